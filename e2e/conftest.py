@@ -1,0 +1,41 @@
+"""End-to-end tests: the real app on a live server (a free loopback port, a fresh database),
+driven by Debian's Chromium through Playwright. Never `playwright install`."""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not shutil.which(CHROMIUM):
+        pytest.fail(
+            f"找不到 Chromium（{CHROMIUM}）：请运行 scripts/system-deps 安装 Debian 的 chromium"
+        )
+    flags = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": flags}
+
+
+@pytest.fixture
+def e2e_cast(transactional_db):
+    from gongkai.testing import Cast
+
+    return Cast()
+
+
+@pytest.fixture
+def login(page, live_server):
+    from gongkai.testing import TEST_PASSWORD
+
+    def sign_in(username):
+        page.goto(f"{live_server.url}/staff/login/")
+        page.get_by_label("用户名").fill(username)
+        page.get_by_label("密码").fill(TEST_PASSWORD)
+        page.get_by_role("button", name="登录").click()
+        page.wait_for_url(f"{live_server.url}/staff/")
+
+    return sign_in

@@ -1,0 +1,47 @@
+"""Who may enter the staff area and what each user may see."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+
+def staff_required(view):
+    """Login, and any gongkai role; a logged-in user with no role gets 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_staff_member:
+            raise PermissionDenied("您的账号尚未分配角色，请联系系统管理员")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def role_required(*roles: str):
+    """Login, and one of `roles`."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_role(*roles):
+                raise PermissionDenied("您没有此项操作的权限")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def scope_to_unit(queryset: QuerySet, user, unit_field: str = "unit") -> QuerySet:
+    """Rows of the user's own unit, or all rows for bureau-wide roles (新闻处, 领导, 管理员)."""
+    if user.sees_all_units:
+        return queryset
+    if user.unit_id is None:
+        return queryset.none()
+    return queryset.filter(**{unit_field: user.unit_id})

@@ -1,0 +1,92 @@
+"""Writing the audit log (审计日志). Every staff change of state calls `record` in its transaction."""
+
+from __future__ import annotations
+
+import contextvars
+import uuid
+from dataclasses import dataclass
+
+from django.db import models
+
+from gongkai.core.models import AuditEntry
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    ip: str | None
+    request_id: uuid.UUID
+
+
+_request_context: contextvars.ContextVar[RequestContext | None] = contextvars.ContextVar(
+    "gongkai_request_context", default=None
+)
+
+# Known actions and their Chinese labels; apps add theirs with `register_actions`.
+ACTION_LABELS: dict[str, str] = {
+    "auth.login": "登录",
+    "auth.logout": "退出登录",
+    "auth.login_failed": "登录失败",
+    "unit.create": "新增单位",
+    "unit.update": "修改单位",
+    "user.create": "新增用户",
+    "user.update": "修改用户",
+    "user.set_password": "重置密码",
+    "holiday.schedule": "登记年度节假日安排",
+    "holiday.override_save": "保存节假日调整",
+    "holiday.override_delete": "删除节假日调整",
+}
+
+
+def register_actions(**labels: str) -> None:
+    ACTION_LABELS.update(labels)
+
+
+def action_label(action: str) -> str:
+    return ACTION_LABELS.get(action, action)
+
+
+def set_request_context(ip: str | None) -> contextvars.Token:
+    return _request_context.set(RequestContext(ip=ip, request_id=uuid.uuid4()))
+
+
+def reset_request_context(token: contextvars.Token) -> None:
+    _request_context.reset(token)
+
+
+def record(
+    actor,
+    action: str,
+    target: models.Model | None = None,
+    *,
+    before: dict | None = None,
+    after: dict | None = None,
+    unit=None,
+    **data,
+) -> AuditEntry:
+    """Append one entry. `before`/`after` are JSON-able snapshots of what changed."""
+    if action not in ACTION_LABELS:
+        raise ValueError(f"unregistered audit action {action!r}")
+    context = _request_context.get()
+    actor = actor if actor is not None and actor.is_authenticated else None
+    if unit is None and target is not None:
+        unit = getattr(target, "unit", None) if hasattr(target, "unit_id") else None
+    return AuditEntry.objects.create(
+        actor=actor,
+        actor_name=str(actor) if actor else "系统",
+        action=action,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        target_repr=str(target)[:200] if target is not None else "",
+        unit=unit,
+        before=before,
+        after=after,
+        data=data,
+        ip=context.ip if context else None,
+        request_id=context.request_id if context else None,
+    )
+
+
+def changed_fields(before: dict, after: dict) -> tuple[dict, dict]:
+    """Only the keys whose values differ, so the log shows what really changed."""
+    keys = [k for k in after if before.get(k) != after.get(k)]
+    return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}

@@ -1,0 +1,34 @@
+"""The bureau's working-day calendar: the package's data under the admin-maintained overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+
+from gongkai.core.models import HolidayOverride, HolidaySchedule
+from gongkai.lib.workdays import Count, Override, WorkdayCalendar
+
+
+def workday_calendar() -> WorkdayCalendar:
+    """Read fresh from the database each time: a few rows, and admins' edits apply at once."""
+    overrides = {
+        o.date: Override(o.is_workday, o.name)
+        for o in HolidayOverride.objects.only("date", "is_workday", "name")
+    }
+    years = HolidaySchedule.objects.values_list("year", flat=True)
+    return WorkdayCalendar(overrides, years)
+
+
+def add_workdays(start: dt.date, days: int, calendar: WorkdayCalendar | None = None) -> Count:
+    """The statutory count: the start day excluded unless GONGKAI_COUNT_START_DAY says otherwise."""
+    calendar = calendar or workday_calendar()
+    return calendar.add_workdays(start, days, count_start_day=settings.COUNT_START_DAY)
+
+
+def missing_next_year(today: dt.date) -> int | None:
+    """From November on, the year whose schedule should already be entered but is not."""
+    if today.month < 11:
+        return None
+    year = today.year + 1
+    return None if workday_calendar().knows_year(year) else year

@@ -1,0 +1,14 @@
+from django.conf import settings
+
+from gongkai.core.roles import Role
+
+
+def site(request):
+    user = getattr(request, "user", None)
+    signed_in = user is not None and user.is_authenticated
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "AGENCY_NAME": settings.AGENCY_NAME,
+        "is_sysadmin": signed_in and user.has_role(Role.SYSADMIN),
+        "can_read_audit": signed_in and user.has_role(Role.SYSADMIN, Role.PRESS_OFFICE),
+    }

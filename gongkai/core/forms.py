@@ -1,0 +1,99 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+
+from gongkai.core.middleware import client_ip
+from gongkai.core.models import HolidayOverride, HolidaySchedule, LoginFailure, Unit, User
+from gongkai.core.roles import Role
+from gongkai.lib.workdays import parse_iso_date
+
+
+class LoginForm(AuthenticationForm):
+    """Refuses to even try a password once an account or address has failed too often."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "用户名或密码不正确。",
+        "locked": "登录失败次数过多，请%(minutes)s分钟后再试。",
+    }
+
+    def clean(self):
+        username = self.data.get("username", "")
+        ip = client_ip(self.request) if self.request else None
+        minutes = settings.LOGIN_LOCKOUT_MINUTES
+        if LoginFailure.is_locked_out(
+            username, ip, limit=settings.LOGIN_MAX_FAILURES, minutes=minutes
+        ):
+            raise forms.ValidationError(
+                self.error_messages["locked"], code="locked", params={"minutes": minutes}
+            )
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            LoginFailure.objects.create(username=username[:150], ip=ip)
+            raise
+
+
+class UnitForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["name", "full_name", "kind", "aliases", "order", "is_active"]
+
+
+class UserForm(forms.ModelForm):
+    roles = forms.MultipleChoiceField(
+        label="角色", choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    password = forms.CharField(
+        label="新密码", widget=forms.PasswordInput(render_value=False), required=False,
+        help_text="新建用户必填；修改用户时留空表示不修改密码。",
+    )  # fmt: skip
+
+    class Meta:
+        model = User
+        fields = ["username", "full_name", "unit", "phone", "email", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.active()
+        if self.instance.pk:
+            self.initial["roles"] = sorted(self.instance.roles)
+
+    def clean(self):
+        data = super().clean()
+        roles = set(data.get("roles") or [])
+        if roles & {Role.CLERK, Role.UNIT_HEAD} and not data.get("unit"):
+            self.add_error("unit", "处室经办人和处室负责人必须指定所在单位。")
+        if not self.instance.pk and not data.get("password"):
+            self.add_error("password", "新建用户必须设置初始密码。")
+        if data.get("password"):
+            try:
+                password_validation.validate_password(data["password"], self.instance)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+
+class DeadlineForm(forms.Form):
+    start = forms.CharField(label="起算日期", help_text="如收到申请之日，格式 2022-09-28")
+    days = forms.IntegerField(label="工作日数", min_value=0, max_value=400, initial=20)
+
+    def clean_start(self):
+        try:
+            return parse_iso_date(self.cleaned_data["start"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class HolidayScheduleForm(forms.ModelForm):
+    class Meta:
+        model = HolidaySchedule
+        fields = ["year", "notice"]
+
+
+class HolidayOverrideForm(forms.ModelForm):
+    class Meta:
+        model = HolidayOverride
+        fields = ["date", "is_workday", "name"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"})}

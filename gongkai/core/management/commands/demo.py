@@ -1,0 +1,21 @@
+"""`gongkai demo`: load the demo bureau and everything the other apps show. Safe to run twice."""
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from gongkai.core.bureau import DEMO_PASSWORD, PEOPLE, ensure_people
+from gongkai.core.management.base import GongkaiCommand
+
+
+class Command(GongkaiCommand):
+    help = (
+        "载入演示数据：广州市应急管理局及其处室、直属单位，每个角色一个账号，以及各模块的演示数据"
+    )
+
+    def handle(self, *args, **options):
+        people = ensure_people()
+        for path in settings.DEMO_LOADERS:
+            import_string(path)(people, self.stdout)
+        self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
+        for username, full_name, unit, roles in PEOPLE:
+            self.stdout.write(f"  {username:<12} {full_name}（{unit}）：{'、'.join(roles)}")

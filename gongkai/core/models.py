@@ -1,0 +1,258 @@
+"""Organisation, people, audit log and holiday overrides: what every other app stands on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractUser, Group
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from gongkai.core.roles import BUREAU_WIDE_ROLES, Role
+
+
+class UnitQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Unit(models.Model):
+    """单位 — a unit of the bureau: 处室, 直属单位 or 局领导."""
+
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", "处室"
+        SUBORDINATE = "subordinate", "直属单位"
+        LEADERSHIP = "leadership", "局领导"
+
+    name = models.CharField("简称", max_length=40, unique=True, help_text="如：新闻处")
+    full_name = models.CharField("全称", max_length=100, blank=True)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    aliases = models.CharField(
+        "别名",
+        max_length=200,
+        blank=True,
+        help_text="计划文本中的其他写法，用顿号或逗号分隔，如：局办公室、局保密办",
+    )
+    order = models.PositiveIntegerField("排序", default=100)
+    is_active = models.BooleanField("启用", default=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "order", "name"]
+        verbose_name = verbose_name_plural = "单位"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["department", "subordinate", "leadership"]),
+                name="unit_kind_valid",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [
+            a.strip()
+            for a in self.aliases.replace("，", "、").replace(",", "、").split("、")
+            if a.strip()
+        ]
+
+    def audit_snapshot(self) -> dict:
+        return {
+            "name": self.name,
+            "full_name": self.full_name,
+            "kind": self.kind,
+            "aliases": self.aliases,
+            "is_active": self.is_active,
+        }
+
+
+class User(AbstractUser):
+    """A staff member (工作人员) belonging to one unit, with roles as groups."""
+
+    full_name = models.CharField("姓名", max_length=40, blank=True)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="所在单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+    )
+    phone = models.CharField("联系电话", max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "用户"
+
+    def __str__(self):
+        return self.full_name or self.username
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def has_role(self, *roles: str) -> bool:
+        return self.is_active and bool(self.roles.intersection(roles))
+
+    @property
+    def is_staff_member(self) -> bool:
+        """Holds any gongkai role: may enter the staff area."""
+        return self.is_active and bool(self.roles.intersection(Role.values))
+
+    @property
+    def sees_all_units(self) -> bool:
+        return self.has_role(*BUREAU_WIDE_ROLES)
+
+    def can_see_unit(self, unit_id) -> bool:
+        return self.sees_all_units or (self.unit_id is not None and self.unit_id == unit_id)
+
+    def role_labels(self) -> list[str]:
+        return [Role(r).label for r in Role.values if r in self.roles]
+
+    def set_roles(self, roles) -> None:
+        self.groups.set(Group.objects.filter(name__in=list(roles)))
+        self.__dict__.pop("roles", None)
+
+    def audit_snapshot(self) -> dict:
+        return {
+            "username": self.username,
+            "full_name": self.full_name,
+            "unit": self.unit.name if self.unit_id else None,
+            "roles": sorted(self.roles),
+            "is_active": self.is_active,
+        }
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("审计日志只能追加，不能修改")
+
+    def delete(self):
+        raise TypeError("审计日志只能追加，不能删除")
+
+
+class AuditEntry(models.Model):
+    """审计日志 — one staff change of state: who, when, what, before and after. Append-only."""
+
+    at = models.DateTimeField("时间", default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        User,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    actor_name = models.CharField("操作人姓名", max_length=80, blank=True)
+    action = models.CharField("操作", max_length=60, db_index=True)
+    target_type = models.CharField("对象类型", max_length=60, blank=True)
+    target_id = models.CharField("对象编号", max_length=40, blank=True)
+    target_repr = models.CharField("对象", max_length=200, blank=True)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="相关单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    before = models.JSONField("变更前", null=True, blank=True)
+    after = models.JSONField("变更后", null=True, blank=True)
+    data = models.JSONField("说明", default=dict, blank=True)
+    ip = models.GenericIPAddressField("IP地址", null=True, blank=True)
+    request_id = models.UUIDField("请求编号", null=True, blank=True, db_index=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = verbose_name_plural = "审计日志"
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action_label}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError("审计日志只能追加，不能修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("审计日志只能追加，不能删除")
+
+    @property
+    def action_label(self) -> str:
+        from gongkai.core.audit import action_label
+
+        return action_label(self.action)
+
+
+class HolidaySchedule(models.Model):
+    """节假日安排 — marks that a year's State Council holiday notice has been entered here.
+
+    Needed for every year the bundled calendar package does not know; until then deadlines in
+    that year are refused rather than guessed.
+    """
+
+    year = models.PositiveIntegerField("年份", primary_key=True)
+    notice = models.CharField(
+        "依据", max_length=200, help_text="如：国务院办公厅关于2027年部分节假日安排的通知"
+    )
+    entered_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = verbose_name_plural = "年度节假日安排"
+
+    def __str__(self):
+        return f"{self.year}年"
+
+
+class HolidayOverride(models.Model):
+    """One day that differs from Monday-to-Friday: a holiday, or an adjusted workday (调休上班)."""
+
+    date = models.DateField("日期", unique=True)
+    is_workday = models.BooleanField("上班", help_text="勾选表示调休上班；不勾选表示放假")
+    name = models.CharField("节日", max_length=40, help_text="如：春节、国庆节")
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = verbose_name_plural = "节假日调整"
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.name}{'（上班）' if self.is_workday else '（放假）'}"
+
+    def clean(self):
+        if (
+            not HolidaySchedule.objects.filter(year=self.date.year).exists()
+            and self.date.year > 2026
+        ):
+            raise ValidationError(
+                f"请先登记{self.date.year}年节假日安排的依据（年度节假日安排），再录入具体日期"
+            )
+
+
+class LoginFailure(models.Model):
+    """A failed login, counted per username and address to slow down password guessing."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(null=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return f"{self.username} {self.at:%Y-%m-%d %H:%M}"
+
+    # One address may be a whole bureau behind NAT, so it gets more tries than one account.
+    IP_FACTOR = 4
+
+    @classmethod
+    def is_locked_out(cls, username: str, ip: str | None, *, limit: int, minutes: int) -> bool:
+        recent = cls.objects.filter(at__gte=timezone.now() - dt.timedelta(minutes=minutes))
+        if recent.filter(username__iexact=username).count() >= limit:
+            return True
+        return ip is not None and recent.filter(ip=ip).count() >= limit * cls.IP_FACTOR

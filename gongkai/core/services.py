@@ -1,0 +1,67 @@
+"""Staff changes to the directory and the calendar: each one transaction with its audit entry."""
+
+from django.db import transaction
+
+from gongkai.core import audit
+from gongkai.core.models import HolidayOverride, HolidaySchedule, Unit, User
+
+
+@transaction.atomic
+def unit_save(*, by: User, form) -> Unit:
+    creating = form.instance.pk is None
+    before = {} if creating else Unit.objects.get(pk=form.instance.pk).audit_snapshot()
+    unit = form.save()
+    changed_before, changed_after = audit.changed_fields(before, unit.audit_snapshot())
+    if changed_after:
+        audit.record(by, "unit.create" if creating else "unit.update", unit,
+                     before=changed_before or None, after=changed_after, unit=unit)  # fmt: skip
+    return unit
+
+
+@transaction.atomic
+def user_save(*, by: User, form) -> User:
+    creating = form.instance.pk is None
+    before = {} if creating else User.objects.get(pk=form.instance.pk).audit_snapshot()
+    user = form.save(commit=False)
+    password = form.cleaned_data.get("password")
+    if password:
+        user.set_password(password)
+    user.save()
+    user.set_roles(form.cleaned_data.get("roles") or [])
+    changed_before, changed_after = audit.changed_fields(before, user.audit_snapshot())
+    if changed_after:
+        audit.record(by, "user.create" if creating else "user.update", user,
+                     before=changed_before or None, after=changed_after, unit=user.unit)  # fmt: skip
+    if password and not creating:
+        audit.record(by, "user.set_password", user, unit=user.unit)  # never the password itself
+    return user
+
+
+@transaction.atomic
+def holiday_schedule_save(*, by: User, form) -> HolidaySchedule:
+    schedule = form.save(commit=False)
+    schedule.entered_by = by
+    schedule.save()
+    audit.record(
+        by, "holiday.schedule", schedule, after={"year": schedule.year, "notice": schedule.notice}
+    )
+    return schedule
+
+
+@transaction.atomic
+def holiday_override_save(*, by: User, form) -> HolidayOverride:
+    override = form.save()
+    audit.record(by, "holiday.override_save", override,
+                 after={"date": override.date.isoformat(), "is_workday": override.is_workday, "name": override.name})  # fmt: skip
+    return override
+
+
+@transaction.atomic
+def holiday_override_delete(*, by: User, override: HolidayOverride) -> None:
+    before = {
+        "date": override.date.isoformat(),
+        "is_workday": override.is_workday,
+        "name": override.name,
+    }
+    audit.record(by, "holiday.override_delete", override, before=before)
+    override.delete()

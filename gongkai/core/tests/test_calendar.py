@@ -1,0 +1,94 @@
+"""The deadline command and calculator, and admin-maintained holiday years."""
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from gongkai.core.models import AuditEntry, HolidayOverride, HolidaySchedule
+
+
+def _deadline(*args):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("deadline", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_the_command_gives_the_issue_example(db):
+    """2022-09-28 + 20 WD = 2022-10-31 across National Day (条例 第三十三条)."""
+    data = json.loads(_deadline("2022-09-28", "--json"))
+    assert data["due"] == "2022-10-31"
+    assert [d["date"] for d in data["skipped"]][:7] == [f"2022-10-0{i}" for i in range(1, 8)]
+    assert [d["date"] for d in data["adjusted_workdays"]] == ["2022-10-08", "2022-10-09"]
+
+
+def test_the_command_refuses_an_unknown_year(db):
+    with pytest.raises(CommandError, match="请先维护2027年节假日安排"):
+        _deadline("2026-12-20")
+
+
+def test_a_maintained_year_is_used(db):
+    HolidaySchedule.objects.create(year=2027, notice="测试通知")
+    HolidayOverride.objects.create(date=dt.date(2027, 1, 1), is_workday=False, name="元旦")
+    assert json.loads(_deadline("2026-12-31", "--days", "1", "--json"))["due"] == "2027-01-04"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["2022-13-01"], "日期格式不正确"),
+        (["2022-09-01", "--days", "-3"], "不能为负数"),
+        (["2022-09-01", "--days", "x"], "必须是整数"),
+    ],
+)
+def test_the_command_line_prints_one_chinese_line(args, message, tmp_path):
+    env = {
+        "GONGKAI_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "GONGKAI_DEBUG": "true",
+        "PATH": "/usr/bin:/bin",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "gongkai", "deadline", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+    )  # noqa: S603
+    assert result.returncode != 0
+    assert result.stderr.strip().startswith("错误：") and message in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_calculator_page_shows_its_workings(client, cast):
+    client.force_login(cast.clerk)
+    page = client.get(
+        reverse("core:deadline"), {"start": "2022-09-28", "days": 20}
+    ).content.decode()
+    assert "2022年10月31日" in page and "国庆节" in page and "调休上班" in page
+
+
+def test_the_administrator_maintains_a_new_year(client, cast):
+    client.force_login(cast.admin)
+    client.post(
+        reverse("core:holidays"),
+        {"schedule-year": 2027, "schedule-notice": "国务院办公厅关于2027年部分节假日安排的通知"},
+    )
+    client.post(reverse("core:holidays"), {"override-date": "2027-01-01", "override-name": "元旦"})
+    assert HolidayOverride.objects.get(date="2027-01-01").is_workday is False
+    assert set(AuditEntry.objects.values_list("action", flat=True)) >= {
+        "holiday.schedule",
+        "holiday.override_save",
+    }
+
+
+def test_an_override_in_an_unregistered_year_is_refused(client, cast):
+    client.force_login(cast.admin)
+    response = client.post(
+        reverse("core:holidays"), {"override-date": "2028-01-01", "override-name": "元旦"}
+    )
+    assert "请先登记2028年节假日安排" in response.content.decode()

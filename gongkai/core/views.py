@@ -1,0 +1,197 @@
+"""Staff pages of the core app: sign-in, the dashboard, the directory, audit log, calendar."""
+
+import csv
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.views.decorators.http import require_POST
+
+from gongkai.core import services
+from gongkai.core.access import role_required, staff_required
+from gongkai.core.calendar import add_workdays, missing_next_year
+from gongkai.core.forms import (
+    DeadlineForm,
+    HolidayOverrideForm,
+    HolidayScheduleForm,
+    LoginForm,
+    UnitForm,
+    UserForm,
+)
+from gongkai.core.models import AuditEntry, HolidayOverride, HolidaySchedule, Unit, User
+from gongkai.core.roles import Role
+from gongkai.lib.workdays import UnknownHolidayYear
+
+ADMINS = (Role.SYSADMIN,)
+AUDIT_READERS = (Role.SYSADMIN, Role.PRESS_OFFICE)
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "core/login.html"
+    redirect_authenticated_user = True
+
+
+@staff_required
+def dashboard(request):
+    sections = [import_string(path)(request.user) for path in settings.DASHBOARD_SECTIONS]
+    context = {
+        "sections": [s for s in sections if s],
+        "missing_year": missing_next_year(timezone.localdate()),
+    }
+    return render(request, "core/dashboard.html", context)
+
+
+@role_required(*ADMINS)
+def unit_list(request):
+    units = Unit.objects.all()
+    return render(request, "core/unit_list.html", {"units": units})
+
+
+@role_required(*ADMINS)
+def unit_edit(request, pk=None):
+    unit = get_object_or_404(Unit, pk=pk) if pk else None
+    form = UnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        unit = services.unit_save(by=request.user, form=form)
+        messages.success(request, f"已保存单位：{unit.name}")
+        return redirect("core:unit_list")
+    return render(
+        request, "core/form_page.html", {"form": form, "title": "编辑单位" if unit else "新增单位"}
+    )
+
+
+@role_required(*ADMINS)
+def user_list(request):
+    users = (
+        User.objects.select_related("unit")
+        .prefetch_related("groups")
+        .order_by("unit__order", "username")
+    )
+    return render(request, "core/user_list.html", {"users": users})
+
+
+@role_required(*ADMINS)
+def user_edit(request, pk=None):
+    user = get_object_or_404(User, pk=pk) if pk else None
+    form = UserForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        user = services.user_save(by=request.user, form=form)
+        messages.success(request, f"已保存用户：{user}")
+        return redirect("core:user_list")
+    return render(
+        request, "core/form_page.html", {"form": form, "title": "编辑用户" if user else "新增用户"}
+    )
+
+
+def _filtered_audit(request):
+    entries = AuditEntry.objects.select_related("unit")
+    if action := request.GET.get("action"):
+        entries = entries.filter(action=action)
+    if actor := request.GET.get("actor"):
+        entries = entries.filter(actor_name__icontains=actor)
+    if target := request.GET.get("target"):
+        entries = entries.filter(target_repr__icontains=target)
+    return entries
+
+
+@role_required(*AUDIT_READERS)
+def audit_list(request):
+    page = Paginator(_filtered_audit(request), 50).get_page(request.GET.get("page"))
+    actions = AuditEntry.objects.order_by().values_list("action", flat=True).distinct()
+    return render(request, "core/audit_list.html", {"page": page, "actions": sorted(set(actions))})
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@role_required(*AUDIT_READERS)
+def audit_export(request):
+    """CSV with a BOM so that Excel opens the Chinese correctly; streamed, so any size works."""
+    writer = csv.writer(_Echo())
+    header = [
+        "时间",
+        "操作人",
+        "操作",
+        "对象类型",
+        "对象编号",
+        "对象",
+        "单位",
+        "变更前",
+        "变更后",
+        "说明",
+        "IP地址",
+        "请求编号",
+    ]
+
+    def rows():
+        yield "\ufeff" + writer.writerow(header)
+        for e in _filtered_audit(request).iterator(chunk_size=2000):
+            yield writer.writerow([
+                timezone.localtime(e.at).isoformat(timespec="seconds"), e.actor_name, e.action_label,
+                e.target_type, e.target_id, e.target_repr, e.unit.name if e.unit_id else "",
+                _json(e.before), _json(e.after), _json(e.data), e.ip or "", e.request_id or "",
+            ])  # fmt: skip
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="audit-log.csv"'
+    return response
+
+
+def _json(value):
+    return "" if value in (None, {}) else json.dumps(value, ensure_ascii=False)
+
+
+@staff_required
+def deadline_calculator(request):
+    """期限计算器: shows the due date and its workings (which days were skipped and why)."""
+    form = DeadlineForm(request.GET or None)
+    count = error = None
+    if form.is_valid():
+        try:
+            count = add_workdays(form.cleaned_data["start"], form.cleaned_data["days"])
+        except UnknownHolidayYear as exc:
+            error = str(exc)
+    return render(request, "core/deadline.html", {"form": form, "count": count, "error": error})
+
+
+@role_required(*ADMINS)
+def holidays(request):
+    schedule_form = HolidayScheduleForm(prefix="schedule")
+    override_form = HolidayOverrideForm(prefix="override")
+    if request.method == "POST" and "schedule-year" in request.POST:
+        schedule_form = HolidayScheduleForm(request.POST, prefix="schedule")
+        if schedule_form.is_valid():
+            services.holiday_schedule_save(by=request.user, form=schedule_form)
+            messages.success(request, "已登记年度节假日安排。")
+            return redirect("core:holidays")
+    elif request.method == "POST":
+        override_form = HolidayOverrideForm(request.POST, prefix="override")
+        if override_form.is_valid():
+            services.holiday_override_save(by=request.user, form=override_form)
+            messages.success(request, "已保存节假日调整。")
+            return redirect("core:holidays")
+    context = {
+        "schedules": HolidaySchedule.objects.all(),
+        "overrides": HolidayOverride.objects.all(),
+        "schedule_form": schedule_form,
+        "override_form": override_form,
+    }
+    return render(request, "core/holidays.html", context)
+
+
+@require_POST
+@role_required(*ADMINS)
+def holiday_override_delete(request, pk):
+    override = get_object_or_404(HolidayOverride, pk=pk)
+    services.holiday_override_delete(by=request.user, override=override)
+    messages.success(request, "已删除。")
+    return redirect("core:holidays")

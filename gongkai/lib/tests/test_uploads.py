@@ -1,0 +1,44 @@
+import io
+
+import pytest
+
+from gongkai.lib.uploads import UploadError, sniff_upload
+
+
+class Named(io.BytesIO):
+    def __init__(self, data, name):
+        super().__init__(data)
+        self.name = name
+        self.size = len(data)
+
+
+def _docx_bytes():
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    return buffer.getvalue()
+
+
+def test_it_recognises_files_by_content():
+    assert sniff_upload(Named(b"%PDF-1.7\n...", "a.pdf")).kind == "pdf"
+    assert sniff_upload(Named(b"\x89PNG\r\n\x1a\n....", "a.png")).kind == "png"
+    assert sniff_upload(Named(_docx_bytes(), "报告.docx")).kind == "docx"
+
+
+def test_it_refuses_a_renamed_executable():
+    with pytest.raises(UploadError, match="不是可接受的文件类型"):
+        sniff_upload(Named(b"MZ\x90\x00 not a pdf", "evil.pdf"))
+
+
+def test_it_refuses_empty_and_oversize_files():
+    with pytest.raises(UploadError, match="空文件"):
+        sniff_upload(Named(b"", "a.pdf"))
+    with pytest.raises(UploadError, match="超过1MB"):
+        sniff_upload(Named(b"%PDF-" + b"0" * (1024 * 1024), "a.pdf"), max_bytes=1024 * 1024)
+
+
+def test_it_fingerprints_the_content():
+    a = sniff_upload(Named(b"%PDF-1.7 a", "a.pdf"))
+    b = sniff_upload(Named(b"%PDF-1.7 b", "a.pdf"))
+    assert a.sha256 != b.sha256 and len(a.sha256) == 64

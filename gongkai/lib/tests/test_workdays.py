@@ -1,0 +1,94 @@
+"""Working-day arithmetic (rules.md §1.5, §5): the basis of every statutory deadline."""
+
+import datetime as dt
+
+import chinese_calendar
+import pytest
+
+from gongkai.lib.workdays import (
+    PACKAGE_YEARS,
+    Override,
+    UnknownHolidayYear,
+    WorkdayCalendar,
+    parse_iso_date,
+)
+
+D = dt.date
+
+
+def test_it_counts_twenty_working_days_across_national_day_2022():
+    """条例 第三十三条: 20 working days; 2022-10-01..07 off, 10-08 and 10-09 调休上班."""
+    count = WorkdayCalendar().add_workdays(D(2022, 9, 28), 20)
+    assert count.due == D(2022, 10, 31)
+    assert [d.date for d in count.skipped][:7] == [D(2022, 10, i) for i in range(1, 8)]
+    assert {d.reason for d in count.skipped[:7]} == {"国庆节"}
+    assert [d.date for d in count.adjusted_workdays] == [D(2022, 10, 8), D(2022, 10, 9)]
+
+
+def test_it_does_not_count_the_start_day():
+    """民法典 第二百零一条: 开始的当日不计入 — Monday + 1 working day is Tuesday."""
+    assert WorkdayCalendar().add_workdays(D(2022, 9, 5), 1).due == D(2022, 9, 6)
+
+
+def test_it_can_count_the_start_day_when_configured():
+    assert WorkdayCalendar().add_workdays(D(2022, 9, 5), 1, count_start_day=True).due == D(
+        2022, 9, 5
+    )
+
+
+def test_it_starts_after_a_weekend_receipt():
+    """An application received on Saturday: the first counted day is Monday (rules.md §1.3)."""
+    count = WorkdayCalendar().add_workdays(D(2022, 9, 3), 1)
+    assert count.due == D(2022, 9, 5)
+    assert [d.reason for d in count.skipped] == ["周末"]
+
+
+def test_it_crosses_spring_festival_2023():
+    """2023 春节 1/21–27 off; 1/28 and 1/29 (Sat, Sun) 调休上班. 7 WD after 2023-01-18."""
+    count = WorkdayCalendar().add_workdays(D(2023, 1, 18), 7)
+    # 1/19, 1/20, then 1/28, 1/29 (调休), 1/30, 1/31, 2/1
+    assert count.due == D(2023, 2, 1)
+    assert D(2023, 1, 28) in count.counted and D(2023, 1, 23) not in count.counted
+
+
+def test_it_refuses_a_year_it_does_not_know():
+    with pytest.raises(UnknownHolidayYear, match="请先维护2027年节假日安排"):
+        WorkdayCalendar().add_workdays(D(2026, 12, 20), 20)
+
+
+def test_it_uses_a_maintained_year_with_its_overrides():
+    overrides = {D(2027, 1, 1): Override(False, "元旦"), D(2027, 1, 2): Override(True, "元旦")}
+    cal = WorkdayCalendar(overrides, maintained_years=[2027])
+    count = cal.add_workdays(D(2026, 12, 31), 2)
+    assert count.due == D(2027, 1, 4)  # 1/1 off (Fri), 1/2 (Sat) 调休上班, 1/3 Sunday
+    assert count.counted == (D(2027, 1, 2), D(2027, 1, 4))
+
+
+def test_an_override_wins_over_the_package():
+    cal = WorkdayCalendar({D(2022, 9, 5): Override(False, "台风停工")})
+    assert not cal.is_workday(D(2022, 9, 5))
+    assert cal.day(D(2022, 9, 5)).reason == "台风停工"
+
+
+def test_it_counts_workdays_between_two_dates():
+    assert (
+        WorkdayCalendar().workdays_between(D(2022, 9, 30), D(2022, 10, 10)) == 3
+    )  # 10/8, 10/9, 10/10
+
+
+def test_it_refuses_negative_days():
+    with pytest.raises(ValueError, match="不能为负数"):
+        WorkdayCalendar().add_workdays(D(2022, 9, 5), -1)
+
+
+def test_package_years_match_the_installed_package():
+    """If chinese_calendar is upgraded, PACKAGE_YEARS must follow it."""
+    assert chinese_calendar.is_workday(D(PACKAGE_YEARS[-1], 6, 1)) in (True, False)
+    with pytest.raises(NotImplementedError):
+        chinese_calendar.is_workday(D(PACKAGE_YEARS[-1] + 1, 6, 1))
+
+
+def test_it_parses_iso_dates_and_names_bad_ones():
+    assert parse_iso_date(" 2022-09-28 ") == D(2022, 9, 28)
+    with pytest.raises(ValueError, match="2022-13-01"):
+        parse_iso_date("2022-13-01")

@@ -1,0 +1,155 @@
+"""Working days (工作日) by the State Council's yearly holiday notice.
+
+A working day is Monday to Friday, minus statutory holidays, plus adjusted weekend workdays
+(调休上班). Data comes from an agency-maintained override table first, then the pinned
+`chinese_calendar` package (2004–2026). A year that neither knows is an error, never a guess:
+statutory deadlines must not be computed on made-up holidays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import chinese_calendar
+
+HOLIDAY_NAMES_ZH = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "抗战胜利70周年纪念日",
+}
+PACKAGE_YEARS = range(2004, 2027)  # what chinesecalendar 1.11.0 knows; checked in tests
+
+
+class UnknownHolidayYear(Exception):
+    """No holiday schedule is known for a year that a computation needs."""
+
+    def __init__(self, year: int):
+        self.year = year
+        super().__init__(f"请先维护{year}年节假日安排")
+
+
+@dataclass(frozen=True)
+class Override:
+    """One agency-maintained day: a holiday (is_workday=False) or a 调休 workday (True)."""
+
+    is_workday: bool
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Day:
+    date: dt.date
+    is_workday: bool
+    reason: str  # 工作日 / 周末 / 国庆节 / 调休上班（国庆节）…
+
+
+@dataclass(frozen=True)
+class Count:
+    """The result of counting working days, with its workings shown."""
+
+    start: dt.date
+    days: int
+    due: dt.date
+    counted: tuple[dt.date, ...]
+    skipped: tuple[Day, ...]  # non-working days passed over on the way
+    adjusted_workdays: tuple[Day, ...] = field(default=())  # weekend days counted (调休)
+
+    def as_dict(self) -> dict:
+        return {
+            "start": self.start.isoformat(),
+            "days": self.days,
+            "due": self.due.isoformat(),
+            "skipped": [{"date": d.date.isoformat(), "reason": d.reason} for d in self.skipped],
+            "adjusted_workdays": [
+                {"date": d.date.isoformat(), "reason": d.reason} for d in self.adjusted_workdays
+            ],
+        }
+
+
+class WorkdayCalendar:
+    """Answers "is this a working day?" from overrides, then the package; refuses unknown years.
+
+    `overrides` maps dates to Override; `maintained_years` are years whose whole schedule the
+    agency has entered (needed for years the package does not cover).
+    """
+
+    def __init__(
+        self,
+        overrides: Mapping[dt.date, Override] | None = None,
+        maintained_years: Iterable[int] = (),
+    ):
+        self.overrides = dict(overrides or {})
+        self.maintained_years = frozenset(maintained_years)
+
+    def knows_year(self, year: int) -> bool:
+        return year in self.maintained_years or year in PACKAGE_YEARS
+
+    def day(self, date: dt.date) -> Day:
+        if not self.knows_year(date.year):
+            raise UnknownHolidayYear(date.year)
+        weekend = date.weekday() >= 5
+        override = self.overrides.get(date)
+        if override is not None:
+            return _describe(date, override.is_workday, override.name, weekend)
+        if date.year in PACKAGE_YEARS:
+            is_holiday, name = chinese_calendar.get_holiday_detail(date)
+            return _describe(date, not is_holiday, HOLIDAY_NAMES_ZH.get(name, name or ""), weekend)
+        return _describe(date, not weekend, "", weekend)
+
+    def is_workday(self, date: dt.date) -> bool:
+        return self.day(date).is_workday
+
+    def add_workdays(self, start: dt.date, days: int, *, count_start_day: bool = False) -> Count:
+        """The `days`-th working day after `start`.
+
+        By default the start day is not counted (民法典 第二百零一条: 开始的当日不计入);
+        `count_start_day` exists because that convention is not written in the 条例.
+        """
+        if days < 0:
+            raise ValueError("工作日天数不能为负数")
+        counted, skipped, adjusted = [], [], []
+        date = start if count_start_day else start + dt.timedelta(days=1)
+        while len(counted) < days:
+            info = self.day(date)
+            if info.is_workday:
+                counted.append(date)
+                if date.weekday() >= 5:
+                    adjusted.append(info)
+            else:
+                skipped.append(info)
+            date += dt.timedelta(days=1)
+        due = counted[-1] if counted else start
+        return Count(start, days, due, tuple(counted), tuple(skipped), tuple(adjusted))
+
+    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days in (start, end]: the days the clock ran from `start` to `end`."""
+        total, date = 0, start + dt.timedelta(days=1)
+        while date <= end:
+            total += self.is_workday(date)
+            date += dt.timedelta(days=1)
+        return total
+
+
+def _describe(date: dt.date, is_workday: bool, name: str, weekend: bool) -> Day:
+    if is_workday:
+        reason = (
+            f"调休上班（{name}）" if weekend and name else ("调休上班" if weekend else "工作日")
+        )
+    else:
+        reason = name or ("周末" if weekend else "休息日")
+    return Day(date, is_workday, reason)
+
+
+def parse_iso_date(text: str) -> dt.date:
+    """A YYYY-MM-DD date, or a ValueError with a Chinese message naming the input."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        raise ValueError(f"日期格式不正确：{text!r}，应为 YYYY-MM-DD，例如 2022-09-28") from None

@@ -1,0 +1,231 @@
+"""The yearly plan and its work ledger (政务公开工作台账): tasks, units' shares, progress, evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+
+from gongkai.core import audit
+from gongkai.core.models import Unit
+
+audit.register_actions(
+    **{
+        "plan.import": "导入工作方案",
+        "plan.assign_units": "指定责任单位",
+        "task.report_progress": "报送工作进展",
+    }
+)
+
+
+class DomainError(Exception):
+    """A request the ledger refuses; the message is Chinese and fit to show the user."""
+
+
+class Plan(models.Model):
+    """年度政务公开工作实施方案 — a yearly plan, imported as the year's work ledger."""
+
+    year = models.PositiveIntegerField("年度")
+    title = models.CharField("名称", max_length=200)
+    source_name = models.CharField("来源文件", max_length=200, blank=True)
+    source_sha256 = models.CharField("文件指纹", max_length=64, unique=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    imported_at = models.DateTimeField("导入时间", default=timezone.now)
+
+    class Meta:
+        ordering = ["-year", "-imported_at"]
+        verbose_name = verbose_name_plural = "工作方案"
+
+    def __str__(self):
+        return self.title
+
+
+class Task(models.Model):
+    """工作任务 — one numbered requirement of the plan, with its measure and deadline."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    number = models.PositiveIntegerField("序号")
+    section = models.CharField("工作任务", max_length=200, blank=True)
+    subsection = models.CharField("分项", max_length=200, blank=True)
+    requirement = models.TextField("上级要求")
+    measures = models.TextField("落实措施", blank=True)
+    deadline_text = models.CharField("完成时限", max_length=200, blank=True)
+    due_date = models.DateField("截止日期", null=True, blank=True, db_index=True)
+    ongoing = models.BooleanField(
+        "常态化", default=False, help_text="全年推进，或到期后仍须常态落实"
+    )
+    units_text = models.CharField("责任单位（原文）", max_length=500, blank=True)
+    units_to_choose = models.JSONField(
+        "待指定单位", default=list, blank=True, help_text="如“相关处室”，由新闻处指定"
+    )
+    note = models.TextField("备注", blank=True)
+    flags = models.JSONField("待核实", default=list, blank=True)
+    units = models.ManyToManyField(Unit, through="Assignment", related_name="tasks")
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name = verbose_name_plural = "工作任务"
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="task_number_unique_in_plan")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.requirement[:40]}"
+
+
+class Status(models.TextChoices):
+    NOT_STARTED = "not_started", "未开始"
+    IN_PROGRESS = "in_progress", "推进中"
+    DONE = "done", "已完成"
+    ONGOING = "ongoing", "常态化推进"
+
+
+OPEN_STATUSES = (Status.NOT_STARTED, Status.IN_PROGRESS)
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today: dt.date):
+        return self.open().filter(task__due_date__lt=today)
+
+    def due_within(self, today: dt.date, days: int):
+        return self.open().filter(
+            task__due_date__gte=today, task__due_date__lte=today + dt.timedelta(days=days)
+        )
+
+    def by_urgency(self):
+        """Overdue and nearest deadlines first; done work last."""
+        done_last = models.Case(models.When(status__in=OPEN_STATUSES, then=0), default=1)
+        return self.order_by(
+            done_last, models.F("task__due_date").asc(nulls_last=True), "task__number"
+        )
+
+
+class Assignment(models.Model):
+    """A unit's share of a task (牵头 or 配合), with the status that unit last reported."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", "牵头"
+        SUPPORT = "support", "配合"
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="assignments")
+    role = models.CharField("职责", max_length=10, choices=Role.choices)
+    status = models.CharField(
+        "状态", max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    updated_at = models.DateTimeField("最近报送", null=True, blank=True)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["task__number", "role", "unit__order"]
+        verbose_name = verbose_name_plural = "任务分工"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task", "unit"], name="assignment_unique_unit_per_task"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=["lead", "support"]), name="assignment_role_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values), name="assignment_status_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["unit", "status"])]
+
+    def __str__(self):
+        return f"{self.unit} · {self.task}"
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return (
+            self.status in OPEN_STATUSES
+            and self.task.due_date is not None
+            and self.task.due_date < today
+        )
+
+    @transaction.atomic
+    def report_progress(self, *, by, text: str, status: str, links: str = "", files=()) -> Progress:
+        """报送进展: one update with its evidence files; the assignment takes the new status."""
+        if not by.can_see_unit(self.unit_id):
+            raise DomainError("只能报送本单位承担的任务进展")
+        if status not in Status.values:
+            raise DomainError("进展状态不正确")
+        before = self.status
+        progress = Progress.objects.create(
+            assignment=self, author=by, text=text, status=status, links=links
+        )
+        for upload in files:
+            Evidence.from_upload(progress, upload)
+        self.status, self.updated_at = status, progress.created_at
+        self.save(update_fields=["status", "updated_at"])
+        audit.record(
+            by, "task.report_progress", self.task, unit=self.unit,
+            before={"status": before}, after={"status": status},
+            progress=progress.pk, files=len(files),
+        )  # fmt: skip
+        return progress
+
+
+class Progress(models.Model):
+    """工作进展 — one update posted by a unit on its share of a task."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="progress")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField("进展情况")
+    status = models.CharField("状态", max_length=20, choices=Status.choices)
+    links = models.TextField("相关链接", blank=True, help_text="每行一个网址")
+    created_at = models.DateTimeField("报送时间", default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = verbose_name_plural = "工作进展"
+
+    def __str__(self):
+        return f"{self.assignment.unit} {self.created_at:%Y-%m-%d}"
+
+    @property
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+
+def evidence_path(instance, filename):
+    return f"evidence/{timezone.localdate():%Y/%m}/{instance.sha256[:16]}{_suffix(filename)}"
+
+
+def _suffix(filename: str) -> str:
+    dot = filename.rfind(".")
+    return filename[dot:].lower() if dot > 0 else ""
+
+
+class Evidence(models.Model):
+    """佐证材料 — a file (pdf, docx, xlsx, image) attached to a progress update."""
+
+    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to=evidence_path)
+    original_name = models.CharField("文件名", max_length=200)
+    kind = models.CharField("类型", max_length=10)
+    size = models.PositiveIntegerField("大小")
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "佐证材料"
+
+    def __str__(self):
+        return self.original_name
+
+    @classmethod
+    def from_upload(cls, progress: Progress, upload) -> Evidence:
+        from gongkai.lib.uploads import sniff_upload
+
+        checked = sniff_upload(upload)  # already validated by the form; cheap to redo
+        evidence = cls(progress=progress, original_name=upload.name[:200], kind=checked.kind,
+                       size=checked.size, sha256=checked.sha256)  # fmt: skip
+        evidence.file.save(upload.name, upload, save=True)
+        return evidence
