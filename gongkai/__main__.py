@@ -24,9 +24,7 @@ def serve(args):
     parser.add_argument("--workers", type=int, default=int(os.environ.get("GONGKAI_WORKERS", "2")))
     parser.add_argument("--ipv4-only", action="store_true", help="仅监听 IPv4（无 IPv6 的主机）")
     options = parser.parse_args(args)
-    binds = [f"0.0.0.0:{options.port}"]  # noqa: S104 — a server must listen beyond loopback
-    if not options.ipv4_only:
-        binds.append(f"[::]:{options.port}")
+    binds = listen_addresses(options.port, ipv4_only=options.ipv4_only)
     gunicorn_args = [sys.executable, "-m", "gunicorn", "gongkai.wsgi:application"]
     for bind in binds:
         gunicorn_args += ["--bind", bind]
@@ -37,6 +35,24 @@ def serve(args):
         "--timeout", "120",
     ]  # fmt: skip
     os.execv(sys.executable, gunicorn_args)  # noqa: S606 — replaces this process, fixed arguments
+
+
+def listen_addresses(port: int, *, ipv4_only: bool = False) -> list[str]:
+    """Where to listen so that both IPv4 and IPv6 clients reach the server.
+
+    On Linux a socket on [::] also takes IPv4 unless net.ipv6.bindv6only is set, and then a
+    second bind on 0.0.0.0 fails with "address in use"; so bind [::] alone where it is
+    dual-stack, and both where it is not.
+    """
+    any_v4 = f"0.0.0.0:{port}"  # noqa: S104 — a server must listen beyond loopback
+    if ipv4_only:
+        return [any_v4]
+    try:
+        with open("/proc/sys/net/ipv6/bindv6only") as flag:
+            dual_stack = flag.read().strip() == "0"
+    except OSError:
+        dual_stack = False
+    return [f"[::]:{port}"] if dual_stack else [any_v4, f"[::]:{port}"]
 
 
 if __name__ == "__main__":
