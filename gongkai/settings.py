@@ -148,6 +148,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+WHITENOISE_USE_FINDERS = True  # serve from the source tree too, before any collectstatic
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Compressed, plain names: no manifest, so a page never breaks for want of collectstatic.
@@ -197,3 +198,8 @@ DASHBOARD_SECTIONS = ["gongkai.plans.dashboard.my_tasks"]
 
 # `gongkai demo` calls each with (people, stdout) after creating the bureau; each is idempotent.
 DEMO_LOADERS = ["gongkai.plans.demo.load"]
+
+# `gongkai remind` calls each with (today=, days=); each notifies and returns one line per item.
+REMINDERS = ["gongkai.plans.reminders.sweep"]
+# A 2,000-task plan corrected in the import preview posts many fields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 60000

@@ -256,3 +256,26 @@ class LoginFailure(models.Model):
         if recent.filter(username__iexact=username).count() >= limit:
             return True
         return ip is not None and recent.filter(ip=ip).count() >= limit * cls.IP_FACTOR
+
+
+class Notification(models.Model):
+    """通知 — a reminder for one user, shown on the dashboard until read."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    key = models.CharField(
+        max_length=200, help_text="what it is about, so a sweep never sends it twice"
+    )
+    text = models.CharField("内容", max_length=500)
+    link = models.CharField("链接", max_length=300, blank=True)
+    created_at = models.DateTimeField("时间", default=timezone.now)
+    read_at = models.DateTimeField("已读", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = verbose_name_plural = "通知"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="notification_once_per_key")
+        ]
+
+    def __str__(self):
+        return self.text

@@ -1,0 +1,150 @@
+"""Read a plan's deadline cell (完成时限) into a due date.
+
+Only the deadline cell is parsed: words such as 持续推进 or 年底前 inside the
+requirement text describe the work, not when it is due.
+"""
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+# Traditional characters seen in plans sent from Hong Kong / Macao / Taiwan
+# templates or typed with a traditional input method. Small on purpose: only
+# characters that occur in deadlines and unit names.
+_TRADITIONAL = (
+    "貫贯 長长 堅坚 續续 態态 動动 內内 處处 辦办 門门 單单 牽牵 頭头 責责 負负 聞闻 規规 審审 "
+    "務务 屬属 關关 導导 領领 組组 機机 黨党 會会 實实 現现 資资 訊讯 網网 絡络 數数 體体 術术 "
+    "發发 佈布 號号 見见 議议 類类 時时 間间 週周 個个 為为 開开 應应 協协 統统 籌筹 華华 國国 "
+    "電电 話话 廣广 區区 縣县 鎮镇 鄉乡 點点 項项 報报 說说 對对 於于 從从 後后 並并 進进 達达 "
+    "過过 還还 總总 結结 將将 專专 場场 醫医 療疗 學学 習习 書书 記记 讀读 請请 護护 衛卫 財财 "
+    "稅税 價价 經经 濟济 業业 產产 農农 職职 員员 幹干 歲岁 億亿 萬万 與与 無无 當当 節节 衆众 "
+    "眾众 層层 參参 館馆 隊队 聯联 絡络 務务 勵励 監监 評评 檢检 測测 調调 確确 "
+    "盡尽 齊齐 歸归 檔档 錄录 處处 週周 終终 備备 註注 優优 質质 傳传 樣样 證证 權权 準准 "
+    "則则 規规 劃划 預预 設设 舉举 紀纪 維维 穩稳 際际 區区 團团 庫库 車车 運运 輸输 鐵铁 "
+    "環环 護护 葉叶 雙双 邊边 議议"
+)
+_TRAD_TABLE = str.maketrans(
+    {pair[0]: pair[1] for pair in _TRADITIONAL.split() if len(pair) == 2 and pair[0] != pair[1]}
+)
+# Full-width digits and spaces, which Word documents are full of.
+_WIDTH_TABLE = str.maketrans("０１２３４５６７８９\u3000", "0123456789 ")
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+_CN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def simplify(text: str) -> str:
+    """Map the traditional characters we know to simplified ones, full-width digits to ASCII."""
+    return text.translate(_TRAD_TABLE).translate(_WIDTH_TABLE)
+
+
+def cn_number(text: str) -> int | None:
+    """Chinese numeral up to 99 (九, 十二, 二十一) or ASCII digits → int."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    value = (_CN_DIGITS.get(tens, 0) if tens else 1) * 10
+    return value + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+@dataclass
+class DeadlineParse:
+    due_date: date | None
+    ongoing: bool
+    flags: list[str] = field(default_factory=list)
+
+
+# Work that runs all year or must be kept up after it is first done.
+_ONGOING = re.compile(
+    r"贯穿全年|全年|长期|持续|常态|动态更新|动态调整|定期|每月|每季度?|每半年|每年"
+)
+_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_MONTH_CN = re.compile(r"([一二三四五六七八九十]{1,3})月")
+_FULL_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
+_MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|底|末|份|内|前)?")
+_QUARTER = re.compile(r"第?([一二三四1-4])季度")
+_YEAR_PART = re.compile(r"上半年|下半年|年中|年底|年末|年内|年度内|全年")
+
+
+def parse_deadline(text: str, year: int) -> DeadlineParse:
+    """Due date of one deadline cell; ``year`` is the plan year for dates without one."""
+    raw = (text or "").strip()
+    clean = _normalise(raw)
+    ongoing = bool(_ONGOING.search(clean))
+    flags: list[str] = []
+    candidates = _explicit_dates(clean, year, flags)
+    if not candidates and ongoing:
+        candidates = [(date(year, 12, 31), "全年")]
+    if not candidates:
+        flags.append(f"无法识别完成时限：{raw or '（空）'}")
+        return DeadlineParse(None, ongoing, flags)
+    due, _ = max(candidates)
+    labels = list(dict.fromkeys(label for _, label in candidates))
+    if len({d for d, _ in candidates}) > 1:
+        flags.append(f"完成时限含多个时间点（{'、'.join(labels)}），已取最晚的日期")
+    if due.year != year:
+        flags.append(f"完成时限的年份（{due.year}年）与方案年份（{year}年）不同")
+    return DeadlineParse(due, ongoing, flags)
+
+
+def _normalise(text: str) -> str:
+    text = re.sub(r"\s+", "", simplify(text))
+    text = _ISO_DATE.sub(r"\1年\2月\3日", text)
+    return _MONTH_CN.sub(lambda m: f"{cn_number(m.group(1)) or m.group(1)}月", text)
+
+
+def _explicit_dates(text: str, year: int, flags: list[str]) -> list[tuple[date, str]]:
+    found: list[tuple[date, str]] = []
+    for match in _FULL_DATE.finditer(text):
+        found += _day(match, year, flags)
+    rest = _FULL_DATE.sub("", text)
+    for match in _MONTH.finditer(rest):
+        found += _month(match, year, flags)
+    for match in _QUARTER.finditer(rest):
+        quarter = cn_number(match.group(1)) or 4
+        found.append((_month_end(year, quarter * 3), match.group(0)))
+    for match in _YEAR_PART.finditer(rest):
+        word = match.group(0)
+        month = 6 if word in ("上半年", "年中") else 12
+        if word == "年中":
+            flags.append("“年中”已按6月30日计，请核对")
+        found.append((_month_end(year, month), word))
+    return found
+
+
+def _day(match: re.Match, year: int, flags: list[str]) -> list[tuple[date, str]]:
+    y, m, d = int(match.group(1) or year), int(match.group(2)), int(match.group(3))
+    try:
+        return [(date(y, m, d), match.group(0))]
+    except ValueError:
+        flags.append(f"完成时限中的日期不存在：{match.group(0)}")
+        return []
+
+
+def _month(match: re.Match, year: int, flags: list[str]) -> list[tuple[date, str]]:
+    y, m, word = int(match.group(1) or year), int(match.group(2)), match.group(3) or ""
+    if not 1 <= m <= 12:
+        flags.append(f"完成时限中的月份不存在：{match.group(0)}")
+        return []
+    label = match.group(0)
+    if word == "上旬":
+        flags.append(f"“{label}”已按当月10日计，请核对")
+        return [(date(y, m, 10), label)]
+    if word == "中旬":
+        flags.append(f"“{label}”已按当月20日计，请核对")
+        return [(date(y, m, 20), label)]
+    if word == "前":
+        # "9月前" may mean "before September" or "by the end of September";
+        # take the earlier reading and say so.
+        flags.append(f"“{label}”已按上月底计（也可能指当月底），请核对")
+        return [(_month_end(y - (m == 1), 12 if m == 1 else m - 1), label)]
+    return [(_month_end(y, m), label)]
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])

@@ -1,0 +1,92 @@
+from datetime import date
+
+import pytest
+
+from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
+
+
+@pytest.mark.parametrize(
+    ("text", "due", "ongoing"),
+    [
+        ("8月底前完成开设，并动态更新", date(2022, 8, 31), True),
+        ("8 月底前完成开设, 并动态更新", date(2022, 8, 31), True),
+        ("贯穿全年", date(2022, 12, 31), True),
+        ("长期坚持", date(2022, 12, 31), True),
+        ("持续推进", date(2022, 12, 31), True),
+        ("常态化", date(2022, 12, 31), True),
+        ("9月底前", date(2022, 9, 30), False),
+        ("9 月底前", date(2022, 9, 30), False),
+        ("第三季度", date(2022, 9, 30), False),
+        ("第四季度", date(2022, 12, 31), False),
+        ("年底前", date(2022, 12, 31), False),
+        ("年内", date(2022, 12, 31), False),
+        ("上半年", date(2022, 6, 30), False),
+        ("6月底前", date(2022, 6, 30), False),
+        ("6月30日前", date(2022, 6, 30), False),
+        ("2022年6月底前", date(2022, 6, 30), False),
+        ("九月底前", date(2022, 9, 30), False),
+        ("十二月底前", date(2022, 12, 31), False),
+        ("9月底前完成清理和重新发布,并常态落实", date(2022, 9, 30), True),
+        ("２月底前", date(2022, 2, 28), False),
+        ("2022-09-30", date(2022, 9, 30), False),
+    ],
+)
+def test_it_reads_common_deadlines(text, due, ongoing):
+    parsed = parse_deadline(text, 2022)
+    assert (parsed.due_date, parsed.ongoing) == (due, ongoing)
+    assert parsed.flags == []
+
+
+def test_it_uses_the_plan_year():
+    assert parse_deadline("9月底前", 2024).due_date == date(2024, 9, 30)
+    assert parse_deadline("2月底前", 2024).due_date == date(2024, 2, 29)
+
+
+def test_it_reads_traditional_characters():
+    assert parse_deadline("貫穿全年", 2022).ongoing is True
+    parsed = parse_deadline("長期堅持", 2022)
+    assert (parsed.due_date, parsed.ongoing) == (date(2022, 12, 31), True)
+
+
+def test_it_flags_mid_month():
+    parsed = parse_deadline("10月中旬", 2022)
+    assert parsed.due_date == date(2022, 10, 20)
+    assert parsed.flags and "中旬" in parsed.flags[0]
+
+
+def test_it_flags_and_takes_the_latest_of_several_dates():
+    parsed = parse_deadline("6月底前完成部署，12月底前完成验收", 2022)
+    assert parsed.due_date == date(2022, 12, 31)
+    assert any("多个时间点" in f for f in parsed.flags)
+
+
+def test_it_flags_unreadable_text_without_inventing_a_date():
+    parsed = parse_deadline("按要求落实", 2022)
+    assert parsed.due_date is None
+    assert parsed.flags == ["无法识别完成时限：按要求落实"]
+
+
+def test_it_flags_empty_text_and_impossible_dates():
+    assert parse_deadline("", 2022).due_date is None
+    assert parse_deadline("", 2022).flags
+    parsed = parse_deadline("6月31日前", 2022)
+    assert parsed.due_date is None
+    assert any("不存在" in f for f in parsed.flags)
+
+
+def test_it_flags_a_year_other_than_the_plans():
+    parsed = parse_deadline("2023年3月底前", 2022)
+    assert parsed.due_date == date(2023, 3, 31)
+    assert any("2023" in f for f in parsed.flags)
+
+
+def test_it_helpers_convert_numerals_and_characters():
+    assert [cn_number(t) for t in ("九", "十", "十二", "二十一", "12", "甲")] == [
+        9,
+        10,
+        12,
+        21,
+        12,
+        None,
+    ]
+    assert simplify("貫穿全年　９月") == "贯穿全年 9月"

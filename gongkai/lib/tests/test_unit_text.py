@@ -1,0 +1,84 @@
+import pytest
+
+from gongkai.lib.unit_text import parse_units
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        ("新闻处牵头, 各处室、直属单位配合", ["新闻处"], ["各处室", "直属单位"]),
+        ("新闻处牵头，各处室、各直属单位配合", ["新闻处"], ["各处室", "直属单位"]),
+        ("新闻处、审批处牵头, 各处室、直属单位配合", ["新闻处", "审批处"], ["各处室", "直属单位"]),
+        (
+            "法规处、新闻处、审批处、指挥中心分别牵头, 各处室、直属单位配合",
+            ["法规处", "新闻处", "审批处", "指挥中心"],
+            ["各处室", "直属单位"],
+        ),
+        ("法规处主办、新闻处协办", ["法规处"], ["新闻处"]),
+        ("新闻处会法规处", ["新闻处"], ["法规处"]),
+        ("新闻处会同法规处、审批处", ["新闻处"], ["法规处", "审批处"]),
+        ("法规处牵头，新闻处负责落实", ["法规处"], ["新闻处"]),
+        ("（牵头单位：法规处；责任单位：各处室、各直属单位）", ["法规处"], ["各处室", "直属单位"]),
+        (
+            "指挥中心牵头, 审批处等各处室、直属单位配合",
+            ["指挥中心"],
+            ["审批处", "各处室", "直属单位"],
+        ),
+        ("各处室、直属单位", ["各处室", "直属单位"], []),
+        ("新闻处", ["新闻处"], []),
+        ("科技处技术支持", ["科技处"], []),
+        (
+            "新闻处牵头，各处室、局保密办、直属单位配合",
+            ["新闻处"],
+            ["各处室", "局保密办", "直属单位"],
+        ),
+        ("新聞處牽頭，各處室配合", ["新闻处"], ["各处室"]),
+    ],
+)
+def test_it_reads_lead_and_support(text, lead, support):
+    parsed = parse_units(text)
+    assert (parsed.lead, parsed.support) == (lead, support)
+    assert parsed.flags == []
+
+
+def test_it_keeps_parenthetical_remarks_as_a_note():
+    parsed = parse_units(
+        "机关党委牵头（机关党委负责收集党委会议题，会新闻处、法规处审核确定），相关单位配合 直属单位配合"
+    )
+    assert parsed.lead == ["机关党委"]
+    assert parsed.support == ["相关单位", "直属单位"]
+    assert "会新闻处、法规处审核确定" in parsed.note
+
+
+def test_it_keeps_duties_of_helpers_as_a_note():
+    parsed = parse_units("新闻处牵头，科技处负责网络安全，各处室、直属单位负责自主发布信息审核把关")
+    assert parsed.lead == ["新闻处"]
+    assert parsed.support == ["科技处", "各处室", "直属单位"]
+    assert "科技处负责网络安全" in parsed.note
+
+
+def test_it_assigns_no_unit_when_the_cell_says_there_is_no_duty():
+    text = "我局属于政务中心进驻部门，无专区建设职责。"
+    parsed = parse_units(text)
+    assert (parsed.lead, parsed.support) == ([], [])
+    assert parsed.note == text
+    assert parsed.flags
+
+
+def test_it_flags_a_sentence_without_units():
+    parsed = parse_units("按要求落实")
+    assert (parsed.lead, parsed.support, parsed.note) == ([], [], "按要求落实")
+    assert parsed.flags[0].startswith("未能识别责任单位")
+
+
+def test_it_flags_helpers_without_a_lead():
+    parsed = parse_units("各处室、直属单位配合")
+    assert parsed.lead == []
+    assert parsed.support == ["各处室", "直属单位"]
+    assert parsed.flags
+
+
+def test_it_does_not_split_a_committee_name():
+    parsed = parse_units("市政务公开领导小组办公室牵头，编委会配合")
+    assert parsed.lead == ["市政务公开领导小组办公室"]
+    assert parsed.support == ["编委会"]

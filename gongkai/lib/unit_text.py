@@ -1,0 +1,176 @@
+"""Read a plan's units cell (责任单位) into lead (牵头) and supporting (配合) units.
+
+Names are returned as written; collectives such as 各处室 stay unexpanded, the
+caller expands them against the unit directory.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from gongkai.lib.deadline_text import simplify
+
+
+@dataclass
+class UnitsParse:
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    note: str = ""
+    flags: list[str] = field(default_factory=list)
+
+
+_LEAD_VERBS = ("分别牵头", "共同牵头", "牵头", "主办", "主责", "负总责", "统筹")
+_SUPPORT_VERBS = ("配合", "协办", "协助", "参与")
+# Verbs that mean "the lead" when they stand alone and "a helper" after a 牵头.
+_WEAK_VERBS = ("负责", "落实", "技术支持", "支持", "承办", "实施")
+_ALL_VERBS = _LEAD_VERBS + _SUPPORT_VERBS + _WEAK_VERBS
+_VERB_RE = re.compile("|".join(_ALL_VERBS))
+
+_LABEL_RE = re.compile(
+    r"(牵头单位|牵头处室|牵头部门|主办单位|配合单位|配合处室|配合部门|协办单位|参与单位|"
+    r"责任单位|责任处室|责任部门)[:：]\s*([^;；:：]+?)(?=[;；]|\s*(?:牵头|主办|配合|协办|参与|责任)\w{2}[:：]|$)"
+)
+_PAREN_RE = re.compile(r"[（(]([^（）()]*)[)）]")
+_CLAUSE_SPLIT = re.compile(r"[，,；;。.\s]+|(?<=牵头|主办|协办|配合|参与|协助|落实|负责)、")
+_NAME_SPLIT = re.compile(r"以及|[、和及与/]|等")
+# "X会Y"/"X会同Y": X leads and Y supports. A 委 before 会 is a committee
+# name (党委会, 管委会), not the verb.
+_CO_SIGN_RE = re.compile(r"^(.+?[处室局办心队站所院部组科])会同?(.+)$")
+
+_UNIT_SUFFIX = re.compile(
+    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班)$"
+)
+# Words that turn a "name" into a sentence (我局属于…, 无…职责).
+_SENTENCE_WORDS = re.compile(r"属于|无|不|没有|职责|的|是|已|将|应|需要|按照|根据")
+_NO_DUTY = re.compile(r"无[^，,。；;]*职责|不涉及|不适用|无此项")
+_GENERIC = {"单位", "部门", "处室", "相关", "有关"}
+_PREFIXES = ("分别由", "由", "请")
+_SUFFIXES = ("分别", "共同", "具体")
+
+
+def parse_units(text: str) -> UnitsParse:
+    """Lead and supporting units named in one units cell."""
+    raw = (text or "").strip()
+    clean = re.sub(r"\s+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
+    labelled = _LABEL_RE.findall(_strip_outer_parens(clean))
+    result = _from_labels(labelled) if labelled else _from_clauses(clean)
+    if not result.lead and not result.support:
+        result.note = raw
+        if _NO_DUTY.search(raw):
+            result.flags.append(f"责任单位栏写明本单位无此项职责，未分配单位：{raw}")
+        else:
+            result.flags.append(f"未能识别责任单位：{raw or '（空）'}")
+    elif not result.lead:
+        result.flags.append("未写明牵头单位，请核对")
+    for name in result.lead + result.support:
+        if "会" in name[:-1]:
+            result.flags.append(f"“{name}”可能是“X会Y”（X牵头、Y配合），请核对")
+    return result
+
+
+def _strip_outer_parens(text: str) -> str:
+    match = re.fullmatch(r"[（(](.*)[)）][。.]?", text)
+    return match.group(1) if match else text
+
+
+def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
+    """（牵头单位：…；责任单位：…）: the label says the role."""
+    result = UnitsParse()
+    has_lead_label = any(label.startswith(("牵头", "主办")) for label, _ in labelled)
+    for label, names_text in labelled:
+        names, _ = _names(names_text)
+        if label.startswith(("牵头", "主办")) or (label.startswith("责任") and not has_lead_label):
+            _add(result.lead, names)
+        else:
+            _add(result.support, names)
+    _drop_leads_from_support(result)
+    return result
+
+
+def _from_clauses(text: str) -> UnitsParse:
+    result = UnitsParse()
+    notes = [m.group(1).strip() for m in _PAREN_RE.finditer(text) if m.group(1).strip()]
+    text = _PAREN_RE.sub("，", text)
+    weak: list[str] = []
+    has_lead_verb = False
+    for clause in filter(None, _CLAUSE_SPLIT.split(text)):
+        role, names, note = _clause(clause)
+        if note:
+            notes.append(note)
+        if role == "lead":
+            has_lead_verb = True
+            _add(result.lead, names)
+        elif role == "support":
+            _add(result.support, names)
+        elif role == "co-sign":
+            has_lead_verb = True
+            _add(result.lead, names[:1])
+            _add(result.support, names[1:])
+        else:
+            weak += names
+    # Units with no verb, or only 负责/落实, lead unless someone else was named lead.
+    _add(result.support if has_lead_verb else result.lead, weak)
+    _drop_leads_from_support(result)
+    result.note = "；".join(notes)
+    return result
+
+
+def _clause(clause: str) -> tuple[str, list[str], str]:
+    """Role, unit names and any leftover note of one clause such as 新闻处牵头."""
+    co_sign = _CO_SIGN_RE.match(clause)
+    if co_sign and not _VERB_RE.search(co_sign.group(1)):
+        left, _ = _names(co_sign.group(1))
+        right, _ = _names(_VERB_RE.split(co_sign.group(2))[0])
+        if len(left) == 1 and right:
+            return "co-sign", left + right, ""
+    match = _VERB_RE.search(clause)
+    names_text = clause[: match.start()] if match else clause
+    names, ok = _names(names_text)
+    if not ok:
+        return "weak", [], clause
+    verb = match.group(0) if match else ""
+    rest = clause[match.end() :] if match else ""
+    note = clause if (rest and rest not in _WEAK_VERBS) or verb in ("技术支持", "支持") else ""
+    if verb in _LEAD_VERBS:
+        return "lead", names, note
+    if verb in _SUPPORT_VERBS:
+        return "support", names, note
+    return "weak", names, note
+
+
+def _names(text: str) -> tuple[list[str], bool]:
+    """Unit names in ``text`` and whether every piece looked like a unit."""
+    names = []
+    for piece in _NAME_SPLIT.split(text):
+        name = _clean_name(piece)
+        if not name or name in _GENERIC:
+            continue
+        if not _looks_like_unit(name):
+            return [], False
+        names.append(name)
+    return names, bool(names)
+
+
+def _clean_name(piece: str) -> str:
+    name = piece.strip(" ：:，,、")
+    for prefix in _PREFIXES:
+        name = name.removeprefix(prefix)
+    for suffix in _SUFFIXES:
+        name = name.removesuffix(suffix)
+    # 各直属单位 and 直属单位 are the same collective.
+    return "直属单位" if name == "各直属单位" else name
+
+
+def _looks_like_unit(name: str) -> bool:
+    return (
+        2 <= len(name) <= 20
+        and bool(_UNIT_SUFFIX.search(name))
+        and not _SENTENCE_WORDS.search(name)
+    )
+
+
+def _add(target: list[str], names: list[str]) -> None:
+    target.extend(n for n in names if n not in target)
+
+
+def _drop_leads_from_support(result: UnitsParse) -> None:
+    result.support = [n for n in result.support if n not in result.lead]

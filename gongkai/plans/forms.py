@@ -1,0 +1,123 @@
+from django import forms
+from django.conf import settings
+
+from gongkai.core.models import Unit
+from gongkai.lib.uploads import UploadError, sniff_upload
+from gongkai.plans.importers.base import ParsedItem
+from gongkai.plans.models import Status
+
+
+class PlanUploadForm(forms.Form):
+    file = forms.FileField(
+        label="工作方案文件",
+        help_text="支持 Word（.docx）、Excel（.xlsx）、网页或文本（.txt/.html），不超过5MB",
+    )
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+
+
+def _names(text: str) -> list[str]:
+    return [n.strip() for n in text.replace("，", "、").replace(",", "、").split("、") if n.strip()]
+
+
+class ItemForm(forms.Form):
+    """One parsed task in the import preview, correctable before anything is saved."""
+
+    number = forms.IntegerField(label="序号", min_value=1)
+    section = forms.CharField(label="工作任务", required=False, widget=forms.HiddenInput)
+    subsection = forms.CharField(label="分项", required=False)
+    requirement = forms.CharField(label="上级要求", widget=forms.Textarea(attrs={"rows": 3}))
+    measures = forms.CharField(
+        label="落实措施", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    deadline_text = forms.CharField(label="完成时限", required=False)
+    due_date = forms.DateField(
+        label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ongoing = forms.BooleanField(label="常态化", required=False)
+    lead_units = forms.CharField(label="牵头单位", required=False, help_text="用顿号分隔")
+    support_units = forms.CharField(label="配合单位", required=False)
+    units_text = forms.CharField(required=False, widget=forms.HiddenInput)
+    note = forms.CharField(required=False, widget=forms.HiddenInput)
+    flags = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    @classmethod
+    def initial_from(cls, item: ParsedItem) -> dict:
+        data = item.to_json()
+        data["lead_units"] = "、".join(item.lead_units)
+        data["support_units"] = "、".join(item.support_units)
+        data["flags"] = "\n".join(item.flags)
+        data["due_date"] = item.due_date
+        return data
+
+    def to_item(self) -> ParsedItem:
+        d = self.cleaned_data
+        return ParsedItem(
+            number=d["number"], section=d["section"], subsection=d["subsection"], requirement=d["requirement"],
+            measures=d["measures"], deadline_text=d["deadline_text"], due_date=d["due_date"], ongoing=d["ongoing"],
+            lead_units=_names(d["lead_units"]), support_units=_names(d["support_units"]), units_text=d["units_text"],
+            note=d["note"], flags=[f for f in d["flags"].splitlines() if f.strip()],
+        )  # fmt: skip
+
+
+ItemFormSet = forms.formset_factory(ItemForm, extra=0, max_num=5000, absolute_max=5000)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class ProgressForm(forms.Form):
+    text = forms.CharField(
+        label="进展情况", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+    )
+    status = forms.ChoiceField(label="状态", choices=Status.choices)
+    links = forms.CharField(label="相关链接", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                            help_text="网页报道等，每行一个网址")  # fmt: skip
+    files = MultipleFileField(label="佐证材料", required=False,
+                              help_text="PDF、Word、Excel 或图片，每个不超过20MB")  # fmt: skip
+
+    def clean_links(self):
+        links = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        for link in links:
+            if not link.startswith(("http://", "https://")):
+                raise forms.ValidationError(f"网址应以 http:// 或 https:// 开头：{link}")
+        return "\n".join(links)
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        for upload in files:
+            try:
+                sniff_upload(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
+            except UploadError as error:
+                raise forms.ValidationError(str(error)) from None
+        return files
+
+
+class AssignUnitsForm(forms.Form):
+    lead = forms.ModelMultipleChoiceField(label="牵头单位", queryset=Unit.objects.active(), required=False,
+                                          widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    support = forms.ModelMultipleChoiceField(label="配合单位", queryset=Unit.objects.active(), required=False,
+                                             widget=forms.CheckboxSelectMultiple)  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("lead") and not data.get("support"):
+            raise forms.ValidationError("请至少选择一个责任单位。")
+        return data
+
+
+class LedgerFilterForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label="单位", queryset=Unit.objects.active(), required=False, empty_label="全部单位"
+    )
+    status = forms.ChoiceField(label="状态", required=False,
+                               choices=[("", "全部状态"), ("overdue", "已逾期"), *Status.choices])  # fmt: skip
+    due_month = forms.IntegerField(label="到期月份", required=False, min_value=1, max_value=12)

@@ -1,0 +1,71 @@
+"""What every plan importer returns, whatever the file format."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+class PlanImportError(Exception):
+    """The file cannot be read as a plan; str() is a message fit to show the user."""
+
+
+@dataclass
+class ParsedItem:
+    """One numbered requirement (工作任务) of a yearly implementation plan."""
+
+    number: int
+    section: str = ""
+    subsection: str = ""
+    requirement: str = ""
+    measures: str = ""
+    deadline_text: str = ""
+    due_date: date | None = None
+    ongoing: bool = False
+    lead_units: list[str] = field(default_factory=list)
+    support_units: list[str] = field(default_factory=list)
+    units_text: str = ""
+    flags: list[str] = field(default_factory=list)
+    note: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "number": self.number,
+            "section": self.section,
+            "subsection": self.subsection,
+            "requirement": self.requirement,
+            "measures": self.measures,
+            "deadline_text": self.deadline_text,
+            "due_date": self.due_date.isoformat() if self.due_date else None,
+            "ongoing": self.ongoing,
+            "lead_units": list(self.lead_units),
+            "support_units": list(self.support_units),
+            "units_text": self.units_text,
+            "flags": list(self.flags),
+            "note": self.note,
+        }
+
+
+@dataclass
+class ParsedPlan:
+    """A whole plan (工作实施方案): its title, year, requirements and import warnings."""
+
+    title: str
+    year: int
+    items: list[ParsedItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "title": self.title,
+            "year": self.year,
+            "count": len(self.items),
+            "items": [item.to_json() for item in self.items],
+        }
+
+
+def check_size(data: bytes) -> None:
+    if not data or not data.strip():
+        raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
+    if len(data) > MAX_FILE_BYTES:
+        raise PlanImportError("文件超过5MB，请删去图片等无关内容或拆分后再上传。")

@@ -1,0 +1,726 @@
+"""The one place that turns rows of cells into plan items.
+
+Every format (text, HTML, .docx, .xlsx) is first reduced to a list of rows, each
+a list of cell strings; inside a cell "\\n" separates paragraphs, which is how a
+cell holding several numbered requirements (or their measures, deadlines and
+units) is told apart. Plain paragraphs become one-cell rows.
+
+Steps: find the header row and give each column a role; walk the rows keeping
+the current section (一、) and subsection (（一）); split each row's cells into
+parts; align parts to requirements, across rows when a row's cells spilled
+into the next (flagging those items); finally parse deadlines and units.
+"""
+
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
+from gongkai.lib.unit_text import parse_units
+from gongkai.plans.importers.base import ParsedItem, ParsedPlan, PlanImportError
+
+Row = list[str]
+
+# Column roles, and the header words that give them.
+TASK, NUMBER, REQUIREMENT, MEASURES = "task", "number", "requirement", "measures"
+DEADLINE, UNITS, LEAD, SUPPORT, NOTE = "deadline", "units", "lead", "support", "note"
+_HEADER_WORDS = (
+    (NUMBER, ("序号", "编号")),
+    (LEAD, ("牵头单位", "牵头部门", "牵头处室", "主办单位")),
+    (SUPPORT, ("配合单位", "配合部门", "配合处室", "协办单位", "参与单位")),
+    (UNITS, ("责任单位", "责任部门", "责任处室", "承办单位", "落实单位", "负责单位", "责任主体")),
+    (DEADLINE, ("完成时限", "时限", "完成时间", "时间节点", "进度安排", "时间要求")),
+    (MEASURES, ("落实措施", "措施", "举措", "工作安排")),
+    (
+        REQUIREMENT,
+        (
+            "上级要求",
+            "工作要求",
+            "工作内容",
+            "任务内容",
+            "具体任务",
+            "主要任务",
+            "重点任务",
+            "工作要点",
+        ),
+    ),
+    (NOTE, ("备注", "说明")),
+    (TASK, ("工作任务", "任务", "项目", "类别", "事项")),
+)
+# Columns whose parts must line up one-to-one with the requirements.
+_ALIGNED = (MEASURES, DEADLINE, UNITS, LEAD, SUPPORT)
+_CANONICAL_HEADER = ["工作内容", "落实措施", "完成时限", "责任单位", "备注"]
+
+_SECTION = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．]")
+_SUBSECTION = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*")
+_NUMBERED = re.compile(r"^\s*(?:(\d{1,4})\s*[.．、](?!\d)|[（(](\d{1,4})[)）])\s*")
+_NOISE = re.compile(
+    r"^(首页\s*[>›»]|当前位置|您的位置|您现在的位置|打印本页|【?打印|【?关闭|关闭窗口|"
+    r"【?字体[:：]|字号[:：]|分享到|扫一扫|返回顶部|上一篇|下一篇|浏览次数|访问量|"
+    r"来源[:：]|发布时间[:：]|发布日期[:：])"
+)
+_TITLE_WORDS = re.compile(r"方案|要点|计划|安排|任务清单|分工")
+_TRAILER = re.compile(
+    r"[（(]([^（）()]*(?:单位|处室|部门|时限|时间)[:：][^（）()]*)[)）][。.；;]?\s*$"
+)
+_LABEL = re.compile(
+    r"^(责任单位|牵头单位|配合单位|责任处室|牵头处室|完成时限|完成时间|时限|落实措施|具体措施|备注)[:：]\s*"
+)
+
+_SPILLED = "原表此处单元格错行（任务与措施、时限、单位的条数不一致），已跨行按顺序对齐，请核对"
+_MAX_BLOCK_ROWS = 4
+
+
+@dataclass
+class _RowParts:
+    """One table row once its cells have roles: requirements plus raw column text."""
+
+    requirements: list[tuple[int | None, str]]
+    columns: dict[str, str]
+    section: str
+    subsection: str
+    flags: list[str] = field(default_factory=list)
+
+    def parts(self, role: str, as_lines: bool) -> list[str]:
+        text = self.columns.get(role, "").strip()
+        if not text:
+            return []
+        return text.split("\n") if as_lines else [text.replace("\n", "；")]
+
+
+def parse_rows(rows: list[Row], year: int) -> ParsedPlan:
+    """Turn rows of cells from any format into a ParsedPlan (the shared core)."""
+    rows = [cleaned for row in rows if (cleaned := _clean_row(row))]
+    if not rows:
+        raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
+    warnings: list[str] = []
+    if not any(sum(1 for c in row if c) >= 2 for row in rows):
+        rows = _paragraph_rows([c for row in rows for c in row if c])
+    title = _find_title(rows)
+    header_at, roles = _find_header(rows)
+    if roles is None:
+        header_at, roles = -1, _guess_roles(rows)
+        warnings.append("未找到表头，已按内容判断各列含义，请核对")
+    drafts = _walk(rows[header_at + 1 :], roles, warnings) if REQUIREMENT in roles else []
+    if not drafts:
+        raise PlanImportError(
+            "未能识别出任何工作任务。请确认文件是工作实施方案：表格需有“工作任务/责任单位/完成时限”等表头，"
+            "或每项任务以“1.”“1、”“（一）”等编号开头。"
+        )
+    _number_items(drafts, warnings)
+    items = [_finish_item(draft, year) for draft in drafts]
+    return ParsedPlan(title=title, year=year, items=items, warnings=warnings)
+
+
+def _walk(rows: list[Row], roles: list[str], warnings: list[str]) -> list["_Draft"]:
+    walker = _Walker(roles, _tasks_use_cn_numbers(rows, roles), warnings)
+    for row in rows:
+        walker.add(row)
+    return walker.finish()
+
+
+# ---- cleaning -------------------------------------------------------------
+
+
+def _clean_row(row: Row) -> Row:
+    """Cleaned cells, or [] for an empty row or a line of web-page noise."""
+    cells = [_clean_cell(c) for c in row]
+    filled = [c for c in cells if c]
+    if not filled or (len(filled) == 1 and _NOISE.search(filled[0])):
+        return []
+    return cells
+
+
+def _clean_cell(cell: str | None) -> str:
+    lines = (re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in str(cell or "").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _is_heading(text: str) -> bool:
+    return bool(_SECTION.match(text) or _SUBSECTION.match(text))
+
+
+def _number_of(line: str, cn_tasks: bool) -> tuple[int | None, str] | None:
+    """(number, text without the number) if ``line`` starts a requirement."""
+    match = _NUMBERED.match(line)
+    if match:
+        return int(match.group(1) or match.group(2)), line[match.end() :].strip()
+    match = _SUBSECTION.match(line) if cn_tasks else None
+    if match:
+        return cn_number(match.group(1)), line[match.end() :].strip()
+    return None
+
+
+# ---- header and column roles ----------------------------------------------
+
+
+def _header_role(cell: str) -> str | None:
+    text = simplify(cell).replace(" ", "")
+    # A header cell is a bare label: "责任单位：新闻处" or a sentence is data.
+    if not text or len(text) > 12 or re.search(r"[，。：:；;、,]", text):
+        return None
+    for role, words in _HEADER_WORDS:
+        if any(word in text for word in words):
+            return role
+    return None
+
+
+def _find_header(rows: list[Row]) -> tuple[int, list[str] | None]:
+    for at, row in enumerate(rows[:60]):
+        roles = [_header_role(c) for c in row]
+        if sum(r is not None for r in roles) >= 2 and REQUIREMENT in _settle_roles(roles):
+            return at, _settle_roles(roles)
+    return -1, None
+
+
+def _settle_roles(roles: list[str | None]) -> list[str]:
+    """Fill unknown columns and make sure there is exactly one requirement column."""
+    settled = [r or NOTE for r in roles]
+    if REQUIREMENT not in settled and TASK in settled:
+        # A lone 工作任务 column holds the requirements themselves.
+        settled[settled.index(TASK)] = REQUIREMENT
+    if REQUIREMENT not in settled and MEASURES in settled:
+        settled[settled.index(MEASURES)] = REQUIREMENT
+    return settled
+
+
+def _guess_roles(rows: list[Row]) -> list[str]:
+    """No header: vote on each column's role from its contents."""
+    width = max(len(r) for r in rows)
+    votes: list[dict[str, int]] = [{} for _ in range(width)]
+    for row in rows:
+        if sum(1 for c in row if c) < 2:
+            continue
+        for j, cell in enumerate(row):
+            kind = _cell_kind(cell)
+            votes[j][kind] = votes[j].get(kind, 0) + 1
+    roles: list[str] = [NOTE] * width
+    for role, kind in ((REQUIREMENT, "numbered"), (DEADLINE, "deadline"), (UNITS, "units")):
+        best = max(range(width), key=lambda j: votes[j].get(kind, 0))
+        if votes[best].get(kind, 0) and roles[best] == NOTE:
+            roles[best] = role
+    if REQUIREMENT not in roles:
+        text_cols = [j for j in range(width) if roles[j] == NOTE and votes[j].get("text")]
+        if text_cols:
+            roles[max(text_cols, key=lambda j: votes[j]["text"])] = REQUIREMENT
+    if roles[0] == NOTE and votes[0].get("heading"):
+        roles[0] = TASK
+    for j in range(width):
+        if roles[j] == NOTE and votes[j].get("text") and MEASURES not in roles:
+            roles[j] = MEASURES
+    return roles
+
+
+def _cell_kind(cell: str) -> str:
+    if not cell:
+        return "empty"
+    if _NUMBERED.match(cell):
+        return "numbered"
+    if _is_heading(cell):
+        return "heading"
+    if _looks_like_deadline(cell):
+        return "deadline"
+    if _looks_like_units(cell):
+        return "units"
+    return "text"
+
+
+def _looks_like_deadline(text: str) -> bool:
+    return len(text) <= 25 and parse_deadline(text, 2000).due_date is not None
+
+
+def _looks_like_units(text: str) -> bool:
+    if len(text) > 60:
+        return False
+    parsed = parse_units(text)
+    return bool(parsed.lead or parsed.support) and not parsed.note
+
+
+def _tasks_use_cn_numbers(rows: list[Row], roles: list[str]) -> bool:
+    """True when requirements are numbered （一）（二） rather than 1. 2. (then （一） is no subsection)."""
+    column = roles.index(REQUIREMENT)
+    cn = False
+    for row in rows:
+        if sum(1 for c in row if c) < 2 or len(row) <= column:
+            continue
+        for line in row[column].split("\n"):
+            if _NUMBERED.match(line) or (roles[0] == NUMBER and row[0].isdigit()):
+                return False
+            cn = cn or bool(_SUBSECTION.match(line))
+    return cn
+
+
+def _find_title(rows: list[Row]) -> str:
+    """The plan's title: a short line naming a 方案/要点 before the tasks start."""
+    candidates = []
+    for row in rows:
+        filled = [c for c in row if c]
+        if len(filled) != 1 or _is_heading(filled[0]) or _NUMBERED.match(filled[0]):
+            break
+        if len(filled[0]) <= 60 and _TITLE_WORDS.search(filled[0]):
+            candidates.append(re.sub(r"\s+", " ", filled[0]))
+    plain = [c for c in candidates if not re.search(r"通知|印发", c)]
+    chosen = (plain or candidates or [""])[-1]
+    return re.sub(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff\d])", "", chosen).strip()
+
+
+# ---- fitting a row to the header --------------------------------------------
+
+
+def _fit_row(row: Row, roles: list[str]) -> tuple[Row, list[str]]:
+    """Place the row's cells under the header; flag rows that lost a cell to a merge."""
+    width = len(roles)
+    flags = []
+    extra = [c for c in row[width:] if c]
+    if extra:
+        flags.append(f"本行单元格多于表头，多出的内容已并入最后一列：{'；'.join(extra)}")
+        row = row[: width - 1] + ["\n".join([row[width - 1], *extra])]
+    cells = list(row[:width])
+    while cells and not cells[-1]:
+        cells.pop()
+    if len(cells) >= width:
+        return cells, flags
+    best = _best_placement(cells, roles)
+    placed = [""] * width
+    for slot, cell in zip(best, cells, strict=True):
+        placed[slot] = cell
+    moved = best != tuple(range(len(cells)))
+    if moved or len(row) < width:
+        flags.append("本行单元格缺失或错位（可能有合并单元格），已按内容判断各列，请核对")
+    return placed, flags
+
+
+def _best_placement(cells: Row, roles: list[str]) -> tuple[int, ...]:
+    as_given = tuple(range(len(cells)))
+    if len(roles) - len(cells) > 2:
+        return as_given
+    # combinations() yields the as-given placement first, so it wins ties.
+    return max(
+        combinations(range(len(roles)), len(cells)),
+        key=lambda slots: sum(_fit_score(roles[s], c) for s, c in zip(slots, cells, strict=True)),
+    )
+
+
+def _fit_score(role: str, cell: str) -> int:
+    numbered = bool(_NUMBERED.match(cell))
+    if role == REQUIREMENT:
+        return 3 if numbered else (1 if cell else -2)
+    if numbered:
+        return -3
+    if role == TASK:
+        return 1 if not cell or _is_heading(cell) else 0
+    if role == DEADLINE:
+        return 0 if not cell else (2 if _looks_like_deadline(cell) else -2)
+    if role in (UNITS, LEAD, SUPPORT):
+        return 0 if not cell else (2 if _looks_like_units(cell) else -1)
+    if role == NUMBER:
+        return 2 if cell.isdigit() else (0 if not cell else -2)
+    return -1 if cell and (_looks_like_deadline(cell) or _looks_like_units(cell)) else 0
+
+
+# ---- walking rows -------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    """An item being built, with what the finished ParsedItem does not keep."""
+
+    item: ParsedItem
+    explicit_number: int | None
+    unit_columns: dict[str, str] = field(default_factory=dict)
+
+    def set(self, role: str, value: str) -> None:
+        if role in (LEAD, SUPPORT):
+            self.unit_columns[role] = value
+        elif role in _ITEM_FIELDS:
+            setattr(self.item, _ITEM_FIELDS[role], value)
+
+    def get(self, role: str) -> str:
+        if role in (LEAD, SUPPORT):
+            return self.unit_columns.get(role, "")
+        return getattr(self.item, _ITEM_FIELDS[role]) if role in _ITEM_FIELDS else ""
+
+
+_ITEM_FIELDS = {MEASURES: "measures", DEADLINE: "deadline_text", UNITS: "units_text", NOTE: "note"}
+_ROLE_NAMES = {
+    MEASURES: "落实措施",
+    DEADLINE: "完成时限",
+    UNITS: "责任单位",
+    LEAD: "牵头单位",
+    SUPPORT: "配合单位",
+    NOTE: "备注",
+}
+
+
+class _Walker:
+    """Keeps the current section and subsection, and aligns rows into item drafts.
+
+    Rows whose part counts agree become items at once. A row whose counts
+    disagree opens a block that closes when the running counts agree again:
+    its cells spilled into the following rows, so the block is aligned part
+    by part across rows and every item in it is flagged for review.
+    """
+
+    def __init__(self, roles: list[str], cn_tasks: bool, warnings: list[str]):
+        self.roles = roles
+        self.cn_tasks = cn_tasks
+        self.warnings = warnings
+        self.section = ""
+        self.subsection = ""
+        self.last_sub_no: int | None = None
+        self.block: list[_RowParts] = []
+        self.drafts: list[_Draft] = []
+
+    def add(self, row: Row) -> None:
+        filled = [c for c in row if c]
+        if len(filled) == 1 and row[0]:
+            self._single_cell(row[0])
+            return
+        if sum(_header_role(c) is not None for c in row) >= 2:
+            return  # the header repeated (a second table, or a page break)
+        cells, flags = _fit_row(row, self.roles)
+        columns: dict[str, str] = {}
+        for role, cell in zip(self.roles, cells, strict=True):
+            if cell:
+                columns[role] = f"{columns[role]}\n{cell}" if role in columns else cell
+        self._heading(columns.pop(TASK, ""))
+        requirements = self._requirements(columns.pop(REQUIREMENT, ""), columns.get(NUMBER, ""))
+        self._push(_RowParts(requirements, columns, self.section, self.subsection, flags))
+
+    def finish(self) -> list[_Draft]:
+        while self.block:
+            self._give_up_first()
+        return self.drafts
+
+    def _single_cell(self, text: str) -> None:
+        if _is_heading(text) and not (self.cn_tasks and _SUBSECTION.match(text)):
+            self._heading(text)
+        elif _number_of(text, self.cn_tasks):
+            self._push(_RowParts(self._requirements(text, ""), {}, self.section, self.subsection))
+        # Any other lone line (公开方式：主动公开, a signature) is not part of a task.
+
+    def _heading(self, text: str) -> None:
+        first = text.split("\n")[0] if text else ""
+        if not first:
+            return
+        if _SECTION.match(first):
+            self.section, self.subsection = first, ""
+            return
+        match = _SUBSECTION.match(first)
+        if match:
+            self._new_subsection(match.group(1))
+        elif not _NUMBERED.match(first):
+            self.subsection = first[:40]
+
+    def _new_subsection(self, numeral: str) -> None:
+        number = cn_number(numeral)
+        new = f"({numeral})"
+        last = self.last_sub_no
+        if last is not None and number not in (last + 1, 1):
+            self.warnings.append(f"小节序号不连续：{self.subsection or f'第{last}小节'}之后是{new}")
+        self.subsection, self.last_sub_no = new, number
+
+    def _requirements(self, text: str, number_cell: str) -> list[tuple[int | None, str]]:
+        """Split a requirement cell into (number, text) parts, one per numbered paragraph."""
+        parts: list[tuple[int | None, str]] = []
+        for line in text.split("\n") if text else []:
+            numbered = _number_of(line, self.cn_tasks)
+            if numbered:
+                parts.append(numbered)
+            elif parts:
+                parts[-1] = (parts[-1][0], f"{parts[-1][1]}\n{line}")
+            else:
+                parts.append((None, line))
+        if len(parts) == 1 and parts[0][0] is None and number_cell.isdigit():
+            parts[0] = (int(number_cell), parts[0][1])
+        return [p for p in parts if p[1]]
+
+    def _push(self, row: _RowParts) -> None:
+        if not self.block and not row.requirements:
+            self._orphan(row)
+            return
+        if not self.block and self._consistent([row], as_lines=len(row.requirements) != 1):
+            self._emit_row(row)
+            return
+        self.block.append(row)
+        if self._consistent(self.block, as_lines=True):
+            self._emit_block(self.block)
+            self.block = []
+        elif len(self.block) > _MAX_BLOCK_ROWS:
+            self._give_up_first()
+
+    @staticmethod
+    def _consistent(rows: list[_RowParts], as_lines: bool) -> bool:
+        wanted = sum(len(r.requirements) for r in rows)
+        for role in _ALIGNED:
+            have = sum(len(r.parts(role, as_lines)) for r in rows)
+            if have not in (wanted, 0):
+                return False
+        return wanted > 0
+
+    def _give_up_first(self) -> None:
+        """The block never closed: take its first row on its own and retry the rest."""
+        first, rest = self.block[0], self.block[1:]
+        self.block = []
+        self._emit_row(first, lenient=True)
+        for row in rest:
+            self._push(row)
+
+    def _orphan(self, row: _RowParts) -> None:
+        text = "；".join(v.replace("\n", "；") for k, v in row.columns.items() if k != NUMBER)
+        if text:
+            self.warnings.append(f"有一行内容未对应到任何任务，已忽略：{text[:80]}")
+
+    def _emit_row(self, row: _RowParts, lenient: bool = False) -> None:
+        drafts = [self._new_draft(row, req) for req in row.requirements]
+        for role in (*_ALIGNED, NOTE):
+            _assign(drafts, role, row.parts(role, as_lines=len(drafts) != 1), lenient)
+
+    def _emit_block(self, rows: list[_RowParts]) -> None:
+        drafts = [self._new_draft(row, req) for row in rows for req in row.requirements]
+        for draft in drafts:
+            draft.item.flags.append(_SPILLED)
+        for role in _ALIGNED:
+            parts = [p for row in rows for p in row.parts(role, as_lines=True)]
+            for draft, part in zip(drafts, parts, strict=False):
+                draft.set(role, part)
+        for row in rows:
+            if NOTE in row.columns:
+                self.warnings.append(f"错行区域的备注未能对应到任务：{row.columns[NOTE][:60]}")
+
+    def _new_draft(self, row: _RowParts, requirement: tuple[int | None, str]) -> _Draft:
+        number, text = requirement
+        item = ParsedItem(
+            number=number or 0,
+            section=row.section,
+            subsection=row.subsection,
+            requirement=text,
+            flags=list(row.flags),
+        )
+        draft = _Draft(item, number)
+        self.drafts.append(draft)
+        return draft
+
+
+def _assign(drafts: list[_Draft], role: str, parts: list[str], lenient: bool) -> None:
+    """Give one row's parts of a column to its items (k items, n parts)."""
+    if not parts or not drafts:
+        return
+    if len(parts) == len(drafts):
+        for draft, part in zip(drafts, parts, strict=True):
+            draft.set(role, part)
+        return
+    name = _ROLE_NAMES[role]
+    if len(parts) == 1:
+        # One merged cell serving several tasks: share it.
+        for draft in drafts:
+            draft.set(role, parts[0])
+            if lenient and role in _ALIGNED:
+                draft.item.flags.append(
+                    f"一个“{name}”单元格对应{len(drafts)}项任务，已共用，请核对"
+                )
+        return
+    for draft, part in zip(drafts, parts, strict=False):
+        draft.set(role, part)
+    if len(parts) > len(drafts):
+        drafts[-1].set(role, "；".join([drafts[-1].get(role), *parts[len(drafts) :]]))
+    for draft in drafts:
+        draft.item.flags.append(
+            f"本行有{len(drafts)}项任务，但“{name}”有{len(parts)}条，已按顺序对应，请核对"
+        )
+
+
+# ---- numbering and per-item parsing ------------------------------------------
+
+
+def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
+    given = [d.explicit_number for d in drafts if d.explicit_number is not None]
+    if not given:
+        warnings.append("原文任务未编号，已按出现顺序编号")
+    elif any(b <= a for a, b in zip(given, given[1:], strict=False)):
+        warnings.append("原文任务序号有重复或倒序（可能按部分分别编号），已按出现顺序重新编号")
+        given = []
+    else:
+        missing = sorted(set(range(1, given[-1] + 1)) - set(given))
+        if missing:
+            warnings.append(f"原文任务序号不连续，缺少：{'、'.join(map(str, missing[:10]))}")
+    previous = 0
+    for draft in drafts:
+        explicit = draft.explicit_number
+        draft.item.number = explicit if given and explicit is not None else previous + 1
+        previous = draft.item.number
+
+
+def _finish_item(draft: _Draft, year: int) -> ParsedItem:
+    item = draft.item
+    _finish_deadline(item, year)
+    if draft.unit_columns:
+        _finish_two_unit_columns(item, draft.unit_columns)
+    else:
+        _finish_units(item)
+    item.requirement = item.requirement.replace("\n", "")
+    item.measures = item.measures.replace("\n", "；")
+    item.flags = list(dict.fromkeys(item.flags))
+    return item
+
+
+def _finish_deadline(item: ParsedItem, year: int) -> None:
+    if not item.deadline_text and item.note:
+        # Some plans keep the deadline in the 备注 column.
+        from_note = parse_deadline(item.note, year)
+        if from_note.due_date:
+            item.due_date, item.ongoing = from_note.due_date, from_note.ongoing
+            item.flags += ["完成时限取自备注栏，请核对", *from_note.flags]
+            return
+    if not item.deadline_text:
+        item.flags.append("未填写完成时限")
+        return
+    parsed = parse_deadline(item.deadline_text, year)
+    item.due_date, item.ongoing = parsed.due_date, parsed.ongoing
+    item.flags += parsed.flags
+
+
+def _finish_units(item: ParsedItem) -> None:
+    if not item.units_text:
+        item.flags.append("未填写责任单位")
+        return
+    parsed = parse_units(item.units_text)
+    item.lead_units, item.support_units = parsed.lead, parsed.support
+    item.note = "；".join(filter(None, [item.note, parsed.note]))
+    item.flags += parsed.flags
+
+
+def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
+    """牵头单位 | 配合单位 columns: everyone in the first leads, everyone in the second helps."""
+    lead, support = parse_units(columns.get(LEAD, "")), parse_units(columns.get(SUPPORT, ""))
+    item.lead_units = lead.lead + lead.support
+    item.support_units = [u for u in support.lead + support.support if u not in item.lead_units]
+    texts = [f"牵头单位：{columns[LEAD]}" if columns.get(LEAD) else ""]
+    texts.append(f"配合单位：{columns[SUPPORT]}" if columns.get(SUPPORT) else "")
+    item.units_text = "；".join(filter(None, [*texts, item.units_text]))
+    if not item.lead_units:
+        item.flags.append("未写明牵头单位，请核对")
+    item.note = "；".join(filter(None, [item.note, lead.note, support.note]))
+
+
+# ---- paragraphs (no table at all) ---------------------------------------------
+
+
+def _paragraph_rows(lines: list[str]) -> list[Row]:
+    """Plans written as paragraphs: build table rows, under a canonical header if none."""
+    lines = [line for text in lines for line in text.split("\n")]
+    header = _line_header(lines)
+    if header:
+        return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])
+    return _records(lines)
+
+
+def _line_header(lines: list[str]) -> tuple[int, list[str]] | None:
+    """One cell per line: a run of header words (工作任务 / 责任单位 / 完成时限 …)."""
+    for at in range(min(len(lines), 60)):
+        run = 0
+        while at + run < len(lines) and _header_role(lines[at + run]):
+            run += 1
+        if run >= 2 and REQUIREMENT in _settle_roles(
+            [_header_role(c) for c in lines[at : at + run]]
+        ):
+            return at, lines[at : at + run]
+    return None
+
+
+def _chunk_cells(lines: list[str], header: list[str]) -> list[Row]:
+    """Group the lines after the header into rows of header width; a numbered line
+    arriving mid-row means a cell was missing, so the row is closed early."""
+    roles = _settle_roles([_header_role(c) for c in header])
+    width, req_at = len(roles), roles.index(REQUIREMENT)
+    rows: list[Row] = [header]
+    buffer: Row = []
+    for line in lines[width:]:
+        if _SECTION.match(line) and not buffer:
+            rows.append([line])
+            continue
+        if _NUMBERED.match(line) and buffer and len(buffer) != req_at:
+            rows.append(buffer)
+            buffer = []
+        buffer.append(line)
+        if len(buffer) == width:
+            rows.append(buffer)
+            buffer = []
+    if buffer:
+        rows.append(buffer)
+    return rows
+
+
+def _records(lines: list[str]) -> list[Row]:
+    """No header: a numbered paragraph (or, with no numbers at all, any task-like
+    paragraph after the first heading) starts a task; lines after it fill its columns."""
+    arabic = any(_NUMBERED.match(line) for line in lines)
+    cn_tasks = not arabic and any(_SUBSECTION.match(line) for line in lines)
+    has_sections = any(_SECTION.match(line) for line in lines)
+    rows: list[Row] = []
+    record: Row | None = None
+    seen_section = False
+    for line in lines:
+        starts_task = _NUMBERED.match(line) or (cn_tasks and _SUBSECTION.match(line))
+        if not starts_task and _is_heading(line):
+            seen_section, record = True, None
+            _add_header_once(rows)
+            rows.append([line])
+        elif starts_task or (
+            not arabic and not cn_tasks and _task_like(line, seen_section, has_sections)
+        ):
+            _add_header_once(rows)
+            record = _new_record(line)
+            rows.append(record)
+        elif record is not None:
+            _fill_record(record, line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def _add_header_once(rows: list[Row]) -> None:
+    """The canonical header goes just before the first heading or task, after the preamble."""
+    if _CANONICAL_HEADER not in rows:
+        rows.append(_CANONICAL_HEADER)
+
+
+def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
+    """An unnumbered paragraph that reads as a task rather than preamble."""
+    if _TRAILER.search(line):
+        return True
+    if not (has_sections and seen_section):
+        return False  # without numbers or headings, a bare paragraph is preamble
+    return len(line) >= 8 and not _looks_like_deadline(line) and not _looks_like_units(line)
+
+
+def _new_record(line: str) -> Row:
+    record = [line, "", "", "", ""]
+    trailer = _TRAILER.search(line)
+    if trailer:
+        record[0] = line[: trailer.start()].strip()
+        for piece in re.split(r"[；;]", trailer.group(1)):
+            _fill_record(record, piece.strip())
+    return record
+
+
+def _fill_record(record: Row, line: str) -> None:
+    """Put one unnumbered line (or trailer piece) into the record's right column."""
+    label = _LABEL.match(line)
+    value = line[label.end() :] if label else line
+    if label:
+        word = label.group(1)
+        if "单位" in word or "处室" in word:
+            record[3] = "；".join(filter(None, [record[3], line]))
+        elif "时" in word:
+            record[2] = value
+        elif word == "备注":
+            record[4] = value
+        else:
+            record[1] = "\n".join(filter(None, [record[1], value]))
+    elif not record[2] and _looks_like_deadline(line):
+        record[2] = line
+    elif not record[3] and _looks_like_units(line):
+        record[3] = line
+    else:
+        record[1] = "；".join(filter(None, [record[1], line]))

@@ -1,0 +1,46 @@
+"""Plans in Word (.docx): tables become rows, paragraphs one-cell rows."""
+
+import io
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from gongkai.plans.importers.base import ParsedPlan, PlanImportError, check_size
+from gongkai.plans.importers.core import Row, parse_rows
+
+
+def parse_plan_docx(data: bytes, year: int) -> ParsedPlan:
+    """Parse a .docx plan; a horizontally merged cell counts once, a vertical merge repeats."""
+    check_size(data)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises zip, XML and package errors alike
+        raise PlanImportError(
+            "无法打开该Word文件，文件可能已损坏或不是.docx格式，请用Word/WPS另存为.docx后再上传。"
+        ) from exc
+    return parse_rows(docx_rows(document), year)
+
+
+def docx_rows(document) -> list[Row]:
+    rows: list[Row] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            rows.append([block.text])
+        elif isinstance(block, Table):
+            rows += _table_rows(block)
+    return rows
+
+
+def _table_rows(table: Table) -> list[Row]:
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            # A cell spanning several grid columns is returned once per column.
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append("\n".join(p.text for p in cell.paragraphs))
+        rows.append(cells)
+    return rows

@@ -1,0 +1,142 @@
+"""Plans pasted or saved as text: tab- or |-separated rows, HTML, or paragraphs."""
+
+import html
+import re
+from html.parser import HTMLParser
+
+from gongkai.plans.importers.base import ParsedPlan, PlanImportError
+from gongkai.plans.importers.core import Row, parse_rows
+
+_PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_TABLE_TAG = re.compile(r"<t[dr][\s>]", re.IGNORECASE)
+_MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+def parse_plan_text(text: str, year: int) -> ParsedPlan:
+    """Parse a plan given as text (tab/| separated table, HTML table or numbered paragraphs)."""
+    if not text or not text.strip():
+        raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
+    rows = html_rows(text) if _TABLE_TAG.search(text) else line_rows(text)
+    return parse_rows(rows, year)
+
+
+def line_rows(text: str) -> list[Row]:
+    """One row per line; cells split on tabs, or on | when no line has a tab."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    separator = _separator(lines)
+    rows = []
+    for line in lines:
+        if separator == "|" and _MARKDOWN_RULE.match(line):
+            continue
+        cells = line.split(separator) if separator and separator in line else [line]
+        if separator == "|" and len(cells) > 1:
+            cells = cells[1:] if not cells[0].strip() else cells
+            cells = cells[:-1] if not cells[-1].strip() else cells
+        rows.append([_cell_text(c) for c in cells])
+    return rows
+
+
+def _separator(lines: list[str]) -> str | None:
+    for separator in ("\t", "|"):
+        if sum(separator in line for line in lines) >= 2:
+            return separator
+    return None
+
+
+def _cell_text(cell: str) -> str:
+    """A cell of flattened HTML: <p> paragraphs become parts separated by newlines."""
+    return html.unescape(_TAG.sub("", _PART_BREAK.sub("\n", cell))).strip()
+
+
+class _TableHTML(HTMLParser):
+    """Rows of cells from an HTML page; text outside tables becomes one-cell rows.
+
+    colspan cells appear once (like a merged Word cell); rowspan cells repeat
+    in the rows they span.
+    """
+
+    _BREAKS = {"p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[Row] = []
+        self.row: list[str] | None = None
+        self.cell: list[str] | None = None
+        self.loose: list[str] = []
+        self.skip = 0
+        self.column = 0
+        self.spans: dict[int, tuple[int, str, int]] = {}  # column -> (rows left, text, width)
+        self.cell_shape = (1, 1)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag == "tr":
+            self._flush_loose()
+            self.row, self.column = [], 0
+        elif tag in ("td", "th") and self.row is not None:
+            self._carry_spans()
+            self.cell = []
+            self.cell_shape = (_span(attributes.get("rowspan")), _span(attributes.get("colspan")))
+        elif tag in self._BREAKS:
+            self._text("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("td", "th") and self.cell is not None and self.row is not None:
+            text = "".join(self.cell).strip()
+            rowspan, colspan = self.cell_shape
+            if rowspan > 1:
+                self.spans[self.column] = (rowspan - 1, text, colspan)
+            self.row.append(text)
+            self.column += colspan
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self._carry_spans(to_end=True)
+            self.rows.append(self.row)
+            self.row = None
+        elif tag in self._BREAKS:
+            self._text("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self._text(data)
+
+    def close(self):
+        super().close()
+        self._flush_loose()
+
+    def _text(self, text: str) -> None:
+        target = self.cell if self.cell is not None else self.loose
+        target.append(text)
+
+    def _carry_spans(self, to_end: bool = False) -> None:
+        """Repeat cells from rowspans above that occupy the current column."""
+        while self.column in self.spans or (to_end and any(c > self.column for c in self.spans)):
+            if self.column not in self.spans:
+                self.column = min(c for c in self.spans if c > self.column)
+            left, text, width = self.spans.pop(self.column)
+            if left > 1:
+                self.spans[self.column] = (left - 1, text, width)
+            self.row.append(text)
+            self.column += width
+
+    def _flush_loose(self) -> None:
+        for line in "".join(self.loose).split("\n"):
+            if line.strip():
+                self.rows.append([line.strip()])
+        self.loose = []
+
+
+def _span(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and int(value) > 0 else 1
+
+
+def html_rows(text: str) -> list[Row]:
+    parser = _TableHTML()
+    parser.feed(text)
+    parser.close()
+    return parser.rows

@@ -1,0 +1,75 @@
+"""Plans in Excel (.xlsx): the first sheet that yields tasks."""
+
+import io
+import re
+import zipfile
+from datetime import date, datetime
+
+import openpyxl
+from openpyxl.utils.cell import range_boundaries
+
+from gongkai.plans.importers.base import ParsedPlan, PlanImportError, check_size
+from gongkai.plans.importers.core import Row, parse_rows
+
+_MERGE = re.compile(rb'<mergeCell[^>]*\sref="([A-Z]+\d+:[A-Z]+\d+)"')
+
+
+def parse_plan_xlsx(data: bytes, year: int) -> ParsedPlan:
+    """Parse an .xlsx plan (read-only, cached values of formulas)."""
+    check_size(data)
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises zip, XML and key errors alike
+        raise PlanImportError(
+            "无法打开该Excel文件，文件可能已损坏或不是.xlsx格式，请用Excel/WPS另存为.xlsx后再上传。"
+        ) from exc
+    error: PlanImportError | None = None
+    try:
+        for sheet in workbook.worksheets:
+            try:
+                return parse_rows(sheet_rows(sheet, data), year)
+            except PlanImportError as exc:
+                error = error or exc
+    finally:
+        workbook.close()
+    raise error or PlanImportError("该Excel文件没有工作表。")
+
+
+def sheet_rows(sheet, data: bytes) -> list[Row]:
+    grid = [[_text(v) for v in values] for values in sheet.iter_rows(values_only=True)]
+    dropped: set[tuple[int, int]] = set()
+    for ref in _merged_ranges(sheet, data):
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+        top_left = _at(grid, min_row - 1, min_col - 1)
+        for r in range(min_row - 1, max_row):
+            for c in range(min_col - 1, max_col):
+                if c > min_col - 1:
+                    dropped.add((r, c))  # a wide merge counts once, as in Word
+                elif r < len(grid) and c < len(grid[r]):
+                    grid[r][c] = top_left  # a tall merge repeats in every row it covers
+    return [[v for c, v in enumerate(row) if (r, c) not in dropped] for r, row in enumerate(grid)]
+
+
+def _merged_ranges(sheet, data: bytes) -> list[str]:
+    # Read-only worksheets do not expose merges, so read them from the sheet XML.
+    path = getattr(sheet, "_worksheet_path", "")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read(path.lstrip("/"))
+    except (KeyError, zipfile.BadZipFile):
+        return []
+    return [m.decode() for m in _MERGE.findall(xml)]
+
+
+def _at(grid: list[list[str]], r: int, c: int) -> str:
+    return grid[r][c] if r < len(grid) and c < len(grid[r]) else ""
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime | date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,236 @@
+"""The work ledger: import into the database, scoping by unit, progress with evidence, reminders."""
+
+import datetime as dt
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from gongkai.core.models import AuditEntry, Notification
+from gongkai.plans import services
+from gongkai.plans.importers import PlanImportError
+from gongkai.plans.models import Assignment, Evidence, Plan, Progress, Status, Task
+
+SEED = Path(__file__).parents[1] / "seed" / "guangzhou-yjj-2022.txt"
+
+
+@pytest.fixture
+def plan(cast):
+    return services.plan_import(
+        by=cast.press, data=SEED.read_bytes(), filename="seed.txt", year=2022
+    ).plan
+
+
+def _task(plan, number):
+    return plan.tasks.get(number=number)
+
+
+def test_it_imports_the_seed_with_units_expanded(plan, cast):
+    assert plan.tasks.count() == 38
+    task1 = _task(plan, 1)
+    assert task1.due_date == dt.date(2022, 8, 31) and task1.ongoing
+    lead = task1.assignments.get(role=Assignment.Role.LEAD)
+    assert lead.unit.name == "新闻处"
+    support = set(
+        task1.assignments.filter(role=Assignment.Role.SUPPORT).values_list("unit__kind", flat=True)
+    )
+    assert support == {"department", "subordinate"}  # 各处室 + 直属单位
+    assert not task1.assignments.filter(role=Assignment.Role.SUPPORT, unit__name="新闻处").exists()
+    assert AuditEntry.objects.filter(action="plan.import", actor=cast.press).count() == 1
+
+
+def test_related_units_wait_for_the_press_office(plan):
+    """Item 7: 新闻处牵头，相关处室、直属单位配合 — 相关处室 is chosen by the press office."""
+    assert _task(plan, 7).units_to_choose == ["相关处室"]
+
+
+def test_reimporting_the_same_file_changes_nothing(plan, cast):
+    again = services.plan_import(
+        by=cast.press, data=SEED.read_bytes(), filename="again.txt", year=2022
+    )
+    assert not again.created and again.plan == plan
+    assert Plan.objects.count() == 1 and Task.objects.count() == 38
+
+
+def test_a_broken_file_writes_nothing(cast):
+    with pytest.raises(PlanImportError):
+        services.plan_import(
+            by=cast.press, data=b"\x00\x01 not a plan at all", filename="x.txt", year=2022
+        )
+    assert (
+        not Plan.objects.exists() and not AuditEntry.objects.filter(action="plan.import").exists()
+    )
+
+
+def test_a_failure_midway_leaves_no_half_written_plan(cast, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Assignment.objects, "bulk_create", broken)
+    with pytest.raises(RuntimeError):
+        services.plan_import(by=cast.press, data=SEED.read_bytes(), filename="seed.txt", year=2022)
+    assert not Plan.objects.exists() and not Task.objects.exists()
+
+
+def test_the_command_prints_json_and_dry_run_saves_nothing(db):
+    out = StringIO()
+    call_command("plan", "import", str(SEED), "--year", "2022", "--dry-run", "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["count"] == 38 and data["items"][11]["due_date"] == "2022-09-30"
+    assert set(data["items"][0]) >= {"number", "section", "subsection", "requirement", "measures", "deadline_text",
+                                     "due_date", "ongoing", "lead_units", "support_units", "units_text", "flags"}  # fmt: skip
+    assert not Plan.objects.exists()
+
+
+def test_the_command_refuses_a_missing_file(db):
+    with pytest.raises(CommandError, match="找不到文件"):
+        call_command("plan", "import", "/nonexistent.txt", "--year", "2022")
+
+
+def test_a_clerk_sees_only_tasks_of_their_unit(client, plan, cast):
+    client.force_login(cast.clerk)
+    page = client.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
+    assert "法规处承担的任务" in page
+    press_only = (
+        Task.objects.filter(plan=plan).exclude(assignments__unit=cast.units["法规处"]).first()
+    )
+    assert press_only is not None  # e.g. item 3, 新闻处 alone
+    assert client.get(reverse("plans:task_detail", args=[press_only.pk])).status_code == 404
+    assert f'href="{reverse("plans:task_detail", args=[press_only.pk])}"' not in page
+
+
+def test_anonymous_visitors_go_to_login(client, plan):
+    for url in [
+        reverse("plans:plan_detail", args=[plan.pk]),
+        reverse("plans:task_detail", args=[_task(plan, 12).pk]),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 302 and "/staff/login/" in response.url
+
+
+def test_a_clerk_posts_progress_with_a_file(client, plan, cast):
+    task = _task(plan, 12)  # 法规处牵头
+    client.force_login(cast.clerk)
+    upload = SimpleUploadedFile("清理结果.pdf", b"%PDF-1.4 cleanup results")
+    data = {
+        "text": "完成规范性文件清理",
+        "status": Status.DONE,
+        "links": "https://example.gov.cn/a",
+        "files": [upload],
+    }
+    response = client.post(reverse("plans:report_progress", args=[task.pk]), data)
+    assert response.status_code == 302
+    share = task.assignments.get(unit=cast.units["法规处"])
+    assert share.status == Status.DONE
+    evidence = Evidence.objects.get()
+    assert evidence.original_name == "清理结果.pdf" and evidence.kind == "pdf"
+    entry = AuditEntry.objects.get(action="task.report_progress")
+    assert entry.before == {"status": "not_started"} and entry.after == {"status": "done"}
+    download = client.get(reverse("plans:evidence_download", args=[evidence.pk]))
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 cleanup results"
+
+
+def test_a_disguised_file_is_refused_and_nothing_is_saved(client, plan, cast):
+    task = _task(plan, 12)
+    client.force_login(cast.clerk)
+    upload = SimpleUploadedFile("报告.pdf", b"MZ\x90 this is an executable")
+    response = client.post(
+        reverse("plans:report_progress", args=[task.pk]),
+        {"text": "x", "status": Status.DONE, "files": [upload]},
+    )
+    assert response.status_code == 400 and "不是可接受的文件类型" in response.content.decode()
+    assert not Progress.objects.exists()
+
+
+def test_another_units_clerk_cannot_post_or_download(client, plan, cast):
+    task = _task(plan, 3)  # 新闻处 alone
+    client.force_login(cast.clerk)
+    assert (
+        client.post(
+            reverse("plans:report_progress", args=[task.pk]), {"text": "x", "status": Status.DONE}
+        ).status_code
+        == 404
+    )
+    share = task.assignments.get()
+    progress = share.report_progress(by=cast.press, text="舆情机制", status=Status.ONGOING,
+                                     files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 a")])  # fmt: skip
+    evidence = progress.evidence.get()
+    assert client.get(reverse("plans:evidence_download", args=[evidence.pk])).status_code == 404
+
+
+def test_the_press_office_chooses_related_units(client, plan, cast):
+    task = _task(plan, 7)
+    client.force_login(cast.clerk)
+    url = reverse("plans:assign_units", args=[task.pk])
+    assert client.post(url, {"support": [cast.units["法规处"].pk]}).status_code == 403
+    client.force_login(cast.press)
+    client.post(
+        url,
+        {
+            "lead": [cast.units["新闻处"].pk],
+            "support": [cast.units["法规处"].pk, cast.units["审批处"].pk],
+        },
+    )
+    task.refresh_from_db()
+    assert task.units_to_choose == []
+    assert set(task.assignments.values_list("unit__name", flat=True)) == {
+        "新闻处",
+        "法规处",
+        "审批处",
+    }
+    assert AuditEntry.objects.filter(action="plan.assign_units").exists()
+
+
+def test_the_web_import_previews_and_saves_corrections(client, cast):
+    client.force_login(cast.press)
+    upload = SimpleUploadedFile("plan.txt", SEED.read_bytes())
+    preview = client.post(reverse("plans:plan_import"), {"file": upload, "year": 2022})
+    assert preview.status_code == 200 and "核对工作任务（共38项）" in preview.content.decode()
+    assert not Plan.objects.exists()  # nothing saved before confirmation
+    form = preview.context["formset"]
+    data = {"token": preview.context["token"], **{k: v for k, v in _formset_data(form).items()}}
+    data["form-0-deadline_text"] = "9月底前"
+    data["form-0-due_date"] = "2022-09-30"
+    response = client.post(reverse("plans:plan_import"), data)
+    assert response.status_code == 302
+    assert Task.objects.get(number=1).due_date == dt.date(2022, 9, 30)
+
+
+def _formset_data(formset):
+    data = {f"form-{k}": v for k, v in formset.management_form.initial.items()}
+    for i, form in enumerate(formset.forms):
+        for name, value in form.initial.items():
+            if value is None or value is False:
+                continue
+            data[f"form-{i}-{name}"] = "on" if value is True else value
+    return data
+
+
+def test_the_web_import_says_what_is_wrong(client, cast):
+    client.force_login(cast.press)
+    response = client.post(
+        reverse("plans:plan_import"), {"file": SimpleUploadedFile("x.txt", b"   "), "year": 2022}
+    )
+    assert "文件" in response.content.decode() and not Plan.objects.exists()
+    assert client.get(reverse("plans:plan_import")).status_code == 200
+    client.force_login(cast.clerk)
+    assert client.get(reverse("plans:plan_import")).status_code == 403
+
+
+def test_remind_notifies_once_per_overdue_share(plan, cast):
+    out = StringIO()
+    call_command("remind", stdout=out)
+    first = Notification.objects.filter(user=cast.clerk).count()
+    assert first > 0 and "已逾期" in out.getvalue()
+    call_command("remind", stdout=StringIO())
+    assert Notification.objects.filter(user=cast.clerk).count() == first
+
+
+def test_the_dashboard_lists_my_units_tasks_overdue_first(client, plan, cast):
+    client.force_login(cast.clerk)
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert "法规处的工作任务" in page and "已逾期" in page
