@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required, staff_required
 from gongkai.core.roles import Role
-from gongkai.plans import selectors, services
+from gongkai.plans import exports, selectors, services
 from gongkai.plans.forms import (
     AssignUnitsForm,
     ItemFormSet,
@@ -183,8 +183,6 @@ def plan_export(request, pk, quarter, fmt):
     plan = get_object_or_404(Plan, pk=pk)
     if quarter not in (1, 2, 3, 4) or fmt not in ("xlsx", "docx"):
         return HttpResponse(status=404)
-    from gongkai.plans import exports
-
     build = exports.quarterly_report_xlsx if fmt == "xlsx" else exports.quarterly_report_docx
     content_types = {
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -203,8 +201,6 @@ def plan_archive(request, pk):
 
     plan = get_object_or_404(Plan, pk=pk)
     spool = tempfile.TemporaryFile()  # evidence can be large: never hold the zip in memory
-    from gongkai.plans import exports
-
     exports.write_year_archive(plan, spool)
     spool.seek(0)
     return FileResponse(

@@ -1,0 +1,57 @@
+"""Issue story: a 法规处 clerk sees only 法规处's tasks and posts progress with a file; the press
+office exports the third-quarter report."""
+
+import datetime as dt
+import io
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import openpyxl
+import time_machine
+from playwright.sync_api import expect
+
+SEED = Path(__file__).parents[1] / "gongkai" / "plans" / "seed" / "guangzhou-yjj-2022.txt"
+
+
+def _import_seed(cast):
+    from gongkai.plans import services
+
+    return services.plan_import(
+        by=cast.press, data=SEED.read_bytes(), filename="seed.txt", year=2022
+    ).plan
+
+
+# The server (a thread of this process) lives on 2022-09-20, inside the third quarter.
+@time_machine.travel(dt.datetime(2022, 9, 20, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")), tick=True)
+def test_a_clerk_reports_progress_and_the_press_office_exports_q3(
+    page, live_server, e2e_cast, login, tmp_path
+):
+    plan = _import_seed(e2e_cast)
+    login("fagui")
+    page.get_by_role("link", name="工作台账").first.click()
+    expect(page.get_by_text("法规处承担的任务")).to_be_visible()
+    rows = page.locator("table.ledger tbody tr:not(.section-row)")
+    assert rows.count() == plan.tasks.filter(assignments__unit__name="法规处").count()
+    expect(page.locator("table.ledger")).not_to_contain_text(
+        "健全和落实局舆情监测"
+    )  # item 3: 新闻处 only
+
+    page.locator("table.ledger a", has_text="12").first.click()
+    expect(page.get_by_role("heading", name="第12项任务")).to_be_visible()
+    page.get_by_label("进展情况").fill("第三季度完成规范性文件全面清理，重新公开38件。")
+    page.get_by_label("状态").select_option(label="已完成")
+    evidence = tmp_path / "清理结果.pdf"
+    evidence.write_bytes(b"%PDF-1.4\n% cleanup results\n")
+    page.get_by_label("佐证材料").set_input_files(str(evidence))
+    page.get_by_role("button", name="报送").click()
+    expect(page.get_by_text("进展已报送")).to_be_visible()
+    expect(page.get_by_role("link", name="清理结果.pdf")).to_be_visible()
+
+    page.get_by_role("button", name="退出").click()
+    login("xinwen")
+    page.goto(f"{live_server.url}/staff/plans/{plan.pk}/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="第三季度报表 Excel").click()
+    sheet = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
+    text = "\n".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert "第三季度" in text and "重新公开38件" in text and "清理结果.pdf" in text
