@@ -114,7 +114,8 @@ class User(AbstractUser):
         return [Role(r).label for r in Role.values if r in self.roles]
 
     def set_roles(self, roles) -> None:
-        self.groups.set(Group.objects.filter(name__in=list(roles)))
+        # get_or_create: a flushed test database has lost the groups the migration made.
+        self.groups.set([Group.objects.get_or_create(name=Role(role).value)[0] for role in roles])
         self.__dict__.pop("roles", None)
 
     def audit_snapshot(self) -> dict:
