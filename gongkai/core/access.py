@@ -6,7 +6,6 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
 
 
 def staff_required(view):
@@ -36,12 +35,3 @@ def role_required(*roles: str):
         return wrapped
 
     return decorator
-
-
-def scope_to_unit(queryset: QuerySet, user, unit_field: str = "unit") -> QuerySet:
-    """Rows of the user's own unit, or all rows for bureau-wide roles (新闻处, 领导, 管理员)."""
-    if user.sees_all_units:
-        return queryset
-    if user.unit_id is None:
-        return queryset.none()
-    return queryset.filter(**{unit_field: user.unit_id})

@@ -7,7 +7,7 @@ import datetime as dt
 from django.conf import settings
 
 from gongkai.core.models import HolidayOverride, HolidaySchedule
-from gongkai.lib.workdays import Count, Override, WorkdayCalendar
+from gongkai.lib.workdays import PACKAGE_YEARS, Count, Override, WorkdayCalendar
 
 
 def workday_calendar() -> WorkdayCalendar:
@@ -31,4 +31,5 @@ def missing_next_year(today: dt.date) -> int | None:
     if today.month < 11:
         return None
     year = today.year + 1
-    return None if workday_calendar().knows_year(year) else year
+    known = year in PACKAGE_YEARS or HolidaySchedule.objects.filter(year=year).exists()
+    return None if known else year

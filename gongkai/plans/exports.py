@@ -68,6 +68,20 @@ class QuarterRow:
     def evidence_text(self) -> str:
         return "\n".join([*self.evidence_names, *self.links])
 
+    def cells(self, *, continues_group: bool) -> list:
+        """The row's values in HEADERS order; the 工作任务 cell is blank under a merged group."""
+        return [
+            self.number,
+            "" if continues_group else self.subsection,
+            self.requirement,
+            self.measures,
+            self.deadline_text,
+            self.units,
+            self.progress,
+            self.status,
+            self.evidence_text,
+        ]
+
 
 def quarter_end(year: int, quarter: int) -> dt.date:
     """The last day of a quarter: quarter_end(2022, 3) is 2022-09-30."""
@@ -272,17 +286,7 @@ def quarterly_report_xlsx(plan: Plan, quarter: int) -> bytes:
         if not same_group and row.subsection:
             group_start = ws.max_row + 1
         section, previous = row.section, key
-        values = [
-            row.number,
-            "" if same_group else row.subsection,
-            row.requirement,
-            row.measures,
-            row.deadline_text,
-            row.units,
-            row.progress,
-            row.status,
-            row.evidence_text,
-        ]
+        values = row.cells(continues_group=same_group)
         ws.append([_clean(v) for v in values])
         r = ws.max_row
         for i, cell in enumerate(ws[r]):
@@ -378,17 +382,7 @@ def quarterly_report_docx(plan: Plan, quarter: int) -> bytes:
             merged = cells[0].merge(cells[-1])
             _fill(merged, row.section, sum(widths, Mm(0)), "黑体", 10.5, shade="F2F2F2")
         section, previous = row.section, key
-        values = [
-            str(row.number),
-            "" if same_group else row.subsection,
-            row.requirement,
-            row.measures,
-            row.deadline_text,
-            row.units,
-            row.progress,
-            row.status,
-            row.evidence_text,
-        ]
+        values = [str(value) for value in row.cells(continues_group=same_group)]
         cells = table.add_row().cells
         for i, (cell, text, width) in enumerate(zip(cells, values, widths, strict=True)):
             _fill(cell, text, width, "宋体", 9, center=i in XLSX_CENTERED)

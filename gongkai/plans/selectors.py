@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from gongkai.plans.models import OPEN_STATUSES, Assignment, Plan, Progress, Task
 
@@ -45,8 +45,6 @@ def task_history(task: Task) -> QuerySet[Progress]:
 
 def plan_completion(plan: Plan, user) -> dict[str, int]:
     """Shares of tasks by status (the user's unit's, or all for bureau-wide roles), counted in SQL."""
-    from django.db.models import Count
-
     shares = Assignment.objects.filter(task__plan=plan)
     if not user.sees_all_units:
         shares = shares.filter(unit_id=user.unit_id)

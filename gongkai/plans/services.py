@@ -19,6 +19,7 @@ from gongkai.plans.models import Assignment, DomainError, Plan, Task
 class ImportResult:
     plan: Plan
     created: bool  # False: this very file was imported before, nothing changed
+    parsed: ParsedPlan | None = None  # the parse, when one was made
 
 
 def fingerprint(data: bytes) -> str:
@@ -38,7 +39,7 @@ def plan_import(*, by, data: bytes, filename: str, year: int) -> ImportResult:
         return ImportResult(existing, created=False)
     parsed = plan_parse(data=data, filename=filename, year=year)
     plan = plan_create(by=by, parsed=parsed, source_name=filename, source_sha256=fingerprint(data))
-    return ImportResult(plan, created=True)
+    return ImportResult(plan, created=True, parsed=parsed)
 
 
 @transaction.atomic

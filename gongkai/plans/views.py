@@ -58,20 +58,25 @@ def _get_task_for_user(request, pk) -> Task:
     )
 
 
-@staff_required
-def task_detail(request, pk):
-    task = _get_task_for_user(request, pk)
+def _task_page(request, task: Task, *, form=None, status=200):
     mine = task.assignments.filter(unit_id=request.user.unit_id).first()
+    if form is None and mine is not None:
+        form = ProgressForm(initial={"status": mine.status})
     context = {
         "task": task,
         "assignments": task.assignments.select_related("unit"),
         "history": selectors.task_history(task),
         "mine": mine,
-        "form": ProgressForm(initial={"status": mine.status}) if mine else None,
+        "form": form if mine else None,
         "assign_form": AssignUnitsForm() if request.user.has_role(*PRESS) else None,
         "today": timezone.localdate(),
     }
-    return render(request, "plans/task_detail.html", context)
+    return render(request, "plans/task_detail.html", context, status=status)
+
+
+@staff_required
+def task_detail(request, pk):
+    return _task_page(request, _get_task_for_user(request, pk))
 
 
 @require_POST
@@ -81,9 +86,7 @@ def report_progress(request, pk):
     assignment = get_object_or_404(Assignment, task=task, unit_id=request.user.unit_id)
     form = ProgressForm(request.POST, request.FILES)
     if not form.is_valid():
-        context = {"task": task, "assignments": task.assignments.select_related("unit"), "mine": assignment,
-                   "history": selectors.task_history(task), "form": form, "today": timezone.localdate()}  # fmt: skip
-        return render(request, "plans/task_detail.html", context, status=400)
+        return _task_page(request, task, form=form, status=400)
     d = form.cleaned_data
     assignment.report_progress(
         by=request.user, text=d["text"], status=d["status"], links=d["links"], files=d["files"]

@@ -27,11 +27,12 @@ class Command(GongkaiCommand):
             raise CommandError(f"找不到文件：{file}")
         data = path.read_bytes()
         try:
-            parsed = services.plan_parse(data=data, filename=path.name, year=year)
-            result = (
-                None
-                if dry_run
-                else services.plan_import(by=None, data=data, filename=path.name, year=year)
+            result = None
+            if not dry_run:
+                result = services.plan_import(by=None, data=data, filename=path.name, year=year)
+            # A file imported before has no fresh parse: make one only then, for the listing.
+            parsed = (result and result.parsed) or services.plan_parse(
+                data=data, filename=path.name, year=year
             )
         except PlanImportError as error:
             raise CommandError(str(error)) from None
