@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "gongkai.core",
     "gongkai.plans",
+    "gongkai.publications",
+    "gongkai.disclosure_requests",
 ]
 
 MIDDLEWARE = [
@@ -196,7 +198,11 @@ COUNT_START_DAY = env_bool("GONGKAI_COUNT_START_DAY", False)
 DASHBOARD_SECTIONS = ["gongkai.plans.dashboard.my_tasks"]
 
 # `gongkai demo` calls each with (people, stdout) after creating the bureau; each is idempotent.
-DEMO_LOADERS = ["gongkai.plans.demo.load"]
+DEMO_LOADERS = [
+    "gongkai.plans.demo.load",
+    "gongkai.publications.demo.load",
+    "gongkai.disclosure_requests.demo.load",
+]
 
 # `gongkai remind` calls each with (today=, days=); each notifies and returns one line per item.
 REMINDERS = ["gongkai.plans.reminders.sweep"]

@@ -9,5 +9,9 @@ urlpatterns = [
     path("", public_views.home, name="home"),
     path("staff/", include("gongkai.core.urls")),
     path("staff/plans/", include("gongkai.plans.urls")),
+    path("staff/publications/", include("gongkai.publications.urls")),
+    path("staff/requests/", include("gongkai.disclosure_requests.urls")),
+    path("gk/", include("gongkai.publications.public_urls")),
+    path("apply/", include("gongkai.disclosure_requests.public_urls")),
     path("admin/", admin.site.urls),
 ]
