@@ -1,11 +1,13 @@
 """Staff pages of the work ledger (工作台账)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required, staff_required
@@ -70,6 +72,7 @@ def _task_page(request, task: Task, *, form=None, status=200):
         "form": form if mine else None,
         "assign_form": AssignUnitsForm() if request.user.has_role(*PRESS) else None,
         "today": timezone.localdate(),
+        "related": [item for path in settings.TASK_EVIDENCE for item in import_string(path)(task)],
     }
     return render(request, "plans/task_detail.html", context, status=status)
 
