@@ -212,3 +212,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 60000
 # Work done in other apps that counts as evidence for ledger tasks: each is called with a Task
 # and returns [{"title", "url", "date", "kind"}]: the ledger shows it, nobody uploads it twice.
 TASK_EVIDENCE = []
+
+# Whether the time from a fee notice to payment is left out of the reply period. 109号's text
+# on this was not available; probably yes. [UNVERIFIED] (rules.md §2.4)
+FEE_PERIOD_EXCLUDED = env_bool("GONGKAI_FEE_PERIOD_EXCLUDED", True)
+# Prefix of application numbers, e.g. YJ2022-00042.
+REQUEST_NUMBER_PREFIX = env_str("GONGKAI_REQUEST_NUMBER_PREFIX", "GK")
+# Submissions accepted from one address per hour on the public form.
+REQUEST_RATE_PER_HOUR = env_int("GONGKAI_REQUEST_RATE_PER_HOUR", 10)
+# Who reviews reply decisions in court and reconsideration (named in every reply letter).
+RECONSIDERATION_BODY = env_str("GONGKAI_RECONSIDERATION_BODY", "广州市人民政府")
+COURT = env_str("GONGKAI_COURT", "广州铁路运输法院")

@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from gongkai.disclosure_requests import public_views
 
 app_name = "disclosure_requests_public"
-urlpatterns = []
+urlpatterns = [
+    path("", public_views.apply, name="apply"),
+    path("lookup/", public_views.lookup, name="lookup"),
+    path("status/<str:tracking_no>/", public_views.status, name="status"),
+    path("status/<str:tracking_no>/letter.<str:fmt>", public_views.letter, name="letter"),
+]

@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from gongkai.disclosure_requests import views
 
 app_name = "disclosure_requests"
-urlpatterns = []
+urlpatterns = [
+    path("", views.request_list, name="list"),
+    path("register/", views.request_register, name="register"),
+    path("statistics/", views.statistics, name="statistics"),
+    path("<int:pk>/", views.request_detail, name="detail"),
+    path("<int:pk>/step/<str:verb>/", views.request_step, name="step"),
+    path("<int:pk>/remedies/", views.remedy_add, name="remedy_add"),
+    path("<int:pk>/letter.<str:fmt>", views.letter_download, name="letter"),
+]

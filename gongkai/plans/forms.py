@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 
 from gongkai.core.models import Unit
+from gongkai.forms_common import MultipleFileField
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.plans.importers.base import ParsedItem
 from gongkai.plans.models import Status
@@ -60,18 +61,6 @@ class ItemForm(forms.Form):
 
 
 ItemFormSet = forms.formset_factory(ItemForm, extra=0, max_num=5000, absolute_max=5000)
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
 class ProgressForm(forms.Form):

@@ -1,0 +1,218 @@
+import re
+
+from django import forms
+from django.conf import settings
+
+from gongkai.core.models import Unit
+from gongkai.disclosure_requests.models import (
+    ApplicantType,
+    Channel,
+    Consultation,
+    DisclosureRequest,
+    FeeNotice,
+    Remedy,
+)
+from gongkai.disclosure_requests.taxonomy import Outcome
+from gongkai.forms_common import MultipleFileField
+from gongkai.lib.codes import is_valid_uscc
+from gongkai.lib.uploads import UploadError, sniff_upload
+
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+PHONE = re.compile(r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$")
+
+
+def id_card_is_valid(number: str) -> bool:
+    """GB 11643-1999 check digit of an 18-character resident ID number."""
+    if not re.fullmatch(r"\d{17}[\dX]", number):
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:17], ID_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == number[17]
+
+
+class ApplicationForm(forms.ModelForm):
+    """The public application form (政府信息公开申请表), fields as 第二十九条 requires."""
+
+    attachments = MultipleFileField(label="附件（身份证明、授权委托书等）", required=False,
+                                    help_text="PDF 或图片，每个不超过20MB，选填")  # fmt: skip
+    agree = forms.BooleanField(
+        label="本人承诺所填信息真实，并知晓申请材料仅用于办理本申请", required=True
+    )
+
+    class Meta:
+        model = DisclosureRequest
+        fields = ["applicant_type", "applicant_name", "id_document", "contact_person", "phone", "email", "address",
+                  "postal_code", "description", "doc_reference", "purpose", "delivery_form", "delivery_method",
+                  "needs_assistance"]  # fmt: skip
+        widgets = {"description": forms.Textarea(attrs={"rows": 5}), "purpose": forms.Textarea(attrs={"rows": 2}),
+                   "applicant_type": forms.RadioSelect}  # fmt: skip
+        error_messages = {
+            "applicant_name": {"required": "请填写申请人姓名或名称。"},
+            "id_document": {"required": "请填写身份证明（第二十九条）。"},
+            "phone": {"required": "请填写联系电话，以便告知办理情况。"},
+            "description": {"required": "请描述所需的政府信息（第二十九条）。"},
+            "delivery_form": {"required": "请选择提供形式。"},
+            "delivery_method": {"required": "请选择获取方式。"},
+        }
+
+    def clean_id_document(self):
+        value = self.cleaned_data["id_document"].strip().upper().replace(" ", "")
+        kind = self.data.get(self.add_prefix("applicant_type"))
+        if (
+            kind == ApplicantType.NATURAL_PERSON
+            and len(value) == 18
+            and not id_card_is_valid(value)
+        ):
+            raise forms.ValidationError("身份证号码校验不通过，请核对后重新填写。")
+        if (
+            kind
+            and kind != ApplicantType.NATURAL_PERSON
+            and len(value) == 18
+            and not is_valid_uscc(value)
+        ):
+            raise forms.ValidationError("统一社会信用代码校验不通过，请核对后重新填写。")
+        return value
+
+    def clean_phone(self):
+        value = self.cleaned_data["phone"].strip().replace(" ", "")
+        if not PHONE.match(value):
+            raise forms.ValidationError("联系电话格式不正确，请填写手机号码或带区号的固定电话。")
+        return value
+
+    def clean_description(self):
+        value = self.cleaned_data["description"].strip()
+        if len(value) < 5:
+            raise forms.ValidationError("内容描述过短，请写明所需信息的名称、文号或其他特征描述。")
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if data.get("delivery_method") == "email" and not data.get("email"):
+            self.add_error("email", "选择以电子邮件获取的，请填写电子邮箱。")
+        if data.get("delivery_method") == "post" and not data.get("address"):
+            self.add_error("address", "选择邮寄的，请填写通信地址。")
+        if (
+            data.get("applicant_type")
+            and data["applicant_type"] != ApplicantType.NATURAL_PERSON
+            and not data.get("contact_person")
+        ):
+            self.add_error("contact_person", "法人或其他组织申请的，请填写联系人。")
+        return data
+
+    def clean_attachments(self):
+        files = self.cleaned_data["attachments"]
+        for upload in files:
+            try:
+                sniff_upload(
+                    upload, allowed=("pdf", "png", "jpg"), max_bytes=settings.UPLOAD_MAX_BYTES
+                )
+            except UploadError as error:
+                raise forms.ValidationError(str(error)) from None
+        return files
+
+
+class RegisterForm(ApplicationForm):
+    """Staff registration of an application received on paper, by post, fax or e-mail."""
+
+    agree = None
+    handed_in_on = forms.DateField(
+        label="当面提交日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    signed_on = forms.DateField(
+        label="签收日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    confirmed_on = forms.DateField(label="双方确认日期", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                                   help_text="平常信函、电子邮件、传真：与申请人确认之日（第三十一条）")  # fmt: skip
+
+    class Meta(ApplicationForm.Meta):
+        fields = ["channel", *ApplicationForm.Meta.fields]
+
+    def clean(self):
+        data = super().clean()
+        needed = {Channel.IN_PERSON: "handed_in_on", Channel.REGISTERED_MAIL: "signed_on"}.get(
+            data.get("channel"), "confirmed_on"
+        )
+        if not data.get(needed):
+            self.add_error(needed, "按此申请渠道，需填写该日期以确定收到申请之日（第三十一条）。")
+        return data
+
+
+class LookupForm(forms.Form):
+    tracking_no = forms.CharField(label="申请编号", max_length=20)
+    code = forms.CharField(label="查询码", max_length=12)
+
+
+class SupplementForm(forms.Form):
+    text = forms.CharField(
+        label="补正内容", widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
+    )
+
+
+class DateNoteForm(forms.Form):
+    on = forms.DateField(label="日期", widget=forms.DateInput(attrs={"type": "date"}))
+    text = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class AssignForm(forms.Form):
+    unit = forms.ModelChoiceField(label="承办单位", queryset=Unit.objects.active())
+    note = forms.CharField(label="交办意见", required=False)
+
+
+class ConsultationForm(forms.Form):
+    kind = forms.ChoiceField(label="类型", choices=Consultation.Kind.choices)
+    party = forms.CharField(label="征求对象", max_length=200)
+    sent_on = forms.DateField(label="发出日期", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ExtensionForm(forms.Form):
+    workdays = forms.IntegerField(label="延长工作日", min_value=1, max_value=20, initial=20,
+                                  error_messages={"max_value": "延长的期限最长不得超过20个工作日（第三十三条）。"})  # fmt: skip
+    reason = forms.CharField(label="延期理由", max_length=300)
+    notified_on = forms.DateField(
+        label="告知申请人日期", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class FeeForm(forms.Form):
+    method = forms.ChoiceField(label="计收方式", choices=FeeNotice.Method.choices,
+                               help_text="同一申请只能选择一种标准，不得重复计算（109号第三条）")  # fmt: skip
+    pages = forms.IntegerField(label="页数（按量计收时）", min_value=0, initial=0)
+    sent_on = forms.DateField(label="通知日期", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ReplyForm(forms.Form):
+    outcome = forms.ChoiceField(label="答复类型", choices=[("", "请选择"), *Outcome.choices])
+    text = forms.CharField(label="答复正文", widget=forms.Textarea(attrs={"rows": 6}),
+                           help_text="写明提供的信息或告知事项；将生成答复告知书")  # fmt: skip
+    withheld_reason = forms.CharField(
+        label="不予公开的理由", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    referral = forms.CharField(label="负责公开的机关及联系方式", required=False)
+    on = forms.DateField(label="答复日期", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ServeForm(forms.Form):
+    method = forms.ChoiceField(label="送达方式", choices=[("post", "邮寄送达（以交邮之日为准）"), ("direct", "直接送达（以签收之日为准）"),
+                                                     ("email", "电子邮件"), ("online", "网上送达")])  # fmt: skip
+    on = forms.DateField(label="送达日期", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class RemedyForm(forms.ModelForm):
+    class Meta:
+        model = Remedy
+        fields = ["kind", "filed_on", "body", "result", "decided_on", "note"]
+        widgets = {
+            "filed_on": forms.DateInput(attrs={"type": "date"}),
+            "decided_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("result")
+            and data["result"] != Remedy.Result.PENDING
+            and not data.get("decided_on")
+        ):
+            self.add_error("decided_on", "已审结的，请填写审结日期。")
+        if data.get("result") == Remedy.Result.PENDING and data.get("decided_on"):
+            self.add_error("result", "填写了审结日期的，请选择审结结果。")
+        return data

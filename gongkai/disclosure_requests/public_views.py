@@ -1,0 +1,106 @@
+"""Citizens' pages: apply without an account, then follow the case by number and query code."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from gongkai.core.middleware import client_ip
+from gongkai.disclosure_requests import forms, services
+from gongkai.disclosure_requests.clock import deadline_for
+from gongkai.disclosure_requests.models import DisclosureRequest, RequestError, Status
+from gongkai.disclosure_requests.views import _letter_response
+
+SESSION_KEY = "gongkai_request_access"  # tracking numbers this browser has proved a code for
+
+
+@never_cache
+def apply(request):
+    """Submitting twice (double click, retry) sends the same key and gets the same application."""
+    form = forms.ApplicationForm(request.POST or None, request.FILES or None)
+    key = request.POST.get("idempotency_key") or uuid.uuid4().hex
+    if request.method == "POST":
+        if services.submissions_from(
+            client_ip(request)
+        ) >= settings.REQUEST_RATE_PER_HOUR and not _is_retry(key):
+            form.add_error(None, "同一网络提交过于频繁，请稍后再试，或通过信函、当面等方式提交。")
+        elif form.is_valid():
+            done = services.request_submit(form=form, files=form.cleaned_data["attachments"],
+                                           idempotency_key=key[:64], ip=client_ip(request))  # fmt: skip
+            _remember(request, done.request)
+            return render(
+                request,
+                "disclosure_requests/public/submitted.html",
+                {"case": done.request, "code": done.query_code},
+            )
+    return render(request, "disclosure_requests/public/apply.html", {"form": form, "key": key})
+
+
+def _is_retry(key: str) -> bool:
+    return DisclosureRequest.objects.filter(idempotency_key=key[:64]).exists()
+
+
+def _remember(request, case) -> None:
+    request.session[SESSION_KEY] = sorted({*request.session.get(SESSION_KEY, []), case.tracking_no})
+
+
+def _case_for_browser(request, tracking_no: str) -> DisclosureRequest | None:
+    if tracking_no not in request.session.get(SESSION_KEY, []):
+        return None
+    return DisclosureRequest.objects.filter(tracking_no=tracking_no).first()
+
+
+@never_cache
+def lookup(request):
+    """Number + query code → the status page. A wrong pair says only that it does not match."""
+    form = forms.LookupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        case = DisclosureRequest.objects.filter(
+            tracking_no=form.cleaned_data["tracking_no"].strip().upper()
+        ).first()
+        if case and case.check_query_code(form.cleaned_data["code"]):
+            _remember(request, case)
+            return redirect("disclosure_requests_public:status", case.tracking_no)
+        form.add_error(None, "申请编号或查询码不正确。")
+    return render(request, "disclosure_requests/public/lookup.html", {"form": form})
+
+
+@never_cache
+def status(request, tracking_no):
+    """The stage, the due date and the outcome: nothing about anyone."""
+    case = _case_for_browser(request, tracking_no)
+    if case is None:
+        return redirect(reverse("disclosure_requests_public:lookup"))
+    form = forms.SupplementForm(request.POST or None)
+    if request.method == "POST" and case.status == Status.AWAITING_SUPPLEMENT and form.is_valid():
+        try:
+            case.receive_supplement(
+                by=None, text=form.cleaned_data["text"], on=timezone.localdate()
+            )
+        except RequestError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "补正材料已提交，答复期限自今日起重新计算。")
+            return redirect("disclosure_requests_public:status", case.tracking_no)
+    context = {
+        "case": case,
+        "deadline": deadline_for(case, today=timezone.localdate()),
+        "supplement_items": case.events.filter(kind="request_supplement")
+        .values_list("note", flat=True)
+        .last(),
+        "form": form,
+    }
+    return render(request, "disclosure_requests/public/status.html", context)
+
+
+def letter(request, tracking_no, fmt):
+    case = _case_for_browser(request, tracking_no)
+    if case is None:
+        return redirect(reverse("disclosure_requests_public:lookup"))
+    return _letter_response(case, fmt)

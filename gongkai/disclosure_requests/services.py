@@ -1,0 +1,154 @@
+"""Creating applications (online or registered by staff) and the reads the procedure needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from gongkai.core import audit
+from gongkai.disclosure_requests.clock import recompute_due
+from gongkai.disclosure_requests.models import (
+    Attachment,
+    Channel,
+    DisclosureRequest,
+    RequestCounter,
+    RequestEvent,
+    Status,
+)
+from gongkai.lib import fees
+from gongkai.lib.request_clock import receipt_date
+from gongkai.lib.uploads import sniff_upload
+
+
+@dataclass
+class Submitted:
+    request: DisclosureRequest
+    query_code: str
+    created: bool
+
+
+def next_tracking_no(year: int) -> str:
+    """GK2022-00042: one counter row per year, locked while it is taken."""
+    RequestCounter.objects.get_or_create(year=year)
+    counter = RequestCounter.objects.select_for_update().get(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{settings.REQUEST_NUMBER_PREFIX}{year}-{counter.last:05d}"
+
+
+def submissions_from(ip: str | None) -> int:
+    """Online submissions from one address in the last hour (the public form's rate limit)."""
+    if not ip:
+        return 0
+    since = timezone.now() - dt.timedelta(hours=1)
+    return DisclosureRequest.objects.filter(submitter_ip=ip, submitted_at__gte=since).count()
+
+
+def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Submitted:
+    """An online application: stored durably before it is acknowledged; a retried or
+    double-clicked submission with the same key returns the first one, never a second."""
+    existing = DisclosureRequest.objects.filter(idempotency_key=idempotency_key).first()
+    if existing:
+        return Submitted(existing, DisclosureRequest.new_query_code(idempotency_key), created=False)
+    today = timezone.localdate()
+    try:
+        with transaction.atomic():
+            request = form.save(commit=False)
+            request.channel = Channel.ONLINE
+            # 第三十一条（三）: online, the receipt date is the day both sides confirm; the system's
+            # acknowledgement on submission is that confirmation.
+            request.received_on = receipt_date(Channel.ONLINE, confirmed_on=today)
+            request.idempotency_key, request.submitter_ip = idempotency_key, ip
+            code = _create(request, files, actor=None, note="网上提交")
+    except IntegrityError:
+        existing = DisclosureRequest.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise
+        return Submitted(existing, DisclosureRequest.new_query_code(idempotency_key), created=False)
+    return Submitted(request, code, created=True)
+
+
+@transaction.atomic
+def request_register(*, by, form, files) -> Submitted:
+    """Staff register an application that came on paper, by post, fax or e-mail (第三十一条)."""
+    request = form.save(commit=False)
+    d = form.cleaned_data
+    request.received_on = receipt_date(d["channel"], handed_in_on=d.get("handed_in_on"),
+                                       signed_on=d.get("signed_on"), confirmed_on=d.get("confirmed_on"))  # fmt: skip
+    code = _create(
+        request,
+        files,
+        actor=by,
+        note=f"{request.get_channel_display()}，收到申请之日{request.received_on}",
+    )
+    return Submitted(request, code, created=True)
+
+
+def _create(request: DisclosureRequest, files, *, actor, note: str) -> str:
+    code = DisclosureRequest.new_query_code(request.idempotency_key)
+    request.set_query_code(code)
+    request.tracking_no = next_tracking_no(request.received_on.year)
+    request.status = Status.REGISTERED
+    recompute_due(request)
+    request.save()
+    for upload in files:
+        checked = sniff_upload(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
+        attachment = Attachment(request=request, original_name=upload.name[:200], kind=checked.kind)
+        attachment.file.save(f"{checked.sha256[:16]}.{checked.kind}", upload, save=True)
+    RequestEvent.objects.create(request=request, kind="register", actor=actor, on=request.received_on,
+                                note=note, status_after=request.status)  # fmt: skip
+    audit.record(
+        actor,
+        "request.register",
+        request,
+        after={"status": request.status, "channel": request.channel},
+    )
+    return code
+
+
+def possible_duplicates(request: DisclosureRequest):
+    """重复申请 candidates: same applicant (by 身份证明), same wording, within a year before."""
+    words = request.description.strip()[:60]
+    return (
+        DisclosureRequest.objects.exclude(pk=request.pk)
+        .filter(
+            id_document=request.id_document,
+            received_on__gte=request.received_on - dt.timedelta(days=365),
+        )
+        .filter(description__icontains=words)
+        .order_by("-received_on")[:5]
+    )
+
+
+def pieces_earlier_this_month(request: DisclosureRequest) -> int:
+    """件 already received from this applicant in the same natural month (109号 第三条: 按自然月累计)."""
+    month_start = request.received_on.replace(day=1)
+    earlier = DisclosureRequest.objects.filter(id_document=request.id_document, received_on__gte=month_start,
+                                               received_on__lte=request.received_on).exclude(pk=request.pk)  # fmt: skip
+    earlier = earlier.exclude(received_on=request.received_on, pk__gt=request.pk)
+    return earlier.aggregate(n=Sum("pieces"))["n"] or 0
+
+
+def fee_quote(request: DisclosureRequest, *, pages: int) -> fees.FeeQuote:
+    return fees.quote(
+        prior_pieces_this_month=pieces_earlier_this_month(request),
+        pieces=request.pieces,
+        pages=pages,
+    )
+
+
+@transaction.atomic
+def remedy_save(*, by, case: DisclosureRequest, form):
+    remedy = form.save(commit=False)
+    remedy.request = case
+    remedy.save()
+    audit.record(by, "request.add_remedy", case, unit=case.handling_unit,
+                 after={"kind": remedy.kind, "result": remedy.result, "filed_on": remedy.filed_on.isoformat()})  # fmt: skip
+    RequestEvent.objects.create(request=case, kind="add_remedy", actor=by, on=remedy.filed_on,
+                                note=f"{remedy.get_kind_display()}：{remedy.get_result_display()}", status_after=case.status)  # fmt: skip
+    return remedy

@@ -1,0 +1,86 @@
+"""Citizens apply without an account and follow the case by number + query code."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from gongkai.disclosure_requests.models import DisclosureRequest, Status
+
+FORM = {"applicant_type": "natural_person", "applicant_name": "李四", "id_document": "11010519491231002X",
+        "phone": "13912345678", "description": "本局2022年政府信息公开工作年度报告", "delivery_form": "electronic",
+        "delivery_method": "email", "email": "lisi@example.com", "agree": "on", "idempotency_key": "k-1"}  # fmt: skip
+
+
+def test_it_accepts_an_application_and_shows_number_and_code(client, db):
+    response = client.post(reverse("disclosure_requests_public:apply"), FORM)
+    case = DisclosureRequest.objects.get()
+    page = response.content.decode()
+    assert (
+        case.tracking_no in page and case.channel == "online" and case.status == Status.REGISTERED
+    )
+    code = response.context["code"]
+    assert case.check_query_code(code) and len(code) == 8
+
+
+def test_a_double_submission_stores_one_application(client, db):
+    first = client.post(reverse("disclosure_requests_public:apply"), FORM)
+    second = client.post(reverse("disclosure_requests_public:apply"), FORM)
+    assert DisclosureRequest.objects.count() == 1
+    assert first.context["code"] == second.context["code"]
+
+
+def test_it_says_what_is_wrong_in_chinese(client, db):
+    bad = {**FORM, "id_document": "110105194912310021", "phone": "12345", "description": ""}
+    page = client.post(reverse("disclosure_requests_public:apply"), bad).content.decode()
+    assert (
+        "身份证号码校验不通过" in page
+        and "联系电话格式不正确" in page
+        and "请描述所需的政府信息" in page
+    )
+    assert not DisclosureRequest.objects.exists()
+
+
+def test_a_disguised_attachment_is_refused(client, db):
+    data = {**FORM, "attachments": [SimpleUploadedFile("id.pdf", b"MZ not a pdf")]}
+    assert (
+        "不是可接受的文件类型"
+        in client.post(reverse("disclosure_requests_public:apply"), data).content.decode()
+    )
+    assert not DisclosureRequest.objects.exists()
+
+
+def test_submissions_are_rate_limited_per_address(client, db, settings):
+    settings.REQUEST_RATE_PER_HOUR = 2
+    for i in range(3):
+        client.post(
+            reverse("disclosure_requests_public:apply"), {**FORM, "idempotency_key": f"k{i}"}
+        )
+    assert DisclosureRequest.objects.count() == 2
+
+
+def test_the_status_page_shows_no_personal_data(client, db):
+    response = client.post(reverse("disclosure_requests_public:apply"), FORM)
+    case, code = DisclosureRequest.objects.get(), response.context["code"]
+    other = client.__class__()
+    status_url = reverse("disclosure_requests_public:status", args=[case.tracking_no])
+    assert other.get(status_url).status_code == 302  # no code proved: back to lookup
+    wrong = other.post(
+        reverse("disclosure_requests_public:lookup"),
+        {"tracking_no": case.tracking_no, "code": "WRONG123"},
+    )
+    assert "不正确" in wrong.content.decode()
+    other.post(
+        reverse("disclosure_requests_public:lookup"),
+        {"tracking_no": case.tracking_no, "code": code.lower()},
+    )
+    page = other.get(status_url).content.decode()
+    assert "已登记" in page
+    for personal in ["李四", "11010519491231002X", "13912345678", "lisi@example.com"]:
+        assert personal not in page
+
+
+@pytest.mark.parametrize("applicant_type", ["commercial", "legal_service"])
+def test_an_organisation_needs_a_contact_person(client, db, applicant_type):
+    data = {**FORM, "applicant_type": applicant_type, "id_document": "91440101MA5D0000X0"}
+    page = client.post(reverse("disclosure_requests_public:apply"), data).content.decode()
+    assert "请填写联系人" in page

@@ -1,0 +1,176 @@
+"""个人信息扫描 — find personal data in text before it is published.
+
+条例第十五条: information whose disclosure would harm a third party's personal privacy is not
+disclosed proactively. This scanner flags the usual leaks in documents and attachments:
+居民身份证号码 (GB 11643-1999 check digit), mainland mobile numbers, bank card numbers (Luhn),
+e-mail addresses and vehicle plates. It errs on the side of precision: a number that fails its
+check digit is not reported, and document numbers (文号), dates, landlines and 索引号 never are.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+KINDS = ("id_card", "mobile", "bank_card", "email", "plate")
+KIND_LABELS = {
+    "id_card": "身份证号",
+    "mobile": "手机号码",
+    "bank_card": "银行卡号",
+    "email": "电子邮箱",
+    "plate": "车牌号",
+}
+
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK_CHARS = "10X98765432"
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+
+# An ASCII letter or digit next to a match means it is part of something longer.
+_NOT_AFTER = r"(?<![0-9A-Za-z])"
+_NOT_BEFORE = r"(?![0-9A-Za-z])"
+
+_ID_RE = re.compile(_NOT_AFTER + r"(?:\d{17}[\dXx]|\d{15})" + _NOT_BEFORE)
+# Only a number written in groups may not run on into another group ("138 1234 5678 9");
+# a plain one may be followed by a space and a date ("13812345678 2022年").
+_MOBILE_RE = re.compile(
+    _NOT_AFTER + r"(?:(?:\+|00)?86[ -]?)?"
+    r"(?:1[3-9]\d{9}(?![0-9A-Za-z])|1[3-9]\d(?:[ -]?\d{4}){2}(?![0-9A-Za-z]|[ -]\d))"
+)
+# Plain 16–19 digits, or four groups of four split by spaces or hyphens and 1–3 more digits.
+# `(?!/\d)`: an all-digit USCC in a 索引号 (113417020032563511/202504-00057) is not a card.
+_BANK_RE = re.compile(
+    r"(?<![0-9A-Za-z])(?<!\d[ -])"
+    r"(?:\d{16,19}(?![0-9A-Za-z]|/\d)|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?(?![0-9A-Za-z]|[ -]\d))"
+)
+_EMAIL_RE = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+    r"\.[A-Za-z]{2,}(?![A-Za-z0-9-]|\.[A-Za-z0-9])"
+)
+# Plates use no I or O. A run of letters only (京ABCDE) is a word, not a plate.
+_PLATE_RE = re.compile(
+    rf"[{PROVINCES}][A-HJ-NP-Z][·• ]?(?=[A-HJ-NP-Z]*\d)[A-HJ-NP-Z0-9]{{5,6}}" + _NOT_BEFORE
+)
+_NON_DIGITS = re.compile(r"\D")
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # one of KINDS
+    start: int
+    end: int
+    text: str
+    masked: str
+
+    def as_dict(self) -> dict:
+        """What may be shown or stored: the kind, position and masked text — never the text."""
+        return {"kind": self.kind, "start": self.start, "end": self.end, "masked": self.masked}
+
+
+def id_check_char(first17: str) -> str:
+    """The 18th character of a 居民身份证号码 for its first 17 digits (GB 11643-1999)."""
+    total = sum(int(digit) * weight for digit, weight in zip(first17, ID_WEIGHTS, strict=True))
+    return ID_CHECK_CHARS[total % 11]
+
+
+def _valid_date(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def is_valid_id_number(number: str) -> bool:
+    """An 18-digit ID with the right check digit, a real birth date in 1900–2099 and a region
+    code starting 1–8; or a 15-digit pre-1999 ID with a real YYMMDD birth date."""
+    if not number or number[0] not in "12345678":
+        return False
+    if len(number) == 18:
+        if not number[:17].isdigit() or id_check_char(number[:17]) != number[17].upper():
+            return False
+        year = int(number[6:10])
+        return 1900 <= year <= 2099 and _valid_date(year, int(number[10:12]), int(number[12:14]))
+    if len(number) == 15 and number.isdigit():
+        return _valid_date(1900 + int(number[6:8]), int(number[8:10]), int(number[10:12]))
+    return False
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+def _mask_id(text: str) -> str:
+    return text[:6] + "*" * (len(text) - 10) + text[-4:]
+
+
+def _mask_mobile(text: str) -> str:
+    digits = _NON_DIGITS.sub("", text)[-11:]
+    return digits[:3] + "****" + digits[-4:]
+
+
+def _mask_bank(text: str) -> str:
+    digits = _NON_DIGITS.sub("", text)
+    return digits[:4] + "*" * (len(digits) - 8) + digits[-4:]
+
+
+def _mask_email(text: str) -> str:
+    local, _, domain = text.partition("@")
+    return local[0] + "***@" + domain
+
+
+def _mask_plate(text: str) -> str:
+    head = 3 if text[2] in "·• " else 2
+    rest = text[head:]
+    return text[:head] + "*" * (len(rest) - 2) + rest[-2:]
+
+
+def _candidates(text: str):
+    """(priority, start, end, kind, masked) for every possible hit; lower priority wins."""
+    for match in _ID_RE.finditer(text):
+        number = match.group()
+        if is_valid_id_number(number):
+            yield (0, match.start(), match.end(), "id_card", _mask_id(number))
+    for match in _EMAIL_RE.finditer(text):
+        yield (1, match.start(), match.end(), "email", _mask_email(match.group()))
+    for match in _BANK_RE.finditer(text):
+        digits = _NON_DIGITS.sub("", match.group())
+        if luhn_valid(digits) and not is_valid_id_number(digits):
+            yield (2, match.start(), match.end(), "bank_card", _mask_bank(digits))
+    for match in _MOBILE_RE.finditer(text):
+        yield (3, match.start(), match.end(), "mobile", _mask_mobile(match.group()))
+    for match in _PLATE_RE.finditer(text):
+        yield (4, match.start(), match.end(), "plate", _mask_plate(match.group()))
+
+
+def scan_text(text: str) -> list[Hit]:
+    """Personal data in `text`, sorted by position, never overlapping.
+
+    Where two readings overlap the more specific wins: an ID number over a bank card, an
+    e-mail address over the mobile number that is its local part.
+    """
+    starts: list[int] = []  # accepted hits, kept sorted; they never overlap, so nor are ends
+    ends: list[int] = []
+    accepted: list[tuple] = []
+    for candidate in sorted(_candidates(text)):
+        _, start, end, _, _ = candidate
+        before = bisect.bisect_left(starts, end) - 1  # the last accepted hit starting before end
+        if before >= 0 and ends[before] > start:
+            continue
+        starts.insert(before + 1, start)
+        ends.insert(before + 1, end)
+        accepted.append(candidate)
+    return [
+        Hit(kind=kind, start=start, end=end, text=text[start:end], masked=masked)
+        for _, start, end, kind, masked in sorted(accepted, key=lambda c: c[1])
+    ]

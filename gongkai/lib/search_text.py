@@ -1,0 +1,132 @@
+"""Chinese text for full-text search: words split by spaces, so a plain index can find them.
+
+SQLite FTS5 (unicode61) and PostgreSQL `to_tsvector('simple', …)` split on spaces and
+punctuation but cannot tell where Chinese words end. Like jieba's `cut_for_search`, each long
+word comes with its dictionary sub-words (应急管理局 → 应急 管理 应急管理 管理局 应急管理局),
+so a query for 应急 finds a document about the 应急管理局. Documents and queries are segmented
+the same way, so every word of a query is in the index of a text that contains the query.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import threading
+
+# Terms of the bureau's work that jieba's general dictionary splits or misses.
+DOMAIN_WORDS = (
+    "应急管理局",
+    "应急管理",
+    "政务公开",
+    "依申请公开",
+    "主动公开",
+    "不予公开",
+    "政府信息公开",
+    "政府信息",
+    "信息公开",
+    "行政规范性文件",
+    "规范性文件",
+    "政策解读",
+    "涉企政策",
+    "安全生产",
+    "危险化学品",
+    "应急预案",
+    "应急救援",
+    "行政许可",
+    "行政处罚",
+    "行政强制",
+    "行政复议",
+    "行政诉讼",
+    "保密审查",
+    "索引号",
+    "文号",
+    "成文日期",
+    "公开属性",
+    "公开指南",
+    "公开目录",
+    "年度报告",
+    "隐患排查",
+    "防灾减灾",
+    "森林防火",
+    "三防",
+)
+
+_WORD_RE = re.compile(r"[^\W_]+")  # letters and digits of any script; punctuation splits
+_lock = threading.Lock()
+_jieba = None
+
+
+def _tokenizer():
+    """jieba, loaded once: reading its dictionary takes about a second."""
+    global _jieba
+    if _jieba is None:
+        with _lock:
+            if _jieba is None:
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                for word in DOMAIN_WORDS:
+                    jieba.add_word(word)
+                jieba.initialize()
+                _jieba = jieba
+    return _jieba
+
+
+def _words(text: str):
+    jieba = _tokenizer()
+    frequencies = jieba.dt.FREQ
+    for token in jieba.cut(text):
+        # Like cut_for_search, but with every dictionary sub-word, not only those of 2 and 3
+        # characters: a query for 信息公开 must find 政府信息公开.
+        for size in range(2, len(token)):
+            for start in range(len(token) - size + 1):
+                if frequencies.get(token[start : start + size]):
+                    yield from _plain(token[start : start + size])
+        yield from _plain(token)
+
+
+def _plain(token: str):
+    # "3.5%" or "e-mail" split as the index's own tokenizer would split them.
+    for word in _WORD_RE.findall(token):
+        yield word.lower()
+
+
+def segment(text: str) -> str:
+    """`text` as search words joined by single spaces, for the search index column."""
+    if not text:
+        return ""
+    return " ".join(_words(text))
+
+
+def query_terms(q: str) -> list[str]:
+    """A user's query as distinct search words, in order, segmented like the index."""
+    if not q:
+        return []
+    return list(dict.fromkeys(_words(q)))
+
+
+def highlight(text: str, terms: list[str], *, width: int = 120) -> str:
+    """An HTML-safe snippet of about `width` characters around the first hit of `terms`,
+    each hit wrapped in <mark>; everything else is escaped."""
+    text = text or ""
+    terms = sorted({term for term in terms if term}, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE) if terms else None
+    first = pattern.search(text) if pattern else None
+    if first is None:
+        start = 0
+    else:
+        start = max(0, first.start() - width // 3)
+    end = min(len(text), start + width)
+    start = max(0, min(start, end - width))
+    snippet = text[start:end]
+    parts = ["…"] if start > 0 else []
+    position = 0
+    for match in pattern.finditer(snippet) if pattern else ():
+        parts.append(html.escape(snippet[position : match.start()]))
+        parts.append(f"<mark>{html.escape(match.group())}</mark>")
+        position = match.end()
+    parts.append(html.escape(snippet[position:]))
+    if end < len(text):
+        parts.append("…")
+    return "".join(parts)

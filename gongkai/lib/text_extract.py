@@ -1,0 +1,122 @@
+"""Plain text out of an uploaded file, for the personal-data scan and the search index.
+
+Plain text and HTML (UTF-8, else GB18030 as older Chinese systems write it), Word `.docx`
+(paragraphs, then table cells, one per line) and PDF when `pypdf` is installed.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+from html.parser import HTMLParser
+from pathlib import PurePath
+
+TEXT_SUFFIXES = {".txt", ".text", ".csv"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUPPORTED = ".txt .html .docx .pdf"
+
+
+def extract_text(data: bytes, filename: str) -> str:
+    """The text of file `filename` holding `data`; ValueError with a Chinese message if the
+    type is unknown or the file cannot be read."""
+    suffix = PurePath(filename).suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return decode_text(data, filename)
+    if suffix in HTML_SUFFIXES:
+        return html_to_text(decode_text(data, filename))
+    if suffix == ".docx":
+        return docx_text(data, filename)
+    if suffix == ".pdf":
+        return pdf_text(data, filename)
+    raise ValueError(f"{filename}：不支持的文件类型（支持 {SUPPORTED}）")
+
+
+def decode_text(data: bytes, filename: str = "") -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValueError(f"{filename}：无法识别文本编码（应为 UTF-8 或 GB18030）")
+
+
+class _HTMLText(HTMLParser):
+    SKIP = {"script", "style", "template", "noscript"}
+    BLOCKS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+              "table", "section", "article", "header", "footer", "title", "pre", "blockquote"}  # fmt: skip
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML page, one line per block, scripts and styles left out."""
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def docx_text(data: bytes, filename: str = "") -> str:
+    """Paragraphs, then every table cell (merged cells once), joined with newlines."""
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ValueError(f"{filename}：无法读取 Word 文件（{exc}）") from None
+    lines = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        lines.extend(_table_lines(table))
+    return "\n".join(lines)
+
+
+def _table_lines(table):
+    seen = set()
+    for row in table.rows:
+        for cell in row.cells:
+            # A merged cell comes back once per grid column. Keeping the element alive in
+            # `seen` makes lxml hand back the same proxy object, so identity works.
+            if cell._tc in seen:
+                continue
+            seen.add(cell._tc)
+            if cell.text:
+                yield cell.text
+            for inner in cell.tables:
+                yield from _table_lines(inner)
+
+
+def pdf_text(data: bytes, filename: str = "") -> str:
+    try:
+        import pypdf
+    except ImportError:
+        raise ValueError(
+            f"{filename}：读取 PDF 需要 pypdf，但未安装（pip install pypdf）"
+        ) from None
+    # pypdf logs every oddity of a broken file; the error below says what matters.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        return "\n".join(page.extract_text() or "" for page in reader.pages)
+    except Exception as exc:  # pypdf raises many kinds of errors on broken files
+        raise ValueError(f"{filename}：无法读取 PDF 文件（{exc}）") from None
