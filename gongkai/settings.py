@@ -195,7 +195,10 @@ LOGGING = {
 COUNT_START_DAY = env_bool("GONGKAI_COUNT_START_DAY", False)
 
 # Each returns one section of the staff dashboard ("my work, overdue first") for a user.
-DASHBOARD_SECTIONS = ["gongkai.plans.dashboard.my_tasks"]
+DASHBOARD_SECTIONS = [
+    "gongkai.disclosure_requests.reminders.dashboard",
+    "gongkai.plans.dashboard.my_tasks",
+]
 
 # `gongkai demo` calls each with (people, stdout) after creating the bureau; each is idempotent.
 DEMO_LOADERS = [
@@ -205,13 +208,16 @@ DEMO_LOADERS = [
 ]
 
 # `gongkai remind` calls each with (today=, days=); each notifies and returns one line per item.
-REMINDERS = ["gongkai.plans.reminders.sweep"]
+REMINDERS = [
+    "gongkai.plans.reminders.sweep",
+    "gongkai.disclosure_requests.reminders.sweep",
+]
 # A 2,000-task plan corrected in the import preview posts many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 60000
 
 # Work done in other apps that counts as evidence for ledger tasks: each is called with a Task
 # and returns [{"title", "url", "date", "kind"}]: the ledger shows it, nobody uploads it twice.
-TASK_EVIDENCE = []
+TASK_EVIDENCE = ["gongkai.publications.evidence.for_task"]
 
 # Whether the time from a fee notice to payment is left out of the reply period. 109号's text
 # on this was not available; probably yes. [UNVERIFIED] (rules.md §2.4)
@@ -223,3 +229,13 @@ REQUEST_RATE_PER_HOUR = env_int("GONGKAI_REQUEST_RATE_PER_HOUR", 10)
 # Who reviews reply decisions in court and reconsideration (named in every reply letter).
 RECONSIDERATION_BODY = env_str("GONGKAI_RECONSIDERATION_BODY", "广州市人民政府")
 COURT = env_str("GONGKAI_COURT", "广州铁路运输法院")
+
+# ---- 主动公开 (gongkai.publications) ----
+# Documents waiting for the user's review (一审/二审/三审) and their unit's drafts.
+DASHBOARD_SECTIONS = [*DASHBOARD_SECTIONS, "gongkai.publications.dashboard.my_documents"]
+# 索引号: a template with {org_id}, {yyyy} or {yyyymm}, and {seq:05d} (rules.md §4.2); the
+# serial restarts each period the template names and is never reused.
+INDEX_NUMBER_PATTERN = env_str("GONGKAI_INDEX_NUMBER_PATTERN", "{org_id}/{yyyy}-{seq:05d}")
+# The agency's 统一社会信用代码 (or 9-character 组织机构代码). The default is a made-up code
+# with a valid check character, for the demo only.
+AGENCY_ORG_ID = env_str("GONGKAI_AGENCY_ORG_ID", "11440100MB2D09172K")

@@ -40,6 +40,7 @@ def clock_input(request) -> ClockInput:
 
 def deadline_for(request, *, today: dt.date, calendar=None) -> Deadline | None:
     """None when the holiday schedule for a year the count reaches is not entered yet."""
+    today = request.replied_on or today  # a replied case's clock stopped on the reply day
     try:
         return compute_deadline(clock_input(request), calendar or workday_calendar(), today=today)
     except UnknownHolidayYear:

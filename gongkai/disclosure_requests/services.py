@@ -64,7 +64,7 @@ def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Subm
             # acknowledgement on submission is that confirmation.
             request.received_on = receipt_date(Channel.ONLINE, confirmed_on=today)
             request.idempotency_key, request.submitter_ip = idempotency_key, ip
-            code = _create(request, files, actor=None, note="网上提交")
+            code = create_registered(request, files, actor=None, note="网上提交")
     except IntegrityError:
         existing = DisclosureRequest.objects.filter(idempotency_key=idempotency_key).first()
         if existing is None:
@@ -80,7 +80,7 @@ def request_register(*, by, form, files) -> Submitted:
     d = form.cleaned_data
     request.received_on = receipt_date(d["channel"], handed_in_on=d.get("handed_in_on"),
                                        signed_on=d.get("signed_on"), confirmed_on=d.get("confirmed_on"))  # fmt: skip
-    code = _create(
+    code = create_registered(
         request,
         files,
         actor=by,
@@ -89,7 +89,8 @@ def request_register(*, by, form, files) -> Submitted:
     return Submitted(request, code, created=True)
 
 
-def _create(request: DisclosureRequest, files, *, actor, note: str) -> str:
+def create_registered(request: DisclosureRequest, files, *, actor, note: str) -> str:
+    """Number, query code, due date, attachments, timeline and audit for a new application."""
     code = DisclosureRequest.new_query_code(request.idempotency_key)
     request.set_query_code(code)
     request.tracking_no = next_tracking_no(request.received_on.year)

@@ -1,0 +1,64 @@
+"""The applications' part of `gongkai remind` and of the staff dashboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+from django.urls import reverse
+
+from gongkai.core.models import User
+from gongkai.core.notifications import notify
+from gongkai.core.roles import Role
+from gongkai.disclosure_requests.models import DisclosureRequest
+from gongkai.disclosure_requests.selectors import visible_requests
+from gongkai.lib.cndate import cn_date
+
+
+def due_cases(today: dt.date, days: int):
+    """Open cases past or within `days` calendar days of their statutory due date (indexed)."""
+    return (
+        DisclosureRequest.objects.open()
+        .filter(due_date__lte=today + dt.timedelta(days=days))
+        .select_related("handling_unit")
+    )
+
+
+def sweep(*, today: dt.date, days: int) -> list[str]:
+    """Notify the disclosure office, and the handling unit's clerks and head, once per case and state."""
+    office = list(User.objects.filter(is_active=True, groups__name=Role.PRESS_OFFICE).distinct())
+    lines = []
+    for case in due_cases(today, days):
+        state = "overdue" if case.due_date < today else "due"
+        when = "已超过答复期限" if state == "overdue" else "即将到期"
+        text = f"{when}：依申请公开 {case.tracking_no} 答复期限为{cn_date(case.due_date)}"
+        people = office + list(
+            User.objects.filter(is_active=True, unit=case.handling_unit, groups__name__in=[Role.CLERK, Role.UNIT_HEAD]).distinct()
+        ) if case.handling_unit_id else office  # fmt: skip
+        for user in people:
+            notify(user=user, key=f"requests:{case.pk}:{state}:{case.due_date}", text=text,
+                   link=reverse("disclosure_requests:detail", args=[case.pk]))  # fmt: skip
+        lines.append(
+            f"{when}\t{case.due_date}\t{case.handling_unit or '未交办'}\t{case.tracking_no}"
+        )
+    return lines
+
+
+def dashboard(user):
+    cases = visible_requests(user).open()
+    if not user.has_role(Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD) or not cases.exists():
+        return None
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    urgent = cases.filter(
+        Q(due_date__lte=today + dt.timedelta(days=7)) | Q(due_date__isnull=True)
+    ).by_days_left()
+    return {
+        "template": "disclosure_requests/_dashboard.html",
+        "title": "依申请公开：待办申请",
+        "rows": list(urgent.select_related("handling_unit")[:20]),
+        "open_total": cases.count(),
+        "overdue": cases.filter(due_date__lt=today).count(),
+        "today": today,
+    }
