@@ -132,7 +132,7 @@ def _new_case(rng, received, press) -> DisclosureRequest:
 def _handle(rng, case, press, units, calendar) -> None:
     outcome = _pick(rng, OUTCOMES)
     day = calendar.add_workdays(case.received_on, rng.randint(1, 3)).due
-    case.accept(by=press)
+    case.accept(by=press, on=day)
     if (
         outcome in (Outcome.ABANDONED_NO_SUPPLEMENT, Outcome.UNCLEAR_AFTER_SUPPLEMENT)
         or rng.random() < 0.05
@@ -150,7 +150,7 @@ def _handle(rng, case, press, units, calendar) -> None:
             return
         day = calendar.add_workdays(day, rng.randint(2, 6)).due
         case.receive_supplement(by=press, text="补正后的申请内容", on=day)
-    case.assign(by=press, unit=units[rng.choice(list(units))])
+    case.assign(by=press, unit=units[rng.choice(list(units))], on=day)
     if outcome in (Outcome.PARTIAL, Outcome.WITHHELD_THIRD_PARTY) and rng.random() < 0.6:
         sent = calendar.add_workdays(day, 2).due
         case.start_consultation(
@@ -176,7 +176,7 @@ def _handle(rng, case, press, units, calendar) -> None:
                referral="广州市市场监督管理局，电话 12345" if outcome == Outcome.NOT_THIS_AGENCY else "")  # fmt: skip
     case.serve(by=press, method=rng.choice(["post", "email", "online"]), on=reply_on)
     if reply_on.year <= 2022 or rng.random() < 0.5:
-        case.archive(by=press)
+        case.archive(by=press, on=calendar.add_workdays(reply_on, 5).due)
 
 
 def _reply_text(outcome) -> str:

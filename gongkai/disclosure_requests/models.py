@@ -306,11 +306,11 @@ class DisclosureRequest(models.Model):
         return event
 
     @transaction.atomic
-    def accept(self, *, by, note: str = ""):
+    def accept(self, *, by, note: str = "", on: dt.date | None = None):
         """受理审查: the office starts examining the application."""
         self._check("accept")
         before, self.status = self.status, Status.REVIEWING
-        return self._log(by, "accept", note, before=before)
+        return self._log(by, "accept", note, on=on, before=before)
 
     @transaction.atomic
     def request_supplement(self, *, by, items: str, on: dt.date):
@@ -337,11 +337,11 @@ class DisclosureRequest(models.Model):
         return self._log(by, "receive_supplement", text, on=on, before=before)
 
     @transaction.atomic
-    def assign(self, *, by, unit: Unit, note: str = ""):
+    def assign(self, *, by, unit: Unit, note: str = "", on: dt.date | None = None):
         """交办: a unit handles the case (it then sees it in its list)."""
         self._check("assign")
         before, self.status, self.handling_unit = self.status, Status.HANDLING, unit
-        return self._log(by, "assign", note, before=before, unit_name=unit.name)
+        return self._log(by, "assign", note, on=on, before=before, unit_name=unit.name)
 
     @transaction.atomic
     def start_consultation(self, *, by, kind: str, party: str, sent_on: dt.date, note: str = ""):
@@ -479,10 +479,10 @@ class DisclosureRequest(models.Model):
         return self._log(by, "serve", "", on=on, before=before, method=method)
 
     @transaction.atomic
-    def archive(self, *, by):
+    def archive(self, *, by, on: dt.date | None = None):
         self._check("archive")
         before, self.status = self.status, Status.ARCHIVED
-        return self._log(by, "archive", "", before=before)
+        return self._log(by, "archive", "", on=on, before=before)
 
     @transaction.atomic
     def add_note(self, *, by, text: str):
@@ -517,7 +517,7 @@ class RequestEvent(models.Model):
     status_after = models.CharField(max_length=20, choices=Status.choices)
 
     class Meta:
-        ordering = ["at", "pk"]
+        ordering = ["on", "at", "pk"]
         verbose_name = verbose_name_plural = "办理记录"
 
     def __str__(self):

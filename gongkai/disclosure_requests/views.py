@@ -71,7 +71,7 @@ class Step:
 STEPS = {
     s.verb: s
     for s in [
-        Step("accept", "受理审查", forms.DateNoteForm, OFFICE, lambda c, u, d: c.accept(by=u, note=d["text"])),
+        Step("accept", "受理审查", forms.DateNoteForm, OFFICE, lambda c, u, d: c.accept(by=u, note=d["text"], on=d["on"])),
         Step("request_supplement", "告知补正", forms.DateNoteForm, OFFICE,
              lambda c, u, d: c.request_supplement(by=u, items=d["text"], on=d["on"])),
         Step("receive_supplement", "收到补正", forms.DateNoteForm, OFFICE,
@@ -91,7 +91,7 @@ STEPS = {
              lambda c, u, d: c.reply(by=u, outcome=d["outcome"], text=d["text"], on=d["on"],
                                      withheld_reason=d["withheld_reason"], referral=d["referral"])),
         Step("serve", "送达", forms.ServeForm, OFFICE, lambda c, u, d: c.serve(by=u, method=d["method"], on=d["on"])),
-        Step("archive", "归档", forms.DateNoteForm, OFFICE, lambda c, u, d: c.archive(by=u)),
+        Step("archive", "归档", forms.DateNoteForm, OFFICE, lambda c, u, d: c.archive(by=u, on=d["on"])),
         Step("note", "添加备注", forms.DateNoteForm, STAFF, lambda c, u, d: c.add_note(by=u, text=d["text"])),
     ]
 }  # fmt: skip
