@@ -54,6 +54,15 @@ class ApplicationForm(forms.ModelForm):
             "delivery_method": {"required": "请选择获取方式。"},
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "applicant_type" in self.fields:
+            self.fields["applicant_type"].choices = ApplicantType.choices  # no blank radio button
+            self.fields["applicant_type"].initial = ApplicantType.NATURAL_PERSON
+        for name in ("delivery_form", "delivery_method", "channel"):
+            if name in self.fields:
+                self.fields[name].choices = [("", "请选择"), *self.fields[name].choices[1:]]
+
     def clean_id_document(self):
         value = self.cleaned_data["id_document"].strip().upper().replace(" ", "")
         kind = self.data.get(self.add_prefix("applicant_type"))
