@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "gongkai.plans",
     "gongkai.publications",
     "gongkai.disclosure_requests",
+    "gongkai.reports",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("staff/plans/", include("gongkai.plans.urls")),
     path("staff/publications/", include("gongkai.publications.urls")),
     path("staff/requests/", include("gongkai.disclosure_requests.urls")),
+    path("staff/reports/", include("gongkai.reports.urls")),
     path("gk/", include("gongkai.publications.public_urls")),
     path("apply/", include("gongkai.disclosure_requests.public_urls")),
     path("admin/", admin.site.urls),

@@ -11,4 +11,5 @@ def site(request):
         "AGENCY_NAME": settings.AGENCY_NAME,
         "is_sysadmin": signed_in and user.has_role(Role.SYSADMIN),
         "can_read_audit": signed_in and user.has_role(Role.SYSADMIN, Role.PRESS_OFFICE),
+        "can_read_reports": signed_in and user.has_role(Role.PRESS_OFFICE, Role.LEADER),
     }

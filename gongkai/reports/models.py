@@ -1,0 +1,89 @@
+"""政府信息公开工作年度报告: the prose and hand-entered figures; every table is computed."""
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+
+from gongkai.core import audit
+
+audit.register_actions(
+    **{
+        "report.edit": "编辑年度报告",
+        "report.figure": "录入年度报告数据",
+        "report.submit": "年度报告送审",
+    }
+)
+
+
+class AnnualReport(models.Model):
+    """One year's report. Tables 二 to 四 are computed from the records when shown."""
+
+    year = models.PositiveIntegerField("年度", unique=True)
+    overview = models.TextField(
+        "一、总体情况",
+        blank=True,
+        help_text="主动公开、依申请公开、政府信息管理、平台建设、监督保障等情况",
+    )
+    problems = models.TextField("五、存在的主要问题及改进情况", blank=True)
+    other_matters = models.TextField("六、其他需要报告的事项", blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    document = models.ForeignKey("publications.Document", null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+", help_text="送审发布的公开目录文件")  # fmt: skip
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = verbose_name_plural = "年度报告"
+
+    def __str__(self):
+        return f"{self.year}年政府信息公开工作年度报告"
+
+    def manual_values(self) -> dict:
+        return {f.key: f.value for f in self.figures.all()}
+
+    @transaction.atomic
+    def edit(self, *, by, overview: str, problems: str, other_matters: str):
+        before = {
+            "overview": self.overview,
+            "problems": self.problems,
+            "other_matters": self.other_matters,
+        }
+        self.overview, self.problems, self.other_matters = overview, problems, other_matters
+        self.updated_at, self.updated_by = timezone.now(), by
+        self.save()
+        after = {"overview": overview, "problems": problems, "other_matters": other_matters}
+        changed = audit.changed_fields(before, after)
+        if changed[1]:
+            audit.record(by, "report.edit", self, before=changed[0], after=changed[1])
+
+    @transaction.atomic
+    def set_figure(self, *, by, key: str, value: str):
+        """A figure the system does not hold (e.g. 行政许可 decisions), with who entered it."""
+        figure, _ = ManualFigure.objects.get_or_create(
+            report=self, key=key, defaults={"entered_by": by}
+        )
+        before = figure.value
+        figure.value, figure.entered_by, figure.entered_at = value, by, timezone.now()
+        figure.save()
+        if before != value:
+            audit.record(by, "report.figure", self, before={key: before}, after={key: value})
+
+
+class ManualFigure(models.Model):
+    """A hand-entered figure of table 二, and who entered it when."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="figures")
+    key = models.CharField(max_length=40)
+    value = models.CharField("数值", max_length=40, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    entered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "key"], name="one_figure_per_key")]
+
+    def __str__(self):
+        return f"{self.key}={self.value}"

@@ -1,0 +1,59 @@
+"""The whole annual report as one JSON-able dict: sections 一 to 六 with the official headings."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+
+from gongkai.reports import sources, tables
+
+HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]  # fmt: skip
+
+
+def _number(value):
+    if value in (None, "", "/"):
+        return value
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return value
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def build(year: int, report=None) -> dict:
+    manual = {k: _number(v) for k, v in (report.manual_values() if report else {}).items()}
+    applications = tables.applications_table(year)
+    review = tables.review_litigation_table(year)
+    fees = tables.fees_collected(year)
+    plan = sources.plan_results(year)
+    other = report.other_matters if report else ""
+    auto_other = [f"依据《政府信息公开信息处理费管理办法》，本年度共收取信息处理费{fees}元。" if fees
+                  else "本年度未收取信息处理费。"]  # fmt: skip
+    if plan:
+        done = plan["by_status"].get("done", 0) + plan["by_status"].get("ongoing", 0)
+        auto_other.append(f"《{plan['title']}》共{plan['tasks']}项任务、{plan['shares']}项单位分工，"
+                          f"已完成或常态化推进{done}项。")  # fmt: skip
+    return {
+        "title": f"{settings.AGENCY_NAME}{year}年政府信息公开工作年度报告",
+        "year": year,
+        "agency": settings.AGENCY_NAME,
+        "sections": [
+            {"heading": HEADINGS[0], "text": report.overview if report else ""},
+            {"heading": HEADINGS[1], "table": "proactive"},
+            {"heading": HEADINGS[2], "table": "applications"},
+            {"heading": HEADINGS[3], "table": "review_litigation"},
+            {"heading": HEADINGS[4], "text": report.problems if report else ""},
+            {"heading": HEADINGS[5], "text": "\n".join([*auto_other, other]).strip()},
+        ],
+        "tables": {
+            "proactive": tables.proactive_table(year, manual),
+            "applications": applications,
+            "review_litigation": review,
+        },
+        "fees_collected": fees,
+        "plan_results": plan,
+        "problems": tables.check_applications(applications)
+        + tables.check_review_litigation(review),
+    }

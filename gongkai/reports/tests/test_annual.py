@@ -1,0 +1,198 @@
+"""The annual report in the national format (国办公开办函〔2021〕30号; rules.md §3)."""
+
+import datetime as dt
+import io
+import json
+from io import StringIO
+
+import docx
+from django.core.management import call_command
+from django.urls import reverse
+
+from gongkai.disclosure_requests.models import DisclosureRequest, Remedy, Status
+from gongkai.disclosure_requests.services import create_registered
+from gongkai.disclosure_requests.taxonomy import REPORT_ROWS, Outcome
+from gongkai.reports import tables
+from gongkai.reports.docx_export import report_docx
+from gongkai.reports.models import AnnualReport
+from gongkai.reports.report import build
+
+D = dt.date
+OFFICIAL_ROWS = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果",
+                 "（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（三）不予公开",
+                 *[label for key, label in REPORT_ROWS if key.startswith("3.")], "（四）无法提供",
+                 *[label for key, label in REPORT_ROWS if key.startswith("4.")], "（五）不予处理",
+                 *[label for key, label in REPORT_ROWS if key.startswith("5.")], "（六）其他处理",
+                 *[label for key, label in REPORT_ROWS if key.startswith("6.")], "（七）总计", "四、结转下年度继续办理"]  # fmt: skip
+
+
+def _case(cast, received, kind="natural_person", outcome=None, replied=None):
+    case = DisclosureRequest(applicant_type=kind, applicant_name="某", id_document="x", phone="1", description="某信息",
+                             delivery_form="electronic", delivery_method="online", channel="online", received_on=received)  # fmt: skip
+    create_registered(case, [], actor=cast.press, note="")
+    if outcome:
+        reason = "理由" if outcome in (Outcome.PARTIAL, Outcome.WITHHELD_PROCESS) else ""
+        case.reply(by=cast.press, outcome=outcome, text="答复", on=replied, withheld_reason=reason)
+    return case
+
+
+def _cast_year(cast):
+    _case(cast, D(2021, 12, 20), outcome=Outcome.DISCLOSED, replied=D(2022, 1, 10))  # carried in
+    _case(cast, D(2022, 3, 1), "commercial", Outcome.PARTIAL, D(2022, 3, 20))
+    _case(cast, D(2022, 5, 1), "legal_service", Outcome.NOT_EXIST, D(2022, 5, 20))
+    _case(cast, D(2022, 6, 1), outcome=Outcome.WITHHELD_PROCESS, replied=D(2022, 6, 20))
+    _case(cast, D(2022, 12, 20))  # carried out, still open
+    _case(
+        cast, D(2022, 12, 26), outcome=Outcome.DISCLOSED, replied=D(2023, 1, 5)
+    )  # carried out, replied next year
+
+
+def test_the_json_has_every_official_row_and_column_in_order(cast):
+    data = build(2022)
+    table = data["tables"]["applications"]
+    assert table["columns"] == [
+        "自然人",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+        "总计",
+    ]
+    assert [r["label"] for r in table["rows"]] == OFFICIAL_ROWS
+    assert [s["heading"] for s in data["sections"]] == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                                                        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]  # fmt: skip
+    assert data["tables"]["review_litigation"]["columns"] == [
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "总计",
+    ]
+
+
+def test_it_counts_new_carried_and_outcomes_by_applicant_type(cast):
+    _cast_year(cast)
+    rows = {r["key"]: r["values"] for r in tables.applications_table(2022)["rows"] if r["values"]}
+    assert rows["new"] == [3, 1, 0, 0, 1, 0, 5]
+    assert rows["carried_in"] == [1, 0, 0, 0, 0, 0, 1]
+    assert rows["1"] == [1, 0, 0, 0, 0, 0, 1]
+    assert rows["2"] == [0, 1, 0, 0, 0, 0, 1]  # 部分公开 counts only here (rules.md §3.3)
+    assert rows["3.6"] == [1, 0, 0, 0, 0, 0, 1]
+    assert rows["4.1"] == [0, 0, 0, 0, 1, 0, 1]
+    assert rows["total"] == [2, 1, 0, 0, 1, 0, 4]
+    assert rows["carried_out"] == [2, 0, 0, 0, 0, 0, 2]
+    assert tables.check_applications(tables.applications_table(2022)) == []
+
+
+def test_the_checks_name_the_cell_that_does_not_add_up(cast):
+    _cast_year(cast)
+    table = tables.applications_table(2022)
+    for row in table["rows"]:
+        if row["key"] == "1":
+            row["values"][0] += 1  # a hand edit breaks the 勾稽关系
+    problems = tables.check_applications(table)
+    assert any(p.startswith("“自然人”列：各办理结果之和（3）") for p in problems)
+    assert any("（一）予以公开" in p and "各类申请人之和" in p for p in problems)
+
+
+def test_table_four_counts_results_as_at_the_year_end(cast):
+    case = _case(cast, D(2022, 3, 1), outcome=Outcome.WITHHELD_PROCESS, replied=D(2022, 3, 20))
+    Remedy.objects.create(
+        request=case,
+        kind="reconsideration",
+        filed_on=D(2022, 4, 1),
+        body="市政府",
+        result="upheld",
+        decided_on=D(2022, 6, 1),
+    )
+    Remedy.objects.create(
+        request=case,
+        kind="litigation_after",
+        filed_on=D(2022, 7, 1),
+        body="法院",
+        result="corrected",
+        decided_on=D(2023, 2, 1),
+    )
+    values = tables.review_litigation_table(2022)["values"]
+    assert values[:5] == [1, 0, 0, 0, 1]
+    assert values[10:] == [0, 0, 0, 1, 1]  # decided in 2023: 尚未审结 at the end of 2022
+    assert tables.check_review_litigation(tables.review_litigation_table(2022)) == []
+
+
+def test_the_docx_has_the_official_merged_header(cast):
+    _cast_year(cast)
+    document = docx.Document(io.BytesIO(report_docx(build(2022))))
+    texts = [p.text for p in document.paragraphs]
+    assert "三、收到和处理政府信息公开申请情况" in texts
+    table3 = next(t for t in document.tables if "申请人情况" in t.cell(0, 3).text)
+    assert (
+        table3.cell(0, 0).text.startswith("（本列数据的勾稽关系为")
+        and table3.cell(2, 2).text == table3.cell(0, 0).text
+    )  # merged 3×3
+    assert table3.cell(1, 4).text == table3.cell(1, 8).text == "法人或其他组织"  # colspan 5
+    assert (
+        len(table3.columns) == 10 and len(table3.rows) == 3 + len(OFFICIAL_ROWS) - 5
+    )  # group rows are merged cells
+
+
+def test_the_command_writes_json_docx_and_html(cast, tmp_path):
+    _cast_year(cast)
+    out = StringIO()
+    call_command("report", "annual", "--year", "2022", "--json", stdout=out, stderr=StringIO())
+    assert json.loads(out.getvalue())["tables"]["applications"]["rows"][0]["values"][-1] == 5
+    call_command(
+        "report", "annual", "--year", "2022", "--docx", str(tmp_path / "r.docx"), stderr=StringIO()
+    )
+    call_command(
+        "report", "annual", "--year", "2022", "--html", str(tmp_path / "r.html"), stderr=StringIO()
+    )
+    assert (tmp_path / "r.docx").read_bytes()[:2] == b"PK"
+    assert (
+        'rowspan="3" colspan="3"' in (tmp_path / "r.html").read_text()
+        or 'colspan="3" rowspan="3"' in (tmp_path / "r.html").read_text()
+    )
+
+
+def test_a_cell_shows_the_records_it_counts(client, cast):
+    _cast_year(cast)
+    client.force_login(cast.press)
+    page = client.get(
+        reverse("reports:cell_records", args=[2022]),
+        {"row": "carried_out", "col": "natural_person"},
+    )
+    assert page.context["count"] == 2
+    open_case = DisclosureRequest.objects.get(status=Status.REGISTERED)
+    assert open_case.tracking_no in page.content.decode()
+
+
+def test_figures_the_system_lacks_are_entered_with_their_author(client, cast):
+    client.force_login(cast.press)
+    client.post(reverse("reports:annual_edit", args=[2022]), {"licensing": "120", "penalty": "35", "coercion": "", "admin_fees": "1.25",
+                                                               "rules_not_applicable": "on"})  # fmt: skip
+    report = AnnualReport.objects.get(year=2022)
+    blocks = build(2022, report)["tables"]["proactive"]["blocks"]
+    assert blocks[0]["rows"][0]["values"] == ["/", "/", "/"]
+    assert blocks[1]["rows"][0]["values"] == [120] and blocks[3]["rows"][0]["values"] == [1.25]
+    assert report.figures.get(key="licensing").entered_by == cast.press
+
+
+def test_only_the_office_and_leaders_see_reports(client, cast):
+    url = reverse("reports:annual", args=[2022])
+    client.force_login(cast.clerk)
+    assert client.get(url).status_code == 403
+    client.force_login(cast.leader)
+    assert client.get(url).status_code == 200
+    assert (
+        client.post(reverse("reports:annual_edit", args=[2022]), {"licensing": "1"}).status_code
+        == 403
+    )
+    client.logout()
+    assert "/staff/login/" in client.get(url).url
+
+
+def test_the_dashboard_draws_its_charts(client, cast):
+    _cast_year(cast)
+    client.force_login(cast.press)
+    page = client.get(reverse("reports:dashboard"), {"year": 2022}).content.decode()
+    assert page.count("<svg") >= 2 and "每月答复的申请" in page and "平均答复用时" in page

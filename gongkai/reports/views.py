@@ -1,0 +1,119 @@
+"""The annual report in the staff UI, cell drill-down, and the press office's dashboards."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.core.access import role_required
+from gongkai.core.roles import Role
+from gongkai.disclosure_requests.models import ApplicantType
+from gongkai.reports import charts, html_export, tables
+from gongkai.reports.docx_export import report_docx
+from gongkai.reports.forms import FiguresForm, ProseForm
+from gongkai.reports.models import AnnualReport
+from gongkai.reports.report import build
+
+OFFICE = (Role.PRESS_OFFICE,)
+READERS = (Role.PRESS_OFFICE, Role.LEADER)
+
+
+def _report(year: int) -> AnnualReport:
+    if not 2000 <= year <= 2100:
+        raise Http404
+    return AnnualReport.objects.get_or_create(year=year)[0]
+
+
+@role_required(*READERS)
+def annual(request, year):
+    report = _report(year)
+    data = build(year, report)
+    manual = report.manual_values()
+    context = {
+        "report": report,
+        "data": data,
+        "grids": html_export.grids(data),
+        "prose_form": ProseForm(instance=report),
+        "figures_form": FiguresForm(
+            initial={**manual, "rules_not_applicable": manual.get("rules_not_applicable") == "1"}
+        ),
+        "figures": report.figures.select_related("entered_by"),
+        "applicant_keys": list(zip(tables.APPLICANT_KEYS, tables.APPLICANT_COLUMNS, strict=False)),
+        "can_edit": request.user.has_role(*OFFICE),
+    }
+    return render(request, "reports/annual.html", context)
+
+
+@require_POST
+@role_required(*OFFICE)
+def annual_edit(request, year):
+    report = _report(year)
+    prose = ProseForm(request.POST, instance=AnnualReport.objects.get(pk=report.pk))
+    if "overview" in request.POST and prose.is_valid():
+        report.edit(by=request.user, **prose.cleaned_data)
+    figures = FiguresForm(request.POST)
+    if "licensing" in request.POST and figures.is_valid():
+        for key, value in figures.cleaned_data.items():
+            value = (
+                ("1" if value else "")
+                if key == "rules_not_applicable"
+                else ("" if value is None else str(value))
+            )
+            report.set_figure(by=request.user, key=key, value=value)
+    messages.success(request, "已保存。")
+    return redirect("reports:annual", year)
+
+
+@role_required(*READERS)
+def annual_download(request, year, fmt):
+    data = build(year, _report(year))
+    if fmt == "json":
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=1, default=str),
+            content_type="application/json",
+        )
+    elif fmt == "docx":
+        response = HttpResponse(
+            report_docx(data),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+    elif fmt == "html":
+        response = HttpResponse(
+            html_export.report_html(data), content_type="text/html; charset=utf-8"
+        )
+    else:
+        raise Http404
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(data['title'])}.{fmt}"
+    return response
+
+
+@role_required(*OFFICE)
+def cell_records(request, year):
+    """Every figure traceable: the applications behind one cell of table 三."""
+    row, column = request.GET.get("row", ""), request.GET.get("col", "")
+    cases = tables.row_queryset(year, row)
+    if column in tables.APPLICANT_KEYS:
+        cases = cases.filter(applicant_type=column)
+    elif column != "total":
+        raise Http404
+    label = next(
+        (r["label"] for r in tables.applications_table(year)["rows"] if r["key"] == row), row
+    )
+    col_label = dict(ApplicantType.choices).get(column, "总计")
+    context = {"year": year, "label": label, "col_label": col_label, "cases": cases.select_related("handling_unit")[:500],
+               "count": cases.count()}  # fmt: skip
+    return render(request, "reports/cell_records.html", context)
+
+
+@role_required(*READERS)
+def dashboard(request):
+    year = int(request.GET.get("year") or timezone.localdate().year)
+    return render(
+        request, "reports/dashboard.html", {"year": year, "charts": charts.all_charts(year)}
+    )
