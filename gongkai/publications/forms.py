@@ -1,0 +1,143 @@
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+
+from gongkai.core.models import Unit
+from gongkai.lib.uploads import UploadError, sniff_upload
+from gongkai.publications.models import (
+    REGULATORY_KINDS,
+    Category,
+    Document,
+    Kind,
+    Status,
+    Validity,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DocumentForm(forms.ModelForm):
+    """起草/修改. `version` is the one the form was opened on (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Document
+        fields = ["title", "doc_no", "kind", "category", "topic", "attribute", "attribute_reason",
+                  "written_on", "effective_on", "expires_on", "business_related", "interprets",
+                  "summary", "body"]  # fmt: skip
+        widgets = {
+            "written_on": DATE, "effective_on": DATE, "expires_on": DATE,
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "attribute_reason": forms.Textarea(attrs={"rows": 2}),
+            "body": forms.Textarea(attrs={"rows": 16}),
+        }  # fmt: skip
+        help_texts = {
+            "body": "可直接粘贴文字或带格式的内容；只保留段落、标题、列表、表格和链接，脚本等会被清除",
+            "interprets": "仅政策解读填写：选择被解读的规章或规范性文件",
+            "business_related": "勾选后同时在“涉企政策”专栏公开",
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from gongkai.publications.selectors import visible_documents
+
+        self.fields["interprets"].queryset = (
+            visible_documents(user).filter(kind__in=REGULATORY_KINDS).exclude(status=Status.WITHDRAWN)
+            if user is not None else Document.objects.none()
+        )  # fmt: skip
+        self.fields["interprets"].required = False
+        if not self.is_bound and self.instance.pk:
+            self.initial["version"] = self.instance.version
+        self.fields["written_on"].initial = timezone.localdate
+
+    def clean(self):
+        data = super().clean()
+        if data.get("interprets") and data.get("kind") != Kind.INTERPRETATION:
+            self.add_error("interprets", "只有政策解读可以选择被解读的文件")
+        return data
+
+    def changes(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label="附件", help_text="PDF、Word、Excel 或图片，不超过20MB")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            sniff_upload(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
+        except UploadError as error:
+            raise forms.ValidationError(str(error)) from None
+        return upload
+
+
+class ApproveForm(forms.Form):
+    comment = forms.CharField(
+        label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    waiver = forms.CharField(
+        label="不同步解读的理由", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="行政规范性文件未关联政策解读时必填，将记入审计日志",
+    )  # fmt: skip
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(label="退回意见", widget=forms.Textarea(attrs={"rows": 2}),
+                              error_messages={"required": "退回时必须填写退回意见"})  # fmt: skip
+
+
+class AcceptHitForm(forms.Form):
+    key = forms.CharField(widget=forms.HiddenInput)
+    reason = forms.CharField(label="可以公开的理由", max_length=500,
+                             error_messages={"required": "请说明可以公开的理由"})  # fmt: skip
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label="撤回理由", widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages={"required": "撤回时必须填写理由"})  # fmt: skip
+
+
+class CampaignForm(forms.Form):
+    year = forms.IntegerField(label="清理年度", min_value=2000, max_value=2100)
+
+
+class CleanupDecisionForm(forms.Form):
+    decision = forms.ChoiceField(label="清理结果", choices=[("confirm", "确认有效性不变"), ("change", "变更有效性")],
+                                 widget=forms.RadioSelect)  # fmt: skip
+    validity = forms.ChoiceField(
+        label="变更为", choices=[("", "—"), *Validity.choices], required=False
+    )
+    replaced_by = forms.ModelChoiceField(
+        label="替代文件", required=False,
+        queryset=Document.objects.published().filter(kind__in=REGULATORY_KINDS),
+    )  # fmt: skip
+    note = forms.CharField(label="说明", required=False, max_length=1000)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "change":
+            if not data.get("validity"):
+                self.add_error("validity", "请选择变更后的有效性")
+            if not data.get("note", "").strip():
+                self.add_error("note", "变更有效性时请说明依据")
+        return data
+
+
+class PortalFilterForm(forms.Form):
+    category = forms.ChoiceField(
+        label="分类", required=False, choices=[("", "全部分类"), *Category.choices]
+    )
+    unit = forms.ModelChoiceField(label="发布机构", required=False, queryset=Unit.objects.active(),
+                                  empty_label="全部机构")  # fmt: skip
+    year = forms.IntegerField(label="年份", required=False, min_value=2000, max_value=2100)
+    validity = forms.ChoiceField(
+        label="有效性", required=False, choices=[("", "全部"), *Validity.choices]
+    )
+
+
+class SearchForm(PortalFilterForm):
+    q = forms.CharField(label="关键词", required=False, max_length=100)
+
+    field_order = ["q", "category", "unit", "year", "validity"]

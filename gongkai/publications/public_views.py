@@ -1,0 +1,153 @@
+"""The public portal (/gk/): catalogue, document pages, 涉企政策, regulations library, search,
+feed and sitemap. No login. Every read goes through Document.public: anything not published
+(draft, in review, returned, withdrawn) is a 404, whatever id is guessed."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.cache import cache_control
+
+from gongkai.publications import search as search_index
+from gongkai.publications.forms import PortalFilterForm, SearchForm
+from gongkai.publications.models import (
+    CATEGORY_NUMERALS,
+    REGULATORY_KINDS,
+    Attachment,
+    Category,
+    Document,
+    Validity,
+)
+from gongkai.publications.selectors import public_catalogue
+
+PAGE = 20
+
+
+def _filters(form) -> dict:
+    data = form.cleaned_data if form.is_valid() else {}
+    return {key: data.get(key) for key in ("category", "unit", "year", "validity")}
+
+
+def catalogue(request):
+    """法定主动公开目录: by 第二十条 category, year and unit."""
+    form = PortalFilterForm(request.GET or None)
+    documents = public_catalogue(**_filters(form))
+    counts = dict(Document.public.values_list("category").annotate(n=Count("id")).order_by())
+    categories = [
+        (key, CATEGORY_NUMERALS[key], label, counts.get(key, 0)) for key, label in Category.choices
+    ]
+    context = {"form": form, "page": Paginator(documents, PAGE).get_page(request.GET.get("page")),
+               "categories": categories, "current": _filters(form)["category"] or "", "section": "catalogue"}  # fmt: skip
+    return render(request, "publications/portal/catalogue.html", context)
+
+
+def business(request):
+    """涉企政策 column (item 1)."""
+    form = PortalFilterForm(request.GET or None)
+    documents = public_catalogue(**_filters(form), business=True)
+    page = Paginator(documents, PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "publications/portal/business.html",
+        {"form": form, "page": page, "section": "business"},
+    )
+
+
+def regulations(request):
+    """规章和行政规范性文件库, filtered by validity."""
+    form = PortalFilterForm(request.GET or None)
+    documents = public_catalogue(**_filters(form), kinds=REGULATORY_KINDS)
+    page = Paginator(documents.select_related("replaced_by"), PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "publications/portal/regulations.html",
+        {"form": form, "page": page, "validities": Validity.choices, "section": "regulations"},
+    )
+
+
+def document(request, pk):
+    doc = get_object_or_404(Document.public.select_related("unit"), pk=pk)
+    context = {
+        "doc": doc,
+        "attachments": doc.attachments.all(),
+        "interpretations": Document.public.filter(interprets=doc),
+        "interprets": Document.public.filter(pk=doc.interprets_id).first(),
+        "replaced_by": Document.public.filter(pk=doc.replaced_by_id).first(),
+        "replaces": Document.public.filter(replaced_by=doc),
+    }
+    return render(request, "publications/portal/document.html", context)
+
+
+def attachment(request, pk):
+    item = get_object_or_404(Attachment, pk=pk, document__in=Document.public.all())
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    results, page_number = None, 1
+    if form.is_valid() and form.cleaned_data["q"]:
+        try:
+            page_number = max(1, int(request.GET.get("page", 1)))
+        except ValueError:
+            page_number = 1
+        f = _filters(form)
+        candidates = public_catalogue(**f)
+        results = search_index.search(
+            form.cleaned_data["q"], candidates, limit=PAGE, offset=(page_number - 1) * PAGE
+        )
+    pages = (results.total + PAGE - 1) // PAGE if results else 0
+    context = {
+        "form": form,
+        "results": results,
+        "page_number": page_number,
+        "pages": pages,
+        "section": "search",
+    }
+    return render(request, "publications/portal/search.html", context)
+
+
+@cache_control(max_age=600, public=True)
+def feed(request):
+    """Atom feed of the 50 newest published documents."""
+    atom = Atom1Feed(
+        title=f"{settings.AGENCY_NAME}政府信息公开",
+        link=request.build_absolute_uri(reverse("publications_public:catalogue")),
+        description="最新主动公开的政府信息", language="zh-cn",
+        feed_url=request.build_absolute_uri(reverse("publications_public:feed")),
+    )  # fmt: skip
+    for doc in Document.public.select_related("unit")[:50]:
+        atom.add_item(
+            title=doc.title, link=request.build_absolute_uri(doc.get_absolute_url()),
+            description=doc.summary or doc.body_text[:200], pubdate=doc.published_at,
+            updateddate=doc.updated_at, unique_id=f"urn:gongkai:{doc.index_no}",
+            author_name=doc.unit.full_name or doc.unit.name, categories=[doc.get_category_display()],
+        )  # fmt: skip
+    return HttpResponse(
+        atom.writeString("utf-8"), content_type="application/atom+xml; charset=utf-8"
+    )
+
+
+@cache_control(max_age=3600, public=True)
+def sitemap(request):
+    urls = [
+        (request.build_absolute_uri(reverse(name)), None)
+        for name in ("home", "publications_public:catalogue", "publications_public:business",
+                     "publications_public:regulations")
+    ]  # fmt: skip
+    urls += [
+        (
+            request.build_absolute_uri(doc.get_absolute_url()),
+            timezone.localtime(doc.updated_at).date(),
+        )
+        for doc in Document.public.only("id", "updated_at").order_by("-published_at")[:45000]
+    ]
+    return render(
+        request, "publications/portal/sitemap.xml", {"urls": urls}, content_type="application/xml"
+    )

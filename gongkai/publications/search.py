@@ -1,0 +1,181 @@
+"""Chinese full-text search over published documents: one interface, two backends.
+
+Documents are indexed as jieba-segmented words (`lib.search_text.segment`) of title, 文号,
+summary, body and attachments' text, in a table the migration creates for the database in
+use: an FTS5 virtual table (unicode61, ranked by bm25) on SQLite, a tsvector('simple') column
+with a GIN index on PostgreSQL. Queries are segmented the same way; every word must match.
+Filters and the "published only" rule come from the ORM (`Document.public`), so the index can
+never surface anything the portal may not show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from gongkai.lib.search_text import highlight, query_terms, segment
+
+TABLE = "publications_search"
+
+
+@dataclass
+class Results:
+    terms: list[str]
+    total: int = 0
+    rows: list = field(default_factory=list)  # (Document, snippet_html)
+
+
+def document_words(document) -> str:
+    parts = [document.title, document.doc_no, document.summary, document.body_text]
+    parts += [a.text for a in document.attachments.all()]
+    return segment("\n".join(p for p in parts if p))
+
+
+def index(document) -> None:
+    """(Re)index one document if the portal may show it; otherwise make sure it is gone."""
+    from gongkai.publications.models import Document
+
+    unindex(document.pk)
+    if Document.public.filter(pk=document.pk).exists():
+        _backend().insert(document.pk, document_words(document))
+
+
+def unindex(document_id: int) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [document_id])  # noqa: S608
+
+
+def reindex_all() -> int:
+    from gongkai.publications.models import Document
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
+    count = 0
+    for document in Document.public.prefetch_related("attachments").iterator(chunk_size=200):
+        _backend().insert(document.pk, document_words(document))
+        count += 1
+    return count
+
+
+def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Results:
+    """Published documents matching every word of `q`, best first, with highlighted snippets.
+
+    `documents` narrows the candidates (a filtered `Document.public` queryset); it defaults to
+    every published document."""
+    from gongkai.publications.models import Document
+
+    terms = query_terms(q)
+    results = Results(terms=terms)
+    if not terms:
+        return results
+    candidates = documents if documents is not None else Document.public.all()
+    where_sql, where_params = _where(candidates)
+    backend = _backend()
+    results.total = backend.count(terms, where_sql, where_params)
+    ids = backend.ids(terms, where_sql, where_params, limit, offset)
+    found = Document.public.select_related("unit").prefetch_related("attachments").in_bulk(ids)
+    for pk in ids:
+        document = found.get(pk)
+        if document is not None:
+            document.title_html = highlight(document.title, terms, width=len(document.title) + 1)
+            results.rows.append((document, snippet(document, terms)))
+    return results
+
+
+def snippet(document, terms) -> str:
+    """Around the first hit in summary, body or an attachment; else the opening of the body."""
+    texts = [document.summary, document.body_text] + [a.text for a in document.attachments.all()]
+    lowered = [t.lower() for t in terms]
+    text = next((t for t in texts if t and any(w in t.lower() for w in lowered)), None)
+    text = text or document.summary or document.body_text
+    return highlight(" ".join(text.split()), terms, width=120)
+
+
+def _where(candidates) -> tuple[str, list]:
+    """The WHERE clause of a Document queryset, to apply to the documents the index matched.
+
+    Matching first and joining the document rows afterwards keeps a query fast whatever the
+    filters: "rowid IN (all published ids)" would make FTS5 look up every published row."""
+    query = candidates.query
+    if sum(1 for alias in query.alias_map if query.alias_refcount[alias]) > 1:
+        raise ValueError("search filters must be on Document's own columns")
+    sql, params = query.get_compiler(connection=connection).compile(query.where)
+    return sql or "1 = 1", list(params)
+
+
+_DOCUMENT = "publications_document"
+
+
+class _SQLite:
+    @staticmethod
+    def _match(terms) -> str:
+        return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+    def insert(self, pk, words):
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {TABLE} (rowid, words) VALUES (%s, %s)", [pk, words])  # noqa: S608
+
+    def _matched(self, select, where_sql, tail=""):
+        return (
+            f"WITH m AS MATERIALIZED (SELECT rowid AS id, bm25({TABLE}) AS score FROM {TABLE} "  # noqa: S608
+            f"WHERE {TABLE} MATCH %s) SELECT {select} FROM m JOIN {_DOCUMENT} "
+            f"ON {_DOCUMENT}.id = m.id WHERE {where_sql} {tail}"
+        )
+
+    def count(self, terms, where_sql, where_params):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                self._matched("count(*)", where_sql), [self._match(terms), *where_params]
+            )
+            return cursor.fetchone()[0]
+
+    def ids(self, terms, where_sql, where_params, limit, offset):
+        sql = self._matched("m.id", where_sql, "ORDER BY m.score, m.id DESC LIMIT %s OFFSET %s")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._match(terms), *where_params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
+
+class _PostgreSQL:
+    @staticmethod
+    def _query(terms) -> str:
+        # Words are letters and digits only (segment() splits on everything else); quoting
+        # keeps to_tsquery from reading anything as an operator all the same.
+        return " & ".join(
+            "'" + term.replace("\\", "\\\\").replace("'", "''") + "'" for term in terms
+        )
+
+    def insert(self, pk, words):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {TABLE} (rowid, words) VALUES (%s, to_tsvector('simple', %s))",  # noqa: S608
+                [pk, words],
+            )
+
+    def _matched(self, select, where_sql, tail=""):
+        return (
+            f"WITH q AS (SELECT to_tsquery('simple', %s) AS q), m AS MATERIALIZED ("  # noqa: S608
+            f"SELECT s.rowid AS id, ts_rank(s.words, q.q) AS score FROM {TABLE} s, q "
+            f"WHERE s.words @@ q.q) SELECT {select} FROM m JOIN {_DOCUMENT} "
+            f"ON {_DOCUMENT}.id = m.id WHERE {where_sql} {tail}"
+        )
+
+    def count(self, terms, where_sql, where_params):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                self._matched("count(*)", where_sql), [self._query(terms), *where_params]
+            )
+            return cursor.fetchone()[0]
+
+    def ids(self, terms, where_sql, where_params, limit, offset):
+        sql = self._matched(
+            "m.id", where_sql, "ORDER BY m.score DESC, m.id DESC LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._query(terms), *where_params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
+
+def _backend():
+    return _PostgreSQL() if connection.vendor == "postgresql" else _SQLite()

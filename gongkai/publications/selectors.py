@@ -1,0 +1,74 @@
+"""Reading publications: what a staff member sees, and what the portal may show."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from gongkai.core.roles import Role
+from gongkai.publications.models import STAGE_ROLES, Document, Status
+
+
+def visible_documents(user) -> QuerySet[Document]:
+    """The user's unit's documents; everything for bureau-wide roles; and for the
+    confidentiality reviewer, whatever has left its unit's drafts."""
+    documents = Document.objects.select_related("unit")
+    if user.sees_all_units:
+        return documents
+    scope = Q(unit_id=user.unit_id)
+    if user.has_role(Role.CONFIDENTIALITY_REVIEWER):
+        scope |= ~Q(status=Status.DRAFT)
+    return documents.filter(scope)
+
+
+def waiting_for(user) -> QuerySet[Document]:
+    """待我审核: documents at a stage the user's role decides (一审 in their own unit only)."""
+    scope = Q(pk__in=[])
+    for stage, role in STAGE_ROLES.items():
+        if user.has_role(role):
+            stage_scope = Q(status=stage)
+            if stage == Status.REVIEW_1:
+                stage_scope &= Q(unit_id=user.unit_id)
+            scope |= stage_scope
+    return Document.objects.select_related("unit").filter(scope).order_by("publish_due", "id")
+
+
+def unit_drafts(user) -> QuerySet[Document]:
+    return (
+        Document.objects.select_related("unit")
+        .filter(unit_id=user.unit_id, status=Status.DRAFT)
+        .order_by("publish_due", "-updated_at")
+    )
+
+
+def unit_published(user) -> QuerySet[Document]:
+    return (
+        Document.objects.select_related("unit")
+        .filter(unit_id=user.unit_id, status__in=[Status.PUBLISHED, Status.WITHDRAWN])
+        .order_by("-published_at")
+    )
+
+
+def in_review_of_unit(user) -> QuerySet[Document]:
+    return (
+        Document.objects.select_related("unit")
+        .filter(unit_id=user.unit_id, status__in=STAGE_ROLES.keys())
+        .order_by("publish_due")
+    )
+
+
+def public_catalogue(*, category="", unit=None, year=None, validity="", business=None, kinds=()):
+    """Portal lists: always from Document.public, narrowed by the visitor's filters."""
+    documents = Document.public.select_related("unit")
+    if category:
+        documents = documents.filter(category=category)
+    if unit is not None:
+        documents = documents.filter(unit=unit)
+    if year:
+        documents = documents.filter(published_at__year=year)
+    if validity:
+        documents = documents.filter(validity=validity)
+    if business:
+        documents = documents.filter(business_related=True)
+    if kinds:
+        documents = documents.filter(kind__in=kinds)
+    return documents

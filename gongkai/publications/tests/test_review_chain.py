@@ -1,0 +1,148 @@
+"""The review chain (三审三校, 先审后发): draft → 一审 → 二审 → 三审 → published."""
+
+import datetime as dt
+
+import pytest
+
+from gongkai.core.models import AuditEntry
+from gongkai.publications.models import (
+    Attribute,
+    DomainError,
+    Kind,
+    ReviewStep,
+    Status,
+)
+
+
+def test_it_publishes_only_after_three_approvals_in_order(cast, make_draft):
+    doc = make_draft()
+    doc.submit(by=cast.clerk)
+    assert doc.status == Status.REVIEW_1
+    doc.approve(by=cast.head)
+    assert doc.status == Status.REVIEW_2 and doc.index_no is None
+    doc.approve(by=cast.reviewer)
+    assert doc.status == Status.REVIEW_3 and doc.published_at is None
+    doc.approve(by=cast.leader)
+    doc.refresh_from_db()
+    assert doc.status == Status.PUBLISHED and doc.index_no and doc.published_at
+    actions = list(doc.steps.values_list("stage", "action"))
+    assert actions == [
+        ("draft", "submit"),
+        ("review_1", "approve"),
+        ("review_2", "approve"),
+        ("review_3", "approve"),
+    ]
+    logged = set(AuditEntry.objects.filter(target_id=str(doc.pk)).values_list("action", flat=True))
+    assert {"document.create", "document.submit", "document.approve", "document.publish"} <= logged
+
+
+@pytest.mark.parametrize("stage_reviewer", ["clerk", "other_clerk", "reviewer", "leader", "press"])
+def test_it_refuses_the_first_review_from_anyone_but_the_units_head(
+    cast, make_draft, stage_reviewer
+):
+    doc = make_draft()
+    doc.submit(by=cast.clerk)
+    with pytest.raises(DomainError, match="处室负责人"):
+        doc.approve(by=getattr(cast, stage_reviewer))
+    assert doc.status == Status.REVIEW_1
+
+
+def test_it_cannot_skip_a_stage(cast, make_draft):
+    doc = make_draft()
+    with pytest.raises(DomainError):
+        doc.approve(by=cast.leader)  # still a draft
+    doc.submit(by=cast.clerk)
+    with pytest.raises(DomainError):
+        doc.approve(by=cast.leader)  # 三审 before 一审
+    with pytest.raises(DomainError):
+        doc.approve(by=cast.reviewer)  # 二审 before 一审
+    doc.approve(by=cast.head)
+    with pytest.raises(DomainError):
+        doc.approve(by=cast.leader)  # 三审 before 二审
+    doc.refresh_from_db()
+    assert doc.status == Status.REVIEW_2
+
+
+def test_it_requires_a_comment_to_return_and_goes_back_to_draft(cast, make_draft):
+    doc = make_draft()
+    doc.submit(by=cast.clerk)
+    doc.approve(by=cast.head)
+    with pytest.raises(DomainError, match="退回意见"):
+        doc.return_(by=cast.reviewer, comment="  ")
+    doc.return_(by=cast.reviewer, comment="第三段含当事人姓名，请删除")
+    assert doc.status == Status.DRAFT
+    step = doc.steps.last()
+    assert step.action == ReviewStep.Action.RETURN and step.comment.startswith("第三段")
+    assert AuditEntry.objects.filter(action="document.return", target_id=str(doc.pk)).exists()
+    doc.submit(by=cast.clerk)  # a fresh round: 一审 again
+    assert doc.status == Status.REVIEW_1 and doc.round == 2
+
+
+def test_it_refuses_to_submit_what_is_not_proactively_disclosed(cast, make_draft):
+    doc = make_draft(
+        attribute=Attribute.ON_REQUEST, attribute_reason="涉及第三方商业秘密（条例第十五条）"
+    )
+    with pytest.raises(DomainError, match="不在网站发布"):
+        doc.submit(by=cast.clerk)
+
+
+def test_it_needs_an_interpretation_or_a_logged_waiver_for_a_normative_document(cast, make_draft):
+    doc = make_draft(kind=Kind.NORMATIVE, doc_no="穗应急规字〔2022〕3号")
+    doc.submit(by=cast.clerk)
+    doc.approve(by=cast.head)
+    doc.approve(by=cast.reviewer)
+    with pytest.raises(DomainError, match="政策解读"):
+        doc.approve(by=cast.leader)
+    doc.approve(by=cast.leader, waiver="解读与文件由市政府统一发布")
+    doc.refresh_from_db()
+    assert doc.is_published and doc.interpretation_waiver == "解读与文件由市政府统一发布"
+    assert AuditEntry.objects.filter(
+        action="document.waive_interpretation", target_id=str(doc.pk)
+    ).exists()
+
+
+def test_it_publishes_a_normative_document_with_its_interpretation_without_waiver(
+    cast, make_draft, publish
+):
+    doc = make_draft(kind=Kind.NORMATIVE)
+    make_draft(kind=Kind.INTERPRETATION, title="一图读懂", interprets=doc)
+    publish(doc, waiver="")
+    assert doc.is_published and doc.interpretation_waiver == ""
+
+
+def test_it_lets_only_the_press_office_withdraw_with_a_reason(cast, make_draft, publish):
+    doc = publish(make_draft())
+    number = doc.index_no
+    with pytest.raises(DomainError):
+        doc.withdraw(by=cast.clerk, reason="错误")
+    with pytest.raises(DomainError, match="理由"):
+        doc.withdraw(by=cast.press, reason="")
+    doc.withdraw(by=cast.press, reason="附件版本有误")
+    doc.refresh_from_db()
+    assert doc.status == Status.WITHDRAWN and doc.index_no == number
+    assert AuditEntry.objects.filter(action="document.withdraw", target_id=str(doc.pk)).exists()
+
+
+def test_it_does_not_let_one_person_approve_two_stages(cast, make_draft):
+    cast.head.set_roles(["处室负责人", "保密审查员"])
+    doc = make_draft()
+    doc.submit(by=cast.clerk)
+    doc.approve(by=cast.head)
+    with pytest.raises(DomainError, match="两个环节"):
+        doc.approve(by=cast.head)
+
+
+def test_it_computes_the_article_26_deadline_in_working_days(cast, make_draft):
+    """条例第二十六条: 20 working days from formation; 2022-09-28 + 20 WD skips 国庆 and counts the 调休 weekend of 10-08/09 → 10-31."""
+    doc = make_draft(written_on=dt.date(2022, 9, 28))
+    assert doc.publish_due == dt.date(2022, 10, 31)
+    assert doc.publish_overdue(dt.date(2022, 11, 1)) and not doc.publish_overdue(
+        dt.date(2022, 10, 31)
+    )
+
+
+def test_it_rejects_a_not_proactive_document_without_reason(cast, make_draft):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        make_draft(attribute=Attribute.NOT_DISCLOSED, attribute_reason="")

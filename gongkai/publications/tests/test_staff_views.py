@@ -1,0 +1,127 @@
+"""Staff pages: scoped to the user's unit (404 otherwise), login for anonymous visitors."""
+
+import pytest
+from django.urls import reverse
+
+from gongkai.publications.models import Document, Status
+
+
+@pytest.fixture
+def doc(make_draft):
+    return make_draft()
+
+
+def _detail(doc):
+    return reverse("publications:document_detail", args=[doc.pk])
+
+
+@pytest.mark.parametrize("name", ["document_detail", "document_edit"])
+def test_it_answers_404_to_another_units_clerk(client, cast, doc, name):
+    client.force_login(cast.other_clerk)
+    assert client.get(reverse(f"publications:{name}", args=[doc.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("verb", ["submit", "approve", "return", "withdraw"])
+def test_it_answers_404_to_another_unit_posting_a_verb(client, cast, doc, verb):
+    client.force_login(cast.other_clerk)
+    response = client.post(
+        reverse("publications:document_act", args=[doc.pk, verb]), {"comment": "x", "reason": "x"}
+    )
+    assert response.status_code == 404
+    doc.refresh_from_db()
+    assert doc.status == Status.DRAFT
+
+
+@pytest.mark.parametrize("url", [
+    lambda d: reverse("publications:home"), lambda d: reverse("publications:document_create"),
+    lambda d: reverse("publications:document_detail", args=[d.pk]),
+    lambda d: reverse("publications:document_edit", args=[d.pk]),
+    lambda d: reverse("publications:campaign_list"),
+])  # fmt: skip
+def test_it_sends_anonymous_visitors_to_login(client, doc, url):
+    response = client.get(url(doc))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("core:login"))
+
+
+def test_the_reviewer_sees_documents_once_they_leave_the_unit(client, cast, doc):
+    client.force_login(cast.reviewer)
+    assert client.get(_detail(doc)).status_code == 404  # a draft stays in its unit
+    doc.submit(by=cast.clerk)
+    assert client.get(_detail(doc)).status_code == 200
+
+
+def test_a_clerk_drafts_through_the_form(client, cast):
+    client.force_login(cast.clerk)
+    data = {
+        "title": "关于印发《安全生产约谈办法》的通知",
+        "doc_no": "穗应急规字〔2022〕5号",
+        "kind": "normative",
+        "category": "regulations_normative_docs",
+        "attribute": "proactive",
+        "written_on": "2022-09-01",
+        "body": "第一条 为规范安全生产约谈工作……",
+        "business_related": "on",
+    }
+    response = client.post(reverse("publications:document_create"), data)
+    doc = Document.objects.get()
+    assert response.status_code == 302 and response["Location"] == _detail(doc)
+    assert doc.unit == cast.clerk.unit and doc.validity == "current" and doc.business_related
+    assert doc.body == "<p>第一条 为规范安全生产约谈工作……</p>"
+
+
+def test_the_form_requires_a_reason_when_not_proactive(client, cast):
+    client.force_login(cast.clerk)
+    data = {
+        "title": "内部通知",
+        "kind": "general",
+        "category": "other_mandated",
+        "attribute": "not_disclosed",
+        "written_on": "2022-09-01",
+        "body": "x",
+    }
+    response = client.post(reverse("publications:document_create"), data)
+    assert response.status_code == 200 and "须写明理由" in response.content.decode()
+    assert not Document.objects.exists()
+
+
+def test_the_review_page_walks_the_chain(client, cast, doc):
+    for user, verb in [
+        (cast.clerk, "submit"),
+        (cast.head, "approve"),
+        (cast.reviewer, "approve"),
+        (cast.leader, "approve"),
+    ]:
+        client.force_login(user)
+        response = client.post(
+            reverse("publications:document_act", args=[doc.pk, verb]),
+            {"comment": "同意", "waiver": ""},
+        )
+        assert response.status_code == 302
+    doc.refresh_from_db()
+    assert doc.status == Status.PUBLISHED
+    client.force_login(cast.clerk)
+    home = client.get(reverse("publications:home")).content.decode()
+    assert "本单位已发布" in home and doc.index_no in home
+
+
+def test_a_return_without_comment_is_refused(client, cast, doc):
+    doc.submit(by=cast.clerk)
+    client.force_login(cast.head)
+    client.post(reverse("publications:document_act", args=[doc.pk, "return"]), {"comment": ""})
+    doc.refresh_from_db()
+    assert doc.status == Status.REVIEW_1
+
+
+def test_waiting_for_my_review_shows_only_my_stage(client, cast, doc, make_draft):
+    doc.submit(by=cast.clerk)
+    client.force_login(cast.head)
+    assert doc.title in client.get(reverse("publications:home")).content.decode()
+    client.force_login(cast.leader)
+    page = client.get(reverse("publications:home")).content.decode()
+    assert "没有等待您审核的文件" in page
+
+
+def test_the_dashboard_shows_documents_waiting_for_review(client, cast, doc):
+    doc.submit(by=cast.clerk)
+    client.force_login(cast.head)
+    assert doc.title in client.get(reverse("core:dashboard")).content.decode()

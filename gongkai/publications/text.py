@@ -1,0 +1,75 @@
+"""Keeping document text safe and readable: allow-listed HTML bodies, plain text for the scan
+and the search index, and the text of attachments."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import nh3
+
+from gongkai.lib.text_extract import extract_text, html_to_text
+
+# What a 政府信息 body needs: paragraphs, headings, lists, tables, emphasis and links. No
+# scripts, styles, frames, images by URL or event handlers: anything else is dropped.
+BODY_TAGS = {
+    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "ul", "ol", "li",
+    "blockquote", "table", "thead", "tbody", "tr", "th", "td", "a", "span", "sub", "sup", "hr",
+}  # fmt: skip
+BODY_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
+}
+_LOOKS_LIKE_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>|<!--")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_html(markup: str) -> str:
+    """The body as allow-listed HTML; plain text (no tags at all) becomes paragraphs."""
+    markup = _CONTROL.sub("", markup or "").strip()
+    if markup and not _LOOKS_LIKE_HTML.search(markup):
+        paragraphs = [line.strip() for line in markup.splitlines() if line.strip()]
+        markup = "".join(f"<p>{nh3.clean_text(line)}</p>" for line in paragraphs)
+    return nh3.clean(
+        markup,
+        tags=BODY_TAGS,
+        attributes=BODY_ATTRIBUTES,
+        clean_content_tags={"script", "style"},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+def clean_line(text: str) -> str:
+    """A one-line field (title, 文号): no control characters, no line breaks, trimmed."""
+    return " ".join(_CONTROL.sub("", text or "").split())
+
+
+def body_text(markup: str) -> str:
+    return html_to_text(markup or "")
+
+
+def attachment_text(data: bytes, filename: str, kind: str) -> str:
+    """Text for the scan and the index; images have none, and a broken file yields none."""
+    try:
+        if kind == "xlsx":
+            return _xlsx_text(data)
+        if kind in ("pdf", "docx"):
+            return extract_text(data, f"x.{kind}")
+    except Exception:  # noqa: BLE001 — a damaged attachment must not block the upload
+        return ""
+    return ""
+
+
+def _xlsx_text(data: bytes) -> str:
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    lines = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            cells = [str(c) for c in row if c is not None and str(c).strip()]
+            if cells:
+                lines.append(" ".join(cells))
+    return "\n".join(lines)

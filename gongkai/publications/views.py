@@ -1,0 +1,291 @@
+"""Staff pages of 主动公开: drafting, the three-step review, withdrawal, the yearly clean-up."""
+
+import copy
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.core.access import role_required, staff_required
+from gongkai.core.roles import Role
+from gongkai.publications import selectors
+from gongkai.publications.forms import (
+    AcceptHitForm,
+    ApproveForm,
+    AttachmentForm,
+    CampaignForm,
+    CleanupDecisionForm,
+    DocumentForm,
+    ReturnForm,
+    WithdrawForm,
+)
+from gongkai.publications.models import (
+    REGULATORY_KINDS,
+    Attachment,
+    CleanupCampaign,
+    CleanupItem,
+    Document,
+    DomainError,
+)
+
+DRAFTERS = (Role.CLERK, Role.UNIT_HEAD)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _get_document_for_user(request, pk) -> Document:
+    """404 unless the document is the user's unit's (or the user's role reaches it)."""
+    return get_object_or_404(selectors.visible_documents(request.user), pk=pk)
+
+
+@staff_required
+def home(request):
+    """我的工作: drafts, waiting for my review, in review, published by my unit."""
+    user = request.user
+    published = Paginator(selectors.unit_published(user), 30).get_page(request.GET.get("page"))
+    context = {"waiting": selectors.waiting_for(user), "drafts": selectors.unit_drafts(user),
+               "in_review": selectors.in_review_of_unit(user), "published": published,
+               "today": timezone.localdate(), "can_draft": user.has_role(*DRAFTERS)}  # fmt: skip
+    return render(request, "publications/home.html", context)
+
+
+@role_required(*DRAFTERS)
+def document_create(request):
+    form = DocumentForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = Document.create_draft(by=request.user, **form.changes())
+        except (DomainError, ValidationError) as error:
+            form.add_error(None, _message(error))
+        else:
+            messages.success(request, "草稿已保存。可以继续上传附件，然后提交审核。")
+            return redirect("publications:document_detail", document.pk)
+    return render(request, "publications/document_form.html", {"form": form, "document": None})
+
+
+@staff_required
+def document_edit(request, pk):
+    document = _get_document_for_user(request, pk)
+    form = DocumentForm(request.POST or None, instance=copy.copy(document), user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            document.edit(
+                by=request.user, version=form.cleaned_data["version"] or 0, **form.changes()
+            )
+        except (DomainError, ValidationError) as error:
+            form.add_error(None, _message(error))  # the editor's text stays in the form
+        else:
+            messages.success(request, "修改已保存。")
+            return redirect("publications:document_detail", document.pk)
+    status = 409 if request.method == "POST" else 200
+    return render(
+        request,
+        "publications/document_form.html",
+        {"form": form, "document": document},
+        status=status,
+    )
+
+
+@staff_required
+def document_detail(request, pk):
+    """The review page: metadata, body, attachments, the personal-data scan, history, actions."""
+    return _detail_page(request, _get_document_for_user(request, pk))
+
+
+def _detail_page(request, document, status=200):
+    user = request.user
+    may_review = document.may_review(user)
+    accepted = {d.key: d for d in document.scan_decisions.filter(stage=document.status)}
+    hits = [(hit, accepted.get(hit.key)) for hit in document.scan()]
+    context = {
+        "document": document, "hits": hits, "may_review": may_review,
+        "may_edit": document.may_edit(user), "may_submit": document.status == "draft" and document.drafters_include(user),
+        "may_withdraw": document.may_withdraw(user), "steps": document.steps.select_related("actor"),
+        "attachments": document.attachments.all(), "interpretations": document.interpretations.all(),
+        "approve_form": ApproveForm(), "return_form": ReturnForm(), "withdraw_form": WithdrawForm(),
+        "attachment_form": AttachmentForm(), "overdue": document.publish_overdue(timezone.localdate()),
+        "needs_waiver": document.status == "review_3" and document.needs_interpretation,
+        "unresolved": sum(1 for _, decision in hits if decision is None),
+    }  # fmt: skip
+    return render(request, "publications/document_detail.html", context, status=status)
+
+
+@require_POST
+@staff_required
+def document_act(request, pk, verb):
+    """提交/通过/退回/撤回: one form, one verb on the document, back to its page."""
+    document = _get_document_for_user(request, pk)
+    form_class = {
+        "submit": ApproveForm,
+        "approve": ApproveForm,
+        "return": ReturnForm,
+        "withdraw": WithdrawForm,
+    }[verb]
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect("publications:document_detail", document.pk)
+    d, by = form.cleaned_data, request.user
+    try:
+        {
+            "submit": lambda: document.submit(by=by, comment=d["comment"]),
+            "approve": lambda: document.approve(by=by, comment=d["comment"], waiver=d["waiver"]),
+            "return": lambda: document.return_(by=by, comment=d["comment"]),
+            "withdraw": lambda: document.withdraw(by=by, reason=d["reason"]),
+        }[verb]()
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _done_message(verb, document))
+    return redirect("publications:document_detail", document.pk)
+
+
+def _done_message(verb, document):
+    if verb == "approve" and document.is_published:
+        return f"已签发并发布，索引号 {document.index_no}。"
+    return {"submit": "已提交一审。", "approve": f"审核通过，已转{document.get_status_display()}。",
+            "return": "已退回起草单位修改。", "withdraw": "已撤回，门户网站不再显示该信息。"}[verb]  # fmt: skip
+
+
+@require_POST
+@staff_required
+def accept_hit(request, pk):
+    document = _get_document_for_user(request, pk)
+    form = AcceptHitForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect("publications:document_detail", document.pk)
+    try:
+        document.accept_hit(
+            by=request.user, key=form.cleaned_data["key"], reason=form.cleaned_data["reason"]
+        )
+    except DomainError as error:
+        messages.error(request, str(error))
+    return redirect(f"{document.get_staff_url()}#scan")
+
+
+@require_POST
+@staff_required
+def attachment_add(request, pk):
+    document = _get_document_for_user(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect("publications:document_detail", document.pk)
+    try:
+        attachment = document.add_attachment(by=request.user, upload=form.cleaned_data["file"])
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"已上传附件“{attachment.original_name}”。")
+    return redirect("publications:document_detail", document.pk)
+
+
+@require_POST
+@staff_required
+def attachment_delete(request, pk):
+    attachment = get_object_or_404(Attachment, pk=pk)
+    document = _get_document_for_user(request, attachment.document_id)
+    try:
+        document.remove_attachment(by=request.user, attachment=attachment)
+    except DomainError as error:
+        messages.error(request, str(error))
+    return redirect("publications:document_detail", document.pk)
+
+
+@staff_required
+def attachment_download(request, pk):
+    attachment = get_object_or_404(Attachment, pk=pk)
+    _get_document_for_user(request, attachment.document_id)
+    return FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
+    )
+
+
+@staff_required
+def campaign_list(request):
+    form = CampaignForm(request.POST or None, initial={"year": timezone.localdate().year})
+    if request.method == "POST" and form.is_valid():
+        try:
+            campaign = CleanupCampaign.start(by=request.user, year=form.cleaned_data["year"])
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"已启动{campaign}，共{campaign.items.count()}件。")
+            return redirect("publications:campaign_detail", campaign.pk)
+    campaigns = [(c, c.completion()) for c in CleanupCampaign.objects.all()]
+    can_start = request.user.has_role(Role.PRESS_OFFICE)
+    return render(
+        request,
+        "publications/campaign_list.html",
+        {"campaigns": campaigns, "form": form, "can_start": can_start},
+    )
+
+
+def _campaign_items_for_user(request, campaign):
+    items = campaign.items.select_related("document", "unit", "decided_by", "document__replaced_by")
+    return items if request.user.sees_all_units else items.filter(unit_id=request.user.unit_id)
+
+
+@staff_required
+def campaign_detail(request, pk):
+    campaign = get_object_or_404(CleanupCampaign, pk=pk)
+    items = _campaign_items_for_user(request, campaign)
+    replacements = (
+        Document.objects.published().filter(kind__in=REGULATORY_KINDS).only("id", "title")
+    )
+    context = {"campaign": campaign, "items": items, "completion": campaign.completion(),
+               "form": CleanupDecisionForm(), "replacements": list(replacements)}  # fmt: skip
+    return render(request, "publications/campaign_detail.html", context)
+
+
+@require_POST
+@staff_required
+def cleanup_decide(request, pk):
+    item = get_object_or_404(CleanupItem.objects.select_related("campaign", "document"), pk=pk)
+    get_object_or_404(_campaign_items_for_user(request, item.campaign), pk=pk)
+    form = CleanupDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect("publications:campaign_detail", item.campaign_id)
+    d = form.cleaned_data
+    try:
+        if d["decision"] == "confirm":
+            item.confirm(by=request.user, note=d["note"])
+        else:
+            item.change(
+                by=request.user,
+                validity=d["validity"],
+                replaced_by=d["replaced_by"],
+                note=d["note"],
+            )
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"已清理：{item.document}")
+    return redirect("publications:campaign_detail", item.campaign_id)
+
+
+@role_required(Role.PRESS_OFFICE)
+def campaign_export(request, pk):
+    from gongkai.publications.exports import campaign_xlsx
+
+    campaign = get_object_or_404(CleanupCampaign, pk=pk)
+    response = HttpResponse(campaign_xlsx(campaign), content_type=XLSX)
+    from urllib.parse import quote
+
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'{campaign}.xlsx')}"
+    return response
+
+
+def _message(error) -> str:
+    if isinstance(error, ValidationError):
+        return "；".join(error.messages)
+    return str(error)
+
+
+def _form_errors(form) -> str:
+    return "；".join(str(e) for errors in form.errors.values() for e in errors)
