@@ -16,7 +16,8 @@ def grids(data: dict) -> dict:
 
 
 def report_html(data: dict, *, standalone: bool = True) -> str:
-    body = render_to_string("reports/report_body.html", {"data": data, "grids": grids(data)})
+    context = {"data": data, "grids": grids(data), "no_title": not standalone}
+    body = render_to_string("reports/report_body.html", context)
     if not standalone:
         return body
     style = ("body{font-family:'Noto Serif CJK SC',serif;max-width:960px;margin:24px auto;line-height:1.7}"

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 from gongkai.core.access import role_required
 from gongkai.core.roles import Role
 from gongkai.disclosure_requests.models import ApplicantType
-from gongkai.reports import charts, html_export, tables
+from gongkai.publications.models import DomainError
+from gongkai.reports import charts, html_export, services, tables
 from gongkai.reports.docx_export import report_docx
 from gongkai.reports.forms import FiguresForm, ProseForm
 from gongkai.reports.models import AnnualReport
@@ -68,6 +69,21 @@ def annual_edit(request, year):
             report.set_figure(by=request.user, key=key, value=value)
     messages.success(request, "已保存。")
     return redirect("reports:annual", year)
+
+
+@require_POST
+@role_required(*OFFICE)
+def annual_submit(request, year):
+    try:
+        document = services.report_submit(by=request.user, report=_report(year))
+    except (services.ReportError, DomainError) as error:
+        messages.error(request, str(error))
+        return redirect("reports:annual", year)
+    messages.success(
+        request,
+        "年度报告已送审（一审：处室负责人；二审：保密审查；三审：签发领导），审核通过后在公开目录发布。",
+    )
+    return redirect(document.get_staff_url())
 
 
 @role_required(*READERS)

@@ -196,3 +196,24 @@ def test_the_dashboard_draws_its_charts(client, cast):
     client.force_login(cast.press)
     page = client.get(reverse("reports:dashboard"), {"year": 2022}).content.decode()
     assert page.count("<svg") >= 2 and "每月答复的申请" in page and "平均答复用时" in page
+
+
+def test_a_report_that_adds_up_goes_through_the_review_chain(client, cast):
+    from gongkai.publications.models import Status as DocStatus
+
+    _cast_year(cast)
+    report = AnnualReport.objects.create(year=2022, overview="2022年，本局认真贯彻落实《条例》……")
+    client.force_login(cast.press)
+    response = client.post(reverse("reports:annual_submit", args=[2022]))
+    report.refresh_from_db()
+    assert response.status_code == 302 and report.document.status == DocStatus.REVIEW_1
+    assert (
+        "（本列数据的勾稽关系为" in report.document.body
+        and report.document.attachments.count() == 1
+    )
+
+
+def test_a_report_without_its_overview_is_not_submitted(client, cast):
+    client.force_login(cast.press)
+    client.post(reverse("reports:annual_submit", args=[2022]))
+    assert AnnualReport.objects.get(year=2022).document is None

@@ -1,0 +1,50 @@
+"""Publishing the annual report: as a catalogue document, through the same three-step review."""
+
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.core import audit
+from gongkai.reports.docx_export import report_docx
+from gongkai.reports.html_export import report_html
+from gongkai.reports.models import AnnualReport
+from gongkai.reports.report import build
+
+
+class ReportError(Exception):
+    """The report cannot go out yet; the message says why, in Chinese."""
+
+
+@transaction.atomic
+def report_submit(*, by, report: AnnualReport):
+    """送审: refuse a report that does not add up; otherwise draft the catalogue document
+    (body = the report, the .docx attached) and send it into 一审 → 二审 → 三审."""
+    from gongkai.publications.models import Attribute, Category, Document, Kind, Status
+
+    data = build(report.year, report)
+    if data["problems"]:
+        raise ReportError("年度报告数据不符合勾稽关系，不能送审：" + "；".join(data["problems"]))
+    if not report.overview.strip():
+        raise ReportError("请先填写“一、总体情况”")
+    if report.document_id and report.document.status not in (Status.DRAFT,):
+        raise ReportError(f"年度报告已在“{report.document.get_status_display()}”环节，不能重复送审")
+    body = report_html(data, standalone=False)
+    if report.document_id:
+        document = report.document
+        document.edit(by=by, version=document.version, body=body, written_on=timezone.localdate())
+    else:
+        document = Document.create_draft(
+            by=by, title=data["title"], category=Category.OTHER_MANDATED, kind=Kind.GENERAL, attribute=Attribute.PROACTIVE,
+            written_on=timezone.localdate(), topic="政府信息公开年报", body=body,
+            summary=f"依据《中华人民共和国政府信息公开条例》第四十九条、第五十条，公布本机关{report.year}年政府信息公开工作年度报告。",
+        )  # fmt: skip
+        report.document = document
+        report.save(update_fields=["document"])
+    document.add_attachment(
+        by=by, upload=SimpleUploadedFile(f"{data['title']}.docx", report_docx(data))
+    )
+    document.submit(by=by, comment="年度报告送审")
+    audit.record(by, "report.submit", report, after={"document": document.pk})
+    return document
