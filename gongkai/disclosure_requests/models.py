@@ -200,7 +200,7 @@ class DisclosureRequest(models.Model):
     override_reason = models.CharField("另行确定期限的理由", max_length=300, blank=True)
     due_date = models.DateField("答复期限", null=True, blank=True)
     clock_state = models.CharField(max_length=20, blank=True)
-    replied_on = models.DateField("答复日期", null=True, blank=True)
+    replied_on = models.DateField("答复日期", null=True, blank=True, db_index=True)  # annual report counts
     served_on = models.DateField("送达日期", null=True, blank=True)
 
     objects = DisclosureRequestQuerySet.as_manager()
