@@ -240,3 +240,7 @@ INDEX_NUMBER_PATTERN = env_str("GONGKAI_INDEX_NUMBER_PATTERN", "{org_id}/{yyyy}-
 # The agency's 统一社会信用代码 (or 9-character 组织机构代码). The default is a made-up code
 # with a valid check character, for the demo only.
 AGENCY_ORG_ID = env_str("GONGKAI_AGENCY_ORG_ID", "11440100MB2D09172K")
+
+# Annual-report rows for reply types whose row is practice, not statute [UNVERIFIED], e.g.
+# {"not_this_agency": "4.1", "already_public": "1"}; keys from disclosure_requests.taxonomy.Outcome.
+REPORT_ROW_OVERRIDES: dict[str, str] = {}
