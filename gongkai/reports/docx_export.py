@@ -29,11 +29,26 @@ def _paragraph(document, text, *, size=14, font="仿宋", bold=False, center=Fal
     return paragraph
 
 
-def _table(document, grid) -> None:
+# Column widths (mm) over the 170 mm text width: labels wide enough to read, numbers narrow.
+WIDTHS = {
+    "applications": [14, 18, 44] + [13.4] * 7,
+    "proactive": [44, 42, 42, 42],
+    "review_litigation": [170 / 15] * 15,
+}
+
+
+def _table(document, grid, widths_mm) -> None:
     cols = layout.width(grid)
     table = document.add_table(rows=len(grid), cols=cols)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    # Word reads the cells' widths, LibreOffice the table grid's: set both.
+    for grid_col, mm in zip(table._tbl.tblGrid.gridCol_lst, widths_mm, strict=True):
+        grid_col.w = Mm(mm)
+    for index, column in enumerate(table.columns):
+        for cell in column.cells:
+            cell.width = Mm(widths_mm[index])
     taken: set[tuple[int, int]] = set()
     for r, row in enumerate(grid):
         c = 0
@@ -70,7 +85,7 @@ def report_docx(data: dict) -> bytes:
         if "table" in part:
             grid = {"proactive": layout.proactive_grid, "applications": layout.applications_grid,
                     "review_litigation": layout.review_litigation_grid}[part["table"]](data["tables"][part["table"]])  # fmt: skip
-            _table(document, grid)
+            _table(document, grid, WIDTHS[part["table"]])
         for line in (part.get("text") or "").splitlines():
             if line.strip():
                 _paragraph(document, line.strip())
