@@ -19,11 +19,23 @@ from gongkai.lib.search_text import highlight, query_terms, segment
 TABLE = "publications_search"
 
 
+# Ranking (bm25 / ts_rank) scores every match, and counting touches every match: for words in
+# most documents that costs hundreds of milliseconds. So count up to COUNT_CAP, rank only up to
+# RANK_LIMIT matches, and list broader results newest first.
+COUNT_CAP = 10_000
+RANK_LIMIT = 5_000
+
+
 @dataclass
 class Results:
     terms: list[str]
     total: int = 0
     rows: list = field(default_factory=list)  # (Document, snippet_html)
+    ranked: bool = True  # False: too many matches to rank, listed newest first
+
+    @property
+    def total_capped(self) -> bool:
+        return self.total > COUNT_CAP
 
 
 def document_words(document) -> str:
@@ -72,8 +84,9 @@ def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Resul
     candidates = documents if documents is not None else Document.public.all()
     where_sql, where_params = _where(candidates)
     backend = _backend()
-    results.total = backend.count(terms, where_sql, where_params)
-    ids = backend.ids(terms, where_sql, where_params, limit, offset)
+    results.total = backend.count(terms, where_sql, where_params, cap=COUNT_CAP)
+    results.ranked = results.total <= RANK_LIMIT
+    ids = backend.ids(terms, where_sql, where_params, limit, offset, ranked=results.ranked)
     found = Document.public.select_related("unit").prefetch_related("attachments").in_bulk(ids)
     for pk in ids:
         document = found.get(pk)
@@ -116,22 +129,23 @@ class _SQLite:
         with connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {TABLE} (rowid, words) VALUES (%s, %s)", [pk, words])  # noqa: S608
 
-    def _matched(self, select, where_sql, tail=""):
+    def _matched(self, select, where_sql, tail="", *, ranked=False):
+        score = f"bm25({TABLE})" if ranked else "0"
         return (
-            f"WITH m AS MATERIALIZED (SELECT rowid AS id, bm25({TABLE}) AS score FROM {TABLE} "  # noqa: S608
+            f"WITH m AS MATERIALIZED (SELECT rowid AS id, {score} AS score FROM {TABLE} "  # noqa: S608
             f"WHERE {TABLE} MATCH %s) SELECT {select} FROM m JOIN {_DOCUMENT} "
             f"ON {_DOCUMENT}.id = m.id WHERE {where_sql} {tail}"
         )
 
-    def count(self, terms, where_sql, where_params):
+    def count(self, terms, where_sql, where_params, *, cap):
+        sql = f"SELECT count(*) FROM ({self._matched('1', where_sql, 'LIMIT %s')})"  # noqa: S608
         with connection.cursor() as cursor:
-            cursor.execute(
-                self._matched("count(*)", where_sql), [self._match(terms), *where_params]
-            )
+            cursor.execute(sql, [self._match(terms), *where_params, cap + 1])
             return cursor.fetchone()[0]
 
-    def ids(self, terms, where_sql, where_params, limit, offset):
-        sql = self._matched("m.id", where_sql, "ORDER BY m.score, m.id DESC LIMIT %s OFFSET %s")
+    def ids(self, terms, where_sql, where_params, limit, offset, *, ranked):
+        order = "ORDER BY m.score, m.id DESC" if ranked else "ORDER BY m.id DESC"
+        sql = self._matched("m.id", where_sql, f"{order} LIMIT %s OFFSET %s", ranked=ranked)
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._match(terms), *where_params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
@@ -153,25 +167,24 @@ class _PostgreSQL:
                 [pk, words],
             )
 
-    def _matched(self, select, where_sql, tail=""):
+    def _matched(self, select, where_sql, tail="", *, ranked=False):
+        score = "ts_rank(s.words, q.q)" if ranked else "0"
         return (
             f"WITH q AS (SELECT to_tsquery('simple', %s) AS q), m AS MATERIALIZED ("  # noqa: S608
-            f"SELECT s.rowid AS id, ts_rank(s.words, q.q) AS score FROM {TABLE} s, q "
+            f"SELECT s.rowid AS id, {score} AS score FROM {TABLE} s, q "
             f"WHERE s.words @@ q.q) SELECT {select} FROM m JOIN {_DOCUMENT} "
             f"ON {_DOCUMENT}.id = m.id WHERE {where_sql} {tail}"
         )
 
-    def count(self, terms, where_sql, where_params):
+    def count(self, terms, where_sql, where_params, *, cap):
+        sql = f"SELECT count(*) FROM ({self._matched('1', where_sql, 'LIMIT %s')}) capped"  # noqa: S608
         with connection.cursor() as cursor:
-            cursor.execute(
-                self._matched("count(*)", where_sql), [self._query(terms), *where_params]
-            )
+            cursor.execute(sql, [self._query(terms), *where_params, cap + 1])
             return cursor.fetchone()[0]
 
-    def ids(self, terms, where_sql, where_params, limit, offset):
-        sql = self._matched(
-            "m.id", where_sql, "ORDER BY m.score DESC, m.id DESC LIMIT %s OFFSET %s"
-        )
+    def ids(self, terms, where_sql, where_params, limit, offset, *, ranked):
+        order = "ORDER BY m.score DESC, m.id DESC" if ranked else "ORDER BY m.id DESC"
+        sql = self._matched("m.id", where_sql, f"{order} LIMIT %s OFFSET %s", ranked=ranked)
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._query(terms), *where_params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
