@@ -34,6 +34,8 @@ def apply(request):
             done = services.request_submit(form=form, files=form.cleaned_data["attachments"],
                                            idempotency_key=key[:64], ip=client_ip(request))  # fmt: skip
             _remember(request, done.request)
+            if done.created:
+                services.acknowledge(done.request, done.query_code)
             return render(
                 request,
                 "disclosure_requests/public/submitted.html",
@@ -68,7 +70,8 @@ def lookup(request):
             _remember(request, case)
             return redirect("disclosure_requests_public:status", case.tracking_no)
         form.add_error(None, "申请编号或查询码不正确。")
-    return render(request, "disclosure_requests/public/lookup.html", {"form": form})
+    mine = DisclosureRequest.objects.filter(tracking_no__in=request.session.get(SESSION_KEY, []))
+    return render(request, "disclosure_requests/public/lookup.html", {"form": form, "mine": mine})
 
 
 @never_cache

@@ -153,3 +153,20 @@ def remedy_save(*, by, case: DisclosureRequest, form):
     RequestEvent.objects.create(request=case, kind="add_remedy", actor=by, on=remedy.filed_on,
                                 note=f"{remedy.get_kind_display()}：{remedy.get_result_display()}", status_after=case.status)  # fmt: skip
     return remedy
+
+
+def acknowledge(request: DisclosureRequest, code: str) -> None:
+    """Send the number and query code to the applicant's e-mail, when there is one and SMTP is set."""
+    if not (request.email and settings.EMAIL_HOST):
+        return
+    from django.core.mail import send_mail
+
+    body = (f"{request.applicant_name}：\n本机关已于{request.received_on:%Y年%m月%d日}收到您的政府信息公开申请。\n"
+            f"申请编号：{request.tracking_no}\n查询码：{code}\n请凭申请编号和查询码查询办理进度。")  # fmt: skip
+    send_mail(
+        f"[{settings.AGENCY_NAME}] 政府信息公开申请已收到",
+        body,
+        None,
+        [request.email],
+        fail_silently=True,
+    )

@@ -84,3 +84,18 @@ def test_an_organisation_needs_a_contact_person(client, db, applicant_type):
     data = {**FORM, "applicant_type": applicant_type, "id_document": "91440101MA5D0000X0"}
     page = client.post(reverse("disclosure_requests_public:apply"), data).content.decode()
     assert "请填写联系人" in page
+
+
+def test_the_applicant_gets_number_and_code_by_mail(client, db, settings, mailoutbox):
+    settings.EMAIL_HOST = "smtp.example.gov.cn"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    response = client.post(reverse("disclosure_requests_public:apply"), FORM)
+    case = DisclosureRequest.objects.get()
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["lisi@example.com"]
+    assert case.tracking_no in mailoutbox[0].body and response.context["code"] in mailoutbox[0].body
+
+
+def test_the_browser_lists_the_applications_it_made(client, db):
+    client.post(reverse("disclosure_requests_public:apply"), FORM)
+    page = client.get(reverse("disclosure_requests_public:lookup")).content.decode()
+    assert DisclosureRequest.objects.get().tracking_no in page
