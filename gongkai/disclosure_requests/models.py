@@ -175,7 +175,7 @@ class DisclosureRequest(models.Model):
     needs_assistance = models.BooleanField("需要阅读或视听障碍帮助（第四十三条）", default=False)
 
     channel = models.CharField("申请渠道", max_length=20, choices=Channel.choices)
-    received_on = models.DateField("收到申请之日", db_index=True)
+    received_on = models.DateField("收到申请之日")  # indexed by request_report_received_idx
     submitted_at = models.DateTimeField("提交时间", default=timezone.now)
     submitter_ip = models.GenericIPAddressField(null=True, blank=True, editable=False)
 
