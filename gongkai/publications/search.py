@@ -137,15 +137,27 @@ class _SQLite:
             f"ON {_DOCUMENT}.id = m.id WHERE {where_sql} {tail}"
         )
 
+    def _streamed(self, select, where_sql, tail):
+        """Index first (CROSS JOIN fixes the loop order), newest first: LIMIT stops the scan
+        early instead of collecting every match, which is what makes broad words cheap."""
+        return (
+            f"SELECT {select} FROM {TABLE} CROSS JOIN {_DOCUMENT} ON {_DOCUMENT}.id = {TABLE}.rowid "  # noqa: S608
+            f"WHERE {TABLE} MATCH %s AND ({where_sql}) ORDER BY {TABLE}.rowid DESC {tail}"
+        )
+
     def count(self, terms, where_sql, where_params, *, cap):
-        sql = f"SELECT count(*) FROM ({self._matched('1', where_sql, 'LIMIT %s')})"  # noqa: S608
+        sql = f"SELECT count(*) FROM ({self._streamed('1', where_sql, 'LIMIT %s')})"  # noqa: S608
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._match(terms), *where_params, cap + 1])
             return cursor.fetchone()[0]
 
     def ids(self, terms, where_sql, where_params, limit, offset, *, ranked):
-        order = "ORDER BY m.score, m.id DESC" if ranked else "ORDER BY m.id DESC"
-        sql = self._matched("m.id", where_sql, f"{order} LIMIT %s OFFSET %s", ranked=ranked)
+        if ranked:
+            sql = self._matched(
+                "m.id", where_sql, "ORDER BY m.score, m.id DESC LIMIT %s OFFSET %s", ranked=True
+            )
+        else:
+            sql = self._streamed(f"{TABLE}.rowid", where_sql, "LIMIT %s OFFSET %s")
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._match(terms), *where_params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
