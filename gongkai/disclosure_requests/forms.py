@@ -15,18 +15,10 @@ from gongkai.disclosure_requests.models import (
 from gongkai.disclosure_requests.taxonomy import Outcome
 from gongkai.forms_common import MultipleFileField
 from gongkai.lib.codes import is_valid_uscc
+from gongkai.lib.pii import is_valid_id_number
 from gongkai.lib.uploads import UploadError, sniff_upload
 
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 PHONE = re.compile(r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$")
-
-
-def id_card_is_valid(number: str) -> bool:
-    """GB 11643-1999 check digit of an 18-character resident ID number."""
-    if not re.fullmatch(r"\d{17}[\dX]", number):
-        return False
-    total = sum(int(d) * w for d, w in zip(number[:17], ID_WEIGHTS, strict=True))
-    return "10X98765432"[total % 11] == number[17]
 
 
 class ApplicationForm(forms.ModelForm):
@@ -69,7 +61,7 @@ class ApplicationForm(forms.ModelForm):
         if (
             kind == ApplicantType.NATURAL_PERSON
             and len(value) == 18
-            and not id_card_is_valid(value)
+            and not is_valid_id_number(value)
         ):
             raise forms.ValidationError("身份证号码校验不通过，请核对后重新填写。")
         if (
