@@ -280,11 +280,6 @@ class DisclosureRequest(models.Model):
     def is_organisation(self) -> bool:
         return self.applicant_type != ApplicantType.NATURAL_PERSON
 
-    def days_left(self, today: dt.date | None = None) -> int | None:
-        from gongkai.disclosure_requests.clock import deadline_for
-
-        return deadline_for(self, today=today or timezone.localdate()).workdays_left
-
     # -- the verbs ------------------------------------------------------------------------
 
     def _check(self, verb: str) -> None:

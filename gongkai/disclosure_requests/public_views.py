@@ -12,10 +12,9 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from gongkai.core.middleware import client_ip
-from gongkai.disclosure_requests import forms, services
+from gongkai.disclosure_requests import forms, letters, services
 from gongkai.disclosure_requests.clock import deadline_for
 from gongkai.disclosure_requests.models import DisclosureRequest, RequestError, Status
-from gongkai.disclosure_requests.views import _letter_response
 
 SESSION_KEY = "gongkai_request_access"  # tracking numbers this browser has proved a code for
 
@@ -106,4 +105,4 @@ def letter(request, tracking_no, fmt):
     case = _case_for_browser(request, tracking_no)
     if case is None:
         return redirect(reverse("disclosure_requests_public:lookup"))
-    return _letter_response(case, fmt)
+    return letters.letter_response(case, fmt)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -18,7 +17,7 @@ from gongkai.core.calendar import workday_calendar
 from gongkai.core.roles import Role
 from gongkai.disclosure_requests import forms, letters, selectors, services
 from gongkai.disclosure_requests.clock import deadline_for
-from gongkai.disclosure_requests.models import DisclosureRequest, RequestError, Status
+from gongkai.disclosure_requests.models import TRANSITIONS, DisclosureRequest, RequestError, Status
 from gongkai.lib.workdays import UnknownHolidayYear
 
 STAFF = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD)
@@ -105,8 +104,6 @@ def _send_fee_notice(case, user, data):
 
 
 def _available_steps(case, user):
-    from gongkai.disclosure_requests.models import TRANSITIONS
-
     steps = []
     for step in STEPS.values():
         allowed = step.verb == "note" or case.status in TRANSITIONS.get(step.verb, ())
@@ -188,24 +185,7 @@ def request_register(request):
 @role_required(*STAFF)
 def letter_download(request, pk, fmt):
     case = _get_request_for_user(request, pk)
-    return _letter_response(case, fmt)
-
-
-def _letter_response(case, fmt):
-    reply = case.replies.order_by("-pk").first()
-    if reply is None or fmt not in ("docx", "pdf"):
-        raise Http404
-    if fmt == "docx":
-        body, kind = (
-            letters.letter_docx(reply),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-    else:
-        body, kind = letters.letter_pdf(reply), "application/pdf"
-    response = HttpResponse(body, content_type=kind)
-    name = quote(f"答复告知书-{case.tracking_no}.{fmt}")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
-    return response
+    return letters.letter_response(case, fmt)
 
 
 @role_required(*OFFICE)
