@@ -197,6 +197,7 @@ COUNT_START_DAY = env_bool("GONGKAI_COUNT_START_DAY", False)
 
 # Each returns one section of the staff dashboard ("my work, overdue first") for a user.
 DASHBOARD_SECTIONS = [
+    "gongkai.core.dashboard.notifications",
     "gongkai.disclosure_requests.reminders.dashboard",
     "gongkai.plans.dashboard.my_tasks",
 ]

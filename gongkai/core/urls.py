@@ -17,6 +17,7 @@ urlpatterns = [
     path("audit/", views.audit_list, name="audit_list"),
     path("audit/export.csv", views.audit_export, name="audit_export"),
     path("deadline/", views.deadline_calculator, name="deadline"),
+    path("notifications/read/", views.notifications_read, name="notifications_read"),
     path("holidays/", views.holidays, name="holidays"),
     path(
         "holidays/<int:pk>/delete/", views.holiday_override_delete, name="holiday_override_delete"

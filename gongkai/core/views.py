@@ -195,3 +195,10 @@ def holiday_override_delete(request, pk):
     services.holiday_override_delete(by=request.user, override=override)
     messages.success(request, "已删除。")
     return redirect("core:holidays")
+
+
+@require_POST
+@staff_required
+def notifications_read(request):
+    request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return redirect("core:dashboard")

@@ -60,3 +60,16 @@ def test_a_user_without_a_role_is_refused(client, cast):
 
 def test_sessions_expire(settings):
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE and settings.SESSION_COOKIE_AGE <= 12 * 3600
+
+
+def test_the_dashboard_shows_unread_notifications_until_read(client, cast):
+    from gongkai.core.notifications import notify
+
+    assert (
+        notify(user=cast.clerk, key="k1", text="第12项任务即将到期", link="/staff/plans/") is True
+    )
+    assert notify(user=cast.clerk, key="k1", text="第12项任务即将到期") is False  # once per key
+    client.force_login(cast.clerk)
+    assert "第12项任务即将到期" in client.get(reverse("core:dashboard")).content.decode()
+    client.post(reverse("core:notifications_read"))
+    assert "第12项任务即将到期" not in client.get(reverse("core:dashboard")).content.decode()
