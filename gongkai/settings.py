@@ -213,6 +213,7 @@ DEMO_LOADERS = [
 REMINDERS = [
     "gongkai.plans.reminders.sweep",
     "gongkai.disclosure_requests.reminders.sweep",
+    "gongkai.disclosure_requests.reminders.sweep_internal",
 ]
 # A 2,000-task plan corrected in the import preview posts many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 60000
@@ -245,3 +246,7 @@ AGENCY_ORG_ID = env_str("GONGKAI_AGENCY_ORG_ID", "11440100MB2D09172K")
 # Annual-report rows for reply types whose row is practice, not statute [UNVERIFIED], e.g.
 # {"not_this_agency": "4.1", "already_public": "1"}; keys from disclosure_requests.taxonomy.Outcome.
 REPORT_ROW_OVERRIDES: dict[str, str] = {}
+
+# The handling unit's own deadline for an application, in working days from assignment; it
+# never passes the statutory one (a second deadline, as in the UK MoJ correspondence tool).
+INTERNAL_HANDLING_WORKDAYS = env_int("GONGKAI_INTERNAL_HANDLING_WORKDAYS", 10)

@@ -199,6 +199,8 @@ class DisclosureRequest(models.Model):
     override_due = models.DateField("另行确定的期限", null=True, blank=True)
     override_reason = models.CharField("另行确定期限的理由", max_length=300, blank=True)
     due_date = models.DateField("答复期限", null=True, blank=True)
+    internal_due = models.DateField("承办单位内部期限", null=True, blank=True,
+                                    help_text="交办时按 GONGKAI_INTERNAL_HANDLING_WORKDAYS 计算，不晚于答复期限")  # fmt: skip
     clock_state = models.CharField(max_length=20, blank=True)
     replied_on = models.DateField("答复日期", null=True, blank=True)
     served_on = models.DateField("送达日期", null=True, blank=True)
@@ -345,7 +347,20 @@ class DisclosureRequest(models.Model):
         """交办: a unit handles the case (it then sees it in its list)."""
         self._check("assign")
         before, self.status, self.handling_unit = self.status, Status.HANDLING, unit
+        self.internal_due = self._internal_due(on or timezone.localdate())
         return self._log(by, "assign", note, on=on, before=before, unit_name=unit.name)
+
+    def _internal_due(self, assigned_on: dt.date) -> dt.date | None:
+        """The handling unit's own deadline, leaving the office time to review and send the
+        reply; never later than the statutory one."""
+        from gongkai.core.calendar import add_workdays
+        from gongkai.lib.workdays import UnknownHolidayYear
+
+        try:
+            internal = add_workdays(assigned_on, settings.INTERNAL_HANDLING_WORKDAYS).due
+        except UnknownHolidayYear:
+            return None
+        return min(internal, self.due_date) if self.due_date else internal
 
     @transaction.atomic
     def start_consultation(self, *, by, kind: str, party: str, sent_on: dt.date, note: str = ""):

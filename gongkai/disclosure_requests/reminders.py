@@ -44,6 +44,27 @@ def sweep(*, today: dt.date, days: int) -> list[str]:
     return lines
 
 
+def sweep_internal(*, today: dt.date, days: int) -> list[str]:
+    """The handling unit's own deadline (内部期限): its clerks and head are told first."""
+    cases = DisclosureRequest.objects.filter(
+        status="handling", internal_due__lte=today + dt.timedelta(days=days)
+    )
+    lines = []
+    for case in cases.select_related("handling_unit"):
+        state = "overdue" if case.internal_due < today else "due"
+        text = (
+            f"承办提醒：依申请公开 {case.tracking_no} 的内部办理期限为{cn_date(case.internal_due)}"
+        )
+        unit_people = User.objects.filter(
+            is_active=True, unit=case.handling_unit, groups__name__in=[Role.CLERK, Role.UNIT_HEAD]
+        ).distinct()
+        for user in unit_people:
+            notify(user=user, key=f"requests:{case.pk}:internal-{state}:{case.internal_due}", text=text,
+                   link=reverse("disclosure_requests:detail", args=[case.pk]))  # fmt: skip
+        lines.append(f"内部期限\t{case.internal_due}\t{case.handling_unit}\t{case.tracking_no}")
+    return lines
+
+
 def dashboard(user):
     cases = visible_requests(user).open()
     if not user.has_role(Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD) or not cases.exists():

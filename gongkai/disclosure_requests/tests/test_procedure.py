@@ -219,3 +219,22 @@ def test_remedies_are_recorded(cast, client):
     response = client.post(reverse("disclosure_requests:remedy_add", args=[case.pk]),
                            {"kind": "litigation_direct", "filed_on": "2022-11-01", "body": "法院", "result": "corrected"})  # fmt: skip
     assert response.status_code == 302 and case.remedies.count() == 1
+
+
+def test_the_handling_unit_gets_its_own_earlier_deadline(cast, client, settings):
+    """A second, internal deadline: 10 WD from assignment by default, never past the statutory one."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from gongkai.core.models import Notification
+
+    case = _registered(cast, client)  # due 2022-10-31
+    case.assign(by=cast.press, unit=cast.units["法规处"], on=D(2022, 9, 29))
+    assert case.internal_due == D(2022, 10, 18)  # 9/30, 10/8, 10/9 (调休), 10/10–14, 10/17, 10/18
+    settings.INTERNAL_HANDLING_WORKDAYS = 40
+    late = _registered(cast, client)
+    late.assign(by=cast.press, unit=cast.units["法规处"], on=D(2022, 9, 29))
+    assert late.internal_due == late.due_date
+    call_command("remind", stdout=StringIO())
+    assert Notification.objects.filter(user=cast.clerk, key__contains="internal-overdue").exists()
