@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q
 from django.urls import reverse
 
 from gongkai.core.models import User
@@ -72,13 +71,11 @@ def dashboard(user):
     from django.utils import timezone
 
     today = timezone.localdate()
-    urgent = cases.filter(
-        Q(due_date__lte=today + dt.timedelta(days=7)) | Q(due_date__isnull=True)
-    ).by_days_left()
+    urgent = cases.by_days_left()  # most urgent first, whatever the window
     return {
         "template": "disclosure_requests/_dashboard.html",
         "title": "依申请公开：待办申请",
-        "rows": list(urgent.select_related("handling_unit")[:20]),
+        "rows": list(urgent.select_related("handling_unit")[:8]),
         "open_total": cases.count(),
         "overdue": cases.filter(due_date__lt=today).count(),
         "today": today,

@@ -10,7 +10,7 @@ def my_tasks(user):
         return None
     today = timezone.localdate()
     mine = Assignment.objects.filter(unit_id=user.unit_id).select_related("task", "task__plan")
-    rows = list(mine.open().by_urgency()[:30])
+    rows = list(mine.open().by_urgency()[:10])
     return {
         "template": "plans/_dashboard.html",
         "title": f"{user.unit}的工作任务",
