@@ -12,5 +12,6 @@ def site(request):
         "is_sysadmin": signed_in and user.has_role(Role.SYSADMIN),
         "can_read_audit": signed_in and user.has_role(Role.SYSADMIN, Role.PRESS_OFFICE),
         "can_read_reports": signed_in and user.has_role(Role.PRESS_OFFICE, Role.LEADER),
-        "can_handle_requests": signed_in and user.has_role(Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD),
+        "can_handle_requests": signed_in
+        and user.has_role(Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD),
     }

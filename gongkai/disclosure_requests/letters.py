@@ -113,22 +113,12 @@ def letter_pdf(reply) -> bytes:
 
 def letter_response(case, fmt: str):
     """The latest reply's letter as a download (.docx or PDF); 404 before there is a reply."""
-    from urllib.parse import quote
+    from django.http import Http404
 
-    from django.http import Http404, HttpResponse
+    from gongkai.core.downloads import download
 
     reply = case.replies.order_by("-pk").first()
     if reply is None or fmt not in ("docx", "pdf"):
         raise Http404
-    if fmt == "docx":
-        body, kind = (
-            letter_docx(reply),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-    else:
-        body, kind = letter_pdf(reply), "application/pdf"
-    response = HttpResponse(body, content_type=kind)
-    response["Content-Disposition"] = (
-        f"attachment; filename*=UTF-8''{quote(f'答复告知书-{case.tracking_no}.{fmt}')}"
-    )
-    return response
+    body = letter_docx(reply) if fmt == "docx" else letter_pdf(reply)
+    return download(body, f"答复告知书-{case.tracking_no}.{fmt}")

@@ -11,6 +11,7 @@ from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required, staff_required
+from gongkai.core.downloads import download
 from gongkai.core.roles import Role
 from gongkai.plans import exports, selectors, services
 from gongkai.plans.forms import (
@@ -190,14 +191,10 @@ def plan_export(request, pk, quarter, fmt):
     if quarter not in (1, 2, 3, 4) or fmt not in ("xlsx", "docx"):
         return HttpResponse(status=404)
     build = exports.quarterly_report_xlsx if fmt == "xlsx" else exports.quarterly_report_docx
-    content_types = {
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    }
-    response = HttpResponse(build(plan, quarter), content_type=content_types[fmt])
-    filename = f"{plan.year}年第{'一二三四'[quarter - 1]}季度政务公开推进落实情况.{fmt}"
-    response["Content-Disposition"] = _attachment(filename)
-    return response
+    return download(
+        build(plan, quarter),
+        f"{plan.year}年第{'一二三四'[quarter - 1]}季度政务公开推进落实情况.{fmt}",
+    )
 
 
 @role_required(*PRESS)
@@ -212,9 +209,3 @@ def plan_archive(request, pk):
     return FileResponse(
         spool, as_attachment=True, filename=f"{plan.year}年政务公开工作台账归档.zip"
     )
-
-
-def _attachment(filename: str) -> str:
-    from urllib.parse import quote
-
-    return f"attachment; filename*=UTF-8''{quote(filename)}"

@@ -5,12 +5,13 @@ import copy
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required, staff_required
+from gongkai.core.downloads import download
 from gongkai.core.roles import Role
 from gongkai.publications import selectors
 from gongkai.publications.forms import (
@@ -274,11 +275,7 @@ def campaign_export(request, pk):
     from gongkai.publications.exports import campaign_xlsx
 
     campaign = get_object_or_404(CleanupCampaign, pk=pk)
-    response = HttpResponse(campaign_xlsx(campaign), content_type=XLSX)
-    from urllib.parse import quote
-
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'{campaign}.xlsx')}"
-    return response
+    return download(campaign_xlsx(campaign), f"{campaign}.xlsx")
 
 
 def _message(error) -> str:

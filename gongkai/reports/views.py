@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required
+from gongkai.core.downloads import download
 from gongkai.core.roles import Role
 from gongkai.disclosure_requests.models import ApplicantType
 from gongkai.publications.models import DomainError
@@ -89,24 +89,14 @@ def annual_submit(request, year):
 @role_required(*READERS)
 def annual_download(request, year, fmt):
     data = build(year, _report(year))
-    if fmt == "json":
-        response = HttpResponse(
-            json.dumps(data, ensure_ascii=False, indent=1, default=str),
-            content_type="application/json",
-        )
-    elif fmt == "docx":
-        response = HttpResponse(
-            report_docx(data),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-    elif fmt == "html":
-        response = HttpResponse(
-            html_export.report_html(data), content_type="text/html; charset=utf-8"
-        )
-    else:
+    renderers = {
+        "json": lambda: json.dumps(data, ensure_ascii=False, indent=1, default=str),
+        "docx": lambda: report_docx(data),
+        "html": lambda: html_export.report_html(data),
+    }
+    if fmt not in renderers:
         raise Http404
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(data['title'])}.{fmt}"
-    return response
+    return download(renderers[fmt](), f"{data['title']}.{fmt}")
 
 
 @role_required(*OFFICE)
