@@ -34,7 +34,6 @@ from gongkai.publications.models import (
 )
 
 DRAFTERS = (Role.CLERK, Role.UNIT_HEAD)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _get_document_for_user(request, pk) -> Document:
