@@ -250,3 +250,13 @@ REPORT_ROW_OVERRIDES: dict[str, str] = {}
 # The handling unit's own deadline for an application, in working days from assignment; it
 # never passes the statutory one (a second deadline, as in the UK MoJ correspondence tool).
 INTERNAL_HANDLING_WORKDAYS = env_int("GONGKAI_INTERNAL_HANDLING_WORKDAYS", 10)
+
+# A cache shared by all workers (a folder by default; a database table or a cache server when
+# several machines serve): rendered portal pages, keyed so that a change is seen at once.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("GONGKAI_CACHE_DIR", str(VAR_DIR / "cache")),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+}

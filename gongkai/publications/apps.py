@@ -5,3 +5,19 @@ class PublicationsConfig(AppConfig):
     name = "gongkai.publications"
     label = "publications"
     verbose_name = "主动公开"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from gongkai.core.models import Unit
+        from gongkai.publications.models import Attachment, Document
+        from gongkai.publications.portal_cache import invalidate
+
+        for model in (Document, Attachment, Unit):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    invalidate,
+                    sender=model,
+                    dispatch_uid=f"portal_cache_{model.__name__}_{signal}",
+                    weak=False,
+                )

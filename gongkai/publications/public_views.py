@@ -22,6 +22,7 @@ from gongkai.publications.models import (
     Document,
     Validity,
 )
+from gongkai.publications.portal_cache import cached_page
 from gongkai.publications.selectors import public_catalogue
 
 PAGE = 20
@@ -32,6 +33,7 @@ def _filters(form) -> dict:
     return {key: data.get(key) for key in ("category", "unit", "year", "validity")}
 
 
+@cached_page
 def catalogue(request):
     """法定主动公开目录: by 第二十条 category, year and unit."""
     form = PortalFilterForm(request.GET or None)
@@ -45,6 +47,7 @@ def catalogue(request):
     return render(request, "publications/portal/catalogue.html", context)
 
 
+@cached_page
 def business(request):
     """涉企政策 column (item 1)."""
     form = PortalFilterForm(request.GET or None)
@@ -57,6 +60,7 @@ def business(request):
     )
 
 
+@cached_page
 def regulations(request):
     """规章和行政规范性文件库, filtered by validity."""
     form = PortalFilterForm(request.GET or None)
@@ -71,6 +75,7 @@ def regulations(request):
     )
 
 
+@cached_page
 def document(request, pk):
     doc = get_object_or_404(Document.public.select_related("unit"), pk=pk)
     context = {
@@ -89,6 +94,7 @@ def attachment(request, pk):
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
 
 
+@cached_page
 def search(request):
     form = SearchForm(request.GET or None)
     results, page_number = None, 1
