@@ -862,3 +862,12 @@ class CleanupItem(models.Model):
     def _decided(self, by, note: str) -> None:
         self.note, self.decided_by, self.decided_at = note.strip(), by, timezone.now()
         self.save()
+
+
+class PortalGeneration(models.Model):
+    """One row: the token under which the portal's cached pages are filed (see portal_cache)."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self):
+        return self.token

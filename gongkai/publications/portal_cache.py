@@ -1,10 +1,10 @@
 """Rendered portal pages, kept until anything that the portal shows changes.
 
-Every cached page is filed under a generation token; any save or delete of a document, an
-attachment or a unit replaces the token (at once, and again when the transaction commits), so
-a withdrawn document can never be served from the cache. The cache is Django's (a folder under
-var/ by default, shared by all workers; point CACHES at a shared server when running several
-machines) — nothing is kept in process memory.
+Every cached page is filed under a generation token kept in the database; any save or delete
+of a document, an attachment or a unit replaces the token in the same transaction, so a
+withdrawn document can never be served from any machine's cache: each request reads the token
+(one indexed row) before it looks in the cache. Page bodies live in Django's cache (a folder
+under var/ by default) — nothing is kept in process memory.
 """
 
 from __future__ import annotations
@@ -14,25 +14,24 @@ import hashlib
 import uuid
 
 from django.core.cache import cache
-from django.db import transaction
 
-GENERATION_KEY = "portal:generation"
 TIMEOUT = 24 * 3600
 
 
 def _generation() -> str:
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        token = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, token, None)
-        token = cache.get(GENERATION_KEY, token)
+    from gongkai.publications.models import PortalGeneration
+
+    token = PortalGeneration.objects.filter(pk=1).values_list("token", flat=True).first()
+    return token or invalidate()
+
+
+def invalidate(**kwargs) -> str:
+    """Signal receiver (and first use): a new token, written in the caller's transaction."""
+    from gongkai.publications.models import PortalGeneration
+
+    token = uuid.uuid4().hex
+    PortalGeneration.objects.update_or_create(pk=1, defaults={"token": token})
     return token
-
-
-def invalidate(**kwargs) -> None:
-    """Signal receiver: a new token now, and another once the change is committed."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
 
 
 def cached_page(view):
