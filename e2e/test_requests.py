@@ -8,7 +8,11 @@ from zoneinfo import ZoneInfo
 import time_machine
 from playwright.sync_api import expect
 
+from gongkai.disclosure_requests.models import DisclosureRequest, Status
+from gongkai.disclosure_requests.taxonomy import Outcome
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+D = dt.date
 
 
 def _step(page, label, fields: dict, button=None):
@@ -44,13 +48,14 @@ def test_an_application_from_submission_to_served_letter(page, live_server, e2e_
     code = citizen.locator("#query-code").inner_text()
     assert number.startswith("GK2022-") and len(code) == 8
 
-    login("xinwen")
-    page.goto(f"{live_server.url}/staff/requests/")
-    page.get_by_role("link", name=number).click()
-    case_url = page.url
-    expect(page.locator("section.clock")).to_contain_text("2022年10月31日")  # 第三十三条: 20 WD
-    _step(page, "告知补正", {"on": "2022-09-30", "text": "请写明执法检查的时间范围和企业名称"})
-    expect(page.locator("section.clock")).to_contain_text("等待申请人补正")
+    with time_machine.travel(dt.datetime(2022, 9, 30, 9, 0, tzinfo=SHANGHAI), tick=True):
+        login("xinwen")
+        page.goto(f"{live_server.url}/staff/requests/")
+        page.get_by_role("link", name=number).click()
+        case_url = page.url
+        expect(page.locator("section.clock")).to_contain_text("2022年10月31日")  # 第三十三条: 20 WD
+        _step(page, "告知补正", {"on": "2022-09-30", "items": "请写明执法检查的时间范围和企业名称"})
+        expect(page.locator("section.clock")).to_contain_text("等待申请人补正")
 
     with time_machine.travel(dt.datetime(2022, 10, 10, 9, 0, tzinfo=SHANGHAI), tick=True):
         other = citizen.context.browser.new_page()
@@ -69,18 +74,50 @@ def test_an_application_from_submission_to_served_letter(page, live_server, e2e_
         # restarted from 10/10
         expect(page.locator("section.clock")).to_contain_text("2022年11月7日")
         _step(page, "交办承办单位", {"select:unit": "执法监督处"})
+
+    with time_machine.travel(dt.datetime(2022, 10, 12, 9, 0, tzinfo=SHANGHAI), tick=True):
+        login("xinwen")
+        page.goto(case_url)
         _step(page, "征求意见", {"party": "广州某化工有限公司", "sent_on": "2022-10-12"})
-        expect(page.locator("section.clock")).to_contain_text("计时暂停")
-        _step(page, "收到意见", {"on": "2022-10-19", "text": "不同意公开涉及工艺参数的内容"})
+        expect(page.locator("section.clock")).to_contain_text("征求意见期间不计入答复期限")
+
+    with time_machine.travel(dt.datetime(2022, 10, 20, 9, 0, tzinfo=SHANGHAI), tick=True):
+        login("xinwen")
+        page.goto(case_url)
+        _step(
+            page,
+            "收到意见",
+            {"answered_on": "2022-10-19", "result": "不同意公开涉及工艺参数的内容"},
+        )
         expect(page.locator("section.clock")).to_contain_text("2022年11月14日")  # 5 WD not counted
         _step(page, "作出答复", {"select:outcome": "partial", "text": "现提供执法检查记录（删去工艺参数）。",
                                  "withheld_reason": "工艺参数属于第三方商业秘密（第十五条）", "on": "2022-10-20"})  # fmt: skip
         with page.expect_download() as letter:
             page.get_by_role("link", name="PDF").click()
         assert open(letter.value.path(), "rb").read(5) == b"%PDF-"
-        _step(page, "送达", {"on": "2022-10-21"})
 
-        other.reload()
+    with time_machine.travel(dt.datetime(2022, 10, 21, 9, 0, tzinfo=SHANGHAI), tick=True):
+        login("xinwen")
+        page.goto(case_url)
+        _step(page, "送达", {"on": "2022-10-21"})
+        other.goto(f"{live_server.url}/apply/lookup/")  # eleven days on: a new visit
+        other.get_by_label("申请编号").fill(number)
+        other.get_by_label("查询码").fill(code)
+        other.get_by_role("button", name="查询").click()
         expect(other.locator("#stage")).to_have_text("已送达")
         expect(other.locator("#outcome")).to_contain_text("部分公开")
         expect(other.locator("body")).not_to_contain_text("王小明")
+
+    # What the story left behind: one case, its steps in order, the dates the law gives.
+    case = DisclosureRequest.objects.get(tracking_no=number)
+    assert case.status == Status.SERVED and case.outcome == Outcome.PARTIAL
+    assert (case.supplement_requested_on, case.supplement_received_on) == (
+        D(2022, 9, 30),
+        D(2022, 10, 10),
+    )
+    assert case.due_date == D(2022, 11, 14) and case.served_on == D(2022, 10, 21)
+    assert case.consultations.get().answered_on == D(2022, 10, 19)
+    assert case.replies.get().withheld_reason == "工艺参数属于第三方商业秘密（第十五条）"
+    kinds = list(case.events.values_list("kind", flat=True))
+    assert kinds == ["register", "request_supplement", "receive_supplement", "assign",
+                     "start_consultation", "end_consultation", "reply", "serve"]  # fmt: skip

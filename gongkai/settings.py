@@ -249,6 +249,9 @@ REPORT_ROW_OVERRIDES: dict[str, str] = {}
 # The handling unit's own deadline for an application, in working days from assignment; it
 # never passes the statutory one (a second deadline, as in the UK MoJ correspondence tool).
 INTERNAL_HANDLING_WORKDAYS = env_int("GONGKAI_INTERNAL_HANDLING_WORKDAYS", 10)
+# 补正期限 offered when the office gives none: 第三十条 asks only for 合理的补正期限, so the
+# number of working days is ours. [UNVERIFIED] (rules.md §1.2)
+SUPPLEMENT_PERIOD_WORKDAYS = env_int("GONGKAI_SUPPLEMENT_PERIOD_WORKDAYS", 15)
 
 # A cache shared by all workers (a folder by default; a database table or a cache server when
 # several machines serve): rendered portal pages, keyed so that a change is seen at once.

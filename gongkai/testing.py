@@ -12,6 +12,7 @@ TEST_PASSWORD = "Cast-password-2022"
 
 class Cast:
     """Attributes: units by name (`cast.units["法规处"]`) and people: admin, press (新闻处),
+    press_head (新闻处负责人, who heads the disclosure office),
     clerk (法规处 经办人), head (法规处 负责人), other_clerk (审批处), subordinate_clerk (指挥中心),
     reviewer (保密审查员), leader (签发领导)."""
 
@@ -27,6 +28,7 @@ class Cast:
             people[username] = user
         self.admin = people["admin"]
         self.press = people["xinwen"]
+        self.press_head = people["xinwen_head"]  # 政府信息公开工作机构负责人
         self.clerk = people["fagui"]
         self.head = people["fagui_head"]
         self.other_clerk = people["shenpi"]

@@ -5,19 +5,26 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.dispatch import Signal
 
 from gongkai.core.models import HolidayOverride, HolidaySchedule
 from gongkai.lib.workdays import PACKAGE_YEARS, Count, Override, WorkdayCalendar
 
+# Sent inside the transaction that changes the holiday calendar, with `by` (the administrator).
+# Apps that store dates derived from it recompute them and return how many records changed;
+# receivers live in the apps, because core sits below them.
+calendar_changed = Signal()
 
-def workday_calendar() -> WorkdayCalendar:
-    """Read fresh from the database each time: a few rows, and admins' edits apply at once."""
+
+def workday_calendar(*, provisional: bool = False) -> WorkdayCalendar:
+    """Read fresh from the database each time: a few rows, and admins' edits apply at once.
+    `provisional`: answer for years not yet entered too (see WorkdayCalendar)."""
     overrides = {
         o.date: Override(o.is_workday, o.name)
         for o in HolidayOverride.objects.only("date", "is_workday", "name")
     }
     years = HolidaySchedule.objects.values_list("year", flat=True)
-    return WorkdayCalendar(overrides, years)
+    return WorkdayCalendar(overrides, years, provisional=provisional)
 
 
 def add_workdays(start: dt.date, days: int, calendar: WorkdayCalendar | None = None) -> Count:

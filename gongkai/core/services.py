@@ -3,7 +3,8 @@
 from django.db import transaction
 
 from gongkai.core import audit
-from gongkai.core.models import HolidayOverride, HolidaySchedule, Unit, User
+from gongkai.core.calendar import calendar_changed
+from gongkai.core.models import HolidayOverride, Unit, User
 
 
 @transaction.atomic
@@ -37,27 +38,33 @@ def user_save(*, by: User, form) -> User:
     return user
 
 
+def _calendar_changed(by: User) -> int:
+    """Every app recomputes what it derived from the calendar, in this same transaction."""
+    return sum(count or 0 for _, count in calendar_changed.send(sender=HolidayOverride, by=by))
+
+
 @transaction.atomic
-def holiday_schedule_save(*, by: User, form) -> HolidaySchedule:
+def holiday_schedule_save(*, by: User, form) -> int:
+    """登记年度节假日安排; returns how many records' dates were recomputed."""
     schedule = form.save(commit=False)
     schedule.entered_by = by
     schedule.save()
     audit.record(
         by, "holiday.schedule", schedule, after={"year": schedule.year, "notice": schedule.notice}
     )
-    return schedule
+    return _calendar_changed(by)
 
 
 @transaction.atomic
-def holiday_override_save(*, by: User, form) -> HolidayOverride:
+def holiday_override_save(*, by: User, form) -> int:
     override = form.save()
     audit.record(by, "holiday.override_save", override,
                  after={"date": override.date.isoformat(), "is_workday": override.is_workday, "name": override.name})  # fmt: skip
-    return override
+    return _calendar_changed(by)
 
 
 @transaction.atomic
-def holiday_override_delete(*, by: User, override: HolidayOverride) -> None:
+def holiday_override_delete(*, by: User, override: HolidayOverride) -> int:
     before = {
         "date": override.date.isoformat(),
         "is_workday": override.is_workday,
@@ -65,3 +72,4 @@ def holiday_override_delete(*, by: User, override: HolidayOverride) -> None:
     }
     audit.record(by, "holiday.override_delete", override, before=before)
     override.delete()
+    return _calendar_changed(by)

@@ -170,14 +170,14 @@ def holidays(request):
     if request.method == "POST" and "schedule-year" in request.POST:
         schedule_form = HolidayScheduleForm(request.POST, prefix="schedule")
         if schedule_form.is_valid():
-            services.holiday_schedule_save(by=request.user, form=schedule_form)
-            messages.success(request, "已登记年度节假日安排。")
+            changed = services.holiday_schedule_save(by=request.user, form=schedule_form)
+            messages.success(request, f"已登记年度节假日安排，{changed}项期限已重新计算。")
             return redirect("core:holidays")
     elif request.method == "POST":
         override_form = HolidayOverrideForm(request.POST, prefix="override")
         if override_form.is_valid():
-            services.holiday_override_save(by=request.user, form=override_form)
-            messages.success(request, "已保存节假日调整。")
+            changed = services.holiday_override_save(by=request.user, form=override_form)
+            messages.success(request, f"已保存节假日调整，{changed}项期限已重新计算。")
             return redirect("core:holidays")
     context = {
         "schedules": HolidaySchedule.objects.all(),
@@ -192,8 +192,8 @@ def holidays(request):
 @role_required(*ADMINS)
 def holiday_override_delete(request, pk):
     override = get_object_or_404(HolidayOverride, pk=pk)
-    services.holiday_override_delete(by=request.user, override=override)
-    messages.success(request, "已删除。")
+    changed = services.holiday_override_delete(by=request.user, override=override)
+    messages.success(request, f"已删除，{changed}项期限已重新计算。")
     return redirect("core:holidays")
 
 

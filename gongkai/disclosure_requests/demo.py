@@ -98,7 +98,7 @@ def load(people, stdout):
     for received in dates:
         with transaction.atomic():
             case = _new_case(rng, received, press)
-            _handle(rng, case, press, units, calendar)
+            _handle(rng, case, people, units, calendar)
         made += 1
     _remedies(rng)
     today = dt.date.today()
@@ -129,7 +129,8 @@ def _new_case(rng, received, press) -> DisclosureRequest:
     return case
 
 
-def _handle(rng, case, press, units, calendar) -> None:
+def _handle(rng, case, people, units, calendar) -> None:
+    press, office_head = people["xinwen"], people["xinwen_head"]
     outcome = _pick(rng, OUTCOMES)
     day = calendar.add_workdays(case.received_on, rng.randint(1, 3)).due
     case.accept(by=press, on=day)
@@ -160,9 +161,23 @@ def _handle(rng, case, press, units, calendar) -> None:
         case.end_consultation(
             by=press, answered_on=day, result="第三方不同意公开涉及商业秘密的内容"
         )
+    if outcome == Outcome.ABANDONED_FEE_UNPAID:  # 109号: a fee notice, 20 WD unpaid, then no more
+        DisclosureRequest.objects.filter(pk=case.pk).update(pieces=11)
+        case.pieces = 11
+        sent = calendar.add_workdays(day, 2).due
+        case.send_fee_notice(by=press, method="per_piece", pages=0, sent_on=sent)
+        reply_on = calendar.add_workdays(case.pending_fee_notice().payment_due, 1).due
+        case.reply(
+            by=press,
+            outcome=outcome,
+            text="您未在缴费期限内缴纳信息处理费，本机关不再处理该申请。",
+            on=reply_on,
+        )
+        case.serve(by=press, method="post", on=reply_on)
+        return
     if rng.random() < 0.04:
         case.extend(
-            by=press,
+            by=office_head,
             workdays=20,
             reason="申请内容涉及多个处室，需要协调",
             notified_on=calendar.add_workdays(day, 3).due,

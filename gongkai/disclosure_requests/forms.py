@@ -17,6 +17,7 @@ from gongkai.forms_common import MultipleFileField
 from gongkai.lib.codes import is_valid_uscc
 from gongkai.lib.pii import is_valid_id_number
 from gongkai.lib.uploads import UploadError, sniff_upload
+from gongkai.publications.models import Document
 
 PHONE = re.compile(r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$")
 
@@ -148,53 +149,159 @@ class SupplementForm(forms.Form):
     )
 
 
-class DateNoteForm(forms.Form):
-    on = forms.DateField(label="日期", widget=forms.DateInput(attrs={"type": "date"}))
-    text = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+# The procedure's steps: one form per verb, whose field names are the verb's keywords, so the
+# view calls `getattr(case, verb)(by=user, **form.cleaned_data)` and nothing else.
+
+
+def _date(label, **kwargs):
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # browsers take only ISO
+    return forms.DateField(label=label, widget=widget, **kwargs)
+
+
+def _text(label, rows=3, **kwargs):
+    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
+
+
+class AcceptForm(forms.Form):
+    on = _date("受理日期")
+    note = _text("说明", required=False)
+
+
+class SupplementRequestForm(forms.Form):
+    items = _text("需要补正的事项", rows=4, help_text="一次性写明全部需要补正的内容（第三十条）")
+    on = _date("告知日期", help_text="应在收到申请之日起7个工作日内（第三十条）")
+    period_end = _date("补正期限", required=False,
+                       help_text=f"给予申请人的合理补正期限；留空则为告知之日起{settings.SUPPLEMENT_PERIOD_WORKDAYS}个工作日")  # fmt: skip
+
+
+class SupplementReceivedForm(forms.Form):
+    text = _text("补正内容")
+    on = _date("收到补正日期")
 
 
 class AssignForm(forms.Form):
     unit = forms.ModelChoiceField(label="承办单位", queryset=Unit.objects.active())
     note = forms.CharField(label="交办意见", required=False)
+    on = _date("交办日期")
+
+
+class ProposalForm(forms.Form):
+    text = _text("办理意见", rows=5, help_text="检索结果、建议的答复类型及理由")
+    files = MultipleFileField(label="检索到的信息（文件）", required=False,
+                              help_text="PDF、Word、Excel 或图片，每个不超过20MB")  # fmt: skip
+
+    def clean_files(self):
+        return _checked_files(self.cleaned_data["files"])
 
 
 class ConsultationForm(forms.Form):
     kind = forms.ChoiceField(label="类型", choices=Consultation.Kind.choices)
     party = forms.CharField(label="征求对象", max_length=200)
-    sent_on = forms.DateField(label="发出日期", widget=forms.DateInput(attrs={"type": "date"}))
+    sent_on = _date("发出日期", help_text="对方应在15个工作日内提出意见（第三十二条、第三十四条）")
+    note = _text("说明", required=False)
+
+
+class ConsultationAnswerForm(forms.Form):
+    result = _text("意见")
+    answered_on = _date("收到意见日期")
 
 
 class ExtensionForm(forms.Form):
     workdays = forms.IntegerField(label="延长工作日", min_value=1, max_value=20, initial=20,
                                   error_messages={"max_value": "延长的期限最长不得超过20个工作日（第三十三条）。"})  # fmt: skip
     reason = forms.CharField(label="延期理由", max_length=300)
-    notified_on = forms.DateField(
-        label="告知申请人日期", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    notified_on = _date("告知申请人日期", help_text="应在答复期限届满前（第三十三条第二款）")
+
+
+class OverrideDueForm(forms.Form):
+    due = _date("另行确定的答复期限")
+    reason = forms.CharField(label="理由（第三十五条）", max_length=300)
 
 
 class FeeForm(forms.Form):
     method = forms.ChoiceField(label="计收方式", choices=FeeNotice.Method.choices,
                                help_text="同一申请只能选择一种标准，不得重复计算（109号第三条）")  # fmt: skip
     pages = forms.IntegerField(label="页数（按量计收时）", min_value=0, initial=0)
-    sent_on = forms.DateField(label="通知日期", widget=forms.DateInput(attrs={"type": "date"}))
+    already_public = forms.BooleanField(label="所需信息已主动公开", required=False,
+                                        help_text="已主动公开的信息不按量计收（109号第五条）")  # fmt: skip
+    sent_on = _date(
+        "通知日期", help_text="应在答复期限内发出；申请人自收到通知次日起20个工作日内缴纳"
+    )
+
+
+class PaymentForm(forms.Form):
+    paid_on = _date("缴费日期")
+
+
+class WaiveForm(forms.Form):
+    reason = forms.CharField(label="免收理由", max_length=300)
+    on = _date("日期")
 
 
 class ReplyForm(forms.Form):
     outcome = forms.ChoiceField(label="答复类型", choices=[("", "请选择"), *Outcome.choices])
-    text = forms.CharField(label="答复正文", widget=forms.Textarea(attrs={"rows": 6}),
-                           help_text="写明提供的信息或告知事项；将生成答复告知书")  # fmt: skip
-    withheld_reason = forms.CharField(
-        label="不予公开的理由", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    text = _text("答复正文", rows=6, help_text="写明提供的信息或告知事项；将生成答复告知书")
+    withheld_reason = _text("不予公开的理由", required=False)
     referral = forms.CharField(label="负责公开的机关及联系方式", required=False)
-    on = forms.DateField(label="答复日期", widget=forms.DateInput(attrs={"type": "date"}))
+    files = MultipleFileField(label="提供的信息（文件）", required=False,
+                              help_text="随答复提供给申请人的文件；申请人凭编号和查询码下载")  # fmt: skip
+    documents = _text("提供的已公开文件", rows=2, required=False,
+                      help_text="所需信息已在网站公开的，填写其索引号，每行一个")  # fmt: skip
+    on = _date("答复日期")
+
+    def clean_files(self):
+        return _checked_files(self.cleaned_data["files"])
+
+    def clean_documents(self):
+        numbers = self.cleaned_data["documents"].split()
+        found = {d.index_no: d for d in Document.public.filter(index_no__in=numbers)}
+        missing = [n for n in numbers if n not in found]
+        if missing:
+            raise forms.ValidationError(f"未找到已公开的文件：{'、'.join(missing)}，请核对索引号。")
+        return [found[n] for n in dict.fromkeys(numbers)]
 
 
 class ServeForm(forms.Form):
     method = forms.ChoiceField(label="送达方式", choices=[("post", "邮寄送达（以交邮之日为准）"), ("direct", "直接送达（以签收之日为准）"),
                                                      ("email", "电子邮件"), ("online", "网上送达")])  # fmt: skip
-    on = forms.DateField(label="送达日期", widget=forms.DateInput(attrs={"type": "date"}))
+    on = _date("送达日期")
+
+
+class ArchiveForm(forms.Form):
+    on = _date("归档日期")
+
+
+class NoteForm(forms.Form):
+    text = _text("备注")
+
+
+STEP_FORMS = {
+    "accept": AcceptForm,
+    "request_supplement": SupplementRequestForm,
+    "receive_supplement": SupplementReceivedForm,
+    "assign": AssignForm,
+    "propose": ProposalForm,
+    "start_consultation": ConsultationForm,
+    "end_consultation": ConsultationAnswerForm,
+    "extend": ExtensionForm,
+    "set_override_due": OverrideDueForm,
+    "send_fee_notice": FeeForm,
+    "record_payment": PaymentForm,
+    "waive_fee": WaiveForm,
+    "reply": ReplyForm,
+    "serve": ServeForm,
+    "archive": ArchiveForm,
+    "note": NoteForm,
+}
+
+
+def _checked_files(files):
+    for upload in files:
+        try:
+            sniff_upload(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
+        except UploadError as error:
+            raise forms.ValidationError(str(error)) from None
+    return files
 
 
 class RemedyForm(forms.ModelForm):

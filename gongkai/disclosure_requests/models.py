@@ -10,14 +10,26 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
 from gongkai.core import audit
+from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
-from gongkai.disclosure_requests.taxonomy import Outcome
+from gongkai.core.roles import Role
+from gongkai.disclosure_requests.clock import office_calendar, workdays_after
+from gongkai.disclosure_requests.taxonomy import REFUSALS, Outcome
+from gongkai.lib import fees
+from gongkai.lib.cndate import cn_date
+from gongkai.lib.request_clock import (
+    MAX_EXTENSION_WORKDAYS,
+    SILENCE,
+    SUPPLEMENT_NOTICE_WORKDAYS,
+)
+from gongkai.lib.uploads import sniff_upload
 
 audit.register_actions(
     **{
@@ -30,6 +42,8 @@ audit.register_actions(
         "request.end_consultation": "收到意见",
         "request.extend": "延长答复期限",
         "request.override_due": "另行确定答复期限",
+        "request.set_override_due": "另行确定答复期限",
+        "request.propose": "提交办理意见",
         "request.send_fee_notice": "发出收费通知",
         "request.record_payment": "确认缴费",
         "request.waive_fee": "免收费用",
@@ -39,12 +53,9 @@ audit.register_actions(
         "request.add_remedy": "登记复议诉讼",
         "request.update_remedy": "更新复议诉讼结果",
         "request.note": "添加备注",
+        "request.recompute_due": "节假日安排变更后重新计算期限",
     }
 )
-
-
-class RequestError(Exception):
-    """A step the procedure refuses; the message is Chinese and fit to show the user."""
 
 
 class ApplicantType(models.TextChoices):
@@ -101,28 +112,58 @@ OPEN = (
     Status.AWAITING_FEE,
 )
 
-# verb → states it may start from. The state it leads to is set by the method.
+
+class ClockState(models.TextChoices):
+    """Where the statutory clock stands (lib.request_clock.Deadline.state)."""
+
+    RUNNING = "running", "计时中"
+    PAUSED = "paused", "暂停计算"
+    AWAITING_SUPPLEMENT = "awaiting_supplement", "等待补正"
+    OVERRIDDEN = "overridden", "另行确定期限"
+
+
+# Who may take a step.
+OFFICE = "office"  # 政府信息公开工作机构 (the press office, 政务公开管理员)
+OFFICE_HEAD = "office_head"  # its 负责人 (第三十三条第二款: approves an extension)
+CASE_STAFF = "case_staff"  # the office, or the clerks and head of the handling unit
+HANDLING_UNIT = "handling_unit"  # the clerks and head of the handling unit only
+APPLICANT = "applicant"  # no staff user: the citizen, proven by number and query code
+
+
+@dataclass(frozen=True)
+class Transition:
+    label: str
+    sources: frozenset
+    target: str | None  # None: the status stays
+    who: tuple = (OFFICE,)
+
+
+def _t(label, sources, target=None, who=(OFFICE,)):
+    return Transition(label, frozenset(sources), target, who)
+
+
+S = Status
+# verb → the states it starts from, the state it leads to, and who may take it. The verb of the
+# same name on DisclosureRequest is the only code that changes `status`.
 TRANSITIONS = {
-    "accept": {Status.REGISTERED},
-    "request_supplement": {Status.REGISTERED, Status.REVIEWING},
-    "receive_supplement": {Status.AWAITING_SUPPLEMENT},
-    "assign": {Status.REGISTERED, Status.REVIEWING, Status.HANDLING},
-    "start_consultation": {Status.HANDLING},
-    "end_consultation": {Status.HANDLING},
-    "extend": {Status.HANDLING, Status.REVIEWING},
-    "override_due": {Status.REVIEWING, Status.HANDLING},
-    "send_fee_notice": {Status.HANDLING},
-    "record_payment": {Status.AWAITING_FEE},
-    "waive_fee": {Status.AWAITING_FEE},
-    "reply": {
-        Status.REGISTERED,
-        Status.REVIEWING,
-        Status.AWAITING_SUPPLEMENT,
-        Status.HANDLING,
-        Status.AWAITING_FEE,
-    },
-    "serve": {Status.REPLIED},
-    "archive": {Status.SERVED},
+    "accept": _t("受理审查", {S.REGISTERED}, S.REVIEWING),
+    "request_supplement": _t("告知补正", {S.REGISTERED, S.REVIEWING}, S.AWAITING_SUPPLEMENT),
+    "receive_supplement": _t(
+        "收到补正", {S.AWAITING_SUPPLEMENT}, S.REVIEWING, who=(OFFICE, APPLICANT)
+    ),
+    "assign": _t("交办承办单位", {S.REGISTERED, S.REVIEWING, S.HANDLING}, S.HANDLING),
+    "propose": _t("提交办理意见", {S.HANDLING}, who=(HANDLING_UNIT,)),
+    "start_consultation": _t("征求意见", {S.HANDLING}),
+    "end_consultation": _t("收到意见", {S.HANDLING}),
+    "extend": _t("延期答复", {S.REVIEWING, S.HANDLING}, who=(OFFICE_HEAD,)),
+    "set_override_due": _t("另行确定答复期限", {S.REVIEWING, S.HANDLING}),
+    "send_fee_notice": _t("发出收费通知", {S.HANDLING}, S.AWAITING_FEE),
+    "record_payment": _t("确认缴费", {S.AWAITING_FEE}, S.HANDLING),
+    "waive_fee": _t("免收费用", {S.AWAITING_FEE}, S.HANDLING),
+    "reply": _t("作出答复", OPEN, S.REPLIED),
+    "serve": _t("送达", {S.REPLIED}, S.SERVED),
+    "archive": _t("归档", {S.SERVED}, S.ARCHIVED),
+    "note": _t("添加备注", S.values, who=(CASE_STAFF,)),
 }
 
 
@@ -195,13 +236,22 @@ class DisclosureRequest(models.Model):
     # The clock's inputs (set only by the verbs) and its stored result.
     supplement_requested_on = models.DateField("补正告知日期", null=True, blank=True)
     supplement_received_on = models.DateField("收到补正日期", null=True, blank=True)
+    supplement_due = models.DateField(
+        "补正期限", null=True, blank=True, help_text="告知申请人的合理补正期限（第三十条）"
+    )
     extension_workdays = models.PositiveSmallIntegerField("延长工作日", default=0)
     override_due = models.DateField("另行确定的期限", null=True, blank=True)
     override_reason = models.CharField("另行确定期限的理由", max_length=300, blank=True)
     due_date = models.DateField("答复期限", null=True, blank=True)
+    due_provisional = models.BooleanField(
+        "答复期限为暂定",
+        default=False,
+        help_text="所跨年份的节假日安排尚未录入，录入后自动重新计算",
+    )
+    assigned_on = models.DateField("交办日期", null=True, blank=True)
     internal_due = models.DateField("承办单位内部期限", null=True, blank=True,
                                     help_text="交办时按 GONGKAI_INTERNAL_HANDLING_WORKDAYS 计算，不晚于答复期限")  # fmt: skip
-    clock_state = models.CharField(max_length=20, blank=True)
+    clock_state = models.CharField(max_length=20, choices=ClockState.choices, blank=True)
     replied_on = models.DateField("答复日期", null=True, blank=True)
     served_on = models.DateField("送达日期", null=True, blank=True)
 
@@ -282,31 +332,75 @@ class DisclosureRequest(models.Model):
     def is_organisation(self) -> bool:
         return self.applicant_type != ApplicantType.NATURAL_PERSON
 
-    # -- the verbs ------------------------------------------------------------------------
+    # -- who may act ------------------------------------------------------------------------
 
-    def _check(self, verb: str) -> None:
-        if self.status not in TRANSITIONS[verb]:
-            raise RequestError(f"申请当前为“{self.get_status_display()}”状态，不能执行此操作")
+    def _is(self, user, who: str) -> bool:
+        if user is None:
+            return who == APPLICANT
+        in_unit = (
+            self.handling_unit_id is not None
+            and user.unit_id == self.handling_unit_id
+            and user.has_role(Role.CLERK, Role.UNIT_HEAD)
+        )
+        return {
+            OFFICE: user.has_role(Role.PRESS_OFFICE),
+            OFFICE_HEAD: user.has_role(Role.PRESS_OFFICE) and user.has_role(Role.UNIT_HEAD),
+            CASE_STAFF: user.has_role(Role.PRESS_OFFICE) or in_unit,
+            HANDLING_UNIT: in_unit,
+        }.get(who, False)
 
-    def _log(
-        self,
-        by,
-        verb: str,
-        note: str = "",
-        *,
-        on: dt.date | None = None,
-        before: str | None = None,
-        **data,
-    ):
-        """Timeline event + audit entry + recomputed due date: the tail of every verb."""
+    def may(self, user, verb: str) -> bool:
+        transition = TRANSITIONS[verb]
+        return self.status in transition.sources and any(
+            self._is(user, who) for who in transition.who
+        )
+
+    def actions_for(self, user) -> list[str]:
+        """The steps this user may take now, in procedure order: the page shows these."""
+        return [verb for verb in TRANSITIONS if self.may(user, verb)]
+
+    # -- the verbs: each locks the row, checks state, actor and the rule, then `_move`s ------
+
+    def _lock(self) -> None:
+        """Re-read the whole row under a lock: of two stale copies, the second sees the first's
+        change (and is refused) instead of overwriting it."""
+        fresh = type(self).objects.select_for_update().get(pk=self.pk)
+        for field in self._meta.concrete_fields:
+            setattr(self, field.attname, getattr(fresh, field.attname))
+
+    def _begin(self, verb: str, by, *, on: dt.date | None = None) -> None:
+        self._lock()
+        transition = TRANSITIONS[verb]
+        if self.status not in transition.sources:
+            raise DomainError(
+                f"申请当前为“{self.get_status_display()}”状态，不能{transition.label}"
+            )
+        if not any(self._is(by, who) for who in transition.who):
+            raise DomainError(f"您无权对此申请{transition.label}")
+        if on is not None:
+            self._check_date(on)
+        self._status_before = self.status
+
+    def _check_date(self, on: dt.date, what: str = "日期") -> None:
+        if on > timezone.localdate():
+            raise DomainError(f"{what}不能晚于今天")
+        if on < self.received_on:
+            raise DomainError(f"{what}不能早于收到申请之日（{cn_date(self.received_on)}）")
+
+    def _move(self, verb: str, by, note: str = "", *, on: dt.date | None = None, **data):
+        """The tail of every verb: target state, recomputed dates, timeline event, audit entry."""
         from gongkai.disclosure_requests.clock import recompute_due
 
+        before = getattr(self, "_status_before", self.status)
+        target = TRANSITIONS[verb].target
+        if target is not None:
+            self.status = target
         recompute_due(self)
         self.save()
         event = RequestEvent.objects.create(request=self, kind=verb, actor=by, on=on or timezone.localdate(),
                                             note=note, data=data, status_after=self.status)  # fmt: skip
         audit.record(by, f"request.{verb}", self, unit=self.handling_unit,
-                     before={"status": before} if before and before != self.status else None,
+                     before={"status": before} if before != self.status else None,
                      after={"status": self.status, "due_date": self.due_date.isoformat() if self.due_date else None},
                      note=note[:300], **data)  # fmt: skip
         return event
@@ -314,200 +408,281 @@ class DisclosureRequest(models.Model):
     @transaction.atomic
     def accept(self, *, by, note: str = "", on: dt.date | None = None):
         """受理审查: the office starts examining the application."""
-        self._check("accept")
-        before, self.status = self.status, Status.REVIEWING
-        return self._log(by, "accept", note, on=on, before=before)
+        self._begin("accept", by, on=on)
+        return self._move("accept", by, note, on=on)
 
     @transaction.atomic
-    def request_supplement(self, *, by, items: str, on: dt.date):
-        """告知补正 (第三十条): once, within 7 working days; the clock waits for the applicant."""
-        self._check("request_supplement")
+    def request_supplement(self, *, by, items: str, on: dt.date, period_end: dt.date | None = None):
+        """告知补正 (第三十条): once, within 7 working days of receipt, with a reasonable period
+        for the applicant; the clock waits for the supplement."""
+        self._begin("request_supplement", by, on=on)
         if self.supplement_requested_on:
-            raise RequestError("补正只能一次性告知（第三十条）")
+            raise DomainError("补正只能一次性告知（第三十条）")
         if not items.strip():
-            raise RequestError("请写明需要补正的事项")
-        before, self.status, self.supplement_requested_on = (
-            self.status,
-            Status.AWAITING_SUPPLEMENT,
-            on,
-        )
-        return self._log(by, "request_supplement", items, on=on, before=before)
+            raise DomainError("请写明需要补正的事项")
+        calendar = office_calendar()
+        limit = workdays_after(self.received_on, SUPPLEMENT_NOTICE_WORKDAYS, calendar)
+        if on > limit:
+            raise DomainError(
+                f"补正告知应当自收到申请之日起{SUPPLEMENT_NOTICE_WORKDAYS}个工作日内一次性发出"
+                f"（第三十条）。本申请{cn_date(self.received_on)}收到，告知期限为{cn_date(limit)}，"
+                f"已经届满，不能再告知补正，请依现有申请内容作出答复"
+            )
+        period_end = period_end or workdays_after(on, settings.SUPPLEMENT_PERIOD_WORKDAYS, calendar)
+        if period_end <= on:
+            raise DomainError("补正期限应当晚于告知日期")
+        self.supplement_requested_on, self.supplement_due = on, period_end
+        return self._move("request_supplement", by, items, on=on, period_end=period_end.isoformat())
 
     @transaction.atomic
     def receive_supplement(self, *, by, text: str, on: dt.date):
         """收到补正: the 20 working days start again from this day (第三十条)."""
-        self._check("receive_supplement")
+        self._begin("receive_supplement", by, on=on)
         if on < self.supplement_requested_on:
-            raise RequestError("收到补正的日期不能早于补正告知日期")
-        before, self.status, self.supplement_received_on = self.status, Status.REVIEWING, on
-        return self._log(by, "receive_supplement", text, on=on, before=before)
+            raise DomainError("收到补正的日期不能早于补正告知日期")
+        self.supplement_received_on = on
+        return self._move("receive_supplement", by, text, on=on)
 
     @transaction.atomic
     def assign(self, *, by, unit: Unit, note: str = "", on: dt.date | None = None):
         """交办: a unit handles the case (it then sees it in its list)."""
-        self._check("assign")
-        before, self.status, self.handling_unit = self.status, Status.HANDLING, unit
-        self.internal_due = self._internal_due(on or timezone.localdate())
-        return self._log(by, "assign", note, on=on, before=before, unit_name=unit.name)
+        self._begin("assign", by, on=on)
+        self.handling_unit, self.assigned_on = unit, on or timezone.localdate()
+        return self._move("assign", by, note, on=on, unit_name=unit.name)
 
-    def _internal_due(self, assigned_on: dt.date) -> dt.date | None:
-        """The handling unit's own deadline, leaving the office time to review and send the
-        reply; never later than the statutory one."""
-        from gongkai.core.calendar import add_workdays
-        from gongkai.lib.workdays import UnknownHolidayYear
-
-        try:
-            internal = add_workdays(assigned_on, settings.INTERNAL_HANDLING_WORKDAYS).due
-        except UnknownHolidayYear:
-            return None
-        return min(internal, self.due_date) if self.due_date else internal
+    @transaction.atomic
+    def propose(self, *, by, text: str, files=()):
+        """办理意见: the handling unit reports what it found and proposes the answer, with the
+        records it found; the office decides and replies."""
+        self._begin("propose", by)
+        if not text.strip():
+            raise DomainError("请填写办理意见")
+        for upload in files:
+            Attachment.store(self, upload, purpose=Attachment.Purpose.FOUND)
+        return self._move("propose", by, text, files=[f.name[:200] for f in files])
 
     @transaction.atomic
     def start_consultation(self, *, by, kind: str, party: str, sent_on: dt.date, note: str = ""):
-        """征求第三方/其他机关意见 (第三十二条、第三十四条): the time is not counted."""
-        self._check("start_consultation")
-        if self.consultations.filter(answered_on__isnull=True).exists():
-            raise RequestError("已有尚未结束的征求意见")
+        """征求第三方/其他机关意见 (第三十二条、第三十四条): up to 15 WD not counted."""
+        self._begin("start_consultation", by, on=sent_on)
+        if self.open_consultation() is not None:
+            raise DomainError("已有尚未结束的征求意见")
+        if not party.strip():
+            raise DomainError("请填写征求意见的对象")
         Consultation.objects.create(request=self, kind=kind, party=party, sent_on=sent_on)
-        return self._log(by, "start_consultation", note, on=sent_on, kind=kind, party=party)
+        return self._move("start_consultation", by, note, on=sent_on, kind=kind, party=party)
 
     @transaction.atomic
     def end_consultation(self, *, by, answered_on: dt.date, result: str):
-        self._check("end_consultation")
-        consultation = self.consultations.filter(answered_on__isnull=True).first()
+        """收到意见. An answer after the 15 WD is recorded, but excludes no day past them."""
+        self._begin("end_consultation", by, on=answered_on)
+        consultation = self.open_consultation()
         if consultation is None:
-            raise RequestError("没有进行中的征求意见")
+            raise DomainError("没有进行中的征求意见")
         if answered_on < consultation.sent_on:
-            raise RequestError("收到意见的日期不能早于发出日期")
+            raise DomainError("收到意见的日期不能早于发出日期")
         consultation.answered_on, consultation.result = answered_on, result
         consultation.save(update_fields=["answered_on", "result"])
-        return self._log(by, "end_consultation", result, on=answered_on, party=consultation.party)
+        return self._move("end_consultation", by, result, on=answered_on, party=consultation.party)
 
     @transaction.atomic
     def extend(self, *, by, workdays: int, reason: str, notified_on: dt.date):
-        """延期 (第三十三条第二款): approved by the head of the disclosure office, notified, ≤ 20 WD."""
-        self._check("extend")
+        """延期 (第三十三条第二款): approved by the head of the disclosure office before the
+        period ends, notified to the applicant, at most 20 WD, once."""
+        self._begin("extend", by, on=notified_on)
         if self.extension_workdays:
-            raise RequestError("答复期限已延长过一次")
-        if not 1 <= workdays <= 20:
-            raise RequestError("延长的期限最长不得超过20个工作日")
+            raise DomainError("答复期限已延长过一次")
+        if not 1 <= workdays <= MAX_EXTENSION_WORKDAYS:
+            raise DomainError("延长的期限最长不得超过20个工作日（第三十三条第二款）")
         if not reason.strip():
-            raise RequestError("请说明延期理由")
+            raise DomainError("请说明延期理由")
+        if self.due_date and notified_on > self.due_date:
+            raise DomainError(
+                f"答复期限已于{cn_date(self.due_date)}届满，不能再延长：延长答复期限应当在"
+                "期限届满前经政府信息公开工作机构负责人同意并告知申请人（第三十三条第二款）"
+            )
         self.extension_workdays = workdays
-        return self._log(by, "extend", reason, on=notified_on, workdays=workdays)
+        return self._move("extend", by, reason, on=notified_on, workdays=workdays)
 
     @transaction.atomic
     def set_override_due(self, *, by, due: dt.date, reason: str):
         """第三十五条: a reasonable delayed deadline for mass or repeated applications."""
-        self._check("override_due")
+        self._begin("set_override_due", by)
         if not reason.strip():
-            raise RequestError("请说明另行确定期限的理由（第三十五条）")
+            raise DomainError("请说明另行确定期限的理由（第三十五条）")
+        if self.due_date and due <= self.due_date:
+            raise DomainError(
+                f"另行确定的期限应当晚于按第三十三条计算的答复期限（{cn_date(self.due_date)}）"
+            )
         self.override_due, self.override_reason = due, reason
-        return self._log(by, "override_due", reason, due=due.isoformat())
+        return self._move("set_override_due", by, reason, due=due.isoformat())
+
+    def fee_quote(self, *, pages: int) -> fees.FeeQuote:
+        """What 109号 allows: 件 counted with this applicant's earlier ones in the month."""
+        return fees.quote(
+            prior_pieces_this_month=self.pieces_earlier_this_month(),
+            pieces=self.pieces,
+            pages=pages,
+        )
+
+    def pieces_earlier_this_month(self) -> int:
+        """件 received from this applicant earlier in the natural month (109号 第三条: 按自然月累计)."""
+        month_start = self.received_on.replace(day=1)
+        earlier = DisclosureRequest.objects.filter(
+            id_document=self.id_document,
+            received_on__gte=month_start,
+            received_on__lte=self.received_on,
+        ).exclude(pk=self.pk)
+        earlier = earlier.exclude(received_on=self.received_on, pk__gt=self.pk)
+        return earlier.aggregate(n=models.Sum("pieces"))["n"] or 0
 
     @transaction.atomic
     def send_fee_notice(
-        self, *, by, method: str, amount: int, pieces: int, pages: int, sent_on: dt.date
+        self, *, by, method: str, pages: int, sent_on: dt.date, already_public: bool = False
     ):
-        """收费通知 (109号): within the processing period; the applicant has 20 WD to pay."""
-        self._check("send_fee_notice")
+        """收费通知 (109号): within the reply period; the applicant has 20 WD to pay. 按量 only
+        for paper, e-mail or copied data, and never for information already made public."""
+        self._begin("send_fee_notice", by, on=sent_on)
+        if method not in FeeNotice.Method.values:
+            raise DomainError("请选择计收方式")
+        if self.due_date and sent_on > self.due_date:
+            raise DomainError(
+                f"收费通知应当在答复期限内发出（109号）；本申请的答复期限为{cn_date(self.due_date)}，"
+                "已经届满"
+            )
+        if method == FeeNotice.Method.PER_VOLUME:
+            if self.delivery_form == DeliveryForm.INSPECT:
+                raise DomainError(
+                    "按量计收只适用于以纸质件、电子邮件、复制电子数据等形式提供信息（109号第五条），"
+                    "申请人选择当场查阅、抄录的不能按量计收"
+                )
+            if already_public:
+                raise DomainError("所需信息已经主动公开的，不按量计收信息处理费（109号第五条）")
+        quote = self.fee_quote(pages=pages)
+        amount = quote.per_piece if method == FeeNotice.Method.PER_PIECE else quote.per_volume
         if amount <= 0:
-            raise RequestError("收费金额为零时无需发出收费通知")
-        FeeNotice.objects.create(
-            request=self, method=method, amount=amount, pieces=pieces, pages=pages, sent_on=sent_on
-        )
-        before, self.status = self.status, Status.AWAITING_FEE
-        return self._log(
-            by,
-            "send_fee_notice",
-            f"{amount}元",
-            on=sent_on,
-            before=before,
-            method=method,
-            amount=amount,
-        )
+            raise DomainError("按所选标准计算的金额为零，无需发出收费通知")
+        FeeNotice.objects.create(request=self, method=method, amount=amount, pieces=self.pieces,
+                                 pages=pages, sent_on=sent_on)  # fmt: skip
+        return self._move("send_fee_notice", by, f"{amount}元", on=sent_on, method=method, amount=amount)  # fmt: skip
 
     @transaction.atomic
     def record_payment(self, *, by, paid_on: dt.date):
-        self._check("record_payment")
-        notice = self.fee_notices.get(settled_on__isnull=True)
+        self._begin("record_payment", by, on=paid_on)
+        notice = self.pending_fee_notice()
+        if paid_on < notice.sent_on:
+            raise DomainError("缴费日期不能早于收费通知日期")
         notice.settled_on, notice.state = paid_on, FeeNotice.State.PAID
         notice.save(update_fields=["settled_on", "state"])
-        before, self.status = self.status, Status.HANDLING
-        return self._log(by, "record_payment", "", on=paid_on, before=before, amount=notice.amount)
+        return self._move("record_payment", by, on=paid_on, amount=notice.amount)
 
     @transaction.atomic
     def waive_fee(self, *, by, reason: str, on: dt.date):
-        self._check("waive_fee")
+        self._begin("waive_fee", by, on=on)
         if not reason.strip():
-            raise RequestError("请说明免收理由")
-        notice = self.fee_notices.get(settled_on__isnull=True)
+            raise DomainError("请说明免收理由")
+        notice = self.pending_fee_notice()
         notice.settled_on, notice.state = on, FeeNotice.State.WAIVED
         notice.save(update_fields=["settled_on", "state"])
-        before, self.status = self.status, Status.HANDLING
-        return self._log(by, "waive_fee", reason, on=on, before=before)
+        return self._move("waive_fee", by, reason, on=on)
 
     @transaction.atomic
-    def reply(
-        self,
-        *,
-        by,
-        outcome: str,
-        text: str,
-        on: dt.date,
-        withheld_reason: str = "",
-        referral: str = "",
-    ):
-        """作出答复 (第三十六条): the reply type, its reasons, and the letter generated from them."""
-        self._check("reply")
+    def reply(self, *, by, outcome: str, text: str, on: dt.date, withheld_reason: str = "",
+              referral: str = "", files=(), documents=()):  # fmt: skip
+        """作出答复 (第三十六条): the reply type, its reasons, the information provided (files or
+        published documents), and the letter generated from them."""
+        self._begin("reply", by, on=on)
         if outcome not in Outcome.values:
-            raise RequestError("请选择答复类型")
+            raise DomainError("请选择答复类型")
         if outcome in REASON_REQUIRED and not withheld_reason.strip():
-            raise RequestError(
+            raise DomainError(
                 "不予公开或部分公开的，应当告知理由（第三十六条第（三）项、第三十七条）"
             )
         if outcome == Outcome.NOT_THIS_AGENCY and not referral.strip():
-            raise RequestError(
+            raise DomainError(
                 "能够确定负责公开该信息的行政机关的，应当告知其名称、联系方式（第三十六条第（五）项）"
             )
-        if self.consultations.filter(answered_on__isnull=True).exists():
-            raise RequestError("征求意见尚未结束，请先登记收到的意见")
+        self._check_outcome_preconditions(outcome, on)
+        self._close_lapsed_consultation(on)
         self.fee_notices.filter(settled_on__isnull=True).update(
             settled_on=on, state=FeeNotice.State.EXPIRED
         )
-        Reply.objects.create(request=self, outcome=outcome, text=text, withheld_reason=withheld_reason,
-                             referral=referral, decided_on=on, decided_by=by)  # fmt: skip
-        before, self.status, self.outcome, self.replied_on = (
-            self.status,
-            Status.REPLIED,
-            outcome,
-            on,
-        )
-        return self._log(by, "reply", text[:300], on=on, before=before, outcome=outcome)
+        reply = Reply.objects.create(request=self, outcome=outcome, text=text, withheld_reason=withheld_reason,
+                                     referral=referral, decided_on=on, decided_by=by)  # fmt: skip
+        for upload in files:
+            Attachment.store(self, upload, purpose=Attachment.Purpose.PROVIDED, reply=reply)
+        reply.documents.set(documents)
+        self.outcome, self.replied_on = outcome, on
+        return self._move("reply", by, text[:300], on=on, outcome=outcome,
+                          files=[f.name[:200] for f in files], documents=[d.pk for d in documents])  # fmt: skip
+
+    def _check_outcome_preconditions(self, outcome: str, on: dt.date) -> None:
+        """视为放弃 only after the period given has run out unused (第三十条; 109号)."""
+        if outcome == Outcome.ABANDONED_NO_SUPPLEMENT:
+            if not self.supplement_requested_on or self.supplement_received_on:
+                raise DomainError("只有告知补正后申请人未补正的，才能按逾期不补正处理（第三十条）")
+            if self.supplement_due and on <= self.supplement_due:
+                raise DomainError(
+                    f"补正期限至{cn_date(self.supplement_due)}，期满申请人仍未补正的，"
+                    "方可视为放弃申请（第三十条）"
+                )
+        if outcome == Outcome.ABANDONED_FEE_UNPAID:
+            notice = self.pending_fee_notice()
+            if notice is None:
+                raise DomainError("没有待缴费的收费通知，不能按逾期未缴费处理（109号）")
+            if notice.payment_due and on <= notice.payment_due:
+                raise DomainError(
+                    f"缴费期限至{cn_date(notice.payment_due)}，期满仍未缴纳的，方可视为放弃申请（109号）"
+                )
+        if outcome == Outcome.UNCLEAR_AFTER_SUPPLEMENT and not self.supplement_received_on:
+            raise DomainError("没有收到补正的申请，不能答复“补正后申请内容仍不明确”（第三十条）")
+
+    def _close_lapsed_consultation(self, on: dt.date) -> None:
+        consultation = self.open_consultation()
+        if consultation is None:
+            return
+        if consultation.reply_due is None or on <= consultation.reply_due:
+            due = (
+                f"，对方提出意见的期限至{cn_date(consultation.reply_due)}"
+                if consultation.reply_due
+                else ""
+            )
+            raise DomainError(f"征求意见尚未结束{due}：请先登记收到的意见，或待期满后再答复")
+        consultation.lapsed, consultation.result = True, SILENCE[consultation.kind]
+        consultation.save(update_fields=["lapsed", "result"])
 
     @transaction.atomic
     def serve(self, *, by, method: str, on: dt.date):
         """送达 (国办公开办函〔2016〕235号): mail counts from posting, direct delivery from signing."""
-        self._check("serve")
+        self._begin("serve", by, on=on)
         if on < self.replied_on:
-            raise RequestError("送达日期不能早于答复日期")
+            raise DomainError("送达日期不能早于答复日期")
         reply = self.replies.latest("pk")
         reply.served_method, reply.served_on = method, on
         reply.save(update_fields=["served_method", "served_on"])
-        before, self.status, self.served_on = self.status, Status.SERVED, on
-        return self._log(by, "serve", "", on=on, before=before, method=method)
+        self.served_on = on
+        return self._move("serve", by, on=on, method=method)
 
     @transaction.atomic
     def archive(self, *, by, on: dt.date | None = None):
-        self._check("archive")
-        before, self.status = self.status, Status.ARCHIVED
-        return self._log(by, "archive", "", on=on, before=before)
+        self._begin("archive", by, on=on)
+        return self._move("archive", by, on=on)
 
     @transaction.atomic
-    def add_note(self, *, by, text: str):
+    def note(self, *, by, text: str):
+        """备注: the office or the handling unit writes on the timeline; nothing else changes."""
+        self._begin("note", by)
         if not text.strip():
-            raise RequestError("备注不能为空")
-        return self._log(by, "note", text)
+            raise DomainError("备注不能为空")
+        return self._move("note", by, text)
+
+    # -- reading the case's parts ------------------------------------------------------------
+
+    def open_consultation(self) -> Consultation | None:
+        return self.consultations.filter(answered_on__isnull=True, lapsed=False).first()
+
+    def pending_fee_notice(self) -> FeeNotice | None:
+        return self.fee_notices.filter(settled_on__isnull=True).first()
 
     def served_in_time(self) -> bool | None:
         if not self.served_on or not self.due_date:
@@ -515,10 +690,8 @@ class DisclosureRequest(models.Model):
         return self.served_on <= self.due_date
 
 
-REASON_REQUIRED = frozenset(
-    {Outcome.PARTIAL, Outcome.WITHHELD_STATE_SECRET, Outcome.WITHHELD_LAW, Outcome.WITHHELD_SECURITY,
-     Outcome.WITHHELD_THIRD_PARTY, Outcome.WITHHELD_INTERNAL, Outcome.WITHHELD_PROCESS, Outcome.WITHHELD_ENFORCEMENT}
-)  # fmt: skip
+# 不予公开 (any ground) and 部分公开 must say why (第三十六条第（三）项、第三十七条).
+REASON_REQUIRED = REFUSALS
 
 
 class RequestEvent(models.Model):
@@ -548,22 +721,44 @@ class RequestEvent(models.Model):
 
 
 class Attachment(models.Model):
-    """申请材料 — ID copy, authorisation, a supplement's files."""
+    """申请材料 and 答复材料 — what the applicant sent (ID copy, authorisation, a supplement's
+    files), what the handling unit found, and what the reply provides."""
+
+    class Purpose(models.TextChoices):
+        APPLICATION = "application", "申请材料"
+        SUPPLEMENT = "supplement", "补正材料"
+        FOUND = "found", "承办单位检索到的信息"
+        PROVIDED = "provided", "答复提供的信息"
 
     request = models.ForeignKey(
         DisclosureRequest, on_delete=models.CASCADE, related_name="attachments"
     )
+    reply = models.ForeignKey(
+        "Reply", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
     file = models.FileField(upload_to="requests/%Y/%m/")
     original_name = models.CharField(max_length=200)
     kind = models.CharField(max_length=10)
-    purpose = models.CharField("用途", max_length=20, default="application")
+    purpose = models.CharField(
+        "用途", max_length=20, choices=Purpose.choices, default=Purpose.APPLICATION
+    )
     uploaded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = verbose_name_plural = "申请材料"
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = verbose_name_plural = "申请和答复材料"
 
     def __str__(self):
         return self.original_name
+
+    @classmethod
+    def store(cls, case, upload, *, purpose: str, reply=None) -> Attachment:
+        """Checked by content (a renamed .exe is refused), filed under its hash."""
+        checked = sniff_upload(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
+        attachment = cls(request=case, reply=reply, original_name=upload.name[:200],
+                         kind=checked.kind, purpose=purpose)  # fmt: skip
+        attachment.file.save(f"{checked.sha256[:16]}.{checked.kind}", upload, save=True)
+        return attachment
 
 
 class Consultation(models.Model):
@@ -579,15 +774,30 @@ class Consultation(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     party = models.CharField("征求对象", max_length=200)
     sent_on = models.DateField("发出日期")
+    reply_due = models.DateField("提出意见的期限", null=True, blank=True,
+                                 help_text="发出之日起15个工作日（第三十二条、第三十四条），由期限计算得出")  # fmt: skip
     answered_on = models.DateField("收到意见日期", null=True, blank=True)
+    lapsed = models.BooleanField("期满未提出意见", default=False)
     result = models.TextField("意见", blank=True)
 
     class Meta:
         ordering = ["sent_on", "pk"]
         verbose_name = verbose_name_plural = "征求意见"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request"],
+                condition=models.Q(answered_on__isnull=True, lapsed=False),
+                name="consultation_one_open_per_request",
+                violation_error_message="已有尚未结束的征求意见",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}：{self.party}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_on is None and not self.lapsed
 
 
 class FeeNotice(models.Model):
@@ -611,11 +821,21 @@ class FeeNotice(models.Model):
     pages = models.PositiveIntegerField("页数", default=0)
     amount = models.PositiveIntegerField("金额（元）")
     sent_on = models.DateField("通知日期")
+    payment_due = models.DateField("缴费期限", null=True, blank=True,
+                                   help_text="通知次日起20个工作日（109号），由期限计算得出")  # fmt: skip
     settled_on = models.DateField("缴费/免收/逾期日期", null=True, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
 
     class Meta:
         verbose_name = verbose_name_plural = "收费通知"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request"],
+                condition=models.Q(settled_on__isnull=True),
+                name="fee_notice_one_unsettled_per_request",
+                violation_error_message="已有尚未缴费的收费通知",
+            )
+        ]
 
     def __str__(self):
         return f"{self.request} {self.amount}元"
@@ -635,6 +855,9 @@ class Reply(models.Model):
     )
     served_method = models.CharField("送达方式", max_length=20, blank=True)
     served_on = models.DateField("送达日期", null=True, blank=True)
+    documents = models.ManyToManyField(
+        "publications.Document", blank=True, related_name="+", verbose_name="提供的已公开文件"
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "答复"

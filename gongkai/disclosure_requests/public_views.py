@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from gongkai.core.errors import DomainError
 from gongkai.core.middleware import client_ip
 from gongkai.disclosure_requests import forms, letters, services
 from gongkai.disclosure_requests.clock import deadline_for
-from gongkai.disclosure_requests.models import DisclosureRequest, RequestError, Status
+from gongkai.disclosure_requests.models import DisclosureRequest, Status
 
 SESSION_KEY = "gongkai_request_access"  # tracking numbers this browser has proved a code for
 
@@ -85,7 +86,7 @@ def status(request, tracking_no):
             case.receive_supplement(
                 by=None, text=form.cleaned_data["text"], on=timezone.localdate()
             )
-        except RequestError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, "补正材料已提交，答复期限自今日起重新计算。")

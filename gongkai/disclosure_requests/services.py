@@ -7,11 +7,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 from django.utils import timezone
 
 from gongkai.core import audit
-from gongkai.disclosure_requests.clock import recompute_due
+from gongkai.disclosure_requests.clock import office_calendar, recompute_due
 from gongkai.disclosure_requests.models import (
     Attachment,
     Channel,
@@ -20,9 +19,8 @@ from gongkai.disclosure_requests.models import (
     RequestEvent,
     Status,
 )
-from gongkai.lib import fees
+from gongkai.disclosure_requests.selectors import visible_requests
 from gongkai.lib.request_clock import receipt_date
-from gongkai.lib.uploads import sniff_upload
 
 
 @dataclass
@@ -98,9 +96,7 @@ def create_registered(request: DisclosureRequest, files, *, actor, note: str) ->
     recompute_due(request)
     request.save()
     for upload in files:
-        checked = sniff_upload(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
-        attachment = Attachment(request=request, original_name=upload.name[:200], kind=checked.kind)
-        attachment.file.save(f"{checked.sha256[:16]}.{checked.kind}", upload, save=True)
+        Attachment.store(request, upload, purpose=Attachment.Purpose.APPLICATION)
     RequestEvent.objects.create(request=request, kind="register", actor=actor, on=request.received_on,
                                 note=note, status_after=request.status)  # fmt: skip
     audit.record(
@@ -112,34 +108,43 @@ def create_registered(request: DisclosureRequest, files, *, actor, note: str) ->
     return code
 
 
-def possible_duplicates(request: DisclosureRequest):
-    """重复申请 candidates: same applicant (by 身份证明), same wording, within a year before."""
+def recompute_open_cases(*, by, **_signal) -> int:
+    """After the holiday calendar changed: every open case's stored dates, recomputed under a
+    lock, each change audited. Returns how many cases' dates changed."""
+    calendar, today, changed = office_calendar(), timezone.localdate(), 0
+    cases = DisclosureRequest.objects.open().select_for_update().order_by("pk")
+    for case in cases.prefetch_related("consultations", "fee_notices"):
+        before = _dates(case)
+        recompute_due(case, today=today, calendar=calendar)
+        if _dates(case) != before:
+            case.save(update_fields=["due_date", "due_provisional", "clock_state", "internal_due"])
+            audit.record(by, "request.recompute_due", case, unit=case.handling_unit,
+                         before=before, after=_dates(case))  # fmt: skip
+            changed += 1
+    return changed
+
+
+def _dates(case) -> dict:
+    return {
+        "due_date": case.due_date.isoformat() if case.due_date else None,
+        "due_provisional": case.due_provisional,
+        "internal_due": case.internal_due.isoformat() if case.internal_due else None,
+    }
+
+
+def possible_duplicates(request: DisclosureRequest, *, user):
+    """重复申请 candidates: same applicant (by 身份证明), same wording, within a year before;
+    only among the cases this user may see."""
     words = request.description.strip()[:60]
     return (
-        DisclosureRequest.objects.exclude(pk=request.pk)
+        visible_requests(user)
+        .exclude(pk=request.pk)
         .filter(
             id_document=request.id_document,
             received_on__gte=request.received_on - dt.timedelta(days=365),
         )
         .filter(description__icontains=words)
         .order_by("-received_on")[:5]
-    )
-
-
-def pieces_earlier_this_month(request: DisclosureRequest) -> int:
-    """件 already received from this applicant in the same natural month (109号 第三条: 按自然月累计)."""
-    month_start = request.received_on.replace(day=1)
-    earlier = DisclosureRequest.objects.filter(id_document=request.id_document, received_on__gte=month_start,
-                                               received_on__lte=request.received_on).exclude(pk=request.pk)  # fmt: skip
-    earlier = earlier.exclude(received_on=request.received_on, pk__gt=request.pk)
-    return earlier.aggregate(n=Sum("pieces"))["n"] or 0
-
-
-def fee_quote(request: DisclosureRequest, *, pages: int) -> fees.FeeQuote:
-    return fees.quote(
-        prior_pieces_this_month=pieces_earlier_this_month(request),
-        pieces=request.pieces,
-        pages=pages,
     )
 
 

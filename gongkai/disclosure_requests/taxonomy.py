@@ -112,18 +112,21 @@ BASIS = {
     O.DUPLICATE: "《中华人民共和国政府信息公开条例》第三十六条第（六）项",
     O.PUBLICATION: "《中华人民共和国政府信息公开条例》第三十九条第二款",
     O.EXCESSIVE: "《中华人民共和国政府信息公开条例》第三十五条",
-    O.CONFIRM_OR_REISSUE: "《中华人民共和国政府信息公开条例》第三十九条",  # [UNVERIFIED basis]
+    # No article of the 条例 speaks of it (第三十九条 does not): cite the 条例 as a whole.
+    O.CONFIRM_OR_REISSUE: "《中华人民共和国政府信息公开条例》",
     O.ABANDONED_NO_SUPPLEMENT: "《中华人民共和国政府信息公开条例》第三十条",
     O.ABANDONED_FEE_UNPAID: "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
     O.OTHER: "《中华人民共和国政府信息公开条例》",
 }
 
-# Outcomes that refuse information: the remedy notice must say 行政复议 comes first (复议前置,
-# 行政复议法 第二十三条第一款第（四）项, for replies from 2024-01-01).
-REFUSALS = frozenset(
-    {O.PARTIAL, O.WITHHELD_STATE_SECRET, O.WITHHELD_LAW, O.WITHHELD_SECURITY, O.WITHHELD_THIRD_PARTY,
-     O.WITHHELD_INTERNAL, O.WITHHELD_PROCESS, O.WITHHELD_ENFORCEMENT}
-)  # fmt: skip
+# Outcomes that refuse information, in whole (every ground the report counts under （三）不予公开,
+# 行政查询事项 included) or in part (部分公开's withheld part).
+REFUSALS = frozenset({O.PARTIAL, *(o for o, row in DEFAULT_REPORT_ROW.items() if row[0] == "3")})
+
+
+def needs_reconsideration_first(outcome: str) -> bool:
+    """复议前置 (行政复议法 2023 第二十三条第一款第（四）项): 不予公开 as the report counts it."""
+    return outcome == O.PARTIAL or report_row(outcome)[0] == "3"
 
 
 def report_row(outcome: str) -> str:

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required
 from gongkai.core.calendar import workday_calendar
+from gongkai.core.errors import DomainError
 from gongkai.core.roles import Role
 from gongkai.disclosure_requests import forms, letters, selectors, services
 from gongkai.disclosure_requests.clock import deadline_for
-from gongkai.disclosure_requests.models import TRANSITIONS, DisclosureRequest, RequestError, Status
+from gongkai.disclosure_requests.models import TRANSITIONS, DisclosureRequest, Status
 from gongkai.lib.workdays import UnknownHolidayYear
 
 STAFF = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD)
@@ -38,17 +39,18 @@ def request_list(request):
         cases = cases.open().filter(due_date__lt=timezone.localdate())
     page = Paginator(cases, 50).get_page(request.GET.get("page"))
     _attach_days_left(page.object_list)
-    return render(request, "disclosure_requests/list.html", {"page": page, "state": state})
+    context = {"page": page, "state": state, "is_office": request.user.has_role(*OFFICE)}
+    return render(request, "disclosure_requests/list.html", context)
 
 
 def _attach_days_left(cases) -> None:
     """Working days left per row, from the stored due date: one calendar read for the page."""
-    today, calendar = timezone.localdate(), workday_calendar()
+    today, calendar = timezone.localdate(), workday_calendar(provisional=True)
     for case in cases:
         case.days_left = None
         if case.due_date and case.is_open:
             try:
-                if case.due_date >= today:
+                if case.due_date >= today:  # a provisional calendar answers for unknown years
                     case.days_left = calendar.workdays_between(today, case.due_date)
                 else:
                     case.days_left = -calendar.workdays_between(case.due_date, today)
@@ -56,75 +58,29 @@ def _attach_days_left(cases) -> None:
                 pass
 
 
-@dataclass
-class Step:
-    """One procedure step offered on the case page: its form and the model verb it calls."""
-
-    verb: str
-    label: str
-    form: type
-    roles: tuple
-    call: object  # (case, user, cleaned_data) -> None
-
-
-STEPS = {
-    s.verb: s
-    for s in [
-        Step("accept", "受理审查", forms.DateNoteForm, OFFICE, lambda c, u, d: c.accept(by=u, note=d["text"], on=d["on"])),
-        Step("request_supplement", "告知补正", forms.DateNoteForm, OFFICE,
-             lambda c, u, d: c.request_supplement(by=u, items=d["text"], on=d["on"])),
-        Step("receive_supplement", "收到补正", forms.DateNoteForm, OFFICE,
-             lambda c, u, d: c.receive_supplement(by=u, text=d["text"], on=d["on"])),
-        Step("assign", "交办承办单位", forms.AssignForm, OFFICE, lambda c, u, d: c.assign(by=u, unit=d["unit"], note=d["note"])),
-        Step("start_consultation", "征求意见", forms.ConsultationForm, OFFICE,
-             lambda c, u, d: c.start_consultation(by=u, kind=d["kind"], party=d["party"], sent_on=d["sent_on"])),
-        Step("end_consultation", "收到意见", forms.DateNoteForm, OFFICE,
-             lambda c, u, d: c.end_consultation(by=u, answered_on=d["on"], result=d["text"])),
-        # 第三十三条: an extension needs the approval of the head of the disclosure office.
-        Step("extend", "延期答复", forms.ExtensionForm, (Role.UNIT_HEAD,),
-             lambda c, u, d: c.extend(by=u, workdays=d["workdays"], reason=d["reason"], notified_on=d["notified_on"])),
-        Step("send_fee_notice", "发出收费通知", forms.FeeForm, OFFICE, lambda c, u, d: _send_fee_notice(c, u, d)),
-        Step("record_payment", "确认缴费", forms.DateNoteForm, OFFICE, lambda c, u, d: c.record_payment(by=u, paid_on=d["on"])),
-        Step("waive_fee", "免收费用", forms.DateNoteForm, OFFICE, lambda c, u, d: c.waive_fee(by=u, reason=d["text"], on=d["on"])),
-        Step("reply", "作出答复", forms.ReplyForm, OFFICE,
-             lambda c, u, d: c.reply(by=u, outcome=d["outcome"], text=d["text"], on=d["on"],
-                                     withheld_reason=d["withheld_reason"], referral=d["referral"])),
-        Step("serve", "送达", forms.ServeForm, OFFICE, lambda c, u, d: c.serve(by=u, method=d["method"], on=d["on"])),
-        Step("archive", "归档", forms.DateNoteForm, OFFICE, lambda c, u, d: c.archive(by=u, on=d["on"])),
-        Step("note", "添加备注", forms.DateNoteForm, STAFF, lambda c, u, d: c.add_note(by=u, text=d["text"])),
-    ]
-}  # fmt: skip
-
-
-def _send_fee_notice(case, user, data):
-    quote_ = services.fee_quote(case, pages=data["pages"])
-    amount = quote_.per_piece if data["method"] == "per_piece" else quote_.per_volume
-    case.send_fee_notice(by=user, method=data["method"], amount=amount, pieces=case.pieces, pages=data["pages"],
-                         sent_on=data["sent_on"])  # fmt: skip
-
-
-def _available_steps(case, user):
-    steps = []
-    for step in STEPS.values():
-        allowed = step.verb == "note" or case.status in TRANSITIONS.get(step.verb, ())
-        if allowed and user.has_role(*step.roles):
-            steps.append(step)
-    return steps
+def _step_form(case, verb: str, today):
+    """A blank step form: its dates default to today, the 补正 period to the suggested one."""
+    form_class = forms.STEP_FORMS[verb]
+    initial = {name: today for name, field in form_class.base_fields.items()
+               if isinstance(field, django_forms.DateField) and name not in ("period_end", "due")}  # fmt: skip
+    return form_class(initial=initial)
 
 
 @role_required(*STAFF)
 def request_detail(request, pk, *, bound=None):
     case = _get_request_for_user(request, pk)
     today = timezone.localdate()
-    steps = [(s, bound[1] if bound and bound[0] == s.verb else s.form(initial={"on": today, "sent_on": today,
-              "notified_on": today})) for s in _available_steps(case, request.user)]  # fmt: skip
+    steps = [
+        (verb, TRANSITIONS[verb].label, bound[1] if bound and bound[0] == verb else _step_form(case, verb, today))
+        for verb in case.actions_for(request.user)
+    ]  # fmt: skip
     context = {
         "case": case,
         "deadline": deadline_for(case, today=today),
         "events": case.events.select_related("actor"),
         "steps": steps,
-        "duplicates": services.possible_duplicates(case),
-        "fee_quote": services.fee_quote(case, pages=0) if case.status == Status.HANDLING else None,
+        "duplicates": services.possible_duplicates(case, user=request.user),
+        "fee_quote": case.fee_quote(pages=0) if case.status == Status.HANDLING else None,
         "remedy_form": forms.RemedyForm() if request.user.has_role(*OFFICE) else None,
         "today": today,
     }
@@ -134,18 +90,19 @@ def request_detail(request, pk, *, bound=None):
 @require_POST
 @role_required(*STAFF)
 def request_step(request, pk, verb):
+    """Every step of the procedure: the form named for the verb, then the verb itself, which
+    checks state, actor and the rule (and says why it refuses)."""
     case = _get_request_for_user(request, pk)
-    step = STEPS.get(verb)
-    if step is None or step not in _available_steps(case, request.user):
+    if verb not in forms.STEP_FORMS or not case.may(request.user, verb):
         raise Http404
-    form = step.form(request.POST)
+    form = forms.STEP_FORMS[verb](request.POST, request.FILES)
     if form.is_valid():
         try:
-            step.call(case, request.user, form.cleaned_data)
-        except RequestError as error:
+            getattr(case, verb)(by=request.user, **form.cleaned_data)
+        except DomainError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, f"已{step.label}。")
+            messages.success(request, f"已{TRANSITIONS[verb].label}。")
             return redirect("disclosure_requests:detail", case.pk)
     return request_detail(request, pk, bound=(verb, form))
 
@@ -183,6 +140,16 @@ def request_register(request):
 
 
 @role_required(*STAFF)
+def attachment_download(request, pk, attachment_pk):
+    """申请材料 and 答复材料, for those who handle the case (scoped as the case is)."""
+    case = _get_request_for_user(request, pk)
+    attachment = get_object_or_404(case.attachments, pk=attachment_pk)
+    return FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
+    )
+
+
+@role_required(*STAFF)
 def letter_download(request, pk, fmt):
     case = _get_request_for_user(request, pk)
     return letters.letter_response(case, fmt)
@@ -190,6 +157,10 @@ def letter_download(request, pk, fmt):
 
 @role_required(*OFFICE)
 def statistics(request):
-    year = int(request.GET.get("year") or timezone.localdate().year)
-    stats = selectors.statistics(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return HttpResponseBadRequest("年份不正确，请填写四位数字年份，例如 2022。")
+    stats = selectors.statistics(start, end)
     return render(request, "disclosure_requests/statistics.html", {"stats": stats, "year": year})

@@ -42,6 +42,13 @@ PAUSE_KINDS = {
     ),
 }
 
+# What silence means once a consultation's 15 working days have run out.
+SILENCE = {
+    "third_party": "第三方逾期未提出意见的，由本机关依照条例规定决定是否公开（第三十二条）",
+    "other_agency": "其他机关逾期未提出意见的，视为同意公开（第三十四条）",
+    "fee": "申请人逾期未缴纳的，视为放弃申请（109号）",
+}
+
 CHANNELS = {
     # channel: (the ClockInput-side keyword that gives the date, its name, basis)
     "in_person": ("handed_in_on", "提交之日", "当面提交", "第三十一条第一项"),
@@ -59,17 +66,32 @@ ONE_DAY = dt.timedelta(days=1)
 class Pause:
     """A period not counted (条例第三十三条第三款; fee period per 109号 [UNVERIFIED]).
 
-    The clock stops from the day after `start` and runs again from the day after `end`:
-    a working day d is not counted when start < d <= end (end None: still paused).
+    The clock stops from the day after `start` and runs again from the day after the pause
+    ends: a working day d is not counted when start < d <= end. `limit` is the latest day the
+    law lets the pause last (a consultation: 15 WD, 第三十二条/第三十四条; a fee notice: 20 WD to
+    pay): a later answer, or none, excludes no day after it. A pause with neither end nor
+    limit stops the clock until it ends.
     """
 
     kind: str  # "third_party" | "other_agency" | "fee"
     start: dt.date  # request/notice sent
-    end: dt.date | None  # reply received / payment made / expiry; None = still paused
+    end: dt.date | None  # reply received / payment made; None = not (yet) answered
     label: str = ""
+    limit: dt.date | None = None  # the answer (payment) period's last day
+
+    @property
+    def until(self) -> dt.date | None:
+        """The last day excluded: the answer day, capped by the limit; None while unbounded."""
+        if self.end is not None and self.limit is not None:
+            return min(self.end, self.limit)
+        return self.end if self.end is not None else self.limit
+
+    @property
+    def is_open(self) -> bool:
+        return self.until is None
 
     def covers(self, day: dt.date) -> bool:
-        return self.start < day and (self.end is None or day <= self.end)
+        return self.start < day and (self.until is None or day <= self.until)
 
 
 @dataclass(frozen=True)
@@ -94,6 +116,9 @@ class Deadline:
     supplement_notice_due: dt.date  # received_on + 7 WD (第三十条)
     paused_workdays: int  # working days excluded by pauses so far
     workings: tuple[str, ...]  # Chinese lines explaining the computation
+    # True when a year the count touches has no holiday schedule yet: the dates are 暂定,
+    # counted on weekends and the fixed-date holidays only, and change when it is entered.
+    provisional: bool = False
 
 
 def reply_due_for_third_party(request_received_on: dt.date, calendar) -> dt.date:
@@ -163,12 +188,23 @@ def compute_deadline(inp: ClockInput, calendar, *, today: dt.date) -> Deadline:
         state, due, left = "awaiting_supplement", None, None
     elif computed_due is None:
         state, due, left = "paused", None, allowed - used
+    elif any(p.end is None and p.start <= today <= (p.limit or today) for p in inp.pauses):
+        # Waiting for an answer (or a payment) within its period: the due date shown is the
+        # latest one, reached if the period runs out; an earlier answer brings it forward.
+        state, due, left = "paused", computed_due, allowed - used
     else:
         state, due, left = "running", computed_due, allowed - used
+    last = max(d for d in (today, notice_due, walk.due, inp.override_due) if d is not None)
+    provisional = not all(
+        getattr(calendar, "knows_year", lambda year: True)(year)
+        for year in range(inp.received_on.year, last.year + 1)
+    )
 
     workings = _workings(
         inp,
         calendar,
+        provisional=provisional,
+        last=last,
         today=today,
         allowed=allowed,
         notice_due=notice_due,
@@ -188,6 +224,7 @@ def compute_deadline(inp: ClockInput, calendar, *, today: dt.date) -> Deadline:
         supplement_notice_due=notice_due,
         paused_workdays=paused,
         workings=tuple(workings),
+        provisional=provisional,
     )
 
 
@@ -212,6 +249,8 @@ def _validate(inp: ClockInput) -> None:
             raise ValueError(f"未知的暂停计算事由：{pause.kind!r}")
         if pause.end is not None and pause.end < pause.start:
             raise ValueError(f"{_pause_name(pause)}的结束日期不能早于开始日期")
+        if pause.limit is not None and pause.limit < pause.start:
+            raise ValueError(f"{_pause_name(pause)}的期限不能早于开始日期")
 
 
 def _add(calendar, start: dt.date, days: int, count_start_day: bool) -> dt.date:
@@ -231,7 +270,7 @@ def _walk_to_due(calendar, first: dt.date, allowed: int, pauses) -> _Walk:
     day = first
     while True:
         pause = _pause_on(day, pauses)
-        if pause is not None and pause.end is None:
+        if pause is not None and pause.is_open:
             return _Walk(None, tuple(holidays), tuple(adjusted), excluded)
         info = calendar.day(day)
         if not info.is_workday:
@@ -266,7 +305,7 @@ def _count_until(calendar, first: dt.date, today: dt.date, pauses, real_pauses) 
 def _pause_on(day: dt.date, pauses) -> Pause | None:
     # An open pause wins: a day inside it is never counted, whatever else covers it.
     covering = [p for p in pauses if p.covers(day)]
-    open_ = [p for p in covering if p.end is None]
+    open_ = [p for p in covering if p.is_open]
     return (open_ or covering or [None])[0]
 
 
@@ -275,7 +314,9 @@ def _pause_name(pause: Pause) -> str:
     return f"{name}（{pause.label}）" if pause.label else name
 
 
-def _workings(inp, calendar, *, today, allowed, notice_due, first, walk, state, used, left):
+def _workings(
+    inp, calendar, *, provisional, last, today, allowed, notice_due, first, walk, state, used, left
+):
     start_word = "当日" if inp.count_start_day else "次日"
     lines = []
     received = f"{cn_date(inp.received_on)}收到申请（第三十一条）"
@@ -303,17 +344,7 @@ def _workings(inp, calendar, *, today, allowed, notice_due, first, walk, state, 
             f"（第三十三条第二款），合计{allowed}个工作日"
         )
     for pause in inp.pauses:
-        _, ended, basis = PAUSE_KINDS[pause.kind]
-        if pause.end is None:
-            lines.append(
-                f"{_pause_name(pause)}：{cn_date(pause.start)}发出，尚未{ended}，"
-                f"自次日起暂停计算（{basis}）"
-            )
-        else:
-            lines.append(
-                f"{_pause_name(pause)}：{cn_date(pause.start)}发出，{cn_date(pause.end)}{ended}，"
-                f"其间{walk.excluded.get(pause, 0)}个工作日不计入答复期限（{basis}）"
-            )
+        lines.append(_pause_line(pause, walk.excluded.get(pause, 0), today))
     if walk.holidays:
         lines.append(f"期间节假日不计：{_describe_days(walk.holidays)}")
     if walk.adjusted:
@@ -333,6 +364,17 @@ def _workings(inp, calendar, *, today, allowed, notice_due, first, walk, state, 
             f"（按第三十三条计算为{computed}）"
         )
 
+    if provisional:
+        years = "、".join(
+            f"{year}年"
+            for year in range(inp.received_on.year, last.year + 1)
+            if not calendar.knows_year(year)
+        )
+        lines.append(
+            f"{years}节假日安排尚未录入：暂按周末和元旦（1月1日）、劳动节（5月1日）、"
+            "国庆节（10月1日至3日）不计算，以上日期为暂定，录入后自动重新计算"
+        )
+
     status = f"截至{cn_date(today)}，已计{used}个工作日"
     due = inp.override_due if state == "overridden" else walk.due
     if state == "awaiting_supplement":
@@ -345,6 +387,30 @@ def _workings(inp, calendar, *, today, allowed, notice_due, first, walk, state, 
         status += f"，尚余{left}个工作日"
     lines.append(status)
     return lines
+
+
+def _pause_line(pause: Pause, excluded: int, today: dt.date) -> str:
+    _, ended, basis = PAUSE_KINDS[pause.kind]
+    name, sent = _pause_name(pause), f"{cn_date(pause.start)}发出"
+    limit = f"（期限至{cn_date(pause.limit)}）" if pause.limit else ""
+    if pause.end is not None and (pause.limit is None or pause.end <= pause.limit):
+        return f"{name}：{sent}，{cn_date(pause.end)}{ended}，其间{excluded}个工作日不计入答复期限（{basis}）"
+    if pause.end is not None:
+        return (
+            f"{name}：{sent}，{cn_date(pause.end)}{ended}，已超过期限{limit}，"
+            f"只有期限内的{excluded}个工作日不计入答复期限（{basis}）"
+        )
+    if pause.limit is None:
+        return f"{name}：{sent}，尚未{ended}，自次日起暂停计算（{basis}）"
+    if today <= pause.limit:
+        return (
+            f"{name}：{sent}，尚未{ended}{limit}；答复期限暂按期满计算，"
+            f"提前{ended}的相应提前（{basis}）"
+        )
+    return (
+        f"{name}：{sent}，期满未{ended}{limit}，期限内{excluded}个工作日不计入答复期限（{basis}）；"
+        f"{SILENCE[pause.kind]}"
+    )
 
 
 def _describe_days(days, *, reasons: bool = True) -> str:

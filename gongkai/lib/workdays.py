@@ -26,6 +26,15 @@ HOLIDAY_NAMES_ZH = {
     "Anti-Fascist 70th Day": "抗战胜利70周年纪念日",
 }
 PACKAGE_YEARS = range(2004, 2027)  # what chinesecalendar 1.11.0 knows; checked in tests
+# Holidays whose dates the law fixes (全国年节及纪念日放假办法): the only ones known before the
+# State Council publishes a year's schedule. A provisional count (暂定) skips these and weekends.
+FIXED_DATE_HOLIDAYS = {
+    (1, 1): "元旦",
+    (5, 1): "劳动节",
+    (10, 1): "国庆节",
+    (10, 2): "国庆节",
+    (10, 3): "国庆节",
+}
 
 
 class UnknownHolidayYear(Exception):
@@ -78,25 +87,35 @@ class WorkdayCalendar:
     """Answers "is this a working day?" from overrides, then the package; refuses unknown years.
 
     `overrides` maps dates to Override; `maintained_years` are years whose whole schedule the
-    agency has entered (needed for years the package does not cover).
+    agency has entered (needed for years the package does not cover). A `provisional` calendar
+    answers for unknown years too, from weekends and the fixed-date holidays only: callers
+    must then mark what they computed as 暂定 (see `knows_year`).
     """
 
     def __init__(
         self,
         overrides: Mapping[dt.date, Override] | None = None,
         maintained_years: Iterable[int] = (),
+        *,
+        provisional: bool = False,
     ):
         self.overrides = dict(overrides or {})
         self.maintained_years = frozenset(maintained_years)
+        self.provisional = provisional
 
     def knows_year(self, year: int) -> bool:
         return year in self.maintained_years or year in PACKAGE_YEARS
 
     def day(self, date: dt.date) -> Day:
-        if not self.knows_year(date.year):
-            raise UnknownHolidayYear(date.year)
         weekend = date.weekday() >= 5
         override = self.overrides.get(date)
+        if not self.knows_year(date.year):
+            if not self.provisional:
+                raise UnknownHolidayYear(date.year)
+            if override is not None:
+                return _describe(date, override.is_workday, override.name, weekend)
+            name = FIXED_DATE_HOLIDAYS.get((date.month, date.day), "")
+            return _describe(date, not (weekend or name), name, weekend)
         if override is not None:
             return _describe(date, override.is_workday, override.name, weekend)
         if date.year in PACKAGE_YEARS:

@@ -5,20 +5,22 @@ import io
 
 import docx
 import pytest
+import time_machine
 from django.urls import reverse
 
+from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
 from gongkai.disclosure_requests.models import (
     Channel,
     DisclosureRequest,
     FeeNotice,
-    RequestError,
     RequestEvent,
     Status,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
 
 D = dt.date
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 VALID_ID = "11010519491231002X"  # the standard's worked example (GB 11643-1999)
 
 
@@ -72,18 +74,22 @@ def test_a_supplement_is_asked_only_once(cast, client):
     case = _registered(cast, client)
     case.request_supplement(by=cast.press, items="a", on=D(2022, 9, 30))
     case.receive_supplement(by=None, text="b", on=D(2022, 10, 10))
-    with pytest.raises(RequestError, match="一次性"):
+    with pytest.raises(DomainError, match="一次性"):
         case.request_supplement(by=cast.press, items="again", on=D(2022, 10, 11))
 
 
 def test_a_third_party_consultation_is_not_counted(cast, client):
-    """第三十二条、第三十三条第三款: 10/11–10/14 and 10/17 (5 WD) paused → due moves 5 WD."""
+    """第三十二条、第三十三条第三款: 10/11–10/14 and 10/17 (5 WD) paused → due moves 5 WD.
+    While waiting, the due date is the latest one: the third party's 15 WD run to 10/31, then
+    the 15 WD left run 11/1–11/21 → 2022-11-21, so the case stays in every reminder."""
     case = _registered(cast, client)
     case.assign(by=cast.press, unit=cast.units["法规处"])
-    case.start_consultation(
-        by=cast.press, kind="third_party", party="某化工企业", sent_on=D(2022, 10, 10)
-    )
-    assert case.due_date is None and case.clock_state == "paused"
+    with time_machine.travel(dt.datetime(2022, 10, 12, 10, tzinfo=SHANGHAI)):
+        case.start_consultation(
+            by=cast.press, kind="third_party", party="某化工企业", sent_on=D(2022, 10, 10)
+        )
+    assert case.due_date == D(2022, 11, 21) and case.clock_state == "paused"
+    assert case.consultations.get().reply_due == D(2022, 10, 31)
     case.end_consultation(
         by=cast.press, answered_on=D(2022, 10, 17), result="不同意公开商业秘密部分"
     )
@@ -91,11 +97,21 @@ def test_a_third_party_consultation_is_not_counted(cast, client):
 
 
 def test_an_extension_is_at_most_twenty_workdays_and_needs_a_head(cast, client):
-    """第三十三条第二款."""
+    """第三十三条第二款: the head of the disclosure office (政府信息公开工作机构负责人) approves;
+    not a clerk of the office, and not the head of another unit, even the handling one."""
     case = _registered(cast, client)
     case.assign(by=cast.press, unit=cast.units["法规处"])
-    with pytest.raises(RequestError, match="最长不得超过20个工作日"):
-        case.extend(by=cast.press, workdays=21, reason="复杂", notified_on=D(2022, 10, 20))
+    with pytest.raises(DomainError, match="最长不得超过20个工作日"):
+        case.extend(by=cast.press_head, workdays=21, reason="复杂", notified_on=D(2022, 10, 20))
+    for not_the_office_head in (cast.press, cast.head):
+        with pytest.raises(DomainError, match="无权"):
+            case.extend(
+                by=not_the_office_head, workdays=5, reason="复杂", notified_on=D(2022, 10, 20)
+            )
+    client.force_login(cast.head)  # 法规处负责人 handles the case, but does not head the office
+    url = reverse("disclosure_requests:step", args=[case.pk, "extend"])
+    form = {"workdays": 20, "reason": "涉及多个处室", "notified_on": "2022-10-20"}
+    assert client.post(url, form).status_code == 404
     client.force_login(cast.press)  # 政务公开管理员 without 负责人: may not approve
     url = reverse("disclosure_requests:step", args=[case.pk, "extend"])
     assert (
@@ -128,7 +144,10 @@ def test_the_fee_is_computed_by_the_rule_and_its_period_excluded(cast, client, s
                 {"method": "per_piece", "pages": 0, "sent_on": "2022-10-10"})  # fmt: skip
     case.refresh_from_db()
     notice = FeeNotice.objects.get()
-    assert notice.amount == 100 and case.status == Status.AWAITING_FEE and case.due_date is None
+    # Awaiting payment, the latest due date: the 20 WD to pay run 10/11–11/7, then the 15 WD
+    # left run 11/8–11/28.
+    assert notice.amount == 100 and case.status == Status.AWAITING_FEE
+    assert notice.payment_due == D(2022, 11, 7) and case.due_date == D(2022, 11, 28)
     case.record_payment(by=cast.press, paid_on=D(2022, 10, 17))
     assert case.due_date == D(2022, 11, 7)
 
@@ -137,7 +156,7 @@ def test_a_partial_reply_needs_reasons_and_makes_a_letter(cast, client):
     """第三十七条; remedy notice per 行政复议法 (2023) for a reply before 2024 keeps the old wording."""
     case = _registered(cast, client)
     case.assign(by=cast.press, unit=cast.units["法规处"])
-    with pytest.raises(RequestError, match="应当告知理由"):
+    with pytest.raises(DomainError, match="应当告知理由"):
         case.reply(by=cast.press, outcome=Outcome.PARTIAL, text="提供部分", on=D(2022, 10, 20))
     case.reply(by=cast.press, outcome=Outcome.PARTIAL, text="现提供检查计划（删去企业名单）。", on=D(2022, 10, 20),
                withheld_reason="企业名单涉及商业秘密（第十五条）")  # fmt: skip
@@ -166,10 +185,10 @@ def test_a_refusal_from_2024_requires_reconsideration_first(cast, client):
 
 def test_steps_out_of_order_are_refused(cast, client):
     case = _registered(cast, client)
-    with pytest.raises(RequestError, match="不能执行此操作"):
+    with pytest.raises(DomainError, match="不能送达"):
         case.serve(by=cast.press, method="post", on=D(2022, 10, 1))
     case.reply(by=cast.press, outcome=Outcome.DISCLOSED, text="提供", on=D(2022, 10, 10))
-    with pytest.raises(RequestError):
+    with pytest.raises(DomainError):
         case.assign(by=cast.press, unit=cast.units["法规处"])
     case.serve(by=cast.press, method="post", on=D(2022, 10, 11))
     case.archive(by=cast.press)
