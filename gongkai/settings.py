@@ -213,6 +213,7 @@ REMINDERS = [
     "gongkai.plans.reminders.sweep",
     "gongkai.disclosure_requests.reminders.sweep",
     "gongkai.disclosure_requests.reminders.sweep_internal",
+    "gongkai.disclosure_requests.reminders.sweep_periods",
 ]
 # A 2,000-task plan corrected in the import preview posts many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 60000

@@ -16,7 +16,7 @@ from gongkai.disclosure_requests.taxonomy import Outcome
 from gongkai.forms_common import MultipleFileField
 from gongkai.lib.codes import is_valid_uscc
 from gongkai.lib.pii import is_valid_id_number
-from gongkai.lib.uploads import UploadError, sniff_upload
+from gongkai.lib.uploads import KIND_LABELS, UploadError, sniff_upload
 from gongkai.publications.models import Document
 
 PHONE = re.compile(r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$")
@@ -144,9 +144,16 @@ class LookupForm(forms.Form):
 
 
 class SupplementForm(forms.Form):
+    """The applicant's 补正, online."""
+
     text = forms.CharField(
         label="补正内容", widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
     )
+    files = MultipleFileField(label="补正材料（选填）", required=False,
+                              help_text="PDF 或图片，每个不超过20MB")  # fmt: skip
+
+    def clean_files(self):
+        return _checked_files(self.cleaned_data["files"], allowed=("pdf", "png", "jpg"))
 
 
 # The procedure's steps: one form per verb, whose field names are the verb's keywords, so the
@@ -176,7 +183,11 @@ class SupplementRequestForm(forms.Form):
 
 class SupplementReceivedForm(forms.Form):
     text = _text("补正内容")
+    files = MultipleFileField(label="补正材料", required=False)
     on = _date("收到补正日期")
+
+    def clean_files(self):
+        return _checked_files(self.cleaned_data["files"])
 
 
 class AssignForm(forms.Form):
@@ -295,10 +306,10 @@ STEP_FORMS = {
 }
 
 
-def _checked_files(files):
+def _checked_files(files, allowed=tuple(KIND_LABELS)):
     for upload in files:
         try:
-            sniff_upload(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
+            sniff_upload(upload, allowed=allowed, max_bytes=settings.UPLOAD_MAX_BYTES)
         except UploadError as error:
             raise forms.ValidationError(str(error)) from None
     return files

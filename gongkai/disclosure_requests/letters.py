@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from gongkai.disclosure_requests.taxonomy import BASIS, REFUSALS
+from gongkai.disclosure_requests.taxonomy import BASIS, Outcome, needs_reconsideration_first
 from gongkai.lib.cndate import cn_date
 
 # 行政复议法 (2023 revision) in force from this day: refusals must go to reconsideration first.
@@ -27,14 +27,20 @@ class Letter:
 
 
 def remedy_notice(outcome: str, decided_on: dt.date) -> str:
-    """救济途径告知 (rules.md §7): 60 days for 行政复议; 6 months for 行政诉讼; 复议前置 for refusals."""
+    """救济途径告知 (rules.md §7): 60 days for 行政复议; 6 months for 行政诉讼. From 2024-01-01 a
+    不予公开 (every ground the annual report counts so, 行政查询事项 included) goes to 复议 first;
+    a 部分公开 letter says so for its withheld part and keeps the choice for the rest."""
     body, court = settings.RECONSIDERATION_BODY, settings.COURT
-    if outcome in REFUSALS and decided_on >= REMEDY_REFORM_DATE:
-        return (f"如对本答复中不予公开的决定不服，根据《中华人民共和国行政复议法》第二十三条第一款第（四）项，"
-                f"应当先自收到本告知书之日起60日内向{body}申请行政复议；对行政复议决定不服的，"
-                f"可以自收到行政复议决定书之日起15日内依法向人民法院提起行政诉讼。")  # fmt: skip
-    return (f"如对本答复不服，可以自收到本告知书之日起60日内向{body}申请行政复议，"
-            f"或者自收到本告知书之日起6个月内向{court}提起行政诉讼。")  # fmt: skip
+    either = (f"可以自收到本告知书之日起60日内向{body}申请行政复议，"
+              f"或者自收到本告知书之日起6个月内向{court}提起行政诉讼。")  # fmt: skip
+    first = (f"根据《中华人民共和国行政复议法》第二十三条第一款第（四）项，应当先自收到本告知书之日起"
+             f"60日内向{body}申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起15日内"
+             f"依法向人民法院提起行政诉讼。")  # fmt: skip
+    if decided_on < REMEDY_REFORM_DATE or not needs_reconsideration_first(outcome):
+        return "如对本答复不服，" + either
+    if outcome == Outcome.PARTIAL:
+        return f"如对本答复中不予公开部分的决定不服，{first}如对本答复的其他内容不服，{either}"
+    return f"如对本答复不予公开的决定不服，{first}"
 
 
 def letter_content(reply) -> Letter:

@@ -435,13 +435,17 @@ class DisclosureRequest(models.Model):
         return self._move("request_supplement", by, items, on=on, period_end=period_end.isoformat())
 
     @transaction.atomic
-    def receive_supplement(self, *, by, text: str, on: dt.date):
+    def receive_supplement(self, *, by, text: str, on: dt.date, files=()):
         """收到补正: the 20 working days start again from this day (第三十条)."""
         self._begin("receive_supplement", by, on=on)
         if on < self.supplement_requested_on:
             raise DomainError("收到补正的日期不能早于补正告知日期")
+        if not text.strip() and not files:
+            raise DomainError("请填写补正内容或上传补正材料")
+        for upload in files:
+            Attachment.store(self, upload, purpose=Attachment.Purpose.SUPPLEMENT)
         self.supplement_received_on = on
-        return self._move("receive_supplement", by, text, on=on)
+        return self._move("receive_supplement", by, text, on=on, files=[f.name[:200] for f in files])
 
     @transaction.atomic
     def assign(self, *, by, unit: Unit, note: str = "", on: dt.date | None = None):

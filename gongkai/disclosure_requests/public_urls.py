@@ -8,4 +8,5 @@ urlpatterns = [
     path("lookup/", public_views.lookup, name="lookup"),
     path("status/<str:tracking_no>/", public_views.status, name="status"),
     path("status/<str:tracking_no>/letter.<str:fmt>", public_views.letter, name="letter"),
+    path("status/<str:tracking_no>/files/<int:attachment_pk>/", public_views.provided_file, name="file"),
 ]

@@ -6,7 +6,8 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -15,7 +16,8 @@ from gongkai.core.errors import DomainError
 from gongkai.core.middleware import client_ip
 from gongkai.disclosure_requests import forms, letters, services
 from gongkai.disclosure_requests.clock import deadline_for
-from gongkai.disclosure_requests.models import DisclosureRequest, Status
+from gongkai.disclosure_requests.models import Attachment, DisclosureRequest, Status
+from gongkai.publications.models import Document
 
 SESSION_KEY = "gongkai_request_access"  # tracking numbers this browser has proved a code for
 
@@ -80,23 +82,25 @@ def status(request, tracking_no):
     case = _case_for_browser(request, tracking_no)
     if case is None:
         return redirect(reverse("disclosure_requests_public:lookup"))
-    form = forms.SupplementForm(request.POST or None)
+    form = forms.SupplementForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and case.status == Status.AWAITING_SUPPLEMENT and form.is_valid():
         try:
-            case.receive_supplement(
-                by=None, text=form.cleaned_data["text"], on=timezone.localdate()
-            )
+            case.receive_supplement(by=None, on=timezone.localdate(), **form.cleaned_data)
         except DomainError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, "补正材料已提交，答复期限自今日起重新计算。")
             return redirect("disclosure_requests_public:status", case.tracking_no)
+    reply = case.replies.order_by("-pk").first()
     context = {
         "case": case,
         "deadline": deadline_for(case, today=timezone.localdate()),
         "supplement_items": case.events.filter(kind="request_supplement")
         .values_list("note", flat=True)
         .last(),
+        "pending_fee": case.pending_fee_notice(),
+        "provided": reply.attachments.all() if reply else [],
+        "documents": reply.documents.filter(pk__in=Document.public.values("pk")) if reply else [],
         "form": form,
     }
     return render(request, "disclosure_requests/public/status.html", context)
@@ -107,3 +111,14 @@ def letter(request, tracking_no, fmt):
     if case is None:
         return redirect(reverse("disclosure_requests_public:lookup"))
     return letters.letter_response(case, fmt)
+
+
+def provided_file(request, tracking_no, attachment_pk):
+    """The information the reply provides, for the applicant (number + code proven)."""
+    case = _case_for_browser(request, tracking_no)
+    if case is None:
+        return redirect(reverse("disclosure_requests_public:lookup"))
+    attachment = get_object_or_404(
+        case.attachments, pk=attachment_pk, purpose=Attachment.Purpose.PROVIDED
+    )
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)  # fmt: skip

@@ -9,9 +9,10 @@ from django.urls import reverse
 from gongkai.core.models import User
 from gongkai.core.notifications import notify
 from gongkai.core.roles import Role
-from gongkai.disclosure_requests.models import DisclosureRequest
+from gongkai.disclosure_requests.models import Consultation, DisclosureRequest, FeeNotice
 from gongkai.disclosure_requests.selectors import visible_requests
 from gongkai.lib.cndate import cn_date
+from gongkai.lib.request_clock import SILENCE
 
 
 def due_cases(today: dt.date, days: int):
@@ -30,7 +31,8 @@ def sweep(*, today: dt.date, days: int) -> list[str]:
     for case in due_cases(today, days):
         state = "overdue" if case.due_date < today else "due"
         when = "已超过答复期限" if state == "overdue" else "即将到期"
-        text = f"{when}：依申请公开 {case.tracking_no} 答复期限为{cn_date(case.due_date)}"
+        provisional = "（暂定，节假日安排录入后重新计算）" if case.due_provisional else ""
+        text = f"{when}：依申请公开 {case.tracking_no} 答复期限为{cn_date(case.due_date)}{provisional}"
         people = office + list(
             User.objects.filter(is_active=True, unit=case.handling_unit, groups__name__in=[Role.CLERK, Role.UNIT_HEAD]).distinct()
         ) if case.handling_unit_id else office  # fmt: skip
@@ -40,6 +42,32 @@ def sweep(*, today: dt.date, days: int) -> list[str]:
         lines.append(
             f"{when}\t{case.due_date}\t{case.handling_unit or '未交办'}\t{case.tracking_no}"
         )
+    return lines
+
+
+def sweep_periods(*, today: dt.date, days: int) -> list[str]:
+    """Periods given to others that have run out: the office decides what follows — 逾期不补正
+    (第三十条), 逾期未缴费 (109号), consultation silence (第三十二条、第三十四条)."""
+    office = list(User.objects.filter(is_active=True, groups__name=Role.PRESS_OFFICE).distinct())
+    ended = [
+        (case, "supplement", case.supplement_due,
+         "补正期限已届满，申请人未补正：可依第三十条视为放弃申请（逾期不补正）")
+        for case in DisclosureRequest.objects.filter(status="awaiting_supplement", supplement_due__lt=today)
+    ] + [
+        (notice.request, "fee", notice.payment_due,
+         "缴费期限已届满，申请人未缴费：可依109号视为放弃申请（逾期未缴费）")
+        for notice in FeeNotice.objects.filter(settled_on__isnull=True, payment_due__lt=today).select_related("request")
+    ] + [
+        (c.request, "consultation", c.reply_due, f"征求{c.party}意见的15个工作日已届满，未收到意见：{SILENCE[c.kind]}")
+        for c in Consultation.objects.filter(answered_on__isnull=True, lapsed=False, reply_due__lt=today).select_related("request")
+    ]  # fmt: skip
+    lines = []
+    for case, kind, day, what in ended:
+        text = f"依申请公开 {case.tracking_no}：{what}（期限{cn_date(day)}）"
+        for user in office:
+            notify(user=user, key=f"requests:{case.pk}:{kind}-ended:{day}", text=text,
+                   link=reverse("disclosure_requests:detail", args=[case.pk]))  # fmt: skip
+        lines.append(f"期限届满\t{day}\t{case.tracking_no}\t{what}")
     return lines
 
 

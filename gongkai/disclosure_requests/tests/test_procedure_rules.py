@@ -306,3 +306,54 @@ def test_a_clerk_in_the_browser_reads_why_a_late_notice_is_refused(cast, client)
     assert "告知期限为2022年10月12日" in response.content.decode()
     case.refresh_from_db()
     assert case.status == Status.REGISTERED and case.supplement_requested_on is None
+
+
+# Decisions on the unclear rules: 复议前置 from 2024-01-01 (行政复议法 2023 第二十三条第一款第（四）项).
+
+# Typed from the annual report's table 三: every outcome counted under （三）不予公开, and 部分公开.
+RECONSIDERATION_FIRST = {
+    "partial", "withheld_state_secret", "withheld_law", "withheld_security", "withheld_third_party",
+    "withheld_internal", "withheld_process", "withheld_enforcement", "special_procedure",
+}  # fmt: skip
+
+
+def test_every_refusal_from_2024_goes_to_reconsideration_first_and_nothing_else():
+    from gongkai.disclosure_requests.letters import remedy_notice
+
+    for outcome in Outcome.values:
+        text = remedy_notice(outcome, D(2024, 3, 1))
+        first = "应当先" in text and "第二十三条第一款第（四）项" in text
+        assert first == (outcome in RECONSIDERATION_FIRST), outcome
+        assert ("6个月内" in text) == (outcome not in RECONSIDERATION_FIRST - {"partial"}), outcome
+        before = remedy_notice(outcome, D(2023, 12, 29))  # the old law: always the choice
+        assert "应当先" not in before and "6个月内" in before, outcome
+
+
+def test_a_partial_letter_names_the_remedy_against_the_withheld_part():
+    from gongkai.disclosure_requests.letters import remedy_notice
+
+    text = remedy_notice(Outcome.PARTIAL, D(2024, 3, 1))
+    assert text.index("不予公开部分") < text.index("应当先") < text.index("其他内容") < text.index("6个月内")
+
+
+def test_the_confirm_or_reissue_letter_cites_no_article_that_does_not_say_so():
+    from gongkai.disclosure_requests.taxonomy import BASIS
+
+    assert BASIS[Outcome.CONFIRM_OR_REISSUE] == "《中华人民共和国政府信息公开条例》"
+
+
+def test_the_office_is_reminded_when_a_period_given_to_others_runs_out(cast):
+    """补正期限 2022-10-26 (see above): on 10/27 the office hears it may treat the case as
+    abandoned; a consultation sent 10/10 lapses after 10/31; a fee notice of 10/10 after 11/07."""
+    from gongkai.core.models import Notification
+
+    supplement = _case(cast)
+    supplement.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
+    consultation = _handling(cast)
+    consultation.start_consultation(by=cast.press, kind="third_party", party="某企业", sent_on=D(2022, 10, 10))
+    assert reminders.sweep_periods(today=D(2022, 10, 26), days=0) == []
+    lines = reminders.sweep_periods(today=D(2022, 10, 27), days=0)
+    assert len(lines) == 1 and supplement.tracking_no in lines[0]
+    assert len(reminders.sweep_periods(today=D(2022, 11, 1), days=0)) == 2
+    texts = list(Notification.objects.filter(user=cast.press).values_list("text", flat=True))
+    assert any("逾期不补正" in t for t in texts) and any("由本机关依照条例规定决定" in t for t in texts)
