@@ -232,6 +232,8 @@ REQUEST_RATE_PER_HOUR = env_int("GONGKAI_REQUEST_RATE_PER_HOUR", 10)
 # Who reviews reply decisions in court and reconsideration (named in every reply letter).
 RECONSIDERATION_BODY = env_str("GONGKAI_RECONSIDERATION_BODY", "广州市人民政府")
 COURT = env_str("GONGKAI_COURT", "广州铁路运输法院")
+# The disclosure office's phone, printed on letters beside the person who signs them (联系电话).
+OFFICE_PHONE = env_str("GONGKAI_OFFICE_PHONE", "020-83108000")
 
 # ---- 主动公开 (gongkai.publications) ----
 # Documents waiting for the user's review (一审/二审/三审) and their unit's drafts.

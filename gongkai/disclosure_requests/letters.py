@@ -14,16 +14,40 @@ from gongkai.lib.cndate import cn_date
 
 # 行政复议法 (2023 revision) in force from this day: refusals must go to reconsideration first.
 REMEDY_REFORM_DATE = dt.date(2024, 1, 1)
+TITLE_CHARS_PER_LINE = 20  # 156 mm of text width at 2号 (22 pt), GB/T 9704-2012
 
 
 @dataclass
 class Letter:
-    title: str
+    """A 公文-style letter: what both the Word and the PDF versions show."""
+
+    title_lines: list[str]  # broken where a reader expects it, never one character alone
     number: str
     salutation: str
     paragraphs: list[str]
     signature: str
     date: str
+    contact: str  # 联系人、联系电话
+
+    @property
+    def title(self) -> str:
+        return "".join(self.title_lines)
+
+
+def _title(document_name: str) -> list[str]:
+    """The agency's name and the document's name on two lines when one line (20 characters at
+    2号 on a GB/T 9704 page) cannot hold both: no character is left alone on a line."""
+    whole = f"{settings.AGENCY_NAME}{document_name}"
+    return [whole] if len(whole) <= TITLE_CHARS_PER_LINE else [settings.AGENCY_NAME, document_name]
+
+
+def _contact(person) -> str:
+    name = getattr(person, "full_name", "") or str(person or "")
+    parts = [
+        f"联系人：{name}" if name else "",
+        f"联系电话：{settings.OFFICE_PHONE}" if settings.OFFICE_PHONE else "",
+    ]
+    return "　　".join(p for p in parts if p)
 
 
 def remedy_notice(outcome: str, decided_on: dt.date) -> str:
@@ -44,6 +68,7 @@ def remedy_notice(outcome: str, decided_on: dt.date) -> str:
 
 
 def letter_content(reply) -> Letter:
+    """政府信息公开申请答复告知书 (第三十六条)."""
     request = reply.request
     you = "贵单位" if request.is_organisation else "您"
     opening = f"本机关于{cn_date(request.received_on)}收到{you}提出的政府信息公开申请，申请获取：“{_short(request.description)}”。"
@@ -58,73 +83,136 @@ def letter_content(reply) -> Letter:
         paragraphs.append(f"不予公开的理由：{reply.withheld_reason}")
     if reply.referral:
         paragraphs.append(f"该信息由以下机关负责公开：{reply.referral}")
+    provided = [a.original_name for a in reply.attachments.all()]
+    provided += [f"《{d.title}》（已主动公开，索引号{d.index_no}）" for d in reply.documents.all()]
+    if provided:
+        paragraphs.append(f"随本告知书提供：{'；'.join(provided)}。")
     paragraphs.append(f"根据{BASIS[reply.outcome]}的规定，特此告知。")
     paragraphs.append(remedy_notice(reply.outcome, reply.decided_on))
     return Letter(
-        title=f"{settings.AGENCY_NAME}政府信息公开申请答复告知书",
+        title_lines=_title("政府信息公开申请答复告知书"),
         number=f"编号：{request.tracking_no}",
         salutation=f"{request.applicant_name}：",
         paragraphs=paragraphs,
         signature=settings.AGENCY_NAME,
         date=cn_date(reply.decided_on),
+        contact=_contact(reply.decided_by),
+    )
+
+
+def supplement_notice_content(case) -> Letter:
+    """政府信息公开申请补正告知书 (第三十条): what to supplement, by when, and what follows."""
+    you = "贵单位" if case.is_organisation else "您"
+    event = case.events.filter(kind="request_supplement").select_related("actor").last()
+    items = [line for line in (event.note if event else "").splitlines() if line.strip()]
+    paragraphs = [
+        f"本机关于{cn_date(case.received_on)}收到{you}提出的政府信息公开申请，申请获取："
+        f"“{_short(case.description)}”。经审查，该申请内容不明确。根据《中华人民共和国政府信息公开条例》"
+        f"第三十条的规定，请{you}对以下事项作出补正：",
+        *items,
+        f"请于{cn_date(case.supplement_due)}前补正。答复期限自本机关收到补正的申请之日起计算。"
+        f"无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。",
+        "特此告知。",
+    ]
+    return Letter(
+        title_lines=_title("政府信息公开申请补正告知书"),
+        number=f"编号：{case.tracking_no}",
+        salutation=f"{case.applicant_name}：",
+        paragraphs=paragraphs,
+        signature=settings.AGENCY_NAME,
+        date=cn_date(case.supplement_requested_on),
+        contact=_contact(event.actor if event else None),
     )
 
 
 def _short(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split())
+    """The applicant's words inside “…”, without their closing punctuation (no “…。”。)."""
+    text = " ".join(text.split()).rstrip("。．.，,；;！!？? ")
     return text if len(text) <= limit else text[:limit] + "……"
 
 
-def letter_docx(reply) -> bytes:
+def letter_docx(letter: Letter) -> bytes:
+    """A4, GB/T 9704 margins (天头37 mm, 订口28 mm, text 156×225 mm), title 2号 小标宋, body
+    3号 仿宋 with fixed 28.95 pt lines (22 a page), page numbers 4号 “— 1 —” in the footer."""
     import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
-    letter = letter_content(reply)
     document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.footer_distance = Mm(25)
 
-    def add(text, *, size=14, bold=False, align=None, font="仿宋", indent=False):
-        paragraph = document.add_paragraph()
-        if align is not None:
-            paragraph.alignment = align
+    def add(text, *, size=16, align=None, font="仿宋_GB2312", indent=False, before=0, target=None):
+        paragraph = (target or document).add_paragraph()
+        paragraph.alignment = align
+        fmt = paragraph.paragraph_format
+        fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(28.95)
+        fmt.space_before, fmt.space_after = Pt(before), Pt(0)
         if indent:
-            paragraph.paragraph_format.first_line_indent = Pt(size * 2)
+            fmt.first_line_indent = Pt(size * 2)
         run = paragraph.add_run(text)
-        run.bold, run.font.size, run.font.name = bold, Pt(size), font
+        run.font.size, run.font.name = Pt(size), font
         run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)  # CJK font
-        return paragraph
+        return paragraph, run
 
-    add(letter.title, size=20, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, font="黑体")
-    add(letter.number, size=12, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    for line in letter.title_lines:
+        add(line, size=22, font="方正小标宋简体", align=WD_ALIGN_PARAGRAPH.CENTER)
+    add(letter.number, size=14, align=WD_ALIGN_PARAGRAPH.RIGHT, before=14)
     add(letter.salutation)
     for text in letter.paragraphs:
         add(text, indent=True)
-    add(letter.signature, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    add(letter.signature, align=WD_ALIGN_PARAGRAPH.RIGHT, before=28)
     add(letter.date, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    if letter.contact:
+        add(f"（{letter.contact}）", indent=True, before=14)
+
+    footer = section.footer
+    footer.paragraphs[0].text = ""
+    paragraph, _ = add("— ", size=14, font="宋体", align=WD_ALIGN_PARAGRAPH.CENTER, target=footer)
+    footer._element.remove(footer.paragraphs[0]._element)
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    number = OxmlElement("w:r")
+    number_text = OxmlElement("w:t")
+    number_text.text = "1"
+    number.append(number_text)
+    field.append(number)
+    paragraph._p.append(field)
+    paragraph.add_run(" —").font.size = Pt(14)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def letter_html(reply) -> str:
-    return render_to_string("disclosure_requests/letter.html", {"letter": letter_content(reply)})
+def letter_html(letter: Letter) -> str:
+    return render_to_string("disclosure_requests/letter.html", {"letter": letter})
 
 
-def letter_pdf(reply) -> bytes:
+def letter_pdf(letter: Letter) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=letter_html(reply)).write_pdf()
+    return HTML(string=letter_html(letter)).write_pdf()
 
 
-def letter_response(case, fmt: str):
-    """The latest reply's letter as a download (.docx or PDF); 404 before there is a reply."""
+def letter_response(case, fmt: str, kind: str = "reply"):
+    """A letter as a download (.docx or PDF): the latest reply's, or the 补正告知书; 404 before
+    there is one."""
     from django.http import Http404
 
     from gongkai.core.downloads import download
 
-    reply = case.replies.order_by("-pk").first()
-    if reply is None or fmt not in ("docx", "pdf"):
+    if kind == "supplement" and case.supplement_requested_on:
+        letter, name = supplement_notice_content(case), "补正告知书"
+    elif kind == "reply" and (reply := case.replies.order_by("-pk").first()) is not None:
+        letter, name = letter_content(reply), "答复告知书"
+    else:
         raise Http404
-    body = letter_docx(reply) if fmt == "docx" else letter_pdf(reply)
-    return download(body, f"答复告知书-{case.tracking_no}.{fmt}")
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    body = letter_docx(letter) if fmt == "docx" else letter_pdf(letter)
+    return download(body, f"{name}-{case.tracking_no}.{fmt}")

@@ -445,7 +445,9 @@ class DisclosureRequest(models.Model):
         for upload in files:
             Attachment.store(self, upload, purpose=Attachment.Purpose.SUPPLEMENT)
         self.supplement_received_on = on
-        return self._move("receive_supplement", by, text, on=on, files=[f.name[:200] for f in files])
+        return self._move(
+            "receive_supplement", by, text, on=on, files=[f.name[:200] for f in files]
+        )
 
     @transaction.atomic
     def assign(self, *, by, unit: Unit, note: str = "", on: dt.date | None = None):

@@ -8,5 +8,15 @@ urlpatterns = [
     path("lookup/", public_views.lookup, name="lookup"),
     path("status/<str:tracking_no>/", public_views.status, name="status"),
     path("status/<str:tracking_no>/letter.<str:fmt>", public_views.letter, name="letter"),
-    path("status/<str:tracking_no>/files/<int:attachment_pk>/", public_views.provided_file, name="file"),
+    path(
+        "status/<str:tracking_no>/supplement-notice.<str:fmt>",
+        public_views.letter,
+        {"kind": "supplement"},
+        name="supplement_notice",
+    ),  # fmt: skip
+    path(
+        "status/<str:tracking_no>/files/<int:attachment_pk>/",
+        public_views.provided_file,
+        name="file",
+    ),
 ]

@@ -106,11 +106,11 @@ def status(request, tracking_no):
     return render(request, "disclosure_requests/public/status.html", context)
 
 
-def letter(request, tracking_no, fmt):
+def letter(request, tracking_no, fmt, kind="reply"):
     case = _case_for_browser(request, tracking_no)
     if case is None:
         return redirect(reverse("disclosure_requests_public:lookup"))
-    return letters.letter_response(case, fmt)
+    return letters.letter_response(case, fmt, kind)
 
 
 def provided_file(request, tracking_no, attachment_pk):

@@ -32,7 +32,9 @@ def sweep(*, today: dt.date, days: int) -> list[str]:
         state = "overdue" if case.due_date < today else "due"
         when = "已超过答复期限" if state == "overdue" else "即将到期"
         provisional = "（暂定，节假日安排录入后重新计算）" if case.due_provisional else ""
-        text = f"{when}：依申请公开 {case.tracking_no} 答复期限为{cn_date(case.due_date)}{provisional}"
+        text = (
+            f"{when}：依申请公开 {case.tracking_no} 答复期限为{cn_date(case.due_date)}{provisional}"
+        )
         people = office + list(
             User.objects.filter(is_active=True, unit=case.handling_unit, groups__name__in=[Role.CLERK, Role.UNIT_HEAD]).distinct()
         ) if case.handling_unit_id else office  # fmt: skip

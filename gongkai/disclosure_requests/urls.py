@@ -11,5 +11,11 @@ urlpatterns = [
     path("<int:pk>/step/<str:verb>/", views.request_step, name="step"),
     path("<int:pk>/remedies/", views.remedy_add, name="remedy_add"),
     path("<int:pk>/letter.<str:fmt>", views.letter_download, name="letter"),
+    path(
+        "<int:pk>/supplement-notice.<str:fmt>",
+        views.letter_download,
+        {"kind": "supplement"},
+        name="supplement_notice",
+    ),  # fmt: skip
     path("<int:pk>/files/<int:attachment_pk>/", views.attachment_download, name="attachment"),
 ]

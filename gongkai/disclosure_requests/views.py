@@ -150,9 +150,9 @@ def attachment_download(request, pk, attachment_pk):
 
 
 @role_required(*STAFF)
-def letter_download(request, pk, fmt):
+def letter_download(request, pk, fmt, kind="reply"):
     case = _get_request_for_user(request, pk)
-    return letters.letter_response(case, fmt)
+    return letters.letter_response(case, fmt, kind)
 
 
 @role_required(*OFFICE)

@@ -333,7 +333,12 @@ def test_a_partial_letter_names_the_remedy_against_the_withheld_part():
     from gongkai.disclosure_requests.letters import remedy_notice
 
     text = remedy_notice(Outcome.PARTIAL, D(2024, 3, 1))
-    assert text.index("不予公开部分") < text.index("应当先") < text.index("其他内容") < text.index("6个月内")
+    assert (
+        text.index("不予公开部分")
+        < text.index("应当先")
+        < text.index("其他内容")
+        < text.index("6个月内")
+    )
 
 
 def test_the_confirm_or_reissue_letter_cites_no_article_that_does_not_say_so():
@@ -350,10 +355,14 @@ def test_the_office_is_reminded_when_a_period_given_to_others_runs_out(cast):
     supplement = _case(cast)
     supplement.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
     consultation = _handling(cast)
-    consultation.start_consultation(by=cast.press, kind="third_party", party="某企业", sent_on=D(2022, 10, 10))
+    consultation.start_consultation(
+        by=cast.press, kind="third_party", party="某企业", sent_on=D(2022, 10, 10)
+    )
     assert reminders.sweep_periods(today=D(2022, 10, 26), days=0) == []
     lines = reminders.sweep_periods(today=D(2022, 10, 27), days=0)
     assert len(lines) == 1 and supplement.tracking_no in lines[0]
     assert len(reminders.sweep_periods(today=D(2022, 11, 1), days=0)) == 2
     texts = list(Notification.objects.filter(user=cast.press).values_list("text", flat=True))
-    assert any("逾期不补正" in t for t in texts) and any("由本机关依照条例规定决定" in t for t in texts)
+    assert any("逾期不补正" in t for t in texts) and any(
+        "由本机关依照条例规定决定" in t for t in texts
+    )

@@ -1,0 +1,84 @@
+"""Letters as 公文: A4 with GB/T 9704 margins, page numbers, a title that never leaves one
+character alone, the signer and the office phone; the 补正告知书 exists and says what follows."""
+
+import datetime as dt
+import io
+
+import docx
+from django.urls import reverse
+
+from gongkai.disclosure_requests.letters import (
+    letter_content,
+    letter_docx,
+    supplement_notice_content,
+)
+from gongkai.disclosure_requests.models import Channel, DisclosureRequest
+from gongkai.disclosure_requests.services import create_registered
+from gongkai.disclosure_requests.taxonomy import Outcome
+
+D = dt.date
+
+
+def _case(cast, description="2022年安全生产执法检查计划。"):
+    case = DisclosureRequest(
+        applicant_type="natural_person", applicant_name="张三", id_document="11010519491231002X",
+        phone="13800138000", description=description, delivery_form="electronic",
+        delivery_method="email", email="zhang@example.com", channel=Channel.IN_PERSON,
+        received_on=D(2022, 9, 28),
+    )  # fmt: skip
+    create_registered(case, [], actor=cast.press, note="测试")
+    return case
+
+
+def _replied(cast):
+    case = _case(cast)
+    case.reply(
+        by=cast.press, outcome=Outcome.DISCLOSED, text="现提供计划全文。", on=D(2022, 10, 20)
+    )
+    return case
+
+
+def test_the_word_letter_is_an_a4_gongwen(cast, settings):
+    settings.AGENCY_NAME = "广州市应急管理局"
+    document = docx.Document(io.BytesIO(letter_docx(letter_content(_replied(cast).replies.get()))))
+    section = document.sections[0]
+    mm = [round(length.mm) for length in (section.page_width, section.page_height, section.top_margin,
+                                          section.bottom_margin, section.left_margin, section.right_margin)]  # fmt: skip
+    assert mm == [210, 297, 37, 35, 28, 26]  # A4; 天头 37, 下白边 35, 订口 28, 翻口 26 (GB/T 9704)
+    assert 'w:instr="PAGE"' in section.footer._element.xml  # page numbers
+    lines = [p.text for p in document.paragraphs]
+    # 21 characters do not fit one 20-character line: agency and document name on two lines
+    assert lines[:2] == ["广州市应急管理局", "政府信息公开申请答复告知书"]
+    text = "\n".join(lines)
+    assert "“2022年安全生产执法检查计划”。" in text and "。”。" not in text
+    assert (
+        f"联系人：{cast.press.full_name}" in text and f"联系电话：{settings.OFFICE_PHONE}" in text
+    )
+
+
+def test_a_short_title_stays_on_one_line(cast, settings):
+    settings.AGENCY_NAME = "某局"
+    letter = letter_content(_replied(cast).replies.get())
+    assert letter.title_lines == ["某局政府信息公开申请答复告知书"]
+
+
+def test_the_supplement_notice_names_the_items_the_period_and_the_consequence(cast, client):
+    """第三十条: once, in writing, with a reasonable period; silence counts as abandonment."""
+    case = _case(cast)
+    case.request_supplement(
+        by=cast.press, items="请写明文件名称\n请写明时间范围", on=D(2022, 9, 30)
+    )
+    letter = supplement_notice_content(case)
+    assert "请写明文件名称" in letter.paragraphs and "请写明时间范围" in letter.paragraphs
+    assert any("请于2022年10月26日前补正" in p and "视为放弃申请" in p for p in letter.paragraphs)
+    assert letter.date == "2022年9月30日" and letter.title.endswith("补正告知书")
+    client.force_login(cast.press)
+    pdf = client.get(reverse("disclosure_requests:supplement_notice", args=[case.pk, "pdf"]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    other = _case(cast)  # no 补正 asked: no notice
+    assert (
+        client.get(
+            reverse("disclosure_requests:supplement_notice", args=[other.pk, "pdf"])
+        ).status_code
+        == 404
+    )
