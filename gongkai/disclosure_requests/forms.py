@@ -2,6 +2,7 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 
 from gongkai.core.models import Unit
 from gongkai.disclosure_requests.models import (
@@ -135,6 +136,9 @@ class RegisterForm(ApplicationForm):
         )
         if not data.get(needed):
             self.add_error(needed, "按此申请渠道，需填写该日期以确定收到申请之日（第三十一条）。")
+        for name in ("handed_in_on", "signed_on", "confirmed_on"):
+            if data.get(name) and data[name] > timezone.localdate():
+                self.add_error(name, "收到申请的日期不能晚于今天。")
         return data
 
 
@@ -316,13 +320,19 @@ def _checked_files(files, allowed=tuple(KIND_LABELS)):
 
 
 class RemedyForm(forms.ModelForm):
+    """行政复议/行政诉讼 against a reply: dates that cannot be true are refused."""
+
     class Meta:
         model = Remedy
         fields = ["kind", "filed_on", "body", "result", "decided_on", "note"]
         widgets = {
-            "filed_on": forms.DateInput(attrs={"type": "date"}),
-            "decided_on": forms.DateInput(attrs={"type": "date"}),
+            "filed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "decided_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
 
     def clean(self):
         data = super().clean()
@@ -334,4 +344,21 @@ class RemedyForm(forms.ModelForm):
             self.add_error("decided_on", "已审结的，请填写审结日期。")
         if data.get("result") == Remedy.Result.PENDING and data.get("decided_on"):
             self.add_error("result", "填写了审结日期的，请选择审结结果。")
+        today = timezone.localdate()
+        for name in ("filed_on", "decided_on"):
+            if data.get(name) and data[name] > today:
+                self.add_error(name, "日期不能晚于今天。")
+        if (
+            data.get("filed_on")
+            and data.get("decided_on")
+            and data["decided_on"] < data["filed_on"]
+        ):
+            self.add_error("decided_on", "审结日期不能早于申请复议或起诉的日期。")
+        if (
+            self.case
+            and data.get("filed_on")
+            and self.case.replied_on
+            and data["filed_on"] < self.case.replied_on
+        ):
+            self.add_error("filed_on", "申请复议或起诉的日期不能早于答复日期。")
         return data

@@ -216,3 +216,25 @@ def letter_response(case, fmt: str, kind: str = "reply"):
         raise Http404
     body = letter_docx(letter) if fmt == "docx" else letter_pdf(letter)
     return download(body, f"{name}-{case.tracking_no}.{fmt}")
+
+
+def email_reply(case, reply) -> bool:
+    """送达 by e-mail, where the applicant chose it: the letter (PDF) and the files provided.
+    Sent only when SMTP is set up; the office's 送达 record stands either way."""
+    from django.core.mail import EmailMessage
+
+    if not (case.email and settings.EMAIL_HOST):
+        return False
+    letter = letter_content(reply)
+    message = EmailMessage(
+        f"[{settings.AGENCY_NAME}] 政府信息公开申请答复（{case.tracking_no}）",
+        f"{case.applicant_name}：\n本机关对您的政府信息公开申请（编号{case.tracking_no}）的答复告知书"
+        f"及提供的信息见附件。\n{settings.AGENCY_NAME}",
+        to=[case.email],
+    )
+    message.attach(f"答复告知书-{case.tracking_no}.pdf", letter_pdf(letter), "application/pdf")
+    for attachment in reply.attachments.all():
+        with attachment.file.open("rb") as handle:
+            message.attach(attachment.original_name, handle.read())
+    message.send(fail_silently=True)
+    return True

@@ -454,7 +454,21 @@ class DisclosureRequest(models.Model):
         """交办: a unit handles the case (it then sees it in its list)."""
         self._begin("assign", by, on=on)
         self.handling_unit, self.assigned_on = unit, on or timezone.localdate()
-        return self._move("assign", by, note, on=on, unit_name=unit.name)
+        event = self._move("assign", by, note, on=on, unit_name=unit.name)
+        transaction.on_commit(self._tell_handling_unit)
+        return event
+
+    def _tell_handling_unit(self) -> None:
+        """The people who must now act hear of it (in the app, and by e-mail when set up)."""
+        from django.urls import reverse
+
+        from gongkai.core.notifications import notify
+        from gongkai.core.selectors import unit_staff
+
+        text = f"新交办：依申请公开 {self.tracking_no}，内部办理期限{cn_date(self.internal_due) if self.internal_due else '待定'}"
+        for user in unit_staff(self.handling_unit):
+            notify(user=user, key=f"requests:{self.pk}:assigned:{self.handling_unit_id}:{self.assigned_on}",
+                   text=text, link=reverse("disclosure_requests:detail", args=[self.pk]))  # fmt: skip
 
     @transaction.atomic
     def propose(self, *, by, text: str, files=()):
@@ -667,7 +681,12 @@ class DisclosureRequest(models.Model):
         reply.served_method, reply.served_on = method, on
         reply.save(update_fields=["served_method", "served_on"])
         self.served_on = on
-        return self._move("serve", by, on=on, method=method)
+        event = self._move("serve", by, on=on, method=method)
+        if method == "email":
+            from gongkai.disclosure_requests.letters import email_reply
+
+            transaction.on_commit(lambda: email_reply(self, reply))
+        return event
 
     @transaction.atomic
     def archive(self, *, by, on: dt.date | None = None):

@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.urls import reverse
 
-from gongkai.core.models import User
 from gongkai.core.notifications import notify
 from gongkai.core.roles import Role
+from gongkai.core.selectors import disclosure_office, unit_staff
 from gongkai.disclosure_requests.models import Consultation, DisclosureRequest, FeeNotice
 from gongkai.disclosure_requests.selectors import visible_requests
 from gongkai.lib.cndate import cn_date
@@ -26,7 +26,7 @@ def due_cases(today: dt.date, days: int):
 
 def sweep(*, today: dt.date, days: int) -> list[str]:
     """Notify the disclosure office, and the handling unit's clerks and head, once per case and state."""
-    office = list(User.objects.filter(is_active=True, groups__name=Role.PRESS_OFFICE).distinct())
+    office = list(disclosure_office())
     lines = []
     for case in due_cases(today, days):
         state = "overdue" if case.due_date < today else "due"
@@ -35,9 +35,7 @@ def sweep(*, today: dt.date, days: int) -> list[str]:
         text = (
             f"{when}：依申请公开 {case.tracking_no} 答复期限为{cn_date(case.due_date)}{provisional}"
         )
-        people = office + list(
-            User.objects.filter(is_active=True, unit=case.handling_unit, groups__name__in=[Role.CLERK, Role.UNIT_HEAD]).distinct()
-        ) if case.handling_unit_id else office  # fmt: skip
+        people = office + list(unit_staff(case.handling_unit)) if case.handling_unit_id else office
         for user in people:
             notify(user=user, key=f"requests:{case.pk}:{state}:{case.due_date}", text=text,
                    link=reverse("disclosure_requests:detail", args=[case.pk]))  # fmt: skip
@@ -50,7 +48,7 @@ def sweep(*, today: dt.date, days: int) -> list[str]:
 def sweep_periods(*, today: dt.date, days: int) -> list[str]:
     """Periods given to others that have run out: the office decides what follows — 逾期不补正
     (第三十条), 逾期未缴费 (109号), consultation silence (第三十二条、第三十四条)."""
-    office = list(User.objects.filter(is_active=True, groups__name=Role.PRESS_OFFICE).distinct())
+    office = list(disclosure_office())
     ended = [
         (case, "supplement", case.supplement_due,
          "补正期限已届满，申请人未补正：可依第三十条视为放弃申请（逾期不补正）")
@@ -84,9 +82,7 @@ def sweep_internal(*, today: dt.date, days: int) -> list[str]:
         text = (
             f"承办提醒：依申请公开 {case.tracking_no} 的内部办理期限为{cn_date(case.internal_due)}"
         )
-        unit_people = User.objects.filter(
-            is_active=True, unit=case.handling_unit, groups__name__in=[Role.CLERK, Role.UNIT_HEAD]
-        ).distinct()
+        unit_people = unit_staff(case.handling_unit)
         for user in unit_people:
             notify(user=user, key=f"requests:{case.pk}:internal-{state}:{case.internal_due}", text=text,
                    link=reverse("disclosure_requests:detail", args=[case.pk]))  # fmt: skip

@@ -111,7 +111,7 @@ def request_step(request, pk, verb):
 @role_required(*OFFICE)
 def remedy_add(request, pk):
     case = _get_request_for_user(request, pk)
-    form = forms.RemedyForm(request.POST)
+    form = forms.RemedyForm(request.POST, case=case)
     if form.is_valid():
         services.remedy_save(by=request.user, case=case, form=form)
         messages.success(request, "已登记。")
@@ -127,6 +127,7 @@ def request_register(request):
         done = services.request_register(
             by=request.user, form=form, files=form.cleaned_data["attachments"]
         )
+        services.acknowledge(done.request, done.query_code)
         messages.success(
             request,
             f"已登记，申请编号 {done.request.tracking_no}，查询码 {done.query_code}（请告知申请人）。",

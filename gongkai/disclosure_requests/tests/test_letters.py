@@ -82,3 +82,27 @@ def test_the_supplement_notice_names_the_items_the_period_and_the_consequence(ca
         ).status_code
         == 404
     )
+
+
+def test_serving_by_email_sends_the_letter_and_the_files(
+    cast, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.EMAIL_HOST = "smtp.example.com"
+    case = _case(cast)
+    pdf = SimpleUploadedFile(
+        "执法检查记录.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    )
+    case.reply(
+        by=cast.press,
+        outcome=Outcome.DISCLOSED,
+        text="现提供记录。",
+        on=D(2022, 10, 20),
+        files=[pdf],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        case.serve(by=cast.press, method="email", on=D(2022, 10, 21))
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["zhang@example.com"]
+    names = [name for name, *_ in mailoutbox[0].attachments]
+    assert names == [f"答复告知书-{case.tracking_no}.pdf", "执法检查记录.pdf"]

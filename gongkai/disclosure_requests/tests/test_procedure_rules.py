@@ -366,3 +366,59 @@ def test_the_office_is_reminded_when_a_period_given_to_others_runs_out(cast):
     assert any("逾期不补正" in t for t in texts) and any(
         "由本机关依照条例规定决定" in t for t in texts
     )
+
+
+# Dates that cannot be true (issue 10, item 12).
+
+
+def test_a_receipt_date_in_the_future_is_refused(cast, client):
+    client.force_login(cast.press)
+    tomorrow = dt.date.today() + dt.timedelta(days=2)
+    response = client.post(reverse("disclosure_requests:register"), {
+        "channel": Channel.IN_PERSON, "handed_in_on": tomorrow.isoformat(), "applicant_type": "natural_person",
+        "applicant_name": "张三", "id_document": "11010519491231002X", "phone": "13800138000",
+        "description": "2022年安全生产执法检查计划", "delivery_form": "electronic", "delivery_method": "email",
+        "email": "zhang@example.com"})  # fmt: skip
+    assert "不能晚于今天" in response.content.decode()
+    assert not DisclosureRequest.objects.exists()
+
+
+def test_a_step_dated_in_the_future_or_before_receipt_is_refused(cast):
+    case = _case(cast)
+    with pytest.raises(DomainError, match="不能早于收到申请之日"):
+        case.accept(by=cast.press, on=D(2022, 9, 27))
+    with pytest.raises(DomainError, match="不能晚于今天"):
+        case.accept(by=cast.press, on=dt.date.today() + dt.timedelta(days=1))
+
+
+def test_a_remedy_decided_before_it_was_filed_is_refused(cast, client):
+    case = _case(cast)
+    case.reply(by=cast.press, outcome=Outcome.WITHHELD_PROCESS, text="不予公开", withheld_reason="过程性信息", on=D(2022, 10, 10))  # fmt: skip
+    client.force_login(cast.press)
+    url = reverse("disclosure_requests:remedy_add", args=[case.pk])
+    client.post(url, {"kind": "reconsideration", "filed_on": "2022-11-01", "body": "广州市人民政府",
+                      "result": "upheld", "decided_on": "2022-10-20"})  # fmt: skip
+    client.post(
+        url,
+        {
+            "kind": "reconsideration",
+            "filed_on": "2022-10-01",
+            "body": "广州市人民政府",
+            "result": "pending",
+        },
+    )  # fmt: skip  — before the reply it challenges
+    assert not case.remedies.exists()
+
+
+def test_the_handling_unit_hears_of_a_new_case(cast, django_capture_on_commit_callbacks):
+    from gongkai.core.models import Notification
+
+    case = _case(cast)
+    with django_capture_on_commit_callbacks(execute=True):
+        case.assign(by=cast.press, unit=cast.units["法规处"], on=D(2022, 9, 29))
+    told = set(
+        Notification.objects.filter(key__contains=":assigned:").values_list(
+            "user__username", flat=True
+        )
+    )
+    assert told == {cast.clerk.username, cast.head.username}

@@ -1,0 +1,18 @@
+"""Reads of the directory that several apps need."""
+
+from django.db.models import QuerySet
+
+from gongkai.core.models import User
+from gongkai.core.roles import Role
+
+
+def unit_staff(unit) -> QuerySet[User]:
+    """The active clerks and head(s) of a unit: who acts on the unit's work."""
+    return User.objects.filter(
+        is_active=True, unit=unit, groups__name__in=[Role.CLERK, Role.UNIT_HEAD]
+    ).distinct()
+
+
+def disclosure_office() -> QuerySet[User]:
+    """The active people of the disclosure office (政务公开管理员)."""
+    return User.objects.filter(is_active=True, groups__name=Role.PRESS_OFFICE).distinct()
