@@ -1,0 +1,120 @@
+"""Issue 9 and 10 stories in Chromium: the office cannot take the steps the 条例 forbids and
+reads why; the handling unit finds the records, the office replies with them, and the citizen
+downloads them with number and query code. Each story checks the records it leaves behind."""
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import time_machine
+from playwright.sync_api import expect
+
+from gongkai.disclosure_requests.models import Attachment, Channel, DisclosureRequest, Status
+from gongkai.disclosure_requests.services import create_registered
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+D = dt.date
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _case(cast, received=D(2022, 9, 28)) -> tuple[DisclosureRequest, str]:
+    case = DisclosureRequest(
+        applicant_type="natural_person", applicant_name="王小明", id_document="11010519491231002X",
+        phone="13800138000", description="贵局2022年对某化工企业的安全生产执法检查记录", delivery_form="electronic",
+        delivery_method="online", email="", channel=Channel.IN_PERSON, received_on=received,
+    )  # fmt: skip
+    code = create_registered(case, [], actor=cast.press, note="当面提交")
+    return case, code
+
+
+def _try(page, label, fields: dict):
+    step = page.locator("details.step", has=page.locator("summary", has_text=label))
+    step.locator("summary").click()
+    for name, value in fields.items():
+        if name.startswith("select:"):
+            step.locator(f"[name={name[7:]}]").select_option(value)
+        elif name.startswith("file:"):
+            step.locator(f"[name={name[5:]}]").set_input_files(value)
+        else:
+            step.locator(f"[name={name}]").fill(value)
+    step.get_by_role("button", name=label).click()
+
+
+@time_machine.travel(dt.datetime(2022, 11, 15, 10, 0, tzinfo=SHANGHAI), tick=True)
+def test_the_office_cannot_take_a_step_the_law_forbids(page, live_server, e2e_cast, login):
+    late, _ = _case(e2e_cast)  # received 2022-09-28: 补正 by 10/12, reply by 10/31
+    late.assign(by=e2e_cast.press, unit=e2e_cast.units["法规处"], on=D(2022, 9, 29))
+    waiting, _ = _case(e2e_cast)
+    waiting.request_supplement(by=e2e_cast.press, items="请写明时间范围", on=D(2022, 9, 30))
+
+    login("xinwen_head")  # heads the disclosure office: may extend, in time
+    page.goto(f"{live_server.url}/staff/requests/{late.pk}/")
+    _try(page, "延期答复", {"reason": "涉及多个处室", "notified_on": "2022-11-15"})
+    expect(page.get_by_role("alert")).to_contain_text("答复期限已于2022年10月31日届满")
+
+    fresh, _ = _case(e2e_cast, received=D(2022, 10, 20))  # 补正 limit 10/31
+    page.goto(f"{live_server.url}/staff/requests/{fresh.pk}/")
+    _try(page, "告知补正", {"items": "请写明文件名称", "on": "2022-11-15"})
+    expect(page.get_by_role("alert")).to_contain_text("告知期限为2022年10月31日")
+
+    page.goto(f"{live_server.url}/staff/requests/{waiting.pk}/")  # 补正期限 2022-10-26
+    _try(
+        page,
+        "作出答复",
+        {"select:outcome": "abandoned_no_supplement", "text": "不再处理", "on": "2022-10-26"},
+    )
+    expect(page.get_by_role("alert")).to_contain_text("补正期限至2022年10月26日")
+
+    for case in (late, fresh, waiting):  # nothing the refused steps would have written
+        case.refresh_from_db()
+    assert late.extension_workdays == 0 and late.due_date == D(2022, 10, 31)
+    assert fresh.supplement_requested_on is None and fresh.status == Status.REGISTERED
+    assert waiting.status == Status.AWAITING_SUPPLEMENT and not waiting.replies.exists()
+
+
+@time_machine.travel(dt.datetime(2022, 10, 20, 10, 0, tzinfo=SHANGHAI), tick=True)
+def test_the_records_found_reach_the_citizen(page, live_server, e2e_cast, login, tmp_path):
+    case, code = _case(e2e_cast)
+    case.assign(by=e2e_cast.press, unit=e2e_cast.units["法规处"], on=D(2022, 9, 29))
+    found = Path(tmp_path / "执法检查记录.pdf")
+    found.write_bytes(PDF)
+
+    login("fagui")  # the handling unit's clerk reports what it found
+    page.goto(f"{live_server.url}/staff/requests/{case.pk}/")
+    _try(
+        page,
+        "提交办理意见",
+        {"text": "经检索，找到执法检查记录1份，建议予以公开。", "file:files": str(found)},
+    )
+    expect(page.locator(".messages")).to_contain_text("已提交办理意见")
+
+    page.context.clear_cookies()
+    login("xinwen")  # the office opens it, and replies with it
+    page.goto(f"{live_server.url}/staff/requests/{case.pk}/")
+    with page.expect_download() as opened:
+        page.get_by_role("link", name="执法检查记录.pdf").click()
+    assert Path(opened.value.path()).read_bytes() == PDF
+    _try(page, "作出答复", {"select:outcome": "disclosed", "text": "现提供执法检查记录。", "on": "2022-10-20",
+                            "file:files": str(found)})  # fmt: skip
+    expect(page.locator(".messages")).to_contain_text("已作出答复")
+
+    citizen = page.context.browser.new_page()
+    citizen.goto(f"{live_server.url}/apply/lookup/")
+    citizen.get_by_label("申请编号").fill(case.tracking_no)
+    citizen.get_by_label("查询码").fill(code)
+    citizen.get_by_role("button", name="查询").click()
+    with citizen.expect_download() as downloaded:
+        citizen.get_by_role("link", name="执法检查记录.pdf").click()
+    assert Path(downloaded.value.path()).read_bytes() == PDF
+
+    case.refresh_from_db()
+    assert case.status == Status.REPLIED
+    purposes = sorted(case.attachments.values_list("purpose", flat=True))
+    assert purposes == [Attachment.Purpose.FOUND, Attachment.Purpose.PROVIDED]
+    assert case.replies.get().attachments.get().original_name == "执法检查记录.pdf"
+    assert list(case.events.values_list("kind", flat=True)) == [
+        "register",
+        "assign",
+        "propose",
+        "reply",
+    ]
