@@ -17,7 +17,10 @@ D = dt.date
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def _case(cast, received=D(2022, 9, 28)) -> tuple[DisclosureRequest, str]:
+RECEIVED = D(2022, 9, 28)
+
+
+def _case(cast, received=RECEIVED) -> tuple[DisclosureRequest, str]:
     case = DisclosureRequest(
         applicant_type="natural_person", applicant_name="王小明", id_document="11010519491231002X",
         phone="13800138000", description="贵局2022年对某化工企业的安全生产执法检查记录", delivery_form="electronic",
