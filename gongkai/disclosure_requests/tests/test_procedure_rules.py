@@ -10,7 +10,7 @@ import threading
 
 import pytest
 import time_machine
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import reverse
 
 from gongkai.core.errors import DomainError
@@ -42,7 +42,8 @@ def _case(cast, received=None, **fields) -> DisclosureRequest:
         delivery_method="email", email="zhang@example.com", channel=Channel.IN_PERSON,
     )  # fmt: skip
     case = DisclosureRequest(received_on=received or D(2022, 9, 28), **{**defaults, **fields})
-    create_registered(case, [], actor=cast.press, note="测试")
+    with transaction.atomic():  # as every caller of create_registered does
+        create_registered(case, [], actor=cast.press, note="测试")
     return case
 
 
