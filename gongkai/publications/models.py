@@ -281,6 +281,13 @@ class Document(models.Model):
 
     def clean(self):
         self._normalise()
+        if self.kind in REGULATORY_KINDS and self.attribute != Attribute.PROACTIVE:
+            raise ValidationError(
+                {
+                    "attribute": f"{self.get_kind_display()}应当主动公开（《中华人民共和国政府信息公开条例》"
+                    "第二十条第（一）项），公开属性只能选择“主动公开”"
+                }
+            )
         if self.attribute != Attribute.PROACTIVE and not self.attribute_reason.strip():
             raise ValidationError({"attribute_reason": "依申请公开或不予公开的，须写明理由"})
         if self.interprets_id and self.kind != Kind.INTERPRETATION:
