@@ -133,7 +133,7 @@ def _at(*args):
     return dt.datetime(*args, tzinfo=SHANGHAI)
 
 
-def _regulatory(cast, kind, title, written_on, published):
+def _regulatory(cast, kind, title, written_on, published, **fields):
     """A 规章 or 行政规范性文件 taken through the review chain, published at `published`."""
     document = Document.create_draft(
         by=cast.clerk,
@@ -142,6 +142,7 @@ def _regulatory(cast, kind, title, written_on, published):
         written_on=written_on,
         category=Category.REGULATIONS_NORMATIVE_DOCS,
         body="<p>第一条</p>",
+        **fields,
     )
     document.submit(by=cast.clerk, at=published)
     document.approve(by=cast.head, at=published)
@@ -200,6 +201,21 @@ def test_table_two_adds_up_for_a_document_made_in_december_and_published_in_janu
     assert build(2022)["tables"]["proactive"]["blocks"][0]["rows"][0]["values"] == [1, 0, 1]
     assert build(2023)["tables"]["proactive"]["blocks"][0]["rows"][0]["values"] == [0, 0, 1]
     assert build(2022)["problems"] == build(2023)["problems"] == []
+
+
+def test_table_two_counts_a_term_that_ran_out_before_the_clean_up_marks_it(cast):
+    """A 行政规范性文件 of 2021-07-01 with 有效期至2023-06-30 (its 失效日期, typed when drafted) is
+    still labelled 现行有效: 2023 by hand — 制发 0, 废止 1, 现行有效 0; 2022 — 0, 0, 1."""
+    _regulatory(
+        cast,
+        Kind.NORMATIVE,
+        "有效期两年",
+        D(2021, 7, 1),
+        _at(2021, 7, 8, 9),
+        expires_on=D(2023, 6, 30),
+    )
+    assert build(2023)["tables"]["proactive"]["blocks"][0]["rows"][1]["values"] == [0, 1, 0]
+    assert build(2022)["tables"]["proactive"]["blocks"][0]["rows"][1]["values"] == [0, 0, 1]
 
 
 def test_the_checks_name_the_table_two_row_that_does_not_add_up(cast):
