@@ -281,8 +281,14 @@ def load(people, stdout):
         clerk, head = by_unit[unit]
         on = dt.date.fromisoformat(published)
         _review(made[key], clerk, head, reviewer, leader, on, waiver=extra.get("waiver", ""))
-    made["yuetan2019"].set_validity(by=by_unit["法规处"][0], validity=Validity.REPEALED,
-                                    replaced_by=made["yuetan"], note="被穗应急规字〔2022〕2号废止")  # fmt: skip
+    # 穗应急规字〔2022〕2号 第四条: 自2022年5月1日起施行，试行办法同时废止.
+    made["yuetan2019"].set_validity(
+        by=by_unit["法规处"][0],
+        validity=Validity.REPEALED,
+        replaced_by=made["yuetan"],
+        note="被穗应急规字〔2022〕2号废止",
+        on=dt.date(2022, 5, 1),
+    )
     _in_review(by_unit, reviewer)
     campaign = CleanupCampaign.start(by=press, year=2022)
     for item in campaign.items.select_related("document").order_by("id")[:3]:

@@ -118,6 +118,11 @@ class Validity(models.TextChoices):
     EXPIRED = "expired", "失效"
 
 
+# No longer in force: the document's 失效日期 (`expires_on`) then says since when (table 二's
+# 本年废止件数 and 现行有效件数 are counted from that one date).
+ENDED_VALIDITIES = (Validity.AMENDED, Validity.REPEALED, Validity.EXPIRED)
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", "草稿"
     REVIEW_1 = "review_1", "一审（处室负责人）"
@@ -252,6 +257,10 @@ class Document(models.Model):
                 name="document_validity_for_regulatory_kinds",
             ),
             models.CheckConstraint(
+                condition=~models.Q(validity__in=ENDED_VALIDITIES) | models.Q(expires_on__isnull=False),
+                name="document_ended_validity_has_end_date",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(interprets__isnull=True) | models.Q(kind=Kind.INTERPRETATION),
                 name="document_only_interpretations_interpret",
             ),
@@ -281,12 +290,23 @@ class Document(models.Model):
 
     def clean(self):
         self._normalise()
+        if self.kind in REGULATORY_KINDS and self.attribute != Attribute.PROACTIVE:
+            raise ValidationError(
+                {
+                    "attribute": f"{self.get_kind_display()}应当主动公开（《中华人民共和国政府信息公开条例》"
+                    "第二十条第（一）项），公开属性只能选择“主动公开”"
+                }
+            )
         if self.attribute != Attribute.PROACTIVE and not self.attribute_reason.strip():
             raise ValidationError({"attribute_reason": "依申请公开或不予公开的，须写明理由"})
         if self.interprets_id and self.kind != Kind.INTERPRETATION:
             raise ValidationError({"interprets": "只有政策解读可以关联被解读的文件"})
         if self.expires_on and self.effective_on and self.expires_on < self.effective_on:
             raise ValidationError({"expires_on": "失效日期不能早于施行日期"})
+        if self.expires_on and self.written_on and self.expires_on < self.written_on:
+            raise ValidationError(
+                {"expires_on": "失效日期不能早于成文日期：文件不能在形成之前失效"}
+            )
 
     def _normalise(self):
         self.title, self.doc_no = clean_line(self.title), clean_line(self.doc_no)
@@ -516,9 +536,19 @@ class Document(models.Model):
 
     @transaction.atomic
     def set_validity(
-        self, *, by, validity: str, replaced_by: Document | None = None, note: str = ""
+        self,
+        *,
+        by,
+        validity: str,
+        replaced_by: Document | None = None,
+        note: str = "",
+        on: dt.date | None = None,
     ) -> None:
-        """有效性: 现行有效 / 已修订 / 已废止 / 失效, with the version that replaces it."""
+        """有效性: 现行有效 / 已修订 / 已废止 / 失效, with the version that replaces it.
+
+        A document that stops being in force gets its 失效日期: `on` (the day it was repealed or
+        replaced; today by default), unless its own 有效期 already ended it earlier. Back to
+        现行有效, an end date in the past is cleared; a future 有效期 stays."""
         self._lock()
         if not self.may_set_validity(by):
             raise DomainError("只有发文单位或政务公开管理员可以变更已发布规章、规范性文件的有效性")
@@ -526,13 +556,38 @@ class Document(models.Model):
             raise DomainError("有效性取值不正确")
         if replaced_by is not None and (replaced_by.pk == self.pk or not replaced_by.is_regulatory):
             raise DomainError("替代文件应为另一件规章或行政规范性文件")
+        today = timezone.localdate()
+        expires_on = self.expires_on
         if validity == Validity.CURRENT:
             replaced_by = None
-        before = {"validity": self.validity, "replaced_by": self.replaced_by_id}
-        self.validity, self.replaced_by = validity, replaced_by
+            if expires_on is not None and expires_on <= today:
+                expires_on = None
+        else:
+            on = on or today
+            earliest = max(self.written_on, self.effective_on or self.written_on)
+            if on < earliest:
+                raise DomainError(f"失效日期不能早于成文日期或施行日期（{earliest:%Y-%m-%d}）")
+            if expires_on is None or expires_on > on:
+                expires_on = on
+        before = {
+            "validity": self.validity,
+            "replaced_by": self.replaced_by_id,
+            "expires_on": _iso(self.expires_on),
+        }
+        self.validity, self.replaced_by, self.expires_on = validity, replaced_by, expires_on
         self._bump()
-        audit.record(by, "document.set_validity", self, before=before,
-                     after={"validity": validity, "replaced_by": self.replaced_by_id}, note=note)  # fmt: skip
+        audit.record(
+            by,
+            "document.set_validity",
+            self,
+            before=before,
+            after={
+                "validity": validity,
+                "replaced_by": self.replaced_by_id,
+                "expires_on": _iso(expires_on),
+            },
+            note=note,
+        )
 
     # ---- the personal-data scan -----------------------------------------------------------
 

@@ -24,6 +24,7 @@ def _number(value):
 
 def build(year: int, report=None) -> dict:
     manual = {k: _number(v) for k, v in (report.manual_values() if report else {}).items()}
+    proactive = tables.proactive_table(year, manual)
     applications = tables.applications_table(year)
     review = tables.review_litigation_table(year)
     fees = tables.fees_collected(year)
@@ -48,12 +49,13 @@ def build(year: int, report=None) -> dict:
             {"heading": HEADINGS[5], "text": "\n".join([*auto_other, other]).strip()},
         ],
         "tables": {
-            "proactive": tables.proactive_table(year, manual),
+            "proactive": proactive,
             "applications": applications,
             "review_litigation": review,
         },
         "fees_collected": fees,
         "plan_results": plan,
-        "problems": tables.check_applications(applications)
+        "problems": tables.check_proactive(proactive)
+        + tables.check_applications(applications)
         + tables.check_review_litigation(review),
     }

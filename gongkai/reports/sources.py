@@ -9,22 +9,39 @@ from django.db.models import Count, Q
 from gongkai.plans.models import Assignment, Plan
 
 
-def regulatory_counts(year: int) -> dict[str, list[int]]:
-    """规章 and 行政规范性文件: [本年制发, 本年废止, 现行有效 at the year's end]."""
-    from gongkai.publications.models import REGULATORY_KINDS, Document, Status, Validity
+def regulatory_counts(year: int) -> dict[str, dict[str, int]]:
+    """规章 and 行政规范性文件, each {made, repealed, valid, valid_last_year} in one query.
+
+    One date says when a document stopped being in force: its 失效日期 (`expires_on`), which
+    `Document.set_validity` records on 废止/失效/修订 and which a 有效期 sets in advance. 本年制发
+    counts by 成文日期, and so does 现行有效 (made by the year's end, not ended by then): every
+    document made enters 现行有效 or 本年废止, and 上年有效 + 本年制发 − 本年废止 = 现行有效
+    holds whenever no document ends before it is made (Document.clean refuses that).
+    """
+    from gongkai.publications.models import REGULATORY_KINDS, Document, Status
 
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    last_end = start - dt.timedelta(days=1)
     published = Document.objects.filter(
         kind__in=REGULATORY_KINDS, published_at__isnull=False
     ).exclude(status=Status.WITHDRAWN)
-    ended = Q(validity__in=[Validity.REPEALED, Validity.EXPIRED, Validity.AMENDED])
-    rows = published.values("kind").annotate(
-        made=Count("pk", filter=Q(written_on__gte=start, written_on__lte=end)),
-        repealed=Count("pk", filter=ended & Q(expires_on__gte=start, expires_on__lte=end)),
-        valid=Count("pk", filter=Q(published_at__date__lte=end) & (~ended | Q(expires_on__gt=end))),
+
+    def in_force_at(day):
+        return Q(written_on__lte=day) & (Q(expires_on__isnull=True) | Q(expires_on__gt=day))
+
+    rows = (
+        published.order_by()
+        .values("kind")
+        .annotate(
+            made=Count("pk", filter=Q(written_on__gte=start, written_on__lte=end)),
+            repealed=Count("pk", filter=Q(expires_on__gte=start, expires_on__lte=end)),
+            valid=Count("pk", filter=in_force_at(end)),
+            valid_last_year=Count("pk", filter=in_force_at(last_end)),
+        )
     )
-    counts = {row["kind"]: [row["made"], row["repealed"], row["valid"]] for row in rows}
-    return {"rule": counts.get("rule", [0, 0, 0]), "normative": counts.get("normative", [0, 0, 0])}
+    counts = {row.pop("kind"): row for row in rows}
+    zero = {"made": 0, "repealed": 0, "valid": 0, "valid_last_year": 0}
+    return {"rule": counts.get("rule", zero), "normative": counts.get("normative", zero)}
 
 
 def plan_results(year: int) -> dict | None:

@@ -170,14 +170,25 @@ def proactive_table(year: int, manual: dict[str, Decimal | int | str | None]) ->
         value = manual.get(key)
         return 0 if value in (None, "") else value
 
-    # A department that cannot make 规章 writes "/" there (rules.md §3.3, seen in real reports).
-    rules = ["/", "/", "/"] if manual.get("rules_not_applicable") else counted["rule"]
+    def regulatory_row(key, label, kind):
+        c = counted[kind]
+        values = [c["made"], c["repealed"], c["valid"]]
+        return {
+            "key": key,
+            "label": label,
+            "values": values,
+            "valid_last_year": c["valid_last_year"],
+        }
+
+    rules = regulatory_row("rules", "规章", "rule")
+    if manual.get("rules_not_applicable"):
+        # A department that cannot make 规章 writes "/" there (rules.md §3.3, seen in real reports).
+        rules = {"key": "rules", "label": "规章", "values": ["/", "/", "/"]}
 
     return {
         "blocks": [
             {"caption": "第二十条第（一）项", "columns": ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
-             "rows": [{"key": "rules", "label": "规章", "values": rules},
-                      {"key": "normative", "label": "行政规范性文件", "values": counted["normative"]}]},
+             "rows": [rules, regulatory_row("normative", "行政规范性文件", "normative")]},
             {"caption": "第二十条第（五）项", "columns": ["信息内容", "本年处理决定数量"],
              "rows": [{"key": "licensing", "label": "行政许可", "values": [m("licensing")]}]},
             {"caption": "第二十条第（六）项", "columns": ["信息内容", "本年处理决定数量"],
@@ -220,6 +231,23 @@ def check_applications(table: dict) -> list[str]:
             )
         if any(v < 0 for v in row["values"]):
             problems.append(f"“{row['label']}”行有负数")
+    return problems
+
+
+def check_proactive(table: dict) -> list[str]:
+    """Table 二, 第二十条第（一）项, per row: 上年现行有效 + 本年制发 − 本年废止 = 现行有效
+    (a row written "/" has nothing to check)."""
+    problems = []
+    for row in table["blocks"][0]["rows"]:
+        if "/" in row["values"]:
+            continue
+        made, repealed, valid = row["values"]
+        last = row["valid_last_year"]
+        if last + made - repealed != valid:
+            problems.append(
+                f"表二“{row['label']}”行：上年现行有效件数（{last}）+ 本年制发件数（{made}）"
+                f"− 本年废止件数（{repealed}）≠ 现行有效件数（{valid}）"
+            )
     return problems
 
 

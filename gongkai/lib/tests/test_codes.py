@@ -53,9 +53,27 @@ def test_it_maps_a_check_of_31_to_zero():
 
 @pytest.mark.parametrize("code", ORG_CODES)
 def test_it_accepts_the_real_org_codes(code):
-    """GB 11714: check = 11 − (Σ mod 11), 10 → X, 11 → 0; with or without the hyphen."""
+    """GB 11714: check = 11 − (Σ mod 11), 10 → X, 11 → 0."""
     assert is_valid_org_code(code)
-    assert is_valid_org_code(code.replace("-", "")) or "-" not in code
+
+
+def test_it_accepts_an_org_code_with_or_without_its_hyphen():
+    """GB 11714, 江苏省人民政府办公厅 01424668-5: Σ = 0×3 + 1×7 + 4×9 + 2×10 + 4×5 + 6×8 + 6×4
+    + 8×2 = 171, 171 mod 11 = 6, check 11 − 6 = 5 — written with the hyphen or without."""
+    assert is_valid_org_code("01424668-5")
+    assert is_valid_org_code("014246685")
+    assert not is_valid_org_code("014246686")
+
+
+def test_it_refuses_the_locally_assigned_code_yet_numbers_with_it():
+    """rules.md §4.2: 宿迁市人民政府办公室 000000001/2021-00151 — Σ = 0 gives check 0, so
+    000000001 is no valid 组织机构代码 (GB 11714); an index number is still made with the prefix
+    the agency configured (warn, don't refuse)."""
+    assert not is_valid_org_code("000000001")
+    number = format_index_number(
+        INDEX_PATTERNS["org_year"], org_id="000000001", on=dt.date(2021, 5, 6), seq=151
+    )
+    assert number == "000000001/2021-00151"
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gongkai.lib.fees import FeeQuote, per_piece_fee, per_piece_total, per_volume_fee, quote
+from gongkai.lib.fees import per_piece_fee, per_piece_total, per_volume_fee, quote
 
 
 @pytest.mark.parametrize(
@@ -38,15 +38,61 @@ def test_it_charges_by_volume_progressively(pages, fee):
 
 
 def test_it_quotes_both_standards_without_choosing():
-    """第三条: the agency picks one standard per application; 不得同时按照两种标准重复计算."""
+    """第三条: the agency picks one standard per application; 不得同时按照两种标准重复计算.
+    28 件 before, 5 now: 2×100 + 3×200 = 800 元; 150 页: 70×10 + 50×20 = 1,700 元."""
     result = quote(prior_pieces_this_month=28, pieces=5, pages=150)
-    assert result == FeeQuote(per_piece=800, per_volume=1700, workings=result.workings)
-    text = "\n".join(result.workings)
-    assert "不得同时按照两种标准重复计算（第三条）" in text
-    assert "第29至30件：100元/件×2件＝200元" in text
-    assert "第31至33件：200元/件×3件＝600元" in text
-    assert "第101至150页：20元/页×50页＝1000元" in text
-    assert "第四条" in text and "第五条" in text
+    assert (result.per_piece, result.per_volume) == (800, 1700)
+    assert result.workings == (
+        "按件计收（第四条）：申请人本自然月内此前已申请28件，本次5件，为本月第29至33件",
+        "  第29至30件：100元/件×2件＝200元",
+        "  第31至33件：200元/件×3件＝600元",
+        "按件计收合计800元（第三条：超额累进）",
+        "按量计收（第五条）：本次提供150页",
+        "  第1至30页：免费",
+        "  第31至100页：10元/页×70页＝700元",
+        "  第101至150页：20元/页×50页＝1000元",
+        "按量计收合计1700元（第三条：超额累进）",
+        "同一申请由行政机关选择按件或者按量一种标准计收，不得同时按照两种标准重复计算（第三条）",
+    )
+
+
+@pytest.mark.parametrize(
+    ("pages", "fee", "lines"),
+    [
+        (30, 0, ["  第1至30页：免费"]),
+        (31, 10, ["  第1至30页：免费", "  第31页：10元/页×1页＝10元"]),
+        (100, 700, ["  第1至30页：免费", "  第31至100页：10元/页×70页＝700元"]),
+        (
+            200,
+            2700,
+            [
+                "  第1至30页：免费",
+                "  第31至100页：10元/页×70页＝700元",
+                "  第101至200页：20元/页×100页＝2000元",
+            ],
+        ),
+        (
+            250,
+            4700,
+            [
+                "  第1至30页：免费",
+                "  第31至100页：10元/页×70页＝700元",
+                "  第101至200页：20元/页×100页＝2000元",
+                "  第201至250页：40元/页×50页＝2000元",
+            ],
+        ),
+    ],
+)
+def test_it_shows_the_volume_workings_band_by_band(pages, fee, lines):
+    """第五条 (rules.md §2.3): 1–30 页 free, 31–100 at 10, 101–200 at 20, 201+ at 40 元/页;
+    200 页 → 700 + 2,000 = 2,700; 250 页 → 2,700 + 50×40 = 4,700."""
+    workings = quote(prior_pieces_this_month=0, pieces=1, pages=pages).workings
+    assert workings[-len(lines) - 3 :] == (
+        f"按量计收（第五条）：本次提供{pages}页",
+        *lines,
+        f"按量计收合计{fee}元（第三条：超额累进）",
+        "同一申请由行政机关选择按件或者按量一种标准计收，不得同时按照两种标准重复计算（第三条）",
+    )
 
 
 def test_it_quotes_nothing_for_a_small_application():

@@ -81,11 +81,40 @@ def test_it_refuses_negative_days():
         WorkdayCalendar().add_workdays(D(2022, 9, 5), -1)
 
 
+@pytest.mark.parametrize(
+    ("day", "is_workday", "reason"),
+    [
+        (D(2022, 10, 3), False, "国庆节"),  # Monday, 国庆 10/1–10/7 放假
+        (D(2022, 10, 8), True, "调休上班（国庆节）"),  # Saturday
+        (D(2022, 10, 9), True, "调休上班（国庆节）"),  # Sunday
+        (D(2022, 10, 10), True, "工作日"),  # Monday
+        (D(2022, 10, 15), False, "周末"),  # Saturday
+        (D(2022, 9, 12), False, "中秋节"),  # Monday, 中秋 9/10–9/12 放假
+        (D(2023, 1, 27), False, "春节"),  # Friday, 春节 1/21–1/27 放假
+        (D(2023, 1, 28), True, "调休上班（春节）"),  # Saturday
+        (D(2024, 2, 4), True, "调休上班（春节）"),  # Sunday
+        (D(2024, 2, 16), False, "春节"),  # Friday, 春节 2/10–2/17 放假
+        (D(2024, 2, 18), True, "调休上班（春节）"),  # Sunday
+    ],
+)
+def test_it_knows_the_state_council_schedule(day, is_workday, reason):
+    """国务院办公厅关于2022年、2023年、2024年部分节假日安排的通知: the holidays and the
+    weekend days worked in lieu (调休上班), typed from the notices."""
+    assert WorkdayCalendar().is_workday(day) is is_workday
+    assert WorkdayCalendar().day(day).reason == reason
+
+
 def test_package_years_match_the_installed_package():
-    """If chinese_calendar is upgraded, PACKAGE_YEARS must follow it."""
-    assert chinese_calendar.is_workday(D(PACKAGE_YEARS[-1], 6, 1)) in (True, False)
+    """If chinese_calendar is upgraded, PACKAGE_YEARS must follow it. The pinned package ends
+    with 2026 (rules.md §5): 国务院办公厅 2025-11-04 gives 10/1–10/7 off and Saturday 10/10
+    调休上班; it starts with 2004."""
+    assert (PACKAGE_YEARS[0], PACKAGE_YEARS[-1]) == (2004, 2026)
+    assert chinese_calendar.is_workday(D(2026, 10, 1)) is False
+    assert chinese_calendar.is_workday(D(2026, 10, 10)) is True
     with pytest.raises(NotImplementedError):
-        chinese_calendar.is_workday(D(PACKAGE_YEARS[-1] + 1, 6, 1))
+        chinese_calendar.is_workday(D(2027, 6, 1))
+    with pytest.raises(NotImplementedError):
+        chinese_calendar.is_workday(D(2003, 6, 2))
 
 
 def test_it_parses_iso_dates_and_names_bad_ones():

@@ -7,6 +7,7 @@ import pytest
 from gongkai.core.models import AuditEntry
 from gongkai.publications.models import (
     Attribute,
+    Document,
     DomainError,
     Kind,
     ReviewStep,
@@ -146,3 +147,32 @@ def test_it_rejects_a_not_proactive_document_without_reason(cast, make_draft):
 
     with pytest.raises(ValidationError):
         make_draft(attribute=Attribute.NOT_DISCLOSED, attribute_reason="")
+
+
+@pytest.mark.parametrize("kind", [Kind.RULE, Kind.NORMATIVE])
+@pytest.mark.parametrize("attribute", [Attribute.ON_REQUEST, Attribute.NOT_DISCLOSED])
+def test_it_keeps_rules_and_normative_documents_proactive(cast, make_draft, kind, attribute):
+    """条例 第二十条第（一）项: 规章和规范性文件 are disclosed proactively, so neither may be
+    drafted as 依申请公开 or 不予公开, with a reason or without."""
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        make_draft(kind=kind, attribute=attribute, attribute_reason="涉及内部管理（条例第十六条）")
+    assert "第二十条第（一）项" in refused.value.message_dict["attribute"][0]
+    assert not Document.objects.exists()
+
+
+def test_it_refuses_to_turn_a_normative_draft_into_an_on_request_one(cast, make_draft):
+    """条例 第二十条第（一）项: an edit cannot take a 行政规范性文件 out of 主动公开 either."""
+    from django.core.exceptions import ValidationError
+
+    doc = make_draft(kind=Kind.NORMATIVE)
+    with pytest.raises(ValidationError, match="行政规范性文件应当主动公开"):
+        doc.edit(
+            by=cast.clerk,
+            version=doc.version,
+            attribute=Attribute.ON_REQUEST,
+            attribute_reason="暂不公开",
+        )
+    doc.refresh_from_db()
+    assert (doc.attribute, doc.attribute_reason, doc.version) == (Attribute.PROACTIVE, "", 1)

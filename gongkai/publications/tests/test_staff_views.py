@@ -84,6 +84,27 @@ def test_the_form_requires_a_reason_when_not_proactive(client, cast):
     assert not Document.objects.exists()
 
 
+def test_the_form_refuses_a_rule_that_is_not_proactive(client, cast):
+    """条例 第二十条第（一）项: a 规章 is always 主动公开; the form says so next to 公开属性."""
+    client.force_login(cast.clerk)
+    data = {
+        "title": "广州市安全生产约谈规定",
+        "kind": "rule",
+        "category": "regulations_normative_docs",
+        "attribute": "on_request",
+        "attribute_reason": "涉及内部管理",
+        "written_on": "2022-09-01",
+        "body": "第一条 为规范安全生产约谈工作……",
+    }
+    response = client.post(reverse("publications:document_create"), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["attribute"] == [
+        "规章应当主动公开（《中华人民共和国政府信息公开条例》第二十条第（一）项），"
+        "公开属性只能选择“主动公开”"
+    ]
+    assert not Document.objects.exists()
+
+
 def test_the_review_page_walks_the_chain(client, cast, doc):
     for user, verb in [
         (cast.clerk, "submit"),

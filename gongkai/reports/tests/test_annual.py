@@ -4,26 +4,56 @@ import datetime as dt
 import io
 import json
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import docx
+import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
 from gongkai.disclosure_requests.models import DisclosureRequest, Remedy, Status
 from gongkai.disclosure_requests.services import create_registered
-from gongkai.disclosure_requests.taxonomy import REPORT_ROWS, Outcome
+from gongkai.disclosure_requests.taxonomy import Outcome
+from gongkai.publications.models import Category, Document, Kind, Validity
 from gongkai.reports import tables
 from gongkai.reports.docx_export import report_docx
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.report import build
 
 D = dt.date
-OFFICIAL_ROWS = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果",
-                 "（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（三）不予公开",
-                 *[label for key, label in REPORT_ROWS if key.startswith("3.")], "（四）无法提供",
-                 *[label for key, label in REPORT_ROWS if key.startswith("4.")], "（五）不予处理",
-                 *[label for key, label in REPORT_ROWS if key.startswith("5.")], "（六）其他处理",
-                 *[label for key, label in REPORT_ROWS if key.startswith("6.")], "（七）总计", "四、结转下年度继续办理"]  # fmt: skip
+# Table 三's rows, typed from the national format (国办公开办函〔2021〕30号; rules.md §3.3).
+OFFICIAL_ROWS = [
+    "一、本年新收政府信息公开申请数量",
+    "二、上年结转政府信息公开申请数量",
+    "三、本年度办理结果",
+    "（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "（三）不予公开",
+    "1.属于国家秘密",
+    "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”",
+    "4.保护第三方合法权益",
+    "5.属于三类内部事务信息",
+    "6.属于四类过程性信息",
+    "7.属于行政执法案卷",
+    "8.属于行政查询事项",
+    "（四）无法提供",
+    "1.本机关不掌握相关政府信息",
+    "2.没有现成信息需要另行制作",
+    "3.补正后申请内容仍不明确",
+    "（五）不予处理",
+    "1.信访举报投诉类申请",
+    "2.重复申请",
+    "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息",
+    "（六）其他处理",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "3.其他",
+    "（七）总计",
+    "四、结转下年度继续办理",
+]
 
 
 def _case(cast, received, kind="natural_person", outcome=None, replied=None):
@@ -94,6 +124,120 @@ def test_the_checks_name_the_cell_that_does_not_add_up(cast):
     problems = tables.check_applications(table)
     assert any(p.startswith("“自然人”列：各办理结果之和（3）") for p in problems)
     assert any("（一）予以公开" in p and "各类申请人之和" in p for p in problems)
+
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _at(*args):
+    return dt.datetime(*args, tzinfo=SHANGHAI)
+
+
+def _regulatory(cast, kind, title, written_on, published, **fields):
+    """A 规章 or 行政规范性文件 taken through the review chain, published at `published`."""
+    document = Document.create_draft(
+        by=cast.clerk,
+        title=title,
+        kind=kind,
+        written_on=written_on,
+        category=Category.REGULATIONS_NORMATIVE_DOCS,
+        body="<p>第一条</p>",
+        **fields,
+    )
+    document.submit(by=cast.clerk, at=published)
+    document.approve(by=cast.head, at=published)
+    document.approve(by=cast.reviewer, at=published)
+    document.approve(by=cast.leader, at=published, waiver="解读另行发布")
+    return document
+
+
+def _regulatory_year(cast):
+    """规章: R1 made 2021, in force; R2 made 2022, repealed through set_validity on 2023-05-10;
+    R3 made 2023. 行政规范性文件: N1 made 2022, marked 失效 on 2023-11-20; N2 made 2023; N3 a
+    2023 draft never published (counted nowhere)."""
+    _regulatory(cast, Kind.RULE, "R1", D(2021, 3, 1), _at(2021, 3, 10, 9))
+    r2 = _regulatory(cast, Kind.RULE, "R2", D(2022, 6, 1), _at(2022, 6, 8, 9))
+    _regulatory(cast, Kind.RULE, "R3", D(2023, 2, 1), _at(2023, 2, 9, 9))
+    n1 = _regulatory(cast, Kind.NORMATIVE, "N1", D(2022, 9, 1), _at(2022, 9, 9, 9))
+    _regulatory(cast, Kind.NORMATIVE, "N2", D(2023, 3, 1), _at(2023, 3, 9, 9))
+    Document.create_draft(
+        by=cast.clerk,
+        title="N3",
+        kind=Kind.NORMATIVE,
+        written_on=D(2023, 4, 1),
+        category=Category.REGULATIONS_NORMATIVE_DOCS,
+        body="<p>草稿</p>",
+    )
+    with time_machine.travel(_at(2023, 5, 10, 15), tick=False):
+        r2.set_validity(by=cast.clerk, validity=Validity.REPEALED, note="上位法已废止")
+    with time_machine.travel(_at(2023, 11, 20, 15), tick=False):
+        n1.set_validity(by=cast.clerk, validity=Validity.EXPIRED, note="有效期届满")
+
+
+def test_table_two_counts_a_document_repealed_through_its_validity_in_that_year(cast):
+    """Table 二, 第二十条第（一）项, 2023 by hand: 规章 制发 1 (R3), 废止 1 (R2), 现行有效 2 (R1,
+    R3); 行政规范性文件 制发 1 (N2), 废止 1 (N1), 现行有效 1 (N2)."""
+    _regulatory_year(cast)
+    rows = build(2023)["tables"]["proactive"]["blocks"][0]["rows"]
+    assert [(r["label"], r["values"]) for r in rows] == [
+        ("规章", [1, 1, 2]),
+        ("行政规范性文件", [1, 1, 1]),
+    ]
+    assert build(2023)["problems"] == []
+
+
+def test_table_two_counts_the_repealed_as_in_force_the_year_before(cast):
+    """2022 by hand: 规章 制发 1 (R2), 废止 0, 现行有效 2 (R1, R2 — repealed only in 2023);
+    行政规范性文件 制发 1 (N1), 废止 0, 现行有效 1 (N1)."""
+    _regulatory_year(cast)
+    rows = build(2022)["tables"]["proactive"]["blocks"][0]["rows"]
+    assert [r["values"] for r in rows] == [[1, 0, 2], [1, 0, 1]]
+
+
+def test_table_two_adds_up_for_a_document_made_in_december_and_published_in_january(cast):
+    """上年有效 + 本年制发 − 本年废止 = 本年有效 in both years: a 规章 of 2022-12-28 published on
+    2023-01-05 is 制发 and 现行有效 in 2022 (成文日期), and 上年有效 in 2023."""
+    _regulatory(cast, Kind.RULE, "跨年规章", D(2022, 12, 28), _at(2023, 1, 5, 9))
+    assert build(2022)["tables"]["proactive"]["blocks"][0]["rows"][0]["values"] == [1, 0, 1]
+    assert build(2023)["tables"]["proactive"]["blocks"][0]["rows"][0]["values"] == [0, 0, 1]
+    assert build(2022)["problems"] == build(2023)["problems"] == []
+
+
+def test_table_two_counts_a_term_that_ran_out_before_the_clean_up_marks_it(cast):
+    """A 行政规范性文件 of 2021-07-01 with 有效期至2023-06-30 (its 失效日期, typed when drafted) is
+    still labelled 现行有效: 2023 by hand — 制发 0, 废止 1, 现行有效 0; 2022 — 0, 0, 1."""
+    _regulatory(
+        cast,
+        Kind.NORMATIVE,
+        "有效期两年",
+        D(2021, 7, 1),
+        _at(2021, 7, 8, 9),
+        expires_on=D(2023, 6, 30),
+    )
+    assert build(2023)["tables"]["proactive"]["blocks"][0]["rows"][1]["values"] == [0, 1, 0]
+    assert build(2022)["tables"]["proactive"]["blocks"][0]["rows"][1]["values"] == [0, 0, 1]
+
+
+def test_the_checks_name_the_table_two_row_that_does_not_add_up(cast):
+    """Table 二's own identity, per row: 上年有效 (2) + 本年制发 (1) − 本年废止 (1) must be 现行有效
+    (2); a figure changed by hand to 3 is named with every term."""
+    _regulatory_year(cast)
+    table = tables.proactive_table(2023, {})
+    assert tables.check_proactive(table) == []
+    table["blocks"][0]["rows"][0]["values"][2] = 3
+    table["blocks"][0]["rows"][1]["values"][0] = 0
+    assert tables.check_proactive(table) == [
+        "表二“规章”行：上年现行有效件数（2）+ 本年制发件数（1）− 本年废止件数（1）≠ 现行有效件数（3）",
+        "表二“行政规范性文件”行：上年现行有效件数（1）+ 本年制发件数（0）− 本年废止件数（1）≠ 现行有效件数（1）",
+    ]
+
+
+def test_a_department_without_rules_writes_a_slash_and_is_not_checked_there(cast):
+    """rules.md §3.3: “/” for 规章 where the body cannot make them; the identity skips that row."""
+    _regulatory_year(cast)
+    table = tables.proactive_table(2023, {"rules_not_applicable": "on"})
+    assert table["blocks"][0]["rows"][0]["values"] == ["/", "/", "/"]
+    assert tables.check_proactive(table) == []
 
 
 def test_table_four_counts_results_as_at_the_year_end(cast):
