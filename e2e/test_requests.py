@@ -93,7 +93,7 @@ def test_an_application_from_submission_to_served_letter(page, live_server, e2e_
         _step(page, "作出答复", {"select:outcome": "partial", "text": "现提供执法检查记录（删去工艺参数）。",
                                  "withheld_reason": "工艺参数属于第三方商业秘密（第十五条）", "on": "2022-10-20"})  # fmt: skip
         with page.expect_download() as letter:
-            page.get_by_role("link", name="PDF").click()
+            page.get_by_role("link", name="答复告知书 PDF").click()
         assert open(letter.value.path(), "rb").read(5) == b"%PDF-"
 
     with time_machine.travel(dt.datetime(2022, 10, 21, 9, 0, tzinfo=SHANGHAI), tick=True):
