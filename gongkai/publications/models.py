@@ -909,10 +909,17 @@ class CleanupItem(models.Model):
                      validity=validity, note=note)  # fmt: skip
 
     def _check(self, by) -> None:
+        """Lock the item and re-read its decision: of two people deciding at once, the second
+        is told it is done, instead of writing a second decision over the first."""
         if not (
             by.unit_id == self.unit_id and by.has_role(Role.CLERK, Role.UNIT_HEAD)
         ) and not by.has_role(Role.PRESS_OFFICE):
             raise DomainError("清理事项应由发文单位办理")
+        self.decision = (
+            type(self).objects.select_for_update().values_list("decision", flat=True).get(pk=self.pk)
+        )
+        if self.decision != self.Decision.PENDING:
+            raise DomainError(f"该文件在本次清理中已办理（{self.get_decision_display()}）")
 
     def _decided(self, by, note: str) -> None:
         self.note, self.decided_by, self.decided_at = note.strip(), by, timezone.now()

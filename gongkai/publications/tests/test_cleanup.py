@@ -68,3 +68,14 @@ def test_the_page_is_scoped_and_the_export_lists_results(client, campaign, cast)
     assert old.title in text and "已废止" in text and "已被新办法取代" in text
     client.force_login(cast.clerk)
     assert client.get(reverse("publications:campaign_export", args=[c.pk])).status_code == 403
+
+
+def test_a_stale_copy_cannot_decide_an_item_twice(campaign, cast):
+    """The row is re-read under a lock: the second of two open pages is told it is done."""
+    c, _, new = campaign
+    first, second = c.items.get(document=new), c.items.get(document=new)
+    first.confirm(by=cast.clerk, note="仍然有效")
+    with pytest.raises(DomainError, match="已办理"):
+        second.change(by=cast.press, validity=Validity.REPEALED, note="废止")
+    new.refresh_from_db()
+    assert new.validity == Validity.CURRENT and c.items.get(document=new).note == "仍然有效"
