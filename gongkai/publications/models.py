@@ -915,9 +915,8 @@ class CleanupItem(models.Model):
             by.unit_id == self.unit_id and by.has_role(Role.CLERK, Role.UNIT_HEAD)
         ) and not by.has_role(Role.PRESS_OFFICE):
             raise DomainError("清理事项应由发文单位办理")
-        self.decision = (
-            type(self).objects.select_for_update().values_list("decision", flat=True).get(pk=self.pk)
-        )
+        locked = type(self).objects.select_for_update()
+        self.decision = locked.values_list("decision", flat=True).get(pk=self.pk)
         if self.decision != self.Decision.PENDING:
             raise DomainError(f"该文件在本次清理中已办理（{self.get_decision_display()}）")
 
