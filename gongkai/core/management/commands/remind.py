@@ -1,12 +1,23 @@
-"""`gongkai remind [--days 7] [--loop]`: list and notify due-soon and overdue work. Idempotent."""
+"""`gongkai remind [--days 7] [--loop]`: list and notify due-soon and overdue work. Idempotent.
 
-import time
+With --loop it is a long-running service (systemd, a container): a sweep that fails is logged
+and retried with a growing pause, never the end of the loop; SIGTERM or SIGINT stops it
+between sweeps (healthchecks' `sendalerts` does the same).
+"""
+
+import logging
+import signal
+import threading
 
 from django.conf import settings
+from django.db import close_old_connections
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from gongkai.core.management.base import GongkaiCommand
+
+log = logging.getLogger("gongkai.remind")
+BACKOFF_START, MAX_BACKOFF = 30, 3600  # seconds after a failed sweep: 30, 60, 120 … an hour
 
 
 class Command(GongkaiCommand):
@@ -20,16 +31,35 @@ class Command(GongkaiCommand):
         parser.add_argument("--interval", type=int, default=3600, help="--loop 的间隔秒数")
 
     def handle(self, *args, days, loop, interval, **options):
-        while True:
-            today = timezone.localdate()
-            lines = [
-                line
-                for path in settings.REMINDERS
-                for line in import_string(path)(today=today, days=days)
-            ]
-            for line in lines:
-                self.stdout.write(line)
-            self.stdout.write(f"{today}：{len(lines)}项到期或逾期工作")
-            if not loop:
-                return
-            time.sleep(interval)
+        if not loop:
+            self.sweep(days)
+            return
+        stop = threading.Event()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: stop.set())
+        failures = 0
+        while not stop.is_set():
+            close_old_connections()  # a database restart between sweeps is not fatal
+            try:
+                self.sweep(days)
+                failures = 0
+            except Exception:  # noqa: BLE001 — one bad sweep must not end the service
+                failures += 1
+                log.exception("提醒检查失败（连续第%d次），稍后重试", failures)
+                self.stderr.write(f"提醒检查失败（连续第{failures}次），稍后重试")
+            pause = (
+                interval if not failures else min(MAX_BACKOFF, BACKOFF_START * 2 ** (failures - 1))
+            )
+            stop.wait(pause)
+        self.stdout.write("已停止")
+
+    def sweep(self, days: int) -> None:
+        today = timezone.localdate()
+        lines = [
+            line
+            for path in settings.REMINDERS
+            for line in import_string(path)(today=today, days=days)
+        ]
+        for line in lines:
+            self.stdout.write(line)
+        self.stdout.write(f"{today}：{len(lines)}项到期或逾期工作")
