@@ -145,6 +145,8 @@ LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# zh_Hans input formats with ISO first: date inputs render "2023-08-31", the only form browsers accept.
+FORMAT_MODULE_PATH = ["gongkai.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
