@@ -85,3 +85,14 @@ def test_the_press_office_imports_the_seed_plan_through_the_web_with_every_due_d
     }
     assert saved == expected
     assert saved[12] == "2022-09-30" and saved[1] == "2022-08-31"
+
+    # 第7项: 相关处室 are chosen on top of the units already ticked; nobody is dropped.
+    task = plan.tasks.get(number=7)
+    before = set(task.assignments.values_list("unit__name", flat=True))
+    page.goto(f"{live_server.url}/staff/plans/tasks/{task.pk}/")
+    page.locator(".unit-picker fieldset, .unit-picker .field").filter(
+        has_text="配合单位"
+    ).get_by_label("法规处").check()
+    page.get_by_role("button", name="保存分工").click()
+    expect(page.get_by_text("已保存分工：新增法规处。")).to_be_visible()
+    assert set(task.assignments.values_list("unit__name", flat=True)) == before | {"法规处"}

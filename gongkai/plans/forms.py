@@ -96,11 +96,20 @@ class AssignUnitsForm(forms.Form):
     support = forms.ModelMultipleChoiceField(label="配合单位", queryset=Unit.objects.active(), required=False,
                                              widget=forms.CheckboxSelectMultiple)  # fmt: skip
 
+    confirm_remove = forms.BooleanField(
+        label="确认移除已报送进展的单位", required=False, widget=forms.HiddenInput
+    )
+
     def clean(self):
         data = super().clean()
         if not data.get("lead") and not data.get("support"):
             raise forms.ValidationError("请至少选择一个责任单位。")
         return data
+
+    def ask_confirmation(self, message: str) -> None:
+        """Show the confirmation box (hidden until a reported unit is being removed)."""
+        self.fields["confirm_remove"].widget = forms.CheckboxInput()
+        self.add_error(None, message)
 
 
 class LedgerFilterForm(forms.Form):
