@@ -41,6 +41,19 @@ class ItemForm(forms.Form):
     note = forms.CharField(required=False, widget=forms.HiddenInput)
     flags = forms.CharField(required=False, widget=forms.HiddenInput)
 
+    def __init__(self, *args, year: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.year = year
+
+    def clean_due_date(self):
+        """A due date far from the plan's year is a typo (2202 for 2022), not a plan."""
+        due = self.cleaned_data["due_date"]
+        if due and self.year and not self.year <= due.year <= self.year + 1:
+            raise forms.ValidationError(
+                f"截止日期{due.year}年{due.month}月{due.day}日不在方案年度（{self.year}年）内，请核对"
+            )
+        return due
+
     @classmethod
     def initial_from(cls, item: ParsedItem) -> dict:
         data = item.to_json()

@@ -162,7 +162,8 @@ def plan_import(request):
             token = signing.dumps({"sha": services.fingerprint(data), "name": name, "year": year, "title": parsed.title},
                                   salt=IMPORT_SALT)  # fmt: skip
             formset = ItemFormSet(
-                initial=[ItemFormSet.form.initial_from(item) for item in parsed.items]
+                initial=[ItemFormSet.form.initial_from(item) for item in parsed.items],
+                form_kwargs={"year": year},
             )
             return render(
                 request,
@@ -178,7 +179,7 @@ def _import_confirm(request):
     except signing.BadSignature:
         messages.error(request, "预览已过期，请重新上传文件。")
         return redirect("plans:plan_import")
-    formset = ItemFormSet(request.POST)
+    formset = ItemFormSet(request.POST, form_kwargs={"year": source["year"]})
     if formset.is_valid():
         parsed = ParsedPlan(
             title=source["title"], year=source["year"], items=[f.to_item() for f in formset.forms]

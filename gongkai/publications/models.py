@@ -287,6 +287,8 @@ class Document(models.Model):
             raise ValidationError({"interprets": "只有政策解读可以关联被解读的文件"})
         if self.expires_on and self.effective_on and self.expires_on < self.effective_on:
             raise ValidationError({"expires_on": "失效日期不能早于施行日期"})
+        if self.expires_on and self.written_on and self.expires_on < self.written_on:
+            raise ValidationError({"expires_on": "失效日期不能早于成文日期：文件不能在形成之前失效"})
 
     def _normalise(self):
         self.title, self.doc_no = clean_line(self.title), clean_line(self.doc_no)

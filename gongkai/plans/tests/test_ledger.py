@@ -301,3 +301,15 @@ def test_removing_units_without_reports_is_listed_in_the_audit_entry(client, pla
     assert list(task.assignments.values_list("unit__name", flat=True)) == ["新闻处"]
     entry = AuditEntry.objects.get(action="plan.assign_units")
     assert set(entry.data["removed"]) == before - {"新闻处"} and entry.data["added"] == []
+
+
+def test_a_due_date_outside_the_plan_year_is_refused_in_the_preview(client, cast):
+    client.force_login(cast.press)
+    upload = SimpleUploadedFile("plan.txt", SEED.read_bytes())
+    preview = client.post(reverse("plans:plan_import"), {"file": upload, "year": 2022})
+    data = {"token": preview.context["token"], **_formset_data(preview.context["formset"])}
+    data["form-0-due_date"] = "2202-09-30"
+    response = client.post(reverse("plans:plan_import"), data)
+    assert response.status_code == 400
+    assert "截止日期2202年9月30日不在方案年度（2022年）内" in response.content.decode()
+    assert not Plan.objects.exists()

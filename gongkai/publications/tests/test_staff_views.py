@@ -84,6 +84,23 @@ def test_the_form_requires_a_reason_when_not_proactive(client, cast):
     assert not Document.objects.exists()
 
 
+def test_a_document_cannot_expire_before_it_was_written(client, cast):
+    client.force_login(cast.clerk)
+    data = {
+        "title": "广州市应急管理局安全生产约谈办法",
+        "kind": "normative",
+        "category": "regulations_normative_docs",
+        "attribute": "proactive",
+        "written_on": "2022-09-01",
+        "expires_on": "2021-09-01",
+        "body": "第一条 为规范安全生产约谈工作……",
+    }
+    response = client.post(reverse("publications:document_create"), data)
+    assert response.status_code == 200
+    assert "失效日期不能早于成文日期" in response.content.decode()
+    assert not Document.objects.exists()
+
+
 def test_the_review_page_walks_the_chain(client, cast, doc):
     for user, verb in [
         (cast.clerk, "submit"),
