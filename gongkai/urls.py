@@ -16,3 +16,5 @@ urlpatterns = [
     path("apply/", include("gongkai.disclosure_requests.public_urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = public_views.bad_request

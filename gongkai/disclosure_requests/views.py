@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required
 from gongkai.core.calendar import workday_calendar
+from gongkai.core.params import year_param
 from gongkai.core.roles import Role
 from gongkai.disclosure_requests import forms, letters, selectors, services
 from gongkai.disclosure_requests.clock import deadline_for
@@ -190,6 +191,6 @@ def letter_download(request, pk, fmt):
 
 @role_required(*OFFICE)
 def statistics(request):
-    year = int(request.GET.get("year") or timezone.localdate().year)
+    year = year_param(request)
     stats = selectors.statistics(dt.date(year, 1, 1), dt.date(year, 12, 31))
     return render(request, "disclosure_requests/statistics.html", {"stats": stats, "year": year})
