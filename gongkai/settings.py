@@ -235,8 +235,13 @@ RECONSIDERATION_BODY = env_str("GONGKAI_RECONSIDERATION_BODY", "广州市人民�
 COURT = env_str("GONGKAI_COURT", "广州铁路运输法院")
 
 # ---- 主动公开 (gongkai.publications) ----
-# Documents waiting for the user's review (一审/二审/三审) and their unit's drafts.
-DASHBOARD_SECTIONS = [*DASHBOARD_SECTIONS, "gongkai.publications.dashboard.my_documents"]
+# Documents waiting for the user's review (一审/二审/三审) come first: they hold up publication.
+# Their unit's drafts come after the other sections.
+DASHBOARD_SECTIONS = [
+    "gongkai.publications.dashboard.review_queue",
+    *DASHBOARD_SECTIONS,
+    "gongkai.publications.dashboard.my_documents",
+]
 # 索引号: a template with {org_id}, {yyyy} or {yyyymm}, and {seq:05d} (rules.md §4.2); the
 # serial restarts each period the template names and is never reused.
 INDEX_NUMBER_PATTERN = env_str("GONGKAI_INDEX_NUMBER_PATTERN", "{org_id}/{yyyy}-{seq:05d}")

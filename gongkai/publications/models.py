@@ -288,7 +288,9 @@ class Document(models.Model):
         if self.expires_on and self.effective_on and self.expires_on < self.effective_on:
             raise ValidationError({"expires_on": "失效日期不能早于施行日期"})
         if self.expires_on and self.written_on and self.expires_on < self.written_on:
-            raise ValidationError({"expires_on": "失效日期不能早于成文日期：文件不能在形成之前失效"})
+            raise ValidationError(
+                {"expires_on": "失效日期不能早于成文日期：文件不能在形成之前失效"}
+            )
 
     def _normalise(self):
         self.title, self.doc_no = clean_line(self.title), clean_line(self.doc_no)
@@ -481,6 +483,7 @@ class Document(models.Model):
             raise DomainError("退回时必须填写退回意见")
         self._check_reviewer(by, "return")
         self._move("return", by, comment=comment.strip(), at=at)
+        self._notify_drafters(f"《{self.title}》被退回修改：{comment.strip()}。请修改后重新提交。")
 
     @transaction.atomic
     def withdraw(self, *, by, reason: str) -> None:
@@ -590,6 +593,19 @@ class Document(models.Model):
         self._bump()
         audit.record(by, f"document.{verb}", self, before={"status": stage},
                      after={"status": target}, comment=comment)  # fmt: skip
+
+    def _notify_drafters(self, text: str) -> None:
+        """Tell who must act on a returned draft: its author and whoever submitted it this round."""
+        from gongkai.core.models import User
+        from gongkai.core.notifications import notify
+
+        submitters = self.steps.filter(action="submit", round=self.round).values("actor_id")
+        people = User.objects.filter(
+            models.Q(pk=self.created_by_id) | models.Q(pk__in=submitters), is_active=True
+        )
+        for person in people:
+            key = f"document.return:{self.pk}:{self.version}"
+            notify(user=person, key=key, text=text, link=self.get_staff_url())
 
     def _published(self, by) -> None:
         from gongkai.publications import search

@@ -142,3 +142,35 @@ def test_the_dashboard_shows_documents_waiting_for_review(client, cast, doc):
     doc.submit(by=cast.clerk)
     client.force_login(cast.head)
     assert doc.title in client.get(reverse("core:dashboard")).content.decode()
+
+
+def test_a_returned_draft_notifies_its_drafter(client, cast, doc):
+    from gongkai.core.models import Notification
+
+    doc.submit(by=cast.clerk)
+    client.force_login(cast.head)
+    client.post(
+        reverse("publications:document_act", args=[doc.pk, "return"]), {"comment": "请补充依据"}
+    )
+    doc.refresh_from_db()
+    assert doc.status == Status.DRAFT
+    note = Notification.objects.get()
+    assert note.user == cast.clerk and "被退回修改：请补充依据" in note.text
+    assert note.link == _detail(doc)
+    client.force_login(cast.clerk)
+    assert "请补充依据" in client.get(reverse("core:dashboard")).content.decode()
+
+
+def test_the_review_queue_comes_first_on_the_dashboard_above_ledger_tasks(client, cast, make_draft):
+    from pathlib import Path
+
+    from gongkai.plans import services as plan_services
+
+    seed = Path(__file__).parents[2] / "plans" / "seed" / "guangzhou-yjj-2022.txt"
+    plan_services.plan_import(by=cast.press, data=seed.read_bytes(), filename="s.txt", year=2022)
+    doc = make_draft()
+    doc.submit(by=cast.clerk)
+    client.force_login(cast.head)  # 法规处 负责人: 一审, and 法规处 has ledger tasks
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert "待我审核" in page and "法规处的工作任务" in page
+    assert page.index(doc.title) < page.index("法规处的工作任务")
