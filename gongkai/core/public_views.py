@@ -1,12 +1,8 @@
-"""The public portal's shell: the home page that later apps fill with their columns."""
+"""Public pages of the core: the 400 page (the portal itself lives in publications)."""
 
 from django.shortcuts import render
 
 from gongkai.core.params import BadParameter
-
-
-def home(request):
-    return render(request, "public/home.html")
 
 
 def bad_request(request, exception=None):

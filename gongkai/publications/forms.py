@@ -9,6 +9,7 @@ from gongkai.publications.models import (
     Category,
     Document,
     Kind,
+    PortalPage,
     Status,
     Validity,
 )
@@ -141,3 +142,23 @@ class SearchForm(PortalFilterForm):
     q = forms.CharField(label="关键词", required=False, max_length=100)
 
     field_order = ["q", "category", "unit", "year", "validity"]
+
+
+class PortalPageForm(forms.ModelForm):
+    """公开指南 / 公开制度, as the press office edits them: plain text, one paragraph a line."""
+
+    class Meta:
+        model = PortalPage
+        fields = PortalPage.FIELDS[PortalPage.Slug.GUIDE]
+        widgets = {
+            "intro": forms.Textarea(attrs={"rows": 6}),
+            "categories": forms.Textarea(attrs={"rows": 5}),
+            "how_to_apply": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        wanted = PortalPage.FIELDS.get(self.instance.slug, self.Meta.fields)
+        for name in list(self.fields):
+            if name not in wanted:
+                del self.fields[name]
