@@ -31,10 +31,10 @@ class DocumentForm(forms.ModelForm):
             "written_on": DATE, "effective_on": DATE, "expires_on": DATE,
             "summary": forms.Textarea(attrs={"rows": 3}),
             "attribute_reason": forms.Textarea(attrs={"rows": 2}),
-            "body": forms.Textarea(attrs={"rows": 16}),
+            "body": forms.Textarea(attrs={"rows": 16, "data-richtext": ""}),
         }  # fmt: skip
         help_texts = {
-            "body": "可直接粘贴文字或带格式的内容；只保留段落、标题、列表、表格和链接，脚本等会被清除",
+            "body": "可从 Word 直接粘贴：保留标题、段落、列表、表格和链接，字体颜色等其他格式和脚本会被清除",
             "interprets": "仅政策解读填写：选择被解读的规章或规范性文件",
             "business_related": "勾选后同时在“涉企政策”专栏公开",
         }

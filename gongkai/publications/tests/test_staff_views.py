@@ -1,5 +1,7 @@
 """Staff pages: scoped to the user's unit (404 otherwise), login for anonymous visitors."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -174,3 +176,33 @@ def test_the_review_queue_comes_first_on_the_dashboard_above_ledger_tasks(client
     page = client.get(reverse("core:dashboard")).content.decode()
     assert "待我审核" in page and "法规处的工作任务" in page
     assert page.index(doc.title) < page.index("法规处的工作任务")
+
+
+WORD_PASTE = (
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{font-size:16pt}</style></head>'
+    '<body><div class="WordSection1"><h1 style="mso-outline-level:1">第一章 总则</h1>'
+    '<p class="MsoNormal" style="text-indent:2em"><span style="font-family:仿宋_GB2312">第一条 为规范约谈。</span><o:p></o:p></p>'
+    '<table class="MsoTableGrid" border="1"><tr><td style="width:100px">序号</td><td colspan="2">事项</td></tr></table>'
+    "<ul><li>安全生产</li></ul><!--[if gte mso 9]><xml>x</xml><![endif]--></div></body></html>"
+)
+
+
+def test_the_body_editor_is_served_from_our_static_files_without_inline_script(client, cast):
+    client.force_login(cast.clerk)
+    page = client.get(reverse("publications:document_create")).content.decode()
+    assert "data-richtext" in page and "/static/gongkai/richtext.js" in page
+    scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", page, re.S)
+    assert scripts and all(body.strip() == "" for body in scripts)  # src only, nothing inline
+    assert "http://" not in "".join(re.findall(r'<script[^>]*src="([^"]+)"', page))
+
+
+def test_a_body_pasted_from_word_keeps_its_structure_and_loses_its_styling(client, cast):
+    client.force_login(cast.clerk)
+    data = {"title": "安全生产约谈办法", "kind": "general", "category": "other_mandated",
+            "attribute": "proactive", "written_on": "2022-09-01", "body": WORD_PASTE}  # fmt: skip
+    client.post(reverse("publications:document_create"), data)
+    body = Document.objects.get().body
+    assert "<h2>第一章 总则</h2>" in body
+    assert re.search(r"<p>(<span>)?第一条 为规范约谈。", body)
+    assert '<td colspan="2">事项</td>' in body and "<li>安全生产</li>" in body
+    assert "style" not in body and "Mso" not in body and "mso" not in body and "font" not in body
