@@ -62,6 +62,9 @@ def _pages(base, portal):
         "年度报告": f"{base}/gk/doc/{portal['report'].pk}/",
         "规范性文件": f"{base}/gk/doc/{portal['regulation'].pk}/",
         "申请": f"{base}/apply/",
+        "公开指南": f"{base}/gk/guide/",
+        "公开制度": f"{base}/gk/rules/",
+        "年度报告列表": f"{base}/gk/annual-reports/",
     }
 
 
