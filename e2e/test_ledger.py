@@ -3,6 +3,7 @@ office exports the third-quarter report."""
 
 import datetime as dt
 import io
+import json
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -11,6 +12,8 @@ import time_machine
 from playwright.sync_api import expect
 
 SEED = Path(__file__).parents[1] / "gongkai" / "plans" / "seed" / "guangzhou-yjj-2022.txt"
+# The hand-made expected parse of the seed plan (due dates read off the source by a person).
+EXPECTED = Path(__file__).parents[1] / "gongkai" / "plans" / "tests" / "seed_expected.json"
 
 
 def _import_seed(cast):
@@ -55,3 +58,41 @@ def test_a_clerk_reports_progress_and_the_press_office_exports_q3(
     sheet = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
     text = "\n".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
     assert "第三季度" in text and "重新公开38件" in text and "清理结果.pdf" in text
+
+
+@time_machine.travel(dt.datetime(2022, 3, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")), tick=True)
+def test_the_press_office_imports_the_seed_plan_through_the_web_with_every_due_date(
+    page, live_server, e2e_cast, login
+):
+    from gongkai.plans.models import Plan
+
+    login("xinwen")
+    page.goto(f"{live_server.url}/staff/plans/import/")
+    page.get_by_label("工作方案文件").set_input_files(str(SEED))
+    page.get_by_label("年度").fill("2022")
+    page.get_by_role("button", name="识别并预览").click()
+    expect(page.get_by_role("heading", name="核对工作任务（共38项）")).to_be_visible()
+    # What the browser shows is what it will send back: the first task's date is not blank.
+    expect(page.locator('input[name="form-0-due_date"]')).to_have_value("2022-08-31")
+    page.get_by_role("button", name="确认导入").click()
+    expect(page.get_by_text("已导入38项工作任务")).to_be_visible()
+
+    expected = {item["n"]: item["due"] for item in json.loads(EXPECTED.read_text())["items"]}
+    plan = Plan.objects.get()
+    saved = {
+        n: due.isoformat() if due else None
+        for n, due in plan.tasks.values_list("number", "due_date")
+    }
+    assert saved == expected
+    assert saved[12] == "2022-09-30" and saved[1] == "2022-08-31"
+
+    # 第7项: 相关处室 are chosen on top of the units already ticked; nobody is dropped.
+    task = plan.tasks.get(number=7)
+    before = set(task.assignments.values_list("unit__name", flat=True))
+    page.goto(f"{live_server.url}/staff/plans/tasks/{task.pk}/")
+    page.locator(".unit-picker fieldset, .unit-picker .field").filter(
+        has_text="配合单位"
+    ).get_by_label("法规处").check()
+    page.get_by_role("button", name="保存分工").click()
+    expect(page.get_by_text("已保存分工：新增法规处。")).to_be_visible()
+    assert set(task.assignments.values_list("unit__name", flat=True)) == before | {"法规处"}

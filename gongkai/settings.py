@@ -145,6 +145,8 @@ LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# zh_Hans input formats with ISO first: date inputs render "2023-08-31", the only form browsers accept.
+FORMAT_MODULE_PATH = ["gongkai.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -236,8 +238,13 @@ COURT = env_str("GONGKAI_COURT", "广州铁路运输法院")
 OFFICE_PHONE = env_str("GONGKAI_OFFICE_PHONE", "020-83108000")
 
 # ---- 主动公开 (gongkai.publications) ----
-# Documents waiting for the user's review (一审/二审/三审) and their unit's drafts.
-DASHBOARD_SECTIONS = [*DASHBOARD_SECTIONS, "gongkai.publications.dashboard.my_documents"]
+# Documents waiting for the user's review (一审/二审/三审) come first: they hold up publication.
+# Their unit's drafts come after the other sections.
+DASHBOARD_SECTIONS = [
+    "gongkai.publications.dashboard.review_queue",
+    *DASHBOARD_SECTIONS,
+    "gongkai.publications.dashboard.my_documents",
+]
 # 索引号: a template with {org_id}, {yyyy} or {yyyymm}, and {seq:05d} (rules.md §4.2); the
 # serial restarts each period the template names and is never reused.
 INDEX_NUMBER_PATTERN = env_str("GONGKAI_INDEX_NUMBER_PATTERN", "{org_id}/{yyyy}-{seq:05d}")

@@ -2,17 +2,21 @@ from django.contrib import admin
 from django.urls import include, path
 
 from gongkai.core import public_views
+from gongkai.publications import public_views as portal
 
 admin.site.site_header = admin.site.site_title = "政务公开平台 系统管理"
 
 urlpatterns = [
-    path("", public_views.home, name="home"),
+    path("", portal.home, name="home"),
     path("staff/", include("gongkai.core.urls")),
     path("staff/plans/", include("gongkai.plans.urls")),
     path("staff/publications/", include("gongkai.publications.urls")),
     path("staff/requests/", include("gongkai.disclosure_requests.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
+    path("gk/annual-reports/", include("gongkai.reports.public_urls")),
     path("gk/", include("gongkai.publications.public_urls")),
     path("apply/", include("gongkai.disclosure_requests.public_urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = public_views.bad_request

@@ -10,6 +10,8 @@ def site(request):
         "SITE_NAME": settings.SITE_NAME,
         "AGENCY_NAME": settings.AGENCY_NAME,
         "is_sysadmin": signed_in and user.has_role(Role.SYSADMIN),
+        # The press office's own pages (导入工作方案, 登记来信来函, 统计): links only for it.
+        "is_press_office": signed_in and user.has_role(Role.PRESS_OFFICE),
         "can_read_audit": signed_in and user.has_role(Role.SYSADMIN, Role.PRESS_OFFICE),
         "can_read_reports": signed_in and user.has_role(Role.PRESS_OFFICE, Role.LEADER),
         "can_handle_requests": signed_in

@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from gongkai.core.middleware import client_ip
 from gongkai.core.models import HolidayOverride, HolidaySchedule, LoginFailure, Unit, User
 from gongkai.core.roles import Role
-from gongkai.lib.workdays import parse_iso_date
+from gongkai.lib.cndate import parse_typed_date
 
 
 class LoginForm(AuthenticationForm):
@@ -76,12 +76,14 @@ class UserForm(forms.ModelForm):
 
 
 class DeadlineForm(forms.Form):
-    start = forms.CharField(label="起算日期", help_text="如收到申请之日，格式 2022-09-28")
+    start = forms.CharField(
+        label="起算日期", help_text="如收到申请之日：2022-09-28、2022年9月28日、2022/9/28 均可"
+    )
     days = forms.IntegerField(label="工作日数", min_value=0, max_value=400, initial=20)
 
     def clean_start(self):
         try:
-            return parse_iso_date(self.cleaned_data["start"])
+            return parse_typed_date(self.cleaned_data["start"])
         except ValueError as error:
             raise forms.ValidationError(str(error)) from None
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
-from gongkai.core import services
+from gongkai.core import audit, audit_display, services
 from gongkai.core.access import role_required, staff_required
 from gongkai.core.calendar import add_workdays, missing_next_year
 from gongkai.core.forms import (
@@ -104,8 +104,11 @@ def _filtered_audit(request):
 @role_required(*AUDIT_READERS)
 def audit_list(request):
     page = Paginator(_filtered_audit(request), 50).get_page(request.GET.get("page"))
-    actions = AuditEntry.objects.order_by().values_list("action", flat=True).distinct()
-    return render(request, "core/audit_list.html", {"page": page, "actions": sorted(set(actions))})
+    for entry in page:
+        entry.lines, entry.kind = audit_display.describe(entry), audit_display.target_kind(entry)
+    codes = AuditEntry.objects.order_by().values_list("action", flat=True).distinct()
+    actions = sorted((audit.action_label(code), code) for code in set(codes))
+    return render(request, "core/audit_list.html", {"page": page, "actions": actions})
 
 
 class _Echo:
@@ -130,6 +133,7 @@ def audit_export(request):
         "说明",
         "IP地址",
         "请求编号",
+        "变更内容",
     ]
 
     def rows():
@@ -139,6 +143,7 @@ def audit_export(request):
                 timezone.localtime(e.at).isoformat(timespec="seconds"), e.actor_name, e.action_label,
                 e.target_type, e.target_id, e.target_repr, e.unit.name if e.unit_id else "",
                 _json(e.before), _json(e.after), _json(e.data), e.ip or "", e.request_id or "",
+                "；".join(audit_display.describe(e)),
             ])  # fmt: skip
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")

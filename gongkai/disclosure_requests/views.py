@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms as django_forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from gongkai.core.access import role_required
 from gongkai.core.calendar import workday_calendar
 from gongkai.core.errors import DomainError
+from gongkai.core.params import year_param
 from gongkai.core.roles import Role
 from gongkai.disclosure_requests import forms, letters, selectors, services
 from gongkai.disclosure_requests.clock import deadline_for
@@ -39,8 +40,7 @@ def request_list(request):
         cases = cases.open().filter(due_date__lt=timezone.localdate())
     page = Paginator(cases, 50).get_page(request.GET.get("page"))
     _attach_days_left(page.object_list)
-    context = {"page": page, "state": state, "is_office": request.user.has_role(*OFFICE)}
-    return render(request, "disclosure_requests/list.html", context)
+    return render(request, "disclosure_requests/list.html", {"page": page, "state": state})
 
 
 def _attach_days_left(cases) -> None:
@@ -158,10 +158,6 @@ def letter_download(request, pk, fmt, kind="reply"):
 
 @role_required(*OFFICE)
 def statistics(request):
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    except ValueError:
-        return HttpResponseBadRequest("年份不正确，请填写四位数字年份，例如 2022。")
-    stats = selectors.statistics(start, end)
+    year = year_param(request)
+    stats = selectors.statistics(dt.date(year, 1, 1), dt.date(year, 12, 31))
     return render(request, "disclosure_requests/statistics.html", {"stats": stats, "year": year})

@@ -41,6 +41,19 @@ class ItemForm(forms.Form):
     note = forms.CharField(required=False, widget=forms.HiddenInput)
     flags = forms.CharField(required=False, widget=forms.HiddenInput)
 
+    def __init__(self, *args, year: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.year = year
+
+    def clean_due_date(self):
+        """A due date far from the plan's year is a typo (2202 for 2022), not a plan."""
+        due = self.cleaned_data["due_date"]
+        if due and self.year and not self.year <= due.year <= self.year + 1:
+            raise forms.ValidationError(
+                f"截止日期{due.year}年{due.month}月{due.day}日不在方案年度（{self.year}年）内，请核对"
+            )
+        return due
+
     @classmethod
     def initial_from(cls, item: ParsedItem) -> dict:
         data = item.to_json()
@@ -96,11 +109,20 @@ class AssignUnitsForm(forms.Form):
     support = forms.ModelMultipleChoiceField(label="配合单位", queryset=Unit.objects.active(), required=False,
                                              widget=forms.CheckboxSelectMultiple)  # fmt: skip
 
+    confirm_remove = forms.BooleanField(
+        label="确认移除已报送进展的单位", required=False, widget=forms.HiddenInput
+    )
+
     def clean(self):
         data = super().clean()
         if not data.get("lead") and not data.get("support"):
             raise forms.ValidationError("请至少选择一个责任单位。")
         return data
+
+    def ask_confirmation(self, message: str) -> None:
+        """Show the confirmation box (hidden until a reported unit is being removed)."""
+        self.fields["confirm_remove"].widget = forms.CheckboxInput()
+        self.add_error(None, message)
 
 
 class LedgerFilterForm(forms.Form):

@@ -12,7 +12,7 @@ from gongkai.core.models import Unit
 from gongkai.core.units import resolve_unit_names
 from gongkai.plans.importers import PlanImportError, parse_plan_file
 from gongkai.plans.importers.base import ParsedItem, ParsedPlan
-from gongkai.plans.models import Assignment, DomainError, Plan, Task
+from gongkai.plans.models import Assignment, DomainError, Plan, Progress, Task
 
 
 @dataclass
@@ -89,20 +89,85 @@ def _task_from_item(plan: Plan, item: ParsedItem, units: list[Unit]):
     return task, shares
 
 
+class ConfirmationNeeded(DomainError):
+    """Removing units that already reported progress: the press office must say so explicitly."""
+
+    def __init__(self, units: list[Unit]):
+        self.units = units
+        names = "、".join(unit.name for unit in units)
+        super().__init__(
+            f"{names}已报送进展，移除后其进展记录和佐证材料将一并删除。如确需移除，请勾选确认后再保存。"
+        )
+
+
+def current_units(task: Task) -> dict[str, list[int]]:
+    """The task's units by role, as the assignment form's initial ticks."""
+    shares = {"lead": [], "support": []}
+    for unit_id, role in task.assignments.values_list("unit_id", "role"):
+        shares["lead" if role == Assignment.Role.LEAD else "support"].append(unit_id)
+    return shares
+
+
 @transaction.atomic
-def task_assign_units(*, by, task: Task, lead: list[Unit], support: list[Unit]) -> None:
-    """The press office chooses the units behind 相关处室 (and corrects any assignment)."""
+def task_assign_units(
+    *, by, task: Task, lead: list[Unit], support: list[Unit], confirm_remove_reported=False
+) -> dict[str, list[str]]:
+    """The press office chooses the units behind 相关处室 (and corrects any assignment).
+
+    The ticks are the whole new assignment. A unit that already reported progress is removed
+    only when the press office confirms it (its reports go with it: the audit entry keeps
+    their text). Returns the changes {"added", "removed", "role_changed"} as unit names."""
     if not lead and not support:
         raise DomainError("请至少选择一个责任单位")
-    before = sorted(f"{a.unit.name}:{a.role}" for a in task.assignments.select_related("unit"))
+    current = {a.unit_id: a for a in task.assignments.select_related("unit").select_for_update()}
     wanted = {unit.pk: Assignment.Role.LEAD for unit in lead}
     for unit in support:
         wanted.setdefault(unit.pk, Assignment.Role.SUPPORT)
-    # Units that already reported progress stay: their history must not disappear.
-    task.assignments.exclude(unit_id__in=wanted).filter(progress__isnull=True).delete()
+    leaving = [a for unit_id, a in current.items() if unit_id not in wanted]
+    reported = [a for a in leaving if a.progress.exists()]
+    if reported and not confirm_remove_reported:
+        raise ConfirmationNeeded([a.unit for a in reported])
+    removed_reports = [
+        {
+            "unit": p.assignment.unit.name,
+            "time": p.created_at.isoformat(),
+            "text": p.text,
+            "files": [e.original_name for e in p.evidence.all()],
+        }
+        for p in Progress.objects.filter(assignment__in=reported).select_related("assignment__unit")
+    ]
+    units = {u.pk: u for u in [*lead, *support]}
+    changes = {
+        "added": [units[pk].name for pk in wanted if pk not in current],
+        "removed": [a.unit.name for a in leaving],
+        "role_changed": [
+            a.unit.name for pk, a in current.items() if pk in wanted and a.role != wanted[pk]
+        ],
+    }
+    before = sorted(f"{a.unit.name}:{a.role}" for a in current.values())
+    Assignment.objects.filter(pk__in=[a.pk for a in leaving]).delete()
     for unit_id, role in wanted.items():
         Assignment.objects.update_or_create(task=task, unit_id=unit_id, defaults={"role": role})
     task.units_to_choose = []
     task.save(update_fields=["units_to_choose"])
     after = sorted(f"{a.unit.name}:{a.role}" for a in task.assignments.select_related("unit"))
-    audit.record(by, "plan.assign_units", task, before={"units": before}, after={"units": after})
+    audit.record(
+        by,
+        "plan.assign_units",
+        task,
+        before={"units": before},
+        after={"units": after},
+        **changes,
+        removed_reports=removed_reports,
+    )
+    return changes
+
+
+def describe_changes(changes: dict[str, list[str]]) -> str:
+    """已指定责任单位：新增…；移除…; what the press office sees after saving."""
+    parts = [
+        f"{label}{'、'.join(changes[key])}"
+        for key, label in (("added", "新增"), ("removed", "移除"), ("role_changed", "调整职责："))
+        if changes[key]
+    ]
+    return "已保存分工：" + ("；".join(parts) if parts else "未作更改") + "。"

@@ -61,17 +61,19 @@ def _get_task_for_user(request, pk) -> Task:
     )
 
 
-def _task_page(request, task: Task, *, form=None, status=200):
+def _task_page(request, task: Task, *, form=None, assign_form=None, status=200):
     mine = task.assignments.filter(unit_id=request.user.unit_id).first()
     if form is None and mine is not None:
         form = ProgressForm(initial={"status": mine.status})
+    if assign_form is None and request.user.has_role(*PRESS):
+        assign_form = AssignUnitsForm(initial=services.current_units(task))
     context = {
         "task": task,
         "assignments": task.assignments.select_related("unit"),
         "history": selectors.task_history(task),
         "mine": mine,
         "form": form if mine else None,
-        "assign_form": AssignUnitsForm() if request.user.has_role(*PRESS) else None,
+        "assign_form": assign_form,
         "today": timezone.localdate(),
         "related": [item for path in settings.TASK_EVIDENCE for item in import_string(path)(task)],
     }
@@ -104,15 +106,24 @@ def report_progress(request, pk):
 def assign_units(request, pk):
     task = get_object_or_404(Task, pk=pk)
     form = AssignUnitsForm(request.POST)
-    if form.is_valid():
-        try:
-            services.task_assign_units(by=request.user, task=task, lead=list(form.cleaned_data["lead"]),
-                                       support=list(form.cleaned_data["support"]))  # fmt: skip
-            messages.success(request, "已指定责任单位。")
-        except DomainError as error:
-            messages.error(request, str(error))
-    else:
-        messages.error(request, "；".join(form.non_field_errors()) or "请检查所选单位。")
+    if not form.is_valid():
+        return _task_page(request, task, assign_form=form, status=400)
+    d = form.cleaned_data
+    try:
+        changes = services.task_assign_units(
+            by=request.user,
+            task=task,
+            lead=list(d["lead"]),
+            support=list(d["support"]),
+            confirm_remove_reported=d["confirm_remove"],
+        )
+    except services.ConfirmationNeeded as error:
+        form.ask_confirmation(str(error))
+        return _task_page(request, task, assign_form=form, status=400)
+    except DomainError as error:
+        form.add_error(None, str(error))
+        return _task_page(request, task, assign_form=form, status=400)
+    messages.success(request, services.describe_changes(changes))
     return redirect("plans:task_detail", task.pk)
 
 
@@ -151,7 +162,8 @@ def plan_import(request):
             token = signing.dumps({"sha": services.fingerprint(data), "name": name, "year": year, "title": parsed.title},
                                   salt=IMPORT_SALT)  # fmt: skip
             formset = ItemFormSet(
-                initial=[ItemFormSet.form.initial_from(item) for item in parsed.items]
+                initial=[ItemFormSet.form.initial_from(item) for item in parsed.items],
+                form_kwargs={"year": year},
             )
             return render(
                 request,
@@ -167,7 +179,7 @@ def _import_confirm(request):
     except signing.BadSignature:
         messages.error(request, "预览已过期，请重新上传文件。")
         return redirect("plans:plan_import")
-    formset = ItemFormSet(request.POST)
+    formset = ItemFormSet(request.POST, form_kwargs={"year": source["year"]})
     if formset.is_valid():
         parsed = ParsedPlan(
             title=source["title"], year=source["year"], items=[f.to_item() for f in formset.forms]

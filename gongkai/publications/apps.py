@@ -10,10 +10,10 @@ class PublicationsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from gongkai.core.models import Unit
-        from gongkai.publications.models import Attachment, Document
+        from gongkai.publications.models import Attachment, Document, PortalPage
         from gongkai.publications.portal_cache import invalidate
 
-        for model in (Document, Attachment, Unit):
+        for model in (Document, Attachment, Unit, PortalPage):
             for signal in (post_save, post_delete):
                 signal.connect(
                     invalidate,

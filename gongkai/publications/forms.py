@@ -9,6 +9,7 @@ from gongkai.publications.models import (
     Category,
     Document,
     Kind,
+    PortalPage,
     Status,
     Validity,
 )
@@ -30,10 +31,10 @@ class DocumentForm(forms.ModelForm):
             "written_on": DATE, "effective_on": DATE, "expires_on": DATE,
             "summary": forms.Textarea(attrs={"rows": 3}),
             "attribute_reason": forms.Textarea(attrs={"rows": 2}),
-            "body": forms.Textarea(attrs={"rows": 16}),
+            "body": forms.Textarea(attrs={"rows": 16, "data-richtext": ""}),
         }  # fmt: skip
         help_texts = {
-            "body": "可直接粘贴文字或带格式的内容；只保留段落、标题、列表、表格和链接，脚本等会被清除",
+            "body": "可从 Word 直接粘贴：保留标题、段落、列表、表格和链接，字体颜色等其他格式和脚本会被清除",
             "interprets": "仅政策解读填写：选择被解读的规章或规范性文件",
             "business_related": "勾选后同时在“涉企政策”专栏公开",
         }
@@ -141,3 +142,23 @@ class SearchForm(PortalFilterForm):
     q = forms.CharField(label="关键词", required=False, max_length=100)
 
     field_order = ["q", "category", "unit", "year", "validity"]
+
+
+class PortalPageForm(forms.ModelForm):
+    """公开指南 / 公开制度, as the press office edits them: plain text, one paragraph a line."""
+
+    class Meta:
+        model = PortalPage
+        fields = PortalPage.FIELDS[PortalPage.Slug.GUIDE]
+        widgets = {
+            "intro": forms.Textarea(attrs={"rows": 6}),
+            "categories": forms.Textarea(attrs={"rows": 5}),
+            "how_to_apply": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        wanted = PortalPage.FIELDS.get(self.instance.slug, self.Meta.fields)
+        for name in list(self.fields):
+            if name not in wanted:
+                del self.fields[name]

@@ -10,6 +10,8 @@ urlpatterns = [
     path("business/", public_views.business, name="business"),
     path("regulations/", public_views.regulations, name="regulations"),
     path("search/", public_views.search, name="search"),
+    path("guide/", public_views.guide, name="guide"),
+    path("rules/", public_views.rules, name="rules"),
     path("feed.atom", public_views.feed, name="feed"),
     path("sitemap.xml", public_views.sitemap, name="sitemap"),
 ]

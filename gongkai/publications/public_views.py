@@ -20,12 +20,40 @@ from gongkai.publications.models import (
     Attachment,
     Category,
     Document,
+    PortalPage,
     Validity,
 )
 from gongkai.publications.portal_cache import cached_page
 from gongkai.publications.selectors import public_catalogue
 
 PAGE = 20
+LATEST = 8
+
+
+@cached_page
+def home(request):
+    """首页: the portal's columns and the latest published information (最新公开)."""
+    latest = Document.public.select_related("unit").order_by("-published_at", "-id")[:LATEST]
+    return render(request, "public/home.html", {"latest": latest, "section": "home"})
+
+
+@cached_page
+def guide(request):
+    """政府信息公开指南 (条例第十二条), kept by the press office."""
+    categories = [(key, CATEGORY_NUMERALS[key], label) for key, label in Category.choices]
+    context = {
+        "page": PortalPage.get(PortalPage.Slug.GUIDE),
+        "categories": categories,
+        "section": "guide",
+    }
+    return render(request, "publications/portal/guide.html", context)
+
+
+@cached_page
+def rules(request):
+    """政府信息公开制度."""
+    context = {"page": PortalPage.get(PortalPage.Slug.RULES), "section": "rules"}
+    return render(request, "publications/portal/rules.html", context)
 
 
 def _filters(form) -> dict:

@@ -25,9 +25,16 @@ _LOOKS_LIKE_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>|<!--")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# Headings pasted from Word or a web page: h1 is the document's title on the page, so a body
+# heading becomes h2; h5/h6 become h4. Without this the allow-list would keep only their text.
+_HEADING = re.compile(r"<(/?)h([156])\b", re.IGNORECASE)
+_HEADING_LEVEL = {"1": "2", "5": "4", "6": "4"}
+
+
 def clean_html(markup: str) -> str:
     """The body as allow-listed HTML; plain text (no tags at all) becomes paragraphs."""
     markup = _CONTROL.sub("", markup or "").strip()
+    markup = _HEADING.sub(lambda m: f"<{m[1]}h{_HEADING_LEVEL[m[2]]}", markup)
     if markup and not _LOOKS_LIKE_HTML.search(markup):
         paragraphs = [line.strip() for line in markup.splitlines() if line.strip()]
         markup = "".join(f"<p>{nh3.clean_text(line)}</p>" for line in paragraphs)

@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
     path("attachments/<int:pk>/delete/", views.attachment_delete, name="attachment_delete"),
+    path("pages/<slug:slug>/", views.portal_page_edit, name="portal_page_edit"),
     path("cleanup/", views.campaign_list, name="campaign_list"),
     path("cleanup/<int:pk>/", views.campaign_detail, name="campaign_detail"),
     path("cleanup/<int:pk>/export.xlsx", views.campaign_export, name="campaign_export"),

@@ -5,7 +5,7 @@ import copy
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -21,6 +21,7 @@ from gongkai.publications.forms import (
     CampaignForm,
     CleanupDecisionForm,
     DocumentForm,
+    PortalPageForm,
     ReturnForm,
     WithdrawForm,
 )
@@ -31,6 +32,7 @@ from gongkai.publications.models import (
     CleanupItem,
     Document,
     DomainError,
+    PortalPage,
 )
 
 DRAFTERS = (Role.CLERK, Role.UNIT_HEAD)
@@ -285,3 +287,19 @@ def _message(error) -> str:
 
 def _form_errors(form) -> str:
     return "；".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+@role_required(Role.PRESS_OFFICE)
+def portal_page_edit(request, slug):
+    """The press office keeps 公开指南 and 公开制度 up to date."""
+    if slug not in PortalPage.Slug.values:
+        raise Http404
+    page = PortalPage.get(slug)
+    form = PortalPageForm(request.POST or None, instance=page)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.fields}
+        PortalPage.get(slug).edit(by=request.user, **fields)  # fresh: the form changed `page`
+        messages.success(request, f"已保存{page.get_slug_display()}。")
+        return redirect("publications:portal_page_edit", slug)
+    context = {"form": form, "title": f"修改{page.get_slug_display()}", "page": page}
+    return render(request, "publications/portal_page_form.html", context)

@@ -7,11 +7,11 @@ import json
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required
 from gongkai.core.downloads import download
+from gongkai.core.params import year_param
 from gongkai.core.roles import Role
 from gongkai.disclosure_requests.models import ApplicantType
 from gongkai.publications.models import DomainError
@@ -119,7 +119,7 @@ def cell_records(request, year):
 
 @role_required(*READERS)
 def dashboard(request):
-    year = int(request.GET.get("year") or timezone.localdate().year)
+    year = year_param(request)
     return render(
         request, "reports/dashboard.html", {"year": year, "charts": charts.all_charts(year)}
     )

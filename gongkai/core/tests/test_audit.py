@@ -58,3 +58,43 @@ def test_it_stores_the_client_address_of_the_request(client, cast):
         REMOTE_ADDR="::ffff:10.1.2.3",
     )
     assert AuditEntry.objects.get(action="unit.create").ip == "10.1.2.3"
+
+
+def test_the_log_reads_as_words_not_codes(client, cast):
+    from gongkai.plans.models import Plan, Task
+    from gongkai.publications.models import Category, Document
+
+    document = Document.create_draft(
+        by=cast.clerk, title="关于加强危险化学品安全管理的通知", category=Category.OTHER_MANDATED,
+        written_on="2022-09-01", body="<p>正文</p>",
+    )  # fmt: skip
+    audit.record(cast.leader, "document.approve", document, before={"status": "review_3"},
+                 after={"status": "published"}, comment="同意发布")  # fmt: skip
+    audit.record(cast.clerk, "document.edit", document, before={"expires_on": None},
+                 after={"expires_on": "2022-09-30", "business_related": True})  # fmt: skip
+    plan = Plan.objects.create(year=2022, title="2022年工作方案", source_sha256="x")
+    task = Task.objects.create(plan=plan, number=3, requirement="健全舆情监测")
+    audit.record(cast.clerk, "task.report_progress", task, before={"status": "not_started"},
+                 after={"status": "in_progress"})  # fmt: skip
+    client.force_login(cast.press)
+    page = client.get(reverse("core:audit_list")).content.decode()
+    assert "状态：三审（签发领导） → 已发布" in page and "意见：同意发布" in page
+    assert "失效日期：— → 2022年9月30日" in page and "涉企政策：是" in page
+    assert "状态：未开始 → 推进中" in page
+    assert "review_3" not in page and "{&#x27;" not in page and "not_started" not in page
+
+
+def test_the_action_filter_shows_labels(client, cast):
+    audit.record(cast.admin, "unit.update", cast.units["法规处"], before={"a": 1}, after={"a": 2})
+    client.force_login(cast.press)
+    page = client.get(reverse("core:audit_list")).content.decode()
+    assert '<option value="unit.update" >修改单位</option>' in page
+
+
+def test_the_csv_keeps_the_json_and_adds_the_words(client, cast):
+    audit.record(cast.admin, "unit.update", cast.units["法规处"], before={"full_name": "旧名"},
+                 after={"full_name": "新名"})  # fmt: skip
+    client.force_login(cast.press)
+    body = b"".join(client.get(reverse("core:audit_export")).streaming_content).decode("utf-8")
+    assert '"{""full_name"": ""新名""}"' in body
+    assert body.splitlines()[0].endswith(",变更内容") and "：旧名 → 新名" in body

@@ -72,6 +72,13 @@ def test_the_calculator_page_shows_its_workings(client, cast):
     assert "2022年10月31日" in page and "国庆节" in page and "调休上班" in page
 
 
+@pytest.mark.parametrize("typed", ["2022年9月28日", "2022/9/28", "2022.9.28", "2022-9-28"])
+def test_the_calculator_accepts_dates_as_people_type_them(client, cast, typed):
+    client.force_login(cast.clerk)
+    page = client.get(reverse("core:deadline"), {"start": typed, "days": 20}).content.decode()
+    assert "2022年10月31日" in page and "国庆节" in page
+
+
 def test_the_administrator_maintains_a_new_year(client, cast):
     client.force_login(cast.admin)
     client.post(

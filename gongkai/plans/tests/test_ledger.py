@@ -234,3 +234,82 @@ def test_the_dashboard_lists_my_units_tasks_overdue_first(client, plan, cast):
     client.force_login(cast.clerk)
     page = client.get(reverse("core:dashboard")).content.decode()
     assert "法规处的工作任务" in page and "已逾期" in page
+
+
+def test_it_pre_ticks_the_units_already_assigned(client, plan, cast):
+    task = _task(plan, 1)  # 新闻处 leads; 各处室 and 直属单位 support
+    client.force_login(cast.press)
+    html = client.get(reverse("plans:task_detail", args=[task.pk])).content.decode()
+    xinwen = cast.units["新闻处"].pk
+    fagui = cast.units["法规处"].pk
+    assert f'name="lead" value="{xinwen}" id="id_lead_' in html
+    lead_box = html.split(f'name="lead" value="{xinwen}"')[1].split(">")[0]
+    assert "checked" in lead_box
+    support_box = html.split(f'name="support" value="{fagui}"')[1].split(">")[0]
+    assert "checked" in support_box
+    unticked = html.split(f'name="lead" value="{fagui}"')[1].split(">")[0]
+    assert "checked" not in unticked
+
+
+def test_posting_the_prefilled_form_plus_one_unit_only_adds_that_unit(client, plan, cast):
+    task = _task(plan, 7)  # 新闻处 leads; 相关处室 (to choose) and 直属单位 support
+    before = dict(task.assignments.values_list("unit__name", "role"))
+    assert before["新闻处"] == "lead" and "法规处" not in before
+    client.force_login(cast.press)
+    form = client.get(reverse("plans:task_detail", args=[task.pk])).context["assign_form"]
+    data = {
+        "lead": form.initial["lead"],
+        "support": [*form.initial["support"], cast.units["法规处"].pk],
+    }
+    response = client.post(reverse("plans:assign_units", args=[task.pk]), data)
+    assert response.status_code == 302
+    assert dict(task.assignments.values_list("unit__name", "role")) == {
+        **before,
+        "法规处": "support",
+    }
+    entry = AuditEntry.objects.get(action="plan.assign_units")
+    assert entry.data["added"] == ["法规处"] and entry.data["removed"] == []
+
+
+def test_removing_a_unit_that_reported_needs_a_confirmation(client, plan, cast):
+    task = _task(plan, 3)  # 新闻处 alone
+    task.assignments.get().report_progress(
+        by=cast.press, text="舆情机制已建立", status=Status.ONGOING
+    )
+    client.force_login(cast.press)
+    url = reverse("plans:assign_units", args=[task.pk])
+    response = client.post(url, {"lead": [cast.units["法规处"].pk]})
+    assert response.status_code == 400
+    assert "新闻处已报送进展" in response.content.decode()
+    assert 'type="checkbox" name="confirm_remove"' in response.content.decode()
+    assert list(task.assignments.values_list("unit__name", flat=True)) == ["新闻处"]
+    assert not AuditEntry.objects.filter(action="plan.assign_units").exists()
+
+    response = client.post(url, {"lead": [cast.units["法规处"].pk], "confirm_remove": "on"})
+    assert response.status_code == 302
+    assert list(task.assignments.values_list("unit__name", flat=True)) == ["法规处"]
+    entry = AuditEntry.objects.get(action="plan.assign_units")
+    assert entry.data["added"] == ["法规处"] and entry.data["removed"] == ["新闻处"]
+    assert entry.data["removed_reports"][0]["text"] == "舆情机制已建立"
+
+
+def test_removing_units_without_reports_is_listed_in_the_audit_entry(client, plan, cast):
+    task = _task(plan, 1)
+    before = set(task.assignments.values_list("unit__name", flat=True))
+    client.force_login(cast.press)
+    client.post(reverse("plans:assign_units", args=[task.pk]), {"lead": [cast.units["新闻处"].pk]})
+    assert list(task.assignments.values_list("unit__name", flat=True)) == ["新闻处"]
+    entry = AuditEntry.objects.get(action="plan.assign_units")
+    assert set(entry.data["removed"]) == before - {"新闻处"} and entry.data["added"] == []
+
+
+def test_a_due_date_outside_the_plan_year_is_refused_in_the_preview(client, cast):
+    client.force_login(cast.press)
+    upload = SimpleUploadedFile("plan.txt", SEED.read_bytes())
+    preview = client.post(reverse("plans:plan_import"), {"file": upload, "year": 2022})
+    data = {"token": preview.context["token"], **_formset_data(preview.context["formset"])}
+    data["form-0-due_date"] = "2202-09-30"
+    response = client.post(reverse("plans:plan_import"), data)
+    assert response.status_code == 400
+    assert "截止日期2202年9月30日不在方案年度（2022年）内" in response.content.decode()
+    assert not Plan.objects.exists()

@@ -1,5 +1,7 @@
 """Staff pages: scoped to the user's unit (404 otherwise), login for anonymous visitors."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -105,6 +107,23 @@ def test_the_form_refuses_a_rule_that_is_not_proactive(client, cast):
     assert not Document.objects.exists()
 
 
+def test_a_document_cannot_expire_before_it_was_written(client, cast):
+    client.force_login(cast.clerk)
+    data = {
+        "title": "广州市应急管理局安全生产约谈办法",
+        "kind": "normative",
+        "category": "regulations_normative_docs",
+        "attribute": "proactive",
+        "written_on": "2022-09-01",
+        "expires_on": "2021-09-01",
+        "body": "第一条 为规范安全生产约谈工作……",
+    }
+    response = client.post(reverse("publications:document_create"), data)
+    assert response.status_code == 200
+    assert "失效日期不能早于成文日期" in response.content.decode()
+    assert not Document.objects.exists()
+
+
 def test_the_review_page_walks_the_chain(client, cast, doc):
     for user, verb in [
         (cast.clerk, "submit"),
@@ -146,3 +165,65 @@ def test_the_dashboard_shows_documents_waiting_for_review(client, cast, doc):
     doc.submit(by=cast.clerk)
     client.force_login(cast.head)
     assert doc.title in client.get(reverse("core:dashboard")).content.decode()
+
+
+def test_a_returned_draft_notifies_its_drafter(client, cast, doc):
+    from gongkai.core.models import Notification
+
+    doc.submit(by=cast.clerk)
+    client.force_login(cast.head)
+    client.post(
+        reverse("publications:document_act", args=[doc.pk, "return"]), {"comment": "请补充依据"}
+    )
+    doc.refresh_from_db()
+    assert doc.status == Status.DRAFT
+    note = Notification.objects.get()
+    assert note.user == cast.clerk and "被退回修改：请补充依据" in note.text
+    assert note.link == _detail(doc)
+    client.force_login(cast.clerk)
+    assert "请补充依据" in client.get(reverse("core:dashboard")).content.decode()
+
+
+def test_the_review_queue_comes_first_on_the_dashboard_above_ledger_tasks(client, cast, make_draft):
+    from pathlib import Path
+
+    from gongkai.plans import services as plan_services
+
+    seed = Path(__file__).parents[2] / "plans" / "seed" / "guangzhou-yjj-2022.txt"
+    plan_services.plan_import(by=cast.press, data=seed.read_bytes(), filename="s.txt", year=2022)
+    doc = make_draft()
+    doc.submit(by=cast.clerk)
+    client.force_login(cast.head)  # 法规处 负责人: 一审, and 法规处 has ledger tasks
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert "待我审核" in page and "法规处的工作任务" in page
+    assert page.index(doc.title) < page.index("法规处的工作任务")
+
+
+WORD_PASTE = (
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{font-size:16pt}</style></head>'
+    '<body><div class="WordSection1"><h1 style="mso-outline-level:1">第一章 总则</h1>'
+    '<p class="MsoNormal" style="text-indent:2em"><span style="font-family:仿宋_GB2312">第一条 为规范约谈。</span><o:p></o:p></p>'
+    '<table class="MsoTableGrid" border="1"><tr><td style="width:100px">序号</td><td colspan="2">事项</td></tr></table>'
+    "<ul><li>安全生产</li></ul><!--[if gte mso 9]><xml>x</xml><![endif]--></div></body></html>"
+)
+
+
+def test_the_body_editor_is_served_from_our_static_files_without_inline_script(client, cast):
+    client.force_login(cast.clerk)
+    page = client.get(reverse("publications:document_create")).content.decode()
+    assert "data-richtext" in page and "/static/gongkai/richtext.js" in page
+    scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", page, re.S)
+    assert scripts and all(body.strip() == "" for body in scripts)  # src only, nothing inline
+    assert "http://" not in "".join(re.findall(r'<script[^>]*src="([^"]+)"', page))
+
+
+def test_a_body_pasted_from_word_keeps_its_structure_and_loses_its_styling(client, cast):
+    client.force_login(cast.clerk)
+    data = {"title": "安全生产约谈办法", "kind": "general", "category": "other_mandated",
+            "attribute": "proactive", "written_on": "2022-09-01", "body": WORD_PASTE}  # fmt: skip
+    client.post(reverse("publications:document_create"), data)
+    body = Document.objects.get().body
+    assert "<h2>第一章 总则</h2>" in body
+    assert re.search(r"<p>(<span>)?第一条 为规范约谈。", body)
+    assert '<td colspan="2">事项</td>' in body and "<li>安全生产</li>" in body
+    assert "style" not in body and "Mso" not in body and "mso" not in body and "font" not in body
