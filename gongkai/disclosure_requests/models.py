@@ -356,8 +356,11 @@ class DisclosureRequest(models.Model):
         )
 
     def actions_for(self, user) -> list[str]:
-        """The steps this user may take now, in procedure order: the page shows these."""
-        return [verb for verb in TRANSITIONS if self.may(user, verb)]
+        """The steps this user may take now, in procedure order: the page shows these. A
+        consultation is answered only while one is open, and started only while none is."""
+        open_consultation = self.open_consultation() is not None
+        hidden = {"start_consultation"} if open_consultation else {"end_consultation"}
+        return [verb for verb in TRANSITIONS if verb not in hidden and self.may(user, verb)]
 
     # -- the verbs: each locks the row, checks state, actor and the rule, then `_move`s ------
 

@@ -423,3 +423,13 @@ def test_the_handling_unit_hears_of_a_new_case(cast, django_capture_on_commit_ca
         )
     )
     assert told == {cast.clerk.username, cast.head.username}
+
+
+def test_the_page_offers_to_answer_a_consultation_only_while_one_is_open(cast):
+    case = _handling(cast)
+    assert "end_consultation" not in case.actions_for(cast.press)
+    case.start_consultation(
+        by=cast.press, kind="third_party", party="某企业", sent_on=D(2022, 10, 10)
+    )
+    actions = case.actions_for(cast.press)
+    assert "end_consultation" in actions and "start_consultation" not in actions
