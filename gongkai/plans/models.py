@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from gongkai.core import audit
+from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
 
 audit.register_actions(
@@ -18,10 +19,6 @@ audit.register_actions(
         "task.report_progress": "报送工作进展",
     }
 )
-
-
-class DomainError(Exception):
-    """A request the ledger refuses; the message is Chinese and fit to show the user."""
 
 
 class Plan(models.Model):

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from gongkai.core import audit
+from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
 from gongkai.core.units import resolve_unit_names
 from gongkai.plans.importers import PlanImportError, parse_plan_file
 from gongkai.plans.importers.base import ParsedItem, ParsedPlan
-from gongkai.plans.models import Assignment, DomainError, Plan, Progress, Task
+from gongkai.plans.models import Assignment, Plan, Progress, Task
 
 
 @dataclass

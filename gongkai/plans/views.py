@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required, staff_required
 from gongkai.core.downloads import download
+from gongkai.core.errors import DomainError
 from gongkai.core.roles import Role
 from gongkai.plans import exports, selectors, services
 from gongkai.plans.forms import (
@@ -23,7 +24,7 @@ from gongkai.plans.forms import (
 )
 from gongkai.plans.importers import PlanImportError
 from gongkai.plans.importers.base import ParsedPlan
-from gongkai.plans.models import Assignment, DomainError, Evidence, Plan, Task
+from gongkai.plans.models import Assignment, Evidence, Plan, Task
 
 PRESS = (Role.PRESS_OFFICE,)
 IMPORT_SALT = "gongkai.plans.import"

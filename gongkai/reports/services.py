@@ -7,14 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core import audit
+from gongkai.core.errors import DomainError
 from gongkai.reports.docx_export import report_docx
 from gongkai.reports.html_export import report_html
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.report import build
-
-
-class ReportError(Exception):
-    """The report cannot go out yet; the message says why, in Chinese."""
 
 
 @transaction.atomic
@@ -25,11 +22,11 @@ def report_submit(*, by, report: AnnualReport):
 
     data = build(report.year, report)
     if data["problems"]:
-        raise ReportError("年度报告数据不符合勾稽关系，不能送审：" + "；".join(data["problems"]))
+        raise DomainError("年度报告数据不符合勾稽关系，不能送审：" + "；".join(data["problems"]))
     if not report.overview.strip():
-        raise ReportError("请先填写“一、总体情况”")
+        raise DomainError("请先填写“一、总体情况”")
     if report.document_id and report.document.status not in (Status.DRAFT,):
-        raise ReportError(f"年度报告已在“{report.document.get_status_display()}”环节，不能重复送审")
+        raise DomainError(f"年度报告已在“{report.document.get_status_display()}”环节，不能重复送审")
     body = report_html(data, standalone=False)
     if report.document_id:
         document = report.document

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required
 from gongkai.core.downloads import download
+from gongkai.core.errors import DomainError
 from gongkai.core.params import year_param
 from gongkai.core.roles import Role
 from gongkai.disclosure_requests.models import ApplicantType
-from gongkai.publications.models import DomainError
 from gongkai.reports import charts, html_export, services, tables
 from gongkai.reports.docx_export import report_docx
 from gongkai.reports.forms import FiguresForm, ProseForm
@@ -76,7 +76,7 @@ def annual_edit(request, year):
 def annual_submit(request, year):
     try:
         document = services.report_submit(by=request.user, report=_report(year))
-    except (services.ReportError, DomainError) as error:
+    except DomainError as error:
         messages.error(request, str(error))
         return redirect("reports:annual", year)
     messages.success(
