@@ -69,15 +69,15 @@ def remedy_notice(outcome: str, decided_on: dt.date) -> str:
 
 def letter_content(reply) -> Letter:
     """政府信息公开申请答复告知书 (第三十六条)."""
-    request = reply.request
-    you = "贵单位" if request.is_organisation else "您"
-    opening = f"本机关于{cn_date(request.received_on)}收到{you}提出的政府信息公开申请，申请获取：“{_short(request.description)}”。"
-    if request.supplement_received_on:
+    case = reply.request
+    you = "贵单位" if case.is_organisation else "您"
+    opening = f"本机关于{cn_date(case.received_on)}收到{you}提出的政府信息公开申请，申请获取：“{_short(case.description)}”。"
+    if case.supplement_received_on:
         opening += (
-            f"经告知补正，本机关于{cn_date(request.supplement_received_on)}收到补正后的申请。"
+            f"经告知补正，本机关于{cn_date(case.supplement_received_on)}收到补正后的申请。"
         )
-    if request.extension_workdays:
-        opening += f"经政府信息公开工作机构负责人同意，答复期限延长{request.extension_workdays}个工作日，并已告知{you}。"
+    if case.extension_workdays:
+        opening += f"经政府信息公开工作机构负责人同意，答复期限延长{case.extension_workdays}个工作日，并已告知{you}。"
     paragraphs = [opening + "现答复如下：", *[p for p in reply.text.splitlines() if p.strip()]]
     if reply.withheld_reason:
         paragraphs.append(f"不予公开的理由：{reply.withheld_reason}")
@@ -91,8 +91,8 @@ def letter_content(reply) -> Letter:
     paragraphs.append(remedy_notice(reply.outcome, reply.decided_on))
     return Letter(
         title_lines=_title("政府信息公开申请答复告知书"),
-        number=f"编号：{request.tracking_no}",
-        salutation=f"{request.applicant_name}：",
+        number=f"编号：{case.tracking_no}",
+        salutation=f"{case.applicant_name}：",
         paragraphs=paragraphs,
         signature=settings.AGENCY_NAME,
         date=cn_date(reply.decided_on),
