@@ -38,7 +38,14 @@ def clock_input(case, calendar: WorkdayCalendar) -> ClockInput:
     pauses = []
     if case.pk is not None:  # a new application has no consultations or fees yet
         pauses += [
-            Pause(kind=c.kind, start=c.sent_on, end=c.answered_on, label=c.party, limit=c.reply_due)
+            Pause(
+                kind=c.kind,
+                start=c.sent_on,
+                end=c.answered_on,
+                label=c.party,
+                # stored by _store_periods; computed here for rows from before it existed
+                limit=c.reply_due or workdays_after(c.sent_on, CONSULTATION_WORKDAYS, calendar),
+            )
             for c in case.consultations.all()
         ]
     if case.pk is not None and settings.FEE_PERIOD_EXCLUDED:
@@ -48,8 +55,8 @@ def clock_input(case, calendar: WorkdayCalendar) -> ClockInput:
                 start=f.sent_on,
                 end=f.settled_on,
                 label=f"{f.amount}元",
-                limit=f.payment_due,
-            )  # fmt: skip
+                limit=f.payment_due or workdays_after(f.sent_on, FEE_PAYMENT_WORKDAYS, calendar),
+            )
             for f in case.fee_notices.all()
         ]
     return ClockInput(
