@@ -137,7 +137,7 @@ LOGOUT_REDIRECT_URL = "core:login"
 SESSION_COOKIE_AGE = env_int("GONGKAI_SESSION_SECONDS", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
-LOGIN_MAX_FAILURES = env_int("GONGKAI_LOGIN_MAX_FAILURES", 5)
+LOGIN_MAX_FAILURES = env_int("GONGKAI_LOGIN_MAX_FAILURES", 5)  # per account; ×4 per address
 LOGIN_LOCKOUT_MINUTES = env_int("GONGKAI_LOGIN_LOCKOUT_MINUTES", 15)
 
 LANGUAGE_CODE = "zh-hans"
@@ -172,6 +172,10 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+
+# Reverse proxies whose X-Forwarded-For names the client (addresses or networks, e.g.
+# "127.0.0.1,::1" for a proxy on the same host). Empty: the peer itself is the client.
+TRUSTED_PROXIES = env_list("GONGKAI_TRUSTED_PROXIES", [])
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -228,6 +232,9 @@ FEE_PERIOD_EXCLUDED = env_bool("GONGKAI_FEE_PERIOD_EXCLUDED", True)
 REQUEST_NUMBER_PREFIX = env_str("GONGKAI_REQUEST_NUMBER_PREFIX", "GK")
 # Submissions accepted from one address per hour on the public form.
 REQUEST_RATE_PER_HOUR = env_int("GONGKAI_REQUEST_RATE_PER_HOUR", 10)
+# Wrong number + query code pairs per tracking number per hour on the public lookup (×3 per
+# address): an 8-character code cannot be guessed at that rate.
+LOOKUP_FAILURES_PER_HOUR = env_int("GONGKAI_LOOKUP_FAILURES_PER_HOUR", 10)
 # Who reviews reply decisions in court and reconsideration (named in every reply letter).
 RECONSIDERATION_BODY = env_str("GONGKAI_RECONSIDERATION_BODY", "广州市人民政府")
 COURT = env_str("GONGKAI_COURT", "广州铁路运输法院")
