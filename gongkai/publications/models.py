@@ -587,9 +587,15 @@ class Document(models.Model):
     def _check_reviewer(self, by, verb: str) -> None:
         if self.status not in REVIEW_STAGES:
             raise DomainError(f"当前状态为“{self.get_status_display()}”，不能{VERB_LABELS[verb]}")
-        if self.status == Status.REVIEW_1 and by.pk in self.author_ids():
-            raise DomainError("起草、修改或提交该文件的人不能办理一审，请由本单位另一位负责人审核")
         if not self.may_review(by):
+            if (
+                self.status == Status.REVIEW_1
+                and self.drafters_include(by)
+                and by.has_role(Role.UNIT_HEAD)
+            ):
+                raise DomainError(
+                    "起草、修改或提交该文件的人不能办理一审，请由本单位另一位负责人审核"
+                )
             raise DomainError(
                 f"{self.get_status_display()}应由{STAGE_ROLES[self.status].label}办理"
             )
