@@ -34,10 +34,11 @@ def serve(args):
     parser.add_argument("--workers", type=int, default=int(os.environ.get("GONGKAI_WORKERS", "2")))
     parser.add_argument("--ipv4-only", action="store_true", help="仅监听 IPv4（无 IPv6 的主机）")
     parser.add_argument(
-        "--loopback", action="store_true", help="仅监听本机回环地址（反向代理在同一台主机时）"
-    )
+        "--host", action="append", metavar="ADDRESS",
+        help="只监听这些地址（可重复），如反向代理在本机时 --host 127.0.0.1",
+    )  # fmt: skip
     options = parser.parse_args(args)
-    hosts = listen_hosts(ipv4_only=options.ipv4_only, loopback=options.loopback)
+    hosts = options.host or listen_hosts(ipv4_only=options.ipv4_only)
     commands = [server_command(host, options.port, options.workers) for host in hosts]
     if len(commands) == 1:
         os.execv(sys.executable, commands[0])  # noqa: S606 — replaces this process, fixed arguments
@@ -57,18 +58,16 @@ def server_command(host: str, port: int, workers: int) -> list[str]:
     ]  # fmt: skip
 
 
-def listen_hosts(*, ipv4_only: bool = False, loopback: bool = False) -> list[str]:
+def listen_hosts(*, ipv4_only: bool = False) -> list[str]:
     """Where to listen so that both IPv4 and IPv6 clients reach the server.
 
     On Linux a socket on :: also takes IPv4 unless net.ipv6.bindv6only is set, and then a
     second bind on 0.0.0.0 fails with "address in use"; so bind :: alone where it is
-    dual-stack, and both where it is not. Loopback has no dual-stack form: 127.0.0.1 and ::1.
+    dual-stack, and both where it is not (one server each).
     """
-    any_v4 = "127.0.0.1" if loopback else "0.0.0.0"  # noqa: S104 — a server must listen beyond loopback
+    any_v4 = "0.0.0.0"  # noqa: S104 — a server must listen beyond loopback
     if ipv4_only:
         return [any_v4]
-    if loopback:
-        return [any_v4, "::1"]
     try:
         with open("/proc/sys/net/ipv6/bindv6only") as flag:
             dual_stack = flag.read().strip() == "0"

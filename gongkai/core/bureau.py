@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import password_validation
 from django.db import transaction
 
 from gongkai.core.models import Unit, User
@@ -43,7 +44,7 @@ PEOPLE = [
     ("baomi", "赵敏", "办公室", [Role.CONFIDENTIALITY_REVIEWER]),
     ("lingdao", "黄振华", "局领导", [Role.LEADER]),
 ]
-DEMO_PASSWORD = "Demo@2022"  # noqa: S105 — the published demo login
+DEMO_PASSWORD = "Gongkai@2022"  # noqa: S105 — the published demo login (passes the validators)
 
 
 @transaction.atomic
@@ -65,6 +66,7 @@ def ensure_people(password: str = DEMO_PASSWORD) -> dict[str, User]:
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User(username=username, full_name=full_name, unit=units[unit])
+            password_validation.validate_password(password, user)
             user.set_password(password)
             user.is_staff = Role.SYSADMIN in roles  # Django admin: system administrators only
             user.save()

@@ -83,7 +83,10 @@ class UserForm(forms.ModelForm):
             self.add_error("password", "新建用户必须设置初始密码。")
         if data.get("password"):
             try:
-                password_validation.validate_password(data["password"], self.instance)
+                person = User(username=data.get("username") or self.instance.username,
+                              full_name=data.get("full_name", ""), email=data.get("email", ""),
+                              phone=data.get("phone", ""))  # fmt: skip
+                password_validation.validate_password(data["password"], person)
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return data

@@ -53,3 +53,16 @@ class AuditContextMiddleware:
             return self.get_response(request)
         finally:
             reset_request_context(token)
+
+
+class SecurityHeadersMiddleware:
+    """The Content-Security-Policy on every response (Django 5.2 has none of its own); the
+    other security headers come from Django's SecurityMiddleware and settings."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        return response
