@@ -239,6 +239,8 @@ class HolidayOverride(models.Model):
         return f"{self.date:%Y-%m-%d} {self.name}{'（上班）' if self.is_workday else '（放假）'}"
 
     def clean(self):
+        if self.date is None:
+            return  # the form says the date is missing
         if (
             not HolidaySchedule.objects.filter(year=self.date.year).exists()
             and self.date.year > 2026
