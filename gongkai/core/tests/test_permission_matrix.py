@@ -41,7 +41,7 @@ from django.utils import timezone
 
 ROLES = ("anon", "citizen", "clerk", "other", "head", "reviewer", "leader", "press", "admin")
 
-#                                  anon citizen clerk other head reviewer leader press admin
+# (GET, POST), one letter per visitor: anon citizen clerk other head reviewer leader press admin
 MATRIX = {
     # ---- core ----
     "home":                           ("OOOOOOOOO", "OOOOOOOOO"),
