@@ -81,3 +81,11 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
     assert "no issues" in run.stdout
+
+
+def test_a_malformed_trusted_proxy_stops_start_up(settings):
+    from gongkai.core.checks import refuse_malformed_trusted_proxies
+
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8", "proxy.internal"]
+    errors = refuse_malformed_trusted_proxies(None)
+    assert [e.id for e in errors] == ["gongkai.E002"] and "proxy.internal" in errors[0].msg
