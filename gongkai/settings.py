@@ -55,6 +55,7 @@ SITE_NAME = env_str("GONGKAI_SITE_NAME", "广州市应急管理局政务公开�
 AGENCY_NAME = env_str("GONGKAI_AGENCY_NAME", "广州市应急管理局")
 
 INSTALLED_APPS = [
+    "gongkai.core",  # first: its createsuperuser replaces Django's (which skips the validators)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -63,7 +64,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
-    "gongkai.core",
     "gongkai.plans",
     "gongkai.publications",
     "gongkai.disclosure_requests",
@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gongkai.core.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -125,8 +126,14 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "full_name", "email", "phone")},
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -137,7 +144,7 @@ LOGOUT_REDIRECT_URL = "core:login"
 SESSION_COOKIE_AGE = env_int("GONGKAI_SESSION_SECONDS", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
-LOGIN_MAX_FAILURES = env_int("GONGKAI_LOGIN_MAX_FAILURES", 5)
+LOGIN_MAX_FAILURES = env_int("GONGKAI_LOGIN_MAX_FAILURES", 5)  # per account; ×4 per address
 LOGIN_LOCKOUT_MINUTES = env_int("GONGKAI_LOGIN_LOCKOUT_MINUTES", 15)
 
 LANGUAGE_CODE = "zh-hans"
@@ -175,20 +182,49 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 
+# Reverse proxies whose X-Forwarded-For names the client (addresses or networks, e.g.
+# "127.0.0.1,::1" for a proxy on the same host). Empty: the peer itself is the client.
+TRUSTED_PROXIES = env_list("GONGKAI_TRUSTED_PROXIES", [])
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("GONGKAI_BEHIND_HTTPS_PROXY", False) else None
+# Sent on every response by core.middleware.SecurityHeadersMiddleware: no inline script or
+# style anywhere (templates load static files), nothing from other hosts, no framing.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
 )
-# On when served over HTTPS (production); off by default so the demo works on http://localhost.
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("GONGKAI_SECURE_COOKIES", False)
-SECURE_SSL_REDIRECT = env_bool("GONGKAI_SSL_REDIRECT", False)
-SECURE_HSTS_SECONDS = env_int("GONGKAI_HSTS_SECONDS", 0)
+# Served over HTTPS (behind the bureau's TLS proxy): one switch for secure cookies, the
+# redirect to https, trusting X-Forwarded-Proto from the proxy, and HSTS (a year).
+HTTPS = env_bool("GONGKAI_HTTPS", False)
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("GONGKAI_BEHIND_HTTPS_PROXY", HTTPS) else None
+)
+# Off by default so the demo works on http://localhost.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("GONGKAI_SECURE_COOKIES", HTTPS)
+SECURE_SSL_REDIRECT = env_bool("GONGKAI_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = env_int("GONGKAI_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0)
+# The site is usually one host under a government domain whose other hosts it does not run:
+# HSTS for every subdomain (and the browsers' preload list) is the domain owner's decision.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("GONGKAI_HSTS_SUBDOMAINS", False)
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
+
+
+def _no_traceback_for_403(record):
+    """A refused request is expected (the permission checks at work), not a crash: one line."""
+    if getattr(record, "status_code", None) == 403:
+        record.exc_info = record.exc_text = None
+    return True
+
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"no_traceback_for_403": {"()": lambda: _no_traceback_for_403}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["no_traceback_for_403"]}},
     "root": {"handlers": ["console"], "level": env_str("GONGKAI_LOG_LEVEL", "WARNING")},
 }
 
@@ -231,6 +267,9 @@ FEE_PERIOD_EXCLUDED = env_bool("GONGKAI_FEE_PERIOD_EXCLUDED", True)
 REQUEST_NUMBER_PREFIX = env_str("GONGKAI_REQUEST_NUMBER_PREFIX", "GK")
 # Submissions accepted from one address per hour on the public form.
 REQUEST_RATE_PER_HOUR = env_int("GONGKAI_REQUEST_RATE_PER_HOUR", 10)
+# Wrong number + query code pairs per tracking number per hour on the public lookup (×3 per
+# address): an 8-character code cannot be guessed at that rate.
+LOOKUP_FAILURES_PER_HOUR = env_int("GONGKAI_LOOKUP_FAILURES_PER_HOUR", 10)
 # Who reviews reply decisions in court and reconsideration (named in every reply letter).
 RECONSIDERATION_BODY = env_str("GONGKAI_RECONSIDERATION_BODY", "广州市人民政府")
 COURT = env_str("GONGKAI_COURT", "广州铁路运输法院")

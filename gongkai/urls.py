@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from gongkai.core import public_views
+from gongkai.core import public_views, views
 from gongkai.publications import public_views as portal
 
 admin.site.site_header = admin.site.site_title = "政务公开平台 系统管理"
+# One sign-in page for the whole site: the admin's own would be a second door without the
+# lockout or the audit log.
+admin.site.login = views.admin_login
 
 urlpatterns = [
     path("", portal.home, name="home"),

@@ -43,7 +43,7 @@ PEOPLE = [
     ("baomi", "赵敏", "办公室", [Role.CONFIDENTIALITY_REVIEWER]),
     ("lingdao", "黄振华", "局领导", [Role.LEADER]),
 ]
-DEMO_PASSWORD = "Demo@2022"  # noqa: S105 — the published demo login
+DEMO_PASSWORD = "Gongkai@2022"  # noqa: S105 — the published demo login (passes the validators)
 
 
 @transaction.atomic

@@ -14,3 +14,21 @@ def refuse_dev_secret_key(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register(checks.Tags.security)
+def refuse_malformed_trusted_proxies(app_configs, **kwargs):
+    import ipaddress
+
+    errors = []
+    for entry in settings.TRUSTED_PROXIES:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            errors.append(
+                checks.Error(
+                    f"GONGKAI_TRUSTED_PROXIES 中的 {entry!r} 不是 IP 地址或网段（如 127.0.0.1、10.0.0.0/8、::1）。",
+                    id="gongkai.E002",
+                )
+            )
+    return errors

@@ -3,14 +3,25 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
+from gongkai.core import audit, throttle
 from gongkai.core.middleware import client_ip
-from gongkai.core.models import HolidayOverride, HolidaySchedule, LoginFailure, Unit, User
+from gongkai.core.models import (
+    HolidayOverride,
+    HolidaySchedule,
+    Unit,
+    User,
+    normalise_username,
+)
 from gongkai.core.roles import Role
 from gongkai.lib.cndate import parse_typed_date
 
 
 class LoginForm(AuthenticationForm):
-    """Refuses to even try a password once an account or address has failed too often."""
+    """Refuses to even try a password once an account or address has failed too often.
+
+    The user name is normalised once (NFKC, stripped, case-folded) and that one spelling is
+    both counted and signed in with, so " admin" or full-width letters get no fresh tries.
+    """
 
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -19,20 +30,23 @@ class LoginForm(AuthenticationForm):
     }
 
     def clean(self):
-        username = self.data.get("username", "")
+        username = normalise_username(self.cleaned_data.get("username"))
+        if not username or not self.cleaned_data.get("password"):
+            return super().clean()
+        self.cleaned_data["username"] = username
         ip = client_ip(self.request) if self.request else None
-        minutes = settings.LOGIN_LOCKOUT_MINUTES
-        if LoginFailure.is_locked_out(
-            username, ip, limit=settings.LOGIN_MAX_FAILURES, minutes=minutes
-        ):
+        if not throttle.login_may_try(username, ip):
+            minutes = settings.LOGIN_LOCKOUT_MINUTES
             raise forms.ValidationError(
                 self.error_messages["locked"], code="locked", params={"minutes": minutes}
             )
         try:
-            return super().clean()
+            cleaned = super().clean()
         except forms.ValidationError:
-            LoginFailure.objects.create(username=username[:150], ip=ip)
+            audit.record(None, "auth.login_failed", username=username[:150])
             raise
+        throttle.login_succeeded(username, ip)
+        return cleaned
 
 
 class UnitForm(forms.ModelForm):
@@ -69,7 +83,10 @@ class UserForm(forms.ModelForm):
             self.add_error("password", "新建用户必须设置初始密码。")
         if data.get("password"):
             try:
-                password_validation.validate_password(data["password"], self.instance)
+                person = User(username=data.get("username") or self.instance.username,
+                              full_name=data.get("full_name", ""), email=data.get("email", ""),
+                              phone=data.get("phone", ""))  # fmt: skip
+                password_validation.validate_password(data["password"], person)
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return data

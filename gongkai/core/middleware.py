@@ -1,14 +1,46 @@
 """Per-request context for the audit log: the client address and one id per request."""
 
+import ipaddress
+
+from django.conf import settings
+
 from gongkai.core.audit import reset_request_context, set_request_context
 
 
 def client_ip(request) -> str | None:
-    ip = request.META.get("REMOTE_ADDR") or None
-    # granian/gunicorn on [::] report IPv4 peers as IPv4-mapped IPv6; store the plain form.
-    if ip and ip.startswith("::ffff:") and "." in ip:
-        ip = ip.removeprefix("::ffff:")
+    """The client's address: the peer's, unless the peer is one of TRUSTED_PROXIES, in which
+    case the last address in X-Forwarded-For that is not a trusted proxy. A header from anyone
+    else is ignored, so a client cannot pick its own address (and a fresh rate-limit quota)."""
+    ip = _plain(request.META.get("REMOTE_ADDR"))
+    if ip is None or not _is_trusted_proxy(ip):
+        return ip
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    for hop in reversed([part.strip() for part in forwarded.split(",")]):
+        hop = _plain(hop)
+        if hop is None:
+            break  # a malformed entry: trust nothing to the left of it
+        ip = hop
+        if not _is_trusted_proxy(hop):
+            break
     return ip
+
+
+def _plain(ip: str | None) -> str | None:
+    """A valid address in its plain form: servers on [::] report IPv4 peers as ::ffff:a.b.c.d."""
+    try:
+        address = ipaddress.ip_address((ip or "").strip())
+    except ValueError:
+        return None
+    if address.version == 6 and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    return str(address)
+
+
+def _is_trusted_proxy(ip: str) -> bool:
+    address = ipaddress.ip_address(ip)
+    return any(
+        address in ipaddress.ip_network(net, strict=False) for net in settings.TRUSTED_PROXIES
+    )
 
 
 class AuditContextMiddleware:
@@ -21,3 +53,16 @@ class AuditContextMiddleware:
             return self.get_response(request)
         finally:
             reset_request_context(token)
+
+
+class SecurityHeadersMiddleware:
+    """The Content-Security-Policy on every response (Django 5.2 has none of its own); the
+    other security headers come from Django's SecurityMiddleware and settings."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        return response

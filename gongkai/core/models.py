@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import unicodedata
 
 from django.contrib.auth.models import AbstractUser, Group
 from django.core.exceptions import ValidationError
@@ -71,6 +71,10 @@ class Unit(models.Model):
         }
 
 
+def normalise_username(username) -> str:
+    return unicodedata.normalize("NFKC", str(username or "")).strip().casefold()
+
+
 class User(AbstractUser):
     """A staff member (工作人员) belonging to one unit, with roles as groups."""
 
@@ -90,6 +94,12 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.full_name or self.username
+
+    @classmethod
+    def normalize_username(cls, username):
+        """One spelling per account, used when it is saved, when signing in and when counting
+        failed sign-ins: " Admin" and full-width "ａｄｍｉｎ" are all "admin"."""
+        return normalise_username(username)
 
     @cached_property
     def roles(self) -> frozenset[str]:
@@ -229,6 +239,8 @@ class HolidayOverride(models.Model):
         return f"{self.date:%Y-%m-%d} {self.name}{'（上班）' if self.is_workday else '（放假）'}"
 
     def clean(self):
+        if self.date is None:
+            return  # the form says the date is missing
         if (
             not HolidaySchedule.objects.filter(year=self.date.year).exists()
             and self.date.year > 2026
@@ -238,25 +250,17 @@ class HolidayOverride(models.Model):
             )
 
 
-class LoginFailure(models.Model):
-    """A failed login, counted per username and address to slow down password guessing."""
+class Throttle(models.Model):
+    """A counter of attempts in a time window (failed logins of one account, applications from
+    one network, ...), taken with one conditional UPDATE so that concurrent requests in any
+    number of workers never get past the limit. See `gongkai.core.throttle`."""
 
-    username = models.CharField(max_length=150, db_index=True)
-    ip = models.GenericIPAddressField(null=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
+    key = models.CharField(max_length=200, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(db_index=True)
 
     def __str__(self):
-        return f"{self.username} {self.at:%Y-%m-%d %H:%M}"
-
-    # One address may be a whole bureau behind NAT, so it gets more tries than one account.
-    IP_FACTOR = 4
-
-    @classmethod
-    def is_locked_out(cls, username: str, ip: str | None, *, limit: int, minutes: int) -> bool:
-        recent = cls.objects.filter(at__gte=timezone.now() - dt.timedelta(minutes=minutes))
-        if recent.filter(username__iexact=username).count() >= limit:
-            return True
-        return ip is not None and recent.filter(ip=ip).count() >= limit * cls.IP_FACTOR
+        return f"{self.key} {self.count}"
 
 
 class Notification(models.Model):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,14 +26,13 @@ def apply(request):
     """Submitting twice (double click, retry) sends the same key and gets the same application."""
     form = forms.ApplicationForm(request.POST or None, request.FILES or None)
     key = request.POST.get("idempotency_key") or uuid.uuid4().hex
-    if request.method == "POST":
-        if services.submissions_from(
-            client_ip(request)
-        ) >= settings.REQUEST_RATE_PER_HOUR and not _is_retry(key):
+    if request.method == "POST" and form.is_valid():
+        bound_key = services.content_key(key[:64], form.cleaned_data)
+        if not services.is_retry(bound_key) and not services.may_submit(client_ip(request)):
             form.add_error(None, "同一网络提交过于频繁，请稍后再试，或通过信函、当面等方式提交。")
-        elif form.is_valid():
+        else:
             done = services.request_submit(form=form, files=form.cleaned_data["attachments"],
-                                           idempotency_key=key[:64], ip=client_ip(request))  # fmt: skip
+                                           idempotency_key=bound_key, ip=client_ip(request))  # fmt: skip
             _remember(request, done.request)
             if done.created:
                 services.acknowledge(done.request, done.query_code)
@@ -44,10 +42,6 @@ def apply(request):
                 {"case": done.request, "code": done.query_code},
             )
     return render(request, "disclosure_requests/public/apply.html", {"form": form, "key": key})
-
-
-def _is_retry(key: str) -> bool:
-    return DisclosureRequest.objects.filter(idempotency_key=key[:64]).exists()
 
 
 def _remember(request, case) -> None:
@@ -65,13 +59,16 @@ def lookup(request):
     """Number + query code → the status page. A wrong pair says only that it does not match."""
     form = forms.LookupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        case = DisclosureRequest.objects.filter(
-            tracking_no=form.cleaned_data["tracking_no"].strip().upper()
-        ).first()
-        if case and case.check_query_code(form.cleaned_data["code"]):
-            _remember(request, case)
-            return redirect("disclosure_requests_public:status", case.tracking_no)
-        form.add_error(None, "申请编号或查询码不正确。")
+        number, ip = form.cleaned_data["tracking_no"].strip().upper(), client_ip(request)
+        if not services.lookup_may_try(number, ip):
+            form.add_error(None, "查询失败次数过多，请一小时后再试。")
+        else:
+            case = DisclosureRequest.objects.filter(tracking_no=number).first()
+            if case and case.check_query_code(form.cleaned_data["code"]):
+                services.lookup_succeeded(number, ip)
+                _remember(request, case)
+                return redirect("disclosure_requests_public:status", case.tracking_no)
+            form.add_error(None, "申请编号或查询码不正确。")
     mine = DisclosureRequest.objects.filter(tracking_no__in=request.session.get(SESSION_KEY, []))
     return render(request, "disclosure_requests/public/lookup.html", {"form": form, "mine": mine})
 

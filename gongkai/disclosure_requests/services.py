@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gongkai.core import audit
+from gongkai.core import audit, throttle
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due
 from gongkai.disclosure_requests.models import (
     Attachment,
@@ -39,12 +41,49 @@ def next_tracking_no(year: int) -> str:
     return f"{settings.REQUEST_NUMBER_PREFIX}{year}-{counter.last:05d}"
 
 
-def submissions_from(ip: str | None) -> int:
-    """Online submissions from one address in the last hour (the public form's rate limit)."""
-    if not ip:
-        return 0
-    since = timezone.now() - dt.timedelta(hours=1)
-    return DisclosureRequest.objects.filter(submitter_ip=ip, submitted_at__gte=since).count()
+def may_submit(ip: str | None) -> bool:
+    """Takes one of the online submissions a network may make per hour (the public form's
+    rate limit), atomically, so that concurrent requests cannot pass the limit."""
+    return throttle.take(f"apply:net:{throttle.network_of(ip)}",
+                         limit=settings.REQUEST_RATE_PER_HOUR, seconds=3600)  # fmt: skip
+
+
+def is_retry(idempotency_key: str) -> bool:
+    return DisclosureRequest.objects.filter(idempotency_key=idempotency_key).exists()
+
+
+def content_key(idempotency_key: str, cleaned_data: dict) -> str:
+    """The key a submission is stored under: the form's key bound to what was submitted. A
+    retry of the same submission finds the first one; the same form key with other content
+    (someone replaying a key they saw) is a new application, never the first one's number
+    and query code."""
+    content = hashlib.sha256()
+    for name in sorted(cleaned_data):
+        if name == "attachments":
+            for upload in cleaned_data[name]:
+                content.update(f"{name}={upload.name}:".encode())
+                for chunk in upload.chunks():
+                    content.update(chunk)
+                upload.seek(0)
+        else:
+            content.update(f"{name}={cleaned_data[name]}\n".encode())
+    message = f"submission:{idempotency_key}:{content.hexdigest()}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def lookup_keys(tracking_no: str, ip: str | None) -> dict[str, int]:
+    per_number = settings.LOOKUP_FAILURES_PER_HOUR
+    return {f"lookup:no:{tracking_no[:40]}": per_number,
+            f"lookup:net:{throttle.network_of(ip)}": per_number * 3}  # fmt: skip
+
+
+def lookup_may_try(tracking_no: str, ip: str | None) -> bool:
+    """Each wrong number + query code pair uses one try of the number and of the network."""
+    return throttle.take_all(lookup_keys(tracking_no, ip), seconds=3600)
+
+
+def lookup_succeeded(tracking_no: str, ip: str | None) -> None:
+    throttle.give_back(*lookup_keys(tracking_no, ip))
 
 
 def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Submitted:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.core import audit
-from gongkai.core.models import Unit
+from gongkai.core.models import AuditEntry, Unit
 from gongkai.core.roles import Role
 from gongkai.publications.text import attachment_text, body_text, clean_html, clean_line
 
@@ -367,14 +367,40 @@ class Document(models.Model):
         role = STAGE_ROLES.get(self.status)
         if role is None or not user.has_role(role):
             return False
-        return self.status != Status.REVIEW_1 or user.unit_id == self.unit_id
+        if self.status != Status.REVIEW_1:
+            return True
+        # 一审 is a second pair of eyes: never the drafter's own.
+        return user.unit_id == self.unit_id and user.pk not in self.author_ids()
 
     def may_edit(self, user) -> bool:
-        """The drafting unit edits its draft; a reviewer may edit at their own stage (to take
-        personal data out without sending the whole document back)."""
+        """The drafting unit edits its draft; the 一审 and 二审 reviewers may edit at their own
+        stage (to take personal data out without sending the whole document back). At 三审 the
+        签发领导 signs it off or returns it with the change wanted: an edit there would reach
+        the portal without 一审 or 二审 ever seeing it."""
         if self.status == Status.DRAFT:
             return self.drafters_include(user)
-        return self.status in REVIEW_STAGES and self.may_review(user)
+        return self.status in (Status.REVIEW_1, Status.REVIEW_2) and self.may_review(user)
+
+    def author_ids(self) -> set[int]:
+        """起草人: who wrote the text now under review — its creator, whoever submitted it, and
+        whoever changed it (text or attachments) before its latest submission."""
+        log = AuditEntry.objects.filter(
+            target_type=self._meta.label_lower, target_id=str(self.pk), actor__isnull=False
+        ).order_by()
+        last_submit = log.filter(action="document.submit").aggregate(pk=models.Max("pk"))["pk"]
+        authors = {self.created_by_id}
+        if last_submit is not None:
+            writes = log.filter(
+                action__in=[
+                    "document.submit",
+                    "document.edit",
+                    "document.attach",
+                    "document.detach",
+                ],
+                pk__lte=last_submit,
+            )
+            authors.update(writes.values_list("actor_id", flat=True))
+        return authors
 
     def may_withdraw(self, user) -> bool:
         return self.status == Status.PUBLISHED and user.has_role(Role.PRESS_OFFICE)
@@ -618,6 +644,14 @@ class Document(models.Model):
         if self.status not in REVIEW_STAGES:
             raise DomainError(f"当前状态为“{self.get_status_display()}”，不能{VERB_LABELS[verb]}")
         if not self.may_review(by):
+            if (
+                self.status == Status.REVIEW_1
+                and self.drafters_include(by)
+                and by.has_role(Role.UNIT_HEAD)
+            ):
+                raise DomainError(
+                    "起草、修改或提交该文件的人不能办理一审，请由本单位另一位负责人审核"
+                )
             raise DomainError(
                 f"{self.get_status_display()}应由{STAGE_ROLES[self.status].label}办理"
             )

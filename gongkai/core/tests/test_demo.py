@@ -19,6 +19,6 @@ def test_the_demo_loads_once_and_twice_changes_nothing(db):
     users, plans, progress, evidence, requests = first = _counts()
     assert users == 9 and plans == 1 and progress > 100 and evidence > 0 and requests > 200
     assert Plan.objects.get().tasks.count() == 38
-    assert "Demo@2022" in out.getvalue()
+    assert "Gongkai@2022" in out.getvalue()
     call_command("demo", stdout=StringIO())
     assert _counts() == first

@@ -1,0 +1,334 @@
+"""The permission matrix: every URL pattern × every kind of visitor × GET and POST, in one table.
+
+Rows are URL names; each row gives the expected outcome for GET and for POST as one letter per
+visitor, in the order of ROLES:
+
+    anon     anonymous visitor
+    citizen  a browser that proved an application's number + query code (the public case pages)
+    clerk    处室经办人 of 法规处, the unit that owns every object below
+    other    处室经办人 of 审批处 (another unit)
+    head     处室负责人 of 法规处
+    reviewer 保密审查员
+    leader   签发领导
+    press    政务公开管理员 (新闻处; also a 经办人 of 新闻处)
+    admin    系统管理员 (is_staff, as the demo makes it; not a superuser)
+
+    O 200              R redirect (not to a login page)      L redirect to a login page
+    F 403              N 404                                  M 405 (wrong method)
+    C 409 (the edit form refuses the save)
+    W the legitimate writer: 200 or a redirect (to a login page too, for signing out), and the
+      database may change
+
+Every cell but W must leave the database as it was: every row of every table compared after a
+POST, the number of rows in each after a GET (sessions and throttle counters aside). A URL pattern without a row fails the test, so a new
+page must be given its row here. Each cell runs in a savepoint that is rolled back, so the
+cells do not depend on each other (files are not rolled back: attachment_delete comes after
+attachment_download).
+"""
+
+import datetime as dt
+import hashlib
+import io
+
+import docx
+from django.apps import apps
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+ROLES = ("anon", "citizen", "clerk", "other", "head", "reviewer", "leader", "press", "admin")
+
+# (GET, POST), one letter per visitor: anon citizen clerk other head reviewer leader press admin
+MATRIX = {
+    # ---- core ----
+    "home":                           ("OOOOOOOOO", "OOOOOOOOO"),
+    "core:login":                     ("OORRRRRRR", "OORRRRRRR"),
+    "core:logout":                    ("MMMMMMMMM", "LLWWWWWWW"),
+    "core:dashboard":                 ("LLOOOOOOO", "LLOOOOOOO"),
+    "core:unit_list":                 ("LLFFFFFFO", "LLFFFFFFO"),
+    "core:unit_create":               ("LLFFFFFFO", "LLFFFFFFO"),
+    "core:unit_edit":                 ("LLFFFFFFO", "LLFFFFFFO"),
+    "core:user_list":                 ("LLFFFFFFO", "LLFFFFFFO"),
+    "core:user_create":               ("LLFFFFFFO", "LLFFFFFFO"),
+    "core:user_edit":                 ("LLFFFFFFO", "LLFFFFFFO"),
+    "core:audit_list":                ("LLFFFFFOO", "LLFFFFFOO"),
+    "core:audit_export":              ("LLFFFFFOO", "LLFFFFFOO"),
+    "core:deadline":                  ("LLOOOOOOO", "LLOOOOOOO"),
+    "core:notifications_read":        ("MMMMMMMMM", "LLWWWWWWW"),
+    "core:holidays":                  ("LLFFFFFFO", "LLFFFFFFO"),
+    "core:holiday_override_delete":   ("MMMMMMMMM", "LLFFFFFFW"),
+    # ---- plans (the ledger is bureau-wide; a task's page only for its units) ----
+    "plans:plan_list":                ("LLRRRRRRR", "LLRRRRRRR"),  # one plan: straight to it
+    "plans:plan_import":              ("LLFFFFFOF", "LLFFFFFOF"),
+    "plans:plan_detail":              ("LLOOOOOOO", "LLOOOOOOO"),
+    "plans:plan_export":              ("LLFFFFFOF", "LLFFFFFOF"),
+    "plans:plan_archive":             ("LLFFFFFOF", "LLFFFFFOF"),
+    "plans:task_detail":              ("LLONONOOO", "LLONONOOO"),
+    "plans:report_progress":          ("MMMMMMMMM", "LLWNWFFNF"),
+    "plans:assign_units":             ("MMMMMMMMM", "LLFFFFFWF"),
+    "plans:evidence_download":        ("LLONONOOO", "LLONONOOO"),
+    # ---- publications (a document of 法规处 at 一审, drafted and submitted by the clerk) ----
+    "publications:home":              ("LLOOOOOOO", "LLOOOOOOO"),
+    "publications:document_create":   ("LLOOOFFOF", "LLOOOFFOF"),
+    "publications:document_detail":   ("LLONOOOOO", "LLONOOOOO"),
+    "publications:document_edit":     ("LLONOOOOO", "LLCNCCCCC"),
+    "publications:accept_hit":        ("MMMMMMMMM", "LLRNRRRRR"),
+    "publications:attachment_add":    ("MMMMMMMMM", "LLRNWRRRR"),
+    "publications:document_act":      ("MMMMMMMMM", "LLRNWRRRR"),
+    "publications:attachment_download": ("LLONOOOOO", "LLONOOOOO"),
+    "publications:attachment_delete": ("MMMMMMMMM", "LLRNWRRRR"),
+    "publications:campaign_list":     ("LLOOOOOOO", "LLOOOOOOO"),
+    "publications:campaign_detail":   ("LLOOOOOOO", "LLOOOOOOO"),
+    "publications:campaign_export":   ("LLFFFFFOF", "LLFFFFFOF"),
+    "publications:cleanup_decide":    ("MMMMMMMMM", "LLWNWNRWR"),
+    # ---- disclosure applications (handled by 法规处, replied) ----
+    "disclosure_requests:list":       ("LLOOOFFOF", "LLOOOFFOF"),
+    "disclosure_requests:register":   ("LLFFFFFOF", "LLFFFFFOF"),
+    "disclosure_requests:statistics": ("LLFFFFFOF", "LLFFFFFOF"),
+    "disclosure_requests:detail":     ("LLONOFFOF", "LLONOFFOF"),
+    "disclosure_requests:step":       ("MMMMMMMMM", "LLWNWFFWF"),
+    "disclosure_requests:remedy_add": ("MMMMMMMMM", "LLFFFFFWF"),
+    "disclosure_requests:letter":     ("LLONOFFOF", "LLONOFFOF"),
+    # ---- reports ----
+    "reports:dashboard":              ("LLFFFFOOF", "LLFFFFOOF"),
+    "reports:annual":                 ("LLFFFFWWF", "LLFFFFWWF"),  # the year's row made on first view
+    "reports:annual_edit":            ("MMMMMMMMM", "LLFFFFFWF"),
+    "reports:annual_submit":          ("MMMMMMMMM", "LLFFFFFWF"),
+    "reports:cell_records":           ("LLFFFFFOF", "LLFFFFFOF"),
+    "reports:annual_download":        ("LLFFFFWWF", "LLFFFFWWF"),
+    # ---- the public portal (a published document and its attachment) ----
+    "publications_public:catalogue":  ("OOOOOOOOO", "OOOOOOOOO"),
+    "publications_public:document":   ("OOOOOOOOO", "OOOOOOOOO"),
+    "publications_public:attachment": ("OOOOOOOOO", "OOOOOOOOO"),
+    "publications_public:business":   ("OOOOOOOOO", "OOOOOOOOO"),
+    "publications_public:regulations": ("OOOOOOOOO", "OOOOOOOOO"),
+    "publications_public:search":     ("OOOOOOOOO", "OOOOOOOOO"),
+    "publications_public:feed":       ("OOOOOOOOO", "OOOOOOOOO"),
+    "publications_public:sitemap":    ("OOOOOOOOO", "OOOOOOOOO"),
+    # ---- applying and following a case: only the browser that proved the code sees it ----
+    "disclosure_requests_public:apply":  ("OOOOOOOOO", "OOOOOOOOO"),
+    "disclosure_requests_public:lookup": ("OOOOOOOOO", "OOOOOOOOO"),
+    "disclosure_requests_public:status": ("RORRRRRRR", "RORRRRRRR"),
+    "disclosure_requests_public:letter": ("RORRRRRRR", "RORRRRRRR"),
+    # ---- Django's admin: one sign-in page (ours); the admin itself for is_staff only ----
+    "admin:login":                    ("LLLLLLLLL", "LLLLLLLLL"),
+    "admin:index":                    ("LLLLLLLLO", "LLLLLLLLO"),
+}  # fmt: skip
+
+# Django's admin has a URL per model and action, all behind admin:index's is_staff check and
+# Django's model permissions; the two rows above stand for them.
+ADMIN_NAMESPACE = "admin"
+LOGIN_PAGES = ("/staff/login/", "/admin/login/")
+NOT_COMPARED = {"sessions.session", "core.throttle"}  # a visit may sign in or count a try
+
+
+def _url_names() -> set[str]:
+    names = set()
+
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = pattern.namespace or namespace
+                if inner == ADMIN_NAMESPACE:
+                    names.update({"admin:login", "admin:index"})
+                else:
+                    walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern):
+                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def _snapshot(*, rows: bool) -> str:
+    """Every row of every table (for POSTs), or how many rows each table has (for GETs)."""
+    digest = hashlib.sha256()
+    for model in apps.get_models():
+        if model._meta.label_lower in NOT_COMPARED:
+            continue
+        digest.update(model._meta.label_lower.encode())
+        if rows:
+            for row in model._base_manager.order_by("pk").values_list():
+                digest.update(repr(row).encode())
+        else:
+            digest.update(str(model._base_manager.count()).encode())
+    return digest.hexdigest()
+
+
+def _outcome(response) -> str:
+    if response.status_code in (301, 302):
+        return "L" if response["Location"].startswith(LOGIN_PAGES) else "R"
+    return {200: "O", 403: "F", 404: "N", 405: "M", 409: "C"}.get(
+        response.status_code, str(response.status_code)
+    )
+
+
+def _world(cast):
+    """One object of each kind, all belonging to 法规处 (the clerk's and the head's unit)."""
+    from gongkai.core.models import HolidayOverride
+    from gongkai.disclosure_requests.models import DisclosureRequest
+    from gongkai.disclosure_requests.public_views import SESSION_KEY
+    from gongkai.disclosure_requests.taxonomy import Outcome
+    from gongkai.plans.models import Assignment, Evidence, Plan, Status, Task
+    from gongkai.publications.models import Category, CleanupCampaign, Document, Kind
+
+    cast.admin.is_staff = True
+    cast.admin.save()
+    plan = Plan.objects.create(year=2022, title="2022年政务公开工作要点", source_sha256="0" * 64,
+                               imported_by=cast.press)  # fmt: skip
+    task = Task.objects.create(plan=plan, number=12, requirement="开展规范性文件清理",
+                               deadline_text="2022年12月底前", units_text="法规处")  # fmt: skip
+    Assignment.objects.create(task=task, unit=cast.units["法规处"], role=Assignment.Role.LEAD)
+    task.assignments.get(unit=cast.units["法规处"]).report_progress(
+        by=cast.clerk, text="完成清理", status=Status.DONE,
+        files=[SimpleUploadedFile("清理结果.pdf", b"%PDF-1.4 cleanup results")],
+    )  # fmt: skip
+    evidence = Evidence.objects.get()
+
+    def draft(title, kind=Kind.GENERAL):
+        doc = Document.create_draft(by=cast.clerk, title=title, kind=kind, written_on=dt.date(2022, 9, 1),
+                                    category=Category.REGULATIONS_NORMATIVE_DOCS,
+                                    body="<p>各区应急管理局：加强危险化学品安全生产监督管理。</p>")  # fmt: skip
+        doc.add_attachment(by=cast.clerk, upload=_docx("附件正文"))
+        doc.submit(by=cast.clerk)
+        return doc
+
+    published = draft("广州市应急管理局安全生产约谈办法", kind=Kind.NORMATIVE)
+    published.approve(by=cast.head)
+    published.approve(by=cast.reviewer)
+    published.approve(by=cast.leader, waiver="未制发解读：测试")
+    published.refresh_from_db()
+    in_review = draft("关于加强危险化学品安全管理的通知")
+    campaign = CleanupCampaign.start(
+        by=cast.press, year=timezone.localtime(published.published_at).year
+    )
+
+    citizen = Client()  # applies, and so is shown the number and the query code
+    form = {"applicant_type": "natural_person", "applicant_name": "李四", "id_document": "11010519491231002X",
+            "phone": "13912345678", "description": "本局2022年政府信息公开工作年度报告", "delivery_form": "electronic",
+            "delivery_method": "email", "email": "lisi@example.com", "agree": "on", "idempotency_key": "m-1"}  # fmt: skip
+    assert citizen.post(reverse("disclosure_requests_public:apply"), form).status_code == 200
+    case = DisclosureRequest.objects.get()
+    case.assign(by=cast.press, unit=cast.units["法规处"])
+    case.reply(by=cast.press, outcome=Outcome.ALREADY_PUBLIC, text="该信息已主动公开，获取方式如下。",
+               on=timezone.localdate())  # fmt: skip
+    assert case.tracking_no in citizen.session[SESSION_KEY]
+
+    override = HolidayOverride.objects.create(
+        date=dt.date(2026, 12, 31), is_workday=False, name="测试"
+    )
+    cast.clerk.notifications.create(key="k", text="第12项任务即将到期")
+    today = timezone.localdate().isoformat()
+    return {
+        "session_key": SESSION_KEY,
+        "tracking_no": case.tracking_no,
+        "args": {
+            "core:unit_edit": [cast.units["法规处"].pk],
+            "core:user_edit": [cast.clerk.pk],
+            "core:holiday_override_delete": [override.pk],
+            "plans:plan_detail": [plan.pk],
+            "plans:plan_export": [plan.pk, 3, "xlsx"],
+            "plans:plan_archive": [plan.pk],
+            "plans:task_detail": [task.pk],
+            "plans:report_progress": [task.pk],
+            "plans:assign_units": [task.pk],
+            "plans:evidence_download": [evidence.pk],
+            "publications:document_detail": [in_review.pk],
+            "publications:document_edit": [in_review.pk],
+            "publications:accept_hit": [in_review.pk],
+            "publications:attachment_add": [in_review.pk],
+            "publications:document_act": [in_review.pk, "approve"],
+            "publications:attachment_download": [in_review.attachments.get().pk],
+            "publications:attachment_delete": [in_review.attachments.get().pk],
+            "publications:campaign_detail": [campaign.pk],
+            "publications:campaign_export": [campaign.pk],
+            "publications:cleanup_decide": [campaign.items.get().pk],
+            "disclosure_requests:detail": [case.pk],
+            "disclosure_requests:step": [case.pk, "note"],
+            "disclosure_requests:remedy_add": [case.pk],
+            "disclosure_requests:letter": [case.pk, "docx"],
+            "reports:annual": [2022],
+            "reports:annual_edit": [2022],
+            "reports:annual_submit": [2022],
+            "reports:cell_records": [2022],
+            "reports:annual_download": [2022, "html"],
+            "publications_public:document": [published.pk],
+            "publications_public:attachment": [published.attachments.get().pk],
+            "disclosure_requests_public:status": [case.tracking_no],
+            "disclosure_requests_public:letter": [case.tracking_no, "docx"],
+        },
+        "query": {
+            "reports:cell_records": "?row=new&col=total",
+            "publications_public:search": "?q=约谈",
+        },
+        "post": {
+            "publications:document_act": {"comment": "同意"},
+            "publications:attachment_add": lambda: {"file": _docx("补充附件")},
+            "publications:cleanup_decide": {"decision": "confirm", "note": "继续有效"},
+            "plans:report_progress": {"text": "进展", "status": Status.IN_PROGRESS},
+            "disclosure_requests:step": {"text": "已电话联系申请人", "on": today},
+        },
+    }
+
+
+def _docx(text):
+    document = docx.Document()
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return SimpleUploadedFile("附件.docx", buffer.getvalue())
+
+
+def _client_for(role, cast, world):
+    client = Client()
+    if role == "citizen":
+        session = client.session
+        session[world["session_key"]] = [world["tracking_no"]]
+        session.save()
+        client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    elif role != "anon":
+        people = {"clerk": cast.clerk, "other": cast.other_clerk, "head": cast.head,
+                  "reviewer": cast.reviewer, "leader": cast.leader, "press": cast.press,
+                  "admin": cast.admin}  # fmt: skip
+        client.force_login(people[role])
+    return client
+
+
+def test_every_url_gives_each_visitor_what_the_table_says_and_refusals_change_nothing(cast):
+    assert set(MATRIX) == _url_names(), "every URL pattern needs a row (and every row a URL)"
+    world = _world(cast)
+    clients = {role: _client_for(role, cast, world) for role in ROLES}
+    cookies = {
+        role: client.cookies.get(settings.SESSION_COOKIE_NAME) for role, client in clients.items()
+    }
+    # Every cell is rolled back, so every cell starts from this state.
+    baseline = {"GET": _snapshot(rows=False), "POST": _snapshot(rows=True)}
+    wrong = []
+    for name, expected_by_method in MATRIX.items():
+        url = reverse(name, args=world["args"].get(name, [])) + world["query"].get(name, "")
+        for method, expected_row in zip(("GET", "POST"), expected_by_method, strict=True):
+            for role, expected in zip(ROLES, expected_row, strict=True):
+                client = clients[role]
+                if cookies[role] is not None:  # a cell that signed out is undone: sign back in
+                    client.cookies[settings.SESSION_COOKIE_NAME] = cookies[role].value
+                with transaction.atomic():
+                    try:
+                        if method == "GET":
+                            response = client.get(url)
+                        else:
+                            data = world["post"].get(name, {})
+                            response = client.post(url, data() if callable(data) else data)
+                        got = _outcome(response)
+                    except Exception as error:  # a 500: report it with the others
+                        got = f"500 ({type(error).__name__}: {error})"
+                    after = _snapshot(rows=method == "POST") if expected != "W" else None
+                    transaction.set_rollback(True)
+                changed = after is not None and after != baseline[method]
+                fits = got in "ORL" if expected == "W" else got == expected
+                if not fits or changed:
+                    wrong.append(f"{name} {method} {role}: expected {expected}, got {got}"
+                                 + (" and the database changed" if changed else ""))  # fmt: skip
+    assert wrong == [], "\n".join(wrong)

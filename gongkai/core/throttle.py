@@ -1,0 +1,86 @@
+"""Counting attempts per client or per account, atomically, across workers and machines.
+
+Each key has one `Throttle` row: a count and the start of its window. Taking an attempt is a
+conditional UPDATE (`count < limit`), so two requests at the same moment cannot both take the
+last one (a read-then-insert let 11 through a limit of 10); the row lives in the database, so
+it holds for any number of workers on SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from gongkai.core.models import Throttle
+
+
+def take(key: str, *, limit: int, seconds: int) -> bool:
+    """One attempt for `key` if fewer than `limit` were taken in its window; the window
+    starts with the first attempt and lasts `seconds`."""
+    if limit <= 0:
+        return False
+    now = timezone.now()
+    window_start = now - dt.timedelta(seconds=seconds)
+    rows = Throttle.objects.filter(key=key)
+    if rows.filter(started_at__lt=window_start).update(count=1, started_at=now):
+        return True  # the old window had run out: this attempt opens a new one
+    if rows.filter(started_at__gte=window_start, count__lt=limit).update(count=F("count") + 1):
+        return True
+    if rows.exists():
+        return False
+    try:
+        with transaction.atomic():
+            Throttle.objects.create(key=key, count=1, started_at=now)
+        return True
+    except IntegrityError:  # another request created it first
+        return rows.filter(count__lt=limit).update(count=F("count") + 1) == 1
+
+
+def take_all(limits: dict[str, int], *, seconds: int) -> bool:
+    """One attempt from each key, or none at all."""
+    taken = []
+    for key, limit in limits.items():
+        if not take(key, limit=limit, seconds=seconds):
+            give_back(*taken)
+            return False
+        taken.append(key)
+    return True
+
+
+def give_back(*keys: str) -> None:
+    """Return attempts that turned out not to count (the password or the code was right)."""
+    for key in keys:
+        Throttle.objects.filter(key=key, count__gt=0).update(count=F("count") - 1)
+
+
+def network_of(ip: str | None) -> str:
+    """What one client is for counting: an IPv4 address, or the /64 an IPv6 address is in
+    (one household or one machine gets a whole /64 and can pick any address in it)."""
+    if not ip:
+        return "unknown"
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return "unknown"
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
+def login_keys(username: str, ip: str | None) -> dict[str, int]:
+    # One address may be a whole bureau behind NAT, so it gets more tries than one account.
+    limit = settings.LOGIN_MAX_FAILURES
+    return {f"login:user:{username}"[:200]: limit, f"login:net:{network_of(ip)}": limit * 4}
+
+
+def login_may_try(username: str, ip: str | None) -> bool:
+    return take_all(login_keys(username, ip), seconds=settings.LOGIN_LOCKOUT_MINUTES * 60)
+
+
+def login_succeeded(username: str, ip: str | None) -> None:
+    give_back(*login_keys(username, ip))

@@ -1,0 +1,109 @@
+"""The public form and lookup under abuse: replayed keys, guessed codes, rotating addresses."""
+
+from django.urls import reverse
+
+from gongkai.disclosure_requests.models import DisclosureRequest
+from gongkai.disclosure_requests.tests.test_public import FORM
+
+APPLY = "disclosure_requests_public:apply"
+LOOKUP = "disclosure_requests_public:lookup"
+STATUS_KEY = "gongkai_request_access"
+
+
+def _apply(client, data=None, **meta):
+    return client.post(reverse(APPLY), data or FORM, **meta)
+
+
+def _lookup(client, number, code, **meta):
+    return client.post(reverse(LOOKUP), {"tracking_no": number, "code": code}, **meta)
+
+
+def test_a_replayed_key_with_other_content_never_gets_the_first_applicants_code(client, db):
+    first = _apply(client)
+    replay = _apply(client, {**FORM, "applicant_name": "王五", "description": "另一件申请的内容"})
+    assert replay.context["case"].tracking_no != first.context["case"].tracking_no
+    assert replay.context["code"] != first.context["code"]
+    assert first.context["code"] not in replay.content.decode()
+    assert DisclosureRequest.objects.count() == 2
+    assert set(DisclosureRequest.objects.values_list("applicant_name", flat=True)) == {
+        "李四",
+        "王五",
+    }
+
+
+def test_the_same_submission_sent_twice_is_still_one_application(client, db):
+    first, second = _apply(client), _apply(client)
+    assert second.context["code"] == first.context["code"]
+    assert DisclosureRequest.objects.count() == 1
+
+
+def test_the_lookup_stops_answering_a_number_after_10_wrong_codes(client, db, settings):
+    settings.LOOKUP_FAILURES_PER_HOUR = 10
+    submitted = _apply(client)
+    number, code = submitted.context["case"].tracking_no, submitted.context["code"]
+    guesser = client_class_from(client)
+    for i in range(10):
+        page = _lookup(guesser, number, f"WRONG{i:03d}", REMOTE_ADDR=f"203.0.113.{i}")
+        assert "申请编号或查询码不正确" in page.content.decode()
+    page = _lookup(guesser, number, code, REMOTE_ADDR="198.51.100.1").content.decode()
+    assert "查询失败次数过多" in page
+    assert number not in guesser.session.get(STATUS_KEY, [])
+
+
+def test_the_lookup_limits_wrong_codes_per_address_across_numbers(client, db, settings):
+    settings.LOOKUP_FAILURES_PER_HOUR = 2  # 6 per address
+    submitted = _apply(client)
+    number, code = submitted.context["case"].tracking_no, submitted.context["code"]
+    guesser = client_class_from(client)
+    for i in range(6):
+        _lookup(guesser, f"GK2022-{i:05d}", "WRONG000", REMOTE_ADDR="2001:db8:5:5::1")
+    refused = _lookup(guesser, number, code, REMOTE_ADDR="2001:db8:5:5::99")  # same /64
+    assert "查询失败次数过多" in refused.content.decode()
+    assert number not in guesser.session.get(STATUS_KEY, [])
+    allowed = _lookup(guesser, number, code, REMOTE_ADDR="2001:db8:5:6::1")
+    assert allowed.status_code == 302 and number in guesser.session[STATUS_KEY]
+
+
+def test_a_right_code_does_not_use_up_the_numbers_tries(client, db, settings):
+    settings.LOOKUP_FAILURES_PER_HOUR = 1
+    submitted = _apply(client)
+    number, code = submitted.context["case"].tracking_no, submitted.context["code"]
+    for _ in range(3):
+        assert _lookup(client_class_from(client), number, code).status_code == 302
+
+
+def test_the_hourly_limit_counts_each_client_behind_a_trusted_proxy(client, db, settings):
+    settings.REQUEST_RATE_PER_HOUR = 2
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for i in range(3):
+        _apply(
+            client,
+            {**FORM, "idempotency_key": f"a{i}"},
+            HTTP_X_FORWARDED_FOR="203.0.113.5",
+            **proxy,
+        )
+    _apply(client, {**FORM, "idempotency_key": "b0"}, HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy)
+    ips = list(DisclosureRequest.objects.order_by("pk").values_list("submitter_ip", flat=True))
+    assert ips == ["203.0.113.5", "203.0.113.5", "198.51.100.8"]
+
+
+def test_the_hourly_limit_counts_an_ipv6_64_as_one_client(client, db, settings):
+    settings.REQUEST_RATE_PER_HOUR = 2
+    for i in range(4):
+        _apply(client, {**FORM, "idempotency_key": f"v{i}"}, REMOTE_ADDR=f"2001:db8:7:7::{i + 1}")
+    assert DisclosureRequest.objects.count() == 2
+
+
+def test_a_retry_is_answered_even_when_the_hour_is_used_up(client, db, settings):
+    settings.REQUEST_RATE_PER_HOUR = 1
+    first = _apply(client)
+    _apply(client, {**FORM, "idempotency_key": "other"})  # refused: the hour is used up
+    retry = _apply(client)
+    assert retry.context["code"] == first.context["code"]
+    assert DisclosureRequest.objects.count() == 1
+
+
+def client_class_from(client):
+    """A fresh browser (no session): someone else than the applicant."""
+    return type(client)()

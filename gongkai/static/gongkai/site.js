@@ -1,0 +1,31 @@
+// The little behaviour the pages have, from a file: the Content-Security-Policy allows no
+// inline script, no onclick= and no javascript: links.
+(function () {
+  var root = document.documentElement;
+
+  // Large-text mode (portal): ?big=1 in the address or remembered across pages.
+  try { if (localStorage.getItem("gongkai-bigtext") === "1") root.classList.add("bigtext"); } catch (e) {}
+  if (/[?&]big=1(&|$)/.test(location.search)) root.classList.add("bigtext");
+
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest(".bigtext-toggle, [data-bigtext]");
+    if (toggle) {
+      event.preventDefault();
+      root.classList.toggle("bigtext");
+      var on = root.classList.contains("bigtext");
+      try { localStorage.setItem("gongkai-bigtext", on ? "1" : "0"); } catch (e) {}
+      document.querySelectorAll(".bigtext-toggle").forEach(function (b) { b.setAttribute("aria-pressed", String(on)); });
+      return;
+    }
+    if (event.target.closest("[data-print]")) { window.print(); return; }
+    var back = event.target.closest("[data-back]");
+    if (back && history.length > 1) { event.preventDefault(); history.back(); }
+  });
+
+  // Forms marked data-once: the button is disabled after the first submit (the server also
+  // refuses duplicates).
+  document.addEventListener("submit", function (event) {
+    var button = event.target.querySelector("[data-once]");
+    if (button) setTimeout(function () { button.disabled = true; button.textContent = "正在提交…"; }, 0);
+  });
+})();
