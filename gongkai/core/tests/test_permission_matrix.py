@@ -16,6 +16,7 @@ visitor, in the order of ROLES:
     O 200              R redirect (not to a login page)      L redirect to a login page
     F 403              N 404                                  M 405 (wrong method)
     C 409 (the edit form refuses the save)
+    B 400 (the form refuses what was posted: an empty POST)
     W the legitimate writer: 200 or a redirect (to a login page too, for signing out), and the
       database may change
 
@@ -68,7 +69,7 @@ MATRIX = {
     "plans:plan_archive":             ("LLFFFFFOF", "LLFFFFFOF"),
     "plans:task_detail":              ("LLONONOOO", "LLONONOOO"),
     "plans:report_progress":          ("MMMMMMMMM", "LLWNWFFNF"),
-    "plans:assign_units":             ("MMMMMMMMM", "LLFFFFFWF"),
+    "plans:assign_units":             ("MMMMMMMMM", "LLFFFFFBF"),
     "plans:evidence_download":        ("LLONONOOO", "LLONONOOO"),
     # ---- publications (a document of 法规处 at 一审, drafted and submitted by the clerk) ----
     "publications:home":              ("LLOOOOOOO", "LLOOOOOOO"),
@@ -84,6 +85,7 @@ MATRIX = {
     "publications:campaign_detail":   ("LLOOOOOOO", "LLOOOOOOO"),
     "publications:campaign_export":   ("LLFFFFFOF", "LLFFFFFOF"),
     "publications:cleanup_decide":    ("MMMMMMMMM", "LLWNWNRWR"),
+    "publications:portal_page_edit":  ("LLFFFFFOF", "LLFFFFFOF"),  # an empty POST saves nothing
     # ---- disclosure applications (handled by 法规处, replied) ----
     "disclosure_requests:list":       ("LLOOOFFOF", "LLOOOFFOF"),
     "disclosure_requests:register":   ("LLFFFFFOF", "LLFFFFFOF"),
@@ -92,6 +94,8 @@ MATRIX = {
     "disclosure_requests:step":       ("MMMMMMMMM", "LLWNWFFWF"),
     "disclosure_requests:remedy_add": ("MMMMMMMMM", "LLFFFFFWF"),
     "disclosure_requests:letter":     ("LLONOFFOF", "LLONOFFOF"),
+    "disclosure_requests:attachment": ("LLONOFFOF", "LLONOFFOF"),
+    "disclosure_requests:supplement_notice": ("LLNNNFFNF", "LLNNNFFNF"),  # none was asked
     # ---- reports ----
     "reports:dashboard":              ("LLFFFFOOF", "LLFFFFOOF"),
     "reports:annual":                 ("LLFFFFWWF", "LLFFFFWWF"),  # the year's row made on first view
@@ -108,11 +112,16 @@ MATRIX = {
     "publications_public:search":     ("OOOOOOOOO", "OOOOOOOOO"),
     "publications_public:feed":       ("OOOOOOOOO", "OOOOOOOOO"),
     "publications_public:sitemap":    ("OOOOOOOOO", "OOOOOOOOO"),
+    "publications_public:guide":      ("OOOOOOOOO", "OOOOOOOOO"),
+    "publications_public:rules":      ("OOOOOOOOO", "OOOOOOOOO"),
+    "reports_public:annual_list":     ("OOOOOOOOO", "OOOOOOOOO"),
     # ---- applying and following a case: only the browser that proved the code sees it ----
     "disclosure_requests_public:apply":  ("OOOOOOOOO", "OOOOOOOOO"),
     "disclosure_requests_public:lookup": ("OOOOOOOOO", "OOOOOOOOO"),
     "disclosure_requests_public:status": ("RORRRRRRR", "RORRRRRRR"),
     "disclosure_requests_public:letter": ("RORRRRRRR", "RORRRRRRR"),
+    "disclosure_requests_public:file":   ("RORRRRRRR", "RORRRRRRR"),
+    "disclosure_requests_public:supplement_notice": ("RNRRRRRRR", "RNRRRRRRR"),  # none was asked
     # ---- Django's admin: one sign-in page (ours); the admin itself for is_staff only ----
     "admin:login":                    ("LLLLLLLLL", "LLLLLLLLL"),
     "admin:index":                    ("LLLLLLLLO", "LLLLLLLLO"),
@@ -161,7 +170,7 @@ def _snapshot(*, rows: bool) -> str:
 def _outcome(response) -> str:
     if response.status_code in (301, 302):
         return "L" if response["Location"].startswith(LOGIN_PAGES) else "R"
-    return {200: "O", 403: "F", 404: "N", 405: "M", 409: "C"}.get(
+    return {200: "O", 400: "B", 403: "F", 404: "N", 405: "M", 409: "C"}.get(
         response.status_code, str(response.status_code)
     )
 
@@ -214,7 +223,8 @@ def _world(cast):
     case = DisclosureRequest.objects.get()
     case.assign(by=cast.press, unit=cast.units["法规处"])
     case.reply(by=cast.press, outcome=Outcome.ALREADY_PUBLIC, text="该信息已主动公开，获取方式如下。",
-               on=timezone.localdate())  # fmt: skip
+               on=timezone.localdate(), files=[SimpleUploadedFile("答复材料.pdf", b"%PDF-1.4 provided")])  # fmt: skip
+    provided = case.attachments.get()
     assert case.tracking_no in citizen.session[SESSION_KEY]
 
     override = HolidayOverride.objects.create(
@@ -250,6 +260,11 @@ def _world(cast):
             "disclosure_requests:step": [case.pk, "note"],
             "disclosure_requests:remedy_add": [case.pk],
             "disclosure_requests:letter": [case.pk, "docx"],
+            "disclosure_requests:attachment": [case.pk, provided.pk],
+            "disclosure_requests:supplement_notice": [case.pk, "docx"],
+            "disclosure_requests_public:file": [case.tracking_no, provided.pk],
+            "disclosure_requests_public:supplement_notice": [case.tracking_no, "docx"],
+            "publications:portal_page_edit": ["guide"],
             "reports:annual": [2022],
             "reports:annual_edit": [2022],
             "reports:annual_submit": [2022],
