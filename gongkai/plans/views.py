@@ -1,5 +1,7 @@
 """Staff pages of the work ledger (工作台账)."""
 
+import io
+
 from django.contrib import messages
 from django.core import signing
 from django.core.paginator import Paginator
@@ -9,7 +11,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required, staff_required
-from gongkai.core.downloads import download
 from gongkai.core.roles import Role
 from gongkai.plans import exports, related, selectors, services
 from gongkai.plans.forms import (
@@ -201,10 +202,8 @@ def plan_export(request, pk, quarter, fmt):
     if quarter not in (1, 2, 3, 4) or fmt not in ("xlsx", "docx"):
         return HttpResponse(status=404)
     build = exports.quarterly_report_xlsx if fmt == "xlsx" else exports.quarterly_report_docx
-    return download(
-        build(plan, quarter),
-        f"{plan.year}年第{'一二三四'[quarter - 1]}季度政务公开推进落实情况.{fmt}",
-    )
+    name = f"{plan.year}年第{'一二三四'[quarter - 1]}季度政务公开推进落实情况.{fmt}"
+    return FileResponse(io.BytesIO(build(plan, quarter)), as_attachment=True, filename=name)
 
 
 @role_required(*PRESS)
