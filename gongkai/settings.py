@@ -63,11 +63,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django_htmx",
     "gongkai.plans",
     "gongkai.publications",
     "gongkai.disclosure_requests",
     "gongkai.reports",
+    "gongkai.site",  # one floor up: what gathers every app (dashboard, remind, demo, evidence)
 ]
 
 MIDDLEWARE = [
@@ -81,7 +81,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "gongkai.core.middleware.AuditContextMiddleware",
 ]
 
@@ -232,33 +231,8 @@ LOGGING = {
 # civil-law convention (民法典 第二百零一条) and common practice exclude it. [UNVERIFIED rule]
 COUNT_START_DAY = env_bool("GONGKAI_COUNT_START_DAY", False)
 
-# Each returns one section of the staff dashboard ("my work, overdue first") for a user.
-DASHBOARD_SECTIONS = [
-    "gongkai.core.dashboard.notifications",
-    "gongkai.disclosure_requests.reminders.dashboard",
-    "gongkai.plans.dashboard.my_tasks",
-]
-
-# `gongkai demo` calls each with (people, stdout) after creating the bureau; each is idempotent.
-DEMO_LOADERS = [
-    "gongkai.plans.demo.load",
-    "gongkai.publications.demo.load",
-    "gongkai.disclosure_requests.demo.load",
-]
-
-# `gongkai remind` calls each with (today=, days=); each notifies and returns one line per item.
-REMINDERS = [
-    "gongkai.plans.reminders.sweep",
-    "gongkai.disclosure_requests.reminders.sweep",
-    "gongkai.disclosure_requests.reminders.sweep_internal",
-    "gongkai.disclosure_requests.reminders.sweep_periods",
-]
 # A 2,000-task plan corrected in the import preview posts many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 60000
-
-# Work done in other apps that counts as evidence for ledger tasks: each is called with a Task
-# and returns [{"title", "url", "date", "kind"}]: the ledger shows it, nobody uploads it twice.
-TASK_EVIDENCE = ["gongkai.publications.evidence.for_task"]
 
 # Whether the time from a fee notice to payment is left out of the reply period. 109号's text
 # on this was not available; probably yes. [UNVERIFIED] (rules.md §2.4)
@@ -277,13 +251,6 @@ COURT = env_str("GONGKAI_COURT", "广州铁路运输法院")
 OFFICE_PHONE = env_str("GONGKAI_OFFICE_PHONE", "020-83108000")
 
 # ---- 主动公开 (gongkai.publications) ----
-# Documents waiting for the user's review (一审/二审/三审) come first: they hold up publication.
-# Their unit's drafts come after the other sections.
-DASHBOARD_SECTIONS = [
-    "gongkai.publications.dashboard.review_queue",
-    *DASHBOARD_SECTIONS,
-    "gongkai.publications.dashboard.my_documents",
-]
 # 索引号: a template with {org_id}, {yyyy} or {yyyymm}, and {seq:05d} (rules.md §4.2); the
 # serial restarts each period the template names and is never reused.
 INDEX_NUMBER_PATTERN = env_str("GONGKAI_INDEX_NUMBER_PATTERN", "{org_id}/{yyyy}-{seq:05d}")

@@ -11,7 +11,7 @@ admin.site.login = views.admin_login
 
 urlpatterns = [
     path("", portal.home, name="home"),
-    path("staff/", include("gongkai.core.urls")),
+    path("staff/", include("gongkai.site.urls")),  # the core's pages and the staff home
     path("staff/plans/", include("gongkai.plans.urls")),
     path("staff/publications/", include("gongkai.publications.urls")),
     path("staff/requests/", include("gongkai.disclosure_requests.urls")),

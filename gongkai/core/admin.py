@@ -3,13 +3,9 @@ from django.contrib import admin
 from gongkai.core.models import AuditEntry
 
 
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    """Read-only: the log is append-only, and staff changes go through the app's own pages."""
-
-    list_display = ["at", "actor_name", "action", "target_repr", "unit", "ip"]
-    list_filter = ["action"]
-    search_fields = ["actor_name", "target_repr"]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown, never changed here: these rows change only through the verbs on their models (the
+    review chain, the clean-up campaign) or, for the audit log, never."""
 
     def has_add_permission(self, request):
         return False
@@ -19,3 +15,12 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    """Read-only: the log is append-only, and staff changes go through the app's own pages."""
+
+    list_display = ["at", "actor_name", "action", "target_repr", "unit", "ip"]
+    list_filter = ["action"]
+    search_fields = ["actor_name", "target_repr"]

@@ -3,11 +3,11 @@ from django.urls import path
 
 from gongkai.core import views
 
+# Included through gongkai.site.urls, which adds the staff home (core:dashboard) at "".
 app_name = "core"
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", views.dashboard, name="dashboard"),
     path("units/", views.unit_list, name="unit_list"),
     path("units/new/", views.unit_edit, name="unit_create"),
     path("units/<int:pk>/", views.unit_edit, name="unit_edit"),

@@ -1,9 +1,9 @@
-"""Staff pages of the core app: sign-in, the dashboard, the directory, audit log, calendar."""
+"""Staff pages of the core app: sign-in, the directory, audit log, calendar (the staff home,
+which gathers every app, is in gongkai.site)."""
 
 import csv
 import json
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import views as auth_views
@@ -13,12 +13,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from gongkai.core import audit, audit_display, services
 from gongkai.core.access import role_required, staff_required
-from gongkai.core.calendar import add_workdays, missing_next_year
+from gongkai.core.calendar import add_workdays
 from gongkai.core.forms import (
     DeadlineForm,
     HolidayOverrideForm,
@@ -47,16 +46,6 @@ def admin_login(request, extra_context=None):
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = reverse("admin:index")
     return redirect(f"{reverse('core:login')}?{urlencode({REDIRECT_FIELD_NAME: target})}")
-
-
-@staff_required
-def dashboard(request):
-    sections = [import_string(path)(request.user) for path in settings.DASHBOARD_SECTIONS]
-    context = {
-        "sections": [s for s in sections if s],
-        "missing_year": missing_next_year(timezone.localdate()),
-    }
-    return render(request, "core/dashboard.html", context)
 
 
 @role_required(*ADMINS)

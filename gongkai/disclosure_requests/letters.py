@@ -200,9 +200,7 @@ def letter_pdf(letter: Letter) -> bytes:
 def letter_response(case, fmt: str, kind: str = "reply"):
     """A letter as a download (.docx or PDF): the latest reply's, or the 补正告知书; 404 before
     there is one."""
-    from django.http import Http404
-
-    from gongkai.core.downloads import download
+    from django.http import FileResponse, Http404
 
     if kind == "supplement" and case.supplement_requested_on:
         letter, name = supplement_notice_content(case), "补正告知书"
@@ -213,7 +211,8 @@ def letter_response(case, fmt: str, kind: str = "reply"):
     if fmt not in ("docx", "pdf"):
         raise Http404
     body = letter_docx(letter) if fmt == "docx" else letter_pdf(letter)
-    return download(body, f"{name}-{case.tracking_no}.{fmt}")
+    filename = f"{name}-{case.tracking_no}.{fmt}"
+    return FileResponse(io.BytesIO(body), as_attachment=True, filename=filename)
 
 
 def email_reply(case, reply) -> bool:

@@ -41,7 +41,6 @@ audit.register_actions(
         "request.start_consultation": "征求意见",
         "request.end_consultation": "收到意见",
         "request.extend": "延长答复期限",
-        "request.override_due": "另行确定答复期限",
         "request.set_override_due": "另行确定答复期限",
         "request.propose": "提交办理意见",
         "request.send_fee_notice": "发出收费通知",
@@ -51,7 +50,6 @@ audit.register_actions(
         "request.serve": "送达",
         "request.archive": "归档",
         "request.add_remedy": "登记复议诉讼",
-        "request.update_remedy": "更新复议诉讼结果",
         "request.note": "添加备注",
         "request.recompute_due": "节假日安排变更后重新计算期限",
     }

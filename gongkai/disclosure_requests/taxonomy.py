@@ -132,15 +132,3 @@ def needs_reconsideration_first(outcome: str) -> bool:
 def report_row(outcome: str) -> str:
     overrides = getattr(settings, "REPORT_ROW_OVERRIDES", {}) or {}
     return overrides.get(outcome, DEFAULT_REPORT_ROW[outcome])
-
-
-def group_label(outcome: str) -> str:
-    """予以公开 / 部分公开 / 不予公开 / 无法提供 / 不予处理 / 其他处理."""
-    return {
-        "1": "予以公开",
-        "2": "部分公开",
-        "3": "不予公开",
-        "4": "无法提供",
-        "5": "不予处理",
-        "6": "其他处理",
-    }[report_row(outcome)[0]]

@@ -17,10 +17,6 @@ USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 ORG_CODE_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 ORG_CODE_BODY = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # value = index: A=10 … Z=35
 
-INDEX_PATTERNS = {
-    "org_year": "{org_id}/{yyyy}-{seq:05d}",
-    "uscc_month": "{org_id}/{yyyymm}-{seq:05d}",
-}
 INDEX_FIELDS = {"org_id", "uscc", "yyyy", "yyyymm", "seq"}  # uscc: alias of org_id
 
 
@@ -45,11 +41,6 @@ def is_valid_uscc(code: str) -> bool:
         return uscc_check_char(code[:17]) == code[17]
     except ValueError:
         return False
-
-
-def uscc_org_code(code: str) -> str:
-    """The 9-character 组织机构代码 inside a USCC: characters 9–17 (1-based)."""
-    return code[8:17]
 
 
 def org_code_check_char(body: str) -> str:

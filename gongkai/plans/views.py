@@ -1,20 +1,19 @@
 """Staff pages of the work ledger (工作台账)."""
 
-from django.conf import settings
+import io
+
 from django.contrib import messages
 from django.core import signing
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required, staff_required
-from gongkai.core.downloads import download
 from gongkai.core.errors import DomainError
 from gongkai.core.roles import Role
-from gongkai.plans import exports, selectors, services
+from gongkai.plans import exports, related, selectors, services
 from gongkai.plans.forms import (
     AssignUnitsForm,
     ItemFormSet,
@@ -76,7 +75,7 @@ def _task_page(request, task: Task, *, form=None, assign_form=None, status=200):
         "form": form if mine else None,
         "assign_form": assign_form,
         "today": timezone.localdate(),
-        "related": [item for path in settings.TASK_EVIDENCE for item in import_string(path)(task)],
+        "related": related.for_task(task),
     }
     return render(request, "plans/task_detail.html", context, status=status)
 
@@ -204,10 +203,8 @@ def plan_export(request, pk, quarter, fmt):
     if quarter not in (1, 2, 3, 4) or fmt not in ("xlsx", "docx"):
         return HttpResponse(status=404)
     build = exports.quarterly_report_xlsx if fmt == "xlsx" else exports.quarterly_report_docx
-    return download(
-        build(plan, quarter),
-        f"{plan.year}年第{'一二三四'[quarter - 1]}季度政务公开推进落实情况.{fmt}",
-    )
+    name = f"{plan.year}年第{'一二三四'[quarter - 1]}季度政务公开推进落实情况.{fmt}"
+    return FileResponse(io.BytesIO(build(plan, quarter)), as_attachment=True, filename=name)
 
 
 @role_required(*PRESS)

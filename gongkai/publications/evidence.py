@@ -1,4 +1,4 @@
-"""Publications as evidence for ledger tasks (settings.TASK_EVIDENCE): what the work ledger
+"""Publications as evidence for ledger tasks (gongkai.site.parts): what the work ledger
 shows under a task without anyone uploading it twice."""
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Staff pages of 主动公开: drafting, the three-step review, withdrawal, the yearly clean-up."""
 
 import copy
+import io
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,7 +12,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required, staff_required
-from gongkai.core.downloads import download
 from gongkai.core.roles import Role
 from gongkai.publications import selectors
 from gongkai.publications.forms import (
@@ -276,7 +276,8 @@ def campaign_export(request, pk):
     from gongkai.publications.exports import campaign_xlsx
 
     campaign = get_object_or_404(CleanupCampaign, pk=pk)
-    return download(campaign_xlsx(campaign), f"{campaign}.xlsx")
+    body = io.BytesIO(campaign_xlsx(campaign))
+    return FileResponse(body, as_attachment=True, filename=f"{campaign}.xlsx")
 
 
 def _message(error) -> str:

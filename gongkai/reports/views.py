@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required
-from gongkai.core.downloads import download
 from gongkai.core.errors import DomainError
 from gongkai.core.params import year_param
 from gongkai.core.roles import Role
@@ -90,13 +90,14 @@ def annual_submit(request, year):
 def annual_download(request, year, fmt):
     data = build(year, _report(year))
     renderers = {
-        "json": lambda: json.dumps(data, ensure_ascii=False, indent=1, default=str),
+        "json": lambda: json.dumps(data, ensure_ascii=False, indent=1, default=str).encode(),
         "docx": lambda: report_docx(data),
-        "html": lambda: html_export.report_html(data),
+        "html": lambda: html_export.report_html(data).encode(),
     }
     if fmt not in renderers:
         raise Http404
-    return download(renderers[fmt](), f"{data['title']}.{fmt}")
+    body = io.BytesIO(renderers[fmt]())
+    return FileResponse(body, as_attachment=True, filename=f"{data['title']}.{fmt}")
 
 
 @role_required(*OFFICE)

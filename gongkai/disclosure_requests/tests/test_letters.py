@@ -74,7 +74,7 @@ def test_the_supplement_notice_names_the_items_the_period_and_the_consequence(ca
     assert letter.date == "2022年9月30日" and letter.title.endswith("补正告知书")
     client.force_login(cast.press)
     pdf = client.get(reverse("disclosure_requests:supplement_notice", args=[case.pk, "pdf"]))
-    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf.status_code == 200 and pdf.getvalue().startswith(b"%PDF")
     other = _case(cast)  # no 补正 asked: no notice
     assert (
         client.get(

@@ -162,7 +162,7 @@ def test_a_partial_reply_needs_reasons_and_makes_a_letter(cast, client):
                withheld_reason="企业名单涉及商业秘密（第十五条）")  # fmt: skip
     client.force_login(cast.press)
     response = client.get(reverse("disclosure_requests:letter", args=[case.pk, "docx"]))
-    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.getvalue())).paragraphs)
     assert (
         "张三：" in text
         and "第三十七条" in text
@@ -171,7 +171,7 @@ def test_a_partial_reply_needs_reasons_and_makes_a_letter(cast, client):
         and "6个月内" in text
     )
     pdf = client.get(reverse("disclosure_requests:letter", args=[case.pk, "pdf"]))
-    assert pdf.content.startswith(b"%PDF")
+    assert pdf.getvalue().startswith(b"%PDF")
 
 
 def test_a_refusal_from_2024_requires_reconsideration_first(cast, client):

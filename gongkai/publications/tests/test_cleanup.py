@@ -63,7 +63,7 @@ def test_the_page_is_scoped_and_the_export_lists_results(client, campaign, cast)
                 {"decision": "change", "validity": "repealed", "note": "已被新办法取代"})  # fmt: skip
     client.force_login(cast.press)
     response = client.get(reverse("publications:campaign_export", args=[c.pk]))
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(response.getvalue())).active
     text = " ".join(str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value)
     assert old.title in text and "已废止" in text and "已被新办法取代" in text
     client.force_login(cast.clerk)

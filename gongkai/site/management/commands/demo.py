@@ -1,10 +1,8 @@
 """`gongkai demo`: load the demo bureau and everything the other apps show. Safe to run twice."""
 
-from django.conf import settings
-from django.utils.module_loading import import_string
-
 from gongkai.core.bureau import DEMO_PASSWORD, PEOPLE, ensure_people
 from gongkai.core.management.base import GongkaiCommand
+from gongkai.site import parts
 
 
 class Command(GongkaiCommand):
@@ -14,8 +12,8 @@ class Command(GongkaiCommand):
 
     def handle(self, *args, **options):
         people = ensure_people()
-        for path in settings.DEMO_LOADERS:
-            import_string(path)(people, self.stdout)
+        for load in parts.DEMO_LOADERS:
+            load(people, self.stdout)
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for username, full_name, unit, roles in PEOPLE:
             self.stdout.write(f"  {username:<12} {full_name}（{unit}）：{'、'.join(roles)}")

@@ -6,6 +6,9 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from gongkai.site import parts
+from gongkai.site.management.commands import remind
+
 calls = []
 
 
@@ -18,11 +21,9 @@ def _flaky_sweep(*, today, days):
     return ["一项提醒"]
 
 
-def test_the_loop_logs_a_failed_sweep_retries_and_stops_on_sigterm(db, settings, monkeypatch):
-    from gongkai.core.management.commands import remind
-
+def test_the_loop_logs_a_failed_sweep_retries_and_stops_on_sigterm(db, monkeypatch):
     monkeypatch.setattr(remind, "BACKOFF_START", 0)
-    settings.REMINDERS = ["gongkai.core.tests.test_remind_loop._flaky_sweep"]
+    monkeypatch.setattr(parts, "REMINDERS", [_flaky_sweep])
     previous = signal.getsignal(signal.SIGTERM)
     out, err = StringIO(), StringIO()
     try:

@@ -9,12 +9,11 @@ import logging
 import signal
 import threading
 
-from django.conf import settings
 from django.db import close_old_connections
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from gongkai.core.management.base import GongkaiCommand
+from gongkai.site import parts
 
 log = logging.getLogger("gongkai.remind")
 BACKOFF_START, MAX_BACKOFF = 30, 3600  # seconds after a failed sweep: 30, 60, 120 … an hour
@@ -55,11 +54,7 @@ class Command(GongkaiCommand):
 
     def sweep(self, days: int) -> None:
         today = timezone.localdate()
-        lines = [
-            line
-            for path in settings.REMINDERS
-            for line in import_string(path)(today=today, days=days)
-        ]
+        lines = [line for sweep in parts.REMINDERS for line in sweep(today=today, days=days)]
         for line in lines:
             self.stdout.write(line)
         self.stdout.write(f"{today}：{len(lines)}项到期或逾期工作")

@@ -1,0 +1,13 @@
+"""The audit log's filter offers only actions the applications' code records."""
+
+from gongkai.core import audit
+from gongkai.disclosure_requests.models import TRANSITIONS
+
+# Recorded by services.py rather than by a verb of DisclosureRequest.
+RECORDED_BY_SERVICES = {"request.register", "request.add_remedy", "request.recompute_due"}
+
+
+def test_every_application_action_label_is_one_the_code_records():
+    labelled = {action for action in audit.ACTION_LABELS if action.startswith("request.")}
+    recorded = {f"request.{verb}" for verb in TRANSITIONS} | RECORDED_BY_SERVICES
+    assert labelled == recorded

@@ -1,0 +1,46 @@
+"""Each app's part in what gathers every app, imported directly so that a reader (and "find
+usages") can follow it: the staff dashboard's sections, `gongkai remind`'s sweeps, `gongkai
+demo`'s loaders and the ledger's evidence from other apps. A new app plugs in here.
+"""
+
+from gongkai.core import dashboard as core_dashboard
+from gongkai.disclosure_requests import demo as requests_demo
+from gongkai.disclosure_requests import reminders as requests_reminders
+from gongkai.plans import dashboard as plans_dashboard
+from gongkai.plans import demo as plans_demo
+from gongkai.plans import reminders as plans_reminders
+from gongkai.publications import dashboard as publications_dashboard
+from gongkai.publications import demo as publications_demo
+from gongkai.publications import evidence as publications_evidence
+
+# Each takes a user and returns one section of the staff dashboard ("my work, overdue first"),
+# or None. Documents waiting for the user's review come first: they hold up publication. The
+# unit's drafts come last.
+DASHBOARD_SECTIONS = [
+    publications_dashboard.review_queue,
+    core_dashboard.notifications,
+    requests_reminders.dashboard,
+    plans_dashboard.my_tasks,
+    publications_dashboard.my_documents,
+]
+
+# `gongkai remind` calls each with (today=, days=); each notifies and returns one line per item.
+REMINDERS = [
+    plans_reminders.sweep,
+    requests_reminders.sweep,
+    requests_reminders.sweep_internal,
+    requests_reminders.sweep_periods,
+]
+
+# `gongkai demo` calls each with (people, stdout) after creating the bureau; each is idempotent.
+DEMO_LOADERS = [
+    plans_demo.load,
+    publications_demo.load,
+    requests_demo.load,
+]
+
+# Work done in other apps that counts as evidence for ledger tasks: each takes a Task and returns
+# [{"title", "url", "date", "kind"}]. Handed to the ledger at start-up (apps.py).
+TASK_EVIDENCE = [
+    publications_evidence.for_task,
+]
