@@ -7,6 +7,8 @@ import io
 import zipfile
 from dataclasses import dataclass
 
+from gongkai.lib.office import OfficeFileError, check_zip
+
 KIND_LABELS = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "png": "PNG图片", "jpg": "JPEG图片"}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -62,6 +64,12 @@ def sniff_upload(
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
+    if head.startswith(b"PK"):
+        try:  # before anything unpacks it: no zip bombs, no 100,000 members
+            check_zip(upload).close()
+        except OfficeFileError as error:
+            raise UploadError(f"“{name}”：{error}。") from None
+        upload.seek(0)
     kind = sniff(head, upload)
     upload.seek(0)
     if kind not in allowed:
