@@ -50,7 +50,7 @@ def check_zip(data, limits: ZipLimits = ZipLimits()) -> zipfile.ZipFile:  # noqa
     try:
         archive = zipfile.ZipFile(source)
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except Exception:  # a crafted directory raises struct, overflow and other errors too
         raise OfficeFileError(BROKEN) from None
     if len(members) > limits.members:
         raise OfficeFileError(
@@ -205,13 +205,19 @@ def open_xlsx(data: bytes, limits: ZipLimits = ZipLimits()):  # noqa: B008
 
 def sheet_values(sheet, *, max_rows: int = MAX_ROWS, max_columns: int = MAX_COLUMNS):
     """Rows of cell values, at most `max_rows` rows of `max_columns` cells, trailing empty
-    cells dropped. The declared dimension is ignored: it can claim a million rows."""
+    cells and rows dropped. The declared dimension is ignored: it can claim a million rows."""
     sheet.reset_dimensions()
+    empty = 0  # empty rows are passed on only when a row with values follows them
     try:
         for row in sheet.iter_rows(max_row=max_rows, max_col=max_columns, values_only=True):
             values = list(row)
             while values and values[-1] is None:
                 values.pop()
+            if not values:
+                empty += 1
+                continue
+            yield from ([] for _ in range(empty))
+            empty = 0
             yield values
     except OfficeFileError:
         raise
