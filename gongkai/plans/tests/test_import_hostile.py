@@ -81,3 +81,12 @@ def test_a_docx_bomb_is_refused_in_little_memory():
         )
     assert done.returncode == 0, done.stderr[-800:]
     assert "解压后超过100MB" in done.stdout
+
+
+def test_a_huge_item_number_is_renumbered_not_counted_up_to():
+    """Found by the fuzz tests: 序号 1000000000000 made the gap check build a set of a trillion
+    numbers (23 GB before the kernel stopped it)."""
+    text = "序号\t工作任务\t完成时限\t责任单位\n1000000000000\t做好年度报告\t6月底前\t办公室\n"
+    plan = parse_plan_file(text.encode(), "方案.txt", 2022)
+    assert [item.number for item in plan.items] == [1]
+    assert "原文任务序号超过9999，不像任务编号，已按出现顺序重新编号" in plan.warnings
