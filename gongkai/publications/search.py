@@ -121,6 +121,8 @@ def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Resul
     backend = _backend()
     results.total = backend.count(terms, where_sql, where_params, cap=COUNT_CAP)
     results.ranked = results.total <= RANK_LIMIT
+    if offset >= results.total:  # past the last match (a page number of 10^30 overflowed SQL)
+        return results
     ids = backend.ids(terms, where_sql, where_params, limit, offset, ranked=results.ranked)
     found = Document.public.select_related("unit").prefetch_related("attachments").in_bulk(ids)
     for pk in ids:

@@ -88,3 +88,13 @@ def test_publishing_goes_through_when_the_index_refuses_the_document(
     doc = publish(make_draft(title="索引失败也要发布"))
     doc.refresh_from_db()
     assert doc.status == Status.PUBLISHED and doc.index_no
+
+
+def test_a_page_number_past_every_integer_the_database_holds_is_an_empty_page(
+    client, make_draft, publish
+):
+    """Found by the fuzz tests: page=10^30 reached SQL as OFFSET and answered 500."""
+    publish(make_draft(title="台风防御通知"))
+    response = client.get("/gk/search/", {"q": "台风", "page": "9" * 30})
+    assert response.status_code == 200 and response.context["results"].rows == []
+    assert response.context["results"].total == 1
