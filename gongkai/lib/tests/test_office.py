@@ -1,6 +1,7 @@
 """Office files are read within bounds (issue 15, item 6): the zip's directory is checked
 before any parser opens it, and Excel sheets never trust their declared dimension."""
 
+import io
 import tempfile
 from pathlib import Path
 
@@ -94,3 +95,16 @@ def test_sheet_values_stop_at_the_row_and_column_limits():
     book = office.open_xlsx(hostile.huge_dimension_xlsx())
     rows = list(office.sheet_values(book.worksheets[0], max_rows=50, max_columns=10))
     assert len(rows) == 1 and rows[0] == ["姓名", "电话"]  # empty rows are padding, never read
+
+
+def test_a_damaged_deflate_stream_is_a_broken_file_not_a_crash():
+    """Found by the fuzz tests: zlib.error escaped the text extraction of an upload."""
+    import zipfile
+
+    data = bytearray(hostile.docx_bytes("正文" * 200))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + 2 : start + 40] = b"\xff" * 38
+    with pytest.raises(ValueError, match="无法读取 Word 文件"):
+        extract_text(bytes(data), "a.docx")
