@@ -64,7 +64,8 @@ def check_zip(data, limits: ZipLimits = ZipLimits()) -> zipfile.ZipFile:  # noqa
             raise OfficeFileError("文件已加密，请取消密码保护后再上传")
         if size > limits.member_bytes or total > limits.total_bytes:
             raise OfficeFileError(
-                f"文件解压后超过{limits.total_bytes // (1024 * 1024)}MB，可能是恶意构造的压缩文件，不予处理"
+                f"文件解压后过大（单个部件超过{limits.member_bytes // 2**20}MB或合计超过"
+                f"{limits.total_bytes // 2**20}MB），可能是恶意构造的压缩文件，不予处理"
             )
         if size > RATIO_FLOOR and size > limits.ratio * max(member.compress_size, 1):
             raise OfficeFileError("文件的压缩比异常（疑似“压缩炸弹”），不予处理")
