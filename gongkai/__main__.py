@@ -1,5 +1,6 @@
 """The `gongkai` command: Django's manage.py, plus `serve` (granian on IPv4 and IPv6)."""
 
+import errno
 import os
 import signal
 import subprocess
@@ -13,9 +14,90 @@ def main(argv=None):
     argv[0] = "gongkai"
     if len(argv) > 1 and argv[1] == "serve":
         return serve(argv[2:])
-    from django.core.management import execute_from_command_line
+    try:
+        from django.core.management import execute_from_command_line
 
-    execute_from_command_line(argv)
+        execute_from_command_line(argv)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:  # one line for every failure; --traceback shows the rest
+        if "--traceback" in argv:
+            raise
+        sys.stderr.write(explain(error) + "\n")
+        sys.exit(2 if _is_usage_error(error) else 1)
+
+
+# argparse speaks English; the phrases people meet most, in Chinese.
+_ARGPARSE_PHRASES = {
+    "the following arguments are required": "缺少必需的参数",
+    "unrecognized arguments": "无法识别的参数",
+    "invalid int value": "不是整数",
+    "invalid choice": "无效的选项",
+    "expected one argument": "缺少参数值",
+    "not allowed with argument": "不能同时使用",
+}
+
+
+_OS_REASONS = {
+    errno.ENOENT: "文件或目录不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EISDIR: "这是一个目录",
+    errno.ENOTDIR: "路径中有一项不是目录",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "文件系统只读",
+}
+
+
+def explain(error: Exception) -> str:
+    """One Chinese line saying what went wrong and, where we know it, what to do."""
+    from django.core.exceptions import ImproperlyConfigured
+    from django.core.management.base import CommandError
+    from django.db import DatabaseError
+
+    if isinstance(error, DatabaseError):
+        return _database_problem(error)
+    if isinstance(error, CommandError):
+        message = str(error).removeprefix("Error: ")
+        for english, chinese in _ARGPARSE_PHRASES.items():
+            message = message.replace(english, chinese)
+        return f"错误：{message}（gongkai help 子命令 查看用法）"
+    if isinstance(error, OSError):
+        name = f"“{error.filename}”" if error.filename else ""
+        reason = _OS_REASONS.get(error.errno) or error.strerror or str(error)
+        return f"错误：无法读写文件{name}（{reason}）"
+    if isinstance(error, ImproperlyConfigured):
+        return f"错误：配置不正确：{_first_line(error)}"
+    return f"错误：{_first_line(error) or type(error).__name__}（加 --traceback 查看详情）"
+
+
+def _database_problem(error) -> str:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        connection.ensure_connection()
+    except Exception as connect_error:  # noqa: BLE001 — any driver error means the same here
+        return f"错误：无法连接数据库（{_first_line(connect_error)}），请检查 GONGKAI_DATABASE_URL"
+    try:
+        executor = MigrationExecutor(connection)
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except Exception:  # noqa: BLE001 — the migration table itself is unreadable
+        pending = True
+    if pending:
+        return "错误：数据库尚未初始化或未升级到当前版本，请先运行 gongkai migrate"
+    return f"错误：数据库出错（{_first_line(error)}）"
+
+
+def _first_line(error) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else ""
+
+
+def _is_usage_error(error) -> bool:
+    from django.core.management.base import CommandError
+
+    return isinstance(error, CommandError)
 
 
 # Reading a request happens in granian's Rust event loop: a slow client (slowloris) costs a

@@ -71,7 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "gongkai.core.middleware.SecurityHeadersMiddleware",
+    "gongkai.core.middleware.SecurityHeadersMiddleware",  # outermost: every answer gets them
+    "gongkai.core.limits.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -166,8 +167,12 @@ STORAGES = {
 MEDIA_ROOT = Path(env_str("GONGKAI_MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
 UPLOAD_MAX_BYTES = env_int("GONGKAI_UPLOAD_MAX_MB", 20) * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
+# Form fields other than files (a document body of ~500,000 Chinese characters fits); files
+# stream to disk past FILE_UPLOAD_MAX_MEMORY_SIZE. A body over REQUEST_MAX_BYTES is refused
+# (413) before anything reads it: a few attachments of UPLOAD_MAX_BYTES each fit.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+REQUEST_MAX_BYTES = env_int("GONGKAI_REQUEST_MAX_MB", 3 * UPLOAD_MAX_BYTES // 2**20 + 1) * 2**20
 
 EMAIL_HOST = env_str("GONGKAI_EMAIL_HOST", "")
 EMAIL_PORT = env_int("GONGKAI_EMAIL_PORT", 25)

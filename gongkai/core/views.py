@@ -28,6 +28,7 @@ from gongkai.core.forms import (
 )
 from gongkai.core.models import AuditEntry, HolidayOverride, HolidaySchedule, Unit, User
 from gongkai.core.roles import Role
+from gongkai.lib.sheets import csv_row
 from gongkai.lib.workdays import UnknownHolidayYear
 
 ADMINS = (Role.SYSADMIN,)
@@ -139,12 +140,12 @@ def audit_export(request):
     def rows():
         yield "\ufeff" + writer.writerow(header)
         for e in _filtered_audit(request).iterator(chunk_size=2000):
-            yield writer.writerow([
+            yield writer.writerow(csv_row([
                 timezone.localtime(e.at).isoformat(timespec="seconds"), e.actor_name, e.action_label,
                 e.target_type, e.target_id, e.target_repr, e.unit.name if e.unit_id else "",
                 _json(e.before), _json(e.after), _json(e.data), e.ip or "", e.request_id or "",
                 "；".join(audit_display.describe(e)),
-            ])  # fmt: skip
+            ]))  # fmt: skip
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="audit-log.csv"'

@@ -73,23 +73,53 @@ def _tokenizer():
     return _jieba
 
 
+# Bounds that keep segmentation linear in the length of the text (issue 15, item 5): a run of
+# 16,000 letters without a space was one 16,000-character token whose sub-words were looked
+# up in O(n²) — a 三审 approval ran out of time. jieba's dictionary has no word longer than 16
+# characters, so sub-words are only sought in tokens up to that length; jieba itself sees the
+# text in chunks of at most CHUNK characters (cut at a line break, space or punctuation when
+# there is one); a word is kept to its first MAX_WORD characters, in documents and queries
+# alike, so that a long run is still found by itself.
+SUBWORD_TOKEN = 16
+CHUNK = 2000
+MAX_WORD = 60
+MAX_QUERY = 200  # characters of a query that count: nobody types more into a search box
+_BREAK = re.compile(r"[\s，。；：！？、,.;:!?）)\]」』》]")
+
+
+def chunks(text: str, size: int = CHUNK):
+    """`text` in pieces of at most `size` characters, each ending at the last break (space,
+    punctuation) inside its window where there is one."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        breaks = [m.end() for m in _BREAK.finditer(window, size // 2)]
+        end = start + (breaks[-1] if breaks else size)
+        yield text[start:end]
+        start = end
+    if start < len(text):
+        yield text[start:]
+
+
 def _words(text: str):
     jieba = _tokenizer()
     frequencies = jieba.dt.FREQ
-    for token in jieba.cut(text):
-        # Like cut_for_search, but with every dictionary sub-word, not only those of 2 and 3
-        # characters: a query for 信息公开 must find 政府信息公开.
-        for size in range(2, len(token)):
-            for start in range(len(token) - size + 1):
-                if frequencies.get(token[start : start + size]):
-                    yield from _plain(token[start : start + size])
-        yield from _plain(token)
+    for piece in chunks(text):
+        for token in jieba.cut(piece):
+            # Like cut_for_search, but with every dictionary sub-word, not only those of 2 and
+            # 3 characters: a query for 信息公开 must find 政府信息公开.
+            if len(token) <= SUBWORD_TOKEN:
+                for size in range(2, len(token)):
+                    for start in range(len(token) - size + 1):
+                        if frequencies.get(token[start : start + size]):
+                            yield from _plain(token[start : start + size])
+            yield from _plain(token)
 
 
 def _plain(token: str):
     # "3.5%" or "e-mail" split as the index's own tokenizer would split them.
     for word in _WORD_RE.findall(token):
-        yield word.lower()
+        yield word[:MAX_WORD].lower()
 
 
 def segment(text: str) -> str:
@@ -103,7 +133,7 @@ def query_terms(q: str) -> list[str]:
     """A user's query as distinct search words, in order, segmented like the index."""
     if not q:
         return []
-    return list(dict.fromkeys(_words(q)))
+    return list(dict.fromkeys(_words(q[:MAX_QUERY])))
 
 
 def highlight(text: str, terms: list[str], *, width: int = 120) -> str:

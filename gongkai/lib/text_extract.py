@@ -1,20 +1,22 @@
 """Plain text out of an uploaded file, for the personal-data scan and the search index.
 
-Plain text and HTML (UTF-8, else GB18030 as older Chinese systems write it), Word `.docx`
-(paragraphs, then table cells, one per line) and PDF when `pypdf` is installed.
+Plain text and HTML (UTF-8, else GB18030 as older Chinese systems write it), Word `.docx` and
+Excel `.xlsx` (everything they publish, within bounds: `lib.office`) and PDF (text and document
+properties) when `pypdf` is installed.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-import zipfile
 from html.parser import HTMLParser
 from pathlib import PurePath
+from urllib.parse import unquote
 
 TEXT_SUFFIXES = {".txt", ".text", ".csv"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUPPORTED = ".txt .html .docx .pdf"
+MAX_PDF_PAGES = 2000
+SUPPORTED = ".txt .html .docx .xlsx .pdf"
 
 
 def extract_text(data: bytes, filename: str) -> str:
@@ -27,6 +29,8 @@ def extract_text(data: bytes, filename: str) -> str:
         return html_to_text(decode_text(data, filename))
     if suffix == ".docx":
         return docx_text(data, filename)
+    if suffix == ".xlsx":
+        return xlsx_text(data, filename)
     if suffix == ".pdf":
         return pdf_text(data, filename)
     raise ValueError(f"{filename}：不支持的文件类型（支持 {SUPPORTED}）")
@@ -77,33 +81,49 @@ def html_to_text(markup: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+class _HTMLAttributes(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.values: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for _, value in attrs:
+            if value and value.strip():
+                self.values.append(value)
+                decoded = unquote(value)  # a link may carry the number percent-encoded
+                if decoded != value:
+                    self.values.append(decoded)
+
+    handle_startendtag = handle_starttag
+
+
+def html_attribute_text(markup: str) -> str:
+    """Every attribute value of an HTML fragment (links' href and title…), one per line: they
+    are published with the page even though nobody sees them as text."""
+    parser = _HTMLAttributes()
+    parser.feed(markup or "")
+    parser.close()
+    return "\n".join(parser.values)
+
+
 def docx_text(data: bytes, filename: str = "") -> str:
-    """Paragraphs, then every table cell (merged cells once), joined with newlines."""
-    import docx
+    """Everything the .docx publishes (`lib.office.docx_all_text`), one line per paragraph."""
+    from gongkai.lib.office import OfficeFileError, docx_all_text
 
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        return docx_all_text(data)
+    except OfficeFileError as exc:
         raise ValueError(f"{filename}：无法读取 Word 文件（{exc}）") from None
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        lines.extend(_table_lines(table))
-    return "\n".join(lines)
 
 
-def _table_lines(table):
-    seen = set()
-    for row in table.rows:
-        for cell in row.cells:
-            # A merged cell comes back once per grid column. Keeping the element alive in
-            # `seen` makes lxml hand back the same proxy object, so identity works.
-            if cell._tc in seen:
-                continue
-            seen.add(cell._tc)
-            if cell.text:
-                yield cell.text
-            for inner in cell.tables:
-                yield from _table_lines(inner)
+def xlsx_text(data: bytes, filename: str = "") -> str:
+    """Everything the .xlsx publishes (`lib.office.xlsx_all_text`), one line per row."""
+    from gongkai.lib.office import OfficeFileError, xlsx_all_text
+
+    try:
+        return xlsx_all_text(data)
+    except OfficeFileError as exc:
+        raise ValueError(f"{filename}：无法读取 Excel 文件（{exc}）") from None
 
 
 def pdf_text(data: bytes, filename: str = "") -> str:
@@ -117,6 +137,9 @@ def pdf_text(data: bytes, filename: str = "") -> str:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
-        return "\n".join(page.extract_text() or "" for page in reader.pages)
+        lines = [page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES]]
+        metadata = reader.metadata or {}
+        lines += [f"{key.lstrip('/')}：{metadata[key]}" for key in metadata if metadata[key]]
+        return "\n".join(line for line in lines if line.strip())
     except Exception as exc:  # pypdf raises many kinds of errors on broken files
         raise ValueError(f"{filename}：无法读取 PDF 文件（{exc}）") from None

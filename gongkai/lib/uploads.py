@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zipfile
 from dataclasses import dataclass
+
+from gongkai.lib.office import OfficeFileError, check_zip, zip_kind
 
 KIND_LABELS = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "png": "PNG图片", "jpg": "JPEG图片"}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -32,13 +33,10 @@ def sniff(head: bytes, data_for_zip=None) -> str | None:
         return "jpg"
     if head.startswith(b"PK\x03\x04") and data_for_zip is not None:
         try:
-            names = set(zipfile.ZipFile(data_for_zip).namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
+            with check_zip(data_for_zip) as archive:
+                return zip_kind(archive)
+        except OfficeFileError:
             return None
-        if "word/document.xml" in names:
-            return "docx"
-        if "xl/workbook.xml" in names:
-            return "xlsx"
     return None
 
 
@@ -62,6 +60,12 @@ def sniff_upload(
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
+    if head.startswith(b"PK"):
+        try:  # before anything unpacks it: no zip bombs, no 100,000 members
+            check_zip(upload).close()
+        except OfficeFileError as error:
+            raise UploadError(f"“{name}”：{error}。") from None
+        upload.seek(0)
     kind = sniff(head, upload)
     upload.seek(0)
     if kind not in allowed:

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from gongkai.core.models import Unit
 from gongkai.lib.cndate import cn_date
+from gongkai.lib.sheets import csv_row, xlsx_keep_text
 from gongkai.plans.models import Assignment, Evidence, Plan, Progress, Status, Task
 
 QUARTER_NUMERALS = "一二三四"
@@ -291,8 +292,6 @@ def quarterly_report_xlsx(plan: Plan, quarter: int) -> bytes:
         r = ws.max_row
         for i, cell in enumerate(ws[r]):
             cell.font, cell.border = body_font, border
-            if cell.data_type == "f":  # openpyxl takes any text starting with = for a formula
-                cell.data_type = "s"
             horizontal = "center" if i in XLSX_CENTERED else "left"
             cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
         # Excel and WPS do not grow wrapped rows on their own when printing: estimate.
@@ -302,6 +301,8 @@ def quarterly_report_xlsx(plan: Plan, quarter: int) -> bytes:
         ws.row_dimensions[r].height = min(lines * XLSX_LINE_HEIGHT + 6, XLSX_MAX_HEIGHT)
     _close_group(ws, group_start, ws.max_row)
 
+    for row in ws.iter_rows():
+        xlsx_keep_text(row)  # titles, sections and cells: text typed by people stays text
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
@@ -535,16 +536,9 @@ def write_year_archive(plan: Plan, fileobj) -> None:
         text = io.StringIO()
         writer = csv.writer(text)
         writer.writerow(INDEX_HEADERS)
-        writer.writerows([[_defuse(_clean(v)) for v in row] for row in index])
+        writer.writerows([csv_row(_clean(v) for v in row) for row in index])
         # The BOM is what makes Excel read the file as UTF-8 rather than GBK.
         zf.writestr(_entry("索引.csv", now), text.getvalue().encode("utf-8-sig"))
-
-
-def _defuse(value):
-    """Text Excel would run as a formula (=, +, -, @) is kept as text with a leading quote."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 def _entry(name: str, when: dt.datetime, compress=zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:

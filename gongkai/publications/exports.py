@@ -6,6 +6,8 @@ import openpyxl
 from django.utils import timezone
 from openpyxl.styles import Alignment, Font
 
+from gongkai.lib.sheets import xlsx_append
+
 HEADERS = ["序号", "发文单位", "文号", "名称", "索引号", "发布日期", "清理前有效性", "清理结果",
            "清理后有效性", "替代文件", "说明", "清理人", "清理时间"]  # fmt: skip
 
@@ -14,14 +16,14 @@ def campaign_xlsx(campaign) -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = f"{campaign.year}年清理"
-    sheet.append([str(campaign)])
+    xlsx_append(sheet, [str(campaign)])
     done = campaign.completion()
-    sheet.append([f"共{done['total']}件，已清理{done['done']}件（{done['percent']}%）"])
-    sheet.append(HEADERS)
+    xlsx_append(sheet, [f"共{done['total']}件，已清理{done['done']}件（{done['percent']}%）"])
+    xlsx_append(sheet, HEADERS)
     items = campaign.items.select_related("document", "unit", "decided_by", "document__replaced_by")
     for number, item in enumerate(items, start=1):
         d = item.document
-        sheet.append([
+        xlsx_append(sheet, [
             number, item.unit.name, d.doc_no, d.title, d.index_no,
             timezone.localtime(d.published_at).date().isoformat() if d.published_at else "",
             item.get_validity_before_display(), item.get_decision_display(),

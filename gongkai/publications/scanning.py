@@ -1,4 +1,6 @@
-"""The personal-data scan reviewers see (条例第十五条, item 21): body and attachments' text.
+"""The personal-data scan reviewers see (条例第十五条, item 21): everything that is published —
+the body's text and its attributes (a link's href and title), and everything in each
+attachment (`lib.office`: headers, footers, comments, properties…).
 
 A hit is known by a keyed hash of its kind and text, so the same number accepted once at a
 stage stays accepted wherever it appears, a hit edited away simply disappears, and nothing
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 from django.utils.crypto import salted_hmac
 
 from gongkai.lib.pii import KIND_LABELS, scan_text
+from gongkai.lib.text_extract import html_attribute_text
 
 CONTEXT_CHARS = 14
 
@@ -34,7 +37,10 @@ def hit_key(kind: str, text: str) -> str:
 
 
 def scan_document(document) -> list[ScanHit]:
-    sources = [("正文", f"{document.title}\n{document.summary}\n{document.body_text}")]
+    attributes = html_attribute_text(document.body)  # links' href and title are published too
+    sources = [
+        ("正文", f"{document.title}\n{document.summary}\n{document.body_text}\n{attributes}")
+    ]
     if document.pk:
         sources += [(a.original_name, a.text) for a in document.attachments.all()]
     hits: dict[str, ScanHit] = {}

@@ -10,9 +10,10 @@ never surface anything the portal may not show.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 
 from gongkai.lib.search_text import highlight, query_terms, segment
 
@@ -38,19 +39,53 @@ class Results:
         return self.total > COUNT_CAP
 
 
+# Segmenting runs at roughly 70,000-400,000 characters a second: a document is searchable by
+# its first MAX_INDEX_CHARS characters (about 500 pages), so publishing never waits long.
+MAX_INDEX_CHARS = 1_000_000
+# PostgreSQL refuses a tsvector over 1 MB; words past this many bytes are left out.
+MAX_INDEX_BYTES = 900_000
+
+logger = logging.getLogger(__name__)
+
+
 def document_words(document) -> str:
     parts = [document.title, document.doc_no, document.summary, document.body_text]
     parts += [a.text for a in document.attachments.all()]
-    return segment("\n".join(p for p in parts if p))
+    return segment("\n".join(p for p in parts if p)[:MAX_INDEX_CHARS])
 
 
 def index(document) -> None:
-    """(Re)index one document if the portal may show it; otherwise make sure it is gone."""
+    """(Re)index one document if the portal may show it; otherwise make sure it is gone.
+
+    Publishing must never fail because of the index (issue 15, item 5): an index the database
+    refuses is retried with each word once, then left out and logged — `reindex_all` mends it.
+    """
     from gongkai.publications.models import Document
 
     unindex(document.pk)
     if Document.public.filter(pk=document.pk).exists():
-        _backend().insert(document.pk, document_words(document))
+        _insert(document.pk, document_words(document))
+
+
+def _insert(pk: int, words: str) -> None:
+    for attempt in (words, _distinct(words)):
+        try:
+            with transaction.atomic():  # a savepoint: a refused insert leaves the rest intact
+                _backend().insert(pk, attempt)
+            return
+        except DatabaseError:
+            logger.warning("search index refused document %s", pk, exc_info=True)
+    logger.error("document %s published without a search index entry", pk)
+
+
+def _distinct(words: str) -> str:
+    kept, size = [], 0
+    for word in dict.fromkeys(words.split()):
+        size += len(word.encode()) + 8
+        if size > MAX_INDEX_BYTES:
+            break
+        kept.append(word)
+    return " ".join(kept)
 
 
 def unindex(document_id: int) -> None:
@@ -65,7 +100,7 @@ def reindex_all() -> int:
         cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
     count = 0
     for document in Document.public.prefetch_related("attachments").iterator(chunk_size=200):
-        _backend().insert(document.pk, document_words(document))
+        _insert(document.pk, document_words(document))
         count += 1
     return count
 
@@ -86,6 +121,8 @@ def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Resul
     backend = _backend()
     results.total = backend.count(terms, where_sql, where_params, cap=COUNT_CAP)
     results.ranked = results.total <= RANK_LIMIT
+    if offset >= results.total:  # past the last match (a page number of 10^30 overflowed SQL)
+        return results
     ids = backend.ids(terms, where_sql, where_params, limit, offset, ranked=results.ranked)
     found = Document.public.select_related("unit").prefetch_related("attachments").in_bulk(ids)
     for pk in ids:

@@ -6,6 +6,17 @@ from django.core.management.base import BaseCommand, CommandError
 
 
 class GongkaiCommand(BaseCommand):
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        # A parser built "not from the command line" raises CommandError on bad arguments
+        # instead of printing English usage and exiting; `gongkai` (__main__) turns it into
+        # one 错误：… line. --help still prints the help.
+        from_command_line = getattr(self, "_called_from_command_line", False)
+        self._called_from_command_line = False
+        try:
+            return super().create_parser(prog_name, subcommand, **kwargs)
+        finally:
+            self._called_from_command_line = from_command_line
+
     def execute(self, *args, **options):
         try:
             return super().execute(*args, **options)

@@ -1,10 +1,9 @@
 """Yearly plan importers: text, HTML, .docx and .xlsx all reduce to rows of cells
 and share one core (``core.parse_rows``)."""
 
-import io
 import unicodedata
-import zipfile
 
+from gongkai.lib.office import BROKEN, OfficeFileError, check_zip, zip_kind
 from gongkai.plans.importers.base import (
     MAX_FILE_BYTES,
     ParsedItem,
@@ -54,15 +53,14 @@ def parse_plan_file(data: bytes, filename: str, year: int) -> ParsedPlan:
 
 def _zip_kind(data: bytes) -> str | None:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile as exc:
-        raise PlanImportError("文件已损坏，无法按Word/Excel文件打开，请重新导出后上传。") from exc
-    if "word/document.xml" in names:
-        return "docx"
-    if "xl/workbook.xml" in names:
-        return "xlsx"
-    return None
+        with check_zip(data) as archive:  # member count, sizes and ratio, before any parser
+            return zip_kind(archive)
+    except OfficeFileError as exc:
+        if str(exc) == BROKEN:
+            raise PlanImportError(
+                "文件已损坏，无法按Word/Excel文件打开，请重新导出后上传。"
+            ) from None
+        raise PlanImportError(f"{exc}。") from None
 
 
 def decode_text(data: bytes) -> str:

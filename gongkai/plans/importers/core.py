@@ -533,6 +533,11 @@ def _assign(drafts: list[_Draft], role: str, parts: list[str], lenient: bool) ->
 # ---- numbering and per-item parsing ------------------------------------------
 
 
+# A yearly plan has dozens of items; a bigger "序号" is an amount or a code, not a number, and
+# 1,000,000,000,000 once made the gap check below build a set of that many numbers.
+MAX_ITEM_NUMBER = 9999
+
+
 def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
     given = [d.explicit_number for d in drafts if d.explicit_number is not None]
     if not given:
@@ -540,10 +545,14 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
     elif any(b <= a for a, b in zip(given, given[1:], strict=False)):
         warnings.append("原文任务序号有重复或倒序（可能按部分分别编号），已按出现顺序重新编号")
         given = []
+    elif given[-1] > MAX_ITEM_NUMBER:
+        warnings.append(f"原文任务序号超过{MAX_ITEM_NUMBER}，不像任务编号，已按出现顺序重新编号")
+        given = []
     else:
-        missing = sorted(set(range(1, given[-1] + 1)) - set(given))
+        present = set(given)
+        missing = [n for n in range(1, given[-1] + 1) if n not in present][:10]
         if missing:
-            warnings.append(f"原文任务序号不连续，缺少：{'、'.join(map(str, missing[:10]))}")
+            warnings.append(f"原文任务序号不连续，缺少：{'、'.join(map(str, missing))}")
     previous = 0
     for draft in drafts:
         explicit = draft.explicit_number

@@ -1,11 +1,9 @@
 """Plans in Word (.docx): tables become rows, paragraphs one-cell rows."""
 
-import io
-
-import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from gongkai.lib.office import BROKEN, OfficeFileError, open_docx
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError, check_size
 from gongkai.plans.importers.core import Row, parse_rows
 
@@ -14,11 +12,13 @@ def parse_plan_docx(data: bytes, year: int) -> ParsedPlan:
     """Parse a .docx plan; a horizontally merged cell counts once, a vertical merge repeats."""
     check_size(data)
     try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises zip, XML and package errors alike
+        document = open_docx(data)  # the zip is checked before python-docx unpacks it
+    except OfficeFileError as exc:
+        if str(exc) != BROKEN:
+            raise PlanImportError(f"{exc}。") from None
         raise PlanImportError(
             "无法打开该Word文件，文件可能已损坏或不是.docx格式，请用Word/WPS另存为.docx后再上传。"
-        ) from exc
+        ) from None
     return parse_rows(docx_rows(document), year)
 
 

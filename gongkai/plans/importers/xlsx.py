@@ -5,12 +5,15 @@ import re
 import zipfile
 from datetime import date, datetime
 
-import openpyxl
 from openpyxl.utils.cell import range_boundaries
 
+from gongkai.lib.office import BROKEN, OfficeFileError, open_xlsx, sheet_values
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError, check_size
 from gongkai.plans.importers.core import Row, parse_rows
 
+# A plan is a few hundred rows of about ten columns; anything past this is not read.
+MAX_ROWS = 5000
+MAX_COLUMNS = 50
 _MERGE = re.compile(rb'<mergeCell[^>]*\sref="([A-Z]+\d+:[A-Z]+\d+)"')
 
 
@@ -18,28 +21,45 @@ def parse_plan_xlsx(data: bytes, year: int) -> ParsedPlan:
     """Parse an .xlsx plan (read-only, cached values of formulas)."""
     check_size(data)
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises zip, XML and key errors alike
+        workbook = open_xlsx(data)  # the zip is checked before openpyxl unpacks it
+        error: PlanImportError | None = None
+        try:
+            for sheet in workbook.worksheets:
+                try:
+                    return parse_rows(sheet_rows(sheet, data), year)
+                except PlanImportError as exc:
+                    error = error or exc
+        finally:
+            workbook.close()
+    except OfficeFileError as exc:
+        if str(exc) != BROKEN:
+            raise PlanImportError(f"{exc}。") from None
         raise PlanImportError(
             "无法打开该Excel文件，文件可能已损坏或不是.xlsx格式，请用Excel/WPS另存为.xlsx后再上传。"
-        ) from exc
-    error: PlanImportError | None = None
-    try:
-        for sheet in workbook.worksheets:
-            try:
-                return parse_rows(sheet_rows(sheet, data), year)
-            except PlanImportError as exc:
-                error = error or exc
-    finally:
-        workbook.close()
+        ) from None
     raise error or PlanImportError("该Excel文件没有工作表。")
 
 
 def sheet_rows(sheet, data: bytes) -> list[Row]:
-    grid = [[_text(v) for v in values] for values in sheet.iter_rows(values_only=True)]
+    """The sheet's cells as text, within MAX_ROWS × MAX_COLUMNS whatever the sheet declares;
+    merges are clipped to that grid, and overlapping merges (invalid) are refused."""
+    values = sheet_values(sheet, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+    grid = [[_text(v) for v in row] for row in values]
     dropped: set[tuple[int, int]] = set()
+    budget = MAX_ROWS * MAX_COLUMNS
     for ref in _merged_ranges(sheet, data):
-        min_col, min_row, max_col, max_row = range_boundaries(ref)
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except ValueError:  # a column past XFD: no real merge
+            continue
+        if min(min_col, min_row) < 1:
+            continue
+        max_row, max_col = min(max_row, len(grid)), min(max_col, MAX_COLUMNS)
+        budget -= max(0, max_row - min_row + 1) * max(0, max_col - min_col + 1)
+        if budget < 0:
+            raise PlanImportError(
+                "该Excel文件的合并单元格互相重叠，文件可能已损坏，请另存后再上传。"
+            )
         top_left = _at(grid, min_row - 1, min_col - 1)
         for r in range(min_row - 1, max_row):
             for c in range(min_col - 1, max_col):
@@ -56,7 +76,7 @@ def _merged_ranges(sheet, data: bytes) -> list[str]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             xml = archive.read(path.lstrip("/"))
-    except (KeyError, zipfile.BadZipFile):
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError):
         return []
     return [m.decode() for m in _MERGE.findall(xml)]
 
