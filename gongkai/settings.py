@@ -254,7 +254,7 @@ INTERNAL_HANDLING_WORKDAYS = env_int("GONGKAI_INTERNAL_HANDLING_WORKDAYS", 10)
 # several machines serve): rendered portal pages, keyed so that a change is seen at once.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "gongkai.core.cache.FileCache",
         "LOCATION": env_str("GONGKAI_CACHE_DIR", str(VAR_DIR / "cache")),
         "OPTIONS": {"MAX_ENTRIES": 20000},
     }

@@ -23,7 +23,7 @@ from gongkai.publications.models import (
     Validity,
 )
 from gongkai.publications.portal_cache import cached_page
-from gongkai.publications.selectors import public_catalogue
+from gongkai.publications.selectors import public_catalogue, related_public
 
 PAGE = 20
 
@@ -78,14 +78,7 @@ def regulations(request):
 @cached_page
 def document(request, pk):
     doc = get_object_or_404(Document.public.select_related("unit"), pk=pk)
-    context = {
-        "doc": doc,
-        "attachments": doc.attachments.all(),
-        "interpretations": Document.public.filter(interprets=doc),
-        "interprets": Document.public.filter(pk=doc.interprets_id).first(),
-        "replaced_by": Document.public.filter(pk=doc.replaced_by_id).first(),
-        "replaces": Document.public.filter(replaced_by=doc),
-    }
+    context = {"doc": doc, "attachments": list(doc.attachments.all()), **related_public(doc)}
     return render(request, "publications/portal/document.html", context)
 
 
@@ -104,7 +97,7 @@ def search(request):
         except ValueError:
             page_number = 1
         f = _filters(form)
-        candidates = public_catalogue(**f)
+        candidates = public_catalogue(**f) if any(f.values()) else None
         results = search_index.search(
             form.cleaned_data["q"], candidates, limit=PAGE, offset=(page_number - 1) * PAGE
         )

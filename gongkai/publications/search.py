@@ -5,7 +5,9 @@ summary, body and attachments' text, in a table the migration creates for the da
 use: an FTS5 virtual table (unicode61, ranked by bm25) on SQLite, a tsvector('simple') column
 with a GIN index on PostgreSQL. Queries are segmented the same way; every word must match.
 Filters and the "published only" rule come from the ORM (`Document.public`), so the index can
-never surface anything the portal may not show.
+never surface anything the portal may not show. The index holds exactly the published documents
+(publishing adds a row, withdrawing or deleting removes it), so an unfiltered search counts its
+matches in the index alone; every row it shows is still read through `Document.public`.
 """
 
 from __future__ import annotations
@@ -73,8 +75,8 @@ def reindex_all() -> int:
 def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Results:
     """Published documents matching every word of `q`, best first, with highlighted snippets.
 
-    `documents` narrows the candidates (a filtered `Document.public` queryset); it defaults to
-    every published document."""
+    `documents` narrows the candidates (a filtered `Document.public` queryset); None means every
+    published document."""
     from gongkai.publications.models import Document
 
     terms = query_terms(q)
@@ -84,7 +86,10 @@ def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Resul
     candidates = documents if documents is not None else Document.public.all()
     where_sql, where_params = _where(candidates)
     backend = _backend()
-    results.total = backend.count(terms, where_sql, where_params, cap=COUNT_CAP)
+    if documents is None:  # no join: ~10x cheaper for words in thousands of documents
+        results.total = backend.count(terms, None, [], cap=COUNT_CAP)
+    else:
+        results.total = backend.count(terms, where_sql, where_params, cap=COUNT_CAP)
     results.ranked = results.total <= RANK_LIMIT
     ids = backend.ids(terms, where_sql, where_params, limit, offset, ranked=results.ranked)
     found = Document.public.select_related("unit").prefetch_related("attachments").in_bulk(ids)
@@ -146,7 +151,10 @@ class _SQLite:
         )
 
     def count(self, terms, where_sql, where_params, *, cap):
-        sql = f"SELECT count(*) FROM ({self._streamed('1', where_sql, 'LIMIT %s')})"  # noqa: S608
+        if where_sql is None:
+            sql = f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s)"  # noqa: S608
+        else:
+            sql = f"SELECT count(*) FROM ({self._streamed('1', where_sql, 'LIMIT %s')})"  # noqa: S608
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._match(terms), *where_params, cap + 1])
             return cursor.fetchone()[0]
@@ -189,7 +197,13 @@ class _PostgreSQL:
         )
 
     def count(self, terms, where_sql, where_params, *, cap):
-        sql = f"SELECT count(*) FROM ({self._matched('1', where_sql, 'LIMIT %s')}) capped"  # noqa: S608
+        if where_sql is None:
+            sql = (
+                f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} "  # noqa: S608
+                "WHERE words @@ to_tsquery('simple', %s) LIMIT %s) capped"
+            )
+        else:
+            sql = f"SELECT count(*) FROM ({self._matched('1', where_sql, 'LIMIT %s')}) capped"  # noqa: S608
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._query(terms), *where_params, cap + 1])
             return cursor.fetchone()[0]

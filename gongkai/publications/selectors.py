@@ -72,3 +72,18 @@ def public_catalogue(*, category="", unit=None, year=None, validity="", business
     if kinds:
         documents = documents.filter(kind__in=kinds)
     return documents
+
+
+def related_public(doc) -> dict:
+    """The published documents a portal page lists beside `doc`, in one query: its
+    interpretations, the document it interprets, the one that replaced it and those it replaced."""
+    linked = [pk for pk in (doc.interprets_id, doc.replaced_by_id) if pk]
+    related = list(
+        Document.public.filter(Q(interprets=doc) | Q(replaced_by=doc) | Q(pk__in=linked))
+    )
+    return {
+        "interpretations": [d for d in related if d.interprets_id == doc.pk],
+        "interprets": next((d for d in related if d.pk == doc.interprets_id), None),
+        "replaced_by": next((d for d in related if d.pk == doc.replaced_by_id), None),
+        "replaces": [d for d in related if d.replaced_by_id == doc.pk],
+    }
