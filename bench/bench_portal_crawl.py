@@ -15,7 +15,8 @@ database is created on that server and dropped afterwards), e.g.
     GONGKAI_TEST_PG_PORT=54334 scripts/with-postgres .venv/bin/python bench/bench_portal_crawl.py
 
 Run: .venv/bin/python bench/bench_portal_crawl.py [--docs N] [--seconds S] [--data DIR]
-(--data keeps the SQLite data set in DIR and reuses it next time.)
+(--data keeps the data set — the SQLite file in DIR, or on PostgreSQL a database named after
+DIR — and reuses it next time.)
 """
 
 import argparse
@@ -200,15 +201,18 @@ def setup_database(args):
     if url.startswith("postgres"):
         import psycopg
 
-        name = f"gongkai_crawl_{secrets.token_hex(4)}"
+        keep = "".join(c for c in data.name if c.isalnum()) if args.data else ""
+        name = f"gongkai_crawl_{keep or secrets.token_hex(4)}"
         admin = url.rsplit("/", 1)[0] + "/postgres"
         with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {name}")
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                conn.execute(f"CREATE DATABASE {name}")
         url = url.rsplit("/", 1)[0] + "/" + name
 
         def drop():
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            if not keep:
+                with psycopg.connect(admin, autocommit=True) as conn:
+                    conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
     else:
         url = f"sqlite:///{data}/crawl.sqlite3"
@@ -224,7 +228,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--seconds", type=float, default=10)
-    parser.add_argument("--data", help="keep the SQLite data set here and reuse it")
+    parser.add_argument("--data", help="keep the data set (SQLite: in this folder) and reuse it")
     args = parser.parse_args()
     env, drop = setup_database(args)
     try:

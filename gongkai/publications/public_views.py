@@ -5,7 +5,7 @@ feed and sitemap. No login. Every read goes through Document.public: anything no
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +23,7 @@ from gongkai.publications.models import (
     Validity,
 )
 from gongkai.publications.portal_cache import cached_page
-from gongkai.publications.selectors import public_catalogue, related_public
+from gongkai.publications.selectors import public_catalogue, public_document
 
 PAGE = 20
 
@@ -77,8 +77,11 @@ def regulations(request):
 
 @cached_page
 def document(request, pk):
-    doc = get_object_or_404(Document.public.select_related("unit"), pk=pk)
-    context = {"doc": doc, "attachments": list(doc.attachments.all()), **related_public(doc)}
+    found = public_document(pk)
+    if found is None:
+        raise Http404("没有找到该政府信息")
+    doc, related = found
+    context = {"doc": doc, "attachments": list(doc.attachments.all()), **related}
     return render(request, "publications/portal/document.html", context)
 
 
