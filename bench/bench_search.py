@@ -15,20 +15,6 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-TMP = tempfile.mkdtemp(prefix="gongkai-bench-search-")
-os.environ["GONGKAI_DATABASE_URL"] = f"sqlite:///{TMP}/bench.sqlite3"
-os.environ["GONGKAI_VAR_DIR"] = TMP
-os.environ["GONGKAI_SECRET_KEY"] = secrets.token_urlsafe(40)
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.db.models import Q  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
 PHRASES = [
     "加强危险化学品安全生产监督管理", "做好台风防御和防汛防旱工作", "落实企业安全生产主体责任",
@@ -53,7 +39,22 @@ QUERIES = [
 ]
 
 
+def setup():
+    """A throwaway SQLite database in /tmp, and Django set up on it."""
+    tmp = tempfile.mkdtemp(prefix="gongkai-bench-search-")
+    os.environ["GONGKAI_DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+    os.environ["GONGKAI_VAR_DIR"] = tmp
+    os.environ["GONGKAI_SECRET_KEY"] = secrets.token_urlsafe(40)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+    import django
+
+    django.setup()
+
+
 def build(n: int):
+    from django.db import connection, transaction
+    from django.utils import timezone
+
     from gongkai.core.bureau import ensure_people
     from gongkai.lib.search_text import segment
     from gongkai.publications.models import Category, Document, Status
@@ -98,6 +99,10 @@ def timed(fn, rounds=7):
 
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    setup()
+    from django.core.management import call_command
+    from django.db.models import Q
+
     call_command("migrate", verbosity=0, skip_checks=True)
     build(n)
     from gongkai.publications import search

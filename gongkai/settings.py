@@ -278,7 +278,7 @@ SUPPLEMENT_PERIOD_WORKDAYS = env_int("GONGKAI_SUPPLEMENT_PERIOD_WORKDAYS", 15)
 # several machines serve): rendered portal pages, keyed so that a change is seen at once.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "gongkai.core.cache.FileCache",
         "LOCATION": env_str("GONGKAI_CACHE_DIR", str(VAR_DIR / "cache")),
         "OPTIONS": {"MAX_ENTRIES": 20000},
     }

@@ -10,9 +10,16 @@ class PublicationsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from gongkai.core.models import Unit
+        from gongkai.publications import search
         from gongkai.publications.models import Attachment, Document, PortalPage
         from gongkai.publications.portal_cache import invalidate
 
+        post_delete.connect(
+            lambda instance, **kwargs: search.unindex(instance.pk),
+            sender=Document,
+            dispatch_uid="search_unindex_deleted_document",
+            weak=False,
+        )
         for model in (Document, Attachment, Unit, PortalPage):
             for signal in (post_save, post_delete):
                 signal.connect(

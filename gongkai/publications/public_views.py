@@ -5,7 +5,7 @@ feed and sitemap. No login. Every read goes through Document.public: anything no
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +24,7 @@ from gongkai.publications.models import (
     Validity,
 )
 from gongkai.publications.portal_cache import cached_page
-from gongkai.publications.selectors import public_catalogue
+from gongkai.publications.selectors import public_catalogue, public_document
 
 PAGE = 20
 LATEST = 8
@@ -105,15 +105,11 @@ def regulations(request):
 
 @cached_page
 def document(request, pk):
-    doc = get_object_or_404(Document.public.select_related("unit"), pk=pk)
-    context = {
-        "doc": doc,
-        "attachments": doc.attachments.all(),
-        "interpretations": Document.public.filter(interprets=doc),
-        "interprets": Document.public.filter(pk=doc.interprets_id).first(),
-        "replaced_by": Document.public.filter(pk=doc.replaced_by_id).first(),
-        "replaces": Document.public.filter(replaced_by=doc),
-    }
+    found = public_document(pk)
+    if found is None:
+        raise Http404("没有找到该政府信息")
+    doc, related = found
+    context = {"doc": doc, "attachments": list(doc.attachments.all()), **related}
     return render(request, "publications/portal/document.html", context)
 
 
@@ -132,7 +128,7 @@ def search(request):
         except ValueError:
             page_number = 1
         f = _filters(form)
-        candidates = public_catalogue(**f)
+        candidates = public_catalogue(**f) if any(f.values()) else None
         results = search_index.search(
             form.cleaned_data["q"], candidates, limit=PAGE, offset=(page_number - 1) * PAGE
         )

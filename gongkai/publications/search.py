@@ -5,12 +5,16 @@ summary, body and attachments' text, in a table the migration creates for the da
 use: an FTS5 virtual table (unicode61, ranked by bm25) on SQLite, a tsvector('simple') column
 with a GIN index on PostgreSQL. Queries are segmented the same way; every word must match.
 Filters and the "published only" rule come from the ORM (`Document.public`), so the index can
-never surface anything the portal may not show.
+never surface anything the portal may not show. The index holds exactly the published documents
+(publishing adds a row, withdrawing or deleting removes it), so an unfiltered search counts and
+orders its matches in the index alone, without reading a document row per match; the rows it
+shows are still read through `Document.public`, so a stale index row can never show anything.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import DatabaseError, connection, transaction
@@ -108,34 +112,42 @@ def reindex_all() -> int:
 def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Results:
     """Published documents matching every word of `q`, best first, with highlighted snippets.
 
-    `documents` narrows the candidates (a filtered `Document.public` queryset); it defaults to
-    every published document."""
-    from gongkai.publications.models import Document
+    `documents` narrows the candidates (a filtered `Document.public` queryset); None means every
+    published document."""
+    from gongkai.publications.models import Attachment, Document
 
     terms = query_terms(q)
     results = Results(terms=terms)
     if not terms:
         return results
-    candidates = documents if documents is not None else Document.public.all()
-    where_sql, where_params = _where(candidates)
+    # Unfiltered: the index alone (no document row read per match, ~10x cheaper for words in
+    # thousands of documents).
+    where_sql, where_params = _where(documents) if documents is not None else (None, [])
     backend = _backend()
     results.total = backend.count(terms, where_sql, where_params, cap=COUNT_CAP)
     results.ranked = results.total <= RANK_LIMIT
     if offset >= results.total:  # past the last match (a page number of 10^30 overflowed SQL)
         return results
     ids = backend.ids(terms, where_sql, where_params, limit, offset, ranked=results.ranked)
-    found = Document.public.select_related("unit").prefetch_related("attachments").in_bulk(ids)
+    found = Document.public.select_related("unit").order_by().in_bulk(ids)
+    # One query for the page's attachments: prefetch_related builds a queryset per document,
+    # which costs more than the rest of the page.
+    attachment_texts = defaultdict(list)
+    for document_id, text in Attachment.objects.filter(document_id__in=list(found)).values_list(
+        "document_id", "text"
+    ):
+        attachment_texts[document_id].append(text)
     for pk in ids:
         document = found.get(pk)
         if document is not None:
             document.title_html = highlight(document.title, terms, width=len(document.title) + 1)
-            results.rows.append((document, snippet(document, terms)))
+            results.rows.append((document, snippet(document, terms, attachment_texts[pk])))
     return results
 
 
-def snippet(document, terms) -> str:
+def snippet(document, terms, attachment_texts) -> str:
     """Around the first hit in summary, body or an attachment; else the opening of the body."""
-    texts = [document.summary, document.body_text] + [a.text for a in document.attachments.all()]
+    texts = [document.summary, document.body_text, *attachment_texts]
     lowered = [t.lower() for t in terms]
     text = next((t for t in texts if t and any(w in t.lower() for w in lowered)), None)
     text = text or document.summary or document.body_text
@@ -183,13 +195,19 @@ class _SQLite:
         )
 
     def count(self, terms, where_sql, where_params, *, cap):
-        sql = f"SELECT count(*) FROM ({self._streamed('1', where_sql, 'LIMIT %s')})"  # noqa: S608
+        if where_sql is None:
+            sql = f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s)"  # noqa: S608
+        else:
+            sql = f"SELECT count(*) FROM ({self._streamed('1', where_sql, 'LIMIT %s')})"  # noqa: S608
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._match(terms), *where_params, cap + 1])
             return cursor.fetchone()[0]
 
     def ids(self, terms, where_sql, where_params, limit, offset, *, ranked):
-        if ranked:
+        if where_sql is None:
+            order = f"bm25({TABLE}), rowid DESC" if ranked else "rowid DESC"
+            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608
+        elif ranked:
             sql = self._matched(
                 "m.id", where_sql, "ORDER BY m.score, m.id DESC LIMIT %s OFFSET %s", ranked=True
             )
@@ -226,14 +244,27 @@ class _PostgreSQL:
         )
 
     def count(self, terms, where_sql, where_params, *, cap):
-        sql = f"SELECT count(*) FROM ({self._matched('1', where_sql, 'LIMIT %s')}) capped"  # noqa: S608
+        if where_sql is None:
+            sql = (
+                f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} "  # noqa: S608
+                "WHERE words @@ to_tsquery('simple', %s) LIMIT %s) capped"
+            )
+        else:
+            sql = f"SELECT count(*) FROM ({self._matched('1', where_sql, 'LIMIT %s')}) capped"  # noqa: S608
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._query(terms), *where_params, cap + 1])
             return cursor.fetchone()[0]
 
     def ids(self, terms, where_sql, where_params, limit, offset, *, ranked):
-        order = "ORDER BY m.score DESC, m.id DESC" if ranked else "ORDER BY m.id DESC"
-        sql = self._matched("m.id", where_sql, f"{order} LIMIT %s OFFSET %s", ranked=ranked)
+        if where_sql is None:
+            order = "ts_rank(s.words, q) DESC, s.rowid DESC" if ranked else "s.rowid DESC"
+            sql = (
+                f"SELECT s.rowid FROM {TABLE} s, to_tsquery('simple', %s) q "  # noqa: S608
+                f"WHERE s.words @@ q ORDER BY {order} LIMIT %s OFFSET %s"
+            )
+        else:
+            order = "ORDER BY m.score DESC, m.id DESC" if ranked else "ORDER BY m.id DESC"
+            sql = self._matched("m.id", where_sql, f"{order} LIMIT %s OFFSET %s", ranked=ranked)
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._query(terms), *where_params, limit, offset])
             return [row[0] for row in cursor.fetchall()]

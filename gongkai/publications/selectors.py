@@ -72,3 +72,28 @@ def public_catalogue(*, category="", unit=None, year=None, validity="", business
     if kinds:
         documents = documents.filter(kind__in=kinds)
     return documents
+
+
+def public_document(pk: int) -> tuple[Document, dict] | None:
+    """A published document and the published documents its portal page lists beside it (its
+    interpretations, the document it interprets, the one that replaced it and those it
+    replaced), in one query for most documents: the document and the ones pointing at it come
+    together; a second query only for an interpretation or a replaced document. None if `pk`
+    is not published."""
+    rows = list(
+        Document.public.select_related("unit").filter(
+            Q(pk=pk) | Q(interprets_id=pk) | Q(replaced_by_id=pk)
+        )
+    )
+    doc = next((d for d in rows if d.pk == pk), None)
+    if doc is None:
+        return None
+    linked = [i for i in (doc.interprets_id, doc.replaced_by_id) if i]
+    if linked:
+        rows += Document.public.filter(pk__in=linked)
+    return doc, {
+        "interpretations": [d for d in rows if d.interprets_id == pk],
+        "interprets": next((d for d in rows if d.pk == doc.interprets_id), None),
+        "replaced_by": next((d for d in rows if d.pk == doc.replaced_by_id), None),
+        "replaces": [d for d in rows if d.replaced_by_id == pk],
+    }

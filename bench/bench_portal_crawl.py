@@ -1,0 +1,320 @@
+"""The portal under a crawler: pages nobody asked for before, beside the home page, same run.
+
+Builds N published documents (default 100,000; some with attachments, interpretations and
+replaced versions), starts the server as `make run` does (gunicorn, 2 workers, --preload) on
+127.0.0.1 only, and lets 16 keep-alive clients ask for
+  - the home page (the baseline: a template with no database reads),
+  - document pages in a random order, each id once (nothing comes from the page cache),
+  - random two-word searches with a random page 1–10, each (query, page) once,
+each phase for a fixed number of seconds, printing req/s, median, p99 and the ratio to the
+home page, and the CPU the server's workers spent per request (the application server only: on
+PostgreSQL the database's own CPU is not in it), which other work on the machine does not move.
+The goal (issue 15): a cold document page ≥ 0.5× the home page's req/s, search p99 < 100 ms.
+
+Database: a throwaway SQLite file, or PostgreSQL when GONGKAI_DATABASE_URL names one (a fresh
+database is created on that server and dropped afterwards), e.g.
+    GONGKAI_TEST_PG_PORT=54334 scripts/with-postgres .venv/bin/python bench/bench_portal_crawl.py
+
+Run: .venv/bin/python bench/bench_portal_crawl.py [--docs N] [--seconds S] [--data DIR]
+(--data keeps the data set — the SQLite file in DIR, or on PostgreSQL a database named after
+DIR — and reuses it next time.)
+"""
+
+import argparse
+import datetime as dt
+import functools
+import http.client
+import itertools
+import os
+import random
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_portal_load import free_port  # noqa: E402
+from bench.bench_search import PHRASES, RARE  # noqa: E402
+
+CLIENTS = 16
+WORKERS = 2  # as `gongkai serve` (make run) starts it
+# A district and an industry per document: words found in ~9% and ~2.5% of documents, so that
+# random pairs range from thousands of matches (listed newest first) to a few (ranked by bm25).
+DISTRICTS = "越秀区 海珠区 荔湾区 天河区 白云区 黄埔区 番禺区 花都区 南沙区 从化区 增城区".split()
+INDUSTRIES = ("化工 冶金 有色 建材 机械 轻工 纺织 烟草 商贸 仓储 港口 码头 燃气 加油站 矿山 "
+              "隧道 桥梁 地铁 医院 学校 商场 酒店 工地 电厂 物流 冷库 粮库 印刷 家具 食品 "
+              "塑料 橡胶 电镀 铸造 锅炉 电梯 游乐 景区 农贸 船舶").split()  # fmt: skip
+FILLER = "各有关单位要高度重视，结合实际制定具体措施，明确责任分工，确保各项工作落到实处，并于每季度末报送工作进展情况"
+
+
+@functools.cache
+def _segment(text):
+    from gongkai.lib.search_text import segment
+
+    return segment(text)
+
+
+def build(n: int) -> None:
+    """N published documents and their search index, written in bulk (no review chain)."""
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from gongkai.core.bureau import ensure_people
+    from gongkai.publications.models import Attachment, Category, Document, Kind, Status, Validity
+
+    people = ensure_people(password="bench-only-password")  # noqa: S106
+    clerks = [p for p in people.values() if p.unit_id]
+    rng = random.Random(2022)
+    now = timezone.now()
+    pg = connection.vendor == "postgresql"
+    insert = (
+        "INSERT INTO publications_search (rowid, words) VALUES (%s, to_tsvector('simple', %s))"
+        if pg
+        else "INSERT INTO publications_search (rowid, words) VALUES (%s, %s)"
+    )
+    started = time.perf_counter()
+    for start in range(0, n, 5000):
+        rows, words, chosen_of = [], [], []
+        for i in range(start, min(n, start + 5000)):
+            chosen = rng.sample(PHRASES, 6)
+            if i % 1000 == 7:
+                chosen.insert(3, f"对相关企业开展{RARE[(i // 1000) % 3]}专项治理")
+            kind, validity = Kind.GENERAL, ""
+            if i % 20 == 19:
+                kind = Kind.INTERPRETATION
+            elif i % 25 == 0:
+                kind, validity = (
+                    Kind.NORMATIVE,
+                    Validity.REPEALED if i % 100 == 0 else Validity.CURRENT,
+                )
+            chosen.append(f"{rng.choice(DISTRICTS)}{rng.choice(INDUSTRIES)}企业检查")
+            title = f"广州市应急管理局关于{chosen[0]}的通知（第{i}号）"
+            paragraphs = [f"{k + 1}、{c}。{FILLER}。" for k, c in enumerate(chosen)]
+            body_text = "\n".join(paragraphs)
+            clerk = rng.choice(clerks)
+            rows.append(Document(
+                title=title, doc_no=f"穗应急〔2022〕{i}号", summary=f"关于{chosen[1]}的安排", unit=clerk.unit,
+                created_by=clerk, body="".join(f"<p>{p}</p>" for p in paragraphs), body_text=body_text,
+                category=rng.choice(Category.values), kind=kind, validity=validity,
+                written_on=dt.date(2022, 1, 1) + dt.timedelta(days=i % 360), status=Status.PUBLISHED,
+                published_at=now - dt.timedelta(minutes=n - i), index_no=f"BENCH/2022-{i:06d}",
+            ))  # fmt: skip
+            chosen_of.append(chosen)
+            words.append(" ".join([_segment(title), _segment(f"穗应急〔2022〕{i}号")] + [_segment(c) for c in chosen] + [_segment(FILLER)]))  # fmt: skip
+        with transaction.atomic():
+            created = Document.objects.bulk_create(rows)
+            attachments = [
+                Attachment(document=d, file=f"bench/{d.pk}.docx", original_name=f"附件{d.pk}.docx", kind="docx",
+                           size=20480, sha256="0" * 64, text=chosen[-1])
+                for d, chosen in zip(created, chosen_of, strict=True) if d.pk % 5 == 0
+            ]  # fmt: skip
+            Attachment.objects.bulk_create(attachments)
+            for d in created:
+                if d.kind == Kind.INTERPRETATION:
+                    d.interprets_id = d.pk - 1
+                elif d.validity == Validity.REPEALED:
+                    d.replaced_by_id = d.pk + 25
+            Document.objects.bulk_update(
+                [d for d in created if d.interprets_id or d.replaced_by_id],
+                ["interprets", "replaced_by"],
+            )
+            with connection.cursor() as cursor:
+                cursor.executemany(insert, [(d.pk, w) for d, w in zip(created, words, strict=True)])
+    if pg:  # what autovacuum does soon after a bulk load (SQLite keeps no statistics unless asked)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    print(f"built {n:,} documents and their search index in {time.perf_counter() - started:.0f} s")
+
+
+class Paths:
+    """A thread-safe stream of request paths, each used once."""
+
+    def __init__(self, paths):
+        self._iter, self._lock = iter(paths), threading.Lock()
+
+    def next(self):
+        with self._lock:
+            return next(self._iter)
+
+
+def load(port: int, paths, seconds: float):
+    """CLIENTS threads, each with its own keep-alive connection, for `seconds`."""
+    latencies, errors = [], []
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def client():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine = []
+        while time.perf_counter() < stop:
+            path = paths.next()
+            t = time.perf_counter()
+            try:
+                conn.request("GET", path, headers={"Host": "127.0.0.1"})
+                response = conn.getresponse()
+                response.read()
+                status = response.status
+            except (OSError, http.client.HTTPException) as exc:
+                status = type(exc).__name__
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            if status == 200:
+                mine.append(time.perf_counter() - t)
+            else:
+                with lock:
+                    errors.append((status, path))
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    p99 = latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000 if latencies else float("nan")
+    median = statistics.median(latencies) * 1000 if latencies else float("nan")
+    return len(latencies) / elapsed, median, p99, errors
+
+
+def workers_cpu(master: int) -> float:
+    """Seconds of CPU used so far by the server's workers (the master's children): per request,
+    a figure that other work on the machine does not move, unlike req/s."""
+    ticks = 0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == master:
+                ticks += int(fields[11]) + int(fields[12])  # utime + stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def query_words() -> list[str]:
+    words = {w for phrase in PHRASES for w in _segment(phrase).split() if len(w) >= 2}
+    return sorted(words | set(RARE) | set(DISTRICTS) | set(INDUSTRIES) | {"通知", "广州市"})
+
+
+def setup_database(args):
+    """Environment for Django and the server; a fresh database (or the kept SQLite one)."""
+    url = os.environ.get("GONGKAI_DATABASE_URL", "")
+    data = Path(args.data) if args.data else Path(tempfile.mkdtemp(prefix="gongkai-bench-crawl-"))
+    data.mkdir(parents=True, exist_ok=True)
+    drop = None
+    if url.startswith("postgres"):
+        import psycopg
+
+        keep = "".join(c for c in data.name if c.isalnum()) if args.data else ""
+        name = f"gongkai_crawl_{keep or secrets.token_hex(4)}"
+        admin = url.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(admin, autocommit=True) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                conn.execute(f"CREATE DATABASE {name}")
+        url = url.rsplit("/", 1)[0] + "/" + name
+
+        def drop():
+            if not keep:
+                with psycopg.connect(admin, autocommit=True) as conn:
+                    conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    else:
+        url = f"sqlite:///{data}/crawl.sqlite3"
+    shutil.rmtree(data / "cache", ignore_errors=True)  # every run starts with a cold page cache
+    env = {"GONGKAI_DATABASE_URL": url, "GONGKAI_VAR_DIR": str(data),
+           "GONGKAI_SECRET_KEY": secrets.token_urlsafe(40), "GONGKAI_ALLOWED_HOSTS": "127.0.0.1",
+           "GONGKAI_LOG_LEVEL": "ERROR", "DJANGO_SETTINGS_MODULE": "gongkai.settings"}  # fmt: skip
+    os.environ.update(env)
+    return env, drop
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--data", help="keep the data set (SQLite: in this folder) and reuse it")
+    args = parser.parse_args()
+    env, drop = setup_database(args)
+    try:
+        run(args, env)
+    finally:
+        if drop:
+            drop()
+
+
+def run(args, env):
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from gongkai.publications.models import Document
+
+    call_command("migrate", verbosity=0)
+    if Document.public.count() != args.docs:
+        if Document.objects.exists():
+            raise SystemExit(f"{env['GONGKAI_DATABASE_URL']} holds another data set: remove it")
+        build(args.docs)
+    ids = list(Document.public.values_list("pk", flat=True))
+    vendor = django.db.connection.vendor
+    django.db.connections.close_all()
+
+    rng = random.Random()
+    rng.shuffle(ids)
+    words = query_words()
+    queries = [(a, b, page) for a, b in itertools.combinations(words, 2) for page in range(1, 11)]
+    rng.shuffle(queries)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "gongkai.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(WORKERS), "--preload", "--timeout", "120"],
+        env={**os.environ, **env}, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                conn.request("GET", "/", headers={"Host": "127.0.0.1"})
+                if conn.getresponse().status == 200:
+                    break
+            except OSError:
+                if time.time() > deadline:
+                    raise SystemExit("server did not start") from None
+                time.sleep(0.3)
+        phases = [
+            ("home page (baseline)", Paths(itertools.repeat("/"))),
+            ("document, random id", Paths(itertools.cycle(f"/gk/doc/{pk}/" for pk in ids))),
+            ("search, 2 words + page", Paths(itertools.cycle(f"/gk/search/?q={quote(a + ' ' + b)}&page={p}" for a, b, p in queries))),
+        ]  # fmt: skip
+        load(port, Paths(itertools.repeat("/")), 2)  # warm up both workers
+        print(f"{vendor}, {args.docs:,} documents, {CLIENTS} clients, {WORKERS} gunicorn workers, "
+              f"{args.seconds:.0f} s per phase, 127.0.0.1:{port}")  # fmt: skip
+        base = None
+        for label, paths in phases:
+            cpu = workers_cpu(server.pid)
+            rps, median, p99, errors = load(port, paths, args.seconds)
+            cpu = (workers_cpu(server.pid) - cpu) * 1000 / max(1, rps * args.seconds)
+            base = base or (rps, cpu)
+            print(f"  {label:<24} {rps:7.0f} req/s  median {median:6.1f} ms  p99 {p99:6.1f} ms  "
+                  f"{rps / base[0]:5.2f}× home  server CPU {cpu:5.2f} ms/req ({base[1] / cpu:4.2f}× home)  "
+                  f"errors {len(errors)}{' e.g. ' + str(errors[0]) if errors else ''}")  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
