@@ -22,7 +22,7 @@ def test_the_campaign_export_writes_a_title_starting_with_equals_as_text(
     campaign = CleanupCampaign.start(by=cast.press, year=doc.published_at.year)
     client.force_login(cast.press)
     response = client.get(reverse("publications:campaign_export", args=[campaign.pk]))
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(response.getvalue())).active
     assert (sheet["D4"].value, sheet["D4"].data_type) == (EVIL, "s")
 
 
