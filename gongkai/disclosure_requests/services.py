@@ -126,6 +126,7 @@ def request_register(*, by, form, files) -> Submitted:
     return Submitted(request, code, created=True)
 
 
+@transaction.atomic  # the yearly counter is taken under a row lock
 def create_registered(request: DisclosureRequest, files, *, actor, note: str) -> str:
     """Number, query code, due date, attachments, timeline and audit for a new application."""
     code = DisclosureRequest.new_query_code(request.idempotency_key)
