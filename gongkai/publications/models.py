@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.core import audit
+from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry, Unit
 from gongkai.core.roles import Role
 from gongkai.publications.text import attachment_text, body_text, clean_html, clean_line
@@ -35,10 +36,6 @@ audit.register_actions(
         "cleanup.change": "清理：变更有效性",
     }
 )
-
-
-class DomainError(Exception):
-    """A request the publication workflow refuses; the message is Chinese and fit to show."""
 
 
 class StaleEdit(DomainError):

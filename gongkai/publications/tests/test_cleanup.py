@@ -6,7 +6,8 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from gongkai.publications.models import CleanupCampaign, DomainError, Kind, Validity
+from gongkai.core.errors import DomainError
+from gongkai.publications.models import CleanupCampaign, Kind, Validity
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from gongkai.core.errors import DomainError
 from gongkai.lib.pii import id_check_char
-from gongkai.publications.models import DomainError, ScanDecision, Status
+from gongkai.publications.models import ScanDecision, Status
 
 ID = "44010619900307123" + id_check_char("44010619900307123")
 

@@ -8,8 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from gongkai.core.errors import DomainError
 from gongkai.publications.forms import DocumentForm
-from gongkai.publications.models import Document, DomainError, ReviewStep, Status
+from gongkai.publications.models import Document, ReviewStep, Status
 
 
 def _approvals(doc):

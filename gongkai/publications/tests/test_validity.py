@@ -8,8 +8,9 @@ import pytest
 import time_machine
 from django.db import IntegrityError, transaction
 
+from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
-from gongkai.publications.models import CleanupCampaign, Document, DomainError, Kind, Validity
+from gongkai.publications.models import CleanupCampaign, Document, Kind, Validity
 
 D = dt.date
 SHANGHAI = ZoneInfo("Asia/Shanghai")
