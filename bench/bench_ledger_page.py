@@ -42,8 +42,11 @@ def main():
     client = Client()
     for who in ("xinwen", "fagui"):
         client.force_login(people[who])
-        for label, url in [("ledger page", f"/staff/plans/{plan.pk}/"), ("ledger, filtered", f"/staff/plans/{plan.pk}/?status=overdue"),
-                           ("login page (baseline)", "/staff/login/")]:  # fmt: skip
+        for label, url in [
+            ("ledger page", f"/staff/plans/{plan.pk}/"),
+            ("ledger, filtered", f"/staff/plans/{plan.pk}/?status=overdue"),
+            ("login page (baseline)", "/staff/login/"),
+        ]:
             times, queries = [], 0
             for _ in range(15):
                 with CaptureQueriesContext(connection) as ctx:

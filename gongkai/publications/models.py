@@ -205,17 +205,28 @@ class Document(models.Model):
     body_text = models.TextField(editable=False, blank=True)
     business_related = models.BooleanField("涉企政策", default=False)
     validity = models.CharField(
-        "有效性", max_length=20, choices=Validity.choices, blank=True,
+        "有效性",
+        max_length=20,
+        choices=Validity.choices,
+        blank=True,
         help_text="规章、行政规范性文件必填",
-    )  # fmt: skip
+    )
     replaced_by = models.ForeignKey(
-        "self", verbose_name="替代文件", null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name="替代文件",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="replaces",
-    )  # fmt: skip
+    )
     interprets = models.ForeignKey(
-        "self", verbose_name="解读的文件", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="解读的文件",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="interpretations",
-    )  # fmt: skip
+    )
     interpretation_waiver = models.TextField("不同步解读的理由", blank=True)
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
     index_no = models.CharField("索引号", max_length=80, null=True, blank=True, unique=True)
@@ -241,33 +252,50 @@ class Document(models.Model):
             models.Index(fields=["unit", "status"], name="document_unit_status"),
             models.Index(
                 fields=["status", "publish_due"],
-                condition=models.Q(status=Status.REVIEW_1) | models.Q(status=Status.REVIEW_2)
+                condition=models.Q(status=Status.REVIEW_1)
+                | models.Q(status=Status.REVIEW_2)
                 | models.Q(status=Status.REVIEW_3),
                 name="document_in_review",
             ),
             models.Index(
                 fields=["category", "-published_at"],
-                condition=models.Q(status=Status.PUBLISHED, attribute=Attribute.PROACTIVE, published_at__isnull=False),
+                condition=models.Q(
+                    status=Status.PUBLISHED,
+                    attribute=Attribute.PROACTIVE,
+                    published_at__isnull=False,
+                ),
                 name="document_public_category",
             ),
-        ]  # fmt: skip
+        ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(status__in=Status.values), name="document_status_valid"),
-            models.CheckConstraint(condition=models.Q(kind__in=Kind.values), name="document_kind_valid"),
-            models.CheckConstraint(condition=models.Q(category__in=Category.values), name="document_category_valid"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values), name="document_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=Kind.values), name="document_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(category__in=Category.values), name="document_category_valid"
+            ),
             models.CheckConstraint(
                 condition=models.Q(attribute=Attribute.PROACTIVE)
-                | (models.Q(attribute__in=[Attribute.ON_REQUEST, Attribute.NOT_DISCLOSED]) & ~models.Q(attribute_reason="")),
+                | (
+                    models.Q(attribute__in=[Attribute.ON_REQUEST, Attribute.NOT_DISCLOSED])
+                    & ~models.Q(attribute_reason="")
+                ),
                 name="document_attribute_reason_required",
             ),
             # Validity belongs to 规章 and 行政规范性文件, and they always have one.
             models.CheckConstraint(
-                condition=(models.Q(kind__in=REGULATORY_KINDS) & models.Q(validity__in=Validity.values))
+                condition=(
+                    models.Q(kind__in=REGULATORY_KINDS) & models.Q(validity__in=Validity.values)
+                )
                 | (~models.Q(kind__in=REGULATORY_KINDS) & models.Q(validity="")),
                 name="document_validity_for_regulatory_kinds",
             ),
             models.CheckConstraint(
-                condition=~models.Q(validity__in=ENDED_VALIDITIES) | models.Q(expires_on__isnull=False),
+                condition=~models.Q(validity__in=ENDED_VALIDITIES)
+                | models.Q(expires_on__isnull=False),
                 name="document_ended_validity_has_end_date",
             ),
             models.CheckConstraint(
@@ -279,7 +307,7 @@ class Document(models.Model):
                 | (models.Q(published_at__isnull=False) & models.Q(index_no__isnull=False)),
                 name="document_published_has_index_number",
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         return self.title
@@ -359,14 +387,25 @@ class Document(models.Model):
 
     def audit_snapshot(self) -> dict:
         return {
-            "title": self.title, "doc_no": self.doc_no, "unit": self.unit.name,
-            "written_on": _iso(self.written_on), "effective_on": _iso(self.effective_on),
-            "expires_on": _iso(self.expires_on), "category": self.category, "topic": self.topic,
-            "kind": self.kind, "attribute": self.attribute, "attribute_reason": self.attribute_reason,
-            "summary": self.summary, "body_chars": len(self.body_text),
-            "business_related": self.business_related, "validity": self.validity,
-            "interprets": self.interprets_id, "status": self.status, "version": self.version,
-        }  # fmt: skip
+            "title": self.title,
+            "doc_no": self.doc_no,
+            "unit": self.unit.name,
+            "written_on": _iso(self.written_on),
+            "effective_on": _iso(self.effective_on),
+            "expires_on": _iso(self.expires_on),
+            "category": self.category,
+            "topic": self.topic,
+            "kind": self.kind,
+            "attribute": self.attribute,
+            "attribute_reason": self.attribute_reason,
+            "summary": self.summary,
+            "body_chars": len(self.body_text),
+            "business_related": self.business_related,
+            "validity": self.validity,
+            "interprets": self.interprets_id,
+            "status": self.status,
+            "version": self.version,
+        }
 
     # ---- who may do what ------------------------------------------------------------------
 
@@ -563,12 +602,26 @@ class Document(models.Model):
         if hit is None:
             raise DomainError("该项已不在扫描结果中（可能已被修改删除）")
         decision, _ = ScanDecision.objects.update_or_create(
-            document=self, stage=self.status, key=key,
-            defaults={"kind": hit.kind, "masked": hit.masked, "reason": reason,
-                      "decided_by": by, "decided_at": timezone.now()},
-        )  # fmt: skip
-        audit.record(by, "document.accept_hit", self, stage=self.status, kind=hit.kind,
-                     masked=hit.masked, reason=reason)  # fmt: skip
+            document=self,
+            stage=self.status,
+            key=key,
+            defaults={
+                "kind": hit.kind,
+                "masked": hit.masked,
+                "reason": reason,
+                "decided_by": by,
+                "decided_at": timezone.now(),
+            },
+        )
+        audit.record(
+            by,
+            "document.accept_hit",
+            self,
+            stage=self.status,
+            kind=hit.kind,
+            masked=hit.masked,
+            reason=reason,
+        )
         return decision
 
     @transaction.atomic
@@ -682,12 +735,25 @@ class Document(models.Model):
         if target is None:
             raise DomainError(f"当前状态为“{self.get_status_display()}”，不能{VERB_LABELS[verb]}")
         round_ = self.round + (verb == "submit")
-        ReviewStep.objects.create(document=self, stage=stage, action=verb, actor=by,
-                                  comment=comment, at=at or timezone.now(), round=round_)  # fmt: skip
+        ReviewStep.objects.create(
+            document=self,
+            stage=stage,
+            action=verb,
+            actor=by,
+            comment=comment,
+            at=at or timezone.now(),
+            round=round_,
+        )
         self.status = target
         self._bump()
-        audit.record(by, f"document.{verb}", self, before={"status": stage},
-                     after={"status": target}, comment=comment)  # fmt: skip
+        audit.record(
+            by,
+            f"document.{verb}",
+            self,
+            before={"status": stage},
+            after={"status": target},
+            comment=comment,
+        )
 
     def _notify_drafters(self, text: str) -> None:
         """Tell who must act on a returned draft: its author and whoever submitted it this round."""
@@ -746,11 +812,15 @@ class ReviewStep(models.Model):
         ordering = ["at", "id"]
         verbose_name = verbose_name_plural = "审核记录"
         constraints = [
-            models.CheckConstraint(condition=models.Q(action__in=["submit", "approve", "return", "withdraw"]),
-                                   name="reviewstep_action_valid"),
-            models.CheckConstraint(condition=~models.Q(action="return") | ~models.Q(comment=""),
-                                   name="reviewstep_return_has_comment"),
-        ]  # fmt: skip
+            models.CheckConstraint(
+                condition=models.Q(action__in=["submit", "approve", "return", "withdraw"]),
+                name="reviewstep_action_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(action="return") | ~models.Q(comment=""),
+                name="reviewstep_return_has_comment",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.document} {self.get_stage_display()} {self.get_action_display()}"
@@ -774,9 +844,11 @@ class ScanDecision(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "个人信息扫描确认"
         constraints = [
-            models.UniqueConstraint(fields=["document", "stage", "key"], name="scan_decision_once_per_stage"),
+            models.UniqueConstraint(
+                fields=["document", "stage", "key"], name="scan_decision_once_per_stage"
+            ),
             models.CheckConstraint(condition=~models.Q(reason=""), name="scan_decision_has_reason"),
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         return f"{self.masked}：{self.reason}"
@@ -815,9 +887,14 @@ class Attachment(models.Model):
         upload.seek(0)
         data = upload.read()
         upload.seek(0)
-        attachment = cls(document=document, original_name=clean_line(upload.name)[:200],
-                         kind=checked.kind, size=checked.size, sha256=checked.sha256,
-                         text=attachment_text(data, upload.name, checked.kind))  # fmt: skip
+        attachment = cls(
+            document=document,
+            original_name=clean_line(upload.name)[:200],
+            kind=checked.kind,
+            size=checked.size,
+            sha256=checked.sha256,
+            text=attachment_text(data, upload.name, checked.kind),
+        )
         attachment.file.save(upload.name, upload, save=True)
         return attachment
 
@@ -937,9 +1014,11 @@ class CleanupItem(models.Model):
         verbose_name = verbose_name_plural = "清理事项"
         constraints = [
             models.UniqueConstraint(fields=["campaign", "document"], name="cleanup_item_once"),
-            models.CheckConstraint(condition=models.Q(decision__in=["pending", "confirmed", "changed"]),
-                                   name="cleanup_item_decision_valid"),
-        ]  # fmt: skip
+            models.CheckConstraint(
+                condition=models.Q(decision__in=["pending", "confirmed", "changed"]),
+                name="cleanup_item_decision_valid",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.campaign.year}年清理：{self.document}"
@@ -963,8 +1042,14 @@ class CleanupItem(models.Model):
         self.document.set_validity(by=by, validity=validity, replaced_by=replaced_by, note=note)
         self.decision, self.validity_after = self.Decision.CHANGED, validity
         self._decided(by, note)
-        audit.record(by, "cleanup.change", self.document, campaign=self.campaign.year,
-                     validity=validity, note=note)  # fmt: skip
+        audit.record(
+            by,
+            "cleanup.change",
+            self.document,
+            campaign=self.campaign.year,
+            validity=validity,
+            note=note,
+        )
 
     def _check(self, by) -> None:
         """Lock the item and re-read its decision: of two people deciding at once, the second
@@ -1026,10 +1111,20 @@ class PortalPage(models.Model):
     )
 
     FIELDS = {
-        Slug.GUIDE: ["intro", "categories", "how_to_apply", "office_name", "address", "postcode",
-                     "hours", "phone", "fax", "email"],
+        Slug.GUIDE: [
+            "intro",
+            "categories",
+            "how_to_apply",
+            "office_name",
+            "address",
+            "postcode",
+            "hours",
+            "phone",
+            "fax",
+            "email",
+        ],
         Slug.RULES: ["intro"],
-    }  # fmt: skip
+    }
 
     class Meta:
         verbose_name = verbose_name_plural = "公开指南与制度"

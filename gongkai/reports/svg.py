@@ -22,9 +22,11 @@ def bars(items: list[tuple[str, float]], *, unit: str = "", title: str = "") -> 
         y = 4 + i * row
         w = max(1, value / top * bar_w) if value else 0
         text = f"{value:g}{unit}"
-        parts.append(f'<text x="{label_w - 6}" y="{y + 17}" text-anchor="end" font-size="13">{escape(label)}</text>'
-                     f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row - 8}" fill="{PALETTE[0]}" rx="2"/>'
-                     f'<text x="{label_w + w + 6:.1f}" y="{y + 17}" font-size="13">{escape(text)}</text>')  # fmt: skip
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 17}" text-anchor="end" font-size="13">{escape(label)}</text>'
+            f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row - 8}" fill="{PALETTE[0]}" rx="2"/>'
+            f'<text x="{label_w + w + 6:.1f}" y="{y + 17}" font-size="13">{escape(text)}</text>'
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 — every text above is escaped
 
@@ -60,7 +62,9 @@ def stacked_columns(
             )
     for s, (name, _) in enumerate(series):
         x, y = 10 + (s % 3) * 140, legend_y + 22 * (s // 3)
-        parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{PALETTE[s % len(PALETTE)]}"/>'
-                     f'<text x="{x + 18}" y="{y + 11}" font-size="12">{escape(name)}</text>')  # fmt: skip
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="12" height="12" fill="{PALETTE[s % len(PALETTE)]}"/>'
+            f'<text x="{x + 18}" y="{y + 11}" font-size="12">{escape(name)}</text>'
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 — every text above is escaped

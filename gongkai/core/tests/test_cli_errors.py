@@ -29,8 +29,12 @@ def _run_all(tmp: Path, commands: list[str]) -> dict[str, subprocess.CompletedPr
     def run(command):
         return subprocess.run(
             [sys.executable, "-m", "gongkai", *command.split()],
-            cwd=tmp, env=_env(tmp), capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
+            cwd=tmp,
+            env=_env(tmp),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         return dict(zip(commands, pool.map(run, commands), strict=True))
@@ -92,7 +96,7 @@ BAD = {
     "scan nope.pdf": "错误：文件不存在：nope.pdf",
     "remind --days x": "错误：argument --days: 不是整数: 'x'（gongkai help 子命令 查看用法）",
     "demo extra": "错误：无法识别的参数: extra（gongkai help 子命令 查看用法）",
-}  # fmt: skip
+}
 
 
 def test_bad_arguments_and_files_on_a_migrated_database_give_one_chinese_line(files):

@@ -43,16 +43,34 @@ def _get(host: str, port: int, timeout: float) -> tuple[int, float]:
 @pytest.fixture
 def server(tmp_path):
     port = _free_port()
-    env = {**os.environ, "GONGKAI_VAR_DIR": str(tmp_path), "GONGKAI_LOG_LEVEL": "ERROR",
-           "GONGKAI_DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
-           "GONGKAI_SECRET_KEY": "slow-client-test-" + "k" * 40,
-           "GONGKAI_ALLOWED_HOSTS": "127.0.0.1", "PYTHONPATH": str(ROOT)}  # fmt: skip
+    env = {
+        **os.environ,
+        "GONGKAI_VAR_DIR": str(tmp_path),
+        "GONGKAI_LOG_LEVEL": "ERROR",
+        "GONGKAI_DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        "GONGKAI_SECRET_KEY": "slow-client-test-" + "k" * 40,
+        "GONGKAI_ALLOWED_HOSTS": "127.0.0.1",
+        "PYTHONPATH": str(ROOT),
+    }
     process = subprocess.Popen(
-        [sys.executable, "-m", "gongkai", "serve", "--port", str(port), "--host", "127.0.0.1",
-         "--host", "::1"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "gongkai",
+            "serve",
+            "--port",
+            str(port),
+            "--host",
+            "127.0.0.1",
+            "--host",
+            "::1",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,  # its own process group: stopped whole, whatever it started
-    )  # fmt: skip
+    )
     try:
         deadline = time.monotonic() + 30
         while True:

@@ -60,7 +60,11 @@ def _attach_or_refuse(cast, document, data: bytes, name: str, media) -> None:
 
 
 @fuzz(50)
-@given(data=st.binary(max_size=3000), name=NAMES, magic=st.sampled_from([b"", b"PK\x03\x04", b"%PDF-", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"]))  # fmt: skip
+@given(
+    data=st.binary(max_size=3000),
+    name=NAMES,
+    magic=st.sampled_from([b"", b"PK\x03\x04", b"%PDF-", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"]),
+)
 @example(data=b"", name="附件.docx", magic=b"")
 @example(data=hostile.broken_zip(), name="附件.docx", magic=b"")
 @example(data=hostile.future_version_zip(), name="附件.docx", magic=b"")

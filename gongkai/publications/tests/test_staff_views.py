@@ -34,12 +34,16 @@ def test_it_answers_404_to_another_unit_posting_a_verb(client, cast, doc, verb):
     assert doc.status == Status.DRAFT
 
 
-@pytest.mark.parametrize("url", [
-    lambda d: reverse("publications:home"), lambda d: reverse("publications:document_create"),
-    lambda d: reverse("publications:document_detail", args=[d.pk]),
-    lambda d: reverse("publications:document_edit", args=[d.pk]),
-    lambda d: reverse("publications:campaign_list"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "url",
+    [
+        lambda d: reverse("publications:home"),
+        lambda d: reverse("publications:document_create"),
+        lambda d: reverse("publications:document_detail", args=[d.pk]),
+        lambda d: reverse("publications:document_edit", args=[d.pk]),
+        lambda d: reverse("publications:campaign_list"),
+    ],
+)
 def test_it_sends_anonymous_visitors_to_login(client, doc, url):
     response = client.get(url(doc))
     assert response.status_code == 302 and response["Location"].startswith(reverse("core:login"))
@@ -219,8 +223,14 @@ def test_the_body_editor_is_served_from_our_static_files_without_inline_script(c
 
 def test_a_body_pasted_from_word_keeps_its_structure_and_loses_its_styling(client, cast):
     client.force_login(cast.clerk)
-    data = {"title": "安全生产约谈办法", "kind": "general", "category": "other_mandated",
-            "attribute": "proactive", "written_on": "2022-09-01", "body": WORD_PASTE}  # fmt: skip
+    data = {
+        "title": "安全生产约谈办法",
+        "kind": "general",
+        "category": "other_mandated",
+        "attribute": "proactive",
+        "written_on": "2022-09-01",
+        "body": WORD_PASTE,
+    }
     client.post(reverse("publications:document_create"), data)
     body = Document.objects.get().body
     assert "<h2>第一章 总则</h2>" in body
