@@ -131,7 +131,8 @@ def main():
         total = data["tables"]["applications"]["rows"][0]["values"][-1]
         print(
             f"run {run + 1}: report 2022 in {elapsed:.2f} s, {len(ctx.captured_queries)} queries; "
-            f"new applications {total:,}; checks {'pass' if not data['problems'] else data['problems']}"
+            f"new applications {total:,}; checks "
+            f"{'pass' if not data['problems'] else data['problems']}"
         )
     tracemalloc.start()
     build(2022)

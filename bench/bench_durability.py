@@ -318,7 +318,8 @@ def main():
             drop()
     print(
         f"{result['vendor']}: {args.clients} submitters, {args.seconds:.0f} s, kill -9: "
-        f"{server.kills['one worker']} × one worker, {server.kills['master and workers']} × master and workers "
+        f"{server.kills['one worker']} × one worker, {server.kills['master and workers']} "
+        "× master and workers "
         f"({time.time() - started:.0f} s in all)"
     )
     print(
@@ -327,7 +328,8 @@ def main():
         f"integrity_check {result['integrity']}"
     )
     print(
-        f"  stored {result['stored']} applications; {result['unanswered']} forms never got an answer "
+        f"  stored {result['stored']} applications; {result['unanswered']} forms never got "
+        "an answer "
         f"({result['stored_unacknowledged']} of them stored: the answer was lost in the crash, a "
         f"retry would show it); failed tries: {dict(errors)}"
     )

@@ -56,7 +56,8 @@ def main():
                 assert response.status_code in (200, 302), response.status_code
                 queries = len(ctx.captured_queries)
             print(
-                f"{who:>7} {label:<22} median {statistics.median(times) * 1000:6.1f} ms  p95 {sorted(times)[13] * 1000:6.1f} ms  {queries} queries"
+                f"{who:>7} {label:<22} median {statistics.median(times) * 1000:6.1f} ms  "
+                f"p95 {sorted(times)[13] * 1000:6.1f} ms  {queries} queries"
             )
 
 

@@ -54,7 +54,10 @@ INDUSTRIES = (
     "隧道 桥梁 地铁 医院 学校 商场 酒店 工地 电厂 物流 冷库 粮库 印刷 家具 食品 "
     "塑料 橡胶 电镀 铸造 锅炉 电梯 游乐 景区 农贸 船舶"
 ).split()
-FILLER = "各有关单位要高度重视，结合实际制定具体措施，明确责任分工，确保各项工作落到实处，并于每季度末报送工作进展情况"
+FILLER = (
+    "各有关单位要高度重视，结合实际制定具体措施，明确责任分工，确保各项工作落到实处，"
+    "并于每季度末报送工作进展情况"
+)
 
 
 @functools.cache
@@ -365,7 +368,8 @@ def run(args, env):
             base = base or (rps, cpu)
             print(
                 f"  {label:<24} {rps:7.0f} req/s  median {median:6.1f} ms  p99 {p99:6.1f} ms  "
-                f"{rps / base[0]:5.2f}× home  server CPU {cpu:5.2f} ms/req ({base[1] / cpu:4.2f}× home)  "
+                f"{rps / base[0]:5.2f}× home  server CPU {cpu:5.2f} ms/req "
+                f"({base[1] / cpu:4.2f}× home)  "
                 f"errors {len(errors)}{' e.g. ' + str(errors[0]) if errors else ''}"
             )
     finally:

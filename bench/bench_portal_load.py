@@ -98,7 +98,8 @@ def main():
             *gk,
             "shell",
             "-c",
-            "from gongkai.publications.models import Document; print(Document.public.order_by('pk').first().pk)",
+            "from gongkai.publications.models import Document; "
+            "print(Document.public.order_by('pk').first().pk)",
         ],
         env=env,
         cwd=ROOT,
@@ -151,7 +152,8 @@ def main():
                 raise SystemExit(f"{label} {path}: HTTP {status}")
             load(port, path, 1)  # warm up
         print(
-            f"{CLIENTS} clients, {WORKERS} gunicorn workers, {seconds:.0f} s per page, 127.0.0.1:{port}"
+            f"{CLIENTS} clients, {WORKERS} gunicorn workers, {seconds:.0f} s per page, "
+            f"127.0.0.1:{port}"
         )
         base = None
         for label, path in pages:

@@ -135,23 +135,30 @@ def bench_submissions():
     stored = (
         sqlite3.connect(db)
         .execute(
-            "SELECT count(*), count(DISTINCT idempotency_key) FROM disclosure_requests_disclosurerequest"
+            "SELECT count(*), count(DISTINCT idempotency_key) FROM "
+            "disclosure_requests_disclosurerequest"
         )
         .fetchone()
     )
     unique_keys = CLIENTS * PER_CLIENT
     print(
-        f"submissions: {CLIENTS} clients, {posts} POSTs ({posts - unique_keys} of them retries of the same form)"
+        f"submissions: {CLIENTS} clients, {posts} POSTs ({posts - unique_keys} of them "
+        "retries of the same form)"
     )
     print(
-        f"  {posts / elapsed:6.1f} POST/s (each a GET + POST round), p50 {statistics.median(latencies) * 1000:.0f} ms, "
-        f"p99 {sorted(latencies)[int(len(latencies) * 0.99) - 1] * 1000:.0f} ms, errors {len(errors)}"
+        f"  {posts / elapsed:6.1f} POST/s (each a GET + POST round), p50 "
+        f"{statistics.median(latencies) * 1000:.0f} ms, "
+        f"p99 {sorted(latencies)[int(len(latencies) * 0.99) - 1] * 1000:.0f} ms, "
+        f"errors {len(errors)}"
     )
     print(
-        f"  stored {stored[0]} applications for {unique_keys} distinct forms: lost {unique_keys - stored[1]}, duplicated {stored[0] - stored[1]}"
+        f"  stored {stored[0]} applications for {unique_keys} distinct forms: lost "
+        f"{unique_keys - stored[1]}, duplicated {stored[0] - stored[1]}"
     )
     print(
-        f"  baseline trivial page, same server and clients: {len(base) / base_elapsed:6.1f} req/s, p50 {statistics.median(base) * 1000:.1f} ms"
+        "  baseline trivial page, same server and clients: "
+        f"{len(base) / base_elapsed:6.1f} req/s, "
+        f"p50 {statistics.median(base) * 1000:.1f} ms"
     )
 
 
@@ -223,7 +230,8 @@ def bench_list():
                 times.append(time.perf_counter() - t)
             assert response.status_code in (200, 302)
         print(
-            f"  {label:<22} median {statistics.median(times) * 1000:6.1f} ms  p95 {sorted(times)[13] * 1000:6.1f} ms  {len(ctx.captured_queries)} queries"
+            f"  {label:<22} median {statistics.median(times) * 1000:6.1f} ms  p95 "
+            f"{sorted(times)[13] * 1000:6.1f} ms  {len(ctx.captured_queries)} queries"
         )
 
 

@@ -149,7 +149,8 @@ def main():
         fts_all += f
         like_all += l
         print(
-            f"{q:<8} {total:>7}   {statistics.median(f):7.1f} / {max(f):7.1f}     {statistics.median(l):7.1f} / {max(l):7.1f}"
+            f"{q:<8} {total:>7}   {statistics.median(f):7.1f} / {max(f):7.1f}     "
+            f"{statistics.median(l):7.1f} / {max(l):7.1f}"
         )
     p95 = lambda xs: sorted(xs)[int(len(xs) * 0.95) - 1]  # noqa: E731
     print(

@@ -1,6 +1,6 @@
 """Issue story: a citizen applies and gets a number; the office asks for a supplement, the citizen
 supplies it and the due date restarts (第三十条); a third-party consultation pauses the clock
-(第三十三条); a partial-disclosure letter is generated and delivered; the citizen sees the result."""
+(第三十三条); a partial-disclosure letter is generated and delivered; the citizen sees it."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo

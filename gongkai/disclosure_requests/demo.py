@@ -91,7 +91,10 @@ def _pick(rng, weighted):
 def _id_number(rng) -> str:
     from gongkai.lib.pii import id_check_char
 
-    body = f"440106{rng.randint(1955, 2002)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(100, 999)}"
+    body = (
+        f"440106{rng.randint(1955, 2002)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+        f"{rng.randint(100, 999)}"
+    )
     return body + id_check_char(body)
 
 
@@ -234,8 +237,12 @@ def _handle(rng, case, people, units, calendar) -> None:
 
 def _reply_text(outcome) -> str:
     return {
-        Outcome.DISCLOSED: "经查，您申请的信息属于可以公开的政府信息，现将相关文件随本告知书提供给您。",
-        Outcome.ALREADY_PUBLIC: "您申请的信息已于本局门户网站“政府信息公开”栏目主动公开，可在该栏目查阅。",
+        Outcome.DISCLOSED: (
+            "经查，您申请的信息属于可以公开的政府信息，现将相关文件随本告知书提供给您。"
+        ),
+        Outcome.ALREADY_PUBLIC: (
+            "您申请的信息已于本局门户网站“政府信息公开”栏目主动公开，可在该栏目查阅。"
+        ),
         Outcome.NOT_EXIST: "经检索，本机关未制作或获取您所申请的政府信息，该政府信息不存在。",
         Outcome.NEEDS_CREATION: "您申请的内容需要本机关对现有信息进行加工、分析，本机关不予提供。",
     }.get(outcome, "现将处理结果告知如下。")

@@ -75,11 +75,17 @@ def letter_content(reply) -> Letter:
     """政府信息公开申请答复告知书 (第三十六条)."""
     case = reply.request
     you = "贵单位" if case.is_organisation else "您"
-    opening = f"本机关于{cn_date(case.received_on)}收到{you}提出的政府信息公开申请，申请获取：“{_short(case.description)}”。"
+    opening = (
+        f"本机关于{cn_date(case.received_on)}收到{you}提出的政府信息公开申请，申请获取："
+        f"“{_short(case.description)}”。"
+    )
     if case.supplement_received_on:
         opening += f"经告知补正，本机关于{cn_date(case.supplement_received_on)}收到补正后的申请。"
     if case.extension_workdays:
-        opening += f"经政府信息公开工作机构负责人同意，答复期限延长{case.extension_workdays}个工作日，并已告知{you}。"
+        opening += (
+            f"经政府信息公开工作机构负责人同意，答复期限延长{case.extension_workdays}个工作日，"
+            f"并已告知{you}。"
+        )
     paragraphs = [opening + "现答复如下：", *[p for p in reply.text.splitlines() if p.strip()]]
     if reply.withheld_reason:
         paragraphs.append(f"不予公开的理由：{reply.withheld_reason}")

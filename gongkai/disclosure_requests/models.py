@@ -492,7 +492,10 @@ class DisclosureRequest(models.Model):
         from gongkai.core.notifications import notify
         from gongkai.core.selectors import unit_staff
 
-        text = f"新交办：依申请公开 {self.tracking_no}，内部办理期限{cn_date(self.internal_due) if self.internal_due else '待定'}"
+        text = (
+            f"新交办：依申请公开 {self.tracking_no}，"
+            f"内部办理期限{cn_date(self.internal_due) if self.internal_due else '待定'}"
+        )
         for user in unit_staff(self.handling_unit):
             notify(
                 user=user,
@@ -577,7 +580,7 @@ class DisclosureRequest(models.Model):
         )
 
     def pieces_earlier_this_month(self) -> int:
-        """件 received from this applicant earlier in the natural month (109号 第三条: 按自然月累计)."""
+        """件 from this applicant earlier in the natural month (109号 第三条: 按自然月累计)."""
         month_start = self.received_on.replace(day=1)
         earlier = DisclosureRequest.objects.filter(
             id_document=self.id_document,
@@ -736,7 +739,7 @@ class DisclosureRequest(models.Model):
 
     @transaction.atomic
     def serve(self, *, by, method: str, on: dt.date):
-        """送达 (国办公开办函〔2016〕235号): mail counts from posting, direct delivery from signing."""
+        """送达 (国办公开办函〔2016〕235号): mail counts from posting, handing over from signing."""
         self._begin("serve", by, on=on)
         if on < self.replied_on:
             raise DomainError("送达日期不能早于答复日期")

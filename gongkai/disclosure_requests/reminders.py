@@ -25,7 +25,7 @@ def due_cases(today: dt.date, days: int):
 
 
 def sweep(*, today: dt.date, days: int) -> list[str]:
-    """Notify the disclosure office, and the handling unit's clerks and head, once per case and state."""
+    """Tell the disclosure office and the handling unit's clerks and head, once a case and state."""
     office = list(disclosure_office())
     lines = []
     for case in due_cases(today, days):

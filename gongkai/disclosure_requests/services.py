@@ -235,7 +235,7 @@ def remedy_save(*, by, case: DisclosureRequest, form):
 
 
 def acknowledge(request: DisclosureRequest, code: str) -> None:
-    """Send the number and query code to the applicant's e-mail, when there is one and SMTP is set."""
+    """Send the number and query code to the applicant's e-mail, if there is one and SMTP is set."""
     if not (request.email and settings.EMAIL_HOST):
         return
     from django.core.mail import send_mail

@@ -137,7 +137,8 @@ def request_register(request):
         services.acknowledge(done.request, done.query_code)
         messages.success(
             request,
-            f"已登记，申请编号 {done.request.tracking_no}，查询码 {done.query_code}（请告知申请人）。",
+            f"已登记，申请编号 {done.request.tracking_no}，查询码 "
+            f"{done.query_code}（请告知申请人）。",
         )
         return redirect("disclosure_requests:detail", done.request.pk)
     return render(

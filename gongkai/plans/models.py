@@ -1,4 +1,4 @@
-"""The yearly plan and its work ledger (政务公开工作台账): tasks, units' shares, progress, evidence."""
+"""The yearly plan and its work ledger (政务公开工作台账): tasks, shares, progress, evidence."""
 
 from __future__ import annotations
 

@@ -51,7 +51,10 @@ class DocumentForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 16, "data-richtext": ""}),
         }
         help_texts = {
-            "body": "可从 Word 直接粘贴：保留标题、段落、列表、表格和链接，字体颜色等其他格式和脚本会被清除",
+            "body": (
+                "可从 Word 直接粘贴：保留标题、段落、列表、表格和链接，"
+                "字体颜色等其他格式和脚本会被清除"
+            ),
             "interprets": "仅政策解读填写：选择被解读的规章或规范性文件",
             "business_related": "勾选后同时在“涉企政策”专栏公开",
         }

@@ -136,7 +136,8 @@ STAGE_ROLES = {
     Status.REVIEW_2: Role.CONFIDENTIALITY_REVIEWER,
     Status.REVIEW_3: Role.LEADER,
 }
-# 三审三校, 先审后发: the only ways a document moves. Nothing reaches PUBLISHED but the third approval.
+# 三审三校, 先审后发: the only ways a document moves.
+# Nothing reaches PUBLISHED but the third approval.
 TRANSITIONS = {
     "submit": {Status.DRAFT: Status.REVIEW_1},
     "approve": {
@@ -331,8 +332,11 @@ class Document(models.Model):
         if self.kind in REGULATORY_KINDS and self.attribute != Attribute.PROACTIVE:
             raise ValidationError(
                 {
-                    "attribute": f"{self.get_kind_display()}应当主动公开（《中华人民共和国政府信息公开条例》"
-                    "第二十条第（一）项），公开属性只能选择“主动公开”"
+                    "attribute": (
+                        f"{self.get_kind_display()}应当主动公开"
+                        "（《中华人民共和国政府信息公开条例》第二十条第（一）项），"
+                        "公开属性只能选择“主动公开”"
+                    )
                 }
             )
         if self.attribute != Attribute.PROACTIVE and not self.attribute_reason.strip():
@@ -592,7 +596,7 @@ class Document(models.Model):
 
     @transaction.atomic
     def accept_hit(self, *, by, key: str, reason: str) -> ScanDecision:
-        """确认可以公开 one personal-data hit at the current stage (e.g. a published service phone)."""
+        """确认可以公开 one personal-data hit at the current stage (e.g. a public service phone)."""
         self._lock()
         self._check_reviewer(by, "approve")
         reason = (reason or "").strip()
@@ -1166,13 +1170,30 @@ class PortalPage(models.Model):
 # What a page says before the press office first edits it (条例第十二条's headings).
 PORTAL_PAGE_DEFAULTS = {
     PortalPage.Slug.GUIDE: {
-        "intro": "为便于公民、法人和其他组织获取本机关的政府信息，根据《中华人民共和国政府信息公开条例》，编制本指南。",
-        "categories": "本机关主动公开的政府信息按《条例》第二十条分类编排，可在“法定主动公开目录”中按分类、年份和发布机构查阅，或通过“检索”按关键词查找。\n规章和行政规范性文件在“规章和规范性文件”栏目集中公开，并标注有效性。",
-        "how_to_apply": "公民、法人或者其他组织可以通过本网站在线提交政府信息公开申请，也可以当面、邮寄或传真提交申请。\n本机关收到申请后，能够当场答复的当场答复；不能当场答复的，自收到申请之日起20个工作日内答复；需要延长答复期限的，经负责人同意并告知申请人，延长不超过20个工作日。",
+        "intro": (
+            "为便于公民、法人和其他组织获取本机关的政府信息，"
+            "根据《中华人民共和国政府信息公开条例》，编制本指南。"
+        ),
+        "categories": (
+            "本机关主动公开的政府信息按《条例》第二十条分类编排，可在“法定主动公开目录”"
+            "中按分类、年份和发布机构查阅，或通过“检索”按关键词查找。"
+            "\n规章和行政规范性文件在“规章和规范性文件”栏目集中公开，并标注有效性。"
+        ),
+        "how_to_apply": (
+            "公民、法人或者其他组织可以通过本网站在线提交政府信息公开申请，也可以当面、"
+            "邮寄或传真提交申请。\n本机关收到申请后，能够当场答复的当场答复；不能当场答复的，"
+            "自收到申请之日起20个工作日内答复；需要延长答复期限的，经负责人同意并告知申请人，"
+            "延长不超过20个工作日。"
+        ),
         "office_name": "",
         "hours": "工作日上午9:00—12:00，下午14:00—18:00（法定节假日除外）",
     },
     PortalPage.Slug.RULES: {
-        "intro": "本机关依据《中华人民共和国政府信息公开条例》建立健全政府信息公开工作制度，包括：政府信息公开审查制度（发布前一审、二审、三审，涉密和个人信息审查）、依申请公开办理制度、政府信息公开工作年度报告制度、政府信息管理动态调整制度、规范性文件清理制度和政府信息公开监督保障制度。",
+        "intro": (
+            "本机关依据《中华人民共和国政府信息公开条例》建立健全政府信息公开工作制度，包括："
+            "政府信息公开审查制度（发布前一审、二审、三审，涉密和个人信息审查）、"
+            "依申请公开办理制度、政府信息公开工作年度报告制度、政府信息管理动态调整制度、"
+            "规范性文件清理制度和政府信息公开监督保障制度。"
+        ),
     },
 }

@@ -21,8 +21,14 @@ def report_html(data: dict, *, standalone: bool = True) -> str:
     if not standalone:
         return body
     style = (
-        "body{font-family:'Noto Serif CJK SC',serif;max-width:960px;margin:24px auto;line-height:1.7}"
-        "table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #333;padding:4px;text-align:center}"
+        "body{font-family:'Noto Serif CJK SC',serif;max-width:960px;margin:24px auto;"
+        "line-height:1.7}"
+        "table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid "
+        "#333;padding:4px;text-align:center}"
         ".indent{text-indent:2em}h1{text-align:center}"
     )
-    return f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{escape(data["title"])}</title><style>{style}</style></head><body>{body}</body></html>'
+    return (
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>'
+        f"{escape(data['title'])}</title><style>{style}</style></head><body>{body}</body>"
+        "</html>"
+    )

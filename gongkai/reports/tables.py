@@ -250,7 +250,8 @@ def check_applications(table: dict) -> list[str]:
         total, carried_out = rows[TOTAL]["values"][i], rows[CARRIED_OUT]["values"][i]
         if new + carried_in != total + carried_out:
             problems.append(
-                f"“{col}”列：一（{new}）+ 二（{carried_in}）≠（七）总计（{total}）+ 四（{carried_out}）"
+                f"“{col}”列：一（{new}）+ 二（{carried_in}）≠（七）总计（{total}）+ "
+                f"四（{carried_out}）"
             )
         parts = sum(
             r["values"][i]
@@ -262,7 +263,8 @@ def check_applications(table: dict) -> list[str]:
     for row in rows.values():
         if sum(row["values"][:-1]) != row["values"][-1]:
             problems.append(
-                f"“{row['label']}”行：各类申请人之和（{sum(row['values'][:-1])}）≠ 总计（{row['values'][-1]}）"
+                f"“{row['label']}”行：各类申请人之和（{sum(row['values'][:-1])}）≠ "
+                f"总计（{row['values'][-1]}）"
             )
         if any(v < 0 for v in row["values"]):
             problems.append(f"“{row['label']}”行有负数")
@@ -292,6 +294,7 @@ def check_review_litigation(table: dict) -> list[str]:
         *parts, total = group["values"]
         if sum(parts) != total:
             problems.append(
-                f"表四“{group['label']}”：维持、纠正、其他、尚未审结之和（{sum(parts)}）≠ 总计（{total}）"
+                f"表四“{group['label']}”：维持、纠正、其他、尚未审结之和（{sum(parts)}）≠ "
+                f"总计（{total}）"
             )
     return problems

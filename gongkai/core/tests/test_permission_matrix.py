@@ -21,10 +21,10 @@ visitor, in the order of ROLES:
       database may change
 
 Every cell but W must leave the database as it was: every row of every table compared after a
-POST, the number of rows in each after a GET (sessions and throttle counters aside). A URL pattern without a row fails the test, so a new
-page must be given its row here. Each cell runs in a savepoint that is rolled back, so the
-cells do not depend on each other (files are not rolled back: attachment_delete comes after
-attachment_download).
+POST, the number of rows in each after a GET (sessions and throttle counters aside). A URL
+pattern without a row fails the test, so a new page must be given its row here. Each cell runs
+in a savepoint that is rolled back, so the cells do not depend on each other (files are not
+rolled back: attachment_delete comes after attachment_download).
 """
 
 import datetime as dt
@@ -98,7 +98,7 @@ MATRIX = {
     "disclosure_requests:supplement_notice": ("LLNNNFFNF", "LLNNNFFNF"),  # none was asked
     # ---- reports ----
     "reports:dashboard":              ("LLFFFFOOF", "LLFFFFOOF"),
-    "reports:annual":                 ("LLFFFFWWF", "LLFFFFWWF"),  # the year's row made on first view
+    "reports:annual":                 ("LLFFFFWWF", "LLFFFFWWF"),  # first view makes the row
     "reports:annual_edit":            ("MMMMMMMMM", "LLFFFFFWF"),
     "reports:annual_submit":          ("MMMMMMMMM", "LLFFFFFWF"),
     "reports:cell_records":           ("LLFFFFFOF", "LLFFFFFOF"),

@@ -1,8 +1,9 @@
 """`gongkai serve` keeps answering while slow clients (slowloris) hold connections open.
 
-The real server (`gongkai serve`, two processes: one per address) on a free loopback port, 50 connections that send their
-headers one byte at a time, and one ordinary visitor on each address family who must get the
-sign-in page within a second. Bounded: the server is stopped after at most ~40 s.
+The real server (`gongkai serve`, two processes: one per address) on a free loopback port,
+50 connections that send their headers one byte at a time, and one ordinary visitor on each
+address family who must get the sign-in page within a second. Bounded: the server is stopped
+after at most ~40 s.
 """
 
 import http.client

@@ -143,7 +143,9 @@ def test_an_extension_is_at_most_twenty_workdays_and_needs_a_head(cast, client):
 
 
 def test_the_fee_is_computed_by_the_rule_and_its_period_excluded(cast, client, settings):
-    """109号: 按件 for the 11th–30th 件 of a month is 100 元; payment time excluded [UNVERIFIED, default]."""
+    """109号: 按件 for the 11th–30th 件 of a month is 100 元; payment time excluded.
+
+    [UNVERIFIED, default]"""
     case = _registered(cast, client)
     DisclosureRequest.objects.filter(pk=case.pk).update(pieces=11)  # 11 件 split by 一事一申请
     case.refresh_from_db()
@@ -164,7 +166,7 @@ def test_the_fee_is_computed_by_the_rule_and_its_period_excluded(cast, client, s
 
 
 def test_a_partial_reply_needs_reasons_and_makes_a_letter(cast, client):
-    """第三十七条; remedy notice per 行政复议法 (2023) for a reply before 2024 keeps the old wording."""
+    """第三十七条; the remedy notice (行政复议法 2023) keeps the old wording before 2024."""
     case = _registered(cast, client)
     case.assign(by=cast.press, unit=cast.units["法规处"])
     with pytest.raises(DomainError, match="应当告知理由"):
@@ -271,7 +273,7 @@ def test_remedies_are_recorded(cast, client):
 
 
 def test_the_handling_unit_gets_its_own_earlier_deadline(cast, client, settings):
-    """A second, internal deadline: 10 WD from assignment by default, never past the statutory one."""
+    """A second, internal deadline: 10 WD from assignment by default, never past the legal one."""
     from io import StringIO
 
     from django.core.management import call_command

@@ -330,7 +330,8 @@ def test_a_clerk_in_the_browser_reads_why_a_late_notice_is_refused(cast, client)
     assert case.status == Status.REGISTERED and case.supplement_requested_on is None
 
 
-# Decisions on the unclear rules: 复议前置 from 2024-01-01 (行政复议法 2023 第二十三条第一款第（四）项).
+# Decisions on the unclear rules:
+# 复议前置 from 2024-01-01 (行政复议法 2023 第二十三条第一款第（四）项).
 
 # Typed from the annual report's table 三: every outcome counted under （三）不予公开, and 部分公开.
 RECONSIDERATION_FIRST = {

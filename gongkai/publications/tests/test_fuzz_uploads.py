@@ -76,8 +76,11 @@ def test_any_bytes_are_attached_or_refused_in_chinese(cast, draft, settings, dat
 FILES = {
     "docx": hostile.docx_bytes("正文：危险化学品名单"),
     "xlsx": hostile.xlsx_bytes([["姓名", "电话"], ["张三", "13800000001"]]),
-    "pdf": b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>"
-    b"endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
+    "pdf": (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+        b"trailer<</Root 1 0 R>>\n%%EOF"
+    ),
     "docx bomb": hostile.docx_bomb(),
     "100,000 members": hostile.many_members_zip(),
     "nested zip": hostile.nested_zip_docx(),

@@ -204,10 +204,13 @@ def test_the_review_queue_comes_first_on_the_dashboard_above_ledger_tasks(client
 
 
 WORD_PASTE = (
-    '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{font-size:16pt}</style></head>'
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>'
+    "p.MsoNormal{font-size:16pt}</style></head>"
     '<body><div class="WordSection1"><h1 style="mso-outline-level:1">第一章 总则</h1>'
-    '<p class="MsoNormal" style="text-indent:2em"><span style="font-family:仿宋_GB2312">第一条 为规范约谈。</span><o:p></o:p></p>'
-    '<table class="MsoTableGrid" border="1"><tr><td style="width:100px">序号</td><td colspan="2">事项</td></tr></table>'
+    '<p class="MsoNormal" style="text-indent:2em"><span style="font-family:仿宋_GB2312">'
+    "第一条 为规范约谈。</span><o:p></o:p></p>"
+    '<table class="MsoTableGrid" border="1"><tr><td style="width:100px">序号</td><td '
+    'colspan="2">事项</td></tr></table>'
     "<ul><li>安全生产</li></ul><!--[if gte mso 9]><xml>x</xml><![endif]--></div></body></html>"
 )
 
