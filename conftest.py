@@ -19,7 +19,7 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _cache_per_test(settings):
-    """Each test starts with an empty cache of its own (the file cache would outlive the test DB)."""
+    """Each test starts with an empty cache of its own (a file cache would outlive the test DB)."""
     from django.core.cache import cache
 
     settings.CACHES = {

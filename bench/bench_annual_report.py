@@ -49,31 +49,62 @@ def fill():
         received = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 3 * 365))
         replied = received + dt.timedelta(days=rng.randint(1, 40))
         closed = replied <= dt.date(2022, 12, 31) or rng.random() < 0.5
-        batch.append(DisclosureRequest(
-            tracking_no=f"B{i:08d}", query_digest="x", applicant_type=rng.choice(types), applicant_name="某", id_document="x",
-            phone="1", description="某信息", delivery_form="electronic", delivery_method="online", channel="online",
-            received_on=received, status=Status.ARCHIVED if closed else Status.HANDLING,
-            outcome=rng.choice(outcomes) if closed else "", replied_on=replied if closed else None,
-        ))  # fmt: skip
+        batch.append(
+            DisclosureRequest(
+                tracking_no=f"B{i:08d}",
+                query_digest="x",
+                applicant_type=rng.choice(types),
+                applicant_name="某",
+                id_document="x",
+                phone="1",
+                description="某信息",
+                delivery_form="electronic",
+                delivery_method="online",
+                channel="online",
+                received_on=received,
+                status=Status.ARCHIVED if closed else Status.HANDLING,
+                outcome=rng.choice(outcomes) if closed else "",
+                replied_on=replied if closed else None,
+            )
+        )
         if len(batch) == 20_000:
             DisclosureRequest.objects.bulk_create(batch)
             batch = []
     DisclosureRequest.objects.bulk_create(batch)
     first = DisclosureRequest.objects.order_by("pk").first()
-    Remedy.objects.bulk_create([Remedy(request=first, kind=rng.choice(["reconsideration", "litigation_direct", "litigation_after"]),
-                                       filed_on=dt.date(2022, 1, 1) + dt.timedelta(days=rng.randint(0, 360)), body="某",
-                                       result="pending") for _ in range(2000)])  # fmt: skip
+    Remedy.objects.bulk_create(
+        [
+            Remedy(
+                request=first,
+                kind=rng.choice(["reconsideration", "litigation_direct", "litigation_after"]),
+                filed_on=dt.date(2022, 1, 1) + dt.timedelta(days=rng.randint(0, 360)),
+                body="某",
+                result="pending",
+            )
+            for _ in range(2000)
+        ]
+    )
     print(f"filled {APPLICATIONS:,} applications in {time.perf_counter() - started:.0f} s")
     started, unit, docs = time.perf_counter(), people["fagui"].unit, []
     for i in range(DOCUMENTS):
         written = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randint(0, 5 * 365))
         kind = rng.choice([Kind.GENERAL] * 6 + [Kind.NORMATIVE, Kind.RULE])
-        docs.append(Document(
-            title=f"文件{i}", written_on=written, category=rng.choice(Category.values), kind=kind, attribute=Attribute.PROACTIVE,
-            validity="current" if kind != Kind.GENERAL else "", status=DocStatus.PUBLISHED, index_no=f"X/{i:07d}",
-            published_at=timezone.make_aware(dt.datetime.combine(written, dt.time(9))), unit=unit, created_by=people["fagui"],
-            publish_due=written,
-        ))  # fmt: skip
+        docs.append(
+            Document(
+                title=f"文件{i}",
+                written_on=written,
+                category=rng.choice(Category.values),
+                kind=kind,
+                attribute=Attribute.PROACTIVE,
+                validity="current" if kind != Kind.GENERAL else "",
+                status=DocStatus.PUBLISHED,
+                index_no=f"X/{i:07d}",
+                published_at=timezone.make_aware(dt.datetime.combine(written, dt.time(9))),
+                unit=unit,
+                created_by=people["fagui"],
+                publish_due=written,
+            )
+        )
         if len(docs) == 20_000:
             Document.objects.bulk_create(docs)
             docs = []
@@ -98,8 +129,11 @@ def main():
             data = build(2022)
             elapsed = time.perf_counter() - started
         total = data["tables"]["applications"]["rows"][0]["values"][-1]
-        print(f"run {run + 1}: report 2022 in {elapsed:.2f} s, {len(ctx.captured_queries)} queries; "
-              f"new applications {total:,}; checks {'pass' if not data['problems'] else data['problems']}")  # fmt: skip
+        print(
+            f"run {run + 1}: report 2022 in {elapsed:.2f} s, {len(ctx.captured_queries)} queries; "
+            f"new applications {total:,}; checks "
+            f"{'pass' if not data['problems'] else data['problems']}"
+        )
     tracemalloc.start()
     build(2022)
     peak = tracemalloc.get_traced_memory()[1]

@@ -46,9 +46,16 @@ from bench.bench_portal_load import free_port  # noqa: E402
 
 WORKERS = 2
 TRIES = 4  # a citizen re-sends the same form this many times at most
-FORM = {"applicant_type": "natural_person", "applicant_name": "压测", "id_document": "11010519491231002X",
-        "phone": "13800138000", "description": "崩溃耐久测试：申请公开某项政府信息", "delivery_form": "electronic",
-        "delivery_method": "online", "agree": "on"}  # fmt: skip
+FORM = {
+    "applicant_type": "natural_person",
+    "applicant_name": "压测",
+    "id_document": "11010519491231002X",
+    "phone": "13800138000",
+    "description": "崩溃耐久测试：申请公开某项政府信息",
+    "delivery_form": "electronic",
+    "delivery_method": "online",
+    "agree": "on",
+}
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 KEY = re.compile(r'name="idempotency_key" value="([^"]+)"')
 TRACKING = re.compile(r'id="tracking-no">([^<]+)<')
@@ -63,10 +70,26 @@ class Server:
 
     def start(self):
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "gongkai.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
-             "--workers", str(WORKERS), "--preload", "--timeout", "30", "--graceful-timeout", "5"],
-            env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "gongkai.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(WORKERS),
+                "--preload",
+                "--timeout",
+                "30",
+                "--graceful-timeout",
+                "5",
+            ],
+            env=self.env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
@@ -142,8 +165,11 @@ def submitter(port, stop_at, acknowledged, unanswered, errors, lock):
             time.sleep(0.05)  # the server is down: open the form again
             continue
         body = urlencode({"csrfmiddlewaretoken": token, "idempotency_key": key, **FORM})
-        headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie,
-                   "Referer": f"http://127.0.0.1:{port}/apply/"}  # fmt: skip
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": cookie,
+            "Referer": f"http://127.0.0.1:{port}/apply/",
+        }
         tracking = None
         for attempt in range(TRIES):
             try:
@@ -187,11 +213,16 @@ def setup_database():
 
     else:
         url = f"sqlite:///{tmp}/durability.sqlite3"
-    env = {"GONGKAI_DATABASE_URL": url, "GONGKAI_VAR_DIR": str(tmp),
-           "GONGKAI_SECRET_KEY": secrets.token_urlsafe(40), "GONGKAI_ALLOWED_HOSTS": "127.0.0.1",
-           "GONGKAI_LOG_LEVEL": "CRITICAL", "DJANGO_SETTINGS_MODULE": "gongkai.settings",
-           # one loopback address submits everything: lift the per-address hourly limit
-           "GONGKAI_REQUEST_RATE_PER_HOUR": "1000000"}  # fmt: skip
+    env = {
+        "GONGKAI_DATABASE_URL": url,
+        "GONGKAI_VAR_DIR": str(tmp),
+        "GONGKAI_SECRET_KEY": secrets.token_urlsafe(40),
+        "GONGKAI_ALLOWED_HOSTS": "127.0.0.1",
+        "GONGKAI_LOG_LEVEL": "CRITICAL",
+        "DJANGO_SETTINGS_MODULE": "gongkai.settings",
+        # one loopback address submits everything: lift the per-address hourly limit
+        "GONGKAI_REQUEST_RATE_PER_HOUR": "1000000",
+    }
     os.environ.update(env)
     return {**os.environ, **env}, url, drop
 
@@ -285,15 +316,23 @@ def main():
 
             connections.close_all()
             drop()
-    print(f"{result['vendor']}: {args.clients} submitters, {args.seconds:.0f} s, kill -9: "
-          f"{server.kills['one worker']} × one worker, {server.kills['master and workers']} × master and workers "
-          f"({time.time() - started:.0f} s in all)")  # fmt: skip
-    print(f"  acknowledged {result['acknowledged']}  found {result['found']}  lost {result['lost']}  "
-          f"duplicated {result['duplicated']}  half-written {result['half_written']}  "
-          f"integrity_check {result['integrity']}")  # fmt: skip
-    print(f"  stored {result['stored']} applications; {result['unanswered']} forms never got an answer "
-          f"({result['stored_unacknowledged']} of them stored: the answer was lost in the crash, a "
-          f"retry would show it); failed tries: {dict(errors)}")  # fmt: skip
+    print(
+        f"{result['vendor']}: {args.clients} submitters, {args.seconds:.0f} s, kill -9: "
+        f"{server.kills['one worker']} × one worker, {server.kills['master and workers']} "
+        "× master and workers "
+        f"({time.time() - started:.0f} s in all)"
+    )
+    print(
+        f"  acknowledged {result['acknowledged']}  found {result['found']}  lost {result['lost']}  "
+        f"duplicated {result['duplicated']}  half-written {result['half_written']}  "
+        f"integrity_check {result['integrity']}"
+    )
+    print(
+        f"  stored {result['stored']} applications; {result['unanswered']} forms never got "
+        "an answer "
+        f"({result['stored_unacknowledged']} of them stored: the answer was lost in the crash, a "
+        f"retry would show it); failed tries: {dict(errors)}"
+    )
     bad = result["lost"] or result["duplicated"] or result["half_written"]
     if bad or result["integrity"] not in ("ok", "n/a"):
         raise SystemExit("FAILED: a submission was lost, duplicated or half-written")

@@ -42,8 +42,11 @@ def main():
     client = Client()
     for who in ("xinwen", "fagui"):
         client.force_login(people[who])
-        for label, url in [("ledger page", f"/staff/plans/{plan.pk}/"), ("ledger, filtered", f"/staff/plans/{plan.pk}/?status=overdue"),
-                           ("login page (baseline)", "/staff/login/")]:  # fmt: skip
+        for label, url in [
+            ("ledger page", f"/staff/plans/{plan.pk}/"),
+            ("ledger, filtered", f"/staff/plans/{plan.pk}/?status=overdue"),
+            ("login page (baseline)", "/staff/login/"),
+        ]:
             times, queries = [], 0
             for _ in range(15):
                 with CaptureQueriesContext(connection) as ctx:
@@ -53,7 +56,8 @@ def main():
                 assert response.status_code in (200, 302), response.status_code
                 queries = len(ctx.captured_queries)
             print(
-                f"{who:>7} {label:<22} median {statistics.median(times) * 1000:6.1f} ms  p95 {sorted(times)[13] * 1000:6.1f} ms  {queries} queries"
+                f"{who:>7} {label:<22} median {statistics.median(times) * 1000:6.1f} ms  "
+                f"p95 {sorted(times)[13] * 1000:6.1f} ms  {queries} queries"
             )
 
 

@@ -49,10 +49,15 @@ WORKERS = 2  # as `gongkai serve` (make run) starts it
 # A district and an industry per document: words found in ~9% and ~2.5% of documents, so that
 # random pairs range from thousands of matches (listed newest first) to a few (ranked by bm25).
 DISTRICTS = "越秀区 海珠区 荔湾区 天河区 白云区 黄埔区 番禺区 花都区 南沙区 从化区 增城区".split()
-INDUSTRIES = ("化工 冶金 有色 建材 机械 轻工 纺织 烟草 商贸 仓储 港口 码头 燃气 加油站 矿山 "
-              "隧道 桥梁 地铁 医院 学校 商场 酒店 工地 电厂 物流 冷库 粮库 印刷 家具 食品 "
-              "塑料 橡胶 电镀 铸造 锅炉 电梯 游乐 景区 农贸 船舶").split()  # fmt: skip
-FILLER = "各有关单位要高度重视，结合实际制定具体措施，明确责任分工，确保各项工作落到实处，并于每季度末报送工作进展情况"
+INDUSTRIES = (
+    "化工 冶金 有色 建材 机械 轻工 纺织 烟草 商贸 仓储 港口 码头 燃气 加油站 矿山 "
+    "隧道 桥梁 地铁 医院 学校 商场 酒店 工地 电厂 物流 冷库 粮库 印刷 家具 食品 "
+    "塑料 橡胶 电镀 铸造 锅炉 电梯 游乐 景区 农贸 船舶"
+).split()
+FILLER = (
+    "各有关单位要高度重视，结合实际制定具体措施，明确责任分工，确保各项工作落到实处，"
+    "并于每季度末报送工作进展情况"
+)
 
 
 @functools.cache
@@ -100,22 +105,47 @@ def build(n: int) -> None:
             paragraphs = [f"{k + 1}、{c}。{FILLER}。" for k, c in enumerate(chosen)]
             body_text = "\n".join(paragraphs)
             clerk = rng.choice(clerks)
-            rows.append(Document(
-                title=title, doc_no=f"穗应急〔2022〕{i}号", summary=f"关于{chosen[1]}的安排", unit=clerk.unit,
-                created_by=clerk, body="".join(f"<p>{p}</p>" for p in paragraphs), body_text=body_text,
-                category=rng.choice(Category.values), kind=kind, validity=validity,
-                written_on=dt.date(2022, 1, 1) + dt.timedelta(days=i % 360), status=Status.PUBLISHED,
-                published_at=now - dt.timedelta(minutes=n - i), index_no=f"BENCH/2022-{i:06d}",
-            ))  # fmt: skip
+            rows.append(
+                Document(
+                    title=title,
+                    doc_no=f"穗应急〔2022〕{i}号",
+                    summary=f"关于{chosen[1]}的安排",
+                    unit=clerk.unit,
+                    created_by=clerk,
+                    body="".join(f"<p>{p}</p>" for p in paragraphs),
+                    body_text=body_text,
+                    category=rng.choice(Category.values),
+                    kind=kind,
+                    validity=validity,
+                    written_on=dt.date(2022, 1, 1) + dt.timedelta(days=i % 360),
+                    status=Status.PUBLISHED,
+                    published_at=now - dt.timedelta(minutes=n - i),
+                    index_no=f"BENCH/2022-{i:06d}",
+                )
+            )
             chosen_of.append(chosen)
-            words.append(" ".join([_segment(title), _segment(f"穗应急〔2022〕{i}号")] + [_segment(c) for c in chosen] + [_segment(FILLER)]))  # fmt: skip
+            words.append(
+                " ".join(
+                    [_segment(title), _segment(f"穗应急〔2022〕{i}号")]
+                    + [_segment(c) for c in chosen]
+                    + [_segment(FILLER)]
+                )
+            )
         with transaction.atomic():
             created = Document.objects.bulk_create(rows)
             attachments = [
-                Attachment(document=d, file=f"bench/{d.pk}.docx", original_name=f"附件{d.pk}.docx", kind="docx",
-                           size=20480, sha256="0" * 64, text=chosen[-1])
-                for d, chosen in zip(created, chosen_of, strict=True) if d.pk % 5 == 0
-            ]  # fmt: skip
+                Attachment(
+                    document=d,
+                    file=f"bench/{d.pk}.docx",
+                    original_name=f"附件{d.pk}.docx",
+                    kind="docx",
+                    size=20480,
+                    sha256="0" * 64,
+                    text=chosen[-1],
+                )
+                for d, chosen in zip(created, chosen_of, strict=True)
+                if d.pk % 5 == 0
+            ]
             Attachment.objects.bulk_create(attachments)
             for d in created:
                 if d.kind == Kind.INTERPRETATION:
@@ -233,9 +263,14 @@ def setup_database(args):
     else:
         url = f"sqlite:///{data}/crawl.sqlite3"
     shutil.rmtree(data / "cache", ignore_errors=True)  # every run starts with a cold page cache
-    env = {"GONGKAI_DATABASE_URL": url, "GONGKAI_VAR_DIR": str(data),
-           "GONGKAI_SECRET_KEY": secrets.token_urlsafe(40), "GONGKAI_ALLOWED_HOSTS": "127.0.0.1",
-           "GONGKAI_LOG_LEVEL": "ERROR", "DJANGO_SETTINGS_MODULE": "gongkai.settings"}  # fmt: skip
+    env = {
+        "GONGKAI_DATABASE_URL": url,
+        "GONGKAI_VAR_DIR": str(data),
+        "GONGKAI_SECRET_KEY": secrets.token_urlsafe(40),
+        "GONGKAI_ALLOWED_HOSTS": "127.0.0.1",
+        "GONGKAI_LOG_LEVEL": "ERROR",
+        "DJANGO_SETTINGS_MODULE": "gongkai.settings",
+    }
     os.environ.update(env)
     return env, drop
 
@@ -278,10 +313,24 @@ def run(args, env):
     rng.shuffle(queries)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "gongkai.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(WORKERS), "--preload", "--timeout", "120"],
-        env={**os.environ, **env}, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "gongkai.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(WORKERS),
+            "--preload",
+            "--timeout",
+            "120",
+        ],
+        env={**os.environ, **env},
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.time() + 60
         while True:
@@ -297,20 +346,32 @@ def run(args, env):
         phases = [
             ("home page (baseline)", Paths(itertools.repeat("/"))),
             ("document, random id", Paths(itertools.cycle(f"/gk/doc/{pk}/" for pk in ids))),
-            ("search, 2 words + page", Paths(itertools.cycle(f"/gk/search/?q={quote(a + ' ' + b)}&page={p}" for a, b, p in queries))),
-        ]  # fmt: skip
+            (
+                "search, 2 words + page",
+                Paths(
+                    itertools.cycle(
+                        f"/gk/search/?q={quote(a + ' ' + b)}&page={p}" for a, b, p in queries
+                    )
+                ),
+            ),
+        ]
         load(port, Paths(itertools.repeat("/")), 2)  # warm up both workers
-        print(f"{vendor}, {args.docs:,} documents, {CLIENTS} clients, {WORKERS} gunicorn workers, "
-              f"{args.seconds:.0f} s per phase, 127.0.0.1:{port}")  # fmt: skip
+        print(
+            f"{vendor}, {args.docs:,} documents, {CLIENTS} clients, {WORKERS} gunicorn workers, "
+            f"{args.seconds:.0f} s per phase, 127.0.0.1:{port}"
+        )
         base = None
         for label, paths in phases:
             cpu = workers_cpu(server.pid)
             rps, median, p99, errors = load(port, paths, args.seconds)
             cpu = (workers_cpu(server.pid) - cpu) * 1000 / max(1, rps * args.seconds)
             base = base or (rps, cpu)
-            print(f"  {label:<24} {rps:7.0f} req/s  median {median:6.1f} ms  p99 {p99:6.1f} ms  "
-                  f"{rps / base[0]:5.2f}× home  server CPU {cpu:5.2f} ms/req ({base[1] / cpu:4.2f}× home)  "
-                  f"errors {len(errors)}{' e.g. ' + str(errors[0]) if errors else ''}")  # fmt: skip
+            print(
+                f"  {label:<24} {rps:7.0f} req/s  median {median:6.1f} ms  p99 {p99:6.1f} ms  "
+                f"{rps / base[0]:5.2f}× home  server CPU {cpu:5.2f} ms/req "
+                f"({base[1] / cpu:4.2f}× home)  "
+                f"errors {len(errors)}{' e.g. ' + str(errors[0]) if errors else ''}"
+            )
     finally:
         server.terminate()
         server.wait(timeout=30)

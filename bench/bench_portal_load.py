@@ -81,22 +81,52 @@ def load(port: int, path: str, seconds: float):
 def main():
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 8
     tmp = tempfile.mkdtemp(prefix="gongkai-bench-portal-")
-    env = {**os.environ, "GONGKAI_DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3", "GONGKAI_VAR_DIR": tmp,
-           "GONGKAI_SECRET_KEY": secrets.token_urlsafe(40), "GONGKAI_ALLOWED_HOSTS": "127.0.0.1",
-           "GONGKAI_LOG_LEVEL": "ERROR", "DJANGO_SETTINGS_MODULE": "gongkai.settings"}  # fmt: skip
+    env = {
+        **os.environ,
+        "GONGKAI_DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
+        "GONGKAI_VAR_DIR": tmp,
+        "GONGKAI_SECRET_KEY": secrets.token_urlsafe(40),
+        "GONGKAI_ALLOWED_HOSTS": "127.0.0.1",
+        "GONGKAI_LOG_LEVEL": "ERROR",
+        "DJANGO_SETTINGS_MODULE": "gongkai.settings",
+    }
     gk = [sys.executable, "-m", "gongkai"]
     subprocess.run([*gk, "migrate", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)
     subprocess.run([*gk, "demo"], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     doc_id = subprocess.run(
-        [*gk, "shell", "-c", "from gongkai.publications.models import Document; print(Document.public.order_by('pk').first().pk)"],
-        env=env, cwd=ROOT, check=True, capture_output=True, text=True,
-    ).stdout.split()[-1]  # fmt: skip
+        [
+            *gk,
+            "shell",
+            "-c",
+            "from gongkai.publications.models import Document; "
+            "print(Document.public.order_by('pk').first().pk)",
+        ],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()[-1]
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "gongkai.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(WORKERS), "--preload", "--timeout", "120"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "gongkai.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(WORKERS),
+            "--preload",
+            "--timeout",
+            "120",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.time() + 30
         while True:
@@ -107,8 +137,12 @@ def main():
                 if time.time() > deadline:
                     raise SystemExit("server did not start") from None
                 time.sleep(0.2)
-        pages = [("home page (baseline)", "/"), ("document page", f"/gk/doc/{doc_id}/"),
-                 ("catalogue page", "/gk/"), ("search page", "/gk/search/?q=%E7%BA%A6%E8%B0%88")]  # fmt: skip
+        pages = [
+            ("home page (baseline)", "/"),
+            ("document page", f"/gk/doc/{doc_id}/"),
+            ("catalogue page", "/gk/"),
+            ("search page", "/gk/search/?q=%E7%BA%A6%E8%B0%88"),
+        ]
         for label, path in pages:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             conn.request("GET", path, headers={"Host": "127.0.0.1"})
@@ -118,14 +152,17 @@ def main():
                 raise SystemExit(f"{label} {path}: HTTP {status}")
             load(port, path, 1)  # warm up
         print(
-            f"{CLIENTS} clients, {WORKERS} gunicorn workers, {seconds:.0f} s per page, 127.0.0.1:{port}"
+            f"{CLIENTS} clients, {WORKERS} gunicorn workers, {seconds:.0f} s per page, "
+            f"127.0.0.1:{port}"
         )
         base = None
         for label, path in pages:
             rps, p99, median, errors = load(port, path, seconds)
             base = base or (rps, p99)
-            print(f"{label:<22} {rps:8.0f} req/s  median {median:6.1f} ms  p99 {p99:6.1f} ms  "
-                  f"({rps / base[0]:.2f}× baseline req/s, {p99 / base[1]:.1f}× p99)  errors {errors}")  # fmt: skip
+            print(
+                f"{label:<22} {rps:8.0f} req/s  median {median:6.1f} ms  p99 {p99:6.1f} ms  "
+                f"({rps / base[0]:.2f}× baseline req/s, {p99 / base[1]:.1f}× p99)  errors {errors}"
+            )
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -30,8 +30,13 @@ def free_port() -> int:
 
 
 def env_for(db: Path) -> dict:
-    return {**os.environ, "GONGKAI_DATABASE_URL": f"sqlite:///{db}", "GONGKAI_SECRET_KEY": "b" * 50,
-            "GONGKAI_REQUEST_RATE_PER_HOUR": "100000", "GONGKAI_ALLOWED_HOSTS": "127.0.0.1,testserver"}  # fmt: skip
+    return {
+        **os.environ,
+        "GONGKAI_DATABASE_URL": f"sqlite:///{db}",
+        "GONGKAI_SECRET_KEY": "b" * 50,
+        "GONGKAI_REQUEST_RATE_PER_HOUR": "100000",
+        "GONGKAI_ALLOWED_HOSTS": "127.0.0.1,testserver",
+    }
 
 
 def submit_once(port, key, retry, latencies, errors):
@@ -41,10 +46,20 @@ def submit_once(port, key, retry, latencies, errors):
     page = response.read().decode()
     cookie = response.getheader("Set-Cookie", "").split(";")[0]
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    body = urlencode({"csrfmiddlewaretoken": token, "idempotency_key": key, "applicant_type": "natural_person",
-                      "applicant_name": "压测", "id_document": "11010519491231002X", "phone": "13800138000",
-                      "description": "压力测试申请内容描述", "delivery_form": "electronic", "delivery_method": "online",
-                      "agree": "on"})  # fmt: skip
+    body = urlencode(
+        {
+            "csrfmiddlewaretoken": token,
+            "idempotency_key": key,
+            "applicant_type": "natural_person",
+            "applicant_name": "压测",
+            "id_document": "11010519491231002X",
+            "phone": "13800138000",
+            "description": "压力测试申请内容描述",
+            "delivery_form": "electronic",
+            "delivery_method": "online",
+            "agree": "on",
+        }
+    )
     headers = {
         "Content-Type": "application/x-www-form-urlencoded",
         "Cookie": cookie,
@@ -87,8 +102,13 @@ def bench_submissions():
     subprocess.run(
         [sys.executable, "-m", "gongkai", "migrate", "-v0"], env=env, check=True, cwd=ROOT
     )
-    server = subprocess.Popen([sys.executable, "-m", "gongkai", "serve", "--port", str(port), "--ipv4-only"],
-                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gongkai", "serve", "--port", str(port), "--ipv4-only"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(100):
             try:
@@ -115,21 +135,30 @@ def bench_submissions():
     stored = (
         sqlite3.connect(db)
         .execute(
-            "SELECT count(*), count(DISTINCT idempotency_key) FROM disclosure_requests_disclosurerequest"
+            "SELECT count(*), count(DISTINCT idempotency_key) FROM "
+            "disclosure_requests_disclosurerequest"
         )
         .fetchone()
     )
     unique_keys = CLIENTS * PER_CLIENT
     print(
-        f"submissions: {CLIENTS} clients, {posts} POSTs ({posts - unique_keys} of them retries of the same form)"
-    )
-    print(f"  {posts / elapsed:6.1f} POST/s (each a GET + POST round), p50 {statistics.median(latencies) * 1000:.0f} ms, "
-          f"p99 {sorted(latencies)[int(len(latencies) * 0.99) - 1] * 1000:.0f} ms, errors {len(errors)}")  # fmt: skip
-    print(
-        f"  stored {stored[0]} applications for {unique_keys} distinct forms: lost {unique_keys - stored[1]}, duplicated {stored[0] - stored[1]}"
+        f"submissions: {CLIENTS} clients, {posts} POSTs ({posts - unique_keys} of them "
+        "retries of the same form)"
     )
     print(
-        f"  baseline trivial page, same server and clients: {len(base) / base_elapsed:6.1f} req/s, p50 {statistics.median(base) * 1000:.1f} ms"
+        f"  {posts / elapsed:6.1f} POST/s (each a GET + POST round), p50 "
+        f"{statistics.median(latencies) * 1000:.0f} ms, "
+        f"p99 {sorted(latencies)[int(len(latencies) * 0.99) - 1] * 1000:.0f} ms, "
+        f"errors {len(errors)}"
+    )
+    print(
+        f"  stored {stored[0]} applications for {unique_keys} distinct forms: lost "
+        f"{unique_keys - stored[1]}, duplicated {stored[0] - stored[1]}"
+    )
+    print(
+        "  baseline trivial page, same server and clients: "
+        f"{len(base) / base_elapsed:6.1f} req/s, "
+        f"p50 {statistics.median(base) * 1000:.1f} ms"
     )
 
 
@@ -160,20 +189,39 @@ def bench_list():
     for i in range(100_000):
         received = today - dt.timedelta(days=rng.randint(0, 900))
         closed = received < today - dt.timedelta(days=40)
-        rows.append(DisclosureRequest(
-            tracking_no=f"GK{received.year}-{i:06d}", query_digest="x", applicant_type="natural_person", applicant_name="某",
-            id_document="x", phone="1", description="某信息", delivery_form="electronic", delivery_method="online",
-            channel="online", received_on=received, status=Status.ARCHIVED if closed else rng.choice(statuses),
-            outcome="disclosed" if closed else "", due_date=received + dt.timedelta(days=28), replied_on=received if closed else None,
-        ))  # fmt: skip
+        rows.append(
+            DisclosureRequest(
+                tracking_no=f"GK{received.year}-{i:06d}",
+                query_digest="x",
+                applicant_type="natural_person",
+                applicant_name="某",
+                id_document="x",
+                phone="1",
+                description="某信息",
+                delivery_form="electronic",
+                delivery_method="online",
+                channel="online",
+                received_on=received,
+                status=Status.ARCHIVED if closed else rng.choice(statuses),
+                outcome="disclosed" if closed else "",
+                due_date=received + dt.timedelta(days=28),
+                replied_on=received if closed else None,
+            )
+        )
     started = time.perf_counter()
     DisclosureRequest.objects.bulk_create(rows, batch_size=5000)
-    print(f"list: inserted 100,000 applications in {time.perf_counter() - started:.1f} s "
-          f"({DisclosureRequest.objects.open().count()} open)")  # fmt: skip
+    print(
+        f"list: inserted 100,000 applications in {time.perf_counter() - started:.1f} s "
+        f"({DisclosureRequest.objects.open().count()} open)"
+    )
     client = Client()
     client.force_login(people["xinwen"])
-    for label, url in [("open, by days left", "/staff/requests/"), ("all, by days left", "/staff/requests/?state=all"),
-                       ("all, page 500", "/staff/requests/?state=all&page=500"), ("baseline login page", "/staff/login/")]:  # fmt: skip
+    for label, url in [
+        ("open, by days left", "/staff/requests/"),
+        ("all, by days left", "/staff/requests/?state=all"),
+        ("all, page 500", "/staff/requests/?state=all&page=500"),
+        ("baseline login page", "/staff/login/"),
+    ]:
         times = []
         for _ in range(15):
             with CaptureQueriesContext(connection) as ctx:
@@ -182,7 +230,8 @@ def bench_list():
                 times.append(time.perf_counter() - t)
             assert response.status_code in (200, 302)
         print(
-            f"  {label:<22} median {statistics.median(times) * 1000:6.1f} ms  p95 {sorted(times)[13] * 1000:6.1f} ms  {len(ctx.captured_queries)} queries"
+            f"  {label:<22} median {statistics.median(times) * 1000:6.1f} ms  p95 "
+            f"{sorted(times)[13] * 1000:6.1f} ms  {len(ctx.captured_queries)} queries"
         )
 
 

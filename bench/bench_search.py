@@ -17,13 +17,30 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 PHRASES = [
-    "加强危险化学品安全生产监督管理", "做好台风防御和防汛防旱工作", "落实企业安全生产主体责任",
-    "开展重大事故隐患排查整治", "规范行政处罚自由裁量权", "推进应急救援队伍建设", "完善应急预案管理体系",
-    "强化有限空间作业安全管理", "组织森林防火专项检查", "提升基层应急管理能力", "做好烟花爆竹经营许可审批",
-    "开展安全生产宣传教育培训", "加强应急物资储备和调配", "推动安全生产标准化建设", "健全生产安全事故调查处理机制",
-    "开展防灾减灾宣传周活动", "落实政务公开工作要点", "加强重大危险源监测预警", "做好汛期地质灾害防范",
-    "严格建设项目安全设施三同时", "推进安全生产执法信息化", "督促企业落实隐患整改", "完善自然灾害救助政策",
-]  # fmt: skip
+    "加强危险化学品安全生产监督管理",
+    "做好台风防御和防汛防旱工作",
+    "落实企业安全生产主体责任",
+    "开展重大事故隐患排查整治",
+    "规范行政处罚自由裁量权",
+    "推进应急救援队伍建设",
+    "完善应急预案管理体系",
+    "强化有限空间作业安全管理",
+    "组织森林防火专项检查",
+    "提升基层应急管理能力",
+    "做好烟花爆竹经营许可审批",
+    "开展安全生产宣传教育培训",
+    "加强应急物资储备和调配",
+    "推动安全生产标准化建设",
+    "健全生产安全事故调查处理机制",
+    "开展防灾减灾宣传周活动",
+    "落实政务公开工作要点",
+    "加强重大危险源监测预警",
+    "做好汛期地质灾害防范",
+    "严格建设项目安全设施三同时",
+    "推进安全生产执法信息化",
+    "督促企业落实隐患整改",
+    "完善自然灾害救助政策",
+]
 RARE = ["约谈", "尾矿库", "粉尘涉爆"]  # each in 0.1% of documents
 QUERIES = [
     "台风",
@@ -72,11 +89,20 @@ def build(n: int):
                 chosen.insert(3, f"对相关企业开展{RARE[(i // 1000) % 3]}专项治理")
             title = f"广州市应急管理局关于{chosen[0]}的通知（第{i}号）"
             body = "。".join(f"{k + 1}、{c}" for k, c in enumerate(chosen)) + "。"
-            rows.append(Document(
-                title=title, body=f"<p>{body}</p>", body_text=body, unit=clerk.unit, created_by=clerk,
-                category=rng.choice(Category.values), written_on=dt.date(2022, 1, 1) + dt.timedelta(days=i % 360),
-                status=Status.PUBLISHED, published_at=now - dt.timedelta(minutes=i), index_no=f"BENCH/2022-{i:06d}",
-            ))  # fmt: skip
+            rows.append(
+                Document(
+                    title=title,
+                    body=f"<p>{body}</p>",
+                    body_text=body,
+                    unit=clerk.unit,
+                    created_by=clerk,
+                    category=rng.choice(Category.values),
+                    written_on=dt.date(2022, 1, 1) + dt.timedelta(days=i % 360),
+                    status=Status.PUBLISHED,
+                    published_at=now - dt.timedelta(minutes=i),
+                    index_no=f"BENCH/2022-{i:06d}",
+                )
+            )
             words.append(segment(title) + " " + " ".join(segment(c) for c in chosen))
         with transaction.atomic():
             created = Document.objects.bulk_create(rows)
@@ -123,11 +149,14 @@ def main():
         fts_all += f
         like_all += l
         print(
-            f"{q:<8} {total:>7}   {statistics.median(f):7.1f} / {max(f):7.1f}     {statistics.median(l):7.1f} / {max(l):7.1f}"
+            f"{q:<8} {total:>7}   {statistics.median(f):7.1f} / {max(f):7.1f}     "
+            f"{statistics.median(l):7.1f} / {max(l):7.1f}"
         )
     p95 = lambda xs: sorted(xs)[int(len(xs) * 0.95) - 1]  # noqa: E731
-    print(f"ALL queries: FTS median {statistics.median(fts_all):.1f} ms, p95 {p95(fts_all):.1f} ms; "
-          f"LIKE median {statistics.median(like_all):.1f} ms, p95 {p95(like_all):.1f} ms")  # fmt: skip
+    print(
+        f"ALL queries: FTS median {statistics.median(fts_all):.1f} ms, p95 {p95(fts_all):.1f} ms; "
+        f"LIKE median {statistics.median(like_all):.1f} ms, p95 {p95(like_all):.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -15,8 +15,16 @@ def browser_type_launch_args(browser_type_launch_args):
         pytest.fail(
             f"找不到 Chromium（{CHROMIUM}）：请运行 scripts/system-deps 安装 Debian 的 chromium"
         )
-    flags = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+    flags = [
+        "--no-sandbox",
+        "--headless",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": flags}
 
 

@@ -6,8 +6,10 @@ from playwright.sync_api import expect
 WORD_HTML = (
     "<html><head><style>p.MsoNormal{font-size:16pt}</style></head><body>"
     '<h1 style="mso-outline-level:1">第一章 总则</h1>'
-    '<p class="MsoNormal"><span style="font-family:仿宋_GB2312">第一条 为规范安全生产约谈，制定本办法。</span></p>'
-    '<table border="1"><tr><td>序号</td><td>约谈事项</td></tr><tr><td>1</td><td>重大隐患</td></tr></table>'
+    '<p class="MsoNormal"><span style="font-family:仿宋_GB2312">第一条 为规范安全生产约谈，'
+    "制定本办法。</span></p>"
+    '<table border="1"><tr><td>序号</td><td>约谈事项</td></tr><tr><td>1</td><td>'
+    "重大隐患</td></tr></table>"
     "<ul><li>安全生产</li><li>应急救援</li></ul></body></html>"
 )
 
@@ -31,7 +33,8 @@ def test_a_clerk_pastes_a_body_from_word_and_it_is_saved_with_its_structure(
             const data = new DataTransfer();
             data.setData('text/html', html);
             data.setData('text/plain', el.innerText);
-            el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+            const paste = {clipboardData: data, bubbles: true, cancelable: true};
+            el.dispatchEvent(new ClipboardEvent('paste', paste));
         }""",
         WORD_HTML,
     )

@@ -91,8 +91,13 @@ def test_a_normative_document_goes_through_three_reviews_to_the_portal(
     expect(page.locator("ol.results li").first).to_contain_text(TITLE)
     expect(page.locator("ol.results mark").first).to_be_visible()
 
-    other = Document.create_draft(by=e2e_cast.clerk, title="尚在起草的文件", category="other_mandated",
-                                  written_on="2022-09-02", body="草稿")  # fmt: skip
+    other = Document.create_draft(
+        by=e2e_cast.clerk,
+        title="尚在起草的文件",
+        category="other_mandated",
+        written_on="2022-09-02",
+        body="草稿",
+    )
     response = page.goto(f"{live_server.url}/gk/doc/{other.pk}/")
     assert response.status == 404
     expect(page.get_by_text("尚在起草的文件")).to_have_count(0)

@@ -22,10 +22,17 @@ RECEIVED = D(2022, 9, 28)
 
 def _case(cast, received=RECEIVED) -> tuple[DisclosureRequest, str]:
     case = DisclosureRequest(
-        applicant_type="natural_person", applicant_name="王小明", id_document="11010519491231002X",
-        phone="13800138000", description="贵局2022年对某化工企业的安全生产执法检查记录", delivery_form="electronic",
-        delivery_method="online", email="", channel=Channel.IN_PERSON, received_on=received,
-    )  # fmt: skip
+        applicant_type="natural_person",
+        applicant_name="王小明",
+        id_document="11010519491231002X",
+        phone="13800138000",
+        description="贵局2022年对某化工企业的安全生产执法检查记录",
+        delivery_form="electronic",
+        delivery_method="online",
+        email="",
+        channel=Channel.IN_PERSON,
+        received_on=received,
+    )
     code = create_registered(case, [], actor=cast.press, note="当面提交")
     return case, code
 
@@ -97,8 +104,16 @@ def test_the_records_found_reach_the_citizen(page, live_server, e2e_cast, login,
     with page.expect_download() as opened:
         page.get_by_role("link", name="执法检查记录.pdf").click()
     assert Path(opened.value.path()).read_bytes() == PDF
-    _try(page, "作出答复", {"select:outcome": "disclosed", "text": "现提供执法检查记录。", "on": "2022-10-20",
-                            "file:files": str(found)})  # fmt: skip
+    _try(
+        page,
+        "作出答复",
+        {
+            "select:outcome": "disclosed",
+            "text": "现提供执法检查记录。",
+            "on": "2022-10-20",
+            "file:files": str(found),
+        },
+    )
     expect(page.locator(".messages")).to_contain_text("已作出答复")
 
     citizen = page.context.browser.new_page()

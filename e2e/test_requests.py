@@ -1,6 +1,6 @@
 """Issue story: a citizen applies and gets a number; the office asks for a supplement, the citizen
 supplies it and the due date restarts (第三十条); a third-party consultation pauses the clock
-(第三十三条); a partial-disclosure letter is generated and delivered; the citizen sees the result."""
+(第三十三条); a partial-disclosure letter is generated and delivered; the citizen sees it."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
@@ -90,8 +90,16 @@ def test_an_application_from_submission_to_served_letter(page, live_server, e2e_
             {"answered_on": "2022-10-19", "result": "不同意公开涉及工艺参数的内容"},
         )
         expect(page.locator("section.clock")).to_contain_text("2022年11月14日")  # 5 WD not counted
-        _step(page, "作出答复", {"select:outcome": "partial", "text": "现提供执法检查记录（删去工艺参数）。",
-                                 "withheld_reason": "工艺参数属于第三方商业秘密（第十五条）", "on": "2022-10-20"})  # fmt: skip
+        _step(
+            page,
+            "作出答复",
+            {
+                "select:outcome": "partial",
+                "text": "现提供执法检查记录（删去工艺参数）。",
+                "withheld_reason": "工艺参数属于第三方商业秘密（第十五条）",
+                "on": "2022-10-20",
+            },
+        )
         with page.expect_download() as letter:
             page.get_by_role("link", name="答复告知书 PDF").click()
         assert open(letter.value.path(), "rb").read(5) == b"%PDF-"
@@ -119,5 +127,13 @@ def test_an_application_from_submission_to_served_letter(page, live_server, e2e_
     assert case.consultations.get().answered_on == D(2022, 10, 19)
     assert case.replies.get().withheld_reason == "工艺参数属于第三方商业秘密（第十五条）"
     kinds = list(case.events.values_list("kind", flat=True))
-    assert kinds == ["register", "request_supplement", "receive_supplement", "assign",
-                     "start_consultation", "end_consultation", "reply", "serve"]  # fmt: skip
+    assert kinds == [
+        "register",
+        "request_supplement",
+        "receive_supplement",
+        "assign",
+        "start_consultation",
+        "end_consultation",
+        "reply",
+        "serve",
+    ]

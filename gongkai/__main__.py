@@ -116,9 +116,11 @@ def serve(args):
     parser.add_argument("--workers", type=int, default=int(os.environ.get("GONGKAI_WORKERS", "2")))
     parser.add_argument("--ipv4-only", action="store_true", help="仅监听 IPv4（无 IPv6 的主机）")
     parser.add_argument(
-        "--host", action="append", metavar="ADDRESS",
+        "--host",
+        action="append",
+        metavar="ADDRESS",
         help="只监听这些地址（可重复），如反向代理在本机时 --host 127.0.0.1",
-    )  # fmt: skip
+    )
     options = parser.parse_args(args)
     hosts = options.host or listen_hosts(ipv4_only=options.ipv4_only)
     commands = [server_command(host, options.port, options.workers) for host in hosts]
@@ -129,15 +131,23 @@ def serve(args):
 
 def server_command(host: str, port: int, workers: int) -> list[str]:
     return [
-        sys.executable, "-m", "granian", "gongkai.wsgi:application",
-        "--interface", "wsgi",
-        "--host", host,
-        "--port", str(port),
-        "--workers", str(workers),
-        "--http1-header-read-timeout", str(HEADER_READ_TIMEOUT_MS),
+        sys.executable,
+        "-m",
+        "granian",
+        "gongkai.wsgi:application",
+        "--interface",
+        "wsgi",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--http1-header-read-timeout",
+        str(HEADER_READ_TIMEOUT_MS),
         "--respawn-failed-workers",
         "--access-log",
-    ]  # fmt: skip
+    ]
 
 
 def listen_hosts(*, ipv4_only: bool = False) -> list[str]:

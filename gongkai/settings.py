@@ -16,7 +16,7 @@ def env_str(name, default=""):
 
 
 def env_bool(name, default):
-    """Only the words True/False (any case) or 1/0: anything else is a typo that must stop start-up."""
+    """Only the words True/False (any case) or 1/0: anything else is a typo that stops start-up."""
     value = os.environ.get(name)
     if value is None or value == "":
         return default
@@ -152,7 +152,8 @@ LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
-# zh_Hans input formats with ISO first: date inputs render "2023-08-31", the only form browsers accept.
+# zh_Hans input formats with ISO first: date inputs render "2023-08-31",
+# the only form browsers accept.
 FORMAT_MODULE_PATH = ["gongkai.formats"]
 
 STATIC_URL = "/static/"

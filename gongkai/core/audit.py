@@ -1,4 +1,4 @@
-"""Writing the audit log (审计日志). Every staff change of state calls `record` in its transaction."""
+"""The audit log (审计日志): each staff change of state calls `record` in its transaction."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The demo bureau: 广州市应急管理局, with every unit its 2022 plan names, and one login per role."""
+"""The demo bureau: 广州市应急管理局, every unit its 2022 plan names, and one login per role."""
 
 from __future__ import annotations
 

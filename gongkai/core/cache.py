@@ -1,4 +1,4 @@
-"""The shared cache backend: Django's file cache, without listing the whole folder on every write."""
+"""The shared cache: Django's file cache, without listing the whole folder on every write."""
 
 import random
 

@@ -60,9 +60,11 @@ class UserForm(forms.ModelForm):
         label="角色", choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
     password = forms.CharField(
-        label="新密码", widget=forms.PasswordInput(render_value=False), required=False,
+        label="新密码",
+        widget=forms.PasswordInput(render_value=False),
+        required=False,
         help_text="新建用户必填；修改用户时留空表示不修改密码。",
-    )  # fmt: skip
+    )
 
     class Meta:
         model = User
@@ -83,9 +85,12 @@ class UserForm(forms.ModelForm):
             self.add_error("password", "新建用户必须设置初始密码。")
         if data.get("password"):
             try:
-                person = User(username=data.get("username") or self.instance.username,
-                              full_name=data.get("full_name", ""), email=data.get("email", ""),
-                              phone=data.get("phone", ""))  # fmt: skip
+                person = User(
+                    username=data.get("username") or self.instance.username,
+                    full_name=data.get("full_name", ""),
+                    email=data.get("email", ""),
+                    phone=data.get("phone", ""),
+                )
                 password_validation.validate_password(data["password"], person)
             except forms.ValidationError as error:
                 self.add_error("password", error)

@@ -14,8 +14,14 @@ def unit_save(*, by: User, form) -> Unit:
     unit = form.save()
     changed_before, changed_after = audit.changed_fields(before, unit.audit_snapshot())
     if changed_after:
-        audit.record(by, "unit.create" if creating else "unit.update", unit,
-                     before=changed_before or None, after=changed_after, unit=unit)  # fmt: skip
+        audit.record(
+            by,
+            "unit.create" if creating else "unit.update",
+            unit,
+            before=changed_before or None,
+            after=changed_after,
+            unit=unit,
+        )
     return unit
 
 
@@ -31,8 +37,14 @@ def user_save(*, by: User, form) -> User:
     user.set_roles(form.cleaned_data.get("roles") or [])
     changed_before, changed_after = audit.changed_fields(before, user.audit_snapshot())
     if changed_after:
-        audit.record(by, "user.create" if creating else "user.update", user,
-                     before=changed_before or None, after=changed_after, unit=user.unit)  # fmt: skip
+        audit.record(
+            by,
+            "user.create" if creating else "user.update",
+            user,
+            before=changed_before or None,
+            after=changed_after,
+            unit=user.unit,
+        )
     if password and not creating:
         audit.record(by, "user.set_password", user, unit=user.unit)  # never the password itself
     return user
@@ -58,8 +70,16 @@ def holiday_schedule_save(*, by: User, form) -> int:
 @transaction.atomic
 def holiday_override_save(*, by: User, form) -> int:
     override = form.save()
-    audit.record(by, "holiday.override_save", override,
-                 after={"date": override.date.isoformat(), "is_workday": override.is_workday, "name": override.name})  # fmt: skip
+    audit.record(
+        by,
+        "holiday.override_save",
+        override,
+        after={
+            "date": override.date.isoformat(),
+            "is_workday": override.is_workday,
+            "name": override.name,
+        },
+    )
     return _calendar_changed(by)
 
 

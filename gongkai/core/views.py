@@ -140,12 +140,25 @@ def audit_export(request):
     def rows():
         yield "\ufeff" + writer.writerow(header)
         for e in _filtered_audit(request).iterator(chunk_size=2000):
-            yield writer.writerow(csv_row([
-                timezone.localtime(e.at).isoformat(timespec="seconds"), e.actor_name, e.action_label,
-                e.target_type, e.target_id, e.target_repr, e.unit.name if e.unit_id else "",
-                _json(e.before), _json(e.after), _json(e.data), e.ip or "", e.request_id or "",
-                "；".join(audit_display.describe(e)),
-            ]))  # fmt: skip
+            yield writer.writerow(
+                csv_row(
+                    [
+                        timezone.localtime(e.at).isoformat(timespec="seconds"),
+                        e.actor_name,
+                        e.action_label,
+                        e.target_type,
+                        e.target_id,
+                        e.target_repr,
+                        e.unit.name if e.unit_id else "",
+                        _json(e.before),
+                        _json(e.after),
+                        _json(e.data),
+                        e.ip or "",
+                        e.request_id or "",
+                        "；".join(audit_display.describe(e)),
+                    ]
+                )
+            )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="audit-log.csv"'

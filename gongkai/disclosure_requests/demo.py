@@ -23,17 +23,36 @@ TYPES = [
     ("other_org", 2),
 ]
 OUTCOMES = [
-    (Outcome.DISCLOSED, 44), (Outcome.ALREADY_PUBLIC, 10), (Outcome.PARTIAL, 8), (Outcome.WITHHELD_THIRD_PARTY, 3),
-    (Outcome.WITHHELD_PROCESS, 3), (Outcome.WITHHELD_ENFORCEMENT, 1), (Outcome.NOT_EXIST, 12), (Outcome.NOT_THIS_AGENCY, 6),
-    (Outcome.NEEDS_CREATION, 3), (Outcome.PETITION, 3), (Outcome.DUPLICATE, 2), (Outcome.PUBLICATION, 1),
-    (Outcome.ABANDONED_NO_SUPPLEMENT, 2), (Outcome.OTHER, 1), (Outcome.ABANDONED_FEE_UNPAID, 1),
-]  # fmt: skip
+    (Outcome.DISCLOSED, 44),
+    (Outcome.ALREADY_PUBLIC, 10),
+    (Outcome.PARTIAL, 8),
+    (Outcome.WITHHELD_THIRD_PARTY, 3),
+    (Outcome.WITHHELD_PROCESS, 3),
+    (Outcome.WITHHELD_ENFORCEMENT, 1),
+    (Outcome.NOT_EXIST, 12),
+    (Outcome.NOT_THIS_AGENCY, 6),
+    (Outcome.NEEDS_CREATION, 3),
+    (Outcome.PETITION, 3),
+    (Outcome.DUPLICATE, 2),
+    (Outcome.PUBLICATION, 1),
+    (Outcome.ABANDONED_NO_SUPPLEMENT, 2),
+    (Outcome.OTHER, 1),
+    (Outcome.ABANDONED_FEE_UNPAID, 1),
+]
 TOPICS = [
-    "{y}年某化工企业安全生产许可证核发材料", "{y}年度安全生产执法检查计划", "某区危险化学品经营许可证办理结果",
-    "{y}年生产安全事故调查报告（某建筑工地）", "应急避难场所名录及分布", "{y}年防汛抢险物资储备情况",
-    "某企业行政处罚决定书", "{y}年部门预算及“三公”经费", "烟花爆竹经营（零售）许可发放情况",
-    "森林火灾应急预案", "某工贸企业粉尘涉爆隐患整改情况", "应急管理综合行政执法事项清单",
-]  # fmt: skip
+    "{y}年某化工企业安全生产许可证核发材料",
+    "{y}年度安全生产执法检查计划",
+    "某区危险化学品经营许可证办理结果",
+    "{y}年生产安全事故调查报告（某建筑工地）",
+    "应急避难场所名录及分布",
+    "{y}年防汛抢险物资储备情况",
+    "某企业行政处罚决定书",
+    "{y}年部门预算及“三公”经费",
+    "烟花爆竹经营（零售）许可发放情况",
+    "森林火灾应急预案",
+    "某工贸企业粉尘涉爆隐患整改情况",
+    "应急管理综合行政执法事项清单",
+]
 NAMES = [
     "王",
     "李",
@@ -72,7 +91,10 @@ def _pick(rng, weighted):
 def _id_number(rng) -> str:
     from gongkai.lib.pii import id_check_char
 
-    body = f"440106{rng.randint(1955, 2002)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(100, 999)}"
+    body = (
+        f"440106{rng.randint(1955, 2002)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+        f"{rng.randint(100, 999)}"
+    )
     return body + id_check_char(body)
 
 
@@ -119,12 +141,21 @@ def _new_case(rng, received, press) -> DisclosureRequest:
     person = rng.choice(NAMES) + rng.choice("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚")
     natural = kind == "natural_person"
     case = DisclosureRequest(
-        applicant_type=kind, applicant_name=person if natural else rng.choice(ORGS), id_document=_id_number(rng) if natural else "91440101MA5CXXXX",
-        contact_person="" if natural else person, phone=f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
-        description=rng.choice(TOPICS).format(y=received.year - rng.randint(0, 2)), delivery_form="electronic",
-        delivery_method=rng.choice(["email", "post", "online"]), email="applicant@example.com", address="广州市天河区某路1号",
-        channel=rng.choice([Channel.ONLINE] * 6 + [Channel.REGISTERED_MAIL, Channel.IN_PERSON, Channel.EMAIL]), received_on=received,
-    )  # fmt: skip
+        applicant_type=kind,
+        applicant_name=person if natural else rng.choice(ORGS),
+        id_document=_id_number(rng) if natural else "91440101MA5CXXXX",
+        contact_person="" if natural else person,
+        phone=f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
+        description=rng.choice(TOPICS).format(y=received.year - rng.randint(0, 2)),
+        delivery_form="electronic",
+        delivery_method=rng.choice(["email", "post", "online"]),
+        email="applicant@example.com",
+        address="广州市天河区某路1号",
+        channel=rng.choice(
+            [Channel.ONLINE] * 6 + [Channel.REGISTERED_MAIL, Channel.IN_PERSON, Channel.EMAIL]
+        ),
+        received_on=received,
+    )
     create_registered(case, [], actor=press, note="演示数据")
     return case
 
@@ -185,10 +216,20 @@ def _handle(rng, case, people, units, calendar) -> None:
     reply_on = calendar.add_workdays(day, rng.randint(3, 14)).due
     if case.due_date and reply_on > case.due_date and rng.random() < 0.9:
         reply_on = case.due_date  # most replies are on time; a few are late, as in life
-    case.reply(by=press, outcome=outcome, text=_reply_text(outcome), on=reply_on,
-               withheld_reason="涉及第三方商业秘密" if outcome in (Outcome.PARTIAL, Outcome.WITHHELD_THIRD_PARTY)
-               else ("属于过程性信息" if outcome in (Outcome.WITHHELD_PROCESS, Outcome.WITHHELD_ENFORCEMENT) else ""),
-               referral="广州市市场监督管理局，电话 12345" if outcome == Outcome.NOT_THIS_AGENCY else "")  # fmt: skip
+    case.reply(
+        by=press,
+        outcome=outcome,
+        text=_reply_text(outcome),
+        on=reply_on,
+        withheld_reason="涉及第三方商业秘密"
+        if outcome in (Outcome.PARTIAL, Outcome.WITHHELD_THIRD_PARTY)
+        else (
+            "属于过程性信息"
+            if outcome in (Outcome.WITHHELD_PROCESS, Outcome.WITHHELD_ENFORCEMENT)
+            else ""
+        ),
+        referral="广州市市场监督管理局，电话 12345" if outcome == Outcome.NOT_THIS_AGENCY else "",
+    )
     case.serve(by=press, method=rng.choice(["post", "email", "online"]), on=reply_on)
     if reply_on.year <= 2022 or rng.random() < 0.5:
         case.archive(by=press, on=calendar.add_workdays(reply_on, 5).due)
@@ -196,23 +237,49 @@ def _handle(rng, case, people, units, calendar) -> None:
 
 def _reply_text(outcome) -> str:
     return {
-        Outcome.DISCLOSED: "经查，您申请的信息属于可以公开的政府信息，现将相关文件随本告知书提供给您。",
-        Outcome.ALREADY_PUBLIC: "您申请的信息已于本局门户网站“政府信息公开”栏目主动公开，可在该栏目查阅。",
+        Outcome.DISCLOSED: (
+            "经查，您申请的信息属于可以公开的政府信息，现将相关文件随本告知书提供给您。"
+        ),
+        Outcome.ALREADY_PUBLIC: (
+            "您申请的信息已于本局门户网站“政府信息公开”栏目主动公开，可在该栏目查阅。"
+        ),
         Outcome.NOT_EXIST: "经检索，本机关未制作或获取您所申请的政府信息，该政府信息不存在。",
         Outcome.NEEDS_CREATION: "您申请的内容需要本机关对现有信息进行加工、分析，本机关不予提供。",
     }.get(outcome, "现将处理结果告知如下。")
 
 
 def _remedies(rng) -> None:
-    refused = list(DisclosureRequest.objects.filter(outcome__in=[Outcome.PARTIAL, Outcome.WITHHELD_THIRD_PARTY,
-                                                                   Outcome.WITHHELD_PROCESS, Outcome.NOT_EXIST]).order_by("pk"))  # fmt: skip
-    plan = [("reconsideration", "upheld"), ("reconsideration", "upheld"), ("reconsideration", "upheld"),
-            ("reconsideration", "corrected"), ("reconsideration", "pending"), ("litigation_direct", "upheld"),
-            ("litigation_direct", "pending"), ("litigation_after", "other")]  # fmt: skip
+    refused = list(
+        DisclosureRequest.objects.filter(
+            outcome__in=[
+                Outcome.PARTIAL,
+                Outcome.WITHHELD_THIRD_PARTY,
+                Outcome.WITHHELD_PROCESS,
+                Outcome.NOT_EXIST,
+            ]
+        ).order_by("pk")
+    )
+    plan = [
+        ("reconsideration", "upheld"),
+        ("reconsideration", "upheld"),
+        ("reconsideration", "upheld"),
+        ("reconsideration", "corrected"),
+        ("reconsideration", "pending"),
+        ("litigation_direct", "upheld"),
+        ("litigation_direct", "pending"),
+        ("litigation_after", "other"),
+    ]
     for case, (kind, result) in zip(
         rng.sample(refused, min(len(plan), len(refused))), plan, strict=False
     ):
         filed = case.replied_on + dt.timedelta(days=rng.randint(10, 50))
-        Remedy.objects.create(request=case, kind=kind, filed_on=filed, result=result,
-                              body="广州市人民政府" if kind == "reconsideration" else "广州铁路运输法院",
-                              decided_on=None if result == "pending" else min(filed + dt.timedelta(days=60), dt.date(2022, 12, 28)))  # fmt: skip
+        Remedy.objects.create(
+            request=case,
+            kind=kind,
+            filed_on=filed,
+            result=result,
+            body="广州市人民政府" if kind == "reconsideration" else "广州铁路运输法院",
+            decided_on=None
+            if result == "pending"
+            else min(filed + dt.timedelta(days=60), dt.date(2022, 12, 28)),
+        )

@@ -26,19 +26,38 @@ PHONE = re.compile(r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{
 class ApplicationForm(forms.ModelForm):
     """The public application form (政府信息公开申请表), fields as 第二十九条 requires."""
 
-    attachments = MultipleFileField(label="附件（身份证明、授权委托书等）", required=False,
-                                    help_text="PDF 或图片，每个不超过20MB，选填")  # fmt: skip
+    attachments = MultipleFileField(
+        label="附件（身份证明、授权委托书等）",
+        required=False,
+        help_text="PDF 或图片，每个不超过20MB，选填",
+    )
     agree = forms.BooleanField(
         label="本人承诺所填信息真实，并知晓申请材料仅用于办理本申请", required=True
     )
 
     class Meta:
         model = DisclosureRequest
-        fields = ["applicant_type", "applicant_name", "id_document", "contact_person", "phone", "email", "address",
-                  "postal_code", "description", "doc_reference", "purpose", "delivery_form", "delivery_method",
-                  "needs_assistance"]  # fmt: skip
-        widgets = {"description": forms.Textarea(attrs={"rows": 5}), "purpose": forms.Textarea(attrs={"rows": 2}),
-                   "applicant_type": forms.RadioSelect}  # fmt: skip
+        fields = [
+            "applicant_type",
+            "applicant_name",
+            "id_document",
+            "contact_person",
+            "phone",
+            "email",
+            "address",
+            "postal_code",
+            "description",
+            "doc_reference",
+            "purpose",
+            "delivery_form",
+            "delivery_method",
+            "needs_assistance",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "purpose": forms.Textarea(attrs={"rows": 2}),
+            "applicant_type": forms.RadioSelect,
+        }
         error_messages = {
             "applicant_name": {"required": "请填写申请人姓名或名称。"},
             "id_document": {"required": "请填写身份证明（第二十九条）。"},
@@ -123,8 +142,12 @@ class RegisterForm(ApplicationForm):
     signed_on = forms.DateField(
         label="签收日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    confirmed_on = forms.DateField(label="双方确认日期", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                                   help_text="平常信函、电子邮件、传真：与申请人确认之日（第三十一条）")  # fmt: skip
+    confirmed_on = forms.DateField(
+        label="双方确认日期",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="平常信函、电子邮件、传真：与申请人确认之日（第三十一条）",
+    )
 
     class Meta(ApplicationForm.Meta):
         fields = ["channel", *ApplicationForm.Meta.fields]
@@ -153,8 +176,9 @@ class SupplementForm(forms.Form):
     text = forms.CharField(
         label="补正内容", widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
     )
-    files = MultipleFileField(label="补正材料（选填）", required=False,
-                              help_text="PDF 或图片，每个不超过20MB")  # fmt: skip
+    files = MultipleFileField(
+        label="补正材料（选填）", required=False, help_text="PDF 或图片，每个不超过20MB"
+    )
 
     def clean_files(self):
         return _checked_files(self.cleaned_data["files"], allowed=("pdf", "png", "jpg"))
@@ -181,8 +205,11 @@ class AcceptForm(forms.Form):
 class SupplementRequestForm(forms.Form):
     items = _text("需要补正的事项", rows=4, help_text="一次性写明全部需要补正的内容（第三十条）")
     on = _date("告知日期", help_text="应在收到申请之日起7个工作日内（第三十条）")
-    period_end = _date("补正期限", required=False,
-                       help_text=f"给予申请人的合理补正期限；留空则为告知之日起{settings.SUPPLEMENT_PERIOD_WORKDAYS}个工作日")  # fmt: skip
+    period_end = _date(
+        "补正期限",
+        required=False,
+        help_text=f"给予申请人的合理补正期限；留空则为告知之日起{settings.SUPPLEMENT_PERIOD_WORKDAYS}个工作日",
+    )
 
 
 class SupplementReceivedForm(forms.Form):
@@ -202,8 +229,11 @@ class AssignForm(forms.Form):
 
 class ProposalForm(forms.Form):
     text = _text("办理意见", rows=5, help_text="检索结果、建议的答复类型及理由")
-    files = MultipleFileField(label="检索到的信息（文件）", required=False,
-                              help_text="PDF、Word、Excel 或图片，每个不超过20MB")  # fmt: skip
+    files = MultipleFileField(
+        label="检索到的信息（文件）",
+        required=False,
+        help_text="PDF、Word、Excel 或图片，每个不超过20MB",
+    )
 
     def clean_files(self):
         return _checked_files(self.cleaned_data["files"])
@@ -222,8 +252,13 @@ class ConsultationAnswerForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    workdays = forms.IntegerField(label="延长工作日", min_value=1, max_value=20, initial=20,
-                                  error_messages={"max_value": "延长的期限最长不得超过20个工作日（第三十三条）。"})  # fmt: skip
+    workdays = forms.IntegerField(
+        label="延长工作日",
+        min_value=1,
+        max_value=20,
+        initial=20,
+        error_messages={"max_value": "延长的期限最长不得超过20个工作日（第三十三条）。"},
+    )
     reason = forms.CharField(label="延期理由", max_length=300)
     notified_on = _date("告知申请人日期", help_text="应在答复期限届满前（第三十三条第二款）")
 
@@ -234,11 +269,17 @@ class OverrideDueForm(forms.Form):
 
 
 class FeeForm(forms.Form):
-    method = forms.ChoiceField(label="计收方式", choices=FeeNotice.Method.choices,
-                               help_text="同一申请只能选择一种标准，不得重复计算（109号第三条）")  # fmt: skip
+    method = forms.ChoiceField(
+        label="计收方式",
+        choices=FeeNotice.Method.choices,
+        help_text="同一申请只能选择一种标准，不得重复计算（109号第三条）",
+    )
     pages = forms.IntegerField(label="页数（按量计收时）", min_value=0, initial=0)
-    already_public = forms.BooleanField(label="所需信息已主动公开", required=False,
-                                        help_text="已主动公开的信息不按量计收（109号第五条）")  # fmt: skip
+    already_public = forms.BooleanField(
+        label="所需信息已主动公开",
+        required=False,
+        help_text="已主动公开的信息不按量计收（109号第五条）",
+    )
     sent_on = _date(
         "通知日期", help_text="应在答复期限内发出；申请人自收到通知次日起20个工作日内缴纳"
     )
@@ -258,10 +299,17 @@ class ReplyForm(forms.Form):
     text = _text("答复正文", rows=6, help_text="写明提供的信息或告知事项；将生成答复告知书")
     withheld_reason = _text("不予公开的理由", required=False)
     referral = forms.CharField(label="负责公开的机关及联系方式", required=False)
-    files = MultipleFileField(label="提供的信息（文件）", required=False,
-                              help_text="随答复提供给申请人的文件；申请人凭编号和查询码下载")  # fmt: skip
-    documents = _text("提供的已公开文件", rows=2, required=False,
-                      help_text="所需信息已在网站公开的，填写其索引号，每行一个")  # fmt: skip
+    files = MultipleFileField(
+        label="提供的信息（文件）",
+        required=False,
+        help_text="随答复提供给申请人的文件；申请人凭编号和查询码下载",
+    )
+    documents = _text(
+        "提供的已公开文件",
+        rows=2,
+        required=False,
+        help_text="所需信息已在网站公开的，填写其索引号，每行一个",
+    )
     on = _date("答复日期")
 
     def clean_files(self):
@@ -277,8 +325,15 @@ class ReplyForm(forms.Form):
 
 
 class ServeForm(forms.Form):
-    method = forms.ChoiceField(label="送达方式", choices=[("post", "邮寄送达（以交邮之日为准）"), ("direct", "直接送达（以签收之日为准）"),
-                                                     ("email", "电子邮件"), ("online", "网上送达")])  # fmt: skip
+    method = forms.ChoiceField(
+        label="送达方式",
+        choices=[
+            ("post", "邮寄送达（以交邮之日为准）"),
+            ("direct", "直接送达（以签收之日为准）"),
+            ("email", "电子邮件"),
+            ("online", "网上送达"),
+        ],
+    )
     on = _date("送达日期")
 
 

@@ -55,11 +55,15 @@ def remedy_notice(outcome: str, decided_on: dt.date) -> str:
     不予公开 (every ground the annual report counts so, 行政查询事项 included) goes to 复议 first;
     a 部分公开 letter says so for its withheld part and keeps the choice for the rest."""
     body, court = settings.RECONSIDERATION_BODY, settings.COURT
-    either = (f"可以自收到本告知书之日起60日内向{body}申请行政复议，"
-              f"或者自收到本告知书之日起6个月内向{court}提起行政诉讼。")  # fmt: skip
-    first = (f"根据《中华人民共和国行政复议法》第二十三条第一款第（四）项，应当先自收到本告知书之日起"
-             f"60日内向{body}申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起15日内"
-             f"依法向人民法院提起行政诉讼。")  # fmt: skip
+    either = (
+        f"可以自收到本告知书之日起60日内向{body}申请行政复议，"
+        f"或者自收到本告知书之日起6个月内向{court}提起行政诉讼。"
+    )
+    first = (
+        f"根据《中华人民共和国行政复议法》第二十三条第一款第（四）项，应当先自收到本告知书之日起"
+        f"60日内向{body}申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起15日内"
+        f"依法向人民法院提起行政诉讼。"
+    )
     if decided_on < REMEDY_REFORM_DATE or not needs_reconsideration_first(outcome):
         return "如对本答复不服，" + either
     if outcome == Outcome.PARTIAL:
@@ -71,11 +75,17 @@ def letter_content(reply) -> Letter:
     """政府信息公开申请答复告知书 (第三十六条)."""
     case = reply.request
     you = "贵单位" if case.is_organisation else "您"
-    opening = f"本机关于{cn_date(case.received_on)}收到{you}提出的政府信息公开申请，申请获取：“{_short(case.description)}”。"
+    opening = (
+        f"本机关于{cn_date(case.received_on)}收到{you}提出的政府信息公开申请，申请获取："
+        f"“{_short(case.description)}”。"
+    )
     if case.supplement_received_on:
         opening += f"经告知补正，本机关于{cn_date(case.supplement_received_on)}收到补正后的申请。"
     if case.extension_workdays:
-        opening += f"经政府信息公开工作机构负责人同意，答复期限延长{case.extension_workdays}个工作日，并已告知{you}。"
+        opening += (
+            f"经政府信息公开工作机构负责人同意，答复期限延长{case.extension_workdays}个工作日，"
+            f"并已告知{you}。"
+        )
     paragraphs = [opening + "现答复如下：", *[p for p in reply.text.splitlines() if p.strip()]]
     if reply.withheld_reason:
         paragraphs.append(f"不予公开的理由：{reply.withheld_reason}")

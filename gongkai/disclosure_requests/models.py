@@ -222,8 +222,14 @@ class DisclosureRequest(models.Model):
         "办理状态", max_length=20, choices=Status.choices, default=Status.REGISTERED
     )
     outcome = models.CharField("答复类型", max_length=40, choices=Outcome.choices, blank=True)
-    handling_unit = models.ForeignKey(Unit, verbose_name="承办单位", null=True, blank=True, on_delete=models.PROTECT,
-                                      related_name="disclosure_requests")  # fmt: skip
+    handling_unit = models.ForeignKey(
+        Unit,
+        verbose_name="承办单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="disclosure_requests",
+    )
     pieces = models.PositiveIntegerField(
         "件数", default=1, help_text="按“一事一申请”拆分后的件数（109号第四条）"
     )
@@ -247,8 +253,12 @@ class DisclosureRequest(models.Model):
         help_text="所跨年份的节假日安排尚未录入，录入后自动重新计算",
     )
     assigned_on = models.DateField("交办日期", null=True, blank=True)
-    internal_due = models.DateField("承办单位内部期限", null=True, blank=True,
-                                    help_text="交办时按 GONGKAI_INTERNAL_HANDLING_WORKDAYS 计算，不晚于答复期限")  # fmt: skip
+    internal_due = models.DateField(
+        "承办单位内部期限",
+        null=True,
+        blank=True,
+        help_text="交办时按 GONGKAI_INTERNAL_HANDLING_WORKDAYS 计算，不晚于答复期限",
+    )
     clock_state = models.CharField(max_length=20, choices=ClockState.choices, blank=True)
     replied_on = models.DateField("答复日期", null=True, blank=True)
     served_on = models.DateField("送达日期", null=True, blank=True)
@@ -398,12 +408,28 @@ class DisclosureRequest(models.Model):
             self.status = target
         recompute_due(self)
         self.save()
-        event = RequestEvent.objects.create(request=self, kind=verb, actor=by, on=on or timezone.localdate(),
-                                            note=note, data=data, status_after=self.status)  # fmt: skip
-        audit.record(by, f"request.{verb}", self, unit=self.handling_unit,
-                     before={"status": before} if before != self.status else None,
-                     after={"status": self.status, "due_date": self.due_date.isoformat() if self.due_date else None},
-                     note=note[:300], **data)  # fmt: skip
+        event = RequestEvent.objects.create(
+            request=self,
+            kind=verb,
+            actor=by,
+            on=on or timezone.localdate(),
+            note=note,
+            data=data,
+            status_after=self.status,
+        )
+        audit.record(
+            by,
+            f"request.{verb}",
+            self,
+            unit=self.handling_unit,
+            before={"status": before} if before != self.status else None,
+            after={
+                "status": self.status,
+                "due_date": self.due_date.isoformat() if self.due_date else None,
+            },
+            note=note[:300],
+            **data,
+        )
         return event
 
     @transaction.atomic
@@ -466,10 +492,17 @@ class DisclosureRequest(models.Model):
         from gongkai.core.notifications import notify
         from gongkai.core.selectors import unit_staff
 
-        text = f"新交办：依申请公开 {self.tracking_no}，内部办理期限{cn_date(self.internal_due) if self.internal_due else '待定'}"
+        text = (
+            f"新交办：依申请公开 {self.tracking_no}，"
+            f"内部办理期限{cn_date(self.internal_due) if self.internal_due else '待定'}"
+        )
         for user in unit_staff(self.handling_unit):
-            notify(user=user, key=f"requests:{self.pk}:assigned:{self.handling_unit_id}:{self.assigned_on}",
-                   text=text, link=reverse("disclosure_requests:detail", args=[self.pk]))  # fmt: skip
+            notify(
+                user=user,
+                key=f"requests:{self.pk}:assigned:{self.handling_unit_id}:{self.assigned_on}",
+                text=text,
+                link=reverse("disclosure_requests:detail", args=[self.pk]),
+            )
 
     @transaction.atomic
     def propose(self, *, by, text: str, files=()):
@@ -547,7 +580,7 @@ class DisclosureRequest(models.Model):
         )
 
     def pieces_earlier_this_month(self) -> int:
-        """件 received from this applicant earlier in the natural month (109号 第三条: 按自然月累计)."""
+        """件 from this applicant earlier in the natural month (109号 第三条: 按自然月累计)."""
         month_start = self.received_on.replace(day=1)
         earlier = DisclosureRequest.objects.filter(
             id_document=self.id_document,
@@ -583,9 +616,17 @@ class DisclosureRequest(models.Model):
         amount = quote.per_piece if method == FeeNotice.Method.PER_PIECE else quote.per_volume
         if amount <= 0:
             raise DomainError("按所选标准计算的金额为零，无需发出收费通知")
-        FeeNotice.objects.create(request=self, method=method, amount=amount, pieces=self.pieces,
-                                 pages=pages, sent_on=sent_on)  # fmt: skip
-        return self._move("send_fee_notice", by, f"{amount}元", on=sent_on, method=method, amount=amount)  # fmt: skip
+        FeeNotice.objects.create(
+            request=self,
+            method=method,
+            amount=amount,
+            pieces=self.pieces,
+            pages=pages,
+            sent_on=sent_on,
+        )
+        return self._move(
+            "send_fee_notice", by, f"{amount}元", on=sent_on, method=method, amount=amount
+        )
 
     @transaction.atomic
     def record_payment(self, *, by, paid_on: dt.date):
@@ -608,8 +649,18 @@ class DisclosureRequest(models.Model):
         return self._move("waive_fee", by, reason, on=on)
 
     @transaction.atomic
-    def reply(self, *, by, outcome: str, text: str, on: dt.date, withheld_reason: str = "",
-              referral: str = "", files=(), documents=()):  # fmt: skip
+    def reply(
+        self,
+        *,
+        by,
+        outcome: str,
+        text: str,
+        on: dt.date,
+        withheld_reason: str = "",
+        referral: str = "",
+        files=(),
+        documents=(),
+    ):
         """作出答复 (第三十六条): the reply type, its reasons, the information provided (files or
         published documents), and the letter generated from them."""
         self._begin("reply", by, on=on)
@@ -628,14 +679,28 @@ class DisclosureRequest(models.Model):
         self.fee_notices.filter(settled_on__isnull=True).update(
             settled_on=on, state=FeeNotice.State.EXPIRED
         )
-        reply = Reply.objects.create(request=self, outcome=outcome, text=text, withheld_reason=withheld_reason,
-                                     referral=referral, decided_on=on, decided_by=by)  # fmt: skip
+        reply = Reply.objects.create(
+            request=self,
+            outcome=outcome,
+            text=text,
+            withheld_reason=withheld_reason,
+            referral=referral,
+            decided_on=on,
+            decided_by=by,
+        )
         for upload in files:
             Attachment.store(self, upload, purpose=Attachment.Purpose.PROVIDED, reply=reply)
         reply.documents.set(documents)
         self.outcome, self.replied_on = outcome, on
-        return self._move("reply", by, text[:300], on=on, outcome=outcome,
-                          files=[f.name[:200] for f in files], documents=[d.pk for d in documents])  # fmt: skip
+        return self._move(
+            "reply",
+            by,
+            text[:300],
+            on=on,
+            outcome=outcome,
+            files=[f.name[:200] for f in files],
+            documents=[d.pk for d in documents],
+        )
 
     def _check_outcome_preconditions(self, outcome: str, on: dt.date) -> None:
         """视为放弃 only after the period given has run out unused (第三十条; 109号)."""
@@ -674,7 +739,7 @@ class DisclosureRequest(models.Model):
 
     @transaction.atomic
     def serve(self, *, by, method: str, on: dt.date):
-        """送达 (国办公开办函〔2016〕235号): mail counts from posting, direct delivery from signing."""
+        """送达 (国办公开办函〔2016〕235号): mail counts from posting, handing over from signing."""
         self._begin("serve", by, on=on)
         if on < self.replied_on:
             raise DomainError("送达日期不能早于答复日期")
@@ -781,8 +846,13 @@ class Attachment(models.Model):
     def store(cls, case, upload, *, purpose: str, reply=None) -> Attachment:
         """Checked by content (a renamed .exe is refused), filed under its hash."""
         checked = sniff_upload(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
-        attachment = cls(request=case, reply=reply, original_name=upload.name[:200],
-                         kind=checked.kind, purpose=purpose)  # fmt: skip
+        attachment = cls(
+            request=case,
+            reply=reply,
+            original_name=upload.name[:200],
+            kind=checked.kind,
+            purpose=purpose,
+        )
         attachment.file.save(f"{checked.sha256[:16]}.{checked.kind}", upload, save=True)
         return attachment
 
@@ -800,8 +870,12 @@ class Consultation(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     party = models.CharField("征求对象", max_length=200)
     sent_on = models.DateField("发出日期")
-    reply_due = models.DateField("提出意见的期限", null=True, blank=True,
-                                 help_text="发出之日起15个工作日（第三十二条、第三十四条），由期限计算得出")  # fmt: skip
+    reply_due = models.DateField(
+        "提出意见的期限",
+        null=True,
+        blank=True,
+        help_text="发出之日起15个工作日（第三十二条、第三十四条），由期限计算得出",
+    )
     answered_on = models.DateField("收到意见日期", null=True, blank=True)
     lapsed = models.BooleanField("期满未提出意见", default=False)
     result = models.TextField("意见", blank=True)
@@ -847,8 +921,9 @@ class FeeNotice(models.Model):
     pages = models.PositiveIntegerField("页数", default=0)
     amount = models.PositiveIntegerField("金额（元）")
     sent_on = models.DateField("通知日期")
-    payment_due = models.DateField("缴费期限", null=True, blank=True,
-                                   help_text="通知次日起20个工作日（109号），由期限计算得出")  # fmt: skip
+    payment_due = models.DateField(
+        "缴费期限", null=True, blank=True, help_text="通知次日起20个工作日（109号），由期限计算得出"
+    )
     settled_on = models.DateField("缴费/免收/逾期日期", null=True, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
 
@@ -924,7 +999,7 @@ class Remedy(models.Model):
                 condition=models.Q(result="pending", decided_on__isnull=True)
                 | (~models.Q(result="pending") & models.Q(decided_on__isnull=False)),
                 name="remedy_decided_iff_result",
-            )  # fmt: skip
+            )
         ]
 
     def __str__(self):

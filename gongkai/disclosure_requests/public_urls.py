@@ -13,7 +13,7 @@ urlpatterns = [
         public_views.letter,
         {"kind": "supplement"},
         name="supplement_notice",
-    ),  # fmt: skip
+    ),
     path(
         "status/<str:tracking_no>/files/<int:attachment_pk>/",
         public_views.provided_file,

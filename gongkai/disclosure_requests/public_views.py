@@ -31,8 +31,12 @@ def apply(request):
         if not services.is_retry(bound_key) and not services.may_submit(client_ip(request)):
             form.add_error(None, "同一网络提交过于频繁，请稍后再试，或通过信函、当面等方式提交。")
         else:
-            done = services.request_submit(form=form, files=form.cleaned_data["attachments"],
-                                           idempotency_key=bound_key, ip=client_ip(request))  # fmt: skip
+            done = services.request_submit(
+                form=form,
+                files=form.cleaned_data["attachments"],
+                idempotency_key=bound_key,
+                ip=client_ip(request),
+            )
             _remember(request, done.request)
             if done.created:
                 services.acknowledge(done.request, done.query_code)
@@ -118,4 +122,6 @@ def provided_file(request, tracking_no, attachment_pk):
     attachment = get_object_or_404(
         case.attachments, pk=attachment_pk, purpose=Attachment.Purpose.PROVIDED
     )
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)  # fmt: skip
+    return FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
+    )

@@ -25,7 +25,7 @@ def due_cases(today: dt.date, days: int):
 
 
 def sweep(*, today: dt.date, days: int) -> list[str]:
-    """Notify the disclosure office, and the handling unit's clerks and head, once per case and state."""
+    """Tell the disclosure office and the handling unit's clerks and head, once a case and state."""
     office = list(disclosure_office())
     lines = []
     for case in due_cases(today, days):
@@ -37,8 +37,12 @@ def sweep(*, today: dt.date, days: int) -> list[str]:
         )
         people = office + list(unit_staff(case.handling_unit)) if case.handling_unit_id else office
         for user in people:
-            notify(user=user, key=f"requests:{case.pk}:{state}:{case.due_date}", text=text,
-                   link=reverse("disclosure_requests:detail", args=[case.pk]))  # fmt: skip
+            notify(
+                user=user,
+                key=f"requests:{case.pk}:{state}:{case.due_date}",
+                text=text,
+                link=reverse("disclosure_requests:detail", args=[case.pk]),
+            )
         lines.append(
             f"{when}\t{case.due_date}\t{case.handling_unit or '未交办'}\t{case.tracking_no}"
         )
@@ -49,24 +53,51 @@ def sweep_periods(*, today: dt.date, days: int) -> list[str]:
     """Periods given to others that have run out: the office decides what follows — 逾期不补正
     (第三十条), 逾期未缴费 (109号), consultation silence (第三十二条、第三十四条)."""
     office = list(disclosure_office())
-    ended = [
-        (case, "supplement", case.supplement_due,
-         "补正期限已届满，申请人未补正：可依第三十条视为放弃申请（逾期不补正）")
-        for case in DisclosureRequest.objects.filter(status=Status.AWAITING_SUPPLEMENT, supplement_due__lt=today)
-    ] + [
-        (notice.request, "fee", notice.payment_due,
-         "缴费期限已届满，申请人未缴费：可依109号视为放弃申请（逾期未缴费）")
-        for notice in FeeNotice.objects.filter(settled_on__isnull=True, payment_due__lt=today).select_related("request")
-    ] + [
-        (c.request, "consultation", c.reply_due, f"征求{c.party}意见的15个工作日已届满，未收到意见：{SILENCE[c.kind]}")
-        for c in Consultation.objects.filter(answered_on__isnull=True, lapsed=False, reply_due__lt=today).select_related("request")
-    ]  # fmt: skip
+    ended = (
+        [
+            (
+                case,
+                "supplement",
+                case.supplement_due,
+                "补正期限已届满，申请人未补正：可依第三十条视为放弃申请（逾期不补正）",
+            )
+            for case in DisclosureRequest.objects.filter(
+                status=Status.AWAITING_SUPPLEMENT, supplement_due__lt=today
+            )
+        ]
+        + [
+            (
+                notice.request,
+                "fee",
+                notice.payment_due,
+                "缴费期限已届满，申请人未缴费：可依109号视为放弃申请（逾期未缴费）",
+            )
+            for notice in FeeNotice.objects.filter(
+                settled_on__isnull=True, payment_due__lt=today
+            ).select_related("request")
+        ]
+        + [
+            (
+                c.request,
+                "consultation",
+                c.reply_due,
+                f"征求{c.party}意见的15个工作日已届满，未收到意见：{SILENCE[c.kind]}",
+            )
+            for c in Consultation.objects.filter(
+                answered_on__isnull=True, lapsed=False, reply_due__lt=today
+            ).select_related("request")
+        ]
+    )
     lines = []
     for case, kind, day, what in ended:
         text = f"依申请公开 {case.tracking_no}：{what}（期限{cn_date(day)}）"
         for user in office:
-            notify(user=user, key=f"requests:{case.pk}:{kind}-ended:{day}", text=text,
-                   link=reverse("disclosure_requests:detail", args=[case.pk]))  # fmt: skip
+            notify(
+                user=user,
+                key=f"requests:{case.pk}:{kind}-ended:{day}",
+                text=text,
+                link=reverse("disclosure_requests:detail", args=[case.pk]),
+            )
         lines.append(f"期限届满\t{day}\t{case.tracking_no}\t{what}")
     return lines
 
@@ -84,8 +115,12 @@ def sweep_internal(*, today: dt.date, days: int) -> list[str]:
         )
         unit_people = unit_staff(case.handling_unit)
         for user in unit_people:
-            notify(user=user, key=f"requests:{case.pk}:internal-{state}:{case.internal_due}", text=text,
-                   link=reverse("disclosure_requests:detail", args=[case.pk]))  # fmt: skip
+            notify(
+                user=user,
+                key=f"requests:{case.pk}:internal-{state}:{case.internal_due}",
+                text=text,
+                link=reverse("disclosure_requests:detail", args=[case.pk]),
+            )
         lines.append(f"内部期限\t{case.internal_due}\t{case.handling_unit}\t{case.tracking_no}")
     return lines
 

@@ -44,8 +44,9 @@ def next_tracking_no(year: int) -> str:
 def may_submit(ip: str | None) -> bool:
     """Takes one of the online submissions a network may make per hour (the public form's
     rate limit), atomically, so that concurrent requests cannot pass the limit."""
-    return throttle.take(f"apply:net:{throttle.network_of(ip)}",
-                         limit=settings.REQUEST_RATE_PER_HOUR, seconds=3600)  # fmt: skip
+    return throttle.take(
+        f"apply:net:{throttle.network_of(ip)}", limit=settings.REQUEST_RATE_PER_HOUR, seconds=3600
+    )
 
 
 def is_retry(idempotency_key: str) -> bool:
@@ -73,8 +74,10 @@ def content_key(idempotency_key: str, cleaned_data: dict) -> str:
 
 def lookup_keys(tracking_no: str, ip: str | None) -> dict[str, int]:
     per_number = settings.LOOKUP_FAILURES_PER_HOUR
-    return {f"lookup:no:{tracking_no[:40]}": per_number,
-            f"lookup:net:{throttle.network_of(ip)}": per_number * 3}  # fmt: skip
+    return {
+        f"lookup:no:{tracking_no[:40]}": per_number,
+        f"lookup:net:{throttle.network_of(ip)}": per_number * 3,
+    }
 
 
 def lookup_may_try(tracking_no: str, ip: str | None) -> bool:
@@ -115,8 +118,12 @@ def request_register(*, by, form, files) -> Submitted:
     """Staff register an application that came on paper, by post, fax or e-mail (第三十一条)."""
     request = form.save(commit=False)
     d = form.cleaned_data
-    request.received_on = receipt_date(d["channel"], handed_in_on=d.get("handed_in_on"),
-                                       signed_on=d.get("signed_on"), confirmed_on=d.get("confirmed_on"))  # fmt: skip
+    request.received_on = receipt_date(
+        d["channel"],
+        handed_in_on=d.get("handed_in_on"),
+        signed_on=d.get("signed_on"),
+        confirmed_on=d.get("confirmed_on"),
+    )
     code = create_registered(
         request,
         files,
@@ -137,8 +144,14 @@ def create_registered(request: DisclosureRequest, files, *, actor, note: str) ->
     request.save()
     for upload in files:
         Attachment.store(request, upload, purpose=Attachment.Purpose.APPLICATION)
-    RequestEvent.objects.create(request=request, kind="register", actor=actor, on=request.received_on,
-                                note=note, status_after=request.status)  # fmt: skip
+    RequestEvent.objects.create(
+        request=request,
+        kind="register",
+        actor=actor,
+        on=request.received_on,
+        note=note,
+        status_after=request.status,
+    )
     audit.record(
         actor,
         "request.register",
@@ -158,8 +171,14 @@ def recompute_open_cases(*, by, **_signal) -> int:
         recompute_due(case, today=today, calendar=calendar)
         if _dates(case) != before:
             case.save(update_fields=["due_date", "due_provisional", "clock_state", "internal_due"])
-            audit.record(by, "request.recompute_due", case, unit=case.handling_unit,
-                         before=before, after=_dates(case))  # fmt: skip
+            audit.record(
+                by,
+                "request.recompute_due",
+                case,
+                unit=case.handling_unit,
+                before=before,
+                after=_dates(case),
+            )
             changed += 1
     return changed
 
@@ -193,21 +212,38 @@ def remedy_save(*, by, case: DisclosureRequest, form):
     remedy = form.save(commit=False)
     remedy.request = case
     remedy.save()
-    audit.record(by, "request.add_remedy", case, unit=case.handling_unit,
-                 after={"kind": remedy.kind, "result": remedy.result, "filed_on": remedy.filed_on.isoformat()})  # fmt: skip
-    RequestEvent.objects.create(request=case, kind="add_remedy", actor=by, on=remedy.filed_on,
-                                note=f"{remedy.get_kind_display()}：{remedy.get_result_display()}", status_after=case.status)  # fmt: skip
+    audit.record(
+        by,
+        "request.add_remedy",
+        case,
+        unit=case.handling_unit,
+        after={
+            "kind": remedy.kind,
+            "result": remedy.result,
+            "filed_on": remedy.filed_on.isoformat(),
+        },
+    )
+    RequestEvent.objects.create(
+        request=case,
+        kind="add_remedy",
+        actor=by,
+        on=remedy.filed_on,
+        note=f"{remedy.get_kind_display()}：{remedy.get_result_display()}",
+        status_after=case.status,
+    )
     return remedy
 
 
 def acknowledge(request: DisclosureRequest, code: str) -> None:
-    """Send the number and query code to the applicant's e-mail, when there is one and SMTP is set."""
+    """Send the number and query code to the applicant's e-mail, if there is one and SMTP is set."""
     if not (request.email and settings.EMAIL_HOST):
         return
     from django.core.mail import send_mail
 
-    body = (f"{request.applicant_name}：\n本机关已于{request.received_on:%Y年%m月%d日}收到您的政府信息公开申请。\n"
-            f"申请编号：{request.tracking_no}\n查询码：{code}\n请凭申请编号和查询码查询办理进度。")  # fmt: skip
+    body = (
+        f"{request.applicant_name}：\n本机关已于{request.received_on:%Y年%m月%d日}收到您的政府信息公开申请。\n"
+        f"申请编号：{request.tracking_no}\n查询码：{code}\n请凭申请编号和查询码查询办理进度。"
+    )
     send_mail(
         f"[{settings.AGENCY_NAME}] 政府信息公开申请已收到",
         body,

@@ -16,6 +16,6 @@ urlpatterns = [
         views.letter_download,
         {"kind": "supplement"},
         name="supplement_notice",
-    ),  # fmt: skip
+    ),
     path("<int:pk>/files/<int:attachment_pk>/", views.attachment_download, name="attachment"),
 ]

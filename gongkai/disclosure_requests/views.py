@@ -61,8 +61,11 @@ def _attach_days_left(cases) -> None:
 def _step_form(case, verb: str, today):
     """A blank step form: its dates default to today, the 补正 period to the suggested one."""
     form_class = forms.STEP_FORMS[verb]
-    initial = {name: today for name, field in form_class.base_fields.items()
-               if isinstance(field, django_forms.DateField) and name not in ("period_end", "due")}  # fmt: skip
+    initial = {
+        name: today
+        for name, field in form_class.base_fields.items()
+        if isinstance(field, django_forms.DateField) and name not in ("period_end", "due")
+    }
     return form_class(initial=initial)
 
 
@@ -71,9 +74,13 @@ def request_detail(request, pk, *, bound=None):
     case = _get_request_for_user(request, pk)
     today = timezone.localdate()
     steps = [
-        (verb, TRANSITIONS[verb].label, bound[1] if bound and bound[0] == verb else _step_form(case, verb, today))
+        (
+            verb,
+            TRANSITIONS[verb].label,
+            bound[1] if bound and bound[0] == verb else _step_form(case, verb, today),
+        )
         for verb in case.actions_for(request.user)
-    ]  # fmt: skip
+    ]
     context = {
         "case": case,
         "deadline": deadline_for(case, today=today),
@@ -130,7 +137,8 @@ def request_register(request):
         services.acknowledge(done.request, done.query_code)
         messages.success(
             request,
-            f"已登记，申请编号 {done.request.tracking_no}，查询码 {done.query_code}（请告知申请人）。",
+            f"已登记，申请编号 {done.request.tracking_no}，查询码 "
+            f"{done.query_code}（请告知申请人）。",
         )
         return redirect("disclosure_requests:detail", done.request.pk)
     return render(

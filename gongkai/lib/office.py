@@ -89,10 +89,18 @@ _WORD_TEXT = {f"{W}t", f"{W}delText", f"{W}instrText"}
 _WORD_PART = re.compile(r"word/(?:glossary/)?[^/]+\.xml")
 _COMMENT_PART = re.compile(r"xl/(?:[^/]+/)?(?:comment|threadedcomment|person)[^/]*\.xml", re.I)
 _PROPERTY_LABELS = {
-    "creator": "作者", "lastModifiedBy": "最后修改者", "title": "标题", "subject": "主题",
-    "keywords": "关键词", "description": "备注", "category": "类别", "Company": "单位",
-    "Manager": "经理", "contentStatus": "状态", "HyperlinkBase": "链接基础地址",
-}  # fmt: skip
+    "creator": "作者",
+    "lastModifiedBy": "最后修改者",
+    "title": "标题",
+    "subject": "主题",
+    "keywords": "关键词",
+    "description": "备注",
+    "category": "类别",
+    "Company": "单位",
+    "Manager": "经理",
+    "contentStatus": "状态",
+    "HyperlinkBase": "链接基础地址",
+}
 
 
 def _parse(archive: zipfile.ZipFile, name: str):

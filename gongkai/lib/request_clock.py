@@ -394,7 +394,10 @@ def _pause_line(pause: Pause, excluded: int, today: dt.date) -> str:
     name, sent = _pause_name(pause), f"{cn_date(pause.start)}发出"
     limit = f"（期限至{cn_date(pause.limit)}）" if pause.limit else ""
     if pause.end is not None and (pause.limit is None or pause.end <= pause.limit):
-        return f"{name}：{sent}，{cn_date(pause.end)}{ended}，其间{excluded}个工作日不计入答复期限（{basis}）"
+        return (
+            f"{name}：{sent}，{cn_date(pause.end)}{ended}，其间{excluded}个工作日不计入答复期限"
+            f"（{basis}）"
+        )
     if pause.end is not None:
         return (
             f"{name}：{sent}，{cn_date(pause.end)}{ended}，已超过期限{limit}，"

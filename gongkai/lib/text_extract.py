@@ -47,8 +47,29 @@ def decode_text(data: bytes, filename: str = "") -> str:
 
 class _HTMLText(HTMLParser):
     SKIP = {"script", "style", "template", "noscript"}
-    BLOCKS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
-              "table", "section", "article", "header", "footer", "title", "pre", "blockquote"}  # fmt: skip
+    BLOCKS = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "title",
+        "pre",
+        "blockquote",
+    }
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

@@ -211,7 +211,7 @@ _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(value):
-    """Text fit for XML: text pasted from Word can carry control characters both libraries refuse."""
+    """Text fit for XML: text pasted from Word can hold control characters both libraries refuse."""
     return _XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
 
 

@@ -66,11 +66,20 @@ class ItemForm(forms.Form):
     def to_item(self) -> ParsedItem:
         d = self.cleaned_data
         return ParsedItem(
-            number=d["number"], section=d["section"], subsection=d["subsection"], requirement=d["requirement"],
-            measures=d["measures"], deadline_text=d["deadline_text"], due_date=d["due_date"], ongoing=d["ongoing"],
-            lead_units=_names(d["lead_units"]), support_units=_names(d["support_units"]), units_text=d["units_text"],
-            note=d["note"], flags=[f for f in d["flags"].splitlines() if f.strip()],
-        )  # fmt: skip
+            number=d["number"],
+            section=d["section"],
+            subsection=d["subsection"],
+            requirement=d["requirement"],
+            measures=d["measures"],
+            deadline_text=d["deadline_text"],
+            due_date=d["due_date"],
+            ongoing=d["ongoing"],
+            lead_units=_names(d["lead_units"]),
+            support_units=_names(d["support_units"]),
+            units_text=d["units_text"],
+            note=d["note"],
+            flags=[f for f in d["flags"].splitlines() if f.strip()],
+        )
 
 
 ItemFormSet = forms.formset_factory(ItemForm, extra=0, max_num=5000, absolute_max=5000)
@@ -81,10 +90,15 @@ class ProgressForm(forms.Form):
         label="进展情况", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
     )
     status = forms.ChoiceField(label="状态", choices=Status.choices)
-    links = forms.CharField(label="相关链接", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                            help_text="网页报道等，每行一个网址")  # fmt: skip
-    files = MultipleFileField(label="佐证材料", required=False,
-                              help_text="PDF、Word、Excel 或图片，每个不超过20MB")  # fmt: skip
+    links = forms.CharField(
+        label="相关链接",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="网页报道等，每行一个网址",
+    )
+    files = MultipleFileField(
+        label="佐证材料", required=False, help_text="PDF、Word、Excel 或图片，每个不超过20MB"
+    )
 
     def clean_links(self):
         links = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
@@ -104,10 +118,18 @@ class ProgressForm(forms.Form):
 
 
 class AssignUnitsForm(forms.Form):
-    lead = forms.ModelMultipleChoiceField(label="牵头单位", queryset=Unit.objects.active(), required=False,
-                                          widget=forms.CheckboxSelectMultiple)  # fmt: skip
-    support = forms.ModelMultipleChoiceField(label="配合单位", queryset=Unit.objects.active(), required=False,
-                                             widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    lead = forms.ModelMultipleChoiceField(
+        label="牵头单位",
+        queryset=Unit.objects.active(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    support = forms.ModelMultipleChoiceField(
+        label="配合单位",
+        queryset=Unit.objects.active(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     confirm_remove = forms.BooleanField(
         label="确认移除已报送进展的单位", required=False, widget=forms.HiddenInput
@@ -129,6 +151,9 @@ class LedgerFilterForm(forms.Form):
     unit = forms.ModelChoiceField(
         label="单位", queryset=Unit.objects.active(), required=False, empty_label="全部单位"
     )
-    status = forms.ChoiceField(label="状态", required=False,
-                               choices=[("", "全部状态"), ("overdue", "已逾期"), *Status.choices])  # fmt: skip
+    status = forms.ChoiceField(
+        label="状态",
+        required=False,
+        choices=[("", "全部状态"), ("overdue", "已逾期"), *Status.choices],
+    )
     due_month = forms.IntegerField(label="到期月份", required=False, min_value=1, max_value=12)

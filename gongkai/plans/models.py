@@ -1,4 +1,4 @@
-"""The yearly plan and its work ledger (政务公开工作台账): tasks, units' shares, progress, evidence."""
+"""The yearly plan and its work ledger (政务公开工作台账): tasks, shares, progress, evidence."""
 
 from __future__ import annotations
 
@@ -163,10 +163,15 @@ class Assignment(models.Model):
         self.status, self.updated_at = status, progress.created_at
         self.save(update_fields=["status", "updated_at"])
         audit.record(
-            by, "task.report_progress", self.task, unit=self.unit,
-            before={"status": before}, after={"status": status},
-            progress=progress.pk, files=len(files),
-        )  # fmt: skip
+            by,
+            "task.report_progress",
+            self.task,
+            unit=self.unit,
+            before={"status": before},
+            after={"status": status},
+            progress=progress.pk,
+            files=len(files),
+        )
         return progress
 
 
@@ -222,7 +227,12 @@ class Evidence(models.Model):
         from gongkai.lib.uploads import sniff_upload
 
         checked = sniff_upload(upload)  # already validated by the form; cheap to redo
-        evidence = cls(progress=progress, original_name=upload.name[:200], kind=checked.kind,
-                       size=checked.size, sha256=checked.sha256)  # fmt: skip
+        evidence = cls(
+            progress=progress,
+            original_name=upload.name[:200],
+            kind=checked.kind,
+            size=checked.size,
+            sha256=checked.sha256,
+        )
         evidence.file.save(upload.name, upload, save=True)
         return evidence

@@ -23,7 +23,10 @@ def sweep(*, today: dt.date, days: int) -> list[str]:
     for assignment, state in [(a, "overdue") for a in overdue] + [(a, "due") for a in soon]:
         task = assignment.task
         when = "已逾期" if state == "overdue" else "即将到期"
-        text = f"{when}：{assignment.unit}承担的第{task.number}项任务（{cn_date(task.due_date)}到期）尚未完成"
+        text = (
+            f"{when}：{assignment.unit}承担的第{task.number}项任务"
+            f"（{cn_date(task.due_date)}到期）尚未完成"
+        )
         link = reverse("plans:task_detail", args=[task.pk])
         for user in people.get(assignment.unit_id, []):
             notify(

@@ -44,7 +44,7 @@ def task_history(task: Task) -> QuerySet[Progress]:
 
 
 def plan_completion(plan: Plan, user) -> dict[str, int]:
-    """Shares of tasks by status (the user's unit's, or all for bureau-wide roles), counted in SQL."""
+    """Shares of tasks by status (the user's unit's, or all for bureau-wide roles), in SQL."""
     shares = Assignment.objects.filter(task__plan=plan)
     if not user.sees_all_units:
         shares = shares.filter(unit_id=user.unit_id)

@@ -53,8 +53,13 @@ def plan_create(*, by, parsed: ParsedPlan, source_name: str, source_sha256: str)
     numbers = [item.number for item in parsed.items]
     if len(set(numbers)) != len(numbers):
         raise PlanImportError("任务序号有重复，请检查后再导入。")
-    plan = Plan.objects.create(year=parsed.year, title=parsed.title[:200] or f"{parsed.year}年政务公开工作实施方案",
-                               source_name=source_name[:200], source_sha256=source_sha256, imported_by=by)  # fmt: skip
+    plan = Plan.objects.create(
+        year=parsed.year,
+        title=parsed.title[:200] or f"{parsed.year}年政务公开工作实施方案",
+        source_name=source_name[:200],
+        source_sha256=source_sha256,
+        imported_by=by,
+    )
     units = list(Unit.objects.active())
     tasks, shares = [], []
     for item in parsed.items:
@@ -68,8 +73,14 @@ def plan_create(*, by, parsed: ParsedPlan, source_name: str, source_sha256: str)
         for unit, role in task_shares
     ]
     Assignment.objects.bulk_create(assignments, batch_size=1000)
-    audit.record(by, "plan.import", plan, after={"title": plan.title, "year": plan.year, "tasks": len(tasks)},
-                 source=source_name, flagged=sum(bool(t.flags) for t in tasks))  # fmt: skip
+    audit.record(
+        by,
+        "plan.import",
+        plan,
+        after={"title": plan.title, "year": plan.year, "tasks": len(tasks)},
+        source=source_name,
+        flagged=sum(bool(t.flags) for t in tasks),
+    )
     return plan
 
 
@@ -82,11 +93,20 @@ def _task_from_item(plan: Plan, item: ParsedItem, units: list[Unit]):
     shares = [(unit, Assignment.Role.LEAD) for unit in lead.units]
     shares += [(unit, Assignment.Role.SUPPORT) for unit in support.units if unit not in lead.units]
     task = Task(
-        plan=plan, number=item.number, section=item.section[:200], subsection=item.subsection[:200],
-        requirement=item.requirement, measures=item.measures, deadline_text=item.deadline_text[:200],
-        due_date=item.due_date, ongoing=item.ongoing, units_text=item.units_text[:500],
-        units_to_choose=lead.to_choose + support.to_choose, note=item.note, flags=flags,
-    )  # fmt: skip
+        plan=plan,
+        number=item.number,
+        section=item.section[:200],
+        subsection=item.subsection[:200],
+        requirement=item.requirement,
+        measures=item.measures,
+        deadline_text=item.deadline_text[:200],
+        due_date=item.due_date,
+        ongoing=item.ongoing,
+        units_text=item.units_text[:500],
+        units_to_choose=lead.to_choose + support.to_choose,
+        note=item.note,
+        flags=flags,
+    )
     return task, shares
 
 

@@ -44,13 +44,25 @@ def plan_detail(request, pk):
     form = LedgerFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     today = timezone.localdate()
-    tasks = selectors.ledger_tasks(plan, request.user, today=today, unit=filters.get("unit"),
-                                   status=filters.get("status", ""), due_month=filters.get("due_month"))  # fmt: skip
+    tasks = selectors.ledger_tasks(
+        plan,
+        request.user,
+        today=today,
+        unit=filters.get("unit"),
+        status=filters.get("status", ""),
+        due_month=filters.get("due_month"),
+    )
     page = Paginator(tasks, 100).get_page(request.GET.get("page"))
     for task in page:
         task.shares = selectors.share_summary(task, request.user.unit_id)
-    context = {"plan": plan, "form": form, "page": page, "today": today, "is_press": request.user.has_role(*PRESS),
-               "completion": selectors.plan_completion(plan, request.user)}  # fmt: skip
+    context = {
+        "plan": plan,
+        "form": form,
+        "page": page,
+        "today": today,
+        "is_press": request.user.has_role(*PRESS),
+        "completion": selectors.plan_completion(plan, request.user),
+    }
     return render(request, "plans/plan_detail.html", context)
 
 
@@ -159,8 +171,15 @@ def plan_import(request):
         except PlanImportError as error:
             form.add_error("file", str(error))
         else:
-            token = signing.dumps({"sha": services.fingerprint(data), "name": name, "year": year, "title": parsed.title},
-                                  salt=IMPORT_SALT)  # fmt: skip
+            token = signing.dumps(
+                {
+                    "sha": services.fingerprint(data),
+                    "name": name,
+                    "year": year,
+                    "title": parsed.title,
+                },
+                salt=IMPORT_SALT,
+            )
             formset = ItemFormSet(
                 initial=[ItemFormSet.form.initial_from(item) for item in parsed.items],
                 form_kwargs={"year": year},
@@ -185,8 +204,12 @@ def _import_confirm(request):
             title=source["title"], year=source["year"], items=[f.to_item() for f in formset.forms]
         )
         try:
-            plan = services.plan_create(by=request.user, parsed=parsed, source_name=source["name"],
-                                        source_sha256=source["sha"])  # fmt: skip
+            plan = services.plan_create(
+                by=request.user,
+                parsed=parsed,
+                source_name=source["name"],
+                source_sha256=source["sha"],
+            )
         except PlanImportError as error:
             messages.error(request, str(error))
         else:

@@ -47,10 +47,13 @@ DOCUMENTS = [
         "2022-04-28",
         True,
         [
-            "第一条 为督促生产经营单位落实安全生产主体责任，加强安全生产约谈工作，根据《中华人民共和国安全生产法》制定本办法。",
-            "第二条 市应急管理局对发生生产安全事故、存在重大事故隐患或者安全生产工作不力的生产经营单位主要负责人进行约谈。",
+            "第一条 为督促生产经营单位落实安全生产主体责任，加强安全生产约谈工作，"
+            "根据《中华人民共和国安全生产法》制定本办法。",
+            "第二条 市应急管理局对发生生产安全事故、存在重大事故隐患或者安全生产工作不力的"
+            "生产经营单位主要负责人进行约谈。",
             "第三条 约谈应当制作约谈记录，明确整改措施和整改时限。",
-            "第四条 本办法自2022年5月1日起施行，《广州市应急管理局安全生产约谈办法（试行）》同时废止。",
+            "第四条 本办法自2022年5月1日起施行，"
+            "《广州市应急管理局安全生产约谈办法（试行）》同时废止。",
         ],
         {},
     ),
@@ -268,11 +271,18 @@ def load(people, stdout):
     ) in DOCUMENTS:
         clerk, head = by_unit[unit]
         document = Document.create_draft(
-            by=clerk, title=title, doc_no=doc_no, kind=kind, category=category,
-            written_on=dt.date.fromisoformat(written), business_related=business,
-            body="".join(f"<p>{p}</p>" for p in paragraphs), summary=paragraphs[0][:120],
-            interprets=made.get(extra.get("interprets")), topic="安全生产",
-        )  # fmt: skip
+            by=clerk,
+            title=title,
+            doc_no=doc_no,
+            kind=kind,
+            category=category,
+            written_on=dt.date.fromisoformat(written),
+            business_related=business,
+            body="".join(f"<p>{p}</p>" for p in paragraphs),
+            summary=paragraphs[0][:120],
+            interprets=made.get(extra.get("interprets")),
+            topic="安全生产",
+        )
         if extra.get("attach"):
             document.add_attachment(by=clerk, upload=_docx(f"{title}.docx", paragraphs))
         made[key] = document
@@ -316,21 +326,28 @@ def _review(document, clerk, head, reviewer, leader, on, *, waiver=""):
 def _in_review(by_unit, reviewer):
     clerk, head = by_unit["法规处"]
     penalty = Document.create_draft(
-        by=clerk, title="广州某化工有限公司安全生产行政处罚决定书", doc_no="穗应急罚〔2022〕37号",
-        category=C.PENALTY_COERCION, written_on=dt.date(2022, 12, 5), business_related=True,
+        by=clerk,
+        title="广州某化工有限公司安全生产行政处罚决定书",
+        doc_no="穗应急罚〔2022〕37号",
+        category=C.PENALTY_COERCION,
+        written_on=dt.date(2022, 12, 5),
+        business_related=True,
         body=f"<p>当事人：广州某化工有限公司，法定代表人陈某，身份证号码{DEMO_ID}。</p>"
         "<p>经查，当事人未按规定对重大危险源进行定期检测评估，违反《安全生产法》第四十条。</p>"
         "<p>决定给予罚款人民币五万元的行政处罚。</p>",
-    )  # fmt: skip
+    )
     penalty.submit(by=clerk)
     [hit] = penalty.scan()
     penalty.accept_hit(by=head, key=hit.key, reason="一审意见：由二审确认是否删除")
     penalty.approve(by=head, comment="同意，请重点审查个人信息")
     draft = Document.create_draft(
-        by=clerk, title="广州市应急管理局关于进一步加强有限空间作业安全管理的通知（征求意见稿）",
-        category=C.REGULATIONS_NORMATIVE_DOCS, kind=Kind.NORMATIVE, written_on=dt.date(2022, 12, 12),
+        by=clerk,
+        title="广州市应急管理局关于进一步加强有限空间作业安全管理的通知（征求意见稿）",
+        category=C.REGULATIONS_NORMATIVE_DOCS,
+        kind=Kind.NORMATIVE,
+        written_on=dt.date(2022, 12, 12),
         body="<p>各区应急管理局、各有关单位：为防范有限空间作业事故，现就有关事项通知如下。</p>",
-    )  # fmt: skip
+    )
     draft.submit(by=clerk)
 
 

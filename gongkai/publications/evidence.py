@@ -54,12 +54,14 @@ def _campaigns(year: int) -> list[dict]:
     items = []
     for campaign in CleanupCampaign.objects.filter(year=year):
         done = campaign.completion()
-        items.append({
-            "title": f"{campaign}：已完成{done['done']}/{done['total']}件",
-            "url": reverse("publications:campaign_detail", args=[campaign.pk]),
-            "date": timezone.localtime(campaign.started_at).date(),
-            "kind": "年度清理",
-        })  # fmt: skip
+        items.append(
+            {
+                "title": f"{campaign}：已完成{done['done']}/{done['total']}件",
+                "url": reverse("publications:campaign_detail", args=[campaign.pk]),
+                "date": timezone.localtime(campaign.started_at).date(),
+                "kind": "年度清理",
+            }
+        )
     return items
 
 

@@ -8,8 +8,21 @@ from openpyxl.styles import Alignment, Font
 
 from gongkai.lib.sheets import xlsx_append
 
-HEADERS = ["序号", "发文单位", "文号", "名称", "索引号", "发布日期", "清理前有效性", "清理结果",
-           "清理后有效性", "替代文件", "说明", "清理人", "清理时间"]  # fmt: skip
+HEADERS = [
+    "序号",
+    "发文单位",
+    "文号",
+    "名称",
+    "索引号",
+    "发布日期",
+    "清理前有效性",
+    "清理结果",
+    "清理后有效性",
+    "替代文件",
+    "说明",
+    "清理人",
+    "清理时间",
+]
 
 
 def campaign_xlsx(campaign) -> bytes:
@@ -23,15 +36,26 @@ def campaign_xlsx(campaign) -> bytes:
     items = campaign.items.select_related("document", "unit", "decided_by", "document__replaced_by")
     for number, item in enumerate(items, start=1):
         d = item.document
-        xlsx_append(sheet, [
-            number, item.unit.name, d.doc_no, d.title, d.index_no,
-            timezone.localtime(d.published_at).date().isoformat() if d.published_at else "",
-            item.get_validity_before_display(), item.get_decision_display(),
-            item.get_validity_after_display() if item.validity_after else "",
-            str(d.replaced_by) if d.replaced_by_id else "", item.note,
-            str(item.decided_by) if item.decided_by_id else "",
-            timezone.localtime(item.decided_at).strftime("%Y-%m-%d %H:%M") if item.decided_at else "",
-        ])  # fmt: skip
+        xlsx_append(
+            sheet,
+            [
+                number,
+                item.unit.name,
+                d.doc_no,
+                d.title,
+                d.index_no,
+                timezone.localtime(d.published_at).date().isoformat() if d.published_at else "",
+                item.get_validity_before_display(),
+                item.get_decision_display(),
+                item.get_validity_after_display() if item.validity_after else "",
+                str(d.replaced_by) if d.replaced_by_id else "",
+                item.note,
+                str(item.decided_by) if item.decided_by_id else "",
+                timezone.localtime(item.decided_at).strftime("%Y-%m-%d %H:%M")
+                if item.decided_at
+                else "",
+            ],
+        )
     sheet["A1"].font = Font(bold=True, size=14)
     for cell in sheet[3]:
         cell.font = Font(bold=True)

@@ -26,17 +26,35 @@ class DocumentForm(forms.ModelForm):
 
     class Meta:
         model = Document
-        fields = ["title", "doc_no", "kind", "category", "topic", "attribute", "attribute_reason",
-                  "written_on", "effective_on", "expires_on", "business_related", "interprets",
-                  "summary", "body"]  # fmt: skip
+        fields = [
+            "title",
+            "doc_no",
+            "kind",
+            "category",
+            "topic",
+            "attribute",
+            "attribute_reason",
+            "written_on",
+            "effective_on",
+            "expires_on",
+            "business_related",
+            "interprets",
+            "summary",
+            "body",
+        ]
         widgets = {
-            "written_on": DATE, "effective_on": DATE, "expires_on": DATE,
+            "written_on": DATE,
+            "effective_on": DATE,
+            "expires_on": DATE,
             "summary": forms.Textarea(attrs={"rows": 3}),
             "attribute_reason": forms.Textarea(attrs={"rows": 2}),
             "body": forms.Textarea(attrs={"rows": 16, "data-richtext": ""}),
-        }  # fmt: skip
+        }
         help_texts = {
-            "body": "可从 Word 直接粘贴：保留标题、段落、列表、表格和链接，字体颜色等其他格式和脚本会被清除",
+            "body": (
+                "可从 Word 直接粘贴：保留标题、段落、列表、表格和链接，"
+                "字体颜色等其他格式和脚本会被清除"
+            ),
             "interprets": "仅政策解读填写：选择被解读的规章或规范性文件",
             "business_related": "勾选后同时在“涉企政策”专栏公开",
         }
@@ -46,9 +64,12 @@ class DocumentForm(forms.ModelForm):
         from gongkai.publications.selectors import visible_documents
 
         self.fields["interprets"].queryset = (
-            visible_documents(user).filter(kind__in=REGULATORY_KINDS).exclude(status=Status.WITHDRAWN)
-            if user is not None else Document.objects.none()
-        )  # fmt: skip
+            visible_documents(user)
+            .filter(kind__in=REGULATORY_KINDS)
+            .exclude(status=Status.WITHDRAWN)
+            if user is not None
+            else Document.objects.none()
+        )
         self.fields["interprets"].required = False
         if not self.is_bound and self.instance.pk:
             self.initial["version"] = self.instance.version
@@ -81,25 +102,34 @@ class ApproveForm(forms.Form):
         label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     waiver = forms.CharField(
-        label="不同步解读的理由", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label="不同步解读的理由",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="行政规范性文件未关联政策解读时必填，将记入审计日志",
-    )  # fmt: skip
+    )
 
 
 class ReturnForm(forms.Form):
-    comment = forms.CharField(label="退回意见", widget=forms.Textarea(attrs={"rows": 2}),
-                              error_messages={"required": "退回时必须填写退回意见"})  # fmt: skip
+    comment = forms.CharField(
+        label="退回意见",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "退回时必须填写退回意见"},
+    )
 
 
 class AcceptHitForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput)
-    reason = forms.CharField(label="可以公开的理由", max_length=500,
-                             error_messages={"required": "请说明可以公开的理由"})  # fmt: skip
+    reason = forms.CharField(
+        label="可以公开的理由", max_length=500, error_messages={"required": "请说明可以公开的理由"}
+    )
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(label="撤回理由", widget=forms.Textarea(attrs={"rows": 2}),
-                             error_messages={"required": "撤回时必须填写理由"})  # fmt: skip
+    reason = forms.CharField(
+        label="撤回理由",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "撤回时必须填写理由"},
+    )
 
 
 class CampaignForm(forms.Form):
@@ -107,15 +137,19 @@ class CampaignForm(forms.Form):
 
 
 class CleanupDecisionForm(forms.Form):
-    decision = forms.ChoiceField(label="清理结果", choices=[("confirm", "确认有效性不变"), ("change", "变更有效性")],
-                                 widget=forms.RadioSelect)  # fmt: skip
+    decision = forms.ChoiceField(
+        label="清理结果",
+        choices=[("confirm", "确认有效性不变"), ("change", "变更有效性")],
+        widget=forms.RadioSelect,
+    )
     validity = forms.ChoiceField(
         label="变更为", choices=[("", "—"), *Validity.choices], required=False
     )
     replaced_by = forms.ModelChoiceField(
-        label="替代文件", required=False,
+        label="替代文件",
+        required=False,
         queryset=Document.objects.published().filter(kind__in=REGULATORY_KINDS),
-    )  # fmt: skip
+    )
     note = forms.CharField(label="说明", required=False, max_length=1000)
 
     def clean(self):
@@ -151,8 +185,14 @@ class PlainSelect(forms.Select):
             if group_name:
                 html.append(format_html('\n  <optgroup label="{}">', group_name))
             for option in options:
-                html.append(format_html('\n  <option value="{}"{}>{}</option>\n',
-                                        str(option["value"]), _attrs(option["attrs"]), option["label"]))  # fmt: skip
+                html.append(
+                    format_html(
+                        '\n  <option value="{}"{}>{}</option>\n',
+                        str(option["value"]),
+                        _attrs(option["attrs"]),
+                        option["label"],
+                    )
+                )
             if group_name:
                 html.append("\n  </optgroup>")
         html.append("\n</select>")
@@ -161,16 +201,25 @@ class PlainSelect(forms.Select):
 
 class PortalFilterForm(forms.Form):
     category = forms.ChoiceField(
-        label="分类", required=False, choices=[("", "全部分类"), *Category.choices],
+        label="分类",
+        required=False,
+        choices=[("", "全部分类"), *Category.choices],
         widget=PlainSelect,
-    )  # fmt: skip
-    unit = forms.ModelChoiceField(label="发布机构", required=False, queryset=Unit.objects.active(),
-                                  empty_label="全部机构", widget=PlainSelect)  # fmt: skip
+    )
+    unit = forms.ModelChoiceField(
+        label="发布机构",
+        required=False,
+        queryset=Unit.objects.active(),
+        empty_label="全部机构",
+        widget=PlainSelect,
+    )
     year = forms.IntegerField(label="年份", required=False, min_value=2000, max_value=2100)
     validity = forms.ChoiceField(
-        label="有效性", required=False, choices=[("", "全部"), *Validity.choices],
+        label="有效性",
+        required=False,
+        choices=[("", "全部"), *Validity.choices],
         widget=PlainSelect,
-    )  # fmt: skip
+    )
 
 
 class SearchForm(PortalFilterForm):

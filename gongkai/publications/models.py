@@ -136,7 +136,8 @@ STAGE_ROLES = {
     Status.REVIEW_2: Role.CONFIDENTIALITY_REVIEWER,
     Status.REVIEW_3: Role.LEADER,
 }
-# 三审三校, 先审后发: the only ways a document moves. Nothing reaches PUBLISHED but the third approval.
+# 三审三校, 先审后发: the only ways a document moves.
+# Nothing reaches PUBLISHED but the third approval.
 TRANSITIONS = {
     "submit": {Status.DRAFT: Status.REVIEW_1},
     "approve": {
@@ -205,17 +206,28 @@ class Document(models.Model):
     body_text = models.TextField(editable=False, blank=True)
     business_related = models.BooleanField("涉企政策", default=False)
     validity = models.CharField(
-        "有效性", max_length=20, choices=Validity.choices, blank=True,
+        "有效性",
+        max_length=20,
+        choices=Validity.choices,
+        blank=True,
         help_text="规章、行政规范性文件必填",
-    )  # fmt: skip
+    )
     replaced_by = models.ForeignKey(
-        "self", verbose_name="替代文件", null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name="替代文件",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="replaces",
-    )  # fmt: skip
+    )
     interprets = models.ForeignKey(
-        "self", verbose_name="解读的文件", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="解读的文件",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="interpretations",
-    )  # fmt: skip
+    )
     interpretation_waiver = models.TextField("不同步解读的理由", blank=True)
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
     index_no = models.CharField("索引号", max_length=80, null=True, blank=True, unique=True)
@@ -241,33 +253,50 @@ class Document(models.Model):
             models.Index(fields=["unit", "status"], name="document_unit_status"),
             models.Index(
                 fields=["status", "publish_due"],
-                condition=models.Q(status=Status.REVIEW_1) | models.Q(status=Status.REVIEW_2)
+                condition=models.Q(status=Status.REVIEW_1)
+                | models.Q(status=Status.REVIEW_2)
                 | models.Q(status=Status.REVIEW_3),
                 name="document_in_review",
             ),
             models.Index(
                 fields=["category", "-published_at"],
-                condition=models.Q(status=Status.PUBLISHED, attribute=Attribute.PROACTIVE, published_at__isnull=False),
+                condition=models.Q(
+                    status=Status.PUBLISHED,
+                    attribute=Attribute.PROACTIVE,
+                    published_at__isnull=False,
+                ),
                 name="document_public_category",
             ),
-        ]  # fmt: skip
+        ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(status__in=Status.values), name="document_status_valid"),
-            models.CheckConstraint(condition=models.Q(kind__in=Kind.values), name="document_kind_valid"),
-            models.CheckConstraint(condition=models.Q(category__in=Category.values), name="document_category_valid"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values), name="document_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=Kind.values), name="document_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(category__in=Category.values), name="document_category_valid"
+            ),
             models.CheckConstraint(
                 condition=models.Q(attribute=Attribute.PROACTIVE)
-                | (models.Q(attribute__in=[Attribute.ON_REQUEST, Attribute.NOT_DISCLOSED]) & ~models.Q(attribute_reason="")),
+                | (
+                    models.Q(attribute__in=[Attribute.ON_REQUEST, Attribute.NOT_DISCLOSED])
+                    & ~models.Q(attribute_reason="")
+                ),
                 name="document_attribute_reason_required",
             ),
             # Validity belongs to 规章 and 行政规范性文件, and they always have one.
             models.CheckConstraint(
-                condition=(models.Q(kind__in=REGULATORY_KINDS) & models.Q(validity__in=Validity.values))
+                condition=(
+                    models.Q(kind__in=REGULATORY_KINDS) & models.Q(validity__in=Validity.values)
+                )
                 | (~models.Q(kind__in=REGULATORY_KINDS) & models.Q(validity="")),
                 name="document_validity_for_regulatory_kinds",
             ),
             models.CheckConstraint(
-                condition=~models.Q(validity__in=ENDED_VALIDITIES) | models.Q(expires_on__isnull=False),
+                condition=~models.Q(validity__in=ENDED_VALIDITIES)
+                | models.Q(expires_on__isnull=False),
                 name="document_ended_validity_has_end_date",
             ),
             models.CheckConstraint(
@@ -279,7 +308,7 @@ class Document(models.Model):
                 | (models.Q(published_at__isnull=False) & models.Q(index_no__isnull=False)),
                 name="document_published_has_index_number",
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         return self.title
@@ -303,8 +332,11 @@ class Document(models.Model):
         if self.kind in REGULATORY_KINDS and self.attribute != Attribute.PROACTIVE:
             raise ValidationError(
                 {
-                    "attribute": f"{self.get_kind_display()}应当主动公开（《中华人民共和国政府信息公开条例》"
-                    "第二十条第（一）项），公开属性只能选择“主动公开”"
+                    "attribute": (
+                        f"{self.get_kind_display()}应当主动公开"
+                        "（《中华人民共和国政府信息公开条例》第二十条第（一）项），"
+                        "公开属性只能选择“主动公开”"
+                    )
                 }
             )
         if self.attribute != Attribute.PROACTIVE and not self.attribute_reason.strip():
@@ -359,14 +391,25 @@ class Document(models.Model):
 
     def audit_snapshot(self) -> dict:
         return {
-            "title": self.title, "doc_no": self.doc_no, "unit": self.unit.name,
-            "written_on": _iso(self.written_on), "effective_on": _iso(self.effective_on),
-            "expires_on": _iso(self.expires_on), "category": self.category, "topic": self.topic,
-            "kind": self.kind, "attribute": self.attribute, "attribute_reason": self.attribute_reason,
-            "summary": self.summary, "body_chars": len(self.body_text),
-            "business_related": self.business_related, "validity": self.validity,
-            "interprets": self.interprets_id, "status": self.status, "version": self.version,
-        }  # fmt: skip
+            "title": self.title,
+            "doc_no": self.doc_no,
+            "unit": self.unit.name,
+            "written_on": _iso(self.written_on),
+            "effective_on": _iso(self.effective_on),
+            "expires_on": _iso(self.expires_on),
+            "category": self.category,
+            "topic": self.topic,
+            "kind": self.kind,
+            "attribute": self.attribute,
+            "attribute_reason": self.attribute_reason,
+            "summary": self.summary,
+            "body_chars": len(self.body_text),
+            "business_related": self.business_related,
+            "validity": self.validity,
+            "interprets": self.interprets_id,
+            "status": self.status,
+            "version": self.version,
+        }
 
     # ---- who may do what ------------------------------------------------------------------
 
@@ -553,7 +596,7 @@ class Document(models.Model):
 
     @transaction.atomic
     def accept_hit(self, *, by, key: str, reason: str) -> ScanDecision:
-        """确认可以公开 one personal-data hit at the current stage (e.g. a published service phone)."""
+        """确认可以公开 one personal-data hit at the current stage (e.g. a public service phone)."""
         self._lock()
         self._check_reviewer(by, "approve")
         reason = (reason or "").strip()
@@ -563,12 +606,26 @@ class Document(models.Model):
         if hit is None:
             raise DomainError("该项已不在扫描结果中（可能已被修改删除）")
         decision, _ = ScanDecision.objects.update_or_create(
-            document=self, stage=self.status, key=key,
-            defaults={"kind": hit.kind, "masked": hit.masked, "reason": reason,
-                      "decided_by": by, "decided_at": timezone.now()},
-        )  # fmt: skip
-        audit.record(by, "document.accept_hit", self, stage=self.status, kind=hit.kind,
-                     masked=hit.masked, reason=reason)  # fmt: skip
+            document=self,
+            stage=self.status,
+            key=key,
+            defaults={
+                "kind": hit.kind,
+                "masked": hit.masked,
+                "reason": reason,
+                "decided_by": by,
+                "decided_at": timezone.now(),
+            },
+        )
+        audit.record(
+            by,
+            "document.accept_hit",
+            self,
+            stage=self.status,
+            kind=hit.kind,
+            masked=hit.masked,
+            reason=reason,
+        )
         return decision
 
     @transaction.atomic
@@ -682,12 +739,25 @@ class Document(models.Model):
         if target is None:
             raise DomainError(f"当前状态为“{self.get_status_display()}”，不能{VERB_LABELS[verb]}")
         round_ = self.round + (verb == "submit")
-        ReviewStep.objects.create(document=self, stage=stage, action=verb, actor=by,
-                                  comment=comment, at=at or timezone.now(), round=round_)  # fmt: skip
+        ReviewStep.objects.create(
+            document=self,
+            stage=stage,
+            action=verb,
+            actor=by,
+            comment=comment,
+            at=at or timezone.now(),
+            round=round_,
+        )
         self.status = target
         self._bump()
-        audit.record(by, f"document.{verb}", self, before={"status": stage},
-                     after={"status": target}, comment=comment)  # fmt: skip
+        audit.record(
+            by,
+            f"document.{verb}",
+            self,
+            before={"status": stage},
+            after={"status": target},
+            comment=comment,
+        )
 
     def _notify_drafters(self, text: str) -> None:
         """Tell who must act on a returned draft: its author and whoever submitted it this round."""
@@ -746,11 +816,15 @@ class ReviewStep(models.Model):
         ordering = ["at", "id"]
         verbose_name = verbose_name_plural = "审核记录"
         constraints = [
-            models.CheckConstraint(condition=models.Q(action__in=["submit", "approve", "return", "withdraw"]),
-                                   name="reviewstep_action_valid"),
-            models.CheckConstraint(condition=~models.Q(action="return") | ~models.Q(comment=""),
-                                   name="reviewstep_return_has_comment"),
-        ]  # fmt: skip
+            models.CheckConstraint(
+                condition=models.Q(action__in=["submit", "approve", "return", "withdraw"]),
+                name="reviewstep_action_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(action="return") | ~models.Q(comment=""),
+                name="reviewstep_return_has_comment",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.document} {self.get_stage_display()} {self.get_action_display()}"
@@ -774,9 +848,11 @@ class ScanDecision(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "个人信息扫描确认"
         constraints = [
-            models.UniqueConstraint(fields=["document", "stage", "key"], name="scan_decision_once_per_stage"),
+            models.UniqueConstraint(
+                fields=["document", "stage", "key"], name="scan_decision_once_per_stage"
+            ),
             models.CheckConstraint(condition=~models.Q(reason=""), name="scan_decision_has_reason"),
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         return f"{self.masked}：{self.reason}"
@@ -815,9 +891,14 @@ class Attachment(models.Model):
         upload.seek(0)
         data = upload.read()
         upload.seek(0)
-        attachment = cls(document=document, original_name=clean_line(upload.name)[:200],
-                         kind=checked.kind, size=checked.size, sha256=checked.sha256,
-                         text=attachment_text(data, upload.name, checked.kind))  # fmt: skip
+        attachment = cls(
+            document=document,
+            original_name=clean_line(upload.name)[:200],
+            kind=checked.kind,
+            size=checked.size,
+            sha256=checked.sha256,
+            text=attachment_text(data, upload.name, checked.kind),
+        )
         attachment.file.save(upload.name, upload, save=True)
         return attachment
 
@@ -937,9 +1018,11 @@ class CleanupItem(models.Model):
         verbose_name = verbose_name_plural = "清理事项"
         constraints = [
             models.UniqueConstraint(fields=["campaign", "document"], name="cleanup_item_once"),
-            models.CheckConstraint(condition=models.Q(decision__in=["pending", "confirmed", "changed"]),
-                                   name="cleanup_item_decision_valid"),
-        ]  # fmt: skip
+            models.CheckConstraint(
+                condition=models.Q(decision__in=["pending", "confirmed", "changed"]),
+                name="cleanup_item_decision_valid",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.campaign.year}年清理：{self.document}"
@@ -963,8 +1046,14 @@ class CleanupItem(models.Model):
         self.document.set_validity(by=by, validity=validity, replaced_by=replaced_by, note=note)
         self.decision, self.validity_after = self.Decision.CHANGED, validity
         self._decided(by, note)
-        audit.record(by, "cleanup.change", self.document, campaign=self.campaign.year,
-                     validity=validity, note=note)  # fmt: skip
+        audit.record(
+            by,
+            "cleanup.change",
+            self.document,
+            campaign=self.campaign.year,
+            validity=validity,
+            note=note,
+        )
 
     def _check(self, by) -> None:
         """Lock the item and re-read its decision: of two people deciding at once, the second
@@ -1026,10 +1115,20 @@ class PortalPage(models.Model):
     )
 
     FIELDS = {
-        Slug.GUIDE: ["intro", "categories", "how_to_apply", "office_name", "address", "postcode",
-                     "hours", "phone", "fax", "email"],
+        Slug.GUIDE: [
+            "intro",
+            "categories",
+            "how_to_apply",
+            "office_name",
+            "address",
+            "postcode",
+            "hours",
+            "phone",
+            "fax",
+            "email",
+        ],
         Slug.RULES: ["intro"],
-    }  # fmt: skip
+    }
 
     class Meta:
         verbose_name = verbose_name_plural = "公开指南与制度"
@@ -1071,13 +1170,30 @@ class PortalPage(models.Model):
 # What a page says before the press office first edits it (条例第十二条's headings).
 PORTAL_PAGE_DEFAULTS = {
     PortalPage.Slug.GUIDE: {
-        "intro": "为便于公民、法人和其他组织获取本机关的政府信息，根据《中华人民共和国政府信息公开条例》，编制本指南。",
-        "categories": "本机关主动公开的政府信息按《条例》第二十条分类编排，可在“法定主动公开目录”中按分类、年份和发布机构查阅，或通过“检索”按关键词查找。\n规章和行政规范性文件在“规章和规范性文件”栏目集中公开，并标注有效性。",
-        "how_to_apply": "公民、法人或者其他组织可以通过本网站在线提交政府信息公开申请，也可以当面、邮寄或传真提交申请。\n本机关收到申请后，能够当场答复的当场答复；不能当场答复的，自收到申请之日起20个工作日内答复；需要延长答复期限的，经负责人同意并告知申请人，延长不超过20个工作日。",
+        "intro": (
+            "为便于公民、法人和其他组织获取本机关的政府信息，"
+            "根据《中华人民共和国政府信息公开条例》，编制本指南。"
+        ),
+        "categories": (
+            "本机关主动公开的政府信息按《条例》第二十条分类编排，可在“法定主动公开目录”"
+            "中按分类、年份和发布机构查阅，或通过“检索”按关键词查找。"
+            "\n规章和行政规范性文件在“规章和规范性文件”栏目集中公开，并标注有效性。"
+        ),
+        "how_to_apply": (
+            "公民、法人或者其他组织可以通过本网站在线提交政府信息公开申请，也可以当面、"
+            "邮寄或传真提交申请。\n本机关收到申请后，能够当场答复的当场答复；不能当场答复的，"
+            "自收到申请之日起20个工作日内答复；需要延长答复期限的，经负责人同意并告知申请人，"
+            "延长不超过20个工作日。"
+        ),
         "office_name": "",
         "hours": "工作日上午9:00—12:00，下午14:00—18:00（法定节假日除外）",
     },
     PortalPage.Slug.RULES: {
-        "intro": "本机关依据《中华人民共和国政府信息公开条例》建立健全政府信息公开工作制度，包括：政府信息公开审查制度（发布前一审、二审、三审，涉密和个人信息审查）、依申请公开办理制度、政府信息公开工作年度报告制度、政府信息管理动态调整制度、规范性文件清理制度和政府信息公开监督保障制度。",
+        "intro": (
+            "本机关依据《中华人民共和国政府信息公开条例》建立健全政府信息公开工作制度，包括："
+            "政府信息公开审查制度（发布前一审、二审、三审，涉密和个人信息审查）、"
+            "依申请公开办理制度、政府信息公开工作年度报告制度、政府信息管理动态调整制度、"
+            "规范性文件清理制度和政府信息公开监督保障制度。"
+        ),
     },
 }

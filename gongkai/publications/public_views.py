@@ -70,8 +70,13 @@ def catalogue(request):
     categories = [
         (key, CATEGORY_NUMERALS[key], label, counts.get(key, 0)) for key, label in Category.choices
     ]
-    context = {"form": form, "page": Paginator(documents, PAGE).get_page(request.GET.get("page")),
-               "categories": categories, "current": _filters(form)["category"] or "", "section": "catalogue"}  # fmt: skip
+    context = {
+        "form": form,
+        "page": Paginator(documents, PAGE).get_page(request.GET.get("page")),
+        "categories": categories,
+        "current": _filters(form)["category"] or "",
+        "section": "catalogue",
+    }
     return render(request, "publications/portal/catalogue.html", context)
 
 
@@ -149,16 +154,21 @@ def feed(request):
     atom = Atom1Feed(
         title=f"{settings.AGENCY_NAME}政府信息公开",
         link=request.build_absolute_uri(reverse("publications_public:catalogue")),
-        description="最新主动公开的政府信息", language="zh-cn",
+        description="最新主动公开的政府信息",
+        language="zh-cn",
         feed_url=request.build_absolute_uri(reverse("publications_public:feed")),
-    )  # fmt: skip
+    )
     for doc in Document.public.select_related("unit")[:50]:
         atom.add_item(
-            title=doc.title, link=request.build_absolute_uri(doc.get_absolute_url()),
-            description=doc.summary or doc.body_text[:200], pubdate=doc.published_at,
-            updateddate=doc.updated_at, unique_id=f"urn:gongkai:{doc.index_no}",
-            author_name=doc.unit.full_name or doc.unit.name, categories=[doc.get_category_display()],
-        )  # fmt: skip
+            title=doc.title,
+            link=request.build_absolute_uri(doc.get_absolute_url()),
+            description=doc.summary or doc.body_text[:200],
+            pubdate=doc.published_at,
+            updateddate=doc.updated_at,
+            unique_id=f"urn:gongkai:{doc.index_no}",
+            author_name=doc.unit.full_name or doc.unit.name,
+            categories=[doc.get_category_display()],
+        )
     return HttpResponse(
         atom.writeString("utf-8"), content_type="application/atom+xml; charset=utf-8"
     )
@@ -168,9 +178,13 @@ def feed(request):
 def sitemap(request):
     urls = [
         (request.build_absolute_uri(reverse(name)), None)
-        for name in ("home", "publications_public:catalogue", "publications_public:business",
-                     "publications_public:regulations")
-    ]  # fmt: skip
+        for name in (
+            "home",
+            "publications_public:catalogue",
+            "publications_public:business",
+            "publications_public:regulations",
+        )
+    ]
     urls += [
         (
             request.build_absolute_uri(doc.get_absolute_url()),

@@ -190,7 +190,8 @@ class _SQLite:
         """Index first (CROSS JOIN fixes the loop order), newest first: LIMIT stops the scan
         early instead of collecting every match, which is what makes broad words cheap."""
         return (
-            f"SELECT {select} FROM {TABLE} CROSS JOIN {_DOCUMENT} ON {_DOCUMENT}.id = {TABLE}.rowid "  # noqa: S608
+            f"SELECT {select} FROM {TABLE} CROSS JOIN {_DOCUMENT} "  # noqa: S608
+            f"ON {_DOCUMENT}.id = {TABLE}.rowid "
             f"WHERE {TABLE} MATCH %s AND ({where_sql}) ORDER BY {TABLE}.rowid DESC {tail}"
         )
 
@@ -206,7 +207,10 @@ class _SQLite:
     def ids(self, terms, where_sql, where_params, limit, offset, *, ranked):
         if where_sql is None:
             order = f"bm25({TABLE}), rowid DESC" if ranked else "rowid DESC"
-            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608
+            sql = (
+                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s "  # noqa: S608
+                f"ORDER BY {order} LIMIT %s OFFSET %s"
+            )
         elif ranked:
             sql = self._matched(
                 "m.id", where_sql, "ORDER BY m.score, m.id DESC LIMIT %s OFFSET %s", ranked=True

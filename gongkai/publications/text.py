@@ -12,9 +12,32 @@ from gongkai.lib.text_extract import extract_text, html_to_text
 # What a 政府信息 body needs: paragraphs, headings, lists, tables, emphasis and links. No
 # scripts, styles, frames, images by URL or event handlers: anything else is dropped.
 BODY_TAGS = {
-    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "ul", "ol", "li",
-    "blockquote", "table", "thead", "tbody", "tr", "th", "td", "a", "span", "sub", "sup", "hr",
-}  # fmt: skip
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "span",
+    "sub",
+    "sup",
+    "hr",
+}
 BODY_ATTRIBUTES = {
     "a": {"href", "title"},
     "td": {"colspan", "rowspan"},

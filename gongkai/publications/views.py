@@ -48,9 +48,14 @@ def home(request):
     """我的工作: drafts, waiting for my review, in review, published by my unit."""
     user = request.user
     published = Paginator(selectors.unit_published(user), 30).get_page(request.GET.get("page"))
-    context = {"waiting": selectors.waiting_for(user), "drafts": selectors.unit_drafts(user),
-               "in_review": selectors.in_review_of_unit(user), "published": published,
-               "today": timezone.localdate(), "can_draft": user.has_role(*DRAFTERS)}  # fmt: skip
+    context = {
+        "waiting": selectors.waiting_for(user),
+        "drafts": selectors.unit_drafts(user),
+        "in_review": selectors.in_review_of_unit(user),
+        "published": published,
+        "today": timezone.localdate(),
+        "can_draft": user.has_role(*DRAFTERS),
+    }
     return render(request, "publications/home.html", context)
 
 
@@ -103,15 +108,23 @@ def _detail_page(request, document, status=200):
     accepted = {d.key: d for d in document.scan_decisions.filter(stage=document.status)}
     hits = [(hit, accepted.get(hit.key)) for hit in document.scan()]
     context = {
-        "document": document, "hits": hits, "may_review": may_review,
-        "may_edit": document.may_edit(user), "may_submit": document.status == "draft" and document.drafters_include(user),
-        "may_withdraw": document.may_withdraw(user), "steps": document.steps.select_related("actor"),
-        "attachments": document.attachments.all(), "interpretations": document.interpretations.all(),
-        "approve_form": ApproveForm(), "return_form": ReturnForm(), "withdraw_form": WithdrawForm(),
-        "attachment_form": AttachmentForm(), "overdue": document.publish_overdue(timezone.localdate()),
+        "document": document,
+        "hits": hits,
+        "may_review": may_review,
+        "may_edit": document.may_edit(user),
+        "may_submit": document.status == "draft" and document.drafters_include(user),
+        "may_withdraw": document.may_withdraw(user),
+        "steps": document.steps.select_related("actor"),
+        "attachments": document.attachments.all(),
+        "interpretations": document.interpretations.all(),
+        "approve_form": ApproveForm(),
+        "return_form": ReturnForm(),
+        "withdraw_form": WithdrawForm(),
+        "attachment_form": AttachmentForm(),
+        "overdue": document.publish_overdue(timezone.localdate()),
         "needs_waiver": document.status == "review_3" and document.needs_interpretation,
         "unresolved": sum(1 for _, decision in hits if decision is None),
-    }  # fmt: skip
+    }
     return render(request, "publications/document_detail.html", context, status=status)
 
 
@@ -148,8 +161,12 @@ def document_act(request, pk, verb):
 def _done_message(verb, document):
     if verb == "approve" and document.is_published:
         return f"已签发并发布，索引号 {document.index_no}。"
-    return {"submit": "已提交一审。", "approve": f"审核通过，已转{document.get_status_display()}。",
-            "return": "已退回起草单位修改。", "withdraw": "已撤回，门户网站不再显示该信息。"}[verb]  # fmt: skip
+    return {
+        "submit": "已提交一审。",
+        "approve": f"审核通过，已转{document.get_status_display()}。",
+        "return": "已退回起草单位修改。",
+        "withdraw": "已撤回，门户网站不再显示该信息。",
+    }[verb]
 
 
 @require_POST
@@ -239,8 +256,13 @@ def campaign_detail(request, pk):
     replacements = (
         Document.objects.published().filter(kind__in=REGULATORY_KINDS).only("id", "title")
     )
-    context = {"campaign": campaign, "items": items, "completion": campaign.completion(),
-               "form": CleanupDecisionForm(), "replacements": list(replacements)}  # fmt: skip
+    context = {
+        "campaign": campaign,
+        "items": items,
+        "completion": campaign.completion(),
+        "form": CleanupDecisionForm(),
+        "replacements": list(replacements),
+    }
     return render(request, "publications/campaign_detail.html", context)
 
 

@@ -35,14 +35,22 @@ def applications_by_month(year: int):
     for month, outcome, n in counts:
         if outcome in DEFAULT_REPORT_ROW:
             series[report_row(outcome)[0]][month - 1] += n
-    return svg.stacked_columns([f"{m}月" for m in range(1, 13)], [(name, series[key]) for key, name in GROUP_NAMES],
-                               title=f"{year}年每月答复的申请（按答复类型）")  # fmt: skip
+    return svg.stacked_columns(
+        [f"{m}月" for m in range(1, 13)],
+        [(name, series[key]) for key, name in GROUP_NAMES],
+        title=f"{year}年每月答复的申请（按答复类型）",
+    )
 
 
 def days_to_reply(year: int):
     took = ExpressionWrapper(F("replied_on") - F("received_on"), output_field=DurationField())
-    rows = (DisclosureRequest.objects.filter(replied_on__year=year).exclude(handling_unit=None)
-            .values("handling_unit__name").annotate(avg=Avg(took), worst=Max(took)).order_by("-worst"))  # fmt: skip
+    rows = (
+        DisclosureRequest.objects.filter(replied_on__year=year)
+        .exclude(handling_unit=None)
+        .values("handling_unit__name")
+        .annotate(avg=Avg(took), worst=Max(took))
+        .order_by("-worst")
+    )
     avg = [(r["handling_unit__name"], round(_days(r["avg"]), 1)) for r in rows]
     worst = [(r["handling_unit__name"], _days(r["worst"])) for r in rows]
     return svg.bars(avg, unit="天", title="平均答复用时"), svg.bars(
@@ -62,8 +70,13 @@ def overdue_by_unit(year: int):
     late = Q(replied_on__gt=F("due_date")) | Q(
         replied_on__isnull=True, due_date__lt=timezone.localdate()
     )
-    rows = (DisclosureRequest.objects.filter(received_on__year=year, due_date__isnull=False).filter(late)
-            .values("handling_unit__name").annotate(n=Count("pk")).order_by("-n"))  # fmt: skip
+    rows = (
+        DisclosureRequest.objects.filter(received_on__year=year, due_date__isnull=False)
+        .filter(late)
+        .values("handling_unit__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
     return svg.bars(
         [(r["handling_unit__name"] or "未交办", r["n"]) for r in rows],
         unit="件",
@@ -81,8 +94,14 @@ def publications_by_category(year: int):
         .order_by("category")
     )
     labels = dict(Category.choices)
-    return svg.bars([(f"（{CATEGORY_NUMERALS[r['category']]}）{labels[r['category']][:8]}", r["n"]) for r in rows],
-                    unit="件", title="主动公开（按条例第二十条分类）")  # fmt: skip
+    return svg.bars(
+        [
+            (f"（{CATEGORY_NUMERALS[r['category']]}）{labels[r['category']][:8]}", r["n"])
+            for r in rows
+        ],
+        unit="件",
+        title="主动公开（按条例第二十条分类）",
+    )
 
 
 def ledger_by_unit(year: int):
@@ -90,8 +109,12 @@ def ledger_by_unit(year: int):
     if plan is None:
         return svg.bars([])
     done = Q(status__in=[Status.DONE, Status.ONGOING])
-    rows = (Assignment.objects.filter(task__plan=plan).values("unit__name")
-            .annotate(total=Count("pk"), done=Count("pk", filter=done)).order_by("unit__order"))  # fmt: skip
+    rows = (
+        Assignment.objects.filter(task__plan=plan)
+        .values("unit__name")
+        .annotate(total=Count("pk"), done=Count("pk", filter=done))
+        .order_by("unit__order")
+    )
     return svg.bars(
         [(r["unit__name"], round(100 * r["done"] / r["total"])) for r in rows],
         unit="%",
@@ -108,11 +131,18 @@ def ledger_by_quarter(year: int):
         assignment__task__plan=plan, status__in=[Status.DONE, Status.ONGOING]
     )
     ends = [dt.date(year, 3, 31), dt.date(year, 6, 30), dt.date(year, 9, 30), dt.date(year, 12, 31)]
-    counts = progress.aggregate(**{f"q{i + 1}": Count("assignment", distinct=True, filter=Q(created_at__date__lte=end))
-                                   for i, end in enumerate(ends)})  # fmt: skip
+    counts = progress.aggregate(
+        **{
+            f"q{i + 1}": Count("assignment", distinct=True, filter=Q(created_at__date__lte=end))
+            for i, end in enumerate(ends)
+        }
+    )
     total = Assignment.objects.filter(task__plan=plan).count() or 1
-    return svg.bars([(f"第{'一二三四'[i]}季度末", round(100 * counts[f"q{i + 1}"] / total)) for i in range(4)],
-                    unit="%", title="台账完成率（按季度）")  # fmt: skip
+    return svg.bars(
+        [(f"第{'一二三四'[i]}季度末", round(100 * counts[f"q{i + 1}"] / total)) for i in range(4)],
+        unit="%",
+        title="台账完成率（按季度）",
+    )
 
 
 def all_charts(year: int) -> list[tuple[str, object]]:

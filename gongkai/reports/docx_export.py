@@ -83,8 +83,11 @@ def report_docx(data: dict) -> bytes:
     for part in data["sections"]:
         _paragraph(document, part["heading"], font="黑体", size=15, indent=False)
         if "table" in part:
-            grid = {"proactive": layout.proactive_grid, "applications": layout.applications_grid,
-                    "review_litigation": layout.review_litigation_grid}[part["table"]](data["tables"][part["table"]])  # fmt: skip
+            grid = {
+                "proactive": layout.proactive_grid,
+                "applications": layout.applications_grid,
+                "review_litigation": layout.review_litigation_grid,
+            }[part["table"]](data["tables"][part["table"]])
             _table(document, grid, WIDTHS[part["table"]])
         for line in (part.get("text") or "").splitlines():
             if line.strip():

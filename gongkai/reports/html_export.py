@@ -20,7 +20,15 @@ def report_html(data: dict, *, standalone: bool = True) -> str:
     body = render_to_string("reports/report_body.html", context)
     if not standalone:
         return body
-    style = ("body{font-family:'Noto Serif CJK SC',serif;max-width:960px;margin:24px auto;line-height:1.7}"
-             "table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #333;padding:4px;text-align:center}"
-             ".indent{text-indent:2em}h1{text-align:center}")  # fmt: skip
-    return f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{escape(data["title"])}</title><style>{style}</style></head><body>{body}</body></html>'
+    style = (
+        "body{font-family:'Noto Serif CJK SC',serif;max-width:960px;margin:24px auto;"
+        "line-height:1.7}"
+        "table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid "
+        "#333;padding:4px;text-align:center}"
+        ".indent{text-indent:2em}h1{text-align:center}"
+    )
+    return (
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>'
+        f"{escape(data['title'])}</title><style>{style}</style></head><body>{body}</body>"
+        "</html>"
+    )

@@ -30,8 +30,14 @@ class AnnualReport(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    document = models.ForeignKey("publications.Document", null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="+", help_text="送审发布的公开目录文件")  # fmt: skip
+    document = models.ForeignKey(
+        "publications.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="送审发布的公开目录文件",
+    )
 
     class Meta:
         ordering = ["-year"]

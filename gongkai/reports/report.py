@@ -8,8 +8,14 @@ from django.conf import settings
 
 from gongkai.reports import sources, tables
 
-HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]  # fmt: skip
+HEADINGS = [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+]
 
 
 def _number(value):
@@ -30,12 +36,17 @@ def build(year: int, report=None) -> dict:
     fees = tables.fees_collected(year)
     plan = sources.plan_results(year)
     other = report.other_matters if report else ""
-    auto_other = [f"依据《政府信息公开信息处理费管理办法》，本年度共收取信息处理费{fees}元。" if fees
-                  else "本年度未收取信息处理费。"]  # fmt: skip
+    auto_other = [
+        f"依据《政府信息公开信息处理费管理办法》，本年度共收取信息处理费{fees}元。"
+        if fees
+        else "本年度未收取信息处理费。"
+    ]
     if plan:
         done = plan["by_status"].get("done", 0) + plan["by_status"].get("ongoing", 0)
-        auto_other.append(f"《{plan['title']}》共{plan['tasks']}项任务、{plan['shares']}项单位分工，"
-                          f"已完成或常态化推进{done}项。")  # fmt: skip
+        auto_other.append(
+            f"《{plan['title']}》共{plan['tasks']}项任务、{plan['shares']}项单位分工，"
+            f"已完成或常态化推进{done}项。"
+        )
     return {
         "title": f"{settings.AGENCY_NAME}{year}年政府信息公开工作年度报告",
         "year": year,

@@ -33,10 +33,16 @@ def report_submit(*, by, report: AnnualReport):
         document.edit(by=by, version=document.version, body=body, written_on=timezone.localdate())
     else:
         document = Document.create_draft(
-            by=by, title=data["title"], category=Category.OTHER_MANDATED, kind=Kind.GENERAL, attribute=Attribute.PROACTIVE,
-            written_on=timezone.localdate(), topic="政府信息公开年报", body=body,
+            by=by,
+            title=data["title"],
+            category=Category.OTHER_MANDATED,
+            kind=Kind.GENERAL,
+            attribute=Attribute.PROACTIVE,
+            written_on=timezone.localdate(),
+            topic="政府信息公开年报",
+            body=body,
             summary=f"依据《中华人民共和国政府信息公开条例》第四十九条、第五十条，公布本机关{report.year}年政府信息公开工作年度报告。",
-        )  # fmt: skip
+        )
         report.document = document
         report.save(update_fields=["document"])
     document.add_attachment(

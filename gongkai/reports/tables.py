@@ -100,8 +100,14 @@ def applications_table(year: int) -> dict:
         if "." in key and key.endswith(".1"):
             rows.append({"key": group, "label": GROUPS[group], "values": None})
         rows.append({"key": key, "label": label, "values": outcome_values(key)})
-    total = [sum(r["values"][i] for r in rows if r["values"] is not None and r["key"] not in (NEW, CARRIED_IN))
-             for i in range(len(APPLICANT_COLUMNS))]  # fmt: skip
+    total = [
+        sum(
+            r["values"][i]
+            for r in rows
+            if r["values"] is not None and r["key"] not in (NEW, CARRIED_IN)
+        )
+        for i in range(len(APPLICANT_COLUMNS))
+    ]
     rows.append({"key": TOTAL, "label": "（七）总计", "values": total})
     rows.append(
         {
@@ -136,10 +142,19 @@ def remedy_queryset(year: int) -> QuerySet[Remedy]:
 def review_litigation_table(year: int) -> dict:
     """Table 四: 政府信息公开行政复议、行政诉讼情况 — fifteen numbers in one row, one query."""
     _, end = _year_bounds(year)
-    as_of_year_end = Case(When(Q(decided_on__isnull=True) | Q(decided_on__gt=end), then=Value("pending")),
-                          default="result", output_field=CharField())  # fmt: skip
-    counts = {(k, r): n for k, r, n in remedy_queryset(year).annotate(at_end=as_of_year_end)
-              .order_by().values_list("kind", "at_end").annotate(n=Count("pk"))}  # fmt: skip
+    as_of_year_end = Case(
+        When(Q(decided_on__isnull=True) | Q(decided_on__gt=end), then=Value("pending")),
+        default="result",
+        output_field=CharField(),
+    )
+    counts = {
+        (k, r): n
+        for k, r, n in remedy_queryset(year)
+        .annotate(at_end=as_of_year_end)
+        .order_by()
+        .values_list("kind", "at_end")
+        .annotate(n=Count("pk"))
+    }
     groups = []
     for kind, label in REMEDY_GROUPS:
         values = [counts.get((kind, r), 0) for r in RESULT_KEYS]
@@ -187,22 +202,42 @@ def proactive_table(year: int, manual: dict[str, Decimal | int | str | None]) ->
 
     return {
         "blocks": [
-            {"caption": "第二十条第（一）项", "columns": ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
-             "rows": [rules, regulatory_row("normative", "行政规范性文件", "normative")]},
-            {"caption": "第二十条第（五）项", "columns": ["信息内容", "本年处理决定数量"],
-             "rows": [{"key": "licensing", "label": "行政许可", "values": [m("licensing")]}]},
-            {"caption": "第二十条第（六）项", "columns": ["信息内容", "本年处理决定数量"],
-             "rows": [{"key": "penalty", "label": "行政处罚", "values": [m("penalty")]},
-                      {"key": "coercion", "label": "行政强制", "values": [m("coercion")]}]},
-            {"caption": "第二十条第（八）项", "columns": ["信息内容", "本年收费金额（单位：万元）"],
-             "rows": [{"key": "admin_fees", "label": "行政事业性收费", "values": [m("admin_fees")]}]},
+            {
+                "caption": "第二十条第（一）项",
+                "columns": ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+                "rows": [rules, regulatory_row("normative", "行政规范性文件", "normative")],
+            },
+            {
+                "caption": "第二十条第（五）项",
+                "columns": ["信息内容", "本年处理决定数量"],
+                "rows": [{"key": "licensing", "label": "行政许可", "values": [m("licensing")]}],
+            },
+            {
+                "caption": "第二十条第（六）项",
+                "columns": ["信息内容", "本年处理决定数量"],
+                "rows": [
+                    {"key": "penalty", "label": "行政处罚", "values": [m("penalty")]},
+                    {"key": "coercion", "label": "行政强制", "values": [m("coercion")]},
+                ],
+            },
+            {
+                "caption": "第二十条第（八）项",
+                "columns": ["信息内容", "本年收费金额（单位：万元）"],
+                "rows": [
+                    {"key": "admin_fees", "label": "行政事业性收费", "values": [m("admin_fees")]}
+                ],
+            },
         ]
-    }  # fmt: skip
+    }
 
 
-MANUAL_KEYS = {"licensing": "行政许可处理决定数量", "penalty": "行政处罚处理决定数量",
-               "coercion": "行政强制处理决定数量", "admin_fees": "行政事业性收费金额（万元）",
-               "rules_not_applicable": "本机关无规章制定权（规章栏填“/”）"}  # fmt: skip
+MANUAL_KEYS = {
+    "licensing": "行政许可处理决定数量",
+    "penalty": "行政处罚处理决定数量",
+    "coercion": "行政强制处理决定数量",
+    "admin_fees": "行政事业性收费金额（万元）",
+    "rules_not_applicable": "本机关无规章制定权（规章栏填“/”）",
+}
 
 
 def check_applications(table: dict) -> list[str]:
@@ -215,7 +250,8 @@ def check_applications(table: dict) -> list[str]:
         total, carried_out = rows[TOTAL]["values"][i], rows[CARRIED_OUT]["values"][i]
         if new + carried_in != total + carried_out:
             problems.append(
-                f"“{col}”列：一（{new}）+ 二（{carried_in}）≠（七）总计（{total}）+ 四（{carried_out}）"
+                f"“{col}”列：一（{new}）+ 二（{carried_in}）≠（七）总计（{total}）+ "
+                f"四（{carried_out}）"
             )
         parts = sum(
             r["values"][i]
@@ -227,7 +263,8 @@ def check_applications(table: dict) -> list[str]:
     for row in rows.values():
         if sum(row["values"][:-1]) != row["values"][-1]:
             problems.append(
-                f"“{row['label']}”行：各类申请人之和（{sum(row['values'][:-1])}）≠ 总计（{row['values'][-1]}）"
+                f"“{row['label']}”行：各类申请人之和（{sum(row['values'][:-1])}）≠ "
+                f"总计（{row['values'][-1]}）"
             )
         if any(v < 0 for v in row["values"]):
             problems.append(f"“{row['label']}”行有负数")
@@ -257,6 +294,7 @@ def check_review_litigation(table: dict) -> list[str]:
         *parts, total = group["values"]
         if sum(parts) != total:
             problems.append(
-                f"表四“{group['label']}”：维持、纠正、其他、尚未审结之和（{sum(parts)}）≠ 总计（{total}）"
+                f"表四“{group['label']}”：维持、纠正、其他、尚未审结之和（{sum(parts)}）≠ "
+                f"总计（{total}）"
             )
     return problems

@@ -113,8 +113,13 @@ def cell_records(request, year):
         (r["label"] for r in tables.applications_table(year)["rows"] if r["key"] == row), row
     )
     col_label = dict(ApplicantType.choices).get(column, "总计")
-    context = {"year": year, "label": label, "col_label": col_label, "cases": cases.select_related("handling_unit")[:500],
-               "count": cases.count()}  # fmt: skip
+    context = {
+        "year": year,
+        "label": label,
+        "col_label": col_label,
+        "cases": cases.select_related("handling_unit")[:500],
+        "count": cases.count(),
+    }
     return render(request, "reports/cell_records.html", context)
 
 

@@ -65,17 +65,36 @@ def test_the_log_reads_as_words_not_codes(client, cast):
     from gongkai.publications.models import Category, Document
 
     document = Document.create_draft(
-        by=cast.clerk, title="关于加强危险化学品安全管理的通知", category=Category.OTHER_MANDATED,
-        written_on="2022-09-01", body="<p>正文</p>",
-    )  # fmt: skip
-    audit.record(cast.leader, "document.approve", document, before={"status": "review_3"},
-                 after={"status": "published"}, comment="同意发布")  # fmt: skip
-    audit.record(cast.clerk, "document.edit", document, before={"expires_on": None},
-                 after={"expires_on": "2022-09-30", "business_related": True})  # fmt: skip
+        by=cast.clerk,
+        title="关于加强危险化学品安全管理的通知",
+        category=Category.OTHER_MANDATED,
+        written_on="2022-09-01",
+        body="<p>正文</p>",
+    )
+    audit.record(
+        cast.leader,
+        "document.approve",
+        document,
+        before={"status": "review_3"},
+        after={"status": "published"},
+        comment="同意发布",
+    )
+    audit.record(
+        cast.clerk,
+        "document.edit",
+        document,
+        before={"expires_on": None},
+        after={"expires_on": "2022-09-30", "business_related": True},
+    )
     plan = Plan.objects.create(year=2022, title="2022年工作方案", source_sha256="x")
     task = Task.objects.create(plan=plan, number=3, requirement="健全舆情监测")
-    audit.record(cast.clerk, "task.report_progress", task, before={"status": "not_started"},
-                 after={"status": "in_progress"})  # fmt: skip
+    audit.record(
+        cast.clerk,
+        "task.report_progress",
+        task,
+        before={"status": "not_started"},
+        after={"status": "in_progress"},
+    )
     client.force_login(cast.press)
     page = client.get(reverse("core:audit_list")).content.decode()
     assert "状态：三审（签发领导） → 已发布" in page and "意见：同意发布" in page
@@ -92,8 +111,13 @@ def test_the_action_filter_shows_labels(client, cast):
 
 
 def test_the_csv_keeps_the_json_and_adds_the_words(client, cast):
-    audit.record(cast.admin, "unit.update", cast.units["法规处"], before={"full_name": "旧名"},
-                 after={"full_name": "新名"})  # fmt: skip
+    audit.record(
+        cast.admin,
+        "unit.update",
+        cast.units["法规处"],
+        before={"full_name": "旧名"},
+        after={"full_name": "新名"},
+    )
     client.force_login(cast.press)
     body = b"".join(client.get(reverse("core:audit_export")).streaming_content).decode("utf-8")
     assert '"{""full_name"": ""新名""}"' in body

@@ -29,8 +29,12 @@ def _run_all(tmp: Path, commands: list[str]) -> dict[str, subprocess.CompletedPr
     def run(command):
         return subprocess.run(
             [sys.executable, "-m", "gongkai", *command.split()],
-            cwd=tmp, env=_env(tmp), capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
+            cwd=tmp,
+            env=_env(tmp),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         return dict(zip(commands, pool.map(run, commands), strict=True))
@@ -83,16 +87,24 @@ BAD = {
     "plan import": "错误：缺少必需的参数: file, --year（gongkai help 子命令 查看用法）",
     "plan import nope.txt --year 2022": "错误：找不到文件：nope.txt",
     "plan import a-directory --year 2022": "错误：找不到文件：a-directory",
-    "plan import binary.txt --year 2022": "错误：无法识别文件的文字编码，请另存为UTF-8或GBK编码的文本、Word或Excel文件后再上传。",
-    "plan import plan.txt --year abc": "错误：argument --year: 不是整数: 'abc'（gongkai help 子命令 查看用法）",
+    "plan import binary.txt --year 2022": (
+        "错误：无法识别文件的文字编码，请另存为UTF-8或GBK编码的文本、Word或Excel文件后再上传。"
+    ),
+    "plan import plan.txt --year abc": (
+        "错误：argument --year: 不是整数: 'abc'（gongkai help 子命令 查看用法）"
+    ),
     "plan import plan.txt --year 1900": "错误：年度不正确：1900",
     "report annual --year 9999": "错误：年度不正确：9999",
-    "report annual --year 2022 --docx no/such/dir/r.docx": "错误：无法读写文件“no/such/dir/r.docx”（文件或目录不存在）",
-    "report annual --year 2022 --html a-directory": "错误：无法读写文件“a-directory”（这是一个目录）",
+    "report annual --year 2022 --docx no/such/dir/r.docx": (
+        "错误：无法读写文件“no/such/dir/r.docx”（文件或目录不存在）"
+    ),
+    "report annual --year 2022 --html a-directory": (
+        "错误：无法读写文件“a-directory”（这是一个目录）"
+    ),
     "scan nope.pdf": "错误：文件不存在：nope.pdf",
     "remind --days x": "错误：argument --days: 不是整数: 'x'（gongkai help 子命令 查看用法）",
     "demo extra": "错误：无法识别的参数: extra（gongkai help 子命令 查看用法）",
-}  # fmt: skip
+}
 
 
 def test_bad_arguments_and_files_on_a_migrated_database_give_one_chinese_line(files):

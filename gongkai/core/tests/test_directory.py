@@ -53,8 +53,14 @@ def test_only_administrators_manage_units_and_users(client, cast, who):
 
 def test_it_creates_a_user_with_roles_and_a_hashed_password(client, cast):
     client.force_login(cast.admin)
-    data = {"username": "tongji", "full_name": "孙一", "unit": cast.units["审批处"].pk, "roles": [Role.CLERK],
-            "password": "Tongji-2022-secret", "is_active": "on"}  # fmt: skip
+    data = {
+        "username": "tongji",
+        "full_name": "孙一",
+        "unit": cast.units["审批处"].pk,
+        "roles": [Role.CLERK],
+        "password": "Tongji-2022-secret",
+        "is_active": "on",
+    }
     assert client.post(reverse("core:user_create"), data).status_code == 302
     user = User.objects.get(username="tongji")
     assert user.password.startswith("argon2") and user.has_role(Role.CLERK)

@@ -28,18 +28,72 @@ def fuzz(examples: int):
 
 # Hostile strings: anything (control characters, surrogates are impossible in str), very long,
 # markup, SQL and formula lookalikes, full-width digits, impossible dates.
-NASTY = st.sampled_from([
-    "", " ", "\x00", "\x00" * 50, "'; DROP TABLE x; --", "<script>alert(1)</script>", "=1+1",
-    "２０２２－０２－３０", "2022-02-30", "1900-01-01", "9999-12-31", "0000-00-00", "-1",
-    "9" * 40, "１３８００１３８０００", "\u202e\u200b\ufeff", "𠀀𠀁" * 10, "%00%ff", "../../etc/passwd",
-    "null", "NaN", "Infinity", "1e309", "0x10", "\r\n\r\n", "GK2022-00001", "\\", "'", '"',
-]) | st.text(max_size=300) | st.text(max_size=20).map(lambda s: s * 500)  # fmt: skip
-FIELDS = ["applicant_type", "applicant_name", "id_document", "contact_person", "phone", "email",
-          "address", "postal_code", "description", "doc_reference", "purpose", "delivery_form",
-          "delivery_method", "needs_assistance", "agree", "idempotency_key"]  # fmt: skip
-GOOD = {"applicant_type": "natural_person", "applicant_name": "李四", "id_document": "11010519491231002X",
-        "phone": "13912345678", "description": "本局2022年政府信息公开工作年度报告", "delivery_form": "electronic",
-        "delivery_method": "email", "email": "lisi@example.com", "agree": "on"}  # fmt: skip
+NASTY = (
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "\x00",
+            "\x00" * 50,
+            "'; DROP TABLE x; --",
+            "<script>alert(1)</script>",
+            "=1+1",
+            "２０２２－０２－３０",
+            "2022-02-30",
+            "1900-01-01",
+            "9999-12-31",
+            "0000-00-00",
+            "-1",
+            "9" * 40,
+            "１３８００１３８０００",
+            "\u202e\u200b\ufeff",
+            "𠀀𠀁" * 10,
+            "%00%ff",
+            "../../etc/passwd",
+            "null",
+            "NaN",
+            "Infinity",
+            "1e309",
+            "0x10",
+            "\r\n\r\n",
+            "GK2022-00001",
+            "\\",
+            "'",
+            '"',
+        ]
+    )
+    | st.text(max_size=300)
+    | st.text(max_size=20).map(lambda s: s * 500)
+)
+FIELDS = [
+    "applicant_type",
+    "applicant_name",
+    "id_document",
+    "contact_person",
+    "phone",
+    "email",
+    "address",
+    "postal_code",
+    "description",
+    "doc_reference",
+    "purpose",
+    "delivery_form",
+    "delivery_method",
+    "needs_assistance",
+    "agree",
+    "idempotency_key",
+]
+GOOD = {
+    "applicant_type": "natural_person",
+    "applicant_name": "李四",
+    "id_document": "11010519491231002X",
+    "phone": "13912345678",
+    "description": "本局2022年政府信息公开工作年度报告",
+    "delivery_form": "electronic",
+    "delivery_method": "email",
+    "email": "lisi@example.com",
+    "agree": "on",
+}
 
 
 def _rows():
@@ -124,8 +178,14 @@ def test_a_supplement_never_fails_and_is_stored_whole_or_not_at_all(awaiting, te
 @pytest.fixture
 def portal(db, cast):
     for title in ("关于台风防御工作的通知", "安全生产执法检查计划"):
-        doc = Document.create_draft(by=cast.clerk, title=title, category=Category.REGULATIONS_NORMATIVE_DOCS,
-                                    kind=Kind.GENERAL, written_on=dt.date(2022, 9, 1), body="<p>台风</p>")  # fmt: skip
+        doc = Document.create_draft(
+            by=cast.clerk,
+            title=title,
+            category=Category.REGULATIONS_NORMATIVE_DOCS,
+            kind=Kind.GENERAL,
+            written_on=dt.date(2022, 9, 1),
+            body="<p>台风</p>",
+        )
         doc.submit(by=cast.clerk)
         doc.approve(by=cast.head)
         doc.approve(by=cast.reviewer)

@@ -94,8 +94,9 @@ def test_the_address_lockout_keys_on_the_client_a_trusted_proxy_names(client, ca
         _login(client, name, "guess", HTTP_X_FORWARDED_FOR="203.0.113.5", **via_proxy)
     assert _locked(_login(client, "a5", "guess", HTTP_X_FORWARDED_FOR="203.0.113.5", **via_proxy))
     # another citizen behind the same proxy is not locked out by the first one's guesses
-    other = _login(client, "fagui", TEST_PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.2, 10.0.0.7",
-                   **via_proxy)  # fmt: skip
+    other = _login(
+        client, "fagui", TEST_PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.2, 10.0.0.7", **via_proxy
+    )
     assert other.status_code == 302
 
 
@@ -103,10 +104,16 @@ def test_a_forwarded_header_from_an_untrusted_peer_is_ignored(client, cast, sett
     settings.LOGIN_MAX_FAILURES = 1
     settings.TRUSTED_PROXIES = []
     for i in range(4):
-        _login(client, f"a{i}", "guess", REMOTE_ADDR="203.0.113.5",
-               HTTP_X_FORWARDED_FOR=f"198.51.100.{i}")  # fmt: skip
-    response = _login(client, "a9", "guess", REMOTE_ADDR="203.0.113.5",
-                      HTTP_X_FORWARDED_FOR="198.51.100.99")  # fmt: skip
+        _login(
+            client,
+            f"a{i}",
+            "guess",
+            REMOTE_ADDR="203.0.113.5",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{i}",
+        )
+    response = _login(
+        client, "a9", "guess", REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="198.51.100.99"
+    )
     assert _locked(response)
 
 
@@ -186,11 +193,23 @@ def test_concurrent_attempts_never_get_past_the_limit(tmp_path):
     workers): exactly 10 get through. SQLite runs it on a file database in a child process,
     because the suite's in-memory one reports "table is locked" instead of waiting."""
     if connection.vendor == "sqlite":
-        env = {**os.environ, "GONGKAI_DATABASE_URL": f"sqlite:///{tmp_path}/race.sqlite3",
-               "GONGKAI_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "gongkai.settings",
-               "GONGKAI_DEBUG": "true", "PYTHONPATH": str(ROOT)}  # fmt: skip
-        run = subprocess.run([sys.executable, "-c", RACE], env=env, cwd=ROOT, capture_output=True,
-                             text=True, timeout=120, check=True)  # fmt: skip
+        env = {
+            **os.environ,
+            "GONGKAI_DATABASE_URL": f"sqlite:///{tmp_path}/race.sqlite3",
+            "GONGKAI_VAR_DIR": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "gongkai.settings",
+            "GONGKAI_DEBUG": "true",
+            "PYTHONPATH": str(ROOT),
+        }
+        run = subprocess.run(
+            [sys.executable, "-c", RACE],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
         granted, refused = map(int, run.stdout.split())
     else:
         granted, refused = _race_in_threads()

@@ -13,15 +13,28 @@ from gongkai.core.roles import Role
 
 # Each accepted by the old rules (8 characters) or a classic: short, common, all digits, the
 # user's own name.
-WEAK = ["Abcdef1!", "Demo@2022", "password123", "qwertyuiop", "1234567890", "zhangsan2022",
-        "zhangsan@gk"]  # fmt: skip
+WEAK = [
+    "Abcdef1!",
+    "Demo@2022",
+    "password123",
+    "qwertyuiop",
+    "1234567890",
+    "zhangsan2022",
+    "zhangsan@gk",
+]
 
 
 @pytest.mark.parametrize("password", WEAK)
 def test_the_user_page_refuses_a_weak_password(client, cast, password):
     client.force_login(cast.admin)
-    data = {"username": "zhangsan", "full_name": "张三", "unit": cast.clerk.unit_id,
-            "roles": [Role.CLERK], "is_active": "on", "password": password}  # fmt: skip
+    data = {
+        "username": "zhangsan",
+        "full_name": "张三",
+        "unit": cast.clerk.unit_id,
+        "roles": [Role.CLERK],
+        "is_active": "on",
+        "password": password,
+    }
     response = client.post(reverse("core:user_create"), data)
     assert response.status_code == 200
     assert not User.objects.filter(username="zhangsan").exists()
@@ -29,8 +42,14 @@ def test_the_user_page_refuses_a_weak_password(client, cast, password):
 
 def test_the_user_page_accepts_a_strong_password(client, cast):
     client.force_login(cast.admin)
-    data = {"username": "zhangsan", "full_name": "张三", "unit": cast.clerk.unit_id,
-            "roles": [Role.CLERK], "is_active": "on", "password": "Huo-che-zhan-7"}  # fmt: skip
+    data = {
+        "username": "zhangsan",
+        "full_name": "张三",
+        "unit": cast.clerk.unit_id,
+        "roles": [Role.CLERK],
+        "is_active": "on",
+        "password": "Huo-che-zhan-7",
+    }
     assert client.post(reverse("core:user_create"), data).status_code == 302
     assert User.objects.get(username="zhangsan").check_password("Huo-che-zhan-7")
 

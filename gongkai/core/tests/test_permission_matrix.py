@@ -21,10 +21,10 @@ visitor, in the order of ROLES:
       database may change
 
 Every cell but W must leave the database as it was: every row of every table compared after a
-POST, the number of rows in each after a GET (sessions and throttle counters aside). A URL pattern without a row fails the test, so a new
-page must be given its row here. Each cell runs in a savepoint that is rolled back, so the
-cells do not depend on each other (files are not rolled back: attachment_delete comes after
-attachment_download).
+POST, the number of rows in each after a GET (sessions and throttle counters aside). A URL
+pattern without a row fails the test, so a new page must be given its row here. Each cell runs
+in a savepoint that is rolled back, so the cells do not depend on each other (files are not
+rolled back: attachment_delete comes after attachment_download).
 """
 
 import datetime as dt
@@ -98,7 +98,7 @@ MATRIX = {
     "disclosure_requests:supplement_notice": ("LLNNNFFNF", "LLNNNFFNF"),  # none was asked
     # ---- reports ----
     "reports:dashboard":              ("LLFFFFOOF", "LLFFFFOOF"),
-    "reports:annual":                 ("LLFFFFWWF", "LLFFFFWWF"),  # the year's row made on first view
+    "reports:annual":                 ("LLFFFFWWF", "LLFFFFWWF"),  # first view makes the row
     "reports:annual_edit":            ("MMMMMMMMM", "LLFFFFFWF"),
     "reports:annual_submit":          ("MMMMMMMMM", "LLFFFFFWF"),
     "reports:cell_records":           ("LLFFFFFOF", "LLFFFFFOF"),
@@ -125,7 +125,7 @@ MATRIX = {
     # ---- Django's admin: one sign-in page (ours); the admin itself for is_staff only ----
     "admin:login":                    ("LLLLLLLLL", "LLLLLLLLL"),
     "admin:index":                    ("LLLLLLLLO", "LLLLLLLLO"),
-}  # fmt: skip
+}  # fmt: skip  # a table: one row per URL, one column per role (GET, POST)
 
 # Django's admin has a URL per model and action, all behind admin:index's is_staff check and
 # Django's model permissions; the two rows above stand for them.
@@ -186,21 +186,34 @@ def _world(cast):
 
     cast.admin.is_staff = True
     cast.admin.save()
-    plan = Plan.objects.create(year=2022, title="2022年政务公开工作要点", source_sha256="0" * 64,
-                               imported_by=cast.press)  # fmt: skip
-    task = Task.objects.create(plan=plan, number=12, requirement="开展规范性文件清理",
-                               deadline_text="2022年12月底前", units_text="法规处")  # fmt: skip
+    plan = Plan.objects.create(
+        year=2022, title="2022年政务公开工作要点", source_sha256="0" * 64, imported_by=cast.press
+    )
+    task = Task.objects.create(
+        plan=plan,
+        number=12,
+        requirement="开展规范性文件清理",
+        deadline_text="2022年12月底前",
+        units_text="法规处",
+    )
     Assignment.objects.create(task=task, unit=cast.units["法规处"], role=Assignment.Role.LEAD)
     task.assignments.get(unit=cast.units["法规处"]).report_progress(
-        by=cast.clerk, text="完成清理", status=Status.DONE,
+        by=cast.clerk,
+        text="完成清理",
+        status=Status.DONE,
         files=[SimpleUploadedFile("清理结果.pdf", b"%PDF-1.4 cleanup results")],
-    )  # fmt: skip
+    )
     evidence = Evidence.objects.get()
 
     def draft(title, kind=Kind.GENERAL):
-        doc = Document.create_draft(by=cast.clerk, title=title, kind=kind, written_on=dt.date(2022, 9, 1),
-                                    category=Category.REGULATIONS_NORMATIVE_DOCS,
-                                    body="<p>各区应急管理局：加强危险化学品安全生产监督管理。</p>")  # fmt: skip
+        doc = Document.create_draft(
+            by=cast.clerk,
+            title=title,
+            kind=kind,
+            written_on=dt.date(2022, 9, 1),
+            category=Category.REGULATIONS_NORMATIVE_DOCS,
+            body="<p>各区应急管理局：加强危险化学品安全生产监督管理。</p>",
+        )
         doc.add_attachment(by=cast.clerk, upload=_docx("附件正文"))
         doc.submit(by=cast.clerk)
         return doc
@@ -216,14 +229,28 @@ def _world(cast):
     )
 
     citizen = Client()  # applies, and so is shown the number and the query code
-    form = {"applicant_type": "natural_person", "applicant_name": "李四", "id_document": "11010519491231002X",
-            "phone": "13912345678", "description": "本局2022年政府信息公开工作年度报告", "delivery_form": "electronic",
-            "delivery_method": "email", "email": "lisi@example.com", "agree": "on", "idempotency_key": "m-1"}  # fmt: skip
+    form = {
+        "applicant_type": "natural_person",
+        "applicant_name": "李四",
+        "id_document": "11010519491231002X",
+        "phone": "13912345678",
+        "description": "本局2022年政府信息公开工作年度报告",
+        "delivery_form": "electronic",
+        "delivery_method": "email",
+        "email": "lisi@example.com",
+        "agree": "on",
+        "idempotency_key": "m-1",
+    }
     assert citizen.post(reverse("disclosure_requests_public:apply"), form).status_code == 200
     case = DisclosureRequest.objects.get()
     case.assign(by=cast.press, unit=cast.units["法规处"])
-    case.reply(by=cast.press, outcome=Outcome.ALREADY_PUBLIC, text="该信息已主动公开，获取方式如下。",
-               on=timezone.localdate(), files=[SimpleUploadedFile("答复材料.pdf", b"%PDF-1.4 provided")])  # fmt: skip
+    case.reply(
+        by=cast.press,
+        outcome=Outcome.ALREADY_PUBLIC,
+        text="该信息已主动公开，获取方式如下。",
+        on=timezone.localdate(),
+        files=[SimpleUploadedFile("答复材料.pdf", b"%PDF-1.4 provided")],
+    )
     provided = case.attachments.get()
     assert case.tracking_no in citizen.session[SESSION_KEY]
 
@@ -305,9 +332,15 @@ def _client_for(role, cast, world):
         session.save()
         client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
     elif role != "anon":
-        people = {"clerk": cast.clerk, "other": cast.other_clerk, "head": cast.head,
-                  "reviewer": cast.reviewer, "leader": cast.leader, "press": cast.press,
-                  "admin": cast.admin}  # fmt: skip
+        people = {
+            "clerk": cast.clerk,
+            "other": cast.other_clerk,
+            "head": cast.head,
+            "reviewer": cast.reviewer,
+            "leader": cast.leader,
+            "press": cast.press,
+            "admin": cast.admin,
+        }
         client.force_login(people[role])
     return client
 
@@ -344,6 +377,8 @@ def test_every_url_gives_each_visitor_what_the_table_says_and_refusals_change_no
                 changed = after is not None and after != baseline[method]
                 fits = got in "ORL" if expected == "W" else got == expected
                 if not fits or changed:
-                    wrong.append(f"{name} {method} {role}: expected {expected}, got {got}"
-                                 + (" and the database changed" if changed else ""))  # fmt: skip
+                    wrong.append(
+                        f"{name} {method} {role}: expected {expected}, got {got}"
+                        + (" and the database changed" if changed else "")
+                    )
     assert wrong == [], "\n".join(wrong)

@@ -12,9 +12,18 @@ from gongkai.lib.tests import hostile
 from gongkai.lib.uploads import UploadError
 from gongkai.publications.models import Attachment
 
-FORM = {"applicant_type": "natural_person", "applicant_name": "李四", "id_document": "11010519491231002X",
-        "phone": "13912345678", "description": "本局2022年政府信息公开工作年度报告", "delivery_form": "electronic",
-        "delivery_method": "email", "email": "lisi@example.com", "agree": "on", "idempotency_key": "k-1"}  # fmt: skip
+FORM = {
+    "applicant_type": "natural_person",
+    "applicant_name": "李四",
+    "id_document": "11010519491231002X",
+    "phone": "13912345678",
+    "description": "本局2022年政府信息公开工作年度报告",
+    "delivery_form": "electronic",
+    "delivery_method": "email",
+    "email": "lisi@example.com",
+    "agree": "on",
+    "idempotency_key": "k-1",
+}
 
 
 def test_a_300_mb_anonymous_body_is_refused_unread_with_413(client, db):
@@ -69,8 +78,14 @@ def test_an_anonymous_applicant_uploading_a_crafted_zip_gets_a_chinese_error(cli
 def test_a_drafter_attaching_a_hostile_file_is_refused(cast, make, message):
     from gongkai.publications.models import Category, Document, Kind
 
-    doc = Document.create_draft(by=cast.clerk, title="通知", category=Category.REGULATIONS_NORMATIVE_DOCS,
-                                kind=Kind.GENERAL, body="<p>正文</p>", written_on=dt.date(2022, 9, 1))  # fmt: skip
+    doc = Document.create_draft(
+        by=cast.clerk,
+        title="通知",
+        category=Category.REGULATIONS_NORMATIVE_DOCS,
+        kind=Kind.GENERAL,
+        body="<p>正文</p>",
+        written_on=dt.date(2022, 9, 1),
+    )
     with pytest.raises(UploadError, match=message):
         doc.add_attachment(by=cast.clerk, upload=SimpleUploadedFile("附件.docx", make()))
     assert not Attachment.objects.exists()
@@ -79,8 +94,14 @@ def test_a_drafter_attaching_a_hostile_file_is_refused(cast, make, message):
 def test_a_drafter_attaching_a_huge_dimension_sheet_gets_its_text(cast):
     from gongkai.publications.models import Category, Document, Kind
 
-    doc = Document.create_draft(by=cast.clerk, title="通知", category=Category.REGULATIONS_NORMATIVE_DOCS,
-                                kind=Kind.GENERAL, body="<p>正文</p>", written_on=dt.date(2022, 9, 1))  # fmt: skip
+    doc = Document.create_draft(
+        by=cast.clerk,
+        title="通知",
+        category=Category.REGULATIONS_NORMATIVE_DOCS,
+        kind=Kind.GENERAL,
+        body="<p>正文</p>",
+        written_on=dt.date(2022, 9, 1),
+    )
     upload = SimpleUploadedFile(
         "名单.xlsx", hostile.huge_dimension_xlsx([["姓名", "手机13800000001"]])
     )

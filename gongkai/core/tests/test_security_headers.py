@@ -72,13 +72,23 @@ def test_a_refused_request_is_logged_in_one_line_without_a_traceback(client, db,
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
-    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "PYTHONPATH": str(ROOT),
-           "GONGKAI_VAR_DIR": str(tmp_path), "GONGKAI_SECRET_KEY": secrets.token_urlsafe(50),
-           "GONGKAI_ALLOWED_HOSTS": "gk.example.gov.cn", "GONGKAI_HTTPS": "true"}  # fmt: skip
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "PYTHONPATH": str(ROOT),
+        "GONGKAI_VAR_DIR": str(tmp_path),
+        "GONGKAI_SECRET_KEY": secrets.token_urlsafe(50),
+        "GONGKAI_ALLOWED_HOSTS": "gk.example.gov.cn",
+        "GONGKAI_HTTPS": "true",
+    }
     run = subprocess.run(
         [sys.executable, "-m", "gongkai", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "no issues" in run.stdout
 

@@ -1,8 +1,9 @@
 """`gongkai serve` keeps answering while slow clients (slowloris) hold connections open.
 
-The real server (`gongkai serve`, two processes: one per address) on a free loopback port, 50 connections that send their
-headers one byte at a time, and one ordinary visitor on each address family who must get the
-sign-in page within a second. Bounded: the server is stopped after at most ~40 s.
+The real server (`gongkai serve`, two processes: one per address) on a free loopback port,
+50 connections that send their headers one byte at a time, and one ordinary visitor on each
+address family who must get the sign-in page within a second. Bounded: the server is stopped
+after at most ~40 s.
 """
 
 import http.client
@@ -43,16 +44,34 @@ def _get(host: str, port: int, timeout: float) -> tuple[int, float]:
 @pytest.fixture
 def server(tmp_path):
     port = _free_port()
-    env = {**os.environ, "GONGKAI_VAR_DIR": str(tmp_path), "GONGKAI_LOG_LEVEL": "ERROR",
-           "GONGKAI_DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
-           "GONGKAI_SECRET_KEY": "slow-client-test-" + "k" * 40,
-           "GONGKAI_ALLOWED_HOSTS": "127.0.0.1", "PYTHONPATH": str(ROOT)}  # fmt: skip
+    env = {
+        **os.environ,
+        "GONGKAI_VAR_DIR": str(tmp_path),
+        "GONGKAI_LOG_LEVEL": "ERROR",
+        "GONGKAI_DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        "GONGKAI_SECRET_KEY": "slow-client-test-" + "k" * 40,
+        "GONGKAI_ALLOWED_HOSTS": "127.0.0.1",
+        "PYTHONPATH": str(ROOT),
+    }
     process = subprocess.Popen(
-        [sys.executable, "-m", "gongkai", "serve", "--port", str(port), "--host", "127.0.0.1",
-         "--host", "::1"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "gongkai",
+            "serve",
+            "--port",
+            str(port),
+            "--host",
+            "127.0.0.1",
+            "--host",
+            "::1",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,  # its own process group: stopped whole, whatever it started
-    )  # fmt: skip
+    )
     try:
         deadline = time.monotonic() + 30
         while True:

@@ -21,11 +21,17 @@ D = dt.date
 
 def _case(cast, description="2022年安全生产执法检查计划。"):
     case = DisclosureRequest(
-        applicant_type="natural_person", applicant_name="张三", id_document="11010519491231002X",
-        phone="13800138000", description=description, delivery_form="electronic",
-        delivery_method="email", email="zhang@example.com", channel=Channel.IN_PERSON,
+        applicant_type="natural_person",
+        applicant_name="张三",
+        id_document="11010519491231002X",
+        phone="13800138000",
+        description=description,
+        delivery_form="electronic",
+        delivery_method="email",
+        email="zhang@example.com",
+        channel=Channel.IN_PERSON,
         received_on=D(2022, 9, 28),
-    )  # fmt: skip
+    )
     create_registered(case, [], actor=cast.press, note="测试")
     return case
 
@@ -42,8 +48,17 @@ def test_the_word_letter_is_an_a4_gongwen(cast, settings):
     settings.AGENCY_NAME = "广州市应急管理局"
     document = docx.Document(io.BytesIO(letter_docx(letter_content(_replied(cast).replies.get()))))
     section = document.sections[0]
-    mm = [round(length.mm) for length in (section.page_width, section.page_height, section.top_margin,
-                                          section.bottom_margin, section.left_margin, section.right_margin)]  # fmt: skip
+    mm = [
+        round(length.mm)
+        for length in (
+            section.page_width,
+            section.page_height,
+            section.top_margin,
+            section.bottom_margin,
+            section.left_margin,
+            section.right_margin,
+        )
+    ]
     assert mm == [210, 297, 37, 35, 28, 26]  # A4; 天头 37, 下白边 35, 订口 28, 翻口 26 (GB/T 9704)
     assert 'w:instr="PAGE"' in section.footer._element.xml  # page numbers
     lines = [p.text for p in document.paragraphs]

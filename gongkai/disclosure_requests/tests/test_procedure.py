@@ -28,10 +28,19 @@ def _registered(cast, client, *, on=None, channel=Channel.IN_PERSON, **extra):
     """Register as the press office does for an application handed in on `on`."""
     on = on or D(2022, 9, 28)
     client.force_login(cast.press)
-    data = {"channel": channel, "handed_in_on": on.isoformat(), "applicant_type": "natural_person",
-            "applicant_name": "张三", "id_document": VALID_ID, "phone": "13800138000",
-            "description": "2022年安全生产执法检查计划", "delivery_form": "electronic", "delivery_method": "email",
-            "email": "zhang@example.com", **extra}  # fmt: skip
+    data = {
+        "channel": channel,
+        "handed_in_on": on.isoformat(),
+        "applicant_type": "natural_person",
+        "applicant_name": "张三",
+        "id_document": VALID_ID,
+        "phone": "13800138000",
+        "description": "2022年安全生产执法检查计划",
+        "delivery_form": "electronic",
+        "delivery_method": "email",
+        "email": "zhang@example.com",
+        **extra,
+    }
     response = client.post(reverse("disclosure_requests:register"), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     return DisclosureRequest.objects.latest("pk")
@@ -134,14 +143,18 @@ def test_an_extension_is_at_most_twenty_workdays_and_needs_a_head(cast, client):
 
 
 def test_the_fee_is_computed_by_the_rule_and_its_period_excluded(cast, client, settings):
-    """109号: 按件 for the 11th–30th 件 of a month is 100 元; payment time excluded [UNVERIFIED, default]."""
+    """109号: 按件 for the 11th–30th 件 of a month is 100 元; payment time excluded.
+
+    [UNVERIFIED, default]"""
     case = _registered(cast, client)
     DisclosureRequest.objects.filter(pk=case.pk).update(pieces=11)  # 11 件 split by 一事一申请
     case.refresh_from_db()
     case.assign(by=cast.press, unit=cast.units["法规处"])
     client.force_login(cast.press)
-    client.post(reverse("disclosure_requests:step", args=[case.pk, "send_fee_notice"]),
-                {"method": "per_piece", "pages": 0, "sent_on": "2022-10-10"})  # fmt: skip
+    client.post(
+        reverse("disclosure_requests:step", args=[case.pk, "send_fee_notice"]),
+        {"method": "per_piece", "pages": 0, "sent_on": "2022-10-10"},
+    )
     case.refresh_from_db()
     notice = FeeNotice.objects.get()
     # Awaiting payment, the latest due date: the 20 WD to pay run 10/11–11/7, then the 15 WD
@@ -153,13 +166,18 @@ def test_the_fee_is_computed_by_the_rule_and_its_period_excluded(cast, client, s
 
 
 def test_a_partial_reply_needs_reasons_and_makes_a_letter(cast, client):
-    """第三十七条; remedy notice per 行政复议法 (2023) for a reply before 2024 keeps the old wording."""
+    """第三十七条; the remedy notice (行政复议法 2023) keeps the old wording before 2024."""
     case = _registered(cast, client)
     case.assign(by=cast.press, unit=cast.units["法规处"])
     with pytest.raises(DomainError, match="应当告知理由"):
         case.reply(by=cast.press, outcome=Outcome.PARTIAL, text="提供部分", on=D(2022, 10, 20))
-    case.reply(by=cast.press, outcome=Outcome.PARTIAL, text="现提供检查计划（删去企业名单）。", on=D(2022, 10, 20),
-               withheld_reason="企业名单涉及商业秘密（第十五条）")  # fmt: skip
+    case.reply(
+        by=cast.press,
+        outcome=Outcome.PARTIAL,
+        text="现提供检查计划（删去企业名单）。",
+        on=D(2022, 10, 20),
+        withheld_reason="企业名单涉及商业秘密（第十五条）",
+    )
     client.force_login(cast.press)
     response = client.get(reverse("disclosure_requests:letter", args=[case.pk, "docx"]))
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.getvalue())).paragraphs)
@@ -231,17 +249,31 @@ def test_remedies_are_recorded(cast, client):
         on=D(2022, 10, 10),
     )
     client.force_login(cast.press)
-    client.post(reverse("disclosure_requests:remedy_add", args=[case.pk]),
-                {"kind": "reconsideration", "filed_on": "2022-11-01", "body": "广州市人民政府", "result": "upheld",
-                 "decided_on": "2022-12-20"})  # fmt: skip
+    client.post(
+        reverse("disclosure_requests:remedy_add", args=[case.pk]),
+        {
+            "kind": "reconsideration",
+            "filed_on": "2022-11-01",
+            "body": "广州市人民政府",
+            "result": "upheld",
+            "decided_on": "2022-12-20",
+        },
+    )
     assert case.remedies.get().result == "upheld"
-    response = client.post(reverse("disclosure_requests:remedy_add", args=[case.pk]),
-                           {"kind": "litigation_direct", "filed_on": "2022-11-01", "body": "法院", "result": "corrected"})  # fmt: skip
+    response = client.post(
+        reverse("disclosure_requests:remedy_add", args=[case.pk]),
+        {
+            "kind": "litigation_direct",
+            "filed_on": "2022-11-01",
+            "body": "法院",
+            "result": "corrected",
+        },
+    )
     assert response.status_code == 302 and case.remedies.count() == 1
 
 
 def test_the_handling_unit_gets_its_own_earlier_deadline(cast, client, settings):
-    """A second, internal deadline: 10 WD from assignment by default, never past the statutory one."""
+    """A second, internal deadline: 10 WD from assignment by default, never past the legal one."""
     from io import StringIO
 
     from django.core.management import call_command

@@ -37,10 +37,16 @@ def _on(year, month, day):
 
 def _case(cast, received=None, **fields) -> DisclosureRequest:
     defaults = dict(
-        applicant_type="natural_person", applicant_name="张三", id_document="11010519491231002X",
-        phone="13800138000", description="2022年安全生产执法检查计划", delivery_form="electronic",
-        delivery_method="email", email="zhang@example.com", channel=Channel.IN_PERSON,
-    )  # fmt: skip
+        applicant_type="natural_person",
+        applicant_name="张三",
+        id_document="11010519491231002X",
+        phone="13800138000",
+        description="2022年安全生产执法检查计划",
+        delivery_form="electronic",
+        delivery_method="email",
+        email="zhang@example.com",
+        channel=Channel.IN_PERSON,
+    )
     case = DisclosureRequest(received_on=received or D(2022, 9, 28), **{**defaults, **fields})
     with transaction.atomic():  # as every caller of create_registered does
         create_registered(case, [], actor=cast.press, note="测试")
@@ -207,8 +213,13 @@ def test_per_volume_fees_only_for_copies_and_never_for_published_information(cas
         )
     paper = _handling(cast, delivery_form=DeliveryForm.PAPER)
     with pytest.raises(DomainError, match="已经主动公开"):
-        paper.send_fee_notice(by=cast.press, method="per_volume", pages=120, sent_on=D(2022, 10, 10),
-                              already_public=True)  # fmt: skip
+        paper.send_fee_notice(
+            by=cast.press,
+            method="per_volume",
+            pages=120,
+            sent_on=D(2022, 10, 10),
+            already_public=True,
+        )
     paper.send_fee_notice(by=cast.press, method="per_volume", pages=120, sent_on=D(2022, 10, 10))
     # rules.md §2.3: pages 1–30 free, 31–100 at 10 元 (700), 101–120 at 20 元 (400) → 1,100 元.
     assert paper.fee_notices.get().amount == 1100
@@ -226,7 +237,11 @@ def test_entering_next_years_holidays_recomputes_open_cases(cast, client):
         case = _case(cast, received=D(2026, 12, 10))
         assert case.due_date == D(2027, 1, 8) and case.due_provisional
         client.force_login(cast.admin)
-        page = client.post(reverse("core:holidays"), {"schedule-year": 2027, "schedule-notice": "国办发明电〔2026〕1号"}, follow=True)  # fmt: skip
+        page = client.post(
+            reverse("core:holidays"),
+            {"schedule-year": 2027, "schedule-notice": "国办发明电〔2026〕1号"},
+            follow=True,
+        )
         assert "1项期限已重新计算" in page.content.decode()
         case.refresh_from_db()
         assert case.due_date == D(2027, 1, 7) and not case.due_provisional
@@ -258,7 +273,9 @@ def test_a_provisional_due_date_is_marked_for_the_clerk_and_the_citizen(cast, cl
 
 def test_two_stale_copies_cannot_both_reply(cast, transactional_db):
     """Two clerks with the case open both press 作出答复: one reply, one timeline event."""
-    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(("file:memorydb", ":memory:")):  # fmt: skip
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
+        ("file:memorydb", ":memory:")
+    ):
         pytest.skip("the in-memory SQLite test database has one connection; PostgreSQL covers this")
     case = _handling(cast)
     copies = [DisclosureRequest.objects.get(pk=case.pk) for _ in range(2)]
@@ -293,29 +310,41 @@ def test_only_the_office_acts_and_the_page_shows_only_allowed_steps(cast, client
         cast.press_head
     )
     client.force_login(cast.clerk)
-    response = client.post(reverse("disclosure_requests:step", args=[case.pk, "reply"]),
-                           {"outcome": "disclosed", "text": "x", "on": "2022-10-20"})  # fmt: skip
+    response = client.post(
+        reverse("disclosure_requests:step", args=[case.pk, "reply"]),
+        {"outcome": "disclosed", "text": "x", "on": "2022-10-20"},
+    )
     assert response.status_code == 404 and not Reply.objects.exists()
 
 
 def test_a_clerk_in_the_browser_reads_why_a_late_notice_is_refused(cast, client):
     case = _case(cast)
     client.force_login(cast.press)
-    response = client.post(reverse("disclosure_requests:step", args=[case.pk, "request_supplement"]),
-                           {"items": "请写明文件名称", "on": "2022-10-27"})  # fmt: skip
+    response = client.post(
+        reverse("disclosure_requests:step", args=[case.pk, "request_supplement"]),
+        {"items": "请写明文件名称", "on": "2022-10-27"},
+    )
     assert response.status_code == 400
     assert "告知期限为2022年10月12日" in response.content.decode()
     case.refresh_from_db()
     assert case.status == Status.REGISTERED and case.supplement_requested_on is None
 
 
-# Decisions on the unclear rules: 复议前置 from 2024-01-01 (行政复议法 2023 第二十三条第一款第（四）项).
+# Decisions on the unclear rules:
+# 复议前置 from 2024-01-01 (行政复议法 2023 第二十三条第一款第（四）项).
 
 # Typed from the annual report's table 三: every outcome counted under （三）不予公开, and 部分公开.
 RECONSIDERATION_FIRST = {
-    "partial", "withheld_state_secret", "withheld_law", "withheld_security", "withheld_third_party",
-    "withheld_internal", "withheld_process", "withheld_enforcement", "special_procedure",
-}  # fmt: skip
+    "partial",
+    "withheld_state_secret",
+    "withheld_law",
+    "withheld_security",
+    "withheld_third_party",
+    "withheld_internal",
+    "withheld_process",
+    "withheld_enforcement",
+    "special_procedure",
+}
 
 
 def test_every_refusal_from_2024_goes_to_reconsideration_first_and_nothing_else():
@@ -375,11 +404,21 @@ def test_the_office_is_reminded_when_a_period_given_to_others_runs_out(cast):
 def test_a_receipt_date_in_the_future_is_refused(cast, client):
     client.force_login(cast.press)
     tomorrow = dt.date.today() + dt.timedelta(days=2)
-    response = client.post(reverse("disclosure_requests:register"), {
-        "channel": Channel.IN_PERSON, "handed_in_on": tomorrow.isoformat(), "applicant_type": "natural_person",
-        "applicant_name": "张三", "id_document": "11010519491231002X", "phone": "13800138000",
-        "description": "2022年安全生产执法检查计划", "delivery_form": "electronic", "delivery_method": "email",
-        "email": "zhang@example.com"})  # fmt: skip
+    response = client.post(
+        reverse("disclosure_requests:register"),
+        {
+            "channel": Channel.IN_PERSON,
+            "handed_in_on": tomorrow.isoformat(),
+            "applicant_type": "natural_person",
+            "applicant_name": "张三",
+            "id_document": "11010519491231002X",
+            "phone": "13800138000",
+            "description": "2022年安全生产执法检查计划",
+            "delivery_form": "electronic",
+            "delivery_method": "email",
+            "email": "zhang@example.com",
+        },
+    )
     assert "不能晚于今天" in response.content.decode()
     assert not DisclosureRequest.objects.exists()
 
@@ -394,11 +433,25 @@ def test_a_step_dated_in_the_future_or_before_receipt_is_refused(cast):
 
 def test_a_remedy_decided_before_it_was_filed_is_refused(cast, client):
     case = _case(cast)
-    case.reply(by=cast.press, outcome=Outcome.WITHHELD_PROCESS, text="不予公开", withheld_reason="过程性信息", on=D(2022, 10, 10))  # fmt: skip
+    case.reply(
+        by=cast.press,
+        outcome=Outcome.WITHHELD_PROCESS,
+        text="不予公开",
+        withheld_reason="过程性信息",
+        on=D(2022, 10, 10),
+    )
     client.force_login(cast.press)
     url = reverse("disclosure_requests:remedy_add", args=[case.pk])
-    client.post(url, {"kind": "reconsideration", "filed_on": "2022-11-01", "body": "广州市人民政府",
-                      "result": "upheld", "decided_on": "2022-10-20"})  # fmt: skip
+    client.post(
+        url,
+        {
+            "kind": "reconsideration",
+            "filed_on": "2022-11-01",
+            "body": "广州市人民政府",
+            "result": "upheld",
+            "decided_on": "2022-10-20",
+        },
+    )
     client.post(
         url,
         {
@@ -407,7 +460,7 @@ def test_a_remedy_decided_before_it_was_filed_is_refused(cast, client):
             "body": "广州市人民政府",
             "result": "pending",
         },
-    )  # fmt: skip  — before the reply it challenges
+    )  # before the reply it challenges
     assert not case.remedies.exists()
 
 

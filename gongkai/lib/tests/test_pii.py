@@ -20,7 +20,9 @@ def with_last_digit_changed(number):
 
 
 def test_it_computes_the_id_check_digit():
-    """GB 11643-1999: weights 7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2, Σ mod 11 → 1 0 X 9 8 7 6 5 4 3 2."""
+    """GB 11643-1999: weights 7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2;
+
+    Σ mod 11 → 1 0 X 9 8 7 6 5 4 3 2."""
     assert id_check_char(ID_STANDARD[:17]) == "X"
     assert id_check_char(ID_MADE_UP[:17]) == "5"
     assert luhn_valid(CARD_19) and luhn_valid(CARD_16)

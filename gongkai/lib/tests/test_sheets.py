@@ -21,6 +21,9 @@ def test_it_keeps_text_as_text_in_xlsx():
     book.save(buffer)
     sheet = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active
     assert [(c.value, c.data_type) for c in sheet[1]] == [
-        ('=HYPERLINK("http://x","点")', "s"), ("-已完成", "s"), ("正文", "s"), (7, "n"),
-    ]  # fmt: skip
+        ('=HYPERLINK("http://x","点")', "s"),
+        ("-已完成", "s"),
+        ("正文", "s"),
+        (7, "n"),
+    ]
     assert sheet["A1"].quotePrefix and sheet["B1"].quotePrefix and not sheet["C1"].quotePrefix

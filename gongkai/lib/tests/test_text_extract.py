@@ -27,7 +27,10 @@ def test_it_reads_utf8_and_gb18030_text():
 
 
 def test_it_reads_the_visible_text_of_html():
-    page = "<html><head><style>p{}</style></head><body><p>甲&amp;乙</p><script>x=1</script><div>丙  丁</div></body></html>"
+    page = (
+        "<html><head><style>p{}</style></head><body><p>甲&amp;乙</p><script>x=1</script><div>"
+        "丙  丁</div></body></html>"
+    )
     assert extract_text(page.encode("gb18030"), "a.html") == "甲&乙\n丙 丁"
 
 

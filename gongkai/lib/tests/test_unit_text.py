@@ -43,7 +43,8 @@ def test_it_reads_lead_and_support(text, lead, support):
 
 def test_it_keeps_parenthetical_remarks_as_a_note():
     parsed = parse_units(
-        "机关党委牵头（机关党委负责收集党委会议题，会新闻处、法规处审核确定），相关单位配合 直属单位配合"
+        "机关党委牵头（机关党委负责收集党委会议题，会新闻处、法规处审核确定），"
+        "相关单位配合 直属单位配合"
     )
     assert parsed.lead == ["机关党委"]
     assert parsed.support == ["相关单位", "直属单位"]

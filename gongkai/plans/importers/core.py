@@ -237,7 +237,7 @@ def _looks_like_units(text: str) -> bool:
 
 
 def _tasks_use_cn_numbers(rows: list[Row], roles: list[str]) -> bool:
-    """True when requirements are numbered （一）（二） rather than 1. 2. (then （一） is no subsection)."""
+    """True when requirements are numbered （一）（二）, not 1. 2. (then （一） is no section)."""
     column = roles.index(REQUIREMENT)
     cn = False
     for row in rows:

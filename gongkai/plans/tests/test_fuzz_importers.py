@@ -28,11 +28,29 @@ def fuzz(examples: int):
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
-DATES = st.sampled_from([
-    "2022-02-30", "2022年2月30日前", "1900年1月1日", "9999年12月31日", "9999-12-31", "0001-01-01",
-    "13月1日前", "0月0日", "12月32日前", "2月29日前", "6月底前", "第四季度", "长期坚持", "",
-    "10000年1月1日", "-1月5日", "一百月底前", "2022/2/30", "2022.02.30",
-]) | st.dates().map(lambda d: f"{d.year}年{d.month}月{d.day}日前")  # fmt: skip
+DATES = st.sampled_from(
+    [
+        "2022-02-30",
+        "2022年2月30日前",
+        "1900年1月1日",
+        "9999年12月31日",
+        "9999-12-31",
+        "0001-01-01",
+        "13月1日前",
+        "0月0日",
+        "12月32日前",
+        "2月29日前",
+        "6月底前",
+        "第四季度",
+        "长期坚持",
+        "",
+        "10000年1月1日",
+        "-1月5日",
+        "一百月底前",
+        "2022/2/30",
+        "2022.02.30",
+    ]
+) | st.dates().map(lambda d: f"{d.year}年{d.month}月{d.day}日前")
 UNITS = st.sampled_from(["办公室", "法规处牵头，各处室配合", "新闻处", "", "各区", "不存在的单位"])
 CELL = st.text(max_size=60) | st.sampled_from(["序号", "工作任务", "完成时限", "责任单位"])
 YEARS = st.sampled_from([1900, 2000, 2022, 2100, 9999])
@@ -67,8 +85,13 @@ def _parses_or_refuses_in_chinese(data: bytes, filename: str, year: int):
 
 
 @fuzz(120)
-@given(text=st.text(max_size=3000), encoding=st.sampled_from(["utf-8", "gb18030", "utf-16", "big5", "latin-1"]),
-       cut=st.integers(0, 5), year=YEARS, name=st.sampled_from(["方案.txt", "方案.html", "方案.docx", "x"]))  # fmt: skip
+@given(
+    text=st.text(max_size=3000),
+    encoding=st.sampled_from(["utf-8", "gb18030", "utf-16", "big5", "latin-1"]),
+    cut=st.integers(0, 5),
+    year=YEARS,
+    name=st.sampled_from(["方案.txt", "方案.html", "方案.docx", "x"]),
+)
 @example(text="", encoding="utf-8", cut=0, year=2022, name="方案.txt")
 @example(
     text="<div>" * 20000 + "1. 做好年度报告", encoding="utf-8", cut=0, year=2022, name="a.html"
@@ -96,7 +119,9 @@ def test_any_bytes_are_parsed_or_refused_in_chinese(data, name):
 
 
 _DOCX = hostile.docx_bytes("1. 做好政府信息公开年度报告（办公室，1月31日前）")
-_XLSX = hostile.xlsx_bytes([["序号", "工作任务", "完成时限", "责任单位"], [1, "做好年度报告", "1月31日前", "办公室"]])  # fmt: skip
+_XLSX = hostile.xlsx_bytes(
+    [["序号", "工作任务", "完成时限", "责任单位"], [1, "做好年度报告", "1月31日前", "办公室"]]
+)
 
 
 @fuzz(60)
@@ -122,8 +147,9 @@ def test_mangled_word_and_excel_files_are_parsed_or_refused_in_chinese(base, fli
 
 
 @fuzz(80)
-@given(rows=ROWS, shape=st.sampled_from(["tab", "pipe", "html"]), depth=st.integers(0, 300),
-       year=YEARS)  # fmt: skip
+@given(
+    rows=ROWS, shape=st.sampled_from(["tab", "pipe", "html"]), depth=st.integers(0, 300), year=YEARS
+)
 def test_plan_tables_with_impossible_dates_and_numbers_are_parsed_or_refused(
     rows, shape, depth, year
 ):

@@ -118,7 +118,10 @@ def test_it_reads_numbered_paragraphs_with_trailers():
 
 
 def test_it_numbers_tasks_written_with_chinese_numerals():
-    text = "（一）做好政府信息公开年报。（责任单位：办公室；完成时限：1月31日前）\n（二）更新公开目录。（责任单位：各科室；完成时限：常态化）"
+    text = (
+        "（一）做好政府信息公开年报。（责任单位：办公室；完成时限：1月31日前）\n"
+        "（二）更新公开目录。（责任单位：各科室；完成时限：常态化）"
+    )
     plan = parse_plan_text(text, 2022)
     assert [(i.number, i.subsection, i.lead_units) for i in plan.items] == [
         (1, "", ["办公室"]),
@@ -128,14 +131,22 @@ def test_it_numbers_tasks_written_with_chinese_numerals():
 
 
 def test_it_numbers_unnumbered_tasks_in_order():
-    text = "工作任务\t完成时限\t责任单位\n做好年报公开\t1月底前\t办公室\n更新公开目录\t常态化\t各科室\n"
+    text = (
+        "工作任务\t完成时限\t责任单位\n"
+        "做好年报公开\t1月底前\t办公室\n"
+        "更新公开目录\t常态化\t各科室\n"
+    )
     plan = parse_plan_text(text, 2022)
     assert [i.number for i in plan.items] == [1, 2]
     assert any("未编号" in w for w in plan.warnings)
 
 
 def test_it_renumbers_when_each_section_restarts_at_one():
-    text = "工作任务\t责任单位\t完成时限\n一、甲\n1. 任务甲一\t新闻处\t6月底前\n二、乙\n1. 任务乙一\t法规处\t9月底前\n"
+    text = (
+        "工作任务\t责任单位\t完成时限\n"
+        "一、甲\n1. 任务甲一\t新闻处\t6月底前\n"
+        "二、乙\n1. 任务乙一\t法规处\t9月底前\n"
+    )
     plan = parse_plan_text(text, 2022)
     assert [i.number for i in plan.items] == [1, 2]
     assert any("重新编号" in w for w in plan.warnings)
@@ -168,7 +179,11 @@ def test_it_guesses_columns_without_a_header_and_says_so():
 
 
 def test_it_flags_a_row_that_lost_a_cell():
-    text = "工作任务\t上级要求\t完成时限\t责任单位\n(一) 公开\t1. 做好公开\t6月底前\t新闻处\n2. 做好解读\t9月底前\t法规处\n"
+    text = (
+        "工作任务\t上级要求\t完成时限\t责任单位\n"
+        "(一) 公开\t1. 做好公开\t6月底前\t新闻处\n"
+        "2. 做好解读\t9月底前\t法规处\n"
+    )
     first, second = parse_plan_text(text, 2022).items
     assert not first.flags
     assert (second.due_date, second.lead_units, second.subsection) == (
@@ -180,7 +195,10 @@ def test_it_flags_a_row_that_lost_a_cell():
 
 
 def test_it_flags_rather_than_guesses_when_cells_never_line_up():
-    text = "工作任务\t完成时限\t责任单位\n<p>1. 甲</p> <p>2. 乙</p> <p>3. 丙</p>\t<p>6月底前</p> <p>9月底前</p>\t新闻处\n"
+    text = (
+        "工作任务\t完成时限\t责任单位\n"
+        "<p>1. 甲</p> <p>2. 乙</p> <p>3. 丙</p>\t<p>6月底前</p> <p>9月底前</p>\t新闻处\n"
+    )
     items = parse_plan_text(text, 2022).items
     assert len(items) == 3
     assert all(i.flags for i in items)

@@ -38,7 +38,10 @@ def test_merges_over_the_whole_sheet_are_clipped():
     data = hostile.xlsx_bytes(PLAN_ROWS)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheet = archive.read("xl/worksheets/sheet1.xml").decode()
-    merges = '<mergeCells count="2"><mergeCell ref="E1:XFD1048576"/><mergeCell ref="E1:XFD1048576"/></mergeCells>'
+    merges = (
+        '<mergeCells count="2"><mergeCell ref="E1:XFD1048576"/><mergeCell ref="E1:XFD1048576"/>'
+        "</mergeCells>"
+    )
     sheet = sheet.replace("</sheetData>", "</sheetData>" + merges)
     data = hostile.rewrite_zip(data, replace={"xl/worksheets/sheet1.xml": sheet.encode()})
     plan = parse_plan_file(data, "p.xlsx", 2022)

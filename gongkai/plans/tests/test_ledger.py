@@ -81,8 +81,20 @@ def test_the_command_prints_json_and_dry_run_saves_nothing(db):
     call_command("plan", "import", str(SEED), "--year", "2022", "--dry-run", "--json", stdout=out)
     data = json.loads(out.getvalue())
     assert data["count"] == 38 and data["items"][11]["due_date"] == "2022-09-30"
-    assert set(data["items"][0]) >= {"number", "section", "subsection", "requirement", "measures", "deadline_text",
-                                     "due_date", "ongoing", "lead_units", "support_units", "units_text", "flags"}  # fmt: skip
+    assert set(data["items"][0]) >= {
+        "number",
+        "section",
+        "subsection",
+        "requirement",
+        "measures",
+        "deadline_text",
+        "due_date",
+        "ongoing",
+        "lead_units",
+        "support_units",
+        "units_text",
+        "flags",
+    }
     assert not Plan.objects.exists()
 
 
@@ -156,8 +168,12 @@ def test_another_units_clerk_cannot_post_or_download(client, plan, cast):
         == 404
     )
     share = task.assignments.get()
-    progress = share.report_progress(by=cast.press, text="舆情机制", status=Status.ONGOING,
-                                     files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 a")])  # fmt: skip
+    progress = share.report_progress(
+        by=cast.press,
+        text="舆情机制",
+        status=Status.ONGOING,
+        files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 a")],
+    )
     evidence = progress.evidence.get()
     assert client.get(reverse("plans:evidence_download", args=[evidence.pk])).status_code == 404
 

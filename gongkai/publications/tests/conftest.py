@@ -8,8 +8,13 @@ from gongkai.publications.models import Category, Document, Kind
 @pytest.fixture
 def make_draft(cast):
     def make(by=None, **fields):
-        values = {"title": "广州市应急管理局关于加强危险化学品安全管理的通知", "category": Category.REGULATIONS_NORMATIVE_DOCS,
-                  "kind": Kind.GENERAL, "written_on": dt.date(2022, 9, 1), "body": "<p>各区应急管理局：加强危险化学品安全生产监督管理。</p>"}  # fmt: skip
+        values = {
+            "title": "广州市应急管理局关于加强危险化学品安全管理的通知",
+            "category": Category.REGULATIONS_NORMATIVE_DOCS,
+            "kind": Kind.GENERAL,
+            "written_on": dt.date(2022, 9, 1),
+            "body": "<p>各区应急管理局：加强危险化学品安全生产监督管理。</p>",
+        }
         values.update(fields)
         return Document.create_draft(by=by or cast.clerk, **values)
 

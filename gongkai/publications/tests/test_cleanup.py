@@ -60,8 +60,10 @@ def test_the_page_is_scoped_and_the_export_lists_results(client, campaign, cast)
         == 404
     )
     client.force_login(cast.clerk)
-    client.post(reverse("publications:cleanup_decide", args=[item.pk]),
-                {"decision": "change", "validity": "repealed", "note": "已被新办法取代"})  # fmt: skip
+    client.post(
+        reverse("publications:cleanup_decide", args=[item.pk]),
+        {"decision": "change", "validity": "repealed", "note": "已被新办法取代"},
+    )
     client.force_login(cast.press)
     response = client.get(reverse("publications:campaign_export", args=[c.pk]))
     sheet = openpyxl.load_workbook(io.BytesIO(response.getvalue())).active

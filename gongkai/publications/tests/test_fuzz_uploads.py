@@ -60,7 +60,11 @@ def _attach_or_refuse(cast, document, data: bytes, name: str, media) -> None:
 
 
 @fuzz(50)
-@given(data=st.binary(max_size=3000), name=NAMES, magic=st.sampled_from([b"", b"PK\x03\x04", b"%PDF-", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"]))  # fmt: skip
+@given(
+    data=st.binary(max_size=3000),
+    name=NAMES,
+    magic=st.sampled_from([b"", b"PK\x03\x04", b"%PDF-", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"]),
+)
 @example(data=b"", name="附件.docx", magic=b"")
 @example(data=hostile.broken_zip(), name="附件.docx", magic=b"")
 @example(data=hostile.future_version_zip(), name="附件.docx", magic=b"")
@@ -72,8 +76,11 @@ def test_any_bytes_are_attached_or_refused_in_chinese(cast, draft, settings, dat
 FILES = {
     "docx": hostile.docx_bytes("正文：危险化学品名单"),
     "xlsx": hostile.xlsx_bytes([["姓名", "电话"], ["张三", "13800000001"]]),
-    "pdf": b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>"
-    b"endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
+    "pdf": (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+        b"trailer<</Root 1 0 R>>\n%%EOF"
+    ),
     "docx bomb": hostile.docx_bomb(),
     "100,000 members": hostile.many_members_zip(),
     "nested zip": hostile.nested_zip_docx(),

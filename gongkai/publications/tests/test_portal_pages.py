@@ -46,8 +46,12 @@ def test_the_press_office_edits_the_guide_and_the_portal_shows_it_at_once(client
     url = reverse("publications:portal_page_edit", args=["guide"])
     form = client.get(url).context["form"]
     data = {name: form.initial.get(name) or "" for name in form.fields}
-    data.update(office_name="广州市应急管理局办公室", address="广州市越秀区某路1号",
-                hours="工作日9:00—12:00，14:00—18:00", phone="020-83186312")  # fmt: skip
+    data.update(
+        office_name="广州市应急管理局办公室",
+        address="广州市越秀区某路1号",
+        hours="工作日9:00—12:00，14:00—18:00",
+        phone="020-83186312",
+    )
     response = client.post(url, data)
     assert response.status_code == 302
     saved = PortalPage.objects.get(slug="guide")

@@ -134,7 +134,9 @@ def test_it_does_not_let_one_person_approve_two_stages(cast, make_draft):
 
 
 def test_it_computes_the_article_26_deadline_in_working_days(cast, make_draft):
-    """条例第二十六条: 20 working days from formation; 2022-09-28 + 20 WD skips 国庆 and counts the 调休 weekend of 10-08/09 → 10-31."""
+    """条例第二十六条: 20 working days from formation.
+
+    2022-09-28 + 20 WD skips 国庆 and counts the 调休 weekend of 10-08/09 → 10-31."""
     doc = make_draft(written_on=dt.date(2022, 9, 28))
     assert doc.publish_due == dt.date(2022, 10, 31)
     assert doc.publish_overdue(dt.date(2022, 11, 1)) and not doc.publish_overdue(

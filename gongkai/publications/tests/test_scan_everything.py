@@ -89,9 +89,14 @@ def test_it_reads_every_place_of_a_word_file():
     text = extract_text(_docx_with_hidden_places(), "通知.docx")
     assert text.splitlines()[0] == "关于公布行政处罚结果的通知"
     assert _numbers(text) == {
-        ID, "13800000001", "13800000002", "13800000003", "13800000004", "13800000005",
+        ID,
+        "13800000001",
+        "13800000002",
+        "13800000003",
+        "13800000004",
+        "13800000005",
         "13800000006",
-    }  # fmt: skip
+    }
 
 
 def test_it_reads_every_place_of_an_excel_file():
@@ -134,9 +139,18 @@ def test_the_scan_lists_word_and_excel_attachments_hidden_places(cast, make_draf
     hits = doc.scan()
     masked = sorted(hit.masked for hit in hits if hit.kind == "mobile")
     assert masked == sorted(
-        ["138****0001", "138****0002", "138****0003", "138****0004", "138****0005",
-         "138****0006", "138****0011", "138****0012", "138****0013"]
-    )  # fmt: skip
+        [
+            "138****0001",
+            "138****0002",
+            "138****0003",
+            "138****0004",
+            "138****0005",
+            "138****0006",
+            "138****0011",
+            "138****0012",
+            "138****0013",
+        ]
+    )
     [id_hit] = [hit for hit in hits if hit.kind == "id_card"]
     assert id_hit.places == ["结果.docx", "名单.xlsx"]
     assert len(doc.unresolved_hits()) == 10

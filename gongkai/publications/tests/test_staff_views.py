@@ -34,12 +34,16 @@ def test_it_answers_404_to_another_unit_posting_a_verb(client, cast, doc, verb):
     assert doc.status == Status.DRAFT
 
 
-@pytest.mark.parametrize("url", [
-    lambda d: reverse("publications:home"), lambda d: reverse("publications:document_create"),
-    lambda d: reverse("publications:document_detail", args=[d.pk]),
-    lambda d: reverse("publications:document_edit", args=[d.pk]),
-    lambda d: reverse("publications:campaign_list"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "url",
+    [
+        lambda d: reverse("publications:home"),
+        lambda d: reverse("publications:document_create"),
+        lambda d: reverse("publications:document_detail", args=[d.pk]),
+        lambda d: reverse("publications:document_edit", args=[d.pk]),
+        lambda d: reverse("publications:campaign_list"),
+    ],
+)
 def test_it_sends_anonymous_visitors_to_login(client, doc, url):
     response = client.get(url(doc))
     assert response.status_code == 302 and response["Location"].startswith(reverse("core:login"))
@@ -200,10 +204,13 @@ def test_the_review_queue_comes_first_on_the_dashboard_above_ledger_tasks(client
 
 
 WORD_PASTE = (
-    '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{font-size:16pt}</style></head>'
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>'
+    "p.MsoNormal{font-size:16pt}</style></head>"
     '<body><div class="WordSection1"><h1 style="mso-outline-level:1">第一章 总则</h1>'
-    '<p class="MsoNormal" style="text-indent:2em"><span style="font-family:仿宋_GB2312">第一条 为规范约谈。</span><o:p></o:p></p>'
-    '<table class="MsoTableGrid" border="1"><tr><td style="width:100px">序号</td><td colspan="2">事项</td></tr></table>'
+    '<p class="MsoNormal" style="text-indent:2em"><span style="font-family:仿宋_GB2312">'
+    "第一条 为规范约谈。</span><o:p></o:p></p>"
+    '<table class="MsoTableGrid" border="1"><tr><td style="width:100px">序号</td><td '
+    'colspan="2">事项</td></tr></table>'
     "<ul><li>安全生产</li></ul><!--[if gte mso 9]><xml>x</xml><![endif]--></div></body></html>"
 )
 
@@ -219,8 +226,14 @@ def test_the_body_editor_is_served_from_our_static_files_without_inline_script(c
 
 def test_a_body_pasted_from_word_keeps_its_structure_and_loses_its_styling(client, cast):
     client.force_login(cast.clerk)
-    data = {"title": "安全生产约谈办法", "kind": "general", "category": "other_mandated",
-            "attribute": "proactive", "written_on": "2022-09-01", "body": WORD_PASTE}  # fmt: skip
+    data = {
+        "title": "安全生产约谈办法",
+        "kind": "general",
+        "category": "other_mandated",
+        "attribute": "proactive",
+        "written_on": "2022-09-01",
+        "body": WORD_PASTE,
+    }
     client.post(reverse("publications:document_create"), data)
     body = Document.objects.get().body
     assert "<h2>第一章 总则</h2>" in body

@@ -57,8 +57,17 @@ OFFICIAL_ROWS = [
 
 
 def _case(cast, received, kind="natural_person", outcome=None, replied=None):
-    case = DisclosureRequest(applicant_type=kind, applicant_name="某", id_document="x", phone="1", description="某信息",
-                             delivery_form="electronic", delivery_method="online", channel="online", received_on=received)  # fmt: skip
+    case = DisclosureRequest(
+        applicant_type=kind,
+        applicant_name="某",
+        id_document="x",
+        phone="1",
+        description="某信息",
+        delivery_form="electronic",
+        delivery_method="online",
+        channel="online",
+        received_on=received,
+    )
     create_registered(case, [], actor=cast.press, note="")
     if outcome:
         reason = "理由" if outcome in (Outcome.PARTIAL, Outcome.WITHHELD_PROCESS) else ""
@@ -90,8 +99,14 @@ def test_the_json_has_every_official_row_and_column_in_order(cast):
         "总计",
     ]
     assert [r["label"] for r in table["rows"]] == OFFICIAL_ROWS
-    assert [s["heading"] for s in data["sections"]] == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                                                        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]  # fmt: skip
+    assert [s["heading"] for s in data["sections"]] == [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ]
     assert data["tables"]["review_litigation"]["columns"] == [
         "结果维持",
         "结果纠正",
@@ -227,8 +242,10 @@ def test_the_checks_name_the_table_two_row_that_does_not_add_up(cast):
     table["blocks"][0]["rows"][0]["values"][2] = 3
     table["blocks"][0]["rows"][1]["values"][0] = 0
     assert tables.check_proactive(table) == [
-        "表二“规章”行：上年现行有效件数（2）+ 本年制发件数（1）− 本年废止件数（1）≠ 现行有效件数（3）",
-        "表二“行政规范性文件”行：上年现行有效件数（1）+ 本年制发件数（0）− 本年废止件数（1）≠ 现行有效件数（1）",
+        "表二“规章”行：上年现行有效件数（2）+ 本年制发件数（1）− 本年废止件数（1）≠ "
+        "现行有效件数（3）",
+        "表二“行政规范性文件”行：上年现行有效件数（1）+ 本年制发件数（0）− "
+        "本年废止件数（1）≠ 现行有效件数（1）",
     ]
 
 
@@ -312,8 +329,16 @@ def test_a_cell_shows_the_records_it_counts(client, cast):
 
 def test_figures_the_system_lacks_are_entered_with_their_author(client, cast):
     client.force_login(cast.press)
-    client.post(reverse("reports:annual_edit", args=[2022]), {"licensing": "120", "penalty": "35", "coercion": "", "admin_fees": "1.25",
-                                                               "rules_not_applicable": "on"})  # fmt: skip
+    client.post(
+        reverse("reports:annual_edit", args=[2022]),
+        {
+            "licensing": "120",
+            "penalty": "35",
+            "coercion": "",
+            "admin_fees": "1.25",
+            "rules_not_applicable": "on",
+        },
+    )
     report = AnnualReport.objects.get(year=2022)
     blocks = build(2022, report)["tables"]["proactive"]["blocks"]
     assert blocks[0]["rows"][0]["values"] == ["/", "/", "/"]
