@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 
 from gongkai.disclosure_requests.taxonomy import BASIS, Outcome, needs_reconsideration_first
 from gongkai.lib.cndate import cn_date
+from gongkai.lib.word import set_font
 
 # 行政复议法 (2023 revision) in force from this day: refusals must go to reconsideration first.
 REMEDY_REFORM_DATE = dt.date(2024, 1, 1)
@@ -164,8 +165,7 @@ def letter_docx(letter: Letter) -> bytes:
         if indent:
             fmt.first_line_indent = Pt(size * 2)
         run = paragraph.add_run(text)
-        run.font.size, run.font.name = Pt(size), font
-        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)  # CJK font
+        set_font(run, font, size)
         return paragraph, run
 
     for line in letter.title_lines:

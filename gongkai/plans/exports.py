@@ -26,6 +26,7 @@ from django.utils import timezone
 from gongkai.core.models import Unit
 from gongkai.lib.cndate import cn_date
 from gongkai.lib.sheets import csv_row, xlsx_keep_text
+from gongkai.lib.word import set_font
 from gongkai.plans.models import Assignment, Evidence, Plan, Progress, Status, Task
 
 QUARTER_NUMERALS = "一二三四"
@@ -351,16 +352,16 @@ def quarterly_report_docx(plan: Plan, quarter: int) -> bytes:
     page.page_width, page.page_height = Mm(297), Mm(210)
     page.left_margin = page.right_margin = Mm(20)
     page.top_margin = page.bottom_margin = Mm(18)
-    _font(doc.styles["Normal"], "宋体", 10.5)
+    set_font(doc.styles["Normal"], "宋体", 10.5)
     _page_number_footer(page.footer.paragraphs[0])
 
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_after = Pt(6)
-    _font(title.add_run(quarter_title(plan, quarter)), "黑体", 16)
+    set_font(title.add_run(quarter_title(plan, quarter)), "黑体", 16)
     line = doc.add_paragraph()
     line.paragraph_format.space_after = Pt(6)
-    _font(line.add_run(_filled_in_line(plan, quarter)), "宋体", 12)
+    set_font(line.add_run(_filled_in_line(plan, quarter)), "宋体", 12)
 
     table = doc.add_table(rows=1, cols=len(HEADERS))
     table.style = doc.styles["Table Grid"]  # single black borders on every cell
@@ -404,16 +405,6 @@ def quarterly_report_docx(plan: Plan, quarter: int) -> bytes:
     return out.getvalue()
 
 
-def _font(target, name: str, size: float) -> None:
-    """Set a run's or style's font, East Asian name included (Word ignores the Latin one)."""
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    target.font.name = name
-    target.font.size = Pt(size)
-    target.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
-
-
 def _fill(cell, text: str, width, font: str, size: float, center=False, shade=None) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
@@ -429,7 +420,7 @@ def _fill(cell, text: str, width, font: str, size: float, center=False, shade=No
         if center:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if line:
-            _font(paragraph.add_run(line), font, size)
+            set_font(paragraph.add_run(line), font, size)
     if shade:
         shd = OxmlElement("w:shd")
         shd.set(qn("w:val"), "clear")

@@ -8,15 +8,10 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from gongkai.lib.word import set_font
 from gongkai.reports import layout
-
-
-def _font(run, name: str, size: float, bold: bool = False) -> None:
-    run.font.name, run.font.size, run.bold = name, Pt(size), bold
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
 
 
 def _paragraph(document, text, *, size=14, font="仿宋", bold=False, center=False, indent=True):
@@ -25,7 +20,7 @@ def _paragraph(document, text, *, size=14, font="仿宋", bold=False, center=Fal
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     elif indent:
         paragraph.paragraph_format.first_line_indent = Pt(size * 2)
-    _font(paragraph.add_run(text), font, size, bold)
+    set_font(paragraph.add_run(text), font, size, bold=bold)
     return paragraph
 
 
@@ -68,7 +63,7 @@ def _table(document, grid, widths_mm) -> None:
                 if header or text.replace("/", "").isdigit() or not text
                 else WD_ALIGN_PARAGRAPH.LEFT
             )
-            _font(paragraph.add_run(text), "宋体", 9, bold=header)
+            set_font(paragraph.add_run(text), "宋体", 9, bold=header)
             c += colspan
 
 

@@ -5,7 +5,7 @@ from docx.text.paragraph import Paragraph
 
 from gongkai.lib.office import BROKEN, OfficeFileError, open_docx
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError, check_size
-from gongkai.plans.importers.core import Row, parse_rows
+from gongkai.plans.importers.rows import Row, parse_rows
 
 
 def parse_plan_docx(data: bytes, year: int) -> ParsedPlan:

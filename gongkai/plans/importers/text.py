@@ -5,7 +5,7 @@ import re
 from html.parser import HTMLParser
 
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError
-from gongkai.plans.importers.core import Row, parse_rows
+from gongkai.plans.importers.rows import Row, parse_rows
 
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")

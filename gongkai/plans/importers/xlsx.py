@@ -9,7 +9,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from gongkai.lib.office import BROKEN, OfficeFileError, open_xlsx, sheet_values
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError, check_size
-from gongkai.plans.importers.core import Row, parse_rows
+from gongkai.plans.importers.rows import Row, parse_rows
 
 # A plan is a few hundred rows of about ten columns; anything past this is not read.
 MAX_ROWS = 5000
