@@ -35,7 +35,12 @@ APPLICATIONS, DOCUMENTS = 1_000_000, 200_000
 
 def fill():
     from gongkai.core.bureau import ensure_people
-    from gongkai.disclosure_requests.models import ApplicantType, DisclosureRequest, Remedy, Status
+    from gongkai.disclosure_requests.models import (
+        ApplicantType,
+        CaseStatus,
+        DisclosureRequest,
+        Remedy,
+    )
     from gongkai.disclosure_requests.taxonomy import DEFAULT_REPORT_ROW
     from gongkai.publications.models import Attribute, Category, Document, Kind
     from gongkai.publications.models import Status as DocStatus
@@ -62,7 +67,7 @@ def fill():
                 delivery_method="online",
                 channel="online",
                 received_on=received,
-                status=Status.ARCHIVED if closed else Status.HANDLING,
+                status=CaseStatus.ARCHIVED if closed else CaseStatus.HANDLING,
                 outcome=rng.choice(outcomes) if closed else "",
                 replied_on=replied if closed else None,
             )
@@ -75,7 +80,7 @@ def fill():
     Remedy.objects.bulk_create(
         [
             Remedy(
-                request=first,
+                case=first,
                 kind=rng.choice(["reconsideration", "litigation_direct", "litigation_after"]),
                 filed_on=dt.date(2022, 1, 1) + dt.timedelta(days=rng.randint(0, 360)),
                 body="某",

@@ -243,9 +243,7 @@ def check(url, acknowledged, unanswered):
     duplicated += sum(n - 1 for n in Counter(t for _, t in acknowledged).values() if n > 1)
     found = sum(1 for key, tracking in acknowledged if stored.get(key) == tracking)
     ids = set(DisclosureRequest.objects.values_list("pk", flat=True))
-    with_event = set(
-        RequestEvent.objects.filter(kind="register").values_list("request_id", flat=True)
-    )
+    with_event = set(RequestEvent.objects.filter(kind="register").values_list("case_id", flat=True))
     audited = {
         int(pk)
         for pk in AuditEntry.objects.filter(

@@ -179,12 +179,12 @@ def bench_list():
     from django.test.utils import CaptureQueriesContext
 
     from gongkai.core.bureau import ensure_people
-    from gongkai.disclosure_requests.models import DisclosureRequest, Status
+    from gongkai.disclosure_requests.models import CaseStatus, DisclosureRequest
 
     call_command("migrate", verbosity=0)
     people = ensure_people()
     rng, today = random.Random(1), dt.date(2026, 11, 20)
-    statuses = [Status.HANDLING] * 3 + [Status.REVIEWING]
+    statuses = [CaseStatus.HANDLING] * 3 + [CaseStatus.REVIEWING]
     rows = []
     for i in range(100_000):
         received = today - dt.timedelta(days=rng.randint(0, 900))
@@ -202,7 +202,7 @@ def bench_list():
                 delivery_method="online",
                 channel="online",
                 received_on=received,
-                status=Status.ARCHIVED if closed else rng.choice(statuses),
+                status=CaseStatus.ARCHIVED if closed else rng.choice(statuses),
                 outcome="disclosed" if closed else "",
                 due_date=received + dt.timedelta(days=28),
                 replied_on=received if closed else None,

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import time_machine
 from playwright.sync_api import expect
 
-from gongkai.disclosure_requests.models import Attachment, Channel, DisclosureRequest, Status
+from gongkai.disclosure_requests.models import CaseFile, CaseStatus, Channel, DisclosureRequest
 from gongkai.disclosure_requests.services import create_registered
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -78,8 +78,8 @@ def test_the_office_cannot_take_a_step_the_law_forbids(page, live_server, e2e_ca
     for case in (late, fresh, waiting):  # nothing the refused steps would have written
         case.refresh_from_db()
     assert late.extension_workdays == 0 and late.due_date == D(2022, 10, 31)
-    assert fresh.supplement_requested_on is None and fresh.status == Status.REGISTERED
-    assert waiting.status == Status.AWAITING_SUPPLEMENT and not waiting.replies.exists()
+    assert fresh.supplement_requested_on is None and fresh.status == CaseStatus.REGISTERED
+    assert waiting.status == CaseStatus.AWAITING_SUPPLEMENT and not waiting.replies.exists()
 
 
 @time_machine.travel(dt.datetime(2022, 10, 20, 10, 0, tzinfo=SHANGHAI), tick=True)
@@ -126,9 +126,9 @@ def test_the_records_found_reach_the_citizen(page, live_server, e2e_cast, login,
     assert Path(downloaded.value.path()).read_bytes() == PDF
 
     case.refresh_from_db()
-    assert case.status == Status.REPLIED
+    assert case.status == CaseStatus.REPLIED
     purposes = sorted(case.attachments.values_list("purpose", flat=True))
-    assert purposes == [Attachment.Purpose.FOUND, Attachment.Purpose.PROVIDED]
+    assert purposes == [CaseFile.Purpose.FOUND, CaseFile.Purpose.PROVIDED]
     assert case.replies.get().attachments.get().original_name == "执法检查记录.pdf"
     assert list(case.events.values_list("kind", flat=True)) == [
         "register",

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import time_machine
 from playwright.sync_api import expect
 
-from gongkai.disclosure_requests.models import DisclosureRequest, Status
+from gongkai.disclosure_requests.models import CaseStatus, DisclosureRequest
 from gongkai.disclosure_requests.taxonomy import Outcome
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -118,7 +118,7 @@ def test_an_application_from_submission_to_served_letter(page, live_server, e2e_
 
     # What the story left behind: one case, its steps in order, the dates the law gives.
     case = DisclosureRequest.objects.get(tracking_no=number)
-    assert case.status == Status.SERVED and case.outcome == Outcome.PARTIAL
+    assert case.status == CaseStatus.SERVED and case.outcome == Outcome.PARTIAL
     assert (case.supplement_requested_on, case.supplement_received_on) == (
         D(2022, 9, 30),
         D(2022, 10, 10),

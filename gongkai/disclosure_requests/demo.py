@@ -274,7 +274,7 @@ def _remedies(rng) -> None:
     ):
         filed = case.replied_on + dt.timedelta(days=rng.randint(10, 50))
         Remedy.objects.create(
-            request=case,
+            case=case,
             kind=kind,
             filed_on=filed,
             result=result,

@@ -74,7 +74,7 @@ def remedy_notice(outcome: str, decided_on: dt.date) -> str:
 
 def letter_content(reply) -> Letter:
     """政府信息公开申请答复告知书 (第三十六条)."""
-    case = reply.request
+    case = reply.case
     you = "贵单位" if case.is_organisation else "您"
     opening = (
         f"本机关于{cn_date(case.received_on)}收到{you}提出的政府信息公开申请，申请获取："

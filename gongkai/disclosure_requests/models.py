@@ -91,7 +91,9 @@ class DeliveryMethod(models.TextChoices):
     ONLINE = "online", "网上获取"
 
 
-class Status(models.TextChoices):
+class CaseStatus(models.TextChoices):
+    """办理状态 — where an application stands in the procedure."""
+
     REGISTERED = "registered", "已登记"
     REVIEWING = "reviewing", "审查中"
     AWAITING_SUPPLEMENT = "awaiting_supplement", "待补正"
@@ -103,11 +105,11 @@ class Status(models.TextChoices):
 
 
 OPEN = (
-    Status.REGISTERED,
-    Status.REVIEWING,
-    Status.AWAITING_SUPPLEMENT,
-    Status.HANDLING,
-    Status.AWAITING_FEE,
+    CaseStatus.REGISTERED,
+    CaseStatus.REVIEWING,
+    CaseStatus.AWAITING_SUPPLEMENT,
+    CaseStatus.HANDLING,
+    CaseStatus.AWAITING_FEE,
 )
 
 
@@ -140,7 +142,7 @@ def _t(label, sources, target=None, who=(OFFICE,)):
     return Transition(label, frozenset(sources), target, who)
 
 
-S = Status
+S = CaseStatus
 # verb → the states it starts from, the state it leads to, and who may take it. The verb of the
 # same name on DisclosureRequest is the only code that changes `status`.
 TRANSITIONS = {
@@ -219,7 +221,7 @@ class DisclosureRequest(models.Model):
     submitter_ip = models.GenericIPAddressField(null=True, blank=True, editable=False)
 
     status = models.CharField(
-        "办理状态", max_length=20, choices=Status.choices, default=Status.REGISTERED
+        "办理状态", max_length=20, choices=CaseStatus.choices, default=CaseStatus.REGISTERED
     )
     outcome = models.CharField("答复类型", max_length=40, choices=Outcome.choices, blank=True)
     handling_unit = models.ForeignKey(
@@ -270,7 +272,7 @@ class DisclosureRequest(models.Model):
         verbose_name = verbose_name_plural = "依申请公开申请"
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status__in=Status.values), name="request_status_valid"
+                condition=models.Q(status__in=CaseStatus.values), name="request_status_valid"
             ),
             models.CheckConstraint(
                 condition=models.Q(applicant_type__in=ApplicantType.values),
@@ -409,7 +411,7 @@ class DisclosureRequest(models.Model):
         recompute_due(self)
         self.save()
         event = RequestEvent.objects.create(
-            request=self,
+            case=self,
             kind=verb,
             actor=by,
             on=on or timezone.localdate(),
@@ -470,7 +472,7 @@ class DisclosureRequest(models.Model):
         if not text.strip() and not files:
             raise DomainError("请填写补正内容或上传补正材料")
         for upload in files:
-            Attachment.store(self, upload, purpose=Attachment.Purpose.SUPPLEMENT)
+            CaseFile.store(self, upload, purpose=CaseFile.Purpose.SUPPLEMENT)
         self.supplement_received_on = on
         return self._move(
             "receive_supplement", by, text, on=on, files=[f.name[:200] for f in files]
@@ -512,7 +514,7 @@ class DisclosureRequest(models.Model):
         if not text.strip():
             raise DomainError("请填写办理意见")
         for upload in files:
-            Attachment.store(self, upload, purpose=Attachment.Purpose.FOUND)
+            CaseFile.store(self, upload, purpose=CaseFile.Purpose.FOUND)
         return self._move("propose", by, text, files=[f.name[:200] for f in files])
 
     @transaction.atomic
@@ -523,7 +525,7 @@ class DisclosureRequest(models.Model):
             raise DomainError("已有尚未结束的征求意见")
         if not party.strip():
             raise DomainError("请填写征求意见的对象")
-        Consultation.objects.create(request=self, kind=kind, party=party, sent_on=sent_on)
+        Consultation.objects.create(case=self, kind=kind, party=party, sent_on=sent_on)
         return self._move("start_consultation", by, note, on=sent_on, kind=kind, party=party)
 
     @transaction.atomic
@@ -617,7 +619,7 @@ class DisclosureRequest(models.Model):
         if amount <= 0:
             raise DomainError("按所选标准计算的金额为零，无需发出收费通知")
         FeeNotice.objects.create(
-            request=self,
+            case=self,
             method=method,
             amount=amount,
             pieces=self.pieces,
@@ -680,7 +682,7 @@ class DisclosureRequest(models.Model):
             settled_on=on, state=FeeNotice.State.EXPIRED
         )
         reply = Reply.objects.create(
-            request=self,
+            case=self,
             outcome=outcome,
             text=text,
             withheld_reason=withheld_reason,
@@ -689,7 +691,7 @@ class DisclosureRequest(models.Model):
             decided_by=by,
         )
         for upload in files:
-            Attachment.store(self, upload, purpose=Attachment.Purpose.PROVIDED, reply=reply)
+            CaseFile.store(self, upload, purpose=CaseFile.Purpose.PROVIDED, reply=reply)
         reply.documents.set(documents)
         self.outcome, self.replied_on = outcome, on
         return self._move(
@@ -788,7 +790,7 @@ REASON_REQUIRED = REFUSALS
 class RequestEvent(models.Model):
     """办理记录 — the application's append-only timeline."""
 
-    request = models.ForeignKey(DisclosureRequest, on_delete=models.CASCADE, related_name="events")
+    case = models.ForeignKey(DisclosureRequest, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField("事项", max_length=40)
     on = models.DateField("日期")
     at = models.DateTimeField("记录时间", default=timezone.now)
@@ -797,21 +799,21 @@ class RequestEvent(models.Model):
     )
     note = models.TextField("说明", blank=True)
     data = models.JSONField(default=dict, blank=True)
-    status_after = models.CharField(max_length=20, choices=Status.choices)
+    status_after = models.CharField(max_length=20, choices=CaseStatus.choices)
 
     class Meta:
         ordering = ["on", "at", "pk"]
         verbose_name = verbose_name_plural = "办理记录"
 
     def __str__(self):
-        return f"{self.request} {self.kind} {self.on}"
+        return f"{self.case} {self.kind} {self.on}"
 
     @property
     def label(self) -> str:
         return audit.action_label(f"request.{self.kind}")
 
 
-class Attachment(models.Model):
+class CaseFile(models.Model):
     """申请材料 and 答复材料 — what the applicant sent (ID copy, authorisation, a supplement's
     files), what the handling unit found, and what the reply provides."""
 
@@ -821,7 +823,7 @@ class Attachment(models.Model):
         FOUND = "found", "承办单位检索到的信息"
         PROVIDED = "provided", "答复提供的信息"
 
-    request = models.ForeignKey(
+    case = models.ForeignKey(
         DisclosureRequest, on_delete=models.CASCADE, related_name="attachments"
     )
     reply = models.ForeignKey(
@@ -843,11 +845,11 @@ class Attachment(models.Model):
         return self.original_name
 
     @classmethod
-    def store(cls, case, upload, *, purpose: str, reply=None) -> Attachment:
+    def store(cls, case, upload, *, purpose: str, reply=None) -> CaseFile:
         """Checked by content (a renamed .exe is refused), filed under its hash."""
         checked = sniff_upload(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
         attachment = cls(
-            request=case,
+            case=case,
             reply=reply,
             original_name=upload.name[:200],
             kind=checked.kind,
@@ -864,7 +866,7 @@ class Consultation(models.Model):
         THIRD_PARTY = "third_party", "征求第三方意见"
         OTHER_AGENCY = "other_agency", "征求其他机关意见"
 
-    request = models.ForeignKey(
+    case = models.ForeignKey(
         DisclosureRequest, on_delete=models.CASCADE, related_name="consultations"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -885,7 +887,7 @@ class Consultation(models.Model):
         verbose_name = verbose_name_plural = "征求意见"
         constraints = [
             models.UniqueConstraint(
-                fields=["request"],
+                fields=["case"],
                 condition=models.Q(answered_on__isnull=True, lapsed=False),
                 name="consultation_one_open_per_request",
                 violation_error_message="已有尚未结束的征求意见",
@@ -913,7 +915,7 @@ class FeeNotice(models.Model):
         WAIVED = "waived", "已免收"
         EXPIRED = "expired", "逾期未缴"
 
-    request = models.ForeignKey(
+    case = models.ForeignKey(
         DisclosureRequest, on_delete=models.CASCADE, related_name="fee_notices"
     )
     method = models.CharField("计收方式", max_length=20, choices=Method.choices)
@@ -931,7 +933,7 @@ class FeeNotice(models.Model):
         verbose_name = verbose_name_plural = "收费通知"
         constraints = [
             models.UniqueConstraint(
-                fields=["request"],
+                fields=["case"],
                 condition=models.Q(settled_on__isnull=True),
                 name="fee_notice_one_unsettled_per_request",
                 violation_error_message="已有尚未缴费的收费通知",
@@ -939,13 +941,13 @@ class FeeNotice(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.request} {self.amount}元"
+        return f"{self.case} {self.amount}元"
 
 
 class Reply(models.Model):
     """答复 — the decision, its reasons, the generated letter, and its delivery."""
 
-    request = models.ForeignKey(DisclosureRequest, on_delete=models.CASCADE, related_name="replies")
+    case = models.ForeignKey(DisclosureRequest, on_delete=models.CASCADE, related_name="replies")
     outcome = models.CharField(max_length=40, choices=Outcome.choices)
     text = models.TextField("答复正文")
     withheld_reason = models.TextField("不予公开的理由", blank=True)
@@ -964,7 +966,7 @@ class Reply(models.Model):
         verbose_name = verbose_name_plural = "答复"
 
     def __str__(self):
-        return f"{self.request} {self.get_outcome_display()}"
+        return f"{self.case} {self.get_outcome_display()}"
 
 
 class Remedy(models.Model):
@@ -981,9 +983,7 @@ class Remedy(models.Model):
         OTHER = "other", "其他结果"
         PENDING = "pending", "尚未审结"
 
-    request = models.ForeignKey(
-        DisclosureRequest, on_delete=models.CASCADE, related_name="remedies"
-    )
+    case = models.ForeignKey(DisclosureRequest, on_delete=models.CASCADE, related_name="remedies")
     kind = models.CharField("类型", max_length=20, choices=Kind.choices)
     filed_on = models.DateField("申请/起诉日期")
     body = models.CharField("复议机关/法院", max_length=100)
@@ -1003,7 +1003,7 @@ class Remedy(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.request} {self.get_kind_display()}"
+        return f"{self.case} {self.get_kind_display()}"
 
 
 class RequestCounter(models.Model):

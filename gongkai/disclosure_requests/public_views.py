@@ -15,7 +15,7 @@ from gongkai.core.errors import DomainError
 from gongkai.core.middleware import client_ip
 from gongkai.disclosure_requests import forms, letters, services
 from gongkai.disclosure_requests.clock import deadline_for
-from gongkai.disclosure_requests.models import Attachment, DisclosureRequest, Status
+from gongkai.disclosure_requests.models import CaseFile, CaseStatus, DisclosureRequest
 from gongkai.publications.models import Document
 
 SESSION_KEY = "gongkai_request_access"  # tracking numbers this browser has proved a code for
@@ -37,13 +37,13 @@ def apply(request):
                 idempotency_key=bound_key,
                 ip=client_ip(request),
             )
-            _remember(request, done.request)
+            _remember(request, done.case)
             if done.created:
-                services.acknowledge(done.request, done.query_code)
+                services.acknowledge(done.case, done.query_code)
             return render(
                 request,
                 "disclosure_requests/public/submitted.html",
-                {"case": done.request, "code": done.query_code},
+                {"case": done.case, "code": done.query_code},
             )
     return render(request, "disclosure_requests/public/apply.html", {"form": form, "key": key})
 
@@ -84,7 +84,11 @@ def status(request, tracking_no):
     if case is None:
         return redirect(reverse("disclosure_requests_public:lookup"))
     form = forms.SupplementForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and case.status == Status.AWAITING_SUPPLEMENT and form.is_valid():
+    if (
+        request.method == "POST"
+        and case.status == CaseStatus.AWAITING_SUPPLEMENT
+        and form.is_valid()
+    ):
         try:
             case.receive_supplement(by=None, on=timezone.localdate(), **form.cleaned_data)
         except DomainError as error:
@@ -120,7 +124,7 @@ def provided_file(request, tracking_no, attachment_pk):
     if case is None:
         return redirect(reverse("disclosure_requests_public:lookup"))
     attachment = get_object_or_404(
-        case.attachments, pk=attachment_pk, purpose=Attachment.Purpose.PROVIDED
+        case.attachments, pk=attachment_pk, purpose=CaseFile.Purpose.PROVIDED
     )
     return FileResponse(
         attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name

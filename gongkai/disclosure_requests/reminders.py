@@ -9,7 +9,12 @@ from django.urls import reverse
 from gongkai.core.notifications import notify
 from gongkai.core.roles import Role
 from gongkai.core.selectors import disclosure_office, unit_staff
-from gongkai.disclosure_requests.models import Consultation, DisclosureRequest, FeeNotice, Status
+from gongkai.disclosure_requests.models import (
+    CaseStatus,
+    Consultation,
+    DisclosureRequest,
+    FeeNotice,
+)
 from gongkai.disclosure_requests.selectors import visible_requests
 from gongkai.lib.cndate import cn_date
 from gongkai.lib.request_clock import SILENCE
@@ -62,30 +67,30 @@ def sweep_periods(*, today: dt.date, days: int) -> list[str]:
                 "补正期限已届满，申请人未补正：可依第三十条视为放弃申请（逾期不补正）",
             )
             for case in DisclosureRequest.objects.filter(
-                status=Status.AWAITING_SUPPLEMENT, supplement_due__lt=today
+                status=CaseStatus.AWAITING_SUPPLEMENT, supplement_due__lt=today
             )
         ]
         + [
             (
-                notice.request,
+                notice.case,
                 "fee",
                 notice.payment_due,
                 "缴费期限已届满，申请人未缴费：可依109号视为放弃申请（逾期未缴费）",
             )
             for notice in FeeNotice.objects.filter(
                 settled_on__isnull=True, payment_due__lt=today
-            ).select_related("request")
+            ).select_related("case")
         ]
         + [
             (
-                c.request,
+                c.case,
                 "consultation",
                 c.reply_due,
                 f"征求{c.party}意见的15个工作日已届满，未收到意见：{SILENCE[c.kind]}",
             )
             for c in Consultation.objects.filter(
                 answered_on__isnull=True, lapsed=False, reply_due__lt=today
-            ).select_related("request")
+            ).select_related("case")
         ]
     )
     lines = []
@@ -105,7 +110,7 @@ def sweep_periods(*, today: dt.date, days: int) -> list[str]:
 def sweep_internal(*, today: dt.date, days: int) -> list[str]:
     """The handling unit's own deadline (内部期限): its clerks and head are told first."""
     cases = DisclosureRequest.objects.filter(
-        status=Status.HANDLING, internal_due__lte=today + dt.timedelta(days=days)
+        status=CaseStatus.HANDLING, internal_due__lte=today + dt.timedelta(days=days)
     )
     lines = []
     for case in cases.select_related("handling_unit"):

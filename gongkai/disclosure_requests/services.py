@@ -14,12 +14,12 @@ from django.utils import timezone
 from gongkai.core import audit, throttle
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due
 from gongkai.disclosure_requests.models import (
-    Attachment,
+    CaseFile,
+    CaseStatus,
     Channel,
     DisclosureRequest,
     RequestCounter,
     RequestEvent,
-    Status,
 )
 from gongkai.disclosure_requests.selectors import visible_requests
 from gongkai.lib.request_clock import receipt_date
@@ -27,7 +27,7 @@ from gongkai.lib.request_clock import receipt_date
 
 @dataclass
 class Submitted:
-    request: DisclosureRequest
+    case: DisclosureRequest
     query_code: str
     created: bool
 
@@ -98,65 +98,65 @@ def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Subm
     today = timezone.localdate()
     try:
         with transaction.atomic():
-            request = form.save(commit=False)
-            request.channel = Channel.ONLINE
+            case = form.save(commit=False)
+            case.channel = Channel.ONLINE
             # 第三十一条（三）: online, the receipt date is the day both sides confirm; the system's
             # acknowledgement on submission is that confirmation.
-            request.received_on = receipt_date(Channel.ONLINE, confirmed_on=today)
-            request.idempotency_key, request.submitter_ip = idempotency_key, ip
-            code = create_registered(request, files, actor=None, note="网上提交")
+            case.received_on = receipt_date(Channel.ONLINE, confirmed_on=today)
+            case.idempotency_key, case.submitter_ip = idempotency_key, ip
+            code = create_registered(case, files, actor=None, note="网上提交")
     except IntegrityError:
         existing = DisclosureRequest.objects.filter(idempotency_key=idempotency_key).first()
         if existing is None:
             raise
         return Submitted(existing, DisclosureRequest.new_query_code(idempotency_key), created=False)
-    return Submitted(request, code, created=True)
+    return Submitted(case, code, created=True)
 
 
 @transaction.atomic
 def request_register(*, by, form, files) -> Submitted:
     """Staff register an application that came on paper, by post, fax or e-mail (第三十一条)."""
-    request = form.save(commit=False)
+    case = form.save(commit=False)
     d = form.cleaned_data
-    request.received_on = receipt_date(
+    case.received_on = receipt_date(
         d["channel"],
         handed_in_on=d.get("handed_in_on"),
         signed_on=d.get("signed_on"),
         confirmed_on=d.get("confirmed_on"),
     )
     code = create_registered(
-        request,
+        case,
         files,
         actor=by,
-        note=f"{request.get_channel_display()}，收到申请之日{request.received_on}",
+        note=f"{case.get_channel_display()}，收到申请之日{case.received_on}",
     )
-    return Submitted(request, code, created=True)
+    return Submitted(case, code, created=True)
 
 
 @transaction.atomic  # the yearly counter is taken under a row lock
-def create_registered(request: DisclosureRequest, files, *, actor, note: str) -> str:
+def create_registered(case: DisclosureRequest, files, *, actor, note: str) -> str:
     """Number, query code, due date, attachments, timeline and audit for a new application."""
-    code = DisclosureRequest.new_query_code(request.idempotency_key)
-    request.set_query_code(code)
-    request.tracking_no = next_tracking_no(request.received_on.year)
-    request.status = Status.REGISTERED
-    recompute_due(request)
-    request.save()
+    code = DisclosureRequest.new_query_code(case.idempotency_key)
+    case.set_query_code(code)
+    case.tracking_no = next_tracking_no(case.received_on.year)
+    case.status = CaseStatus.REGISTERED
+    recompute_due(case)
+    case.save()
     for upload in files:
-        Attachment.store(request, upload, purpose=Attachment.Purpose.APPLICATION)
+        CaseFile.store(case, upload, purpose=CaseFile.Purpose.APPLICATION)
     RequestEvent.objects.create(
-        request=request,
+        case=case,
         kind="register",
         actor=actor,
-        on=request.received_on,
+        on=case.received_on,
         note=note,
-        status_after=request.status,
+        status_after=case.status,
     )
     audit.record(
         actor,
         "request.register",
-        request,
-        after={"status": request.status, "channel": request.channel},
+        case,
+        after={"status": case.status, "channel": case.channel},
     )
     return code
 
@@ -191,16 +191,16 @@ def _dates(case) -> dict:
     }
 
 
-def possible_duplicates(request: DisclosureRequest, *, user):
+def possible_duplicates(case: DisclosureRequest, *, user):
     """重复申请 candidates: same applicant (by 身份证明), same wording, within a year before;
     only among the cases this user may see."""
-    words = request.description.strip()[:60]
+    words = case.description.strip()[:60]
     return (
         visible_requests(user)
-        .exclude(pk=request.pk)
+        .exclude(pk=case.pk)
         .filter(
-            id_document=request.id_document,
-            received_on__gte=request.received_on - dt.timedelta(days=365),
+            id_document=case.id_document,
+            received_on__gte=case.received_on - dt.timedelta(days=365),
         )
         .filter(description__icontains=words)
         .order_by("-received_on")[:5]
@@ -210,7 +210,7 @@ def possible_duplicates(request: DisclosureRequest, *, user):
 @transaction.atomic
 def remedy_save(*, by, case: DisclosureRequest, form):
     remedy = form.save(commit=False)
-    remedy.request = case
+    remedy.case = case
     remedy.save()
     audit.record(
         by,
@@ -224,7 +224,7 @@ def remedy_save(*, by, case: DisclosureRequest, form):
         },
     )
     RequestEvent.objects.create(
-        request=case,
+        case=case,
         kind="add_remedy",
         actor=by,
         on=remedy.filed_on,
@@ -234,20 +234,20 @@ def remedy_save(*, by, case: DisclosureRequest, form):
     return remedy
 
 
-def acknowledge(request: DisclosureRequest, code: str) -> None:
+def acknowledge(case: DisclosureRequest, code: str) -> None:
     """Send the number and query code to the applicant's e-mail, if there is one and SMTP is set."""
-    if not (request.email and settings.EMAIL_HOST):
+    if not (case.email and settings.EMAIL_HOST):
         return
     from django.core.mail import send_mail
 
     body = (
-        f"{request.applicant_name}：\n本机关已于{request.received_on:%Y年%m月%d日}收到您的政府信息公开申请。\n"
-        f"申请编号：{request.tracking_no}\n查询码：{code}\n请凭申请编号和查询码查询办理进度。"
+        f"{case.applicant_name}：\n本机关已于{case.received_on:%Y年%m月%d日}收到您的政府信息公开申请。\n"
+        f"申请编号：{case.tracking_no}\n查询码：{code}\n请凭申请编号和查询码查询办理进度。"
     )
     send_mail(
         f"[{settings.AGENCY_NAME}] 政府信息公开申请已收到",
         body,
         None,
-        [request.email],
+        [case.email],
         fail_silently=True,
     )

@@ -19,7 +19,7 @@ from gongkai.core.params import year_param
 from gongkai.core.roles import Role
 from gongkai.disclosure_requests import forms, letters, selectors, services
 from gongkai.disclosure_requests.clock import deadline_for
-from gongkai.disclosure_requests.models import TRANSITIONS, DisclosureRequest, Status
+from gongkai.disclosure_requests.models import TRANSITIONS, CaseStatus, DisclosureRequest
 from gongkai.lib.workdays import UnknownHolidayYear
 
 STAFF = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD)
@@ -87,7 +87,7 @@ def request_detail(request, pk, *, bound=None):
         "events": case.events.select_related("actor"),
         "steps": steps,
         "duplicates": services.possible_duplicates(case, user=request.user),
-        "fee_quote": case.fee_quote(pages=0) if case.status == Status.HANDLING else None,
+        "fee_quote": case.fee_quote(pages=0) if case.status == CaseStatus.HANDLING else None,
         "remedy_form": forms.RemedyForm() if request.user.has_role(*OFFICE) else None,
         "today": today,
     }
@@ -134,13 +134,12 @@ def request_register(request):
         done = services.request_register(
             by=request.user, form=form, files=form.cleaned_data["attachments"]
         )
-        services.acknowledge(done.request, done.query_code)
+        services.acknowledge(done.case, done.query_code)
         messages.success(
             request,
-            f"已登记，申请编号 {done.request.tracking_no}，查询码 "
-            f"{done.query_code}（请告知申请人）。",
+            f"已登记，申请编号 {done.case.tracking_no}，查询码 {done.query_code}（请告知申请人）。",
         )
-        return redirect("disclosure_requests:detail", done.request.pk)
+        return redirect("disclosure_requests:detail", done.case.pk)
     return render(
         request,
         "core/form_page.html",

@@ -13,7 +13,7 @@ import docx
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.plans import services
-from gongkai.plans.models import Assignment, Progress, Status
+from gongkai.plans.models import Assignment, Progress, ProgressStatus
 
 SEED = Path(__file__).parent / "seed" / "guangzhou-yjj-2022.txt"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -23,37 +23,37 @@ STORIES = {
     1: (
         "新闻处",
         "已在局门户网站开设“涉企政策公开”专栏，集中公开行政许可、市场准入等政策性、规范性文件23件，并按月动态更新。",
-        Status.ONGOING,
+        ProgressStatus.ONGOING,
     ),
     8: (
         "新闻处",
         "完成局门户网站互动交流、领导信箱栏目优化升级，建立留言“受理—转办—答复—回访”闭环机制，8月以来办结留言156件。",
-        Status.ONGOING,
+        ProgressStatus.ONGOING,
     ),
     12: (
         "法规处",
         "第三季度对局门户网站现行公开的3件政府规章和41件行政规范性文件完成全面清理，重新公开有效文件38件，标注失效6件。",
-        Status.DONE,
+        ProgressStatus.DONE,
     ),
     19: (
         "办公室",
         "修订《信息公开保密审查办法》，拟公开信息实行处室初审、局办公室保密审查两级把关，全年审查稿件412篇。",
-        Status.ONGOING,
+        ProgressStatus.ONGOING,
     ),
     20: (
         "新闻处",
         "9月22日举办政务公开专题业务培训，各处室、直属单位经办人共58人参加。",
-        Status.DONE,
+        ProgressStatus.DONE,
     ),
     23: (
         "新闻处",
         "制定依申请公开答复文书模板10类，建立重大疑难案件会商机制，全年受理申请27件，均在法定期限内答复。",
-        Status.ONGOING,
+        ProgressStatus.ONGOING,
     ),
     31: (
         "新闻处",
         "对照《条例》第二十条梳理法定主动公开内容，补充完善机构职能、财政预决算等栏目信息。",
-        Status.IN_PROGRESS,
+        ProgressStatus.IN_PROGRESS,
     ),
 }
 GENERIC = [
@@ -93,7 +93,14 @@ def load(people, stdout):
             continue  # not every supporting unit reports: these stay 未开始, some overdue
         else:
             text = rng.choice(GENERIC).format(n=rng.randint(3, 40), k=rng.randint(1, 4))
-            status = rng.choice([Status.ONGOING, Status.ONGOING, Status.DONE, Status.IN_PROGRESS])
+            status = rng.choice(
+                [
+                    ProgressStatus.ONGOING,
+                    ProgressStatus.ONGOING,
+                    ProgressStatus.DONE,
+                    ProgressStatus.IN_PROGRESS,
+                ]
+            )
         when = _posted_on(assignment, rng)
         files = _evidence_for(assignment, text) if story or rng.random() < 0.3 else []
         progress = assignment.report_progress(

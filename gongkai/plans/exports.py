@@ -27,7 +27,7 @@ from gongkai.core.models import Unit
 from gongkai.lib.cndate import cn_date
 from gongkai.lib.sheets import csv_row, xlsx_keep_text
 from gongkai.lib.word import set_font
-from gongkai.plans.models import Assignment, Evidence, Plan, Progress, Status, Task
+from gongkai.plans.models import Assignment, Evidence, Plan, Progress, ProgressStatus, Task
 
 QUARTER_NUMERALS = "一二三四"
 HEADERS = (
@@ -42,7 +42,12 @@ HEADERS = (
     "佐证材料",
 )
 # Most advanced first, so a mixed task reads "已完成：… / 未开始：…".
-STATUS_ORDER = (Status.DONE, Status.ONGOING, Status.IN_PROGRESS, Status.NOT_STARTED)
+STATUS_ORDER = (
+    ProgressStatus.DONE,
+    ProgressStatus.ONGOING,
+    ProgressStatus.IN_PROGRESS,
+    ProgressStatus.NOT_STARTED,
+)
 
 
 @dataclass
@@ -192,10 +197,10 @@ def _status_text(latest) -> str:
         return ""
     by_status: dict[str, list[str]] = {}
     for share, progress in latest:
-        status = progress.status if progress else Status.NOT_STARTED
+        status = progress.status if progress else ProgressStatus.NOT_STARTED
         by_status.setdefault(status, []).append(share.unit.name)
     if len(by_status) == 1:
-        return Status(next(iter(by_status))).label
+        return ProgressStatus(next(iter(by_status))).label
     return "\n".join(
         f"{status.label}：{'、'.join(by_status[status])}"
         for status in STATUS_ORDER

@@ -5,7 +5,7 @@ from gongkai.core.models import Unit
 from gongkai.forms_common import MultipleFileField
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.plans.importers.base import ParsedItem
-from gongkai.plans.models import Status
+from gongkai.plans.models import ProgressStatus
 
 
 class PlanUploadForm(forms.Form):
@@ -89,7 +89,7 @@ class ProgressForm(forms.Form):
     text = forms.CharField(
         label="进展情况", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
     )
-    status = forms.ChoiceField(label="状态", choices=Status.choices)
+    status = forms.ChoiceField(label="状态", choices=ProgressStatus.choices)
     links = forms.CharField(
         label="相关链接",
         required=False,
@@ -154,6 +154,6 @@ class LedgerFilterForm(forms.Form):
     status = forms.ChoiceField(
         label="状态",
         required=False,
-        choices=[("", "全部状态"), ("overdue", "已逾期"), *Status.choices],
+        choices=[("", "全部状态"), ("overdue", "已逾期"), *ProgressStatus.choices],
     )
     due_month = forms.IntegerField(label="到期月份", required=False, min_value=1, max_value=12)

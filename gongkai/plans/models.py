@@ -74,14 +74,16 @@ class Task(models.Model):
         return f"{self.number}. {self.requirement[:40]}"
 
 
-class Status(models.TextChoices):
+class ProgressStatus(models.TextChoices):
+    """进展状态 — where a unit stands on its share of a task."""
+
     NOT_STARTED = "not_started", "未开始"
     IN_PROGRESS = "in_progress", "推进中"
     DONE = "done", "已完成"
     ONGOING = "ongoing", "常态化推进"
 
 
-OPEN_STATUSES = (Status.NOT_STARTED, Status.IN_PROGRESS)
+OPEN_STATUSES = (ProgressStatus.NOT_STARTED, ProgressStatus.IN_PROGRESS)
 
 
 class AssignmentQuerySet(models.QuerySet):
@@ -115,7 +117,7 @@ class Assignment(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="assignments")
     role = models.CharField("职责", max_length=10, choices=Role.choices)
     status = models.CharField(
-        "状态", max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+        "状态", max_length=20, choices=ProgressStatus.choices, default=ProgressStatus.NOT_STARTED
     )
     updated_at = models.DateTimeField("最近报送", null=True, blank=True)
 
@@ -132,7 +134,7 @@ class Assignment(models.Model):
                 condition=models.Q(role__in=["lead", "support"]), name="assignment_role_valid"
             ),
             models.CheckConstraint(
-                condition=models.Q(status__in=Status.values), name="assignment_status_valid"
+                condition=models.Q(status__in=ProgressStatus.values), name="assignment_status_valid"
             ),
         ]
         indexes = [models.Index(fields=["unit", "status"])]
@@ -152,7 +154,7 @@ class Assignment(models.Model):
         """报送进展: one update with its evidence files; the assignment takes the new status."""
         if not by.can_see_unit(self.unit_id):
             raise DomainError("只能报送本单位承担的任务进展")
-        if status not in Status.values:
+        if status not in ProgressStatus.values:
             raise DomainError("进展状态不正确")
         before = self.status
         progress = Progress.objects.create(
@@ -181,7 +183,7 @@ class Progress(models.Model):
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="progress")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField("进展情况")
-    status = models.CharField("状态", max_length=20, choices=Status.choices)
+    status = models.CharField("状态", max_length=20, choices=ProgressStatus.choices)
     links = models.TextField("相关链接", blank=True, help_text="每行一个网址")
     created_at = models.DateTimeField("报送时间", default=timezone.now, db_index=True)
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from gongkai.disclosure_requests.models import DisclosureRequest
 from gongkai.disclosure_requests.taxonomy import DEFAULT_REPORT_ROW, report_row
-from gongkai.plans.models import Assignment, Plan, Progress, Status
+from gongkai.plans.models import Assignment, Plan, Progress, ProgressStatus
 from gongkai.reports import svg
 
 GROUP_NAMES = [
@@ -108,7 +108,7 @@ def ledger_by_unit(year: int):
     plan = Plan.objects.filter(year=year).first()
     if plan is None:
         return svg.bars([])
-    done = Q(status__in=[Status.DONE, Status.ONGOING])
+    done = Q(status__in=[ProgressStatus.DONE, ProgressStatus.ONGOING])
     rows = (
         Assignment.objects.filter(task__plan=plan)
         .values("unit__name")
@@ -128,7 +128,7 @@ def ledger_by_quarter(year: int):
     if plan is None:
         return svg.bars([])
     progress = Progress.objects.filter(
-        assignment__task__plan=plan, status__in=[Status.DONE, Status.ONGOING]
+        assignment__task__plan=plan, status__in=[ProgressStatus.DONE, ProgressStatus.ONGOING]
     )
     ends = [dt.date(year, 3, 31), dt.date(year, 6, 30), dt.date(year, 9, 30), dt.date(year, 12, 31)]
     counts = progress.aggregate(

@@ -16,7 +16,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from gongkai.disclosure_requests.models import DisclosureRequest, RequestEvent, Status
+from gongkai.disclosure_requests.models import CaseStatus, DisclosureRequest, RequestEvent
 from gongkai.publications.models import Category, Document, Kind
 
 FUZZ = settings(deadline=None, database=None, suppress_health_check=list(HealthCheck))
@@ -122,7 +122,8 @@ def test_the_application_form_never_fails_and_saves_all_or_nothing(fresh, change
             assert created == 1
             case = DisclosureRequest.objects.latest("pk")
             assert (
-                case.status == Status.REGISTERED and case.description == data["description"].strip()
+                case.status == CaseStatus.REGISTERED
+                and case.description == data["description"].strip()
             )
         else:
             assert _rows() == before
@@ -151,7 +152,7 @@ def awaiting(fresh, cast):
     )
     case = DisclosureRequest.objects.get()
     case.request_supplement(by=cast.press, items="请写明文件名称", on=case.received_on)
-    assert response.status_code == 200 and case.status == Status.AWAITING_SUPPLEMENT
+    assert response.status_code == 200 and case.status == CaseStatus.AWAITING_SUPPLEMENT
     return client, case
 
 
@@ -162,16 +163,16 @@ def test_a_supplement_never_fails_and_is_stored_whole_or_not_at_all(awaiting, te
     client, case = awaiting
     url = reverse("disclosure_requests_public:status", args=[case.tracking_no])
     with transaction.atomic():
-        events = RequestEvent.objects.filter(request=case).count()
+        events = RequestEvent.objects.filter(case=case).count()
         response = client.post(url, {**extra, "text": text})
         assert response.status_code in (200, 302, 400)  # 400: a field name too long to parse
         case.refresh_from_db()
         if response.status_code == 302:
-            assert case.status != Status.AWAITING_SUPPLEMENT
-            assert RequestEvent.objects.filter(request=case).count() == events + 1
+            assert case.status != CaseStatus.AWAITING_SUPPLEMENT
+            assert RequestEvent.objects.filter(case=case).count() == events + 1
         else:
-            assert case.status == Status.AWAITING_SUPPLEMENT
-            assert RequestEvent.objects.filter(request=case).count() == events
+            assert case.status == CaseStatus.AWAITING_SUPPLEMENT
+            assert RequestEvent.objects.filter(case=case).count() == events
         transaction.set_rollback(True)
 
 

@@ -181,7 +181,7 @@ def _world(cast):
     from gongkai.disclosure_requests.models import DisclosureRequest
     from gongkai.disclosure_requests.public_views import SESSION_KEY
     from gongkai.disclosure_requests.taxonomy import Outcome
-    from gongkai.plans.models import Assignment, Evidence, Plan, Status, Task
+    from gongkai.plans.models import Assignment, Evidence, Plan, ProgressStatus, Task
     from gongkai.publications.models import Category, CleanupCampaign, Document, Kind
 
     cast.admin.is_staff = True
@@ -200,7 +200,7 @@ def _world(cast):
     task.assignments.get(unit=cast.units["法规处"]).report_progress(
         by=cast.clerk,
         text="完成清理",
-        status=Status.DONE,
+        status=ProgressStatus.DONE,
         files=[SimpleUploadedFile("清理结果.pdf", b"%PDF-1.4 cleanup results")],
     )
     evidence = Evidence.objects.get()
@@ -310,7 +310,7 @@ def _world(cast):
             "publications:document_act": {"comment": "同意"},
             "publications:attachment_add": lambda: {"file": _docx("补充附件")},
             "publications:cleanup_decide": {"decision": "confirm", "note": "继续有效"},
-            "plans:report_progress": {"text": "进展", "status": Status.IN_PROGRESS},
+            "plans:report_progress": {"text": "进展", "status": ProgressStatus.IN_PROGRESS},
             "disclosure_requests:step": {"text": "已电话联系申请人", "on": today},
         },
     }

@@ -11,11 +11,11 @@ from django.urls import reverse
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
 from gongkai.disclosure_requests.models import (
+    CaseStatus,
     Channel,
     DisclosureRequest,
     FeeNotice,
     RequestEvent,
-    Status,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
 
@@ -50,7 +50,7 @@ def test_it_derives_the_due_date_from_the_receipt(cast, client):
     """第三十三条: 20 working days from receipt, start day excluded: 2022-09-28 → 2022-10-31."""
     case = _registered(cast, client)
     assert case.received_on == D(2022, 9, 28) and case.due_date == D(2022, 10, 31)
-    assert case.tracking_no.startswith("GK2022-") and case.status == Status.REGISTERED
+    assert case.tracking_no.startswith("GK2022-") and case.status == CaseStatus.REGISTERED
 
 
 def test_registered_mail_counts_from_signing(cast, client):
@@ -159,7 +159,7 @@ def test_the_fee_is_computed_by_the_rule_and_its_period_excluded(cast, client, s
     notice = FeeNotice.objects.get()
     # Awaiting payment, the latest due date: the 20 WD to pay run 10/11–11/7, then the 15 WD
     # left run 11/8–11/28.
-    assert notice.amount == 100 and case.status == Status.AWAITING_FEE
+    assert notice.amount == 100 and case.status == CaseStatus.AWAITING_FEE
     assert notice.payment_due == D(2022, 11, 7) and case.due_date == D(2022, 11, 28)
     case.record_payment(by=cast.press, paid_on=D(2022, 10, 17))
     assert case.due_date == D(2022, 11, 7)
@@ -210,8 +210,8 @@ def test_steps_out_of_order_are_refused(cast, client):
         case.assign(by=cast.press, unit=cast.units["法规处"])
     case.serve(by=cast.press, method="post", on=D(2022, 10, 11))
     case.archive(by=cast.press)
-    assert case.status == Status.ARCHIVED and case.served_in_time()
-    kinds = list(RequestEvent.objects.filter(request=case).values_list("kind", flat=True))
+    assert case.status == CaseStatus.ARCHIVED and case.served_in_time()
+    kinds = list(RequestEvent.objects.filter(case=case).values_list("kind", flat=True))
     assert kinds == ["register", "reply", "serve", "archive"]
     assert AuditEntry.objects.filter(action="request.reply", target_id=str(case.pk)).exists()
 

@@ -17,12 +17,12 @@ from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
 from gongkai.disclosure_requests import reminders
 from gongkai.disclosure_requests.models import (
+    CaseStatus,
     Channel,
     DeliveryForm,
     DisclosureRequest,
     Reply,
     RequestEvent,
-    Status,
 )
 from gongkai.disclosure_requests.services import create_registered
 from gongkai.disclosure_requests.taxonomy import Outcome
@@ -99,7 +99,7 @@ def test_a_reply_waits_for_the_consultation_period_then_closes_it_as_lapsed(cast
     case.reply(by=cast.press, outcome=Outcome.DISCLOSED, text="提供", on=D(2022, 11, 1))
     consultation = case.consultations.get()
     assert consultation.lapsed and "视为同意" in consultation.result
-    assert case.status == Status.REPLIED
+    assert case.status == CaseStatus.REPLIED
 
 
 # 2. 第三十条: the 补正 notice within 7 working days of receipt.
@@ -113,10 +113,10 @@ def test_a_supplement_notice_after_seven_workdays_is_refused(cast):
     with pytest.raises(DomainError, match="告知期限为2022年10月12日"):
         late.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 10, 27))
     late.refresh_from_db()
-    assert late.status == Status.REGISTERED and late.due_date == D(2022, 10, 31)
+    assert late.status == CaseStatus.REGISTERED and late.due_date == D(2022, 10, 31)
     in_time = _case(cast)
     in_time.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 10, 12))
-    assert in_time.status == Status.AWAITING_SUPPLEMENT
+    assert in_time.status == CaseStatus.AWAITING_SUPPLEMENT
 
 
 # 3. 第三十条; 109号: 视为放弃 only after the period given has run out.
@@ -200,7 +200,7 @@ def test_a_fee_notice_after_the_reply_period_is_refused(cast):
     with pytest.raises(DomainError, match="答复期限为2022年10月31日"):
         case.send_fee_notice(by=cast.press, method="per_piece", pages=0, sent_on=D(2022, 11, 1))
     case.refresh_from_db()
-    assert case.status == Status.HANDLING and not case.fee_notices.exists()
+    assert case.status == CaseStatus.HANDLING and not case.fee_notices.exists()
 
 
 def test_per_volume_fees_only_for_copies_and_never_for_published_information(cast):
@@ -297,8 +297,8 @@ def test_two_stale_copies_cannot_both_reply(cast, transactional_db):
     for t in threads:
         t.join()
     assert sorted(outcomes) == ["refused", "replied"]
-    assert Reply.objects.filter(request=case).count() == 1
-    assert RequestEvent.objects.filter(request=case, kind="reply").count() == 1
+    assert Reply.objects.filter(case=case).count() == 1
+    assert RequestEvent.objects.filter(case=case, kind="reply").count() == 1
 
 
 def test_only_the_office_acts_and_the_page_shows_only_allowed_steps(cast, client):
@@ -327,7 +327,7 @@ def test_a_clerk_in_the_browser_reads_why_a_late_notice_is_refused(cast, client)
     assert response.status_code == 400
     assert "告知期限为2022年10月12日" in response.content.decode()
     case.refresh_from_db()
-    assert case.status == Status.REGISTERED and case.supplement_requested_on is None
+    assert case.status == CaseStatus.REGISTERED and case.supplement_requested_on is None
 
 
 # Decisions on the unclear rules:

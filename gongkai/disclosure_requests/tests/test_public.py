@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from gongkai.disclosure_requests.models import DisclosureRequest, Status
+from gongkai.disclosure_requests.models import CaseStatus, DisclosureRequest
 
 FORM = {
     "applicant_type": "natural_person",
@@ -25,7 +25,9 @@ def test_it_accepts_an_application_and_shows_number_and_code(client, db):
     case = DisclosureRequest.objects.get()
     page = response.content.decode()
     assert (
-        case.tracking_no in page and case.channel == "online" and case.status == Status.REGISTERED
+        case.tracking_no in page
+        and case.channel == "online"
+        and case.status == CaseStatus.REGISTERED
     )
     code = response.context["code"]
     assert case.check_query_code(code) and len(code) == 8

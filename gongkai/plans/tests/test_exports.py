@@ -25,7 +25,7 @@ from gongkai.plans.exports import (
     quarterly_rows,
     year_archive_zip,
 )
-from gongkai.plans.models import Assignment, Plan, Status, Task
+from gongkai.plans.models import Assignment, Plan, ProgressStatus, Task
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -75,24 +75,27 @@ def plan(cast):
     add_task(plan, 3, lead=[u["审批处"]], section=SECTION_2, subsection="(三)")
     with at(2022, 7, 5, 10):
         share(t1, u["新闻处"]).report_progress(
-            by=cast.press, text="七月：专栏已上线。", status=Status.IN_PROGRESS, files=[pdf()]
+            by=cast.press,
+            text="七月：专栏已上线。",
+            status=ProgressStatus.IN_PROGRESS,
+            files=[pdf()],
         )
     with at(2022, 9, 30, 23, 30):  # late on the last day still counts for the quarter
         share(t1, u["新闻处"]).report_progress(
             by=cast.press,
             text="九月：专栏动态更新。",
-            status=Status.DONE,
+            status=ProgressStatus.DONE,
             links="https://yjglj.gz.gov.cn/zwgk/qyzc/\n",
             files=[pdf(body=b"v2")],  # same name as July's file
         )
         share(t1, u["法规处"]).report_progress(
-            by=cast.clerk, text="九月：已报送规范性文件。", status=Status.IN_PROGRESS
+            by=cast.clerk, text="九月：已报送规范性文件。", status=ProgressStatus.IN_PROGRESS
         )
     with at(2022, 10, 1, 0, 10):  # a minute past midnight: the fourth quarter
         share(t1, u["新闻处"]).report_progress(
             by=cast.press,
             text="十月：第四季度的进展。",
-            status=Status.ONGOING,
+            status=ProgressStatus.ONGOING,
             files=[ContentFile(PNG, name="截图.png")],
         )
     return plan
@@ -141,7 +144,9 @@ def test_it_gives_one_status_when_every_unit_agrees(cast):
     task = add_task(plan, 1, lead=[u["新闻处"]], support=[u["法规处"]])
     with at(2022, 8, 1, 9):
         for unit, user in ((u["新闻处"], cast.press), (u["法规处"], cast.clerk)):
-            share(task, unit).report_progress(by=user, text="常态推进。", status=Status.ONGOING)
+            share(task, unit).report_progress(
+                by=user, text="常态推进。", status=ProgressStatus.ONGOING
+            )
 
     assert quarterly_rows(plan, 3)[0].status == "常态化推进"
 
@@ -171,7 +176,7 @@ def test_it_reads_the_plan_in_a_constant_number_of_queries(cast):
             task = add_task(plan, number, lead=[u["新闻处"]], support=[u["法规处"]])
             with at(2022, 9, 1, 9):
                 share(task, u["法规处"]).report_progress(
-                    by=cast.clerk, text="进展", status=Status.IN_PROGRESS, files=[pdf()]
+                    by=cast.clerk, text="进展", status=ProgressStatus.IN_PROGRESS, files=[pdf()]
                 )
 
     def queries(export):
@@ -299,7 +304,7 @@ def test_it_keeps_evidence_names_inside_their_folder(cast):
     task = add_task(plan, 7, lead=[cast.units["法规处"]])
     with at(2022, 11, 1, 9):
         share(task, cast.units["法规处"]).report_progress(
-            by=cast.clerk, text="进展", status=Status.DONE, files=[pdf(name="x.pdf")]
+            by=cast.clerk, text="进展", status=ProgressStatus.DONE, files=[pdf(name="x.pdf")]
         )
     task.assignments.get().progress.get().evidence.update(original_name="../../etc/passwd.pdf")
 
@@ -314,7 +319,7 @@ def test_it_keeps_formulas_and_control_characters_out_of_the_reports(cast):
     Task.objects.filter(pk=task.pk).update(measures="=1+1")
     with at(2022, 9, 1, 9):
         share(task, cast.units["法规处"]).report_progress(
-            by=cast.clerk, text="-已完成\x0b（粘贴自Word）", status=Status.DONE
+            by=cast.clerk, text="-已完成\x0b（粘贴自Word）", status=ProgressStatus.DONE
         )
 
     sheet = openpyxl.load_workbook(io.BytesIO(quarterly_report_xlsx(plan, 3))).active

@@ -13,7 +13,7 @@ from django.urls import reverse
 from gongkai.core.models import AuditEntry, Notification
 from gongkai.plans import services
 from gongkai.plans.importers import PlanImportError
-from gongkai.plans.models import Assignment, Evidence, Plan, Progress, Status, Task
+from gongkai.plans.models import Assignment, Evidence, Plan, Progress, ProgressStatus, Task
 
 SEED = Path(__file__).parents[1] / "seed" / "guangzhou-yjj-2022.txt"
 
@@ -130,14 +130,14 @@ def test_a_clerk_posts_progress_with_a_file(client, plan, cast):
     upload = SimpleUploadedFile("清理结果.pdf", b"%PDF-1.4 cleanup results")
     data = {
         "text": "完成规范性文件清理",
-        "status": Status.DONE,
+        "status": ProgressStatus.DONE,
         "links": "https://example.gov.cn/a",
         "files": [upload],
     }
     response = client.post(reverse("plans:report_progress", args=[task.pk]), data)
     assert response.status_code == 302
     share = task.assignments.get(unit=cast.units["法规处"])
-    assert share.status == Status.DONE
+    assert share.status == ProgressStatus.DONE
     evidence = Evidence.objects.get()
     assert evidence.original_name == "清理结果.pdf" and evidence.kind == "pdf"
     entry = AuditEntry.objects.get(action="task.report_progress")
@@ -152,7 +152,7 @@ def test_a_disguised_file_is_refused_and_nothing_is_saved(client, plan, cast):
     upload = SimpleUploadedFile("报告.pdf", b"MZ\x90 this is an executable")
     response = client.post(
         reverse("plans:report_progress", args=[task.pk]),
-        {"text": "x", "status": Status.DONE, "files": [upload]},
+        {"text": "x", "status": ProgressStatus.DONE, "files": [upload]},
     )
     assert response.status_code == 400 and "不是可接受的文件类型" in response.content.decode()
     assert not Progress.objects.exists()
@@ -163,7 +163,8 @@ def test_another_units_clerk_cannot_post_or_download(client, plan, cast):
     client.force_login(cast.clerk)
     assert (
         client.post(
-            reverse("plans:report_progress", args=[task.pk]), {"text": "x", "status": Status.DONE}
+            reverse("plans:report_progress", args=[task.pk]),
+            {"text": "x", "status": ProgressStatus.DONE},
         ).status_code
         == 404
     )
@@ -171,7 +172,7 @@ def test_another_units_clerk_cannot_post_or_download(client, plan, cast):
     progress = share.report_progress(
         by=cast.press,
         text="舆情机制",
-        status=Status.ONGOING,
+        status=ProgressStatus.ONGOING,
         files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 a")],
     )
     evidence = progress.evidence.get()
@@ -290,7 +291,7 @@ def test_posting_the_prefilled_form_plus_one_unit_only_adds_that_unit(client, pl
 def test_removing_a_unit_that_reported_needs_a_confirmation(client, plan, cast):
     task = _task(plan, 3)  # 新闻处 alone
     task.assignments.get().report_progress(
-        by=cast.press, text="舆情机制已建立", status=Status.ONGOING
+        by=cast.press, text="舆情机制已建立", status=ProgressStatus.ONGOING
     )
     client.force_login(cast.press)
     url = reverse("plans:assign_units", args=[task.pk])

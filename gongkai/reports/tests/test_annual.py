@@ -11,7 +11,7 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
-from gongkai.disclosure_requests.models import DisclosureRequest, Remedy, Status
+from gongkai.disclosure_requests.models import CaseStatus, DisclosureRequest, Remedy
 from gongkai.disclosure_requests.services import create_registered
 from gongkai.disclosure_requests.taxonomy import Outcome
 from gongkai.publications.models import Category, Document, Kind, Validity
@@ -260,7 +260,7 @@ def test_a_department_without_rules_writes_a_slash_and_is_not_checked_there(cast
 def test_table_four_counts_results_as_at_the_year_end(cast):
     case = _case(cast, D(2022, 3, 1), outcome=Outcome.WITHHELD_PROCESS, replied=D(2022, 3, 20))
     Remedy.objects.create(
-        request=case,
+        case=case,
         kind="reconsideration",
         filed_on=D(2022, 4, 1),
         body="市政府",
@@ -268,7 +268,7 @@ def test_table_four_counts_results_as_at_the_year_end(cast):
         decided_on=D(2022, 6, 1),
     )
     Remedy.objects.create(
-        request=case,
+        case=case,
         kind="litigation_after",
         filed_on=D(2022, 7, 1),
         body="法院",
@@ -323,7 +323,7 @@ def test_a_cell_shows_the_records_it_counts(client, cast):
         {"row": "carried_out", "col": "natural_person"},
     )
     assert page.context["count"] == 2
-    open_case = DisclosureRequest.objects.get(status=Status.REGISTERED)
+    open_case = DisclosureRequest.objects.get(status=CaseStatus.REGISTERED)
     assert open_case.tracking_no in page.content.decode()
 
 
