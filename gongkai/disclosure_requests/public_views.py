@@ -96,8 +96,14 @@ def status(request, tracking_no):
         else:
             messages.success(request, "补正材料已提交，答复期限自今日起重新计算。")
             return redirect("disclosure_requests_public:status", case.tracking_no)
+    return render(request, "disclosure_requests/public/status.html", _status_page(case, form))
+
+
+def _status_page(case, form) -> dict:
+    """What the applicant may see of their case: stage, dates, the pause's reason, the 补正
+    asked for, and what the reply provides (published documents only through the portal)."""
     reply = case.replies.order_by("-pk").first()
-    context = {
+    return {
         "case": case,
         "deadline": deadline_for(case, today=timezone.localdate()),
         "supplement_items": case.events.filter(kind="request_supplement")
@@ -108,7 +114,6 @@ def status(request, tracking_no):
         "documents": reply.documents.filter(pk__in=Document.public.values("pk")) if reply else [],
         "form": form,
     }
-    return render(request, "disclosure_requests/public/status.html", context)
 
 
 def letter(request, tracking_no, fmt, kind="reply"):

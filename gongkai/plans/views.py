@@ -171,25 +171,20 @@ def plan_import(request):
         except PlanImportError as error:
             form.add_error("file", str(error))
         else:
-            token = signing.dumps(
-                {
-                    "sha": services.fingerprint(data),
-                    "name": name,
-                    "year": year,
-                    "title": parsed.title,
-                },
-                salt=IMPORT_SALT,
-            )
-            formset = ItemFormSet(
-                initial=[ItemFormSet.form.initial_from(item) for item in parsed.items],
-                form_kwargs={"year": year},
-            )
-            return render(
-                request,
-                "plans/import_preview.html",
-                {"formset": formset, "token": token, "parsed": parsed},
-            )
+            return _import_preview(request, parsed, data=data, name=name, year=year)
     return render(request, "plans/import.html", {"form": form})
+
+
+def _import_preview(request, parsed, *, data: bytes, name: str, year: int):
+    """Every parsed task in a correctable form; the file's identity travels signed, not stored."""
+    fields = {"sha": services.fingerprint(data), "name": name, "year": year, "title": parsed.title}
+    token = signing.dumps(fields, salt=IMPORT_SALT)
+    formset = ItemFormSet(
+        initial=[ItemFormSet.form.initial_from(item) for item in parsed.items],
+        form_kwargs={"year": year},
+    )
+    context = {"formset": formset, "token": token, "parsed": parsed}
+    return render(request, "plans/import_preview.html", context)
 
 
 def _import_confirm(request):
