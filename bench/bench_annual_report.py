@@ -42,8 +42,7 @@ def fill():
         Remedy,
     )
     from gongkai.disclosure_requests.taxonomy import DEFAULT_REPORT_ROW
-    from gongkai.publications.models import Attribute, Category, Document, Kind
-    from gongkai.publications.models import Status as DocStatus
+    from gongkai.publications.models import Attribute, Category, Document, DocumentStatus, Kind
 
     people = ensure_people()
     rng = random.Random(7)
@@ -102,7 +101,7 @@ def fill():
                 kind=kind,
                 attribute=Attribute.PROACTIVE,
                 validity="current" if kind != Kind.GENERAL else "",
-                status=DocStatus.PUBLISHED,
+                status=DocumentStatus.PUBLISHED,
                 index_no=f"X/{i:07d}",
                 published_at=timezone.make_aware(dt.datetime.combine(written, dt.time(9))),
                 unit=unit,

@@ -73,7 +73,14 @@ def build(n: int) -> None:
     from django.utils import timezone
 
     from gongkai.core.bureau import ensure_people
-    from gongkai.publications.models import Attachment, Category, Document, Kind, Status, Validity
+    from gongkai.publications.models import (
+        Attachment,
+        Category,
+        Document,
+        DocumentStatus,
+        Kind,
+        Validity,
+    )
 
     people = ensure_people(password="bench-only-password")  # noqa: S106
     clerks = [p for p in people.values() if p.unit_id]
@@ -118,7 +125,7 @@ def build(n: int) -> None:
                     kind=kind,
                     validity=validity,
                     written_on=dt.date(2022, 1, 1) + dt.timedelta(days=i % 360),
-                    status=Status.PUBLISHED,
+                    status=DocumentStatus.PUBLISHED,
                     published_at=now - dt.timedelta(minutes=n - i),
                     index_no=f"BENCH/2022-{i:06d}",
                 )

@@ -74,7 +74,7 @@ def build(n: int):
 
     from gongkai.core.bureau import ensure_people
     from gongkai.lib.search_text import segment
-    from gongkai.publications.models import Category, Document, Status
+    from gongkai.publications.models import Category, Document, DocumentStatus
 
     people = ensure_people(password="bench-only-password")  # noqa: S106
     clerk = people["fagui"]
@@ -98,7 +98,7 @@ def build(n: int):
                     created_by=clerk,
                     category=rng.choice(Category.values),
                     written_on=dt.date(2022, 1, 1) + dt.timedelta(days=i % 360),
-                    status=Status.PUBLISHED,
+                    status=DocumentStatus.PUBLISHED,
                     published_at=now - dt.timedelta(minutes=i),
                     index_no=f"BENCH/2022-{i:06d}",
                 )

@@ -17,7 +17,7 @@ def portal(e2e_cast):
     """A published normative document and the 2022 annual report, published through the
     review chain as the catalogue document it is."""
     from gongkai.core.models import User
-    from gongkai.publications.models import Category, Document, Kind, Status
+    from gongkai.publications.models import Category, Document, DocumentStatus, Kind
     from gongkai.reports.models import AnnualReport
     from gongkai.reports.services import report_submit
 
@@ -47,7 +47,7 @@ def portal(e2e_cast):
         document.approve(by=cast.leader, comment="同意发布")
     for d in (regulation, document):
         d.refresh_from_db()
-        assert d.status == Status.PUBLISHED
+        assert d.status == DocumentStatus.PUBLISHED
     return {"report": document, "regulation": regulation}
 
 

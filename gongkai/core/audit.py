@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from gongkai.core.actions import ACTION_LABELS
+from gongkai.core.actions import action_label as action_label  # apps call audit.action_label
+from gongkai.core.actions import register_actions as register_actions  # and register here
 from gongkai.core.models import AuditEntry
 
 
@@ -20,29 +23,6 @@ class RequestContext:
 _request_context: contextvars.ContextVar[RequestContext | None] = contextvars.ContextVar(
     "gongkai_request_context", default=None
 )
-
-# Known actions and their Chinese labels; apps add theirs with `register_actions`.
-ACTION_LABELS: dict[str, str] = {
-    "auth.login": "登录",
-    "auth.logout": "退出登录",
-    "auth.login_failed": "登录失败",
-    "unit.create": "新增单位",
-    "unit.update": "修改单位",
-    "user.create": "新增用户",
-    "user.update": "修改用户",
-    "user.set_password": "重置密码",
-    "holiday.schedule": "登记年度节假日安排",
-    "holiday.override_save": "保存节假日调整",
-    "holiday.override_delete": "删除节假日调整",
-}
-
-
-def register_actions(**labels: str) -> None:
-    ACTION_LABELS.update(labels)
-
-
-def action_label(action: str) -> str:
-    return ACTION_LABELS.get(action, action)
 
 
 def set_request_context(ip: str | None) -> contextvars.Token:

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from gongkai.core.actions import action_label
 from gongkai.core.roles import BUREAU_WIDE_ROLES, Role
 
 
@@ -197,8 +198,6 @@ class AuditEntry(models.Model):
 
     @property
     def action_label(self) -> str:
-        from gongkai.core.audit import action_label
-
         return action_label(self.action)
 
 

@@ -11,13 +11,31 @@ class PublicationsConfig(AppConfig):
 
         from gongkai.core.models import Unit
         from gongkai.publications import search
-        from gongkai.publications.models import Attachment, Document, PortalPage
+        from gongkai.publications.models import (
+            Attachment,
+            Document,
+            PortalPage,
+            document_published,
+            document_withdrawn,
+        )
         from gongkai.publications.portal_cache import invalidate
 
         post_delete.connect(
             lambda instance, **kwargs: search.unindex(instance.pk),
             sender=Document,
             dispatch_uid="search_unindex_deleted_document",
+            weak=False,
+        )
+        document_published.connect(
+            lambda document, **kwargs: search.index(document),
+            sender=Document,
+            dispatch_uid="search_index_published_document",
+            weak=False,
+        )
+        document_withdrawn.connect(
+            lambda document, **kwargs: search.unindex(document.pk),
+            sender=Document,
+            dispatch_uid="search_unindex_withdrawn_document",
             weak=False,
         )
         for model in (Document, Attachment, Unit, PortalPage):

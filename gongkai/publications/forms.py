@@ -10,9 +10,9 @@ from gongkai.publications.models import (
     REGULATORY_KINDS,
     Category,
     Document,
+    DocumentStatus,
     Kind,
     PortalPage,
-    Status,
     Validity,
 )
 
@@ -66,7 +66,7 @@ class DocumentForm(forms.ModelForm):
         self.fields["interprets"].queryset = (
             visible_documents(user)
             .filter(kind__in=REGULATORY_KINDS)
-            .exclude(status=Status.WITHDRAWN)
+            .exclude(status=DocumentStatus.WITHDRAWN)
             if user is not None
             else Document.objects.none()
         )

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, connection, transaction
 
 from gongkai.lib.search_text import highlight, query_terms, segment
+from gongkai.publications.models import Attachment, Document
 
 TABLE = "publications_search"
 
@@ -64,8 +65,6 @@ def index(document) -> None:
     Publishing must never fail because of the index (issue 15, item 5): an index the database
     refuses is retried with each word once, then left out and logged — `reindex_all` mends it.
     """
-    from gongkai.publications.models import Document
-
     unindex(document.pk)
     if Document.public.filter(pk=document.pk).exists():
         _insert(document.pk, document_words(document))
@@ -98,8 +97,6 @@ def unindex(document_id: int) -> None:
 
 
 def reindex_all() -> int:
-    from gongkai.publications.models import Document
-
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
     count = 0
@@ -114,8 +111,6 @@ def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Resul
 
     `documents` narrows the candidates (a filtered `Document.public` queryset); None means every
     published document."""
-    from gongkai.publications.models import Attachment, Document
-
     terms = query_terms(q)
     results = Results(terms=terms)
     if not terms:

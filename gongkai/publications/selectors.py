@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from gongkai.core.roles import Role
-from gongkai.publications.models import STAGE_ROLES, Document, Status
+from gongkai.publications.models import STAGE_ROLES, Document, DocumentStatus
 
 
 def visible_documents(user) -> QuerySet[Document]:
@@ -16,7 +16,7 @@ def visible_documents(user) -> QuerySet[Document]:
         return documents
     scope = Q(unit_id=user.unit_id)
     if user.has_role(Role.CONFIDENTIALITY_REVIEWER):
-        scope |= ~Q(status=Status.DRAFT)
+        scope |= ~Q(status=DocumentStatus.DRAFT)
     return documents.filter(scope)
 
 
@@ -26,7 +26,7 @@ def waiting_for(user) -> QuerySet[Document]:
     for stage, role in STAGE_ROLES.items():
         if user.has_role(role):
             stage_scope = Q(status=stage)
-            if stage == Status.REVIEW_1:
+            if stage == DocumentStatus.REVIEW_1:
                 stage_scope &= Q(unit_id=user.unit_id)
             scope |= stage_scope
     return Document.objects.select_related("unit").filter(scope).order_by("publish_due", "id")
@@ -35,7 +35,7 @@ def waiting_for(user) -> QuerySet[Document]:
 def unit_drafts(user) -> QuerySet[Document]:
     return (
         Document.objects.select_related("unit")
-        .filter(unit_id=user.unit_id, status=Status.DRAFT)
+        .filter(unit_id=user.unit_id, status=DocumentStatus.DRAFT)
         .order_by("publish_due", "-updated_at")
     )
 
@@ -43,7 +43,9 @@ def unit_drafts(user) -> QuerySet[Document]:
 def unit_published(user) -> QuerySet[Document]:
     return (
         Document.objects.select_related("unit")
-        .filter(unit_id=user.unit_id, status__in=[Status.PUBLISHED, Status.WITHDRAWN])
+        .filter(
+            unit_id=user.unit_id, status__in=[DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN]
+        )
         .order_by("-published_at")
     )
 

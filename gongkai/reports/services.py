@@ -18,14 +18,14 @@ from gongkai.reports.report import build
 def report_submit(*, by, report: AnnualReport):
     """送审: refuse a report that does not add up; otherwise draft the catalogue document
     (body = the report, the .docx attached) and send it into 一审 → 二审 → 三审."""
-    from gongkai.publications.models import Attribute, Category, Document, Kind, Status
+    from gongkai.publications.models import Attribute, Category, Document, DocumentStatus, Kind
 
     data = build(report.year, report)
     if data["problems"]:
         raise DomainError("年度报告数据不符合勾稽关系，不能送审：" + "；".join(data["problems"]))
     if not report.overview.strip():
         raise DomainError("请先填写“一、总体情况”")
-    if report.document_id and report.document.status not in (Status.DRAFT,):
+    if report.document_id and report.document.status not in (DocumentStatus.DRAFT,):
         raise DomainError(f"年度报告已在“{report.document.get_status_display()}”环节，不能重复送审")
     body = report_html(data, standalone=False)
     if report.document_id:

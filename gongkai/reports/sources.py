@@ -18,13 +18,13 @@ def regulatory_counts(year: int) -> dict[str, dict[str, int]]:
     document made enters 现行有效 or 本年废止, and 上年有效 + 本年制发 − 本年废止 = 现行有效
     holds whenever no document ends before it is made (Document.clean refuses that).
     """
-    from gongkai.publications.models import REGULATORY_KINDS, Document, Status
+    from gongkai.publications.models import REGULATORY_KINDS, Document, DocumentStatus
 
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     last_end = start - dt.timedelta(days=1)
     published = Document.objects.filter(
         kind__in=REGULATORY_KINDS, published_at__isnull=False
-    ).exclude(status=Status.WITHDRAWN)
+    ).exclude(status=DocumentStatus.WITHDRAWN)
 
     def in_force_at(day):
         return Q(written_on__lte=day) & (Q(expires_on__isnull=True) | Q(expires_on__gt=day))

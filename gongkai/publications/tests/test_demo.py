@@ -2,7 +2,7 @@ from io import StringIO
 
 from gongkai.core.bureau import ensure_people
 from gongkai.publications import demo, search
-from gongkai.publications.models import CleanupCampaign, Document, Status
+from gongkai.publications.models import CleanupCampaign, Document, DocumentStatus
 
 
 def test_it_loads_the_demo_through_the_review_chain_once(db):
@@ -10,7 +10,7 @@ def test_it_loads_the_demo_through_the_review_chain_once(db):
     out = StringIO()
     demo.load(people, out)
     assert Document.public.count() == len(demo.DOCUMENTS)
-    assert Document.objects.filter(status=Status.REVIEW_2).count() == 1
+    assert Document.objects.filter(status=DocumentStatus.REVIEW_2).count() == 1
     assert all(d.steps.filter(action="approve").count() == 3 for d in Document.public.all())
     assert Document.public.filter(index_no__contains="/2022-").count() == len(demo.DOCUMENTS) - 1
     assert CleanupCampaign.objects.get(year=2022).items.count() == 5

@@ -8,24 +8,24 @@ from gongkai.core.models import AuditEntry
 from gongkai.publications.models import (
     Attribute,
     Document,
+    DocumentStatus,
     DomainError,
     Kind,
     ReviewStep,
-    Status,
 )
 
 
 def test_it_publishes_only_after_three_approvals_in_order(cast, make_draft):
     doc = make_draft()
     doc.submit(by=cast.clerk)
-    assert doc.status == Status.REVIEW_1
+    assert doc.status == DocumentStatus.REVIEW_1
     doc.approve(by=cast.head)
-    assert doc.status == Status.REVIEW_2 and doc.index_no is None
+    assert doc.status == DocumentStatus.REVIEW_2 and doc.index_no is None
     doc.approve(by=cast.reviewer)
-    assert doc.status == Status.REVIEW_3 and doc.published_at is None
+    assert doc.status == DocumentStatus.REVIEW_3 and doc.published_at is None
     doc.approve(by=cast.leader)
     doc.refresh_from_db()
-    assert doc.status == Status.PUBLISHED and doc.index_no and doc.published_at
+    assert doc.status == DocumentStatus.PUBLISHED and doc.index_no and doc.published_at
     actions = list(doc.steps.values_list("stage", "action"))
     assert actions == [
         ("draft", "submit"),
@@ -45,7 +45,7 @@ def test_it_refuses_the_first_review_from_anyone_but_the_units_head(
     doc.submit(by=cast.clerk)
     with pytest.raises(DomainError, match="处室负责人"):
         doc.approve(by=getattr(cast, stage_reviewer))
-    assert doc.status == Status.REVIEW_1
+    assert doc.status == DocumentStatus.REVIEW_1
 
 
 def test_it_cannot_skip_a_stage(cast, make_draft):
@@ -61,7 +61,7 @@ def test_it_cannot_skip_a_stage(cast, make_draft):
     with pytest.raises(DomainError):
         doc.approve(by=cast.leader)  # 三审 before 二审
     doc.refresh_from_db()
-    assert doc.status == Status.REVIEW_2
+    assert doc.status == DocumentStatus.REVIEW_2
 
 
 def test_it_requires_a_comment_to_return_and_goes_back_to_draft(cast, make_draft):
@@ -71,12 +71,12 @@ def test_it_requires_a_comment_to_return_and_goes_back_to_draft(cast, make_draft
     with pytest.raises(DomainError, match="退回意见"):
         doc.return_(by=cast.reviewer, comment="  ")
     doc.return_(by=cast.reviewer, comment="第三段含当事人姓名，请删除")
-    assert doc.status == Status.DRAFT
+    assert doc.status == DocumentStatus.DRAFT
     step = doc.steps.last()
     assert step.action == ReviewStep.Action.RETURN and step.comment.startswith("第三段")
     assert AuditEntry.objects.filter(action="document.return", target_id=str(doc.pk)).exists()
     doc.submit(by=cast.clerk)  # a fresh round: 一审 again
-    assert doc.status == Status.REVIEW_1 and doc.round == 2
+    assert doc.status == DocumentStatus.REVIEW_1 and doc.round == 2
 
 
 def test_it_refuses_to_submit_what_is_not_proactively_disclosed(cast, make_draft):
@@ -120,7 +120,7 @@ def test_it_lets_only_the_press_office_withdraw_with_a_reason(cast, make_draft, 
         doc.withdraw(by=cast.press, reason="")
     doc.withdraw(by=cast.press, reason="附件版本有误")
     doc.refresh_from_db()
-    assert doc.status == Status.WITHDRAWN and doc.index_no == number
+    assert doc.status == DocumentStatus.WITHDRAWN and doc.index_no == number
     assert AuditEntry.objects.filter(action="document.withdraw", target_id=str(doc.pk)).exists()
 
 

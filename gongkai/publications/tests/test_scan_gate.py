@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from gongkai.core.errors import DomainError
 from gongkai.lib.pii import id_check_char
-from gongkai.publications.models import ScanDecision, Status
+from gongkai.publications.models import DocumentStatus, ScanDecision
 
 ID = "44010619900307123" + id_check_char("44010619900307123")
 
@@ -33,7 +33,7 @@ def test_it_blocks_approval_until_each_hit_is_accepted_with_a_reason(cast, make_
         doc.accept_hit(by=cast.head, key=hit.key, reason="")
     doc.accept_hit(by=cast.head, key=hit.key, reason="当事人书面同意公开")
     doc.approve(by=cast.head)
-    assert doc.status == Status.REVIEW_2
+    assert doc.status == DocumentStatus.REVIEW_2
     with pytest.raises(DomainError):  # the next reviewer decides for themself
         doc.approve(by=cast.reviewer)
     assert not ScanDecision.objects.filter(reason__contains=ID).exists()
@@ -46,7 +46,7 @@ def test_a_hit_edited_away_is_resolved(cast, make_draft):
     doc.edit(by=cast.head, version=doc.version, body="<p>联系人：办公室</p>")
     assert doc.scan() == []
     doc.approve(by=cast.head)
-    assert doc.status == Status.REVIEW_2
+    assert doc.status == DocumentStatus.REVIEW_2
 
 
 def test_it_scans_attachments_too(cast, make_draft):

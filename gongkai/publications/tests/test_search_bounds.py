@@ -9,7 +9,7 @@ from django.db import DatabaseError
 
 from gongkai.lib import search_text
 from gongkai.publications import search
-from gongkai.publications.models import Status
+from gongkai.publications.models import DocumentStatus
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -74,7 +74,7 @@ def test_chunks_end_at_a_break_and_lose_nothing():
 
 def test_third_approval_publishes_a_document_with_a_16000_character_run(cast, make_draft, publish):
     doc = publish(make_draft(title="长串测试", body=f"<p>开头{'A1' * 8000}结尾</p>"))
-    assert doc.status == Status.PUBLISHED and doc.index_no
+    assert doc.status == DocumentStatus.PUBLISHED and doc.index_no
     assert [d.pk for d, _ in search.search("长串测试").rows] == [doc.pk]
 
 
@@ -87,7 +87,7 @@ def test_publishing_goes_through_when_the_index_refuses_the_document(
     monkeypatch.setattr(type(search._backend()), "insert", refuse)
     doc = publish(make_draft(title="索引失败也要发布"))
     doc.refresh_from_db()
-    assert doc.status == Status.PUBLISHED and doc.index_no
+    assert doc.status == DocumentStatus.PUBLISHED and doc.index_no
 
 
 def test_a_page_number_past_every_integer_the_database_holds_is_an_empty_page(

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from gongkai.core.errors import DomainError
 from gongkai.publications.forms import DocumentForm
-from gongkai.publications.models import Document, ReviewStep, Status
+from gongkai.publications.models import Document, DocumentStatus, ReviewStep
 
 
 def _approvals(doc):
@@ -25,7 +25,7 @@ def test_a_head_cannot_pass_the_first_review_of_a_draft_they_wrote(cast, make_dr
     with pytest.raises(DomainError, match="不能办理一审"):
         doc.approve(by=cast.head, comment="同意")
     doc.refresh_from_db()
-    assert doc.status == Status.REVIEW_1 and _approvals(doc) == []
+    assert doc.status == DocumentStatus.REVIEW_1 and _approvals(doc) == []
     assert not doc.may_review(cast.head)
 
 
@@ -35,7 +35,7 @@ def test_a_head_who_edited_the_draft_cannot_pass_its_first_review(cast, make_dra
     doc.submit(by=cast.clerk)
     with pytest.raises(DomainError, match="不能办理一审"):
         doc.approve(by=cast.head)
-    assert Document.objects.get(pk=doc.pk).status == Status.REVIEW_1
+    assert Document.objects.get(pk=doc.pk).status == DocumentStatus.REVIEW_1
 
 
 def test_a_head_who_submitted_the_draft_cannot_pass_its_first_review(cast, make_draft):
@@ -50,7 +50,7 @@ def test_a_head_passes_the_first_review_of_a_clerks_draft(cast, make_draft):
     doc = make_draft(by=cast.clerk)
     doc.submit(by=cast.clerk)
     doc.approve(by=cast.head)
-    assert Document.objects.get(pk=doc.pk).status == Status.REVIEW_2
+    assert Document.objects.get(pk=doc.pk).status == DocumentStatus.REVIEW_2
 
 
 def test_the_first_review_page_offers_the_drafting_head_no_approve_button(client, cast, make_draft):
@@ -58,7 +58,9 @@ def test_the_first_review_page_offers_the_drafting_head_no_approve_button(client
     doc.submit(by=cast.head)
     client.force_login(cast.head)
     client.post(reverse("publications:document_act", args=[doc.pk, "approve"]), {"comment": "同意"})
-    assert Document.objects.get(pk=doc.pk).status == Status.REVIEW_1 and _approvals(doc) == []
+    assert (
+        Document.objects.get(pk=doc.pk).status == DocumentStatus.REVIEW_1 and _approvals(doc) == []
+    )
 
 
 def _at_third_review(cast, make_draft):
@@ -67,7 +69,7 @@ def _at_third_review(cast, make_draft):
     doc.approve(by=cast.head)
     doc.approve(by=cast.reviewer)
     doc.refresh_from_db()
-    assert doc.status == Status.REVIEW_3
+    assert doc.status == DocumentStatus.REVIEW_3
     return doc
 
 
@@ -77,7 +79,7 @@ def test_the_signing_leader_cannot_rewrite_the_body_at_the_third_review(cast, ma
     with pytest.raises(DomainError):
         doc.edit(by=cast.leader, version=doc.version, body="<p>签发领导改写的正文。</p>")
     doc.refresh_from_db()
-    assert doc.body == before and doc.status == Status.REVIEW_3
+    assert doc.body == before and doc.status == DocumentStatus.REVIEW_3
 
 
 def test_the_signing_leader_cannot_swap_attachments_at_the_third_review(cast, make_draft):
@@ -96,14 +98,18 @@ def test_the_edit_page_refuses_the_signing_leader_and_changes_nothing(client, ca
     client.force_login(cast.leader)
     client.post(reverse("publications:document_edit", args=[doc.pk]), data)
     doc.refresh_from_db()
-    assert "签发领导改写" not in doc.body and doc.status == Status.REVIEW_3
+    assert "签发领导改写" not in doc.body and doc.status == DocumentStatus.REVIEW_3
 
 
 def test_the_signing_leader_returns_it_for_the_change_instead(cast, make_draft):
     doc = _at_third_review(cast, make_draft)
     doc.return_(by=cast.leader, comment="第二段请改为……")
     doc.refresh_from_db()
-    assert doc.status == Status.DRAFT and doc.may_edit(cast.clerk) and not doc.may_edit(cast.leader)
+    assert (
+        doc.status == DocumentStatus.DRAFT
+        and doc.may_edit(cast.clerk)
+        and not doc.may_edit(cast.leader)
+    )
 
 
 def test_the_confidentiality_reviewer_may_still_take_personal_data_out_at_the_second_review(

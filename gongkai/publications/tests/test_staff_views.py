@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from gongkai.publications.models import Document, Status
+from gongkai.publications.models import Document, DocumentStatus
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_it_answers_404_to_another_unit_posting_a_verb(client, cast, doc, verb):
     )
     assert response.status_code == 404
     doc.refresh_from_db()
-    assert doc.status == Status.DRAFT
+    assert doc.status == DocumentStatus.DRAFT
 
 
 @pytest.mark.parametrize(
@@ -142,7 +142,7 @@ def test_the_review_page_walks_the_chain(client, cast, doc):
         )
         assert response.status_code == 302
     doc.refresh_from_db()
-    assert doc.status == Status.PUBLISHED
+    assert doc.status == DocumentStatus.PUBLISHED
     client.force_login(cast.clerk)
     home = client.get(reverse("publications:home")).content.decode()
     assert "本单位已发布" in home and doc.index_no in home
@@ -153,7 +153,7 @@ def test_a_return_without_comment_is_refused(client, cast, doc):
     client.force_login(cast.head)
     client.post(reverse("publications:document_act", args=[doc.pk, "return"]), {"comment": ""})
     doc.refresh_from_db()
-    assert doc.status == Status.REVIEW_1
+    assert doc.status == DocumentStatus.REVIEW_1
 
 
 def test_waiting_for_my_review_shows_only_my_stage(client, cast, doc, make_draft):
@@ -180,7 +180,7 @@ def test_a_returned_draft_notifies_its_drafter(client, cast, doc):
         reverse("publications:document_act", args=[doc.pk, "return"]), {"comment": "请补充依据"}
     )
     doc.refresh_from_db()
-    assert doc.status == Status.DRAFT
+    assert doc.status == DocumentStatus.DRAFT
     note = Notification.objects.get()
     assert note.user == cast.clerk and "被退回修改：请补充依据" in note.text
     assert note.link == _detail(doc)

@@ -368,14 +368,14 @@ def test_the_dashboard_draws_its_charts(client, cast):
 
 
 def test_a_report_that_adds_up_goes_through_the_review_chain(client, cast):
-    from gongkai.publications.models import Status as DocStatus
+    from gongkai.publications.models import DocumentStatus
 
     _cast_year(cast)
     report = AnnualReport.objects.create(year=2022, overview="2022年，本局认真贯彻落实《条例》……")
     client.force_login(cast.press)
     response = client.post(reverse("reports:annual_submit", args=[2022]))
     report.refresh_from_db()
-    assert response.status_code == 302 and report.document.status == DocStatus.REVIEW_1
+    assert response.status_code == 302 and report.document.status == DocumentStatus.REVIEW_1
     assert (
         "（本列数据的勾稽关系为" in report.document.body
         and report.document.attachments.count() == 1

@@ -1,5 +1,6 @@
-"""Proactive disclosure (主动公开): documents, their three-step review, index numbers, validity
-of normative documents and the yearly clean-up campaign."""
+"""A document (政府信息) from draft to the portal: its three-step review, attachments, the
+personal-data scan decisions, index numbers and the links between a policy and its
+interpretation."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,6 +17,17 @@ from gongkai.core import audit
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry, Unit
 from gongkai.core.roles import Role
+from gongkai.publications.models.choices import (
+    CATEGORY_NUMERALS,
+    ENDED_VALIDITIES,
+    REGULATORY_KINDS,
+    REVIEW_STAGES,
+    Attribute,
+    Category,
+    DocumentStatus,
+    Kind,
+    Validity,
+)
 from gongkai.publications.text import attachment_text, body_text, clean_html, clean_line
 
 audit.register_actions(
@@ -31,122 +44,38 @@ audit.register_actions(
         "document.accept_hit": "确认个人信息扫描结果",
         "document.waive_interpretation": "规范性文件不同步解读（说明理由）",
         "document.set_validity": "变更文件有效性",
-        "cleanup.start": "启动年度文件清理",
-        "cleanup.confirm": "清理：确认有效性",
-        "cleanup.change": "清理：变更有效性",
     }
 )
+
+
+# Sent in the transaction that publishes or withdraws a document, with `document=`. The search
+# index listens (`PublicationsConfig.ready`, beside its receiver for a deleted document), so
+# these models need not import the search module that reads them.
+document_published = Signal()
+document_withdrawn = Signal()
 
 
 class StaleEdit(DomainError):
     """Someone saved the document after this edit form was opened."""
 
 
-class Category(models.TextChoices):
-    """条例第二十条 — the 15 categories every agency must disclose proactively (rules.md §1.1)."""
-
-    REGULATIONS_NORMATIVE_DOCS = "regulations_normative_docs", "行政法规、规章和规范性文件"
-    ORG_INFO = "org_info", "机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名"
-    PLANS = "plans", "国民经济和社会发展规划、专项规划、区域规划及相关政策"
-    STATISTICS = "statistics", "国民经济和社会发展统计信息"
-    LICENSING_SERVICES = (
-        "licensing_services",
-        "办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果",
-    )
-    PENALTY_COERCION = (
-        "penalty_coercion",
-        "实施行政处罚、行政强制的依据、条件、程序以及本行政机关认为具有一定社会影响的行政处罚决定",
-    )
-    BUDGET_FINAL_ACCOUNTS = "budget_final_accounts", "财政预算、决算信息"
-    ADMIN_FEES = "admin_fees", "行政事业性收费项目及其依据、标准"
-    CENTRAL_PROCUREMENT = "central_procurement", "政府集中采购项目的目录、标准及实施情况"
-    MAJOR_PROJECTS = "major_projects", "重大建设项目的批准和实施情况"
-    LIVELIHOOD_POLICIES = (
-        "livelihood_policies",
-        "扶贫、教育、医疗、社会保障、促进就业等方面的政策、措施及其实施情况",
-    )
-    EMERGENCIES = "emergencies", "突发公共事件的应急预案、预警信息及应对情况"
-    SUPERVISION_INSPECTIONS = (
-        "supervision_inspections",
-        "环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查情况",
-    )
-    CIVIL_SERVANT_RECRUITMENT = (
-        "civil_servant_recruitment",
-        "公务员招考的职位、名额、报考条件等事项以及录用结果",
-    )
-    OTHER_MANDATED = (
-        "other_mandated",
-        "法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息",
-    )
-
-
-CATEGORY_NUMERALS = dict(
-    zip(
-        Category.values,
-        "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五".split(),
-        strict=True,
-    )
-)
-
-
-class Kind(models.TextChoices):
-    GENERAL = "general", "普通文件"
-    NORMATIVE = "normative", "行政规范性文件"
-    RULE = "rule", "规章"
-    INTERPRETATION = "interpretation", "政策解读"
-    NOTICE = "notice", "通知公告"
-
-
-REGULATORY_KINDS = (Kind.NORMATIVE, Kind.RULE)
-
-
-class Attribute(models.TextChoices):
-    """公开属性 (rules.md §4.3): exactly one per document; a reason unless 主动公开."""
-
-    PROACTIVE = "proactive", "主动公开"
-    ON_REQUEST = "on_request", "依申请公开"
-    NOT_DISCLOSED = "not_disclosed", "不予公开"
-
-
-class Validity(models.TextChoices):
-    CURRENT = "current", "现行有效"
-    AMENDED = "amended", "已修订"
-    REPEALED = "repealed", "已废止"
-    EXPIRED = "expired", "失效"
-
-
-# No longer in force: the document's 失效日期 (`expires_on`) then says since when (table 二's
-# 本年废止件数 and 现行有效件数 are counted from that one date).
-ENDED_VALIDITIES = (Validity.AMENDED, Validity.REPEALED, Validity.EXPIRED)
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "草稿"
-    REVIEW_1 = "review_1", "一审（处室负责人）"
-    REVIEW_2 = "review_2", "二审（保密审查）"
-    REVIEW_3 = "review_3", "三审（签发领导）"
-    PUBLISHED = "published", "已发布"
-    WITHDRAWN = "withdrawn", "已撤回"
-
-
-REVIEW_STAGES = (Status.REVIEW_1, Status.REVIEW_2, Status.REVIEW_3)
 # Who may act at each review stage; 一审 only within the drafting unit.
 STAGE_ROLES = {
-    Status.REVIEW_1: Role.UNIT_HEAD,
-    Status.REVIEW_2: Role.CONFIDENTIALITY_REVIEWER,
-    Status.REVIEW_3: Role.LEADER,
+    DocumentStatus.REVIEW_1: Role.UNIT_HEAD,
+    DocumentStatus.REVIEW_2: Role.CONFIDENTIALITY_REVIEWER,
+    DocumentStatus.REVIEW_3: Role.LEADER,
 }
 # 三审三校, 先审后发: the only ways a document moves.
 # Nothing reaches PUBLISHED but the third approval.
 TRANSITIONS = {
-    "submit": {Status.DRAFT: Status.REVIEW_1},
+    "submit": {DocumentStatus.DRAFT: DocumentStatus.REVIEW_1},
     "approve": {
-        Status.REVIEW_1: Status.REVIEW_2,
-        Status.REVIEW_2: Status.REVIEW_3,
-        Status.REVIEW_3: Status.PUBLISHED,
+        DocumentStatus.REVIEW_1: DocumentStatus.REVIEW_2,
+        DocumentStatus.REVIEW_2: DocumentStatus.REVIEW_3,
+        DocumentStatus.REVIEW_3: DocumentStatus.PUBLISHED,
     },
-    "return": {stage: Status.DRAFT for stage in REVIEW_STAGES},
-    "withdraw": {Status.PUBLISHED: Status.WITHDRAWN},
+    "return": {stage: DocumentStatus.DRAFT for stage in REVIEW_STAGES},
+    "withdraw": {DocumentStatus.PUBLISHED: DocumentStatus.WITHDRAWN},
 }
 VERB_LABELS = {"submit": "提交审核", "approve": "审核通过", "return": "退回", "withdraw": "撤回"}
 PUBLISH_WITHIN_WORKDAYS = 20  # 条例第二十六条
@@ -154,7 +83,7 @@ PUBLISH_WITHIN_WORKDAYS = 20  # 条例第二十六条
 
 class DocumentQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Status.PUBLISHED)
+        return self.filter(status=DocumentStatus.PUBLISHED)
 
 
 class PublicManager(models.Manager):
@@ -168,7 +97,9 @@ class PublicManager(models.Manager):
             super()
             .get_queryset()
             .filter(
-                status=Status.PUBLISHED, attribute=Attribute.PROACTIVE, published_at__isnull=False
+                status=DocumentStatus.PUBLISHED,
+                attribute=Attribute.PROACTIVE,
+                published_at__isnull=False,
             )
         )
 
@@ -229,7 +160,9 @@ class Document(models.Model):
         related_name="interpretations",
     )
     interpretation_waiver = models.TextField("不同步解读的理由", blank=True)
-    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        "状态", max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT
+    )
     index_no = models.CharField("索引号", max_length=80, null=True, blank=True, unique=True)
     withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True)
     withdrawn_reason = models.TextField("撤回理由", blank=True)
@@ -253,15 +186,15 @@ class Document(models.Model):
             models.Index(fields=["unit", "status"], name="document_unit_status"),
             models.Index(
                 fields=["status", "publish_due"],
-                condition=models.Q(status=Status.REVIEW_1)
-                | models.Q(status=Status.REVIEW_2)
-                | models.Q(status=Status.REVIEW_3),
+                condition=models.Q(status=DocumentStatus.REVIEW_1)
+                | models.Q(status=DocumentStatus.REVIEW_2)
+                | models.Q(status=DocumentStatus.REVIEW_3),
                 name="document_in_review",
             ),
             models.Index(
                 fields=["category", "-published_at"],
                 condition=models.Q(
-                    status=Status.PUBLISHED,
+                    status=DocumentStatus.PUBLISHED,
                     attribute=Attribute.PROACTIVE,
                     published_at__isnull=False,
                 ),
@@ -270,7 +203,7 @@ class Document(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status__in=Status.values), name="document_status_valid"
+                condition=models.Q(status__in=DocumentStatus.values), name="document_status_valid"
             ),
             models.CheckConstraint(
                 condition=models.Q(kind__in=Kind.values), name="document_kind_valid"
@@ -304,7 +237,7 @@ class Document(models.Model):
                 name="document_only_interpretations_interpret",
             ),
             models.CheckConstraint(
-                condition=~models.Q(status__in=[Status.PUBLISHED, Status.WITHDRAWN])
+                condition=~models.Q(status__in=[DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN])
                 | (models.Q(published_at__isnull=False) & models.Q(index_no__isnull=False)),
                 name="document_published_has_index_number",
             ),
@@ -371,14 +304,14 @@ class Document(models.Model):
 
     @property
     def is_published(self) -> bool:
-        return self.status == Status.PUBLISHED
+        return self.status == DocumentStatus.PUBLISHED
 
     @property
     def needs_interpretation(self) -> bool:
         """三同步 (item 13): a 行政规范性文件 is published with its interpretation."""
         return (
             self.kind == Kind.NORMATIVE
-            and not self.interpretations.exclude(status=Status.WITHDRAWN).exists()
+            and not self.interpretations.exclude(status=DocumentStatus.WITHDRAWN).exists()
         )
 
     def publish_overdue(self, today: dt.date) -> bool:
@@ -387,7 +320,7 @@ class Document(models.Model):
             return False
         if self.published_at is not None:
             return timezone.localtime(self.published_at).date() > self.publish_due
-        return self.status not in (Status.WITHDRAWN,) and today > self.publish_due
+        return self.status not in (DocumentStatus.WITHDRAWN,) and today > self.publish_due
 
     def audit_snapshot(self) -> dict:
         return {
@@ -420,7 +353,7 @@ class Document(models.Model):
         role = STAGE_ROLES.get(self.status)
         if role is None or not user.has_role(role):
             return False
-        if self.status != Status.REVIEW_1:
+        if self.status != DocumentStatus.REVIEW_1:
             return True
         # 一审 is a second pair of eyes: never the drafter's own.
         return user.unit_id == self.unit_id and user.pk not in self.author_ids()
@@ -430,9 +363,12 @@ class Document(models.Model):
         stage (to take personal data out without sending the whole document back). At 三审 the
         签发领导 signs it off or returns it with the change wanted: an edit there would reach
         the portal without 一审 or 二审 ever seeing it."""
-        if self.status == Status.DRAFT:
+        if self.status == DocumentStatus.DRAFT:
             return self.drafters_include(user)
-        return self.status in (Status.REVIEW_1, Status.REVIEW_2) and self.may_review(user)
+        return self.status in (
+            DocumentStatus.REVIEW_1,
+            DocumentStatus.REVIEW_2,
+        ) and self.may_review(user)
 
     def author_ids(self) -> set[int]:
         """起草人: who wrote the text now under review — its creator, whoever submitted it, and
@@ -456,12 +392,12 @@ class Document(models.Model):
         return authors
 
     def may_withdraw(self, user) -> bool:
-        return self.status == Status.PUBLISHED and user.has_role(Role.PRESS_OFFICE)
+        return self.status == DocumentStatus.PUBLISHED and user.has_role(Role.PRESS_OFFICE)
 
     def may_set_validity(self, user) -> bool:
         return (
             self.is_regulatory
-            and self.status == Status.PUBLISHED
+            and self.status == DocumentStatus.PUBLISHED
             and (self.drafters_include(user) or user.has_role(Role.PRESS_OFFICE))
         )
 
@@ -552,7 +488,7 @@ class Document(models.Model):
                 f"个人信息扫描还有{len(unresolved)}处未处理（{listed}）：请在正文或附件中删除，"
                 "或逐项说明理由后确认可以公开"
             )
-        if stage == Status.REVIEW_3 and self.needs_interpretation:
+        if stage == DocumentStatus.REVIEW_3 and self.needs_interpretation:
             waiver = (waiver or "").strip()
             if not waiver:
                 raise DomainError(
@@ -561,13 +497,13 @@ class Document(models.Model):
                 )
             self.interpretation_waiver = waiver
             audit.record(by, "document.waive_interpretation", self, reason=waiver)
-        if TRANSITIONS["approve"][stage] == Status.PUBLISHED:
+        if TRANSITIONS["approve"][stage] == DocumentStatus.PUBLISHED:
             self.published_at = at or timezone.now()
             self.index_no = IndexCounter.next_index_number(
                 timezone.localtime(self.published_at).date()
             )
         self._move("approve", by, comment=comment, at=at)
-        if self.status == Status.PUBLISHED:
+        if self.status == DocumentStatus.PUBLISHED:
             self._published(by)
 
     @transaction.atomic
@@ -583,8 +519,6 @@ class Document(models.Model):
     @transaction.atomic
     def withdraw(self, *, by, reason: str) -> None:
         """撤回: the press office takes a published item off the portal; its 索引号 is kept."""
-        from gongkai.publications import search
-
         self._lock()
         if not by.has_role(Role.PRESS_OFFICE):
             raise DomainError("只有政务公开管理员（新闻处）可以撤回已发布信息")
@@ -592,7 +526,7 @@ class Document(models.Model):
             raise DomainError("撤回时必须填写理由")
         self.withdrawn_at, self.withdrawn_reason = timezone.now(), reason.strip()
         self._move("withdraw", by, comment=reason.strip())
-        search.unindex(self.pk)
+        document_withdrawn.send(type(self), document=self)
 
     @transaction.atomic
     def accept_hit(self, *, by, key: str, reason: str) -> ScanDecision:
@@ -712,7 +646,7 @@ class Document(models.Model):
             raise DomainError(f"当前状态为“{self.get_status_display()}”，不能{VERB_LABELS[verb]}")
         if not self.may_review(by):
             if (
-                self.status == Status.REVIEW_1
+                self.status == DocumentStatus.REVIEW_1
                 and self.drafters_include(by)
                 and by.has_role(Role.UNIT_HEAD)
             ):
@@ -773,10 +707,8 @@ class Document(models.Model):
             notify(user=person, key=key, text=text, link=self.get_staff_url())
 
     def _published(self, by) -> None:
-        from gongkai.publications import search
-
         audit.record(by, "document.publish", self, index_no=self.index_no)
-        search.index(self)
+        document_published.send(type(self), document=self)
 
 
 def _iso(value):
@@ -805,7 +737,7 @@ class ReviewStep(models.Model):
         WITHDRAW = "withdraw", "撤回"
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="steps")
-    stage = models.CharField("环节", max_length=20, choices=Status.choices)
+    stage = models.CharField("环节", max_length=20, choices=DocumentStatus.choices)
     action = models.CharField("操作", max_length=20, choices=Action.choices)
     round = models.PositiveIntegerField("送审轮次", default=1)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -835,7 +767,7 @@ class ScanDecision(models.Model):
     masked text and a keyed hash only, never the number itself."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="scan_decisions")
-    stage = models.CharField("环节", max_length=20, choices=Status.choices)
+    stage = models.CharField("环节", max_length=20, choices=DocumentStatus.choices)
     key = models.CharField(max_length=60)
     kind = models.CharField("类型", max_length=20)
     masked = models.CharField("内容（脱敏）", max_length=100)
@@ -939,261 +871,3 @@ class IndexCounter(models.Model):
             if not Document.objects.filter(index_no=number).exists():
                 return number
         raise DomainError("索引号流水号已用尽，请检查索引号格式设置")
-
-
-class CleanupCampaign(models.Model):
-    """年度规章、规范性文件清理 (item 12): every published 规章/行政规范性文件 is confirmed or
-    changed by its issuing unit."""
-
-    year = models.PositiveIntegerField("年度", unique=True)
-    started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    started_at = models.DateTimeField("启动时间", default=timezone.now)
-
-    class Meta:
-        ordering = ["-year"]
-        verbose_name = verbose_name_plural = "年度文件清理"
-
-    def __str__(self):
-        return f"{self.year}年规章和行政规范性文件清理"
-
-    @classmethod
-    @transaction.atomic
-    def start(cls, *, by, year: int) -> CleanupCampaign:
-        if not by.has_role(Role.PRESS_OFFICE):
-            raise DomainError("只有政务公开管理员可以启动年度清理")
-        if cls.objects.filter(year=year).exists():
-            raise DomainError(f"{year}年的清理已经启动")
-        campaign = cls.objects.create(year=year, started_by=by)
-        documents = Document.objects.published().filter(
-            kind__in=REGULATORY_KINDS, published_at__year__lte=year
-        )
-        CleanupItem.objects.bulk_create(
-            CleanupItem(
-                campaign=campaign, document=d, unit_id=d.unit_id, validity_before=d.validity
-            )
-            for d in documents
-        )
-        audit.record(by, "cleanup.start", campaign, year=year, items=len(documents))
-        return campaign
-
-    def completion(self) -> dict:
-        counts = dict(self.items.values_list("decision").annotate(n=models.Count("id")))
-        total = sum(counts.values())
-        done = total - counts.get(CleanupItem.Decision.PENDING, 0)
-        return {
-            "total": total,
-            "done": done,
-            "percent": round(100 * done / total) if total else 100,
-        }
-
-
-class CleanupItem(models.Model):
-    """One document in a clean-up campaign, assigned to its issuing unit."""
-
-    class Decision(models.TextChoices):
-        PENDING = "pending", "待清理"
-        CONFIRMED = "confirmed", "确认有效性不变"
-        CHANGED = "changed", "已变更有效性"
-
-    campaign = models.ForeignKey(CleanupCampaign, on_delete=models.CASCADE, related_name="items")
-    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="cleanup_items")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
-    decision = models.CharField(
-        "清理结果", max_length=20, choices=Decision.choices, default=Decision.PENDING
-    )
-    validity_before = models.CharField("清理前有效性", max_length=20, choices=Validity.choices)
-    validity_after = models.CharField(
-        "清理后有效性", max_length=20, choices=Validity.choices, blank=True
-    )
-    note = models.TextField("说明", blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    decided_at = models.DateTimeField("清理时间", null=True, blank=True)
-
-    class Meta:
-        ordering = ["unit__order", "document__written_on", "id"]
-        verbose_name = verbose_name_plural = "清理事项"
-        constraints = [
-            models.UniqueConstraint(fields=["campaign", "document"], name="cleanup_item_once"),
-            models.CheckConstraint(
-                condition=models.Q(decision__in=["pending", "confirmed", "changed"]),
-                name="cleanup_item_decision_valid",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.campaign.year}年清理：{self.document}"
-
-    @transaction.atomic
-    def confirm(self, *, by, note: str = "") -> None:
-        """确认: the document stays as it is."""
-        self._check(by)
-        self.decision, self.validity_after = self.Decision.CONFIRMED, self.document.validity
-        self._decided(by, note)
-        audit.record(by, "cleanup.confirm", self.document, campaign=self.campaign.year, note=note)
-
-    @transaction.atomic
-    def change(
-        self, *, by, validity: str, replaced_by: Document | None = None, note: str = ""
-    ) -> None:
-        """变更: 已修订 / 已废止 / 失效 (or back to 现行有效), through the document's own verb."""
-        self._check(by)
-        if not (note or "").strip():
-            raise DomainError("变更有效性时请说明依据")
-        self.document.set_validity(by=by, validity=validity, replaced_by=replaced_by, note=note)
-        self.decision, self.validity_after = self.Decision.CHANGED, validity
-        self._decided(by, note)
-        audit.record(
-            by,
-            "cleanup.change",
-            self.document,
-            campaign=self.campaign.year,
-            validity=validity,
-            note=note,
-        )
-
-    def _check(self, by) -> None:
-        """Lock the item and re-read its decision: of two people deciding at once, the second
-        is told it is done, instead of writing a second decision over the first."""
-        if not (
-            by.unit_id == self.unit_id and by.has_role(Role.CLERK, Role.UNIT_HEAD)
-        ) and not by.has_role(Role.PRESS_OFFICE):
-            raise DomainError("清理事项应由发文单位办理")
-        locked = type(self).objects.select_for_update()
-        self.decision = locked.values_list("decision", flat=True).get(pk=self.pk)
-        if self.decision != self.Decision.PENDING:
-            raise DomainError(f"该文件在本次清理中已办理（{self.get_decision_display()}）")
-
-    def _decided(self, by, note: str) -> None:
-        self.note, self.decided_by, self.decided_at = note.strip(), by, timezone.now()
-        self.save()
-
-
-class PortalGeneration(models.Model):
-    """One row: the token under which the portal's cached pages are filed (see portal_cache)."""
-
-    token = models.CharField(max_length=32)
-
-    def __str__(self):
-        return self.token
-
-
-audit.register_actions(**{"portal_page.edit": "修改公开指南/公开制度"})
-
-
-class PortalPage(models.Model):
-    """政府信息公开指南 and 政府信息公开制度 — portal pages the press office keeps up to date
-    (条例第十二条: the guide names the categories, how to apply, and the office's address,
-    hours and phone). One row per page, by `slug`; a page not yet edited shows its defaults."""
-
-    class Slug(models.TextChoices):
-        GUIDE = "guide", "政府信息公开指南"
-        RULES = "rules", "政府信息公开制度"
-
-    slug = models.CharField("页面", max_length=20, unique=True, choices=Slug.choices)
-    intro = models.TextField("正文", blank=True, help_text="每段一行")
-    categories = models.TextField(
-        "公开的分类与编排体系", blank=True, help_text="主动公开信息的分类、编排和获取方式"
-    )
-    how_to_apply = models.TextField(
-        "依申请公开的办理", blank=True, help_text="如何提出申请、办理流程、期限和收费"
-    )
-    office_name = models.CharField("工作机构", max_length=100, blank=True)
-    address = models.CharField("办公地址", max_length=200, blank=True)
-    postcode = models.CharField("邮政编码", max_length=10, blank=True)
-    hours = models.CharField("办公时间", max_length=200, blank=True)
-    phone = models.CharField("联系电话", max_length=100, blank=True)
-    fax = models.CharField("传真", max_length=100, blank=True)
-    email = models.EmailField("电子邮箱", blank=True)
-    version = models.PositiveIntegerField("版本", default=1)
-    updated_at = models.DateTimeField("修改时间", default=timezone.now)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-
-    FIELDS = {
-        Slug.GUIDE: [
-            "intro",
-            "categories",
-            "how_to_apply",
-            "office_name",
-            "address",
-            "postcode",
-            "hours",
-            "phone",
-            "fax",
-            "email",
-        ],
-        Slug.RULES: ["intro"],
-    }
-
-    class Meta:
-        verbose_name = verbose_name_plural = "公开指南与制度"
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(slug__in=["guide", "rules"]), name="portal_page_slug_valid"
-            )
-        ]
-
-    def __str__(self):
-        return self.get_slug_display()
-
-    @classmethod
-    def get(cls, slug: str) -> PortalPage:
-        """The saved page, or an unsaved one holding the defaults."""
-        page = cls.objects.filter(slug=slug).first()
-        return page or cls(slug=slug, **PORTAL_PAGE_DEFAULTS[slug])
-
-    @transaction.atomic
-    def edit(self, *, by, **fields) -> None:
-        """修改 by the press office; the audit entry holds what changed."""
-        if not by.has_role(Role.PRESS_OFFICE):
-            raise DomainError("只有政务公开管理员（新闻处）可以修改公开指南和公开制度")
-        before = {name: getattr(self, name) for name in self.FIELDS[self.slug]}
-        for name, value in fields.items():
-            if name not in self.FIELDS[self.slug]:
-                raise DomainError(f"该页面没有“{name}”一项")
-            setattr(self, name, value.strip())
-        self.full_clean(exclude=["updated_by"])
-        self.version += 1 if self.pk else 0
-        self.updated_at, self.updated_by = timezone.now(), by
-        self.save()
-        changed_before, changed_after = audit.changed_fields(
-            before, {name: getattr(self, name) for name in self.FIELDS[self.slug]}
-        )
-        audit.record(by, "portal_page.edit", self, before=changed_before, after=changed_after)
-
-
-# What a page says before the press office first edits it (条例第十二条's headings).
-PORTAL_PAGE_DEFAULTS = {
-    PortalPage.Slug.GUIDE: {
-        "intro": (
-            "为便于公民、法人和其他组织获取本机关的政府信息，"
-            "根据《中华人民共和国政府信息公开条例》，编制本指南。"
-        ),
-        "categories": (
-            "本机关主动公开的政府信息按《条例》第二十条分类编排，可在“法定主动公开目录”"
-            "中按分类、年份和发布机构查阅，或通过“检索”按关键词查找。"
-            "\n规章和行政规范性文件在“规章和规范性文件”栏目集中公开，并标注有效性。"
-        ),
-        "how_to_apply": (
-            "公民、法人或者其他组织可以通过本网站在线提交政府信息公开申请，也可以当面、"
-            "邮寄或传真提交申请。\n本机关收到申请后，能够当场答复的当场答复；不能当场答复的，"
-            "自收到申请之日起20个工作日内答复；需要延长答复期限的，经负责人同意并告知申请人，"
-            "延长不超过20个工作日。"
-        ),
-        "office_name": "",
-        "hours": "工作日上午9:00—12:00，下午14:00—18:00（法定节假日除外）",
-    },
-    PortalPage.Slug.RULES: {
-        "intro": (
-            "本机关依据《中华人民共和国政府信息公开条例》建立健全政府信息公开工作制度，包括："
-            "政府信息公开审查制度（发布前一审、二审、三审，涉密和个人信息审查）、"
-            "依申请公开办理制度、政府信息公开工作年度报告制度、政府信息管理动态调整制度、"
-            "规范性文件清理制度和政府信息公开监督保障制度。"
-        ),
-    },
-}
