@@ -8,8 +8,13 @@ from gongkai.core.roles import Role
 
 def unit_staff(unit) -> QuerySet[User]:
     """The active clerks and head(s) of a unit: who acts on the unit's work."""
+    return units_staff([unit.pk])
+
+
+def units_staff(unit_ids) -> QuerySet[User]:
+    """The same for several units at once (a sweep groups them by `unit_id`)."""
     return User.objects.filter(
-        is_active=True, unit=unit, groups__name__in=[Role.CLERK, Role.UNIT_HEAD]
+        is_active=True, unit_id__in=unit_ids, groups__name__in=[Role.CLERK, Role.UNIT_HEAD]
     ).distinct()
 
 

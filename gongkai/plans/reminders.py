@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from gongkai.core.models import User
 from gongkai.core.notifications import notify
-from gongkai.core.roles import Role
+from gongkai.core.selectors import units_staff
 from gongkai.lib.cndate import cn_date
 from gongkai.plans.models import Assignment
 
@@ -43,9 +43,6 @@ def sweep(*, today: dt.date, days: int) -> list[str]:
 
 def _people_by_unit(unit_ids) -> dict[int, list[User]]:
     people: dict[int, list[User]] = {}
-    users = User.objects.filter(
-        unit_id__in=unit_ids, is_active=True, groups__name__in=[Role.CLERK, Role.UNIT_HEAD]
-    )
-    for user in users.distinct():
+    for user in units_staff(unit_ids):
         people.setdefault(user.unit_id, []).append(user)
     return people
