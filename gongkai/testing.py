@@ -35,3 +35,39 @@ class Cast:
         self.subordinate_clerk = people["zhihui"]
         self.reviewer = people["baomi"]
         self.leader = people["lingdao"]
+
+
+# The public application form as a citizen fills it in (政府信息公开申请表), valid as it stands.
+APPLICATION_FORM = {
+    "applicant_type": "natural_person",
+    "applicant_name": "李四",
+    "id_document": "11010519491231002X",  # GB 11643's worked example: a valid check digit
+    "phone": "13912345678",
+    "description": "本局2022年政府信息公开工作年度报告",
+    "delivery_form": "electronic",
+    "delivery_method": "email",
+    "email": "lisi@example.com",
+    "agree": "on",
+}
+
+
+def registered_case(cast, received=None, **fields):
+    """An application handed in on paper on `received` (2022-09-28 by default: due 2022-10-31)
+    and registered by the press office. Returns (case, query code)."""
+    import datetime as dt
+
+    from django.db import transaction
+
+    from gongkai.disclosure_requests.models import Channel, DisclosureRequest
+    from gongkai.disclosure_requests.services import create_registered
+
+    defaults = {
+        "applicant_type": "natural_person", "applicant_name": "张三",
+        "id_document": "11010519491231002X", "phone": "13800138000",
+        "description": "2022年安全生产执法检查计划", "delivery_form": "electronic",
+        "delivery_method": "email", "email": "zhang@example.com", "channel": Channel.IN_PERSON,
+    }  # fmt: skip  # a table: one field a cell, as on the paper form
+    case = DisclosureRequest(received_on=received or dt.date(2022, 9, 28), **{**defaults, **fields})
+    with transaction.atomic():
+        code = create_registered(case, [], actor=cast.press, note="当面提交")
+    return case, code

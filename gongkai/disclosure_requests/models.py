@@ -14,13 +14,17 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.core import audit
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
+from gongkai.core.notifications import notify
 from gongkai.core.roles import Role
-from gongkai.disclosure_requests.clock import office_calendar, workdays_after
+from gongkai.core.selectors import unit_staff
+from gongkai.disclosure_requests.clock import office_calendar, recompute_due, workdays_after
+from gongkai.disclosure_requests.letters import email_reply
 from gongkai.disclosure_requests.taxonomy import REFUSALS, Outcome
 from gongkai.lib import fees
 from gongkai.lib.cndate import cn_date
@@ -402,8 +406,6 @@ class DisclosureRequest(models.Model):
 
     def _move(self, verb: str, by, note: str = "", *, on: dt.date | None = None, **data):
         """The tail of every verb: target state, recomputed dates, timeline event, audit entry."""
-        from gongkai.disclosure_requests.clock import recompute_due
-
         before = getattr(self, "_status_before", self.status)
         target = TRANSITIONS[verb].target
         if target is not None:
@@ -489,22 +491,18 @@ class DisclosureRequest(models.Model):
 
     def _tell_handling_unit(self) -> None:
         """The people who must now act hear of it (in the app, and by e-mail when set up)."""
-        from django.urls import reverse
-
-        from gongkai.core.notifications import notify
-        from gongkai.core.selectors import unit_staff
-
-        text = (
-            f"新交办：依申请公开 {self.tracking_no}，"
-            f"内部办理期限{cn_date(self.internal_due) if self.internal_due else '待定'}"
+        internal = cn_date(self.internal_due) if self.internal_due else "待定"
+        self.notify(
+            unit_staff(self.handling_unit),
+            key=f"assigned:{self.handling_unit_id}:{self.assigned_on}",
+            text=f"新交办：依申请公开 {self.tracking_no}，内部办理期限{internal}",
         )
-        for user in unit_staff(self.handling_unit):
-            notify(
-                user=user,
-                key=f"requests:{self.pk}:assigned:{self.handling_unit_id}:{self.assigned_on}",
-                text=text,
-                link=reverse("disclosure_requests:detail", args=[self.pk]),
-            )
+
+    def notify(self, people, *, key: str, text: str) -> None:
+        """One notification per person, linking to the case; `key` makes a sweep idempotent."""
+        link = reverse("disclosure_requests:detail", args=[self.pk])
+        for user in people:
+            notify(user=user, key=f"requests:{self.pk}:{key}", text=text, link=link)
 
     @transaction.atomic
     def propose(self, *, by, text: str, files=()):
@@ -751,8 +749,6 @@ class DisclosureRequest(models.Model):
         self.served_on = on
         event = self._move("serve", by, on=on, method=method)
         if method == "email":
-            from gongkai.disclosure_requests.letters import email_reply
-
             transaction.on_commit(lambda: email_reply(self, reply))
         return event
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.urls import reverse
-
-from gongkai.core.notifications import notify
 from gongkai.core.roles import Role
 from gongkai.core.selectors import disclosure_office, unit_staff
 from gongkai.disclosure_requests.models import (
@@ -41,13 +38,7 @@ def sweep(*, today: dt.date, days: int) -> list[str]:
             f"{when}：依申请公开 {case.tracking_no} 答复期限为{cn_date(case.due_date)}{provisional}"
         )
         people = office + list(unit_staff(case.handling_unit)) if case.handling_unit_id else office
-        for user in people:
-            notify(
-                user=user,
-                key=f"requests:{case.pk}:{state}:{case.due_date}",
-                text=text,
-                link=reverse("disclosure_requests:detail", args=[case.pk]),
-            )
+        case.notify(people, key=f"{state}:{case.due_date}", text=text)
         lines.append(
             f"{when}\t{case.due_date}\t{case.handling_unit or '未交办'}\t{case.tracking_no}"
         )
@@ -96,13 +87,7 @@ def sweep_periods(*, today: dt.date, days: int) -> list[str]:
     lines = []
     for case, kind, day, what in ended:
         text = f"依申请公开 {case.tracking_no}：{what}（期限{cn_date(day)}）"
-        for user in office:
-            notify(
-                user=user,
-                key=f"requests:{case.pk}:{kind}-ended:{day}",
-                text=text,
-                link=reverse("disclosure_requests:detail", args=[case.pk]),
-            )
+        case.notify(office, key=f"{kind}-ended:{day}", text=text)
         lines.append(f"期限届满\t{day}\t{case.tracking_no}\t{what}")
     return lines
 
@@ -118,14 +103,9 @@ def sweep_internal(*, today: dt.date, days: int) -> list[str]:
         text = (
             f"承办提醒：依申请公开 {case.tracking_no} 的内部办理期限为{cn_date(case.internal_due)}"
         )
-        unit_people = unit_staff(case.handling_unit)
-        for user in unit_people:
-            notify(
-                user=user,
-                key=f"requests:{case.pk}:internal-{state}:{case.internal_due}",
-                text=text,
-                link=reverse("disclosure_requests:detail", args=[case.pk]),
-            )
+        case.notify(
+            unit_staff(case.handling_unit), key=f"internal-{state}:{case.internal_due}", text=text
+        )
         lines.append(f"内部期限\t{case.internal_due}\t{case.handling_unit}\t{case.tracking_no}")
     return lines
 

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from gongkai.disclosure_requests.models import CaseStatus, DisclosureRequest, RequestEvent
 from gongkai.publications.models import Category, Document, Kind
+from gongkai.testing import APPLICATION_FORM
 
 FUZZ = settings(deadline=None, database=None, suppress_health_check=list(HealthCheck))
 
@@ -83,17 +84,7 @@ FIELDS = [
     "agree",
     "idempotency_key",
 ]
-GOOD = {
-    "applicant_type": "natural_person",
-    "applicant_name": "李四",
-    "id_document": "11010519491231002X",
-    "phone": "13912345678",
-    "description": "本局2022年政府信息公开工作年度报告",
-    "delivery_form": "electronic",
-    "delivery_method": "email",
-    "email": "lisi@example.com",
-    "agree": "on",
-}
+GOOD = APPLICATION_FORM
 
 
 def _rows():

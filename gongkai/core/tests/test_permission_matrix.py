@@ -40,6 +40,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from gongkai.testing import APPLICATION_FORM
+
 ROLES = ("anon", "citizen", "clerk", "other", "head", "reviewer", "leader", "press", "admin")
 
 # (GET, POST), one letter per visitor: anon citizen clerk other head reviewer leader press admin
@@ -229,18 +231,7 @@ def _world(cast):
     )
 
     citizen = Client()  # applies, and so is shown the number and the query code
-    form = {
-        "applicant_type": "natural_person",
-        "applicant_name": "李四",
-        "id_document": "11010519491231002X",
-        "phone": "13912345678",
-        "description": "本局2022年政府信息公开工作年度报告",
-        "delivery_form": "electronic",
-        "delivery_method": "email",
-        "email": "lisi@example.com",
-        "agree": "on",
-        "idempotency_key": "m-1",
-    }
+    form = {**APPLICATION_FORM, "idempotency_key": "m-1"}
     assert citizen.post(reverse("disclosure_requests_public:apply"), form).status_code == 200
     case = DisclosureRequest.objects.get()
     case.assign(by=cast.press, unit=cast.units["法规处"])

@@ -11,19 +11,9 @@ from gongkai.disclosure_requests.models import DisclosureRequest
 from gongkai.lib.tests import hostile
 from gongkai.lib.uploads import UploadError
 from gongkai.publications.models import Attachment
+from gongkai.testing import APPLICATION_FORM
 
-FORM = {
-    "applicant_type": "natural_person",
-    "applicant_name": "李四",
-    "id_document": "11010519491231002X",
-    "phone": "13912345678",
-    "description": "本局2022年政府信息公开工作年度报告",
-    "delivery_form": "electronic",
-    "delivery_method": "email",
-    "email": "lisi@example.com",
-    "agree": "on",
-    "idempotency_key": "k-1",
-}
+FORM = {**APPLICATION_FORM, "idempotency_key": "k-1"}
 
 
 def test_a_300_mb_anonymous_body_is_refused_unread_with_413(client, db):

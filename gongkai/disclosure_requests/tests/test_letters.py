@@ -12,28 +12,14 @@ from gongkai.disclosure_requests.letters import (
     letter_docx,
     supplement_notice_content,
 )
-from gongkai.disclosure_requests.models import Channel, DisclosureRequest
-from gongkai.disclosure_requests.services import create_registered
 from gongkai.disclosure_requests.taxonomy import Outcome
+from gongkai.testing import registered_case
 
 D = dt.date
 
 
 def _case(cast, description="2022年安全生产执法检查计划。"):
-    case = DisclosureRequest(
-        applicant_type="natural_person",
-        applicant_name="张三",
-        id_document="11010519491231002X",
-        phone="13800138000",
-        description=description,
-        delivery_form="electronic",
-        delivery_method="email",
-        email="zhang@example.com",
-        channel=Channel.IN_PERSON,
-        received_on=D(2022, 9, 28),
-    )
-    create_registered(case, [], actor=cast.press, note="测试")
-    return case
+    return registered_case(cast, description=description)[0]
 
 
 def _replied(cast):

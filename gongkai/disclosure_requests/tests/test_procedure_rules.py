@@ -10,7 +10,7 @@ import threading
 
 import pytest
 import time_machine
-from django.db import connection, transaction
+from django.db import connection
 from django.urls import reverse
 
 from gongkai.core.errors import DomainError
@@ -24,8 +24,8 @@ from gongkai.disclosure_requests.models import (
     Reply,
     RequestEvent,
 )
-from gongkai.disclosure_requests.services import create_registered
 from gongkai.disclosure_requests.taxonomy import Outcome
+from gongkai.testing import registered_case
 
 D = dt.date
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
@@ -36,21 +36,7 @@ def _on(year, month, day):
 
 
 def _case(cast, received=None, **fields) -> DisclosureRequest:
-    defaults = dict(
-        applicant_type="natural_person",
-        applicant_name="张三",
-        id_document="11010519491231002X",
-        phone="13800138000",
-        description="2022年安全生产执法检查计划",
-        delivery_form="electronic",
-        delivery_method="email",
-        email="zhang@example.com",
-        channel=Channel.IN_PERSON,
-    )
-    case = DisclosureRequest(received_on=received or D(2022, 9, 28), **{**defaults, **fields})
-    with transaction.atomic():  # as every caller of create_registered does
-        create_registered(case, [], actor=cast.press, note="测试")
-    return case
+    return registered_case(cast, received, **fields)[0]
 
 
 def _handling(cast, **fields) -> DisclosureRequest:
