@@ -77,6 +77,17 @@ def test_a_normative_document_goes_through_three_reviews_to_the_portal(
     expect(history.locator(".tag", has_text="通过")).to_have_count(3)
     _sign_out(page)
 
+    # What the review left behind: published with its 索引号 and waiver, one approval per stage
+    # by the person whose role decides it.
+    published = Document.objects.get(pk=draft_id)
+    assert published.status == "published" and published.published_at is not None
+    assert re.fullmatch(r"11440100MB2D09172K/\d{4}-00001", published.index_no)
+    assert published.interpretation_waiver == "解读材料随新闻发布会同步发布"
+    approvals = published.steps.filter(action="approve").order_by("at", "pk")
+    assert [(s.stage, s.actor.username) for s in approvals] == [
+        ("review_1", "fagui_head"), ("review_2", "baomi"), ("review_3", "lingdao"),
+    ]  # fmt: skip  # a table: stage and who decided it
+
     # A citizen: the portal, search by a two-character word, and a draft's URL.
     page.goto(f"{live_server.url}/gk/")
     page.get_by_role("link", name=TITLE).click()

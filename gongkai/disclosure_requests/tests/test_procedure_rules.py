@@ -472,3 +472,35 @@ def test_the_page_offers_to_answer_a_consultation_only_while_one_is_open(cast):
     )
     actions = case.actions_for(cast.press)
     assert "end_consultation" in actions and "start_consultation" not in actions
+
+
+# The steps each rule forbids, beside the ones above.
+
+
+def test_an_empty_supplement_is_refused(cast):
+    """第三十条: a 补正 must say or attach something; an empty one leaves the clock waiting."""
+    case = _case(cast)
+    case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
+    with pytest.raises(DomainError, match="请填写补正内容或上传补正材料"):
+        case.receive_supplement(by=None, text="  ", on=D(2022, 10, 10))
+    case.refresh_from_db()
+    assert case.status == CaseStatus.AWAITING_SUPPLEMENT and case.supplement_received_on is None
+
+
+def test_a_delayed_deadline_must_be_later_than_the_statutory_one(cast):
+    """第三十五条: a reasonable *delayed* deadline; due 2022-10-31, so 10-31 itself is refused."""
+    case = _handling(cast)
+    with pytest.raises(DomainError, match="应当晚于按第三十三条计算的答复期限（2022年10月31日）"):
+        case.set_override_due(by=cast.press, due=D(2022, 10, 31), reason="大量申请")
+    case.set_override_due(by=cast.press, due=D(2022, 11, 30), reason="大量申请")
+    assert case.due_date == D(2022, 11, 30)
+
+
+def test_only_the_handling_unit_proposes_an_answer(cast):
+    """The office decides; the handling unit proposes. Another unit cannot, nor can the office."""
+    case = _handling(cast)
+    for outsider in (cast.press, cast.other_clerk):
+        with pytest.raises(DomainError, match="无权"):
+            case.propose(by=outsider, text="建议公开")
+    case.propose(by=cast.clerk, text="建议公开")
+    assert list(case.events.values_list("kind", flat=True)) == ["register", "assign", "propose"]
