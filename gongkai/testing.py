@@ -71,3 +71,29 @@ def registered_case(cast, received=None, **fields):
     with transaction.atomic():
         code = create_registered(case, [], actor=cast.press, note="当面提交")
     return case, code
+
+
+# The public mailbox form as a citizen fills it in (领导信箱), valid as it stands.
+MESSAGE_FORM = {
+    "category": "consult",
+    "subject": "加油站旁边小区的安全距离",
+    "body": "我家小区旁边新建了一座加油站，离住宅楼很近，请问安全距离有什么规定？我的电话13912345678。",
+    "name": "王五",
+    "phone": "13912345678",
+    "email": "wangwu@example.com",
+    "publish_consent": "on",
+}
+
+
+def written_message(**fields):
+    """A message written to the mailbox online (consented to publication unless told)."""
+    from django.db import transaction
+
+    from gongkai.mailbox.models import Message
+    from gongkai.mailbox.services import create
+
+    values = {k: v for k, v in MESSAGE_FORM.items() if k != "publish_consent"}
+    message = Message(**{**values, "publish_consent": True, **fields})
+    with transaction.atomic():
+        create(message, (), actor=None, note="网上留言")
+    return message

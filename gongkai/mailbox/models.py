@@ -1,0 +1,704 @@
+"""领导信箱 / 网上留言: every message in a closed loop, from receipt to a published reply.
+
+Every state change is one method on Message (see TRANSITIONS): it locks the row, checks the
+state, the actor and the rule, then `_move`s — target state, timeline event, audit entry. The
+rules and what is unverified: participation.md §9.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from gongkai.core import audit
+from gongkai.core.calendar import workday_calendar
+from gongkai.core.errors import DomainError
+from gongkai.core.models import Unit
+from gongkai.core.notifications import notify
+from gongkai.core.roles import Role
+from gongkai.core.selectors import unit_staff
+from gongkai.lib.cndate import cn_date
+from gongkai.lib.uploads import sniff_upload
+
+audit.register_actions(
+    **{
+        "message.assign": "受理并交办留言",
+        "message.decline": "留言不予受理",
+        "message.merge": "合并重复留言",
+        "message.route": "留言转其他渠道",
+        "message.draft": "拟写留言答复",
+        "message.approve": "处室审核留言答复",
+        "message.return_draft": "处室退回留言答复",
+        "message.release": "签发留言答复",
+        "message.return_reply": "退回留言答复",
+        "message.publish": "公开留言答复",
+        "message.withhold": "留言答复不予公开",
+        "message.rate": "留言人评价",
+        "message.reopen": "留言人不满意重新办理",
+        "message.note": "留言备注",
+        "message.register_hotline": "登记12345工单",
+    }
+)
+
+
+class Category(models.TextChoices):
+    CONSULT = "consult", "咨询"
+    SUGGEST = "suggest", "建议"
+    COMPLAIN = "complain", "投诉"
+    HELP = "help", "求助"
+    REPORT = "report", "检举"  # never published (信访工作条例 第三十条)
+
+
+class Channel(models.TextChoices):
+    MAILBOX = "mailbox", "领导信箱"
+    HOTLINE = "hotline", "12345热线工单"
+
+
+class MessageStatus(models.TextChoices):
+    RECEIVED = "received", "待受理"
+    ASSIGNED = "assigned", "办理中"
+    DRAFTED = "drafted", "待处室审核"
+    APPROVED = "approved", "待签发"
+    REPLIED = "replied", "已答复"
+    MERGED = "merged", "已合并办理"
+    ROUTED = "routed", "已转其他渠道"
+    DECLINED = "declined", "不予受理"
+
+
+OPEN = (
+    MessageStatus.RECEIVED,
+    MessageStatus.ASSIGNED,
+    MessageStatus.DRAFTED,
+    MessageStatus.APPROVED,
+)
+
+
+class Route(models.TextChoices):
+    """Where a message that is not a mailbox matter goes (participation.md §9.4)."""
+
+    PETITION = "petition", "信访渠道"
+    GOV_INFO = "gov_info", "政府信息公开申请"
+    DISCIPLINE = "discipline", "纪检监察举报渠道"
+
+
+class Satisfaction(models.TextChoices):
+    SATISFIED = "satisfied", "满意"
+    BASIC = "basic", "基本满意"
+    UNSATISFIED = "unsatisfied", "不满意"
+
+
+class NotPublishedReason(models.TextChoices):
+    """The four exclusions of 广州市规章制定公众参与办法 第六条, used for messages too (§9.3)."""
+
+    SECRET_OR_PRIVATE = "secret_or_private", "涉及国家秘密、商业秘密或者个人隐私"
+    IMMORAL = "immoral", "违反道德规范"
+    WRITER_ASKED = "writer_asked", "留言人要求不公开"
+    UNSUITABLE = "unsuitable", "行政机关有合理理由认为不宜公开"
+
+
+# Who may take a step.
+OFFICE = "office"  # 新闻处 (政务公开管理员): screens, assigns, releases, publishes
+UNIT = "unit"  # the handling unit's clerks and head: draft the reply
+UNIT_HEAD = "unit_head"  # the handling unit's head: approves the draft
+CASE_STAFF = "case_staff"  # the office or the handling unit
+WRITER = "writer"  # no staff user: the citizen, proven by number and query code
+
+
+@dataclass(frozen=True)
+class Transition:
+    label: str
+    sources: frozenset
+    target: str | None  # None: the status stays
+    who: tuple = (OFFICE,)
+
+
+def _t(label, sources, target=None, who=(OFFICE,)):
+    return Transition(label, frozenset(sources), target, who)
+
+
+S = MessageStatus
+# verb → the states it starts from, the state it leads to, and who may take it. The verb of the
+# same name on Message is the only code that changes `status`.
+TRANSITIONS = {
+    "assign": _t("受理并交办", {S.RECEIVED, S.ASSIGNED, S.DRAFTED}, S.ASSIGNED),
+    "decline": _t("不予受理", {S.RECEIVED}, S.DECLINED),
+    "merge": _t("合并重复留言", {S.RECEIVED}, S.MERGED),
+    "route": _t("转其他渠道", {S.RECEIVED}, S.ROUTED),
+    "draft": _t("提交答复稿", {S.ASSIGNED}, S.DRAFTED, who=(UNIT,)),
+    "approve": _t("处室审核同意", {S.DRAFTED}, S.APPROVED, who=(UNIT_HEAD,)),
+    "return_draft": _t("退回修改", {S.DRAFTED}, S.ASSIGNED, who=(UNIT_HEAD,)),
+    "release": _t("签发答复", {S.APPROVED}, S.REPLIED),
+    "return_reply": _t("退回处室", {S.APPROVED}, S.ASSIGNED),
+    "publish": _t("公开答复", {S.REPLIED}),
+    "withhold": _t("不予公开", {S.REPLIED}),
+    "rate": _t("评价答复", {S.REPLIED}, who=(WRITER,)),
+    "reopen": _t("不满意，申请重新办理", {S.REPLIED}, S.ASSIGNED, who=(WRITER,)),
+    "note": _t("添加备注", S.values, who=(CASE_STAFF,)),
+}
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def _code_digest(code: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), code.encode(), hashlib.sha256).hexdigest()
+
+
+def reply_workdays(category: str) -> int:
+    return settings.MESSAGE_REPLY_WORKDAYS.get(category, 15)
+
+
+class MessageQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN)
+
+    def published(self):
+        """What the public list shows: released replies published with the writer's consent;
+        检举 never, whatever was ticked."""
+        return self.filter(
+            status=MessageStatus.REPLIED,
+            published_at__isnull=False,
+            publish_consent=True,
+        ).exclude(category=Category.REPORT)
+
+
+class Message(models.Model):
+    """留言 — a message to the leader mailbox, or a 12345 work order passed to the bureau."""
+
+    tracking_no = models.CharField("留言编号", max_length=20, unique=True)
+    query_digest = models.CharField(max_length=64, editable=False)
+    idempotency_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    channel = models.CharField(
+        "来源", max_length=10, choices=Channel.choices, default=Channel.MAILBOX
+    )
+    hotline_order_no = models.CharField("12345工单号", max_length=40, blank=True)
+    category = models.CharField("留言类型", max_length=10, choices=Category.choices)
+    subject = models.CharField("留言标题", max_length=100)
+    body = models.TextField("留言内容")
+
+    # The writer: for those who handle the message only, never shown publicly.
+    name = models.CharField("姓名", max_length=50)
+    phone = models.CharField("联系电话", max_length=30)
+    email = models.EmailField("电子邮箱", blank=True)
+    address = models.CharField("通信地址", max_length=200, blank=True)
+    publish_consent = models.BooleanField(
+        "同意公开留言及答复（已去除个人信息）",
+        default=False,
+        help_text="个人信息保护法第二十五条：单独同意，不默认勾选",
+    )
+    submitted_at = models.DateTimeField("留言时间", default=timezone.now)
+    submitter_ip = models.GenericIPAddressField(null=True, blank=True, editable=False)
+
+    status = models.CharField(
+        "办理状态", max_length=10, choices=MessageStatus.choices, default=MessageStatus.RECEIVED
+    )
+    accepted_on = models.DateField("受理日期", null=True, blank=True)
+    handling_unit = models.ForeignKey(
+        Unit,
+        verbose_name="办理单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="messages",
+    )
+    named_unit = models.ForeignKey(
+        Unit,
+        verbose_name="被检举单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="检举材料不得转给被检举单位（信访工作条例第三十条第三款）",
+    )
+    due_date = models.DateField("答复期限", null=True, blank=True)
+    due_provisional = models.BooleanField("答复期限为暂定", default=False)
+
+    draft_text = models.TextField("答复稿", blank=True)
+    reply_text = models.TextField("答复内容", blank=True)
+    reply_unit_name = models.CharField("答复单位", max_length=100, blank=True)
+    replied_on = models.DateField("答复日期", null=True, blank=True)
+
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name="合并到",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged",
+    )
+    routed_to = models.CharField("转办渠道", max_length=10, choices=Route.choices, blank=True)
+    route_notice = models.TextField("告知留言人", blank=True)
+    routed_request = models.ForeignKey(
+        "disclosure_requests.DisclosureRequest",
+        verbose_name="转为政府信息公开申请",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decline_reason = models.TextField("不予受理理由", blank=True)
+
+    # What the public sees: the office's masked copies, fixed when published.
+    public_subject = models.CharField("公开标题", max_length=100, blank=True)
+    public_body = models.TextField("公开留言内容", blank=True)
+    public_reply = models.TextField("公开答复内容", blank=True)
+    published_at = models.DateTimeField("公开时间", null=True, blank=True)
+    not_published_reason = models.CharField(
+        "不予公开理由", max_length=20, choices=NotPublishedReason.choices, blank=True
+    )
+
+    satisfaction = models.CharField("评价", max_length=12, choices=Satisfaction.choices, blank=True)
+    rated_on = models.DateField("评价日期", null=True, blank=True)
+    reopened_on = models.DateField("重新办理日期", null=True, blank=True)
+    reopen_reason = models.TextField("重新办理理由", blank=True)
+
+    topics = models.JSONField("主题词", default=list, blank=True)
+
+    objects = MessageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = verbose_name_plural = "留言"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=MessageStatus.values), name="message_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(category__in=Category.values), name="message_category_valid"
+            ),
+            # 检举 is never published, whatever the form said.
+            models.CheckConstraint(
+                condition=~models.Q(category="report", published_at__isnull=False),
+                name="message_report_never_published",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(publish_consent=False, published_at__isnull=False),
+                name="message_published_only_with_consent",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["due_date"],
+                name="message_open_due_idx",
+                condition=models.Q(status__in=OPEN),
+            ),
+            models.Index(
+                fields=["-published_at"],
+                name="message_published_idx",
+                condition=models.Q(published_at__isnull=False),
+            ),
+            models.Index(fields=["submitted_at"], name="message_submitted_idx"),
+            models.Index(fields=["handling_unit", "status"], name="message_unit_status_idx"),
+        ]
+
+    def __str__(self):
+        return self.tracking_no
+
+    # -- the query code -----------------------------------------------------------------------
+
+    @staticmethod
+    def new_query_code(idempotency_key: str | None = None) -> str:
+        """8 characters without 0/O, 1/I/L; online, derived from the form's key, so a retried
+        submission shows the same code again."""
+        if idempotency_key:
+            digest = hmac.new(
+                settings.SECRET_KEY.encode(), b"message:" + idempotency_key.encode(), hashlib.sha256
+            ).digest()
+            return "".join(CODE_ALPHABET[b % len(CODE_ALPHABET)] for b in digest[:8])
+        return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+
+    def set_query_code(self, code: str) -> None:
+        self.query_digest = _code_digest(code.strip().upper())
+
+    def check_query_code(self, code: str) -> bool:
+        return hmac.compare_digest(self.query_digest, _code_digest(code.strip().upper()))
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN
+
+    @property
+    def is_valid(self) -> bool:
+        """有效留言: everything the office did not decline (the 3-month check counts these)."""
+        return self.status != MessageStatus.DECLINED
+
+    @property
+    def may_be_published(self) -> bool:
+        return self.publish_consent and self.category != Category.REPORT
+
+    @property
+    def received_on(self) -> dt.date:
+        return timezone.localtime(self.submitted_at).date()
+
+    # -- who may act --------------------------------------------------------------------------
+
+    def _is(self, user, who: str) -> bool:
+        if user is None:
+            return who == WRITER
+        in_unit = (
+            self.handling_unit_id is not None
+            and user.unit_id == self.handling_unit_id
+            and user.has_role(Role.CLERK, Role.UNIT_HEAD)
+        )
+        return {
+            OFFICE: user.has_role(Role.PRESS_OFFICE),
+            UNIT: in_unit,
+            UNIT_HEAD: in_unit and user.has_role(Role.UNIT_HEAD),
+            CASE_STAFF: user.has_role(Role.PRESS_OFFICE) or in_unit,
+        }.get(who, False)
+
+    def may(self, user, verb: str) -> bool:
+        transition = TRANSITIONS[verb]
+        if self.status not in transition.sources:
+            return False
+        if verb in ("publish", "withhold") and not self.may_be_published:
+            return False
+        if verb == "rate" and self.satisfaction:
+            return False
+        if verb == "reopen" and (self.satisfaction != Satisfaction.UNSATISFIED or self.reopened_on):
+            return False
+        return any(self._is(user, who) for who in transition.who)
+
+    def actions_for(self, user) -> list[str]:
+        """The steps this user may take now, in procedure order: the page shows these."""
+        return [verb for verb in TRANSITIONS if self.may(user, verb)]
+
+    # -- the verbs ----------------------------------------------------------------------------
+
+    def _lock(self) -> None:
+        """Re-read the whole row under a lock: of two stale copies, the second sees the first's
+        change (and is refused) instead of overwriting it."""
+        fresh = type(self).objects.select_for_update().get(pk=self.pk)
+        for field in self._meta.concrete_fields:
+            setattr(self, field.attname, getattr(fresh, field.attname))
+
+    def _begin(self, verb: str, by) -> None:
+        self._lock()
+        transition = TRANSITIONS[verb]
+        if self.status not in transition.sources:
+            raise DomainError(
+                f"留言当前为“{self.get_status_display()}”状态，不能{transition.label}"
+            )
+        if not any(self._is(by, who) for who in transition.who):
+            raise DomainError(f"您无权对此留言{transition.label}")
+        self._status_before = self.status
+
+    def _move(self, verb: str, by, note: str = "", **data) -> MessageEvent:
+        """The tail of every verb: target state, timeline event, audit entry (staff only)."""
+        before = getattr(self, "_status_before", self.status)
+        target = TRANSITIONS[verb].target
+        if target is not None:
+            self.status = target
+        self.save()
+        event = MessageEvent.objects.create(
+            message=self, kind=verb, actor=by, note=note, data=data, status_after=self.status
+        )
+        audit.record(
+            by,
+            f"message.{verb}",
+            self,
+            unit=self.handling_unit,
+            before={"status": before} if before != self.status else None,
+            after={"status": self.status},
+            note=note[:300],
+            **data,
+        )
+        return event
+
+    @staticmethod
+    def _required(text: str, what: str) -> str:
+        if not (text or "").strip():
+            raise DomainError(f"请填写{what}")
+        return text.strip()
+
+    def _set_due(self, start: dt.date) -> None:
+        calendar = workday_calendar(provisional=True)
+        count = calendar.add_workdays(
+            start, reply_workdays(self.category), count_start_day=settings.COUNT_START_DAY
+        )
+        self.due_date = count.due
+        self.due_provisional = not (
+            calendar.knows_year(start.year) and calendar.knows_year(count.due.year)
+        )
+
+    @transaction.atomic
+    def assign(self, *, by, unit: Unit, named_unit: Unit | None = None, note: str = ""):
+        """受理并交办: the office accepts the message and a unit answers it, within the
+        category's working days from acceptance (participation.md §9.5). A 检举 never goes to
+        the unit it names (信访工作条例 第三十条第三款)."""
+        self._begin("assign", by)
+        if named_unit is not None:
+            self.named_unit = named_unit
+        if self.category == Category.REPORT and self.named_unit_id == unit.pk:
+            raise DomainError(
+                "检举材料不得转给被检举的单位（信访工作条例第三十条第三款），请交其他单位办理"
+            )
+        if self.accepted_on is None:
+            self.accepted_on = timezone.localdate()
+            self._set_due(self.accepted_on)
+        self.handling_unit = unit
+        event = self._move("assign", by, note, unit_name=unit.name)
+        transaction.on_commit(self._tell_unit)
+        return event
+
+    def _tell_unit(self) -> None:
+        self.notify(
+            _unit_people(self.handling_unit),
+            key=f"assigned:{self.handling_unit_id}:{self.accepted_on}",
+            text=f"新交办留言 {self.tracking_no}，答复期限{cn_date(self.due_date)}",
+        )
+
+    def notify(self, people, *, key: str, text: str) -> None:
+        link = reverse("mailbox:detail", args=[self.pk])
+        for user in people:
+            notify(user=user, key=f"messages:{self.pk}:{key}", text=text, link=link)
+
+    @transaction.atomic
+    def decline(self, *, by, reason: str):
+        """不予受理: no substance, abuse, or not the bureau's matter; the writer sees why."""
+        self._begin("decline", by)
+        self.decline_reason = self._required(reason, "不予受理的理由")
+        return self._move("decline", by, self.decline_reason)
+
+    @transaction.atomic
+    def merge(self, *, by, into: Message, note: str = ""):
+        """合并: a duplicate is answered with the message it repeats (the writer gets that
+        reply when it is released)."""
+        self._begin("merge", by)
+        target = type(self).objects.select_for_update().get(pk=into.pk)
+        while target.merged_into_id is not None:
+            target = type(self).objects.select_for_update().get(pk=target.merged_into_id)
+        if target.pk == self.pk:
+            raise DomainError("不能合并到本条留言")
+        if target.status in (MessageStatus.DECLINED, MessageStatus.ROUTED):
+            raise DomainError(
+                f"{target.tracking_no} 已{target.get_status_display()}，不能合并到该留言"
+            )
+        self.merged_into = target
+        if target.status == MessageStatus.REPLIED:
+            self._copy_reply(target)
+        return self._move("merge", by, note, into=target.tracking_no)
+
+    def _copy_reply(self, source: Message) -> None:
+        self.reply_text, self.reply_unit_name = source.reply_text, source.reply_unit_name
+        self.replied_on = source.replied_on
+
+    @transaction.atomic
+    def route(self, *, by, channel: str, notice: str, **application):
+        """转办 (participation.md §9.4): 信访 gets its written notice within 15 days of receipt
+        (信访工作条例 第二十三条); an information request becomes an application received the
+        day the office confirms it (条例 第三十一条（三）); 检举 of staff goes to 纪检监察."""
+        self._begin("route", by)
+        if channel not in Route.values:
+            raise DomainError("请选择转办渠道")
+        self.routed_to, self.route_notice = channel, self._required(notice, "告知留言人的内容")
+        if channel == Route.GOV_INFO:
+            from gongkai.mailbox.services import open_application
+
+            self.routed_request = open_application(self, by=by, **application)
+        late = ""
+        if channel == Route.PETITION:
+            limit = self.received_on + dt.timedelta(days=settings.PETITION_NOTICE_DAYS)
+            if timezone.localdate() > limit:
+                late = f"（已超过收到之日起{settings.PETITION_NOTICE_DAYS}日的告知期限）"
+        return self._move("route", by, self.route_notice + late, channel=channel)
+
+    @transaction.atomic
+    def draft(self, *, by, text: str):
+        """答复稿: the handling unit writes the reply; its head approves it next."""
+        self._begin("draft", by)
+        self.draft_text = self._required(text, "答复内容")
+        event = self._move("draft", by, self.draft_text[:300])
+        heads = [u for u in _unit_people(self.handling_unit) if u.has_role(Role.UNIT_HEAD)]
+        transaction.on_commit(
+            lambda: self.notify(
+                heads, key=f"draft:{event.pk}", text=f"留言 {self.tracking_no} 答复稿待审核"
+            )
+        )
+        return event
+
+    @transaction.atomic
+    def approve(self, *, by, note: str = ""):
+        self._begin("approve", by)
+        return self._move("approve", by, note)
+
+    @transaction.atomic
+    def return_draft(self, *, by, comment: str):
+        self._begin("return_draft", by)
+        return self._move("return_draft", by, self._required(comment, "退回意见"))
+
+    @transaction.atomic
+    def release(self, *, by, note: str = ""):
+        """签发: the approved draft is the reply, dated today, in the unit's name; duplicates
+        merged into this message get the same reply."""
+        self._begin("release", by)
+        self.reply_text = self.draft_text
+        self.reply_unit_name = self.handling_unit.name
+        self.replied_on = timezone.localdate()
+        if self.reopened_on:  # a new reply asks for a new rating and a new publication
+            self.satisfaction, self.rated_on = "", None
+        event = self._move("release", by, note, replied_on=self.replied_on.isoformat())
+        for duplicate in self.merged.select_for_update():
+            duplicate._copy_reply(self)
+            duplicate.save(update_fields=["reply_text", "reply_unit_name", "replied_on"])
+        return event
+
+    @transaction.atomic
+    def return_reply(self, *, by, comment: str):
+        self._begin("return_reply", by)
+        return self._move("return_reply", by, self._required(comment, "退回意见"))
+
+    @transaction.atomic
+    def publish(self, *, by, public_subject: str, public_body: str, public_reply: str):
+        """公开: the office's masked copy goes to the public list; it is refused while it still
+        holds the writer's contact details or anything the personal-data scan finds."""
+        self._begin("publish", by)
+        if not self.may_be_published:
+            raise DomainError(
+                "留言人未同意公开，或检举类留言，不能公开（个人信息保护法第二十五条）"
+            )
+        copies = {
+            "public_subject": self._required(public_subject, "公开标题"),
+            "public_body": self._required(public_body, "公开的留言内容"),
+            "public_reply": self._required(public_reply, "公开的答复内容"),
+        }
+        from gongkai.mailbox.masking import personal_data_in
+
+        found = personal_data_in(self, "\n".join(copies.values()))
+        if found:
+            raise DomainError("公开内容仍含个人信息：" + "、".join(found) + "，请去除后再公开")
+        for name, value in copies.items():
+            setattr(self, name, value)
+        self.published_at, self.not_published_reason = timezone.now(), ""
+        event = self._move("publish", by)
+        transaction.on_commit(self._index)
+        return event
+
+    def _index(self) -> None:
+        from gongkai.mailbox import search
+
+        search.index(self)
+
+    @transaction.atomic
+    def withhold(self, *, by, reason: str):
+        """不予公开 with one of the four reasons of 第六条; a published reply is taken down."""
+        self._begin("withhold", by)
+        if reason not in NotPublishedReason.values:
+            raise DomainError("请选择不予公开的理由")
+        self.not_published_reason, self.published_at = reason, None
+        event = self._move("withhold", by, self.get_not_published_reason_display())
+        transaction.on_commit(self._index)
+        return event
+
+    @transaction.atomic
+    def rate(self, *, by=None, satisfaction: str):
+        self._begin("rate", by)
+        if self.satisfaction:
+            raise DomainError("已经评价过本次答复")
+        if satisfaction not in Satisfaction.values:
+            raise DomainError("请选择评价")
+        self.satisfaction, self.rated_on = satisfaction, timezone.localdate()
+        return self._move("rate", by, self.get_satisfaction_display())
+
+    @transaction.atomic
+    def reopen(self, *, by=None, reason: str):
+        """不满意 → once, with a reason: the unit answers again, with a fresh period."""
+        self._begin("reopen", by)
+        if self.satisfaction != Satisfaction.UNSATISFIED:
+            raise DomainError("评价为不满意的答复才能申请重新办理")
+        if self.reopened_on:
+            raise DomainError("每条留言只能申请重新办理一次")
+        self.reopen_reason = self._required(reason, "不满意的理由")
+        self.reopened_on = timezone.localdate()
+        self._set_due(self.reopened_on)
+        event = self._move("reopen", by, self.reopen_reason)
+        transaction.on_commit(
+            lambda: self.notify(
+                _unit_people(self.handling_unit),
+                key=f"reopen:{self.reopened_on}",
+                text=f"留言 {self.tracking_no} 不满意，重新办理，期限{cn_date(self.due_date)}",
+            )
+        )
+        return event
+
+    @transaction.atomic
+    def note(self, *, by, text: str):
+        self._begin("note", by)
+        return self._move("note", by, self._required(text, "备注"))
+
+
+def _unit_people(unit):
+    return list(unit_staff(unit)) if unit else []
+
+
+class MessageEvent(models.Model):
+    """办理记录 — the message's append-only timeline."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField("事项", max_length=20)
+    at = models.DateTimeField("时间", default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.TextField("说明", blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    status_after = models.CharField(max_length=10, choices=MessageStatus.choices)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = verbose_name_plural = "留言办理记录"
+
+    def __str__(self):
+        return f"{self.message} {self.kind}"
+
+    @property
+    def label(self) -> str:
+        return audit.action_label(f"message.{self.kind}")
+
+
+class MessageFile(models.Model):
+    """留言附件 — checked by content like every upload."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="messages/%Y/%m/")
+    original_name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = verbose_name_plural = "留言附件"
+
+    def __str__(self):
+        return self.original_name
+
+    @classmethod
+    def store(cls, message, upload) -> MessageFile:
+        checked = sniff_upload(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
+        attachment = cls(message=message, original_name=upload.name[:200], kind=checked.kind)
+        attachment.file.save(f"{checked.sha256[:16]}.{checked.kind}", upload, save=True)
+        return attachment
+
+
+class MessageCounter(models.Model):
+    """The last serial handed out per year, so message numbers are never reused."""
+
+    year = models.PositiveIntegerField(unique=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "留言编号"
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"

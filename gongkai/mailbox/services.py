@@ -1,0 +1,136 @@
+"""Creating messages (online, or 12345 work orders registered by staff) and the route to an
+information-disclosure application."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gongkai.core import audit, throttle
+from gongkai.mailbox.models import (
+    Channel,
+    Message,
+    MessageCounter,
+    MessageEvent,
+    MessageFile,
+    MessageStatus,
+)
+from gongkai.mailbox.topics import keywords
+
+
+@dataclass
+class Submitted:
+    message: Message
+    query_code: str
+    created: bool
+
+
+def next_tracking_no(year: int) -> str:
+    """LY2022-00042: one counter row per year, locked while it is taken."""
+    MessageCounter.objects.get_or_create(year=year)
+    counter = MessageCounter.objects.select_for_update().get(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{settings.MESSAGE_NUMBER_PREFIX}{year}-{counter.last:05d}"
+
+
+def may_submit(ip: str | None) -> bool:
+    """One of the messages a network may send per hour, taken atomically."""
+    return throttle.take(
+        f"message:net:{throttle.network_of(ip)}",
+        limit=settings.MESSAGE_RATE_PER_HOUR,
+        seconds=3600,
+    )
+
+
+def is_retry(idempotency_key: str) -> bool:
+    return Message.objects.filter(idempotency_key=idempotency_key).exists()
+
+
+def submit(*, form, files, idempotency_key: str, ip: str | None) -> Submitted:
+    """Stored durably before it is acknowledged; a retry with the same key (bound to the same
+    content) returns the first message, never a second."""
+    existing = Message.objects.filter(idempotency_key=idempotency_key).first()
+    if existing:
+        return Submitted(existing, Message.new_query_code(idempotency_key), created=False)
+    try:
+        with transaction.atomic():
+            message = form.save(commit=False)
+            message.channel = Channel.MAILBOX
+            message.idempotency_key, message.submitter_ip = idempotency_key, ip
+            code = create(message, files, actor=None, note="网上留言")
+    except IntegrityError:
+        existing = Message.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise
+        return Submitted(existing, Message.new_query_code(idempotency_key), created=False)
+    return Submitted(message, code, created=True)
+
+
+@transaction.atomic
+def register_hotline(*, by, form) -> Submitted:
+    """A 12345 work order passed to the bureau: its own channel, answered like any message
+    but not re-published by the bureau (the hotline publishes its own)."""
+    message = form.save(commit=False)
+    message.channel = Channel.HOTLINE
+    message.publish_consent = False
+    code = create(message, (), actor=by, note=f"12345工单 {message.hotline_order_no}")
+    return Submitted(message, code, created=True)
+
+
+@transaction.atomic  # the yearly counter is taken under a row lock
+def create(message: Message, files, *, actor, note: str) -> str:
+    code = Message.new_query_code(message.idempotency_key)
+    message.set_query_code(code)
+    message.tracking_no = next_tracking_no(timezone.localtime(message.submitted_at).year)
+    message.status = MessageStatus.RECEIVED
+    message.topics = keywords(f"{message.subject}\n{message.body}")
+    message.save()
+    for upload in files:
+        MessageFile.store(message, upload)
+    MessageEvent.objects.create(
+        message=message, kind="submit", actor=actor, note=note, status_after=message.status
+    )
+    if actor is not None:
+        audit.record(actor, "message.register_hotline", message, after={"status": message.status})
+    return code
+
+
+def open_application(
+    message: Message, *, by, applicant_type, delivery_form, delivery_method, id_document=""
+):
+    """依申请公开 written as a message: an application in its own right, received the day the
+    office confirms it with the writer (条例 第三十一条（三）: online, 双方确认之日) — today."""
+    from gongkai.disclosure_requests.models import Channel as RequestChannel
+    from gongkai.disclosure_requests.models import DisclosureRequest
+    from gongkai.disclosure_requests.services import create_registered
+    from gongkai.lib.request_clock import receipt_date
+
+    case = DisclosureRequest(
+        applicant_type=applicant_type,
+        applicant_name=message.name,
+        id_document=id_document,
+        phone=message.phone,
+        email=message.email,
+        address=message.address,
+        description=f"{message.subject}\n{message.body}",
+        delivery_form=delivery_form,
+        delivery_method=delivery_method,
+        channel=RequestChannel.ONLINE,
+        received_on=receipt_date(RequestChannel.ONLINE, confirmed_on=timezone.localdate()),
+        idempotency_key=f"message-{message.pk}",
+    )
+    create_registered(case, (), actor=by, note=f"由留言 {message.tracking_no} 转为申请")
+    return case
+
+
+def application_code(message: Message) -> str | None:
+    """The query code of the application a message became: derived, never stored."""
+    if message.routed_request_id is None:
+        return None
+    from gongkai.disclosure_requests.models import DisclosureRequest
+
+    return DisclosureRequest.new_query_code(f"message-{message.pk}")

@@ -1,0 +1,194 @@
+"""The closed loop of a message (participation.md §9), each step and the steps it forbids."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+
+from gongkai.core.errors import DomainError
+from gongkai.core.models import AuditEntry
+from gongkai.disclosure_requests.models import DisclosureRequest
+from gongkai.mailbox.models import Category, Message, MessageStatus, Route, Satisfaction
+from gongkai.testing import written_message
+
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+
+
+def _on(year, month, day):
+    return time_machine.travel(dt.datetime(year, month, day, 10, tzinfo=SHANGHAI), tick=False)
+
+
+def _replied(cast, **fields):
+    message = written_message(**fields)
+    message.assign(by=cast.press, unit=cast.units["法规处"])
+    message.draft(by=cast.clerk, text="根据《汽车加油加气加氢站技术标准》，安全间距另有规定。")
+    message.approve(by=cast.head)
+    message.release(by=cast.press)
+    return message
+
+
+@pytest.mark.django_db
+def test_a_consultation_is_due_five_working_days_after_acceptance(cast):
+    # Accepted Wednesday 2022-09-28; 国庆 10/1–10/7 off, 10/8 (Sat) a workday: 9/29, 9/30,
+    # 10/8, 10/9, 10/10 → due 2022-10-10.
+    with _on(2022, 9, 28):
+        message = written_message()
+        message.assign(by=cast.press, unit=cast.units["法规处"])
+    message.refresh_from_db()
+    assert message.status == MessageStatus.ASSIGNED
+    assert message.accepted_on == dt.date(2022, 9, 28)
+    assert message.due_date == dt.date(2022, 10, 10)
+
+
+@pytest.mark.django_db
+def test_a_suggestion_is_due_fifteen_working_days_after_acceptance(cast):
+    # From Monday 2022-11-07: 15 working days → Monday 2022-11-28.
+    with _on(2022, 11, 7):
+        message = written_message(category=Category.SUGGEST)
+        message.assign(by=cast.press, unit=cast.units["法规处"])
+    assert Message.objects.get(pk=message.pk).due_date == dt.date(2022, 11, 28)
+
+
+@pytest.mark.django_db
+def test_the_loop_from_draft_to_release_records_each_step(cast):
+    message = _replied(cast)
+    message.refresh_from_db()
+    assert message.status == MessageStatus.REPLIED
+    assert message.reply_unit_name == "法规处"
+    assert message.reply_text.startswith("根据")
+    kinds = list(message.events.values_list("kind", flat=True))
+    assert kinds == ["submit", "assign", "draft", "approve", "release"]
+    actions = set(AuditEntry.objects.values_list("action", flat=True))
+    assert {"message.assign", "message.draft", "message.approve", "message.release"} <= actions
+
+
+@pytest.mark.django_db
+def test_a_clerk_cannot_approve_and_another_unit_cannot_draft(cast):
+    message = written_message()
+    message.assign(by=cast.press, unit=cast.units["法规处"])
+    with pytest.raises(DomainError, match="无权"):
+        message.draft(by=cast.other_clerk, text="别的处室")
+    message.draft(by=cast.clerk, text="答复")
+    with pytest.raises(DomainError, match="无权"):
+        message.approve(by=cast.clerk)
+    with pytest.raises(DomainError, match="不能签发"):
+        message.release(by=cast.press)
+    assert Message.objects.get(pk=message.pk).status == MessageStatus.DRAFTED
+
+
+@pytest.mark.django_db
+def test_a_report_is_never_assigned_to_the_unit_it_names(cast):
+    message = written_message(category=Category.REPORT, publish_consent=True)
+    with pytest.raises(DomainError, match="第三十条"):
+        message.assign(by=cast.press, unit=cast.units["法规处"], named_unit=cast.units["法规处"])
+    assert Message.objects.get(pk=message.pk).status == MessageStatus.RECEIVED
+    message.assign(by=cast.press, unit=cast.units["审批处"], named_unit=cast.units["法规处"])
+    with pytest.raises(DomainError, match="第三十条"):
+        message.assign(by=cast.press, unit=cast.units["法规处"])
+
+
+@pytest.mark.django_db
+def test_a_report_is_never_published_even_with_consent(cast):
+    message = _replied(cast, category=Category.REPORT)
+    assert not message.may(cast.press, "publish")
+    with pytest.raises(DomainError, match="检举"):
+        message.publish(
+            by=cast.press, public_subject="标题", public_body="内容", public_reply="答复"
+        )
+    assert not Message.objects.published().filter(pk=message.pk).exists()
+
+
+@pytest.mark.django_db
+def test_publishing_refuses_a_copy_that_still_holds_the_writers_phone(cast):
+    message = _replied(cast)
+    with pytest.raises(DomainError, match="联系电话"):
+        message.publish(
+            by=cast.press,
+            public_subject="安全距离",
+            public_body="我的电话13912345678",
+            public_reply="答复",
+        )
+    assert Message.objects.get(pk=message.pk).published_at is None
+    message.publish(
+        by=cast.press, public_subject="安全距离", public_body="我的电话××", public_reply="答复"
+    )
+    assert Message.objects.published().filter(pk=message.pk).exists()
+
+
+@pytest.mark.django_db
+def test_without_consent_a_reply_is_never_published(cast):
+    message = _replied(cast, publish_consent=False)
+    with pytest.raises(DomainError, match="未同意"):
+        message.publish(by=cast.press, public_subject="a", public_body="b", public_reply="c")
+
+
+@pytest.mark.django_db
+def test_an_unsatisfied_writer_may_reopen_once(cast):
+    message = _replied(cast)
+    with pytest.raises(DomainError, match="不满意的答复"):
+        message.reopen(reason="没有回答我的问题")
+    message.rate(satisfaction=Satisfaction.UNSATISFIED)
+    with pytest.raises(DomainError, match="已经评价"):
+        message.rate(satisfaction=Satisfaction.SATISFIED)
+    message.reopen(reason="没有回答我的问题")
+    message.refresh_from_db()
+    assert message.status == MessageStatus.ASSIGNED
+    message.draft(by=cast.clerk, text="补充答复")
+    message.approve(by=cast.head)
+    message.release(by=cast.press)
+    message.rate(satisfaction=Satisfaction.UNSATISFIED)
+    with pytest.raises(DomainError, match="一次"):
+        message.reopen(reason="还是不满意")
+    assert Message.objects.get(pk=message.pk).status == MessageStatus.REPLIED
+
+
+@pytest.mark.django_db
+def test_a_merged_duplicate_gets_the_reply_of_the_message_it_repeats(cast):
+    first = written_message()
+    duplicate = written_message(name="赵六", phone="13700001111")
+    duplicate.merge(by=cast.press, into=first)
+    first.assign(by=cast.press, unit=cast.units["法规处"])
+    first.draft(by=cast.clerk, text="统一答复")
+    first.approve(by=cast.head)
+    first.release(by=cast.press)
+    duplicate.refresh_from_db()
+    assert duplicate.status == MessageStatus.MERGED
+    assert duplicate.reply_text == "统一答复"
+    third = written_message()
+    with pytest.raises(DomainError, match="本条"):
+        third.merge(by=cast.press, into=third)
+    assert Message.objects.get(pk=third.pk).status == MessageStatus.RECEIVED
+
+
+@pytest.mark.django_db
+def test_an_information_request_becomes_an_application_received_the_day_it_is_confirmed(cast):
+    with _on(2022, 9, 26):
+        message = written_message(subject="申请公开执法检查计划", body="请公开2022年执法检查计划。")
+    with _on(2022, 9, 28):
+        message.route(
+            by=cast.press,
+            channel=Route.GOV_INFO,
+            notice="您的留言属于政府信息公开申请，已转为申请办理。",
+            applicant_type="natural_person",
+            delivery_form="electronic",
+            delivery_method="email",
+        )
+    message.refresh_from_db()
+    case = DisclosureRequest.objects.get(pk=message.routed_request_id)
+    assert message.status == MessageStatus.ROUTED
+    assert case.received_on == dt.date(2022, 9, 28)  # 第三十一条（三）: 双方确认之日
+    assert case.due_date == dt.date(2022, 10, 31)
+    assert case.applicant_name == "王五"
+
+
+@pytest.mark.django_db
+def test_two_stale_copies_cannot_both_release(cast):
+    message = written_message()
+    message.assign(by=cast.press, unit=cast.units["法规处"])
+    message.draft(by=cast.clerk, text="答复")
+    message.approve(by=cast.head)
+    stale = Message.objects.get(pk=message.pk)
+    message.release(by=cast.press)
+    with pytest.raises(DomainError, match="已答复"):
+        stale.release(by=cast.press)
+    assert message.events.filter(kind="release").count() == 1
