@@ -77,7 +77,9 @@ def registered_case(cast, received=None, **fields):
 MESSAGE_FORM = {
     "category": "consult",
     "subject": "加油站旁边小区的安全距离",
-    "body": "我家小区旁边新建了一座加油站，离住宅楼很近，请问安全距离有什么规定？我的电话13912345678。",
+    "body": (
+        "我家小区旁边新建了一座加油站，离住宅楼很近，请问安全距离有什么规定？我的电话13912345678。"
+    ),
     "name": "王五",
     "phone": "13912345678",
     "email": "wangwu@example.com",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gongkai.core.fulltext import WordIndex
-from gongkai.lib.search_text import query_terms, segment
+from gongkai.lib.search_text import segment
 
 TABLE = "mailbox_search"
 words_index = WordIndex(TABLE)
@@ -18,12 +18,3 @@ def index(message) -> None:
         words_index.put(message.pk, segment(text))
     else:
         words_index.remove(message.pk)
-
-
-def matching_ids(q: str, *, limit: int, offset: int = 0) -> tuple[int, list[int]]:
-    """(how many match, up to 10,000; the ids of one page). Rows are read through
-    Message.objects.published(), so a stale index row can never show anything."""
-    terms = query_terms(q)
-    if not terms:
-        return 0, []
-    return words_index.count(terms), words_index.ids(terms, limit=limit, offset=offset)

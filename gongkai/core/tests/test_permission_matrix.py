@@ -124,6 +124,17 @@ MATRIX = {
     "disclosure_requests_public:letter": ("RORRRRRRR", "RORRRRRRR"),
     "disclosure_requests_public:file":   ("RORRRRRRR", "RORRRRRRR"),
     "disclosure_requests_public:supplement_notice": ("RNRRRRRRR", "RNRRRRRRR"),  # none was asked
+    # ---- the leader mailbox (a message answered by 法规处 and published) ----
+    "mailbox:list":                   ("LLOOOFOOF", "LLOOOFOOF"),
+    "mailbox:hotline":                ("LLFFFFFOF", "LLFFFFFOF"),
+    "mailbox:detail":                 ("LLONOFOOF", "LLONOFOOF"),
+    "mailbox:step":                   ("MMMMMMMMM", "LLWNWFNWF"),
+    "mailbox:file":                   ("LLONOFOOF", "LLONOFOOF"),
+    "mailbox_public:write":           ("OOOOOOOOO", "OOOOOOOOO"),
+    "mailbox_public:lookup":          ("OOOOOOOOO", "OOOOOOOOO"),
+    "mailbox_public:status":          ("RORRRRRRR", "RORRRRRRR"),
+    "mailbox_public:replies":         ("OOOOOOOOO", "OOOOOOOOO"),
+    "mailbox_public:reply":           ("OOOOOOOOO", "OOOOOOOOO"),
     # ---- Django's admin: one sign-in page (ours); the admin itself for is_staff only ----
     "admin:login":                    ("LLLLLLLLL", "LLLLLLLLL"),
     "admin:index":                    ("LLLLLLLLO", "LLLLLLLLO"),
@@ -183,6 +194,7 @@ def _world(cast):
     from gongkai.disclosure_requests.models import DisclosureRequest
     from gongkai.disclosure_requests.public_views import SESSION_KEY
     from gongkai.disclosure_requests.taxonomy import Outcome
+    from gongkai.mailbox.public_views import SESSION_KEY as MESSAGE_SESSION_KEY
     from gongkai.plans.models import Assignment, Evidence, Plan, ProgressStatus, Task
     from gongkai.publications.models import Category, CleanupCampaign, Document, Kind
 
@@ -250,10 +262,15 @@ def _world(cast):
     )
     cast.clerk.notifications.create(key="k", text="第12项任务即将到期")
     today = timezone.localdate().isoformat()
+    message, message_file = _answered_message(cast)
     return {
-        "session_key": SESSION_KEY,
-        "tracking_no": case.tracking_no,
+        "sessions": {SESSION_KEY: [case.tracking_no], MESSAGE_SESSION_KEY: [message.tracking_no]},
         "args": {
+            "mailbox:detail": [message.pk],
+            "mailbox:step": [message.pk, "note"],
+            "mailbox:file": [message.pk, message_file.pk],
+            "mailbox_public:status": [message.tracking_no],
+            "mailbox_public:reply": [message.pk],
             "core:unit_edit": [cast.units["法规处"].pk],
             "core:user_edit": [cast.clerk.pk],
             "core:holiday_override_delete": [override.pk],
@@ -303,8 +320,24 @@ def _world(cast):
             "publications:cleanup_decide": {"decision": "confirm", "note": "继续有效"},
             "plans:report_progress": {"text": "进展", "status": ProgressStatus.IN_PROGRESS},
             "disclosure_requests:step": {"text": "已电话联系申请人", "on": today},
+            "mailbox:step": {"text": "已电话联系留言人"},
         },
     }
+
+
+def _answered_message(cast):
+    from gongkai.mailbox.masking import suggested_copy
+    from gongkai.mailbox.models import MessageFile
+    from gongkai.testing import written_message
+
+    message = written_message()
+    attachment = MessageFile.store(message, SimpleUploadedFile("照片.pdf", b"%PDF-1.4 photo"))
+    message.assign(by=cast.press, unit=cast.units["法规处"])
+    message.draft(by=cast.clerk, text="加油站与住宅的安全间距按国家标准执行。")
+    message.approve(by=cast.head)
+    message.release(by=cast.press)
+    message.publish(by=cast.press, **suggested_copy(message))
+    return message, attachment
 
 
 def _docx(text):
@@ -319,7 +352,7 @@ def _client_for(role, cast, world):
     client = Client()
     if role == "citizen":
         session = client.session
-        session[world["session_key"]] = [world["tracking_no"]]
+        session.update(world["sessions"])
         session.save()
         client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
     elif role != "anon":

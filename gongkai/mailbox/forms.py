@@ -1,0 +1,265 @@
+"""The mailbox's forms: the citizen's message, the lookup, the rating, and one form per staff
+step whose field names are the verb's keywords (the view calls the verb with them)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+
+from gongkai.core.models import Unit
+from gongkai.disclosure_requests.forms import PHONE
+from gongkai.disclosure_requests.models import ApplicantType, DeliveryForm, DeliveryMethod
+from gongkai.forms_common import MultipleFileField
+from gongkai.lib.uploads import UploadError, sniff_upload
+from gongkai.mailbox.models import (
+    Category,
+    Message,
+    NotPublishedReason,
+    Route,
+    Satisfaction,
+)
+
+MAX_BODY_CHARS = 5000
+MAX_FILES = 5
+
+
+class MessageForm(forms.ModelForm):
+    """写信 — what a citizen sends to the leader mailbox."""
+
+    attachments = MultipleFileField(
+        label="附件（选填）", required=False, help_text="PDF 或图片，最多5个，每个不超过20MB"
+    )
+    # A field people never see (hidden by the style sheet, skipped by the tab key): a form
+    # robot fills every field it finds. No outside CAPTCHA: the site may run on an intranet.
+    trap_fields = ("homepage",)  # core/_form_fields.html moves these off screen
+    homepage = forms.CharField(
+        label="请勿填写此项",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Message
+        fields = [
+            "category",
+            "subject",
+            "body",
+            "name",
+            "phone",
+            "email",
+            "address",
+            "publish_consent",
+        ]
+        widgets = {
+            "category": forms.RadioSelect,
+            "body": forms.Textarea(attrs={"rows": 8, "maxlength": MAX_BODY_CHARS}),
+        }
+        labels = {"publish_consent": "我同意在去除姓名、电话等个人信息后公开本留言及答复（选填）"}
+        help_texts = {
+            "publish_consent": (
+                "个人信息保护法第二十五条：须经您单独同意方可公开；检举类留言一律不公开。"
+            ),
+            "name": "仅用于办理和答复，不会公开。",
+        }
+        error_messages = {
+            "category": {"required": "请选择留言类型。"},
+            "subject": {"required": "请填写留言标题。", "max_length": "标题请控制在100字以内。"},
+            "body": {"required": "请填写留言内容。"},
+            "name": {"required": "请填写姓名，以便答复。"},
+            "phone": {"required": "请填写联系电话，以便答复。"},
+            "email": {"invalid": "电子邮箱格式不正确。"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = Category.choices  # no blank radio button
+
+    def clean_body(self):
+        value = self.cleaned_data["body"].strip()
+        if len(value) < 5:
+            raise forms.ValidationError("留言内容过短，请写明您要咨询、建议或反映的事项。")
+        if len(value) > MAX_BODY_CHARS:
+            raise forms.ValidationError(
+                f"留言内容请控制在{MAX_BODY_CHARS}字以内（现为{len(value)}字），较长材料可作为附件上传。"
+            )
+        return value
+
+    def clean_phone(self):
+        value = self.cleaned_data["phone"].strip().replace(" ", "")
+        if not PHONE.match(value):
+            raise forms.ValidationError("联系电话格式不正确，请填写手机号码或带区号的固定电话。")
+        return value
+
+    def clean_homepage(self):
+        if self.cleaned_data["homepage"]:
+            raise forms.ValidationError("无法提交，请刷新页面后重试。")
+        return ""
+
+    def clean_attachments(self):
+        return checked_files(self.cleaned_data["attachments"])
+
+
+def checked_files(files):
+    if len(files) > MAX_FILES:
+        raise forms.ValidationError(f"附件最多{MAX_FILES}个。")
+    for upload in files:
+        try:
+            sniff_upload(upload, allowed=("pdf", "png", "jpg"), max_bytes=settings.UPLOAD_MAX_BYTES)
+        except UploadError as error:
+            raise forms.ValidationError(str(error)) from None
+    return files
+
+
+class HotlineForm(forms.ModelForm):
+    """登记12345工单: staff copy an order the hotline passed to the bureau."""
+
+    class Meta:
+        model = Message
+        fields = [
+            "hotline_order_no",
+            "submitted_at",
+            "category",
+            "subject",
+            "body",
+            "name",
+            "phone",
+        ]
+        widgets = {
+            "submitted_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "body": forms.Textarea(attrs={"rows": 6}),
+        }
+        labels = {"submitted_at": "工单派发时间"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hotline_order_no"].required = True
+        self.fields["submitted_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+class LookupForm(forms.Form):
+    tracking_no = forms.CharField(label="留言编号", max_length=20)
+    code = forms.CharField(label="查询码", max_length=12)
+
+
+class RateForm(forms.Form):
+    satisfaction = forms.ChoiceField(
+        label="您对答复的评价", choices=Satisfaction.choices, widget=forms.RadioSelect
+    )
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label="不满意的理由", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
+    )
+
+
+def _text(label, rows=3, **kwargs):
+    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
+
+
+def _units():
+    return Unit.objects.active()
+
+
+class AssignForm(forms.Form):
+    unit = forms.ModelChoiceField(label="办理单位", queryset=Unit.objects.none())
+    named_unit = forms.ModelChoiceField(
+        label="被检举单位（检举类留言填写，本局内设单位）",
+        queryset=Unit.objects.none(),
+        required=False,
+        help_text="检举材料不得转给被检举单位（信访工作条例第三十条第三款）",
+    )
+    note = _text("交办意见", rows=2, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = self.fields["named_unit"].queryset = _units()
+
+
+class DeclineForm(forms.Form):
+    reason = _text("不予受理的理由（留言人可见）")
+
+
+class MergeForm(forms.Form):
+    into = forms.CharField(label="重复的留言编号", max_length=20)
+    note = _text("说明", rows=2, required=False)
+
+    def clean_into(self):
+        number = self.cleaned_data["into"].strip().upper()
+        found = Message.objects.filter(tracking_no=number).first()
+        if found is None:
+            raise forms.ValidationError(f"没有编号为 {number} 的留言。")
+        return found
+
+
+class RouteForm(forms.Form):
+    channel = forms.ChoiceField(label="转办渠道", choices=Route.choices)
+    notice = _text("告知留言人（留言人可见）", rows=4)
+    applicant_type = forms.ChoiceField(
+        label="申请人类型（转为政府信息公开申请时）",
+        choices=ApplicantType.choices,
+        initial=ApplicantType.NATURAL_PERSON,
+    )
+    delivery_form = forms.ChoiceField(
+        label="提供形式", choices=DeliveryForm.choices, initial=DeliveryForm.ELECTRONIC
+    )
+    delivery_method = forms.ChoiceField(
+        label="获取方式", choices=DeliveryMethod.choices, initial=DeliveryMethod.ONLINE
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("channel") != Route.GOV_INFO:  # the application's fields only when it is one
+            for name in ("applicant_type", "delivery_form", "delivery_method"):
+                data.pop(name, None)
+        return data
+
+
+class DraftForm(forms.Form):
+    text = _text("答复内容", rows=8, max_length=10000)
+
+
+class ApproveForm(forms.Form):
+    note = _text("审核意见", rows=2, required=False)
+
+
+class CommentForm(forms.Form):
+    comment = _text("退回意见")
+
+
+class ReleaseForm(forms.Form):
+    note = _text("签发意见", rows=2, required=False)
+
+
+class PublishForm(forms.Form):
+    """The public copy, prefilled masked (masking.suggested_copy); the verb re-checks it."""
+
+    public_subject = forms.CharField(label="公开标题", max_length=100)
+    public_body = _text("公开的留言内容（已去除个人信息，请核对）", rows=6)
+    public_reply = _text("公开的答复内容", rows=6)
+
+
+class WithholdForm(forms.Form):
+    reason = forms.ChoiceField(label="不予公开的理由", choices=NotPublishedReason.choices)
+
+
+class NoteForm(forms.Form):
+    text = _text("备注")
+
+
+STEP_FORMS = {
+    "assign": AssignForm,
+    "decline": DeclineForm,
+    "merge": MergeForm,
+    "route": RouteForm,
+    "draft": DraftForm,
+    "approve": ApproveForm,
+    "return_draft": CommentForm,
+    "release": ReleaseForm,
+    "return_reply": CommentForm,
+    "publish": PublishForm,
+    "withhold": WithholdForm,
+    "note": NoteForm,
+}

@@ -1,0 +1,105 @@
+"""Citizens' pages: write without an account, follow the message by number and query code,
+rate the reply, and read the published replies."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages as flash
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+
+from gongkai.core.errors import DomainError
+from gongkai.core.middleware import client_ip
+from gongkai.disclosure_requests.services import content_key, lookup_may_try, lookup_succeeded
+from gongkai.mailbox import forms, selectors, services
+from gongkai.mailbox.models import Message
+
+SESSION_KEY = "gongkai_message_access"  # message numbers this browser has proved a code for
+
+
+@never_cache
+def write(request):
+    """Submitting twice (double click, retry) sends the same key and gets the same message."""
+    form = forms.MessageForm(request.POST or None, request.FILES or None)
+    key = request.POST.get("idempotency_key") or uuid.uuid4().hex
+    if request.method == "POST" and form.is_valid():
+        bound_key = content_key(key[:64], form.cleaned_data)
+        if not services.is_retry(bound_key) and not services.may_submit(client_ip(request)):
+            form.add_error(None, "同一网络留言过于频繁，请一小时后再试，或拨打12345热线。")
+        else:
+            done = services.submit(
+                form=form,
+                files=form.cleaned_data["attachments"],
+                idempotency_key=bound_key,
+                ip=client_ip(request),
+            )
+            _remember(request, done.message)
+            context = {"message": done.message, "code": done.query_code}
+            return render(request, "mailbox/public/submitted.html", context)
+    return render(request, "mailbox/public/write.html", {"form": form, "key": key})
+
+
+def _remember(request, message) -> None:
+    numbers = {*request.session.get(SESSION_KEY, []), message.tracking_no}
+    request.session[SESSION_KEY] = sorted(numbers)
+
+
+@never_cache
+def lookup(request):
+    """Number + query code → the status page. A wrong pair says only that it does not match."""
+    form = forms.LookupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        number, ip = form.cleaned_data["tracking_no"].strip().upper(), client_ip(request)
+        if not lookup_may_try(number, ip):
+            form.add_error(None, "查询失败次数过多，请一小时后再试。")
+        else:
+            message = Message.objects.filter(tracking_no=number).first()
+            if message and message.check_query_code(form.cleaned_data["code"]):
+                lookup_succeeded(number, ip)
+                _remember(request, message)
+                return redirect("mailbox_public:status", message.tracking_no)
+            form.add_error(None, "留言编号或查询码不正确。")
+    return render(request, "mailbox/public/lookup.html", {"form": form})
+
+
+@never_cache
+def status(request, tracking_no):
+    """The stage, the dates and the reply; the rating and, if unsatisfied, one reopening."""
+    if tracking_no not in request.session.get(SESSION_KEY, []):
+        return redirect("mailbox_public:lookup")
+    message = get_object_or_404(Message, tracking_no=tracking_no)
+    action = request.POST.get("action")
+    rate_form = forms.RateForm(request.POST if action == "rate" else None)
+    reopen_form = forms.ReopenForm(request.POST if action == "reopen" else None)
+    form = {"rate": rate_form, "reopen": reopen_form}.get(action)
+    if form is not None and form.is_valid():
+        try:
+            getattr(message, action)(by=None, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            flash.success(
+                request, "已提交，感谢您的评价。" if action == "rate" else "已提交，将重新办理。"
+            )
+            return redirect("mailbox_public:status", message.tracking_no)
+    context = {
+        "message": message,
+        "rate_form": rate_form if message.may(None, "rate") else None,
+        "reopen_form": reopen_form if message.may(None, "reopen") else None,
+        "application_code": services.application_code(message),
+    }
+    return render(request, "mailbox/public/status.html", context)
+
+
+def replies(request):
+    """留言选登: published replies, newest first, searchable."""
+    q = request.GET.get("q", "")[:100]
+    page, rows = selectors.public_page(q, request.GET.get("page"))
+    context = {"q": q, "rows": rows, "page": page, "total": page.paginator.count}
+    return render(request, "mailbox/public/replies.html", context)
+
+
+def reply_detail(request, pk):
+    message = get_object_or_404(Message.objects.published().only(*selectors.PUBLIC_FIELDS), pk=pk)
+    return render(request, "mailbox/public/reply.html", {"message": message})

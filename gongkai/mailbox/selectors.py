@@ -1,0 +1,57 @@
+"""Who sees which messages, and the public list."""
+
+from __future__ import annotations
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+
+from gongkai.core.roles import Role
+from gongkai.lib.search_text import query_terms
+from gongkai.mailbox import search
+from gongkai.mailbox.models import Message
+
+PAGE_SIZE = 20
+
+
+def visible_messages(user) -> QuerySet[Message]:
+    """The press office and the leaders the mailbox is addressed to see every message; a unit
+    sees those it answers. The writer's details are for these people only."""
+    if user.has_role(Role.PRESS_OFFICE, Role.LEADER):
+        return Message.objects.all()
+    if user.unit_id and user.has_role(Role.CLERK, Role.UNIT_HEAD):
+        return Message.objects.filter(handling_unit_id=user.unit_id)
+    return Message.objects.none()
+
+
+PUBLIC_FIELDS = (
+    "pk",
+    "tracking_no",
+    "category",
+    "public_subject",
+    "public_body",
+    "public_reply",
+    "submitted_at",
+    "accepted_on",
+    "replied_on",
+    "reply_unit_name",
+    "published_at",
+)
+
+
+def public_page(q: str, raw_page) -> tuple[Page, list[Message]]:
+    """One page of published replies, newest first; with `q`, those matching every word. Only
+    the public copy's columns are read: the writer's details never leave the database on a
+    public page. The pager counts (search: up to 10,000) before a page is read."""
+    published = Message.objects.published().only(*PUBLIC_FIELDS)
+    terms = query_terms(q)
+    total = search.words_index.count(terms) if terms else published.count()
+    pager = Paginator(range(total), PAGE_SIZE).get_page(raw_page)
+    offset = (pager.number - 1) * PAGE_SIZE
+    if not total:
+        return pager, []
+    if terms:
+        ids = search.words_index.ids(terms, limit=PAGE_SIZE, offset=offset)
+        found = published.in_bulk(ids)
+        return pager, [found[pk] for pk in ids if pk in found]
+    newest = published.order_by("-published_at", "-pk")
+    return pager, list(newest[offset : offset + PAGE_SIZE])

@@ -1,0 +1,108 @@
+"""Staff pages of the mailbox: the list by due date, one message with its timeline and steps."""
+
+from __future__ import annotations
+
+from django.contrib import messages as flash
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.core.access import role_required
+from gongkai.core.errors import DomainError
+from gongkai.core.roles import Role
+from gongkai.mailbox import forms, selectors, services
+from gongkai.mailbox.masking import suggested_copy
+from gongkai.mailbox.models import OPEN, TRANSITIONS, MessageStatus
+
+STAFF = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD, Role.LEADER)
+OFFICE = (Role.PRESS_OFFICE,)
+STATES = {
+    "open": {"status__in": OPEN},
+    "received": {"status": MessageStatus.RECEIVED},
+    "overdue": {"status__in": OPEN, "due_date__lt": None},  # the date is filled in per request
+    "replied": {"status": MessageStatus.REPLIED},
+    "all": {},
+}
+
+
+@role_required(*STAFF)
+def message_list(request):
+    state = request.GET.get("state", "open")
+    filters = dict(STATES.get(state, STATES["open"]))
+    if "due_date__lt" in filters:
+        filters["due_date__lt"] = timezone.localdate()
+    found = (
+        selectors.visible_messages(request.user).filter(**filters).select_related("handling_unit")
+    )
+    found = found.order_by("due_date", "submitted_at") if state != "all" else found
+    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    context = {"page": page, "state": state, "today": timezone.localdate()}
+    return render(request, "mailbox/list.html", context)
+
+
+def _step_form(message, verb: str):
+    initial = suggested_copy(message) if verb == "publish" else None
+    return forms.STEP_FORMS[verb](initial=initial)
+
+
+@role_required(*STAFF)
+def message_detail(request, pk, *, bound=None):
+    message = get_object_or_404(selectors.visible_messages(request.user), pk=pk)
+    steps = [
+        (
+            verb,
+            TRANSITIONS[verb].label,
+            bound[1] if bound and bound[0] == verb else _step_form(message, verb),
+        )
+        for verb in message.actions_for(request.user)
+        if verb in forms.STEP_FORMS
+    ]
+    context = {
+        "message": message,
+        "events": message.events.select_related("actor"),
+        "steps": steps,
+        "today": timezone.localdate(),
+        "application_code": services.application_code(message),
+    }
+    return render(request, "mailbox/detail.html", context, status=400 if bound else 200)
+
+
+@require_POST
+@role_required(*STAFF)
+def message_step(request, pk, verb):
+    """Every staff step: the form named for the verb, then the verb, which checks state, actor
+    and the rule (and says why it refuses)."""
+    message = get_object_or_404(selectors.visible_messages(request.user), pk=pk)
+    if verb not in forms.STEP_FORMS or not message.may(request.user, verb):
+        raise Http404
+    form = forms.STEP_FORMS[verb](request.POST)
+    if form.is_valid():
+        try:
+            getattr(message, verb)(by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            flash.success(request, f"已{TRANSITIONS[verb].label}。")
+            return redirect("mailbox:detail", message.pk)
+    return message_detail(request, pk, bound=(verb, form))
+
+
+@role_required(*OFFICE)
+def hotline_register(request):
+    form = forms.HotlineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = services.register_hotline(by=request.user, form=form)
+        flash.success(request, f"已登记12345工单，留言编号 {done.message.tracking_no}。")
+        return redirect("mailbox:detail", done.message.pk)
+    return render(request, "core/form_page.html", {"form": form, "title": "登记12345热线工单"})
+
+
+@role_required(*STAFF)
+def attachment_download(request, pk, attachment_pk):
+    message = get_object_or_404(selectors.visible_messages(request.user), pk=pk)
+    attachment = get_object_or_404(message.attachments, pk=attachment_pk)
+    return FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
+    )
