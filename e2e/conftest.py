@@ -30,12 +30,14 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def e2e_cast(transactional_db):
+    from gongkai.mailbox import search as mailbox_search
     from gongkai.publications import search
     from gongkai.testing import Cast
 
     # A live-server test's database is emptied by deleting rows, which leaves the full-text
     # index (not a model) holding rows of documents gone with an earlier test.
     search.reindex_all()
+    mailbox_search.words_index.clear()
     return Cast()
 
 
