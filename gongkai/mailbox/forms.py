@@ -159,11 +159,19 @@ def _text(label, rows=3, **kwargs):
     return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
 
 
+class StepForm(forms.Form):
+    """A step's form, built for one message (a step may show fields only where they apply)."""
+
+    def __init__(self, *args, message=None, **kwargs):
+        self.message = message
+        super().__init__(*args, **kwargs)
+
+
 def _units():
     return Unit.objects.active()
 
 
-class AssignForm(forms.Form):
+class AssignForm(StepForm):
     unit = forms.ModelChoiceField(label="办理单位", queryset=Unit.objects.none())
     named_unit = forms.ModelChoiceField(
         label="被检举单位（检举类留言填写，本局内设单位）",
@@ -176,13 +184,15 @@ class AssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = self.fields["named_unit"].queryset = _units()
+        if self.message is not None and self.message.category != Category.REPORT:
+            del self.fields["named_unit"]
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(StepForm):
     reason = _text("不予受理的理由（留言人可见）")
 
 
-class MergeForm(forms.Form):
+class MergeForm(StepForm):
     into = forms.CharField(label="重复的留言编号", max_length=20)
     note = _text("说明", rows=2, required=False)
 
@@ -194,7 +204,7 @@ class MergeForm(forms.Form):
         return found
 
 
-class RouteForm(forms.Form):
+class RouteForm(StepForm):
     channel = forms.ChoiceField(label="转办渠道", choices=Route.choices)
     notice = _text("告知留言人（留言人可见）", rows=4)
     applicant_type = forms.ChoiceField(
@@ -217,23 +227,23 @@ class RouteForm(forms.Form):
         return data
 
 
-class DraftForm(forms.Form):
+class DraftForm(StepForm):
     text = _text("答复内容", rows=8, max_length=10000)
 
 
-class ApproveForm(forms.Form):
+class ApproveForm(StepForm):
     note = _text("审核意见", rows=2, required=False)
 
 
-class CommentForm(forms.Form):
+class CommentForm(StepForm):
     comment = _text("退回意见")
 
 
-class ReleaseForm(forms.Form):
+class ReleaseForm(StepForm):
     note = _text("签发意见", rows=2, required=False)
 
 
-class PublishForm(forms.Form):
+class PublishForm(StepForm):
     """The public copy, prefilled masked (masking.suggested_copy); the verb re-checks it."""
 
     public_subject = forms.CharField(label="公开标题", max_length=100)
@@ -241,11 +251,11 @@ class PublishForm(forms.Form):
     public_reply = _text("公开的答复内容", rows=6)
 
 
-class WithholdForm(forms.Form):
+class WithholdForm(StepForm):
     reason = forms.ChoiceField(label="不予公开的理由", choices=NotPublishedReason.choices)
 
 
-class NoteForm(forms.Form):
+class NoteForm(StepForm):
     text = _text("备注")
 
 

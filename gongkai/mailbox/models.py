@@ -27,6 +27,7 @@ from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
 from gongkai.lib.cndate import cn_date
 from gongkai.lib.uploads import sniff_upload
+from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
 
 audit.register_actions(
     **{
@@ -395,7 +396,8 @@ class Message(models.Model):
         self._status_before = self.status
 
     def _move(self, verb: str, by, note: str = "", **data) -> MessageEvent:
-        """The tail of every verb: target state, timeline event, audit entry (staff only)."""
+        """The tail of every verb: target state, timeline event, audit entry; the writer hears
+        of the office's decisions by e-mail after the commit."""
         before = getattr(self, "_status_before", self.status)
         target = TRANSITIONS[verb].target
         if target is not None:
@@ -414,6 +416,8 @@ class Message(models.Model):
             note=note[:300],
             **data,
         )
+        if verb in SUBJECTS:
+            transaction.on_commit(lambda: tell_writer(self, verb))
         return event
 
     @staticmethod

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from gongkai.core.roles import Role
 from gongkai.lib.search_text import query_terms
 from gongkai.mailbox import search
-from gongkai.mailbox.models import Message
+from gongkai.mailbox.models import Message, MessageStatus
+
+NOT_MERGEABLE = (MessageStatus.DECLINED, MessageStatus.ROUTED, MessageStatus.MERGED)
 
 PAGE_SIZE = 20
 
@@ -21,6 +25,27 @@ def visible_messages(user) -> QuerySet[Message]:
     if user.unit_id and user.has_role(Role.CLERK, Role.UNIT_HEAD):
         return Message.objects.filter(handling_unit_id=user.unit_id)
     return Message.objects.none()
+
+
+DUPLICATE_WINDOW_DAYS = 90
+
+
+def possible_duplicates(message, *, user) -> list[Message]:
+    """Messages the office may merge this one into: from the same phone, or with the same
+    subject, in the 90 days before; only among those this user may see."""
+    since = message.submitted_at - dt.timedelta(days=DUPLICATE_WINDOW_DAYS)
+    same = Q(phone=message.phone) | Q(subject=message.subject)
+    candidates = visible_messages(user).filter(same, submitted_at__gte=since)
+    candidates = candidates.exclude(pk=message.pk).exclude(status__in=NOT_MERGEABLE)
+    return list(candidates.filter(submitted_at__lte=message.submitted_at).order_by("-pk")[:5])
+
+
+def staff_search(messages: QuerySet[Message], q: str) -> QuerySet[Message]:
+    """The staff list's box: a message number, or words of the subject."""
+    q = q.strip()[:100]
+    if not q:
+        return messages
+    return messages.filter(Q(tracking_no__iexact=q) | Q(subject__icontains=q))
 
 
 PUBLIC_FIELDS = (

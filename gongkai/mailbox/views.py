@@ -38,13 +38,20 @@ def message_list(request):
     )
     found = found.order_by("due_date", "submitted_at") if state != "all" else found
     page = Paginator(found, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "state": state, "today": timezone.localdate()}
+    context = {
+        "page": page,
+        "state": state,
+        "q": request.GET.get("q", ""),
+        "today": timezone.localdate(),
+    }
     return render(request, "mailbox/list.html", context)
 
 
 def _step_form(message, verb: str):
-    initial = suggested_copy(message) if verb == "publish" else None
-    return forms.STEP_FORMS[verb](initial=initial)
+    """A blank step form: the publish form starts from the masked copy, a returned draft from
+    the draft."""
+    initial = {"publish": suggested_copy, "draft": lambda m: {"text": m.draft_text}}.get(verb)
+    return forms.STEP_FORMS[verb](initial=initial(message) if initial else None, message=message)
 
 
 @role_required(*STAFF)
@@ -65,6 +72,9 @@ def message_detail(request, pk, *, bound=None):
         "steps": steps,
         "today": timezone.localdate(),
         "application_code": services.application_code(message),
+        "duplicates": selectors.possible_duplicates(message, user=request.user)
+        if message.may(request.user, "merge")
+        else [],
     }
     return render(request, "mailbox/detail.html", context, status=400 if bound else 200)
 
@@ -77,7 +87,7 @@ def message_step(request, pk, verb):
     message = get_object_or_404(selectors.visible_messages(request.user), pk=pk)
     if verb not in forms.STEP_FORMS or not message.may(request.user, verb):
         raise Http404
-    form = forms.STEP_FORMS[verb](request.POST)
+    form = forms.STEP_FORMS[verb](request.POST, message=message)
     if form.is_valid():
         try:
             getattr(message, verb)(by=request.user, **form.cleaned_data)

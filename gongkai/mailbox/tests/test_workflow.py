@@ -192,3 +192,27 @@ def test_two_stale_copies_cannot_both_release(cast):
     with pytest.raises(DomainError, match="已答复"):
         stale.release(by=cast.press)
     assert message.events.filter(kind="release").count() == 1
+
+
+@pytest.mark.django_db
+def test_the_writer_is_told_by_e_mail_when_the_reply_is_released(
+    cast, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_HOST = "smtp.example.gov.cn"
+    with django_capture_on_commit_callbacks(execute=True):
+        message = _replied(cast)
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["wangwu@example.com"]
+    assert message.tracking_no in mailoutbox[0].body and "已答复" in mailoutbox[0].subject
+
+
+@pytest.mark.django_db
+def test_the_office_sees_earlier_messages_from_the_same_phone_as_possible_duplicates(cast):
+    from gongkai.mailbox.selectors import possible_duplicates
+
+    earlier = written_message()
+    stranger = written_message(phone="13600001111", subject="另一件事")
+    later = written_message(subject="再问加油站")
+    assert possible_duplicates(later, user=cast.press) == [earlier]
+    assert possible_duplicates(later, user=cast.clerk) == []  # not 法规处's messages
+    assert stranger not in possible_duplicates(later, user=cast.press)
