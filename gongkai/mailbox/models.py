@@ -23,6 +23,7 @@ from gongkai.core.calendar import workday_calendar
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
 from gongkai.core.notifications import notify
+from gongkai.core.publicity import NotPublishedReason
 from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
 from gongkai.lib.cndate import cn_date
@@ -94,15 +95,6 @@ class Satisfaction(models.TextChoices):
     SATISFIED = "satisfied", "满意"
     BASIC = "basic", "基本满意"
     UNSATISFIED = "unsatisfied", "不满意"
-
-
-class NotPublishedReason(models.TextChoices):
-    """The four exclusions of 广州市规章制定公众参与办法 第六条, used for messages too (§9.3)."""
-
-    SECRET_OR_PRIVATE = "secret_or_private", "涉及国家秘密、商业秘密或者个人隐私"
-    IMMORAL = "immoral", "违反道德规范"
-    WRITER_ASKED = "writer_asked", "留言人要求不公开"
-    UNSUITABLE = "unsuitable", "行政机关有合理理由认为不宜公开"
 
 
 # Who may take a step.

@@ -167,7 +167,7 @@ class Migration(migrations.Migration):
                         choices=[
                             ("secret_or_private", "涉及国家秘密、商业秘密或者个人隐私"),
                             ("immoral", "违反道德规范"),
-                            ("writer_asked", "留言人要求不公开"),
+                            ("writer_asked", "本人要求不公开"),
                             ("unsuitable", "行政机关有合理理由认为不宜公开"),
                         ],
                         max_length=20,
