@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "gongkai.disclosure_requests",
     "gongkai.reports",
     "gongkai.mailbox",
+    "gongkai.consultations",
     "gongkai.site",  # one floor up: what gathers every app (dashboard, remind, demo, evidence)
 ]
 
@@ -291,6 +292,18 @@ MESSAGE_UNANSWERED_ALARM_DAYS = env_int("GONGKAI_MESSAGE_UNANSWERED_ALARM_DAYS",
 MESSAGE_UNPUBLISHED_ALARM_DAYS = env_int("GONGKAI_MESSAGE_UNPUBLISHED_ALARM_DAYS", 30)
 # 信访工作条例 第二十三条: the written notice of the route within 15 days of receipt.
 PETITION_NOTICE_DAYS = 15
+
+# ---- 意见征集 (gongkai.consultations) ----
+# Minimum comment periods (participation.md §10): 重大行政决策 and 规章 30 days [verified]; a
+# 规范性文件 7 working days, 30 days when it bears on businesses [V-secondary, 37号 not read].
+CONSULTATION_MINIMUM_PERIODS = {
+    "major_decision": 30,
+    "rule": 30,
+    "normative_workdays": env_int("GONGKAI_NORMATIVE_COMMENT_WORKDAYS", 7),
+    "normative_business": env_int("GONGKAI_NORMATIVE_BUSINESS_COMMENT_DAYS", 30),
+}
+COMMENT_NUMBER_PREFIX = env_str("GONGKAI_COMMENT_NUMBER_PREFIX", "YJ")
+COMMENT_RATE_PER_HOUR = env_int("GONGKAI_COMMENT_RATE_PER_HOUR", 20)
 
 # A cache shared by all workers (a folder by default; a database table or a cache server when
 # several machines serve): rendered portal pages, keyed so that a change is seen at once.

@@ -17,9 +17,11 @@ urlpatterns = [
     path("staff/requests/", include("gongkai.disclosure_requests.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
     path("staff/mailbox/", include("gongkai.mailbox.urls")),
+    path("staff/consultations/", include("gongkai.consultations.urls")),
     path("gk/annual-reports/", include("gongkai.reports.public_urls")),
     path("gk/", include("gongkai.publications.public_urls")),
     path("apply/", include("gongkai.disclosure_requests.public_urls")),
+    path("hudong/consultations/", include("gongkai.consultations.public_urls")),
     path("hudong/", include("gongkai.mailbox.public_urls")),  # 互动交流
     path("admin/", admin.site.urls),
 ]

@@ -135,6 +135,16 @@ MATRIX = {
     "mailbox_public:status":          ("RORRRRRRR", "RORRRRRRR"),
     "mailbox_public:replies":         ("OOOOOOOOO", "OOOOOOOOO"),
     "mailbox_public:reply":           ("OOOOOOOOO", "OOOOOOOOO"),
+    # ---- consultations (a draft of 法规处 published and open for comment) ----
+    "consultations:list":             ("LLOOOFOOF", "LLOOOFOOF"),
+    "consultations:create":           ("LLOOOFFOF", "LLOOOFFOF"),
+    "consultations:detail":           ("LLONOFOOF", "LLONOFOOF"),
+    "consultations:edit":             ("LLONOFFOF", "LLONOFFOF"),
+    "consultations:comment_register": ("MMMMMMMMM", "LLBNBFFBF"),
+    "consultations:decide":           ("MMMMMMMMM", "LLBNBFFBF"),
+    "consultations:draft_feedback":   ("MMMMMMMMM", "LLRNRFFRF"),  # still open: refused
+    "consultations_public:list":      ("OOOOOOOOO", "OOOOOOOOO"),
+    "consultations_public:page":      ("OOOOOOOOO", "OOOOOOOOO"),
     # ---- Django's admin: one sign-in page (ours); the admin itself for is_staff only ----
     "admin:login":                    ("LLLLLLLLL", "LLLLLLLLL"),
     "admin:index":                    ("LLLLLLLLO", "LLLLLLLLO"),
@@ -263,10 +273,17 @@ def _world(cast):
     cast.clerk.notifications.create(key="k", text="第12项任务即将到期")
     today = timezone.localdate().isoformat()
     message, message_file = _answered_message(cast)
+    consultation = _open_consultation(cast)
     return {
         "sessions": {SESSION_KEY: [case.tracking_no], MESSAGE_SESSION_KEY: [message.tracking_no]},
         "args": {
             "mailbox:detail": [message.pk],
+            "consultations:detail": [consultation.pk],
+            "consultations:edit": [consultation.pk],
+            "consultations:comment_register": [consultation.pk],
+            "consultations:decide": [consultation.pk],
+            "consultations:draft_feedback": [consultation.pk],
+            "consultations_public:page": [consultation.pk],
             "mailbox:step": [message.pk, "note"],
             "mailbox:file": [message.pk, message_file.pk],
             "mailbox_public:status": [message.tracking_no],
@@ -323,6 +340,29 @@ def _world(cast):
             "mailbox:step": {"text": "已电话联系留言人"},
         },
     }
+
+
+def _open_consultation(cast):
+    from gongkai.consultations import services
+
+    today = timezone.localdate()
+    consultation = services.create(
+        by=cast.clerk,
+        draft_title="危险化学品储存安全管理办法",
+        draft_text="第一条 为加强管理，制定本办法。\n第二条 本办法自公布之日起施行。",
+        explanation="依据安全生产法起草。",
+        decision_type="normative",
+        opens_on=today,
+        closes_on=today + dt.timedelta(days=30),
+        category="regulations_normative_docs",
+    )
+    document = consultation.document
+    document.submit(by=cast.clerk)
+    document.approve(by=cast.head)
+    document.approve(by=cast.reviewer)
+    document.approve(by=cast.leader)
+    consultation.refresh_from_db()
+    return consultation
 
 
 def _answered_message(cast):

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class ConsultationsConfig(AppConfig):
+    name = "gongkai.consultations"
+    label = "consultations"
+    verbose_name = "意见征集"
+
+    def ready(self):
+        from gongkai.consultations import services
+        from gongkai.publications.models import document_published
+
+        document_published.connect(services.on_document_published, dispatch_uid="consultations")

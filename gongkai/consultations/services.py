@@ -1,0 +1,158 @@
+"""Making a consultation (its notice is a publications Document), taking comments online, and
+what happens when the chain publishes the notice or the feedback."""
+
+from __future__ import annotations
+
+from html import escape
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gongkai.consultations.articles import DRAFT_HEADING
+from gongkai.consultations.models import Comment, Consultation
+from gongkai.consultations.periods import shortfall
+from gongkai.core import audit, throttle
+from gongkai.core.errors import DomainError
+from gongkai.lib.cndate import cn_date
+from gongkai.publications.models import Document, DocumentStatus, Kind
+
+CONSULTATION_FIELDS = (
+    "draft_title",
+    "draft_text",
+    "explanation",
+    "decision_type",
+    "affects_business",
+    "opens_on",
+    "closes_on",
+    "shortening_reason",
+    "channels",
+)
+
+
+def notice_title(draft_title: str) -> str:
+    return f"关于公开征求《{draft_title}》意见的公告"
+
+
+def compose_notice(c: Consultation) -> str:
+    """The notice's body: why and until when, how to comment, the reason for a short period
+    (713号 第十五条: 应当予以说明), the explanation, then the draft line by line."""
+    ways = ["登录本局门户网站“意见征集”栏目在线提交"]
+    ways += [escape(line.strip()) for line in c.channels.splitlines() if line.strip()]
+    parts = [
+        f"<p>为广泛听取社会公众意见，现将《{escape(c.draft_title)}》（征求意见稿）全文公布，"
+        f"征求意见时间为{cn_date(c.opens_on)}至{cn_date(c.closes_on)}。</p>",
+        "<p>提出意见的方式：" + "；".join(ways) + "。</p>",
+    ]
+    if c.shortening_reason.strip():
+        parts.append(
+            f"<p>征求意见期限少于一般期限的理由：{escape(c.shortening_reason.strip())}</p>"
+        )
+    parts.append("<h2>起草说明</h2>")
+    parts += [
+        f"<p>{escape(line.strip())}</p>" for line in c.explanation.splitlines() if line.strip()
+    ]
+    parts.append(f"<h2>{DRAFT_HEADING}</h2>")
+    parts += [
+        f"<p>{escape(line.strip())}</p>" for line in c.draft_text.splitlines() if line.strip()
+    ]
+    return "\n".join(parts)
+
+
+def check_period(c: Consultation) -> None:
+    """A period shorter than its kind's minimum needs a reason the public will read."""
+    if c.closes_on < c.opens_on:
+        raise DomainError("截止日期不能早于开始日期")
+    short = shortfall(c.decision_type, c.affects_business, c.opens_on, c.closes_on)
+    if short and not c.shortening_reason.strip():
+        raise DomainError(f"{short}；因情况紧急等原因需要缩短的，请填写理由（将向社会公开）")
+
+
+@transaction.atomic
+def create(*, by, category: str, unit=None, **fields) -> Consultation:
+    """起草: the consultation and its notice (a draft document of the unit)."""
+    consultation = Consultation(unit=unit or by.unit, **fields)
+    if consultation.opens_on < timezone.localdate():
+        raise DomainError("开始日期不能早于今天")
+    check_period(consultation)
+    consultation.document = Document.create_draft(
+        by=by,
+        unit=consultation.unit,
+        title=notice_title(consultation.draft_title),
+        body=compose_notice(consultation),
+        kind=Kind.NOTICE,
+        category=category,
+        written_on=timezone.localdate(),
+    )
+    consultation.save()
+    audit.record(by, "consultation.create", consultation, unit=consultation.unit)
+    return consultation
+
+
+@transaction.atomic
+def edit(consultation: Consultation, *, by, **fields) -> None:
+    """Only while its notice is a draft: what was reviewed is what goes out."""
+    document = Document.objects.select_for_update().get(pk=consultation.document_id)
+    if document.status != DocumentStatus.DRAFT:
+        raise DomainError("征求意见公告已送审或已发布，不能再修改；如需修改请待退回")
+    for name, value in fields.items():
+        setattr(consultation, name, value)
+    check_period(consultation)
+    consultation.save()
+    document.edit(
+        by=by,
+        version=document.version,
+        title=notice_title(consultation.draft_title),
+        body=compose_notice(consultation),
+    )
+    audit.record(by, "consultation.edit", consultation, unit=consultation.unit)
+
+
+def on_document_published(sender, document, **_):
+    """The chain published a notice (the consultation opens) or a feedback note (it ends)."""
+    opened = Consultation.objects.filter(document=document).first()
+    if opened is not None:
+        opened.open()
+    concluded = Consultation.objects.filter(feedback=document).first()
+    if concluded is not None:
+        concluded.conclude()
+
+
+def may_comment(ip: str | None) -> bool:
+    return throttle.take(
+        f"comment:net:{throttle.network_of(ip)}",
+        limit=settings.COMMENT_RATE_PER_HOUR,
+        seconds=3600,
+    )
+
+
+def is_retry(idempotency_key: str) -> bool:
+    return Comment.objects.filter(idempotency_key=idempotency_key).exists()
+
+
+def submit_comment(consultation: Consultation, *, form, idempotency_key: str, ip):
+    """An online comment: refused by the server after the closing time (whatever the page
+    showed); a retry with the same key returns the first comment. (comment, created)"""
+    existing = Comment.objects.filter(idempotency_key=idempotency_key).first()
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+            if not locked.is_open:
+                raise DomainError(
+                    f"本次征求意见已于{cn_date(locked.closes_on)}24时截止，不再接受网上意见"
+                    if locked.opened_at
+                    else "本次征求意见尚未开始"
+                )
+            comment = form.save(commit=False)
+            comment.consultation = locked
+            comment.sent_on = timezone.localdate()
+            comment.idempotency_key, comment.submitter_ip = idempotency_key, ip
+            comment.save_numbered()
+    except IntegrityError:
+        existing = Comment.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise
+        return existing, False
+    return comment, True

@@ -1,0 +1,177 @@
+"""A consultation from draft to published feedback (participation.md §10), with the steps the
+rules forbid: a short period without a public reason, comments after the closing time, a
+feedback note while a comment has no disposition, a reason missing for 不予采纳."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from gongkai.consultations import services
+from gongkai.consultations.models import Comment, Consultation, Disposition, Phase
+from gongkai.core.errors import DomainError
+from gongkai.publications.models import Category, DocumentStatus
+
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+DRAFT = """第一条 为加强危险化学品安全管理，制定本办法。
+第二条 本办法适用于本市行政区域内危险化学品的储存。
+第三条 储存单位应当建立安全管理制度。"""
+
+
+def _on(year, month, day, hour=10):
+    return time_machine.travel(dt.datetime(year, month, day, hour, tzinfo=SHANGHAI), tick=False)
+
+
+def _draft(cast, **fields):
+    values = {
+        "draft_title": "广州市危险化学品储存安全管理办法",
+        "draft_text": DRAFT,
+        "explanation": "一、起草背景\n为落实安全生产法。\n二、主要内容\n共三条。",
+        "decision_type": "normative",
+        "affects_business": True,
+        "opens_on": dt.date(2022, 9, 1),
+        "closes_on": dt.date(2022, 10, 1),
+        "channels": "传真：020-83100000",
+        "category": Category.REGULATIONS_NORMATIVE_DOCS,
+    }
+    return services.create(by=cast.clerk, **{**values, **fields})
+
+
+def _publish(cast, document):
+    document.submit(by=cast.clerk)
+    document.approve(by=cast.head)
+    document.approve(by=cast.reviewer)
+    document.approve(by=cast.leader)
+
+
+def _opened(cast, **fields):
+    with _on(2022, 8, 30):
+        consultation = _draft(cast, **fields)
+        _publish(cast, consultation.document)
+    consultation.refresh_from_db()
+    return consultation
+
+
+@pytest.mark.django_db
+def test_a_period_shorter_than_its_kind_needs_a_reason_the_public_reads(cast):
+    # 行政规范性文件 bearing on businesses: 30 days; 9/1 → 9/20 is 19.
+    with _on(2022, 8, 30):
+        with pytest.raises(DomainError, match="不少于30日"):
+            _draft(cast, closes_on=dt.date(2022, 9, 20))
+        assert not Consultation.objects.exists()
+        c = _draft(cast, closes_on=dt.date(2022, 9, 20), shortening_reason="汛期前须出台")
+    assert "汛期前须出台" in c.document.body
+
+
+@pytest.mark.django_db
+def test_a_normative_document_not_bearing_on_businesses_needs_seven_working_days(cast):
+    # From Thursday 9/1: 9/2, 9/5–9/9, then 中秋节 Monday 9/12 off → the 7th working day is
+    # Tuesday 9/13.
+    with _on(2022, 8, 30):
+        with pytest.raises(DomainError, match="2022年9月13日"):
+            _draft(cast, affects_business=False, closes_on=dt.date(2022, 9, 12))
+        assert _draft(cast, affects_business=False, closes_on=dt.date(2022, 9, 13)).pk
+
+
+@pytest.mark.django_db
+def test_publishing_the_notice_through_the_chain_opens_it_and_splits_the_articles(cast):
+    with _on(2022, 8, 30):
+        c = _draft(cast)
+        assert c.phase() == Phase.DRAFT
+        _publish(cast, c.document)
+    c.refresh_from_db()
+    assert c.opened_at is not None
+    assert list(c.articles.values_list("label", flat=True)) == ["第一条", "第二条", "第三条"]
+    with _on(2022, 8, 31):
+        assert c.phase() == Phase.SCHEDULED
+    with _on(2022, 9, 1):
+        assert c.phase() == Phase.OPEN
+    with _on(2022, 10, 1, hour=23):
+        assert c.phase() == Phase.OPEN  # open until 24:00 of the closing day
+    with _on(2022, 10, 2, hour=0):
+        assert c.phase() == Phase.CLOSED
+
+
+@pytest.mark.django_db
+def test_a_notice_published_late_keeps_its_whole_period(cast):
+    with _on(2022, 8, 30):
+        c = _draft(cast)
+    with _on(2022, 9, 5):
+        _publish(cast, c.document)
+    c.refresh_from_db()
+    assert (c.opens_on, c.closes_on) == (dt.date(2022, 9, 5), dt.date(2022, 10, 5))
+
+
+@pytest.mark.django_db
+def test_the_public_comments_on_an_article_and_the_server_refuses_after_closing(client, cast):
+    c = _opened(cast)
+    url = reverse("consultations_public:page", args=[c.pk])
+    article = c.articles.get(label="第三条")
+    with _on(2022, 9, 10):
+        response = client.post(
+            url,
+            {"article": article.pk, "text": "建议明确制度的内容。", "idempotency_key": "a"},
+        )
+    comment = Comment.objects.get()
+    assert comment.article == article and comment.sent_on == dt.date(2022, 9, 10)
+    assert comment.number in response.content.decode()
+    with _on(2022, 10, 2, hour=8):
+        late = client.post(url, {"text": "晚到的意见", "idempotency_key": "b"})
+        assert "不再接受网上意见" in late.content.decode()
+    assert Comment.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_post_comment_is_registered_with_its_postmark_inside_the_period(cast):
+    c = _opened(cast)
+    late = Comment(channel="post", sent_on=dt.date(2022, 10, 3), text="邮寄的意见")
+    with _on(2022, 10, 8):
+        with pytest.raises(DomainError, match="期限内"):
+            c.register_comment(by=cast.clerk, comment=late)
+        on_time = Comment(channel="post", sent_on=dt.date(2022, 9, 30), text="邮寄的意见")
+        c.register_comment(by=cast.clerk, comment=on_time)
+        with pytest.raises(DomainError, match="起草单位"):
+            c.register_comment(
+                by=cast.other_clerk,
+                comment=Comment(channel="post", sent_on=dt.date(2022, 9, 30), text="x"),
+            )
+    assert list(Comment.objects.values_list("recorded_by", flat=True)) == [cast.clerk.pk]
+
+
+def _comment(c, text, **fields):
+    comment = Comment(consultation=c, text=text, sent_on=dt.date(2022, 9, 10), **fields)
+    comment.save_numbered()
+    return comment
+
+
+@pytest.mark.django_db
+def test_every_comment_gets_a_disposition_before_the_feedback_and_then_it_is_published(cast):
+    c = _opened(cast)
+    first = _comment(c, "第三条应明确台账要求", article=c.articles.get(label="第三条"))
+    same = _comment(c, "第三条应明确台账要求")
+    other = _comment(c, "建议取消储存限制", publish_consent=True)
+    with _on(2022, 9, 20):
+        with pytest.raises(DomainError, match="截止后"):
+            c.decide(by=cast.clerk, comments=[first], disposition="adopted", reason="")
+    with _on(2022, 10, 8):
+        c.decide(by=cast.clerk, comments=[first, same], disposition="adopted", reason="")
+        with pytest.raises(DomainError, match="理由"):
+            c.decide(by=cast.clerk, comments=[other], disposition="not_adopted", reason=" ")
+        with pytest.raises(DomainError, match="1条意见未作处理"):
+            c.draft_feedback(by=cast.clerk)
+        c.decide(
+            by=cast.clerk,
+            comments=[other],
+            disposition=Disposition.NOT_ADOPTED,
+            reason="储存限制系上位法规定",
+        )
+        feedback = c.draft_feedback(by=cast.clerk)
+    assert feedback.status == DocumentStatus.DRAFT
+    assert "采纳2条" in feedback.body and "不予采纳1条" in feedback.body
+    assert "储存限制系上位法规定" in feedback.body and "2条相同意见" in feedback.body
+    with _on(2022, 10, 9):
+        _publish(cast, feedback)
+    c.refresh_from_db()
+    assert c.concluded_at is not None and c.phase() == Phase.CONCLUDED
+    assert Comment.objects.get(pk=same.pk).answered_with_id == first.pk
