@@ -175,20 +175,21 @@ class Consultation(models.Model):
     @transaction.atomic
     def open(self) -> None:
         """Its notice was published (三审): comments may come from the opening day. Published
-        after the planned opening, it opens today, and the closing day moves so that the period
-        is never shorter than the one reviewed (the public never saw the earlier date)."""
+        after the planned opening, it opens that day, and the closing day moves so that the
+        period is never shorter than the one reviewed (the public never saw the earlier date)."""
         self._lock()
         if self.opened_at is not None:
             return
         from gongkai.consultations.articles import store_articles
 
-        today = timezone.localdate()
+        published = self.document.published_at
+        published_on = timezone.localtime(published).date()
         note = ""
-        if self.opens_on < today:
+        if self.opens_on < published_on:
             length = self.closes_on - self.opens_on
-            self.opens_on, self.closes_on = today, today + length
+            self.opens_on, self.closes_on = published_on, published_on + length
             note = f"发布晚于计划开始日期，期限顺延至{cn_date(self.closes_on)}"
-        self.opened_at = timezone.now()
+        self.opened_at = published
         self.save()
         store_articles(self)
         self._record(None, "open", closes_on=self.closes_on.isoformat(), note=note)
@@ -240,7 +241,7 @@ class Consultation(models.Model):
         self._record(by, "decide", numbers=[c.number for c in chosen], disposition=disposition)
 
     @transaction.atomic
-    def draft_feedback(self, *, by):
+    def draft_feedback(self, *, by, on: dt.date | None = None):
         """意见采纳情况反馈: generated from the dispositions once every comment has one, then
         edited and sent through the review chain like any document."""
         self._lock()
@@ -262,7 +263,7 @@ class Consultation(models.Model):
                 body=body,
                 kind=self.document.kind,
                 category=self.document.category,
-                written_on=timezone.localdate(),
+                written_on=on or timezone.localdate(),
             )
             self.save(update_fields=["feedback"])
         elif self.feedback.status == DocumentStatus.DRAFT:
@@ -277,7 +278,7 @@ class Consultation(models.Model):
         """The feedback note was published: the consultation is concluded."""
         self._lock()
         if self.concluded_at is None:
-            self.concluded_at = timezone.now()
+            self.concluded_at = self.feedback.published_at
             self.save(update_fields=["concluded_at"])
             self._record(None, "conclude")
 

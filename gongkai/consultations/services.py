@@ -69,10 +69,12 @@ def check_period(c: Consultation) -> None:
 
 
 @transaction.atomic
-def create(*, by, category: str, unit=None, **fields) -> Consultation:
-    """起草: the consultation and its notice (a draft document of the unit)."""
+def create(*, by, category: str, unit=None, on=None, **fields) -> Consultation:
+    """起草 on day `on` (today unless loading history): the consultation and its notice (a
+    draft document of the unit)."""
+    on = on or timezone.localdate()
     consultation = Consultation(unit=unit or by.unit, **fields)
-    if consultation.opens_on < timezone.localdate():
+    if consultation.opens_on < on:
         raise DomainError("开始日期不能早于今天")
     check_period(consultation)
     consultation.document = Document.create_draft(
@@ -82,7 +84,7 @@ def create(*, by, category: str, unit=None, **fields) -> Consultation:
         body=compose_notice(consultation),
         kind=Kind.NOTICE,
         category=category,
-        written_on=timezone.localdate(),
+        written_on=on,
     )
     consultation.save()
     audit.record(by, "consultation.create", consultation, unit=consultation.unit)

@@ -3,6 +3,8 @@ usages") can follow it: the staff dashboard's sections, `gongkai remind`'s sweep
 demo`'s loaders and the ledger's evidence from other apps. A new app plugs in here.
 """
 
+from gongkai.consultations import demo as consultations_demo
+from gongkai.consultations import evidence as consultations_evidence
 from gongkai.core import dashboard as core_dashboard
 from gongkai.disclosure_requests import demo as requests_demo
 from gongkai.disclosure_requests import reminders as requests_reminders
@@ -37,10 +39,12 @@ DEMO_LOADERS = [
     plans_demo.load,
     publications_demo.load,
     requests_demo.load,
+    consultations_demo.load,
 ]
 
 # Work done in other apps that counts as evidence for ledger tasks: each takes a Task and returns
 # [{"title", "url", "date", "kind"}]. Handed to the ledger at start-up (apps.py).
 TASK_EVIDENCE = [
     publications_evidence.for_task,
+    consultations_evidence.for_task,
 ]
