@@ -36,16 +36,17 @@ def compose(consultation) -> tuple[str, str]:
         parts.append("<p>征求意见期间未收到意见。</p>")
     else:
         parts.append(f"<p>经逐条研究，{tally}。具体如下：</p>")
+    group_size = Counter(c.answered_with_id for c in comments if c.answered_with_id)
     current = object()
     for comment in comments:
         if comment.answered_with_id:
             continue  # answered with the first of its group
-        group = [c for c in comments if c.pk == comment.pk or c.answered_with_id == comment.pk]
+        size = 1 + group_size[comment.pk]
         place = comment.article.label if comment.article else "总体意见"
         if place != current:
             parts.append(f"<h3>{escape(place)}</h3>")
             current = place
-        many = f"（{len(group)}条相同意见）" if len(group) > 1 else ""
+        many = f"（{size}条相同意见）" if size > 1 else ""
         verdict = Disposition(comment.disposition).label
         reason = f"{escape(comment.reason)}" if comment.reason else ""
         parts.append(
