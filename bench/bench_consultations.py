@@ -176,7 +176,7 @@ def main():
     from gongkai.core.bureau import ensure_people
 
     call_command("migrate", verbosity=0)
-    people = ensure_people(password="Bench-password-1")
+    people = ensure_people()
     near_closing(people)
     small = feedback_note(people, 100)
     large = feedback_note(people, 10_000)
