@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from django import forms
 
-from gongkai.consultations.models import Comment, CommentChannel, Consultation, Disposition
+from gongkai.consultations.models import (
+    Article,
+    Comment,
+    CommentChannel,
+    Consultation,
+    Disposition,
+)
 from gongkai.core.publicity import NotPublishedReason
 from gongkai.publications.models import Category
 
@@ -63,9 +69,11 @@ class CommentForm(forms.ModelForm):
         }
         error_messages = {"text": {"required": "请填写意见内容。"}}
 
-    def __init__(self, *args, consultation, **kwargs):
+    def __init__(self, *args, consultation=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["article"].queryset = consultation.articles.all()
+        self.fields["article"].queryset = (
+            consultation.articles.all() if consultation else Article.objects.none()
+        )
         self.fields["article"].empty_label = "总体意见"
 
     def clean_text(self):
@@ -98,7 +106,7 @@ class RegisterCommentForm(CommentForm):
         }
         labels = {**CommentForm.Meta.labels, "sent_on": "提交日期（信函以邮戳为准）"}
 
-    def __init__(self, *args, consultation, **kwargs):
+    def __init__(self, *args, consultation=None, **kwargs):
         super().__init__(*args, consultation=consultation, **kwargs)
         self.fields["channel"].choices = [
             c for c in CommentChannel.choices if c[0] != CommentChannel.ONLINE
@@ -121,7 +129,8 @@ class DecideForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, consultation, **kwargs):
+    def __init__(self, *args, consultation=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["comments"].queryset = consultation.comments.all()
+        if consultation is not None:
+            self.fields["comments"].queryset = consultation.comments.all()
         self.fields["comments"].label_from_instance = lambda c: f"{c.number}：{c.text[:60]}"
