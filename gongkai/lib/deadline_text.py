@@ -68,7 +68,7 @@ _MONTH_CN = re.compile(r"([一二三四五六七八九十]{1,3})月")
 _FULL_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
 _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|底|末|份|内|前)?")
 _QUARTER = re.compile(r"第?([一二三四1-4])季度")
-_YEAR_PART = re.compile(r"上半年|下半年|年中|年底|年末|年内|年度内|全年")
+_YEAR_PART = re.compile(r"(?:(\d{4})年?)?(上半年|下半年|年中|年底|年末|年内|年度内|全年)")
 
 
 def parse_deadline(text: str, year: int) -> DeadlineParse:
@@ -109,11 +109,12 @@ def _explicit_dates(text: str, year: int, flags: list[str]) -> list[tuple[date, 
         quarter = cn_number(match.group(1)) or 4
         found.append((_month_end(year, quarter * 3), match.group(0)))
     for match in _YEAR_PART.finditer(rest):
-        word = match.group(0)
+        word = match.group(2)
         month = 6 if word in ("上半年", "年中") else 12
         if word == "年中":
             flags.append("“年中”已按6月30日计，请核对")
-        found.append((_month_end(year, month), word))
+        # 2023年底: the year written, not the plan's.
+        found.append((_month_end(int(match.group(1) or year), month), match.group(0)))
     return found
 
 

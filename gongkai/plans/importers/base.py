@@ -10,6 +10,16 @@ class PlanImportError(Exception):
     """The file cannot be read as a plan; str() is a message fit to show the user."""
 
 
+class PlanColumnsUnclear(PlanImportError):
+    """A table whose columns could not be told apart: the user maps them, then it is parsed."""
+
+    def __init__(self, columns: list[dict]):
+        super().__init__(
+            "未能判断表格各列的含义，请为每一列选择对应内容（工作任务、责任单位、完成时限等）后再识别。"
+        )
+        self.columns = columns
+
+
 @dataclass
 class ParsedItem:
     """One numbered requirement (工作任务) of a yearly implementation plan."""
@@ -54,6 +64,10 @@ class ParsedPlan:
     year: int
     items: list[ParsedItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # The table's columns as read: [{"header", "role", "sample", "unclear"}]; unclear when
+    # some column's role was guessed from its content and the user should confirm it.
+    columns: list[dict] = field(default_factory=list)
+    columns_unclear: bool = False
 
     def to_json(self) -> dict:
         return {

@@ -12,41 +12,35 @@ into the next (flagging those items); finally parse deadlines and units.
 """
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
 from gongkai.lib.unit_text import parse_units
-from gongkai.plans.importers.base import ParsedItem, ParsedPlan, PlanImportError
+from gongkai.plans.importers.base import (
+    ParsedItem,
+    ParsedPlan,
+    PlanColumnsUnclear,
+    PlanImportError,
+)
+from gongkai.plans.importers.headers import (
+    DEADLINE,
+    HEADER_SYNONYMS,
+    LEAD,
+    MEASURES,
+    NOTE,
+    NUMBER,
+    REQUIREMENT,
+    ROLE_LABELS,
+    SUPPORT,
+    TASK,
+    UNITS,
+)
 
 Row = list[str]
 
-# Column roles, and the header words that give them.
-TASK, NUMBER, REQUIREMENT, MEASURES = "task", "number", "requirement", "measures"
-DEADLINE, UNITS, LEAD, SUPPORT, NOTE = "deadline", "units", "lead", "support", "note"
-_HEADER_WORDS = (
-    (NUMBER, ("序号", "编号")),
-    (LEAD, ("牵头单位", "牵头部门", "牵头处室", "主办单位")),
-    (SUPPORT, ("配合单位", "配合部门", "配合处室", "协办单位", "参与单位")),
-    (UNITS, ("责任单位", "责任部门", "责任处室", "承办单位", "落实单位", "负责单位", "责任主体")),
-    (DEADLINE, ("完成时限", "时限", "完成时间", "时间节点", "进度安排", "时间要求")),
-    (MEASURES, ("落实措施", "措施", "举措", "工作安排")),
-    (
-        REQUIREMENT,
-        (
-            "上级要求",
-            "工作要求",
-            "工作内容",
-            "任务内容",
-            "具体任务",
-            "主要任务",
-            "重点任务",
-            "工作要点",
-        ),
-    ),
-    (NOTE, ("备注", "说明")),
-    (TASK, ("工作任务", "任务", "项目", "类别", "事项")),
-)
+
 # Columns whose parts must line up one-to-one with the requirements.
 _ALIGNED = (MEASURES, DEADLINE, UNITS, LEAD, SUPPORT)
 _CANONICAL_HEADER = ["工作内容", "落实措施", "完成时限", "责任单位", "备注"]
@@ -88,8 +82,26 @@ class _RowParts:
         return text.split("\n") if as_lines else [text.replace("\n", "；")]
 
 
-def parse_rows(rows: list[Row], year: int) -> ParsedPlan:
-    """Turn rows of cells from any format into a ParsedPlan (the shared core)."""
+def parse_rows(
+    rows: list[Row],
+    year: int,
+    *,
+    columns: list[str] | None = None,
+    synonyms: dict[str, str] | None = None,
+) -> ParsedPlan:
+    """Turn rows of cells from any format into a ParsedPlan (the shared core).
+
+    ``columns`` is the role of each column of the plan's table as the user mapped it in the
+    preview (it overrides the header); ``synonyms`` are header words the users taught earlier.
+    """
+    token = _LEARNED.set({simplify(k).replace(" ", ""): v for k, v in (synonyms or {}).items()})
+    try:
+        return _parse_rows(rows, year, columns)
+    finally:
+        _LEARNED.reset(token)
+
+
+def _parse_rows(rows: list[Row], year: int, mapped: list[str] | None) -> ParsedPlan:
     rows = [cleaned for row in rows if (cleaned := _clean_row(row))]
     if not rows:
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
@@ -97,19 +109,98 @@ def parse_rows(rows: list[Row], year: int) -> ParsedPlan:
     if not any(sum(1 for c in row if c) >= 2 for row in rows):
         rows = _paragraph_rows([c for row in rows for c in row if c])
     title = _find_title(rows)
-    header_at, roles = _find_header(rows)
-    if roles is None:
-        header_at, roles = -1, _guess_roles(rows)
-        warnings.append("未找到表头，已按内容判断各列含义，请核对")
+    header_at, roles, unclear = _columns(rows)
+    if mapped:
+        roles, unclear = _apply_mapping(roles, mapped), False
+    elif header_at < 0 or unclear:
+        warnings.append("未找到表头或表头有未识别的列，已按内容判断各列含义，请核对")
+    columns = _column_info(rows, header_at, roles, unclear)
     drafts = _walk(rows[header_at + 1 :], roles, warnings) if REQUIREMENT in roles else []
     if not drafts:
-        raise PlanImportError(
-            "未能识别出任何工作任务。请确认文件是工作实施方案：表格需有“工作任务/责任单位/完成时限”等表头，"
-            "或每项任务以“1.”“1、”“（一）”等编号开头。"
-        )
+        if _has_text_column(rows[header_at + 1 :]):
+            raise PlanColumnsUnclear(columns)
+        raise PlanImportError(NO_TASKS)
     _number_items(drafts, warnings)
     items = [_finish_item(draft, year) for draft in drafts]
-    return ParsedPlan(title=title, year=year, items=items, warnings=warnings)
+    return ParsedPlan(
+        title=title,
+        year=year,
+        items=items,
+        warnings=warnings,
+        columns=columns,
+        columns_unclear=unclear,
+    )
+
+
+NO_TASKS = (
+    "未能识别出任何工作任务。请确认文件是工作实施方案：表格需有“工作任务/责任单位/完成时限”等表头，"
+    "或每项任务以“1.”“1、”“（一）”等编号开头。"
+)
+
+
+def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
+    """(header row, role of each column, unclear): by header words, then by content."""
+    header_at, raw = _find_header(rows)
+    if raw is None:
+        header_at = _header_like_row(rows)
+        return header_at, _guess_roles(rows[header_at + 1 :]), True
+    if None not in raw:
+        return header_at, _settle_roles(raw), False
+    guessed = _guess_roles(rows[header_at + 1 :], width=len(raw))
+    filled: list[str | None] = list(raw)
+    for j, role in enumerate(raw):
+        if role is None and guessed[j] not in (NOTE, *filled):
+            filled[j] = guessed[j]
+    unknown = [
+        j for j, role in enumerate(raw) if role is None and _column_has_text(rows, header_at, j)
+    ]
+    return header_at, _settle_roles(filled), bool(unknown)
+
+
+def _has_text_column(rows: list[Row]) -> bool:
+    """A table with some column of sentences: mapping its columns may find the tasks."""
+    body = [row for row in rows if sum(1 for c in row if c) >= 2]
+    width = max((len(row) for row in body), default=0)
+    return len(body) >= 2 and any(
+        sum(len(row) > j and _cell_kind(row[j]) == "text" for row in body) * 2 >= len(body)
+        for j in range(width)
+    )
+
+
+def _column_has_text(rows: list[Row], header_at: int, column: int) -> bool:
+    return any(len(row) > column and row[column] for row in rows[header_at + 1 :])
+
+
+def _header_like_row(rows: list[Row]) -> int:
+    """An unrecognised header: the first table row of short labels, followed by data rows."""
+    for at, row in enumerate(rows[:60]):
+        filled = [c for c in row if c]
+        if len(filled) < 2:
+            continue
+        labels = all(len(c) <= 12 and not re.search(r"[\d，。：:；;、,（）()]", c) for c in filled)
+        return at if labels and len(filled) == len(row) else -1
+    return -1
+
+
+def _apply_mapping(roles: list[str], mapped: list[str]) -> list[str]:
+    width = max(len(roles), len(mapped))
+    known = set(ROLE_LABELS)
+    given = [m if m in known else NOTE for m in mapped] + [NOTE] * (width - len(mapped))
+    if REQUIREMENT not in given:
+        raise PlanImportError("请至少把一列对应为“工作任务”。")
+    return _settle_roles(given[:width])
+
+
+def _column_info(rows: list[Row], header_at: int, roles: list[str], unclear: bool) -> list[dict]:
+    """Each column as the preview shows it: its header, its role and a sample cell."""
+    header = rows[header_at] if header_at >= 0 else []
+    body = [row for row in rows[header_at + 1 :] if sum(1 for c in row if c) >= 2]
+    info = []
+    for j, role in enumerate(roles):
+        sample = next((row[j] for row in body if len(row) > j and row[j]), "")
+        name = header[j] if j < len(header) and header[j] else f"第{j + 1}列"
+        info.append({"header": name, "role": role, "sample": sample[:60], "unclear": unclear})
+    return info
 
 
 def _walk(rows: list[Row], roles: list[str], warnings: list[str]) -> list["_Draft"]:
@@ -154,28 +245,45 @@ def _number_of(line: str, cn_tasks: bool) -> tuple[int | None, str] | None:
 # ---- header and column roles ----------------------------------------------
 
 
+_LEARNED: ContextVar[dict[str, str] | None] = ContextVar("learned_header_words", default=None)
+
+
 def _header_role(cell: str) -> str | None:
     text = simplify(cell).replace(" ", "")
     # A header cell is a bare label: "责任单位：新闻处" or a sentence is data.
     if not text or len(text) > 12 or re.search(r"[，。：:；;、,]", text):
         return None
-    for role, words in _HEADER_WORDS:
+    learned = (_LEARNED.get() or {}).get(text)
+    if learned:
+        return learned
+    for role, words in HEADER_SYNONYMS:
         if any(word in text for word in words):
             return role
     return None
 
 
-def _find_header(rows: list[Row]) -> tuple[int, list[str] | None]:
+def _find_header(rows: list[Row]) -> tuple[int, list[str | None] | None]:
     for at, row in enumerate(rows[:60]):
         roles = [_header_role(c) for c in row]
         if sum(r is not None for r in roles) >= 2 and REQUIREMENT in _settle_roles(roles):
-            return at, _settle_roles(roles)
+            return at, roles
     return -1, None
 
 
 def _settle_roles(roles: list[str | None]) -> list[str]:
-    """Fill unknown columns and make sure there is exactly one requirement column."""
+    """Fill unknown columns and make sure there is exactly one requirement column.
+
+    Columns left of the 序号 column group the numbered items (a task heading, often one
+    merged cell for several rows): then the item itself is in the measures column."""
     settled = [r or NOTE for r in roles]
+    if (
+        NUMBER in settled
+        and REQUIREMENT in settled
+        and MEASURES in settled
+        and settled.index(REQUIREMENT) < settled.index(NUMBER) < settled.index(MEASURES)
+    ):
+        settled[settled.index(REQUIREMENT)] = TASK
+        settled[settled.index(MEASURES)] = REQUIREMENT
     if REQUIREMENT not in settled and TASK in settled:
         # A lone 工作任务 column holds the requirements themselves.
         settled[settled.index(TASK)] = REQUIREMENT
@@ -184,18 +292,24 @@ def _settle_roles(roles: list[str | None]) -> list[str]:
     return settled
 
 
-def _guess_roles(rows: list[Row]) -> list[str]:
+def _guess_roles(rows: list[Row], width: int = 0) -> list[str]:
     """No header: vote on each column's role from its contents."""
-    width = max(len(r) for r in rows)
+    width = width or max((len(r) for r in rows), default=1)
     votes: list[dict[str, int]] = [{} for _ in range(width)]
     for row in rows:
         if sum(1 for c in row if c) < 2:
             continue
-        for j, cell in enumerate(row):
+        for j, cell in enumerate(row[:width]):
             kind = _cell_kind(cell)
             votes[j][kind] = votes[j].get(kind, 0) + 1
     roles: list[str] = [NOTE] * width
-    for role, kind in ((REQUIREMENT, "numbered"), (DEADLINE, "deadline"), (UNITS, "units")):
+    kinds = (
+        (NUMBER, "number"),
+        (REQUIREMENT, "numbered"),
+        (DEADLINE, "deadline"),
+        (UNITS, "units"),
+    )
+    for role, kind in kinds:
         best = max(range(width), key=lambda j: votes[j].get(kind, 0))
         if votes[best].get(kind, 0) and roles[best] == NOTE:
             roles[best] = role
@@ -214,6 +328,8 @@ def _guess_roles(rows: list[Row]) -> list[str]:
 def _cell_kind(cell: str) -> str:
     if not cell:
         return "empty"
+    if cell.isdigit() and len(cell) <= 3:
+        return "number"
     if _NUMBERED.match(cell):
         return "numbered"
     if _is_heading(cell):
