@@ -53,13 +53,22 @@ _NOISE = re.compile(
     r"【?字体[:：]|字号[:：]|分享到|扫一扫|返回顶部|上一篇|下一篇|浏览次数|访问量|"
     r"来源[:：]|发布时间[:：]|发布日期[:：])"
 )
-_TITLE_WORDS = re.compile(r"方案|要点|计划|安排|任务清单|分工")
+_TITLE_WORDS = re.compile(r"方案|要点|计划|安排|任务清单|分工|台账")
+_TITLE_TAIL = re.compile(r"\s*(?:[_｜|]|\s[-—–]\s|[-—–](?=[^-—–]*(?:网|欢迎|门户)))")
+# A bracket of labels closing a task paragraph: （责任处室：X牵头，Y落实；完成时限：…）, with
+# one level of brackets inside (X（Y）), and maybe a label or two after it (…）完成时限：6月底).
+_BRACKETED = r"(?:[^（）()]|[（(][^（）()]*[)）])*"
 _TRAILER = re.compile(
-    r"[（(]([^（）()]*(?:单位|处室|部门|时限|时间)[:：][^（）()]*)[)）][。.；;]?\s*$"
+    rf"[（(]({_BRACKETED}?(?:单位|处室|科室|部门|时限|时间)[:：]{_BRACKETED})[)）]"
+    r"[。.；;，,]?\s*((?:[^（）()：:]{2,6}[:：][^（）()]*)?)[。.；;]?\s*$"
 )
 _LABEL = re.compile(
-    r"^(责任单位|牵头单位|配合单位|责任处室|牵头处室|完成时限|完成时间|时限|落实措施|具体措施|备注)[:：]\s*"
+    r"^((?:责任|牵头|配合|主办|协办|承办)(?:单位|处室|科室|部门)|"
+    r"完成时限|完成时间|时限要求|时限|落实措施|具体措施|备注)[:：]\s*"
 )
+_TRAILER_PIECES = re.compile(r"[；;]|[，,](?=[^，,；;:：（）()]{2,6}[:：])")
+# 一是…；二是…: tasks run together in one paragraph, each starting with an ordinal.
+_ORDINAL = re.compile(r"(?:^|(?<=[。；;！!]))\s*[一二三四五六七八九十]{1,3}是")
 
 _SPILLED = "原表此处单元格错行（任务与措施、时限、单位的条数不一致），已跨行按顺序对齐，请核对"
 _MAX_BLOCK_ROWS = 4
@@ -217,7 +226,7 @@ def _clean_row(row: Row) -> Row:
     """Cleaned cells, or [] for an empty row or a line of web-page noise."""
     cells = [_clean_cell(c) for c in row]
     filled = [c for c in cells if c]
-    if not filled or (len(filled) == 1 and _NOISE.search(filled[0])):
+    if not filled or all(_NOISE.search(c) for c in filled):
         return []
     return cells
 
@@ -369,12 +378,16 @@ def _tasks_use_cn_numbers(rows: list[Row], roles: list[str]) -> bool:
 def _find_title(rows: list[Row]) -> str:
     """The plan's title: a short line naming a 方案/要点 before the tasks start."""
     candidates = []
-    for row in rows:
+    for row in rows[:60]:
         filled = [c for c in row if c]
+        if len(filled) > 1 and not any(_header_role(c) for c in filled):
+            continue  # a navigation bar or an index-number block of a web page
         if len(filled) != 1 or _is_heading(filled[0]) or _NUMBERED.match(filled[0]):
             break
-        if len(filled[0]) <= 60 and _TITLE_WORDS.search(filled[0]):
-            candidates.append(re.sub(r"\s+", " ", filled[0]))
+        # A web page's title carries the site's name (and sometimes spam) after _ or -.
+        line = _TITLE_TAIL.split(filled[0])[0]
+        if len(line) <= 60 and _TITLE_WORDS.search(line):
+            candidates.append(re.sub(r"\s+", " ", line))
     plain = [c for c in candidates if not re.search(r"通知|印发", c)]
     chosen = (plain or candidates or [""])[-1]
     return re.sub(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff\d])", "", chosen).strip()
@@ -733,11 +746,19 @@ def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
 
 def _paragraph_rows(lines: list[str]) -> list[Row]:
     """Plans written as paragraphs: build table rows, under a canonical header if none."""
-    lines = [line for text in lines for line in text.split("\n")]
+    lines = [part for text in lines for line in text.split("\n") for part in _ordinals(line)]
     header = _line_header(lines)
     if header:
         return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])
     return _records(lines)
+
+
+def _ordinals(line: str) -> list[str]:
+    """一是…。二是…。 → one line per task, when the paragraph starts with 一是."""
+    starts = [m.start() for m in _ORDINAL.finditer(line)]
+    if not starts or starts[0] != 0 or not line.lstrip().startswith("一是"):
+        return [line]
+    return [line[a:b].strip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
 
 
 def _line_header(lines: list[str]) -> tuple[int, list[str]] | None:
@@ -786,7 +807,9 @@ def _records(lines: list[str]) -> list[Row]:
     record: Row | None = None
     seen_section = False
     for line in lines:
-        starts_task = _NUMBERED.match(line) or (cn_tasks and _SUBSECTION.match(line))
+        starts_task = (
+            _NUMBERED.match(line) or (cn_tasks and _SUBSECTION.match(line)) or _ORDINAL.match(line)
+        )
         if not starts_task and _is_heading(line):
             seen_section, record = True, None
             _add_header_once(rows)
@@ -812,7 +835,7 @@ def _add_header_once(rows: list[Row]) -> None:
 
 def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
     """An unnumbered paragraph that reads as a task rather than preamble."""
-    if _TRAILER.search(line):
+    if _TRAILER.search(line) or _ORDINAL.match(line):
         return True
     if not (has_sections and seen_section):
         return False  # without numbers or headings, a bare paragraph is preamble
@@ -824,8 +847,10 @@ def _new_record(line: str) -> Row:
     trailer = _TRAILER.search(line)
     if trailer:
         record[0] = line[: trailer.start()].strip()
-        for piece in re.split(r"[；;]", trailer.group(1)):
-            _fill_record(record, piece.strip())
+        for text in trailer.groups():
+            for piece in _TRAILER_PIECES.split(text or ""):
+                if piece.strip():
+                    _fill_record(record, piece.strip())
     return record
 
 
@@ -835,7 +860,7 @@ def _fill_record(record: Row, line: str) -> None:
     value = line[label.end() :] if label else line
     if label:
         word = label.group(1)
-        if "单位" in word or "处室" in word:
+        if re.search("单位|处室|科室|部门", word):
             record[3] = "；".join(filter(None, [record[3], line]))
         elif "时" in word:
             record[2] = value
