@@ -37,6 +37,9 @@ class ParsedItem:
     units_text: str = ""
     flags: list[str] = field(default_factory=list)
     note: str = ""
+    # Filled by the matching step (plans.unit_matching), not the parser: name → unit id,
+    # [ids] for a collective, or None for a name no unit answers to.
+    unit_matches: dict[str, int | list[int] | None] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -50,6 +53,7 @@ class ParsedItem:
             "ongoing": self.ongoing,
             "lead_units": list(self.lead_units),
             "support_units": list(self.support_units),
+            "unit_matches": dict(self.unit_matches),
             "units_text": self.units_text,
             "flags": list(self.flags),
             "note": self.note,

@@ -13,12 +13,12 @@ _TABLE_TAG = re.compile(r"<t[dr][\s>]", re.IGNORECASE)
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 
-def parse_plan_text(text: str, year: int) -> ParsedPlan:
+def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
     """Parse a plan given as text (tab/| separated table, HTML table or numbered paragraphs)."""
     if not text or not text.strip():
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
     rows = html_rows(text) if _TABLE_TAG.search(text) else line_rows(text)
-    return parse_rows(rows, year)
+    return parse_rows(rows, year, **options)
 
 
 def line_rows(text: str) -> list[Row]:

@@ -17,7 +17,7 @@ MAX_COLUMNS = 50
 _MERGE = re.compile(rb'<mergeCell[^>]*\sref="([A-Z]+\d+:[A-Z]+\d+)"')
 
 
-def parse_plan_xlsx(data: bytes, year: int) -> ParsedPlan:
+def parse_plan_xlsx(data: bytes, year: int, **options) -> ParsedPlan:
     """Parse an .xlsx plan (read-only, cached values of formulas)."""
     check_size(data)
     try:
@@ -26,7 +26,7 @@ def parse_plan_xlsx(data: bytes, year: int) -> ParsedPlan:
         try:
             for sheet in workbook.worksheets:
                 try:
-                    return parse_rows(sheet_rows(sheet, data), year)
+                    return parse_rows(sheet_rows(sheet, data), year, **options)
                 except PlanImportError as exc:
                     error = error or exc
         finally:
