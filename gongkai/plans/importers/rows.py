@@ -208,7 +208,15 @@ def _column_info(rows: list[Row], header_at: int, roles: list[str], unclear: boo
     for j, role in enumerate(roles):
         sample = next((row[j] for row in body if len(row) > j and row[j]), "")
         name = header[j] if j < len(header) and header[j] else f"第{j + 1}列"
-        info.append({"header": name, "role": role, "sample": sample[:60], "unclear": unclear})
+        info.append(
+            {
+                "header": name,
+                "named": j < len(header) and bool(header[j]),
+                "role": role,
+                "sample": sample[:60],
+                "unclear": unclear,
+            }
+        )
     return info
 
 
