@@ -113,13 +113,28 @@ def _explicit_dates(text: str, year: int, flags: list[str]) -> list[tuple[date, 
         month = 6 if word in ("上半年", "年中") else 12
         if word == "年中":
             flags.append("“年中”已按6月30日计，请核对")
-        # 2023年底: the year written, not the plan's.
-        found.append((_month_end(int(match.group(1) or year), month), match.group(0)))
+        written = _written_year(match, year, flags)  # 2023年底: the year written, not the plan's
+        if written is not None:
+            found.append((_month_end(written, month), match.group(0)))
     return found
 
 
+def _written_year(match: re.Match, year: int, flags: list[str]) -> int | None:
+    """The year a date writes (group 1), or the plan's; a year no plan has is refused."""
+    if not match.group(1):
+        return year
+    written = int(match.group(1))
+    if not 2000 <= written <= 2100:
+        flags.append(f"完成时限中的年份不正确：{match.group(0)}")
+        return None
+    return written
+
+
 def _day(match: re.Match, year: int, flags: list[str]) -> list[tuple[date, str]]:
-    y, m, d = int(match.group(1) or year), int(match.group(2)), int(match.group(3))
+    y = _written_year(match, year, flags)
+    if y is None:
+        return []
+    m, d = int(match.group(2)), int(match.group(3))
     try:
         return [(date(y, m, d), match.group(0))]
     except ValueError:
@@ -128,7 +143,10 @@ def _day(match: re.Match, year: int, flags: list[str]) -> list[tuple[date, str]]
 
 
 def _month(match: re.Match, year: int, flags: list[str]) -> list[tuple[date, str]]:
-    y, m, word = int(match.group(1) or year), int(match.group(2)), match.group(3) or ""
+    y = _written_year(match, year, flags)
+    if y is None:
+        return []
+    m, word = int(match.group(2)), match.group(3) or ""
     if not 1 <= m <= 12:
         flags.append(f"完成时限中的月份不存在：{match.group(0)}")
         return []

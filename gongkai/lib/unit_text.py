@@ -26,8 +26,9 @@ _ALL_VERBS = _LEAD_VERBS + _SUPPORT_VERBS + _WEAK_VERBS
 _VERB_RE = re.compile("|".join(_ALL_VERBS))
 
 _LABEL_RE = re.compile(
-    r"((?:牵头|主办|配合|协办|参与|责任|承办|落实)(?:单位|处室|科室|部门|主体))[:：]\s*"
-    r"([^;；:：]+?)(?=[;；]|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成)\w{2}[:：]|$)"
+    r"((?:牵头|主办|配合|协办|参与|责任|承办|落实)(?:单位|处室|科室|部门|主体)|"
+    r"(?<![\w])(?:牵头|主办|配合|协办|责任))[:：]\s*"
+    r"([^;；:：]+?)(?=[;；]|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成)\w{0,2}[:：]|$)"
 )
 _PAREN_RE = re.compile(r"[（(]([^（）()]*)[)）]")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。.\s]+|(?<=牵头|主办|协办|配合|参与|协助|落实|负责)、")
@@ -59,7 +60,7 @@ _SUFFIXES = ("分别", "共同", "具体")
 def parse_units(text: str) -> UnitsParse:
     """Lead and supporting units named in one units cell."""
     raw = (text or "").strip()
-    clean = re.sub(r"\s+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
+    clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
     clean = _MANNER.sub("", clean)
     labelled = _LABEL_RE.findall(_strip_outer_parens(clean))
     result = _from_labels(labelled) if labelled else _from_clauses(clean)
