@@ -4,6 +4,7 @@ from django.conf import settings
 from gongkai.core.models import Unit
 from gongkai.forms_common import MultipleFileField
 from gongkai.lib.uploads import UploadError, sniff_upload
+from gongkai.plans.evidence_kinds import EVIDENCE_KINDS
 from gongkai.plans.importers.base import ParsedItem
 from gongkai.plans.importers.headers import ROLE_LABELS
 from gongkai.plans.models import ProgressStatus
@@ -205,6 +206,18 @@ class AssignUnitsForm(forms.Form):
         """Show the confirmation box (hidden until a reported unit is being removed)."""
         self.fields["confirm_remove"].widget = forms.CheckboxInput()
         self.add_error(None, message)
+
+
+class EvidenceKindsForm(forms.Form):
+    """Which published work the ledger shows as this task's evidence (read from its text)."""
+
+    kinds = forms.MultipleChoiceField(
+        label="佐证类别",
+        choices=[(kind, kind) for kind in EVIDENCE_KINDS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="台账在本任务下列出当年相应的公开文件；都不勾选则不列出",
+    )
 
 
 class LedgerFilterForm(forms.Form):

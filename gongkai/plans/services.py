@@ -182,6 +182,17 @@ def _task_from_item(plan: Plan, item: ParsedItem, units: list[Unit], by_name: di
     return task, shares
 
 
+@transaction.atomic
+def task_set_evidence_kinds(*, by, task: Task, kinds: list[str]) -> None:
+    """The press office corrects which kinds of published work count as the task's evidence."""
+    before = task.kinds_of_evidence()
+    task.evidence_kinds = list(kinds)
+    task.save(update_fields=["evidence_kinds"])
+    audit.record(
+        by, "task.evidence_kinds", task, before={"kinds": before}, after={"kinds": list(kinds)}
+    )
+
+
 class ConfirmationNeeded(DomainError):
     """Removing units that already reported progress: the press office must say so explicitly."""
 

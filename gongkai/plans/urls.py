@@ -12,5 +12,6 @@ urlpatterns = [
     path("tasks/<int:pk>/", views.task_detail, name="task_detail"),
     path("tasks/<int:pk>/progress/", views.report_progress, name="report_progress"),
     path("tasks/<int:pk>/units/", views.assign_units, name="assign_units"),
+    path("tasks/<int:pk>/evidence-kinds/", views.task_evidence_kinds, name="task_evidence_kinds"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
 ]

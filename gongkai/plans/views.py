@@ -13,7 +13,12 @@ from gongkai.core.access import role_required, staff_required
 from gongkai.core.errors import DomainError
 from gongkai.core.roles import Role
 from gongkai.plans import exports, related, selectors, services
-from gongkai.plans.forms import AssignUnitsForm, LedgerFilterForm, ProgressForm
+from gongkai.plans.forms import (
+    AssignUnitsForm,
+    EvidenceKindsForm,
+    LedgerFilterForm,
+    ProgressForm,
+)
 from gongkai.plans.models import Assignment, Evidence, Plan, Task
 
 PRESS = (Role.PRESS_OFFICE,)
@@ -76,6 +81,9 @@ def _task_page(request, task: Task, *, form=None, assign_form=None, status=200):
         "mine": mine,
         "form": form if mine else None,
         "assign_form": assign_form,
+        "kinds_form": EvidenceKindsForm(initial={"kinds": task.kinds_of_evidence()})
+        if request.user.has_role(*PRESS)
+        else None,
         "today": timezone.localdate(),
         "related": related.for_task(task),
     }
@@ -126,6 +134,19 @@ def assign_units(request, pk):
         form.add_error(None, str(error))
         return _task_page(request, task, assign_form=form, status=400)
     messages.success(request, services.describe_changes(changes))
+    return redirect("plans:task_detail", task.pk)
+
+
+@require_POST
+@role_required(*PRESS)
+def task_evidence_kinds(request, pk):
+    task = get_object_or_404(Task, pk=pk)
+    form = EvidenceKindsForm(request.POST)
+    if form.is_valid():
+        services.task_set_evidence_kinds(
+            by=request.user, task=task, kinds=form.cleaned_data["kinds"]
+        )
+        messages.success(request, "佐证类别已保存。")
     return redirect("plans:task_detail", task.pk)
 
 
