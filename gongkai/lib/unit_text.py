@@ -109,7 +109,7 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
 def _from_clauses(text: str) -> UnitsParse:
     result = UnitsParse()
     notes = [m.group(1).strip() for m in _PAREN_RE.finditer(text) if m.group(1).strip()]
-    text = _PAREN_RE.sub("，", text)
+    text = _PAREN_RE.sub("", text)  # X（Y）牵头: the bracket is a note, X still leads
     weak: list[str] = []
     has_lead_verb = False
     for clause in filter(None, _CLAUSE_SPLIT.split(text)):

@@ -15,7 +15,23 @@ DEADLINE, UNITS, LEAD, SUPPORT, NOTE = "deadline", "units", "lead", "support", "
 HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (NUMBER, ("序号", "编号")),
     (LEAD, ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "主办单位", "主责单位")),
-    (SUPPORT, ("配合单位", "配合部门", "配合处室", "配合科室", "协办单位", "参与单位")),
+    (
+        SUPPORT,
+        (
+            "配合单位",
+            "配合部门",
+            "配合处室",
+            "配合科室",
+            "协办单位",
+            "协同单位",
+            "协同部门",
+            "协同处室",
+            "协同科室",
+            "参与单位",
+        ),
+    ),
+    # People, not units: 责任领导 张某某 is no unit to assign.
+    (NOTE, ("责任领导", "分管领导", "责任人", "联系人")),
     (
         UNITS,
         (
@@ -27,7 +43,6 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "落实单位",
             "负责单位",
             "责任主体",
-            "责任人",
         ),
     ),
     (DEADLINE, ("完成时限", "时限", "完成时间", "时间节点", "进度安排", "时间要求", "完成期限")),

@@ -70,6 +70,7 @@ _TRAILER_PIECES = re.compile(r"[；;]|[，,](?=[^，,；;:：（）()]{2,6}[:：
 # 一是…；二是…: tasks run together in one paragraph, each starting with an ordinal.
 _ORDINAL = re.compile(r"(?:^|(?<=[。；;！!]))\s*[一二三四五六七八九十]{1,3}是")
 
+_GUESSED_COLUMNS = "表格部分列的含义是按内容判断的，请核对各列对应关系"
 _SPILLED = "原表此处单元格错行（任务与措施、时限、单位的条数不一致），已跨行按顺序对齐，请核对"
 _MAX_BLOCK_ROWS = 4
 
@@ -131,6 +132,9 @@ def _parse_rows(rows: list[Row], year: int, mapped: list[str] | None) -> ParsedP
         raise PlanImportError(NO_TASKS)
     _number_items(drafts, warnings)
     items = [_finish_item(draft, year) for draft in drafts]
+    if unclear:
+        for item in items:  # until the user confirms the columns, nothing is taken on trust
+            item.flags.append(_GUESSED_COLUMNS)
     return ParsedPlan(
         title=title,
         year=year,
@@ -158,8 +162,11 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
     guessed = _guess_roles(rows[header_at + 1 :], width=len(raw))
     filled: list[str | None] = list(raw)
     for j, role in enumerate(raw):
-        if role is None and guessed[j] not in (NOTE, *filled):
-            filled[j] = guessed[j]
+        guess = guessed[j]
+        if guess == UNITS and LEAD in filled and SUPPORT not in filled:
+            guess = SUPPORT  # units beside a 牵头单位 column: the supporting ones
+        if role is None and guess not in (NOTE, *filled):
+            filled[j] = guess
     unknown = [
         j for j, role in enumerate(raw) if role is None and _column_has_text(rows, header_at, j)
     ]
