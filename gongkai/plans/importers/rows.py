@@ -125,7 +125,9 @@ def _parse_rows(rows: list[Row], year: int, mapped: list[str] | None) -> ParsedP
     elif header_at < 0 or unclear:
         warnings.append("未找到表头或表头有未识别的列，已按内容判断各列含义，请核对")
     columns = _column_info(rows, header_at, roles, unclear)
-    drafts = _walk(rows[header_at + 1 :], roles, warnings) if REQUIREMENT in roles else []
+    body = rows[header_at + 1 :]
+    section = _section_before(rows[: max(header_at, 0)])
+    drafts = _walk(body, roles, warnings, section) if REQUIREMENT in roles else []
     if not drafts:
         if _has_text_column(rows[header_at + 1 :]):
             raise PlanColumnsUnclear(columns)
@@ -171,6 +173,17 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
         j for j, role in enumerate(raw) if role is None and _column_has_text(rows, header_at, j)
     ]
     return header_at, _settle_roles(filled), bool(unknown)
+
+
+def _section_before(rows: list[Row]) -> str:
+    """A section heading (一、…) just above the table's header: its tasks belong to it."""
+    for row in reversed(rows):
+        filled = [c for c in row if c]
+        if len(filled) == 1 and _SECTION.match(filled[0]):
+            return filled[0]
+        if filled:
+            return ""
+    return ""
 
 
 def _has_text_column(rows: list[Row]) -> bool:
@@ -227,8 +240,11 @@ def _column_info(rows: list[Row], header_at: int, roles: list[str], unclear: boo
     return info
 
 
-def _walk(rows: list[Row], roles: list[str], warnings: list[str]) -> list["_Draft"]:
+def _walk(
+    rows: list[Row], roles: list[str], warnings: list[str], section: str = ""
+) -> list["_Draft"]:
     walker = _Walker(roles, _tasks_use_cn_numbers(rows, roles), warnings)
+    walker.section = section
     for row in rows:
         walker.add(row)
     return walker.finish()
