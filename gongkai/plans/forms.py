@@ -25,9 +25,9 @@ def _names(text: str) -> list[str]:
 class ColumnMappingForm(forms.Form):
     """One select per column of the plan's table: what the column holds."""
 
-    def __init__(self, *args, columns: list[dict], **kwargs):
+    def __init__(self, *args, columns: list[dict] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.columns = columns
+        self.columns = columns = columns or []
         choices = list(ROLE_LABELS.items())
         for j, column in enumerate(columns):
             sample = f"（如：{column['sample']}）" if column.get("sample") else ""
@@ -62,9 +62,9 @@ class ColumnMappingForm(forms.Form):
 class UnitMappingForm(forms.Form):
     """One select per unit name the organisation does not know: mapped once, remembered."""
 
-    def __init__(self, *args, names: list[str], **kwargs):
+    def __init__(self, *args, names: list[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.names = names
+        self.names = names = names or []
         for i, name in enumerate(names):
             self.fields[f"unit_{i}"] = forms.ModelChoiceField(
                 label=f"原文“{name}”对应",

@@ -15,7 +15,9 @@ UNKNOWN_FLAG = "未识别的单位"
 
 
 def unknown_flag(name: str) -> str:
-    return f"{UNKNOWN_FLAG}“{name}”，请在本页“未识别的单位”处选择对应单位，或导入后由新闻处指定"
+    return (
+        f"{UNKNOWN_FLAG}“{name}”：请在导入预览的“未识别的单位”中选择对应单位，或导入后由新闻处指定"
+    )
 
 
 def match_units(parsed: ParsedPlan, units: list[Unit] | None = None) -> list[str]:
