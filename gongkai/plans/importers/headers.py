@@ -14,7 +14,11 @@ DEADLINE, UNITS, LEAD, SUPPORT, NOTE = "deadline", "units", "lead", "support", "
 
 HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (NUMBER, ("序号", "编号")),
-    (LEAD, ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "主办单位", "主责单位")),
+    # Bare 牵头 / 配合 are the second row of a two-row header (责任单位 over 牵头 | 配合).
+    (
+        LEAD,
+        ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "主办单位", "主责单位", "牵头", "主办"),
+    ),
     (
         SUPPORT,
         (
@@ -28,6 +32,9 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "协同处室",
             "协同科室",
             "参与单位",
+            "配合",
+            "协办",
+            "协同",
         ),
     ),
     # People, not units: 责任领导 张某某 is no unit to assign.

@@ -119,6 +119,7 @@ def _parse_rows(rows: list[Row], year: int, mapped: list[str] | None) -> ParsedP
     if not any(sum(1 for c in row if c) >= 2 for row in rows):
         rows = _paragraph_rows([c for row in rows for c in row if c])
     title = _find_title(rows)
+    rows = _join_two_row_header(rows)
     header_at, roles, unclear = _columns(rows)
     if mapped:
         roles, unclear = _apply_mapping(roles, mapped), False
@@ -173,6 +174,31 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
         j for j, role in enumerate(raw) if role is None and _column_has_text(rows, header_at, j)
     ]
     return header_at, _settle_roles(filled), bool(unknown)
+
+
+def _join_two_row_header(rows: list[Row]) -> list[Row]:
+    """责任单位 over 牵头 | 配合: one header row, the lower labels under the merged upper cell.
+
+    The upper cell, merged across the columns, counts once; it stands over each run of
+    labels in the lower row, and the other upper cells over its empty places."""
+    at, roles = _find_header(rows)
+    if roles is None or at + 1 >= len(rows):
+        return rows
+    upper, lower = rows[at], rows[at + 1]
+    labels = [c for c in lower if c]
+    if not labels or not all(len(c) <= 6 and _header_role(c) for c in labels):
+        return rows
+    joined, taken, j = [], 0, 0
+    while j < len(lower):
+        if lower[j]:
+            while j < len(lower) and lower[j]:
+                joined.append(lower[j])
+                j += 1
+        else:
+            joined.append(upper[taken] if taken < len(upper) else "")
+            j += 1
+        taken += 1
+    return [*rows[:at], joined, *rows[at + 2 :]]
 
 
 def _section_before(rows: list[Row]) -> str:

@@ -65,8 +65,11 @@ def sheet_rows(sheet, data: bytes) -> list[Row]:
             for c in range(min_col - 1, max_col):
                 if c > min_col - 1:
                     dropped.add((r, c))  # a wide merge counts once, as in Word
-                elif r < len(grid) and c < len(grid[r]):
-                    grid[r][c] = top_left  # a tall merge repeats in every row it covers
+                elif r < len(grid):
+                    # A tall merge repeats in every row it covers, even a row that ends
+                    # before it (its last cells empty, so not stored).
+                    grid[r] += [""] * (c + 1 - len(grid[r]))
+                    grid[r][c] = top_left
     return [[v for c, v in enumerate(row) if (r, c) not in dropped] for r, row in enumerate(grid)]
 
 
