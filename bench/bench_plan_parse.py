@@ -1,4 +1,5 @@
-"""Time the plan importer: the real seed plan and a synthetic 2,000-requirement plan.
+"""Time the plan importer: the real seed plan and a synthetic 2,000-requirement plan; and
+score it on the corpus of other bodies' plans (gongkai/plans/tests/corpus/, issue 14).
 
 Run: .venv/bin/python bench/bench_plan_parse.py   (target: under 1 s each)
 """
@@ -76,7 +77,28 @@ def best_of(runs: int, data: bytes, name: str) -> tuple[float, int]:
     return best, count
 
 
+def corpus() -> None:
+    """Items right per plan of the corpus (number, section, units as written, due, ongoing)."""
+    from gongkai.plans.tests.corpus_score import plans, score
+
+    right = total = 0
+    for name, data, filename, expected in plans():
+        result = min((score(name, data, filename, expected) for _ in range(3)), key=_seconds)
+        right, total = right + result.right, total + result.total
+        silent = f" silently wrong: {result.silent}" if result.silent else ""
+        print(
+            f"  {name:28s} {result.right:2d}/{result.total:2d}  {result.seconds * 1000:6.1f} ms"
+            f"  {result.layout[:60]}{silent}"
+        )
+    print(f"corpus         : {right}/{total} items right ({right / total:.0%})")
+
+
+def _seconds(result) -> float:
+    return result.seconds
+
+
 def main() -> None:
+    corpus()
     seed_time, seed_count = best_of(20, SEED.read_bytes(), SEED.name)
     print(f"seed plan      : {seed_count:5d} items, best of 20: {seed_time * 1000:8.1f} ms")
     data = synthetic_plan()

@@ -72,6 +72,25 @@ class Unit(models.Model):
         }
 
 
+class UnitAlias(models.Model):
+    """A name a plan wrote for a unit (法规科 for 法规处), learned when someone mapped it once
+    in the import preview; next time the importer knows it. Unit.aliases are typed by hand."""
+
+    name = models.CharField("原文写法", max_length=100, unique=True)
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="learned_aliases")
+    created_by = models.ForeignKey(
+        "core.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField("记录时间", default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = verbose_name_plural = "单位别名（导入时记录）"
+
+    def __str__(self):
+        return f"{self.name} → {self.unit.name}"
+
+
 def normalise_username(username) -> str:
     return unicodedata.normalize("NFKC", str(username or "")).strip().casefold()
 

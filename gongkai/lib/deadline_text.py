@@ -22,7 +22,23 @@ _TRADITIONAL = (
     "眾众 層层 參参 館馆 隊队 聯联 絡络 務务 勵励 監监 評评 檢检 測测 調调 確确 "
     "盡尽 齊齐 歸归 檔档 錄录 處处 週周 終终 備备 註注 優优 質质 傳传 樣样 證证 權权 準准 "
     "則则 規规 劃划 預预 設设 舉举 紀纪 維维 穩稳 際际 區区 團团 庫库 車车 運运 輸输 鐵铁 "
-    "環环 護护 葉叶 雙双 邊边 議议"
+    "環环 護护 葉叶 雙双 邊边 議议 審审 計计 執执 釋释 糾纠 紛纷 廳厅 標标 "
+    "級级 輔辅 營营 災灾 險险 鄰邻 簡简 徑径 據据 異异 糧粮 費费 貸贷 貿贸 "
+    "購购 賽赛 遷迁 選选 遞递 鋼钢 錢钱 陸陆 隨随 雜杂 難难 順顺 頒颁 題题 "
+    "額额 風风 飛飞 養养 驗验 齡龄 龍龙 訂订 認认 討讨 訓训 訪访 許许 診诊 "
+    "詢询 試试 該该 詳详 語语 誠诚 誤误 課课 論论 諮咨 識识 讓让 貢贡 貨货 "
+    "賬账 賠赔 轉转 輕轻 載载 較较 輯辑 鐘钟 閉闭 問问 閱阅 闡阐 陳陈 隱隐 "
+    "雲云 靈灵 頁页 須须 頻频 顧顾 顯显 飲饮 馬马 駐驻 鹽盐 勞劳 勢势 廠厂 "
+    "廢废 張张 徵征 戶户 掃扫 擇择 擊击 攝摄 敗败 條条 棄弃 極极 樓楼 構构 "
+    "樂乐 歡欢 歷历 殘残 氣气 決决 沒没 況况 溝沟 滅灭 漢汉 潔洁 濱滨 無无 "
+    "煙烟 熱热 營营 爭争 獎奖 獨独 獲获 畢毕 畫画 盤盘 禮礼 種种 競竞 筆笔 "
+    "築筑 範范 紙纸 約约 紅红 納纳 純纯 細细 給给 綜综 緊紧 線线 編编 練练 "
+    "織织 繼继 罰罚 義义 習习 聲声 聽听 腦脑 臺台 興兴 舊旧 藝艺 藥药 蘇苏 "
+    "蟲虫 補补 裝装 製制 複复 視视 親亲 覺觉 觀观 觸触 態态 辦办 業业 區区 "
+    "衛卫 軍军 東东 車车 門门 韓韩 瀏浏 覽览 頻频 攬揽 擔担 懷怀 劃划 劑剂 "
+    "嚴严 團团 圍围 圖图 壓压 壞坏 奪夺 婦妇 媽妈 孫孙 寫写 寬宽 對对 尋寻 "
+    "屆届 嶺岭 幣币 幫帮 廬庐 彙汇 徑径 鏈链 鎮镇 錯错 鍵键 閘闸 閩闽 閣阁 "
+    "闊阔 隊队 階阶 雖虽 雞鸡 離离 靜静 韋韦 頸颈 頃顷 飾饰 餘余"
 )
 _TRAD_TABLE = str.maketrans(
     {pair[0]: pair[1] for pair in _TRADITIONAL.split() if len(pair) == 2 and pair[0] != pair[1]}
@@ -68,7 +84,7 @@ _MONTH_CN = re.compile(r"([一二三四五六七八九十]{1,3})月")
 _FULL_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
 _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|底|末|份|内|前)?")
 _QUARTER = re.compile(r"第?([一二三四1-4])季度")
-_YEAR_PART = re.compile(r"上半年|下半年|年中|年底|年末|年内|年度内|全年")
+_YEAR_PART = re.compile(r"(?:(\d{4})年?)?(上半年|下半年|年中|年底|年末|年内|年度内|全年)")
 
 
 def parse_deadline(text: str, year: int) -> DeadlineParse:
@@ -109,16 +125,32 @@ def _explicit_dates(text: str, year: int, flags: list[str]) -> list[tuple[date, 
         quarter = cn_number(match.group(1)) or 4
         found.append((_month_end(year, quarter * 3), match.group(0)))
     for match in _YEAR_PART.finditer(rest):
-        word = match.group(0)
+        word = match.group(2)
         month = 6 if word in ("上半年", "年中") else 12
         if word == "年中":
             flags.append("“年中”已按6月30日计，请核对")
-        found.append((_month_end(year, month), word))
+        written = _written_year(match, year, flags)  # 2023年底: the year written, not the plan's
+        if written is not None:
+            found.append((_month_end(written, month), match.group(0)))
     return found
 
 
+def _written_year(match: re.Match, year: int, flags: list[str]) -> int | None:
+    """The year a date writes (group 1), or the plan's; a year no plan has is refused."""
+    if not match.group(1):
+        return year
+    written = int(match.group(1))
+    if not 2000 <= written <= 2100:
+        flags.append(f"完成时限中的年份不正确：{match.group(0)}")
+        return None
+    return written
+
+
 def _day(match: re.Match, year: int, flags: list[str]) -> list[tuple[date, str]]:
-    y, m, d = int(match.group(1) or year), int(match.group(2)), int(match.group(3))
+    y = _written_year(match, year, flags)
+    if y is None:
+        return []
+    m, d = int(match.group(2)), int(match.group(3))
     try:
         return [(date(y, m, d), match.group(0))]
     except ValueError:
@@ -127,7 +159,10 @@ def _day(match: re.Match, year: int, flags: list[str]) -> list[tuple[date, str]]
 
 
 def _month(match: re.Match, year: int, flags: list[str]) -> list[tuple[date, str]]:
-    y, m, word = int(match.group(1) or year), int(match.group(2)), match.group(3) or ""
+    y = _written_year(match, year, flags)
+    if y is None:
+        return []
+    m, word = int(match.group(2)), match.group(3) or ""
     if not 1 <= m <= 12:
         flags.append(f"完成时限中的月份不存在：{match.group(0)}")
         return []

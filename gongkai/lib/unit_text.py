@@ -26,21 +26,31 @@ _ALL_VERBS = _LEAD_VERBS + _SUPPORT_VERBS + _WEAK_VERBS
 _VERB_RE = re.compile("|".join(_ALL_VERBS))
 
 _LABEL_RE = re.compile(
-    r"(牵头单位|牵头处室|牵头部门|主办单位|配合单位|配合处室|配合部门|协办单位|参与单位|"
-    r"责任单位|责任处室|责任部门)[:：]\s*([^;；:：]+?)(?=[;；]|\s*(?:牵头|主办|配合|协办|参与|责任)\w{2}[:：]|$)"
+    r"((?:牵头|主办|配合|协办|参与|责任|承办|落实)(?:单位|处室|科室|部门|主体)|"
+    r"(?<![\w])(?:牵头|主办|配合|协办|责任))[:：]\s*"
+    r"([^;；:：]+?)(?=[;；]|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成)\w{0,2}[:：]|$)"
 )
 _PAREN_RE = re.compile(r"[（(]([^（）()]*)[)）]")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。.\s]+|(?<=牵头|主办|协办|配合|参与|协助|落实|负责)、")
-_NAME_SPLIT = re.compile(r"以及|[、和及与/]|等")
+_NAME_SPLIT = re.compile(r"[、/]|等")
+# 和/及/与 join two units only when the left part is a unit itself: 办公室和法规科, but
+# 普法与依法治理处 and 县工业和信息化局 are single names.
+_AND_SPLIT = re.compile(r"以及|[和及与]")
+# Manner words between the names and the verb: X按职责分工落实, X分别负责.
+_MANNER = re.compile(r"(按照?|根据)(各自)?职责(分工)?|分别(?=负责|落实|牵头)|共同(?=负责|落实)")
+# A collective's tail: 等部门, 等市有关单位, 等单位 — the named units stay, the tail goes.
+_ETC_TAIL = re.compile(r"等(?:[市县区省]?(?:直)?(?:有关|相关)?(?:单位|部门|处室|科室))?$")
 # "X会Y"/"X会同Y": X leads and Y supports. A 委 before 会 is a committee
 # name (党委会, 管委会), not the verb.
 _CO_SIGN_RE = re.compile(r"^(.+?[处室局办心队站所院部组科])会同?(.+)$")
 
 _UNIT_SUFFIX = re.compile(
-    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班)$"
+    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村)$"
 )
 # Words that turn a "name" into a sentence (我局属于…, 无…职责).
-_SENTENCE_WORDS = re.compile(r"属于|无|不|没有|职责|的|是|已|将|应|需要|按照|根据")
+_SENTENCE_WORDS = re.compile(
+    r"属于|没有|职责|无此|无相关|不涉及|不适用|不属于|的|是|已经|将于|应当|应该|需要|按照|根据"
+)
 _NO_DUTY = re.compile(r"无[^，,。；;]*职责|不涉及|不适用|无此项")
 _GENERIC = {"单位", "部门", "处室", "相关", "有关"}
 _PREFIXES = ("分别由", "由", "请")
@@ -50,7 +60,8 @@ _SUFFIXES = ("分别", "共同", "具体")
 def parse_units(text: str) -> UnitsParse:
     """Lead and supporting units named in one units cell."""
     raw = (text or "").strip()
-    clean = re.sub(r"\s+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
+    clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
+    clean = _MANNER.sub("", clean)
     labelled = _LABEL_RE.findall(_strip_outer_parens(clean))
     result = _from_labels(labelled) if labelled else _from_clauses(clean)
     if not result.lead and not result.support:
@@ -77,8 +88,17 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
     result = UnitsParse()
     has_lead_label = any(label.startswith(("牵头", "主办")) for label, _ in labelled)
     for label, names_text in labelled:
-        names, _ = _names(names_text)
-        if label.startswith(("牵头", "主办")) or (label.startswith("责任") and not has_lead_label):
+        names, ok = _names(names_text)
+        is_lead = label.startswith(("牵头", "主办"))
+        if not ok or _VERB_RE.search(names_text) or _CO_SIGN_RE.match(names_text):
+            # 责任处室：X牵头，Y负责落实 — the value has roles of its own.
+            inner = _from_clauses(names_text)
+            if not is_lead and not has_lead_label and inner.lead:
+                _add(result.lead, inner.lead)
+                _add(result.support, inner.support)
+                continue
+            names = inner.lead + inner.support
+        if is_lead or (label.startswith(("责任", "承办", "落实")) and not has_lead_label):
             _add(result.lead, names)
         else:
             _add(result.support, names)
@@ -89,7 +109,7 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
 def _from_clauses(text: str) -> UnitsParse:
     result = UnitsParse()
     notes = [m.group(1).strip() for m in _PAREN_RE.finditer(text) if m.group(1).strip()]
-    text = _PAREN_RE.sub("，", text)
+    text = _PAREN_RE.sub("", text)  # X（Y）牵头: the bracket is a note, X still leads
     weak: list[str] = []
     has_lead_verb = False
     for clause in filter(None, _CLAUSE_SPLIT.split(text)):
@@ -140,14 +160,22 @@ def _clause(clause: str) -> tuple[str, list[str], str]:
 def _names(text: str) -> tuple[list[str], bool]:
     """Unit names in ``text`` and whether every piece looked like a unit."""
     names = []
-    for piece in _NAME_SPLIT.split(text):
-        name = _clean_name(piece)
-        if not name or name in _GENERIC:
-            continue
-        if not _looks_like_unit(name):
-            return [], False
-        names.append(name)
+    for piece in _NAME_SPLIT.split(_ETC_TAIL.sub("", text.strip(" ：:，,、"))):
+        for name in _split_and(_clean_name(piece)):
+            if not name or name in _GENERIC:
+                continue
+            if not _looks_like_unit(name):
+                return [], False
+            names.append(name)
     return names, bool(names)
+
+
+def _split_and(name: str) -> list[str]:
+    """办公室和法规科 → two units; 县工业和信息化局 stays one."""
+    parts = _AND_SPLIT.split(name)
+    if len(parts) > 1 and all(_looks_like_unit(_clean_name(p)) for p in parts):
+        return [_clean_name(p) for p in parts]
+    return [name]
 
 
 def _clean_name(piece: str) -> str:

@@ -4,7 +4,9 @@ from django.conf import settings
 from gongkai.core.models import Unit
 from gongkai.forms_common import MultipleFileField
 from gongkai.lib.uploads import UploadError, sniff_upload
+from gongkai.plans.evidence_kinds import EVIDENCE_KINDS
 from gongkai.plans.importers.base import ParsedItem
+from gongkai.plans.importers.headers import ROLE_LABELS
 from gongkai.plans.models import ProgressStatus
 
 
@@ -18,6 +20,65 @@ class PlanUploadForm(forms.Form):
 
 def _names(text: str) -> list[str]:
     return [n.strip() for n in text.replace("，", "、").replace(",", "、").split("、") if n.strip()]
+
+
+class ColumnMappingForm(forms.Form):
+    """One select per column of the plan's table: what the column holds."""
+
+    def __init__(self, *args, columns: list[dict] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.columns = columns = columns or []
+        choices = list(ROLE_LABELS.items())
+        for j, column in enumerate(columns):
+            sample = f"（如：{column['sample']}）" if column.get("sample") else ""
+            self.fields[f"col_{j}"] = forms.ChoiceField(
+                label=f"第{j + 1}列“{column['header']}”{sample}",
+                choices=choices,
+                initial=column["role"],
+            )
+
+    def clean(self):
+        data = super().clean()
+        roles = self.roles()
+        if "requirement" not in roles:
+            raise forms.ValidationError("请至少把一列对应为“工作任务（每行一项）”。")
+        for role in ("number", "deadline", "units", "lead", "support", "requirement"):
+            if roles.count(role) > 1:
+                raise forms.ValidationError(f"“{ROLE_LABELS[role]}”只能对应一列。")
+        return data
+
+    def roles(self) -> list[str]:
+        return [self.cleaned_data.get(f"col_{j}", "note") for j in range(len(self.columns))]
+
+    def header_words(self) -> dict[str, str]:
+        """Headers worth remembering: real header texts the user mapped (not 第N列)."""
+        return {
+            column["header"]: role
+            for column, role in zip(self.columns, self.roles(), strict=True)
+            if column.get("named") and (column.get("unclear") or role != column["role"])
+        }
+
+
+class UnitMappingForm(forms.Form):
+    """One select per unit name the organisation does not know: mapped once, remembered."""
+
+    def __init__(self, *args, names: list[str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.names = names = names or []
+        for i, name in enumerate(names):
+            self.fields[f"unit_{i}"] = forms.ModelChoiceField(
+                label=f"原文“{name}”对应",
+                queryset=Unit.objects.active(),
+                required=False,
+                empty_label="暂不指定（导入后由新闻处指定）",
+            )
+
+    def aliases(self) -> dict[str, Unit]:
+        return {
+            name: unit
+            for i, name in enumerate(self.names)
+            if (unit := self.cleaned_data.get(f"unit_{i}")) is not None
+        }
 
 
 class ItemForm(forms.Form):
@@ -145,6 +206,18 @@ class AssignUnitsForm(forms.Form):
         """Show the confirmation box (hidden until a reported unit is being removed)."""
         self.fields["confirm_remove"].widget = forms.CheckboxInput()
         self.add_error(None, message)
+
+
+class EvidenceKindsForm(forms.Form):
+    """Which published work the ledger shows as this task's evidence (read from its text)."""
+
+    kinds = forms.MultipleChoiceField(
+        label="佐证类别",
+        choices=[(kind, kind) for kind in EVIDENCE_KINDS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="台账在本任务下列出当年相应的公开文件；都不勾选则不列出",
+    )
 
 
 class LedgerFilterForm(forms.Form):

@@ -11,10 +11,13 @@ from django.utils import timezone
 from gongkai.core import audit
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
+from gongkai.plans.evidence_kinds import evidence_kinds_for
 
 audit.register_actions(
     **{
         "plan.import": "导入工作方案",
+        "plan.learn_names": "记录导入时的单位和表头写法",
+        "task.evidence_kinds": "修改任务的佐证类别",
         "plan.assign_units": "指定责任单位",
         "task.report_progress": "报送工作进展",
     }
@@ -61,6 +64,13 @@ class Task(models.Model):
     )
     note = models.TextField("备注", blank=True)
     flags = models.JSONField("待核实", default=list, blank=True)
+    evidence_kinds = models.JSONField(
+        "佐证类别",
+        null=True,
+        blank=True,
+        default=None,
+        help_text="台账据此显示相关公开文件；未设置时按任务内容识别（涉企政策、政策解读等）",
+    )
     units = models.ManyToManyField(Unit, through="Assignment", related_name="tasks")
 
     class Meta:
@@ -72,6 +82,33 @@ class Task(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.requirement[:40]}"
+
+    def kinds_of_evidence(self) -> list[str]:
+        """The kinds of published work that count as this task's evidence: as set on the
+        task, or else read from what the task says (not from its number)."""
+        if self.evidence_kinds is not None:
+            return list(self.evidence_kinds)
+        return evidence_kinds_for(f"{self.requirement}\n{self.measures}")
+
+
+class HeaderSynonym(models.Model):
+    """A column header of some body's plan (谁来做 → 责任单位) the press office mapped once in
+    the import preview; the importer reads it as that column next time. The built-in
+    synonyms are in importers/headers.py."""
+
+    word = models.CharField("表头文字", max_length=40, unique=True)
+    role = models.CharField("对应内容", max_length=20)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField("记录时间", default=timezone.now)
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = verbose_name_plural = "表头写法（导入时记录）"
+
+    def __str__(self):
+        return f"{self.word} → {self.role}"
 
 
 class ProgressStatus(models.TextChoices):

@@ -5,15 +5,21 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import transaction
 
 from gongkai.core import audit
 from gongkai.core.errors import DomainError
-from gongkai.core.models import Unit
-from gongkai.core.units import resolve_unit_names
+from gongkai.core.models import Unit, UnitAlias
+from gongkai.core.units import names_index, resolve_unit_names
+from gongkai.plans.evidence_kinds import evidence_kinds_for
 from gongkai.plans.importers import PlanImportError, parse_plan_file
 from gongkai.plans.importers.base import ParsedItem, ParsedPlan
-from gongkai.plans.models import Assignment, Plan, Progress, Task
+from gongkai.plans.importers.headers import ROLE_LABELS
+from gongkai.plans.models import Assignment, HeaderSynonym, Plan, Progress, Task
+from gongkai.plans.unit_matching import UNKNOWN_FLAG, match_units
+
+STASH_SECONDS = 6 * 3600  # as long as a preview's signed token lives
 
 
 @dataclass
@@ -27,10 +33,36 @@ def fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def plan_parse(*, data: bytes, filename: str, year: int) -> ParsedPlan:
+def plan_parse(
+    *, data: bytes, filename: str, year: int, columns: list[str] | None = None
+) -> ParsedPlan:
+    """Parse a plan file (with the columns as the user mapped them, if any), then match its
+    unit names to the organisation's units: item.unit_matches, unknown names flagged."""
     if not 2000 <= year <= 2100:
         raise PlanImportError(f"年度不正确：{year}")
-    return parse_plan_file(data, filename, year)
+    synonyms = dict(HeaderSynonym.objects.values_list("word", "role"))
+    parsed = parse_plan_file(data, filename, year, columns=columns, synonyms=synonyms)
+    match_units(parsed)
+    return parsed
+
+
+def unknown_unit_names(parsed: ParsedPlan) -> list[str]:
+    """The names no unit answers to, once each, in the order the plan writes them."""
+    names = [n for item in parsed.items for n, match in item.unit_matches.items() if match is None]
+    return list(dict.fromkeys(names))
+
+
+def stash_upload(data: bytes) -> str:
+    """Keep the uploaded file while the user maps its columns; the preview's signed token
+    carries only its fingerprint."""
+    sha = fingerprint(data)
+    cache.set(f"plan-import:{sha}", data, STASH_SECONDS)
+    return sha
+
+
+def stashed_upload(sha: str) -> bytes | None:
+    data = cache.get(f"plan-import:{sha}")
+    return data if isinstance(data, bytes) and fingerprint(data) == sha else None
 
 
 def plan_import(*, by, data: bytes, filename: str, year: int) -> ImportResult:
@@ -44,8 +76,19 @@ def plan_import(*, by, data: bytes, filename: str, year: int) -> ImportResult:
 
 
 @transaction.atomic
-def plan_create(*, by, parsed: ParsedPlan, source_name: str, source_sha256: str) -> Plan:
-    """Save the (possibly corrected) parse as the year's ledger: all of it, or nothing."""
+def plan_create(
+    *,
+    by,
+    parsed: ParsedPlan,
+    source_name: str,
+    source_sha256: str,
+    unit_aliases: dict[str, Unit] | None = None,
+    header_words: dict[str, str] | None = None,
+) -> Plan:
+    """Save the (possibly corrected) parse as the year's ledger: all of it, or nothing.
+
+    ``unit_aliases`` (法规科 → 法规处) and ``header_words`` (谁来做 → units) are what the user
+    mapped in the preview: remembered in the same transaction, so the next import knows them."""
     if not parsed.items:
         raise PlanImportError("没有可导入的工作任务。")
     if Plan.objects.filter(source_sha256=source_sha256).exists():
@@ -60,10 +103,12 @@ def plan_create(*, by, parsed: ParsedPlan, source_name: str, source_sha256: str)
         source_sha256=source_sha256,
         imported_by=by,
     )
+    learn_names(by=by, unit_aliases=unit_aliases or {}, header_words=header_words or {})
     units = list(Unit.objects.active())
+    by_name = names_index(units)
     tasks, shares = [], []
     for item in parsed.items:
-        task, task_shares = _task_from_item(plan, item, units)
+        task, task_shares = _task_from_item(plan, item, units, by_name)
         tasks.append(task)
         shares.append(task_shares)
     Task.objects.bulk_create(tasks, batch_size=500)
@@ -84,12 +129,38 @@ def plan_create(*, by, parsed: ParsedPlan, source_name: str, source_sha256: str)
     return plan
 
 
-def _task_from_item(plan: Plan, item: ParsedItem, units: list[Unit]):
-    lead = resolve_unit_names(item.lead_units, units)
-    support = resolve_unit_names(item.support_units, units)
-    flags = list(item.flags)
-    for name in lead.unknown + support.unknown:
-        flags.append(f"未识别的单位“{name}”，请在单位管理中添加别名或手工指定")
+def learn_names(*, by, unit_aliases: dict[str, Unit], header_words: dict[str, str]) -> None:
+    """Remember the unit names and column headers the user mapped in the preview."""
+    unit_aliases = {name.strip()[:100]: unit for name, unit in unit_aliases.items() if name.strip()}
+    header_words = {
+        word.strip()[:40]: role
+        for word, role in header_words.items()
+        if word.strip() and role in ROLE_LABELS
+    }
+    if not unit_aliases and not header_words:
+        return
+    for name, unit in unit_aliases.items():
+        UnitAlias.objects.update_or_create(name=name, defaults={"unit": unit, "created_by": by})
+    for word, role in header_words.items():
+        HeaderSynonym.objects.update_or_create(word=word, defaults={"role": role, "created_by": by})
+    audit.record(
+        by,
+        "plan.learn_names",
+        after={
+            "units": {name: unit.name for name, unit in unit_aliases.items()},
+            "headers": {word: ROLE_LABELS[role] for word, role in header_words.items()},
+        },
+    )
+
+
+def _task_from_item(plan: Plan, item: ParsedItem, units: list[Unit], by_name: dict[str, Unit]):
+    lead = resolve_unit_names(item.lead_units, units, by_name)
+    support = resolve_unit_names(item.support_units, units, by_name)
+    # A name nobody mapped stays on the task, as written, for the press office to choose.
+    flags = [f for f in item.flags if not f.startswith(UNKNOWN_FLAG)]
+    unknown = list(dict.fromkeys(lead.unknown + support.unknown))
+    for name in unknown:
+        flags.append(f"{UNKNOWN_FLAG}“{name}”，请指定对应单位（可在单位管理中添加别名）")
     shares = [(unit, Assignment.Role.LEAD) for unit in lead.units]
     shares += [(unit, Assignment.Role.SUPPORT) for unit in support.units if unit not in lead.units]
     task = Task(
@@ -103,11 +174,23 @@ def _task_from_item(plan: Plan, item: ParsedItem, units: list[Unit]):
         due_date=item.due_date,
         ongoing=item.ongoing,
         units_text=item.units_text[:500],
-        units_to_choose=lead.to_choose + support.to_choose,
+        units_to_choose=list(dict.fromkeys(lead.to_choose + support.to_choose + unknown)),
         note=item.note,
         flags=flags,
+        evidence_kinds=evidence_kinds_for(f"{item.requirement}\n{item.measures}"),
     )
     return task, shares
+
+
+@transaction.atomic
+def task_set_evidence_kinds(*, by, task: Task, kinds: list[str]) -> None:
+    """The press office corrects which kinds of published work count as the task's evidence."""
+    before = task.kinds_of_evidence()
+    task.evidence_kinds = list(kinds)
+    task.save(update_fields=["evidence_kinds"])
+    audit.record(
+        by, "task.evidence_kinds", task, before={"kinds": before}, after={"kinds": list(kinds)}
+    )
 
 
 class ConfirmationNeeded(DomainError):

@@ -3,7 +3,6 @@
 import io
 
 from django.contrib import messages
-from django.core import signing
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,17 +15,13 @@ from gongkai.core.roles import Role
 from gongkai.plans import exports, related, selectors, services
 from gongkai.plans.forms import (
     AssignUnitsForm,
-    ItemFormSet,
+    EvidenceKindsForm,
     LedgerFilterForm,
-    PlanUploadForm,
     ProgressForm,
 )
-from gongkai.plans.importers import PlanImportError
-from gongkai.plans.importers.base import ParsedPlan
 from gongkai.plans.models import Assignment, Evidence, Plan, Task
 
 PRESS = (Role.PRESS_OFFICE,)
-IMPORT_SALT = "gongkai.plans.import"
 
 
 @staff_required
@@ -86,6 +81,9 @@ def _task_page(request, task: Task, *, form=None, assign_form=None, status=200):
         "mine": mine,
         "form": form if mine else None,
         "assign_form": assign_form,
+        "kinds_form": EvidenceKindsForm(initial={"kinds": task.kinds_of_evidence()})
+        if request.user.has_role(*PRESS)
+        else None,
         "today": timezone.localdate(),
         "related": related.for_task(task),
     }
@@ -139,6 +137,19 @@ def assign_units(request, pk):
     return redirect("plans:task_detail", task.pk)
 
 
+@require_POST
+@role_required(*PRESS)
+def task_evidence_kinds(request, pk):
+    task = get_object_or_404(Task, pk=pk)
+    form = EvidenceKindsForm(request.POST)
+    if form.is_valid():
+        services.task_set_evidence_kinds(
+            by=request.user, task=task, kinds=form.cleaned_data["kinds"]
+        )
+        messages.success(request, "佐证类别已保存。")
+    return redirect("plans:task_detail", task.pk)
+
+
 @staff_required
 def evidence_download(request, pk):
     evidence = get_object_or_404(Evidence.objects.select_related("progress__assignment"), pk=pk)
@@ -146,72 +157,6 @@ def evidence_download(request, pk):
     return FileResponse(
         evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name
     )
-
-
-@role_required(*PRESS)
-def plan_import(request):
-    """Upload → preview every parsed task, correctable → save all in one transaction."""
-    if request.method == "POST" and "token" in request.POST:
-        return _import_confirm(request)
-    form = PlanUploadForm(
-        request.POST or None, request.FILES or None, initial={"year": timezone.localdate().year}
-    )
-    if request.method == "POST" and form.is_valid():
-        data, name, year = (
-            form.cleaned_data["file"].read(),
-            form.cleaned_data["file"].name,
-            form.cleaned_data["year"],
-        )
-        existing = Plan.objects.filter(source_sha256=services.fingerprint(data)).first()
-        if existing:
-            messages.info(request, "该文件已经导入过，未作任何更改。")
-            return redirect("plans:plan_detail", existing.pk)
-        try:
-            parsed = services.plan_parse(data=data, filename=name, year=year)
-        except PlanImportError as error:
-            form.add_error("file", str(error))
-        else:
-            return _import_preview(request, parsed, data=data, name=name, year=year)
-    return render(request, "plans/import.html", {"form": form})
-
-
-def _import_preview(request, parsed, *, data: bytes, name: str, year: int):
-    """Every parsed task in a correctable form; the file's identity travels signed, not stored."""
-    fields = {"sha": services.fingerprint(data), "name": name, "year": year, "title": parsed.title}
-    token = signing.dumps(fields, salt=IMPORT_SALT)
-    formset = ItemFormSet(
-        initial=[ItemFormSet.form.initial_from(item) for item in parsed.items],
-        form_kwargs={"year": year},
-    )
-    context = {"formset": formset, "token": token, "parsed": parsed}
-    return render(request, "plans/import_preview.html", context)
-
-
-def _import_confirm(request):
-    try:
-        source = signing.loads(request.POST["token"], salt=IMPORT_SALT, max_age=6 * 3600)
-    except signing.BadSignature:
-        messages.error(request, "预览已过期，请重新上传文件。")
-        return redirect("plans:plan_import")
-    formset = ItemFormSet(request.POST, form_kwargs={"year": source["year"]})
-    if formset.is_valid():
-        parsed = ParsedPlan(
-            title=source["title"], year=source["year"], items=[f.to_item() for f in formset.forms]
-        )
-        try:
-            plan = services.plan_create(
-                by=request.user,
-                parsed=parsed,
-                source_name=source["name"],
-                source_sha256=source["sha"],
-            )
-        except PlanImportError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, f"已导入{len(parsed.items)}项工作任务。")
-            return redirect("plans:plan_detail", plan.pk)
-    context = {"formset": formset, "token": request.POST["token"], "parsed": source}
-    return render(request, "plans/import_preview.html", context, status=400)
 
 
 @role_required(*PRESS)

@@ -20,22 +20,24 @@ LIMIT = 30  # the newest; the portal has the rest
 
 
 def for_task(task) -> list[dict]:
-    """Related publications of the plan's year for seed items 1, 12, 13, 19, 26 and 31."""
+    """Related publications of the plan's year, by the kinds of evidence the task names
+    (task.kinds_of_evidence(): 涉企政策, 规范性文件清理, 政策解读, 保密审查, 公开目录)."""
     year = task.plan.year
     published = Document.public.filter(published_at__year=year).select_related("unit")
-    number = task.number
-    if number == 1:
-        return _documents(published.filter(business_related=True), "涉企政策")
-    if number == 12:
-        items = _campaigns(year)
-        return items + _documents(published.filter(kind__in=REGULATORY_KINDS), "规章、规范性文件")
-    if number == 13:
-        return _documents(published.filter(kind=Kind.INTERPRETATION), "政策解读")
-    if number in (19, 26):
-        return _documents(published, "三审发布")
-    if number == 31:
-        return _catalogue(published)
-    return []
+    found: list[dict] = []
+    for kind in task.kinds_of_evidence():
+        if kind == "涉企政策":
+            found += _documents(published.filter(business_related=True), "涉企政策")
+        elif kind == "规范性文件清理":
+            found += _campaigns(year)
+            found += _documents(published.filter(kind__in=REGULATORY_KINDS), "规章、规范性文件")
+        elif kind == "政策解读":
+            found += _documents(published.filter(kind=Kind.INTERPRETATION), "政策解读")
+        elif kind == "保密审查":
+            found += _documents(published, "三审发布")
+        elif kind == "公开目录":
+            found += _catalogue(published)
+    return found
 
 
 def _documents(documents, kind: str) -> list[dict]:

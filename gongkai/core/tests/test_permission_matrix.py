@@ -72,6 +72,7 @@ MATRIX = {
     "plans:task_detail":              ("LLONONOOO", "LLONONOOO"),
     "plans:report_progress":          ("MMMMMMMMM", "LLWNWFFNF"),
     "plans:assign_units":             ("MMMMMMMMM", "LLFFFFFBF"),
+    "plans:task_evidence_kinds":      ("MMMMMMMMM", "LLFFFFFWF"),
     "plans:evidence_download":        ("LLONONOOO", "LLONONOOO"),
     # ---- publications (a document of 法规处 at 一审, drafted and submitted by the clerk) ----
     "publications:home":              ("LLOOOOOOO", "LLOOOOOOO"),
@@ -297,6 +298,7 @@ def _world(cast):
             "plans:task_detail": [task.pk],
             "plans:report_progress": [task.pk],
             "plans:assign_units": [task.pk],
+            "plans:task_evidence_kinds": [task.pk],
             "plans:evidence_download": [evidence.pk],
             "publications:document_detail": [in_review.pk],
             "publications:document_edit": [in_review.pk],

@@ -90,3 +90,31 @@ def test_it_helpers_convert_numerals_and_characters():
         None,
     ]
     assert simplify("貫穿全年　９月") == "贯穿全年 9月"
+
+
+@pytest.mark.parametrize(
+    ("text", "due", "ongoing"),
+    [
+        ("2022年底", date(2022, 12, 31), False),
+        ("2022年11月底", date(2022, 11, 30), False),
+        ("6月底前完成", date(2022, 6, 30), False),
+        ("2022年6月底前完成,并动态更新", date(2022, 6, 30), True),
+        ("常态落实", date(2022, 12, 31), True),
+    ],
+)
+def test_it_reads_the_deadlines_of_other_bodies(text, due, ongoing):
+    parsed = parse_deadline(text, 2022)
+    assert (parsed.due_date, parsed.ongoing, parsed.flags) == (due, ongoing, [])
+
+
+def test_it_takes_the_year_written_before_年底_and_flags_it():
+    parsed = parse_deadline("2023年底", 2022)
+    assert parsed.due_date == date(2023, 12, 31)
+    assert parsed.flags == ["完成时限的年份（2023年）与方案年份（2022年）不同"]
+
+
+@pytest.mark.parametrize("text", ["0000年3月底", "0000年底", "9999年1月1日"])
+def test_it_flags_a_year_no_plan_has_instead_of_failing(text):
+    parsed = parse_deadline(text, 2022)
+    assert parsed.due_date is None
+    assert any("年份不正确" in flag for flag in parsed.flags)

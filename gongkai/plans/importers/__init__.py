@@ -8,6 +8,7 @@ from gongkai.plans.importers.base import (
     MAX_FILE_BYTES,
     ParsedItem,
     ParsedPlan,
+    PlanColumnsUnclear,
     PlanImportError,
     check_size,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "ParsedItem",
     "ParsedPlan",
+    "PlanColumnsUnclear",
     "PlanImportError",
     "decode_text",
     "parse_plan_docx",
@@ -30,15 +32,18 @@ __all__ = [
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
-def parse_plan_file(data: bytes, filename: str, year: int) -> ParsedPlan:
-    """Parse an uploaded plan, choosing the reader by the file's content, not its name."""
+def parse_plan_file(data: bytes, filename: str, year: int, **options) -> ParsedPlan:
+    """Parse an uploaded plan, choosing the reader by the file's content, not its name.
+
+    ``options`` go to parse_rows: ``columns`` (each column's role, as the user mapped them)
+    and ``synonyms`` (header words learned earlier)."""
     check_size(data)
     if data.startswith(b"PK"):
         kind = _zip_kind(data)
         if kind == "docx":
-            return parse_plan_docx(data, year)
+            return parse_plan_docx(data, year, **options)
         if kind == "xlsx":
-            return parse_plan_xlsx(data, year)
+            return parse_plan_xlsx(data, year, **options)
         raise PlanImportError(
             "该压缩文件既不是Word(.docx)也不是Excel(.xlsx)文件，请检查后重新上传。"
         )
@@ -48,7 +53,7 @@ def parse_plan_file(data: bytes, filename: str, year: int) -> ParsedPlan:
         )
     if filename.lower().endswith((".docx", ".xlsx")):
         raise PlanImportError("文件已损坏，无法按Word/Excel文件打开，请重新导出后上传。")
-    return parse_plan_text(decode_text(data), year)
+    return parse_plan_text(decode_text(data), year, **options)
 
 
 def _zip_kind(data: bytes) -> str | None:

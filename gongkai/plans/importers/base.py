@@ -10,6 +10,16 @@ class PlanImportError(Exception):
     """The file cannot be read as a plan; str() is a message fit to show the user."""
 
 
+class PlanColumnsUnclear(PlanImportError):
+    """A table whose columns could not be told apart: the user maps them, then it is parsed."""
+
+    def __init__(self, columns: list[dict]):
+        super().__init__(
+            "未能判断表格各列的含义，请为每一列选择对应内容（工作任务、责任单位、完成时限等）后再识别。"
+        )
+        self.columns = columns
+
+
 @dataclass
 class ParsedItem:
     """One numbered requirement (工作任务) of a yearly implementation plan."""
@@ -27,6 +37,9 @@ class ParsedItem:
     units_text: str = ""
     flags: list[str] = field(default_factory=list)
     note: str = ""
+    # Filled by the matching step (plans.unit_matching), not the parser: name → unit id,
+    # [ids] for a collective, or None for a name no unit answers to.
+    unit_matches: dict[str, int | list[int] | None] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -40,6 +53,7 @@ class ParsedItem:
             "ongoing": self.ongoing,
             "lead_units": list(self.lead_units),
             "support_units": list(self.support_units),
+            "unit_matches": dict(self.unit_matches),
             "units_text": self.units_text,
             "flags": list(self.flags),
             "note": self.note,
@@ -54,6 +68,10 @@ class ParsedPlan:
     year: int
     items: list[ParsedItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # The table's columns as read: [{"header", "role", "sample", "unclear"}]; unclear when
+    # some column's role was guessed from its content and the user should confirm it.
+    columns: list[dict] = field(default_factory=list)
+    columns_unclear: bool = False
 
     def to_json(self) -> dict:
         return {

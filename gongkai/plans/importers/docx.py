@@ -8,7 +8,7 @@ from gongkai.plans.importers.base import ParsedPlan, PlanImportError, check_size
 from gongkai.plans.importers.rows import Row, parse_rows
 
 
-def parse_plan_docx(data: bytes, year: int) -> ParsedPlan:
+def parse_plan_docx(data: bytes, year: int, **options) -> ParsedPlan:
     """Parse a .docx plan; a horizontally merged cell counts once, a vertical merge repeats."""
     check_size(data)
     try:
@@ -19,7 +19,7 @@ def parse_plan_docx(data: bytes, year: int) -> ParsedPlan:
         raise PlanImportError(
             "无法打开该Word文件，文件可能已损坏或不是.docx格式，请用Word/WPS另存为.docx后再上传。"
         ) from None
-    return parse_rows(docx_rows(document), year)
+    return parse_rows(docx_rows(document), year, **options)
 
 
 def docx_rows(document) -> list[Row]:

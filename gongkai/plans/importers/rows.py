@@ -12,41 +12,35 @@ into the next (flagging those items); finally parse deadlines and units.
 """
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
 from gongkai.lib.unit_text import parse_units
-from gongkai.plans.importers.base import ParsedItem, ParsedPlan, PlanImportError
+from gongkai.plans.importers.base import (
+    ParsedItem,
+    ParsedPlan,
+    PlanColumnsUnclear,
+    PlanImportError,
+)
+from gongkai.plans.importers.headers import (
+    DEADLINE,
+    HEADER_SYNONYMS,
+    LEAD,
+    MEASURES,
+    NOTE,
+    NUMBER,
+    REQUIREMENT,
+    ROLE_LABELS,
+    SUPPORT,
+    TASK,
+    UNITS,
+)
 
 Row = list[str]
 
-# Column roles, and the header words that give them.
-TASK, NUMBER, REQUIREMENT, MEASURES = "task", "number", "requirement", "measures"
-DEADLINE, UNITS, LEAD, SUPPORT, NOTE = "deadline", "units", "lead", "support", "note"
-_HEADER_WORDS = (
-    (NUMBER, ("序号", "编号")),
-    (LEAD, ("牵头单位", "牵头部门", "牵头处室", "主办单位")),
-    (SUPPORT, ("配合单位", "配合部门", "配合处室", "协办单位", "参与单位")),
-    (UNITS, ("责任单位", "责任部门", "责任处室", "承办单位", "落实单位", "负责单位", "责任主体")),
-    (DEADLINE, ("完成时限", "时限", "完成时间", "时间节点", "进度安排", "时间要求")),
-    (MEASURES, ("落实措施", "措施", "举措", "工作安排")),
-    (
-        REQUIREMENT,
-        (
-            "上级要求",
-            "工作要求",
-            "工作内容",
-            "任务内容",
-            "具体任务",
-            "主要任务",
-            "重点任务",
-            "工作要点",
-        ),
-    ),
-    (NOTE, ("备注", "说明")),
-    (TASK, ("工作任务", "任务", "项目", "类别", "事项")),
-)
+
 # Columns whose parts must line up one-to-one with the requirements.
 _ALIGNED = (MEASURES, DEADLINE, UNITS, LEAD, SUPPORT)
 _CANONICAL_HEADER = ["工作内容", "落实措施", "完成时限", "责任单位", "备注"]
@@ -59,14 +53,24 @@ _NOISE = re.compile(
     r"【?字体[:：]|字号[:：]|分享到|扫一扫|返回顶部|上一篇|下一篇|浏览次数|访问量|"
     r"来源[:：]|发布时间[:：]|发布日期[:：])"
 )
-_TITLE_WORDS = re.compile(r"方案|要点|计划|安排|任务清单|分工")
+_TITLE_WORDS = re.compile(r"方案|要点|计划|安排|任务清单|分工|台账")
+_TITLE_TAIL = re.compile(r"\s*(?:[_｜|]|\s[-—–]\s|[-—–](?=[^-—–]*(?:网|欢迎|门户)))")
+# A bracket of labels closing a task paragraph: （责任处室：X牵头，Y落实；完成时限：…）, with
+# one level of brackets inside (X（Y）), and maybe a label or two after it (…）完成时限：6月底).
+_BRACKETED = r"(?:[^（）()]|[（(][^（）()]*[)）])*"
 _TRAILER = re.compile(
-    r"[（(]([^（）()]*(?:单位|处室|部门|时限|时间)[:：][^（）()]*)[)）][。.；;]?\s*$"
+    rf"[（(]({_BRACKETED}?(?:单位|处室|科室|部门|时限|时间)[:：]{_BRACKETED})[)）]"
+    r"[。.；;，,]?\s*((?:[^（）()：:]{2,6}[:：][^（）()]*)?)[。.；;]?\s*$"
 )
 _LABEL = re.compile(
-    r"^(责任单位|牵头单位|配合单位|责任处室|牵头处室|完成时限|完成时间|时限|落实措施|具体措施|备注)[:：]\s*"
+    r"^((?:责任|牵头|配合|主办|协办|承办)(?:单位|处室|科室|部门)|"
+    r"完成时限|完成时间|时限要求|时限|落实措施|具体措施|备注)[:：]\s*"
 )
+_TRAILER_PIECES = re.compile(r"[；;]|[，,](?=[^，,；;:：（）()]{2,6}[:：])")
+# 一是…；二是…: tasks run together in one paragraph, each starting with an ordinal.
+_ORDINAL = re.compile(r"(?:^|(?<=[。；;！!]))\s*[一二三四五六七八九十]{1,3}是")
 
+_GUESSED_COLUMNS = "表格部分列的含义是按内容判断的，请核对各列对应关系"
 _SPILLED = "原表此处单元格错行（任务与措施、时限、单位的条数不一致），已跨行按顺序对齐，请核对"
 _MAX_BLOCK_ROWS = 4
 
@@ -88,8 +92,26 @@ class _RowParts:
         return text.split("\n") if as_lines else [text.replace("\n", "；")]
 
 
-def parse_rows(rows: list[Row], year: int) -> ParsedPlan:
-    """Turn rows of cells from any format into a ParsedPlan (the shared core)."""
+def parse_rows(
+    rows: list[Row],
+    year: int,
+    *,
+    columns: list[str] | None = None,
+    synonyms: dict[str, str] | None = None,
+) -> ParsedPlan:
+    """Turn rows of cells from any format into a ParsedPlan (the shared core).
+
+    ``columns`` is the role of each column of the plan's table as the user mapped it in the
+    preview (it overrides the header); ``synonyms`` are header words the users taught earlier.
+    """
+    token = _LEARNED.set({simplify(k).replace(" ", ""): v for k, v in (synonyms or {}).items()})
+    try:
+        return _parse_rows(rows, year, columns)
+    finally:
+        _LEARNED.reset(token)
+
+
+def _parse_rows(rows: list[Row], year: int, mapped: list[str] | None) -> ParsedPlan:
     rows = [cleaned for row in rows if (cleaned := _clean_row(row))]
     if not rows:
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
@@ -97,23 +119,158 @@ def parse_rows(rows: list[Row], year: int) -> ParsedPlan:
     if not any(sum(1 for c in row if c) >= 2 for row in rows):
         rows = _paragraph_rows([c for row in rows for c in row if c])
     title = _find_title(rows)
-    header_at, roles = _find_header(rows)
-    if roles is None:
-        header_at, roles = -1, _guess_roles(rows)
-        warnings.append("未找到表头，已按内容判断各列含义，请核对")
-    drafts = _walk(rows[header_at + 1 :], roles, warnings) if REQUIREMENT in roles else []
+    rows = _join_two_row_header(rows)
+    header_at, roles, unclear = _columns(rows)
+    if mapped:
+        roles, unclear = _apply_mapping(roles, mapped), False
+    elif header_at < 0 or unclear:
+        warnings.append("未找到表头或表头有未识别的列，已按内容判断各列含义，请核对")
+    columns = _column_info(rows, header_at, roles, unclear)
+    body = rows[header_at + 1 :]
+    section = _section_before(rows[: max(header_at, 0)])
+    drafts = _walk(body, roles, warnings, section) if REQUIREMENT in roles else []
     if not drafts:
-        raise PlanImportError(
-            "未能识别出任何工作任务。请确认文件是工作实施方案：表格需有“工作任务/责任单位/完成时限”等表头，"
-            "或每项任务以“1.”“1、”“（一）”等编号开头。"
-        )
+        if _has_text_column(rows[header_at + 1 :]):
+            raise PlanColumnsUnclear(columns)
+        raise PlanImportError(NO_TASKS)
     _number_items(drafts, warnings)
     items = [_finish_item(draft, year) for draft in drafts]
-    return ParsedPlan(title=title, year=year, items=items, warnings=warnings)
+    if unclear:
+        for item in items:  # until the user confirms the columns, nothing is taken on trust
+            item.flags.append(_GUESSED_COLUMNS)
+    return ParsedPlan(
+        title=title,
+        year=year,
+        items=items,
+        warnings=warnings,
+        columns=columns,
+        columns_unclear=unclear,
+    )
 
 
-def _walk(rows: list[Row], roles: list[str], warnings: list[str]) -> list["_Draft"]:
+NO_TASKS = (
+    "未能识别出任何工作任务。请确认文件是工作实施方案：表格需有“工作任务/责任单位/完成时限”等表头，"
+    "或每项任务以“1.”“1、”“（一）”等编号开头。"
+)
+
+
+def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
+    """(header row, role of each column, unclear): by header words, then by content."""
+    header_at, raw = _find_header(rows)
+    if raw is None:
+        header_at = _header_like_row(rows)
+        return header_at, _guess_roles(rows[header_at + 1 :]), True
+    if None not in raw:
+        return header_at, _settle_roles(raw), False
+    guessed = _guess_roles(rows[header_at + 1 :], width=len(raw))
+    filled: list[str | None] = list(raw)
+    for j, role in enumerate(raw):
+        guess = guessed[j]
+        if guess == UNITS and LEAD in filled and SUPPORT not in filled:
+            guess = SUPPORT  # units beside a 牵头单位 column: the supporting ones
+        if role is None and guess not in (NOTE, *filled):
+            filled[j] = guess
+    unknown = [
+        j for j, role in enumerate(raw) if role is None and _column_has_text(rows, header_at, j)
+    ]
+    return header_at, _settle_roles(filled), bool(unknown)
+
+
+def _join_two_row_header(rows: list[Row]) -> list[Row]:
+    """责任单位 over 牵头 | 配合: one header row, the lower labels under the merged upper cell.
+
+    The upper cell, merged across the columns, counts once; it stands over each run of
+    labels in the lower row, and the other upper cells over its empty places."""
+    at, roles = _find_header(rows)
+    if roles is None or at + 1 >= len(rows):
+        return rows
+    upper, lower = rows[at], rows[at + 1]
+    labels = [c for c in lower if c]
+    if not labels or not all(len(c) <= 6 and _header_role(c) for c in labels):
+        return rows
+    joined, taken, j = [], 0, 0
+    while j < len(lower):
+        if lower[j]:
+            while j < len(lower) and lower[j]:
+                joined.append(lower[j])
+                j += 1
+        else:
+            joined.append(upper[taken] if taken < len(upper) else "")
+            j += 1
+        taken += 1
+    return [*rows[:at], joined, *rows[at + 2 :]]
+
+
+def _section_before(rows: list[Row]) -> str:
+    """A section heading (一、…) just above the table's header: its tasks belong to it."""
+    for row in reversed(rows):
+        filled = [c for c in row if c]
+        if len(filled) == 1 and _SECTION.match(filled[0]):
+            return filled[0]
+        if filled:
+            return ""
+    return ""
+
+
+def _has_text_column(rows: list[Row]) -> bool:
+    """A table with some column of sentences: mapping its columns may find the tasks."""
+    body = [row for row in rows if sum(1 for c in row if c) >= 2]
+    width = max((len(row) for row in body), default=0)
+    return len(body) >= 2 and any(
+        sum(len(row) > j and _cell_kind(row[j]) == "text" for row in body) * 2 >= len(body)
+        for j in range(width)
+    )
+
+
+def _column_has_text(rows: list[Row], header_at: int, column: int) -> bool:
+    return any(len(row) > column and row[column] for row in rows[header_at + 1 :])
+
+
+def _header_like_row(rows: list[Row]) -> int:
+    """An unrecognised header: the first table row of short labels, followed by data rows."""
+    for at, row in enumerate(rows[:60]):
+        filled = [c for c in row if c]
+        if len(filled) < 2:
+            continue
+        labels = all(len(c) <= 12 and not re.search(r"[\d，。：:；;、,（）()]", c) for c in filled)
+        return at if labels and len(filled) == len(row) else -1
+    return -1
+
+
+def _apply_mapping(roles: list[str], mapped: list[str]) -> list[str]:
+    width = max(len(roles), len(mapped))
+    known = set(ROLE_LABELS)
+    given = [m if m in known else NOTE for m in mapped] + [NOTE] * (width - len(mapped))
+    if REQUIREMENT not in given:
+        raise PlanImportError("请至少把一列对应为“工作任务”。")
+    return _settle_roles(given[:width])
+
+
+def _column_info(rows: list[Row], header_at: int, roles: list[str], unclear: bool) -> list[dict]:
+    """Each column as the preview shows it: its header, its role and a sample cell."""
+    header = rows[header_at] if header_at >= 0 else []
+    body = [row for row in rows[header_at + 1 :] if sum(1 for c in row if c) >= 2]
+    info = []
+    for j, role in enumerate(roles):
+        sample = next((row[j] for row in body if len(row) > j and row[j]), "")
+        name = header[j] if j < len(header) and header[j] else f"第{j + 1}列"
+        info.append(
+            {
+                "header": name,
+                "named": j < len(header) and bool(header[j]),
+                "role": role,
+                "sample": sample[:60],
+                "unclear": unclear,
+            }
+        )
+    return info
+
+
+def _walk(
+    rows: list[Row], roles: list[str], warnings: list[str], section: str = ""
+) -> list["_Draft"]:
     walker = _Walker(roles, _tasks_use_cn_numbers(rows, roles), warnings)
+    walker.section = section
     for row in rows:
         walker.add(row)
     return walker.finish()
@@ -126,7 +283,7 @@ def _clean_row(row: Row) -> Row:
     """Cleaned cells, or [] for an empty row or a line of web-page noise."""
     cells = [_clean_cell(c) for c in row]
     filled = [c for c in cells if c]
-    if not filled or (len(filled) == 1 and _NOISE.search(filled[0])):
+    if not filled or all(_NOISE.search(c) for c in filled):
         return []
     return cells
 
@@ -154,28 +311,45 @@ def _number_of(line: str, cn_tasks: bool) -> tuple[int | None, str] | None:
 # ---- header and column roles ----------------------------------------------
 
 
+_LEARNED: ContextVar[dict[str, str] | None] = ContextVar("learned_header_words", default=None)
+
+
 def _header_role(cell: str) -> str | None:
     text = simplify(cell).replace(" ", "")
     # A header cell is a bare label: "责任单位：新闻处" or a sentence is data.
     if not text or len(text) > 12 or re.search(r"[，。：:；;、,]", text):
         return None
-    for role, words in _HEADER_WORDS:
+    learned = (_LEARNED.get() or {}).get(text)
+    if learned:
+        return learned
+    for role, words in HEADER_SYNONYMS:
         if any(word in text for word in words):
             return role
     return None
 
 
-def _find_header(rows: list[Row]) -> tuple[int, list[str] | None]:
+def _find_header(rows: list[Row]) -> tuple[int, list[str | None] | None]:
     for at, row in enumerate(rows[:60]):
         roles = [_header_role(c) for c in row]
         if sum(r is not None for r in roles) >= 2 and REQUIREMENT in _settle_roles(roles):
-            return at, _settle_roles(roles)
+            return at, roles
     return -1, None
 
 
 def _settle_roles(roles: list[str | None]) -> list[str]:
-    """Fill unknown columns and make sure there is exactly one requirement column."""
+    """Fill unknown columns and make sure there is exactly one requirement column.
+
+    Columns left of the 序号 column group the numbered items (a task heading, often one
+    merged cell for several rows): then the item itself is in the measures column."""
     settled = [r or NOTE for r in roles]
+    if (
+        NUMBER in settled
+        and REQUIREMENT in settled
+        and MEASURES in settled
+        and settled.index(REQUIREMENT) < settled.index(NUMBER) < settled.index(MEASURES)
+    ):
+        settled[settled.index(REQUIREMENT)] = TASK
+        settled[settled.index(MEASURES)] = REQUIREMENT
     if REQUIREMENT not in settled and TASK in settled:
         # A lone 工作任务 column holds the requirements themselves.
         settled[settled.index(TASK)] = REQUIREMENT
@@ -184,18 +358,24 @@ def _settle_roles(roles: list[str | None]) -> list[str]:
     return settled
 
 
-def _guess_roles(rows: list[Row]) -> list[str]:
+def _guess_roles(rows: list[Row], width: int = 0) -> list[str]:
     """No header: vote on each column's role from its contents."""
-    width = max(len(r) for r in rows)
+    width = width or max((len(r) for r in rows), default=1)
     votes: list[dict[str, int]] = [{} for _ in range(width)]
     for row in rows:
         if sum(1 for c in row if c) < 2:
             continue
-        for j, cell in enumerate(row):
+        for j, cell in enumerate(row[:width]):
             kind = _cell_kind(cell)
             votes[j][kind] = votes[j].get(kind, 0) + 1
     roles: list[str] = [NOTE] * width
-    for role, kind in ((REQUIREMENT, "numbered"), (DEADLINE, "deadline"), (UNITS, "units")):
+    kinds = (
+        (NUMBER, "number"),
+        (REQUIREMENT, "numbered"),
+        (DEADLINE, "deadline"),
+        (UNITS, "units"),
+    )
+    for role, kind in kinds:
         best = max(range(width), key=lambda j: votes[j].get(kind, 0))
         if votes[best].get(kind, 0) and roles[best] == NOTE:
             roles[best] = role
@@ -214,6 +394,8 @@ def _guess_roles(rows: list[Row]) -> list[str]:
 def _cell_kind(cell: str) -> str:
     if not cell:
         return "empty"
+    if cell.isdigit() and len(cell) <= 3:
+        return "number"
     if _NUMBERED.match(cell):
         return "numbered"
     if _is_heading(cell):
@@ -253,12 +435,16 @@ def _tasks_use_cn_numbers(rows: list[Row], roles: list[str]) -> bool:
 def _find_title(rows: list[Row]) -> str:
     """The plan's title: a short line naming a 方案/要点 before the tasks start."""
     candidates = []
-    for row in rows:
+    for row in rows[:60]:
         filled = [c for c in row if c]
+        if len(filled) > 1 and not any(_header_role(c) for c in filled):
+            continue  # a navigation bar or an index-number block of a web page
         if len(filled) != 1 or _is_heading(filled[0]) or _NUMBERED.match(filled[0]):
             break
-        if len(filled[0]) <= 60 and _TITLE_WORDS.search(filled[0]):
-            candidates.append(re.sub(r"\s+", " ", filled[0]))
+        # A web page's title carries the site's name (and sometimes spam) after _ or -.
+        line = _TITLE_TAIL.split(filled[0])[0]
+        if len(line) <= 60 and _TITLE_WORDS.search(line) and not re.search(r"[，。：:,]", line):
+            candidates.append(re.sub(r"\s+", " ", line))
     plain = [c for c in candidates if not re.search(r"通知|印发", c)]
     chosen = (plain or candidates or [""])[-1]
     return re.sub(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff\d])", "", chosen).strip()
@@ -617,11 +803,19 @@ def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
 
 def _paragraph_rows(lines: list[str]) -> list[Row]:
     """Plans written as paragraphs: build table rows, under a canonical header if none."""
-    lines = [line for text in lines for line in text.split("\n")]
+    lines = [part for text in lines for line in text.split("\n") for part in _ordinals(line)]
     header = _line_header(lines)
     if header:
         return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])
     return _records(lines)
+
+
+def _ordinals(line: str) -> list[str]:
+    """一是…。二是…。 → one line per task, when the paragraph starts with 一是."""
+    starts = [m.start() for m in _ORDINAL.finditer(line)]
+    if not starts or starts[0] != 0 or not line.lstrip().startswith("一是"):
+        return [line]
+    return [line[a:b].strip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
 
 
 def _line_header(lines: list[str]) -> tuple[int, list[str]] | None:
@@ -670,7 +864,9 @@ def _records(lines: list[str]) -> list[Row]:
     record: Row | None = None
     seen_section = False
     for line in lines:
-        starts_task = _NUMBERED.match(line) or (cn_tasks and _SUBSECTION.match(line))
+        starts_task = (
+            _NUMBERED.match(line) or (cn_tasks and _SUBSECTION.match(line)) or _ORDINAL.match(line)
+        )
         if not starts_task and _is_heading(line):
             seen_section, record = True, None
             _add_header_once(rows)
@@ -696,7 +892,7 @@ def _add_header_once(rows: list[Row]) -> None:
 
 def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
     """An unnumbered paragraph that reads as a task rather than preamble."""
-    if _TRAILER.search(line):
+    if _TRAILER.search(line) or _ORDINAL.match(line):
         return True
     if not (has_sections and seen_section):
         return False  # without numbers or headings, a bare paragraph is preamble
@@ -708,8 +904,10 @@ def _new_record(line: str) -> Row:
     trailer = _TRAILER.search(line)
     if trailer:
         record[0] = line[: trailer.start()].strip()
-        for piece in re.split(r"[；;]", trailer.group(1)):
-            _fill_record(record, piece.strip())
+        for text in trailer.groups():
+            for piece in _TRAILER_PIECES.split(text or ""):
+                if piece.strip():
+                    _fill_record(record, piece.strip())
     return record
 
 
@@ -719,7 +917,7 @@ def _fill_record(record: Row, line: str) -> None:
     value = line[label.end() :] if label else line
     if label:
         word = label.group(1)
-        if "单位" in word or "处室" in word:
+        if re.search("单位|处室|科室|部门", word):
             record[3] = "；".join(filter(None, [record[3], line]))
         elif "时" in word:
             record[2] = value

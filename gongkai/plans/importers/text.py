@@ -13,17 +13,20 @@ _TABLE_TAG = re.compile(r"<t[dr][\s>]", re.IGNORECASE)
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 
-def parse_plan_text(text: str, year: int) -> ParsedPlan:
+def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
     """Parse a plan given as text (tab/| separated table, HTML table or numbered paragraphs)."""
     if not text or not text.strip():
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
     rows = html_rows(text) if _TABLE_TAG.search(text) else line_rows(text)
-    return parse_rows(rows, year)
+    return parse_rows(rows, year, **options)
 
 
 def line_rows(text: str) -> list[Row]:
-    """One row per line; cells split on tabs, or on | when no line has a tab."""
+    """One row per line; cells split on tabs, or on | when no line has a tab; or one cell
+    per line with each row ended by a line holding only |."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if _bar_ended(lines):
+        return bar_rows(lines)
     separator = _separator(lines)
     rows = []
     for line in lines:
@@ -34,6 +37,42 @@ def line_rows(text: str) -> list[Row]:
             cells = cells[1:] if not cells[0].strip() else cells
             cells = cells[:-1] if not cells[-1].strip() else cells
         rows.append([_cell_text(c) for c in cells])
+    return rows
+
+
+_LABEL_LINE = re.compile(r"^[^\d，。：:；;、,（）()|]{1,12}$")
+
+
+def _bar_ended(lines: list[str]) -> bool:
+    bars = sum(line.strip() == "|" for line in lines)
+    other = sum("|" in line for line in lines if line.strip() != "|")
+    return bars >= 2 and other < bars
+
+
+def bar_rows(lines: list[str]) -> list[Row]:
+    """Rows of one cell per line, each ended by a "|" line. An empty line inside a row is an
+    empty cell (kept, so the cells after it stay in their columns). Before the first bar:
+    the preamble, then the header (its trailing run of short labels)."""
+    chunks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip() == "|":
+            chunks.append([])
+        else:
+            chunks[-1].append(line.strip())
+    rows: list[Row] = []
+    for at, chunk in enumerate(chunks):
+        while chunk and not chunk[0]:
+            chunk.pop(0)
+        while chunk and not chunk[-1]:
+            chunk.pop()
+        if at == 0:
+            start = len(chunk)
+            while start > 0 and _LABEL_LINE.match(chunk[start - 1]):
+                start -= 1
+            rows += [[line] for line in chunk[:start] if line]
+            chunk = chunk[start:] if len(chunk) - start >= 2 else []
+        if chunk:
+            rows.append([_cell_text(c) for c in chunk])
     return rows
 
 

@@ -17,7 +17,7 @@ MAX_COLUMNS = 50
 _MERGE = re.compile(rb'<mergeCell[^>]*\sref="([A-Z]+\d+:[A-Z]+\d+)"')
 
 
-def parse_plan_xlsx(data: bytes, year: int) -> ParsedPlan:
+def parse_plan_xlsx(data: bytes, year: int, **options) -> ParsedPlan:
     """Parse an .xlsx plan (read-only, cached values of formulas)."""
     check_size(data)
     try:
@@ -26,7 +26,7 @@ def parse_plan_xlsx(data: bytes, year: int) -> ParsedPlan:
         try:
             for sheet in workbook.worksheets:
                 try:
-                    return parse_rows(sheet_rows(sheet, data), year)
+                    return parse_rows(sheet_rows(sheet, data), year, **options)
                 except PlanImportError as exc:
                     error = error or exc
         finally:
@@ -65,8 +65,11 @@ def sheet_rows(sheet, data: bytes) -> list[Row]:
             for c in range(min_col - 1, max_col):
                 if c > min_col - 1:
                     dropped.add((r, c))  # a wide merge counts once, as in Word
-                elif r < len(grid) and c < len(grid[r]):
-                    grid[r][c] = top_left  # a tall merge repeats in every row it covers
+                elif r < len(grid):
+                    # A tall merge repeats in every row it covers, even a row that ends
+                    # before it (its last cells empty, so not stored).
+                    grid[r] += [""] * (c + 1 - len(grid[r]))
+                    grid[r][c] = top_left
     return [[v for c, v in enumerate(row) if (r, c) not in dropped] for r, row in enumerate(grid)]
 
 

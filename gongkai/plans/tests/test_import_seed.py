@@ -112,6 +112,7 @@ def test_it_serialises_to_json(plan):
         "ongoing",
         "lead_units",
         "support_units",
+        "unit_matches",  # filled by the matching step (plans.unit_matching), not the parser
         "units_text",
         "flags",
         "note",

@@ -1,0 +1,89 @@
+"""Issue 14 story: the press office imports another body's Word plan whose headers and one unit
+name the importer does not know; it maps the columns and the unit in the preview, the plan is
+saved with the right units, and the mapping is remembered."""
+
+import os
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+HEADER = ["内容", "办法", "谁来做", "何时完成"]
+ROWS = [
+    ["1. 公开年度工作计划", "在门户网站公开", "法规科牵头，新闻处配合", "2024年3月底前"],
+    ["2. 做好政策解读", "同步解读", "新闻处", "常态落实"],
+    ["3. 公开执法结果", "按月公开", "执法支队、法规科", "每月"],
+]
+
+
+def _screenshots(tmp_path) -> Path:
+    folder = Path(os.environ.get("GONGKAI_SCREENSHOTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_the_press_office_maps_columns_and_a_unit_once_and_imports_a_word_plan(
+    page, live_server, e2e_cast, login, tmp_path
+):
+    from gongkai.core.models import UnitAlias
+    from gongkai.plans.models import HeaderSynonym, Plan
+    from gongkai.plans.tests.corpus_score import office_file
+
+    plan_file = tmp_path / "某区应急管理局2024年政务公开工作安排.docx"
+    spec = {"format": "docx", "before": ["某区应急管理局2024年政务公开工作安排"]}
+    plan_file.write_bytes(office_file(spec | {"rows": [HEADER, *ROWS]}))
+    shots = _screenshots(tmp_path)
+
+    login("xinwen")
+    page.goto(f"{live_server.url}/staff/plans/import/")
+    page.get_by_label("工作方案文件").set_input_files(str(plan_file))
+    page.get_by_label("年度").fill("2024")
+    page.get_by_role("button", name="识别并预览").click()
+
+    expect(page.get_by_role("heading", name="核对表格各列")).to_be_visible()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(shots / "import-columns-390.png"), full_page=True)
+    page.get_by_label("第1列“内容”").select_option("requirement")
+    page.get_by_label("第2列“办法”").select_option("measures")
+    page.get_by_label("第3列“谁来做”").select_option("units")
+    page.get_by_label("第4列“何时完成”").select_option("deadline")
+    page.get_by_role("button", name="按此识别").click()
+
+    expect(page.get_by_role("heading", name="核对工作任务（共3项）")).to_be_visible()
+    expect(page.get_by_text("未识别的单位（1个）")).to_be_visible()
+    page.screenshot(path=str(shots / "import-preview-390.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=str(shots / "import-preview-1280.png"), full_page=True)
+    page.get_by_label("原文“法规科”对应").select_option(label="法规处")
+    page.get_by_role("button", name="确认导入").click()
+    expect(page.get_by_text("已导入3项工作任务")).to_be_visible()
+
+    plan = Plan.objects.get()
+    shares = {
+        task.number: sorted((a.unit.name, a.role) for a in task.assignments.select_related("unit"))
+        for task in plan.tasks.all()
+    }
+    assert shares == {
+        1: [("新闻处", "support"), ("法规处", "lead")],
+        2: [("新闻处", "lead")],
+        3: [("执法支队", "lead"), ("法规处", "lead")],
+    }
+    assert [t.units_to_choose for t in plan.tasks.order_by("number")] == [[], [], []]
+    assert UnitAlias.objects.get(name="法规科").unit.name == "法规处"
+    assert HeaderSynonym.objects.get(word="谁来做").role == "units"
+
+    # Next year's plan, same headers and the same unit name: straight to the preview, no question.
+    next_file = tmp_path / "2025年安排.docx"
+    next_rows = [["1. 公开年度报告", "按时公开", "法规科", "1月31日前"]]
+    next_file.write_bytes(office_file(spec | {"rows": [HEADER, *next_rows]}))
+    page.goto(f"{live_server.url}/staff/plans/import/")
+    page.get_by_label("工作方案文件").set_input_files(str(next_file))
+    page.get_by_label("年度").fill("2025")
+    page.get_by_role("button", name="识别并预览").click()
+    expect(page.get_by_role("heading", name="核对工作任务（共1项）")).to_be_visible()
+    expect(page.get_by_text("未识别的单位")).to_have_count(0)
+    page.get_by_role("button", name="确认导入").click()
+    expect(page.get_by_text("已导入1项工作任务")).to_be_visible()
+    task = Plan.objects.get(year=2025).tasks.get()
+    assert [(a.unit.name, a.role) for a in task.assignments.select_related("unit")] == [
+        ("法规处", "lead")
+    ]

@@ -1,0 +1,138 @@
+"""The plan import pages: upload → (map the columns, when unclear) → preview every task and
+map unknown unit names → save all of it in one transaction, or nothing.
+
+The uploaded file waits in the cache (services.stash_upload) while the user maps columns; the
+pages pass a signed token with its fingerprint, name, year and what was mapped so far."""
+
+from django.contrib import messages
+from django.core import signing
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from gongkai.core.access import role_required
+from gongkai.core.roles import Role
+from gongkai.plans import services
+from gongkai.plans.forms import ColumnMappingForm, ItemFormSet, PlanUploadForm, UnitMappingForm
+from gongkai.plans.importers import PlanColumnsUnclear, PlanImportError
+from gongkai.plans.importers.base import ParsedPlan
+from gongkai.plans.models import Plan
+
+IMPORT_SALT = "gongkai.plans.import"
+EXPIRED = "预览已过期，请重新上传文件。"
+
+
+@role_required(Role.PRESS_OFFICE)
+def plan_import(request):
+    """Upload a plan; the later steps post back here with the token."""
+    if request.method == "POST" and "token" in request.POST:
+        return (
+            _columns_posted(request) if request.POST.get("step") == "columns" else _confirm(request)
+        )
+    form = PlanUploadForm(
+        request.POST or None, request.FILES or None, initial={"year": timezone.localdate().year}
+    )
+    if request.method == "POST" and form.is_valid():
+        upload, year = form.cleaned_data["file"], form.cleaned_data["year"]
+        data = upload.read()
+        existing = Plan.objects.filter(source_sha256=services.fingerprint(data)).first()
+        if existing:
+            messages.info(request, "该文件已经导入过，未作任何更改。")
+            return redirect("plans:plan_detail", existing.pk)
+        source = {"sha": services.stash_upload(data), "name": upload.name, "year": year}
+        return _parse(request, source, data, form=form)
+    return render(request, "plans/import.html", {"form": form})
+
+
+def _parse(request, source: dict, data: bytes, *, columns=None, form=None):
+    """Parse the file; ask for the columns when they are unclear, else show the preview."""
+    try:
+        parsed = services.plan_parse(
+            data=data, filename=source["name"], year=source["year"], columns=columns
+        )
+    except PlanColumnsUnclear as unclear:
+        return _ask_columns(request, source, unclear.columns, error=str(unclear))
+    except PlanImportError as error:
+        if form is None:
+            messages.error(request, str(error))
+            return redirect("plans:plan_import")
+        form.add_error("file", str(error))
+        return render(request, "plans/import.html", {"form": form})
+    if parsed.columns_unclear and columns is None:
+        return _ask_columns(request, source, parsed.columns)
+    return _preview(request, source, parsed)
+
+
+def _ask_columns(request, source: dict, columns: list[dict], *, form=None, error="", status=200):
+    token = signing.dumps({**source, "columns": columns}, salt=IMPORT_SALT)
+    context = {"form": form or ColumnMappingForm(columns=columns), "token": token, "error": error}
+    return render(request, "plans/import_columns.html", context, status=status)
+
+
+def _source(request) -> dict | None:
+    try:
+        return signing.loads(request.POST["token"], salt=IMPORT_SALT, max_age=6 * 3600)
+    except signing.BadSignature:
+        return None
+
+
+def _columns_posted(request):
+    source = _source(request)
+    data = services.stashed_upload(source["sha"]) if source else None
+    if data is None:
+        messages.error(request, EXPIRED)
+        return redirect("plans:plan_import")
+    form = ColumnMappingForm(request.POST, columns=source["columns"])
+    if not form.is_valid():
+        return _ask_columns(request, source, source["columns"], form=form, status=400)
+    source = {**source, "mapped": form.roles(), "header_words": form.header_words()}
+    return _parse(request, source, data, columns=form.roles())
+
+
+def _preview(request, source: dict, parsed: ParsedPlan):
+    """Every parsed task in a correctable form, and a select for each unknown unit name."""
+    unknown = services.unknown_unit_names(parsed)
+    fields = {**source, "title": parsed.title, "unknown": unknown, "columns": parsed.columns}
+    formset = ItemFormSet(
+        initial=[ItemFormSet.form.initial_from(item) for item in parsed.items],
+        form_kwargs={"year": source["year"]},
+    )
+    return _preview_page(request, signing.dumps(fields, salt=IMPORT_SALT), fields, formset, parsed)
+
+
+def _preview_page(request, token, source, formset, parsed, *, units_form=None, status=200):
+    context = {
+        "formset": formset,
+        "token": token,
+        "parsed": parsed,
+        "units_form": units_form or UnitMappingForm(names=source.get("unknown", [])),
+        "columns_form": ColumnMappingForm(columns=source.get("columns", [])),
+    }
+    return render(request, "plans/import_preview.html", context, status=status)
+
+
+def _confirm(request):
+    source = _source(request)
+    if source is None:
+        messages.error(request, EXPIRED)
+        return redirect("plans:plan_import")
+    formset = ItemFormSet(request.POST, form_kwargs={"year": source["year"]})
+    units_form = UnitMappingForm(request.POST, names=source.get("unknown", []))
+    if formset.is_valid() and units_form.is_valid():
+        items = [f.to_item() for f in formset.forms]
+        parsed = ParsedPlan(title=source["title"], year=source["year"], items=items)
+        try:
+            plan = services.plan_create(
+                by=request.user,
+                parsed=parsed,
+                source_name=source["name"],
+                source_sha256=source["sha"],
+                unit_aliases=units_form.aliases(),
+                header_words=source.get("header_words", {}),
+            )
+        except PlanImportError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"已导入{len(items)}项工作任务。")
+            return redirect("plans:plan_detail", plan.pk)
+    token = request.POST["token"]
+    return _preview_page(request, token, source, formset, source, units_form=units_form, status=400)

@@ -1,0 +1,98 @@
+"""Header words that say what a plan's column holds, kept as data in one table.
+
+Each role lists the words that give it, searched in order (the first role whose word
+occurs in a short header cell wins, so 牵头单位 is 牵头 before it is 单位). Words the
+users taught the importer in the preview (plans.HeaderSynonym) are tried first.
+
+Roles: task (a group heading over several items, 工作任务 in the seed), number (序号),
+requirement (the item itself), measures (how it is done), deadline, units (one cell
+naming lead and supporting units), lead, support, note (anything else: 备注, 完成情况).
+"""
+
+TASK, NUMBER, REQUIREMENT, MEASURES = "task", "number", "requirement", "measures"
+DEADLINE, UNITS, LEAD, SUPPORT, NOTE = "deadline", "units", "lead", "support", "note"
+
+HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (NUMBER, ("序号", "编号")),
+    # Bare 牵头 / 配合 are the second row of a two-row header (责任单位 over 牵头 | 配合).
+    (
+        LEAD,
+        ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "主办单位", "主责单位", "牵头", "主办"),
+    ),
+    (
+        SUPPORT,
+        (
+            "配合单位",
+            "配合部门",
+            "配合处室",
+            "配合科室",
+            "协办单位",
+            "协同单位",
+            "协同部门",
+            "协同处室",
+            "协同科室",
+            "参与单位",
+            "配合",
+            "协办",
+            "协同",
+        ),
+    ),
+    # People, not units: 责任领导 张某某 is no unit to assign.
+    (NOTE, ("责任领导", "分管领导", "责任人", "联系人")),
+    (
+        UNITS,
+        (
+            "责任单位",
+            "责任部门",
+            "责任处室",
+            "责任科室",
+            "承办单位",
+            "落实单位",
+            "负责单位",
+            "责任主体",
+        ),
+    ),
+    (DEADLINE, ("完成时限", "时限", "完成时间", "时间节点", "进度安排", "时间要求", "完成期限")),
+    (
+        MEASURES,
+        (
+            "落实措施",
+            "具体措施",
+            "工作措施",
+            "细化分工",
+            "具体要求",
+            "措施",
+            "举措",
+            "工作安排",
+        ),
+    ),
+    (
+        REQUIREMENT,
+        (
+            "上级要求",
+            "工作要求",
+            "工作内容",
+            "任务内容",
+            "具体任务",
+            "主要任务",
+            "重点任务",
+            "工作要点",
+        ),
+    ),
+    (NOTE, ("备注", "说明", "完成情况", "进展情况", "落实情况")),
+    # A lone 工作任务 column holds the items; beside a 上级要求 column it groups them.
+    (TASK, ("工作任务", "任务", "项目", "类别", "事项")),
+)
+
+# What the preview calls each role when it asks the user to map a column.
+ROLE_LABELS: dict[str, str] = {
+    REQUIREMENT: "工作任务（每行一项）",
+    TASK: "任务分组（小标题）",
+    NUMBER: "序号",
+    MEASURES: "落实措施",
+    DEADLINE: "完成时限",
+    UNITS: "责任单位",
+    LEAD: "牵头单位",
+    SUPPORT: "配合单位",
+    NOTE: "备注（不导入）",
+}

@@ -1,0 +1,131 @@
+"""Plans of other bodies (tests/corpus/) against their expected parse, typed by hand.
+
+Each plan is a text/HTML file, or a .json spec of a Word or Excel table built here with
+python-docx / openpyxl (merged cells included), next to ``<name>.expected.json``. An item is
+right when its number, section, lead and support units (as written), due date and ongoing
+all match; a wrong item must carry a flag, never be silently wrong.
+"""
+
+import io
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx
+import openpyxl
+
+from gongkai.plans.importers import parse_plan_file
+
+CORPUS = Path(__file__).parent / "corpus"
+CHECKED = ("n", "section", "lead", "support", "due", "ongoing")
+
+
+def office_file(spec: dict) -> bytes:
+    """A .docx or .xlsx holding ``spec``'s paragraphs and table, with its merged cells."""
+    rows, merges = spec["rows"], spec.get("merges", [])
+    buffer = io.BytesIO()
+    if spec["format"] == "docx":
+        document = docx.Document()
+        for line in spec.get("before", []):
+            document.add_paragraph(line)
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        for r0, c0, r1, c1 in merges:
+            keep = table.cell(r0, c0).text
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    table.cell(r, c).text = ""
+            table.cell(r0, c0).merge(table.cell(r1, c1)).text = keep
+        document.save(buffer)
+    else:
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        for line in spec.get("before", []):
+            sheet.append([line])
+        top = len(spec.get("before", []))
+        for row in rows:
+            sheet.append([int(v) if v.isdigit() else (v or None) for v in row])
+        for r0, c0, r1, c1 in merges:
+            sheet.merge_cells(
+                start_row=top + r0 + 1, start_column=c0 + 1, end_row=top + r1 + 1, end_column=c1 + 1
+            )
+        workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@dataclass
+class PlanScore:
+    name: str
+    layout: str
+    total: int
+    right: int = 0
+    silent: list[int] = field(default_factory=list)  # wrong and not flagged
+    wrong: list[str] = field(default_factory=list)  # what differed, for a failing test
+    seconds: float = 0.0
+    error: str = ""
+
+
+def plans() -> list[tuple[str, bytes, str, dict]]:
+    """(name, file bytes, file name, expected) for every plan of the corpus."""
+    found = []
+    for expected_path in sorted(CORPUS.glob("*.expected.json")):
+        stem = expected_path.name.removesuffix(".expected.json")
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        source = next(p for p in CORPUS.glob(f"{stem}.*") if p != expected_path)
+        if source.suffix == ".json":
+            spec = json.loads(source.read_text(encoding="utf-8"))
+            data, filename = office_file(spec), f"{stem}.{spec['format']}"
+        else:
+            data, filename = source.read_bytes(), source.name
+        found.append((stem, data, filename, expected))
+    return found
+
+
+def as_expected(item) -> dict:
+    return {
+        "n": item.number,
+        "section": item.section,
+        "lead": item.lead_units,
+        "support": item.support_units,
+        "due": item.due_date.isoformat() if item.due_date else None,
+        "ongoing": item.ongoing,
+    }
+
+
+def score(name: str, data: bytes, filename: str, expected: dict, parse=None) -> PlanScore:
+    parse = parse or (lambda: parse_plan_file(data, filename, expected["year"]))
+    result = PlanScore(name, expected["layout"], len(expected["items"]))
+    start = time.perf_counter()
+    try:
+        parsed = parse()
+    except Exception as exc:  # noqa: BLE001 — a plan that does not parse scores 0
+        result.error = str(exc)
+        result.silent = []
+        return result
+    result.seconds = time.perf_counter() - start
+    by_number = {}
+    for item in parsed.items:
+        by_number.setdefault(item.number, item)
+    for want in expected["items"]:
+        item = by_number.get(want["n"])
+        got = as_expected(item) if item else None
+        wanted = {key: want[key] for key in CHECKED}
+        flagged = bool(item and item.flags)
+        if got == wanted and (flagged or not want.get("flag")):
+            result.right += 1
+            continue
+        result.wrong.append(f"{name} #{want['n']}: got {got}, want {wanted}")
+        if not flagged:
+            result.silent.append(want["n"])
+    extra = len(parsed.items) - len(expected["items"])
+    if extra > 0:
+        result.wrong.append(f"{name}: {extra} items more than the plan has")
+        result.right = max(0, result.right - extra)
+    return result
+
+
+def score_all() -> list[PlanScore]:
+    return [score(*plan) for plan in plans()]
