@@ -1,5 +1,5 @@
-"""Consultations as evidence for ledger items 9 and 10 (公众参与; 意见征集 and feedback): what
-the ledger shows under the task without anyone uploading it."""
+"""Consultations as evidence for ledger tasks that name 征求意见 (the seed's items 9 and 10):
+what the ledger shows under the task without anyone uploading it."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from gongkai.consultations.models import Consultation
 
-ITEMS = (9, 10)
+KIND = "意见征集"  # plans.evidence_kinds
 
 
 def for_task(task) -> list[dict]:
-    if task.number not in ITEMS:
+    if KIND not in task.kinds_of_evidence():
         return []
     found = (
         Consultation.objects.filter(opened_at__year=task.plan.year)

@@ -15,6 +15,11 @@ EVIDENCE_KINDS: dict[str, str] = {
     "政策解读": r"政策解读|解读材料|同步.{0,6}解读|开展.{0,6}解读",
     "保密审查": r"保密审查|三审|先审后发|发布审核",
     "公开目录": r"主动公开内容|主动公开目录|公开目录|基本目录",
+    # Participation: what the mailbox, consultations, meetings and the Q&A library record.
+    "领导信箱": r"留言|领导信箱|互动交流",
+    "意见征集": r"征求.{0,6}意见|意见征集|参与决策",
+    "列席会议": r"列席",
+    "政策问答": r"政策问答|政策咨询",
 }
 _PATTERNS = {kind: re.compile(words) for kind, words in EVIDENCE_KINDS.items()}
 

@@ -29,8 +29,9 @@ def test_ledger_items_9_and_10_show_the_years_consultations(db):
     plan = Plan.objects.create(
         year=2022, title="要点", source_sha256="0" * 64, imported_by=people["xinwen"]
     )
-    item_10 = Task(plan=plan, number=10, requirement="公开征求意见")
+    item_10 = Task(plan=plan, number=10, requirement="行政决策事项向社会公开征求意见的…")
     shown = evidence.for_task(item_10)
     assert len(shown) == 3
     assert "收到意见5条，采纳或部分采纳3条，已反馈采纳情况" in shown[-1]["title"]
-    assert evidence.for_task(Task(plan=plan, number=11, requirement="列席")) == []
+    item_11 = Task(plan=plan, number=11, requirement="邀请公众代表列席本单位决策会议")
+    assert evidence.for_task(item_11) == []
