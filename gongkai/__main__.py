@@ -105,6 +105,11 @@ def _is_usage_error(error) -> bool:
 # headers within this many milliseconds is dropped. (gunicorn's sync workers were held by
 # two slow connections.)
 HEADER_READ_TIMEOUT_MS = 10_000
+# Threads that run Django in each worker. Each keeps its own database connection (CONN_MAX_AGE),
+# and granian's default for WSGI is hundreds: 16 busy clients took more than PostgreSQL's 100
+# connections ("too many clients", answered 500). Django holds the GIL while it works, so a
+# few threads per worker serve as many requests a second; waiting requests queue in granian.
+THREADS = 4
 
 
 def serve(args):
@@ -129,7 +134,7 @@ def serve(args):
     return _run_side_by_side(commands)
 
 
-def server_command(host: str, port: int, workers: int) -> list[str]:
+def server_command(host: str, port: int, workers: int, threads: int = THREADS) -> list[str]:
     return [
         sys.executable,
         "-m",
@@ -143,6 +148,8 @@ def server_command(host: str, port: int, workers: int) -> list[str]:
         str(port),
         "--workers",
         str(workers),
+        "--blocking-threads",
+        str(threads),
         "--http1-header-read-timeout",
         str(HEADER_READ_TIMEOUT_MS),
         "--respawn-failed-workers",

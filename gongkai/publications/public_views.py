@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.cache import cache_control
 
+from gongkai.publications import pages
 from gongkai.publications import search as search_index
 from gongkai.publications.forms import PortalFilterForm, SearchForm
 from gongkai.publications.models import (
@@ -24,7 +25,7 @@ from gongkai.publications.models import (
     Validity,
 )
 from gongkai.publications.portal_cache import cached_page
-from gongkai.publications.selectors import public_catalogue, public_document
+from gongkai.publications.selectors import public_catalogue
 
 PAGE = 20
 LATEST = 8
@@ -108,14 +109,12 @@ def regulations(request):
     )
 
 
-@cached_page
 def document(request, pk):
-    found = public_document(pk)
-    if found is None:
+    """A document's page, generated when it was published (静态化, publications.pages)."""
+    response = pages.response(request, pk)
+    if response is None:
         raise Http404("没有找到该政府信息")
-    doc, related = found
-    context = {"doc": doc, "attachments": list(doc.attachments.all()), **related}
-    return render(request, "publications/portal/document.html", context)
+    return response
 
 
 def attachment(request, pk):
