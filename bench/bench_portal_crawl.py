@@ -4,7 +4,8 @@ Builds N published documents (default 100,000; some with attachments, interpreta
 replaced versions), starts the server as `make run` does (`gongkai serve`'s granian command and
 worker count, GONGKAI_WORKERS or 2) on 127.0.0.1 only, and lets 16 keep-alive clients ask for
   - the home page (the baseline: a template with no database reads),
-  - document pages in a random order, each id once (nothing comes from the page cache),
+  - document pages in a random order, each id once (nothing comes from the page cache; each
+    page was generated as publishing does, `gongkai pages generate` after the bulk load),
   - random two-word searches with a random page 1–10, each (query, page) once,
 each phase for a fixed number of seconds, printing req/s, median, p99 and the ratio to the
 home page, and the CPU the server's workers spent per request (the application server only: on
@@ -229,13 +230,18 @@ def run(args, env):
     django.setup()
     from django.core.management import call_command
 
-    from gongkai.publications.models import Document
+    from gongkai.publications import pages
+    from gongkai.publications.models import Document, DocumentPage
 
     call_command("migrate", verbosity=0)
     if Document.public.count() != args.docs:
         if Document.objects.exists():
             raise SystemExit(f"{env['GONGKAI_DATABASE_URL']} holds another data set: remove it")
         build(args.docs)
+    if DocumentPage.objects.filter(version=pages.version()).count() != args.docs:
+        started = time.perf_counter()
+        count = pages.generate_all(missing_only=True)
+        print(f"generated {count:,} document pages in {time.perf_counter() - started:.0f} s")
     ids = list(Document.public.values_list("pk", flat=True))
     vendor = django.db.connection.vendor
     django.db.connections.close_all()

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -34,8 +35,8 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.html import escape
 
-from gongkai.publications.models import Document, DocumentPage
-from gongkai.publications.selectors import public_document
+from gongkai.publications.models import Attachment, Document, DocumentPage
+from gongkai.publications.selectors import public_documents
 
 ARTICLE = "publications/portal/_document.html"
 PAGE = "publications/portal/document.html"
@@ -129,40 +130,49 @@ def generate(pk: int, *, replace: bool) -> tuple[str, str] | None:
     `replace=False` (a visit that found no page) stores only where no page of this version is:
     a visit that read the document just before a change must not overwrite the page that the
     change generated."""
-    found = public_document(pk)
-    if found is None:
-        return None
-    doc, related = found
-    context = {
-        "doc": doc,
-        "attachments": list(doc.attachments.all()),
-        "AGENCY_NAME": settings.AGENCY_NAME,
-        **related,
-    }
-    title, article = escape(doc.title), render_to_string(ARTICLE, context)
-    guard = "" if replace else f" WHERE {_TABLE}.version <> excluded.version"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {_TABLE} (document_id, version, title, html, generated_at) "  # noqa: S608
-            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (document_id) DO UPDATE SET "
-            "version = excluded.version, title = excluded.title, html = excluded.html, "
-            f"generated_at = excluded.generated_at{guard}",
-            [
-                pk,
-                version(),
-                title,
-                article,
-                connection.ops.adapt_datetimefield_value(timezone.now()),
-            ],
-        )
-    return title, article
+    return generate_many([pk], replace=replace).get(pk)
 
 
-def generate_all() -> int:
-    """Every public document's page (after an upgrade, or for documents loaded in bulk)."""
+def generate_many(pks, *, replace: bool) -> dict[int, tuple[str, str]]:
+    """`generate` for many documents, in the same few queries."""
+    found = public_documents(pks)
+    attachments = defaultdict(list)
+    for attachment in Attachment.objects.filter(document_id__in=list(found)):
+        attachments[attachment.document_id].append(attachment)
+    generated = {}
+    for pk, (doc, related) in found.items():
+        context = {
+            "doc": doc,
+            "attachments": attachments[pk],
+            "AGENCY_NAME": settings.AGENCY_NAME,
+            **related,
+        }
+        generated[pk] = (escape(doc.title), render_to_string(ARTICLE, context))
+    if generated:
+        guard = "" if replace else f" WHERE {_TABLE}.version <> excluded.version"
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {_TABLE} (document_id, version, title, html, generated_at) "  # noqa: S608
+                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (document_id) DO UPDATE SET "
+                "version = excluded.version, title = excluded.title, html = excluded.html, "
+                f"generated_at = excluded.generated_at{guard}",
+                [(pk, version(), title, html, now) for pk, (title, html) in generated.items()],
+            )
+    return generated
+
+
+def generate_all(*, missing_only: bool = False, chunk: int = 500) -> int:
+    """Every public document's page (after an upgrade, or for documents loaded in bulk), one
+    transaction per `chunk` documents; `missing_only`: those with no page of this version."""
+    ids = Document.public.order_by("pk")
+    if missing_only:
+        ids = ids.exclude(pk__in=DocumentPage.objects.filter(version=version()).values("pk"))
+    ids = list(ids.values_list("pk", flat=True))
     count = 0
-    for pk in Document.public.values_list("pk", flat=True).iterator(chunk_size=2000):
-        count += generate(pk, replace=True) is not None
+    for start in range(0, len(ids), chunk):
+        with transaction.atomic():
+            count += len(generate_many(ids[start : start + chunk], replace=True))
     return count
 
 
@@ -180,12 +190,11 @@ def refresh(ids) -> None:
 
 
 def _regenerate(ids) -> None:
-    for pk in ids:
-        try:
-            generate(pk, replace=True)
-        except Exception:  # noqa: BLE001 — the change is committed; the page mends on its next visit
-            logger.exception("document page %s not generated", pk)
-            DocumentPage.objects.filter(document_id=pk).delete()
+    try:
+        generate_many(ids, replace=True)
+    except Exception:  # noqa: BLE001 — the change is committed; the pages mend on their next visit
+        logger.exception("document pages %s not generated", ids)
+        DocumentPage.objects.filter(document_id__in=ids).delete()
 
 
 def linked_ids(document) -> set[int]:
