@@ -5,7 +5,7 @@ A crawler asks for pages nobody asked for before, so a cache filled on first vis
 help it; Chinese government CMSs generate a document's page when it is published instead.
 Here the page's <article> (everything that depends on the document) is stored in
 `DocumentPage`; the site chrome around it (head, nav, footer) is the same for every document
-page, so each process renders it once and splices the stored article into it.
+page, so each process renders it once and splices the stored article into it (portal_html).
 
 - **Never a withdrawn page.** The look-up joins the document's own row under `Document.public`'s
   conditions, so a page is served only while its document is public, whatever the table holds.
@@ -14,9 +14,6 @@ page, so each process renders it once and splices the stored article into it.
   interpret or replace it) in the same transaction, and generates them again once it commits.
 - **Self-mending.** A page missing (never generated, or dropped) or generated with other
   templates or settings (`version()`) is generated on its next visit.
-- **The chrome has no per-request parts**: no CSRF token, no nonce (the Content-Security-Policy
-  is one fixed header), no user; only the large-text mode (`?big=1`) varies it, and that is
-  part of the key. Rendering it refuses a template that asks for a CSRF token.
 """
 
 from __future__ import annotations
@@ -27,7 +24,6 @@ import logging
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.db.models import Q
 from django.http import HttpResponse
@@ -35,12 +31,11 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.html import escape
 
+from gongkai.publications import portal_html
 from gongkai.publications.models import Attachment, Document, DocumentPage
 from gongkai.publications.selectors import public_documents
 
 ARTICLE = "publications/portal/_document.html"
-PAGE = "publications/portal/document.html"
-_TITLE, _ARTICLE = "\x00gongkai-title\x00", "\x00gongkai-article\x00"
 _TABLE = DocumentPage._meta.db_table
 _DOCUMENT = Document._meta.db_table
 
@@ -69,10 +64,7 @@ def response(request, pk: int) -> HttpResponse | None:
     if page is None:
         return None
     title, article = page
-    before, between, after = _chrome(request, version(), bool(request.GET.get("big")))
-    return HttpResponse(
-        "".join((before, title, between, article, after)), content_type="text/html; charset=utf-8"
-    )
+    return portal_html.page(request, title=title, content=article)
 
 
 def _stored(pk: int) -> tuple[str, str] | None:
@@ -101,24 +93,6 @@ def _lookup_sql(vendor: str) -> str:
         f"SELECT p.title, p.html FROM {_TABLE} p JOIN {_DOCUMENT} "  # noqa: S608
         f"ON {_DOCUMENT}.id = p.document_id WHERE p.document_id = %s AND p.version = %s AND {where}"
     )
-
-
-# The chrome is rendered from templates and settings only, so each process keeps its parts.
-_chromes: dict[tuple[str, bool], tuple[str, str, str]] = {}
-
-
-def _chrome(request, page_version: str, big: bool) -> tuple[str, str, str]:
-    key = (page_version, big)
-    if key not in _chromes:
-        csrf_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        # The markers pass autoescaping unchanged (no &, <, >, quotes).
-        html = render_to_string(PAGE, {"page_title": _TITLE, "article": _ARTICLE}, request)
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") != csrf_before:
-            raise ImproperlyConfigured(f"{PAGE} 的页面框架不能含有 CSRF 令牌：它为所有访客共用")
-        before, rest = html.split(_TITLE)
-        between, after = rest.split(_ARTICLE)
-        _chromes[key] = (before, between, after)
-    return _chromes[key]
 
 
 # ---- generating -----------------------------------------------------------------------------

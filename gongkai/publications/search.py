@@ -30,6 +30,17 @@ TABLE = "publications_search"
 # RANK_LIMIT matches, and list broader results newest first.
 COUNT_CAP = 10_000
 RANK_LIMIT = 5_000
+# What a result row shows and its snippet reads (not the body's HTML, the largest column).
+ROW_FIELDS = (
+    "title",
+    "index_no",
+    "published_at",
+    "validity",
+    "summary",
+    "body_text",
+    "unit__name",
+    "unit__full_name",
+)
 
 
 @dataclass
@@ -124,7 +135,7 @@ def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Resul
     if offset >= results.total:  # past the last match (a page number of 10^30 overflowed SQL)
         return results
     ids = backend.ids(terms, where_sql, where_params, limit, offset, ranked=results.ranked)
-    found = Document.public.select_related("unit").order_by().in_bulk(ids)
+    found = Document.public.select_related("unit").only(*ROW_FIELDS).order_by().in_bulk(ids)
     # One query for the page's attachments: prefetch_related builds a queryset per document,
     # which costs more than the rest of the page.
     attachment_texts = defaultdict(list)

@@ -1,0 +1,78 @@
+"""Portal HTML written in Python where a template costs more than the work it shows.
+
+- **The site chrome** (head, nav, footer) is the same on every document page and every search
+  page: each process renders it once per section and large-text mode, and splices each page's
+  content into it. It has no per-request parts (no CSRF token, no nonce: the
+  Content-Security-Policy is one fixed header; no user); rendering it refuses a template that
+  asks for a CSRF token.
+- **Search result rows**: through the template language each row cost about as much as the
+  search itself (a `{% url %}`, four filters and a dozen look-ups per row). `result_rows` writes
+  byte for byte what `search.html` wrote (the tests compare them with the template).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from gongkai.core.templatetags.cn import cndate
+
+CHROME = "publications/portal/_chrome.html"
+_TITLE, _CONTENT = "\x00gongkai-title\x00", "\x00gongkai-content\x00"
+
+
+def page(request, *, title: str, content: str, section: str = "") -> HttpResponse:
+    """A portal page: `title` (HTML, for <title>) and `content` (HTML) in the site chrome."""
+    before, between, after = _chrome(request, section)
+    return HttpResponse(
+        "".join((before, title, between, content, after)), content_type="text/html; charset=utf-8"
+    )
+
+
+# Rendered from templates and settings only (the key holds every input), so each process keeps
+# its parts.
+_chromes: dict[tuple, tuple[str, str, str]] = {}
+
+
+def _chrome(request, section: str) -> tuple[str, str, str]:
+    key = (section, bool(request.GET.get("big")), settings.AGENCY_NAME, settings.SITE_NAME)
+    if key not in _chromes:
+        csrf_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        # The markers pass autoescaping unchanged (no &, <, >, quotes).
+        context = {"page_title": _TITLE, "content": _CONTENT, "section": section}
+        html = render_to_string(CHROME, context, request)
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") != csrf_before:
+            raise ImproperlyConfigured(f"{CHROME} 不能含有 CSRF 令牌：它为所有访客共用")
+        before, rest = html.split(_TITLE)
+        between, after = rest.split(_CONTENT)
+        _chromes[key] = (before, between, after)
+    return _chromes[key]
+
+
+def result_rows(rows) -> SafeString:
+    """The <li> of each (document, snippet HTML) search result."""
+    url = reverse("publications_public:document", args=[0]).removesuffix("0/")
+    return format_html_join(
+        "",
+        '\n  <li><a class="result-title" href="{}{}/">{}</a>\n'
+        '  <div class="small muted">{} · {} · {}{}</div>\n'
+        '  <p class="snippet">{}</p></li>\n',
+        (
+            (
+                url,
+                doc.pk,
+                SafeString(doc.title_html),
+                doc.index_no,
+                doc.unit.full_name or doc.unit.name,
+                cndate(doc.published_at),
+                format_html(" · {}", doc.get_validity_display()) if doc.validity else "",
+                SafeString(snippet),
+            )
+            for doc, snippet in rows
+        ),
+    )
