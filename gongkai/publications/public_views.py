@@ -123,7 +123,7 @@ def attachment(request, pk):
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
 
 
-@cached_page
+@cached_page(first_page_only=True)
 def search(request):
     form = SearchForm(request.GET or None)
     results, page_number = None, 1

@@ -136,19 +136,28 @@ def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Resul
         return results
     ids = backend.ids(terms, where_sql, where_params, limit, offset, ranked=results.ranked)
     found = Document.public.select_related("unit").only(*ROW_FIELDS).order_by().in_bulk(ids)
-    # One query for the page's attachments: prefetch_related builds a queryset per document,
-    # which costs more than the rest of the page.
+    # The snippet comes from an attachment only where summary and body have no hit: one query
+    # for those documents' attachments, none for most pages (prefetch_related would build a
+    # queryset per document, which costs more than the rest of the page).
+    lowered = [t.lower() for t in terms]
+    without_hit = [pk for pk, d in found.items() if not _has_hit(d, lowered)]
     attachment_texts = defaultdict(list)
-    for document_id, text in Attachment.objects.filter(document_id__in=list(found)).values_list(
-        "document_id", "text"
-    ):
-        attachment_texts[document_id].append(text)
+    if without_hit:
+        texts = Attachment.objects.filter(document_id__in=without_hit)
+        for document_id, text in texts.values_list("document_id", "text"):
+            attachment_texts[document_id].append(text)
     for pk in ids:
         document = found.get(pk)
         if document is not None:
             document.title_html = highlight(document.title, terms, width=len(document.title) + 1)
             results.rows.append((document, snippet(document, terms, attachment_texts[pk])))
     return results
+
+
+def _has_hit(document, lowered_terms) -> bool:
+    return any(
+        w in t.lower() for t in (document.summary, document.body_text) if t for w in lowered_terms
+    )
 
 
 def snippet(document, terms, attachment_texts) -> str:

@@ -3,7 +3,10 @@ cost more than the search): byte for byte what the templates wrote."""
 
 import pytest
 from django import forms
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import translation
 
 from gongkai.publications import portal_html, search
@@ -75,3 +78,40 @@ def test_the_result_rows_are_written_as_the_template_wrote_them(cast, make_draft
     expected = ROWS.render(Context({"rows": results.rows}))
     assert "已废止" in expected and "政策&lt;法规&gt;&amp;&quot;标准&quot;处" in expected
     assert str(portal_html.result_rows(results.rows)) == expected
+
+
+def test_attachments_are_read_only_for_results_whose_body_has_no_hit(
+    cast, make_draft, publish, django_assert_num_queries
+):
+    from gongkai.publications.tests.test_scan_gate import _docx
+
+    in_attachment = make_draft(title="附件检索", body="<p>见附件。</p>")
+    in_attachment.add_attachment(by=cast.clerk, upload=_docx("危险化学品重大危险源备案名单"))
+    publish(in_attachment)
+    in_body = make_draft(title="备案通知", body="<p>做好重大危险源备案工作。</p>")
+    in_body.add_attachment(by=cast.clerk, upload=_docx("另一份名单"))
+    publish(in_body)
+    with django_assert_num_queries(4):  # count, ids, the documents, one document's attachments
+        rows = dict(search.search("备案").rows)
+    assert "<mark>备案</mark>名单" in rows[in_attachment] and "见附件" not in rows[in_attachment]
+    assert "做好重大危险源<mark>备案</mark>工作" in rows[in_body]
+    with django_assert_num_queries(3):  # every hit in a body: no attachment read
+        rows = dict(search.search("重大危险源 工作").rows)
+    assert list(rows) == [in_body]
+
+
+def test_only_a_searchs_first_page_is_kept_in_the_page_cache(client, make_draft, publish):
+    from django.core.cache import cache
+
+    for i in range(21):
+        publish(make_draft(title=f"森林防火检查通知第{i}号"))
+    url = reverse("publications_public:search")
+    cache.clear()
+    client.get(url, {"q": "森林防火"})
+    client.get(url, {"q": "森林防火", "page": "2"})
+    with CaptureQueriesContext(connection) as first_again:
+        client.get(url, {"q": "森林防火"})
+    with CaptureQueriesContext(connection) as second_again:
+        page = client.get(url, {"q": "森林防火", "page": "2"}).content.decode()
+    assert len(first_again) == 1  # the cache token
+    assert len(second_again) > 1 and "第2页 / 共2页" in page
