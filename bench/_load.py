@@ -28,12 +28,13 @@ def free_port() -> int:
 
 def start_server(env: dict, port: int, workers: int | None = None) -> subprocess.Popen:
     """`gongkai serve`'s server command on 127.0.0.1:port; returns once it answers `/`."""
-    from gongkai.__main__ import server_command
+    from gongkai.__main__ import THREADS, server_command
 
     if workers is None:
         workers = int(os.environ.get("GONGKAI_WORKERS", "2"))  # as `gongkai serve` defaults
+    threads = int(os.environ.get("GONGKAI_THREADS", str(THREADS)))
     server = subprocess.Popen(  # noqa: S603 — our own fixed command
-        server_command("127.0.0.1", port, workers),
+        server_command("127.0.0.1", port, workers, threads),
         env={**os.environ, **env},
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

@@ -8,8 +8,8 @@ worker count, GONGKAI_WORKERS or 2) on 127.0.0.1 only, and lets 16 keep-alive cl
     page was generated as publishing does, `gongkai pages generate` after the bulk load),
   - random two-word searches with a random page 1–10, each (query, page) once,
 each phase for a fixed number of seconds, printing req/s, median, p99 and the ratio to the
-home page, and the CPU the server's workers spent per request (the application server only: on
-PostgreSQL the database's own CPU is not in it), which other work on the machine does not move.
+home page, and the CPU the server's workers spent per request (and on PostgreSQL on this machine,
+its backends' CPU for the run's database), which other work on the machine hardly moves.
 The goal (issue 15): a cold document page ≥ 0.5× the home page's req/s, search p99 < 100 ms.
 
 Database: a throwaway SQLite file, or PostgreSQL when GONGKAI_DATABASE_URL names one (a fresh
@@ -274,19 +274,40 @@ def run(args, env):
             f"{args.seconds:.0f} s per phase, 127.0.0.1:{port}"
         )
         base = None
+        database = env["GONGKAI_DATABASE_URL"].rsplit("/", 1)[1] if vendor == "postgresql" else ""
         for label, paths in phases:
-            cpu = workers_cpu(server.pid)
+            cpu, db_cpu = workers_cpu(server.pid), database_cpu(database)
             r = load(port, paths, args.seconds, CLIENTS)
-            cpu = (workers_cpu(server.pid) - cpu) * 1000 / max(1, r.rps * args.seconds)
+            requests = max(1, r.rps * args.seconds)
+            cpu = (workers_cpu(server.pid) - cpu) * 1000 / requests
+            db_cpu = (database_cpu(database) - db_cpu) * 1000 / requests
             base = base or (r.rps, cpu)
             print(
                 f"  {label:<24} {r.rps:7.0f} req/s  median {r.median:6.1f} ms  "
                 f"p99 {r.p99:6.1f} ms  {r.rps / base[0]:5.2f}× home  "
-                f"server CPU {cpu:5.2f} ms/req ({base[1] / cpu:4.2f}× home)  "
-                f"errors {len(r.errors)}{' e.g. ' + str(r.errors[0]) if r.errors else ''}"
+                f"server CPU {cpu:5.2f} ms/req ({base[1] / cpu:4.2f}× home)"
+                + (f" + database {db_cpu:5.2f} ms/req" if database else "")
+                + f"  errors {len(r.errors)}{' e.g. ' + str(r.errors[0]) if r.errors else ''}"
             )
     finally:
         stop_server(server)
+
+
+def database_cpu(name: str) -> float:
+    """Seconds of CPU used so far by this machine's PostgreSQL backends serving database `name`
+    (0 on SQLite, or when the server runs elsewhere)."""
+    ticks = 0
+    if name:
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    title = (entry / "cmdline").read_bytes().split(b"\0")[0].decode()
+                    if title.startswith("postgres: ") and f" {name} " in title:
+                        fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                        ticks += int(fields[11]) + int(fields[12])
+                except (OSError, UnicodeDecodeError):
+                    continue
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def server_workers(master: int) -> int:

@@ -119,6 +119,12 @@ def serve(args):
     parser = argparse.ArgumentParser(prog="gongkai serve", description="启动生产服务器")
     parser.add_argument("--port", type=int, default=int(os.environ.get("GONGKAI_PORT", "8000")))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("GONGKAI_WORKERS", "2")))
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=int(os.environ.get("GONGKAI_THREADS", str(THREADS))),
+        help="每个进程处理请求的线程数（每个线程各占一个数据库连接）",
+    )
     parser.add_argument("--ipv4-only", action="store_true", help="仅监听 IPv4（无 IPv6 的主机）")
     parser.add_argument(
         "--host",
@@ -128,7 +134,9 @@ def serve(args):
     )
     options = parser.parse_args(args)
     hosts = options.host or listen_hosts(ipv4_only=options.ipv4_only)
-    commands = [server_command(host, options.port, options.workers) for host in hosts]
+    commands = [
+        server_command(host, options.port, options.workers, options.threads) for host in hosts
+    ]
     if len(commands) == 1:
         os.execv(sys.executable, commands[0])  # noqa: S606 — replaces this process, fixed arguments
     return _run_side_by_side(commands)

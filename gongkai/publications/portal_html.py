@@ -17,7 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from gongkai.core.templatetags.cn import cndate
@@ -57,22 +57,15 @@ def _chrome(request, section: str) -> tuple[str, str, str]:
 def result_rows(rows) -> SafeString:
     """The <li> of each (document, snippet HTML) search result."""
     url = reverse("publications_public:document", args=[0]).removesuffix("0/")
-    return format_html_join(
-        "",
-        '\n  <li><a class="result-title" href="{}{}/">{}</a>\n'
-        '  <div class="small muted">{} · {} · {}{}</div>\n'
-        '  <p class="snippet">{}</p></li>\n',
-        (
-            (
-                url,
-                doc.pk,
-                SafeString(doc.title_html),
-                doc.index_no,
-                doc.unit.full_name or doc.unit.name,
-                cndate(doc.published_at),
-                format_html(" · {}", doc.get_validity_display()) if doc.validity else "",
-                SafeString(snippet),
-            )
-            for doc, snippet in rows
-        ),
-    )
+    html = []
+    for doc, snippet in rows:
+        validity = f" · {escape(doc.get_validity_display())}" if doc.validity else ""
+        # escape() on every plain value, as format_html would; the title and the snippet are
+        # HTML already (highlight() escapes them and adds <mark>).
+        html.append(
+            f'\n  <li><a class="result-title" href="{url}{doc.pk}/">{doc.title_html}</a>\n'
+            f'  <div class="small muted">{escape(doc.index_no)} · '
+            f"{escape(doc.unit.full_name or doc.unit.name)} · {escape(cndate(doc.published_at))}"
+            f'{validity}</div>\n  <p class="snippet">{snippet}</p></li>\n'
+        )
+    return SafeString("".join(html))
