@@ -27,9 +27,12 @@ TABLE = "publications_search"
 
 # Ranking (bm25 / ts_rank) scores every match, and counting touches every match: for words in
 # most documents that costs hundreds of milliseconds. So count up to COUNT_CAP, rank only up to
-# RANK_LIMIT matches, and list broader results newest first.
-COUNT_CAP = 10_000
-RANK_LIMIT = 5_000
+# RANK_LIMIT matches, and list broader results newest first. Measured on 100,000 documents
+# (bench/bench_portal_crawl.py), counting 10,000 matches cost PostgreSQL about 50 ms and ranking
+# 2,500 about 25 ms (a heap page per match); 2,000 and 1,000 keep a search within a few ms.
+# Nobody reads past the 100 pages of 20 that 2,000 matches make; a broader search is narrowed.
+COUNT_CAP = 2_000
+RANK_LIMIT = 1_000
 # What a result row shows and its snippet reads (not the body's HTML, the largest column).
 ROW_FIELDS = (
     "title",
@@ -53,6 +56,10 @@ class Results:
     @property
     def total_capped(self) -> bool:
         return self.total > COUNT_CAP
+
+    @property
+    def count_cap(self) -> int:
+        return COUNT_CAP
 
 
 # Segmenting runs at roughly 70,000-400,000 characters a second: a document is searchable by

@@ -115,3 +115,14 @@ def test_only_a_searchs_first_page_is_kept_in_the_page_cache(client, make_draft,
         page = client.get(url, {"q": "森林防火", "page": "2"}).content.decode()
     assert len(first_again) == 1  # the cache token
     assert len(second_again) > 1 and "第2页 / 共2页" in page
+
+
+def test_a_broad_search_says_how_far_it_counted_and_lists_newest_first(
+    client, make_draft, publish, monkeypatch
+):
+    docs = [publish(make_draft(title=f"森林防火检查通知第{i}号")) for i in range(4)]
+    monkeypatch.setattr(search, "COUNT_CAP", 3)
+    monkeypatch.setattr(search, "RANK_LIMIT", 2)
+    page = client.get(reverse("publications_public:search"), {"q": "森林防火"}).content.decode()
+    assert "找到 超过3 条结果，按发布时间排列" in page
+    assert page.index(f"/gk/doc/{docs[3].pk}/") < page.index(f"/gk/doc/{docs[0].pk}/")
