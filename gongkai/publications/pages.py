@@ -60,6 +60,8 @@ def _version(agency_name: str) -> str:
 
 def response(request, pk: int) -> HttpResponse | None:
     """The document's page, or None if it is not public (the view answers 404)."""
+    if not 0 < pk < 2**63:  # no such id; the database would refuse the number (a 500)
+        return None
     page = _stored(pk) or generate(pk, replace=False)
     if page is None:
         return None

@@ -197,3 +197,8 @@ def test_a_visit_never_overwrites_the_page_a_change_generated(make_draft, publis
     assert _stored(doc) == "<article>新</article>"
     pages.generate(doc.pk, replace=True)
     assert "关于做好防汛工作的通知" in _stored(doc)
+
+
+def test_an_id_past_the_databases_integers_is_a_404(client, db):
+    for pk in ("0", "9223372036854775807", "9223372036854775808", "99999999999999999999"):
+        assert client.get(f"/gk/doc/{pk}/").status_code == 404
