@@ -3,8 +3,9 @@
 - **The site chrome** (head, nav, footer) is the same on every document page and every search
   page: each process renders it once per section and large-text mode, and splices each page's
   content into it. It has no per-request parts (no CSRF token, no nonce: the
-  Content-Security-Policy is one fixed header; no user); rendering it refuses a template that
-  asks for a CSRF token.
+  Content-Security-Policy is one fixed header; no user): it is rendered for an anonymous
+  request holding only the large-text flag, never for the visitor who happens to ask first,
+  and refused if its templates ask for a CSRF token.
 - **Search result rows**: through the template language each row cost about as much as the
   search itself (a `{% url %}`, four filters and a dozen look-ups per row). `result_rows` writes
   byte for byte what `search.html` wrote (the tests compare them with the template).
@@ -13,8 +14,9 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
@@ -40,13 +42,21 @@ _chromes: dict[tuple, tuple[str, str, str]] = {}
 
 
 def _chrome(request, section: str) -> tuple[str, str, str]:
-    key = (section, bool(request.GET.get("big")), settings.AGENCY_NAME, settings.SITE_NAME)
+    big = bool(request.GET.get("big"))
+    # Everything the chrome's templates read (public_base.html marks 依申请公开 by the path).
+    key = (section, big, "/apply/" in request.path, settings.AGENCY_NAME, settings.SITE_NAME)
     if key not in _chromes:
-        csrf_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        # Rendered for an anonymous visitor with nothing but the large-text flag, never for the
+        # one who happens to ask first: nothing of theirs can reach everyone's pages.
+        anonymous = HttpRequest()
+        anonymous.method, anonymous.path = "GET", request.path
+        anonymous.path_info = request.path_info
+        anonymous.GET = QueryDict("big=1" if big else "")
+        anonymous.user = AnonymousUser()
         # The markers pass autoescaping unchanged (no &, <, >, quotes).
         context = {"page_title": _TITLE, "content": _CONTENT, "section": section}
-        html = render_to_string(CHROME, context, request)
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") != csrf_before:
+        html = render_to_string(CHROME, context, anonymous)
+        if "CSRF_COOKIE" in anonymous.META:
             raise ImproperlyConfigured(f"{CHROME} 不能含有 CSRF 令牌：它为所有访客共用")
         before, rest = html.split(_TITLE)
         between, after = rest.split(_CONTENT)

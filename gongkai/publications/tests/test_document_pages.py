@@ -2,6 +2,7 @@
 template, never once the document is withdrawn, and generated again when anything it shows
 changes (issue 15, "the portal under a crawler")."""
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -202,3 +203,33 @@ def test_a_visit_never_overwrites_the_page_a_change_generated(make_draft, publis
 def test_an_id_past_the_databases_integers_is_a_404(client, db):
     for pk in ("0", "9223372036854775807", "9223372036854775808", "99999999999999999999"):
         assert client.get(f"/gk/doc/{pk}/").status_code == 404
+
+
+def test_the_chrome_is_never_the_first_visitors(client, cast, make_draft, publish):
+    from gongkai.publications import portal_html
+
+    doc = publish(make_draft(title="关于做好防汛工作的通知"))
+    portal_html._chromes.clear()
+    client.force_login(cast.clerk)
+    as_clerk = client.get(_url(doc), {"big": "1"}).content.decode()
+    client.logout()
+    assert client.get(_url(doc), {"big": "1"}).content.decode() == as_clerk
+    assert cast.clerk.username not in as_clerk and "退出" not in as_clerk
+
+
+def test_a_chrome_asking_for_a_csrf_token_is_refused(rf, settings, tmp_path):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from gongkai.publications import portal_html
+
+    (tmp_path / "publications" / "portal").mkdir(parents=True)
+    (tmp_path / "publications" / "portal" / "_chrome.html").write_text(
+        "<form>{% csrf_token %}</form>{{ page_title }}{{ content }}"
+    )
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+    portal_html._chromes.clear()
+    try:
+        with pytest.raises(ImproperlyConfigured):
+            portal_html.page(rf.get("/gk/doc/1/"), title="t", content="c", section="x")
+    finally:
+        portal_html._chromes.clear()
