@@ -29,8 +29,8 @@ TABLE = "publications_search"
 # most documents that costs hundreds of milliseconds. So count up to COUNT_CAP, rank only up to
 # RANK_LIMIT matches, and list broader results newest first. Measured on 100,000 documents
 # (bench/bench_portal_crawl.py), counting 10,000 matches cost PostgreSQL about 50 ms and ranking
-# 2,500 about 25 ms (a heap page per match); 2,000 and 1,000 keep a search within a few ms.
-# Nobody reads past the 100 pages of 20 that 2,000 matches make; a broader search is narrowed.
+# 2,500 about 25 ms (it reads a heap page per match); at 2,000 and 1,000 about a fifth of that.
+# 2,000 matches make 100 pages of 20: a broader search is better narrowed than paged.
 COUNT_CAP = 2_000
 RANK_LIMIT = 1_000
 # What a result row shows and its snippet reads (not the body's HTML, the largest column).
