@@ -42,7 +42,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_portal_load import free_port  # noqa: E402
+from bench._load import free_port  # noqa: E402
 
 WORKERS = 2
 TRIES = 4  # a citizen re-sends the same form this many times at most

@@ -1,14 +1,16 @@
 """The portal under a crawler: pages nobody asked for before, beside the home page, same run.
 
 Builds N published documents (default 100,000; some with attachments, interpretations and
-replaced versions), starts the server as `make run` does (gunicorn, 2 workers, --preload) on
-127.0.0.1 only, and lets 16 keep-alive clients ask for
+replaced versions), starts the server as `make run` does (`gongkai serve`'s granian command and
+worker count, GONGKAI_WORKERS or 2) on 127.0.0.1 only, and lets 16 keep-alive clients ask for
   - the home page (the baseline: a template with no database reads),
-  - document pages in a random order, each id once (nothing comes from the page cache),
+  - document pages in a random order, each id once (nothing comes from the page cache; each
+    page was generated as publishing does, `gongkai pages generate` after the bulk load),
   - random two-word searches with a random page 1–10, each (query, page) once,
-each phase for a fixed number of seconds, printing req/s, median, p99 and the ratio to the
-home page, and the CPU the server's workers spent per request (the application server only: on
-PostgreSQL the database's own CPU is not in it), which other work on the machine does not move.
+each phase for a fixed number of seconds (after one second of warm-up from the same stream),
+printing req/s, median, p99 and the ratio to the home page, and the CPU the server's workers
+spent per request (and on PostgreSQL on this machine, its backends' CPU for the run's
+database), which other work on the machine hardly moves.
 The goal (issue 15): a cold document page ≥ 0.5× the home page's req/s, search p99 < 100 ms.
 
 Database: a throwaway SQLite file, or PostgreSQL when GONGKAI_DATABASE_URL names one (a fresh
@@ -23,17 +25,13 @@ DIR — and reuses it next time.)
 import argparse
 import datetime as dt
 import functools
-import http.client
 import itertools
 import os
 import random
 import secrets
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -41,11 +39,10 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_portal_load import free_port  # noqa: E402
+from bench._load import Paths, free_port, load, start_server, stop_server, workers_cpu  # noqa: E402
 from bench.bench_search import PHRASES, RARE  # noqa: E402
 
 CLIENTS = 16
-WORKERS = 2  # as `gongkai serve` (make run) starts it
 # A district and an industry per document: words found in ~9% and ~2.5% of documents, so that
 # random pairs range from thousands of matches (listed newest first) to a few (ranked by bm25).
 DISTRICTS = "越秀区 海珠区 荔湾区 天河区 白云区 黄埔区 番禺区 花都区 南沙区 从化区 增城区".split()
@@ -125,6 +122,7 @@ def build(n: int) -> None:
                     kind=kind,
                     validity=validity,
                     written_on=dt.date(2022, 1, 1) + dt.timedelta(days=i % 360),
+                    expires_on=dt.date(2022, 12, 31) if validity == Validity.REPEALED else None,
                     status=DocumentStatus.PUBLISHED,
                     published_at=now - dt.timedelta(minutes=n - i),
                     index_no=f"BENCH/2022-{i:06d}",
@@ -169,75 +167,6 @@ def build(n: int) -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     print(f"built {n:,} documents and their search index in {time.perf_counter() - started:.0f} s")
-
-
-class Paths:
-    """A thread-safe stream of request paths, each used once."""
-
-    def __init__(self, paths):
-        self._iter, self._lock = iter(paths), threading.Lock()
-
-    def next(self):
-        with self._lock:
-            return next(self._iter)
-
-
-def load(port: int, paths, seconds: float):
-    """CLIENTS threads, each with its own keep-alive connection, for `seconds`."""
-    latencies, errors = [], []
-    lock = threading.Lock()
-    stop = time.perf_counter() + seconds
-
-    def client():
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine = []
-        while time.perf_counter() < stop:
-            path = paths.next()
-            t = time.perf_counter()
-            try:
-                conn.request("GET", path, headers={"Host": "127.0.0.1"})
-                response = conn.getresponse()
-                response.read()
-                status = response.status
-            except (OSError, http.client.HTTPException) as exc:
-                status = type(exc).__name__
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            if status == 200:
-                mine.append(time.perf_counter() - t)
-            else:
-                with lock:
-                    errors.append((status, path))
-        conn.close()
-        with lock:
-            latencies.extend(mine)
-
-    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - started
-    latencies.sort()
-    p99 = latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000 if latencies else float("nan")
-    median = statistics.median(latencies) * 1000 if latencies else float("nan")
-    return len(latencies) / elapsed, median, p99, errors
-
-
-def workers_cpu(master: int) -> float:
-    """Seconds of CPU used so far by the server's workers (the master's children): per request,
-    a figure that other work on the machine does not move, unlike req/s."""
-    ticks = 0
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == master:
-                ticks += int(fields[11]) + int(fields[12])  # utime + stime
-    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def query_words() -> list[str]:
@@ -302,13 +231,18 @@ def run(args, env):
     django.setup()
     from django.core.management import call_command
 
-    from gongkai.publications.models import Document
+    from gongkai.publications import pages
+    from gongkai.publications.models import Document, DocumentPage
 
     call_command("migrate", verbosity=0)
     if Document.public.count() != args.docs:
         if Document.objects.exists():
             raise SystemExit(f"{env['GONGKAI_DATABASE_URL']} holds another data set: remove it")
         build(args.docs)
+    if DocumentPage.objects.filter(version=pages.version()).count() != args.docs:
+        started = time.perf_counter()
+        count = pages.generate_all(missing_only=True)
+        print(f"generated {count:,} document pages in {time.perf_counter() - started:.0f} s")
     ids = list(Document.public.values_list("pk", flat=True))
     vendor = django.db.connection.vendor
     django.db.connections.close_all()
@@ -319,37 +253,9 @@ def run(args, env):
     queries = [(a, b, page) for a, b in itertools.combinations(words, 2) for page in range(1, 11)]
     rng.shuffle(queries)
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "gongkai.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(WORKERS),
-            "--preload",
-            "--timeout",
-            "120",
-        ],
-        env={**os.environ, **env},
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_server(env, port)
+    workers = server_workers(server.pid)
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                conn.request("GET", "/", headers={"Host": "127.0.0.1"})
-                if conn.getresponse().status == 200:
-                    break
-            except OSError:
-                if time.time() > deadline:
-                    raise SystemExit("server did not start") from None
-                time.sleep(0.3)
         phases = [
             ("home page (baseline)", Paths(itertools.repeat("/"))),
             ("document, random id", Paths(itertools.cycle(f"/gk/doc/{pk}/" for pk in ids))),
@@ -362,26 +268,62 @@ def run(args, env):
                 ),
             ),
         ]
-        load(port, Paths(itertools.repeat("/")), 2)  # warm up both workers
         print(
-            f"{vendor}, {args.docs:,} documents, {CLIENTS} clients, {WORKERS} gunicorn workers, "
+            f"{vendor}, {args.docs:,} documents, {CLIENTS} clients, "
+            f"`gongkai serve`'s server ({workers} granian workers), "
             f"{args.seconds:.0f} s per phase, 127.0.0.1:{port}"
         )
         base = None
+        database = env["GONGKAI_DATABASE_URL"].rsplit("/", 1)[1] if vendor == "postgresql" else ""
         for label, paths in phases:
-            cpu = workers_cpu(server.pid)
-            rps, median, p99, errors = load(port, paths, args.seconds)
-            cpu = (workers_cpu(server.pid) - cpu) * 1000 / max(1, rps * args.seconds)
-            base = base or (rps, cpu)
+            # One second not counted, from the same stream: a server that has been running has
+            # compiled its templates and opened its connections in every thread.
+            load(port, paths, 1, CLIENTS)
+            cpu, db_cpu = workers_cpu(server.pid), database_cpu(database)
+            r = load(port, paths, args.seconds, CLIENTS)
+            requests = max(1, r.rps * args.seconds)
+            cpu = (workers_cpu(server.pid) - cpu) * 1000 / requests
+            db_cpu = (database_cpu(database) - db_cpu) * 1000 / requests
+            base = base or (r.rps, cpu)
             print(
-                f"  {label:<24} {rps:7.0f} req/s  median {median:6.1f} ms  p99 {p99:6.1f} ms  "
-                f"{rps / base[0]:5.2f}× home  server CPU {cpu:5.2f} ms/req "
-                f"({base[1] / cpu:4.2f}× home)  "
-                f"errors {len(errors)}{' e.g. ' + str(errors[0]) if errors else ''}"
+                f"  {label:<24} {r.rps:7.0f} req/s  median {r.median:6.1f} ms  "
+                f"p99 {r.p99:6.1f} ms  {r.rps / base[0]:5.2f}× home  "
+                f"server CPU {cpu:5.2f} ms/req ({base[1] / cpu:4.2f}× home)"
+                + (f" + database {db_cpu:5.2f} ms/req" if database else "")
+                + f"  errors {len(r.errors)}{' e.g. ' + str(r.errors[0]) if r.errors else ''}"
             )
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_server(server)
+
+
+def database_cpu(name: str) -> float:
+    """Seconds of CPU used so far by this machine's PostgreSQL backends serving database `name`
+    (0 on SQLite, or when the server runs elsewhere)."""
+    ticks = 0
+    if name:
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    title = (entry / "cmdline").read_bytes().split(b"\0")[0].decode()
+                    if title.startswith("postgres: ") and f" {name} " in title:
+                        fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                        ticks += int(fields[11]) + int(fields[12])
+                except (OSError, UnicodeDecodeError):
+                    continue
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def server_workers(master: int) -> int:
+    """How many worker processes the server started (its children)."""
+    count = 0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == master:
+                    count += 1
+            except OSError:
+                continue
+    return count
 
 
 if __name__ == "__main__":

@@ -105,6 +105,11 @@ def _is_usage_error(error) -> bool:
 # headers within this many milliseconds is dropped. (gunicorn's sync workers were held by
 # two slow connections.)
 HEADER_READ_TIMEOUT_MS = 10_000
+# Threads that run Django in each worker. Each keeps its own database connection (CONN_MAX_AGE),
+# and granian's default for WSGI is hundreds: 16 busy clients took more than PostgreSQL's 100
+# connections ("too many clients", answered 500). Django holds the GIL while it works, so a
+# few threads per worker serve as many requests a second; waiting requests queue in granian.
+THREADS = 4
 
 
 def serve(args):
@@ -114,6 +119,12 @@ def serve(args):
     parser = argparse.ArgumentParser(prog="gongkai serve", description="启动生产服务器")
     parser.add_argument("--port", type=int, default=int(os.environ.get("GONGKAI_PORT", "8000")))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("GONGKAI_WORKERS", "2")))
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=int(os.environ.get("GONGKAI_THREADS", str(THREADS))),
+        help="每个进程处理请求的线程数（每个线程各占一个数据库连接）",
+    )
     parser.add_argument("--ipv4-only", action="store_true", help="仅监听 IPv4（无 IPv6 的主机）")
     parser.add_argument(
         "--host",
@@ -123,13 +134,15 @@ def serve(args):
     )
     options = parser.parse_args(args)
     hosts = options.host or listen_hosts(ipv4_only=options.ipv4_only)
-    commands = [server_command(host, options.port, options.workers) for host in hosts]
+    commands = [
+        server_command(host, options.port, options.workers, options.threads) for host in hosts
+    ]
     if len(commands) == 1:
         os.execv(sys.executable, commands[0])  # noqa: S606 — replaces this process, fixed arguments
     return _run_side_by_side(commands)
 
 
-def server_command(host: str, port: int, workers: int) -> list[str]:
+def server_command(host: str, port: int, workers: int, threads: int = THREADS) -> list[str]:
     return [
         sys.executable,
         "-m",
@@ -143,6 +156,8 @@ def server_command(host: str, port: int, workers: int) -> list[str]:
         str(port),
         "--workers",
         str(workers),
+        "--blocking-threads",
+        str(threads),
         "--http1-header-read-timeout",
         str(HEADER_READ_TIMEOUT_MS),
         "--respawn-failed-workers",

@@ -57,6 +57,11 @@ _lock = threading.Lock()
 _jieba = None
 
 
+def load_dictionary() -> None:
+    """Read jieba's dictionary now (the server does, in each worker, before its first request)."""
+    _tokenizer()
+
+
 def _tokenizer():
     """jieba, loaded once: reading its dictionary takes about a second."""
     global _jieba

@@ -7,10 +7,10 @@ class PublicationsConfig(AppConfig):
     verbose_name = "主动公开"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
         from gongkai.core.models import Unit
-        from gongkai.publications import search
+        from gongkai.publications import pages, search
         from gongkai.publications.models import (
             Attachment,
             Document,
@@ -46,3 +46,18 @@ class PublicationsConfig(AppConfig):
                     dispatch_uid=f"portal_cache_{model.__name__}_{signal}",
                     weak=False,
                 )
+        # Each document's generated page (静态化): dropped and generated again per document.
+        for signal, model, receiver in (
+            (pre_save, Document, pages.document_saving),
+            (post_save, Document, pages.document_changed),
+            (pre_delete, Document, pages.document_changed),
+            (post_save, Attachment, pages.attachment_changed),
+            (post_delete, Attachment, pages.attachment_changed),
+            (post_save, Unit, pages.unit_changed),
+        ):
+            signal.connect(
+                receiver,
+                sender=model,
+                dispatch_uid=f"document_page_{model.__name__}_{receiver.__name__}_{signal}",
+                weak=False,
+            )

@@ -1,8 +1,9 @@
 from django import forms
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from gongkai.core.models import Unit
 from gongkai.lib.uploads import UploadError, sniff_upload
@@ -179,24 +180,44 @@ class PlainSelect(forms.Select):
     made the form cost more than the search itself."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        html = [format_html('<select name="{}"{}>', widget["name"], _attrs(widget["attrs"]))]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                html.append(format_html('\n  <optgroup label="{}">', group_name))
-            for option in options:
-                html.append(
-                    format_html(
-                        '\n  <option value="{}"{}>{}</option>\n',
-                        str(option["value"]),
-                        _attrs(option["attrs"]),
-                        option["label"],
-                    )
-                )
-            if group_name:
-                html.append("\n  </optgroup>")
+        # Not through get_context(): it builds a dict of a dozen keys per option.
+        selected = set(self.format_value(value))
+        html = [
+            format_html('<select name="{}"{}>', name, _attrs(self.build_attrs(self.attrs, attrs)))
+        ]
+        for option_value, label in self.choices:  # the portal's selects have no groups
+            option_value = "" if option_value is None else str(option_value)
+            chosen = " selected" if option_value in selected else ""
+            selected.discard(option_value)  # a single select marks its first match only
+            # escape() as format_html would, without its per-call overhead (40 options a page)
+            html.append(
+                f'\n  <option value="{escape(option_value)}"{chosen}>{escape(label)}</option>\n'
+            )
         html.append("\n</select>")
         return mark_safe("".join(html))  # noqa: S308 — every value above went through format_html
+
+
+class _PlainInput:
+    """An <input> written in Python, byte for byte what django/forms/widgets/input.html writes."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        value = widget["value"]
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            widget["type"],
+            widget["name"],
+            format_html(' value="{}"', str(value)) if value is not None else "",
+            _attrs(widget["attrs"]),
+        )
+
+
+class PlainInput(_PlainInput, forms.TextInput):
+    pass
+
+
+class PlainNumberInput(_PlainInput, forms.NumberInput):
+    pass
 
 
 class PortalFilterForm(forms.Form):
@@ -213,7 +234,9 @@ class PortalFilterForm(forms.Form):
         empty_label="全部机构",
         widget=PlainSelect,
     )
-    year = forms.IntegerField(label="年份", required=False, min_value=2000, max_value=2100)
+    year = forms.IntegerField(
+        label="年份", required=False, min_value=2000, max_value=2100, widget=PlainNumberInput
+    )
     validity = forms.ChoiceField(
         label="有效性",
         required=False,
@@ -223,9 +246,29 @@ class PortalFilterForm(forms.Form):
 
 
 class SearchForm(PortalFilterForm):
-    q = forms.CharField(label="关键词", required=False, max_length=100)
+    q = forms.CharField(label="关键词", required=False, max_length=100, widget=PlainInput)
 
     field_order = ["q", "category", "unit", "year", "validity"]
+
+    def fields_html(self):
+        """The search page's fields, as `{% for field in form %}<div class="field">{{
+        field.label_tag }}{{ field }}</div>{% endfor %}` writes them (the keyword's div also has
+        class q), without a template per label."""
+        return format_html_join(
+            "",
+            '<div class="field{}"><label for="{}">{}</label>{}</div>',
+            (
+                (" q" if field.name == "q" else "", field.id_for_label, self._label(field), field)
+                for field in self
+            ),
+        )
+
+    def _label(self, field) -> str:
+        """BoundField.label_tag's text: the label and the form's suffix (：)."""
+        suffix = field.field.label_suffix
+        suffix = self.label_suffix if suffix is None else suffix
+        label = str(field.label)
+        return label + suffix if suffix and label and label[-1] not in _(":?.!") else label
 
 
 class PortalPageForm(forms.ModelForm):

@@ -38,13 +38,17 @@ def invalidate(**kwargs) -> str:
     return token
 
 
-def cached_page(view):
+def cached_page(view=None, *, first_page_only=False):
     """Cache a public GET page whole; the key is the generation and the full path (filters, page,
-    large-text mode are all in the query string)."""
+    large-text mode are all in the query string). `first_page_only`: cache a list's first page
+    only (a search's later pages are mostly asked once, by crawlers: writing them to the cache
+    cost more than reading them back ever saved)."""
+    if view is None:
+        return functools.partial(cached_page, first_page_only=first_page_only)
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method != "GET":
+        if request.method != "GET" or (first_page_only and request.GET.get("page", "1") != "1"):
             return view(request, *args, **kwargs)
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
         key = f"portal:page:{_generation()}:{path}"

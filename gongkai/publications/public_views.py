@@ -7,11 +7,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.cache import cache_control
 
+from gongkai.publications import pages, portal_html
 from gongkai.publications import search as search_index
 from gongkai.publications.forms import PortalFilterForm, SearchForm
 from gongkai.publications.models import (
@@ -24,7 +26,7 @@ from gongkai.publications.models import (
     Validity,
 )
 from gongkai.publications.portal_cache import cached_page
-from gongkai.publications.selectors import public_catalogue, public_document
+from gongkai.publications.selectors import public_catalogue
 
 PAGE = 20
 LATEST = 8
@@ -108,14 +110,12 @@ def regulations(request):
     )
 
 
-@cached_page
 def document(request, pk):
-    found = public_document(pk)
-    if found is None:
+    """A document's page, generated when it was published (静态化, publications.pages)."""
+    response = pages.response(request, pk)
+    if response is None:
         raise Http404("没有找到该政府信息")
-    doc, related = found
-    context = {"doc": doc, "attachments": list(doc.attachments.all()), **related}
-    return render(request, "publications/portal/document.html", context)
+    return response
 
 
 def attachment(request, pk):
@@ -123,7 +123,7 @@ def attachment(request, pk):
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
 
 
-@cached_page
+@cached_page(first_page_only=True)
 def search(request):
     form = SearchForm(request.GET or None)
     results, page_number = None, 1
@@ -137,15 +137,17 @@ def search(request):
         results = search_index.search(
             form.cleaned_data["q"], candidates, limit=PAGE, offset=(page_number - 1) * PAGE
         )
-    pages = (results.total + PAGE - 1) // PAGE if results else 0
+    page_count = (results.total + PAGE - 1) // PAGE if results else 0
     context = {
         "form": form,
         "results": results,
         "page_number": page_number,
-        "pages": pages,
+        "pages": page_count,
+        "result_rows": portal_html.result_rows(results.rows) if results else "",
         "section": "search",
     }
-    return render(request, "publications/portal/search.html", context)
+    content = render_to_string("publications/portal/search.html", context, request)
+    return portal_html.page(request, title="检索", content=content, section="search")
 
 
 @cache_control(max_age=600, public=True)

@@ -27,9 +27,23 @@ TABLE = "publications_search"
 
 # Ranking (bm25 / ts_rank) scores every match, and counting touches every match: for words in
 # most documents that costs hundreds of milliseconds. So count up to COUNT_CAP, rank only up to
-# RANK_LIMIT matches, and list broader results newest first.
-COUNT_CAP = 10_000
-RANK_LIMIT = 5_000
+# RANK_LIMIT matches, and list broader results newest first. Measured on 100,000 documents
+# (bench/bench_portal_crawl.py), counting 10,000 matches cost PostgreSQL about 50 ms and ranking
+# 2,500 about 25 ms (it reads a heap page per match); at 2,000 and 1,000 about a fifth of that.
+# 2,000 matches make 100 pages of 20: a broader search is better narrowed than paged.
+COUNT_CAP = 2_000
+RANK_LIMIT = 1_000
+# What a result row shows and its snippet reads (not the body's HTML, the largest column).
+ROW_FIELDS = (
+    "title",
+    "index_no",
+    "published_at",
+    "validity",
+    "summary",
+    "body_text",
+    "unit__name",
+    "unit__full_name",
+)
 
 
 @dataclass
@@ -42,6 +56,10 @@ class Results:
     @property
     def total_capped(self) -> bool:
         return self.total > COUNT_CAP
+
+    @property
+    def count_cap(self) -> int:
+        return COUNT_CAP
 
 
 # Segmenting runs at roughly 70,000-400,000 characters a second: a document is searchable by
@@ -124,20 +142,29 @@ def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Resul
     if offset >= results.total:  # past the last match (a page number of 10^30 overflowed SQL)
         return results
     ids = backend.ids(terms, where_sql, where_params, limit, offset, ranked=results.ranked)
-    found = Document.public.select_related("unit").order_by().in_bulk(ids)
-    # One query for the page's attachments: prefetch_related builds a queryset per document,
-    # which costs more than the rest of the page.
+    found = Document.public.select_related("unit").only(*ROW_FIELDS).order_by().in_bulk(ids)
+    # The snippet comes from an attachment only where summary and body have no hit: one query
+    # for those documents' attachments, none for most pages (prefetch_related would build a
+    # queryset per document, which costs more than the rest of the page).
+    lowered = [t.lower() for t in terms]
+    without_hit = [pk for pk, d in found.items() if not _has_hit(d, lowered)]
     attachment_texts = defaultdict(list)
-    for document_id, text in Attachment.objects.filter(document_id__in=list(found)).values_list(
-        "document_id", "text"
-    ):
-        attachment_texts[document_id].append(text)
+    if without_hit:
+        texts = Attachment.objects.filter(document_id__in=without_hit)
+        for document_id, text in texts.values_list("document_id", "text"):
+            attachment_texts[document_id].append(text)
     for pk in ids:
         document = found.get(pk)
         if document is not None:
             document.title_html = highlight(document.title, terms, width=len(document.title) + 1)
             results.rows.append((document, snippet(document, terms, attachment_texts[pk])))
     return results
+
+
+def _has_hit(document, lowered_terms) -> bool:
+    return any(
+        w in t.lower() for t in (document.summary, document.body_text) if t for w in lowered_terms
+    )
 
 
 def snippet(document, terms, attachment_texts) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.db.models import Q, QuerySet
 
 from gongkai.core.roles import Role
@@ -82,20 +84,37 @@ def public_document(pk: int) -> tuple[Document, dict] | None:
     replaced), in one query for most documents: the document and the ones pointing at it come
     together; a second query only for an interpretation or a replaced document. None if `pk`
     is not published."""
+    return public_documents([pk]).get(pk)
+
+
+def public_documents(pks) -> dict[int, tuple[Document, dict]]:
+    """`public_document` for many documents at once, in the same two queries."""
+    pks = list(pks)
     rows = list(
         Document.public.select_related("unit").filter(
-            Q(pk=pk) | Q(interprets_id=pk) | Q(replaced_by_id=pk)
+            Q(pk__in=pks) | Q(interprets_id__in=pks) | Q(replaced_by_id__in=pks)
         )
     )
-    doc = next((d for d in rows if d.pk == pk), None)
-    if doc is None:
-        return None
-    linked = [i for i in (doc.interprets_id, doc.replaced_by_id) if i]
+    by_pk = {d.pk: d for d in rows}
+    wanted = [by_pk[pk] for pk in pks if pk in by_pk]
+    linked = {i for d in wanted for i in (d.interprets_id, d.replaced_by_id) if i} - set(by_pk)
     if linked:
-        rows += Document.public.filter(pk__in=linked)
-    return doc, {
-        "interpretations": [d for d in rows if d.interprets_id == pk],
-        "interprets": next((d for d in rows if d.pk == doc.interprets_id), None),
-        "replaced_by": next((d for d in rows if d.pk == doc.replaced_by_id), None),
-        "replaces": [d for d in rows if d.replaced_by_id == pk],
+        by_pk.update((d.pk, d) for d in Document.public.filter(pk__in=linked))
+    interpretations, replaces = defaultdict(list), defaultdict(list)
+    for d in rows:
+        if d.interprets_id:
+            interpretations[d.interprets_id].append(d)
+        if d.replaced_by_id:
+            replaces[d.replaced_by_id].append(d)
+    return {
+        doc.pk: (
+            doc,
+            {
+                "interpretations": interpretations[doc.pk],
+                "interprets": by_pk.get(doc.interprets_id),
+                "replaced_by": by_pk.get(doc.replaced_by_id),
+                "replaces": replaces[doc.pk],
+            },
+        )
+        for doc in wanted
     }

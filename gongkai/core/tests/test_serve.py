@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.__main__ import listen_hosts
+from gongkai.__main__ import listen_hosts, server_command
 
 ROOT = Path(__file__).resolve().parents[3]
 SLOW_CLIENTS = 50
@@ -130,3 +130,29 @@ def test_it_listens_on_ipv4_and_ipv6_by_default():
     any_v4 = "0.0.0.0"  # noqa: S104 — what a server must listen on
     assert listen_hosts() in (["::"], [any_v4, "::"])
     assert listen_hosts(ipv4_only=True) == [any_v4]
+
+
+def test_it_runs_django_in_a_few_threads_per_worker_each_with_one_database_connection():
+    """granian's default (hundreds of threads, each keeping a connection) used up PostgreSQL's
+    100 connections under 16 clients."""
+    command = server_command("127.0.0.1", 8000, 2)
+    assert command[command.index("--blocking-threads") + 1] == "4"
+    assert command[command.index("--workers") + 1] == "2"
+
+
+def test_each_worker_reads_the_search_dictionary_before_its_first_request():
+    """The first searches after a start waited seconds for jieba's dictionary."""
+    check = (
+        "import gongkai.wsgi, gongkai.lib.search_text as s; "
+        "print('loaded' if s._jieba is not None else 'not loaded')"
+    )
+    env = {**os.environ, "GONGKAI_DEBUG": "true", "DJANGO_SETTINGS_MODULE": "gongkai.settings"}
+    out = subprocess.run(
+        [sys.executable, "-c", check],
+        env=env,
+        cwd=Path(__file__).resolve().parents[3],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip().splitlines()[-1] == "loaded"

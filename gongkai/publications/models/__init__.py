@@ -37,6 +37,7 @@ from gongkai.publications.models.documents import (
 )
 from gongkai.publications.models.portal import (
     PORTAL_PAGE_DEFAULTS,
+    DocumentPage,
     PortalGeneration,
     PortalPage,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "CleanupCampaign",
     "CleanupItem",
     "Document",
+    "DocumentPage",
     "DocumentQuerySet",
     "DocumentStatus",
     "DomainError",  # imported from here by views and tests

@@ -1,4 +1,5 @@
-"""The portal's own pages (公开指南, 公开制度) and the token its page cache is filed under."""
+"""The portal's own pages (公开指南, 公开制度), the token its list pages' cache is filed under,
+and each published document's generated page."""
 
 from __future__ import annotations
 
@@ -18,6 +19,29 @@ class PortalGeneration(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class DocumentPage(models.Model):
+    """静态化 — a published document's portal page, generated when it is published and again
+    whenever anything it shows changes (see publications.pages). Served only while the document
+    is public: the look-up joins the document's own row, so a withdrawn document is never
+    served from here, whatever this table still holds."""
+
+    document = models.OneToOneField(
+        "publications.Document", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # The templates and settings the page was generated with: a page of another version is
+    # generated again on its next visit (after an upgrade, or a change of AGENCY_NAME).
+    version = models.CharField(max_length=16)
+    title = models.TextField()  # HTML-escaped, for <title>
+    html = models.TextField()  # the <article>
+    generated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "文件页面"
+
+    def __str__(self):
+        return f"{self.document_id}@{self.version}"
 
 
 audit.register_actions(**{"portal_page.edit": "修改公开指南/公开制度"})

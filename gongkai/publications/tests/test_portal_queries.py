@@ -11,7 +11,7 @@ from gongkai.publications import search
 from gongkai.publications.models import Category, Document, Kind, Validity
 
 
-def test_a_document_page_costs_four_queries_whatever_it_links(
+def test_a_document_page_not_yet_generated_costs_five_queries_whatever_it_links(
     client, cast, make_draft, publish, django_assert_max_num_queries
 ):
     from gongkai.publications.tests.test_scan_gate import _docx
@@ -26,25 +26,27 @@ def test_a_document_page_costs_four_queries_whatever_it_links(
     old.set_validity(by=cast.clerk, validity=Validity.AMENDED, replaced_by=doc)
     doc.set_validity(by=cast.clerk, validity=Validity.AMENDED, replaced_by=new)
     url = reverse("publications_public:document", args=[doc.pk])
-    # the portal-cache token, the document with its unit, its attachments, the linked documents
-    with django_assert_max_num_queries(4):
+    # the stored page (none), the document with its unit, its attachments, the linked
+    # documents, storing the page
+    with django_assert_max_num_queries(5):
         page = client.get(url).content.decode()
     assert "<h2>附件</h2>" in page and ".docx" in page
     assert "<h2>政策解读</h2>" in page and "《管理办法》解读" in page
     assert "<h2>历史版本</h2>" in page and "旧版管理办法</a>（已修订）" in page
     assert "替代文件" in page and "现行版本见" in page and "新版管理办法" in page
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         page = client.get(reverse("publications_public:document", args=[interpretation.pk]))
     assert "<h2>解读的文件</h2>" in page.content.decode()
     assert "现行管理办法" in page.content.decode()
 
 
-def test_a_plain_document_page_costs_three_queries(
+def test_a_plain_document_page_not_yet_generated_costs_four_queries(
     client, make_draft, publish, django_assert_max_num_queries
 ):
     doc = publish(make_draft(title="关于做好防汛工作的通知"))
-    # the portal-cache token, the document with the documents pointing at it, its attachments
-    with django_assert_max_num_queries(3):
+    # the stored page (none), the document with the documents pointing at it, its attachments,
+    # storing the page
+    with django_assert_max_num_queries(4):
         page = client.get(reverse("publications_public:document", args=[doc.pk]))
     assert "关于做好防汛工作的通知" in page.content.decode()
     assert client.get(reverse("publications_public:document", args=[doc.pk + 1])).status_code == 404

@@ -1,0 +1,81 @@
+"""Portal HTML written in Python where a template costs more than the work it shows.
+
+- **The site chrome** (head, nav, footer) is the same on every document page and every search
+  page: each process renders it once per section and large-text mode, and splices each page's
+  content into it. It has no per-request parts (no CSRF token, no nonce: the
+  Content-Security-Policy is one fixed header; no user): it is rendered for an anonymous
+  request holding only the large-text flag, never for the visitor who happens to ask first,
+  and refused if its templates ask for a CSRF token.
+- **Search result rows**: through the template language each row cost about as much as the
+  search itself (a `{% url %}`, four filters and a dozen look-ups per row). `result_rows` writes
+  byte for byte what `search.html` wrote (the tests compare them with the template).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString
+
+from gongkai.core.templatetags.cn import cndate
+
+CHROME = "publications/portal/_chrome.html"
+_TITLE, _CONTENT = "\x00gongkai-title\x00", "\x00gongkai-content\x00"
+
+
+def page(request, *, title: str, content: str, section: str = "") -> HttpResponse:
+    """A portal page: `title` (HTML, for <title>) and `content` (HTML) in the site chrome."""
+    before, between, after = _chrome(request, section)
+    return HttpResponse(
+        "".join((before, title, between, content, after)), content_type="text/html; charset=utf-8"
+    )
+
+
+# Rendered from templates and settings only (the key holds every input), so each process keeps
+# its parts.
+_chromes: dict[tuple, tuple[str, str, str]] = {}
+
+
+def _chrome(request, section: str) -> tuple[str, str, str]:
+    big = bool(request.GET.get("big"))
+    # Everything the chrome's templates read (public_base.html marks 依申请公开 by the path).
+    key = (section, big, "/apply/" in request.path, settings.AGENCY_NAME, settings.SITE_NAME)
+    if key not in _chromes:
+        # Rendered for an anonymous visitor with nothing but the large-text flag, never for the
+        # one who happens to ask first: nothing of theirs can reach everyone's pages.
+        anonymous = HttpRequest()
+        anonymous.method, anonymous.path = "GET", request.path
+        anonymous.path_info = request.path_info
+        anonymous.GET = QueryDict("big=1" if big else "")
+        anonymous.user = AnonymousUser()
+        # The markers pass autoescaping unchanged (no &, <, >, quotes).
+        context = {"page_title": _TITLE, "content": _CONTENT, "section": section}
+        html = render_to_string(CHROME, context, anonymous)
+        if "CSRF_COOKIE" in anonymous.META:
+            raise ImproperlyConfigured(f"{CHROME} 不能含有 CSRF 令牌：它为所有访客共用")
+        before, rest = html.split(_TITLE)
+        between, after = rest.split(_CONTENT)
+        _chromes[key] = (before, between, after)
+    return _chromes[key]
+
+
+def result_rows(rows) -> SafeString:
+    """The <li> of each (document, snippet HTML) search result."""
+    url = reverse("publications_public:document", args=[0]).removesuffix("0/")
+    html = []
+    for doc, snippet in rows:
+        validity = f" · {escape(doc.get_validity_display())}" if doc.validity else ""
+        # escape() on every plain value, as format_html would; the title and the snippet are
+        # HTML already (highlight() escapes them and adds <mark>).
+        html.append(
+            f'\n  <li><a class="result-title" href="{url}{doc.pk}/">{doc.title_html}</a>\n'
+            f'  <div class="small muted">{escape(doc.index_no)} · '
+            f"{escape(doc.unit.full_name or doc.unit.name)} · {escape(cndate(doc.published_at))}"
+            f'{validity}</div>\n  <p class="snippet">{snippet}</p></li>\n'
+        )
+    return SafeString("".join(html))

@@ -1,0 +1,128 @@
+"""The search page writes its form and result rows in Python (a template per row and per label
+cost more than the search): byte for byte what the templates wrote."""
+
+import pytest
+from django import forms
+from django.db import connection
+from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from gongkai.publications import portal_html, search
+from gongkai.publications.forms import SearchForm
+from gongkai.publications.models import Kind, Validity
+
+# What search.html wrote before (typed from it).
+FIELDS = Template(
+    "{% for field in form %}<div class=\"field{% if field.name == 'q' %} q{% endif %}\">"
+    "{{ field.label_tag }}{{ field }}</div>{% endfor %}"
+)
+ROWS = Template(
+    "{% for doc, snippet in rows %}\n"
+    '  <li><a class="result-title" href="{% url \'publications_public:document\' doc.pk %}">'
+    "{{ doc.title_html|safe }}</a>\n"
+    '  <div class="small muted">{{ doc.index_no }} · {{ doc.unit.full_name|default:doc.unit.name }}'
+    " · {{ doc.published_at|cndate }}{% if doc.validity %} · {{ doc.get_validity_display }}"
+    "{% endif %}</div>\n"
+    '  <p class="snippet">{{ snippet|safe }}</p></li>\n{% endfor %}'
+)
+
+
+def _with_djangos_widgets(form):
+    for field in form.fields.values():
+        if isinstance(field, forms.ChoiceField):
+            widget = forms.Select(choices=field.choices)
+        elif isinstance(field, forms.IntegerField):
+            widget = forms.NumberInput()
+        else:
+            widget = forms.TextInput()
+        widget.attrs.update(field.widget_attrs(widget))
+        field.widget = widget
+    return form
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"q": '台风 <"预警">'},
+        {"q": "防汛", "category": "emergencies", "year": "2022", "validity": "repealed"},
+        {"q": "x" * 101, "year": "1900"},
+    ],
+)
+def test_the_search_fields_are_written_as_the_template_wrote_them(cast, data):
+    unit = cast.units["法规处"]
+    data = {**data, "unit": str(unit.pk)} if data else None
+    with translation.override("zh-hans"):  # as the portal's pages are served
+        form = SearchForm(data)
+        form.is_valid()
+        with_djangos_widgets = _with_djangos_widgets(SearchForm(data))
+        with_djangos_widgets.is_valid()
+        expected = FIELDS.render(Context({"form": with_djangos_widgets}))
+        assert '<label for="id_q">关键词:</label><input type="text" name="q"' in expected
+        assert 'name="year"' in expected and 'min="2000" max="2100"' in expected
+        assert str(form.fields_html()) == expected
+
+
+def test_the_result_rows_are_written_as_the_template_wrote_them(cast, make_draft, publish):
+    unit = cast.units["法规处"]
+    unit.full_name = '政策<法规>&"标准"处'
+    unit.save()
+    publish(make_draft(title="台风<防御>工作通知", body="<p>做好台风防御 & 预警。</p>"))
+    normative = publish(make_draft(title="台风应急管理办法", kind=Kind.NORMATIVE))
+    normative.set_validity(by=cast.clerk, validity=Validity.REPEALED)
+    publish(make_draft(title="台风预警通知"))
+    results = search.search("台风")
+    assert len(results.rows) == 3
+    expected = ROWS.render(Context({"rows": results.rows}))
+    assert "已废止" in expected and "政策&lt;法规&gt;&amp;&quot;标准&quot;处" in expected
+    assert str(portal_html.result_rows(results.rows)) == expected
+
+
+def test_attachments_are_read_only_for_results_whose_body_has_no_hit(
+    cast, make_draft, publish, django_assert_num_queries
+):
+    from gongkai.publications.tests.test_scan_gate import _docx
+
+    in_attachment = make_draft(title="附件检索", body="<p>见附件。</p>")
+    in_attachment.add_attachment(by=cast.clerk, upload=_docx("危险化学品重大危险源备案名单"))
+    publish(in_attachment)
+    in_body = make_draft(title="备案通知", body="<p>做好重大危险源备案工作。</p>")
+    in_body.add_attachment(by=cast.clerk, upload=_docx("另一份名单"))
+    publish(in_body)
+    with django_assert_num_queries(4):  # count, ids, the documents, one document's attachments
+        rows = dict(search.search("备案").rows)
+    assert "<mark>备案</mark>名单" in rows[in_attachment] and "见附件" not in rows[in_attachment]
+    assert "做好重大危险源<mark>备案</mark>工作" in rows[in_body]
+    with django_assert_num_queries(3):  # every hit in a body: no attachment read
+        rows = dict(search.search("重大危险源 工作").rows)
+    assert list(rows) == [in_body]
+
+
+def test_only_a_searchs_first_page_is_kept_in_the_page_cache(client, make_draft, publish):
+    from django.core.cache import cache
+
+    for i in range(21):
+        publish(make_draft(title=f"森林防火检查通知第{i}号"))
+    url = reverse("publications_public:search")
+    cache.clear()
+    client.get(url, {"q": "森林防火"})
+    client.get(url, {"q": "森林防火", "page": "2"})
+    with CaptureQueriesContext(connection) as first_again:
+        client.get(url, {"q": "森林防火"})
+    with CaptureQueriesContext(connection) as second_again:
+        page = client.get(url, {"q": "森林防火", "page": "2"}).content.decode()
+    assert len(first_again) == 1  # the cache token
+    assert len(second_again) > 1 and "第2页 / 共2页" in page
+
+
+def test_a_broad_search_says_how_far_it_counted_and_lists_newest_first(
+    client, make_draft, publish, monkeypatch
+):
+    docs = [publish(make_draft(title=f"森林防火检查通知第{i}号")) for i in range(4)]
+    monkeypatch.setattr(search, "COUNT_CAP", 3)
+    monkeypatch.setattr(search, "RANK_LIMIT", 2)
+    page = client.get(reverse("publications_public:search"), {"q": "森林防火"}).content.decode()
+    assert "找到 超过3 条结果，按发布时间排列" in page
+    assert page.index(f"/gk/doc/{docs[3].pk}/") < page.index(f"/gk/doc/{docs[0].pk}/")
