@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "gongkai.disclosure_requests",
     "gongkai.reports",
     "gongkai.mailbox",
+    "gongkai.meetings",
     "gongkai.site",  # one floor up: what gathers every app (dashboard, remind, demo, evidence)
 ]
 
@@ -291,6 +292,25 @@ MESSAGE_UNANSWERED_ALARM_DAYS = env_int("GONGKAI_MESSAGE_UNANSWERED_ALARM_DAYS",
 MESSAGE_UNPUBLISHED_ALARM_DAYS = env_int("GONGKAI_MESSAGE_UNPUBLISHED_ALARM_DAYS", 30)
 # 信访工作条例 第二十三条: the written notice of the route within 15 days of receipt.
 PETITION_NOTICE_DAYS = 15
+
+# ---- 决策会议公众列席 (gongkai.meetings), participation.md §11 ----
+# Prefixes: meeting numbers HY2022-03, sign-up receipts LX2022-00042.
+MEETING_NUMBER_PREFIX = env_str("GONGKAI_MEETING_NUMBER_PREFIX", "HY")
+SIGNUP_NUMBER_PREFIX = env_str("GONGKAI_SIGNUP_NUMBER_PREFIX", "LX")
+# The notice is published at least this many days before the meeting and sign-up closes at
+# least this many hours before it: 清远市政务会议开放制度 (会前3日公告, 会前24小时报名). No national
+# or 广州 figure was found. [UNVERIFIED] (participation.md §11.1, §11.3)
+MEETING_NOTICE_DAYS = env_int("GONGKAI_MEETING_NOTICE_DAYS", 3)
+MEETING_SIGNUP_CUTOFF_HOURS = env_int("GONGKAI_MEETING_SIGNUP_CUTOFF_HOURS", 24)
+# Sign-ups accepted from one network per hour on the public form.
+MEETING_SIGNUP_RATE_PER_HOUR = env_int("GONGKAI_MEETING_SIGNUP_RATE_PER_HOUR", 10)
+# The summary (opinions and how each was handled) is due this many days after the meeting;
+# no text sets a period. [UNVERIFIED]
+MEETING_SUMMARY_DAYS = env_int("GONGKAI_MEETING_SUMMARY_DAYS", 15)
+# Seed item 11 (穗府办函〔2022〕48号): at least 3 meetings a year with public representatives;
+# the bureau's own plan: one a quarter.
+MEETINGS_CITY_MINIMUM = 3
+MEETINGS_BUREAU_PLAN = 4
 
 # A cache shared by all workers (a folder by default; a database table or a cache server when
 # several machines serve): rendered portal pages, keyed so that a change is seen at once.
