@@ -135,6 +135,20 @@ MATRIX = {
     "mailbox_public:status":          ("RORRRRRRR", "RORRRRRRR"),
     "mailbox_public:replies":         ("OOOOOOOOO", "OOOOOOOOO"),
     "mailbox_public:reply":           ("OOOOOOOOO", "OOOOOOOOO"),
+    # ---- decision meetings (a 法规处 meeting drawn by lottery; a 法规处 draft to edit) ----
+    "meetings:list":                  ("LLOOOFOOF", "LLOOOFOOF"),
+    "meetings:create":                ("LLOOOFFOF", "LLOOOFFOF"),  # an empty POST saves nothing
+    "meetings:detail":                ("LLONOFOOF", "LLONOFOOF"),
+    "meetings:edit":                  ("LLONOFFNF", "LLONOFFNF"),  # the unit's own draft only
+    "meetings:step":                  ("MMMMMMMMM", "LLWNWFNWF"),
+    "meetings_public:list":           ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:detail":         ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:signup":         ("OOOOOOOOO", "OOOOOOOOO"),  # an empty POST: the form
+    "meetings_public:result":         ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:list_text":      ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:draw_script":    ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:lookup":         ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:status":         ("RORRRRRRR", "RORRRRRRR"),
     # ---- Django's admin: one sign-in page (ours); the admin itself for is_staff only ----
     "admin:login":                    ("LLLLLLLLL", "LLLLLLLLL"),
     "admin:index":                    ("LLLLLLLLO", "LLLLLLLLO"),
@@ -195,6 +209,7 @@ def _world(cast):
     from gongkai.disclosure_requests.public_views import SESSION_KEY
     from gongkai.disclosure_requests.taxonomy import Outcome
     from gongkai.mailbox.public_views import SESSION_KEY as MESSAGE_SESSION_KEY
+    from gongkai.meetings.public_views import SESSION_KEY as SIGNUP_SESSION_KEY
     from gongkai.plans.models import Assignment, Evidence, Plan, ProgressStatus, Task
     from gongkai.publications.models import Category, CleanupCampaign, Document, Kind
 
@@ -263,9 +278,22 @@ def _world(cast):
     cast.clerk.notifications.create(key="k", text="第12项任务即将到期")
     today = timezone.localdate().isoformat()
     message, message_file = _answered_message(cast)
+    meeting, meeting_draft, signup = _drawn_meeting(cast)
     return {
-        "sessions": {SESSION_KEY: [case.tracking_no], MESSAGE_SESSION_KEY: [message.tracking_no]},
+        "sessions": {
+            SESSION_KEY: [case.tracking_no],
+            MESSAGE_SESSION_KEY: [message.tracking_no],
+            SIGNUP_SESSION_KEY: [signup.receipt_no],
+        },
         "args": {
+            "meetings:detail": [meeting.pk],
+            "meetings:edit": [meeting_draft.pk],
+            "meetings:step": [meeting.pk, "note"],
+            "meetings_public:detail": [meeting.pk],
+            "meetings_public:signup": [meeting.pk],
+            "meetings_public:result": [meeting.pk],
+            "meetings_public:list_text": [meeting.pk],
+            "meetings_public:status": [signup.receipt_no],
             "mailbox:detail": [message.pk],
             "mailbox:step": [message.pk, "note"],
             "mailbox:file": [message.pk, message_file.pk],
@@ -321,6 +349,7 @@ def _world(cast):
             "plans:report_progress": {"text": "进展", "status": ProgressStatus.IN_PROGRESS},
             "disclosure_requests:step": {"text": "已电话联系申请人", "on": today},
             "mailbox:step": {"text": "已电话联系留言人"},
+            "meetings:step": {"text": "已电话通知列席代表"},
         },
     }
 
@@ -338,6 +367,34 @@ def _answered_message(cast):
     message.release(by=cast.press)
     message.publish(by=cast.press, **suggested_copy(message))
     return message, attachment
+
+
+def _drawn_meeting(cast):
+    """A 法规处 meeting whose sign-up closed and whose draw was made; and a draft of 法规处."""
+    import time_machine
+
+    from gongkai.meetings.services import meeting_create
+    from gongkai.testing import published_meeting, signed_up
+
+    now = timezone.now()
+    with time_machine.travel(now - dt.timedelta(days=20), tick=False):
+        meeting = published_meeting(cast, seats=1)
+        signups = signed_up(meeting, 2)
+    meeting.record_seed(by=cast.clerk, value="387")
+    meeting.select(by=cast.clerk)
+    draft = meeting_create(
+        by=cast.clerk,
+        unit=cast.units["法规处"],
+        title="草稿会议",
+        topics="议题",
+        starts_at=now + dt.timedelta(days=10),
+        place="会议室",
+        public_seats=2,
+        selection="first_come",
+        signup_opens=now,
+        signup_closes=now + dt.timedelta(days=5),
+    )
+    return meeting, draft, signups[0]
 
 
 def _docx(text):
