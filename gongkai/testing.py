@@ -161,8 +161,8 @@ def signed_up(meeting, n: int, *, start: int = 0):
     for i in range(start, start + n):
         data = {**SIGNUP_FORM, "name": f"报名人{i:03d}", "phone": f"139{i:08d}"}
         form = SignUpForm(data)
-        assert form.is_valid(), form.errors
-        made.append(
-            signup_submit(meeting=meeting, form=form, idempotency_key=f"t-{meeting.pk}-{i}", ip=None)
-        )
+        if not form.is_valid():
+            raise ValueError(form.errors)
+        key = f"t-{meeting.pk}-{i}"
+        made.append(signup_submit(meeting=meeting, form=form, idempotency_key=key, ip=None))
     return [done.signup for done in made]

@@ -65,7 +65,9 @@ class MeetingForm(forms.ModelForm):
             "seed_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         help_texts = {
-            "seed_date": "须晚于报名截止之日、早于会议召开之日。种子来源随公告发布，发布后不能更改。",
+            "seed_date": (
+                "须晚于报名截止之日、早于会议召开之日。种子来源随公告发布，发布后不能更改。"
+            ),
         }
 
     def clean_public_seats(self):
@@ -112,7 +114,9 @@ class SignUpForm(forms.ModelForm):
         }
         help_texts = {
             "name": "仅用于确定和通知列席人员，不会完整公开。",
-            "publish_consent": "不同意的，名单中只公开报名编号。个人信息保护法第二十五条：须经您单独同意。",
+            "publish_consent": (
+                "不同意的，名单中只公开报名编号。个人信息保护法第二十五条：须经您单独同意。"
+            ),
         }
         error_messages = {
             "name": {"required": "请填写姓名。"},
@@ -126,7 +130,9 @@ class SignUpForm(forms.ModelForm):
         self.fields["statement"].required = True
         self.fields["conflicts"].required = True
         self.fields["statement"].error_messages["required"] = "请简要填写报名理由。"
-        self.fields["conflicts"].error_messages["required"] = "请申报与议题的利害关系，如无请填“无”。"
+        self.fields["conflicts"].error_messages["required"] = (
+            "请申报与议题的利害关系，如无请填“无”。"
+        )
 
     def clean_name(self):
         value = self.cleaned_data["name"].strip()
@@ -204,7 +210,9 @@ class InviteForm(StepForm):
 
 class SeedForm(StepForm):
     value = forms.CharField(
-        label="种子公开数值", max_length=60, help_text="如福彩3D开奖号码“387”；录入后公开，不能更改。"
+        label="种子公开数值",
+        max_length=60,
+        help_text="如福彩3D开奖号码“387”；录入后公开，不能更改。",
     )
 
 

@@ -273,10 +273,13 @@ class Meeting(models.Model):
                 errors["seed_source"] = "抽签须事先公布种子来源：报名截止后才产生的公开数值。"
             if not self.seed_date:
                 errors["seed_date"] = "请填写种子数值产生的日期。"
-            elif self.signup_closes and self.seed_date <= timezone.localtime(
+            elif (
                 self.signup_closes
-            ).date():
-                errors["seed_date"] = "种子数值须在报名截止之日以后产生，报名截止时任何人都无法预知。"
+                and self.seed_date <= timezone.localtime(self.signup_closes).date()
+            ):
+                errors["seed_date"] = (
+                    "种子数值须在报名截止之日以后产生，报名截止时任何人都无法预知。"
+                )
             elif self.starts_at and self.seed_date >= timezone.localtime(self.starts_at).date():
                 errors["seed_date"] = "种子数值须在会议召开之日以前产生，以便抽签后通知列席代表。"
         if errors:
@@ -319,7 +322,9 @@ class Meeting(models.Model):
         self._lock()
         transition = TRANSITIONS[verb]
         if self.status not in transition.sources:
-            raise DomainError(f"会议当前为“{self.get_status_display()}”状态，不能{transition.label}")
+            raise DomainError(
+                f"会议当前为“{self.get_status_display()}”状态，不能{transition.label}"
+            )
         if not any(self._is(by, who) for who in transition.who):
             raise DomainError(f"您无权对此会议{transition.label}")
         self._status_before = self.status
@@ -374,7 +379,9 @@ class Meeting(models.Model):
         try:
             self.full_clean(exclude=["number", "created_by"])
         except ValidationError as error:
-            raise DomainError("；".join(m for ms in error.message_dict.values() for m in ms)) from None
+            raise DomainError(
+                "；".join(m for ms in error.message_dict.values() for m in ms)
+            ) from None
 
     @transaction.atomic
     def submit(self, *, by, note: str = "", at=None):
@@ -405,7 +412,9 @@ class Meeting(models.Model):
                 f"（本平台设定，可在配置中调整），会议定于{self._when(self.starts_at)}召开"
             )
         if self.uses_signup and now >= self.signup_closes:
-            raise DomainError(f"报名截止时间（{self._when(self.signup_closes)}）已过，请修改报名时间")
+            raise DomainError(
+                f"报名截止时间（{self._when(self.signup_closes)}）已过，请修改报名时间"
+            )
         if not self.number:
             from gongkai.meetings.services import next_number
 
@@ -430,24 +439,26 @@ class Meeting(models.Model):
         return self._move("exclude", by, signup.excluded_reason, receipt_no=signup.receipt_no)
 
     @transaction.atomic
-    def invite(self, *, by, name: str, district: str = "", occupation: str = ""):
+    def invite(self, *, by, name: str, district: str = "", occupation: str = "", at=None):
         """邀请 (selection by invitation): the representative is recorded, never public but
         for the masked name."""
         self._begin("invite", by)
         from gongkai.meetings.services import next_number
 
+        now = at or timezone.now()
         signup = SignUp.objects.create(
             meeting=self,
             receipt_no=next_number(
-                settings.SIGNUP_NUMBER_PREFIX, timezone.localdate().year, width=5
+                settings.SIGNUP_NUMBER_PREFIX, timezone.localtime(now).year, width=5
             ),
+            submitted_at=now,
             name=self._required(name, "姓名"),
             district=district,
             occupation=occupation,
             invited=True,
             publish_consent=True,
         )
-        return self._move("invite", by, receipt_no=signup.receipt_no)
+        return self._move("invite", by, at=now, receipt_no=signup.receipt_no)
 
     @transaction.atomic
     def record_seed(self, *, by, value: str, at=None):
@@ -458,7 +469,9 @@ class Meeting(models.Model):
         if self.selection != Selection.LOTTERY:
             raise DomainError("本次会议不采用抽签方式")
         if self.seed_value:
-            raise DomainError(f"种子数值已于{self._when(self.seed_recorded_at)}录入并公开，不能更改")
+            raise DomainError(
+                f"种子数值已于{self._when(self.seed_recorded_at)}录入并公开，不能更改"
+            )
         if now < self.signup_closes:
             raise DomainError(f"报名截止（{self._when(self.signup_closes)}）后才能录入种子数值")
         if timezone.localtime(now).date() < self.seed_date:
@@ -477,7 +490,9 @@ class Meeting(models.Model):
         self._begin("select", by)
         now = at or timezone.now()
         if self.uses_signup and now < self.signup_closes:
-            raise DomainError(f"报名尚未截止（截止时间{self._when(self.signup_closes)}），不能确定列席人员")
+            raise DomainError(
+                f"报名尚未截止（截止时间{self._when(self.signup_closes)}），不能确定列席人员"
+            )
         if self.selection == Selection.INVITE:
             chosen = list(self.signups.filter(invited=True).order_by("receipt_no"))
             ranked = [(rank, s, True) for rank, s in enumerate(chosen, start=1)]
@@ -520,11 +535,17 @@ class Meeting(models.Model):
             signup.save(update_fields=["attended"])
         self.attendance_recorded_at = now
         return self._move(
-            "record_attendance", by, at=now, present=len(present_pks), absent=len(attendees) - len(present_pks)
+            "record_attendance",
+            by,
+            at=now,
+            present=len(present_pks),
+            absent=len(attendees) - len(present_pks),
         )
 
     @transaction.atomic
-    def add_opinion(self, *, by, speaker: SignUp | None, text: str, handling: str, response: str):
+    def add_opinion(
+        self, *, by, speaker: SignUp | None, text: str, handling: str, response: str, at=None
+    ):
         """意见及处理: what an attendee said and how the unit handled it (a reason for anything
         not adopted)."""
         self._begin("add_opinion", by)
@@ -543,7 +564,7 @@ class Meeting(models.Model):
             handling=handling,
             response=response.strip(),
         )
-        return self._move("add_opinion", by, opinion.text[:200], handling=handling)
+        return self._move("add_opinion", by, opinion.text[:200], at=at, handling=handling)
 
     @transaction.atomic
     def publish_summary(self, *, by, summary: str, at=None):

@@ -67,7 +67,9 @@ def signup(request, pk):
                 context = {"signup": done.signup, "code": done.query_code, "meeting": meeting}
                 return render(request, "meetings/public/submitted.html", context)
     context = {"form": form, "key": key, "meeting": meeting, "state": meeting.signup_state()}
-    return render(request, "meetings/public/signup.html", context, status=400 if form.errors else 200)
+    return render(
+        request, "meetings/public/signup.html", context, status=400 if form.errors else 200
+    )
 
 
 def _remember(request, signup) -> None:
@@ -98,7 +100,9 @@ def list_text(request, pk):
 
 def draw_script(request):
     """The draw's own source, as it runs on the server: nothing but the standard library."""
-    response = HttpResponse(inspect.getsource(draw_rule), content_type="text/x-python; charset=utf-8")
+    response = HttpResponse(
+        inspect.getsource(draw_rule), content_type="text/x-python; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="draw.py"'
     return response
 
@@ -125,5 +129,9 @@ def status(request, receipt_no):
     if receipt_no not in request.session.get(SESSION_KEY, []):
         return redirect("meetings_public:lookup")
     found = get_object_or_404(SignUp.objects.select_related("meeting"), receipt_no=receipt_no)
-    context = {"signup": found, "meeting": found.meeting, "decided": found.meeting.status in DECIDED}
+    context = {
+        "signup": found,
+        "meeting": found.meeting,
+        "decided": found.meeting.status in DECIDED,
+    }
     return render(request, "meetings/public/status.html", context)

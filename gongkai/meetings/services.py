@@ -40,7 +40,7 @@ def meeting_create(*, by, unit, **fields) -> Meeting:
         raise DomainError(str(error)) from None
     meeting.save()
     MeetingEvent.objects.create(
-        meeting=meeting, kind="create", actor=by, status_after=meeting.status
+        meeting=meeting, kind="create", actor=by, status_after=meeting.status, at=meeting.created_at
     )
     audit.record(by, "meeting.create", meeting, unit=unit, after={"status": meeting.status})
     return meeting
@@ -59,7 +59,9 @@ def is_retry(idempotency_key: str) -> bool:
     return SignUp.objects.filter(idempotency_key=idempotency_key).exists()
 
 
-def signup_submit(*, meeting: Meeting, form, idempotency_key: str, ip: str | None) -> SignedUp:
+def signup_submit(
+    *, meeting: Meeting, form, idempotency_key: str, ip: str | None, at=None
+) -> SignedUp:
     """Stored durably before it is acknowledged. The meeting's row is locked and the clock read
     under the lock: a sign-up is accepted if and only if that moment is before the closing time,
     and the selection (which takes the same lock) sees every accepted one. A retry with the same
@@ -70,13 +72,15 @@ def signup_submit(*, meeting: Meeting, form, idempotency_key: str, ip: str | Non
     try:
         with transaction.atomic():
             locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
-            now = timezone.now()
+            now = at or timezone.now()  # `at`: the demo's past sign-ups
             state = locked.signup_state(now)
             if state != "open":
                 raise DomainError(_closed_message(locked, state))
             signup = form.save(commit=False)
             if SignUp.objects.filter(meeting=locked, phone=signup.phone).exists():
-                raise DomainError("该联系电话已报名本次会议，请凭报名编号和查询码查询，无需重复报名。")
+                raise DomainError(
+                    "该联系电话已报名本次会议，请凭报名编号和查询码查询，无需重复报名。"
+                )
             signup.meeting, signup.submitted_at = locked, now
             signup.idempotency_key, signup.submitter_ip = idempotency_key, ip
             code = SignUp.new_query_code(idempotency_key)
@@ -88,7 +92,9 @@ def signup_submit(*, meeting: Meeting, form, idempotency_key: str, ip: str | Non
     except IntegrityError:
         existing = SignUp.objects.filter(idempotency_key=idempotency_key).first()
         if existing is None:
-            raise DomainError("该联系电话已报名本次会议，请凭报名编号和查询码查询，无需重复报名。") from None
+            raise DomainError(
+                "该联系电话已报名本次会议，请凭报名编号和查询码查询，无需重复报名。"
+            ) from None
         return SignedUp(existing, SignUp.new_query_code(idempotency_key), created=False)
     return SignedUp(signup, code, created=True)
 

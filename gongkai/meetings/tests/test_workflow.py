@@ -33,7 +33,11 @@ def test_a_draft_is_published_by_the_head_with_a_number_and_an_audit_entry(cast)
     assert meeting.status == MeetingStatus.PUBLISHED
     assert meeting.number == f"HY{year}-01"
     assert meeting.published_at is not None
-    actions = list(AuditEntry.objects.filter(action__startswith="meeting.").order_by("pk").values_list("action", flat=True))
+    actions = list(
+        AuditEntry.objects.filter(action__startswith="meeting.")
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
     assert actions == ["meeting.create", "meeting.submit", "meeting.publish"]
     assert list(meeting.events.values_list("kind", flat=True)) == ["create", "submit", "publish"]
 
@@ -238,10 +242,18 @@ def test_attendance_opinions_and_summary_feed_the_years_count(cast):
         meeting.record_attendance(by=cast.clerk, present=[a])
         with pytest.raises(DomainError, match="未采纳的须说明理由"):
             meeting.add_opinion(
-                by=cast.clerk, speaker=a, text="建议增加夜间巡查", handling=Handling.NOT_ADOPTED, response=""
+                by=cast.clerk,
+                speaker=a,
+                text="建议增加夜间巡查",
+                handling=Handling.NOT_ADOPTED,
+                response="",
             )
         meeting.add_opinion(
-            by=cast.clerk, speaker=a, text="建议增加夜间巡查", handling=Handling.ADOPTED, response=""
+            by=cast.clerk,
+            speaker=a,
+            text="建议增加夜间巡查",
+            handling=Handling.ADOPTED,
+            response="",
         )
         meeting.publish_summary(by=cast.head, summary="1名公众代表列席并发言，意见已采纳。")
     a.refresh_from_db()
