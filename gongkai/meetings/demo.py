@@ -223,13 +223,10 @@ def load(people, stdout):
                 )
         selected_at = (closes_at or starts_at - dt.timedelta(days=3)) + dt.timedelta(days=1)
         if seed_date and count > seats:
-            seed_at = _at(f"{seed_date} 21:40")  # 福彩3D is drawn at 21:15
+            seed_at = _at(f"{seed_date} 21:40")  # the evening the value is published
             meeting.record_seed(by=clerk, value="387", at=seed_at)
             selected_at = seed_at + dt.timedelta(hours=12)
-        meeting.select(
-            by=clerk,
-            at=(closes_at or starts_at - dt.timedelta(days=3)) + dt.timedelta(days=1, hours=1),
-        )
+        meeting.select(by=clerk, at=selected_at)
         attendees = list(meeting.attendees())
         here = [s for s, came in zip(attendees, present, strict=False) if came]
         after = starts_at + dt.timedelta(hours=3)
