@@ -12,7 +12,8 @@ is checked against what each citizen was told:
   duplicated      one citizen (phone) stored more than once, or two answers with different
                   numbers for one form (must be 0)
   late accepted   stored sign-ups whose time is at or after the closing time, or accepted
-                  answers to a POST sent after it (must be 0)
+                  answers to a form first sent after it (must be 0; a double click's second
+                  POST sent after it gets the first one's number back, as a retry should)
   early refused   "报名已于…截止" answers received before the closing time (must be 0)
   refused         answers that said sign-up had closed (after the closing time)
 
@@ -165,7 +166,13 @@ def check(pk, closes, results):
     duplicated = per_phone + sum(1 for receipts in per_form.values() if len(receipts) > 1)
     close_at = dt.datetime.fromtimestamp(closes, tz=dt.UTC)
     late_stored = stored.filter(submitted_at__gte=close_at).count()
-    late_answers = sum(1 for _, _, sent, _, _ in accepted if sent >= closes)
+    # A double click's second POST may leave after the closing time and rightly get the first
+    # one's number back: a form is late when its first POST left after the closing time.
+    first_sent = {}
+    for _, key, sent, _, _ in results:
+        first_sent[key] = min(sent, first_sent.get(key, sent))
+    late_answers = sum(1 for _, key, _, _, _ in accepted if first_sent[key] >= closes)
+    retries_after = sum(1 for _, key, sent, _, _ in accepted if sent >= closes > first_sent[key])
     refused = [r for r in results if r[4] == "closed"]
     early_refused = sum(1 for _, _, _, answered, _ in refused if answered < closes)
     acknowledged_phones = {phone for phone, *_ in accepted}
@@ -180,10 +187,11 @@ def check(pk, closes, results):
         "duplicated": duplicated,
         "late_accepted": late_stored + late_answers,
         "refused": len(refused),
+        "retries_after": retries_after,
         "early_refused": early_refused,
         "other": Counter(r[4] for r in results if not r[4].startswith("LX") and r[4] != "closed"),
         "last_accepted_before_close": min(
-            (closes - sent for _, _, sent, _, _ in accepted), default=None
+            (closes - first_sent[key] for _, key, _, _, _ in accepted), default=None
         ),
     }
 
@@ -241,11 +249,12 @@ def main():
     print(
         f"  lost {result['lost']}  duplicated {result['duplicated']}  late accepted "
         f"{result['late_accepted']}  early refused {result['early_refused']}  stored but never "
-        f"acknowledged {result['stored_unacknowledged']}"
+        f"acknowledged {result['stored_unacknowledged']}; second clicks sent after the closing "
+        f"time that got the first click's number {result['retries_after']}"
     )
     gap = result["last_accepted_before_close"]
     print(
-        f"  the last accepted POST was sent {gap * 1000:.0f} ms before the closing time; "
+        f"  the last accepted form was first sent {gap * 1000:.0f} ms before the closing time; "
         f"sign-ups/s before closing: {result['accepted_forms'] / args.close_in:.0f}; "
         f"other answers {dict(result['other'])}; failed tries {dict(errors)}"
     )
