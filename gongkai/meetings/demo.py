@@ -219,7 +219,12 @@ def load(people, stdout):
             for name, district, job in INVITED:
                 invited_at = drafted + dt.timedelta(days=3)
                 meeting.invite(
-                    by=clerk, name=name, district=district, occupation=job, at=invited_at
+                    by=clerk,
+                    name=name,
+                    district=district,
+                    occupation=job,
+                    publish_consent=True,
+                    at=invited_at,
                 )
         selected_at = (closes_at or starts_at - dt.timedelta(days=3)) + dt.timedelta(days=1)
         if seed_date and count > seats:

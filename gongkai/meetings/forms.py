@@ -206,6 +206,9 @@ class InviteForm(StepForm):
     name = forms.CharField(label="姓名", max_length=50)
     district = forms.CharField(label="所在区", max_length=30, required=False)
     occupation = forms.CharField(label="职业", max_length=50, required=False)
+    publish_consent = forms.BooleanField(
+        label="代表本人同意公开遮蔽后的姓名", required=False, help_text="未同意的只公开编号。"
+    )
 
 
 class SeedForm(StepForm):

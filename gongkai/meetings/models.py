@@ -439,7 +439,16 @@ class Meeting(models.Model):
         return self._move("exclude", by, signup.excluded_reason, receipt_no=signup.receipt_no)
 
     @transaction.atomic
-    def invite(self, *, by, name: str, district: str = "", occupation: str = "", at=None):
+    def invite(
+        self,
+        *,
+        by,
+        name: str,
+        district: str = "",
+        occupation: str = "",
+        publish_consent: bool = False,
+        at=None,
+    ):
         """邀请 (selection by invitation): the representative is recorded, never public but
         for the masked name."""
         self._begin("invite", by)
@@ -456,7 +465,7 @@ class Meeting(models.Model):
             district=district,
             occupation=occupation,
             invited=True,
-            publish_consent=True,
+            publish_consent=publish_consent,
         )
         return self._move("invite", by, at=now, receipt_no=signup.receipt_no)
 

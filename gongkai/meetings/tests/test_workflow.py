@@ -12,7 +12,7 @@ from gongkai.core.models import AuditEntry
 from gongkai.meetings.models import Handling, Meeting, MeetingStatus, mask_name
 from gongkai.meetings.selectors import meetings_with_public_attendance
 from gongkai.meetings.services import meeting_create
-from gongkai.testing import published_meeting, signed_up
+from gongkai.testing import SIGNUP_FORM, published_meeting, signed_up
 
 
 def _after(meeting, days):
@@ -274,3 +274,16 @@ def test_a_held_meeting_nobody_attended_does_not_count(cast):
         meeting.select(by=cast.clerk)
         meeting.record_attendance(by=cast.clerk, present=[])
     assert meetings_with_public_attendance(timezone.localtime(meeting.starts_at).year).count() == 0
+
+
+def test_an_invitation_meeting_takes_no_public_sign_up_and_selects_those_invited(cast, client):
+    meeting = published_meeting(cast, selection="invite", seats=2)
+    form = {**SIGNUP_FORM, "idempotency_key": "i-1"}
+    response = client.post(f"/hudong/meetings/{meeting.pk}/signup/", form)
+    assert "不接受公开报名" in response.content.decode()
+    meeting.invite(by=cast.clerk, name="何志强", occupation="市人大代表", publish_consent=True)
+    meeting.invite(by=cast.clerk, name="梁秀英", occupation="社区工作者")
+    meeting.select(by=cast.clerk)
+    assert list(meeting.attendees().values_list("name", flat=True)) == ["何志强", "梁秀英"]
+    page = client.get(f"/hudong/meetings/{meeting.pk}/result/").content.decode()
+    assert "何*强" in page and "梁*英" not in page and "（未同意公开姓名）" in page
