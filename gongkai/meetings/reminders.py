@@ -31,14 +31,15 @@ def to_do(meeting: Meeting, now: dt.datetime, days: int = 3) -> tuple[str, str, 
                 return "", f"报名将于{closes:%-m月%-d日 %H:%M}截止", False
             return None
         late = meeting.starts_at <= now
-        if (
+        needs_draw = (
             meeting.selection == Selection.LOTTERY
             and not meeting.seed_value
-            and today >= meeting.seed_date
-        ):
-            return "record_seed", f"待录入抽签种子数值（{meeting.seed_source}）", late
-        if meeting.selection != Selection.LOTTERY or meeting.seed_value:
+            and meeting.valid_signups().count() > meeting.public_seats
+        )
+        if not needs_draw:
             return "select", "报名已截止，待确定列席人员", late
+        if today >= meeting.seed_date:
+            return "record_seed", f"待录入抽签种子数值（{meeting.seed_source}）", late
         return None
     if meeting.status == S.SELECTED and meeting.starts_at <= now:
         return "record_attendance", "会议已召开，待登记列席情况", True

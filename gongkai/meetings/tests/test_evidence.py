@@ -61,3 +61,14 @@ def test_the_sweep_tells_the_unit_once_that_the_selection_is_waiting(cast):
         (meeting.pk, "报名已截止，待确定列席人员")
     ]
     assert reminders.dashboard(cast.other_clerk) is None
+
+
+@time_machine.travel(dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+def test_an_oversubscribed_lottery_asks_for_the_seed_value_from_its_day_on(cast):
+    meeting = published_meeting(cast, seats=1)
+    signed_up(meeting, 2)
+    with time_machine.travel(meeting.signup_closes + dt.timedelta(hours=1), tick=False):
+        assert reminders.to_do(meeting, timezone.now()) is None  # the value is not known yet
+    with time_machine.travel(meeting.signup_closes + dt.timedelta(days=1), tick=False):
+        verb, text, late = reminders.to_do(meeting, timezone.now())
+    assert (verb, text, late) == ("record_seed", "待录入抽签种子数值（福彩3D开奖号码）", False)
