@@ -73,7 +73,11 @@ def test_it_renders_every_date_input_of_every_form_as_iso(name):
     initial = {n: MOMENT if isinstance(f, forms.DateTimeField) else DAY for n, f in fields.items()}
     rendered = [form_class(initial=initial).as_div()]
     # A form re-shown after an error holds what the browser sent.
-    bound = form_class(data={n: "2023-08-31" for n in fields})
+    sent = {
+        n: "2023-08-31T09:30" if isinstance(f, forms.DateTimeField) else "2023-08-31"
+        for n, f in fields.items()
+    }
+    bound = form_class(data=sent)
     rendered.append(bound.as_div())
     values = [v for html in rendered for v in _date_values(html)]
     assert values, f"{name} has date fields but renders no date input"
