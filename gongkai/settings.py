@@ -66,9 +66,9 @@ INSTALLED_APPS = [
     "gongkai.plans",
     "gongkai.publications",
     "gongkai.disclosure_requests",
+    "gongkai.meetings",
     "gongkai.reports",
     "gongkai.mailbox",
-    "gongkai.meetings",
     "gongkai.site",  # one floor up: what gathers every app (dashboard, remind, demo, evidence)
 ]
 
@@ -277,22 +277,6 @@ INTERNAL_HANDLING_WORKDAYS = env_int("GONGKAI_INTERNAL_HANDLING_WORKDAYS", 10)
 # number of working days is ours. [UNVERIFIED] (rules.md §1.2)
 SUPPLEMENT_PERIOD_WORKDAYS = env_int("GONGKAI_SUPPLEMENT_PERIOD_WORKDAYS", 15)
 
-# ---- 领导信箱 / 网上留言 (gongkai.mailbox) ----
-# Prefix of message numbers, e.g. LY2022-00042.
-MESSAGE_NUMBER_PREFIX = env_str("GONGKAI_MESSAGE_NUMBER_PREFIX", "LY")
-# Messages accepted from one network per hour on the public form.
-MESSAGE_RATE_PER_HOUR = env_int("GONGKAI_MESSAGE_RATE_PER_HOUR", 10)
-# Reply period per category in working days from acceptance. No national figure exists: 咨询 5
-# (the 5-WD line inspections apply to simple questions), the others 15. [UNVERIFIED]
-# (participation.md §9.5)
-MESSAGE_REPLY_WORKDAYS = {"consult": 5, "suggest": 15, "complain": 15, "help": 15, "report": 15}
-# The national website checks fail a site with a valid message unanswered for 3 months and
-# deduct when replies go unpublished for 2: alarms well inside both (participation.md §9.2).
-MESSAGE_UNANSWERED_ALARM_DAYS = env_int("GONGKAI_MESSAGE_UNANSWERED_ALARM_DAYS", 60)
-MESSAGE_UNPUBLISHED_ALARM_DAYS = env_int("GONGKAI_MESSAGE_UNPUBLISHED_ALARM_DAYS", 30)
-# 信访工作条例 第二十三条: the written notice of the route within 15 days of receipt.
-PETITION_NOTICE_DAYS = 15
-
 # ---- 决策会议公众列席 (gongkai.meetings), participation.md §11 ----
 # Prefixes: meeting numbers HY2022-03, sign-up receipts LX2022-00042.
 MEETING_NUMBER_PREFIX = env_str("GONGKAI_MEETING_NUMBER_PREFIX", "HY")
@@ -311,6 +295,22 @@ MEETING_SUMMARY_DAYS = env_int("GONGKAI_MEETING_SUMMARY_DAYS", 15)
 # the bureau's own plan: one a quarter.
 MEETINGS_CITY_MINIMUM = 3
 MEETINGS_BUREAU_PLAN = 4
+
+# ---- 领导信箱 / 网上留言 (gongkai.mailbox) ----
+# Prefix of message numbers, e.g. LY2022-00042.
+MESSAGE_NUMBER_PREFIX = env_str("GONGKAI_MESSAGE_NUMBER_PREFIX", "LY")
+# Messages accepted from one network per hour on the public form.
+MESSAGE_RATE_PER_HOUR = env_int("GONGKAI_MESSAGE_RATE_PER_HOUR", 10)
+# Reply period per category in working days from acceptance. No national figure exists: 咨询 5
+# (the 5-WD line inspections apply to simple questions), the others 15. [UNVERIFIED]
+# (participation.md §9.5)
+MESSAGE_REPLY_WORKDAYS = {"consult": 5, "suggest": 15, "complain": 15, "help": 15, "report": 15}
+# The national website checks fail a site with a valid message unanswered for 3 months and
+# deduct when replies go unpublished for 2: alarms well inside both (participation.md §9.2).
+MESSAGE_UNANSWERED_ALARM_DAYS = env_int("GONGKAI_MESSAGE_UNANSWERED_ALARM_DAYS", 60)
+MESSAGE_UNPUBLISHED_ALARM_DAYS = env_int("GONGKAI_MESSAGE_UNPUBLISHED_ALARM_DAYS", 30)
+# 信访工作条例 第二十三条: the written notice of the route within 15 days of receipt.
+PETITION_NOTICE_DAYS = 15
 
 # A cache shared by all workers (a folder by default; a database table or a cache server when
 # several machines serve): rendered portal pages, keyed so that a change is seen at once.

@@ -15,14 +15,14 @@ urlpatterns = [
     path("staff/plans/", include("gongkai.plans.urls")),
     path("staff/publications/", include("gongkai.publications.urls")),
     path("staff/requests/", include("gongkai.disclosure_requests.urls")),
+    path("staff/meetings/", include("gongkai.meetings.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
     path("staff/mailbox/", include("gongkai.mailbox.urls")),
-    path("staff/meetings/", include("gongkai.meetings.urls")),
     path("gk/annual-reports/", include("gongkai.reports.public_urls")),
     path("gk/", include("gongkai.publications.public_urls")),
     path("apply/", include("gongkai.disclosure_requests.public_urls")),
-    path("hudong/meetings/", include("gongkai.meetings.public_urls")),  # 决策会议公众列席
     path("hudong/", include("gongkai.mailbox.public_urls")),  # 互动交流
+    path("hudong/meetings/", include("gongkai.meetings.public_urls")),  # 决策会议公众列席
     path("admin/", admin.site.urls),
 ]
 

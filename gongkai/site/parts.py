@@ -41,13 +41,13 @@ REMINDERS = [
 DEMO_LOADERS = [
     plans_demo.load,
     publications_demo.load,
-    requests_demo.load,
     meetings_demo.load,
+    requests_demo.load,
 ]
 
 # Work done in other apps that counts as evidence for ledger tasks: each takes a Task and returns
 # [{"title", "url", "date", "kind"}]. Handed to the ledger at start-up (apps.py).
 TASK_EVIDENCE = [
-    publications_evidence.for_task,
     meetings_evidence.for_task,
+    publications_evidence.for_task,
 ]

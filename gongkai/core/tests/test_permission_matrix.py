@@ -105,6 +105,20 @@ MATRIX = {
     "reports:annual_submit":          ("MMMMMMMMM", "LLFFFFFWF"),
     "reports:cell_records":           ("LLFFFFFOF", "LLFFFFFOF"),
     "reports:annual_download":        ("LLFFFFWWF", "LLFFFFWWF"),
+    # ---- decision meetings (a 法规处 meeting drawn by lottery; a 法规处 draft to edit) ----
+    "meetings:list":                  ("LLOOOFOOF", "LLOOOFOOF"),
+    "meetings:create":                ("LLOOOFFOF", "LLOOOFFOF"),  # an empty POST saves nothing
+    "meetings:detail":                ("LLONOFOOF", "LLONOFOOF"),
+    "meetings:edit":                  ("LLONOFFNF", "LLONOFFNF"),  # the unit's own draft only
+    "meetings:step":                  ("MMMMMMMMM", "LLWNWFNWF"),
+    "meetings_public:list":           ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:detail":         ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:signup":         ("OOOOOOOOO", "OOOOOOOOO"),  # an empty POST: the form
+    "meetings_public:result":         ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:list_text":      ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:draw_script":    ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:lookup":         ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:status":         ("RORRRRRRR", "RORRRRRRR"),
     # ---- the public portal (a published document and its attachment) ----
     "publications_public:catalogue":  ("OOOOOOOOO", "OOOOOOOOO"),
     "publications_public:document":   ("OOOOOOOOO", "OOOOOOOOO"),
@@ -135,20 +149,6 @@ MATRIX = {
     "mailbox_public:status":          ("RORRRRRRR", "RORRRRRRR"),
     "mailbox_public:replies":         ("OOOOOOOOO", "OOOOOOOOO"),
     "mailbox_public:reply":           ("OOOOOOOOO", "OOOOOOOOO"),
-    # ---- decision meetings (a 法规处 meeting drawn by lottery; a 法规处 draft to edit) ----
-    "meetings:list":                  ("LLOOOFOOF", "LLOOOFOOF"),
-    "meetings:create":                ("LLOOOFFOF", "LLOOOFFOF"),  # an empty POST saves nothing
-    "meetings:detail":                ("LLONOFOOF", "LLONOFOOF"),
-    "meetings:edit":                  ("LLONOFFNF", "LLONOFFNF"),  # the unit's own draft only
-    "meetings:step":                  ("MMMMMMMMM", "LLWNWFNWF"),
-    "meetings_public:list":           ("OOOOOOOOO", "OOOOOOOOO"),
-    "meetings_public:detail":         ("OOOOOOOOO", "OOOOOOOOO"),
-    "meetings_public:signup":         ("OOOOOOOOO", "OOOOOOOOO"),  # an empty POST: the form
-    "meetings_public:result":         ("OOOOOOOOO", "OOOOOOOOO"),
-    "meetings_public:list_text":      ("OOOOOOOOO", "OOOOOOOOO"),
-    "meetings_public:draw_script":    ("OOOOOOOOO", "OOOOOOOOO"),
-    "meetings_public:lookup":         ("OOOOOOOOO", "OOOOOOOOO"),
-    "meetings_public:status":         ("RORRRRRRR", "RORRRRRRR"),
     # ---- Django's admin: one sign-in page (ours); the admin itself for is_staff only ----
     "admin:login":                    ("LLLLLLLLL", "LLLLLLLLL"),
     "admin:index":                    ("LLLLLLLLO", "LLLLLLLLO"),
@@ -271,6 +271,7 @@ def _world(cast):
     )
     provided = case.attachments.get()
     assert case.tracking_no in citizen.session[SESSION_KEY]
+    meeting, meeting_draft, signup = _drawn_meeting(cast)
 
     override = HolidayOverride.objects.create(
         date=dt.date(2026, 12, 31), is_workday=False, name="测试"
@@ -278,7 +279,6 @@ def _world(cast):
     cast.clerk.notifications.create(key="k", text="第12项任务即将到期")
     today = timezone.localdate().isoformat()
     message, message_file = _answered_message(cast)
-    meeting, meeting_draft, signup = _drawn_meeting(cast)
     return {
         "sessions": {
             SESSION_KEY: [case.tracking_no],
@@ -286,14 +286,6 @@ def _world(cast):
             SIGNUP_SESSION_KEY: [signup.receipt_no],
         },
         "args": {
-            "meetings:detail": [meeting.pk],
-            "meetings:edit": [meeting_draft.pk],
-            "meetings:step": [meeting.pk, "note"],
-            "meetings_public:detail": [meeting.pk],
-            "meetings_public:signup": [meeting.pk],
-            "meetings_public:result": [meeting.pk],
-            "meetings_public:list_text": [meeting.pk],
-            "meetings_public:status": [signup.receipt_no],
             "mailbox:detail": [message.pk],
             "mailbox:step": [message.pk, "note"],
             "mailbox:file": [message.pk, message_file.pk],
@@ -333,6 +325,14 @@ def _world(cast):
             "reports:annual_submit": [2022],
             "reports:cell_records": [2022],
             "reports:annual_download": [2022, "html"],
+            "meetings:detail": [meeting.pk],
+            "meetings:edit": [meeting_draft.pk],
+            "meetings:step": [meeting.pk, "note"],
+            "meetings_public:detail": [meeting.pk],
+            "meetings_public:signup": [meeting.pk],
+            "meetings_public:result": [meeting.pk],
+            "meetings_public:list_text": [meeting.pk],
+            "meetings_public:status": [signup.receipt_no],
             "publications_public:document": [published.pk],
             "publications_public:attachment": [published.attachments.get().pk],
             "disclosure_requests_public:status": [case.tracking_no],
