@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "gongkai.plans",
     "gongkai.publications",
     "gongkai.disclosure_requests",
+    "gongkai.meetings",
     "gongkai.reports",
     "gongkai.mailbox",
     "gongkai.consultations",
@@ -276,6 +277,25 @@ INTERNAL_HANDLING_WORKDAYS = env_int("GONGKAI_INTERNAL_HANDLING_WORKDAYS", 10)
 # 补正期限 offered when the office gives none: 第三十条 asks only for 合理的补正期限, so the
 # number of working days is ours. [UNVERIFIED] (rules.md §1.2)
 SUPPLEMENT_PERIOD_WORKDAYS = env_int("GONGKAI_SUPPLEMENT_PERIOD_WORKDAYS", 15)
+
+# ---- 决策会议公众列席 (gongkai.meetings), participation.md §11 ----
+# Prefixes: meeting numbers HY2022-03, sign-up receipts LX2022-00042.
+MEETING_NUMBER_PREFIX = env_str("GONGKAI_MEETING_NUMBER_PREFIX", "HY")
+SIGNUP_NUMBER_PREFIX = env_str("GONGKAI_SIGNUP_NUMBER_PREFIX", "LX")
+# The notice is published at least this many days before the meeting and sign-up closes at
+# least this many hours before it: 清远市政务会议开放制度 (会前3日公告, 会前24小时报名). No national
+# or 广州 figure was found. [UNVERIFIED] (participation.md §11.1, §11.3)
+MEETING_NOTICE_DAYS = env_int("GONGKAI_MEETING_NOTICE_DAYS", 3)
+MEETING_SIGNUP_CUTOFF_HOURS = env_int("GONGKAI_MEETING_SIGNUP_CUTOFF_HOURS", 24)
+# Sign-ups accepted from one network per hour on the public form.
+MEETING_SIGNUP_RATE_PER_HOUR = env_int("GONGKAI_MEETING_SIGNUP_RATE_PER_HOUR", 10)
+# The summary (opinions and how each was handled) is due this many days after the meeting;
+# no text sets a period. [UNVERIFIED]
+MEETING_SUMMARY_DAYS = env_int("GONGKAI_MEETING_SUMMARY_DAYS", 15)
+# Seed item 11 (穗府办函〔2022〕48号): at least 3 meetings a year with public representatives;
+# the bureau's own plan: one a quarter.
+MEETINGS_CITY_MINIMUM = 3
+MEETINGS_BUREAU_PLAN = 4
 
 # ---- 领导信箱 / 网上留言 (gongkai.mailbox) ----
 # Prefix of message numbers, e.g. LY2022-00042.

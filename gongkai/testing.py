@@ -99,3 +99,70 @@ def written_message(**fields):
     with transaction.atomic():
         create(message, (), actor=None, note="网上留言")
     return message
+
+
+# The public sign-up form for a decision meeting as a citizen fills it in (列席报名), valid.
+SIGNUP_FORM = {
+    "name": "王小明",
+    "phone": "13912345678",
+    "email": "wxm@example.com",
+    "district": "天河区",
+    "occupation": "社区工作者",
+    "statement": "我所在社区有多家危化品仓库，希望就安全距离听取意见并提出建议。",
+    "conflicts": "无",
+    "publish_consent": "on",
+    "eligible": "on",
+}
+
+
+def published_meeting(cast, *, selection="lottery", seats=3, unit="法规处", **fields):
+    """A meeting of 法规处 drafted by its clerk and published by its head: sign-up open from an
+    hour ago for 5 days, the meeting 10 days from now, the seed's value known the day after
+    sign-up closes."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from gongkai.meetings.services import meeting_create
+
+    now = timezone.now()
+    closes = now + dt.timedelta(days=5)
+    values = {
+        "title": "危险化学品仓储安全专项整治方案审议会",
+        "topics": "审议《危险化学品仓储安全专项整治方案（征求意见稿）》",
+        "starts_at": now + dt.timedelta(days=10),
+        "place": "市应急管理局3楼会议室",
+        "public_seats": seats,
+        "selection": selection,
+        "signup_opens": now - dt.timedelta(hours=1),
+        "signup_closes": closes,
+        "seed_source": "福彩3D开奖号码" if selection == "lottery" else "",
+        "seed_date": timezone.localtime(closes).date() + dt.timedelta(days=1)
+        if selection == "lottery"
+        else None,
+        **fields,
+    }
+    if selection == "invite":
+        values["signup_opens"] = values["signup_closes"] = None
+    clerk = cast.clerk if unit == "法规处" else cast.other_clerk
+    head = cast.head if unit == "法规处" else cast.press
+    meeting = meeting_create(by=clerk, unit=cast.units[unit], **values)
+    meeting.submit(by=clerk)
+    meeting.publish(by=head)
+    return meeting
+
+
+def signed_up(meeting, n: int, *, start: int = 0):
+    """`n` sign-ups to `meeting`, as if sent through the public form (phones 13900000000+i)."""
+    from gongkai.meetings.forms import SignUpForm
+    from gongkai.meetings.services import signup_submit
+
+    made = []
+    for i in range(start, start + n):
+        data = {**SIGNUP_FORM, "name": f"报名人{i:03d}", "phone": f"139{i:08d}"}
+        form = SignUpForm(data)
+        if not form.is_valid():
+            raise ValueError(form.errors)
+        key = f"t-{meeting.pk}-{i}"
+        made.append(signup_submit(meeting=meeting, form=form, idempotency_key=key, ip=None))
+    return [done.signup for done in made]

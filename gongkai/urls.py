@@ -15,6 +15,7 @@ urlpatterns = [
     path("staff/plans/", include("gongkai.plans.urls")),
     path("staff/publications/", include("gongkai.publications.urls")),
     path("staff/requests/", include("gongkai.disclosure_requests.urls")),
+    path("staff/meetings/", include("gongkai.meetings.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
     path("staff/mailbox/", include("gongkai.mailbox.urls")),
     path("staff/consultations/", include("gongkai.consultations.urls")),
@@ -23,6 +24,7 @@ urlpatterns = [
     path("apply/", include("gongkai.disclosure_requests.public_urls")),
     path("hudong/consultations/", include("gongkai.consultations.public_urls")),
     path("hudong/", include("gongkai.mailbox.public_urls")),  # 互动交流
+    path("hudong/meetings/", include("gongkai.meetings.public_urls")),  # 决策会议公众列席
     path("admin/", admin.site.urls),
 ]
 

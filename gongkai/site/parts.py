@@ -8,6 +8,9 @@ from gongkai.consultations import evidence as consultations_evidence
 from gongkai.core import dashboard as core_dashboard
 from gongkai.disclosure_requests import demo as requests_demo
 from gongkai.disclosure_requests import reminders as requests_reminders
+from gongkai.meetings import demo as meetings_demo
+from gongkai.meetings import evidence as meetings_evidence
+from gongkai.meetings import reminders as meetings_reminders
 from gongkai.plans import dashboard as plans_dashboard
 from gongkai.plans import demo as plans_demo
 from gongkai.plans import reminders as plans_reminders
@@ -23,6 +26,7 @@ DASHBOARD_SECTIONS = [
     core_dashboard.notifications,
     requests_reminders.dashboard,
     plans_dashboard.my_tasks,
+    meetings_reminders.dashboard,
     publications_dashboard.my_documents,
 ]
 
@@ -32,12 +36,14 @@ REMINDERS = [
     requests_reminders.sweep,
     requests_reminders.sweep_internal,
     requests_reminders.sweep_periods,
+    meetings_reminders.sweep,
 ]
 
 # `gongkai demo` calls each with (people, stdout) after creating the bureau; each is idempotent.
 DEMO_LOADERS = [
     plans_demo.load,
     publications_demo.load,
+    meetings_demo.load,
     requests_demo.load,
     consultations_demo.load,
 ]
@@ -45,6 +51,7 @@ DEMO_LOADERS = [
 # Work done in other apps that counts as evidence for ledger tasks: each takes a Task and returns
 # [{"title", "url", "date", "kind"}]. Handed to the ledger at start-up (apps.py).
 TASK_EVIDENCE = [
+    meetings_evidence.for_task,
     publications_evidence.for_task,
     consultations_evidence.for_task,
 ]

@@ -106,6 +106,20 @@ MATRIX = {
     "reports:annual_submit":          ("MMMMMMMMM", "LLFFFFFWF"),
     "reports:cell_records":           ("LLFFFFFOF", "LLFFFFFOF"),
     "reports:annual_download":        ("LLFFFFWWF", "LLFFFFWWF"),
+    # ---- decision meetings (a 法规处 meeting drawn by lottery; a 法规处 draft to edit) ----
+    "meetings:list":                  ("LLOOOFOOF", "LLOOOFOOF"),
+    "meetings:create":                ("LLOOOFFOF", "LLOOOFFOF"),  # an empty POST saves nothing
+    "meetings:detail":                ("LLONOFOOF", "LLONOFOOF"),
+    "meetings:edit":                  ("LLONOFFNF", "LLONOFFNF"),  # the unit's own draft only
+    "meetings:step":                  ("MMMMMMMMM", "LLWNWFNWF"),
+    "meetings_public:list":           ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:detail":         ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:signup":         ("OOOOOOOOO", "OOOOOOOOO"),  # an empty POST: the form
+    "meetings_public:result":         ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:list_text":      ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:draw_script":    ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:lookup":         ("OOOOOOOOO", "OOOOOOOOO"),
+    "meetings_public:status":         ("RORRRRRRR", "RORRRRRRR"),
     # ---- the public portal (a published document and its attachment) ----
     "publications_public:catalogue":  ("OOOOOOOOO", "OOOOOOOOO"),
     "publications_public:document":   ("OOOOOOOOO", "OOOOOOOOO"),
@@ -208,6 +222,7 @@ def _world(cast):
     from gongkai.disclosure_requests.public_views import SESSION_KEY
     from gongkai.disclosure_requests.taxonomy import Outcome
     from gongkai.mailbox.public_views import SESSION_KEY as MESSAGE_SESSION_KEY
+    from gongkai.meetings.public_views import SESSION_KEY as SIGNUP_SESSION_KEY
     from gongkai.plans.models import Assignment, Evidence, Plan, ProgressStatus, Task
     from gongkai.publications.models import Category, CleanupCampaign, Document, Kind
 
@@ -269,6 +284,7 @@ def _world(cast):
     )
     provided = case.attachments.get()
     assert case.tracking_no in citizen.session[SESSION_KEY]
+    meeting, meeting_draft, signup = _drawn_meeting(cast)
 
     override = HolidayOverride.objects.create(
         date=dt.date(2026, 12, 31), is_workday=False, name="测试"
@@ -278,7 +294,11 @@ def _world(cast):
     message, message_file = _answered_message(cast)
     consultation = _open_consultation(cast)
     return {
-        "sessions": {SESSION_KEY: [case.tracking_no], MESSAGE_SESSION_KEY: [message.tracking_no]},
+        "sessions": {
+            SESSION_KEY: [case.tracking_no],
+            MESSAGE_SESSION_KEY: [message.tracking_no],
+            SIGNUP_SESSION_KEY: [signup.receipt_no],
+        },
         "args": {
             "mailbox:detail": [message.pk],
             "consultations:detail": [consultation.pk],
@@ -326,6 +346,14 @@ def _world(cast):
             "reports:annual_submit": [2022],
             "reports:cell_records": [2022],
             "reports:annual_download": [2022, "html"],
+            "meetings:detail": [meeting.pk],
+            "meetings:edit": [meeting_draft.pk],
+            "meetings:step": [meeting.pk, "note"],
+            "meetings_public:detail": [meeting.pk],
+            "meetings_public:signup": [meeting.pk],
+            "meetings_public:result": [meeting.pk],
+            "meetings_public:list_text": [meeting.pk],
+            "meetings_public:status": [signup.receipt_no],
             "publications_public:document": [published.pk],
             "publications_public:attachment": [published.attachments.get().pk],
             "disclosure_requests_public:status": [case.tracking_no],
@@ -342,6 +370,7 @@ def _world(cast):
             "plans:report_progress": {"text": "进展", "status": ProgressStatus.IN_PROGRESS},
             "disclosure_requests:step": {"text": "已电话联系申请人", "on": today},
             "mailbox:step": {"text": "已电话联系留言人"},
+            "meetings:step": {"text": "已电话通知列席代表"},
         },
     }
 
@@ -382,6 +411,34 @@ def _answered_message(cast):
     message.release(by=cast.press)
     message.publish(by=cast.press, **suggested_copy(message))
     return message, attachment
+
+
+def _drawn_meeting(cast):
+    """A 法规处 meeting whose sign-up closed and whose draw was made; and a draft of 法规处."""
+    import time_machine
+
+    from gongkai.meetings.services import meeting_create
+    from gongkai.testing import published_meeting, signed_up
+
+    now = timezone.now()
+    with time_machine.travel(now - dt.timedelta(days=20), tick=False):
+        meeting = published_meeting(cast, seats=1)
+        signups = signed_up(meeting, 2)
+    meeting.record_seed(by=cast.clerk, value="387")
+    meeting.select(by=cast.clerk)
+    draft = meeting_create(
+        by=cast.clerk,
+        unit=cast.units["法规处"],
+        title="草稿会议",
+        topics="议题",
+        starts_at=now + dt.timedelta(days=10),
+        place="会议室",
+        public_seats=2,
+        selection="first_come",
+        signup_opens=now,
+        signup_closes=now + dt.timedelta(days=5),
+    )
+    return meeting, draft, signups[0]
 
 
 def _docx(text):

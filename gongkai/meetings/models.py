@@ -1,0 +1,737 @@
+"""决策会议公众列席: a unit's decision meeting that citizens sign up to attend, chosen openly.
+
+Every state change is one method on Meeting (see TRANSITIONS): it locks the row, checks the
+state, the actor and the rule, then `_move`s — target state, timeline event, audit entry. The
+rules and what is unverified: participation.md §11 (seed item 11: at least 3 such meetings a
+year; the bureau plans one a quarter). The draw is `gongkai.lib.draw`, published as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from gongkai.core import audit
+from gongkai.core.errors import DomainError
+from gongkai.core.models import Unit
+from gongkai.core.roles import Role
+from gongkai.lib import draw as draw_rule
+
+audit.register_actions(
+    **{
+        "meeting.create": "起草决策会议公告",
+        "meeting.edit": "修改决策会议公告",
+        "meeting.submit": "提交决策会议公告审核",
+        "meeting.return_draft": "退回决策会议公告",
+        "meeting.publish": "发布决策会议公告",
+        "meeting.exclude": "报名不符合条件",
+        "meeting.invite": "邀请公众代表",
+        "meeting.record_seed": "录入抽签种子公开数值",
+        "meeting.select": "确定列席人员",
+        "meeting.record_attendance": "登记列席情况",
+        "meeting.add_opinion": "登记列席代表意见",
+        "meeting.publish_summary": "公开会议列席情况",
+        "meeting.cancel": "取消决策会议",
+        "meeting.note": "决策会议备注",
+    }
+)
+
+
+class MeetingStatus(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "待审核"
+    PUBLISHED = "published", "已发布公告"
+    SELECTED = "selected", "已确定列席人员"
+    HELD = "held", "已召开"
+    SUMMARIZED = "summarized", "已公开列席情况"
+    CANCELLED = "cancelled", "已取消"
+
+
+class Selection(models.TextChoices):
+    FIRST_COME = "first_come", "公开报名，先到先得"
+    LOTTERY = "lottery", "公开报名，报名超过席位时公开抽签"
+    INVITE = "invite", "邀请"
+
+
+class Handling(models.TextChoices):
+    ADOPTED = "adopted", "采纳"
+    PARTLY = "partly", "部分采纳"
+    NOT_ADOPTED = "not_adopted", "不予采纳"
+    EXPLAINED = "explained", "已当场说明"
+
+
+S = MeetingStatus
+OPEN_FOR_SIGNUP = (S.PUBLISHED,)
+PUBLIC_STATES = (S.PUBLISHED, S.SELECTED, S.HELD, S.SUMMARIZED, S.CANCELLED)
+
+# Who may take a step.
+UNIT = "unit"  # the meeting's unit: its clerks and head draft and run it
+APPROVER = "approver"  # the unit's head or the press office: publish, summary, cancel
+CASE_STAFF = "case_staff"  # the unit or the press office
+
+
+@dataclass(frozen=True)
+class Transition:
+    label: str
+    sources: frozenset
+    target: str | None  # None: the status stays
+    who: tuple
+
+
+def _t(label, sources, target=None, who=(CASE_STAFF,)):
+    return Transition(label, frozenset(sources), target, who)
+
+
+# verb → the states it starts from, the state it leads to, and who may take it. The verb of the
+# same name on Meeting is the only code that changes `status`.
+TRANSITIONS = {
+    "edit": _t("修改公告", {S.DRAFT}, who=(UNIT,)),
+    "submit": _t("提交审核", {S.DRAFT}, S.SUBMITTED, who=(UNIT,)),
+    "return_draft": _t("退回修改", {S.SUBMITTED}, S.DRAFT, who=(APPROVER,)),
+    "publish": _t("审核同意并发布", {S.SUBMITTED}, S.PUBLISHED, who=(APPROVER,)),
+    "exclude": _t("认定报名不符合条件", {S.PUBLISHED}),
+    "invite": _t("邀请公众代表", {S.PUBLISHED}),
+    "record_seed": _t("录入抽签种子数值", {S.PUBLISHED}),
+    "select": _t("确定列席人员", {S.PUBLISHED}, S.SELECTED),
+    "record_attendance": _t("登记列席情况", {S.SELECTED}, S.HELD),
+    "add_opinion": _t("登记代表意见及处理", {S.HELD}),
+    "publish_summary": _t("公开列席情况", {S.HELD}, S.SUMMARIZED, who=(APPROVER,)),
+    "cancel": _t("取消会议", {S.SUBMITTED, S.PUBLISHED, S.SELECTED}, S.CANCELLED, who=(APPROVER,)),
+    "note": _t("添加备注", S.values),
+}
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def mask_name(name: str) -> str:
+    """王*明, 李*, 欧**华: the first and last characters only (去标识化)."""
+    name = name.strip()
+    if len(name) <= 1:
+        return "*"
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def _code_digest(code: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), code.encode(), hashlib.sha256).hexdigest()
+
+
+class MeetingQuerySet(models.QuerySet):
+    def public(self):
+        """What the portal shows: meetings whose notice was published (a cancelled one stays,
+        with its reason); never a draft or one waiting for approval."""
+        return self.filter(published_at__isnull=False, status__in=PUBLIC_STATES)
+
+    def with_public_attendance(self):
+        """Held meetings that at least one citizen attended (seed item 11 counts these)."""
+        attended = SignUp.objects.filter(meeting=models.OuterRef("pk"), attended=True)
+        return self.filter(models.Exists(attended), status__in=(S.HELD, S.SUMMARIZED))
+
+
+class Meeting(models.Model):
+    """决策会议 — a unit's decision meeting with seats for the public (列席)."""
+
+    number = models.CharField("会议编号", max_length=20, unique=True, null=True, blank=True)
+    unit = models.ForeignKey(
+        Unit, verbose_name="承办单位", on_delete=models.PROTECT, related_name="meetings"
+    )
+    title = models.CharField("会议名称", max_length=120)
+    topics = models.TextField("会议议题", help_text="每行一个议题")
+    starts_at = models.DateTimeField("召开时间")
+    place = models.CharField("会议地点", max_length=200)
+    public_seats = models.PositiveSmallIntegerField("公众代表席位")
+    selection = models.CharField(
+        "遴选方式", max_length=12, choices=Selection.choices, default=Selection.LOTTERY
+    )
+    signup_opens = models.DateTimeField("报名开始时间", null=True, blank=True)
+    signup_closes = models.DateTimeField("报名截止时间", null=True, blank=True)
+    eligibility = models.TextField(
+        "报名条件",
+        default="年满18周岁、具有完全民事行为能力，在本市居住或工作的市民；与会议议题有利害关系的，请如实申报。",
+    )
+    live_stream = models.BooleanField("网络直播", default=False)
+    live_stream_url = models.URLField("直播地址", blank=True)
+    notice = models.TextField("公告正文", blank=True, help_text="会议背景、列席代表须知等")
+    seed_source = models.CharField(
+        "抽签种子来源",
+        max_length=200,
+        blank=True,
+        help_text="报名截止后才产生、任何人可查证的公开数值，如“2022年9月14日中国福利彩票3D开奖号码”",
+    )
+    seed_date = models.DateField("种子数值产生日期", null=True, blank=True)
+    seed_value = models.CharField("种子公开数值", max_length=60, blank=True)
+    seed_recorded_at = models.DateTimeField("种子录入时间", null=True, blank=True)
+
+    status = models.CharField(
+        "状态", max_length=12, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    selected_at = models.DateTimeField("确定列席人员时间", null=True, blank=True)
+    drawn = models.BooleanField("经公开抽签", default=False)
+    list_sha256 = models.CharField("报名编号清单SHA-256", max_length=64, blank=True)
+    attendance_recorded_at = models.DateTimeField("列席登记时间", null=True, blank=True)
+    summary = models.TextField("列席情况说明", blank=True)
+    summary_published_at = models.DateTimeField("列席情况公开时间", null=True, blank=True)
+    cancel_reason = models.TextField("取消理由", blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at", "-pk"]
+        verbose_name = verbose_name_plural = "决策会议"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=MeetingStatus.values), name="meeting_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(selection__in=Selection.values),
+                name="meeting_selection_valid",
+            ),
+            # Nothing waiting for approval is ever public.
+            models.CheckConstraint(
+                condition=~models.Q(status__in=("draft", "submitted"), published_at__isnull=False),
+                name="meeting_unpublished_states_not_public",
+            ),
+            # A lottery's seed is named in the notice: no lottery goes out without it.
+            models.CheckConstraint(
+                condition=~models.Q(
+                    selection="lottery", published_at__isnull=False, seed_date__isnull=True
+                ),
+                name="meeting_lottery_seed_named",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "starts_at"], name="meeting_status_start_idx"),
+            models.Index(fields=["unit", "status"], name="meeting_unit_status_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @property
+    def uses_signup(self) -> bool:
+        return self.selection != Selection.INVITE
+
+    def signup_state(self, now=None) -> str:
+        """'not_yet', 'open' or 'closed' (also for meetings past publication)."""
+        now = now or timezone.now()
+        if not self.uses_signup or self.status != S.PUBLISHED:
+            return "closed"
+        if now < self.signup_opens:
+            return "not_yet"
+        return "open" if now < self.signup_closes else "closed"
+
+    @property
+    def seed(self) -> str:
+        """The draw's seed as published: "<meeting number>|<public value>"."""
+        return f"{self.number}|{self.seed_value.strip()}" if self.seed_value else ""
+
+    def valid_signups(self):
+        return self.signups.filter(excluded_reason="", invited=False).order_by("receipt_no")
+
+    def list_text(self) -> str:
+        """The published list the draw runs over: receipt numbers, sorted, one a line."""
+        return "".join(f"{n}\n" for n in self.valid_signups().values_list("receipt_no", flat=True))
+
+    def attendees(self):
+        return self.signups.filter(selected=True).order_by("rank", "receipt_no")
+
+    def clean(self):
+        errors = {}
+        if self.uses_signup:
+            if not (self.signup_opens and self.signup_closes):
+                errors["signup_closes"] = "公开报名须填写报名开始和截止时间。"
+            elif self.signup_closes <= self.signup_opens:
+                errors["signup_closes"] = "报名截止时间应晚于开始时间。"
+            elif self.starts_at and self.starts_at - self.signup_closes < dt.timedelta(
+                hours=settings.MEETING_SIGNUP_CUTOFF_HOURS
+            ):
+                errors["signup_closes"] = (
+                    f"报名应在会议召开前至少{settings.MEETING_SIGNUP_CUTOFF_HOURS}小时截止"
+                    "（本平台设定，可在配置中调整）。"
+                )
+        if self.selection == Selection.LOTTERY:
+            if not self.seed_source.strip():
+                errors["seed_source"] = "抽签须事先公布种子来源：报名截止后才产生的公开数值。"
+            if not self.seed_date:
+                errors["seed_date"] = "请填写种子数值产生的日期。"
+            elif (
+                self.signup_closes
+                and self.seed_date <= timezone.localtime(self.signup_closes).date()
+            ):
+                errors["seed_date"] = (
+                    "种子数值须在报名截止之日以后产生，报名截止时任何人都无法预知。"
+                )
+            elif self.starts_at and self.seed_date >= timezone.localtime(self.starts_at).date():
+                errors["seed_date"] = "种子数值须在会议召开之日以前产生，以便抽签后通知列席代表。"
+        if errors:
+            raise ValidationError(errors)
+
+    # -- who may act --------------------------------------------------------------------------
+
+    def _is(self, user, who: str) -> bool:
+        in_unit = user.unit_id == self.unit_id and user.has_role(Role.CLERK, Role.UNIT_HEAD)
+        office = user.has_role(Role.PRESS_OFFICE)
+        return {
+            UNIT: in_unit,
+            APPROVER: office or (in_unit and user.has_role(Role.UNIT_HEAD)),
+            CASE_STAFF: office or in_unit,
+        }.get(who, False)
+
+    def may(self, user, verb: str) -> bool:
+        transition = TRANSITIONS[verb]
+        if self.status not in transition.sources:
+            return False
+        if verb == "record_seed" and (self.selection != Selection.LOTTERY or self.seed_value):
+            return False
+        if verb == "invite" and self.selection != Selection.INVITE:
+            return False
+        if verb == "exclude" and (not self.uses_signup or self.seed_value):
+            return False
+        return any(self._is(user, who) for who in transition.who)
+
+    def actions_for(self, user) -> list[str]:
+        return [verb for verb in TRANSITIONS if self.may(user, verb)]
+
+    # -- the verbs ----------------------------------------------------------------------------
+
+    def _lock(self) -> None:
+        fresh = type(self).objects.select_for_update().get(pk=self.pk)
+        for field in self._meta.concrete_fields:
+            setattr(self, field.attname, getattr(fresh, field.attname))
+
+    def _begin(self, verb: str, by) -> None:
+        self._lock()
+        transition = TRANSITIONS[verb]
+        if self.status not in transition.sources:
+            raise DomainError(
+                f"会议当前为“{self.get_status_display()}”状态，不能{transition.label}"
+            )
+        if not any(self._is(by, who) for who in transition.who):
+            raise DomainError(f"您无权对此会议{transition.label}")
+        self._status_before = self.status
+
+    def _move(self, verb: str, by, note: str = "", at=None, **data) -> MeetingEvent:
+        before = getattr(self, "_status_before", self.status)
+        target = TRANSITIONS[verb].target
+        if target is not None:
+            self.status = target
+        self.save()
+        event = MeetingEvent.objects.create(
+            meeting=self,
+            kind=verb,
+            actor=by,
+            note=note,
+            data=data,
+            status_after=self.status,
+            at=at or timezone.now(),
+        )
+        audit.record(
+            by,
+            f"meeting.{verb}",
+            self,
+            unit=self.unit,
+            before={"status": before} if before != self.status else None,
+            after={"status": self.status},
+            note=note[:300],
+            **data,
+        )
+        return event
+
+    @staticmethod
+    def _required(text: str, what: str) -> str:
+        if not (text or "").strip():
+            raise DomainError(f"请填写{what}")
+        return text.strip()
+
+    @staticmethod
+    def _when(moment) -> str:
+        return timezone.localtime(moment).strftime("%Y年%-m月%-d日 %H:%M")
+
+    @transaction.atomic
+    def edit(self, *, by, **fields):
+        """修改公告: only a draft; what was published (the seed's source above all) is fixed."""
+        self._begin("edit", by)
+        for name, value in fields.items():
+            setattr(self, name, value)
+        self._full_clean()
+        return self._move("edit", by, changed=sorted(fields))
+
+    def _full_clean(self) -> None:
+        try:
+            self.full_clean(exclude=["number", "created_by"])
+        except ValidationError as error:
+            raise DomainError(
+                "；".join(m for ms in error.message_dict.values() for m in ms)
+            ) from None
+
+    @transaction.atomic
+    def submit(self, *, by, note: str = "", at=None):
+        self._begin("submit", by)
+        self._full_clean()
+        self.submitted_by = by
+        return self._move("submit", by, note, at=at)
+
+    @transaction.atomic
+    def return_draft(self, *, by, comment: str, at=None):
+        self._begin("return_draft", by)
+        return self._move("return_draft", by, self._required(comment, "退回意见"), at=at)
+
+    @transaction.atomic
+    def publish(self, *, by, note: str = "", at=None):
+        """审核同意并发布: by the unit's head or the press office, never by the person who
+        submitted it; at least MEETING_NOTICE_DAYS before the meeting and before sign-up closes
+        (so the seed's source is public while anyone can still sign up)."""
+        self._begin("publish", by)
+        now = at or timezone.now()
+        if self.submitted_by_id == by.pk:
+            raise DomainError("提交人不能审核发布自己提交的会议公告，请由处室负责人或新闻处审核")
+        self._full_clean()
+        notice = dt.timedelta(days=settings.MEETING_NOTICE_DAYS)
+        if self.starts_at - now < notice:
+            raise DomainError(
+                f"会议公告应在会议召开{settings.MEETING_NOTICE_DAYS}日前发布"
+                f"（本平台设定，可在配置中调整），会议定于{self._when(self.starts_at)}召开"
+            )
+        if self.uses_signup and now >= self.signup_closes:
+            raise DomainError(
+                f"报名截止时间（{self._when(self.signup_closes)}）已过，请修改报名时间"
+            )
+        if not self.number:
+            from gongkai.meetings.services import next_number
+
+            self.number = next_number(
+                settings.MEETING_NUMBER_PREFIX, timezone.localtime(self.starts_at).year, width=2
+            )
+        self.published_at = now
+        return self._move("publish", by, note, at=now, number=self.number)
+
+    @transaction.atomic
+    def exclude(self, *, by, signup: SignUp, reason: str):
+        """认定不符合报名条件: before the seed's value is known, so the list the draw runs over is
+        fixed before anyone could know whom the draw will pick."""
+        self._begin("exclude", by)
+        if self.seed_value:
+            raise DomainError("抽签种子数值已录入，报名清单已固定，不能再调整")
+        signup = self.signups.select_for_update().get(pk=signup.pk)
+        if signup.excluded_reason:
+            raise DomainError(f"报名 {signup.receipt_no} 已认定不符合条件")
+        signup.excluded_reason = self._required(reason, "不符合条件的理由")
+        signup.save(update_fields=["excluded_reason"])
+        return self._move("exclude", by, signup.excluded_reason, receipt_no=signup.receipt_no)
+
+    @transaction.atomic
+    def invite(
+        self,
+        *,
+        by,
+        name: str,
+        district: str = "",
+        occupation: str = "",
+        publish_consent: bool = False,
+        at=None,
+    ):
+        """邀请 (selection by invitation): the representative is recorded, never public but
+        for the masked name."""
+        self._begin("invite", by)
+        from gongkai.meetings.services import next_number
+
+        now = at or timezone.now()
+        signup = SignUp.objects.create(
+            meeting=self,
+            receipt_no=next_number(
+                settings.SIGNUP_NUMBER_PREFIX, timezone.localtime(now).year, width=5
+            ),
+            submitted_at=now,
+            name=self._required(name, "姓名"),
+            district=district,
+            occupation=occupation,
+            invited=True,
+            publish_consent=publish_consent,
+        )
+        return self._move("invite", by, at=now, receipt_no=signup.receipt_no)
+
+    @transaction.atomic
+    def record_seed(self, *, by, value: str, at=None):
+        """录入种子数值: once, after sign-up closed and on or after the day the public value
+        is produced; it cannot be changed afterwards."""
+        self._begin("record_seed", by)
+        now = at or timezone.now()
+        if self.selection != Selection.LOTTERY:
+            raise DomainError("本次会议不采用抽签方式")
+        if self.seed_value:
+            raise DomainError(
+                f"种子数值已于{self._when(self.seed_recorded_at)}录入并公开，不能更改"
+            )
+        if now < self.signup_closes:
+            raise DomainError(f"报名截止（{self._when(self.signup_closes)}）后才能录入种子数值")
+        if timezone.localtime(now).date() < self.seed_date:
+            raise DomainError(f"种子数值于{self.seed_date:%Y年%-m月%-d日}产生，当日起才能录入")
+        value = self._required(value, "种子公开数值")
+        if "|" in value or "\n" in value:
+            raise DomainError("种子数值不能含有“|”或换行")
+        self.seed_value, self.seed_recorded_at = value, now
+        return self._move("record_seed", by, value, at=now, seed=self.seed)
+
+    @transaction.atomic
+    def select(self, *, by, note: str = "", at=None):
+        """确定列席人员, once. First come: the first sign-ups up to the seats. Lottery: all of
+        them when they fit, else the published draw over the sorted list of valid sign-ups.
+        Invitation: those invited."""
+        self._begin("select", by)
+        now = at or timezone.now()
+        if self.uses_signup and now < self.signup_closes:
+            raise DomainError(
+                f"报名尚未截止（截止时间{self._when(self.signup_closes)}），不能确定列席人员"
+            )
+        if self.selection == Selection.INVITE:
+            chosen = list(self.signups.filter(invited=True).order_by("receipt_no"))
+            ranked = [(rank, s, True) for rank, s in enumerate(chosen, start=1)]
+        else:
+            valid = {s.receipt_no: s for s in self.valid_signups().select_for_update()}
+            self.list_sha256 = hashlib.sha256(self.list_text().encode()).hexdigest()
+            if self.selection == Selection.LOTTERY and len(valid) > self.public_seats:
+                if not self.seed_value:
+                    raise DomainError("报名人数超过席位，须先录入种子公开数值再抽签")
+                result = draw_rule.draw(self.seed, list(valid), self.public_seats)
+                ranked = [(rank, valid[r], chosen) for rank, r, chosen, _ in result]
+                self.drawn = True
+            else:  # first come, first served: receipt numbers are handed out in order
+                ranked = [
+                    (rank, valid[r], rank <= self.public_seats)
+                    for rank, r in enumerate(sorted(valid), start=1)
+                ]
+        for rank, signup, chosen in ranked:
+            signup.rank, signup.selected = rank, chosen
+            signup.save(update_fields=["rank", "selected"])
+        self.selected_at = now
+        picked = sum(1 for *_, chosen in ranked if chosen)
+        return self._move(
+            "select", by, note, at=now, selected=picked, signups=len(ranked), drawn=self.drawn
+        )
+
+    @transaction.atomic
+    def record_attendance(self, *, by, present, at=None):
+        """列席情况: present or absent for every attendee, after the meeting began."""
+        self._begin("record_attendance", by)
+        now = at or timezone.now()
+        if now < self.starts_at:
+            raise DomainError(f"会议于{self._when(self.starts_at)}召开，召开后才能登记列席情况")
+        present_pks = {s.pk for s in present}
+        attendees = list(self.attendees().select_for_update())
+        if not present_pks <= {s.pk for s in attendees}:
+            raise DomainError("只能登记已确定的列席人员")
+        for signup in attendees:
+            signup.attended = signup.pk in present_pks
+            signup.save(update_fields=["attended"])
+        self.attendance_recorded_at = now
+        return self._move(
+            "record_attendance",
+            by,
+            at=now,
+            present=len(present_pks),
+            absent=len(attendees) - len(present_pks),
+        )
+
+    @transaction.atomic
+    def add_opinion(
+        self, *, by, speaker: SignUp | None, text: str, handling: str, response: str, at=None
+    ):
+        """意见及处理: what an attendee said and how the unit handled it (a reason for anything
+        not adopted)."""
+        self._begin("add_opinion", by)
+        if speaker is not None:
+            speaker = self.signups.filter(pk=speaker.pk, attended=True).first()
+            if speaker is None:
+                raise DomainError("发言人须为本次会议实际列席的代表")
+        if handling not in Handling.values:
+            raise DomainError("请选择处理情况")
+        if handling != Handling.ADOPTED:
+            response = self._required(response, "处理说明（未采纳的须说明理由）")
+        opinion = Opinion.objects.create(
+            meeting=self,
+            speaker=speaker,
+            text=self._required(text, "意见内容"),
+            handling=handling,
+            response=response.strip(),
+        )
+        return self._move("add_opinion", by, opinion.text[:200], at=at, handling=handling)
+
+    @transaction.atomic
+    def publish_summary(self, *, by, summary: str, at=None):
+        """公开列席情况: the summary with each opinion and how it was handled."""
+        self._begin("publish_summary", by)
+        self.summary = self._required(summary, "列席情况说明")
+        self.summary_published_at = at or timezone.now()
+        return self._move("publish_summary", by, at=self.summary_published_at)
+
+    @transaction.atomic
+    def cancel(self, *, by, reason: str):
+        self._begin("cancel", by)
+        self.cancel_reason = self._required(reason, "取消理由")
+        return self._move("cancel", by, self.cancel_reason)
+
+    @transaction.atomic
+    def note(self, *, by, text: str):
+        self._begin("note", by)
+        return self._move("note", by, self._required(text, "备注"))
+
+
+class SignUp(models.Model):
+    """列席报名 — one citizen's sign-up (or an invited representative). The contact details
+    are for the unit only; the public sees the receipt number and, with consent, the masked
+    name."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="signups")
+    receipt_no = models.CharField("报名编号", max_length=20, unique=True)
+    query_digest = models.CharField(max_length=64, editable=False, blank=True)
+    idempotency_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    name = models.CharField("姓名", max_length=50)
+    phone = models.CharField("联系电话", max_length=30, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    district = models.CharField("所在区", max_length=30, blank=True)
+    occupation = models.CharField("职业", max_length=50, blank=True)
+    statement = models.TextField("报名理由", blank=True)
+    conflicts = models.TextField("利害关系申报", blank=True)
+    publish_consent = models.BooleanField(
+        "同意公开经遮蔽的姓名",
+        default=False,
+        help_text="个人信息保护法第二十五条：单独同意，不默认勾选",
+    )
+    invited = models.BooleanField("受邀", default=False)
+    submitted_at = models.DateTimeField("报名时间", default=timezone.now)
+    submitter_ip = models.GenericIPAddressField(null=True, blank=True, editable=False)
+    excluded_reason = models.TextField("不符合条件的理由", blank=True)
+    rank = models.PositiveIntegerField("顺序", null=True, blank=True)
+    selected = models.BooleanField("入选", default=False)
+    attended = models.BooleanField("实际列席", null=True, blank=True)
+
+    class Meta:
+        ordering = ["receipt_no"]
+        verbose_name = verbose_name_plural = "列席报名"
+        constraints = [
+            # One sign-up per phone per meeting, whatever the timing of two submissions.
+            models.UniqueConstraint(
+                fields=["meeting", "phone"],
+                condition=~models.Q(phone=""),
+                name="signup_one_per_phone",
+            ),
+        ]
+
+    def __str__(self):
+        return self.receipt_no
+
+    @staticmethod
+    def new_query_code(idempotency_key: str | None = None) -> str:
+        if idempotency_key:
+            digest = hmac.new(
+                settings.SECRET_KEY.encode(), b"signup:" + idempotency_key.encode(), hashlib.sha256
+            ).digest()
+            return "".join(CODE_ALPHABET[b % len(CODE_ALPHABET)] for b in digest[:8])
+        return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+
+    def set_query_code(self, code: str) -> None:
+        self.query_digest = _code_digest(code.strip().upper())
+
+    def check_query_code(self, code: str) -> bool:
+        return bool(self.query_digest) and hmac.compare_digest(
+            self.query_digest, _code_digest(code.strip().upper())
+        )
+
+    @property
+    def public_name(self) -> str:
+        return mask_name(self.name) if self.publish_consent else "（未同意公开姓名）"
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.excluded_reason
+
+
+class Opinion(models.Model):
+    """列席代表意见 — what was said at the meeting and how the unit handled it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="opinions")
+    speaker = models.ForeignKey(
+        SignUp, null=True, blank=True, on_delete=models.PROTECT, related_name="opinions"
+    )
+    text = models.TextField("意见内容")
+    handling = models.CharField("处理情况", max_length=12, choices=Handling.choices)
+    response = models.TextField("处理说明", blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = verbose_name_plural = "列席代表意见"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(handling__in=Handling.values), name="opinion_handling_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:30]
+
+    @property
+    def speaker_label(self) -> str:
+        return f"列席代表 {self.speaker.public_name}" if self.speaker else "列席代表"
+
+
+class MeetingEvent(models.Model):
+    """办理记录 — the meeting's append-only timeline."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField("事项", max_length=20)
+    at = models.DateTimeField("时间", default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.TextField("说明", blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    status_after = models.CharField(max_length=12, choices=MeetingStatus.choices)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = verbose_name_plural = "决策会议办理记录"
+
+    def __str__(self):
+        return f"{self.meeting} {self.kind}"
+
+    @property
+    def label(self) -> str:
+        return audit.action_label(f"meeting.{self.kind}")
+
+
+class NumberCounter(models.Model):
+    """The last serial handed out per prefix and year, so numbers are never reused."""
+
+    prefix = models.CharField(max_length=10)
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "会议及报名编号"
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="meeting_counter_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.prefix}{self.year}: {self.last}"

@@ -1,0 +1,107 @@
+"""Creating meetings and sign-ups: numbers from a locked counter, sign-ups refused by the server
+after the closing time, and a retried submission that never becomes a second sign-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gongkai.core import audit, throttle
+from gongkai.core.errors import DomainError
+from gongkai.meetings.models import Meeting, MeetingEvent, NumberCounter, SignUp
+
+
+@dataclass
+class SignedUp:
+    signup: SignUp
+    query_code: str
+    created: bool
+
+
+def next_number(prefix: str, year: int, *, width: int) -> str:
+    """HY2022-03, LX2022-00042: one counter row per prefix and year, locked while it is taken."""
+    NumberCounter.objects.get_or_create(prefix=prefix, year=year)
+    counter = NumberCounter.objects.select_for_update().get(prefix=prefix, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{prefix}{year}-{counter.last:0{width}d}"
+
+
+@transaction.atomic
+def meeting_create(*, by, unit, **fields) -> Meeting:
+    """A draft notice of the unit's meeting; nothing of it is public until it is approved."""
+    meeting = Meeting(unit=unit, created_by=by, **fields)
+    try:
+        meeting.full_clean(exclude=["number"])
+    except Exception as error:  # the form validated the same: only a caller bypassing it
+        raise DomainError(str(error)) from None
+    meeting.save()
+    MeetingEvent.objects.create(
+        meeting=meeting, kind="create", actor=by, status_after=meeting.status, at=meeting.created_at
+    )
+    audit.record(by, "meeting.create", meeting, unit=unit, after={"status": meeting.status})
+    return meeting
+
+
+def may_submit(ip: str | None) -> bool:
+    """One of the sign-ups a network may send per hour, taken atomically."""
+    return throttle.take(
+        f"signup:net:{throttle.network_of(ip)}",
+        limit=settings.MEETING_SIGNUP_RATE_PER_HOUR,
+        seconds=3600,
+    )
+
+
+def is_retry(idempotency_key: str) -> bool:
+    return SignUp.objects.filter(idempotency_key=idempotency_key).exists()
+
+
+def signup_submit(
+    *, meeting: Meeting, form, idempotency_key: str, ip: str | None, at=None
+) -> SignedUp:
+    """Stored durably before it is acknowledged. The meeting's row is locked and the clock read
+    under the lock: a sign-up is accepted if and only if that moment is before the closing time,
+    and the selection (which takes the same lock) sees every accepted one. A retry with the same
+    key (bound to the same content) gets the first sign-up back."""
+    existing = SignUp.objects.filter(idempotency_key=idempotency_key).first()
+    if existing:
+        return SignedUp(existing, SignUp.new_query_code(idempotency_key), created=False)
+    try:
+        with transaction.atomic():
+            locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+            now = at or timezone.now()  # `at`: the demo's past sign-ups
+            state = locked.signup_state(now)
+            if state != "open":
+                raise DomainError(_closed_message(locked, state))
+            signup = form.save(commit=False)
+            if SignUp.objects.filter(meeting=locked, phone=signup.phone).exists():
+                raise DomainError(
+                    "该联系电话已报名本次会议，请凭报名编号和查询码查询，无需重复报名。"
+                )
+            signup.meeting, signup.submitted_at = locked, now
+            signup.idempotency_key, signup.submitter_ip = idempotency_key, ip
+            code = SignUp.new_query_code(idempotency_key)
+            signup.set_query_code(code)
+            signup.receipt_no = next_number(
+                settings.SIGNUP_NUMBER_PREFIX, timezone.localtime(now).year, width=5
+            )
+            signup.save()
+    except IntegrityError:
+        existing = SignUp.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise DomainError(
+                "该联系电话已报名本次会议，请凭报名编号和查询码查询，无需重复报名。"
+            ) from None
+        return SignedUp(existing, SignUp.new_query_code(idempotency_key), created=False)
+    return SignedUp(signup, code, created=True)
+
+
+def _closed_message(meeting: Meeting, state: str) -> str:
+    if not meeting.uses_signup:
+        return "本次会议采用邀请方式确定列席代表，不接受公开报名。"
+    if state == "not_yet":
+        return f"报名尚未开始，报名时间为{Meeting._when(meeting.signup_opens)}起。"
+    return f"报名已于{Meeting._when(meeting.signup_closes)}截止，不再接受报名。"

@@ -1,0 +1,124 @@
+"""Staff pages: drafting a notice, the steps through the one step view, and who sees what."""
+
+import datetime as dt
+
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from gongkai.core.models import AuditEntry
+from gongkai.meetings.models import Meeting, MeetingStatus
+from gongkai.testing import published_meeting, signed_up
+
+
+def _form(**changes):
+    now = timezone.localtime()
+    return {
+        "title": "应急避护场所建设规划审议会",
+        "topics": "审议《广州市应急避护场所建设规划（2022—2035年）》",
+        "starts_at": (now + dt.timedelta(days=20)).strftime("%Y-%m-%dT%H:%M"),
+        "place": "市应急管理局5楼会议室",
+        "public_seats": "6",
+        "selection": "lottery",
+        "signup_opens": now.strftime("%Y-%m-%dT%H:%M"),
+        "signup_closes": (now + dt.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M"),
+        "eligibility": "年满18周岁的本市居民",
+        "seed_source": "福彩3D开奖号码",
+        "seed_date": (now + dt.timedelta(days=12)).date().isoformat(),
+        **changes,
+    }
+
+
+def test_a_clerk_drafts_a_notice_for_their_own_unit(cast, client):
+    client.force_login(cast.clerk)
+    response = client.post(reverse("meetings:create"), _form())
+    meeting = Meeting.objects.get()
+    assert response.status_code == 302
+    assert (meeting.unit, meeting.created_by, meeting.status) == (
+        cast.units["法规处"],
+        cast.clerk,
+        MeetingStatus.DRAFT,
+    )
+    assert meeting.public_seats == 6 and meeting.seed_source == "福彩3D开奖号码"
+    assert AuditEntry.objects.filter(action="meeting.create", actor=cast.clerk).count() == 1
+
+
+def test_the_form_refuses_a_sign_up_closing_too_close_to_the_meeting(cast, client, settings):
+    settings.MEETING_SIGNUP_CUTOFF_HOURS = 24
+    client.force_login(cast.clerk)
+    now = timezone.localtime()
+    response = client.post(
+        reverse("meetings:create"),
+        _form(
+            starts_at=(now + dt.timedelta(days=10, hours=12)).strftime("%Y-%m-%dT%H:%M"),
+            signup_closes=(now + dt.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M"),
+            seed_date="",
+        ),
+    )
+    assert response.status_code == 200
+    assert "报名应在会议召开前至少24小时截止" in response.content.decode()
+    assert Meeting.objects.count() == 0
+
+
+def test_submit_and_publish_through_the_step_view(cast, client):
+    client.force_login(cast.clerk)
+    client.post(reverse("meetings:create"), _form())
+    meeting = Meeting.objects.get()
+    client.post(reverse("meetings:step", args=[meeting.pk, "submit"]), {})
+    client.force_login(cast.head)
+    response = client.post(reverse("meetings:step", args=[meeting.pk, "publish"]), {"note": "同意"})
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.PUBLISHED and meeting.number
+    assert client.get(reverse("meetings_public:detail", args=[meeting.pk])).status_code == 200
+
+
+def test_another_units_clerk_gets_404_and_an_anonymous_visitor_the_login_page(cast, client):
+    meeting = published_meeting(cast)
+    client.force_login(cast.other_clerk)
+    for name in ("detail", "edit"):
+        assert client.get(reverse(f"meetings:{name}", args=[meeting.pk])).status_code == 404
+    step = reverse("meetings:step", args=[meeting.pk, "note"])
+    assert client.post(step, {"text": "越权"}).status_code == 404
+    client.logout()
+    response = client.get(reverse("meetings:detail", args=[meeting.pk]))
+    assert response.status_code == 302 and response["Location"].startswith("/staff/login/")
+    assert meeting.events.filter(kind="note").count() == 0
+
+
+def test_a_published_notice_cannot_be_edited(cast, client):
+    meeting = published_meeting(cast)
+    client.force_login(cast.clerk)
+    url = reverse("meetings:edit", args=[meeting.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url, _form(seed_source="上证指数")).status_code == 404
+    meeting.refresh_from_db()
+    assert meeting.seed_source == "福彩3D开奖号码"
+
+
+def test_a_draw_step_before_closing_shows_why_and_changes_nothing(cast, client):
+    meeting = published_meeting(cast, seats=1)
+    signed_up(meeting, 3)
+    client.force_login(cast.clerk)
+    response = client.post(reverse("meetings:step", args=[meeting.pk, "select"]), {})
+    assert response.status_code == 400
+    assert "报名尚未截止" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.PUBLISHED
+
+
+def test_attendance_through_the_step_view(cast, client):
+    meeting = published_meeting(cast, selection="first_come", seats=2)
+    a, b = signed_up(meeting, 2)
+    with time_machine.travel(meeting.starts_at + dt.timedelta(hours=1), tick=False):
+        client.force_login(cast.clerk)  # a session of ten days ago would have expired
+        client.post(reverse("meetings:step", args=[meeting.pk, "select"]), {})
+        response = client.post(
+            reverse("meetings:step", args=[meeting.pk, "record_attendance"]), {"present": [b.pk]}
+        )
+    assert response["Location"] == reverse("meetings:detail", args=[meeting.pk])
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert (a.attended, b.attended) == (False, True)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.HELD

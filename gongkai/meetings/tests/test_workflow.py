@@ -1,0 +1,289 @@
+"""A decision meeting's steps and the steps each rule forbids (participation.md §11; issue 12),
+with what is saved checked in the database."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from gongkai.core.errors import DomainError
+from gongkai.core.models import AuditEntry
+from gongkai.meetings.models import Handling, Meeting, MeetingStatus, mask_name
+from gongkai.meetings.selectors import meetings_with_public_attendance
+from gongkai.meetings.services import meeting_create
+from gongkai.testing import SIGNUP_FORM, published_meeting, signed_up
+
+
+def _after(meeting, days):
+    return time_machine.travel(meeting.signup_closes + dt.timedelta(days=days), tick=False)
+
+
+def test_it_masks_names_keeping_the_first_and_last_characters():
+    assert mask_name("王小明") == "王*明"
+    assert mask_name("李四") == "李*"
+    assert mask_name("欧阳小华") == "欧**华"
+    assert mask_name("王") == "*"
+
+
+def test_a_draft_is_published_by_the_head_with_a_number_and_an_audit_entry(cast):
+    meeting = published_meeting(cast)
+    meeting.refresh_from_db()
+    year = timezone.localtime(meeting.starts_at).year
+    assert meeting.status == MeetingStatus.PUBLISHED
+    assert meeting.number == f"HY{year}-01"
+    assert meeting.published_at is not None
+    actions = list(
+        AuditEntry.objects.filter(action__startswith="meeting.")
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
+    assert actions == ["meeting.create", "meeting.submit", "meeting.publish"]
+    assert list(meeting.events.values_list("kind", flat=True)) == ["create", "submit", "publish"]
+
+
+def test_the_person_who_submitted_cannot_publish_it(cast):
+    meeting = meeting_create(
+        by=cast.head,
+        unit=cast.units["法规处"],
+        title="会议",
+        topics="议题",
+        starts_at=timezone.now() + dt.timedelta(days=10),
+        place="会议室",
+        public_seats=2,
+        selection="first_come",
+        signup_opens=timezone.now(),
+        signup_closes=timezone.now() + dt.timedelta(days=5),
+    )
+    meeting.submit(by=cast.head)
+    with pytest.raises(DomainError, match="提交人不能审核发布"):
+        meeting.publish(by=cast.head)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.SUBMITTED and meeting.published_at is None
+
+
+def test_another_units_clerk_cannot_edit_or_submit(cast):
+    meeting = meeting_create(
+        by=cast.clerk,
+        unit=cast.units["法规处"],
+        title="原标题",
+        topics="议题",
+        starts_at=timezone.now() + dt.timedelta(days=10),
+        place="会议室",
+        public_seats=2,
+        selection="first_come",
+        signup_opens=timezone.now(),
+        signup_closes=timezone.now() + dt.timedelta(days=5),
+    )
+    with pytest.raises(DomainError, match="无权"):
+        meeting.edit(by=cast.other_clerk, title="改过的标题")
+    with pytest.raises(DomainError, match="无权"):
+        meeting.submit(by=cast.other_clerk)
+    meeting.refresh_from_db()
+    assert meeting.title == "原标题" and meeting.status == MeetingStatus.DRAFT
+
+
+def test_a_lottery_needs_a_seed_value_produced_after_sign_up_closes(cast):
+    now = timezone.now()
+    closes = now + dt.timedelta(days=5)
+    with pytest.raises(DomainError, match="报名截止之日以后产生"):
+        meeting_create(
+            by=cast.clerk,
+            unit=cast.units["法规处"],
+            title="会议",
+            topics="议题",
+            starts_at=now + dt.timedelta(days=10),
+            place="会议室",
+            public_seats=2,
+            selection="lottery",
+            signup_opens=now,
+            signup_closes=closes,
+            seed_source="福彩3D开奖号码",
+            seed_date=timezone.localtime(closes).date(),  # known on the closing day: refused
+        )
+    assert Meeting.objects.count() == 0
+
+
+def test_the_notice_is_refused_less_than_the_notice_days_before_the_meeting(cast, settings):
+    settings.MEETING_NOTICE_DAYS = 3
+    now = timezone.now()
+    meeting = meeting_create(
+        by=cast.clerk,
+        unit=cast.units["法规处"],
+        title="会议",
+        topics="议题",
+        starts_at=now + dt.timedelta(days=2),
+        place="会议室",
+        public_seats=2,
+        selection="first_come",
+        signup_opens=now,
+        signup_closes=now + dt.timedelta(hours=12),
+    )
+    meeting.submit(by=cast.clerk)
+    with pytest.raises(DomainError, match="会议召开3日前发布"):
+        meeting.publish(by=cast.head)
+    assert Meeting.objects.public().count() == 0
+
+
+def test_a_draw_before_sign_up_closes_is_refused(cast):
+    meeting = published_meeting(cast, seats=2)
+    signed_up(meeting, 4)
+    with pytest.raises(DomainError, match="报名尚未截止"):
+        meeting.select(by=cast.clerk)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.PUBLISHED
+    assert meeting.signups.filter(selected=True).count() == 0
+
+
+def test_the_seed_value_is_refused_before_sign_up_closes_and_before_its_day(cast):
+    meeting = published_meeting(cast, seats=2)
+    with pytest.raises(DomainError, match="报名截止"):
+        meeting.record_seed(by=cast.clerk, value="387")
+    with _after(meeting, 0), pytest.raises(DomainError, match="当日起才能录入"):
+        meeting.record_seed(by=cast.clerk, value="387")
+    meeting.refresh_from_db()
+    assert meeting.seed_value == ""
+
+
+def test_the_seed_cannot_be_changed_once_published(cast):
+    meeting = published_meeting(cast, seats=2)
+    # Its source is fixed with the notice: a published meeting is no longer editable.
+    with pytest.raises(DomainError, match="不能修改公告"):
+        meeting.edit(by=cast.clerk, seed_source="上证指数收盘点位")
+    with _after(meeting, 1):
+        meeting.record_seed(by=cast.clerk, value="387")
+        with pytest.raises(DomainError, match="不能更改"):
+            meeting.record_seed(by=cast.head, value="912")
+    meeting.refresh_from_db()
+    assert (meeting.seed_source, meeting.seed_value) == ("福彩3D开奖号码", "387")
+    assert meeting.seed == f"{meeting.number}|387"
+
+
+def test_an_oversubscribed_lottery_draws_by_the_published_rule_once(cast):
+    meeting = published_meeting(cast, seats=2)
+    signups = signed_up(meeting, 5)
+    year = timezone.localtime(signups[0].submitted_at).year
+    with _after(meeting, 1):
+        meeting.record_seed(by=cast.clerk, value="387")
+        meeting.select(by=cast.clerk)
+        with pytest.raises(DomainError, match="不能确定列席人员"):
+            meeting.select(by=cast.clerk)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.SELECTED and meeting.drawn
+    # Worked by hand with `sha256sum` on "HY<year>-01|387|LX<year>-0000n" for n = 1..5:
+    # the two smallest digests belong to these numbers (computed outside the code under test).
+    expected = _smallest_two(year)
+    chosen = list(meeting.attendees().values_list("receipt_no", flat=True))
+    assert chosen == expected
+    assert meeting.signups.filter(selected=False).count() == 3
+    assert sorted(meeting.signups.values_list("rank", flat=True)) == [1, 2, 3, 4, 5]
+
+
+def _smallest_two(year):
+    # Independent of gongkai.lib.draw: hashlib directly, the rule as the notice words it.
+    import hashlib
+
+    numbers = [f"LX{year}-{n:05d}" for n in range(1, 6)]
+    digests = sorted(
+        (hashlib.sha256(f"HY{year}-01|387|{r}".encode()).hexdigest(), r) for r in numbers
+    )
+    return [r for _, r in digests[:2]]
+
+
+def test_an_oversubscribed_lottery_without_its_seed_value_is_refused(cast):
+    meeting = published_meeting(cast, seats=2)
+    signed_up(meeting, 3)
+    with _after(meeting, 1), pytest.raises(DomainError, match="须先录入种子公开数值"):
+        meeting.select(by=cast.clerk)
+    assert meeting.signups.filter(rank__isnull=False).count() == 0
+
+
+def test_a_lottery_that_fits_the_seats_takes_everyone_without_a_draw(cast):
+    meeting = published_meeting(cast, seats=5)
+    signed_up(meeting, 3)
+    with _after(meeting, 0):
+        meeting.select(by=cast.clerk)
+    meeting.refresh_from_db()
+    assert not meeting.drawn
+    assert meeting.signups.filter(selected=True).count() == 3
+
+
+def test_first_come_takes_the_earliest_sign_ups(cast):
+    meeting = published_meeting(cast, selection="first_come", seats=2)
+    signups = signed_up(meeting, 4)
+    with _after(meeting, 0):
+        meeting.select(by=cast.clerk)
+    chosen = set(meeting.signups.filter(selected=True).values_list("pk", flat=True))
+    assert chosen == {signups[0].pk, signups[1].pk}
+
+
+def test_an_excluded_sign_up_is_left_out_and_exclusion_stops_once_the_seed_is_known(cast):
+    meeting = published_meeting(cast, seats=1)
+    first, second, third = signed_up(meeting, 3)
+    meeting.exclude(by=cast.clerk, signup=first, reason="非本市居民")
+    with _after(meeting, 1):
+        meeting.record_seed(by=cast.clerk, value="055")
+        with pytest.raises(DomainError, match="报名清单已固定"):
+            meeting.exclude(by=cast.clerk, signup=second, reason="重复报名")
+        meeting.select(by=cast.clerk)
+    first.refresh_from_db()
+    assert first.excluded_reason == "非本市居民" and first.rank is None and not first.selected
+    assert meeting.list_text() == f"{second.receipt_no}\n{third.receipt_no}\n"
+
+
+def test_attendance_opinions_and_summary_feed_the_years_count(cast):
+    meeting = published_meeting(cast, selection="first_come", seats=2)
+    a, b, _ = signed_up(meeting, 3)
+    with time_machine.travel(meeting.starts_at - dt.timedelta(hours=1), tick=False):
+        meeting.select(by=cast.clerk)
+        with pytest.raises(DomainError, match="召开后才能登记"):
+            meeting.record_attendance(by=cast.clerk, present=[a])
+    with time_machine.travel(meeting.starts_at + dt.timedelta(hours=2), tick=False):
+        meeting.record_attendance(by=cast.clerk, present=[a])
+        with pytest.raises(DomainError, match="未采纳的须说明理由"):
+            meeting.add_opinion(
+                by=cast.clerk,
+                speaker=a,
+                text="建议增加夜间巡查",
+                handling=Handling.NOT_ADOPTED,
+                response="",
+            )
+        meeting.add_opinion(
+            by=cast.clerk,
+            speaker=a,
+            text="建议增加夜间巡查",
+            handling=Handling.ADOPTED,
+            response="",
+        )
+        meeting.publish_summary(by=cast.head, summary="1名公众代表列席并发言，意见已采纳。")
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert (a.attended, b.attended) == (True, False)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.SUMMARIZED
+    year = timezone.localtime(meeting.starts_at).year
+    found = meetings_with_public_attendance(year)
+    assert [(m.pk, m.present) for m in found] == [(meeting.pk, 1)]
+    assert meetings_with_public_attendance(year - 1).count() == 0
+
+
+def test_a_held_meeting_nobody_attended_does_not_count(cast):
+    meeting = published_meeting(cast, selection="first_come", seats=2)
+    signed_up(meeting, 1)
+    with time_machine.travel(meeting.starts_at + dt.timedelta(hours=2), tick=False):
+        meeting.select(by=cast.clerk)
+        meeting.record_attendance(by=cast.clerk, present=[])
+    assert meetings_with_public_attendance(timezone.localtime(meeting.starts_at).year).count() == 0
+
+
+def test_an_invitation_meeting_takes_no_public_sign_up_and_selects_those_invited(cast, client):
+    meeting = published_meeting(cast, selection="invite", seats=2)
+    form = {**SIGNUP_FORM, "idempotency_key": "i-1"}
+    response = client.post(f"/hudong/meetings/{meeting.pk}/signup/", form)
+    assert "不接受公开报名" in response.content.decode()
+    meeting.invite(by=cast.clerk, name="何志强", occupation="市人大代表", publish_consent=True)
+    meeting.invite(by=cast.clerk, name="梁秀英", occupation="社区工作者")
+    meeting.select(by=cast.clerk)
+    assert list(meeting.attendees().values_list("name", flat=True)) == ["何志强", "梁秀英"]
+    page = client.get(f"/hudong/meetings/{meeting.pk}/result/").content.decode()
+    assert "何*强" in page and "梁*英" not in page and "（未同意公开姓名）" in page

@@ -1,0 +1,101 @@
+"""Staff pages of the meetings: the list, drafting a notice, one meeting with its sign-ups,
+timeline and steps."""
+
+from __future__ import annotations
+
+from django.contrib import messages as flash
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from gongkai.core.access import role_required
+from gongkai.core.errors import DomainError
+from gongkai.core.roles import Role
+from gongkai.meetings import forms, selectors, services
+from gongkai.meetings.models import TRANSITIONS
+
+STAFF = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD, Role.LEADER)
+DRAFTERS = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD)
+
+
+@role_required(*STAFF)
+def meeting_list(request):
+    found = selectors.visible_meetings(request.user).select_related("unit")
+    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    return render(request, "meetings/list.html", {"page": page})
+
+
+@role_required(*DRAFTERS)
+def meeting_create(request):
+    """A draft notice for the user's own unit."""
+    form = forms.MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items()}
+        meeting = services.meeting_create(by=request.user, unit=request.user.unit, **data)
+        flash.success(request, "已保存会议公告草稿。")
+        return redirect("meetings:detail", meeting.pk)
+    context = {"form": form, "title": "起草决策会议公告"}
+    return render(request, "meetings/form.html", context)
+
+
+@role_required(*DRAFTERS)
+def meeting_edit(request, pk):
+    meeting = get_object_or_404(selectors.visible_meetings(request.user), pk=pk)
+    if not meeting.may(request.user, "edit"):
+        raise Http404
+    form = forms.MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        fresh = get_object_or_404(selectors.visible_meetings(request.user), pk=pk)
+        try:
+            fresh.edit(by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            flash.success(request, "已保存。")
+            return redirect("meetings:detail", pk)
+    context = {"form": form, "title": f"修改：{meeting.title}", "meeting": meeting}
+    return render(request, "meetings/form.html", context)
+
+
+@role_required(*STAFF)
+def meeting_detail(request, pk, *, bound=None):
+    meeting = get_object_or_404(selectors.visible_meetings(request.user), pk=pk)
+    steps = [
+        (
+            verb,
+            TRANSITIONS[verb].label,
+            bound[1] if bound and bound[0] == verb else forms.STEP_FORMS[verb](meeting=meeting),
+        )
+        for verb in meeting.actions_for(request.user)
+        if verb in forms.STEP_FORMS
+    ]
+    context = {
+        "meeting": meeting,
+        "signups": meeting.signups.order_by("receipt_no"),
+        "opinions": meeting.opinions.select_related("speaker"),
+        "events": meeting.events.select_related("actor"),
+        "steps": steps,
+        "may_edit": meeting.may(request.user, "edit"),
+    }
+    return render(request, "meetings/detail.html", context, status=400 if bound else 200)
+
+
+@require_POST
+@role_required(*STAFF)
+def meeting_step(request, pk, verb):
+    """Every staff step: the form named for the verb, then the verb, which checks state, actor
+    and the rule (and says why it refuses)."""
+    meeting = get_object_or_404(selectors.visible_meetings(request.user), pk=pk)
+    if verb not in forms.STEP_FORMS or not meeting.may(request.user, verb):
+        raise Http404
+    form = forms.STEP_FORMS[verb](request.POST, meeting=meeting)
+    if form.is_valid():
+        try:
+            getattr(meeting, verb)(by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            flash.success(request, f"已{TRANSITIONS[verb].label}。")
+            return redirect("meetings:detail", meeting.pk)
+    return meeting_detail(request, pk, bound=(verb, form))
