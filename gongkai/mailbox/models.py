@@ -702,3 +702,23 @@ class MessageCounter(models.Model):
 
     def __str__(self):
         return f"{self.year}: {self.last}"
+
+
+class MessageTopic(models.Model):
+    """One of a message's 主题词 with the ISO week (its Monday) the message came in: the signals
+    page counts these in the database (a JSON list is unnested differently on each backend).
+    Written at creation by `gongkai.mailbox.trends.record`."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="topic_rows")
+    word = models.CharField("主题词", max_length=30)
+    week = models.DateField("所在周（周一）")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "留言主题词"
+        constraints = [
+            models.UniqueConstraint(fields=["message", "word"], name="message_topic_once"),
+        ]
+        indexes = [models.Index(fields=["week", "word"], name="message_topic_week_idx")]
+
+    def __str__(self):
+        return f"{self.word} {self.week}"

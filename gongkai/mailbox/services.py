@@ -19,6 +19,7 @@ from gongkai.mailbox.models import (
     MessageStatus,
 )
 from gongkai.mailbox.topics import keywords
+from gongkai.mailbox.trends import record as record_topics
 
 
 @dataclass
@@ -89,6 +90,7 @@ def create(message: Message, files, *, actor, note: str) -> str:
     message.status = MessageStatus.RECEIVED
     message.topics = keywords(f"{message.subject}\n{message.body}")
     message.save()
+    record_topics(message)  # one row per topic word, for the signals page
     for upload in files:
         MessageFile.store(message, upload)
     MessageEvent.objects.create(
