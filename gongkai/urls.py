@@ -16,6 +16,8 @@ urlpatterns = [
     path("staff/publications/", include("gongkai.publications.urls")),
     path("staff/requests/", include("gongkai.disclosure_requests.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
+    path("staff/mailbox/reports/", include("gongkai.mailbox.report_urls")),
+    path("hudong/statistics/", include("gongkai.mailbox.public_report_urls")),
     path("gk/annual-reports/", include("gongkai.reports.public_urls")),
     path("gk/", include("gongkai.publications.public_urls")),
     path("apply/", include("gongkai.disclosure_requests.public_urls")),

@@ -120,10 +120,14 @@ def _finish(row: dict, *, label, workdays) -> dict:
         label=label if label is not None else UNASSIGNED,
         calendar_days=days,
         workdays=workdays,
-        on_time_rate=row["on_time"] / row["answered"] if row["answered"] else None,
-        satisfaction_rate=row["satisfied"] / row["rated"] if row["rated"] else None,
+        on_time_rate=_percent(row["on_time"], row["answered"]),
+        satisfaction_rate=_percent(row["satisfied"], row["rated"]),
     )
     return row
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
 
 
 def year_table(year: int) -> dict:

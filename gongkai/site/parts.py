@@ -6,6 +6,9 @@ demo`'s loaders and the ledger's evidence from other apps. A new app plugs in he
 from gongkai.core import dashboard as core_dashboard
 from gongkai.disclosure_requests import demo as requests_demo
 from gongkai.disclosure_requests import reminders as requests_reminders
+from gongkai.mailbox import demo as mailbox_demo
+from gongkai.mailbox import evidence as mailbox_evidence
+from gongkai.mailbox import reminders as mailbox_reminders
 from gongkai.plans import dashboard as plans_dashboard
 from gongkai.plans import demo as plans_demo
 from gongkai.plans import reminders as plans_reminders
@@ -20,6 +23,7 @@ DASHBOARD_SECTIONS = [
     publications_dashboard.review_queue,
     core_dashboard.notifications,
     requests_reminders.dashboard,
+    mailbox_reminders.dashboard,
     plans_dashboard.my_tasks,
     publications_dashboard.my_documents,
 ]
@@ -30,6 +34,7 @@ REMINDERS = [
     requests_reminders.sweep,
     requests_reminders.sweep_internal,
     requests_reminders.sweep_periods,
+    mailbox_reminders.sweep,
 ]
 
 # `gongkai demo` calls each with (people, stdout) after creating the bureau; each is idempotent.
@@ -37,10 +42,12 @@ DEMO_LOADERS = [
     plans_demo.load,
     publications_demo.load,
     requests_demo.load,
+    mailbox_demo.load,
 ]
 
 # Work done in other apps that counts as evidence for ledger tasks: each takes a Task and returns
 # [{"title", "url", "date", "kind"}]. Handed to the ledger at start-up (apps.py).
 TASK_EVIDENCE = [
     publications_evidence.for_task,
+    mailbox_evidence.for_task,
 ]

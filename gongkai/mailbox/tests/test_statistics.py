@@ -70,7 +70,7 @@ def test_it_averages_working_days_over_the_holiday_and_calendar_days(year_2022):
     assert november["on_time"] == 0
     assert table["total"]["workdays"] == 6
     assert table["total"]["calendar_days"] == 10.5
-    assert table["total"]["on_time_rate"] == 0.5
+    assert table["total"]["on_time_rate"] == 50.0
     assert table["months"][0]["received"] == 0
 
 
