@@ -172,7 +172,8 @@ def load(people, stdout):
         with transaction.atomic():
             message = _write(rng, n, when, topic)
             _handle(rng, message, topic, today, calendar, handlers, earlier, stuck=n == stuck)
-        earlier.setdefault(topic, message)
+        if message.status in (MessageStatus.ASSIGNED, MessageStatus.DRAFTED):
+            earlier[topic] = message  # a later letter on the same matter may be merged into it
     # The verbs told the units of every step of the past year as it was loaded: those
     # notifications arrive read; `gongkai remind` sends what is due now.
     Notification.objects.filter(key__startswith="messages:", read_at__isnull=True).update(
@@ -353,9 +354,9 @@ def _after_reply(rng, message, replied, today, calendar, press) -> None:
 def _dates(message, *, events: dict, **fields) -> None:
     """Move what the verbs stamped today to the day it happened in the demo year."""
     for name, value in fields.items():
-        if isinstance(value, dt.date) and name.endswith("_at"):
-            value = timezone.make_aware(dt.datetime.combine(value, dt.time(10)))
-        setattr(message, name, value)
+        if name.endswith("_at"):  # a moment: 10:00 that day
+            fields[name] = timezone.make_aware(dt.datetime.combine(value, dt.time(10)))
+        setattr(message, name, fields[name])
     if fields:
         Message.objects.filter(pk=message.pk).update(**fields)
     for kind, day in events.items():

@@ -35,6 +35,7 @@ UNASSIGNED = "未交办"
 def _counts() -> dict:
     """The columns of every table, as database aggregates."""
     answered = Q(replied_on__isnull=False)
+    timed = answered & ~Q(status=MessageStatus.MERGED)  # a merged copy's reply was written before
     return {
         "received": Count("pk"),
         "valid": Count("pk", filter=~Q(status=MessageStatus.DECLINED)),
@@ -42,7 +43,8 @@ def _counts() -> dict:
         "declined": Count("pk", filter=Q(status=MessageStatus.DECLINED)),
         "routed": Count("pk", filter=Q(status__in=(MessageStatus.ROUTED, MessageStatus.MERGED))),
         "answered": Count("pk", filter=answered),
-        "on_time": Count("pk", filter=answered & Q(replied_on__lte=F("due_date"))),
+        "timed": Count("pk", filter=timed),
+        "on_time": Count("pk", filter=timed & Q(replied_on__lte=F("due_date"))),
         "pending": Count("pk", filter=Q(status__in=OPEN)),
         "rated": Count("pk", filter=~Q(satisfaction="")),
         "satisfied": Count(
@@ -50,7 +52,7 @@ def _counts() -> dict:
         ),
         "calendar_days": Avg(
             ExpressionWrapper(F("replied_on") - F("received_day"), output_field=DurationField()),
-            filter=answered,
+            filter=timed,
         ),
     }
 
@@ -81,12 +83,15 @@ class WorkdayOrdinals:
 
 
 def _workday_sums(messages, key: str) -> dict:
-    """{group: (working days from 留言日 to 答复日 added up, answered messages)}."""
-    answered = messages.filter(replied_on__isnull=False)
-    span = answered.aggregate(first=Min("received_day"), last=Max("replied_on"))
+    """{group: (working days from 留言日 to 答复日 added up, answered messages)}; merged
+    duplicates aside (the reply they got was written for another message)."""
+    answered = messages.filter(replied_on__isnull=False).exclude(status=MessageStatus.MERGED)
+    span = answered.aggregate(
+        first=Min("received_day"), last=Max("replied_on"), earliest=Min("replied_on")
+    )
     if span["last"] is None:
         return {}
-    ordinals = WorkdayOrdinals(min(span["first"], span["last"]), span["last"])
+    ordinals = WorkdayOrdinals(min(span["first"], span["earliest"]), span["last"])
     total, count = defaultdict(int), defaultdict(int)
     per_day = answered.values_list(key, "replied_on").annotate(n=Count("pk")).order_by()
     for group, day, n in per_day:
@@ -120,7 +125,7 @@ def _finish(row: dict, *, label, workdays) -> dict:
         label=label if label is not None else UNASSIGNED,
         calendar_days=days,
         workdays=workdays,
-        on_time_rate=_percent(row["on_time"], row["answered"]),
+        on_time_rate=_percent(row["on_time"], row["timed"]),
         satisfaction_rate=_percent(row["satisfied"], row["rated"]),
     )
     return row
