@@ -21,6 +21,7 @@ from django.utils import timezone
 from gongkai.core import audit
 from gongkai.core.errors import DomainError
 from gongkai.core.roles import Role
+from gongkai.lib.cndate import cn_date
 from gongkai.mailbox.models import Category, Message, MessageStatus, MessageTopic
 
 # Over three times the usual weekly count: the issue's own example ("over three times its
@@ -146,7 +147,7 @@ def _spike_or_refuse(word: str, week: dt.date) -> Spike:
 
 def _summary(spike: Spike) -> str:
     return (
-        f"{spike.week:%Y年%m月%d日}起的一周，留言主题“{spike.word}”出现{spike.count}件，"
+        f"{cn_date(spike.week)}起的一周，留言主题“{spike.word}”出现{spike.count}件，"
         f"前{BASELINE_WEEKS}周平均每周{spike.average:.1f}件"
     )
 
