@@ -55,9 +55,9 @@ def signals(request):
     week = _week_param(request)
     spikes = trends.spikes_in(week) if week else trends.recent_spikes(timezone.localdate())
     for spike in spikes:
-        spike.messages = trends.messages_of(spike.word, spike.week, viewer=request.user)
+        spike.messages = list(trends.messages_of(spike.word, spike.week, viewer=request.user))
     context = {
-        "spikes": spikes,
+        "spikes": trends.merge_alike(spikes),
         "week": week,
         "may_act": request.user.has_role(Role.PRESS_OFFICE),
         "rule": trends,

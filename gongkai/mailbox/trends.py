@@ -138,6 +138,19 @@ def messages_of(word: str, week: dt.date, *, viewer):
     return messages.select_related("handling_unit").order_by("submitted_at")
 
 
+def merge_alike(spikes: list[Spike]) -> list[Spike]:
+    """Words of one week found in exactly the same messages (电动 and 自行车 of 电动自行车) are
+    one problem: shown once, the other words beside the first. Needs `spike.messages`."""
+    shown = {}
+    for spike in spikes:
+        key = (spike.week, tuple(m.pk for m in spike.messages))
+        if key in shown:
+            shown[key].also.append(spike.word)
+        else:
+            spike.also, shown[key] = [], spike
+    return list(shown.values())
+
+
 def _spike_or_refuse(word: str, week: dt.date) -> Spike:
     for spike in spikes_in(week_of(week)):
         if spike.word == word:

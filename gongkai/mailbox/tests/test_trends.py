@@ -168,3 +168,13 @@ def test_the_signal_forms_record_the_note_and_the_draft(cast, client, item_8):
     assert client.post("/staff/mailbox/reports/signals/note/", form).status_code == 403
     assert Progress.objects.count() == 1
     assert cast.leader.has_role(Role.LEADER)
+
+
+def test_words_found_in_the_same_messages_are_shown_as_one_problem(cast):
+    made = _write(WEEK, 5)
+    spikes = trends.spikes_in(WEEK)
+    for spike in spikes:
+        spike.messages = [m for m in made if spike.word in m.topics]
+    shown = trends.merge_alike(spikes)
+    assert len(shown) == 1  # the five share every word
+    assert sorted([shown[0].word, *shown[0].also]) == sorted(made[0].topics)
