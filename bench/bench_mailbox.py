@@ -1,6 +1,7 @@
 """Leader mailbox: (1) submissions from concurrent clients, each sent twice (a double click),
-counting lost and duplicated messages afterwards; (2) the public list of published replies and
-its search over 100,000 messages, beside the portal's home page in the same run.
+counting lost and duplicated messages afterwards; (2) the public list of published replies,
+its search and the yearly statistics over 100,000 messages, beside the portal's home page in
+the same run.
 
 (1) goes through `services.submit` (the code path behind the public form) from threads, each
 with its own database connection: the public form itself is being written in parallel. Once it
@@ -126,6 +127,7 @@ def bench_list():
 
     from gongkai.lib.search_text import segment
     from gongkai.mailbox import search
+    from gongkai.mailbox import statistics as statistics_page
     from gongkai.mailbox.models import Message
 
     rng = random.Random(1)
@@ -171,6 +173,8 @@ def bench_list():
         ("search 加油站", lambda: find("加油站")),
         ("search 电动自行车 充电", lambda: find("电动自行车 充电")),
         ("search 无此词语", lambda: find("无此词语")),
+        ("statistics of the year", lambda: statistics_page.year_table(now.year)),
+        ("statistics page (GET)", lambda: client.get(f"/hudong/statistics/?year={now.year}")),
         ("home page (GET /)", lambda: client.get("/")),
     ]
     for label, run in cases:

@@ -180,6 +180,7 @@ def load(people, stdout):
         read_at=timezone.now()
     )
     stdout.write(f"领导信箱：演示留言 {len(plan)} 件（{SPIKE_WORD}在上周集中反映）")
+    stdout.write("领导信箱办理账号：" + "、".join(f"{u}（{unit}）" for u, _, unit, _ in HANDLERS))
 
 
 def _handlers(people) -> dict:

@@ -126,4 +126,5 @@ def dashboard(user):
         "alarm_days": settings.MESSAGE_UNANSWERED_ALARM_DAYS,
         "publish_days": settings.MESSAGE_UNPUBLISHED_ALARM_DAYS,
         "today": today,
+        "office": office,
     }
