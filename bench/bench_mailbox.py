@@ -142,6 +142,7 @@ def bench_list():
             Message(
                 tracking_no=f"LB{i:07d}", query_digest="x", category="consult",
                 subject=subject, body=body, name="某", phone="1", submitted_at=at,
+                submitted_on=timezone.localtime(at).date(),
                 status="replied", reply_text="依法答复如下", replied_on=at.date(),
                 publish_consent=published, published_at=at if published else None,
                 public_subject=subject if published else "", public_body=body if published else "",

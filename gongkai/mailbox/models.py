@@ -196,6 +196,9 @@ class Message(models.Model):
         help_text="个人信息保护法第二十五条：单独同意，不默认勾选",
     )
     submitted_at = models.DateTimeField("留言时间", default=timezone.now)
+    # The day of 留言时间 in Asia/Shanghai, set with it in services.create: the statistics group
+    # and count by a plain column (SQLite converts time zones row by row, 0.8 s per 100,000).
+    submitted_on = models.DateField("留言日期", null=True, blank=True, editable=False)
     submitter_ip = models.GenericIPAddressField(null=True, blank=True, editable=False)
 
     status = models.CharField(
@@ -297,6 +300,7 @@ class Message(models.Model):
                 condition=models.Q(published_at__isnull=False),
             ),
             models.Index(fields=["submitted_at"], name="message_submitted_idx"),
+            models.Index(fields=["submitted_on"], name="message_submitted_on_idx"),
             models.Index(fields=["handling_unit", "status"], name="message_unit_status_idx"),
         ]
 

@@ -86,7 +86,8 @@ def register_hotline(*, by, form) -> Submitted:
 def create(message: Message, files, *, actor, note: str) -> str:
     code = Message.new_query_code(message.idempotency_key)
     message.set_query_code(code)
-    message.tracking_no = next_tracking_no(timezone.localtime(message.submitted_at).year)
+    message.submitted_on = timezone.localtime(message.submitted_at).date()
+    message.tracking_no = next_tracking_no(message.submitted_on.year)
     message.status = MessageStatus.RECEIVED
     message.topics = keywords(f"{message.subject}\n{message.body}")
     message.save()

@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Max, Min, Q
-from django.db.models.functions import ExtractMonth, TruncDate
+from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
 from gongkai.core.calendar import workday_calendar
@@ -58,13 +58,10 @@ def _counts() -> dict:
 
 
 def _of_year(year: int):
-    """Messages that came in during `year` (留言时间, Asia/Shanghai), with their 留言日; the
-    range on `submitted_at` itself uses its index."""
-    start = timezone.make_aware(dt.datetime(year, 1, 1))
-    end = timezone.make_aware(dt.datetime(year + 1, 1, 1))
-    return Message.objects.filter(submitted_at__gte=start, submitted_at__lt=end).annotate(
-        received_day=TruncDate("submitted_at")
-    )
+    """Messages that came in during `year` (留言时间, Asia/Shanghai), with their 留言日."""
+    return Message.objects.filter(
+        submitted_on__gte=dt.date(year, 1, 1), submitted_on__lte=dt.date(year, 12, 31)
+    ).annotate(received_day=F("submitted_on"))
 
 
 class WorkdayOrdinals:
@@ -171,7 +168,7 @@ def inspection_checks(today: dt.date) -> list[dict]:
     each with what it asks, the bureau's figure as of `today`, and whether it is met."""
     since = today - dt.timedelta(days=365)
     cutoff = today - dt.timedelta(days=THREE_MONTHS_DAYS)
-    received = Message.objects.annotate(received_day=TruncDate("submitted_at"))
+    received = Message.objects.annotate(received_day=F("submitted_on"))
     unanswered = received.filter(status__in=OPEN, received_day__lt=cutoff).count()
     late = (
         received.filter(received_day__gte=since, replied_on__isnull=False)
