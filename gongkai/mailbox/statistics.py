@@ -15,8 +15,19 @@ import datetime as dt
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Max, Min, Q
-from django.db.models.functions import ExtractMonth
+from django.db.models import (
+    Case,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    Q,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from gongkai.core.calendar import workday_calendar
@@ -35,7 +46,6 @@ UNASSIGNED = "未交办"
 def _counts() -> dict:
     """The columns of every table, as database aggregates."""
     answered = Q(replied_on__isnull=False)
-    timed = answered & ~Q(status=MessageStatus.MERGED)  # a merged copy's reply was written before
     return {
         "received": Count("pk"),
         "valid": Count("pk", filter=~Q(status=MessageStatus.DECLINED)),
@@ -43,25 +53,31 @@ def _counts() -> dict:
         "declined": Count("pk", filter=Q(status=MessageStatus.DECLINED)),
         "routed": Count("pk", filter=Q(status__in=(MessageStatus.ROUTED, MessageStatus.MERGED))),
         "answered": Count("pk", filter=answered),
-        "timed": Count("pk", filter=timed),
-        "on_time": Count("pk", filter=timed & Q(replied_on__lte=F("due_date"))),
+        "timed": Count("pk", filter=answered & TIMED),
+        "on_time": Count("pk", filter=answered & TIMED & Q(replied_on__lte=F("due_date"))),
         "pending": Count("pk", filter=Q(status__in=OPEN)),
         "rated": Count("pk", filter=~Q(satisfaction="")),
         "satisfied": Count(
             "pk", filter=Q(satisfaction__in=(Satisfaction.SATISFIED, Satisfaction.BASIC))
         ),
-        "calendar_days": Avg(
-            ExpressionWrapper(F("replied_on") - F("received_day"), output_field=DurationField()),
-            filter=timed,
-        ),
     }
 
 
+# Reply times leave merged duplicates aside: the reply they got was written for another message.
+TIMED = ~Q(status=MessageStatus.MERGED)
+
+
 def _of_year(year: int):
-    """Messages that came in during `year` (留言时间, Asia/Shanghai), with their 留言日."""
+    """Messages that came in during `year` (留言日期, Asia/Shanghai)."""
     return Message.objects.filter(
         submitted_on__gte=dt.date(year, 1, 1), submitted_on__lte=dt.date(year, 12, 31)
-    ).annotate(received_day=F("submitted_on"))
+    )
+
+
+def _month(year: int) -> Case:
+    """The month of 留言日期 by plain date comparisons (SQLite extracts it row by row)."""
+    whens = [When(submitted_on__lt=dt.date(year, m + 1, 1), then=Value(m)) for m in range(1, 12)]
+    return Case(*whens, default=Value(12), output_field=IntegerField())
 
 
 class WorkdayOrdinals:
@@ -79,49 +95,54 @@ class WorkdayOrdinals:
         return self.ordinal[day]
 
 
-def _workday_sums(messages, key: str) -> dict:
-    """{group: (working days from 留言日 to 答复日 added up, answered messages)}; merged
-    duplicates aside (the reply they got was written for another message)."""
-    answered = messages.filter(replied_on__isnull=False).exclude(status=MessageStatus.MERGED)
-    span = answered.aggregate(
-        first=Min("received_day"), last=Max("replied_on"), earliest=Min("replied_on")
+def _answered(messages):
+    return messages.filter(TIMED, replied_on__isnull=False)
+
+
+def _ordinals(messages) -> WorkdayOrdinals | None:
+    span = _answered(messages).aggregate(
+        first=Min("submitted_on"), earliest=Min("replied_on"), last=Max("replied_on")
     )
     if span["last"] is None:
-        return {}
-    ordinals = WorkdayOrdinals(min(span["first"], span["earliest"]), span["last"])
-    total, count = defaultdict(int), defaultdict(int)
-    per_day = answered.values_list(key, "replied_on").annotate(n=Count("pk")).order_by()
-    for group, day, n in per_day:
-        total[group] += n * ordinals[day]
-        count[group] += n
-    per_day = answered.values_list(key, "received_day").annotate(n=Count("pk")).order_by()
-    for group, day, n in per_day:
-        total[group] -= n * ordinals[day]
-    return {group: (total[group], count[group]) for group in count}
+        return None
+    return WorkdayOrdinals(min(span["first"], span["earliest"]), span["last"])
 
 
-def _average(sums) -> float | None:
-    return sums[0] / sums[1] if sums and sums[1] else None
+def _day_sums(messages, key: str, ordinals) -> dict:
+    """{group: [working days, calendar days, answered messages]}, the days from 留言日 to 答复日
+    added up: Σ ord(答复日) − Σ ord(留言日) over two per-day counts."""
+    sums = defaultdict(lambda: [0, 0, 0])
+    if ordinals is None:
+        return sums
+    answered = _answered(messages)
+    for group, day, n in answered.values_list(key, "replied_on").annotate(n=Count("pk")).order_by():
+        sums[group][0] += n * ordinals[day]
+        sums[group][1] += n * day.toordinal()
+        sums[group][2] += n
+    for group, day, n in (
+        answered.values_list(key, "submitted_on").annotate(n=Count("pk")).order_by()
+    ):
+        sums[group][0] -= n * ordinals[day]
+        sums[group][1] -= n * day.toordinal()
+    return sums
 
 
-def _rows(messages, key: str, labels: dict) -> tuple[list[dict], dict]:
+def _rows(messages, key: str, labels: dict, ordinals) -> tuple[list[dict], dict]:
     grouped = messages.values(key).annotate(**_counts()).order_by(key)
-    sums = _workday_sums(messages, key)
+    sums = _day_sums(messages, key, ordinals)
     rows = [
-        _finish(row, label=labels.get(row[key], row[key]), workdays=_average(sums.get(row[key])))
+        _finish(row, label=labels.get(row[key], row[key]), sums=sums.get(row[key]))
         for row in grouped
     ]
     return rows, sums
 
 
-def _finish(row: dict, *, label, workdays) -> dict:
-    days = row["calendar_days"]
-    if isinstance(days, dt.timedelta):
-        days = days.total_seconds() / 86400
+def _finish(row: dict, *, label, sums) -> dict:
+    workdays, days, n = sums or (0, 0, 0)
     row.update(
         label=label if label is not None else UNASSIGNED,
-        calendar_days=days,
-        workdays=workdays,
+        workdays=workdays / n if n else None,
+        calendar_days=days / n if n else None,
         on_time_rate=_percent(row["on_time"], row["timed"]),
         satisfaction_rate=_percent(row["satisfied"], row["rated"]),
     )
@@ -135,13 +156,14 @@ def _percent(part: int, whole: int) -> float | None:
 def year_table(year: int) -> dict:
     """The year by month of 留言时间, by category, by handling unit, and in total."""
     messages = _of_year(year)
-    months = messages.annotate(month=ExtractMonth("received_day"))
-    month_rows, _ = _rows(months, "month", {m: f"{m}月" for m in range(1, 13)})
+    ordinals = _ordinals(messages)
+    months = messages.annotate(month=_month(year))
+    month_rows, _ = _rows(months, "month", {m: f"{m}月" for m in range(1, 13)}, ordinals)
     by_month = {row["month"]: row for row in month_rows}
-    categories, sums = _rows(messages, "category", dict(Category.choices))
-    units, _ = _rows(messages, "handling_unit__name", {})
-    year_sums = (sum(t for t, _ in sums.values()), sum(n for _, n in sums.values()))
-    total = _finish(messages.aggregate(**_counts()), label="全年", workdays=_average(year_sums))
+    categories, sums = _rows(messages, "category", dict(Category.choices), ordinals)
+    units, _ = _rows(messages, "handling_unit__name", {}, ordinals)
+    year_sums = [sum(column) for column in zip(*sums.values(), strict=True)] if sums else None
+    total = _finish(messages.aggregate(**_counts()), label="全年", sums=year_sums)
     return {
         "year": year,
         "months": [by_month.get(m) or _empty(f"{m}月") for m in range(1, 13)],
@@ -152,8 +174,7 @@ def year_table(year: int) -> dict:
 
 
 def _empty(label: str) -> dict:
-    zero = {name: 0 for name in _counts()}
-    return _finish({**zero, "calendar_days": None}, label=label, workdays=None)
+    return _finish(dict.fromkeys(_counts(), 0), label=label, sums=None)
 
 
 # 国办秘函〔2019〕19号: "超过3个月未回应有效留言" fails the site. Counted as 90 days, the shortest
