@@ -17,14 +17,17 @@ urlpatterns = [
     path("staff/requests/", include("gongkai.disclosure_requests.urls")),
     path("staff/meetings/", include("gongkai.meetings.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
+    path("staff/mailbox/reports/", include("gongkai.mailbox.report_urls")),
     path("staff/mailbox/", include("gongkai.mailbox.urls")),
     path("staff/consultations/", include("gongkai.consultations.urls")),
     path("gk/annual-reports/", include("gongkai.reports.public_urls")),
     path("gk/", include("gongkai.publications.public_urls")),
     path("apply/", include("gongkai.disclosure_requests.public_urls")),
+    # 互动交流: the mailbox, its statistics, consultations, meetings with public attendance
+    path("hudong/statistics/", include("gongkai.mailbox.public_report_urls")),
     path("hudong/consultations/", include("gongkai.consultations.public_urls")),
-    path("hudong/", include("gongkai.mailbox.public_urls")),  # 互动交流
-    path("hudong/meetings/", include("gongkai.meetings.public_urls")),  # 决策会议公众列席
+    path("hudong/meetings/", include("gongkai.meetings.public_urls")),
+    path("hudong/", include("gongkai.mailbox.public_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -189,6 +189,9 @@ class Message(models.Model):
         help_text="个人信息保护法第二十五条：单独同意，不默认勾选",
     )
     submitted_at = models.DateTimeField("留言时间", default=timezone.now)
+    # The day of 留言时间 in Asia/Shanghai, set with it in services.create: the statistics group
+    # and count by a plain column (SQLite converts time zones row by row, 0.8 s per 100,000).
+    submitted_on = models.DateField("留言日期", null=True, blank=True, editable=False)
     submitter_ip = models.GenericIPAddressField(null=True, blank=True, editable=False)
 
     status = models.CharField(
@@ -290,6 +293,7 @@ class Message(models.Model):
                 condition=models.Q(published_at__isnull=False),
             ),
             models.Index(fields=["submitted_at"], name="message_submitted_idx"),
+            models.Index(fields=["submitted_on"], name="message_submitted_on_idx"),
             models.Index(fields=["handling_unit", "status"], name="message_unit_status_idx"),
         ]
 
@@ -698,3 +702,23 @@ class MessageCounter(models.Model):
 
     def __str__(self):
         return f"{self.year}: {self.last}"
+
+
+class MessageTopic(models.Model):
+    """One of a message's 主题词 with the ISO week (its Monday) the message came in: the signals
+    page counts these in the database (a JSON list is unnested differently on each backend).
+    Written at creation by `gongkai.mailbox.trends.record`."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="topic_rows")
+    word = models.CharField("主题词", max_length=30)
+    week = models.DateField("所在周（周一）")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "留言主题词"
+        constraints = [
+            models.UniqueConstraint(fields=["message", "word"], name="message_topic_once"),
+        ]
+        indexes = [models.Index(fields=["week", "word"], name="message_topic_week_idx")]
+
+    def __str__(self):
+        return f"{self.word} {self.week}"

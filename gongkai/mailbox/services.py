@@ -19,6 +19,7 @@ from gongkai.mailbox.models import (
     MessageStatus,
 )
 from gongkai.mailbox.topics import keywords
+from gongkai.mailbox.trends import record as record_topics
 
 
 @dataclass
@@ -85,10 +86,12 @@ def register_hotline(*, by, form) -> Submitted:
 def create(message: Message, files, *, actor, note: str) -> str:
     code = Message.new_query_code(message.idempotency_key)
     message.set_query_code(code)
-    message.tracking_no = next_tracking_no(timezone.localtime(message.submitted_at).year)
+    message.submitted_on = timezone.localtime(message.submitted_at).date()
+    message.tracking_no = next_tracking_no(message.submitted_on.year)
     message.status = MessageStatus.RECEIVED
     message.topics = keywords(f"{message.subject}\n{message.body}")
     message.save()
+    record_topics(message)  # one row per topic word, for the signals page
     for upload in files:
         MessageFile.store(message, upload)
     MessageEvent.objects.create(

@@ -8,6 +8,9 @@ from gongkai.consultations import evidence as consultations_evidence
 from gongkai.core import dashboard as core_dashboard
 from gongkai.disclosure_requests import demo as requests_demo
 from gongkai.disclosure_requests import reminders as requests_reminders
+from gongkai.mailbox import demo as mailbox_demo
+from gongkai.mailbox import evidence as mailbox_evidence
+from gongkai.mailbox import reminders as mailbox_reminders
 from gongkai.meetings import demo as meetings_demo
 from gongkai.meetings import evidence as meetings_evidence
 from gongkai.meetings import reminders as meetings_reminders
@@ -25,6 +28,7 @@ DASHBOARD_SECTIONS = [
     publications_dashboard.review_queue,
     core_dashboard.notifications,
     requests_reminders.dashboard,
+    mailbox_reminders.dashboard,
     plans_dashboard.my_tasks,
     meetings_reminders.dashboard,
     publications_dashboard.my_documents,
@@ -37,6 +41,7 @@ REMINDERS = [
     requests_reminders.sweep_internal,
     requests_reminders.sweep_periods,
     meetings_reminders.sweep,
+    mailbox_reminders.sweep,
 ]
 
 # `gongkai demo` calls each with (people, stdout) after creating the bureau; each is idempotent.
@@ -46,6 +51,7 @@ DEMO_LOADERS = [
     meetings_demo.load,
     requests_demo.load,
     consultations_demo.load,
+    mailbox_demo.load,
 ]
 
 # Work done in other apps that counts as evidence for ledger tasks: each takes a Task and returns
@@ -54,4 +60,5 @@ TASK_EVIDENCE = [
     meetings_evidence.for_task,
     publications_evidence.for_task,
     consultations_evidence.for_task,
+    mailbox_evidence.for_task,
 ]

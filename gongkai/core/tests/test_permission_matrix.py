@@ -99,6 +99,11 @@ MATRIX = {
     "disclosure_requests:letter":     ("LLONOFFOF", "LLONOFFOF"),
     "disclosure_requests:attachment": ("LLONOFFOF", "LLONOFFOF"),
     "disclosure_requests:supplement_notice": ("LLNNNFFNF", "LLNNNFFNF"),  # none was asked
+    # ---- the mailbox's figures: statistics for all staff, signals for the office and leaders ----
+    "mailbox_reports:statistics":     ("LLOOOOOOO", "LLOOOOOOO"),
+    "mailbox_reports:signals":        ("LLFFFFOOF", "LLFFFFOOF"),
+    "mailbox_reports:signal_note":    ("MMMMMMMMM", "LLFFFFFRF"),  # no signal: refused, no change
+    "mailbox_reports:signal_interpretation": ("MMMMMMMMM", "LLFFFFFRF"),
     # ---- reports ----
     "reports:dashboard":              ("LLFFFFOOF", "LLFFFFOOF"),
     "reports:annual":                 ("LLFFFFWWF", "LLFFFFWWF"),  # first view makes the row
@@ -132,6 +137,7 @@ MATRIX = {
     "publications_public:guide":      ("OOOOOOOOO", "OOOOOOOOO"),
     "publications_public:rules":      ("OOOOOOOOO", "OOOOOOOOO"),
     "reports_public:annual_list":     ("OOOOOOOOO", "OOOOOOOOO"),
+    "mailbox_reports_public:statistics": ("OOOOOOOOO", "OOOOOOOOO"),
     # ---- applying and following a case: only the browser that proved the code sees it ----
     "disclosure_requests_public:apply":  ("OOOOOOOOO", "OOOOOOOOO"),
     "disclosure_requests_public:lookup": ("OOOOOOOOO", "OOOOOOOOO"),
