@@ -1,5 +1,5 @@
-"""Messages as evidence for the ledger (gongkai.site.parts): seed item 8 (领导留言办理) shows the
-plan year's handling figures without anyone uploading them."""
+"""Messages as evidence for the ledger (gongkai.site.parts): a task about 留言 / 领导信箱 (the
+seed's item 8) shows the plan year's handling figures without anyone uploading them."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def _one(value) -> str:
 
 
 def for_task(task) -> list[dict]:
-    if task.number != 8:
+    if "领导信箱" not in task.kinds_of_evidence():  # plans.evidence_kinds
         return []
     year = task.plan.year
     total = statistics.year_table(year)["total"]

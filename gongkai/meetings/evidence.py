@@ -1,5 +1,5 @@
-"""Meetings as evidence for ledger item 11 (gongkai.site.parts): the year's meetings with public
-attendance, counted in the database, each linked to its public page."""
+"""Meetings as evidence for a ledger task about 列席 (the seed's item 11; gongkai.site.parts): the
+year's meetings with public attendance, counted in the database, each linked to its page."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ KIND = "决策会议公众列席"
 
 def for_task(task) -> list[dict]:
     """Seed item 11: 邀请公众代表列席本单位决策会议不少于3次 (the bureau: one a quarter)."""
-    if task.number != 11:
+    if "列席会议" not in task.kinds_of_evidence():  # plans.evidence_kinds
         return []
     year = task.plan.year
     held = list(meetings_with_public_attendance(year))

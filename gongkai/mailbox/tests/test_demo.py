@@ -8,7 +8,7 @@ from gongkai.core.bureau import ensure_people
 from gongkai.mailbox import demo, trends
 from gongkai.mailbox.models import Message, MessageStatus
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("gongkai.mailbox.tests.urls")]
+pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_runs_twice_without_duplicates_and_its_spike_is_flagged(monkeypatch):

@@ -12,7 +12,7 @@ from gongkai.mailbox.models import Message, NotPublishedReason
 from gongkai.testing import written_message
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("gongkai.mailbox.tests.urls")]
+pytestmark = pytest.mark.django_db
 
 
 def _on(year, month, day):

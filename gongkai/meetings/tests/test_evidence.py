@@ -12,14 +12,14 @@ from gongkai.plans.models import Plan, Task
 from gongkai.testing import published_meeting, signed_up
 
 
-def _task(number, year):
+def _task(number, year, requirement="邀请公众代表列席"):
     plan = Plan.objects.create(
         year=year, title=f"{year}年政务公开工作要点", source_sha256=f"{year:064d}"
     )
     return Task.objects.create(
         plan=plan,
         number=number,
-        requirement="邀请公众代表列席",
+        requirement=requirement,
         deadline_text="全年",
         units_text="",
     )
@@ -44,7 +44,8 @@ def test_item_11_lists_the_years_meetings_that_citizens_attended_with_the_count(
         f"危险化学品仓储安全专项整治方案审议会（{attended.number}，公众代表列席2人）",
     ]
     assert items[1]["url"] == f"/hudong/meetings/{attended.pk}/"
-    assert evidence.for_task(_task(10, year + 1)) == []
+    # A task about something else shows no meetings, whatever its number.
+    assert evidence.for_task(_task(10, year + 1, requirement="向社会公开征求意见")) == []
 
 
 def test_the_sweep_tells_the_unit_once_that_the_selection_is_waiting(cast):
