@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "gongkai.publications",
     "gongkai.disclosure_requests",
     "gongkai.reports",
+    "gongkai.answers",
     "gongkai.site",  # one floor up: what gathers every app (dashboard, remind, demo, evidence)
 ]
 
