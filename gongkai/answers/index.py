@@ -137,7 +137,9 @@ def bm25(terms: list[str], limit: int = 40) -> list[tuple[int, float]]:
         return []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            query = " | ".join("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in terms)
+            query = " | ".join(
+                "'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in terms
+            )
             cursor.execute(
                 f"SELECT s.rowid, ts_rank_cd(s.words, q, 1) AS r FROM {TABLE} s, "  # noqa: S608
                 "to_tsquery('simple', %s) q WHERE s.words @@ q ORDER BY r DESC, s.rowid LIMIT %s",

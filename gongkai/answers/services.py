@@ -189,7 +189,7 @@ def _entry_fields(record, line, errors) -> dict:
         raw_sources = []
     for source in raw_sources:
         if not isinstance(source, dict):
-            errors.append(f"第{line}行：依据应写成 {{\"document\": 文号或标题, \"article\": 第X条}}")
+            errors.append(f'第{line}行：依据应写成 {{"document": 文号或标题, "article": 第X条}}')
             continue
         document = _document(str(source.get("document", "")).strip(), line, errors)
         article = str(source.get("article", "")).strip()
@@ -242,5 +242,7 @@ def import_jsonl(data: bytes, *, by=None) -> ImportResult:
         index.save_passages(passages)
         result.passages = len(passages)
         if by is not None:
-            audit.record(by, "answer_import", None, passages=result.passages, entries=result.entries)
+            audit.record(
+                by, "answer_import", None, passages=result.passages, entries=result.entries
+            )
     return result

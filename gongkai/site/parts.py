@@ -3,6 +3,8 @@ usages") can follow it: the staff dashboard's sections, `gongkai remind`'s sweep
 demo`'s loaders and the ledger's evidence from other apps. A new app plugs in here.
 """
 
+from gongkai.answers import dashboard as answers_dashboard
+from gongkai.answers import demo as answers_demo
 from gongkai.core import dashboard as core_dashboard
 from gongkai.disclosure_requests import demo as requests_demo
 from gongkai.disclosure_requests import reminders as requests_reminders
@@ -22,6 +24,7 @@ DASHBOARD_SECTIONS = [
     requests_reminders.dashboard,
     plans_dashboard.my_tasks,
     publications_dashboard.my_documents,
+    answers_dashboard.my_entries,
 ]
 
 # `gongkai remind` calls each with (today=, days=); each notifies and returns one line per item.
@@ -37,6 +40,7 @@ DEMO_LOADERS = [
     plans_demo.load,
     publications_demo.load,
     requests_demo.load,
+    answers_demo.load,
 ]
 
 # Work done in other apps that counts as evidence for ledger tasks: each takes a Task and returns

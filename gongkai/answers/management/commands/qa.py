@@ -34,7 +34,9 @@ class Command(BaseCommand):
             try:
                 result = services.import_jsonl(data)
             except services.ImportErrors as error:
-                raise CommandError("导入失败，未导入任何内容：\n" + "\n".join(error.errors)) from error
+                raise CommandError(
+                    "导入失败，未导入任何内容：\n" + "\n".join(error.errors)
+                ) from error
             self.stdout.write(f"已导入{result.passages}个段落")
         elif action == "reindex":
             self.stdout.write(f"已重建{index.reindex_all()}个段落")
