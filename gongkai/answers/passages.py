@@ -11,7 +11,6 @@ from django.utils import timezone
 
 ARTICLE = re.compile(r"^\s*(第[一二三四五六七八九十百零〇两\d]+条)[\s　]*")
 HEADING = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[章节编]\s*\S*\s*$")
-SECTION = re.compile(r"^\s*([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 # Paragraphs shorter than this join the next one: a one-line heading answers nothing alone.
 MIN_SECTION = 60
 MAX_SECTION = 600
@@ -80,9 +79,7 @@ def _items(label: str, text: str, heading: str) -> list[Piece]:
 def _sections(lines) -> list[Piece]:
     pieces, current = [], []
     for line in lines:
-        starts_section = SECTION.match(line) is not None
-        size = sum(len(x) for x in current)
-        if current and (starts_section or size >= MIN_SECTION) and size + len(line) > MIN_SECTION:
+        if current and sum(len(x) for x in current) >= MIN_SECTION:
             pieces.append(current)
             current = []
         current.append(line)
