@@ -189,6 +189,7 @@ def ask(question: str, *, limit: int = 4) -> Answer:
         elsewhere=answer.elsewhere and not vocab.is_ours(question),
         agree=best.dense_rank is not None and best.lexical_rank is not None,
         elsewhere_names=answer.elsewhere,
+        entry=best.passage.kind == PassageKind.ENTRY,
     )
     return answer
 
@@ -198,11 +199,16 @@ def _shared_words(passage: Passage, words: list[str]) -> int:
     return sum(1 for word in dict.fromkeys(words) if len(word) > 1 and word in text)
 
 
-def _decide(*, z, own, domain, elsewhere, agree, elsewhere_names) -> tuple[bool, list[str]]:
+def _decide(
+    *, z, own, domain, elsewhere, agree, elsewhere_names, entry
+) -> tuple[bool, list[str]]:
     """Refuse unless the evidence holds: e5 clearly sure on its own, or both retrievers agree
     on the best passage and it shares the question's own words (or the rule words the
-    vocabulary maps them to). A question about another agency's business is sent there."""
+    vocabulary maps them to). A question about another agency's business is sent there,
+    unless the library has an approved entry that clearly answers it (staff wrote one)."""
     evidence = [f"语义得分高出平均{z:.1f}个标准差", f"共有问题原词{own}个、规范用语{domain}个"]
+    if entry and agree and z >= Z_SURE and own >= MIN_WORDS_SURE:
+        return False, [*evidence, "问答库中有审核发布的条目"]
     if elsewhere:
         return True, [*evidence, f"问题属于{'、'.join(elsewhere_names)}的职责范围"]
     if z >= Z_SURE:
