@@ -4,11 +4,12 @@ office sees that unanswered question and writes an entry from it, the head appro
 same question now gets the entry. Screenshots of the page at 390 px and 1280 px."""
 
 import os
+import tempfile
 from pathlib import Path
 
 from django.urls import reverse
 
-SHOTS = Path(os.environ.get("GONGKAI_SHOTS", "/tmp/gongkai-shots"))
+SHOTS = Path(os.environ.get("GONGKAI_SHOTS", tempfile.gettempdir())) / "gongkai-shots"
 QUESTIONS = [
     ("我一个月申请了几十件，要交多少钱", "第四条", "100元"),
     ("复印两百多页的材料怎么收费", "第五条", "每页收费10元"),

@@ -16,7 +16,8 @@ LAWS = {"条例": "tiaoli.txt", "109": "fees109.txt"}
 
 
 def law_records() -> list[dict]:
-    """The 条例 and 109号 as passages to import: {"id": "条例:第三十三条", "title", "text", "source"}."""
+    """The 条例 and 109号 as passages to import: {"id": "条例:第三十三条", "title", "text",
+    "source"}."""
     records = []
     for short, filename in LAWS.items():
         lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
@@ -54,7 +55,8 @@ class Scores:
 
     def line(self, name: str) -> str:
         return (
-            f"{name}: hit@1 {self.hit1 / self.answerable:.2f}  hit@3 {self.hit3 / self.answerable:.2f}"
+            f"{name}: hit@1 {self.hit1 / self.answerable:.2f}"
+            f"  hit@3 {self.hit3 / self.answerable:.2f}"
             f"  out-of-scope refused {self.refused_out}/{self.out_of_scope}"
             f" ({self.refused_out / max(self.out_of_scope, 1):.0%})"
             f"  answerable refused {self.refused_answerable}/{self.answerable}"

@@ -199,9 +199,7 @@ def _shared_words(passage: Passage, words: list[str]) -> int:
     return sum(1 for word in dict.fromkeys(words) if len(word) > 1 and word in text)
 
 
-def _decide(
-    *, z, own, domain, elsewhere, agree, elsewhere_names, entry
-) -> tuple[bool, list[str]]:
+def _decide(*, z, own, domain, elsewhere, agree, elsewhere_names, entry) -> tuple[bool, list[str]]:
     """Refuse unless the evidence holds: e5 clearly sure on its own, or both retrievers agree
     on the best passage and it shares the question's own words (or the rule words the
     vocabulary maps them to). A question about another agency's business is sent there,
