@@ -5,6 +5,7 @@ from django.conf import settings
 
 from gongkai.answers.models import Entry
 from gongkai.lib.uploads import UploadError, sniff_upload
+from gongkai.publications.models import ENDED_VALIDITIES, Document
 
 MEDIA_KINDS = ("png", "jpg", "pdf")
 
@@ -36,9 +37,9 @@ class EntryForm(forms.ModelForm):
             "checked_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args, documents=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        documents = documents if documents is not None else []
+        documents = Document.public.exclude(validity__in=ENDED_VALIDITIES).order_by("title")
         current = list(self.instance.sources.all()) if self.instance.pk else []
         for n in range(1, 4):
             self.fields[f"source{n}"] = forms.ModelChoiceField(

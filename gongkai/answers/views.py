@@ -15,7 +15,6 @@ from gongkai.answers.views_common import answer_text, refusal_text
 from gongkai.core.access import role_required, staff_required
 from gongkai.core.errors import DomainError
 from gongkai.core.roles import Role
-from gongkai.publications.models import Document
 
 WRITERS = (Role.CLERK, Role.UNIT_HEAD)
 
@@ -27,10 +26,6 @@ def _entries_for(user):
 
 def _get_entry_for_user(request, pk) -> Entry:
     return get_object_or_404(_entries_for(request.user), pk=pk)
-
-
-def _documents():
-    return Document.public.order_by("title")
 
 
 @staff_required
@@ -52,9 +47,7 @@ def entry_create(request):
     if request.GET.get("from", "").isdigit():
         asked = services.unanswered().filter(pk=request.GET["from"]).first()
     initial = {"question": asked.text} if asked else {}
-    form = forms.EntryForm(
-        request.POST or None, request.FILES or None, initial=initial, documents=_documents()
-    )
+    form = forms.EntryForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             entry = services.entry_save(
@@ -73,9 +66,7 @@ def entry_edit(request, pk):
     entry = _get_entry_for_user(request, pk)
     if not entry.may_edit(request.user):
         raise Http404
-    form = forms.EntryForm(
-        request.POST or None, request.FILES or None, instance=entry, documents=_documents()
-    )
+    form = forms.EntryForm(request.POST or None, request.FILES or None, instance=entry)
     if request.method == "POST" and form.is_valid():
         try:
             services.entry_save(entry=form.instance, sources=form.sources(), by=request.user)

@@ -5,6 +5,7 @@ demo`'s loaders and the ledger's evidence from other apps. A new app plugs in he
 
 from gongkai.answers import dashboard as answers_dashboard
 from gongkai.answers import demo as answers_demo
+from gongkai.answers import reminders as answers_reminders
 from gongkai.core import dashboard as core_dashboard
 from gongkai.disclosure_requests import demo as requests_demo
 from gongkai.disclosure_requests import reminders as requests_reminders
@@ -33,6 +34,7 @@ REMINDERS = [
     requests_reminders.sweep,
     requests_reminders.sweep_internal,
     requests_reminders.sweep_periods,
+    answers_reminders.sweep,
 ]
 
 # `gongkai demo` calls each with (people, stdout) after creating the bureau; each is idempotent.

@@ -212,3 +212,19 @@ def test_staff_write_an_entry_from_an_unanswered_question(cast, client):
     asked.refresh_from_db()
     assert asked.entry == item
     assert not services.unanswered().exists()
+
+
+def test_remind_sends_an_entry_not_checked_for_a_year_back_to_its_unit(cast):
+    from gongkai.answers import reminders
+
+    document = published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
+    item = entry(cast, document)
+    item.submit(by=cast.clerk)
+    item.approve(by=cast.head)
+    Entry.objects.filter(pk=item.pk).update(checked_on=dt.date(2021, 9, 30))
+    lines = reminders.sweep(today=dt.date(2022, 10, 1), days=3)
+    assert lines == [f"已超过一年未核对\t2021-09-30\t法规处\t{QUESTION}"]
+    notified = set(cast.head.notifications.values_list("text", flat=True))
+    assert notified == {f"政策问答“{QUESTION}”已超过一年未核对：请对照依据文件核对答复，并更新核对日期"}
+    assert cast.other_clerk.notifications.count() == 0
+    assert reminders.sweep(today=dt.date(2022, 9, 20), days=3) == []
