@@ -132,27 +132,55 @@ def _insert(pk: int, words: str) -> None:
 
 
 def bm25(terms: list[str], limit: int = 40) -> list[tuple[int, float]]:
-    """Passages matching ANY of `terms`, best first, with a score where higher is better."""
+    """Passages matching ANY of `terms`, best first, by BM25 (higher is better).
+
+    SQLite: FTS5's own bm25(). PostgreSQL has no BM25 (ts_rank halves the hits here), so the
+    same formula (k1 = 1.2, b = 0.75) is computed in SQL over the rows the GIN index matched:
+    a term's document frequency is exact (every row holding it is among the matches); the
+    average length is that of the matched rows, a close stand-in for the table's."""
     if not terms:
         return []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            query = " | ".join(
-                "'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in terms
-            )
+            cursor.execute(PG_BM25, [_tsquery(terms), list(terms), limit])
+        else:
+            match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
             cursor.execute(
-                f"SELECT s.rowid, ts_rank_cd(s.words, q, 1) AS r FROM {TABLE} s, "  # noqa: S608
-                "to_tsquery('simple', %s) q WHERE s.words @@ q ORDER BY r DESC, s.rowid LIMIT %s",
-                [query, limit],
+                f"SELECT rowid, -bm25({TABLE}) AS r FROM {TABLE} WHERE {TABLE} MATCH %s "  # noqa: S608
+                "ORDER BY r DESC, rowid LIMIT %s",
+                [match, limit],
             )
-            return [(row[0], float(row[1])) for row in cursor.fetchall()]
-        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        cursor.execute(
-            f"SELECT rowid, -bm25({TABLE}) AS r FROM {TABLE} WHERE {TABLE} MATCH %s "  # noqa: S608
-            "ORDER BY r DESC, rowid LIMIT %s",
-            [match, limit],
-        )
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+def _tsquery(terms) -> str:
+    return " | ".join("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in terms)
+
+
+PG_BM25 = f"""
+WITH cand AS MATERIALIZED (
+    SELECT rowid, words FROM {TABLE} WHERE words @@ to_tsquery('simple', %s)
+), lex AS (
+    SELECT c.rowid, u.lexeme, coalesce(array_length(u.positions, 1), 1) AS f
+    FROM cand c, unnest(c.words) u
+), lengths AS (
+    SELECT rowid, sum(f)::float AS dl FROM lex GROUP BY rowid
+), hits AS (
+    SELECT rowid, lexeme, f FROM lex WHERE lexeme = ANY(%s)
+), df AS (
+    SELECT lexeme, count(*)::float AS df FROM hits GROUP BY lexeme
+), total AS (
+    SELECT count(*)::float AS n FROM {TABLE}
+), average AS (
+    SELECT avg(dl) AS avgdl FROM lengths
+)
+SELECT h.rowid, sum(
+    ln(1 + (total.n - df.df + 0.5) / (df.df + 0.5))
+    * h.f * 2.2 / (h.f + 1.2 * (0.25 + 0.75 * lengths.dl / average.avgdl))
+) AS score
+FROM hits h JOIN df USING (lexeme) JOIN lengths USING (rowid), total, average
+GROUP BY h.rowid ORDER BY score DESC, h.rowid LIMIT %s
+"""  # noqa: S608
 
 
 def reindex_all() -> int:

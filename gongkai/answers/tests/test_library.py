@@ -225,6 +225,8 @@ def test_remind_sends_an_entry_not_checked_for_a_year_back_to_its_unit(cast):
     lines = reminders.sweep(today=dt.date(2022, 10, 1), days=3)
     assert lines == [f"已超过一年未核对\t2021-09-30\t法规处\t{QUESTION}"]
     notified = set(cast.head.notifications.values_list("text", flat=True))
-    assert notified == {f"政策问答“{QUESTION}”已超过一年未核对：请对照依据文件核对答复，并更新核对日期"}
+    assert notified == {
+        f"政策问答“{QUESTION}”已超过一年未核对：请对照依据文件核对答复，并更新核对日期"
+    }
     assert cast.other_clerk.notifications.count() == 0
     assert reminders.sweep(today=dt.date(2022, 9, 20), days=3) == []
