@@ -30,6 +30,7 @@ from gongkai.lib.search_text import query_terms
 VOCABULARY = Path(__file__).with_name("vocabulary.tsv")
 RRF_K = 20
 DEPTH = 40  # candidates each retriever hands to the fusion
+DENSE_WEIGHT = 0.5  # of the fusion: e5's ranking against the words' ranking
 HOTLINE = "12345政务服务便民热线"
 
 # The evidence's thresholds, set on the evaluation set (tests/eval_questions.tsv) and kept
@@ -162,9 +163,9 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     for pk in set(dense_rank) | set(lexical_rank):
         score = 0.0
         if pk in dense_rank:
-            score += 1 / (RRF_K + dense_rank[pk])
+            score += DENSE_WEIGHT / (RRF_K + dense_rank[pk])
         if pk in lexical_rank:
-            score += 1 / (RRF_K + lexical_rank[pk])
+            score += (1 - DENSE_WEIGHT) / (RRF_K + lexical_rank[pk])
         fused[pk] = score
     order = sorted(fused, key=lambda pk: (-fused[pk], pk))[:limit]
     passages = Passage.objects.select_related("document", "entry").in_bulk(order)

@@ -108,6 +108,8 @@ def test_only_a_head_of_the_entry_s_unit_who_did_not_submit_it_may_approve(cast)
     item.submit(by=cast.clerk)
     with pytest.raises(DomainError, match="法规处的处室负责人"):
         item.approve(by=cast.other_clerk)
+    with pytest.raises(DomainError, match="法规处的处室负责人"):
+        item.approve(by=cast.press_head)  # a head, of another unit
     with pytest.raises(DomainError, match="处室负责人"):
         item.approve(by=cast.clerk)
     item.refresh_from_db()
