@@ -232,3 +232,25 @@ def test_remind_sends_an_entry_not_checked_for_a_year_back_to_its_unit(cast):
     }
     assert cast.other_clerk.notifications.count() == 0
     assert reminders.sweep(today=dt.date(2022, 9, 20), days=3) == []
+
+
+def test_the_qa_command_imports_passages_and_answers_in_json_lines(db, tmp_path, capsys):
+    from django.core.management import call_command
+
+    from gongkai.answers import evaluation
+
+    records = [r for r in evaluation.law_records() if r["id"].startswith("109:")]
+    source = tmp_path / "passages.jsonl"
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    call_command("qa", "import", str(source))
+    questions = tmp_path / "questions.txt"
+    questions.write_text("复印两百多页材料怎么收费\n明天会下雨吗\n", "utf-8")
+    capsys.readouterr()
+    call_command("qa", "ask", "--file", str(questions), "--json")
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(x["question"], x["refused"]) for x in lines] == [
+        ("复印两百多页材料怎么收费", False),
+        ("明天会下雨吗", True),
+    ]
+    assert lines[0]["sources"][0]["id"] == "109:第五条" and len(lines[0]["sources"]) >= 3
+    assert "每页收费10元" in lines[0]["answer"]
