@@ -7,9 +7,10 @@ class AnswersConfig(AppConfig):
     verbose_name = "政策问答"
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
 
         from gongkai.answers import index
+        from gongkai.answers.models import Passage
         from gongkai.publications.models import Document, document_published, document_withdrawn
 
         # Published: split into passages. Withdrawn, or saved with its validity ended (废止,
@@ -24,6 +25,13 @@ class AnswersConfig(AppConfig):
             lambda document, **kwargs: index.sync_document(document),
             sender=Document,
             dispatch_uid="answers_document_withdrawn",
+            weak=False,
+        )
+        # However a passage goes (withdrawn, replaced, its document deleted), its words go too.
+        post_delete.connect(
+            lambda instance, **kwargs: index.unindex(instance.pk),
+            sender=Passage,
+            dispatch_uid="answers_passage_unindex",
             weak=False,
         )
         post_save.connect(

@@ -43,14 +43,13 @@ def save_passages(passages: list[Passage]) -> list[Passage]:
 
 
 def remove(queryset) -> int:
-    ids = list(queryset.values_list("pk", flat=True))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        with connection.cursor() as cursor:
-            marks = ", ".join(["%s"] * len(chunk))
-            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", chunk)  # noqa: S608
-    Passage.objects.filter(pk__in=ids).delete()
-    return len(ids)
+    """Delete passages; their index rows go with them (`unindex`, on post_delete)."""
+    return queryset.delete()[1].get(Passage._meta.label, 0)
+
+
+def unindex(pk: int) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [pk])  # noqa: S608
 
 
 # ---- documents ----------------------------------------------------------------------------

@@ -244,7 +244,7 @@ class Entry(models.Model):
         self._begin("withdraw", by)
         self.withdrawn_reason = reason.strip()
         self._move("withdraw", by, reason=reason.strip())
-        self.passages.all().delete()
+        self.passages.all().delete()  # their index rows go too (apps.py, post_delete)
 
     @transaction.atomic
     def redraft(self, *, by) -> None:

@@ -20,6 +20,7 @@ from gongkai.answers.models import (
 from gongkai.answers.passages import answers_from, split
 from gongkai.core import audit
 from gongkai.core.errors import DomainError
+from gongkai.lib.pii import scan_text
 
 MAX_IMPORT_LINES = 5000
 
@@ -28,18 +29,25 @@ MAX_IMPORT_LINES = 5000
 
 
 def question_ask(*, text: str, log: bool = True) -> retrieval.Answer:
-    """Answer one question; a portal question is logged with its outcome (its text only)."""
+    """Answer one question; a portal question is logged with its outcome: its text only, with
+    any ID number, phone, bank card or e-mail a citizen typed into it masked."""
     answer = retrieval.ask(text)
     if log and answer.question:
         best = answer.candidates[0].passage if answer.candidates else None
         AskedQuestion.objects.create(
-            text=answer.question,
+            text=masked(answer.question),
             outcome=Outcome.REFUSED if answer.refused else Outcome.ANSWERED,
             best=best,
             best_title=str(best)[:400] if best else "",
             reason=answer.reason[:300],
         )
     return answer
+
+
+def masked(text: str) -> str:
+    for hit in reversed(scan_text(text)):
+        text = text[: hit.start] + hit.masked + text[hit.end :]
+    return text
 
 
 def unanswered():

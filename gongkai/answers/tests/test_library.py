@@ -185,6 +185,25 @@ def test_the_portal_refuses_an_off_topic_question_and_staff_see_it_unanswered(ca
     assert "我的养老金什么时候发" in client.get(reverse("answers:unanswered")).content.decode()
 
 
+def test_the_portal_masks_personal_data_a_citizen_typed_into_a_question(cast, client):
+    published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
+    client.post(reverse("answers_public:ask"), {"q": "我是13912345678，约谈记录能给我吗"})
+    text = AskedQuestion.objects.get().text
+    assert "13912345678" not in text and text.endswith("，约谈记录能给我吗")
+
+
+def test_withdrawing_an_entry_takes_its_words_out_of_the_index(cast):
+    document = published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
+    item = entry(cast, document, question="叫去谈话的老板要带什么材料")
+    item.submit(by=cast.clerk)
+    item.approve(by=cast.head)
+    passage = Passage.objects.get(entry=item)
+    assert [pk for pk, _ in index.bm25(["材料"])] == [passage.pk]
+    item.withdraw(by=cast.head, reason="答复需要更新")
+    assert index.bm25(["材料"]) == []
+    assert Entry.objects.get(pk=item.pk).status == EntryStatus.WITHDRAWN
+
+
 def test_the_portal_stops_a_network_that_asks_too_often(cast, client, settings):
     settings.QA_RATE_PER_HOUR = 2
     published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
