@@ -273,3 +273,14 @@ def test_the_qa_command_imports_passages_and_answers_in_json_lines(db, tmp_path,
     ]
     assert lines[0]["sources"][0]["id"] == "109:第五条" and len(lines[0]["sources"]) >= 3
     assert "每页收费10元" in lines[0]["answer"]
+
+
+def test_the_head_sees_entries_waiting_for_approval_on_the_dashboard(cast, client):
+    document = published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
+    item = entry(cast, document)
+    item.submit(by=cast.clerk)
+    client.force_login(cast.head)
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert "待我审核的问答条目（1）" in page and QUESTION in page
+    client.force_login(cast.other_clerk)
+    assert QUESTION not in client.get(reverse("core:dashboard")).content.decode()
