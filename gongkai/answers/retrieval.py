@@ -52,7 +52,7 @@ class Vocabulary:
         return [
             word
             for phrase, words, hint in self.expansions
-            if phrase in text and (hints or not hint)
+            if _says(text, phrase) and (hints or not hint)
             for word in words
         ]
 
@@ -61,6 +61,19 @@ class Vocabulary:
 
     def elsewhere_for(self, text: str) -> list[str]:
         return list(dict.fromkeys(where for phrase, where in self.elsewhere if phrase in text))
+
+
+def _says(text: str, phrase: str) -> bool:
+    """A phrase of the vocabulary; "…" in it stands for up to four characters (写…什么 matches
+    写些什么 and 写点什么)."""
+    if "…" not in phrase:
+        return phrase in text
+    return _pattern(phrase).search(text) is not None
+
+
+@functools.cache
+def _pattern(phrase: str) -> re.Pattern:
+    return re.compile(".{0,4}?".join(map(re.escape, phrase.split("…"))))
 
 
 @functools.cache

@@ -284,3 +284,12 @@ def test_the_head_sees_entries_waiting_for_approval_on_the_dashboard(cast, clien
     assert "待我审核的问答条目（1）" in page and QUESTION in page
     client.force_login(cast.other_clerk)
     assert QUESTION not in client.get(reverse("core:dashboard")).content.decode()
+
+
+def test_a_vocabulary_phrase_with_an_ellipsis_matches_a_few_characters_in_between():
+    from gongkai.answers.retrieval import _says
+
+    assert _says("申请要写些什么", "写…什么")
+    assert _says("申请写什么", "写…什么")
+    assert not _says("写完了以后过了好几天才想起什么", "写…什么")
+    assert _says("多久答复", "多久答复") and not _says("多久答", "多久答复")
