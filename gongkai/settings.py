@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.mailbox",
     "gongkai.consultations",
+    "gongkai.answers",
     "gongkai.site",  # one floor up: what gathers every app (dashboard, remind, demo, evidence)
 ]
 
@@ -250,6 +251,8 @@ FEE_PERIOD_EXCLUDED = env_bool("GONGKAI_FEE_PERIOD_EXCLUDED", True)
 REQUEST_NUMBER_PREFIX = env_str("GONGKAI_REQUEST_NUMBER_PREFIX", "GK")
 # Submissions accepted from one address per hour on the public form.
 REQUEST_RATE_PER_HOUR = env_int("GONGKAI_REQUEST_RATE_PER_HOUR", 10)
+# Questions one address may ask 政策问答 per hour (each costs an embedding and two searches).
+QA_RATE_PER_HOUR = env_int("GONGKAI_QA_RATE_PER_HOUR", 60)
 # Wrong number + query code pairs per tracking number per hour on the public lookup (×3 per
 # address): an 8-character code cannot be guessed at that rate.
 LOOKUP_FAILURES_PER_HOUR = env_int("GONGKAI_LOOKUP_FAILURES_PER_HOUR", 10)

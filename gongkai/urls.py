@@ -20,7 +20,9 @@ urlpatterns = [
     path("staff/mailbox/reports/", include("gongkai.mailbox.report_urls")),
     path("staff/mailbox/", include("gongkai.mailbox.urls")),
     path("staff/consultations/", include("gongkai.consultations.urls")),
+    path("staff/answers/", include("gongkai.answers.urls")),
     path("gk/annual-reports/", include("gongkai.reports.public_urls")),
+    path("gk/qa/", include("gongkai.answers.public_urls")),
     path("gk/", include("gongkai.publications.public_urls")),
     path("apply/", include("gongkai.disclosure_requests.public_urls")),
     # 互动交流: the mailbox, its statistics, consultations, meetings with public attendance

@@ -3,6 +3,9 @@ usages") can follow it: the staff dashboard's sections, `gongkai remind`'s sweep
 demo`'s loaders and the ledger's evidence from other apps. A new app plugs in here.
 """
 
+from gongkai.answers import dashboard as answers_dashboard
+from gongkai.answers import demo as answers_demo
+from gongkai.answers import reminders as answers_reminders
 from gongkai.consultations import demo as consultations_demo
 from gongkai.consultations import evidence as consultations_evidence
 from gongkai.core import dashboard as core_dashboard
@@ -32,6 +35,7 @@ DASHBOARD_SECTIONS = [
     plans_dashboard.my_tasks,
     meetings_reminders.dashboard,
     publications_dashboard.my_documents,
+    answers_dashboard.my_entries,
 ]
 
 # `gongkai remind` calls each with (today=, days=); each notifies and returns one line per item.
@@ -42,6 +46,7 @@ REMINDERS = [
     requests_reminders.sweep_periods,
     meetings_reminders.sweep,
     mailbox_reminders.sweep,
+    answers_reminders.sweep,
 ]
 
 # `gongkai demo` calls each with (people, stdout) after creating the bureau; each is idempotent.
@@ -52,6 +57,7 @@ DEMO_LOADERS = [
     requests_demo.load,
     consultations_demo.load,
     mailbox_demo.load,
+    answers_demo.load,
 ]
 
 # Work done in other apps that counts as evidence for ledger tasks: each takes a Task and returns

@@ -125,6 +125,17 @@ MATRIX = {
     "meetings_public:draw_script":    ("OOOOOOOOO", "OOOOOOOOO"),
     "meetings_public:lookup":         ("OOOOOOOOO", "OOOOOOOOO"),
     "meetings_public:status":         ("RORRRRRRR", "RORRRRRRR"),
+    # ---- 政策问答 (a draft entry of 法规处 to edit, a pending one to approve) ----
+    "answers:entry_list":             ("LLOOOOOOO", "LLOOOOOOO"),
+    "answers:entry_create":           ("LLOOOFFOF", "LLOOOFFOF"),  # an empty POST saves nothing
+    "answers:entry_detail":           ("LLONONOOO", "LLONONOOO"),
+    "answers:entry_edit":             ("LLONONNNN", "LLONONNNN"),
+    "answers:entry_act":              ("MMMMMMMMM", "LLRNWNRRR"),
+    "answers:import":                 ("LLFFFFFOF", "LLFFFFFOF"),
+    "answers:unanswered":             ("LLOOOOOOO", "LLOOOOOOO"),
+    "answers:search":                 ("LLOOOOOOO", "LLOOOOOOO"),
+    "answers_public:ask":             ("OOOOOOOOO", "OOOOOOOOO"),  # an empty question asks nothing
+    "answers_public:media":           ("NNNNNNNNN", "NNNNNNNNN"),  # the entry is not published
     # ---- the public portal (a published document and its attachment) ----
     "publications_public:catalogue":  ("OOOOOOOOO", "OOOOOOOOO"),
     "publications_public:document":   ("OOOOOOOOO", "OOOOOOOOO"),
@@ -223,6 +234,8 @@ def _outcome(response) -> str:
 
 def _world(cast):
     """One object of each kind, all belonging to 法规处 (the clerk's and the head's unit)."""
+    from gongkai.answers.models import Entry
+    from gongkai.answers.services import entry_save
     from gongkai.core.models import HolidayOverride
     from gongkai.disclosure_requests.models import DisclosureRequest
     from gongkai.disclosure_requests.public_views import SESSION_KEY
@@ -296,6 +309,15 @@ def _world(cast):
         date=dt.date(2026, 12, 31), is_workday=False, name="测试"
     )
     cast.clerk.notifications.create(key="k", text="第12项任务即将到期")
+    draft_entry, pending_entry = (
+        entry_save(
+            entry=Entry(question=question, answer="按规定约谈。"),
+            sources=[{"document": published, "article": ""}],
+            by=cast.clerk,
+        )
+        for question in ("企业为什么被约谈", "约谈以后做什么")
+    )
+    pending_entry.submit(by=cast.clerk)
     today = timezone.localdate().isoformat()
     message, message_file = _answered_message(cast)
     consultation = _open_consultation(cast)
@@ -328,6 +350,10 @@ def _world(cast):
             "plans:assign_units": [task.pk],
             "plans:task_evidence_kinds": [task.pk],
             "plans:evidence_download": [evidence.pk],
+            "answers:entry_detail": [pending_entry.pk],
+            "answers:entry_edit": [draft_entry.pk],
+            "answers:entry_act": [pending_entry.pk, "approve"],
+            "answers_public:media": [pending_entry.pk],
             "publications:document_detail": [in_review.pk],
             "publications:document_edit": [in_review.pk],
             "publications:accept_hit": [in_review.pk],

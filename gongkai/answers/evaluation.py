@@ -1,0 +1,111 @@
+"""Measuring answers on a hand-written set of questions (tests/eval_questions.tsv), beside a
+plain BM25 baseline in the same run: the retrieval-quality test and bench/bench_answers.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gongkai.answers import index, passages, retrieval
+from gongkai.answers.models import Passage
+from gongkai.lib.search_text import query_terms
+
+DATA = Path(__file__).with_name("data")
+EVAL_SET = Path(__file__).parent / "tests" / "eval_questions.tsv"
+LAWS = {"条例": "tiaoli.txt", "109": "fees109.txt"}
+
+
+def law_records() -> list[dict]:
+    """The 条例 and 109号 as passages to import: {"id": "条例:第三十三条", "title", "text",
+    "source"}."""
+    records = []
+    for short, filename in LAWS.items():
+        lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
+        title, doc_no = lines[0], lines[1]
+        for piece in passages.split("\n".join(lines[2:])):
+            records.append(
+                {
+                    "id": f"{short}:{piece.label}",
+                    "title": f"《{title}》{piece.heading}",
+                    "text": piece.text,
+                    "source": doc_no,
+                }
+            )
+    return records
+
+
+def questions(path: Path = EVAL_SET) -> list[tuple[str, set[str]]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            question, gold = line.split("\t")
+            rows.append((question, set() if gold == "REFUSE" else set(gold.split("|"))))
+    return rows
+
+
+@dataclass
+class Scores:
+    answerable: int = 0
+    out_of_scope: int = 0
+    hit1: int = 0
+    hit3: int = 0
+    refused_out: int = 0
+    refused_answerable: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def line(self, name: str) -> str:
+        return (
+            f"{name}: hit@1 {self.hit1 / self.answerable:.2f}"
+            f"  hit@3 {self.hit3 / self.answerable:.2f}"
+            f"  out-of-scope refused {self.refused_out}/{self.out_of_scope}"
+            f" ({self.refused_out / max(self.out_of_scope, 1):.0%})"
+            f"  answerable refused {self.refused_answerable}/{self.answerable}"
+            f" ({self.refused_answerable / self.answerable:.0%})"
+        )
+
+    @property
+    def refusal_precision(self) -> float:
+        refused = self.refused_out + self.refused_answerable
+        return self.refused_out / refused if refused else 1.0
+
+    @property
+    def refusal_recall(self) -> float:
+        return self.refused_out / max(self.out_of_scope, 1)
+
+
+def article_of(key: str) -> str:
+    """条例:第三十六条（四） → 条例:第三十六条: a case of an article answers for the article."""
+    return key.split("（")[0]
+
+
+def evaluate(rows) -> tuple[Scores, Scores]:
+    """(hybrid, plain BM25). The baseline ranks by BM25 over the question's jieba words, with
+    no vocabulary and no embeddings, and refuses only when nothing matches."""
+    hybrid, plain = Scores(), Scores()
+    for question, gold in rows:
+        answer = retrieval.ask(question)
+        keys = [article_of(c.passage.key) for c in answer.candidates]
+        baseline = [pk for pk, _ in index.bm25(query_terms(question), 3)]
+        base_keys = [article_of(Passage.objects.get(pk=pk).key) for pk in baseline]
+        if gold:
+            for scores, ranked, refused in (
+                (hybrid, keys, answer.refused),
+                (plain, base_keys, not base_keys),
+            ):
+                scores.answerable += 1
+                scores.refused_answerable += refused
+                scores.hit1 += bool(ranked[:1]) and ranked[0] in gold and not refused
+                scores.hit3 += bool(gold & set(ranked[:3])) and not refused
+            if answer.refused or not keys or keys[0] not in gold:
+                hybrid.misses.append(
+                    f"{question} → {'拒答' if answer.refused else keys[:3]} 应为 {sorted(gold)}"
+                    f"（{answer.reason}）"
+                )
+        else:
+            hybrid.out_of_scope += 1
+            plain.out_of_scope += 1
+            hybrid.refused_out += answer.refused
+            plain.refused_out += not base_keys
+            if not answer.refused:
+                hybrid.misses.append(f"{question} → 应拒答，却答了 {keys[:1]}（{answer.reason}）")
+    return hybrid, plain

@@ -1,0 +1,380 @@
+"""政策问答 — the policy Q&A library and what it answers from.
+
+An `Entry` (问答条目) is a question as citizens ask it, a plain-Chinese answer and the rules it
+rests on (`EntrySource`: a published document and, where it applies, the article). It goes
+through the unit head's approval before it answers anyone (see TRANSITIONS), and leaves the
+answers by itself when a source document is withdrawn, repealed or replaced.
+
+A `Passage` is one answerable piece: an article of a published rule, a paragraph of another
+published document, an imported passage (`gongkai qa import`) or a published entry. Passages
+exist only while what they come from may answer; each carries its jieba words (for the BM25
+index) and its e5 embedding, both computed when it is created, never per question.
+
+An `AskedQuestion` is one question asked in the portal, with the outcome: staff see the ones
+that got no good answer and turn them into entries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+
+from gongkai.core import audit
+from gongkai.core.errors import DomainError
+from gongkai.core.models import Unit
+from gongkai.core.roles import Role
+
+audit.register_actions(
+    **{
+        "answer_entry.create": "新建问答条目",
+        "answer_entry.edit": "修改问答条目",
+        "answer_entry.submit": "提交问答条目审核",
+        "answer_entry.approve": "审核通过问答条目",
+        "answer_entry.return": "退回问答条目",
+        "answer_entry.withdraw": "撤下问答条目",
+        "answer_entry.source_ended": "来源文件失效，问答条目自动撤下",
+        "answer_import": "批量导入问答条目和段落",
+    }
+)
+
+
+class EntryStatus(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    PENDING = "pending", "待处室负责人审核"
+    PUBLISHED = "published", "已发布"
+    WITHDRAWN = "withdrawn", "已撤下"
+
+
+S = EntryStatus
+CLERK, HEAD, SYSTEM = "clerk", "head", "system"
+
+
+@dataclass(frozen=True)
+class Transition:
+    label: str
+    sources: frozenset
+    target: str
+    who: tuple
+
+
+def _t(label, sources, target, who=(CLERK, HEAD)):
+    return Transition(label, frozenset(sources), target, who)
+
+
+TRANSITIONS = {
+    "submit": _t("提交审核", {S.DRAFT}, S.PENDING),
+    "approve": _t("审核通过并发布", {S.PENDING}, S.PUBLISHED, who=(HEAD,)),
+    "return": _t("退回修改", {S.PENDING}, S.DRAFT, who=(HEAD,)),
+    "withdraw": _t("撤下", {S.PUBLISHED}, S.WITHDRAWN, who=(HEAD,)),
+    "redraft": _t("重新修改", {S.WITHDRAWN}, S.DRAFT),
+    "source_ended": _t("来源文件失效", {S.DRAFT, S.PENDING, S.PUBLISHED}, S.WITHDRAWN, (SYSTEM,)),
+}
+
+
+class PublicEntryManager(models.Manager):
+    """The only way the portal reads entries: approved and published."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(status=EntryStatus.PUBLISHED)
+
+
+class Entry(models.Model):
+    """问答条目 — one question as citizens ask it, answered in plain Chinese with its sources."""
+
+    question = models.CharField("问题", max_length=200)
+    phrasings = models.TextField("其他问法", blank=True, help_text="每行一种问法")
+    answer = models.TextField("答复")
+    unit = models.ForeignKey(
+        Unit, verbose_name="责任单位", on_delete=models.PROTECT, related_name="answer_entries"
+    )
+    topics = models.CharField("主题", max_length=200, blank=True, help_text="用顿号分隔")
+    media = models.FileField("图解", upload_to="answers/%Y/", blank=True)
+    media_kind = models.CharField(max_length=10, blank=True, editable=False)
+    checked_on = models.DateField("最近核对日期", default=timezone.localdate)
+    status = models.CharField(
+        "状态", max_length=20, choices=EntryStatus.choices, default=EntryStatus.DRAFT
+    )
+    from_question = models.ForeignKey(
+        "AskedQuestion",
+        verbose_name="来自群众提问",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("创建时间", default=timezone.now)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField("发布时间", null=True, blank=True)
+    withdrawn_reason = models.TextField("撤下理由", blank=True)
+
+    objects = models.Manager()
+    public = PublicEntryManager()
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = verbose_name_plural = "问答条目"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=EntryStatus.values), name="answer_entry_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=EntryStatus.PUBLISHED)
+                | models.Q(approved_by__isnull=False, approved_at__isnull=False),
+                name="answer_entry_published_is_approved",
+            ),
+        ]
+
+    def __str__(self):
+        return self.question
+
+    @property
+    def phrasing_list(self) -> list[str]:
+        return [line.strip() for line in self.phrasings.splitlines() if line.strip()]
+
+    @property
+    def topic_list(self) -> list[str]:
+        return [t.strip() for t in self.topics.replace(",", "、").split("、") if t.strip()]
+
+    def audit_snapshot(self) -> dict:
+        return {
+            "question": self.question,
+            "phrasings": self.phrasings,
+            "answer": self.answer,
+            "topics": self.topics,
+            "checked_on": self.checked_on.isoformat() if self.checked_on else None,
+            "sources": [str(s) for s in self.sources.all()] if self.pk else [],
+        }
+
+    # ---- who may act ----------------------------------------------------------------------
+
+    def _is(self, user, who: str) -> bool:
+        if who == SYSTEM or not user.is_authenticated or user.unit_id != self.unit_id:
+            return False
+        return user.has_role(Role.UNIT_HEAD if who == HEAD else Role.CLERK)
+
+    def may(self, user, verb: str) -> bool:
+        transition = TRANSITIONS[verb]
+        if self.status not in transition.sources:
+            return False
+        if verb == "approve" and user.pk == self.submitted_by_id:
+            return False
+        return any(self._is(user, who) for who in transition.who)
+
+    def may_edit(self, user) -> bool:
+        return self.status == S.DRAFT and (self._is(user, CLERK) or self._is(user, HEAD))
+
+    def actions_for(self, user) -> list[str]:
+        return [verb for verb in TRANSITIONS if self.may(user, verb)]
+
+    # ---- the verbs ------------------------------------------------------------------------
+
+    def _begin(self, verb: str, by) -> None:
+        fresh = type(self).objects.select_for_update().get(pk=self.pk)
+        for field in self._meta.concrete_fields:
+            setattr(self, field.attname, getattr(fresh, field.attname))
+        transition = TRANSITIONS[verb]
+        if self.status not in transition.sources:
+            raise DomainError(
+                f"问答条目当前为“{self.get_status_display()}”，不能{transition.label}"
+            )
+        if by is not None and not any(self._is(by, who) for who in transition.who):
+            if verb in ("approve", "return", "withdraw"):
+                raise DomainError(f"只有{self.unit}的处室负责人可以{transition.label}")
+            raise DomainError(f"您无权对此问答条目{transition.label}")
+        self._status_before = self.status
+
+    def _move(self, verb: str, by, **data) -> None:
+        before = self._status_before
+        self.status = TRANSITIONS[verb].target
+        self.save()
+        audit.record(
+            by,
+            f"answer_entry.{verb}",
+            self,
+            before={"status": before},
+            after={"status": self.status},
+            **data,
+        )
+
+    @transaction.atomic
+    def submit(self, *, by) -> None:
+        self._begin("submit", by)
+        if not self.sources.exists():
+            raise DomainError("请至少注明一项依据（已发布的文件，及适用的条款）后再提交审核")
+        self.submitted_by = by
+        self._move("submit", by)
+
+    @transaction.atomic
+    def approve(self, *, by, comment: str = "") -> None:
+        """审核通过: the unit's head, not the one who submitted it; then it answers."""
+        self._begin("approve", by)
+        if by.pk == self.submitted_by_id:
+            raise DomainError("提交审核的人不能审核自己的问答条目，请由本单位另一位负责人审核")
+        ended = [s for s in self.sources.select_related("document") if not s.document_in_force]
+        if ended:
+            raise DomainError(f"依据《{ended[0].document.title}》已不再有效或已撤回，不能发布")
+        self.approved_by, self.approved_at = by, timezone.now()
+        self._move("approve", by, comment=comment)
+        from gongkai.answers import index
+
+        index.add_entry(self)
+
+    @transaction.atomic
+    def return_(self, *, by, comment: str) -> None:
+        if not (comment or "").strip():
+            raise DomainError("退回时必须填写退回意见")
+        self._begin("return", by)
+        self._move("return", by, comment=comment.strip())
+
+    @transaction.atomic
+    def withdraw(self, *, by, reason: str) -> None:
+        if not (reason or "").strip():
+            raise DomainError("撤下时必须填写理由")
+        self._begin("withdraw", by)
+        self.withdrawn_reason = reason.strip()
+        self._move("withdraw", by, reason=reason.strip())
+        self.passages.all().delete()  # their index rows go too (apps.py, post_delete)
+
+    @transaction.atomic
+    def redraft(self, *, by) -> None:
+        self._begin("redraft", by)
+        self.approved_by = self.approved_at = None
+        self._move("redraft", by)
+
+    @transaction.atomic
+    def source_ended(self, *, document) -> None:
+        """来源文件失效: a source was withdrawn, repealed or replaced; the entry stops answering."""
+        self._begin("source_ended", None)
+        self.withdrawn_reason = f"依据《{document.title}》已撤回或不再有效"
+        self._move("source_ended", None, document=document.pk)
+        self.passages.all().delete()
+
+
+class EntrySource(models.Model):
+    """依据 — a published document an entry rests on, and the article (第X条) inside it."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="sources")
+    document = models.ForeignKey(
+        "publications.Document",
+        verbose_name="依据文件",
+        on_delete=models.PROTECT,
+        related_name="answer_sources",
+    )
+    article = models.CharField("条款", max_length=30, blank=True, help_text="如：第三十三条")
+    quote = models.TextField("条款原文", blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"《{self.document.title}》{self.article}"
+
+    @property
+    def document_in_force(self) -> bool:
+        from gongkai.answers.passages import answers_from
+
+        return answers_from(self.document)
+
+
+class PassageKind(models.TextChoices):
+    ARTICLE = "article", "条款"
+    SECTION = "section", "段落"
+    IMPORTED = "imported", "导入段落"
+    ENTRY = "entry", "问答条目"
+
+
+class Passage(models.Model):
+    """One answerable piece of text, with its index words and its e5 embedding."""
+
+    kind = models.CharField(max_length=20, choices=PassageKind.choices)
+    key = models.CharField("编号", max_length=120, unique=True)
+    document = models.ForeignKey(
+        "publications.Document",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="answer_passages",
+    )
+    entry = models.ForeignKey(
+        Entry, null=True, blank=True, on_delete=models.CASCADE, related_name="passages"
+    )
+    title = models.CharField("标题", max_length=300)
+    label = models.CharField("条款", max_length=60, blank=True)
+    heading = models.CharField("章节", max_length=100, blank=True)
+    text = models.TextField("正文")
+    source = models.CharField("来源", max_length=300, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    embedding = models.BinaryField()
+
+    class Meta:
+        ordering = ["document_id", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=PassageKind.values), name="answer_passage_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind=PassageKind.ENTRY, entry__isnull=False, document__isnull=True)
+                    | models.Q(kind=PassageKind.IMPORTED, entry__isnull=True, document__isnull=True)
+                    | models.Q(
+                        kind__in=[PassageKind.ARTICLE, PassageKind.SECTION],
+                        entry__isnull=True,
+                        document__isnull=False,
+                    )
+                ),
+                name="answer_passage_has_one_origin",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} {self.label}".strip()
+
+
+class Outcome(models.TextChoices):
+    ANSWERED = "answered", "已答复"
+    REFUSED = "refused", "未能答复"
+
+
+class AskedQuestion(models.Model):
+    """群众提问 — the text of one question asked in the portal and what it got; nothing else
+    about the person is kept."""
+
+    text = models.CharField("问题", max_length=200)
+    asked_at = models.DateTimeField("提问时间", default=timezone.now, db_index=True)
+    outcome = models.CharField("结果", max_length=20, choices=Outcome.choices)
+    best = models.ForeignKey(
+        Passage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    best_title = models.CharField("最佳答复", max_length=400, blank=True)
+    reason = models.CharField("判断依据", max_length=300, blank=True)
+    entry = models.ForeignKey(
+        Entry,
+        verbose_name="据此新建的条目",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-asked_at", "-id"]
+        indexes = [models.Index(fields=["outcome", "-asked_at"], name="answers_asked_outcome")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(outcome__in=Outcome.values), name="answers_asked_outcome_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text

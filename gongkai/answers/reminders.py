@@ -1,0 +1,39 @@
+"""政策问答's part of `gongkai remind`: published entries not checked against their sources for
+a year (a rule may have changed without the document being repealed) go back to their unit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+
+from gongkai.answers.models import Entry
+from gongkai.core.notifications import notify
+from gongkai.core.selectors import units_staff
+
+RECHECK_DAYS = 365
+
+
+def sweep(*, today: dt.date, days: int) -> list[str]:
+    """Notify the unit's clerks and head once per entry and check date; one line per entry."""
+    stale = list(
+        Entry.public.select_related("unit").filter(
+            checked_on__lte=today - dt.timedelta(days=RECHECK_DAYS - days)
+        )
+    )
+    people: dict[int, list] = {}
+    for user in units_staff({entry.unit_id for entry in stale}):
+        people.setdefault(user.unit_id, []).append(user)
+    lines = []
+    for entry in stale:
+        due = entry.checked_on + dt.timedelta(days=RECHECK_DAYS)
+        when = "已超过一年未核对" if due <= today else "即将满一年未核对"
+        for user in people.get(entry.unit_id, []):
+            notify(
+                user=user,
+                key=f"answers.entry:{entry.pk}:recheck:{entry.checked_on}",
+                text=f"政策问答“{entry.question}”{when}：请对照依据文件核对答复，并更新核对日期",
+                link=reverse("answers:entry_detail", args=[entry.pk]),
+            )
+        lines.append(f"{when}\t{entry.checked_on}\t{entry.unit}\t{entry.question[:30]}")
+    return lines

@@ -1,0 +1,256 @@
+"""Writes of the Q&A library: entries, their sources, bulk import (JSON Lines), asking."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from gongkai.answers import index, retrieval
+from gongkai.answers.models import (
+    AskedQuestion,
+    Entry,
+    EntrySource,
+    Outcome,
+    Passage,
+    PassageKind,
+)
+from gongkai.answers.passages import answers_from, split
+from gongkai.core import audit
+from gongkai.core.errors import DomainError
+from gongkai.lib.pii import scan_text
+
+MAX_IMPORT_LINES = 5000
+
+
+# ---- asking -------------------------------------------------------------------------------
+
+
+def question_ask(*, text: str, log: bool = True) -> retrieval.Answer:
+    """Answer one question; a portal question is logged with its outcome: its text only, with
+    any ID number, phone, bank card or e-mail a citizen typed into it masked."""
+    answer = retrieval.ask(text)
+    if log and answer.question:
+        best = answer.candidates[0].passage if answer.candidates else None
+        AskedQuestion.objects.create(
+            text=masked(answer.question),
+            outcome=Outcome.REFUSED if answer.refused else Outcome.ANSWERED,
+            best=best,
+            best_title=str(best)[:400] if best else "",
+            reason=answer.reason[:300],
+        )
+    return answer
+
+
+def masked(text: str) -> str:
+    for hit in reversed(scan_text(text)):
+        text = text[: hit.start] + hit.masked + text[hit.end :]
+    return text
+
+
+def unanswered():
+    return AskedQuestion.objects.filter(outcome=Outcome.REFUSED, entry__isnull=True)
+
+
+# ---- entries ------------------------------------------------------------------------------
+
+
+def article_text(document, article: str) -> str:
+    """The text of 第X条 of a document, for the quote shown beside an answer."""
+    for piece in split(document.body_text):
+        if piece.label == article:
+            return piece.text
+    return ""
+
+
+@transaction.atomic
+def entry_save(*, entry: Entry, sources: list[dict], by, question: AskedQuestion | None = None):
+    """Create or edit a draft entry with its sources [{document, article}] (quotes filled in
+    from the document's own text)."""
+    creating = entry.pk is None
+    if not creating and not entry.may_edit(by):
+        raise DomainError("只有本单位的经办人或负责人可以修改草稿状态的问答条目")
+    before = {} if creating else Entry.objects.get(pk=entry.pk).audit_snapshot()
+    if creating:
+        entry.created_by, entry.unit = by, by.unit
+        entry.from_question = question
+    entry.full_clean()
+    entry.save()
+    entry.sources.all().delete()
+    for source in sources:
+        document, article = source["document"], source.get("article", "").strip()
+        if not answers_from(document):
+            raise DomainError(f"《{document.title}》未公开或已不再有效，不能作为依据")
+        quote = article_text(document, article) if article else ""
+        if article and not quote:
+            raise DomainError(f"《{document.title}》中没有{article}")
+        EntrySource.objects.create(entry=entry, document=document, article=article, quote=quote)
+    if question is not None:
+        AskedQuestion.objects.filter(pk=question.pk).update(entry=entry)
+    after = entry.audit_snapshot()
+    if creating:
+        audit.record(by, "answer_entry.create", entry, after=after)
+    else:
+        audit.record(by, "answer_entry.edit", entry, *audit.changed_fields(before, after))
+    return entry
+
+
+# ---- bulk import --------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    passages: int = 0
+    entries: int = 0
+
+
+class ImportErrors(DomainError):
+    def __init__(self, errors: list[str]):
+        super().__init__("；".join(errors[:3]))
+        self.errors = errors
+
+
+def _text(record, key, line, errors, *, required=True, max_length=None) -> str:
+    value = record.get(key, "")
+    if not isinstance(value, str):
+        errors.append(f"第{line}行：“{key}”应为文字")
+        return ""
+    value = value.strip()
+    if required and not value:
+        errors.append(f"第{line}行：缺少“{key}”")
+    if max_length and len(value) > max_length:
+        errors.append(f"第{line}行：“{key}”超过{max_length}字")
+    return value
+
+
+def _document(ref, line, errors):
+    from gongkai.publications.models import Document
+
+    found = Document.public.filter(doc_no=ref).first() if ref else None
+    found = found or Document.public.filter(title=ref).first()
+    if found is None:
+        errors.append(f"第{line}行：找不到已公开的依据文件“{ref}”（请填写文号或完整标题）")
+    elif not answers_from(found):
+        errors.append(f"第{line}行：依据文件《{found.title}》已不再有效")
+        return None
+    return found
+
+
+def parse_jsonl(data: bytes) -> tuple[list, list[str]]:
+    """Lines as (line number, kind, fields); every problem as one Chinese line, by number."""
+    errors, records = [], []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return [], ["文件不是 UTF-8 编码的文本，请另存为 UTF-8 后再导入"]
+    lines = text.splitlines()
+    if len(lines) > MAX_IMPORT_LINES:
+        return [], [f"一次最多导入{MAX_IMPORT_LINES}行，请拆分文件"]
+    seen = set()
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError:
+            errors.append(f"第{number}行：不是有效的 JSON（检查引号、逗号和括号）")
+            continue
+        if not isinstance(record, dict):
+            errors.append(f"第{number}行：应为一个 JSON 对象 {{…}}")
+            continue
+        if record.get("type", "passage") == "entry" or "question" in record:
+            records.append((number, "entry", _entry_fields(record, number, errors)))
+        else:
+            fields = _passage_fields(record, number, errors)
+            if fields["id"] in seen:
+                errors.append(f"第{number}行：编号“{fields['id']}”与前面的行重复")
+            seen.add(fields["id"])
+            records.append((number, "passage", fields))
+    if not records and not errors:
+        errors.append("文件中没有可导入的内容")
+    return records, errors
+
+
+def _passage_fields(record, line, errors) -> dict:
+    fields = {
+        "id": _text(record, "id", line, errors, max_length=100),
+        "title": _text(record, "title", line, errors, max_length=300),
+        "text": _text(record, "text", line, errors),
+        "source": _text(record, "source", line, errors, required=False, max_length=300),
+    }
+    if fields["id"].startswith(("doc", "entry")):
+        errors.append(f"第{line}行：编号不能以 doc 或 entry 开头（系统保留）")
+    return fields
+
+
+def _entry_fields(record, line, errors) -> dict:
+    phrasings = record.get("phrasings", [])
+    if not isinstance(phrasings, list) or not all(isinstance(p, str) for p in phrasings):
+        errors.append(f"第{line}行：“phrasings”应为文字列表")
+        phrasings = []
+    sources = []
+    raw_sources = record.get("sources", [])
+    if not isinstance(raw_sources, list) or not raw_sources:
+        errors.append(f"第{line}行：至少要有一项依据（sources）")
+        raw_sources = []
+    for source in raw_sources:
+        if not isinstance(source, dict):
+            errors.append(f'第{line}行：依据应写成 {{"document": 文号或标题, "article": 第X条}}')
+            continue
+        document = _document(str(source.get("document", "")).strip(), line, errors)
+        article = str(source.get("article", "")).strip()
+        if document is not None and article and not article_text(document, article):
+            errors.append(f"第{line}行：《{document.title}》中没有{article}")
+        if document is not None:
+            sources.append({"document": document, "article": article})
+    return {
+        "question": _text(record, "question", line, errors, max_length=200),
+        "phrasings": "\n".join(p.strip() for p in phrasings if p.strip()),
+        "answer": _text(record, "answer", line, errors),
+        "topics": _text(record, "topics", line, errors, required=False, max_length=200),
+        "sources": sources,
+    }
+
+
+def import_jsonl(data: bytes, *, by=None) -> ImportResult:
+    """All or nothing: any bad line and nothing is imported; the errors name every line.
+    Passages are kept under their id (importing the same id again replaces it); entries come
+    in as drafts of the importer's unit, to go through the head's approval."""
+    records, errors = parse_jsonl(data)
+    if errors:
+        raise ImportErrors(errors)
+    if by is None and any(kind == "entry" for _, kind, _ in records):
+        raise ImportErrors(["命令行导入只接受段落；问答条目请在系统中导入（需要责任单位）"])
+    result = ImportResult()
+    with transaction.atomic():
+        passages = []
+        for line, kind, fields in records:
+            if kind == "passage":
+                index.remove(Passage.objects.filter(key=fields["id"]))
+                passages.append(
+                    Passage(
+                        kind=PassageKind.IMPORTED,
+                        key=fields["id"],
+                        title=fields["title"],
+                        text=fields["text"],
+                        source=fields["source"],
+                        position=line,
+                    )
+                )
+            else:
+                sources = fields.pop("sources")
+                try:
+                    entry_save(entry=Entry(**fields), sources=sources, by=by)
+                except (ValidationError, DomainError) as error:
+                    message = getattr(error, "messages", [str(error)])
+                    raise ImportErrors([f"第{line}行：{'；'.join(message)}"]) from error
+                result.entries += 1
+        index.save_passages(passages)
+        result.passages = len(passages)
+        if by is not None:
+            audit.record(
+                by, "answer_import", None, passages=result.passages, entries=result.entries
+            )
+    return result
