@@ -5,6 +5,7 @@ demo`'s loaders and the ledger's evidence from other apps. A new app plugs in he
 
 from gongkai.answers import dashboard as answers_dashboard
 from gongkai.answers import demo as answers_demo
+from gongkai.answers import evidence as answers_evidence
 from gongkai.answers import reminders as answers_reminders
 from gongkai.consultations import demo as consultations_demo
 from gongkai.consultations import evidence as consultations_evidence
@@ -67,4 +68,5 @@ TASK_EVIDENCE = [
     publications_evidence.for_task,
     consultations_evidence.for_task,
     mailbox_evidence.for_task,
+    answers_evidence.for_task,
 ]
