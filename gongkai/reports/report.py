@@ -47,6 +47,13 @@ def build(year: int, report=None) -> dict:
             f"《{plan['title']}》共{plan['tasks']}项任务、{plan['shares']}项单位分工，"
             f"已完成或常态化推进{done}项。"
         )
+    joined = sources.participation(year)
+    if any(joined.values()):
+        auto_other.append(
+            f"本年度公开征求意见{joined['consultations']}项，收到意见{joined['comments']}条；"
+            f"邀请公众代表列席决策会议{joined['meetings']}次；领导信箱收到留言"
+            f"{joined['messages']}件，已答复{joined['answered']}件。"
+        )
     return {
         "title": f"{settings.AGENCY_NAME}{year}年政府信息公开工作年度报告",
         "year": year,

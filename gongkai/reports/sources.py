@@ -57,3 +57,20 @@ def plan_results(year: int) -> dict | None:
         "shares": sum(by_status.values()),
         "by_status": by_status,
     }
+
+
+def participation(year: int) -> dict:
+    """Item 38's participation figures: consultations opened and their comments, meetings
+    with public attendance (seed item 11), and the mailbox's messages received and answered."""
+    from gongkai.consultations.models import Comment, Consultation
+    from gongkai.mailbox.models import Message, MessageStatus
+    from gongkai.meetings.selectors import meetings_with_public_attendance
+
+    messages = Message.objects.filter(submitted_at__year=year)
+    return {
+        "consultations": Consultation.objects.filter(opened_at__year=year).count(),
+        "comments": Comment.objects.filter(consultation__opened_at__year=year).count(),
+        "meetings": meetings_with_public_attendance(year).count(),
+        "messages": messages.count(),
+        "answered": messages.filter(status=MessageStatus.REPLIED).count(),
+    }

@@ -386,3 +386,21 @@ def test_a_report_without_its_overview_is_not_submitted(client, cast):
     client.force_login(cast.press)
     client.post(reverse("reports:annual_submit", args=[2022]))
     assert AnnualReport.objects.get(year=2022).document is None
+
+
+def test_other_matters_report_the_years_participation(cast):
+    from gongkai.testing import written_message
+
+    message = written_message()
+    message.assign(by=cast.press, unit=cast.units["法规处"])
+    message.draft(by=cast.clerk, text="答复")
+    message.approve(by=cast.head)
+    message.release(by=cast.press)
+    written_message(subject="另一条")
+    year = message.received_on.year
+    other = build(year)["sections"][5]["text"]
+    assert (
+        "本年度公开征求意见0项，收到意见0条；邀请公众代表列席决策会议0次；"
+        "领导信箱收到留言2件，已答复1件。"
+    ) in other
+    assert "领导信箱" not in build(year - 1)["sections"][5]["text"]  # nothing that year
