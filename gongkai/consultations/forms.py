@@ -13,6 +13,7 @@ from gongkai.consultations.models import (
     Disposition,
 )
 from gongkai.core.publicity import NotPublishedReason
+from gongkai.forms_common import HoneypotForm
 from gongkai.publications.models import Category
 
 MAX_COMMENT_CHARS = 5000
@@ -49,15 +50,8 @@ class ConsultationForm(forms.ModelForm):
         }
 
 
-class CommentForm(forms.ModelForm):
+class CommentForm(HoneypotForm, forms.ModelForm):
     """提出意见 — on the whole draft or on one article."""
-
-    trap_fields = ("homepage",)  # core/_form_fields.html moves these off screen
-    homepage = forms.CharField(
-        label="请勿填写此项",
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     class Meta:
         model = Comment
@@ -85,11 +79,6 @@ class CommentForm(forms.ModelForm):
                 f"意见请控制在{MAX_COMMENT_CHARS}字以内（现为{len(value)}字）。"
             )
         return value
-
-    def clean_homepage(self):
-        if self.cleaned_data["homepage"]:
-            raise forms.ValidationError("无法提交，请刷新页面后重试。")
-        return ""
 
 
 class RegisterCommentForm(CommentForm):

@@ -7,9 +7,6 @@ writes the timeline event and the audit entry and recomputes the stored due date
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -21,6 +18,7 @@ from gongkai.core import audit
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
 from gongkai.core.notifications import notify
+from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due, workdays_after
@@ -171,13 +169,6 @@ TRANSITIONS = {
 }
 
 
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-
-
-def _code_digest(code: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), code.encode(), hashlib.sha256).hexdigest()
-
-
 class DisclosureRequestQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN)
@@ -190,8 +181,10 @@ class DisclosureRequestQuerySet(models.QuerySet):
         )
 
 
-class DisclosureRequest(models.Model):
+class DisclosureRequest(QueryCoded, models.Model):
     """依申请公开申请 — an information-disclosure application."""
+
+    CODE_SALT = b"code:"
 
     tracking_no = models.CharField("申请编号", max_length=20, unique=True)
     query_digest = models.CharField(max_length=64, editable=False)
@@ -318,23 +311,6 @@ class DisclosureRequest(models.Model):
         return self.tracking_no
 
     # -- creation -------------------------------------------------------------------------
-
-    @staticmethod
-    def new_query_code(idempotency_key: str | None = None) -> str:
-        """8 characters without 0/O, 1/I/L (read over the phone). Online, the code derives from
-        the form's idempotency key, so a retried submission can show the same code again."""
-        if idempotency_key:
-            digest = hmac.new(
-                settings.SECRET_KEY.encode(), b"code:" + idempotency_key.encode(), hashlib.sha256
-            ).digest()
-            return "".join(CODE_ALPHABET[b % len(CODE_ALPHABET)] for b in digest[:8])
-        return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
-
-    def set_query_code(self, code: str) -> None:
-        self.query_digest = _code_digest(code.strip().upper())
-
-    def check_query_code(self, code: str) -> bool:
-        return hmac.compare_digest(self.query_digest, _code_digest(code.strip().upper()))
 
     # -- reading --------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from gongkai.core.models import Unit
 from gongkai.disclosure_requests.forms import PHONE
 from gongkai.disclosure_requests.models import ApplicantType, DeliveryForm, DeliveryMethod
-from gongkai.forms_common import MultipleFileField
+from gongkai.forms_common import HoneypotForm, MultipleFileField
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.mailbox.models import (
     Category,
@@ -23,19 +23,11 @@ MAX_BODY_CHARS = 5000
 MAX_FILES = 5
 
 
-class MessageForm(forms.ModelForm):
+class MessageForm(HoneypotForm, forms.ModelForm):
     """写信 — what a citizen sends to the leader mailbox."""
 
     attachments = MultipleFileField(
         label="附件（选填）", required=False, help_text="PDF 或图片，最多5个，每个不超过20MB"
-    )
-    # A field people never see (hidden by the style sheet, skipped by the tab key): a form
-    # robot fills every field it finds. No outside CAPTCHA: the site may run on an intranet.
-    trap_fields = ("homepage",)  # core/_form_fields.html moves these off screen
-    homepage = forms.CharField(
-        label="请勿填写此项",
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     class Meta:
@@ -89,11 +81,6 @@ class MessageForm(forms.ModelForm):
         if not PHONE.match(value):
             raise forms.ValidationError("联系电话格式不正确，请填写手机号码或带区号的固定电话。")
         return value
-
-    def clean_homepage(self):
-        if self.cleaned_data["homepage"]:
-            raise forms.ValidationError("无法提交，请刷新页面后重试。")
-        return ""
 
     def clean_attachments(self):
         return checked_files(self.cleaned_data["attachments"])

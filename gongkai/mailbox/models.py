@@ -8,9 +8,6 @@ rules and what is unverified: participation.md §9.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -24,6 +21,7 @@ from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
 from gongkai.core.notifications import notify
 from gongkai.core.publicity import NotPublishedReason
+from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
 from gongkai.lib.cndate import cn_date
@@ -137,12 +135,6 @@ TRANSITIONS = {
     "note": _t("添加备注", S.values, who=(CASE_STAFF,)),
 }
 
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-
-
-def _code_digest(code: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), code.encode(), hashlib.sha256).hexdigest()
-
 
 def reply_workdays(category: str) -> int:
     return settings.MESSAGE_REPLY_WORKDAYS.get(category, 15)
@@ -162,8 +154,10 @@ class MessageQuerySet(models.QuerySet):
         ).exclude(category=Category.REPORT)
 
 
-class Message(models.Model):
+class Message(QueryCoded, models.Model):
     """留言 — a message to the leader mailbox, or a 12345 work order passed to the bureau."""
+
+    CODE_SALT = b"message:"
 
     tracking_no = models.CharField("留言编号", max_length=20, unique=True)
     query_digest = models.CharField(max_length=64, editable=False)
@@ -299,25 +293,6 @@ class Message(models.Model):
 
     def __str__(self):
         return self.tracking_no
-
-    # -- the query code -----------------------------------------------------------------------
-
-    @staticmethod
-    def new_query_code(idempotency_key: str | None = None) -> str:
-        """8 characters without 0/O, 1/I/L; online, derived from the form's key, so a retried
-        submission shows the same code again."""
-        if idempotency_key:
-            digest = hmac.new(
-                settings.SECRET_KEY.encode(), b"message:" + idempotency_key.encode(), hashlib.sha256
-            ).digest()
-            return "".join(CODE_ALPHABET[b % len(CODE_ALPHABET)] for b in digest[:8])
-        return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
-
-    def set_query_code(self, code: str) -> None:
-        self.query_digest = _code_digest(code.strip().upper())
-
-    def check_query_code(self, code: str) -> bool:
-        return hmac.compare_digest(self.query_digest, _code_digest(code.strip().upper()))
 
     # -- reading ------------------------------------------------------------------------------
 

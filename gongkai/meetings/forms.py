@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 
 from gongkai.disclosure_requests.forms import PHONE
+from gongkai.forms_common import HoneypotForm
 from gongkai.meetings.models import Handling, Meeting, SignUp
 
 MAX_STATEMENT_CHARS = 500
@@ -77,18 +78,12 @@ class MeetingForm(forms.ModelForm):
         return seats
 
 
-class SignUpForm(forms.ModelForm):
+class SignUpForm(HoneypotForm, forms.ModelForm):
     """列席报名 — what a citizen sends; no account."""
 
     eligible = forms.BooleanField(
         label="本人符合报名条件，所填信息真实",
         error_messages={"required": "请确认符合报名条件。"},
-    )
-    trap_fields = ("homepage",)  # core/_form_fields.html moves these off screen
-    homepage = forms.CharField(
-        label="请勿填写此项",
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     class Meta:
@@ -161,11 +156,6 @@ class SignUpForm(forms.ModelForm):
 
     def clean_conflicts(self):
         return self._short("conflicts", "利害关系申报")
-
-    def clean_homepage(self):
-        if self.cleaned_data["homepage"]:
-            raise forms.ValidationError("无法提交，请刷新页面后重试。")
-        return ""
 
 
 class LookupForm(forms.Form):

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,6 +20,8 @@ from django.utils import timezone
 from gongkai.core import audit
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
+from gongkai.core.publicity import masked_name
+from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.lib import draw as draw_rule
 
@@ -108,21 +108,7 @@ TRANSITIONS = {
     "note": _t("添加备注", S.values),
 }
 
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-
-
-def mask_name(name: str) -> str:
-    """王*明, 李*, 欧**华: the first and last characters only (去标识化)."""
-    name = name.strip()
-    if len(name) <= 1:
-        return "*"
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
-
-
-def _code_digest(code: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), code.encode(), hashlib.sha256).hexdigest()
+mask_name = masked_name  # 王*明, 李*, 欧**华 (core.publicity)
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -595,10 +581,12 @@ class Meeting(models.Model):
         return self._move("note", by, self._required(text, "备注"))
 
 
-class SignUp(models.Model):
+class SignUp(QueryCoded, models.Model):
     """列席报名 — one citizen's sign-up (or an invited representative). The contact details
     are for the unit only; the public sees the receipt number and, with consent, the masked
     name."""
+
+    CODE_SALT = b"signup:"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="signups")
     receipt_no = models.CharField("报名编号", max_length=20, unique=True)
@@ -640,23 +628,6 @@ class SignUp(models.Model):
 
     def __str__(self):
         return self.receipt_no
-
-    @staticmethod
-    def new_query_code(idempotency_key: str | None = None) -> str:
-        if idempotency_key:
-            digest = hmac.new(
-                settings.SECRET_KEY.encode(), b"signup:" + idempotency_key.encode(), hashlib.sha256
-            ).digest()
-            return "".join(CODE_ALPHABET[b % len(CODE_ALPHABET)] for b in digest[:8])
-        return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
-
-    def set_query_code(self, code: str) -> None:
-        self.query_digest = _code_digest(code.strip().upper())
-
-    def check_query_code(self, code: str) -> bool:
-        return bool(self.query_digest) and hmac.compare_digest(
-            self.query_digest, _code_digest(code.strip().upper())
-        )
 
     @property
     def public_name(self) -> str:
