@@ -7,7 +7,6 @@ writes the timeline event and the audit entry and recomputes the stored due date
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models, transaction
@@ -21,6 +20,7 @@ from gongkai.core.notifications import notify
 from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
+from gongkai.core.workflow import Workflow, transition
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due, workdays_after
 from gongkai.disclosure_requests.letters import email_reply
 from gongkai.disclosure_requests.taxonomy import REFUSALS, Outcome
@@ -132,16 +132,8 @@ HANDLING_UNIT = "handling_unit"  # the clerks and head of the handling unit only
 APPLICANT = "applicant"  # no staff user: the citizen, proven by number and query code
 
 
-@dataclass(frozen=True)
-class Transition:
-    label: str
-    sources: frozenset
-    target: str | None  # None: the status stays
-    who: tuple = (OFFICE,)
-
-
 def _t(label, sources, target=None, who=(OFFICE,)):
-    return Transition(label, frozenset(sources), target, who)
+    return transition(label, sources, target, who)
 
 
 S = CaseStatus
@@ -181,10 +173,12 @@ class DisclosureRequestQuerySet(models.QuerySet):
         )
 
 
-class DisclosureRequest(QueryCoded, models.Model):
+class DisclosureRequest(Workflow, QueryCoded, models.Model):
     """依申请公开申请 — an information-disclosure application."""
 
     CODE_SALT = b"code:"
+    TRANSITIONS = TRANSITIONS
+    NOUN = "申请"
 
     tracking_no = models.CharField("申请编号", max_length=20, unique=True)
     query_digest = models.CharField(max_length=64, editable=False)
@@ -339,40 +333,20 @@ class DisclosureRequest(QueryCoded, models.Model):
             HANDLING_UNIT: in_unit,
         }.get(who, False)
 
-    def may(self, user, verb: str) -> bool:
-        transition = TRANSITIONS[verb]
-        return self.status in transition.sources and any(
-            self._is(user, who) for who in transition.who
-        )
-
     def actions_for(self, user) -> list[str]:
         """The steps this user may take now, in procedure order: the page shows these. A
         consultation is answered only while one is open, and started only while none is."""
         open_consultation = self.open_consultation() is not None
         hidden = {"start_consultation"} if open_consultation else {"end_consultation"}
-        return [verb for verb in TRANSITIONS if verb not in hidden and self.may(user, verb)]
+        return [verb for verb in super().actions_for(user) if verb not in hidden]
 
     # -- the verbs: each locks the row, checks state, actor and the rule, then `_move`s ------
 
-    def _lock(self) -> None:
-        """Re-read the whole row under a lock: of two stale copies, the second sees the first's
-        change (and is refused) instead of overwriting it."""
-        fresh = type(self).objects.select_for_update().get(pk=self.pk)
-        for field in self._meta.concrete_fields:
-            setattr(self, field.attname, getattr(fresh, field.attname))
-
     def _begin(self, verb: str, by, *, on: dt.date | None = None) -> None:
-        self._lock()
-        transition = TRANSITIONS[verb]
-        if self.status not in transition.sources:
-            raise DomainError(
-                f"申请当前为“{self.get_status_display()}”状态，不能{transition.label}"
-            )
-        if not any(self._is(by, who) for who in transition.who):
-            raise DomainError(f"您无权对此申请{transition.label}")
+        """Lock, state and actor (core.workflow), then an impossible date is refused."""
+        super()._begin(verb, by)
         if on is not None:
             self._check_date(on)
-        self._status_before = self.status
 
     def _check_date(self, on: dt.date, what: str = "日期") -> None:
         if on > timezone.localdate():

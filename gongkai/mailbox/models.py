@@ -8,7 +8,6 @@ rules and what is unverified: participation.md §9.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models, transaction
@@ -24,6 +23,7 @@ from gongkai.core.publicity import NotPublishedReason
 from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
+from gongkai.core.workflow import Workflow, transition
 from gongkai.lib.cndate import cn_date
 from gongkai.lib.uploads import sniff_upload
 from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
@@ -103,16 +103,8 @@ CASE_STAFF = "case_staff"  # the office or the handling unit
 WRITER = "writer"  # no staff user: the citizen, proven by number and query code
 
 
-@dataclass(frozen=True)
-class Transition:
-    label: str
-    sources: frozenset
-    target: str | None  # None: the status stays
-    who: tuple = (OFFICE,)
-
-
 def _t(label, sources, target=None, who=(OFFICE,)):
-    return Transition(label, frozenset(sources), target, who)
+    return transition(label, sources, target, who)
 
 
 S = MessageStatus
@@ -154,10 +146,12 @@ class MessageQuerySet(models.QuerySet):
         ).exclude(category=Category.REPORT)
 
 
-class Message(QueryCoded, models.Model):
+class Message(Workflow, QueryCoded, models.Model):
     """留言 — a message to the leader mailbox, or a 12345 work order passed to the bureau."""
 
     CODE_SALT = b"message:"
+    TRANSITIONS = TRANSITIONS
+    NOUN = "留言"
 
     tracking_no = models.CharField("留言编号", max_length=20, unique=True)
     query_digest = models.CharField(max_length=64, editable=False)
@@ -330,41 +324,16 @@ class Message(QueryCoded, models.Model):
             CASE_STAFF: user.has_role(Role.PRESS_OFFICE) or in_unit,
         }.get(who, False)
 
-    def may(self, user, verb: str) -> bool:
-        transition = TRANSITIONS[verb]
-        if self.status not in transition.sources:
-            return False
-        if verb in ("publish", "withhold") and not self.may_be_published:
-            return False
-        if verb == "rate" and self.satisfaction:
-            return False
-        if verb == "reopen" and (self.satisfaction != Satisfaction.UNSATISFIED or self.reopened_on):
-            return False
-        return any(self._is(user, who) for who in transition.who)
-
-    def actions_for(self, user) -> list[str]:
-        """The steps this user may take now, in procedure order: the page shows these."""
-        return [verb for verb in TRANSITIONS if self.may(user, verb)]
+    def _preconditions_met(self, verb: str) -> bool:
+        if verb in ("publish", "withhold"):
+            return self.may_be_published
+        if verb == "rate":
+            return not self.satisfaction
+        if verb == "reopen":
+            return self.satisfaction == Satisfaction.UNSATISFIED and not self.reopened_on
+        return True
 
     # -- the verbs ----------------------------------------------------------------------------
-
-    def _lock(self) -> None:
-        """Re-read the whole row under a lock: of two stale copies, the second sees the first's
-        change (and is refused) instead of overwriting it."""
-        fresh = type(self).objects.select_for_update().get(pk=self.pk)
-        for field in self._meta.concrete_fields:
-            setattr(self, field.attname, getattr(fresh, field.attname))
-
-    def _begin(self, verb: str, by) -> None:
-        self._lock()
-        transition = TRANSITIONS[verb]
-        if self.status not in transition.sources:
-            raise DomainError(
-                f"留言当前为“{self.get_status_display()}”状态，不能{transition.label}"
-            )
-        if not any(self._is(by, who) for who in transition.who):
-            raise DomainError(f"您无权对此留言{transition.label}")
-        self._status_before = self.status
 
     def _move(self, verb: str, by, note: str = "", **data) -> MessageEvent:
         """The tail of every verb: target state, timeline event, audit entry; the writer hears

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,6 +22,7 @@ from gongkai.core.models import Unit
 from gongkai.core.publicity import masked_name
 from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
+from gongkai.core.workflow import Workflow, transition
 from gongkai.lib import draw as draw_rule
 
 audit.register_actions(
@@ -78,16 +78,8 @@ APPROVER = "approver"  # the unit's head or the press office: publish, summary, 
 CASE_STAFF = "case_staff"  # the unit or the press office
 
 
-@dataclass(frozen=True)
-class Transition:
-    label: str
-    sources: frozenset
-    target: str | None  # None: the status stays
-    who: tuple
-
-
 def _t(label, sources, target=None, who=(CASE_STAFF,)):
-    return Transition(label, frozenset(sources), target, who)
+    return transition(label, sources, target, who)
 
 
 # verb → the states it starts from, the state it leads to, and who may take it. The verb of the
@@ -123,8 +115,11 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(models.Exists(attended), status__in=(S.HELD, S.SUMMARIZED))
 
 
-class Meeting(models.Model):
+class Meeting(Workflow, models.Model):
     """决策会议 — a unit's decision meeting with seats for the public (列席)."""
+
+    TRANSITIONS = TRANSITIONS
+    NOUN = "会议"
 
     number = models.CharField("会议编号", max_length=20, unique=True, null=True, blank=True)
     unit = models.ForeignKey(
@@ -282,38 +277,16 @@ class Meeting(models.Model):
             CASE_STAFF: office or in_unit,
         }.get(who, False)
 
-    def may(self, user, verb: str) -> bool:
-        transition = TRANSITIONS[verb]
-        if self.status not in transition.sources:
-            return False
-        if verb == "record_seed" and (self.selection != Selection.LOTTERY or self.seed_value):
-            return False
-        if verb == "invite" and self.selection != Selection.INVITE:
-            return False
-        if verb == "exclude" and (not self.uses_signup or self.seed_value):
-            return False
-        return any(self._is(user, who) for who in transition.who)
-
-    def actions_for(self, user) -> list[str]:
-        return [verb for verb in TRANSITIONS if self.may(user, verb)]
+    def _preconditions_met(self, verb: str) -> bool:
+        if verb == "record_seed":
+            return self.selection == Selection.LOTTERY and not self.seed_value
+        if verb == "invite":
+            return self.selection == Selection.INVITE
+        if verb == "exclude":
+            return self.uses_signup and not self.seed_value
+        return True
 
     # -- the verbs ----------------------------------------------------------------------------
-
-    def _lock(self) -> None:
-        fresh = type(self).objects.select_for_update().get(pk=self.pk)
-        for field in self._meta.concrete_fields:
-            setattr(self, field.attname, getattr(fresh, field.attname))
-
-    def _begin(self, verb: str, by) -> None:
-        self._lock()
-        transition = TRANSITIONS[verb]
-        if self.status not in transition.sources:
-            raise DomainError(
-                f"会议当前为“{self.get_status_display()}”状态，不能{transition.label}"
-            )
-        if not any(self._is(by, who) for who in transition.who):
-            raise DomainError(f"您无权对此会议{transition.label}")
-        self._status_before = self.status
 
     def _move(self, verb: str, by, note: str = "", at=None, **data) -> MeetingEvent:
         before = getattr(self, "_status_before", self.status)

@@ -1,0 +1,70 @@
+"""The shape every procedure in gongkai has (applications, messages, meetings).
+
+A table of verbs, TRANSITIONS: verb → the states it starts from, the state it leads to, and who
+may take it. The verb of the same name on the model is the only code that changes `status`,
+and each verb begins the same way: re-read its row under a lock (of two stale copies, the
+second sees the first's change and is refused instead of overwriting it), then check the state
+and the actor. The model says who is who (`_is`) and writes its own timeline in `_move`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gongkai.core.errors import DomainError
+
+
+@dataclass(frozen=True)
+class Transition:
+    label: str
+    sources: frozenset
+    target: str | None  # None: the status stays
+    who: tuple
+
+
+def transition(label: str, sources, target: str | None, who: tuple) -> Transition:
+    return Transition(label, frozenset(sources), target, who)
+
+
+class Workflow:
+    """For a model with `status`, a TRANSITIONS table and `_is(user, who)`. NOUN names the
+    record in a refusal (“申请当前为…，不能…”)."""
+
+    TRANSITIONS: dict[str, Transition] = {}
+    NOUN = "记录"
+
+    def _is(self, user, who: str) -> bool:
+        raise NotImplementedError
+
+    def _preconditions_met(self, verb: str) -> bool:
+        """A verb's own conditions beyond its states, so that its button shows only when
+        it can succeed (a rating once, a seed value before the draw…)."""
+        return True
+
+    def may(self, user, verb: str) -> bool:
+        step = self.TRANSITIONS[verb]
+        return (
+            self.status in step.sources
+            and self._preconditions_met(verb)
+            and any(self._is(user, who) for who in step.who)
+        )
+
+    def actions_for(self, user) -> list[str]:
+        """The steps this user may take now, in procedure order: the page shows these."""
+        return [verb for verb in self.TRANSITIONS if self.may(user, verb)]
+
+    def _lock(self) -> None:
+        fresh = type(self).objects.select_for_update().get(pk=self.pk)
+        for field in self._meta.concrete_fields:
+            setattr(self, field.attname, getattr(fresh, field.attname))
+
+    def _begin(self, verb: str, by) -> None:
+        self._lock()
+        step = self.TRANSITIONS[verb]
+        if self.status not in step.sources:
+            raise DomainError(
+                f"{self.NOUN}当前为“{self.get_status_display()}”状态，不能{step.label}"
+            )
+        if not any(self._is(by, who) for who in step.who):
+            raise DomainError(f"您无权对此{self.NOUN}{step.label}")
+        self._status_before = self.status
