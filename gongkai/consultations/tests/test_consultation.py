@@ -119,6 +119,7 @@ def test_the_public_comments_on_an_article_and_the_server_refuses_after_closing(
     with _on(2022, 10, 2, hour=8):
         late = client.post(url, {"text": "晚到的意见", "idempotency_key": "b"})
         assert "不再接受网上意见" in late.content.decode()
+        assert "晚到的意见" in late.content.decode()  # shown back to copy, not lost
     assert Comment.objects.count() == 1
 
 
