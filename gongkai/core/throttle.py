@@ -18,10 +18,15 @@ from django.utils import timezone
 
 from gongkai.core.models import Throttle
 
+# No window is longer than this, so `sweep` may delete every row older than it.
+MAX_WINDOW_SECONDS = 24 * 3600
+
 
 def take(key: str, *, limit: int, seconds: int) -> bool:
     """One attempt for `key` if fewer than `limit` were taken in its window; the window
     starts with the first attempt and lasts `seconds`."""
+    if seconds > MAX_WINDOW_SECONDS:
+        raise ValueError(f"a throttle window is at most {MAX_WINDOW_SECONDS} seconds")
     if limit <= 0:
         return False
     now = timezone.now()
@@ -84,3 +89,11 @@ def login_may_try(username: str, ip: str | None) -> bool:
 
 def login_succeeded(username: str, ip: str | None) -> None:
     give_back(*login_keys(username, ip))
+
+
+def sweep(*, today: dt.date, days: int) -> list[str]:
+    """`gongkai remind`'s part: rows whose window ended long ago are only clutter (a new attempt
+    would open a fresh window anyway)."""
+    cutoff = timezone.now() - dt.timedelta(seconds=MAX_WINDOW_SECONDS)
+    deleted, _ = Throttle.objects.filter(started_at__lt=cutoff).delete()
+    return [f"清理\t频率限制记录\t{deleted}条已过期"] if deleted else []

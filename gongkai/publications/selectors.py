@@ -23,7 +23,8 @@ def visible_documents(user) -> QuerySet[Document]:
 
 
 def waiting_for(user) -> QuerySet[Document]:
-    """待我审核: documents at a stage the user's role decides (一审 in their own unit only)."""
+    """待我审核: documents at a stage the user's role decides (一审 in their own unit only, and
+    never one they wrote: the verb would refuse them, so the list does not offer it)."""
     scope = Q(pk__in=[])
     for stage, role in STAGE_ROLES.items():
         if user.has_role(role):
@@ -31,7 +32,9 @@ def waiting_for(user) -> QuerySet[Document]:
             if stage == DocumentStatus.REVIEW_1:
                 stage_scope &= Q(unit_id=user.unit_id)
             scope |= stage_scope
-    return Document.objects.select_related("unit").filter(scope).order_by("publish_due", "id")
+    found = Document.objects.select_related("unit").filter(scope)
+    own = [d.pk for d in found.filter(status=DocumentStatus.REVIEW_1) if user.pk in d.author_ids()]
+    return found.exclude(pk__in=own).order_by("publish_due", "id")
 
 
 def unit_drafts(user) -> QuerySet[Document]:

@@ -10,6 +10,7 @@ from gongkai.answers import reminders as answers_reminders
 from gongkai.consultations import demo as consultations_demo
 from gongkai.consultations import evidence as consultations_evidence
 from gongkai.core import dashboard as core_dashboard
+from gongkai.core import throttle
 from gongkai.disclosure_requests import demo as requests_demo
 from gongkai.disclosure_requests import reminders as requests_reminders
 from gongkai.mailbox import demo as mailbox_demo
@@ -48,6 +49,7 @@ REMINDERS = [
     meetings_reminders.sweep,
     mailbox_reminders.sweep,
     answers_reminders.sweep,
+    throttle.sweep,
 ]
 
 # `gongkai demo` calls each with (people, stdout) after creating the bureau; each is idempotent.

@@ -240,3 +240,14 @@ def test_a_body_pasted_from_word_keeps_its_structure_and_loses_its_styling(clien
     assert re.search(r"<p>(<span>)?第一条 为规范约谈。", body)
     assert '<td colspan="2">事项</td>' in body and "<li>安全生产</li>" in body
     assert "style" not in body and "Mso" not in body and "mso" not in body and "font" not in body
+
+
+def test_a_head_is_not_offered_the_first_review_of_their_own_draft(cast, make_draft):
+    from gongkai.publications.selectors import waiting_for
+
+    own = make_draft(by=cast.head, title="负责人自己起草的通知")
+    own.submit(by=cast.head)
+    clerks = make_draft(title="经办人起草的通知")
+    clerks.submit(by=cast.clerk)
+    assert list(waiting_for(cast.head)) == [clerks]
+    assert not own.may_review(cast.head)  # the list agrees with the verb
