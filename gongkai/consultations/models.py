@@ -20,6 +20,7 @@ from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
 from gongkai.core.publicity import NotPublishedReason
 from gongkai.core.roles import Role
+from gongkai.core.workflow import lock_row
 from gongkai.lib.cndate import cn_date
 
 audit.register_actions(
@@ -161,9 +162,7 @@ class Consultation(models.Model):
     # -- the steps ----------------------------------------------------------------------------
 
     def _lock(self) -> None:
-        fresh = type(self).objects.select_for_update().get(pk=self.pk)
-        for field in self._meta.concrete_fields:
-            setattr(self, field.attname, getattr(fresh, field.attname))
+        lock_row(self)
 
     def _check(self, by, what: str) -> None:
         if not self.may_handle(by):

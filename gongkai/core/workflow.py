@@ -14,6 +14,21 @@ from dataclasses import dataclass
 from gongkai.core.errors import DomainError
 
 
+def lock_row(instance) -> None:
+    """Re-read the whole row under a lock, into `instance`: of two stale copies, the second
+    sees the first's change instead of overwriting it."""
+    fresh = type(instance).objects.select_for_update().get(pk=instance.pk)
+    for field in instance._meta.concrete_fields:
+        setattr(instance, field.attname, getattr(fresh, field.attname))
+
+
+def required(text: str, what: str) -> str:
+    """A verb's free text that must be there (a reason, a comment): stripped, or refused."""
+    if not (text or "").strip():
+        raise DomainError(f"请填写{what}")
+    return text.strip()
+
+
 @dataclass(frozen=True)
 class Transition:
     label: str
@@ -54,9 +69,9 @@ class Workflow:
         return [verb for verb in self.TRANSITIONS if self.may(user, verb)]
 
     def _lock(self) -> None:
-        fresh = type(self).objects.select_for_update().get(pk=self.pk)
-        for field in self._meta.concrete_fields:
-            setattr(self, field.attname, getattr(fresh, field.attname))
+        lock_row(self)
+
+    _required = staticmethod(required)
 
     def _begin(self, verb: str, by) -> None:
         self._lock()

@@ -360,12 +360,6 @@ class Message(Workflow, QueryCoded, models.Model):
             transaction.on_commit(lambda: tell_writer(self, verb))
         return event
 
-    @staticmethod
-    def _required(text: str, what: str) -> str:
-        if not (text or "").strip():
-            raise DomainError(f"请填写{what}")
-        return text.strip()
-
     def _set_due(self, start: dt.date) -> None:
         calendar = workday_calendar(provisional=True)
         count = calendar.add_workdays(

@@ -316,12 +316,6 @@ class Meeting(Workflow, models.Model):
         return event
 
     @staticmethod
-    def _required(text: str, what: str) -> str:
-        if not (text or "").strip():
-            raise DomainError(f"请填写{what}")
-        return text.strip()
-
-    @staticmethod
     def _when(moment) -> str:
         return timezone.localtime(moment).strftime("%Y年%-m月%-d日 %H:%M")
 
