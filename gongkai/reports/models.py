@@ -47,6 +47,8 @@ class AnnualReport(models.Model):
         return f"{self.year}年政府信息公开工作年度报告"
 
     def manual_values(self) -> dict:
+        if self.pk is None:  # a report nobody has written to yet
+            return {}
         return {f.key: f.value for f in self.figures.all()}
 
     @transaction.atomic

@@ -25,10 +25,13 @@ OFFICE = (Role.PRESS_OFFICE,)
 READERS = (Role.PRESS_OFFICE, Role.LEADER)
 
 
-def _report(year: int) -> AnnualReport:
+def _report(year: int, *, for_writing: bool = False) -> AnnualReport:
+    """The year's report; a page that only reads gets an unsaved one (a GET writes nothing)."""
     if not 2000 <= year <= 2100:
         raise Http404
-    return AnnualReport.objects.get_or_create(year=year)[0]
+    if for_writing:
+        return AnnualReport.objects.get_or_create(year=year)[0]
+    return AnnualReport.objects.filter(year=year).first() or AnnualReport(year=year)
 
 
 @role_required(*READERS)
@@ -44,7 +47,7 @@ def annual(request, year):
         "figures_form": FiguresForm(
             initial={**manual, "rules_not_applicable": manual.get("rules_not_applicable") == "1"}
         ),
-        "figures": report.figures.select_related("entered_by"),
+        "figures": report.figures.select_related("entered_by") if report.pk else [],
         "applicant_keys": list(zip(tables.APPLICANT_KEYS, tables.APPLICANT_COLUMNS, strict=False)),
         "can_edit": request.user.has_role(*OFFICE),
     }
@@ -54,7 +57,7 @@ def annual(request, year):
 @require_POST
 @role_required(*OFFICE)
 def annual_edit(request, year):
-    report = _report(year)
+    report = _report(year, for_writing=True)
     prose = ProseForm(request.POST, instance=AnnualReport.objects.get(pk=report.pk))
     if "overview" in request.POST and prose.is_valid():
         report.edit(by=request.user, **prose.cleaned_data)
@@ -75,7 +78,7 @@ def annual_edit(request, year):
 @role_required(*OFFICE)
 def annual_submit(request, year):
     try:
-        document = services.report_submit(by=request.user, report=_report(year))
+        document = services.report_submit(by=request.user, report=_report(year, for_writing=True))
     except DomainError as error:
         messages.error(request, str(error))
         return redirect("reports:annual", year)

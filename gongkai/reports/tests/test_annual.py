@@ -404,3 +404,10 @@ def test_other_matters_report_the_years_participation(cast):
         "领导信箱收到留言2件，已答复1件。"
     ) in other
     assert "领导信箱" not in build(year - 1)["sections"][5]["text"]  # nothing that year
+
+
+def test_reading_a_years_report_writes_nothing(client, cast):
+    client.force_login(cast.leader)
+    assert client.get(reverse("reports:annual", args=[2031])).status_code == 200
+    assert client.get(reverse("reports:annual_download", args=[2031, "json"])).status_code == 200
+    assert not AnnualReport.objects.filter(year=2031).exists()
