@@ -1,3 +1,4 @@
+import collections
 import time
 
 import pytest
@@ -179,7 +180,7 @@ def test_it_returns_hits_in_order_without_overlap():
     assert all(isinstance(hit, Hit) and text[hit.start : hit.end] == hit.text for hit in hits)
 
 
-def test_it_scans_a_megabyte_quickly():
+def test_a_megabyte_does_not_hang_the_scan():
     chunk = (
         "广州市应急管理局关于2022年政务公开工作的通知（穗应急函〔2022〕48号），电话020-83186312。"
         f"申请人身份证{ID_STANDARD}，手机13812345678，账户{CARD_19}，abc@example.com，粤A·12345。"
@@ -187,8 +188,12 @@ def test_it_scans_a_megabyte_quickly():
     text = (chunk * (1_000_000 // len(chunk) + 1))[:1_000_000]
     started = time.perf_counter()
     hits = scan_text(text)
-    assert time.perf_counter() - started < 1.5
-    assert len(hits) > 30_000
+    # A hang guard, not a speed figure (bench/bench_pii.py measures that): a pattern that
+    # backtracks on long runs takes minutes here, a linear scan well under a second.
+    assert time.perf_counter() - started < 20
+    found = collections.Counter(hit.kind for hit in hits)
+    kinds_per_chunk = ("id_card", "mobile", "bank_card", "email", "plate")
+    assert found == {kind: text.count(chunk) for kind in kinds_per_chunk}
 
 
 def test_it_finds_a_plain_number_followed_by_a_date():
