@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from gongkai.consultations.articles import DRAFT_HEADING
@@ -14,6 +14,7 @@ from gongkai.consultations.models import Comment, Consultation
 from gongkai.consultations.periods import shortfall
 from gongkai.core import audit, throttle
 from gongkai.core.errors import DomainError
+from gongkai.core.idempotent import create_once
 from gongkai.lib.cndate import cn_date
 from gongkai.publications.models import Document, DocumentStatus, Kind
 
@@ -135,26 +136,20 @@ def is_retry(idempotency_key: str) -> bool:
 def submit_comment(consultation: Consultation, *, form, idempotency_key: str, ip):
     """An online comment: refused by the server after the closing time (whatever the page
     showed); a retry with the same key returns the first comment. (comment, created)"""
-    existing = Comment.objects.filter(idempotency_key=idempotency_key).first()
-    if existing:
-        return existing, False
-    try:
-        with transaction.atomic():
-            locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
-            if not locked.is_open:
-                raise DomainError(
-                    f"本次征求意见已于{cn_date(locked.closes_on)}24时截止，不再接受网上意见"
-                    if locked.opened_at
-                    else "本次征求意见尚未开始"
-                )
-            comment = form.save(commit=False)
-            comment.consultation = locked
-            comment.sent_on = timezone.localdate()
-            comment.idempotency_key, comment.submitter_ip = idempotency_key, ip
-            comment.save_numbered()
-    except IntegrityError:
-        existing = Comment.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is None:
-            raise
-        return existing, False
-    return comment, True
+
+    def create_comment() -> Comment:
+        locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+        if not locked.is_open:
+            raise DomainError(
+                f"本次征求意见已于{cn_date(locked.closes_on)}24时截止，不再接受网上意见"
+                if locked.opened_at
+                else "本次征求意见尚未开始"
+            )
+        comment = form.save(commit=False)
+        comment.consultation = locked
+        comment.sent_on = timezone.localdate()
+        comment.idempotency_key, comment.submitter_ip = idempotency_key, ip
+        comment.save_numbered()
+        return comment
+
+    return create_once(Comment, idempotency_key, create_comment)

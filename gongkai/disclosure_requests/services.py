@@ -8,10 +8,11 @@ import hmac
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core import audit, throttle
+from gongkai.core.idempotent import create_once
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due
 from gongkai.disclosure_requests.models import (
     CaseFile,
@@ -92,25 +93,19 @@ def lookup_succeeded(tracking_no: str, ip: str | None) -> None:
 def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Submitted:
     """An online application: stored durably before it is acknowledged; a retried or
     double-clicked submission with the same key returns the first one, never a second."""
-    existing = DisclosureRequest.objects.filter(idempotency_key=idempotency_key).first()
-    if existing:
-        return Submitted(existing, DisclosureRequest.new_query_code(idempotency_key), created=False)
-    today = timezone.localdate()
-    try:
-        with transaction.atomic():
-            case = form.save(commit=False)
-            case.channel = Channel.ONLINE
-            # 第三十一条（三）: online, the receipt date is the day both sides confirm; the system's
-            # acknowledgement on submission is that confirmation.
-            case.received_on = receipt_date(Channel.ONLINE, confirmed_on=today)
-            case.idempotency_key, case.submitter_ip = idempotency_key, ip
-            code = create_registered(case, files, actor=None, note="网上提交")
-    except IntegrityError:
-        existing = DisclosureRequest.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is None:
-            raise
-        return Submitted(existing, DisclosureRequest.new_query_code(idempotency_key), created=False)
-    return Submitted(case, code, created=True)
+
+    def create_case() -> DisclosureRequest:
+        case = form.save(commit=False)
+        case.channel = Channel.ONLINE
+        # 第三十一条（三）: online, the receipt date is the day both sides confirm; the system's
+        # acknowledgement on submission is that confirmation.
+        case.received_on = receipt_date(Channel.ONLINE, confirmed_on=timezone.localdate())
+        case.idempotency_key, case.submitter_ip = idempotency_key, ip
+        create_registered(case, files, actor=None, note="网上提交")
+        return case
+
+    case, created = create_once(DisclosureRequest, idempotency_key, create_case)
+    return Submitted(case, DisclosureRequest.new_query_code(idempotency_key), created=created)
 
 
 @transaction.atomic

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core import audit, throttle
+from gongkai.core.idempotent import create_once
 from gongkai.mailbox.models import (
     Channel,
     Message,
@@ -54,21 +55,16 @@ def is_retry(idempotency_key: str) -> bool:
 def submit(*, form, files, idempotency_key: str, ip: str | None) -> Submitted:
     """Stored durably before it is acknowledged; a retry with the same key (bound to the same
     content) returns the first message, never a second."""
-    existing = Message.objects.filter(idempotency_key=idempotency_key).first()
-    if existing:
-        return Submitted(existing, Message.new_query_code(idempotency_key), created=False)
-    try:
-        with transaction.atomic():
-            message = form.save(commit=False)
-            message.channel = Channel.MAILBOX
-            message.idempotency_key, message.submitter_ip = idempotency_key, ip
-            code = create(message, files, actor=None, note="网上留言")
-    except IntegrityError:
-        existing = Message.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is None:
-            raise
-        return Submitted(existing, Message.new_query_code(idempotency_key), created=False)
-    return Submitted(message, code, created=True)
+
+    def create_message() -> Message:
+        message = form.save(commit=False)
+        message.channel = Channel.MAILBOX
+        message.idempotency_key, message.submitter_ip = idempotency_key, ip
+        create(message, files, actor=None, note="网上留言")
+        return message
+
+    message, created = create_once(Message, idempotency_key, create_message)
+    return Submitted(message, Message.new_query_code(idempotency_key), created=created)
 
 
 @transaction.atomic

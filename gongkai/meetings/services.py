@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from gongkai.core import audit, throttle
 from gongkai.core.errors import DomainError
+from gongkai.core.idempotent import create_once
 from gongkai.meetings.models import Meeting, MeetingEvent, NumberCounter, SignUp
 
 
@@ -59,6 +60,9 @@ def is_retry(idempotency_key: str) -> bool:
     return SignUp.objects.filter(idempotency_key=idempotency_key).exists()
 
 
+ALREADY_SIGNED_UP = "该联系电话已报名本次会议，请凭报名编号和查询码查询，无需重复报名。"
+
+
 def signup_submit(
     *, meeting: Meeting, form, idempotency_key: str, ip: str | None, at=None
 ) -> SignedUp:
@@ -66,37 +70,30 @@ def signup_submit(
     under the lock: a sign-up is accepted if and only if that moment is before the closing time,
     and the selection (which takes the same lock) sees every accepted one. A retry with the same
     key (bound to the same content) gets the first sign-up back."""
-    existing = SignUp.objects.filter(idempotency_key=idempotency_key).first()
-    if existing:
-        return SignedUp(existing, SignUp.new_query_code(idempotency_key), created=False)
+
+    def create_signup() -> SignUp:
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        now = at or timezone.now()  # `at`: the demo's past sign-ups
+        state = locked.signup_state(now)
+        if state != "open":
+            raise DomainError(_closed_message(locked, state))
+        signup = form.save(commit=False)
+        if SignUp.objects.filter(meeting=locked, phone=signup.phone).exists():
+            raise DomainError(ALREADY_SIGNED_UP)
+        signup.meeting, signup.submitted_at = locked, now
+        signup.idempotency_key, signup.submitter_ip = idempotency_key, ip
+        signup.set_query_code(SignUp.new_query_code(idempotency_key))
+        signup.receipt_no = next_number(
+            settings.SIGNUP_NUMBER_PREFIX, timezone.localtime(now).year, width=5
+        )
+        signup.save()
+        return signup
+
     try:
-        with transaction.atomic():
-            locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
-            now = at or timezone.now()  # `at`: the demo's past sign-ups
-            state = locked.signup_state(now)
-            if state != "open":
-                raise DomainError(_closed_message(locked, state))
-            signup = form.save(commit=False)
-            if SignUp.objects.filter(meeting=locked, phone=signup.phone).exists():
-                raise DomainError(
-                    "该联系电话已报名本次会议，请凭报名编号和查询码查询，无需重复报名。"
-                )
-            signup.meeting, signup.submitted_at = locked, now
-            signup.idempotency_key, signup.submitter_ip = idempotency_key, ip
-            code = SignUp.new_query_code(idempotency_key)
-            signup.set_query_code(code)
-            signup.receipt_no = next_number(
-                settings.SIGNUP_NUMBER_PREFIX, timezone.localtime(now).year, width=5
-            )
-            signup.save()
-    except IntegrityError:
-        existing = SignUp.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is None:
-            raise DomainError(
-                "该联系电话已报名本次会议，请凭报名编号和查询码查询，无需重复报名。"
-            ) from None
-        return SignedUp(existing, SignUp.new_query_code(idempotency_key), created=False)
-    return SignedUp(signup, code, created=True)
+        signup, created = create_once(SignUp, idempotency_key, create_signup)
+    except IntegrityError:  # the same phone signed up by a concurrent request
+        raise DomainError(ALREADY_SIGNED_UP) from None
+    return SignedUp(signup, SignUp.new_query_code(idempotency_key), created=created)
 
 
 def _closed_message(meeting: Meeting, state: str) -> str:
