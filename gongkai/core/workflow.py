@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from gongkai.core import audit
 from gongkai.core.errors import DomainError
 
 
@@ -83,3 +88,27 @@ class Workflow:
         if not any(self._is(by, who) for who in step.who):
             raise DomainError(f"您无权对此{self.NOUN}{step.label}")
         self._status_before = self.status
+
+
+class TimelineEvent(models.Model):
+    """办理记录 — a procedure's append-only timeline, one row per verb taken. A subclass adds
+    the foreign key to its record, `status_after` with its own states, and the audit prefix
+    that names its verbs."""
+
+    AUDIT_PREFIX = ""
+
+    kind = models.CharField("事项", max_length=20)
+    at = models.DateTimeField("时间", default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.TextField("说明", blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+    @property
+    def label(self) -> str:
+        return audit.action_label(f"{self.AUDIT_PREFIX}.{self.kind}")

@@ -20,7 +20,7 @@ from gongkai.core.notifications import notify
 from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
-from gongkai.core.workflow import Workflow, transition
+from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due, workdays_after
 from gongkai.disclosure_requests.letters import email_reply
 from gongkai.disclosure_requests.taxonomy import REFUSALS, Outcome
@@ -733,30 +733,23 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
 REASON_REQUIRED = REFUSALS
 
 
-class RequestEvent(models.Model):
+class RequestEvent(TimelineEvent):
     """办理记录 — the application's append-only timeline."""
+
+    AUDIT_PREFIX = "request"
 
     case = models.ForeignKey(DisclosureRequest, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField("事项", max_length=40)
     on = models.DateField("日期")
     at = models.DateTimeField("记录时间", default=timezone.now)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    note = models.TextField("说明", blank=True)
-    data = models.JSONField(default=dict, blank=True)
     status_after = models.CharField(max_length=20, choices=CaseStatus.choices)
 
-    class Meta:
+    class Meta(TimelineEvent.Meta):
         ordering = ["on", "at", "pk"]
         verbose_name = verbose_name_plural = "办理记录"
 
     def __str__(self):
         return f"{self.case} {self.kind} {self.on}"
-
-    @property
-    def label(self) -> str:
-        return audit.action_label(f"request.{self.kind}")
 
 
 class CaseFile(models.Model):

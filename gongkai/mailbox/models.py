@@ -23,7 +23,7 @@ from gongkai.core.publicity import NotPublishedReason
 from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
-from gongkai.core.workflow import Workflow, transition
+from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib.cndate import cn_date
 from gongkai.lib.uploads import sniff_upload
 from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
@@ -580,29 +580,19 @@ def _unit_people(unit):
     return list(unit_staff(unit)) if unit else []
 
 
-class MessageEvent(models.Model):
+class MessageEvent(TimelineEvent):
     """办理记录 — the message's append-only timeline."""
 
+    AUDIT_PREFIX = "message"
+
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField("事项", max_length=20)
-    at = models.DateTimeField("时间", default=timezone.now)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    note = models.TextField("说明", blank=True)
-    data = models.JSONField(default=dict, blank=True)
     status_after = models.CharField(max_length=10, choices=MessageStatus.choices)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(TimelineEvent.Meta):
         verbose_name = verbose_name_plural = "留言办理记录"
 
     def __str__(self):
         return f"{self.message} {self.kind}"
-
-    @property
-    def label(self) -> str:
-        return audit.action_label(f"message.{self.kind}")
 
 
 class MessageFile(models.Model):

@@ -22,7 +22,7 @@ from gongkai.core.models import Unit
 from gongkai.core.publicity import masked_name
 from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
-from gongkai.core.workflow import Workflow, transition
+from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib import draw as draw_rule
 
 audit.register_actions(
@@ -633,29 +633,19 @@ class Opinion(models.Model):
         return f"列席代表 {self.speaker.public_name}" if self.speaker else "列席代表"
 
 
-class MeetingEvent(models.Model):
+class MeetingEvent(TimelineEvent):
     """办理记录 — the meeting's append-only timeline."""
 
+    AUDIT_PREFIX = "meeting"
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField("事项", max_length=20)
-    at = models.DateTimeField("时间", default=timezone.now)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    note = models.TextField("说明", blank=True)
-    data = models.JSONField(default=dict, blank=True)
     status_after = models.CharField(max_length=12, choices=MeetingStatus.choices)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(TimelineEvent.Meta):
         verbose_name = verbose_name_plural = "决策会议办理记录"
 
     def __str__(self):
         return f"{self.meeting} {self.kind}"
-
-    @property
-    def label(self) -> str:
-        return audit.action_label(f"meeting.{self.kind}")
 
 
 class NumberCounter(models.Model):
