@@ -8,6 +8,7 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self):
         from gongkai.consultations import services
-        from gongkai.publications.models import document_published
+        from gongkai.publications.models import document_published, document_sending
 
         document_published.connect(services.on_document_published, dispatch_uid="consultations")
+        document_sending.connect(services.on_document_sending, dispatch_uid="consultations")

@@ -10,6 +10,7 @@ publishing it concludes the consultation.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from django.conf import settings
 from django.db import models, transaction
@@ -109,6 +110,10 @@ class Consultation(models.Model):
         related_name="feedback_for",
     )
     concluded_at = models.DateTimeField("反馈发布时间", null=True, blank=True)
+    # What the feedback note was generated from (see `comments_fingerprint`): a comment
+    # registered or decided afterwards makes the note stale, and it is not sent on until
+    # generated again.
+    feedback_basis = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-opens_on", "-pk"]
@@ -158,6 +163,27 @@ class Consultation(models.Model):
 
     def undecided(self):
         return self.comments.filter(disposition="")
+
+    def comments_fingerprint(self) -> str:
+        """Every comment and how it was decided, as one digest."""
+        rows = self.comments.order_by("pk").values_list(
+            "pk", "disposition", "reason", "answered_with_id", "not_published_reason"
+        )
+        return hashlib.sha256(repr(list(rows)).encode()).hexdigest()
+
+    def feedback_is_stale(self) -> bool:
+        return bool(self.feedback_id) and self.feedback_basis != self.comments_fingerprint()
+
+    def check_feedback_current(self) -> None:
+        """Before the feedback note goes to review or is published."""
+        left = self.undecided().count()
+        if left:
+            raise DomainError(f"还有{left}条意见未作处理，处理并重新生成反馈后才能送审或发布")
+        if self.feedback_is_stale():
+            raise DomainError(
+                "反馈生成后又登记或处理了意见，反馈内容已不完整：请重新生成反馈（退回后重新生成），"
+                "再送审或发布"
+            )
 
     # -- the steps ----------------------------------------------------------------------------
 
@@ -254,6 +280,7 @@ class Consultation(models.Model):
         from gongkai.publications.models import Document, DocumentStatus
 
         title, body = compose(self)
+        self.feedback_basis = self.comments_fingerprint()
         if self.feedback_id is None:
             self.feedback = Document.create_draft(
                 by=by,
@@ -264,9 +291,10 @@ class Consultation(models.Model):
                 category=self.document.category,
                 written_on=on or timezone.localdate(),
             )
-            self.save(update_fields=["feedback"])
+            self.save(update_fields=["feedback", "feedback_basis"])
         elif self.feedback.status == DocumentStatus.DRAFT:
             self.feedback.edit(by=by, version=self.feedback.version, title=title, body=body)
+            self.save(update_fields=["feedback_basis"])
         else:
             raise DomainError("反馈已送审，如需修改请待退回后重新生成")
         self._record(by, "draft_feedback", document=self.feedback_id)

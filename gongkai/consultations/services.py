@@ -121,6 +121,13 @@ def on_document_published(sender, document, **_):
         concluded.conclude()
 
 
+def on_document_sending(sender, document, **_):
+    """A feedback note goes to review or is published only while it covers every comment."""
+    consultation = Consultation.objects.filter(feedback=document).first()
+    if consultation is not None:
+        consultation.check_feedback_current()
+
+
 def may_comment(ip: str | None) -> bool:
     return throttle.take(
         f"comment:net:{throttle.network_of(ip)}",

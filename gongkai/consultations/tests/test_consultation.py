@@ -176,3 +176,34 @@ def test_every_comment_gets_a_disposition_before_the_feedback_and_then_it_is_pub
     c.refresh_from_db()
     assert c.concluded_at is not None and c.phase() == Phase.CONCLUDED
     assert Comment.objects.get(pk=same.pk).answered_with_id == first.pk
+
+
+@pytest.mark.django_db
+def test_a_feedback_note_older_than_the_comments_is_neither_sent_nor_published(cast):
+    c = _opened(cast)
+    first = _comment(c, "建议增加检查频次")
+    with _on(2022, 10, 8):
+        c.decide(by=cast.clerk, comments=[first], disposition="adopted", reason="")
+        feedback = c.draft_feedback(by=cast.clerk)
+        # A letter postmarked within the period arrives after the note was generated.
+        late = Comment(text="建议明确储存场所", sent_on=dt.date(2022, 9, 30), channel="post")
+        c.register_comment(by=cast.clerk, comment=late)
+        with pytest.raises(DomainError, match="1条意见未作处理"):
+            feedback.submit(by=cast.clerk)
+        c.decide(by=cast.clerk, comments=[late], disposition="adopted", reason="")
+        with pytest.raises(DomainError, match="重新生成反馈"):
+            feedback.submit(by=cast.clerk)
+        c.draft_feedback(by=cast.clerk)
+        feedback.refresh_from_db()
+        feedback.submit(by=cast.clerk)
+        feedback.approve(by=cast.head)
+        feedback.approve(by=cast.reviewer)
+        # A decision changed while the note is in review: the note may not be published.
+        c.decide(by=cast.clerk, comments=[late], disposition="not_adopted", reason="已有规定")
+        with pytest.raises(DomainError, match="重新生成反馈"):
+            feedback.approve(by=cast.leader)
+    feedback.refresh_from_db()
+    assert feedback.status == DocumentStatus.REVIEW_3 and feedback.published_at is None
+    assert "共收到意见2条" in feedback.body
+    c.refresh_from_db()
+    assert c.concluded_at is None

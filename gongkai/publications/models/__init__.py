@@ -33,6 +33,7 @@ from gongkai.publications.models.documents import (
     StaleEdit,
     attachment_path,
     document_published,
+    document_sending,
     document_withdrawn,
 )
 from gongkai.publications.models.portal import (
@@ -73,5 +74,6 @@ __all__ = [
     "Validity",
     "attachment_path",
     "document_published",
+    "document_sending",
     "document_withdrawn",
 ]

@@ -53,6 +53,10 @@ audit.register_actions(
 # these models need not import the search module that reads them.
 document_published = Signal()
 document_withdrawn = Signal()
+# Sent before 送审 and before the approval that publishes, with `document=`: an app whose record
+# the document speaks for (a consultation's feedback note) refuses with a DomainError when the
+# document no longer says what that record holds.
+document_sending = Signal()
 
 
 class StaleEdit(DomainError):
@@ -470,6 +474,7 @@ class Document(models.Model):
             raise DomainError("依申请公开或不予公开的信息不在网站发布，无需提交发布审核")
         if not self.body_text.strip() and not self.attachments.exists():
             raise DomainError("正文和附件不能都为空")
+        document_sending.send(type(self), document=self)
         self._move("submit", by, comment=comment, at=at)
 
     @transaction.atomic
@@ -498,6 +503,7 @@ class Document(models.Model):
             self.interpretation_waiver = waiver
             audit.record(by, "document.waive_interpretation", self, reason=waiver)
         if TRANSITIONS["approve"][stage] == DocumentStatus.PUBLISHED:
+            document_sending.send(type(self), document=self)
             self.published_at = at or timezone.now()
             self.index_no = IndexCounter.next_index_number(
                 timezone.localtime(self.published_at).date()
