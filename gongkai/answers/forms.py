@@ -7,7 +7,7 @@ from gongkai.answers.models import Entry
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.publications.models import ENDED_VALIDITIES, Document
 
-MEDIA_KINDS = ("png", "jpg", "pdf")
+MEDIA_KINDS = ("png", "jpg", "pdf", "mp4")  # 图解: a picture, a PDF or a short video
 
 
 class AskForm(forms.Form):
@@ -36,6 +36,7 @@ class EntryForm(forms.ModelForm):
             "answer": forms.Textarea(attrs={"rows": 6}),
             "checked_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+        help_texts = {"media": "图片（PNG、JPEG）、PDF或MP4短视频"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

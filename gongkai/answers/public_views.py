@@ -16,6 +16,7 @@ from gongkai.answers.models import Entry
 from gongkai.answers.views_common import answer_text, refusal_text
 from gongkai.core import throttle
 from gongkai.core.middleware import client_ip
+from gongkai.lib.uploads import CONTENT_TYPES
 from gongkai.publications.portal_cache import cached_page
 
 
@@ -50,4 +51,8 @@ def media(request, pk):
     entry = get_object_or_404(Entry.public, pk=pk)
     if not entry.media:
         raise Http404
-    return FileResponse(entry.media.open("rb"), filename=entry.media.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        entry.media.open("rb"),
+        filename=entry.media.name.rsplit("/", 1)[-1],
+        content_type=CONTENT_TYPES.get(entry.media_kind, "application/octet-stream"),
+    )

@@ -17,7 +17,7 @@ from gongkai.disclosure_requests.taxonomy import Outcome
 from gongkai.forms_common import MultipleFileField
 from gongkai.lib.codes import is_valid_uscc
 from gongkai.lib.pii import is_valid_id_number
-from gongkai.lib.uploads import KIND_LABELS, UploadError, sniff_upload
+from gongkai.lib.uploads import DOCUMENT_KINDS, UploadError, sniff_upload
 from gongkai.publications.models import Document
 
 PHONE = re.compile(r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$")
@@ -365,7 +365,7 @@ STEP_FORMS = {
 }
 
 
-def _checked_files(files, allowed=tuple(KIND_LABELS)):
+def _checked_files(files, allowed=DOCUMENT_KINDS):
     for upload in files:
         try:
             sniff_upload(upload, allowed=allowed, max_bytes=settings.UPLOAD_MAX_BYTES)

@@ -8,7 +8,24 @@ from dataclasses import dataclass
 
 from gongkai.lib.office import OfficeFileError, check_zip, zip_kind
 
-KIND_LABELS = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "png": "PNG图片", "jpg": "JPEG图片"}
+KIND_LABELS = {
+    "pdf": "PDF",
+    "docx": "Word",
+    "xlsx": "Excel",
+    "png": "PNG图片",
+    "jpg": "JPEG图片",
+    "mp4": "MP4视频",
+}
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "mp4": "video/mp4",
+}
+# ISO base media files whose major brand is MP4 video that browsers play (not QuickTime "qt  ").
+MP4_BRANDS = (b"isom", b"iso2", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"M4V ", b"dash")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -18,7 +35,7 @@ class UploadError(ValueError):
 
 @dataclass(frozen=True)
 class CheckedFile:
-    kind: str  # pdf / docx / xlsx / png / jpg
+    kind: str  # a key of KIND_LABELS
     size: int
     sha256: str
 
@@ -31,6 +48,8 @@ def sniff(head: bytes, data_for_zip=None) -> str | None:
         return "png"
     if head.startswith(b"\xff\xd8\xff"):
         return "jpg"
+    if head[4:8] == b"ftyp" and head[8:12] in MP4_BRANDS:
+        return "mp4"
     if head.startswith(b"PK\x03\x04") and data_for_zip is not None:
         try:
             with check_zip(data_for_zip) as archive:
@@ -40,8 +59,11 @@ def sniff(head: bytes, data_for_zip=None) -> str | None:
     return None
 
 
+DOCUMENT_KINDS = ("pdf", "docx", "xlsx", "png", "jpg")
+
+
 def sniff_upload(
-    upload, *, allowed=tuple(KIND_LABELS), max_bytes: int = DEFAULT_MAX_BYTES
+    upload, *, allowed=DOCUMENT_KINDS, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> CheckedFile:
     """Check an uploaded file (Django UploadedFile or any file object with .name/.size/.read)."""
     name = getattr(upload, "name", "文件")

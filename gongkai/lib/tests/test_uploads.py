@@ -42,3 +42,10 @@ def test_it_fingerprints_the_content():
     a = sniff_upload(Named(b"%PDF-1.7 a", "a.pdf"))
     b = sniff_upload(Named(b"%PDF-1.7 b", "a.pdf"))
     assert a.sha256 != b.sha256 and len(a.sha256) == 64
+
+
+def test_an_mp4_video_is_recognised_but_not_accepted_where_documents_are_expected():
+    mp4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 16
+    assert sniff_upload(Named(mp4, "解读.mp4"), allowed=("mp4",)).kind == "mp4"
+    with pytest.raises(UploadError, match="不是可接受的文件类型"):
+        sniff_upload(Named(mp4, "解读.pdf"))
