@@ -24,6 +24,7 @@ from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib import draw as draw_rule
+from gongkai.meetings.attendee_mail import tell_signups
 
 audit.register_actions(
     **{
@@ -477,6 +478,7 @@ class Meeting(Workflow, models.Model):
             signup.save(update_fields=["rank", "selected"])
         self.selected_at = now
         picked = sum(1 for *_, chosen in ranked if chosen)
+        transaction.on_commit(lambda: tell_signups(self, "select"))
         return self._move(
             "select", by, note, at=now, selected=picked, signups=len(ranked), drawn=self.drawn
         )
@@ -540,6 +542,7 @@ class Meeting(Workflow, models.Model):
     def cancel(self, *, by, reason: str):
         self._begin("cancel", by)
         self.cancel_reason = self._required(reason, "取消理由")
+        transaction.on_commit(lambda: tell_signups(self, "cancel"))
         return self._move("cancel", by, self.cancel_reason)
 
     @transaction.atomic

@@ -287,3 +287,38 @@ def test_an_invitation_meeting_takes_no_public_sign_up_and_selects_those_invited
     assert list(meeting.attendees().values_list("name", flat=True)) == ["何志强", "梁秀英"]
     page = client.get(f"/hudong/meetings/{meeting.pk}/result/").content.decode()
     assert "何*强" in page and "梁*英" not in page and "（未同意公开姓名）" in page
+
+
+def test_each_sign_up_with_an_address_is_told_by_e_mail_whether_it_was_selected(
+    cast, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_HOST = "smtp.example.gov.cn"
+    meeting = published_meeting(cast, selection="first_come", seats=1)
+    first, second = signed_up(meeting, 2)
+    second.email = ""
+    second.save(update_fields=["email"])
+    third = signed_up(meeting, 1, start=2)[0]
+    with _after(meeting, 0), django_capture_on_commit_callbacks(execute=True):
+        meeting.select(by=cast.clerk)
+    told = {m.body.split("报名编号：")[1][: len(first.receipt_no)]: m for m in mailoutbox}
+    assert sorted(told) == sorted([first.receipt_no, third.receipt_no])
+    assert "您已入选" in told[first.receipt_no].body and "未入选" in told[third.receipt_no].body
+    assert told[first.receipt_no].to == ["wxm@example.com"]
+
+
+def test_sign_ups_are_told_when_a_meeting_is_cancelled_and_nothing_is_sent_without_smtp(
+    cast, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    meeting = published_meeting(cast)
+    signed_up(meeting, 2)
+    settings.EMAIL_HOST = ""
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.cancel(by=cast.head, reason="议题调整")
+    assert mailoutbox == []
+    other = published_meeting(cast)
+    signed_up(other, 1, start=5)
+    settings.EMAIL_HOST = "smtp.example.gov.cn"
+    with django_capture_on_commit_callbacks(execute=True):
+        other.cancel(by=cast.head, reason="议题调整")
+    assert [m.subject for m in mailoutbox] == [f"[{settings.AGENCY_NAME}] 会议已取消"]
+    assert "已取消：议题调整" in mailoutbox[0].body
