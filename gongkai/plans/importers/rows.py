@@ -161,7 +161,7 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
         header_at = _header_like_row(rows)
         return header_at, _guess_roles(rows[header_at + 1 :]), True
     if None not in raw:
-        return header_at, _settle_roles(raw), False
+        return header_at, _numbered_column(rows[header_at + 1 :], _settle_roles(raw), raw), False
     guessed = _guess_roles(rows[header_at + 1 :], width=len(raw))
     filled: list[str | None] = list(raw)
     for j, role in enumerate(raw):
@@ -173,7 +173,32 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
     unknown = [
         j for j, role in enumerate(raw) if role is None and _column_has_text(rows, header_at, j)
     ]
-    return header_at, _settle_roles(filled), bool(unknown)
+    roles = _numbered_column(rows[header_at + 1 :], _settle_roles(filled), raw)
+    return header_at, roles, bool(unknown)
+
+
+def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -> list[str]:
+    """工作任务 | 具体要求, no 序号, the first holding headings (一、…) and the second items
+    numbered through the table (1. … 2. … 3. …): the numbered ones are the items and the
+    first column groups them. (Steps numbered afresh in each cell are measures.)"""
+    if NUMBER in roles or MEASURES not in roles or raw[roles.index(REQUIREMENT)] != TASK:
+        return roles
+    req, measures = roles.index(REQUIREMENT), roles.index(MEASURES)
+    if req > measures:
+        return roles
+    numbers = []
+    for row in rows:
+        for column, out in ((req, None), (measures, numbers)):
+            match = _NUMBERED.match(row[column]) if len(row) > column else None
+            if match and out is None and len(row) >= len(roles) and all(row):
+                return roles  # numbered items in the first column of a whole row
+            if match and out is not None:
+                out.append(int(match.group(1) or match.group(2)))
+    if len(numbers) < 3 or any(b <= a for a, b in zip(numbers, numbers[1:], strict=False)):
+        return roles
+    roles = list(roles)
+    roles[req], roles[measures] = TASK, REQUIREMENT
+    return roles
 
 
 def _join_two_row_header(rows: list[Row]) -> list[Row]:
@@ -314,6 +339,18 @@ def _number_of(line: str, cn_tasks: bool) -> tuple[int | None, str] | None:
 _LEARNED: ContextVar[dict[str, str] | None] = ContextVar("learned_header_words", default=None)
 
 
+def cell_looks_like(cell: str) -> str:
+    """"deadline" or "units" when a cell reads as one, else ""."""
+    if _looks_like_deadline(cell):
+        return "deadline"
+    return "units" if _looks_like_units(cell) else ""
+
+
+def header_role(cell: str) -> str | None:
+    """The role a header cell names (工作任务, 责任单位 …), or None for data."""
+    return _header_role(cell)
+
+
 def _header_role(cell: str) -> str | None:
     text = simplify(cell).replace(" ", "")
     # A header cell is a bare label: "责任单位：新闻处" or a sentence is data.
@@ -342,14 +379,14 @@ def _settle_roles(roles: list[str | None]) -> list[str]:
     Columns left of the 序号 column group the numbered items (a task heading, often one
     merged cell for several rows): then the item itself is in the measures column."""
     settled = [r or NOTE for r in roles]
-    if (
-        NUMBER in settled
-        and REQUIREMENT in settled
-        and MEASURES in settled
-        and settled.index(REQUIREMENT) < settled.index(NUMBER) < settled.index(MEASURES)
-    ):
-        settled[settled.index(REQUIREMENT)] = TASK
-        settled[settled.index(MEASURES)] = REQUIREMENT
+    if NUMBER in settled:
+        at = settled.index(NUMBER)
+        left = [j for j in range(at) if settled[j] in (REQUIREMENT, TASK)]
+        right = [j for j in range(at + 1, len(settled)) if settled[j] in (REQUIREMENT, MEASURES)]
+        if left and right and all(settled[j] != REQUIREMENT for j in right):
+            for j in left:
+                settled[j] = TASK
+            settled[right[0]] = REQUIREMENT
     if REQUIREMENT not in settled and TASK in settled:
         # A lone 工作任务 column holds the requirements themselves.
         settled[settled.index(TASK)] = REQUIREMENT

@@ -5,7 +5,8 @@ import re
 from html.parser import HTMLParser
 
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError
-from gongkai.plans.importers.rows import Row, parse_rows
+from gongkai.plans.importers.rows import Row, cell_looks_like, header_role, parse_rows
+from gongkai.plans.importers.stream import stream_rows
 
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
@@ -25,6 +26,11 @@ def line_rows(text: str) -> list[Row]:
     """One row per line; cells split on tabs, or on | when no line has a tab; or one cell
     per line with each row ended by a line holding only |."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cells = _stream_cells(lines)
+    if cells:
+        rows = stream_rows(cells, header_role, cell_looks_like)
+        if rows:
+            return rows
     if _bar_ended(lines):
         return bar_rows(lines)
     separator = _separator(lines)
@@ -47,6 +53,35 @@ def _bar_ended(lines: list[str]) -> bool:
     bars = sum(line.strip() == "|" for line in lines)
     other = sum("|" in line for line in lines if line.strip() != "|")
     return bars >= 2 and other < bars
+
+
+def _stream_cells(lines: list[str]) -> list[str] | None:
+    """Cells of a table captured with a | after every cell ("X" then "|", or "X |") and no
+    mark where a row ends; None for other text. A cell of several paragraphs keeps them
+    as lines; the lines before the first | are the preamble, one cell each."""
+    split: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if len(text) > 1 and text.endswith("|") and text.count("|") == 1:
+            split += [text[:-1].strip(), "|"]
+        else:
+            split.append(text)
+    bars = sum(line == "|" for line in split)
+    if bars < 8 or sum("|" in line for line in split if line != "|") * 4 >= bars:
+        return None
+    chunks: list[list[str]] = [[]]
+    for line in split:
+        if line == "|":
+            chunks.append([])
+        else:
+            chunks[-1].append(line)
+    body = [[line for line in chunk if line] for chunk in chunks[1:]]
+    filled = [chunk for chunk in body if chunk]
+    if sum(len(chunk) == 1 for chunk in filled) < 0.7 * len(filled):
+        return None  # several lines between bars: one row per chunk (bar_rows)
+    while body and not body[-1]:
+        body.pop()
+    return [line for line in chunks[0] if line] + ["\n".join(chunk) for chunk in body]
 
 
 def bar_rows(lines: list[str]) -> list[Row]:
