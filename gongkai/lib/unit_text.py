@@ -16,6 +16,8 @@ class UnitsParse:
     support: list[str] = field(default_factory=list)
     note: str = ""
     flags: list[str] = field(default_factory=list)
+    # Another name in brackets after a unit's (its alias, X（Y）): for the reader, not a unit.
+    asides: list[str] = field(default_factory=list)
 
 
 _LEAD_VERBS = ("分别牵头", "共同牵头", "牵头", "主办", "主责", "负总责", "统筹")
@@ -23,16 +25,25 @@ _SUPPORT_VERBS = ("配合", "协办", "协助", "参与")
 # Verbs that mean "the lead" when they stand alone and "a helper" after a 牵头.
 _WEAK_VERBS = ("负责", "落实", "技术支持", "支持", "承办", "实施")
 _ALL_VERBS = _LEAD_VERBS + _SUPPORT_VERBS + _WEAK_VERBS
-_VERB_RE = re.compile("|".join(_ALL_VERBS))
+# A verb followed by a division word is part of a name: 局主办科室 is "the lead division".
+_VERB_RE = re.compile(f"(?:{'|'.join(_ALL_VERBS)})(?!科室|处室|股室|单位|部门)")
 
 _LABEL_RE = re.compile(
     r"((?:牵头|主办|配合|协办|参与|责任|承办|落实)(?:单位|处室|科室|部门|主体)|"
     r"(?<![\w])(?:牵头|主办|配合|协办|责任))[:：]\s*"
     r"([^;；:：]+?)(?=[;；]|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成)\w{0,2}[:：]|$)"
 )
-_PAREN_RE = re.compile(r"[（(]([^（）()]*)[)）]")
+_PAREN_RE = re.compile(r"[（(〔]([^（）()〔〕]*)[)）〕]")
+# A bracket that belongs to a name (各县（市、区）人民政府, 各镇（办）) is held as one of these
+# placeholders while the text is split, and written back as it was.
+_HELD = re.compile("[\ue000-\ue0ff]")
+_NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。.\s]+|(?<=牵头|主办|协办|配合|参与|协助|落实|负责)、")
-_NAME_SPLIT = re.compile(r"[、/]|等")
+_NAME_SPLIT = re.compile(r"[、/]")
+_ETC_REST = re.compile(
+    r"^(?:(?:[市县区省]级?|[市县区省]?直)?(?:相关|有关|其他|其它)(?:[市县区省]级?|[市县区省]?直)?"
+    r"(?:单位|部门|处室|科室|股室|机构)|单位|部门)$"
+)
 # 和/及/与 join two units only when the left part is a unit itself: 办公室和法规科, but
 # 普法与依法治理处 and 县工业和信息化局 are single names.
 _AND_SPLIT = re.compile(r"以及|[和及与]")
@@ -62,8 +73,14 @@ def parse_units(text: str) -> UnitsParse:
     raw = (text or "").strip()
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
     clean = _MANNER.sub("", clean)
-    labelled = _LABEL_RE.findall(_strip_outer_parens(clean))
+    clean, held, notes = _hold_brackets(_strip_outer_parens(clean))
+    labelled = _LABEL_RE.findall(clean)
     result = _from_labels(labelled) if labelled else _from_clauses(clean)
+    result.lead = [_give_back(n, held) for n in result.lead]
+    result.support = [_give_back(n, held) for n in result.support]
+    result.asides = [n for n in notes if _looks_like_unit(n)]
+    others = [n for n in notes if not _looks_like_unit(n)]
+    result.note = "；".join(filter(None, [*others, result.note]))
     if not result.lead and not result.support:
         result.note = raw
         if _NO_DUTY.search(raw):
@@ -76,6 +93,33 @@ def parse_units(text: str) -> UnitsParse:
         if "会" in name[:-1]:
             result.flags.append(f"“{name}”可能是“X会Y”（X牵头、Y配合），请核对")
     return result
+
+
+def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
+    """(text, brackets held, notes): a bracket inside a name (more of the name follows it) or
+    of mere fragments (（市、区）, （办）) stays with its name; any other — an alias, X（Y）, or
+    a note, （见附件1） — is taken out as a note, and X is the unit."""
+    held: list[str] = []
+    notes: list[str] = []
+
+    def hold(match: re.Match) -> str:
+        inner = match.group(1).strip()
+        rest = text[match.end() :]
+        goes_on = bool(_NAME_GOES_ON.match(rest)) and not _VERB_RE.match(rest)
+        goes_on = goes_on and not rest.startswith("等")
+        fragments = all(0 < len(p) <= 2 for p in re.split(r"[、,，/]", inner))
+        if inner and (goes_on or fragments) and len(held) < 256:
+            held.append(match.group(0))
+            return chr(0xE000 + len(held) - 1)
+        if inner:
+            notes.append(inner)
+        return ""
+
+    return _PAREN_RE.sub(hold, text), held, notes
+
+
+def _give_back(name: str, held: list[str]) -> str:
+    return _HELD.sub(lambda m: held[ord(m.group(0)) - 0xE000], name)
 
 
 def _strip_outer_parens(text: str) -> str:
@@ -108,8 +152,7 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
 
 def _from_clauses(text: str) -> UnitsParse:
     result = UnitsParse()
-    notes = [m.group(1).strip() for m in _PAREN_RE.finditer(text) if m.group(1).strip()]
-    text = _PAREN_RE.sub("", text)  # X（Y）牵头: the bracket is a note, X still leads
+    notes: list[str] = []
     weak: list[str] = []
     has_lead_verb = False
     for clause in filter(None, _CLAUSE_SPLIT.split(text)):
@@ -160,7 +203,12 @@ def _clause(clause: str) -> tuple[str, list[str], str]:
 def _names(text: str) -> tuple[list[str], bool]:
     """Unit names in ``text`` and whether every piece looked like a unit."""
     names = []
-    for piece in _NAME_SPLIT.split(_ETC_TAIL.sub("", text.strip(" ：:，,、"))):
+    pieces = []
+    for part in _NAME_SPLIT.split(_ETC_TAIL.sub("", text.strip(" ：:，,、"))):
+        first, *after = part.split("等")
+        # X等相关区直部门、Y: the collective after 等 only sums up the units before it.
+        pieces += [first, *(p for p in after if not _ETC_REST.match(p))]
+    for piece in pieces:
         for name in _split_and(_clean_name(piece)):
             if not name or name in _GENERIC:
                 continue
@@ -189,6 +237,7 @@ def _clean_name(piece: str) -> str:
 
 
 def _looks_like_unit(name: str) -> bool:
+    name = _HELD.sub("", name)
     return (
         2 <= len(name) <= 20
         and bool(_UNIT_SUFFIX.search(name))

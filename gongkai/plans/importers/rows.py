@@ -70,6 +70,7 @@ _TRAILER_PIECES = re.compile(r"[；;]|[，,](?=[^，,；;:：（）()]{2,6}[:：
 # 一是…；二是…: tasks run together in one paragraph, each starting with an ordinal.
 _ORDINAL = re.compile(r"(?:^|(?<=[。；;！!]))\s*[一二三四五六七八九十]{1,3}是")
 
+_BRACKETS = re.compile(r"[（(〔][^（）()〔〕]*[)）〕]")
 _GUESSED_COLUMNS = "表格部分列的含义是按内容判断的，请核对各列对应关系"
 _SPILLED = "原表此处单元格错行（任务与措施、时限、单位的条数不一致），已跨行按顺序对齐，请核对"
 _MAX_BLOCK_ROWS = 4
@@ -451,7 +452,7 @@ def _looks_like_deadline(text: str) -> bool:
 def _looks_like_units(text: str) -> bool:
     if len(text) > 60:
         return False
-    parsed = parse_units(text)
+    parsed = parse_units(_BRACKETS.sub("", text))  # 市有关单位（见附件1） is still units
     return bool(parsed.lead or parsed.support) and not parsed.note
 
 
@@ -818,7 +819,7 @@ def _finish_units(item: ParsedItem) -> None:
         return
     parsed = parse_units(item.units_text)
     item.lead_units, item.support_units = parsed.lead, parsed.support
-    item.note = "；".join(filter(None, [item.note, parsed.note]))
+    item.note = "；".join(filter(None, [item.note, parsed.note, *parsed.asides]))
     item.flags += parsed.flags
 
 
@@ -832,7 +833,8 @@ def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
     item.units_text = "；".join(filter(None, [*texts, item.units_text]))
     if not item.lead_units:
         item.flags.append("未写明牵头单位，请核对")
-    item.note = "；".join(filter(None, [item.note, lead.note, support.note]))
+    asides = [*lead.asides, *support.asides]
+    item.note = "；".join(filter(None, [item.note, lead.note, support.note, *asides]))
 
 
 # ---- paragraphs (no table at all) ---------------------------------------------
