@@ -83,7 +83,7 @@ _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _MONTH_CN = re.compile(r"([一二三四五六七八九十]{1,3})月")
 _FULL_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
 _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|底|末|份|内|前)?")
-_QUARTER = re.compile(r"第?([一二三四1-4])季度")
+_QUARTER = re.compile(r"第?([一二三四1-4])季度(前)?")
 _YEAR_PART = re.compile(r"(?:(\d{4})年?)?(上半年|下半年|年中|年底|年末|年内|年度内|全年)")
 
 
@@ -123,7 +123,13 @@ def _explicit_dates(text: str, year: int, flags: list[str]) -> list[tuple[date, 
         found += _month(match, year, flags)
     for match in _QUARTER.finditer(rest):
         quarter = cn_number(match.group(1)) or 4
-        found.append((_month_end(year, quarter * 3), match.group(0)))
+        if match.group(2):
+            # 三季度前: before the third quarter, or by its end? Like 9月前, take the earlier.
+            flags.append(f"“{match.group(0)}”已按上季度末计（也可能指本季度末），请核对")
+            before = (quarter - 1) * 3
+            found.append((_month_end(year - (before == 0), before or 12), match.group(0)))
+        else:
+            found.append((_month_end(year, quarter * 3), match.group(0)))
     for match in _YEAR_PART.finditer(rest):
         word = match.group(2)
         month = 6 if word in ("上半年", "年中") else 12

@@ -31,6 +31,7 @@ from gongkai.plans.importers.headers import (
     MEASURES,
     NOTE,
     NUMBER,
+    OWN_UNITS,
     REQUIREMENT,
     ROLE_LABELS,
     SUPPORT,
@@ -85,6 +86,7 @@ class _RowParts:
     section: str
     subsection: str
     flags: list[str] = field(default_factory=list)
+    group: str = ""  # the subsection's heading as written: （一）围绕…
 
     def parts(self, role: str, as_lines: bool) -> list[str]:
         text = self.columns.get(role, "").strip()
@@ -120,7 +122,7 @@ def _parse_rows(rows: list[Row], year: int, mapped: list[str] | None) -> ParsedP
     if not any(sum(1 for c in row if c) >= 2 for row in rows):
         rows = _paragraph_rows([c for row in rows for c in row if c])
     title = _find_title(rows)
-    rows = _join_two_row_header(rows)
+    rows = _widen_header(_join_two_row_header(rows))
     header_at, roles, unclear = _columns(rows)
     if mapped:
         roles, unclear = _apply_mapping(roles, mapped), False
@@ -135,6 +137,9 @@ def _parse_rows(rows: list[Row], year: int, mapped: list[str] | None) -> ParsedP
             raise PlanColumnsUnclear(columns)
         raise PlanImportError(NO_TASKS)
     _number_items(drafts, warnings)
+    if not any(d.item.section for d in drafts):
+        for draft in drafts:  # no 一、 parts: the （一） groups are the plan's sections
+            draft.item.section = draft.group
     items = [_finish_item(draft, year) for draft in drafts]
     if unclear:
         for item in items:  # until the user confirms the columns, nothing is taken on trust
@@ -161,6 +166,7 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
     if raw is None:
         header_at = _header_like_row(rows)
         return header_at, _guess_roles(rows[header_at + 1 :]), True
+    raw = _own_units_column(rows[header_at], raw)
     if None not in raw:
         return header_at, _numbered_column(rows[header_at + 1 :], _settle_roles(raw), raw), False
     guessed = _guess_roles(rows[header_at + 1 :], width=len(raw))
@@ -178,6 +184,20 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
     return header_at, roles, bool(unknown)
 
 
+def _own_units_column(header: Row, raw: list[str | None]) -> list[str | None]:
+    """Two 责任单位 columns, one of them the body's own divisions (局内负责处室): that one
+    holds the units; the other (市里落实单位) is kept as a note."""
+    units = [j for j, role in enumerate(raw) if role == UNITS]
+    if len(units) != 2:
+        return raw
+    own = [j for j in units if any(w in simplify(header[j]) for w in OWN_UNITS)]
+    if len(own) != 1:
+        return raw
+    raw = list(raw)
+    raw[next(j for j in units if j not in own)] = NOTE
+    return raw
+
+
 def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -> list[str]:
     """工作任务 | 具体要求, no 序号, the first holding headings (一、…) and the second items
     numbered through the table (1. … 2. … 3. …): the numbered ones are the items and the
@@ -189,12 +209,18 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
         return roles
     numbers = []
     for row in rows:
-        for column, out in ((req, None), (measures, numbers)):
-            match = _NUMBERED.match(row[column]) if len(row) > column else None
-            if match and out is None and len(row) >= len(roles) and all(row):
-                return roles  # numbered items in the first column of a whole row
-            if match and out is not None:
-                out.append(int(match.group(1) or match.group(2)))
+        filled = [c for c in row if c]
+        if len(filled) < 2:
+            continue
+        if len(filled) < len(roles):
+            cell = filled[0]  # a row under a merged heading cell: its cells shifted left
+        elif _NUMBERED.match(row[req]):
+            return roles  # numbered items in the first column of a whole row
+        else:
+            cell = row[measures]
+        match = _NUMBERED.match(cell)
+        if match:
+            numbers.append(int(match.group(1) or match.group(2)))
     if len(numbers) < 3 or any(b <= a for a, b in zip(numbers, numbers[1:], strict=False)):
         return roles
     roles = list(roles)
@@ -225,6 +251,67 @@ def _join_two_row_header(rows: list[Row]) -> list[Row]:
             j += 1
         taken += 1
     return [*rows[:at], joined, *rows[at + 2 :]]
+
+
+# How well a header label of a role fits a column whose cells are of a kind.
+_LABEL_FIT = {
+    TASK: {"heading": 2, "text": 1, "numbered": 0},
+    REQUIREMENT: {"text": 2, "numbered": 2, "heading": 0},
+    MEASURES: {"text": 2, "numbered": 2, "heading": 0},
+    NUMBER: {"number": 3},
+    UNITS: {"units": 3},
+    LEAD: {"units": 3},
+    SUPPORT: {"units": 3},
+    DEADLINE: {"deadline": 3},
+    NOTE: {"empty": 1, "text": 0, "heading": -1},
+}
+# The role a column with no label of its own takes from what its cells are.
+_KIND_ROLE = {"heading": TASK, "number": NUMBER, "units": UNITS, "deadline": DEADLINE}
+_ROLE_HEADER = {TASK: "任务分组", NUMBER: "序号", UNITS: "责任单位", DEADLINE: "完成时限"}
+
+
+def _widen_header(rows: list[Row]) -> list[Row]:
+    """A header with fewer labels than its rows have cells (a 序号 column with no label, or
+    一、 and （一） headings each in a column of their own under one 工作任务): each label goes
+    over the column whose cells fit it, in order; the other columns are named by content."""
+    at, raw = _find_header(rows)
+    if raw is None:
+        return rows
+    header = _trimmed(rows[at])
+    body = [_trimmed(row) for row in rows[at + 1 :] if sum(1 for c in row if c) >= 2]
+    width = max((len(row) for row in body), default=0)
+    if not len(header) < width <= 10:
+        return rows
+    whole = [row for row in body if len(row) == width]
+    kinds = []
+    for j in range(width):
+        votes: dict[str, int] = {}
+        for row in whole:
+            kind = _cell_kind(row[j])
+            votes[kind] = votes.get(kind, 0) + 1
+        kinds.append(max(votes, key=lambda k: votes[k]))
+    labels = [raw[j] or NOTE for j in range(len(header))]
+    slots = max(
+        combinations(range(width), len(labels)),
+        key=lambda slots: sum(
+            _LABEL_FIT[role].get(kinds[j], -2) for role, j in zip(labels, slots, strict=True)
+        ),
+    )
+    widened = [""] * width
+    for j, cell in zip(slots, header, strict=True):
+        widened[j] = cell
+    for j in range(width):
+        role = _KIND_ROLE.get(kinds[j])
+        if not widened[j] and role and (role == TASK or role not in labels):
+            widened[j] = _ROLE_HEADER[role]
+    return [*rows[:at], widened, *rows[at + 1 :]]
+
+
+def _trimmed(row: Row) -> Row:
+    end = len(row)
+    while end and not row[end - 1]:
+        end -= 1
+    return row[:end]
 
 
 def _section_before(rows: list[Row]) -> str:
@@ -316,7 +403,11 @@ def _clean_row(row: Row) -> Row:
 
 def _clean_cell(cell: str | None) -> str:
     lines = (re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in str(cell or "").split("\n"))
-    return "\n".join(line for line in lines if line)
+    # ?? at a line's start: full-width spaces lost to a wrong encoding on the way.
+    return "\n".join(_LOST_SPACES.sub("", line) for line in lines if line)
+
+
+_LOST_SPACES = re.compile(r"^[?？]+\s*(?=[^?？\s])")
 
 
 def _is_heading(text: str) -> bool:
@@ -341,7 +432,7 @@ _LEARNED: ContextVar[dict[str, str] | None] = ContextVar("learned_header_words",
 
 
 def cell_looks_like(cell: str) -> str:
-    """"deadline" or "units" when a cell reads as one, else ""."""
+    """ "deadline" or "units" when a cell reads as one, else ""."""
     if _looks_like_deadline(cell):
         return "deadline"
     return "units" if _looks_like_units(cell) else ""
@@ -552,6 +643,7 @@ class _Draft:
     item: ParsedItem
     explicit_number: int | None
     unit_columns: dict[str, str] = field(default_factory=dict)
+    group: str = ""
 
     def set(self, role: str, value: str) -> None:
         if role in (LEAD, SUPPORT):
@@ -591,6 +683,7 @@ class _Walker:
         self.warnings = warnings
         self.section = ""
         self.subsection = ""
+        self.group = ""
         self.last_sub_no: int | None = None
         self.block: list[_RowParts] = []
         self.drafts: list[_Draft] = []
@@ -605,11 +698,17 @@ class _Walker:
         cells, flags = _fit_row(row, self.roles)
         columns: dict[str, str] = {}
         for role, cell in zip(self.roles, cells, strict=True):
-            if cell:
+            if cell and role == TASK:
+                self._heading(cell)  # 一、 and （一） may each have a column
+            elif cell:
                 columns[role] = f"{columns[role]}\n{cell}" if role in columns else cell
-        self._heading(columns.pop(TASK, ""))
         requirements = self._requirements(columns.pop(REQUIREMENT, ""), columns.get(NUMBER, ""))
-        self._push(_RowParts(requirements, columns, self.section, self.subsection, flags))
+        self._push(self._row(requirements, columns, flags))
+
+    def _row(self, requirements, columns, flags=()) -> _RowParts:
+        return _RowParts(
+            requirements, columns, self.section, self.subsection, list(flags), self.group
+        )
 
     def finish(self) -> list[_Draft]:
         while self.block:
@@ -620,7 +719,7 @@ class _Walker:
         if _is_heading(text) and not (self.cn_tasks and _SUBSECTION.match(text)):
             self._heading(text)
         elif _number_of(text, self.cn_tasks):
-            self._push(_RowParts(self._requirements(text, ""), {}, self.section, self.subsection))
+            self._push(self._row(self._requirements(text, ""), {}))
         # Any other lone line (公开方式：主动公开, a signature) is not part of a task.
 
     def _heading(self, text: str) -> None:
@@ -628,11 +727,12 @@ class _Walker:
         if not first:
             return
         if _SECTION.match(first):
-            self.section, self.subsection = first, ""
+            self.section, self.subsection, self.group = first, "", ""
             return
         match = _SUBSECTION.match(first)
         if match:
             self._new_subsection(match.group(1))
+            self.group = first
         elif not _NUMBERED.match(first):
             self.subsection = first[:40]
 
@@ -721,7 +821,7 @@ class _Walker:
             requirement=text,
             flags=list(row.flags),
         )
-        draft = _Draft(item, number)
+        draft = _Draft(item, number, group=row.group)
         self.drafts.append(draft)
         return draft
 
@@ -931,7 +1031,7 @@ def _add_header_once(rows: list[Row]) -> None:
 
 def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
     """An unnumbered paragraph that reads as a task rather than preamble."""
-    if _TRAILER.search(line) or _ORDINAL.match(line):
+    if _TRAILER.search(simplify(line)) or _ORDINAL.match(line):
         return True
     if not (has_sections and seen_section):
         return False  # without numbers or headings, a bare paragraph is preamble
@@ -940,10 +1040,11 @@ def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
 
 def _new_record(line: str) -> Row:
     record = [line, "", "", "", ""]
-    trailer = _TRAILER.search(line)
+    # Labels are matched in simplified characters (a 1:1 mapping), the text kept as written.
+    trailer = _TRAILER.search(simplify(line))
     if trailer:
         record[0] = line[: trailer.start()].strip()
-        for text in trailer.groups():
+        for text in (line[slice(*trailer.span(g))] for g in (1, 2) if trailer.group(g)):
             for piece in _TRAILER_PIECES.split(text or ""):
                 if piece.strip():
                     _fill_record(record, piece.strip())
@@ -952,7 +1053,7 @@ def _new_record(line: str) -> Row:
 
 def _fill_record(record: Row, line: str) -> None:
     """Put one unnumbered line (or trailer piece) into the record's right column."""
-    label = _LABEL.match(line)
+    label = _LABEL.match(simplify(line))
     value = line[label.end() :] if label else line
     if label:
         word = label.group(1)
