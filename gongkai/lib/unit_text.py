@@ -23,7 +23,7 @@ class UnitsParse:
 _LEAD_VERBS = ("分别牵头", "共同牵头", "牵头", "主办", "主责", "负总责", "统筹")
 _SUPPORT_VERBS = ("配合", "协办", "协助", "参与")
 # Verbs that mean "the lead" when they stand alone and "a helper" after a 牵头.
-_WEAK_VERBS = ("负责", "落实", "技术支持", "支持", "承办", "实施")
+_WEAK_VERBS = ("负责", "落实", "技术支持", "支持", "承办", "实施", "办理", "执行")
 _ALL_VERBS = _LEAD_VERBS + _SUPPORT_VERBS + _WEAK_VERBS
 # A verb followed by a division word is part of a name: 局主办科室 is "the lead division".
 _VERB_RE = re.compile(f"(?:{'|'.join(_ALL_VERBS)})(?!科室|处室|股室|单位|部门)")
@@ -48,7 +48,9 @@ _ETC_REST = re.compile(
 # 普法与依法治理处 and 县工业和信息化局 are single names.
 _AND_SPLIT = re.compile(r"以及|[和及与]")
 # Manner words between the names and the verb: X按职责分工落实, X分别负责.
-_MANNER = re.compile(r"(按照?|根据)(各自)?职责(分工)?|分别(?=负责|落实|牵头)|共同(?=负责|落实)")
+_MANNER = re.compile(
+    r"(按照?|根据)(各自)?职责(分工)?|分别(?=负责|落实|牵头)|共同(?=负责|落实)|参照(?=落实|执行)"
+)
 # A collective's tail: 等部门, 等市有关单位, 等单位 — the named units stay, the tail goes.
 _ETC_TAIL = re.compile(r"等(?:[市县区省]?(?:直)?(?:有关|相关)?(?:单位|部门|处室|科室))?$")
 # "X会Y"/"X会同Y": X leads and Y supports. A 委 before 会 is a committee

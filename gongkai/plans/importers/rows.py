@@ -71,6 +71,9 @@ _TRAILER_PIECES = re.compile(r"[；;]|[，,](?=[^，,；;:：（）()]{2,6}[:：
 # 一是…；二是…: tasks run together in one paragraph, each starting with an ordinal.
 _ORDINAL = re.compile(r"(?:^|(?<=[。；;！!]))\s*[一二三四五六七八九十]{1,3}是")
 
+# A cell a text table had no place for (merged from the row above), as the stream reader
+# marks it; a cell that is there but empty is "".
+MISSING = "\x00"
 _BRACKETS = re.compile(r"[（(〔][^（）()〔〕]*[)）〕]")
 _GUESSED_COLUMNS = "表格部分列的含义是按内容判断的，请核对各列对应关系"
 _SPILLED = "原表此处单元格错行（任务与措施、时限、单位的条数不一致），已跨行按顺序对齐，请核对"
@@ -101,20 +104,25 @@ def parse_rows(
     *,
     columns: list[str] | None = None,
     synonyms: dict[str, str] | None = None,
+    short_rows_merged: bool = False,
 ) -> ParsedPlan:
     """Turn rows of cells from any format into a ParsedPlan (the shared core).
 
     ``columns`` is the role of each column of the plan's table as the user mapped it in the
     preview (it overrides the header); ``synonyms`` are header words the users taught earlier.
+    ``short_rows_merged``: a row with fewer cells than the header lost them to cells merged
+    from the rows above (tables captured as text); Word, Excel and HTML repeat merged cells.
     """
     token = _LEARNED.set({simplify(k).replace(" ", ""): v for k, v in (synonyms or {}).items()})
     try:
-        return _parse_rows(rows, year, columns)
+        return _parse_rows(rows, year, columns, short_rows_merged)
     finally:
         _LEARNED.reset(token)
 
 
-def _parse_rows(rows: list[Row], year: int, mapped: list[str] | None) -> ParsedPlan:
+def _parse_rows(
+    rows: list[Row], year: int, mapped: list[str] | None, merged: bool = False
+) -> ParsedPlan:
     rows = [cleaned for row in rows if (cleaned := _clean_row(row))]
     if not rows:
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
@@ -131,7 +139,7 @@ def _parse_rows(rows: list[Row], year: int, mapped: list[str] | None) -> ParsedP
     columns = _column_info(rows, header_at, roles, unclear)
     body = rows[header_at + 1 :]
     section = _section_before(rows[: max(header_at, 0)])
-    drafts = _walk(body, roles, warnings, section) if REQUIREMENT in roles else []
+    drafts = _walk(body, roles, warnings, section, merged) if REQUIREMENT in roles else []
     if not drafts:
         if _has_text_column(rows[header_at + 1 :]):
             raise PlanColumnsUnclear(columns)
@@ -380,10 +388,10 @@ def _column_info(rows: list[Row], header_at: int, roles: list[str], unclear: boo
 
 
 def _walk(
-    rows: list[Row], roles: list[str], warnings: list[str], section: str = ""
+    rows: list[Row], roles: list[str], warnings: list[str], section: str = "", merged=False
 ) -> list["_Draft"]:
     walker = _Walker(roles, _tasks_use_cn_numbers(rows, roles), warnings)
-    walker.section = section
+    walker.section, walker.merged = section, merged
     for row in rows:
         walker.add(row)
     return walker.finish()
@@ -582,10 +590,15 @@ def _find_title(rows: list[Row]) -> str:
 # ---- fitting a row to the header --------------------------------------------
 
 
-def _fit_row(row: Row, roles: list[str]) -> tuple[Row, list[str]]:
-    """Place the row's cells under the header; flag rows that lost a cell to a merge."""
+def _fit_row(row: Row, roles: list[str]) -> tuple[Row, list[str], set[int]]:
+    """Place the row's cells under the header; flag rows that lost a cell to a merge.
+
+    Also returns the columns the row has no cell for (a cell merged from the row above),
+    as opposed to cells that are there but empty."""
     width = len(roles)
     flags = []
+    missing = {j for j, c in enumerate(row[:width]) if c == MISSING}
+    row = ["" if c == MISSING else c for c in row]
     extra = [c for c in row[width:] if c]
     if extra:
         flags.append(f"本行单元格多于表头，多出的内容已并入最后一列：{'；'.join(extra)}")
@@ -594,7 +607,7 @@ def _fit_row(row: Row, roles: list[str]) -> tuple[Row, list[str]]:
     while cells and not cells[-1]:
         cells.pop()
     if len(cells) >= width:
-        return cells, flags
+        return cells, flags, missing
     best = _best_placement(cells, roles)
     placed = [""] * width
     for slot, cell in zip(best, cells, strict=True):
@@ -602,17 +615,27 @@ def _fit_row(row: Row, roles: list[str]) -> tuple[Row, list[str]]:
     moved = best != tuple(range(len(cells)))
     if moved or len(row) < width:
         flags.append("本行单元格缺失或错位（可能有合并单元格），已按内容判断各列，请核对")
-    return placed, flags
+    if len(row) < width:
+        missing |= set(range(width)) - set(best)
+    return placed, flags, missing
 
 
 def _best_placement(cells: Row, roles: list[str]) -> tuple[int, ...]:
     as_given = tuple(range(len(cells)))
-    if len(roles) - len(cells) > 2:
+    if len(roles) - len(cells) > 4 or len(roles) > 10:
         return as_given
-    # combinations() yields the as-given placement first, so it wins ties.
+    fits: dict[tuple[int, int], int] = {}
+
+    def fit(slot: int, at: int) -> int:
+        if (slot, at) not in fits:
+            fits[slot, at] = _fit_score(roles[slot], cells[at])
+        return fits[slot, at]
+
+    # On a tie the cells go right: the cells a row lacks are merged from the row above,
+    # and a merged cell starts further left.
     return max(
         combinations(range(len(roles)), len(cells)),
-        key=lambda slots: sum(_fit_score(roles[s], c) for s, c in zip(slots, cells, strict=True)),
+        key=lambda slots: (sum(fit(s, at) for at, s in enumerate(slots)), slots),
     )
 
 
@@ -657,6 +680,7 @@ class _Draft:
         return getattr(self.item, _ITEM_FIELDS[role]) if role in _ITEM_FIELDS else ""
 
 
+_CARRIED = (UNITS, LEAD, SUPPORT, DEADLINE)
 _ITEM_FIELDS = {MEASURES: "measures", DEADLINE: "deadline_text", UNITS: "units_text", NOTE: "note"}
 _ROLE_NAMES = {
     MEASURES: "落实措施",
@@ -684,26 +708,43 @@ class _Walker:
         self.section = ""
         self.subsection = ""
         self.group = ""
+        self.carry: dict[str, str] = {}  # the last units and deadline cells, for merged rows
+        self.merged = False  # short rows lost cells to merges (text tables)
         self.last_sub_no: int | None = None
         self.block: list[_RowParts] = []
         self.drafts: list[_Draft] = []
 
     def add(self, row: Row) -> None:
-        filled = [c for c in row if c]
-        if len(filled) == 1 and row[0]:
+        filled = [c for c in row if c and c != MISSING]
+        lone = len(filled) == 1 and row[0] == filled[0]
+        merged = self.merged and self.carry and len(row) < len(self.roles)
+        if lone and not (merged and _NUMBERED.match(row[0])):
             self._single_cell(row[0])
             return
-        if sum(_header_role(c) is not None for c in row) >= 2:
+        if not filled or sum(_header_role(c) is not None for c in row) >= 2:
             return  # the header repeated (a second table, or a page break)
-        cells, flags = _fit_row(row, self.roles)
+        cells, flags, missing = _fit_row(row, self.roles)
+        missing = missing if self.merged else set()
         columns: dict[str, str] = {}
         for role, cell in zip(self.roles, cells, strict=True):
             if cell and role == TASK:
                 self._heading(cell)  # 一、 and （一） may each have a column
             elif cell:
                 columns[role] = f"{columns[role]}\n{cell}" if role in columns else cell
+        self._carry_down(columns, {self.roles[j] for j in missing}, flags)
         requirements = self._requirements(columns.pop(REQUIREMENT, ""), columns.get(NUMBER, ""))
         self._push(self._row(requirements, columns, flags))
+
+    def _carry_down(self, columns: dict[str, str], missing: set[str], flags: list[str]) -> None:
+        """A units or deadline cell merged over several rows is written only in the first:
+        the rows without that cell take it from the row above (flagged)."""
+        taken = [r for r in _CARRIED if r in missing and r not in columns and r in self.carry]
+        for role in taken:
+            columns[role] = self.carry[role]
+        if taken and REQUIREMENT in columns:
+            names = "、".join(f"“{_ROLE_NAMES[r]}”" for r in taken)
+            flags.append(f"本行没有{names}单元格（与上一行合并），已沿用上一行的内容，请核对")
+        self.carry.update({r: columns[r] for r in _CARRIED if r in columns})
 
     def _row(self, requirements, columns, flags=()) -> _RowParts:
         return _RowParts(
@@ -728,6 +769,7 @@ class _Walker:
             return
         if _SECTION.match(first):
             self.section, self.subsection, self.group = first, "", ""
+            self.carry = {}
             return
         match = _SUBSECTION.match(first)
         if match:

@@ -18,8 +18,9 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
     """Parse a plan given as text (tab/| separated table, HTML table or numbered paragraphs)."""
     if not text or not text.strip():
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
-    rows = html_rows(text) if _TABLE_TAG.search(text) else line_rows(text)
-    return parse_rows(rows, year, **options)
+    if _TABLE_TAG.search(text):
+        return parse_rows(html_rows(text), year, **options)
+    return parse_rows(line_rows(text), year, short_rows_merged=True, **options)
 
 
 def line_rows(text: str) -> list[Row]:
@@ -34,6 +35,8 @@ def line_rows(text: str) -> list[Row]:
     if _bar_ended(lines):
         return bar_rows(lines)
     separator = _separator(lines)
+    if separator == "|":
+        lines = _rejoin_broken_rows(lines)
     rows = []
     for line in lines:
         if separator == "|" and _MARKDOWN_RULE.match(line):
@@ -44,6 +47,20 @@ def line_rows(text: str) -> list[Row]:
             cells = cells[:-1] if not cells[-1].strip() else cells
         rows.append([_cell_text(c) for c in cells])
     return rows
+
+
+def _rejoin_broken_rows(lines: list[str]) -> list[str]:
+    """"工作任务 | 具体要求" then "| 责任单位 |": a row broken over two lines, the second
+    starting with the bar the first lacks at its end."""
+    joined: list[str] = []
+    for line in lines:
+        text = line.strip()
+        before = joined[-1].strip() if joined else ""
+        if text.startswith("|") and text != "|" and "|" in before and not before.endswith("|"):
+            joined[-1] = f"{before} {text}"
+        else:
+            joined.append(line)
+    return joined
 
 
 _LABEL_LINE = re.compile(r"^[^\d，。：:；;、,（）()|]{1,12}$")
