@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from hanziconv.charmap import simplified_charmap, traditional_charmap
+
 # Traditional characters seen in plans sent from Hong Kong / Macao / Taiwan
-# templates or typed with a traditional input method. Small on purpose: only
-# characters that occur in deadlines and unit names.
+# templates or typed with a traditional input method, over hanziconv's full table.
 _TRADITIONAL = (
     "貫贯 長长 堅坚 續续 態态 動动 內内 處处 辦办 門门 單单 牽牵 頭头 責责 負负 聞闻 規规 審审 "
     "務务 屬属 關关 導导 領领 組组 機机 黨党 會会 實实 現现 資资 訊讯 網网 絡络 數数 體体 術术 "
@@ -41,7 +42,15 @@ _TRADITIONAL = (
     "闊阔 隊队 階阶 雖虽 雞鸡 離离 靜静 韋韦 頸颈 頃顷 飾饰 餘余"
 )
 _TRAD_TABLE = str.maketrans(
-    {pair[0]: pair[1] for pair in _TRADITIONAL.split() if len(pair) == 2 and pair[0] != pair[1]}
+    {
+        # hanziconv's table maps one character to one, so positions in the text keep.
+        **{t: s for t, s in zip(traditional_charmap, simplified_charmap, strict=True) if t != s},
+        **{
+            pair[0]: pair[1]
+            for pair in _TRADITIONAL.split()
+            if len(pair) == 2 and pair[0] != pair[1]
+        },
+    }
 )
 # Full-width digits and spaces, which Word documents are full of.
 _WIDTH_TABLE = str.maketrans("０１２３４５６７８９\u3000", "0123456789 ")

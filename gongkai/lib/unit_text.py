@@ -33,17 +33,18 @@ _LABEL_RE = re.compile(
     r"(?<![\w])(?:牵头|主办|配合|协办|责任))[:：]\s*"
     r"([^;；:：]+?)(?=[;；]|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成)\w{0,2}[:：]|$)"
 )
-_PAREN_RE = re.compile(r"[（(〔]([^（）()〔〕]*)[)）〕]")
+_PAREN_RE = re.compile(r"[（(〔﹝【\[]([^（）()〔〕﹝﹞【】\[\]]*)[)）〕﹞】\]]")
 # A bracket that belongs to a name (各县（市、区）人民政府, 各镇（办）) is held as one of these
 # placeholders while the text is split, and written back as it was.
 _HELD = re.compile("[\ue000-\ue0ff]")
 _NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。.\s]+|(?<=牵头|主办|协办|配合|参与|协助|落实|负责)、")
-_NAME_SPLIT = re.compile(r"[、/]")
-_ETC_REST = re.compile(
-    r"^(?:(?:[市县区省]级?|[市县区省]?直)?(?:相关|有关|其他|其它)(?:[市县区省]级?|[市县区省]?直)?"
-    r"(?:单位|部门|处室|科室|股室|机构)|单位|部门)$"
-)
+_NAME_SPLIT = re.compile(r"([、/,，])")
+# After 等, a collective that sums up the units before it (等市有关单位, 等相关区直部门,
+# 等领导小组成员单位): not a unit of its own.
+_ETC_REST = re.compile(r"^(?!各)[^、,，]*(?:单位|部门|处室|科室|股室|机构)$")
+# 县直、驻县有关单位: a qualifier too short to be a unit, standing before the next name.
+_QUALIFIER = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 # 和/及/与 join two units only when the left part is a unit itself: 办公室和法规科, but
 # 普法与依法治理处 and 县工业和信息化局 are single names.
 _AND_SPLIT = re.compile(r"以及|[和及与]")
@@ -58,11 +59,12 @@ _ETC_TAIL = re.compile(r"等(?:[市县区省]?(?:直)?(?:有关|相关)?(?:单�
 _CO_SIGN_RE = re.compile(r"^(.+?[处室局办心队站所院部组科])会同?(.+)$")
 
 _UNIT_SUFFIX = re.compile(
-    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村)$"
+    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|主体|企业)$"
 )
 # Words that turn a "name" into a sentence (我局属于…, 无…职责).
 _SENTENCE_WORDS = re.compile(
-    r"属于|没有|职责|无此|无相关|不涉及|不适用|不属于|的|是|已经|将于|应当|应该|需要|按照|根据"
+    r"属于|没有|职责|无此|无相关|不涉及|不适用|不属于|的|是|已经|将于|应当|应该|需要|按照|根据|"
+    r"包含|以下|以上|均由|均为"
 )
 _NO_DUTY = re.compile(r"无[^，,。；;]*职责|不涉及|不适用|无此项")
 _GENERIC = {"单位", "部门", "处室", "相关", "有关"}
@@ -205,9 +207,21 @@ def _clause(clause: str) -> tuple[str, list[str], str]:
 def _names(text: str) -> tuple[list[str], bool]:
     """Unit names in ``text`` and whether every piece looked like a unit."""
     names = []
-    pieces = []
-    for part in _NAME_SPLIT.split(_ETC_TAIL.sub("", text.strip(" ：:，,、"))):
+    pieces: list[str] = []
+    parts = _NAME_SPLIT.split(_ETC_TAIL.sub("", text.strip(" ：:，,、")))
+    glue = ""
+    for part, separator in zip(parts[::2], [*parts[1::2], ""], strict=True):
         first, *after = part.split("等")
+        if glue:
+            first, glue = glue + first, ""
+        if (
+            not after
+            and separator == "、"
+            and _QUALIFIER.match(first)
+            and not _looks_like_unit(first)
+        ):
+            glue = first + separator  # 县直、驻县有关单位 is one collective
+            continue
         # X等相关区直部门、Y: the collective after 等 only sums up the units before it.
         pieces += [first, *(p for p in after if not _ETC_REST.match(p))]
     for piece in pieces:

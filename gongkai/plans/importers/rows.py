@@ -58,11 +58,25 @@ _TITLE_WORDS = re.compile(r"方案|要点|计划|安排|任务清单|分工|台�
 _TITLE_TAIL = re.compile(r"\s*(?:[_｜|]|\s[-—–]\s|[-—–](?=[^-—–]*(?:网|欢迎|门户)))")
 # A bracket of labels closing a task paragraph: （责任处室：X牵头，Y落实；完成时限：…）, with
 # one level of brackets inside (X（Y）), and maybe a label or two after it (…）完成时限：6月底).
-_BRACKETED = r"(?:[^（）()]|[（(][^（）()]*[)）])*"
+# Brackets of every kind plans use around their labels: （）() 〔〕 [] 【】 ﹝﹞.
+_OPEN, _CLOSE = "（(〔\\[【﹝", "）)〕\\]】﹞"
+_BRACKETED = rf"(?:[^{_OPEN}{_CLOSE}]|[{_OPEN}][^{_OPEN}{_CLOSE}]*[{_CLOSE}])*"
 _TRAILER = re.compile(
-    rf"[（(]({_BRACKETED}?(?:单位|处室|科室|部门|时限|时间)[:：]{_BRACKETED})[)）]"
-    r"[。.；;，,]?\s*((?:[^（）()：:]{2,6}[:：][^（）()]*)?)[。.；;]?\s*$"
+    rf"[{_OPEN}]({_BRACKETED}?(?:单位|处室|科室|部门|时限|时间)[:：]{_BRACKETED})[{_CLOSE}]"
+    rf"[。.；;，,]?\s*((?:[^{_OPEN}{_CLOSE}：:]{{2,6}}[:：][^{_OPEN}{_CLOSE}]*)?)[。.；;]?\s*$"
 )
+# Any bracket in a task paragraph, to find those naming its units (with labels or without:
+# （区发改委、区商务局按职责分工负责）), wherever they stand.
+_ANY_BRACKET = re.compile(rf"[{_OPEN}]({_BRACKETED})[{_CLOSE}]")
+_UNIT_LABEL = re.compile(r"(?:单位|处室|科室|部门)[:：]")
+# 一、 二、 (一) 1、 inside one long line: a plan whose line breaks were lost.
+_INLINE_HEADING = re.compile(
+    r"\s+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、．](?!\d)))"
+)
+# Pinyin that a web page printed after characters: 政務(wù) 發(fā)展.
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüɑńňǹ]{1,7}[)）]")
+# A web page's index block: 索引号: | 330523/2022-06006 | 成文日期: | 2022-07-21 |
+_META_LABEL = re.compile(r"^[^，。,；;]{1,8}[:：]$")
 _LABEL = re.compile(
     r"^((?:责任|牵头|配合|主办|协办|承办)(?:单位|处室|科室|部门)|"
     r"完成时限|完成时间|时限要求|时限|落实措施|具体措施|备注)[:：]\s*"
@@ -406,13 +420,15 @@ def _clean_row(row: Row) -> Row:
     filled = [c for c in cells if c]
     if not filled or all(_NOISE.search(c) for c in filled):
         return []
+    if len(filled) >= 2 and _META_LABEL.match(filled[0]):
+        return []  # 索引号: | … | 成文日期: | …, a web page's index block
     return cells
 
 
 def _clean_cell(cell: str | None) -> str:
     lines = (re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in str(cell or "").split("\n"))
     # ?? at a line's start: full-width spaces lost to a wrong encoding on the way.
-    return "\n".join(_LOST_SPACES.sub("", line) for line in lines if line)
+    return "\n".join(_RUBY.sub("", _LOST_SPACES.sub("", line)) for line in lines if line)
 
 
 _LOST_SPACES = re.compile(r"^[?？]+\s*(?=[^?？\s])")
@@ -548,8 +564,10 @@ def _looks_like_deadline(text: str) -> bool:
     return len(text) <= 25 and parse_deadline(text, 2000).due_date is not None
 
 
-def _looks_like_units(text: str) -> bool:
-    if len(text) > 60:
+def _looks_like_units(text: str, longest: int = 200) -> bool:
+    if len(text) > longest and not re.match(
+        r"(?:牵头|责任|配合)(?:单位|处室|科室|部门)[:：]", text
+    ):
         return False
     parsed = parse_units(_BRACKETS.sub("", text))  # 市有关单位（见附件1） is still units
     return bool(parsed.lead or parsed.support) and not parsed.note
@@ -984,11 +1002,26 @@ def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
 
 def _paragraph_rows(lines: list[str]) -> list[Row]:
     """Plans written as paragraphs: build table rows, under a canonical header if none."""
-    lines = [part for text in lines for line in text.split("\n") for part in _ordinals(line)]
+    lines = [
+        part
+        for text in lines
+        for line in text.split("\n")
+        for inline in _inline_headings(line)
+        for part in _ordinals(inline)
+    ]
     header = _line_header(lines)
     if header:
         return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])
     return _records(lines)
+
+
+def _inline_headings(line: str) -> list[str]:
+    """A whole plan on one line (its breaks lost on the way): cut before each heading or
+    number that follows a space, when there are several."""
+    if len(line) < 300:
+        return [line]
+    parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
+    return parts if len(parts) >= 3 else [line]
 
 
 def _ordinals(line: str) -> list[str]:
@@ -1046,7 +1079,10 @@ def _records(lines: list[str]) -> list[Row]:
     seen_section = False
     for line in lines:
         starts_task = (
-            _NUMBERED.match(line) or (cn_tasks and _SUBSECTION.match(line)) or _ORDINAL.match(line)
+            _NUMBERED.match(line)
+            or (cn_tasks and _SUBSECTION.match(line))
+            or _ORDINAL.match(line)
+            or (_SECTION.match(line) and _unit_brackets(line))  # 一、 itself a task
         )
         if not starts_task and _is_heading(line):
             seen_section, record = True, None
@@ -1073,7 +1109,7 @@ def _add_header_once(rows: list[Row]) -> None:
 
 def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
     """An unnumbered paragraph that reads as a task rather than preamble."""
-    if _TRAILER.search(simplify(line)) or _ORDINAL.match(line):
+    if _TRAILER.search(simplify(line)) or _ORDINAL.match(line) or _unit_brackets(line):
         return True
     if not (has_sections and seen_section):
         return False  # without numbers or headings, a bare paragraph is preamble
@@ -1081,20 +1117,70 @@ def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
 
 
 def _new_record(line: str) -> Row:
-    record = [line, "", "", "", ""]
+    record = ["", "", "", "", ""]
+    record[0] = _take_trailer(record, line)
+    return record
+
+
+def _take_trailer(record: Row, line: str) -> str:
+    """Fill the record from the brackets of a task paragraph; the paragraph without them.
+
+    One bracket of labels at the end (（责任单位：X；完成时限：…）), or brackets naming units
+    after the paragraph's sentences, with labels or without (（X、Y按职责分工负责）): several
+    are joined, their 牵头 units leading and the others' units as they say."""
+    brackets = _unit_brackets(line)
     # Labels are matched in simplified characters (a 1:1 mapping), the text kept as written.
     trailer = _TRAILER.search(simplify(line))
-    if trailer:
-        record[0] = line[: trailer.start()].strip()
+    if trailer and not (len(brackets) > 1 or (brackets and brackets[-1].end() < trailer.start())):
         for text in (line[slice(*trailer.span(g))] for g in (1, 2) if trailer.group(g)):
             for piece in _TRAILER_PIECES.split(text or ""):
                 if piece.strip():
                     _fill_record(record, piece.strip())
-    return record
+        return line[: trailer.start()].strip()
+    if not brackets:
+        return line
+    if len(brackets) == 1:
+        units = brackets[0].group(1)
+    else:
+        lead: list[str] = []
+        support: list[str] = []
+        for bracket in brackets:
+            parsed = parse_units(bracket.group(1))
+            lead += [u for u in parsed.lead if u not in lead]
+            support += [u for u in parsed.support if u not in support]
+        support = [u for u in support if u not in lead]
+        units = f"牵头单位：{'、'.join(lead)}" + (
+            f"；配合单位：{'、'.join(support)}" if support else ""
+        )
+    record[3] = "；".join(filter(None, [record[3], units]))
+    for bracket in brackets:
+        deadline = re.search(r"(?:时限|时间)[:：]([^；;，,]+)", simplify(bracket.group(1)))
+        if deadline and not record[2]:
+            record[2] = bracket.group(1)[deadline.start(1) : deadline.end(1)]
+    text = line
+    for bracket in reversed(brackets):
+        text = text[: bracket.start()] + text[bracket.end() :]
+    return text.strip()
+
+
+def _unit_brackets(line: str) -> list[re.Match]:
+    """Brackets that name a task's units, each closing a sentence: with a label (责任单位：)
+    or, without one, holding nothing but units and their roles."""
+    found = []
+    for match in _ANY_BRACKET.finditer(line):
+        inner = match.group(1)
+        after = line[match.end() : match.end() + 1]
+        if after and after not in "。.；;，,、":
+            continue  # inside a sentence: an aside, not the task's units
+        if _UNIT_LABEL.search(simplify(inner)) or _looks_like_units(inner):
+            found.append(match)
+    return found
 
 
 def _fill_record(record: Row, line: str) -> None:
     """Put one unnumbered line (or trailer piece) into the record's right column."""
+    if not record[3] and len(line) > 20 and _unit_brackets(line):
+        line = _take_trailer(record, line)  # the task's text on a line of its own
     label = _LABEL.match(simplify(line))
     value = line[label.end() :] if label else line
     if label:

@@ -50,7 +50,7 @@ def line_rows(text: str) -> list[Row]:
 
 
 def _rejoin_broken_rows(lines: list[str]) -> list[str]:
-    """"工作任务 | 具体要求" then "| 责任单位 |": a row broken over two lines, the second
+    """ "工作任务 | 具体要求" then "| 责任单位 |": a row broken over two lines, the second
     starting with the bar the first lacks at its end."""
     joined: list[str] = []
     for line in lines:
