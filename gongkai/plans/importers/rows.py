@@ -143,6 +143,8 @@ def _parse_rows(
     warnings: list[str] = []
     if not any(sum(1 for c in row if c) >= 2 for row in rows):
         rows = _paragraph_rows([c for row in rows for c in row if c])
+        if _CANONICAL_HEADER in rows:
+            merged = False  # paragraphs: nothing was merged, an empty field is empty
     title = _find_title(rows)
     rows = _widen_header(_join_two_row_header(rows))
     header_at, roles, unclear = _columns(rows)
@@ -742,7 +744,17 @@ class _Walker:
         if not filled or sum(_header_role(c) is not None for c in row) >= 2:
             return  # the header repeated (a second table, or a page break)
         cells, flags, missing = _fit_row(row, self.roles)
-        missing = missing if self.merged else set()
+        if self.merged:
+            # A text table shows a cell merged from above as missing or as empty; a task has
+            # units and a deadline, so either is taken from above. A 配合 cell may be empty
+            # on its own; it is taken only with its 牵头 cell.
+            empty = {j for j, c in enumerate(cells) if not c} | missing
+            lead_there = LEAD in self.roles and self.roles.index(LEAD) not in empty
+            if lead_there:
+                empty -= {j for j, r in enumerate(self.roles) if r == SUPPORT}
+            missing = empty
+        else:
+            missing = set()
         columns: dict[str, str] = {}
         for role, cell in zip(self.roles, cells, strict=True):
             if cell and role == TASK:

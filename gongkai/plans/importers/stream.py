@@ -32,12 +32,17 @@ _SENTENCE = re.compile(r"[，,。；;：:]")
 _NO_REQUIREMENT = 4.0  # a row with no task in it (not a heading row of its own)
 
 
+# Where the capture marks a row's end: an empty cell between two bars, or "X | ||".
+ROW_END = "\x01"
+_LABEL = re.compile(r"^[^\d，。：:；;、,（）()|]{1,8}$")
+
+
 def stream_rows(cells: list[str], header_role, looks_like) -> list[Row] | None:
     """Rows of a cell stream: preamble cells as one-cell rows, the header, then the rows.
 
     ``header_role(cell)`` says what a header cell names; ``looks_like(cell)`` returns
     "deadline", "units" or "" (the row code's own readers, passed in to keep one copy).
-    None when the stream has no recognisable header."""
+    Cells may include ROW_END marks. None when the stream has no recognisable header."""
     start = next(
         (
             i
@@ -49,14 +54,27 @@ def stream_rows(cells: list[str], header_role, looks_like) -> list[Row] | None:
     if start is None:
         return None
     end = start
-    while end < len(cells) and header_role(cells[end]):
+    while end < len(cells) and (
+        header_role(cells[end])
+        or (_LABEL.match(cells[end]) and any(header_role(c) for c in cells[end + 1 : end + 3]))
+    ):
         end += 1
-    header, data = cells[start:end], cells[end:]
+    header = cells[start:end]
     roles = [header_role(c) or NOTE for c in header]
+    segments: list[list[str]] = [[]]
+    for cell in cells[end:]:
+        if cell == ROW_END:
+            segments.append([])
+        else:
+            segments[-1].append(cell)
+    data = [cell for segment in segments for cell in segment]
     kinds = [_kind(c, looks_like) for c in data]
     header, roles = _with_number_column(header, roles, data, kinds)
-    rows = _align(roles, data, kinds)
-    return [[c] for c in cells[:start] if c] + [header] + rows
+    rows: list[Row] = []
+    for segment in filter(None, segments):
+        rows += _align(roles, segment, [_kind(c, looks_like) for c in segment])
+    preamble = [[c] for c in cells[:start] if c and c != ROW_END]
+    return preamble + [header] + rows
 
 
 def _kind(cell: str, looks_like) -> str:

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError
 from gongkai.plans.importers.rows import Row, cell_looks_like, header_role, parse_rows
-from gongkai.plans.importers.stream import stream_rows
+from gongkai.plans.importers.stream import ROW_END, stream_rows
 
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
@@ -72,15 +72,20 @@ def _bar_ended(lines: list[str]) -> bool:
     return bars >= 2 and other < bars
 
 
+_CELL_LINE = re.compile(r"^([^|]+?)\s*\|([\s|]*)$")
+
+
 def _stream_cells(lines: list[str]) -> list[str] | None:
-    """Cells of a table captured with a | after every cell ("X" then "|", or "X |") and no
-    mark where a row ends; None for other text. A cell of several paragraphs keeps them
-    as lines; the lines before the first | are the preamble, one cell each."""
+    """Cells of a table captured with a | after every cell ("X" then "|", or "X |"); None
+    for other text. Rows end where the capture shows it — an empty cell (two bars running)
+    or "X | ||" — or nowhere, for stream_rows to find. A cell of several paragraphs keeps
+    them as lines; the lines before the first | are the preamble, one cell each."""
     split: list[str] = []
     for line in lines:
         text = line.strip()
-        if len(text) > 1 and text.endswith("|") and text.count("|") == 1:
-            split += [text[:-1].strip(), "|"]
+        cell = _CELL_LINE.match(text)
+        if cell:
+            split += [cell.group(1), "|"] + (["|"] if "|" in cell.group(2) else [])
         else:
             split.append(text)
     bars = sum(line == "|" for line in split)
@@ -96,9 +101,13 @@ def _stream_cells(lines: list[str]) -> list[str] | None:
     filled = [chunk for chunk in body if chunk]
     if sum(len(chunk) == 1 for chunk in filled) < 0.7 * len(filled):
         return None  # several lines between bars: one row per chunk (bar_rows)
-    while body and not body[-1]:
-        body.pop()
-    return [line for line in chunks[0] if line] + ["\n".join(chunk) for chunk in body]
+    cells = [line for line in chunks[0] if line]
+    for chunk in body:
+        if chunk:
+            cells.append("\n".join(chunk))
+        elif cells and cells[-1] != ROW_END:
+            cells.append(ROW_END)
+    return cells
 
 
 def bar_rows(lines: list[str]) -> list[Row]:
