@@ -223,32 +223,37 @@ def _own_units_column(header: Row, raw: list[str | None]) -> list[str | None]:
 
 
 def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -> list[str]:
-    """工作任务 | 具体要求, no 序号, the first holding headings (一、…) and the second items
-    numbered through the table (1. … 2. … 3. …): the numbered ones are the items and the
-    first column groups them. (Steps numbered afresh in each cell are measures.)"""
+    """工作任务 | 具体要求 with no 序号, where 工作任务 groups the items of 具体要求: the
+    second column's items are numbered through the table (1. … 2. … 3. …, while steps
+    numbered afresh in each cell are measures), or the first column is written only on
+    the first row of each group (merged over the rest) while the second is on every row."""
     if NUMBER in roles or MEASURES not in roles or raw[roles.index(REQUIREMENT)] != TASK:
         return roles
     req, measures = roles.index(REQUIREMENT), roles.index(MEASURES)
     if req > measures:
         return roles
     numbers = []
+    groups = items = 0
     for row in rows:
         filled = [c for c in row if c]
         if len(filled) < 2:
             continue
-        if len(filled) < len(roles):
+        if len(filled) < len(roles) or len(row) <= measures:
             cell = filled[0]  # a row under a merged heading cell: its cells shifted left
         elif _NUMBERED.match(row[req]):
             return roles  # numbered items in the first column of a whole row
         else:
-            cell = row[measures]
+            cell = row[measures] if len(row) > measures else ""
+            groups += 1
+        items += bool(cell)
         match = _NUMBERED.match(cell)
         if match:
             numbers.append(int(match.group(1) or match.group(2)))
-    if len(numbers) < 3 or any(b <= a for a, b in zip(numbers, numbers[1:], strict=False)):
-        return roles
-    roles = list(roles)
-    roles[req], roles[measures] = TASK, REQUIREMENT
+    numbered = len(numbers) >= 3 and all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+    merged = items >= 3 and groups <= 0.7 * items
+    if numbered or merged:
+        roles = list(roles)
+        roles[req], roles[measures] = TASK, REQUIREMENT
     return roles
 
 
@@ -469,6 +474,11 @@ def header_role(cell: str) -> str | None:
     return _header_role(cell)
 
 
+def settle_roles(roles: list[str | None]) -> list[str]:
+    """Header roles with exactly one requirement column (see _settle_roles)."""
+    return _settle_roles(roles)
+
+
 def _header_role(cell: str) -> str | None:
     text = simplify(cell).replace(" ", "")
     # A header cell is a bare label: "责任单位：新闻处" or a sentence is data.
@@ -497,6 +507,8 @@ def _settle_roles(roles: list[str | None]) -> list[str]:
     Columns left of the 序号 column group the numbered items (a task heading, often one
     merged cell for several rows): then the item itself is in the measures column."""
     settled = [r or NOTE for r in roles]
+    if LEAD in settled and UNITS in settled and SUPPORT not in settled:
+        settled[settled.index(UNITS)] = SUPPORT  # 牵头单位 | 责任单位: the others help
     if NUMBER in settled:
         at = settled.index(NUMBER)
         left = [j for j in range(at) if settled[j] in (REQUIREMENT, TASK)]
@@ -563,7 +575,9 @@ def _cell_kind(cell: str) -> str:
 
 
 def _looks_like_deadline(text: str) -> bool:
-    return len(text) <= 25 and parse_deadline(text, 2000).due_date is not None
+    # 2021年2月公布预算信息，2021年8月公布决算信息: a longer cell that starts with a date.
+    dated = len(text) <= 60 and re.match(r"(?:\d{4}年)?\d{1,2}月", simplify(text))
+    return (len(text) <= 25 or bool(dated)) and parse_deadline(text, 2000).due_date is not None
 
 
 def _looks_like_units(text: str, longest: int = 200) -> bool:
@@ -737,8 +751,7 @@ class _Walker:
     def add(self, row: Row) -> None:
         filled = [c for c in row if c and c != MISSING]
         lone = len(filled) == 1 and row[0] == filled[0]
-        merged = self.merged and self.carry and len(row) < len(self.roles)
-        if lone and not (merged and _NUMBERED.match(row[0])):
+        if lone and not (self.merged and self.carry and _NUMBERED.match(row[0])):
             self._single_cell(row[0])
             return
         if not filled or sum(_header_role(c) is not None for c in row) >= 2:

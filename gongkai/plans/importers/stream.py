@@ -37,11 +37,12 @@ ROW_END = "\x01"
 _LABEL = re.compile(r"^[^\d，。：:；;、,（）()|]{1,8}$")
 
 
-def stream_rows(cells: list[str], header_role, looks_like) -> list[Row] | None:
+def stream_rows(cells: list[str], header_role, looks_like, settle) -> list[Row] | None:
     """Rows of a cell stream: preamble cells as one-cell rows, the header, then the rows.
 
     ``header_role(cell)`` says what a header cell names; ``looks_like(cell)`` returns
-    "deadline", "units" or "" (the row code's own readers, passed in to keep one copy).
+    "deadline", "units" or ""; ``settle(roles)`` makes one of them the requirement (the row
+    code's own readers, passed in to keep one copy).
     Cells may include ROW_END marks. None when the stream has no recognisable header."""
     start = next(
         (
@@ -61,6 +62,8 @@ def stream_rows(cells: list[str], header_role, looks_like) -> list[Row] | None:
         end += 1
     header = cells[start:end]
     roles = [header_role(c) or NOTE for c in header]
+    if not {REQUIREMENT, MEASURES} & set(roles):
+        roles = settle(roles)  # 工作任务 | 牵头单位 | 责任单位: the task column holds the items
     segments: list[list[str]] = [[]]
     for cell in cells[end:]:
         if cell == ROW_END:
@@ -163,7 +166,7 @@ def _align(roles: list[str], data: list[str], kinds: list[str]) -> list[Row]:
     start_skip, mid_skip, end_skip = _skip_costs(roles)
     lead = [sum(start_skip[:c]) for c in range(width + 1)]
     tail = [sum(end_skip[c:]) for c in range(width + 1)]
-    req = [r == REQUIREMENT for r in roles]
+    req = [r in (REQUIREMENT, MEASURES) for r in roles]
     heading = width  # the state of a heading row standing on its own
     inf = float("inf")
     State = tuple[int, bool]  # (column, the row has its requirement yet)

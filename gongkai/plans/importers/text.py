@@ -5,7 +5,13 @@ import re
 from html.parser import HTMLParser
 
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError
-from gongkai.plans.importers.rows import Row, cell_looks_like, header_role, parse_rows
+from gongkai.plans.importers.rows import (
+    Row,
+    cell_looks_like,
+    header_role,
+    parse_rows,
+    settle_roles,
+)
 from gongkai.plans.importers.stream import ROW_END, stream_rows
 
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
@@ -29,7 +35,7 @@ def line_rows(text: str) -> list[Row]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cells = _stream_cells(lines)
     if cells:
-        rows = stream_rows(cells, header_role, cell_looks_like)
+        rows = stream_rows(cells, header_role, cell_looks_like, settle_roles)
         if rows:
             return rows
     if _bar_ended(lines):
