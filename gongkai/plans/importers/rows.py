@@ -103,7 +103,6 @@ class _RowParts:
     section: str
     subsection: str
     flags: list[str] = field(default_factory=list)
-    group: str = ""  # the subsection's heading as written: （一）围绕…
 
     def parts(self, role: str, as_lines: bool) -> list[str]:
         text = self.columns.get(role, "").strip()
@@ -161,9 +160,6 @@ def _parse_rows(
             raise PlanColumnsUnclear(columns)
         raise PlanImportError(NO_TASKS)
     _number_items(drafts, warnings)
-    if not any(d.item.section for d in drafts):
-        for draft in drafts:  # no 一、 parts: the （一） groups are the plan's sections
-            draft.item.section = draft.group
     items = [_finish_item(draft, year) for draft in drafts]
     if unclear:
         for item in items:  # until the user confirms the columns, nothing is taken on trust
@@ -700,7 +696,6 @@ class _Draft:
     item: ParsedItem
     explicit_number: int | None
     unit_columns: dict[str, str] = field(default_factory=dict)
-    group: str = ""
 
     def set(self, role: str, value: str) -> None:
         if role in (LEAD, SUPPORT):
@@ -741,7 +736,6 @@ class _Walker:
         self.warnings = warnings
         self.section = ""
         self.subsection = ""
-        self.group = ""
         self.carry: dict[str, str] = {}  # the last units and deadline cells, for merged rows
         self.merged = False  # short rows lost cells to merges (text tables)
         self.last_sub_no: int | None = None
@@ -790,9 +784,7 @@ class _Walker:
         self.carry.update({r: columns[r] for r in _CARRIED if r in columns})
 
     def _row(self, requirements, columns, flags=()) -> _RowParts:
-        return _RowParts(
-            requirements, columns, self.section, self.subsection, list(flags), self.group
-        )
+        return _RowParts(requirements, columns, self.section, self.subsection, list(flags))
 
     def finish(self) -> list[_Draft]:
         while self.block:
@@ -811,13 +803,12 @@ class _Walker:
         if not first:
             return
         if _SECTION.match(first):
-            self.section, self.subsection, self.group = first, "", ""
+            self.section, self.subsection = first, ""
             self.carry = {}
             return
         match = _SUBSECTION.match(first)
         if match:
             self._new_subsection(match.group(1))
-            self.group = first
         elif not _NUMBERED.match(first):
             self.subsection = first[:40]
 
@@ -906,7 +897,7 @@ class _Walker:
             requirement=text,
             flags=list(row.flags),
         )
-        draft = _Draft(item, number, group=row.group)
+        draft = _Draft(item, number)
         self.drafts.append(draft)
         return draft
 
