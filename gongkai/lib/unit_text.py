@@ -237,7 +237,12 @@ def _names(text: str) -> tuple[list[str], bool]:
 def _split_and(name: str) -> list[str]:
     """办公室和法规科 → two units; 县工业和信息化局 stays one."""
     parts = _AND_SPLIT.split(name)
-    if len(parts) > 1 and all(_looks_like_unit(_clean_name(p)) for p in parts):
+    # 市市场和质量监管委 is one name: 场 ends a name (农场) but not before 和.
+    if (
+        len(parts) > 1
+        and all(_looks_like_unit(_clean_name(p)) for p in parts)
+        and not any(p.endswith(("场", "市", "区", "县")) for p in parts[:-1])
+    ):
         return [_clean_name(p) for p in parts]
     return [name]
 

@@ -24,6 +24,7 @@ from gongkai.plans.importers.base import (
     PlanColumnsUnclear,
     PlanImportError,
 )
+from gongkai.plans.importers.stream import stream_rows
 from gongkai.plans.importers.headers import (
     DEADLINE,
     HEADER_SYNONYMS,
@@ -223,10 +224,11 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
     second column's items are numbered through the table (1. … 2. … 3. …, while steps
     numbered afresh in each cell are measures), or the first column is written only on
     the first row of each group (merged over the rest) while the second is on every row."""
-    if NUMBER in roles or MEASURES not in roles or raw[roles.index(REQUIREMENT)] != TASK:
+    if MEASURES not in roles or raw[roles.index(REQUIREMENT)] != TASK:
         return roles
     req, measures = roles.index(REQUIREMENT), roles.index(MEASURES)
-    if req > measures:
+    number = roles.index(NUMBER) if NUMBER in roles else None
+    if req > measures or (number is not None and number > req):
         return roles
     numbers = []
     groups = items = 0
@@ -247,9 +249,11 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
             numbers.append(int(match.group(1) or match.group(2)))
     numbered = len(numbers) >= 3 and all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
     merged = items >= 3 and groups <= 0.7 * items
-    if numbered or merged:
+    if (numbered and number is None) or merged:
         roles = list(roles)
         roles[req], roles[measures] = TASK, REQUIREMENT
+        if number is not None:
+            roles[number] = NOTE  # it numbers the groups, not the items
     return roles
 
 
@@ -1027,6 +1031,10 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
     ]
     header = _line_header(lines)
     if header:
+        # One cell per line: cut into rows by what each line is (merged cells leave none).
+        rows = stream_rows(lines, _header_role, cell_looks_like, _settle_roles)
+        if rows:
+            return rows
         return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])
     return _records(lines)
 
