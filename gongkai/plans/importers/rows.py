@@ -24,7 +24,6 @@ from gongkai.plans.importers.base import (
     PlanColumnsUnclear,
     PlanImportError,
 )
-from gongkai.plans.importers.stream import stream_rows
 from gongkai.plans.importers.headers import (
     DEADLINE,
     HEADER_SYNONYMS,
@@ -39,6 +38,7 @@ from gongkai.plans.importers.headers import (
     TASK,
     UNITS,
 )
+from gongkai.plans.importers.stream import stream_rows
 
 Row = list[str]
 
