@@ -90,7 +90,9 @@ def _stream_cells(lines: list[str]) -> list[str] | None:
     for line in lines:
         text = line.strip()
         cell = _CELL_LINE.match(text)
-        if cell:
+        if text.count("|") >= 2 and not text.strip("| "):
+            split += ["|", "|"]  # "||||": the rest of the row merged or empty, so it ends
+        elif cell:
             split += [cell.group(1), "|"] + (["|"] if "|" in cell.group(2) else [])
         else:
             split.append(text)
