@@ -234,8 +234,11 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
     groups = items = 0
     for row in rows:
         filled = [c for c in row if c]
-        if len(filled) < 2:
-            continue
+        lone_item = len(filled) == 1 and (
+            _NUMBERED.match(filled[0]) or (len(row) > measures and row[measures])
+        )
+        if not filled or (len(filled) == 1 and not lone_item):
+            continue  # a heading on its own, not a row of the table
         if len(filled) < len(roles) or len(row) <= measures:
             cell = filled[0]  # a row under a merged heading cell: its cells shifted left
         elif _NUMBERED.match(row[req]):
@@ -247,8 +250,8 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
         match = _NUMBERED.match(cell)
         if match:
             numbers.append(int(match.group(1) or match.group(2)))
-    numbered = len(numbers) >= 3 and all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
-    merged = items >= 3 and groups <= 0.7 * items
+    numbered = len(numbers) >= 2 and all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+    merged = items >= 2 and groups <= 0.7 * items
     if (numbered and number is None) or merged:
         roles = list(roles)
         roles[req], roles[measures] = TASK, REQUIREMENT
@@ -575,9 +578,19 @@ def _cell_kind(cell: str) -> str:
 
 
 def _looks_like_deadline(text: str) -> bool:
+    plain = simplify(text)
+    if not _DATE_WORDS.search(plain):
+        # Only 持续/动态更新/每月 …: a deadline when short, a requirement when a sentence.
+        short = len(text) <= 12 and not re.search(r"[，,。；;]", text)
+        return short and parse_deadline(text, 2000).due_date is not None
     # 2021年2月公布预算信息，2021年8月公布决算信息: a longer cell that starts with a date.
-    dated = len(text) <= 60 and re.match(r"(?:\d{4}年)?\d{1,2}月", simplify(text))
+    dated = len(text) <= 60 and re.match(r"(?:\d{4}年)?\d{1,2}月", plain)
     return (len(text) <= 25 or bool(dated)) and parse_deadline(text, 2000).due_date is not None
+
+
+_DATE_WORDS = re.compile(
+    r"\d|[一二三四五六七八九十]{1,2}月|季度|年底|年末|年中|上半年|下半年|年内|年度内|全年"
+)
 
 
 def _looks_like_units(text: str, longest: int = 200) -> bool:
