@@ -245,9 +245,7 @@ def test_it_reads_a_traditional_mirror_with_lost_spaces_and_pinyin_debris():
 
 
 def test_it_keeps_brackets_inside_a_unit_name_and_drops_aliases_and_notes():
-    parsed = parse_units(
-        "市法制局牵头,市有关单位(见附件1,下同),各县(市、区)人民政府(管委会)负责"
-    )
+    parsed = parse_units("市法制局牵头,市有关单位(见附件1,下同),各县(市、区)人民政府(管委会)负责")
     assert (parsed.lead, parsed.support) == (
         ["市法制局"],
         ["市有关单位", "各县(市、区)人民政府"],
