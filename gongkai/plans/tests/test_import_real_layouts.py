@@ -135,7 +135,8 @@ def test_it_reads_the_items_numbered_beside_a_column_of_task_groups():
 def test_it_assigns_the_bodys_own_divisions_of_two_units_columns():
     text = _lines(
         "工作任务 | 具体要求 | 市里落实单位 | 局内负责处室 |",
-        "(一)做好规划公开。 | 1.主动公开专项规划。 | 市政府各部门;各区政府 | 规划处牵头,各处室配合 |",
+        "(一)做好规划公开。 | 1.主动公开专项规划。 | 市政府各部门;各区政府 | "
+        "规划处牵头,各处室配合 |",
         "2.做好历史规划归集。 | 办公室 |",
     )
     plan = parse_plan_text(text, 2021)
