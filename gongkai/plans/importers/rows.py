@@ -141,10 +141,12 @@ def _parse_rows(
     if not rows:
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
     warnings: list[str] = []
+    records = False
     if not any(sum(1 for c in row if c) >= 2 for row in rows):
         rows = _paragraph_rows([c for row in rows for c in row if c])
-        if _CANONICAL_HEADER in rows:
-            merged = False  # paragraphs: nothing was merged, an empty field is empty
+        # Paragraphs read into records: each field in its place, nothing merged.
+        records = _CANONICAL_HEADER in rows
+        merged = merged and not records
     title = _find_title(rows)
     rows = _widen_header(_join_two_row_header(rows))
     header_at, roles, unclear = _columns(rows)
@@ -155,7 +157,8 @@ def _parse_rows(
     columns = _column_info(rows, header_at, roles, unclear)
     body = rows[header_at + 1 :]
     section = _section_before(rows[: max(header_at, 0)])
-    drafts = _walk(body, roles, warnings, section, merged) if REQUIREMENT in roles else []
+    walked = REQUIREMENT in roles
+    drafts = _walk(body, roles, warnings, section, merged, records) if walked else []
     if not drafts:
         if _has_text_column(rows[header_at + 1 :]):
             raise PlanColumnsUnclear(columns)
@@ -412,10 +415,15 @@ def _column_info(rows: list[Row], header_at: int, roles: list[str], unclear: boo
 
 
 def _walk(
-    rows: list[Row], roles: list[str], warnings: list[str], section: str = "", merged=False
+    rows: list[Row],
+    roles: list[str],
+    warnings: list[str],
+    section: str = "",
+    merged: bool = False,
+    records: bool = False,
 ) -> list["_Draft"]:
     walker = _Walker(roles, _tasks_use_cn_numbers(rows, roles), warnings)
-    walker.section, walker.merged = section, merged
+    walker.section, walker.merged, walker.records = section, merged, records
     for row in rows:
         walker.add(row)
     return walker.finish()
@@ -755,6 +763,7 @@ class _Walker:
         self.subsection = ""
         self.carry: dict[str, str] = {}  # the last units and deadline cells, for merged rows
         self.merged = False  # short rows lost cells to merges (text tables)
+        self.records = False  # rows are records read from paragraphs, their fields in place
         self.last_sub_no: int | None = None
         self.block: list[_RowParts] = []
         self.drafts: list[_Draft] = []
@@ -767,7 +776,10 @@ class _Walker:
             return
         if not filled or sum(_header_role(c) is not None for c in row) >= 2:
             return  # the header repeated (a second table, or a page break)
-        cells, flags, missing = _fit_row(row, self.roles)
+        if self.records and len(row) == len(self.roles):
+            cells, flags, missing = list(row), [], set()
+        else:
+            cells, flags, missing = _fit_row(row, self.roles)
         if self.merged:
             # A text table shows a cell merged from above as missing or as empty; a task has
             # units and a deadline, so either is taken from above. A 配合 cell may be empty
@@ -1058,7 +1070,18 @@ def _inline_headings(line: str) -> list[str]:
     if len(line) < 300:
         return [line]
     parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
-    return parts if len(parts) >= 3 else [line]
+    if len(parts) < 3:
+        return [line]
+    cut = []
+    for part in parts:
+        # "二、目标任务 2022年，全区…": the heading, then its paragraph after a space.
+        title, space, rest = part.partition(" ")
+        heading = _SECTION.match(part) or _SUBSECTION.match(part)
+        if heading and space and len(title) > heading.end() and len(rest) > 20:
+            cut += [title, rest.strip()]
+        else:
+            cut.append(part)
+    return cut
 
 
 def _ordinals(line: str) -> list[str]:
