@@ -68,7 +68,11 @@ _SENTENCE_WORDS = re.compile(
 )
 _NO_DUTY = re.compile(r"无[^，,。；;]*职责|不涉及|不适用|无此项")
 _GENERIC = {"单位", "部门", "处室", "相关", "有关"}
-_PREFIXES = ("分别由", "由", "请")
+_PREFIXES = ("分别由", "由", "请", "以及", "及")
+# What units do, after their names in a units cell written as a sentence.
+_ACTION = re.compile(
+    r"做好|负责|落实|牵头|配合|开展|加强|办理|承担|组织|指导|统筹|推进|完成|实施|提供|做"
+)
 _SUFFIXES = ("分别", "共同", "具体")
 
 
@@ -84,7 +88,7 @@ def parse_units(text: str) -> UnitsParse:
     result.support = [_give_back(n, held) for n in result.support]
     result.asides = [n for n in notes if _looks_like_unit(n)]
     others = [n for n in notes if not _looks_like_unit(n)]
-    result.note = "；".join(filter(None, [*others, result.note]))
+    result.note = _give_back("；".join(filter(None, [*others, result.note])), held)
     if not result.lead and not result.support:
         result.note = raw
         if _NO_DUTY.search(raw):
@@ -157,6 +161,7 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
 def _from_clauses(text: str) -> UnitsParse:
     result = UnitsParse()
     notes: list[str] = []
+    aid: list[str] = []
     weak: list[str] = []
     has_lead_verb = False
     for clause in filter(None, _CLAUSE_SPLIT.split(text)):
@@ -172,10 +177,14 @@ def _from_clauses(text: str) -> UnitsParse:
             has_lead_verb = True
             _add(result.lead, names[:1])
             _add(result.support, names[1:])
+        elif role == "aid":
+            aid += names
         else:
             weak += names
     # Units with no verb, or only 负责/落实, lead unless someone else was named lead.
     _add(result.support if has_lead_verb else result.lead, weak)
+    # 技术支持/指导 helps whoever does the work; alone, it is the work.
+    _add(result.support if result.lead else result.lead, aid)
     _drop_leads_from_support(result)
     result.note = "；".join(notes)
     return result
@@ -193,7 +202,7 @@ def _clause(clause: str) -> tuple[str, list[str], str]:
     names_text = clause[: match.start()] if match else clause
     names, ok = _names(names_text)
     if not ok:
-        return "weak", [], clause
+        return _leading_names(clause)
     verb = match.group(0) if match else ""
     rest = clause[match.end() :] if match else ""
     note = clause if (rest and rest not in _WEAK_VERBS) or verb in ("技术支持", "支持") else ""
@@ -202,6 +211,25 @@ def _clause(clause: str) -> tuple[str, list[str], str]:
     if verb in _SUPPORT_VERBS:
         return "support", names, note
     return "weak", names, note
+
+
+def _leading_names(clause: str) -> tuple[str, list[str], str]:
+    """各有关单位、各镇（街）做好发布工作: units, then what they do. The names before the
+    action are taken (the clause stays as a note); 技术支持/指导 make them helpers."""
+    action = _ACTION.search(clause)
+    if not action or action.start() < 2:
+        return "weak", [], clause
+    names, ok = _names(clause[: action.start()])
+    if not ok:
+        return "weak", [], clause
+    rest = clause[action.start() :]
+    if re.search("技术支持|支持|指导", rest):
+        return "aid", names, clause
+    if any(verb in rest for verb in _LEAD_VERBS):
+        return "lead", names, clause
+    if any(verb in rest for verb in _SUPPORT_VERBS):
+        return "support", names, clause
+    return "weak", names, clause
 
 
 def _names(text: str) -> tuple[list[str], bool]:

@@ -474,10 +474,18 @@ _LEARNED: ContextVar[dict[str, str] | None] = ContextVar("learned_header_words",
 
 
 def cell_looks_like(cell: str) -> str:
-    """ "deadline" or "units" when a cell reads as one, else ""."""
+    """ "deadline" or "units" when a cell reads as one, else "". A units cell may go on
+    to say what the units do (各镇（街）做好发布工作，区数据局做好技术支持): it starts
+    with the units."""
     if _looks_like_deadline(cell):
         return "deadline"
-    return "units" if _looks_like_units(cell) else ""
+    if _looks_like_units(cell):
+        return "units"
+    if len(cell) > 120 or _NUMBERED.match(cell):
+        return ""
+    parsed = parse_units(_BRACKETS.sub("", cell))
+    names = parsed.lead + parsed.support
+    return "units" if names and simplify(cell).startswith(names[0][:2]) else ""
 
 
 def header_role(cell: str) -> str | None:

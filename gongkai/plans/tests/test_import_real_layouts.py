@@ -273,3 +273,27 @@ def test_it_flags_before_a_quarter_like_before_a_month():
     assert parsed.flags and "三季度前" in parsed.flags[0]
     assert parse_deadline("第三季度", 2022) == parse_deadline("三季度末", 2022)
     assert parse_deadline("第三季度", 2022).due_date == date(2022, 9, 30)
+
+
+def test_it_takes_the_units_before_what_a_units_sentence_says_they_do():
+    parsed = parse_units("各有关单位、各镇(街)做好发布工作,区数据局做好技术支持和指导。")
+    assert (parsed.lead, parsed.support) == (["各有关单位", "各镇(街)"], ["区数据局"])
+    assert "做好发布工作" in parsed.note and "\ue000" not in parsed.note
+    parsed = parse_units("区发改局、区规划分局,以及各有关单位办理。")
+    assert parsed.lead == ["区发改局", "区规划分局", "各有关单位"]
+
+
+def test_it_reads_a_units_column_that_also_gives_instructions():
+    text = _lines(
+        "工作任务", "", "具体要求", "", "责任单位和工作要求", "",
+        "一、深化政务公开", "",
+        "(一)做好规划公开。", "", "1.主动公开各类规划。", "",
+        "区发改局以及各有关单位办理。", "",
+        "2.集中发布规划原文和解读。", "",
+        "各有关单位做好发布工作,区数据局做好技术支持和指导。", "",
+    )  # fmt: skip
+    plan = parse_plan_text(text, 2021)
+    assert [(i.number, *_units(i)) for i in plan.items] == [
+        (1, ["区发改局", "各有关单位"], []),
+        (2, ["各有关单位"], ["区数据局"]),
+    ]
