@@ -121,6 +121,11 @@ _FIT: dict[tuple[str, str], float] = {
 }
 
 
+# A cell standing as a row of its own: a numbered heading (一、), or a short label over
+# the rows below it (主动公开 / 基础信息公开 before the row they head).
+_HEADING_ROW = {"heading": 1.5, "label": 0.5}
+
+
 def _fit(kind: str, role: str) -> float:
     if kind == "empty":
         return _FIT.get((kind, role), 0 if role != NUMBER else -0.5)
@@ -183,8 +188,8 @@ def _align(roles: list[str], data: list[str], kinds: list[str]) -> list[Row]:
     for c in range(width):
         costs[(c, req[c])] = lead[c] - _fit(kinds[0], roles[c])
         first[(c, req[c])] = (None, True)
-    if kinds[0] == "heading":
-        costs[(heading, True)] = -1.5
+    if kinds[0] in _HEADING_ROW:
+        costs[(heading, True)] = -_HEADING_ROW[kinds[0]]
         first[(heading, True)] = (None, True)
     back.append(first)
     for kind in kinds[1:]:
@@ -206,9 +211,9 @@ def _align(roles: list[str], data: list[str], kinds: list[str]) -> list[Row]:
             key = (c, req[c])
             if total < new.get(key, inf):
                 new[key], pointers[key] = total, (boundary_from, True)
-        if kind == "heading":
+        if kind in _HEADING_ROW:
             key = (heading, True)
-            new[key], pointers[key] = boundary - 1.5, (boundary_from, True)
+            new[key], pointers[key] = boundary - _HEADING_ROW[kind], (boundary_from, True)
         costs = new
         back.append(pointers)
     state: State | None = min(costs, key=lambda s: closed(s, costs[s]))
