@@ -779,7 +779,7 @@ class _Walker:
     def add(self, row: Row) -> None:
         filled = [c for c in row if c and c != MISSING]
         lone = len(filled) == 1 and row[0] == filled[0]
-        if lone and not (self.merged and self.carry and _NUMBERED.match(row[0])):
+        if lone and not (self.merged and self.carry and self._lone_task(row)):
             self._single_cell(row[0])
             return
         if not filled or sum(_header_role(c) is not None for c in row) >= 2:
@@ -808,6 +808,13 @@ class _Walker:
         self._carry_down(columns, {self.roles[j] for j in missing}, flags)
         requirements = self._requirements(columns.pop(REQUIREMENT, ""), columns.get(NUMBER, ""))
         self._push(self._row(requirements, columns, flags))
+
+    def _lone_task(self, row: Row) -> bool:
+        """A row of a text table with only its task: the rest merged from above."""
+        if _NUMBERED.match(row[0]):
+            return True
+        whole = len(row) == len(self.roles) and self.roles[0] == REQUIREMENT
+        return whole and len(row[0]) > 30 and not _is_heading(row[0])
 
     def _carry_down(self, columns: dict[str, str], missing: set[str], flags: list[str]) -> None:
         """A units or deadline cell merged over several rows is written only in the first:

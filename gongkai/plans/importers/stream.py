@@ -70,6 +70,8 @@ def stream_rows(cells: list[str], header_role, looks_like, settle) -> list[Row] 
             segments.append([])
         else:
             segments[-1].append(cell)
+    if sum(r in (UNITS, LEAD, SUPPORT) for r in roles) == 1:
+        segments = [_join_units(segment, looks_like) for segment in segments]
     data = [cell for segment in segments for cell in segment]
     kinds = [_kind(c, looks_like) for c in data]
     header, roles = _with_number_column(header, roles, data, kinds)
@@ -78,6 +80,18 @@ def stream_rows(cells: list[str], header_role, looks_like, settle) -> list[Row] 
         rows += _align(roles, segment, [_kind(c, looks_like) for c in segment])
     preamble = [[c] for c in cells[:start] if c and c != ROW_END]
     return preamble + [header] + rows
+
+
+def _join_units(cells: list[str], looks_like) -> list[str]:
+    """Two units on lines of their own in the one units cell (区委农工办 / 区农业局) come as
+    two cells running: with one units column, they are one cell."""
+    joined: list[str] = []
+    for cell in cells:
+        if joined and looks_like(cell) == "units" and looks_like(joined[-1]) == "units":
+            joined[-1] = f"{joined[-1]}\n{cell}"
+        else:
+            joined.append(cell)
+    return joined
 
 
 def _kind(cell: str, looks_like) -> str:
@@ -113,11 +127,11 @@ _FIT: dict[tuple[str, str], float] = {
     ("label", TASK): 1.5,
     ("label", REQUIREMENT): 1,
     ("label", MEASURES): 1,
-    ("label", NOTE): 0,
+    ("label", NOTE): -0.5,
     ("text", REQUIREMENT): 2,
     ("text", MEASURES): 2,
     ("text", TASK): -1,
-    ("text", NOTE): 0,
+    ("text", NOTE): -1,
 }
 
 
