@@ -1034,6 +1034,9 @@ def _finish_deadline(item: ParsedItem, year: int) -> None:
 
 
 def _finish_units(item: ParsedItem) -> None:
+    if item.units_text.startswith(_JOINED):
+        item.units_text = item.units_text.removeprefix(_JOINED)
+        item.flags.append("本项任务有多处责任单位括注，已合并（牵头的单位牵头，其余配合），请核对")
     if not item.units_text:
         item.flags.append("未填写责任单位")
         return
@@ -1215,7 +1218,11 @@ def _take_trailer(record: Row, line: str) -> str:
     if not brackets:
         return line
     if len(brackets) == 1:
-        units = brackets[0].group(1)
+        units, deadline = _split_bracket(brackets[0].group(1))
+        if _UNIT_LABEL.search(simplify(units)):
+            units = brackets[0].group(1)  # labels: the deadline label is read below
+        elif deadline and not record[2]:
+            record[2] = deadline
     else:
         lead: list[str] = []
         support: list[str] = []
@@ -1224,7 +1231,7 @@ def _take_trailer(record: Row, line: str) -> str:
             lead += [u for u in parsed.lead if u not in lead]
             support += [u for u in parsed.support if u not in support]
         support = [u for u in support if u not in lead]
-        units = f"牵头单位：{'、'.join(lead)}" + (
+        units = f"{_JOINED}牵头单位：{'、'.join(lead)}" + (
             f"；配合单位：{'、'.join(support)}" if support else ""
         )
     record[3] = "；".join(filter(None, [record[3], units]))
@@ -1245,11 +1252,25 @@ def _unit_brackets(line: str) -> list[re.Match]:
     for match in _ANY_BRACKET.finditer(line):
         inner = match.group(1)
         after = line[match.end() : match.end() + 1]
-        if after and after not in "。.；;，,、":
+        before = line[match.start() - 1 : match.start()] if match.start() else ""
+        if after and after not in "。.；;，,、" and before not in "。.；;":
             continue  # inside a sentence: an aside, not the task's units
-        if _UNIT_LABEL.search(simplify(inner)) or _looks_like_units(inner):
+        units, _ = _split_bracket(inner)
+        if _UNIT_LABEL.search(simplify(inner)) or (units and _looks_like_units(units)):
             found.append(match)
     return found
+
+
+# Units text joined from several brackets of one task, to flag (see _finish_units).
+_JOINED = "多处括注："
+
+
+def _split_bracket(inner: str) -> tuple[str, str]:
+    """（市政务服务局牵头，各区政府配合，2023年6月底前完成）: (units, deadline)."""
+    pieces = [p for p in re.split(r"[，,；;]", inner) if p.strip()]
+    deadline = [p for p in pieces if _looks_like_deadline(p)]
+    units = "，".join(p for p in pieces if p not in deadline)
+    return units, "，".join(deadline)
 
 
 def _fill_record(record: Row, line: str) -> None:

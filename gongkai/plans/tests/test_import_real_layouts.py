@@ -297,3 +297,18 @@ def test_it_reads_a_units_column_that_also_gives_instructions():
         (1, ["区发改局", "各有关单位"], []),
         (2, ["各有关单位"], ["区数据局"]),
     ]
+
+
+def test_it_reads_a_units_bracket_after_each_sentence_and_flags_the_joined_item():
+    text = _lines(
+        "一、加强重点工作信息公开",
+        "（一）做好城市更新信息公开。及时公开工作进展。（市发展改革委负责落实）推进项目信息公开。"
+        "（市住房城乡建设委、市规划自然资源委分别负责落实）",
+        "（二）做好营商环境信息公开。集中发布营商环境政策。（市政务服务局牵头，各区政府配合，"
+        "2023年6月底前完成）",
+    )
+    first, second = parse_plan_text(text, 2023).items
+    assert _units(first) == (["市发展改革委", "市住房城乡建设委", "市规划自然资源委"], [])
+    assert any("多处责任单位括注" in flag for flag in first.flags)
+    assert _units(second) == (["市政务服务局"], ["各区政府"])
+    assert second.due_date == date(2023, 6, 30) and second.flags == []
