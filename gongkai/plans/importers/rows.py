@@ -223,10 +223,10 @@ def _own_units_column(header: Row, raw: list[str | None]) -> list[str | None]:
 
 
 def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -> list[str]:
-    """工作任务 | 具体要求 with no 序号, where 工作任务 groups the items of 具体要求: the
-    second column's items are numbered through the table (1. … 2. … 3. …, while steps
-    numbered afresh in each cell are measures), or the first column is written only on
-    the first row of each group (merged over the rest) while the second is on every row."""
+    """工作任务 | 具体要求, where 工作任务 groups the items of 具体要求: the second column's
+    items are numbered through the table (1. … 2. … 3. …, while steps numbered afresh in
+    each cell are measures), or the first column (and a 序号 before it) is written only
+    on the first row of each group (merged over the rest) while the second is on every row."""
     if MEASURES not in roles or raw[roles.index(REQUIREMENT)] != TASK:
         return roles
     req, measures = roles.index(REQUIREMENT), roles.index(MEASURES)
@@ -234,9 +234,10 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
     if req > measures or (number is not None and number > req):
         return roles
     numbers = []
-    groups = items = 0
+    groups = items = numbered_rows = 0
     for row in rows:
         filled = [c for c in row if c]
+        numbered_rows += bool(filled) and filled[0].isdigit()
         lone_item = len(filled) == 1 and (
             _NUMBERED.match(filled[0]) or (len(row) > measures and row[measures])
         )
@@ -258,7 +259,7 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
     if (numbered and number is None) or merged:
         roles = list(roles)
         roles[req], roles[measures] = TASK, REQUIREMENT
-        if number is not None:
+        if number is not None and numbered_rows < items:
             roles[number] = NOTE  # it numbers the groups, not the items
     return roles
 
