@@ -81,40 +81,59 @@ def _bar_ended(lines: list[str]) -> bool:
 _CELL_LINE = re.compile(r"^([^|]+?)\s*\|([\s|]*)$")
 
 
+_END = "\x02"  # a row's end the capture shows for certain: "||||" or "X | ||"
+
+
 def _stream_cells(lines: list[str]) -> list[str] | None:
     """Cells of a table captured with a | after every cell ("X" then "|", or "X |"); None
-    for other text. Rows end where the capture shows it — an empty cell (two bars running)
-    or "X | ||" — or nowhere, for stream_rows to find. A cell of several paragraphs keeps
-    them as lines; the lines before the first | are the preamble, one cell each."""
+    for other text. Rows end where the capture shows it — "X | ||", a line of bars, or an
+    empty cell (two bars running) when such cells close rows regularly rather than stand
+    for an empty cell now and then — or nowhere, for stream_rows to find. A cell of several
+    paragraphs keeps them as lines; the lines before the first | are the preamble."""
     split: list[str] = []
     for line in lines:
         text = line.strip()
         cell = _CELL_LINE.match(text)
         if text.count("|") >= 2 and not text.strip("| "):
-            split += ["|", "|"]  # "||||": the rest of the row merged or empty, so it ends
+            split += ["|", _END]  # "||||": the rest of the row merged or empty, so it ends
         elif cell:
-            split += [cell.group(1), "|"] + (["|"] if "|" in cell.group(2) else [])
+            split += [cell.group(1), "|"] + ([_END] if "|" in cell.group(2) else [])
         else:
             split.append(text)
     bars = sum(line == "|" for line in split)
-    if bars < 8 or sum("|" in line for line in split if line != "|") * 4 >= bars:
+    # Rows of several cells (a page's index block above the table may have a few) mean
+    # a table of | rows instead.
+    if bars < 8 or sum("|" in line for line in split if line != "|") * 2 >= bars:
         return None
     chunks: list[list[str]] = [[]]
     for line in split:
         if line == "|":
             chunks.append([])
+        elif line == _END:
+            chunks += [[_END], []]
         else:
             chunks[-1].append(line)
     body = [[line for line in chunk if line] for chunk in chunks[1:]]
-    filled = [chunk for chunk in body if chunk]
+    filled = [chunk for chunk in body if chunk and chunk != [_END]]
     if sum(len(chunk) == 1 for chunk in filled) < 0.7 * len(filled):
         return None  # several lines between bars: one row per chunk (bar_rows)
+    runs, run = [], 0  # cells between empty cells: a row's length if they end rows
+    for chunk in body:
+        if chunk and chunk != [_END]:
+            run += 1
+        elif not chunk and run:
+            runs, run = [*runs, run], 0
+    runs.sort()
+    closing = len(runs) >= 3 and runs[len(runs) // 2] <= 8
     cells = [line for line in chunks[0] if line]
     for chunk in body:
-        if chunk:
+        if chunk == [_END] or (not chunk and closing):
+            if cells and cells[-1] != ROW_END:
+                cells.append(ROW_END)
+        elif not chunk:
+            cells.append("")
+        else:
             cells.append("\n".join(chunk))
-        elif cells and cells[-1] != ROW_END:
-            cells.append(ROW_END)
     return cells
 
 

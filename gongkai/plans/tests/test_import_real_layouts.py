@@ -312,3 +312,26 @@ def test_it_reads_a_units_bracket_after_each_sentence_and_flags_the_joined_item(
     assert any("多处责任单位括注" in flag for flag in first.flags)
     assert _units(second) == (["市政务服务局"], ["各区政府"])
     assert second.due_date == date(2023, 6, 30) and second.flags == []
+
+
+def test_it_keeps_an_empty_cell_now_and_then_in_a_cell_stream_as_an_empty_cell():
+    def row(*cells):
+        return [line for cell in cells for line in (cell, "|")]
+
+    text = _lines(
+        "某区2024年政务公开任务分工",
+        *row("序号", "工作任务", "牵头单位", "配合单位", "完成时限"),
+        *row("1", "公开年度预算决算信息。", "财政局", "各部门", "6月底前"),
+        *row("2", "做好政策解读工作。", "办公室", "", "持续推进"),
+        *row("3", "更新政府信息公开指南。", "办公室", "信息中心", "3月底前"),
+        *row("4", "办理依申请公开。", "办公室", "", "全年"),
+        *row("5", "编制年度报告。", "办公室", "各部门", "1月31日前"),
+    )
+    plan = parse_plan_text(text, 2024)
+    assert [(i.number, *_units(i), i.due_date) for i in plan.items] == [
+        (1, ["财政局"], ["各部门"], date(2024, 6, 30)),
+        (2, ["办公室"], [], date(2024, 12, 31)),
+        (3, ["办公室"], ["信息中心"], date(2024, 3, 31)),
+        (4, ["办公室"], [], date(2024, 12, 31)),
+        (5, ["办公室"], ["各部门"], date(2024, 1, 31)),
+    ]
