@@ -132,6 +132,7 @@ _FIT: dict[tuple[str, str], float] = {
     ("text", MEASURES): 2,
     ("text", TASK): -1,
     ("text", NOTE): -1,
+    ("deadline", NOTE): 0,  # 备注 often says when
 }
 
 

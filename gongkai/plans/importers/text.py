@@ -118,13 +118,17 @@ def _stream_cells(lines: list[str]) -> list[str] | None:
     if sum(len(chunk) == 1 for chunk in filled) < 0.7 * len(filled):
         return None  # several lines between bars: one row per chunk (bar_rows)
     runs, run = [], 0  # cells between empty cells: a row's length if they end rows
-    for chunk in body:
+    starts = []  # the cell after each empty cell: a row's first cell if they end rows
+    for at, chunk in enumerate(body):
         if chunk and chunk != [_END]:
             run += 1
         elif not chunk and run:
             runs, run = [*runs, run], 0
+            following = next((c for c in body[at + 1 :] if c and c != [_END]), None)
+            if following:
+                starts.append(cell_looks_like("\n".join(following)) == "")
     runs.sort()
-    closing = len(runs) >= 3 and runs[len(runs) // 2] <= 8
+    closing = len(runs) >= 3 and runs[len(runs) // 2] <= 8 and sum(starts) >= 0.7 * len(starts)
     cells = [line for line in chunks[0] if line]
     for chunk in body:
         if chunk == [_END] or (not chunk and closing):
