@@ -1089,8 +1089,8 @@ def _inline_headings(line: str) -> list[str]:
     if len(line) < 300:
         return [line]
     parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
-    if len(parts) < 3:
-        return [line]
+    if len(parts) < 3 or sum(bool(_SECTION.match(p)) for p in parts) < 2:
+        return [line]  # a long paragraph that lists things, not a plan on one line
     cut = []
     for part in parts:
         # "二、目标任务 2022年，全区…": the heading, then its paragraph after a space.
