@@ -1256,12 +1256,15 @@ def _unit_brackets(line: str) -> list[re.Match]:
         before = line[match.start() - 1 : match.start()] if match.start() else ""
         if after and after not in "。.；;，,、" and before not in "。.；;":
             continue  # inside a sentence: an aside, not the task's units
+        if _ASIDE.match(inner):
+            continue  # （含县市区） （见附件） （以下简称…）
         units, _ = _split_bracket(inner)
         if _UNIT_LABEL.search(simplify(inner)) or (units and _looks_like_units(units)):
             found.append(match)
     return found
 
 
+_ASIDE = re.compile(r"\s*(?:含|包括|包含|即|如|例如|详见|见|注|以下|简称|不含)")
 # Units text joined from several brackets of one task, to flag (see _finish_units).
 _JOINED = "多处括注："
 
