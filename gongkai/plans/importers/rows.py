@@ -644,7 +644,7 @@ def _find_title(rows: list[Row]) -> str:
             break
         # A web page's title carries the site's name (and sometimes spam) after _ or -.
         line = _TITLE_TAIL.split(filled[0])[0]
-        if len(line) <= 60 and _TITLE_WORDS.search(line) and not re.search(r"[，。：:,]", line):
+        if len(line) <= 60 and _TITLE_WORDS.search(simplify(line)) and not re.search(r"[，。：:,]", line):
             candidates.append(re.sub(r"\s+", " ", line))
     plain = [c for c in candidates if not re.search(r"通知|印发", c)]
     chosen = (plain or candidates or [""])[-1]
