@@ -86,9 +86,6 @@ _TRAILER_PIECES = re.compile(r"[；;]|[，,](?=[^，,；;:：（）()]{2,6}[:：
 # 一是…；二是…: tasks run together in one paragraph, each starting with an ordinal.
 _ORDINAL = re.compile(r"(?:^|(?<=[。；;！!]))\s*[一二三四五六七八九十]{1,3}是")
 
-# A cell a text table had no place for (merged from the row above), as the stream reader
-# marks it; a cell that is there but empty is "".
-MISSING = "\x00"
 _BRACKETS = re.compile(r"[（(〔][^（）()〔〕]*[)）〕]")
 _GUESSED_COLUMNS = "表格部分列的含义是按内容判断的，请核对各列对应关系"
 _SPILLED = "原表此处单元格错行（任务与措施、时限、单位的条数不一致），已跨行按顺序对齐，请核对"
@@ -644,7 +641,11 @@ def _find_title(rows: list[Row]) -> str:
             break
         # A web page's title carries the site's name (and sometimes spam) after _ or -.
         line = _TITLE_TAIL.split(filled[0])[0]
-        if len(line) <= 60 and _TITLE_WORDS.search(simplify(line)) and not re.search(r"[，。：:,]", line):
+        if (
+            len(line) <= 60
+            and _TITLE_WORDS.search(simplify(line))
+            and not re.search(r"[，。：:,]", line)
+        ):
             candidates.append(re.sub(r"\s+", " ", line))
     plain = [c for c in candidates if not re.search(r"通知|印发", c)]
     chosen = (plain or candidates or [""])[-1]
@@ -661,8 +662,7 @@ def _fit_row(row: Row, roles: list[str]) -> tuple[Row, list[str], set[int]]:
     as opposed to cells that are there but empty."""
     width = len(roles)
     flags = []
-    missing = {j for j, c in enumerate(row[:width]) if c == MISSING}
-    row = ["" if c == MISSING else c for c in row]
+    missing: set[int] = set()  # filled below for a row short of cells
     extra = [c for c in row[width:] if c]
     if extra:
         flags.append(f"本行单元格多于表头，多出的内容已并入最后一列：{'；'.join(extra)}")
@@ -778,7 +778,7 @@ class _Walker:
         self.drafts: list[_Draft] = []
 
     def add(self, row: Row) -> None:
-        filled = [c for c in row if c and c != MISSING]
+        filled = [c for c in row if c]
         lone = len(filled) == 1 and row[0] == filled[0]
         if lone and not (self.merged and self.carry and self._lone_task(row)):
             self._single_cell(row[0])
