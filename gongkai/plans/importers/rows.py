@@ -5,10 +5,14 @@ a list of cell strings; inside a cell "\\n" separates paragraphs, which is how a
 cell holding several numbered requirements (or their measures, deadlines and
 units) is told apart. Plain paragraphs become one-cell rows.
 
-Steps: find the header row and give each column a role; walk the rows keeping
-the current section (一、) and subsection (（一）); split each row's cells into
-parts; align parts to requirements, across rows when a row's cells spilled
-into the next (flagging those items); finally parse deadlines and units.
+Steps: find the header row and give each column a role (by its words, by content when
+the header is narrower than the rows, and a 工作任务 column that only groups the items
+of the next is read as the group); walk the rows keeping the current section (一、) and
+subsection (（一）); in text tables, take a units or deadline cell merged over rows from
+the row above (flagged); split each row's cells into parts; align parts to
+requirements, across rows when a row's cells spilled into the next (flagging those
+items); finally parse deadlines and units. Paragraph plans become records first, their
+units read from the brackets closing each task (labelled or bare, of any bracket kind).
 """
 
 import re

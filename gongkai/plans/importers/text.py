@@ -1,4 +1,6 @@
-"""Plans pasted or saved as text: tab- or |-separated rows, HTML, or paragraphs."""
+"""Plans pasted or saved as text: tab- or |-separated rows, cells one per line (with a |
+after each, or with none: plans/importers/stream.py cuts them into rows), HTML, or
+paragraphs."""
 
 import html
 import re
