@@ -98,8 +98,8 @@ def _kind(cell: str, looks_like) -> str:
     text = cell.strip()
     if not text:
         return "empty"
-    if text.isdigit() and len(text) <= 3:
-        return "number"
+    if re.fullmatch(r"[（(]?\d{1,3}[)）.．、]?", text):
+        return "number"  # 3, （3）, 3.
     if _NUMBERED.match(text):
         return "numbered"
     if _SECTION.match(text):
@@ -128,6 +128,7 @@ _FIT: dict[tuple[str, str], float] = {
     ("label", REQUIREMENT): 1,
     ("label", MEASURES): 1,
     ("label", NOTE): -0.5,
+    ("label", DEADLINE): -0.5,  # 按上级要求, 处罚决定作出之日起20个工作日内
     ("text", REQUIREMENT): 2,
     ("text", MEASURES): 2,
     ("text", TASK): -1,
