@@ -6,9 +6,13 @@ a web page is captured as text; the real ones are scored by test_import_real_dev
 
 from datetime import date
 
+import pytest
+
 from gongkai.lib.deadline_text import parse_deadline
 from gongkai.lib.unit_text import parse_units
 from gongkai.plans.importers import parse_plan_text
+from gongkai.plans.importers.text import line_rows
+from gongkai.plans.tests.corpus_score import CORPUS, as_expected, plans
 
 
 def _units(item):
@@ -335,3 +339,25 @@ def test_it_keeps_an_empty_cell_now_and_then_in_a_cell_stream_as_an_empty_cell()
         (4, ["办公室"], [], date(2024, 12, 31)),
         (5, ["办公室"], ["各部门"], date(2024, 1, 31)),
     ]
+
+
+STREAMABLE = ["01_pipe_rows_web", "03_rowspan_groups", "09_traditional_tab", "19_pipe_collectives"]
+
+
+@pytest.mark.parametrize("name", STREAMABLE)
+def test_it_reads_a_corpus_table_captured_as_a_cell_stream_as_it_reads_its_rows(name):
+    """The same table, each cell followed by a | line and nothing marking a row's end,
+    gives the same items as the table written one row per line."""
+    _, data, _, expected = next(p for p in plans(CORPUS) if p[0] == name)
+    text = data.decode("utf-8")
+    lines = []
+    for row in line_rows(text):
+        cells = [c for c in row if c.strip()]
+        if len(row) == 1:
+            lines.append(row[0])
+            continue
+        for cell in cells:
+            lines += [cell.replace("\n", " "), "|"]
+    as_rows = [as_expected(i) for i in parse_plan_text(text, expected["year"]).items]
+    as_stream = [as_expected(i) for i in parse_plan_text("\n".join(lines), expected["year"]).items]
+    assert as_stream == as_rows
