@@ -42,7 +42,7 @@ from gongkai.plans.importers.headers import (
     TASK,
     UNITS,
 )
-from gongkai.plans.importers.stream import stream_rows
+from gongkai.plans.importers.stream import DOUBT, stream_rows
 
 Row = list[str]
 
@@ -91,6 +91,7 @@ _TRAILER_PIECES = re.compile(r"[；;]|[，,](?=[^，,；;:：（）()]{2,6}[:：
 _ORDINAL = re.compile(r"(?:^|(?<=[。；;！!]))\s*[一二三四五六七八九十]{1,3}是")
 
 _BRACKETS = re.compile(r"[（(〔][^（）()〔〕]*[)）〕]")
+_DOUBTFUL = "原表未标明行的起止，本行是按各单元格的内容切分出来的，请核对"
 _GUESSED_COLUMNS = "表格部分列的含义是按内容判断的，请核对各列对应关系"
 _SPILLED = "原表此处单元格错行（任务与措施、时限、单位的条数不一致），已跨行按顺序对齐，请核对"
 _MAX_BLOCK_ROWS = 4
@@ -139,6 +140,12 @@ def _parse_rows(
     rows: list[Row], year: int, mapped: list[str] | None, merged: bool = False
 ) -> ParsedPlan:
     rows = [cleaned for row in rows if (cleaned := _clean_row(row))]
+    doubtful = set()
+    for row in rows:
+        if row[-1] == DOUBT:
+            row.pop()
+            doubtful.add(id(row))
+    rows = [row for row in rows if any(row)]
     if not rows:
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
     warnings: list[str] = []
@@ -159,7 +166,7 @@ def _parse_rows(
     body = rows[header_at + 1 :]
     section = _section_before(rows[: max(header_at, 0)])
     walked = REQUIREMENT in roles
-    drafts = _walk(body, roles, warnings, section, merged, records) if walked else []
+    drafts = _walk(body, roles, warnings, section, merged, records, doubtful) if walked else []
     if not drafts:
         if _has_text_column(rows[header_at + 1 :]):
             raise PlanColumnsUnclear(columns)
@@ -423,9 +430,11 @@ def _walk(
     section: str = "",
     merged: bool = False,
     records: bool = False,
+    doubtful: set[int] | None = None,
 ) -> list["_Draft"]:
     walker = _Walker(roles, _tasks_use_cn_numbers(rows, roles), warnings)
     walker.section, walker.merged, walker.records = section, merged, records
+    walker.doubtful = doubtful or set()
     for row in rows:
         walker.add(row)
     return walker.finish()
@@ -777,6 +786,7 @@ class _Walker:
         self.carry: dict[str, str] = {}  # the last units and deadline cells, for merged rows
         self.merged = False  # short rows lost cells to merges (text tables)
         self.records = False  # rows are records read from paragraphs, their fields in place
+        self.doubtful: set[int] = set()  # ids of rows a cell stream was cut into with doubt
         self.last_sub_no: int | None = None
         self.block: list[_RowParts] = []
         self.drafts: list[_Draft] = []
@@ -793,6 +803,8 @@ class _Walker:
             cells, flags, missing = list(row), [], set()
         else:
             cells, flags, missing = _fit_row(row, self.roles)
+        if id(row) in self.doubtful:
+            flags.append(_DOUBTFUL)
         if self.merged:
             # A text table shows a cell merged from above as missing or as empty; a task has
             # units and a deadline, so either is taken from above. A 配合 cell may be empty

@@ -32,6 +32,11 @@ _SENTENCE = re.compile(r"[，,。；;：:]")
 _NO_REQUIREMENT = 4.0  # a row with no task in it (not a heading row of its own)
 
 
+# Appended to a row cut out of the stream with doubt (a cell that fits its column badly),
+# for the row code to flag and drop.
+DOUBT = "\x03"
+_NEEDED = (REQUIREMENT, MEASURES)
+
 # Where the capture marks a row's end: an empty cell between two bars, or "X | ||".
 ROW_END = "\x01"
 _LABEL = re.compile(r"^[^\d，。：:；;、,（）()|]{1,8}$")
@@ -240,12 +245,17 @@ def _align(roles: list[str], data: list[str], kinds: list[str]) -> list[Row]:
         state = previous
     path.reverse()
     rows: list[Row] = []
-    for cell, ((column, _), new_row) in zip(data, path, strict=True):
+    doubtful: set[int] = set()  # rows whose cells fit their columns badly
+    for cell, kind, ((column, _), new_row) in zip(data, kinds, path, strict=True):
         if column == heading:
             rows.append([cell])
-        elif new_row or not rows or len(rows[-1]) != width:
+            continue
+        if new_row or not rows or len(rows[-1]) != width:
             rows.append([""] * width)
-            rows[-1][column] = cell
-        else:
-            rows[-1][column] = cell
-    return rows
+        rows[-1][column] = cell
+        if _fit(kind, roles[column]) < 0:
+            doubtful.add(len(rows) - 1)
+    for at, row in enumerate(rows):
+        if len(row) == width and not any(row[j] for j, r in enumerate(roles) if r in _NEEDED):
+            doubtful.add(at)  # a row with no task, or no units and no deadline
+    return [[*row, DOUBT] if at in doubtful else row for at, row in enumerate(rows)]

@@ -361,3 +361,20 @@ def test_it_reads_a_corpus_table_captured_as_a_cell_stream_as_it_reads_its_rows(
     as_rows = [as_expected(i) for i in parse_plan_text(text, expected["year"]).items]
     as_stream = [as_expected(i) for i in parse_plan_text("\n".join(lines), expected["year"]).items]
     assert as_stream == as_rows
+
+
+def test_it_flags_a_row_cut_from_a_cell_stream_when_a_cell_fits_its_column_badly():
+    def row(*cells):
+        return [line for cell in cells for line in (cell, "|")]
+
+    text = _lines(
+        *row("序号", "工作任务", "责任单位", "完成时限"),
+        *row("1", "公开年度预算决算信息。", "财政局", "6月底前"),
+        *row("2", "做好政策解读工作。", "办公室", "按上级要求"),
+        *row("3", "更新政府信息公开指南。", "办公室", "3月底前"),
+    )
+    first, second, third = parse_plan_text(text, 2024).items
+    doubtful = "原表未标明行的起止，本行是按各单元格的内容切分出来的，请核对"
+    assert (second.lead_units, second.deadline_text) == (["办公室"], "按上级要求")
+    assert doubtful in second.flags
+    assert doubtful not in first.flags and doubtful not in third.flags
