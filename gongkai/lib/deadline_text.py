@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from hanziconv.charmap import simplified_charmap, traditional_charmap
+
 # Traditional characters seen in plans sent from Hong Kong / Macao / Taiwan
-# templates or typed with a traditional input method. Small on purpose: only
-# characters that occur in deadlines and unit names.
+# templates or typed with a traditional input method, over hanziconv's full table.
 _TRADITIONAL = (
     "貫贯 長长 堅坚 續续 態态 動动 內内 處处 辦办 門门 單单 牽牵 頭头 責责 負负 聞闻 規规 審审 "
     "務务 屬属 關关 導导 領领 組组 機机 黨党 會会 實实 現现 資资 訊讯 網网 絡络 數数 體体 術术 "
@@ -41,7 +42,15 @@ _TRADITIONAL = (
     "闊阔 隊队 階阶 雖虽 雞鸡 離离 靜静 韋韦 頸颈 頃顷 飾饰 餘余"
 )
 _TRAD_TABLE = str.maketrans(
-    {pair[0]: pair[1] for pair in _TRADITIONAL.split() if len(pair) == 2 and pair[0] != pair[1]}
+    {
+        # hanziconv's table maps one character to one, so positions in the text keep.
+        **{t: s for t, s in zip(traditional_charmap, simplified_charmap, strict=True) if t != s},
+        **{
+            pair[0]: pair[1]
+            for pair in _TRADITIONAL.split()
+            if len(pair) == 2 and pair[0] != pair[1]
+        },
+    }
 )
 # Full-width digits and spaces, which Word documents are full of.
 _WIDTH_TABLE = str.maketrans("０１２３４５６７８９\u3000", "0123456789 ")
@@ -83,7 +92,7 @@ _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _MONTH_CN = re.compile(r"([一二三四五六七八九十]{1,3})月")
 _FULL_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
 _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|底|末|份|内|前)?")
-_QUARTER = re.compile(r"第?([一二三四1-4])季度")
+_QUARTER = re.compile(r"第?([一二三四1-4])季度(前)?")
 _YEAR_PART = re.compile(r"(?:(\d{4})年?)?(上半年|下半年|年中|年底|年末|年内|年度内|全年)")
 
 
@@ -123,7 +132,13 @@ def _explicit_dates(text: str, year: int, flags: list[str]) -> list[tuple[date, 
         found += _month(match, year, flags)
     for match in _QUARTER.finditer(rest):
         quarter = cn_number(match.group(1)) or 4
-        found.append((_month_end(year, quarter * 3), match.group(0)))
+        if match.group(2):
+            # 三季度前: before the third quarter, or by its end? Like 9月前, take the earlier.
+            flags.append(f"“{match.group(0)}”已按上季度末计（也可能指本季度末），请核对")
+            before = (quarter - 1) * 3
+            found.append((_month_end(year - (before == 0), before or 12), match.group(0)))
+        else:
+            found.append((_month_end(year, quarter * 3), match.group(0)))
     for match in _YEAR_PART.finditer(rest):
         word = match.group(2)
         month = 6 if word in ("上半年", "年中") else 12

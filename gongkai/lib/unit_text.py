@@ -16,28 +16,42 @@ class UnitsParse:
     support: list[str] = field(default_factory=list)
     note: str = ""
     flags: list[str] = field(default_factory=list)
+    # Another name in brackets after a unit's (its alias, X（Y）): for the reader, not a unit.
+    asides: list[str] = field(default_factory=list)
 
 
 _LEAD_VERBS = ("分别牵头", "共同牵头", "牵头", "主办", "主责", "负总责", "统筹")
 _SUPPORT_VERBS = ("配合", "协办", "协助", "参与")
 # Verbs that mean "the lead" when they stand alone and "a helper" after a 牵头.
-_WEAK_VERBS = ("负责", "落实", "技术支持", "支持", "承办", "实施")
+_WEAK_VERBS = ("负责", "落实", "技术支持", "支持", "承办", "实施", "办理", "执行")
 _ALL_VERBS = _LEAD_VERBS + _SUPPORT_VERBS + _WEAK_VERBS
-_VERB_RE = re.compile("|".join(_ALL_VERBS))
+# A verb followed by a division word is part of a name: 局主办科室 is "the lead division".
+_VERB_RE = re.compile(f"(?:{'|'.join(_ALL_VERBS)})(?!科室|处室|股室|单位|部门)")
 
 _LABEL_RE = re.compile(
     r"((?:牵头|主办|配合|协办|参与|责任|承办|落实)(?:单位|处室|科室|部门|主体)|"
     r"(?<![\w])(?:牵头|主办|配合|协办|责任))[:：]\s*"
     r"([^;；:：]+?)(?=[;；]|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成)\w{0,2}[:：]|$)"
 )
-_PAREN_RE = re.compile(r"[（(]([^（）()]*)[)）]")
+_PAREN_RE = re.compile(r"[（(〔﹝【\[]([^（）()〔〕﹝﹞【】\[\]]*)[)）〕﹞】\]]")
+# A bracket that belongs to a name (各县（市、区）人民政府, 各镇（办）) is held as one of these
+# placeholders while the text is split, and written back as it was.
+_HELD = re.compile("[\ue000-\ue0ff]")
+_NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。.\s]+|(?<=牵头|主办|协办|配合|参与|协助|落实|负责)、")
-_NAME_SPLIT = re.compile(r"[、/]|等")
+_NAME_SPLIT = re.compile(r"([、/,，])")
+# After 等, a collective that sums up the units before it (等市有关单位, 等相关区直部门,
+# 等领导小组成员单位): not a unit of its own.
+_ETC_REST = re.compile(r"^(?!各)[^、,，]*(?:单位|部门|处室|科室|股室|机构)$")
+# 县直、驻县有关单位: a qualifier too short to be a unit, standing before the next name.
+_QUALIFIER = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 # 和/及/与 join two units only when the left part is a unit itself: 办公室和法规科, but
 # 普法与依法治理处 and 县工业和信息化局 are single names.
 _AND_SPLIT = re.compile(r"以及|[和及与]")
 # Manner words between the names and the verb: X按职责分工落实, X分别负责.
-_MANNER = re.compile(r"(按照?|根据)(各自)?职责(分工)?|分别(?=负责|落实|牵头)|共同(?=负责|落实)")
+_MANNER = re.compile(
+    r"(按照?|根据)(各自)?职责(分工)?|分别(?=负责|落实|牵头)|共同(?=负责|落实)|参照(?=落实|执行)"
+)
 # A collective's tail: 等部门, 等市有关单位, 等单位 — the named units stay, the tail goes.
 _ETC_TAIL = re.compile(r"等(?:[市县区省]?(?:直)?(?:有关|相关)?(?:单位|部门|处室|科室))?$")
 # "X会Y"/"X会同Y": X leads and Y supports. A 委 before 会 is a committee
@@ -45,15 +59,20 @@ _ETC_TAIL = re.compile(r"等(?:[市县区省]?(?:直)?(?:有关|相关)?(?:单�
 _CO_SIGN_RE = re.compile(r"^(.+?[处室局办心队站所院部组科])会同?(.+)$")
 
 _UNIT_SUFFIX = re.compile(
-    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村)$"
+    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|主体|企业|银行|支行|分行)$"
 )
 # Words that turn a "name" into a sentence (我局属于…, 无…职责).
 _SENTENCE_WORDS = re.compile(
-    r"属于|没有|职责|无此|无相关|不涉及|不适用|不属于|的|是|已经|将于|应当|应该|需要|按照|根据"
+    r"属于|没有|职责|无此|无相关|不涉及|不适用|不属于|的|是|已经|将于|应当|应该|需要|按照|根据|"
+    r"包含|以下|以上|均由|均为"
 )
 _NO_DUTY = re.compile(r"无[^，,。；;]*职责|不涉及|不适用|无此项")
 _GENERIC = {"单位", "部门", "处室", "相关", "有关"}
-_PREFIXES = ("分别由", "由", "请")
+_PREFIXES = ("分别由", "由", "请", "以及", "及")
+# What units do, after their names in a units cell written as a sentence.
+_ACTION = re.compile(
+    r"做好|负责|落实|牵头|配合|开展|加强|办理|承担|组织|指导|统筹|推进|完成|实施|提供|做"
+)
 _SUFFIXES = ("分别", "共同", "具体")
 
 
@@ -62,8 +81,14 @@ def parse_units(text: str) -> UnitsParse:
     raw = (text or "").strip()
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
     clean = _MANNER.sub("", clean)
-    labelled = _LABEL_RE.findall(_strip_outer_parens(clean))
+    clean, held, notes = _hold_brackets(_strip_outer_parens(clean))
+    labelled = _LABEL_RE.findall(clean)
     result = _from_labels(labelled) if labelled else _from_clauses(clean)
+    result.lead = [_give_back(n, held) for n in result.lead]
+    result.support = [_give_back(n, held) for n in result.support]
+    result.asides = [n for n in notes if _looks_like_unit(n)]
+    others = [n for n in notes if not _looks_like_unit(n)]
+    result.note = _give_back("；".join(filter(None, [*others, result.note])), held)
     if not result.lead and not result.support:
         result.note = raw
         if _NO_DUTY.search(raw):
@@ -76,6 +101,33 @@ def parse_units(text: str) -> UnitsParse:
         if "会" in name[:-1]:
             result.flags.append(f"“{name}”可能是“X会Y”（X牵头、Y配合），请核对")
     return result
+
+
+def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
+    """(text, brackets held, notes): a bracket inside a name (more of the name follows it) or
+    of mere fragments (（市、区）, （办）) stays with its name; any other — an alias, X（Y）, or
+    a note, （见附件1） — is taken out as a note, and X is the unit."""
+    held: list[str] = []
+    notes: list[str] = []
+
+    def hold(match: re.Match) -> str:
+        inner = match.group(1).strip()
+        rest = text[match.end() :]
+        goes_on = bool(_NAME_GOES_ON.match(rest)) and not _VERB_RE.match(rest)
+        goes_on = goes_on and not rest.startswith("等")
+        fragments = all(0 < len(p) <= 2 for p in re.split(r"[、,，/]", inner))
+        if inner and (goes_on or fragments) and len(held) < 256:
+            held.append(match.group(0))
+            return chr(0xE000 + len(held) - 1)
+        if inner:
+            notes.append(inner)
+        return ""
+
+    return _PAREN_RE.sub(hold, text), held, notes
+
+
+def _give_back(name: str, held: list[str]) -> str:
+    return _HELD.sub(lambda m: held[ord(m.group(0)) - 0xE000], name)
 
 
 def _strip_outer_parens(text: str) -> str:
@@ -108,8 +160,8 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
 
 def _from_clauses(text: str) -> UnitsParse:
     result = UnitsParse()
-    notes = [m.group(1).strip() for m in _PAREN_RE.finditer(text) if m.group(1).strip()]
-    text = _PAREN_RE.sub("", text)  # X（Y）牵头: the bracket is a note, X still leads
+    notes: list[str] = []
+    aid: list[str] = []
     weak: list[str] = []
     has_lead_verb = False
     for clause in filter(None, _CLAUSE_SPLIT.split(text)):
@@ -125,10 +177,14 @@ def _from_clauses(text: str) -> UnitsParse:
             has_lead_verb = True
             _add(result.lead, names[:1])
             _add(result.support, names[1:])
+        elif role == "aid":
+            aid += names
         else:
             weak += names
     # Units with no verb, or only 负责/落实, lead unless someone else was named lead.
     _add(result.support if has_lead_verb else result.lead, weak)
+    # 技术支持/指导 helps whoever does the work; alone, it is the work.
+    _add(result.support if result.lead else result.lead, aid)
     _drop_leads_from_support(result)
     result.note = "；".join(notes)
     return result
@@ -146,7 +202,7 @@ def _clause(clause: str) -> tuple[str, list[str], str]:
     names_text = clause[: match.start()] if match else clause
     names, ok = _names(names_text)
     if not ok:
-        return "weak", [], clause
+        return _leading_names(clause)
     verb = match.group(0) if match else ""
     rest = clause[match.end() :] if match else ""
     note = clause if (rest and rest not in _WEAK_VERBS) or verb in ("技术支持", "支持") else ""
@@ -157,10 +213,46 @@ def _clause(clause: str) -> tuple[str, list[str], str]:
     return "weak", names, note
 
 
+def _leading_names(clause: str) -> tuple[str, list[str], str]:
+    """各有关单位、各镇（街）做好发布工作: units, then what they do. The names before the
+    action are taken (the clause stays as a note); 技术支持/指导 make them helpers."""
+    action = _ACTION.search(clause)
+    if not action or action.start() < 2:
+        return "weak", [], clause
+    names, ok = _names(clause[: action.start()])
+    if not ok:
+        return "weak", [], clause
+    rest = clause[action.start() :]
+    if re.search("技术支持|支持|指导", rest):
+        return "aid", names, clause
+    if any(verb in rest for verb in _LEAD_VERBS):
+        return "lead", names, clause
+    if any(verb in rest for verb in _SUPPORT_VERBS):
+        return "support", names, clause
+    return "weak", names, clause
+
+
 def _names(text: str) -> tuple[list[str], bool]:
     """Unit names in ``text`` and whether every piece looked like a unit."""
     names = []
-    for piece in _NAME_SPLIT.split(_ETC_TAIL.sub("", text.strip(" ：:，,、"))):
+    pieces: list[str] = []
+    parts = _NAME_SPLIT.split(_ETC_TAIL.sub("", text.strip(" ：:，,、")))
+    glue = ""
+    for part, separator in zip(parts[::2], [*parts[1::2], ""], strict=True):
+        first, *after = part.split("等")
+        if glue:
+            first, glue = glue + first, ""
+        if (
+            not after
+            and separator == "、"
+            and _QUALIFIER.match(first)
+            and not _looks_like_unit(first)
+        ):
+            glue = first + separator  # 县直、驻县有关单位 is one collective
+            continue
+        # X等相关区直部门、Y: the collective after 等 only sums up the units before it.
+        pieces += [first, *(p for p in after if not _ETC_REST.match(p))]
+    for piece in pieces:
         for name in _split_and(_clean_name(piece)):
             if not name or name in _GENERIC:
                 continue
@@ -173,7 +265,12 @@ def _names(text: str) -> tuple[list[str], bool]:
 def _split_and(name: str) -> list[str]:
     """办公室和法规科 → two units; 县工业和信息化局 stays one."""
     parts = _AND_SPLIT.split(name)
-    if len(parts) > 1 and all(_looks_like_unit(_clean_name(p)) for p in parts):
+    # 市市场和质量监管委 is one name: 场 ends a name (农场) but not before 和.
+    if (
+        len(parts) > 1
+        and all(_looks_like_unit(_clean_name(p)) for p in parts)
+        and not any(p.endswith(("场", "市", "区", "县")) for p in parts[:-1])
+    ):
         return [_clean_name(p) for p in parts]
     return [name]
 
@@ -189,6 +286,7 @@ def _clean_name(piece: str) -> str:
 
 
 def _looks_like_unit(name: str) -> bool:
+    name = _HELD.sub("", name)
     return (
         2 <= len(name) <= 20
         and bool(_UNIT_SUFFIX.search(name))

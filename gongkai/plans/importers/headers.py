@@ -49,6 +49,11 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "承办单位",
             "落实单位",
             "负责单位",
+            "负责处室",
+            "负责科室",
+            "负责部门",
+            "责任股室",
+            "负责股室",
             "责任主体",
         ),
     ),
@@ -61,6 +66,8 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "工作措施",
             "细化分工",
             "具体要求",
+            "具体内容",
+            "主要内容",
             "措施",
             "举措",
             "工作安排",
@@ -96,3 +103,7 @@ ROLE_LABELS: dict[str, str] = {
     SUPPORT: "配合单位",
     NOTE: "备注（不导入）",
 }
+
+# Of two units columns (市里落实单位 | 局内负责处室), the one naming the body's own divisions
+# is where its work is assigned; the other says who does it elsewhere.
+OWN_UNITS = ("局内", "本局", "本单位", "内设", "处室", "科室", "股室")

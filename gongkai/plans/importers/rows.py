@@ -5,10 +5,14 @@ a list of cell strings; inside a cell "\\n" separates paragraphs, which is how a
 cell holding several numbered requirements (or their measures, deadlines and
 units) is told apart. Plain paragraphs become one-cell rows.
 
-Steps: find the header row and give each column a role; walk the rows keeping
-the current section (一、) and subsection (（一）); split each row's cells into
-parts; align parts to requirements, across rows when a row's cells spilled
-into the next (flagging those items); finally parse deadlines and units.
+Steps: find the header row and give each column a role (by its words, by content when
+the header is narrower than the rows, and a 工作任务 column that only groups the items
+of the next is read as the group); walk the rows keeping the current section (一、) and
+subsection (（一）); in text tables, take a units or deadline cell merged over rows from
+the row above (flagged); split each row's cells into parts; align parts to
+requirements, across rows when a row's cells spilled into the next (flagging those
+items); finally parse deadlines and units. Paragraph plans become records first, their
+units read from the brackets closing each task (labelled or bare, of any bracket kind).
 """
 
 import re
@@ -31,12 +35,14 @@ from gongkai.plans.importers.headers import (
     MEASURES,
     NOTE,
     NUMBER,
+    OWN_UNITS,
     REQUIREMENT,
     ROLE_LABELS,
     SUPPORT,
     TASK,
     UNITS,
 )
+from gongkai.plans.importers.stream import DOUBT, stream_rows
 
 Row = list[str]
 
@@ -57,11 +63,25 @@ _TITLE_WORDS = re.compile(r"方案|要点|计划|安排|任务清单|分工|台�
 _TITLE_TAIL = re.compile(r"\s*(?:[_｜|]|\s[-—–]\s|[-—–](?=[^-—–]*(?:网|欢迎|门户)))")
 # A bracket of labels closing a task paragraph: （责任处室：X牵头，Y落实；完成时限：…）, with
 # one level of brackets inside (X（Y）), and maybe a label or two after it (…）完成时限：6月底).
-_BRACKETED = r"(?:[^（）()]|[（(][^（）()]*[)）])*"
+# Brackets of every kind plans use around their labels: （）() 〔〕 [] 【】 ﹝﹞.
+_OPEN, _CLOSE = "（(〔\\[【﹝", "）)〕\\]】﹞"
+_BRACKETED = rf"(?:[^{_OPEN}{_CLOSE}]|[{_OPEN}][^{_OPEN}{_CLOSE}]*[{_CLOSE}])*"
 _TRAILER = re.compile(
-    rf"[（(]({_BRACKETED}?(?:单位|处室|科室|部门|时限|时间)[:：]{_BRACKETED})[)）]"
-    r"[。.；;，,]?\s*((?:[^（）()：:]{2,6}[:：][^（）()]*)?)[。.；;]?\s*$"
+    rf"[{_OPEN}]({_BRACKETED}?(?:单位|处室|科室|部门|时限|时间)[:：]{_BRACKETED})[{_CLOSE}]"
+    rf"[。.；;，,]?\s*((?:[^{_OPEN}{_CLOSE}：:]{{2,6}}[:：][^{_OPEN}{_CLOSE}]*)?)[。.；;]?\s*$"
 )
+# Any bracket in a task paragraph, to find those naming its units (with labels or without:
+# （区发改委、区商务局按职责分工负责）), wherever they stand.
+_ANY_BRACKET = re.compile(rf"[{_OPEN}]({_BRACKETED})[{_CLOSE}]")
+_UNIT_LABEL = re.compile(r"(?:单位|处室|科室|部门)[:：]")
+# 一、 二、 (一) 1、 inside one long line: a plan whose line breaks were lost.
+_INLINE_HEADING = re.compile(
+    r"\s+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、．](?!\d)))"
+)
+# Pinyin that a web page printed after characters: 政務(wù) 發(fā)展.
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüɑńňǹ]{1,7}[)）]")
+# A web page's index block: 索引号: | 330523/2022-06006 | 成文日期: | 2022-07-21 |
+_META_LABEL = re.compile(r"^[^，。,；;]{1,8}[:：]$")
 _LABEL = re.compile(
     r"^((?:责任|牵头|配合|主办|协办|承办)(?:单位|处室|科室|部门)|"
     r"完成时限|完成时间|时限要求|时限|落实措施|具体措施|备注)[:：]\s*"
@@ -70,6 +90,8 @@ _TRAILER_PIECES = re.compile(r"[；;]|[，,](?=[^，,；;:：（）()]{2,6}[:：
 # 一是…；二是…: tasks run together in one paragraph, each starting with an ordinal.
 _ORDINAL = re.compile(r"(?:^|(?<=[。；;！!]))\s*[一二三四五六七八九十]{1,3}是")
 
+_BRACKETS = re.compile(r"[（(〔][^（）()〔〕]*[)）〕]")
+_DOUBTFUL = "原表未标明行的起止，本行是按各单元格的内容切分出来的，请核对"
 _GUESSED_COLUMNS = "表格部分列的含义是按内容判断的，请核对各列对应关系"
 _SPILLED = "原表此处单元格错行（任务与措施、时限、单位的条数不一致），已跨行按顺序对齐，请核对"
 _MAX_BLOCK_ROWS = 4
@@ -98,28 +120,43 @@ def parse_rows(
     *,
     columns: list[str] | None = None,
     synonyms: dict[str, str] | None = None,
+    short_rows_merged: bool = False,
 ) -> ParsedPlan:
     """Turn rows of cells from any format into a ParsedPlan (the shared core).
 
     ``columns`` is the role of each column of the plan's table as the user mapped it in the
     preview (it overrides the header); ``synonyms`` are header words the users taught earlier.
+    ``short_rows_merged``: a row with fewer cells than the header lost them to cells merged
+    from the rows above (tables captured as text); Word, Excel and HTML repeat merged cells.
     """
     token = _LEARNED.set({simplify(k).replace(" ", ""): v for k, v in (synonyms or {}).items()})
     try:
-        return _parse_rows(rows, year, columns)
+        return _parse_rows(rows, year, columns, short_rows_merged)
     finally:
         _LEARNED.reset(token)
 
 
-def _parse_rows(rows: list[Row], year: int, mapped: list[str] | None) -> ParsedPlan:
+def _parse_rows(
+    rows: list[Row], year: int, mapped: list[str] | None, merged: bool = False
+) -> ParsedPlan:
     rows = [cleaned for row in rows if (cleaned := _clean_row(row))]
+    doubtful = set()
+    for row in rows:
+        if row[-1] == DOUBT:
+            row.pop()
+            doubtful.add(id(row))
+    rows = [row for row in rows if any(row)]
     if not rows:
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
     warnings: list[str] = []
+    records = False
     if not any(sum(1 for c in row if c) >= 2 for row in rows):
         rows = _paragraph_rows([c for row in rows for c in row if c])
+        # Paragraphs read into records: each field in its place, nothing merged.
+        records = _CANONICAL_HEADER in rows
+        merged = merged and not records
     title = _find_title(rows)
-    rows = _join_two_row_header(rows)
+    rows = _widen_header(_join_two_row_header(rows))
     header_at, roles, unclear = _columns(rows)
     if mapped:
         roles, unclear = _apply_mapping(roles, mapped), False
@@ -128,7 +165,8 @@ def _parse_rows(rows: list[Row], year: int, mapped: list[str] | None) -> ParsedP
     columns = _column_info(rows, header_at, roles, unclear)
     body = rows[header_at + 1 :]
     section = _section_before(rows[: max(header_at, 0)])
-    drafts = _walk(body, roles, warnings, section) if REQUIREMENT in roles else []
+    walked = REQUIREMENT in roles
+    drafts = _walk(body, roles, warnings, section, merged, records, doubtful) if walked else []
     if not drafts:
         if _has_text_column(rows[header_at + 1 :]):
             raise PlanColumnsUnclear(columns)
@@ -160,8 +198,9 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
     if raw is None:
         header_at = _header_like_row(rows)
         return header_at, _guess_roles(rows[header_at + 1 :]), True
+    raw = _own_units_column(rows[header_at], raw)
     if None not in raw:
-        return header_at, _settle_roles(raw), False
+        return header_at, _numbered_column(rows[header_at + 1 :], _settle_roles(raw), raw), False
     guessed = _guess_roles(rows[header_at + 1 :], width=len(raw))
     filled: list[str | None] = list(raw)
     for j, role in enumerate(raw):
@@ -173,7 +212,64 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
     unknown = [
         j for j, role in enumerate(raw) if role is None and _column_has_text(rows, header_at, j)
     ]
-    return header_at, _settle_roles(filled), bool(unknown)
+    roles = _numbered_column(rows[header_at + 1 :], _settle_roles(filled), raw)
+    return header_at, roles, bool(unknown)
+
+
+def _own_units_column(header: Row, raw: list[str | None]) -> list[str | None]:
+    """Two 责任单位 columns, one of them the body's own divisions (局内负责处室): that one
+    holds the units; the other (市里落实单位) is kept as a note."""
+    units = [j for j, role in enumerate(raw) if role == UNITS]
+    if len(units) != 2:
+        return raw
+    own = [j for j in units if any(w in simplify(header[j]) for w in OWN_UNITS)]
+    if len(own) != 1:
+        return raw
+    raw = list(raw)
+    raw[next(j for j in units if j not in own)] = NOTE
+    return raw
+
+
+def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -> list[str]:
+    """工作任务 | 具体要求, where 工作任务 groups the items of 具体要求: the second column's
+    items are numbered through the table (1. … 2. … 3. …, while steps numbered afresh in
+    each cell are measures), or the first column (and a 序号 before it) is written only
+    on the first row of each group (merged over the rest) while the second is on every row."""
+    if MEASURES not in roles or raw[roles.index(REQUIREMENT)] != TASK:
+        return roles
+    req, measures = roles.index(REQUIREMENT), roles.index(MEASURES)
+    number = roles.index(NUMBER) if NUMBER in roles else None
+    if req > measures or (number is not None and number > req):
+        return roles
+    numbers = []
+    groups = items = numbered_rows = 0
+    for row in rows:
+        filled = [c for c in row if c]
+        numbered_rows += bool(filled) and filled[0].isdigit()
+        lone_item = len(filled) == 1 and (
+            _NUMBERED.match(filled[0]) or (len(row) > measures and row[measures])
+        )
+        if not filled or (len(filled) == 1 and not lone_item):
+            continue  # a heading on its own, not a row of the table
+        if len(filled) < len(roles) or len(row) <= measures:
+            cell = filled[0]  # a row under a merged heading cell: its cells shifted left
+        elif _NUMBERED.match(row[req]):
+            return roles  # numbered items in the first column of a whole row
+        else:
+            cell = row[measures] if len(row) > measures else ""
+            groups += 1
+        items += bool(cell)
+        match = _NUMBERED.match(cell)
+        if match:
+            numbers.append(int(match.group(1) or match.group(2)))
+    numbered = len(numbers) >= 2 and all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+    merged = items >= 2 and groups <= 0.7 * items
+    if (numbered and number is None) or merged:
+        roles = list(roles)
+        roles[req], roles[measures] = TASK, REQUIREMENT
+        if number is not None and numbered_rows < items:
+            roles[number] = NOTE  # it numbers the groups, not the items
+    return roles
 
 
 def _join_two_row_header(rows: list[Row]) -> list[Row]:
@@ -199,6 +295,67 @@ def _join_two_row_header(rows: list[Row]) -> list[Row]:
             j += 1
         taken += 1
     return [*rows[:at], joined, *rows[at + 2 :]]
+
+
+# How well a header label of a role fits a column whose cells are of a kind.
+_LABEL_FIT = {
+    TASK: {"heading": 2, "text": 1, "numbered": 0},
+    REQUIREMENT: {"text": 2, "numbered": 2, "heading": 0},
+    MEASURES: {"text": 2, "numbered": 2, "heading": 0},
+    NUMBER: {"number": 3},
+    UNITS: {"units": 3},
+    LEAD: {"units": 3},
+    SUPPORT: {"units": 3},
+    DEADLINE: {"deadline": 3},
+    NOTE: {"empty": 1, "text": 0, "heading": -1},
+}
+# The role a column with no label of its own takes from what its cells are.
+_KIND_ROLE = {"heading": TASK, "number": NUMBER, "units": UNITS, "deadline": DEADLINE}
+_ROLE_HEADER = {TASK: "任务分组", NUMBER: "序号", UNITS: "责任单位", DEADLINE: "完成时限"}
+
+
+def _widen_header(rows: list[Row]) -> list[Row]:
+    """A header with fewer labels than its rows have cells (a 序号 column with no label, or
+    一、 and （一） headings each in a column of their own under one 工作任务): each label goes
+    over the column whose cells fit it, in order; the other columns are named by content."""
+    at, raw = _find_header(rows)
+    if raw is None:
+        return rows
+    header = _trimmed(rows[at])
+    body = [_trimmed(row) for row in rows[at + 1 :] if sum(1 for c in row if c) >= 2]
+    width = max((len(row) for row in body), default=0)
+    if not len(header) < width <= 10:
+        return rows
+    whole = [row for row in body if len(row) == width]
+    kinds = []
+    for j in range(width):
+        votes: dict[str, int] = {}
+        for row in whole:
+            kind = _cell_kind(row[j])
+            votes[kind] = votes.get(kind, 0) + 1
+        kinds.append(max(votes, key=lambda k: votes[k]))
+    labels = [raw[j] or NOTE for j in range(len(header))]
+    slots = max(
+        combinations(range(width), len(labels)),
+        key=lambda slots: sum(
+            _LABEL_FIT[role].get(kinds[j], -2) for role, j in zip(labels, slots, strict=True)
+        ),
+    )
+    widened = [""] * width
+    for j, cell in zip(slots, header, strict=True):
+        widened[j] = cell
+    for j in range(width):
+        role = _KIND_ROLE.get(kinds[j])
+        if not widened[j] and role and (role == TASK or role not in labels):
+            widened[j] = _ROLE_HEADER[role]
+    return [*rows[:at], widened, *rows[at + 1 :]]
+
+
+def _trimmed(row: Row) -> Row:
+    end = len(row)
+    while end and not row[end - 1]:
+        end -= 1
+    return row[:end]
 
 
 def _section_before(rows: list[Row]) -> str:
@@ -267,10 +424,17 @@ def _column_info(rows: list[Row], header_at: int, roles: list[str], unclear: boo
 
 
 def _walk(
-    rows: list[Row], roles: list[str], warnings: list[str], section: str = ""
+    rows: list[Row],
+    roles: list[str],
+    warnings: list[str],
+    section: str = "",
+    merged: bool = False,
+    records: bool = False,
+    doubtful: set[int] | None = None,
 ) -> list["_Draft"]:
     walker = _Walker(roles, _tasks_use_cn_numbers(rows, roles), warnings)
-    walker.section = section
+    walker.section, walker.merged, walker.records = section, merged, records
+    walker.doubtful = doubtful or set()
     for row in rows:
         walker.add(row)
     return walker.finish()
@@ -285,12 +449,18 @@ def _clean_row(row: Row) -> Row:
     filled = [c for c in cells if c]
     if not filled or all(_NOISE.search(c) for c in filled):
         return []
+    if len(filled) >= 2 and _META_LABEL.match(filled[0]):
+        return []  # 索引号: | … | 成文日期: | …, a web page's index block
     return cells
 
 
 def _clean_cell(cell: str | None) -> str:
     lines = (re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in str(cell or "").split("\n"))
-    return "\n".join(line for line in lines if line)
+    # ?? at a line's start: full-width spaces lost to a wrong encoding on the way.
+    return "\n".join(_RUBY.sub("", _LOST_SPACES.sub("", line)) for line in lines if line)
+
+
+_LOST_SPACES = re.compile(r"^[?？]+\s*(?=[^?？\s])")
 
 
 def _is_heading(text: str) -> bool:
@@ -312,6 +482,31 @@ def _number_of(line: str, cn_tasks: bool) -> tuple[int | None, str] | None:
 
 
 _LEARNED: ContextVar[dict[str, str] | None] = ContextVar("learned_header_words", default=None)
+
+
+def cell_looks_like(cell: str) -> str:
+    """ "deadline" or "units" when a cell reads as one, else "". A units cell may go on
+    to say what the units do (各镇（街）做好发布工作，区数据局做好技术支持): it starts
+    with the units."""
+    if _looks_like_deadline(cell):
+        return "deadline"
+    if _looks_like_units(cell):
+        return "units"
+    if len(cell) > 120 or _NUMBERED.match(cell):
+        return ""
+    parsed = parse_units(_BRACKETS.sub("", cell))
+    names = parsed.lead + parsed.support
+    return "units" if names and simplify(cell).startswith(names[0][:2]) else ""
+
+
+def header_role(cell: str) -> str | None:
+    """The role a header cell names (工作任务, 责任单位 …), or None for data."""
+    return _header_role(cell)
+
+
+def settle_roles(roles: list[str | None]) -> list[str]:
+    """Header roles with exactly one requirement column (see _settle_roles)."""
+    return _settle_roles(roles)
 
 
 def _header_role(cell: str) -> str | None:
@@ -342,14 +537,16 @@ def _settle_roles(roles: list[str | None]) -> list[str]:
     Columns left of the 序号 column group the numbered items (a task heading, often one
     merged cell for several rows): then the item itself is in the measures column."""
     settled = [r or NOTE for r in roles]
-    if (
-        NUMBER in settled
-        and REQUIREMENT in settled
-        and MEASURES in settled
-        and settled.index(REQUIREMENT) < settled.index(NUMBER) < settled.index(MEASURES)
-    ):
-        settled[settled.index(REQUIREMENT)] = TASK
-        settled[settled.index(MEASURES)] = REQUIREMENT
+    if LEAD in settled and UNITS in settled and SUPPORT not in settled:
+        settled[settled.index(UNITS)] = SUPPORT  # 牵头单位 | 责任单位: the others help
+    if NUMBER in settled:
+        at = settled.index(NUMBER)
+        left = [j for j in range(at) if settled[j] in (REQUIREMENT, TASK)]
+        right = [j for j in range(at + 1, len(settled)) if settled[j] in (REQUIREMENT, MEASURES)]
+        if left and right and all(settled[j] != REQUIREMENT for j in right):
+            for j in left:
+                settled[j] = TASK
+            settled[right[0]] = REQUIREMENT
     if REQUIREMENT not in settled and TASK in settled:
         # A lone 工作任务 column holds the requirements themselves.
         settled[settled.index(TASK)] = REQUIREMENT
@@ -408,13 +605,27 @@ def _cell_kind(cell: str) -> str:
 
 
 def _looks_like_deadline(text: str) -> bool:
-    return len(text) <= 25 and parse_deadline(text, 2000).due_date is not None
+    plain = simplify(text)
+    if not _DATE_WORDS.search(plain):
+        # Only 持续/动态更新/每月 …: a deadline when short, a requirement when a sentence.
+        short = len(text) <= 12 and not re.search(r"[，,。；;]", text)
+        return short and parse_deadline(text, 2000).due_date is not None
+    # 2021年2月公布预算信息，2021年8月公布决算信息: a longer cell that starts with a date.
+    dated = len(text) <= 60 and re.match(r"(?:\d{4}年)?\d{1,2}月", plain)
+    return (len(text) <= 25 or bool(dated)) and parse_deadline(text, 2000).due_date is not None
 
 
-def _looks_like_units(text: str) -> bool:
-    if len(text) > 60:
+_DATE_WORDS = re.compile(
+    r"\d|[一二三四五六七八九十]{1,2}月|季度|年底|年末|年中|上半年|下半年|年内|年度内|全年"
+)
+
+
+def _looks_like_units(text: str, longest: int = 200) -> bool:
+    if len(text) > longest and not re.match(
+        r"(?:牵头|责任|配合)(?:单位|处室|科室|部门)[:：]", text
+    ):
         return False
-    parsed = parse_units(text)
+    parsed = parse_units(_BRACKETS.sub("", text))  # 市有关单位（见附件1） is still units
     return bool(parsed.lead or parsed.support) and not parsed.note
 
 
@@ -443,7 +654,11 @@ def _find_title(rows: list[Row]) -> str:
             break
         # A web page's title carries the site's name (and sometimes spam) after _ or -.
         line = _TITLE_TAIL.split(filled[0])[0]
-        if len(line) <= 60 and _TITLE_WORDS.search(line) and not re.search(r"[，。：:,]", line):
+        if (
+            len(line) <= 60
+            and _TITLE_WORDS.search(simplify(line))
+            and not re.search(r"[，。：:,]", line)
+        ):
             candidates.append(re.sub(r"\s+", " ", line))
     plain = [c for c in candidates if not re.search(r"通知|印发", c)]
     chosen = (plain or candidates or [""])[-1]
@@ -453,10 +668,14 @@ def _find_title(rows: list[Row]) -> str:
 # ---- fitting a row to the header --------------------------------------------
 
 
-def _fit_row(row: Row, roles: list[str]) -> tuple[Row, list[str]]:
-    """Place the row's cells under the header; flag rows that lost a cell to a merge."""
+def _fit_row(row: Row, roles: list[str]) -> tuple[Row, list[str], set[int]]:
+    """Place the row's cells under the header; flag rows that lost a cell to a merge.
+
+    Also returns the columns the row has no cell for (a cell merged from the row above),
+    as opposed to cells that are there but empty."""
     width = len(roles)
     flags = []
+    missing: set[int] = set()  # filled below for a row short of cells
     extra = [c for c in row[width:] if c]
     if extra:
         flags.append(f"本行单元格多于表头，多出的内容已并入最后一列：{'；'.join(extra)}")
@@ -465,7 +684,7 @@ def _fit_row(row: Row, roles: list[str]) -> tuple[Row, list[str]]:
     while cells and not cells[-1]:
         cells.pop()
     if len(cells) >= width:
-        return cells, flags
+        return cells, flags, missing
     best = _best_placement(cells, roles)
     placed = [""] * width
     for slot, cell in zip(best, cells, strict=True):
@@ -473,17 +692,27 @@ def _fit_row(row: Row, roles: list[str]) -> tuple[Row, list[str]]:
     moved = best != tuple(range(len(cells)))
     if moved or len(row) < width:
         flags.append("本行单元格缺失或错位（可能有合并单元格），已按内容判断各列，请核对")
-    return placed, flags
+    if len(row) < width:
+        missing |= set(range(width)) - set(best)
+    return placed, flags, missing
 
 
 def _best_placement(cells: Row, roles: list[str]) -> tuple[int, ...]:
     as_given = tuple(range(len(cells)))
-    if len(roles) - len(cells) > 2:
+    if len(roles) - len(cells) > 4 or len(roles) > 10:
         return as_given
-    # combinations() yields the as-given placement first, so it wins ties.
+    fits: dict[tuple[int, int], int] = {}
+
+    def fit(slot: int, at: int) -> int:
+        if (slot, at) not in fits:
+            fits[slot, at] = _fit_score(roles[slot], cells[at])
+        return fits[slot, at]
+
+    # On a tie the cells go right: the cells a row lacks are merged from the row above,
+    # and a merged cell starts further left.
     return max(
         combinations(range(len(roles)), len(cells)),
-        key=lambda slots: sum(_fit_score(roles[s], c) for s, c in zip(slots, cells, strict=True)),
+        key=lambda slots: (sum(fit(s, at) for at, s in enumerate(slots)), slots),
     )
 
 
@@ -527,6 +756,7 @@ class _Draft:
         return getattr(self.item, _ITEM_FIELDS[role]) if role in _ITEM_FIELDS else ""
 
 
+_CARRIED = (UNITS, LEAD, SUPPORT, DEADLINE)
 _ITEM_FIELDS = {MEASURES: "measures", DEADLINE: "deadline_text", UNITS: "units_text", NOTE: "note"}
 _ROLE_NAMES = {
     MEASURES: "落实措施",
@@ -553,25 +783,69 @@ class _Walker:
         self.warnings = warnings
         self.section = ""
         self.subsection = ""
+        self.carry: dict[str, str] = {}  # the last units and deadline cells, for merged rows
+        self.merged = False  # short rows lost cells to merges (text tables)
+        self.records = False  # rows are records read from paragraphs, their fields in place
+        self.doubtful: set[int] = set()  # ids of rows a cell stream was cut into with doubt
         self.last_sub_no: int | None = None
         self.block: list[_RowParts] = []
         self.drafts: list[_Draft] = []
 
     def add(self, row: Row) -> None:
         filled = [c for c in row if c]
-        if len(filled) == 1 and row[0]:
+        lone = len(filled) == 1 and row[0] == filled[0]
+        if lone and not (self.merged and self.carry and self._lone_task(row)):
             self._single_cell(row[0])
             return
-        if sum(_header_role(c) is not None for c in row) >= 2:
+        if not filled or sum(_header_role(c) is not None for c in row) >= 2:
             return  # the header repeated (a second table, or a page break)
-        cells, flags = _fit_row(row, self.roles)
+        if self.records and len(row) == len(self.roles):
+            cells, flags, missing = list(row), [], set()
+        else:
+            cells, flags, missing = _fit_row(row, self.roles)
+        if id(row) in self.doubtful:
+            flags.append(_DOUBTFUL)
+        if self.merged:
+            # A text table shows a cell merged from above as missing or as empty; a task has
+            # units and a deadline, so either is taken from above. A 配合 cell may be empty
+            # on its own; it is taken only with its 牵头 cell.
+            empty = {j for j, c in enumerate(cells) if not c} | missing
+            lead_there = LEAD in self.roles and self.roles.index(LEAD) not in empty
+            if lead_there:
+                empty -= {j for j, r in enumerate(self.roles) if r == SUPPORT}
+            missing = empty
+        else:
+            missing = set()
         columns: dict[str, str] = {}
         for role, cell in zip(self.roles, cells, strict=True):
-            if cell:
+            if cell and role == TASK:
+                self._heading(cell)  # 一、 and （一） may each have a column
+            elif cell:
                 columns[role] = f"{columns[role]}\n{cell}" if role in columns else cell
-        self._heading(columns.pop(TASK, ""))
+        self._carry_down(columns, {self.roles[j] for j in missing}, flags)
         requirements = self._requirements(columns.pop(REQUIREMENT, ""), columns.get(NUMBER, ""))
-        self._push(_RowParts(requirements, columns, self.section, self.subsection, flags))
+        self._push(self._row(requirements, columns, flags))
+
+    def _lone_task(self, row: Row) -> bool:
+        """A row of a text table with only its task: the rest merged from above."""
+        if _NUMBERED.match(row[0]):
+            return True
+        whole = len(row) == len(self.roles) and self.roles[0] == REQUIREMENT
+        return whole and len(row[0]) > 30 and not _is_heading(row[0])
+
+    def _carry_down(self, columns: dict[str, str], missing: set[str], flags: list[str]) -> None:
+        """A units or deadline cell merged over several rows is written only in the first:
+        the rows without that cell take it from the row above (flagged)."""
+        taken = [r for r in _CARRIED if r in missing and r not in columns and r in self.carry]
+        for role in taken:
+            columns[role] = self.carry[role]
+        if taken and REQUIREMENT in columns:
+            names = "、".join(f"“{_ROLE_NAMES[r]}”" for r in taken)
+            flags.append(f"本行没有{names}单元格（与上一行合并），已沿用上一行的内容，请核对")
+        self.carry.update({r: columns[r] for r in _CARRIED if r in columns})
+
+    def _row(self, requirements, columns, flags=()) -> _RowParts:
+        return _RowParts(requirements, columns, self.section, self.subsection, list(flags))
 
     def finish(self) -> list[_Draft]:
         while self.block:
@@ -582,7 +856,7 @@ class _Walker:
         if _is_heading(text) and not (self.cn_tasks and _SUBSECTION.match(text)):
             self._heading(text)
         elif _number_of(text, self.cn_tasks):
-            self._push(_RowParts(self._requirements(text, ""), {}, self.section, self.subsection))
+            self._push(self._row(self._requirements(text, ""), {}))
         # Any other lone line (公开方式：主动公开, a signature) is not part of a task.
 
     def _heading(self, text: str) -> None:
@@ -591,6 +865,7 @@ class _Walker:
             return
         if _SECTION.match(first):
             self.section, self.subsection = first, ""
+            self.carry = {}
             return
         match = _SUBSECTION.match(first)
         if match:
@@ -776,12 +1051,15 @@ def _finish_deadline(item: ParsedItem, year: int) -> None:
 
 
 def _finish_units(item: ParsedItem) -> None:
+    if item.units_text.startswith(_JOINED):
+        item.units_text = item.units_text.removeprefix(_JOINED)
+        item.flags.append("本项任务有多处责任单位括注，已合并（牵头的单位牵头，其余配合），请核对")
     if not item.units_text:
         item.flags.append("未填写责任单位")
         return
     parsed = parse_units(item.units_text)
     item.lead_units, item.support_units = parsed.lead, parsed.support
-    item.note = "；".join(filter(None, [item.note, parsed.note]))
+    item.note = "；".join(filter(None, [item.note, parsed.note, *parsed.asides]))
     item.flags += parsed.flags
 
 
@@ -795,7 +1073,8 @@ def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
     item.units_text = "；".join(filter(None, [*texts, item.units_text]))
     if not item.lead_units:
         item.flags.append("未写明牵头单位，请核对")
-    item.note = "；".join(filter(None, [item.note, lead.note, support.note]))
+    asides = [*lead.asides, *support.asides]
+    item.note = "；".join(filter(None, [item.note, lead.note, support.note, *asides]))
 
 
 # ---- paragraphs (no table at all) ---------------------------------------------
@@ -803,11 +1082,41 @@ def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
 
 def _paragraph_rows(lines: list[str]) -> list[Row]:
     """Plans written as paragraphs: build table rows, under a canonical header if none."""
-    lines = [part for text in lines for line in text.split("\n") for part in _ordinals(line)]
+    lines = [
+        part
+        for text in lines
+        for line in text.split("\n")
+        for inline in _inline_headings(line)
+        for part in _ordinals(inline)
+    ]
     header = _line_header(lines)
     if header:
+        # One cell per line: cut into rows by what each line is (merged cells leave none).
+        rows = stream_rows(lines, _header_role, cell_looks_like, _settle_roles)
+        if rows:
+            return rows
         return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])
     return _records(lines)
+
+
+def _inline_headings(line: str) -> list[str]:
+    """A whole plan on one line (its breaks lost on the way): cut before each heading or
+    number that follows a space, when there are several."""
+    if len(line) < 300:
+        return [line]
+    parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
+    if len(parts) < 3 or sum(bool(_SECTION.match(p)) for p in parts) < 2:
+        return [line]  # a long paragraph that lists things, not a plan on one line
+    cut = []
+    for part in parts:
+        # "二、目标任务 2022年，全区…": the heading, then its paragraph after a space.
+        title, space, rest = part.partition(" ")
+        heading = _SECTION.match(part) or _SUBSECTION.match(part)
+        if heading and space and len(title) > heading.end() and len(rest) > 20:
+            cut += [title, rest.strip()]
+        else:
+            cut.append(part)
+    return cut
 
 
 def _ordinals(line: str) -> list[str]:
@@ -865,7 +1174,10 @@ def _records(lines: list[str]) -> list[Row]:
     seen_section = False
     for line in lines:
         starts_task = (
-            _NUMBERED.match(line) or (cn_tasks and _SUBSECTION.match(line)) or _ORDINAL.match(line)
+            _NUMBERED.match(line)
+            or (cn_tasks and _SUBSECTION.match(line))
+            or _ORDINAL.match(line)
+            or (_SECTION.match(line) and _unit_brackets(line))  # 一、 itself a task
         )
         if not starts_task and _is_heading(line):
             seen_section, record = True, None
@@ -892,7 +1204,7 @@ def _add_header_once(rows: list[Row]) -> None:
 
 def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
     """An unnumbered paragraph that reads as a task rather than preamble."""
-    if _TRAILER.search(line) or _ORDINAL.match(line):
+    if _TRAILER.search(simplify(line)) or _ORDINAL.match(line) or _unit_brackets(line):
         return True
     if not (has_sections and seen_section):
         return False  # without numbers or headings, a bare paragraph is preamble
@@ -900,20 +1212,92 @@ def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
 
 
 def _new_record(line: str) -> Row:
-    record = [line, "", "", "", ""]
-    trailer = _TRAILER.search(line)
-    if trailer:
-        record[0] = line[: trailer.start()].strip()
-        for text in trailer.groups():
+    record = ["", "", "", "", ""]
+    record[0] = _take_trailer(record, line)
+    return record
+
+
+def _take_trailer(record: Row, line: str) -> str:
+    """Fill the record from the brackets of a task paragraph; the paragraph without them.
+
+    One bracket of labels at the end (（责任单位：X；完成时限：…）), or brackets naming units
+    after the paragraph's sentences, with labels or without (（X、Y按职责分工负责）): several
+    are joined, their 牵头 units leading and the others' units as they say."""
+    brackets = _unit_brackets(line)
+    # Labels are matched in simplified characters (a 1:1 mapping), the text kept as written.
+    trailer = _TRAILER.search(simplify(line))
+    if trailer and not (len(brackets) > 1 or (brackets and brackets[-1].end() < trailer.start())):
+        for text in (line[slice(*trailer.span(g))] for g in (1, 2) if trailer.group(g)):
             for piece in _TRAILER_PIECES.split(text or ""):
                 if piece.strip():
                     _fill_record(record, piece.strip())
-    return record
+        return line[: trailer.start()].strip()
+    if not brackets:
+        return line
+    if len(brackets) == 1:
+        units, deadline = _split_bracket(brackets[0].group(1))
+        if _UNIT_LABEL.search(simplify(units)):
+            units = brackets[0].group(1)  # labels: the deadline label is read below
+        elif deadline and not record[2]:
+            record[2] = deadline
+    else:
+        lead: list[str] = []
+        support: list[str] = []
+        for bracket in brackets:
+            parsed = parse_units(bracket.group(1))
+            lead += [u for u in parsed.lead if u not in lead]
+            support += [u for u in parsed.support if u not in support]
+        support = [u for u in support if u not in lead]
+        units = f"{_JOINED}牵头单位：{'、'.join(lead)}" + (
+            f"；配合单位：{'、'.join(support)}" if support else ""
+        )
+    record[3] = "；".join(filter(None, [record[3], units]))
+    for bracket in brackets:
+        deadline = re.search(r"(?:时限|时间)[:：]([^；;，,]+)", simplify(bracket.group(1)))
+        if deadline and not record[2]:
+            record[2] = bracket.group(1)[deadline.start(1) : deadline.end(1)]
+    text = line
+    for bracket in reversed(brackets):
+        text = text[: bracket.start()] + text[bracket.end() :]
+    return text.strip()
+
+
+def _unit_brackets(line: str) -> list[re.Match]:
+    """Brackets that name a task's units, each closing a sentence: with a label (责任单位：)
+    or, without one, holding nothing but units and their roles."""
+    found = []
+    for match in _ANY_BRACKET.finditer(line):
+        inner = match.group(1)
+        after = line[match.end() : match.end() + 1]
+        before = line[match.start() - 1 : match.start()] if match.start() else ""
+        if after and after not in "。.；;，,、" and before not in "。.；;":
+            continue  # inside a sentence: an aside, not the task's units
+        if _ASIDE.match(inner):
+            continue  # （含县市区） （见附件） （以下简称…）
+        units, _ = _split_bracket(inner)
+        if _UNIT_LABEL.search(simplify(inner)) or (units and _looks_like_units(units)):
+            found.append(match)
+    return found
+
+
+_ASIDE = re.compile(r"\s*(?:含|包括|包含|即|如|例如|详见|见|注|以下|简称|不含)")
+# Units text joined from several brackets of one task, to flag (see _finish_units).
+_JOINED = "多处括注："
+
+
+def _split_bracket(inner: str) -> tuple[str, str]:
+    """（市政务服务局牵头，各区政府配合，2023年6月底前完成）: (units, deadline)."""
+    pieces = [p for p in re.split(r"[，,；;]", inner) if p.strip()]
+    deadline = [p for p in pieces if _looks_like_deadline(p)]
+    units = "，".join(p for p in pieces if p not in deadline)
+    return units, "，".join(deadline)
 
 
 def _fill_record(record: Row, line: str) -> None:
     """Put one unnumbered line (or trailer piece) into the record's right column."""
-    label = _LABEL.match(line)
+    if not record[3] and len(line) > 20 and _unit_brackets(line):
+        line = _take_trailer(record, line)  # the task's text on a line of its own
+    label = _LABEL.match(simplify(line))
     value = line[label.end() :] if label else line
     if label:
         word = label.group(1)

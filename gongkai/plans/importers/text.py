@@ -1,11 +1,20 @@
-"""Plans pasted or saved as text: tab- or |-separated rows, HTML, or paragraphs."""
+"""Plans pasted or saved as text: tab- or |-separated rows, cells one per line (with a |
+after each, or with none: plans/importers/stream.py cuts them into rows), HTML, or
+paragraphs."""
 
 import html
 import re
 from html.parser import HTMLParser
 
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError
-from gongkai.plans.importers.rows import Row, parse_rows
+from gongkai.plans.importers.rows import (
+    Row,
+    cell_looks_like,
+    header_role,
+    parse_rows,
+    settle_roles,
+)
+from gongkai.plans.importers.stream import ROW_END, stream_rows
 
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
@@ -17,17 +26,25 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
     """Parse a plan given as text (tab/| separated table, HTML table or numbered paragraphs)."""
     if not text or not text.strip():
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
-    rows = html_rows(text) if _TABLE_TAG.search(text) else line_rows(text)
-    return parse_rows(rows, year, **options)
+    if _TABLE_TAG.search(text):
+        return parse_rows(html_rows(text), year, **options)
+    return parse_rows(line_rows(text), year, short_rows_merged=True, **options)
 
 
 def line_rows(text: str) -> list[Row]:
     """One row per line; cells split on tabs, or on | when no line has a tab; or one cell
     per line with each row ended by a line holding only |."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cells = _stream_cells(lines)
+    if cells:
+        rows = stream_rows(cells, header_role, cell_looks_like, settle_roles)
+        if rows:
+            return rows
     if _bar_ended(lines):
         return bar_rows(lines)
     separator = _separator(lines)
+    if separator == "|":
+        lines = _rejoin_broken_rows(lines)
     rows = []
     for line in lines:
         if separator == "|" and _MARKDOWN_RULE.match(line):
@@ -40,6 +57,20 @@ def line_rows(text: str) -> list[Row]:
     return rows
 
 
+def _rejoin_broken_rows(lines: list[str]) -> list[str]:
+    """ "工作任务 | 具体要求" then "| 责任单位 |": a row broken over two lines, the second
+    starting with the bar the first lacks at its end."""
+    joined: list[str] = []
+    for line in lines:
+        text = line.strip()
+        before = joined[-1].strip() if joined else ""
+        if text.startswith("|") and text != "|" and "|" in before and not before.endswith("|"):
+            joined[-1] = f"{before} {text}"
+        else:
+            joined.append(line)
+    return joined
+
+
 _LABEL_LINE = re.compile(r"^[^\d，。：:；;、,（）()|]{1,12}$")
 
 
@@ -47,6 +78,69 @@ def _bar_ended(lines: list[str]) -> bool:
     bars = sum(line.strip() == "|" for line in lines)
     other = sum("|" in line for line in lines if line.strip() != "|")
     return bars >= 2 and other < bars
+
+
+_CELL_LINE = re.compile(r"^([^|]+?)\s*\|([\s|]*)$")
+
+
+_END = "\x02"  # a row's end the capture shows for certain: "||||" or "X | ||"
+
+
+def _stream_cells(lines: list[str]) -> list[str] | None:
+    """Cells of a table captured with a | after every cell ("X" then "|", or "X |"); None
+    for other text. Rows end where the capture shows it — "X | ||", a line of bars, or an
+    empty cell (two bars running) when such cells close rows regularly rather than stand
+    for an empty cell now and then — or nowhere, for stream_rows to find. A cell of several
+    paragraphs keeps them as lines; the lines before the first | are the preamble."""
+    split: list[str] = []
+    for line in lines:
+        text = line.strip()
+        cell = _CELL_LINE.match(text)
+        if text.count("|") >= 2 and not text.strip("| "):
+            split += ["|", _END]  # "||||": the rest of the row merged or empty, so it ends
+        elif cell:
+            split += [cell.group(1), "|"] + ([_END] if "|" in cell.group(2) else [])
+        else:
+            split.append(text)
+    bars = sum(line == "|" for line in split)
+    # Rows of several cells (a page's index block above the table may have a few) mean
+    # a table of | rows instead.
+    if bars < 8 or sum("|" in line for line in split if line != "|") * 2 >= bars:
+        return None
+    chunks: list[list[str]] = [[]]
+    for line in split:
+        if line == "|":
+            chunks.append([])
+        elif line == _END:
+            chunks += [[_END], []]
+        else:
+            chunks[-1].append(line)
+    body = [[line for line in chunk if line] for chunk in chunks[1:]]
+    filled = [chunk for chunk in body if chunk and chunk != [_END]]
+    if sum(len(chunk) == 1 for chunk in filled) < 0.7 * len(filled):
+        return None  # several lines between bars: one row per chunk (bar_rows)
+    runs, run = [], 0  # cells between empty cells: a row's length if they end rows
+    starts = []  # the cell after each empty cell: a row's first cell if they end rows
+    for at, chunk in enumerate(body):
+        if chunk and chunk != [_END]:
+            run += 1
+        elif not chunk and run:
+            runs, run = [*runs, run], 0
+            following = next((c for c in body[at + 1 :] if c and c != [_END]), None)
+            if following:
+                starts.append(cell_looks_like("\n".join(following)) == "")
+    runs.sort()
+    closing = len(runs) >= 3 and runs[len(runs) // 2] <= 8 and sum(starts) >= 0.7 * len(starts)
+    cells = [line for line in chunks[0] if line]
+    for chunk in body:
+        if chunk == [_END] or (not chunk and closing):
+            if cells and cells[-1] != ROW_END:
+                cells.append(ROW_END)
+        elif not chunk:
+            cells.append("")
+        else:
+            cells.append("\n".join(chunk))
+    return cells
 
 
 def bar_rows(lines: list[str]) -> list[Row]:

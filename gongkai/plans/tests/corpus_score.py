@@ -18,6 +18,10 @@ import openpyxl
 from gongkai.plans.importers import parse_plan_file
 
 CORPUS = Path(__file__).parent / "corpus"
+# Real plans of other bodies, typed by a collector who never saw the code (issue 14).
+REAL_DEV = Path(__file__).parent / "real_dev"
+# Files beside a plan that are not the plan: its expected parse and where it came from.
+_NOT_THE_PLAN = (".expected.json", ".source")
 CHECKED = ("n", "section", "lead", "support", "due", "ongoing")
 
 
@@ -68,13 +72,17 @@ class PlanScore:
     error: str = ""
 
 
-def plans() -> list[tuple[str, bytes, str, dict]]:
-    """(name, file bytes, file name, expected) for every plan of the corpus."""
+def plans(directory: Path = CORPUS) -> list[tuple[str, bytes, str, dict]]:
+    """(name, file bytes, file name, expected) for every plan in ``directory``."""
     found = []
-    for expected_path in sorted(CORPUS.glob("*.expected.json")):
+    for expected_path in sorted(directory.glob("*.expected.json")):
         stem = expected_path.name.removesuffix(".expected.json")
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
-        source = next(p for p in CORPUS.glob(f"{stem}.*") if p != expected_path)
+        source = next(
+            p
+            for p in sorted(directory.glob(f"{stem}.*"))
+            if p.name[len(stem) :] and not p.name.endswith(_NOT_THE_PLAN)
+        )
         if source.suffix == ".json":
             spec = json.loads(source.read_text(encoding="utf-8"))
             data, filename = office_file(spec), f"{stem}.{spec['format']}"
@@ -127,5 +135,28 @@ def score(name: str, data: bytes, filename: str, expected: dict, parse=None) -> 
     return result
 
 
-def score_all() -> list[PlanScore]:
-    return [score(*plan) for plan in plans()]
+def score_all(directory: Path = CORPUS) -> list[PlanScore]:
+    return [score(*plan) for plan in plans(directory)]
+
+
+def main(argv: list[str]) -> None:
+    """Score a directory of plans (default the corpus): python -m …corpus_score [dir] [-v]."""
+    verbose = "-v" in argv
+    paths = [Path(a) for a in argv if a != "-v"] or [CORPUS]
+    right = total = 0
+    for directory in paths:
+        for result in score_all(directory):
+            right, total = right + result.right, total + result.total
+            silent = f"  silently wrong: {result.silent}" if result.silent else ""
+            error = f"  ERROR: {result.error}" if result.error else ""
+            print(f"{result.name:34s} {result.right:3d}/{result.total:3d}{silent}{error}")
+            if verbose:
+                for line in result.wrong:
+                    print("    " + line)
+    print(f"{right}/{total} items right ({right / max(total, 1):.0%})")
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])

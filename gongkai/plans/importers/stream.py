@@ -1,0 +1,261 @@
+"""Tables captured one cell after another, with no mark where a row ends.
+
+Some web pages come out as text with every cell followed by a line holding only ``|``
+(or as lines each ending in ``|``): the header's cells, then each row's, in a single
+stream. A cell merged over several rows (a task heading, a 序号) appears only in the
+first of them, so rows cannot be cut by counting. This module cuts them by content:
+each cell is placed in the column it fits best, in order, a row closing whenever the
+next cell fits a column to its left (Viterbi over the header's columns, with a cost
+for each column a row leaves out). Rows that still fit badly are flagged downstream
+by the usual checks (cells missing, units not read).
+"""
+
+import re
+
+from gongkai.plans.importers.headers import (
+    DEADLINE,
+    LEAD,
+    MEASURES,
+    NOTE,
+    NUMBER,
+    REQUIREMENT,
+    SUPPORT,
+    TASK,
+    UNITS,
+)
+
+Row = list[str]
+
+_SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,4}\s*[.．、](?!\d)|[（(]\d{1,4}[)）])")
+_SENTENCE = re.compile(r"[，,。；;：:]")
+_NO_REQUIREMENT = 4.0  # a row with no task in it (not a heading row of its own)
+
+
+# Appended to a row cut out of the stream with doubt (a cell that fits its column badly),
+# for the row code to flag and drop.
+DOUBT = "\x03"
+_NEEDED = (REQUIREMENT, MEASURES)
+
+# Where the capture marks a row's end: an empty cell between two bars, or "X | ||".
+ROW_END = "\x01"
+_LABEL = re.compile(r"^[^\d，。：:；;、,（）()|]{1,8}$")
+
+
+def stream_rows(cells: list[str], header_role, looks_like, settle) -> list[Row] | None:
+    """Rows of a cell stream: preamble cells as one-cell rows, the header, then the rows.
+
+    ``header_role(cell)`` says what a header cell names; ``looks_like(cell)`` returns
+    "deadline", "units" or ""; ``settle(roles)`` makes one of them the requirement (the row
+    code's own readers, passed in to keep one copy).
+    Cells may include ROW_END marks. None when the stream has no recognisable header."""
+    start = next(
+        (
+            i
+            for i in range(min(len(cells) - 1, 80))
+            if header_role(cells[i]) and header_role(cells[i + 1])
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    end = start
+    while end < len(cells) and (
+        header_role(cells[end])
+        or (_LABEL.match(cells[end]) and any(header_role(c) for c in cells[end + 1 : end + 3]))
+    ):
+        end += 1
+    header = cells[start:end]
+    roles = [header_role(c) or NOTE for c in header]
+    if not {REQUIREMENT, MEASURES} & set(roles):
+        roles = settle(roles)  # 工作任务 | 牵头单位 | 责任单位: the task column holds the items
+    segments: list[list[str]] = [[]]
+    for cell in cells[end:]:
+        if cell == ROW_END:
+            segments.append([])
+        else:
+            segments[-1].append(cell)
+    if sum(r in (UNITS, LEAD, SUPPORT) for r in roles) == 1:
+        segments = [_join_units(segment, looks_like) for segment in segments]
+    data = [cell for segment in segments for cell in segment]
+    kinds = [_kind(c, looks_like) for c in data]
+    header, roles = _with_number_column(header, roles, data, kinds)
+    rows: list[Row] = []
+    for segment in filter(None, segments):
+        rows += _align(roles, segment, [_kind(c, looks_like) for c in segment])
+    preamble = [[c] for c in cells[:start] if c and c != ROW_END]
+    return preamble + [header] + rows
+
+
+def _join_units(cells: list[str], looks_like) -> list[str]:
+    """Two units on lines of their own in the one units cell (区委农工办 / 区农业局) come as
+    two cells running: with one units column, they are one cell."""
+    joined: list[str] = []
+    for cell in cells:
+        if joined and looks_like(cell) == "units" and looks_like(joined[-1]) == "units":
+            joined[-1] = f"{joined[-1]}\n{cell}"
+        else:
+            joined.append(cell)
+    return joined
+
+
+def _kind(cell: str, looks_like) -> str:
+    text = cell.strip()
+    if not text:
+        return "empty"
+    if re.fullmatch(r"[（(]?\d{1,3}[)）.．、]?", text):
+        return "number"  # 3, （3）, 3.
+    if _NUMBERED.match(text):
+        return "numbered"
+    if _SECTION.match(text):
+        return "heading"
+    found = looks_like(text)
+    if found:
+        return found
+    if len(text) <= 30 and not _SENTENCE.search(text.rstrip("。")):
+        return "label"
+    return "text"
+
+
+# How well a cell of each kind fits a column of each role (missing pairs: -2).
+_FIT: dict[tuple[str, str], float] = {
+    ("empty", REQUIREMENT): -3,
+    ("number", NUMBER): 3,
+    ("numbered", REQUIREMENT): 3,
+    ("numbered", MEASURES): 1,
+    ("heading", TASK): 2,
+    ("heading", REQUIREMENT): -1,
+    ("deadline", DEADLINE): 3,
+    ("units", UNITS): 3,
+    ("units", LEAD): 3,
+    ("units", SUPPORT): 3,
+    ("label", TASK): 1.5,
+    ("label", REQUIREMENT): 1,
+    ("label", MEASURES): 1,
+    ("label", NOTE): -0.5,
+    ("label", DEADLINE): -0.5,  # 按上级要求, 处罚决定作出之日起20个工作日内
+    ("text", REQUIREMENT): 2,
+    ("text", MEASURES): 2,
+    ("text", TASK): -1,
+    ("text", NOTE): -1,
+    ("deadline", NOTE): 0,  # 备注 often says when
+}
+
+
+# A cell standing as a row of its own: a numbered heading (一、), or a short label over
+# the rows below it (主动公开 / 基础信息公开 before the row they head).
+_HEADING_ROW = {"heading": 1.5, "label": 0.5}
+
+
+def _fit(kind: str, role: str) -> float:
+    if kind == "empty":
+        return _FIT.get((kind, role), 0 if role != NUMBER else -0.5)
+    return _FIT.get((kind, role), -2)
+
+
+def _with_number_column(
+    header: Row, roles: list[str], data: list[str], kinds: list[str]
+) -> tuple[Row, list[str]]:
+    """Number cells (1, 2, 3 …) under a header with no 序号 (its label merged into the one
+    beside it): give them a column of their own, before the column their next cell fits."""
+    if NUMBER in roles:
+        return header, roles
+    votes: dict[int, int] = {}
+    for at, kind in enumerate(kinds[:-1]):
+        if kind == "number":
+            after = kinds[at + 1]
+            best = max(range(len(roles)), key=lambda j: _fit(after, roles[j]))
+            votes[best] = votes.get(best, 0) + 1
+    if sum(votes.values()) < 2:
+        return header, roles
+    place = max(votes, key=lambda j: votes[j])
+    return (
+        [*header[:place], "序号", *header[place:]],
+        [*roles[:place], NUMBER, *roles[place:]],
+    )
+
+
+def _skip_costs(roles: list[str]) -> tuple[list[float], list[float], list[float]]:
+    """Cost of a row leaving out each column: at its start (a merged cell above), inside
+    it, and at its end."""
+    start = [0.0 if r == TASK else 0.5 if r == NUMBER else 2.0 for r in roles]
+    middle = [0.5 if r in (NOTE, TASK) else 2.0 for r in roles]
+    end = [0.5 if r == NOTE else 2.0 for r in roles]
+    return start, middle, end
+
+
+def _align(roles: list[str], data: list[str], kinds: list[str]) -> list[Row]:
+    """Viterbi: each cell goes to a column; a row closes when the next cell goes left."""
+    width = len(roles)
+    if not data:
+        return []
+    start_skip, mid_skip, end_skip = _skip_costs(roles)
+    lead = [sum(start_skip[:c]) for c in range(width + 1)]
+    tail = [sum(end_skip[c:]) for c in range(width + 1)]
+    req = [r in (REQUIREMENT, MEASURES) for r in roles]
+    heading = width  # the state of a heading row standing on its own
+    inf = float("inf")
+    State = tuple[int, bool]  # (column, the row has its requirement yet)
+
+    def closed(state: State, cost: float) -> float:
+        column, has_req = state
+        if column == heading:
+            return cost
+        return cost + tail[column + 1] + (0 if has_req else _NO_REQUIREMENT)
+
+    costs: dict[State, float] = {}
+    back: list[dict[State, tuple[State | None, bool]]] = []
+    first: dict[State, tuple[State | None, bool]] = {}
+    for c in range(width):
+        costs[(c, req[c])] = lead[c] - _fit(kinds[0], roles[c])
+        first[(c, req[c])] = (None, True)
+    if kinds[0] in _HEADING_ROW:
+        costs[(heading, True)] = -_HEADING_ROW[kinds[0]]
+        first[(heading, True)] = (None, True)
+    back.append(first)
+    for kind in kinds[1:]:
+        new: dict[State, float] = {}
+        pointers: dict[State, tuple[State | None, bool]] = {}
+        boundary_from = min(costs, key=lambda s: closed(s, costs[s]))
+        boundary = closed(boundary_from, costs[boundary_from])
+        for c in range(width):
+            fit = _fit(kind, roles[c])
+            for state, cost in costs.items():
+                column, has_req = state
+                if column == heading or column >= c:
+                    continue
+                total = cost + sum(mid_skip[column + 1 : c]) - fit
+                key = (c, has_req or req[c])
+                if total < new.get(key, inf):
+                    new[key], pointers[key] = total, (state, False)
+            total = boundary + lead[c] - fit
+            key = (c, req[c])
+            if total < new.get(key, inf):
+                new[key], pointers[key] = total, (boundary_from, True)
+        if kind in _HEADING_ROW:
+            key = (heading, True)
+            new[key], pointers[key] = boundary - _HEADING_ROW[kind], (boundary_from, True)
+        costs = new
+        back.append(pointers)
+    state: State | None = min(costs, key=lambda s: closed(s, costs[s]))
+    path: list[tuple[State, bool]] = []
+    for pointers in reversed(back):
+        previous, new_row = pointers[state]
+        path.append((state, new_row))
+        state = previous
+    path.reverse()
+    rows: list[Row] = []
+    doubtful: set[int] = set()  # rows whose cells fit their columns badly
+    for cell, kind, ((column, _), new_row) in zip(data, kinds, path, strict=True):
+        if column == heading:
+            rows.append([cell])
+            continue
+        if new_row or not rows or len(rows[-1]) != width:
+            rows.append([""] * width)
+        rows[-1][column] = cell
+        if _fit(kind, roles[column]) < 0:
+            doubtful.add(len(rows) - 1)
+    for at, row in enumerate(rows):
+        if len(row) == width and not any(row[j] for j, r in enumerate(roles) if r in _NEEDED):
+            doubtful.add(at)  # a row with no task, or no units and no deadline
+    return [[*row, DOUBT] if at in doubtful else row for at, row in enumerate(rows)]
