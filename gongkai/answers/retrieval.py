@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,9 @@ VOCABULARY = Path(__file__).with_name("vocabulary.tsv")
 RRF_K = 20
 DEPTH = 40  # candidates each retriever hands to the fusion
 DENSE_WEIGHT = 0.5  # of the fusion: e5's ranking against the words' ranking
+ASKED_WEIGHT = float(os.environ.get("QA_AW", "0.5"))
+MODE = os.environ.get("QA_MODE", "max")
+RAW = os.environ.get("QA_RAW", "")
 HOTLINE = "12345政务服务便民热线"
 
 # The evidence's thresholds, set on the evaluation set (tests/eval_questions.tsv) and kept
@@ -157,29 +161,30 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     own_words = [t for t in query_terms(question) if t not in vocab.stop and len(t) > 1]
     terms = list(dict.fromkeys(own_words + [t for t in query_terms(" ".join(expansion))]))
 
-    rows = list(live_passages().values_list("pk", "embedding"))
+    rows = list(live_passages().values_list("pk", "embedding", "asked_embedding"))
     if not rows:
         answer.reasons.append("问答库和文件库中还没有可用于答复的内容")
         return answer
-    ids = [pk for pk, _ in rows]
-    cosines = embed.matrix(blob for _, blob in rows) @ embed.query(
-        question + (" " + " ".join(dict.fromkeys(expansion)) if expansion else "")
-    )
+    ids = [pk for pk, _, _ in rows]
+    expanded = question + (" " + " ".join(dict.fromkeys(expansion)) if expansion else "")
+    vector = embed.query(expanded)
+    text_cosines, asked_cosines = dense_scores(rows, vector)
+    if RAW:
+        _, asked_cosines = dense_scores(rows, embed.query(question))
+    cosines = np.maximum(text_cosines, asked_cosines) if MODE == "max" else text_cosines
     dense_order = np.argsort(-cosines)[:DEPTH]
     dense_rank = {ids[i]: rank for rank, i in enumerate(dense_order)}
+    asked_order = [i for i in np.argsort(-asked_cosines)[:DEPTH] if asked_cosines[i] > -1]
+    asked_rank = {ids[i]: rank for rank, i in enumerate(asked_order)}
     cosine_of = dict(zip(ids, cosines.tolist(), strict=True))
     allowed = set(ids)
     lexical = [pk for pk, _ in index.bm25(terms, DEPTH * 2) if pk in allowed][:DEPTH]
     lexical_rank = {pk: rank for rank, pk in enumerate(lexical)}
 
-    fused = {}
-    for pk in set(dense_rank) | set(lexical_rank):
-        score = 0.0
-        if pk in dense_rank:
-            score += DENSE_WEIGHT / (RRF_K + dense_rank[pk])
-        if pk in lexical_rank:
-            score += (1 - DENSE_WEIGHT) / (RRF_K + lexical_rank[pk])
-        fused[pk] = score
+    rankings = [(DENSE_WEIGHT, dense_rank), (1 - DENSE_WEIGHT, lexical_rank)]
+    if MODE == "rrf3":
+        rankings.append((ASKED_WEIGHT, asked_rank))
+    fused = fuse(rankings)
     order = sorted(fused, key=lambda pk: (-fused[pk], pk))[:limit]
     passages = Passage.objects.select_related("document", "entry").in_bulk(order)
     answer.candidates = [
@@ -206,6 +211,30 @@ def ask(question: str, *, limit: int = 4) -> Answer:
         entry=best.passage.kind == PassageKind.ENTRY,
     )
     return answer
+
+
+def dense_scores(rows, vector) -> tuple[np.ndarray, np.ndarray]:
+    """Per passage: e5 cosine of the question with its text, and the best cosine with the
+    citizens' phrasings stored beside it (-1 when it has none)."""
+    text = embed.matrix(blob for _, blob, _ in rows) @ vector
+    blobs = [bytes(blob or b"") for _, _, blob in rows]
+    counts = [len(blob) // (4 * embed.DIM) for blob in blobs]
+    asked = np.full(len(rows), -1.0, dtype=np.float32)
+    if sum(counts):
+        cosines = embed.matrix([b"".join(blobs)]).reshape(-1, embed.DIM) @ vector if False else (
+            np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(-1, embed.DIM) @ vector
+        )
+        np.maximum.at(asked, np.repeat(np.arange(len(rows)), counts), cosines)
+    return text, asked
+
+
+def fuse(rankings) -> dict[int, float]:
+    """Reciprocal rank fusion: each ranking [(weight, {pk: rank})] adds weight / (k + rank)."""
+    fused = {}
+    for weight, ranks in rankings:
+        for pk, rank in ranks.items():
+            fused[pk] = fused.get(pk, 0.0) + weight / (RRF_K + rank)
+    return fused
 
 
 def _shared_words(passage: Passage, words: list[str]) -> int:
