@@ -43,6 +43,7 @@ HOTLINE = "12345政务服务便民热线"
 Z_SURE = 4.0  # e5 alone is sure
 Z_SUPPORTED = 2.0  # e5 is sure enough when both retrievers agree and a word is shared
 MIN_WORDS_SURE = 2  # words the best passage shares: with both retrievers agreeing, enough
+MIN_MARGIN = float(os.environ.get("QA_MM", "0"))
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,12 @@ class Vocabulary:
         return any(word in text for word in self.domain)
 
     def elsewhere_for(self, text: str) -> list[str]:
+        """Other agencies the question names; a longer phrase of ours wins over a shorter one
+        of theirs inside it (挂号信 is post, not the hospital's 挂号)."""
+        for phrase, _, _ in self.expansions:
+            if "…" not in phrase and phrase in text:
+                if any(where in phrase and where != phrase for where, _ in self.elsewhere):
+                    text = text.replace(phrase, " ")
         return list(dict.fromkeys(where for phrase, where in self.elsewhere if phrase in text))
 
 
@@ -98,6 +105,32 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
         else:
             raise ValueError(f"{path.name} 第{number}行格式不对：应为“类别<TAB>说法<TAB>内容”")
     return Vocabulary(tuple(expansions), frozenset(stop), frozenset(domain), tuple(elsewhere))
+
+
+ELSEWHERE_QUESTIONS = Path(__file__).with_name("data") / "elsewhere.tsv"
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Everyday questions that belong to other agencies (data/elsewhere.tsv), embedded as
+    questions: the other side of the domain test."""
+
+    vectors: np.ndarray
+    places: tuple[str, ...]
+
+
+@functools.cache
+def elsewhere_examples(path: Path = ELSEWHERE_QUESTIONS) -> Examples:
+    rows = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        if len(parts) != 2:
+            raise ValueError(f"{path.name} 第{number}行格式不对：应为“问题<TAB>去处”")
+        rows.append(parts)
+    vectors = embed.matrix(embed.questions([question for question, _ in rows]))
+    return Examples(vectors, tuple(place for _, place in rows))
 
 
 @dataclass
@@ -201,6 +234,7 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     z = (float(cosines[dense_order[0]]) - float(cosines.mean())) / spread
     best = answer.candidates[0]
     answer.elsewhere = vocab.elsewhere_for(question)
+    margin, nearest_place = domain_margin(rows, embed.query(question))
     answer.refused, answer.reasons = _decide(
         z=z,
         own=_shared_words(best.passage, own_words),
@@ -209,8 +243,31 @@ def ask(question: str, *, limit: int = 4) -> Answer:
         agree=best.dense_rank is not None and best.lexical_rank is not None,
         elsewhere_names=answer.elsewhere,
         entry=best.passage.kind == PassageKind.ENTRY,
+        margin=margin,
     )
+    if answer.refused and margin is not None and margin < 0 and not answer.elsewhere:
+        answer.elsewhere = [nearest_place] if nearest_place != NOT_OURS else []
     return answer
+
+
+NEIGHBOURS = 3  # questions on each side the domain test averages over
+NOT_OURS = "本库不涉及"
+
+
+def domain_margin(rows, vector) -> tuple[float | None, str]:
+    """How much closer the question is to the way citizens ask our passages (their stored
+    phrasings) than to everyday questions for other agencies: the mean cosine of the
+    NEIGHBOURS nearest on each side, ours minus theirs, and the nearest other agency.
+    None when no passage has phrasings (nothing to compare with)."""
+    blobs = b"".join(bytes(blob or b"") for _, _, blob in rows)
+    if not blobs:
+        return None, ""
+    ours = np.frombuffer(blobs, dtype=np.float32).reshape(-1, embed.DIM) @ vector
+    examples = elsewhere_examples()
+    theirs = examples.vectors @ vector
+    k = min(NEIGHBOURS, len(ours), len(theirs))
+    margin = float(np.sort(ours)[-k:].mean() - np.sort(theirs)[-k:].mean())
+    return margin, examples.places[int(np.argmax(theirs))]
 
 
 def dense_scores(rows, vector) -> tuple[np.ndarray, np.ndarray]:
@@ -242,16 +299,26 @@ def _shared_words(passage: Passage, words: list[str]) -> int:
     return sum(1 for word in dict.fromkeys(words) if len(word) > 1 and word in text)
 
 
-def _decide(*, z, own, domain, elsewhere, agree, elsewhere_names, entry) -> tuple[bool, list[str]]:
-    """Refuse unless the evidence holds: e5 clearly sure on its own, or both retrievers agree
-    on the best passage and it shares the question's own words (or the rule words the
-    vocabulary maps them to). A question about another agency's business is sent there,
-    unless the library has an approved entry that clearly answers it (staff wrote one)."""
+def _decide(
+    *, z, own, domain, elsewhere, agree, elsewhere_names, entry, margin
+) -> tuple[bool, list[str]]:
+    """Refuse unless the evidence holds. A question about another agency's business is sent
+    there, unless the library has an approved entry that clearly answers it (staff wrote
+    one). Where the passages carry citizens' phrasings, the question is ours when it sits
+    closer to them than to other agencies' everyday questions (`domain_margin`). Without
+    phrasings: e5 clearly sure on its own, or both retrievers agree on the best passage and
+    it shares the question's own words (or the rule words the vocabulary maps them to)."""
     evidence = [f"语义得分高出平均{z:.1f}个标准差", f"共有问题原词{own}个、规范用语{domain}个"]
+    if margin is not None:
+        evidence.append(f"与本库问法的相近程度比其他部门事项高{margin:+.3f}")
     if entry and agree and z >= Z_SURE and own >= MIN_WORDS_SURE:
         return False, [*evidence, "问答库中有审核发布的条目"]
     if elsewhere:
         return True, [*evidence, f"问题属于{'、'.join(elsewhere_names)}的职责范围"]
+    if margin is not None:
+        if margin >= MIN_MARGIN:
+            return False, [*evidence, "问题与本库的问法相近"]
+        return True, [*evidence, "问题更像其他部门的事项"]
     if z >= Z_SURE:
         return False, [*evidence, "语义检索明确"]
     if agree and z >= Z_SUPPORTED and own + domain >= 1:
