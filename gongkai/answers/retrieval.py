@@ -31,9 +31,9 @@ from gongkai.lib.search_text import query_terms
 VOCABULARY = Path(__file__).with_name("vocabulary.tsv")
 RRF_K = 20
 DEPTH = 40  # candidates each retriever hands to the fusion
-DENSE_WEIGHT = 0.5  # of the fusion: e5's ranking against the words' ranking
+DENSE_WEIGHT = 0.6  # of the fusion: e5's ranking against the words' ranking
 ASKED_WEIGHT = float(os.environ.get("QA_AW", "0.5"))
-MODE = os.environ.get("QA_MODE", "max")
+MODE = os.environ.get('QA_MODE', 'max')
 RAW = os.environ.get("QA_RAW", "")
 HOTLINE = "12345政务服务便民热线"
 
