@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,9 +31,6 @@ VOCABULARY = Path(__file__).with_name("vocabulary.tsv")
 RRF_K = 20
 DEPTH = 40  # candidates each retriever hands to the fusion
 DENSE_WEIGHT = 0.6  # of the fusion: e5's ranking against the words' ranking
-ASKED_WEIGHT = float(os.environ.get("QA_AW", "0.5"))
-MODE = os.environ.get('QA_MODE', 'max')
-RAW = os.environ.get("QA_RAW", "")
 HOTLINE = "12345政务服务便民热线"
 
 # The evidence's thresholds, set on the evaluation set (tests/eval_questions.tsv) and kept
@@ -43,7 +39,9 @@ HOTLINE = "12345政务服务便民热线"
 Z_SURE = 4.0  # e5 alone is sure
 Z_SUPPORTED = 2.0  # e5 is sure enough when both retrievers agree and a word is shared
 MIN_WORDS_SURE = 2  # words the best passage shares: with both retrievers agreeing, enough
-MIN_MARGIN = float(os.environ.get("QA_MM", "0"))
+# The domain test: ours when the question is at least this much closer (mean cosine of its
+# nearest neighbours) to how citizens ask our passages than to other agencies' questions.
+MIN_MARGIN = 0.0
 
 
 @dataclass(frozen=True)
@@ -199,27 +197,25 @@ def ask(question: str, *, limit: int = 4) -> Answer:
         answer.reasons.append("问答库和文件库中还没有可用于答复的内容")
         return answer
     ids = [pk for pk, _, _ in rows]
+    # The passage's text is met by the question with the rule words added; the citizens'
+    # phrasings by the question as asked (like with like).
     expanded = question + (" " + " ".join(dict.fromkeys(expansion)) if expansion else "")
-    vector = embed.query(expanded)
-    text_cosines, asked_cosines = dense_scores(rows, vector)
-    if RAW:
-        _, asked_cosines = dense_scores(rows, embed.query(question))
-    cosines = np.maximum(text_cosines, asked_cosines) if MODE == "max" else text_cosines
+    asked_vector = embed.query(question)
+    vector = embed.query(expanded) if expansion else asked_vector
+    text_cosines, asked_cosines = dense_scores(rows, vector, asked_vector)
+    # A passage is as close as its text or the nearest way citizens ask for it.
+    cosines = np.maximum(text_cosines, asked_cosines)
     dense_order = np.argsort(-cosines)[:DEPTH]
     dense_rank = {ids[i]: rank for rank, i in enumerate(dense_order)}
-    asked_order = [i for i in np.argsort(-asked_cosines)[:DEPTH] if asked_cosines[i] > -1]
-    asked_rank = {ids[i]: rank for rank, i in enumerate(asked_order)}
     cosine_of = dict(zip(ids, cosines.tolist(), strict=True))
     allowed = set(ids)
     lexical = [pk for pk, _ in index.bm25(terms, DEPTH * 2) if pk in allowed][:DEPTH]
     lexical_rank = {pk: rank for rank, pk in enumerate(lexical)}
 
-    rankings = [(DENSE_WEIGHT, dense_rank), (1 - DENSE_WEIGHT, lexical_rank)]
-    if MODE == "rrf3":
-        rankings.append((ASKED_WEIGHT, asked_rank))
-    fused = fuse(rankings)
-    order = sorted(fused, key=lambda pk: (-fused[pk], pk))[:limit]
-    passages = Passage.objects.select_related("document", "entry").in_bulk(order)
+    fused = fuse([(DENSE_WEIGHT, dense_rank), (1 - DENSE_WEIGHT, lexical_rank)])
+    ranked = sorted(fused, key=lambda pk: (-fused[pk], pk))
+    passages = Passage.objects.select_related("document", "entry").in_bulk(ranked[: limit * 4])
+    order = one_per_article([pk for pk in ranked if pk in passages], passages)[:limit]
     answer.candidates = [
         Candidate(
             passage=passages[pk],
@@ -234,7 +230,7 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     z = (float(cosines[dense_order[0]]) - float(cosines.mean())) / spread
     best = answer.candidates[0]
     answer.elsewhere = vocab.elsewhere_for(question)
-    margin, nearest_place = domain_margin(rows, embed.query(question))
+    margin, nearest_place = domain_margin(rows, asked_vector)
     answer.refused, answer.reasons = _decide(
         z=z,
         own=_shared_words(best.passage, own_words),
@@ -270,17 +266,35 @@ def domain_margin(rows, vector) -> tuple[float | None, str]:
     return margin, examples.places[int(np.argmax(theirs))]
 
 
-def dense_scores(rows, vector) -> tuple[np.ndarray, np.ndarray]:
-    """Per passage: e5 cosine of the question with its text, and the best cosine with the
-    citizens' phrasings stored beside it (-1 when it has none)."""
+def one_per_article(order: list[int], passages: dict) -> list[int]:
+    """An article and its cases (第三十六条 and 第三十六条（四）) answer as one: the best of
+    them stands for the article, so the other candidates are other articles."""
+    seen, kept = set(), []
+    for pk in order:
+        passage = passages[pk]
+        article = (passage.document_id, passage.source, article_group(passage))
+        if article not in seen:
+            seen.add(article)
+            kept.append(pk)
+    return kept
+
+
+def article_group(passage: Passage) -> str:
+    label = passage.label or passage.key
+    return label.split("（")[0] if "条（" in label else label
+
+
+def dense_scores(rows, vector, asked_vector) -> tuple[np.ndarray, np.ndarray]:
+    """Per passage: e5 cosine of the question (`vector`) with its text, and the best cosine
+    of the question as asked (`asked_vector`) with the citizens' phrasings stored beside it
+    (-1 when it has none)."""
     text = embed.matrix(blob for _, blob, _ in rows) @ vector
     blobs = [bytes(blob or b"") for _, _, blob in rows]
     counts = [len(blob) // (4 * embed.DIM) for blob in blobs]
     asked = np.full(len(rows), -1.0, dtype=np.float32)
     if sum(counts):
-        cosines = embed.matrix([b"".join(blobs)]).reshape(-1, embed.DIM) @ vector if False else (
-            np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(-1, embed.DIM) @ vector
-        )
+        vectors = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(-1, embed.DIM)
+        cosines = vectors @ asked_vector
         np.maximum.at(asked, np.repeat(np.arange(len(rows)), counts), cosines)
     return text, asked
 
