@@ -3,13 +3,18 @@
 1. The question is expanded with the domain vocabulary (`vocabulary.tsv`: how citizens talk →
    how rules are written), then segmented like the index (jieba), without filler words.
 2. Two retrievers rank the live passages: BM25 over the jieba words (`index.bm25`: FTS5 or
-   tsvector), and e5 cosine between the question and each passage's stored embedding.
-3. Reciprocal rank fusion (RRF) merges the two rankings.
+   tsvector) of each passage's text and of the citizens' phrasings stored beside it
+   (`data/asked.tsv`: how people ask for each article, written from its meaning), and e5:
+   a passage is as close as its text (to the expanded question) or its nearest phrasing
+   (to the question as asked, question against question).
+3. Reciprocal rank fusion (RRF) merges the two rankings; an article and its cases
+   (第三十六条（四）) stand as one candidate.
 4. Refusal is a decision with its own evidence, not one cosine threshold (e5 cosines sit in a
    narrow high band whatever the question): the question is refused when it names another
-   agency's business and nothing of ours, when neither retriever finds anything that stands
-   out (no rule word matched and the e5 score is not clearly above the corpus' own level),
-   or when the two disagree and neither is sure. `Answer.reasons` says which evidence decided.
+   agency's business and nothing of ours, or when it sits closer to other agencies' everyday
+   questions (`data/elsewhere.tsv`) than to the ways citizens ask our passages; without any
+   phrasings, when neither retriever finds anything that stands out or the two disagree and
+   neither is sure. `Answer.reasons` says which evidence decided.
 """
 
 from __future__ import annotations
