@@ -5,8 +5,8 @@
 2. Two retrievers rank the live passages: BM25 over the jieba words (`index.bm25`: FTS5 or
    tsvector) of each passage's text and of the citizens' phrasings stored beside it
    (`data/asked.tsv`: how people ask for each article, written from its meaning), and e5:
-   a passage is as close as its text (to the expanded question) or its nearest phrasing
-   (to the question as asked, question against question).
+   a passage is as close to the question as its text or its nearest phrasing (question
+   against question).
 3. Reciprocal rank fusion (RRF) merges the two rankings; an article and its cases
    (第三十六条（四）) stand as one candidate.
 4. Refusal is a decision with its own evidence, not one cosine threshold (e5 cosines sit in a
@@ -202,12 +202,10 @@ def ask(question: str, *, limit: int = 4) -> Answer:
         answer.reasons.append("问答库和文件库中还没有可用于答复的内容")
         return answer
     ids = [pk for pk, _, _ in rows]
-    # The passage's text is met by the question with the rule words added; the citizens'
-    # phrasings by the question as asked (like with like).
-    expanded = question + (" " + " ".join(dict.fromkeys(expansion)) if expansion else "")
-    asked_vector = embed.query(question)
-    vector = embed.query(expanded) if expansion else asked_vector
-    text_cosines, asked_cosines = dense_scores(rows, vector, asked_vector)
+    # e5 meets the question as asked (the vocabulary's rule words serve BM25): one embedding,
+    # against the passages' texts and, like with like, the citizens' phrasings beside them.
+    vector = embed.query(question)
+    text_cosines, asked_cosines = dense_scores(rows, vector)
     # A passage is as close as its text or the nearest way citizens ask for it.
     cosines = np.maximum(text_cosines, asked_cosines)
     dense_order = np.argsort(-cosines)[:DEPTH]
@@ -235,7 +233,7 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     z = (float(cosines[dense_order[0]]) - float(cosines.mean())) / spread
     best = answer.candidates[0]
     answer.elsewhere = vocab.elsewhere_for(question)
-    margin, nearest_place = domain_margin(rows, asked_vector)
+    margin, nearest_place = domain_margin(rows, vector)
     answer.refused, answer.reasons = _decide(
         z=z,
         own=_shared_words(best.passage, own_words),
@@ -289,17 +287,16 @@ def article_group(passage: Passage) -> str:
     return label.split("（")[0] if "条（" in label else label
 
 
-def dense_scores(rows, vector, asked_vector) -> tuple[np.ndarray, np.ndarray]:
-    """Per passage: e5 cosine of the question (`vector`) with its text, and the best cosine
-    of the question as asked (`asked_vector`) with the citizens' phrasings stored beside it
-    (-1 when it has none)."""
+def dense_scores(rows, vector) -> tuple[np.ndarray, np.ndarray]:
+    """Per passage: e5 cosine of the question with its text, and the best cosine with the
+    citizens' phrasings stored beside it (-1 when it has none)."""
     text = embed.matrix(blob for _, blob, _ in rows) @ vector
     blobs = [bytes(blob or b"") for _, _, blob in rows]
     counts = [len(blob) // (4 * embed.DIM) for blob in blobs]
     asked = np.full(len(rows), -1.0, dtype=np.float32)
     if sum(counts):
         vectors = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(-1, embed.DIM)
-        cosines = vectors @ asked_vector
+        cosines = vectors @ vector
         np.maximum.at(asked, np.repeat(np.arange(len(rows)), counts), cosines)
     return text, asked
 
