@@ -205,7 +205,7 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     # e5 meets the question as asked (the vocabulary's rule words serve BM25): one embedding,
     # against the passages' texts and, like with like, the citizens' phrasings beside them.
     vector = embed.query(question)
-    text_cosines, asked_cosines = dense_scores(rows, vector)
+    text_cosines, asked_cosines, phrasing_cosines = dense_scores(rows, vector)
     # A passage is as close as its text or the nearest way citizens ask for it.
     cosines = np.maximum(text_cosines, asked_cosines)
     dense_order = np.argsort(-cosines)[:DEPTH]
@@ -233,7 +233,7 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     z = (float(cosines[dense_order[0]]) - float(cosines.mean())) / spread
     best = answer.candidates[0]
     answer.elsewhere = vocab.elsewhere_for(question)
-    margin, nearest_place = domain_margin(rows, vector)
+    margin, nearest_place = domain_margin(phrasing_cosines, vector)
     answer.refused, answer.reasons = _decide(
         z=z,
         own=_shared_words(best.passage, own_words),
@@ -253,15 +253,13 @@ NEIGHBOURS = 3  # questions on each side the domain test averages over
 NOT_OURS = "本库不涉及"
 
 
-def domain_margin(rows, vector) -> tuple[float | None, str]:
-    """How much closer the question is to the way citizens ask our passages (their stored
-    phrasings) than to everyday questions for other agencies: the mean cosine of the
-    NEIGHBOURS nearest on each side, ours minus theirs, and the nearest other agency.
-    None when no passage has phrasings (nothing to compare with)."""
-    blobs = b"".join(bytes(blob or b"") for _, _, blob in rows)
-    if not blobs:
+def domain_margin(ours: np.ndarray, vector) -> tuple[float | None, str]:
+    """How much closer the question is to the way citizens ask our passages (`ours`: its
+    cosines with their stored phrasings) than to everyday questions for other agencies: the
+    mean cosine of the NEIGHBOURS nearest on each side, ours minus theirs, and the nearest
+    other agency. None when no passage has phrasings (nothing to compare with)."""
+    if not len(ours):
         return None, ""
-    ours = np.frombuffer(blobs, dtype=np.float32).reshape(-1, embed.DIM) @ vector
     examples = elsewhere_examples()
     theirs = examples.vectors @ vector
     k = min(NEIGHBOURS, len(ours), len(theirs))
@@ -287,18 +285,20 @@ def article_group(passage: Passage) -> str:
     return label.split("（")[0] if "条（" in label else label
 
 
-def dense_scores(rows, vector) -> tuple[np.ndarray, np.ndarray]:
+def dense_scores(rows, vector) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per passage: e5 cosine of the question with its text, and the best cosine with the
-    citizens' phrasings stored beside it (-1 when it has none)."""
+    citizens' phrasings stored beside it (-1 when it has none); and the cosine with every
+    phrasing (for the domain test)."""
     text = embed.matrix(blob for _, blob, _ in rows) @ vector
     blobs = [bytes(blob or b"") for _, _, blob in rows]
     counts = [len(blob) // (4 * embed.DIM) for blob in blobs]
     asked = np.full(len(rows), -1.0, dtype=np.float32)
+    cosines = np.zeros(0, dtype=np.float32)
     if sum(counts):
         vectors = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(-1, embed.DIM)
         cosines = vectors @ vector
         np.maximum.at(asked, np.repeat(np.arange(len(rows)), counts), cosines)
-    return text, asked
+    return text, asked, cosines
 
 
 def fuse(rankings) -> dict[int, float]:
