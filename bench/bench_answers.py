@@ -7,9 +7,12 @@ the matrix has N distinct rows without embedding N texts for minutes); their wor
 same FTS index. Latency is measured on the evaluation questions, each asked through the whole
 path (vocabulary, jieba, BM25, e5 query, fusion, decision), the model already loaded.
 
-Run: .venv/bin/python bench/bench_answers.py [N]   (a throwaway SQLite database in /tmp)
+Run: .venv/bin/python bench/bench_answers.py [N] [--set PATH …] [--no-latency]
+(a throwaway SQLite database in /tmp). Every question set given with --set is scored (the
+author's own set and, when present, the independent dev set by default), each beside BM25.
 """
 
+import argparse
 import json
 import os
 import random
@@ -81,9 +84,23 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+def arguments():
+    from gongkai.answers import evaluation
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", nargs="?", type=int, default=10_000, help="synthetic passages")
+    parser.add_argument("--set", action="append", type=Path, dest="sets", help="a question TSV")
+    parser.add_argument("--no-latency", action="store_true", help="quality only")
+    parser.add_argument("--misses", action="store_true", help="list the hybrid's misses")
+    args = parser.parse_args()
+    args.sets = args.sets or [p for p in evaluation.EVAL_SETS if p.exists()]
+    return args
+
+
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     setup()
+    args = arguments()
+    n = args.n
     from django.test import Client
 
     from gongkai.answers import evaluation, retrieval
@@ -91,9 +108,15 @@ def main():
     evaluation_rows = evaluation.questions()
     # Quality first, on the laws alone (the synthetic passages are noise, not answers).
     build(0)
-    hybrid, plain = evaluation.evaluate(evaluation_rows)
-    print(hybrid.line("hybrid (vocabulary + BM25 + e5, RRF, refusal)"))
-    print(plain.line("plain BM25 over jieba words              "))
+    for path in args.sets:
+        hybrid, plain = evaluation.evaluate(evaluation.questions(path))
+        print(f"== {path.name}")
+        print(hybrid.line("hybrid (vocabulary + BM25 + e5, RRF, refusal)"))
+        print(plain.line("plain BM25 over jieba words              "))
+        if args.misses:
+            print("\n".join(hybrid.misses))
+    if args.no_latency:
+        return
     build(n)
     retrieval.ask("预热")  # the model and jieba load once per process
     client = Client()

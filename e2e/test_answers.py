@@ -12,7 +12,7 @@ from django.urls import reverse
 SHOTS = Path(os.environ.get("GONGKAI_SHOTS", tempfile.gettempdir())) / "gongkai-shots"
 QUESTIONS = [
     ("我一个月申请了几十件，要交多少钱", "第四条", "100元"),
-    ("复印两百多页的材料怎么收费", "第五条", "每页收费10元"),
+    ("复印两百多页的材料怎么收费", "第五条", "10元/页"),
     ("申请交上去了，多久能给我答复", "第三十三条", "20个工作日"),
 ]
 OFF_TOPIC = "我的养老金什么时候发"

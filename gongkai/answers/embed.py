@@ -35,6 +35,15 @@ def passages(texts: list[str]) -> list[bytes]:
     return [np.asarray(v, dtype=np.float32).tobytes() for v in vectors]
 
 
+def questions(texts: list[str]) -> list[bytes]:
+    """Questions as e5 embeds questions (the ``query: `` side): citizens' phrasings stored
+    beside a passage are compared with a citizen's question like with like."""
+    if not texts:
+        return []
+    vectors = _get().query(list(texts))
+    return [np.asarray(v, dtype=np.float32).tobytes() for v in vectors]
+
+
 def query(text: str) -> np.ndarray:
     return np.asarray(_get().query(text), dtype=np.float32)
 

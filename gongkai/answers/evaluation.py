@@ -3,21 +3,25 @@ plain BM25 baseline in the same run: the retrieval-quality test and bench/bench_
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gongkai.answers import index, passages, retrieval
-from gongkai.answers.models import Passage
-from gongkai.lib.search_text import query_terms
+from gongkai.answers import passages, retrieval
+from gongkai.lib.search_text import query_terms, segment
 
 DATA = Path(__file__).with_name("data")
 EVAL_SET = Path(__file__).parent / "tests" / "eval_questions.tsv"
+# Written blind to the code by someone who has not seen it: the honest figure.
+DEV_SET = Path(__file__).parent / "tests" / "eval_independent_dev.tsv"
+EVAL_SETS = (EVAL_SET, DEV_SET)
 LAWS = {"条例": "tiaoli.txt", "109": "fees109.txt"}
 
 
 def law_records() -> list[dict]:
     """The 条例 and 109号 as passages to import: {"id": "条例:第三十三条", "title", "text",
-    "source"}."""
+    "source", "asked"} (asked: the citizens' phrasings of data/asked.tsv)."""
     records = []
     for short, filename in LAWS.items():
         lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
@@ -29,6 +33,7 @@ def law_records() -> list[dict]:
                     "title": f"《{title}》{piece.heading}",
                     "text": piece.text,
                     "source": doc_no,
+                    "asked": passages.asked_for(doc_no, piece.label),
                 }
             )
     return records
@@ -78,15 +83,42 @@ def article_of(key: str) -> str:
     return key.split("（")[0]
 
 
+class PlainBM25:
+    """The baseline: BM25 (k1 = 1.2, b = 0.75) over the jieba words of each passage's own
+    title and text — not the citizens' phrasings stored beside it, which are the design's."""
+
+    def __init__(self, passages):
+        self.keys = [article_of(p.key) for p in passages]
+        self.docs = [Counter(segment(f"{p.title} {p.label} {p.text}").split()) for p in passages]
+        self.lengths = [sum(doc.values()) for doc in self.docs]
+        self.average = sum(self.lengths) / max(len(self.docs), 1)
+        self.df = Counter(word for doc in self.docs for word in doc)
+
+    def rank(self, terms, limit=3) -> list[str]:
+        n, scores = len(self.docs), []
+        for i, doc in enumerate(self.docs):
+            score = 0.0
+            for term in dict.fromkeys(terms):
+                f = doc.get(term, 0)
+                if f:
+                    idf = math.log(1 + (n - self.df[term] + 0.5) / (self.df[term] + 0.5))
+                    norm = 1.2 * (0.25 + 0.75 * self.lengths[i] / self.average)
+                    score += idf * f * 2.2 / (f + norm)
+            if score > 0:
+                scores.append((-score, i))
+        return [self.keys[i] for _, i in sorted(scores)[:limit]]
+
+
 def evaluate(rows) -> tuple[Scores, Scores]:
-    """(hybrid, plain BM25). The baseline ranks by BM25 over the question's jieba words, with
-    no vocabulary and no embeddings, and refuses only when nothing matches."""
+    """(hybrid, plain BM25). The baseline ranks by BM25 over the question's jieba words and
+    the passages' own text, with no vocabulary, no phrasings and no embeddings, and refuses
+    only when nothing matches."""
     hybrid, plain = Scores(), Scores()
+    baseline = PlainBM25(list(retrieval.live_passages()))
     for question, gold in rows:
         answer = retrieval.ask(question)
         keys = [article_of(c.passage.key) for c in answer.candidates]
-        baseline = [pk for pk, _ in index.bm25(query_terms(question), 3)]
-        base_keys = [article_of(Passage.objects.get(pk=pk).key) for pk in baseline]
+        base_keys = baseline.rank(query_terms(question))
         if gold:
             for scores, ranked, refused in (
                 (hybrid, keys, answer.refused),

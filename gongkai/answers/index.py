@@ -15,7 +15,7 @@ from django.db import connection, transaction
 
 from gongkai.answers import embed
 from gongkai.answers.models import Entry, EntryStatus, Passage, PassageKind
-from gongkai.answers.passages import answers_from, split
+from gongkai.answers.passages import answers_from, asked_for, split
 from gongkai.lib.search_text import segment
 
 TABLE = "answers_index"
@@ -29,14 +29,22 @@ def embedding_text(passage: Passage) -> str:
 
 
 def index_words(passage: Passage) -> str:
-    return segment(f"{passage.title} {passage.label} {passage.text}")
+    return segment(f"{passage.title} {passage.label} {passage.text} {passage.asked}")
+
+
+def asked_list(passage: Passage) -> list[str]:
+    return [line for line in passage.asked.splitlines() if line.strip()]
 
 
 def save_passages(passages: list[Passage]) -> list[Passage]:
-    """Embed, save and index new passages (in batches: the model is faster on many)."""
+    """Embed, save and index new passages (in batches: the model is faster on many); the
+    citizens' phrasings of each passage get one vector each, in one blob."""
     vectors = embed.passages([embedding_text(p) for p in passages])
-    for passage, vector in zip(passages, vectors, strict=True):
+    asked = [asked_list(p) for p in passages]
+    asked_vectors = iter(embed.questions([q for questions in asked for q in questions]))
+    for passage, vector, questions in zip(passages, vectors, asked, strict=True):
         passage.embedding = vector
+        passage.asked_embedding = b"".join(next(asked_vectors) for _ in questions)
         passage.save()
         _insert(passage.pk, index_words(passage))
     return passages
@@ -68,6 +76,7 @@ def document_passages(document) -> list[Passage]:
             text=piece.text,
             source=document.doc_no,
             position=n,
+            asked="\n".join(asked_for(document.doc_no, piece.label)),
         )
         for n, piece in enumerate(split(document.body_text), start=1)
         if piece.text.strip()
@@ -110,6 +119,7 @@ def entry_passage(entry: Entry) -> Passage:
         label="",
         text=f"{asked}。{entry.answer}",
         source="政策问答库",
+        asked="\n".join([entry.question, *entry.phrasing_list]),
     )
 
 

@@ -315,7 +315,11 @@ class Passage(models.Model):
     text = models.TextField("正文")
     source = models.CharField("来源", max_length=300, blank=True)
     position = models.PositiveIntegerField(default=0)
+    # How citizens ask for this passage (data/asked.tsv, one question a line): indexed with
+    # the text for both retrievers, never shown as the answer.
+    asked = models.TextField("群众问法", blank=True, default="")
     embedding = models.BinaryField()
+    asked_embedding = models.BinaryField(blank=True, default=b"")  # one e5 vector a question
 
     class Meta:
         ordering = ["document_id", "position", "id"]

@@ -4,8 +4,10 @@ may answer at all (published, proactive, and still in force)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.utils import timezone
 
@@ -89,6 +91,34 @@ def _sections(lines) -> list[Piece]:
     if current:
         pieces.append(current)
     return [Piece(f"第{n}段", "\n".join(p)) for n, p in enumerate(pieces, start=1)]
+
+
+ASKED = Path(__file__).with_name("data") / "asked.tsv"
+
+
+@functools.cache
+def _asked(path: Path = ASKED) -> dict[tuple[str, str], tuple[str, ...]]:
+    """data/asked.tsv: how citizens ask for each article, by (文号, 第X条)."""
+    found, doc_no = {}, None
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        if len(parts) != 2 or not parts[1].strip():
+            raise ValueError(f"{path.name} 第{number}行格式不对：应为“第X条<TAB>问法”")
+        if parts[0] == "文件":
+            doc_no = parts[1].strip()
+        elif doc_no is None:
+            raise ValueError(f"{path.name} 第{number}行之前缺少“文件<TAB>文号”行")
+        else:
+            key = (doc_no, parts[0].strip())
+            found[key] = (*found.get(key, ()), parts[1].strip())
+    return found
+
+
+def asked_for(doc_no: str, label: str) -> list[str]:
+    """The citizens' phrasings written for 第X条 of the document numbered `doc_no`."""
+    return list(_asked().get(((doc_no or "").strip(), label), ()))
 
 
 def answers_from(document, today=None) -> bool:

@@ -3,13 +3,18 @@
 1. The question is expanded with the domain vocabulary (`vocabulary.tsv`: how citizens talk →
    how rules are written), then segmented like the index (jieba), without filler words.
 2. Two retrievers rank the live passages: BM25 over the jieba words (`index.bm25`: FTS5 or
-   tsvector), and e5 cosine between the question and each passage's stored embedding.
-3. Reciprocal rank fusion (RRF) merges the two rankings.
+   tsvector) of each passage's text and of the citizens' phrasings stored beside it
+   (`data/asked.tsv`: how people ask for each article, written from its meaning), and e5:
+   a passage is as close to the question as its text or its nearest phrasing (question
+   against question).
+3. Reciprocal rank fusion (RRF) merges the two rankings; an article and its cases
+   (第三十六条（四）) stand as one candidate.
 4. Refusal is a decision with its own evidence, not one cosine threshold (e5 cosines sit in a
    narrow high band whatever the question): the question is refused when it names another
-   agency's business and nothing of ours, when neither retriever finds anything that stands
-   out (no rule word matched and the e5 score is not clearly above the corpus' own level),
-   or when the two disagree and neither is sure. `Answer.reasons` says which evidence decided.
+   agency's business and nothing of ours, or when it sits closer to other agencies' everyday
+   questions (`data/elsewhere.tsv`) than to the ways citizens ask our passages; without any
+   phrasings, when neither retriever finds anything that stands out or the two disagree and
+   neither is sure. `Answer.reasons` says which evidence decided.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from gongkai.lib.search_text import query_terms
 VOCABULARY = Path(__file__).with_name("vocabulary.tsv")
 RRF_K = 20
 DEPTH = 40  # candidates each retriever hands to the fusion
-DENSE_WEIGHT = 0.5  # of the fusion: e5's ranking against the words' ranking
+DENSE_WEIGHT = 0.6  # of the fusion: e5's ranking against the words' ranking
 HOTLINE = "12345政务服务便民热线"
 
 # The evidence's thresholds, set on the evaluation set (tests/eval_questions.tsv) and kept
@@ -39,6 +44,9 @@ HOTLINE = "12345政务服务便民热线"
 Z_SURE = 4.0  # e5 alone is sure
 Z_SUPPORTED = 2.0  # e5 is sure enough when both retrievers agree and a word is shared
 MIN_WORDS_SURE = 2  # words the best passage shares: with both retrievers agreeing, enough
+# The domain test: ours when the question is at least this much closer (mean cosine of its
+# nearest neighbours) to how citizens ask our passages than to other agencies' questions.
+MIN_MARGIN = 0.0
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,12 @@ class Vocabulary:
         return any(word in text for word in self.domain)
 
     def elsewhere_for(self, text: str) -> list[str]:
+        """Other agencies the question names; a longer phrase of ours wins over a shorter one
+        of theirs inside it (挂号信 is post, not the hospital's 挂号)."""
+        for phrase, _, _ in self.expansions:
+            if "…" not in phrase and phrase in text:
+                if any(where in phrase and where != phrase for where, _ in self.elsewhere):
+                    text = text.replace(phrase, " ")
         return list(dict.fromkeys(where for phrase, where in self.elsewhere if phrase in text))
 
 
@@ -94,6 +108,32 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
         else:
             raise ValueError(f"{path.name} 第{number}行格式不对：应为“类别<TAB>说法<TAB>内容”")
     return Vocabulary(tuple(expansions), frozenset(stop), frozenset(domain), tuple(elsewhere))
+
+
+ELSEWHERE_QUESTIONS = Path(__file__).with_name("data") / "elsewhere.tsv"
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Everyday questions that belong to other agencies (data/elsewhere.tsv), embedded as
+    questions: the other side of the domain test."""
+
+    vectors: np.ndarray
+    places: tuple[str, ...]
+
+
+@functools.cache
+def elsewhere_examples(path: Path = ELSEWHERE_QUESTIONS) -> Examples:
+    rows = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        if len(parts) != 2:
+            raise ValueError(f"{path.name} 第{number}行格式不对：应为“问题<TAB>去处”")
+        rows.append(parts)
+    vectors = embed.matrix(embed.questions([question for question, _ in rows]))
+    return Examples(vectors, tuple(place for _, place in rows))
 
 
 @dataclass
@@ -157,14 +197,17 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     own_words = [t for t in query_terms(question) if t not in vocab.stop and len(t) > 1]
     terms = list(dict.fromkeys(own_words + [t for t in query_terms(" ".join(expansion))]))
 
-    rows = list(live_passages().values_list("pk", "embedding"))
+    rows = list(live_passages().values_list("pk", "embedding", "asked_embedding"))
     if not rows:
         answer.reasons.append("问答库和文件库中还没有可用于答复的内容")
         return answer
-    ids = [pk for pk, _ in rows]
-    cosines = embed.matrix(blob for _, blob in rows) @ embed.query(
-        question + (" " + " ".join(dict.fromkeys(expansion)) if expansion else "")
-    )
+    ids = [pk for pk, _, _ in rows]
+    # e5 meets the question as asked (the vocabulary's rule words serve BM25): one embedding,
+    # against the passages' texts and, like with like, the citizens' phrasings beside them.
+    vector = embed.query(question)
+    text_cosines, asked_cosines, phrasing_cosines = dense_scores(rows, vector)
+    # A passage is as close as its text or the nearest way citizens ask for it.
+    cosines = np.maximum(text_cosines, asked_cosines)
     dense_order = np.argsort(-cosines)[:DEPTH]
     dense_rank = {ids[i]: rank for rank, i in enumerate(dense_order)}
     cosine_of = dict(zip(ids, cosines.tolist(), strict=True))
@@ -172,16 +215,10 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     lexical = [pk for pk, _ in index.bm25(terms, DEPTH * 2) if pk in allowed][:DEPTH]
     lexical_rank = {pk: rank for rank, pk in enumerate(lexical)}
 
-    fused = {}
-    for pk in set(dense_rank) | set(lexical_rank):
-        score = 0.0
-        if pk in dense_rank:
-            score += DENSE_WEIGHT / (RRF_K + dense_rank[pk])
-        if pk in lexical_rank:
-            score += (1 - DENSE_WEIGHT) / (RRF_K + lexical_rank[pk])
-        fused[pk] = score
-    order = sorted(fused, key=lambda pk: (-fused[pk], pk))[:limit]
-    passages = Passage.objects.select_related("document", "entry").in_bulk(order)
+    fused = fuse([(DENSE_WEIGHT, dense_rank), (1 - DENSE_WEIGHT, lexical_rank)])
+    ranked = sorted(fused, key=lambda pk: (-fused[pk], pk))
+    passages = Passage.objects.select_related("document", "entry").in_bulk(ranked[: limit * 4])
+    order = one_per_article([pk for pk in ranked if pk in passages], passages)[:limit]
     answer.candidates = [
         Candidate(
             passage=passages[pk],
@@ -196,6 +233,7 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     z = (float(cosines[dense_order[0]]) - float(cosines.mean())) / spread
     best = answer.candidates[0]
     answer.elsewhere = vocab.elsewhere_for(question)
+    margin, nearest_place = domain_margin(phrasing_cosines, vector)
     answer.refused, answer.reasons = _decide(
         z=z,
         own=_shared_words(best.passage, own_words),
@@ -204,8 +242,72 @@ def ask(question: str, *, limit: int = 4) -> Answer:
         agree=best.dense_rank is not None and best.lexical_rank is not None,
         elsewhere_names=answer.elsewhere,
         entry=best.passage.kind == PassageKind.ENTRY,
+        margin=margin,
     )
+    if answer.refused and margin is not None and margin < 0 and not answer.elsewhere:
+        answer.elsewhere = [nearest_place] if nearest_place != NOT_OURS else []
     return answer
+
+
+NEIGHBOURS = 3  # questions on each side the domain test averages over
+NOT_OURS = "本库不涉及"
+
+
+def domain_margin(ours: np.ndarray, vector) -> tuple[float | None, str]:
+    """How much closer the question is to the way citizens ask our passages (`ours`: its
+    cosines with their stored phrasings) than to everyday questions for other agencies: the
+    mean cosine of the NEIGHBOURS nearest on each side, ours minus theirs, and the nearest
+    other agency. None when no passage has phrasings (nothing to compare with)."""
+    if not len(ours):
+        return None, ""
+    examples = elsewhere_examples()
+    theirs = examples.vectors @ vector
+    k = min(NEIGHBOURS, len(ours), len(theirs))
+    margin = float(np.sort(ours)[-k:].mean() - np.sort(theirs)[-k:].mean())
+    return margin, examples.places[int(np.argmax(theirs))]
+
+
+def one_per_article(order: list[int], passages: dict) -> list[int]:
+    """An article and its cases (第三十六条 and 第三十六条（四）) answer as one: the best of
+    them stands for the article, so the other candidates are other articles."""
+    seen, kept = set(), []
+    for pk in order:
+        passage = passages[pk]
+        article = (passage.document_id, passage.source, article_group(passage))
+        if article not in seen:
+            seen.add(article)
+            kept.append(pk)
+    return kept
+
+
+def article_group(passage: Passage) -> str:
+    label = passage.label or passage.key
+    return label.split("（")[0] if "条（" in label else label
+
+
+def dense_scores(rows, vector) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per passage: e5 cosine of the question with its text, and the best cosine with the
+    citizens' phrasings stored beside it (-1 when it has none); and the cosine with every
+    phrasing (for the domain test)."""
+    text = embed.matrix(blob for _, blob, _ in rows) @ vector
+    blobs = [bytes(blob or b"") for _, _, blob in rows]
+    counts = [len(blob) // (4 * embed.DIM) for blob in blobs]
+    asked = np.full(len(rows), -1.0, dtype=np.float32)
+    cosines = np.zeros(0, dtype=np.float32)
+    if sum(counts):
+        vectors = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(-1, embed.DIM)
+        cosines = vectors @ vector
+        np.maximum.at(asked, np.repeat(np.arange(len(rows)), counts), cosines)
+    return text, asked, cosines
+
+
+def fuse(rankings) -> dict[int, float]:
+    """Reciprocal rank fusion: each ranking [(weight, {pk: rank})] adds weight / (k + rank)."""
+    fused = {}
+    for weight, ranks in rankings:
+        for pk, rank in ranks.items():
+            fused[pk] = fused.get(pk, 0.0) + weight / (RRF_K + rank)
+    return fused
 
 
 def _shared_words(passage: Passage, words: list[str]) -> int:
@@ -213,16 +315,26 @@ def _shared_words(passage: Passage, words: list[str]) -> int:
     return sum(1 for word in dict.fromkeys(words) if len(word) > 1 and word in text)
 
 
-def _decide(*, z, own, domain, elsewhere, agree, elsewhere_names, entry) -> tuple[bool, list[str]]:
-    """Refuse unless the evidence holds: e5 clearly sure on its own, or both retrievers agree
-    on the best passage and it shares the question's own words (or the rule words the
-    vocabulary maps them to). A question about another agency's business is sent there,
-    unless the library has an approved entry that clearly answers it (staff wrote one)."""
+def _decide(
+    *, z, own, domain, elsewhere, agree, elsewhere_names, entry, margin
+) -> tuple[bool, list[str]]:
+    """Refuse unless the evidence holds. A question about another agency's business is sent
+    there, unless the library has an approved entry that clearly answers it (staff wrote
+    one). Where the passages carry citizens' phrasings, the question is ours when it sits
+    closer to them than to other agencies' everyday questions (`domain_margin`). Without
+    phrasings: e5 clearly sure on its own, or both retrievers agree on the best passage and
+    it shares the question's own words (or the rule words the vocabulary maps them to)."""
     evidence = [f"语义得分高出平均{z:.1f}个标准差", f"共有问题原词{own}个、规范用语{domain}个"]
+    if margin is not None:
+        evidence.append(f"与本库问法的相近程度比其他部门事项高{margin:+.3f}")
     if entry and agree and z >= Z_SURE and own >= MIN_WORDS_SURE:
         return False, [*evidence, "问答库中有审核发布的条目"]
     if elsewhere:
         return True, [*evidence, f"问题属于{'、'.join(elsewhere_names)}的职责范围"]
+    if margin is not None:
+        if margin >= MIN_MARGIN:
+            return False, [*evidence, "问题与本库的问法相近"]
+        return True, [*evidence, "问题更像其他部门的事项"]
     if z >= Z_SURE:
         return False, [*evidence, "语义检索明确"]
     if agree and z >= Z_SUPPORTED and own + domain >= 1:

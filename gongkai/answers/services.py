@@ -180,6 +180,11 @@ def _passage_fields(record, line, errors) -> dict:
         "text": _text(record, "text", line, errors),
         "source": _text(record, "source", line, errors, required=False, max_length=300),
     }
+    asked = record.get("asked", [])
+    if not isinstance(asked, list) or not all(isinstance(q, str) for q in asked):
+        errors.append(f"第{line}行：“asked”应为文字列表（群众的问法）")
+        asked = []
+    fields["asked"] = "\n".join(q.strip() for q in asked if q.strip())
     if fields["id"].startswith(("doc", "entry")):
         errors.append(f"第{line}行：编号不能以 doc 或 entry 开头（系统保留）")
     return fields
@@ -236,6 +241,7 @@ def import_jsonl(data: bytes, *, by=None) -> ImportResult:
                         title=fields["title"],
                         text=fields["text"],
                         source=fields["source"],
+                        asked=fields["asked"],
                         position=line,
                     )
                 )

@@ -13,13 +13,16 @@ def _vectors():
 
 @pytest.fixture(autouse=True)
 def _embed_once(monkeypatch, _vectors):
-    real = embed.passages
+    def once(real, side):
+        def embedded(texts):
+            missing = [t for t in dict.fromkeys(texts) if (side, t) not in _vectors]
+            for text, vector in zip(missing, real(missing), strict=True):
+                _vectors[side, text] = vector
+            return [_vectors[side, t] for t in texts]
 
-    def passages(texts):
-        missing = [t for t in dict.fromkeys(texts) if t not in _vectors]
-        for text, vector in zip(missing, real(missing), strict=True):
-            _vectors[text] = vector
-        return [_vectors[t] for t in texts]
+        return embedded
 
+    passages = once(embed.passages, "passage")
     monkeypatch.setattr(embed, "passages", passages)
+    monkeypatch.setattr(embed, "questions", once(embed.questions, "query"))
     assert np.frombuffer(passages(["测试"])[0], dtype=np.float32).shape == (embed.DIM,)

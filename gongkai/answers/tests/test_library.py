@@ -272,7 +272,7 @@ def test_the_qa_command_imports_passages_and_answers_in_json_lines(db, tmp_path,
         ("明天会下雨吗", True),
     ]
     assert lines[0]["sources"][0]["id"] == "109:第五条" and len(lines[0]["sources"]) >= 3
-    assert "每页收费10元" in lines[0]["answer"]
+    assert "31—100页（含100页）的部分：10元/页" in lines[0]["answer"]
 
 
 def test_the_head_sees_entries_waiting_for_approval_on_the_dashboard(cast, client):

@@ -17,7 +17,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        imp = sub.add_parser("import", help="导入段落：每行 {id, title, text, source}")
+        imp = sub.add_parser(
+            "import", help="导入段落：每行 {id, title, text, source, asked（可选）}"
+        )
         imp.add_argument("file")
         ask = sub.add_parser("ask", help="提问，每个问题输出一行 JSON")
         ask.add_argument("questions", nargs="*")

@@ -1,0 +1,107 @@
+"""Citizens' phrasings stored beside a passage (data/asked.tsv), the domain test against other
+agencies' everyday questions (data/elsewhere.tsv), one candidate per article, and the
+vocabulary's longer phrase winning over another agency's shorter one inside it."""
+
+import json
+
+import pytest
+
+from gongkai.answers import passages, retrieval, services
+from gongkai.answers.models import Passage
+from gongkai.answers.tests.helpers import published
+
+ARTICLES = [
+    "第一条 为了规范本市应急避难场所的建设和管理，制定本办法。",
+    "第二条 应急避难场所应当设置明显的标志，标明场所的名称、位置、容纳人数和疏散路线。",
+    "第三条 区人民政府应当每年组织一次应急避难场所的演练，并向社会公布演练的时间。",
+]
+
+
+def test_the_phrasings_of_an_article_are_read_from_the_data_file_by_document_number():
+    asked = passages.asked_for("国务院令第711号", "第三十三条")
+    assert "申请交上去多久给答复" in asked
+    assert passages.asked_for("国办函〔2020〕109号", "第八条")
+    assert passages.asked_for("某某文号", "第三十三条") == []
+
+
+@pytest.mark.django_db
+def test_a_published_law_gets_its_citizens_phrasings_and_a_vector_for_each(cast):
+    document = published(
+        cast,
+        "中华人民共和国政府信息公开条例",
+        ["第三十二条 依申请公开的政府信息公开会损害第三方合法权益的……", *ARTICLES[1:]],
+        doc_no="国务院令第711号",
+    )
+    first = Passage.objects.get(document=document, label="第三十二条")
+    assert "第三方不同意公开怎么办" in first.asked.splitlines()
+    assert len(bytes(first.asked_embedding)) == 4 * 384 * len(first.asked.splitlines())
+    local = published(cast, "应急避难场所管理办法", ARTICLES, doc_no="穗应急规〔2026〕1号")
+    other = Passage.objects.get(document=local, label="第二条")
+    assert other.asked == "" and bytes(other.asked_embedding) == b""
+
+
+def _import(records):
+    data = "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+    return services.import_jsonl(data.encode())
+
+
+@pytest.mark.django_db
+def test_a_question_in_words_the_article_never_uses_finds_it_through_a_phrasing():
+    records = [
+        {"id": f"避难:{text[:3]}", "title": "应急避难场所管理办法", "text": text[4:]}
+        for text in ARTICLES
+    ]
+    without = retrieval.ask("要是发大水了，我们一家该往哪儿跑")
+    assert without.refused  # nothing imported yet
+    _import(records)
+    before = retrieval.ask("要是发大水了，我们一家该往哪儿跑")
+    records[1]["asked"] = ["发洪水了老百姓该往哪里躲", "附近的避难点在什么地方"]
+    _import(records)
+    after = retrieval.ask("要是发大水了，我们一家该往哪儿跑")
+    assert (
+        Passage.objects.get(key="避难:第二条").asked
+        == "发洪水了老百姓该往哪里躲\n附近的避难点在什么地方"
+    )
+    assert before.candidates[0].passage.key != "避难:第二条"
+    assert after.candidates[0].passage.key == "避难:第二条"
+
+
+@pytest.mark.django_db
+def test_an_import_line_with_phrasings_that_are_not_a_list_of_text_is_refused():
+    with pytest.raises(services.ImportErrors) as error:
+        _import([{"id": "x:1", "title": "标题", "text": "正文", "asked": "不是列表"}])
+    assert error.value.errors == ["第1行：“asked”应为文字列表（群众的问法）"]
+    assert not Passage.objects.exists()
+
+
+@pytest.fixture
+def laws(db):
+    from gongkai.answers import evaluation
+
+    _import(evaluation.law_records())
+
+
+def test_an_everyday_question_for_another_agency_is_refused_and_sent_there(laws):
+    answer = retrieval.ask("开一家饭店要去哪里办许可证")
+    assert answer.refused
+    assert "问题更像其他部门的事项" in answer.reason
+    assert answer.elsewhere == ["市场监督管理部门"]
+
+
+def test_a_question_about_disclosure_in_words_no_article_uses_is_answered(laws):
+    answer = retrieval.ask("东西交上去二十多天了还没动静，他们最晚得什么时候回我")
+    assert not answer.refused
+    assert answer.candidates[0].passage.key == "条例:第三十三条"
+
+
+def test_an_article_and_its_cases_count_as_one_candidate(laws):
+    answer = retrieval.ask("我申请的信息你们说没有，是什么意思")
+    groups = [retrieval.article_group(c.passage) for c in answer.candidates]
+    assert groups[0] == "条例:第三十六条"
+    assert len(groups) == len(set(groups)) == 4
+
+
+def test_a_longer_phrase_of_ours_wins_over_another_agency_s_shorter_one_inside_it():
+    vocabulary = retrieval.vocabulary()
+    assert vocabulary.elsewhere_for("我寄的挂号信哪天算收到") == []
+    assert vocabulary.elsewhere_for("去医院挂号要带什么") == ["市卫生健康委员会"]
