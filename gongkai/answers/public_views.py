@@ -17,11 +17,10 @@ from gongkai.answers.views_common import answer_text, refusal_text
 from gongkai.core import throttle
 from gongkai.core.middleware import client_ip
 from gongkai.lib.uploads import CONTENT_TYPES
-from gongkai.publications.portal_cache import cached_page
 
 
-@cached_page
 def ask_page(request):
+    """The question box: not cached, its form carries the visitor's own CSRF token."""
     return render(request, "answers/portal/ask.html", {"form": AskForm(), "section": "qa"})
 
 

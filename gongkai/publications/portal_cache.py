@@ -59,7 +59,10 @@ def cached_page(view=None, *, first_page_only=False):
 
             return HttpResponse(content, content_type=content_type)
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
+        # A page that holds a CSRF token belongs to one visitor: served to the next, its form
+        # would be refused as expired.
+        personal = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        if response.status_code == 200 and not response.streaming and not personal:
             cache.set(key, (response.content, response["Content-Type"]), TIMEOUT)
         return response
 
