@@ -58,6 +58,8 @@ _NOISE = re.compile(
     r"^(首页\s*[>›»]|当前位置|您的位置|您现在的位置|打印本页|【?打印|【?关闭|关闭窗口|"
     r"【?字体[:：]|字号[:：]|分享到|扫一扫|返回顶部|上一篇|下一篇|浏览次数|访问量|"
     r"来源[:：]|发布时间[:：]|发布日期[:：])"
+    # A web page's list of the document's particulars: 1. [主题分类] 综合政务, [发文字号] 〔〕.
+    r"|^(?:\d{1,2}\s*[.．]\s*)?\[[\u4e00-\u9fff]{2,6}\]"
 )
 _TITLE_WORDS = re.compile(r"方案|要点|计划|安排|任务清单|分工|台账")
 _TITLE_TAIL = re.compile(r"\s*(?:[_｜|]|\s[-—–]\s|[-—–](?=[^-—–]*(?:网|欢迎|门户)))")
@@ -455,12 +457,30 @@ def _clean_row(row: Row) -> Row:
 
 
 def _clean_cell(cell: str | None) -> str:
-    lines = (re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in str(cell or "").split("\n"))
+    lines = (
+        _tag_debris_removed(re.sub(r"[ \t\u3000\xa0]+", " ", line).strip())
+        for line in str(cell or "").split("\n")
+    )
     # ?? at a line's start: full-width spaces lost to a wrong encoding on the way.
     return "\n".join(_RUBY.sub("", _LOST_SPACES.sub("", line)) for line in lines if line)
 
 
 _LOST_SPACES = re.compile(r"^[?？]+\s*(?=[^?？\s])")
+# What a mirror site left of HTML tags (…稳增长/div>): the < and the character before it are
+# usually lost in the mangling, so a bracket may be left open: （省财政厅牵头(/div>.
+_TAG_DEBRIS = re.compile(r"<?/(?:div|p|span|td|tr|li|font|strong)>", re.IGNORECASE)
+
+
+def _tag_debris_removed(line: str) -> str:
+    """A line without the tag debris (/div>) a mirror left in it; a bracket its debris cut
+    off at the line's end is closed again."""
+    if not _TAG_DEBRIS.search(line):
+        return line
+    text = _TAG_DEBRIS.sub("", line).strip()
+    opened = sum(text.count(c) for c in "（(") - sum(text.count(c) for c in "）)")
+    if opened > 0 and text[-1:] in "（(":
+        text = text[:-1] + "）"
+    return text
 
 
 def _is_heading(text: str) -> bool:
@@ -1044,10 +1064,30 @@ def _finish_deadline(item: ParsedItem, year: int) -> None:
             return
     if not item.deadline_text:
         item.flags.append("未填写完成时限")
+        _deadline_from_text(item, year)
         return
     parsed = parse_deadline(item.deadline_text, year)
     item.due_date, item.ongoing = parsed.due_date, parsed.ongoing
     item.flags += parsed.flags
+
+
+# A time limit written inside the task's own text: 2021年12月末前, 5月底前, 年底前完成.
+_DEADLINE_IN_TEXT = re.compile(
+    r"(?:\d{4}年)?(?:\d{1,2}月(?:底|末)?前|(?:\d{1,2}月)?(?:底|末)前|年(?:底|末)前?)"
+)
+
+
+def _deadline_from_text(item: ParsedItem, year: int) -> None:
+    """No deadline given: one written in the task's text (完成时限 in the sentence, often for
+    a part of the task only) is taken, always flagged."""
+    text = simplify(f"{item.requirement}{item.measures}")
+    found = _DEADLINE_IN_TEXT.search(text)
+    if not found:
+        return
+    parsed = parse_deadline(found.group(0), year)
+    if parsed.due_date:
+        item.due_date, item.ongoing = parsed.due_date, False
+        item.flags += [f"完成时限取自任务内容（“{found.group(0)}”），请核对", *parsed.flags]
 
 
 def _finish_units(item: ParsedItem) -> None:

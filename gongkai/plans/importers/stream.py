@@ -29,7 +29,11 @@ Row = list[str]
 _SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,4}\s*[.．、](?!\d)|[（(]\d{1,4}[)）])")
 _SENTENCE = re.compile(r"[，,。；;：:]")
-_NO_REQUIREMENT = 4.0  # a row with no task in it (not a heading row of its own)
+_NO_REQUIREMENT = 4.0
+# A cell written as a dash (——, —, /, 无): a column the row leaves empty on purpose.
+_PLACEHOLDER = re.compile(
+    r"[—\-－–/／]+|无"
+)  # a row with no task in it (not a heading row of its own)
 
 
 # Appended to a row cut out of the stream with doubt (a cell that fits its column badly),
@@ -103,6 +107,8 @@ def _kind(cell: str, looks_like) -> str:
     text = cell.strip()
     if not text:
         return "empty"
+    if _PLACEHOLDER.fullmatch(text):
+        return "blank"
     if re.fullmatch(r"[（(]?\d{1,3}[)）.．、]?", text):
         return "number"  # 3, （3）, 3.
     if _NUMBERED.match(text):
@@ -139,6 +145,12 @@ _FIT: dict[tuple[str, str], float] = {
     ("text", TASK): -1,
     ("text", NOTE): -1,
     ("deadline", NOTE): 0,  # 备注 often says when
+    ("blank", REQUIREMENT): -3,
+    ("blank", UNITS): 1,
+    ("blank", LEAD): 1,
+    ("blank", SUPPORT): 1,
+    ("blank", DEADLINE): 1,
+    ("blank", NOTE): 1,
 }
 
 
