@@ -50,7 +50,7 @@ _QUALIFIER = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 _AND_SPLIT = re.compile(r"以及|[和及与]")
 # Manner words between the names and the verb: X按职责分工落实, X分别负责.
 _MANNER = re.compile(
-    r"(按照?|根据)(各自)?职责(分工)?|分别(?=负责|落实|牵头)|共同(?=负责|落实)|参照(?=落实|执行)"
+    r"(按照?|根据)(各自)?(?:职责|职能)(分工)?|分别(?=负责|落实|牵头)|共同(?=负责|落实)|参照(?=落实|执行)"
 )
 # A collective's tail: 等部门, 等市有关单位, 等单位 — the named units stay, the tail goes.
 _ETC_TAIL = re.compile(r"等(?:[市县区省]?(?:直)?(?:有关|相关)?(?:单位|部门|处室|科室))?$")
@@ -238,15 +238,14 @@ def _names(text: str) -> tuple[list[str], bool]:
     pieces: list[str] = []
     parts = _NAME_SPLIT.split(_ETC_TAIL.sub("", text.strip(" ：:，,、")))
     glue = ""
-    for part, separator in zip(parts[::2], [*parts[1::2], ""], strict=True):
+    separators = [*parts[1::2], ""]
+    for at, (part, separator) in enumerate(zip(parts[::2], separators, strict=True)):
         first, *after = part.split("等")
         if glue:
             first, glue = glue + first, ""
-        if (
-            not after
-            and separator == "、"
-            and _QUALIFIER.match(first)
-            and not _looks_like_unit(first)
+        if not after and separator == "、" and (
+            (_QUALIFIER.match(first) and not _looks_like_unit(first))
+            or _shares_organ(first, parts[2 * at + 2 :: 2], separators[at + 1 :])
         ):
             glue = first + separator  # 县直、驻县有关单位 is one collective
             continue
@@ -260,6 +259,24 @@ def _names(text: str) -> tuple[list[str], bool]:
                 return [], False
             names.append(name)
     return names, bool(names)
+
+
+# Places whose shared organ is named once at the end of a 、 list: 各市〔州〕、县〔市、区〕政府,
+# 高新区、循环化工园区、综合保税区管委会 (the governments, the zones' committees).
+_PLACE = re.compile(r"(?:市|县|区|州|旗|园区|新区)$")
+_ORGAN = re.compile(r"(?:政府|管委会|管理委员会)$")
+
+
+def _shares_organ(place: str, following: list[str], separators: list[str]) -> bool:
+    """A place (各市, 高新区) in a 、 list whose last name is the places' shared organ."""
+    if not _PLACE.search(_HELD.sub("", place)) or _ORGAN.search(place):
+        return False
+    for part, separator in zip(following, separators, strict=False):
+        if separator != "、":
+            return bool(_ORGAN.search(part))
+        if not _PLACE.search(_HELD.sub("", part)):
+            return False
+    return False
 
 
 def _split_and(name: str) -> list[str]:
