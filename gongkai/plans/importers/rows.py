@@ -512,11 +512,18 @@ def cell_looks_like(cell: str) -> str:
         return "deadline"
     if _looks_like_units(cell):
         return "units"
-    if len(cell) > 120 or _NUMBERED.match(cell):
+    if len(cell) > 120 or _NUMBERED.match(cell) or _TASK_VERB.match(cell):
         return ""
     parsed = parse_units(_BRACKETS.sub("", cell))
     names = parsed.lead + parsed.support
     return "units" if names and simplify(cell).startswith(names[0][:2]) else ""
+
+
+# A task's first word (召开…新闻发布会 is a task, not the name of a 会).
+_TASK_VERB = re.compile(
+    r"^(?:召开|举办|加强|做好|推进|开展|及时|建立|健全|完善|组织|编制|制定|深化|规范|推动|"
+    r"强化|提升|抓好|围绕|实行|实施|加大|加快|积极|全面|进一步)"
+)
 
 
 def header_role(cell: str) -> str | None:
