@@ -243,9 +243,13 @@ def _names(text: str) -> tuple[list[str], bool]:
         first, *after = part.split("等")
         if glue:
             first, glue = glue + first, ""
-        if not after and separator == "、" and (
-            (_QUALIFIER.match(first) and not _looks_like_unit(first))
-            or _shares_organ(first, parts[2 * at + 2 :: 2], separators[at + 1 :])
+        if (
+            not after
+            and separator == "、"
+            and (
+                (_QUALIFIER.match(first) and not _looks_like_unit(first))
+                or _shares_organ(first, parts[2 * at + 2 :: 2], separators[at + 1 :])
+            )
         ):
             glue = first + separator  # 县直、驻县有关单位 is one collective
             continue
@@ -272,9 +276,9 @@ def _shares_organ(place: str, following: list[str], separators: list[str]) -> bo
     if not _PLACE.search(_HELD.sub("", place)) or _ORGAN.search(place):
         return False
     for part, separator in zip(following, separators, strict=False):
-        if separator != "、":
-            return bool(_ORGAN.search(part))
-        if not _PLACE.search(_HELD.sub("", part)):
+        if _ORGAN.search(part):
+            return True
+        if separator != "、" or not _PLACE.search(_HELD.sub("", part)):
             return False
     return False
 

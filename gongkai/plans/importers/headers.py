@@ -88,7 +88,8 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "工作要点",
         ),
     ),
-    (NOTE, ("备注", "说明", "完成情况", "进展情况", "落实情况")),
+    # 公开载体 lists where it is published (websites), not who does it.
+    (NOTE, ("备注", "说明", "完成情况", "进展情况", "落实情况", "公开载体", "公开渠道", "载体")),
     # A lone 工作任务 column holds the items; beside a 上级要求 column it groups them.
     (TASK, ("工作任务", "任务", "项目", "类别", "事项", "目标")),
 )

@@ -1097,6 +1097,11 @@ def _deadline_from_text(item: ParsedItem, year: int) -> None:
 
 
 def _finish_units(item: ParsedItem) -> None:
+    if not item.units_text:
+        item.units_text = _heading_owners(item.section)
+    if item.units_text.startswith(_FROM_HEADING):
+        item.units_text = item.units_text.removeprefix(_FROM_HEADING)
+        item.flags.append("本项任务未注明责任单位，已取其标题所注的单位，请核对")
     if item.units_text.startswith(_JOINED):
         item.units_text = item.units_text.removeprefix(_JOINED)
         item.flags.append("本项任务有多处责任单位括注，已合并（牵头的单位牵头，其余配合），请核对")
@@ -1218,6 +1223,7 @@ def _records(lines: list[str]) -> list[Row]:
     rows: list[Row] = []
     record: Row | None = None
     seen_section = False
+    heading_units = ""  # units a heading's bracket gives the tasks under it
     for line in lines:
         starts_task = (
             _NUMBERED.match(line)
@@ -1227,19 +1233,44 @@ def _records(lines: list[str]) -> list[Row]:
         )
         if not starts_task and _is_heading(line):
             seen_section, record = True, None
+            heading_units = _bracket_units(line)
             _add_header_once(rows)
             rows.append([line])
         elif starts_task or (
             not arabic and not cn_tasks and _task_like(line, seen_section, has_sections)
         ):
             _add_header_once(rows)
+            if record is not None and not record[3] and heading_units:
+                record[3] = heading_units
             record = _new_record(line)
             rows.append(record)
         elif record is not None:
             _fill_record(record, line)
         else:
             rows.append([line])
+    if record is not None and not record[3] and heading_units:
+        record[3] = heading_units
     return rows
+
+
+# Units standing on the heading over tasks that name none: their units, to check.
+_FROM_HEADING = "标题所注单位："
+# 一、各区、县(市)政府、市政府各部门负责落实的工作任务: a section named by who does its tasks.
+_OWNERS_HEADING = re.compile(
+    r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．](.{2,60}?)(?:负责|牵头|承担)(?:落实|完成)?的(?:工作|重点)?任务"
+)
+
+
+def _bracket_units(heading: str) -> str:
+    """The units a heading's bracket names ((一)…。(法制司牵头,有关单位负责)), marked."""
+    brackets = _unit_brackets(heading)
+    return f"{_FROM_HEADING}{brackets[-1].group(1)}" if len(brackets) == 1 else ""
+
+
+def _heading_owners(section: str) -> str:
+    """The units a section heading names as doing its tasks, marked; or ""."""
+    owners = _OWNERS_HEADING.match(section)
+    return f"{_FROM_HEADING}{owners.group(1)}" if owners else ""
 
 
 def _add_header_once(rows: list[Row]) -> None:
