@@ -76,9 +76,16 @@ _ACTION = re.compile(
 _SUFFIXES = ("分别", "共同", "具体")
 
 
+# The plan's own legend in a units bracket: 逗号前为牵头单位(，逗号后为责任单位)(，下同).
+COMMA_LEGEND = re.compile(r"[。.；;，,]?\s*逗号前(?:的|为|是)[^。]*$")
+
+
 def parse_units(text: str) -> UnitsParse:
     """Lead and supporting units named in one units cell."""
     raw = (text or "").strip()
+    legend = COMMA_LEGEND.search(simplify(raw))
+    if legend:
+        return _comma_legend(raw[: legend.start()], raw[legend.start() :])
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
     clean = _MANNER.sub("", clean)
     clean, held, notes = _hold_brackets(_strip_outer_parens(clean))
@@ -100,6 +107,24 @@ def parse_units(text: str) -> UnitsParse:
     for name in result.lead + result.support:
         if "会" in name[:-1]:
             result.flags.append(f"“{name}”可能是“X会Y”（X牵头、Y配合），请核对")
+    return result
+
+
+def _comma_legend(text: str, legend: str) -> UnitsParse:
+    """责任单位：X、Y，Z、W (逗号前为牵头单位): the plan's legend says the units before the
+    first comma lead and the others are responsible with them."""
+    label = _LABEL_RE.match(simplify(text))
+    names_text = text[len(label.group(1)) + 1 :] if label else text
+    head, _, tail = names_text.replace("，", ",").partition(",")
+    lead, support = parse_units(head), parse_units(tail) if tail.strip() else UnitsParse()
+    result = UnitsParse(
+        lead=lead.lead + lead.support,
+        support=[n for n in support.lead + support.support if n not in lead.lead],
+        note=legend.strip("。.；;，, "),
+    )
+    result.asides = lead.asides + support.asides
+    if not result.lead:
+        result.flags.append(f"未能识别责任单位：{text}")
     return result
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
-from gongkai.lib.unit_text import parse_units
+from gongkai.lib.unit_text import COMMA_LEGEND, parse_units
 from gongkai.plans.importers.base import (
     ParsedItem,
     ParsedPlan,
@@ -1157,7 +1157,11 @@ def _inline_headings(line: str) -> list[str]:
         return [line]
     parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
     if len(parts) < 3 or sum(bool(_SECTION.match(p)) for p in parts) < 2:
-        return [line]  # a long paragraph that lists things, not a plan on one line
+        # A long paragraph that lists things, not a plan on one line; but a heading after
+        # a sentence's end and a space (…方案。 一、…透明 (一)加强…) starts a part.
+        parts = _heading_after_sentence(line)
+        if len(parts) == 1:
+            return [line]
     cut = []
     for part in parts:
         # "二、目标任务 2022年，全区…": the heading, then its paragraph after a space.
@@ -1167,6 +1171,20 @@ def _inline_headings(line: str) -> list[str]:
             cut += [title, rest.strip()]
         else:
             cut.append(part)
+    return cut
+
+
+_SENTENCE_THEN_HEADING = re.compile(r"(?<=[。；;])\s+(?=[一二三四五六七八九十]{1,3}、)")
+_HEADING_THEN_GROUP = re.compile(r"\s+(?=[（(][一二三四五六七八九十]{1,3}[)）])")
+
+
+def _heading_after_sentence(line: str) -> list[str]:
+    """…制定本方案。 一、强化…透明 (一)加强…: the preamble, the heading, the group."""
+    parts = [p.strip() for p in _SENTENCE_THEN_HEADING.split(line) if p.strip()]
+    cut = parts[:1]
+    for part in parts[1:]:
+        heading, *rest = _HEADING_THEN_GROUP.split(part, maxsplit=1)
+        cut += [heading, *rest] if rest and not re.search("[。；;]", heading) else [part]
     return cut
 
 
@@ -1250,7 +1268,22 @@ def _records(lines: list[str]) -> list[Row]:
             rows.append([line])
     if record is not None and not record[3] and heading_units:
         record[3] = heading_units
+    _spread_comma_legend(rows)
     return rows
+
+
+def _spread_comma_legend(rows: list[Row]) -> None:
+    """逗号前为牵头单位……下同: the legend in the first units bracket holds for the later
+    brackets too (X、Y，Z: X and Y lead)."""
+    legend = ""
+    for row in rows:
+        if len(row) != len(_CANONICAL_HEADER) or row is _CANONICAL_HEADER or not row[3]:
+            continue
+        found = COMMA_LEGEND.search(simplify(row[3]))
+        if found and "下同" in found.group(0):
+            legend = found.group(0).strip("。.；;，, ")
+        elif legend and not found and not row[3].startswith((_FROM_HEADING, _JOINED)):
+            row[3] = f"{row[3]}。{legend}"
 
 
 # Units standing on the heading over tasks that name none: their units, to check.
