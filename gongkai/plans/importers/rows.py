@@ -85,7 +85,7 @@ _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōó�
 # A web page's index block: 索引号: | 330523/2022-06006 | 成文日期: | 2022-07-21 |
 _META_LABEL = re.compile(r"^[^，。,；;]{1,8}[:：]$")
 _LABEL = re.compile(
-    r"^((?:责任|牵头|配合|主办|协办|承办)(?:单位|处室|科室|部门)|"
+    r"^((?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)|"
     r"完成时限|完成时间|时限要求|时限|落实措施|具体措施|备注)[:：]\s*"
 )
 _TRAILER_PIECES = re.compile(r"[；;]|[，,](?=[^，,；;:：（）()]{2,6}[:：])")
@@ -466,9 +466,9 @@ def _clean_cell(cell: str | None) -> str:
 
 
 _LOST_SPACES = re.compile(r"^[?？]+\s*(?=[^?？\s])")
-# What a mirror site left of HTML tags (…稳增长/div>): the < and the character before it are
+# What a mirror site left of HTML tags (…稳增长/div>) and entities (执法局&&): the < and the character before it are
 # usually lost in the mangling, so a bracket may be left open: （省财政厅牵头(/div>.
-_TAG_DEBRIS = re.compile(r"<?/(?:div|p|span|td|tr|li|font|strong)>", re.IGNORECASE)
+_TAG_DEBRIS = re.compile(r"<?/(?:div|p|span|td|tr|li|font|strong)>|&{2,}", re.IGNORECASE)
 
 
 def _tag_debris_removed(line: str) -> str:
