@@ -140,7 +140,9 @@ def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
         rest = text[match.end() :]
         goes_on = bool(_NAME_GOES_ON.match(rest)) and not _VERB_RE.match(rest)
         goes_on = goes_on and not rest.startswith("等")
+        # （市、区）, （办） are fragments of sibling names; （单位） only restates the kind.
         fragments = all(0 < len(p) <= 2 for p in re.split(r"[、,，/]", inner))
+        fragments = fragments and inner not in _GENERIC
         if inner and (goes_on or fragments) and len(held) < 256:
             held.append(match.group(0))
             return chr(0xE000 + len(held) - 1)
@@ -323,6 +325,9 @@ def _split_and(name: str) -> list[str]:
 
 def _clean_name(piece: str) -> str:
     name = piece.strip(" ：:，,、")
+    matter, by, who = name.rpartition("由")
+    if matter and by and not matter.endswith("自") and _looks_like_unit(who):
+        name = who  # 规范性文件公开由制发司（牵头）: the matter, then who does it
     for prefix in _PREFIXES:
         name = name.removeprefix(prefix)
     for suffix in _SUFFIXES:
