@@ -218,9 +218,25 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
     return header_at, roles, bool(unknown)
 
 
+def header_roles(header: Row) -> list[str | None]:
+    """The role each header cell names, of two units columns the body's own (see below)."""
+    return _own_units_column(header, [_header_role(c) for c in header])
+
+
+# 市级牵头单位 beside 责任单位: the upper level's lead for the task, not this body's unit.
+_UPPER_LEVEL = re.compile(r"^(?:上级|国家|中央|省级|省里|市级|市里)")
+
+
 def _own_units_column(header: Row, raw: list[str | None]) -> list[str | None]:
     """Two 责任单位 columns, one of them the body's own divisions (局内负责处室): that one
-    holds the units; the other (市里落实单位) is kept as a note."""
+    holds the units; the other (市里落实单位) is kept as a note. So is a column naming the
+    upper level's units (市级牵头单位) beside one that does not."""
+    named = [j for j, role in enumerate(raw) if role in (UNITS, LEAD, SUPPORT)]
+    upper = [j for j in named if _UPPER_LEVEL.match(simplify(header[j]))]
+    if upper and len(upper) < len(named):
+        raw = [NOTE if j in upper else role for j, role in enumerate(raw)]
+        if LEAD not in raw and SUPPORT in raw:
+            raw[raw.index(SUPPORT)] = UNITS
     units = [j for j, role in enumerate(raw) if role == UNITS]
     if len(units) != 2:
         return raw
@@ -466,8 +482,9 @@ def _clean_cell(cell: str | None) -> str:
 
 
 _LOST_SPACES = re.compile(r"^[?？]+\s*(?=[^?？\s])")
-# What a mirror site left of HTML tags (…稳增长/div>) and entities (执法局&&): the < and the character before it are
-# usually lost in the mangling, so a bracket may be left open: （省财政厅牵头(/div>.
+# What a mirror site left of HTML tags (…稳增长/div>) and entities (执法局&&): the < and the
+# character before it are usually lost in the mangling, so a bracket may be left open:
+# （省财政厅牵头(/div>.
 _TAG_DEBRIS = re.compile(r"<?/(?:div|p|span|td|tr|li|font|strong)>|&{2,}", re.IGNORECASE)
 
 
@@ -1028,6 +1045,8 @@ MAX_ITEM_NUMBER = 9999
 
 def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
     given = [d.explicit_number for d in drafts if d.explicit_number is not None]
+    if not given and _number_by_subsections(drafts):
+        return
     if not given:
         warnings.append("原文任务未编号，已按出现顺序编号")
     elif any(b <= a for a, b in zip(given, given[1:], strict=False)):
@@ -1046,6 +1065,20 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
         explicit = draft.explicit_number
         draft.item.number = explicit if given and explicit is not None else previous + 1
         previous = draft.item.number
+
+
+def _number_by_subsections(drafts: list[_Draft]) -> bool:
+    """Unnumbered items each alone under its own （三） heading take its number (a body that
+    kept some tasks of a longer list keeps their numbers)."""
+    numbers = [_SUBSECTION.match(d.item.subsection) for d in drafts]
+    if not all(numbers):
+        return False
+    values = [cn_number(m.group(1)) for m in numbers]
+    if any(b <= a for a, b in zip(values, values[1:], strict=False)):
+        return False
+    for draft, number in zip(drafts, values, strict=True):
+        draft.item.number = number
+    return True
 
 
 def _finish_item(draft: _Draft, year: int) -> ParsedItem:
@@ -1143,7 +1176,7 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
     header = _line_header(lines)
     if header:
         # One cell per line: cut into rows by what each line is (merged cells leave none).
-        rows = stream_rows(lines, _header_role, cell_looks_like, _settle_roles)
+        rows = stream_rows(lines, _header_role, cell_looks_like, _settle_roles, header_roles)
         if rows:
             return rows
         return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])

@@ -46,12 +46,16 @@ ROW_END = "\x01"
 _LABEL = re.compile(r"^[^\d，。：:；;、,（）()|]{1,8}$")
 
 
-def stream_rows(cells: list[str], header_role, looks_like, settle) -> list[Row] | None:
+def stream_rows(
+    cells: list[str], header_role, looks_like, settle, header_roles=None
+) -> list[Row] | None:
     """Rows of a cell stream: preamble cells as one-cell rows, the header, then the rows.
 
     ``header_role(cell)`` says what a header cell names; ``looks_like(cell)`` returns
     "deadline", "units" or ""; ``settle(roles)`` makes one of them the requirement (the row
     code's own readers, passed in to keep one copy).
+    ``header_roles(header)``, when given, reads the whole header at once (of two units
+    columns, which one is the body's).
     Cells may include ROW_END marks. None when the stream has no recognisable header."""
     start = next(
         (
@@ -70,7 +74,7 @@ def stream_rows(cells: list[str], header_role, looks_like, settle) -> list[Row] 
     ):
         end += 1
     header = cells[start:end]
-    roles = [header_role(c) or NOTE for c in header]
+    roles = [r or NOTE for r in (header_roles or _each(header_role))(header)]
     if not {REQUIREMENT, MEASURES} & set(roles):
         roles = settle(roles)  # 工作任务 | 牵头单位 | 责任单位: the task column holds the items
     segments: list[list[str]] = [[]]
@@ -89,6 +93,10 @@ def stream_rows(cells: list[str], header_role, looks_like, settle) -> list[Row] 
         rows += _align(roles, segment, [_kind(c, looks_like) for c in segment])
     preamble = [[c] for c in cells[:start] if c and c != ROW_END]
     return preamble + [header] + rows
+
+
+def _each(header_role):
+    return lambda header: [header_role(c) for c in header]
 
 
 def _join_units(cells: list[str], looks_like) -> list[str]:
