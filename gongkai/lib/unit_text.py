@@ -288,8 +288,15 @@ def _names(text: str) -> tuple[list[str], bool]:
                 continue
             if not _looks_like_unit(name):
                 return [], False
-            names.append(name)
+            if names and _BARE_COLLECTIVE.match(name) and "各" in names[-1]:
+                names[-1] = f"{names[-1]}、{name}"  # 各级政府各部门、各单位: one collective
+            else:
+                names.append(name)
     return names, bool(names)
+
+
+# 各单位 after a collective (各级政府各部门、各单位) goes on with it: the same qualifier.
+_BARE_COLLECTIVE = re.compile(r"^各(?:单位|部门|机构)$")
 
 
 # Places whose shared organ is named once at the end of a 、 list: 各市〔州〕、县〔市、区〕政府,

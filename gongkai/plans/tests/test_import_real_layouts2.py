@@ -169,8 +169,11 @@ def test_it_reads_collectives_with_brackets_in_their_names_that_act_by_their_fun
         ["各县(市)区人民政府", "市政府各部门"],
         [],
     )
-    assert parse_units("各市〔州〕、县〔市、区〕政府按照职能分别落实").lead == [
-        "各市〔州〕、县〔市、区〕政府"
+    assert parse_units(
+        "各市〔州〕、县〔市、区〕政府,各级政府各部门、各单位按照职能分别落实"
+    ).lead == [
+        "各市〔州〕、县〔市、区〕政府",
+        "各级政府各部门、各单位",
     ]
 
 
