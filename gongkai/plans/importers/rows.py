@@ -1111,9 +1111,11 @@ def _finish_deadline(item: ParsedItem, year: int) -> None:
     item.flags += parsed.flags
 
 
-# A time limit written inside the task's own text: 2021年12月末前, 5月底前, 年底前完成 (always
-# with 前: 2016年末政府债务 is no time limit).
-_DEADLINE_IN_TEXT = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:底|末)?前|(?:\d{4})?年(?:底|末)前")
+# A time limit written inside the task's own text: 2021年12月末前, 5月底前, 6月30日前,
+# 年底前完成 (always with 前: 2016年末政府债务 is no time limit).
+_DEADLINE_IN_TEXT = re.compile(
+    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)?前|(?:\d{4})?年(?:底|末)前"
+)
 
 
 def _deadline_from_text(item: ParsedItem, year: int) -> None:

@@ -201,8 +201,9 @@ def test_it_takes_a_deadline_written_only_in_the_task_text_flagged():
         "一、深化政务公开",
         "(一)做好规划公开。2021年12月末前,主动公开规划纲要。(牵头单位:市发改委)",
         "(二)做好预决算公开。公开2016年末政府债务余额。(牵头单位:市财政局)",
+        "(三)做好目录公开。6月30日前更新公开目录。(牵头单位:市政府办公室)",
     )
     plan = parse_plan_text(text, 2021)
-    assert [i.due_date for i in plan.items] == [date(2021, 12, 31), None]
+    assert [i.due_date for i in plan.items] == [date(2021, 12, 31), None, date(2021, 6, 30)]
     assert any("任务内容" in flag for flag in plan.items[0].flags)
     assert "未填写完成时限" in plan.items[1].flags
