@@ -1285,6 +1285,7 @@ def _records(lines: list[str]) -> list[Row]:
             or (_SECTION.match(line) and _unit_brackets(line))  # 一、 itself a task
         )
         if not starts_task and _is_heading(line):
+            _units_from_heading(record, heading_units)
             seen_section, record = True, None
             heading_units = _bracket_units(line)
             _add_header_once(rows)
@@ -1293,18 +1294,22 @@ def _records(lines: list[str]) -> list[Row]:
             not arabic and not cn_tasks and _task_like(line, seen_section, has_sections)
         ):
             _add_header_once(rows)
-            if record is not None and not record[3] and heading_units:
-                record[3] = heading_units
+            _units_from_heading(record, heading_units)
             record = _new_record(line)
             rows.append(record)
         elif record is not None:
             _fill_record(record, line)
         else:
             rows.append([line])
-    if record is not None and not record[3] and heading_units:
-        record[3] = heading_units
+    _units_from_heading(record, heading_units)
     _spread_comma_legend(rows)
     return rows
+
+
+def _units_from_heading(record: Row | None, heading_units: str) -> None:
+    """A finished task that named no units takes those of its heading (marked)."""
+    if record is not None and not record[3] and heading_units:
+        record[3] = heading_units
 
 
 def _spread_comma_legend(rows: list[Row]) -> None:

@@ -117,6 +117,7 @@ def test_it_gives_the_units_on_a_group_heading_to_its_tasks_that_name_none_flagg
         "一、推进重点领域信息公开",
         "(一)推进行政权力运行信息公开。(法制司牵头,有关单位负责)",
         "1.全面建立行政管理权力清单制度。",
+        "(二)推进审批信息公开。",
         "2.公开行政审批事项。(审批办负责)",
     )
     plan = parse_plan_text(text, 2015)
