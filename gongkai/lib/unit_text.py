@@ -52,6 +52,8 @@ _AND_SPLIT = re.compile(r"以及|[和及与]")
 _MANNER = re.compile(
     r"(按照?|根据)(各自)?(?:职责|职能)(分工)?|分别(?=负责|落实|牵头)|共同(?=负责|落实)|参照(?=落实|执行)"
 )
+# 市发改委（牵头）、市财政局: a role written in brackets after the unit is its verb.
+_ROLE_IN_BRACKETS = re.compile(r"[（(](牵头|主办|主责|配合|协办|协助|参与)(?:单位|部门)?[)）]")
 # A collective's tail: 等部门, 等市有关单位, 等单位 — the named units stay, the tail goes.
 _ETC_TAIL = re.compile(r"等(?:[市县区省]?(?:直)?(?:有关|相关)?(?:单位|部门|处室|科室))?$")
 # "X会Y"/"X会同Y": X leads and Y supports. A 委 before 会 is a committee
@@ -88,6 +90,7 @@ def parse_units(text: str) -> UnitsParse:
         return _comma_legend(raw[: legend.start()], raw[legend.start() :])
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
     clean = _MANNER.sub("", clean)
+    clean = _ROLE_IN_BRACKETS.sub(r"\1", clean)
     clean, held, notes = _hold_brackets(_strip_outer_parens(clean))
     labelled = _LABEL_RE.findall(clean)
     result = _from_labels(labelled) if labelled else _from_clauses(clean)

@@ -208,3 +208,10 @@ def test_it_takes_a_deadline_written_only_in_the_task_text_flagged():
     assert [i.due_date for i in plan.items] == [date(2021, 12, 31), None, date(2021, 6, 30)]
     assert any("任务内容" in flag for flag in plan.items[0].flags)
     assert "未填写完成时限" in plan.items[1].flags
+
+
+def test_it_reads_a_role_written_in_brackets_after_a_unit():
+    assert _roles(parse_units("市发改委（牵头）、市财政局、市统计局")) == (
+        ["市发改委"],
+        ["市财政局", "市统计局"],
+    )
