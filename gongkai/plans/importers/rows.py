@@ -1443,8 +1443,29 @@ def _split_bracket(inner: str) -> tuple[str, str]:
     return units, "，".join(deadline)
 
 
+# Where the next label starts on a line of several: 牵头单位：X；责任单位：Y　完成时限：Z.
+_NEXT_LABEL = re.compile(
+    r"[；;，,\s]+(?=(?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)[:：]|"
+    r"(?:完成时限|完成时间|时限要求|时限)[:：])"
+)
+
+
+def _label_pieces(line: str) -> list[str]:
+    """A line of labels cut before each (found in simplified characters, kept as written)."""
+    cuts = [m.span() for m in _NEXT_LABEL.finditer(simplify(line))]
+    starts = [0, *(end for _, end in cuts)]
+    ends = [*(start for start, _ in cuts), len(line)]
+    return [line[a:b] for a, b in zip(starts, ends, strict=True)]
+
+
 def _fill_record(record: Row, line: str) -> None:
-    """Put one unnumbered line (or trailer piece) into the record's right column."""
+    """Put one unnumbered line (or trailer piece) into the record's right column; a line
+    of several labels piece by piece."""
+    pieces = _label_pieces(line) if _LABEL.match(simplify(line)) else [line]
+    if len(pieces) > 1:
+        for piece in filter(None, (p.strip() for p in pieces)):
+            _fill_record(record, piece)
+        return
     if not record[3] and len(line) > 20 and _unit_brackets(line):
         line = _take_trailer(record, line)  # the task's text on a line of its own
     label = _LABEL.match(simplify(line))

@@ -215,3 +215,19 @@ def test_it_reads_a_role_written_in_brackets_after_a_unit():
         ["市发改委"],
         ["市财政局", "市统计局"],
     )
+
+
+def test_it_reads_a_line_of_several_labels_below_the_task():
+    text = _lines(
+        "某市2023年政务公开工作要点",
+        "一、推进决策公开",
+        "1.做好重大决策预公开。",
+        "牵头单位：市政府办公室；责任单位：各区政府；完成时限：2023年6月底前",
+        "2.加强政策解读。",
+        "責任單位：市司法局　　完成時限：長期堅持",
+    )
+    plan = parse_plan_text(text, 2023)
+    assert [(*_units(i), i.due_date, i.ongoing) for i in plan.items] == [
+        (["市政府办公室"], ["各区政府"], date(2023, 6, 30), False),
+        (["市司法局"], [], date(2023, 12, 31), True),
+    ]
