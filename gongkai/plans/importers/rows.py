@@ -108,6 +108,7 @@ class _RowParts:
     section: str
     subsection: str
     flags: list[str] = field(default_factory=list)
+    group: str = ""  # the （一） heading over the row, as written
 
     def parts(self, role: str, as_lines: bool) -> list[str]:
         text = self.columns.get(role, "").strip()
@@ -174,6 +175,7 @@ def _parse_rows(
             raise PlanColumnsUnclear(columns)
         raise PlanImportError(NO_TASKS)
     _number_items(drafts, warnings)
+    _groups_as_sections(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
     if unclear:
         for item in items:  # until the user confirms the columns, nothing is taken on trust
@@ -787,6 +789,7 @@ class _Draft:
     item: ParsedItem
     explicit_number: int | None
     unit_columns: dict[str, str] = field(default_factory=dict)
+    group: str = ""  # the （一） heading over the item, as written
 
     def set(self, role: str, value: str) -> None:
         if role in (LEAD, SUPPORT):
@@ -827,6 +830,7 @@ class _Walker:
         self.warnings = warnings
         self.section = ""
         self.subsection = ""
+        self.group = ""  # the （一） heading as written, the section when there is no 一、
         self.carry: dict[str, str] = {}  # the last units and deadline cells, for merged rows
         self.merged = False  # short rows lost cells to merges (text tables)
         self.records = False  # rows are records read from paragraphs, their fields in place
@@ -889,7 +893,9 @@ class _Walker:
         self.carry.update({r: columns[r] for r in _CARRIED if r in columns})
 
     def _row(self, requirements, columns, flags=()) -> _RowParts:
-        return _RowParts(requirements, columns, self.section, self.subsection, list(flags))
+        return _RowParts(
+            requirements, columns, self.section, self.subsection, list(flags), self.group
+        )
 
     def finish(self) -> list[_Draft]:
         while self.block:
@@ -908,12 +914,13 @@ class _Walker:
         if not first:
             return
         if _SECTION.match(first):
-            self.section, self.subsection = first, ""
+            self.section, self.subsection, self.group = first, "", ""
             self.carry = {}
             return
         match = _SUBSECTION.match(first)
         if match:
             self._new_subsection(match.group(1))
+            self.group = first
         elif not _NUMBERED.match(first):
             self.subsection = first[:40]
 
@@ -1002,7 +1009,7 @@ class _Walker:
             requirement=text,
             flags=list(row.flags),
         )
-        draft = _Draft(item, number)
+        draft = _Draft(item, number, group=row.group)
         self.drafts.append(draft)
         return draft
 
@@ -1065,6 +1072,15 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
         explicit = draft.explicit_number
         draft.item.number = explicit if given and explicit is not None else previous + 1
         previous = draft.item.number
+
+
+def _groups_as_sections(drafts: list[_Draft]) -> None:
+    """A plan (or a page of one) with no 一、 parts: its （一） group headings are the
+    sections."""
+    if any(d.item.section for d in drafts):
+        return
+    for draft in drafts:
+        draft.item.section = draft.group
 
 
 def _number_by_subsections(drafts: list[_Draft]) -> bool:

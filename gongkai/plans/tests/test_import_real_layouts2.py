@@ -231,3 +231,17 @@ def test_it_reads_a_line_of_several_labels_below_the_task():
         (["市政府办公室"], ["各区政府"], date(2023, 6, 30), False),
         (["市司法局"], [], date(2023, 12, 31), True),
     ]
+
+
+def test_it_takes_the_group_headings_as_sections_on_a_page_without_any():
+    # The second page of a plan: no 一、 above its tasks, a （四） heading among them.
+    text = _lines(
+        "38.公开水环境质量排名。(牵头单位:市环保局)",
+        "(四)推进教育卫生领域信息公开。",
+        "39.做好教育监管信息公开。(牵头单位:市教育局)",
+    )
+    plan = parse_plan_text(text, 2017)
+    assert [(i.number, i.section) for i in plan.items] == [
+        (38, ""),
+        (39, "(四)推进教育卫生领域信息公开。"),
+    ]
