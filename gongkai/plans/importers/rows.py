@@ -1092,8 +1092,9 @@ def _number_by_subsections(drafts: list[_Draft]) -> bool:
     values = [cn_number(m.group(1)) for m in numbers]
     if any(b <= a for a, b in zip(values, values[1:], strict=False)):
         return False
-    for draft, number in zip(drafts, values, strict=True):
+    for draft, number, match in zip(drafts, values, numbers, strict=True):
         draft.item.number = number
+        draft.item.flags.append(f"任务未编号，已按其小标题{match.group(0).strip()}编号，请核对")
     return True
 
 

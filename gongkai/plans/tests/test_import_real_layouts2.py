@@ -106,6 +106,7 @@ def test_it_keeps_the_upper_levels_lead_column_as_a_note_and_the_groups_numbers(
     )  # fmt: skip
     plan = parse_plan_text(text, 2021)
     assert [(i.number, i.lead_units) for i in plan.items] == [(3, ["财务处"]), (5, ["规划处"])]
+    assert all(any("小标题" in flag for flag in i.flags) for i in plan.items)
 
 
 # ---- units ---------------------------------------------------------------------------------
