@@ -531,7 +531,7 @@ def cell_looks_like(cell: str) -> str:
         return "deadline"
     if _looks_like_units(cell):
         return "units"
-    if len(cell) > 120 or _NUMBERED.match(cell) or _TASK_VERB.match(cell):
+    if len(cell) > 120 or _NUMBERED.match(cell) or _TASK_VERB.match(simplify(cell)):
         return ""
     parsed = parse_units(_BRACKETS.sub("", cell))
     names = parsed.lead + parsed.support
@@ -1359,8 +1359,8 @@ def _bracket_units(heading: str) -> str:
 
 def _heading_owners(section: str) -> str:
     """The units a section heading names as doing its tasks, marked; or ""."""
-    owners = _OWNERS_HEADING.match(section)
-    return f"{_FROM_HEADING}{owners.group(1)}" if owners else ""
+    owners = _OWNERS_HEADING.match(simplify(section))
+    return f"{_FROM_HEADING}{section[slice(*owners.span(1))]}" if owners else ""
 
 
 def _add_header_once(rows: list[Row]) -> None:

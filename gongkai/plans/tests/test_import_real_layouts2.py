@@ -246,3 +246,15 @@ def test_it_takes_the_group_headings_as_sections_on_a_page_without_any():
         (38, ""),
         (39, "(四)推进教育卫生领域信息公开。"),
     ]
+
+
+def test_it_reads_a_sections_named_owners_in_traditional_characters_too():
+    text = _lines(
+        "某市2017年政務公開工作要點任務明細表",
+        "一、各區、縣(市)政府、市政府各部門負責落實的工作任務",
+        "序號", "任務事項", "工作要求", "公開載體", "完成時限",
+        "1", "公開預期引導資訊", "有關負責同志通過新聞發布會解讀政策。", "市政府入口網站",
+        "長期推進",
+    )  # fmt: skip
+    plan = parse_plan_text(text, 2017)
+    assert _units(plan.items[0]) == (["各区、县(市)政府", "市政府各部门"], [])
