@@ -86,7 +86,7 @@ def parse_units(text: str) -> UnitsParse:
     """Lead and supporting units named in one units cell."""
     raw = (text or "").strip()
     legend = COMMA_LEGEND.search(simplify(raw))
-    if legend:
+    if legend and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: legend.start()]):
         return _comma_legend(raw[: legend.start()], raw[legend.start() :])
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
     clean = _MANNER.sub("", clean)

@@ -1339,10 +1339,12 @@ def _spread_comma_legend(rows: list[Row]) -> None:
         found = COMMA_LEGEND.search(simplify(row[3]))
         if found and "下同" in found.group(0):
             legend = found.group(0).strip("。.；;，, ")
-        elif legend and not found and not row[3].startswith((_FROM_HEADING, _JOINED)):
+        elif legend and not found and not _NAMES_ROLES.search(simplify(row[3])):
             row[3] = f"{row[3]}。{legend}"
 
 
+# Units text that says the roles itself (牵头单位：X；配合单位：Y, X牵头), or is marked.
+_NAMES_ROLES = re.compile(r"牵头|配合|协办|主办|协助|参与|多处括注|标题所注")
 # Units standing on the heading over tasks that name none: their units, to check.
 _FROM_HEADING = "标题所注单位："
 # 一、各区、县(市)政府、市政府各部门负责落实的工作任务: a section named by who does its tasks.
