@@ -1402,7 +1402,7 @@ def _take_trailer(record: Row, line: str) -> str:
                     _fill_record(record, piece.strip())
         return line[: trailer.start()].strip()
     if not brackets:
-        return line
+        return _take_inline_labels(record, line)
     if len(brackets) == 1:
         units, deadline = _split_bracket(brackets[0].group(1))
         if _UNIT_LABEL.search(simplify(units)):
@@ -1429,6 +1429,25 @@ def _take_trailer(record: Row, line: str) -> str:
     for bracket in reversed(brackets):
         text = text[: bracket.start()] + text[bracket.end() :]
     return text.strip()
+
+
+# 1.做好…。责任单位：办公室。完成时限：6月底前。 — labels after the task's last sentence.
+_INLINE_LABELS = re.compile(
+    r"(?<=[。；;！!])\s*(?=(?:(?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)|"
+    r"完成时限|完成时间|时限要求)[:：])"
+)
+
+
+def _take_inline_labels(record: Row, line: str) -> str:
+    """Fill the record from labels written after the task's sentences, without brackets;
+    the task's text before them."""
+    found = _INLINE_LABELS.search(simplify(line))
+    if not found:
+        return line
+    for piece in re.split(r"[。；;]", line[found.end() :]):
+        if piece.strip():
+            _fill_record(record, piece.strip())
+    return line[: found.start()].strip()
 
 
 def _unit_brackets(line: str) -> list[re.Match]:

@@ -260,3 +260,17 @@ def test_it_reads_a_sections_named_owners_in_traditional_characters_too():
     )  # fmt: skip
     plan = parse_plan_text(text, 2017)
     assert _units(plan.items[0]) == (["各区、县(市)政府", "市政府各部门"], [])
+
+
+def test_it_reads_labels_written_after_the_tasks_sentences_without_a_bracket():
+    text = _lines(
+        "某局2023年政务公开工作要点",
+        "一、推进决策公开",
+        "1.做好重大决策预公开。责任单位：办公室。完成时限：6月底前。",
+        "2.加强政策解读。牵头单位：法规处；配合单位：各科室；完成时限：全年。",
+    )
+    plan = parse_plan_text(text, 2023)
+    assert [(*_units(i), i.due_date, i.requirement) for i in plan.items] == [
+        (["办公室"], [], date(2023, 6, 30), "做好重大决策预公开。"),
+        (["法规处"], ["各科室"], date(2023, 12, 31), "加强政策解读。"),
+    ]
