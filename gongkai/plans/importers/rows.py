@@ -143,11 +143,7 @@ def _parse_rows(
     rows: list[Row], year: int, mapped: list[str] | None, merged: bool = False
 ) -> ParsedPlan:
     rows = [cleaned for row in rows if (cleaned := _clean_row(row))]
-    doubtful = set()
-    for row in rows:
-        if row[-1] == DOUBT:
-            row.pop()
-            doubtful.add(id(row))
+    doubtful = _doubtful_rows(rows)
     rows = [row for row in rows if any(row)]
     if not rows:
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
@@ -155,6 +151,7 @@ def _parse_rows(
     records = False
     if not any(sum(1 for c in row if c) >= 2 for row in rows):
         rows = _paragraph_rows([c for row in rows for c in row if c])
+        doubtful |= _doubtful_rows(rows)  # one cell per line, cut into rows by content
         # Paragraphs read into records: each field in its place, nothing merged.
         records = _CANONICAL_HEADER in rows
         merged = merged and not records
@@ -188,6 +185,16 @@ def _parse_rows(
         columns=columns,
         columns_unclear=unclear,
     )
+
+
+def _doubtful_rows(rows: list[Row]) -> set[int]:
+    """Ids of the rows a cell stream cut out with doubt, their DOUBT mark taken off."""
+    doubtful = set()
+    for row in rows:
+        if row and row[-1] == DOUBT:
+            row.pop()
+            doubtful.add(id(row))
+    return doubtful
 
 
 NO_TASKS = (
@@ -254,7 +261,8 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
     """工作任务 | 具体要求, where 工作任务 groups the items of 具体要求: the second column's
     items are numbered through the table (1. … 2. … 3. …, while steps numbered afresh in
     each cell are measures), or the first column (and a 序号 before it) is written only
-    on the first row of each group (merged over the rest) while the second is on every row."""
+    on the first row of each group (merged over the rest) while the second is on every row,
+    or a 序号 numbering every row stands on a row whose 工作任务 is merged from above."""
     if MEASURES not in roles or raw[roles.index(REQUIREMENT)] != TASK:
         return roles
     req, measures = roles.index(REQUIREMENT), roles.index(MEASURES)
@@ -262,10 +270,18 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
     if req > measures or (number is not None and number > req):
         return roles
     numbers = []
-    groups = items = numbered_rows = 0
+    groups = items = numbered_rows = numbered_without_task = 0
     for row in rows:
         filled = [c for c in row if c]
         numbered_rows += bool(filled) and filled[0].isdigit()
+        # 2 | (merged) | 公开政府债务信息。: a 序号 on a row whose 工作任务 is merged from above.
+        numbered_without_task += (
+            number is not None
+            and len(row) == len(roles)
+            and row[number].isdigit()
+            and not row[req]
+            and bool(row[measures])
+        )
         lone_item = len(filled) == 1 and (
             _NUMBERED.match(filled[0]) or (len(row) > measures and row[measures])
         )
@@ -284,6 +300,7 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
             numbers.append(int(match.group(1) or match.group(2)))
     numbered = len(numbers) >= 2 and all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
     merged = items >= 2 and groups <= 0.7 * items
+    merged = merged or (numbered_without_task > 0 and numbered_rows >= items)
     if (numbered and number is None) or merged:
         roles = list(roles)
         roles[req], roles[measures] = TASK, REQUIREMENT

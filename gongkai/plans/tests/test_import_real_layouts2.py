@@ -274,3 +274,25 @@ def test_it_reads_labels_written_after_the_tasks_sentences_without_a_bracket():
         (["办公室"], [], date(2023, 6, 30), "做好重大决策预公开。"),
         (["法规处"], ["各科室"], date(2023, 12, 31), "加强政策解读。"),
     ]
+
+
+def test_it_reads_a_numbered_row_whose_task_cell_is_merged_from_above_as_an_item():
+    # 序号 | 工作任务 | 具体措施 | …: the 序号 numbers every row, 工作任务 is written once for
+    # rows 1-2 (merged), so the items are the 具体措施.
+    text = "\n\n".join(
+        [
+            "某区2022年政务公开重点任务分工表",
+            "序号", "工作任务", "具体措施", "责任单位", "完成时限",
+            "一、深化重点领域公开",
+            "1", "推进财政信息公开", "公开部门预决算。", "区财政局", "2022年6月底前",
+            "2", "公开政府债务信息。", "区财政局", "——",
+            "3", "推进规划公开", "公开十四五专项规划。", "区发改委", "持续推进",
+        ]
+    )  # fmt: skip
+    plan = parse_plan_text(text, 2022)
+    assert [(i.number, i.requirement, i.lead_units, i.due_date) for i in plan.items] == [
+        (1, "公开部门预决算。", ["区财政局"], date(2022, 6, 30)),
+        (2, "公开政府债务信息。", ["区财政局"], None),
+        (3, "公开十四五专项规划。", ["区发改委"], date(2022, 12, 31)),
+    ]
+    assert not plan.columns_unclear
