@@ -1316,14 +1316,15 @@ def _records(lines: list[str]) -> list[Row]:
             _NUMBERED.match(line)
             or (cn_tasks and _SUBSECTION.match(line))
             or _ORDINAL.match(line)
-            or (_SECTION.match(line) and _unit_brackets(line))  # 一、 itself a task
+            # 一、 itself a task, unless numbered tasks stand under it
+            or (_SECTION.match(line) and _unit_brackets(line) and not (arabic or cn_tasks))
         )
         if not starts_task and _is_heading(line):
             _units_from_heading(record, heading_units)
             seen_section, record = True, None
             heading_units = _bracket_units(line)
             _add_header_once(rows)
-            rows.append([line])
+            rows.append([_without_unit_brackets(line) if heading_units else line])
         elif starts_task or (
             not arabic and not cn_tasks and _task_like(line, seen_section, has_sections)
         ):
@@ -1368,6 +1369,13 @@ _FROM_HEADING = "标题所注单位："
 _OWNERS_HEADING = re.compile(
     r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．](.{2,60}?)(?:负责|牵头|承担)(?:落实|完成)?的(?:工作|重点)?任务"
 )
+
+
+def _without_unit_brackets(heading: str) -> str:
+    """一、推进重点领域信息公开（法制司牵头）: the heading without its units."""
+    for bracket in reversed(_unit_brackets(heading)):
+        heading = heading[: bracket.start()] + heading[bracket.end() :]
+    return heading.strip()
 
 
 def _bracket_units(heading: str) -> str:

@@ -296,3 +296,20 @@ def test_it_reads_a_numbered_row_whose_task_cell_is_merged_from_above_as_an_item
         (3, "公开十四五专项规划。", ["区发改委"], date(2022, 12, 31)),
     ]
     assert not plan.columns_unclear
+
+
+def test_it_reads_units_on_a_part_heading_over_numbered_tasks_as_the_headings():
+    text = _lines(
+        "某部2015年政府信息公开工作要点",
+        "一、推进重点领域信息公开（法制司牵头，有关单位负责）",
+        "1.全面建立行政管理权力清单制度。",
+        "2.公开行政审批事项。（审批办负责）",
+        "二、加强解读回应（新闻办牵头）",
+        "3.做好政策解读。",
+    )
+    plan = parse_plan_text(text, 2015)
+    assert [(i.number, i.section, *_units(i)) for i in plan.items] == [
+        (1, "一、推进重点领域信息公开", ["法制司"], ["有关单位"]),
+        (2, "一、推进重点领域信息公开", ["审批办"], []),
+        (3, "二、加强解读回应", ["新闻办"], []),
+    ]
