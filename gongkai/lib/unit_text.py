@@ -50,8 +50,10 @@ _QUALIFIER = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 _AND_SPLIT = re.compile(r"以及|[和及与]")
 # Manner words between the names and the verb: X按职责分工落实, X分别负责.
 _MANNER = re.compile(
-    r"(按照?|根据)(各自)?职责(分工)?|分别(?=负责|落实|牵头)|共同(?=负责|落实)|参照(?=落实|执行)"
+    r"(按照?|根据)(各自)?(?:职责|职能)(分工)?|分别(?=负责|落实|牵头)|共同(?=负责|落实)|参照(?=落实|执行)"
 )
+# 市发改委（牵头）、市财政局: a role written in brackets after the unit is its verb.
+_ROLE_IN_BRACKETS = re.compile(r"[（(](牵头|主办|主责|配合|协办|协助|参与)(?:单位|部门)?[)）]")
 # A collective's tail: 等部门, 等市有关单位, 等单位 — the named units stay, the tail goes.
 _ETC_TAIL = re.compile(r"等(?:[市县区省]?(?:直)?(?:有关|相关)?(?:单位|部门|处室|科室))?$")
 # "X会Y"/"X会同Y": X leads and Y supports. A 委 before 会 is a committee
@@ -76,11 +78,19 @@ _ACTION = re.compile(
 _SUFFIXES = ("分别", "共同", "具体")
 
 
+# The plan's own legend in a units bracket: 逗号前为牵头单位(，逗号后为责任单位)(，下同).
+COMMA_LEGEND = re.compile(r"[。.；;，,]?\s*逗号前(?:的|为|是)[^。]*$")
+
+
 def parse_units(text: str) -> UnitsParse:
     """Lead and supporting units named in one units cell."""
     raw = (text or "").strip()
+    legend = COMMA_LEGEND.search(simplify(raw))
+    if legend and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: legend.start()]):
+        return _comma_legend(raw[: legend.start()], raw[legend.start() :])
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
     clean = _MANNER.sub("", clean)
+    clean = _ROLE_IN_BRACKETS.sub(r"\1", clean)
     clean, held, notes = _hold_brackets(_strip_outer_parens(clean))
     labelled = _LABEL_RE.findall(clean)
     result = _from_labels(labelled) if labelled else _from_clauses(clean)
@@ -103,6 +113,24 @@ def parse_units(text: str) -> UnitsParse:
     return result
 
 
+def _comma_legend(text: str, legend: str) -> UnitsParse:
+    """责任单位：X、Y，Z、W (逗号前为牵头单位): the plan's legend says the units before the
+    first comma lead and the others are responsible with them."""
+    label = _LABEL_RE.match(simplify(text))
+    names_text = text[len(label.group(1)) + 1 :] if label else text
+    head, _, tail = names_text.replace("，", ",").partition(",")
+    lead, support = parse_units(head), parse_units(tail) if tail.strip() else UnitsParse()
+    result = UnitsParse(
+        lead=lead.lead + lead.support,
+        support=[n for n in support.lead + support.support if n not in lead.lead],
+        note=legend.strip("。.；;，, "),
+    )
+    result.asides = lead.asides + support.asides
+    if not result.lead:
+        result.flags.append(f"未能识别责任单位：{text}")
+    return result
+
+
 def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
     """(text, brackets held, notes): a bracket inside a name (more of the name follows it) or
     of mere fragments (（市、区）, （办）) stays with its name; any other — an alias, X（Y）, or
@@ -115,7 +143,9 @@ def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
         rest = text[match.end() :]
         goes_on = bool(_NAME_GOES_ON.match(rest)) and not _VERB_RE.match(rest)
         goes_on = goes_on and not rest.startswith("等")
+        # （市、区）, （办） are fragments of sibling names; （单位） only restates the kind.
         fragments = all(0 < len(p) <= 2 for p in re.split(r"[、,，/]", inner))
+        fragments = fragments and inner not in _GENERIC
         if inner and (goes_on or fragments) and len(held) < 256:
             held.append(match.group(0))
             return chr(0xE000 + len(held) - 1)
@@ -238,15 +268,18 @@ def _names(text: str) -> tuple[list[str], bool]:
     pieces: list[str] = []
     parts = _NAME_SPLIT.split(_ETC_TAIL.sub("", text.strip(" ：:，,、")))
     glue = ""
-    for part, separator in zip(parts[::2], [*parts[1::2], ""], strict=True):
+    separators = [*parts[1::2], ""]
+    for at, (part, separator) in enumerate(zip(parts[::2], separators, strict=True)):
         first, *after = part.split("等")
         if glue:
             first, glue = glue + first, ""
         if (
             not after
             and separator == "、"
-            and _QUALIFIER.match(first)
-            and not _looks_like_unit(first)
+            and (
+                (_QUALIFIER.match(first) and not _looks_like_unit(first))
+                or _shares_organ(first, parts[2 * at + 2 :: 2], separators[at + 1 :])
+            )
         ):
             glue = first + separator  # 县直、驻县有关单位 is one collective
             continue
@@ -258,8 +291,33 @@ def _names(text: str) -> tuple[list[str], bool]:
                 continue
             if not _looks_like_unit(name):
                 return [], False
-            names.append(name)
+            if names and _BARE_COLLECTIVE.match(name) and "各" in names[-1]:
+                names[-1] = f"{names[-1]}、{name}"  # 各级政府各部门、各单位: one collective
+            else:
+                names.append(name)
     return names, bool(names)
+
+
+# 各单位 after a collective (各级政府各部门、各单位) goes on with it: the same qualifier.
+_BARE_COLLECTIVE = re.compile(r"^各(?:单位|部门|机构)$")
+
+
+# Places whose shared organ is named once at the end of a 、 list: 各市〔州〕、县〔市、区〕政府,
+# 高新区、循环化工园区、综合保税区管委会 (the governments, the zones' committees).
+_PLACE = re.compile(r"(?:市|县|区|州|旗|园区|新区)$")
+_ORGAN = re.compile(r"(?:政府|管委会|管理委员会)$")
+
+
+def _shares_organ(place: str, following: list[str], separators: list[str]) -> bool:
+    """A place (各市, 高新区) in a 、 list whose last name is the places' shared organ."""
+    if not _PLACE.search(_HELD.sub("", place)) or _ORGAN.search(place):
+        return False
+    for part, separator in zip(following, separators, strict=False):
+        if _ORGAN.search(part):
+            return True
+        if separator != "、" or not _PLACE.search(_HELD.sub("", part)):
+            return False
+    return False
 
 
 def _split_and(name: str) -> list[str]:
@@ -277,6 +335,9 @@ def _split_and(name: str) -> list[str]:
 
 def _clean_name(piece: str) -> str:
     name = piece.strip(" ：:，,、")
+    matter, by, who = name.rpartition("由")
+    if matter and by and not matter.endswith("自") and _looks_like_unit(who):
+        name = who  # 规范性文件公开由制发司（牵头）: the matter, then who does it
     for prefix in _PREFIXES:
         name = name.removeprefix(prefix)
     for suffix in _SUFFIXES:

@@ -68,6 +68,8 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "具体要求",
             "具体内容",
             "主要内容",
+            "有关要求",
+            "相关要求",
             "措施",
             "举措",
             "工作安排",
@@ -86,9 +88,10 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "工作要点",
         ),
     ),
-    (NOTE, ("备注", "说明", "完成情况", "进展情况", "落实情况")),
+    # 公开载体 lists where it is published (websites), not who does it.
+    (NOTE, ("备注", "说明", "完成情况", "进展情况", "落实情况", "公开载体", "公开渠道", "载体")),
     # A lone 工作任务 column holds the items; beside a 上级要求 column it groups them.
-    (TASK, ("工作任务", "任务", "项目", "类别", "事项")),
+    (TASK, ("工作任务", "任务", "项目", "类别", "事项", "目标")),
 )
 
 # What the preview calls each role when it asks the user to map a column.

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
-from gongkai.lib.unit_text import parse_units
+from gongkai.lib.unit_text import COMMA_LEGEND, parse_units
 from gongkai.plans.importers.base import (
     ParsedItem,
     ParsedPlan,
@@ -58,6 +58,8 @@ _NOISE = re.compile(
     r"^(首页\s*[>›»]|当前位置|您的位置|您现在的位置|打印本页|【?打印|【?关闭|关闭窗口|"
     r"【?字体[:：]|字号[:：]|分享到|扫一扫|返回顶部|上一篇|下一篇|浏览次数|访问量|"
     r"来源[:：]|发布时间[:：]|发布日期[:：])"
+    # A web page's list of the document's particulars: 1. [主题分类] 综合政务, [发文字号] 〔〕.
+    r"|^(?:\d{1,2}\s*[.．]\s*)?\[[\u4e00-\u9fff]{2,6}\]"
 )
 _TITLE_WORDS = re.compile(r"方案|要点|计划|安排|任务清单|分工|台账")
 _TITLE_TAIL = re.compile(r"\s*(?:[_｜|]|\s[-—–]\s|[-—–](?=[^-—–]*(?:网|欢迎|门户)))")
@@ -83,7 +85,7 @@ _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōó�
 # A web page's index block: 索引号: | 330523/2022-06006 | 成文日期: | 2022-07-21 |
 _META_LABEL = re.compile(r"^[^，。,；;]{1,8}[:：]$")
 _LABEL = re.compile(
-    r"^((?:责任|牵头|配合|主办|协办|承办)(?:单位|处室|科室|部门)|"
+    r"^((?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)|"
     r"完成时限|完成时间|时限要求|时限|落实措施|具体措施|备注)[:：]\s*"
 )
 _TRAILER_PIECES = re.compile(r"[；;]|[，,](?=[^，,；;:：（）()]{2,6}[:：])")
@@ -106,6 +108,7 @@ class _RowParts:
     section: str
     subsection: str
     flags: list[str] = field(default_factory=list)
+    group: str = ""  # the （一） heading over the row, as written
 
     def parts(self, role: str, as_lines: bool) -> list[str]:
         text = self.columns.get(role, "").strip()
@@ -140,11 +143,7 @@ def _parse_rows(
     rows: list[Row], year: int, mapped: list[str] | None, merged: bool = False
 ) -> ParsedPlan:
     rows = [cleaned for row in rows if (cleaned := _clean_row(row))]
-    doubtful = set()
-    for row in rows:
-        if row[-1] == DOUBT:
-            row.pop()
-            doubtful.add(id(row))
+    doubtful = _doubtful_rows(rows)
     rows = [row for row in rows if any(row)]
     if not rows:
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
@@ -152,6 +151,7 @@ def _parse_rows(
     records = False
     if not any(sum(1 for c in row if c) >= 2 for row in rows):
         rows = _paragraph_rows([c for row in rows for c in row if c])
+        doubtful |= _doubtful_rows(rows)  # one cell per line, cut into rows by content
         # Paragraphs read into records: each field in its place, nothing merged.
         records = _CANONICAL_HEADER in rows
         merged = merged and not records
@@ -172,6 +172,7 @@ def _parse_rows(
             raise PlanColumnsUnclear(columns)
         raise PlanImportError(NO_TASKS)
     _number_items(drafts, warnings)
+    _groups_as_sections(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
     if unclear:
         for item in items:  # until the user confirms the columns, nothing is taken on trust
@@ -184,6 +185,16 @@ def _parse_rows(
         columns=columns,
         columns_unclear=unclear,
     )
+
+
+def _doubtful_rows(rows: list[Row]) -> set[int]:
+    """Ids of the rows a cell stream cut out with doubt, their DOUBT mark taken off."""
+    doubtful = set()
+    for row in rows:
+        if row and row[-1] == DOUBT:
+            row.pop()
+            doubtful.add(id(row))
+    return doubtful
 
 
 NO_TASKS = (
@@ -216,9 +227,25 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
     return header_at, roles, bool(unknown)
 
 
+def header_roles(header: Row) -> list[str | None]:
+    """The role each header cell names, of two units columns the body's own (see below)."""
+    return _own_units_column(header, [_header_role(c) for c in header])
+
+
+# 市级牵头单位 beside 责任单位: the upper level's lead for the task, not this body's unit.
+_UPPER_LEVEL = re.compile(r"^(?:上级|国家|中央|省级|省里|市级|市里)")
+
+
 def _own_units_column(header: Row, raw: list[str | None]) -> list[str | None]:
     """Two 责任单位 columns, one of them the body's own divisions (局内负责处室): that one
-    holds the units; the other (市里落实单位) is kept as a note."""
+    holds the units; the other (市里落实单位) is kept as a note. So is a column naming the
+    upper level's units (市级牵头单位) beside one that does not."""
+    named = [j for j, role in enumerate(raw) if role in (UNITS, LEAD, SUPPORT)]
+    upper = [j for j in named if _UPPER_LEVEL.match(simplify(header[j]))]
+    if upper and len(upper) < len(named):
+        raw = [NOTE if j in upper else role for j, role in enumerate(raw)]
+        if LEAD not in raw and SUPPORT in raw:
+            raw[raw.index(SUPPORT)] = UNITS
     units = [j for j, role in enumerate(raw) if role == UNITS]
     if len(units) != 2:
         return raw
@@ -234,7 +261,8 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
     """工作任务 | 具体要求, where 工作任务 groups the items of 具体要求: the second column's
     items are numbered through the table (1. … 2. … 3. …, while steps numbered afresh in
     each cell are measures), or the first column (and a 序号 before it) is written only
-    on the first row of each group (merged over the rest) while the second is on every row."""
+    on the first row of each group (merged over the rest) while the second is on every row,
+    or a 序号 numbering every row stands on a row whose 工作任务 is merged from above."""
     if MEASURES not in roles or raw[roles.index(REQUIREMENT)] != TASK:
         return roles
     req, measures = roles.index(REQUIREMENT), roles.index(MEASURES)
@@ -242,10 +270,18 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
     if req > measures or (number is not None and number > req):
         return roles
     numbers = []
-    groups = items = numbered_rows = 0
+    groups = items = numbered_rows = numbered_without_task = 0
     for row in rows:
         filled = [c for c in row if c]
         numbered_rows += bool(filled) and filled[0].isdigit()
+        # 2 | (merged) | 公开政府债务信息。: a 序号 on a row whose 工作任务 is merged from above.
+        numbered_without_task += (
+            number is not None
+            and len(row) == len(roles)
+            and row[number].isdigit()
+            and not row[req]
+            and bool(row[measures])
+        )
         lone_item = len(filled) == 1 and (
             _NUMBERED.match(filled[0]) or (len(row) > measures and row[measures])
         )
@@ -264,6 +300,7 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
             numbers.append(int(match.group(1) or match.group(2)))
     numbered = len(numbers) >= 2 and all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
     merged = items >= 2 and groups <= 0.7 * items
+    merged = merged or (numbered_without_task > 0 and numbered_rows >= items)
     if (numbered and number is None) or merged:
         roles = list(roles)
         roles[req], roles[measures] = TASK, REQUIREMENT
@@ -455,12 +492,31 @@ def _clean_row(row: Row) -> Row:
 
 
 def _clean_cell(cell: str | None) -> str:
-    lines = (re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in str(cell or "").split("\n"))
+    lines = (
+        _tag_debris_removed(re.sub(r"[ \t\u3000\xa0]+", " ", line).strip())
+        for line in str(cell or "").split("\n")
+    )
     # ?? at a line's start: full-width spaces lost to a wrong encoding on the way.
     return "\n".join(_RUBY.sub("", _LOST_SPACES.sub("", line)) for line in lines if line)
 
 
 _LOST_SPACES = re.compile(r"^[?？]+\s*(?=[^?？\s])")
+# What a mirror site left of HTML tags (…稳增长/div>) and entities (执法局&&): the < and the
+# character before it are usually lost in the mangling, so a bracket may be left open:
+# （省财政厅牵头(/div>.
+_TAG_DEBRIS = re.compile(r"<?/(?:div|p|span|td|tr|li|font|strong)>|&{2,}", re.IGNORECASE)
+
+
+def _tag_debris_removed(line: str) -> str:
+    """A line without the tag debris (/div>) a mirror left in it; a bracket its debris cut
+    off at the line's end is closed again."""
+    if not _TAG_DEBRIS.search(line):
+        return line
+    text = _TAG_DEBRIS.sub("", line).strip()
+    opened = sum(text.count(c) for c in "（(") - sum(text.count(c) for c in "）)")
+    if opened > 0 and text[-1:] in "（(":
+        text = text[:-1] + "）"
+    return text
 
 
 def _is_heading(text: str) -> bool:
@@ -492,11 +548,18 @@ def cell_looks_like(cell: str) -> str:
         return "deadline"
     if _looks_like_units(cell):
         return "units"
-    if len(cell) > 120 or _NUMBERED.match(cell):
+    if len(cell) > 120 or _NUMBERED.match(cell) or _TASK_VERB.match(simplify(cell)):
         return ""
     parsed = parse_units(_BRACKETS.sub("", cell))
     names = parsed.lead + parsed.support
     return "units" if names and simplify(cell).startswith(names[0][:2]) else ""
+
+
+# A task's first word (召开…新闻发布会 is a task, not the name of a 会).
+_TASK_VERB = re.compile(
+    r"^(?:召开|举办|加强|做好|推进|开展|及时|建立|健全|完善|组织|编制|制定|深化|规范|推动|"
+    r"强化|提升|抓好|围绕|实行|实施|加大|加快|积极|全面|进一步)"
+)
 
 
 def header_role(cell: str) -> str | None:
@@ -743,6 +806,7 @@ class _Draft:
     item: ParsedItem
     explicit_number: int | None
     unit_columns: dict[str, str] = field(default_factory=dict)
+    group: str = ""  # the （一） heading over the item, as written
 
     def set(self, role: str, value: str) -> None:
         if role in (LEAD, SUPPORT):
@@ -783,6 +847,7 @@ class _Walker:
         self.warnings = warnings
         self.section = ""
         self.subsection = ""
+        self.group = ""  # the （一） heading as written, the section when there is no 一、
         self.carry: dict[str, str] = {}  # the last units and deadline cells, for merged rows
         self.merged = False  # short rows lost cells to merges (text tables)
         self.records = False  # rows are records read from paragraphs, their fields in place
@@ -845,7 +910,9 @@ class _Walker:
         self.carry.update({r: columns[r] for r in _CARRIED if r in columns})
 
     def _row(self, requirements, columns, flags=()) -> _RowParts:
-        return _RowParts(requirements, columns, self.section, self.subsection, list(flags))
+        return _RowParts(
+            requirements, columns, self.section, self.subsection, list(flags), self.group
+        )
 
     def finish(self) -> list[_Draft]:
         while self.block:
@@ -864,12 +931,13 @@ class _Walker:
         if not first:
             return
         if _SECTION.match(first):
-            self.section, self.subsection = first, ""
+            self.section, self.subsection, self.group = first, "", ""
             self.carry = {}
             return
         match = _SUBSECTION.match(first)
         if match:
             self._new_subsection(match.group(1))
+            self.group = first
         elif not _NUMBERED.match(first):
             self.subsection = first[:40]
 
@@ -958,7 +1026,7 @@ class _Walker:
             requirement=text,
             flags=list(row.flags),
         )
-        draft = _Draft(item, number)
+        draft = _Draft(item, number, group=row.group)
         self.drafts.append(draft)
         return draft
 
@@ -1001,6 +1069,8 @@ MAX_ITEM_NUMBER = 9999
 
 def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
     given = [d.explicit_number for d in drafts if d.explicit_number is not None]
+    if not given and _number_by_subsections(drafts):
+        return
     if not given:
         warnings.append("原文任务未编号，已按出现顺序编号")
     elif any(b <= a for a, b in zip(given, given[1:], strict=False)):
@@ -1019,6 +1089,30 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
         explicit = draft.explicit_number
         draft.item.number = explicit if given and explicit is not None else previous + 1
         previous = draft.item.number
+
+
+def _groups_as_sections(drafts: list[_Draft]) -> None:
+    """A plan (or a page of one) with no 一、 parts: its （一） group headings are the
+    sections."""
+    if any(d.item.section for d in drafts):
+        return
+    for draft in drafts:
+        draft.item.section = draft.group
+
+
+def _number_by_subsections(drafts: list[_Draft]) -> bool:
+    """Unnumbered items each alone under its own （三） heading take its number (a body that
+    kept some tasks of a longer list keeps their numbers)."""
+    numbers = [_SUBSECTION.match(d.item.subsection) for d in drafts]
+    if not all(numbers):
+        return False
+    values = [cn_number(m.group(1)) for m in numbers]
+    if any(b <= a for a, b in zip(values, values[1:], strict=False)):
+        return False
+    for draft, number, match in zip(drafts, values, numbers, strict=True):
+        draft.item.number = number
+        draft.item.flags.append(f"任务未编号，已按其小标题{match.group(0).strip()}编号，请核对")
+    return True
 
 
 def _finish_item(draft: _Draft, year: int) -> ParsedItem:
@@ -1044,13 +1138,39 @@ def _finish_deadline(item: ParsedItem, year: int) -> None:
             return
     if not item.deadline_text:
         item.flags.append("未填写完成时限")
+        _deadline_from_text(item, year)
         return
     parsed = parse_deadline(item.deadline_text, year)
     item.due_date, item.ongoing = parsed.due_date, parsed.ongoing
     item.flags += parsed.flags
 
 
+# A time limit written inside the task's own text: 2021年12月末前, 5月底前, 6月30日前,
+# 年底前完成 (always with 前: 2016年末政府债务 is no time limit).
+_DEADLINE_IN_TEXT = re.compile(
+    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)?前|(?:\d{4})?年(?:底|末)前"
+)
+
+
+def _deadline_from_text(item: ParsedItem, year: int) -> None:
+    """No deadline given: one written in the task's text (完成时限 in the sentence, often for
+    a part of the task only) is taken, always flagged."""
+    text = simplify(f"{item.requirement}{item.measures}")
+    found = _DEADLINE_IN_TEXT.search(text)
+    if not found:
+        return
+    parsed = parse_deadline(found.group(0), year)
+    if parsed.due_date:
+        item.due_date, item.ongoing = parsed.due_date, False
+        item.flags += [f"完成时限取自任务内容（“{found.group(0)}”），请核对", *parsed.flags]
+
+
 def _finish_units(item: ParsedItem) -> None:
+    if not item.units_text:
+        item.units_text = _heading_owners(item.section)
+    if item.units_text.startswith(_FROM_HEADING):
+        item.units_text = item.units_text.removeprefix(_FROM_HEADING)
+        item.flags.append("本项任务未注明责任单位，已取其标题所注的单位，请核对")
     if item.units_text.startswith(_JOINED):
         item.units_text = item.units_text.removeprefix(_JOINED)
         item.flags.append("本项任务有多处责任单位括注，已合并（牵头的单位牵头，其余配合），请核对")
@@ -1092,7 +1212,7 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
     header = _line_header(lines)
     if header:
         # One cell per line: cut into rows by what each line is (merged cells leave none).
-        rows = stream_rows(lines, _header_role, cell_looks_like, _settle_roles)
+        rows = stream_rows(lines, _header_role, cell_looks_like, _settle_roles, header_roles)
         if rows:
             return rows
         return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])
@@ -1106,7 +1226,11 @@ def _inline_headings(line: str) -> list[str]:
         return [line]
     parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
     if len(parts) < 3 or sum(bool(_SECTION.match(p)) for p in parts) < 2:
-        return [line]  # a long paragraph that lists things, not a plan on one line
+        # A long paragraph that lists things, not a plan on one line; but a heading after
+        # a sentence's end and a space (…方案。 一、…透明 (一)加强…) starts a part.
+        parts = _heading_after_sentence(line)
+        if len(parts) == 1:
+            return [line]
     cut = []
     for part in parts:
         # "二、目标任务 2022年，全区…": the heading, then its paragraph after a space.
@@ -1116,6 +1240,20 @@ def _inline_headings(line: str) -> list[str]:
             cut += [title, rest.strip()]
         else:
             cut.append(part)
+    return cut
+
+
+_SENTENCE_THEN_HEADING = re.compile(r"(?<=[。；;])\s+(?=[一二三四五六七八九十]{1,3}、)")
+_HEADING_THEN_GROUP = re.compile(r"\s+(?=[（(][一二三四五六七八九十]{1,3}[)）])")
+
+
+def _heading_after_sentence(line: str) -> list[str]:
+    """…制定本方案。 一、强化…透明 (一)加强…: the preamble, the heading, the group."""
+    parts = [p.strip() for p in _SENTENCE_THEN_HEADING.split(line) if p.strip()]
+    cut = parts[:1]
+    for part in parts[1:]:
+        heading, *rest = _HEADING_THEN_GROUP.split(part, maxsplit=1)
+        cut += [heading, *rest] if rest and not re.search("[。；;]", heading) else [part]
     return cut
 
 
@@ -1172,28 +1310,84 @@ def _records(lines: list[str]) -> list[Row]:
     rows: list[Row] = []
     record: Row | None = None
     seen_section = False
+    heading_units = ""  # units a heading's bracket gives the tasks under it
     for line in lines:
         starts_task = (
             _NUMBERED.match(line)
             or (cn_tasks and _SUBSECTION.match(line))
             or _ORDINAL.match(line)
-            or (_SECTION.match(line) and _unit_brackets(line))  # 一、 itself a task
+            # 一、 itself a task, unless numbered tasks stand under it
+            or (_SECTION.match(line) and _unit_brackets(line) and not (arabic or cn_tasks))
         )
         if not starts_task and _is_heading(line):
+            _units_from_heading(record, heading_units)
             seen_section, record = True, None
+            heading_units = _bracket_units(line)
             _add_header_once(rows)
-            rows.append([line])
+            rows.append([_without_unit_brackets(line) if heading_units else line])
         elif starts_task or (
             not arabic and not cn_tasks and _task_like(line, seen_section, has_sections)
         ):
             _add_header_once(rows)
+            _units_from_heading(record, heading_units)
             record = _new_record(line)
             rows.append(record)
         elif record is not None:
             _fill_record(record, line)
         else:
             rows.append([line])
+    _units_from_heading(record, heading_units)
+    _spread_comma_legend(rows)
     return rows
+
+
+def _units_from_heading(record: Row | None, heading_units: str) -> None:
+    """A finished task that named no units takes those of its heading (marked)."""
+    if record is not None and not record[3] and heading_units:
+        record[3] = heading_units
+
+
+def _spread_comma_legend(rows: list[Row]) -> None:
+    """逗号前为牵头单位……下同: the legend in the first units bracket holds for the later
+    brackets too (X、Y，Z: X and Y lead)."""
+    legend = ""
+    for row in rows:
+        if len(row) != len(_CANONICAL_HEADER) or row is _CANONICAL_HEADER or not row[3]:
+            continue
+        found = COMMA_LEGEND.search(simplify(row[3]))
+        if found and "下同" in found.group(0):
+            legend = found.group(0).strip("。.；;，, ")
+        elif legend and not found and not _NAMES_ROLES.search(simplify(row[3])):
+            row[3] = f"{row[3]}。{legend}"
+
+
+# Units text that says the roles itself (牵头单位：X；配合单位：Y, X牵头), or is marked.
+_NAMES_ROLES = re.compile(r"牵头|配合|协办|主办|协助|参与|多处括注|标题所注")
+# Units standing on the heading over tasks that name none: their units, to check.
+_FROM_HEADING = "标题所注单位："
+# 一、各区、县(市)政府、市政府各部门负责落实的工作任务: a section named by who does its tasks.
+_OWNERS_HEADING = re.compile(
+    r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．](.{2,60}?)(?:负责|牵头|承担)(?:落实|完成)?的(?:工作|重点)?任务"
+)
+
+
+def _without_unit_brackets(heading: str) -> str:
+    """一、推进重点领域信息公开（法制司牵头）: the heading without its units."""
+    for bracket in reversed(_unit_brackets(heading)):
+        heading = heading[: bracket.start()] + heading[bracket.end() :]
+    return heading.strip()
+
+
+def _bracket_units(heading: str) -> str:
+    """The units a heading's bracket names ((一)…。(法制司牵头,有关单位负责)), marked."""
+    brackets = _unit_brackets(heading)
+    return f"{_FROM_HEADING}{brackets[-1].group(1)}" if len(brackets) == 1 else ""
+
+
+def _heading_owners(section: str) -> str:
+    """The units a section heading names as doing its tasks, marked; or ""."""
+    owners = _OWNERS_HEADING.match(simplify(section))
+    return f"{_FROM_HEADING}{section[slice(*owners.span(1))]}" if owners else ""
 
 
 def _add_header_once(rows: list[Row]) -> None:
@@ -1233,7 +1427,7 @@ def _take_trailer(record: Row, line: str) -> str:
                     _fill_record(record, piece.strip())
         return line[: trailer.start()].strip()
     if not brackets:
-        return line
+        return _take_inline_labels(record, line)
     if len(brackets) == 1:
         units, deadline = _split_bracket(brackets[0].group(1))
         if _UNIT_LABEL.search(simplify(units)):
@@ -1260,6 +1454,25 @@ def _take_trailer(record: Row, line: str) -> str:
     for bracket in reversed(brackets):
         text = text[: bracket.start()] + text[bracket.end() :]
     return text.strip()
+
+
+# 1.做好…。责任单位：办公室。完成时限：6月底前。 — labels after the task's last sentence.
+_INLINE_LABELS = re.compile(
+    r"(?<=[。；;！!])\s*(?=(?:(?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)|"
+    r"完成时限|完成时间|时限要求)[:：])"
+)
+
+
+def _take_inline_labels(record: Row, line: str) -> str:
+    """Fill the record from labels written after the task's sentences, without brackets;
+    the task's text before them."""
+    found = _INLINE_LABELS.search(simplify(line))
+    if not found:
+        return line
+    for piece in re.split(r"[。；;]", line[found.end() :]):
+        if piece.strip():
+            _fill_record(record, piece.strip())
+    return line[: found.start()].strip()
 
 
 def _unit_brackets(line: str) -> list[re.Match]:
@@ -1293,8 +1506,29 @@ def _split_bracket(inner: str) -> tuple[str, str]:
     return units, "，".join(deadline)
 
 
+# Where the next label starts on a line of several: 牵头单位：X；责任单位：Y　完成时限：Z.
+_NEXT_LABEL = re.compile(
+    r"[；;，,\s]+(?=(?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)[:：]|"
+    r"(?:完成时限|完成时间|时限要求|时限)[:：])"
+)
+
+
+def _label_pieces(line: str) -> list[str]:
+    """A line of labels cut before each (found in simplified characters, kept as written)."""
+    cuts = [m.span() for m in _NEXT_LABEL.finditer(simplify(line))]
+    starts = [0, *(end for _, end in cuts)]
+    ends = [*(start for start, _ in cuts), len(line)]
+    return [line[a:b] for a, b in zip(starts, ends, strict=True)]
+
+
 def _fill_record(record: Row, line: str) -> None:
-    """Put one unnumbered line (or trailer piece) into the record's right column."""
+    """Put one unnumbered line (or trailer piece) into the record's right column; a line
+    of several labels piece by piece."""
+    pieces = _label_pieces(line) if _LABEL.match(simplify(line)) else [line]
+    if len(pieces) > 1:
+        for piece in filter(None, (p.strip() for p in pieces)):
+            _fill_record(record, piece)
+        return
     if not record[3] and len(line) > 20 and _unit_brackets(line):
         line = _take_trailer(record, line)  # the task's text on a line of its own
     label = _LABEL.match(simplify(line))

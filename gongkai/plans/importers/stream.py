@@ -29,7 +29,11 @@ Row = list[str]
 _SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,4}\s*[.．、](?!\d)|[（(]\d{1,4}[)）])")
 _SENTENCE = re.compile(r"[，,。；;：:]")
-_NO_REQUIREMENT = 4.0  # a row with no task in it (not a heading row of its own)
+_NO_REQUIREMENT = 4.0
+# A cell written as a dash (——, —, /, 无): a column the row leaves empty on purpose.
+_PLACEHOLDER = re.compile(
+    r"[—\-－–/／]+|无"
+)  # a row with no task in it (not a heading row of its own)
 
 
 # Appended to a row cut out of the stream with doubt (a cell that fits its column badly),
@@ -42,12 +46,16 @@ ROW_END = "\x01"
 _LABEL = re.compile(r"^[^\d，。：:；;、,（）()|]{1,8}$")
 
 
-def stream_rows(cells: list[str], header_role, looks_like, settle) -> list[Row] | None:
+def stream_rows(
+    cells: list[str], header_role, looks_like, settle, header_roles=None
+) -> list[Row] | None:
     """Rows of a cell stream: preamble cells as one-cell rows, the header, then the rows.
 
     ``header_role(cell)`` says what a header cell names; ``looks_like(cell)`` returns
     "deadline", "units" or ""; ``settle(roles)`` makes one of them the requirement (the row
     code's own readers, passed in to keep one copy).
+    ``header_roles(header)``, when given, reads the whole header at once (of two units
+    columns, which one is the body's).
     Cells may include ROW_END marks. None when the stream has no recognisable header."""
     start = next(
         (
@@ -66,7 +74,7 @@ def stream_rows(cells: list[str], header_role, looks_like, settle) -> list[Row] 
     ):
         end += 1
     header = cells[start:end]
-    roles = [header_role(c) or NOTE for c in header]
+    roles = [r or NOTE for r in (header_roles or _each(header_role))(header)]
     if not {REQUIREMENT, MEASURES} & set(roles):
         roles = settle(roles)  # 工作任务 | 牵头单位 | 责任单位: the task column holds the items
     segments: list[list[str]] = [[]]
@@ -87,6 +95,10 @@ def stream_rows(cells: list[str], header_role, looks_like, settle) -> list[Row] 
     return preamble + [header] + rows
 
 
+def _each(header_role):
+    return lambda header: [header_role(c) for c in header]
+
+
 def _join_units(cells: list[str], looks_like) -> list[str]:
     """Two units on lines of their own in the one units cell (区委农工办 / 区农业局) come as
     two cells running: with one units column, they are one cell."""
@@ -103,6 +115,8 @@ def _kind(cell: str, looks_like) -> str:
     text = cell.strip()
     if not text:
         return "empty"
+    if _PLACEHOLDER.fullmatch(text):
+        return "blank"
     if re.fullmatch(r"[（(]?\d{1,3}[)）.．、]?", text):
         return "number"  # 3, （3）, 3.
     if _NUMBERED.match(text):
@@ -139,6 +153,12 @@ _FIT: dict[tuple[str, str], float] = {
     ("text", TASK): -1,
     ("text", NOTE): -1,
     ("deadline", NOTE): 0,  # 备注 often says when
+    ("blank", REQUIREMENT): -3,
+    ("blank", UNITS): 1,
+    ("blank", LEAD): 1,
+    ("blank", SUPPORT): 1,
+    ("blank", DEADLINE): 1,
+    ("blank", NOTE): 1,
 }
 
 

@@ -11,6 +11,7 @@ from gongkai.plans.importers.rows import (
     Row,
     cell_looks_like,
     header_role,
+    header_roles,
     parse_rows,
     settle_roles,
 )
@@ -37,7 +38,7 @@ def line_rows(text: str) -> list[Row]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cells = _stream_cells(lines)
     if cells:
-        rows = stream_rows(cells, header_role, cell_looks_like, settle_roles)
+        rows = stream_rows(cells, header_role, cell_looks_like, settle_roles, header_roles)
         if rows:
             return rows
     if _bar_ended(lines):

@@ -20,6 +20,8 @@ from gongkai.plans.importers import parse_plan_file
 CORPUS = Path(__file__).parent / "corpus"
 # Real plans of other bodies, typed by a collector who never saw the code (issue 14).
 REAL_DEV = Path(__file__).parent / "real_dev"
+# Held out from real_dev's work: plans of 华北/东北/西北/西南 bodies and national ministries.
+REAL_DEV2 = Path(__file__).parent / "real_dev2"
 # Files beside a plan that are not the plan: its expected parse and where it came from.
 _NOT_THE_PLAN = (".expected.json", ".source")
 CHECKED = ("n", "section", "lead", "support", "due", "ongoing")

@@ -18,16 +18,15 @@ def scores():
     return [score(*plan) for plan in PLANS]
 
 
-def test_it_reads_at_least_92_percent_of_the_real_plans_right(scores):
+def test_it_reads_at_least_95_percent_of_the_real_plans_right(scores):
     right, total = sum(s.right for s in scores), sum(s.total for s in scores)
     assert len(scores) >= 30 and total >= 140
     wrong = [w for s in scores for w in s.wrong]
-    assert right / total >= 0.92, "\n".join(wrong)
+    assert right / total >= 0.95, "\n".join(wrong)
 
 
 def test_it_flags_every_real_plan_item_it_gets_wrong(scores):
-    # What it still gets wrong is a section: 03's （一） groups (the collector's own
-    # convention says they are no sections) and 17's unnumbered heading lines.
+    # What it still gets wrong is a section: 17's unnumbered heading lines.
     silent = {s.name: s.silent for s in scores if s.silent}
     assert silent == {}
 
