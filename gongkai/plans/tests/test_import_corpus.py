@@ -33,6 +33,6 @@ def test_it_reads_a_plain_five_column_word_and_excel_table_completely(name):
 
 
 @pytest.mark.parametrize("plan", PLANS, ids=[p[0] for p in PLANS])
-def test_it_parses_each_plan_of_the_corpus_within_a_second(plan):
+def test_it_parses_each_plan_of_the_corpus_within_five_seconds(plan):
     result = score(*plan)
-    assert not result.error and result.seconds < 1.0
+    assert not result.error and result.seconds < 5.0
