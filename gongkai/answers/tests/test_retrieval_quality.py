@@ -51,7 +51,7 @@ def test_it_answers_questions_written_blind_to_the_code_and_refuses_the_others(l
 def test_it_answers_a_second_set_written_blind_to_the_code_and_refuses_the_others(laws):
     hybrid, plain = _scores(evaluation.DEV2_SET)
     assert hybrid.answerable == 91 and hybrid.out_of_scope == 31
-    assert hybrid.hit1 / hybrid.answerable >= 0.77
+    assert hybrid.hit1 / hybrid.answerable >= 0.78
     assert hybrid.hit3 / hybrid.answerable >= 0.97
     assert hybrid.refusal_recall >= 0.90
     assert hybrid.refused_answerable / hybrid.answerable <= 0.03
