@@ -65,7 +65,10 @@ class Vocabulary:
         ]
 
     def is_ours(self, text: str) -> bool:
-        return any(word in text for word in self.domain)
+        """The question names our business: in its own words, or in the rule words the
+        vocabulary maps them to (要材料 → 政府信息, 延期 → 答复期限; hints excepted)."""
+        rule_words = " ".join(self.expand(text, hints=False))
+        return any(word in text or word in rule_words for word in self.domain)
 
     def elsewhere_for(self, text: str) -> list[str]:
         """Other agencies the question names; a longer phrase of ours wins over a shorter one

@@ -105,3 +105,18 @@ def test_a_longer_phrase_of_ours_wins_over_another_agency_s_shorter_one_inside_i
     vocabulary = retrieval.vocabulary()
     assert vocabulary.elsewhere_for("我寄的挂号信哪天算收到") == []
     assert vocabulary.elsewhere_for("去医院挂号要带什么") == ["市卫生健康委员会"]
+
+
+def test_a_question_naming_another_agency_s_matter_is_ours_when_its_everyday_words_map_to_ours(
+    tmp_path,
+):
+    path = tmp_path / "vocabulary.tsv"
+    path.write_text(
+        "expand\t要材料\t申请 政府信息\nhint\t多久\t期限 答复期限\n"
+        "domain\t政府信息 答复期限\nelsewhere\t户口\t公安机关户籍窗口\n",
+        encoding="utf-8",
+    )
+    vocabulary = retrieval.vocabulary(path)
+    assert vocabulary.is_ours("我户口在外地，能向你们要材料吗")
+    assert not vocabulary.is_ours("户口迁过来要多久")  # a hint's rule words are no evidence
+    assert not vocabulary.is_ours("户口迁过来要带什么")

@@ -1,7 +1,9 @@
 """Answer quality on two hand-written sets of colloquial questions about the 政府信息公开条例
 and the 109号 fee rules, with the articles that answer them, and everyday questions about other
-services that must be refused: eval_questions.tsv (written by the vocabulary's author) and
-eval_independent_dev.tsv (written blind to the code by someone else: the honest figure). The
+services that must be refused: eval_questions.tsv (written by the vocabulary's author),
+eval_independent_dev.tsv (written blind to the code by someone else) and
+eval_independent_dev2.tsv (by the same author, held out until the second round: first scored
+hit@1 0.74, hit@3 0.89, 27/31 refused, 3/91 falsely refused). The
 real e5 model, the real vocabulary and phrasings; a plain BM25 baseline in the same run. The
 thresholds are what each set reaches today, less a small margin."""
 
@@ -43,4 +45,14 @@ def test_it_answers_questions_written_blind_to_the_code_and_refuses_the_others(l
     assert hybrid.hit3 / hybrid.answerable >= 0.93
     assert hybrid.refusal_recall >= 0.90
     assert hybrid.refused_answerable / hybrid.answerable <= 0.05
+    assert hybrid.hit1 > plain.hit1 + 30
+
+
+def test_it_answers_a_second_set_written_blind_to_the_code_and_refuses_the_others(laws):
+    hybrid, plain = _scores(evaluation.DEV2_SET)
+    assert hybrid.answerable == 91 and hybrid.out_of_scope == 31
+    assert hybrid.hit1 / hybrid.answerable >= 0.78
+    assert hybrid.hit3 / hybrid.answerable >= 0.97
+    assert hybrid.refusal_recall >= 0.90
+    assert hybrid.refused_answerable / hybrid.answerable <= 0.03
     assert hybrid.hit1 > plain.hit1 + 30
