@@ -17,7 +17,9 @@ EVAL_SET = Path(__file__).parent / "tests" / "eval_questions.tsv"
 DEV_SET = Path(__file__).parent / "tests" / "eval_independent_dev.tsv"
 # Held out from the first engineer, a second dev set since (same independent author).
 DEV2_SET = Path(__file__).parent / "tests" / "eval_independent_dev2.tsv"
-EVAL_SETS = (EVAL_SET, DEV_SET, DEV2_SET)
+# By a second independent author, scored once after the last change (the unseen figure).
+FINAL_SET = Path(__file__).parent / "tests" / "eval_independent_final.tsv"
+EVAL_SETS = (EVAL_SET, DEV_SET, DEV2_SET, FINAL_SET)
 LAWS = {"条例": "tiaoli.txt", "109": "fees109.txt"}
 
 
