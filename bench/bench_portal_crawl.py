@@ -271,7 +271,8 @@ def run(args, env):
         print(
             f"{vendor}, {args.docs:,} documents, {CLIENTS} clients, "
             f"`gongkai serve`'s server ({workers} granian workers), "
-            f"{args.seconds:.0f} s per phase, 127.0.0.1:{port}"
+            f"{args.seconds:.0f} s per phase, 127.0.0.1:{port}, load average "
+            + " ".join(f"{x:.2f}" for x in os.getloadavg())
         )
         base = None
         database = env["GONGKAI_DATABASE_URL"].rsplit("/", 1)[1] if vendor == "postgresql" else ""
@@ -290,6 +291,7 @@ def run(args, env):
                 f"p99 {r.p99:6.1f} ms  {r.rps / base[0]:5.2f}× home  "
                 f"server CPU {cpu:5.2f} ms/req ({base[1] / cpu:4.2f}× home)"
                 + (f" + database {db_cpu:5.2f} ms/req" if database else "")
+                + f"  client CPU {r.client_cpu:4.2f} ms/req  load {os.getloadavg()[0]:.2f}"
                 + f"  errors {len(r.errors)}{' e.g. ' + str(r.errors[0]) if r.errors else ''}"
             )
     finally:

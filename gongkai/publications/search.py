@@ -14,8 +14,10 @@ shows are still read through `Document.public`, so a stale index row can never s
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import DatabaseError, connection, transaction
 
@@ -115,20 +117,35 @@ def unindex(document_id: int) -> None:
 
 
 def reindex_all() -> int:
+    from gongkai.publications.portal_cache import invalidate
+
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
     count = 0
     for document in Document.public.prefetch_related("attachments").iterator(chunk_size=200):
         _insert(document.pk, document_words(document))
         count += 1
+    invalidate()  # every process's cached query ids (and pages) were made from the old index
     return count
 
 
-def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Results:
+def search(
+    q: str,
+    documents=None,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    total: int | None = None,
+    generation: str | None = None,
+) -> Results:
     """Published documents matching every word of `q`, best first, with highlighted snippets.
 
     `documents` narrows the candidates (a filtered `Document.public` queryset); None means every
-    published document."""
+    published document. `total` is the count a pager link carries (the first page counted it):
+    it spares later pages the count, and is never trusted further than the pager's label and
+    which order to list in — a ranked list is made from at most RANK_LIMIT + 1 candidates and
+    counts itself, and every row is still read through `Document.public`. `generation`: the
+    portal's token if the caller has read it already (`portal_cache.generation(request)`)."""
     terms = query_terms(q)
     results = Results(terms=terms)
     if not terms:
@@ -136,12 +153,13 @@ def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Resul
     # Unfiltered: the index alone (no document row read per match, ~10x cheaper for words in
     # thousands of documents).
     where_sql, where_params = _where(documents) if documents is not None else (None, [])
-    backend = _backend()
-    results.total = backend.count(terms, where_sql, where_params, cap=COUNT_CAP)
-    results.ranked = results.total <= RANK_LIMIT
-    if offset >= results.total:  # past the last match (a page number of 10^30 overflowed SQL)
+    # Ids past COUNT_CAP + 1 are never shown (a page number of 10^30 overflowed SQL's OFFSET).
+    needed = min(offset + limit, COUNT_CAP + 1)
+    hits = _found(terms, where_sql, where_params, needed, total, generation)
+    results.total, results.ranked = hits.total, hits.ranked
+    if offset >= results.total:  # past the last match
         return results
-    ids = backend.ids(terms, where_sql, where_params, limit, offset, ranked=results.ranked)
+    ids = list(hits.ids[offset : offset + limit])
     found = Document.public.select_related("unit").only(*ROW_FIELDS).order_by().in_bulk(ids)
     # The snippet comes from an attachment only where summary and body have no hit: one query
     # for those documents' attachments, none for most pages (prefetch_related would build a
@@ -159,6 +177,65 @@ def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Resul
             document.title_html = highlight(document.title, terms, width=len(document.title) + 1)
             results.rows.append((document, snippet(document, terms, attachment_texts[pk])))
     return results
+
+
+class _Found(NamedTuple):
+    """What the index found for a query: how many (up to COUNT_CAP + 1), whether ranked, and
+    the ids of its first len(ids) results in order — all of them when `complete`."""
+
+    total: int
+    ranked: bool
+    ids: tuple
+    complete: bool
+
+
+# A query's ids, kept in each process for its next pages (a crawler follows the pager: ranking
+# 1,000 matches again for each page cost more than the page). Each entry is filed under the
+# portal's generation token, which publishing, withdrawing or editing anything replaces in the
+# same transaction: a withdrawn document leaves every cached list at once, in every process.
+CACHED_QUERIES = 256
+_cache: OrderedDict = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _found(terms, where_sql, where_params, needed, total, token) -> _Found:
+    from gongkai.publications.portal_cache import generation
+
+    key = (token or generation(), tuple(terms), where_sql, tuple(where_params))
+    with _cache_lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+    if found is not None and (found.complete or needed <= len(found.ids)):
+        return found
+    found = _find(_backend(), terms, where_sql, where_params, needed, total, found)
+    with _cache_lock:
+        _cache[key] = found
+        _cache.move_to_end(key)
+        while len(_cache) > CACHED_QUERIES:
+            _cache.popitem(last=False)
+    return found
+
+
+def _find(backend, terms, where_sql, where_params, needed, total, known) -> _Found:
+    args = (terms, where_sql, where_params)
+    if known is not None:  # a later page than the cached ids reach: the count is known
+        ids = backend.newest(*args, needed)
+        return known._replace(ids=tuple(ids), complete=len(ids) < needed)
+    if total is not None and 0 <= total <= RANK_LIMIT:  # the pager's count: rank straight away
+        ids = backend.ranked(*args, RANK_LIMIT + 1)
+        if len(ids) <= RANK_LIMIT:  # every match: the count is exact whatever the link said
+            return _Found(len(ids), True, tuple(ids), True)
+    matches = backend.matches(*args, COUNT_CAP + 1)  # counts, and often lists in the same pass
+    if len(matches) <= RANK_LIMIT:
+        ids = backend.ranked(*args, RANK_LIMIT + 1)
+        return _Found(len(ids), True, tuple(ids), True)
+    if len(matches) <= COUNT_CAP:
+        return _Found(len(matches), False, tuple(sorted(matches, reverse=True)), True)
+    if backend.matches_newest_first:  # a prefix of the newest-first list already
+        return _Found(len(matches), False, tuple(matches), False)
+    ids = backend.newest(*args, needed)
+    return _Found(len(matches), False, tuple(ids), len(ids) < needed)
 
 
 def _has_hit(document, lowered_terms) -> bool:
@@ -192,6 +269,9 @@ _DOCUMENT = "publications_document"
 
 
 class _SQLite:
+    # matches() streams the index newest first: it counts and lists in one pass.
+    matches_newest_first = True
+
     @staticmethod
     def _match(terms) -> str:
         return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
@@ -199,14 +279,6 @@ class _SQLite:
     def insert(self, pk, words):
         with connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {TABLE} (rowid, words) VALUES (%s, %s)", [pk, words])  # noqa: S608
-
-    def _matched(self, select, where_sql, tail="", *, ranked=False):
-        score = f"bm25({TABLE})" if ranked else "0"
-        return (
-            f"WITH m AS MATERIALIZED (SELECT rowid AS id, {score} AS score FROM {TABLE} "  # noqa: S608
-            f"WHERE {TABLE} MATCH %s) SELECT {select} FROM m JOIN {_DOCUMENT} "
-            f"ON {_DOCUMENT}.id = m.id WHERE {where_sql} {tail}"
-        )
 
     def _streamed(self, select, where_sql, tail):
         """Index first (CROSS JOIN fixes the loop order), newest first: LIMIT stops the scan
@@ -217,34 +289,43 @@ class _SQLite:
             f"WHERE {TABLE} MATCH %s AND ({where_sql}) ORDER BY {TABLE}.rowid DESC {tail}"
         )
 
-    def count(self, terms, where_sql, where_params, *, cap):
-        if where_sql is None:
-            sql = f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s)"  # noqa: S608
-        else:
-            sql = f"SELECT count(*) FROM ({self._streamed('1', where_sql, 'LIMIT %s')})"  # noqa: S608
+    def _ids(self, sql, terms, where_params, limit):
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._match(terms), *where_params, cap + 1])
-            return cursor.fetchone()[0]
-
-    def ids(self, terms, where_sql, where_params, limit, offset, *, ranked):
-        if where_sql is None:
-            order = f"bm25({TABLE}), rowid DESC" if ranked else "rowid DESC"
-            sql = (
-                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s "  # noqa: S608
-                f"ORDER BY {order} LIMIT %s OFFSET %s"
-            )
-        elif ranked:
-            sql = self._matched(
-                "m.id", where_sql, "ORDER BY m.score, m.id DESC LIMIT %s OFFSET %s", ranked=True
-            )
-        else:
-            sql = self._streamed(f"{TABLE}.rowid", where_sql, "LIMIT %s OFFSET %s")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [self._match(terms), *where_params, limit, offset])
+            cursor.execute(sql, [self._match(terms), *where_params, limit])
             return [row[0] for row in cursor.fetchall()]
+
+    def matches(self, terms, where_sql, where_params, limit):
+        """Up to `limit` matches, newest first."""
+        return self.newest(terms, where_sql, where_params, limit)
+
+    def newest(self, terms, where_sql, where_params, limit):
+        if where_sql is None:
+            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s"  # noqa: S608
+        else:
+            sql = self._streamed(f"{TABLE}.rowid", where_sql, "LIMIT %s")
+        return self._ids(sql, terms, where_params, limit)
+
+    def ranked(self, terms, where_sql, where_params, limit):
+        """Best first (bm25), of at most `limit` candidates: bm25 is computed per candidate."""
+        if where_sql is None:
+            candidates = (
+                f"SELECT rowid AS id, bm25({TABLE}) AS score FROM {TABLE} "  # noqa: S608
+                f"WHERE {TABLE} MATCH %s LIMIT %s"
+            )
+        else:
+            candidates = (
+                f"SELECT {TABLE}.rowid AS id, bm25({TABLE}) AS score FROM {TABLE} "  # noqa: S608
+                f"CROSS JOIN {_DOCUMENT} ON {_DOCUMENT}.id = {TABLE}.rowid "
+                f"WHERE {TABLE} MATCH %s AND ({where_sql}) LIMIT %s"
+            )
+        sql = f"SELECT id FROM ({candidates}) ORDER BY score, id DESC"  # noqa: S608
+        return self._ids(sql, terms, where_params, limit)
 
 
 class _PostgreSQL:
+    # matches() reads the GIN index's matches in the table's order, not newest first.
+    matches_newest_first = False
+
     @staticmethod
     def _query(terms) -> str:
         # Words are letters and digits only (segment() splits on everything else); quoting
@@ -260,40 +341,51 @@ class _PostgreSQL:
                 [pk, words],
             )
 
-    def _matched(self, select, where_sql, tail="", *, ranked=False):
-        score = "ts_rank(s.words, q.q)" if ranked else "0"
+    def _matched(self, select, where_sql, tail=""):
         return (
             f"WITH q AS (SELECT to_tsquery('simple', %s) AS q), m AS MATERIALIZED ("  # noqa: S608
-            f"SELECT s.rowid AS id, {score} AS score FROM {TABLE} s, q "
-            f"WHERE s.words @@ q.q) SELECT {select} FROM m JOIN {_DOCUMENT} "
-            f"ON {_DOCUMENT}.id = m.id WHERE {where_sql} {tail}"
+            f"SELECT s.rowid AS id FROM {TABLE} s, q WHERE s.words @@ q.q) "
+            f"SELECT {select} FROM m JOIN {_DOCUMENT} ON {_DOCUMENT}.id = m.id "
+            f"WHERE {where_sql} {tail}"
         )
 
-    def count(self, terms, where_sql, where_params, *, cap):
-        if where_sql is None:
-            sql = (
-                f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} "  # noqa: S608
-                "WHERE words @@ to_tsquery('simple', %s) LIMIT %s) capped"
-            )
-        else:
-            sql = f"SELECT count(*) FROM ({self._matched('1', where_sql, 'LIMIT %s')}) capped"  # noqa: S608
+    def _ids(self, sql, terms, where_params, limit):
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._query(terms), *where_params, cap + 1])
-            return cursor.fetchone()[0]
-
-    def ids(self, terms, where_sql, where_params, limit, offset, *, ranked):
-        if where_sql is None:
-            order = "ts_rank(s.words, q) DESC, s.rowid DESC" if ranked else "s.rowid DESC"
-            sql = (
-                f"SELECT s.rowid FROM {TABLE} s, to_tsquery('simple', %s) q "  # noqa: S608
-                f"WHERE s.words @@ q ORDER BY {order} LIMIT %s OFFSET %s"
-            )
-        else:
-            order = "ORDER BY m.score DESC, m.id DESC" if ranked else "ORDER BY m.id DESC"
-            sql = self._matched("m.id", where_sql, f"{order} LIMIT %s OFFSET %s", ranked=ranked)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [self._query(terms), *where_params, limit, offset])
+            cursor.execute(sql, [self._query(terms), *where_params, limit])
             return [row[0] for row in cursor.fetchall()]
+
+    def matches(self, terms, where_sql, where_params, limit):
+        """Up to `limit` matches, in no particular order: the GIN index's bitmap (or a scan,
+        where the planner expects most rows to match) stops at `limit`."""
+        if where_sql is None:
+            sql = (
+                f"SELECT rowid FROM {TABLE} "  # noqa: S608
+                "WHERE words @@ to_tsquery('simple', %s) LIMIT %s"
+            )
+        else:
+            sql = self._matched("m.id", where_sql, "LIMIT %s")
+        return self._ids(sql, terms, where_params, limit)
+
+    def newest(self, terms, where_sql, where_params, limit):
+        if where_sql is None:
+            sql = (
+                f"SELECT rowid FROM {TABLE} "  # noqa: S608
+                "WHERE words @@ to_tsquery('simple', %s) ORDER BY rowid DESC LIMIT %s"
+            )
+        else:
+            sql = self._matched("m.id", where_sql, "ORDER BY m.id DESC LIMIT %s")
+        return self._ids(sql, terms, where_params, limit)
+
+    def ranked(self, terms, where_sql, where_params, limit):
+        """Best first (ts_rank), of at most `limit` candidates: ts_rank reads each one's words."""
+        join = "" if where_sql is None else f"JOIN {_DOCUMENT} ON {_DOCUMENT}.id = s.rowid "
+        where = "" if where_sql is None else f"AND ({where_sql}) "
+        sql = (
+            "SELECT id FROM (SELECT s.rowid AS id, ts_rank(s.words, q.q) AS score "  # noqa: S608
+            f"FROM {TABLE} s {join}CROSS JOIN (SELECT to_tsquery('simple', %s) AS q) q "
+            f"WHERE s.words @@ q.q {where}LIMIT %s) candidates ORDER BY score DESC, id DESC"
+        )
+        return self._ids(sql, terms, where_params, limit)
 
 
 def _backend():
