@@ -22,7 +22,7 @@ from typing import NamedTuple
 from django.db import DatabaseError, connection, transaction
 
 from gongkai.lib.search_text import highlight, query_terms, segment
-from gongkai.publications.models import Attachment, Document
+from gongkai.publications.models import Attachment, Document, Validity
 
 TABLE = "publications_search"
 
@@ -37,6 +37,7 @@ COUNT_CAP = 2_000
 RANK_LIMIT = 1_000
 # What a result row shows and its snippet reads (not the body's HTML, the largest column).
 ROW_FIELDS = (
+    "pk",
     "title",
     "index_no",
     "published_at",
@@ -46,13 +47,42 @@ ROW_FIELDS = (
     "unit__name",
     "unit__full_name",
 )
+# Later pages read from the index with the first (a few hundred ids cost next to nothing).
+PREFETCH = 200
+
+
+class Unit(NamedTuple):
+    name: str
+    full_name: str
+
+
+@dataclass(slots=True)
+class Hit:
+    """A result row's document, read as plain values (a Document and its Unit built per row
+    cost as much as the search)."""
+
+    pk: int
+    title: str
+    index_no: str
+    published_at: object
+    validity: str
+    summary: str
+    body_text: str
+    unit: Unit
+    title_html: str = ""
+
+    def get_validity_display(self) -> str:
+        return str(_VALIDITY_LABELS.get(self.validity, self.validity))
+
+
+_VALIDITY_LABELS = dict(Validity.choices)
 
 
 @dataclass
 class Results:
     terms: list[str]
     total: int = 0
-    rows: list = field(default_factory=list)  # (Document, snippet_html)
+    rows: list = field(default_factory=list)  # (Hit, snippet_html)
     ranked: bool = True  # False: too many matches to rank, listed newest first
 
     @property
@@ -141,11 +171,11 @@ def search(
     """Published documents matching every word of `q`, best first, with highlighted snippets.
 
     `documents` narrows the candidates (a filtered `Document.public` queryset); None means every
-    published document. `total` is the count a pager link carries (the first page counted it):
-    it spares later pages the count, and is never trusted further than the pager's label and
-    which order to list in — a ranked list is made from at most RANK_LIMIT + 1 candidates and
-    counts itself, and every row is still read through `Document.public`. `generation`: the
-    portal's token if the caller has read it already (`portal_cache.generation(request)`)."""
+    published document. `total` is the count a pager link carries for a ranked result: it spares
+    the next page counting, and is trusted no further — the ranked list is made from at most
+    RANK_LIMIT + 1 candidates and counts itself (if it finds more, the search counts as usual),
+    and every row is read through `Document.public`. `generation`: the portal's token if the
+    caller has read it already (`portal_cache.generation(request)`)."""
     terms = query_terms(q)
     results = Results(terms=terms)
     if not terms:
@@ -160,7 +190,10 @@ def search(
     if offset >= results.total:  # past the last match
         return results
     ids = list(hits.ids[offset : offset + limit])
-    found = Document.public.select_related("unit").only(*ROW_FIELDS).order_by().in_bulk(ids)
+    found = {
+        row[0]: Hit(*row[:7], Unit(*row[7:]))
+        for row in Document.public.filter(pk__in=ids).order_by().values_list(*ROW_FIELDS)
+    }
     # The snippet comes from an attachment only where summary and body have no hit: one query
     # for those documents' attachments, none for most pages (prefetch_related would build a
     # queryset per document, which costs more than the rest of the page).
@@ -219,23 +252,22 @@ def _found(terms, where_sql, where_params, needed, total, token) -> _Found:
 
 def _find(backend, terms, where_sql, where_params, needed, total, known) -> _Found:
     args = (terms, where_sql, where_params)
-    if known is not None:  # a later page than the cached ids reach: the count is known
-        ids = backend.newest(*args, needed)
+    if known is not None and known.total > COUNT_CAP and not backend.matches_newest_first:
+        ids = backend.newest(*args, needed)  # a later page than the cached ids reach
         return known._replace(ids=tuple(ids), complete=len(ids) < needed)
-    if total is not None and 0 <= total <= RANK_LIMIT:  # the pager's count: rank straight away
-        ids = backend.ranked(*args, RANK_LIMIT + 1)
+    if known is None and total is not None and 0 <= total <= RANK_LIMIT:
+        ids = backend.ranked(*args, RANK_LIMIT + 1)  # the pager's count: rank straight away
         if len(ids) <= RANK_LIMIT:  # every match: the count is exact whatever the link said
             return _Found(len(ids), True, tuple(ids), True)
-    matches = backend.matches(*args, COUNT_CAP + 1)  # counts, and often lists in the same pass
-    if len(matches) <= RANK_LIMIT:
+    # Counts (up to the cap) and lists the first ids newest first, in one pass over the index.
+    count, ids = backend.matches(*args, COUNT_CAP + 1, max(needed, PREFETCH))
+    if count <= RANK_LIMIT:
         ids = backend.ranked(*args, RANK_LIMIT + 1)
         return _Found(len(ids), True, tuple(ids), True)
-    if len(matches) <= COUNT_CAP:
-        return _Found(len(matches), False, tuple(sorted(matches, reverse=True)), True)
-    if backend.matches_newest_first:  # a prefix of the newest-first list already
-        return _Found(len(matches), False, tuple(matches), False)
-    ids = backend.newest(*args, needed)
-    return _Found(len(matches), False, tuple(ids), len(ids) < needed)
+    if count <= COUNT_CAP or backend.matches_newest_first:
+        return _Found(count, False, tuple(ids), len(ids) == count)
+    ids = backend.newest(*args, needed)  # PostgreSQL's capped matches are not the newest
+    return _Found(count, False, tuple(ids), len(ids) < needed)
 
 
 def _has_hit(document, lowered_terms) -> bool:
@@ -294,9 +326,16 @@ class _SQLite:
             cursor.execute(sql, [self._match(terms), *where_params, limit])
             return [row[0] for row in cursor.fetchall()]
 
-    def matches(self, terms, where_sql, where_params, limit):
-        """Up to `limit` matches, newest first."""
-        return self.newest(terms, where_sql, where_params, limit)
+    def matches(self, terms, where_sql, where_params, cap, first):
+        """How many matches (up to `cap`) and the `first` of them, newest first."""
+        if where_sql is None:
+            stream = (
+                f"SELECT rowid AS id FROM {TABLE} WHERE {TABLE} MATCH %s "  # noqa: S608
+                "ORDER BY rowid DESC LIMIT %s"
+            )
+        else:
+            stream = self._streamed(f"{TABLE}.rowid AS id", where_sql, "LIMIT %s")
+        return _counted(stream, [self._match(terms), *where_params, cap], first)
 
     def newest(self, terms, where_sql, where_params, limit):
         if where_sql is None:
@@ -354,17 +393,18 @@ class _PostgreSQL:
             cursor.execute(sql, [self._query(terms), *where_params, limit])
             return [row[0] for row in cursor.fetchall()]
 
-    def matches(self, terms, where_sql, where_params, limit):
-        """Up to `limit` matches, in no particular order: the GIN index's bitmap (or a scan,
-        where the planner expects most rows to match) stops at `limit`."""
+    def matches(self, terms, where_sql, where_params, cap, first):
+        """How many matches (up to `cap`) and the `first` of them, newest first if there are
+        no more than cap - 1: the GIN index's bitmap (or a scan, where the planner expects most
+        rows to match) stops at `cap` matches in the table's order."""
         if where_sql is None:
-            sql = (
-                f"SELECT rowid FROM {TABLE} "  # noqa: S608
+            stream = (
+                f"SELECT rowid AS id FROM {TABLE} "  # noqa: S608
                 "WHERE words @@ to_tsquery('simple', %s) LIMIT %s"
             )
         else:
-            sql = self._matched("m.id", where_sql, "LIMIT %s")
-        return self._ids(sql, terms, where_params, limit)
+            stream = self._matched("m.id AS id", where_sql, "LIMIT %s")
+        return _counted(stream, [self._query(terms), *where_params, cap], first)
 
     def newest(self, terms, where_sql, where_params, limit):
         if where_sql is None:
@@ -386,6 +426,19 @@ class _PostgreSQL:
             f"WHERE s.words @@ q.q {where}LIMIT %s) candidates ORDER BY score DESC, id DESC"
         )
         return self._ids(sql, terms, where_params, limit)
+
+
+def _counted(stream: str, params: list, first: int) -> tuple[int, list[int]]:
+    """The number of rows `stream` (an SQL query of ids) yields, and the `first` of them by id,
+    highest first — in one statement, counted and sorted in the database."""
+    sql = (
+        f"WITH matched AS MATERIALIZED ({stream}) "  # noqa: S608
+        "SELECT id, (SELECT count(*) FROM matched) FROM matched ORDER BY id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, first])
+        rows = cursor.fetchall()
+    return (rows[0][1] if rows else 0), [row[0] for row in rows]
 
 
 def _backend():
