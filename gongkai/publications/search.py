@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from django.db import DatabaseError, connection, transaction
 
-from gongkai.lib.search_text import highlight, query_terms, segment
+from gongkai.lib.search_text import highlight, query_terms, required_terms, segment
 from gongkai.publications.models import Attachment, Document, Validity
 
 TABLE = "publications_search"
@@ -251,18 +251,20 @@ def _found(terms, where_sql, where_params, needed, total, token) -> _Found:
 
 
 def _find(backend, terms, where_sql, where_params, needed, total, known) -> _Found:
-    args = (terms, where_sql, where_params)
+    # Matching needs only the words no other word implies; ranking scores every word, as before.
+    args = (required_terms(terms), where_sql, where_params)
+    ranked = (terms, where_sql, where_params, RANK_LIMIT + 1, args[0])
     if known is not None and known.total > COUNT_CAP and not backend.matches_newest_first:
         ids = backend.newest(*args, needed)  # a later page than the cached ids reach
         return known._replace(ids=tuple(ids), complete=len(ids) < needed)
     if known is None and total is not None and 0 <= total <= RANK_LIMIT:
-        ids = backend.ranked(*args, RANK_LIMIT + 1)  # the pager's count: rank straight away
+        ids = backend.ranked(*ranked)  # the pager's count: rank straight away
         if len(ids) <= RANK_LIMIT:  # every match: the count is exact whatever the link said
             return _Found(len(ids), True, tuple(ids), True)
     # Counts (up to the cap) and lists the first ids newest first, in one pass over the index.
     count, ids = backend.matches(*args, COUNT_CAP + 1, max(needed, PREFETCH))
     if count <= RANK_LIMIT:
-        ids = backend.ranked(*args, RANK_LIMIT + 1)
+        ids = backend.ranked(*ranked)
         return _Found(len(ids), True, tuple(ids), True)
     if count <= COUNT_CAP or backend.matches_newest_first:
         return _Found(count, False, tuple(ids), len(ids) == count)
@@ -344,8 +346,9 @@ class _SQLite:
             sql = self._streamed(f"{TABLE}.rowid", where_sql, "LIMIT %s")
         return self._ids(sql, terms, where_params, limit)
 
-    def ranked(self, terms, where_sql, where_params, limit):
-        """Best first (bm25), of at most `limit` candidates: bm25 is computed per candidate."""
+    def ranked(self, terms, where_sql, where_params, limit, required):
+        """Best first (bm25 over every word: the MATCH names them all, `required` is implied),
+        of at most `limit` candidates: bm25 is computed per candidate."""
         if where_sql is None:
             candidates = (
                 f"SELECT rowid AS id, bm25({TABLE}) AS score FROM {TABLE} "  # noqa: S608
@@ -416,16 +419,20 @@ class _PostgreSQL:
             sql = self._matched("m.id", where_sql, "ORDER BY m.id DESC LIMIT %s")
         return self._ids(sql, terms, where_params, limit)
 
-    def ranked(self, terms, where_sql, where_params, limit):
-        """Best first (ts_rank), of at most `limit` candidates: ts_rank reads each one's words."""
+    def ranked(self, terms, where_sql, where_params, limit, required):
+        """Best first (ts_rank over every word), of at most `limit` candidates found by the
+        `required` words: ts_rank reads each one's words."""
         join = "" if where_sql is None else f"JOIN {_DOCUMENT} ON {_DOCUMENT}.id = s.rowid "
         where = "" if where_sql is None else f"AND ({where_sql}) "
         sql = (
             "SELECT id FROM (SELECT s.rowid AS id, ts_rank(s.words, q.q) AS score "  # noqa: S608
-            f"FROM {TABLE} s {join}CROSS JOIN (SELECT to_tsquery('simple', %s) AS q) q "
-            f"WHERE s.words @@ q.q {where}LIMIT %s) candidates ORDER BY score DESC, id DESC"
+            f"FROM {TABLE} s {join}CROSS JOIN (SELECT to_tsquery('simple', %s) AS q, "
+            "to_tsquery('simple', %s) AS r) q "
+            f"WHERE s.words @@ q.r {where}LIMIT %s) candidates ORDER BY score DESC, id DESC"
         )
-        return self._ids(sql, terms, where_params, limit)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._query(terms), self._query(required), *where_params, limit])
+            return [row[0] for row in cursor.fetchall()]
 
 
 def _counted(stream: str, params: list, first: int) -> tuple[int, list[int]]:
