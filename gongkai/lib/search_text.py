@@ -9,6 +9,7 @@ the same way, so every word of a query is in the index of a text that contains t
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import re
@@ -162,12 +163,18 @@ def query_terms(q: str) -> list[str]:
     return list(dict.fromkeys(_words(q[:MAX_QUERY])))
 
 
+@functools.lru_cache(maxsize=256)
+def _pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+    """Any of `terms`, the longest first (a search page highlights 40 texts with the same)."""
+    terms = sorted({term for term in terms if term}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, terms)), re.IGNORECASE) if terms else None
+
+
 def highlight(text: str, terms: list[str], *, width: int = 120) -> str:
     """An HTML-safe snippet of about `width` characters around the first hit of `terms`,
     each hit wrapped in <mark>; everything else is escaped."""
     text = text or ""
-    terms = sorted({term for term in terms if term}, key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE) if terms else None
+    pattern = _pattern(tuple(terms))
     first = pattern.search(text) if pattern else None
     if first is None:
         start = 0

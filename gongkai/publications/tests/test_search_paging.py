@@ -2,6 +2,7 @@
 a ranked result's count, and the matching words leave out those another word implies — with
 nothing unpublished or withdrawn ever shown or counted. The same tests on SQLite and PostgreSQL."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -9,8 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from gongkai.core.models import Unit
+from gongkai.core.templatetags.cn import cndate
 from gongkai.lib.search_text import query_terms, required_terms
 from gongkai.publications import public_views, search
+from gongkai.publications.models import Document
 
 URL = "/gk/search/"
 
@@ -96,7 +99,7 @@ def test_the_unit_filter_costs_no_query_and_shows_a_new_unit_at_once(client, fiv
     client.get(URL, {"q": "森林防火", "page": "2"})
     with CaptureQueriesContext(connection) as ctx:
         page = client.get(URL, {"q": "防火", "page": "2"}).content.decode()
-    assert not [q for q in ctx.captured_queries if "FROM \"core_unit\"" in q["sql"]]
+    assert not [q for q in ctx.captured_queries if 'FROM "core_unit"' in q["sql"]]
     assert 'name="unit"' in page and "新设机构" not in page
     unit = Unit.objects.create(name="新设机构", kind=Unit.Kind.DEPARTMENT, order=99)
     page = client.get(URL, {"q": "防火", "page": "2"}).content.decode()
@@ -131,3 +134,21 @@ def test_reindexing_replaces_every_cached_query(make_draft, publish):
     assert search.search("防汛").total == 0  # and kept for the next page
     search.reindex_all()
     assert search.search("防汛").total == 1
+
+
+def test_a_result_row_carries_what_the_document_holds(cast, make_draft, publish):
+    doc = publish(make_draft(title="台风防御通知", summary="做好台风防御"))
+    Document.objects.filter(pk=doc.pk).update(
+        published_at=dt.datetime(2022, 9, 1, 23, 30, tzinfo=dt.UTC)  # 9月2日 in Shanghai
+    )
+    search._cache.clear()
+    ((hit, _snippet),) = search.search("台风").rows
+    assert hit.published_at == dt.datetime(2022, 9, 1, 23, 30, tzinfo=dt.UTC)
+    assert cndate(hit.published_at) == "2022年9月2日"
+    assert (hit.pk, hit.title, hit.index_no, hit.summary) == (
+        doc.pk,
+        "台风防御通知",
+        doc.index_no,
+        "做好台风防御",
+    )
+    assert hit.unit.name == cast.clerk.unit.name
