@@ -10,7 +10,9 @@ worker count, GONGKAI_WORKERS or 2) on 127.0.0.1 only, and lets 16 keep-alive cl
 each phase for a fixed number of seconds (after one second of warm-up from the same stream),
 printing req/s, median, p99 and the ratio to the home page, and the CPU the server's workers
 spent per request (and on PostgreSQL on this machine, its backends' CPU for the run's
-database), which other work on the machine hardly moves.
+database), which other work on the machine hardly moves; the client's own CPU per request
+(Python threads on the same cores: about 0.1-0.2 ms a request, a twentieth of a search's) and
+the load average after each phase, since other work on the machine moves req/s and p99.
 The goal (issue 15): a cold document page ≥ 0.5× the home page's req/s, search p99 < 100 ms.
 
 Database: a throwaway SQLite file, or PostgreSQL when GONGKAI_DATABASE_URL names one (a fresh

@@ -156,7 +156,8 @@ def search(request):
         "result_rows": portal_html.result_rows(results.rows) if results else "",
         "section": "search",
     }
-    content = render_to_string("publications/portal/search.html", context, request)
+    # No request: the content reads only its context (no context processors to run).
+    content = render_to_string("publications/portal/search.html", context)
     return portal_html.page(request, title="检索", content=content, section="search")
 
 
