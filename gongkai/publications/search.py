@@ -21,6 +21,7 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -229,10 +230,14 @@ def _rows(ids: list[int]) -> list[tuple]:
 def _rows_sql(vendor: str, count: int) -> tuple[str, tuple, tuple[int, ...]]:
     """Document.public's query for `count` ids, compiled once per count (compiling it cost six
     times as much as running it), and where the ids go among its parameters: it is built with
-    stand-in ids no document has, so the portal's filter stays Document.public's own."""
+    stand-in ids no document has, so the portal's filter stays Document.public's own. Its other
+    parameters are kept as they were compiled: constants (a status, an attribute), never a
+    time."""
     stand_ins = [-1 - i for i in range(count)]
     query = Document.public.filter(pk__in=stand_ins).order_by().values_list(*ROW_FIELDS).query
     sql, params = query.sql_with_params()
+    if any(isinstance(p, dt.date) for p in params):  # e.g. "published before now"
+        raise ImproperlyConfigured("Document.public 的条件随时间变化，不能预先编译")
     positions = tuple(params.index(stand_in) for stand_in in stand_ins)
     return sql, tuple(params), positions
 
