@@ -56,7 +56,7 @@ ROW_FIELDS = (
 PREFETCH = 200
 
 
-class Unit(NamedTuple):
+class UnitNames(NamedTuple):
     name: str
     full_name: str
 
@@ -73,7 +73,7 @@ class Hit:
     validity: str
     summary: str
     body_text: str
-    unit: Unit
+    unit: UnitNames
     title_html: str = ""
 
     def get_validity_display(self) -> str:
@@ -195,7 +195,9 @@ def search(
     if offset >= results.total:  # past the last match
         return results
     ids = list(hits.ids[offset : offset + limit])
-    found = {row[0]: Hit(*row[:3], _aware(row[3]), *row[4:7], Unit(*row[7:])) for row in _rows(ids)}
+    found = {
+        row[0]: Hit(*row[:3], _aware(row[3]), *row[4:7], UnitNames(*row[7:])) for row in _rows(ids)
+    }
     # The snippet comes from an attachment only where summary and body have no hit: one query
     # for those documents' attachments, none for most pages (prefetch_related would build a
     # queryset per document, which costs more than the rest of the page).
@@ -313,6 +315,8 @@ def _find(backend, terms, where_sql, where_params, needed, total, known) -> _Fou
             return _Found(len(ids), True, tuple(ids), True)
     # Counts (up to the cap) and lists the first ids newest first, in one pass over the index.
     count, ids = backend.matches(*args, COUNT_CAP + 1, max(needed, PREFETCH))
+    if count == 0:
+        return _Found(0, True, (), True)
     if count <= RANK_LIMIT:
         ids = backend.ranked(*ranked)
         return _Found(len(ids), True, tuple(ids), True)

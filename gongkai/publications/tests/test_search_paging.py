@@ -152,3 +152,10 @@ def test_a_result_row_carries_what_the_document_holds(cast, make_draft, publish)
         "做好台风防御",
     )
     assert hit.unit.name == cast.clerk.unit.name
+
+
+def test_a_search_that_finds_nothing_asks_the_index_once(five):
+    with CaptureQueriesContext(connection) as ctx:
+        results = search.search("地震 海啸")
+    assert results.total == 0 and results.rows == []
+    assert len(_index_queries(ctx)) == 1
