@@ -10,7 +10,9 @@ worker count, GONGKAI_WORKERS or 2) on 127.0.0.1 only, and lets 16 keep-alive cl
 each phase for a fixed number of seconds (after one second of warm-up from the same stream),
 printing req/s, median, p99 and the ratio to the home page, and the CPU the server's workers
 spent per request (and on PostgreSQL on this machine, its backends' CPU for the run's
-database), which other work on the machine hardly moves.
+database), which other work on the machine hardly moves; the client's own CPU per request
+(Python threads on the same cores: about 0.1-0.2 ms a request, a twentieth of a search's) and
+the load average after each phase, since other work on the machine moves req/s and p99.
 The goal (issue 15): a cold document page ≥ 0.5× the home page's req/s, search p99 < 100 ms.
 
 Database: a throwaway SQLite file, or PostgreSQL when GONGKAI_DATABASE_URL names one (a fresh
@@ -271,7 +273,8 @@ def run(args, env):
         print(
             f"{vendor}, {args.docs:,} documents, {CLIENTS} clients, "
             f"`gongkai serve`'s server ({workers} granian workers), "
-            f"{args.seconds:.0f} s per phase, 127.0.0.1:{port}"
+            f"{args.seconds:.0f} s per phase, 127.0.0.1:{port}, load average "
+            + " ".join(f"{x:.2f}" for x in os.getloadavg())
         )
         base = None
         database = env["GONGKAI_DATABASE_URL"].rsplit("/", 1)[1] if vendor == "postgresql" else ""
@@ -290,6 +293,7 @@ def run(args, env):
                 f"p99 {r.p99:6.1f} ms  {r.rps / base[0]:5.2f}× home  "
                 f"server CPU {cpu:5.2f} ms/req ({base[1] / cpu:4.2f}× home)"
                 + (f" + database {db_cpu:5.2f} ms/req" if database else "")
+                + f"  client CPU {r.client_cpu:4.2f} ms/req  load {os.getloadavg()[0]:.2f}"
                 + f"  errors {len(r.errors)}{' e.g. ' + str(r.errors[0]) if r.errors else ''}"
             )
     finally:

@@ -9,6 +9,7 @@ the same way, so every word of a query is in the index of a text that contains t
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import re
@@ -108,17 +109,38 @@ def chunks(text: str, size: int = CHUNK):
 
 def _words(text: str):
     jieba = _tokenizer()
-    frequencies = jieba.dt.FREQ
     for piece in chunks(text):
         for token in jieba.cut(piece):
             # Like cut_for_search, but with every dictionary sub-word, not only those of 2 and
             # 3 characters: a query for 信息公开 must find 政府信息公开.
-            if len(token) <= SUBWORD_TOKEN:
-                for size in range(2, len(token)):
-                    for start in range(len(token) - size + 1):
-                        if frequencies.get(token[start : start + size]):
-                            yield from _plain(token[start : start + size])
+            for sub in _subwords(token):
+                yield from _plain(sub)
             yield from _plain(token)
+
+
+def _subwords(token: str):
+    if len(token) <= SUBWORD_TOKEN:
+        frequencies = _tokenizer().dt.FREQ
+        for size in range(2, len(token)):
+            for start in range(len(token) - size + 1):
+                if frequencies.get(token[start : start + size]):
+                    yield token[start : start + size]
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def required_terms(terms: list[str]) -> list[str]:
+    """`terms` less the sub-words of another Chinese term among them: every text indexed with
+    危险化学品 also holds 危险, 化学 and 化学品 (segment() adds each dictionary sub-word of a
+    token, for documents and queries alike), so requiring them finds the same documents — at
+    the price of the commonest words' posting lists, and of row estimates PostgreSQL multiplies
+    as if the words were independent. Only Chinese terms imply their sub-words: each is in the
+    index as a token or as a dictionary sub-word of a token (of at most SUBWORD_TOKEN
+    characters), and either way its own sub-words are there too; Latin words may differ in
+    case or come from a token with punctuation, which is split afterwards."""
+    implied = {sub for term in terms if _CJK.fullmatch(term) for sub in _subwords(term)}
+    return [term for term in terms if term not in implied] or terms
 
 
 def _plain(token: str):
@@ -141,12 +163,18 @@ def query_terms(q: str) -> list[str]:
     return list(dict.fromkeys(_words(q[:MAX_QUERY])))
 
 
+@functools.lru_cache(maxsize=256)
+def _pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+    """Any of `terms`, the longest first (a search page highlights 40 texts with the same)."""
+    terms = sorted({term for term in terms if term}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, terms)), re.IGNORECASE) if terms else None
+
+
 def highlight(text: str, terms: list[str], *, width: int = 120) -> str:
     """An HTML-safe snippet of about `width` characters around the first hit of `terms`,
     each hit wrapped in <mark>; everything else is escaped."""
     text = text or ""
-    terms = sorted({term for term in terms if term}, key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE) if terms else None
+    pattern = _pattern(tuple(terms))
     first = pattern.search(text) if pattern else None
     if first is None:
         start = 0

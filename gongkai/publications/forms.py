@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gongkai.core.models import Unit
@@ -245,10 +246,18 @@ class PortalFilterForm(forms.Form):
     )
 
 
+# (token, language, field, value, has errors) -> a select's HTML, for SearchForm._widget_html.
+_select_html: dict = {}
+
+
 class SearchForm(PortalFilterForm):
     q = forms.CharField(label="关键词", required=False, max_length=100, widget=PlainInput)
 
     field_order = ["q", "category", "unit", "year", "validity"]
+
+    def __init__(self, *args, generation: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.generation = generation  # the portal's token: the selects' HTML is kept under it
 
     def fields_html(self):
         """The search page's fields, as `{% for field in form %}<div class="field">{{
@@ -258,10 +267,26 @@ class SearchForm(PortalFilterForm):
             "",
             '<div class="field{}"><label for="{}">{}</label>{}</div>',
             (
-                (" q" if field.name == "q" else "", field.id_for_label, self._label(field), field)
-                for field in self
+                (" q" if field.name == "q" else "", field.id_for_label, self._label(field), html)
+                for field, html in ((field, self._widget_html(field)) for field in self)
             ),
         )
+
+    def _widget_html(self, field):
+        """A select's HTML is the same for every search with the same choice: kept per process
+        under the portal's token (any unit's change replaces it), it spares each search page
+        reading the units and writing 40 options (a lazy translation each)."""
+        if self.generation is None or not isinstance(field.field.widget, PlainSelect):
+            return field
+        value = field.value()
+        value = "" if value is None else str(value)
+        key = (self.generation, get_language(), field.name, value, bool(field.errors))
+        html = _select_html.get(key)
+        if html is None:
+            if len(_select_html) >= 512:
+                _select_html.clear()
+            html = _select_html[key] = str(field)
+        return html
 
     def _label(self, field) -> str:
         """BoundField.label_tag's text: the label and the form's suffix (：)."""

@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
@@ -62,6 +64,18 @@ def _chrome(request, section: str) -> tuple[str, str, str]:
         between, after = rest.split(_CONTENT)
         _chromes[key] = (before, between, after)
     return _chromes[key]
+
+
+def pager_query(request, results) -> SafeString:
+    """The query string of the pager's links, less the page number: the request's own
+    parameters and, for a ranked result, its count (n), which spares the next page counting
+    (search.search trusts it no further: a ranked list counts itself)."""
+    if results is None:
+        return SafeString("")
+    params = [(k, v) for k, v in request.GET.items() if k not in ("page", "n")]
+    if results.ranked and results.total:
+        params.append(("n", str(results.total)))
+    return SafeString("".join(f"{escape(k)}={escape(quote(v, safe='/'))}&" for k, v in params))
 
 
 def result_rows(rows) -> SafeString:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.cache import cache_control
 
-from gongkai.publications import pages, portal_html
+from gongkai.publications import pages, portal_cache, portal_html
 from gongkai.publications import search as search_index
 from gongkai.publications.forms import PortalFilterForm, SearchForm
 from gongkai.publications.models import (
@@ -123,30 +123,41 @@ def attachment(request, pk):
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
 
 
+def _number(request, name: str, default: int | None) -> int | None:
+    try:
+        return int(request.GET.get(name, default))
+    except (TypeError, ValueError):
+        return default
+
+
 @cached_page(first_page_only=True)
 def search(request):
-    form = SearchForm(request.GET or None)
+    token = portal_cache.generation(request)  # files the query's ids and the unit options
+    form = SearchForm(request.GET or None, generation=token)
     results, page_number = None, 1
     if form.is_valid() and form.cleaned_data["q"]:
-        try:
-            page_number = max(1, int(request.GET.get("page", 1)))
-        except ValueError:
-            page_number = 1
+        page_number = max(1, _number(request, "page", 1))
         f = _filters(form)
         candidates = public_catalogue(**f) if any(f.values()) else None
         results = search_index.search(
-            form.cleaned_data["q"], candidates, limit=PAGE, offset=(page_number - 1) * PAGE
+            form.cleaned_data["q"],
+            candidates,
+            limit=PAGE,
+            offset=(page_number - 1) * PAGE,
+            total=_number(request, "n", None),  # the count the pager's link carries
+            generation=token,
         )
-    page_count = (results.total + PAGE - 1) // PAGE if results else 0
     context = {
         "form": form,
         "results": results,
         "page_number": page_number,
-        "pages": page_count,
+        "pages": (results.total + PAGE - 1) // PAGE if results else 0,
+        "pager_query": portal_html.pager_query(request, results),
         "result_rows": portal_html.result_rows(results.rows) if results else "",
         "section": "search",
     }
-    content = render_to_string("publications/portal/search.html", context, request)
+    # No request: the content reads only its context (no context processors to run).
+    content = render_to_string("publications/portal/search.html", context)
     return portal_html.page(request, title="检索", content=content, section="search")
 
 

@@ -13,14 +13,21 @@ shows are still read through `Document.public`, so a stale index row can never s
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import logging
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
-from gongkai.lib.search_text import highlight, query_terms, segment
-from gongkai.publications.models import Attachment, Document
+from gongkai.lib.search_text import highlight, query_terms, required_terms, segment
+from gongkai.publications.models import Attachment, Document, Validity
 
 TABLE = "publications_search"
 
@@ -35,6 +42,7 @@ COUNT_CAP = 2_000
 RANK_LIMIT = 1_000
 # What a result row shows and its snippet reads (not the body's HTML, the largest column).
 ROW_FIELDS = (
+    "pk",
     "title",
     "index_no",
     "published_at",
@@ -44,13 +52,42 @@ ROW_FIELDS = (
     "unit__name",
     "unit__full_name",
 )
+# Later pages read from the index with the first (a few hundred ids cost next to nothing).
+PREFETCH = 200
+
+
+class UnitNames(NamedTuple):
+    name: str
+    full_name: str
+
+
+@dataclass(slots=True)
+class Hit:
+    """A result row's document, read as plain values (a Document and its Unit built per row
+    cost as much as the search)."""
+
+    pk: int
+    title: str
+    index_no: str
+    published_at: object
+    validity: str
+    summary: str
+    body_text: str
+    unit: UnitNames
+    title_html: str = ""
+
+    def get_validity_display(self) -> str:
+        return str(_VALIDITY_LABELS.get(self.validity, self.validity))
+
+
+_VALIDITY_LABELS = dict(Validity.choices)
 
 
 @dataclass
 class Results:
     terms: list[str]
     total: int = 0
-    rows: list = field(default_factory=list)  # (Document, snippet_html)
+    rows: list = field(default_factory=list)  # (Hit, snippet_html)
     ranked: bool = True  # False: too many matches to rank, listed newest first
 
     @property
@@ -115,20 +152,35 @@ def unindex(document_id: int) -> None:
 
 
 def reindex_all() -> int:
+    from gongkai.publications.portal_cache import invalidate
+
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
     count = 0
     for document in Document.public.prefetch_related("attachments").iterator(chunk_size=200):
         _insert(document.pk, document_words(document))
         count += 1
+    invalidate()  # every process's cached query ids (and pages) were made from the old index
     return count
 
 
-def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Results:
+def search(
+    q: str,
+    documents=None,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    total: int | None = None,
+    generation: str | None = None,
+) -> Results:
     """Published documents matching every word of `q`, best first, with highlighted snippets.
 
     `documents` narrows the candidates (a filtered `Document.public` queryset); None means every
-    published document."""
+    published document. `total` is the count a pager link carries for a ranked result: it spares
+    the next page counting, and is trusted no further — the ranked list is made from at most
+    RANK_LIMIT + 1 candidates and counts itself (if it finds more, the search counts as usual),
+    and every row is read through `Document.public`. `generation`: the portal's token if the
+    caller has read it already (`portal_cache.generation(request)`)."""
     terms = query_terms(q)
     results = Results(terms=terms)
     if not terms:
@@ -136,13 +188,16 @@ def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Resul
     # Unfiltered: the index alone (no document row read per match, ~10x cheaper for words in
     # thousands of documents).
     where_sql, where_params = _where(documents) if documents is not None else (None, [])
-    backend = _backend()
-    results.total = backend.count(terms, where_sql, where_params, cap=COUNT_CAP)
-    results.ranked = results.total <= RANK_LIMIT
-    if offset >= results.total:  # past the last match (a page number of 10^30 overflowed SQL)
+    # Ids past COUNT_CAP + 1 are never shown (a page number of 10^30 overflowed SQL's OFFSET).
+    needed = min(offset + limit, COUNT_CAP + 1)
+    hits = _found(terms, where_sql, where_params, needed, total, generation)
+    results.total, results.ranked = hits.total, hits.ranked
+    if offset >= results.total:  # past the last match
         return results
-    ids = backend.ids(terms, where_sql, where_params, limit, offset, ranked=results.ranked)
-    found = Document.public.select_related("unit").only(*ROW_FIELDS).order_by().in_bulk(ids)
+    ids = list(hits.ids[offset : offset + limit])
+    found = {
+        row[0]: Hit(*row[:3], _aware(row[3]), *row[4:7], UnitNames(*row[7:])) for row in _rows(ids)
+    }
     # The snippet comes from an attachment only where summary and body have no hit: one query
     # for those documents' attachments, none for most pages (prefetch_related would build a
     # queryset per document, which costs more than the rest of the page).
@@ -150,8 +205,7 @@ def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Resul
     without_hit = [pk for pk, d in found.items() if not _has_hit(d, lowered)]
     attachment_texts = defaultdict(list)
     if without_hit:
-        texts = Attachment.objects.filter(document_id__in=without_hit)
-        for document_id, text in texts.values_list("document_id", "text"):
+        for document_id, text in _attachment_texts(without_hit):
             attachment_texts[document_id].append(text)
     for pk in ids:
         document = found.get(pk)
@@ -161,17 +215,133 @@ def search(q: str, documents=None, *, limit: int = 20, offset: int = 0) -> Resul
     return results
 
 
+def _rows(ids: list[int]) -> list[tuple]:
+    """ROW_FIELDS of the documents `ids` that Document.public holds, in one query."""
+    if not ids:
+        return []
+    sql, params, positions = _rows_sql(connection.vendor, len(ids))
+    params = list(params)
+    for position, pk in zip(positions, ids, strict=True):
+        params[position] = pk
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+@functools.lru_cache(maxsize=64)
+def _rows_sql(vendor: str, count: int) -> tuple[str, tuple, tuple[int, ...]]:
+    """Document.public's query for `count` ids, compiled once per count (compiling it cost six
+    times as much as running it), and where the ids go among its parameters: it is built with
+    stand-in ids no document has, so the portal's filter stays Document.public's own. Its other
+    parameters are kept as they were compiled: constants (a status, an attribute), never a
+    time."""
+    stand_ins = [-1 - i for i in range(count)]
+    query = Document.public.filter(pk__in=stand_ins).order_by().values_list(*ROW_FIELDS).query
+    sql, params = query.sql_with_params()
+    if any(isinstance(p, dt.date) for p in params):  # e.g. "published before now"
+        raise ImproperlyConfigured("Document.public 的条件随时间变化，不能预先编译")
+    positions = tuple(params.index(stand_in) for stand_in in stand_ins)
+    return sql, tuple(params), positions
+
+
+def _aware(value):
+    """A datetime as the ORM gives it (SQLite hands raw SQL a naive UTC time, or text)."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, dt.UTC)
+    return value
+
+
+def _attachment_texts(document_ids: list[int]) -> list[tuple[int, str]]:
+    marks = ", ".join(["%s"] * len(document_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT document_id, text FROM {Attachment._meta.db_table} "  # noqa: S608
+            f"WHERE document_id IN ({marks})",
+            document_ids,
+        )
+        return cursor.fetchall()
+
+
+class _Found(NamedTuple):
+    """What the index found for a query: how many (up to COUNT_CAP + 1), whether ranked, and
+    the ids of its first len(ids) results in order — all of them when `complete`."""
+
+    total: int
+    ranked: bool
+    ids: tuple
+    complete: bool
+
+
+# A query's ids, kept in each process for its next pages (a crawler follows the pager: ranking
+# 1,000 matches again for each page cost more than the page). Each entry is filed under the
+# portal's generation token, which publishing, withdrawing or editing anything replaces in the
+# same transaction: a withdrawn document leaves every cached list at once, in every process.
+CACHED_QUERIES = 256
+_cache: OrderedDict = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _found(terms, where_sql, where_params, needed, total, token) -> _Found:
+    from gongkai.publications.portal_cache import generation
+
+    key = (token or generation(), tuple(terms), where_sql, tuple(where_params))
+    with _cache_lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+    if found is not None and (found.complete or needed <= len(found.ids)):
+        return found
+    found = _find(_backend(), terms, where_sql, where_params, needed, total, found)
+    with _cache_lock:
+        _cache[key] = found
+        _cache.move_to_end(key)
+        while len(_cache) > CACHED_QUERIES:
+            _cache.popitem(last=False)
+    return found
+
+
+def _find(backend, terms, where_sql, where_params, needed, total, known) -> _Found:
+    # Matching needs only the words no other word implies; ranking scores every word, as before.
+    args = (required_terms(terms), where_sql, where_params)
+    ranked = (terms, where_sql, where_params, RANK_LIMIT + 1, args[0])
+    if known is not None and known.total > COUNT_CAP and not backend.matches_newest_first:
+        ids = backend.newest(*args, needed)  # a later page than the cached ids reach
+        return known._replace(ids=tuple(ids), complete=len(ids) < needed)
+    if known is None and total is not None and 0 <= total <= RANK_LIMIT:
+        ids = backend.ranked(*ranked)  # the pager's count: rank straight away
+        if len(ids) <= RANK_LIMIT:  # every match: the count is exact whatever the link said
+            return _Found(len(ids), True, tuple(ids), True)
+    # Counts (up to the cap) and lists the first ids newest first, in one pass over the index.
+    count, ids = backend.matches(*args, COUNT_CAP + 1, max(needed, PREFETCH))
+    if count == 0:
+        return _Found(0, True, (), True)
+    if count <= RANK_LIMIT:
+        ids = backend.ranked(*ranked)
+        return _Found(len(ids), True, tuple(ids), True)
+    if count <= COUNT_CAP or backend.matches_newest_first:
+        return _Found(count, False, tuple(ids), len(ids) == count)
+    ids = backend.newest(*args, needed)  # PostgreSQL's capped matches are not the newest
+    return _Found(count, False, tuple(ids), len(ids) < needed)
+
+
 def _has_hit(document, lowered_terms) -> bool:
-    return any(
-        w in t.lower() for t in (document.summary, document.body_text) if t for w in lowered_terms
-    )
+    return any(_contains(t, lowered_terms) for t in (document.summary, document.body_text))
+
+
+def _contains(text, lowered_terms) -> bool:
+    if not text:
+        return False
+    lowered = text.lower()
+    return any(w in lowered for w in lowered_terms)
 
 
 def snippet(document, terms, attachment_texts) -> str:
     """Around the first hit in summary, body or an attachment; else the opening of the body."""
     texts = [document.summary, document.body_text, *attachment_texts]
     lowered = [t.lower() for t in terms]
-    text = next((t for t in texts if t and any(w in t.lower() for w in lowered)), None)
+    text = next((t for t in texts if _contains(t, lowered)), None)
     text = text or document.summary or document.body_text
     return highlight(" ".join(text.split()), terms, width=120)
 
@@ -192,6 +362,9 @@ _DOCUMENT = "publications_document"
 
 
 class _SQLite:
+    # matches() streams the index newest first: it counts and lists in one pass.
+    matches_newest_first = True
+
     @staticmethod
     def _match(terms) -> str:
         return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
@@ -199,14 +372,6 @@ class _SQLite:
     def insert(self, pk, words):
         with connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {TABLE} (rowid, words) VALUES (%s, %s)", [pk, words])  # noqa: S608
-
-    def _matched(self, select, where_sql, tail="", *, ranked=False):
-        score = f"bm25({TABLE})" if ranked else "0"
-        return (
-            f"WITH m AS MATERIALIZED (SELECT rowid AS id, {score} AS score FROM {TABLE} "  # noqa: S608
-            f"WHERE {TABLE} MATCH %s) SELECT {select} FROM m JOIN {_DOCUMENT} "
-            f"ON {_DOCUMENT}.id = m.id WHERE {where_sql} {tail}"
-        )
 
     def _streamed(self, select, where_sql, tail):
         """Index first (CROSS JOIN fixes the loop order), newest first: LIMIT stops the scan
@@ -217,34 +382,51 @@ class _SQLite:
             f"WHERE {TABLE} MATCH %s AND ({where_sql}) ORDER BY {TABLE}.rowid DESC {tail}"
         )
 
-    def count(self, terms, where_sql, where_params, *, cap):
-        if where_sql is None:
-            sql = f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s)"  # noqa: S608
-        else:
-            sql = f"SELECT count(*) FROM ({self._streamed('1', where_sql, 'LIMIT %s')})"  # noqa: S608
+    def _ids(self, sql, terms, where_params, limit):
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._match(terms), *where_params, cap + 1])
-            return cursor.fetchone()[0]
-
-    def ids(self, terms, where_sql, where_params, limit, offset, *, ranked):
-        if where_sql is None:
-            order = f"bm25({TABLE}), rowid DESC" if ranked else "rowid DESC"
-            sql = (
-                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s "  # noqa: S608
-                f"ORDER BY {order} LIMIT %s OFFSET %s"
-            )
-        elif ranked:
-            sql = self._matched(
-                "m.id", where_sql, "ORDER BY m.score, m.id DESC LIMIT %s OFFSET %s", ranked=True
-            )
-        else:
-            sql = self._streamed(f"{TABLE}.rowid", where_sql, "LIMIT %s OFFSET %s")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [self._match(terms), *where_params, limit, offset])
+            cursor.execute(sql, [self._match(terms), *where_params, limit])
             return [row[0] for row in cursor.fetchall()]
+
+    def matches(self, terms, where_sql, where_params, cap, first):
+        """How many matches (up to `cap`) and the `first` of them, newest first."""
+        if where_sql is None:
+            stream = (
+                f"SELECT rowid AS id FROM {TABLE} WHERE {TABLE} MATCH %s "  # noqa: S608
+                "ORDER BY rowid DESC LIMIT %s"
+            )
+        else:
+            stream = self._streamed(f"{TABLE}.rowid AS id", where_sql, "LIMIT %s")
+        return _counted(stream, [self._match(terms), *where_params, cap], first)
+
+    def newest(self, terms, where_sql, where_params, limit):
+        if where_sql is None:
+            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s"  # noqa: S608
+        else:
+            sql = self._streamed(f"{TABLE}.rowid", where_sql, "LIMIT %s")
+        return self._ids(sql, terms, where_params, limit)
+
+    def ranked(self, terms, where_sql, where_params, limit, required):
+        """Best first (bm25 over every word: the MATCH names them all, `required` is implied),
+        of at most `limit` candidates: bm25 is computed per candidate."""
+        if where_sql is None:
+            candidates = (
+                f"SELECT rowid AS id, bm25({TABLE}) AS score FROM {TABLE} "  # noqa: S608
+                f"WHERE {TABLE} MATCH %s LIMIT %s"
+            )
+        else:
+            candidates = (
+                f"SELECT {TABLE}.rowid AS id, bm25({TABLE}) AS score FROM {TABLE} "  # noqa: S608
+                f"CROSS JOIN {_DOCUMENT} ON {_DOCUMENT}.id = {TABLE}.rowid "
+                f"WHERE {TABLE} MATCH %s AND ({where_sql}) LIMIT %s"
+            )
+        sql = f"SELECT id FROM ({candidates}) ORDER BY score, id DESC"  # noqa: S608
+        return self._ids(sql, terms, where_params, limit)
 
 
 class _PostgreSQL:
+    # matches() reads the GIN index's matches in the table's order, not newest first.
+    matches_newest_first = False
+
     @staticmethod
     def _query(terms) -> str:
         # Words are letters and digits only (segment() splits on everything else); quoting
@@ -260,40 +442,69 @@ class _PostgreSQL:
                 [pk, words],
             )
 
-    def _matched(self, select, where_sql, tail="", *, ranked=False):
-        score = "ts_rank(s.words, q.q)" if ranked else "0"
+    def _matched(self, select, where_sql, tail=""):
         return (
             f"WITH q AS (SELECT to_tsquery('simple', %s) AS q), m AS MATERIALIZED ("  # noqa: S608
-            f"SELECT s.rowid AS id, {score} AS score FROM {TABLE} s, q "
-            f"WHERE s.words @@ q.q) SELECT {select} FROM m JOIN {_DOCUMENT} "
-            f"ON {_DOCUMENT}.id = m.id WHERE {where_sql} {tail}"
+            f"SELECT s.rowid AS id FROM {TABLE} s, q WHERE s.words @@ q.q) "
+            f"SELECT {select} FROM m JOIN {_DOCUMENT} ON {_DOCUMENT}.id = m.id "
+            f"WHERE {where_sql} {tail}"
         )
 
-    def count(self, terms, where_sql, where_params, *, cap):
-        if where_sql is None:
-            sql = (
-                f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} "  # noqa: S608
-                "WHERE words @@ to_tsquery('simple', %s) LIMIT %s) capped"
-            )
-        else:
-            sql = f"SELECT count(*) FROM ({self._matched('1', where_sql, 'LIMIT %s')}) capped"  # noqa: S608
+    def _ids(self, sql, terms, where_params, limit):
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._query(terms), *where_params, cap + 1])
-            return cursor.fetchone()[0]
-
-    def ids(self, terms, where_sql, where_params, limit, offset, *, ranked):
-        if where_sql is None:
-            order = "ts_rank(s.words, q) DESC, s.rowid DESC" if ranked else "s.rowid DESC"
-            sql = (
-                f"SELECT s.rowid FROM {TABLE} s, to_tsquery('simple', %s) q "  # noqa: S608
-                f"WHERE s.words @@ q ORDER BY {order} LIMIT %s OFFSET %s"
-            )
-        else:
-            order = "ORDER BY m.score DESC, m.id DESC" if ranked else "ORDER BY m.id DESC"
-            sql = self._matched("m.id", where_sql, f"{order} LIMIT %s OFFSET %s", ranked=ranked)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [self._query(terms), *where_params, limit, offset])
+            cursor.execute(sql, [self._query(terms), *where_params, limit])
             return [row[0] for row in cursor.fetchall()]
+
+    def matches(self, terms, where_sql, where_params, cap, first):
+        """How many matches (up to `cap`) and the `first` of them, newest first if there are
+        no more than cap - 1: the GIN index's bitmap (or a scan, where the planner expects most
+        rows to match) stops at `cap` matches in the table's order."""
+        if where_sql is None:
+            stream = (
+                f"SELECT rowid AS id FROM {TABLE} "  # noqa: S608
+                "WHERE words @@ to_tsquery('simple', %s) LIMIT %s"
+            )
+        else:
+            stream = self._matched("m.id AS id", where_sql, "LIMIT %s")
+        return _counted(stream, [self._query(terms), *where_params, cap], first)
+
+    def newest(self, terms, where_sql, where_params, limit):
+        if where_sql is None:
+            sql = (
+                f"SELECT rowid FROM {TABLE} "  # noqa: S608
+                "WHERE words @@ to_tsquery('simple', %s) ORDER BY rowid DESC LIMIT %s"
+            )
+        else:
+            sql = self._matched("m.id", where_sql, "ORDER BY m.id DESC LIMIT %s")
+        return self._ids(sql, terms, where_params, limit)
+
+    def ranked(self, terms, where_sql, where_params, limit, required):
+        """Best first (ts_rank over every word), of at most `limit` candidates found by the
+        `required` words: ts_rank reads each one's words."""
+        join = "" if where_sql is None else f"JOIN {_DOCUMENT} ON {_DOCUMENT}.id = s.rowid "
+        where = "" if where_sql is None else f"AND ({where_sql}) "
+        sql = (
+            "SELECT id FROM (SELECT s.rowid AS id, ts_rank(s.words, q.q) AS score "  # noqa: S608
+            f"FROM {TABLE} s {join}CROSS JOIN (SELECT to_tsquery('simple', %s) AS q, "
+            "to_tsquery('simple', %s) AS r) q "
+            f"WHERE s.words @@ q.r {where}LIMIT %s) candidates ORDER BY score DESC, id DESC"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._query(terms), self._query(required), *where_params, limit])
+            return [row[0] for row in cursor.fetchall()]
+
+
+def _counted(stream: str, params: list, first: int) -> tuple[int, list[int]]:
+    """The number of rows `stream` (an SQL query of ids) yields, and the `first` of them by id,
+    highest first — in one statement, counted and sorted in the database."""
+    sql = (
+        f"WITH matched AS MATERIALIZED ({stream}) "  # noqa: S608
+        "SELECT id, (SELECT count(*) FROM matched) FROM matched ORDER BY id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, first])
+        rows = cursor.fetchall()
+    return (rows[0][1] if rows else 0), [row[0] for row in rows]
 
 
 def _backend():
