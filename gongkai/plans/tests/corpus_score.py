@@ -18,10 +18,8 @@ import openpyxl
 from gongkai.plans.importers import parse_plan_file
 
 CORPUS = Path(__file__).parent / "corpus"
-# Real plans of other bodies, typed by a collector who never saw the code (issue 14).
-REAL_DEV = Path(__file__).parent / "real_dev"
-# Held out from real_dev's work: plans of 华北/东北/西北/西南 bodies and national ministries.
-REAL_DEV2 = Path(__file__).parent / "real_dev2"
+# Real plans of other bodies sit beside it: real_dev, real_dev2, real_heldout2, real_heldout3
+# (see test_import_real_plans.py).
 # Files beside a plan that are not the plan: its expected parse and where it came from.
 _NOT_THE_PLAN = (".expected.json", ".source")
 CHECKED = ("n", "section", "lead", "support", "due", "ongoing")

@@ -1,7 +1,7 @@
 """Layouts and wordings met in real plans of other bodies (tests/real_dev/, issue 14).
 
 The plans here are small and invented, typed by hand in the shape each layout has when
-a web page is captured as text; the real ones are scored by test_import_real_dev.py.
+a web page is captured as text; the real ones are scored by test_import_real_plans.py.
 """
 
 from datetime import date

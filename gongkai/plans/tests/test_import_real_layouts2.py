@@ -2,7 +2,7 @@
 national ministries (tests/real_dev2/, issue 14).
 
 The plans here are small and invented, typed by hand in the shape each layout has when
-a web page is captured as text; the real ones are scored by test_import_real_dev2.py.
+a web page is captured as text; the real ones are scored by test_import_real_plans.py.
 """
 
 from datetime import date
