@@ -7,19 +7,19 @@ import datetime as dt
 from django import forms as django_forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required
 from gongkai.core.calendar import workday_calendar
-from gongkai.core.errors import DomainError
 from gongkai.core.params import year_param
 from gongkai.core.roles import Role
+from gongkai.core.steps import steps_offered, take_step
 from gongkai.disclosure_requests import forms, letters, selectors, services
 from gongkai.disclosure_requests.clock import deadline_for
-from gongkai.disclosure_requests.models import TRANSITIONS, CaseStatus, DisclosureRequest
+from gongkai.disclosure_requests.models import CaseStatus, DisclosureRequest
 from gongkai.lib.workdays import UnknownHolidayYear
 
 STAFF = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD)
@@ -73,14 +73,9 @@ def _step_form(case, verb: str, today):
 def request_detail(request, pk, *, bound=None):
     case = _get_request_for_user(request, pk)
     today = timezone.localdate()
-    steps = [
-        (
-            verb,
-            TRANSITIONS[verb].label,
-            bound[1] if bound and bound[0] == verb else _step_form(case, verb, today),
-        )
-        for verb in case.actions_for(request.user)
-    ]
+    steps = steps_offered(
+        case, request.user, forms.STEP_FORMS, lambda verb: _step_form(case, verb, today), bound
+    )
     context = {
         "case": case,
         "deadline": deadline_for(case, today=today),
@@ -97,20 +92,10 @@ def request_detail(request, pk, *, bound=None):
 @require_POST
 @role_required(*STAFF)
 def request_step(request, pk, verb):
-    """Every step of the procedure: the form named for the verb, then the verb itself, which
-    checks state, actor and the rule (and says why it refuses)."""
     case = _get_request_for_user(request, pk)
-    if verb not in forms.STEP_FORMS or not case.may(request.user, verb):
-        raise Http404
-    form = forms.STEP_FORMS[verb](request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            getattr(case, verb)(by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"已{TRANSITIONS[verb].label}。")
-            return redirect("disclosure_requests:detail", case.pk)
+    form = take_step(request, case, verb, forms.STEP_FORMS, files=request.FILES)
+    if form is None:
+        return redirect("disclosure_requests:detail", case.pk)
     return request_detail(request, pk, bound=(verb, form))
 
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from django.contrib import messages as flash
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required
-from gongkai.core.errors import DomainError
 from gongkai.core.roles import Role
+from gongkai.core.steps import steps_offered, take_step
 from gongkai.mailbox import forms, selectors, services
 from gongkai.mailbox.masking import suggested_copy
-from gongkai.mailbox.models import OPEN, TRANSITIONS, MessageStatus
+from gongkai.mailbox.models import OPEN, MessageStatus
 
 STAFF = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD, Role.LEADER)
 OFFICE = (Role.PRESS_OFFICE,)
@@ -57,15 +57,9 @@ def _step_form(message, verb: str):
 @role_required(*STAFF)
 def message_detail(request, pk, *, bound=None):
     message = get_object_or_404(selectors.visible_messages(request.user), pk=pk)
-    steps = [
-        (
-            verb,
-            TRANSITIONS[verb].label,
-            bound[1] if bound and bound[0] == verb else _step_form(message, verb),
-        )
-        for verb in message.actions_for(request.user)
-        if verb in forms.STEP_FORMS
-    ]
+    steps = steps_offered(
+        message, request.user, forms.STEP_FORMS, lambda verb: _step_form(message, verb), bound
+    )
     context = {
         "message": message,
         "events": message.events.select_related("actor"),
@@ -82,20 +76,10 @@ def message_detail(request, pk, *, bound=None):
 @require_POST
 @role_required(*STAFF)
 def message_step(request, pk, verb):
-    """Every staff step: the form named for the verb, then the verb, which checks state, actor
-    and the rule (and says why it refuses)."""
     message = get_object_or_404(selectors.visible_messages(request.user), pk=pk)
-    if verb not in forms.STEP_FORMS or not message.may(request.user, verb):
-        raise Http404
-    form = forms.STEP_FORMS[verb](request.POST, message=message)
-    if form.is_valid():
-        try:
-            getattr(message, verb)(by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, str(error))
-        else:
-            flash.success(request, f"已{TRANSITIONS[verb].label}。")
-            return redirect("mailbox:detail", message.pk)
+    form = take_step(request, message, verb, forms.STEP_FORMS, message=message)
+    if form is None:
+        return redirect("mailbox:detail", message.pk)
     return message_detail(request, pk, bound=(verb, form))
 
 

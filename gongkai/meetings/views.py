@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from gongkai.core.access import role_required
 from gongkai.core.errors import DomainError
 from gongkai.core.roles import Role
+from gongkai.core.steps import steps_offered, take_step
 from gongkai.meetings import forms, selectors, services
-from gongkai.meetings.models import TRANSITIONS
 
 STAFF = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD, Role.LEADER)
 DRAFTERS = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD)
@@ -61,15 +61,13 @@ def meeting_edit(request, pk):
 @role_required(*STAFF)
 def meeting_detail(request, pk, *, bound=None):
     meeting = get_object_or_404(selectors.visible_meetings(request.user), pk=pk)
-    steps = [
-        (
-            verb,
-            TRANSITIONS[verb].label,
-            bound[1] if bound and bound[0] == verb else forms.STEP_FORMS[verb](meeting=meeting),
-        )
-        for verb in meeting.actions_for(request.user)
-        if verb in forms.STEP_FORMS
-    ]
+    steps = steps_offered(
+        meeting,
+        request.user,
+        forms.STEP_FORMS,
+        lambda verb: forms.STEP_FORMS[verb](meeting=meeting),
+        bound,
+    )
     context = {
         "meeting": meeting,
         "signups": meeting.signups.order_by("receipt_no"),
@@ -84,18 +82,8 @@ def meeting_detail(request, pk, *, bound=None):
 @require_POST
 @role_required(*STAFF)
 def meeting_step(request, pk, verb):
-    """Every staff step: the form named for the verb, then the verb, which checks state, actor
-    and the rule (and says why it refuses)."""
     meeting = get_object_or_404(selectors.visible_meetings(request.user), pk=pk)
-    if verb not in forms.STEP_FORMS or not meeting.may(request.user, verb):
-        raise Http404
-    form = forms.STEP_FORMS[verb](request.POST, meeting=meeting)
-    if form.is_valid():
-        try:
-            getattr(meeting, verb)(by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, str(error))
-        else:
-            flash.success(request, f"已{TRANSITIONS[verb].label}。")
-            return redirect("meetings:detail", meeting.pk)
+    form = take_step(request, meeting, verb, forms.STEP_FORMS, meeting=meeting)
+    if form is None:
+        return redirect("meetings:detail", meeting.pk)
     return meeting_detail(request, pk, bound=(verb, form))
