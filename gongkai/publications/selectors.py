@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 
 from gongkai.core.roles import Role
 from gongkai.publications.models import STAGE_ROLES, Document, DocumentStatus
+from gongkai.publications.models.documents import authors_of
 
 
 def visible_documents(user) -> QuerySet[Document]:
@@ -33,7 +34,8 @@ def waiting_for(user) -> QuerySet[Document]:
                 stage_scope &= Q(unit_id=user.unit_id)
             scope |= stage_scope
     found = Document.objects.select_related("unit").filter(scope)
-    own = [d.pk for d in found.filter(status=DocumentStatus.REVIEW_1) if user.pk in d.author_ids()]
+    first_stage = list(found.filter(status=DocumentStatus.REVIEW_1))
+    own = [pk for pk, authors in authors_of(first_stage).items() if user.pk in authors]
     return found.exclude(pk__in=own).order_by("publish_due", "id")
 
 

@@ -377,23 +377,7 @@ class Document(models.Model):
     def author_ids(self) -> set[int]:
         """起草人: who wrote the text now under review — its creator, whoever submitted it, and
         whoever changed it (text or attachments) before its latest submission."""
-        log = AuditEntry.objects.filter(
-            target_type=self._meta.label_lower, target_id=str(self.pk), actor__isnull=False
-        ).order_by()
-        last_submit = log.filter(action="document.submit").aggregate(pk=models.Max("pk"))["pk"]
-        authors = {self.created_by_id}
-        if last_submit is not None:
-            writes = log.filter(
-                action__in=[
-                    "document.submit",
-                    "document.edit",
-                    "document.attach",
-                    "document.detach",
-                ],
-                pk__lte=last_submit,
-            )
-            authors.update(writes.values_list("actor_id", flat=True))
-        return authors
+        return authors_of([self])[self.pk]
 
     def may_withdraw(self, user) -> bool:
         return self.status == DocumentStatus.PUBLISHED and user.has_role(Role.PRESS_OFFICE)
@@ -877,3 +861,32 @@ class IndexCounter(models.Model):
             if not Document.objects.filter(index_no=number).exists():
                 return number
         raise DomainError("索引号流水号已用尽，请检查索引号格式设置")
+
+
+# What counts as writing a document's text (author_ids).
+_WRITES = ("document.submit", "document.edit", "document.attach", "document.detach")
+
+
+def authors_of(documents) -> dict[int, set[int]]:
+    """Document.author_ids for several documents, in one read of the audit log."""
+    log = (
+        AuditEntry.objects.filter(
+            target_type=Document._meta.label_lower,
+            target_id__in=[str(d.pk) for d in documents],
+            actor__isnull=False,
+            action__in=_WRITES,
+        )
+        .order_by("pk")
+        .values_list("target_id", "action", "actor_id")
+    )
+    writes = {d.pk: [] for d in documents}
+    for target_id, action, actor_id in log:
+        writes[int(target_id)].append((action, actor_id))
+    authors = {}
+    for document in documents:
+        entries = writes[document.pk]
+        submits = [i for i, (action, _) in enumerate(entries) if action == "document.submit"]
+        # Writes up to the latest submission (a later edit is a reviewer's, after it was sent).
+        upto = entries[: submits[-1] + 1] if submits else []
+        authors[document.pk] = {document.created_by_id, *(actor for _, actor in upto)}
+    return authors

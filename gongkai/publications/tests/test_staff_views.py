@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gongkai.publications.models import Document, DocumentStatus
@@ -251,3 +253,20 @@ def test_a_head_is_not_offered_the_first_review_of_their_own_draft(cast, make_dr
     clerks.submit(by=cast.clerk)
     assert list(waiting_for(cast.head)) == [clerks]
     assert not own.may_review(cast.head)  # the list agrees with the verb
+
+
+def test_the_first_review_list_reads_the_audit_log_once_however_many_wait(cast, make_draft):
+    from gongkai.publications.selectors import waiting_for
+
+    def queries_for_a_list_of(count):
+        for n in range(count):
+            make_draft(title=f"经办人起草的通知{n}").submit(by=cast.clerk)
+        waiting_for(cast.head)  # the head's roles are read once and kept
+        with CaptureQueriesContext(connection) as ctx:
+            listed = list(waiting_for(cast.head))
+        return len(listed), len(ctx.captured_queries)
+
+    one, queries_for_one = queries_for_a_list_of(1)
+    more, queries_for_more = queries_for_a_list_of(5)
+    assert (one, more) == (1, 6)
+    assert queries_for_more == queries_for_one
