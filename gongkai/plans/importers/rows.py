@@ -1117,6 +1117,9 @@ def _number_by_subsections(drafts: list[_Draft]) -> bool:
 
 def _finish_item(draft: _Draft, year: int) -> ParsedItem:
     item = draft.item
+    if item.requirement.startswith(_PIECE):
+        item.requirement = item.requirement.removeprefix(_PIECE)
+        item.flags.append(_SPLIT_FLAG)
     _finish_deadline(item, year)
     if draft.unit_columns:
         _finish_two_unit_columns(item, draft.unit_columns)
@@ -1304,8 +1307,12 @@ def _chunk_cells(lines: list[str], header: list[str]) -> list[Row]:
 def _records(lines: list[str]) -> list[Row]:
     """No header: a numbered paragraph (or, with no numbers at all, any task-like
     paragraph after the first heading) starts a task; lines after it fill its columns."""
+    lines = [_bare_units_bracketed(line) for line in lines]
     arabic = any(_NUMBERED.match(line) for line in lines)
-    cn_tasks = not arabic and any(_SUBSECTION.match(line) for line in lines)
+    if not arabic:
+        lines = _split_at_unit_brackets(lines)
+    split = any(line.startswith(_PIECE) for line in lines)
+    cn_tasks = not arabic and not split and any(_SUBSECTION.match(line) for line in lines)
     has_sections = any(_SECTION.match(line) for line in lines)
     rows: list[Row] = []
     record: Row | None = None
@@ -1313,7 +1320,8 @@ def _records(lines: list[str]) -> list[Row]:
     heading_units = ""  # units a heading's bracket gives the tasks under it
     for line in lines:
         starts_task = (
-            _NUMBERED.match(line)
+            line.startswith(_PIECE)
+            or _NUMBERED.match(line)
             or (cn_tasks and _SUBSECTION.match(line))
             or _ORDINAL.match(line)
             # 一、 itself a task, unless numbered tasks stand under it
@@ -1326,7 +1334,7 @@ def _records(lines: list[str]) -> list[Row]:
             _add_header_once(rows)
             rows.append([_without_unit_brackets(line) if heading_units else line])
         elif starts_task or (
-            not arabic and not cn_tasks and _task_like(line, seen_section, has_sections)
+            not (arabic or cn_tasks or split) and _task_like(line, seen_section, has_sections)
         ):
             _add_header_once(rows)
             _units_from_heading(record, heading_units)
@@ -1339,6 +1347,148 @@ def _records(lines: list[str]) -> list[Row]:
     _units_from_heading(record, heading_units)
     _spread_comma_legend(rows)
     return rows
+
+
+# A task cut out of a paragraph that held several (see _split_at_unit_brackets).
+_PIECE = "\x03"
+_SPLIT_FLAG = (
+    "原文一段内写有多项任务（各自注明责任单位），已按责任单位括注逐项拆分，并按出现顺序编号，请核对"
+)
+# A piece this short (without its brackets) is no task of its own: 。（B配合） after
+# （A牵头）, or a lone （完成时限：…）.
+_MIN_PIECE = 8
+
+
+def _split_at_unit_brackets(lines: list[str]) -> list[str]:
+    """Paragraphs holding several tasks, each closed by its own units bracket ((一)…。
+    (A负责)…。(B、C分别负责)), or a （一） heading over several paragraphs each with its
+    bracket: one task per bracket, the （一） a heading. When any paragraph of the plan is
+    cut so, every task is cut out the same way (marked) and the plan is numbered in order;
+    otherwise the lines are returned as they were."""
+    blocks: list[tuple[int, int]] = []  # (start, end) of each （一） line and the lines after
+    for at, line in enumerate(lines):
+        if _SECTION.match(line) and not _SUBSECTION.match(line):
+            if blocks and blocks[-1][1] == len(lines):
+                blocks[-1] = (blocks[-1][0], at)
+        elif _SUBSECTION.match(line):
+            if blocks and blocks[-1][1] == len(lines):
+                blocks[-1] = (blocks[-1][0], at)
+            blocks.append((at, len(lines)))
+    if not blocks:
+        if not _several_tasks(lines):
+            return lines
+        return [part for line in lines for part in _tasks_of_paragraph(line)]
+    cut = [_cut_block(lines[a:b]) for a, b in blocks]
+    if not any(sum(bool(_unit_brackets(p)) for p in pieces) >= 2 for _, pieces in cut):
+        return lines
+    out = lines[: blocks[0][0]]
+    starts = [start for start, _ in blocks[1:]] + [len(lines)]
+    for (_, end), (heading, pieces), following in zip(blocks, cut, starts, strict=True):
+        out += [heading, *(_PIECE + piece for piece in pieces), *lines[end:following]]
+    return out
+
+
+def _several_tasks(lines: list[str]) -> bool:
+    """A plan of unnumbered paragraphs, some holding several bracket-closed tasks."""
+    return any(len(_pieces(line)) >= 2 for line in lines if not _is_heading(line))
+
+
+def _tasks_of_paragraph(line: str) -> list[str]:
+    pieces = [] if _is_heading(line) else _pieces(line)
+    return [_PIECE + p for p in pieces] if len(pieces) >= 2 else [line]
+
+
+def _cut_block(block: list[str]) -> tuple[str, list[str]]:
+    """A （一） line and the lines after it: (the heading, the tasks in it)."""
+    first = block[0]
+    numeral = _SUBSECTION.match(first)
+    rest = first[numeral.end() :]
+    title, stop, body = rest.partition("。")
+    if len(block) > 1 and not _unit_brackets(first) and (not stop or not body.strip()):
+        # (一)推进决策公开 on a line of its own: each paragraph under it closed by its units
+        # is a task (several brackets in one paragraph stay one task, their units joined).
+        heading, texts = first, block[1:]
+        return heading, _paragraph_tasks(texts)
+    elif stop and len(title) <= 40 and len(re.split(r"[（(]", body)[0]) >= _MIN_PIECE:
+        heading, texts = first[: numeral.end()] + title + stop, [body, *block[1:]]
+    else:
+        heading, texts = first[: numeral.end()] + title + stop, [rest, *block[1:]]
+    pieces: list[str] = []
+    for text in texts:
+        for piece in _pieces(text) or [text]:
+            previous = pieces[-1] if pieces else ""
+            short = len(_without_brackets(piece).strip("。.；;，, ")) < _MIN_PIECE
+            if previous and (short or not _unit_brackets(previous)):
+                pieces[-1] = previous + piece  # a bracket on the next line, or more text
+            else:
+                pieces.append(piece)
+    if len(pieces) >= 2 and not _unit_brackets(pieces[-1]):
+        pieces[-2:] = [pieces[-2] + pieces[-1]]  # closing text with no units: more of the last
+    return heading, [p.strip() for p in pieces if p.strip()]
+
+
+def _paragraph_tasks(texts: list[str]) -> list[str]:
+    """Paragraphs under a heading: a paragraph with units ends a task."""
+    tasks: list[str] = []
+    for text in texts:
+        if tasks and not _unit_brackets(tasks[-1]):
+            tasks[-1] += text
+        else:
+            tasks.append(text)
+    if len(tasks) >= 2 and not _unit_brackets(tasks[-1]):
+        tasks[-2:] = [tasks[-2] + tasks[-1]]
+    return tasks
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut after each units bracket closing a sentence (and its full stop)."""
+    cuts = []
+    for bracket in _unit_brackets(text):
+        end = bracket.end()
+        if text[end : end + 1] in tuple("、，,"):
+            continue  # (X牵头)、重塑…: the list of things to do goes on
+
+        while end < len(text) and text[end] in "。.；;":
+            end += 1
+        cuts.append(end)
+    pieces, start = [], 0
+    for end in cuts:
+        pieces.append(text[start:end])
+        start = end
+    tail = text[start:]
+    if tail.strip("。.；;，, "):
+        pieces.append(tail)
+    elif pieces:
+        pieces[-1] += tail
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and len(_without_brackets(piece).strip("。.；;，, ")) < _MIN_PIECE:
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return [p for p in merged if p.strip()] if len(merged) > 1 else merged
+
+
+def _without_brackets(text: str) -> str:
+    return _ANY_BRACKET.sub("", text)
+
+
+# …。市政府办公室、各县(市)区政府负责落实 — units after the last sentence with no bracket.
+_BARE_UNITS_TAIL = re.compile(
+    r"(?<=[。；;])([^。；;，,:：]{2,80}?(?:负责|牵头|配合|落实|协办))[。]?$"
+)
+
+
+def _bare_units_bracketed(line: str) -> str:
+    """A paragraph whose units follow its last sentence with no bracket: bracketed, so
+    they are read as a bracket would be."""
+    found = _BARE_UNITS_TAIL.search(line)
+    if not found or _is_heading(found.group(1)):
+        return line
+    parsed = parse_units(found.group(1))
+    if not (parsed.lead or parsed.support) or parsed.note or parsed.flags:
+        return line
+    return f"{line[: found.start(1)]}（{found.group(1)}）"
 
 
 def _units_from_heading(record: Row | None, heading_units: str) -> None:
@@ -1434,6 +1584,9 @@ def _take_trailer(record: Row, line: str) -> str:
             units = brackets[0].group(1)  # labels: the deadline label is read below
         elif deadline and not record[2]:
             record[2] = deadline
+        remark = brackets[0].group(1).partition("。")[2].strip()
+        if remark and not _UNIT_LABEL.search(simplify(units)):
+            record[4] = "；".join(filter(None, [record[4], remark]))
     else:
         lead: list[str] = []
         support: list[str] = []
@@ -1499,7 +1652,11 @@ _JOINED = "多处括注："
 
 
 def _split_bracket(inner: str) -> tuple[str, str]:
-    """（市政务服务局牵头，各区政府配合，2023年6月底前完成）: (units, deadline)."""
+    """（市政务服务局牵头，各区政府配合，2023年6月底前完成）: (units, deadline). A sentence
+    after the units (…负责。以下工作均需…落实，不再列出) is a remark, not more units."""
+    first, stop, remark = inner.partition("。")
+    if stop and remark.strip() and _looks_like_units(first):
+        inner = first
     pieces = [p for p in re.split(r"[，,；;]", inner) if p.strip()]
     deadline = [p for p in pieces if _looks_like_deadline(p)]
     units = "，".join(p for p in pieces if p not in deadline)
