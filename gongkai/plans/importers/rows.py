@@ -174,6 +174,7 @@ def _parse_rows(
     _number_items(drafts, warnings)
     _groups_as_sections(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
+    _flag_unstated_year(items, rows, year, warnings)
     if unclear:
         for item in items:  # until the user confirms the columns, nothing is taken on trust
             item.flags.append(_GUESSED_COLUMNS)
@@ -185,6 +186,28 @@ def _parse_rows(
         columns=columns,
         columns_unclear=unclear,
     )
+
+
+def _flag_unstated_year(
+    items: list[ParsedItem], rows: list[Row], year: int | None, warnings: list[str]
+) -> None:
+    """A plan that never writes its year (2023年; a document number 〔2023〕 does not
+    count): dates reckoned from the year given at import are flagged, not trusted."""
+    if not year:
+        return
+    text = simplify("\n".join(c for row in rows for c in row))
+    if re.search(rf"{year}\s*年", text):
+        return
+    reckoned = [
+        item
+        for item in items
+        if item.due_date and not re.search(r"\d{4}\s*年", simplify(item.deadline_text))
+    ]
+    if not reckoned:
+        return
+    warnings.append(f"方案中未写明年份“{year}年”，完成时限按导入时所选的年份推算，请核对")
+    for item in reckoned:
+        item.flags.append(f"方案中未写明年份，完成时限按{year}年推算，请核对")
 
 
 def _doubtful_rows(rows: list[Row]) -> set[int]:
