@@ -174,7 +174,8 @@ def _parse_rows(
     _number_items(drafts, warnings)
     _groups_as_sections(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
-    _flag_unstated_year(items, rows, year, warnings)
+    if records or header_at > 0:  # a whole document, not a bare table (which has no year)
+        _flag_unstated_year(items, rows, year, warnings)
     if unclear:
         for item in items:  # until the user confirms the columns, nothing is taken on trust
             item.flags.append(_GUESSED_COLUMNS)
@@ -191,8 +192,8 @@ def _parse_rows(
 def _flag_unstated_year(
     items: list[ParsedItem], rows: list[Row], year: int | None, warnings: list[str]
 ) -> None:
-    """A plan that never writes its year (2023年; a document number 〔2023〕 does not
-    count): dates reckoned from the year given at import are flagged, not trusted."""
+    """A plan document that never writes its year (2023年; a document number 〔2023〕
+    does not count): dates reckoned from the year given at import are flagged."""
     if not year:
         return
     text = simplify("\n".join(c for row in rows for c in row))
@@ -220,6 +221,7 @@ def _doubtful_rows(rows: list[Row]) -> set[int]:
     return doubtful
 
 
+_LOOKS_LIKE_TASK = "有一段内容注有责任单位，像是工作任务，但未能识别为任务，已忽略，请核对原文："
 NO_TASKS = (
     "未能识别出任何工作任务。请确认文件是工作实施方案：表格需有“工作任务/责任单位/完成时限”等表头，"
     "或每项任务以“1.”“1、”“（一）”等编号开头。"
@@ -947,6 +949,9 @@ class _Walker:
             self._heading(text)
         elif _number_of(text, self.cn_tasks):
             self._push(self._row(self._requirements(text, ""), {}))
+        elif len(text) > 20 and (_unit_brackets(text) or _TRAILER.search(simplify(text))):
+            # It names units as a task does, yet no task took it: say so, never drop it.
+            self.warnings.append(f"{_LOOKS_LIKE_TASK}{text[:60]}")
         # Any other lone line (公开方式：主动公开, a signature) is not part of a task.
 
     def _heading(self, text: str) -> None:
@@ -1102,16 +1107,17 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
     elif given[-1] > MAX_ITEM_NUMBER:
         warnings.append(f"原文任务序号超过{MAX_ITEM_NUMBER}，不像任务编号，已按出现顺序重新编号")
         given = []
-    else:
-        present = set(given)
-        missing = [n for n in range(1, given[-1] + 1) if n not in present][:10]
-        if missing:
-            warnings.append(f"原文任务序号不连续，缺少：{'、'.join(map(str, missing))}")
     previous = 0
     for draft in drafts:
         explicit = draft.explicit_number
         draft.item.number = explicit if given and explicit is not None else previous + 1
         previous = draft.item.number
+    if given:
+        # An unnumbered task among numbered ones took the number before the next.
+        present = {d.item.number for d in drafts}
+        missing = [n for n in range(1, given[-1] + 1) if n not in present][:10]
+        if missing:
+            warnings.append(f"原文任务序号不连续，缺少：{'、'.join(map(str, missing))}")
 
 
 def _groups_as_sections(drafts: list[_Draft]) -> None:
@@ -1143,6 +1149,9 @@ def _finish_item(draft: _Draft, year: int) -> ParsedItem:
     if item.requirement.startswith(_PIECE):
         item.requirement = item.requirement.removeprefix(_PIECE)
         item.flags.append(_SPLIT_FLAG)
+    if item.requirement.startswith(_UNNUMBERED):
+        item.requirement = item.requirement.removeprefix(_UNNUMBERED)
+        item.flags.append(_UNNUMBERED_FLAG)
     _finish_deadline(item, year)
     if draft.unit_columns:
         _finish_two_unit_columns(item, draft.unit_columns)
@@ -1365,6 +1374,12 @@ def _records(lines: list[str]) -> list[Row]:
             rows.append(record)
         elif record is not None:
             _fill_record(record, line)
+        elif seen_section and len(line) > 20 and _unit_brackets(line):
+            # A paragraph naming its units under a heading but with no number of its own
+            # (its （一） garbled on the way, or never written): a task, flagged.
+            _add_header_once(rows)
+            record = _new_record(_UNNUMBERED + line)
+            rows.append(record)
         else:
             rows.append([line])
     _units_from_heading(record, heading_units)
@@ -1374,6 +1389,9 @@ def _records(lines: list[str]) -> list[Row]:
 
 # A task cut out of a paragraph that held several (see _split_at_unit_brackets).
 _PIECE = "\x03"
+# A paragraph with its units but no number, read as a task.
+_UNNUMBERED = "\x04"
+_UNNUMBERED_FLAG = "原文此段没有任务编号（或编号无法识别），但注有责任单位，已作为一项任务，请核对"
 _SPLIT_FLAG = (
     "原文一段内写有多项任务（各自注明责任单位），已按责任单位括注逐项拆分，并按出现顺序编号，请核对"
 )
