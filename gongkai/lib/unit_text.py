@@ -135,6 +135,9 @@ def _comma_legend(text: str, legend: str) -> UnitsParse:
     return result
 
 
+_ORGAN_WORD = re.compile(r"[司局处科室厅委办部]")
+
+
 def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
     """(text, brackets held, notes): a bracket inside a name (more of the name follows it) or
     of mere fragments (（市、区）, （办）) stays with its name; any other — an alias, X（Y）, or
@@ -150,6 +153,11 @@ def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
         # （市、区）, （办） are fragments of sibling names; （单位） only restates the kind.
         fragments = all(0 < len(p) <= 2 for p in re.split(r"[、,，/]", inner))
         fragments = fragments and inner not in _GENERIC
+        # 制发司(局), 区卫健委(局): the same body under its other kind of name, an alias —
+        # not a fragment like 各镇(办) or 各县(市、区), whose name is a place.
+        alias = _ORGAN_WORD.fullmatch(inner) and _ORGAN_WORD.search(text[: match.start()][-1:])
+        if alias:
+            return ""  # the units text as written keeps it for the reader
         if inner and (goes_on or fragments) and len(held) < 256:
             held.append(match.group(0))
             return chr(0xE000 + len(held) - 1)

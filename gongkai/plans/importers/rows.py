@@ -1278,8 +1278,9 @@ def _inline_headings(line: str) -> list[str]:
     return cut
 
 
-_SENTENCE_THEN_HEADING = re.compile(r"(?<=[。；;])\s+(?=[一二三四五六七八九十]{1,3}、)")
-_HEADING_THEN_GROUP = re.compile(r"\s+(?=[（(][一二三四五六七八九十]{1,3}[)）])")
+# A run-on copy may have lost the spaces too: …的作用。一、抓好…落实(一)做好….
+_SENTENCE_THEN_HEADING = re.compile(r"(?<=[。；;])\s*(?=[一二三四五六七八九十]{1,3}、)")
+_HEADING_THEN_GROUP = re.compile(r"\s*(?=[（(][一二三四五六七八九十]{1,3}[)）])")
 
 
 def _heading_after_sentence(line: str) -> list[str]:
@@ -1682,9 +1683,33 @@ def _unit_brackets(line: str) -> list[re.Match]:
         if _ASIDE.match(inner):
             continue  # （含县市区） （见附件） （以下简称…）
         units, _ = _split_bracket(inner)
-        if _UNIT_LABEL.search(simplify(inner)) or (units and _looks_like_units(units)):
+        if _UNIT_LABEL.search(simplify(inner)) or (
+            units
+            and _looks_like_units(units)
+            and (_ROLE_WORD.search(simplify(units)) or _bare_units(units))
+        ):
             found.append(match)
     return found
+
+
+_ROLE_WORD = re.compile(r"牵头|负责|配合|落实|主办|协办|协助|参与|承办|主责")
+# What a body's name ends in (局 委 办 厅 处 科 室 中心 …): a place alone (浦东新区, 上海市)
+# is no unit in a bracket without a role word.
+_ORGAN_END = re.compile(
+    r"(?:局|委|办|厅|处|科|室|中心|院|所|站|队|政府|街道|镇|乡|街镇|部|司|署|馆|组|会|"
+    r"单位|部门|机构|机关|公司|集团|分局|支队|大队|中队|股|团|社|校|台|专班|小组)$"
+)
+
+
+def _bare_units(text: str) -> bool:
+    """A bracket of names with no role word ((区发展改革委、各街镇)) names units only when
+    every name is a body (ends in an organ word) or a collective (各县区, 各有关单位)."""
+    parsed = parse_units(text)
+    names = parsed.lead + parsed.support
+    return bool(names) and all(
+        _ORGAN_END.search(re.sub(r"[（(〔][^）)〕]*[）)〕]", "", name)) or name.startswith("各")
+        for name in names
+    )
 
 
 _ASIDE = re.compile(r"\s*(?:含|包括|包含|即|如|例如|详见|见|注|以下|简称|不含)")
