@@ -497,9 +497,16 @@ def _walk(
     walker = _Walker(roles, _tasks_use_cn_numbers(rows, roles), warnings)
     walker.section, walker.merged, walker.records = section, merged, records
     walker.doubtful = doubtful or set()
+    # A table with no 一、 headings may head its parts with bare label rows.
+    walker.label_sections = not records and not any(
+        _SECTION.match(c) for row in rows for c in row if c
+    )
     for row in rows:
         walker.add(row)
     return walker.finish()
+
+
+_LABEL_ROW = re.compile(r"^[^\d，。；;：:,、|（）()]{4,30}$")
 
 
 # ---- cleaning -------------------------------------------------------------
@@ -877,6 +884,8 @@ class _Walker:
         self.merged = False  # short rows lost cells to merges (text tables)
         self.records = False  # rows are records read from paragraphs, their fields in place
         self.doubtful: set[int] = set()  # ids of rows a cell stream was cut into with doubt
+        self.label_sections = False  # bare label rows head the table's parts (no 一、)
+        self.after_label = False  # the row before was such a label
         self.last_sub_no: int | None = None
         self.block: list[_RowParts] = []
         self.drafts: list[_Draft] = []
@@ -884,7 +893,17 @@ class _Walker:
     def add(self, row: Row) -> None:
         filled = [c for c in row if c]
         lone = len(filled) == 1 and row[0] == filled[0]
+        after_label, self.after_label = self.after_label, False
         if lone and not (self.merged and self.carry and self._lone_task(row)):
+            if self.label_sections and self._label_row(row[0]):
+                # 围绕重大部署着力推进公开 over the rows: the part; a second label right
+                # under it (聚焦乡村振兴做好公开) is the group within the part.
+                if after_label:
+                    self.subsection = row[0]
+                else:
+                    self.section, self.subsection, self.group = row[0], "", ""
+                self.after_label = True
+                return
             self._single_cell(row[0])
             return
         if not filled or sum(_header_role(c) is not None for c in row) >= 2:
@@ -915,6 +934,12 @@ class _Walker:
         self._carry_down(columns, {self.roles[j] for j in missing}, flags)
         requirements = self._requirements(columns.pop(REQUIREMENT, ""), columns.get(NUMBER, ""))
         self._push(self._row(requirements, columns, flags))
+
+    @staticmethod
+    def _label_row(text: str) -> bool:
+        return bool(_LABEL_ROW.match(text)) and not (
+            _header_role(text) or _looks_like_units(text) or _looks_like_deadline(text)
+        )
 
     def _lone_task(self, row: Row) -> bool:
         """A row of a text table with only its task: the rest merged from above."""
