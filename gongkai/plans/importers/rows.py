@@ -497,8 +497,9 @@ def _walk(
     walker = _Walker(roles, _tasks_use_cn_numbers(rows, roles), warnings)
     walker.section, walker.merged, walker.records = section, merged, records
     walker.doubtful = doubtful or set()
-    # A table with no 一、 headings may head its parts with bare label rows.
-    walker.label_sections = not records and not any(
+    # A table with no 一、 headings and no group column may head its parts with bare label
+    # rows across the table (a group column's cells are groups, not parts).
+    walker.label_sections = not records and TASK not in roles and not any(
         _SECTION.match(c) for row in rows for c in row if c
     )
     for row in rows:
