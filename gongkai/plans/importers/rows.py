@@ -221,6 +221,11 @@ def _doubtful_rows(rows: list[Row]) -> set[int]:
     return doubtful
 
 
+# Parts of a plan that set out aims and safeguards, not tasks: their prose is no loss.
+_GENERAL_PART = re.compile(
+    r"总体要求|指导思想|总体目标|工作目标|主要目标|基本原则|保障措施|组织保障|工作要求|组织领导|"
+    r"组织实施|工作保障|有关要求|其他事项|总体思路|目标任务"
+)
 _LOOKS_LIKE_TASK = "有一段内容注有责任单位，像是工作任务，但未能识别为任务，已忽略，请核对原文："
 NO_TASKS = (
     "未能识别出任何工作任务。请确认文件是工作实施方案：表格需有“工作任务/责任单位/完成时限”等表头，"
@@ -499,8 +504,10 @@ def _walk(
     walker.doubtful = doubtful or set()
     # A table with no 一、 headings and no group column may head its parts with bare label
     # rows across the table (a group column's cells are groups, not parts).
-    walker.label_sections = not records and TASK not in roles and not any(
-        _SECTION.match(c) for row in rows for c in row if c
+    walker.label_sections = (
+        not records
+        and TASK not in roles
+        and not any(_SECTION.match(c) for row in rows for c in row if c)
     )
     for row in rows:
         walker.add(row)
@@ -886,6 +893,7 @@ class _Walker:
         self.records = False  # rows are records read from paragraphs, their fields in place
         self.doubtful: set[int] = set()  # ids of rows a cell stream was cut into with doubt
         self.label_sections = False  # bare label rows head the table's parts (no 一、)
+        self.ignored: dict[str, str] = {}  # section → the first paragraph no task took
         self.after_label = False  # the row before was such a label
         self.last_sub_no: int | None = None
         self.block: list[_RowParts] = []
@@ -968,6 +976,13 @@ class _Walker:
     def finish(self) -> list[_Draft]:
         while self.block:
             self._give_up_first()
+        with_tasks = {d.item.section for d in self.drafts}
+        for section, text in self.ignored.items():
+            if section not in with_tasks and not _GENERAL_PART.search(simplify(section)):
+                self.warnings.append(
+                    f"“{section[:30]}”下有成段文字，但未能识别出任务（如其中有任务，请核对原文或改为"
+                    f"逐项编号后再导入）：{text[:40]}…"
+                )
         return self.drafts
 
     def _single_cell(self, text: str) -> None:
@@ -978,6 +993,8 @@ class _Walker:
         elif len(text) > 20 and (_unit_brackets(text) or _TRAILER.search(simplify(text))):
             # It names units as a task does, yet no task took it: say so, never drop it.
             self.warnings.append(f"{_LOOKS_LIKE_TASK}{text[:60]}")
+        elif self.section and len(text) > 15 and re.search("[。；;]", text):
+            self.ignored.setdefault(self.section, text)  # see finish()
         # Any other lone line (公开方式：主动公开, a signature) is not part of a task.
 
     def _heading(self, text: str) -> None:
@@ -1138,6 +1155,14 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
         explicit = draft.explicit_number
         draft.item.number = explicit if given and explicit is not None else previous + 1
         previous = draft.item.number
+    numbers = [d.item.number for d in drafts]
+    if len(set(numbers)) != len(numbers):
+        # 1. … (a task with no number) … 2.: the unnumbered one took 2 as well.
+        warnings.append("原文有未编号的任务夹在编号任务之间，已按出现顺序重新编号")
+        for at, draft in enumerate(drafts, start=1):
+            draft.item.number = at
+            draft.item.flags.append("任务已按出现顺序重新编号，与原文编号可能不同，请核对")
+        return
     if given:
         # An unnumbered task among numbered ones took the number before the next.
         present = {d.item.number for d in drafts}
