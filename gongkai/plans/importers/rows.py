@@ -1395,7 +1395,11 @@ def _records(lines: list[str]) -> list[Row]:
     arabic = any(_NUMBERED.match(line) for line in lines)
     if not arabic:
         lines = _split_at_unit_brackets(lines)
-    split = any(line.startswith(_PIECE) for line in lines)
+    # （一） paragraphs cut into tasks: only the cut-out tasks are tasks (a plan of
+    # unnumbered paragraphs, with no （一）, reads its other paragraphs as before).
+    split = any(line.startswith(_PIECE) for line in lines) and any(
+        _SUBSECTION.match(line) for line in lines
+    )
     cn_tasks = not arabic and not split and any(_SUBSECTION.match(line) for line in lines)
     has_sections = any(_SECTION.match(line) for line in lines)
     rows: list[Row] = []

@@ -67,6 +67,25 @@ def test_it_takes_a_paragraph_with_units_but_a_garbled_number_as_a_flagged_task(
     assert not any("不连续" in warning for warning in plan.warnings)
 
 
+def test_it_cuts_an_unnumbered_paragraph_of_two_tasks_and_keeps_the_other_paragraphs():
+    text = _lines(
+        "2024年某局政务公开工作要点",
+        "一、深化重点领域公开",
+        "及时公开政策文件，做好政策解读。（法规科负责）做好规范性文件清理结果公开。（办公室负责）",
+        "做好财政预决算公开工作，细化公开内容。（财务科牵头）（各科室配合）",
+        "二、加强平台建设",
+        "完善网站功能，提升服务水平。（信息中心负责）",
+    )
+    items = parse_plan_text(text, 2024).items
+    assert [(i.number, i.section[:2], *_units(i)) for i in items] == [
+        (1, "一、", ["法规科"], []),
+        (2, "一、", ["办公室"], []),
+        (3, "一、", ["财务科"], ["各科室"]),
+        (4, "二、", ["信息中心"], []),
+    ]
+    assert any("逐项拆分" in flag for flag in items[0].flags)
+
+
 def test_it_numbers_tasks_again_in_order_when_an_unnumbered_one_takes_a_taken_number():
     text = _lines(
         "一、推进决策公开",
