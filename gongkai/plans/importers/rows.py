@@ -1453,7 +1453,7 @@ _SPLIT_FLAG = (
 )
 # A piece this short (without its brackets) is no task of its own: 。（B配合） after
 # （A牵头）, or a lone （完成时限：…）.
-_MIN_PIECE = 8
+_MIN_PIECE = 4
 
 
 def _split_at_unit_brackets(lines: list[str]) -> list[str]:
