@@ -1506,7 +1506,8 @@ def _cut_block(block: list[str]) -> tuple[str, list[str]]:
         # is a task (several brackets in one paragraph stay one task, their units joined).
         heading, texts = first, block[1:]
         return heading, _paragraph_tasks(texts)
-    elif stop and len(title) <= 40 and len(re.split(r"[（(]", body)[0]) >= _MIN_PIECE:
+    elif stop and body.strip() and _unit_brackets(title + stop):
+        # (一)推进决策公开（法规科牵头）。…: the heading's units, for tasks that name none.
         heading, texts = first[: numeral.end()] + title + stop, [body, *block[1:]]
     else:
         heading, texts = first[: numeral.end()] + title + stop, [rest, *block[1:]]

@@ -313,9 +313,9 @@ def test_it_splits_a_paragraph_at_each_units_bracket_and_numbers_the_tasks_in_or
     )
     items = parse_plan_text(text, 2023).items
     assert [(i.number, i.requirement, *_units(i)) for i in items] == [
-        (1, "及时公开工作进展。", ["市发展改革委"], []),
+        (1, "做好城市更新信息公开。及时公开工作进展。", ["市发展改革委"], []),
         (2, "推进项目信息公开。", ["市住房城乡建设委", "市规划自然资源委"], []),
-        (3, "集中发布营商环境政策。", ["市政务服务局"], ["各区政府"]),
+        (3, "做好营商环境信息公开。集中发布营商环境政策。", ["市政务服务局"], ["各区政府"]),
     ]
     assert [i.subsection for i in items] == ["(一)", "(一)", "(二)"]
     assert items[2].due_date == date(2023, 6, 30)

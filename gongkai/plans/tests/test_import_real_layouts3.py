@@ -50,6 +50,23 @@ def test_it_reads_the_units_before_a_remark_in_the_same_bracket():
 # ---- tasks without numbers ---------------------------------------------------------------
 
 
+def test_it_gives_the_units_on_a_paragraphs_title_to_its_tasks_that_name_none():
+    text = _lines(
+        "一、深化重点领域公开",
+        "（一）推进决策公开（法规科牵头）。制定重大决策目录。（各科室负责）做好决策草案公开。",
+        "（二）做好解读。及时解读政策。（办公室负责）做好回应工作。（宣传科负责）",
+        "（三）做好预公开（法规科牵头）。公开决策草案。",
+    )
+    items = parse_plan_text(text, 2024).items
+    assert [(i.number, i.requirement, *_units(i)) for i in items] == [
+        (1, "制定重大决策目录。做好决策草案公开。", ["各科室"], []),
+        (2, "做好解读。及时解读政策。", ["办公室"], []),
+        (3, "做好回应工作。", ["宣传科"], []),
+        (4, "公开决策草案。", ["法规科"], []),
+    ]
+    assert any("标题所注" in flag for flag in items[3].flags)
+
+
 def test_it_takes_a_paragraph_with_units_but_a_garbled_number_as_a_flagged_task():
     text = _lines(
         "一、认真落实政务公开重点工作任务",
