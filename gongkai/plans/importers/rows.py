@@ -1267,6 +1267,22 @@ def _finish_units(item: ParsedItem) -> None:
     item.lead_units, item.support_units = parsed.lead, parsed.support
     item.note = "；".join(filter(None, [item.note, parsed.note, *parsed.asides]))
     item.flags += parsed.flags
+    _flag_odd_names(item)
+
+
+# What a sentence has and a body's name has not: a name read from text that spilled into
+# the units cell (县、乡两级政府要健全政务公开工作机构).
+_SENTENCE_IN_NAME = re.compile(r"要|应|确保|做好|加强|推进|健全|及时|进一步")
+
+
+def _flag_odd_names(item: ParsedItem) -> None:
+    odd = [
+        name
+        for name in item.lead_units + item.support_units
+        if len(name) > 20 or (len(name) > 8 and _SENTENCE_IN_NAME.search(simplify(name)))
+    ]
+    if odd:
+        item.flags.append(f"责任单位中“{odd[0]}”不像单位名称，请核对")
 
 
 def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
@@ -1279,6 +1295,7 @@ def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
     item.units_text = "；".join(filter(None, [*texts, item.units_text]))
     if not item.lead_units:
         item.flags.append("未写明牵头单位，请核对")
+    _flag_odd_names(item)
     asides = [*lead.asides, *support.asides]
     item.note = "；".join(filter(None, [item.note, lead.note, support.note, *asides]))
 

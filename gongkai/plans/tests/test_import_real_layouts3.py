@@ -222,3 +222,14 @@ def test_it_trusts_the_import_year_when_the_plan_writes_it():
     )
     (item,) = parse_plan_file(text.encode(), "plan.txt", 2023).items
     assert item.due_date == date(2023, 6, 30) and item.flags == []
+
+
+def test_it_flags_a_unit_name_that_reads_as_a_sentence():
+    text = _lines(
+        "工作任务\t完成时限\t责任单位",
+        "1.健全政务公开工作机构。\t2020年底前\t县乡两级政府要健全政务公开工作机构、各乡镇政府",
+        "2.规范政府信息管理。\t2020年底前\t各乡镇政府",
+    )
+    first, second = parse_plan_text(text, 2020).items
+    assert any("不像单位名称" in flag for flag in first.flags)
+    assert second.flags == []
