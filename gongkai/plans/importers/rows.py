@@ -12,7 +12,9 @@ subsection (（一）); in text tables, take a units or deadline cell merged ove
 the row above (flagged); split each row's cells into parts; align parts to
 requirements, across rows when a row's cells spilled into the next (flagging those
 items); finally parse deadlines and units. Paragraph plans become records first, their
-units read from the brackets closing each task (labelled or bare, of any bracket kind).
+units read from the brackets closing each task (labelled, or bare when every name in it is
+a body); a （一） paragraph holding several tasks, each closed by its own bracket, is cut
+into them and the plan numbered in order (flagged).
 """
 
 import re
@@ -1479,15 +1481,9 @@ def _split_at_unit_brackets(lines: list[str]) -> list[str]:
     bracket: one task per bracket, the （一） a heading. When any paragraph of the plan is
     cut so, every task is cut out the same way (marked) and the plan is numbered in order;
     otherwise the lines are returned as they were."""
-    blocks: list[tuple[int, int]] = []  # (start, end) of each （一） line and the lines after
-    for at, line in enumerate(lines):
-        if _SECTION.match(line) and not _SUBSECTION.match(line):
-            if blocks and blocks[-1][1] == len(lines):
-                blocks[-1] = (blocks[-1][0], at)
-        elif _SUBSECTION.match(line):
-            if blocks and blocks[-1][1] == len(lines):
-                blocks[-1] = (blocks[-1][0], at)
-            blocks.append((at, len(lines)))
+    # (start, end) of each （一） line and the lines after it, up to the next heading.
+    heads = [at for at, line in enumerate(lines) if _is_heading(line)] + [len(lines)]
+    blocks = [(a, b) for a, b in zip(heads, heads[1:], strict=False) if _SUBSECTION.match(lines[a])]
     if not blocks:
         if not _several_tasks(lines):
             return lines
@@ -1521,9 +1517,8 @@ def _cut_block(block: list[str]) -> tuple[str, list[str]]:
     if len(block) > 1 and not _unit_brackets(first) and (not stop or not body.strip()):
         # (一)推进决策公开 on a line of its own: each paragraph under it closed by its units
         # is a task (several brackets in one paragraph stay one task, their units joined).
-        heading, texts = first, block[1:]
-        return heading, _paragraph_tasks(texts)
-    elif stop and body.strip() and _unit_brackets(title + stop):
+        return first, _paragraph_tasks(block[1:])
+    if stop and body.strip() and _unit_brackets(title + stop):
         # (一)推进决策公开（法规科牵头）。…: the heading's units, for tasks that name none.
         heading, texts = first[: numeral.end()] + title + stop, [body, *block[1:]]
     else:
@@ -1562,7 +1557,6 @@ def _pieces(text: str) -> list[str]:
         end = bracket.end()
         if text[end : end + 1] in tuple("、，,"):
             continue  # (X牵头)、重塑…: the list of things to do goes on
-
         while end < len(text) and text[end] in "。.；;":
             end += 1
         cuts.append(end)
@@ -1581,7 +1575,7 @@ def _pieces(text: str) -> list[str]:
             merged[-1] += piece
         else:
             merged.append(piece)
-    return [p for p in merged if p.strip()] if len(merged) > 1 else merged
+    return [p for p in merged if p.strip()]
 
 
 def _without_brackets(text: str) -> str:
