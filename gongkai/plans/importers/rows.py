@@ -511,9 +511,37 @@ def _walk(
         and TASK not in roles
         and not any(_SECTION.match(c) for row in rows for c in row if c)
     )
+    if merged and TASK in roles:
+        walker.from_below = _units_from_below(rows, roles)
     for row in rows:
         walker.add(row)
     return walker.finish()
+
+
+def _units_from_below(rows: list[Row], roles: list[str]) -> set[int]:
+    """A group (its 工作任务 cell on its first row only) whose first rows have no units cell
+    while a later row of it has one: a units cell merged over the group's rows that the
+    capture put after them (a merged cell never reaches into the group above). The rows
+    before it take it; their ids are returned, to flag."""
+    if sum(r in (UNITS, LEAD, SUPPORT) for r in roles) != 1:
+        return set()
+    task, units = roles.index(TASK), next(j for j, r in enumerate(roles) if r in (UNITS, LEAD))
+    taken: set[int] = set()
+    waiting: list[Row] = []  # the group's rows so far, none with units
+    for row in rows:
+        whole = len(row) == len(roles)
+        if whole and row[task]:
+            waiting = []  # a new group
+        if not whole or not any(row):
+            continue
+        if row[units]:
+            for earlier in waiting:
+                earlier[units] = row[units]
+                taken.add(id(earlier))
+            waiting = []
+        elif waiting or row[task]:
+            waiting.append(row)
+    return taken
 
 
 _LABEL_ROW = re.compile(r"^[^\d，。；;：:,、|（）()]{4,30}$")
@@ -895,6 +923,7 @@ class _Walker:
         self.records = False  # rows are records read from paragraphs, their fields in place
         self.doubtful: set[int] = set()  # ids of rows a cell stream was cut into with doubt
         self.label_sections = False  # bare label rows head the table's parts (no 一、)
+        self.from_below: set[int] = set()  # ids of rows given the units cell below them
         self.ignored: dict[str, str] = {}  # section → the first paragraph no task took
         self.after_label = False  # the row before was such a label
         self.last_sub_no: int | None = None
@@ -925,6 +954,8 @@ class _Walker:
             cells, flags, missing = _fit_row(row, self.roles)
         if id(row) in self.doubtful:
             flags.append(_DOUBTFUL)
+        if id(row) in self.from_below:
+            flags.append("本行没有“责任单位”单元格，已取同组下方合并单元格的内容，请核对")
         if self.merged:
             # A text table shows a cell merged from above as missing or as empty; a task has
             # units and a deadline, so either is taken from above. A 配合 cell may be empty

@@ -178,7 +178,7 @@ def test_it_takes_a_label_row_across_a_table_with_no_group_column_as_the_part():
     ]
 
 
-def test_it_reads_a_luoshi_keshi_header_and_never_takes_a_numbered_cell_for_units():
+def test_it_reads_a_luoshi_keshi_header_and_a_units_cell_captured_after_its_group():
     # One cell per line with blank lines between; the units cell of 3–4 merged over both
     # rows, captured once after the last.
     cells = [
@@ -192,8 +192,9 @@ def test_it_reads_a_luoshi_keshi_header_and_never_takes_a_numbered_cell_for_unit
     items = parse_plan_text("\n\n".join(cells), 2021).items
     assert [(i.number, i.lead_units) for i in items[:2]] == [(1, ["各科室"]), (2, ["办公室"])]
     assert [i.number for i in items] == [1, 2, 3, 4]
-    assert items[3].lead_units == ["法规科", "医药服务管理科"]
-    assert items[2].flags  # its units cell is not where the capture put it: to check
+    # 3 has no units cell, and the group above ends before it: the merged cell below it.
+    assert items[2].lead_units == items[3].lead_units == ["法规科", "医药服务管理科"]
+    assert any("同组下方" in flag for flag in items[2].flags)
 
 
 # ---- the plan's year ----------------------------------------------------------------------
