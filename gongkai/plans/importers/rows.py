@@ -1795,7 +1795,9 @@ _ROLE_WORD = re.compile(r"牵头|负责|配合|落实|主办|协办|协助|参�
 # is no unit in a bracket without a role word.
 _ORGAN_END = re.compile(
     r"(?:局|委|办|厅|处|科|室|中心|院|所|站|队|政府|街道|镇|乡|街镇|部|司|署|馆|组|会|"
-    r"单位|部门|机构|机关|公司|集团|分局|支队|大队|中队|股|团|社|校|台|专班|小组)$"
+    r"单位|部门|机构|机关|公司|集团|分局|支队|大队|中队|股|团|社|校|台|专班|小组|"
+    # Zones run by a committee of their own: bodies, not mere places.
+    r"新区|园区|开发区|片区|保税区|试验区)$"
 )
 
 
