@@ -1175,7 +1175,9 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
     given = [d.explicit_number for d in drafts if d.explicit_number is not None]
     if not given and _number_by_subsections(drafts):
         return
-    if not given:
+    if not given and any(d.item.requirement.startswith(_PIECE) for d in drafts):
+        warnings.append("原文有的段落写有多项任务，已按责任单位括注逐项拆分，并按出现顺序编号")
+    elif not given:
         warnings.append("原文任务未编号，已按出现顺序编号")
     elif any(b <= a for a, b in zip(given, given[1:], strict=False)):
         warnings.append("原文任务序号有重复或倒序（可能按部分分别编号），已按出现顺序重新编号")
