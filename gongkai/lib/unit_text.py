@@ -38,7 +38,11 @@ _PAREN_RE = re.compile(r"[（(〔﹝【\[]([^（）()〔〕﹝﹞【】\[\]]*)[)
 # placeholders while the text is split, and written back as it was.
 _HELD = re.compile("[\ue000-\ue0ff]")
 _NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
-_CLAUSE_SPLIT = re.compile(r"[，,；;。.\s]+|(?<=牵头|主办|协办|配合|参与|协助|落实|负责)、")
+_CLAUSE_SPLIT = re.compile(
+    r"[，,；;。.\s]+|(?<=牵头|主办|协办|配合|参与|协助|落实|负责)、"
+    # X牵头Y负责: the roles run on with no comma between them.
+    r"|(?<=牵头|主办)(?=[^，,；;。、]{2,30}?(?:负责|落实|配合|协办|协助|参与)(?:落实)?$)"
+)
 _NAME_SPLIT = re.compile(r"([、/,，])")
 # After 等, a collective that sums up the units before it (等市有关单位, 等相关区直部门,
 # 等领导小组成员单位): not a unit of its own.
@@ -131,6 +135,9 @@ def _comma_legend(text: str, legend: str) -> UnitsParse:
     return result
 
 
+_ORGAN_WORD = re.compile(r"[司局处科室厅委办部]")
+
+
 def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
     """(text, brackets held, notes): a bracket inside a name (more of the name follows it) or
     of mere fragments (（市、区）, （办）) stays with its name; any other — an alias, X（Y）, or
@@ -146,6 +153,11 @@ def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
         # （市、区）, （办） are fragments of sibling names; （单位） only restates the kind.
         fragments = all(0 < len(p) <= 2 for p in re.split(r"[、,，/]", inner))
         fragments = fragments and inner not in _GENERIC
+        # 制发司(局), 区卫健委(局): the same body under its other kind of name, an alias —
+        # not a fragment like 各镇(办) or 各县(市、区), whose name is a place.
+        alias = _ORGAN_WORD.fullmatch(inner) and _ORGAN_WORD.search(text[: match.start()][-1:])
+        if alias:
+            return ""  # the units text as written keeps it for the reader
         if inner and (goes_on or fragments) and len(held) < 256:
             held.append(match.group(0))
             return chr(0xE000 + len(held) - 1)
@@ -228,7 +240,7 @@ def _clause(clause: str) -> tuple[str, list[str], str]:
         right, _ = _names(_VERB_RE.split(co_sign.group(2))[0])
         if len(left) == 1 and right:
             return "co-sign", left + right, ""
-    match = _VERB_RE.search(clause)
+    match = _role_verb(clause)
     names_text = clause[: match.start()] if match else clause
     names, ok = _names(names_text)
     if not ok:
@@ -241,6 +253,23 @@ def _clause(clause: str) -> tuple[str, list[str], str]:
     if verb in _SUPPORT_VERBS:
         return "support", names, note
     return "weak", names, note
+
+
+# Verbs that also stand inside names: 总规实施工作组, 区法院执行局.
+_NAME_VERBS = ("实施", "执行", "办理", "承办")
+
+
+def _role_verb(clause: str) -> re.Match | None:
+    """The verb that gives the clause's role: not one inside a unit's name (总规实施工作组各成员
+    单位负责落实), where what follows it up to the next verb still ends as a name does."""
+    for match in _VERB_RE.finditer(clause):
+        if match.group(0) not in _NAME_VERBS:
+            return match
+        following = _VERB_RE.search(clause, match.end())
+        name = clause[: following.start() if following else len(clause)]
+        if not (name[match.end() :] and _looks_like_unit(name.split("、")[-1])):
+            return match
+    return None
 
 
 def _leading_names(clause: str) -> tuple[str, list[str], str]:
@@ -287,6 +316,9 @@ def _names(text: str) -> tuple[list[str], bool]:
         pieces += [first, *(p for p in after if not _ETC_REST.match(p))]
     for piece in pieces:
         for name in _split_and(_clean_name(piece)):
+            if names and name in _KINDS and names[-1].startswith("各"):
+                names[-1] = f"{names[-1]}、{name}"  # 各科室、单位: the 各 covers both kinds
+                continue
             if not name or name in _GENERIC:
                 continue
             if not _looks_like_unit(name):
@@ -298,6 +330,8 @@ def _names(text: str) -> tuple[list[str], bool]:
     return names, bool(names)
 
 
+# Bare kinds of body after a 各 collective (各科室、单位): more of the same collective.
+_KINDS = {"单位", "部门", "处室", "科室", "机构", "单位部门"}
 # 各单位 after a collective (各级政府各部门、各单位) goes on with it: the same qualifier.
 _BARE_COLLECTIVE = re.compile(r"^各(?:单位|部门|机构)$")
 
@@ -305,7 +339,7 @@ _BARE_COLLECTIVE = re.compile(r"^各(?:单位|部门|机构)$")
 # Places whose shared organ is named once at the end of a 、 list: 各市〔州〕、县〔市、区〕政府,
 # 高新区、循环化工园区、综合保税区管委会 (the governments, the zones' committees).
 _PLACE = re.compile(r"(?:市|县|区|州|旗|园区|新区)$")
-_ORGAN = re.compile(r"(?:政府|管委会|管理委员会)$")
+_ORGAN = re.compile(r"(?:政府|管委会|管理委员会)(?:办公室|办)?$")
 
 
 def _shares_organ(place: str, following: list[str], separators: list[str]) -> bool:
@@ -313,7 +347,10 @@ def _shares_organ(place: str, following: list[str], separators: list[str]) -> bo
     if not _PLACE.search(_HELD.sub("", place)) or _ORGAN.search(place):
         return False
     for part, separator in zip(following, separators, strict=False):
-        if _ORGAN.search(part):
+        organ = _ORGAN.search(part)
+        # …政府办公室 is the governments' offices only after a place with a bracket
+        # (各区、县〔市〕政府办公室); 各区、市政府办公室 may name the city's own office.
+        if organ and (not organ.group(0).endswith(("办公室", "办")) or _HELD.search(part)):
             return True
         if separator != "、" or not _PLACE.search(_HELD.sub("", part)):
             return False

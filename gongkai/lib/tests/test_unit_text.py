@@ -120,3 +120,39 @@ def test_it_does_not_split_a_committee_name():
 def test_it_reads_the_role_words_of_other_bodies(text, lead, support):
     parsed = parse_units(text)
     assert (parsed.lead, parsed.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        # The roles run on with no comma between them.
+        ("县司法局牵头各行政机关负责", ["县司法局"], ["各行政机关"]),
+        # One 各 over two kinds of body.
+        ("各科室、单位", ["各科室、单位"], []),
+        # The governments' offices of the districts and counties, named once at the end.
+        (
+            "市政府各部门，各区、县〔市〕政府办公室负责",
+            ["市政府各部门", "各区、县〔市〕政府办公室"],
+            [],
+        ),
+        # 实施 inside a working group's name is no verb.
+        ("总规实施工作组各成员单位负责落实", ["总规实施工作组各成员单位"], []),
+        # 司(局): the same body's other kind of name, an alias.
+        ("制发司(局)牵头,各有关司(局)、信息中心配合", ["制发司"], ["各有关司", "信息中心"]),
+    ],
+)
+def test_it_reads_the_units_of_paragraph_plans(text, lead, support):
+    parsed = parse_units(text)
+    assert (parsed.lead, parsed.support, parsed.flags) == (lead, support, [])
+
+
+def test_it_keeps_the_city_office_apart_from_the_districts_without_a_bracket():
+    parsed = parse_units("各区、市政府办公室")
+    assert parsed.lead == ["各区", "市政府办公室"]
+
+
+def test_it_keeps_a_places_bracket_in_a_name():
+    assert parse_units("各镇（办）、各县（市、区）政府").lead == [
+        "各镇（办）",
+        "各县（市、区）政府",
+    ]

@@ -12,7 +12,9 @@ subsection (（一）); in text tables, take a units or deadline cell merged ove
 the row above (flagged); split each row's cells into parts; align parts to
 requirements, across rows when a row's cells spilled into the next (flagging those
 items); finally parse deadlines and units. Paragraph plans become records first, their
-units read from the brackets closing each task (labelled or bare, of any bracket kind).
+units read from the brackets closing each task (labelled, or bare when every name in it is
+a body); a （一） paragraph holding several tasks, each closed by its own bracket, is cut
+into them and the plan numbered in order (flagged).
 """
 
 import re
@@ -174,6 +176,8 @@ def _parse_rows(
     _number_items(drafts, warnings)
     _groups_as_sections(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
+    if records or header_at > 0:  # a whole document, not a bare table (which has no year)
+        _flag_unstated_year(items, rows, year, warnings)
     if unclear:
         for item in items:  # until the user confirms the columns, nothing is taken on trust
             item.flags.append(_GUESSED_COLUMNS)
@@ -187,6 +191,28 @@ def _parse_rows(
     )
 
 
+def _flag_unstated_year(
+    items: list[ParsedItem], rows: list[Row], year: int | None, warnings: list[str]
+) -> None:
+    """A plan document that never writes its year (2023年; a document number 〔2023〕
+    does not count): dates reckoned from the year given at import are flagged."""
+    if not year:
+        return
+    text = simplify("\n".join(c for row in rows for c in row))
+    if re.search(rf"{year}\s*年", text):
+        return
+    reckoned = [
+        item
+        for item in items
+        if item.due_date and not re.search(r"\d{4}\s*年", simplify(item.deadline_text))
+    ]
+    if not reckoned:
+        return
+    warnings.append(f"方案中未写明年份“{year}年”，完成时限按导入时所选的年份推算，请核对")
+    for item in reckoned:
+        item.flags.append(f"方案中未写明年份，完成时限按{year}年推算，请核对")
+
+
 def _doubtful_rows(rows: list[Row]) -> set[int]:
     """Ids of the rows a cell stream cut out with doubt, their DOUBT mark taken off."""
     doubtful = set()
@@ -197,6 +223,12 @@ def _doubtful_rows(rows: list[Row]) -> set[int]:
     return doubtful
 
 
+# Parts of a plan that set out aims and safeguards, not tasks: their prose is no loss.
+_GENERAL_PART = re.compile(
+    r"总体要求|指导思想|总体目标|工作目标|主要目标|基本原则|保障措施|组织保障|工作要求|组织领导|"
+    r"组织实施|工作保障|有关要求|其他事项|总体思路|目标任务"
+)
+_LOOKS_LIKE_TASK = "有一段内容注有责任单位，像是工作任务，但未能识别为任务，已忽略，请核对原文："
 NO_TASKS = (
     "未能识别出任何工作任务。请确认文件是工作实施方案：表格需有“工作任务/责任单位/完成时限”等表头，"
     "或每项任务以“1.”“1、”“（一）”等编号开头。"
@@ -472,9 +504,47 @@ def _walk(
     walker = _Walker(roles, _tasks_use_cn_numbers(rows, roles), warnings)
     walker.section, walker.merged, walker.records = section, merged, records
     walker.doubtful = doubtful or set()
+    # A table with no 一、 headings and no group column may head its parts with bare label
+    # rows across the table (a group column's cells are groups, not parts).
+    walker.label_sections = (
+        not records
+        and TASK not in roles
+        and not any(_SECTION.match(c) for row in rows for c in row if c)
+    )
+    if merged and TASK in roles:
+        walker.from_below = _units_from_below(rows, roles)
     for row in rows:
         walker.add(row)
     return walker.finish()
+
+
+def _units_from_below(rows: list[Row], roles: list[str]) -> set[int]:
+    """A group (its 工作任务 cell on its first row only) whose first rows have no units cell
+    while a later row of it has one: a units cell merged over the group's rows that the
+    capture put after them (a merged cell never reaches into the group above). The rows
+    before it take it; their ids are returned, to flag."""
+    if sum(r in (UNITS, LEAD, SUPPORT) for r in roles) != 1:
+        return set()
+    task, units = roles.index(TASK), next(j for j, r in enumerate(roles) if r in (UNITS, LEAD))
+    taken: set[int] = set()
+    waiting: list[Row] = []  # the group's rows so far, none with units
+    for row in rows:
+        whole = len(row) == len(roles)
+        if whole and row[task]:
+            waiting = []  # a new group
+        if not whole or not any(row):
+            continue
+        if row[units]:
+            for earlier in waiting:
+                earlier[units] = row[units]
+                taken.add(id(earlier))
+            waiting = []
+        elif waiting or row[task]:
+            waiting.append(row)
+    return taken
+
+
+_LABEL_ROW = re.compile(r"^[^\d，。；;：:,、|（）()]{4,30}$")
 
 
 # ---- cleaning -------------------------------------------------------------
@@ -852,6 +922,10 @@ class _Walker:
         self.merged = False  # short rows lost cells to merges (text tables)
         self.records = False  # rows are records read from paragraphs, their fields in place
         self.doubtful: set[int] = set()  # ids of rows a cell stream was cut into with doubt
+        self.label_sections = False  # bare label rows head the table's parts (no 一、)
+        self.from_below: set[int] = set()  # ids of rows given the units cell below them
+        self.ignored: dict[str, str] = {}  # section → the first paragraph no task took
+        self.after_label = False  # the row before was such a label
         self.last_sub_no: int | None = None
         self.block: list[_RowParts] = []
         self.drafts: list[_Draft] = []
@@ -859,7 +933,17 @@ class _Walker:
     def add(self, row: Row) -> None:
         filled = [c for c in row if c]
         lone = len(filled) == 1 and row[0] == filled[0]
+        after_label, self.after_label = self.after_label, False
         if lone and not (self.merged and self.carry and self._lone_task(row)):
+            if self.label_sections and self._label_row(row[0]):
+                # 围绕重大部署着力推进公开 over the rows: the part; a second label right
+                # under it (聚焦乡村振兴做好公开) is the group within the part.
+                if after_label:
+                    self.subsection = row[0]
+                else:
+                    self.section, self.subsection, self.group = row[0], "", ""
+                self.after_label = True
+                return
             self._single_cell(row[0])
             return
         if not filled or sum(_header_role(c) is not None for c in row) >= 2:
@@ -870,6 +954,8 @@ class _Walker:
             cells, flags, missing = _fit_row(row, self.roles)
         if id(row) in self.doubtful:
             flags.append(_DOUBTFUL)
+        if id(row) in self.from_below:
+            flags.append("本行没有“责任单位”单元格，已取同组下方合并单元格的内容，请核对")
         if self.merged:
             # A text table shows a cell merged from above as missing or as empty; a task has
             # units and a deadline, so either is taken from above. A 配合 cell may be empty
@@ -890,6 +976,12 @@ class _Walker:
         self._carry_down(columns, {self.roles[j] for j in missing}, flags)
         requirements = self._requirements(columns.pop(REQUIREMENT, ""), columns.get(NUMBER, ""))
         self._push(self._row(requirements, columns, flags))
+
+    @staticmethod
+    def _label_row(text: str) -> bool:
+        return bool(_LABEL_ROW.match(text)) and not (
+            _header_role(text) or _looks_like_units(text) or _looks_like_deadline(text)
+        )
 
     def _lone_task(self, row: Row) -> bool:
         """A row of a text table with only its task: the rest merged from above."""
@@ -917,6 +1009,13 @@ class _Walker:
     def finish(self) -> list[_Draft]:
         while self.block:
             self._give_up_first()
+        with_tasks = {d.item.section for d in self.drafts}
+        for section, text in self.ignored.items():
+            if section not in with_tasks and not _GENERAL_PART.search(simplify(section)):
+                self.warnings.append(
+                    f"“{section[:30]}”下有成段文字，但未能识别出任务（如其中有任务，请核对原文或改为"
+                    f"逐项编号后再导入）：{text[:40]}…"
+                )
         return self.drafts
 
     def _single_cell(self, text: str) -> None:
@@ -924,6 +1023,11 @@ class _Walker:
             self._heading(text)
         elif _number_of(text, self.cn_tasks):
             self._push(self._row(self._requirements(text, ""), {}))
+        elif len(text) > 20 and (_unit_brackets(text) or _TRAILER.search(simplify(text))):
+            # It names units as a task does, yet no task took it: say so, never drop it.
+            self.warnings.append(f"{_LOOKS_LIKE_TASK}{text[:60]}")
+        elif self.section and len(text) > 15 and re.search("[。；;]", text):
+            self.ignored.setdefault(self.section, text)  # see finish()
         # Any other lone line (公开方式：主动公开, a signature) is not part of a task.
 
     def _heading(self, text: str) -> None:
@@ -1071,7 +1175,9 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
     given = [d.explicit_number for d in drafts if d.explicit_number is not None]
     if not given and _number_by_subsections(drafts):
         return
-    if not given:
+    if not given and any(d.item.requirement.startswith(_PIECE) for d in drafts):
+        warnings.append("原文有的段落写有多项任务，已按责任单位括注逐项拆分，并按出现顺序编号")
+    elif not given:
         warnings.append("原文任务未编号，已按出现顺序编号")
     elif any(b <= a for a, b in zip(given, given[1:], strict=False)):
         warnings.append("原文任务序号有重复或倒序（可能按部分分别编号），已按出现顺序重新编号")
@@ -1079,16 +1185,25 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
     elif given[-1] > MAX_ITEM_NUMBER:
         warnings.append(f"原文任务序号超过{MAX_ITEM_NUMBER}，不像任务编号，已按出现顺序重新编号")
         given = []
-    else:
-        present = set(given)
-        missing = [n for n in range(1, given[-1] + 1) if n not in present][:10]
-        if missing:
-            warnings.append(f"原文任务序号不连续，缺少：{'、'.join(map(str, missing))}")
     previous = 0
     for draft in drafts:
         explicit = draft.explicit_number
         draft.item.number = explicit if given and explicit is not None else previous + 1
         previous = draft.item.number
+    numbers = [d.item.number for d in drafts]
+    if len(set(numbers)) != len(numbers):
+        # 1. … (a task with no number) … 2.: the unnumbered one took 2 as well.
+        warnings.append("原文有未编号的任务夹在编号任务之间，已按出现顺序重新编号")
+        for at, draft in enumerate(drafts, start=1):
+            draft.item.number = at
+            draft.item.flags.append("任务已按出现顺序重新编号，与原文编号可能不同，请核对")
+        return
+    if given:
+        # An unnumbered task among numbered ones took the number before the next.
+        present = {d.item.number for d in drafts}
+        missing = [n for n in range(1, given[-1] + 1) if n not in present][:10]
+        if missing:
+            warnings.append(f"原文任务序号不连续，缺少：{'、'.join(map(str, missing))}")
 
 
 def _groups_as_sections(drafts: list[_Draft]) -> None:
@@ -1117,6 +1232,12 @@ def _number_by_subsections(drafts: list[_Draft]) -> bool:
 
 def _finish_item(draft: _Draft, year: int) -> ParsedItem:
     item = draft.item
+    if item.requirement.startswith(_PIECE):
+        item.requirement = item.requirement.removeprefix(_PIECE)
+        item.flags.append(_SPLIT_FLAG)
+    if item.requirement.startswith(_UNNUMBERED):
+        item.requirement = item.requirement.removeprefix(_UNNUMBERED)
+        item.flags.append(_UNNUMBERED_FLAG)
     _finish_deadline(item, year)
     if draft.unit_columns:
         _finish_two_unit_columns(item, draft.unit_columns)
@@ -1181,6 +1302,22 @@ def _finish_units(item: ParsedItem) -> None:
     item.lead_units, item.support_units = parsed.lead, parsed.support
     item.note = "；".join(filter(None, [item.note, parsed.note, *parsed.asides]))
     item.flags += parsed.flags
+    _flag_odd_names(item)
+
+
+# What a sentence has and a body's name has not: a name read from text that spilled into
+# the units cell (县、乡两级政府要健全政务公开工作机构).
+_SENTENCE_IN_NAME = re.compile(r"要|应|确保|做好|加强|推进|健全|及时|进一步")
+
+
+def _flag_odd_names(item: ParsedItem) -> None:
+    odd = [
+        name
+        for name in item.lead_units + item.support_units
+        if len(name) > 20 or (len(name) > 8 and _SENTENCE_IN_NAME.search(simplify(name)))
+    ]
+    if odd:
+        item.flags.append(f"责任单位中“{odd[0]}”不像单位名称，请核对")
 
 
 def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
@@ -1193,6 +1330,7 @@ def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
     item.units_text = "；".join(filter(None, [*texts, item.units_text]))
     if not item.lead_units:
         item.flags.append("未写明牵头单位，请核对")
+    _flag_odd_names(item)
     asides = [*lead.asides, *support.asides]
     item.note = "；".join(filter(None, [item.note, lead.note, support.note, *asides]))
 
@@ -1243,8 +1381,9 @@ def _inline_headings(line: str) -> list[str]:
     return cut
 
 
-_SENTENCE_THEN_HEADING = re.compile(r"(?<=[。；;])\s+(?=[一二三四五六七八九十]{1,3}、)")
-_HEADING_THEN_GROUP = re.compile(r"\s+(?=[（(][一二三四五六七八九十]{1,3}[)）])")
+# A run-on copy may have lost the spaces too: …的作用。一、抓好…落实(一)做好….
+_SENTENCE_THEN_HEADING = re.compile(r"(?<=[。；;])\s*(?=[一二三四五六七八九十]{1,3}、)")
+_HEADING_THEN_GROUP = re.compile(r"\s*(?=[（(][一二三四五六七八九十]{1,3}[)）])")
 
 
 def _heading_after_sentence(line: str) -> list[str]:
@@ -1304,8 +1443,16 @@ def _chunk_cells(lines: list[str], header: list[str]) -> list[Row]:
 def _records(lines: list[str]) -> list[Row]:
     """No header: a numbered paragraph (or, with no numbers at all, any task-like
     paragraph after the first heading) starts a task; lines after it fill its columns."""
+    lines = [_bare_units_bracketed(line) for line in lines]
     arabic = any(_NUMBERED.match(line) for line in lines)
-    cn_tasks = not arabic and any(_SUBSECTION.match(line) for line in lines)
+    if not arabic:
+        lines = _split_at_unit_brackets(lines)
+    # （一） paragraphs cut into tasks: only the cut-out tasks are tasks (a plan of
+    # unnumbered paragraphs, with no （一）, reads its other paragraphs as before).
+    split = any(line.startswith(_PIECE) for line in lines) and any(
+        _SUBSECTION.match(line) for line in lines
+    )
+    cn_tasks = not arabic and not split and any(_SUBSECTION.match(line) for line in lines)
     has_sections = any(_SECTION.match(line) for line in lines)
     rows: list[Row] = []
     record: Row | None = None
@@ -1313,7 +1460,8 @@ def _records(lines: list[str]) -> list[Row]:
     heading_units = ""  # units a heading's bracket gives the tasks under it
     for line in lines:
         starts_task = (
-            _NUMBERED.match(line)
+            line.startswith(_PIECE)
+            or _NUMBERED.match(line)
             or (cn_tasks and _SUBSECTION.match(line))
             or _ORDINAL.match(line)
             # 一、 itself a task, unless numbered tasks stand under it
@@ -1326,7 +1474,7 @@ def _records(lines: list[str]) -> list[Row]:
             _add_header_once(rows)
             rows.append([_without_unit_brackets(line) if heading_units else line])
         elif starts_task or (
-            not arabic and not cn_tasks and _task_like(line, seen_section, has_sections)
+            not (arabic or cn_tasks or split) and _task_like(line, seen_section, has_sections)
         ):
             _add_header_once(rows)
             _units_from_heading(record, heading_units)
@@ -1334,11 +1482,155 @@ def _records(lines: list[str]) -> list[Row]:
             rows.append(record)
         elif record is not None:
             _fill_record(record, line)
+        elif seen_section and len(line) > 20 and _unit_brackets(line):
+            # A paragraph naming its units under a heading but with no number of its own
+            # (its （一） garbled on the way, or never written): a task, flagged.
+            _add_header_once(rows)
+            record = _new_record(_UNNUMBERED + line)
+            rows.append(record)
         else:
             rows.append([line])
     _units_from_heading(record, heading_units)
     _spread_comma_legend(rows)
     return rows
+
+
+# A task cut out of a paragraph that held several (see _split_at_unit_brackets).
+_PIECE = "\x03"
+# A paragraph with its units but no number, read as a task.
+_UNNUMBERED = "\x04"
+_UNNUMBERED_FLAG = "原文此段没有任务编号（或编号无法识别），但注有责任单位，已作为一项任务，请核对"
+_SPLIT_FLAG = (
+    "原文一段内写有多项任务（各自注明责任单位），已按责任单位括注逐项拆分，并按出现顺序编号，请核对"
+)
+# A piece this short (without its brackets) is no task of its own: 。（B配合） after
+# （A牵头）, or a lone （完成时限：…）.
+_MIN_PIECE = 4
+
+
+def _split_at_unit_brackets(lines: list[str]) -> list[str]:
+    """Paragraphs holding several tasks, each closed by its own units bracket ((一)…。
+    (A负责)…。(B、C分别负责)), or a （一） heading over several paragraphs each with its
+    bracket: one task per bracket, the （一） a heading. When any paragraph of the plan is
+    cut so, every task is cut out the same way (marked) and the plan is numbered in order;
+    otherwise the lines are returned as they were."""
+    # (start, end) of each （一） line and the lines after it, up to the next heading.
+    heads = [at for at, line in enumerate(lines) if _is_heading(line)] + [len(lines)]
+    blocks = [(a, b) for a, b in zip(heads, heads[1:], strict=False) if _SUBSECTION.match(lines[a])]
+    if not blocks:
+        if not _several_tasks(lines):
+            return lines
+        return [part for line in lines for part in _tasks_of_paragraph(line)]
+    cut = [_cut_block(lines[a:b]) for a, b in blocks]
+    if not any(sum(bool(_unit_brackets(p)) for p in pieces) >= 2 for _, pieces in cut):
+        return lines
+    out = lines[: blocks[0][0]]
+    starts = [start for start, _ in blocks[1:]] + [len(lines)]
+    for (_, end), (heading, pieces), following in zip(blocks, cut, starts, strict=True):
+        out += [heading, *(_PIECE + piece for piece in pieces), *lines[end:following]]
+    return out
+
+
+def _several_tasks(lines: list[str]) -> bool:
+    """A plan of unnumbered paragraphs, some holding several bracket-closed tasks."""
+    return any(len(_pieces(line)) >= 2 for line in lines if not _is_heading(line))
+
+
+def _tasks_of_paragraph(line: str) -> list[str]:
+    pieces = [] if _is_heading(line) else _pieces(line)
+    return [_PIECE + p for p in pieces] if len(pieces) >= 2 else [line]
+
+
+def _cut_block(block: list[str]) -> tuple[str, list[str]]:
+    """A （一） line and the lines after it: (the heading, the tasks in it)."""
+    first = block[0]
+    numeral = _SUBSECTION.match(first)
+    rest = first[numeral.end() :]
+    title, stop, body = rest.partition("。")
+    if len(block) > 1 and not _unit_brackets(first) and (not stop or not body.strip()):
+        # (一)推进决策公开 on a line of its own: each paragraph under it closed by its units
+        # is a task (several brackets in one paragraph stay one task, their units joined).
+        return first, _paragraph_tasks(block[1:])
+    if stop and body.strip() and _unit_brackets(title + stop):
+        # (一)推进决策公开（法规科牵头）。…: the heading's units, for tasks that name none.
+        heading, texts = first[: numeral.end()] + title + stop, [body, *block[1:]]
+    else:
+        heading, texts = first[: numeral.end()] + title + stop, [rest, *block[1:]]
+    pieces: list[str] = []
+    for text in texts:
+        for piece in _pieces(text) or [text]:
+            previous = pieces[-1] if pieces else ""
+            short = len(_without_brackets(piece).strip("。.；;，, ")) < _MIN_PIECE
+            if previous and (short or not _unit_brackets(previous)):
+                pieces[-1] = previous + piece  # a bracket on the next line, or more text
+            else:
+                pieces.append(piece)
+    if len(pieces) >= 2 and not _unit_brackets(pieces[-1]):
+        pieces[-2:] = [pieces[-2] + pieces[-1]]  # closing text with no units: more of the last
+    return heading, [p.strip() for p in pieces if p.strip()]
+
+
+def _paragraph_tasks(texts: list[str]) -> list[str]:
+    """Paragraphs under a heading: a paragraph with units ends a task."""
+    tasks: list[str] = []
+    for text in texts:
+        if tasks and not _unit_brackets(tasks[-1]):
+            tasks[-1] += text
+        else:
+            tasks.append(text)
+    if len(tasks) >= 2 and not _unit_brackets(tasks[-1]):
+        tasks[-2:] = [tasks[-2] + tasks[-1]]
+    return tasks
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut after each units bracket closing a sentence (and its full stop)."""
+    cuts = []
+    for bracket in _unit_brackets(text):
+        end = bracket.end()
+        if text[end : end + 1] in tuple("、，,"):
+            continue  # (X牵头)、重塑…: the list of things to do goes on
+        while end < len(text) and text[end] in "。.；;":
+            end += 1
+        cuts.append(end)
+    pieces, start = [], 0
+    for end in cuts:
+        pieces.append(text[start:end])
+        start = end
+    tail = text[start:]
+    if tail.strip("。.；;，, "):
+        pieces.append(tail)
+    elif pieces:
+        pieces[-1] += tail
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and len(_without_brackets(piece).strip("。.；;，, ")) < _MIN_PIECE:
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return [p for p in merged if p.strip()]
+
+
+def _without_brackets(text: str) -> str:
+    return _ANY_BRACKET.sub("", text)
+
+
+# …。市政府办公室、各县(市)区政府负责落实 — units after the last sentence with no bracket.
+_BARE_UNITS_TAIL = re.compile(
+    r"(?<=[。；;])([^。；;，,:：]{2,80}?(?:负责|牵头|配合|落实|协办))[。]?$"
+)
+
+
+def _bare_units_bracketed(line: str) -> str:
+    """A paragraph whose units follow its last sentence with no bracket: bracketed, so
+    they are read as a bracket would be."""
+    found = _BARE_UNITS_TAIL.search(line)
+    if not found or _is_heading(found.group(1)):
+        return line
+    parsed = parse_units(found.group(1))
+    if not (parsed.lead or parsed.support) or parsed.note or parsed.flags:
+        return line
+    return f"{line[: found.start(1)]}（{found.group(1)}）"
 
 
 def _units_from_heading(record: Row | None, heading_units: str) -> None:
@@ -1434,6 +1726,9 @@ def _take_trailer(record: Row, line: str) -> str:
             units = brackets[0].group(1)  # labels: the deadline label is read below
         elif deadline and not record[2]:
             record[2] = deadline
+        remark = brackets[0].group(1).partition("。")[2].strip()
+        if remark and not _UNIT_LABEL.search(simplify(units)):
+            record[4] = "；".join(filter(None, [record[4], remark]))
     else:
         lead: list[str] = []
         support: list[str] = []
@@ -1488,9 +1783,35 @@ def _unit_brackets(line: str) -> list[re.Match]:
         if _ASIDE.match(inner):
             continue  # （含县市区） （见附件） （以下简称…）
         units, _ = _split_bracket(inner)
-        if _UNIT_LABEL.search(simplify(inner)) or (units and _looks_like_units(units)):
+        if _UNIT_LABEL.search(simplify(inner)) or (
+            units
+            and _looks_like_units(units)
+            and (_ROLE_WORD.search(simplify(units)) or _bare_units(units))
+        ):
             found.append(match)
     return found
+
+
+_ROLE_WORD = re.compile(r"牵头|负责|配合|落实|主办|协办|协助|参与|承办|主责")
+# What a body's name ends in (局 委 办 厅 处 科 室 中心 …): a place alone (浦东新区, 上海市)
+# is no unit in a bracket without a role word.
+_ORGAN_END = re.compile(
+    r"(?:局|委|办|厅|处|科|室|中心|院|所|站|队|政府|街道|镇|乡|街镇|部|司|署|馆|组|会|"
+    r"单位|部门|机构|机关|公司|集团|分局|支队|大队|中队|股|团|社|校|台|专班|小组|"
+    # Zones run by a committee of their own: bodies, not mere places.
+    r"新区|园区|开发区|片区|保税区|试验区)$"
+)
+
+
+def _bare_units(text: str) -> bool:
+    """A bracket of names with no role word ((区发展改革委、各街镇)) names units only when
+    every name is a body (ends in an organ word) or a collective (各县区, 各有关单位)."""
+    parsed = parse_units(text)
+    names = parsed.lead + parsed.support
+    return bool(names) and all(
+        _ORGAN_END.search(re.sub(r"[（(〔][^）)〕]*[）)〕]", "", name)) or name.startswith("各")
+        for name in names
+    )
 
 
 _ASIDE = re.compile(r"\s*(?:含|包括|包含|即|如|例如|详见|见|注|以下|简称|不含)")
@@ -1499,7 +1820,11 @@ _JOINED = "多处括注："
 
 
 def _split_bracket(inner: str) -> tuple[str, str]:
-    """（市政务服务局牵头，各区政府配合，2023年6月底前完成）: (units, deadline)."""
+    """（市政务服务局牵头，各区政府配合，2023年6月底前完成）: (units, deadline). A sentence
+    after the units (…负责。以下工作均需…落实，不再列出) is a remark, not more units."""
+    first, stop, remark = inner.partition("。")
+    if stop and remark.strip() and _looks_like_units(first):
+        inner = first
     pieces = [p for p in re.split(r"[，,；;]", inner) if p.strip()]
     deadline = [p for p in pieces if _looks_like_deadline(p)]
     units = "，".join(p for p in pieces if p not in deadline)

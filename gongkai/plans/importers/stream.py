@@ -137,6 +137,11 @@ _FIT: dict[tuple[str, str], float] = {
     ("number", NUMBER): 3,
     ("numbered", REQUIREMENT): 3,
     ("numbered", MEASURES): 1,
+    # 4.及时公开… is the next row's task, never a units or deadline cell.
+    ("numbered", UNITS): -3,
+    ("numbered", LEAD): -3,
+    ("numbered", SUPPORT): -3,
+    ("numbered", DEADLINE): -3,
     ("heading", TASK): 2,
     ("heading", REQUIREMENT): -1,
     ("deadline", DEADLINE): 3,

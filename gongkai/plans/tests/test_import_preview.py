@@ -151,3 +151,33 @@ def test_the_preview_can_map_the_columns_again(client, cast):
     again = _map_columns(client, preview, ["requirement", "note", "units", "deadline"])
     assert again.status_code == 200
     assert [f.initial["measures"] for f in again.context["formset"].forms] == ["", "", ""]
+
+
+@pytest.mark.django_db
+def test_a_paragraph_of_several_tasks_is_imported_as_tasks_and_a_part_without_any_is_warned_of(
+    client, cast
+):
+    client.force_login(cast.press)
+    text = "\n".join(
+        [
+            "2024年某区应急管理局政务公开工作要点",
+            "一、深化重点领域信息公开",
+            "（一）做好执法信息公开。按月公开执法结果。（执法支队负责）"
+            "做好政策解读。（新闻处、法规处分别负责）",
+            "（二）做好年度报告。按时公开年度报告。（法规处负责）",
+            "二、深化解读回应",
+            "围绕群众关切的热点问题，及时做好政策解读工作，提升解读质量。",
+        ]
+    )
+    preview = _upload(client, text.encode(), "要点.txt")
+    page = preview.content.decode()
+    assert "核对工作任务（共3项）" in page
+    assert "“二、深化解读回应”下有成段文字，但未能识别出任务" in page
+
+    assert _confirm(client, preview).status_code == 302
+    first, second, third = Plan.objects.get().tasks.order_by("number")
+    assert [t.number for t in (first, second, third)] == [1, 2, 3]
+    assert _units(first) == {("执法支队", "lead")}
+    assert _units(second) == {("新闻处", "lead"), ("法规处", "lead")}
+    assert _units(third) == {("法规处", "lead")}
+    assert any("逐项拆分" in flag for flag in second.flags)

@@ -303,7 +303,7 @@ def test_it_reads_a_units_column_that_also_gives_instructions():
     ]
 
 
-def test_it_reads_a_units_bracket_after_each_sentence_and_flags_the_joined_item():
+def test_it_splits_a_paragraph_at_each_units_bracket_and_numbers_the_tasks_in_order():
     text = _lines(
         "一、加强重点工作信息公开",
         "（一）做好城市更新信息公开。及时公开工作进展。（市发展改革委负责落实）推进项目信息公开。"
@@ -311,11 +311,56 @@ def test_it_reads_a_units_bracket_after_each_sentence_and_flags_the_joined_item(
         "（二）做好营商环境信息公开。集中发布营商环境政策。（市政务服务局牵头，各区政府配合，"
         "2023年6月底前完成）",
     )
-    first, second = parse_plan_text(text, 2023).items
-    assert _units(first) == (["市发展改革委", "市住房城乡建设委", "市规划自然资源委"], [])
-    assert any("多处责任单位括注" in flag for flag in first.flags)
-    assert _units(second) == (["市政务服务局"], ["各区政府"])
-    assert second.due_date == date(2023, 6, 30) and second.flags == []
+    items = parse_plan_text(text, 2023).items
+    assert [(i.number, i.requirement, *_units(i)) for i in items] == [
+        (1, "做好城市更新信息公开。及时公开工作进展。", ["市发展改革委"], []),
+        (2, "推进项目信息公开。", ["市住房城乡建设委", "市规划自然资源委"], []),
+        (3, "做好营商环境信息公开。集中发布营商环境政策。", ["市政务服务局"], ["各区政府"]),
+    ]
+    assert [i.subsection for i in items] == ["(一)", "(一)", "(二)"]
+    assert items[2].due_date == date(2023, 6, 30)
+    assert all(any("逐项拆分" in flag for flag in i.flags) for i in items)
+
+
+def test_it_keeps_a_paragraph_whose_brackets_run_on_in_a_list_as_one_task():
+    text = _lines(
+        "一、加强重点工作信息公开",
+        "（一）做好重大战略信息公开。推进产业升级。（牵头单位：区发改委；责任单位：各街道）、"
+        "打造区域消费中心（牵头单位：区商务局；责任单位：各街道）",
+    )
+    (item,) = parse_plan_text(text, 2023).items
+    assert _units(item) == (["区发改委", "区商务局"], ["各街道"])
+    assert any("多处责任单位括注" in flag for flag in item.flags)
+
+
+def test_it_makes_each_paragraph_under_a_heading_line_a_task_when_each_has_its_units():
+    text = _lines(
+        "一、全面推进五公开",
+        "（一）推进决策公开",
+        "制定本年度重大行政决策目录清单并向社会公开。（牵头部门：综合规划处）",
+        "做好规范性文件集中公开工作。（牵头部门：法规处）",
+        "（二）推进执行公开",
+        "继续做好财政预决算信息公开。（牵头部门：财务处）",
+    )
+    items = parse_plan_text(text, 2019).items
+    assert [(i.number, i.subsection, *_units(i)) for i in items] == [
+        (1, "(一)", ["综合规划处"], []),
+        (2, "(一)", ["法规处"], []),
+        (3, "(二)", ["财务处"], []),
+    ]
+
+
+def test_it_reads_units_written_after_the_last_sentence_without_a_bracket():
+    text = _lines(
+        "一、推进权力运行全流程公开",
+        "（一）推进行政决策公开。决策前向社会公开决策草案和决策依据。市政府办公室、各县(市)区政府负责落实",
+        "（二）推进政策执行公开。公开执行措施和实施步骤。市政府各部门负责落实",
+    )
+    items = parse_plan_text(text, 2016).items
+    assert [(i.number, *_units(i)) for i in items] == [
+        (1, ["市政府办公室", "各县(市)区政府"], []),
+        (2, ["市政府各部门"], []),
+    ]
 
 
 def test_it_keeps_an_empty_cell_now_and_then_in_a_cell_stream_as_an_empty_cell():
