@@ -1,5 +1,5 @@
 """Real plans of other bodies, captured from public web pages, with their expected parse typed
-by collectors who never saw the importer's code (issue 14). Four batches, each a folder of
+by collectors who never saw the importer's code (issue 14). Six batches, each a folder of
 tests/:
 
 - real_dev (华东/华南/华中 bodies) and real_dev2 (华北/东北/西北/西南 bodies and ministries):
@@ -11,6 +11,14 @@ tests/:
   role word). Those were the honest figures for unseen plans; since 2732c19 all four batches
   are dev sets the importer is tuned on, and the figure that counts comes from batches
   collected after it, scored by the lead.
+- real_heldout4 (provinces, cities, their departments; 19 plans) and real_heldout5 (counties,
+  towns, development zones, ministries; 10 plans, 4 of which name no unit at all): collected
+  blind after 2732c19 while the importer was being changed, scored once by the lead on the
+  finished importer (38f10c7): 28/52 (54%, 9 silently wrong) and 9/26 (35%, 2 silently wrong),
+  against 27/52 and 5/26 for 2732c19 with the same scorer. The bar (90% of unseen items right,
+  none silently wrong) is not met. The four plans of real_heldout5 that name no units are
+  refused whole ("未能识别出任何工作任务"), where their collector expects the tasks kept with
+  no units, flagged.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -30,7 +38,11 @@ BATCHES = {
     "real_dev2": (32, 65, 63, 0),
     "real_heldout2": (6, 32, 31, 0),
     "real_heldout3": (28, 83, 81, 0),
+    "real_heldout4": (19, 52, 28, 9),
+    "real_heldout5": (10, 26, 9, 2),
 }
+# Batches scored blind, whose plans the importer may refuse with its message.
+BLIND = {"real_heldout4", "real_heldout5"}
 ALL_PLANS = [(batch, plan) for batch in BATCHES for plan in plans(CORPUS.parent / batch)]
 
 
@@ -46,10 +58,10 @@ def test_a_batch_of_real_plans_scores_no_worse_than_it_does_today(batch):
 
 @pytest.mark.parametrize("batch, plan", ALL_PLANS, ids=[f"{b}/{p[0]}" for b, p in ALL_PLANS])
 def test_each_real_plan_parses_without_hanging(batch, plan):
-    # A hang guard; speed is in bench/. Every plan of the four batches gives tasks.
+    # A hang guard; speed is in bench/. Every plan of the dev batches gives tasks.
     result = score(*plan)
     assert result.seconds < 5.0
-    assert not result.error, result.error
+    assert not result.error or batch in BLIND, result.error
 
 
 def test_the_scorer_takes_a_unit_name_in_either_script_and_nothing_else_as_the_same():
