@@ -34,11 +34,14 @@ TABLE = "publications_search"
 
 # Ranking (bm25 / ts_rank) scores every match, and counting touches every match: for words in
 # most documents that costs hundreds of milliseconds. So count up to COUNT_CAP, rank only up to
-# RANK_LIMIT matches, and list broader results newest first. Measured on 100,000 documents
-# (bench/bench_portal_crawl.py), counting 10,000 matches cost PostgreSQL about 50 ms and ranking
-# 2,500 about 25 ms (it reads a heap page per match); at 2,000 and 1,000 about a fifth of that.
-# 2,000 matches make 100 pages of 20: a broader search is better narrowed than paged.
-COUNT_CAP = 2_000
+# RANK_LIMIT matches, and list broader results newest first. PostgreSQL pays for each match it
+# counts whatever the plan (its GIN index cannot count alone: the bitmap scan reads a heap page
+# per match, a sequential scan reads rows until it has found enough): on 100,000 documents
+# (bench/bench_portal_crawl.py), where most random two-word searches reach the cap, counting
+# 2,001 of a broad search's matches cost it 5.3 ms of CPU, 1,001 cost 3.9 ms. So counting stops
+# where ranking does: past 1,000 matches the page says so and asks for a narrower search
+# (1,000 matches make 50 pages of 20).
+COUNT_CAP = 1_000
 RANK_LIMIT = 1_000
 # What a result row shows and its snippet reads (not the body's HTML, the largest column).
 ROW_FIELDS = (
