@@ -6,6 +6,8 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from gongkai.publications import search
 from gongkai.publications.models import Document, DocumentStatus
@@ -68,3 +70,17 @@ def test_a_search_with_1000_matches_counts_them_all_without_the_request_to_narro
     assert "找到 1000 条结果（检索词：森林 防火 森林防火）" in page
     assert "缩小范围" not in page
     assert "第1页 / 共50页" in page
+
+
+@pytest.mark.django_db
+def test_the_count_lists_ids_only_where_they_can_be_the_result(notices):
+    documents = notices(3)
+    with CaptureQueriesContext(connection) as ctx:
+        results = search.search("森林防火")
+    counting = next(q["sql"] for q in ctx.captured_queries if "publications_search" in q["sql"])
+    # SQLite streams the matches newest first: the count's ids are the page of a broad search.
+    # PostgreSQL's come in the table's order: a count under RANK_LIMIT is ranked afresh and one
+    # over COUNT_CAP listed newest first, so its count reads and sorts no ids.
+    assert ("ORDER BY" in counting) == (connection.vendor == "sqlite")
+    assert results.total == 3 and results.ranked
+    assert sorted(hit.pk for hit, _ in results.rows) == sorted(d.pk for d in documents)
