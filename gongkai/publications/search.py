@@ -3,7 +3,8 @@
 Documents are indexed as jieba-segmented words (`lib.search_text.segment`) of title, 文号,
 summary, body and attachments' text, in a table the migration creates for the database in
 use: an FTS5 virtual table (unicode61, ranked by bm25) on SQLite, a tsvector('simple') column
-with a GIN index on PostgreSQL. Queries are segmented the same way; every word must match.
+with a GIN index on PostgreSQL, in 4 hash partitions by document id (a broad search's count ends
+within the first: migration 0009). Queries are segmented the same way; every word must match.
 Filters and the "published only" rule come from the ORM (`Document.public`), so the index can
 never surface anything the portal may not show. The index holds exactly the published documents
 (publishing adds a row, withdrawing or deleting removes it), so an unfiltered search counts and
