@@ -3,7 +3,8 @@
 Documents are indexed as jieba-segmented words (`lib.search_text.segment`) of title, 文号,
 summary, body and attachments' text, in a table the migration creates for the database in
 use: an FTS5 virtual table (unicode61, ranked by bm25) on SQLite, a tsvector('simple') column
-with a GIN index on PostgreSQL. Queries are segmented the same way; every word must match.
+with a GIN index on PostgreSQL, in 4 hash partitions by document id (a broad search's count ends
+within the first: migration 0009). Queries are segmented the same way; every word must match.
 Filters and the "published only" rule come from the ORM (`Document.public`), so the index can
 never surface anything the portal may not show. The index holds exactly the published documents
 (publishing adds a row, withdrawing or deleting removes it), so an unfiltered search counts and
@@ -34,11 +35,15 @@ TABLE = "publications_search"
 
 # Ranking (bm25 / ts_rank) scores every match, and counting touches every match: for words in
 # most documents that costs hundreds of milliseconds. So count up to COUNT_CAP, rank only up to
-# RANK_LIMIT matches, and list broader results newest first. Measured on 100,000 documents
-# (bench/bench_portal_crawl.py), counting 10,000 matches cost PostgreSQL about 50 ms and ranking
-# 2,500 about 25 ms (it reads a heap page per match); at 2,000 and 1,000 about a fifth of that.
-# 2,000 matches make 100 pages of 20: a broader search is better narrowed than paged.
-COUNT_CAP = 2_000
+# RANK_LIMIT matches, and list broader results newest first. PostgreSQL pays for each match it
+# counts whatever the plan (its GIN index cannot count alone: the bitmap scan reads a heap page
+# per match, a sequential scan reads rows until it has found enough): on 100,000 documents
+# (bench/bench_portal_crawl.py), where most random two-word searches reach the cap, counting
+# 2,001 of a broad search's matches cost it 5.3 ms of CPU, 1,001 cost 3.9 ms (in one table;
+# in the partitions of migration 0009 the count stops within the first). So counting stops
+# where ranking does: past 1,000 matches the page says so and asks for a narrower search
+# (1,000 matches make 50 pages of 20).
+COUNT_CAP = 1_000
 RANK_LIMIT = 1_000
 # What a result row shows and its snippet reads (not the body's HTML, the largest column).
 ROW_FIELDS = (
@@ -313,8 +318,12 @@ def _find(backend, terms, where_sql, where_params, needed, total, known) -> _Fou
         ids = backend.ranked(*ranked)  # the pager's count: rank straight away
         if len(ids) <= RANK_LIMIT:  # every match: the count is exact whatever the link said
             return _Found(len(ids), True, tuple(ids), True)
-    # Counts (up to the cap) and lists the first ids newest first, in one pass over the index.
-    count, ids = backend.matches(*args, COUNT_CAP + 1, max(needed, PREFETCH))
+    # Counts (up to the cap) and lists the first ids newest first, in one pass over the index,
+    # where those ids can be the result: SQLite's come newest first; PostgreSQL's only when they
+    # are every match, unranked and uncapped (never while COUNT_CAP == RANK_LIMIT), so there it
+    # counts alone (reading, keeping and sorting 1,001 ids cost it a tenth of the count).
+    listed = backend.matches_newest_first or COUNT_CAP > RANK_LIMIT
+    count, ids = backend.matches(*args, COUNT_CAP + 1, max(needed, PREFETCH) if listed else 0)
     if count == 0:
         return _Found(0, True, (), True)
     if count <= RANK_LIMIT:
@@ -496,7 +505,12 @@ class _PostgreSQL:
 
 def _counted(stream: str, params: list, first: int) -> tuple[int, list[int]]:
     """The number of rows `stream` (an SQL query of ids) yields, and the `first` of them by id,
-    highest first — in one statement, counted and sorted in the database."""
+    highest first — in one statement, counted and sorted in the database. `first` 0: the count
+    alone."""
+    if not first:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM ({stream}) AS matched", params)  # noqa: S608
+            return cursor.fetchone()[0], []
     sql = (
         f"WITH matched AS MATERIALIZED ({stream}) "  # noqa: S608
         "SELECT id, (SELECT count(*) FROM matched) FROM matched ORDER BY id DESC LIMIT %s"
