@@ -151,7 +151,7 @@ def search(request):
         "form": form,
         "results": results,
         "page_number": page_number,
-        "pages": (results.total + PAGE - 1) // PAGE if results else 0,
+        "pages": results.page_count(PAGE) if results else 0,
         "pager_query": portal_html.pager_query(request, results),
         "result_rows": portal_html.result_rows(results.rows) if results else "",
         "section": "search",

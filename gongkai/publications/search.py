@@ -103,6 +103,14 @@ class Results:
     def count_cap(self) -> int:
         return COUNT_CAP
 
+    @property
+    def listed(self) -> int:
+        """How many results the pages list: a capped search lists the first COUNT_CAP."""
+        return min(self.total, COUNT_CAP)
+
+    def page_count(self, per_page: int) -> int:
+        return (self.listed + per_page - 1) // per_page
+
 
 # Segmenting runs at roughly 70,000-400,000 characters a second: a document is searchable by
 # its first MAX_INDEX_CHARS characters (about 500 pages), so publishing never waits long.
@@ -197,7 +205,7 @@ def search(
     needed = min(offset + limit, COUNT_CAP + 1)
     hits = _found(terms, where_sql, where_params, needed, total, generation)
     results.total, results.ranked = hits.total, hits.ranked
-    if offset >= results.total:  # past the last match
+    if offset >= results.listed:  # past the last match listed
         return results
     ids = list(hits.ids[offset : offset + limit])
     found = {

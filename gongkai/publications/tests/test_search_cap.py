@@ -59,6 +59,10 @@ def test_a_search_with_more_than_1000_matches_says_so_and_asks_for_a_narrower_on
     assert _shown(page) == newest[:20]
     page = client.get(URL, {"q": "森林防火", "page": "3"}).content.decode()
     assert _shown(page) == newest[40:60]
+    # The pages list the first 1,000: the pager ends at 50, and a 51st page shows nothing.
+    last = client.get(URL, {"q": "森林防火", "page": "50"}).content.decode()
+    assert "第50页 / 共50页" in last and _shown(last) == newest[980:1000]
+    assert _shown(client.get(URL, {"q": "森林防火", "page": "51"}).content.decode()) == []
 
 
 @pytest.mark.django_db

@@ -51,7 +51,7 @@ def _run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("publications", "0008_document_pages")]
+    dependencies = [("publications", "0009_portal_generation_row")]
 
     operations = [
         migrations.RunPython(_run(_rebuild(PARTITIONED)), _run(_rebuild(PLAIN)), elidable=False)
