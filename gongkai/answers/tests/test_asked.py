@@ -120,3 +120,18 @@ def test_a_question_naming_another_agency_s_matter_is_ours_when_its_everyday_wor
     assert vocabulary.is_ours("我户口在外地，能向你们要材料吗")
     assert not vocabulary.is_ours("户口迁过来要多久")  # a hint's rule words are no evidence
     assert not vocabulary.is_ours("户口迁过来要带什么")
+
+
+def test_it_takes_the_topics_out_of_a_question_and_keeps_what_the_citizen_wants_done(tmp_path):
+    path = tmp_path / "vocabulary.tsv"
+    path.write_text("topic\t征收 补偿 征收补偿\ntopic\t低保\n", encoding="utf-8")
+    vocabulary = retrieval.vocabulary(path)
+    assert vocabulary.topics == ("征收补偿", "征收", "补偿", "低保")  # longest first
+    assert vocabulary.without_topics("征收补偿协议能给我看吗") == "协议能给我看吗"
+    assert vocabulary.without_topics("申请多久答复") == "申请多久答复"
+
+
+def test_a_rumour_about_a_topic_finds_the_article_on_clearing_rumours_not_the_topic_list(laws):
+    answer = retrieval.ask("有人在群里说我们镇要征地，政府会发布准确消息澄清吗")
+    assert not answer.refused
+    assert answer.candidates[0].passage.key == "条例:第六条"
