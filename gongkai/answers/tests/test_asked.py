@@ -135,3 +135,14 @@ def test_a_rumour_about_a_topic_finds_the_article_on_clearing_rumours_not_the_to
     answer = retrieval.ask("有人在群里说我们镇要征地，政府会发布准确消息澄清吗")
     assert not answer.refused
     assert answer.candidates[0].passage.key == "条例:第六条"
+
+
+def test_the_passages_vectors_are_read_once_and_again_only_when_the_passages_change(laws):
+    first = retrieval.passage_vectors()
+    assert retrieval.passage_vectors() is first
+    _import([{"id": "避难:第二条", "title": "应急避难场所管理办法", "text": ARTICLES[1][4:]}])
+    added = Passage.objects.get(key="避难:第二条")
+    second = retrieval.passage_vectors()
+    assert second is not first
+    assert added.pk in second.ids.tolist() and added.pk not in first.ids.tolist()
+    assert len(second.ids) == len(first.ids) + 1 == Passage.objects.count()
