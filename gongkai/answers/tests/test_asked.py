@@ -4,6 +4,7 @@ vocabulary's longer phrase winning over another agency's shorter one inside it."
 
 import json
 
+import numpy as np
 import pytest
 
 from gongkai.answers import passages, retrieval, services
@@ -120,3 +121,59 @@ def test_a_question_naming_another_agency_s_matter_is_ours_when_its_everyday_wor
     assert vocabulary.is_ours("我户口在外地，能向你们要材料吗")
     assert not vocabulary.is_ours("户口迁过来要多久")  # a hint's rule words are no evidence
     assert not vocabulary.is_ours("户口迁过来要带什么")
+
+
+def test_it_takes_the_topics_out_of_a_question_and_keeps_what_the_citizen_wants_done(tmp_path):
+    path = tmp_path / "vocabulary.tsv"
+    path.write_text("topic\t征收 补偿 征收补偿\ntopic\t低保\n", encoding="utf-8")
+    vocabulary = retrieval.vocabulary(path)
+    assert vocabulary.topics == ("征收补偿", "征收", "补偿", "低保")  # longest first
+    assert vocabulary.without_topics("征收补偿协议能给我看吗") == "协议能给我看吗"
+    assert vocabulary.without_topics("申请多久答复") == "申请多久答复"
+
+
+def test_a_rumour_about_a_topic_finds_the_article_on_clearing_rumours_not_the_topic_list(laws):
+    answer = retrieval.ask("有人在群里说我们镇要征地，政府会发布准确消息澄清吗")
+    assert not answer.refused
+    assert answer.candidates[0].passage.key == "条例:第六条"
+
+
+def test_the_passages_vectors_are_read_once_and_again_only_when_the_passages_change(laws):
+    first = retrieval.passage_vectors()
+    assert retrieval.passage_vectors() is first
+    _import([{"id": "避难:第二条", "title": "应急避难场所管理办法", "text": ARTICLES[1][4:]}])
+    added = Passage.objects.get(key="避难:第二条")
+    second = retrieval.passage_vectors()
+    assert second is not first
+    assert added.pk in second.ids.tolist() and added.pk not in first.ids.tolist()
+    assert len(second.ids) == len(first.ids) + 1 == Passage.objects.count()
+
+
+def test_the_stored_vectors_of_other_agencies_questions_are_those_of_today_s_questions():
+    questions = [question for question, _ in retrieval.elsewhere_rows()]
+    stored = retrieval._stored_vectors(questions, retrieval.ELSEWHERE_VECTORS)
+    assert stored is not None, "data/elsewhere.tsv 改过：请运行 gongkai qa elsewhere"
+    assert stored.shape == (len(questions), 384)
+
+
+def test_stored_vectors_are_used_while_they_match_and_recomputed_once_the_questions_change(
+    tmp_path, monkeypatch
+):
+    path, stored = tmp_path / "elsewhere.tsv", tmp_path / "elsewhere.npz"
+    path.write_text(
+        "医保卡丢了怎么补办\t市医疗保障局\n驾照扣分了怎么处理\t交警\n", encoding="utf-8"
+    )
+    assert retrieval.store_elsewhere_vectors(path, stored) == 2
+
+    def embedding_again(texts):
+        raise AssertionError("stored vectors should have been used")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(retrieval.embed, "questions", embedding_again)
+        examples = retrieval.elsewhere_examples(path, stored)
+    assert examples.vectors.shape == (2, 384) and examples.places == ("市医疗保障局", "交警")
+    path.write_text(path.read_text(encoding="utf-8") + "护照怎么办\t出入境\n", encoding="utf-8")
+    retrieval.elsewhere_examples.cache_clear()  # a new process
+    changed = retrieval.elsewhere_examples(path, stored)
+    assert changed.vectors.shape == (3, 384)
+    assert np.allclose(changed.vectors[:2], examples.vectors)

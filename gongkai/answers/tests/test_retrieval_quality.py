@@ -31,15 +31,20 @@ def _scores(path):
 
 # set: (answerable, out of scope, hit@1 ≥, hit@3 ≥, refusal recall ≥, falsely refused ≤,
 # hit@1 above plain BM25 by more than — the design closes the gap, not the baseline).
+# Since the third round (topics taken out, phrasings by each article's own situation, more of
+# other agencies' look-alike questions) all four sets are the developers' own: own 0.96 / 1.00,
+# 24/24, 0/70; dev 0.88 / 0.98, 29/31, 1/91; dev2 0.82 / 0.99, 30/31, 0/91; final 0.85 / 0.97,
+# 33/34, 1/97 (hit@1 with PostgreSQL's BM25: 0.94, 0.86, 0.81, 0.86). The figure that counts
+# is on a set none of them has seen (the bar: 0.85 / 0.95 / 90% / 5%); these floors
+# keep each set from getting worse.
 FLOORS = {
-    "own": (evaluation.EVAL_SET, 70, 24, 0.92, 0.97, 0.95, 0.03, 30),
-    "dev": (evaluation.DEV_SET, 91, 31, 0.78, 0.93, 0.90, 0.05, 30),
-    "dev2": (evaluation.DEV2_SET, 91, 31, 0.78, 0.97, 0.90, 0.03, 30),
+    "own": (evaluation.EVAL_SET, 70, 24, 0.92, 0.98, 0.95, 0.03, 30),
+    "dev": (evaluation.DEV_SET, 91, 31, 0.85, 0.96, 0.90, 0.03, 30),
+    "dev2": (evaluation.DEV2_SET, 91, 31, 0.79, 0.97, 0.93, 0.03, 30),
     # Written by a second author blind to the code, the vocabulary, the phrasings and the
     # other sets; scored once when the code was finished (18902df): hit@1 0.75, hit@3 0.93,
-    # 29/34 refused, 1/97 falsely refused; plain BM25 0.40 / 0.53. The bar
-    # (0.85 / 0.95 / 90% / 5%) is not met; these floors keep it from getting worse.
-    "final": (evaluation.FINAL_SET, 97, 34, 0.72, 0.90, 0.82, 0.03, 25),
+    # 29/34 refused, 1/97 falsely refused; plain BM25 0.40 / 0.53. Its misses were seen since.
+    "final": (evaluation.FINAL_SET, 97, 34, 0.82, 0.95, 0.94, 0.03, 30),
 }
 
 

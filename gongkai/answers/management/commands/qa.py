@@ -1,5 +1,6 @@
 """`gongkai qa import FILE.jsonl` and `gongkai qa ask QUESTION… [--file FILE] --json`: checking
-answers in bulk. The model loads once per run, so a file of a few hundred questions is cheap."""
+answers in bulk. The model loads once per run, so a file of a few hundred questions is cheap.
+`gongkai qa elsewhere`: after editing data/elsewhere.tsv, store its vectors beside it."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from gongkai.answers import index, services
+from gongkai.answers import index, retrieval, services
 from gongkai.answers.views_common import answer_text
 
 
 class Command(BaseCommand):
-    help = "政策问答：导入段落（import）、批量提问（ask）、重建索引（reindex）"
+    help = "政策问答：导入（import）、提问（ask）、重建索引（reindex）、保存向量（elsewhere）"
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         ask.add_argument("--file", help="每行一个问题")
         ask.add_argument("--json", action="store_true", help="输出 JSON（每行一个对象）")
         sub.add_parser("reindex", help="按现有文件和条目重建全部段落")
+        sub.add_parser("elsewhere", help="修改 data/elsewhere.tsv 后，重新计算并保存其向量")
 
     def handle(self, *args, action, **options):
         if action == "import":
@@ -42,6 +44,11 @@ class Command(BaseCommand):
             self.stdout.write(f"已导入{result.passages}个段落")
         elif action == "reindex":
             self.stdout.write(f"已重建{index.reindex_all()}个段落")
+        elif action == "elsewhere":
+            count = retrieval.store_elsewhere_vectors()
+            self.stdout.write(
+                f"已保存{count}个其他部门问题的向量：{retrieval.ELSEWHERE_VECTORS.name}"
+            )
         else:
             self._ask(options)
 
