@@ -1,11 +1,11 @@
-"""Answer quality on four hand-written sets of colloquial questions about the 政府信息公开条例
+"""Answer quality on five hand-written sets of colloquial questions about the 政府信息公开条例
 and the 109号 fee rules, with the articles that answer them, and everyday questions about other
 services that must be refused: eval_questions.tsv (written by the vocabulary's author),
 eval_independent_dev.tsv (written blind to the code by someone else),
 eval_independent_dev2.tsv (by the same author, held out until the second round: first scored
 hit@1 0.74, hit@3 0.89, 27/31 refused, 3/91 falsely refused) and eval_independent_final.tsv
-(a second blind author; see FLOORS). The real e5 model, the real vocabulary and phrasings;
-a plain BM25 baseline in the same run. The thresholds are what each set reaches today, less a
+(a second blind author) and eval_independent_final2.tsv (a third; see FLOORS). The real e5
+model, the real vocabulary and phrasings; a plain BM25 baseline in the same run. The thresholds are what each set reaches today, less a
 small margin."""
 
 import json
@@ -45,6 +45,12 @@ FLOORS = {
     # other sets; scored once when the code was finished (18902df): hit@1 0.75, hit@3 0.93,
     # 29/34 refused, 1/97 falsely refused; plain BM25 0.40 / 0.53. Its misses were seen since.
     "final": (evaluation.FINAL_SET, 97, 34, 0.82, 0.95, 0.94, 0.03, 30),
+    # A third author, blind to everything but the two texts, wrote it while the third round was
+    # made; scored once on its finished code (572b18e): hit@1 0.80, hit@3 0.87, 40/43 refused,
+    # 1/149 falsely refused (2732c19: 0.78 / 0.87, 37/43, 1/149; plain BM25 0.42 / 0.59). The
+    # issue's bar is met for refusals, not for hit@1 and hit@3. Floors less a margin for
+    # PostgreSQL's BM25.
+    "final2": (evaluation.FINAL2_SET, 149, 43, 0.76, 0.84, 0.88, 0.03, 25),
 }
 
 
