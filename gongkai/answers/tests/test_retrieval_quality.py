@@ -5,8 +5,8 @@ eval_independent_dev.tsv (written blind to the code by someone else),
 eval_independent_dev2.tsv (by the same author, held out until the second round: first scored
 hit@1 0.74, hit@3 0.89, 27/31 refused, 3/91 falsely refused) and eval_independent_final.tsv
 (a second blind author) and eval_independent_final2.tsv (a third; see FLOORS). The real e5
-model, the real vocabulary and phrasings; a plain BM25 baseline in the same run. The thresholds are what each set reaches today, less a
-small margin."""
+model, the real vocabulary and phrasings; a plain BM25 baseline in the same run. The
+thresholds are what each set reaches today, less a small margin."""
 
 import json
 
