@@ -26,6 +26,7 @@ from gongkai.core.selectors import unit_staff
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib.cndate import cn_date
 from gongkai.lib.uploads import sniff_upload
+from gongkai.mailbox.masking import duplicate_reply
 from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
 
 audit.register_actions(
@@ -125,6 +126,20 @@ TRANSITIONS = {
     "rate": _t("评价答复", {S.REPLIED}, who=(WRITER,)),
     "reopen": _t("不满意，申请重新办理", {S.REPLIED}, S.ASSIGNED, who=(WRITER,)),
     "note": _t("添加备注", S.values, who=(CASE_STAFF,)),
+}
+
+
+# 先审后发: a check is never taken by the person whose step it checks (meetings and 政策问答
+# refuse the same). verb → the earlier step whose latest actor may not take it, and the refusal.
+OWN_STEP = {
+    "approve": (
+        "draft",
+        "答复稿由您本人拟写，不能由您本人审核，请由本处室另一位负责人审核",
+    ),
+    "release": (
+        "approve",
+        "答复由您本人审核，不能再由您本人签发，请由新闻处另一位工作人员签发",
+    ),
 }
 
 
@@ -429,8 +444,10 @@ class Message(Workflow, QueryCoded, models.Model):
         return self._move("merge", by, note, into=target.tracking_no)
 
     def _copy_reply(self, source: Message) -> None:
-        self.reply_text, self.reply_unit_name = source.reply_text, source.reply_unit_name
-        self.replied_on = source.replied_on
+        """The duplicate's writer reads the answer addressed to them, never the other writer's
+        name or details (masking.duplicate_reply)."""
+        self.reply_text = duplicate_reply(self, source)
+        self.reply_unit_name, self.replied_on = source.reply_unit_name, source.replied_on
 
     @transaction.atomic
     def route(self, *, by, channel: str, notice: str, **application):
@@ -466,9 +483,18 @@ class Message(Workflow, QueryCoded, models.Model):
         )
         return event
 
+    def _refuse_own_step(self, verb: str, by) -> None:
+        """The latest draft (after a return, the rewritten one) or approval decides."""
+        earlier, refusal = OWN_STEP[verb]
+        last = self.events.filter(kind=earlier).order_by("-pk").values_list("actor_id", flat=True)
+        if by is not None and last.first() == by.pk:
+            raise DomainError(refusal)
+
     @transaction.atomic
     def approve(self, *, by, note: str = ""):
+        """处室审核: the unit's head, not the one who wrote the draft."""
         self._begin("approve", by)
+        self._refuse_own_step("approve", by)
         return self._move("approve", by, note)
 
     @transaction.atomic
@@ -479,8 +505,9 @@ class Message(Workflow, QueryCoded, models.Model):
     @transaction.atomic
     def release(self, *, by, note: str = ""):
         """签发: the approved draft is the reply, dated today, in the unit's name; duplicates
-        merged into this message get the same reply."""
+        merged into this message get the same reply. Not by the one who approved it."""
         self._begin("release", by)
+        self._refuse_own_step("release", by)
         self.reply_text = self.draft_text
         self.reply_unit_name = self.handling_unit.name
         self.replied_on = timezone.localdate()
@@ -551,7 +578,9 @@ class Message(Workflow, QueryCoded, models.Model):
 
     @transaction.atomic
     def reopen(self, *, by=None, reason: str):
-        """不满意 → once, with a reason: the unit answers again, with a fresh period."""
+        """不满意 → once, with a reason: the unit answers again, with a fresh period. The
+        rejected reply leaves the public page now; the new one is public only when the office
+        publishes it."""
         self._begin("reopen", by)
         if self.satisfaction != Satisfaction.UNSATISFIED:
             raise DomainError("评价为不满意的答复才能申请重新办理")
@@ -560,7 +589,10 @@ class Message(Workflow, QueryCoded, models.Model):
         self.reopen_reason = self._required(reason, "不满意的理由")
         self.reopened_on = timezone.localdate()
         self._set_due(self.reopened_on)
-        event = self._move("reopen", by, self.reopen_reason)
+        was_public = self.published_at is not None
+        self.published_at, self.public_reply = None, ""
+        event = self._move("reopen", by, self.reopen_reason, unpublished=was_public)
+        transaction.on_commit(self._index)
         transaction.on_commit(
             lambda: self.notify(
                 _unit_people(self.handling_unit),
