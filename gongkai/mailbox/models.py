@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +25,7 @@ from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
-from gongkai.lib.cndate import cn_date
+from gongkai.lib.cndate import cn_date, cn_datetime
 from gongkai.lib.uploads import sniff_upload
 from gongkai.mailbox.masking import duplicate_reply
 from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
@@ -322,6 +323,15 @@ class Message(Workflow, QueryCoded, models.Model):
     def received_on(self) -> dt.date:
         return timezone.localtime(self.submitted_at).date()
 
+    def clean(self):
+        """留言时间 (a 12345 order's 派发时间, copied by staff) cannot lie in the future: the
+        office would accept it before it was sent (probe finding 16)."""
+        now = timezone.now()
+        if self.submitted_at and self.submitted_at > now:
+            what = "工单派发时间" if self.channel == Channel.HOTLINE else "留言时间"
+            shown = cn_datetime(timezone.localtime(now))
+            raise ValidationError({"submitted_at": f"{what}不能晚于当前时间（{shown}）。"})
+
     # -- who may act --------------------------------------------------------------------------
 
     def _is(self, user, who: str) -> bool:
@@ -398,6 +408,10 @@ class Message(Workflow, QueryCoded, models.Model):
                 "检举材料不得转给被检举的单位（信访工作条例第三十条第三款），请交其他单位办理"
             )
         if self.accepted_on is None:
+            if timezone.localdate() < self.received_on:
+                raise DomainError(
+                    f"受理日期不能早于留言时间（{cn_date(self.received_on)}），请核对工单派发时间"
+                )
             self.accepted_on = timezone.localdate()
             self._set_due(self.accepted_on)
         self.handling_unit = unit
