@@ -33,12 +33,12 @@ def suggested_copy(message) -> dict:
 
 def duplicate_reply(duplicate, source) -> str:
     """What the writer of a merged duplicate reads: a reply addressed to them, saying it was
-    answered together with `source`, then `source`'s answer without its salutation (“李雷先生：
-    您好！”) and with its writer's details and every personal-data hit masked."""
+    answered together with `source`, then `source`'s answer without its salutation
+    (“尊敬的李雷先生：您好！”), its writer's details and every personal-data hit masked."""
     text = source.reply_text.strip()
     name = (source.name or "").strip()
     if name:
-        salutation = rf"^\s*{re.escape(name)}[^：:\n]{{0,6}}[：:]\s*(您好[！!，,。]?)?\s*"
+        salutation = rf"^\s*(尊敬的)?{re.escape(name)}[^：:\n]{{0,6}}[：:]\s*(您好[！!，,。]?)?\s*"
         text = re.sub(salutation, "", text)
     answer = publicity.masked(text, _details(source))
     return (

@@ -121,10 +121,10 @@ def test_a_duplicate_merged_before_the_reply_gets_its_own_salutation_on_release(
     duplicate = written_message(name="韩梅梅", phone="13900139002")
     duplicate.merge(by=cast.press, into=first)
     first.assign(by=cast.press, unit=cast.units["法规处"])
-    _release(cast, first, "李雷先生：\n您好！加油站符合安全间距要求。")
+    _release(cast, first, "尊敬的李雷先生：\n您好！加油站符合安全间距要求。")
     duplicate.refresh_from_db()
     first.refresh_from_db()
-    assert first.reply_text == "李雷先生：\n您好！加油站符合安全间距要求。"
+    assert first.reply_text == "尊敬的李雷先生：\n您好！加油站符合安全间距要求。"
     assert duplicate.reply_text.startswith("韩梅梅：您好！")
     assert duplicate.reply_text.endswith("加油站符合安全间距要求。")
     assert "李雷" not in duplicate.reply_text
