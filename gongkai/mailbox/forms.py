@@ -13,6 +13,7 @@ from gongkai.forms_common import HoneypotForm, MultipleFileField
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.mailbox.models import (
     Category,
+    Channel,
     Message,
     NotPublishedReason,
     Route,
@@ -122,6 +123,7 @@ class HotlineForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["hotline_order_no"].required = True
+        self.instance.channel = Channel.HOTLINE  # the model's checks speak of 派发时间
         self.fields["submitted_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
 

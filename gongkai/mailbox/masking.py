@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from gongkai.core import publicity
 
 
@@ -27,3 +29,19 @@ def suggested_copy(message) -> dict:
         "public_body": publicity.masked(message.body, details),
         "public_reply": publicity.masked(message.reply_text, details),
     }
+
+
+def duplicate_reply(duplicate, source) -> str:
+    """What the writer of a merged duplicate reads: a reply addressed to them, saying it was
+    answered together with `source`, then `source`'s answer without its salutation
+    (“尊敬的李雷先生：您好！”), its writer's details and every personal-data hit masked."""
+    text = source.reply_text.strip()
+    name = (source.name or "").strip()
+    if name:
+        salutation = rf"^\s*(尊敬的)?{re.escape(name)}[^：:\n]{{0,6}}[：:]\s*(您好[！!，,。]?)?\s*"
+        text = re.sub(salutation, "", text)
+    answer = publicity.masked(text, _details(source))
+    return (
+        f"{duplicate.name}：您好！您的留言（{duplicate.tracking_no}）与留言 {source.tracking_no} "
+        f"反映的是同一问题，本局已合并办理，答复如下：\n{answer}"
+    )

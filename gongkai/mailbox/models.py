@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -24,8 +25,9 @@ from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
-from gongkai.lib.cndate import cn_date
+from gongkai.lib.cndate import cn_date, cn_datetime
 from gongkai.lib.uploads import sniff_upload
+from gongkai.mailbox.masking import duplicate_reply
 from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
 
 audit.register_actions(
@@ -125,6 +127,20 @@ TRANSITIONS = {
     "rate": _t("评价答复", {S.REPLIED}, who=(WRITER,)),
     "reopen": _t("不满意，申请重新办理", {S.REPLIED}, S.ASSIGNED, who=(WRITER,)),
     "note": _t("添加备注", S.values, who=(CASE_STAFF,)),
+}
+
+
+# 先审后发: a check is never taken by the person whose step it checks (meetings and 政策问答
+# refuse the same). verb → the earlier step whose latest actor may not take it, and the refusal.
+OWN_STEP = {
+    "approve": (
+        "draft",
+        "答复稿由您本人拟写，不能由您本人审核，请由本处室另一位负责人审核",
+    ),
+    "release": (
+        "approve",
+        "答复由您本人审核，不能再由您本人签发，请由新闻处另一位工作人员签发",
+    ),
 }
 
 
@@ -307,6 +323,15 @@ class Message(Workflow, QueryCoded, models.Model):
     def received_on(self) -> dt.date:
         return timezone.localtime(self.submitted_at).date()
 
+    def clean(self):
+        """留言时间 (a 12345 order's 派发时间, copied by staff) cannot lie in the future: the
+        office would accept it before it was sent (probe finding 16)."""
+        now = timezone.now()
+        if self.submitted_at and self.submitted_at > now:
+            what = "工单派发时间" if self.channel == Channel.HOTLINE else "留言时间"
+            shown = cn_datetime(timezone.localtime(now))
+            raise ValidationError({"submitted_at": f"{what}不能晚于当前时间（{shown}）。"})
+
     # -- who may act --------------------------------------------------------------------------
 
     def _is(self, user, who: str) -> bool:
@@ -383,6 +408,10 @@ class Message(Workflow, QueryCoded, models.Model):
                 "检举材料不得转给被检举的单位（信访工作条例第三十条第三款），请交其他单位办理"
             )
         if self.accepted_on is None:
+            if timezone.localdate() < self.received_on:
+                raise DomainError(
+                    f"受理日期不能早于留言时间（{cn_date(self.received_on)}），请核对工单派发时间"
+                )
             self.accepted_on = timezone.localdate()
             self._set_due(self.accepted_on)
         self.handling_unit = unit
@@ -429,8 +458,10 @@ class Message(Workflow, QueryCoded, models.Model):
         return self._move("merge", by, note, into=target.tracking_no)
 
     def _copy_reply(self, source: Message) -> None:
-        self.reply_text, self.reply_unit_name = source.reply_text, source.reply_unit_name
-        self.replied_on = source.replied_on
+        """The duplicate's writer reads the answer addressed to them, never the other writer's
+        name or details (masking.duplicate_reply)."""
+        self.reply_text = duplicate_reply(self, source)
+        self.reply_unit_name, self.replied_on = source.reply_unit_name, source.replied_on
 
     @transaction.atomic
     def route(self, *, by, channel: str, notice: str, **application):
@@ -466,9 +497,18 @@ class Message(Workflow, QueryCoded, models.Model):
         )
         return event
 
+    def _refuse_own_step(self, verb: str, by) -> None:
+        """The latest draft (after a return, the rewritten one) or approval decides."""
+        earlier, refusal = OWN_STEP[verb]
+        last = self.events.filter(kind=earlier).order_by("-pk").values_list("actor_id", flat=True)
+        if by is not None and last.first() == by.pk:
+            raise DomainError(refusal)
+
     @transaction.atomic
     def approve(self, *, by, note: str = ""):
+        """处室审核: the unit's head, not the one who wrote the draft."""
         self._begin("approve", by)
+        self._refuse_own_step("approve", by)
         return self._move("approve", by, note)
 
     @transaction.atomic
@@ -479,8 +519,9 @@ class Message(Workflow, QueryCoded, models.Model):
     @transaction.atomic
     def release(self, *, by, note: str = ""):
         """签发: the approved draft is the reply, dated today, in the unit's name; duplicates
-        merged into this message get the same reply."""
+        merged into this message get the same reply. Not by the one who approved it."""
         self._begin("release", by)
+        self._refuse_own_step("release", by)
         self.reply_text = self.draft_text
         self.reply_unit_name = self.handling_unit.name
         self.replied_on = timezone.localdate()
@@ -551,7 +592,9 @@ class Message(Workflow, QueryCoded, models.Model):
 
     @transaction.atomic
     def reopen(self, *, by=None, reason: str):
-        """不满意 → once, with a reason: the unit answers again, with a fresh period."""
+        """不满意 → once, with a reason: the unit answers again, with a fresh period. The
+        rejected reply leaves the public page now; the new one is public only when the office
+        publishes it."""
         self._begin("reopen", by)
         if self.satisfaction != Satisfaction.UNSATISFIED:
             raise DomainError("评价为不满意的答复才能申请重新办理")
@@ -560,7 +603,10 @@ class Message(Workflow, QueryCoded, models.Model):
         self.reopen_reason = self._required(reason, "不满意的理由")
         self.reopened_on = timezone.localdate()
         self._set_due(self.reopened_on)
-        event = self._move("reopen", by, self.reopen_reason)
+        was_public = self.published_at is not None
+        self.published_at, self.public_reply = None, ""
+        event = self._move("reopen", by, self.reopen_reason, unpublished=was_public)
+        transaction.on_commit(self._index)
         transaction.on_commit(
             lambda: self.notify(
                 _unit_people(self.handling_unit),

@@ -6,8 +6,8 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
-from gongkai.disclosure_requests.forms import PHONE
 from gongkai.forms_common import HoneypotForm
+from gongkai.lib.phones import is_phone, tidy
 from gongkai.meetings.models import Handling, Meeting, SignUp
 
 MAX_STATEMENT_CHARS = 500
@@ -136,8 +136,8 @@ class SignUpForm(HoneypotForm, forms.ModelForm):
         return value
 
     def clean_phone(self):
-        value = self.cleaned_data["phone"].strip().replace(" ", "")
-        if not PHONE.match(value):
+        value = tidy(self.cleaned_data["phone"])
+        if not is_phone(value):
             raise forms.ValidationError("联系电话格式不正确，请填写手机号码或带区号的固定电话。")
         return value
 

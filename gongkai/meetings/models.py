@@ -24,6 +24,7 @@ from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib import draw as draw_rule
+from gongkai.lib.phones import phone_key
 from gongkai.meetings.attendee_mail import tell_signups
 
 audit.register_actions(
@@ -566,6 +567,8 @@ class SignUp(QueryCoded, models.Model):
     )
     name = models.CharField("姓名", max_length=50)
     phone = models.CharField("联系电话", max_length=30, blank=True)
+    # The number however it was typed (+86, spaces, dashes, full-width): one sign-up per person.
+    phone_key = models.CharField(max_length=30, blank=True, editable=False)
     email = models.EmailField("电子邮箱", blank=True)
     district = models.CharField("所在区", max_length=30, blank=True)
     occupation = models.CharField("职业", max_length=50, blank=True)
@@ -588,16 +591,24 @@ class SignUp(QueryCoded, models.Model):
         ordering = ["receipt_no"]
         verbose_name = verbose_name_plural = "列席报名"
         constraints = [
-            # One sign-up per phone per meeting, whatever the timing of two submissions.
+            # One sign-up per phone number per meeting, whatever the timing of two submissions
+            # and however the number was typed.
             models.UniqueConstraint(
-                fields=["meeting", "phone"],
-                condition=~models.Q(phone=""),
-                name="signup_one_per_phone",
+                fields=["meeting", "phone_key"],
+                condition=~models.Q(phone_key=""),
+                name="signup_one_per_phone_number",
             ),
         ]
 
     def __str__(self):
         return self.receipt_no
+
+    def save(self, *args, **kwargs):
+        self.phone_key = phone_key(self.phone)
+        fields = kwargs.get("update_fields")
+        if fields is not None and "phone" in fields:
+            kwargs["update_fields"] = {*fields, "phone_key"}
+        super().save(*args, **kwargs)
 
     @property
     def public_name(self) -> str:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from gongkai.core import audit, throttle
 from gongkai.core.errors import DomainError
 from gongkai.core.idempotent import create_once
+from gongkai.lib.phones import phone_key
 from gongkai.meetings.models import Meeting, MeetingEvent, NumberCounter, SignUp
 
 
@@ -78,7 +79,7 @@ def signup_submit(
         if state != "open":
             raise DomainError(_closed_message(locked, state))
         signup = form.save(commit=False)
-        if SignUp.objects.filter(meeting=locked, phone=signup.phone).exists():
+        if SignUp.objects.filter(meeting=locked, phone_key=phone_key(signup.phone)).exists():
             raise DomainError(ALREADY_SIGNED_UP)
         signup.meeting, signup.submitted_at = locked, now
         signup.idempotency_key, signup.submitter_ip = idempotency_key, ip

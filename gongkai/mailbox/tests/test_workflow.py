@@ -153,7 +153,10 @@ def test_a_merged_duplicate_gets_the_reply_of_the_message_it_repeats(cast):
     first.release(by=cast.press)
     duplicate.refresh_from_db()
     assert duplicate.status == MessageStatus.MERGED
-    assert duplicate.reply_text == "统一答复"
+    assert duplicate.reply_text == (
+        f"赵六：您好！您的留言（{duplicate.tracking_no}）与留言 {first.tracking_no} "
+        "反映的是同一问题，本局已合并办理，答复如下：\n统一答复"
+    )
     third = written_message()
     with pytest.raises(DomainError, match="本条"):
         third.merge(by=cast.press, into=third)
