@@ -15,30 +15,39 @@ def confirm_complete_years(apps, schema_editor):
     HolidayOverride = apps.get_model("core", "HolidayOverride")
     for schedule in HolidaySchedule.objects.all():
         off = set(
-            HolidayOverride.objects.filter(date__year=schedule.year, is_workday=False)
-            .values_list("date__month", "date__day")
+            HolidayOverride.objects.filter(date__year=schedule.year, is_workday=False).values_list(
+                "date__month", "date__day"
+            )
         )
         if all(day in off for day in FIXED):
-            schedule.confirmed_at, schedule.confirmed_by_id = schedule.entered_at, schedule.entered_by_id
+            schedule.confirmed_at, schedule.confirmed_by_id = (
+                schedule.entered_at,
+                schedule.entered_by_id,
+            )
             schedule.save(update_fields=["confirmed_at", "confirmed_by"])
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0005_unit_alias_learned_in_import'),
+        ("core", "0005_unit_alias_learned_in_import"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='holidayschedule',
-            name='confirmed_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='确认录入完整时间'),
+            model_name="holidayschedule",
+            name="confirmed_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="确认录入完整时间"),
         ),
         migrations.AddField(
-            model_name='holidayschedule',
-            name='confirmed_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="holidayschedule",
+            name="confirmed_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.RunPython(confirm_complete_years, migrations.RunPython.noop),
     ]

@@ -133,7 +133,9 @@ def test_confirming_a_year_without_its_fixed_date_holidays_is_refused(client, ca
     page = client.post(
         reverse("core:holiday_schedule_confirm", args=[2027]), follow=True
     ).content.decode()
-    assert "2027年的法定节假日尚未录入：劳动节（5月1日）、国庆节（10月1日、10月2日、10月3日）" in page
+    assert (
+        "2027年的法定节假日尚未录入：劳动节（5月1日）、国庆节（10月1日、10月2日、10月3日）" in page
+    )
     assert HolidaySchedule.objects.get(year=2027).confirmed_at is None
     assert not AuditEntry.objects.filter(action="holiday.schedule_confirm").exists()
 

@@ -242,7 +242,8 @@ def test_entering_next_years_holidays_recomputes_open_cases(cast, client):
         assert case.due_date == D(2027, 1, 8) and case.due_provisional
         for day in ("10-02", "10-03"):
             client.post(
-                reverse("core:holidays"), {"override-date": f"2027-{day}", "override-name": "国庆节"}
+                reverse("core:holidays"),
+                {"override-date": f"2027-{day}", "override-name": "国庆节"},
             )
         page = client.post(reverse("core:holiday_schedule_confirm", args=[2027]), follow=True)
         assert "已确认2027年节假日安排录入完整，1项期限已重新计算" in page.content.decode()
