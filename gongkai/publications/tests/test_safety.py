@@ -42,6 +42,21 @@ def test_it_refuses_an_upload_whose_content_is_not_what_its_name_says(cast, make
     assert not doc.attachments.exists()
 
 
+def test_a_pdf_named_png_is_refused_with_a_chinese_message(
+    cast, make_draft, client, settings, tmp_path
+):
+    """Probe finding 17(c): a PDF renamed 扫描件.png was accepted and kept as .png."""
+    settings.MEDIA_ROOT = tmp_path
+    doc = make_draft()
+    client.force_login(cast.clerk)
+    upload = SimpleUploadedFile("扫描件.png", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n")
+    page = client.post(
+        reverse("publications:attachment_add", args=[doc.pk]), {"file": upload}, follow=True
+    ).content.decode()
+    assert "“扫描件.png”的内容是PDF，与文件扩展名不符，请将扩展名改为.pdf后重新上传。" in page
+    assert not doc.attachments.exists()
+
+
 def test_it_refuses_a_stale_edit_and_keeps_the_newer_text(cast, make_draft):
     doc = make_draft()
     opened = doc.version
