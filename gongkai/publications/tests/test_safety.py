@@ -24,6 +24,14 @@ def test_it_turns_plain_text_into_escaped_paragraphs(make_draft):
     assert doc.body == "<p>第一段 a&lt;b</p><p>第二段</p>"
 
 
+def test_lines_typed_with_enter_stay_separate_paragraphs(make_draft):
+    """Probe finding 8: the editor sent "第一段。<div>第二段。<br></div>" and the allow-list,
+    dropping <div>, saved "第一段。第二段。<br>": one run-on paragraph on every page."""
+    doc = make_draft(body="第一段。<div>第二段。<br></div><div><br></div><div>第三段&amp;。</div>")
+    assert doc.body == "<p>第一段。</p><p>第二段。</p><p>第三段&amp;。</p>"
+    assert Document.objects.get(pk=doc.pk).body == doc.body
+
+
 def test_it_escapes_a_title_with_markup_on_every_page(cast, make_draft, publish, client):
     doc = publish(make_draft(title='<script>alert("x")</script>通知'))
     page = client.get(reverse("publications_public:document", args=[doc.pk])).content.decode()
