@@ -54,3 +54,28 @@ def test_a_clerk_pastes_a_body_from_word_and_it_is_saved_with_its_structure(
     page.goto(f"{live_server.url}/staff/publications/{Document.objects.get().pk}/edit/")
     expect(page.locator(".rt-area h2")).to_have_text("第一章 总则")
     expect(page.locator(".rt-area")).not_to_contain_text("<h2>")
+
+
+def test_paragraphs_typed_with_enter_are_saved_as_paragraphs(page, live_server, e2e_cast, login):
+    """Probe finding 8: typed "第一段。" Enter "第二段。" was saved as "第一段。第二段。<br>"."""
+    from gongkai.publications.models import Document
+
+    login("fagui")
+    page.goto(f"{live_server.url}/staff/publications/new/")
+    page.get_by_label("名称").fill("关于开展安全生产检查的通知")
+    page.get_by_label("公开目录分类").select_option(label="行政法规、规章和规范性文件")
+    page.get_by_label("成文日期").fill("2022-09-01")
+    editor = page.locator(".rt-area")
+    editor.click()
+    page.keyboard.type("第一段。")
+    page.keyboard.press("Enter")
+    page.keyboard.type("第二段。")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    page.keyboard.type("第三段。")
+    page.get_by_role("button", name="保存").click()
+    expect(page.get_by_text("草稿已保存")).to_be_visible()
+
+    assert Document.objects.get().body == "<p>第一段。</p><p>第二段。</p><p>第三段。</p>"
+    page.goto(f"{live_server.url}/staff/publications/{Document.objects.get().pk}/edit/")
+    expect(page.locator(".rt-area p")).to_have_count(3)

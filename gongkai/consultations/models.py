@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -233,6 +234,8 @@ class Consultation(models.Model):
             )
         if comment.channel == CommentChannel.ONLINE:
             raise DomainError("网上意见由提交人直接提交，请选择信函、电子邮件或传真")
+        if comment.sent_is_future():
+            raise DomainError(comment.FUTURE_MESSAGE.format(today=cn_date(timezone.localdate())))
         comment.consultation, comment.recorded_by = self, by
         comment.save_numbered()
         self._record(by, "register_comment", number=comment.number, channel=comment.channel)
@@ -396,6 +399,17 @@ class Comment(models.Model):
 
     def __str__(self):
         return self.number
+
+    FUTURE_MESSAGE = "提交日期不能晚于今天（{today}），信函以邮戳日期为准"
+
+    def sent_is_future(self) -> bool:
+        return self.sent_on is not None and self.sent_on > timezone.localdate()
+
+    def clean(self):
+        if self.sent_is_future():
+            raise ValidationError(
+                {"sent_on": self.FUTURE_MESSAGE.format(today=cn_date(timezone.localdate()))}
+            )
 
     @property
     def may_be_published(self) -> bool:

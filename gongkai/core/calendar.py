@@ -23,7 +23,10 @@ def workday_calendar(*, provisional: bool = False) -> WorkdayCalendar:
         o.date: Override(o.is_workday, o.name)
         for o in HolidayOverride.objects.only("date", "is_workday", "name")
     }
-    years = HolidaySchedule.objects.values_list("year", flat=True)
+    # Only years confirmed complete are known; a year merely registered stays provisional.
+    years = HolidaySchedule.objects.filter(confirmed_at__isnull=False).values_list(
+        "year", flat=True
+    )
     return WorkdayCalendar(overrides, years, provisional=provisional)
 
 
@@ -34,9 +37,13 @@ def add_workdays(start: dt.date, days: int, calendar: WorkdayCalendar | None = N
 
 
 def missing_next_year(today: dt.date) -> int | None:
-    """From November on, the year whose schedule should already be entered but is not."""
+    """From November on, the year whose schedule should already be entered (and confirmed
+    complete) but is not."""
     if today.month < 11:
         return None
     year = today.year + 1
-    known = year in PACKAGE_YEARS or HolidaySchedule.objects.filter(year=year).exists()
+    known = (
+        year in PACKAGE_YEARS
+        or HolidaySchedule.objects.filter(year=year, confirmed_at__isnull=False).exists()
+    )
     return None if known else year

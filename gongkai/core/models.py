@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
 from django.contrib.auth.models import AbstractUser, Group
@@ -11,7 +12,9 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from gongkai.core.actions import action_label
+from gongkai.core.errors import DomainError
 from gongkai.core.roles import BUREAU_WIDE_ROLES, Role
+from gongkai.lib.workdays import FIXED_DATE_HOLIDAYS
 
 
 class UnitQuerySet(models.QuerySet):
@@ -221,10 +224,13 @@ class AuditEntry(models.Model):
 
 
 class HolidaySchedule(models.Model):
-    """节假日安排 — marks that a year's State Council holiday notice has been entered here.
+    """节假日安排 — a year's State Council holiday notice, entered here day by day.
 
-    Needed for every year the bundled calendar package does not know; until then deadlines in
-    that year are refused rather than guessed.
+    Needed for every year the bundled calendar package does not know. Registering the notice
+    only opens the year for entering its dates; the year counts as known (deadlines final, no
+    longer 暂定) once the administrator confirms the dates are complete, and that is refused
+    while a fixed-date statutory holiday (元旦, 劳动节, 国庆节) is missing. Until then
+    deadlines stay provisional: weekends, the fixed-date holidays and the days entered so far.
     """
 
     year = models.PositiveIntegerField("年份", primary_key=True)
@@ -233,6 +239,10 @@ class HolidaySchedule(models.Model):
     )
     entered_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
     entered_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField("确认录入完整时间", null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-year"]
@@ -240,6 +250,40 @@ class HolidaySchedule(models.Model):
 
     def __str__(self):
         return f"{self.year}年"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+    def missing_fixed_holidays(self) -> list[str]:
+        """The fixed-date statutory holidays of the year not entered as days off, e.g.
+        ["元旦（1月1日）"]: a schedule without them cannot be the State Council's."""
+        return missing_fixed_holidays(self.year)
+
+    def confirm(self, *, by) -> None:
+        if self.is_confirmed:
+            raise DomainError(f"{self.year}年节假日安排已确认")
+        missing = self.missing_fixed_holidays()
+        if missing:
+            raise DomainError(
+                f"{self.year}年的法定节假日尚未录入：{'、'.join(missing)}。"
+                "请按国务院通知逐日录入放假日和调休上班日后再确认；确认前相关期限均为暂定。"
+            )
+        self.confirmed_at, self.confirmed_by = timezone.now(), by
+        self.save(update_fields=["confirmed_at", "confirmed_by"])
+
+
+def missing_fixed_holidays(year: int) -> list[str]:
+    off = set(
+        HolidayOverride.objects.filter(date__year=year, is_workday=False).values_list(
+            "date", flat=True
+        )
+    )
+    missing: dict[str, list[str]] = {}
+    for (month, day), name in FIXED_DATE_HOLIDAYS.items():
+        if dt.date(year, month, day) not in off:
+            missing.setdefault(name, []).append(f"{month}月{day}日")
+    return [f"{name}（{'、'.join(days)}）" for name, days in missing.items()]
 
 
 class HolidayOverride(models.Model):
@@ -266,6 +310,17 @@ class HolidayOverride(models.Model):
             raise ValidationError(
                 f"请先登记{self.date.year}年节假日安排的依据（年度节假日安排），再录入具体日期"
             )
+
+    def is_required_by_confirmed_schedule(self) -> bool:
+        """A fixed-date holiday of a year confirmed complete: removing it would make that
+        year's deadlines final and wrong."""
+        return (
+            not self.is_workday
+            and (self.date.month, self.date.day) in FIXED_DATE_HOLIDAYS
+            and HolidaySchedule.objects.filter(
+                year=self.date.year, confirmed_at__isnull=False
+            ).exists()
+        )
 
 
 class Throttle(models.Model):

@@ -4,7 +4,8 @@ from django.db import transaction
 
 from gongkai.core import audit
 from gongkai.core.calendar import calendar_changed
-from gongkai.core.models import HolidayOverride, Unit, User
+from gongkai.core.errors import DomainError
+from gongkai.core.models import HolidayOverride, HolidaySchedule, Unit, User
 
 
 @transaction.atomic
@@ -84,7 +85,21 @@ def holiday_override_save(*, by: User, form) -> int:
 
 
 @transaction.atomic
+def holiday_schedule_confirm(*, by: User, schedule: HolidaySchedule) -> int:
+    """确认录入完整: from now on the year's deadlines are final (no longer 暂定)."""
+    schedule = HolidaySchedule.objects.select_for_update().get(pk=schedule.pk)
+    schedule.confirm(by=by)
+    audit.record(by, "holiday.schedule_confirm", schedule, after={"year": schedule.year})
+    return _calendar_changed(by)
+
+
+@transaction.atomic
 def holiday_override_delete(*, by: User, override: HolidayOverride) -> int:
+    if override.is_required_by_confirmed_schedule():
+        raise DomainError(
+            f"{override.date.year}年节假日安排已确认完整，法定节假日{override.name}"
+            f"（{override.date.month}月{override.date.day}日）不能删除"
+        )
     before = {
         "date": override.date.isoformat(),
         "is_workday": override.is_workday,

@@ -20,6 +20,11 @@ urlpatterns = [
     path("notifications/read/", views.notifications_read, name="notifications_read"),
     path("holidays/", views.holidays, name="holidays"),
     path(
+        "holidays/<int:year>/confirm/",
+        views.holiday_schedule_confirm,
+        name="holiday_schedule_confirm",
+    ),
+    path(
         "holidays/<int:pk>/delete/", views.holiday_override_delete, name="holiday_override_delete"
     ),
 ]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from gongkai.core import audit, audit_display, services
 from gongkai.core.access import role_required, staff_required
 from gongkai.core.calendar import add_workdays
+from gongkai.core.errors import DomainError
 from gongkai.core.forms import (
     DeadlineForm,
     HolidayOverrideForm,
@@ -140,7 +141,11 @@ def holidays(request):
         schedule_form = HolidayScheduleForm(request.POST, prefix="schedule")
         if schedule_form.is_valid():
             changed = services.holiday_schedule_save(by=request.user, form=schedule_form)
-            messages.success(request, f"已登记年度节假日安排，{changed}项期限已重新计算。")
+            messages.success(
+                request,
+                "已登记年度节假日安排。请逐日录入放假日和调休上班日，录入完整后点击“确认录入完整”；"
+                f"确认前该年期限均为暂定。{changed}项期限已重新计算。",
+            )
             return redirect("core:holidays")
     elif request.method == "POST":
         override_form = HolidayOverrideForm(request.POST, prefix="override")
@@ -159,9 +164,26 @@ def holidays(request):
 
 @require_POST
 @role_required(*ADMINS)
+def holiday_schedule_confirm(request, year):
+    schedule = get_object_or_404(HolidaySchedule, year=year)
+    try:
+        changed = services.holiday_schedule_confirm(by=request.user, schedule=schedule)
+    except DomainError as error:
+        messages.error(request, str(error))
+        return redirect("core:holidays")
+    messages.success(request, f"已确认{year}年节假日安排录入完整，{changed}项期限已重新计算。")
+    return redirect("core:holidays")
+
+
+@require_POST
+@role_required(*ADMINS)
 def holiday_override_delete(request, pk):
     override = get_object_or_404(HolidayOverride, pk=pk)
-    changed = services.holiday_override_delete(by=request.user, override=override)
+    try:
+        changed = services.holiday_override_delete(by=request.user, override=override)
+    except DomainError as error:
+        messages.error(request, str(error))
+        return redirect("core:holidays")
     messages.success(request, f"已删除，{changed}项期限已重新计算。")
     return redirect("core:holidays")
 

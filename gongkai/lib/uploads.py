@@ -27,6 +27,16 @@ CONTENT_TYPES = {
 # ISO base media files whose major brand is MP4 video that browsers play (not QuickTime "qt  ").
 MP4_BRANDS = (b"isom", b"iso2", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"M4V ", b"dash")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# The extensions each kind may carry: a file is kept under its name, so a PDF named .png
+# would be served and opened as a picture that does not open.
+EXTENSIONS = {
+    "pdf": (".pdf",),
+    "docx": (".docx",),
+    "xlsx": (".xlsx",),
+    "png": (".png",),
+    "jpg": (".jpg", ".jpeg", ".jpe"),
+    "mp4": (".mp4", ".m4v"),
+}
 
 
 class UploadError(ValueError):
@@ -93,4 +103,9 @@ def sniff_upload(
     if kind not in allowed:
         accepted = "、".join(KIND_LABELS[k] for k in allowed)
         raise UploadError(f"“{name}”的内容不是可接受的文件类型（{accepted}）。")
+    if not str(name).lower().endswith(EXTENSIONS[kind]):
+        raise UploadError(
+            f"“{name}”的内容是{KIND_LABELS[kind]}，与文件扩展名不符，"
+            f"请将扩展名改为{EXTENSIONS[kind][0]}后重新上传。"
+        )
     return CheckedFile(kind=kind, size=size, sha256=digest.hexdigest())

@@ -161,6 +161,17 @@ class ProgressForm(forms.Form):
         label="佐证材料", required=False, help_text="PDF、Word、Excel 或图片，每个不超过20MB"
     )
 
+    def full_clean(self):
+        """A browser never keeps chosen files across a page with errors: say so at the field
+        (unless the files themselves are what is wrong), so nobody reports without them."""
+        super().full_clean()
+        chosen = self.files.getlist(self.add_prefix("files")) if self.files else []
+        if self._errors and chosen and "files" not in self._errors:
+            self.add_error(
+                "files",
+                f"您选择的{len(chosen)}个佐证材料尚未上传，请改正错误后重新选择文件。",
+            )
+
     def clean_links(self):
         links = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
         for link in links:

@@ -5,6 +5,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from gongkai.core import audit
+from gongkai.core.errors import DomainError
 
 audit.register_actions(
     **{
@@ -51,8 +52,31 @@ class AnnualReport(models.Model):
             return {}
         return {f.key: f.value for f in self.figures.all()}
 
+    @property
+    def locked_reason(self) -> str:
+        """Why the report may not be changed now ("" if it may): the copy in review or in the
+        catalogue was made from these values, and would no longer match them."""
+        from gongkai.publications.models import REVIEW_STAGES, DocumentStatus
+
+        if self.document_id is None:
+            return ""
+        status = self.document.status
+        if status in REVIEW_STAGES:
+            return (
+                f"年度报告已送审，正在“{self.document.get_status_display()}”环节，"
+                "审核期间不能修改；如需修改，请审核人退回后再改。"
+            )
+        if status == DocumentStatus.PUBLISHED:
+            return "年度报告已在公开目录发布，不能再修改。"
+        return ""
+
+    def _refuse_if_locked(self):
+        if self.locked_reason:
+            raise DomainError(self.locked_reason)
+
     @transaction.atomic
     def edit(self, *, by, overview: str, problems: str, other_matters: str):
+        self._refuse_if_locked()
         before = {
             "overview": self.overview,
             "problems": self.problems,
@@ -69,6 +93,7 @@ class AnnualReport(models.Model):
     @transaction.atomic
     def set_figure(self, *, by, key: str, value: str):
         """A figure the system does not hold (e.g. 行政许可 decisions), with who entered it."""
+        self._refuse_if_locked()
         figure, _ = ManualFigure.objects.get_or_create(
             report=self, key=key, defaults={"entered_by": by}
         )
@@ -77,6 +102,12 @@ class AnnualReport(models.Model):
         figure.save()
         if before != value:
             audit.record(by, "report.figure", self, before={key: before}, after={key: value})
+
+    @transaction.atomic
+    def set_figures(self, *, by, values: dict):
+        """The figures form as one change: all of them saved, or (refused) none."""
+        for key, value in values.items():
+            self.set_figure(by=by, key=key, value=value)
 
 
 class ManualFigure(models.Model):

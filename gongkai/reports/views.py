@@ -34,42 +34,51 @@ def _report(year: int, *, for_writing: bool = False) -> AnnualReport:
     return AnnualReport.objects.filter(year=year).first() or AnnualReport(year=year)
 
 
-@role_required(*READERS)
-def annual(request, year):
-    report = _report(year)
-    data = build(year, report)
+def _annual_page(request, report, *, prose_form=None, figures_form=None, status=200):
+    data = build(report.year, report)
     manual = report.manual_values()
     context = {
         "report": report,
         "data": data,
         "grids": html_export.grids(data),
-        "prose_form": ProseForm(instance=report),
-        "figures_form": FiguresForm(
+        "prose_form": prose_form or ProseForm(instance=report),
+        "figures_form": figures_form
+        or FiguresForm(
             initial={**manual, "rules_not_applicable": manual.get("rules_not_applicable") == "1"}
         ),
         "figures": report.figures.select_related("entered_by") if report.pk else [],
         "applicant_keys": list(zip(tables.APPLICANT_KEYS, tables.APPLICANT_COLUMNS, strict=False)),
         "can_edit": request.user.has_role(*OFFICE),
     }
-    return render(request, "reports/annual.html", context)
+    return render(request, "reports/annual.html", context, status=status)
+
+
+@role_required(*READERS)
+def annual(request, year):
+    return _annual_page(request, _report(year))
 
 
 @require_POST
 @role_required(*OFFICE)
 def annual_edit(request, year):
+    """One of the two forms (figures or prose): saved whole, or shown again with its errors."""
     report = _report(year, for_writing=True)
-    prose = ProseForm(request.POST, instance=AnnualReport.objects.get(pk=report.pk))
-    if "overview" in request.POST and prose.is_valid():
-        report.edit(by=request.user, **prose.cleaned_data)
-    figures = FiguresForm(request.POST)
-    if "licensing" in request.POST and figures.is_valid():
-        for key, value in figures.cleaned_data.items():
-            value = (
-                ("1" if value else "")
-                if key == "rules_not_applicable"
-                else ("" if value is None else str(value))
-            )
-            report.set_figure(by=request.user, key=key, value=value)
+    if report.locked_reason:
+        messages.error(request, report.locked_reason)
+        return redirect("reports:annual", year)
+    if "licensing" in request.POST:
+        form, name = FiguresForm(request.POST), "figures_form"
+    else:
+        form, name = (
+            ProseForm(request.POST, instance=AnnualReport.objects.get(pk=report.pk)),
+            "prose_form",
+        )
+    if not form.is_valid():
+        return _annual_page(request, report, status=400, **{name: form})
+    if name == "figures_form":
+        report.set_figures(by=request.user, values=form.stored_values())
+    else:
+        report.edit(by=request.user, **form.cleaned_data)
     messages.success(request, "已保存。")
     return redirect("reports:annual", year)
 

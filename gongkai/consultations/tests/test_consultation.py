@@ -207,3 +207,24 @@ def test_a_feedback_note_older_than_the_comments_is_neither_sent_nor_published(c
     assert "共收到意见2条" in feedback.body
     c.refresh_from_db()
     assert c.concluded_at is None
+
+
+@pytest.mark.django_db
+def test_a_letter_dated_in_the_future_is_refused_at_its_date(client, cast):
+    """Probe finding 16: a letter comment dated 2026-12-20 (future) was registered. Here the
+    period runs 2022-09-01 to 10-01, today is 09-10, the letter is dated 09-20."""
+    c = _opened(cast)
+    client.force_login(cast.clerk)
+    data = {"channel": "post", "sent_on": "2022-09-20", "text": "邮寄的意见：建议明确储存场所"}
+    with _on(2022, 9, 10):
+        page = client.post(reverse("consultations:comment_register", args=[c.pk]), data)
+        assert "提交日期不能晚于今天（2022年9月10日）" in page.content.decode()
+        assert not Comment.objects.exists()
+        with pytest.raises(DomainError, match="提交日期不能晚于今天"):
+            c.register_comment(
+                by=cast.clerk,
+                comment=Comment(channel="post", sent_on=dt.date(2022, 9, 20), text="x"),
+            )
+        data["sent_on"] = "2022-09-09"
+        client.post(reverse("consultations:comment_register", args=[c.pk]), data)
+    assert list(Comment.objects.values_list("sent_on", flat=True)) == [dt.date(2022, 9, 9)]

@@ -34,7 +34,9 @@ def test_the_command_refuses_an_unknown_year(db):
 
 
 def test_a_maintained_year_is_used(db):
-    HolidaySchedule.objects.create(year=2027, notice="测试通知")
+    HolidaySchedule.objects.create(
+        year=2027, notice="测试通知", confirmed_at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    )
     HolidayOverride.objects.create(date=dt.date(2027, 1, 1), is_workday=False, name="元旦")
     assert json.loads(_deadline("2026-12-31", "--days", "1", "--json"))["due"] == "2027-01-04"
 
@@ -99,3 +101,65 @@ def test_an_override_in_an_unregistered_year_is_refused(client, cast):
         reverse("core:holidays"), {"override-date": "2028-01-01", "override-name": "元旦"}
     )
     assert "请先登记2028年节假日安排" in response.content.decode()
+
+
+def _register_2027(client):
+    client.post(
+        reverse("core:holidays"),
+        {"schedule-year": 2027, "schedule-notice": "国务院办公厅关于2027年部分节假日安排的通知"},
+    )
+
+
+def test_a_registered_year_stays_provisional_until_confirmed_complete(client, cast):
+    """Probe finding 5: registering the notice made 2027 'known' with no dates in it, so
+    2026-12-31 + 1 WD was 2027-01-01 (元旦). Until confirmed, the count is provisional and
+    skips 元旦: due 2027-01-04 (Monday), and the strict calendar still refuses the year."""
+    from gongkai.core.calendar import add_workdays, workday_calendar
+
+    client.force_login(cast.admin)
+    _register_2027(client)
+    assert HolidaySchedule.objects.get(year=2027).confirmed_at is None
+    assert not workday_calendar(provisional=True).knows_year(2027)
+    count = add_workdays(dt.date(2026, 12, 31), 1, workday_calendar(provisional=True))
+    assert count.due == dt.date(2027, 1, 4)
+    with pytest.raises(CommandError, match="请先维护2027年节假日安排"):
+        _deadline("2026-12-31", "--days", "1")
+
+
+def test_confirming_a_year_without_its_fixed_date_holidays_is_refused(client, cast):
+    client.force_login(cast.admin)
+    _register_2027(client)
+    client.post(reverse("core:holidays"), {"override-date": "2027-01-01", "override-name": "元旦"})
+    page = client.post(
+        reverse("core:holiday_schedule_confirm", args=[2027]), follow=True
+    ).content.decode()
+    assert (
+        "2027年的法定节假日尚未录入：劳动节（5月1日）、国庆节（10月1日、10月2日、10月3日）" in page
+    )
+    assert HolidaySchedule.objects.get(year=2027).confirmed_at is None
+    assert not AuditEntry.objects.filter(action="holiday.schedule_confirm").exists()
+
+
+def test_a_year_confirmed_complete_gives_final_deadlines(client, cast):
+    client.force_login(cast.admin)
+    _register_2027(client)
+    for date, name in [
+        ("2027-01-01", "元旦"),
+        ("2027-05-01", "劳动节"),
+        ("2027-10-01", "国庆节"),
+        ("2027-10-02", "国庆节"),
+        ("2027-10-03", "国庆节"),
+    ]:
+        client.post(reverse("core:holidays"), {"override-date": date, "override-name": name})
+    client.post(reverse("core:holiday_schedule_confirm", args=[2027]))
+    schedule = HolidaySchedule.objects.get(year=2027)
+    assert schedule.confirmed_at is not None and schedule.confirmed_by == cast.admin
+    assert AuditEntry.objects.filter(action="holiday.schedule_confirm").count() == 1
+    assert json.loads(_deadline("2026-12-31", "--days", "1", "--json"))["due"] == "2027-01-04"
+    # A fixed-date holiday of a confirmed year cannot be deleted (the year would be wrong).
+    new_year = HolidayOverride.objects.get(date="2027-01-01")
+    page = client.post(
+        reverse("core:holiday_override_delete", args=[new_year.pk]), follow=True
+    ).content.decode()
+    assert "法定节假日元旦（1月1日）不能删除" in page
+    assert HolidayOverride.objects.filter(date="2027-01-01").exists()

@@ -63,6 +63,7 @@ MATRIX = {
     "core:notifications_read":        ("MMMMMMMMM", "LLWWWWWWW"),
     "core:holidays":                  ("LLFFFFFFO", "LLFFFFFFO"),
     "core:holiday_override_delete":   ("MMMMMMMMM", "LLFFFFFFW"),
+    "core:holiday_schedule_confirm":  ("MMMMMMMMM", "LLFFFFFFW"),
     # ---- plans (the ledger is bureau-wide; a task's page only for its units) ----
     "plans:plan_list":                ("LLRRRRRRR", "LLRRRRRRR"),  # one plan: straight to it
     "plans:plan_import":              ("LLFFFFFOF", "LLFFFFFOF"),
@@ -236,7 +237,7 @@ def _world(cast):
     """One object of each kind, all belonging to 法规处 (the clerk's and the head's unit)."""
     from gongkai.answers.models import Entry
     from gongkai.answers.services import entry_save
-    from gongkai.core.models import HolidayOverride
+    from gongkai.core.models import HolidayOverride, HolidaySchedule
     from gongkai.disclosure_requests.models import DisclosureRequest
     from gongkai.disclosure_requests.public_views import SESSION_KEY
     from gongkai.disclosure_requests.taxonomy import Outcome
@@ -305,6 +306,7 @@ def _world(cast):
     assert case.tracking_no in citizen.session[SESSION_KEY]
     meeting, meeting_draft, signup = _drawn_meeting(cast)
 
+    schedule = HolidaySchedule.objects.create(year=2027, notice="2027年部分节假日安排的通知")
     override = HolidayOverride.objects.create(
         date=dt.date(2026, 12, 31), is_workday=False, name="测试"
     )
@@ -342,6 +344,7 @@ def _world(cast):
             "core:unit_edit": [cast.units["法规处"].pk],
             "core:user_edit": [cast.clerk.pk],
             "core:holiday_override_delete": [override.pk],
+            "core:holiday_schedule_confirm": [schedule.year],
             "plans:plan_detail": [plan.pk],
             "plans:plan_export": [plan.pk, 3, "xlsx"],
             "plans:plan_archive": [plan.pk],

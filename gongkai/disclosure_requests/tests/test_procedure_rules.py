@@ -217,29 +217,41 @@ def test_per_volume_fees_only_for_copies_and_never_for_published_information(cas
 def test_entering_next_years_holidays_recomputes_open_cases(cast, client):
     """Received 2026-12-10: 15 WD in December (12/11, 12/14–18, 12/21–25, 12/28–31), then 2027.
     Without 2027's schedule: 元旦 1/1 and the weekend skipped → 1/4–1/8, due 2027-01-08 暂定.
-    2027 registered but 元旦 not yet entered: 1/1 (Fri) counts → 1/1, 1/4–1/7, due 01-07.
-    元旦 1/1 entered → 2027-01-08 again, and on that day the reminder finds the case."""
+    2027 registered, no dates yet: still 暂定 and 元旦 still skipped (probe finding 5: it used
+    to become final at 01-07, 元旦 counted as a workday). Confirming is refused while a
+    fixed-date holiday is missing; once 元旦, 劳动节, 国庆节 are entered and confirmed the
+    date is final, 2027-01-08, and on that day the reminder finds the case."""
     with _on(2026, 12, 10):
         case = _case(cast, received=D(2026, 12, 10))
         assert case.due_date == D(2027, 1, 8) and case.due_provisional
         client.force_login(cast.admin)
-        page = client.post(
+        client.post(
             reverse("core:holidays"),
             {"schedule-year": 2027, "schedule-notice": "国办发明电〔2026〕1号"},
             follow=True,
         )
-        assert "1项期限已重新计算" in page.content.decode()
         case.refresh_from_db()
-        assert case.due_date == D(2027, 1, 7) and not case.due_provisional
-        client.post(
-            reverse("core:holidays"), {"override-date": "2027-01-01", "override-name": "元旦"}
-        )
+        assert case.due_date == D(2027, 1, 8) and case.due_provisional
+        for day, name in [("01-01", "元旦"), ("05-01", "劳动节"), ("10-01", "国庆节")]:
+            client.post(
+                reverse("core:holidays"), {"override-date": f"2027-{day}", "override-name": name}
+            )
+        page = client.post(reverse("core:holiday_schedule_confirm", args=[2027]), follow=True)
+        assert "国庆节（10月2日、10月3日）" in page.content.decode()
         case.refresh_from_db()
-        assert case.due_date == D(2027, 1, 8)
-    assert (
-        AuditEntry.objects.filter(action="request.recompute_due", target_id=str(case.pk)).count()
-        == 2
-    )
+        assert case.due_date == D(2027, 1, 8) and case.due_provisional
+        for day in ("10-02", "10-03"):
+            client.post(
+                reverse("core:holidays"),
+                {"override-date": f"2027-{day}", "override-name": "国庆节"},
+            )
+        page = client.post(reverse("core:holiday_schedule_confirm", args=[2027]), follow=True)
+        assert "已确认2027年节假日安排录入完整，1项期限已重新计算" in page.content.decode()
+        case.refresh_from_db()
+        assert case.due_date == D(2027, 1, 8) and not case.due_provisional
+    assert AuditEntry.objects.filter(
+        action="request.recompute_due", target_id=str(case.pk)
+    ).exists()
     assert case in reminders.due_cases(D(2027, 1, 8), days=0)
 
 

@@ -49,3 +49,12 @@ def test_an_mp4_video_is_recognised_but_not_accepted_where_documents_are_expecte
     assert sniff_upload(Named(mp4, "解读.mp4"), allowed=("mp4",)).kind == "mp4"
     with pytest.raises(UploadError, match="不是可接受的文件类型"):
         sniff_upload(Named(mp4, "解读.pdf"))
+
+
+def test_it_refuses_a_file_whose_content_does_not_match_its_extension():
+    """Probe finding 17(c): a PDF renamed .png was accepted and kept as .png."""
+    with pytest.raises(UploadError, match="“扫描件.png”的内容是PDF，与文件扩展名不符.*改为.pdf"):
+        sniff_upload(Named(b"%PDF-1.7\n...", "扫描件.png"))
+    with pytest.raises(UploadError, match="与文件扩展名不符"):
+        sniff_upload(Named(b"\xff\xd8\xff\xe0....", "照片"))
+    assert sniff_upload(Named(b"\xff\xd8\xff\xe0....", "照片.JPEG")).kind == "jpg"

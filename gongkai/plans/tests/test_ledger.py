@@ -158,6 +158,31 @@ def test_a_disguised_file_is_refused_and_nothing_is_saved(client, plan, cast):
     assert not Progress.objects.exists()
 
 
+def test_after_an_error_the_clerk_is_told_to_choose_the_files_again(client, plan, cast):
+    """Probe finding 17(a): after a validation error the chosen evidence files were silently
+    gone (a browser never keeps them): the page now says so next to 佐证材料."""
+    task = _task(plan, 12)
+    client.force_login(cast.clerk)
+    files = [
+        SimpleUploadedFile("清理结果.pdf", b"%PDF-1.4 cleanup results"),
+        SimpleUploadedFile("清理目录.pdf", b"%PDF-1.4 list"),
+    ]
+    response = client.post(
+        reverse("plans:report_progress", args=[task.pk]),
+        {
+            "text": "完成规范性文件清理",
+            "status": ProgressStatus.DONE,
+            "links": "www.gz.gov.cn",
+            "files": files,
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 400 and "网址应以 http:// 或 https:// 开头" in page
+    assert "您选择的2个佐证材料尚未上传，请改正错误后重新选择文件" in page
+    assert "完成规范性文件清理" in page
+    assert not Progress.objects.exists() and not Evidence.objects.exists()
+
+
 def test_another_units_clerk_cannot_post_or_download(client, plan, cast):
     task = _task(plan, 3)  # 新闻处 alone
     client.force_login(cast.clerk)

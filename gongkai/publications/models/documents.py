@@ -17,6 +17,7 @@ from gongkai.core import audit
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry, Unit
 from gongkai.core.roles import Role
+from gongkai.lib.cndate import cn_date
 from gongkai.publications.models.choices import (
     CATEGORY_NUMERALS,
     ENDED_VALIDITIES,
@@ -280,12 +281,24 @@ class Document(models.Model):
             raise ValidationError({"attribute_reason": "依申请公开或不予公开的，须写明理由"})
         if self.interprets_id and self.kind != Kind.INTERPRETATION:
             raise ValidationError({"interprets": "只有政策解读可以关联被解读的文件"})
+        self._check_dates()
         if self.expires_on and self.effective_on and self.expires_on < self.effective_on:
             raise ValidationError({"expires_on": "失效日期不能早于施行日期"})
         if self.expires_on and self.written_on and self.expires_on < self.written_on:
             raise ValidationError(
                 {"expires_on": "失效日期不能早于成文日期：文件不能在形成之前失效"}
             )
+
+    def _check_dates(self):
+        """成文日期 is the day the document was made, so not after today (a future one would
+        also move the 第二十六条 publish-by date); it takes effect no earlier than it is made."""
+        errors, today = {}, timezone.localdate()
+        if self.written_on and self.written_on > today:
+            errors["written_on"] = f"成文日期不能晚于今天（{cn_date(today)}），请核对"
+        elif self.written_on and self.effective_on and self.effective_on < self.written_on:
+            errors["effective_on"] = f"施行日期不能早于成文日期（{cn_date(self.written_on)}）"
+        if errors:
+            raise ValidationError(errors)
 
     def _normalise(self):
         self.title, self.doc_no = clean_line(self.title), clean_line(self.doc_no)

@@ -24,6 +24,14 @@ def test_it_turns_plain_text_into_escaped_paragraphs(make_draft):
     assert doc.body == "<p>第一段 a&lt;b</p><p>第二段</p>"
 
 
+def test_lines_typed_with_enter_stay_separate_paragraphs(make_draft):
+    """Probe finding 8: the editor sent "第一段。<div>第二段。<br></div>" and the allow-list,
+    dropping <div>, saved "第一段。第二段。<br>": one run-on paragraph on every page."""
+    doc = make_draft(body="第一段。<div>第二段。<br></div><div><br></div><div>第三段&amp;。</div>")
+    assert doc.body == "<p>第一段。</p><p>第二段。</p><p>第三段&amp;。</p>"
+    assert Document.objects.get(pk=doc.pk).body == doc.body
+
+
 def test_it_escapes_a_title_with_markup_on_every_page(cast, make_draft, publish, client):
     doc = publish(make_draft(title='<script>alert("x")</script>通知'))
     page = client.get(reverse("publications_public:document", args=[doc.pk])).content.decode()
@@ -39,6 +47,21 @@ def test_it_refuses_an_upload_whose_content_is_not_what_its_name_says(cast, make
         doc.add_attachment(
             by=cast.clerk, upload=SimpleUploadedFile("通知.pdf", b"MZ\x90\x00 not a pdf")
         )
+    assert not doc.attachments.exists()
+
+
+def test_a_pdf_named_png_is_refused_with_a_chinese_message(
+    cast, make_draft, client, settings, tmp_path
+):
+    """Probe finding 17(c): a PDF renamed 扫描件.png was accepted and kept as .png."""
+    settings.MEDIA_ROOT = tmp_path
+    doc = make_draft()
+    client.force_login(cast.clerk)
+    upload = SimpleUploadedFile("扫描件.png", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n")
+    page = client.post(
+        reverse("publications:attachment_add", args=[doc.pk]), {"file": upload}, follow=True
+    ).content.decode()
+    assert "“扫描件.png”的内容是PDF，与文件扩展名不符，请将扩展名改为.pdf后重新上传。" in page
     assert not doc.attachments.exists()
 
 

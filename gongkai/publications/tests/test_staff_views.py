@@ -1,13 +1,17 @@
 """Staff pages: scoped to the user's unit (404 otherwise), login for anonymous visitors."""
 
+import datetime as dt
 import re
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gongkai.publications.models import Document, DocumentStatus
+
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 
 
 @pytest.fixture
@@ -270,3 +274,32 @@ def test_the_first_review_list_reads_the_audit_log_once_however_many_wait(cast, 
     more, queries_for_more = queries_for_a_list_of(5)
     assert (one, more) == (1, 6)
     assert queries_for_more == queries_for_one
+
+
+def test_a_future_written_date_and_an_earlier_effective_date_are_refused_at_their_fields(
+    client, cast
+):
+    """Probe finding 16: 成文日期 2027-03-01 (future) with 施行日期 2026-12-01 before it was
+    saved, and moved the 第二十六条 publish-by date. Today is 2022-11-10 here."""
+    client.force_login(cast.clerk)
+    data = {
+        "title": "关于印发《安全生产约谈办法》的通知",
+        "kind": "normative",
+        "category": "regulations_normative_docs",
+        "attribute": "proactive",
+        "written_on": "2022-12-01",
+        "effective_on": "2022-11-01",
+        "body": "第一条 为规范安全生产约谈工作……",
+    }
+    with time_machine.travel(dt.datetime(2022, 11, 10, 10, tzinfo=SHANGHAI), tick=False):
+        future = client.post(reverse("publications:document_create"), data)
+        assert "成文日期不能晚于今天" in future.content.decode()
+        assert not Document.objects.exists()
+        data["written_on"] = "2022-11-08"
+        before = client.post(reverse("publications:document_create"), data)
+        assert "施行日期不能早于成文日期（2022年11月8日）" in before.content.decode()
+        assert not Document.objects.exists()
+        data["effective_on"] = "2022-11-08"
+        client.post(reverse("publications:document_create"), data)
+    doc = Document.objects.get()
+    assert (doc.written_on, doc.effective_on) == (dt.date(2022, 11, 8), dt.date(2022, 11, 8))

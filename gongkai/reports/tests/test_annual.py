@@ -411,3 +411,45 @@ def test_reading_a_years_report_writes_nothing(client, cast):
     assert client.get(reverse("reports:annual", args=[2031])).status_code == 200
     assert client.get(reverse("reports:annual_download", args=[2031, "json"])).status_code == 200
     assert not AnnualReport.objects.filter(year=2031).exists()
+
+
+def test_an_invalid_figure_is_shown_at_its_field_and_nothing_is_saved(client, cast):
+    """Probe finding 9: 行政许可 "1e3" with 行政处罚 99 gave "已保存。" and kept the old values."""
+    report = AnnualReport.objects.create(year=2022)
+    report.set_figure(by=cast.press, key="licensing", value="1520")
+    report.set_figure(by=cast.press, key="penalty", value="87")
+    client.force_login(cast.press)
+    response = client.post(
+        reverse("reports:annual_edit", args=[2022]),
+        {"licensing": "1e3", "penalty": "99", "coercion": "20"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "已保存" not in page and "请输入整数" in page
+    assert 'value="1e3"' in page and 'value="99"' in page  # what was typed stays to correct
+    assert report.manual_values() == {"licensing": "1520", "penalty": "87"}
+
+
+def test_a_report_under_review_cannot_be_edited(client, cast):
+    """Probe finding 13: after 送审 the figures changed to 9999 under "已保存。" while the copy
+    in review said 1520. The edit is refused, saying why; the report keeps its values."""
+    _cast_year(cast)
+    report = AnnualReport.objects.create(year=2022, overview="2022年，本局认真贯彻落实《条例》……")
+    report.set_figure(by=cast.press, key="licensing", value="1520")
+    client.force_login(cast.press)
+    client.post(reverse("reports:annual_submit", args=[2022]))
+    figures = client.post(
+        reverse("reports:annual_edit", args=[2022]), {"licensing": "9999"}, follow=True
+    ).content.decode()
+    prose = client.post(
+        reverse("reports:annual_edit", args=[2022]),
+        {"overview": "改过的总体情况", "problems": "", "other_matters": ""},
+        follow=True,
+    ).content.decode()
+    for page in (figures, prose):
+        assert "年度报告已送审，正在“一审（处室负责人）”环节，审核期间不能修改" in page
+        assert "已保存" not in page
+    report.refresh_from_db()
+    assert report.manual_values() == {"licensing": "1520"}
+    assert report.overview == "2022年，本局认真贯彻落实《条例》……"
+    assert "9999" not in client.get(reverse("reports:annual", args=[2022])).content.decode()

@@ -66,6 +66,12 @@
     var label = document.querySelector('label[for="' + textarea.id + '"]');
     if (label) { area.setAttribute("aria-label", label.textContent.replace("*", "").trim()); }
     area.innerHTML = cleanHtml(textarea.value);
+    // Enter starts a new <p> (Chrome's default is a <div>, which the allow-list would drop,
+    // running the paragraphs together); an empty body starts inside a paragraph, so the
+    // first line typed is one too.
+    document.execCommand("defaultParagraphSeparator", false, "p");
+    function blank() { return !area.textContent.trim() && !area.querySelector("table, ul, ol, hr"); }
+    if (blank()) area.innerHTML = "<p><br></p>";
     function cmd(name, value) { return function () { area.focus(); document.execCommand(name, false, value); sync(); }; }
     [
       ["标题", "二级标题", cmd("formatBlock", "h2")],
@@ -76,7 +82,7 @@
       ["1. 列表", "编号列表", cmd("insertOrderedList")],
       ["清除格式", "清除所选文字的格式", cmd("removeFormat")],
     ].forEach(function (b) { bar.appendChild(button(b[0], b[1], b[2])); });
-    function sync() { textarea.value = area.innerHTML; }
+    function sync() { textarea.value = blank() ? "" : area.innerHTML; }
     area.addEventListener("input", sync);
     area.addEventListener("paste", function (event) {
       var data = event.clipboardData;
