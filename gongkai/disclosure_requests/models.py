@@ -549,6 +549,13 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         self._begin("send_fee_notice", by, on=sent_on)
         if method not in FeeNotice.Method.values:
             raise DomainError("请选择计收方式")
+        charged = self.fee_charged()
+        if charged is not None:
+            raise DomainError(
+                f"本申请已于{cn_date(charged.sent_on)}发出收费通知（{charged.get_method_display()}"
+                f"{charged.amount}元，{charged.get_state_display()}）：同一申请只计收一次信息处理费，"
+                "不得按两种标准重复计算（109号第三条）"
+            )
         if self.due_date and sent_on > self.due_date:
             raise DomainError(
                 f"收费通知应当在答复期限内发出（109号）；本申请的答复期限为{cn_date(self.due_date)}，"
@@ -723,6 +730,17 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
     def pending_fee_notice(self) -> FeeNotice | None:
         return self.fee_notices.filter(settled_on__isnull=True).first()
 
+    def fee_charged(self) -> FeeNotice | None:
+        """The fee notice this application already had (pending, paid or waived): 109号第三条
+        charges an application once, by one standard; only a notice that expired unpaid (the
+        case then closed) leaves none."""
+        return self.fee_notices.exclude(state=FeeNotice.State.EXPIRED).first()
+
+    def _preconditions_met(self, verb: str) -> bool:
+        if verb == "send_fee_notice":
+            return self.fee_charged() is None
+        return True
+
     def served_in_time(self) -> bool | None:
         if not self.served_on or not self.due_date:
             return None
@@ -876,7 +894,14 @@ class FeeNotice(models.Model):
                 condition=models.Q(settled_on__isnull=True),
                 name="fee_notice_one_unsettled_per_request",
                 violation_error_message="已有尚未缴费的收费通知",
-            )
+            ),
+            # 109号第三条: one charge per application, whatever the standard.
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=~models.Q(state="expired"),
+                name="fee_notice_once_per_request",
+                violation_error_message="同一申请只计收一次信息处理费",
+            ),
         ]
 
     def __str__(self):
