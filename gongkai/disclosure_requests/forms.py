@@ -402,7 +402,7 @@ class RemedyForm(forms.ModelForm):
         today = timezone.localdate()
         for name in ("filed_on", "decided_on"):
             if data.get(name) and data[name] > today:
-                self.add_error(name, "日期不能晚于今天。")
+                self.add_error(name, f"{self.fields[name].label}不能晚于今天。")
         if (
             data.get("filed_on")
             and data.get("decided_on")

@@ -4,14 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('disclosure_requests', '0005_the_application_is_the_case'),
+        ("disclosure_requests", "0005_the_application_is_the_case"),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='feenotice',
-            constraint=models.UniqueConstraint(condition=models.Q(('state', 'expired'), _negated=True), fields=('case',), name='fee_notice_once_per_request', violation_error_message='同一申请只计收一次信息处理费'),
+            model_name="feenotice",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("state", "expired"), _negated=True),
+                fields=("case",),
+                name="fee_notice_once_per_request",
+                violation_error_message="同一申请只计收一次信息处理费",
+            ),
         ),
     ]
