@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import ipaddress
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -74,15 +75,25 @@ def content_key(idempotency_key: str, cleaned_data: dict) -> str:
 
 
 def lookup_keys(tracking_no: str, ip: str | None) -> dict[str, int]:
+    """Wrong codes are counted per (number, network), per network, and per IPv6 /48, never per
+    number alone: a stranger who guesses at a number uses up only his own network's tries, and
+    the applicant, from anywhere else, still gets in with the right code. Brute force stays out
+    of reach: 8 characters of 31 are 8.5e11 codes, and one network may try 10 an hour on a
+    number and 30 in all (an IPv6 site with a whole /48 of /64s, 100)."""
     per_number = settings.LOOKUP_FAILURES_PER_HOUR
-    return {
-        f"lookup:no:{tracking_no[:40]}": per_number,
-        f"lookup:net:{throttle.network_of(ip)}": per_number * 3,
+    network = throttle.network_of(ip)
+    keys = {
+        f"lookup:pair:{tracking_no[:40]}:{network}": per_number,
+        f"lookup:net:{network}": per_number * 3,
     }
+    if "/" in network:  # an IPv6 /64: one site is given a /48 and may spread over its /64s
+        site = ipaddress.ip_network(network).supernet(new_prefix=48)
+        keys[f"lookup:site:{site}"] = per_number * 10
+    return keys
 
 
 def lookup_may_try(tracking_no: str, ip: str | None) -> bool:
-    """Each wrong number + query code pair uses one try of the number and of the network."""
+    """Each wrong number + query code pair uses one try of each key (see lookup_keys)."""
     return throttle.take_all(lookup_keys(tracking_no, ip), seconds=3600)
 
 
