@@ -32,6 +32,42 @@ class Submitted:
     case: DisclosureRequest
     query_code: str
     created: bool
+    repeated: bool = False  # the same application sent again from a fresh form (Back, resubmit)
+
+
+# The same applicant sending the same words again within a day is sending the same application
+# (the Back button, a reload of the form, "did it go through?" on another device): one case,
+# not two that the office must close one by one and that count twice in the month's 件.
+RESUBMIT_WINDOW = dt.timedelta(hours=24)
+
+
+def earlier_submission(form) -> DisclosureRequest | None:
+    """The online application this form repeats: every field the same, from the same applicant
+    (身份证明), submitted within RESUBMIT_WINDOW, and no file that the first one lacks (a new
+    file makes it a new application rather than losing the file)."""
+    data = form.cleaned_data
+    candidates = DisclosureRequest.objects.filter(
+        channel=Channel.ONLINE,
+        idempotency_key__isnull=False,
+        id_document=data["id_document"],
+        applicant_name=data["applicant_name"],
+        submitted_at__gte=timezone.now() - RESUBMIT_WINDOW,
+    ).order_by("pk")
+    new_files = {_sha16(upload) for upload in data.get("attachments", [])}
+    for case in candidates:
+        if all(getattr(case, name) == data[name] for name in form._meta.fields) and (
+            new_files <= {a.file.name.rsplit("/", 1)[-1][:16] for a in case.attachments.all()}
+        ):
+            return case
+    return None
+
+
+def _sha16(upload) -> str:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()[:16]
 
 
 def next_tracking_no(year: int) -> str:
@@ -103,7 +139,12 @@ def lookup_succeeded(tracking_no: str, ip: str | None) -> None:
 
 def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Submitted:
     """An online application: stored durably before it is acknowledged; a retried or
-    double-clicked submission with the same key returns the first one, never a second."""
+    double-clicked submission with the same key returns the first one, never a second, and so
+    does the same application sent again from a fresh form (earlier_submission)."""
+    earlier = earlier_submission(form)
+    if earlier is not None:
+        code = DisclosureRequest.new_query_code(earlier.idempotency_key)
+        return Submitted(earlier, code, created=False, repeated=True)
 
     def create_case() -> DisclosureRequest:
         case = form.save(commit=False)
