@@ -112,11 +112,16 @@ def test_the_hourly_limit_counts_each_client_behind_a_trusted_proxy(client, db, 
     for i in range(3):
         _apply(
             client,
-            {**FORM, "idempotency_key": f"a{i}"},
+            {**FORM, "idempotency_key": f"a{i}", "description": f"第{i}件：执法检查计划"},
             HTTP_X_FORWARDED_FOR="203.0.113.5",
             **proxy,
         )
-    _apply(client, {**FORM, "idempotency_key": "b0"}, HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy)
+    _apply(
+        client,
+        {**FORM, "idempotency_key": "b0", "description": "另一件：执法检查计划"},
+        HTTP_X_FORWARDED_FOR="198.51.100.8",
+        **proxy,
+    )
     ips = list(DisclosureRequest.objects.order_by("pk").values_list("submitter_ip", flat=True))
     assert ips == ["203.0.113.5", "203.0.113.5", "198.51.100.8"]
 
@@ -124,7 +129,11 @@ def test_the_hourly_limit_counts_each_client_behind_a_trusted_proxy(client, db, 
 def test_the_hourly_limit_counts_an_ipv6_64_as_one_client(client, db, settings):
     settings.REQUEST_RATE_PER_HOUR = 2
     for i in range(4):
-        _apply(client, {**FORM, "idempotency_key": f"v{i}"}, REMOTE_ADDR=f"2001:db8:7:7::{i + 1}")
+        _apply(
+            client,
+            {**FORM, "idempotency_key": f"v{i}", "description": f"第{i}件：执法检查计划"},
+            REMOTE_ADDR=f"2001:db8:7:7::{i + 1}",
+        )
     assert DisclosureRequest.objects.count() == 2
 
 
