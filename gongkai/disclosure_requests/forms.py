@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
+from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
 from gongkai.disclosure_requests.models import (
     ApplicantType,
@@ -12,11 +13,10 @@ from gongkai.disclosure_requests.models import (
     DisclosureRequest,
     FeeNotice,
     Remedy,
+    normalise_id_document,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
 from gongkai.forms_common import MultipleFileField
-from gongkai.lib.codes import is_valid_uscc
-from gongkai.lib.pii import is_valid_id_number
 from gongkai.lib.uploads import DOCUMENT_KINDS, UploadError, sniff_upload
 from gongkai.publications.models import Document
 
@@ -77,22 +77,11 @@ class ApplicationForm(forms.ModelForm):
                 self.fields[name].choices = [("", "请选择"), *self.fields[name].choices[1:]]
 
     def clean_id_document(self):
-        value = self.cleaned_data["id_document"].strip().upper().replace(" ", "")
         kind = self.data.get(self.add_prefix("applicant_type"))
-        if (
-            kind == ApplicantType.NATURAL_PERSON
-            and len(value) == 18
-            and not is_valid_id_number(value)
-        ):
-            raise forms.ValidationError("身份证号码校验不通过，请核对后重新填写。")
-        if (
-            kind
-            and kind != ApplicantType.NATURAL_PERSON
-            and len(value) == 18
-            and not is_valid_uscc(value)
-        ):
-            raise forms.ValidationError("统一社会信用代码校验不通过，请核对后重新填写。")
-        return value
+        try:
+            return normalise_id_document(self.cleaned_data["id_document"], kind)
+        except DomainError as error:
+            raise forms.ValidationError(str(error)) from None
 
     def clean_phone(self):
         value = self.cleaned_data["phone"].strip().replace(" ", "")
@@ -171,14 +160,35 @@ class LookupForm(forms.Form):
 
 
 class SupplementForm(forms.Form):
-    """The applicant's 补正, online."""
+    """The applicant's 补正, online; with the 身份证明 field when the application lacks it."""
 
+    id_document = forms.CharField(
+        label="身份证明",
+        max_length=60,
+        help_text="自然人填身份证件号码；法人或其他组织填统一社会信用代码",
+        error_messages={"required": "请填写身份证明：身份证件号码或统一社会信用代码。"},
+    )
     text = forms.CharField(
         label="补正内容", widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
     )
     files = MultipleFileField(
         label="补正材料（选填）", required=False, help_text="PDF 或图片，每个不超过20MB"
     )
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case is not None and not case.id_document:
+            self.fields["text"].required = False  # the 身份证明 may be all that was asked
+            self.case = case
+        else:
+            del self.fields["id_document"]
+            self.case = None
+
+    def clean_id_document(self):
+        try:
+            return normalise_id_document(self.cleaned_data["id_document"], self.case.applicant_type)
+        except DomainError as error:
+            raise forms.ValidationError(str(error)) from None
 
     def clean_files(self):
         return _checked_files(self.cleaned_data["files"], allowed=("pdf", "png", "jpg"))
@@ -214,6 +224,12 @@ class SupplementRequestForm(forms.Form):
 
 class SupplementReceivedForm(forms.Form):
     text = _text("补正内容")
+    id_document = forms.CharField(
+        label="身份证明（申请缺少时）",
+        max_length=60,
+        required=False,
+        help_text="申请人补正的身份证件号码或统一社会信用代码",
+    )
     files = MultipleFileField(label="补正材料", required=False)
     on = _date("收到补正日期")
 

@@ -85,7 +85,7 @@ def status(request, tracking_no):
     case = _case_for_browser(request, tracking_no)
     if case is None:
         return redirect(reverse("disclosure_requests_public:lookup"))
-    form = forms.SupplementForm(request.POST or None, request.FILES or None)
+    form = forms.SupplementForm(request.POST or None, request.FILES or None, case=case)
     if (
         request.method == "POST"
         and case.status == CaseStatus.AWAITING_SUPPLEMENT

@@ -16,6 +16,7 @@ from gongkai.core import audit, throttle
 from gongkai.core.idempotent import create_once
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due
 from gongkai.disclosure_requests.models import (
+    IDENTITY_SUPPLEMENT,
     CaseFile,
     CaseStatus,
     Channel,
@@ -208,6 +209,14 @@ def create_registered(case: DisclosureRequest, files, *, actor, note: str) -> st
     return code
 
 
+def ask_for_identity(case: DisclosureRequest, *, by) -> None:
+    """An application made without 身份证明 (a message routed to 依申请公开 whose writer gave
+    none) is not complete (第二十九条第（一）项): the applicant is told at once what to add, on
+    the day of receipt, and the 20 working days start when it arrives (第三十条)."""
+    if not case.id_document:
+        case.request_supplement(by=by, items=IDENTITY_SUPPLEMENT, on=case.received_on)
+
+
 def recompute_open_cases(*, by, **_signal) -> int:
     """After the holiday calendar changed: every open case's stored dates, recomputed under a
     lock, each change audited. Returns how many cases' dates changed."""
@@ -241,6 +250,8 @@ def _dates(case) -> dict:
 def possible_duplicates(case: DisclosureRequest, *, user):
     """重复申请 candidates: same applicant (by 身份证明), same wording, within a year before;
     only among the cases this user may see."""
+    if not case.id_document:  # no applicant to compare with (a routed message not yet 补正)
+        return DisclosureRequest.objects.none()
     words = case.description.strip()[:60]
     return (
         visible_requests(user)
