@@ -79,6 +79,8 @@ def normalise_id_document(value: str, applicant_type: str) -> str:
     organisation) is refused."""
     value = unicodedata.normalize("NFKC", value or "").upper()
     value = "".join(value.split())
+    if len(value) > 60:  # folding can lengthen (㍿ → 株式会社): the column holds 60
+        raise DomainError("身份证明最多60个字，请核对后重新填写。")
     if len(value) == 18 and applicant_type == ApplicantType.NATURAL_PERSON:
         if not is_valid_id_number(value):
             raise DomainError("身份证号码校验不通过，请核对后重新填写。")

@@ -91,3 +91,9 @@ def test_the_supplement_form_speaks_chinese_and_refuses_over_long_text(cast, cli
     assert long["text"] == ["补正内容最多5000个字，您填写了5001个字，请删减后再提交。"]
     case.refresh_from_db()
     assert case.supplement_received_on is None
+
+
+def test_an_identity_that_folding_lengthens_past_the_column_is_refused(client, db):
+    page = _apply(client, applicant_type="commercial", contact_person="王", id_document="㍿" * 20)
+    assert "身份证明最多60个字" in page.content.decode()  # 20 characters typed, 80 once folded
+    assert not DisclosureRequest.objects.exists()
