@@ -142,6 +142,7 @@ def test_a_message_from_writing_to_a_published_reply_and_a_reopening(
             {
                 "select:channel": Route.GOV_INFO,
                 "notice": "您的留言属于政府信息公开申请，已转为申请办理。",
+                "id_document": "11010519491231002X",  # 第二十九条: confirmed by phone
             },
         )
     routed = Message.objects.get(tracking_no=second)

@@ -1,9 +1,11 @@
 import re
+import unicodedata
 
 from django import forms
 from django.conf import settings
 from django.utils import timezone
 
+from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
 from gongkai.disclosure_requests.models import (
     ApplicantType,
@@ -12,18 +14,64 @@ from gongkai.disclosure_requests.models import (
     DisclosureRequest,
     FeeNotice,
     Remedy,
+    normalise_id_document,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
 from gongkai.forms_common import MultipleFileField
-from gongkai.lib.codes import is_valid_uscc
-from gongkai.lib.pii import is_valid_id_number
 from gongkai.lib.uploads import DOCUMENT_KINDS, UploadError, sniff_upload
 from gongkai.publications.models import Document
+
+
+class CitizenForm:
+    """Mixed into the forms a citizen fills in (application, lookup, 补正): every message in
+    plain Chinese where Django would say "这个字段是必填项。", and no `maxlength` attribute,
+    which lets a browser cut a pasted address at 200 characters without a word: over-long text
+    reaches the server and is refused with what the limit is."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("maxlength", None)
+            _say_it_in_chinese(field)
+
+
+def _say_it_in_chinese(field) -> None:
+    name = re.sub(r"（.*?）", "", str(field.label or "此项"))
+    ours = {
+        "required": f"请选择{name}。"
+        if isinstance(field, forms.ChoiceField)
+        else f"请填写{name}。",
+        "max_length": (
+            f"{name}最多%(limit_value)d个字，您填写了%(show_value)d个字，请删减后再提交。"
+        ),
+        "invalid_choice": f"请从列表中选择{name}。",
+    }
+    if isinstance(field, forms.BooleanField):
+        ours["required"] = f"请勾选“{field.label}”后再提交。"
+    if isinstance(field, forms.EmailField):
+        ours["invalid"] = "电子邮箱格式不正确，请核对（例如 name@example.com）。"
+    if isinstance(field, forms.FileField):
+        ours |= {
+            "invalid": "文件没有上传成功，请重新选择文件。",
+            "missing": "文件没有上传成功，请重新选择文件。",
+            "empty": "所选文件是空文件，请重新选择。",
+            "max_length": "文件名过长（最多%(max)d个字），请改短文件名后重新选择。",
+        }
+    defaults = {}
+    for klass in reversed(type(field).__mro__):
+        defaults.update(getattr(klass, "default_error_messages", {}))
+    for key, message in ours.items():
+        # only Django's own wording is replaced; a form's own message stays
+        if key not in field.error_messages or str(field.error_messages[key]) == str(
+            defaults.get(key, "")
+        ):
+            field.error_messages[key] = message
+
 
 PHONE = re.compile(r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$")
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(CitizenForm, forms.ModelForm):
     """The public application form (政府信息公开申请表), fields as 第二十九条 requires."""
 
     attachments = MultipleFileField(
@@ -77,25 +125,30 @@ class ApplicationForm(forms.ModelForm):
                 self.fields[name].choices = [("", "请选择"), *self.fields[name].choices[1:]]
 
     def clean_id_document(self):
-        value = self.cleaned_data["id_document"].strip().upper().replace(" ", "")
         kind = self.data.get(self.add_prefix("applicant_type"))
-        if (
-            kind == ApplicantType.NATURAL_PERSON
-            and len(value) == 18
-            and not is_valid_id_number(value)
-        ):
-            raise forms.ValidationError("身份证号码校验不通过，请核对后重新填写。")
-        if (
-            kind
-            and kind != ApplicantType.NATURAL_PERSON
-            and len(value) == 18
-            and not is_valid_uscc(value)
-        ):
-            raise forms.ValidationError("统一社会信用代码校验不通过，请核对后重新填写。")
+        try:
+            return normalise_id_document(self.cleaned_data["id_document"], kind)
+        except DomainError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean_postal_code(self):
+        value = "".join(unicodedata.normalize("NFKC", self.cleaned_data["postal_code"]).split())
+        if value and not re.fullmatch(r"[0-9]{6}", value):
+            raise forms.ValidationError("邮政编码应为6位数字，例如510620。")
         return value
 
+    def full_clean(self):
+        """Files cannot be shown again in a form sent back with errors: say so where they were
+        chosen, or the citizen submits the corrected form without them."""
+        super().full_clean()
+        chosen = self.files.getlist(self.add_prefix("attachments")) if self.files else []
+        if self.is_bound and self._errors and chosen and "attachments" not in self._errors:
+            self._errors["attachments"] = self.error_class(
+                ["表单有误未能提交，已选择的附件没有保存：改正后请重新选择附件。"]
+            )
+
     def clean_phone(self):
-        value = self.cleaned_data["phone"].strip().replace(" ", "")
+        value = unicodedata.normalize("NFKC", self.cleaned_data["phone"]).strip().replace(" ", "")
         if not PHONE.match(value):
             raise forms.ValidationError("联系电话格式不正确，请填写手机号码或带区号的固定电话。")
         return value
@@ -165,20 +218,41 @@ class RegisterForm(ApplicationForm):
         return data
 
 
-class LookupForm(forms.Form):
+class LookupForm(CitizenForm, forms.Form):
     tracking_no = forms.CharField(label="申请编号", max_length=20)
     code = forms.CharField(label="查询码", max_length=12)
 
 
-class SupplementForm(forms.Form):
-    """The applicant's 补正, online."""
+class SupplementForm(CitizenForm, forms.Form):
+    """The applicant's 补正, online; with the 身份证明 field when the application lacks it."""
 
+    id_document = forms.CharField(
+        label="身份证明",
+        max_length=60,
+        help_text="自然人填身份证件号码；法人或其他组织填统一社会信用代码",
+        error_messages={"required": "请填写身份证明：身份证件号码或统一社会信用代码。"},
+    )
     text = forms.CharField(
         label="补正内容", widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
     )
     files = MultipleFileField(
         label="补正材料（选填）", required=False, help_text="PDF 或图片，每个不超过20MB"
     )
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case is not None and not case.id_document:
+            self.fields["text"].required = False  # the 身份证明 may be all that was asked
+            self.case = case
+        else:
+            del self.fields["id_document"]
+            self.case = None
+
+    def clean_id_document(self):
+        try:
+            return normalise_id_document(self.cleaned_data["id_document"], self.case.applicant_type)
+        except DomainError as error:
+            raise forms.ValidationError(str(error)) from None
 
     def clean_files(self):
         return _checked_files(self.cleaned_data["files"], allowed=("pdf", "png", "jpg"))
@@ -214,6 +288,12 @@ class SupplementRequestForm(forms.Form):
 
 class SupplementReceivedForm(forms.Form):
     text = _text("补正内容")
+    id_document = forms.CharField(
+        label="身份证明（申请缺少时）",
+        max_length=60,
+        required=False,
+        help_text="申请人补正的身份证件号码或统一社会信用代码",
+    )
     files = MultipleFileField(label="补正材料", required=False)
     on = _date("收到补正日期")
 
@@ -402,7 +482,7 @@ class RemedyForm(forms.ModelForm):
         today = timezone.localdate()
         for name in ("filed_on", "decided_on"):
             if data.get(name) and data[name] > today:
-                self.add_error(name, "日期不能晚于今天。")
+                self.add_error(name, f"{self.fields[name].label}不能晚于今天。")
         if (
             data.get("filed_on")
             and data.get("decided_on")

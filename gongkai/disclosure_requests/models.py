@@ -7,6 +7,7 @@ writes the timeline event and the audit entry and recomputes the stored due date
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from django.conf import settings
 from django.db import models, transaction
@@ -26,6 +27,8 @@ from gongkai.disclosure_requests.letters import email_reply
 from gongkai.disclosure_requests.taxonomy import REFUSALS, Outcome
 from gongkai.lib import fees
 from gongkai.lib.cndate import cn_date
+from gongkai.lib.codes import is_valid_uscc
+from gongkai.lib.pii import is_valid_id_number
 from gongkai.lib.request_clock import (
     MAX_EXTENSION_WORKDAYS,
     SILENCE,
@@ -67,6 +70,30 @@ class ApplicantType(models.TextChoices):
     PUBLIC_WELFARE = "public_welfare", "社会公益组织"
     LEGAL_SERVICE = "legal_service", "法律服务机构"
     OTHER_ORG = "other_org", "其他"
+
+
+def normalise_id_document(value: str, applicant_type: str) -> str:
+    """身份证明 as stored (第二十九条第（一）项), so that one applicant is one key for 109号's
+    monthly 件: full-width characters folded, spaces dropped, upper case. An 18-character
+    number whose check digit fails (身份证号码 for a person, 统一社会信用代码 for an
+    organisation) is refused."""
+    value = unicodedata.normalize("NFKC", value or "").upper()
+    value = "".join(value.split())
+    if len(value) > 60:  # folding can lengthen (㍿ → 株式会社): the column holds 60
+        raise DomainError("身份证明最多60个字，请核对后重新填写。")
+    if len(value) == 18 and applicant_type == ApplicantType.NATURAL_PERSON:
+        if not is_valid_id_number(value):
+            raise DomainError("身份证号码校验不通过，请核对后重新填写。")
+    elif len(value) == 18 and applicant_type and not is_valid_uscc(value):
+        raise DomainError("统一社会信用代码校验不通过，请核对后重新填写。")
+    return value
+
+
+# What a routed message lacks, asked at once (第二十九条第（一）项, 第三十条).
+IDENTITY_SUPPLEMENT = (
+    "请补充申请人的身份证明（《政府信息公开条例》第二十九条第（一）项）：自然人请填写身份证件号码，"
+    "可一并上传身份证件的照片或扫描件；法人或者其他组织请填写统一社会信用代码。"
+)
 
 
 class Channel(models.TextChoices):
@@ -340,6 +367,22 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         hidden = {"start_consultation"} if open_consultation else {"end_consultation"}
         return [verb for verb in super().actions_for(user) if verb not in hidden]
 
+    def moved_on_message(self, user, verb: str) -> str:
+        """Why a step sent from a page left open (another tab, an earlier visit) was not taken:
+        the case has since left the states the step starts from, while this user could take it
+        there. Empty when that is not the reason (the step runs, or it is not theirs: 404)."""
+        step = TRANSITIONS.get(verb)
+        if step is None or not any(self._is(user, who) for who in step.who):
+            return ""
+        if self.status in step.sources:
+            if verb == "send_fee_notice" and not self._preconditions_met(verb):
+                return "本申请已发出过收费通知，同一申请只计收一次信息处理费（109号第三条）。"
+            return ""
+        return (
+            f"该申请已进入下一步（当前为“{self.get_status_display()}”），您提交的“{step.label}”"
+            "未再办理。以下是申请的最新情况，请核对后再操作。"
+        )
+
     # -- the verbs: each locks the row, checks state, actor and the rule, then `_move`s ------
 
     def _begin(self, verb: str, by, *, on: dt.date | None = None) -> None:
@@ -416,13 +459,21 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         return self._move("request_supplement", by, items, on=on, period_end=period_end.isoformat())
 
     @transaction.atomic
-    def receive_supplement(self, *, by, text: str, on: dt.date, files=()):
-        """收到补正: the 20 working days start again from this day (第三十条)."""
+    def receive_supplement(self, *, by, text: str, on: dt.date, files=(), id_document: str = ""):
+        """收到补正: the 20 working days start again from this day (第三十条). An application
+        without 身份证明 (one routed from a message) is complete only with it."""
         self._begin("receive_supplement", by, on=on)
         if on < self.supplement_requested_on:
             raise DomainError("收到补正的日期不能早于补正告知日期")
-        if not text.strip() and not files:
+        id_document = normalise_id_document(id_document, self.applicant_type)
+        if not self.id_document and not id_document:
+            raise DomainError(
+                "请填写申请人的身份证明：身份证件号码或统一社会信用代码（第二十九条第（一）项）"
+            )
+        if not text.strip() and not files and not id_document:
             raise DomainError("请填写补正内容或上传补正材料")
+        if id_document:
+            self.id_document = id_document
         for upload in files:
             CaseFile.store(self, upload, purpose=CaseFile.Purpose.SUPPLEMENT)
         self.supplement_received_on = on
@@ -530,7 +581,11 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         )
 
     def pieces_earlier_this_month(self) -> int:
-        """件 from this applicant earlier in the natural month (109号 第三条: 按自然月累计)."""
+        """件 from this applicant earlier in the natural month (109号 第三条: 按自然月累计). The
+        applicant is their 身份证明: an application without one (not yet supplemented) is
+        nobody's earlier 件 and has none, never pooled with other people's."""
+        if not self.id_document.strip():
+            return 0
         month_start = self.received_on.replace(day=1)
         earlier = DisclosureRequest.objects.filter(
             id_document=self.id_document,
@@ -549,6 +604,13 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         self._begin("send_fee_notice", by, on=sent_on)
         if method not in FeeNotice.Method.values:
             raise DomainError("请选择计收方式")
+        charged = self.fee_charged()
+        if charged is not None:
+            raise DomainError(
+                f"本申请已于{cn_date(charged.sent_on)}发出收费通知（{charged.get_method_display()}"
+                f"{charged.amount}元，{charged.get_state_display()}）：同一申请只计收一次信息处理费，"
+                "不得按两种标准重复计算（109号第三条）"
+            )
         if self.due_date and sent_on > self.due_date:
             raise DomainError(
                 f"收费通知应当在答复期限内发出（109号）；本申请的答复期限为{cn_date(self.due_date)}，"
@@ -723,6 +785,17 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
     def pending_fee_notice(self) -> FeeNotice | None:
         return self.fee_notices.filter(settled_on__isnull=True).first()
 
+    def fee_charged(self) -> FeeNotice | None:
+        """The fee notice this application already had (pending, paid or waived): 109号第三条
+        charges an application once, by one standard; only a notice that expired unpaid (the
+        case then closed) leaves none."""
+        return self.fee_notices.exclude(state=FeeNotice.State.EXPIRED).first()
+
+    def _preconditions_met(self, verb: str) -> bool:
+        if verb == "send_fee_notice":
+            return self.fee_charged() is None
+        return True
+
     def served_in_time(self) -> bool | None:
         if not self.served_on or not self.due_date:
             return None
@@ -876,7 +949,14 @@ class FeeNotice(models.Model):
                 condition=models.Q(settled_on__isnull=True),
                 name="fee_notice_one_unsettled_per_request",
                 violation_error_message="已有尚未缴费的收费通知",
-            )
+            ),
+            # 109号第三条: one charge per application, whatever the standard.
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=~models.Q(state="expired"),
+                name="fee_notice_once_per_request",
+                violation_error_message="同一申请只计收一次信息处理费",
+            ),
         ]
 
     def __str__(self):

@@ -37,14 +37,16 @@ def apply(request):
                 idempotency_key=bound_key,
                 ip=client_ip(request),
             )
+            if done.repeated and done.case.tracking_no not in request.session.get(SESSION_KEY, []):
+                # another browser: the number, never the first submission's query code
+                return render(
+                    request, "disclosure_requests/public/repeated.html", {"case": done.case}
+                )
             _remember(request, done.case)
             if done.created:
                 services.acknowledge(done.case, done.query_code)
-            return render(
-                request,
-                "disclosure_requests/public/submitted.html",
-                {"case": done.case, "code": done.query_code},
-            )
+            context = {"case": done.case, "code": done.query_code, "repeated": done.repeated}
+            return render(request, "disclosure_requests/public/submitted.html", context)
     return render(request, "disclosure_requests/public/apply.html", {"form": form, "key": key})
 
 
@@ -83,7 +85,7 @@ def status(request, tracking_no):
     case = _case_for_browser(request, tracking_no)
     if case is None:
         return redirect(reverse("disclosure_requests_public:lookup"))
-    form = forms.SupplementForm(request.POST or None, request.FILES or None)
+    form = forms.SupplementForm(request.POST or None, request.FILES or None, case=case)
     if (
         request.method == "POST"
         and case.status == CaseStatus.AWAITING_SUPPLEMENT

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import ipaddress
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from gongkai.core import audit, throttle
 from gongkai.core.idempotent import create_once
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due
 from gongkai.disclosure_requests.models import (
+    IDENTITY_SUPPLEMENT,
     CaseFile,
     CaseStatus,
     Channel,
@@ -31,6 +33,42 @@ class Submitted:
     case: DisclosureRequest
     query_code: str
     created: bool
+    repeated: bool = False  # the same application sent again from a fresh form (Back, resubmit)
+
+
+# The same applicant sending the same words again within a day is sending the same application
+# (the Back button, a reload of the form, "did it go through?" on another device): one case,
+# not two that the office must close one by one and that count twice in the month's 件.
+RESUBMIT_WINDOW = dt.timedelta(hours=24)
+
+
+def earlier_submission(form) -> DisclosureRequest | None:
+    """The online application this form repeats: every field the same, from the same applicant
+    (身份证明), submitted within RESUBMIT_WINDOW, and no file that the first one lacks (a new
+    file makes it a new application rather than losing the file)."""
+    data = form.cleaned_data
+    candidates = DisclosureRequest.objects.filter(
+        channel=Channel.ONLINE,
+        idempotency_key__isnull=False,
+        id_document=data["id_document"],
+        applicant_name=data["applicant_name"],
+        submitted_at__gte=timezone.now() - RESUBMIT_WINDOW,
+    ).order_by("pk")
+    new_files = {_sha16(upload) for upload in data.get("attachments", [])}
+    for case in candidates:
+        if all(getattr(case, name) == data[name] for name in form._meta.fields) and (
+            new_files <= {a.file.name.rsplit("/", 1)[-1][:16] for a in case.attachments.all()}
+        ):
+            return case
+    return None
+
+
+def _sha16(upload) -> str:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()[:16]
 
 
 def next_tracking_no(year: int) -> str:
@@ -74,15 +112,25 @@ def content_key(idempotency_key: str, cleaned_data: dict) -> str:
 
 
 def lookup_keys(tracking_no: str, ip: str | None) -> dict[str, int]:
+    """Wrong codes are counted per (number, network), per network, and per IPv6 /48, never per
+    number alone: a stranger who guesses at a number uses up only his own network's tries, and
+    the applicant, from anywhere else, still gets in with the right code. Brute force stays out
+    of reach: 8 characters of 31 are 8.5e11 codes, and one network may try 10 an hour on a
+    number and 30 in all (an IPv6 site with a whole /48 of /64s, 100)."""
     per_number = settings.LOOKUP_FAILURES_PER_HOUR
-    return {
-        f"lookup:no:{tracking_no[:40]}": per_number,
-        f"lookup:net:{throttle.network_of(ip)}": per_number * 3,
+    network = throttle.network_of(ip)
+    keys = {
+        f"lookup:pair:{tracking_no[:40]}:{network}": per_number,
+        f"lookup:net:{network}": per_number * 3,
     }
+    if "/" in network:  # an IPv6 /64: one site is given a /48 and may spread over its /64s
+        site = ipaddress.ip_network(network).supernet(new_prefix=48)
+        keys[f"lookup:site:{site}"] = per_number * 10
+    return keys
 
 
 def lookup_may_try(tracking_no: str, ip: str | None) -> bool:
-    """Each wrong number + query code pair uses one try of the number and of the network."""
+    """Each wrong number + query code pair uses one try of each key (see lookup_keys)."""
     return throttle.take_all(lookup_keys(tracking_no, ip), seconds=3600)
 
 
@@ -92,7 +140,12 @@ def lookup_succeeded(tracking_no: str, ip: str | None) -> None:
 
 def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Submitted:
     """An online application: stored durably before it is acknowledged; a retried or
-    double-clicked submission with the same key returns the first one, never a second."""
+    double-clicked submission with the same key returns the first one, never a second, and so
+    does the same application sent again from a fresh form (earlier_submission)."""
+    earlier = earlier_submission(form)
+    if earlier is not None:
+        code = DisclosureRequest.new_query_code(earlier.idempotency_key)
+        return Submitted(earlier, code, created=False, repeated=True)
 
     def create_case() -> DisclosureRequest:
         case = form.save(commit=False)
@@ -156,6 +209,14 @@ def create_registered(case: DisclosureRequest, files, *, actor, note: str) -> st
     return code
 
 
+def ask_for_identity(case: DisclosureRequest, *, by) -> None:
+    """An application made without 身份证明 (a message routed to 依申请公开 whose writer gave
+    none) is not complete (第二十九条第（一）项): the applicant is told at once what to add, on
+    the day of receipt, and the 20 working days start when it arrives (第三十条)."""
+    if not case.id_document:
+        case.request_supplement(by=by, items=IDENTITY_SUPPLEMENT, on=case.received_on)
+
+
 def recompute_open_cases(*, by, **_signal) -> int:
     """After the holiday calendar changed: every open case's stored dates, recomputed under a
     lock, each change audited. Returns how many cases' dates changed."""
@@ -189,6 +250,8 @@ def _dates(case) -> dict:
 def possible_duplicates(case: DisclosureRequest, *, user):
     """重复申请 candidates: same applicant (by 身份证明), same wording, within a year before;
     only among the cases this user may see."""
+    if not case.id_document:  # no applicant to compare with (a routed message not yet 补正)
+        return DisclosureRequest.objects.none()
     words = case.description.strip()[:60]
     return (
         visible_requests(user)

@@ -70,7 +70,7 @@ def _step_form(case, verb: str, today):
 
 
 @role_required(*STAFF)
-def request_detail(request, pk, *, bound=None):
+def request_detail(request, pk, *, bound=None, remedy_form=None):
     case = _get_request_for_user(request, pk)
     today = timezone.localdate()
     steps = steps_offered(
@@ -83,16 +83,22 @@ def request_detail(request, pk, *, bound=None):
         "steps": steps,
         "duplicates": services.possible_duplicates(case, user=request.user),
         "fee_quote": case.fee_quote(pages=0) if case.status == CaseStatus.HANDLING else None,
-        "remedy_form": forms.RemedyForm() if request.user.has_role(*OFFICE) else None,
+        "remedy_form": remedy_form
+        or (forms.RemedyForm() if request.user.has_role(*OFFICE) else None),
         "today": today,
     }
-    return render(request, "disclosure_requests/detail.html", context, status=400 if bound else 200)
+    status = 400 if bound or remedy_form else 200
+    return render(request, "disclosure_requests/detail.html", context, status=status)
 
 
 @require_POST
 @role_required(*STAFF)
 def request_step(request, pk, verb):
     case = _get_request_for_user(request, pk)
+    moved_on = case.moved_on_message(request.user, verb)
+    if moved_on:  # a form left open in another tab: say so and show the case as it is now
+        messages.warning(request, moved_on)
+        return redirect("disclosure_requests:detail", case.pk)
     form = take_step(request, case, verb, forms.STEP_FORMS, files=request.FILES)
     if form is None:
         return redirect("disclosure_requests:detail", case.pk)
@@ -104,11 +110,10 @@ def request_step(request, pk, verb):
 def remedy_add(request, pk):
     case = _get_request_for_user(request, pk)
     form = forms.RemedyForm(request.POST, case=case)
-    if form.is_valid():
-        services.remedy_save(by=request.user, case=case, form=form)
-        messages.success(request, "已登记。")
-    else:
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+    if not form.is_valid():  # shown again with what was typed and the wrong field marked
+        return request_detail(request, pk, remedy_form=form)
+    services.remedy_save(by=request.user, case=case, form=form)
+    messages.success(request, "已登记。")
     return redirect("disclosure_requests:detail", case.pk)
 
 

@@ -207,11 +207,17 @@ class RouteForm(StepForm):
     delivery_method = forms.ChoiceField(
         label="获取方式", choices=DeliveryMethod.choices, initial=DeliveryMethod.ONLINE
     )
+    id_document = forms.CharField(
+        label="申请人身份证明（转为政府信息公开申请时）",
+        required=False,
+        max_length=60,
+        help_text="身份证件号码或统一社会信用代码（第二十九条）；留空的，登记后即一次性告知申请人补正",
+    )
 
     def clean(self):
         data = super().clean()
         if data.get("channel") != Route.GOV_INFO:  # the application's fields only when it is one
-            for name in ("applicant_type", "delivery_form", "delivery_method"):
+            for name in ("applicant_type", "delivery_form", "delivery_method", "id_document"):
                 data.pop(name, None)
         return data
 

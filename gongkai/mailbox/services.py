@@ -104,14 +104,14 @@ def open_application(
     """依申请公开 written as a message: an application in its own right, received the day the
     office confirms it with the writer (条例 第三十一条（三）: online, 双方确认之日) — today."""
     from gongkai.disclosure_requests.models import Channel as RequestChannel
-    from gongkai.disclosure_requests.models import DisclosureRequest
-    from gongkai.disclosure_requests.services import create_registered
+    from gongkai.disclosure_requests.models import DisclosureRequest, normalise_id_document
+    from gongkai.disclosure_requests.services import ask_for_identity, create_registered
     from gongkai.lib.request_clock import receipt_date
 
     case = DisclosureRequest(
         applicant_type=applicant_type,
         applicant_name=message.name,
-        id_document=id_document,
+        id_document=normalise_id_document(id_document, applicant_type),
         phone=message.phone,
         email=message.email,
         address=message.address,
@@ -123,6 +123,7 @@ def open_application(
         idempotency_key=f"message-{message.pk}",
     )
     create_registered(case, (), actor=by, note=f"由留言 {message.tracking_no} 转为申请")
+    ask_for_identity(case, by=by)  # 第二十九条: without 身份证明 it waits for the applicant
     return case
 
 

@@ -404,6 +404,12 @@ def _world(cast):
             "publications:cleanup_decide": {"decision": "confirm", "note": "继续有效"},
             "plans:report_progress": {"text": "进展", "status": ProgressStatus.IN_PROGRESS},
             "disclosure_requests:step": {"text": "已电话联系申请人", "on": today},
+            "disclosure_requests:remedy_add": {
+                "kind": "reconsideration",
+                "filed_on": today,
+                "body": "广州市人民政府",
+                "result": "pending",
+            },
             "mailbox:step": {"text": "已电话联系留言人"},
             "meetings:step": {"text": "已电话通知列席代表"},
         },

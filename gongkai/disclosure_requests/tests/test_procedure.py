@@ -269,7 +269,8 @@ def test_remedies_are_recorded(cast, client):
             "result": "corrected",
         },
     )
-    assert response.status_code == 302 and case.remedies.count() == 1
+    assert response.status_code == 400 and case.remedies.count() == 1
+    assert response.context["remedy_form"].errors["decided_on"] == ["已审结的，请填写审结日期。"]
 
 
 def test_the_handling_unit_gets_its_own_earlier_deadline(cast, client, settings):

@@ -54,7 +54,8 @@ def test_submissions_are_rate_limited_per_address(client, db, settings):
     settings.REQUEST_RATE_PER_HOUR = 2
     for i in range(3):
         client.post(
-            reverse("disclosure_requests_public:apply"), {**FORM, "idempotency_key": f"k{i}"}
+            reverse("disclosure_requests_public:apply"),
+            {**FORM, "idempotency_key": f"k{i}", "description": f"第{i}件：执法检查计划"},
         )
     assert DisclosureRequest.objects.count() == 2
 

@@ -37,17 +37,50 @@ def test_the_same_submission_sent_twice_is_still_one_application(client, db):
     assert DisclosureRequest.objects.count() == 1
 
 
-def test_the_lookup_stops_answering_a_number_after_10_wrong_codes(client, db, settings):
+def test_the_lookup_stops_answering_a_network_after_10_wrong_codes_on_a_number(
+    client, db, settings
+):
     settings.LOOKUP_FAILURES_PER_HOUR = 10
     submitted = _apply(client)
     number, code = submitted.context["case"].tracking_no, submitted.context["code"]
     guesser = client_class_from(client)
     for i in range(10):
-        page = _lookup(guesser, number, f"WRONG{i:03d}", REMOTE_ADDR=f"203.0.113.{i}")
+        page = _lookup(guesser, number, f"WRONG{i:03d}", REMOTE_ADDR="203.0.113.9")
         assert "申请编号或查询码不正确" in page.content.decode()
-    page = _lookup(guesser, number, code, REMOTE_ADDR="198.51.100.1").content.decode()
-    assert "查询失败次数过多" in page
+    page = _lookup(guesser, number, code, REMOTE_ADDR="203.0.113.9").content.decode()
+    assert "查询失败次数过多" in page  # the guesser's network may not try further, right or not
     assert number not in guesser.session.get(STATUS_KEY, [])
+
+
+def test_a_stranger_guessing_at_a_number_never_locks_the_applicant_out(client, db, settings):
+    """Probe finding 10: ten wrong codes on GK-00013 from one browser locked the applicant out
+    of the lookup (and so of 补正) everywhere for an hour."""
+    settings.LOOKUP_FAILURES_PER_HOUR = 10
+    submitted = _apply(client)
+    number, code = submitted.context["case"].tracking_no, submitted.context["code"]
+    stranger = client_class_from(client)
+    for i in range(12):
+        _lookup(stranger, number, f"WRONG{i:03d}", REMOTE_ADDR="203.0.113.7")
+    for i in range(10):  # and ten more networks, ten wrong codes each
+        for j in range(10):
+            _lookup(stranger, number, f"BAD{j:03d}", REMOTE_ADDR=f"198.51.100.{i}")
+    applicant = client_class_from(client)
+    response = _lookup(applicant, number, code, REMOTE_ADDR="192.0.2.44")
+    assert response.status_code == 302 and number in applicant.session[STATUS_KEY]
+    assert number not in stranger.session.get(STATUS_KEY, [])
+
+
+def test_a_site_spreading_guesses_over_its_ipv6_64s_is_limited_as_one(client, db, settings):
+    settings.LOOKUP_FAILURES_PER_HOUR = 1  # 1 per number and /64, 3 per /64, 10 per /48
+    submitted = _apply(client)
+    number, code = submitted.context["case"].tracking_no, submitted.context["code"]
+    guesser = client_class_from(client)
+    for i in range(10):
+        _lookup(guesser, number, "WRONG000", REMOTE_ADDR=f"2001:db8:9:{i:x}::1")
+    refused = _lookup(guesser, number, code, REMOTE_ADDR="2001:db8:9:ff::1")  # same /48
+    assert "查询失败次数过多" in refused.content.decode()
+    allowed = _lookup(guesser, number, code, REMOTE_ADDR="2001:db8:a:1::1")
+    assert allowed.status_code == 302 and number in guesser.session[STATUS_KEY]
 
 
 def test_the_lookup_limits_wrong_codes_per_address_across_numbers(client, db, settings):
@@ -79,11 +112,16 @@ def test_the_hourly_limit_counts_each_client_behind_a_trusted_proxy(client, db, 
     for i in range(3):
         _apply(
             client,
-            {**FORM, "idempotency_key": f"a{i}"},
+            {**FORM, "idempotency_key": f"a{i}", "description": f"第{i}件：执法检查计划"},
             HTTP_X_FORWARDED_FOR="203.0.113.5",
             **proxy,
         )
-    _apply(client, {**FORM, "idempotency_key": "b0"}, HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy)
+    _apply(
+        client,
+        {**FORM, "idempotency_key": "b0", "description": "另一件：执法检查计划"},
+        HTTP_X_FORWARDED_FOR="198.51.100.8",
+        **proxy,
+    )
     ips = list(DisclosureRequest.objects.order_by("pk").values_list("submitter_ip", flat=True))
     assert ips == ["203.0.113.5", "203.0.113.5", "198.51.100.8"]
 
@@ -91,7 +129,11 @@ def test_the_hourly_limit_counts_each_client_behind_a_trusted_proxy(client, db, 
 def test_the_hourly_limit_counts_an_ipv6_64_as_one_client(client, db, settings):
     settings.REQUEST_RATE_PER_HOUR = 2
     for i in range(4):
-        _apply(client, {**FORM, "idempotency_key": f"v{i}"}, REMOTE_ADDR=f"2001:db8:7:7::{i + 1}")
+        _apply(
+            client,
+            {**FORM, "idempotency_key": f"v{i}", "description": f"第{i}件：执法检查计划"},
+            REMOTE_ADDR=f"2001:db8:7:7::{i + 1}",
+        )
     assert DisclosureRequest.objects.count() == 2
 
 

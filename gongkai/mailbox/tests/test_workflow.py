@@ -175,6 +175,7 @@ def test_an_information_request_becomes_an_application_received_the_day_it_is_co
             applicant_type="natural_person",
             delivery_form="electronic",
             delivery_method="email",
+            id_document="11010519491231002X",  # without it the applicant is asked first
         )
     message.refresh_from_db()
     case = DisclosureRequest.objects.get(pk=message.routed_request_id)

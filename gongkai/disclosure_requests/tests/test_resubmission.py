@@ -1,0 +1,69 @@
+"""Back + resubmit: the same application sent again from a fresh form is still one application.
+
+The probe (finding 15) went Back after submitting and pressed 提交申请 again: the reloaded form
+carries a new key, so GK-00012 and GK-00013 were created with the same content, each counting
+toward the applicant's monthly 件 (109号第三条).
+"""
+
+import datetime as dt
+
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from gongkai.disclosure_requests.models import DisclosureRequest
+from gongkai.testing import APPLICATION_FORM
+
+APPLY = "disclosure_requests_public:apply"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _apply(client, key, **extra):
+    return client.post(reverse(APPLY), {**APPLICATION_FORM, "idempotency_key": key, **extra})
+
+
+def test_back_and_resubmit_of_the_same_application_keeps_one(client, db):
+    first = _apply(client, "form-1")
+    again = _apply(client, "form-2")  # the form reloaded after Back: a new key
+    assert DisclosureRequest.objects.count() == 1
+    assert again.context["case"].tracking_no == first.context["case"].tracking_no
+    assert again.context["code"] == first.context["code"]  # this browser was given it already
+    assert "本次未重复登记" in again.content.decode()
+
+
+def test_the_same_application_from_another_browser_shows_the_number_not_the_code(client, db):
+    first = _apply(client, "form-1")
+    other = type(client)()
+    page = _apply(other, "form-9").content.decode()
+    assert DisclosureRequest.objects.count() == 1
+    assert first.context["case"].tracking_no in page and "本次未重复登记" in page
+    assert first.context["code"] not in page
+
+
+def test_an_edited_resubmission_is_a_new_application(client, db):
+    _apply(client, "form-1")
+    _apply(client, "form-2", description="本局2022年部门决算公开文本")
+    assert DisclosureRequest.objects.count() == 2
+
+
+def test_another_applicant_with_the_same_words_is_a_new_application(client, db):
+    _apply(client, "form-1")
+    _apply(client, "form-2", applicant_name="王五", id_document="11010519491231002X")
+    _apply(client, "form-3", id_document="440106199003070028", applicant_name="李四")
+    assert DisclosureRequest.objects.count() == 3
+
+
+def test_a_resubmission_with_a_new_file_is_not_lost(client, db):
+    _apply(client, "form-1")
+    upload = SimpleUploadedFile("id.pdf", PDF, content_type="application/pdf")
+    _apply(client, "form-2", attachments=[upload])
+    assert DisclosureRequest.objects.count() == 2
+    assert DisclosureRequest.objects.latest("pk").attachments.count() == 1
+
+
+def test_the_same_words_a_day_later_are_a_new_application(client, db):
+    with time_machine.travel(dt.datetime(2026, 11, 25, 9, tzinfo=dt.UTC), tick=False):
+        _apply(client, "form-1")
+    with time_machine.travel(dt.datetime(2026, 11, 26, 10, tzinfo=dt.UTC), tick=False):
+        _apply(client, "form-2")
+    assert DisclosureRequest.objects.count() == 2
