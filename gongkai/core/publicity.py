@@ -55,15 +55,36 @@ def _address_parts(value: str) -> list[str]:
     return sorted(parts, key=len, reverse=True)
 
 
+_PHONE = re.compile(r"\+?[\d()\s\-]{7,}")
+_LANDLINE = re.compile(r"(?:86)?0?([12]\d|[3-9]\d{2})(\d{7,8})")  # 010, 020–029: 2 digits
+_MOBILE = re.compile(r"(?:86)?(1[3-9]\d{9})")
+
+
+def _phone_parts(value: str) -> list[str]:
+    """A phone number as the writer may repeat it: without +86, a landline without its area
+    code (020-83331234 → 83331234)."""
+    if not _PHONE.fullmatch(value):
+        return []
+    digits = re.sub(r"\D", "", value)
+    if mobile := _MOBILE.fullmatch(digits):
+        return [mobile.group(1)]
+    if landline := _LANDLINE.fullmatch(digits):
+        return [f"0{landline.group(1)}{landline.group(2)}", landline.group(2)]
+    return []
+
+
 def _detail_patterns(details: dict[str, str]) -> list[tuple[str, re.Pattern]]:
     """(label, pattern) per detail of at least MIN_DETAIL_CHARS, matched in the NFKC form and
     whatever spaces or hyphens are put between its characters."""
     patterns = []
     for label, value in details.items():
-        value = _SEPARATORS.sub("", normalized((value or "").strip()))
+        value = normalized((value or "").strip())
+        parts = [*_address_parts(value), *_phone_parts(value)]
+        value = _SEPARATORS.sub("", value)
         if len(value) < MIN_DETAIL_CHARS:
             continue
-        variants = [value, *(part for part in _address_parts(value) if part != value)]
+        variants = [value, *(_SEPARATORS.sub("", part) for part in parts)]
+        variants = sorted(set(variants), key=len, reverse=True)
         spelled = (r"[\s\-]*".join(map(re.escape, variant)) for variant in variants)
         patterns.append((label, re.compile("|".join(spelled), re.IGNORECASE)))
     return patterns
@@ -88,8 +109,8 @@ def _without_details(text: str, details: dict[str, str]) -> str:
 def masked(text: str, details: dict[str, str]) -> str:
     """`text` with the writer's `details` ({label: value}) and a name given in the text replaced
     by ××, and every scan hit by its masked form; nothing else changed."""
+    text = _replaced(text, _spans(text, _SELF_NAMED, 1))  # first: 我叫欧阳娜娜 with 姓名 欧阳
     text = _without_details(text, details)
-    text = _replaced(text, _spans(text, _SELF_NAMED, 1))
     for hit in reversed(scan_text(text)):
         text = text[: hit.start] + hit.masked + text[hit.end :]
     return text

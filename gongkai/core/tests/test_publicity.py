@@ -19,6 +19,8 @@ def test_it_masks_the_writers_phone_in_full_width_or_grouped_differently():
     assert masked("电话０２０－８３３３１２３４。", phone) == "电话××。"
     assert masked("电话020 8333 1234。", phone) == "电话××。"
     assert personal_data_in("电话02083331234", phone) == ["联系电话"]
+    assert masked("打8333-1234找我", phone) == "打××找我"  # without the area code
+    assert masked("手机139 2222 3333", {"联系电话": "+86 13922223333"}) == "手机××"
 
 
 def test_it_masks_a_name_the_writer_gives_in_the_text():
@@ -32,3 +34,7 @@ def test_it_leaves_every_other_character_as_it_was_written():
     """Full-width punctuation and letters are not turned half-width by the NFKC matching."""
     text = "（一）ＡＢＣ公司：电话１３８００１３８０００，ＱＱ群！第３条。"
     assert masked(text, {}) == "（一）ＡＢＣ公司：电话138****8000，ＱＱ群！第３条。"
+
+
+def test_a_name_given_in_full_is_masked_whole_when_the_name_field_holds_part_of_it():
+    assert masked("我叫欧阳娜娜，电话见上", {"姓名": "欧阳"}) == "我叫××，电话见上"
