@@ -18,9 +18,8 @@ from gongkai.answers.models import (
     PassageKind,
 )
 from gongkai.answers.passages import answers_from, split
-from gongkai.core import audit
+from gongkai.core import audit, publicity
 from gongkai.core.errors import DomainError
-from gongkai.lib.pii import scan_text
 
 MAX_IMPORT_LINES = 5000
 
@@ -30,12 +29,13 @@ MAX_IMPORT_LINES = 5000
 
 def question_ask(*, text: str, log: bool = True) -> retrieval.Answer:
     """Answer one question; a portal question is logged with its outcome: its text only, with
-    any ID number, phone, bank card or e-mail a citizen typed into it masked."""
+    any name, ID number, phone, bank card, e-mail or address a citizen typed into it masked
+    (core.publicity, full-width digits too)."""
     answer = retrieval.ask(text)
     if log and answer.question:
         best = answer.candidates[0].passage if answer.candidates else None
         AskedQuestion.objects.create(
-            text=masked(answer.question),
+            text=masked(answer.question)[:200],  # a masked e-mail is 3 characters longer
             outcome=Outcome.REFUSED if answer.refused else Outcome.ANSWERED,
             best=best,
             best_title=str(best)[:400] if best else "",
@@ -45,9 +45,7 @@ def question_ask(*, text: str, log: bool = True) -> retrieval.Answer:
 
 
 def masked(text: str) -> str:
-    for hit in reversed(scan_text(text)):
-        text = text[: hit.start] + hit.masked + text[hit.end :]
-    return text
+    return publicity.masked(text, {})
 
 
 def unanswered():

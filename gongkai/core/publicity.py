@@ -2,15 +2,21 @@
 separate consent (个人信息保护法 第二十五条), never with one of the four exclusions of
 广州市规章制定公众参与办法 第六条, and always with personal data removed (去标识化, 第七十三条).
 
-Two nets remove it: the writer's own details (name, phone, e-mail, address) wherever they
-appear, and the personal-data scan the review chain uses (ID numbers, mobiles, bank cards…).
+Three nets remove it: the writer's own details (name, phone, e-mail, address) wherever they
+appear — spaced or hyphenated differently, in full-width characters, or an address in part
+(天河区体育西路123号 of 广东省广州市天河区体育西路123号3栋1201房); a name the writer gives in
+the text (我叫…, 姓名：…); and the personal-data scan the review chain uses (ID numbers,
+mobiles, bank cards, home addresses…). All three match the NFKC form of the text (lib.pii) and
+replace only what they find: every other character stays as it was written.
 """
 
 from __future__ import annotations
 
+import re
+
 from django.db import models
 
-from gongkai.lib.pii import KIND_LABELS, scan_text
+from gongkai.lib.pii import KIND_LABELS, normalized, scan_text
 
 MIN_DETAIL_CHARS = 2  # a one-character "name" would blank every occurrence of that character
 
@@ -24,16 +30,87 @@ class NotPublishedReason(models.TextChoices):
     UNSUITABLE = "unsuitable", "行政机关有合理理由认为不宜公开"
 
 
-def _details(details: dict[str, str]) -> list[tuple[str, str]]:
-    pairs = ((label, (value or "").strip()) for label, value in details.items())
-    return [(label, value) for label, value in pairs if len(value) >= MIN_DETAIL_CHARS]
+_SEPARATORS = re.compile(r"[\s\-]+")
+_ADMIN_LEVEL = re.compile(r"省|自治区|特别行政区|市|自治州|地区|盟|区|县|旗|镇|乡|街道")
+_HOUSE_NUMBER = re.compile(r"\d+号(?:之\d+)?")
+# A name the writer gives in the text: 我叫欧阳娜娜, 姓名：张三 (two to four characters, or a
+# name with a middle dot). A bare "我是…" is not taken: "我是一名教师".
+_SELF_NAMED = re.compile(
+    r"(?:我叫|我名叫|本人叫|我的名字(?:是|叫)|本人姓名(?:是|为)?[:\s]?|姓名[:\s]\s*)\s*"
+    r"([\u3400-\u9fff]{1,6}·[\u3400-\u9fff]{1,8}|[\u3400-\u9fff]{2,4})"
+)
+NAME_LABEL = "姓名"
+
+
+def _address_parts(value: str) -> list[str]:
+    """The parts of an address a writer repeats in the text: from each administrative level
+    down (天河区体育西路123号3栋1201房), and each of those to the street number only
+    (体育西路123号) — never a part without a street name and number."""
+    parts = set()
+    for start in [0, *(m.end() for m in _ADMIN_LEVEL.finditer(value))]:
+        tail = value[start:]
+        number = _HOUSE_NUMBER.search(tail)
+        if number and number.start() >= 2:
+            parts.update((tail, tail[: number.end()]))
+    return sorted(parts, key=len, reverse=True)
+
+
+_PHONE = re.compile(r"\+?[\d()\s\-]{7,}")
+_LANDLINE = re.compile(r"(?:86)?0?([12]\d|[3-9]\d{2})(\d{7,8})")  # 010, 020–029: 2 digits
+_MOBILE = re.compile(r"(?:86)?(1[3-9]\d{9})")
+
+
+def _phone_parts(value: str) -> list[str]:
+    """A phone number as the writer may repeat it: without +86, a landline without its area
+    code (020-83331234 → 83331234)."""
+    if not _PHONE.fullmatch(value):
+        return []
+    digits = re.sub(r"\D", "", value)
+    if mobile := _MOBILE.fullmatch(digits):
+        return [mobile.group(1)]
+    if landline := _LANDLINE.fullmatch(digits):
+        return [f"0{landline.group(1)}{landline.group(2)}", landline.group(2)]
+    return []
+
+
+def _detail_patterns(details: dict[str, str]) -> list[tuple[str, re.Pattern]]:
+    """(label, pattern) per detail of at least MIN_DETAIL_CHARS, matched in the NFKC form and
+    whatever spaces or hyphens are put between its characters."""
+    patterns = []
+    for label, value in details.items():
+        value = normalized((value or "").strip())
+        parts = [*_address_parts(value), *_phone_parts(value)]
+        value = _SEPARATORS.sub("", value)
+        if len(value) < MIN_DETAIL_CHARS:
+            continue
+        variants = [value, *(_SEPARATORS.sub("", part) for part in parts)]
+        variants = sorted(set(variants), key=len, reverse=True)
+        spelled = (r"[\s\-]*".join(map(re.escape, variant)) for variant in variants)
+        patterns.append((label, re.compile("|".join(spelled), re.IGNORECASE)))
+    return patterns
+
+
+def _spans(text: str, pattern: re.Pattern, group: int = 0) -> list[tuple[int, int]]:
+    return [m.span(group) for m in pattern.finditer(normalized(text))]
+
+
+def _replaced(text: str, spans: list[tuple[int, int]], by: str = "××") -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + by + text[end:]
+    return text
+
+
+def _without_details(text: str, details: dict[str, str]) -> str:
+    for _, pattern in _detail_patterns(details):
+        text = _replaced(text, _spans(text, pattern))
+    return text
 
 
 def masked(text: str, details: dict[str, str]) -> str:
-    """`text` with the writer's `details` ({label: value}) replaced by ×× and every scan hit by
-    its masked form."""
-    for _, value in _details(details):
-        text = text.replace(value, "××")
+    """`text` with the writer's `details` ({label: value}) and a name given in the text replaced
+    by ××, and every scan hit by its masked form; nothing else changed."""
+    text = _replaced(text, _spans(text, _SELF_NAMED, 1))  # first: 我叫欧阳娜娜 with 姓名 欧阳
+    text = _without_details(text, details)
     for hit in reversed(scan_text(text)):
         text = text[: hit.start] + hit.masked + text[hit.end :]
     return text
@@ -41,7 +118,9 @@ def masked(text: str, details: dict[str, str]) -> str:
 
 def personal_data_in(text: str, details: dict[str, str]) -> list[str]:
     """What personal data `text` still holds, by kind (never the data itself)."""
-    found = [label for label, value in _details(details) if value in text]
+    found = [label for label, pattern in _detail_patterns(details) if _spans(text, pattern)]
+    if _spans(text, _SELF_NAMED, 1):
+        found.append(NAME_LABEL)
     found += [KIND_LABELS.get(hit.kind, hit.kind) for hit in scan_text(text)]
     return list(dict.fromkeys(found))
 

@@ -3,24 +3,33 @@
 条例第十五条: information whose disclosure would harm a third party's personal privacy is not
 disclosed proactively. This scanner flags the usual leaks in documents and attachments:
 居民身份证号码 (GB 11643-1999 check digit), mainland mobile numbers, bank card numbers (Luhn),
-e-mail addresses and vehicle plates. It errs on the side of precision: a number that fails its
-check digit is not reported, and document numbers (文号), dates, landlines and 索引号 never are.
+e-mail addresses, vehicle plates and home addresses (down to the building and room, or after
+住址/家住/住在). It errs on the side of precision: a number that fails its check digit is not
+reported, and document numbers (文号), dates, landlines, 索引号 and an office's street address
+never are.
+
+Matching runs on the NFKC form of the text (full-width ４４０１…, １３８…, the ideographic space
+all count), taken character by character so that a hit's position is its place in the text as
+written: masking replaces the hit and leaves every other character as it was.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
-KINDS = ("id_card", "mobile", "bank_card", "email", "plate")
+KINDS = ("id_card", "mobile", "bank_card", "email", "plate", "address")
 KIND_LABELS = {
     "id_card": "身份证号",
     "mobile": "手机号码",
     "bank_card": "银行卡号",
     "email": "电子邮箱",
     "plate": "车牌号",
+    "address": "住址",
 }
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -31,7 +40,12 @@ PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕�
 _NOT_AFTER = r"(?<![0-9A-Za-z])"
 _NOT_BEFORE = r"(?![0-9A-Za-z])"
 
-_ID_RE = re.compile(_NOT_AFTER + r"(?:\d{17}[\dXx]|\d{15})" + _NOT_BEFORE)
+# Written whole, or in groups: 6-8-4 (region, birth date, the rest) or 4-4-4-4-2.
+_ID_RE = re.compile(
+    _NOT_AFTER
+    + r"(?:\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx]|\d{4}(?:[ -]\d{4}){3}[ -]\d[\dXx]|\d{15})"
+    + _NOT_BEFORE
+)
 # Only a number written in groups may not run on into another group ("138 1234 5678 9");
 # a plain one may be followed by a space and a date ("13812345678 2022年").
 _MOBILE_RE = re.compile(
@@ -53,7 +67,49 @@ _EMAIL_RE = re.compile(
 _PLATE_RE = re.compile(
     rf"[{PROVINCES}][A-HJ-NP-Z][·• ]?(?=[A-HJ-NP-Z]*\d)[A-HJ-NP-Z0-9]{{5,6}}" + _NOT_BEFORE
 )
+# A home address, where it can be told from an office's: a flat — a building of 栋/幢 and a
+# room (3栋1201房), a 单元 and a room (5座2单元502), a room of 房/户 in a building or at a street
+# number (123号1201房) — with the street number before it if there is one
+# (体育西路123号3栋1201房); or, after 住址/家住/住在…, anything down to a street number.
+# "府前路1号", "2号楼302会议室" and "A座1501室" (offices) are not reported.
+_HOUSE = r"(?:路|街|道|巷|弄|里|村|坊)\d{1,5}号(?:之\d{1,3})?"
+_START = r"(?<![0-9A-Za-z])"
+_ANY_BUILDING = _START + r"[0-9A-Za-z]{1,4}(?:栋|幢|座|号楼)[ -]?"
+_FLOOR = r"(?:\d{1,3}[楼层][ -]?)?"
+_HOME_ROOM = r"[A-Za-z]?\d{2,5}(?:房|户)"
+_ROOM = r"(?:[A-Za-z]?\d{2,5}(?:室|房|户)|[A-Za-z]?\d{2,5}(?![0-9A-Za-z\u3400-\u9fff]))"
+_FLATS = (
+    _START + r"[0-9A-Za-z]{1,4}(?:栋|幢)[ -]?(?:\d{1,2}单元[ -]?)?" + _FLOOR + _ROOM,
+    "(?:" + _ANY_BUILDING + ")?" + _START + r"\d{1,2}单元[ -]?" + _FLOOR + _ROOM,
+    _ANY_BUILDING + _FLOOR + _HOME_ROOM,
+)
+_FLAT = "(?:" + "|".join(_FLATS) + ")"
+_ADDRESS_RE = re.compile(f"(?:{_HOUSE}[ -]?)?{_FLAT}|{_HOUSE}[ -]?{_HOME_ROOM}")
+_CUE = r"(?:住址|家住|住在|居住在|居住于|现住|现居住?|户籍地址?|家庭地址)[:\s]*"
+_UP_TO_NUMBER = r"[^,.;:!?，。；：！？、\n]{0,30}?\d{1,5}号(?:之\d{1,3})?"
+_ADDRESS_CUE_RE = re.compile(f"{_CUE}({_UP_TO_NUMBER}(?:[ -]?{_FLAT}|[ -]?{_ROOM})?)")
 _NON_DIGITS = re.compile(r"\D")
+_DIGITS = re.compile(r"\d")
+
+
+@functools.cache
+def _nfkc_table() -> dict[int, str]:
+    """Every character whose NFKC form is one other character (１→1, ｘ→x, 　→space…)."""
+    table = {}
+    for code in range(0x80, 0x30000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        form = unicodedata.normalize("NFKC", char)
+        if len(form) == 1 and form != char:
+            table[code] = form
+    return table
+
+
+def normalized(text: str) -> str:
+    """`text` in NFKC, one character for one, so positions stay those of `text` (a character
+    whose NFKC form is longer, such as ⑴, is left as it is)."""
+    return text if text.isascii() else text.translate(_nfkc_table())
 
 
 @dataclass(frozen=True)
@@ -111,6 +167,7 @@ def luhn_valid(digits: str) -> bool:
 
 
 def _mask_id(text: str) -> str:
+    text = text.replace(" ", "").replace("-", "")
     return text[:6] + "*" * (len(text) - 10) + text[-4:]
 
 
@@ -135,10 +192,15 @@ def _mask_plate(text: str) -> str:
     return text[:head] + "*" * (len(rest) - 2) + rest[-2:]
 
 
+def _mask_address(text: str) -> str:
+    return _DIGITS.sub("*", text)
+
+
 def _candidates(text: str):
-    """(priority, start, end, kind, masked) for every possible hit; lower priority wins."""
+    """(priority, start, end, kind, masked) for every possible hit in normalized `text`; lower
+    priority wins."""
     for match in _ID_RE.finditer(text):
-        number = match.group()
+        number = match.group().replace(" ", "").replace("-", "")
         if is_valid_id_number(number):
             yield (0, match.start(), match.end(), "id_card", _mask_id(number))
     for match in _EMAIL_RE.finditer(text):
@@ -151,18 +213,24 @@ def _candidates(text: str):
         yield (3, match.start(), match.end(), "mobile", _mask_mobile(match.group()))
     for match in _PLATE_RE.finditer(text):
         yield (4, match.start(), match.end(), "plate", _mask_plate(match.group()))
+    for match in _ADDRESS_CUE_RE.finditer(text):
+        yield (5, match.start(1), match.end(1), "address", _mask_address(match.group(1)))
+    for match in _ADDRESS_RE.finditer(text):
+        yield (6, match.start(), match.end(), "address", _mask_address(match.group()))
 
 
 def scan_text(text: str) -> list[Hit]:
     """Personal data in `text`, sorted by position, never overlapping.
 
     Where two readings overlap the more specific wins: an ID number over a bank card, an
-    e-mail address over the mobile number that is its local part.
+    e-mail address over the mobile number that is its local part. Positions and `Hit.text` are
+    those of `text` as written; `Hit.masked` is in half-width characters.
     """
+    form = normalized(text)
     starts: list[int] = []  # accepted hits, kept sorted; they never overlap, so nor are ends
     ends: list[int] = []
     accepted: list[tuple] = []
-    for candidate in sorted(_candidates(text)):
+    for candidate in sorted(_candidates(form)):
         _, start, end, _, _ = candidate
         before = bisect.bisect_left(starts, end) - 1  # the last accepted hit starting before end
         if before >= 0 and ends[before] > start:

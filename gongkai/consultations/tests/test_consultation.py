@@ -228,3 +228,42 @@ def test_a_letter_dated_in_the_future_is_refused_at_its_date(client, cast):
         data["sent_on"] = "2022-09-09"
         client.post(reverse("consultations:comment_register", args=[c.pk]), data)
     assert list(Comment.objects.values_list("sent_on", flat=True)) == [dt.date(2022, 9, 9)]
+
+
+@pytest.mark.django_db
+def test_a_published_comment_shows_no_full_width_mobile_address_or_name_and_keeps_its_words(
+    cast, client, settings
+):
+    """Probe finding 1: comments are published with no human step (Comment.public_text), so
+    the masking must catch a mobile in full-width digits and a home address (个人信息保护法
+    第二十五条; participation.md §9.3), and change nothing else."""
+    settings.COMMENT_RATE_PER_HOUR = 100
+    c = _opened(cast)
+    url = reverse("consultations_public:page", args=[c.pk])
+    text = (
+        "我叫陈大文，住在海珠区江南大道中88号5栋902房，楼下就是仓库。"
+        "第三条应明确（储存）台账要求；联系我：１３５００１３５０００。"
+    )
+    with _on(2022, 9, 10):
+        response = client.post(
+            url,
+            {"text": text, "name": "陈先生", "contact": "", "publish_consent": "on"},
+        )
+    assert response.status_code == 200
+    comment = Comment.objects.get()
+    assert comment.text == text  # the raw record is kept internal, as written
+    with _on(2022, 10, 8):
+        c.decide(by=cast.clerk, comments=[comment], disposition="adopted", reason="")
+        feedback = c.draft_feedback(by=cast.clerk)
+    with _on(2022, 10, 9):
+        _publish(cast, feedback)
+    feedback.refresh_from_db()
+    page = client.get(url).content.decode()
+    public = (
+        "我叫××，住在海珠区江南大道中**号*栋***房，楼下就是仓库。"
+        "第三条应明确（储存）台账要求；联系我：135****5000。"
+    )
+    assert comment.public_text == public
+    assert public in page and public in feedback.body
+    for leak in ("１３５００１３５０００", "13500135000", "陈大文", "88号5栋902"):
+        assert leak not in page and leak not in feedback.body

@@ -110,3 +110,30 @@ def test_it_exits_2_with_a_chinese_line_for_a_missing_file(tmp_path):
     )
     assert result.returncode == 2
     assert result.stderr.strip() == "错误：文件不存在：nope.txt"
+
+
+PROBE_SAMPLE = (
+    "当事人：欧阳娜娜，身份证号４４０１０６１９９００３０７００２８，手机１３８００１３８０００。\n"
+    "当事人：王五，手机138 0013 8000，身份证 440106 19900307 0028，"
+    "住址天河区体育西路123号3栋1201房。\n"
+)
+
+
+def test_it_finds_full_width_digits_an_id_in_groups_and_a_home_address(tmp_path):
+    """Probe finding 1: a number typed in full-width digits or in groups is the same personal
+    data; positions are those of the file as written."""
+    sample = tmp_path / "sample.txt"
+    sample.write_text(PROBE_SAMPLE)
+    out, err = run(sample, "--json")
+    hits = json.loads(out)
+    assert [(hit["kind"], hit["masked"]) for hit in hits] == [
+        ("id_card", "440106********0028"),
+        ("mobile", "138****8000"),
+        ("mobile", "138****8000"),
+        ("id_card", "440106********0028"),
+        ("address", "天河区体育西路***号*栋****房"),
+    ]
+    assert PROBE_SAMPLE[hits[0]["start"] : hits[0]["end"]] == "４４０１０６１９９００３０７００２８"
+    assert PROBE_SAMPLE[hits[3]["start"] : hits[3]["end"]] == "440106 19900307 0028"
+    out, err = run(sample)
+    assert "发现 5 处个人信息（住址、手机号码、身份证号）" in err

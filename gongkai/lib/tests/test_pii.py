@@ -200,3 +200,77 @@ def test_it_finds_a_plain_number_followed_by_a_date():
     assert kinds("手机13812345678 2022年9月30日") == [("mobile", "13812345678")]
     assert kinds(f"账户{CARD_16} 2022年") == [("bank_card", CARD_16)]
     assert kinds("138 1234 5678 9") == []  # groups running on are something else
+
+
+# ---- probe finding 1: full-width digits, spaced numbers, home addresses ---------------------
+
+ID_PROBE = "440106199003070028"  # the probe's made-up number (check digit 8)
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def test_it_finds_an_id_number_and_a_mobile_written_in_full_width_digits():
+    """条例第十五条: ４４０１… is the same ID number as 4401…; a full-width IME types it so."""
+    text = f"当事人：欧阳娜娜，公民身份号码{ID_PROBE.translate(FULL_WIDTH)}，"
+    text += "联系电话１３８００１３８０００。"
+    hits = scan_text(text)
+    assert [(hit.kind, hit.text, hit.masked) for hit in hits] == [
+        ("id_card", "４４０１０６１９９００３０７００２８", "440106********0028"),
+        ("mobile", "１３８００１３８０００", "138****8000"),
+    ]
+    assert all(text[hit.start : hit.end] == hit.text for hit in hits)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "440106 19900307 0028",
+        "440106-19900307-0028",
+        "4401 0619 9003 0700 28",
+        "４４０１０６　１９９００３０７　００２８",
+    ],
+)
+def test_it_finds_an_id_number_written_in_groups(written):
+    """The ID written as region, birth date and the rest, or in fours, is still an ID number."""
+    [hit] = scan_text(f"身份证 {written}。")
+    assert (hit.kind, hit.text, hit.masked) == ("id_card", written, "440106********0028")
+
+
+@pytest.mark.parametrize(
+    "text, address, masked",
+    [
+        (
+            "住在天河区体育西路123号3栋1201房，楼下",
+            "天河区体育西路123号3栋1201房",
+            "天河区体育西路***号*栋****房",
+        ),
+        ("广东省广州市天河区体育西路123号3栋1201房", "路123号3栋1201房", "路***号*栋****房"),
+        ("就在5座2单元502，", "5座2单元502", "*座*单元***"),
+        ("我家12号楼3单元401室漏水", "12号楼3单元401室", "**号楼*单元***室"),
+        (
+            "住址：广州市白云区石井街道红星村12号。",
+            "广州市白云区石井街道红星村12号",
+            "广州市白云区石井街道红星村**号",
+        ),
+        ("家住体育西路１２３号", "体育西路１２３号", "体育西路***号"),
+    ],
+)
+def test_it_finds_a_home_address(text, address, masked):
+    """participation.md §9.3 and §13.6: an address is personal data to be stripped; a flat
+    (building and room) or an address after 住址/家住/住在 is someone's home."""
+    [hit] = scan_text(text)
+    assert (hit.kind, hit.text, hit.masked) == ("address", address, masked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地址：广州市越秀区府前路1号",
+        "会议地点：市政府2号楼302会议室",
+        "报送地址：广州市天河区天河北路233号中信广场A座1501室，邮编510000",
+        "在本市居住或工作的市民",
+        "共有住宅3栋",
+    ],
+)
+def test_it_does_not_take_an_office_address_for_a_home(text):
+    """An office's address is published on purpose (条例第二十条（二）, 办公地址)."""
+    assert kinds(text) == []

@@ -68,3 +68,44 @@ def test_the_review_page_lists_hits_masked(cast, make_draft, client):
         reverse("publications:accept_hit", args=[doc.pk]), {"key": hit.key, "reason": "已征得同意"}
     )
     assert response.status_code == 302 and doc.scan_decisions.count() == 1
+
+
+PROBE_BODY = (
+    "<p>当事人：欧阳娜娜，公民身份号码４４０１０６１９９００３０７００２８，"
+    "联系电话１３８００１３８０００，住址天河区体育西路123号3栋1201房。</p>"
+    f"<p>另一当事人身份证 {ID[:6]} {ID[6:14]} {ID[14:]}。</p>"
+)
+
+
+def test_full_width_digits_an_id_in_groups_and_an_address_stop_each_of_the_three_stages(
+    cast, make_draft, client
+):
+    """Probe finding 1 (条例第十五条): the staff page said 未发现 and 一审/二审/三审 passed a
+    body with a full-width ID and mobile; now every reviewer must resolve or accept them."""
+    doc = make_draft(body=PROBE_BODY)
+    doc.submit(by=cast.clerk)
+    client.force_login(cast.head)
+    page = client.get(reverse("publications:document_detail", args=[doc.pk])).content.decode()
+    assert "未发现身份证号" not in page and "440106********0028" in page
+    assert [(hit.label, hit.masked) for hit in doc.scan()] == [
+        ("身份证号", "440106********0028"),
+        ("手机号码", "138****8000"),
+        ("住址", "天河区体育西路***号*栋****房"),
+        ("身份证号", f"440106********{ID[-4:]}"),
+    ]
+    stages = [
+        (cast.head, DocumentStatus.REVIEW_1),
+        (cast.reviewer, DocumentStatus.REVIEW_2),
+        (cast.leader, DocumentStatus.REVIEW_3),
+    ]
+    for reviewer, stage in stages:
+        with pytest.raises(DomainError, match="4处未处理"):
+            doc.approve(by=reviewer, waiver="未制发解读：测试")
+        doc.refresh_from_db()
+        assert doc.status == stage and doc.published_at is None
+        for hit in doc.scan():
+            doc.accept_hit(by=reviewer, key=hit.key, reason="当事人书面同意公开")
+        doc.approve(by=reviewer, waiver="未制发解读：测试")
+    doc.refresh_from_db()
+    assert doc.status == DocumentStatus.PUBLISHED
+    assert ScanDecision.objects.filter(document=doc).count() == 12

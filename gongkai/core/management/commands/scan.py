@@ -11,7 +11,9 @@ from gongkai.lib.text_extract import extract_text
 
 
 class Command(GongkaiCommand):
-    help = "扫描文件中的个人信息（身份证号、手机号码、银行卡号、电子邮箱、车牌号），条例第十五条"
+    help = (
+        "扫描文件中的个人信息（身份证号、手机号码、银行卡号、电子邮箱、车牌号、住址），条例第十五条"
+    )
     requires_system_checks = []  # reads files only; needs no database
 
     def add_arguments(self, parser):

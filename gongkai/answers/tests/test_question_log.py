@@ -1,0 +1,29 @@
+"""The question log keeps what was asked, not who asked (the page says 不记录提问人信息):
+probe finding 17(g) — a name given in the question was stored as typed."""
+
+from django.urls import reverse
+
+from gongkai.answers.models import AskedQuestion
+
+
+def test_the_log_keeps_neither_the_name_nor_the_numbers_nor_the_address_a_citizen_typed(client, db):
+    question = (
+        "我叫欧阳娜娜，身份证440106199003070028，手机１３８００１３８０００，"
+        "住在体育西路123号3栋1201房，我家楼下仓库违规装卸怎么投诉？"
+    )
+    response = client.post(reverse("answers_public:ask"), {"q": question})
+    assert response.status_code == 200
+    [logged] = AskedQuestion.objects.all()
+    assert logged.text == (
+        "我叫××，身份证440106********0028，手机138****8000，"
+        "住在体育西路***号*栋****房，我家楼下仓库违规装卸怎么投诉？"
+    )
+
+
+def test_a_long_question_with_an_email_still_fits_the_log(client, db):
+    tail = "，回复到a@b.cn"
+    question = ("请问危险化学品经营许可证怎么办理" * 20)[: 200 - len(tail)] + tail
+    assert len(question) == 200  # the form's limit; the masked e-mail a***@b.cn is longer
+    assert client.post(reverse("answers_public:ask"), {"q": question}).status_code == 200
+    logged = AskedQuestion.objects.get()
+    assert "a@b.cn" not in logged.text and len(logged.text) <= 200

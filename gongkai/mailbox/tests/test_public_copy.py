@@ -1,0 +1,102 @@
+"""The public copy of a message (participation.md §9.3: name, phone, ID number, address and
+e-mail stripped): probe finding 1 — an address in the text and a mobile typed in full-width
+digits were kept by the suggested copy, passed the 公开答复 re-check and were published."""
+
+import html
+import re
+
+import pytest
+from django.urls import reverse
+
+from gongkai.mailbox.models import Message
+from gongkai.testing import written_message
+
+BODY = (
+    "我叫欧阳娜娜，住在天河区体育西路123号3栋1201房，楼下有一个危化品仓库，"
+    "每晚22点后还在装卸，气味很重。请尽快派人检查。白天可打我电话１３９２２２２３３３３联系，"
+    "或者加微信13922223333。谢谢！"
+)
+REPLY = (
+    "欧阳娜娜女士：您好！来信收悉。我局已于11月25日派员对体育西路123号附近仓库进行检查，"
+    "责令其停止夜间装卸。如有问题请拨打020-83330000。"
+)
+WRITER = {
+    "subject": "体育西路危化品仓库夜间装卸噪音及安全隐患",
+    "body": BODY,
+    "name": "欧阳娜娜",
+    "phone": "020-83331234",
+    "email": "ouyang.nana@example.com",
+    "address": "广东省广州市天河区体育西路123号3栋1201房",
+}
+LEAKS = ["体育西路123号", "3栋1201", "１３９２２２２３３３３", "13922223333", "欧阳"]
+
+
+def _released(cast):
+    message = written_message(**WRITER)
+    message.assign(by=cast.press, unit=cast.units["法规处"])
+    message.draft(by=cast.clerk, text=REPLY)
+    message.approve(by=cast.head)
+    message.release(by=cast.press)
+    return message
+
+
+def _suggested(page: str) -> dict:
+    """The publish form's fields as the office sees them."""
+    fields = {}
+    for name in ("public_subject", "public_body", "public_reply"):
+        textarea = re.search(rf'<textarea[^>]*name="{name}"[^>]*>(.*?)</textarea>', page, re.S)
+        if textarea:
+            fields[name] = html.unescape(textarea.group(1)).strip()
+        else:
+            tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group()
+            fields[name] = html.unescape(re.search(r'value="([^"]*)"', tag).group(1))
+    return fields
+
+
+def _publish(client, message, copy):
+    return client.post(reverse("mailbox:step", args=[message.pk, "publish"]), copy)
+
+
+@pytest.mark.django_db
+def test_the_suggested_copy_masks_the_address_and_full_width_digits_and_keeps_the_rest(
+    client, cast
+):
+    message = _released(cast)
+    client.force_login(cast.press)
+    page = client.get(reverse("mailbox:detail", args=[message.pk])).content.decode()
+    copy = _suggested(page)
+    assert copy["public_body"] == (
+        "我叫××，住在××，楼下有一个危化品仓库，"
+        "每晚22点后还在装卸，气味很重。请尽快派人检查。白天可打我电话139****3333联系，"
+        "或者加微信139****3333。谢谢！"
+    )
+    assert copy["public_reply"] == (
+        "××女士：您好！来信收悉。我局已于11月25日派员对××附近仓库进行检查，"
+        "责令其停止夜间装卸。如有问题请拨打020-83330000。"
+    )
+    assert _publish(client, message, copy).status_code == 302
+    message.refresh_from_db()
+    assert message.published_at is not None and message.public_body == copy["public_body"]
+    public = client.get(reverse("mailbox_public:reply", args=[message.pk])).content.decode()
+    assert "危化品仓库" in public and "020-83330000" in public
+    assert [leak for leak in LEAKS if leak in public] == []
+
+
+@pytest.mark.django_db
+def test_publishing_refuses_a_copy_that_keeps_the_address_or_a_full_width_mobile(client, cast):
+    """What the old suggestion offered and the re-check let through."""
+    message = _released(cast)
+    client.force_login(cast.press)
+    kept = {
+        "public_subject": WRITER["subject"],
+        "public_body": "我叫××，住在天河区体育西路123号3栋1201房，楼下有仓库。",
+        "public_reply": "××女士：您好！已派员对体育西路123号附近仓库进行检查。",
+    }
+    for body in (kept["public_body"], "楼下有仓库，白天可打我电话１３９２２２２３３３３联系。"):
+        response = _publish(client, message, {**kept, "public_body": body})
+        assert response.status_code == 400
+        assert "公开内容仍含个人信息" in response.content.decode()
+        assert Message.objects.get(pk=message.pk).published_at is None
+    clean = {**kept, "public_body": "楼下有仓库。", "public_reply": "已派员进行检查。"}
+    assert _publish(client, message, clean).status_code == 302
+    assert Message.objects.get(pk=message.pk).public_body == "楼下有仓库。"
