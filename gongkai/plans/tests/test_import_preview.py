@@ -18,13 +18,12 @@ def _plan_docx(rows, title="某区应急管理局2024年政务公开工作安排
     return office_file({"format": "docx", "before": [title], "rows": [HEADER, *rows]})
 
 
-PLAN = _plan_docx(
-    [
-        ["1. 公开年度工作计划", "在门户网站公开", "法规科牵头，新闻处配合", "2024年3月底前"],
-        ["2. 做好政策解读", "同步解读", "新闻处", "常态落实"],
-        ["3. 公开执法结果", "按月公开", "执法支队、法规科", "每月"],
-    ]
-)
+PLAN_ROWS = [
+    ["1. 公开年度工作计划", "在门户网站公开", "法规科牵头，新闻处配合", "2024年3月底前"],
+    ["2. 做好政策解读", "同步解读", "新闻处", "常态落实"],
+    ["3. 公开执法结果", "按月公开", "执法支队、法规科", "每月"],
+]
+PLAN = _plan_docx(PLAN_ROWS)
 
 
 def _upload(client, data=PLAN, name="安排.docx"):
@@ -181,3 +180,12 @@ def test_a_paragraph_of_several_tasks_is_imported_as_tasks_and_a_part_without_an
     assert _units(second) == {("新闻处", "lead"), ("法规处", "lead")}
     assert _units(third) == {("法规处", "lead")}
     assert any("逐项拆分" in flag for flag in second.flags)
+
+
+@pytest.mark.django_db
+def test_a_plan_with_no_title_shows_no_stray_full_stop_above_its_tasks(client, cast):
+    # Found by the outside probe: an untitled Excel plan's preview began with "。".
+    client.force_login(cast.press)
+    page = _map_columns(client, _upload(client, _plan_docx(PLAN_ROWS, title="")))
+    intro = page.content.decode().split('<p class="muted">', 1)[1]
+    assert intro.startswith("标红的任务请重点核对")
