@@ -26,6 +26,7 @@ from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib.cndate import cn_date, cn_datetime
+from gongkai.lib.phones import phone_key
 from gongkai.lib.uploads import sniff_upload
 from gongkai.mailbox.masking import duplicate_reply
 from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
@@ -185,6 +186,9 @@ class Message(Workflow, QueryCoded, models.Model):
     # The writer: for those who handle the message only, never shown publicly.
     name = models.CharField("姓名", max_length=50)
     phone = models.CharField("联系电话", max_length=30)
+    # The number however it was typed (+86, dashes, full-width digits), for finding a writer's
+    # earlier messages (lib.phones.phone_key); set on save.
+    phone_key = models.CharField(max_length=30, blank=True, editable=False, db_index=True)
     email = models.EmailField("电子邮箱", blank=True)
     address = models.CharField("通信地址", max_length=200, blank=True)
     publish_consent = models.BooleanField(
@@ -303,6 +307,13 @@ class Message(Workflow, QueryCoded, models.Model):
 
     def __str__(self):
         return self.tracking_no
+
+    def save(self, *args, **kwargs):
+        self.phone_key = phone_key(self.phone)
+        fields = kwargs.get("update_fields")
+        if fields is not None and "phone" in fields:
+            kwargs["update_fields"] = {*fields, "phone_key"}
+        super().save(*args, **kwargs)
 
     # -- reading ------------------------------------------------------------------------------
 

@@ -31,10 +31,12 @@ DUPLICATE_WINDOW_DAYS = 90
 
 
 def possible_duplicates(message, *, user) -> list[Message]:
-    """Messages the office may merge this one into: from the same phone, or with the same
-    subject, in the 90 days before; only among those this user may see."""
+    """Messages the office may merge this one into: from the same phone number (however typed),
+    or with the same subject, in the 90 days before; only among those this user may see."""
     since = message.submitted_at - dt.timedelta(days=DUPLICATE_WINDOW_DAYS)
-    same = Q(phone=message.phone) | Q(subject=message.subject)
+    same = Q(subject=message.subject)
+    if message.phone_key:
+        same |= Q(phone_key=message.phone_key)
     candidates = visible_messages(user).filter(same, submitted_at__gte=since)
     candidates = candidates.exclude(pk=message.pk).exclude(status__in=NOT_MERGEABLE)
     return list(candidates.filter(submitted_at__lte=message.submitted_at).order_by("-pk")[:5])

@@ -220,3 +220,17 @@ def test_the_office_sees_earlier_messages_from_the_same_phone_as_possible_duplic
     assert possible_duplicates(later, user=cast.press) == [earlier]
     assert possible_duplicates(later, user=cast.clerk) == []  # not 法规处's messages
     assert stranger not in possible_duplicates(later, user=cast.press)
+
+
+@pytest.mark.django_db
+def test_the_same_phone_typed_another_way_still_finds_the_earlier_message(cast):
+    # Found by the fix of the meetings' duplicate sign-ups: the mailbox compared raw phone text.
+    from gongkai.mailbox.selectors import possible_duplicates
+
+    earlier = written_message()
+    later = written_message(
+        phone=f"+86 {earlier.phone[:3]}-{earlier.phone[3:7]}-{earlier.phone[7:]}",
+        subject="再问加油站",
+    )
+    assert later.phone != earlier.phone
+    assert possible_duplicates(later, user=cast.press) == [earlier]
