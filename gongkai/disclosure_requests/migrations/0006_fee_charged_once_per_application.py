@@ -18,7 +18,7 @@ def refuse_cases_charged_twice(apps, schema_editor):
     numbers = sorted(row["case__tracking_no"] for row in twice)
     if numbers:
         raise RuntimeError(
-            "错误：以下申请有两份以上未失效的收费通知，请先在管理后台核对并将多余的一份标为已失效，"
+            "以下申请有两份以上未失效的收费通知，请先在管理后台核对并将多余的一份标为已失效，"
             f"再运行 gongkai migrate：{'、'.join(numbers)}"
         )
 
