@@ -18,6 +18,7 @@ from gongkai.disclosure_requests.models import (
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
 from gongkai.forms_common import MultipleFileField
+from gongkai.lib import phones
 from gongkai.lib.uploads import DOCUMENT_KINDS, UploadError, sniff_upload
 from gongkai.publications.models import Document
 
@@ -66,9 +67,6 @@ def _say_it_in_chinese(field) -> None:
             defaults.get(key, "")
         ):
             field.error_messages[key] = message
-
-
-PHONE = re.compile(r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$")
 
 
 class ApplicationForm(CitizenForm, forms.ModelForm):
@@ -148,8 +146,8 @@ class ApplicationForm(CitizenForm, forms.ModelForm):
             )
 
     def clean_phone(self):
-        value = unicodedata.normalize("NFKC", self.cleaned_data["phone"]).strip().replace(" ", "")
-        if not PHONE.match(value):
+        value = phones.tidy(self.cleaned_data["phone"])
+        if not phones.is_phone(value):
             raise forms.ValidationError("联系电话格式不正确，请填写手机号码或带区号的固定电话。")
         return value
 

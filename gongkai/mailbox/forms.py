@@ -7,9 +7,9 @@ from django import forms
 from django.conf import settings
 
 from gongkai.core.models import Unit
-from gongkai.disclosure_requests.forms import PHONE
 from gongkai.disclosure_requests.models import ApplicantType, DeliveryForm, DeliveryMethod
 from gongkai.forms_common import HoneypotForm, MultipleFileField
+from gongkai.lib import phones
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.mailbox.models import (
     Category,
@@ -78,8 +78,8 @@ class MessageForm(HoneypotForm, forms.ModelForm):
         return value
 
     def clean_phone(self):
-        value = self.cleaned_data["phone"].strip().replace(" ", "")
-        if not PHONE.match(value):
+        value = phones.tidy(self.cleaned_data["phone"])
+        if not phones.is_phone(value):
             raise forms.ValidationError("联系电话格式不正确，请填写手机号码或带区号的固定电话。")
         return value
 

@@ -97,3 +97,17 @@ def test_an_identity_that_folding_lengthens_past_the_column_is_refused(client, d
     page = _apply(client, applicant_type="commercial", contact_person="王", id_document="㍿" * 20)
     assert "身份证明最多60个字" in page.content.decode()  # 20 characters typed, 80 once folded
     assert not DisclosureRequest.objects.exists()
+
+
+def test_a_phone_with_the_country_code_in_any_form_is_taken(client, db):
+    # Found while fixing the meetings' sign-ups: "0086 136…" and "+86 20 8310 8000" (a landline
+    # written internationally) were refused as 格式不正确. lib.phones reads both, as the
+    # meetings' form does.
+    for n, typed in enumerate(
+        ["0086 136 0013 6000", "+86 20 8310 8000", "＋８６１３６００１３６０００"]
+    ):
+        page = _apply(
+            client, phone=typed, idempotency_key=f"k{n}", description=f"第{n}份：2022年度预算"
+        )
+        assert "联系电话格式不正确" not in page.content.decode(), typed
+    assert DisclosureRequest.objects.count() == 3
