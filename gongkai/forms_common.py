@@ -1,5 +1,7 @@
 """Form pieces shared by several apps."""
 
+import re
+
 from django import forms
 
 
@@ -33,3 +35,50 @@ class HoneypotForm(forms.Form):
         if self.cleaned_data["homepage"]:
             raise forms.ValidationError("无法提交，请刷新页面后重试。")
         return ""
+
+
+class CitizenForm:
+    """Mixed into the forms a citizen fills in (application, lookup, 补正; a mailbox message,
+    its lookup, rating and reopening): every message in plain Chinese where Django would say
+    "这个字段是必填项。", and no `maxlength` attribute, which lets a browser cut a pasted
+    address at 200 characters without a word: over-long text reaches the server and is refused
+    with what the limit is."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("maxlength", None)
+            _say_it_in_chinese(field)
+
+
+def _say_it_in_chinese(field) -> None:
+    name = re.sub(r"（.*?）", "", str(field.label or "此项"))
+    ours = {
+        "required": f"请选择{name}。"
+        if isinstance(field, forms.ChoiceField)
+        else f"请填写{name}。",
+        "max_length": (
+            f"{name}最多%(limit_value)d个字，您填写了%(show_value)d个字，请删减后再提交。"
+        ),
+        "invalid_choice": f"请从列表中选择{name}。",
+    }
+    if isinstance(field, forms.BooleanField):
+        ours["required"] = f"请勾选“{field.label}”后再提交。"
+    if isinstance(field, forms.EmailField):
+        ours["invalid"] = "电子邮箱格式不正确，请核对（例如 name@example.com）。"
+    if isinstance(field, forms.FileField):
+        ours |= {
+            "invalid": "文件没有上传成功，请重新选择文件。",
+            "missing": "文件没有上传成功，请重新选择文件。",
+            "empty": "所选文件是空文件，请重新选择。",
+            "max_length": "文件名过长（最多%(max)d个字），请改短文件名后重新选择。",
+        }
+    defaults = {}
+    for klass in reversed(type(field).__mro__):
+        defaults.update(getattr(klass, "default_error_messages", {}))
+    for key, message in ours.items():
+        # only Django's own wording is replaced; a form's own message stays
+        if key not in field.error_messages or str(field.error_messages[key]) == str(
+            defaults.get(key, "")
+        ):
+            field.error_messages[key] = message

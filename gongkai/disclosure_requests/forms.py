@@ -17,56 +17,10 @@ from gongkai.disclosure_requests.models import (
     normalise_id_document,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
-from gongkai.forms_common import MultipleFileField
+from gongkai.forms_common import CitizenForm, MultipleFileField
 from gongkai.lib import phones
 from gongkai.lib.uploads import DOCUMENT_KINDS, UploadError, sniff_upload
 from gongkai.publications.models import Document
-
-
-class CitizenForm:
-    """Mixed into the forms a citizen fills in (application, lookup, 补正): every message in
-    plain Chinese where Django would say "这个字段是必填项。", and no `maxlength` attribute,
-    which lets a browser cut a pasted address at 200 characters without a word: over-long text
-    reaches the server and is refused with what the limit is."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.pop("maxlength", None)
-            _say_it_in_chinese(field)
-
-
-def _say_it_in_chinese(field) -> None:
-    name = re.sub(r"（.*?）", "", str(field.label or "此项"))
-    ours = {
-        "required": f"请选择{name}。"
-        if isinstance(field, forms.ChoiceField)
-        else f"请填写{name}。",
-        "max_length": (
-            f"{name}最多%(limit_value)d个字，您填写了%(show_value)d个字，请删减后再提交。"
-        ),
-        "invalid_choice": f"请从列表中选择{name}。",
-    }
-    if isinstance(field, forms.BooleanField):
-        ours["required"] = f"请勾选“{field.label}”后再提交。"
-    if isinstance(field, forms.EmailField):
-        ours["invalid"] = "电子邮箱格式不正确，请核对（例如 name@example.com）。"
-    if isinstance(field, forms.FileField):
-        ours |= {
-            "invalid": "文件没有上传成功，请重新选择文件。",
-            "missing": "文件没有上传成功，请重新选择文件。",
-            "empty": "所选文件是空文件，请重新选择。",
-            "max_length": "文件名过长（最多%(max)d个字），请改短文件名后重新选择。",
-        }
-    defaults = {}
-    for klass in reversed(type(field).__mro__):
-        defaults.update(getattr(klass, "default_error_messages", {}))
-    for key, message in ours.items():
-        # only Django's own wording is replaced; a form's own message stays
-        if key not in field.error_messages or str(field.error_messages[key]) == str(
-            defaults.get(key, "")
-        ):
-            field.error_messages[key] = message
 
 
 class ApplicationForm(CitizenForm, forms.ModelForm):
@@ -159,9 +113,11 @@ class ApplicationForm(CitizenForm, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("delivery_method") == "email" and not data.get("email"):
+        # A field already refused (too long, malformed) is not also called missing.
+        method = data.get("delivery_method")
+        if method == "email" and not data.get("email") and "email" not in self.errors:
             self.add_error("email", "选择以电子邮件获取的，请填写电子邮箱。")
-        if data.get("delivery_method") == "post" and not data.get("address"):
+        if method == "post" and not data.get("address") and "address" not in self.errors:
             self.add_error("address", "选择邮寄的，请填写通信地址。")
         if (
             data.get("applicant_type")

@@ -8,7 +8,7 @@ from django.conf import settings
 
 from gongkai.core.models import Unit
 from gongkai.disclosure_requests.models import ApplicantType, DeliveryForm, DeliveryMethod
-from gongkai.forms_common import HoneypotForm, MultipleFileField
+from gongkai.forms_common import CitizenForm, HoneypotForm, MultipleFileField
 from gongkai.lib import phones
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.mailbox.models import (
@@ -24,7 +24,7 @@ MAX_BODY_CHARS = 5000
 MAX_FILES = 5
 
 
-class MessageForm(HoneypotForm, forms.ModelForm):
+class MessageForm(CitizenForm, HoneypotForm, forms.ModelForm):
     """写信 — what a citizen sends to the leader mailbox."""
 
     attachments = MultipleFileField(
@@ -127,18 +127,18 @@ class HotlineForm(forms.ModelForm):
         self.fields["submitted_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
 
-class LookupForm(forms.Form):
+class LookupForm(CitizenForm, forms.Form):
     tracking_no = forms.CharField(label="留言编号", max_length=20)
     code = forms.CharField(label="查询码", max_length=12)
 
 
-class RateForm(forms.Form):
+class RateForm(CitizenForm, forms.Form):
     satisfaction = forms.ChoiceField(
         label="您对答复的评价", choices=Satisfaction.choices, widget=forms.RadioSelect
     )
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(CitizenForm, forms.Form):
     reason = forms.CharField(
         label="不满意的理由", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
     )

@@ -111,3 +111,11 @@ def test_a_phone_with_the_country_code_in_any_form_is_taken(client, db):
         )
         assert "联系电话格式不正确" not in page.content.decode(), typed
     assert DisclosureRequest.objects.count() == 3
+
+
+def test_an_over_long_address_for_post_is_not_also_called_missing(client, db):
+    # Re-probe: 400 characters with 邮寄 got "最多200个字" and "请填写通信地址" both.
+    page = _apply(client, delivery_method="post", address="地" * 400).content.decode()
+    assert "通信地址最多200个字，您填写了400个字" in page
+    assert "选择邮寄的，请填写通信地址" not in page
+    assert not DisclosureRequest.objects.exists()

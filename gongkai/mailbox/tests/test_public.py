@@ -142,3 +142,16 @@ def test_search_finds_a_published_reply_by_a_word_and_forgets_it_when_withheld(
         message.withhold(by=cast.press, reason="unsuitable")
     assert message.public_subject not in client.get(url, {"q": "加油站"}).content.decode()
     assert client.get(url, {"q": "加油站", "page": "99999999999999999999"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_over_long_subject_or_address_is_refused_with_its_limit_not_cut_by_the_browser(client):
+    # Re-probe: the mailbox form still carried maxlength, so a browser cut a 101-character
+    # subject to 100 and a 400-character address to 200 without a word, and they were saved so.
+    page = client.get(reverse("mailbox_public:write")).content.decode()
+    assert "maxlength" not in page
+    response = _post(client, subject="标" * 101, address="地" * 400)
+    text = response.content.decode()
+    assert "标题请控制在100字以内" in text  # the form's own wording, kept
+    assert "通信地址最多200个字，您填写了400个字" in text
+    assert not Message.objects.exists()
