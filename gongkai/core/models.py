@@ -256,9 +256,9 @@ class HolidaySchedule(models.Model):
         return self.confirmed_at is not None
 
     def missing_fixed_holidays(self) -> list[str]:
-        """The fixed-date statutory holidays of the year not entered as days off, e.g.
-        ["元旦（1月1日）"]: a schedule without them cannot be the State Council's."""
-        return missing_fixed_holidays(self.year)
+        """The statutory holidays of the year not entered as days off, e.g. ["元旦（1月1日）",
+        "春节"]: a schedule without one of them cannot be the State Council's."""
+        return missing_fixed_holidays(self.year) + missing_moving_holidays(self.year)
 
     def confirm(self, *, by) -> None:
         if self.is_confirmed:
@@ -284,6 +284,18 @@ def missing_fixed_holidays(year: int) -> list[str]:
         if dt.date(year, month, day) not in off:
             missing.setdefault(name, []).append(f"{month}月{day}日")
     return [f"{name}（{'、'.join(days)}）" for name, days in missing.items()]
+
+
+# The statutory holidays whose dates move (lunar calendar, solar terms): every year's notice
+# gives each days off, so a schedule names each (中秋 may come with 国庆: "国庆节、中秋节").
+MOVING_HOLIDAYS = {"春节": "春节", "清明": "清明节", "端午": "端午节", "中秋": "中秋节"}
+
+
+def missing_moving_holidays(year: int) -> list[str]:
+    names = HolidayOverride.objects.filter(date__year=year, is_workday=False).values_list(
+        "name", flat=True
+    )
+    return [full for word, full in MOVING_HOLIDAYS.items() if not any(word in n for n in names)]
 
 
 class HolidayOverride(models.Model):

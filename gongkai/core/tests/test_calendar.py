@@ -140,6 +140,34 @@ def test_confirming_a_year_without_its_fixed_date_holidays_is_refused(client, ca
     assert not AuditEntry.objects.filter(action="holiday.schedule_confirm").exists()
 
 
+# Days off for the holidays whose dates move, as a test enters them (not the real 2027 notice).
+MOVING_2027 = [
+    ("2027-02-06", "春节"),
+    ("2027-04-05", "清明节"),
+    ("2027-06-09", "端午节"),
+    ("2027-09-15", "中秋节"),
+]
+
+
+def test_confirming_a_year_without_its_moving_holidays_is_refused(client, cast):
+    # Re-probe: with 元旦, 劳动节 and 国庆节 entered, 2027 was confirmed without 春节, 清明节,
+    # 端午节 or 中秋节, and February's deadlines became final and too early.
+    client.force_login(cast.admin)
+    _register_2027(client)
+    fixed = ["2027-01-01", "2027-05-01", "2027-10-01", "2027-10-02", "2027-10-03"]
+    for date in fixed:
+        client.post(reverse("core:holidays"), {"override-date": date, "override-name": "假日"})
+    client.post(reverse("core:holidays"), {"override-date": "2027-02-06", "override-name": "春节"})
+    client.post(
+        reverse("core:holidays"), {"override-date": "2027-09-15", "override-name": "国庆节、中秋节"}
+    )
+    page = client.post(
+        reverse("core:holiday_schedule_confirm", args=[2027]), follow=True
+    ).content.decode()
+    assert "2027年的法定节假日尚未录入：清明节、端午节。" in page
+    assert HolidaySchedule.objects.get(year=2027).confirmed_at is None
+
+
 def test_a_year_confirmed_complete_gives_final_deadlines(client, cast):
     client.force_login(cast.admin)
     _register_2027(client)
@@ -149,6 +177,7 @@ def test_a_year_confirmed_complete_gives_final_deadlines(client, cast):
         ("2027-10-01", "国庆节"),
         ("2027-10-02", "国庆节"),
         ("2027-10-03", "国庆节"),
+        *MOVING_2027,
     ]:
         client.post(reverse("core:holidays"), {"override-date": date, "override-name": name})
     client.post(reverse("core:holiday_schedule_confirm", args=[2027]))

@@ -240,10 +240,11 @@ def test_entering_next_years_holidays_recomputes_open_cases(cast, client):
         assert "国庆节（10月2日、10月3日）" in page.content.decode()
         case.refresh_from_db()
         assert case.due_date == D(2027, 1, 8) and case.due_provisional
-        for day in ("10-02", "10-03"):
+        rest = [("10-02", "国庆节"), ("10-03", "国庆节"), ("02-06", "春节"), ("04-05", "清明节"),
+                ("06-09", "端午节"), ("09-15", "中秋节")]  # fmt: skip
+        for day, name in rest:
             client.post(
-                reverse("core:holidays"),
-                {"override-date": f"2027-{day}", "override-name": "国庆节"},
+                reverse("core:holidays"), {"override-date": f"2027-{day}", "override-name": name}
             )
         page = client.post(reverse("core:holiday_schedule_confirm", args=[2027]), follow=True)
         assert "已确认2027年节假日安排录入完整，1项期限已重新计算" in page.content.decode()
