@@ -144,6 +144,9 @@ def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
     a note, （见附件1） — is taken out as a note, and X is the unit."""
     held: list[str] = []
     notes: list[str] = []
+    # The private-use characters stand for held brackets: any already in the text (debris from
+    # a Word file or a web page) would be given back as a bracket that is not there.
+    text = _HELD.sub("", text)
 
     def hold(match: re.Match) -> str:
         inner = match.group(1).strip()

@@ -156,3 +156,9 @@ def test_it_keeps_a_places_bracket_in_a_name():
         "各镇（办）",
         "各县（市、区）政府",
     ]
+
+
+def test_a_private_use_character_in_the_text_is_dropped_not_taken_for_a_held_bracket():
+    # Found by the importers' fuzz test in CI: "办公室\ue000" raised IndexError.
+    parsed = parse_units("办公室\ue000、法规科（\ue001）")
+    assert parsed.lead == ["办公室", "法规科"]
