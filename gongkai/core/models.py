@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from gongkai.core.actions import action_label
 from gongkai.core.errors import DomainError
 from gongkai.core.roles import BUREAU_WIDE_ROLES, Role
-from gongkai.lib.workdays import FIXED_DATE_HOLIDAYS, Override, missing_statutory_holidays
+from gongkai.lib.workdays import Override, missing_statutory_holidays
 
 
 class UnitQuerySet(models.QuerySet):
@@ -302,15 +302,15 @@ class HolidayOverride(models.Model):
             )
 
     def is_required_by_confirmed_schedule(self) -> bool:
-        """A fixed-date holiday of a year confirmed complete: removing it would make that
-        year's deadlines final and wrong."""
-        return (
-            not self.is_workday
-            and (self.date.month, self.date.day) in FIXED_DATE_HOLIDAYS
-            and HolidaySchedule.objects.filter(
-                year=self.date.year, confirmed_at__isnull=False
-            ).exists()
-        )
+        """A day off of a year confirmed complete that the confirm rule needs (a fixed-date
+        holiday, or the last day named for 春节…): without it the year would be missing a
+        statutory holiday while its deadlines stay final, and wrong."""
+        confirmed = HolidaySchedule.objects.filter(year=self.date.year, confirmed_at__isnull=False)
+        if self.is_workday or not confirmed.exists():
+            return False
+        year = HolidayOverride.objects.filter(date__year=self.date.year)
+        without = {o.date: Override(o.is_workday, o.name) for o in year.exclude(pk=self.pk)}
+        return bool(missing_statutory_holidays(self.date.year, without))
 
 
 class Throttle(models.Model):
