@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 
 from django.contrib.auth.models import AbstractUser, Group
@@ -14,7 +13,7 @@ from django.utils.functional import cached_property
 from gongkai.core.actions import action_label
 from gongkai.core.errors import DomainError
 from gongkai.core.roles import BUREAU_WIDE_ROLES, Role
-from gongkai.lib.workdays import FIXED_DATE_HOLIDAYS
+from gongkai.lib.workdays import Override, missing_statutory_holidays
 
 
 class UnitQuerySet(models.QuerySet):
@@ -229,7 +228,8 @@ class HolidaySchedule(models.Model):
     Needed for every year the bundled calendar package does not know. Registering the notice
     only opens the year for entering its dates; the year counts as known (deadlines final, no
     longer 暂定) once the administrator confirms the dates are complete, and that is refused
-    while a fixed-date statutory holiday (元旦, 劳动节, 国庆节) is missing. Until then
+    while a statutory holiday is missing (元旦, 劳动节, 国庆节 by date; 春节, 清明节, 端午节,
+    中秋节 by name: lib.workdays.missing_statutory_holidays). Until then
     deadlines stay provisional: weekends, the fixed-date holidays and the days entered so far.
     """
 
@@ -255,15 +255,18 @@ class HolidaySchedule(models.Model):
     def is_confirmed(self) -> bool:
         return self.confirmed_at is not None
 
-    def missing_fixed_holidays(self) -> list[str]:
+    def missing_statutory_holidays(self) -> list[str]:
         """The statutory holidays of the year not entered as days off, e.g. ["元旦（1月1日）",
         "春节"]: a schedule without one of them cannot be the State Council's."""
-        return missing_fixed_holidays(self.year) + missing_moving_holidays(self.year)
+        overrides = HolidayOverride.objects.filter(date__year=self.year)
+        return missing_statutory_holidays(
+            self.year, {o.date: Override(o.is_workday, o.name) for o in overrides}
+        )
 
     def confirm(self, *, by) -> None:
         if self.is_confirmed:
             raise DomainError(f"{self.year}年节假日安排已确认")
-        missing = self.missing_fixed_holidays()
+        missing = self.missing_statutory_holidays()
         if missing:
             raise DomainError(
                 f"{self.year}年的法定节假日尚未录入：{'、'.join(missing)}。"
@@ -271,31 +274,6 @@ class HolidaySchedule(models.Model):
             )
         self.confirmed_at, self.confirmed_by = timezone.now(), by
         self.save(update_fields=["confirmed_at", "confirmed_by"])
-
-
-def missing_fixed_holidays(year: int) -> list[str]:
-    off = set(
-        HolidayOverride.objects.filter(date__year=year, is_workday=False).values_list(
-            "date", flat=True
-        )
-    )
-    missing: dict[str, list[str]] = {}
-    for (month, day), name in FIXED_DATE_HOLIDAYS.items():
-        if dt.date(year, month, day) not in off:
-            missing.setdefault(name, []).append(f"{month}月{day}日")
-    return [f"{name}（{'、'.join(days)}）" for name, days in missing.items()]
-
-
-# The statutory holidays whose dates move (lunar calendar, solar terms): every year's notice
-# gives each days off, so a schedule names each (中秋 may come with 国庆: "国庆节、中秋节").
-MOVING_HOLIDAYS = {"春节": "春节", "清明": "清明节", "端午": "端午节", "中秋": "中秋节"}
-
-
-def missing_moving_holidays(year: int) -> list[str]:
-    names = HolidayOverride.objects.filter(date__year=year, is_workday=False).values_list(
-        "name", flat=True
-    )
-    return [full for word, full in MOVING_HOLIDAYS.items() if not any(word in n for n in names)]
 
 
 class HolidayOverride(models.Model):
@@ -324,15 +302,15 @@ class HolidayOverride(models.Model):
             )
 
     def is_required_by_confirmed_schedule(self) -> bool:
-        """A fixed-date holiday of a year confirmed complete: removing it would make that
-        year's deadlines final and wrong."""
-        return (
-            not self.is_workday
-            and (self.date.month, self.date.day) in FIXED_DATE_HOLIDAYS
-            and HolidaySchedule.objects.filter(
-                year=self.date.year, confirmed_at__isnull=False
-            ).exists()
-        )
+        """A day off of a year confirmed complete that the confirm rule needs (a fixed-date
+        holiday, or the last day named for 春节…): without it the year would be missing a
+        statutory holiday while its deadlines stay final, and wrong."""
+        confirmed = HolidaySchedule.objects.filter(year=self.date.year, confirmed_at__isnull=False)
+        if self.is_workday or not confirmed.exists():
+            return False
+        year = HolidayOverride.objects.filter(date__year=self.date.year)
+        without = {o.date: Override(o.is_workday, o.name) for o in year.exclude(pk=self.pk)}
+        return bool(missing_statutory_holidays(self.date.year, without))
 
 
 class Throttle(models.Model):

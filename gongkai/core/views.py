@@ -162,30 +162,31 @@ def holidays(request):
     return render(request, "core/holidays.html", context)
 
 
+def _holiday_change(request, service, done: str, **kwargs):
+    """A POST that changes the calendar: the service returns how many dates were recomputed;
+    a refusal is shown as it is. Back to the holidays page either way."""
+    try:
+        changed = service(by=request.user, **kwargs)
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"{done}，{changed}项期限已重新计算。")
+    return redirect("core:holidays")
+
+
 @require_POST
 @role_required(*ADMINS)
 def holiday_schedule_confirm(request, year):
     schedule = get_object_or_404(HolidaySchedule, year=year)
-    try:
-        changed = services.holiday_schedule_confirm(by=request.user, schedule=schedule)
-    except DomainError as error:
-        messages.error(request, str(error))
-        return redirect("core:holidays")
-    messages.success(request, f"已确认{year}年节假日安排录入完整，{changed}项期限已重新计算。")
-    return redirect("core:holidays")
+    done = f"已确认{year}年节假日安排录入完整"
+    return _holiday_change(request, services.holiday_schedule_confirm, done, schedule=schedule)
 
 
 @require_POST
 @role_required(*ADMINS)
 def holiday_override_delete(request, pk):
     override = get_object_or_404(HolidayOverride, pk=pk)
-    try:
-        changed = services.holiday_override_delete(by=request.user, override=override)
-    except DomainError as error:
-        messages.error(request, str(error))
-        return redirect("core:holidays")
-    messages.success(request, f"已删除，{changed}项期限已重新计算。")
-    return redirect("core:holidays")
+    return _holiday_change(request, services.holiday_override_delete, "已删除", override=override)
 
 
 @require_POST

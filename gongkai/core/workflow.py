@@ -9,6 +9,7 @@ and the actor. The model says who is who (`_is`) and writes its own timeline in 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -40,10 +41,20 @@ class Transition:
     sources: frozenset
     target: str | None  # None: the status stays
     who: tuple
+    # A rule beyond the states, asked of the record: why the step cannot be taken now (a
+    # sentence fit to show), or "" when it can. The buttons, the verb and the message for a
+    # form left open in another tab all read it here.
+    refusal: Callable[[object], str] | None = None
 
 
-def transition(label: str, sources, target: str | None, who: tuple) -> Transition:
-    return Transition(label, frozenset(sources), target, who)
+def transition(
+    label: str,
+    sources,
+    target: str | None,
+    who: tuple,
+    refusal: Callable[[object], str] | None = None,
+) -> Transition:
+    return Transition(label, frozenset(sources), target, who, refusal)
 
 
 class Workflow:
@@ -61,11 +72,17 @@ class Workflow:
         it can succeed (a rating once, a seed value before the draw…)."""
         return True
 
+    def step_refusal(self, verb: str) -> str:
+        """Why the table's rule for `verb` refuses it now, or "" (see Transition.refusal)."""
+        rule = self.TRANSITIONS[verb].refusal
+        return rule(self) if rule is not None else ""
+
     def may(self, user, verb: str) -> bool:
         step = self.TRANSITIONS[verb]
         return (
             self.status in step.sources
             and self._preconditions_met(verb)
+            and not self.step_refusal(verb)
             and any(self._is(user, who) for who in step.who)
         )
 
@@ -87,6 +104,8 @@ class Workflow:
             )
         if not any(self._is(by, who) for who in step.who):
             raise DomainError(f"您无权对此{self.NOUN}{step.label}")
+        if refusal := self.step_refusal(verb):
+            raise DomainError(refusal)
         self._status_before = self.status
 
 

@@ -159,8 +159,21 @@ HANDLING_UNIT = "handling_unit"  # the clerks and head of the handling unit only
 APPLICANT = "applicant"  # no staff user: the citizen, proven by number and query code
 
 
-def _t(label, sources, target=None, who=(OFFICE,)):
-    return transition(label, sources, target, who)
+def _t(label, sources, target=None, who=(OFFICE,), refusal=None):
+    return transition(label, sources, target, who, refusal)
+
+
+def _charged_once(case) -> str:
+    """109号第三条: an application is charged once, by one standard; a notice that expired
+    unpaid (the case then closed) does not count."""
+    charged = case.fee_charged()
+    if charged is None:
+        return ""
+    return (
+        f"本申请已于{cn_date(charged.sent_on)}发出收费通知（{charged.get_method_display()}"
+        f"{charged.amount}元，{charged.get_state_display()}）：同一申请只计收一次信息处理费，"
+        "不得按两种标准重复计算（109号第三条）"
+    )
 
 
 S = CaseStatus
@@ -178,7 +191,7 @@ TRANSITIONS = {
     "end_consultation": _t("收到意见", {S.HANDLING}),
     "extend": _t("延期答复", {S.REVIEWING, S.HANDLING}, who=(OFFICE_HEAD,)),
     "set_override_due": _t("另行确定答复期限", {S.REVIEWING, S.HANDLING}),
-    "send_fee_notice": _t("发出收费通知", {S.HANDLING}, S.AWAITING_FEE),
+    "send_fee_notice": _t("发出收费通知", {S.HANDLING}, S.AWAITING_FEE, refusal=_charged_once),
     "record_payment": _t("确认缴费", {S.AWAITING_FEE}, S.HANDLING),
     "waive_fee": _t("免收费用", {S.AWAITING_FEE}, S.HANDLING),
     "reply": _t("作出答复", OPEN, S.REPLIED),
@@ -375,9 +388,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         if step is None or not any(self._is(user, who) for who in step.who):
             return ""
         if self.status in step.sources:
-            if verb == "send_fee_notice" and not self._preconditions_met(verb):
-                return "本申请已发出过收费通知，同一申请只计收一次信息处理费（109号第三条）。"
-            return ""
+            return self.step_refusal(verb)  # the table's rule for the step, as the verb says it
         return (
             f"该申请已进入下一步（当前为“{self.get_status_display()}”），您提交的“{step.label}”"
             "未再办理。以下是申请的最新情况，请核对后再操作。"
@@ -604,13 +615,6 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         self._begin("send_fee_notice", by, on=sent_on)
         if method not in FeeNotice.Method.values:
             raise DomainError("请选择计收方式")
-        charged = self.fee_charged()
-        if charged is not None:
-            raise DomainError(
-                f"本申请已于{cn_date(charged.sent_on)}发出收费通知（{charged.get_method_display()}"
-                f"{charged.amount}元，{charged.get_state_display()}）：同一申请只计收一次信息处理费，"
-                "不得按两种标准重复计算（109号第三条）"
-            )
         if self.due_date and sent_on > self.due_date:
             raise DomainError(
                 f"收费通知应当在答复期限内发出（109号）；本申请的答复期限为{cn_date(self.due_date)}，"
@@ -782,19 +786,17 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
     def open_consultation(self) -> Consultation | None:
         return self.consultations.filter(answered_on__isnull=True, lapsed=False).first()
 
-    def pending_fee_notice(self) -> FeeNotice | None:
-        return self.fee_notices.filter(settled_on__isnull=True).first()
-
     def fee_charged(self) -> FeeNotice | None:
         """The fee notice this application already had (pending, paid or waived): 109号第三条
         charges an application once, by one standard; only a notice that expired unpaid (the
         case then closed) leaves none."""
         return self.fee_notices.exclude(state=FeeNotice.State.EXPIRED).first()
 
-    def _preconditions_met(self, verb: str) -> bool:
-        if verb == "send_fee_notice":
-            return self.fee_charged() is None
-        return True
+    def pending_fee_notice(self) -> FeeNotice | None:
+        """That charge while it is still unsettled (not paid, waived or expired): an expired
+        notice is always settled, so no other notice can be awaiting payment."""
+        charged = self.fee_charged()
+        return charged if charged is not None and charged.settled_on is None else None
 
     def served_in_time(self) -> bool | None:
         if not self.served_on or not self.due_date:

@@ -66,12 +66,13 @@ def lookup(request):
     form = forms.LookupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         number, ip = form.cleaned_data["tracking_no"].strip().upper(), client_ip(request)
-        if not services.lookup_may_try(number, ip):
+        taken = services.lookup_may_try(number, ip)
+        if not taken:
             form.add_error(None, "查询失败次数过多，请一小时后再试。")
         else:
             case = DisclosureRequest.objects.filter(tracking_no=number).first()
             if case and case.check_query_code(form.cleaned_data["code"]):
-                services.lookup_succeeded(number, ip)
+                services.lookup_succeeded(taken)
                 _remember(request, case)
                 return redirect("disclosure_requests_public:status", case.tracking_no)
             form.add_error(None, "申请编号或查询码不正确。")

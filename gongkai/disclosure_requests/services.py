@@ -116,7 +116,8 @@ def lookup_keys(tracking_no: str, ip: str | None) -> dict[str, int]:
     number alone: a stranger who guesses at a number uses up only his own network's tries, and
     the applicant, from anywhere else, still gets in with the right code. Brute force stays out
     of reach: 8 characters of 31 are 8.5e11 codes, and one network may try 10 an hour on a
-    number and 30 in all (an IPv6 site with a whole /48 of /64s, 100)."""
+    number and 30 in all (an IPv6 site with a whole /48 of /64s, 100), then the shared address's
+    allowance below."""
     per_number = settings.LOOKUP_FAILURES_PER_HOUR
     network = throttle.network_of(ip)
     keys = {
@@ -129,13 +130,38 @@ def lookup_keys(tracking_no: str, ip: str | None) -> dict[str, int]:
     return keys
 
 
-def lookup_may_try(tracking_no: str, ip: str | None) -> bool:
-    """Each wrong number + query code pair uses one try of each key (see lookup_keys)."""
-    return throttle.take_all(lookup_keys(tracking_no, ip), seconds=3600)
+# Behind one shared address (a school, an office, a carrier's NAT) a network's 30 tries an
+# hour are everyone's. Once they are spent, the network has ten times as many again, each still
+# taken from the number's own tries: an applicant there still gets in with the right code,
+# wrong codes on one number stay held to 10, and a guesser to 330 an hour in all.
+SHARED_ADDRESS_FACTOR = 10
 
 
-def lookup_succeeded(tracking_no: str, ip: str | None) -> None:
-    throttle.give_back(*lookup_keys(tracking_no, ip))
+def _shared_address_keys(keys: dict[str, int]) -> dict[str, int]:
+    """The number's own tries, the same key; the network's (and /48's), a larger second set."""
+    shared = {}
+    for key, limit in keys.items():
+        if key.startswith("lookup:pair:"):
+            shared[key] = limit
+        else:
+            shared[f"{key}:shared"] = limit * SHARED_ADDRESS_FACTOR
+    return shared
+
+
+def lookup_may_try(tracking_no: str, ip: str | None) -> tuple[str, ...]:
+    """Each wrong number + query code pair uses one try of each key (see lookup_keys), then,
+    when the network's are spent, of the shared address's (SHARED_ADDRESS_FACTOR). The keys
+    taken, for lookup_succeeded; none when refused."""
+    keys = lookup_keys(tracking_no, ip)
+    for tries in (keys, _shared_address_keys(keys)):
+        if throttle.take_all(tries, seconds=3600):
+            return tuple(tries)
+    return ()
+
+
+def lookup_succeeded(taken: tuple[str, ...]) -> None:
+    """The right code: the tries it took are given back."""
+    throttle.give_back(*taken)
 
 
 def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Submitted:

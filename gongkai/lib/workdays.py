@@ -37,6 +37,41 @@ FIXED_DATE_HOLIDAYS = {
 }
 
 
+# The statutory holidays whose dates move (lunar calendar, solar terms): every year's notice
+# gives each days off, so a schedule names each (中秋 may come with 国庆: "国庆节、中秋节").
+MOVING_HOLIDAYS = {"春节": "春节", "清明": "清明节", "端午": "端午节", "中秋": "中秋节"}
+
+
+def missing_statutory_holidays(year: int, overrides: Mapping[dt.date, Override]) -> list[str]:
+    """The statutory holidays of `year` that are not days off, e.g. ["元旦（1月1日）", "春节"]:
+    a schedule without one of them cannot be the State Council's (全国年节及纪念日放假办法
+    第二条). The fixed-date ones are checked by date, the moving ones by name. The days off
+    are the overrides entered, over the package's own for a year it holds (2004–2026)."""
+    off: dict[dt.date, str] = {}
+    if year in PACKAGE_YEARS:
+        date = dt.date(year, 1, 1)
+        while date.year == year:
+            is_holiday, name = _package_detail(date)
+            if is_holiday and name:
+                off[date] = HOLIDAY_NAMES_ZH.get(name, name)
+            date += dt.timedelta(days=1)
+    for date, override in overrides.items():
+        if date.year != year:
+            continue
+        if override.is_workday:
+            off.pop(date, None)
+        else:
+            off[date] = override.name
+    missing: dict[str, list[str]] = {}
+    for (month, day), name in FIXED_DATE_HOLIDAYS.items():
+        if dt.date(year, month, day) not in off:
+            missing.setdefault(name, []).append(f"{month}月{day}日")
+    fixed = [f"{name}（{'、'.join(days)}）" for name, days in missing.items()]
+    names = set(off.values())
+    moving = [full for word, full in MOVING_HOLIDAYS.items() if not any(word in n for n in names)]
+    return fixed + moving
+
+
 class UnknownHolidayYear(Exception):
     """No holiday schedule is known for a year that a computation needs."""
 

@@ -51,12 +51,13 @@ def lookup(request):
     form = forms.LookupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         number, ip = form.cleaned_data["tracking_no"].strip().upper(), client_ip(request)
-        if not lookup_may_try(number, ip):
+        taken = lookup_may_try(number, ip)
+        if not taken:
             form.add_error(None, "查询失败次数过多，请一小时后再试。")
         else:
             message = Message.objects.filter(tracking_no=number).first()
             if message and message.check_query_code(form.cleaned_data["code"]):
-                lookup_succeeded(number, ip)
+                lookup_succeeded(taken)
                 _remember(request, message)
                 return redirect("mailbox_public:status", message.tracking_no)
             form.add_error(None, "留言编号或查询码不正确。")

@@ -112,12 +112,13 @@ def lookup(request):
     form = forms.LookupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         number, ip = form.cleaned_data["receipt_no"].strip().upper(), client_ip(request)
-        if not lookup_may_try(number, ip):
+        taken = lookup_may_try(number, ip)
+        if not taken:
             form.add_error(None, "查询失败次数过多，请一小时后再试。")
         else:
             found = SignUp.objects.filter(receipt_no=number, invited=False).first()
             if found and found.check_query_code(form.cleaned_data["code"]):
-                lookup_succeeded(number, ip)
+                lookup_succeeded(taken)
                 _remember(request, found)
                 return redirect("meetings_public:status", found.receipt_no)
             form.add_error(None, "报名编号或查询码不正确。")

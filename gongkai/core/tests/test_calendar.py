@@ -192,3 +192,25 @@ def test_a_year_confirmed_complete_gives_final_deadlines(client, cast):
     ).content.decode()
     assert "法定节假日元旦（1月1日）不能删除" in page
     assert HolidayOverride.objects.filter(date="2027-01-01").exists()
+
+
+def test_the_only_day_off_of_a_moving_holiday_in_a_confirmed_year_cannot_be_deleted(client, cast):
+    """Deleting 2027's only 春节 day left the year confirmed complete without 春节: its
+    deadlines final and wrong. A second 春节 day may go; the last one may not."""
+    client.force_login(cast.admin)
+    _register_2027(client)
+    fixed = ["2027-01-01", "2027-05-01", "2027-10-01", "2027-10-02", "2027-10-03"]
+    for date, name in [*[(d, "节日") for d in fixed], *MOVING_2027, ("2027-02-07", "春节")]:
+        client.post(reverse("core:holidays"), {"override-date": date, "override-name": name})
+    client.post(reverse("core:holiday_schedule_confirm", args=[2027]))
+    assert HolidaySchedule.objects.get(year=2027).confirmed_at is not None
+    second = HolidayOverride.objects.get(date="2027-02-07")
+    client.post(reverse("core:holiday_override_delete", args=[second.pk]))
+    assert not HolidayOverride.objects.filter(date="2027-02-07").exists()
+    last = HolidayOverride.objects.get(date="2027-02-06")
+    page = client.post(
+        reverse("core:holiday_override_delete", args=[last.pk]), follow=True
+    ).content.decode()
+    assert "法定节假日春节（2月6日）不能删除" in page
+    assert HolidayOverride.objects.filter(date="2027-02-06", name="春节").exists()
+    assert AuditEntry.objects.filter(action="holiday.override_delete").count() == 1

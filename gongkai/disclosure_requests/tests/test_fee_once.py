@@ -55,3 +55,29 @@ def test_the_page_no_longer_offers_a_fee_notice_once_one_was_sent(cast, client):
     step = reverse("disclosure_requests:step", args=[case.pk, "send_fee_notice"])
     client.post(step, {"method": "per_piece", "pages": "0", "sent_on": "2022-10-13"})
     assert case.fee_notices.count() == 1
+
+
+def test_a_fee_notice_sent_from_a_stale_tab_gives_the_tables_reason(cast, client):
+    """The page was opened before the fee was charged and paid in another tab: the stale form
+    is answered with the step's rule from TRANSITIONS, the same sentence the verb refuses
+    with (the date, standard, amount and state of the notice already sent)."""
+    case = _handling(cast, delivery_form=DeliveryForm.PAPER, pieces=12)
+    client.force_login(cast.press)
+    case.send_fee_notice(by=cast.press, method="per_volume", pages=120, sent_on=D(2022, 10, 10))
+    case.record_payment(by=cast.press, paid_on=D(2022, 10, 12))
+    step = reverse("disclosure_requests:step", args=[case.pk, "send_fee_notice"])
+    response = client.post(
+        step, {"method": "per_piece", "pages": "0", "sent_on": "2022-10-13"}, follow=True
+    )
+    expected = (
+        "本申请已于2022年10月10日发出收费通知（按量计收1100元，已缴费）：同一申请只计收一次"
+        "信息处理费，不得按两种标准重复计算（109号第三条）"
+    )
+    assert [str(m) for m in response.context["messages"]] == [expected]
+    with pytest.raises(DomainError) as refused:
+        case.send_fee_notice(by=cast.press, method="per_piece", pages=0, sent_on=D(2022, 10, 13))
+    assert str(refused.value) == expected
+    assert list(case.fee_notices.values_list("method", "amount", "state")) == [
+        ("per_volume", 1100, "paid")
+    ]
+    assert not case.events.filter(kind="send_fee_notice", on=D(2022, 10, 13)).exists()

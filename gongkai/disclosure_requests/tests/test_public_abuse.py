@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from gongkai.core.models import Throttle
 from gongkai.disclosure_requests.models import DisclosureRequest
 from gongkai.disclosure_requests.tests.test_public import FORM
 
@@ -71,30 +72,67 @@ def test_a_stranger_guessing_at_a_number_never_locks_the_applicant_out(client, d
 
 
 def test_a_site_spreading_guesses_over_its_ipv6_64s_is_limited_as_one(client, db, settings):
-    settings.LOOKUP_FAILURES_PER_HOUR = 1  # 1 per number and /64, 3 per /64, 10 per /48
+    settings.LOOKUP_FAILURES_PER_HOUR = 1  # 1 per number and /64; 10, then 100 more, per /48
     submitted = _apply(client)
     number, code = submitted.context["case"].tracking_no, submitted.context["code"]
     guesser = client_class_from(client)
-    for i in range(10):
+    for i in range(110):
         _lookup(guesser, number, "WRONG000", REMOTE_ADDR=f"2001:db8:9:{i:x}::1")
     refused = _lookup(guesser, number, code, REMOTE_ADDR="2001:db8:9:ff::1")  # same /48
     assert "查询失败次数过多" in refused.content.decode()
     allowed = _lookup(guesser, number, code, REMOTE_ADDR="2001:db8:a:1::1")
     assert allowed.status_code == 302 and number in guesser.session[STATUS_KEY]
+    assert Throttle.objects.get(key="lookup:site:2001:db8:9::/48").count == 10
+    assert Throttle.objects.get(key="lookup:site:2001:db8:9::/48:shared").count == 100
 
 
 def test_the_lookup_limits_wrong_codes_per_address_across_numbers(client, db, settings):
-    settings.LOOKUP_FAILURES_PER_HOUR = 2  # 6 per address
+    settings.LOOKUP_FAILURES_PER_HOUR = 2  # 6 per address, then 60 more
     submitted = _apply(client)
     number, code = submitted.context["case"].tracking_no, submitted.context["code"]
     guesser = client_class_from(client)
-    for i in range(6):
+    for i in range(66):
         _lookup(guesser, f"GK2022-{i:05d}", "WRONG000", REMOTE_ADDR="2001:db8:5:5::1")
     refused = _lookup(guesser, number, code, REMOTE_ADDR="2001:db8:5:5::99")  # same /64
     assert "查询失败次数过多" in refused.content.decode()
     assert number not in guesser.session.get(STATUS_KEY, [])
     allowed = _lookup(guesser, number, code, REMOTE_ADDR="2001:db8:5:6::1")
     assert allowed.status_code == 302 and number in guesser.session[STATUS_KEY]
+
+
+def test_an_applicant_behind_an_address_throttled_for_other_numbers_still_gets_in(
+    client, db, settings
+):
+    """Re-probe: people behind one shared address (a school's NAT) locked each other out of the
+    lookup for an hour: six wrong codes on other numbers, and the applicant's right code on
+    her own number was refused too."""
+    settings.LOOKUP_FAILURES_PER_HOUR = 2  # 2 per number, 6 per address
+    submitted = _apply(client)
+    number, code = submitted.context["case"].tracking_no, submitted.context["code"]
+    neighbour = client_class_from(client)
+    for i in range(6):
+        _lookup(neighbour, f"GK2022-{i:05d}", "WRONG000", REMOTE_ADDR="198.51.100.77")
+    applicant = client_class_from(client)
+    response = _lookup(applicant, number, code, REMOTE_ADDR="198.51.100.77")
+    assert response.status_code == 302 and number in applicant.session[STATUS_KEY]
+    assert Throttle.objects.get(key="lookup:net:198.51.100.77").count == 6
+    assert Throttle.objects.get(key="lookup:net:198.51.100.77:shared").count == 0
+
+
+def test_wrong_codes_on_one_number_stay_throttled_behind_a_throttled_address(client, db, settings):
+    settings.LOOKUP_FAILURES_PER_HOUR = 2
+    submitted = _apply(client)
+    number, code = submitted.context["case"].tracking_no, submitted.context["code"]
+    guesser = client_class_from(client)
+    for i in range(6):
+        _lookup(guesser, f"GK2022-{i:05d}", "WRONG000", REMOTE_ADDR="198.51.100.78")
+    for i in range(2):
+        page = _lookup(guesser, number, f"WRONG{i:03d}", REMOTE_ADDR="198.51.100.78")
+        assert "申请编号或查询码不正确" in page.content.decode()
+    page = _lookup(guesser, number, code, REMOTE_ADDR="198.51.100.78").content.decode()
+    assert "查询失败次数过多" in page
+    assert number not in guesser.session.get(STATUS_KEY, [])
+    assert Throttle.objects.get(key=f"lookup:pair:{number}:198.51.100.78").count == 2
 
 
 def test_a_right_code_does_not_use_up_the_numbers_tries(client, db, settings):
