@@ -14,6 +14,7 @@ from gongkai.lib.workdays import missing_statutory_holidays
 migration = importlib.import_module(
     "gongkai.core.migrations.0007_unconfirm_schedules_missing_a_statutory_holiday"
 )
+migration_name = "0007_unconfirm_schedules_missing_a_statutory_holiday"
 CONFIRMED = dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC)
 
 
@@ -81,3 +82,25 @@ def test_the_rule_names_every_holiday_missing_from_an_empty_year():
         "端午节",
         "中秋节",
     ]
+
+
+def test_after_the_migration_open_cases_due_in_an_unconfirmed_year_become_provisional(cast):
+    """A case stored with a final due date in a year 0007 un-confirms is marked 暂定 again once
+    migrate finishes, by the system (audited), not only at the next holiday edit."""
+    from django.apps import apps
+
+    from gongkai.core.apps import recompute_after_calendar_migrations
+    from gongkai.core.models import AuditEntry
+    from gongkai.testing import registered_case
+
+    HolidaySchedule.objects.create(year=2027, notice="旧确认", confirmed_at=CONFIRMED)
+    _days_off(*_fixed(2027))
+    case = registered_case(cast, dt.date(2026, 12, 10))[0]
+    type(case).objects.filter(pk=case.pk).update(due_provisional=False)
+    _run_migration()
+    plan = [(MigrationExecutor(connection).loader.get_migration("core", migration_name), False)]
+    recompute_after_calendar_migrations(apps.get_app_config("core"), plan=plan)
+    case.refresh_from_db()
+    assert case.due_provisional is True
+    entry = AuditEntry.objects.get(action="request.recompute_due", target_id=str(case.pk))
+    assert entry.actor is None
