@@ -26,7 +26,7 @@ from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib.cndate import cn_date, cn_datetime
-from gongkai.lib.phones import phone_key
+from gongkai.lib.phones import PhoneKeyed
 from gongkai.lib.uploads import sniff_upload
 from gongkai.mailbox.masking import duplicate_reply
 from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
@@ -163,7 +163,7 @@ class MessageQuerySet(models.QuerySet):
         ).exclude(category=Category.REPORT)
 
 
-class Message(Workflow, QueryCoded, models.Model):
+class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
     """留言 — a message to the leader mailbox, or a 12345 work order passed to the bureau."""
 
     CODE_SALT = b"message:"
@@ -307,13 +307,6 @@ class Message(Workflow, QueryCoded, models.Model):
 
     def __str__(self):
         return self.tracking_no
-
-    def save(self, *args, **kwargs):
-        self.phone_key = phone_key(self.phone)
-        fields = kwargs.get("update_fields")
-        if fields is not None and "phone" in fields:
-            kwargs["update_fields"] = {*fields, "phone_key"}
-        super().save(*args, **kwargs)
 
     # -- reading ------------------------------------------------------------------------------
 
