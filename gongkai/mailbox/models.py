@@ -583,7 +583,8 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
         }
         from gongkai.mailbox.masking import personal_data_in
 
-        found = personal_data_in(self, "\n".join(copies.values()))
+        subject, body, reply = copies.values()
+        found = personal_data_in(self, subject=subject, body=body, reply=reply)
         if found:
             raise DomainError("公开内容仍含个人信息：" + "、".join(found) + "，请去除后再公开")
         for name, value in copies.items():
