@@ -45,6 +45,17 @@ def _publish(cast, document):
     document.approve(by=cast.leader)
 
 
+def _feedback_published(cast, consultation, comment):
+    """The comment adopted, the feedback note drafted and published through the chain."""
+    with _on(2022, 10, 8):
+        consultation.decide(by=cast.clerk, comments=[comment], disposition="adopted", reason="")
+        feedback = consultation.draft_feedback(by=cast.clerk)
+    with _on(2022, 10, 9):
+        _publish(cast, feedback)
+    feedback.refresh_from_db()
+    return feedback
+
+
 def _opened(cast, **fields):
     with _on(2022, 8, 30):
         consultation = _draft(cast, **fields)
@@ -252,12 +263,7 @@ def test_a_published_comment_shows_no_full_width_mobile_address_or_name_and_keep
     assert response.status_code == 200
     comment = Comment.objects.get()
     assert comment.text == text  # the raw record is kept internal, as written
-    with _on(2022, 10, 8):
-        c.decide(by=cast.clerk, comments=[comment], disposition="adopted", reason="")
-        feedback = c.draft_feedback(by=cast.clerk)
-    with _on(2022, 10, 9):
-        _publish(cast, feedback)
-    feedback.refresh_from_db()
+    feedback = _feedback_published(cast, c, comment)
     page = client.get(url).content.decode()
     public = (
         "我叫××，住在海珠区江南大道中**号*栋***房，楼下就是仓库。"
@@ -284,12 +290,7 @@ def test_a_landline_in_a_published_comment_is_masked(cast, client, settings):
     assert response.status_code == 200
     comment = Comment.objects.get()
     assert comment.text == text
-    with _on(2022, 10, 8):
-        c.decide(by=cast.clerk, comments=[comment], disposition="adopted", reason="")
-        feedback = c.draft_feedback(by=cast.clerk)
-    with _on(2022, 10, 9):
-        _publish(cast, feedback)
-    feedback.refresh_from_db()
+    feedback = _feedback_published(cast, c, comment)
     page = client.get(url).content.decode()
     public = "第三条应明确台账要求。详情可打我家座机0757-****1234或电话****1234。"
     assert comment.public_text == public

@@ -31,10 +31,10 @@ WRITER = {
 LEAKS = ["体育西路123号", "3栋1201", "１３９２２２２３３３３", "13922223333", "欧阳"]
 
 
-def _released(cast):
-    message = written_message(**WRITER)
+def _released(cast, reply=REPLY, **writer):
+    message = written_message(**{**WRITER, **writer})
     message.assign(by=cast.press, unit=cast.units["法规处"])
-    message.draft(by=cast.clerk, text=REPLY)
+    message.draft(by=cast.clerk, text=reply)
     message.approve(by=cast.head)
     message.release(by=cast.press)
     return message
@@ -110,14 +110,12 @@ def test_a_landline_in_the_writers_text_is_masked_and_the_offices_number_in_the_
     reached the public copy and passed the re-check, the writer's phone field being a mobile.
     What the writer typed is theirs (participation.md §9.3); the office's 咨询电话 in the reply
     is published on purpose."""
-    message = written_message(
+    message = _released(
+        cast,
+        reply="已派员检查。如有问题请拨打咨询电话：020-83330000。",
         phone="13912345678",
         body="楼下仓库夜间装卸，请派人检查。座机020-83331234，家里电话 (020)8333 1234。",
     )
-    message.assign(by=cast.press, unit=cast.units["法规处"])
-    message.draft(by=cast.clerk, text="已派员检查。如有问题请拨打咨询电话：020-83330000。")
-    message.approve(by=cast.head)
-    message.release(by=cast.press)
     client.force_login(cast.press)
     page = client.get(reverse("mailbox:detail", args=[message.pk])).content.decode()
     copy = _suggested(page)
