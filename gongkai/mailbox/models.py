@@ -511,16 +511,16 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
         self._begin("draft", by)
         self.draft_text = self._required(text, "答复内容")
         event = self._move("draft", by, self.draft_text[:300])
-        heads = [
+        reviewers = [
             u
             for u in _unit_people(self.handling_unit)
             if u.has_role(Role.UNIT_HEAD) and u.pk != by.pk
         ]
         if by.has_role(Role.UNIT_HEAD):
-            heads += list(leaders())
+            reviewers += list(leaders())
         transaction.on_commit(
             lambda: self.notify(
-                heads, key=f"draft:{event.pk}", text=f"留言 {self.tracking_no} 答复稿待审核"
+                reviewers, key=f"draft:{event.pk}", text=f"留言 {self.tracking_no} 答复稿待审核"
             )
         )
         return event
