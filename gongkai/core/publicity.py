@@ -6,8 +6,11 @@ Three nets remove it: the writer's own details (name, phone, e-mail, address) wh
 appear — spaced or hyphenated differently, in full-width characters, or an address in part
 (天河区体育西路123号 of 广东省广州市天河区体育西路123号3栋1201房); a name the writer gives in
 the text (我叫…, 姓名：…); and the personal-data scan the review chain uses (ID numbers,
-mobiles, bank cards, home addresses…). All three match the NFKC form of the text (lib.pii) and
-replace only what they find: every other character stays as it was written.
+mobiles, bank cards, home addresses…), which in a citizen's own text takes every landline too
+(座机020-83331234 is theirs, most likely), while in staff text that goes with it (a reply,
+`by_staff=True`) an office's 咨询电话 stays and only a person's landline goes (lib.pii). All three
+match the NFKC form of the text (lib.pii) and replace only what they find: every other
+character stays as it was written.
 """
 
 from __future__ import annotations
@@ -106,22 +109,26 @@ def _without_details(text: str, details: dict[str, str]) -> str:
     return text
 
 
-def masked(text: str, details: dict[str, str]) -> str:
+def masked(text: str, details: dict[str, str], *, by_staff: bool = False) -> str:
     """`text` with the writer's `details` ({label: value}) and a name given in the text replaced
-    by ××, and every scan hit by its masked form; nothing else changed."""
+    by ××, and every scan hit by its masked form; nothing else changed. `by_staff`: the text
+    is staff's (a reply), where an office's landline is not personal data."""
     text = _replaced(text, _spans(text, _SELF_NAMED, 1))  # first: 我叫欧阳娜娜 with 姓名 欧阳
     text = _without_details(text, details)
-    for hit in reversed(scan_text(text)):
+    for hit in reversed(scan_text(text, every_landline=not by_staff)):
         text = text[: hit.start] + hit.masked + text[hit.end :]
     return text
 
 
-def personal_data_in(text: str, details: dict[str, str]) -> list[str]:
-    """What personal data `text` still holds, by kind (never the data itself)."""
+def personal_data_in(text: str, details: dict[str, str], *, by_staff: bool = False) -> list[str]:
+    """What personal data `text` still holds, by kind (never the data itself); `by_staff` as
+    for `masked`. A detail of the writer's is named once, by its label (联系电话), not also by
+    the kind the scan gives it."""
     found = [label for label, pattern in _detail_patterns(details) if _spans(text, pattern)]
     if _spans(text, _SELF_NAMED, 1):
         found.append(NAME_LABEL)
-    found += [KIND_LABELS.get(hit.kind, hit.kind) for hit in scan_text(text)]
+    hits = scan_text(_without_details(text, details), every_landline=not by_staff)
+    found += [KIND_LABELS.get(hit.kind, hit.kind) for hit in hits]
     return list(dict.fromkeys(found))
 
 

@@ -21,3 +21,8 @@ def units_staff(unit_ids) -> QuerySet[User]:
 def disclosure_office() -> QuerySet[User]:
     """The active people of the disclosure office (政务公开管理员)."""
     return User.objects.filter(is_active=True, groups__name=Role.PRESS_OFFICE).distinct()
+
+
+def leaders() -> QuerySet[User]:
+    """The active 签发领导 (局领导)."""
+    return User.objects.filter(is_active=True, groups__name=Role.LEADER).distinct()

@@ -44,3 +44,15 @@ def is_phone(text: str) -> bool:
     """A mobile or a landline (with area code or local), in any of the ways `phone_key` reads."""
     typed = tidy(text)
     return bool(_TYPED.fullmatch(typed)) and bool(_NUMBER.fullmatch(phone_key(typed)))
+
+
+class PhoneKeyed:
+    """For a model with `phone` and `phone_key`: saving sets `phone_key` from `phone`, also on a
+    save of `update_fields` that names `phone`, so the two never disagree in the database."""
+
+    def save(self, *args, **kwargs):
+        self.phone_key = phone_key(self.phone)
+        fields = kwargs.get("update_fields")
+        if fields is not None and "phone" in fields:
+            kwargs["update_fields"] = {*fields, "phone_key"}
+        super().save(*args, **kwargs)

@@ -3,10 +3,16 @@
 条例第十五条: information whose disclosure would harm a third party's personal privacy is not
 disclosed proactively. This scanner flags the usual leaks in documents and attachments:
 居民身份证号码 (GB 11643-1999 check digit), mainland mobile numbers, bank card numbers (Luhn),
-e-mail addresses, vehicle plates and home addresses (down to the building and room, or after
-住址/家住/住在). It errs on the side of precision: a number that fails its check digit is not
-reported, and document numbers (文号), dates, landlines, 索引号 and an office's street address
-never are.
+e-mail addresses, vehicle plates, home addresses (down to the building and room, or after
+住址/家住/住在) and landlines where they are a person's. It errs on the side of precision: a
+number that fails its check digit is not reported, and document numbers (文号), dates, 索引号 and
+an office's street address never are.
+
+A landline is personal data when it is the writer's own (a citizen's home), not when it is an
+agency's published office number. So it depends on who wrote the text: in what a citizen wrote
+(`every_landline=True`: a message, a comment, a question) every landline is reported; in staff
+documents only one introduced as a person's (家里电话、住宅电话、座机、本人电话…), never an office's
+咨询/办公/联系电话.
 
 Matching runs on the NFKC form of the text (full-width ４４０１…, １３８…, the ideographic space
 all count), taken character by character so that a hit's position is its place in the text as
@@ -22,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-KINDS = ("id_card", "mobile", "bank_card", "email", "plate", "address")
+KINDS = ("id_card", "mobile", "bank_card", "email", "plate", "address", "landline")
 KIND_LABELS = {
     "id_card": "身份证号",
     "mobile": "手机号码",
@@ -30,6 +36,7 @@ KIND_LABELS = {
     "email": "电子邮箱",
     "plate": "车牌号",
     "address": "住址",
+    "landline": "固定电话",
 }
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -88,6 +95,31 @@ _ADDRESS_RE = re.compile(f"(?:{_HOUSE}[ -]?)?{_FLAT}|{_HOUSE}[ -]?{_HOME_ROOM}")
 _CUE = r"(?:住址|家住|住在|居住在|居住于|现住|现居住?|户籍地址?|家庭地址)[:\s]*"
 _UP_TO_NUMBER = r"[^,.;:!?，。；：！？、\n]{0,30}?\d{1,5}号(?:之\d{1,3})?"
 _ADDRESS_CUE_RE = re.compile(f"{_CUE}({_UP_TO_NUMBER}(?:[ -]?{_FLAT}|[ -]?{_ROOM})?)")
+# A landline with its area code (区号): 010 and 02x take 8 digits, the other 0xxx 7 or 8 —
+# 020-83331234, (020)8333 1234, 0757 8888 1234, +86 20 8333 1234. Without an area code, 7 or 8
+# digits not starting 0 or 1 are a landline only after a cue (电话8333 1234).
+_DASH = r"[ \-–—]?"
+_WITH_AREA = (
+    r"(?:(?:\+|00)86[ -]?\(?0?|\(0|0)"
+    r"(?:(?:10|2\d)\)?" + _DASH + r"[1-9]\d{3}|[3-9]\d{2}\)?" + _DASH + r"[1-9]\d{2,3})"
+    r"[ -]?\d{4}"
+)
+_LOCAL = r"[2-9]\d{2,3}[ -]?\d{4}"
+_LANDLINE_RE = re.compile(_NOT_AFTER + _WITH_AREA + _NOT_BEFORE)
+_CUED_NUMBER = (
+    r"(?:号码)?(?:是|为)?[:\s]*(" + _NOT_AFTER + f"(?:{_WITH_AREA}|{_LOCAL}))" + _NOT_BEFORE
+)
+# In a citizen's text any phone cue (their own, most likely); in a staff document only a
+# person's: 家/住宅/本人/个人/私人…电话, 宅电, or 座机 not of an office (办公座机, 咨询座机).
+_PHONE_CUE_RE = re.compile(r"(?:电话|座机|固话|宅电|联系方式|tel|TEL|Tel)\.?" + _CUED_NUMBER)
+_OFFICE_BEFORE = "".join(
+    f"(?<!{word})"
+    for word in ("办公", "单位", "值班", "咨询", "服务", "联系", "办事", "窗口", "热线")
+)
+_PERSONAL_PHONE_CUE_RE = re.compile(
+    r"(?:(?:家庭|家里|家中|住宅|住家|本人|个人|私人)的?(?:联系)?(?:固定电话|电话|座机|固话)"
+    rf"|宅电|{_OFFICE_BEFORE}座机)" + _CUED_NUMBER
+)
 _NON_DIGITS = re.compile(r"\D")
 _DIGITS = re.compile(r"\d")
 
@@ -196,7 +228,17 @@ def _mask_address(text: str) -> str:
     return _DIGITS.sub("*", text)
 
 
-def _candidates(text: str):
+def _mask_landline(text: str) -> str:
+    """020-****1234, 0757-***1234 (+86 20 … gets its trunk 0 back); a local number ****1234."""
+    digits = _NON_DIGITS.sub("", text)
+    if text.startswith(("+", "00")):
+        digits = "0" + digits.removeprefix("00").removeprefix("86").removeprefix("0")
+    area = "" if digits[0] != "0" else digits[:3] if digits[1] in "12" else digits[:4]
+    number = digits[len(area) :]
+    return (f"{area}-" if area else "") + "*" * (len(number) - 4) + number[-4:]
+
+
+def _candidates(text: str, every_landline: bool):
     """(priority, start, end, kind, masked) for every possible hit in normalized `text`; lower
     priority wins."""
     for match in _ID_RE.finditer(text):
@@ -211,16 +253,23 @@ def _candidates(text: str):
             yield (2, match.start(), match.end(), "bank_card", _mask_bank(digits))
     for match in _MOBILE_RE.finditer(text):
         yield (3, match.start(), match.end(), "mobile", _mask_mobile(match.group()))
+    if every_landline:
+        for match in _LANDLINE_RE.finditer(text):
+            yield (4, match.start(), match.end(), "landline", _mask_landline(match.group()))
+    cue = _PHONE_CUE_RE if every_landline else _PERSONAL_PHONE_CUE_RE
+    for match in cue.finditer(text):
+        yield (4, match.start(1), match.end(1), "landline", _mask_landline(match.group(1)))
     for match in _PLATE_RE.finditer(text):
-        yield (4, match.start(), match.end(), "plate", _mask_plate(match.group()))
+        yield (5, match.start(), match.end(), "plate", _mask_plate(match.group()))
     for match in _ADDRESS_CUE_RE.finditer(text):
-        yield (5, match.start(1), match.end(1), "address", _mask_address(match.group(1)))
+        yield (6, match.start(1), match.end(1), "address", _mask_address(match.group(1)))
     for match in _ADDRESS_RE.finditer(text):
-        yield (6, match.start(), match.end(), "address", _mask_address(match.group()))
+        yield (7, match.start(), match.end(), "address", _mask_address(match.group()))
 
 
-def scan_text(text: str) -> list[Hit]:
-    """Personal data in `text`, sorted by position, never overlapping.
+def scan_text(text: str, *, every_landline: bool = False) -> list[Hit]:
+    """Personal data in `text`, sorted by position, never overlapping. `every_landline`: the
+    text is a citizen's own (see the module's note), so every landline in it is reported.
 
     Where two readings overlap the more specific wins: an ID number over a bank card, an
     e-mail address over the mobile number that is its local part. Positions and `Hit.text` are
@@ -230,7 +279,7 @@ def scan_text(text: str) -> list[Hit]:
     starts: list[int] = []  # accepted hits, kept sorted; they never overlap, so nor are ends
     ends: list[int] = []
     accepted: list[tuple] = []
-    for candidate in sorted(_candidates(form)):
+    for candidate in sorted(_candidates(form, every_landline)):
         _, start, end, _, _ = candidate
         before = bisect.bisect_left(starts, end) - 1  # the last accepted hit starting before end
         if before >= 0 and ends[before] > start:

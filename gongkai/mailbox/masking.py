@@ -17,8 +17,13 @@ def _details(message) -> dict[str, str]:
     }
 
 
-def personal_data_in(message, text: str) -> list[str]:
-    return publicity.personal_data_in(text, _details(message))
+def personal_data_in(message, *, subject: str, body: str, reply: str) -> list[str]:
+    """What a public copy still holds, by kind: the writer's subject and text as a citizen's
+    (every landline is theirs), the reply as staff's (the office's 咨询电话 may stay)."""
+    details = _details(message)
+    found = publicity.personal_data_in(f"{subject}\n{body}", details)
+    found += publicity.personal_data_in(reply, details, by_staff=True)
+    return list(dict.fromkeys(found))
 
 
 def suggested_copy(message) -> dict:
@@ -27,7 +32,7 @@ def suggested_copy(message) -> dict:
     return {
         "public_subject": publicity.masked(message.subject, details)[:100],
         "public_body": publicity.masked(message.body, details),
-        "public_reply": publicity.masked(message.reply_text, details),
+        "public_reply": publicity.masked(message.reply_text, details, by_staff=True),
     }
 
 
@@ -40,7 +45,7 @@ def duplicate_reply(duplicate, source) -> str:
     if name:
         salutation = rf"^\s*(尊敬的)?{re.escape(name)}[^：:\n]{{0,6}}[：:]\s*(您好[！!，,。]?)?\s*"
         text = re.sub(salutation, "", text)
-    answer = publicity.masked(text, _details(source))
+    answer = publicity.masked(text, _details(source), by_staff=True)
     return (
         f"{duplicate.name}：您好！您的留言（{duplicate.tracking_no}）与留言 {source.tracking_no} "
         f"反映的是同一问题，本局已合并办理，答复如下：\n{answer}"

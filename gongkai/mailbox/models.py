@@ -23,10 +23,10 @@ from gongkai.core.notifications import notify
 from gongkai.core.publicity import NotPublishedReason
 from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
-from gongkai.core.selectors import unit_staff
+from gongkai.core.selectors import leaders, unit_staff
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib.cndate import cn_date, cn_datetime
-from gongkai.lib.phones import phone_key
+from gongkai.lib.phones import PhoneKeyed
 from gongkai.lib.uploads import sniff_upload
 from gongkai.mailbox.masking import duplicate_reply
 from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
@@ -102,6 +102,10 @@ class Satisfaction(models.TextChoices):
 OFFICE = "office"  # 新闻处 (政务公开管理员): screens, assigns, releases, publishes
 UNIT = "unit"  # the handling unit's clerks and head: draft the reply
 UNIT_HEAD = "unit_head"  # the handling unit's head: approves the draft
+# A 签发领导 (局领导), for a draft the unit's own head wrote: the head may not check his own text
+# and a 处室 has one head as built (core.bureau), so the draft goes up, as a head's own paper
+# goes to 分管局领导 (common practice; no text read sets it, participation.md §9).
+LEADER_FOR_HEAD = "leader_for_head"
 CASE_STAFF = "case_staff"  # the office or the handling unit
 WRITER = "writer"  # no staff user: the citizen, proven by number and query code
 
@@ -119,8 +123,8 @@ TRANSITIONS = {
     "merge": _t("合并重复留言", {S.RECEIVED}, S.MERGED),
     "route": _t("转其他渠道", {S.RECEIVED}, S.ROUTED),
     "draft": _t("提交答复稿", {S.ASSIGNED}, S.DRAFTED, who=(UNIT,)),
-    "approve": _t("处室审核同意", {S.DRAFTED}, S.APPROVED, who=(UNIT_HEAD,)),
-    "return_draft": _t("退回修改", {S.DRAFTED}, S.ASSIGNED, who=(UNIT_HEAD,)),
+    "approve": _t("处室审核同意", {S.DRAFTED}, S.APPROVED, who=(UNIT_HEAD, LEADER_FOR_HEAD)),
+    "return_draft": _t("退回修改", {S.DRAFTED}, S.ASSIGNED, who=(UNIT_HEAD, LEADER_FOR_HEAD)),
     "release": _t("签发答复", {S.APPROVED}, S.REPLIED),
     "return_reply": _t("退回处室", {S.APPROVED}, S.ASSIGNED),
     "publish": _t("公开答复", {S.REPLIED}),
@@ -136,7 +140,8 @@ TRANSITIONS = {
 OWN_STEP = {
     "approve": (
         "draft",
-        "答复稿由您本人拟写，不能由您本人审核，请由本处室另一位负责人审核",
+        "答复稿由您本人拟写，不能由您本人审核。请由本处室其他负责人审核；"
+        "本处室没有其他负责人的，由局领导（签发领导）审核，系统已通知局领导",
     ),
     "release": (
         "approve",
@@ -163,7 +168,7 @@ class MessageQuerySet(models.QuerySet):
         ).exclude(category=Category.REPORT)
 
 
-class Message(Workflow, QueryCoded, models.Model):
+class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
     """留言 — a message to the leader mailbox, or a 12345 work order passed to the bureau."""
 
     CODE_SALT = b"message:"
@@ -308,13 +313,6 @@ class Message(Workflow, QueryCoded, models.Model):
     def __str__(self):
         return self.tracking_no
 
-    def save(self, *args, **kwargs):
-        self.phone_key = phone_key(self.phone)
-        fields = kwargs.get("update_fields")
-        if fields is not None and "phone" in fields:
-            kwargs["update_fields"] = {*fields, "phone_key"}
-        super().save(*args, **kwargs)
-
     # -- reading ------------------------------------------------------------------------------
 
     @property
@@ -353,12 +351,24 @@ class Message(Workflow, QueryCoded, models.Model):
             and user.unit_id == self.handling_unit_id
             and user.has_role(Role.CLERK, Role.UNIT_HEAD)
         )
+        if who == LEADER_FOR_HEAD:
+            return user.has_role(Role.LEADER) and self._drafted_by_head()
         return {
             OFFICE: user.has_role(Role.PRESS_OFFICE),
             UNIT: in_unit,
             UNIT_HEAD: in_unit and user.has_role(Role.UNIT_HEAD),
             CASE_STAFF: user.has_role(Role.PRESS_OFFICE) or in_unit,
         }.get(who, False)
+
+    def _drafted_by_head(self) -> bool:
+        """The latest draft (after a return, the rewritten one) is by a head of the unit."""
+        last = self.events.filter(kind="draft").order_by("-pk").select_related("actor").first()
+        writer = last.actor if last else None
+        return (
+            writer is not None
+            and writer.unit_id == self.handling_unit_id
+            and writer.has_role(Role.UNIT_HEAD)
+        )
 
     def _preconditions_met(self, verb: str) -> bool:
         if verb in ("publish", "withhold"):
@@ -496,14 +506,21 @@ class Message(Workflow, QueryCoded, models.Model):
 
     @transaction.atomic
     def draft(self, *, by, text: str):
-        """答复稿: the handling unit writes the reply; its head approves it next."""
+        """答复稿: the handling unit writes the reply; its head approves it next, or, when the
+        head wrote it, another head or a 局领导 (LEADER_FOR_HEAD)."""
         self._begin("draft", by)
         self.draft_text = self._required(text, "答复内容")
         event = self._move("draft", by, self.draft_text[:300])
-        heads = [u for u in _unit_people(self.handling_unit) if u.has_role(Role.UNIT_HEAD)]
+        reviewers = [
+            u
+            for u in _unit_people(self.handling_unit)
+            if u.has_role(Role.UNIT_HEAD) and u.pk != by.pk
+        ]
+        if by.has_role(Role.UNIT_HEAD):
+            reviewers += list(leaders())
         transaction.on_commit(
             lambda: self.notify(
-                heads, key=f"draft:{event.pk}", text=f"留言 {self.tracking_no} 答复稿待审核"
+                reviewers, key=f"draft:{event.pk}", text=f"留言 {self.tracking_no} 答复稿待审核"
             )
         )
         return event
@@ -517,7 +534,8 @@ class Message(Workflow, QueryCoded, models.Model):
 
     @transaction.atomic
     def approve(self, *, by, note: str = ""):
-        """处室审核: the unit's head, not the one who wrote the draft."""
+        """处室审核: the unit's head, not the one who wrote the draft; a 局领导 for the head's
+        own draft."""
         self._begin("approve", by)
         self._refuse_own_step("approve", by)
         return self._move("approve", by, note)
@@ -565,7 +583,8 @@ class Message(Workflow, QueryCoded, models.Model):
         }
         from gongkai.mailbox.masking import personal_data_in
 
-        found = personal_data_in(self, "\n".join(copies.values()))
+        subject, body, reply = copies.values()
+        found = personal_data_in(self, subject=subject, body=body, reply=reply)
         if found:
             raise DomainError("公开内容仍含个人信息：" + "、".join(found) + "，请去除后再公开")
         for name, value in copies.items():

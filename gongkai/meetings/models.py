@@ -24,7 +24,7 @@ from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib import draw as draw_rule
-from gongkai.lib.phones import phone_key
+from gongkai.lib.phones import PhoneKeyed
 from gongkai.meetings.attendee_mail import tell_signups
 
 audit.register_actions(
@@ -552,7 +552,7 @@ class Meeting(Workflow, models.Model):
         return self._move("note", by, self._required(text, "备注"))
 
 
-class SignUp(QueryCoded, models.Model):
+class SignUp(PhoneKeyed, QueryCoded, models.Model):
     """列席报名 — one citizen's sign-up (or an invited representative). The contact details
     are for the unit only; the public sees the receipt number and, with consent, the masked
     name."""
@@ -602,13 +602,6 @@ class SignUp(QueryCoded, models.Model):
 
     def __str__(self):
         return self.receipt_no
-
-    def save(self, *args, **kwargs):
-        self.phone_key = phone_key(self.phone)
-        fields = kwargs.get("update_fields")
-        if fields is not None and "phone" in fields:
-            kwargs["update_fields"] = {*fields, "phone_key"}
-        super().save(*args, **kwargs)
 
     @property
     def public_name(self) -> str:

@@ -77,3 +77,19 @@ def build(year: int, report=None) -> dict:
         + tables.check_applications(applications)
         + tables.check_review_litigation(review),
     }
+
+
+def consistency(problems: list[str], *forms) -> dict:
+    """What the report page may say of the 勾稽关系 (rules.md §3.3): "passed" only when the
+    check ran on the figures being shown. While one of `forms` holds an error nothing it
+    carries was saved, so the check ran on other figures: it claims nothing (re-probe).
+    Returns {"state": "unchecked" | "failed" | "passed", "text": …}."""
+    if any(form is not None and form.is_bound and form.errors for form in forms):
+        return {
+            "state": "unchecked",
+            "text": "表单中有数据未通过校验，尚未保存，勾稽关系暂无法校验；"
+            "请先改正标出的错误并保存。",
+        }
+    if problems:
+        return {"state": "failed", "text": "以下数据不符合勾稽关系，不能发布："}
+    return {"state": "passed", "text": "勾稽关系校验通过"}

@@ -19,7 +19,7 @@ from gongkai.reports import charts, html_export, services, tables
 from gongkai.reports.docx_export import report_docx
 from gongkai.reports.forms import FiguresForm, ProseForm
 from gongkai.reports.models import AnnualReport
-from gongkai.reports.report import build
+from gongkai.reports.report import build, consistency
 
 OFFICE = (Role.PRESS_OFFICE,)
 READERS = (Role.PRESS_OFFICE, Role.LEADER)
@@ -40,6 +40,7 @@ def _annual_page(request, report, *, prose_form=None, figures_form=None, status=
     context = {
         "report": report,
         "data": data,
+        "check": consistency(data["problems"], prose_form, figures_form),
         "grids": html_export.grids(data),
         "prose_form": prose_form or ProseForm(instance=report),
         "figures_form": figures_form

@@ -45,6 +45,17 @@ def _publish(cast, document):
     document.approve(by=cast.leader)
 
 
+def _feedback_published(cast, consultation, comment):
+    """The comment adopted, the feedback note drafted and published through the chain."""
+    with _on(2022, 10, 8):
+        consultation.decide(by=cast.clerk, comments=[comment], disposition="adopted", reason="")
+        feedback = consultation.draft_feedback(by=cast.clerk)
+    with _on(2022, 10, 9):
+        _publish(cast, feedback)
+    feedback.refresh_from_db()
+    return feedback
+
+
 def _opened(cast, **fields):
     with _on(2022, 8, 30):
         consultation = _draft(cast, **fields)
@@ -252,12 +263,7 @@ def test_a_published_comment_shows_no_full_width_mobile_address_or_name_and_keep
     assert response.status_code == 200
     comment = Comment.objects.get()
     assert comment.text == text  # the raw record is kept internal, as written
-    with _on(2022, 10, 8):
-        c.decide(by=cast.clerk, comments=[comment], disposition="adopted", reason="")
-        feedback = c.draft_feedback(by=cast.clerk)
-    with _on(2022, 10, 9):
-        _publish(cast, feedback)
-    feedback.refresh_from_db()
+    feedback = _feedback_published(cast, c, comment)
     page = client.get(url).content.decode()
     public = (
         "我叫××，住在海珠区江南大道中**号*栋***房，楼下就是仓库。"
@@ -266,4 +272,28 @@ def test_a_published_comment_shows_no_full_width_mobile_address_or_name_and_keep
     assert comment.public_text == public
     assert public in page and public in feedback.body
     for leak in ("１３５００１３５０００", "13500135000", "陈大文", "88号5栋902"):
+        assert leak not in page and leak not in feedback.body
+
+
+@pytest.mark.django_db
+def test_a_landline_in_a_published_comment_is_masked(cast, client, settings):
+    """Re-probe: a home landline in a comment (0757-8888 1234) was published as written; a
+    number a commenter gives is their own (participation.md §9.3)."""
+    settings.COMMENT_RATE_PER_HOUR = 100
+    c = _opened(cast)
+    url = reverse("consultations_public:page", args=[c.pk])
+    text = "第三条应明确台账要求。详情可打我家座机0757-8888 1234或电话８３３３１２３４。"
+    with _on(2022, 9, 10):
+        response = client.post(
+            url, {"text": text, "name": "陈先生", "contact": "", "publish_consent": "on"}
+        )
+    assert response.status_code == 200
+    comment = Comment.objects.get()
+    assert comment.text == text
+    feedback = _feedback_published(cast, c, comment)
+    page = client.get(url).content.decode()
+    public = "第三条应明确台账要求。详情可打我家座机0757-****1234或电话****1234。"
+    assert comment.public_text == public
+    assert public in page and public in feedback.body
+    for leak in ("8888 1234", "８３３３１２３４", "83331234"):
         assert leak not in page and leak not in feedback.body

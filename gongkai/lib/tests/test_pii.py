@@ -274,3 +274,52 @@ def test_it_finds_a_home_address(text, address, masked):
 def test_it_does_not_take_an_office_address_for_a_home(text):
     """An office's address is published on purpose (条例第二十条（二）, 办公地址)."""
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "masked"),
+    [
+        ("座机020-83331234", "020-83331234", "020-****1234"),
+        ("家里电话 (020)8333 1234", "(020)8333 1234", "020-****1234"),
+        ("0757-8888 1234", "0757-8888 1234", "0757-****1234"),
+        ("白天打０２０－８３３３１２３４找我", "０２０－８３３３１２３４", "020-****1234"),
+        ("我的电话+86 20 8333 1234", "+86 20 8333 1234", "020-****1234"),
+        ("电话：8333 1234", "8333 1234", "****1234"),
+        ("本人联系电话为0757-2888123", "0757-2888123", "0757-***8123"),
+    ],
+)
+def test_it_finds_every_landline_in_what_a_citizen_wrote(text, number, masked):
+    """个人信息保护法 第二十五条 (participation.md §9.3): the writer's phone is stripped from a
+    published message or comment; a landline a citizen gives is their own, most likely."""
+    [hit] = scan_text(text, every_landline=True)
+    assert (hit.kind, hit.text, hit.masked) == ("landline", number, masked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "咨询电话：020-12345678",
+        "办公电话020-83186312，传真020-83186313",
+        "联系电话：0757-8888 1234",
+        "办公座机020-83331234",
+        "值班电话（020）8318 6312",
+    ],
+)
+def test_a_staff_document_keeps_an_offices_published_number(text):
+    """条例第十五条 is about a third party's privacy: an agency's 咨询/办公/联系电话 is published
+    on purpose."""
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("当事人王某，家里电话 (020)8333 1234", "(020)8333 1234"),
+        ("申请人住宅电话：0757-8888 1234", "0757-8888 1234"),
+        ("申请人李某，座机020-83331234", "020-83331234"),
+        ("本人电话83331234", "83331234"),
+        ("宅电：8333 1234", "8333 1234"),
+    ],
+)
+def test_a_staff_document_flags_a_landline_given_as_a_persons(text, number):
+    assert kinds(text) == [("landline", number)]

@@ -31,10 +31,10 @@ WRITER = {
 LEAKS = ["体育西路123号", "3栋1201", "１３９２２２２３３３３", "13922223333", "欧阳"]
 
 
-def _released(cast):
-    message = written_message(**WRITER)
+def _released(cast, reply=REPLY, **writer):
+    message = written_message(**{**WRITER, **writer})
     message.assign(by=cast.press, unit=cast.units["法规处"])
-    message.draft(by=cast.clerk, text=REPLY)
+    message.draft(by=cast.clerk, text=reply)
     message.approve(by=cast.head)
     message.release(by=cast.press)
     return message
@@ -100,3 +100,36 @@ def test_publishing_refuses_a_copy_that_keeps_the_address_or_a_full_width_mobile
     clean = {**kept, "public_body": "楼下有仓库。", "public_reply": "已派员进行检查。"}
     assert _publish(client, message, clean).status_code == 302
     assert Message.objects.get(pk=message.pk).public_body == "楼下有仓库。"
+
+
+@pytest.mark.django_db
+def test_a_landline_in_the_writers_text_is_masked_and_the_offices_number_in_the_reply_stays(
+    client, cast
+):
+    """Re-probe: a home landline in the message (座机020-83331234, 家里电话 (020)8333 1234)
+    reached the public copy and passed the re-check, the writer's phone field being a mobile.
+    What the writer typed is theirs (participation.md §9.3); the office's 咨询电话 in the reply
+    is published on purpose."""
+    message = _released(
+        cast,
+        reply="已派员检查。如有问题请拨打咨询电话：020-83330000。",
+        phone="13912345678",
+        body="楼下仓库夜间装卸，请派人检查。座机020-83331234，家里电话 (020)8333 1234。",
+    )
+    client.force_login(cast.press)
+    page = client.get(reverse("mailbox:detail", args=[message.pk])).content.decode()
+    copy = _suggested(page)
+    assert copy["public_body"] == (
+        "楼下仓库夜间装卸，请派人检查。座机020-****1234，家里电话 020-****1234。"
+    )
+    assert copy["public_reply"] == "已派员检查。如有问题请拨打咨询电话：020-83330000。"
+    kept = {**copy, "public_body": "请派人检查。家里电话 (020)8333 1234。"}
+    response = _publish(client, message, kept)
+    assert response.status_code == 400
+    assert "公开内容仍含个人信息：固定电话" in response.content.decode()
+    assert Message.objects.get(pk=message.pk).published_at is None
+    assert _publish(client, message, copy).status_code == 302
+    message.refresh_from_db()
+    assert message.published_at is not None
+    assert message.public_body == copy["public_body"]
+    assert message.public_reply == "已派员检查。如有问题请拨打咨询电话：020-83330000。"

@@ -169,3 +169,49 @@ def test_reopening_takes_the_rejected_public_reply_off_the_public_page(client, c
     )
     page = client.get(reverse("mailbox_public:reply", args=[message.pk])).content.decode()
     assert "新答复" in page and "旧答复" not in page
+
+
+@pytest.mark.django_db
+def test_a_draft_by_the_only_head_of_a_unit_is_approved_by_a_leader(
+    client, cast, django_capture_on_commit_callbacks
+):
+    """Re-probe: 法规处 has one head (core.bureau); when he writes the draft himself, the
+    refusal used to send him to "本处室另一位负责人", who does not exist, and the message
+    stayed 待处室审核 for good. A 局领导 approves it instead, told of it and shown the step."""
+    from gongkai.core.models import AuditEntry, Notification
+
+    message = written_message()
+    unit = cast.units["法规处"]
+    assert _step(client, cast.press, message, "assign", {"unit": unit.pk}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _step(client, cast.head, message, "draft", {"text": "答复如下。"})
+    assert response.status_code == 302
+    response = _step(client, cast.head, message, "approve", {"note": "同意"})
+    assert response.status_code == 400
+    refusal = response.content.decode()
+    assert "不能由您本人审核" in refusal and "由局领导（签发领导）审核" in refusal
+    assert "另一位负责人" not in refusal
+    assert Notification.objects.filter(user=cast.leader, link__contains=str(message.pk)).exists()
+    client.force_login(cast.leader)
+    page = client.get(reverse("mailbox:detail", args=[message.pk])).content.decode()
+    assert "处室审核同意" in page
+    assert _step(client, cast.leader, message, "approve", {"note": "同意"}).status_code == 302
+    message.refresh_from_db()
+    assert message.status == MessageStatus.APPROVED
+    assert message.events.get(kind="approve").actor == cast.leader
+    assert AuditEntry.objects.filter(action="message.approve", actor=cast.leader).exists()
+    assert _step(client, cast.press, message, "release", {"note": "签发"}).status_code == 302
+    message.refresh_from_db()
+    assert message.status == MessageStatus.REPLIED and message.reply_text == "答复如下。"
+
+
+@pytest.mark.django_db
+def test_a_leader_does_not_take_the_heads_place_for_a_clerks_draft(client, cast):
+    message = written_message()
+    message.assign(by=cast.press, unit=cast.units["法规处"])
+    assert _step(client, cast.clerk, message, "draft", {"text": "答复。"}).status_code == 302
+    client.force_login(cast.leader)
+    page = client.get(reverse("mailbox:detail", args=[message.pk])).content.decode()
+    assert "处室审核同意" not in page
+    assert _step(client, cast.leader, message, "approve").status_code == 404
+    assert Message.objects.get(pk=message.pk).status == MessageStatus.DRAFTED

@@ -77,3 +77,18 @@ def test_a_full_width_number_is_stored_in_ordinary_digits(cast, client):
 )
 def test_the_phone_key_is_the_number_however_it_was_typed(typed, key):
     assert phone_key(typed) == key
+
+
+def test_saving_only_the_phone_also_stores_its_key_for_a_signup_and_a_message(cast):
+    """Message and SignUp share one rule (lib.phones.PhoneKeyed): a save of `update_fields`
+    naming the phone writes the key with it."""
+    from gongkai.mailbox.models import Message
+    from gongkai.testing import signed_up, written_message
+
+    signup = signed_up(published_meeting(cast), 1)[0]
+    message = written_message(phone="13912345678")
+    for record in (signup, message):
+        record.phone = "+86 20 8310 8000"
+        record.save(update_fields=["phone"])
+    assert SignUp.objects.get(pk=signup.pk).phone_key == "02083108000"
+    assert Message.objects.get(pk=message.pk).phone_key == "02083108000"

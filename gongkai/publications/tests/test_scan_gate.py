@@ -109,3 +109,18 @@ def test_full_width_digits_an_id_in_groups_and_an_address_stop_each_of_the_three
     doc.refresh_from_db()
     assert doc.status == DocumentStatus.PUBLISHED
     assert ScanDecision.objects.filter(document=doc).count() == 12
+
+
+def test_a_persons_landline_is_a_hit_and_the_offices_number_is_not(cast, make_draft):
+    """Re-probe: a home landline (家里电话 (020)8333 1234) in a document was never a hit; the
+    office's published 咨询电话 is not personal data and stays out of the reviewers' way."""
+    doc = make_draft(body="<p>当事人王某，家里电话 (020)8333 1234。咨询电话：020-12345678。</p>")
+    doc.submit(by=cast.clerk)
+    [hit] = doc.scan()
+    assert (hit.kind, hit.masked, hit.label) == ("landline", "020-****1234", "固定电话")
+    with pytest.raises(DomainError, match="1处未处理"):
+        doc.approve(by=cast.head)
+    doc.edit(by=cast.head, version=doc.version, body="<p>咨询电话：020-12345678。</p>")
+    assert doc.scan() == []
+    doc.approve(by=cast.head)
+    assert doc.status == DocumentStatus.REVIEW_2

@@ -453,3 +453,30 @@ def test_a_report_under_review_cannot_be_edited(client, cast):
     assert report.manual_values() == {"licensing": "1520"}
     assert report.overview == "2022年，本局认真贯彻落实《条例》……"
     assert "9999" not in client.get(reverse("reports:annual", args=[2022])).content.decode()
+
+
+def test_a_field_error_does_not_claim_the_checks_passed(client, cast):
+    """Re-probe: the page said "勾稽关系校验通过" beside "请输入整数": the check had run on the
+    saved figures, not the ones typed. With a field in error it says it could not check, and
+    offers no 送审; once the figures are saved it says the check passed."""
+    _cast_year(cast)
+    report = AnnualReport.objects.create(year=2022, overview="2022年，本局认真贯彻落实《条例》……")
+    client.force_login(cast.press)
+    response = client.post(
+        reverse("reports:annual_edit", args=[2022]), {"licensing": "1e3", "penalty": "99"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 400 and "请输入整数" in page
+    assert "勾稽关系校验通过" not in page
+    assert "勾稽关系暂无法校验；请先改正标出的错误并保存" in page
+    assert reverse("reports:annual_submit", args=[2022]) not in page
+    assert report.manual_values() == {}
+    response = client.post(
+        reverse("reports:annual_edit", args=[2022]), {"licensing": "1000", "penalty": "99"}
+    )
+    assert response.status_code == 302
+    saved = report.manual_values()
+    assert (saved["licensing"], saved["penalty"]) == ("1000", "99")
+    page = client.get(reverse("reports:annual", args=[2022])).content.decode()
+    assert "勾稽关系校验通过" in page and "暂无法校验" not in page
+    assert reverse("reports:annual_submit", args=[2022]) in page
