@@ -15,7 +15,7 @@ from django.views.decorators.cache import cache_control
 
 from gongkai.publications import pages, portal_cache, portal_html
 from gongkai.publications import search as search_index
-from gongkai.publications.forms import PortalFilterForm, SearchForm
+from gongkai.publications.forms import PortalFilterForm, search_form
 from gongkai.publications.models import (
     CATEGORY_NUMERALS,
     REGULATORY_KINDS,
@@ -133,7 +133,7 @@ def _number(request, name: str, default: int | None) -> int | None:
 @cached_page(first_page_only=True)
 def search(request):
     token = portal_cache.generation(request)  # files the query's ids and the unit options
-    form = SearchForm(request.GET or None, generation=token)
+    form = search_form(request.GET or None, generation=token)
     results, page_number = None, 1
     if form.is_valid() and form.cleaned_data["q"]:
         page_number = max(1, _number(request, "page", 1))
