@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from html import escape as _escape
 from urllib.parse import quote
 
 from django.conf import settings
@@ -21,10 +23,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 
-from gongkai.core.templatetags.cn import cndate
+from gongkai.lib.cndate import cn_date
 
 CHROME = "publications/portal/_chrome.html"
 _TITLE, _CONTENT = "\x00gongkai-title\x00", "\x00gongkai-content\x00"
@@ -81,15 +84,20 @@ def pager_query(request, results) -> SafeString:
 def result_rows(rows) -> SafeString:
     """The <li> of each (document, snippet HTML) search result."""
     url = reverse("publications_public:document", args=[0]).removesuffix("0/")
+    zone = timezone.get_current_timezone()  # cndate's, read once for the page
     html = []
     for doc, snippet in rows:
-        validity = f" · {escape(doc.get_validity_display())}" if doc.validity else ""
-        # escape() on every plain value, as format_html would; the title and the snippet are
-        # HTML already (highlight() escapes them and adds <mark>).
+        validity = f" · {_escape(doc.get_validity_display())}" if doc.validity else ""
+        published = doc.published_at
+        if isinstance(published, dt.datetime) and timezone.is_aware(published):
+            published = published.astimezone(zone)  # cndate's localtime()
+        # Every plain value escaped as format_html would (Django's escape() is html.escape()
+        # made safe, at thrice the cost); the title and the snippet are HTML already
+        # (search_text escapes them and adds <mark>).
         html.append(
             f'\n  <li><a class="result-title" href="{url}{doc.pk}/">{doc.title_html}</a>\n'
-            f'  <div class="small muted">{escape(doc.index_no)} · '
-            f"{escape(doc.unit.full_name or doc.unit.name)} · {escape(cndate(doc.published_at))}"
+            f'  <div class="small muted">{_escape(doc.index_no)} · '
+            f"{_escape(doc.unit.full_name or doc.unit.name)} · {_escape(cn_date(published))}"
             f'{validity}</div>\n  <p class="snippet">{snippet}</p></li>\n'
         )
     return SafeString("".join(html))
