@@ -4,6 +4,7 @@ cost more than the search): byte for byte what the templates wrote."""
 import pytest
 from django import forms
 from django.db import connection
+from django.http import QueryDict
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -128,3 +129,79 @@ def test_a_broad_search_says_how_far_it_counted_and_lists_newest_first(
     page = client.get(reverse("publications_public:search"), {"q": "森林防火"}).content.decode()
     assert "找到 超过3 条结果，按发布时间排列" in page
     assert page.index(f"/gk/doc/{docs[3].pk}/") < page.index(f"/gk/doc/{docs[0].pk}/")
+
+
+KEYWORDS = [
+    {"q": "台风"},
+    {"q": "  台风 预警 ", "page": "2"},
+    {"q": '台风 <"预警">&'},
+    {"q": ""},
+    {"page": "2"},
+    {"q": "森林防火", "category": "", "unit": "", "year": "", "validity": ""},
+    {"q": "应" * 100},
+]
+
+
+@pytest.mark.parametrize("data", KEYWORDS)
+def test_a_keyword_search_answers_as_its_form_would_without_building_one(cast, data):
+    from gongkai.publications.forms import KeywordSearch, search_form
+    from gongkai.publications.portal_cache import generation
+
+    query = QueryDict(mutable=True)
+    query.update(data)
+    token = generation()
+    with translation.override("zh-hans"):
+        form = SearchForm(query, generation=token)
+        quick = search_form(query, generation=token)
+        assert isinstance(quick, KeywordSearch)
+        assert quick.is_valid() and form.is_valid()
+        assert quick.cleaned_data == form.cleaned_data
+        assert str(quick.fields_html()) == str(form.fields_html())
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"q": "应" * 101},  # over the keyword's max_length
+        {"q": "台\x00风"},
+        {"q": "台风", "year": "1999"},
+        {"q": "台风", "category": "no-such-category"},
+        {"q": "台风", "unit": "999999"},
+        {"q": "台风", "validity": "repealed"},  # a valid filter: the form reads it
+    ],
+)
+def test_anything_a_form_could_refuse_or_filter_on_goes_to_the_form(cast, data):
+    from gongkai.publications.forms import search_form
+
+    query = QueryDict(mutable=True)
+    query.update(data)
+    assert type(search_form(query, generation="token")) is SearchForm
+
+
+def test_a_keyword_searchs_page_builds_no_form_and_is_what_the_form_wrote(
+    client, make_draft, publish, monkeypatch
+):
+    from gongkai.publications import forms, public_views
+
+    publish(make_draft(title="台风<防御>工作通知", body="<p>做好台风防御 & 预警。</p>"))
+    publish(make_draft(title="台风预警通知"))
+    url = reverse("publications_public:search")
+    quick = [client.get(url, {**data, "big": "1"}).content for data in KEYWORDS]
+    built = []
+    real_init = SearchForm.__init__
+
+    def counted(self, *args, **kwargs):
+        built.append(args)
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(SearchForm, "__init__", counted)
+    client.get(url, {"q": "预警", "page": "2"})
+    assert built == []  # the kept fields' HTML served it
+    monkeypatch.setattr(
+        public_views, "search_form", lambda data, generation: forms.SearchForm(data)
+    )
+    from django.core.cache import cache
+
+    cache.clear()  # the first pages above were kept in the page cache
+    assert [client.get(url, {**data, "big": "1"}).content for data in KEYWORDS] == quick
+    assert "<mark>台风</mark>&lt;防御&gt;工作通知" in quick[0].decode()
