@@ -205,3 +205,15 @@ def test_a_keyword_searchs_page_builds_no_form_and_is_what_the_form_wrote(
     cache.clear()  # the first pages above were kept in the page cache
     assert [client.get(url, {**data, "big": "1"}).content for data in KEYWORDS] == quick
     assert "<mark>台风</mark>&lt;防御&gt;工作通知" in quick[0].decode()
+
+
+def test_a_result_is_dated_by_the_day_in_shanghai(cast, make_draft, publish):
+    import datetime as dt
+
+    from gongkai.publications.models import Document
+
+    doc = publish(make_draft(title="台风预警通知"))
+    late = dt.datetime(2022, 9, 30, 16, 30, tzinfo=dt.UTC)  # 00:30 on 1 October in Shanghai
+    Document.objects.filter(pk=doc.pk).update(published_at=late)
+    html = str(portal_html.result_rows(search.search("台风").rows))
+    assert " · 2022年10月1日</div>" in html
