@@ -182,14 +182,30 @@ def highlight(text: str, terms: list[str], *, width: int = 120) -> str:
         start = max(0, first.start() - width // 3)
     end = min(len(text), start + width)
     start = max(0, min(start, end - width))
-    snippet = text[start:end]
-    parts = ["…"] if start > 0 else []
+    marked = _mark(text[start:end], pattern)
+    return ("…" if start > 0 else "") + marked + ("…" if end < len(text) else "")
+
+
+def mark(text: str, terms: list[str]) -> str:
+    """`text`, HTML-safe, with each hit of `terms` wrapped in <mark> (highlight() of it all)."""
+    return _mark(text or "", _pattern(tuple(terms)))
+
+
+def _marked(match: re.Match) -> str:
+    return f"<mark>{match.group()}</mark>"
+
+
+def _mark(text: str, pattern: re.Pattern | None) -> str:
+    escaped = html.escape(text)
+    if pattern is None:
+        return escaped
+    if len(escaped) == len(text):  # most texts: nothing to escape, one pass marks every hit
+        return pattern.sub(_marked, text)
+    parts = []
     position = 0
-    for match in pattern.finditer(snippet) if pattern else ():
-        parts.append(html.escape(snippet[position : match.start()]))
+    for match in pattern.finditer(text):
+        parts.append(html.escape(text[position : match.start()]))
         parts.append(f"<mark>{html.escape(match.group())}</mark>")
         position = match.end()
-    parts.append(html.escape(snippet[position:]))
-    if end < len(text):
-        parts.append("…")
+    parts.append(html.escape(text[position:]))
     return "".join(parts)

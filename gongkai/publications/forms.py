@@ -296,6 +296,61 @@ class SearchForm(PortalFilterForm):
         return label + suffix if suffix and label and label[-1] not in _(":?.!") else label
 
 
+FILTERS = ("category", "unit", "year", "validity")
+_KEYWORD = "gongkaikeyword"  # stands for the keyword's value in KeywordSearch's kept HTML
+
+
+def search_form(data, *, generation: str | None):
+    """The search page's form for `data` (request.GET, or None): a SearchForm, or for a plain
+    keyword search (the search every page of results and every crawler asks) a KeywordSearch,
+    which answers the same and writes the same HTML without building a form: a SearchForm
+    deep-copies its five fields and their widgets (the unit field's queryset with them) and
+    writes its fields one by one, which cost a quarter of a search page's CPU. Anything a
+    SearchForm could refuse — a filter's value, an over-long keyword, a NUL — goes to a
+    SearchForm, with its messages."""
+    if not data or generation is None or any(data.get(name) for name in FILTERS):
+        return SearchForm(data, generation=generation)
+    q = data.get("q")
+    limit = SearchForm.base_fields["q"].max_length
+    if q is not None and ("\x00" in q or len(q.strip()) > limit):
+        return SearchForm(data, generation=generation)
+    return KeywordSearch(q, generation)
+
+
+class KeywordSearch:
+    """A valid SearchForm bound to a keyword alone (every filter empty or absent): its
+    cleaned_data, and fields_html() from the HTML a SearchForm wrote once per portal token,
+    with this keyword spliced in as the keyword field writes it (escaped; no value if empty)."""
+
+    def __init__(self, q: str | None, generation: str):
+        self.q, self.generation = q, generation
+        self.cleaned_data = {"q": (q or "").strip(), "category": "", "unit": None}
+        self.cleaned_data |= {"year": None, "validity": ""}
+
+    def is_valid(self) -> bool:
+        return True
+
+    def fields_html(self):
+        key = (self.generation, get_language())
+        parts = _keyword_html.get(key)
+        if parts is None:
+            if len(_keyword_html) >= 64:
+                _keyword_html.clear()
+            before, after = str(self._form(_KEYWORD).fields_html()).split(_KEYWORD)
+            parts = _keyword_html[key] = (before, after, str(self._form("").fields_html()))
+        before, after, without_value = parts
+        if not self.q:  # None or "": the input has no value attribute (Input.format_value)
+            return mark_safe(without_value)  # noqa: S308 — a SearchForm's own HTML
+        return mark_safe(before + escape(self.q) + after)  # noqa: S308 — escaped as it does
+
+    def _form(self, q: str) -> SearchForm:
+        return SearchForm({"q": q}, generation=self.generation)
+
+
+# (token, language) -> a keyword search's fields, with _KEYWORD for the value and without one.
+_keyword_html: dict = {}
+
+
 class PortalPageForm(forms.ModelForm):
     """公开指南 / 公开制度, as the press office edits them: plain text, one paragraph a line."""
 

@@ -6,13 +6,17 @@
   Content-Security-Policy is one fixed header; no user): it is rendered for an anonymous
   request holding only the large-text flag, never for the visitor who happens to ask first,
   and refused if its templates ask for a CSRF token.
-- **Search result rows**: through the template language each row cost about as much as the
-  search itself (a `{% url %}`, four filters and a dozen look-ups per row). `result_rows` writes
-  byte for byte what `search.html` wrote (the tests compare them with the template).
+- **The search page's content** (`search_content`, with `result_rows`): through the template
+  language each result row cost about as much as the search itself (a `{% url %}`, four filters
+  and a dozen look-ups per row), and the rest of the page (its counts and pager, each number
+  localized) as much as the form. They write byte for byte what the templates wrote (the tests
+  compare them with the templates, typed out in test_search_page_html.py).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from html import escape as _escape
 from urllib.parse import quote
 
 from django.conf import settings
@@ -21,10 +25,10 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from gongkai.core.templatetags.cn import cndate
+from gongkai.lib.cndate import cn_date
 
 CHROME = "publications/portal/_chrome.html"
 _TITLE, _CONTENT = "\x00gongkai-title\x00", "\x00gongkai-content\x00"
@@ -75,21 +79,64 @@ def pager_query(request, results) -> SafeString:
     params = [(k, v) for k, v in request.GET.items() if k not in ("page", "n")]
     if results.ranked and results.total:
         params.append(("n", str(results.total)))
-    return SafeString("".join(f"{escape(k)}={escape(quote(v, safe='/'))}&" for k, v in params))
+    return SafeString("".join(f"{_escape(k)}={_escape(quote(v, safe='/'))}&" for k, v in params))
+
+
+def search_content(*, fields_html, results, page_number: int, pages: int, pager_query) -> str:
+    """The search page's content: its form (the fields' HTML), and for a search its count,
+    result rows and pager. `pager_query` is pager_query()'s."""
+    html = [
+        '<h1>政府信息检索</h1>\n<form method="get" class="filters search-form" role="search">\n  ',
+        fields_html,
+        '\n  <button class="primary">检索</button>\n</form>\n',
+    ]
+    if results is None:
+        return "".join(html)
+    capped = results.total_capped
+    terms = " ".join(_escape(term) for term in results.terms)
+    html += [
+        '\n<p class="muted">找到 ',
+        f"超过{results.count_cap}" if capped else str(results.total),
+        " 条结果",
+        "" if results.ranked else "，按发布时间排列",
+        f"（检索词：{terms}）" if results.terms else "",
+        "。结果较多，请增加检索词，或按分类、发布机构、年份筛选，以缩小范围" if capped else "",
+        '</p>\n<ol class="results">',
+        result_rows(results.rows) if results.rows else _NOTHING_FOUND,
+        "</ol>\n",
+    ]
+    if pages > 1:
+        html.append('<nav class="pager">')
+        if page_number > 1:
+            html.append(f'<a href="?{pager_query}page={page_number - 1}">上一页</a>')
+        html.append(f"<span>第{page_number}页 / 共{pages}页</span>")
+        if page_number < pages:
+            html.append(f'<a href="?{pager_query}page={page_number + 1}">下一页</a>')
+        html.append("</nav>")
+    html.append("\n")
+    return "".join(html)
+
+
+_NOTHING_FOUND = '<li class="empty">没有找到相关信息，请换一个关键词。</li>'
 
 
 def result_rows(rows) -> SafeString:
     """The <li> of each (document, snippet HTML) search result."""
     url = reverse("publications_public:document", args=[0]).removesuffix("0/")
+    zone = timezone.get_current_timezone()  # cndate's, read once for the page
     html = []
     for doc, snippet in rows:
-        validity = f" · {escape(doc.get_validity_display())}" if doc.validity else ""
-        # escape() on every plain value, as format_html would; the title and the snippet are
-        # HTML already (highlight() escapes them and adds <mark>).
+        validity = f" · {_escape(doc.get_validity_display())}" if doc.validity else ""
+        published = doc.published_at
+        if isinstance(published, dt.datetime) and timezone.is_aware(published):
+            published = published.astimezone(zone)  # cndate's localtime()
+        # Every plain value escaped as format_html would (Django's escape() is html.escape()
+        # made safe, at thrice the cost); the title and the snippet are HTML already
+        # (search_text escapes them and adds <mark>).
         html.append(
             f'\n  <li><a class="result-title" href="{url}{doc.pk}/">{doc.title_html}</a>\n'
-            f'  <div class="small muted">{escape(doc.index_no)} · '
-            f"{escape(doc.unit.full_name or doc.unit.name)} · {escape(cndate(doc.published_at))}"
+            f'  <div class="small muted">{_escape(doc.index_no)} · '
+            f"{_escape(doc.unit.full_name or doc.unit.name)} · {_escape(cn_date(published))}"
             f'{validity}</div>\n  <p class="snippet">{snippet}</p></li>\n'
         )
     return SafeString("".join(html))

@@ -7,7 +7,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -15,7 +14,7 @@ from django.views.decorators.cache import cache_control
 
 from gongkai.publications import pages, portal_cache, portal_html
 from gongkai.publications import search as search_index
-from gongkai.publications.forms import PortalFilterForm, SearchForm
+from gongkai.publications.forms import PortalFilterForm, search_form
 from gongkai.publications.models import (
     CATEGORY_NUMERALS,
     REGULATORY_KINDS,
@@ -133,7 +132,7 @@ def _number(request, name: str, default: int | None) -> int | None:
 @cached_page(first_page_only=True)
 def search(request):
     token = portal_cache.generation(request)  # files the query's ids and the unit options
-    form = SearchForm(request.GET or None, generation=token)
+    form = search_form(request.GET or None, generation=token)
     results, page_number = None, 1
     if form.is_valid() and form.cleaned_data["q"]:
         page_number = max(1, _number(request, "page", 1))
@@ -147,17 +146,13 @@ def search(request):
             total=_number(request, "n", None),  # the count the pager's link carries
             generation=token,
         )
-    context = {
-        "form": form,
-        "results": results,
-        "page_number": page_number,
-        "pages": results.page_count(PAGE) if results else 0,
-        "pager_query": portal_html.pager_query(request, results),
-        "result_rows": portal_html.result_rows(results.rows) if results else "",
-        "section": "search",
-    }
-    # No request: the content reads only its context (no context processors to run).
-    content = render_to_string("publications/portal/search.html", context)
+    content = portal_html.search_content(
+        fields_html=form.fields_html(),
+        results=results,
+        page_number=page_number,
+        pages=results.page_count(PAGE) if results else 0,
+        pager_query=portal_html.pager_query(request, results),
+    )
     return portal_html.page(request, title="检索", content=content, section="search")
 
 

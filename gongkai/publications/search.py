@@ -27,7 +27,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from gongkai.lib.search_text import highlight, query_terms, required_terms, segment
+from gongkai.lib.search_text import highlight, mark, query_terms, required_terms, segment
 from gongkai.publications.models import Attachment, Document, Validity
 
 TABLE = "publications_search"
@@ -215,16 +215,18 @@ def search(
     # for those documents' attachments, none for most pages (prefetch_related would build a
     # queryset per document, which costs more than the rest of the page).
     lowered = [t.lower() for t in terms]
-    without_hit = [pk for pk, d in found.items() if not _has_hit(d, lowered)]
+    hit_in = {pk: _hit_text((d.summary, d.body_text), lowered) for pk, d in found.items()}
     attachment_texts = defaultdict(list)
+    without_hit = [pk for pk, text in hit_in.items() if text is None]
     if without_hit:
         for document_id, text in _attachment_texts(without_hit):
             attachment_texts[document_id].append(text)
     for pk in ids:
         document = found.get(pk)
         if document is not None:
-            document.title_html = highlight(document.title, terms, width=len(document.title) + 1)
-            results.rows.append((document, snippet(document, terms, attachment_texts[pk])))
+            document.title_html = mark(document.title, terms)
+            text = hit_in[pk] or _hit_text(attachment_texts[pk], lowered)
+            results.rows.append((document, _snippet(document, text, terms)))
     return results
 
 
@@ -343,22 +345,24 @@ def _find(backend, terms, where_sql, where_params, needed, total, known) -> _Fou
     return _Found(count, False, tuple(ids), len(ids) < needed)
 
 
-def _has_hit(document, lowered_terms) -> bool:
-    return any(_contains(t, lowered_terms) for t in (document.summary, document.body_text))
+def _hit_text(texts, lowered_terms) -> str | None:
+    """The first of `texts` that holds one of the (lower-case) terms."""
+    return next((text for text in texts if _contains(text, lowered_terms)), None)
 
 
 def _contains(text, lowered_terms) -> bool:
     if not text:
         return False
     lowered = text.lower()
-    return any(w in lowered for w in lowered_terms)
+    for word in lowered_terms:  # (a loop: any() over a generator cost as much as lower())
+        if word in lowered:
+            return True
+    return False
 
 
-def snippet(document, terms, attachment_texts) -> str:
-    """Around the first hit in summary, body or an attachment; else the opening of the body."""
-    texts = [document.summary, document.body_text, *attachment_texts]
-    lowered = [t.lower() for t in terms]
-    text = next((t for t in texts if _contains(t, lowered)), None)
+def _snippet(document, text, terms) -> str:
+    """Around the first hit in `text` (the first of summary, body and attachments with a hit);
+    else the opening of the summary or body."""
     text = text or document.summary or document.body_text
     return highlight(" ".join(text.split()), terms, width=120)
 

@@ -56,3 +56,24 @@ def test_it_marks_latin_terms_regardless_of_case():
 def test_it_shows_the_start_when_nothing_matches():
     assert highlight("甲<乙>" + "丙" * 300, ["无"], width=10) == "甲&lt;乙&gt;丙丙丙丙丙丙…"
     assert highlight("a&b", []) == "a&amp;b"
+
+
+def test_it_marks_every_hit_of_a_whole_text_the_longest_term_first():
+    from gongkai.lib.search_text import mark
+
+    assert mark("应急管理局和应急办", ["应急", "应急管理局"]) == (
+        "<mark>应急管理局</mark>和<mark>应急</mark>办"
+    )
+    assert mark("GDP or gdp", ["gdp"]) == "<mark>GDP</mark> or <mark>gdp</mark>"
+    assert mark("台风<预警>&\"台风'", ["台风"]) == (
+        "<mark>台风</mark>&lt;预警&gt;&amp;&quot;<mark>台风</mark>&#x27;"
+    )
+    assert mark("a<b>", []) == "a&lt;b&gt;" and mark("", ["台风"]) == ""
+
+
+def test_a_snippet_marks_hits_inside_its_window_only_and_escapes_around_them():
+    # the first hit at 52: the window is [52 - 20 // 3, 52 - 6 + 20) = [46, 66), six 甲 before it
+    text = "台风" + "甲" * 50 + "预警<通知>预警" + "乙" * 5 + "预警" + "乙" * 100
+    assert highlight(text, ["预警"], width=20) == (
+        "…甲甲甲甲甲甲<mark>预警</mark>&lt;通知&gt;<mark>预警</mark>乙乙乙乙乙预…"
+    )

@@ -96,5 +96,6 @@ def test_a_page_number_past_every_integer_the_database_holds_is_an_empty_page(
     """Found by the fuzz tests: page=10^30 reached SQL as OFFSET and answered 500."""
     publish(make_draft(title="台风防御通知"))
     response = client.get("/gk/search/", {"q": "台风", "page": "9" * 30})
-    assert response.status_code == 200 and response.context["results"].rows == []
-    assert response.context["results"].total == 1
+    page = response.content.decode()  # (the page is written in Python: no template context)
+    assert response.status_code == 200 and 'class="result-title"' not in page
+    assert "找到 1 条结果" in page and "没有找到相关信息" in page
