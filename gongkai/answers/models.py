@@ -20,11 +20,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from gongkai.core import audit
+from gongkai.core import audit, review
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
+from gongkai.core.notifications import notify
 from gongkai.core.roles import Role
 
 audit.register_actions(
@@ -50,6 +52,7 @@ class EntryStatus(models.TextChoices):
 
 S = EntryStatus
 CLERK, HEAD, SYSTEM = "clerk", "head", "system"
+LEADER_FOR_HEAD = "leader_for_head"  # a 签发领导, for an entry the unit's head wrote (core.review)
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,8 @@ def _t(label, sources, target, who=(CLERK, HEAD)):
 
 TRANSITIONS = {
     "submit": _t("提交审核", {S.DRAFT}, S.PENDING),
-    "approve": _t("审核通过并发布", {S.PENDING}, S.PUBLISHED, who=(HEAD,)),
-    "return": _t("退回修改", {S.PENDING}, S.DRAFT, who=(HEAD,)),
+    "approve": _t("审核通过并发布", {S.PENDING}, S.PUBLISHED, who=(HEAD, LEADER_FOR_HEAD)),
+    "return": _t("退回修改", {S.PENDING}, S.DRAFT, who=(HEAD, LEADER_FOR_HEAD)),
     "withdraw": _t("撤下", {S.PUBLISHED}, S.WITHDRAWN, who=(HEAD,)),
     "redraft": _t("重新修改", {S.WITHDRAWN}, S.DRAFT),
     "source_ended": _t("来源文件失效", {S.DRAFT, S.PENDING, S.PUBLISHED}, S.WITHDRAWN, (SYSTEM,)),
@@ -159,15 +162,23 @@ class Entry(models.Model):
     # ---- who may act ----------------------------------------------------------------------
 
     def _is(self, user, who: str) -> bool:
-        if who == SYSTEM or not user.is_authenticated or user.unit_id != self.unit_id:
+        if who == SYSTEM or not user.is_authenticated:
+            return False
+        if who == LEADER_FOR_HEAD:
+            return review.leader_stands_in(user, self.unit_id, self.writer_ids())
+        if user.unit_id != self.unit_id:
             return False
         return user.has_role(Role.UNIT_HEAD if who == HEAD else Role.CLERK)
+
+    def writer_ids(self) -> set[int]:
+        """Who wrote the entry under review: whoever created it and whoever submitted it."""
+        return {pk for pk in (self.created_by_id, self.submitted_by_id) if pk is not None}
 
     def may(self, user, verb: str) -> bool:
         transition = TRANSITIONS[verb]
         if self.status not in transition.sources:
             return False
-        if verb == "approve" and user.pk == self.submitted_by_id:
+        if verb == "approve" and user.pk in self.writer_ids():
             return False
         return any(self._is(user, who) for who in transition.who)
 
@@ -214,13 +225,22 @@ class Entry(models.Model):
             raise DomainError("请至少注明一项依据（已发布的文件，及适用的条款）后再提交审核")
         self.submitted_by = by
         self._move("submit", by)
+        if review.written_by_head(self.unit_id, self.writer_ids()):
+            for person in review.checkers(self.unit_id, self.writer_ids()):
+                notify(
+                    user=person,
+                    key=f"answer_entry.submit:{self.pk}:{self.submitted_by_id}",
+                    text=f"政策问答“{self.question}”由处室负责人起草，待审核",
+                    link=reverse("answers:entry_detail", args=[self.pk]),
+                )
 
     @transaction.atomic
     def approve(self, *, by, comment: str = "") -> None:
-        """审核通过: the unit's head, not the one who submitted it; then it answers."""
+        """审核通过: the unit's head, not one who wrote or submitted it, or a 签发领导 for the
+        head's own entry (core.review); then it answers."""
         self._begin("approve", by)
-        if by.pk == self.submitted_by_id:
-            raise DomainError("提交审核的人不能审核自己的问答条目，请由本单位另一位负责人审核")
+        if by.pk in self.writer_ids():
+            raise DomainError("起草或提交问答条目的人不能审核自己的问答条目。" + review.STAND_IN)
         ended = [s for s in self.sources.select_related("document") if not s.document_in_force]
         if ended:
             raise DomainError(f"依据《{ended[0].document.title}》已不再有效或已撤回，不能发布")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from gongkai.core.errors import DomainError
+from gongkai.core.lookup import CodeAccess
 from gongkai.core.middleware import client_ip
 from gongkai.disclosure_requests import forms, letters, services
 from gongkai.disclosure_requests.clock import deadline_for
@@ -19,6 +20,7 @@ from gongkai.disclosure_requests.models import CaseFile, CaseStatus, DisclosureR
 from gongkai.publications.models import Document
 
 SESSION_KEY = "gongkai_request_access"  # tracking numbers this browser has proved a code for
+ACCESS = CodeAccess(SESSION_KEY, "tracking_no", "申请编号")
 
 
 @never_cache
@@ -37,12 +39,12 @@ def apply(request):
                 idempotency_key=bound_key,
                 ip=client_ip(request),
             )
-            if done.repeated and done.case.tracking_no not in request.session.get(SESSION_KEY, []):
+            if done.repeated and not ACCESS.proven(request, done.case.tracking_no):
                 # another browser: the number, never the first submission's query code
                 return render(
                     request, "disclosure_requests/public/repeated.html", {"case": done.case}
                 )
-            _remember(request, done.case)
+            ACCESS.remember(request, done.case.tracking_no)
             if done.created:
                 services.acknowledge(done.case, done.query_code)
             context = {"case": done.case, "code": done.query_code, "repeated": done.repeated}
@@ -50,12 +52,8 @@ def apply(request):
     return render(request, "disclosure_requests/public/apply.html", {"form": form, "key": key})
 
 
-def _remember(request, case) -> None:
-    request.session[SESSION_KEY] = sorted({*request.session.get(SESSION_KEY, []), case.tracking_no})
-
-
 def _case_for_browser(request, tracking_no: str) -> DisclosureRequest | None:
-    if tracking_no not in request.session.get(SESSION_KEY, []):
+    if not ACCESS.proven(request, tracking_no):
         return None
     return DisclosureRequest.objects.filter(tracking_no=tracking_no).first()
 
@@ -64,19 +62,10 @@ def _case_for_browser(request, tracking_no: str) -> DisclosureRequest | None:
 def lookup(request):
     """Number + query code → the status page. A wrong pair says only that it does not match."""
     form = forms.LookupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        number, ip = form.cleaned_data["tracking_no"].strip().upper(), client_ip(request)
-        taken = services.lookup_may_try(number, ip)
-        if not taken:
-            form.add_error(None, "查询失败次数过多，请一小时后再试。")
-        else:
-            case = DisclosureRequest.objects.filter(tracking_no=number).first()
-            if case and case.check_query_code(form.cleaned_data["code"]):
-                services.lookup_succeeded(taken)
-                _remember(request, case)
-                return redirect("disclosure_requests_public:status", case.tracking_no)
-            form.add_error(None, "申请编号或查询码不正确。")
-    mine = DisclosureRequest.objects.filter(tracking_no__in=request.session.get(SESSION_KEY, []))
+    case = ACCESS.look_up(request, form, DisclosureRequest.objects.all())
+    if case is not None:
+        return redirect("disclosure_requests_public:status", case.tracking_no)
+    mine = DisclosureRequest.objects.filter(tracking_no__in=ACCESS.numbers(request))
     return render(request, "disclosure_requests/public/lookup.html", {"form": form, "mine": mine})
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import ipaddress
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -109,59 +108,6 @@ def content_key(idempotency_key: str, cleaned_data: dict) -> str:
             content.update(f"{name}={cleaned_data[name]}\n".encode())
     message = f"submission:{idempotency_key}:{content.hexdigest()}".encode()
     return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
-
-
-def lookup_keys(tracking_no: str, ip: str | None) -> dict[str, int]:
-    """Wrong codes are counted per (number, network), per network, and per IPv6 /48, never per
-    number alone: a stranger who guesses at a number uses up only his own network's tries, and
-    the applicant, from anywhere else, still gets in with the right code. Brute force stays out
-    of reach: 8 characters of 31 are 8.5e11 codes, and one network may try 10 an hour on a
-    number and 30 in all (an IPv6 site with a whole /48 of /64s, 100), then the shared address's
-    allowance below."""
-    per_number = settings.LOOKUP_FAILURES_PER_HOUR
-    network = throttle.network_of(ip)
-    keys = {
-        f"lookup:pair:{tracking_no[:40]}:{network}": per_number,
-        f"lookup:net:{network}": per_number * 3,
-    }
-    if "/" in network:  # an IPv6 /64: one site is given a /48 and may spread over its /64s
-        site = ipaddress.ip_network(network).supernet(new_prefix=48)
-        keys[f"lookup:site:{site}"] = per_number * 10
-    return keys
-
-
-# Behind one shared address (a school, an office, a carrier's NAT) a network's 30 tries an
-# hour are everyone's. Once they are spent, the network has ten times as many again, each still
-# taken from the number's own tries: an applicant there still gets in with the right code,
-# wrong codes on one number stay held to 10, and a guesser to 330 an hour in all.
-SHARED_ADDRESS_FACTOR = 10
-
-
-def _shared_address_keys(keys: dict[str, int]) -> dict[str, int]:
-    """The number's own tries, the same key; the network's (and /48's), a larger second set."""
-    shared = {}
-    for key, limit in keys.items():
-        if key.startswith("lookup:pair:"):
-            shared[key] = limit
-        else:
-            shared[f"{key}:shared"] = limit * SHARED_ADDRESS_FACTOR
-    return shared
-
-
-def lookup_may_try(tracking_no: str, ip: str | None) -> tuple[str, ...]:
-    """Each wrong number + query code pair uses one try of each key (see lookup_keys), then,
-    when the network's are spent, of the shared address's (SHARED_ADDRESS_FACTOR). The keys
-    taken, for lookup_succeeded; none when refused."""
-    keys = lookup_keys(tracking_no, ip)
-    for tries in (keys, _shared_address_keys(keys)):
-        if throttle.take_all(tries, seconds=3600):
-            return tuple(tries)
-    return ()
-
-
-def lookup_succeeded(taken: tuple[str, ...]) -> None:
-    """The right code: the tries it took are given back."""
-    throttle.give_back(*taken)
 
 
 def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Submitted:

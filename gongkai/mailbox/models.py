@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from gongkai.core import audit
+from gongkai.core import audit, review
 from gongkai.core.calendar import workday_calendar
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
@@ -23,7 +23,7 @@ from gongkai.core.notifications import notify
 from gongkai.core.publicity import NotPublishedReason
 from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
-from gongkai.core.selectors import leaders, unit_staff
+from gongkai.core.selectors import unit_staff
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib.cndate import cn_date, cn_datetime
 from gongkai.lib.phones import PhoneKeyed
@@ -102,9 +102,7 @@ class Satisfaction(models.TextChoices):
 OFFICE = "office"  # 新闻处 (政务公开管理员): screens, assigns, releases, publishes
 UNIT = "unit"  # the handling unit's clerks and head: draft the reply
 UNIT_HEAD = "unit_head"  # the handling unit's head: approves the draft
-# A 签发领导 (局领导), for a draft the unit's own head wrote: the head may not check his own text
-# and a 处室 has one head as built (core.bureau), so the draft goes up, as a head's own paper
-# goes to 分管局领导 (common practice; no text read sets it, participation.md §9).
+# A 签发领导 (局领导), for a draft the unit's own head wrote (core.review).
 LEADER_FOR_HEAD = "leader_for_head"
 CASE_STAFF = "case_staff"  # the office or the handling unit
 WRITER = "writer"  # no staff user: the citizen, proven by number and query code
@@ -140,8 +138,7 @@ TRANSITIONS = {
 OWN_STEP = {
     "approve": (
         "draft",
-        "答复稿由您本人拟写，不能由您本人审核。请由本处室其他负责人审核；"
-        "本处室没有其他负责人的，由局领导（签发领导）审核，系统已通知局领导",
+        "答复稿由您本人拟写，不能由您本人审核。" + review.STAND_IN,
     ),
     "release": (
         "approve",
@@ -352,7 +349,7 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             and user.has_role(Role.CLERK, Role.UNIT_HEAD)
         )
         if who == LEADER_FOR_HEAD:
-            return user.has_role(Role.LEADER) and self._drafted_by_head()
+            return review.leader_stands_in(user, self.handling_unit_id, self._draft_writer_ids())
         return {
             OFFICE: user.has_role(Role.PRESS_OFFICE),
             UNIT: in_unit,
@@ -360,15 +357,10 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             CASE_STAFF: user.has_role(Role.PRESS_OFFICE) or in_unit,
         }.get(who, False)
 
-    def _drafted_by_head(self) -> bool:
-        """The latest draft (after a return, the rewritten one) is by a head of the unit."""
-        last = self.events.filter(kind="draft").order_by("-pk").select_related("actor").first()
-        writer = last.actor if last else None
-        return (
-            writer is not None
-            and writer.unit_id == self.handling_unit_id
-            and writer.has_role(Role.UNIT_HEAD)
-        )
+    def _draft_writer_ids(self) -> set[int]:
+        """Who wrote the latest draft (after a return, the rewritten one)."""
+        last = self.events.filter(kind="draft").order_by("-pk").values_list("actor_id", flat=True)
+        return {pk for pk in last[:1] if pk is not None}
 
     def _preconditions_met(self, verb: str) -> bool:
         if verb in ("publish", "withhold"):
@@ -511,13 +503,7 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
         self._begin("draft", by)
         self.draft_text = self._required(text, "答复内容")
         event = self._move("draft", by, self.draft_text[:300])
-        reviewers = [
-            u
-            for u in _unit_people(self.handling_unit)
-            if u.has_role(Role.UNIT_HEAD) and u.pk != by.pk
-        ]
-        if by.has_role(Role.UNIT_HEAD):
-            reviewers += list(leaders())
+        reviewers = review.checkers(self.handling_unit_id, {by.pk})
         transaction.on_commit(
             lambda: self.notify(
                 reviewers, key=f"draft:{event.pk}", text=f"留言 {self.tracking_no} 答复稿待审核"

@@ -10,12 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
 from gongkai.core.errors import DomainError
+from gongkai.core.lookup import CodeAccess
 from gongkai.core.middleware import client_ip
-from gongkai.disclosure_requests.services import content_key, lookup_may_try, lookup_succeeded
+from gongkai.disclosure_requests.services import content_key
 from gongkai.mailbox import forms, selectors, services
 from gongkai.mailbox.models import Message
 
 SESSION_KEY = "gongkai_message_access"  # message numbers this browser has proved a code for
+ACCESS = CodeAccess(SESSION_KEY, "tracking_no", "留言编号")
 
 
 @never_cache
@@ -34,40 +36,26 @@ def write(request):
                 idempotency_key=bound_key,
                 ip=client_ip(request),
             )
-            _remember(request, done.message)
+            ACCESS.remember(request, done.message.tracking_no)
             context = {"message": done.message, "code": done.query_code}
             return render(request, "mailbox/public/submitted.html", context)
     return render(request, "mailbox/public/write.html", {"form": form, "key": key})
-
-
-def _remember(request, message) -> None:
-    numbers = {*request.session.get(SESSION_KEY, []), message.tracking_no}
-    request.session[SESSION_KEY] = sorted(numbers)
 
 
 @never_cache
 def lookup(request):
     """Number + query code → the status page. A wrong pair says only that it does not match."""
     form = forms.LookupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        number, ip = form.cleaned_data["tracking_no"].strip().upper(), client_ip(request)
-        taken = lookup_may_try(number, ip)
-        if not taken:
-            form.add_error(None, "查询失败次数过多，请一小时后再试。")
-        else:
-            message = Message.objects.filter(tracking_no=number).first()
-            if message and message.check_query_code(form.cleaned_data["code"]):
-                lookup_succeeded(taken)
-                _remember(request, message)
-                return redirect("mailbox_public:status", message.tracking_no)
-            form.add_error(None, "留言编号或查询码不正确。")
+    message = ACCESS.look_up(request, form, Message.objects.all())
+    if message is not None:
+        return redirect("mailbox_public:status", message.tracking_no)
     return render(request, "mailbox/public/lookup.html", {"form": form})
 
 
 @never_cache
 def status(request, tracking_no):
     """The stage, the dates and the reply; the rating and, if unsatisfied, one reopening."""
-    if tracking_no not in request.session.get(SESSION_KEY, []):
+    if not ACCESS.proven(request, tracking_no):
         return redirect("mailbox_public:lookup")
     message = get_object_or_404(Message, tracking_no=tracking_no)
     action = request.POST.get("action")

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from gongkai.core import audit
+from gongkai.core import audit, publicity
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
 from gongkai.core.publicity import masked_name
@@ -638,6 +638,23 @@ class Opinion(models.Model):
     @property
     def speaker_label(self) -> str:
         return f"列席代表 {self.speaker.public_name}" if self.speaker else "列席代表"
+
+    @property
+    def public_text(self) -> str:
+        """What the 列席代表 said, as the public may read it: a citizen's words, so the
+        speaker's details and every phone, ID number, landline and address out (core.publicity)."""
+        return publicity.masked(self.text, self._speaker_details())
+
+    @property
+    def public_response(self) -> str:
+        """The unit's 处理说明, staff text: only what is personal goes; an office's number stays."""
+        return publicity.masked(self.response, self._speaker_details(), by_staff=True)
+
+    def _speaker_details(self) -> dict[str, str]:
+        speaker = self.speaker
+        if speaker is None:
+            return {}
+        return {"姓名": speaker.name, "联系电话": speaker.phone, "电子邮箱": speaker.email}
 
 
 class MeetingEvent(TimelineEvent):

@@ -11,13 +11,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
 from gongkai.core.errors import DomainError
+from gongkai.core.lookup import CodeAccess
 from gongkai.core.middleware import client_ip
-from gongkai.disclosure_requests.services import content_key, lookup_may_try, lookup_succeeded
+from gongkai.disclosure_requests.services import content_key
 from gongkai.lib import draw as draw_rule
 from gongkai.meetings import forms, services
 from gongkai.meetings.models import Meeting, MeetingStatus, SignUp
 
 SESSION_KEY = "gongkai_signup_access"  # receipt numbers this browser has proved a code for
+ACCESS = CodeAccess(SESSION_KEY, "receipt_no", "报名编号")
 DECIDED = (MeetingStatus.SELECTED, MeetingStatus.HELD, MeetingStatus.SUMMARIZED)
 
 
@@ -63,18 +65,13 @@ def signup(request, pk):
             except DomainError as error:
                 form.add_error(None, str(error))
             else:
-                _remember(request, done.signup)
+                ACCESS.remember(request, done.signup.receipt_no)
                 context = {"signup": done.signup, "code": done.query_code, "meeting": meeting}
                 return render(request, "meetings/public/submitted.html", context)
     context = {"form": form, "key": key, "meeting": meeting, "state": meeting.signup_state()}
     return render(
         request, "meetings/public/signup.html", context, status=400 if form.errors else 200
     )
-
-
-def _remember(request, signup) -> None:
-    numbers = {*request.session.get(SESSION_KEY, []), signup.receipt_no}
-    request.session[SESSION_KEY] = sorted(numbers)
 
 
 def _decided_meeting(pk) -> Meeting:
@@ -110,24 +107,15 @@ def draw_script(request):
 @never_cache
 def lookup(request):
     form = forms.LookupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        number, ip = form.cleaned_data["receipt_no"].strip().upper(), client_ip(request)
-        taken = lookup_may_try(number, ip)
-        if not taken:
-            form.add_error(None, "查询失败次数过多，请一小时后再试。")
-        else:
-            found = SignUp.objects.filter(receipt_no=number, invited=False).first()
-            if found and found.check_query_code(form.cleaned_data["code"]):
-                lookup_succeeded(taken)
-                _remember(request, found)
-                return redirect("meetings_public:status", found.receipt_no)
-            form.add_error(None, "报名编号或查询码不正确。")
+    found = ACCESS.look_up(request, form, SignUp.objects.filter(invited=False))
+    if found is not None:
+        return redirect("meetings_public:status", found.receipt_no)
     return render(request, "meetings/public/lookup.html", {"form": form})
 
 
 @never_cache
 def status(request, receipt_no):
-    if receipt_no not in request.session.get(SESSION_KEY, []):
+    if not ACCESS.proven(request, receipt_no):
         return redirect("meetings_public:lookup")
     found = get_object_or_404(SignUp.objects.select_related("meeting"), receipt_no=receipt_no)
     context = {

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from django.db.models import Q, QuerySet
 
+from gongkai.core import review
 from gongkai.core.roles import Role
 from gongkai.publications.models import STAGE_ROLES, Document, DocumentStatus
 from gongkai.publications.models.documents import authors_of
@@ -24,19 +25,24 @@ def visible_documents(user) -> QuerySet[Document]:
 
 
 def waiting_for(user) -> QuerySet[Document]:
-    """待我审核: documents at a stage the user's role decides (一审 in their own unit only, and
-    never one they wrote: the verb would refuse them, so the list does not offer it)."""
+    """待我审核: documents at a stage the user's role decides (一审 in their own unit only, or a
+    head's own draft for a 签发领导, and never one they wrote: the verb would refuse them, so
+    the list does not offer it)."""
     scope = Q(pk__in=[])
     for stage, role in STAGE_ROLES.items():
-        if user.has_role(role):
-            stage_scope = Q(status=stage)
-            if stage == DocumentStatus.REVIEW_1:
-                stage_scope &= Q(unit_id=user.unit_id)
-            scope |= stage_scope
-    found = Document.objects.select_related("unit").filter(scope)
-    first_stage = list(found.filter(status=DocumentStatus.REVIEW_1))
-    own = [pk for pk, authors in authors_of(first_stage).items() if user.pk in authors]
-    return found.exclude(pk__in=own).order_by("publish_due", "id")
+        if user.has_role(role) and stage != DocumentStatus.REVIEW_1:
+            scope |= Q(status=stage)
+    first_stage = Document.objects.filter(status=DocumentStatus.REVIEW_1)
+    if not user.has_role(Role.UNIT_HEAD, Role.LEADER):
+        first_stage = first_stage.none()
+    elif not user.has_role(Role.LEADER):
+        first_stage = first_stage.filter(unit_id=user.unit_id)
+    first_stage = list(first_stage.only("pk", "unit_id", "created_by_id"))
+    heads = review.head_ids({d.unit_id for d in first_stage})
+    authors = authors_of(first_stage)
+    mine = [d.pk for d in first_stage if review.may_check(user, d.unit_id, authors[d.pk], heads)]
+    found = Document.objects.select_related("unit").filter(scope | Q(pk__in=mine))
+    return found.order_by("publish_due", "id")
 
 
 def unit_drafts(user) -> QuerySet[Document]:

@@ -13,9 +13,10 @@ from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 
-from gongkai.core import audit
+from gongkai.core import audit, review
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry, Unit
+from gongkai.core.notifications import notify
 from gongkai.core.roles import Role
 from gongkai.lib.cndate import cn_date
 from gongkai.publications.models.choices import (
@@ -64,7 +65,8 @@ class StaleEdit(DomainError):
     """Someone saved the document after this edit form was opened."""
 
 
-# Who may act at each review stage; 一审 only within the drafting unit.
+# Who may act at each review stage; 一审 only within the drafting unit, or a 签发领导 for the
+# unit's head's own draft (core.review).
 STAGE_ROLES = {
     DocumentStatus.REVIEW_1: Role.UNIT_HEAD,
     DocumentStatus.REVIEW_2: Role.CONFIDENTIALITY_REVIEWER,
@@ -367,13 +369,11 @@ class Document(models.Model):
         return user.unit_id == self.unit_id and user.has_role(Role.CLERK, Role.UNIT_HEAD)
 
     def may_review(self, user) -> bool:
+        if self.status == DocumentStatus.REVIEW_1:
+            # 一审 is a second pair of eyes: never the drafter's own (core.review).
+            return review.may_check(user, self.unit_id, self.author_ids())
         role = STAGE_ROLES.get(self.status)
-        if role is None or not user.has_role(role):
-            return False
-        if self.status != DocumentStatus.REVIEW_1:
-            return True
-        # 一审 is a second pair of eyes: never the drafter's own.
-        return user.unit_id == self.unit_id and user.pk not in self.author_ids()
+        return role is not None and user.has_role(role)
 
     def may_edit(self, user) -> bool:
         """The drafting unit edits its draft; the 一审 and 二审 reviewers may edit at their own
@@ -463,7 +463,8 @@ class Document(models.Model):
 
     @transaction.atomic
     def submit(self, *, by, comment: str = "", at: dt.datetime | None = None) -> None:
-        """送审: the drafting unit sends its draft to its 处室负责人 (一审)."""
+        """送审: the drafting unit sends its draft to its 处室负责人 (一审); a draft its head
+        wrote to the unit's other heads and the 签发领导 too, who are told of it."""
         self._lock()
         if not self.drafters_include(by):
             raise DomainError("只有本单位的经办人或负责人可以提交审核")
@@ -473,6 +474,15 @@ class Document(models.Model):
             raise DomainError("正文和附件不能都为空")
         document_sending.send(type(self), document=self)
         self._move("submit", by, comment=comment, at=at)
+        writers = self.author_ids()
+        if review.written_by_head(self.unit_id, writers):
+            for person in review.checkers(self.unit_id, writers):
+                notify(
+                    user=person,
+                    key=f"document.submit:{self.pk}:{self.version}",
+                    text=f"《{self.title}》由处室负责人起草，待一审",
+                    link=self.get_staff_url(),
+                )
 
     @transaction.atomic
     def approve(
@@ -653,9 +663,7 @@ class Document(models.Model):
                 and self.drafters_include(by)
                 and by.has_role(Role.UNIT_HEAD)
             ):
-                raise DomainError(
-                    "起草、修改或提交该文件的人不能办理一审，请由本单位另一位负责人审核"
-                )
+                raise DomainError("起草、修改或提交该文件的人不能办理一审。" + review.STAND_IN)
             raise DomainError(
                 f"{self.get_status_display()}应由{STAGE_ROLES[self.status].label}办理"
             )
@@ -699,7 +707,6 @@ class Document(models.Model):
     def _notify_drafters(self, text: str) -> None:
         """Tell who must act on a returned draft: its author and whoever submitted it this round."""
         from gongkai.core.models import User
-        from gongkai.core.notifications import notify
 
         submitters = self.steps.filter(action="submit", round=self.round).values("actor_id")
         people = User.objects.filter(

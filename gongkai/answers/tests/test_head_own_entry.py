@@ -1,0 +1,76 @@
+"""An entry the unit's only head wrote: a 签发领导 approves it instead (core.review).
+
+法规处 has one head (core.bureau). His own entry used to wait for "本单位另一位负责人", who does
+not exist. Nobody approves their own entry; a leader stands in for the head's own entry only."""
+
+import pytest
+from django.urls import reverse
+
+from gongkai.answers import services
+from gongkai.answers.models import Entry, EntryStatus
+from gongkai.answers.tests.helpers import YUETAN, entry, published
+from gongkai.core.models import AuditEntry, Notification
+from gongkai.core.tests.review_helpers import leader_told_instead_of_head
+
+pytestmark = pytest.mark.django_db
+
+
+def _act(client, user, item, verb):
+    client.force_login(user)
+    url = reverse("answers:entry_act", args=[item.pk, verb])
+    return client.post(url, {"comment": "依据核对无误"}, follow=True).content.decode()
+
+
+def _heads_entry(cast):
+    document = published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
+    return services.entry_save(
+        entry=Entry(question="约谈针对哪些企业？", answer="见第二条。"),
+        sources=[{"document": document, "article": "第二条"}],
+        by=cast.head,
+    )
+
+
+def test_it_lets_a_leader_approve_the_only_heads_own_entry(client, cast):
+    item = _heads_entry(cast)
+    _act(client, cast.head, item, "submit")
+    assert Entry.objects.get(pk=item.pk).status == EntryStatus.PENDING
+
+    page = _act(client, cast.head, item, "approve")
+    assert "不能审核自己的问答条目" in page
+    assert Entry.objects.get(pk=item.pk).status == EntryStatus.PENDING
+    note = leader_told_instead_of_head(cast, page)
+    assert "约谈针对哪些企业？" in note.text
+    assert note.link == reverse("answers:entry_detail", args=[item.pk])
+
+    client.force_login(cast.leader)
+    assert "约谈针对哪些企业？" in client.get(reverse("core:dashboard")).content.decode()
+    detail = client.get(reverse("answers:entry_detail", args=[item.pk])).content.decode()
+    assert "审核通过并发布" in detail
+    _act(client, cast.leader, item, "approve")
+    item.refresh_from_db()
+    assert item.status == EntryStatus.PUBLISHED and item.approved_by == cast.leader
+    assert AuditEntry.objects.filter(action="answer_entry.approve", actor=cast.leader).exists()
+
+
+def test_a_head_who_wrote_an_entry_a_clerk_submitted_does_not_approve_it(client, cast):
+    item = _heads_entry(cast)
+    _act(client, cast.clerk, item, "submit")
+    page = _act(client, cast.head, item, "approve")
+    assert "不能审核自己的问答条目" in page
+    item.refresh_from_db()
+    assert item.status == EntryStatus.PENDING and item.approved_by is None
+    _act(client, cast.leader, item, "approve")
+    assert Entry.objects.get(pk=item.pk).approved_by == cast.leader
+
+
+def test_a_leader_does_not_approve_a_clerks_entry(client, cast):
+    document = published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
+    item = entry(cast, document)
+    _act(client, cast.clerk, item, "submit")
+    page = _act(client, cast.leader, item, "approve")
+    assert "只有法规处的处室负责人可以审核通过并发布" in page
+    item.refresh_from_db()
+    assert item.status == EntryStatus.PENDING and item.approved_by is None
+    assert not Notification.objects.filter(user=cast.leader).exists()
+    client.force_login(cast.leader)
+    assert item.question not in client.get(reverse("core:dashboard")).content.decode()
