@@ -42,6 +42,8 @@ PEOPLE = [
     ("zhihui", "刘伟", "指挥中心", [Role.CLERK]),
     ("baomi", "赵敏", "办公室", [Role.CONFIDENTIALITY_REVIEWER]),
     ("lingdao", "黄振华", "局领导", [Role.LEADER]),
+    # A second 签发领导: one who did a head's own 一审 may not also sign it off (三审).
+    ("lingdao2", "孙立新", "局领导", [Role.LEADER]),
 ]
 DEMO_PASSWORD = "Gongkai@2022"  # noqa: S105 — the published demo login (passes the validators)
 
