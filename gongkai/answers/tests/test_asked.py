@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from gongkai.answers import passages, retrieval, services
-from gongkai.answers.models import Passage
+from gongkai.answers.models import Passage, PassageKind
 from gongkai.answers.tests.helpers import published
 
 ARTICLES = [
@@ -177,3 +177,21 @@ def test_stored_vectors_are_used_while_they_match_and_recomputed_once_the_questi
     changed = retrieval.elsewhere_examples(path, stored)
     assert changed.vectors.shape == (3, 384)
     assert np.allclose(changed.vectors[:2], examples.vectors)
+
+
+def test_the_third_candidate_is_the_second_reading_s_best_article_not_already_shown():
+    def article(pk, label, source="国务院令第711号"):
+        return Passage(pk=pk, kind=PassageKind.IMPORTED, key=f"k{pk}", label=label, source=source)
+
+    passages = {
+        1: article(1, "第三十三条"),
+        2: article(2, "第三十二条"),
+        3: article(3, "第三十条"),
+        4: article(4, "第五十一条"),
+        5: article(5, "第三十三条（一）"),
+    }
+    fusion, second = [1, 2, 3, 4], [2, 1, 4, 3]
+    assert retrieval.with_second_reading(fusion, second, passages) == [1, 2, 4, 3]
+    # Already among the first two (here as one of its cases), it is not shown twice.
+    passages[6] = article(6, "第三十三条（二）")
+    assert retrieval.with_second_reading([1, 2, 3], [6, 2], passages) == [1, 2, 3]
