@@ -195,3 +195,16 @@ def test_the_third_candidate_is_the_second_reading_s_best_article_not_already_sh
     # Already among the first two (here as one of its cases), it is not shown twice.
     passages[6] = article(6, "第三十三条（二）")
     assert retrieval.with_second_reading([1, 2, 3], [6, 2], passages) == [1, 2, 3]
+
+
+def test_a_complaint_about_a_business_is_refused_and_sent_to_the_hotline(laws):
+    # A complaint about how a business works is not a complaint about disclosure (第五十一条).
+    answer = retrieval.ask("仓库违规装卸怎么投诉")
+    assert answer.refused
+    assert "12345" in answer.elsewhere[0]
+
+
+def test_an_objection_to_a_cadre_on_public_notice_goes_to_the_organisation_department(laws):
+    answer = retrieval.ask("县委组织部公示的拟提拔人选有作风问题，我该向谁举报")
+    assert answer.refused
+    assert answer.elsewhere == ["组织部门（12380举报）"]
