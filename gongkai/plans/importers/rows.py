@@ -157,6 +157,7 @@ def _parse_rows(
         # Paragraphs read into records: each field in its place, nothing merged.
         records = _CANONICAL_HEADER in rows
         merged = merged and not records
+    unitless = records and not any(_record_units(row) for row in rows)
     title = _find_title(rows)
     rows = _widen_header(_join_two_row_header(rows))
     header_at, roles, unclear = _columns(rows)
@@ -168,7 +169,9 @@ def _parse_rows(
     body = rows[header_at + 1 :]
     section = _section_before(rows[: max(header_at, 0)])
     walked = REQUIREMENT in roles
-    drafts = _walk(body, roles, warnings, section, merged, records, doubtful) if walked else []
+    drafts = (
+        _walk(body, roles, warnings, section, merged, records, doubtful, unitless) if walked else []
+    )
     if not drafts:
         if _has_text_column(rows[header_at + 1 :]):
             raise PlanColumnsUnclear(columns)
@@ -176,6 +179,7 @@ def _parse_rows(
     _number_items(drafts, warnings)
     _groups_as_sections(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
+    _flag_plan_without_units(items, warnings)
     if records or header_at > 0:  # a whole document, not a bare table (which has no year)
         _flag_unstated_year(items, rows, year, warnings)
     if unclear:
@@ -189,6 +193,27 @@ def _parse_rows(
         columns=columns,
         columns_unclear=unclear,
     )
+
+
+NO_UNITS = "计划未写明责任单位，请在预览中指定"
+_NO_UNITS_WARNING = "整个计划未写明任何责任单位，各项任务的责任单位为空，请在预览中逐项指定"
+
+
+def _record_units(row: Row) -> bool:
+    """A record read from a paragraph that names its units (or its heading's)."""
+    return len(row) == len(_CANONICAL_HEADER) and row is not _CANONICAL_HEADER and bool(row[3])
+
+
+def _flag_plan_without_units(items: list[ParsedItem], warnings: list[str]) -> None:
+    """A plan that names no unit for any task: its tasks are kept with their units empty
+    (never invented) and each is flagged for the user to assign them in the preview."""
+    if not items or any(i.units_text or i.lead_units or i.support_units for i in items):
+        return
+    warnings.append(_NO_UNITS_WARNING)
+    for item in items:
+        item.flags = [NO_UNITS if f == "未填写责任单位" else f for f in item.flags]
+        if NO_UNITS not in item.flags:
+            item.flags.append(NO_UNITS)
 
 
 def _flag_unstated_year(
@@ -500,9 +525,11 @@ def _walk(
     merged: bool = False,
     records: bool = False,
     doubtful: set[int] | None = None,
+    unitless: bool = False,
 ) -> list["_Draft"]:
-    walker = _Walker(roles, _tasks_use_cn_numbers(rows, roles), warnings)
+    walker = _Walker(roles, _tasks_use_cn_numbers(rows, roles, unitless), warnings)
     walker.section, walker.merged, walker.records = section, merged, records
+    walker.unitless = unitless
     walker.doubtful = doubtful or set()
     # A table with no 一、 headings and no group column may head its parts with bare label
     # rows across the table (a group column's cells are groups, not parts).
@@ -762,12 +789,14 @@ def _looks_like_units(text: str, longest: int = 200) -> bool:
     return bool(parsed.lead or parsed.support) and not parsed.note
 
 
-def _tasks_use_cn_numbers(rows: list[Row], roles: list[str]) -> bool:
-    """True when requirements are numbered （一）（二）, not 1. 2. (then （一） is no section)."""
+def _tasks_use_cn_numbers(rows: list[Row], roles: list[str], unitless: bool = False) -> bool:
+    """True when requirements are numbered （一）（二）, not 1. 2. (then （一） is no section).
+    ``unitless``: records of a plan naming no units, a task's record may hold only its text."""
     column = roles.index(REQUIREMENT)
     cn = False
     for row in rows:
-        if sum(1 for c in row if c) < 2 or len(row) <= column:
+        record = unitless and len(row) == len(roles)
+        if (sum(1 for c in row if c) < 2 and not record) or len(row) <= column:
             continue
         for line in row[column].split("\n"):
             if _NUMBERED.match(line) or (roles[0] == NUMBER and row[0].isdigit()):
@@ -921,6 +950,7 @@ class _Walker:
         self.carry: dict[str, str] = {}  # the last units and deadline cells, for merged rows
         self.merged = False  # short rows lost cells to merges (text tables)
         self.records = False  # rows are records read from paragraphs, their fields in place
+        self.unitless = False  # records of a plan that names no units: each one is a task
         self.doubtful: set[int] = set()  # ids of rows a cell stream was cut into with doubt
         self.label_sections = False  # bare label rows head the table's parts (no 一、)
         self.from_below: set[int] = set()  # ids of rows given the units cell below them
@@ -932,7 +962,7 @@ class _Walker:
 
     def add(self, row: Row) -> None:
         filled = [c for c in row if c]
-        lone = len(filled) == 1 and row[0] == filled[0]
+        lone = len(filled) == 1 and row[0] == filled[0] and not self._unitless_task(row)
         after_label, self.after_label = self.after_label, False
         if lone and not (self.merged and self.carry and self._lone_task(row)):
             if self.label_sections and self._label_row(row[0]):
@@ -976,6 +1006,14 @@ class _Walker:
         self._carry_down(columns, {self.roles[j] for j in missing}, flags)
         requirements = self._requirements(columns.pop(REQUIREMENT, ""), columns.get(NUMBER, ""))
         self._push(self._row(requirements, columns, flags))
+
+    def _unitless_task(self, row: Row) -> bool:
+        """A record of a plan that names no units at all: a task with its text only, unless
+        it stands under a part that sets out aims or safeguards and has no number."""
+        if not (self.unitless and self.records and len(row) == len(self.roles)):
+            return False
+        general = _GENERAL_PART.search(simplify(f"{self.section}{self.subsection}"))
+        return not general or bool(_number_of(row[0], self.cn_tasks))
 
     @staticmethod
     def _label_row(text: str) -> bool:

@@ -1,0 +1,101 @@
+"""Rules of the fourth round on plans of other bodies (issue 14): a plan that names no units
+at all, sections given by table cells, rowspan in | text tables, cells glued together.
+
+The plans here are small and invented, typed by hand in the shape each layout has when
+a web page is captured as text; the real ones are scored by test_import_real_plans.py.
+"""
+
+from datetime import date
+
+from gongkai.plans.importers import parse_plan_text
+from gongkai.plans.importers.rows import NO_UNITS
+
+
+def _lines(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+# ---- a plan that names no units ----------------------------------------------------------
+
+
+def test_it_keeps_the_cn_numbered_tasks_of_a_plan_that_names_no_units_flagged():
+    text = _lines(
+        "2023年政务公开工作要点",
+        "一、加强政策公开",
+        "（一）做好规范性文件公开工作。及时发布并更新规范性文件库。",
+        "（二）加强政策解读。重要政策同步解读。",
+        "二、优化公开平台",
+        "（三）完善政府网站建设。确保信息及时更新。",
+    )
+    plan = parse_plan_text(text, 2023)
+    assert [(i.number, i.section, i.lead_units, i.support_units) for i in plan.items] == [
+        (1, "一、加强政策公开", [], []),
+        (2, "一、加强政策公开", [], []),
+        (3, "二、优化公开平台", [], []),
+    ]
+    assert all(NO_UNITS in item.flags for item in plan.items)
+    assert any("未写明任何责任单位" in w for w in plan.warnings)
+
+
+def test_it_keeps_one_task_per_paragraph_of_an_unnumbered_plan_without_units():
+    text = _lines(
+        "2023年政务公开工作要点",
+        "为做好今年政务公开工作，制定本要点。",
+        "一、总体要求",
+        "坚持以人民为中心，全面推进政务公开。",
+        "二、加强政策公开",
+        "做好规范性文件公开工作，及时发布并更新规范性文件库。",
+        "加强政策解读，重要政策文件与解读材料同步组织、同步审签、同步部署。",
+        "三、保障措施",
+        "各单位要高度重视，加强组织领导。",
+    )
+    plan = parse_plan_text(text, 2023)
+    assert [(i.number, i.section, i.lead_units) for i in plan.items] == [
+        (1, "二、加强政策公开", []),
+        (2, "二、加强政策公开", []),
+    ]
+    assert plan.items[1].requirement.startswith("加强政策解读")
+    assert all(NO_UNITS in item.flags for item in plan.items)
+
+
+def test_it_flags_every_task_of_a_numbered_plan_without_units_and_warns_once():
+    text = _lines(
+        "2023年政务公开工作要点",
+        "一、加强政策公开",
+        "1.做好规范性文件公开工作。",
+        "2.加强政策解读，重要政策同步解读。",
+    )
+    plan = parse_plan_text(text, 2023)
+    assert [(i.number, i.lead_units, i.units_text) for i in plan.items] == [
+        (1, [], ""),
+        (2, [], ""),
+    ]
+    assert [NO_UNITS in i.flags for i in plan.items] == [True, True]
+    assert sum("未写明任何责任单位" in w for w in plan.warnings) == 1
+
+
+def test_it_keeps_the_rows_of_a_table_without_a_units_column_flagged():
+    text = _lines(
+        "工作任务|具体措施|完成时限",
+        "1.做好规范性文件公开|及时发布规范性文件|6月底前",
+        "2.加强政策解读|重要政策同步解读|长期坚持",
+    )
+    plan = parse_plan_text(text, 2023)
+    assert [(i.number, i.due_date, i.lead_units) for i in plan.items] == [
+        (1, date(2023, 6, 30), []),
+        (2, date(2023, 12, 31), []),
+    ]
+    assert all(NO_UNITS in item.flags for item in plan.items)
+
+
+def test_it_does_not_call_a_plan_unitless_when_one_task_names_its_units():
+    text = _lines(
+        "一、加强政策公开",
+        "1.做好规范性文件公开工作。（责任单位：法规科）",
+        "2.加强政策解读，重要政策同步解读。",
+    )
+    plan = parse_plan_text(text, 2023)
+    assert [i.lead_units for i in plan.items] == [["法规科"], []]
+    assert NO_UNITS not in plan.items[1].flags
+    assert "未填写责任单位" in plan.items[1].flags
+    assert not any("未写明任何责任单位" in w for w in plan.warnings)
