@@ -178,6 +178,7 @@ def _parse_rows(
         raise PlanImportError(NO_TASKS)
     _number_items(drafts, warnings)
     _groups_as_sections(drafts)
+    _flag_tasks_before_any_heading(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
     _flag_plan_without_units(items, warnings)
     if records or header_at > 0:  # a whole document, not a bare table (which has no year)
@@ -961,6 +962,7 @@ class _Walker:
         self.drafts: list[_Draft] = []
 
     def add(self, row: Row) -> None:
+        row = self._heading_row(row)
         filled = [c for c in row if c]
         lone = len(filled) == 1 and row[0] == filled[0] and not self._unitless_task(row)
         after_label, self.after_label = self.after_label, False
@@ -1006,6 +1008,18 @@ class _Walker:
         self._carry_down(columns, {self.roles[j] for j in missing}, flags)
         requirements = self._requirements(columns.pop(REQUIREMENT, ""), columns.get(NUMBER, ""))
         self._push(self._row(requirements, columns, flags))
+
+    def _heading_row(self, row: Row) -> Row:
+        """A part heading (一、) alone in some cell of its row, or one row spanning the whole
+        table (its text repeated in every cell): the heading of the rows under it."""
+        filled = [c for c in row if c]
+        if len(filled) < 1 or len(set(filled)) != 1 or self._unitless_task(row):
+            return row
+        text = filled[0]
+        heading = _is_heading(text) and not (self.cn_tasks and _SUBSECTION.match(text))
+        if heading or (len(filled) >= 3 and not _NUMBERED.match(text)):
+            return [text]
+        return row
 
     def _unitless_task(self, row: Row) -> bool:
         """A record of a plan that names no units at all: a task with its text only, unless
@@ -1251,6 +1265,21 @@ def _groups_as_sections(drafts: list[_Draft]) -> None:
         return
     for draft in drafts:
         draft.item.section = draft.group
+
+
+NO_SECTION = (
+    "原文此项任务之前没有所属部分的标题（可能只截取了方案的一部分），未能确定其所属部分，请核对"
+)
+
+
+def _flag_tasks_before_any_heading(drafts: list[_Draft]) -> None:
+    """A plan with parts whose text starts mid-plan: the tasks before the first heading have
+    no section, which is never invented; they are flagged."""
+    if not any(d.item.section for d in drafts):
+        return
+    for draft in drafts:
+        if not draft.item.section:
+            draft.item.flags.append(NO_SECTION)
 
 
 def _number_by_subsections(drafts: list[_Draft]) -> bool:

@@ -99,3 +99,59 @@ def test_it_does_not_call_a_plan_unitless_when_one_task_names_its_units():
     assert NO_UNITS not in plan.items[1].flags
     assert "未填写责任单位" in plan.items[1].flags
     assert not any("未写明任何责任单位" in w for w in plan.warnings)
+
+
+# ---- sections from table cells -----------------------------------------------------------
+
+
+def _sections(plan):
+    return [(i.number, i.section) for i in plan.items]
+
+
+def test_it_reads_a_heading_in_a_cell_of_its_own_row_as_the_section_of_the_rows_under_it():
+    text = _lines(
+        "| 序号 | 工作任务 | 责任单位 | 完成时限 |",
+        "| | 一、推进政策公开 | | |",
+        "| 1 | 做好规范性文件公开，及时更新规范性文件库 | 法规科 | 6月底前 |",
+        "| | 二、推进平台建设 | | |",
+        "| 2 | 完善政府网站，确保信息及时更新 | 信息中心 | 9月底前 |",
+    )
+    plan = parse_plan_text(text, 2023)
+    assert _sections(plan) == [(1, "一、推进政策公开"), (2, "二、推进平台建设")]
+    assert [i.lead_units for i in plan.items] == [["法规科"], ["信息中心"]]
+
+
+def test_it_reads_a_heading_row_spanning_every_column_as_a_section_not_a_task():
+    heading = "二、推进平台建设"
+    text = _lines(
+        "序号|工作任务|责任单位|完成时限",
+        "1|做好规范性文件公开，及时更新规范性文件库|法规科|6月底前",
+        "|".join([heading] * 4),
+        "2|完善政府网站，确保信息及时更新|信息中心|9月底前",
+    )
+    plan = parse_plan_text(text, 2023)
+    assert [i.number for i in plan.items] == [1, 2]
+    assert plan.items[1].section == heading
+
+
+def test_it_flags_the_tasks_before_the_first_heading_of_a_plan_captured_mid_way():
+    text = _lines(
+        "序号|工作任务|责任单位|完成时限",
+        "7|做好规范性文件公开，及时更新规范性文件库|法规科|6月底前",
+        "二、推进平台建设",
+        "8|完善政府网站，确保信息及时更新|信息中心|9月底前",
+    )
+    first, second = parse_plan_text(text, 2023).items
+    assert (first.number, first.section) == (7, "")
+    assert any("没有所属部分的标题" in f for f in first.flags)
+    assert (second.section, second.flags) == ("二、推进平台建设", [])
+
+
+def test_it_does_not_flag_the_sections_of_a_plan_that_has_no_parts():
+    text = _lines(
+        "序号|工作任务|责任单位|完成时限",
+        "1|做好规范性文件公开，及时更新规范性文件库|法规科|6月底前",
+        "2|完善政府网站，确保信息及时更新|信息中心|9月底前",
+    )
+    plan = parse_plan_text(text, 2023)
+    assert [(i.section, i.flags) for i in plan.items] == [("", []), ("", [])]
