@@ -99,6 +99,9 @@ _DOUBTFUL = "原表未标明行的起止，本行是按各单元格的内容切�
 _GUESSED_COLUMNS = "表格部分列的含义是按内容判断的，请核对各列对应关系"
 _SPILLED = "原表此处单元格错行（任务与措施、时限、单位的条数不一致），已跨行按顺序对齐，请核对"
 _MAX_BLOCK_ROWS = 4
+_CONTINUED = (
+    "原表下一行没有任务单元格（与本行合并），其措施、单位已并入本项任务（完成时限取第一行），请核对"
+)
 
 
 @dataclass
@@ -111,6 +114,8 @@ class _RowParts:
     subsection: str
     flags: list[str] = field(default_factory=list)
     group: str = ""  # the （一） heading over the row, as written
+    # Its requirement cell merged from the row above (a | table's rowspan): more of that task.
+    continues: bool = False
 
     def parts(self, role: str, as_lines: bool) -> list[str]:
         text = self.columns.get(role, "").strip()
@@ -126,6 +131,7 @@ def parse_rows(
     columns: list[str] | None = None,
     synonyms: dict[str, str] | None = None,
     short_rows_merged: bool = False,
+    bar_separated: bool = False,
 ) -> ParsedPlan:
     """Turn rows of cells from any format into a ParsedPlan (the shared core).
 
@@ -133,16 +139,22 @@ def parse_rows(
     preview (it overrides the header); ``synonyms`` are header words the users taught earlier.
     ``short_rows_merged``: a row with fewer cells than the header lost them to cells merged
     from the rows above (tables captured as text); Word, Excel and HTML repeat merged cells.
+    ``bar_separated``: rows are lines of cells separated by |, where the cells a short row
+    lacks are its leading ones.
     """
     token = _LEARNED.set({simplify(k).replace(" ", ""): v for k, v in (synonyms or {}).items()})
     try:
-        return _parse_rows(rows, year, columns, short_rows_merged)
+        return _parse_rows(rows, year, columns, short_rows_merged, bar_separated)
     finally:
         _LEARNED.reset(token)
 
 
 def _parse_rows(
-    rows: list[Row], year: int, mapped: list[str] | None, merged: bool = False
+    rows: list[Row],
+    year: int,
+    mapped: list[str] | None,
+    merged: bool = False,
+    bar_separated: bool = False,
 ) -> ParsedPlan:
     rows = [cleaned for row in rows if (cleaned := _clean_row(row))]
     doubtful = _doubtful_rows(rows)
@@ -170,7 +182,9 @@ def _parse_rows(
     section = _section_before(rows[: max(header_at, 0)])
     walked = REQUIREMENT in roles
     drafts = (
-        _walk(body, roles, warnings, section, merged, records, doubtful, unitless) if walked else []
+        _walk(body, roles, warnings, section, merged, records, doubtful, unitless, bar_separated)
+        if walked
+        else []
     )
     if not drafts:
         if _has_text_column(rows[header_at + 1 :]):
@@ -527,10 +541,12 @@ def _walk(
     records: bool = False,
     doubtful: set[int] | None = None,
     unitless: bool = False,
+    bar_separated: bool = False,
 ) -> list["_Draft"]:
     walker = _Walker(roles, _tasks_use_cn_numbers(rows, roles, unitless), warnings)
     walker.section, walker.merged, walker.records = section, merged, records
     walker.unitless = unitless
+    walker.right_aligned = bar_separated and merged and not records
     walker.doubtful = doubtful or set()
     # A table with no 一、 headings and no group column may head its parts with bare label
     # rows across the table (a group column's cells are groups, not parts).
@@ -831,7 +847,9 @@ def _find_title(rows: list[Row]) -> str:
 # ---- fitting a row to the header --------------------------------------------
 
 
-def _fit_row(row: Row, roles: list[str]) -> tuple[Row, list[str], set[int]]:
+def _fit_row(
+    row: Row, roles: list[str], right_aligned: bool = False
+) -> tuple[Row, list[str], set[int]]:
     """Place the row's cells under the header; flag rows that lost a cell to a merge.
 
     Also returns the columns the row has no cell for (a cell merged from the row above),
@@ -848,7 +866,7 @@ def _fit_row(row: Row, roles: list[str]) -> tuple[Row, list[str], set[int]]:
         cells.pop()
     if len(cells) >= width:
         return cells, flags, missing
-    best = _best_placement(cells, roles)
+    best = _best_placement(cells, roles, right_aligned)
     placed = [""] * width
     for slot, cell in zip(best, cells, strict=True):
         placed[slot] = cell
@@ -860,7 +878,7 @@ def _fit_row(row: Row, roles: list[str]) -> tuple[Row, list[str], set[int]]:
     return placed, flags, missing
 
 
-def _best_placement(cells: Row, roles: list[str]) -> tuple[int, ...]:
+def _best_placement(cells: Row, roles: list[str], right_aligned: bool) -> tuple[int, ...]:
     as_given = tuple(range(len(cells)))
     if len(roles) - len(cells) > 4 or len(roles) > 10:
         return as_given
@@ -871,12 +889,24 @@ def _best_placement(cells: Row, roles: list[str]) -> tuple[int, ...]:
             fits[slot, at] = _fit_score(roles[slot], cells[at])
         return fits[slot, at]
 
+    def score(slots: tuple[int, ...]) -> int:
+        return sum(fit(s, at) for at, s in enumerate(slots))
+
     # On a tie the cells go right: the cells a row lacks are merged from the row above,
     # and a merged cell starts further left.
-    return max(
-        combinations(range(len(roles)), len(cells)),
-        key=lambda slots: (sum(fit(s, at) for at, s in enumerate(slots)), slots),
-    )
+    best = max(combinations(range(len(roles)), len(cells)), key=lambda s: (score(s), s))
+    if not right_aligned:
+        return best
+    # A row of a text table short of cells lost its leading ones (the group cells given on
+    # the first row of their group only): its cells are aligned right to left, unless their
+    # content clearly says otherwise (a number in the 序号 column, a task's 1. in its own).
+    notes = 0
+    while notes < len(roles) and roles[len(roles) - 1 - notes] == NOTE:
+        notes += 1
+    ends = {len(roles), len(roles) - notes} - {0}
+    right = [tuple(range(end - len(cells), end)) for end in ends if end >= len(cells)]
+    aligned = max(right, key=lambda s: (score(s), s), default=best)
+    return aligned if score(aligned) >= score(best) - 1 else best
 
 
 def _fit_score(role: str, cell: str) -> int:
@@ -952,6 +982,7 @@ class _Walker:
         self.merged = False  # short rows lost cells to merges (text tables)
         self.records = False  # rows are records read from paragraphs, their fields in place
         self.unitless = False  # records of a plan that names no units: each one is a task
+        self.right_aligned = False  # short rows of a | table lost their leading cells
         self.doubtful: set[int] = set()  # ids of rows a cell stream was cut into with doubt
         self.label_sections = False  # bare label rows head the table's parts (no 一、)
         self.from_below: set[int] = set()  # ids of rows given the units cell below them
@@ -983,7 +1014,7 @@ class _Walker:
         if self.records and len(row) == len(self.roles):
             cells, flags, missing = list(row), [], set()
         else:
-            cells, flags, missing = _fit_row(row, self.roles)
+            cells, flags, missing = _fit_row(row, self.roles, self.right_aligned)
         if id(row) in self.doubtful:
             flags.append(_DOUBTFUL)
         if id(row) in self.from_below:
@@ -1005,9 +1036,12 @@ class _Walker:
                 self._heading(cell)  # 一、 and （一） may each have a column
             elif cell:
                 columns[role] = f"{columns[role]}\n{cell}" if role in columns else cell
-        self._carry_down(columns, {self.roles[j] for j in missing}, flags)
+        lacking = {self.roles[j] for j in missing}
+        self._carry_down(columns, lacking, flags)
         requirements = self._requirements(columns.pop(REQUIREMENT, ""), columns.get(NUMBER, ""))
-        self._push(self._row(requirements, columns, flags))
+        parts = self._row(requirements, columns, flags)
+        parts.continues = self.right_aligned and REQUIREMENT in lacking and NUMBER not in columns
+        self._push(parts)
 
     def _heading_row(self, row: Row) -> Row:
         """A part heading (一、) alone in some cell of its row, or one row spanning the whole
@@ -1121,6 +1155,9 @@ class _Walker:
         return [p for p in parts if p[1]]
 
     def _push(self, row: _RowParts) -> None:
+        if not self.block and not row.requirements and row.continues and self.drafts:
+            self._continue(row)
+            return
         if not self.block and not row.requirements:
             self._orphan(row)
             return
@@ -1150,6 +1187,18 @@ class _Walker:
         self._emit_row(first, lenient=True)
         for row in rest:
             self._push(row)
+
+    def _continue(self, row: _RowParts) -> None:
+        """A row of a | table whose task cell is merged from the row above: its measures,
+        units and note are more of the task above (a second deadline is not taken); flagged."""
+        draft = self.drafts[-1]
+        for role in (MEASURES, UNITS, LEAD, SUPPORT, DEADLINE, NOTE):
+            text, have = row.columns.get(role, "").strip(), draft.get(role)
+            if not text or simplify(text) == simplify(have) or (role == DEADLINE and have):
+                continue
+            joiner = "；" if role in (UNITS, LEAD, SUPPORT) else "\n"
+            draft.set(role, f"{have}{joiner}{text}" if have else text)
+        draft.item.flags.append(_CONTINUED)
 
     def _orphan(self, row: _RowParts) -> None:
         text = "；".join(v.replace("\n", "；") for k, v in row.columns.items() if k != NUMBER)

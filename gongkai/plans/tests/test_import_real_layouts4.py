@@ -155,3 +155,37 @@ def test_it_does_not_flag_the_sections_of_a_plan_that_has_no_parts():
     )
     plan = parse_plan_text(text, 2023)
     assert [(i.section, i.flags) for i in plan.items] == [("", []), ("", [])]
+
+
+# ---- rowspan in | text tables ------------------------------------------------------------
+
+
+def test_it_aligns_a_short_row_of_a_bar_table_right_so_its_task_cell_is_the_merged_one():
+    text = _lines(
+        "工作任务|工作要点|具体措施|责任单位|完成时限",
+        "一、推进政策公开|1.做好规范性文件公开|及时更新规范性文件库|法规科|6月底前",
+        "做好文件清理，公布清理结果|办公室|9月底前",
+        "2.加强政策解读|重要政策同步解读|宣传科牵头，办公室配合|12月底前",
+    )
+    plan = parse_plan_text(text, 2023)
+    first, second = plan.items
+    assert (first.number, first.lead_units, first.due_date) == (
+        1,
+        ["法规科", "办公室"],
+        date(2023, 6, 30),
+    )
+    assert "做好文件清理" in first.measures
+    assert any("已并入本项任务" in f for f in first.flags)
+    assert (second.number, second.lead_units, second.support_units) == (2, ["宣传科"], ["办公室"])
+    assert not any("未对应到任何任务" in w for w in plan.warnings)
+
+
+def test_it_still_places_a_short_rows_number_in_the_number_column():
+    text = _lines(
+        "序号|工作任务|具体措施|责任单位|完成时限",
+        "1|推进政策公开|做好规范性文件公开，及时更新规范性文件库|法规科|6月底前",
+        "2|加强政策解读，重要政策同步解读|办公室|长期坚持",
+    )
+    first, second = parse_plan_text(text, 2023).items
+    assert (second.number, second.lead_units, second.ongoing) == (2, ["办公室"], True)
+    assert second.subsection == "推进政策公开" and second.flags
