@@ -547,6 +547,7 @@ def _walk(
     walker.section, walker.merged, walker.records = section, merged, records
     walker.unitless = unitless
     walker.right_aligned = bar_separated and merged and not records
+    walker.numbered = _tasks_numbered(rows, roles)
     walker.doubtful = doubtful or set()
     # A table with no 一、 headings and no group column may head its parts with bare label
     # rows across the table (a group column's cells are groups, not parts).
@@ -806,6 +807,20 @@ def _looks_like_units(text: str, longest: int = 200) -> bool:
     return bool(parsed.lead or parsed.support) and not parsed.note
 
 
+def _tasks_numbered(rows: list[Row], roles: list[str]) -> bool:
+    """True when the table's full rows (none of their cells merged from above) number their
+    tasks: a 序号 cell, or 1. 2. in the requirement cell."""
+    at = roles.index(REQUIREMENT)
+    number = roles.index(NUMBER) if NUMBER in roles else None
+    full = [row for row in rows if len(row) >= len(roles) and row[at]]
+    numbered = [
+        row
+        for row in full
+        if _NUMBERED.match(row[at]) or (number is not None and row[number].isdigit())
+    ]
+    return len(numbered) >= 2 and len(numbered) >= 0.8 * len(full)
+
+
 def _tasks_use_cn_numbers(rows: list[Row], roles: list[str], unitless: bool = False) -> bool:
     """True when requirements are numbered （一）（二）, not 1. 2. (then （一） is no section).
     ``unitless``: records of a plan naming no units, a task's record may hold only its text."""
@@ -848,7 +863,7 @@ def _find_title(rows: list[Row]) -> str:
 
 
 def _fit_row(
-    row: Row, roles: list[str], right_aligned: bool = False
+    row: Row, roles: list[str], right_aligned: bool = False, margin: int = 0
 ) -> tuple[Row, list[str], set[int]]:
     """Place the row's cells under the header; flag rows that lost a cell to a merge.
 
@@ -866,7 +881,7 @@ def _fit_row(
         cells.pop()
     if len(cells) >= width:
         return cells, flags, missing
-    best = _best_placement(cells, roles, right_aligned)
+    best = _best_placement(cells, roles, right_aligned, margin)
     placed = [""] * width
     for slot, cell in zip(best, cells, strict=True):
         placed[slot] = cell
@@ -878,7 +893,9 @@ def _fit_row(
     return placed, flags, missing
 
 
-def _best_placement(cells: Row, roles: list[str], right_aligned: bool) -> tuple[int, ...]:
+def _best_placement(
+    cells: Row, roles: list[str], right_aligned: bool, margin: int
+) -> tuple[int, ...]:
     as_given = tuple(range(len(cells)))
     if len(roles) - len(cells) > 4 or len(roles) > 10:
         return as_given
@@ -906,7 +923,7 @@ def _best_placement(cells: Row, roles: list[str], right_aligned: bool) -> tuple[
     ends = {len(roles), len(roles) - notes} - {0}
     right = [tuple(range(end - len(cells), end)) for end in ends if end >= len(cells)]
     aligned = max(right, key=lambda s: (score(s), s), default=best)
-    return aligned if score(aligned) >= score(best) - 1 else best
+    return aligned if score(aligned) >= score(best) - margin else best
 
 
 def _fit_score(role: str, cell: str) -> int:
@@ -983,6 +1000,7 @@ class _Walker:
         self.records = False  # rows are records read from paragraphs, their fields in place
         self.unitless = False  # records of a plan that names no units: each one is a task
         self.right_aligned = False  # short rows of a | table lost their leading cells
+        self.numbered = False  # the table numbers its tasks (a 序号 column, or 1. 2.)
         self.doubtful: set[int] = set()  # ids of rows a cell stream was cut into with doubt
         self.label_sections = False  # bare label rows head the table's parts (no 一、)
         self.from_below: set[int] = set()  # ids of rows given the units cell below them
@@ -1014,7 +1032,11 @@ class _Walker:
         if self.records and len(row) == len(self.roles):
             cells, flags, missing = list(row), [], set()
         else:
-            cells, flags, missing = _fit_row(row, self.roles, self.right_aligned)
+            # An unnumbered short row of a table that numbers its tasks is no task of its own:
+            # its task cell (and number) merged from above, its cells go right.
+            numbered = self.numbered and not _NUMBERED.match(next(iter(filled), ""))
+            margin = 1 if numbered and not any(c.isdigit() for c in filled) else 0
+            cells, flags, missing = _fit_row(row, self.roles, self.right_aligned, margin)
         if id(row) in self.doubtful:
             flags.append(_DOUBTFUL)
         if id(row) in self.from_below:

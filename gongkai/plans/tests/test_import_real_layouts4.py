@@ -165,7 +165,7 @@ def test_it_aligns_a_short_row_of_a_bar_table_right_so_its_task_cell_is_the_merg
         "工作任务|工作要点|具体措施|责任单位|完成时限",
         "一、推进政策公开|1.做好规范性文件公开|及时更新规范性文件库|法规科|6月底前",
         "做好文件清理，公布清理结果|办公室|9月底前",
-        "2.加强政策解读|重要政策同步解读|宣传科牵头，办公室配合|12月底前",
+        "二、推进平台建设|2.完善政府网站|确保信息及时更新|宣传科牵头，办公室配合|12月底前",
     )
     plan = parse_plan_text(text, 2023)
     first, second = plan.items
@@ -189,3 +189,14 @@ def test_it_still_places_a_short_rows_number_in_the_number_column():
     first, second = parse_plan_text(text, 2023).items
     assert (second.number, second.lead_units, second.ongoing) == (2, ["办公室"], True)
     assert second.subsection == "推进政策公开" and second.flags
+
+
+def test_a_short_row_of_a_table_that_numbers_no_task_stays_a_task_of_its_own():
+    text = _lines(
+        "工作任务|具体要求|责任单位|完成时限",
+        "推进政策公开|做好规范性文件公开，及时更新规范性文件库|法规科|6月底前",
+        "加强政策解读，重要政策同步解读|办公室|长期坚持",
+    )
+    plan = parse_plan_text(text, 2023)
+    assert [(i.number, i.lead_units) for i in plan.items] == [(1, ["法规科"]), (2, ["办公室"])]
+    assert plan.items[1].requirement == "加强政策解读，重要政策同步解读"
