@@ -44,7 +44,7 @@ from gongkai.plans.importers.headers import (
     TASK,
     UNITS,
 )
-from gongkai.plans.importers.stream import DOUBT, stream_rows
+from gongkai.plans.importers.stream import DOUBT, GLUED, stream_rows
 
 Row = list[str]
 
@@ -96,6 +96,10 @@ _ORDINAL = re.compile(r"(?:^|(?<=[。；;！!]))\s*[一二三四五六七八九�
 
 _BRACKETS = re.compile(r"[（(〔][^（）()〔〕]*[)）〕]")
 _DOUBTFUL = "原表未标明行的起止，本行是按各单元格的内容切分出来的，请核对"
+_GLUED = (
+    "原文此行的单元格粘连在一起（没有分隔），完成时限是从内容末尾拆出的，"
+    "责任单位未能可靠拆分，请核对"
+)
 _GUESSED_COLUMNS = "表格部分列的含义是按内容判断的，请核对各列对应关系"
 _SPILLED = "原表此处单元格错行（任务与措施、时限、单位的条数不一致），已跨行按顺序对齐，请核对"
 _MAX_BLOCK_ROWS = 4
@@ -224,6 +228,8 @@ def _flag_plan_without_units(items: list[ParsedItem], warnings: list[str]) -> No
     (never invented) and each is flagged for the user to assign them in the preview."""
     if not items or any(i.units_text or i.lead_units or i.support_units for i in items):
         return
+    if any(_GLUED in i.flags for i in items):
+        return  # the units may be there, glued to the text
     warnings.append(_NO_UNITS_WARNING)
     for item in items:
         item.flags = [NO_UNITS if f == "未填写责任单位" else f for f in item.flags]
@@ -253,13 +259,15 @@ def _flag_unstated_year(
         item.flags.append(f"方案中未写明年份，完成时限按{year}年推算，请核对")
 
 
-def _doubtful_rows(rows: list[Row]) -> set[int]:
-    """Ids of the rows a cell stream cut out with doubt, their DOUBT mark taken off."""
-    doubtful = set()
+def _doubtful_rows(rows: list[Row]) -> dict[int, list[str]]:
+    """The flags of the rows a cell stream cut out with doubt (DOUBT) or with a deadline cut
+    off a glued cell (GLUED), by row id, their marks taken off."""
+    doubtful: dict[int, list[str]] = {}
     for row in rows:
-        if row and row[-1] == DOUBT:
-            row.pop()
-            doubtful.add(id(row))
+        for mark, flag in ((DOUBT, _DOUBTFUL), (GLUED, _GLUED)):
+            if row and row[-1] == mark:
+                row.pop()
+                doubtful.setdefault(id(row), []).insert(0, flag)
     return doubtful
 
 
@@ -539,7 +547,7 @@ def _walk(
     section: str = "",
     merged: bool = False,
     records: bool = False,
-    doubtful: set[int] | None = None,
+    doubtful: dict[int, list[str]] | None = None,
     unitless: bool = False,
     bar_separated: bool = False,
 ) -> list["_Draft"]:
@@ -548,7 +556,7 @@ def _walk(
     walker.unitless = unitless
     walker.right_aligned = bar_separated and merged and not records
     walker.numbered = _tasks_numbered(rows, roles)
-    walker.doubtful = doubtful or set()
+    walker.doubtful = doubtful or {}
     # A table with no 一、 headings and no group column may head its parts with bare label
     # rows across the table (a group column's cells are groups, not parts).
     walker.label_sections = (
@@ -1001,7 +1009,8 @@ class _Walker:
         self.unitless = False  # records of a plan that names no units: each one is a task
         self.right_aligned = False  # short rows of a | table lost their leading cells
         self.numbered = False  # the table numbers its tasks (a 序号 column, or 1. 2.)
-        self.doubtful: set[int] = set()  # ids of rows a cell stream was cut into with doubt
+        # Flags of the rows a cell stream was cut into with doubt, by row id.
+        self.doubtful: dict[int, list[str]] = {}
         self.label_sections = False  # bare label rows head the table's parts (no 一、)
         self.from_below: set[int] = set()  # ids of rows given the units cell below them
         self.ignored: dict[str, str] = {}  # section → the first paragraph no task took
@@ -1037,8 +1046,7 @@ class _Walker:
             numbered = self.numbered and not _NUMBERED.match(next(iter(filled), ""))
             margin = 1 if numbered and not any(c.isdigit() for c in filled) else 0
             cells, flags, missing = _fit_row(row, self.roles, self.right_aligned, margin)
-        if id(row) in self.doubtful:
-            flags.append(_DOUBTFUL)
+        flags += self.doubtful.get(id(row), [])
         if id(row) in self.from_below:
             flags.append("本行没有“责任单位”单元格，已取同组下方合并单元格的内容，请核对")
         if self.merged:
@@ -1485,6 +1493,7 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
         for inline in _inline_headings(line)
         for part in _ordinals(inline)
     ]
+    lines = _glued_table(lines)
     header = _line_header(lines)
     if header:
         # One cell per line: cut into rows by what each line is (merged cells leave none).
@@ -1493,6 +1502,53 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
             return rows
         return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])
     return _records(lines)
+
+
+_HEADER_WORDS = sorted({w for _, words in HEADER_SYNONYMS for w in words}, key=len, reverse=True)
+# A row's number glued to its task (1做好…, 12 加强…), not a date or an amount (2022年, 3个).
+_GLUED_NUMBER = re.compile(r"^(\d{1,3})\s*(?=[\u4e00-\u9fff“（(])(?![年月日号个项次家所条])")
+
+
+def _glued_table(lines: list[str]) -> list[str]:
+    """A table whose cells lost their separators (a document-sharing site's text): the header
+    a run of header words (序号工作任务责任单位完成时限, or with spaces between) on one line.
+    Its words become one cell per line; each later line gives its number as a cell of its
+    own, and, when the header's words were spaced, its space-separated cells. The rows are
+    then cut by content (stream_rows), the deadline glued to a cell's end cut off and
+    flagged."""
+    for at, line in enumerate(lines[:60]):
+        words = _glued_header(line)
+        if not words:
+            continue
+        spaced = bool(re.search(r"\s", line.strip()))
+        cells: list[str] = []
+        for text in lines[at + 1 :]:
+            number = _GLUED_NUMBER.match(text)
+            if number:
+                cells.append(number.group(1))
+                text = text[number.end() :]
+            cells += text.split() if spaced and not _is_heading(text) else [text]
+        return [*lines[:at], *words, *cells]
+    return lines
+
+
+def _glued_header(line: str) -> list[str] | None:
+    """The header words a line is made of, three or more, or None."""
+    text = re.sub(r"\s+", "", line)
+    plain = simplify(text)
+    if not 6 <= len(text) <= 40:
+        return None
+    words, at = [], 0
+    while at < len(plain):
+        word = next((w for w in _HEADER_WORDS if plain.startswith(w, at)), None)
+        if word is None:
+            return None
+        words.append(text[at : at + len(word)])
+        at += len(word)
+    roles = [_header_role(w) for w in words]
+    if len(words) < 3 or None in roles or REQUIREMENT not in _settle_roles(roles):
+        return None
+    return words
 
 
 def _inline_headings(line: str) -> list[str]:

@@ -200,3 +200,65 @@ def test_a_short_row_of_a_table_that_numbers_no_task_stays_a_task_of_its_own():
     plan = parse_plan_text(text, 2023)
     assert [(i.number, i.lead_units) for i in plan.items] == [(1, ["法规科"]), (2, ["办公室"])]
     assert plan.items[1].requirement == "加强政策解读，重要政策同步解读"
+
+
+# ---- cells glued together ----------------------------------------------------------------
+
+GLUED_ROWS = [
+    "做好规范性文件公开工作，及时更新规范性文件库法规科6月底前",
+    "加强政策解读，重要政策同步解读办公室长期坚持",
+    "完善政府网站建设信息中心、办公室9月底前",
+]
+
+
+def _glued_flagged(item):
+    return any("单元格粘连" in f for f in item.flags)
+
+
+def test_it_cuts_a_deadline_glued_to_a_cells_end_and_flags_the_units_it_cannot_split():
+    text = _lines(
+        "2023年政务公开工作要点",
+        *["序号", "工作任务", "责任单位", "完成时限"],
+        *[line for n, row in enumerate(GLUED_ROWS, 1) for line in (str(n), row)],
+    )
+    plan = parse_plan_text(text, 2023)
+    assert [(i.number, i.due_date, i.ongoing, i.lead_units) for i in plan.items] == [
+        (1, date(2023, 6, 30), False, []),
+        (2, date(2023, 12, 31), True, []),
+        (3, date(2023, 9, 30), False, []),
+    ]
+    assert all(_glued_flagged(item) for item in plan.items)
+    assert plan.items[2].requirement == "完善政府网站建设信息中心、办公室"
+    assert not any("未写明任何责任单位" in w for w in plan.warnings)
+
+
+def test_it_reads_a_table_whose_header_and_rows_lost_every_separator():
+    text = _lines(
+        "2023年政务公开工作要点",
+        "序号工作任务责任单位完成时限",
+        "一、推进政策公开",
+        *[f"{n}{row}" for n, row in enumerate(GLUED_ROWS, 1)],
+    )
+    plan = parse_plan_text(text, 2023)
+    assert [(i.number, i.section, i.due_date, i.lead_units) for i in plan.items] == [
+        (1, "一、推进政策公开", date(2023, 6, 30), []),
+        (2, "一、推进政策公开", date(2023, 12, 31), []),
+        (3, "一、推进政策公开", date(2023, 9, 30), []),
+    ]
+    assert all(_glued_flagged(item) for item in plan.items)
+
+
+def test_it_reads_a_table_whose_cells_are_separated_by_spaces():
+    text = _lines(
+        "2023年政务公开工作要点",
+        "序号 工作任务 责任单位 完成时限",
+        "1 做好规范性文件公开工作，及时更新规范性文件库 法规科 6月底前",
+        "2 加强政策解读，重要政策同步解读 办公室 长期坚持",
+        "3 完善政府网站建设 信息中心、办公室 9月底前",
+    )
+    plan = parse_plan_text(text, 2023)
+    assert [(i.number, i.lead_units, i.due_date) for i in plan.items] == [
+        (1, ["法规科"], date(2023, 6, 30)),
+        (2, ["办公室"], date(2023, 12, 31)),
+        (3, ["信息中心", "办公室"], date(2023, 9, 30)),
+    ]
