@@ -120,6 +120,8 @@ class _RowParts:
     group: str = ""  # the （一） heading over the row, as written
     # Its requirement cell merged from the row above (a | table's rowspan): more of that task.
     continues: bool = False
+    piece: bool = False  # a task cut out of a paragraph that held several (a _Record's)
+    unnumbered: bool = False  # a paragraph with units but no number, read as a task
 
     def parts(self, role: str, as_lines: bool) -> list[str]:
         text = self.columns.get(role, "").strip()
@@ -962,6 +964,8 @@ class _Draft:
     explicit_number: int | None
     unit_columns: dict[str, str] = field(default_factory=dict)
     group: str = ""  # the （一） heading over the item, as written
+    piece: bool = False  # see _RowParts
+    unnumbered: bool = False
 
     def set(self, role: str, value: str) -> None:
         if role in (LEAD, SUPPORT):
@@ -1018,8 +1022,10 @@ class _Walker:
         self.last_sub_no: int | None = None
         self.block: list[_RowParts] = []
         self.drafts: list[_Draft] = []
+        self.origin: _Record | None = None  # the paragraph record being added, if it is one
 
     def add(self, row: Row) -> None:
+        self.origin = row if isinstance(row, _Record) else None
         row = self._heading_row(row)
         filled = [c for c in row if c]
         lone = len(filled) == 1 and row[0] == filled[0] and not self._unitless_task(row)
@@ -1118,8 +1124,16 @@ class _Walker:
         self.carry.update({r: columns[r] for r in _CARRIED if r in columns})
 
     def _row(self, requirements, columns, flags=()) -> _RowParts:
+        origin = self.origin
         return _RowParts(
-            requirements, columns, self.section, self.subsection, list(flags), self.group
+            requirements,
+            columns,
+            self.section,
+            self.subsection,
+            list(flags),
+            self.group,
+            piece=bool(origin and origin.piece),
+            unnumbered=bool(origin and origin.unnumbered),
         )
 
     def finish(self) -> list[_Draft]:
@@ -1261,7 +1275,7 @@ class _Walker:
             requirement=text,
             flags=list(row.flags),
         )
-        draft = _Draft(item, number, group=row.group)
+        draft = _Draft(item, number, group=row.group, piece=row.piece, unnumbered=row.unnumbered)
         self.drafts.append(draft)
         return draft
 
@@ -1306,7 +1320,7 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
     given = [d.explicit_number for d in drafts if d.explicit_number is not None]
     if not given and _number_by_subsections(drafts):
         return
-    if not given and any(d.item.requirement.startswith(_PIECE) for d in drafts):
+    if not given and any(d.piece for d in drafts):
         warnings.append("原文有的段落写有多项任务，已按责任单位括注逐项拆分，并按出现顺序编号")
     elif not given:
         warnings.append("原文任务未编号，已按出现顺序编号")
@@ -1378,11 +1392,9 @@ def _number_by_subsections(drafts: list[_Draft]) -> bool:
 
 def _finish_item(draft: _Draft, year: int) -> ParsedItem:
     item = draft.item
-    if item.requirement.startswith(_PIECE):
-        item.requirement = item.requirement.removeprefix(_PIECE)
+    if draft.piece:
         item.flags.append(_SPLIT_FLAG)
-    if item.requirement.startswith(_UNNUMBERED):
-        item.requirement = item.requirement.removeprefix(_UNNUMBERED)
+    if draft.unnumbered:
         item.flags.append(_UNNUMBERED_FLAG)
     _finish_deadline(item, year)
     if draft.unit_columns:
@@ -1643,7 +1655,7 @@ def _records(lines: list[str]) -> list[Row]:
         lines = _split_at_unit_brackets(lines)
     # （一） paragraphs cut into tasks: only the cut-out tasks are tasks (a plan of
     # unnumbered paragraphs, with no （一）, reads its other paragraphs as before).
-    split = any(line.startswith(_PIECE) for line in lines) and any(
+    split = any(isinstance(line, _Piece) for line in lines) and any(
         _SUBSECTION.match(line) for line in lines
     )
     cn_tasks = not arabic and not split and any(_SUBSECTION.match(line) for line in lines)
@@ -1654,7 +1666,7 @@ def _records(lines: list[str]) -> list[Row]:
     heading_units = ""  # units a heading's bracket gives the tasks under it
     for line in lines:
         starts_task = (
-            line.startswith(_PIECE)
+            isinstance(line, _Piece)
             or _NUMBERED.match(line)
             or (cn_tasks and _SUBSECTION.match(line))
             or _ORDINAL.match(line)
@@ -1680,7 +1692,7 @@ def _records(lines: list[str]) -> list[Row]:
             # A paragraph naming its units under a heading but with no number of its own
             # (its （一） garbled on the way, or never written): a task, flagged.
             _add_header_once(rows)
-            record = _new_record(_UNNUMBERED + line)
+            record = _new_record(line, unnumbered=True)
             rows.append(record)
         else:
             rows.append([line])
@@ -1689,10 +1701,20 @@ def _records(lines: list[str]) -> list[Row]:
     return rows
 
 
-# A task cut out of a paragraph that held several (see _split_at_unit_brackets).
-_PIECE = "\x03"
-# A paragraph with its units but no number, read as a task.
-_UNNUMBERED = "\x04"
+class _Piece(str):
+    """A task cut out of a paragraph that held several (see _split_at_unit_brackets)."""
+
+
+class _Record(list):
+    """A task read from a paragraph: the canonical header's five cells, and how it was found
+    (``piece``: cut out of a paragraph holding several; ``unnumbered``: a paragraph with its
+    units but no number). The walker carries both to the item's draft, to flag it."""
+
+    def __init__(self, cells: Row, *, piece: bool = False, unnumbered: bool = False):
+        super().__init__(cells)
+        self.piece, self.unnumbered = piece, unnumbered
+
+
 _UNNUMBERED_FLAG = "原文此段没有任务编号（或编号无法识别），但注有责任单位，已作为一项任务，请核对"
 _SPLIT_FLAG = (
     "原文一段内写有多项任务（各自注明责任单位），已按责任单位括注逐项拆分，并按出现顺序编号，请核对"
@@ -1721,7 +1743,7 @@ def _split_at_unit_brackets(lines: list[str]) -> list[str]:
     out = lines[: blocks[0][0]]
     starts = [start for start, _ in blocks[1:]] + [len(lines)]
     for (_, end), (heading, pieces), following in zip(blocks, cut, starts, strict=True):
-        out += [heading, *(_PIECE + piece for piece in pieces), *lines[end:following]]
+        out += [heading, *(_Piece(piece) for piece in pieces), *lines[end:following]]
     return out
 
 
@@ -1732,7 +1754,7 @@ def _several_tasks(lines: list[str]) -> bool:
 
 def _tasks_of_paragraph(line: str) -> list[str]:
     pieces = [] if _is_heading(line) else _pieces(line)
-    return [_PIECE + p for p in pieces] if len(pieces) >= 2 else [line]
+    return [_Piece(p) for p in pieces] if len(pieces) >= 2 else [line]
 
 
 def _cut_block(block: list[str]) -> tuple[str, list[str]]:
@@ -1891,8 +1913,8 @@ def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
     return len(line) >= 8 and not _looks_like_deadline(line) and not _looks_like_units(line)
 
 
-def _new_record(line: str) -> Row:
-    record = ["", "", "", "", ""]
+def _new_record(line: str, *, unnumbered: bool = False) -> _Record:
+    record = _Record(["", "", "", "", ""], piece=isinstance(line, _Piece), unnumbered=unnumbered)
     record[0] = _take_trailer(record, line)
     return record
 
