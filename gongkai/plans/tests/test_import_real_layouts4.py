@@ -9,11 +9,7 @@ from datetime import date
 
 from gongkai.plans.importers import parse_plan_text
 from gongkai.plans.importers.rows import NO_UNITS
-
-
-def _lines(*lines: str) -> str:
-    return "\n".join(lines)
-
+from gongkai.plans.tests.plan_text import lines as _lines
 
 # ---- a plan that names no units ----------------------------------------------------------
 
