@@ -7,14 +7,14 @@ import re
 from html.parser import HTMLParser
 
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError
-from gongkai.plans.importers.rows import (
+from gongkai.plans.importers.cells import (
     Row,
     cell_looks_like,
     header_role,
     header_roles,
-    parse_rows,
     settle_roles,
 )
+from gongkai.plans.importers.rows import parse_rows
 from gongkai.plans.importers.stream import ROW_END, stream_rows
 
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
