@@ -8,7 +8,7 @@ a web page is captured as text; the real ones are scored by test_import_real_pla
 from datetime import date
 
 from gongkai.plans.importers import parse_plan_text
-from gongkai.plans.importers.rows import NO_UNITS
+from gongkai.plans.importers.items import NO_UNITS
 from gongkai.plans.tests.plan_text import lines as _lines
 
 # ---- a plan that names no units ----------------------------------------------------------
