@@ -7,8 +7,9 @@ a web page is captured as text; the real ones are scored by test_import_real_pla
 
 from datetime import date
 
-from gongkai.plans.importers import parse_plan_text
+from gongkai.plans.importers import parse_plan_file, parse_plan_text
 from gongkai.plans.importers.items import NO_UNITS
+from gongkai.plans.tests.corpus_score import office_file
 from gongkai.plans.tests.plan_text import lines as _lines
 
 # ---- a plan that names no units ----------------------------------------------------------
@@ -115,6 +116,21 @@ def test_it_reads_a_heading_in_a_cell_of_its_own_row_as_the_section_of_the_rows_
     plan = parse_plan_text(text, 2023)
     assert _sections(plan) == [(1, "一、推进政策公开"), (2, "二、推进平台建设")]
     assert [i.lead_units for i in plan.items] == [["法规科"], ["信息中心"]]
+
+
+def test_it_reads_a_heading_in_the_task_column_of_a_word_table_as_a_section():
+    spec = {
+        "format": "docx",
+        "rows": [
+            ["序号", "工作任务", "责任单位", "完成时限"],
+            ["", "一、推进政策公开", "", ""],
+            ["1", "做好规范性文件公开，及时更新规范性文件库", "法规科", "6月底前"],
+            ["2", "加强政策解读，重要政策同步解读", "办公室", "长期坚持"],
+        ],
+    }
+    plan = parse_plan_file(office_file(spec), "要点.docx", 2023)
+    assert _sections(plan) == [(1, "一、推进政策公开"), (2, "一、推进政策公开")]
+    assert [i.lead_units for i in plan.items] == [["法规科"], ["办公室"]]
 
 
 def test_it_reads_a_heading_row_spanning_every_column_as_a_section_not_a_task():
