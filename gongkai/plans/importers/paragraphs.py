@@ -6,7 +6,7 @@ stream here too. The records then go through the row core (rows.py)."""
 
 import re
 
-from gongkai.lib.deadline_text import simplify
+from gongkai.lib.deadline_text import cn_number, simplify
 from gongkai.lib.unit_text import COMMA_LEGEND, parse_units
 from gongkai.plans.importers.cells import (
     _ANY_BRACKET,
@@ -107,10 +107,15 @@ def _glued_header(line: str) -> list[str] | None:
 
 def _inline_headings(line: str) -> list[str]:
     """A whole plan on one line (its breaks lost on the way): cut before each heading or
-    number that follows a space, when there are several."""
+    number that follows a space, when there are several; or, a long line with no such
+    spaces, before each marker that continues the plan's numbering (_restore_breaks)."""
     if len(line) < 300:
         return [line]
     parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
+    if len(line) >= _RUN_ON:
+        restored = _restore_breaks(line)
+        if len(restored) > len(parts):
+            return restored  # a space inside it is no break
     if len(parts) < 3 or sum(bool(_SECTION.match(p)) for p in parts) < 2:
         # A long paragraph that lists things, not a plan on one line; but a heading after
         # a sentence's end and a space (…方案。 一、…透明 (一)加强…) starts a part.
@@ -127,6 +132,44 @@ def _inline_headings(line: str) -> list[str]:
         else:
             cut.append(part)
     return cut
+
+
+# A line this long holding a plan's headings is a plan whose line breaks were lost.
+_RUN_ON = 1000
+_MARKER = re.compile(
+    r"(?P<section>[一二三四五六七八九十]{1,3})、"
+    r"|[（(](?P<group>[一二三四五六七八九十]{1,3})[)）]"
+    r"|(?<![\d.．])(?P<number>\d{1,2})[.．、](?!\d)"
+)
+# What ends a sentence or a bracket, after which a 一、 heading may start.
+_SENTENCE_END = "。；;！!）)：: \u3000"
+
+
+def _restore_breaks(line: str) -> list[str]:
+    """A plan whose breaks were lost (text taken from a page or a PDF): cut before each
+    一、, （一） and 1. / 1、 that continues its own numbering (the next number, one skipped,
+    or a restart at one), outside brackets; a 一、 only after a sentence's end (统一、规范
+    is no heading); no 第（一）项-style reference, no 1.5亿."""
+    depth, depths = 0, []
+    for char in line:
+        depths.append(depth)
+        depth = depth + 1 if char in "（(" else max(depth - 1, 0) if char in "）)" else depth
+    last = {"section": 0, "group": 0, "number": 0}
+    cuts = []
+    for marker in _MARKER.finditer(line):
+        kind, at = marker.lastgroup, marker.start()
+        before, after = line[at - 1 : at], line[marker.end() : marker.end() + 1]
+        value = cn_number(marker.group(kind))
+        if depths[at] or before == "第" or value not in (1, last[kind] + 1, last[kind] + 2):
+            continue
+        if kind == "section" and before and before not in _SENTENCE_END:
+            continue
+        if kind == "group" and (before in "按依据照" or after in "项款条"):
+            continue
+        last[kind] = value
+        cuts.append(at)
+    bounds = [0, *cuts, len(line)]
+    return [line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()]
 
 
 # A run-on copy may have lost the spaces too: …的作用。一、抓好…落实(一)做好….
