@@ -307,6 +307,7 @@ _SPLIT_FLAG = (
 # A piece this short (without its brackets) is no task of its own: 。（B配合） after
 # （A牵头）, or a lone （完成时限：…）.
 _MIN_PIECE = 4
+_HEADING_MAX = 60
 
 
 def _split_at_unit_brackets(lines: list[str]) -> list[str]:
@@ -352,8 +353,9 @@ def _cut_block(block: list[str]) -> tuple[str, list[str]]:
         # (一)推进决策公开 on a line of its own: each paragraph under it closed by its units
         # is a task (several brackets in one paragraph stay one task, their units joined).
         return first, _paragraph_tasks(block[1:])
-    if stop and body.strip() and _unit_brackets(title + stop):
-        # (一)推进决策公开（法规科牵头）。…: the heading's units, for tasks that name none.
+    if stop and body.strip() and _unit_brackets(title + stop) and len(title) <= _HEADING_MAX:
+        # (一)推进决策公开（法规科牵头）。…: the heading's units, for tasks that name none
+        # (a long first sentence is tasks run on after a heading with no full stop).
         heading, texts = first[: numeral.end()] + title + stop, [body, *block[1:]]
     else:
         heading, texts = first[: numeral.end()] + title + stop, [rest, *block[1:]]
