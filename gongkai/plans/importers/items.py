@@ -30,6 +30,11 @@ _GLUED = (
     "责任单位未能可靠拆分，请核对"
 )
 
+_STUCK = "原文表格的单元格粘连在一起（没有分隔），责任单位是按内容拆分出来的，请核对责任单位"
+_UNREAD = (
+    "原文表格的单元格粘连在一起（没有分隔），责任单位与任务内容无法可靠分开，未填写，"
+    "请对照原文指定责任单位"
+)
 
 NO_UNITS = "计划未写明责任单位，请在预览中指定"
 _NO_UNITS_WARNING = "整个计划未写明任何责任单位，各项任务的责任单位为空，请在预览中逐项指定"
@@ -40,7 +45,7 @@ def _flag_plan_without_units(items: list[ParsedItem], warnings: list[str]) -> No
     (never invented) and each is flagged for the user to assign them in the preview."""
     if not items or any(i.units_text or i.lead_units or i.support_units for i in items):
         return
-    if any(_GLUED in i.flags for i in items):
+    if any(_GLUED in i.flags or _UNREAD in i.flags for i in items):
         return  # the units may be there, glued to the text
     warnings.append(_NO_UNITS_WARNING)
     for item in items:

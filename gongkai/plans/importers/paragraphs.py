@@ -31,9 +31,12 @@ from gongkai.plans.importers.cells import (
 )
 from gongkai.plans.importers.headers import (
     HEADER_SYNONYMS,
+    LEAD,
     REQUIREMENT,
+    SUPPORT,
+    UNITS,
 )
-from gongkai.plans.importers.stream import stream_rows
+from gongkai.plans.importers.stream import STUCK, UNREAD, stream_rows
 
 # ---- paragraphs (no table at all) ---------------------------------------------
 
@@ -47,6 +50,9 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
         for inline in _inline_headings(line)
         for part in _ordinals(inline)
     ]
+    run_on = _run_on_table(lines)
+    if run_on:
+        return run_on
     lines = _glued_table(lines)
     header = _line_header(lines)
     if header:
@@ -84,6 +90,77 @@ def _glued_table(lines: list[str]) -> list[str]:
             cells += text.split() if spaced and not _is_heading(text) else [text]
         return [*lines[:at], *words, *cells]
     return lines
+
+
+# Header words run together inside a line (…分解表工作任务工作要求牵头单位配合/责任单位一、…),
+# maybe spaced out (工 作 任 务牵头单位责 任 单 位).
+_HEADER_RUN = re.compile(
+    "(?:(?:"
+    + "|".join(r"\s*".join(map(re.escape, word)) for word in _HEADER_WORDS)
+    + r")\s*/?\s*){3,}"
+)
+_UNIT_ROLES = (UNITS, LEAD, SUPPORT)
+# Where one unit's name ends and the next one's begins, run together: …发展局区行政审批局.
+_NAME_JOIN = re.compile(r"(?<=[局办委厅室处院所站队心部科])(?=[区市县省各])")
+_RUN_ON_HEADER = ["序号", "工作任务", "责任单位"]
+
+
+def _run_on_table(lines: list[str]) -> list[Row] | None:
+    """A table whose cells were run together into one line with no separator at all (a
+    crawler's text of a web page): its header words run together inside a line, and rows
+    numbered 1. … N. in sequence after it (the breaks restored before each number). Each
+    row becomes a task, flagged: where the units were the last columns, the text after the
+    requirement's last full stop is read as the units (a space before it: an empty lead
+    cell, the other units lead; no space: the lead units are the names run together before
+    the last one of the first comma-separated name); where the units stood before the
+    requirement, they cannot be told from the text and are left empty. None for other text."""
+    for at, line in enumerate(lines):
+        for match in _HEADER_RUN.finditer(line):
+            words = _glued_header(match.group().replace("/", ""))
+            roles = [_header_role(word) for word in words or []]
+            if not any(role in _UNIT_ROLES for role in roles):
+                continue
+            after = [line[match.end() :].strip(), *lines[at + 1 :]]
+            rows = _run_on_rows([a for a in after if a], roles[-1] in _UNIT_ROLES)
+            if rows:
+                before = [*lines[:at], line[: match.start()]]
+                return [[text] for text in before if text.strip()] + rows
+    return None
+
+
+def _run_on_rows(lines: list[str], units_last: bool) -> list[Row] | None:
+    numbers = [int(m.group(1)) for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
+    if len(numbers) < 3 or numbers != list(range(1, len(numbers) + 1)):
+        return None
+    rows = [list(_RUN_ON_HEADER)]
+    for line in lines:
+        number = _NUMBERED.match(line)
+        if not number or not number.group(1):
+            if _is_heading(line):
+                rows.append([line])
+            continue
+        text = line[number.end() :]
+        read = _run_on_units(text) if units_last else None
+        task, lead, support = read or (text, "", "")
+        # One units cell, labelled: an empty cell would be taken as merged from the row above.
+        units = f"牵头单位：{lead}；配合单位：{support}" if support else lead
+        rows.append([number.group(1), task.strip(), units, STUCK if read else UNREAD])
+    return rows
+
+
+def _run_on_units(text: str) -> tuple[str, str, str] | None:
+    """(task, lead, support) of a row whose units cells follow its requirement, or None."""
+    end = max(text.rfind("。"), text.rfind("；"))
+    tail = text[end + 1 :]
+    if end < 0 or not tail.strip():
+        return None
+    if tail[0].isspace():
+        return text[: end + 1], tail.strip(), ""
+    first, comma, others = (re.split(r"([，,])", tail, maxsplit=1) + ["", ""])[:3]
+    names = _NAME_JOIN.split(first)
+    if len(names) < 2:
+        return text[: end + 1], tail.strip(), ""
+    return text[: end + 1], "、".join(names[:-1]), names[-1] + comma + others
 
 
 def _glued_header(line: str) -> list[str] | None:
@@ -161,15 +238,30 @@ def _restore_breaks(line: str) -> list[str]:
         before, after = line[at - 1 : at], line[marker.end() : marker.end() + 1]
         value = cn_number(marker.group(kind))
         if depths[at] or before == "第" or value not in (1, last[kind] + 1, last[kind] + 2):
-            continue
+            if not (kind == "section" and value == last[kind] and _heads_a_number(line, marker)):
+                continue  # a table's group cell given again over its next row: a repeat
         if kind == "section" and before and before not in _SENTENCE_END:
-            continue
+            if not (value == last[kind] + 1 > 1 and _heads_a_number(line, marker)):
+                continue
         if kind == "group" and (before in "按依据照" or after in "项款条"):
             continue
         last[kind] = value
         cuts.append(at)
     bounds = [0, *cuts, len(line)]
-    return [line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()]
+    parts = (line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False))
+    return [part for part in parts if part]
+
+
+def _heads_a_number(line: str, marker: re.Match) -> bool:
+    """二、 with a short title and the next 1. / （一） right after it: a heading, even
+    glued to the cell before it (…各区属国有企业七、开展…公开16.结合…)."""
+    title = line[marker.end() : marker.end() + 40]
+    return bool(
+        re.match(
+            r"[^。；;，,]{2,38}?(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))",
+            title,
+        )
+    )
 
 
 # A run-on copy may have lost the spaces too: …的作用。一、抓好…落实(一)做好….

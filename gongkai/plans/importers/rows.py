@@ -62,6 +62,8 @@ from gongkai.plans.importers.headers import (
 )
 from gongkai.plans.importers.items import (
     _GLUED,
+    _STUCK,
+    _UNREAD,
     _Draft,
     _finish_item,
     _flag_plan_without_units,
@@ -75,7 +77,7 @@ from gongkai.plans.importers.paragraphs import (
     _Record,
     _unit_brackets,
 )
-from gongkai.plans.importers.stream import DOUBT, GLUED
+from gongkai.plans.importers.stream import DOUBT, GLUED, STUCK, UNREAD
 
 # Columns whose parts must line up one-to-one with the requirements.
 _ALIGNED = (MEASURES, DEADLINE, UNITS, LEAD, SUPPORT)
@@ -219,7 +221,7 @@ def _doubtful_rows(rows: list[Row]) -> dict[int, list[str]]:
     off a glued cell (GLUED), by row id, their marks taken off."""
     doubtful: dict[int, list[str]] = {}
     for row in rows:
-        for mark, flag in ((DOUBT, _DOUBTFUL), (GLUED, _GLUED)):
+        for mark, flag in ((DOUBT, _DOUBTFUL), (GLUED, _GLUED), (STUCK, _STUCK), (UNREAD, _UNREAD)):
             if row and row[-1] == mark:
                 row.pop()
                 doubtful.setdefault(id(row), []).insert(0, flag)

@@ -51,6 +51,10 @@ _GLUED_DEADLINE = re.compile(
     r"|(?:\d{4}年)?年[底末]前?(?:完成)?|长期坚持|长期推进|持续推进|常态化推进|贯穿全年|全年)$"
 )
 
+# Appended to a row of a table whose cells were run together into one line with no
+# separator at all: its units were read by content (STUCK), or could not be (UNREAD).
+STUCK, UNREAD = "\x06", "\x07"
+
 # Where the capture marks a row's end: an empty cell between two bars, or "X | ||".
 ROW_END = "\x01"
 _LABEL = re.compile(r"^[^\d，。：:；;、,（）()|]{1,8}$")
