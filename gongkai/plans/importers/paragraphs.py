@@ -237,13 +237,18 @@ def _restore_breaks(line: str) -> list[str]:
         kind, at = marker.lastgroup, marker.start()
         before, after = line[at - 1 : at], line[marker.end() : marker.end() + 1]
         value = cn_number(marker.group(kind))
-        if depths[at] or before == "第" or value not in (1, last[kind] + 1, last[kind] + 2):
-            if not (kind == "section" and value == last[kind] and _heads_a_number(line, marker)):
-                continue  # a table's group cell given again over its next row: a repeat
-        if kind == "section" and before and before not in _SENTENCE_END:
-            if not (value == last[kind] + 1 > 1 and _heads_a_number(line, marker)):
-                continue
+        if depths[at] or before == "第":
+            continue
+        follows = value in (1, last[kind] + 1, last[kind] + 2)
+        if kind == "section":
+            # After a sentence's end; or glued to the cell before it, heading a number, as
+            # the next part or its group cell given again over the next row (a repeat).
+            after_sentence = not before or before in _SENTENCE_END
+            glued = value in (last[kind], last[kind] + 1)
+            follows = (follows and after_sentence) or (glued and _heads_a_number(line, marker))
         if kind == "group" and (before in "按依据照" or after in "项款条"):
+            continue
+        if not follows:
             continue
         last[kind] = value
         cuts.append(at)
