@@ -116,6 +116,8 @@ def _run_on_table(lines: list[str]) -> list[Row] | None:
     requirement, they cannot be told from the text and are left empty. None for other text."""
     for at, line in enumerate(lines):
         for match in _HEADER_RUN.finditer(line):
+            if match.group().strip() == line.strip():
+                continue  # a header line of its own: _glued_table's
             words = _glued_header(match.group().replace("/", ""))
             roles = [_header_role(word) for word in words or []]
             if not any(role in _UNIT_ROLES for role in roles):
