@@ -135,6 +135,8 @@ def _run_on_rows(lines: list[str], units_last: bool) -> list[Row] | None:
     if len(numbers) < 3 or numbers != list(range(1, len(numbers) + 1)):
         return None
     rows = [list(_RUN_ON_HEADER)]
+    texts = [line[m.end() :] for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
+    shared = [] if units_last else _shared_lists(texts)
     for line in lines:
         number = _NUMBERED.match(line)
         if not number or not number.group(1):
@@ -142,12 +144,61 @@ def _run_on_rows(lines: list[str], units_last: bool) -> list[Row] | None:
                 rows.append([line])
             continue
         text = line[number.end() :]
-        read = _run_on_units(text) if units_last else None
+        read = _run_on_units(text) if units_last else _units_before_text(text, shared)
         task, lead, support = read or (text, "", "")
         # One units cell, labelled: an empty cell would be taken as merged from the row above.
         units = f"牵头单位：{lead}；配合单位：{support}" if support else lead
         rows.append([number.group(1), task.strip(), units, STUCK if read else UNREAD])
     return rows
+
+
+_NAME_END = "局办委厅室处院所站队心部科府会构位"
+# A unit's name at the end of a text: 省审改办, 区经济发展局 (the shortest from the right).
+_NAME_AT_END = re.compile(rf"[省市区县][^\s，。、；;,“”（）()]{{1,10}}[{_NAME_END}]$")
+
+
+def _shared_lists(texts: list[str]) -> list[str]:
+    """Unit lists written over and over, the units before each row's text: what the rows
+    with an empty lead cell (a space before the list) share after the space, up to the end
+    of a unit's name (where one row's requirement starts, another's differs). Longest first."""
+    after = [text.split(" ", 1)[1] for text in texts if " " in text.strip()]
+    shared = set()
+    for at, one in enumerate(after):
+        for other in after[at + 1 :]:
+            common = 0
+            while common < min(len(one), len(other)) and one[common] == other[common]:
+                common += 1
+            while common and one[common - 1] not in _NAME_END:
+                common -= 1
+            if re.search("[、，,]", one[:common]):
+                shared.add(one[:common])
+    return sorted(shared, key=len, reverse=True)
+
+
+def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | None:
+    """(task, lead, support) of a row whose units cells stand before its requirement, where
+    its units list is one written over and over; None where it is not."""
+    found = next(((text.find(s), s) for s in shared if s in text), None)
+    if not found:
+        return None
+    at, units = found
+    title, requirement = text[:at], text[at + len(units) :]
+    if title.endswith(" "):
+        return title.strip() + "。" + requirement, units, ""
+    leads = []
+    while name := _short_name_at_end(title):
+        leads.insert(0, name)
+        title = title[: -len(name)]
+    if not leads:
+        return None
+    return title.strip() + "。" + requirement, "、".join(leads), units
+
+
+def _short_name_at_end(text: str) -> str | None:
+    for length in range(3, 13):
+        if _NAME_AT_END.match(text[-length:]):
+            return text[-length:]
+    return None
 
 
 def _run_on_units(text: str) -> tuple[str, str, str] | None:

@@ -136,3 +136,23 @@ def test_it_keeps_the_rows_of_a_run_on_table_with_units_before_the_text_unitless
     ]
     assert plan.items[2].requirement.startswith("推进预决算公开省财政厅")
     assert all(_UNREAD in item.flags and NO_UNITS not in item.flags for item in plan.items)
+
+
+def test_it_reads_the_units_before_the_text_of_a_run_on_table_where_rows_repeat_one_list():
+    line = (
+        "2018年政务公开工作主要任务分解表工 作 任 务牵头单位责 任 单 位工 作 要 求"
+        f"一、加强解读回应1.政府工作公开透明 省政府各部门、各直属机构，各设区市政府坚持{_LONG}。"
+        f"2.推进政策执行公开 省政府各部门、各直属机构，各设区市政府制定{_LONG}。"
+        f"3.做好权责清单公开省审改办省政府各部门、各直属机构，各设区市政府全面{_LONG}。"
+        f"4.推进预决算公开省财政厅省政府各部门、各直属机构，各设区市政府推动{_LONG}。"
+    )
+    plan = parse_plan_text(line, 2018)
+    everyone = ["省政府各部门", "各直属机构", "各设区市政府"]
+    assert [(i.number, i.lead_units, i.support_units) for i in plan.items] == [
+        (1, everyone, []),
+        (2, everyone, []),
+        (3, ["省审改办"], everyone),
+        (4, ["省财政厅"], everyone),
+    ]
+    assert plan.items[3].requirement == f"推进预决算公开。推动{_LONG}。"
+    assert all(_STUCK in item.flags for item in plan.items)
