@@ -1,8 +1,10 @@
 """Plans written as paragraphs, with no table at all: each task (numbered, （一）, 一是, or a
 paragraph closed by its units bracket) becomes a record under the canonical header, its units
 and deadline read from its brackets and labels; a paragraph holding several bracket-closed
-tasks is cut into them. A table whose cells lost their separators is turned into a cell
-stream here too. The records then go through the row core (rows.py)."""
+tasks is cut into them. A plan whose line breaks were lost (one long line) has them restored
+before its headings and numbers. A table whose cells lost their separators is turned into a
+cell stream here too, or, run into one line, into flagged rows. The records then go through
+the row core (rows.py)."""
 
 import re
 
