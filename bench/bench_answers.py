@@ -7,7 +7,7 @@ the matrix has N distinct rows without embedding N texts for minutes); their wor
 same FTS index. Latency is measured on the evaluation questions, each asked through the whole
 path (vocabulary, jieba, BM25, e5 query, fusion, decision), the model already loaded.
 
-Run: .venv/bin/python bench/bench_answers.py [N] [--set PATH …] [--no-latency]
+Run: .venv/bin/python bench/bench_answers.py [N] [--set PATH …] [--no-latency] [--leave-out]
 (a throwaway SQLite database in /tmp). Every question set given with --set is scored (the
 author's own set and, when present, the independent dev set by default), each beside BM25.
 """
@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -79,6 +81,58 @@ def build(n: int):
     print(f"library: {Passage.objects.count()} passages")
 
 
+def leave_one_phrasing_out(*, misses=False):
+    """Every citizens' phrasing of data/asked.tsv asked as a question with it taken out of its
+    passage (its vector and its words): a few hundred questions the retrieval has not seen,
+    written from the rules, for measuring changes that should hold on unseen questions."""
+    from gongkai.answers import evaluation, index, retrieval
+    from gongkai.answers.models import Passage
+
+    stored = retrieval.passage_vectors()
+    row_of = {pk: i for i, pk in enumerate(stored.ids.tolist())}
+    scores = evaluation.Scores()
+    real = retrieval.passage_vectors
+    try:
+        for passage in Passage.objects.exclude(asked=""):
+            phrasings = index.asked_list(passage)
+            rows = np.flatnonzero(stored.owner == row_of[passage.pk])
+            for j, question in enumerate(phrasings):
+                keep = np.ones(len(stored.owner), dtype=bool)
+                keep[rows[j]] = False
+                without = retrieval.Vectors(
+                    stored.token, stored.ids, stored.text, stored.asked[keep], stored.owner[keep]
+                )
+                retrieval.passage_vectors = lambda without=without: without
+                _reindex(passage, "\n".join(p for i, p in enumerate(phrasings) if i != j))
+                answer = retrieval.ask(question)
+                _reindex(passage, passage.asked)
+                gold = evaluation.article_of(passage.key)
+                keys = [evaluation.article_of(c.passage.key) for c in answer.candidates]
+                scores.answerable += 1
+                scores.refused_answerable += answer.refused
+                scores.hit1 += keys[:1] == [gold] and not answer.refused
+                scores.hit3 += gold in keys[:3] and not answer.refused
+                if answer.refused or keys[:1] != [gold]:
+                    scores.misses.append(f"{question} → {keys[:3]} 应为 {gold}")
+    finally:
+        retrieval.passage_vectors = real
+    print("== leave one phrasing out (data/asked.tsv)")
+    print(scores.line("hybrid, each phrasing asked without itself"))
+    if misses:
+        print("\n".join(scores.misses))
+
+
+def _reindex(passage, asked):
+    import copy
+
+    from gongkai.answers import index
+
+    changed = copy.copy(passage)
+    changed.asked = asked
+    index.unindex(passage.pk)
+    index._insert(passage.pk, index.index_words(changed))
+
+
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -92,6 +146,9 @@ def arguments():
     parser.add_argument("--set", action="append", type=Path, dest="sets", help="a question TSV")
     parser.add_argument("--no-latency", action="store_true", help="quality only")
     parser.add_argument("--misses", action="store_true", help="list the hybrid's misses")
+    parser.add_argument(
+        "--leave-out", action="store_true", help="ask each phrasing of asked.tsv with it left out"
+    )
     args = parser.parse_args()
     args.sets = args.sets or [p for p in evaluation.EVAL_SETS if p.exists()]
     return args
@@ -108,6 +165,8 @@ def main():
     evaluation_rows = evaluation.questions()
     # Quality first, on the laws alone (the synthetic passages are noise, not answers).
     build(0)
+    if args.leave_out:
+        leave_one_phrasing_out(misses=args.misses)
     for path in args.sets:
         hybrid, plain = evaluation.evaluate(evaluation.questions(path))
         print(f"== {path.name}")

@@ -49,6 +49,13 @@ HOTLINE = "12345政务服务便民热线"
 # "对门的拆迁补偿协议能给我看吗" is about another person's privacy (第十五条), not about which
 # topics the government must publish (第二十一条). Measured on the four evaluation sets.
 TOPIC_WEIGHT = 0.5
+# The third candidate comes from a second reading of the question, in which the article's own
+# text (e5, question against the rule's wording) has its own voice beside the closeness to its
+# phrasings and the words: the first two candidates are the fusion's, the third is the best of
+# the second reading that is not already shown. It leaves the best answer as it was and gives
+# the list an alternative the phrasings alone would miss (measured leaving each phrasing of
+# data/asked.tsv out in turn: hit@3 0.898 → 0.909, and on the four sets no hit@1 changed).
+SECOND_READING = (0.4, 0.3, 0.3)  # weights of: text or phrasings (e5), words (BM25), text (e5)
 
 # The evidence's thresholds, set on the evaluation set (tests/eval_questions.tsv) and kept
 # here with their meaning. The e5 score is used as a z-score: how far the best passage stands
@@ -283,6 +290,7 @@ def ask(question: str, *, limit: int = 4) -> Answer:
         act_text, act_asked, _ = dense_scores(vectors, live, embed.query(act))
         act_cosines = np.maximum(act_text, act_asked)
         cosines = (1 - TOPIC_WEIGHT) * cosines + TOPIC_WEIGHT * act_cosines
+        text_cosines = (1 - TOPIC_WEIGHT) * text_cosines + TOPIC_WEIGHT * act_text
     dense_order = np.argsort(-cosines)[:DEPTH]
     dense_rank = {ids[i]: rank for rank, i in enumerate(dense_order)}
     cosine_of = dict(zip(ids, cosines.tolist(), strict=True))
@@ -290,10 +298,18 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     lexical = [pk for pk, _ in index.bm25(terms, DEPTH * 2) if pk in allowed][:DEPTH]
     lexical_rank = {pk: rank for rank, pk in enumerate(lexical)}
 
+    text_rank = {ids[i]: rank for rank, i in enumerate(np.argsort(-text_cosines)[:DEPTH])}
+
     fused = fuse([(DENSE_WEIGHT, dense_rank), (1 - DENSE_WEIGHT, lexical_rank)])
     ranked = sorted(fused, key=lambda pk: (-fused[pk], pk))
-    passages = Passage.objects.select_related("document", "entry").in_bulk(ranked[: limit * 4])
-    order = one_per_article([pk for pk in ranked if pk in passages], passages)[:limit]
+    second = fuse(zip(SECOND_READING, (dense_rank, lexical_rank, text_rank), strict=True))
+    second_ranked = sorted(second, key=lambda pk: (-second[pk], pk))
+    passages = Passage.objects.select_related("document", "entry").in_bulk(
+        ranked[: limit * 4] + second_ranked[: limit * 4]
+    )
+    order = one_per_article([pk for pk in ranked if pk in passages], passages)
+    other = one_per_article([pk for pk in second_ranked if pk in passages], passages)
+    order = with_second_reading(order, other, passages)[:limit]
     answer.candidates = [
         Candidate(
             passage=passages[pk],
@@ -348,11 +364,26 @@ def one_per_article(order: list[int], passages: dict) -> list[int]:
     seen, kept = set(), []
     for pk in order:
         passage = passages[pk]
-        article = (passage.document_id, passage.source, article_group(passage))
+        article = _article(passage)
         if article not in seen:
             seen.add(article)
             kept.append(pk)
     return kept
+
+
+def with_second_reading(order: list[int], other: list[int], passages: dict) -> list[int]:
+    """The fusion's first two candidates, then the second reading's best other article, then
+    the rest of the fusion's (each article once)."""
+    shown = {_article(passages[pk]) for pk in order[:2]}
+    third = next((pk for pk in other if _article(passages[pk]) not in shown), None)
+    if third is None:
+        return order
+    rest = [pk for pk in order[2:] if _article(passages[pk]) != _article(passages[third])]
+    return [*order[:2], third, *rest]
+
+
+def _article(passage: Passage) -> tuple:
+    return (passage.document_id, passage.source, article_group(passage))
 
 
 def article_group(passage: Passage) -> str:

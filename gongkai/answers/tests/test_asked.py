@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from gongkai.answers import passages, retrieval, services
-from gongkai.answers.models import Passage
+from gongkai.answers.models import Passage, PassageKind
 from gongkai.answers.tests.helpers import published
 
 ARTICLES = [
@@ -177,3 +177,34 @@ def test_stored_vectors_are_used_while_they_match_and_recomputed_once_the_questi
     changed = retrieval.elsewhere_examples(path, stored)
     assert changed.vectors.shape == (3, 384)
     assert np.allclose(changed.vectors[:2], examples.vectors)
+
+
+def test_the_third_candidate_is_the_second_reading_s_best_article_not_already_shown():
+    def article(pk, label, source="国务院令第711号"):
+        return Passage(pk=pk, kind=PassageKind.IMPORTED, key=f"k{pk}", label=label, source=source)
+
+    passages = {
+        1: article(1, "第三十三条"),
+        2: article(2, "第三十二条"),
+        3: article(3, "第三十条"),
+        4: article(4, "第五十一条"),
+        5: article(5, "第三十三条（一）"),
+    }
+    fusion, second = [1, 2, 3, 4], [2, 1, 4, 3]
+    assert retrieval.with_second_reading(fusion, second, passages) == [1, 2, 4, 3]
+    # Already among the first two (here as one of its cases), it is not shown twice.
+    passages[6] = article(6, "第三十三条（二）")
+    assert retrieval.with_second_reading([1, 2, 3], [6, 2], passages) == [1, 2, 3]
+
+
+def test_a_complaint_about_a_business_is_refused_and_sent_to_the_hotline(laws):
+    # A complaint about how a business works is not a complaint about disclosure (第五十一条).
+    answer = retrieval.ask("仓库违规装卸怎么投诉")
+    assert answer.refused
+    assert "12345" in answer.elsewhere[0]
+
+
+def test_an_objection_to_a_cadre_on_public_notice_goes_to_the_organisation_department(laws):
+    answer = retrieval.ask("县委组织部公示的拟提拔人选有作风问题，我该向谁举报")
+    assert answer.refused
+    assert answer.elsewhere == ["组织部门（12380举报）"]

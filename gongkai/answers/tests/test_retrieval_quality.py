@@ -36,15 +36,19 @@ def _scores(path):
 # 24/24, 0/70; dev 0.88 / 0.98, 29/31, 1/91; dev2 0.82 / 0.99, 30/31, 0/91; final 0.85 / 0.97,
 # 33/34, 1/97 (hit@1 with PostgreSQL's BM25: 0.94, 0.86, 0.81, 0.86). The figure that counts
 # is on a set none of them has seen (the bar: 0.85 / 0.95 / 90% / 5%); these floors
-# keep each set from getting worse.
+# keep each set from getting worse. Fourth round (a second reading for the third candidate,
+# phrasings for the confused pairs, more look-alikes of other agencies): own 0.96 / 1.00, 24/24,
+# 0/70; dev 0.90 / 0.97, 30/31, 1/91; dev2 0.82 / 0.99, 31/31, 0/91; final 0.87 / 0.98, 33/34,
+# 1/97 (dev hit@1 on PostgreSQL: 0.87); and each of the 535 phrasings of data/asked.tsv asked
+# with itself left out (`bench/bench_answers.py --leave-out`) 0.71 / 0.92, from 0.70 / 0.90.
 FLOORS = {
     "own": (evaluation.EVAL_SET, 70, 24, 0.92, 0.98, 0.95, 0.03, 30),
-    "dev": (evaluation.DEV_SET, 91, 31, 0.85, 0.96, 0.90, 0.03, 30),
-    "dev2": (evaluation.DEV2_SET, 91, 31, 0.79, 0.97, 0.93, 0.03, 30),
+    "dev": (evaluation.DEV_SET, 91, 31, 0.86, 0.96, 0.93, 0.03, 30),
+    "dev2": (evaluation.DEV2_SET, 91, 31, 0.79, 0.97, 0.96, 0.03, 30),
     # Written by a second author blind to the code, the vocabulary, the phrasings and the
     # other sets; scored once when the code was finished (18902df): hit@1 0.75, hit@3 0.93,
     # 29/34 refused, 1/97 falsely refused; plain BM25 0.40 / 0.53. Its misses were seen since.
-    "final": (evaluation.FINAL_SET, 97, 34, 0.82, 0.95, 0.94, 0.03, 30),
+    "final": (evaluation.FINAL_SET, 97, 34, 0.84, 0.96, 0.94, 0.03, 30),
     # A third author, blind to everything but the two texts, wrote it while the third round was
     # made; scored once on its finished code (572b18e): hit@1 0.80, hit@3 0.87, 40/43 refused,
     # 1/149 falsely refused (2732c19: 0.78 / 0.87, 37/43, 1/149; plain BM25 0.42 / 0.59). The

@@ -41,6 +41,20 @@ _PLACEHOLDER = re.compile(
 DOUBT = "\x03"
 _NEEDED = (REQUIREMENT, MEASURES)
 
+# Appended to a row one of whose cells had its deadline glued to its end, with no separator
+# (…规范性文件库法规科6月底前: a document-sharing site lost the table's structure). The
+# deadline is cut off; the units glued before it cannot be told from the text reliably.
+GLUED = "\x05"
+_GLUED_DEADLINE = re.compile(
+    r"(?<=[\u4e00-\u9fff])("
+    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)?(?:前|之前)?(?:完成)?"
+    r"|(?:\d{4}年)?年[底末]前?(?:完成)?|长期坚持|长期推进|持续推进|常态化推进|贯穿全年|全年)$"
+)
+
+# Appended to a row of a table whose cells were run together into one line with no
+# separator at all: its units were read by content (STUCK), or could not be (UNREAD).
+STUCK, UNREAD = "\x06", "\x07"
+
 # Where the capture marks a row's end: an empty cell between two bars, or "X | ||".
 ROW_END = "\x01"
 _LABEL = re.compile(r"^[^\d，。：:；;、,（）()|]{1,8}$")
@@ -85,6 +99,7 @@ def stream_rows(
             segments[-1].append(cell)
     if sum(r in (UNITS, LEAD, SUPPORT) for r in roles) == 1:
         segments = [_join_units(segment, looks_like) for segment in segments]
+    segments = [_unglued(segment, looks_like) for segment in segments]
     data = [cell for segment in segments for cell in segment]
     kinds = [_kind(c, looks_like) for c in data]
     header, roles = _with_number_column(header, roles, data, kinds)
@@ -93,6 +108,39 @@ def stream_rows(
         rows += _align(roles, segment, [_kind(c, looks_like) for c in segment])
     preamble = [[c] for c in cells[:start] if c and c != ROW_END]
     return preamble + [header] + rows
+
+
+class _GluedText(str):
+    """A cell's text once the deadline glued to its end is cut off: the row's task (the
+    units glued to it cannot be told apart), whatever it looks like."""
+
+
+class _GluedDeadline(str):
+    """The deadline cut off a cell's end: its row is flagged."""
+
+
+def _unglued(cells: list[str], looks_like) -> list[str]:
+    """A cell with a deadline glued to its end, where no deadline cell follows: the text and
+    the deadline as two cells."""
+    out: list[str] = []
+    for at, cell in enumerate(cells):
+        found = _GLUED_DEADLINE.search(cell)
+        following = next((c for c in cells[at + 1 :] if c.strip()), "")
+        if (
+            found
+            and found.start(1) >= 2
+            and (looks_like(cell) != "deadline" or _words_before(cell[: found.start(1)]))
+            and looks_like(following) != "deadline"
+        ):
+            out += [_GluedText(cell[: found.start(1)]), _GluedDeadline(cell[found.start(1) :])]
+        else:
+            out.append(cell)
+    return out
+
+
+def _words_before(text: str) -> bool:
+    """Text before a glued deadline long enough, and without dates, to be a task's own."""
+    return len(text) >= 8 and not re.search(r"\d|季度|年底|年末|上半年|下半年", text)
 
 
 def _each(header_role):
@@ -115,6 +163,10 @@ def _kind(cell: str, looks_like) -> str:
     text = cell.strip()
     if not text:
         return "empty"
+    if isinstance(cell, _GluedText):
+        return "text"
+    if isinstance(cell, _GluedDeadline):
+        return "deadline"
     if _PLACEHOLDER.fullmatch(text):
         return "blank"
     if re.fullmatch(r"[（(]?\d{1,3}[)）.．、]?", text):
@@ -271,6 +323,7 @@ def _align(roles: list[str], data: list[str], kinds: list[str]) -> list[Row]:
     path.reverse()
     rows: list[Row] = []
     doubtful: set[int] = set()  # rows whose cells fit their columns badly
+    unglued: set[int] = set()  # rows with a deadline cut off a cell's end
     for cell, kind, ((column, _), new_row) in zip(data, kinds, path, strict=True):
         if column == heading:
             rows.append([cell])
@@ -278,9 +331,15 @@ def _align(roles: list[str], data: list[str], kinds: list[str]) -> list[Row]:
         if new_row or not rows or len(rows[-1]) != width:
             rows.append([""] * width)
         rows[-1][column] = cell
+        if isinstance(cell, _GluedDeadline):
+            unglued.add(len(rows) - 1)
         if _fit(kind, roles[column]) < 0:
             doubtful.add(len(rows) - 1)
     for at, row in enumerate(rows):
         if len(row) == width and not any(row[j] for j, r in enumerate(roles) if r in _NEEDED):
             doubtful.add(at)  # a row with no task, or no units and no deadline
-    return [[*row, DOUBT] if at in doubtful else row for at, row in enumerate(rows)]
+    marks = [
+        ([GLUED] if at in unglued else []) + ([DOUBT] if at in doubtful else [])
+        for at in range(len(rows))
+    ]
+    return [[*row, *mark] for row, mark in zip(rows, marks, strict=True)]

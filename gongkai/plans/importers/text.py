@@ -7,14 +7,14 @@ import re
 from html.parser import HTMLParser
 
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError
-from gongkai.plans.importers.rows import (
+from gongkai.plans.importers.cells import (
     Row,
     cell_looks_like,
     header_role,
     header_roles,
-    parse_rows,
     settle_roles,
 )
+from gongkai.plans.importers.rows import parse_rows
 from gongkai.plans.importers.stream import ROW_END, stream_rows
 
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
@@ -29,20 +29,27 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
     if _TABLE_TAG.search(text):
         return parse_rows(html_rows(text), year, **options)
-    return parse_rows(line_rows(text), year, short_rows_merged=True, **options)
+    rows, bars = _line_rows(text)
+    return parse_rows(rows, year, short_rows_merged=True, bar_separated=bars, **options)
 
 
 def line_rows(text: str) -> list[Row]:
     """One row per line; cells split on tabs, or on | when no line has a tab; or one cell
     per line with each row ended by a line holding only |."""
+    return _line_rows(text)[0]
+
+
+def _line_rows(text: str) -> tuple[list[Row], bool]:
+    """The rows, and whether they are lines of cells separated by | (a row short of cells
+    there lost its leading ones to a rowspan)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cells = _stream_cells(lines)
     if cells:
         rows = stream_rows(cells, header_role, cell_looks_like, settle_roles, header_roles)
         if rows:
-            return rows
+            return rows, False
     if _bar_ended(lines):
-        return bar_rows(lines)
+        return bar_rows(lines), False
     separator = _separator(lines)
     if separator == "|":
         lines = _rejoin_broken_rows(lines)
@@ -55,7 +62,7 @@ def line_rows(text: str) -> list[Row]:
             cells = cells[1:] if not cells[0].strip() else cells
             cells = cells[:-1] if not cells[-1].strip() else cells
         rows.append([_cell_text(c) for c in cells])
-    return rows
+    return rows, separator == "|"
 
 
 def _rejoin_broken_rows(lines: list[str]) -> list[str]:

@@ -189,3 +189,28 @@ def test_a_plan_with_no_title_shows_no_stray_full_stop_above_its_tasks(client, c
     page = _map_columns(client, _upload(client, _plan_docx(PLAN_ROWS, title="")))
     intro = page.content.decode().split('<p class="muted">', 1)[1]
     assert intro.startswith("标红的任务请重点核对")
+
+
+@pytest.mark.django_db
+def test_a_plan_naming_no_units_is_previewed_and_the_user_assigns_them(client, cast):
+    client.force_login(cast.press)
+    text = "\n".join(
+        [
+            "2024年政务公开工作要点",
+            "一、加强政策公开",
+            "（一）做好规范性文件公开工作。及时发布并更新规范性文件库。",
+            "（二）加强政策解读。重要政策同步解读。",
+        ]
+    ).encode()
+    preview = _upload(client, text, "要点.txt")
+    page = preview.content.decode()
+    assert "核对工作任务（共2项）" in page and "计划未写明责任单位，请在预览中指定" in page
+    assert not Plan.objects.exists()
+
+    response = _confirm(client, preview, **{"form-0-lead_units": "新闻处"})
+
+    assert response.status_code == 302
+    first, second = Plan.objects.get().tasks.order_by("number")
+    assert _units(first) == {("新闻处", "lead")}
+    assert _units(second) == set()
+    assert "计划未写明责任单位，请在预览中指定" in second.flags

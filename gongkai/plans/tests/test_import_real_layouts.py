@@ -13,15 +13,8 @@ from gongkai.lib.unit_text import parse_units
 from gongkai.plans.importers import parse_plan_text
 from gongkai.plans.importers.text import line_rows
 from gongkai.plans.tests.corpus_score import CORPUS, as_expected, plans
-
-
-def _units(item):
-    return item.lead_units, item.support_units
-
-
-def _lines(*lines: str) -> str:
-    return "\n".join(lines)
-
+from gongkai.plans.tests.plan_text import lines as _lines
+from gongkai.plans.tests.plan_text import units as _units
 
 # ---- tables captured one cell after another ------------------------------------------
 

@@ -9,14 +9,8 @@ from datetime import date
 
 from gongkai.lib.unit_text import parse_units
 from gongkai.plans.importers import parse_plan_text
-
-
-def _lines(*lines: str) -> str:
-    return "\n".join(lines)
-
-
-def _units(item):
-    return item.lead_units, item.support_units
+from gongkai.plans.tests.plan_text import lines as _lines
+from gongkai.plans.tests.plan_text import units as _units
 
 
 def _roles(parsed):

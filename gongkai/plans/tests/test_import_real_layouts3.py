@@ -9,15 +9,8 @@ a web page is captured as text; the real ones are scored by test_import_real_pla
 from datetime import date
 
 from gongkai.plans.importers import parse_plan_file, parse_plan_text
-
-
-def _lines(*lines: str) -> str:
-    return "\n".join(lines)
-
-
-def _units(item):
-    return item.lead_units, item.support_units
-
+from gongkai.plans.tests.plan_text import lines as _lines
+from gongkai.plans.tests.plan_text import units as _units
 
 # ---- units brackets ---------------------------------------------------------------------
 

@@ -1,0 +1,287 @@
+"""Finishing a plan's items once the rows are walked: numbering them (as written, or in order,
+warned), sections from groups, and each item's deadline and units parsed from its text, with
+the flags that say what to check. _Draft is an item being built."""
+
+import re
+from dataclasses import dataclass, field
+
+from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
+from gongkai.lib.unit_text import parse_units
+from gongkai.plans.importers.base import ParsedItem
+from gongkai.plans.importers.cells import _SUBSECTION, Row
+from gongkai.plans.importers.headers import (
+    DEADLINE,
+    LEAD,
+    MEASURES,
+    NOTE,
+    SUPPORT,
+    UNITS,
+)
+from gongkai.plans.importers.paragraphs import (
+    _FROM_HEADING,
+    _JOINED,
+    _SPLIT_FLAG,
+    _UNNUMBERED_FLAG,
+    _heading_owners,
+)
+
+_GLUED = (
+    "原文此行的单元格粘连在一起（没有分隔），完成时限是从内容末尾拆出的，"
+    "责任单位未能可靠拆分，请核对"
+)
+
+_STUCK = "原文表格的单元格粘连在一起（没有分隔），责任单位是按内容拆分出来的，请核对责任单位"
+_UNREAD = (
+    "原文表格的单元格粘连在一起（没有分隔），责任单位与任务内容无法可靠分开，未填写，"
+    "请对照原文指定责任单位"
+)
+
+NO_UNITS = "计划未写明责任单位，请在预览中指定"
+_NO_UNITS_WARNING = "整个计划未写明任何责任单位，各项任务的责任单位为空，请在预览中逐项指定"
+
+
+def _flag_plan_without_units(items: list[ParsedItem], warnings: list[str]) -> None:
+    """A plan that names no unit for any task: its tasks are kept with their units empty
+    (never invented) and each is flagged for the user to assign them in the preview."""
+    if not items or any(i.units_text or i.lead_units or i.support_units for i in items):
+        return
+    if any(_GLUED in i.flags or _UNREAD in i.flags for i in items):
+        return  # the units may be there, glued to the text
+    warnings.append(_NO_UNITS_WARNING)
+    for item in items:
+        item.flags = [NO_UNITS if f == "未填写责任单位" else f for f in item.flags]
+        if NO_UNITS not in item.flags:
+            item.flags.append(NO_UNITS)
+
+
+def _flag_unstated_year(
+    items: list[ParsedItem], rows: list[Row], year: int | None, warnings: list[str]
+) -> None:
+    """A plan document that never writes its year (2023年; a document number 〔2023〕
+    does not count): dates reckoned from the year given at import are flagged."""
+    if not year:
+        return
+    text = simplify("\n".join(c for row in rows for c in row))
+    if re.search(rf"{year}\s*年", text):
+        return
+    reckoned = [
+        item
+        for item in items
+        if item.due_date and not re.search(r"\d{4}\s*年", simplify(item.deadline_text))
+    ]
+    if not reckoned:
+        return
+    warnings.append(f"方案中未写明年份“{year}年”，完成时限按导入时所选的年份推算，请核对")
+    for item in reckoned:
+        item.flags.append(f"方案中未写明年份，完成时限按{year}年推算，请核对")
+
+
+@dataclass
+class _Draft:
+    """An item being built, with what the finished ParsedItem does not keep."""
+
+    item: ParsedItem
+    explicit_number: int | None
+    unit_columns: dict[str, str] = field(default_factory=dict)
+    group: str = ""  # the （一） heading over the item, as written
+    piece: bool = False  # see _RowParts
+    unnumbered: bool = False
+
+    def set(self, role: str, value: str) -> None:
+        if role in (LEAD, SUPPORT):
+            self.unit_columns[role] = value
+        elif role in _ITEM_FIELDS:
+            setattr(self.item, _ITEM_FIELDS[role], value)
+
+    def get(self, role: str) -> str:
+        if role in (LEAD, SUPPORT):
+            return self.unit_columns.get(role, "")
+        return getattr(self.item, _ITEM_FIELDS[role]) if role in _ITEM_FIELDS else ""
+
+
+_ITEM_FIELDS = {MEASURES: "measures", DEADLINE: "deadline_text", UNITS: "units_text", NOTE: "note"}
+
+
+# ---- numbering and per-item parsing ------------------------------------------
+
+
+# A yearly plan has dozens of items; a bigger "序号" is an amount or a code, not a number, and
+# 1,000,000,000,000 once made the gap check below build a set of that many numbers.
+MAX_ITEM_NUMBER = 9999
+
+
+def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
+    given = [d.explicit_number for d in drafts if d.explicit_number is not None]
+    if not given and _number_by_subsections(drafts):
+        return
+    if not given and any(d.piece for d in drafts):
+        warnings.append("原文有的段落写有多项任务，已按责任单位括注逐项拆分，并按出现顺序编号")
+    elif not given:
+        warnings.append("原文任务未编号，已按出现顺序编号")
+    elif any(b <= a for a, b in zip(given, given[1:], strict=False)):
+        warnings.append("原文任务序号有重复或倒序（可能按部分分别编号），已按出现顺序重新编号")
+        given = []
+    elif given[-1] > MAX_ITEM_NUMBER:
+        warnings.append(f"原文任务序号超过{MAX_ITEM_NUMBER}，不像任务编号，已按出现顺序重新编号")
+        given = []
+    previous = 0
+    for draft in drafts:
+        explicit = draft.explicit_number
+        draft.item.number = explicit if given and explicit is not None else previous + 1
+        previous = draft.item.number
+    numbers = [d.item.number for d in drafts]
+    if len(set(numbers)) != len(numbers):
+        # 1. … (a task with no number) … 2.: the unnumbered one took 2 as well.
+        warnings.append("原文有未编号的任务夹在编号任务之间，已按出现顺序重新编号")
+        for at, draft in enumerate(drafts, start=1):
+            draft.item.number = at
+            draft.item.flags.append("任务已按出现顺序重新编号，与原文编号可能不同，请核对")
+        return
+    if given:
+        # An unnumbered task among numbered ones took the number before the next.
+        present = {d.item.number for d in drafts}
+        missing = [n for n in range(1, given[-1] + 1) if n not in present][:10]
+        if missing:
+            warnings.append(f"原文任务序号不连续，缺少：{'、'.join(map(str, missing))}")
+
+
+def _groups_as_sections(drafts: list[_Draft]) -> None:
+    """A plan (or a page of one) with no 一、 parts: its （一） group headings are the
+    sections."""
+    if any(d.item.section for d in drafts):
+        return
+    for draft in drafts:
+        draft.item.section = draft.group
+
+
+NO_SECTION = (
+    "原文此项任务之前没有所属部分的标题（可能只截取了方案的一部分），未能确定其所属部分，请核对"
+)
+
+
+def _flag_tasks_before_any_heading(drafts: list[_Draft]) -> None:
+    """A plan with parts whose text starts mid-plan: the tasks before the first heading have
+    no section, which is never invented; they are flagged."""
+    if not any(d.item.section for d in drafts):
+        return
+    for draft in drafts:
+        if not draft.item.section:
+            draft.item.flags.append(NO_SECTION)
+
+
+def _number_by_subsections(drafts: list[_Draft]) -> bool:
+    """Unnumbered items each alone under its own （三） heading take its number (a body that
+    kept some tasks of a longer list keeps their numbers)."""
+    numbers = [_SUBSECTION.match(d.item.subsection) for d in drafts]
+    if not all(numbers):
+        return False
+    values = [cn_number(m.group(1)) for m in numbers]
+    if any(b <= a for a, b in zip(values, values[1:], strict=False)):
+        return False
+    for draft, number, match in zip(drafts, values, numbers, strict=True):
+        draft.item.number = number
+        draft.item.flags.append(f"任务未编号，已按其小标题{match.group(0).strip()}编号，请核对")
+    return True
+
+
+def _finish_item(draft: _Draft, year: int) -> ParsedItem:
+    item = draft.item
+    if draft.piece:
+        item.flags.append(_SPLIT_FLAG)
+    if draft.unnumbered:
+        item.flags.append(_UNNUMBERED_FLAG)
+    _finish_deadline(item, year)
+    if draft.unit_columns:
+        _finish_two_unit_columns(item, draft.unit_columns)
+    else:
+        _finish_units(item)
+    item.requirement = item.requirement.replace("\n", "")
+    item.measures = item.measures.replace("\n", "；")
+    item.flags = list(dict.fromkeys(item.flags))
+    return item
+
+
+def _finish_deadline(item: ParsedItem, year: int) -> None:
+    if not item.deadline_text and item.note:
+        # Some plans keep the deadline in the 备注 column.
+        from_note = parse_deadline(item.note, year)
+        if from_note.due_date:
+            item.due_date, item.ongoing = from_note.due_date, from_note.ongoing
+            item.flags += ["完成时限取自备注栏，请核对", *from_note.flags]
+            return
+    if not item.deadline_text:
+        item.flags.append("未填写完成时限")
+        _deadline_from_text(item, year)
+        return
+    parsed = parse_deadline(item.deadline_text, year)
+    item.due_date, item.ongoing = parsed.due_date, parsed.ongoing
+    item.flags += parsed.flags
+
+
+# A time limit written inside the task's own text: 2021年12月末前, 5月底前, 6月30日前,
+# 年底前完成 (always with 前: 2016年末政府债务 is no time limit).
+_DEADLINE_IN_TEXT = re.compile(
+    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)?前|(?:\d{4})?年(?:底|末)前"
+)
+
+
+def _deadline_from_text(item: ParsedItem, year: int) -> None:
+    """No deadline given: one written in the task's text (完成时限 in the sentence, often for
+    a part of the task only) is taken, always flagged."""
+    text = simplify(f"{item.requirement}{item.measures}")
+    found = _DEADLINE_IN_TEXT.search(text)
+    if not found:
+        return
+    parsed = parse_deadline(found.group(0), year)
+    if parsed.due_date:
+        item.due_date, item.ongoing = parsed.due_date, False
+        item.flags += [f"完成时限取自任务内容（“{found.group(0)}”），请核对", *parsed.flags]
+
+
+def _finish_units(item: ParsedItem) -> None:
+    if not item.units_text:
+        item.units_text = _heading_owners(item.section)
+    if item.units_text.startswith(_FROM_HEADING):
+        item.units_text = item.units_text.removeprefix(_FROM_HEADING)
+        item.flags.append("本项任务未注明责任单位，已取其标题所注的单位，请核对")
+    if item.units_text.startswith(_JOINED):
+        item.units_text = item.units_text.removeprefix(_JOINED)
+        item.flags.append("本项任务有多处责任单位括注，已合并（牵头的单位牵头，其余配合），请核对")
+    if not item.units_text:
+        item.flags.append("未填写责任单位")
+        return
+    parsed = parse_units(item.units_text)
+    item.lead_units, item.support_units = parsed.lead, parsed.support
+    item.note = "；".join(filter(None, [item.note, parsed.note, *parsed.asides]))
+    item.flags += parsed.flags
+    _flag_odd_names(item)
+
+
+# What a sentence has and a body's name has not: a name read from text that spilled into
+# the units cell (县、乡两级政府要健全政务公开工作机构).
+_SENTENCE_IN_NAME = re.compile(r"要|应|确保|做好|加强|推进|健全|及时|进一步")
+
+
+def _flag_odd_names(item: ParsedItem) -> None:
+    odd = [
+        name
+        for name in item.lead_units + item.support_units
+        if len(name) > 20 or (len(name) > 8 and _SENTENCE_IN_NAME.search(simplify(name)))
+    ]
+    if odd:
+        item.flags.append(f"责任单位中“{odd[0]}”不像单位名称，请核对")
+
+
+def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
+    """牵头单位 | 配合单位 columns: everyone in the first leads, everyone in the second helps."""
+    lead, support = parse_units(columns.get(LEAD, "")), parse_units(columns.get(SUPPORT, ""))
+    item.lead_units = lead.lead + lead.support
+    item.support_units = [u for u in support.lead + support.support if u not in item.lead_units]
+    texts = [f"牵头单位：{columns[LEAD]}" if columns.get(LEAD) else ""]
+    texts.append(f"配合单位：{columns[SUPPORT]}" if columns.get(SUPPORT) else "")
+    item.units_text = "；".join(filter(None, [*texts, item.units_text]))
+    if not item.lead_units:
+        item.flags.append("未写明牵头单位，请核对")
+    _flag_odd_names(item)
+    asides = [*lead.asides, *support.asides]
+    item.note = "；".join(filter(None, [item.note, lead.note, support.note, *asides]))

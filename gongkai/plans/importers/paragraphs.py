@@ -1,0 +1,831 @@
+"""Plans written as paragraphs, with no table at all: each task (numbered, （一）, 一是, or a
+paragraph closed by its units bracket) becomes a record under the canonical header, its units
+and deadline read from its brackets and labels; a paragraph holding several bracket-closed
+tasks is cut into them. A plan whose line breaks were lost (one long line) has them restored
+before its headings and numbers. A table whose cells lost their separators is turned into a
+cell stream here too, or, run into one line, into flagged rows. The records then go through
+the row core (rows.py)."""
+
+import re
+
+from gongkai.lib.deadline_text import cn_number, simplify
+from gongkai.lib.unit_text import COMMA_LEGEND, parse_units
+from gongkai.plans.importers.cells import (
+    _ANY_BRACKET,
+    _CANONICAL_HEADER,
+    _INLINE_HEADING,
+    _LABEL,
+    _NUMBERED,
+    _ORDINAL,
+    _SECTION,
+    _SUBSECTION,
+    _TRAILER,
+    _TRAILER_PIECES,
+    _UNIT_LABEL,
+    Row,
+    _header_role,
+    _is_heading,
+    _looks_like_deadline,
+    _looks_like_units,
+    _settle_roles,
+    cell_looks_like,
+    header_roles,
+)
+from gongkai.plans.importers.headers import (
+    HEADER_SYNONYMS,
+    LEAD,
+    REQUIREMENT,
+    SUPPORT,
+    UNITS,
+)
+from gongkai.plans.importers.stream import STUCK, UNREAD, stream_rows
+
+# ---- paragraphs (no table at all) ---------------------------------------------
+
+
+def _paragraph_rows(lines: list[str]) -> list[Row]:
+    """Plans written as paragraphs: build table rows, under a canonical header if none."""
+    lines = [
+        part
+        for text in lines
+        for line in text.split("\n")
+        for inline in _inline_headings(line)
+        for part in _ordinals(inline)
+    ]
+    run_on = _run_on_table(lines)
+    if run_on:
+        return run_on
+    lines = _glued_table(lines)
+    header = _line_header(lines)
+    if header:
+        # One cell per line: cut into rows by what each line is (merged cells leave none).
+        rows = stream_rows(lines, _header_role, cell_looks_like, _settle_roles, header_roles)
+        if rows:
+            return rows
+        return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])
+    return _records(lines)
+
+
+_HEADER_WORDS = sorted({w for _, words in HEADER_SYNONYMS for w in words}, key=len, reverse=True)
+# A row's number glued to its task (1做好…, 12 加强…), not a date or an amount (2022年, 3个).
+_GLUED_NUMBER = re.compile(r"^(\d{1,3})\s*(?=[\u4e00-\u9fff“（(])(?![年月日号个项次家所条])")
+
+
+def _glued_table(lines: list[str]) -> list[str]:
+    """A table whose cells lost their separators (a document-sharing site's text): the header
+    a run of header words (序号工作任务责任单位完成时限, or with spaces between) on one line.
+    Its words become one cell per line; each later line gives its number as a cell of its
+    own, and, when the header's words were spaced, its space-separated cells. The rows are
+    then cut by content (stream_rows), the deadline glued to a cell's end cut off and
+    flagged."""
+    for at, line in enumerate(lines[:60]):
+        words = _glued_header(line)
+        if not words:
+            continue
+        spaced = bool(re.search(r"\s", line.strip()))
+        cells: list[str] = []
+        for text in lines[at + 1 :]:
+            number = _GLUED_NUMBER.match(text)
+            if number:
+                cells.append(number.group(1))
+                text = text[number.end() :]
+            cells += text.split() if spaced and not _is_heading(text) else [text]
+        return [*lines[:at], *words, *cells]
+    return lines
+
+
+# Header words run together inside a line (…分解表工作任务工作要求牵头单位配合/责任单位一、…),
+# maybe spaced out (工 作 任 务牵头单位责 任 单 位).
+_HEADER_RUN = re.compile(
+    "(?:(?:"
+    + "|".join(r"\s*".join(map(re.escape, word)) for word in _HEADER_WORDS)
+    + r")\s*/?\s*){3,}"
+)
+_UNIT_ROLES = (UNITS, LEAD, SUPPORT)
+# Where one unit's name ends and the next one's begins, run together: …发展局区行政审批局.
+_NAME_JOIN = re.compile(r"(?<=[局办委厅室处院所站队心部科])(?=[区市县省各])")
+_RUN_ON_HEADER = ["序号", "工作任务", "责任单位"]
+
+
+def _run_on_table(lines: list[str]) -> list[Row] | None:
+    """A table whose cells were run together into one line with no separator at all (a
+    crawler's text of a web page): its header words run together inside a line, and rows
+    numbered 1. … N. in sequence after it (the breaks restored before each number). Each
+    row becomes a task, flagged: where the units were the last columns, the text after the
+    requirement's last full stop is read as the units (a space before it: an empty lead
+    cell, the other units lead; no space: the lead units are the names run together before
+    the last one of the first comma-separated name); where the units stood before the
+    requirement, they cannot be told from the text and are left empty. None for other text."""
+    for at, line in enumerate(lines):
+        for match in _HEADER_RUN.finditer(line):
+            if match.group().strip() == line.strip():
+                continue  # a header line of its own: _glued_table's
+            words = _glued_header(match.group().replace("/", ""))
+            roles = [_header_role(word) for word in words or []]
+            if not any(role in _UNIT_ROLES for role in roles):
+                continue
+            after = [line[match.end() :].strip(), *lines[at + 1 :]]
+            rows = _run_on_rows([a for a in after if a], roles[-1] in _UNIT_ROLES)
+            if rows:
+                before = [*lines[:at], line[: match.start()]]
+                return [[text] for text in before if text.strip()] + rows
+    return None
+
+
+def _run_on_rows(lines: list[str], units_last: bool) -> list[Row] | None:
+    numbers = [int(m.group(1)) for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
+    if len(numbers) < 3 or numbers != list(range(1, len(numbers) + 1)):
+        return None
+    rows = [list(_RUN_ON_HEADER)]
+    texts = [line[m.end() :] for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
+    shared = [] if units_last else _shared_lists(texts)
+    for line in lines:
+        number = _NUMBERED.match(line)
+        if not number or not number.group(1):
+            if _is_heading(line):
+                rows.append([line])
+            continue
+        text = line[number.end() :]
+        read = _run_on_units(text) if units_last else _units_before_text(text, shared)
+        task, lead, support = read or (text, "", "")
+        # One units cell, labelled: an empty cell would be taken as merged from the row above.
+        units = f"牵头单位：{lead}；配合单位：{support}" if support else lead
+        rows.append([number.group(1), task.strip(), units, STUCK if read else UNREAD])
+    return rows
+
+
+_NAME_END = "局办委厅室处院所站队心部科府会构位"
+# A unit's name at the end of a text: 省审改办, 区经济发展局 (the shortest from the right).
+_NAME_AT_END = re.compile(rf"[省市区县][^\s，。、；;,“”（）()]{{1,10}}[{_NAME_END}]$")
+
+
+def _shared_lists(texts: list[str]) -> list[str]:
+    """Unit lists written over and over, the units before each row's text: what the rows
+    with an empty lead cell (a space before the list) share after the space, up to the end
+    of a unit's name (where one row's requirement starts, another's differs). Longest first."""
+    after = [text.split(" ", 1)[1] for text in texts if " " in text.strip()]
+    shared = set()
+    for at, one in enumerate(after):
+        for other in after[at + 1 :]:
+            common = 0
+            while common < min(len(one), len(other)) and one[common] == other[common]:
+                common += 1
+            while common and one[common - 1] not in _NAME_END:
+                common -= 1
+            if re.search("[、，,]", one[:common]):
+                shared.add(one[:common])
+    return sorted(shared, key=len, reverse=True)
+
+
+def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | None:
+    """(task, lead, support) of a row whose units cells stand before its requirement, where
+    its units list is one written over and over; None where it is not."""
+    found = next(((text.find(s), s) for s in shared if s in text), None)
+    if not found:
+        return None
+    at, units = found
+    title, requirement = text[:at], text[at + len(units) :]
+    if title.endswith(" "):
+        return title.strip() + "。" + requirement, units, ""
+    leads = []
+    while name := _short_name_at_end(title):
+        leads.insert(0, name)
+        title = title[: -len(name)]
+    if not leads:
+        return None
+    return title.strip() + "。" + requirement, "、".join(leads), units
+
+
+def _short_name_at_end(text: str) -> str | None:
+    for length in range(3, 13):
+        if _NAME_AT_END.match(text[-length:]):
+            return text[-length:]
+    return None
+
+
+def _run_on_units(text: str) -> tuple[str, str, str] | None:
+    """(task, lead, support) of a row whose units cells follow its requirement, or None."""
+    end = max(text.rfind("。"), text.rfind("；"))
+    tail = text[end + 1 :]
+    if end < 0 or not tail.strip():
+        return None
+    if tail[0].isspace():
+        return text[: end + 1], tail.strip(), ""
+    first, comma, others = (re.split(r"([，,])", tail, maxsplit=1) + ["", ""])[:3]
+    names = _NAME_JOIN.split(first)
+    if len(names) < 2:
+        return text[: end + 1], tail.strip(), ""
+    return text[: end + 1], "、".join(names[:-1]), names[-1] + comma + others
+
+
+def _glued_header(line: str) -> list[str] | None:
+    """The header words a line is made of, three or more, or None."""
+    text = re.sub(r"\s+", "", line)
+    plain = simplify(text)
+    if not 6 <= len(text) <= 40:
+        return None
+    words, at = [], 0
+    while at < len(plain):
+        word = next((w for w in _HEADER_WORDS if plain.startswith(w, at)), None)
+        if word is None:
+            return None
+        words.append(text[at : at + len(word)])
+        at += len(word)
+    roles = [_header_role(w) for w in words]
+    if len(words) < 3 or None in roles or REQUIREMENT not in _settle_roles(roles):
+        return None
+    return words
+
+
+def _inline_headings(line: str) -> list[str]:
+    """A whole plan on one line (its breaks lost on the way): cut before each heading or
+    number that follows a space, when there are several; or, a long line with no such
+    spaces, before each marker that continues the plan's numbering (_restore_breaks)."""
+    if len(line) < 300:
+        return [line]
+    parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
+    if len(line) >= _RUN_ON:
+        restored = _restore_breaks(line)
+        if len(restored) > len(parts):
+            return restored  # a space inside it is no break
+    if len(parts) < 3 or sum(bool(_SECTION.match(p)) for p in parts) < 2:
+        # A long paragraph that lists things, not a plan on one line; but a heading after
+        # a sentence's end and a space (…方案。 一、…透明 (一)加强…) starts a part.
+        parts = _heading_after_sentence(line)
+        if len(parts) == 1:
+            return [line]
+    cut = []
+    for part in parts:
+        # "二、目标任务 2022年，全区…": the heading, then its paragraph after a space.
+        title, space, rest = part.partition(" ")
+        heading = _SECTION.match(part) or _SUBSECTION.match(part)
+        if heading and space and len(title) > heading.end() and len(rest) > 20:
+            cut += [title, rest.strip()]
+        else:
+            cut.append(part)
+    return cut
+
+
+# A line this long holding a plan's headings is a plan whose line breaks were lost.
+_RUN_ON = 1000
+_MARKER = re.compile(
+    r"(?P<section>[一二三四五六七八九十]{1,3})、"
+    r"|[（(](?P<group>[一二三四五六七八九十]{1,3})[)）]"
+    r"|(?<![\d.．])(?P<number>\d{1,2})[.．、](?!\d)"
+)
+# What ends a sentence or a bracket, after which a 一、 heading may start.
+_SENTENCE_END = "。；;！!）)：: \u3000"
+
+
+def _restore_breaks(line: str) -> list[str]:
+    """A plan whose breaks were lost (text taken from a page or a PDF): cut before each
+    一、, （一） and 1. / 1、 that continues its own numbering (the next number, one skipped,
+    or a restart at one), outside brackets; a 一、 only after a sentence's end (统一、规范
+    is no heading); no 第（一）项-style reference, no 1.5亿."""
+    depth, depths = 0, []
+    for char in line:
+        depths.append(depth)
+        depth = depth + 1 if char in "（(" else max(depth - 1, 0) if char in "）)" else depth
+    last = {"section": 0, "group": 0, "number": 0}
+    cuts = []
+    for marker in _MARKER.finditer(line):
+        kind, at = marker.lastgroup, marker.start()
+        before, after = line[at - 1 : at], line[marker.end() : marker.end() + 1]
+        value = cn_number(marker.group(kind))
+        if depths[at] or before == "第":
+            continue
+        follows = value in (1, last[kind] + 1, last[kind] + 2)
+        if kind == "section":
+            # After a sentence's end; or glued to the cell before it, heading a number, as
+            # the next part or its group cell given again over the next row (a repeat).
+            after_sentence = not before or before in _SENTENCE_END
+            glued = value in (last[kind], last[kind] + 1)
+            follows = (follows and after_sentence) or (glued and _heads_a_number(line, marker))
+        if kind == "group" and (before in "按依据照" or after in "项款条"):
+            continue
+        if not follows:
+            continue
+        last[kind] = value
+        cuts.append(at)
+    bounds = [0, *cuts, len(line)]
+    parts = (line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False))
+    return [part for part in parts if part]
+
+
+def _heads_a_number(line: str, marker: re.Match) -> bool:
+    """二、 with a short title and the next 1. / （一） right after it: a heading, even
+    glued to the cell before it (…各区属国有企业七、开展…公开16.结合…)."""
+    title = line[marker.end() : marker.end() + 40]
+    return bool(
+        re.match(
+            r"[^。；;，,]{2,38}?(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))",
+            title,
+        )
+    )
+
+
+# A run-on copy may have lost the spaces too: …的作用。一、抓好…落实(一)做好….
+_SENTENCE_THEN_HEADING = re.compile(r"(?<=[。；;])\s*(?=[一二三四五六七八九十]{1,3}、)")
+_HEADING_THEN_GROUP = re.compile(r"\s*(?=[（(][一二三四五六七八九十]{1,3}[)）])")
+
+
+def _heading_after_sentence(line: str) -> list[str]:
+    """…制定本方案。 一、强化…透明 (一)加强…: the preamble, the heading, the group."""
+    parts = [p.strip() for p in _SENTENCE_THEN_HEADING.split(line) if p.strip()]
+    cut = parts[:1]
+    for part in parts[1:]:
+        heading, *rest = _HEADING_THEN_GROUP.split(part, maxsplit=1)
+        cut += [heading, *rest] if rest and not re.search("[。；;]", heading) else [part]
+    return cut
+
+
+def _ordinals(line: str) -> list[str]:
+    """一是…。二是…。 → one line per task, when the paragraph starts with 一是."""
+    starts = [m.start() for m in _ORDINAL.finditer(line)]
+    if not starts or starts[0] != 0 or not line.lstrip().startswith("一是"):
+        return [line]
+    return [line[a:b].strip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
+
+
+def _line_header(lines: list[str]) -> tuple[int, list[str]] | None:
+    """One cell per line: a run of header words (工作任务 / 责任单位 / 完成时限 …)."""
+    for at in range(min(len(lines), 60)):
+        run = 0
+        while at + run < len(lines) and _header_role(lines[at + run]):
+            run += 1
+        if run >= 2 and REQUIREMENT in _settle_roles(
+            [_header_role(c) for c in lines[at : at + run]]
+        ):
+            return at, lines[at : at + run]
+    return None
+
+
+def _chunk_cells(lines: list[str], header: list[str]) -> list[Row]:
+    """Group the lines after the header into rows of header width; a numbered line
+    arriving mid-row means a cell was missing, so the row is closed early."""
+    roles = _settle_roles([_header_role(c) for c in header])
+    width, req_at = len(roles), roles.index(REQUIREMENT)
+    rows: list[Row] = [header]
+    buffer: Row = []
+    for line in lines[width:]:
+        if _SECTION.match(line) and not buffer:
+            rows.append([line])
+            continue
+        if _NUMBERED.match(line) and buffer and len(buffer) != req_at:
+            rows.append(buffer)
+            buffer = []
+        buffer.append(line)
+        if len(buffer) == width:
+            rows.append(buffer)
+            buffer = []
+    if buffer:
+        rows.append(buffer)
+    return rows
+
+
+def _records(lines: list[str]) -> list[Row]:
+    """No header: a numbered paragraph (or, with no numbers at all, any task-like
+    paragraph after the first heading) starts a task; lines after it fill its columns."""
+    lines = [_bare_units_bracketed(line) for line in lines]
+    arabic = any(_NUMBERED.match(line) for line in lines)
+    if not arabic:
+        lines = _split_at_unit_brackets(lines)
+    # （一） paragraphs cut into tasks: only the cut-out tasks are tasks (a plan of
+    # unnumbered paragraphs, with no （一）, reads its other paragraphs as before).
+    split = any(isinstance(line, _Piece) for line in lines) and any(
+        _SUBSECTION.match(line) for line in lines
+    )
+    cn_tasks = not arabic and not split and any(_SUBSECTION.match(line) for line in lines)
+    has_sections = any(_SECTION.match(line) for line in lines)
+    rows: list[Row] = []
+    record: Row | None = None
+    seen_section = False
+    heading_units = ""  # units a heading's bracket gives the tasks under it
+    for line in lines:
+        starts_task = (
+            isinstance(line, _Piece)
+            or _NUMBERED.match(line)
+            or (cn_tasks and _SUBSECTION.match(line))
+            or _ORDINAL.match(line)
+            # 一、 itself a task, unless numbered tasks stand under it
+            or (_SECTION.match(line) and _unit_brackets(line) and not (arabic or cn_tasks))
+        )
+        if not starts_task and _is_heading(line):
+            _units_from_heading(record, heading_units)
+            seen_section, record = True, None
+            heading_units = _bracket_units(line)
+            _add_header_once(rows)
+            rows.append([_without_unit_brackets(line) if heading_units else line])
+        elif starts_task or (
+            not (arabic or cn_tasks or split) and _task_like(line, seen_section, has_sections)
+        ):
+            _add_header_once(rows)
+            _units_from_heading(record, heading_units)
+            record = _new_record(line)
+            rows.append(record)
+        elif record is not None:
+            _fill_record(record, line)
+        elif seen_section and len(line) > 20 and _unit_brackets(line):
+            # A paragraph naming its units under a heading but with no number of its own
+            # (its （一） garbled on the way, or never written): a task, flagged.
+            _add_header_once(rows)
+            record = _new_record(line, unnumbered=True)
+            rows.append(record)
+        else:
+            rows.append([line])
+    _units_from_heading(record, heading_units)
+    _spread_comma_legend(rows)
+    return rows
+
+
+class _Piece(str):
+    """A task cut out of a paragraph that held several (see _split_at_unit_brackets)."""
+
+
+class _Record(list):
+    """A task read from a paragraph: the canonical header's five cells, and how it was found
+    (``piece``: cut out of a paragraph holding several; ``unnumbered``: a paragraph with its
+    units but no number). The walker carries both to the item's draft, to flag it."""
+
+    def __init__(self, cells: Row, *, piece: bool = False, unnumbered: bool = False):
+        super().__init__(cells)
+        self.piece, self.unnumbered = piece, unnumbered
+
+
+_UNNUMBERED_FLAG = "原文此段没有任务编号（或编号无法识别），但注有责任单位，已作为一项任务，请核对"
+_SPLIT_FLAG = (
+    "原文一段内写有多项任务（各自注明责任单位），已按责任单位括注逐项拆分，并按出现顺序编号，请核对"
+)
+# A piece this short (without its brackets) is no task of its own: 。（B配合） after
+# （A牵头）, or a lone （完成时限：…）.
+_MIN_PIECE = 4
+_HEADING_MAX = 60
+
+
+def _split_at_unit_brackets(lines: list[str]) -> list[str]:
+    """Paragraphs holding several tasks, each closed by its own units bracket ((一)…。
+    (A负责)…。(B、C分别负责)), or a （一） heading over several paragraphs each with its
+    bracket: one task per bracket, the （一） a heading. When any paragraph of the plan is
+    cut so, every task is cut out the same way (marked) and the plan is numbered in order;
+    otherwise the lines are returned as they were."""
+    # (start, end) of each （一） line and the lines after it, up to the next heading.
+    heads = [at for at, line in enumerate(lines) if _is_heading(line)] + [len(lines)]
+    blocks = [(a, b) for a, b in zip(heads, heads[1:], strict=False) if _SUBSECTION.match(lines[a])]
+    if not blocks:
+        if not _several_tasks(lines):
+            return lines
+        return [part for line in lines for part in _tasks_of_paragraph(line)]
+    cut = [_cut_block(lines[a:b]) for a, b in blocks]
+    if not any(sum(bool(_unit_brackets(p)) for p in pieces) >= 2 for _, pieces in cut):
+        return lines
+    out = lines[: blocks[0][0]]
+    starts = [start for start, _ in blocks[1:]] + [len(lines)]
+    for (_, end), (heading, pieces), following in zip(blocks, cut, starts, strict=True):
+        out += [heading, *(_Piece(piece) for piece in pieces), *lines[end:following]]
+    return out
+
+
+def _several_tasks(lines: list[str]) -> bool:
+    """A plan of unnumbered paragraphs, some holding several bracket-closed tasks."""
+    return any(len(_pieces(line)) >= 2 for line in lines if not _is_heading(line))
+
+
+def _tasks_of_paragraph(line: str) -> list[str]:
+    pieces = [] if _is_heading(line) else _pieces(line)
+    return [_Piece(p) for p in pieces] if len(pieces) >= 2 else [line]
+
+
+def _cut_block(block: list[str]) -> tuple[str, list[str]]:
+    """A （一） line and the lines after it: (the heading, the tasks in it)."""
+    first = block[0]
+    numeral = _SUBSECTION.match(first)
+    rest = first[numeral.end() :]
+    title, stop, body = rest.partition("。")
+    if len(block) > 1 and not _unit_brackets(first) and (not stop or not body.strip()):
+        # (一)推进决策公开 on a line of its own: each paragraph under it closed by its units
+        # is a task (several brackets in one paragraph stay one task, their units joined).
+        return first, _paragraph_tasks(block[1:])
+    if stop and body.strip() and _unit_brackets(title + stop) and len(title) <= _HEADING_MAX:
+        # (一)推进决策公开（法规科牵头）。…: the heading's units, for tasks that name none
+        # (a long first sentence is tasks run on after a heading with no full stop).
+        heading, texts = first[: numeral.end()] + title + stop, [body, *block[1:]]
+    else:
+        heading, texts = first[: numeral.end()] + title + stop, [rest, *block[1:]]
+    pieces: list[str] = []
+    for text in texts:
+        for piece in _pieces(text) or [text]:
+            previous = pieces[-1] if pieces else ""
+            short = len(_without_brackets(piece).strip("。.；;，, ")) < _MIN_PIECE
+            if previous and (short or not _unit_brackets(previous)):
+                pieces[-1] = previous + piece  # a bracket on the next line, or more text
+            else:
+                pieces.append(piece)
+    if len(pieces) >= 2 and not _unit_brackets(pieces[-1]):
+        pieces[-2:] = [pieces[-2] + pieces[-1]]  # closing text with no units: more of the last
+    return heading, [p.strip() for p in pieces if p.strip()]
+
+
+def _paragraph_tasks(texts: list[str]) -> list[str]:
+    """Paragraphs under a heading: a paragraph with units ends a task."""
+    tasks: list[str] = []
+    for text in texts:
+        if tasks and not _unit_brackets(tasks[-1]):
+            tasks[-1] += text
+        else:
+            tasks.append(text)
+    if len(tasks) >= 2 and not _unit_brackets(tasks[-1]):
+        tasks[-2:] = [tasks[-2] + tasks[-1]]
+    return tasks
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut after each units bracket closing a sentence (and its full stop)."""
+    cuts = []
+    for bracket in _unit_brackets(text):
+        end = bracket.end()
+        if text[end : end + 1] in tuple("、，,"):
+            continue  # (X牵头)、重塑…: the list of things to do goes on
+        while end < len(text) and text[end] in "。.；;":
+            end += 1
+        cuts.append(end)
+    pieces, start = [], 0
+    for end in cuts:
+        pieces.append(text[start:end])
+        start = end
+    tail = text[start:]
+    if tail.strip("。.；;，, "):
+        pieces.append(tail)
+    elif pieces:
+        pieces[-1] += tail
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and len(_without_brackets(piece).strip("。.；;，, ")) < _MIN_PIECE:
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return [p for p in merged if p.strip()]
+
+
+def _without_brackets(text: str) -> str:
+    return _ANY_BRACKET.sub("", text)
+
+
+# …。市政府办公室、各县(市)区政府负责落实 — units after the last sentence with no bracket.
+_BARE_UNITS_TAIL = re.compile(
+    r"(?<=[。；;])([^。；;，,:：]{2,80}?(?:负责|牵头|配合|落实|协办))[。]?$"
+)
+
+
+def _bare_units_bracketed(line: str) -> str:
+    """A paragraph whose units follow its last sentence with no bracket: bracketed, so
+    they are read as a bracket would be."""
+    found = _BARE_UNITS_TAIL.search(line)
+    if not found or _is_heading(found.group(1)):
+        return line
+    parsed = parse_units(found.group(1))
+    if not (parsed.lead or parsed.support) or parsed.note or parsed.flags:
+        return line
+    return f"{line[: found.start(1)]}（{found.group(1)}）"
+
+
+def _units_from_heading(record: Row | None, heading_units: str) -> None:
+    """A finished task that named no units takes those of its heading (marked)."""
+    if record is not None and not record[3] and heading_units:
+        record[3] = heading_units
+
+
+def _spread_comma_legend(rows: list[Row]) -> None:
+    """逗号前为牵头单位……下同: the legend in the first units bracket holds for the later
+    brackets too (X、Y，Z: X and Y lead)."""
+    legend = ""
+    for row in rows:
+        if len(row) != len(_CANONICAL_HEADER) or row is _CANONICAL_HEADER or not row[3]:
+            continue
+        found = COMMA_LEGEND.search(simplify(row[3]))
+        if found and "下同" in found.group(0):
+            legend = found.group(0).strip("。.；;，, ")
+        elif legend and not found and not _NAMES_ROLES.search(simplify(row[3])):
+            row[3] = f"{row[3]}。{legend}"
+
+
+# Units text that says the roles itself (牵头单位：X；配合单位：Y, X牵头), or is marked.
+_NAMES_ROLES = re.compile(r"牵头|配合|协办|主办|协助|参与|多处括注|标题所注")
+# Units standing on the heading over tasks that name none: their units, to check.
+_FROM_HEADING = "标题所注单位："
+# 一、各区、县(市)政府、市政府各部门负责落实的工作任务: a section named by who does its tasks.
+_OWNERS_HEADING = re.compile(
+    r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．](.{2,60}?)(?:负责|牵头|承担)(?:落实|完成)?的(?:工作|重点)?任务"
+)
+
+
+def _without_unit_brackets(heading: str) -> str:
+    """一、推进重点领域信息公开（法制司牵头）: the heading without its units."""
+    for bracket in reversed(_unit_brackets(heading)):
+        heading = heading[: bracket.start()] + heading[bracket.end() :]
+    return heading.strip()
+
+
+def _bracket_units(heading: str) -> str:
+    """The units a heading's bracket names ((一)…。(法制司牵头,有关单位负责)), marked."""
+    brackets = _unit_brackets(heading)
+    return f"{_FROM_HEADING}{brackets[-1].group(1)}" if len(brackets) == 1 else ""
+
+
+def _heading_owners(section: str) -> str:
+    """The units a section heading names as doing its tasks, marked; or ""."""
+    owners = _OWNERS_HEADING.match(simplify(section))
+    return f"{_FROM_HEADING}{section[slice(*owners.span(1))]}" if owners else ""
+
+
+def _add_header_once(rows: list[Row]) -> None:
+    """The canonical header goes just before the first heading or task, after the preamble."""
+    if _CANONICAL_HEADER not in rows:
+        rows.append(_CANONICAL_HEADER)
+
+
+def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
+    """An unnumbered paragraph that reads as a task rather than preamble."""
+    if _TRAILER.search(simplify(line)) or _ORDINAL.match(line) or _unit_brackets(line):
+        return True
+    if not (has_sections and seen_section):
+        return False  # without numbers or headings, a bare paragraph is preamble
+    return len(line) >= 8 and not _looks_like_deadline(line) and not _looks_like_units(line)
+
+
+def _new_record(line: str, *, unnumbered: bool = False) -> _Record:
+    record = _Record(["", "", "", "", ""], piece=isinstance(line, _Piece), unnumbered=unnumbered)
+    record[0] = _take_trailer(record, line)
+    return record
+
+
+def _take_trailer(record: Row, line: str) -> str:
+    """Fill the record from the brackets of a task paragraph; the paragraph without them.
+
+    One bracket of labels at the end (（责任单位：X；完成时限：…）), or brackets naming units
+    after the paragraph's sentences, with labels or without (（X、Y按职责分工负责）): several
+    are joined, their 牵头 units leading and the others' units as they say."""
+    brackets = _unit_brackets(line)
+    # Labels are matched in simplified characters (a 1:1 mapping), the text kept as written.
+    trailer = _TRAILER.search(simplify(line))
+    if trailer and not (len(brackets) > 1 or (brackets and brackets[-1].end() < trailer.start())):
+        for text in (line[slice(*trailer.span(g))] for g in (1, 2) if trailer.group(g)):
+            for piece in _TRAILER_PIECES.split(text or ""):
+                if piece.strip():
+                    _fill_record(record, piece.strip())
+        return line[: trailer.start()].strip()
+    if not brackets:
+        return _take_inline_labels(record, line)
+    if len(brackets) == 1:
+        units, deadline = _split_bracket(brackets[0].group(1))
+        if _UNIT_LABEL.search(simplify(units)):
+            units = brackets[0].group(1)  # labels: the deadline label is read below
+        elif deadline and not record[2]:
+            record[2] = deadline
+        remark = brackets[0].group(1).partition("。")[2].strip()
+        if remark and not _UNIT_LABEL.search(simplify(units)):
+            record[4] = "；".join(filter(None, [record[4], remark]))
+    else:
+        lead: list[str] = []
+        support: list[str] = []
+        for bracket in brackets:
+            parsed = parse_units(bracket.group(1))
+            lead += [u for u in parsed.lead if u not in lead]
+            support += [u for u in parsed.support if u not in support]
+        support = [u for u in support if u not in lead]
+        units = f"{_JOINED}牵头单位：{'、'.join(lead)}" + (
+            f"；配合单位：{'、'.join(support)}" if support else ""
+        )
+    record[3] = "；".join(filter(None, [record[3], units]))
+    for bracket in brackets:
+        deadline = re.search(r"(?:时限|时间)[:：]([^；;，,]+)", simplify(bracket.group(1)))
+        if deadline and not record[2]:
+            record[2] = bracket.group(1)[deadline.start(1) : deadline.end(1)]
+    text = line
+    for bracket in reversed(brackets):
+        text = text[: bracket.start()] + text[bracket.end() :]
+    return text.strip()
+
+
+# 1.做好…。责任单位：办公室。完成时限：6月底前。 — labels after the task's last sentence.
+_INLINE_LABELS = re.compile(
+    r"(?<=[。；;！!])\s*(?=(?:(?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)|"
+    r"完成时限|完成时间|时限要求)[:：])"
+)
+
+
+def _take_inline_labels(record: Row, line: str) -> str:
+    """Fill the record from labels written after the task's sentences, without brackets;
+    the task's text before them."""
+    found = _INLINE_LABELS.search(simplify(line))
+    if not found:
+        return line
+    for piece in re.split(r"[。；;]", line[found.end() :]):
+        if piece.strip():
+            _fill_record(record, piece.strip())
+    return line[: found.start()].strip()
+
+
+def _unit_brackets(line: str) -> list[re.Match]:
+    """Brackets that name a task's units, each closing a sentence: with a label (责任单位：)
+    or, without one, holding nothing but units and their roles."""
+    found = []
+    for match in _ANY_BRACKET.finditer(line):
+        inner = match.group(1)
+        after = line[match.end() : match.end() + 1]
+        before = line[match.start() - 1 : match.start()] if match.start() else ""
+        if after and after not in "。.；;，,、" and before not in "。.；;":
+            continue  # inside a sentence: an aside, not the task's units
+        if _ASIDE.match(inner):
+            continue  # （含县市区） （见附件） （以下简称…）
+        units, _ = _split_bracket(inner)
+        if _UNIT_LABEL.search(simplify(inner)) or (
+            units
+            and _looks_like_units(units)
+            and (_ROLE_WORD.search(simplify(units)) or _bare_units(units))
+        ):
+            found.append(match)
+    return found
+
+
+_ROLE_WORD = re.compile(r"牵头|负责|配合|落实|主办|协办|协助|参与|承办|主责")
+# What a body's name ends in (局 委 办 厅 处 科 室 中心 …): a place alone (浦东新区, 上海市)
+# is no unit in a bracket without a role word.
+_ORGAN_END = re.compile(
+    r"(?:局|委|办|厅|处|科|室|中心|院|所|站|队|政府|街道|镇|乡|街镇|部|司|署|馆|组|会|"
+    r"单位|部门|机构|机关|公司|集团|分局|支队|大队|中队|股|团|社|校|台|专班|小组|"
+    # Zones run by a committee of their own: bodies, not mere places.
+    r"新区|园区|开发区|片区|保税区|试验区)$"
+)
+
+
+def _bare_units(text: str) -> bool:
+    """A bracket of names with no role word ((区发展改革委、各街镇)) names units only when
+    every name is a body (ends in an organ word) or a collective (各县区, 各有关单位)."""
+    parsed = parse_units(text)
+    names = parsed.lead + parsed.support
+    return bool(names) and all(
+        _ORGAN_END.search(re.sub(r"[（(〔][^）)〕]*[）)〕]", "", name)) or name.startswith("各")
+        for name in names
+    )
+
+
+_ASIDE = re.compile(r"\s*(?:含|包括|包含|即|如|例如|详见|见|注|以下|简称|不含)")
+# Units text joined from several brackets of one task, to flag (see _finish_units).
+_JOINED = "多处括注："
+
+
+def _split_bracket(inner: str) -> tuple[str, str]:
+    """（市政务服务局牵头，各区政府配合，2023年6月底前完成）: (units, deadline). A sentence
+    after the units (…负责。以下工作均需…落实，不再列出) is a remark, not more units."""
+    first, stop, remark = inner.partition("。")
+    if stop and remark.strip() and _looks_like_units(first):
+        inner = first
+    pieces = [p for p in re.split(r"[，,；;]", inner) if p.strip()]
+    deadline = [p for p in pieces if _looks_like_deadline(p)]
+    units = "，".join(p for p in pieces if p not in deadline)
+    return units, "，".join(deadline)
+
+
+# Where the next label starts on a line of several: 牵头单位：X；责任单位：Y　完成时限：Z.
+_NEXT_LABEL = re.compile(
+    r"[；;，,\s]+(?=(?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)[:：]|"
+    r"(?:完成时限|完成时间|时限要求|时限)[:：])"
+)
+
+
+def _label_pieces(line: str) -> list[str]:
+    """A line of labels cut before each (found in simplified characters, kept as written)."""
+    cuts = [m.span() for m in _NEXT_LABEL.finditer(simplify(line))]
+    starts = [0, *(end for _, end in cuts)]
+    ends = [*(start for start, _ in cuts), len(line)]
+    return [line[a:b] for a, b in zip(starts, ends, strict=True)]
+
+
+def _fill_record(record: Row, line: str) -> None:
+    """Put one unnumbered line (or trailer piece) into the record's right column; a line
+    of several labels piece by piece."""
+    pieces = _label_pieces(line) if _LABEL.match(simplify(line)) else [line]
+    if len(pieces) > 1:
+        for piece in filter(None, (p.strip() for p in pieces)):
+            _fill_record(record, piece)
+        return
+    if not record[3] and len(line) > 20 and _unit_brackets(line):
+        line = _take_trailer(record, line)  # the task's text on a line of its own
+    label = _LABEL.match(simplify(line))
+    value = line[label.end() :] if label else line
+    if label:
+        word = label.group(1)
+        if re.search("单位|处室|科室|部门", word):
+            record[3] = "；".join(filter(None, [record[3], line]))
+        elif "时" in word:
+            record[2] = value
+        elif word == "备注":
+            record[4] = value
+        else:
+            record[1] = "\n".join(filter(None, [record[1], value]))
+    elif not record[2] and _looks_like_deadline(line):
+        record[2] = line
+    elif not record[3] and _looks_like_units(line):
+        record[3] = line
+    else:
+        record[1] = "；".join(filter(None, [record[1], line]))
