@@ -22,7 +22,9 @@ FINAL_SET = Path(__file__).parent / "tests" / "eval_independent_final.tsv"
 # A third blind author's set, written while the third round was being made: its figures are the
 # unseen ones.
 FINAL2_SET = Path(__file__).parent / "tests" / "eval_independent_final2.tsv"
-EVAL_SETS = (EVAL_SET, DEV_SET, DEV2_SET, FINAL_SET, FINAL2_SET)
+# A fourth blind author's set (242 questions), written while the fourth round was being made.
+FINAL3_SET = Path(__file__).parent / "tests" / "eval_independent_final3.tsv"
+EVAL_SETS = (EVAL_SET, DEV_SET, DEV2_SET, FINAL_SET, FINAL2_SET, FINAL3_SET)
 LAWS = {"条例": "tiaoli.txt", "109": "fees109.txt"}
 
 
