@@ -102,7 +102,7 @@ def search_content(*, fields_html, results, page_number: int, pages: int, pager_
         f"（检索词：{terms}）" if results.terms else "",
         "。结果较多，请增加检索词，或按分类、发布机构、年份筛选，以缩小范围" if capped else "",
         '</p>\n<ol class="results">',
-        result_rows(results.rows) if results.rows else _NOTHING_FOUND,
+        result_rows(results.rows) if results.rows else _empty(results, pages, pager_query),
         "</ol>\n",
     ]
     if pages > 1:
@@ -118,6 +118,17 @@ def search_content(*, fields_html, results, page_number: int, pages: int, pager_
 
 
 _NOTHING_FOUND = '<li class="empty">没有找到相关信息，请换一个关键词。</li>'
+
+
+def _empty(results, pages: int, pager_query) -> str:
+    """No rows: nothing found, or a page past the last (a typed or stale link), which must not
+    say 没有找到 under "找到 N 条结果"."""
+    if not results.total:
+        return _NOTHING_FOUND
+    return (
+        f'<li class="empty">这一页没有结果（共{max(pages, 1)}页）。'
+        f'<a href="?{pager_query}page=1">回到第1页</a></li>'
+    )
 
 
 def result_rows(rows) -> SafeString:

@@ -98,4 +98,15 @@ def test_a_page_number_past_every_integer_the_database_holds_is_an_empty_page(
     response = client.get("/gk/search/", {"q": "台风", "page": "9" * 30})
     page = response.content.decode()  # (the page is written in Python: no template context)
     assert response.status_code == 200 and 'class="result-title"' not in page
-    assert "找到 1 条结果" in page and "没有找到相关信息" in page
+    assert "找到 1 条结果" in page and "没有找到相关信息" not in page
+    assert "这一页没有结果（共1页）" in page and 'page=1">回到第1页</a>' in page
+
+
+def test_a_page_past_the_last_says_so_and_links_back_to_the_first(client, make_draft, publish):
+    """Found in a screenshot: 找到 16 条结果 over 没有找到相关信息 on page 2 of one page."""
+    for number in range(3):
+        publish(make_draft(title=f"台风防御通知第{number + 1}号"))
+    page = client.get("/gk/search/", {"q": "台风", "page": "2"}).content.decode()
+    assert "找到 3 条结果" in page and 'class="result-title"' not in page
+    assert "没有找到相关信息" not in page
+    assert "这一页没有结果（共1页）" in page and 'href="?q=%E5%8F%B0%E9%A3%8E&n=3&page=1"' in page
