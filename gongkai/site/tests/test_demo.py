@@ -2,6 +2,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from gongkai.core.bureau import PEOPLE
 from gongkai.core.models import User
 from gongkai.disclosure_requests.models import DisclosureRequest
 from gongkai.mailbox.demo import HANDLERS
@@ -19,9 +20,10 @@ def test_the_demo_loads_once_and_twice_changes_nothing(db):
     out = StringIO()
     call_command("demo", stdout=out)
     users, plans, progress, evidence, requests, messages = first = _counts()
-    # The bureau's nine logins, and a clerk and a head for the units that answer messages.
+    # The bureau's ten logins, and a clerk and a head for the units that answer messages.
+    assert len(PEOPLE) == 10
     assert (
-        users == 9 + len(HANDLERS)
+        users == len(PEOPLE) + len(HANDLERS)
         and plans == 1
         and progress > 100
         and evidence > 0
