@@ -539,6 +539,21 @@ class Meeting(Workflow, models.Model):
         self.summary_published_at = at or timezone.now()
         return self._move("publish_summary", by, at=self.summary_published_at)
 
+    @property
+    def public_summary(self) -> str:
+        """The 列席情况说明 as the public reads it: staff text, so a person's phone, ID number,
+        address, name given (姓名：…) and each attendee's own details go, while an office's
+        published number stays (core.publicity, as Opinion.public_response)."""
+        text = self.summary
+        for attendee in self.signups.filter(attended=True):
+            details = {
+                "姓名": attendee.name,
+                "联系电话": attendee.phone,
+                "电子邮箱": attendee.email,
+            }
+            text = publicity.masked(text, details, by_staff=True)
+        return publicity.masked(text, {}, by_staff=True)
+
     @transaction.atomic
     def cancel(self, *, by, reason: str):
         self._begin("cancel", by)
