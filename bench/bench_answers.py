@@ -8,8 +8,9 @@ same FTS index. Latency is measured on the evaluation questions, each asked thro
 path (vocabulary, jieba, BM25, e5 query, fusion, decision), the model already loaded.
 
 Run: .venv/bin/python bench/bench_answers.py [N] [--set PATH …] [--no-latency] [--leave-out]
-(a throwaway SQLite database in /tmp). Every question set given with --set is scored (the
-author's own set and, when present, the independent dev set by default), each beside BM25.
+[--misses] (a throwaway SQLite database in /tmp). Every question set given with --set is scored
+(the author's own set and, when present, the independent dev set by default), each beside BM25;
+--misses lists the misses and needs --set, so that only the sets named are shown.
 """
 
 import argparse
@@ -138,9 +139,10 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def arguments():
-    from gongkai.answers import evaluation
-
+def arguments(argv=None):
+    """The options, checked before anything loads. `--misses` lists the questions of the sets
+    named with `--set` only: never every set by default, where a held-out set's questions would
+    show by accident."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", nargs="?", type=int, default=10_000, help="synthetic passages")
     parser.add_argument("--set", action="append", type=Path, dest="sets", help="a question TSV")
@@ -149,18 +151,21 @@ def arguments():
     parser.add_argument(
         "--leave-out", action="store_true", help="ask each phrasing of asked.tsv with it left out"
     )
-    args = parser.parse_args()
-    args.sets = args.sets or [p for p in evaluation.EVAL_SETS if p.exists()]
+    args = parser.parse_args(argv)
+    if args.misses and not args.sets:
+        sys.exit("错误：--misses 只列出用 --set 指定的题集的未命中，请同时给出 --set 题集文件")
     return args
 
 
 def main():
-    setup()
     args = arguments()
+    setup()
     n = args.n
     from django.test import Client
 
     from gongkai.answers import evaluation, retrieval
+
+    args.sets = args.sets or [p for p in evaluation.EVAL_SETS if p.exists()]
 
     evaluation_rows = evaluation.questions()
     # Quality first, on the laws alone (the synthetic passages are noise, not answers).

@@ -9,8 +9,8 @@ from django.views.decorators.cache import never_cache
 
 from gongkai.consultations import forms, selectors, services
 from gongkai.core.errors import DomainError
+from gongkai.core.idempotent import content_key
 from gongkai.core.middleware import client_ip
-from gongkai.disclosure_requests.services import content_key
 
 
 def consultation_list(request):

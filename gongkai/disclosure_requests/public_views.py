@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from gongkai.core.errors import DomainError
+from gongkai.core.idempotent import content_key
 from gongkai.core.lookup import CodeAccess
 from gongkai.core.middleware import client_ip
 from gongkai.disclosure_requests import forms, letters, services
@@ -29,7 +30,7 @@ def apply(request):
     form = forms.ApplicationForm(request.POST or None, request.FILES or None)
     key = request.POST.get("idempotency_key") or uuid.uuid4().hex
     if request.method == "POST" and form.is_valid():
-        bound_key = services.content_key(key[:64], form.cleaned_data)
+        bound_key = content_key(key[:64], form.cleaned_data)
         if not services.is_retry(bound_key) and not services.may_submit(client_ip(request)):
             form.add_error(None, "同一网络提交过于频繁，请稍后再试，或通过信函、当面等方式提交。")
         else:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import hmac
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -89,25 +88,6 @@ def may_submit(ip: str | None) -> bool:
 
 def is_retry(idempotency_key: str) -> bool:
     return DisclosureRequest.objects.filter(idempotency_key=idempotency_key).exists()
-
-
-def content_key(idempotency_key: str, cleaned_data: dict) -> str:
-    """The key a submission is stored under: the form's key bound to what was submitted. A
-    retry of the same submission finds the first one; the same form key with other content
-    (someone replaying a key they saw) is a new application, never the first one's number
-    and query code."""
-    content = hashlib.sha256()
-    for name in sorted(cleaned_data):
-        if name == "attachments":
-            for upload in cleaned_data[name]:
-                content.update(f"{name}={upload.name}:".encode())
-                for chunk in upload.chunks():
-                    content.update(chunk)
-                upload.seek(0)
-        else:
-            content.update(f"{name}={cleaned_data[name]}\n".encode())
-    message = f"submission:{idempotency_key}:{content.hexdigest()}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
 
 
 def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Submitted:

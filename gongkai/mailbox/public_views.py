@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
 from gongkai.core.errors import DomainError
+from gongkai.core.idempotent import content_key
 from gongkai.core.lookup import CodeAccess
 from gongkai.core.middleware import client_ip
-from gongkai.disclosure_requests.services import content_key
 from gongkai.mailbox import forms, selectors, services
 from gongkai.mailbox.models import Message
 

@@ -539,6 +539,16 @@ class Meeting(Workflow, models.Model):
         self.summary_published_at = at or timezone.now()
         return self._move("publish_summary", by, at=self.summary_published_at)
 
+    @property
+    def public_summary(self) -> str:
+        """The 列席情况说明 as the public reads it: staff text, so a person's phone, ID number,
+        address, name given (姓名：…) and each attendee's own details go, while an office's
+        published number stays (core.publicity, as Opinion.public_response)."""
+        text = self.summary
+        for attendee in self.signups.filter(attended=True):
+            text = publicity.masked(text, attendee.personal_details, by_staff=True)
+        return publicity.masked(text, {}, by_staff=True)
+
     @transaction.atomic
     def cancel(self, *, by, reason: str):
         self._begin("cancel", by)
@@ -611,6 +621,11 @@ class SignUp(PhoneKeyed, QueryCoded, models.Model):
     def is_valid(self) -> bool:
         return not self.excluded_reason
 
+    @property
+    def personal_details(self) -> dict[str, str]:
+        """What publicity.masked takes out of a text that may repeat them."""
+        return {"姓名": self.name, "联系电话": self.phone, "电子邮箱": self.email}
+
 
 class Opinion(models.Model):
     """列席代表意见 — what was said at the meeting and how the unit handled it."""
@@ -654,7 +669,7 @@ class Opinion(models.Model):
         speaker = self.speaker
         if speaker is None:
             return {}
-        return {"姓名": speaker.name, "联系电话": speaker.phone, "电子邮箱": speaker.email}
+        return speaker.personal_details
 
 
 class MeetingEvent(TimelineEvent):

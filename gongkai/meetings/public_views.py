@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
 from gongkai.core.errors import DomainError
+from gongkai.core.idempotent import content_key
 from gongkai.core.lookup import CodeAccess
 from gongkai.core.middleware import client_ip
-from gongkai.disclosure_requests.services import content_key
 from gongkai.lib import draw as draw_rule
 from gongkai.meetings import forms, services
 from gongkai.meetings.models import Meeting, MeetingStatus, SignUp

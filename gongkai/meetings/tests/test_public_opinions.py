@@ -47,3 +47,25 @@ def test_the_meeting_page_masks_what_a_representative_said_and_keeps_the_office_
     # Staff keep the words as recorded: only the public copy is masked.
     opinion = Opinion.objects.get(meeting=meeting)
     assert opinion.text == SAID and opinion.response == RESPONSE
+
+
+def test_it_masks_personal_data_in_the_published_summary_and_keeps_the_office_number(client, cast):
+    meeting = published_meeting(cast, selection="first_come", seats=1)
+    (attendee,) = signed_up(meeting, 1)
+    with time_machine.travel(meeting.starts_at - dt.timedelta(hours=1), tick=False):
+        meeting.select(by=cast.clerk)
+    summary = (
+        f"列席代表{attendee.name}到会发言，会后留下手机13912345678、"
+        "身份证号11010519491231002X。咨询电话020-83331234。"
+    )
+    with time_machine.travel(meeting.starts_at + dt.timedelta(hours=2), tick=False):
+        meeting.record_attendance(by=cast.clerk, present=[attendee])
+        meeting.publish_summary(by=cast.head, summary=summary)
+
+    page = client.get(reverse("meetings_public:detail", args=[meeting.pk])).content.decode()
+    for personal in (attendee.name, "13912345678", "11010519491231002X"):
+        assert personal not in page
+    assert "139****5678" in page and "110105********002X" in page
+    assert "咨询电话020-83331234" in page
+    meeting.refresh_from_db()
+    assert meeting.summary == summary  # staff keep the text as written

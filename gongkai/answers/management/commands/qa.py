@@ -29,6 +29,13 @@ class Command(BaseCommand):
         sub.add_parser("reindex", help="按现有文件和条目重建全部段落")
         sub.add_parser("elsewhere", help="修改 data/elsewhere.tsv 后，重新计算并保存其向量")
 
+    def execute(self, *args, **options):
+        if options.get("action") == "elsewhere":
+            # Regenerates a data file beside the code: no database, no server, so no system
+            # checks (a secret key is for running the site, not for computing vectors).
+            options["skip_checks"] = True
+        return super().execute(*args, **options)
+
     def handle(self, *args, action, **options):
         if action == "import":
             try:
