@@ -48,12 +48,22 @@ def law_records() -> list[dict]:
     return records
 
 
+def gold_key(key: str) -> str:
+    """109号:第四条 → 109:第四条: a set's author may name the fee rules by their number with 号,
+    as people write it; the article is the same one the library keeps under 109."""
+    document, _, article = key.strip().partition(":")
+    if document not in LAWS and document.removesuffix("号") in LAWS:
+        document = document.removesuffix("号")
+    return f"{document}:{article}"
+
+
 def questions(path: Path = EVAL_SET) -> list[tuple[str, set[str]]]:
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             question, gold = line.split("\t")
-            rows.append((question, set() if gold == "REFUSE" else set(gold.split("|"))))
+            keys = set() if gold == "REFUSE" else {gold_key(k) for k in gold.split("|")}
+            rows.append((question, keys))
     return rows
 
 

@@ -41,6 +41,10 @@ def _scores(path):
 # 0/70; dev 0.90 / 0.97, 30/31, 1/91; dev2 0.82 / 0.99, 31/31, 0/91; final 0.87 / 0.98, 33/34,
 # 1/97 (dev hit@1 on PostgreSQL: 0.87); and each of the 535 phrasings of data/asked.tsv asked
 # with itself left out (`bench/bench_answers.py --leave-out`) 0.71 / 0.92, from 0.70 / 0.90.
+# Fifth round: final2 became a dev set. Its gold names the fee rules "109号:第X条", which the
+# scoring read literally, so each of its 20 fee questions was a miss (`gold_key`); scored right,
+# the fourth round's code gives final2 0.91 / 0.98, 41/43, 1/149, and after this round's
+# vocabulary and look-alikes 0.94 / 0.99, 43/43, 0/149; final 34/34 refused; the others as before.
 FLOORS = {
     "own": (evaluation.EVAL_SET, 70, 24, 0.92, 0.98, 0.95, 0.03, 30),
     "dev": (evaluation.DEV_SET, 91, 31, 0.86, 0.96, 0.93, 0.03, 30),
@@ -48,13 +52,13 @@ FLOORS = {
     # Written by a second author blind to the code, the vocabulary, the phrasings and the
     # other sets; scored once when the code was finished (18902df): hit@1 0.75, hit@3 0.93,
     # 29/34 refused, 1/97 falsely refused; plain BM25 0.40 / 0.53. Its misses were seen since.
-    "final": (evaluation.FINAL_SET, 97, 34, 0.84, 0.96, 0.94, 0.03, 30),
+    "final": (evaluation.FINAL_SET, 97, 34, 0.84, 0.96, 0.97, 0.03, 30),
     # A third author, blind to everything but the two texts, wrote it while the third round was
     # made; scored once on its finished code (572b18e): hit@1 0.80, hit@3 0.87, 40/43 refused,
     # 1/149 falsely refused (2732c19: 0.78 / 0.87, 37/43, 1/149; plain BM25 0.42 / 0.59). The
     # issue's bar is met for refusals, not for hit@1 and hit@3. Floors less a margin for
     # PostgreSQL's BM25.
-    "final2": (evaluation.FINAL2_SET, 149, 43, 0.76, 0.84, 0.88, 0.03, 25),
+    "final2": (evaluation.FINAL2_SET, 149, 43, 0.90, 0.96, 0.97, 0.02, 35),
     # A fourth author, as blind, wrote it while the fourth round was made (190 answerable, 52 to
     # refuse, many of them look-alikes); scored on 7e73729 before that round: 0.72 / 0.82, 40/52,
     # 0/190, and on its finished code (b252f90): 0.72 / 0.83, 41/52, 1/190; plain BM25 0.41 /
@@ -74,3 +78,19 @@ def test_it_answers_each_set_with_the_right_article_and_refuses_the_others(laws,
     assert hybrid.refusal_recall >= recall
     assert hybrid.refused_answerable / hybrid.answerable <= false_refusals
     assert hybrid.hit1 > plain.hit1 + gap
+
+
+def test_it_scores_a_gold_article_named_109号_as_the_library_s_109_article(tmp_path):
+    # final2 and final3 name the fee rules "109号:第四条"; the library keeps them as "109:第四条".
+    # Read literally, every such question counted as a miss however it was answered.
+    path = tmp_path / "set.tsv"
+    path.write_text(
+        "# a comment\n一个月申请多少件不收费\t109号:第四条\n"
+        "为什么收费\t109号:第一条|条例:第四十二条\n办护照去哪\tREFUSE\n",
+        encoding="utf-8",
+    )
+    assert evaluation.questions(path) == [
+        ("一个月申请多少件不收费", {"109:第四条"}),
+        ("为什么收费", {"109:第一条", "条例:第四十二条"}),
+        ("办护照去哪", set()),
+    ]
