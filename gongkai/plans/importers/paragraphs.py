@@ -410,7 +410,16 @@ def _records(lines: list[str]) -> list[Row]:
             # 一、 itself a task, unless numbered tasks stand under it
             or (_SECTION.match(line) and _unit_brackets(line) and not (arabic or cn_tasks))
         )
-        if not starts_task and _is_heading(line):
+        heading_task = None if starts_task else _heading_then_task(line)
+        if heading_task:
+            # （二）…工程 配合…。牵头处室：X。 — a heading, and one task under it with no number.
+            _units_from_heading(record, heading_units)
+            seen_section, heading_units = True, ""
+            _add_header_once(rows)
+            rows.append([heading_task[0]])
+            record = _new_record(heading_task[1], unnumbered=True)
+            rows.append(record)
+        elif not starts_task and _is_heading(line):
             _units_from_heading(record, heading_units)
             seen_section, record = True, None
             heading_units = _bracket_units(line)
@@ -436,6 +445,24 @@ def _records(lines: list[str]) -> list[Row]:
     _units_from_heading(record, heading_units)
     _spread_comma_legend(rows)
     return rows
+
+
+# A （一） heading's short title, a space, then a task's sentences on the same line.
+_HEADING_THEN_BODY = re.compile(
+    r"^([（(][一二三四五六七八九十]{1,3}[)）][^\s。；;，,：:]{1,20})\s+(\S.{20,})$"
+)
+
+
+def _heading_then_task(line: str) -> tuple[str, str] | None:
+    """(heading, task) of a （一） line whose title is followed by one task's sentences and
+    that task's own units (labelled after it, or in a bracket)."""
+    found = _HEADING_THEN_BODY.match(line)
+    if not found:
+        return None
+    body = found.group(2)
+    if _INLINE_LABELS.search(_close_label_gaps(simplify(body))) or _unit_brackets(body):
+        return found.group(1), body
+    return None
 
 
 class _Piece(str):
@@ -713,9 +740,23 @@ _INLINE_LABELS = re.compile(
 )
 
 
+# 配合部门 ：X — a space between a role label and its colon.
+_LABEL_GAP = re.compile(
+    r"((?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门))\s+(?=[:：])"
+)
+
+
+def _close_label_gaps(text: str) -> str:
+    """The text without those spaces (found in simplified characters, kept as written)."""
+    for gap in reversed(list(_LABEL_GAP.finditer(simplify(text)))):
+        text = text[: gap.end(1)] + text[gap.end() :]
+    return text
+
+
 def _take_inline_labels(record: Row, line: str) -> str:
     """Fill the record from labels written after the task's sentences, without brackets;
     the task's text before them."""
+    line = _close_label_gaps(line)
     found = _INLINE_LABELS.search(simplify(line))
     if not found:
         return line
