@@ -7,6 +7,7 @@ cell stream here too, or, run into one line, into flagged rows. The records then
 the row core (rows.py)."""
 
 import re
+from difflib import SequenceMatcher
 
 from gongkai.lib.deadline_text import cn_number, simplify
 from gongkai.lib.unit_text import COMMA_LEGEND, parse_units
@@ -133,8 +134,9 @@ def _run_on_table(lines: list[str]) -> list[Row] | None:
 
 
 def _run_on_rows(lines: list[str], units_last: bool) -> list[Row] | None:
+    lines = _cut_at_next_numbers(lines)
     numbers = [int(m.group(1)) for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
-    if len(numbers) < 3 or numbers != list(range(1, len(numbers) + 1)):
+    if len(numbers) < 3 or not _in_sequence(numbers):
         return None
     rows = [list(_RUN_ON_HEADER)]
     texts = [line[m.end() :] for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
@@ -154,7 +156,32 @@ def _run_on_rows(lines: list[str], units_last: bool) -> list[Row] | None:
     return rows
 
 
-_NAME_END = "局办委厅室处院所站队心部科府会构位"
+def _cut_at_next_numbers(lines: list[str]) -> list[str]:
+    """A row with no requirement runs into the next row's number (…实验区48.建立…): each line
+    is cut before the number that follows its own, wherever it stands."""
+    cut: list[str] = []
+    for line in lines:
+        number = _NUMBERED.match(line)
+        while number and number.group(1):
+            following = re.search(rf"(?<![\d.．]){int(number.group(1)) + 1}[.．](?!\d)", line[1:])
+            if not following:
+                break
+            cut.append(line[: following.start() + 1])
+            line = line[following.start() + 1 :]
+            number = _NUMBERED.match(line)
+        cut.append(line)
+    return cut
+
+
+def _in_sequence(numbers: list[int]) -> bool:
+    """1, 2, 3 … each one more than the last, a number left out here and there (one in ten at
+    most: the table's own gap, 27 then 29)."""
+    steps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
+    skipped = sum(step - 1 for step in steps)
+    return all(step in (1, 2) for step in steps) and skipped * 10 <= len(numbers)
+
+
+_NAME_END = "局办委厅室处院所站队心部门科府会构位"
 # A unit's name at the end of a text: 省审改办, 区经济发展局 (the shortest from the right).
 _NAME_AT_END = re.compile(rf"[省市区县][^\s，。、；;,“”（）()]{{1,10}}[{_NAME_END}]$")
 
@@ -174,7 +201,28 @@ def _shared_lists(texts: list[str]) -> list[str]:
                 common -= 1
             if re.search("[、，,]", one[:common]):
                 shared.add(one[:common])
+    if not shared:
+        shared = _recurring_lists(texts)
     return sorted(shared, key=len, reverse=True)
+
+
+def _recurring_lists(texts: list[str]) -> set[str]:
+    """Unit lists written over and over with nothing marking where they start (no space for
+    an empty cell): the longest stretch of two nearby rows in common, holding a comma, cut
+    back to the end of a unit's name, where a quarter of the rows or more hold it."""
+    found = set()
+    for at, one in enumerate(texts):
+        for other in texts[at + 1 : at + 3]:
+            match = SequenceMatcher(None, one, other, autojunk=False).find_longest_match()
+            common = one[match.a : match.a + match.size].lstrip("，,、 ")
+            while common and common[-1] not in _NAME_END + "区市县":
+                common = common[:-1]
+            first, comma, rest = (re.split(r"([，,、])", common, maxsplit=1) + ["", ""])[:3]
+            if not (_NAME_AT_END.fullmatch(first) or first.startswith("各")):
+                common = rest  # (省直有关)部门，…: the end of a name, not one
+            if re.search("[、，,]", common) and len(common) >= 6:
+                found.add(common)
+    return {c for c in found if sum(c in t for t in texts) * 4 >= max(len(texts), 12)}
 
 
 def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | None:
@@ -187,12 +235,18 @@ def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | N
     title, requirement = text[:at], text[at + len(units) :]
     if title.endswith(" "):
         return title.strip() + "。" + requirement, units, ""
+    if title.endswith(("，", ",")):
+        # …情况省统计局省政府新闻办，<the list>: the units cell began before the list.
+        name = _short_name_at_end(title[:-1])
+        if not name:
+            return None
+        title, units = title[: -len(name) - 1], name + title[-1] + units
     leads = []
     while name := _short_name_at_end(title):
         leads.insert(0, name)
         title = title[: -len(name)]
-    if not leads:
-        return None
+    if not leads:  # the lead cell empty: the units cell's units lead
+        return title.strip() + "。" + requirement, units, ""
     return title.strip() + "。" + requirement, "、".join(leads), units
 
 
@@ -212,6 +266,10 @@ def _run_on_units(text: str) -> tuple[str, str, str] | None:
     if tail[0].isspace():
         return text[: end + 1], tail.strip(), ""
     first, comma, others = (re.split(r"([，,])", tail, maxsplit=1) + ["", ""])[:3]
+    lead, space, rest = first.strip().partition(" ")
+    if space:  # …局区…局 区直有关单位，…: the space is where the lead cell ends
+        names = _NAME_JOIN.split(lead)
+        return text[: end + 1], "、".join(names), rest.strip() + comma + others
     names = _NAME_JOIN.split(first)
     if len(names) < 2:
         return text[: end + 1], tail.strip(), ""
