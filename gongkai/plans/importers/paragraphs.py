@@ -220,7 +220,10 @@ def _recurring_lists(texts: list[str]) -> set[str]:
             first, comma, rest = (re.split(r"([，,、])", common, maxsplit=1) + ["", ""])[:3]
             if not (_NAME_AT_END.fullmatch(first) or first.startswith("各")):
                 common = rest  # (省直有关)部门，…: the end of a name, not one
-            if re.search("[、，,]", common) and len(common) >= 6:
+            names = re.split("[、，,]", common)
+            # Names only: a long last piece runs on into text the rows share (where the
+            # list ends cannot be told).
+            if len(names) > 1 and all(2 <= len(name) <= 15 for name in names):
                 found.add(common)
     return {c for c in found if sum(c in t for t in texts) * 4 >= max(len(texts), 12)}
 
