@@ -174,11 +174,11 @@ def _cut_at_next_numbers(lines: list[str]) -> list[str]:
 
 
 def _in_sequence(numbers: list[int]) -> bool:
-    """1, 2, 3 … each one more than the last, a number left out here and there (one in ten at
-    most: the table's own gap, 27 then 29)."""
+    """1, 2, 3 … each one more than the last, a number left out here and there (one, or one
+    in ten: the table's own gap, 27 then 29)."""
     steps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
     skipped = sum(step - 1 for step in steps)
-    return all(step in (1, 2) for step in steps) and skipped * 10 <= len(numbers)
+    return all(step in (1, 2) for step in steps) and skipped <= max(1, len(numbers) // 10)
 
 
 _NAME_END = "局办委厅室处院所站队心部门科府会构位"
@@ -208,24 +208,33 @@ def _shared_lists(texts: list[str]) -> list[str]:
 
 def _recurring_lists(texts: list[str]) -> set[str]:
     """Unit lists written over and over with nothing marking where they start (no space for
-    an empty cell): the longest stretch of two nearby rows in common, holding a comma, cut
-    back to the end of a unit's name, where a quarter of the rows or more hold it."""
+    an empty cell): what two nearby rows have in common that reads as a list of names, where
+    a quarter of the rows or more hold it."""
     found = set()
     for at, one in enumerate(texts):
         for other in texts[at + 1 : at + 3]:
-            match = SequenceMatcher(None, one, other, autojunk=False).find_longest_match()
-            common = one[match.a : match.a + match.size].lstrip("，,、 ")
-            while common and common[-1] not in _NAME_END + "区市县":
-                common = common[:-1]
-            first, comma, rest = (re.split(r"([，,、])", common, maxsplit=1) + ["", ""])[:3]
-            if not (_NAME_AT_END.fullmatch(first) or first.startswith("各")):
-                common = rest  # (省直有关)部门，…: the end of a name, not one
-            names = re.split("[、，,]", common)
-            # Names only: a long last piece runs on into text the rows share (where the
-            # list ends cannot be told).
-            if len(names) > 1 and all(2 <= len(name) <= 15 for name in names):
-                found.add(common)
+            matcher = SequenceMatcher(None, one, other, autojunk=False)
+            for block in matcher.get_matching_blocks():
+                if block.size >= 6:
+                    found |= _names_list(one[block.a : block.a + block.size])
     return {c for c in found if sum(c in t for t in texts) * 4 >= max(len(texts), 12)}
+
+
+def _names_list(common: str) -> set[str]:
+    """A stretch two rows share, as a list of unit names (cut back to a name's end and to
+    the start of a whole name), or nothing."""
+    common = common.lstrip("，,、 ")
+    while common and common[-1] not in _NAME_END + "区市县":
+        common = common[:-1]
+    first, _, rest = (re.split(r"([，,、])", common, maxsplit=1) + ["", ""])[:3]
+    if not (_NAME_AT_END.fullmatch(first) or first.startswith("各")):
+        common = rest  # (省直有关)部门，…: the end of a name, not one
+    names = re.split("[、，,]", common)
+    # Names only: a long last piece runs on into text the rows share (where the list ends
+    # cannot be told).
+    if len(names) > 1 and all(2 <= len(name) <= 15 for name in names):
+        return {common}
+    return set()
 
 
 def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | None:
