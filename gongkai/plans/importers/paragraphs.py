@@ -183,7 +183,11 @@ def _in_sequence(numbers: list[int]) -> bool:
 
 _NAME_END = "局办委厅室处院所站队心部门科府会构位"
 # A unit's name at the end of a text: 省审改办, 区经济发展局 (the shortest from the right).
-_NAME_AT_END = re.compile(rf"[省市区县][^\s，。、；;,“”（）()]{{1,10}}[{_NAME_END}]$")
+_NAME_AT_END = re.compile(
+    rf"[省市区县][^\s，。、；;,“”（）()]{{1,10}}[{_NAME_END}](?:[（(][^\s，。；;（）()]{{2,10}}[)）])?$"
+)
+# A unit's name after 、 in a list: 省卫计委、住建厅 (the place said once, at the first).
+_LISTED_NAME_AT_END = re.compile(rf"[、]([^\s、，,。；;“”（）()]{{1,12}}[{_NAME_END}])$")
 
 
 def _shared_lists(texts: list[str]) -> list[str]:
@@ -249,10 +253,10 @@ def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | N
         return title.strip() + "。" + requirement, units, ""
     if title.endswith(("，", ",")):
         # …情况省统计局省政府新闻办，<the list>: the units cell began before the list.
-        name = _short_name_at_end(title[:-1])
-        if not name:
+        start = _units_cell_start(title[:-1])
+        if not start:
             return None
-        title, units = title[: -len(name) - 1], name + title[-1] + units
+        title, units = start[0], start[1] + title[-1] + units
     leads = []
     while name := _short_name_at_end(title):
         leads.insert(0, name)
@@ -262,8 +266,22 @@ def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | N
     return title.strip() + "。" + requirement, "、".join(leads), units
 
 
+def _units_cell_start(head: str) -> tuple[str, str] | None:
+    """(text before, names) where a units cell starts, at the end of ``head``: after a space
+    (…办事公开 各行业主管部门; 省公安厅会同省人社厅、卫计委等相关部门), or the names of a 、
+    list (省卫计委、住建厅、水利厅), the first one starting with its place."""
+    before, space, after = head.rpartition(" ")
+    if space and after and len(after) <= 40 and not re.search("[。；;]", after):
+        return before + " ", after
+    names = ""
+    while listed := _LISTED_NAME_AT_END.search(head):
+        names, head = listed.group(0) + names, head[: listed.start()]
+    first = _short_name_at_end(head)
+    return (head[: -len(first)], first + names) if first else None
+
+
 def _short_name_at_end(text: str) -> str | None:
-    for length in range(3, 13):
+    for length in range(3, 25):
         if _NAME_AT_END.match(text[-length:]):
             return text[-length:]
     return None

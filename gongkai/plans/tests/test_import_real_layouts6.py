@@ -122,3 +122,32 @@ def test_it_finds_the_list_run_on_rows_repeat_with_nothing_marking_where_it_star
     ]
     assert plan.items[2].requirement == f"公开国民经济运行情况。按季度召开新闻发布会{_LONG}。"
     assert all(_STUCK in item.flags for item in plan.items)
+
+
+def test_it_finds_where_the_units_cell_starts_before_a_repeated_list_and_carries_merged_rows():
+    # Row 2 starts its units cell after a space (an empty lead cell), row 3 with a lead whose
+    # alias follows in brackets, row 4 with a 、 list; row 5 has no units (merged from above).
+    line = (
+        "2016年政务公开工作主要任务分解表工 作 任 务牵头单位责　任　单　位工　作　要　求"
+        "一、推进公开（一）推进清单公开"
+        f"1.公开审计结果省审计厅各设区市、综合实验区重点公开审计结果公告{_LONG}。"
+        f"2.推进办事公开 各行业主管部门，各设区市、综合实验区制定完善具体办法{_LONG}。"
+        f"3.公开权力清单省编办（省审改办）省直各部门，各设区市、综合实验区集中展示{_LONG}。"
+        "4.推动两级政府公开责任清单"
+        f"5.公开空气质量省环保厅省卫计委、住建厅，各设区市、综合实验区细化公开预报{_LONG}。"
+        f"6.公开降低成本措施省财政厅各设区市、综合实验区主动公开物流成本{_LONG}。"
+    )
+    plan = parse_plan_text(line, 2016)
+    places = ["各设区市", "综合实验区"]
+    assert [(i.number, i.lead_units, i.support_units) for i in plan.items] == [
+        (1, ["省审计厅"], places),
+        (2, ["各行业主管部门", *places], []),
+        (3, ["省编办"], ["省直各部门", *places]),
+        (4, ["省编办"], ["省直各部门", *places]),
+        (5, ["省环保厅"], ["省卫计委", "住建厅", *places]),
+        (6, ["省财政厅"], places),
+    ]
+    assert plan.items[3].flags[0] == (
+        "原文表格的单元格粘连在一起（没有分隔），本行看不出自己的责任单位，"
+        "已按合并单元格沿用上一行的责任单位，请核对"
+    )
