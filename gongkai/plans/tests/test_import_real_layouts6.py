@@ -24,6 +24,11 @@ def test_it_reads_a_collective_joined_by_ji_in_a_support_label():
     assert parsed.flags == []
 
 
+def test_it_reads_peoples_organisations_by_their_short_names_as_units():
+    parsed = parse_units("（牵头单位：市科协，配合单位：市经贸委、市工商联，各区、县级市）")
+    assert (parsed.lead, parsed.support) == (["市科协"], ["市经贸委", "市工商联", "各区", "县级市"])
+
+
 def test_it_reads_a_unit_name_of_more_than_twenty_characters():
     parsed = parse_units(
         "牵头处室：建设处；配合部门：区综合执法与应急局派驻新城片区执法队筹建组、财政办"
