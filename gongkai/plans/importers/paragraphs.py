@@ -210,13 +210,19 @@ def _shared_lists(texts: list[str]) -> list[str]:
     return sorted(shared, key=len, reverse=True)
 
 
+_LIST_WITHIN, _ROWS_COMPARED = 200, 40
+
+
 def _recurring_lists(texts: list[str]) -> set[str]:
     """Unit lists written over and over with nothing marking where they start (no space for
     an empty cell): what two nearby rows have in common that reads as a list of names, where
     a quarter of the rows or more hold it."""
     found = set()
-    for at, one in enumerate(texts):
-        for other in texts[at + 1 : at + 3]:
+    # Matching is quadratic in a row's length: the lists stand near a row's start (after its
+    # title and lead units), and the first rows show them.
+    heads = [text[:_LIST_WITHIN] for text in texts[:_ROWS_COMPARED]]
+    for at, one in enumerate(heads):
+        for other in heads[at + 1 : at + 3]:
             matcher = SequenceMatcher(None, one, other, autojunk=False)
             for block in matcher.get_matching_blocks():
                 if block.size >= 6:
@@ -230,15 +236,21 @@ def _names_list(common: str) -> set[str]:
     common = common.lstrip("，,、 ")
     while common and common[-1] not in _NAME_END + "区市县":
         common = common[:-1]
-    first, _, rest = (re.split(r"([，,、])", common, maxsplit=1) + ["", ""])[:3]
-    if not (_NAME_AT_END.fullmatch(first) or first.startswith("各")):
-        common = rest  # (省直有关)部门，…: the end of a name, not one
+    first, comma, rest = (re.split(r"([，,、])", common, maxsplit=1) + ["", ""])[:3]
+    # …清单省财政厅各设区市，…: the list starts at the longest name ending its first piece; in
+    # (省直有关)部门，… the piece is the end of a name, not one.
+    starts = [at for at in range(len(first) - 1) if _whole_name(first[at:])]
+    common = first[starts[0] :] + comma + rest if starts else rest
     names = re.split("[、，,]", common)
     # Names only: a long last piece runs on into text the rows share (where the list ends
     # cannot be told).
     if len(names) > 1 and all(2 <= len(name) <= 15 for name in names):
         return {common}
     return set()
+
+
+def _whole_name(text: str) -> bool:
+    return bool(_NAME_AT_END.fullmatch(text)) or (text.startswith("各") and len(text) <= 15)
 
 
 def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | None:

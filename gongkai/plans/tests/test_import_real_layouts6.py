@@ -7,6 +7,8 @@ The plans here are small and invented, typed by hand in the shape each layout ha
 ones are scored by test_import_real_plans.py (real_heldout6).
 """
 
+import time
+
 from gongkai.lib.unit_text import parse_units
 from gongkai.plans.importers import parse_plan_text
 from gongkai.plans.importers.items import _STUCK
@@ -155,4 +157,23 @@ def test_it_finds_where_the_units_cell_starts_before_a_repeated_list_and_carries
     assert plan.items[3].flags[0] == (
         "原文表格的单元格粘连在一起（没有分隔），本行看不出自己的责任单位，"
         "已按合并单元格沿用上一行的责任单位，请核对"
+    )
+
+
+def test_it_finds_a_repeated_list_in_long_run_on_rows_in_a_moment():
+    # Comparing whole rows is quadratic in their length: 60 rows of 3,000 characters took
+    # minutes. Each row's text differs (its number spelled into it).
+    rows = "".join(
+        f"{n}.公开第{n}项清单省财政厅各设区市，综合实验区" + f"第{n}项要求，" * 400 + "。"
+        for n in range(1, 61)
+    )
+    started = time.monotonic()
+    plan = parse_plan_text(
+        "2017年任务分解表工作任务牵头单位责任单位工作要求一、推进公开" + rows, 2017
+    )
+    assert time.monotonic() - started < 3.0
+    assert len(plan.items) == 60
+    assert (plan.items[59].lead_units, plan.items[59].support_units) == (
+        ["省财政厅"],
+        ["各设区市", "综合实验区"],
     )
