@@ -65,7 +65,9 @@ _ETC_TAIL = re.compile(r"等(?:[市县区省]?(?:直)?(?:有关|相关)?(?:单�
 _CO_SIGN_RE = re.compile(r"^(.+?[处室局办心队站所院部组科])会同?(.+)$")
 
 _UNIT_SUFFIX = re.compile(
-    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|主体|企业|银行|支行|分行)$"
+    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|村居|主体|企业|银行|支行|分行|"
+    # People's organisations: 科学技术协会, 工商业联合会, 妇女联合会 …, by their short names.
+    r"科协|工商联|侨联|妇联|残联|文联|社科联)$"
 )
 # Words that turn a "name" into a sentence (我局属于…, 无…职责).
 _SENTENCE_WORDS = re.compile(
@@ -195,6 +197,9 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
                 _add(result.support, inner.support)
                 continue
             names = inner.lead + inner.support
+            if not names and names_text.strip():
+                # 配合部门：… of which nothing reads as units: say so, never drop it silently.
+                result.flags.append(f"未能识别{label}：{names_text.strip()}")
         if is_lead or (label.startswith(("责任", "承办", "落实")) and not has_lead_label):
             _add(result.lead, names)
         else:
@@ -389,7 +394,7 @@ def _clean_name(piece: str) -> str:
 def _looks_like_unit(name: str) -> bool:
     name = _HELD.sub("", name)
     return (
-        2 <= len(name) <= 20
+        2 <= len(name) <= 24
         and bool(_UNIT_SUFFIX.search(name))
         and not _SENTENCE_WORDS.search(name)
     )

@@ -36,6 +36,11 @@ _UNREAD = (
     "请对照原文指定责任单位"
 )
 
+_UNREAD_CARRIED = (
+    "原文表格的单元格粘连在一起（没有分隔），本行看不出自己的责任单位，"
+    "已按合并单元格沿用上一行的责任单位，请核对"
+)
+
 NO_UNITS = "计划未写明责任单位，请在预览中指定"
 _NO_UNITS_WARNING = "整个计划未写明任何责任单位，各项任务的责任单位为空，请在预览中逐项指定"
 
@@ -197,6 +202,10 @@ def _finish_item(draft: _Draft, year: int) -> ParsedItem:
         _finish_units(item)
     item.requirement = item.requirement.replace("\n", "")
     item.measures = item.measures.replace("\n", "；")
+    if _UNREAD in item.flags and any("与上一行合并" in flag for flag in item.flags):
+        # A run-on row whose own units could not be read, given the row above's (merged
+        # cells): say that, not that its units were left empty.
+        item.flags[item.flags.index(_UNREAD)] = _UNREAD_CARRIED
     item.flags = list(dict.fromkeys(item.flags))
     return item
 

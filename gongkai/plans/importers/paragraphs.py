@@ -7,6 +7,7 @@ cell stream here too, or, run into one line, into flagged rows. The records then
 the row core (rows.py)."""
 
 import re
+from difflib import SequenceMatcher
 
 from gongkai.lib.deadline_text import cn_number, simplify
 from gongkai.lib.unit_text import COMMA_LEGEND, parse_units
@@ -133,8 +134,9 @@ def _run_on_table(lines: list[str]) -> list[Row] | None:
 
 
 def _run_on_rows(lines: list[str], units_last: bool) -> list[Row] | None:
+    lines = _cut_at_next_numbers(lines)
     numbers = [int(m.group(1)) for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
-    if len(numbers) < 3 or numbers != list(range(1, len(numbers) + 1)):
+    if len(numbers) < 3 or not _in_sequence(numbers):
         return None
     rows = [list(_RUN_ON_HEADER)]
     texts = [line[m.end() :] for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
@@ -154,9 +156,38 @@ def _run_on_rows(lines: list[str], units_last: bool) -> list[Row] | None:
     return rows
 
 
-_NAME_END = "局办委厅室处院所站队心部科府会构位"
+def _cut_at_next_numbers(lines: list[str]) -> list[str]:
+    """A row with no requirement runs into the next row's number (…实验区48.建立…): each line
+    is cut before the number that follows its own, wherever it stands."""
+    cut: list[str] = []
+    for line in lines:
+        number = _NUMBERED.match(line)
+        while number and number.group(1):
+            following = re.search(rf"(?<![\d.．]){int(number.group(1)) + 1}[.．](?!\d)", line[1:])
+            if not following:
+                break
+            cut.append(line[: following.start() + 1])
+            line = line[following.start() + 1 :]
+            number = _NUMBERED.match(line)
+        cut.append(line)
+    return cut
+
+
+def _in_sequence(numbers: list[int]) -> bool:
+    """1, 2, 3 … each one more than the last, a number left out here and there (one, or one
+    in ten: the table's own gap, 27 then 29)."""
+    steps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
+    skipped = sum(step - 1 for step in steps)
+    return all(step in (1, 2) for step in steps) and skipped <= max(1, len(numbers) // 10)
+
+
+_NAME_END = "局办委厅室处院所站队心部门科府会构位"
 # A unit's name at the end of a text: 省审改办, 区经济发展局 (the shortest from the right).
-_NAME_AT_END = re.compile(rf"[省市区县][^\s，。、；;,“”（）()]{{1,10}}[{_NAME_END}]$")
+_NAME_AT_END = re.compile(
+    rf"[省市区县][^\s，。、；;,“”（）()]{{1,10}}[{_NAME_END}](?:[（(][^\s，。；;（）()]{{2,10}}[)）])?$"
+)
+# A unit's name after 、 in a list: 省卫计委、住建厅 (the place said once, at the first).
+_LISTED_NAME_AT_END = re.compile(rf"[、]([^\s、，,。；;“”（）()]{{1,12}}[{_NAME_END}])$")
 
 
 def _shared_lists(texts: list[str]) -> list[str]:
@@ -174,7 +205,52 @@ def _shared_lists(texts: list[str]) -> list[str]:
                 common -= 1
             if re.search("[、，,]", one[:common]):
                 shared.add(one[:common])
+    if not shared:
+        shared = _recurring_lists(texts)
     return sorted(shared, key=len, reverse=True)
+
+
+_LIST_WITHIN, _ROWS_COMPARED = 200, 40
+
+
+def _recurring_lists(texts: list[str]) -> set[str]:
+    """Unit lists written over and over with nothing marking where they start (no space for
+    an empty cell): what two nearby rows have in common that reads as a list of names, where
+    a quarter of the rows or more hold it."""
+    found = set()
+    # Matching is quadratic in a row's length: the lists stand near a row's start (after its
+    # title and lead units), and the first rows show them.
+    heads = [text[:_LIST_WITHIN] for text in texts[:_ROWS_COMPARED]]
+    for at, one in enumerate(heads):
+        for other in heads[at + 1 : at + 3]:
+            matcher = SequenceMatcher(None, one, other, autojunk=False)
+            for block in matcher.get_matching_blocks():
+                if block.size >= 6:
+                    found |= _names_list(one[block.a : block.a + block.size])
+    return {c for c in found if sum(c in t for t in texts) * 4 >= max(len(texts), 12)}
+
+
+def _names_list(common: str) -> set[str]:
+    """A stretch two rows share, as a list of unit names (cut back to a name's end and to
+    the start of a whole name), or nothing."""
+    common = common.lstrip("，,、 ")
+    while common and common[-1] not in _NAME_END + "区市县":
+        common = common[:-1]
+    first, comma, rest = (re.split(r"([，,、])", common, maxsplit=1) + ["", ""])[:3]
+    # …清单省财政厅各设区市，…: the list starts at the longest name ending its first piece; in
+    # (省直有关)部门，… the piece is the end of a name, not one.
+    starts = [at for at in range(len(first) - 1) if _whole_name(first[at:])]
+    common = first[starts[0] :] + comma + rest if starts else rest
+    names = re.split("[、，,]", common)
+    # Names only: a long last piece runs on into text the rows share (where the list ends
+    # cannot be told).
+    if len(names) > 1 and all(2 <= len(name) <= 15 for name in names):
+        return {common}
+    return set()
+
+
+def _whole_name(text: str) -> bool:
+    return bool(_NAME_AT_END.fullmatch(text)) or (text.startswith("各") and len(text) <= 15)
 
 
 def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | None:
@@ -187,17 +263,37 @@ def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | N
     title, requirement = text[:at], text[at + len(units) :]
     if title.endswith(" "):
         return title.strip() + "。" + requirement, units, ""
+    if title.endswith(("，", ",")):
+        # …情况省统计局省政府新闻办，<the list>: the units cell began before the list.
+        start = _units_cell_start(title[:-1])
+        if not start:
+            return None
+        title, units = start[0], start[1] + title[-1] + units
     leads = []
     while name := _short_name_at_end(title):
         leads.insert(0, name)
         title = title[: -len(name)]
-    if not leads:
-        return None
+    if not leads:  # the lead cell empty: the units cell's units lead
+        return title.strip() + "。" + requirement, units, ""
     return title.strip() + "。" + requirement, "、".join(leads), units
 
 
+def _units_cell_start(head: str) -> tuple[str, str] | None:
+    """(text before, names) where a units cell starts, at the end of ``head``: after a space
+    (…办事公开 各行业主管部门; 省公安厅会同省人社厅、卫计委等相关部门), or the names of a 、
+    list (省卫计委、住建厅、水利厅), the first one starting with its place."""
+    before, space, after = head.rpartition(" ")
+    if space and after and len(after) <= 40 and not re.search("[。；;]", after):
+        return before + " ", after
+    names = ""
+    while listed := _LISTED_NAME_AT_END.search(head):
+        names, head = listed.group(0) + names, head[: listed.start()]
+    first = _short_name_at_end(head)
+    return (head[: -len(first)], first + names) if first else None
+
+
 def _short_name_at_end(text: str) -> str | None:
-    for length in range(3, 13):
+    for length in range(3, 25):
         if _NAME_AT_END.match(text[-length:]):
             return text[-length:]
     return None
@@ -212,6 +308,10 @@ def _run_on_units(text: str) -> tuple[str, str, str] | None:
     if tail[0].isspace():
         return text[: end + 1], tail.strip(), ""
     first, comma, others = (re.split(r"([，,])", tail, maxsplit=1) + ["", ""])[:3]
+    lead, space, rest = first.strip().partition(" ")
+    if space:  # …局区…局 区直有关单位，…: the space is where the lead cell ends
+        names = _NAME_JOIN.split(lead)
+        return text[: end + 1], "、".join(names), rest.strip() + comma + others
     names = _NAME_JOIN.split(first)
     if len(names) < 2:
         return text[: end + 1], tail.strip(), ""
@@ -410,7 +510,16 @@ def _records(lines: list[str]) -> list[Row]:
             # 一、 itself a task, unless numbered tasks stand under it
             or (_SECTION.match(line) and _unit_brackets(line) and not (arabic or cn_tasks))
         )
-        if not starts_task and _is_heading(line):
+        heading_task = None if starts_task else _heading_then_task(line)
+        if heading_task:
+            # （二）…工程 配合…。牵头处室：X。 — a heading, and one task under it with no number.
+            _units_from_heading(record, heading_units)
+            seen_section, heading_units = True, ""
+            _add_header_once(rows)
+            rows.append([heading_task[0]])
+            record = _new_record(heading_task[1], unnumbered=True)
+            rows.append(record)
+        elif not starts_task and _is_heading(line):
             _units_from_heading(record, heading_units)
             seen_section, record = True, None
             heading_units = _bracket_units(line)
@@ -436,6 +545,24 @@ def _records(lines: list[str]) -> list[Row]:
     _units_from_heading(record, heading_units)
     _spread_comma_legend(rows)
     return rows
+
+
+# A （一） heading's short title, a space, then a task's sentences on the same line.
+_HEADING_THEN_BODY = re.compile(
+    r"^([（(][一二三四五六七八九十]{1,3}[)）][^\s。；;，,：:]{1,20})\s+(\S.{20,})$"
+)
+
+
+def _heading_then_task(line: str) -> tuple[str, str] | None:
+    """(heading, task) of a （一） line whose title is followed by one task's sentences and
+    that task's own units (labelled after it, or in a bracket)."""
+    found = _HEADING_THEN_BODY.match(line)
+    if not found:
+        return None
+    body = found.group(2)
+    if _INLINE_LABELS.search(_close_label_gaps(simplify(body))) or _unit_brackets(body):
+        return found.group(1), body
+    return None
 
 
 class _Piece(str):
@@ -713,9 +840,23 @@ _INLINE_LABELS = re.compile(
 )
 
 
+# 配合部门 ：X — a space between a role label and its colon.
+_LABEL_GAP = re.compile(
+    r"((?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门))\s+(?=[:：])"
+)
+
+
+def _close_label_gaps(text: str) -> str:
+    """The text without those spaces (found in simplified characters, kept as written)."""
+    for gap in reversed(list(_LABEL_GAP.finditer(simplify(text)))):
+        text = text[: gap.end(1)] + text[gap.end() :]
+    return text
+
+
 def _take_inline_labels(record: Row, line: str) -> str:
     """Fill the record from labels written after the task's sentences, without brackets;
     the task's text before them."""
+    line = _close_label_gaps(line)
     found = _INLINE_LABELS.search(simplify(line))
     if not found:
         return line
