@@ -55,9 +55,10 @@ FLOORS = {
     "final": (evaluation.FINAL_SET, 97, 34, 0.84, 0.96, 0.97, 0.03, 30),
     # A third author, blind to everything but the two texts, wrote it while the third round was
     # made; scored once on its finished code (572b18e): hit@1 0.80, hit@3 0.87, 40/43 refused,
-    # 1/149 falsely refused (2732c19: 0.78 / 0.87, 37/43, 1/149; plain BM25 0.42 / 0.59). The
-    # issue's bar is met for refusals, not for hit@1 and hit@3. Floors less a margin for
-    # PostgreSQL's BM25.
+    # 1/149 falsely refused (2732c19: 0.78 / 0.87, 37/43, 1/149; plain BM25 0.42 / 0.59), all
+    # read with its 109号 golds never matching. Read right (gold_key), 7e73729 (the same answers
+    # as 572b18e) scores 0.93 / 0.99, 40/43, 1/149: the bar was met. Floors less a
+    # margin for PostgreSQL's BM25.
     "final2": (evaluation.FINAL2_SET, 149, 43, 0.90, 0.96, 0.97, 0.02, 35),
     # A fourth author, as blind, wrote it while the fourth round was made (190 answerable, 52 to
     # refuse, many of them look-alikes). Held out from both rounds; scored by the lead with the
