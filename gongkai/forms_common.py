@@ -48,10 +48,10 @@ class CitizenForm:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs.pop("maxlength", None)
-            _say_it_in_chinese(field)
+            say_it_in_chinese(field)
 
 
-def _say_it_in_chinese(field) -> None:
+def say_it_in_chinese(field) -> None:
     name = re.sub(r"（.*?）", "", str(field.label or "此项"))
     ours = {
         "required": f"请选择{name}。"

@@ -274,6 +274,14 @@ AGENCY_ORG_ID = env_str("GONGKAI_AGENCY_ORG_ID", "11440100MB2D09172K")
 # {"not_this_agency": "4.1", "already_public": "1"}; keys from disclosure_requests.taxonomy.Outcome.
 REPORT_ROW_OVERRIDES: dict[str, str] = {}
 
+# 109号第五条: 按量计收 is for information provided as paper, e-mail or copied data. Whether it
+# excludes information already made public (the reply only says where it is) is in the part of
+# 第五条 not read [UNVERIFIED] (rules.md §2.1): True refunds a paid 按量 fee in full when the reply
+# is 已主动公开（告知获取方式）, as the fee notice already refuses 按量 for it.
+FEE_PER_VOLUME_EXCLUDES_ALREADY_PUBLIC = env_bool(
+    "GONGKAI_FEE_PER_VOLUME_EXCLUDES_ALREADY_PUBLIC", True
+)
+
 # The handling unit's own deadline for an application, in working days from assignment; it
 # never passes the statutory one (a second deadline, as in the UK MoJ correspondence tool).
 INTERNAL_HANDLING_WORKDAYS = env_int("GONGKAI_INTERNAL_HANDLING_WORKDAYS", 10)

@@ -166,3 +166,10 @@ def signed_up(meeting, n: int, *, start: int = 0):
         key = f"t-{meeting.pk}-{i}"
         made.append(signup_submit(meeting=meeting, form=form, idempotency_key=key, ip=None))
     return [done.signup for done in made]
+
+
+def a_pdf(name: str = "提供的信息.pdf"):
+    """A small PDF as a browser uploads it: what a reply that provides information attaches."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")

@@ -2,4 +2,9 @@
 
 
 class DomainError(Exception):
-    """A step the rules refuse; the message is Chinese and fit to show the user as it is."""
+    """A step the rules refuse; the message is Chinese and fit to show the user as it is.
+    `field` names the form field it concerns (the form shows it there), when there is one."""
+
+    def __init__(self, message: str = "", *, field: str | None = None):
+        super().__init__(message)
+        self.field = field

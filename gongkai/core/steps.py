@@ -35,8 +35,8 @@ def take_step(request, record, verb: str, step_forms: dict, **form_kwargs):
     if form.is_valid():
         try:
             getattr(record, verb)(by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:  # at the field it concerns, if the form has it
+            form.add_error(error.field if error.field in form.fields else None, str(error))
         else:
             flash.success(request, f"已{record.TRANSITIONS[verb].label}。")
             return None

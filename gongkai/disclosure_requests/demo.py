@@ -12,7 +12,7 @@ from django.db import transaction
 from gongkai.core.calendar import workday_calendar
 from gongkai.disclosure_requests.models import Channel, Consultation, DisclosureRequest, Remedy
 from gongkai.disclosure_requests.services import create_registered
-from gongkai.disclosure_requests.taxonomy import Outcome
+from gongkai.disclosure_requests.taxonomy import HANDS_OVER, Outcome
 
 TYPES = [
     ("natural_person", 85),
@@ -190,7 +190,7 @@ def _handle(rng, case, people, units, calendar) -> None:
         )
         day = calendar.add_workdays(sent, rng.randint(5, 15)).due
         case.end_consultation(
-            by=press, answered_on=day, result="第三方不同意公开涉及商业秘密的内容"
+            by=press, answered_on=day, result="第三方不同意公开涉及商业秘密的内容", objected=True
         )
     if outcome == Outcome.ABANDONED_FEE_UNPAID:  # 109号: a fee notice, 20 WD unpaid, then no more
         DisclosureRequest.objects.filter(pk=case.pk).update(pieces=11)
@@ -229,10 +229,30 @@ def _handle(rng, case, people, units, calendar) -> None:
             else ""
         ),
         referral="广州市市场监督管理局，电话 12345" if outcome == Outcome.NOT_THIS_AGENCY else "",
+        files=[_provided_pdf(case)] if outcome in HANDS_OVER else [],  # asked for electronically
+        **(_earlier(case) if outcome == Outcome.DUPLICATE else {}),
     )
     case.serve(by=press, method=rng.choice(["post", "email", "online"]), on=reply_on)
     if reply_on.year <= 2022 or rng.random() < 0.5:
         case.archive(by=press, on=calendar.add_workdays(reply_on, 5).due)
+
+
+def _provided_pdf(case):
+    """The information a 予以公开/部分公开 reply hands over (each demo applicant asked for it
+    electronically): a one-page PDF."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    body = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    return SimpleUploadedFile(f"{case.tracking_no}提供的信息.pdf", body)
+
+
+def _earlier(case) -> dict:
+    """A 重复申请 names the same applicant's earlier answered application (第三十六条第（六）项):
+    in the demo, one received on paper before the system, two months earlier."""
+    return {
+        "earlier_no": f"应急依申请〔{case.received_on.year}〕{case.pk % 90 + 10}号",
+        "earlier_on": case.received_on - dt.timedelta(days=60),
+    }
 
 
 def _reply_text(outcome) -> str:

@@ -17,7 +17,7 @@ from gongkai.disclosure_requests.models import (
     normalise_id_document,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
-from gongkai.forms_common import CitizenForm, MultipleFileField
+from gongkai.forms_common import CitizenForm, MultipleFileField, say_it_in_chinese
 from gongkai.lib import phones
 from gongkai.lib.uploads import DOCUMENT_KINDS, UploadError, sniff_upload
 from gongkai.publications.models import Document
@@ -216,6 +216,24 @@ class SupplementForm(CitizenForm, forms.Form):
 # view calls `getattr(case, verb)(by=user, **form.cleaned_data)` and nothing else.
 
 
+FILES_LOST = "表单有误未能提交，已选择的文件没有保存：附件需要重新选择。"
+
+
+class KeepsNoFiles:
+    """A step form with a file input: a browser cannot show chosen files again, so whenever
+    the form goes back with an error (a field, or the step's rule refused by the model), the
+    file input says the files must be chosen again."""
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        for name, form_field in self.fields.items():
+            chosen = self.files.getlist(self.add_prefix(name)) if self.files else []
+            if isinstance(form_field, MultipleFileField) and chosen:
+                errors = self._errors.setdefault(name, self.error_class())
+                if FILES_LOST not in errors:
+                    errors.append(FILES_LOST)
+
+
 def _date(label, **kwargs):
     widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # browsers take only ISO
     return forms.DateField(label=label, widget=widget, **kwargs)
@@ -240,7 +258,7 @@ class SupplementRequestForm(forms.Form):
     )
 
 
-class SupplementReceivedForm(forms.Form):
+class SupplementReceivedForm(KeepsNoFiles, forms.Form):
     text = _text("补正内容")
     id_document = forms.CharField(
         label="身份证明（申请缺少时）",
@@ -261,7 +279,7 @@ class AssignForm(forms.Form):
     on = _date("交办日期")
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(KeepsNoFiles, forms.Form):
     text = _text("办理意见", rows=5, help_text="检索结果、建议的答复类型及理由")
     files = MultipleFileField(
         label="检索到的信息（文件）",
@@ -282,6 +300,11 @@ class ConsultationForm(forms.Form):
 
 class ConsultationAnswerForm(forms.Form):
     result = _text("意见")
+    objected = forms.BooleanField(
+        label="第三方不同意公开",
+        required=False,
+        help_text="征求第三方意见时，第三方不同意公开的请勾选（第三十二条）",
+    )
     answered_on = _date("收到意见日期")
 
 
@@ -328,7 +351,7 @@ class WaiveForm(forms.Form):
     on = _date("日期")
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(KeepsNoFiles, forms.Form):
     outcome = forms.ChoiceField(label="答复类型", choices=[("", "请选择"), *Outcome.choices])
     text = _text("答复正文", rows=6, help_text="写明提供的信息或告知事项；将生成答复告知书")
     withheld_reason = _text("不予公开的理由", required=False)
@@ -336,7 +359,8 @@ class ReplyForm(forms.Form):
     files = MultipleFileField(
         label="提供的信息（文件）",
         required=False,
-        help_text="随答复提供给申请人的文件；申请人凭编号和查询码下载",
+        help_text="随答复提供给申请人的文件；申请人凭编号和查询码下载。予以公开、部分公开且申请人"
+        "要求电子文档、电子邮件或网上获取的，须上传文件或填写已公开文件的索引号",
     )
     documents = _text(
         "提供的已公开文件",
@@ -344,6 +368,50 @@ class ReplyForm(forms.Form):
         required=False,
         help_text="所需信息已在网站公开的，填写其索引号，每行一个",
     )
+    provision = _text(
+        "提供安排（纸质件、当场查阅）",
+        rows=2,
+        required=False,
+        help_text="以纸质件或当场查阅、抄录提供而不上传文件的：写明邮寄或领取的日期，或查阅的时间、地点",
+    )
+    public_interest_reason = _text(
+        "公共利益理由（第三方不同意公开时）",
+        rows=2,
+        required=False,
+        help_text="第三方不同意公开而仍予公开的，写明不公开可能对公共利益造成重大影响的理由（第三十二条）",
+    )
+    third_party_notified_on = _date(
+        "书面告知第三方日期",
+        required=False,
+        help_text="将决定公开的内容和理由书面告知第三方的日期（第三十二条）",
+    )
+    earlier_no = forms.CharField(
+        label="前次申请编号（重复申请时）",
+        max_length=30,
+        required=False,
+        help_text="重复申请须写明本申请人此前已获答复的同一申请（第三十六条第（六）项）；"
+        "页面上方列出了同一申请人（身份证明、姓名或电话相同）的已答复申请",
+    )
+    earlier_on = _date(
+        "前次申请收到日期（系统外的申请）",
+        required=False,
+        help_text="前次申请不在本系统中的，填写其收到日期",
+    )
+    pages_provided = forms.IntegerField(
+        label="实际提供页数（已按量缴费时）",
+        min_value=0,
+        required=False,
+        help_text="按量计收适用于以纸质件、电子邮件、复制电子数据等形式提供的信息"
+        "（109号第五条；规则说明第2节）；实际提供少于计费页数的，应退还差额",
+    )
+    refund_amount = forms.IntegerField(
+        label="退还信息处理费（元）",
+        min_value=1,
+        required=False,
+        help_text="已按量缴费而本答复未提供信息或少于计费页数的，填写应退还的金额（109号第五条）；"
+        "按件计收适用于各类处理决定，不退（109号第四条）",
+    )
+    refund_on = _date("退费日期", required=False)
     on = _date("答复日期")
 
     def clean_files(self):
@@ -399,6 +467,31 @@ STEP_FORMS = {
 }
 
 
+def _say_it_plainly(field) -> None:
+    """Staff forms too: a message that says what to do, never Django's "这个字段是必填项。"."""
+    say_it_in_chinese(field)
+    name = re.sub(r"（.*?）", "", str(field.label or "此项"))
+    defaults = {}
+    for klass in reversed(type(field).__mro__):
+        defaults.update(getattr(klass, "default_error_messages", {}))
+    ours = {}
+    if isinstance(field, forms.DateField):
+        ours["invalid"] = f"{name}格式不正确，请从日历中选择或按“2026-11-26”填写。"
+    if isinstance(field, forms.IntegerField):
+        ours |= {
+            "invalid": f"{name}请填写整数。",
+            "min_value": f"{name}不能小于%(limit_value)s。",
+            "max_value": f"{name}不能大于%(limit_value)s。",
+        }
+    if isinstance(field, forms.ModelChoiceField):
+        ours["invalid_choice"] = f"请从列表中选择{name}。"
+    for key, message in ours.items():
+        if key not in field.error_messages or str(field.error_messages[key]) == str(
+            defaults.get(key, "")
+        ):
+            field.error_messages[key] = message
+
+
 def _checked_files(files, allowed=DOCUMENT_KINDS):
     for upload in files:
         try:
@@ -451,3 +544,8 @@ class RemedyForm(forms.ModelForm):
         ):
             self.add_error("filed_on", "申请复议或起诉的日期不能早于答复日期。")
         return data
+
+
+for _form in (*STEP_FORMS.values(), RemedyForm):
+    for _field in _form.base_fields.values():
+        _say_it_plainly(_field)

@@ -7,6 +7,7 @@ writes the timeline event and the audit entry and recomputes the stored due date
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 from django.conf import settings
@@ -24,7 +25,7 @@ from gongkai.core.selectors import unit_staff
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due, workdays_after
 from gongkai.disclosure_requests.letters import email_reply
-from gongkai.disclosure_requests.taxonomy import REFUSALS, Outcome
+from gongkai.disclosure_requests.taxonomy import HANDS_OVER, PROVIDES, REFUSALS, Outcome
 from gongkai.lib import fees
 from gongkai.lib.cndate import cn_date
 from gongkai.lib.codes import is_valid_uscc
@@ -539,8 +540,9 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         return self._move("start_consultation", by, note, on=sent_on, kind=kind, party=party)
 
     @transaction.atomic
-    def end_consultation(self, *, by, answered_on: dt.date, result: str):
-        """收到意见. An answer after the 15 WD is recorded, but excludes no day past them."""
+    def end_consultation(self, *, by, answered_on: dt.date, result: str, objected: bool = False):
+        """收到意见. An answer after the 15 WD is recorded, but excludes no day past them. A
+        third party's objection is recorded as such (第三十二条)."""
         self._begin("end_consultation", by, on=answered_on)
         consultation = self.open_consultation()
         if consultation is None:
@@ -548,8 +550,16 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         if answered_on < consultation.sent_on:
             raise DomainError("收到意见的日期不能早于发出日期")
         consultation.answered_on, consultation.result = answered_on, result
-        consultation.save(update_fields=["answered_on", "result"])
-        return self._move("end_consultation", by, result, on=answered_on, party=consultation.party)
+        consultation.objected = objected and consultation.kind == Consultation.Kind.THIRD_PARTY
+        consultation.save(update_fields=["answered_on", "result", "objected"])
+        return self._move(
+            "end_consultation",
+            by,
+            result,
+            on=answered_on,
+            party=consultation.party,
+            objected=consultation.objected,
+        )
 
     @transaction.atomic
     def extend(self, *, by, workdays: int, reason: str, notified_on: dt.date):
@@ -676,31 +686,62 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         referral: str = "",
         files=(),
         documents=(),
+        provision: str = "",
+        public_interest_reason: str = "",
+        third_party_notified_on: dt.date | None = None,
+        earlier_no: str = "",
+        earlier_on: dt.date | None = None,
+        pages_provided: int | None = None,
+        refund_amount: int | None = None,
+        refund_on: dt.date | None = None,
     ):
-        """作出答复 (第三十六条): the reply type, its reasons, the information provided (files or
-        published documents), and the letter generated from them."""
+        """作出答复 (第三十六条): the reply type, its reasons, the information provided (files,
+        published documents, or the paper/查阅 arrangement), and the letter generated from
+        them. Every rule is checked before anything is written."""
         self._begin("reply", by, on=on)
         if outcome not in Outcome.values:
-            raise DomainError("请选择答复类型")
+            raise DomainError("请选择答复类型", field="outcome")
         if outcome in REASON_REQUIRED and not withheld_reason.strip():
             raise DomainError(
-                "不予公开或部分公开的，应当告知理由（第三十六条第（三）项、第三十七条）"
+                "不予公开或部分公开的，应当告知理由（第三十六条第（三）项、第三十七条）",
+                field="withheld_reason",
             )
         if outcome == Outcome.NOT_THIS_AGENCY and not referral.strip():
             raise DomainError(
-                "能够确定负责公开该信息的行政机关的，应当告知其名称、联系方式（第三十六条第（五）项）"
+                "能够确定负责公开该信息的行政机关的，应当告知其名称、联系方式（第三十六条第（五）项）",
+                field="referral",
             )
         self._check_outcome_preconditions(outcome, on)
-        self._close_lapsed_consultation(on)
-        self.fee_notices.filter(settled_on__isnull=True).update(
-            settled_on=on, state=FeeNotice.State.EXPIRED
+        self._check_provision(outcome, provision, files, documents)
+        objection = self._check_third_party(
+            outcome, public_interest_reason, third_party_notified_on, on
         )
+        earlier_no, earlier_on = self._earlier_application(outcome, earlier_no, earlier_on, on)
+        settle = self._fee_settlement(outcome, pages_provided, refund_amount, refund_on)
+        self._close_lapsed_consultation(on)
+        notes = [text[:300], *self._settle_fee(settle, on, refund_amount, refund_on)]
+        if objection is None:
+            public_interest_reason, third_party_notified_on = "", None
+        else:
+            notes.append(
+                f"第三方（{objection.party}）不同意公开，仍予公开的公共利益理由："
+                f"{public_interest_reason.strip()}；已于{cn_date(third_party_notified_on)}"
+                "将决定公开的内容和理由书面告知第三方（第三十二条）"
+            )
+        if earlier_no:
+            notes.append(f"前次申请：{earlier_no}（{cn_date(earlier_on)}收到）")
         reply = Reply.objects.create(
             case=self,
             outcome=outcome,
             text=text,
             withheld_reason=withheld_reason,
             referral=referral,
+            provision=provision.strip() if outcome in PROVIDES else "",
+            public_interest_reason=public_interest_reason.strip(),
+            third_party_notified_on=third_party_notified_on,
+            earlier_application_no=earlier_no,
+            earlier_application_on=earlier_on,
+            pages_provided=pages_provided if outcome in HANDS_OVER else None,
             decided_on=on,
             decided_by=by,
         )
@@ -708,15 +749,221 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             CaseFile.store(self, upload, purpose=CaseFile.Purpose.PROVIDED, reply=reply)
         reply.documents.set(documents)
         self.outcome, self.replied_on = outcome, on
+        extra = {
+            key: value.isoformat() if isinstance(value, dt.date) else value
+            for key, value in {
+                "third_party_notified_on": third_party_notified_on,
+                "earlier_application": earlier_no,
+                "earlier_application_on": earlier_on,
+                "refund_amount": refund_amount if settle == "refund" else None,
+                "refund_on": refund_on if settle == "refund" else None,
+                "fee": settle,
+            }.items()
+            if value
+        }
         return self._move(
             "reply",
             by,
-            text[:300],
+            "\n".join(notes),
             on=on,
             outcome=outcome,
             files=[f.name[:200] for f in files],
             documents=[d.pk for d in documents],
+            **extra,
         )
+
+    def _check_provision(self, outcome: str, provision: str, files, documents) -> None:
+        """An answer that gives information says how (第三十六条第（二）项, 第四十条): electronic
+        delivery needs the files (or published documents) themselves; paper or 查阅 needs
+        them or the arrangement. A "见附件" reply with nothing attached is refused."""
+        if outcome not in HANDS_OVER or files or documents:
+            return
+        electronic = self.delivery_form == DeliveryForm.ELECTRONIC or self.delivery_method in (
+            DeliveryMethod.EMAIL,
+            DeliveryMethod.ONLINE,
+        )
+        if electronic:
+            raise DomainError(
+                f"申请人要求以{self.get_delivery_form_display()}（{self.get_delivery_method_display()}）"
+                "获取信息：请上传提供的信息文件，或在“提供的已公开文件”中填写其索引号"
+                "（第三十六条第（二）项、第四十条）",
+                field="files",
+            )
+        if not provision.strip():
+            raise DomainError(
+                f"申请人要求以{self.get_delivery_form_display()}（{self.get_delivery_method_display()}）"
+                "获取信息：请上传提供的信息文件，或写明提供安排（如纸质件邮寄日期、"
+                "查阅的时间和地点）（第三十六条第（二）项、第四十条）",
+                field="provision",
+            )
+
+    def _check_third_party(self, outcome, reason: str, notified_on, on: dt.date):
+        """第三十二条: a third party objected and the information is disclosed anyway, for the
+        public interest: the reason, and the written notice to the third party of what will be
+        disclosed and why. Returns the objection it answers, or None."""
+        objection = (
+            self.consultations.filter(kind=Consultation.Kind.THIRD_PARTY, objected=True)
+            .order_by("-answered_on", "-pk")
+            .first()
+        )
+        if objection is None or outcome != Outcome.DISCLOSED:
+            return None
+        said = f"第三方（{objection.party}）于{cn_date(objection.answered_on)}提出不同意公开的意见"
+        if not reason.strip():
+            raise DomainError(
+                f"{said}：仍决定予以公开的，请填写公共利益理由（第三十二条）",
+                field="public_interest_reason",
+            )
+        if notified_on is None:
+            raise DomainError(
+                f"{said}：仍决定予以公开的，应当将决定公开的内容和理由书面告知第三方，"
+                "请填写书面告知第三方的日期（第三十二条）",
+                field="third_party_notified_on",
+            )
+        if notified_on < objection.answered_on:
+            raise DomainError(
+                f"书面告知第三方的日期不能早于收到其意见之日（{cn_date(objection.answered_on)}）",
+                field="third_party_notified_on",
+            )
+        if notified_on > timezone.localdate():
+            raise DomainError("书面告知第三方的日期不能晚于今天", field="third_party_notified_on")
+        return objection
+
+    def same_applicant(self, other: DisclosureRequest) -> bool:
+        """One applicant: the same 身份证明, or the same name and telephone number."""
+        if self.id_document and self.id_document == other.id_document:
+            return True
+        return self.applicant_name == other.applicant_name and self.phone == other.phone
+
+    def _earlier_application(self, outcome, number: str, received: dt.date | None, on: dt.date):
+        """重复申请 (第三十六条第（六）项): the same applicant's earlier application, already
+        answered. One in the system is linked (duplicate_of); one from before the system is
+        named by its number and the day it was received. Returns (number, received on)."""
+        if outcome != Outcome.DUPLICATE:
+            return "", None
+        number = "".join((number or "").split()).upper()
+        if not number:
+            raise DomainError(
+                "按重复申请不予处理的，应当是本申请人此前已获答复的同一申请（第三十六条第（六）项）："
+                "请填写前次申请的编号；系统外的申请另填其收到日期",
+                field="earlier_no",
+            )
+        earlier = DisclosureRequest.objects.filter(tracking_no=number).exclude(pk=self.pk).first()
+        if earlier is not None:
+            if not self.same_applicant(earlier):
+                raise DomainError(
+                    f"申请{number}的申请人（{earlier.applicant_name}）与本申请人的身份证明、"
+                    "姓名和电话不一致，不能按重复申请处理（第三十六条第（六）项）",
+                    field="earlier_no",
+                )
+            if earlier.replied_on is None or earlier.replied_on > on:
+                raise DomainError(
+                    f"申请{number}尚未答复：重复申请指已就同一内容作出答复后再次申请"
+                    "（第三十六条第（六）项）",
+                    field="earlier_no",
+                )
+            self.duplicate_of = earlier
+            return number, earlier.received_on
+        ours = re.fullmatch(re.escape(settings.REQUEST_NUMBER_PREFIX) + r"(\d{4})-\d{5}", number)
+        if ours and DisclosureRequest.objects.filter(received_on__year=ours[1]).exists():
+            # our own numbering, in a year the system covers: a typo, not an older application
+            raise DomainError(f"系统中没有编号为{number}的申请，请核对编号", field="earlier_no")
+        if received is None:
+            raise DomainError(
+                f"系统中没有编号为{number}的申请：系统外的前次申请，请填写其收到日期",
+                field="earlier_on",
+            )
+        if received >= self.received_on:
+            raise DomainError(
+                f"前次申请的收到日期应当早于本申请（{cn_date(self.received_on)}）",
+                field="earlier_on",
+            )
+        return number, received
+
+    def _fee_settlement(self, outcome, pages_provided, refund_amount, refund_on) -> str:
+        """What the reply does with this application's fee (109号): "" nothing; "expire" (逾期
+        未缴, the outcome says so); "withdraw" a pending notice when the reply provides
+        nothing; "refund" a paid 按量 fee for what is not provided. Refuses a reply giving
+        information while a fee is pending, and a refund that is missing or wrong."""
+        pending = self.pending_fee_notice()
+        if pending is not None:
+            if outcome == Outcome.ABANDONED_FEE_UNPAID:
+                return "expire"
+            if outcome in PROVIDES:
+                raise DomainError(
+                    f"信息处理费尚未缴纳（{pending.amount}元，缴费期限至{cn_date(pending.payment_due)}）："
+                    "申请人缴纳或者决定免收后，方可提供信息（109号）",
+                    field="outcome",
+                )
+            return "withdraw"
+        owed = self.refund_owed(outcome, pages_provided)
+        if owed is None or owed == 0:
+            if refund_amount or refund_on:
+                raise DomainError(
+                    "本申请没有应当退还的信息处理费，请清空退费金额和退费日期",
+                    field="refund_amount",
+                )
+            return ""
+        paid = self.fee_notices.get(state=FeeNotice.State.PAID)
+        why = (
+            f"申请人已按量缴纳信息处理费{paid.amount}元（{paid.pages}页），本答复"
+            + (f"实际提供{pages_provided}页" if outcome in HANDS_OVER else "未提供信息")
+            + f"，应当退还{owed}元（109号第五条）"
+        )
+        if refund_amount != owed:
+            raise DomainError(f"{why}：请填写退费金额{owed}元", field="refund_amount")
+        if refund_on is None:
+            raise DomainError(f"{why}：请填写退费日期", field="refund_on")
+        if refund_on < paid.settled_on or refund_on > timezone.localdate():
+            raise DomainError(
+                f"退费日期应当在缴费之日（{cn_date(paid.settled_on)}）和今天之间",
+                field="refund_on",
+            )
+        return "refund"
+
+    def refund_owed(self, outcome: str, pages_provided: int | None) -> int | None:
+        """元 of a paid 按量 fee the reply does not provide for (109号第五条: 按量 is for the
+        pages provided). None when no 按量 fee was paid: 按件 applies to every kind of decision
+        (109号第四条) and is kept."""
+        paid = self.fee_notices.filter(
+            state=FeeNotice.State.PAID, method=FeeNotice.Method.PER_VOLUME
+        ).first()
+        if paid is None:
+            return None
+        already_public = (
+            outcome == Outcome.ALREADY_PUBLIC and settings.FEE_PER_VOLUME_EXCLUDES_ALREADY_PUBLIC
+        )
+        if outcome not in PROVIDES or already_public:
+            return paid.amount
+        if outcome not in HANDS_OVER:
+            return 0
+        if pages_provided is None:
+            raise DomainError(
+                f"申请人已按量缴纳信息处理费{paid.amount}元（{paid.pages}页）："
+                "请填写实际提供的页数（109号第五条）",
+                field="pages_provided",
+            )
+        return max(0, paid.amount - fees.per_volume_fee(pages_provided))
+
+    def _settle_fee(self, settle: str, on: dt.date, refund_amount, refund_on) -> list[str]:
+        """Writes what _fee_settlement decided; returns the timeline's lines for it."""
+        if settle in ("expire", "withdraw"):
+            notice = self.pending_fee_notice()
+            state = FeeNotice.State.EXPIRED if settle == "expire" else FeeNotice.State.WITHDRAWN
+            notice.settled_on, notice.state = on, state
+            notice.save(update_fields=["settled_on", "state"])
+            if settle == "withdraw":
+                return [f"本答复未提供信息，收费通知（{notice.amount}元）撤回，申请人无需缴纳"]
+        if settle == "refund":
+            notice = self.fee_notices.get(state=FeeNotice.State.PAID)
+            notice.state, notice.refund_amount, notice.refunded_on = (
+                FeeNotice.State.REFUNDED,
+                refund_amount,
+                refund_on,
+            )
+            notice.save(update_fields=["state", "refund_amount", "refunded_on"])
+            return [f"退还信息处理费{refund_amount}元（{cn_date(refund_on)}）"]
+        return []
 
     def _check_outcome_preconditions(self, outcome: str, on: dt.date) -> None:
         """视为放弃 only after the period given has run out unused (第三十条; 109号)."""
@@ -895,6 +1142,11 @@ class Consultation(models.Model):
     answered_on = models.DateField("收到意见日期", null=True, blank=True)
     lapsed = models.BooleanField("期满未提出意见", default=False)
     result = models.TextField("意见", blank=True)
+    objected = models.BooleanField(
+        "第三方不同意公开",
+        default=False,
+        help_text="第三方提出不同意公开的意见（第三十二条）：决定仍予公开的，须写明公共利益理由并书面告知第三方",
+    )
 
     class Meta:
         ordering = ["sent_on", "pk"]
@@ -928,6 +1180,8 @@ class FeeNotice(models.Model):
         PAID = "paid", "已缴费"
         WAIVED = "waived", "已免收"
         EXPIRED = "expired", "逾期未缴"
+        WITHDRAWN = "withdrawn", "已撤回"  # the reply provides nothing: nothing to pay for
+        REFUNDED = "refunded", "已退还"  # paid, and the reply provides less than was charged
 
     case = models.ForeignKey(
         DisclosureRequest, on_delete=models.CASCADE, related_name="fee_notices"
@@ -940,8 +1194,10 @@ class FeeNotice(models.Model):
     payment_due = models.DateField(
         "缴费期限", null=True, blank=True, help_text="通知次日起20个工作日（109号），由期限计算得出"
     )
-    settled_on = models.DateField("缴费/免收/逾期日期", null=True, blank=True)
+    settled_on = models.DateField("缴费/免收/逾期/撤回日期", null=True, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    refund_amount = models.PositiveIntegerField("退还金额（元）", null=True, blank=True)
+    refunded_on = models.DateField("退费日期", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "收费通知"
@@ -973,6 +1229,16 @@ class Reply(models.Model):
     text = models.TextField("答复正文")
     withheld_reason = models.TextField("不予公开的理由", blank=True)
     referral = models.CharField("负责公开的机关及联系方式", max_length=300, blank=True)
+    provision = models.TextField(
+        "提供安排", blank=True, help_text="纸质件邮寄或领取、当场查阅抄录的日期、地点等"
+    )
+    public_interest_reason = models.TextField(
+        "公共利益理由", blank=True, help_text="第三方不同意公开而仍予公开的（第三十二条）"
+    )
+    third_party_notified_on = models.DateField("书面告知第三方日期", null=True, blank=True)
+    earlier_application_no = models.CharField("前次申请编号", max_length=30, blank=True)
+    earlier_application_on = models.DateField("前次申请收到日期", null=True, blank=True)
+    pages_provided = models.PositiveIntegerField("实际提供页数", null=True, blank=True)
     decided_on = models.DateField("答复日期")
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from gongkai.core import audit, throttle
@@ -214,6 +214,22 @@ def possible_duplicates(case: DisclosureRequest, *, user):
         )
         .filter(description__icontains=words)
         .order_by("-received_on")[:5]
+    )
+
+
+def earlier_applications(case: DisclosureRequest, *, user):
+    """What a 重复申请 reply may name (第三十六条第（六）项): answered applications received
+    before this one whose applicant has the same 身份证明, name or telephone number; only
+    among the cases this user may see. The reply accepts one whose applicant is the same
+    (DisclosureRequest.same_applicant)."""
+    same = models.Q(applicant_name=case.applicant_name) | models.Q(phone=case.phone)
+    if case.id_document:
+        same |= models.Q(id_document=case.id_document)
+    return (
+        visible_requests(user)
+        .exclude(pk=case.pk)
+        .filter(same, replied_on__isnull=False, received_on__lte=case.received_on)
+        .order_by("-received_on", "-pk")[:10]
     )
 
 

@@ -136,3 +136,10 @@ def needs_reconsideration_first(outcome: str) -> bool:
 def report_row(outcome: str) -> str:
     overrides = getattr(settings, "REPORT_ROW_OVERRIDES", {}) or {}
     return overrides.get(outcome, DEFAULT_REPORT_ROW[outcome])
+
+
+# Outcomes that give the applicant the information (第三十六条第（一）（二）项, 第三十七条):
+# the reply says how it is provided, and no fee may be pending (109号).
+PROVIDES = frozenset({O.ALREADY_PUBLIC, O.DISCLOSED, O.PARTIAL})
+# Of those, the ones that hand over records (not only say where published ones are).
+HANDS_OVER = frozenset({O.DISCLOSED, O.PARTIAL})

@@ -82,6 +82,7 @@ def request_detail(request, pk, *, bound=None, remedy_form=None):
         "events": case.events.select_related("actor"),
         "steps": steps,
         "duplicates": services.possible_duplicates(case, user=request.user),
+        "earlier": services.earlier_applications(case, user=request.user) if case.is_open else (),
         "fee_quote": case.fee_quote(pages=0) if case.status == CaseStatus.HANDLING else None,
         "remedy_form": remedy_form
         or (forms.RemedyForm() if request.user.has_role(*OFFICE) else None),

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Case, CharField, Count, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Coalesce
 
 from gongkai.disclosure_requests.models import ApplicantType, DisclosureRequest, FeeNotice, Remedy
 from gongkai.disclosure_requests.taxonomy import DEFAULT_REPORT_ROW, REPORT_ROWS, report_row
@@ -168,10 +169,13 @@ def review_litigation_table(year: int) -> dict:
 
 def fees_collected(year: int) -> int:
     start, end = _year_bounds(year)
-    paid = FeeNotice.objects.filter(
-        state=FeeNotice.State.PAID, settled_on__gte=start, settled_on__lte=end
+    paid = FeeNotice.objects.filter(  # a refunded fee counts what was kept (109号第五条)
+        state__in=(FeeNotice.State.PAID, FeeNotice.State.REFUNDED),
+        settled_on__gte=start,
+        settled_on__lte=end,
     )
-    return paid.aggregate(total=Sum("amount"))["total"] or 0
+    kept = F("amount") - Coalesce(F("refund_amount"), 0)
+    return paid.aggregate(total=Sum(kept))["total"] or 0
 
 
 def proactive_table(year: int, manual: dict[str, Decimal | int | str | None]) -> dict:

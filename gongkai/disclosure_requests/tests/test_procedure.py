@@ -18,6 +18,7 @@ from gongkai.disclosure_requests.models import (
     RequestEvent,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
+from gongkai.testing import a_pdf
 
 D = dt.date
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
@@ -176,6 +177,7 @@ def test_a_partial_reply_needs_reasons_and_makes_a_letter(cast, client):
         outcome=Outcome.PARTIAL,
         text="现提供检查计划（删去企业名单）。",
         on=D(2022, 10, 20),
+        files=[a_pdf("检查计划（删去企业名单）.pdf")],
         withheld_reason="企业名单涉及商业秘密（第十五条）",
     )
     client.force_login(cast.press)
@@ -205,7 +207,9 @@ def test_steps_out_of_order_are_refused(cast, client):
     case = _registered(cast, client)
     with pytest.raises(DomainError, match="不能送达"):
         case.serve(by=cast.press, method="post", on=D(2022, 10, 1))
-    case.reply(by=cast.press, outcome=Outcome.DISCLOSED, text="提供", on=D(2022, 10, 10))
+    case.reply(
+        by=cast.press, outcome=Outcome.DISCLOSED, text="提供", on=D(2022, 10, 10), files=[a_pdf()]
+    )
     with pytest.raises(DomainError):
         case.assign(by=cast.press, unit=cast.units["法规处"])
     case.serve(by=cast.press, method="post", on=D(2022, 10, 11))

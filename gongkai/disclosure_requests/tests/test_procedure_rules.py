@@ -25,7 +25,7 @@ from gongkai.disclosure_requests.models import (
     RequestEvent,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
-from gongkai.testing import registered_case
+from gongkai.testing import a_pdf, registered_case
 
 D = dt.date
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
@@ -81,8 +81,16 @@ def test_a_reply_waits_for_the_consultation_period_then_closes_it_as_lapsed(cast
         by=cast.press, kind="other_agency", party="市场监管局", sent_on=D(2022, 10, 10)
     )
     with pytest.raises(DomainError, match="2022年10月31日"):
-        case.reply(by=cast.press, outcome=Outcome.DISCLOSED, text="提供", on=D(2022, 10, 31))
-    case.reply(by=cast.press, outcome=Outcome.DISCLOSED, text="提供", on=D(2022, 11, 1))
+        case.reply(
+            by=cast.press,
+            outcome=Outcome.DISCLOSED,
+            text="提供",
+            on=D(2022, 10, 31),
+            files=[a_pdf()],
+        )
+    case.reply(
+        by=cast.press, outcome=Outcome.DISCLOSED, text="提供", on=D(2022, 11, 1), files=[a_pdf()]
+    )
     consultation = case.consultations.get()
     assert consultation.lapsed and "视为同意" in consultation.result
     assert case.status == CaseStatus.REPLIED
@@ -283,7 +291,13 @@ def test_two_stale_copies_cannot_both_reply(cast, transactional_db):
     def reply(copy):
         try:
             barrier.wait()
-            copy.reply(by=cast.press, outcome=Outcome.DISCLOSED, text="提供", on=D(2022, 10, 20))
+            copy.reply(
+                by=cast.press,
+                outcome=Outcome.DISCLOSED,
+                text="提供",
+                on=D(2022, 10, 20),
+                files=[a_pdf()],
+            )
             outcomes.append("replied")
         except DomainError:
             outcomes.append("refused")

@@ -13,12 +13,13 @@ from django.urls import reverse
 
 from gongkai.disclosure_requests.models import CaseStatus, DisclosureRequest, Remedy
 from gongkai.disclosure_requests.services import create_registered
-from gongkai.disclosure_requests.taxonomy import Outcome
+from gongkai.disclosure_requests.taxonomy import HANDS_OVER, Outcome
 from gongkai.publications.models import Category, Document, Kind, Validity
 from gongkai.reports import tables
 from gongkai.reports.docx_export import report_docx
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.report import build
+from gongkai.testing import a_pdf
 
 D = dt.date
 # Table 三's rows, typed from the national format (国办公开办函〔2021〕30号; rules.md §3.3).
@@ -71,7 +72,15 @@ def _case(cast, received, kind="natural_person", outcome=None, replied=None):
     create_registered(case, [], actor=cast.press, note="")
     if outcome:
         reason = "理由" if outcome in (Outcome.PARTIAL, Outcome.WITHHELD_PROCESS) else ""
-        case.reply(by=cast.press, outcome=outcome, text="答复", on=replied, withheld_reason=reason)
+        files = [a_pdf()] if outcome in HANDS_OVER else []  # online: the information itself
+        case.reply(
+            by=cast.press,
+            outcome=outcome,
+            text="答复",
+            on=replied,
+            withheld_reason=reason,
+            files=files,
+        )
     return case
 
 
