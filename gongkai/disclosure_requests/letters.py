@@ -92,6 +92,21 @@ def letter_content(reply) -> Letter:
         paragraphs.append(f"不予公开的理由：{reply.withheld_reason}")
     if reply.referral:
         paragraphs.append(f"该信息由以下机关负责公开：{reply.referral}")
+    if reply.earlier_application_no:  # 第三十六条第（六）项: the application already answered
+        earlier = case.duplicate_of
+        answered = f"，本机关已于{cn_date(earlier.replied_on)}作出答复" if earlier else ""
+        paragraphs.append(
+            f"{you}此前已于{cn_date(reply.earlier_application_on)}就相同信息提出政府信息公开申请"
+            f"（编号：{reply.earlier_application_no}）{answered}。"
+        )
+    if reply.provision:
+        paragraphs.append(f"提供方式：{reply.provision}")
+    refunded = case.fee_notices.filter(refund_amount__isnull=False).first()
+    if refunded:
+        paragraphs.append(
+            f"{you}已缴纳的信息处理费中，{refunded.refund_amount}元已于"
+            f"{cn_date(refunded.refunded_on)}退还。"
+        )
     provided = [a.original_name for a in reply.attachments.all()]
     provided += [f"《{d.title}》（已主动公开，索引号{d.index_no}）" for d in reply.documents.all()]
     if provided:
