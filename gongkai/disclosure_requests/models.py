@@ -24,8 +24,14 @@ from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due, workdays_after
-from gongkai.disclosure_requests.letters import email_reply
-from gongkai.disclosure_requests.taxonomy import HANDS_OVER, PROVIDES, REFUSALS, Outcome
+from gongkai.disclosure_requests.letters import REMEDY_REFORM_DATE, email_reply
+from gongkai.disclosure_requests.taxonomy import (
+    HANDS_OVER,
+    PROVIDES,
+    REFUSALS,
+    Outcome,
+    needs_reconsideration_first,
+)
 from gongkai.lib import fees
 from gongkai.lib.cndate import cn_date
 from gongkai.lib.codes import is_valid_uscc
@@ -1291,6 +1297,27 @@ class Remedy(models.Model):
 
     def __str__(self):
         return f"{self.case} {self.get_kind_display()}"
+
+    @property
+    def warning(self) -> str:
+        """What the reply letter's own remedy notice rules out (letters.remedy_notice): the
+        registration records what the citizen did, so it stands, but the office is told."""
+        case = self.case
+        if self.kind == self.Kind.LITIGATION_DIRECT and (
+            case.replied_on
+            and case.replied_on >= REMEDY_REFORM_DATE
+            and needs_reconsideration_first(case.outcome)
+        ):
+            return (
+                "本答复告知书已告知应当先申请行政复议（行政复议法第二十三条第一款第（四）项），"
+                "未经复议直接起诉与告知的救济途径不符，请核实法院是否受理"
+            )
+        reconsidered = case.remedies.filter(
+            kind=self.Kind.RECONSIDERATION, filed_on__lte=self.filed_on
+        )
+        if self.kind == self.Kind.LITIGATION_AFTER and not reconsidered.exists():
+            return "系统中没有此前的行政复议记录：复议后起诉的，请先登记行政复议，或核实起诉类型"
+        return ""
 
 
 class RequestCounter(models.Model):

@@ -113,8 +113,10 @@ def remedy_add(request, pk):
     form = forms.RemedyForm(request.POST, case=case)
     if not form.is_valid():  # shown again with what was typed and the wrong field marked
         return request_detail(request, pk, remedy_form=form)
-    services.remedy_save(by=request.user, case=case, form=form)
+    remedy = services.remedy_save(by=request.user, case=case, form=form)
     messages.success(request, "已登记。")
+    if remedy.warning:  # recorded as the citizen acted, but the letter's notice rules it out
+        messages.warning(request, f"请注意：{remedy.warning}。")
     return redirect("disclosure_requests:detail", case.pk)
 
 

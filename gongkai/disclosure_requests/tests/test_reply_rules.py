@@ -14,9 +14,16 @@ from django.urls import reverse
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
-from gongkai.disclosure_requests.forms import FILES_LOST
+from gongkai.disclosure_requests.forms import FILES_LOST, STEP_FORMS
 from gongkai.disclosure_requests.letters import letter_content
-from gongkai.disclosure_requests.models import CaseFile, CaseStatus, FeeNotice, Reply, RequestEvent
+from gongkai.disclosure_requests.models import (
+    CaseFile,
+    CaseStatus,
+    FeeNotice,
+    Remedy,
+    Reply,
+    RequestEvent,
+)
 from gongkai.disclosure_requests.taxonomy import Outcome
 from gongkai.reports.tables import fees_collected
 from gongkai.testing import a_pdf, registered_case
@@ -391,3 +398,72 @@ def test_disclosing_over_a_third_partys_objection_records_the_reason_and_the_wri
     page = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
     assert f"仍予公开的公共利益理由：{reason}" in page
     assert "已于2022年10月18日将决定公开的内容和理由书面告知第三方（第三十二条）" in page
+
+
+# Finding 12: a 行政复议/诉讼 the letter's own remedy notice rules out is recorded, with a warning.
+
+
+def test_a_direct_suit_against_a_refusal_after_2024_is_recorded_with_a_warning(cast, client):
+    """行政复议法 (2023) 第二十三条第一款第（四）项: the 2024-10-20 不予公开 letter said 复议 first."""
+    case = registered_case(cast, received=D(2024, 10, 8))[0]
+    case.reply(
+        by=cast.press,
+        outcome=Outcome.WITHHELD_PROCESS,
+        text="不予公开。",
+        withheld_reason="过程性信息",
+        on=D(2024, 10, 20),
+    )
+    client.force_login(cast.press)
+    url = reverse("disclosure_requests:remedy_add", args=[case.pk])
+    typed = {"body": "广州市天河区人民法院", "result": "pending", "note": ""}
+    response = client.post(
+        url, {**typed, "kind": "litigation_direct", "filed_on": "2024-11-01"}, follow=True
+    )
+    page = response.content.decode()
+    assert "已登记。" in page
+    assert page.count("未经复议直接起诉与告知的救济途径不符") == 2  # the message and the case page
+    response = client.post(
+        url, {**typed, "kind": "litigation_after", "filed_on": "2024-11-05"}, follow=True
+    )
+    assert "系统中没有此前的行政复议记录" in response.content.decode()
+    assert list(case.remedies.values_list("kind", flat=True)) == [
+        "litigation_direct",
+        "litigation_after",
+    ]
+
+
+def test_a_suit_after_a_reconsideration_on_file_carries_no_warning(cast):
+    case = registered_case(cast, received=D(2024, 10, 8))[0]
+    case.reply(
+        by=cast.press,
+        outcome=Outcome.WITHHELD_PROCESS,
+        text="不予公开。",
+        withheld_reason="过程性信息",
+        on=D(2024, 10, 20),
+    )
+    Remedy.objects.create(case=case, kind="reconsideration", filed_on=D(2024, 11, 1), body="区政府")
+    after = Remedy.objects.create(
+        case=case, kind="litigation_after", filed_on=D(2025, 1, 10), body="区法院"
+    )
+    assert after.warning == ""
+
+
+# Finding 3(e): the staff step forms speak plain Chinese, never Django's defaults.
+
+
+@pytest.mark.parametrize("verb", sorted(STEP_FORMS))
+def test_a_blank_step_form_says_what_to_fill_in(verb):
+    form = STEP_FORMS[verb]({"on": "2022-13-45", "workdays": "x", "pages": "x"})
+    messages = [str(m) for errors in form.errors.values() for m in errors]
+    assert messages, verb
+    for message in messages:  # what to do: fill in, choose, or write a date or number right
+        assert message.startswith("请") or "格式不正确，请" in message or "请填写整数" in message
+
+
+def test_the_reply_form_names_each_missing_field():
+    form = STEP_FORMS["reply"]({"on": "2022-13-45"})
+    assert form.errors == {
+        "outcome": ["请选择答复类型。"],
+        "text": ["请填写答复正文。"],
+        "on": ["答复日期格式不正确，请从日历中选择或按“2026-11-26”填写。"],
+    }
