@@ -404,7 +404,8 @@ def test_disclosing_over_a_third_partys_objection_records_the_reason_and_the_wri
 
 
 def test_a_direct_suit_against_a_refusal_after_2024_is_recorded_with_a_warning(cast, client):
-    """行政复议法 (2023) 第二十三条第一款第（四）项: the 2024-10-20 不予公开 letter said 复议 first."""
+    """行政复议法 (2023) 第二十三条第一款第（四）项: the 2024-10-20 不予公开 letter said
+    复议 first."""
     case = registered_case(cast, received=D(2024, 10, 8))[0]
     case.reply(
         by=cast.press,
