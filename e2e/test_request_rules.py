@@ -126,3 +126,56 @@ def test_the_records_found_reach_the_citizen(page, live_server, e2e_cast, login,
         "propose",
         "reply",
     ]
+
+
+@time_machine.travel(dt.datetime(2022, 10, 20, 10, 0, tzinfo=SHANGHAI), tick=True)
+def test_a_refused_reply_says_where_and_that_the_files_must_be_chosen_again(
+    page, live_server, e2e_cast, login, tmp_path
+):
+    """Second probe, finding 3: 部分公开 with a PDF but no reason is refused at 不予公开的理由,
+    the file input says the file must be chosen again, and nothing is saved; chosen again, the
+    reply is saved with the file. A 重复申请 without the earlier application is refused at its
+    field (第三十六条第（六）项)."""
+    case, _ = _case(e2e_cast)
+    case.assign(by=e2e_cast.press, unit=e2e_cast.units["法规处"], on=D(2022, 9, 29))
+    found = Path(tmp_path / "执法检查记录（删去企业名单）.pdf")
+    found.write_bytes(PDF)
+
+    login("xinwen")
+    page.goto(f"{live_server.url}/staff/requests/{case.pk}/")
+    reply = {"select:outcome": "duplicate", "text": "重复申请，不予处理。", "on": "2022-10-20"}
+    _try(page, "作出答复", reply)
+    step = page.locator("details.step", has=page.locator("summary", has_text="作出答复"))
+    expect(step.locator(".field.has-error", has=page.locator("[name=earlier_no]"))).to_contain_text(
+        "请填写前次申请的编号"
+    )
+
+    page.goto(f"{live_server.url}/staff/requests/{case.pk}/")
+    reply = {
+        "select:outcome": "partial",
+        "text": "部分公开，见附件。",
+        "on": "2022-10-20",
+        "file:files": str(found),
+    }
+    _try(page, "作出答复", reply)
+    step = page.locator("details.step", has=page.locator("summary", has_text="作出答复"))
+    expect(
+        step.locator(".field.has-error", has=page.locator("[name=withheld_reason]"))
+    ).to_contain_text("不予公开或部分公开的，应当告知理由")
+    expect(step.locator(".field.has-error", has=page.locator("[name=files]"))).to_contain_text(
+        "附件需要重新选择"
+    )
+    case.refresh_from_db()
+    assert case.status == CaseStatus.HANDLING and not case.replies.exists()
+    assert not case.attachments.exists()
+
+    step.locator("[name=withheld_reason]").fill("企业名单涉及第三方商业秘密（第十五条）")
+    step.locator("[name=files]").set_input_files(str(found))
+    step.get_by_role("button", name="作出答复").click()
+    expect(page.locator(".messages")).to_contain_text("已作出答复")
+    case.refresh_from_db()
+    assert case.status == CaseStatus.REPLIED and case.outcome == "partial"
+    saved = case.replies.get()
+    assert saved.withheld_reason == "企业名单涉及第三方商业秘密（第十五条）"
+    assert saved.attachments.get().purpose == CaseFile.Purpose.PROVIDED
+    assert saved.attachments.get().original_name == found.name

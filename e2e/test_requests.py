@@ -19,9 +19,12 @@ def _step(page, label, fields: dict, button=None):
     step = page.locator("details.step", has=page.locator("summary", has_text=label))
     step.locator("summary").click()
     for name, value in fields.items():
-        step.locator(f"[name={name}]").fill(value) if not name.startswith(
-            "select:"
-        ) else step.locator(f"[name={name[7:]}]").select_option(value)
+        if name.startswith("select:"):
+            step.locator(f"[name={name[7:]}]").select_option(value)
+        elif name.startswith("file:"):
+            step.locator(f"[name={name[5:]}]").set_input_files(value)
+        else:
+            step.locator(f"[name={name}]").fill(value)
     step.get_by_role("button", name=button or label).click()
     expect(page.locator(".messages")).to_contain_text(f"已{label}")
 
@@ -31,7 +34,9 @@ def _due(page) -> str:
 
 
 @time_machine.travel(dt.datetime(2022, 9, 28, 10, 0, tzinfo=SHANGHAI), tick=True)
-def test_an_application_from_submission_to_served_letter(page, live_server, e2e_cast, login):
+def test_an_application_from_submission_to_served_letter(
+    page, live_server, e2e_cast, login, tmp_path
+):
     citizen = page.context.browser.new_page()
     citizen.goto(f"{live_server.url}/apply/")
     citizen.get_by_label("自然人").check()
@@ -90,6 +95,8 @@ def test_an_application_from_submission_to_served_letter(page, live_server, e2e_
             {"answered_on": "2022-10-19", "result": "不同意公开涉及工艺参数的内容"},
         )
         expect(page.locator("section.clock")).to_contain_text("2022年11月14日")  # 5 WD not counted
+        provided = tmp_path / "执法检查记录（删去工艺参数）.pdf"
+        provided.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
         _step(
             page,
             "作出答复",
@@ -98,6 +105,7 @@ def test_an_application_from_submission_to_served_letter(page, live_server, e2e_
                 "text": "现提供执法检查记录（删去工艺参数）。",
                 "withheld_reason": "工艺参数属于第三方商业秘密（第十五条）",
                 "on": "2022-10-20",
+                "file:files": str(provided),  # asked for by e-mail: the records themselves
             },
         )
         with page.expect_download() as letter:
@@ -119,6 +127,7 @@ def test_an_application_from_submission_to_served_letter(page, live_server, e2e_
     # What the story left behind: one case, its steps in order, the dates the law gives.
     case = DisclosureRequest.objects.get(tracking_no=number)
     assert case.status == CaseStatus.SERVED and case.outcome == Outcome.PARTIAL
+    assert case.replies.get().attachments.get().original_name == provided.name
     assert (case.supplement_requested_on, case.supplement_received_on) == (
         D(2022, 9, 30),
         D(2022, 10, 10),

@@ -59,12 +59,13 @@ def _attach_days_left(cases) -> None:
 
 
 def _step_form(case, verb: str, today):
-    """A blank step form: its dates default to today, the 补正 period to the suggested one."""
+    """A blank step form: its required dates default to today (an optional one, such as the
+    补正 period or a refund date, stays empty until it applies)."""
     form_class = forms.STEP_FORMS[verb]
     initial = {
         name: today
         for name, field in form_class.base_fields.items()
-        if isinstance(field, django_forms.DateField) and name not in ("period_end", "due")
+        if isinstance(field, django_forms.DateField) and field.required and name != "due"
     }
     return form_class(initial=initial)
 
