@@ -409,7 +409,10 @@ class ReplyForm(KeepsNoFiles, forms.Form):
         min_value=1,
         required=False,
         help_text="已按量缴费而本答复未提供信息或少于计费页数的，填写应退还的金额（109号第五条）；"
-        "按件计收适用于各类处理决定，不退（109号第四条）",
+        "按件计收适用于各类处理决定，不退（109号第四条）。答复“已主动公开”的，按量费用"
+        + ("全额退还" if settings.FEE_PER_VOLUME_EXCLUDES_ALREADY_PUBLIC else "不退")
+        + "（109号第五条关于已公开信息的后半句尚未核实，"
+        "由设置 GONGKAI_FEE_PER_VOLUME_EXCLUDES_ALREADY_PUBLIC 决定）",
     )
     refund_on = _date("退费日期", required=False)
     on = _date("答复日期")

@@ -913,7 +913,13 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         paid = self.fee_notices.get(state=FeeNotice.State.PAID)
         why = (
             f"申请人已按量缴纳信息处理费{paid.amount}元（{paid.pages}页），本答复"
-            + (f"实际提供{pages_provided}页" if outcome in HANDS_OVER else "未提供信息")
+            + (
+                f"实际提供{pages_provided}页"
+                if outcome in HANDS_OVER
+                else "告知已主动公开信息的获取方式"
+                if outcome == Outcome.ALREADY_PUBLIC
+                else "未提供信息"
+            )
             + f"，应当退还{owed}元（109号第五条）"
         )
         if refund_amount != owed:

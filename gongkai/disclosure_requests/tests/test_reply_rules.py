@@ -468,3 +468,18 @@ def test_the_reply_form_names_each_missing_field():
         "text": ["请填写答复正文。"],
         "on": ["答复日期格式不正确，请从日历中选择或按“2026-11-26”填写。"],
     }
+
+
+def test_an_already_public_reply_refunds_a_paid_per_volume_fee_unless_the_setting_says_not(
+    cast, settings
+):
+    """109号第五条's sentence on information already public was not read in full [UNVERIFIED]:
+    GONGKAI_FEE_PER_VOLUME_EXCLUDES_ALREADY_PUBLIC (default True) refunds the 1,100 元."""
+    case = _fee_sent(cast)
+    case.record_payment(by=cast.press, paid_on=D(2022, 10, 11))
+    told = {"outcome": Outcome.ALREADY_PUBLIC, "text": "已主动公开。", "on": D(2022, 10, 13)}
+    _refused(case, "refund_amount", "请填写退费金额1100元", **told)
+    _nothing_replied(case)
+    settings.FEE_PER_VOLUME_EXCLUDES_ALREADY_PUBLIC = False
+    case.reply(by=cast.press, **told)
+    assert case.fee_notices.get().state == FeeNotice.State.PAID
