@@ -278,7 +278,7 @@ def test_a_duplicate_without_an_earlier_application_is_refused(cast):
     assert case.duplicate_of is None
 
 
-def test_a_duplicate_names_the_same_applicants_earlier_answered_application(cast):
+def test_a_duplicate_names_the_same_applicants_earlier_answered_application(cast, client):
     earlier = _handling(cast)
     earlier.reply(
         by=cast.press, outcome=Outcome.DISCLOSED, text="提供", files=[a_pdf()], on=D(2022, 10, 10)
@@ -289,6 +289,11 @@ def test_a_duplicate_names_the_same_applicants_earlier_answered_application(cast
     case = _handling(cast, received=D(2022, 10, 17))
     case._by = cast.press
     duplicate = {"outcome": Outcome.DUPLICATE, "text": "不予重复处理。", "on": D(2022, 10, 20)}
+    client.force_login(cast.press)
+    page = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
+    offered = page.split("同一申请人此前已答复的申请")[1].split("</div>")[0]
+    assert earlier.tracking_no in offered  # same 身份证明, answered
+    assert other.tracking_no not in offered and open_one.tracking_no not in offered
     _refused(
         case, "earlier_no", "申请人（李四）与本申请人", earlier_no=other.tracking_no, **duplicate
     )
