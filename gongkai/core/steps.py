@@ -36,7 +36,8 @@ def take_step(request, record, verb: str, step_forms: dict, **form_kwargs):
         try:
             getattr(record, verb)(by=request.user, **form.cleaned_data)
         except DomainError as error:
-            form.add_error(None, str(error))
+            field = error.field if error.field in form.fields else None
+            form.add_error(field, str(error))
         else:
             flash.success(request, f"已{record.TRANSITIONS[verb].label}。")
             return None
