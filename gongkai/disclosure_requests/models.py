@@ -31,7 +31,6 @@ from gongkai.lib.codes import is_valid_uscc
 from gongkai.lib.pii import is_valid_id_number
 from gongkai.lib.request_clock import (
     MAX_EXTENSION_WORKDAYS,
-    REVISED_REGULATION_IN_FORCE,
     SILENCE,
     SUPPLEMENT_NOTICE_WORKDAYS,
 )
@@ -577,7 +576,8 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         self.supplement_received_on = on
         note, data = text, {}
         if late:
-            note += f"\n逾期补正（补正期限{cn_date(self.supplement_due)}），正当理由：{late_reason.strip()}"
+            period = cn_date(self.supplement_due)
+            note += f"\n逾期补正（补正期限{period}），正当理由：{late_reason.strip()}"
             data["late_reason"] = late_reason.strip()
         if self.extension_workdays:
             note += (
@@ -784,7 +784,8 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         notice.save(update_fields=["settled_on", "state"])
         note, data = "", {}
         if late:
-            note = f"逾期缴费（缴费期限{cn_date(notice.payment_due)}），正当理由：{late_reason.strip()}"
+            period = cn_date(notice.payment_due)
+            note = f"逾期缴费（缴费期限{period}），正当理由：{late_reason.strip()}"
             data["late_reason"] = late_reason.strip()
         return self._move("record_payment", by, note, on=paid_on, amount=notice.amount, **data)
 
