@@ -17,7 +17,6 @@ from django.urls import reverse
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
 from gongkai.disclosure_requests.models import (
-    CaseStatus,
     DisclosureRequest,
     FeeNotice,
     Reply,
@@ -76,8 +75,9 @@ def _with_supplement_requested(cast) -> DisclosureRequest:
 def test_an_extension_entered_later_is_marked_as_entered_later_and_audited_with_its_date(
     cast, client
 ):
-    """第三十三条第二款: notified 2022-10-28, before the due date 10-31, and entered 11-20 → allowed,
-    but the timeline says it was entered (补录) on 2022年11月20日 and the audit keeps the date typed."""
+    """第三十三条第二款: notified 2022-10-28, before the due date 10-31, and entered 11-20 →
+    allowed, but the timeline says it was entered (补录) on 2022年11月20日 and the audit keeps
+    the date typed."""
     case = _handling(cast)
     with _on(2022, 11, 20):
         case.extend(
@@ -145,9 +145,10 @@ def test_a_delayed_deadline_after_the_period_ended_is_refused_whatever_day_it_is
 def test_a_supplement_notice_whose_period_had_ended_when_entered_needs_the_applicants_silence(
     cast,
 ):
-    """第三十条: the notice of 2022-09-30 is within 7 WD, but its period (to 10-26) had ended when
-    it is entered on 11-20. Without the clerk's statement that the applicant did not supplement it
-    is refused (nothing written); with it, it is entered (补录) and the case can close as 视为放弃."""
+    """第三十条: the notice of 2022-09-30 is within 7 WD, but its period (to 10-26) had ended
+    when it is entered on 11-20. Without the clerk's statement that the applicant did not
+    supplement it is refused (nothing written); with it, it is entered (补录) and the case can
+    close as 视为放弃."""
     case = _case(cast)
     before = _snapshot(case)
     with _on(2022, 11, 20):
