@@ -253,6 +253,11 @@ class SupplementRequestForm(forms.Form):
         required=False,
         help_text="仅用于补录补正期限已经届满的补正告知：勾选后按逾期不补正视为放弃申请处理",
     )
+    supplemented_on = _date(
+        "申请人补正日期",
+        required=False,
+        help_text="仅用于补录补正期限已经届满的补正告知：申请人在期限内补正的，填写收到补正之日",
+    )
 
 
 class SupplementReceivedForm(forms.Form):

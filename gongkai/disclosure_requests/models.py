@@ -478,13 +478,16 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         on: dt.date,
         period_end: dt.date | None = None,
         not_supplemented: bool = False,
+        supplemented_on: dt.date | None = None,
     ):
         """告知补正 (第三十条): once, within 7 working days of receipt, with a reasonable period
         for the applicant (at least SUPPLEMENT_MIN_WORKDAYS); the clock waits for the
         supplement. A notice sent on paper may be entered later (补录); one whose period had
-        already run out on the day it is entered is taken only with the clerk's statement that
-        the applicant did not supplement (`not_supplemented`): it is entered to close the case
-        as 视为放弃, and a supplement after it needs a 正当理由."""
+        already run out on the day it is entered is taken only with what became of it: the
+        clerk states that the applicant did not supplement (`not_supplemented`: entered to close
+        the case as 视为放弃; a supplement after it needs a 正当理由), or gives the day the
+        applicant supplemented within the period (`supplemented_on`: the 收到补正 is entered
+        with it, and the clock restarts from that day)."""
         self._begin("request_supplement", by, on=on)
         if self.supplement_requested_on:
             raise DomainError("补正只能一次性告知（第三十条）")
@@ -507,12 +510,23 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
                 field="period_end",
             )
         today = timezone.localdate()
-        if period_end < today and not not_supplemented:
+        if period_end < today and not (not_supplemented or supplemented_on):
             raise DomainError(
                 f"按此告知日期，补正期限至{cn_date(period_end)}，今天录入时已经届满。补录期限已届满"
-                "的补正告知，只能用于记录申请人在期限内未补正、按视为放弃申请处理（第三十条）："
-                "请勾选“申请人在补正期限内未补正”",
+                "的补正告知，须同时记录结果：申请人在期限内补正的，请填写“申请人补正日期”；"
+                "未补正的，请勾选“申请人在补正期限内未补正”（按视为放弃申请处理，第三十条）",
                 field="not_supplemented",
+            )
+        if supplemented_on and not_supplemented:
+            raise DomainError(
+                "已填写申请人补正日期的，不能同时勾选“申请人在补正期限内未补正”",
+                field="not_supplemented",
+            )
+        if supplemented_on and not on <= supplemented_on <= period_end:
+            raise DomainError(
+                f"申请人补正日期应在告知日期至补正期限（{cn_date(period_end)}）之间；逾期补正的，"
+                "请勾选“申请人在补正期限内未补正”登记补正告知，再以“收到补正”登记并写明正当理由",
+                field="supplemented_on",
             )
         if not_supplemented and period_end >= today:
             raise DomainError(
@@ -522,7 +536,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         self.supplement_requested_on, self.supplement_due = on, period_end
         if not_supplemented:
             items += f"\n（补录：补正期限{cn_date(period_end)}届满，申请人未在期限内补正）"
-        return self._move(
+        event = self._move(
             "request_supplement",
             by,
             items,
@@ -530,6 +544,11 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             period_end=period_end.isoformat(),
             not_supplemented=not_supplemented,
         )
+        if supplemented_on:
+            return self.receive_supplement(
+                by=by, text=f"申请人于{cn_date(supplemented_on)}补正（补录）", on=supplemented_on
+            )
+        return event
 
     @transaction.atomic
     def receive_supplement(

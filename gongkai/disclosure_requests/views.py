@@ -69,7 +69,8 @@ def _step_form(case, verb: str, today):
     initial = {
         name: today
         for name, field in form_class.base_fields.items()
-        if isinstance(field, django_forms.DateField) and name not in ("period_end", "due")
+        if isinstance(field, django_forms.DateField)
+        and name not in ("period_end", "due", "supplemented_on")
     }
     if "seen_unit" in form_class.base_fields:
         initial["seen_unit"] = case.seen_unit_token()

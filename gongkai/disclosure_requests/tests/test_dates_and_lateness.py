@@ -173,6 +173,28 @@ def test_a_supplement_notice_whose_period_had_ended_when_entered_needs_the_appli
     )
 
 
+def test_a_supplement_notice_entered_after_its_period_can_carry_the_supplement_received_in_time(
+    cast,
+):
+    """The same notice entered 11-20 with the applicant's supplement of 10-10 (within the period):
+    both are entered (补录), and the period restarts from 10-10 → due 2022-11-07."""
+    case = _case(cast)
+    with _on(2022, 11, 20):
+        case.request_supplement(
+            by=cast.press,
+            items="请写明文件名称",
+            on=D(2022, 9, 30),
+            supplemented_on=D(2022, 10, 10),
+        )
+    case.refresh_from_db()
+    assert case.supplement_received_on == D(2022, 10, 10) and case.due_date == D(2022, 11, 7)
+    assert [e.kind for e in case.events.all() if e.entered_later] == [
+        "register",
+        "request_supplement",
+        "receive_supplement",
+    ]
+
+
 # 2. 第三十条; 109号: a late 补正 or payment is taken only with a 正当理由.
 
 
