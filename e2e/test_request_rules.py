@@ -45,12 +45,13 @@ def test_the_office_cannot_take_a_step_the_law_forbids(page, live_server, e2e_ca
     late, _ = _case(e2e_cast)  # received 2022-09-28: 补正 by 10/12, reply by 10/31
     late.assign(by=e2e_cast.press, unit=e2e_cast.units["法规处"], on=D(2022, 9, 29))
     waiting, _ = _case(e2e_cast)
-    waiting.request_supplement(by=e2e_cast.press, items="请写明时间范围", on=D(2022, 9, 30))
+    with time_machine.travel(dt.datetime(2022, 9, 30, 10, 0, tzinfo=SHANGHAI), tick=False):
+        waiting.request_supplement(by=e2e_cast.press, items="请写明时间范围", on=D(2022, 9, 30))
 
     login("xinwen_head")  # heads the disclosure office: may extend, in time
     page.goto(f"{live_server.url}/staff/requests/{late.pk}/")
     _try(page, "延期答复", {"reason": "涉及多个处室", "notified_on": "2022-11-15"})
-    expect(page.get_by_role("alert")).to_contain_text("答复期限已于2022年10月31日届满")
+    expect(page.locator(".field.has-error")).to_contain_text("答复期限已于2022年10月31日届满")
 
     fresh, _ = _case(e2e_cast, received=D(2022, 10, 20))  # 补正 limit 10/31
     page.goto(f"{live_server.url}/staff/requests/{fresh.pk}/")

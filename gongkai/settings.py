@@ -288,6 +288,10 @@ INTERNAL_HANDLING_WORKDAYS = env_int("GONGKAI_INTERNAL_HANDLING_WORKDAYS", 10)
 # 补正期限 offered when the office gives none: 第三十条 asks only for 合理的补正期限, so the
 # number of working days is ours. [UNVERIFIED] (rules.md §1.2)
 SUPPLEMENT_PERIOD_WORKDAYS = env_int("GONGKAI_SUPPLEMENT_PERIOD_WORKDAYS", 15)
+# The shortest 补正期限 the office may give, in working days from the day after the notice is
+# sent: time for a posted notice to arrive and for the applicant to answer. 第三十条 says only
+# 合理的补正期限; no text sets a floor. [UNVERIFIED] (rules.md §1.2)
+SUPPLEMENT_MIN_WORKDAYS = env_int("GONGKAI_SUPPLEMENT_MIN_WORKDAYS", 5)
 
 # ---- 决策会议公众列席 (gongkai.meetings), participation.md §11 ----
 # Prefixes: meeting numbers HY2022-03, sign-up receipts LX2022-00042.

@@ -41,9 +41,12 @@ def record(
     before: dict | None = None,
     after: dict | None = None,
     unit=None,
+    actor_name: str | None = None,
     **data,
 ) -> AuditEntry:
-    """Append one entry. `before`/`after` are JSON-able snapshots of what changed."""
+    """Append one entry. `before`/`after` are JSON-able snapshots of what changed. Without a
+    staff actor, `actor_name` says who acted (an applicant proven by number and query code);
+    otherwise the entry is the system's."""
     if action not in ACTION_LABELS:
         raise ValueError(f"unregistered audit action {action!r}")
     context = _request_context.get()
@@ -52,7 +55,7 @@ def record(
         unit = getattr(target, "unit", None) if hasattr(target, "unit_id") else None
     return AuditEntry.objects.create(
         actor=actor,
-        actor_name=str(actor) if actor else "系统",
+        actor_name=str(actor) if actor else (actor_name or "系统"),
         action=action,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",

@@ -160,6 +160,9 @@ def _new_case(rng, received, press) -> DisclosureRequest:
     return case
 
 
+LATE_REASON = "涉及多个处室，协调和检索耗时较长"
+
+
 def _handle(rng, case, people, units, calendar) -> None:
     press, office_head = people["xinwen"], people["xinwen_head"]
     outcome = _pick(rng, OUTCOMES)
@@ -169,8 +172,10 @@ def _handle(rng, case, people, units, calendar) -> None:
         outcome in (Outcome.ABANDONED_NO_SUPPLEMENT, Outcome.UNCLEAR_AFTER_SUPPLEMENT)
         or rng.random() < 0.05
     ):
-        case.request_supplement(by=press, items="请明确所需信息的名称、文号或时间范围", on=day)
+        items = "请明确所需信息的名称、文号或时间范围"
         if outcome == Outcome.ABANDONED_NO_SUPPLEMENT:
+            # entered later (补录), with what became of it: no supplement within the period
+            case.request_supplement(by=press, items=items, on=day, not_supplemented=True)
             reply_on = calendar.add_workdays(day, 16).due
             case.reply(
                 by=press,
@@ -180,8 +185,8 @@ def _handle(rng, case, people, units, calendar) -> None:
             )
             case.serve(by=press, method="post", on=reply_on)
             return
-        day = calendar.add_workdays(day, rng.randint(2, 6)).due
-        case.receive_supplement(by=press, text="补正后的申请内容", on=day)
+        notice_on, day = day, calendar.add_workdays(day, rng.randint(2, 6)).due
+        case.request_supplement(by=press, items=items, on=notice_on, supplemented_on=day)
     case.assign(by=press, unit=units[rng.choice(list(units))], on=day)
     if outcome in (Outcome.PARTIAL, Outcome.WITHHELD_THIRD_PARTY) and rng.random() < 0.6:
         sent = calendar.add_workdays(day, 2).due
@@ -203,6 +208,7 @@ def _handle(rng, case, people, units, calendar) -> None:
             outcome=outcome,
             text="您未在缴费期限内缴纳信息处理费，本机关不再处理该申请。",
             on=reply_on,
+            late_reason=LATE_REASON,
         )
         case.serve(by=press, method="post", on=reply_on)
         return
@@ -231,6 +237,7 @@ def _handle(rng, case, people, units, calendar) -> None:
         referral="广州市市场监督管理局，电话 12345" if outcome == Outcome.NOT_THIS_AGENCY else "",
         files=[_provided_pdf(case)] if outcome in HANDS_OVER else [],  # asked for electronically
         **(_earlier(case) if outcome == Outcome.DUPLICATE else {}),
+        late_reason=LATE_REASON,  # kept only when the reply is late
     )
     case.serve(by=press, method=rng.choice(["post", "email", "online"]), on=reply_on)
     if reply_on.year <= 2022 or rng.random() < 0.5:

@@ -16,9 +16,11 @@ from gongkai.disclosure_requests.models import (
     Remedy,
     normalise_id_document,
 )
+from gongkai.disclosure_requests.services import RECEIVED_TOO_EARLY
 from gongkai.disclosure_requests.taxonomy import Outcome
 from gongkai.forms_common import CitizenForm, MultipleFileField, say_it_in_chinese
 from gongkai.lib import phones
+from gongkai.lib.request_clock import REVISED_REGULATION_IN_FORCE
 from gongkai.lib.uploads import DOCUMENT_KINDS, UploadError, sniff_upload
 from gongkai.publications.models import Document
 
@@ -169,6 +171,8 @@ class RegisterForm(ApplicationForm):
         for name in ("handed_in_on", "signed_on", "confirmed_on"):
             if data.get(name) and data[name] > timezone.localdate():
                 self.add_error(name, "收到申请的日期不能晚于今天。")
+            elif data.get(name) and data[name] < REVISED_REGULATION_IN_FORCE:
+                self.add_error(name, f"{RECEIVED_TOO_EARLY}。")
         return data
 
 
@@ -250,11 +254,27 @@ class AcceptForm(forms.Form):
 
 class SupplementRequestForm(forms.Form):
     items = _text("需要补正的事项", rows=4, help_text="一次性写明全部需要补正的内容（第三十条）")
-    on = _date("告知日期", help_text="应在收到申请之日起7个工作日内（第三十条）")
+    on = _date(
+        "告知日期",
+        help_text="发出补正告知之日，应在收到申请之日起7个工作日内（第三十条）；"
+        "纸质告知事后录入的，填实际告知日期，办理记录标注补录",
+    )
     period_end = _date(
         "补正期限",
         required=False,
-        help_text=f"给予申请人的合理补正期限；留空则为告知之日起{settings.SUPPLEMENT_PERIOD_WORKDAYS}个工作日",
+        help_text=f"给予申请人的合理补正期限，自告知之日次日起计算：留空则为"
+        f"{settings.SUPPLEMENT_PERIOD_WORKDAYS}个工作日；最短{settings.SUPPLEMENT_MIN_WORKDAYS}个"
+        "工作日（本机关设定，第三十条只规定“合理的补正期限”，最短天数待核实）",
+    )
+    not_supplemented = forms.BooleanField(
+        label="申请人在补正期限内未补正",
+        required=False,
+        help_text="仅用于补录补正期限已经届满的补正告知：勾选后按逾期不补正视为放弃申请处理",
+    )
+    supplemented_on = _date(
+        "申请人补正日期",
+        required=False,
+        help_text="仅用于补录补正期限已经届满的补正告知：申请人在期限内补正的，填写收到补正之日",
     )
 
 
@@ -268,6 +288,12 @@ class SupplementReceivedForm(KeepsNoFiles, forms.Form):
     )
     files = MultipleFileField(label="补正材料", required=False)
     on = _date("收到补正日期")
+    late_reason = _text(
+        "逾期补正的正当理由",
+        rows=2,
+        required=False,
+        help_text="收到补正之日晚于补正期限的必填（第三十条：无正当理由逾期不补正的，视为放弃申请）",
+    )
 
     def clean_files(self):
         return _checked_files(self.cleaned_data["files"])
@@ -277,6 +303,9 @@ class AssignForm(forms.Form):
     unit = forms.ModelChoiceField(label="承办单位", queryset=Unit.objects.active())
     note = forms.CharField(label="交办意见", required=False)
     on = _date("交办日期")
+    # The handling unit when the form was opened: a form left open across another 交办 is
+    # refused (DisclosureRequest.assign), not applied over it.
+    seen_unit = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 class ProposalForm(KeepsNoFiles, forms.Form):
@@ -317,12 +346,20 @@ class ExtensionForm(forms.Form):
         error_messages={"max_value": "延长的期限最长不得超过20个工作日（第三十三条）。"},
     )
     reason = forms.CharField(label="延期理由", max_length=300)
-    notified_on = _date("告知申请人日期", help_text="应在答复期限届满前（第三十三条第二款）")
+    notified_on = _date(
+        "告知申请人日期",
+        help_text="经政府信息公开工作机构负责人同意并告知申请人之日，应在答复期限届满前"
+        "（第三十三条第二款）；事后录入的，办理记录标注补录",
+    )
 
 
 class OverrideDueForm(forms.Form):
     due = _date("另行确定的答复期限")
     reason = forms.CharField(label="理由（第三十五条）", max_length=300)
+    notified_on = _date(
+        "告知申请人日期",
+        help_text="经政府信息公开工作机构负责人确定并告知申请人之日，应在答复期限届满前（第三十五条）",
+    )
 
 
 class FeeForm(forms.Form):
@@ -338,12 +375,19 @@ class FeeForm(forms.Form):
         help_text="已主动公开的信息不按量计收（109号第五条）",
     )
     sent_on = _date(
-        "通知日期", help_text="应在答复期限内发出；申请人自收到通知次日起20个工作日内缴纳"
+        "通知日期",
+        help_text="应在答复期限内发出；缴费期限自通知发出之日次日起计算20个工作日（109号）",
     )
 
 
 class PaymentForm(forms.Form):
     paid_on = _date("缴费日期")
+    late_reason = _text(
+        "逾期缴费的正当理由",
+        rows=2,
+        required=False,
+        help_text="缴费日期晚于缴费期限的必填（109号：逾期未缴纳的，视为放弃申请）",
+    )
 
 
 class WaiveForm(forms.Form):
@@ -416,6 +460,12 @@ class ReplyForm(KeepsNoFiles, forms.Form):
     )
     refund_on = _date("退费日期", required=False)
     on = _date("答复日期")
+    late_reason = _text(
+        "超期原因",
+        rows=2,
+        required=False,
+        help_text="答复日期晚于答复期限的必填；超期答复记入办理记录，不能消除",
+    )
 
     def clean_files(self):
         return _checked_files(self.cleaned_data["files"])

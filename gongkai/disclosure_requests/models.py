@@ -197,7 +197,8 @@ TRANSITIONS = {
     "start_consultation": _t("征求意见", {S.HANDLING}),
     "end_consultation": _t("收到意见", {S.HANDLING}),
     "extend": _t("延期答复", {S.REVIEWING, S.HANDLING}, who=(OFFICE_HEAD,)),
-    "set_override_due": _t("另行确定答复期限", {S.REVIEWING, S.HANDLING}),
+    # 第三十五条 sets aside the 第三十三条 period: the person who may extend it decides.
+    "set_override_due": _t("另行确定答复期限", {S.REVIEWING, S.HANDLING}, who=(OFFICE_HEAD,)),
     "send_fee_notice": _t("发出收费通知", {S.HANDLING}, S.AWAITING_FEE, refusal=_charged_once),
     "record_payment": _t("确认缴费", {S.AWAITING_FEE}, S.HANDLING),
     "waive_fee": _t("免收费用", {S.AWAITING_FEE}, S.HANDLING),
@@ -387,18 +388,33 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         hidden = {"start_consultation"} if open_consultation else {"end_consultation"}
         return [verb for verb in super().actions_for(user) if verb not in hidden]
 
-    def moved_on_message(self, user, verb: str) -> str:
+    def moved_on_message(self, user, verb: str, posted=None) -> str:
         """Why a step sent from a page left open (another tab, an earlier visit) was not taken:
-        the case has since left the states the step starts from, while this user could take it
-        there. Empty when that is not the reason (the step runs, or it is not theirs: 404)."""
+        the case has since left the states the step starts from, or (交办) has since been
+        assigned to another unit than the form showed, while this user could take it there.
+        Empty when that is not the reason (the step runs, or it is not theirs: 404)."""
         step = TRANSITIONS.get(verb)
         if step is None or not any(self._is(user, who) for who in step.who):
             return ""
         if self.status in step.sources:
+            seen = (posted or {}).get("seen_unit", "")
+            if verb == "assign" and seen and seen != self.seen_unit_token():
+                return self._reassigned_message()
             return self.step_refusal(verb)  # the table's rule for the step, as the verb says it
         return (
             f"该申请已进入下一步（当前为“{self.get_status_display()}”），您提交的“{step.label}”"
             "未再办理。以下是申请的最新情况，请核对后再操作。"
+        )
+
+    def seen_unit_token(self) -> str:
+        """The handling unit as a 交办 form shows it ("-" for none): the form sends it back, and
+        a form opened before another 交办 is refused instead of silently overriding it."""
+        return str(self.handling_unit_id) if self.handling_unit_id else "-"
+
+    def _reassigned_message(self) -> str:
+        return (
+            f"该申请已进入下一步（已交办{self.handling_unit}，当前为“{self.get_status_display()}”），"
+            "您提交的“交办承办单位”未再办理。以下是申请的最新情况，请核对后再操作。"
         )
 
     # -- the verbs: each locks the row, checks state, actor and the rule, then `_move`s ------
@@ -432,10 +448,13 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             data=data,
             status_after=self.status,
         )
+        if on is not None:
+            data = {"on": on.isoformat(), **data}  # the typed date (补录 when before today)
         audit.record(
             by,
             f"request.{verb}",
             self,
+            actor_name=self._applicant_actor() if by is None else None,
             unit=self.handling_unit,
             before={"status": before} if before != self.status else None,
             after={
@@ -447,6 +466,10 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         )
         return event
 
+    def _applicant_actor(self) -> str | None:
+        """The audit's name for a step the applicant took online (no staff user)."""
+        return f"申请人（{self.applicant_name}）"[:80]
+
     @transaction.atomic
     def accept(self, *, by, note: str = "", on: dt.date | None = None):
         """受理审查: the office starts examining the application."""
@@ -454,9 +477,24 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         return self._move("accept", by, note, on=on)
 
     @transaction.atomic
-    def request_supplement(self, *, by, items: str, on: dt.date, period_end: dt.date | None = None):
+    def request_supplement(
+        self,
+        *,
+        by,
+        items: str,
+        on: dt.date,
+        period_end: dt.date | None = None,
+        not_supplemented: bool = False,
+        supplemented_on: dt.date | None = None,
+    ):
         """告知补正 (第三十条): once, within 7 working days of receipt, with a reasonable period
-        for the applicant; the clock waits for the supplement."""
+        for the applicant (at least SUPPLEMENT_MIN_WORKDAYS); the clock waits for the
+        supplement. A notice sent on paper may be entered later (补录); one whose period had
+        already run out on the day it is entered is taken only with what became of it: the
+        clerk states that the applicant did not supplement (`not_supplemented`: entered to close
+        the case as 视为放弃; a supplement after it needs a 正当理由), or gives the day the
+        applicant supplemented within the period (`supplemented_on`: the 收到补正 is entered
+        with it, and the clock restarts from that day)."""
         self._begin("request_supplement", by, on=on)
         if self.supplement_requested_on:
             raise DomainError("补正只能一次性告知（第三十条）")
@@ -471,18 +509,85 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
                 f"已经届满，不能再告知补正，请依现有申请内容作出答复"
             )
         period_end = period_end or workdays_after(on, settings.SUPPLEMENT_PERIOD_WORKDAYS, calendar)
-        if period_end <= on:
-            raise DomainError("补正期限应当晚于告知日期")
+        shortest = workdays_after(on, settings.SUPPLEMENT_MIN_WORKDAYS, calendar)
+        if period_end < shortest:
+            raise DomainError(
+                f"补正期限过短：应当给予申请人合理的补正期限（第三十条），本机关规定自告知之日次日起"
+                f"不少于{settings.SUPPLEMENT_MIN_WORKDAYS}个工作日，即不早于{cn_date(shortest)}",
+                field="period_end",
+            )
+        today = timezone.localdate()
+        if period_end < today and not (not_supplemented or supplemented_on):
+            raise DomainError(
+                f"按此告知日期，补正期限至{cn_date(period_end)}，今天录入时已经届满。补录期限已届满"
+                "的补正告知，须同时记录结果：申请人在期限内补正的，请填写“申请人补正日期”；"
+                "未补正的，请勾选“申请人在补正期限内未补正”（按视为放弃申请处理，第三十条）",
+                field="not_supplemented",
+            )
+        if supplemented_on and not_supplemented:
+            raise DomainError(
+                "已填写申请人补正日期的，不能同时勾选“申请人在补正期限内未补正”",
+                field="not_supplemented",
+            )
+        if supplemented_on and not on <= supplemented_on <= period_end:
+            raise DomainError(
+                f"申请人补正日期应在告知日期至补正期限（{cn_date(period_end)}）之间；逾期补正的，"
+                "请勾选“申请人在补正期限内未补正”登记补正告知，再以“收到补正”登记并写明正当理由",
+                field="supplemented_on",
+            )
+        if not_supplemented and period_end >= today:
+            raise DomainError(
+                f"补正期限至{cn_date(period_end)}，尚未届满，不能确认申请人未补正",
+                field="not_supplemented",
+            )
         self.supplement_requested_on, self.supplement_due = on, period_end
-        return self._move("request_supplement", by, items, on=on, period_end=period_end.isoformat())
+        if not_supplemented:
+            items += f"\n（补录：补正期限{cn_date(period_end)}届满，申请人未在期限内补正）"
+        event = self._move(
+            "request_supplement",
+            by,
+            items,
+            on=on,
+            period_end=period_end.isoformat(),
+            not_supplemented=not_supplemented,
+        )
+        if supplemented_on:
+            return self.receive_supplement(
+                by=by, text=f"申请人于{cn_date(supplemented_on)}补正（补录）", on=supplemented_on
+            )
+        return event
 
     @transaction.atomic
-    def receive_supplement(self, *, by, text: str, on: dt.date, files=(), id_document: str = ""):
+    def receive_supplement(
+        self,
+        *,
+        by,
+        text: str,
+        on: dt.date,
+        files=(),
+        id_document: str = "",
+        late_reason: str = "",
+    ):
         """收到补正: the 20 working days start again from this day (第三十条). An application
-        without 身份证明 (one routed from a message) is complete only with it."""
+        without 身份证明 (one routed from a message) is complete only with it. After the 补正
+        period only the office takes a supplement, with the applicant's 正当理由 recorded; an
+        extension granted before the 补正 does not carry into the restarted period."""
         self._begin("receive_supplement", by, on=on)
         if on < self.supplement_requested_on:
-            raise DomainError("收到补正的日期不能早于补正告知日期")
+            raise DomainError("收到补正的日期不能早于补正告知日期", field="on")
+        late = self.supplement_due is not None and on > self.supplement_due
+        if late and by is None:
+            raise DomainError(
+                f"补正期限已于{cn_date(self.supplement_due)}届满，不能再在网上提交补正。"
+                f"如有正当理由未能按期补正，请与{settings.AGENCY_NAME}政府信息公开工作机构联系"
+                f"（电话{settings.OFFICE_PHONE}）"
+            )
+        if late and not late_reason.strip():
+            raise DomainError(
+                f"补正期限已于{cn_date(self.supplement_due)}届满：逾期补正的，须写明申请人的正当理由"
+                "（第三十条：无正当理由逾期不补正的，视为放弃申请）",
+                field="late_reason",
+            )
         id_document = normalise_id_document(id_document, self.applicant_type)
         if not self.id_document and not id_document:
             raise DomainError(
@@ -495,14 +600,32 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         for upload in files:
             CaseFile.store(self, upload, purpose=CaseFile.Purpose.SUPPLEMENT)
         self.supplement_received_on = on
+        note, data = text, {}
+        if late:
+            period = cn_date(self.supplement_due)
+            note += f"\n逾期补正（补正期限{period}），正当理由：{late_reason.strip()}"
+            data["late_reason"] = late_reason.strip()
+        if self.extension_workdays:
+            note += (
+                f"\n补正前延长的{self.extension_workdays}个工作日不带入重新计算的答复期限"
+                "（第三十条：答复期限自收到补正的申请之日起重新计算）"
+            )
+            data["extension_dropped"] = self.extension_workdays
+            self.extension_workdays = 0
         return self._move(
-            "receive_supplement", by, text, on=on, files=[f.name[:200] for f in files]
+            "receive_supplement", by, note, on=on, files=[f.name[:200] for f in files], **data
         )
 
     @transaction.atomic
-    def assign(self, *, by, unit: Unit, note: str = "", on: dt.date | None = None):
-        """交办: a unit handles the case (it then sees it in its list)."""
+    def assign(
+        self, *, by, unit: Unit, note: str = "", on: dt.date | None = None, seen_unit: str = ""
+    ):
+        """交办: a unit handles the case (it then sees it in its list). `seen_unit` is the
+        handling unit the form showed (seen_unit_token): a form from before another 交办 is
+        refused, under the lock, rather than overriding it."""
         self._begin("assign", by, on=on)
+        if seen_unit and seen_unit != self.seen_unit_token():
+            raise DomainError(self._reassigned_message())
         self.handling_unit, self.assigned_on = unit, on or timezone.localdate()
         event = self._move("assign", by, note, on=on, unit_name=unit.name)
         transaction.on_commit(self._tell_handling_unit)
@@ -581,23 +704,40 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         if self.due_date and notified_on > self.due_date:
             raise DomainError(
                 f"答复期限已于{cn_date(self.due_date)}届满，不能再延长：延长答复期限应当在"
-                "期限届满前经政府信息公开工作机构负责人同意并告知申请人（第三十三条第二款）"
+                "期限届满前经政府信息公开工作机构负责人同意并告知申请人（第三十三条第二款）",
+                field="notified_on",
+            )
+        restarted = self.supplement_received_on
+        if restarted and notified_on < restarted:
+            raise DomainError(
+                f"答复期限自{cn_date(restarted)}收到补正的申请之日起重新计算（第三十条），"
+                "延期告知日期不能早于该日",
+                field="notified_on",
             )
         self.extension_workdays = workdays
         return self._move("extend", by, reason, on=notified_on, workdays=workdays)
 
     @transaction.atomic
-    def set_override_due(self, *, by, due: dt.date, reason: str):
-        """第三十五条: a reasonable delayed deadline for mass or repeated applications."""
-        self._begin("set_override_due", by)
+    def set_override_due(self, *, by, due: dt.date, reason: str, notified_on: dt.date):
+        """第三十五条: a reasonable delayed deadline for mass or repeated applications, decided
+        by the head of the disclosure office and told to the applicant before the period then
+        running has ended; a deadline already passed is not set again."""
+        self._begin("set_override_due", by, on=notified_on)
         if not reason.strip():
-            raise DomainError("请说明另行确定期限的理由（第三十五条）")
+            raise DomainError("请说明另行确定期限的理由（第三十五条）", field="reason")
+        if self.due_date and notified_on > self.due_date:
+            raise DomainError(
+                f"答复期限已于{cn_date(self.due_date)}届满，不能再另行确定：第三十五条的合理期限"
+                "应当在答复期限届满前确定并告知申请人",
+                field="notified_on",
+            )
         if self.due_date and due <= self.due_date:
             raise DomainError(
-                f"另行确定的期限应当晚于按第三十三条计算的答复期限（{cn_date(self.due_date)}）"
+                f"另行确定的期限应当晚于按第三十三条计算的答复期限（{cn_date(self.due_date)}）",
+                field="due",
             )
         self.override_due, self.override_reason = due, reason
-        return self._move("set_override_due", by, reason, due=due.isoformat())
+        return self._move("set_override_due", by, reason, on=notified_on, due=due.isoformat())
 
     def fee_quote(self, *, pages: int) -> fees.FeeQuote:
         """What 109号 allows: 件 counted with this applicant's earlier ones in the month."""
@@ -661,14 +801,28 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         )
 
     @transaction.atomic
-    def record_payment(self, *, by, paid_on: dt.date):
+    def record_payment(self, *, by, paid_on: dt.date, late_reason: str = ""):
+        """确认缴费 (109号): within the 20 WD the notice gave; a later payment is taken only
+        with the applicant's 正当理由 recorded (otherwise 视为放弃申请)."""
         self._begin("record_payment", by, on=paid_on)
         notice = self.pending_fee_notice()
         if paid_on < notice.sent_on:
-            raise DomainError("缴费日期不能早于收费通知日期")
+            raise DomainError("缴费日期不能早于收费通知日期", field="paid_on")
+        late = notice.payment_due is not None and paid_on > notice.payment_due
+        if late and not late_reason.strip():
+            raise DomainError(
+                f"缴费期限已于{cn_date(notice.payment_due)}届满：逾期缴费的，须写明申请人的正当理由"
+                "（109号：逾期未缴纳的，视为放弃申请）",
+                field="late_reason",
+            )
         notice.settled_on, notice.state = paid_on, FeeNotice.State.PAID
         notice.save(update_fields=["settled_on", "state"])
-        return self._move("record_payment", by, on=paid_on, amount=notice.amount)
+        note, data = "", {}
+        if late:
+            period = cn_date(notice.payment_due)
+            note = f"逾期缴费（缴费期限{period}），正当理由：{late_reason.strip()}"
+            data["late_reason"] = late_reason.strip()
+        return self._move("record_payment", by, note, on=paid_on, amount=notice.amount, **data)
 
     @transaction.atomic
     def waive_fee(self, *, by, reason: str, on: dt.date):
@@ -700,6 +854,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         pages_provided: int | None = None,
         refund_amount: int | None = None,
         refund_on: dt.date | None = None,
+        late_reason: str = "",
     ):
         """作出答复 (第三十六条): the reply type, its reasons, the information provided (files,
         published documents, or the paper/查阅 arrangement), and the letter generated from
@@ -718,6 +873,8 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
                 field="referral",
             )
         self._check_outcome_preconditions(outcome, on)
+        self._check_reply_after_its_steps(on)
+        late = self._late_reply(on, late_reason)
         self._check_provision(outcome, provision, files, documents)
         objection = self._check_third_party(
             outcome, public_interest_reason, third_party_notified_on, on
@@ -755,6 +912,8 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             CaseFile.store(self, upload, purpose=CaseFile.Purpose.PROVIDED, reply=reply)
         reply.documents.set(documents)
         self.outcome, self.replied_on = outcome, on
+        if late:
+            notes.append(f"超期答复（{late}个工作日），超期原因：{late_reason.strip()}")
         extra = {
             key: value.isoformat() if isinstance(value, dt.date) else value
             for key, value in {
@@ -764,6 +923,8 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
                 "refund_amount": refund_amount if settle == "refund" else None,
                 "refund_on": refund_on if settle == "refund" else None,
                 "fee": settle,
+                "late_workdays": late,
+                "late_reason": late_reason.strip() if late else "",
             }.items()
             if value
         }
@@ -977,6 +1138,55 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             return [f"退还信息处理费{refund_amount}元（{cn_date(refund_on)}）"]
         return []
 
+    # The steps a reply rests on: it cannot be dated before any of them.
+    REPLY_RESTS_ON = (
+        "request_supplement",
+        "receive_supplement",
+        "extend",
+        "set_override_due",
+        "start_consultation",
+        "end_consultation",
+        "send_fee_notice",
+        "record_payment",
+        "waive_fee",
+    )
+
+    def _check_reply_after_its_steps(self, on: dt.date) -> None:
+        """A reply dated before a step it rests on (a supplement received, an extension, a fee
+        paid, a consultation answered) would make the timeline false: refused, naming it."""
+        later = self.events.filter(kind__in=self.REPLY_RESTS_ON, on__gt=on).order_by("-on").first()
+        if later is not None:
+            raise DomainError(
+                f"答复日期不能早于{cn_date(later.on)}：该日已{later.label}，答复应在其后作出",
+                field="on",
+            )
+
+    def _late_reply(self, on: dt.date, late_reason: str) -> int:
+        """Working days the reply is past the due date as it stands (0 when in time). Lateness
+        is a fact of the record: a late reply says why (超期原因)."""
+        recompute_due(self, today=on)  # the clock as it stands on the reply day
+        if self.due_date is None or on <= self.due_date:
+            return 0
+        late = office_calendar().workdays_between(self.due_date, on)
+        if not late_reason.strip():
+            raise DomainError(
+                f"答复期限为{cn_date(self.due_date)}，本答复超期{late}个工作日：请填写超期原因",
+                field="late_reason",
+            )
+        return late
+
+    def late_reply(self) -> dict | None:
+        """超期答复: the working days past the due date and the reason given, for a replied
+        case answered after its due date; None otherwise."""
+        if not (self.replied_on and self.due_date and self.replied_on > self.due_date):
+            return None
+        event = self.events.filter(kind="reply").order_by("-pk").first()
+        data = event.data if event is not None else {}
+        workdays = data.get("late_workdays")
+        if workdays is None:
+            workdays = office_calendar().workdays_between(self.due_date, self.replied_on)
+        return {"workdays": workdays, "reason": data.get("late_reason", "")}
+
     def _check_outcome_preconditions(self, outcome: str, on: dt.date) -> None:
         """视为放弃 only after the period given has run out unused (第三十条; 109号)."""
         if outcome == Outcome.ABANDONED_NO_SUPPLEMENT:
@@ -1084,6 +1294,16 @@ class RequestEvent(TimelineEvent):
 
     def __str__(self):
         return f"{self.case} {self.kind} {self.on}"
+
+    @property
+    def entered_on(self) -> dt.date:
+        """The day the step was entered (the typed `on` may be earlier: 补录)."""
+        return timezone.localdate(self.at)
+
+    @property
+    def entered_later(self) -> bool:
+        """A step done earlier (on paper) and entered afterwards: the timeline says 补录."""
+        return self.on < self.entered_on
 
 
 class CaseFile(models.Model):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -96,9 +97,16 @@ def _status_page(case, form) -> dict:
     """What the applicant may see of their case: stage, dates, the pause's reason, the 补正
     asked for, and what the reply provides (published documents only through the portal)."""
     reply = case.replies.order_by("-pk").first()
+    today = timezone.localdate()
     return {
         "case": case,
-        "deadline": deadline_for(case, today=timezone.localdate()),
+        # 第三十条: once the period has run out, a supplement is no longer taken online; the
+        # office may still take one with a 正当理由.
+        "supplement_lapsed": case.status == CaseStatus.AWAITING_SUPPLEMENT
+        and case.supplement_due is not None
+        and case.supplement_due < today,
+        "office_phone": settings.OFFICE_PHONE,
+        "deadline": deadline_for(case, today=today),
         "supplement_items": case.events.filter(kind="request_supplement")
         .values_list("note", flat=True)
         .last(),

@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from gongkai.core import audit, throttle
+from gongkai.core.errors import DomainError
 from gongkai.core.idempotent import create_once
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due
 from gongkai.disclosure_requests.models import (
@@ -23,7 +24,14 @@ from gongkai.disclosure_requests.models import (
     RequestEvent,
 )
 from gongkai.disclosure_requests.selectors import visible_requests
-from gongkai.lib.request_clock import receipt_date
+from gongkai.lib.cndate import cn_date
+from gongkai.lib.request_clock import REVISED_REGULATION_IN_FORCE, receipt_date
+
+# A receipt date before the revised 条例 (国务院令第711号) is a typing slip (2016 for 2026).
+RECEIVED_TOO_EARLY = (
+    f"收到申请之日不能早于{cn_date(REVISED_REGULATION_IN_FORCE)}（修订后的《政府信息公开条例》"
+    "施行之日），请核对年份"
+)
 
 
 @dataclass
@@ -136,6 +144,8 @@ def request_register(*, by, form, files) -> Submitted:
 @transaction.atomic  # the yearly counter is taken under a row lock
 def create_registered(case: DisclosureRequest, files, *, actor, note: str) -> str:
     """Number, query code, due date, attachments, timeline and audit for a new application."""
+    if case.received_on < REVISED_REGULATION_IN_FORCE:
+        raise DomainError(RECEIVED_TOO_EARLY)
     code = DisclosureRequest.new_query_code(case.idempotency_key)
     case.set_query_code(code)
     case.tracking_no = next_tracking_no(case.received_on.year)

@@ -7,6 +7,7 @@ import datetime as dt
 from django import forms as django_forms
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -38,6 +39,8 @@ def request_list(request):
         cases = cases.open()
     elif state == "overdue":
         cases = cases.open().filter(due_date__lt=timezone.localdate())
+    elif state == "late":  # 超期答复: answered after the due date (a fact of the record)
+        cases = cases.filter(replied_on__gt=F("due_date"))
     page = Paginator(cases, 50).get_page(request.GET.get("page"))
     _attach_days_left(page.object_list)
     return render(request, "disclosure_requests/list.html", {"page": page, "state": state})
@@ -47,7 +50,9 @@ def _attach_days_left(cases) -> None:
     """Working days left per row, from the stored due date: one calendar read for the page."""
     today, calendar = timezone.localdate(), workday_calendar(provisional=True)
     for case in cases:
-        case.days_left = None
+        case.days_left = case.days_late = None
+        if case.replied_on and case.due_date and case.replied_on > case.due_date:
+            case.days_late = calendar.workdays_between(case.due_date, case.replied_on)
         if case.due_date and case.is_open:
             try:
                 if case.due_date >= today:  # a provisional calendar answers for unknown years
@@ -65,8 +70,12 @@ def _step_form(case, verb: str, today):
     initial = {
         name: today
         for name, field in form_class.base_fields.items()
-        if isinstance(field, django_forms.DateField) and field.required and name != "due"
+        if isinstance(field, django_forms.DateField)
+        and field.required
+        and name not in ("period_end", "due", "supplemented_on")
     }
+    if "seen_unit" in form_class.base_fields:
+        initial["seen_unit"] = case.seen_unit_token()
     return form_class(initial=initial)
 
 
@@ -80,6 +89,7 @@ def request_detail(request, pk, *, bound=None, remedy_form=None):
     context = {
         "case": case,
         "deadline": deadline_for(case, today=today),
+        "late_reply": case.late_reply(),
         "events": case.events.select_related("actor"),
         "steps": steps,
         "duplicates": services.possible_duplicates(case, user=request.user),
@@ -97,7 +107,7 @@ def request_detail(request, pk, *, bound=None, remedy_form=None):
 @role_required(*STAFF)
 def request_step(request, pk, verb):
     case = _get_request_for_user(request, pk)
-    moved_on = case.moved_on_message(request.user, verb)
+    moved_on = case.moved_on_message(request.user, verb, request.POST)
     if moved_on:  # a form left open in another tab: say so and show the case as it is now
         messages.warning(request, moved_on)
         return redirect("disclosure_requests:detail", case.pk)

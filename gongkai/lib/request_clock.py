@@ -30,6 +30,9 @@ MAX_EXTENSION_WORKDAYS = 20  # 第三十三条第二款
 SUPPLEMENT_NOTICE_WORKDAYS = 7  # 第三十条
 CONSULTATION_WORKDAYS = 15  # 第三十二条, 第三十四条
 FEE_PAYMENT_WORKDAYS = 20  # 国办函〔2020〕109号 (rules.md §2.4)
+# 国务院令第711号: the revised 条例 is in force from this day; the procedure gongkai keeps is
+# the revised one, so no application it holds can have been received earlier.
+REVISED_REGULATION_IN_FORCE = dt.date(2019, 5, 15)
 
 PAUSE_KINDS = {
     # kind: (what the pause is, what ends it, basis)

@@ -5,6 +5,7 @@ import datetime as dt
 import io
 
 import docx
+import time_machine
 from django.urls import reverse
 
 from gongkai.disclosure_requests.letters import (
@@ -67,6 +68,9 @@ def test_a_short_title_stays_on_one_line(cast, settings):
     assert letter.title_lines == ["某局政府信息公开申请答复告知书"]
 
 
+@time_machine.travel(
+    dt.datetime(2022, 10, 10, 10, tzinfo=dt.timezone(dt.timedelta(hours=8))), tick=False
+)
 def test_the_supplement_notice_names_the_items_the_period_and_the_consequence(cast, client):
     """第三十条: once, in writing, with a reasonable period; silence counts as abandonment."""
     case = _case(cast)

@@ -71,6 +71,9 @@ def test_registering_without_the_channel_date_is_refused(cast, client):
     assert "以确定收到申请之日" in response.content.decode()
 
 
+@time_machine.travel(
+    dt.datetime(2022, 10, 10, 10, tzinfo=dt.timezone(dt.timedelta(hours=8))), tick=False
+)
 def test_a_supplement_restarts_the_full_period(cast, client):
     """第三十条: the period counts from receipt of the supplemented application — a new 20 WD."""
     case = _registered(cast, client)
@@ -80,6 +83,9 @@ def test_a_supplement_restarts_the_full_period(cast, client):
     assert case.due_date == D(2022, 11, 7)  # 10/11 … 11/7 is 20 working days
 
 
+@time_machine.travel(
+    dt.datetime(2022, 10, 11, 10, tzinfo=dt.timezone(dt.timedelta(hours=8))), tick=False
+)
 def test_a_supplement_is_asked_only_once(cast, client):
     case = _registered(cast, client)
     case.request_supplement(by=cast.press, items="a", on=D(2022, 9, 30))

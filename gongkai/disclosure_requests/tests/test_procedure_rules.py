@@ -109,7 +109,8 @@ def test_a_supplement_notice_after_seven_workdays_is_refused(cast):
     late.refresh_from_db()
     assert late.status == CaseStatus.REGISTERED and late.due_date == D(2022, 10, 31)
     in_time = _case(cast)
-    in_time.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 10, 12))
+    with _on(2022, 10, 12):
+        in_time.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 10, 12))
     assert in_time.status == CaseStatus.AWAITING_SUPPLEMENT
 
 
@@ -120,7 +121,8 @@ def test_no_supplement_counts_as_abandoned_only_after_the_period(cast):
     """Notice 2022-09-30 with the default 15 WD: 10/8, 10/9, 10/10–14, 10/17–21, 10/24–26 →
     补正期限 2022-10-26. 逾期不补正 on 10/26 is premature; on 10/27 it stands."""
     case = _case(cast)
-    case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
+    with _on(2022, 9, 30):
+        case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
     assert case.supplement_due == D(2022, 10, 26)
     with pytest.raises(DomainError, match="补正期限至2022年10月26日"):
         case.reply(
@@ -396,7 +398,8 @@ def test_the_office_is_reminded_when_a_period_given_to_others_runs_out(cast):
     from gongkai.core.models import Notification
 
     supplement = _case(cast)
-    supplement.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
+    with _on(2022, 9, 30):
+        supplement.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
     consultation = _handling(cast)
     consultation.start_consultation(
         by=cast.press, kind="third_party", party="某企业", sent_on=D(2022, 10, 10)
@@ -507,7 +510,8 @@ def test_the_page_offers_to_answer_a_consultation_only_while_one_is_open(cast):
 def test_an_empty_supplement_is_refused(cast):
     """第三十条: a 补正 must say or attach something; an empty one leaves the clock waiting."""
     case = _case(cast)
-    case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
+    with _on(2022, 9, 30):
+        case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
     with pytest.raises(DomainError, match="请填写补正内容或上传补正材料"):
         case.receive_supplement(by=None, text="  ", on=D(2022, 10, 10))
     case.refresh_from_db()
@@ -517,9 +521,10 @@ def test_an_empty_supplement_is_refused(cast):
 def test_a_delayed_deadline_must_be_later_than_the_statutory_one(cast):
     """第三十五条: a reasonable *delayed* deadline; due 2022-10-31, so 10-31 itself is refused."""
     case = _handling(cast)
+    set_by_head = {"by": cast.press_head, "reason": "大量申请", "notified_on": D(2022, 10, 20)}
     with pytest.raises(DomainError, match="应当晚于按第三十三条计算的答复期限（2022年10月31日）"):
-        case.set_override_due(by=cast.press, due=D(2022, 10, 31), reason="大量申请")
-    case.set_override_due(by=cast.press, due=D(2022, 11, 30), reason="大量申请")
+        case.set_override_due(due=D(2022, 10, 31), **set_by_head)
+    case.set_override_due(due=D(2022, 11, 30), **set_by_head)
     assert case.due_date == D(2022, 11, 30)
 
 
