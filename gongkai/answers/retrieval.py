@@ -93,18 +93,33 @@ class Vocabulary:
 
     def is_ours(self, text: str) -> bool:
         """The question names our business: in its own words, or in the rule words the
-        vocabulary maps them to (要材料 → 政府信息, 延期 → 答复期限; hints excepted)."""
+        vocabulary maps them to (要材料 → 政府信息, 延期 → 答复期限; hints excepted). Words
+        inside the other agency's own thing it names are theirs, not ours: 公开 in 公开招标,
+        条例 in 条例草案, 公示 in 信用信息公示系统 say nothing about disclosure."""
+        text = self._without_theirs(text)
         rule_words = " ".join(self.expand(text, hints=False))
         return any(word in text or word in rule_words for word in self.domain)
 
     def elsewhere_for(self, text: str) -> list[str]:
         """Other agencies the question names; a longer phrase of ours wins over a shorter one
         of theirs inside it (挂号信 is post, not the hospital's 挂号)."""
+        text = self._without_ours_over_theirs(text)
+        return list(dict.fromkeys(where for phrase, where in self.elsewhere if phrase in text))
+
+    def _without_ours_over_theirs(self, text: str) -> str:
         for phrase, _, _ in self.expansions:
             if "…" not in phrase and phrase in text:
                 if any(where in phrase and where != phrase for where, _ in self.elsewhere):
                     text = text.replace(phrase, " ")
-        return list(dict.fromkeys(where for phrase, where in self.elsewhere if phrase in text))
+        return text
+
+    def _without_theirs(self, text: str) -> str:
+        """The question without the other agencies' matters it names (longest first)."""
+        named = self._without_ours_over_theirs(text)
+        theirs = sorted({phrase for phrase, _ in self.elsewhere if phrase in named}, key=len)
+        for phrase in reversed(theirs):
+            text = text.replace(phrase, " ")
+        return text
 
 
 def _says(text: str, phrase: str) -> bool:
