@@ -47,7 +47,7 @@ def _scores(path):
 # vocabulary and look-alikes 0.94 / 0.99, 43/43, 0/149; final 34/34 refused; the others as before.
 FLOORS = {
     "own": (evaluation.EVAL_SET, 70, 24, 0.92, 0.98, 0.95, 0.03, 30),
-    "dev": (evaluation.DEV_SET, 91, 31, 0.86, 0.96, 0.93, 0.03, 30),
+    "dev": (evaluation.DEV_SET, 91, 31, 0.86, 0.96, 0.96, 0.03, 30),  # sixth round: 31/31
     "dev2": (evaluation.DEV2_SET, 91, 31, 0.79, 0.97, 0.96, 0.03, 30),
     # Written by a second author blind to the code, the vocabulary, the phrasings and the
     # other sets; scored once when the code was finished (18902df): hit@1 0.75, hit@3 0.93,
@@ -65,7 +65,9 @@ FLOORS = {
     # 109号 names read as the library's 109 (see gold_key): 7e73729 0.86 / 0.96, 40/52, 0/190;
     # fourth round (b252f90) 0.86 / 0.97, 41/52, 1/190; fifth round (74b4c6f) 0.86 / 0.97,
     # 43/52, 1/190; plain BM25 0.51 / 0.69. The bar is met but for refusals (83%, bar 90%).
-    "final3": (evaluation.FINAL3_SET, 190, 52, 0.83, 0.94, 0.80, 0.02, 50),
+    # Sixth round (final3 now a dev set: other agencies' own records and procedures named as
+    # such, fee words no evidence of ours): 0.87 / 0.98, 52/52, 1/190 (PostgreSQL 0.86 / 0.98).
+    "final3": (evaluation.FINAL3_SET, 190, 52, 0.84, 0.96, 0.96, 0.02, 50),
 }
 
 
