@@ -75,6 +75,18 @@ class Vocabulary:
     domain: frozenset
     elsewhere: tuple[tuple[str, str], ...]
     topics: tuple[str, ...] = ()
+    # (document number, words): a document about one thing (the fee rules: money) answers only
+    # a question that says one of its words
+    subjects: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def off_subject(self, passage: Passage, question: str) -> bool:
+        """The passage's document is about one thing the question never mentions (109号 is
+        about the fee: a question with no word of money, pages or pieces is not about it)."""
+        doc_no = passage.document.doc_no if passage.document_id else passage.source
+        return any(
+            doc_no == number and not any(word in question for word in words)
+            for number, words in self.subjects
+        )
 
     def expand(self, text: str, *, hints: bool = True) -> list[str]:
         return [
@@ -137,7 +149,7 @@ def _pattern(phrase: str) -> re.Pattern:
 
 @functools.cache
 def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
-    expansions, stop, domain, elsewhere, topics = [], set(), set(), [], []
+    expansions, stop, domain, elsewhere, topics, subjects = [], set(), set(), [], [], []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -152,11 +164,18 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
             elsewhere.append((parts[1], parts[2]))
         elif parts[0] == "topic" and len(parts) == 2:
             topics.extend(parts[1].split())
+        elif parts[0] == "subject" and len(parts) == 3:
+            subjects.append((parts[1], tuple(parts[2].split())))
         else:
             raise ValueError(f"{path.name} 第{number}行格式不对：应为“类别<TAB>说法<TAB>内容”")
     topics = tuple(sorted(dict.fromkeys(topics), key=len, reverse=True))
     return Vocabulary(
-        tuple(expansions), frozenset(stop), frozenset(domain), tuple(elsewhere), topics
+        tuple(expansions),
+        frozenset(stop),
+        frozenset(domain),
+        tuple(elsewhere),
+        topics,
+        tuple(subjects),
     )
 
 
@@ -322,8 +341,11 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     passages = Passage.objects.select_related("document", "entry").in_bulk(
         ranked[: limit * 4] + second_ranked[: limit * 4]
     )
-    order = one_per_article([pk for pk in ranked if pk in passages], passages)
-    other = one_per_article([pk for pk in second_ranked if pk in passages], passages)
+    # A document about one thing (vocabulary `subject`) does not answer a question that never
+    # mentions it: the fee rules' articles stand back when the question says nothing of money.
+    fits = {pk for pk, p in passages.items() if not vocab.off_subject(p, question)}
+    order = one_per_article([pk for pk in ranked if pk in fits], passages)
+    other = one_per_article([pk for pk in second_ranked if pk in fits], passages)
     order = with_second_reading(order, other, passages)[:limit]
     answer.candidates = [
         Candidate(

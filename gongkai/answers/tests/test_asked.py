@@ -249,3 +249,22 @@ def test_a_disclosure_request_for_another_agency_s_record_is_still_answered(laws
     answer = retrieval.ask("档案馆里存的政府主动公开的文件能复印吗")
     assert not answer.refused
     assert answer.candidates[0].passage.key == "条例:第二十五条"
+
+
+def test_the_fee_rules_do_not_answer_a_question_that_never_mentions_money(laws):
+    answer = retrieval.ask("申请期限过了他们一直不吭声，我能告他们吗")
+    assert not answer.refused
+    assert not [c for c in answer.candidates if c.passage.source == "国办函〔2020〕109号"]
+    answer = retrieval.ask("我一份申请问了三件事，他们说按三件收钱，对吗")
+    assert answer.candidates[0].passage.key == "109:第四条"
+
+
+def test_a_document_s_subject_words_are_read_from_the_vocabulary(tmp_path):
+    path = tmp_path / "vocabulary.tsv"
+    path.write_text("subject\t某办〔2020〕1号\t钱 费\n", encoding="utf-8")
+    vocabulary = retrieval.vocabulary(path)
+    assert vocabulary.subjects == (("某办〔2020〕1号", ("钱", "费")),)
+    fee_rule = Passage(source="某办〔2020〕1号", text="收费标准")
+    assert vocabulary.off_subject(fee_rule, "多久答复")
+    assert not vocabulary.off_subject(fee_rule, "要交多少钱")
+    assert not vocabulary.off_subject(Passage(source="国务院令第711号"), "多久答复")
