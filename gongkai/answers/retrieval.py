@@ -10,10 +10,12 @@
    topics) is also met without it, half and half: the article is chosen by what the citizen
    wants done, not only by the topic (which would always pull to the lists of 第二十、二十一条).
 3. Reciprocal rank fusion (RRF) merges the two rankings; an article and its cases
-   (第三十六条（四）) stand as one candidate.
+   (第三十六条（四）) stand as one candidate. A document about one thing (the vocabulary's
+   `subject`: 109号 is about the fee) does not answer a question that never mentions it.
 4. Refusal is a decision with its own evidence, not one cosine threshold (e5 cosines sit in a
    narrow high band whatever the question): the question is refused when it names another
-   agency's business and nothing of ours, or when it sits closer to other agencies' everyday
+   agency's business (their own record or procedure: 不动产登记, 档案馆, 劳动仲裁) and nothing
+   of ours outside those words, or when it sits closer to other agencies' everyday
    questions (`data/elsewhere.tsv`) than to the ways citizens ask our passages; without any
    phrasings, when neither retriever finds anything that stands out or the two disagree and
    neither is sure. `Answer.reasons` says which evidence decided.
