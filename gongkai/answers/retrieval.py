@@ -344,8 +344,10 @@ def ask(question: str, *, limit: int = 4) -> Answer:
         ranked[: limit * 4] + second_ranked[: limit * 4]
     )
     # A document about one thing (vocabulary `subject`) does not answer a question that never
-    # mentions it: the fee rules' articles stand back when the question says nothing of money.
+    # mentions it: the fee rules' articles stand back when the question says nothing of money
+    # (unless nothing else is there to answer: a library of the fee rules alone).
     fits = {pk for pk, p in passages.items() if not vocab.off_subject(p, question)}
+    fits = fits or set(passages)
     order = one_per_article([pk for pk in ranked if pk in fits], passages)
     other = one_per_article([pk for pk in second_ranked if pk in fits], passages)
     order = with_second_reading(order, other, passages)[:limit]
