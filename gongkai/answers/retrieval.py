@@ -10,10 +10,12 @@
    topics) is also met without it, half and half: the article is chosen by what the citizen
    wants done, not only by the topic (which would always pull to the lists of 第二十、二十一条).
 3. Reciprocal rank fusion (RRF) merges the two rankings; an article and its cases
-   (第三十六条（四）) stand as one candidate.
+   (第三十六条（四）) stand as one candidate. A document about one thing (the vocabulary's
+   `subject`: 109号 is about the fee) does not answer a question that never mentions it.
 4. Refusal is a decision with its own evidence, not one cosine threshold (e5 cosines sit in a
    narrow high band whatever the question): the question is refused when it names another
-   agency's business and nothing of ours, or when it sits closer to other agencies' everyday
+   agency's business (their own record or procedure: 不动产登记, 档案馆, 劳动仲裁) and nothing
+   of ours outside those words, or when it sits closer to other agencies' everyday
    questions (`data/elsewhere.tsv`) than to the ways citizens ask our passages; without any
    phrasings, when neither retriever finds anything that stands out or the two disagree and
    neither is sure. `Answer.reasons` says which evidence decided.
@@ -75,6 +77,18 @@ class Vocabulary:
     domain: frozenset
     elsewhere: tuple[tuple[str, str], ...]
     topics: tuple[str, ...] = ()
+    # (document number, words): a document about one thing (the fee rules: money) answers only
+    # a question that says one of its words
+    subjects: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def off_subject(self, passage: Passage, question: str) -> bool:
+        """The passage's document is about one thing the question never mentions (109号 is
+        about the fee: a question with no word of money, pages or pieces is not about it)."""
+        doc_no = passage.document.doc_no if passage.document_id else passage.source
+        return any(
+            doc_no == number and not any(word in question for word in words)
+            for number, words in self.subjects
+        )
 
     def expand(self, text: str, *, hints: bool = True) -> list[str]:
         return [
@@ -93,18 +107,33 @@ class Vocabulary:
 
     def is_ours(self, text: str) -> bool:
         """The question names our business: in its own words, or in the rule words the
-        vocabulary maps them to (要材料 → 政府信息, 延期 → 答复期限; hints excepted)."""
+        vocabulary maps them to (要材料 → 政府信息, 延期 → 答复期限; hints excepted). Words
+        inside the other agency's own thing it names are theirs, not ours: 公开 in 公开招标,
+        条例 in 条例草案, 公示 in 信用信息公示系统 say nothing about disclosure."""
+        text = self._without_theirs(text)
         rule_words = " ".join(self.expand(text, hints=False))
         return any(word in text or word in rule_words for word in self.domain)
 
     def elsewhere_for(self, text: str) -> list[str]:
         """Other agencies the question names; a longer phrase of ours wins over a shorter one
         of theirs inside it (挂号信 is post, not the hospital's 挂号)."""
+        text = self._without_ours_over_theirs(text)
+        return list(dict.fromkeys(where for phrase, where in self.elsewhere if phrase in text))
+
+    def _without_ours_over_theirs(self, text: str) -> str:
         for phrase, _, _ in self.expansions:
             if "…" not in phrase and phrase in text:
                 if any(where in phrase and where != phrase for where, _ in self.elsewhere):
                     text = text.replace(phrase, " ")
-        return list(dict.fromkeys(where for phrase, where in self.elsewhere if phrase in text))
+        return text
+
+    def _without_theirs(self, text: str) -> str:
+        """The question without the other agencies' matters it names (longest first)."""
+        named = self._without_ours_over_theirs(text)
+        theirs = sorted({phrase for phrase, _ in self.elsewhere if phrase in named}, key=len)
+        for phrase in reversed(theirs):
+            text = text.replace(phrase, " ")
+        return text
 
 
 def _says(text: str, phrase: str) -> bool:
@@ -122,7 +151,7 @@ def _pattern(phrase: str) -> re.Pattern:
 
 @functools.cache
 def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
-    expansions, stop, domain, elsewhere, topics = [], set(), set(), [], []
+    expansions, stop, domain, elsewhere, topics, subjects = [], set(), set(), [], [], []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -137,11 +166,18 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
             elsewhere.append((parts[1], parts[2]))
         elif parts[0] == "topic" and len(parts) == 2:
             topics.extend(parts[1].split())
+        elif parts[0] == "subject" and len(parts) == 3:
+            subjects.append((parts[1], tuple(parts[2].split())))
         else:
             raise ValueError(f"{path.name} 第{number}行格式不对：应为“类别<TAB>说法<TAB>内容”")
     topics = tuple(sorted(dict.fromkeys(topics), key=len, reverse=True))
     return Vocabulary(
-        tuple(expansions), frozenset(stop), frozenset(domain), tuple(elsewhere), topics
+        tuple(expansions),
+        frozenset(stop),
+        frozenset(domain),
+        tuple(elsewhere),
+        topics,
+        tuple(subjects),
     )
 
 
@@ -307,8 +343,13 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     passages = Passage.objects.select_related("document", "entry").in_bulk(
         ranked[: limit * 4] + second_ranked[: limit * 4]
     )
-    order = one_per_article([pk for pk in ranked if pk in passages], passages)
-    other = one_per_article([pk for pk in second_ranked if pk in passages], passages)
+    # A document about one thing (vocabulary `subject`) does not answer a question that never
+    # mentions it: the fee rules' articles stand back when the question says nothing of money
+    # (unless nothing else is there to answer: a library of the fee rules alone).
+    fits = {pk for pk, p in passages.items() if not vocab.off_subject(p, question)}
+    fits = fits or set(passages)
+    order = one_per_article([pk for pk in ranked if pk in fits], passages)
+    other = one_per_article([pk for pk in second_ranked if pk in fits], passages)
     order = with_second_reading(order, other, passages)[:limit]
     answer.candidates = [
         Candidate(

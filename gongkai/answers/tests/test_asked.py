@@ -208,3 +208,63 @@ def test_an_objection_to_a_cadre_on_public_notice_goes_to_the_organisation_depar
     answer = retrieval.ask("县委组织部公示的拟提拔人选有作风问题，我该向谁举报")
     assert answer.refused
     assert answer.elsewhere == ["组织部门（12380举报）"]
+
+
+def test_it_counts_no_disclosure_word_inside_the_other_agency_s_own_thing_it_names(tmp_path):
+    path = tmp_path / "vocabulary.tsv"
+    path.write_text(
+        "domain\t公开 条例\nelsewhere\t公开招标\t公共资源交易中心\nelsewhere\t条例草案\t起草部门\n",
+        encoding="utf-8",
+    )
+    vocabulary = retrieval.vocabulary(path)
+    assert not vocabulary.is_ours("政府公开招标的工程我们想去投标，要准备什么")
+    assert not vocabulary.is_ours("有个条例草案在征求意见，建议寄到哪里")
+    assert vocabulary.is_ours("公开招标的中标结果政府要不要公开")  # 公开 outside their words
+
+
+def test_fee_words_are_no_evidence_that_a_question_about_another_agency_is_ours():
+    vocabulary = retrieval.vocabulary()
+    assert vocabulary.elsewhere_for("户口迁移要交费吗") == ["公安机关户籍窗口"]
+    assert not vocabulary.is_ours("户口迁移要交费吗")  # every agency charges for something
+    assert not vocabulary.is_ours("档案馆里查旧资料要不要钱")
+    assert vocabulary.elsewhere_for("档案馆里查旧资料要不要钱") == ["国家档案馆（档案查阅）"]
+    question = "查别人房子的不动产登记信息，能走政府信息公开申请吗"
+    assert vocabulary.elsewhere_for(question) == ["不动产登记机构"]
+    assert vocabulary.is_ours(question)
+
+
+def test_another_agency_s_own_procedure_asked_in_our_words_is_refused_and_sent_there(laws):
+    answer = retrieval.ask("劳动仲裁要交费吗")
+    assert answer.refused
+    assert answer.elsewhere == ["劳动人事争议仲裁委员会"]
+    answer = retrieval.ask("城建档案馆里老房子的图纸能复印吗，要收钱吗")
+    assert answer.refused
+    assert answer.elsewhere == ["国家档案馆（档案查阅）"]
+
+
+def test_a_disclosure_request_for_another_agency_s_record_is_still_answered(laws):
+    answer = retrieval.ask("我申请公开一套房子的不动产登记资料，他们让我按登记的规定去查，对吗")
+    assert not answer.refused
+    assert retrieval.article_group(answer.candidates[0].passage) == "条例:第三十六条"
+    answer = retrieval.ask("档案馆里存的政府主动公开的文件能复印吗")
+    assert not answer.refused
+    assert answer.candidates[0].passage.key == "条例:第二十五条"
+
+
+def test_the_fee_rules_do_not_answer_a_question_that_never_mentions_money(laws):
+    answer = retrieval.ask("申请期限过了他们一直不吭声，我能告他们吗")
+    assert not answer.refused
+    assert not [c for c in answer.candidates if c.passage.source == "国办函〔2020〕109号"]
+    answer = retrieval.ask("我一份申请问了三件事，他们说按三件收钱，对吗")
+    assert answer.candidates[0].passage.key == "109:第四条"
+
+
+def test_a_document_s_subject_words_are_read_from_the_vocabulary(tmp_path):
+    path = tmp_path / "vocabulary.tsv"
+    path.write_text("subject\t某办〔2020〕1号\t钱 费\n", encoding="utf-8")
+    vocabulary = retrieval.vocabulary(path)
+    assert vocabulary.subjects == (("某办〔2020〕1号", ("钱", "费")),)
+    fee_rule = Passage(source="某办〔2020〕1号", text="收费标准")
+    assert vocabulary.off_subject(fee_rule, "多久答复")
+    assert not vocabulary.off_subject(fee_rule, "要交多少钱")
+    assert not vocabulary.off_subject(Passage(source="国务院令第711号"), "多久答复")

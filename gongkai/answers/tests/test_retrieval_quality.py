@@ -45,14 +45,18 @@ def _scores(path):
 # scoring read literally, so each of its 20 fee questions was a miss (`gold_key`); scored right,
 # the fourth round's code gives final2 0.91 / 0.98, 41/43, 1/149, and after this round's
 # vocabulary and look-alikes 0.94 / 0.99, 43/43, 0/149; final 34/34 refused; the others as before.
+# Sixth round (final3 a dev set too; other agencies' own records named as such, fee words no
+# evidence of ours, the fee rules only for questions about money, rumours as said): own 0.96 /
+# 1.00, 24/24, 0/70; dev 0.90 / 0.97, 31/31, 1/91; dev2 0.84 / 0.99, 31/31, 0/91; final 0.88 /
+# 0.98, 34/34, 1/97; final2 0.94 / 0.99, 43/43, 0/149 (PostgreSQL: 0.94, 0.87, 0.82, 0.88, 0.94).
 FLOORS = {
     "own": (evaluation.EVAL_SET, 70, 24, 0.92, 0.98, 0.95, 0.03, 30),
-    "dev": (evaluation.DEV_SET, 91, 31, 0.86, 0.96, 0.93, 0.03, 30),
-    "dev2": (evaluation.DEV2_SET, 91, 31, 0.79, 0.97, 0.96, 0.03, 30),
+    "dev": (evaluation.DEV_SET, 91, 31, 0.86, 0.96, 0.96, 0.03, 30),  # sixth round: 31/31
+    "dev2": (evaluation.DEV2_SET, 91, 31, 0.80, 0.97, 0.96, 0.03, 30),
     # Written by a second author blind to the code, the vocabulary, the phrasings and the
     # other sets; scored once when the code was finished (18902df): hit@1 0.75, hit@3 0.93,
     # 29/34 refused, 1/97 falsely refused; plain BM25 0.40 / 0.53. Its misses were seen since.
-    "final": (evaluation.FINAL_SET, 97, 34, 0.84, 0.96, 0.97, 0.03, 30),
+    "final": (evaluation.FINAL_SET, 97, 34, 0.85, 0.96, 0.97, 0.03, 30),
     # A third author, blind to everything but the two texts, wrote it while the third round was
     # made; scored once on its finished code (572b18e): hit@1 0.80, hit@3 0.87, 40/43 refused,
     # 1/149 falsely refused (2732c19: 0.78 / 0.87, 37/43, 1/149; plain BM25 0.42 / 0.59), all
@@ -65,7 +69,9 @@ FLOORS = {
     # 109号 names read as the library's 109 (see gold_key): 7e73729 0.86 / 0.96, 40/52, 0/190;
     # fourth round (b252f90) 0.86 / 0.97, 41/52, 1/190; fifth round (74b4c6f) 0.86 / 0.97,
     # 43/52, 1/190; plain BM25 0.51 / 0.69. The bar is met but for refusals (83%, bar 90%).
-    "final3": (evaluation.FINAL3_SET, 190, 52, 0.83, 0.94, 0.80, 0.02, 50),
+    # Sixth round (final3 now a dev set: other agencies' own records and procedures named as
+    # such, fee words no evidence of ours): 0.87 / 0.98, 52/52, 1/190 (PostgreSQL 0.86 / 0.98).
+    "final3": (evaluation.FINAL3_SET, 190, 52, 0.84, 0.96, 0.96, 0.02, 50),
 }
 
 
