@@ -198,3 +198,25 @@ def _looks_like_units(text: str, longest: int = 200) -> bool:
         return False
     parsed = parse_units(_BRACKETS.sub("", text))  # 市有关单位（见附件1） is still units
     return bool(parsed.lead or parsed.support) and not parsed.note
+
+
+_HEADER_WORDS = sorted({w for _, words in HEADER_SYNONYMS for w in words}, key=len, reverse=True)
+
+
+def _glued_header(line: str) -> list[str] | None:
+    """The header words a line is made of, three or more, or None."""
+    text = re.sub(r"\s+", "", line)
+    plain = simplify(text)
+    if not 6 <= len(text) <= 40:
+        return None
+    words, at = [], 0
+    while at < len(plain):
+        word = next((w for w in _HEADER_WORDS if plain.startswith(w, at)), None)
+        if word is None:
+            return None
+        words.append(text[at : at + len(word)])
+        at += len(word)
+    roles = [_header_role(w) for w in words]
+    if len(words) < 3 or None in roles or REQUIREMENT not in _settle_roles(roles):
+        return None
+    return words
