@@ -162,3 +162,25 @@ def test_a_private_use_character_in_the_text_is_dropped_not_taken_for_a_held_bra
     # Found by the importers' fuzz test in CI: "办公室\ue000" raised IndexError.
     parsed = parse_units("办公室\ue000、法规科（\ue001）")
     assert parsed.lead == ["办公室", "法规科"]
+
+
+@pytest.mark.parametrize(
+    "text, lead, support",
+    [
+        ("市人力资源和社会保障局牵头，市财政局配合", ["市人力资源和社会保障局"], ["市财政局"]),
+        ("社会组织管理局、市工商业联合会办公室", ["社会组织管理局", "市工商业联合会办公室"], []),
+        ("区社会工作部负责", ["区社会工作部"], []),
+        ("市财政局会计处牵头，各区配合", ["市财政局会计处"], ["各区"]),
+    ],
+)
+def test_a_unit_whose_name_holds_hui_inside_a_word_is_neither_split_nor_flagged(
+    text, lead, support
+):
+    parsed = parse_units(text)
+    assert (parsed.lead, parsed.support, parsed.flags) == (lead, support, [])
+
+
+def test_a_name_still_holding_a_co_sign_after_a_units_name_is_flagged():
+    # 会 after a name's organ word (…科会…) is the verb the clause reader did not split.
+    parsed = parse_units("办公室、法规科会新闻科")
+    assert parsed.flags == ["“法规科会新闻科”可能是“X会Y”（X牵头、Y配合），请核对"]
