@@ -121,7 +121,26 @@ def parse_units(text: str) -> UnitsParse:
     for name in result.lead + result.support:
         if _CO_SIGN_INSIDE.search(name):
             result.flags.append(f"“{name}”可能是“X会Y”（X牵头、Y配合），请核对")
+    result.flags += _and_split_flags(result.lead + result.support, simplify(raw))
     return result
+
+
+_COLLECTIVE_WORDS = ("各", "相关", "有关")
+
+
+def _and_split_flags(names: list[str], text: str) -> list[str]:
+    """法规科和区划地名科: two names the text joins with 和/及/与 were read as two units;
+    a clerk may know them as one office, so it is said. A collective on either side
+    (相关联合党委及村居, 各科室和单位) is no office's name."""
+    flags = []
+    for left, right in zip(names, names[1:], strict=False):
+        if any(n.startswith(_COLLECTIVE_WORDS) or n in _KINDS | {"村居"} for n in (left, right)):
+            continue
+        for joint in ("以及", "和", "及", "与"):
+            if f"{simplify(left)}{joint}{simplify(right)}" in text:
+                flags.append(f"“{left}{joint}{right}”已按“{joint}”拆为两个单位，请核对")
+                break
+    return flags
 
 
 def _comma_legend(text: str, legend: str) -> UnitsParse:
@@ -371,8 +390,11 @@ def _shares_organ(place: str, following: list[str], separators: list[str]) -> bo
 
 
 def _split_and(name: str) -> list[str]:
-    """办公室和法规科 → two units; 县工业和信息化局 stays one."""
+    """办公室和法规科 → two units; 县工业和信息化局 stays one, and so does 各处室和单位 (the
+    各 covers both kinds: one collective)."""
     parts = _AND_SPLIT.split(name)
+    if parts[0].startswith("各") and parts[1:] and all(p in _KINDS for p in parts[1:]):
+        return [name]
     # 市市场和质量监管委 is one name: 场 ends a name (农场) but not before 和.
     if (
         len(parts) > 1

@@ -184,3 +184,14 @@ def test_a_name_still_holding_a_co_sign_after_a_units_name_is_flagged():
     # 会 after a name's organ word (…科会…) is the verb the clause reader did not split.
     parsed = parse_units("办公室、法规科会新闻科")
     assert parsed.flags == ["“法规科会新闻科”可能是“X会Y”（X牵头、Y配合），请核对"]
+
+
+def test_two_names_joined_by_he_are_read_as_two_units_and_flagged():
+    parsed = parse_units("法规科和区划地名科、各相关科室")
+    assert parsed.lead == ["法规科", "区划地名科", "各相关科室"]
+    assert parsed.flags == ["“法规科和区划地名科”已按“和”拆为两个单位，请核对"]
+
+
+def test_a_collective_whose_ge_covers_two_kinds_joined_by_he_stays_one_name():
+    parsed = parse_units("（责任单位：各处室和单位）")
+    assert (parsed.lead, parsed.flags) == (["各处室和单位"], [])
