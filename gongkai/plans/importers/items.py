@@ -148,6 +148,13 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
         missing = [n for n in range(1, given[-1] + 1) if n not in present][:10]
         if missing:
             warnings.append(f"原文任务序号不连续，缺少：{'、'.join(map(str, missing))}")
+        for before, draft in zip(drafts, drafts[1:], strict=False):
+            if draft.item.number - before.item.number > 1:
+                # The plan's own gap, or a task the reader lost: either way, to check.
+                draft.item.flags.append(
+                    f"原文编号从{before.item.number}跳到{draft.item.number}，"
+                    "中间的任务可能漏读，请核对"
+                )
 
 
 def _groups_as_sections(drafts: list[_Draft]) -> None:
