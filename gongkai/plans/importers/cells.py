@@ -47,7 +47,7 @@ _LABEL = re.compile(
     r"^((?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)|"
     r"完成时限|完成时间|时限要求|时限|落实措施|具体措施|备注)[:：]\s*"
 )
-_TRAILER_PIECES = re.compile(r"[；;]|[，,](?=[^，,；;:：（）()]{2,6}[:：])")
+_TRAILER_PIECES = re.compile(r"[；;]|[，,。](?=[^，,；;:：（）()]{2,6}[:：])")
 # 一是…；二是…: tasks run together in one paragraph, each starting with an ordinal.
 _ORDINAL = re.compile(r"(?:^|(?<=[。；;！!]))\s*[一二三四五六七八九十]{1,3}是")
 

@@ -234,6 +234,28 @@ def _finish_deadline(item: ParsedItem, year: int) -> None:
     item.flags += parsed.flags
 
 
+# 2023年10月底前2, — a number after the deadline: the next task's, run on into this one.
+_NUMBER_AFTER_DEADLINE = re.compile(r"[前底末止成](\d{1,2})\s*[,，、.．]?\s*$")
+
+
+def _flag_numbers_run_into_deadlines(items: list[ParsedItem]) -> None:
+    """A deadline ending in a number (…底前2,) holds the next task's number, run on from a
+    page whose breaks were lost: that task's own number was found elsewhere (a page viewer's
+    chunk marker, 2、, may stand for it). Both are flagged."""
+    for at, item in enumerate(items):
+        found = _NUMBER_AFTER_DEADLINE.search(simplify(item.deadline_text))
+        if not found:
+            continue
+        item.flags.append(
+            f"完成时限“{item.deadline_text}”末尾多出“{found.group(1)}”（可能是下一项的编号），请核对"
+        )
+        following = items[at + 1] if at + 1 < len(items) else None
+        if following and following.number == int(found.group(1)):
+            following.flags.append(
+                "本项的编号也出现在上一项末尾，任务从哪里开始、编号取自哪里不能确定，请核对"
+            )
+
+
 # A time limit written inside the task's own text: 2021年12月末前, 5月底前, 6月30日前,
 # 年底前完成 (always with 前: 2016年末政府债务 is no time limit).
 _DEADLINE_IN_TEXT = re.compile(

@@ -176,16 +176,20 @@ def _heads_a_number(line: str, marker: re.Match) -> bool:
     )
 
 
-# A run-on copy may have lost the spaces too: …的作用。一、抓好…落实(一)做好….
-_SENTENCE_THEN_HEADING = re.compile(r"(?<=[。；;])\s*(?=[一二三四五六七八九十]{1,3}、)")
-_HEADING_THEN_GROUP = re.compile(r"\s*(?=[（(][一二三四五六七八九十]{1,3}[)）])")
+# A run-on copy may have lost the spaces too: …的作用。一、抓好…落实(一)做好…, or
+# …分解如下:一、围绕…公开1.全面公开….
+_SENTENCE_THEN_HEADING = re.compile(r"(?<=[。；;:：])\s*(?=[一二三四五六七八九十]{1,3}、)")
+_HEADING_THEN_GROUP = re.compile(
+    r"\s*(?=[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.．])\d{1,2}[.．、](?!\d))"
+)
 
 
 def _heading_after_sentence(line: str) -> list[str]:
-    """…制定本方案。 一、强化…透明 (一)加强…: the preamble, the heading, the group."""
+    """…制定本方案。 一、强化…透明 (一)加强…: the preamble, the heading, the group (or the
+    first numbered task); a line starting with the heading is cut the same way."""
     parts = [p.strip() for p in _SENTENCE_THEN_HEADING.split(line) if p.strip()]
-    cut = parts[:1]
-    for part in parts[1:]:
+    cut = [] if _SECTION.match(parts[0]) else parts[:1]
+    for part in parts[len(cut) :]:
         heading, *rest = _HEADING_THEN_GROUP.split(part, maxsplit=1)
         cut += [heading, *rest] if rest and not re.search("[。；;]", heading) else [part]
     return cut
@@ -256,7 +260,7 @@ def _records(lines: list[str]) -> list[Row]:
     for line in lines:
         starts_task = (
             isinstance(line, _Piece)
-            or _NUMBERED.match(line)
+            or (_NUMBERED.match(line) and not _introduces(line))
             or (cn_tasks and _SUBSECTION.match(line))
             or _ORDINAL.match(line)
             # 一、 itself a task, unless numbered tasks stand under it
@@ -297,6 +301,12 @@ def _records(lines: list[str]) -> list[Row]:
     _units_from_heading(record, heading_units)
     _spread_comma_legend(rows)
     return rows
+
+
+def _introduces(line: str) -> bool:
+    """1、…现将重点工作任务分解如下： — a paragraph ending in a colon introduces what follows
+    (a page viewer's chunk number before the preamble), it is no task."""
+    return line.rstrip().endswith((":", "："))
 
 
 # A （一） heading's short title, a space, then a task's sentences on the same line.

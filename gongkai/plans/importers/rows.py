@@ -66,6 +66,7 @@ from gongkai.plans.importers.items import (
     _UNREAD,
     _Draft,
     _finish_item,
+    _flag_numbers_run_into_deadlines,
     _flag_plan_without_units,
     _flag_tasks_before_any_heading,
     _flag_unstated_year,
@@ -195,6 +196,7 @@ def _parse_rows(
     _groups_as_sections(drafts)
     _flag_tasks_before_any_heading(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
+    _flag_numbers_run_into_deadlines(items)
     _flag_plan_without_units(items, warnings)
     if records or header_at > 0:  # a whole document, not a bare table (which has no year)
         _flag_unstated_year(items, rows, year, warnings)

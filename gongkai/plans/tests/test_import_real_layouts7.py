@@ -6,7 +6,9 @@ The plans here are small and invented, typed by hand in the shape each layout ha
 ones are scored by test_import_real_plans.py (real_heldout4, real_heldout5).
 """
 
-from gongkai.plans.tests.plan_text import parse, read
+from datetime import date
+
+from gongkai.plans.tests.plan_text import LONG, parse, read
 
 
 def test_it_keeps_the_plans_own_numbers_across_a_gap_and_flags_the_task_after_it():
@@ -23,3 +25,68 @@ def test_it_keeps_the_plans_own_numbers_across_a_gap_and_flags_the_task_after_it
     ]
     assert [item.flags for item in plan.items[:2]] == [[], []]
     assert plan.items[2].flags == ["原文编号从2跳到4，中间的任务可能漏读，请核对"]
+
+
+# ---- a heading run into its first task on one line ---------------------------------------
+
+
+def test_it_cuts_a_long_line_starting_with_a_heading_before_its_first_group():
+    plan = parse(
+        "2022年政务公开工作要点",
+        f"一、聚焦重点领域，提升公开质量 （一）做好财政信息公开。{LONG}。（责任单位：市财政局）",
+        year=2022,
+    )
+    assert read(plan, "number", "section", "lead_units") == [
+        (1, "一、聚焦重点领域，提升公开质量", ["市财政局"])
+    ]
+
+
+def test_it_cuts_a_preamble_ending_in_a_colon_the_heading_and_the_first_numbered_task():
+    plan = parse(
+        "1、教育局政务公开重点工作方案为持续深化政务公开工作，现将重点工作任务分解如下："
+        "一、围绕经济发展，推进政策文件公开"
+        f"1.全面公开现行有效规范性文件。{LONG}。牵头科室：办公室，责任科室：各科室。",
+    )
+    assert read(plan, "number", "section", "lead_units", "support_units") == [
+        (1, "一、围绕经济发展，推进政策文件公开", ["办公室"], ["各科室"])
+    ]
+    assert plan.items[0].requirement.startswith("全面公开现行有效规范性文件")
+
+
+def test_a_numbered_paragraph_ending_in_a_colon_introduces_the_tasks_and_is_none():
+    plan = parse(
+        "1、现将重点工作任务分解如下：",
+        "一、推进政策公开",
+        "1.做好规范性文件公开。（责任单位：法规科）",
+        "2.加强政策解读。（责任单位：办公室）",
+    )
+    assert read(plan, "number", "section", "lead_units") == [
+        (1, "一、推进政策公开", ["法规科"]),
+        (2, "一、推进政策公开", ["办公室"]),
+    ]
+
+
+def test_it_reads_the_deadline_label_after_a_full_stop_inside_a_units_bracket():
+    (item,) = parse(
+        "一、推进政策公开",
+        "1.完善规章动态更新机制。及时更新。（牵头科室：办公室，责任科室：各科室。完成时限：长期坚持）",
+    ).items
+    assert (item.lead_units, item.support_units, item.deadline_text) == (
+        ["办公室"],
+        ["各科室"],
+        "长期坚持",
+    )
+    assert (item.due_date, item.ongoing) == (date(2023, 12, 31), True)
+
+
+def test_it_flags_a_deadline_ending_in_the_next_tasks_number_and_that_task():
+    first, second = parse(
+        "一、推进政策公开",
+        "1.做好规范性文件公开。牵头科室：法规科。完成时限：2023年10月底前2，",
+        "2、加强政策解读。（牵头科室：办公室。完成时限：长期坚持）",
+    ).items
+    assert (first.number, first.due_date, second.number) == (1, date(2023, 10, 31), 2)
+    assert first.flags == ["完成时限“2023年10月底前2，”末尾多出“2”（可能是下一项的编号），请核对"]
+    assert second.flags == [
+        "本项的编号也出现在上一项末尾，任务从哪里开始、编号取自哪里不能确定，请核对"
+    ]
