@@ -288,6 +288,11 @@ def _records(lines: list[str]) -> list[Row]:
             _units_from_heading(record, heading_units)
             record = _new_record(line)
             rows.append(record)
+        elif record is not None and record[3] and len(line) > 20 and _unit_brackets(line):
+            # A paragraph closed by units of its own after a task that named its units: a
+            # task with no number (建立…考核制度。(牵头单位:办公室,配合单位:信息中心)), flagged.
+            record = _new_record(line, unnumbered=True)
+            rows.append(record)
         elif record is not None:
             _fill_record(record, line)
         elif seen_section and len(line) > 20 and _unit_brackets(line):
@@ -366,6 +371,10 @@ def _split_at_unit_brackets(lines: list[str]) -> list[str]:
         return [part for line in lines for part in _tasks_of_paragraph(line)]
     cut = [_cut_block(lines[a:b]) for a, b in blocks]
     if not any(sum(bool(_unit_brackets(p)) for p in pieces) >= 2 for _, pieces in cut):
+        return lines
+    if any(len(lines[a]) > _HEADING_MAX and not _unit_brackets(lines[a]) for a, b in blocks):
+        # (一)按时报送…。各处室要…。 — a （一） paragraph naming no units is a task (its units
+        # left to the user), not a heading: the （一）s are the tasks, none cut.
         return lines
     out = lines[: blocks[0][0]]
     starts = [start for start, _ in blocks[1:]] + [len(lines)]

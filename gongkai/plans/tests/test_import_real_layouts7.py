@@ -90,3 +90,40 @@ def test_it_flags_a_deadline_ending_in_the_next_tasks_number_and_that_task():
     assert second.flags == [
         "本项的编号也出现在上一项末尾，任务从哪里开始、编号取自哪里不能确定，请核对"
     ]
+
+
+# ---- numbered paragraphs, some naming no units -------------------------------------------
+
+
+def test_it_keeps_cn_numbered_paragraphs_without_units_as_tasks_beside_one_with_two_brackets():
+    plan = parse(
+        "一、加强组织领导，全面做好政务公开工作。",
+        "（一）按时报送政务公开相关信息。各处室和单位要根据各自的责任分工，提供政务信息公开相关材料，并按照要求持续更新，确保信息的真实性、准确性和时效性。",
+        "（二）指定专人做好政务信息公开工作。各处室和单位要按照职能对应做好门户网站相应栏目信息发布工作，并指定专人作为信息员负责发布工作。",
+        "（三）全面落实“五公开”。拟制公文时明确公开属性，随公文一并报批。（责任单位：各处室和单位）",
+        "建立政务公开考核制度，每季度通报政务公开落实情况。（牵头单位：办公室，配合单位：信息中心）",
+        year=2017,
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, [], []),
+        (2, [], []),
+        (3, ["各处室和单位"], []),
+        (4, ["办公室"], ["信息中心"]),
+    ]
+    assert "未填写责任单位" in plan.items[0].flags
+    assert "原文此段没有任务编号（或编号无法识别），但注有责任单位，已作为一项任务，请核对" in (
+        plan.items[3].flags
+    )
+
+
+def test_a_paragraph_with_its_own_units_after_a_task_that_named_its_units_is_a_task():
+    plan = parse(
+        "一、推进政策公开",
+        "1.做好规范性文件公开，及时更新规范性文件库。（责任单位：法规科）",
+        "建立政务公开考核制度，每季度通报政务公开落实情况。（牵头单位：办公室，配合单位：信息中心）",
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["法规科"], []),
+        (2, ["办公室"], ["信息中心"]),
+    ]
+    assert "信息中心" not in plan.items[0].measures
