@@ -250,7 +250,8 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
         return header_at, _guess_roles(rows[header_at + 1 :]), True
     raw = _own_units_column(rows[header_at], raw)
     if None not in raw:
-        return header_at, _numbered_column(rows[header_at + 1 :], _settle_roles(raw), raw), False
+        roles = _numbered_column(rows[header_at + 1 :], _settle_roles(raw), raw)
+        return header_at, _heading_columns(rows[header_at + 1 :], roles), False
     guessed = _guess_roles(rows[header_at + 1 :], width=len(raw))
     filled: list[str | None] = list(raw)
     for j, role in enumerate(raw):
@@ -263,7 +264,37 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
         j for j, role in enumerate(raw) if role is None and _column_has_text(rows, header_at, j)
     ]
     roles = _numbered_column(rows[header_at + 1 :], _settle_roles(filled), raw)
+    roles = _heading_columns(rows[header_at + 1 :], roles)
     return header_at, roles, bool(unknown)
+
+
+def _heading_columns(rows: list[Row], roles: list[str]) -> list[str]:
+    """工作要求 | 一级要点 | 二级要点 | 责任科室, whose full rows read 一、… | （一）… | 1.… |
+    units: a column holding only part headings (一、) or group headings (（一）) in the
+    table's full rows groups the rows (its cell given on the first row of the group only);
+    the tasks are the numbered column after it, whatever the headers say."""
+    width = len(roles)
+    # Rows reaching the last column (a short row, or one padded with empty cells at its end,
+    # lost its leading cells to the merge: where its cells stand says nothing).
+    full = [row for row in rows if len(_trimmed(row)) >= width]
+    if not full or REQUIREMENT not in roles:
+        return roles
+    heads = [j for j in range(width) if all(_is_heading(row[j]) for row in full)]
+    req = roles.index(REQUIREMENT)
+    if req not in heads:
+        return roles
+    after = [
+        j
+        for j in range(max(heads) + 1, width)
+        if roles[j] in (MEASURES, NOTE, TASK) and all(_NUMBERED.match(row[j]) for row in full)
+    ]
+    if not after:
+        return roles
+    roles = list(roles)
+    for j in heads:
+        roles[j] = TASK
+    roles[after[0]] = REQUIREMENT
+    return roles
 
 
 def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -> list[str]:

@@ -127,3 +127,43 @@ def test_a_paragraph_with_its_own_units_after_a_task_that_named_its_units_is_a_t
         (2, ["办公室"], ["信息中心"]),
     ]
     assert "信息中心" not in plan.items[0].measures
+
+
+# ---- columns of part and group headings before the tasks ---------------------------------
+
+
+def test_a_requirement_column_holding_only_part_headings_groups_the_numbered_tasks_after_it():
+    plan = parse(
+        "工作要求 | 工作任务 | 具体要求 | 责任单位 |",
+        "一、优化公开基础 | （一）深化规范性文件公开。 | "
+        "1.推进规范性文件库建设，集中统一公开。 | 市政府办公室、市司法局 |",
+        "（二）推进基层公开标准化。 | 2.持续推动主动公开目录的动态更新调整。 | 市有关单位 |",
+        "3.持续做好基层政务公开标准目录的动态调整和落实。 | 各镇(街) |",
+        "二、强化政策解读 | （三）提升解读质量。 | "
+        "4.加大惠民资金发放信息公开力度。 | 市财政局牵头，各镇(街)配合 |",
+        year=2022,
+    )
+    assert read(plan, "number", "section", "subsection", "lead_units", "support_units") == [
+        (1, "一、优化公开基础", "(一)", ["市政府办公室", "市司法局"], []),
+        (2, "一、优化公开基础", "(二)", ["市有关单位"], []),
+        (3, "一、优化公开基础", "(二)", ["各镇(街)"], []),
+        (4, "二、强化政策解读", "(三)", ["市财政局"], ["各镇(街)"]),
+    ]
+    assert plan.items[2].requirement.startswith("持续做好基层政务公开标准目录")
+
+
+def test_unknown_headers_over_heading_columns_padded_with_empty_cells_are_read_by_content():
+    plan = parse(
+        "工作要求 | 一级要点 | 二级要点 | 责任科室 |",
+        "一、优化公开基础 | （一）深化规范性文件公开。 | "
+        "1.规范行政法规使用，确保文本为最新版本。 | 法规科牵头，办公室配合 |",
+        "2.摸清规范性文件底数，健全动态更新工作机制。 | 办公室牵头，各科室按职责分工落实 | ||",
+        "（二）推进基层公开标准化。 | 3.持续推动主动公开目录的动态更新调整。 | 办公室 | |",
+        year=2022,
+    )
+    assert read(plan, "number", "section", "subsection", "lead_units", "support_units") == [
+        (1, "一、优化公开基础", "(一)", ["法规科"], ["办公室"]),
+        (2, "一、优化公开基础", "(一)", ["办公室"], ["各科室"]),
+        (3, "一、优化公开基础", "(二)", ["办公室"], []),
+    ]
+    assert all(item.flags for item in plan.items)  # the columns were read by content
