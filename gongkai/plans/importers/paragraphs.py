@@ -43,9 +43,8 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
     """Plans written as paragraphs: build table rows, under a canonical header if none."""
     lines = [
         part
-        for text in lines
-        for line in text.split("\n")
-        for inline in _inline_headings(line)
+        for text in _join_viewer_chunks([line for text in lines for line in text.split("\n")])
+        for inline in _inline_headings(text)
         for part in _ordinals(inline)
     ]
     run_on = _run_on_table(lines)
@@ -60,6 +59,43 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
             return rows
         return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])
     return _records(lines)
+
+
+# A document-sharing site's text preview cuts the document into chunks, each line starting
+# with its chunk's number (1、 2、 3、) wherever the cut fell, even inside a word.
+_CHUNK = re.compile(r"^(\d{1,2})、")
+_CHUNK_LENGTH = 200
+
+
+def _join_viewer_chunks(lines: list[str]) -> list[str]:
+    """Chunks numbered 1、 2、 … in turn, each long and cut off in mid-sentence (its last
+    character a letter, no punctuation): one text again, the numbers dropped, its breaks
+    restored (a preview runs the document's lines together). A chunk that ends a sentence
+    is left as it is (its number may be the next task's)."""
+    chunks = [at for at, line in enumerate(lines) if _CHUNK.match(line)]
+    numbers = [int(_CHUNK.match(lines[at]).group(1)) for at in chunks]
+    if len(chunks) < 2 or numbers != list(range(1, len(chunks) + 1)):
+        return lines
+    out = list(lines)
+    groups: dict[int, list[int]] = {}  # the chunk a group starts at → the chunks run on
+    for at, following in zip(chunks, chunks[1:], strict=False):
+        cut = lines[at].rstrip()
+        between = any(line.strip() for line in lines[at + 1 : following])
+        if between or len(cut) < _CHUNK_LENGTH or not re.search(r"[\u4e00-\u9fff]$", cut):
+            continue
+        first = next((s for s, run in groups.items() if at in run), at)
+        groups.setdefault(first, [first]).append(following)
+    for first, run in groups.items():
+        text = "".join(_CHUNK.sub("", lines[at], count=1).rstrip() for at in run)
+        for at in range(first, run[-1] + 1):
+            out[at] = None
+        out[first] = _restore_breaks(text)
+    return [
+        part
+        for line in out
+        if line is not None
+        for part in (line if isinstance(line, list) else [line])
+    ]
 
 
 # A row's number glued to its task (1做好…, 12 加强…), not a date or an amount (2022年, 3个).
@@ -267,6 +303,8 @@ def _records(lines: list[str]) -> list[Row]:
             or (_SECTION.match(line) and _unit_brackets(line) and not (arabic or cn_tasks))
         )
         heading_task = None if starts_task else _heading_then_task(line)
+        if not heading_task and not starts_task and arabic:
+            heading_task = _heading_then_text(line)
         if heading_task:
             # （二）…工程 配合…。牵头处室：X。 — a heading, and one task under it with no number.
             _units_from_heading(record, heading_units)
@@ -330,6 +368,19 @@ def _heading_then_task(line: str) -> tuple[str, str] | None:
     if _INLINE_LABELS.search(_close_label_gaps(simplify(body))) or _unit_brackets(body):
         return found.group(1), body
     return None
+
+
+def _heading_then_text(line: str) -> tuple[str, str] | None:
+    """(heading, task) of a （一） line in a plan of numbered tasks whose title's sentence is
+    followed by more sentences (…集中公开。L规范行政法规使用，…。各科室): a task whose number
+    was lost (misread, or never written), kept unnumbered and flagged, not dropped."""
+    numeral = _SUBSECTION.match(line)
+    if not numeral:
+        return None
+    title, stop, body = line[numeral.end() :].partition("。")
+    if not stop or len(title) > _HEADING_MAX or len(body.strip()) < 20 or "。" not in body:
+        return None
+    return line[: numeral.end()] + title + stop, body.strip()
 
 
 class _Piece(str):

@@ -167,3 +167,38 @@ def test_unknown_headers_over_heading_columns_padded_with_empty_cells_are_read_b
         (3, "一、优化公开基础", "(二)", ["办公室"], []),
     ]
     assert all(item.flags for item in plan.items)  # the columns were read by content
+
+
+# ---- a document-sharing site's text preview ----------------------------------------------
+
+
+def test_it_joins_a_previews_numbered_chunks_cut_in_mid_sentence_and_reads_every_task():
+    # The preview numbers its chunks 1、 2、 wherever the cut falls; task 3 starts in chunk 2.
+    first = (
+        "1、2022年政务公开工作要点一、优化政务公开工作基础（一）深化规范性文件公开。"
+        f"1.规范行政法规使用。{LONG}。（责任科室：法规科）"
+        f"2.摸清本单位规范性文件底数。{LONG}。（责任科室：办公室）"
+        "3.规范编制发布政府信息公开工作年度报"
+    )
+    second = f"2、告，提高年报内容质量。{LONG}。（责任科室：办公室）"
+    plan = parse(first, "", second, year=2022)
+    assert read(plan, "number", "section", "lead_units") == [
+        (1, "一、优化政务公开工作基础", ["法规科"]),
+        (2, "一、优化政务公开工作基础", ["办公室"]),
+        (3, "一、优化政务公开工作基础", ["办公室"]),
+    ]
+    assert plan.items[2].requirement.startswith("规范编制发布政府信息公开工作年度报告，提高")
+
+
+def test_a_group_heading_carrying_a_task_whose_number_was_lost_keeps_it_flagged():
+    plan = parse(
+        "一、优化政务公开工作基础",
+        "（一）深化规范性文件公开。L规范行政法规使用，确保使用的行政法规文本为最新版本。各科室",
+        "2.摸清本单位规范性文件底数，健全动态更新工作机制。各科室按要求落实",
+        year=2022,
+    )
+    assert [item.number for item in plan.items] == [1, 2]
+    assert plan.items[0].requirement.startswith("L规范行政法规使用")
+    assert "原文此段没有任务编号（或编号无法识别），但注有责任单位，已作为一项任务，请核对" in (
+        plan.items[0].flags
+    )
