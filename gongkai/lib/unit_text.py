@@ -60,14 +60,14 @@ _MANNER = re.compile(
 _ROLE_IN_BRACKETS = re.compile(r"[（(](牵头|主办|主责|配合|协办|协助|参与)(?:单位|部门)?[)）]")
 # A collective's tail: 等部门, 等市有关单位, 等单位 — the named units stay, the tail goes.
 _ETC_TAIL = re.compile(r"等(?:[市县区省]?(?:直)?(?:有关|相关)?(?:单位|部门|处室|科室))?$")
-# "X会Y"/"X会同Y": X leads and Y supports. A 委 before 会 is a committee
-# name (党委会, 管委会), not the verb; nor is the 会 of a word starting a name's next part
-# (市财政局会计处, 办公室会议科).
-_HUI_VERB = r"会(?!计|议|展|务|员|馆)同?"
-_CO_SIGN_RE = re.compile(rf"^(.+?[处室局办心队站所院部组科]){_HUI_VERB}(.+)$")
+# "X会Y"/"X会同Y": X leads and Y supports, 会 after a name's organ word (…处会…, …厅会同…). A
+# 委 before a bare 会 is a committee's name (党委会, 管委会), before 会同 the verb; nor is the
+# 会 of a word starting a name's next part (市财政局会计处, 办公室会议科).
+_HUI_VERB = r"(?:(?<=[处室局办心队站所院部组科厅])会(?!计|议|展|务|员|馆)同?|(?<=委)会同)"
+_CO_SIGN_RE = re.compile(rf"^(.+?){_HUI_VERB}(.+)$")
 # A 会 inside a word of a name (社会, 委员会, 工会, 联合会, 协会) is no verb either: a name
 # holds an unsplit X会Y only where 会 follows a name's organ word (法规科会新闻科).
-_CO_SIGN_INSIDE = re.compile(rf"[处室局办心队站所院部组科]{_HUI_VERB}[\u4e00-\u9fff]{{2}}")
+_CO_SIGN_INSIDE = re.compile(rf"{_HUI_VERB}[\u4e00-\u9fff]{{2}}")
 
 _UNIT_SUFFIX = re.compile(
     r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|村居|主体|企业|银行|支行|分行|"

@@ -195,3 +195,18 @@ def test_two_names_joined_by_he_are_read_as_two_units_and_flagged():
 def test_a_collective_whose_ge_covers_two_kinds_joined_by_he_stays_one_name():
     parsed = parse_units("（责任单位：各处室和单位）")
     assert (parsed.lead, parsed.flags) == (["各处室和单位"], [])
+
+
+@pytest.mark.parametrize(
+    "text, lead, support",
+    [
+        ("省公安厅会同省人社厅、卫计委、教育厅", ["省公安厅"], ["省人社厅", "卫计委", "教育厅"]),
+        ("市发改委会同市财政局", ["市发改委"], ["市财政局"]),
+        ("区管委会办公室", ["区管委会办公室"], []),
+    ],
+)
+def test_a_department_or_committee_before_hui_tong_leads_and_a_committees_name_stays(
+    text, lead, support
+):
+    parsed = parse_units(text)
+    assert (parsed.lead, parsed.support, parsed.flags) == (lead, support, [])
