@@ -33,7 +33,7 @@ from gongkai.plans.importers.cells import (
     header_roles,
 )
 from gongkai.plans.importers.headers import REQUIREMENT
-from gongkai.plans.importers.runon import _run_on_table
+from gongkai.plans.importers.runon import _HEADER_RUN, _run_on_table
 from gongkai.plans.importers.stream import stream_rows
 
 # ---- paragraphs (no table at all) ---------------------------------------------
@@ -128,11 +128,14 @@ def _glued_table(lines: list[str]) -> list[str]:
 def _inline_headings(line: str) -> list[str]:
     """A whole plan on one line (its breaks lost on the way): cut before each heading or
     number that follows a space, when there are several; or, a long line with no such
-    spaces, before each marker that continues the plan's numbering (_restore_breaks)."""
-    if len(line) < 300:
+    spaces, before each marker that continues the plan's numbering (_restore_breaks); a
+    line holding a table's header words run together is a table run into one line, however
+    short."""
+    run_on_table = bool(_HEADER_RUN.search(line))
+    if len(line) < 300 and not run_on_table:
         return [line]
     parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
-    if len(line) >= _RUN_ON:
+    if len(line) >= _RUN_ON or run_on_table:
         restored = _restore_breaks(line)
         if len(restored) > len(parts):
             return restored  # a space inside it is no break

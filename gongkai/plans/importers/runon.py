@@ -24,6 +24,7 @@ from gongkai.plans.importers.cells import (
     _glued_header,
     _header_role,
     _is_heading,
+    _looks_like_units,
 )
 from gongkai.plans.importers.headers import LEAD, SUPPORT, UNITS
 from gongkai.plans.importers.stream import STUCK, UNREAD
@@ -232,12 +233,35 @@ def _short_name_at_end(text: str) -> str | None:
     return None
 
 
+# A collective of units, where a units cell of named bodies ends and the next cell begins.
+_COLLECTIVE = re.compile(r"^(?:各|[省市区县]直|有关|相关)")
+
+
 def _run_on_units(text: str) -> tuple[str, str, str] | None:
     """(task, lead, support) of a row whose units cells follow its requirement, or None."""
     end = max(text.rfind("。"), text.rfind("；"))
     tail = text[end + 1 :]
     if end < 0 or not tail.strip():
         return None
+    first, comma, others = (re.split(r"([，,])", tail.strip(), maxsplit=1) + ["", ""])[:3]
+    names = [name for part in first.split() for name in _NAME_JOIN.split(part)]
+    collective = next((at for at, name in enumerate(names) if _COLLECTIVE.search(name)), 0)
+    if collective:
+        # 区经济发展局 区市场监督管理局区直有关单位，各片区…: the named bodies lead, the
+        # units cell starts at the first collective (区直有关单位, 各…).
+        return (
+            text[: end + 1],
+            "、".join(names[:collective]),
+            "、".join(names[collective:]) + comma + others,
+        )
+    if not _looks_like_units(tail.strip()):
+        # …定期公开债务限额 、余额等相关信息区财政金融局: the requirement's last sentence has
+        # no full stop; the names at its end are the units.
+        head, leads = tail.strip(), []
+        while name := _short_name_at_end(head):
+            leads.insert(0, name)
+            head = head[: -len(name)]
+        return (text[: end + 1] + head, "、".join(leads), "") if leads else None
     if tail[0].isspace():
         return text[: end + 1], tail.strip(), ""
     first, comma, others = (re.split(r"([，,])", tail, maxsplit=1) + ["", ""])[:3]

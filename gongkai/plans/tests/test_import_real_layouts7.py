@@ -202,3 +202,48 @@ def test_a_group_heading_carrying_a_task_whose_number_was_lost_keeps_it_flagged(
     assert "原文此段没有任务编号（或编号无法识别），但注有责任单位，已作为一项任务，请核对" in (
         plan.items[0].flags
     )
+
+
+# ---- tables run into one line ------------------------------------------------------------
+
+
+def test_a_run_on_rows_units_cell_starts_at_the_first_collective_after_the_named_leads():
+    line = (
+        "2021年政务公开工作主要任务分解表序号工作任务牵头单位配合单位一、深化政务公开"
+        f"1.公开市场体系方案。{LONG}。 区经济发展局 区市场监管局区直有关单位，各乡镇人民政府"
+        f"2.加强执法信息公开。{LONG}。区执法局区市场监管局区直有关单位，各乡镇人民政府"
+        f"3.扩大预决算公开范围。{LONG}。区财政局区直有关单位，各乡镇人民政府"
+    )
+    plan = parse(line, year=2021)
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["区经济发展局", "区市场监管局"], ["区直有关单位", "各乡镇人民政府"]),
+        (2, ["区执法局", "区市场监管局"], ["区直有关单位", "各乡镇人民政府"]),
+        (3, ["区财政局"], ["区直有关单位", "各乡镇人民政府"]),
+    ]
+
+
+def test_a_run_on_row_whose_last_sentence_has_no_full_stop_gives_the_names_at_its_end():
+    line = (
+        "2021年政务公开工作主要任务分解表序号工作任务牵头单位配合单位一、深化政务公开"
+        f"1.扩大预决算公开范围。{LONG}。区财政局区直有关单位，各乡镇人民政府"
+        f"2.深化政府债务信息公开。{LONG}，定期公开债务限额 、余额 、发行等相关信息区财政金融局 "
+        f"3.公开惠民资金发放信息。{LONG}。区农业农村局区直有关单位，各乡镇人民政府"
+    )
+    plan = parse(line, year=2021)
+    assert read(plan, "number", "lead_units", "support_units")[1] == (2, ["区财政金融局"], [])
+    assert plan.items[1].requirement.endswith("等相关信息")
+
+
+def test_it_reads_a_short_run_on_table_whose_header_words_run_together_in_its_line():
+    line = (
+        "2021年政务公开工作主要任务分解表序号工作任务牵头单位配合单位一、深化政务公开"
+        "1.扩大预决算公开范围。推进部门所属单位预算、决算公开。区财政局区直有关单位，各乡镇"
+        "2.深化政府债务信息公开。定期公开债务限额、余额等信息。区财政局 "
+        "3.公开惠民资金发放信息。推动补贴信息公开向村和社区延伸。区农业局区直有关单位，各乡镇"
+    )
+    plan = parse(line, year=2021)
+    assert read(plan, "number", "section", "lead_units", "support_units") == [
+        (1, "一、深化政务公开", ["区财政局"], ["区直有关单位", "各乡镇"]),
+        (2, "一、深化政务公开", ["区财政局"], []),
+        (3, "一、深化政务公开", ["区农业局"], ["区直有关单位", "各乡镇"]),
+    ]
