@@ -4,11 +4,14 @@ header words run together inside a line, then rows numbered 1. … N. in sequenc
 left out here and there), each row cut before the next one's number wherever it stands.
 Each row becomes a task, flagged (its cells are guessed from content):
 
-- units after the requirement: the text after its last full stop, a space marking an empty
-  lead cell, names run together (…局区…局) cut where one name ends and the next begins;
+- units after the requirement: the text after its last full stop (or the names ending a
+  last sentence with none), names run together (…局区…局) cut where one name ends and the
+  next begins, the second cell starting at the first collective (区直有关单位, 各…);
 - units before the requirement: found where the rows repeat one list of names (after a
   space for an empty lead cell, or with nothing marking it, as the stretch nearby rows
   share), the names run together before the list leading;
+- a deadline column (完成时限): the deadline cut off the row's end, or from right after the
+  requirement's last full stop when the units follow it;
 - rows whose units cannot be told are kept, their units empty, and flagged as unread.
 
 Section headings between rows stay rows of their own. The rows then go through the row
@@ -24,9 +27,10 @@ from gongkai.plans.importers.cells import (
     _glued_header,
     _header_role,
     _is_heading,
+    _looks_like_deadline,
     _looks_like_units,
 )
-from gongkai.plans.importers.headers import LEAD, SUPPORT, UNITS
+from gongkai.plans.importers.headers import DEADLINE, LEAD, SUPPORT, UNITS
 from gongkai.plans.importers.stream import STUCK, UNREAD
 
 # Header words run together inside a line (…分解表工作任务工作要求牵头单位配合/责任单位一、…),
@@ -60,19 +64,21 @@ def _run_on_table(lines: list[str]) -> list[Row] | None:
             if not any(role in _UNIT_ROLES for role in roles):
                 continue
             after = [line[match.end() :].strip(), *lines[at + 1 :]]
-            rows = _run_on_rows([a for a in after if a], roles[-1] in _UNIT_ROLES)
+            dated = DEADLINE in roles
+            columns = [role for role in roles if role != DEADLINE]
+            rows = _run_on_rows([a for a in after if a], columns[-1] in _UNIT_ROLES, dated)
             if rows:
                 before = [*lines[:at], line[: match.start()]]
                 return [[text] for text in before if text.strip()] + rows
     return None
 
 
-def _run_on_rows(lines: list[str], units_last: bool) -> list[Row] | None:
+def _run_on_rows(lines: list[str], units_last: bool, dated: bool = False) -> list[Row] | None:
     lines = _cut_at_next_numbers(lines)
     numbers = [int(m.group(1)) for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
     if len(numbers) < 3 or not _in_sequence(numbers):
         return None
-    rows = [list(_RUN_ON_HEADER)]
+    rows = [[*_RUN_ON_HEADER, "完成时限"] if dated else list(_RUN_ON_HEADER)]
     texts = [line[m.end() :] for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
     shared = [] if units_last else _shared_lists(texts)
     for line in lines:
@@ -81,13 +87,55 @@ def _run_on_rows(lines: list[str], units_last: bool) -> list[Row] | None:
             if _is_heading(line):
                 rows.append([line])
             continue
-        text = line[number.end() :]
+        text, deadline = (
+            _deadline_cut(line[number.end() :]) if dated else (line[number.end() :], "")
+        )
         read = _run_on_units(text) if units_last else _units_before_text(text, shared)
         task, lead, support = read or (text, "", "")
         # One units cell, labelled: an empty cell would be taken as merged from the row above.
         units = f"牵头单位：{lead}；配合单位：{support}" if support else lead
-        rows.append([number.group(1), task.strip(), units, STUCK if read else UNREAD])
+        cells = [number.group(1), task.strip(), units, *([deadline] if dated else [])]
+        rows.append([*cells, STUCK if read else UNREAD])
     return rows
+
+
+# What a deadline cell starts with (2021年…, 6月底前, 年底前, 持续推进, 长期坚持, 每季度 …).
+_DEADLINE_START = "0123456789年上下全长持常动每及按定即本今明一二三四五六七八九十"
+_DEADLINE_LONGEST = 25
+
+
+def _deadline_cut(text: str) -> tuple[str, str]:
+    """(text, deadline) of a run-on row of a table with a deadline column: the deadline at
+    the row's end, after the units (…区财政局2021年12月底前), or right after the requirement's
+    last full stop, before the units (…公开。6月底前区财政局); ("", "") parts when none."""
+    end = max(text.rfind("。"), text.rfind("；"))
+    tail = text[end + 1 :]
+    for start in range(len(tail)):
+        found = tail[start:].strip()
+        before = tail[start - 1 : start]
+        if (
+            len(found) <= _DEADLINE_LONGEST
+            and found[:1] in _DEADLINE_START
+            and (not before or before.isspace() or before in _NAME_END + "、，,")
+            and found[-1] not in _NAME_END  # …月底前区财政局: the units after the deadline
+            and _looks_like_deadline(found)
+        ):
+            return text[: end + 1 + start].rstrip(" ，,"), found
+    for stop in range(2, min(len(tail), _DEADLINE_LONGEST) + 1):
+        found = tail[:stop].strip()
+        if (
+            found[:1] in _DEADLINE_START
+            and found[-1] not in _NAME_END
+            and _looks_like_deadline(found)
+            and _whole_name_start(tail[stop:])
+        ):
+            return text[: end + 1] + tail[stop:], found
+    return text, ""
+
+
+def _whole_name_start(text: str) -> bool:
+    """Text starting with a unit's name (a place, or 各), as a units cell does."""
+    return bool(re.match(r"\s*[省市区县各]", text))
 
 
 def _cut_at_next_numbers(lines: list[str]) -> list[str]:

@@ -247,3 +247,34 @@ def test_it_reads_a_short_run_on_table_whose_header_words_run_together_in_its_li
         (2, "一、深化政务公开", ["区财政局"], []),
         (3, "一、深化政务公开", ["区农业局"], ["区直有关单位", "各乡镇"]),
     ]
+
+
+def test_it_cuts_the_deadline_off_the_end_of_a_run_on_row_after_its_units():
+    line = (
+        "2021年政务公开工作任务分解表序号工作任务责任单位完成时限一、深化政务公开"
+        "1.扩大预决算公开范围。推进部门所属单位预算、决算公开。区财政局2021年12月底前"
+        "2.深化政府债务信息公开。定期公开债务限额、余额等信息。区财政局区直有关单位持续推进"
+        "3.公开惠民资金发放信息。推动补贴信息公开向村和社区延伸。区农业局 6月底前"
+    )
+    plan = parse(line, year=2021)
+    assert read(plan, "number", "lead_units", "support_units", "deadline_text", "due_date") == [
+        (1, ["区财政局"], [], "2021年12月底前", date(2021, 12, 31)),
+        (2, ["区财政局"], ["区直有关单位"], "持续推进", date(2021, 12, 31)),
+        (3, ["区农业局"], [], "6月底前", date(2021, 6, 30)),
+    ]
+
+
+def test_it_cuts_the_deadline_standing_between_a_run_on_rows_requirement_and_its_units():
+    line = (
+        "2021年政务公开工作任务分解表序号工作任务完成时限责任单位一、深化政务公开"
+        "1.扩大预决算公开范围。推进部门所属单位预算、决算公开。2021年12月底前区财政局"
+        "2.深化政府债务信息公开。定期公开债务限额、余额等信息。持续推进区财政局区直有关单位，各乡镇"
+        "3.公开惠民资金发放信息。推动补贴信息公开向村和社区延伸。6月底前区农业局"
+    )
+    plan = parse(line, year=2021)
+    assert read(plan, "number", "lead_units", "support_units", "deadline_text") == [
+        (1, ["区财政局"], [], "2021年12月底前"),
+        (2, ["区财政局"], ["区直有关单位", "各乡镇"], "持续推进"),
+        (3, ["区农业局"], [], "6月底前"),
+    ]
+    assert plan.items[1].ongoing
