@@ -102,6 +102,8 @@ def _run_on_rows(lines: list[str], units_last: bool, dated: bool = False) -> lis
 # What a deadline cell starts with (2021年…, 6月底前, 年底前, 持续推进, 长期坚持, 每季度 …).
 _DEADLINE_START = "0123456789年上下全长持常动每及按定即本今明一二三四五六七八九十"
 _DEADLINE_LONGEST = 25
+# What else a units cell ends in: 各乡镇, 各街道, 各县区, 各区属国企.
+_PLACE_END = "镇乡道区县市企"
 
 
 def _deadline_cut(text: str) -> tuple[str, str]:
@@ -116,7 +118,7 @@ def _deadline_cut(text: str) -> tuple[str, str]:
         if (
             len(found) <= _DEADLINE_LONGEST
             and found[:1] in _DEADLINE_START
-            and (not before or before.isspace() or before in _NAME_END + "、，,")
+            and (not before or before.isspace() or before in _NAME_END + _PLACE_END + "、，,")
             and found[-1] not in _NAME_END  # …月底前区财政局: the units after the deadline
             and _looks_like_deadline(found)
         ):

@@ -278,3 +278,18 @@ def test_it_cuts_the_deadline_standing_between_a_run_on_rows_requirement_and_its
         (3, ["区农业局"], [], "6月底前"),
     ]
     assert plan.items[1].ongoing
+
+
+def test_a_run_on_tables_time_arrangement_column_is_its_deadline_even_after_a_towns_name():
+    line = (
+        "2021年政务公开重点任务分工表序号重点任务工作措施责任单位时间安排一、深化政务公开"
+        "1.扩大预决算公开范围。推进部门所属单位预算、决算公开。区财政局区直有关单位，各乡镇6月底前"
+        "2.深化政府债务信息公开。定期公开债务限额、余额等信息。区财政局持续推进"
+        "3.公开惠民资金发放信息。推动补贴信息公开向村和社区延伸。区农业局区直有关单位，各乡镇年底前"
+    )
+    plan = parse(line, year=2021)
+    assert read(plan, "number", "support_units", "deadline_text") == [
+        (1, ["区直有关单位", "各乡镇"], "6月底前"),
+        (2, [], "持续推进"),
+        (3, ["区直有关单位", "各乡镇"], "年底前"),
+    ]
