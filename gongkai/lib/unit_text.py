@@ -355,7 +355,7 @@ def _names(text: str) -> tuple[list[str], bool]:
                 continue
             if not _looks_like_unit(name):
                 return [], False
-            if names and _BARE_COLLECTIVE.match(name) and "各" in names[-1]:
+            if names and _BARE_COLLECTIVE.match(name) and "各" in names[-1][1:]:
                 names[-1] = f"{names[-1]}、{name}"  # 各级政府各部门、各单位: one collective
             else:
                 names.append(name)

@@ -210,3 +210,12 @@ def test_a_department_or_committee_before_hui_tong_leads_and_a_committees_name_s
 ):
     parsed = parse_units(text)
     assert (parsed.lead, parsed.support, parsed.flags) == (lead, support, [])
+
+
+def test_collectives_each_starting_with_ge_are_separate_units():
+    parsed = parse_units("各街道、各部门、各驻区机构")
+    assert parsed.lead == ["各街道", "各部门", "各驻区机构"]
+
+
+def test_a_collective_qualified_before_its_ge_takes_the_bare_collective_after_it():
+    assert parse_units("市直各部门、各单位").lead == ["市直各部门、各单位"]
