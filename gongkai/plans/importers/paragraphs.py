@@ -34,7 +34,7 @@ from gongkai.plans.importers.cells import (
 )
 from gongkai.plans.importers.headers import REQUIREMENT
 from gongkai.plans.importers.runon import _HEADER_RUN, _run_on_table
-from gongkai.plans.importers.stream import stream_rows
+from gongkai.plans.importers.stream import UNCLOSED, stream_rows
 
 # ---- paragraphs (no table at all) ---------------------------------------------
 
@@ -346,6 +346,9 @@ def _records(lines: list[str]) -> list[Row]:
             rows.append([line])
     _units_from_heading(record, heading_units)
     _spread_comma_legend(rows)
+    for row in rows:
+        if isinstance(row, _Record) and row.unclosed:
+            row.append(UNCLOSED)
     return rows
 
 
@@ -398,6 +401,7 @@ class _Record(list):
     def __init__(self, cells: Row, *, piece: bool = False, unnumbered: bool = False):
         super().__init__(cells)
         self.piece, self.unnumbered = piece, unnumbered
+        self.unclosed = False  # its units bracket was never closed (see UNCLOSED)
 
 
 _UNNUMBERED_FLAG = "原文此段没有任务编号（或编号无法识别），但注有责任单位，已作为一项任务，请核对"
@@ -606,8 +610,30 @@ def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
 
 def _new_record(line: str, *, unnumbered: bool = False) -> _Record:
     record = _Record(["", "", "", "", ""], piece=isinstance(line, _Piece), unnumbered=unnumbered)
-    record[0] = _take_trailer(record, line)
+    closed = _close_cut_bracket(line)
+    record.unclosed = closed != line
+    record[0] = _take_trailer(record, closed)
     return record
+
+
+_CLOSING = dict(zip("（([【〔﹝", "）)]】〕﹞", strict=True))
+
+
+def _close_cut_bracket(line: str) -> str:
+    """…。(牵头单位:经济发展局,责任单位:宣传部、各有关部门、单位 — a units bracket the text
+    never closes (the page breaks off in it): closed, to be read as a bracket is."""
+    opened: list[int] = []
+    for at, char in enumerate(line):
+        if char in _CLOSING:
+            opened.append(at)
+        elif char in _CLOSING.values() and opened:
+            opened.pop()
+    if not opened:
+        return line
+    inner = line[opened[0] + 1 :]
+    if not _UNIT_LABEL.search(simplify(inner)) or not re.search("[。；;]", line[: opened[0]]):
+        return line
+    return line.rstrip("。；;，, ") + _CLOSING[line[opened[0]]] * len(opened)
 
 
 def _take_trailer(record: Row, line: str) -> str:

@@ -63,6 +63,7 @@ from gongkai.plans.importers.headers import (
 from gongkai.plans.importers.items import (
     _GLUED,
     _STUCK,
+    _UNCLOSED,
     _UNREAD,
     _Draft,
     _finish_item,
@@ -78,7 +79,7 @@ from gongkai.plans.importers.paragraphs import (
     _Record,
     _unit_brackets,
 )
-from gongkai.plans.importers.stream import DOUBT, GLUED, STUCK, UNREAD
+from gongkai.plans.importers.stream import DOUBT, GLUED, STUCK, UNCLOSED, UNREAD
 
 # Columns whose parts must line up one-to-one with the requirements.
 _ALIGNED = (MEASURES, DEADLINE, UNITS, LEAD, SUPPORT)
@@ -223,7 +224,13 @@ def _doubtful_rows(rows: list[Row]) -> dict[int, list[str]]:
     off a glued cell (GLUED), by row id, their marks taken off."""
     doubtful: dict[int, list[str]] = {}
     for row in rows:
-        for mark, flag in ((DOUBT, _DOUBTFUL), (GLUED, _GLUED), (STUCK, _STUCK), (UNREAD, _UNREAD)):
+        for mark, flag in (
+            (DOUBT, _DOUBTFUL),
+            (GLUED, _GLUED),
+            (STUCK, _STUCK),
+            (UNREAD, _UNREAD),
+            (UNCLOSED, _UNCLOSED),
+        ):
             if row and row[-1] == mark:
                 row.pop()
                 doubtful.setdefault(id(row), []).insert(0, flag)

@@ -293,3 +293,20 @@ def test_a_run_on_tables_time_arrangement_column_is_its_deadline_even_after_a_to
         (2, [], "持续推进"),
         (3, ["区直有关单位", "各乡镇"], "年底前"),
     ]
+
+
+# ---- a units bracket the page never closes -----------------------------------------------
+
+
+def test_it_reads_a_units_bracket_the_page_never_closes_and_flags_it():
+    (item,) = parse(
+        "一、围绕重大部署着力推进公开",
+        "1.围绕新旧动能转换做好公开。及时公开相关规划政策落实情况。"
+        "(牵头单位:经济发展局,责任单位:宣传部、社会综合管理中心,各有关部门、单位",
+        year=2018,
+    ).items
+    assert (item.lead_units, item.support_units) == (
+        ["经济发展局"],
+        ["宣传部", "社会综合管理中心", "各有关部门、单位"],
+    )
+    assert "原文此项的责任单位括号没有闭合（原文可能在此截断），已按闭合读取，请核对" in item.flags
