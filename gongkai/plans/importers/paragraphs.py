@@ -150,7 +150,9 @@ def _inline_headings(line: str) -> list[str]:
         # "二、目标任务 2022年，全区…": the heading, then its paragraph after a space.
         title, space, rest = part.partition(" ")
         heading = _SECTION.match(part) or _SUBSECTION.match(part)
-        if heading and space and len(title) > heading.end() and len(rest) > 20:
+        # Not a space inside a long paragraph (…。(责任时限:2022 年底前,…)): a title is short.
+        short = len(title) <= _HEADING_MAX and not re.search("[。；;]", title)
+        if heading and space and short and len(title) > heading.end() and len(rest) > 20:
             cut += [title, rest.strip()]
         else:
             cut.append(part)

@@ -310,3 +310,18 @@ def test_it_reads_a_units_bracket_the_page_never_closes_and_flags_it():
         ["宣传部", "社会综合管理中心", "各有关部门、单位"],
     )
     assert "原文此项的责任单位括号没有闭合（原文可能在此截断），已按闭合读取，请核对" in item.flags
+
+
+def test_a_space_inside_a_long_one_line_task_is_no_break_after_a_heading():
+    (item,) = parse(
+        "2022年政务公开工作要点",
+        f"一、聚焦重点领域，提升公开质量 （一）规范财政资金领域信息公开。{LONG}。"
+        "(责任时限:2022 年底前,牵头单位:市财政局、市能源局,责任单位:各县(区)政府,市政府各部门)",
+        year=2022,
+    ).items
+    assert (item.section, item.lead_units, item.support_units, item.due_date) == (
+        "一、聚焦重点领域，提升公开质量",
+        ["市财政局", "市能源局"],
+        ["各县(区)政府", "市政府各部门"],
+        date(2022, 12, 31),
+    )

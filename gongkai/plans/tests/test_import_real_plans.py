@@ -53,7 +53,7 @@ BATCHES = {
     "real_dev2": (32, 65, 63, 0),
     "real_heldout2": (6, 32, 31, 0),
     "real_heldout3": (28, 83, 81, 0),
-    "real_heldout4": (19, 52, 42, 0),
+    "real_heldout4": (19, 52, 43, 0),
     "real_heldout5": (10, 26, 26, 0),
     "real_dev3": (4, 119, 109, 0),
     "real_heldout6": (6, 251, 246, 0),
