@@ -187,6 +187,12 @@ def _shared_lists(texts: list[str]) -> list[str]:
                 common += 1
             while common and one[common - 1] not in _NAME_END:
                 common -= 1
+            # Names only: two rows may share the start of their requirements after the list
+            # (…管委会贯彻落实《福建省人民政府办公厅…).
+            while common and not _only_names(one[:common]):
+                common -= 1
+                while common and one[common - 1] not in _NAME_END:
+                    common -= 1
             if re.search("[、，,]", one[:common]):
                 shared.add(one[:common])
     if not shared:
@@ -195,6 +201,12 @@ def _shared_lists(texts: list[str]) -> list[str]:
 
 
 _LIST_WITHIN, _ROWS_COMPARED = 200, 40
+
+
+def _only_names(text: str) -> bool:
+    """A list of unit names: each piece between 、 and ， 2 to 15 characters, no sentence."""
+    names = re.split("[、，,]", text)
+    return all(2 <= len(name) <= 15 and not re.search("[《》“”。；;]", name) for name in names)
 
 
 def _recurring_lists(texts: list[str]) -> set[str]:

@@ -325,3 +325,26 @@ def test_a_space_inside_a_long_one_line_task_is_no_break_after_a_heading():
         ["各县(区)政府", "市政府各部门"],
         date(2022, 12, 31),
     )
+
+
+def test_a_run_on_list_shared_after_empty_lead_cells_stops_where_the_names_end():
+    # Rows 1 and 3 have an empty lead cell (a space) and start their requirements alike.
+    line = (
+        "2018年政务公开工作主要任务分解表工 作 任 务牵头单位责　任　单　位工　作　要　求"
+        "一、推进公开（一）推进重点领域公开"
+        "1.推进公益事业信息公开 省政府各部门、各直属机构，各设区市政府"
+        f"贯彻落实《省政府办公厅关于公益事业的通知》{LONG}。"
+        f"2.公开审计结果省审计厅省政府各部门、各直属机构，各设区市政府重点公开审计结果公告{LONG}。"
+        "3.提高政府网站管理水平 省政府各部门、各直属机构，各设区市政府"
+        f"贯彻落实《省政府办公厅关于网站的通知》{LONG}。"
+    )
+    plan = parse(line, year=2018)
+    units = ["省政府各部门", "各直属机构", "各设区市政府"]
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, units, []),
+        (2, ["省审计厅"], units),
+        (3, units, []),
+    ]
+    assert plan.items[2].requirement.startswith(
+        "提高政府网站管理水平。贯彻落实《省政府办公厅关于网站"
+    )
