@@ -219,3 +219,8 @@ def test_collectives_each_starting_with_ge_are_separate_units():
 
 def test_a_collective_qualified_before_its_ge_takes_the_bare_collective_after_it():
     assert parse_units("市直各部门、各单位").lead == ["市直各部门、各单位"]
+
+
+def test_a_collective_starting_with_ge_is_a_unit_however_it_ends_but_each_item_is_not():
+    assert parse_units("各区属事业单位，各区属国企").lead == ["各区属事业单位", "各区属国企"]
+    assert parse_units("各项工作").lead == []

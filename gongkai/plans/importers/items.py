@@ -36,6 +36,7 @@ _UNREAD = (
     "请对照原文指定责任单位"
 )
 
+_UNNUMBERED_NO_UNITS = "原文此段没有任务编号（或编号无法识别），已作为一项任务，请核对"
 _UNCLOSED = "原文此项的责任单位括号没有闭合（原文可能在此截断），已按闭合读取，请核对"
 
 _UNREAD_CARRIED = (
@@ -203,7 +204,7 @@ def _finish_item(draft: _Draft, year: int) -> ParsedItem:
     if draft.piece:
         item.flags.append(_SPLIT_FLAG)
     if draft.unnumbered:
-        item.flags.append(_UNNUMBERED_FLAG)
+        item.flags.append(_UNNUMBERED_FLAG if item.units_text else _UNNUMBERED_NO_UNITS)
     _finish_deadline(item, year)
     if draft.unit_columns:
         _finish_two_unit_columns(item, draft.unit_columns)

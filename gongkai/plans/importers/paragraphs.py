@@ -43,7 +43,9 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
     """Plans written as paragraphs: build table rows, under a canonical header if none."""
     lines = [
         part
-        for text in _join_viewer_chunks([line for text in lines for line in text.split("\n")])
+        for text in _join_viewer_chunks(
+            [_ATTACHMENT.sub("", line) for text in lines for line in text.split("\n")]
+        )
         for inline in _inline_headings(text)
         for part in _ordinals(inline)
     ]
@@ -59,6 +61,13 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
             return rows
         return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])
     return _records(lines)
+
+
+# A web page's link to the document as an attachment, run on after its text:
+# …制度规定。 政府信息公开工作部门关于印发…的通知.pdf 附件下载.
+_ATTACHMENT = re.compile(
+    r"关于[^。；;\n]{2,80}?\.(?:pdf|docx?|xlsx?|wps|ofd)\s*(?:附件下载)?\s*$", re.I
+)
 
 
 # A document-sharing site's text preview cuts the document into chunks, each line starting

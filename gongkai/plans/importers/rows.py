@@ -857,7 +857,9 @@ class _Walker:
         self.origin = row if isinstance(row, _Record) else None
         row = self._heading_row(row)
         filled = [c for c in row if c]
-        lone = len(filled) == 1 and row[0] == filled[0] and not self._unitless_task(row)
+        # A record read as a task with no number (its text only) is a task, not a lone line.
+        kept = self.origin is not None and self.origin.unnumbered
+        lone = len(filled) == 1 and row[0] == filled[0] and not (self._unitless_task(row) or kept)
         after_label, self.after_label = self.after_label, False
         if lone and not (self.merged and self.carry and self._lone_task(row)):
             if self.label_sections and self._label_row(row[0]):

@@ -199,9 +199,18 @@ def test_a_group_heading_carrying_a_task_whose_number_was_lost_keeps_it_flagged(
     )
     assert [item.number for item in plan.items] == [1, 2]
     assert plan.items[0].requirement.startswith("L规范行政法规使用")
-    assert "原文此段没有任务编号（或编号无法识别），但注有责任单位，已作为一项任务，请核对" in (
-        plan.items[0].flags
+    assert "原文此段没有任务编号（或编号无法识别），已作为一项任务，请核对" in plan.items[0].flags
+
+
+def test_a_task_whose_number_was_lost_is_kept_in_a_plan_whose_other_tasks_name_units():
+    plan = parse(
+        "一、优化政务公开工作基础",
+        "（一）深化规范性文件公开。L规范行政法规使用，确保使用的行政法规文本为最新版本。",
+        "2.摸清本单位规范性文件底数，健全动态更新工作机制。（责任单位：法规科）",
+        year=2022,
     )
+    assert read(plan, "number", "lead_units") == [(1, []), (2, ["法规科"])]
+    assert "未填写责任单位" in plan.items[0].flags
 
 
 # ---- tables run into one line ------------------------------------------------------------
@@ -348,3 +357,15 @@ def test_a_run_on_list_shared_after_empty_lead_cells_stops_where_the_names_end()
     assert plan.items[2].requirement.startswith(
         "提高政府网站管理水平。贯彻落实《省政府办公厅关于网站"
     )
+
+
+def test_a_web_pages_attachment_link_after_the_last_run_on_row_is_no_part_of_its_units():
+    line = (
+        "2022年全区政务公开工作主要任务分解表序号工作任务牵头单位配合单位一、推进公开"
+        "1.推进部门预算公开。及时公开预算。区财政局区直有关单位，各乡镇"
+        "2.推进政策解读。同步解读政策文件。区管委会办公室区直有关单位，各乡镇"
+        "3.加强统筹。方便社会公众了解各项制度规定。 政府信息公开工作部门"
+        "关于印发2022年全区政务公开工作主要任务分解表的通知.pdf 附件下载"
+    )
+    plan = parse(line, year=2022)
+    assert read(plan, "number", "lead_units")[2] == (3, ["政府信息公开工作部门"])
