@@ -33,7 +33,7 @@ from gongkai.plans.importers.cells import (
     header_roles,
 )
 from gongkai.plans.importers.headers import REQUIREMENT
-from gongkai.plans.importers.runon import _HEADER_RUN, _run_on_table
+from gongkai.plans.importers.runon import _HEADER_RUN, _numbered_rows, _run_on_table
 from gongkai.plans.importers.stream import UNCLOSED, stream_rows
 
 # ---- paragraphs (no table at all) ---------------------------------------------
@@ -143,6 +143,8 @@ def _inline_headings(line: str) -> list[str]:
     run_on_table = bool(_HEADER_RUN.search(line))
     if len(line) < 300 and not run_on_table:
         return [line]
+    if run_on_table:
+        line = _numbered_rows(line)
     parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
     if len(line) >= _RUN_ON or run_on_table:
         restored = _restore_breaks(line)

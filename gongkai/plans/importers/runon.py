@@ -30,7 +30,7 @@ from gongkai.plans.importers.cells import (
     _looks_like_deadline,
     _looks_like_units,
 )
-from gongkai.plans.importers.headers import DEADLINE, LEAD, SUPPORT, UNITS
+from gongkai.plans.importers.headers import DEADLINE, LEAD, NUMBER, SUPPORT, UNITS
 from gongkai.plans.importers.stream import STUCK, UNREAD
 
 # Header words run together inside a line (…分解表工作任务工作要求牵头单位配合/责任单位一、…),
@@ -71,6 +71,32 @@ def _run_on_table(lines: list[str]) -> list[Row] | None:
                 before = [*lines[:at], line[: match.start()]]
                 return [[text] for text in before if text.strip()] + rows
     return None
+
+
+# A row's number in a 序号 cell, run into its task with nothing after it (…公开1扩大…); not
+# an amount or a date (3项, 2个, 2021年, 第1批).
+_BARE_NUMBER = (
+    r"(?<![\d.．第近]){}(?![\d.．、年月日号个项次家所条批期天周%万亿元名人户件])"
+    r"(?=[\u4e00-\u9fff“（(])"
+)
+
+
+def _numbered_rows(line: str) -> str:
+    """A line holding a run-on table whose header has a 序号 column and whose rows are not
+    numbered 1. / 1、: a full stop put after each row's bare number, found in sequence (1,
+    then 2 after it …), so the rows can be cut as numbered ones."""
+    header = _HEADER_RUN.search(line)
+    if not header:
+        return line
+    words = _glued_header(header.group().replace("/", "")) or []
+    body = line[header.end() :]
+    if NUMBER not in [_header_role(w) for w in words] or re.search(r"(?<!\d)1[.．、]", body[:300]):
+        return line
+    out, at, number = [line[: header.end()]], 0, 1
+    while found := re.compile(_BARE_NUMBER.format(number)).search(body, at):
+        out.append(body[at : found.end()] + ".")
+        at, number = found.end(), number + 1
+    return "".join(out) + body[at:] if number > 3 else line
 
 
 def _run_on_rows(lines: list[str], units_last: bool, dated: bool = False) -> list[Row] | None:

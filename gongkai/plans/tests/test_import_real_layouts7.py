@@ -369,3 +369,21 @@ def test_a_web_pages_attachment_link_after_the_last_run_on_row_is_no_part_of_its
     )
     plan = parse(line, year=2022)
     assert read(plan, "number", "lead_units")[2] == (3, ["政府信息公开工作部门"])
+
+
+def test_it_reads_a_run_on_table_whose_number_column_runs_bare_into_each_task():
+    line = (
+        "2021年政务公开工作任务分解表序号工作任务责任单位完成时限一、深化政务公开"
+        "1扩大预决算公开范围。推进部门所属单位预算、决算公开3项。区财政局2021年12月底前"
+        "2深化政府债务信息公开。定期公开债务限额、余额等信息。区财政局区直有关单位持续推进"
+        "3公开惠民资金发放信息。推动补贴信息公开向村和社区延伸。区农业局 6月底前"
+        "二、加强政策解读4做好政策解读。重要政策同步解读。区管委会办公室持续推进"
+    )
+    plan = parse(line, year=2021)
+    assert read(plan, "number", "section", "lead_units", "deadline_text") == [
+        (1, "一、深化政务公开", ["区财政局"], "2021年12月底前"),
+        (2, "一、深化政务公开", ["区财政局"], "持续推进"),
+        (3, "一、深化政务公开", ["区农业局"], "6月底前"),
+        (4, "二、加强政策解读", ["区管委会办公室"], "持续推进"),
+    ]
+    assert plan.items[0].requirement.endswith("决算公开3项。")
