@@ -74,6 +74,8 @@ _ATTACHMENT = re.compile(
 # with its chunk's number (1、 2、 3、) wherever the cut fell, even inside a word.
 _CHUNK = re.compile(r"^(\d{1,2})、")
 _CHUNK_LENGTH = 200
+# The first chunk opens with the document itself: its title (…工作要点分工方案, …的方案).
+_CHUNK_OPENS_DOCUMENT = re.compile(r"^1、.{0,50}?(?:方案|要点|计划|通知|意见|安排|清单)")
 
 
 def _join_viewer_chunks(lines: list[str]) -> list[str]:
@@ -85,6 +87,8 @@ def _join_viewer_chunks(lines: list[str]) -> list[str]:
     numbers = [int(_CHUNK.match(lines[at]).group(1)) for at in chunks]
     if len(chunks) < 2 or numbers != list(range(1, len(chunks) + 1)):
         return lines
+    if not _CHUNK_OPENS_DOCUMENT.search(lines[chunks[0]][:60]):
+        return lines  # 1、 opens a task, not the document: numbered paragraphs, no preview
     out = list(lines)
     groups: dict[int, list[int]] = {}  # the chunk a group starts at → the chunks run on
     for at, following in zip(chunks, chunks[1:], strict=False):

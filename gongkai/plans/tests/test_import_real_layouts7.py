@@ -387,3 +387,12 @@ def test_it_reads_a_run_on_table_whose_number_column_runs_bare_into_each_task():
         (4, "二、加强政策解读", ["区管委会办公室"], "持续推进"),
     ]
     assert plan.items[0].requirement.endswith("决算公开3项。")
+
+
+def test_long_paragraphs_numbered_1_2_ending_in_their_units_are_tasks_not_preview_chunks():
+    plan = parse(
+        "一、推进政策公开",
+        f"1、做好规范性文件公开。{LONG}。责任单位：办公室",
+        f"2、加强政策解读。{LONG}。责任单位：法规科",
+    )
+    assert read(plan, "number", "lead_units") == [(1, ["办公室"]), (2, ["法规科"])]
