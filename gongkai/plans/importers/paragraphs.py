@@ -313,17 +313,18 @@ def _records(lines: list[str]) -> list[Row]:
     record: Row | None = None
     seen_section = False
     heading_units = ""  # units a heading's bracket gives the tasks under it
-    for line in lines:
+    numbers = [_number(line) for line in lines]
+    for at, line in enumerate(lines):
         starts_task = (
             isinstance(line, _Piece)
-            or (_NUMBERED.match(line) and not _introduces(line))
+            or (_NUMBERED.match(line) and not (_introduces(line) and not seen_section))
             or (cn_tasks and _SUBSECTION.match(line))
             or _ORDINAL.match(line)
             # 一、 itself a task, unless numbered tasks stand under it
             or (_SECTION.match(line) and _unit_brackets(line) and not (arabic or cn_tasks))
         )
         heading_task = None if starts_task else _heading_then_task(line)
-        if not heading_task and not starts_task and arabic:
+        if not heading_task and not starts_task and arabic and _number_lost(numbers, at):
             heading_task = _heading_then_text(line)
         if heading_task:
             # （二）…工程 配合…。牵头处室：X。 — a heading, and one task under it with no number.
@@ -370,8 +371,8 @@ def _records(lines: list[str]) -> list[Row]:
 
 
 def _introduces(line: str) -> bool:
-    """1、…现将重点工作任务分解如下： — a paragraph ending in a colon introduces what follows
-    (a page viewer's chunk number before the preamble), it is no task."""
+    """1、…现将重点工作任务分解如下： — a paragraph ending in a colon, before the plan's first
+    heading, introduces what follows (a page viewer's chunk number before the preamble)."""
     return line.rstrip().endswith((":", "："))
 
 
@@ -391,6 +392,19 @@ def _heading_then_task(line: str) -> tuple[str, str] | None:
     if _INLINE_LABELS.search(_close_label_gaps(simplify(body))) or _unit_brackets(body):
         return found.group(1), body
     return None
+
+
+def _number(line: str) -> int | None:
+    found = _NUMBERED.match(line)
+    return int(found.group(1) or found.group(2)) if found else None
+
+
+def _number_lost(numbers: list[int | None], at: int) -> bool:
+    """The numbered task after line ``at`` skips one after the last before it (none, then
+    2.): the task the skipped number stood for may be in that line."""
+    before = next((n for n in reversed(numbers[:at]) if n is not None), 0)
+    after = next((n for n in numbers[at + 1 :] if n is not None), None)
+    return after == before + 2
 
 
 def _heading_then_text(line: str) -> tuple[str, str] | None:

@@ -396,3 +396,25 @@ def test_long_paragraphs_numbered_1_2_ending_in_their_units_are_tasks_not_previe
         f"2、加强政策解读。{LONG}。责任单位：法规科",
     )
     assert read(plan, "number", "lead_units") == [(1, ["办公室"]), (2, ["法规科"])]
+
+
+def test_a_group_headings_opening_sentences_before_task_1_are_no_task_of_their_own():
+    plan = parse(
+        "一、推进决策公开",
+        "（一）深化决策公开。各单位要把公众参与贯穿决策全过程，提高决策透明度。",
+        "1.推进重大行政决策预公开。（责任单位：法规科）",
+        "2.做好政策解读。（责任单位：办公室）",
+    )
+    assert read(plan, "number", "subsection", "lead_units") == [
+        (1, "(一)", ["法规科"]),
+        (2, "(一)", ["办公室"]),
+    ]
+
+
+def test_a_numbered_task_ending_in_a_colon_under_a_heading_is_still_a_task():
+    plan = parse(
+        "一、推进决策公开",
+        "1.做好规范性文件公开。（责任单位：法规科）",
+        "2.按要求做好以下工作：",
+    )
+    assert [item.number for item in plan.items] == [1, 2]
