@@ -422,15 +422,13 @@ def _looks_like_unit(name: str) -> bool:
     name = _HELD.sub("", name)
     return (
         2 <= len(name) <= 24
-        and bool(
-            _UNIT_SUFFIX.search(name) or (_GE_COLLECTIVE.match(name) and not _ACTION.search(name))
-        )
+        and bool(_UNIT_SUFFIX.search(name) or _GE_COLLECTIVE.match(name))
         and not _SENTENCE_WORDS.search(name)
     )
 
 
-# 各区属国企, 各镇街: a collective of bodies however it ends (not 各项, 各类, 各自 …).
-_GE_COLLECTIVE = re.compile(r"^各(?![项类种自方个位])(?!.*[按要])[\u4e00-\u9fff（）()]{1,11}$")
+# 各区属国企, 各镇街: a collective of bodies, ending as bodies gathered by kind do.
+_GE_COLLECTIVE = re.compile(r"^各[\u4e00-\u9fff（）()]{1,9}(?:企|街|镇|村|居|组|片)$")
 
 
 def _add(target: list[str], names: list[str]) -> None:
