@@ -144,7 +144,7 @@ def _inline_headings(line: str) -> list[str]:
     spaces, before each marker that continues the plan's numbering (_restore_breaks); a
     line holding a table's header words run together is a table run into one line, however
     short."""
-    run_on_table = bool(_HEADER_RUN.search(line))
+    run_on_table = len(line) >= _RUN_ON_SHORTEST and bool(_HEADER_RUN.search(line))
     if len(line) < 300 and not run_on_table:
         return [line]
     if run_on_table:
@@ -176,6 +176,8 @@ def _inline_headings(line: str) -> list[str]:
 
 # A line this long holding a plan's headings is a plan whose line breaks were lost.
 _RUN_ON = 1000
+# A table run into one line is at least its header and three rows long.
+_RUN_ON_SHORTEST = 100
 _MARKER = re.compile(
     r"(?P<section>[一二三四五六七八九十]{1,3})、"
     r"|[（(](?P<group>[一二三四五六七八九十]{1,3})[)）]"
@@ -461,7 +463,7 @@ def _split_at_unit_brackets(lines: list[str]) -> list[str]:
     cut = [_cut_block(lines[a:b]) for a, b in blocks]
     if not any(sum(bool(_unit_brackets(p)) for p in pieces) >= 2 for _, pieces in cut):
         return lines
-    if any(len(lines[a]) > _HEADING_MAX and not _unit_brackets(lines[a]) for a, b in blocks):
+    if any(len(lines[a]) > _HEADING_MAX and not _ANY_BRACKET.search(lines[a]) for a, _ in blocks):
         # (一)按时报送…。各处室要…。 — a （一） paragraph naming no units is a task (its units
         # left to the user), not a heading: the （一）s are the tasks, none cut.
         return lines
