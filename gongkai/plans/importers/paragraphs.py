@@ -463,7 +463,9 @@ def _split_at_unit_brackets(lines: list[str]) -> list[str]:
     cut = [_cut_block(lines[a:b]) for a, b in blocks]
     if not any(sum(bool(_unit_brackets(p)) for p in pieces) >= 2 for _, pieces in cut):
         return lines
-    if any(len(lines[a]) > _HEADING_MAX and not _ANY_BRACKET.search(lines[a]) for a, _ in blocks):
+    if any(
+        len(lines[a]) > _HEADING_MAX and not _bracketed_after_numeral(lines[a]) for a, _ in blocks
+    ):
         # (一)按时报送…。各处室要…。 — a （一） paragraph naming no units is a task (its units
         # left to the user), not a heading: the （一）s are the tasks, none cut.
         return lines
@@ -472,6 +474,11 @@ def _split_at_unit_brackets(lines: list[str]) -> list[str]:
     for (_, end), (heading, pieces), following in zip(blocks, cut, starts, strict=True):
         out += [heading, *(_Piece(piece) for piece in pieces), *lines[end:following]]
     return out
+
+
+def _bracketed_after_numeral(line: str) -> bool:
+    """A （一） line holding a bracket after its numeral (units, or an aside)."""
+    return bool(_ANY_BRACKET.search(line, _SUBSECTION.match(line).end()))
 
 
 def _several_tasks(lines: list[str]) -> bool:
