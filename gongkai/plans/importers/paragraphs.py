@@ -145,13 +145,18 @@ def _inline_headings(line: str) -> list[str]:
     line holding a table's header words run together is a table run into one line, however
     short."""
     run_on_table = len(line) >= _RUN_ON_SHORTEST and bool(_HEADER_RUN.search(line))
-    if len(line) < 300 and not run_on_table:
+    if len(line) < _RUN_ON_SHORTEST * 2 and not run_on_table:
         return [line]
     if run_on_table:
         line = _numbered_rows(line)
+    restored = _restore_breaks(line)
+    # Shorter than a whole plan, but holding two parts (一、 二、) that each go on with their
+    # groups or numbers: a plan on one line as well.
+    parted = sum(bool(_SECTION.match(p)) for p in restored) >= 2 and len(restored) >= 4
+    if len(line) < 300 and not (run_on_table or parted):
+        return [line]
     parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
-    if len(line) >= _RUN_ON or run_on_table:
-        restored = _restore_breaks(line)
+    if len(line) >= _RUN_ON or run_on_table or parted:
         if len(restored) > len(parts):
             return restored  # a space inside it is no break
     if len(parts) < 3 or sum(bool(_SECTION.match(p)) for p in parts) < 2:
