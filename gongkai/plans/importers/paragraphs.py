@@ -145,14 +145,16 @@ def _inline_headings(line: str) -> list[str]:
     line holding a table's header words run together is a table run into one line, however
     short."""
     run_on_table = len(line) >= _RUN_ON_SHORTEST and bool(_HEADER_RUN.search(line))
-    if len(line) < _RUN_ON_SHORTEST * 2 and not run_on_table:
+    if len(line) < _RUN_ON_SHORTEST:
         return [line]
     if run_on_table:
         line = _numbered_rows(line)
     restored = _restore_breaks(line)
     # Shorter than a whole plan, but holding two parts (一、 二、) that each go on with their
-    # groups or numbers: a plan on one line as well.
-    parted = sum(bool(_SECTION.match(p)) for p in restored) >= 2 and len(restored) >= 4
+    # groups or numbers, or one part and three of them: a plan on one line as well.
+    sections = sum(bool(_SECTION.match(p)) for p in restored)
+    numbered = sum(bool(_NUMBERED.match(p) or _SUBSECTION.match(p)) for p in restored)
+    parted = (sections >= 2 and len(restored) >= 4) or (sections >= 1 and numbered >= 3)
     if len(line) < 300 and not (run_on_table or parted):
         return [line]
     parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]

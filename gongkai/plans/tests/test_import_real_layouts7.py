@@ -437,3 +437,19 @@ def test_it_restores_the_breaks_of_a_short_one_line_plan_of_two_parts():
         (3, "二、围绕优化营商环境加强信息公开", ["区行政审批局"], ["区直各单位"], ""),
         (4, "二、围绕优化营商环境加强信息公开", ["区管委会办公室"], ["区直各单位"], "持续推进"),
     ]
+
+
+def test_it_restores_the_breaks_of_a_short_one_line_plan_of_one_part_and_numbered_tasks():
+    body = (
+        "2021年政务公开工作要点 现将要点印发给你们，请认真贯彻落实。一、加强重点领域信息公开"
+        "1.做好财政预决算公开。按规定公开部门预决算信息。（责任单位：区财政金融局）"
+        "2.做好重大建设项目信息公开。公开项目审批、招标投标等信息。（责任单位：区发展改革局）"
+        "3.做好政策解读工作。同步组织解读材料。（牵头单位：区管委会办公室；配合单位：区直各单位）"
+    )
+    plan = parse(body, year=2021)
+    assert read(plan, "number", "section", "lead_units") == [
+        (1, "一、加强重点领域信息公开", ["区财政金融局"]),
+        (2, "一、加强重点领域信息公开", ["区发展改革局"]),
+        (3, "一、加强重点领域信息公开", ["区管委会办公室"]),
+    ]
+    assert not any("逐项拆分" in flag for item in plan.items for flag in item.flags)
