@@ -32,7 +32,7 @@ from gongkai.plans.importers.cells import (
     cell_looks_like,
     header_roles,
 )
-from gongkai.plans.importers.headers import REQUIREMENT
+from gongkai.plans.importers.headers import LEAD, REQUIREMENT, SUPPORT, UNITS
 from gongkai.plans.importers.runon import _HEADER_RUN, _numbered_rows, _run_on_table
 from gongkai.plans.importers.stream import UNCLOSED, stream_rows
 
@@ -43,8 +43,10 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
     """Plans written as paragraphs: build table rows, under a canonical header if none."""
     lines = [
         part
-        for text in _join_viewer_chunks(
-            [_ATTACHMENT.sub("", line) for text in lines for line in text.split("\n")]
+        for text in _header_onto_run_on_rows(
+            _join_viewer_chunks(
+                [_ATTACHMENT.sub("", line) for text in lines for line in text.split("\n")]
+            )
         )
         for inline in _inline_headings(text)
         for part in _ordinals(inline)
@@ -61,6 +63,25 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
             return rows
         return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])
     return _records(lines)
+
+
+def _header_onto_run_on_rows(lines: list[str]) -> list[str]:
+    """序号工作任务牵头单位配合单位 on a line of its own, the rows run into the next line
+    (1.…区财政局2.…区发展局3.…): the header put before them, a table run into one line."""
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        words = _glued_header(previous) if previous else None
+        units = words and any(_header_role(w) in (UNITS, LEAD, SUPPORT) for w in words)
+        if units and len(line) >= _RUN_ON_SHORTEST and len(_RUN_ON_NUMBERS.findall(line)) >= 3:
+            out[-1] = previous.strip() + line
+        else:
+            out.append(line)
+    return out
+
+
+# Row numbers run on inside a line: …展示。区发展局2.做好…
+_RUN_ON_NUMBERS = re.compile(r"(?<![\d.．])\d{1,2}[.．、](?!\d)")
 
 
 # A web page's link to the document as an attachment, run on after its text:
@@ -150,6 +171,10 @@ def _inline_headings(line: str) -> list[str]:
     if run_on_table:
         line = _numbered_rows(line)
     restored = _restore_breaks(line)
+    if run_on_table and len(restored) > 1 and _glued_header(restored[0]):
+        # The header stays on the line of the rows: a table run into one line, not a
+        # header over a cell per line.
+        restored[:2] = [restored[0] + restored[1]]
     # Shorter than a whole plan, but holding two parts (一、 二、) that each go on with their
     # groups or numbers, or one part and three of them: a plan on one line as well.
     sections = sum(bool(_SECTION.match(p)) for p in restored)

@@ -453,3 +453,20 @@ def test_it_restores_the_breaks_of_a_short_one_line_plan_of_one_part_and_numbere
         (3, "一、加强重点领域信息公开", ["区管委会办公室"]),
     ]
     assert not any("逐项拆分" in flag for item in plan.items for flag in item.flags)
+
+
+def test_a_header_on_its_own_line_over_rows_run_into_the_next_is_a_run_on_table():
+    plan = parse(
+        "2022年全区政务公开工作主要任务分解表",
+        "序号工作任务牵头单位配合单位",
+        "一、加强政策公开（一）做好规划公开"
+        "1.主动公开规划纲要。通过门户网站集中展示。区发展局区直有关单位，各乡镇"
+        "2.做好数据公开。通过专栏集中展示。区财政局区直有关单位，各乡镇"
+        "3.做好市场规则公开。及时做好宣传。区发展局区审批局区直有关单位，各乡镇",
+        year=2022,
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["区发展局"], ["区直有关单位", "各乡镇"]),
+        (2, ["区财政局"], ["区直有关单位", "各乡镇"]),
+        (3, ["区发展局", "区审批局"], ["区直有关单位", "各乡镇"]),
+    ]
