@@ -60,9 +60,14 @@ _MANNER = re.compile(
 _ROLE_IN_BRACKETS = re.compile(r"[（(](牵头|主办|主责|配合|协办|协助|参与)(?:单位|部门)?[)）]")
 # A collective's tail: 等部门, 等市有关单位, 等单位 — the named units stay, the tail goes.
 _ETC_TAIL = re.compile(r"等(?:[市县区省]?(?:直)?(?:有关|相关)?(?:单位|部门|处室|科室))?$")
-# "X会Y"/"X会同Y": X leads and Y supports. A 委 before 会 is a committee
-# name (党委会, 管委会), not the verb.
-_CO_SIGN_RE = re.compile(r"^(.+?[处室局办心队站所院部组科])会同?(.+)$")
+# "X会Y"/"X会同Y": X leads and Y supports, 会 after a name's organ word (…处会…, …厅会同…). A
+# 委 before a bare 会 is a committee's name (党委会, 管委会), before 会同 the verb; nor is the
+# 会 of a word starting a name's next part (市财政局会计处, 办公室会议科).
+_HUI_VERB = r"(?:(?<=[处室局办心队站所院部组科厅])会(?!计|议|展|务|员|馆)同?|(?<=委)会同)"
+_CO_SIGN_RE = re.compile(rf"^(.+?){_HUI_VERB}(.+)$")
+# A 会 inside a word of a name (社会, 委员会, 工会, 联合会, 协会) is no verb either: a name
+# holds an unsplit X会Y only where 会 follows a name's organ word (法规科会新闻科).
+_CO_SIGN_INSIDE = re.compile(rf"{_HUI_VERB}[\u4e00-\u9fff]{{2}}")
 
 _UNIT_SUFFIX = re.compile(
     r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|村居|主体|企业|银行|支行|分行|"
@@ -114,9 +119,28 @@ def parse_units(text: str) -> UnitsParse:
     elif not result.lead:
         result.flags.append("未写明牵头单位，请核对")
     for name in result.lead + result.support:
-        if "会" in name[:-1]:
+        if _CO_SIGN_INSIDE.search(name):
             result.flags.append(f"“{name}”可能是“X会Y”（X牵头、Y配合），请核对")
+    result.flags += _and_split_flags(result.lead + result.support, simplify(raw))
     return result
+
+
+_COLLECTIVE_WORDS = ("各", "相关", "有关")
+
+
+def _and_split_flags(names: list[str], text: str) -> list[str]:
+    """法规科和区划地名科: two names the text joins with 和/及/与 were read as two units;
+    a clerk may know them as one office, so it is said. A collective on either side
+    (相关联合党委及村居, 各科室和单位) is no office's name."""
+    flags = []
+    for left, right in zip(names, names[1:], strict=False):
+        if any(n.startswith(_COLLECTIVE_WORDS) or n in _KINDS | {"村居"} for n in (left, right)):
+            continue
+        for joint in ("以及", "和", "及", "与"):
+            if f"{simplify(left)}{joint}{simplify(right)}" in text:
+                flags.append(f"“{left}{joint}{right}”已按“{joint}”拆为两个单位，请核对")
+                break
+    return flags
 
 
 def _comma_legend(text: str, legend: str) -> UnitsParse:
@@ -331,7 +355,7 @@ def _names(text: str) -> tuple[list[str], bool]:
                 continue
             if not _looks_like_unit(name):
                 return [], False
-            if names and _BARE_COLLECTIVE.match(name) and "各" in names[-1]:
+            if names and _BARE_COLLECTIVE.match(name) and "各" in names[-1][1:]:
                 names[-1] = f"{names[-1]}、{name}"  # 各级政府各部门、各单位: one collective
             else:
                 names.append(name)
@@ -366,8 +390,11 @@ def _shares_organ(place: str, following: list[str], separators: list[str]) -> bo
 
 
 def _split_and(name: str) -> list[str]:
-    """办公室和法规科 → two units; 县工业和信息化局 stays one."""
+    """办公室和法规科 → two units; 县工业和信息化局 stays one, and so does 各处室和单位 (the
+    各 covers both kinds: one collective)."""
     parts = _AND_SPLIT.split(name)
+    if parts[0].startswith("各") and parts[1:] and all(p in _KINDS for p in parts[1:]):
+        return [name]
     # 市市场和质量监管委 is one name: 场 ends a name (农场) but not before 和.
     if (
         len(parts) > 1
@@ -395,9 +422,13 @@ def _looks_like_unit(name: str) -> bool:
     name = _HELD.sub("", name)
     return (
         2 <= len(name) <= 24
-        and bool(_UNIT_SUFFIX.search(name))
+        and bool(_UNIT_SUFFIX.search(name) or _GE_COLLECTIVE.match(name))
         and not _SENTENCE_WORDS.search(name)
     )
+
+
+# 各区属国企, 各镇街: a collective of bodies, ending as bodies gathered by kind do.
+_GE_COLLECTIVE = re.compile(r"^各[\u4e00-\u9fff（）()]{1,9}(?:企|街|镇|村|居|组|片)$")
 
 
 def _add(target: list[str], names: list[str]) -> None:

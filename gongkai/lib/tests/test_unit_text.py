@@ -162,3 +162,65 @@ def test_a_private_use_character_in_the_text_is_dropped_not_taken_for_a_held_bra
     # Found by the importers' fuzz test in CI: "办公室\ue000" raised IndexError.
     parsed = parse_units("办公室\ue000、法规科（\ue001）")
     assert parsed.lead == ["办公室", "法规科"]
+
+
+@pytest.mark.parametrize(
+    "text, lead, support",
+    [
+        ("市人力资源和社会保障局牵头，市财政局配合", ["市人力资源和社会保障局"], ["市财政局"]),
+        ("社会组织管理局、市工商业联合会办公室", ["社会组织管理局", "市工商业联合会办公室"], []),
+        ("区社会工作部负责", ["区社会工作部"], []),
+        ("市财政局会计处牵头，各区配合", ["市财政局会计处"], ["各区"]),
+    ],
+)
+def test_a_unit_whose_name_holds_hui_inside_a_word_is_neither_split_nor_flagged(
+    text, lead, support
+):
+    parsed = parse_units(text)
+    assert (parsed.lead, parsed.support, parsed.flags) == (lead, support, [])
+
+
+def test_a_name_still_holding_a_co_sign_after_a_units_name_is_flagged():
+    # 会 after a name's organ word (…科会…) is the verb the clause reader did not split.
+    parsed = parse_units("办公室、法规科会新闻科")
+    assert parsed.flags == ["“法规科会新闻科”可能是“X会Y”（X牵头、Y配合），请核对"]
+
+
+def test_two_names_joined_by_he_are_read_as_two_units_and_flagged():
+    parsed = parse_units("法规科和区划地名科、各相关科室")
+    assert parsed.lead == ["法规科", "区划地名科", "各相关科室"]
+    assert parsed.flags == ["“法规科和区划地名科”已按“和”拆为两个单位，请核对"]
+
+
+def test_a_collective_whose_ge_covers_two_kinds_joined_by_he_stays_one_name():
+    parsed = parse_units("（责任单位：各处室和单位）")
+    assert (parsed.lead, parsed.flags) == (["各处室和单位"], [])
+
+
+@pytest.mark.parametrize(
+    "text, lead, support",
+    [
+        ("省公安厅会同省人社厅、卫计委、教育厅", ["省公安厅"], ["省人社厅", "卫计委", "教育厅"]),
+        ("市发改委会同市财政局", ["市发改委"], ["市财政局"]),
+        ("区管委会办公室", ["区管委会办公室"], []),
+    ],
+)
+def test_a_department_or_committee_before_hui_tong_leads_and_a_committees_name_stays(
+    text, lead, support
+):
+    parsed = parse_units(text)
+    assert (parsed.lead, parsed.support, parsed.flags) == (lead, support, [])
+
+
+def test_collectives_each_starting_with_ge_are_separate_units():
+    parsed = parse_units("各街道、各部门、各驻区机构")
+    assert parsed.lead == ["各街道", "各部门", "各驻区机构"]
+
+
+def test_a_collective_qualified_before_its_ge_takes_the_bare_collective_after_it():
+    assert parse_units("市直各部门、各单位").lead == ["市直各部门、各单位"]
+
+
+def test_a_collective_starting_with_ge_is_a_unit_however_it_ends_but_each_item_is_not():
+    assert parse_units("各区属事业单位，各区属国企").lead == ["各区属事业单位", "各区属国企"]
+    assert parse_units("各项工作").lead == []

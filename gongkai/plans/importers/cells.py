@@ -47,7 +47,7 @@ _LABEL = re.compile(
     r"^((?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)|"
     r"完成时限|完成时间|时限要求|时限|落实措施|具体措施|备注)[:：]\s*"
 )
-_TRAILER_PIECES = re.compile(r"[；;]|[，,](?=[^，,；;:：（）()]{2,6}[:：])")
+_TRAILER_PIECES = re.compile(r"[；;]|[，,。](?=[^，,；;:：（）()]{2,6}[:：])")
 # 一是…；二是…: tasks run together in one paragraph, each starting with an ordinal.
 _ORDINAL = re.compile(r"(?:^|(?<=[。；;！!]))\s*[一二三四五六七八九十]{1,3}是")
 
@@ -198,3 +198,25 @@ def _looks_like_units(text: str, longest: int = 200) -> bool:
         return False
     parsed = parse_units(_BRACKETS.sub("", text))  # 市有关单位（见附件1） is still units
     return bool(parsed.lead or parsed.support) and not parsed.note
+
+
+_HEADER_WORDS = sorted({w for _, words in HEADER_SYNONYMS for w in words}, key=len, reverse=True)
+
+
+def _glued_header(line: str) -> list[str] | None:
+    """The header words a line is made of, three or more, or None."""
+    text = re.sub(r"\s+", "", line)
+    plain = simplify(text)
+    if not 6 <= len(text) <= 40:
+        return None
+    words, at = [], 0
+    while at < len(plain):
+        word = next((w for w in _HEADER_WORDS if plain.startswith(w, at)), None)
+        if word is None:
+            return None
+        words.append(text[at : at + len(word)])
+        at += len(word)
+    roles = [_header_role(w) for w in words]
+    if len(words) < 3 or None in roles or REQUIREMENT not in _settle_roles(roles):
+        return None
+    return words

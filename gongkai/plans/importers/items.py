@@ -36,6 +36,9 @@ _UNREAD = (
     "请对照原文指定责任单位"
 )
 
+_UNNUMBERED_NO_UNITS = "原文此段没有任务编号（或编号无法识别），已作为一项任务，请核对"
+_UNCLOSED = "原文此项的责任单位括号没有闭合（原文可能在此截断），已按闭合读取，请核对"
+
 _UNREAD_CARRIED = (
     "原文表格的单元格粘连在一起（没有分隔），本行看不出自己的责任单位，"
     "已按合并单元格沿用上一行的责任单位，请核对"
@@ -148,6 +151,13 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
         missing = [n for n in range(1, given[-1] + 1) if n not in present][:10]
         if missing:
             warnings.append(f"原文任务序号不连续，缺少：{'、'.join(map(str, missing))}")
+        for before, draft in zip(drafts, drafts[1:], strict=False):
+            if draft.item.number - before.item.number > 1:
+                # The plan's own gap, or a task the reader lost: either way, to check.
+                draft.item.flags.append(
+                    f"原文编号从{before.item.number}跳到{draft.item.number}，"
+                    "中间的任务可能漏读，请核对"
+                )
 
 
 def _groups_as_sections(drafts: list[_Draft]) -> None:
@@ -194,7 +204,7 @@ def _finish_item(draft: _Draft, year: int) -> ParsedItem:
     if draft.piece:
         item.flags.append(_SPLIT_FLAG)
     if draft.unnumbered:
-        item.flags.append(_UNNUMBERED_FLAG)
+        item.flags.append(_UNNUMBERED_FLAG if item.units_text else _UNNUMBERED_NO_UNITS)
     _finish_deadline(item, year)
     if draft.unit_columns:
         _finish_two_unit_columns(item, draft.unit_columns)
@@ -225,6 +235,28 @@ def _finish_deadline(item: ParsedItem, year: int) -> None:
     parsed = parse_deadline(item.deadline_text, year)
     item.due_date, item.ongoing = parsed.due_date, parsed.ongoing
     item.flags += parsed.flags
+
+
+# 2023年10月底前2, — a number after the deadline: the next task's, run on into this one.
+_NUMBER_AFTER_DEADLINE = re.compile(r"[前底末止成](\d{1,2})\s*[,，、.．]?\s*$")
+
+
+def _flag_numbers_run_into_deadlines(items: list[ParsedItem]) -> None:
+    """A deadline ending in a number (…底前2,) holds the next task's number, run on from a
+    page whose breaks were lost: that task's own number was found elsewhere (a page viewer's
+    chunk marker, 2、, may stand for it). Both are flagged."""
+    for at, item in enumerate(items):
+        found = _NUMBER_AFTER_DEADLINE.search(simplify(item.deadline_text))
+        if not found:
+            continue
+        item.flags.append(
+            f"完成时限“{item.deadline_text}”末尾多出“{found.group(1)}”（可能是下一项的编号），请核对"
+        )
+        following = items[at + 1] if at + 1 < len(items) else None
+        if following and following.number == int(found.group(1)):
+            following.flags.append(
+                "本项的编号也出现在上一项末尾，任务从哪里开始、编号取自哪里不能确定，请核对"
+            )
 
 
 # A time limit written inside the task's own text: 2021年12月末前, 5月底前, 6月30日前,

@@ -3,11 +3,10 @@ paragraph closed by its units bracket) becomes a record under the canonical head
 and deadline read from its brackets and labels; a paragraph holding several bracket-closed
 tasks is cut into them. A plan whose line breaks were lost (one long line) has them restored
 before its headings and numbers. A table whose cells lost their separators is turned into a
-cell stream here too, or, run into one line, into flagged rows. The records then go through
-the row core (rows.py)."""
+cell stream here too; one run into one line is read by runon.py into flagged rows. The
+records then go through the row core (rows.py)."""
 
 import re
-from difflib import SequenceMatcher
 
 from gongkai.lib.deadline_text import cn_number, simplify
 from gongkai.lib.unit_text import COMMA_LEGEND, parse_units
@@ -24,6 +23,7 @@ from gongkai.plans.importers.cells import (
     _TRAILER_PIECES,
     _UNIT_LABEL,
     Row,
+    _glued_header,
     _header_role,
     _is_heading,
     _looks_like_deadline,
@@ -32,14 +32,9 @@ from gongkai.plans.importers.cells import (
     cell_looks_like,
     header_roles,
 )
-from gongkai.plans.importers.headers import (
-    HEADER_SYNONYMS,
-    LEAD,
-    REQUIREMENT,
-    SUPPORT,
-    UNITS,
-)
-from gongkai.plans.importers.stream import STUCK, UNREAD, stream_rows
+from gongkai.plans.importers.headers import LEAD, REQUIREMENT, SUPPORT, UNITS
+from gongkai.plans.importers.runon import _HEADER_RUN, _numbered_rows, _run_on_table
+from gongkai.plans.importers.stream import UNCLOSED, stream_rows
 
 # ---- paragraphs (no table at all) ---------------------------------------------
 
@@ -48,9 +43,12 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
     """Plans written as paragraphs: build table rows, under a canonical header if none."""
     lines = [
         part
-        for text in lines
-        for line in text.split("\n")
-        for inline in _inline_headings(line)
+        for text in _header_onto_run_on_rows(
+            _join_viewer_chunks(
+                [_ATTACHMENT.sub("", line) for text in lines for line in text.split("\n")]
+            )
+        )
+        for inline in _inline_headings(text)
         for part in _ordinals(inline)
     ]
     run_on = _run_on_table(lines)
@@ -67,7 +65,73 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
     return _records(lines)
 
 
-_HEADER_WORDS = sorted({w for _, words in HEADER_SYNONYMS for w in words}, key=len, reverse=True)
+def _header_onto_run_on_rows(lines: list[str]) -> list[str]:
+    """序号工作任务牵头单位配合单位 on a line of its own, the rows run into the next line
+    (1.…区财政局2.…区发展局3.…): the header put before them, a table run into one line."""
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        words = _glued_header(previous) if previous else None
+        units = words and any(_header_role(w) in (UNITS, LEAD, SUPPORT) for w in words)
+        if units and len(line) >= _RUN_ON_SHORTEST and len(_RUN_ON_NUMBERS.findall(line)) >= 3:
+            out[-1] = previous.strip() + line
+        else:
+            out.append(line)
+    return out
+
+
+# Row numbers run on inside a line: …展示。区发展局2.做好…
+_RUN_ON_NUMBERS = re.compile(r"(?<![\d.．])\d{1,2}[.．、](?!\d)")
+
+
+# A web page's link to the document as an attachment, run on after its text:
+# …制度规定。 政府信息公开工作部门关于印发…的通知.pdf 附件下载.
+_ATTACHMENT = re.compile(
+    r"关于[^。；;\n]{2,80}?\.(?:pdf|docx?|xlsx?|wps|ofd)\s*(?:附件下载)?\s*$", re.I
+)
+
+
+# A document-sharing site's text preview cuts the document into chunks, each line starting
+# with its chunk's number (1、 2、 3、) wherever the cut fell, even inside a word.
+_CHUNK = re.compile(r"^(\d{1,2})、")
+_CHUNK_LENGTH = 200
+# The first chunk opens with the document itself: its title (…工作要点分工方案, …的方案).
+_CHUNK_OPENS_DOCUMENT = re.compile(r"^1、.{0,50}?(?:方案|要点|计划|通知|意见|安排|清单)")
+
+
+def _join_viewer_chunks(lines: list[str]) -> list[str]:
+    """Chunks numbered 1、 2、 … in turn, each long and cut off in mid-sentence (its last
+    character a letter, no punctuation): one text again, the numbers dropped, its breaks
+    restored (a preview runs the document's lines together). A chunk that ends a sentence
+    is left as it is (its number may be the next task's)."""
+    chunks = [at for at, line in enumerate(lines) if _CHUNK.match(line)]
+    numbers = [int(_CHUNK.match(lines[at]).group(1)) for at in chunks]
+    if len(chunks) < 2 or numbers != list(range(1, len(chunks) + 1)):
+        return lines
+    if not _CHUNK_OPENS_DOCUMENT.search(lines[chunks[0]][:60]):
+        return lines  # 1、 opens a task, not the document: numbered paragraphs, no preview
+    out = list(lines)
+    groups: dict[int, list[int]] = {}  # the chunk a group starts at → the chunks run on
+    for at, following in zip(chunks, chunks[1:], strict=False):
+        cut = lines[at].rstrip()
+        between = any(line.strip() for line in lines[at + 1 : following])
+        if between or len(cut) < _CHUNK_LENGTH or not re.search(r"[\u4e00-\u9fff]$", cut):
+            continue
+        first = next((s for s, run in groups.items() if at in run), at)
+        groups.setdefault(first, [first]).append(following)
+    for first, run in groups.items():
+        text = "".join(_CHUNK.sub("", lines[at], count=1).rstrip() for at in run)
+        for at in range(first, run[-1] + 1):
+            out[at] = None
+        out[first] = _restore_breaks(text)
+    return [
+        part
+        for line in out
+        if line is not None
+        for part in (line if isinstance(line, list) else [line])
+    ]
+
+
 # A row's number glued to its task (1做好…, 12 加强…), not a date or an amount (2022年, 3个).
 _GLUED_NUMBER = re.compile(r"^(\d{1,3})\s*(?=[\u4e00-\u9fff“（(])(?![年月日号个项次家所条])")
 
@@ -95,257 +159,31 @@ def _glued_table(lines: list[str]) -> list[str]:
     return lines
 
 
-# Header words run together inside a line (…分解表工作任务工作要求牵头单位配合/责任单位一、…),
-# maybe spaced out (工 作 任 务牵头单位责 任 单 位).
-_HEADER_RUN = re.compile(
-    "(?:(?:"
-    + "|".join(r"\s*".join(map(re.escape, word)) for word in _HEADER_WORDS)
-    + r")\s*/?\s*){3,}"
-)
-_UNIT_ROLES = (UNITS, LEAD, SUPPORT)
-# Where one unit's name ends and the next one's begins, run together: …发展局区行政审批局.
-_NAME_JOIN = re.compile(r"(?<=[局办委厅室处院所站队心部科])(?=[区市县省各])")
-_RUN_ON_HEADER = ["序号", "工作任务", "责任单位"]
-
-
-def _run_on_table(lines: list[str]) -> list[Row] | None:
-    """A table whose cells were run together into one line with no separator at all (a
-    crawler's text of a web page): its header words run together inside a line, and rows
-    numbered 1. … N. in sequence after it (the breaks restored before each number). Each
-    row becomes a task, flagged: where the units were the last columns, the text after the
-    requirement's last full stop is read as the units (a space before it: an empty lead
-    cell, the other units lead; no space: the lead units are the names run together before
-    the last one of the first comma-separated name); where the units stood before the
-    requirement, they cannot be told from the text and are left empty. None for other text."""
-    for at, line in enumerate(lines):
-        for match in _HEADER_RUN.finditer(line):
-            if match.group().strip() == line.strip():
-                continue  # a header line of its own: _glued_table's
-            words = _glued_header(match.group().replace("/", ""))
-            roles = [_header_role(word) for word in words or []]
-            if not any(role in _UNIT_ROLES for role in roles):
-                continue
-            after = [line[match.end() :].strip(), *lines[at + 1 :]]
-            rows = _run_on_rows([a for a in after if a], roles[-1] in _UNIT_ROLES)
-            if rows:
-                before = [*lines[:at], line[: match.start()]]
-                return [[text] for text in before if text.strip()] + rows
-    return None
-
-
-def _run_on_rows(lines: list[str], units_last: bool) -> list[Row] | None:
-    lines = _cut_at_next_numbers(lines)
-    numbers = [int(m.group(1)) for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
-    if len(numbers) < 3 or not _in_sequence(numbers):
-        return None
-    rows = [list(_RUN_ON_HEADER)]
-    texts = [line[m.end() :] for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
-    shared = [] if units_last else _shared_lists(texts)
-    for line in lines:
-        number = _NUMBERED.match(line)
-        if not number or not number.group(1):
-            if _is_heading(line):
-                rows.append([line])
-            continue
-        text = line[number.end() :]
-        read = _run_on_units(text) if units_last else _units_before_text(text, shared)
-        task, lead, support = read or (text, "", "")
-        # One units cell, labelled: an empty cell would be taken as merged from the row above.
-        units = f"牵头单位：{lead}；配合单位：{support}" if support else lead
-        rows.append([number.group(1), task.strip(), units, STUCK if read else UNREAD])
-    return rows
-
-
-def _cut_at_next_numbers(lines: list[str]) -> list[str]:
-    """A row with no requirement runs into the next row's number (…实验区48.建立…): each line
-    is cut before the number that follows its own, wherever it stands."""
-    cut: list[str] = []
-    for line in lines:
-        number = _NUMBERED.match(line)
-        while number and number.group(1):
-            following = re.search(rf"(?<![\d.．]){int(number.group(1)) + 1}[.．](?!\d)", line[1:])
-            if not following:
-                break
-            cut.append(line[: following.start() + 1])
-            line = line[following.start() + 1 :]
-            number = _NUMBERED.match(line)
-        cut.append(line)
-    return cut
-
-
-def _in_sequence(numbers: list[int]) -> bool:
-    """1, 2, 3 … each one more than the last, a number left out here and there (one, or one
-    in ten: the table's own gap, 27 then 29)."""
-    steps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
-    skipped = sum(step - 1 for step in steps)
-    return all(step in (1, 2) for step in steps) and skipped <= max(1, len(numbers) // 10)
-
-
-_NAME_END = "局办委厅室处院所站队心部门科府会构位"
-# A unit's name at the end of a text: 省审改办, 区经济发展局 (the shortest from the right).
-_NAME_AT_END = re.compile(
-    rf"[省市区县][^\s，。、；;,“”（）()]{{1,10}}[{_NAME_END}](?:[（(][^\s，。；;（）()]{{2,10}}[)）])?$"
-)
-# A unit's name after 、 in a list: 省卫计委、住建厅 (the place said once, at the first).
-_LISTED_NAME_AT_END = re.compile(rf"[、]([^\s、，,。；;“”（）()]{{1,12}}[{_NAME_END}])$")
-
-
-def _shared_lists(texts: list[str]) -> list[str]:
-    """Unit lists written over and over, the units before each row's text: what the rows
-    with an empty lead cell (a space before the list) share after the space, up to the end
-    of a unit's name (where one row's requirement starts, another's differs). Longest first."""
-    after = [text.split(" ", 1)[1] for text in texts if " " in text.strip()]
-    shared = set()
-    for at, one in enumerate(after):
-        for other in after[at + 1 :]:
-            common = 0
-            while common < min(len(one), len(other)) and one[common] == other[common]:
-                common += 1
-            while common and one[common - 1] not in _NAME_END:
-                common -= 1
-            if re.search("[、，,]", one[:common]):
-                shared.add(one[:common])
-    if not shared:
-        shared = _recurring_lists(texts)
-    return sorted(shared, key=len, reverse=True)
-
-
-_LIST_WITHIN, _ROWS_COMPARED = 200, 40
-
-
-def _recurring_lists(texts: list[str]) -> set[str]:
-    """Unit lists written over and over with nothing marking where they start (no space for
-    an empty cell): what two nearby rows have in common that reads as a list of names, where
-    a quarter of the rows or more hold it."""
-    found = set()
-    # Matching is quadratic in a row's length: the lists stand near a row's start (after its
-    # title and lead units), and the first rows show them.
-    heads = [text[:_LIST_WITHIN] for text in texts[:_ROWS_COMPARED]]
-    for at, one in enumerate(heads):
-        for other in heads[at + 1 : at + 3]:
-            matcher = SequenceMatcher(None, one, other, autojunk=False)
-            for block in matcher.get_matching_blocks():
-                if block.size >= 6:
-                    found |= _names_list(one[block.a : block.a + block.size])
-    return {c for c in found if sum(c in t for t in texts) * 4 >= max(len(texts), 12)}
-
-
-def _names_list(common: str) -> set[str]:
-    """A stretch two rows share, as a list of unit names (cut back to a name's end and to
-    the start of a whole name), or nothing."""
-    common = common.lstrip("，,、 ")
-    while common and common[-1] not in _NAME_END + "区市县":
-        common = common[:-1]
-    first, comma, rest = (re.split(r"([，,、])", common, maxsplit=1) + ["", ""])[:3]
-    # …清单省财政厅各设区市，…: the list starts at the longest name ending its first piece; in
-    # (省直有关)部门，… the piece is the end of a name, not one.
-    starts = [at for at in range(len(first) - 1) if _whole_name(first[at:])]
-    common = first[starts[0] :] + comma + rest if starts else rest
-    names = re.split("[、，,]", common)
-    # Names only: a long last piece runs on into text the rows share (where the list ends
-    # cannot be told).
-    if len(names) > 1 and all(2 <= len(name) <= 15 for name in names):
-        return {common}
-    return set()
-
-
-def _whole_name(text: str) -> bool:
-    return bool(_NAME_AT_END.fullmatch(text)) or (text.startswith("各") and len(text) <= 15)
-
-
-def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | None:
-    """(task, lead, support) of a row whose units cells stand before its requirement, where
-    its units list is one written over and over; None where it is not."""
-    found = next(((text.find(s), s) for s in shared if s in text), None)
-    if not found:
-        return None
-    at, units = found
-    title, requirement = text[:at], text[at + len(units) :]
-    if title.endswith(" "):
-        return title.strip() + "。" + requirement, units, ""
-    if title.endswith(("，", ",")):
-        # …情况省统计局省政府新闻办，<the list>: the units cell began before the list.
-        start = _units_cell_start(title[:-1])
-        if not start:
-            return None
-        title, units = start[0], start[1] + title[-1] + units
-    leads = []
-    while name := _short_name_at_end(title):
-        leads.insert(0, name)
-        title = title[: -len(name)]
-    if not leads:  # the lead cell empty: the units cell's units lead
-        return title.strip() + "。" + requirement, units, ""
-    return title.strip() + "。" + requirement, "、".join(leads), units
-
-
-def _units_cell_start(head: str) -> tuple[str, str] | None:
-    """(text before, names) where a units cell starts, at the end of ``head``: after a space
-    (…办事公开 各行业主管部门; 省公安厅会同省人社厅、卫计委等相关部门), or the names of a 、
-    list (省卫计委、住建厅、水利厅), the first one starting with its place."""
-    before, space, after = head.rpartition(" ")
-    if space and after and len(after) <= 40 and not re.search("[。；;]", after):
-        return before + " ", after
-    names = ""
-    while listed := _LISTED_NAME_AT_END.search(head):
-        names, head = listed.group(0) + names, head[: listed.start()]
-    first = _short_name_at_end(head)
-    return (head[: -len(first)], first + names) if first else None
-
-
-def _short_name_at_end(text: str) -> str | None:
-    for length in range(3, 25):
-        if _NAME_AT_END.match(text[-length:]):
-            return text[-length:]
-    return None
-
-
-def _run_on_units(text: str) -> tuple[str, str, str] | None:
-    """(task, lead, support) of a row whose units cells follow its requirement, or None."""
-    end = max(text.rfind("。"), text.rfind("；"))
-    tail = text[end + 1 :]
-    if end < 0 or not tail.strip():
-        return None
-    if tail[0].isspace():
-        return text[: end + 1], tail.strip(), ""
-    first, comma, others = (re.split(r"([，,])", tail, maxsplit=1) + ["", ""])[:3]
-    lead, space, rest = first.strip().partition(" ")
-    if space:  # …局区…局 区直有关单位，…: the space is where the lead cell ends
-        names = _NAME_JOIN.split(lead)
-        return text[: end + 1], "、".join(names), rest.strip() + comma + others
-    names = _NAME_JOIN.split(first)
-    if len(names) < 2:
-        return text[: end + 1], tail.strip(), ""
-    return text[: end + 1], "、".join(names[:-1]), names[-1] + comma + others
-
-
-def _glued_header(line: str) -> list[str] | None:
-    """The header words a line is made of, three or more, or None."""
-    text = re.sub(r"\s+", "", line)
-    plain = simplify(text)
-    if not 6 <= len(text) <= 40:
-        return None
-    words, at = [], 0
-    while at < len(plain):
-        word = next((w for w in _HEADER_WORDS if plain.startswith(w, at)), None)
-        if word is None:
-            return None
-        words.append(text[at : at + len(word)])
-        at += len(word)
-    roles = [_header_role(w) for w in words]
-    if len(words) < 3 or None in roles or REQUIREMENT not in _settle_roles(roles):
-        return None
-    return words
-
-
 def _inline_headings(line: str) -> list[str]:
     """A whole plan on one line (its breaks lost on the way): cut before each heading or
     number that follows a space, when there are several; or, a long line with no such
-    spaces, before each marker that continues the plan's numbering (_restore_breaks)."""
-    if len(line) < 300:
+    spaces, before each marker that continues the plan's numbering (_restore_breaks); a
+    line holding a table's header words run together is a table run into one line, however
+    short."""
+    run_on_table = len(line) >= _RUN_ON_SHORTEST and bool(_HEADER_RUN.search(line))
+    if len(line) < _RUN_ON_SHORTEST:
+        return [line]
+    if run_on_table:
+        line = _numbered_rows(line)
+    restored = _restore_breaks(line)
+    if run_on_table and len(restored) > 1 and _glued_header(restored[0]):
+        # The header stays on the line of the rows: a table run into one line, not a
+        # header over a cell per line.
+        restored[:2] = [restored[0] + restored[1]]
+    # Shorter than a whole plan, but holding two parts (一、 二、) that each go on with their
+    # groups or numbers, or one part and three of them: a plan on one line as well.
+    sections = sum(bool(_SECTION.match(p)) for p in restored)
+    numbered = sum(bool(_NUMBERED.match(p) or _SUBSECTION.match(p)) for p in restored)
+    parted = (sections >= 2 and len(restored) >= 4) or (sections >= 1 and numbered >= 3)
+    if len(line) < 300 and not (run_on_table or parted):
         return [line]
     parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
-    if len(line) >= _RUN_ON:
-        restored = _restore_breaks(line)
+    if len(line) >= _RUN_ON or run_on_table or parted:
         if len(restored) > len(parts):
             return restored  # a space inside it is no break
     if len(parts) < 3 or sum(bool(_SECTION.match(p)) for p in parts) < 2:
@@ -359,7 +197,9 @@ def _inline_headings(line: str) -> list[str]:
         # "二、目标任务 2022年，全区…": the heading, then its paragraph after a space.
         title, space, rest = part.partition(" ")
         heading = _SECTION.match(part) or _SUBSECTION.match(part)
-        if heading and space and len(title) > heading.end() and len(rest) > 20:
+        # Not a space inside a long paragraph (…。(责任时限:2022 年底前,…)): a title is short.
+        short = len(title) <= _HEADING_MAX and not re.search("[。；;]", title)
+        if heading and space and short and len(title) > heading.end() and len(rest) > 20:
             cut += [title, rest.strip()]
         else:
             cut.append(part)
@@ -368,6 +208,8 @@ def _inline_headings(line: str) -> list[str]:
 
 # A line this long holding a plan's headings is a plan whose line breaks were lost.
 _RUN_ON = 1000
+# A table run into one line is at least its header and three rows long.
+_RUN_ON_SHORTEST = 100
 _MARKER = re.compile(
     r"(?P<section>[一二三四五六七八九十]{1,3})、"
     r"|[（(](?P<group>[一二三四五六七八九十]{1,3})[)）]"
@@ -424,16 +266,20 @@ def _heads_a_number(line: str, marker: re.Match) -> bool:
     )
 
 
-# A run-on copy may have lost the spaces too: …的作用。一、抓好…落实(一)做好….
-_SENTENCE_THEN_HEADING = re.compile(r"(?<=[。；;])\s*(?=[一二三四五六七八九十]{1,3}、)")
-_HEADING_THEN_GROUP = re.compile(r"\s*(?=[（(][一二三四五六七八九十]{1,3}[)）])")
+# A run-on copy may have lost the spaces too: …的作用。一、抓好…落实(一)做好…, or
+# …分解如下:一、围绕…公开1.全面公开….
+_SENTENCE_THEN_HEADING = re.compile(r"(?<=[。；;:：])\s*(?=[一二三四五六七八九十]{1,3}、)")
+_HEADING_THEN_GROUP = re.compile(
+    r"\s*(?=[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.．])\d{1,2}[.．、](?!\d))"
+)
 
 
 def _heading_after_sentence(line: str) -> list[str]:
-    """…制定本方案。 一、强化…透明 (一)加强…: the preamble, the heading, the group."""
+    """…制定本方案。 一、强化…透明 (一)加强…: the preamble, the heading, the group (or the
+    first numbered task); a line starting with the heading is cut the same way."""
     parts = [p.strip() for p in _SENTENCE_THEN_HEADING.split(line) if p.strip()]
-    cut = parts[:1]
-    for part in parts[1:]:
+    cut = [] if _SECTION.match(parts[0]) else parts[:1]
+    for part in parts[len(cut) :]:
         heading, *rest = _HEADING_THEN_GROUP.split(part, maxsplit=1)
         cut += [heading, *rest] if rest and not re.search("[。；;]", heading) else [part]
     return cut
@@ -501,16 +347,19 @@ def _records(lines: list[str]) -> list[Row]:
     record: Row | None = None
     seen_section = False
     heading_units = ""  # units a heading's bracket gives the tasks under it
-    for line in lines:
+    numbers = [_number(line) for line in lines]
+    for at, line in enumerate(lines):
         starts_task = (
             isinstance(line, _Piece)
-            or _NUMBERED.match(line)
+            or (_NUMBERED.match(line) and not (_introduces(line) and not seen_section))
             or (cn_tasks and _SUBSECTION.match(line))
             or _ORDINAL.match(line)
             # 一、 itself a task, unless numbered tasks stand under it
             or (_SECTION.match(line) and _unit_brackets(line) and not (arabic or cn_tasks))
         )
         heading_task = None if starts_task else _heading_then_task(line)
+        if not heading_task and not starts_task and arabic and _number_lost(numbers, at):
+            heading_task = _heading_then_text(line)
         if heading_task:
             # （二）…工程 配合…。牵头处室：X。 — a heading, and one task under it with no number.
             _units_from_heading(record, heading_units)
@@ -532,6 +381,11 @@ def _records(lines: list[str]) -> list[Row]:
             _units_from_heading(record, heading_units)
             record = _new_record(line)
             rows.append(record)
+        elif record is not None and record[3] and len(line) > 20 and _unit_brackets(line):
+            # A paragraph closed by units of its own after a task that named its units: a
+            # task with no number (建立…考核制度。(牵头单位:办公室,配合单位:信息中心)), flagged.
+            record = _new_record(line, unnumbered=True)
+            rows.append(record)
         elif record is not None:
             _fill_record(record, line)
         elif seen_section and len(line) > 20 and _unit_brackets(line):
@@ -544,7 +398,16 @@ def _records(lines: list[str]) -> list[Row]:
             rows.append([line])
     _units_from_heading(record, heading_units)
     _spread_comma_legend(rows)
+    for row in rows:
+        if isinstance(row, _Record) and row.unclosed:
+            row.append(UNCLOSED)
     return rows
+
+
+def _introduces(line: str) -> bool:
+    """1、…现将重点工作任务分解如下： — a paragraph ending in a colon, before the plan's first
+    heading, introduces what follows (a page viewer's chunk number before the preamble)."""
+    return line.rstrip().endswith((":", "："))
 
 
 # A （一） heading's short title, a space, then a task's sentences on the same line.
@@ -565,6 +428,32 @@ def _heading_then_task(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _number(line: str) -> int | None:
+    found = _NUMBERED.match(line)
+    return int(found.group(1) or found.group(2)) if found else None
+
+
+def _number_lost(numbers: list[int | None], at: int) -> bool:
+    """The numbered task after line ``at`` skips one after the last before it (none, then
+    2.): the task the skipped number stood for may be in that line."""
+    before = next((n for n in reversed(numbers[:at]) if n is not None), 0)
+    after = next((n for n in numbers[at + 1 :] if n is not None), None)
+    return after == before + 2
+
+
+def _heading_then_text(line: str) -> tuple[str, str] | None:
+    """(heading, task) of a （一） line in a plan of numbered tasks whose title's sentence is
+    followed by more sentences (…集中公开。L规范行政法规使用，…。各科室): a task whose number
+    was lost (misread, or never written), kept unnumbered and flagged, not dropped."""
+    numeral = _SUBSECTION.match(line)
+    if not numeral:
+        return None
+    title, stop, body = line[numeral.end() :].partition("。")
+    if not stop or len(title) > _HEADING_MAX or len(body.strip()) < 20 or "。" not in body:
+        return None
+    return line[: numeral.end()] + title + stop, body.strip()
+
+
 class _Piece(str):
     """A task cut out of a paragraph that held several (see _split_at_unit_brackets)."""
 
@@ -577,6 +466,7 @@ class _Record(list):
     def __init__(self, cells: Row, *, piece: bool = False, unnumbered: bool = False):
         super().__init__(cells)
         self.piece, self.unnumbered = piece, unnumbered
+        self.unclosed = False  # its units bracket was never closed (see UNCLOSED)
 
 
 _UNNUMBERED_FLAG = "原文此段没有任务编号（或编号无法识别），但注有责任单位，已作为一项任务，请核对"
@@ -605,11 +495,22 @@ def _split_at_unit_brackets(lines: list[str]) -> list[str]:
     cut = [_cut_block(lines[a:b]) for a, b in blocks]
     if not any(sum(bool(_unit_brackets(p)) for p in pieces) >= 2 for _, pieces in cut):
         return lines
+    if any(
+        len(lines[a]) > _HEADING_MAX and not _bracketed_after_numeral(lines[a]) for a, _ in blocks
+    ):
+        # (一)按时报送…。各处室要…。 — a （一） paragraph naming no units is a task (its units
+        # left to the user), not a heading: the （一）s are the tasks, none cut.
+        return lines
     out = lines[: blocks[0][0]]
     starts = [start for start, _ in blocks[1:]] + [len(lines)]
     for (_, end), (heading, pieces), following in zip(blocks, cut, starts, strict=True):
         out += [heading, *(_Piece(piece) for piece in pieces), *lines[end:following]]
     return out
+
+
+def _bracketed_after_numeral(line: str) -> bool:
+    """A （一） line holding a bracket after its numeral (units, or an aside)."""
+    return bool(_ANY_BRACKET.search(line, _SUBSECTION.match(line).end()))
 
 
 def _several_tasks(lines: list[str]) -> bool:
@@ -781,8 +682,30 @@ def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
 
 def _new_record(line: str, *, unnumbered: bool = False) -> _Record:
     record = _Record(["", "", "", "", ""], piece=isinstance(line, _Piece), unnumbered=unnumbered)
-    record[0] = _take_trailer(record, line)
+    closed = _close_cut_bracket(line)
+    record.unclosed = closed != line
+    record[0] = _take_trailer(record, closed)
     return record
+
+
+_CLOSING = dict(zip("（([【〔﹝", "）)]】〕﹞", strict=True))
+
+
+def _close_cut_bracket(line: str) -> str:
+    """…。(牵头单位:经济发展局,责任单位:宣传部、各有关部门、单位 — a units bracket the text
+    never closes (the page breaks off in it): closed, to be read as a bracket is."""
+    opened: list[int] = []
+    for at, char in enumerate(line):
+        if char in _CLOSING:
+            opened.append(at)
+        elif char in _CLOSING.values() and opened:
+            opened.pop()
+    if not opened:
+        return line
+    inner = line[opened[0] + 1 :]
+    if not _UNIT_LABEL.search(simplify(inner)) or not re.search("[。；;]", line[: opened[0]]):
+        return line
+    return line.rstrip("。；;，, ") + _CLOSING[line[opened[0]]] * len(opened)
 
 
 def _take_trailer(record: Row, line: str) -> str:

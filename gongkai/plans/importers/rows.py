@@ -63,9 +63,11 @@ from gongkai.plans.importers.headers import (
 from gongkai.plans.importers.items import (
     _GLUED,
     _STUCK,
+    _UNCLOSED,
     _UNREAD,
     _Draft,
     _finish_item,
+    _flag_numbers_run_into_deadlines,
     _flag_plan_without_units,
     _flag_tasks_before_any_heading,
     _flag_unstated_year,
@@ -77,7 +79,7 @@ from gongkai.plans.importers.paragraphs import (
     _Record,
     _unit_brackets,
 )
-from gongkai.plans.importers.stream import DOUBT, GLUED, STUCK, UNREAD
+from gongkai.plans.importers.stream import DOUBT, GLUED, STUCK, UNCLOSED, UNREAD
 
 # Columns whose parts must line up one-to-one with the requirements.
 _ALIGNED = (MEASURES, DEADLINE, UNITS, LEAD, SUPPORT)
@@ -195,6 +197,7 @@ def _parse_rows(
     _groups_as_sections(drafts)
     _flag_tasks_before_any_heading(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
+    _flag_numbers_run_into_deadlines(items)
     _flag_plan_without_units(items, warnings)
     if records or header_at > 0:  # a whole document, not a bare table (which has no year)
         _flag_unstated_year(items, rows, year, warnings)
@@ -221,7 +224,13 @@ def _doubtful_rows(rows: list[Row]) -> dict[int, list[str]]:
     off a glued cell (GLUED), by row id, their marks taken off."""
     doubtful: dict[int, list[str]] = {}
     for row in rows:
-        for mark, flag in ((DOUBT, _DOUBTFUL), (GLUED, _GLUED), (STUCK, _STUCK), (UNREAD, _UNREAD)):
+        for mark, flag in (
+            (DOUBT, _DOUBTFUL),
+            (GLUED, _GLUED),
+            (STUCK, _STUCK),
+            (UNREAD, _UNREAD),
+            (UNCLOSED, _UNCLOSED),
+        ):
             if row and row[-1] == mark:
                 row.pop()
                 doubtful.setdefault(id(row), []).insert(0, flag)
@@ -248,7 +257,8 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
         return header_at, _guess_roles(rows[header_at + 1 :]), True
     raw = _own_units_column(rows[header_at], raw)
     if None not in raw:
-        return header_at, _numbered_column(rows[header_at + 1 :], _settle_roles(raw), raw), False
+        roles = _numbered_column(rows[header_at + 1 :], _settle_roles(raw), raw)
+        return header_at, _heading_columns(rows[header_at + 1 :], roles), False
     guessed = _guess_roles(rows[header_at + 1 :], width=len(raw))
     filled: list[str | None] = list(raw)
     for j, role in enumerate(raw):
@@ -261,7 +271,37 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
         j for j, role in enumerate(raw) if role is None and _column_has_text(rows, header_at, j)
     ]
     roles = _numbered_column(rows[header_at + 1 :], _settle_roles(filled), raw)
+    roles = _heading_columns(rows[header_at + 1 :], roles)
     return header_at, roles, bool(unknown)
+
+
+def _heading_columns(rows: list[Row], roles: list[str]) -> list[str]:
+    """工作要求 | 一级要点 | 二级要点 | 责任科室, whose full rows read 一、… | （一）… | 1.… |
+    units: a column holding only part headings (一、) or group headings (（一）) in the
+    table's full rows groups the rows (its cell given on the first row of the group only);
+    the tasks are the numbered column after it, whatever the headers say."""
+    width = len(roles)
+    # Rows reaching the last column (a short row, or one padded with empty cells at its end,
+    # lost its leading cells to the merge: where its cells stand says nothing).
+    full = [row for row in rows if len(_trimmed(row)) >= width]
+    if not full or REQUIREMENT not in roles:
+        return roles
+    heads = [j for j in range(width) if all(_is_heading(row[j]) for row in full)]
+    req = roles.index(REQUIREMENT)
+    if req not in heads:
+        return roles
+    after = [
+        j
+        for j in range(max(heads) + 1, width)
+        if roles[j] in (MEASURES, NOTE, TASK) and all(_NUMBERED.match(row[j]) for row in full)
+    ]
+    if not after:
+        return roles
+    roles = list(roles)
+    for j in heads:
+        roles[j] = TASK
+    roles[after[0]] = REQUIREMENT
+    return roles
 
 
 def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -> list[str]:
@@ -817,7 +857,9 @@ class _Walker:
         self.origin = row if isinstance(row, _Record) else None
         row = self._heading_row(row)
         filled = [c for c in row if c]
-        lone = len(filled) == 1 and row[0] == filled[0] and not self._unitless_task(row)
+        # A record read as a task with no number (its text only) is a task, not a lone line.
+        kept = self.origin is not None and self.origin.unnumbered
+        lone = len(filled) == 1 and row[0] == filled[0] and not (self._unitless_task(row) or kept)
         after_label, self.after_label = self.after_label, False
         if lone and not (self.merged and self.carry and self._lone_task(row)):
             if self.label_sections and self._label_row(row[0]):

@@ -54,6 +54,9 @@ _GLUED_DEADLINE = re.compile(
 # Appended to a row of a table whose cells were run together into one line with no
 # separator at all: its units were read by content (STUCK), or could not be (UNREAD).
 STUCK, UNREAD = "\x06", "\x07"
+# Appended to a task read from a paragraph whose units bracket the text never closes (a
+# page cut off there): the bracket is read as if closed.
+UNCLOSED = "\x08"
 
 # Where the capture marks a row's end: an empty cell between two bars, or "X | ||".
 ROW_END = "\x01"

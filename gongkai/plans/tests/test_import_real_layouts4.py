@@ -7,16 +7,16 @@ a web page is captured as text; the real ones are scored by test_import_real_pla
 
 from datetime import date
 
-from gongkai.plans.importers import parse_plan_file, parse_plan_text
+from gongkai.plans.importers import parse_plan_file
 from gongkai.plans.importers.items import NO_UNITS
 from gongkai.plans.tests.corpus_score import office_file
-from gongkai.plans.tests.plan_text import lines as _lines
+from gongkai.plans.tests.plan_text import parse, read
 
 # ---- a plan that names no units ----------------------------------------------------------
 
 
 def test_it_keeps_the_cn_numbered_tasks_of_a_plan_that_names_no_units_flagged():
-    text = _lines(
+    plan = parse(
         "2023年政务公开工作要点",
         "一、加强政策公开",
         "（一）做好规范性文件公开工作。及时发布并更新规范性文件库。",
@@ -24,8 +24,7 @@ def test_it_keeps_the_cn_numbered_tasks_of_a_plan_that_names_no_units_flagged():
         "二、优化公开平台",
         "（三）完善政府网站建设。确保信息及时更新。",
     )
-    plan = parse_plan_text(text, 2023)
-    assert [(i.number, i.section, i.lead_units, i.support_units) for i in plan.items] == [
+    assert read(plan, "number", "section", "lead_units", "support_units") == [
         (1, "一、加强政策公开", [], []),
         (2, "一、加强政策公开", [], []),
         (3, "二、优化公开平台", [], []),
@@ -35,7 +34,7 @@ def test_it_keeps_the_cn_numbered_tasks_of_a_plan_that_names_no_units_flagged():
 
 
 def test_it_keeps_one_task_per_paragraph_of_an_unnumbered_plan_without_units():
-    text = _lines(
+    plan = parse(
         "2023年政务公开工作要点",
         "为做好今年政务公开工作，制定本要点。",
         "一、总体要求",
@@ -46,8 +45,7 @@ def test_it_keeps_one_task_per_paragraph_of_an_unnumbered_plan_without_units():
         "三、保障措施",
         "各单位要高度重视，加强组织领导。",
     )
-    plan = parse_plan_text(text, 2023)
-    assert [(i.number, i.section, i.lead_units) for i in plan.items] == [
+    assert read(plan, "number", "section", "lead_units") == [
         (1, "二、加强政策公开", []),
         (2, "二、加强政策公开", []),
     ]
@@ -56,14 +54,13 @@ def test_it_keeps_one_task_per_paragraph_of_an_unnumbered_plan_without_units():
 
 
 def test_it_flags_every_task_of_a_numbered_plan_without_units_and_warns_once():
-    text = _lines(
+    plan = parse(
         "2023年政务公开工作要点",
         "一、加强政策公开",
         "1.做好规范性文件公开工作。",
         "2.加强政策解读，重要政策同步解读。",
     )
-    plan = parse_plan_text(text, 2023)
-    assert [(i.number, i.lead_units, i.units_text) for i in plan.items] == [
+    assert read(plan, "number", "lead_units", "units_text") == [
         (1, [], ""),
         (2, [], ""),
     ]
@@ -72,13 +69,12 @@ def test_it_flags_every_task_of_a_numbered_plan_without_units_and_warns_once():
 
 
 def test_it_keeps_the_rows_of_a_table_without_a_units_column_flagged():
-    text = _lines(
+    plan = parse(
         "工作任务|具体措施|完成时限",
         "1.做好规范性文件公开|及时发布规范性文件|6月底前",
         "2.加强政策解读|重要政策同步解读|长期坚持",
     )
-    plan = parse_plan_text(text, 2023)
-    assert [(i.number, i.due_date, i.lead_units) for i in plan.items] == [
+    assert read(plan, "number", "due_date", "lead_units") == [
         (1, date(2023, 6, 30), []),
         (2, date(2023, 12, 31), []),
     ]
@@ -86,12 +82,11 @@ def test_it_keeps_the_rows_of_a_table_without_a_units_column_flagged():
 
 
 def test_it_does_not_call_a_plan_unitless_when_one_task_names_its_units():
-    text = _lines(
+    plan = parse(
         "一、加强政策公开",
         "1.做好规范性文件公开工作。（责任单位：法规科）",
         "2.加强政策解读，重要政策同步解读。",
     )
-    plan = parse_plan_text(text, 2023)
     assert [i.lead_units for i in plan.items] == [["法规科"], []]
     assert NO_UNITS not in plan.items[1].flags
     assert "未填写责任单位" in plan.items[1].flags
@@ -101,20 +96,15 @@ def test_it_does_not_call_a_plan_unitless_when_one_task_names_its_units():
 # ---- sections from table cells -----------------------------------------------------------
 
 
-def _sections(plan):
-    return [(i.number, i.section) for i in plan.items]
-
-
 def test_it_reads_a_heading_in_a_cell_of_its_own_row_as_the_section_of_the_rows_under_it():
-    text = _lines(
+    plan = parse(
         "| 序号 | 工作任务 | 责任单位 | 完成时限 |",
         "| | 一、推进政策公开 | | |",
         "| 1 | 做好规范性文件公开，及时更新规范性文件库 | 法规科 | 6月底前 |",
         "| | 二、推进平台建设 | | |",
         "| 2 | 完善政府网站，确保信息及时更新 | 信息中心 | 9月底前 |",
     )
-    plan = parse_plan_text(text, 2023)
-    assert _sections(plan) == [(1, "一、推进政策公开"), (2, "二、推进平台建设")]
+    assert read(plan, "number", "section") == [(1, "一、推进政策公开"), (2, "二、推进平台建设")]
     assert [i.lead_units for i in plan.items] == [["法规科"], ["信息中心"]]
 
 
@@ -129,57 +119,53 @@ def test_it_reads_a_heading_in_the_task_column_of_a_word_table_as_a_section():
         ],
     }
     plan = parse_plan_file(office_file(spec), "要点.docx", 2023)
-    assert _sections(plan) == [(1, "一、推进政策公开"), (2, "一、推进政策公开")]
+    assert read(plan, "number", "section") == [(1, "一、推进政策公开"), (2, "一、推进政策公开")]
     assert [i.lead_units for i in plan.items] == [["法规科"], ["办公室"]]
 
 
 def test_it_reads_a_heading_row_spanning_every_column_as_a_section_not_a_task():
     heading = "二、推进平台建设"
-    text = _lines(
+    plan = parse(
         "序号|工作任务|责任单位|完成时限",
         "1|做好规范性文件公开，及时更新规范性文件库|法规科|6月底前",
         "|".join([heading] * 4),
         "2|完善政府网站，确保信息及时更新|信息中心|9月底前",
     )
-    plan = parse_plan_text(text, 2023)
     assert [i.number for i in plan.items] == [1, 2]
     assert plan.items[1].section == heading
 
 
 def test_it_flags_the_tasks_before_the_first_heading_of_a_plan_captured_mid_way():
-    text = _lines(
+    first, second = parse(
         "序号|工作任务|责任单位|完成时限",
         "7|做好规范性文件公开，及时更新规范性文件库|法规科|6月底前",
         "二、推进平台建设",
         "8|完善政府网站，确保信息及时更新|信息中心|9月底前",
-    )
-    first, second = parse_plan_text(text, 2023).items
+    ).items
     assert (first.number, first.section) == (7, "")
     assert any("没有所属部分的标题" in f for f in first.flags)
     assert (second.section, second.flags) == ("二、推进平台建设", [])
 
 
 def test_it_does_not_flag_the_sections_of_a_plan_that_has_no_parts():
-    text = _lines(
+    plan = parse(
         "序号|工作任务|责任单位|完成时限",
         "1|做好规范性文件公开，及时更新规范性文件库|法规科|6月底前",
         "2|完善政府网站，确保信息及时更新|信息中心|9月底前",
     )
-    plan = parse_plan_text(text, 2023)
-    assert [(i.section, i.flags) for i in plan.items] == [("", []), ("", [])]
+    assert read(plan, "section", "flags") == [("", []), ("", [])]
 
 
 # ---- rowspan in | text tables ------------------------------------------------------------
 
 
 def test_it_aligns_a_short_row_of_a_bar_table_right_so_its_task_cell_is_the_merged_one():
-    text = _lines(
+    plan = parse(
         "工作任务|工作要点|具体措施|责任单位|完成时限",
         "一、推进政策公开|1.做好规范性文件公开|及时更新规范性文件库|法规科|6月底前",
         "做好文件清理，公布清理结果|办公室|9月底前",
         "二、推进平台建设|2.完善政府网站|确保信息及时更新|宣传科牵头，办公室配合|12月底前",
     )
-    plan = parse_plan_text(text, 2023)
     first, second = plan.items
     assert (first.number, first.lead_units, first.due_date) == (
         1,
@@ -193,24 +179,22 @@ def test_it_aligns_a_short_row_of_a_bar_table_right_so_its_task_cell_is_the_merg
 
 
 def test_it_still_places_a_short_rows_number_in_the_number_column():
-    text = _lines(
+    first, second = parse(
         "序号|工作任务|具体措施|责任单位|完成时限",
         "1|推进政策公开|做好规范性文件公开，及时更新规范性文件库|法规科|6月底前",
         "2|加强政策解读，重要政策同步解读|办公室|长期坚持",
-    )
-    first, second = parse_plan_text(text, 2023).items
+    ).items
     assert (second.number, second.lead_units, second.ongoing) == (2, ["办公室"], True)
     assert second.subsection == "推进政策公开" and second.flags
 
 
 def test_a_short_row_of_a_table_that_numbers_no_task_stays_a_task_of_its_own():
-    text = _lines(
+    plan = parse(
         "工作任务|具体要求|责任单位|完成时限",
         "推进政策公开|做好规范性文件公开，及时更新规范性文件库|法规科|6月底前",
         "加强政策解读，重要政策同步解读|办公室|长期坚持",
     )
-    plan = parse_plan_text(text, 2023)
-    assert [(i.number, i.lead_units) for i in plan.items] == [(1, ["法规科"]), (2, ["办公室"])]
+    assert read(plan, "number", "lead_units") == [(1, ["法规科"]), (2, ["办公室"])]
     assert plan.items[1].requirement == "加强政策解读，重要政策同步解读"
 
 
@@ -228,13 +212,12 @@ def _glued_flagged(item):
 
 
 def test_it_cuts_a_deadline_glued_to_a_cells_end_and_flags_the_units_it_cannot_split():
-    text = _lines(
+    plan = parse(
         "2023年政务公开工作要点",
         *["序号", "工作任务", "责任单位", "完成时限"],
         *[line for n, row in enumerate(GLUED_ROWS, 1) for line in (str(n), row)],
     )
-    plan = parse_plan_text(text, 2023)
-    assert [(i.number, i.due_date, i.ongoing, i.lead_units) for i in plan.items] == [
+    assert read(plan, "number", "due_date", "ongoing", "lead_units") == [
         (1, date(2023, 6, 30), False, []),
         (2, date(2023, 12, 31), True, []),
         (3, date(2023, 9, 30), False, []),
@@ -245,14 +228,13 @@ def test_it_cuts_a_deadline_glued_to_a_cells_end_and_flags_the_units_it_cannot_s
 
 
 def test_it_reads_a_table_whose_header_and_rows_lost_every_separator():
-    text = _lines(
+    plan = parse(
         "2023年政务公开工作要点",
         "序号工作任务责任单位完成时限",
         "一、推进政策公开",
         *[f"{n}{row}" for n, row in enumerate(GLUED_ROWS, 1)],
     )
-    plan = parse_plan_text(text, 2023)
-    assert [(i.number, i.section, i.due_date, i.lead_units) for i in plan.items] == [
+    assert read(plan, "number", "section", "due_date", "lead_units") == [
         (1, "一、推进政策公开", date(2023, 6, 30), []),
         (2, "一、推进政策公开", date(2023, 12, 31), []),
         (3, "一、推进政策公开", date(2023, 9, 30), []),
@@ -261,15 +243,14 @@ def test_it_reads_a_table_whose_header_and_rows_lost_every_separator():
 
 
 def test_it_reads_a_table_whose_cells_are_separated_by_spaces():
-    text = _lines(
+    plan = parse(
         "2023年政务公开工作要点",
         "序号 工作任务 责任单位 完成时限",
         "1 做好规范性文件公开工作，及时更新规范性文件库 法规科 6月底前",
         "2 加强政策解读，重要政策同步解读 办公室 长期坚持",
         "3 完善政府网站建设 信息中心、办公室 9月底前",
     )
-    plan = parse_plan_text(text, 2023)
-    assert [(i.number, i.lead_units, i.due_date) for i in plan.items] == [
+    assert read(plan, "number", "lead_units", "due_date") == [
         (1, ["法规科"], date(2023, 6, 30)),
         (2, ["办公室"], date(2023, 12, 31)),
         (3, ["信息中心", "办公室"], date(2023, 9, 30)),

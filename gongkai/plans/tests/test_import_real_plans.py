@@ -34,10 +34,18 @@ tests/:
   silently wrong), the run-on tables 32/36, 58/60, 65/66 (every row flagged) and the plan
   with role labels after each task (牵头处室：X；配合部门：Y) 27/27.
 - real_heldout5's floor follows what it reads today (17/26), not its first blind score.
+- The seventh round (every batch a dev set, scored on 7ca714e before it): every silently
+  wrong item found by cause and fixed or flagged by a general rule — real_heldout4 28/52
+  (9 silently wrong) → 43/52 (none), real_heldout5 17/26 (2) → 26/26, real_heldout6
+  242/251 (1) → 246/251 (none), real_dev3 109/119 → 113/119; the others unchanged.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
-What is still wrong, every item flagged: real_dev2 08 (二), whose two brackets its collector
+What is still wrong, every item flagged: real_heldout4 10 and 11 (document-sharing previews:
+a scrambled vertical cell, cells glued with no separator; every task kept, units left to the
+user) and 13 (two brackets its collector keeps as one task, as real_dev2 08); the run-on
+tables' last rows whose lists run on past the shared one or whose names hold quotes;
+real_dev2 08 (二), whose two brackets its collector
 keeps as one task (the heldout3 collectors cut such paragraphs, as the importer now does);
 real_heldout2 01 #5 (a requirement cell read into the units cell of a cell stream);
 real_heldout3 26 (10月中旬 read as the 20th, flagged; its collector leaves it empty).
@@ -53,10 +61,10 @@ BATCHES = {
     "real_dev2": (32, 65, 63, 0),
     "real_heldout2": (6, 32, 31, 0),
     "real_heldout3": (28, 83, 81, 0),
-    "real_heldout4": (19, 52, 28, 9),
-    "real_heldout5": (10, 26, 17, 2),
-    "real_dev3": (4, 119, 109, 0),
-    "real_heldout6": (6, 251, 242, 1),
+    "real_heldout4": (19, 52, 43, 0),
+    "real_heldout5": (10, 26, 26, 0),
+    "real_dev3": (4, 119, 113, 0),
+    "real_heldout6": (6, 251, 246, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {"real_heldout4", "real_heldout5", "real_heldout6"}
