@@ -134,15 +134,13 @@ TRANSITIONS = {
 
 
 # 先审后发: a check is never taken by the person whose step it checks (meetings and 政策问答
-# refuse the same). verb → the earlier step whose latest actor may not take it, and the refusal.
+# refuse the same): drafter ≠ approver ≠ releaser. verb → the earlier steps whose latest actor
+# may not take it, each with its refusal.
 OWN_STEP = {
-    "approve": (
-        "draft",
-        "答复稿由您本人拟写，不能由您本人审核。" + review.STAND_IN,
-    ),
+    "approve": (("draft", "答复稿由您本人拟写，不能由您本人审核。" + review.STAND_IN),),
     "release": (
-        "approve",
-        "答复由您本人审核，不能再由您本人签发，请由新闻处另一位工作人员签发",
+        ("approve", "答复由您本人审核，不能再由您本人签发，请由新闻处另一位工作人员签发"),
+        ("draft", "答复稿由您本人拟写，不能由您本人签发，请由新闻处另一位工作人员签发"),
     ),
 }
 
@@ -513,10 +511,12 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
 
     def _refuse_own_step(self, verb: str, by) -> None:
         """The latest draft (after a return, the rewritten one) or approval decides."""
-        earlier, refusal = OWN_STEP[verb]
-        last = self.events.filter(kind=earlier).order_by("-pk").values_list("actor_id", flat=True)
-        if by is not None and last.first() == by.pk:
-            raise DomainError(refusal)
+        if by is None:
+            return
+        for earlier, refusal in OWN_STEP[verb]:
+            last = self.events.filter(kind=earlier).order_by("-pk").values_list("actor_id")
+            if last.first() == (by.pk,):
+                raise DomainError(refusal)
 
     @transaction.atomic
     def approve(self, *, by, note: str = ""):
@@ -534,7 +534,8 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
     @transaction.atomic
     def release(self, *, by, note: str = ""):
         """签发: the approved draft is the reply, dated today, in the unit's name; duplicates
-        merged into this message get the same reply. Not by the one who approved it."""
+        merged into this message get the same reply. Not by the one who approved it, nor by the
+        one who wrote the draft."""
         self._begin("release", by)
         self._refuse_own_step("release", by)
         self.reply_text = self.draft_text
