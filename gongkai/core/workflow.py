@@ -90,6 +90,21 @@ class Workflow:
         """The steps this user may take now, in procedure order: the page shows these."""
         return [verb for verb in self.TRANSITIONS if self.may(user, verb)]
 
+    def moved_on_message(self, user, verb: str) -> str:
+        """Why a step sent from a page left open (another tab, an earlier visit) was not taken:
+        the record has since left the states the step starts from, while this user could take
+        it there. Empty when that is not the reason (the step runs, or it is not theirs: 404).
+        Nothing is written; core.steps.moved_on shows it."""
+        step = self.TRANSITIONS.get(verb)
+        if step is None or not any(self._is(user, who) for who in step.who):
+            return ""
+        if self.status in step.sources:
+            return self.step_refusal(verb)  # the table's rule for the step, as the verb says it
+        return (
+            f"该{self.NOUN}已进入下一步（当前为“{self.get_status_display()}”），"
+            f"您提交的“{step.label}”未再办理。以下是{self.NOUN}的最新情况，请核对后再操作。"
+        )
+
     def _lock(self) -> None:
         lock_row(self)
 

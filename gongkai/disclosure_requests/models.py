@@ -380,20 +380,6 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         hidden = {"start_consultation"} if open_consultation else {"end_consultation"}
         return [verb for verb in super().actions_for(user) if verb not in hidden]
 
-    def moved_on_message(self, user, verb: str) -> str:
-        """Why a step sent from a page left open (another tab, an earlier visit) was not taken:
-        the case has since left the states the step starts from, while this user could take it
-        there. Empty when that is not the reason (the step runs, or it is not theirs: 404)."""
-        step = TRANSITIONS.get(verb)
-        if step is None or not any(self._is(user, who) for who in step.who):
-            return ""
-        if self.status in step.sources:
-            return self.step_refusal(verb)  # the table's rule for the step, as the verb says it
-        return (
-            f"该申请已进入下一步（当前为“{self.get_status_display()}”），您提交的“{step.label}”"
-            "未再办理。以下是申请的最新情况，请核对后再操作。"
-        )
-
     # -- the verbs: each locks the row, checks state, actor and the rule, then `_move`s ------
 
     def _begin(self, verb: str, by, *, on: dt.date | None = None) -> None:

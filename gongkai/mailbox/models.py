@@ -18,7 +18,7 @@ from django.utils import timezone
 from gongkai.core import audit, review
 from gongkai.core.calendar import workday_calendar
 from gongkai.core.errors import DomainError
-from gongkai.core.models import Unit
+from gongkai.core.models import AuditEntry, Unit
 from gongkai.core.notifications import notify
 from gongkai.core.publicity import NotPublishedReason
 from gongkai.core.query_codes import QueryCoded
@@ -354,6 +354,28 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             UNIT_HEAD: in_unit and user.has_role(Role.UNIT_HEAD),
             CASE_STAFF: user.has_role(Role.PRESS_OFFICE) or in_unit,
         }.get(who, False)
+
+    def was_with_unit(self, unit_id: int | None) -> bool:
+        """The office assigned this message to the unit at some time (it may have gone on)."""
+        return (
+            unit_id is not None
+            and AuditEntry.objects.filter(
+                action="message.assign",
+                target_type=self._meta.label_lower,
+                target_id=str(self.pk),
+                unit_id=unit_id,
+            ).exists()
+        )
+
+    def moved_on_message(self, user, verb: str) -> str:
+        """As Workflow's; and a unit's step sent after the office gave the message to another
+        unit (the form was made while it was the user's unit's)."""
+        step = TRANSITIONS.get(verb)
+        roles = {UNIT: (Role.CLERK, Role.UNIT_HEAD), UNIT_HEAD: (Role.UNIT_HEAD,)}
+        theirs = step is not None and any(user.has_role(*roles[w]) for w in step.who if w in roles)
+        if theirs and user.unit_id != self.handling_unit_id and self.was_with_unit(user.unit_id):
+            return f"该留言已由新闻处改交其他单位办理，您提交的“{step.label}”未再办理。"
+        return super().moved_on_message(user, verb)
 
     def _draft_writer_ids(self) -> set[int]:
         """Who wrote the latest draft (after a return, the rewritten one)."""

@@ -122,3 +122,29 @@ def test_attendance_through_the_step_view(cast, client):
     assert (a.attended, b.attended) == (False, True)
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.HELD
+
+
+def test_a_step_sent_from_a_stale_tab_says_the_meeting_moved_on_and_writes_nothing(cast, client):
+    """Probe 2, finding 11: a form made before the notice moved on got 404 "页面不存在"."""
+    client.force_login(cast.clerk)
+    client.post(reverse("meetings:create"), _form())
+    meeting = Meeting.objects.get()
+    client.post(reverse("meetings:step", args=[meeting.pk, "submit"]), {})
+    client.force_login(cast.head)
+    step = reverse("meetings:step", args=[meeting.pk, "publish"])
+    assert client.post(step, {"note": "同意"}).status_code == 302  # the first tab
+    response = client.post(step, {"note": "同意发布"}, follow=True)  # the stale one
+    page = response.content.decode()
+    assert response.status_code == 200 and response.context["meeting"].pk == meeting.pk
+    assert "该会议已进入下一步（当前为“已发布公告”）" in page and "页面不存在" not in page
+    assert "您提交的“审核同意并发布”未再办理" in page
+    assert list(meeting.events.filter(kind="publish").values_list("note", flat=True)) == ["同意"]
+    assert AuditEntry.objects.filter(action="meeting.publish").count() == 1
+
+
+def test_a_step_outside_the_users_role_on_a_meeting_is_still_not_found(cast, client):
+    meeting = published_meeting(cast)
+    client.force_login(cast.clerk)  # the unit's clerk may not publish, stale form or not
+    step = reverse("meetings:step", args=[meeting.pk, "publish"])
+    assert client.post(step, {"note": "同意"}).status_code == 404
+    assert meeting.events.filter(kind="publish").count() == 1
