@@ -35,6 +35,15 @@ def required(text: str, what: str) -> str:
     return text.strip()
 
 
+def moved_on_text(noun: str, status: str, label: str) -> str:
+    """What a step sent from a page left open is told once its record has moved on (every
+    procedure says it alike)."""
+    return (
+        f"该{noun}已进入下一步（当前为“{status}”），您提交的“{label}”未再办理。"
+        f"以下是{noun}的最新情况，请核对后再操作。"
+    )
+
+
 @dataclass(frozen=True)
 class Transition:
     label: str
@@ -100,10 +109,7 @@ class Workflow:
             return ""
         if self.status in step.sources:
             return self.step_refusal(verb)  # the table's rule for the step, as the verb says it
-        return (
-            f"该{self.NOUN}已进入下一步（当前为“{self.get_status_display()}”），"
-            f"您提交的“{step.label}”未再办理。以下是{self.NOUN}的最新情况，请核对后再操作。"
-        )
+        return moved_on_text(self.NOUN, self.get_status_display(), step.label)
 
     def _lock(self) -> None:
         lock_row(self)

@@ -43,6 +43,8 @@ def meeting_create(request):
 def meeting_edit(request, pk):
     meeting = get_object_or_404(selectors.visible_meetings(request.user), pk=pk)
     if not meeting.may(request.user, "edit"):
+        if request.method == "POST" and moved_on(request, meeting, "edit"):  # a stale form
+            return redirect("meetings:detail", pk)
         raise Http404
     form = forms.MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
