@@ -6,6 +6,8 @@ import shutil
 
 import pytest
 
+from e2e.live_server import start_live_server
+
 CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
 
 
@@ -26,6 +28,19 @@ def browser_type_launch_args(browser_type_launch_args):
         "--disable-sync",
     ]
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": flags}
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, whose request threads all end before it stops."""
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = start_live_server(addr)
+    yield server
+    server.stop()
 
 
 @pytest.fixture

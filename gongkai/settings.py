@@ -256,6 +256,9 @@ QA_RATE_PER_HOUR = env_int("GONGKAI_QA_RATE_PER_HOUR", 60)
 # Wrong number + query code pairs per tracking number per hour on the public lookup (×3 per
 # address): an 8-character code cannot be guessed at that rate.
 LOOKUP_FAILURES_PER_HOUR = env_int("GONGKAI_LOOKUP_FAILURES_PER_HOUR", 10)
+# Once an address's tries are spent, it has this many times as many again (a school's or a
+# carrier's NAT is many people), each still taken from the number's own: 30 + 300 an hour.
+LOOKUP_SHARED_ADDRESS_FACTOR = env_int("GONGKAI_LOOKUP_SHARED_ADDRESS_FACTOR", 10)
 # Who reviews reply decisions in court and reconsideration (named in every reply letter).
 RECONSIDERATION_BODY = env_str("GONGKAI_RECONSIDERATION_BODY", "广州市人民政府")
 COURT = env_str("GONGKAI_COURT", "广州铁路运输法院")

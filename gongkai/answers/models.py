@@ -28,6 +28,7 @@ from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
 from gongkai.core.notifications import notify
 from gongkai.core.roles import Role
+from gongkai.core.workflow import moved_on_text
 
 audit.register_actions(
     **{
@@ -187,6 +188,26 @@ class Entry(models.Model):
 
     def actions_for(self, user) -> list[str]:
         return [verb for verb in TRANSITIONS if self.may(user, verb)]
+
+    def moved_on_message(self, user, verb: str, posted=None) -> str:
+        """Why a step ("edit": the edit form) sent from a page left open was not taken: the
+        entry has since left the state it starts from, where this user could take it
+        (core.workflow); "" when that is not the reason."""
+        if verb == "edit":
+            label, sources, theirs = (
+                "修改",
+                {S.DRAFT},
+                self._is(user, CLERK) or self._is(user, HEAD),
+            )
+        elif verb in TRANSITIONS and verb != "source_ended":
+            step = TRANSITIONS[verb]
+            label, sources = step.label, step.sources
+            theirs = any(self._is(user, who) for who in step.who)
+        else:
+            return ""
+        if not theirs or self.status in sources:
+            return ""
+        return moved_on_text("问答条目", self.get_status_display(), label)
 
     # ---- the verbs ------------------------------------------------------------------------
 

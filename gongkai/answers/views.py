@@ -15,6 +15,7 @@ from gongkai.answers.views_common import answer_text, refusal_text
 from gongkai.core.access import role_required, staff_required
 from gongkai.core.errors import DomainError
 from gongkai.core.roles import Role
+from gongkai.core.steps import moved_on
 
 WRITERS = (Role.CLERK, Role.UNIT_HEAD)
 
@@ -65,6 +66,8 @@ def entry_create(request):
 def entry_edit(request, pk):
     entry = _get_entry_for_user(request, pk)
     if not entry.may_edit(request.user):
+        if request.method == "POST" and moved_on(request, entry, "edit"):  # a stale form
+            return redirect("answers:entry_detail", entry.pk)
         raise Http404
     form = forms.EntryForm(request.POST or None, request.FILES or None, instance=entry)
     if request.method == "POST" and form.is_valid():
@@ -97,6 +100,8 @@ def entry_act(request, pk, verb):
     entry = _get_entry_for_user(request, pk)
     if verb not in TRANSITIONS or verb == "source_ended":
         raise Http404
+    if moved_on(request, entry, verb):  # a form left open in another tab: show it as it is
+        return redirect("answers:entry_detail", entry.pk)
     comment = request.POST.get("comment", "")
     kwargs = {"submit": {}, "redraft": {}, "approve": {"comment": comment}}
     kwargs.update({"return": {"comment": comment}, "withdraw": {"reason": comment}})

@@ -33,28 +33,29 @@ def lookup_keys(tracking_no: str, ip: str | None) -> dict[str, int]:
     return keys
 
 
-# Behind one shared address (a school, an office, a carrier's NAT) a network's 30 tries an
-# hour are everyone's. Once they are spent, the network has ten times as many again, each still
-# taken from the number's own tries: an applicant there still gets in with the right code,
-# wrong codes on one number stay held to 10, and a guesser to 330 an hour in all.
-SHARED_ADDRESS_FACTOR = 10
-
-
 def _shared_address_keys(keys: dict[str, int]) -> dict[str, int]:
-    """The number's own tries, the same key; the network's (and /48's), a larger second set."""
+    """The number's own tries, the same key; the network's (and /48's), a second set
+    settings.LOOKUP_SHARED_ADDRESS_FACTOR times as large.
+
+    Behind one shared address (a school, an office, a carrier's NAT) a network's 30 tries an
+    hour are everyone's. Once they are spent, the network has (by default) ten times as many
+    again, each still taken from the number's own tries: an applicant there still gets in with
+    the right code, wrong codes on one number stay held to 10, and a guesser to 330 an hour in
+    all."""
+    factor = settings.LOOKUP_SHARED_ADDRESS_FACTOR
     shared = {}
     for key, limit in keys.items():
         if key.startswith("lookup:pair:"):
             shared[key] = limit
         else:
-            shared[f"{key}:shared"] = limit * SHARED_ADDRESS_FACTOR
+            shared[f"{key}:shared"] = limit * factor
     return shared
 
 
 def lookup_may_try(tracking_no: str, ip: str | None) -> tuple[str, ...]:
     """Each wrong number + query code pair uses one try of each key (see lookup_keys), then,
-    when the network's are spent, of the shared address's (SHARED_ADDRESS_FACTOR). The keys
-    taken, for lookup_succeeded; none when refused."""
+    when the network's are spent, of the shared address's (LOOKUP_SHARED_ADDRESS_FACTOR). The
+    keys taken, for lookup_succeeded; none when refused."""
     keys = lookup_keys(tracking_no, ip)
     for tries in (keys, _shared_address_keys(keys)):
         if throttle.take_all(tries, seconds=3600):

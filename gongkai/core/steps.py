@@ -26,6 +26,16 @@ def steps_offered(record, user, step_forms: dict, blank_form: Callable, bound=No
     ]
 
 
+def moved_on(request, record, verb: str) -> bool:
+    """A step sent from a page left open after the record moved on (another tab, a colleague,
+    the office): True, with the reason queued as a warning and nothing taken; the view then
+    shows the record as it is now (Workflow.moved_on_message)."""
+    reason = record.moved_on_message(request.user, verb, request.POST)
+    if reason:
+        flash.warning(request, reason)
+    return bool(reason)
+
+
 def take_step(request, record, verb: str, step_forms: dict, **form_kwargs):
     """Take the step: None when it was taken (a success message is queued), else the form
     with what is wrong. A verb without a form or not open to this user is a 404."""

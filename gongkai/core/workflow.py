@@ -35,6 +35,15 @@ def required(text: str, what: str) -> str:
     return text.strip()
 
 
+def moved_on_text(noun: str, status: str, label: str) -> str:
+    """What a step sent from a page left open is told once its record has moved on (every
+    procedure says it alike)."""
+    return (
+        f"该{noun}已进入下一步（当前为“{status}”），您提交的“{label}”未再办理。"
+        f"以下是{noun}的最新情况，请核对后再操作。"
+    )
+
+
 @dataclass(frozen=True)
 class Transition:
     label: str
@@ -89,6 +98,19 @@ class Workflow:
     def actions_for(self, user) -> list[str]:
         """The steps this user may take now, in procedure order: the page shows these."""
         return [verb for verb in self.TRANSITIONS if self.may(user, verb)]
+
+    def moved_on_message(self, user, verb: str, posted=None) -> str:
+        """Why a step sent from a page left open (another tab, an earlier visit) was not taken:
+        the record has since left the states the step starts from, while this user could take
+        it there. Empty when that is not the reason (the step runs, or it is not theirs: 404).
+        Nothing is written; core.steps.moved_on shows it. `posted` is the form as sent, for a
+        procedure whose forms carry what they showed."""
+        step = self.TRANSITIONS.get(verb)
+        if step is None or not any(self._is(user, who) for who in step.who):
+            return ""
+        if self.status in step.sources:
+            return self.step_refusal(verb)  # the table's rule for the step, as the verb says it
+        return moved_on_text(self.NOUN, self.get_status_display(), step.label)
 
     def _lock(self) -> None:
         lock_row(self)

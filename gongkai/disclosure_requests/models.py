@@ -389,22 +389,13 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         return [verb for verb in super().actions_for(user) if verb not in hidden]
 
     def moved_on_message(self, user, verb: str, posted=None) -> str:
-        """Why a step sent from a page left open (another tab, an earlier visit) was not taken:
-        the case has since left the states the step starts from, or (交办) has since been
-        assigned to another unit than the form showed, while this user could take it there.
-        Empty when that is not the reason (the step runs, or it is not theirs: 404)."""
-        step = TRANSITIONS.get(verb)
-        if step is None or not any(self._is(user, who) for who in step.who):
-            return ""
-        if self.status in step.sources:
-            seen = (posted or {}).get("seen_unit", "")
-            if verb == "assign" and seen and seen != self.seen_unit_token():
-                return self._reassigned_message()
-            return self.step_refusal(verb)  # the table's rule for the step, as the verb says it
-        return (
-            f"该申请已进入下一步（当前为“{self.get_status_display()}”），您提交的“{step.label}”"
-            "未再办理。以下是申请的最新情况，请核对后再操作。"
-        )
+        """Workflow's reason, and one more for 交办: the case has since been assigned to another
+        unit than the form showed (`posted` seen_unit), while this user could assign it."""
+        message = super().moved_on_message(user, verb, posted)
+        seen = (posted or {}).get("seen_unit", "")
+        if message or verb != "assign" or not seen or seen == self.seen_unit_token():
+            return message
+        return self._reassigned_message() if self.may(user, verb) else ""
 
     def seen_unit_token(self) -> str:
         """The handling unit as a 交办 form shows it ("-" for none): the form sends it back, and

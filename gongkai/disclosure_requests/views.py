@@ -17,7 +17,7 @@ from gongkai.core.access import role_required
 from gongkai.core.calendar import workday_calendar
 from gongkai.core.params import year_param
 from gongkai.core.roles import Role
-from gongkai.core.steps import steps_offered, take_step
+from gongkai.core.steps import moved_on, steps_offered, take_step
 from gongkai.disclosure_requests import forms, letters, selectors, services
 from gongkai.disclosure_requests.clock import deadline_for
 from gongkai.disclosure_requests.models import CaseStatus, DisclosureRequest
@@ -107,9 +107,7 @@ def request_detail(request, pk, *, bound=None, remedy_form=None):
 @role_required(*STAFF)
 def request_step(request, pk, verb):
     case = _get_request_for_user(request, pk)
-    moved_on = case.moved_on_message(request.user, verb, request.POST)
-    if moved_on:  # a form left open in another tab: say so and show the case as it is now
-        messages.warning(request, moved_on)
+    if moved_on(request, case, verb):  # a form left open in another tab: show the case now
         return redirect("disclosure_requests:detail", case.pk)
     form = take_step(request, case, verb, forms.STEP_FORMS, files=request.FILES)
     if form is None:

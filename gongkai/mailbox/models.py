@@ -18,7 +18,7 @@ from django.utils import timezone
 from gongkai.core import audit, review
 from gongkai.core.calendar import workday_calendar
 from gongkai.core.errors import DomainError
-from gongkai.core.models import Unit
+from gongkai.core.models import AuditEntry, Unit
 from gongkai.core.notifications import notify
 from gongkai.core.publicity import NotPublishedReason
 from gongkai.core.query_codes import QueryCoded
@@ -134,15 +134,13 @@ TRANSITIONS = {
 
 
 # 先审后发: a check is never taken by the person whose step it checks (meetings and 政策问答
-# refuse the same). verb → the earlier step whose latest actor may not take it, and the refusal.
+# refuse the same): drafter ≠ approver ≠ releaser. verb → the earlier steps whose latest actor
+# may not take it, each with its refusal.
 OWN_STEP = {
-    "approve": (
-        "draft",
-        "答复稿由您本人拟写，不能由您本人审核。" + review.STAND_IN,
-    ),
+    "approve": (("draft", "答复稿由您本人拟写，不能由您本人审核。" + review.STAND_IN),),
     "release": (
-        "approve",
-        "答复由您本人审核，不能再由您本人签发，请由新闻处另一位工作人员签发",
+        ("approve", "答复由您本人审核，不能再由您本人签发，请由新闻处另一位工作人员签发"),
+        ("draft", "答复稿由您本人拟写，不能由您本人签发，请由新闻处另一位工作人员签发"),
     ),
 }
 
@@ -357,6 +355,28 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             CASE_STAFF: user.has_role(Role.PRESS_OFFICE) or in_unit,
         }.get(who, False)
 
+    def was_with_unit(self, unit_id: int | None) -> bool:
+        """The office assigned this message to the unit at some time (it may have gone on)."""
+        return (
+            unit_id is not None
+            and AuditEntry.objects.filter(
+                action="message.assign",
+                target_type=self._meta.label_lower,
+                target_id=str(self.pk),
+                unit_id=unit_id,
+            ).exists()
+        )
+
+    def moved_on_message(self, user, verb: str, posted=None) -> str:
+        """As Workflow's; and a unit's step sent after the office gave the message to another
+        unit (the form was made while it was the user's unit's)."""
+        step = TRANSITIONS.get(verb)
+        roles = {UNIT: (Role.CLERK, Role.UNIT_HEAD), UNIT_HEAD: (Role.UNIT_HEAD,)}
+        theirs = step is not None and any(user.has_role(*roles[w]) for w in step.who if w in roles)
+        if theirs and user.unit_id != self.handling_unit_id and self.was_with_unit(user.unit_id):
+            return f"该留言已由新闻处改交其他单位办理，您提交的“{step.label}”未再办理。"
+        return super().moved_on_message(user, verb, posted)
+
     def _draft_writer_ids(self) -> set[int]:
         """Who wrote the latest draft (after a return, the rewritten one)."""
         last = self.events.filter(kind="draft").order_by("-pk").values_list("actor_id", flat=True)
@@ -513,10 +533,12 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
 
     def _refuse_own_step(self, verb: str, by) -> None:
         """The latest draft (after a return, the rewritten one) or approval decides."""
-        earlier, refusal = OWN_STEP[verb]
-        last = self.events.filter(kind=earlier).order_by("-pk").values_list("actor_id", flat=True)
-        if by is not None and last.first() == by.pk:
-            raise DomainError(refusal)
+        if by is None:
+            return
+        for earlier, refusal in OWN_STEP[verb]:
+            last = self.events.filter(kind=earlier).order_by("-pk").values_list("actor_id")
+            if last.first() == (by.pk,):
+                raise DomainError(refusal)
 
     @transaction.atomic
     def approve(self, *, by, note: str = ""):
@@ -534,7 +556,8 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
     @transaction.atomic
     def release(self, *, by, note: str = ""):
         """签发: the approved draft is the reply, dated today, in the unit's name; duplicates
-        merged into this message get the same reply. Not by the one who approved it."""
+        merged into this message get the same reply. Not by the one who approved it, nor by the
+        one who wrote the draft."""
         self._begin("release", by)
         self._refuse_own_step("release", by)
         self.reply_text = self.draft_text

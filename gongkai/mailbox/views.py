@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from django.contrib import messages as flash
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required
 from gongkai.core.roles import Role
-from gongkai.core.steps import steps_offered, take_step
+from gongkai.core.steps import moved_on, steps_offered, take_step
 from gongkai.mailbox import forms, selectors, services
 from gongkai.mailbox.masking import suggested_copy
-from gongkai.mailbox.models import OPEN, MessageStatus
+from gongkai.mailbox.models import OPEN, Message, MessageStatus
 
 STAFF = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD, Role.LEADER)
 OFFICE = (Role.PRESS_OFFICE,)
@@ -73,10 +73,24 @@ def message_detail(request, pk, *, bound=None):
     return render(request, "mailbox/detail.html", context, status=400 if bound else 200)
 
 
+def _get_message_for_step(request, pk) -> Message:
+    """A message the user sees, or one the office has since moved from the user's unit to
+    another: a step on that is refused with why (Message.moved_on_message), never taken."""
+    found = selectors.visible_messages(request.user).filter(pk=pk).first()
+    if found is None:
+        found = get_object_or_404(Message, pk=pk)
+        if not found.was_with_unit(request.user.unit_id):
+            raise Http404
+    return found
+
+
 @require_POST
 @role_required(*STAFF)
 def message_step(request, pk, verb):
-    message = get_object_or_404(selectors.visible_messages(request.user), pk=pk)
+    message = _get_message_for_step(request, pk)
+    if moved_on(request, message, verb):  # a form left open: say so, show what there is now
+        seen = selectors.visible_messages(request.user).filter(pk=pk).exists()
+        return redirect("mailbox:detail", pk) if seen else redirect("mailbox:list")
     form = take_step(request, message, verb, forms.STEP_FORMS, message=message)
     if form is None:
         return redirect("mailbox:detail", message.pk)

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from gongkai.core import audit, publicity
+from gongkai.core import audit, publicity, review
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
 from gongkai.core.publicity import masked_name
@@ -77,6 +77,7 @@ PUBLIC_STATES = (S.PUBLISHED, S.SELECTED, S.HELD, S.SUMMARIZED, S.CANCELLED)
 # Who may take a step.
 UNIT = "unit"  # the meeting's unit: its clerks and head draft and run it
 APPROVER = "approver"  # the unit's head or the press office: publish, summary, cancel
+LEADER_FOR_HEAD = "leader_for_head"  # a 签发领导, for a notice the unit's head wrote (core.review)
 CASE_STAFF = "case_staff"  # the unit or the press office
 
 
@@ -90,7 +91,7 @@ TRANSITIONS = {
     "edit": _t("修改公告", {S.DRAFT}, who=(UNIT,)),
     "submit": _t("提交审核", {S.DRAFT}, S.SUBMITTED, who=(UNIT,)),
     "return_draft": _t("退回修改", {S.SUBMITTED}, S.DRAFT, who=(APPROVER,)),
-    "publish": _t("审核同意并发布", {S.SUBMITTED}, S.PUBLISHED, who=(APPROVER,)),
+    "publish": _t("审核同意并发布", {S.SUBMITTED}, S.PUBLISHED, who=(APPROVER, LEADER_FOR_HEAD)),
     "exclude": _t("认定报名不符合条件", {S.PUBLISHED}),
     "invite": _t("邀请公众代表", {S.PUBLISHED}),
     "record_seed": _t("录入抽签种子数值", {S.PUBLISHED}),
@@ -271,6 +272,8 @@ class Meeting(Workflow, models.Model):
     # -- who may act --------------------------------------------------------------------------
 
     def _is(self, user, who: str) -> bool:
+        if who == LEADER_FOR_HEAD:
+            return review.leader_stands_in(user, self.unit_id, self.writer_ids())
         in_unit = user.unit_id == self.unit_id and user.has_role(Role.CLERK, Role.UNIT_HEAD)
         office = user.has_role(Role.PRESS_OFFICE)
         return {
@@ -278,6 +281,17 @@ class Meeting(Workflow, models.Model):
             APPROVER: office or (in_unit and user.has_role(Role.UNIT_HEAD)),
             CASE_STAFF: office or in_unit,
         }.get(who, False)
+
+    def writer_ids(self) -> set[int]:
+        """Who wrote the notice under review: whoever drafted, edited or submitted it (core.review:
+        none of them may approve it)."""
+        actors = self.events.filter(kind__in=("edit", "submit"), actor__isnull=False)
+        return {self.created_by_id, *actors.values_list("actor_id", flat=True)}
+
+    def may(self, user, verb: str) -> bool:
+        if verb == "publish" and user.pk in self.writer_ids():
+            return False
+        return super().may(user, verb)
 
     def _preconditions_met(self, verb: str) -> bool:
         if verb == "record_seed":
@@ -352,13 +366,17 @@ class Meeting(Workflow, models.Model):
 
     @transaction.atomic
     def publish(self, *, by, note: str = "", at=None):
-        """审核同意并发布: by the unit's head or the press office, never by the person who
-        submitted it; at least MEETING_NOTICE_DAYS before the meeting and before sign-up closes
-        (so the seed's source is public while anyone can still sign up)."""
+        """审核同意并发布: by the unit's head or the press office, never by one who drafted,
+        edited or submitted it, or by a 签发领导 for the head's own notice (core.review); at
+        least MEETING_NOTICE_DAYS before the meeting and before sign-up closes (so the seed's
+        source is public while anyone can still sign up)."""
         self._begin("publish", by)
+        if by.pk in self.writer_ids():
+            raise DomainError(
+                "起草、修改或提交会议公告的人不能审核发布自己的会议公告，"
+                "请由其他处室负责人或新闻处审核；处室负责人起草的，可由局领导（签发领导）审核"
+            )
         now = at or timezone.now()
-        if self.submitted_by_id == by.pk:
-            raise DomainError("提交人不能审核发布自己提交的会议公告，请由处室负责人或新闻处审核")
         self._full_clean()
         notice = dt.timedelta(days=settings.MEETING_NOTICE_DAYS)
         if self.starts_at - now < notice:

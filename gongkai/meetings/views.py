@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from gongkai.core.access import role_required
 from gongkai.core.errors import DomainError
 from gongkai.core.roles import Role
-from gongkai.core.steps import steps_offered, take_step
+from gongkai.core.steps import moved_on, steps_offered, take_step
 from gongkai.meetings import forms, selectors, services
 
 STAFF = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD, Role.LEADER)
@@ -43,6 +43,8 @@ def meeting_create(request):
 def meeting_edit(request, pk):
     meeting = get_object_or_404(selectors.visible_meetings(request.user), pk=pk)
     if not meeting.may(request.user, "edit"):
+        if request.method == "POST" and moved_on(request, meeting, "edit"):  # a stale form
+            return redirect("meetings:detail", pk)
         raise Http404
     form = forms.MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
@@ -83,6 +85,8 @@ def meeting_detail(request, pk, *, bound=None):
 @role_required(*STAFF)
 def meeting_step(request, pk, verb):
     meeting = get_object_or_404(selectors.visible_meetings(request.user), pk=pk)
+    if moved_on(request, meeting, verb):  # a form left open in another tab: show it as it is
+        return redirect("meetings:detail", meeting.pk)
     form = take_step(request, meeting, verb, forms.STEP_FORMS, meeting=meeting)
     if form is None:
         return redirect("meetings:detail", meeting.pk)

@@ -119,6 +119,22 @@ def test_an_applicant_behind_an_address_throttled_for_other_numbers_still_gets_i
     assert Throttle.objects.get(key="lookup:net:198.51.100.77:shared").count == 0
 
 
+def test_the_shared_address_allowance_follows_its_setting(client, db, settings):
+    settings.LOOKUP_FAILURES_PER_HOUR = 2  # 6 per address
+    settings.LOOKUP_SHARED_ADDRESS_FACTOR = 2  # then 12 more, not 60
+    submitted = _apply(client)
+    number, code = submitted.context["case"].tracking_no, submitted.context["code"]
+    guesser = client_class_from(client)
+    for i in range(18):
+        page = _lookup(guesser, f"GK2022-{i:05d}", "WRONG000", REMOTE_ADDR="198.51.100.79")
+        assert "申请编号或查询码不正确" in page.content.decode()
+    refused = _lookup(guesser, number, code, REMOTE_ADDR="198.51.100.79")
+    assert "查询失败次数过多" in refused.content.decode()
+    assert number not in guesser.session.get(STATUS_KEY, [])
+    assert Throttle.objects.get(key="lookup:net:198.51.100.79").count == 6
+    assert Throttle.objects.get(key="lookup:net:198.51.100.79:shared").count == 12
+
+
 def test_wrong_codes_on_one_number_stay_throttled_behind_a_throttled_address(client, db, settings):
     settings.LOOKUP_FAILURES_PER_HOUR = 2
     submitted = _apply(client)

@@ -41,10 +41,37 @@ def test_it_refuses_the_approver_releasing_the_reply_alone(client, cast):
     assert "不能再由您本人签发" in response.content.decode()
     message.refresh_from_db()
     assert message.status == MessageStatus.APPROVED and message.reply_text == ""
+    # Nor does its drafter; a third member of the press office signs it off.
+    assert _step(client, cast.press, message, "release", {"note": "签发"}).status_code == 400
+    third = type(cast.press).objects.create(
+        username="xinwen2", full_name="新闻处干部", unit=cast.units["新闻处"]
+    )
+    third.set_roles([Role.PRESS_OFFICE, Role.CLERK])
+    assert _step(client, third, message, "release", {"note": "签发"}).status_code == 302
+    message.refresh_from_db()
+    assert message.status == MessageStatus.REPLIED and message.reply_text == "答复如下。"
+    assert message.events.get(kind="release").actor == third
+
+
+@pytest.mark.django_db
+def test_it_refuses_the_drafter_releasing_his_own_reply_after_a_leader_approves_it(client, cast):
+    """Probe 2, finding 10: xinwen_head drafted, lingdao approved, xinwen_head released."""
+    message = written_message()
+    message.assign(by=cast.press, unit=cast.units["新闻处"])
+    head = cast.press_head  # 新闻处's head, also press office
+    assert _step(client, head, message, "draft", {"text": "答复如下。"}).status_code == 302
+    assert _step(client, cast.leader, message, "approve", {"note": "同意"}).status_code == 302
+    response = _step(client, head, message, "release", {"note": "签发"})
+    assert response.status_code == 400
+    assert "答复稿由您本人拟写，不能由您本人签发" in response.content.decode()
+    message.refresh_from_db()
+    assert message.status == MessageStatus.APPROVED and message.reply_text == ""
+    assert not message.events.filter(kind="release").exists()
     # Another member of the press office signs it off.
     assert _step(client, cast.press, message, "release", {"note": "签发"}).status_code == 302
     message.refresh_from_db()
     assert message.status == MessageStatus.REPLIED and message.reply_text == "答复如下。"
+    assert message.events.get(kind="release").actor == cast.press
 
 
 @pytest.mark.django_db

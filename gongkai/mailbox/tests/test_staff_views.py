@@ -78,3 +78,53 @@ def test_a_hotline_order_is_registered_as_its_own_channel_and_never_published(cl
     assert order.channel == "hotline" and order.hotline_order_no == "GZ12345-2022-0001"
     assert order.publish_consent is False and not order.may_be_published
     assert order.tracking_no.startswith("LY2022-")
+
+
+@pytest.mark.django_db
+def test_an_approval_sent_after_the_office_reassigned_the_message_says_so(client, cast):
+    """Probe 2, finding 11: the head's approval, made before the office gave the message to
+    another unit, got 404 "页面不存在"."""
+    message = written_message()
+    message.assign(by=cast.press, unit=cast.units["法规处"])
+    message.draft(by=cast.clerk, text="答复如下。")
+    message.assign(by=cast.press, unit=cast.units["执法支队"], note="改由执法支队办理")
+    client.force_login(cast.head)
+    response = client.post(
+        reverse("mailbox:step", args=[message.pk, "approve"]), {"note": "同意"}, follow=True
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and response.redirect_chain[-1][0] == reverse("mailbox:list")
+    assert "该留言已由新闻处改交其他单位办理，您提交的“处室审核同意”未再办理。" in page
+    assert "页面不存在" not in page and "答复如下。" not in page  # the message stays unseen
+    message.refresh_from_db()
+    assert message.status == MessageStatus.ASSIGNED
+    assert message.handling_unit.name == "执法支队"
+    assert not message.events.filter(kind="approve").exists()
+
+
+@pytest.mark.django_db
+def test_a_step_sent_from_a_stale_tab_says_the_message_moved_on(client, cast):
+    message = written_message()
+    message.assign(by=cast.press, unit=cast.units["法规处"])
+    message.draft(by=cast.clerk, text="答复如下。")
+    client.force_login(cast.head)
+    step = reverse("mailbox:step", args=[message.pk, "approve"])
+    assert client.post(step, {"note": "同意"}).status_code == 302  # the first tab
+    response = client.post(step, {"note": "同意。"}, follow=True)  # the stale one
+    page = response.content.decode()
+    assert response.status_code == 200 and response.context["message"].pk == message.pk
+    assert "该留言已进入下一步（当前为“" in page and "页面不存在" not in page
+    assert list(message.events.filter(kind="approve").values_list("note", flat=True)) == ["同意"]
+
+
+@pytest.mark.django_db
+def test_a_unit_that_never_had_the_message_still_gets_404_for_its_steps(client, cast):
+    message = written_message()
+    message.assign(by=cast.press, unit=cast.units["法规处"])
+    message.draft(by=cast.clerk, text="答复如下。")
+    client.force_login(cast.other_clerk)  # 审批处: never assigned this message
+    for verb in ("approve", "draft"):
+        step = reverse("mailbox:step", args=[message.pk, verb])
+        assert client.post(step, {"note": "同意", "text": "越权"}).status_code == 404
+    message.refresh_from_db()
+    assert message.status == MessageStatus.DRAFTED and message.draft_text == "答复如下。"

@@ -91,7 +91,11 @@ def test_a_published_notice_cannot_be_edited(cast, client):
     client.force_login(cast.clerk)
     url = reverse("meetings:edit", args=[meeting.pk])
     assert client.get(url).status_code == 404
-    assert client.post(url, _form(seed_source="上证指数")).status_code == 404
+    # A form posted anyway (left open from the draft) is told the notice moved on.
+    response = client.post(url, _form(seed_source="上证指数"))
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "meetings:detail", args=[meeting.pk]
+    )
     meeting.refresh_from_db()
     assert meeting.seed_source == "福彩3D开奖号码"
 
@@ -122,3 +126,45 @@ def test_attendance_through_the_step_view(cast, client):
     assert (a.attended, b.attended) == (False, True)
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.HELD
+
+
+def test_a_step_sent_from_a_stale_tab_says_the_meeting_moved_on_and_writes_nothing(cast, client):
+    """Probe 2, finding 11: a form made before the notice moved on got 404 "页面不存在"."""
+    client.force_login(cast.clerk)
+    client.post(reverse("meetings:create"), _form())
+    meeting = Meeting.objects.get()
+    client.post(reverse("meetings:step", args=[meeting.pk, "submit"]), {})
+    client.force_login(cast.head)
+    step = reverse("meetings:step", args=[meeting.pk, "publish"])
+    assert client.post(step, {"note": "同意"}).status_code == 302  # the first tab
+    response = client.post(step, {"note": "同意发布"}, follow=True)  # the stale one
+    page = response.content.decode()
+    assert response.status_code == 200 and response.context["meeting"].pk == meeting.pk
+    assert "该会议已进入下一步（当前为“已发布公告”）" in page and "页面不存在" not in page
+    assert "您提交的“审核同意并发布”未再办理" in page
+    assert list(meeting.events.filter(kind="publish").values_list("note", flat=True)) == ["同意"]
+    assert AuditEntry.objects.filter(action="meeting.publish").count() == 1
+
+
+def test_a_step_outside_the_users_role_on_a_meeting_is_still_not_found(cast, client):
+    meeting = published_meeting(cast)
+    client.force_login(cast.clerk)  # the unit's clerk may not publish, stale form or not
+    step = reverse("meetings:step", args=[meeting.pk, "publish"])
+    assert client.post(step, {"note": "同意"}).status_code == 404
+    assert meeting.events.filter(kind="publish").count() == 1
+
+
+def test_an_edit_sent_from_a_stale_tab_after_submitting_says_so_and_changes_nothing(cast, client):
+    client.force_login(cast.clerk)
+    client.post(reverse("meetings:create"), _form())
+    meeting = Meeting.objects.get()
+    client.post(reverse("meetings:step", args=[meeting.pk, "submit"]), {})  # another tab
+    edit = reverse("meetings:edit", args=[meeting.pk])
+    response = client.post(edit, _form(place="局机关2楼会议室"), follow=True)
+    page = response.content.decode()
+    assert response.status_code == 200 and response.context["meeting"].pk == meeting.pk
+    assert "该会议已进入下一步（当前为“待审核”），您提交的“修改公告”未再办理" in page
+    meeting.refresh_from_db()
+    assert meeting.place == "市应急管理局5楼会议室" and meeting.status == MeetingStatus.SUBMITTED
+    assert not meeting.events.filter(kind="edit").exists()
+    assert client.get(edit).status_code == 404  # the form itself is not offered

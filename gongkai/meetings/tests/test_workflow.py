@@ -56,10 +56,92 @@ def test_the_person_who_submitted_cannot_publish_it(cast):
         signup_closes=timezone.now() + dt.timedelta(days=5),
     )
     meeting.submit(by=cast.head)
-    with pytest.raises(DomainError, match="提交人不能审核发布"):
+    with pytest.raises(DomainError, match="不能审核发布自己的会议公告"):
         meeting.publish(by=cast.head)
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.SUBMITTED and meeting.published_at is None
+
+
+def _press_notice(cast):
+    """A notice of 新闻处 that its head wrote and its clerk only submitted (probe 2, finding 10)."""
+    meeting = meeting_create(
+        by=cast.press_head,
+        unit=cast.units["新闻处"],
+        title="2026年政务公开工作座谈会",
+        topics="听取公众对政务公开工作的意见",
+        starts_at=timezone.now() + dt.timedelta(days=10),
+        place="局机关3楼会议室",
+        public_seats=2,
+        selection="first_come",
+        signup_opens=timezone.now(),
+        signup_closes=timezone.now() + dt.timedelta(days=5),
+    )
+    meeting.submit(by=cast.press)
+    return meeting
+
+
+def test_the_head_who_wrote_a_notice_cannot_publish_it_after_a_clerk_submits_it(cast):
+    meeting = _press_notice(cast)
+    assert "publish" not in meeting.actions_for(cast.press_head)
+    with pytest.raises(DomainError, match="起草、修改或提交会议公告的人不能审核发布"):
+        meeting.publish(by=cast.press_head)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.SUBMITTED and meeting.published_at is None
+    assert meeting.number is None
+    assert not AuditEntry.objects.filter(action="meeting.publish").exists()
+
+
+def test_one_who_edited_a_notice_cannot_publish_it(cast):
+    meeting = meeting_create(
+        by=cast.clerk,
+        unit=cast.units["法规处"],
+        title="会议",
+        topics="议题",
+        starts_at=timezone.now() + dt.timedelta(days=10),
+        place="会议室",
+        public_seats=2,
+        selection="first_come",
+        signup_opens=timezone.now(),
+        signup_closes=timezone.now() + dt.timedelta(days=5),
+    )
+    meeting.edit(by=cast.head, place="局机关2楼会议室")
+    meeting.submit(by=cast.clerk)
+    with pytest.raises(DomainError, match="起草、修改或提交会议公告的人不能审核发布"):
+        meeting.publish(by=cast.head)
+    meeting.publish(by=cast.press)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.PUBLISHED
+    assert meeting.events.get(kind="publish").actor == cast.press
+
+
+def test_a_leader_publishes_the_notice_the_unit_head_wrote(cast):
+    meeting = _press_notice(cast)
+    assert "publish" in meeting.actions_for(cast.leader)
+    meeting.publish(by=cast.leader)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.PUBLISHED
+    assert meeting.events.get(kind="publish").actor == cast.leader
+
+
+def test_a_leader_does_not_publish_a_clerks_notice(cast):
+    meeting = meeting_create(
+        by=cast.clerk,
+        unit=cast.units["法规处"],
+        title="会议",
+        topics="议题",
+        starts_at=timezone.now() + dt.timedelta(days=10),
+        place="会议室",
+        public_seats=2,
+        selection="first_come",
+        signup_opens=timezone.now(),
+        signup_closes=timezone.now() + dt.timedelta(days=5),
+    )
+    meeting.submit(by=cast.clerk)
+    assert "publish" not in meeting.actions_for(cast.leader)
+    with pytest.raises(DomainError, match="您无权"):
+        meeting.publish(by=cast.leader)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.SUBMITTED
 
 
 def test_another_units_clerk_cannot_edit_or_submit(cast):
