@@ -104,6 +104,9 @@ UNIT = "unit"  # the handling unit's clerks and head: draft the reply
 UNIT_HEAD = "unit_head"  # the handling unit's head: approves the draft
 # A 签发领导 (局领导), for a draft the unit's own head wrote (core.review).
 LEADER_FOR_HEAD = "leader_for_head"
+# A 签发领导 may 签发 a reply too (the usual signer in a bureau): the way out when everyone in
+# the press office took part in the draft (新闻处 handling a message itself).
+LEADER = "leader"
 CASE_STAFF = "case_staff"  # the office or the handling unit
 WRITER = "writer"  # no staff user: the citizen, proven by number and query code
 
@@ -123,7 +126,7 @@ TRANSITIONS = {
     "draft": _t("提交答复稿", {S.ASSIGNED}, S.DRAFTED, who=(UNIT,)),
     "approve": _t("处室审核同意", {S.DRAFTED}, S.APPROVED, who=(UNIT_HEAD, LEADER_FOR_HEAD)),
     "return_draft": _t("退回修改", {S.DRAFTED}, S.ASSIGNED, who=(UNIT_HEAD, LEADER_FOR_HEAD)),
-    "release": _t("签发答复", {S.APPROVED}, S.REPLIED),
+    "release": _t("签发答复", {S.APPROVED}, S.REPLIED, who=(OFFICE, LEADER)),
     "return_reply": _t("退回处室", {S.APPROVED}, S.ASSIGNED),
     "publish": _t("公开答复", {S.REPLIED}),
     "withhold": _t("不予公开", {S.REPLIED}),
@@ -139,8 +142,8 @@ TRANSITIONS = {
 OWN_STEP = {
     "approve": (("draft", "答复稿由您本人拟写，不能由您本人审核。" + review.STAND_IN),),
     "release": (
-        ("approve", "答复由您本人审核，不能再由您本人签发，请由新闻处另一位工作人员签发"),
-        ("draft", "答复稿由您本人拟写，不能由您本人签发，请由新闻处另一位工作人员签发"),
+        ("approve", "答复由您本人审核，不能再由您本人签发，请由新闻处另一位工作人员或签发领导签发"),
+        ("draft", "答复稿由您本人拟写，不能由您本人签发，请由新闻处另一位工作人员或签发领导签发"),
     ),
 }
 
@@ -350,6 +353,7 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             return review.leader_stands_in(user, self.handling_unit_id, self._draft_writer_ids())
         return {
             OFFICE: user.has_role(Role.PRESS_OFFICE),
+            LEADER: user.has_role(Role.LEADER),
             UNIT: in_unit,
             UNIT_HEAD: in_unit and user.has_role(Role.UNIT_HEAD),
             CASE_STAFF: user.has_role(Role.PRESS_OFFICE) or in_unit,

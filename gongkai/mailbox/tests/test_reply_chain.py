@@ -75,6 +75,23 @@ def test_it_refuses_the_drafter_releasing_his_own_reply_after_a_leader_approves_
 
 
 @pytest.mark.django_db
+def test_a_leader_signs_off_a_reply_when_both_press_office_staff_took_part(client, cast):
+    """新闻处 handling a message itself with two people: one drafts, the other approves, and
+    neither may 签发; a 签发领导 does (engineer E's note after probe 2, finding 10)."""
+    message = written_message()
+    message.assign(by=cast.press, unit=cast.units["新闻处"])
+    assert _step(client, cast.press, message, "draft", {"text": "答复如下。"}).status_code == 302
+    assert _step(client, cast.press_head, message, "approve").status_code == 302
+    for took_part in (cast.press, cast.press_head):
+        assert _step(client, took_part, message, "release").status_code == 400
+    assert Message.objects.get(pk=message.pk).status == MessageStatus.APPROVED
+    assert _step(client, cast.leader, message, "release", {"note": "签发"}).status_code == 302
+    message.refresh_from_db()
+    assert message.status == MessageStatus.REPLIED and message.reply_text == "答复如下。"
+    assert message.events.get(kind="release").actor == cast.leader
+
+
+@pytest.mark.django_db
 def test_it_lets_a_second_head_approve_a_draft_the_first_head_wrote(client, cast):
     # A unit with two heads: the one who did not write the draft approves it.
     deputy = type(cast.head).objects.create(
