@@ -221,6 +221,32 @@ def test_the_citizen_cannot_supplement_online_after_the_period_and_is_told_whom_
     assert _snapshot(case) == before
 
 
+def test_the_citizen_sees_that_the_reply_came_late_but_not_the_staff_reason(cast, client):
+    """Due 2022-10-31, replied 11-03: the applicant's status page says the reply was 3 working
+    days late; the reason is the office's note (it may name staff), kept off the public page."""
+    case, code = registered_case(cast)
+    with _on(2022, 11, 3):
+        case.accept(by=cast.press)
+        case.reply(
+            by=cast.press,
+            outcome=Outcome.DISCLOSED,
+            text="予以公开",
+            on=D(2022, 11, 3),
+            files=[a_pdf()],
+            late_reason="承办人王五病假",
+        )
+        client.post(
+            reverse("disclosure_requests_public:lookup"),
+            {"tracking_no": case.tracking_no, "code": code},
+        )
+        page = client.get(
+            reverse("disclosure_requests_public:status", args=[case.tracking_no])
+        ).content.decode()
+    assert case.due_date == D(2022, 10, 31)
+    assert "2022年11月3日答复，晚于答复期限（2022年10月31日）3个工作日" in page
+    assert "王五" not in page
+
+
 def test_the_citizens_own_supplement_is_audited_as_the_applicants(cast, client):
     case, code = registered_case(cast)
     with _on(2022, 9, 30):
