@@ -180,3 +180,30 @@ def test_a_refused_reply_says_where_and_that_the_files_must_be_chosen_again(
     assert saved.withheld_reason == "企业名单涉及第三方商业秘密（第十五条）"
     assert saved.attachments.get().purpose == CaseFile.Purpose.PROVIDED
     assert saved.attachments.get().original_name == found.name
+
+
+@time_machine.travel(dt.datetime(2022, 10, 20, 10, 0, tzinfo=SHANGHAI), tick=True)
+def test_the_reply_form_shows_the_fields_the_chosen_reply_type_needs(
+    page, live_server, e2e_cast, login
+):
+    """Fifteen fields would face the clerk: choosing a reply type leaves those it needs
+    (ReplyForm.FOR_OUTCOMES); the rest come back when the type changes."""
+    case, _ = _case(e2e_cast)
+    login("xinwen")
+    page.goto(f"{live_server.url}/staff/requests/{case.pk}/")
+    step = page.locator("details.step", has=page.locator("summary", has_text="作出答复"))
+    step.locator("summary").click()
+    fields = {name: step.locator(".field", has=page.locator(f"[name={name}]")) for name in (
+        "withheld_reason", "files", "earlier_no", "referral", "text", "on", "late_reason"
+    )}  # fmt: skip
+    for field in fields.values():  # no type chosen yet: all of them
+        expect(field).to_be_visible()
+    step.locator("[name=outcome]").select_option("disclosed")
+    for name in ("files", "text", "on", "late_reason"):
+        expect(fields[name]).to_be_visible()
+    for name in ("withheld_reason", "earlier_no", "referral"):
+        expect(fields[name]).to_be_hidden()
+    step.locator("[name=outcome]").select_option("duplicate")
+    expect(fields["earlier_no"]).to_be_visible()
+    expect(fields["files"]).to_be_hidden()
+    expect(fields["withheld_reason"]).to_be_hidden()  # 不予处理 gives no 不予公开 reason

@@ -17,7 +17,7 @@ from gongkai.disclosure_requests.models import (
     normalise_id_document,
 )
 from gongkai.disclosure_requests.services import RECEIVED_TOO_EARLY
-from gongkai.disclosure_requests.taxonomy import Outcome
+from gongkai.disclosure_requests.taxonomy import HANDS_OVER, PROVIDES, REFUSALS, Outcome
 from gongkai.forms_common import CitizenForm, MultipleFileField, say_it_in_chinese
 from gongkai.lib import phones
 from gongkai.lib.request_clock import REVISED_REGULATION_IN_FORCE
@@ -466,6 +466,27 @@ class ReplyForm(KeepsNoFiles, forms.Form):
         required=False,
         help_text="答复日期晚于答复期限的必填；超期答复记入办理记录，不能消除",
     )
+
+    # Fields that concern only some reply types: the page shows each only when one of them is
+    # chosen (site.js reads data-outcomes), so a clerk sees what the chosen reply needs. With
+    # no type chosen, with an error, or without script, every field shows; the model checks
+    # every rule whatever the page showed.
+    FOR_OUTCOMES = {
+        "withheld_reason": REFUSALS,
+        "referral": {Outcome.NOT_THIS_AGENCY},
+        "files": PROVIDES,
+        "documents": PROVIDES,
+        "provision": HANDS_OVER,
+        "public_interest_reason": HANDS_OVER,
+        "third_party_notified_on": HANDS_OVER,
+        "earlier_no": {Outcome.DUPLICATE},
+        "earlier_on": {Outcome.DUPLICATE},
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, outcomes in self.FOR_OUTCOMES.items():
+            self.fields[name].widget.attrs["data-outcomes"] = " ".join(sorted(outcomes))
 
     def clean_files(self):
         return _checked_files(self.cleaned_data["files"])

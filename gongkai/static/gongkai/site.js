@@ -22,6 +22,24 @@
     if (back && history.length > 1) { event.preventDefault(); history.back(); }
   });
 
+  // Fields marked data-outcomes (the reply form) show only for those reply types, chosen in
+  // the form's select named outcome; all show while none is chosen, and a field with an error
+  // always shows. Hidden fields still send what was typed: the server decides.
+  function showForOutcome(form) {
+    var select = form && form.querySelector("select[name=outcome]");
+    if (!select) return;
+    form.querySelectorAll("[data-outcomes]").forEach(function (input) {
+      var field = input.closest(".field");
+      if (!field) return;
+      var wanted = input.getAttribute("data-outcomes").split(" ");
+      field.hidden = !(select.value === "" || wanted.indexOf(select.value) >= 0 || field.classList.contains("has-error"));
+    });
+  }
+  document.querySelectorAll("form").forEach(showForOutcome);
+  document.addEventListener("change", function (event) {
+    if (event.target.matches("select[name=outcome]")) showForOutcome(event.target.form);
+  });
+
   // Forms marked data-once: the button is disabled after the first submit (the server also
   // refuses duplicates).
   document.addEventListener("submit", function (event) {
