@@ -23,7 +23,7 @@ def _step(page, label):
 
 
 @time_machine.travel(dt.datetime(2022, 11, 3, 10, 0, tzinfo=SHANGHAI), tick=True)
-def test_a_late_reply_says_why_and_stays_late(page, live_server, e2e_cast, login):
+def test_a_late_reply_says_why_and_stays_late(page, live_server, e2e_cast, login, tmp_path):
     """Received 2022-09-28, due 10-31; replied 11-03: 3 working days late (11/1, 11/2, 11/3)."""
     case, _ = registered_case(e2e_cast, D(2022, 9, 28))
     case.assign(by=e2e_cast.press, unit=e2e_cast.units["法规处"], on=D(2022, 9, 29))
@@ -42,6 +42,9 @@ def test_a_late_reply_says_why_and_stays_late(page, live_server, e2e_cast, login
     assert not DisclosureRequest.objects.get(pk=case.pk).replies.exists()  # nothing written
 
     page.locator("[name=late_reason]").fill("承办单位检索档案耗时较长")
+    provided = tmp_path / "执法检查记录.pdf"  # asked for online: the records themselves
+    provided.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    page.locator("[name=files]").set_input_files(str(provided))
     page.get_by_role("button", name="作出答复").click()
     expect(page.locator(".messages")).to_contain_text("已作出答复")
     expect(page.locator("#late-reply")).to_have_text("超期答复（3个工作日）")
