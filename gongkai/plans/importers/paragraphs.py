@@ -333,6 +333,7 @@ def _records(lines: list[str]) -> list[Row]:
     """No header: a numbered paragraph (or, with no numbers at all, any task-like
     paragraph after the first heading) starts a task; lines after it fill its columns."""
     lines = [_bare_units_bracketed(line) for line in lines]
+    lines = _cut_numbered_groups(lines)
     arabic = any(_NUMBERED.match(line) for line in lines)
     if not arabic:
         lines = _split_at_unit_brackets(lines)
@@ -564,6 +565,48 @@ def _paragraph_tasks(texts: list[str]) -> list[str]:
     if len(tasks) >= 2 and not _unit_brackets(tasks[-1]):
         tasks[-2:] = [tasks[-2] + tasks[-1]]
     return tasks
+
+
+def _cut_numbered_groups(lines: list[str]) -> list[str]:
+    """1．强化城镇生活污染治理加快…。（A牵头）全面加强…。（B牵头）: when every numbered
+    paragraph closes with a units bracket and most hold several sentences each closed by
+    its own, the numbers head groups of unnumbered tasks (one per bracket), not tasks whose
+    units are joined: cut each such paragraph at its brackets (and a （一） paragraph with
+    units, under a heading of its own), the number dropped; the tasks are then numbered in
+    order and each is flagged (see _SPLIT_FLAG)."""
+    numbered = [line for line in lines if _NUMBERED.match(line)]
+    grouped = [line for line in numbered if len(_pieces(line)) >= 2]
+    if not numbered or 2 * len(grouped) < len(numbered):
+        return lines
+    if not all(_unit_brackets(line) for line in numbered) or not _third_level(lines):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        numeral = _NUMBERED.match(line) or (_unit_brackets(line) and _SUBSECTION.match(line))
+        if numeral:
+            pieces = _pieces(line[numeral.end() :])
+            if len(pieces) >= 2 and not _unit_brackets(pieces[-1]):
+                pieces[-2:] = [pieces[-2] + pieces[-1]]  # closing text with no units
+            out += [_Piece(p) for p in pieces]
+        else:
+            out.append(line)
+    return out
+
+
+def _third_level(lines: list[str]) -> bool:
+    """Every numbered paragraph stands under a （一） heading line naming no units (一、 over
+    （一） over 1．): the 1． numbers a group inside the （一）, not a task of the plan."""
+    above = None
+    for line in lines:
+        if _NUMBERED.match(line):
+            if above is None:
+                return False
+        elif _SUBSECTION.match(line):
+            short = len(line) <= _HEADING_MAX and not _unit_brackets(line)
+            above = line if short else None
+        elif _SECTION.match(line):
+            above = None
+    return True
 
 
 def _pieces(text: str) -> list[str]:

@@ -1,0 +1,43 @@
+"""Rules of the eighth round on plans of other bodies (issue 14): a plan whose 1．/2． number
+groups of tasks inside each （一） (each task closed by its own units bracket), not tasks.
+
+The plans here are small and invented, typed by hand in the shape each layout has; the real
+ones are scored by test_import_real_plans.py (real_dev4).
+"""
+
+from gongkai.plans.importers.paragraphs import _SPLIT_FLAG
+from gongkai.plans.tests.plan_text import parse, read
+
+
+def test_it_reads_one_task_per_units_bracket_under_numbered_group_headings():
+    plan = parse(
+        "三、主要任务",
+        "（一）控制污染排放",
+        "1．整治重点行业取缔小企业。全面排查小型企业。2016年底前全部取缔。（区环保局牵头，区经发局等参与）"
+        "整治排污行业。推进重点行业专项治理。（区环保局牵头）",
+        "2．治理城镇污染加快污水厂建设。建立统一的污水处理系统。（区建设局牵头，区环保局等参与）"
+        "加强管网建设。推进雨污分流改造。（区建设局牵头）",
+        "（二）节约水资源",
+        "1．控制用水总量。健全取用水总量控制指标体系。（区经发局牵头）"
+        "严控地下水超采。排查登记已建机井。（区环保局牵头，区经发局参与）",
+        year=2015,
+    )
+    assert read(plan, "number", "section", "lead_units", "support_units") == [
+        (1, "三、主要任务", ["区环保局"], ["区经发局"]),
+        (2, "三、主要任务", ["区环保局"], []),
+        (3, "三、主要任务", ["区建设局"], ["区环保局"]),
+        (4, "三、主要任务", ["区建设局"], []),
+        (5, "三、主要任务", ["区经发局"], []),
+        (6, "三、主要任务", ["区环保局"], ["区经发局"]),
+    ]
+    assert all(_SPLIT_FLAG in item.flags for item in plan.items)
+
+
+def test_it_keeps_a_numbered_task_with_two_brackets_whole_when_no_group_heading_stands_over_it():
+    plan = parse(
+        "一、强化重点信息公开",
+        "1．公开污染防治信息。持续加大重点信息公开力度。（大气司、水司）按月公开空气质量。（监测司）",
+        "2．公开疫情防控信息。及时公开相关政策文件。（各相关部门）定期公布监测结果。（监测司）",
+        year=2020,
+    )
+    assert read(plan, "number") == [(1,), (2,)]
