@@ -10,6 +10,7 @@ import re
 
 from gongkai.lib.deadline_text import cn_number, simplify
 from gongkai.lib.unit_text import COMMA_LEGEND, parse_units
+from gongkai.plans.importers.base import PlanImportError
 from gongkai.plans.importers.cells import (
     _ANY_BRACKET,
     _CANONICAL_HEADER,
@@ -32,7 +33,7 @@ from gongkai.plans.importers.cells import (
     cell_looks_like,
     header_roles,
 )
-from gongkai.plans.importers.headers import LEAD, REQUIREMENT, SUPPORT, UNITS
+from gongkai.plans.importers.headers import LEAD, NUMBER, REQUIREMENT, SUPPORT, UNITS
 from gongkai.plans.importers.runon import _HEADER_RUN, _numbered_rows, _run_on_table
 from gongkai.plans.importers.stream import UNCLOSED, stream_rows
 
@@ -62,7 +63,34 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
         if rows:
             return rows
         return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])
-    return _records(lines)
+    rows = _records(lines)
+    if _lost_run_on_table(lines, rows):
+        raise PlanImportError(LOST_TABLE)
+    return rows
+
+
+LOST_TABLE = (
+    "原文中的任务分解表在复制时连成了一行（表头有“序号”和“责任单位”，但读不出任何一项任务的"
+    "责任单位），无法可靠地逐项读出。请上传原Word或Excel文件，或把表格按每行一项粘贴。"
+)
+
+
+def _lost_run_on_table(lines: list[str], rows: list[Row]) -> bool:
+    """A table run into one line (its header words run together inside a longer line, with a
+    序号 and a units column) that no reader could cut, and no task read with any units: the
+    paragraphs read are the table's cells, wrongly cut (tasks lost or run together), so the
+    plan is refused rather than read with tasks missing."""
+    records = [row for row in rows if isinstance(row, _Record)]
+    if not records or any(row[3].strip() for row in records):
+        return False
+    for line in lines:
+        for match in _HEADER_RUN.finditer(line):
+            if match.group().strip() == line.strip():
+                continue
+            roles = [_header_role(w) for w in _glued_header(match.group().replace("/", "")) or []]
+            if NUMBER in roles and any(role in (UNITS, LEAD, SUPPORT) for role in roles):
+                return True
+    return False
 
 
 def _header_onto_run_on_rows(lines: list[str]) -> list[str]:

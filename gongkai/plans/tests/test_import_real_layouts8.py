@@ -5,7 +5,10 @@ The plans here are small and invented, typed by hand in the shape each layout ha
 ones are scored by test_import_real_plans.py (real_dev4).
 """
 
-from gongkai.plans.importers.paragraphs import _SPLIT_FLAG
+import pytest
+
+from gongkai.plans.importers import PlanImportError
+from gongkai.plans.importers.paragraphs import _SPLIT_FLAG, LOST_TABLE
 from gongkai.plans.tests.plan_text import parse, read
 
 
@@ -41,3 +44,20 @@ def test_it_keeps_a_numbered_task_with_two_brackets_whole_when_no_group_heading_
         year=2020,
     )
     assert read(plan, "number") == [(1,), (2,)]
+
+
+# ---- a table run into one line that no reader can cut --------------------------------------
+
+
+def test_it_refuses_a_run_on_table_it_cannot_cut_rather_than_lose_tasks_silently():
+    body = (
+        "附件 2016年生态环境保护工作分解表 序号主要工作任务具体工作措施完成时限主要责任单位任务来源"
+        "1推进生态文明建设1、建立生态文明建设领导机制3月区经发局区环保局"
+        "1、全区2016年工作要点（综委〔2016〕5号）2、全省生态环境保护工作会议 "
+        "2、制定加强生态环境保护工作的实施方案6月区环保局 3、组织编制生态文明建设规划12月区环保局"
+        "2分解落实生态环保目标责任4、分解细化目标责任到各乡镇3月区环保局 "
+        "1、目标责任书2、全省环境保护工作视频会议5、每月调度并通报目标责任落实情况12月区环保局"
+    )
+    with pytest.raises(PlanImportError) as refused:
+        parse("2016年生态环境保护工作要点", body, year=2016)
+    assert str(refused.value) == LOST_TABLE
