@@ -869,7 +869,10 @@ def _unit_brackets(line: str) -> list[re.Match]:
         after = line[match.end() : match.end() + 1]
         before = line[match.start() - 1 : match.start()] if match.start() else ""
         if after and after not in "。.；;，,、" and before not in "。.；;":
-            continue  # inside a sentence: an aside, not the task's units
+            if not (_BOTH_ROLES.search(inner) and after.isdigit()):
+                continue  # inside a sentence: an aside, not the task's units
+            # …搬迁工程（A牵头，B等参与）2018年底前，…: a bracket giving both roles, then a
+            # new sentence opening on its date, closes a task though no full stop stands by it.
         if _ASIDE.match(inner):
             continue  # （含县市区） （见附件） （以下简称…）
         units, _ = _split_bracket(inner)
@@ -882,6 +885,7 @@ def _unit_brackets(line: str) -> list[re.Match]:
     return found
 
 
+_BOTH_ROLES = re.compile(r"牵头.*[，,；;].*(?:参与|配合|协办|协助)")
 _ROLE_WORD = re.compile(r"牵头|负责|配合|落实|主办|协办|协助|参与|承办|主责")
 # What a body's name ends in (局 委 办 厅 处 科 室 中心 …): a place alone (浦东新区, 上海市)
 # is no unit in a bracket without a role word.

@@ -5,6 +5,8 @@ The plans here are small and invented, typed by hand in the shape each layout ha
 ones are scored by test_import_real_plans.py (real_dev4).
 """
 
+from datetime import date
+
 import pytest
 
 from gongkai.plans.importers import PlanImportError
@@ -61,3 +63,19 @@ def test_it_refuses_a_run_on_table_it_cannot_cut_rather_than_lose_tasks_silently
     with pytest.raises(PlanImportError) as refused:
         parse("2016年生态环境保护工作要点", body, year=2016)
     assert str(refused.value) == LOST_TABLE
+
+
+def test_it_ends_a_task_at_a_bracket_giving_both_roles_when_a_dated_sentence_follows_it():
+    plan = parse(
+        "三、主要任务",
+        "（一）保障饮用水安全",
+        "1．保护水源强化水源保障。建设调水工程。（区建设局牵头）"
+        "保护饮用水水源。分期实施保护区内居民搬迁工程（区环保局牵头，区经发局等参与）"
+        "2018年底前，保护区内生活污水基本实现收集处理。（区建设局牵头，区财政局等参与）",
+        year=2015,
+    )
+    assert read(plan, "lead_units", "support_units", "due_date") == [
+        (["区建设局"], [], None),
+        (["区环保局"], ["区经发局"], None),
+        (["区建设局"], ["区财政局"], date(2018, 12, 31)),
+    ]
