@@ -389,6 +389,8 @@ def _records(lines: list[str]) -> list[Row]:
         heading_task = None if starts_task else _heading_then_task(line)
         if not heading_task and not starts_task and arabic and _number_lost(numbers, at):
             heading_task = _heading_then_text(line)
+        if not heading_task and cn_tasks and _section_task(lines, at):
+            heading_task = (_SECTION_TITLE.match(line).group(), line[_SECTION.match(line).end() :])
         if heading_task:
             # （二）…工程 配合…。牵头处室：X。 — a heading, and one task under it with no number.
             _units_from_heading(record, heading_units)
@@ -431,6 +433,24 @@ def _records(lines: list[str]) -> list[Row]:
         if isinstance(row, _Record) and row.unclosed:
             row.append(UNCLOSED)
     return rows
+
+
+# A 一、 heading's words up to the first comma or full stop (the most it can be).
+_SECTION_TITLE = re.compile(r"^[^，,。；;（(]*")
+
+
+def _section_task(lines: list[str], at: int) -> bool:
+    """九、建立…制度建立实施…问责机制，…。（责任单位：X牵头）十、… — in a plan whose tasks are
+    its （一）s, a long 一、 paragraph closed by its units with no （一） under it is itself a
+    task (its heading run into its text; both kept, the task flagged as unnumbered)."""
+    line = lines[at]
+    following = lines[at + 1] if at + 1 < len(lines) else ""
+    return bool(
+        _SECTION.match(line)
+        and len(line) > _HEADING_MAX
+        and _unit_brackets(line)
+        and not _SUBSECTION.match(following)
+    )
 
 
 def _introduces(line: str) -> bool:

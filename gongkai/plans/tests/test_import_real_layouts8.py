@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from gongkai.plans.importers import PlanImportError
-from gongkai.plans.importers.paragraphs import _SPLIT_FLAG, LOST_TABLE
-from gongkai.plans.tests.plan_text import parse, read
+from gongkai.plans.importers.paragraphs import _SPLIT_FLAG, _UNNUMBERED_FLAG, LOST_TABLE
+from gongkai.plans.tests.plan_text import LONG, parse, read
 
 
 def test_it_reads_one_task_per_units_bracket_under_numbered_group_headings():
@@ -79,3 +79,21 @@ def test_it_ends_a_task_at_a_bracket_giving_both_roles_when_a_dated_sentence_fol
         (["区环保局"], ["区经发局"], None),
         (["区建设局"], ["区财政局"], date(2018, 12, 31)),
     ]
+
+
+def test_it_reads_a_long_section_paragraph_closed_by_its_units_as_a_flagged_task():
+    plan = parse(
+        "一、加强人才培养",
+        f"（一）加强监测人才建设。{LONG}。（责任单位：区经发局牵头，区技术中心参与）",
+        "二、建立生态损害责任追究制度建立领导干部问责机制，对不作为、乱作为的领导干部实行问责。"
+        "依法追究破坏生态环境的单位和个人的责任。（责任单位：区经发局牵头，区执法支队参与）",
+        "三、保障措施",
+        f"（一）加强组织领导。{LONG}。（责任单位：区经发局）",
+        year=2016,
+    )
+    assert read(plan, "number", "section", "lead_units", "support_units") == [
+        (1, "一、加强人才培养", ["区经发局"], ["区技术中心"]),
+        (2, "二、建立生态损害责任追究制度建立领导干部问责机制", ["区经发局"], ["区执法支队"]),
+        (3, "三、保障措施", ["区经发局"], []),
+    ]
+    assert [_UNNUMBERED_FLAG in item.flags for item in plan.items] == [False, True, False]
