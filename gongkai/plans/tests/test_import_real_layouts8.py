@@ -97,3 +97,17 @@ def test_it_reads_a_long_section_paragraph_closed_by_its_units_as_a_flagged_task
         (3, "三、保障措施", ["区经发局"], []),
     ]
     assert [_UNNUMBERED_FLAG in item.flags for item in plan.items] == [False, True, False]
+
+
+# ---- a deadline written as a sentence opening on a bare year ------------------------------
+
+
+def test_it_takes_a_sentence_opening_on_a_bare_year_as_that_years_end_flagged():
+    plan = parse(
+        "一、强化规划引导",
+        f"（一）实施功能区划。{LONG}。2016年完成功能区划发布。（责任单位：区经发局牵头）",
+        f"（二）实施红线制度。{LONG}。2018年起投入使用的船舶执行新标准。（责任单位：区环保局）",
+        year=2016,
+    )
+    assert read(plan, "due_date") == [(date(2016, 12, 31),), (None,)]
+    assert "完成时限取自任务内容（“2016年”），请核对" in plan.items[0].flags
