@@ -224,3 +224,12 @@ def test_a_collective_qualified_before_its_ge_takes_the_bare_collective_after_it
 def test_a_collective_starting_with_ge_is_a_unit_however_it_ends_but_each_item_is_not():
     assert parse_units("各区属事业单位，各区属国企").lead == ["各区属事业单位", "各区属国企"]
     assert parse_units("各项工作").lead == []
+
+
+def test_it_reads_a_customs_office_as_a_unit_among_those_taking_part():
+    parsed = parse_units("区财政金融局牵头，区经济发展局、福州海关等参与")
+    assert (parsed.lead, parsed.support, parsed.note) == (
+        ["区财政金融局"],
+        ["区经济发展局", "福州海关"],
+        "",
+    )

@@ -42,6 +42,7 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         UNITS,
         (
+            "主要责任单位",
             "责任单位",
             "责任部门",
             "责任处室",
@@ -84,6 +85,7 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
         MEASURES,
         (
             "落实措施",
+            "具体工作措施",
             "具体措施",
             "工作措施",
             "细化分工",
@@ -110,10 +112,12 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "工作要点",
         ),
     ),
+    # 任务来源 cites the documents a task comes from.
+    (NOTE, ("任务来源",)),
     # 公开载体 lists where it is published (websites), not who does it.
     (NOTE, ("备注", "说明", "完成情况", "进展情况", "落实情况", "公开载体", "公开渠道", "载体")),
     # A lone 工作任务 column holds the items; beside a 上级要求 column it groups them.
-    (TASK, ("工作任务", "任务", "项目", "类别", "事项", "目标")),
+    (TASK, ("主要工作任务", "工作任务", "任务", "项目", "类别", "事项", "目标")),
 )
 
 # What the preview calls each role when it asks the user to map a column.

@@ -266,14 +266,28 @@ _DEADLINE_IN_TEXT = re.compile(
 )
 
 
+# 。2016年完成…发布 — a sentence opening on a bare year (not 2018年起, 2016年度, 2016年内):
+# that year's end.
+_YEAR_OPENS_SENTENCE = re.compile(r"(?<=[。；;])\d{4}年(?![起以内底末前度初中]|\d|[，,])")
+
+
+def _year_end(text: str) -> str:
+    return f"{text}底前" if text.endswith("年") else text
+
+
 def _deadline_from_text(item: ParsedItem, year: int) -> None:
     """No deadline given: one written in the task's text (完成时限 in the sentence, often for
     a part of the task only) is taken, always flagged."""
     text = simplify(f"{item.requirement}{item.measures}")
-    found = _DEADLINE_IN_TEXT.search(text)
-    if not found:
+    dated = [
+        (parsed, found)
+        for found in [*_DEADLINE_IN_TEXT.finditer(text), *_YEAR_OPENS_SENTENCE.finditer(text)]
+        if (parsed := parse_deadline(_year_end(found.group(0)), year)).due_date
+    ]
+    if not dated:
         return
-    parsed = parse_deadline(found.group(0), year)
+    # The first written (collectors differ on two: the first is the one read so far).
+    parsed, found = min(dated, key=lambda pair: pair[1].start())
     if parsed.due_date:
         item.due_date, item.ongoing = parsed.due_date, False
         item.flags += [f"完成时限取自任务内容（“{found.group(0)}”），请核对", *parsed.flags]

@@ -10,6 +10,7 @@ import re
 
 from gongkai.lib.deadline_text import cn_number, simplify
 from gongkai.lib.unit_text import COMMA_LEGEND, parse_units
+from gongkai.plans.importers.base import PlanImportError
 from gongkai.plans.importers.cells import (
     _ANY_BRACKET,
     _CANONICAL_HEADER,
@@ -32,7 +33,7 @@ from gongkai.plans.importers.cells import (
     cell_looks_like,
     header_roles,
 )
-from gongkai.plans.importers.headers import LEAD, REQUIREMENT, SUPPORT, UNITS
+from gongkai.plans.importers.headers import LEAD, NUMBER, REQUIREMENT, SUPPORT, UNITS
 from gongkai.plans.importers.runon import _HEADER_RUN, _numbered_rows, _run_on_table
 from gongkai.plans.importers.stream import UNCLOSED, stream_rows
 
@@ -62,7 +63,34 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
         if rows:
             return rows
         return [[line] for line in lines[: header[0]]] + _chunk_cells(lines[header[0] :], header[1])
-    return _records(lines)
+    rows = _records(lines)
+    if _lost_run_on_table(lines, rows):
+        raise PlanImportError(LOST_TABLE)
+    return rows
+
+
+LOST_TABLE = (
+    "原文中的任务分解表在复制时连成了一行（表头有“序号”和“责任单位”，但读不出任何一项任务的"
+    "责任单位），无法可靠地逐项读出。请上传原Word或Excel文件，或把表格按每行一项粘贴。"
+)
+
+
+def _lost_run_on_table(lines: list[str], rows: list[Row]) -> bool:
+    """A table run into one line (its header words run together inside a longer line, with a
+    序号 and a units column) that no reader could cut, and no task read with any units: the
+    paragraphs read are the table's cells, wrongly cut (tasks lost or run together), so the
+    plan is refused rather than read with tasks missing."""
+    records = [row for row in rows if isinstance(row, _Record)]
+    if not records or any(row[3].strip() for row in records):
+        return False
+    for line in lines:
+        for match in _HEADER_RUN.finditer(line):
+            if match.group().strip() == line.strip():
+                continue
+            roles = [_header_role(w) for w in _glued_header(match.group().replace("/", "")) or []]
+            if NUMBER in roles and any(role in (UNITS, LEAD, SUPPORT) for role in roles):
+                return True
+    return False
 
 
 def _header_onto_run_on_rows(lines: list[str]) -> list[str]:
@@ -333,6 +361,7 @@ def _records(lines: list[str]) -> list[Row]:
     """No header: a numbered paragraph (or, with no numbers at all, any task-like
     paragraph after the first heading) starts a task; lines after it fill its columns."""
     lines = [_bare_units_bracketed(line) for line in lines]
+    lines = _cut_numbered_groups(lines)
     arabic = any(_NUMBERED.match(line) for line in lines)
     if not arabic:
         lines = _split_at_unit_brackets(lines)
@@ -360,6 +389,8 @@ def _records(lines: list[str]) -> list[Row]:
         heading_task = None if starts_task else _heading_then_task(line)
         if not heading_task and not starts_task and arabic and _number_lost(numbers, at):
             heading_task = _heading_then_text(line)
+        if not heading_task and cn_tasks and _section_task(lines, at):
+            heading_task = (_SECTION_TITLE.match(line).group(), line[_SECTION.match(line).end() :])
         if heading_task:
             # （二）…工程 配合…。牵头处室：X。 — a heading, and one task under it with no number.
             _units_from_heading(record, heading_units)
@@ -402,6 +433,24 @@ def _records(lines: list[str]) -> list[Row]:
         if isinstance(row, _Record) and row.unclosed:
             row.append(UNCLOSED)
     return rows
+
+
+# A 一、 heading's words up to the first comma or full stop (the most it can be).
+_SECTION_TITLE = re.compile(r"^[^，,。；;（(]*")
+
+
+def _section_task(lines: list[str], at: int) -> bool:
+    """九、建立…制度建立实施…问责机制，…。（责任单位：X牵头）十、… — in a plan whose tasks are
+    its （一）s, a long 一、 paragraph closed by its units with no （一） under it is itself a
+    task (its heading run into its text; both kept, the task flagged as unnumbered)."""
+    line = lines[at]
+    following = lines[at + 1] if at + 1 < len(lines) else ""
+    return bool(
+        _SECTION.match(line)
+        and len(line) > _HEADING_MAX
+        and _unit_brackets(line)
+        and not _SUBSECTION.match(following)
+    )
 
 
 def _introduces(line: str) -> bool:
@@ -564,6 +613,48 @@ def _paragraph_tasks(texts: list[str]) -> list[str]:
     if len(tasks) >= 2 and not _unit_brackets(tasks[-1]):
         tasks[-2:] = [tasks[-2] + tasks[-1]]
     return tasks
+
+
+def _cut_numbered_groups(lines: list[str]) -> list[str]:
+    """1．强化城镇生活污染治理加快…。（A牵头）全面加强…。（B牵头）: when every numbered
+    paragraph closes with a units bracket and most hold several sentences each closed by
+    its own, the numbers head groups of unnumbered tasks (one per bracket), not tasks whose
+    units are joined: cut each such paragraph at its brackets (and a （一） paragraph with
+    units, under a heading of its own), the number dropped; the tasks are then numbered in
+    order and each is flagged (see _SPLIT_FLAG)."""
+    numbered = [line for line in lines if _NUMBERED.match(line)]
+    grouped = [line for line in numbered if len(_pieces(line)) >= 2]
+    if not numbered or 2 * len(grouped) < len(numbered):
+        return lines
+    if not all(_unit_brackets(line) for line in numbered) or not _third_level(lines):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        numeral = _NUMBERED.match(line) or (_unit_brackets(line) and _SUBSECTION.match(line))
+        if numeral:
+            pieces = _pieces(line[numeral.end() :])
+            if len(pieces) >= 2 and not _unit_brackets(pieces[-1]):
+                pieces[-2:] = [pieces[-2] + pieces[-1]]  # closing text with no units
+            out += [_Piece(p) for p in pieces]
+        else:
+            out.append(line)
+    return out
+
+
+def _third_level(lines: list[str]) -> bool:
+    """Every numbered paragraph stands under a （一） heading line naming no units (一、 over
+    （一） over 1．): the 1． numbers a group inside the （一）, not a task of the plan."""
+    above = None
+    for line in lines:
+        if _NUMBERED.match(line):
+            if above is None:
+                return False
+        elif _SUBSECTION.match(line):
+            short = len(line) <= _HEADING_MAX and not _unit_brackets(line)
+            above = line if short else None
+        elif _SECTION.match(line):
+            above = None
+    return True
 
 
 def _pieces(text: str) -> list[str]:
@@ -798,7 +889,10 @@ def _unit_brackets(line: str) -> list[re.Match]:
         after = line[match.end() : match.end() + 1]
         before = line[match.start() - 1 : match.start()] if match.start() else ""
         if after and after not in "。.；;，,、" and before not in "。.；;":
-            continue  # inside a sentence: an aside, not the task's units
+            if not (_BOTH_ROLES.search(inner) and after.isdigit()):
+                continue  # inside a sentence: an aside, not the task's units
+            # …搬迁工程（A牵头，B等参与）2018年底前，…: a bracket giving both roles, then a
+            # new sentence opening on its date, closes a task though no full stop stands by it.
         if _ASIDE.match(inner):
             continue  # （含县市区） （见附件） （以下简称…）
         units, _ = _split_bracket(inner)
@@ -811,6 +905,7 @@ def _unit_brackets(line: str) -> list[re.Match]:
     return found
 
 
+_BOTH_ROLES = re.compile(r"牵头.*[，,；;].*(?:参与|配合|协办|协助)")
 _ROLE_WORD = re.compile(r"牵头|负责|配合|落实|主办|协办|协助|参与|承办|主责")
 # What a body's name ends in (局 委 办 厅 处 科 室 中心 …): a place alone (浦东新区, 上海市)
 # is no unit in a bracket without a role word.
