@@ -27,7 +27,17 @@ FINAL3_SET = Path(__file__).parent / "tests" / "eval_independent_final3.tsv"
 # A fifth blind author's set (final4, 291 questions): every other question is dev data, the
 # other half stays held out with the lead.
 FINAL4_DEV_SET = Path(__file__).parent / "tests" / "eval_independent_final4_dev.tsv"
-EVAL_SETS = (EVAL_SET, DEV_SET, DEV2_SET, FINAL_SET, FINAL2_SET, FINAL3_SET, FINAL4_DEV_SET)
+FINAL4_HELD_SET = Path(__file__).parent / "tests" / "eval_independent_final4_held.tsv"
+EVAL_SETS = (
+    EVAL_SET,
+    DEV_SET,
+    DEV2_SET,
+    FINAL_SET,
+    FINAL2_SET,
+    FINAL3_SET,
+    FINAL4_DEV_SET,
+    FINAL4_HELD_SET,
+)
 LAWS = {"条例": "tiaoli.txt", "109": "fees109.txt"}
 
 
