@@ -397,6 +397,15 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             return message
         return self._reassigned_message() if self.may(user, verb) else ""
 
+    def supplement_lapsed(self, today: dt.date) -> bool:
+        """第三十条: the 补正 period has run out unused, so a supplement is no longer taken
+        online (receive_supplement refuses it; the office may still take one with a 正当理由)."""
+        return (
+            self.status == CaseStatus.AWAITING_SUPPLEMENT
+            and self.supplement_due is not None
+            and self.supplement_due < today
+        )
+
     def seen_unit_token(self) -> str:
         """The handling unit as a 交办 form shows it ("-" for none): the form sends it back, and
         a form opened before another 交办 is refused instead of silently overriding it."""

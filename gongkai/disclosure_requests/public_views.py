@@ -100,11 +100,7 @@ def _status_page(case, form) -> dict:
     today = timezone.localdate()
     return {
         "case": case,
-        # 第三十条: once the period has run out, a supplement is no longer taken online; the
-        # office may still take one with a 正当理由.
-        "supplement_lapsed": case.status == CaseStatus.AWAITING_SUPPLEMENT
-        and case.supplement_due is not None
-        and case.supplement_due < today,
+        "supplement_lapsed": case.supplement_lapsed(today),
         "office_phone": settings.OFFICE_PHONE,
         "deadline": deadline_for(case, today=today),
         "supplement_items": case.events.filter(kind="request_supplement")
