@@ -890,6 +890,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
                 f"第三方（{objection.party}）不同意公开，仍予公开的公共利益理由："
                 f"{public_interest_reason.strip()}；已于{cn_date(third_party_notified_on)}"
                 "将决定公开的内容和理由书面告知第三方（第三十二条）"
+                + self._entered_later_mark(third_party_notified_on, "书面告知第三方")
             )
         if earlier_no:
             notes.append(f"前次申请：{earlier_no}（{cn_date(earlier_on)}收到）")
@@ -918,6 +919,9 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             key: value.isoformat() if isinstance(value, dt.date) else value
             for key, value in {
                 "third_party_notified_on": third_party_notified_on,
+                "third_party_notice_entered_on": timezone.localdate()
+                if third_party_notified_on and third_party_notified_on < timezone.localdate()
+                else None,
                 "earlier_application": earlier_no,
                 "earlier_application_on": earlier_on,
                 "refund_amount": refund_amount if settle == "refund" else None,
@@ -995,6 +999,13 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         if notified_on > timezone.localdate():
             raise DomainError("书面告知第三方的日期不能晚于今天", field="third_party_notified_on")
         return objection
+
+    @staticmethod
+    def _entered_later_mark(on: dt.date, what: str) -> str:
+        """A date inside a step that was typed earlier than the day it is entered (done on
+        paper, entered afterwards) is marked 补录 with the day of entry, as a step is."""
+        today = timezone.localdate()
+        return f"（{what}于{cn_date(today)}补录）" if on < today else ""
 
     def same_applicant(self, other: DisclosureRequest) -> bool:
         """One applicant: the same 身份证明, or the same name and telephone number."""

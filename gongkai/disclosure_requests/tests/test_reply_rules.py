@@ -10,6 +10,7 @@ due date, so no other rule interferes.
 import datetime as dt
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from gongkai.core.errors import DomainError
@@ -29,6 +30,7 @@ from gongkai.reports.tables import fees_collected
 from gongkai.testing import a_pdf, registered_case
 
 D = dt.date
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 
 
 def _handling(cast, **fields):
@@ -403,6 +405,47 @@ def test_disclosing_over_a_third_partys_objection_records_the_reason_and_the_wri
     page = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
     assert f"仍予公开的公共利益理由：{reason}" in page
     assert "已于2022年10月18日将决定公开的内容和理由书面告知第三方（第三十二条）" in page
+
+
+def _disclosed_over_objection(cast, *, notified_on, entered):
+    """Third party objects 2022-10-12; the reply (2022-10-20) is entered on `entered`."""
+    case = _handling(cast)
+    case.start_consultation(
+        by=cast.press, kind="third_party", party="某化工企业", sent_on=D(2022, 10, 10)
+    )
+    case.end_consultation(
+        by=cast.press, answered_on=D(2022, 10, 12), result="不同意公开", objected=True
+    )
+    with time_machine.travel(dt.datetime(*entered, 10, tzinfo=SHANGHAI), tick=False):
+        case.reply(
+            by=cast.press,
+            outcome=Outcome.DISCLOSED,
+            text="予以公开。",
+            files=[a_pdf()],
+            on=D(2022, 10, 20),
+            public_interest_reason="关系周边居民的生命安全",
+            third_party_notified_on=notified_on,
+        )
+    return case.events.get(kind="reply")
+
+
+def test_a_written_notice_to_the_third_party_typed_before_the_day_of_entry_is_marked_entered_later(
+    cast,
+):
+    """Notified on paper 2022-10-18, entered 2022-10-20: the timeline says it was 补录 that day,
+    and the record keeps the day of entry, as for every other step done on paper."""
+    event = _disclosed_over_objection(cast, notified_on=D(2022, 10, 18), entered=(2022, 10, 20))
+    assert "已于2022年10月18日将决定公开的内容和理由书面告知第三方" in event.note
+    assert "（书面告知第三方于2022年10月20日补录）" in event.note
+    assert event.data["third_party_notice_entered_on"] == "2022-10-20"
+    audit = AuditEntry.objects.get(action="request.reply", target_id=str(event.case_id))
+    assert audit.data["third_party_notice_entered_on"] == "2022-10-20"
+
+
+def test_a_written_notice_to_the_third_party_entered_the_same_day_is_not_marked(cast):
+    event = _disclosed_over_objection(cast, notified_on=D(2022, 10, 20), entered=(2022, 10, 20))
+    assert "补录" not in event.note
+    assert "third_party_notice_entered_on" not in event.data
 
 
 # Finding 12: a 行政复议/诉讼 the letter's own remedy notice rules out is recorded, with a warning.
