@@ -42,6 +42,7 @@ from gongkai.lib.request_clock import (
     SUPPLEMENT_NOTICE_WORKDAYS,
 )
 from gongkai.lib.uploads import sniff_upload
+from gongkai.lib.workdays import UnknownHolidayYear
 
 audit.register_actions(
     **{
@@ -1176,9 +1177,9 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         """Working days the reply is past the due date as it stands (0 when in time). Lateness
         is a fact of the record: a late reply says why (超期原因)."""
         recompute_due(self, today=on)  # the clock as it stands on the reply day
-        if self.due_date is None or on <= self.due_date:
+        late = self.workdays_late(on) or 0
+        if not late:
             return 0
-        late = office_calendar().workdays_between(self.due_date, on)
         if not late_reason.strip():
             raise DomainError(
                 f"答复期限为{cn_date(self.due_date)}，本答复超期{late}个工作日：请填写超期原因",
@@ -1186,17 +1187,40 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             )
         return late
 
+    def workdays_late(self, on: dt.date | None = None, calendar=None) -> int | None:
+        """超期: working days from the due date to a reply on `on` (the reply day by default);
+        None when there is no reply or it is in time. The one reckoning of lateness: the reply
+        checks it, the case page and the list show it."""
+        on = on or self.replied_on
+        if not (on and self.due_date and on > self.due_date):
+            return None
+        return (calendar or office_calendar()).workdays_between(self.due_date, on)
+
+    def workdays_left(self, today: dt.date, calendar=None) -> int | None:
+        """Working days to the stored due date for an open case (negative once it has passed);
+        None when closed, without a due date, or in a year the calendar cannot answer."""
+        if not (self.due_date and self.is_open):
+            return None
+        calendar = calendar or office_calendar()
+        try:
+            if self.due_date >= today:  # a provisional calendar answers for unknown years
+                return calendar.workdays_between(today, self.due_date)
+            return -calendar.workdays_between(self.due_date, today)
+        except UnknownHolidayYear:
+            return None
+
     def late_reply(self) -> dict | None:
         """超期答复: the working days past the due date and the reason given, for a replied
         case answered after its due date; None otherwise."""
-        if not (self.replied_on and self.due_date and self.replied_on > self.due_date):
+        workdays = self.workdays_late()
+        if workdays is None:
             return None
         event = self.events.filter(kind="reply").order_by("-pk").first()
         data = event.data if event is not None else {}
-        workdays = data.get("late_workdays")
-        if workdays is None:
-            workdays = office_calendar().workdays_between(self.due_date, self.replied_on)
-        return {"workdays": workdays, "reason": data.get("late_reason", "")}
+        return {
+            "workdays": data.get("late_workdays", workdays),
+            "reason": data.get("late_reason", ""),
+        }
 
     def _check_outcome_preconditions(self, outcome: str, on: dt.date) -> None:
         """视为放弃 only after the period given has run out unused (第三十条; 109号)."""

@@ -21,7 +21,6 @@ from gongkai.core.steps import moved_on, steps_offered, take_step
 from gongkai.disclosure_requests import forms, letters, selectors, services
 from gongkai.disclosure_requests.clock import deadline_for
 from gongkai.disclosure_requests.models import CaseStatus, DisclosureRequest
-from gongkai.lib.workdays import UnknownHolidayYear
 
 STAFF = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD)
 OFFICE = (Role.PRESS_OFFICE,)
@@ -47,20 +46,11 @@ def request_list(request):
 
 
 def _attach_days_left(cases) -> None:
-    """Working days left per row, from the stored due date: one calendar read for the page."""
+    """Working days left (and late) per row, from the stored dates: one calendar for the page."""
     today, calendar = timezone.localdate(), workday_calendar(provisional=True)
     for case in cases:
-        case.days_left = case.days_late = None
-        if case.replied_on and case.due_date and case.replied_on > case.due_date:
-            case.days_late = calendar.workdays_between(case.due_date, case.replied_on)
-        if case.due_date and case.is_open:
-            try:
-                if case.due_date >= today:  # a provisional calendar answers for unknown years
-                    case.days_left = calendar.workdays_between(today, case.due_date)
-                else:
-                    case.days_left = -calendar.workdays_between(case.due_date, today)
-            except UnknownHolidayYear:
-                pass
+        case.days_late = case.workdays_late(calendar=calendar)
+        case.days_left = case.workdays_left(today, calendar)
 
 
 def _step_form(case, verb: str, today):
