@@ -93,14 +93,17 @@ def recompute_due(case, *, today: dt.date | None = None, calendar=None) -> None:
 
 
 def _store_periods(case, calendar) -> None:
-    """15 WD for a consultation's answer (第三十二条、第三十四条); 20 WD to pay a fee (109号)."""
+    """15 WD for a consultation's answer (第三十二条、第三十四条); 20 WD to pay a fee from
+    receiving its notice (109号)."""
     for consultation in case.consultations.all():
         due = workdays_after(consultation.sent_on, CONSULTATION_WORKDAYS, calendar)
         if consultation.reply_due != due:
             consultation.reply_due = due
             consultation.save(update_fields=["reply_due"])
     for notice in case.fee_notices.all():
-        due = workdays_after(notice.sent_on, FEE_PAYMENT_WORKDAYS, calendar)
+        # 109号: from the day after the applicant received it (provisionally, sent, until a
+        # posted notice's 送达 date is entered)
+        due = workdays_after(notice.received_on or notice.sent_on, FEE_PAYMENT_WORKDAYS, calendar)
         if notice.payment_due != due:
             notice.payment_due = due
             notice.save(update_fields=["payment_due"])

@@ -374,9 +374,30 @@ class FeeForm(forms.Form):
         required=False,
         help_text="已主动公开的信息不按量计收（109号第五条）",
     )
-    sent_on = _date(
-        "通知日期",
-        help_text="应在答复期限内发出；缴费期限自通知发出之日次日起计算20个工作日（109号）",
+    sent_on = _date("通知日期", help_text="应在答复期限内发出（109号）")
+    delivery = forms.ChoiceField(
+        label="通知送达方式",
+        choices=FeeNotice.Delivery.choices,
+        initial=FeeNotice.Delivery.ONLINE,
+        required=False,  # a form from before it was asked: given online, as was then assumed
+        help_text="缴费期限自申请人收到通知之日次日起计算20个工作日（109号）：网上、当面送达的，"
+        "发出当日即收到；邮寄的，以送达日期为准",
+    )
+    received_on = _date(
+        "申请人收到通知日期（邮寄时）",
+        required=False,
+        help_text="邮寄送达且已知送达日期的填写；尚不知道的留空，知道后以“登记收费通知送达”登记，"
+        "此前缴费期限为暂定，不能按逾期未缴费视为放弃申请",
+    )
+
+    def clean_delivery(self):
+        return self.cleaned_data["delivery"] or FeeNotice.Delivery.ONLINE
+
+
+class FeeReceivedForm(forms.Form):
+    received_on = _date(
+        "申请人收到通知日期",
+        help_text="以送达回证或邮件签收记录为准；缴费期限自此日次日起计算20个工作日（109号）",
     )
 
 
@@ -532,6 +553,7 @@ STEP_FORMS = {
     "extend": ExtensionForm,
     "set_override_due": OverrideDueForm,
     "send_fee_notice": FeeForm,
+    "record_fee_notice_received": FeeReceivedForm,
     "record_payment": PaymentForm,
     "waive_fee": WaiveForm,
     "reply": ReplyForm,

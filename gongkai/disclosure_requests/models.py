@@ -57,6 +57,7 @@ audit.register_actions(
         "request.set_override_due": "另行确定答复期限",
         "request.propose": "提交办理意见",
         "request.send_fee_notice": "发出收费通知",
+        "request.record_fee_notice_received": "登记收费通知送达",
         "request.record_payment": "确认缴费",
         "request.waive_fee": "免收费用",
         "request.reply": "作出答复",
@@ -184,6 +185,14 @@ def _charged_once(case) -> str:
     )
 
 
+def _fee_notice_receipt_unknown(case) -> str:
+    """Only a posted notice whose 送达 date is not yet known waits for one."""
+    notice = case.pending_fee_notice()
+    if notice is None or not notice.payment_due_provisional:
+        return "没有待登记送达日期的邮寄收费通知"
+    return ""
+
+
 S = CaseStatus
 # verb → the states it starts from, the state it leads to, and who may take it. The verb of the
 # same name on DisclosureRequest is the only code that changes `status`.
@@ -201,6 +210,9 @@ TRANSITIONS = {
     # 第三十五条 sets aside the 第三十三条 period: the person who may extend it decides.
     "set_override_due": _t("另行确定答复期限", {S.REVIEWING, S.HANDLING}, who=(OFFICE_HEAD,)),
     "send_fee_notice": _t("发出收费通知", {S.HANDLING}, S.AWAITING_FEE, refusal=_charged_once),
+    "record_fee_notice_received": _t(
+        "登记收费通知送达", {S.AWAITING_FEE}, refusal=_fee_notice_receipt_unknown
+    ),
     "record_payment": _t("确认缴费", {S.AWAITING_FEE}, S.HANDLING),
     "waive_fee": _t("免收费用", {S.AWAITING_FEE}, S.HANDLING),
     "reply": _t("作出答复", OPEN, S.REPLIED),
@@ -765,13 +777,30 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
 
     @transaction.atomic
     def send_fee_notice(
-        self, *, by, method: str, pages: int, sent_on: dt.date, already_public: bool = False
+        self,
+        *,
+        by,
+        method: str,
+        pages: int,
+        sent_on: dt.date,
+        already_public: bool = False,
+        delivery: str = "online",
+        received_on: dt.date | None = None,
     ):
-        """收费通知 (109号): within the reply period; the applicant has 20 WD to pay. 按量 only
-        for paper, e-mail or copied data, and never for information already made public."""
+        """收费通知 (109号): within the reply period; the applicant pays within 20 WD from the
+        day after receiving it. A notice given online or in person is received the day it is
+        sent; a posted one when its 送达 date is entered (here, or later with
+        record_fee_notice_received). 按量 only for paper, e-mail or copied data, and never for
+        information already made public."""
         self._begin("send_fee_notice", by, on=sent_on)
         if method not in FeeNotice.Method.values:
             raise DomainError("请选择计收方式")
+        if delivery not in FeeNotice.Delivery.values:
+            raise DomainError("请选择通知送达方式", field="delivery")
+        if delivery != FeeNotice.Delivery.POST:
+            received_on = sent_on
+        elif received_on is not None:
+            self._check_fee_notice_received(sent_on, received_on)
         if self.due_date and sent_on > self.due_date:
             raise DomainError(
                 f"收费通知应当在答复期限内发出（109号）；本申请的答复期限为{cn_date(self.due_date)}，"
@@ -796,9 +825,47 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             pieces=self.pieces,
             pages=pages,
             sent_on=sent_on,
+            delivery=delivery,
+            received_on=received_on,
         )
+        note = f"{amount}元"
+        if received_on is None:
+            note += "，邮寄送达，申请人收到日期待登记（缴费期限自收到通知之日次日起计算）"
         return self._move(
-            "send_fee_notice", by, f"{amount}元", on=sent_on, method=method, amount=amount
+            "send_fee_notice",
+            by,
+            note,
+            on=sent_on,
+            method=method,
+            amount=amount,
+            delivery=delivery,
+            received_on=received_on.isoformat() if received_on else None,
+        )
+
+    @staticmethod
+    def _check_fee_notice_received(sent_on: dt.date, received_on: dt.date) -> None:
+        if received_on < sent_on:
+            raise DomainError("申请人收到通知的日期不能早于通知发出日期", field="received_on")
+        if received_on > timezone.localdate():
+            raise DomainError("申请人收到通知的日期不能晚于今天", field="received_on")
+
+    @transaction.atomic
+    def record_fee_notice_received(self, *, by, received_on: dt.date):
+        """登记收费通知送达: the day the applicant received a posted fee notice (送达回证、邮件
+        签收); the 20 WD to pay run from the next day (109号), no longer provisional."""
+        self._begin("record_fee_notice_received", by, on=received_on)
+        notice = self.pending_fee_notice()
+        self._check_fee_notice_received(notice.sent_on, received_on)
+        notice.received_on = received_on
+        notice.save(update_fields=["received_on"])
+        recompute_due(self)
+        notice.refresh_from_db()
+        return self._move(
+            "record_fee_notice_received",
+            by,
+            f"申请人于{cn_date(received_on)}收到收费通知，缴费期限至{cn_date(notice.payment_due)}",
+            on=received_on,
+            payment_due=notice.payment_due.isoformat(),
         )
 
     @transaction.atomic
@@ -809,7 +876,11 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         notice = self.pending_fee_notice()
         if paid_on < notice.sent_on:
             raise DomainError("缴费日期不能早于收费通知日期", field="paid_on")
-        late = notice.payment_due is not None and paid_on > notice.payment_due
+        late = (
+            notice.payment_due is not None
+            and not notice.payment_due_provisional
+            and paid_on > notice.payment_due
+        )
         if late and not late_reason.strip():
             raise DomainError(
                 f"缴费期限已于{cn_date(notice.payment_due)}届满：逾期缴费的，须写明申请人的正当理由"
@@ -1236,6 +1307,12 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             notice = self.pending_fee_notice()
             if notice is None:
                 raise DomainError("没有待缴费的收费通知，不能按逾期未缴费处理（109号）")
+            if notice.payment_due_provisional:
+                raise DomainError(
+                    f"收费通知于{cn_date(notice.sent_on)}邮寄发出，申请人收到通知的日期尚未登记："
+                    "缴费期限自收到通知之日次日起计算20个工作日（109号），请先登记收费通知送达，"
+                    "期满仍未缴纳的，方可视为放弃申请"
+                )
             if notice.payment_due and on <= notice.payment_due:
                 raise DomainError(
                     f"缴费期限至{cn_date(notice.payment_due)}，期满仍未缴纳的，方可视为放弃申请（109号）"
@@ -1458,8 +1535,26 @@ class FeeNotice(models.Model):
     pages = models.PositiveIntegerField("页数", default=0)
     amount = models.PositiveIntegerField("金额（元）")
     sent_on = models.DateField("通知日期")
+
+    class Delivery(models.TextChoices):
+        ONLINE = "online", "网上或电子邮件"
+        IN_PERSON = "in_person", "当面送达"
+        POST = "post", "邮寄"
+
+    delivery = models.CharField(
+        "通知送达方式", max_length=10, choices=Delivery.choices, default=Delivery.ONLINE
+    )
+    received_on = models.DateField(
+        "申请人收到通知日期",
+        null=True,
+        blank=True,
+        help_text="网上、当面送达的为发出当日；邮寄的为送达日期，知道后登记",
+    )
     payment_due = models.DateField(
-        "缴费期限", null=True, blank=True, help_text="通知次日起20个工作日（109号），由期限计算得出"
+        "缴费期限",
+        null=True,
+        blank=True,
+        help_text="自收到通知之日次日起20个工作日（109号），由期限计算得出；邮寄送达日期登记前暂按发出日期计算",
     )
     settled_on = models.DateField("缴费/免收/逾期/撤回日期", null=True, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
@@ -1486,6 +1581,12 @@ class FeeNotice(models.Model):
 
     def __str__(self):
         return f"{self.case} {self.amount}元"
+
+    @property
+    def payment_due_provisional(self) -> bool:
+        """暂定: a posted notice whose 送达 date is not known yet: its period is counted from the
+        day it was sent until then, and it cannot have lapsed (视为放弃 is refused)."""
+        return self.received_on is None
 
 
 class Reply(models.Model):

@@ -69,7 +69,7 @@ def sweep_periods(*, today: dt.date, days: int) -> list[str]:
                 "缴费期限已届满，申请人未缴费：可依109号视为放弃申请（逾期未缴费）",
             )
             for notice in FeeNotice.objects.filter(
-                settled_on__isnull=True, payment_due__lt=today
+                settled_on__isnull=True, received_on__isnull=False, payment_due__lt=today
             ).select_related("case")
         ]
         + [

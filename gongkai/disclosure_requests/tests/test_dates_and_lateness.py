@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
+from gongkai.disclosure_requests import reminders
 from gongkai.disclosure_requests.models import (
     DisclosureRequest,
     FeeNotice,
@@ -343,12 +344,119 @@ def test_the_shortest_supplement_period_is_a_setting(cast, settings):
     assert case.supplement_due == D(2022, 10, 9)
 
 
-def test_the_fee_form_says_the_period_runs_from_the_day_after_the_notice_is_sent():
-    """What is computed (clock._store_periods: 20 WD after `sent_on`) is what the form says."""
-    from gongkai.disclosure_requests.forms import FeeForm
+def test_the_fee_form_says_the_period_runs_from_the_day_after_the_notice_is_received():
+    """109号 (rules.md §2.4): 20 WD from the day after *receiving* the notice."""
+    from gongkai.disclosure_requests.forms import STEP_FORMS, FeeForm
 
-    help_text = FeeForm.base_fields["sent_on"].help_text
-    assert "自通知发出之日次日起计算20个工作日" in help_text and "收到通知" not in help_text
+    assert "自申请人收到通知之日次日起计算20个工作日" in FeeForm.base_fields["delivery"].help_text
+    assert "通知发出之日次日" not in FeeForm.base_fields["sent_on"].help_text
+    received = STEP_FORMS["record_fee_notice_received"].base_fields["received_on"]
+    assert "自此日次日起计算20个工作日" in received.help_text
+
+
+def _fee_posted(cast) -> DisclosureRequest:
+    """按量 notice (120 pages) posted 2022-10-10, its 送达 date not yet known."""
+    case = _handling(cast)
+    with _on(2022, 10, 10):
+        case.send_fee_notice(
+            by=cast.press,
+            method=FeeNotice.Method.PER_VOLUME,
+            pages=120,
+            sent_on=D(2022, 10, 10),
+            delivery=FeeNotice.Delivery.POST,
+        )
+    return case
+
+
+def test_a_fee_notice_given_online_is_received_the_day_it_is_sent(cast):
+    case = _fee_sent(cast)
+    notice = case.fee_notices.get()
+    assert (notice.delivery, notice.received_on) == ("online", D(2022, 10, 10))
+    assert not notice.payment_due_provisional
+
+
+def test_a_posted_fee_notice_is_paid_within_twenty_workdays_of_its_receipt_not_of_its_posting(
+    cast, client
+):
+    """Posted 2022-10-10; until its 送达 is entered the period is provisional (11-07, from the
+    posting) and 逾期未缴费 is refused even after it. Received 10-13: 20 WD from 10-14 →
+    10/14, 10/17–21, 10/24–28, 10/31–11/4, 11/7–10 → 2022-11-10; 视为放弃 from 11-11."""
+    case = _fee_posted(cast)
+    notice = case.fee_notices.get()
+    assert notice.received_on is None and notice.payment_due_provisional
+    assert notice.payment_due == D(2022, 11, 7)
+    assert reminders.sweep_periods(today=D(2022, 11, 9), days=0) == []
+    before = _snapshot(case)
+    with _on(2022, 11, 9):
+        with pytest.raises(DomainError, match="申请人收到通知的日期尚未登记"):
+            case.reply(
+                by=cast.press,
+                outcome=Outcome.ABANDONED_FEE_UNPAID,
+                text="不再处理",
+                on=D(2022, 11, 9),
+            )
+        assert _snapshot(case) == before
+        client.force_login(cast.press)
+        page = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
+        assert "缴费期限暂按发出日期计算至2022年11月7日" in page
+        client.post(
+            reverse("disclosure_requests:step", args=[case.pk, "record_fee_notice_received"]),
+            {"received_on": "2022-10-13"},
+        )
+    notice.refresh_from_db()
+    assert notice.received_on == D(2022, 10, 13) and not notice.payment_due_provisional
+    assert notice.payment_due == D(2022, 11, 10)
+    event = case.events.get(kind="record_fee_notice_received")
+    assert event.on == D(2022, 10, 13) and event.entered_later
+    assert AuditEntry.objects.filter(
+        action="request.record_fee_notice_received", target_id=str(case.pk)
+    ).exists()
+    case.refresh_from_db()
+    with _on(2022, 11, 11):
+        with pytest.raises(DomainError, match="缴费期限至2022年11月10日"):
+            case.reply(
+                by=cast.press,
+                outcome=Outcome.ABANDONED_FEE_UNPAID,
+                text="不再处理",
+                on=D(2022, 11, 10),
+            )
+        case.reply(
+            by=cast.press, outcome=Outcome.ABANDONED_FEE_UNPAID, text="不再处理", on=D(2022, 11, 11)
+        )
+    assert case.fee_notices.get().state == FeeNotice.State.EXPIRED
+
+
+def test_a_posted_fee_notices_receipt_may_be_given_with_it_and_not_before_its_posting(cast):
+    case = _handling(cast)
+    before = _snapshot(case)
+    posted = {"method": "per_volume", "pages": 120, "sent_on": D(2022, 10, 10), "delivery": "post"}
+    with _on(2022, 10, 14):
+        with pytest.raises(DomainError, match="不能早于通知发出日期") as refused:
+            case.send_fee_notice(by=cast.press, received_on=D(2022, 10, 9), **posted)
+        assert refused.value.field == "received_on"
+        assert _snapshot(case) == before
+        case.send_fee_notice(by=cast.press, received_on=D(2022, 10, 13), **posted)
+    assert case.fee_notices.get().payment_due == D(2022, 11, 10)
+    assert "record_fee_notice_received" not in case.actions_for(cast.press)
+
+
+def test_the_citizen_is_told_to_pay_within_twenty_workdays_of_receiving_the_notice(cast, client):
+    case, code = registered_case(cast)
+    with _on(2022, 9, 29):
+        case.assign(by=cast.press, unit=cast.units["法规处"], on=D(2022, 9, 29))
+    with _on(2022, 10, 10):
+        case.send_fee_notice(
+            by=cast.press, method="per_volume", pages=120, sent_on=D(2022, 10, 10), delivery="post"
+        )
+        client.post(
+            reverse("disclosure_requests_public:lookup"),
+            {"tracking_no": case.tracking_no, "code": code},
+        )
+        page = client.get(
+            reverse("disclosure_requests_public:status", args=[case.tracking_no])
+        ).content.decode()
+    assert "请自收到通知之日起20个工作日内缴纳" in page
+    assert "以您收到通知之日计算" in page
 
 
 # 4. A reply is not dated before the steps it rests on.
