@@ -14,11 +14,13 @@ import hashlib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.core import audit, publicity, review
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
+from gongkai.core.notifications import notify
 from gongkai.core.publicity import masked_name
 from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
@@ -357,7 +359,21 @@ class Meeting(Workflow, models.Model):
         self._begin("submit", by)
         self._full_clean()
         self.submitted_by = by
-        return self._move("submit", by, note, at=at)
+        event = self._move("submit", by, note, at=at)
+        self._tell_checkers(event)  # in the step's transaction: no notice of a refused step
+        return event
+
+    def _tell_checkers(self, event) -> None:
+        """Who may now publish it hears of it where they look for work (their 提醒): the unit's
+        heads who did not write it, and the 签发领导 when a head wrote it (core.review)."""
+        link = reverse("meetings:detail", args=[self.pk])
+        for person in review.checkers(self.unit_id, self.writer_ids()):
+            notify(
+                user=person,
+                key=f"meetings:{self.pk}:submit:{event.pk}",
+                text=f"会议公告“{self.title}”（{self.unit}）待审核发布",
+                link=link,
+            )
 
     @transaction.atomic
     def return_draft(self, *, by, comment: str, at=None):

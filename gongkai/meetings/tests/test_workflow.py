@@ -404,3 +404,55 @@ def test_sign_ups_are_told_when_a_meeting_is_cancelled_and_nothing_is_sent_witho
         other.cancel(by=cast.head, reason="议题调整")
     assert [m.subject for m in mailoutbox] == [f"[{settings.AGENCY_NAME}] 会议已取消"]
     assert "已取消：议题调整" in mailoutbox[0].body
+
+
+def test_a_leader_is_told_of_a_unit_heads_own_notice_and_finds_it_among_the_work_waiting(
+    cast, client
+):
+    """The head of 法规处 writes and submits the notice himself: only a 签发领导 (or the press
+    office) may publish it, so the leader gets a notification and a row on the dashboard."""
+    from gongkai.core.models import Notification
+    from gongkai.meetings.reminders import dashboard
+
+    meeting = meeting_create(
+        by=cast.head,
+        unit=cast.units["法规处"],
+        title="2026年行政规范性文件清理座谈会",
+        topics="听取意见",
+        starts_at=timezone.now() + dt.timedelta(days=10),
+        place="会议室",
+        public_seats=2,
+        selection="first_come",
+        signup_opens=timezone.now(),
+        signup_closes=timezone.now() + dt.timedelta(days=5),
+    )
+    meeting.submit(by=cast.head)
+    told = Notification.objects.get(user=cast.leader)
+    assert "2026年行政规范性文件清理座谈会" in told.text and "待审核" in told.text
+    assert told.link == f"/staff/meetings/{meeting.pk}/"
+    section = dashboard(cast.leader)
+    assert section is not None
+    assert [(m.pk, text) for m, text, _ in section["rows"]] == [(meeting.pk, "会议公告待审核发布")]
+    client.force_login(cast.leader)
+    page = client.get("/staff/").content.decode()
+    assert "2026年行政规范性文件清理座谈会" in page and "会议公告待审核发布" in page
+
+
+def test_a_leader_is_not_told_of_a_notice_a_clerk_submitted(cast):
+    from gongkai.core.models import Notification
+
+    meeting = meeting_create(
+        by=cast.clerk,
+        unit=cast.units["法规处"],
+        title="会议",
+        topics="议题",
+        starts_at=timezone.now() + dt.timedelta(days=10),
+        place="会议室",
+        public_seats=2,
+        selection="first_come",
+        signup_opens=timezone.now(),
+        signup_closes=timezone.now() + dt.timedelta(days=5),
+    )
+    meeting.submit(by=cast.clerk)
+    assert not Notification.objects.filter(user=cast.leader).exists()
+    assert Notification.objects.filter(user=cast.head, text__contains="待审核").exists()
