@@ -11,7 +11,6 @@ The 2022 calendar the dates rest on: 国庆 10/1–10/7 off; Saturday 10/8 and S
 import datetime as dt
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from gongkai.core.errors import DomainError
@@ -24,25 +23,9 @@ from gongkai.disclosure_requests.models import (
     RequestEvent,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
-from gongkai.testing import a_pdf, registered_case
+from gongkai.testing import a_case, a_pdf, handling_case, on_day, registered_case
 
 D = dt.date
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
-
-
-def _on(year, month, day):
-    return time_machine.travel(dt.datetime(year, month, day, 10, tzinfo=SHANGHAI), tick=False)
-
-
-def _case(cast, received=None, **fields) -> DisclosureRequest:
-    return registered_case(cast, received, **fields)[0]
-
-
-def _handling(cast) -> DisclosureRequest:
-    case = _case(cast)
-    with _on(2022, 9, 29):
-        case.assign(by=cast.press, unit=cast.units["法规处"], on=D(2022, 9, 29))
-    return case
 
 
 def _snapshot(case) -> tuple:
@@ -64,8 +47,8 @@ def _snapshot(case) -> tuple:
 
 
 def _with_supplement_requested(cast) -> DisclosureRequest:
-    case = _case(cast)
-    with _on(2022, 9, 30):
+    case = a_case(cast)
+    with on_day(2022, 9, 30):
         case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
     return case
 
@@ -79,8 +62,8 @@ def test_an_extension_entered_later_is_marked_as_entered_later_and_audited_with_
     """第三十三条第二款: notified 2022-10-28, before the due date 10-31, and entered 11-20 →
     allowed, but the timeline says it was entered (补录) on 2022年11月20日 and the audit keeps
     the date typed."""
-    case = _handling(cast)
-    with _on(2022, 11, 20):
+    case = handling_case(cast)
+    with on_day(2022, 11, 20):
         case.extend(
             by=cast.press_head, workdays=5, reason="需要检索档案", notified_on=D(2022, 10, 28)
         )
@@ -97,7 +80,7 @@ def test_an_extension_dated_before_the_supplement_that_restarted_the_clock_is_re
     """第三十条: after a 补正 received 2022-10-10 the period runs anew from that day; an extension
     'notified' 10-09 belongs to no period that is running."""
     case = _with_supplement_requested(cast)
-    with _on(2022, 10, 12):
+    with on_day(2022, 10, 12):
         case.receive_supplement(by=cast.press, text="文件名称", on=D(2022, 10, 10))
         before = _snapshot(case)
         with pytest.raises(DomainError, match="延期告知日期不能早于该日") as refused:
@@ -109,9 +92,9 @@ def test_an_extension_dated_before_the_supplement_that_restarted_the_clock_is_re
 def test_a_plain_clerk_of_the_office_may_not_set_a_delayed_deadline(cast):
     """第三十五条 sets the 第三十三条 period aside: like an extension, it is the disclosure office
     head's decision. 叶玉才 (政务公开 clerk) is refused; nothing is written."""
-    case = _handling(cast)
+    case = handling_case(cast)
     before = _snapshot(case)
-    with _on(2022, 10, 20), pytest.raises(DomainError, match="无权"):
+    with on_day(2022, 10, 20), pytest.raises(DomainError, match="无权"):
         case.set_override_due(
             by=cast.press, due=D(2022, 12, 30), reason="大量申请", notified_on=D(2022, 10, 20)
         )
@@ -123,9 +106,9 @@ def test_a_plain_clerk_of_the_office_may_not_set_a_delayed_deadline(cast):
 def test_a_delayed_deadline_after_the_period_ended_is_refused_whatever_day_it_is_entered(cast):
     """Due 2022-10-31. Told to the applicant 11-20 → refused (the period had ended); told 10-28
     and entered 11-20 → allowed, marked 补录."""
-    case = _handling(cast)
+    case = handling_case(cast)
     before = _snapshot(case)
-    with _on(2022, 11, 20):
+    with on_day(2022, 11, 20):
         with pytest.raises(DomainError, match="答复期限已于2022年10月31日届满") as refused:
             case.set_override_due(
                 by=cast.press_head,
@@ -150,9 +133,9 @@ def test_a_supplement_notice_whose_period_had_ended_when_entered_needs_the_appli
     when it is entered on 11-20. Without the clerk's statement that the applicant did not
     supplement it is refused (nothing written); with it, it is entered (补录) and the case can
     close as 视为放弃."""
-    case = _case(cast)
+    case = a_case(cast)
     before = _snapshot(case)
-    with _on(2022, 11, 20):
+    with on_day(2022, 11, 20):
         with pytest.raises(DomainError, match="今天录入时已经届满") as refused:
             case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
         assert refused.value.field == "not_supplemented"
@@ -179,8 +162,8 @@ def test_a_supplement_notice_entered_after_its_period_can_carry_the_supplement_r
 ):
     """The same notice entered 11-20 with the applicant's supplement of 10-10 (within the period):
     both are entered (补录), and the period restarts from 10-10 → due 2022-11-07."""
-    case = _case(cast)
-    with _on(2022, 11, 20):
+    case = a_case(cast)
+    with on_day(2022, 11, 20):
         case.request_supplement(
             by=cast.press,
             items="请写明文件名称",
@@ -205,10 +188,10 @@ def test_the_citizen_cannot_supplement_online_after_the_period_and_is_told_whom_
     """补正期限 2022-10-26; on 10-27 the status page offers no form, says the period ended and
     whom to call; a POST is refused and nothing is written."""
     case, code = registered_case(cast)
-    with _on(2022, 9, 30):
+    with on_day(2022, 9, 30):
         case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
     before = _snapshot(case)
-    with _on(2022, 10, 27):
+    with on_day(2022, 10, 27):
         client.post(
             reverse("disclosure_requests_public:lookup"),
             {"tracking_no": case.tracking_no, "code": code},
@@ -226,7 +209,7 @@ def test_the_citizen_sees_that_the_reply_came_late_but_not_the_staff_reason(cast
     """Due 2022-10-31, replied 11-03: the applicant's status page says the reply was 3 working
     days late; the reason is the office's note (it may name staff), kept off the public page."""
     case, code = registered_case(cast)
-    with _on(2022, 11, 3):
+    with on_day(2022, 11, 3):
         case.accept(by=cast.press)
         case.reply(
             by=cast.press,
@@ -250,9 +233,9 @@ def test_the_citizen_sees_that_the_reply_came_late_but_not_the_staff_reason(cast
 
 def test_the_citizens_own_supplement_is_audited_as_the_applicants(cast, client):
     case, code = registered_case(cast)
-    with _on(2022, 9, 30):
+    with on_day(2022, 9, 30):
         case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
-    with _on(2022, 10, 10):
+    with on_day(2022, 10, 10):
         client.post(
             reverse("disclosure_requests_public:lookup"),
             {"tracking_no": case.tracking_no, "code": code},
@@ -271,7 +254,7 @@ def test_a_late_supplement_taken_by_the_office_needs_the_good_reason_and_shows_i
     written. With one: taken, the clock restarts, the reason is on the timeline."""
     case = _with_supplement_requested(cast)
     before = _snapshot(case)
-    with _on(2022, 10, 28):
+    with on_day(2022, 10, 28):
         with pytest.raises(DomainError, match="补正期限已于2022年10月26日届满") as refused:
             case.receive_supplement(by=cast.press, text="文件名称", on=D(2022, 10, 28))
         assert refused.value.field == "late_reason"
@@ -286,8 +269,8 @@ def test_a_late_supplement_taken_by_the_office_needs_the_good_reason_and_shows_i
 
 def _fee_sent(cast) -> DisclosureRequest:
     """按量 120 pages (109号: 70×10 + 20×20 = 1,100元), notice 2022-10-10: pay by 11-07."""
-    case = _handling(cast)
-    with _on(2022, 10, 10):
+    case = handling_case(cast)
+    with on_day(2022, 10, 10):
         case.send_fee_notice(
             by=cast.press, method=FeeNotice.Method.PER_VOLUME, pages=120, sent_on=D(2022, 10, 10)
         )
@@ -298,7 +281,7 @@ def _fee_sent(cast) -> DisclosureRequest:
 def test_a_payment_after_the_payment_period_needs_the_good_reason(cast):
     case = _fee_sent(cast)
     before = _snapshot(case)
-    with _on(2022, 11, 8):
+    with on_day(2022, 11, 8):
         with pytest.raises(DomainError, match="缴费期限已于2022年11月7日届满") as refused:
             case.record_payment(by=cast.press, paid_on=D(2022, 11, 8))
         assert refused.value.field == "late_reason"
@@ -315,9 +298,9 @@ def test_a_payment_after_the_payment_period_needs_the_good_reason(cast):
 def test_a_supplement_period_shorter_than_five_workdays_is_refused(cast):
     """Notice 2022-09-30: 10/8, 10/9 (调休), 10/10, 10/11, 10/12 → the shortest period ends 10-12.
     10-11 is refused, nothing written; 10-12 is taken."""
-    case = _case(cast)
+    case = a_case(cast)
     before = _snapshot(case)
-    with _on(2022, 9, 30):
+    with on_day(2022, 9, 30):
         with pytest.raises(DomainError, match="不早于2022年10月12日") as refused:
             case.request_supplement(
                 by=cast.press, items="请写明文件名称", on=D(2022, 9, 30), period_end=D(2022, 10, 11)
@@ -332,8 +315,8 @@ def test_a_supplement_period_shorter_than_five_workdays_is_refused(cast):
 
 def test_the_shortest_supplement_period_is_a_setting(cast, settings):
     settings.SUPPLEMENT_MIN_WORKDAYS = 2  # 10/8, 10/9
-    case = _case(cast)
-    with _on(2022, 9, 30):
+    case = a_case(cast)
+    with on_day(2022, 9, 30):
         with pytest.raises(DomainError, match="不少于2个工作日，即不早于2022年10月9日"):
             case.request_supplement(
                 by=cast.press, items="请写明文件名称", on=D(2022, 9, 30), period_end=D(2022, 10, 8)
@@ -356,8 +339,8 @@ def test_the_fee_form_says_the_period_runs_from_the_day_after_the_notice_is_rece
 
 def _fee_posted(cast) -> DisclosureRequest:
     """按量 notice (120 pages) posted 2022-10-10, its 送达 date not yet known."""
-    case = _handling(cast)
-    with _on(2022, 10, 10):
+    case = handling_case(cast)
+    with on_day(2022, 10, 10):
         case.send_fee_notice(
             by=cast.press,
             method=FeeNotice.Method.PER_VOLUME,
@@ -387,7 +370,7 @@ def test_a_posted_fee_notice_is_paid_within_twenty_workdays_of_its_receipt_not_o
     assert notice.payment_due == D(2022, 11, 7)
     assert reminders.sweep_periods(today=D(2022, 11, 9), days=0) == []
     before = _snapshot(case)
-    with _on(2022, 11, 9):
+    with on_day(2022, 11, 9):
         with pytest.raises(DomainError, match="申请人收到通知的日期尚未登记"):
             case.reply(
                 by=cast.press,
@@ -412,7 +395,7 @@ def test_a_posted_fee_notice_is_paid_within_twenty_workdays_of_its_receipt_not_o
         action="request.record_fee_notice_received", target_id=str(case.pk)
     ).exists()
     case.refresh_from_db()
-    with _on(2022, 11, 11):
+    with on_day(2022, 11, 11):
         with pytest.raises(DomainError, match="缴费期限至2022年11月10日"):
             case.reply(
                 by=cast.press,
@@ -427,10 +410,10 @@ def test_a_posted_fee_notice_is_paid_within_twenty_workdays_of_its_receipt_not_o
 
 
 def test_a_posted_fee_notices_receipt_may_be_given_with_it_and_not_before_its_posting(cast):
-    case = _handling(cast)
+    case = handling_case(cast)
     before = _snapshot(case)
     posted = {"method": "per_volume", "pages": 120, "sent_on": D(2022, 10, 10), "delivery": "post"}
-    with _on(2022, 10, 14):
+    with on_day(2022, 10, 14):
         with pytest.raises(DomainError, match="不能早于通知发出日期") as refused:
             case.send_fee_notice(by=cast.press, received_on=D(2022, 10, 9), **posted)
         assert refused.value.field == "received_on"
@@ -442,9 +425,9 @@ def test_a_posted_fee_notices_receipt_may_be_given_with_it_and_not_before_its_po
 
 def test_the_citizen_is_told_to_pay_within_twenty_workdays_of_receiving_the_notice(cast, client):
     case, code = registered_case(cast)
-    with _on(2022, 9, 29):
+    with on_day(2022, 9, 29):
         case.assign(by=cast.press, unit=cast.units["法规处"], on=D(2022, 9, 29))
-    with _on(2022, 10, 10):
+    with on_day(2022, 10, 10):
         case.send_fee_notice(
             by=cast.press, method="per_volume", pages=120, sent_on=D(2022, 10, 10), delivery="post"
         )
@@ -465,7 +448,7 @@ def test_the_citizen_is_told_to_pay_within_twenty_workdays_of_receiving_the_noti
 def test_a_reply_dated_before_the_supplement_it_rests_on_is_refused(cast):
     """补正 received 2022-10-10: a reply dated 10-09 is refused with that date; nothing written."""
     case = _with_supplement_requested(cast)
-    with _on(2022, 10, 12):
+    with on_day(2022, 10, 12):
         case.receive_supplement(by=cast.press, text="文件名称", on=D(2022, 10, 10))
         before = _snapshot(case)
         with pytest.raises(DomainError, match="答复日期不能早于2022年10月10日") as refused:
@@ -476,7 +459,7 @@ def test_a_reply_dated_before_the_supplement_it_rests_on_is_refused(cast):
 
 def test_a_reply_dated_before_the_fee_was_paid_is_refused(cast):
     case = _fee_sent(cast)
-    with _on(2022, 10, 20):
+    with on_day(2022, 10, 20):
         case.record_payment(by=cast.press, paid_on=D(2022, 10, 20))
         before = _snapshot(case)
         with pytest.raises(DomainError, match="答复日期不能早于2022年10月20日：该日已确认缴费"):
@@ -494,8 +477,8 @@ def test_a_reply_dated_before_the_fee_was_paid_is_refused(cast):
 
 
 def test_a_reply_dated_before_the_consultation_was_answered_is_refused(cast):
-    case = _handling(cast)
-    with _on(2022, 10, 20):
+    case = handling_case(cast)
+    with on_day(2022, 10, 20):
         case.start_consultation(
             by=cast.press, kind="third_party", party="某企业", sent_on=D(2022, 10, 10)
         )
@@ -515,8 +498,8 @@ def test_a_late_reply_needs_the_reason_and_keeps_its_lateness_on_the_page_and_in
     """Due 2022-10-31; replied 11-03 → 3 WD late (11/1, 11/2, 11/3). Without 超期原因 the form is
     refused at that field and nothing is written; with it the case page and the staff list say
     超期答复（3个工作日）, and the 超期答复 filter lists it and not a case answered in time."""
-    late, in_time = _handling(cast), _handling(cast)
-    with _on(2022, 10, 31):
+    late, in_time = handling_case(cast), handling_case(cast)
+    with on_day(2022, 10, 31):
         in_time.reply(
             by=cast.press,
             outcome=Outcome.DISCLOSED,
@@ -528,7 +511,7 @@ def test_a_late_reply_needs_the_reason_and_keeps_its_lateness_on_the_page_and_in
     reply = {"outcome": Outcome.DISCLOSED, "text": "予以公开", "on": "2022-11-03"}
     client.force_login(cast.press)
     before = _snapshot(late)
-    with _on(2022, 11, 3):
+    with on_day(2022, 11, 3):
         refused = client.post(step, reply)
         assert refused.status_code == 400
         reply_form = {verb: form for verb, _, form in refused.context["steps"]}["reply"]
@@ -572,19 +555,19 @@ def test_a_receipt_date_before_the_revised_regulation_is_refused(cast, client):
         "收到申请之日不能早于2019年5月15日（修订后的《政府信息公开条例》施行之日），请核对年份。"
     ]
     with pytest.raises(DomainError, match="不能早于2019年5月15日"):
-        _case(cast, D(2019, 5, 14))
+        a_case(cast, D(2019, 5, 14))
     assert not DisclosureRequest.objects.exists()
 
 
 def test_an_extension_before_the_supplement_does_not_carry_into_the_restarted_period(cast):
     """Extended 20 WD on 2022-09-29, 补正 asked 9-30, received 10-10: the period restarts with a
     plain 20 WD (10/11 … 11/7) — not 40 (to 12/5) — and the timeline says why."""
-    case = _case(cast)
-    with _on(2022, 9, 30):
+    case = a_case(cast)
+    with on_day(2022, 9, 30):
         case.accept(by=cast.press, on=D(2022, 9, 29))
         case.extend(by=cast.press_head, workdays=20, reason="检索", notified_on=D(2022, 9, 29))
         case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
-    with _on(2022, 10, 10):
+    with on_day(2022, 10, 10):
         case.receive_supplement(by=cast.press, text="文件名称", on=D(2022, 10, 10))
     case.refresh_from_db()
     assert case.due_date == D(2022, 11, 7) and case.extension_workdays == 0
@@ -597,9 +580,9 @@ BANNER = "答复期限所跨年份的节假日安排尚未录入"
 def test_a_replied_case_carries_no_provisional_holiday_banner(cast, client):
     """Received 2026-12-18, due in 2027 whose schedule is not entered: 暂定 while open; once
     replied the banner and the tag are gone."""
-    case = _case(cast, D(2026, 12, 18))
+    case = a_case(cast, D(2026, 12, 18))
     detail = reverse("disclosure_requests:detail", args=[case.pk])
-    with _on(2026, 12, 18):
+    with on_day(2026, 12, 18):
         client.force_login(cast.press)
         open_page = client.get(detail).content.decode()
         assert BANNER in open_page and ">暂定<" in open_page
@@ -620,10 +603,10 @@ def test_a_replied_case_carries_no_provisional_holiday_banner(cast, client):
 def test_a_stale_assignment_form_is_refused_not_applied_over_the_first(cast, client):
     """Both tabs opened while the case had no unit. The first sends 危化处; the second, 法规处, is
     refused with the stale-form message and the case stays with 危化处 (one 交办 on the record)."""
-    case = _case(cast)
+    case = a_case(cast)
     client.force_login(cast.press)
     step = reverse("disclosure_requests:step", args=[case.pk, "assign"])
-    with _on(2022, 9, 29):
+    with on_day(2022, 9, 29):
         page = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
         assert 'name="seen_unit" value="-"' in page
         first = {"unit": cast.units["危化处"].pk, "on": "2022-09-29", "seen_unit": "-"}
@@ -634,5 +617,5 @@ def test_a_stale_assignment_form_is_refused_not_applied_over_the_first(cast, cli
     case.refresh_from_db()
     assert case.handling_unit == cast.units["危化处"]
     assert case.events.filter(kind="assign").count() == 1
-    with _on(2022, 9, 29), pytest.raises(DomainError, match="已交办危化处"):
+    with on_day(2022, 9, 29), pytest.raises(DomainError, match="已交办危化处"):
         case.assign(by=cast.press, unit=cast.units["法规处"], on=D(2022, 9, 29), seen_unit="-")

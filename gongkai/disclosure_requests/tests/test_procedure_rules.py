@@ -9,7 +9,6 @@ import datetime as dt
 import threading
 
 import pytest
-import time_machine
 from django.db import connection
 from django.urls import reverse
 
@@ -25,24 +24,9 @@ from gongkai.disclosure_requests.models import (
     RequestEvent,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
-from gongkai.testing import a_pdf, registered_case
+from gongkai.testing import a_case, a_pdf, handling_case, on_day
 
 D = dt.date
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
-
-
-def _on(year, month, day):
-    return time_machine.travel(dt.datetime(year, month, day, 10, tzinfo=SHANGHAI), tick=False)
-
-
-def _case(cast, received=None, **fields) -> DisclosureRequest:
-    return registered_case(cast, received, **fields)[0]
-
-
-def _handling(cast, **fields) -> DisclosureRequest:
-    case = _case(cast, **fields)
-    case.assign(by=cast.press, unit=cast.units["法规处"], on=D(2022, 9, 29))
-    return case
 
 
 # 1. 第三十二条、第三十三条第三款、第三十四条: a consultation excludes at most 15 working days.
@@ -52,7 +36,7 @@ def test_a_late_answer_to_a_consultation_excludes_only_fifteen_workdays(cast):
     """Sent 2022-10-10 (5 WD used: 9/29, 9/30, 10/8, 10/9, 10/10); the third party's 15 WD end
     10/31; answered 12/05. Only 10/11–10/31 is excluded, so the 15 WD left run 11/1–11/21:
     due 2022-11-21 — not 2022-12-26, as an uncapped pause to 12/05 would give."""
-    case = _handling(cast)
+    case = handling_case(cast)
     case.start_consultation(
         by=cast.press, kind="third_party", party="某化工企业", sent_on=D(2022, 10, 10)
     )
@@ -64,8 +48,8 @@ def test_a_late_answer_to_a_consultation_excludes_only_fifteen_workdays(cast):
 def test_an_open_consultation_stays_in_the_reminders(cast):
     """While the other agency has not answered, the case keeps its latest due date
     (2022-11-21) and the reminder sweep finds it."""
-    case = _handling(cast)
-    with _on(2022, 10, 12):
+    case = handling_case(cast)
+    with on_day(2022, 10, 12):
         case.start_consultation(
             by=cast.press, kind="other_agency", party="市场监管局", sent_on=D(2022, 10, 10)
         )
@@ -76,7 +60,7 @@ def test_an_open_consultation_stays_in_the_reminders(cast):
 def test_a_reply_waits_for_the_consultation_period_then_closes_it_as_lapsed(cast):
     """第三十四条: silence after 15 WD (to 2022-10-31) counts as consent. Before then the office
     must wait or record the answer; after, the reply closes the consultation as lapsed."""
-    case = _handling(cast)
+    case = handling_case(cast)
     case.start_consultation(
         by=cast.press, kind="other_agency", party="市场监管局", sent_on=D(2022, 10, 10)
     )
@@ -103,13 +87,13 @@ def test_a_supplement_notice_after_seven_workdays_is_refused(cast):
     """7 WD from 2022-09-28: 9/29, 9/30, 10/8, 10/9, 10/10, 10/11, 10/12 → limit 2022-10-12.
     A notice on 10/27 is refused and the due date stays 2022-10-31 (it would have moved to
     11/25); a notice on 10/12 is still in time."""
-    late = _case(cast)
+    late = a_case(cast)
     with pytest.raises(DomainError, match="告知期限为2022年10月12日"):
         late.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 10, 27))
     late.refresh_from_db()
     assert late.status == CaseStatus.REGISTERED and late.due_date == D(2022, 10, 31)
-    in_time = _case(cast)
-    with _on(2022, 10, 12):
+    in_time = a_case(cast)
+    with on_day(2022, 10, 12):
         in_time.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 10, 12))
     assert in_time.status == CaseStatus.AWAITING_SUPPLEMENT
 
@@ -120,8 +104,8 @@ def test_a_supplement_notice_after_seven_workdays_is_refused(cast):
 def test_no_supplement_counts_as_abandoned_only_after_the_period(cast):
     """Notice 2022-09-30 with the default 15 WD: 10/8, 10/9, 10/10–14, 10/17–21, 10/24–26 →
     补正期限 2022-10-26. 逾期不补正 on 10/26 is premature; on 10/27 it stands."""
-    case = _case(cast)
-    with _on(2022, 9, 30):
+    case = a_case(cast)
+    with on_day(2022, 9, 30):
         case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
     assert case.supplement_due == D(2022, 10, 26)
     with pytest.raises(DomainError, match="补正期限至2022年10月26日"):
@@ -138,7 +122,7 @@ def test_no_supplement_counts_as_abandoned_only_after_the_period(cast):
 
 
 def test_abandonment_needs_a_supplement_request_or_a_fee_notice(cast):
-    case = _handling(cast)
+    case = handling_case(cast)
     with pytest.raises(DomainError, match="告知补正后"):
         case.reply(
             by=cast.press, outcome=Outcome.ABANDONED_NO_SUPPLEMENT, text="x", on=D(2022, 10, 20)
@@ -157,7 +141,7 @@ def test_abandonment_needs_a_supplement_request_or_a_fee_notice(cast):
 def test_an_unpaid_fee_counts_as_abandoned_only_after_twenty_workdays(cast):
     """109号: notice 2022-10-10, pay within 20 WD from the next day: 10/11–14, 10/17–21,
     10/24–28, 10/31–11/4, 11/7 → 缴费期限 2022-11-07; 逾期未缴费 from 11/08."""
-    case = _handling(cast, pieces=11)
+    case = handling_case(cast, pieces=11)
     case.send_fee_notice(by=cast.press, method="per_piece", pages=0, sent_on=D(2022, 10, 10))
     assert case.pending_fee_notice().payment_due == D(2022, 11, 7)
     with pytest.raises(DomainError, match="缴费期限至2022年11月7日"):
@@ -176,7 +160,7 @@ def test_an_unpaid_fee_counts_as_abandoned_only_after_twenty_workdays(cast):
 def test_an_extension_after_the_deadline_is_refused(cast):
     """Due 2022-10-31; an extension decided on 11/15 would move it to 11/28 and hide the
     overdue case. Refused; one on 10/31 is in time (20 WD more: 11/1–11/28)."""
-    case = _handling(cast)
+    case = handling_case(cast)
     with pytest.raises(DomainError, match="2022年10月31日届满"):
         case.extend(
             by=cast.press_head, workdays=20, reason="涉及多个处室", notified_on=D(2022, 11, 15)
@@ -192,7 +176,7 @@ def test_an_extension_after_the_deadline_is_refused(cast):
 
 def test_a_fee_notice_after_the_reply_period_is_refused(cast):
     """Due 2022-10-31: a notice on 11/01 is refused, and nothing is stored."""
-    case = _handling(cast, pieces=11)
+    case = handling_case(cast, pieces=11)
     with pytest.raises(DomainError, match="答复期限为2022年10月31日"):
         case.send_fee_notice(by=cast.press, method="per_piece", pages=0, sent_on=D(2022, 11, 1))
     case.refresh_from_db()
@@ -202,12 +186,12 @@ def test_a_fee_notice_after_the_reply_period_is_refused(cast):
 def test_per_volume_fees_only_for_copies_and_never_for_published_information(cast):
     """109号第五条: 按量 for paper, e-mail or copied data; not for 查阅 or information already
     made public [UNVERIFIED beyond the opening of 第五条; the issue's decision]."""
-    inspect = _handling(cast, delivery_form=DeliveryForm.INSPECT)
+    inspect = handling_case(cast, delivery_form=DeliveryForm.INSPECT)
     with pytest.raises(DomainError, match="当场查阅"):
         inspect.send_fee_notice(
             by=cast.press, method="per_volume", pages=120, sent_on=D(2022, 10, 10)
         )
-    paper = _handling(cast, delivery_form=DeliveryForm.PAPER)
+    paper = handling_case(cast, delivery_form=DeliveryForm.PAPER)
     with pytest.raises(DomainError, match="已经主动公开"):
         paper.send_fee_notice(
             by=cast.press,
@@ -231,8 +215,8 @@ def test_entering_next_years_holidays_recomputes_open_cases(cast, client):
     to become final at 01-07, 元旦 counted as a workday). Confirming is refused while a
     fixed-date holiday is missing; once 元旦, 劳动节, 国庆节 are entered and confirmed the
     date is final, 2027-01-08, and on that day the reminder finds the case."""
-    with _on(2026, 12, 10):
-        case = _case(cast, received=D(2026, 12, 10))
+    with on_day(2026, 12, 10):
+        case = a_case(cast, received=D(2026, 12, 10))
         assert case.due_date == D(2027, 1, 8) and case.due_provisional
         client.force_login(cast.admin)
         client.post(
@@ -267,8 +251,8 @@ def test_entering_next_years_holidays_recomputes_open_cases(cast, client):
 
 
 def test_a_provisional_due_date_is_marked_for_the_clerk_and_the_citizen(cast, client):
-    with _on(2026, 12, 10):
-        case = _case(cast, received=D(2026, 12, 10))
+    with on_day(2026, 12, 10):
+        case = a_case(cast, received=D(2026, 12, 10))
         client.force_login(cast.press)
         assert (
             "暂定"
@@ -286,7 +270,7 @@ def test_two_stale_copies_cannot_both_reply(cast, transactional_db):
         ("file:memorydb", ":memory:")
     ):
         pytest.skip("the in-memory SQLite test database has one connection; PostgreSQL covers this")
-    case = _handling(cast)
+    case = handling_case(cast)
     copies = [DisclosureRequest.objects.get(pk=case.pk) for _ in range(2)]
     barrier, outcomes = threading.Barrier(2), []
 
@@ -317,7 +301,7 @@ def test_two_stale_copies_cannot_both_reply(cast, transactional_db):
 
 
 def test_only_the_office_acts_and_the_page_shows_only_allowed_steps(cast, client):
-    case = _handling(cast)
+    case = handling_case(cast)
     with pytest.raises(DomainError, match="无权"):
         case.reply(by=cast.clerk, outcome=Outcome.DISCLOSED, text="提供", on=D(2022, 10, 20))
     assert case.actions_for(cast.clerk) == ["propose", "note"]
@@ -333,7 +317,7 @@ def test_only_the_office_acts_and_the_page_shows_only_allowed_steps(cast, client
 
 
 def test_a_clerk_in_the_browser_reads_why_a_late_notice_is_refused(cast, client):
-    case = _case(cast)
+    case = a_case(cast)
     client.force_login(cast.press)
     response = client.post(
         reverse("disclosure_requests:step", args=[case.pk, "request_supplement"]),
@@ -397,10 +381,10 @@ def test_the_office_is_reminded_when_a_period_given_to_others_runs_out(cast):
     abandoned; a consultation sent 10/10 lapses after 10/31; a fee notice of 10/10 after 11/07."""
     from gongkai.core.models import Notification
 
-    supplement = _case(cast)
-    with _on(2022, 9, 30):
+    supplement = a_case(cast)
+    with on_day(2022, 9, 30):
         supplement.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
-    consultation = _handling(cast)
+    consultation = handling_case(cast)
     consultation.start_consultation(
         by=cast.press, kind="third_party", party="某企业", sent_on=D(2022, 10, 10)
     )
@@ -440,7 +424,7 @@ def test_a_receipt_date_in_the_future_is_refused(cast, client):
 
 
 def test_a_step_dated_in_the_future_or_before_receipt_is_refused(cast):
-    case = _case(cast)
+    case = a_case(cast)
     with pytest.raises(DomainError, match="不能早于收到申请之日"):
         case.accept(by=cast.press, on=D(2022, 9, 27))
     with pytest.raises(DomainError, match="不能晚于今天"):
@@ -448,7 +432,7 @@ def test_a_step_dated_in_the_future_or_before_receipt_is_refused(cast):
 
 
 def test_a_remedy_decided_before_it_was_filed_is_refused(cast, client):
-    case = _case(cast)
+    case = a_case(cast)
     case.reply(
         by=cast.press,
         outcome=Outcome.WITHHELD_PROCESS,
@@ -483,7 +467,7 @@ def test_a_remedy_decided_before_it_was_filed_is_refused(cast, client):
 def test_the_handling_unit_hears_of_a_new_case(cast, django_capture_on_commit_callbacks):
     from gongkai.core.models import Notification
 
-    case = _case(cast)
+    case = a_case(cast)
     with django_capture_on_commit_callbacks(execute=True):
         case.assign(by=cast.press, unit=cast.units["法规处"], on=D(2022, 9, 29))
     told = set(
@@ -495,7 +479,7 @@ def test_the_handling_unit_hears_of_a_new_case(cast, django_capture_on_commit_ca
 
 
 def test_the_page_offers_to_answer_a_consultation_only_while_one_is_open(cast):
-    case = _handling(cast)
+    case = handling_case(cast)
     assert "end_consultation" not in case.actions_for(cast.press)
     case.start_consultation(
         by=cast.press, kind="third_party", party="某企业", sent_on=D(2022, 10, 10)
@@ -509,8 +493,8 @@ def test_the_page_offers_to_answer_a_consultation_only_while_one_is_open(cast):
 
 def test_an_empty_supplement_is_refused(cast):
     """第三十条: a 补正 must say or attach something; an empty one leaves the clock waiting."""
-    case = _case(cast)
-    with _on(2022, 9, 30):
+    case = a_case(cast)
+    with on_day(2022, 9, 30):
         case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
     with pytest.raises(DomainError, match="请填写补正内容或上传补正材料"):
         case.receive_supplement(by=None, text="  ", on=D(2022, 10, 10))
@@ -520,7 +504,7 @@ def test_an_empty_supplement_is_refused(cast):
 
 def test_a_delayed_deadline_must_be_later_than_the_statutory_one(cast):
     """第三十五条: a reasonable *delayed* deadline; due 2022-10-31, so 10-31 itself is refused."""
-    case = _handling(cast)
+    case = handling_case(cast)
     set_by_head = {"by": cast.press_head, "reason": "大量申请", "notified_on": D(2022, 10, 20)}
     with pytest.raises(DomainError, match="应当晚于按第三十三条计算的答复期限（2022年10月31日）"):
         case.set_override_due(due=D(2022, 10, 31), **set_by_head)
@@ -530,7 +514,7 @@ def test_a_delayed_deadline_must_be_later_than_the_statutory_one(cast):
 
 def test_only_the_handling_unit_proposes_an_answer(cast):
     """The office decides; the handling unit proposes. Another unit cannot, nor can the office."""
-    case = _handling(cast)
+    case = handling_case(cast)
     for outsider in (cast.press, cast.other_clerk):
         with pytest.raises(DomainError, match="无权"):
             case.propose(by=outsider, text="建议公开")
