@@ -79,6 +79,18 @@ def handling_case(cast, **fields):
     return case
 
 
+def follow_application(client, case, code: str) -> str:
+    """The applicant opens their application by number and query code (this browser then
+    follows it); returns its status page's address."""
+    from django.urls import reverse
+
+    client.post(
+        reverse("disclosure_requests_public:lookup"),
+        {"tracking_no": case.tracking_no, "code": code},
+    )
+    return reverse("disclosure_requests_public:status", args=[case.tracking_no])
+
+
 def registered_case(cast, received=None, **fields):
     """An application handed in on paper on `received` (2022-09-28 by default: due 2022-10-31)
     and registered by the press office. Returns (case, query code)."""

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.disclosure_requests.models import DisclosureRequest
-from gongkai.testing import APPLICATION_FORM, registered_case
+from gongkai.testing import APPLICATION_FORM, follow_application, registered_case
 
 APPLY = reverse("disclosure_requests_public:apply")
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -84,11 +84,7 @@ def test_the_lookup_form_speaks_chinese_and_keeps_no_maxlength(client, db):
 def test_the_supplement_form_speaks_chinese_and_refuses_over_long_text(cast, client):
     case, code = registered_case(cast)
     case.request_supplement(by=cast.press, items="请写明文件名称", on=dt.date(2022, 9, 30))
-    client.post(
-        reverse("disclosure_requests_public:lookup"),
-        {"tracking_no": case.tracking_no, "code": code},
-    )
-    status = reverse("disclosure_requests_public:status", args=[case.tracking_no])
+    status = follow_application(client, case, code)
     assert "maxlength" not in client.get(status).content.decode()
     empty = client.post(status, {"text": ""}).context["form"].errors
     assert empty["text"] == ["请填写补正内容。"]

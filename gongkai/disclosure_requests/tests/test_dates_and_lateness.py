@@ -23,7 +23,14 @@ from gongkai.disclosure_requests.models import (
     RequestEvent,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
-from gongkai.testing import a_case, a_pdf, handling_case, on_day, registered_case
+from gongkai.testing import (
+    a_case,
+    a_pdf,
+    follow_application,
+    handling_case,
+    on_day,
+    registered_case,
+)
 
 D = dt.date
 
@@ -192,11 +199,7 @@ def test_the_citizen_cannot_supplement_online_after_the_period_and_is_told_whom_
         case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
     before = _snapshot(case)
     with on_day(2022, 10, 27):
-        client.post(
-            reverse("disclosure_requests_public:lookup"),
-            {"tracking_no": case.tracking_no, "code": code},
-        )
-        status = reverse("disclosure_requests_public:status", args=[case.tracking_no])
+        status = follow_application(client, case, code)
         page = client.get(status).content.decode()
         client.post(status, {"text": "补充的文件名称"})
     assert "补正期限已于<strong>2022年10月26日</strong>届满" in page
@@ -219,13 +222,7 @@ def test_the_citizen_sees_that_the_reply_came_late_but_not_the_staff_reason(cast
             files=[a_pdf()],
             late_reason="承办人王五病假",
         )
-        client.post(
-            reverse("disclosure_requests_public:lookup"),
-            {"tracking_no": case.tracking_no, "code": code},
-        )
-        page = client.get(
-            reverse("disclosure_requests_public:status", args=[case.tracking_no])
-        ).content.decode()
+        page = client.get(follow_application(client, case, code)).content.decode()
     assert case.due_date == D(2022, 10, 31)
     assert "2022年11月3日答复，晚于答复期限（2022年10月31日）3个工作日" in page
     assert "王五" not in page
@@ -237,11 +234,7 @@ def test_the_citizens_own_supplement_is_audited_as_the_applicants(cast, client):
         case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
     with on_day(2022, 10, 10):
         client.post(
-            reverse("disclosure_requests_public:lookup"),
-            {"tracking_no": case.tracking_no, "code": code},
-        )
-        client.post(
-            reverse("disclosure_requests_public:status", args=[case.tracking_no]),
+            follow_application(client, case, code),
             {"text": "《2022年度安全生产执法检查计划》"},
         )
     entry = AuditEntry.objects.get(action="request.receive_supplement", target_id=str(case.pk))
@@ -351,6 +344,11 @@ def _fee_posted(cast) -> DisclosureRequest:
     return case
 
 
+def _abandon_unpaid(cast, case, on: dt.date):
+    """逾期未缴费: the office closes the case as abandoned (109号)."""
+    return case.reply(by=cast.press, outcome=Outcome.ABANDONED_FEE_UNPAID, text="不再处理", on=on)
+
+
 def test_a_fee_notice_given_online_is_received_the_day_it_is_sent(cast):
     case = _fee_sent(cast)
     notice = case.fee_notices.get()
@@ -372,12 +370,7 @@ def test_a_posted_fee_notice_is_paid_within_twenty_workdays_of_its_receipt_not_o
     before = _snapshot(case)
     with on_day(2022, 11, 9):
         with pytest.raises(DomainError, match="申请人收到通知的日期尚未登记"):
-            case.reply(
-                by=cast.press,
-                outcome=Outcome.ABANDONED_FEE_UNPAID,
-                text="不再处理",
-                on=D(2022, 11, 9),
-            )
+            _abandon_unpaid(cast, case, D(2022, 11, 9))
         assert _snapshot(case) == before
         client.force_login(cast.press)
         page = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
@@ -397,15 +390,8 @@ def test_a_posted_fee_notice_is_paid_within_twenty_workdays_of_its_receipt_not_o
     case.refresh_from_db()
     with on_day(2022, 11, 11):
         with pytest.raises(DomainError, match="缴费期限至2022年11月10日"):
-            case.reply(
-                by=cast.press,
-                outcome=Outcome.ABANDONED_FEE_UNPAID,
-                text="不再处理",
-                on=D(2022, 11, 10),
-            )
-        case.reply(
-            by=cast.press, outcome=Outcome.ABANDONED_FEE_UNPAID, text="不再处理", on=D(2022, 11, 11)
-        )
+            _abandon_unpaid(cast, case, D(2022, 11, 10))
+        _abandon_unpaid(cast, case, D(2022, 11, 11))
     assert case.fee_notices.get().state == FeeNotice.State.EXPIRED
 
 
@@ -431,13 +417,7 @@ def test_the_citizen_is_told_to_pay_within_twenty_workdays_of_receiving_the_noti
         case.send_fee_notice(
             by=cast.press, method="per_volume", pages=120, sent_on=D(2022, 10, 10), delivery="post"
         )
-        client.post(
-            reverse("disclosure_requests_public:lookup"),
-            {"tracking_no": case.tracking_no, "code": code},
-        )
-        page = client.get(
-            reverse("disclosure_requests_public:status", args=[case.tracking_no])
-        ).content.decode()
+        page = client.get(follow_application(client, case, code)).content.decode()
     assert "请自收到通知之日起20个工作日内缴纳" in page
     assert "以您收到通知之日计算" in page
 

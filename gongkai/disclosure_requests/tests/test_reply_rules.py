@@ -10,7 +10,6 @@ due date, so no other rule interferes.
 import datetime as dt
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from gongkai.core.errors import DomainError
@@ -27,10 +26,9 @@ from gongkai.disclosure_requests.models import (
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
 from gongkai.reports.tables import fees_collected
-from gongkai.testing import a_pdf, registered_case
+from gongkai.testing import a_pdf, on_day, registered_case
 
 D = dt.date
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 
 
 def _handling(cast, **fields):
@@ -416,7 +414,7 @@ def _disclosed_over_objection(cast, *, notified_on, entered):
     case.end_consultation(
         by=cast.press, answered_on=D(2022, 10, 12), result="不同意公开", objected=True
     )
-    with time_machine.travel(dt.datetime(*entered, 10, tzinfo=SHANGHAI), tick=False):
+    with on_day(*entered):
         case.reply(
             by=cast.press,
             outcome=Outcome.DISCLOSED,

@@ -19,6 +19,23 @@ def _after(meeting, days):
     return time_machine.travel(meeting.signup_closes + dt.timedelta(days=days), tick=False)
 
 
+def _draft(cast, by, *, unit="法规处", title="会议", topics="议题", place="会议室", **fields):
+    """A draft notice `by` someone of `unit`: first come, first served, 2 seats, the meeting
+    10 days from now, sign-up open from now for 5 days (each may be overridden)."""
+    now = timezone.now()
+    values = {
+        "starts_at": now + dt.timedelta(days=10),
+        "public_seats": 2,
+        "selection": "first_come",
+        "signup_opens": now,
+        "signup_closes": now + dt.timedelta(days=5),
+        **fields,
+    }
+    return meeting_create(
+        by=by, unit=cast.units[unit], title=title, topics=topics, place=place, **values
+    )
+
+
 def test_it_masks_names_keeping_the_first_and_last_characters():
     assert mask_name("王小明") == "王*明"
     assert mask_name("李四") == "李*"
@@ -43,18 +60,7 @@ def test_a_draft_is_published_by_the_head_with_a_number_and_an_audit_entry(cast)
 
 
 def test_the_person_who_submitted_cannot_publish_it(cast):
-    meeting = meeting_create(
-        by=cast.head,
-        unit=cast.units["法规处"],
-        title="会议",
-        topics="议题",
-        starts_at=timezone.now() + dt.timedelta(days=10),
-        place="会议室",
-        public_seats=2,
-        selection="first_come",
-        signup_opens=timezone.now(),
-        signup_closes=timezone.now() + dt.timedelta(days=5),
-    )
+    meeting = _draft(cast, cast.head)
     meeting.submit(by=cast.head)
     with pytest.raises(DomainError, match="不能审核发布自己的会议公告"):
         meeting.publish(by=cast.head)
@@ -64,17 +70,13 @@ def test_the_person_who_submitted_cannot_publish_it(cast):
 
 def _press_notice(cast):
     """A notice of 新闻处 that its head wrote and its clerk only submitted (probe 2, finding 10)."""
-    meeting = meeting_create(
-        by=cast.press_head,
-        unit=cast.units["新闻处"],
+    meeting = _draft(
+        cast,
+        cast.press_head,
+        unit="新闻处",
         title="2026年政务公开工作座谈会",
         topics="听取公众对政务公开工作的意见",
-        starts_at=timezone.now() + dt.timedelta(days=10),
         place="局机关3楼会议室",
-        public_seats=2,
-        selection="first_come",
-        signup_opens=timezone.now(),
-        signup_closes=timezone.now() + dt.timedelta(days=5),
     )
     meeting.submit(by=cast.press)
     return meeting
@@ -92,18 +94,7 @@ def test_the_head_who_wrote_a_notice_cannot_publish_it_after_a_clerk_submits_it(
 
 
 def test_one_who_edited_a_notice_cannot_publish_it(cast):
-    meeting = meeting_create(
-        by=cast.clerk,
-        unit=cast.units["法规处"],
-        title="会议",
-        topics="议题",
-        starts_at=timezone.now() + dt.timedelta(days=10),
-        place="会议室",
-        public_seats=2,
-        selection="first_come",
-        signup_opens=timezone.now(),
-        signup_closes=timezone.now() + dt.timedelta(days=5),
-    )
+    meeting = _draft(cast, cast.clerk)
     meeting.edit(by=cast.head, place="局机关2楼会议室")
     meeting.submit(by=cast.clerk)
     with pytest.raises(DomainError, match="起草、修改或提交会议公告的人不能审核发布"):
@@ -124,18 +115,7 @@ def test_a_leader_publishes_the_notice_the_unit_head_wrote(cast):
 
 
 def test_a_leader_does_not_publish_a_clerks_notice(cast):
-    meeting = meeting_create(
-        by=cast.clerk,
-        unit=cast.units["法规处"],
-        title="会议",
-        topics="议题",
-        starts_at=timezone.now() + dt.timedelta(days=10),
-        place="会议室",
-        public_seats=2,
-        selection="first_come",
-        signup_opens=timezone.now(),
-        signup_closes=timezone.now() + dt.timedelta(days=5),
-    )
+    meeting = _draft(cast, cast.clerk)
     meeting.submit(by=cast.clerk)
     assert "publish" not in meeting.actions_for(cast.leader)
     with pytest.raises(DomainError, match="您无权"):
@@ -145,18 +125,7 @@ def test_a_leader_does_not_publish_a_clerks_notice(cast):
 
 
 def test_another_units_clerk_cannot_edit_or_submit(cast):
-    meeting = meeting_create(
-        by=cast.clerk,
-        unit=cast.units["法规处"],
-        title="原标题",
-        topics="议题",
-        starts_at=timezone.now() + dt.timedelta(days=10),
-        place="会议室",
-        public_seats=2,
-        selection="first_come",
-        signup_opens=timezone.now(),
-        signup_closes=timezone.now() + dt.timedelta(days=5),
-    )
+    meeting = _draft(cast, cast.clerk, title="原标题")
     with pytest.raises(DomainError, match="无权"):
         meeting.edit(by=cast.other_clerk, title="改过的标题")
     with pytest.raises(DomainError, match="无权"):
@@ -169,14 +138,9 @@ def test_a_lottery_needs_a_seed_value_produced_after_sign_up_closes(cast):
     now = timezone.now()
     closes = now + dt.timedelta(days=5)
     with pytest.raises(DomainError, match="报名截止之日以后产生"):
-        meeting_create(
-            by=cast.clerk,
-            unit=cast.units["法规处"],
-            title="会议",
-            topics="议题",
-            starts_at=now + dt.timedelta(days=10),
-            place="会议室",
-            public_seats=2,
+        _draft(
+            cast,
+            cast.clerk,
             selection="lottery",
             signup_opens=now,
             signup_closes=closes,
@@ -189,15 +153,10 @@ def test_a_lottery_needs_a_seed_value_produced_after_sign_up_closes(cast):
 def test_the_notice_is_refused_less_than_the_notice_days_before_the_meeting(cast, settings):
     settings.MEETING_NOTICE_DAYS = 3
     now = timezone.now()
-    meeting = meeting_create(
-        by=cast.clerk,
-        unit=cast.units["法规处"],
-        title="会议",
-        topics="议题",
+    meeting = _draft(
+        cast,
+        cast.clerk,
         starts_at=now + dt.timedelta(days=2),
-        place="会议室",
-        public_seats=2,
-        selection="first_come",
         signup_opens=now,
         signup_closes=now + dt.timedelta(hours=12),
     )
@@ -414,18 +373,7 @@ def test_a_leader_is_told_of_a_unit_heads_own_notice_and_finds_it_among_the_work
     from gongkai.core.models import Notification
     from gongkai.meetings.reminders import dashboard
 
-    meeting = meeting_create(
-        by=cast.head,
-        unit=cast.units["法规处"],
-        title="2026年行政规范性文件清理座谈会",
-        topics="听取意见",
-        starts_at=timezone.now() + dt.timedelta(days=10),
-        place="会议室",
-        public_seats=2,
-        selection="first_come",
-        signup_opens=timezone.now(),
-        signup_closes=timezone.now() + dt.timedelta(days=5),
-    )
+    meeting = _draft(cast, cast.head, title="2026年行政规范性文件清理座谈会", topics="听取意见")
     meeting.submit(by=cast.head)
     told = Notification.objects.get(user=cast.leader)
     assert "2026年行政规范性文件清理座谈会" in told.text and "待审核" in told.text
@@ -441,18 +389,7 @@ def test_a_leader_is_told_of_a_unit_heads_own_notice_and_finds_it_among_the_work
 def test_a_leader_is_not_told_of_a_notice_a_clerk_submitted(cast):
     from gongkai.core.models import Notification
 
-    meeting = meeting_create(
-        by=cast.clerk,
-        unit=cast.units["法规处"],
-        title="会议",
-        topics="议题",
-        starts_at=timezone.now() + dt.timedelta(days=10),
-        place="会议室",
-        public_seats=2,
-        selection="first_come",
-        signup_opens=timezone.now(),
-        signup_closes=timezone.now() + dt.timedelta(days=5),
-    )
+    meeting = _draft(cast, cast.clerk)
     meeting.submit(by=cast.clerk)
     assert not Notification.objects.filter(user=cast.leader).exists()
     assert Notification.objects.filter(user=cast.head, text__contains="待审核").exists()
