@@ -139,6 +139,17 @@ def written_message(**fields):
     return message
 
 
+def replied_message(cast, text: str = "答复", **fields):
+    """A message the press office assigned to 法规处, its clerk answered with `text`, its head
+    approved and the press office released (答复已发布 to the citizen)."""
+    message = written_message(**fields)
+    message.assign(by=cast.press, unit=cast.units["法规处"])
+    message.draft(by=cast.clerk, text=text)
+    message.approve(by=cast.head)
+    message.release(by=cast.press)
+    return message
+
+
 # The public sign-up form for a decision meeting as a citizen fills it in (列席报名), valid.
 SIGNUP_FORM = {
     "name": "王小明",

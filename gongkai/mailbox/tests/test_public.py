@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from gongkai.mailbox.masking import suggested_copy
 from gongkai.mailbox.models import Category, Message, MessageStatus, Satisfaction
-from gongkai.testing import MESSAGE_FORM, written_message
+from gongkai.testing import MESSAGE_FORM, replied_message
 
 WRITE = "/hudong/"
 
@@ -16,11 +16,7 @@ def _post(client, **changes):
 
 
 def _published(cast, **fields):
-    message = written_message(**fields)
-    message.assign(by=cast.press, unit=cast.units["法规处"])
-    message.draft(by=cast.clerk, text="加油站与住宅之间的安全间距执行国家标准。")
-    message.approve(by=cast.head)
-    message.release(by=cast.press)
+    message = replied_message(cast, "加油站与住宅之间的安全间距执行国家标准。", **fields)
     if message.may_be_published:
         message.publish(by=cast.press, **suggested_copy(message))
     return message

@@ -4,19 +4,13 @@ each fires the day after its line, not on it, and only once."""
 import datetime as dt
 
 import pytest
-import time_machine
 
 from gongkai.core.models import Notification
 from gongkai.mailbox import reminders
 from gongkai.mailbox.models import Message, NotPublishedReason
-from gongkai.testing import written_message
+from gongkai.testing import on_day, replied_message, written_message
 
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 pytestmark = pytest.mark.django_db
-
-
-def _on(year, month, day):
-    return time_machine.travel(dt.datetime(year, month, day, 10, tzinfo=SHANGHAI), tick=False)
 
 
 def _texts(user):
@@ -25,7 +19,7 @@ def _texts(user):
 
 def test_the_unanswered_alarm_rings_on_day_61_not_on_day_59_or_60(cast):
     # Written 2022-09-01: day 60 is 2022-10-31, day 61 is 2022-11-01.
-    with _on(2022, 9, 1):
+    with on_day(2022, 9, 1):
         message = written_message()
     for day, expected in ((dt.date(2022, 10, 30), 0), (dt.date(2022, 10, 31), 0)):
         assert reminders.unanswered_too_long(day).count() == expected
@@ -42,7 +36,7 @@ def test_the_unanswered_alarm_rings_on_day_61_not_on_day_59_or_60(cast):
 
 
 def test_a_declined_or_answered_message_never_rings_the_unanswered_alarm(cast):
-    with _on(2022, 9, 1):
+    with on_day(2022, 9, 1):
         declined = written_message()
         declined.decline(by=cast.press, reason="无实质内容")
     assert reminders.unanswered_too_long(dt.date(2022, 12, 1)).count() == 0
@@ -50,13 +44,8 @@ def test_a_declined_or_answered_message_never_rings_the_unanswered_alarm(cast):
 
 
 def _replied(cast, on, **fields):
-    with _on(*on):
-        message = written_message(**fields)
-        message.assign(by=cast.press, unit=cast.units["法规处"])
-        message.draft(by=cast.clerk, text="答复")
-        message.approve(by=cast.head)
-        message.release(by=cast.press)
-    return message
+    with on_day(*on):
+        return replied_message(cast, **fields)
 
 
 def test_the_unpublished_alarm_rings_31_days_after_release_for_consented_replies_only(cast):
@@ -76,7 +65,7 @@ def test_the_unpublished_alarm_rings_31_days_after_release_for_consented_replies
 
 def test_due_and_overdue_replies_go_to_the_unit_and_the_office(cast):
     # A consultation accepted Monday 2022-11-07 is due Monday 2022-11-14.
-    with _on(2022, 11, 7):
+    with on_day(2022, 11, 7):
         message = written_message()
         message.assign(by=cast.press, unit=cast.units["法规处"])
     Notification.objects.all().delete()  # the assignment's own notice
@@ -93,12 +82,12 @@ def test_due_and_overdue_replies_go_to_the_unit_and_the_office(cast):
 
 
 def test_the_dashboard_shows_a_unit_its_own_open_messages_and_the_office_all(cast):
-    with _on(2022, 9, 1):
+    with on_day(2022, 9, 1):
         ours = written_message()
         ours.assign(by=cast.press, unit=cast.units["法规处"])
         theirs = written_message()
         theirs.assign(by=cast.press, unit=cast.units["审批处"])
-    with _on(2022, 11, 1):
+    with on_day(2022, 11, 1):
         clerk, office = reminders.dashboard(cast.clerk), reminders.dashboard(cast.press)
     assert clerk["rows"] == [ours] and clerk["open_total"] == 1
     assert clerk["unanswered_alarm"] == 1 and clerk["unpublished_alarm"] == 0

@@ -1,25 +1,16 @@
 """The monthly handling figures (participation.md §9.2), counted by hand below."""
 
-import datetime as dt
-
 import pytest
-import time_machine
 
 from gongkai.mailbox import statistics
 from gongkai.mailbox.models import Category
-from gongkai.testing import written_message
-
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
-
-
-def _on(year, month, day, hour=10):
-    return time_machine.travel(dt.datetime(year, month, day, hour, tzinfo=SHANGHAI), tick=False)
+from gongkai.testing import on_day, written_message
 
 
 def _answer(cast, message, on):
     message.draft(by=cast.clerk, text="答复如下。")
     message.approve(by=cast.head)
-    with _on(*on):
+    with on_day(*on):
         message.release(by=cast.press)
 
 
@@ -29,17 +20,17 @@ def year_2022(cast):
     12 calendar days, on time). B: 建议 of 09-05, declined. C: 投诉 of 09-30, accepted, open.
     D: 咨询 of Mon 11-07, due 11-14, answered Wed 11-16 (7 working days, 9 days, late)."""
     fagui = cast.units["法规处"]
-    with _on(2022, 9, 28):
+    with on_day(2022, 9, 28):
         a = written_message()
         a.assign(by=cast.press, unit=fagui)
     _answer(cast, a, (2022, 10, 10))
-    with _on(2022, 9, 5):
+    with on_day(2022, 9, 5):
         b = written_message(category=Category.SUGGEST)
         b.decline(by=cast.press, reason="内容与本局职责无关")
-    with _on(2022, 9, 30, hour=23):  # 23:00 in Guangzhou is still 30 September
+    with on_day(2022, 9, 30, hour=23):  # 23:00 in Guangzhou is still 30 September
         c = written_message(category=Category.COMPLAIN)
         c.assign(by=cast.press, unit=fagui)
-    with _on(2022, 11, 7):
+    with on_day(2022, 11, 7):
         d = written_message()
         d.assign(by=cast.press, unit=fagui)
     _answer(cast, d, (2022, 11, 16))

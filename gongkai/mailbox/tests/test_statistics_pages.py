@@ -1,28 +1,20 @@
 """The public statistics page and the ledger's evidence for seed item 8."""
 
-import datetime as dt
-
 import pytest
-import time_machine
 
 from gongkai.mailbox import evidence
 from gongkai.mailbox.models import Category
 from gongkai.plans.models import Plan, Task
-from gongkai.testing import written_message
+from gongkai.testing import on_day, written_message
 
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 pytestmark = pytest.mark.django_db
-
-
-def _on(year, month, day):
-    return time_machine.travel(dt.datetime(year, month, day, 10, tzinfo=SHANGHAI), tick=False)
 
 
 @pytest.fixture
 def answered_2022(cast):
     """A consultation accepted Mon 2022-11-07 and answered Wed 11-09 (2 working days), rated
     满意; a 检举 naming 审批处, still open."""
-    with _on(2022, 11, 7):
+    with on_day(2022, 11, 7):
         message = written_message()
         message.assign(by=cast.press, unit=cast.units["法规处"])
         message.draft(by=cast.clerk, text="答复")
@@ -31,7 +23,7 @@ def answered_2022(cast):
             category=Category.REPORT, subject="检举某单位违规审批", name="赵六", phone="13700001111"
         )
         report.assign(by=cast.press, unit=cast.units["法规处"], named_unit=cast.units["审批处"])
-    with _on(2022, 11, 9):
+    with on_day(2022, 11, 9):
         message.release(by=cast.press)
         message.rate(satisfaction="satisfied")
     return message, report
@@ -41,7 +33,7 @@ def test_the_public_page_counts_the_year_without_personal_data_or_reports_listed
     client, answered_2022
 ):
     message, report = answered_2022
-    with _on(2022, 12, 1):
+    with on_day(2022, 12, 1):
         page = client.get("/hudong/statistics/?year=2022").content.decode()
     assert "2022年留言办理情况统计" in page
     assert '<td data-label="收到">2</td>' in page

@@ -3,35 +3,23 @@
 import datetime as dt
 
 import pytest
-import time_machine
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
 from gongkai.disclosure_requests.models import DisclosureRequest
 from gongkai.mailbox.models import Category, Message, MessageStatus, Route, Satisfaction
-from gongkai.testing import written_message
-
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
-
-
-def _on(year, month, day):
-    return time_machine.travel(dt.datetime(year, month, day, 10, tzinfo=SHANGHAI), tick=False)
+from gongkai.testing import on_day, replied_message, written_message
 
 
 def _replied(cast, **fields):
-    message = written_message(**fields)
-    message.assign(by=cast.press, unit=cast.units["法规处"])
-    message.draft(by=cast.clerk, text="根据《汽车加油加气加氢站技术标准》，安全间距另有规定。")
-    message.approve(by=cast.head)
-    message.release(by=cast.press)
-    return message
+    return replied_message(cast, "根据《汽车加油加气加氢站技术标准》，安全间距另有规定。", **fields)
 
 
 @pytest.mark.django_db
 def test_a_consultation_is_due_five_working_days_after_acceptance(cast):
     # Accepted Wednesday 2022-09-28; 国庆 10/1–10/7 off, 10/8 (Sat) a workday: 9/29, 9/30,
     # 10/8, 10/9, 10/10 → due 2022-10-10.
-    with _on(2022, 9, 28):
+    with on_day(2022, 9, 28):
         message = written_message()
         message.assign(by=cast.press, unit=cast.units["法规处"])
     message.refresh_from_db()
@@ -43,7 +31,7 @@ def test_a_consultation_is_due_five_working_days_after_acceptance(cast):
 @pytest.mark.django_db
 def test_a_suggestion_is_due_fifteen_working_days_after_acceptance(cast):
     # From Monday 2022-11-07: 15 working days → Monday 2022-11-28.
-    with _on(2022, 11, 7):
+    with on_day(2022, 11, 7):
         message = written_message(category=Category.SUGGEST)
         message.assign(by=cast.press, unit=cast.units["法规处"])
     assert Message.objects.get(pk=message.pk).due_date == dt.date(2022, 11, 28)
@@ -165,9 +153,9 @@ def test_a_merged_duplicate_gets_the_reply_of_the_message_it_repeats(cast):
 
 @pytest.mark.django_db
 def test_an_information_request_becomes_an_application_received_the_day_it_is_confirmed(cast):
-    with _on(2022, 9, 26):
+    with on_day(2022, 9, 26):
         message = written_message(subject="申请公开执法检查计划", body="请公开2022年执法检查计划。")
-    with _on(2022, 9, 28):
+    with on_day(2022, 9, 28):
         message.route(
             by=cast.press,
             channel=Route.GOV_INFO,
