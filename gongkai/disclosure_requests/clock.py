@@ -55,7 +55,8 @@ def clock_input(case, calendar: WorkdayCalendar) -> ClockInput:
                 start=f.sent_on,
                 end=f.settled_on,
                 label=f"{f.amount}元",
-                limit=f.payment_due or workdays_after(f.sent_on, FEE_PAYMENT_WORKDAYS, calendar),
+                limit=f.payment_due
+                or workdays_after(f.received_on or f.sent_on, FEE_PAYMENT_WORKDAYS, calendar),
             )
             for f in case.fee_notices.all()
         ]

@@ -1586,7 +1586,7 @@ class FeeNotice(models.Model):
     def payment_due_provisional(self) -> bool:
         """暂定: a posted notice whose 送达 date is not known yet: its period is counted from the
         day it was sent until then, and it cannot have lapsed (视为放弃 is refused)."""
-        return self.received_on is None
+        return self.delivery == self.Delivery.POST and self.received_on is None
 
 
 class Reply(models.Model):
