@@ -46,7 +46,11 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
         part
         for text in _header_onto_run_on_rows(
             _join_viewer_chunks(
-                [_ATTACHMENT.sub("", line) for text in lines for line in text.split("\n")]
+                [
+                    _PAGE_END.sub("", _ATTACHMENT.sub("", line))
+                    for text in lines
+                    for line in text.split("\n")
+                ]
             )
         )
         for inline in _inline_headings(text)
@@ -116,6 +120,15 @@ _RUN_ON_NUMBERS = re.compile(r"(?<![\d.．])\d{1,2}[.．、](?!\d)")
 # …制度规定。 政府信息公开工作部门关于印发…的通知.pdf 附件下载.
 _ATTACHMENT = re.compile(
     r"关于[^。；;\n]{2,80}?\.(?:pdf|docx?|xlsx?|wps|ofd)\s*(?:附件下载)?\s*$", re.I
+)
+
+
+# A web page's end run on after the last task, after a space: the issuer's signature and its
+# date (…处室 平潭某局 2023年3月16日 [印发]), the page's 来源：… and its 附件下载 link. Read
+# into the last task, the signature became a unit and the date its deadline.
+_PAGE_END = re.compile(
+    r"\s+(?:(?:[^\s。；;，,：:]{2,40}\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发)?"
+    r"(?:\s*来源[:：]\S{0,40})?|来源[:：]\S{0,40})(?:\s*附件下载)?\s*$"
 )
 
 
@@ -391,6 +404,8 @@ def _records(lines: list[str]) -> list[Row]:
             heading_task = _heading_then_text(line)
         if not heading_task and cn_tasks and _section_task(lines, at):
             heading_task = (_SECTION_TITLE.match(line).group(), line[_SECTION.match(line).end() :])
+        if not heading_task and not starts_task and arabic and _heading_closes_task(lines, at):
+            heading_task = _heading_and_its_task(line)
         if heading_task:
             # （二）…工程 配合…。牵头处室：X。 — a heading, and one task under it with no number.
             _units_from_heading(record, heading_units)
@@ -451,6 +466,31 @@ def _section_task(lines: list[str], at: int) -> bool:
         and _unit_brackets(line)
         and not _SUBSECTION.match(following)
     )
+
+
+def _heading_closes_task(lines: list[str], at: int) -> bool:
+    """（八）加强组织领导落实…。…。责任处室:X、Y（九）… — in a plan of numbered tasks, a long
+    heading closed by units of its own (a label after its last sentence, or a units bracket)
+    with no numbered task under it is a task whose number was never written: kept, flagged,
+    not a heading whose units are lost."""
+    line = lines[at]
+    following = lines[at + 1] if at + 1 < len(lines) else ""
+    if not _is_heading(line) or len(line) <= _HEADING_MAX or _NUMBERED.match(following):
+        return False
+    numeral = (_SUBSECTION.match(line) or _SECTION.match(line)).end()
+    body = line[numeral:]
+    if _INLINE_LABELS.search(_close_label_gaps(simplify(body))):
+        return True
+    brackets = _unit_brackets(body)
+    return bool(brackets) and not body[brackets[-1].end() :].strip("。.；; ")
+
+
+def _heading_and_its_task(line: str) -> tuple[str, str]:
+    """(heading, task) of such a line: the heading up to its first full stop (or its whole
+    first sentence), the task the text after the numeral."""
+    numeral = (_SUBSECTION.match(line) or _SECTION.match(line)).end()
+    title = _SECTION_TITLE.match(line[numeral:]).group()
+    return line[:numeral] + title, line[numeral:]
 
 
 def _introduces(line: str) -> bool:
