@@ -854,7 +854,9 @@ def _take_trailer(record: Row, line: str) -> str:
                 if piece.strip():
                     _fill_record(record, piece.strip())
         return line[: trailer.start()].strip()
-    if not brackets:
+    if not brackets or _labels_after(line, brackets[-1].end()):
+        # …示范镇（街道）。责任处室:X、Y — labels after the last bracket name the units; the
+        # bracket was an aside in the text.
         return _take_inline_labels(record, line)
     if len(brackets) == 1:
         units, deadline = _split_bracket(brackets[0].group(1))
@@ -905,6 +907,12 @@ def _close_label_gaps(text: str) -> str:
     for gap in reversed(list(_LABEL_GAP.finditer(simplify(text)))):
         text = text[: gap.end(1)] + text[gap.end() :]
     return text
+
+
+def _labels_after(line: str, at: int) -> bool:
+    """Units labels written after the task's sentences, past position ``at``."""
+    found = _INLINE_LABELS.search(_close_label_gaps(simplify(line)), at)
+    return bool(found)
 
 
 def _take_inline_labels(record: Row, line: str) -> str:

@@ -127,6 +127,26 @@ class _RowParts:
         return text.split("\n") if as_lines else [text.replace("\n", "；")]
 
 
+_CLOSING_MEASURES = (
+    "文末“{}”部分的{}段未注明责任单位（全文其余任务均已注明），视为保障措施，未作为任务导入"
+)
+
+
+def _without_closing_measures(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+    """四、保障措施 1.加强领导…2.统一调度… — in a plan of paragraphs where every task names its
+    units, the paragraphs of the closing part(s) that name none are the plan's measures for
+    itself, not tasks: left out, and the plan says so."""
+    named = [bool(i.units_text or i.lead_units or i.support_units) for i in items]
+    last = max((at for at, has in enumerate(named) if has), default=-1)
+    tail = items[last + 1 :]
+    if not tail or last < 2 or not all(named[: last + 1]):
+        return items
+    if any(item.section == items[last].section for item in tail):
+        return items  # the last part's own paragraphs: tasks whose units were lost
+    warnings.append(_CLOSING_MEASURES.format(tail[0].section, len(tail)))
+    return items[: last + 1]
+
+
 def parse_rows(
     rows: list[Row],
     year: int,
@@ -198,6 +218,8 @@ def _parse_rows(
     _flag_tasks_before_any_heading(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
     _flag_numbers_run_into_deadlines(items)
+    if records:
+        items = _without_closing_measures(items, warnings)
     _flag_plan_without_units(items, warnings)
     if records or header_at > 0:  # a whole document, not a bare table (which has no year)
         _flag_unstated_year(items, rows, year, warnings)

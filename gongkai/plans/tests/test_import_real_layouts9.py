@@ -57,3 +57,47 @@ def test_it_leaves_a_pages_source_line_out_of_the_last_tasks_units():
         "1.结合宪法宣传周开展普法宣传活动。责任单位：局乡村振兴处、农业处 来源：某某局 附件下载",
     )
     assert read(plan, "lead_units") == [(["局乡村振兴处", "农业处"],)]
+
+
+def test_it_reads_the_units_label_after_a_task_not_a_bracket_inside_its_text():
+    plan = parse(
+        "一、重点任务",
+        "1.开展庭院创建。引导村民绿化庭院，培育示范户、示范村、示范镇（街道）。"
+        "责任处室:党群工作处、农业农村处",
+        "2.提升公厕档次。改造升级一批老旧公厕。责任处室:交通建设处",
+    )
+    assert read(plan, "lead_units") == [(["党群工作处", "农业农村处"],), (["交通建设处"],)]
+
+
+def test_it_leaves_out_closing_measures_naming_no_units_in_a_plan_whose_tasks_all_name_theirs():
+    plan = parse(
+        "三、整治任务",
+        "1.老城区环境卫生整治。清除卫生死角。（责任单位：甲镇人民政府、乙乡人民政府）",
+        "2.城市道路综合整治。整治乱搭乱建。（责任单位：区综合执法局）",
+        "3.园林绿化整治。补植绿地。（责任单位：区园林局）",
+        "四、保障措施",
+        "1.加强领导，落实责任。各责任单位要高度重视，落实领导责任制。",
+        "2.统一调度，督查落实。要坚持统一领导，部门协调配合。",
+    )
+    assert read(plan, "number", "section") == [
+        (1, "三、整治任务"),
+        (2, "三、整治任务"),
+        (3, "三、整治任务"),
+    ]
+    assert any("四、保障措施" in warning for warning in plan.warnings)
+
+
+def test_it_keeps_paragraphs_naming_no_units_in_the_part_of_the_last_task_that_names_them():
+    plan = parse(
+        "三、整治任务",
+        "1.老城区环境卫生整治。清除卫生死角。（责任单位：甲镇人民政府）",
+        "2.城市道路综合整治。整治乱搭乱建。（责任单位：区综合执法局）",
+        "3.园林绿化整治。补植绿地。（责任单位：区园林局）",
+        "4.市政设施整治。更换维修破旧路灯。",
+    )
+    assert read(plan, "number", "lead_units") == [
+        (1, ["甲镇人民政府"]),
+        (2, ["区综合执法局"]),
+        (3, ["区园林局"]),
+        (4, []),
+    ]
