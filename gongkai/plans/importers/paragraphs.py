@@ -896,6 +896,14 @@ _INLINE_LABELS = re.compile(
 )
 
 
+# 1.习近平法治思想责任单位：X、Y — labels run on after a title with no full stop: taken only
+# where they run to the paragraph's end (no sentence after them; 明确责任单位：… inside a
+# sentence is no label of the task's).
+_LAST_LABELS = re.compile(
+    r"(?<=[\u4e00-\u9fff》”）)])\s*(?=(?:责任|牵头|主办)(?:单位|处室|科室|部门)[:：][^。！!]*[。]?$)"
+)
+
+
 # 配合部门 ：X — a space between a role label and its colon.
 _LABEL_GAP = re.compile(
     r"((?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门))\s+(?=[:：])"
@@ -919,7 +927,7 @@ def _take_inline_labels(record: Row, line: str) -> str:
     """Fill the record from labels written after the task's sentences, without brackets;
     the task's text before them."""
     line = _close_label_gaps(line)
-    found = _INLINE_LABELS.search(simplify(line))
+    found = _INLINE_LABELS.search(simplify(line)) or _LAST_LABELS.search(simplify(line))
     if not found:
         return line
     for piece in re.split(r"[。；;]", line[found.end() :]):

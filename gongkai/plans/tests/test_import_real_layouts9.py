@@ -101,3 +101,26 @@ def test_it_keeps_paragraphs_naming_no_units_in_the_part_of_the_last_task_that_n
         (3, ["区园林局"]),
         (4, []),
     ]
+
+
+def test_it_reads_a_units_label_run_on_after_a_title_with_no_full_stop():
+    plan = parse(
+        "一、重点宣传普及法律法规",
+        "1.习近平法治思想责任单位：局机关党委、乡村振兴处，区农业中心",
+        "2.《宪法》《民法典》责任单位：局农业处",
+        "3.开展“12.4”国家宪法日学法活动责任单位：局乡村振兴处",
+    )
+    assert read(plan, "lead_units") == [
+        (["局机关党委", "乡村振兴处", "区农业中心"],),
+        (["局农业处"],),
+        (["局乡村振兴处"],),
+    ]
+
+
+def test_it_reads_no_label_inside_a_sentence_that_goes_on():
+    plan = parse(
+        "一、重点任务",
+        "1.完善工作机制。逐项明确责任单位：办公室要会同各科室抓好落实，确保按期完成。",
+        "2.提升公厕档次。改造升级一批老旧公厕。（责任单位：交通建设处）",
+    )
+    assert read(plan, "lead_units") == [([],), (["交通建设处"],)]
