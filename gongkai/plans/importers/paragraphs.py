@@ -34,6 +34,7 @@ from gongkai.plans.importers.cells import (
     header_roles,
 )
 from gongkai.plans.importers.headers import LEAD, NUMBER, REQUIREMENT, SUPPORT, UNITS
+from gongkai.plans.importers.labels import label_sets, one_task_per_group
 from gongkai.plans.importers.runon import _HEADER_RUN, _numbered_rows, _run_on_table
 from gongkai.plans.importers.stream import UNCLOSED, stream_rows
 
@@ -375,6 +376,7 @@ def _records(lines: list[str]) -> list[Row]:
     paragraph after the first heading) starts a task; lines after it fill its columns."""
     lines = [_bare_units_bracketed(line) for line in lines]
     lines = _cut_numbered_groups(lines)
+    lines = _label_closed(one_task_per_group(lines))
     arabic = any(_NUMBERED.match(line) for line in lines)
     if not arabic:
         lines = _split_at_unit_brackets(lines)
@@ -448,6 +450,16 @@ def _records(lines: list[str]) -> list[Row]:
         if isinstance(row, _Record) and row.unclosed:
             row.append(UNCLOSED)
     return rows
+
+
+def _label_closed(lines: list[str]) -> list[str]:
+    """Paragraphs holding several tasks each closed by its set of role labels: cut into
+    them (labels.py), each a piece flagged as cut."""
+    out: list[str] = []
+    for line in lines:
+        pieces = label_sets(line)
+        out += [line] if len(pieces) == 1 else [_Piece(p) for p in pieces]
+    return out
 
 
 # A 一、 heading's words up to the first comma or full stop (the most it can be).

@@ -124,3 +124,56 @@ def test_it_reads_no_label_inside_a_sentence_that_goes_on():
         "2.提升公厕档次。改造升级一批老旧公厕。（责任单位：交通建设处）",
     )
     assert read(plan, "lead_units") == [([],), (["交通建设处"],)]
+
+
+# ---- tasks closed by role labels with no bracket, the list running on into the next title ----
+
+
+def test_it_reads_a_group_whose_units_close_its_last_numbered_paragraph_as_one_task():
+    plan = parse(
+        "三、重点行动",
+        "（一）高技术产业",
+        "1．行动目标。推动上游产业集聚。到2018年，建设一批智能车间。",
+        "2．主要任务推进两区产业一体化发展。牵头单位：区经发局经信处，配合单位：区通管办",
+        "（二）现代农业",
+        "1．行动目标。推进互联网与农业融合发展。",
+        "2．主要任务建立健全农业信息服务体系。牵头单位：区农村发展局，配合单位：区商务局等",
+        year=2016,
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["区经发局经信处"], ["区通管办"]),
+        (2, ["区农村发展局"], ["区商务局"]),
+    ]
+
+
+def test_it_cuts_a_paragraph_after_each_set_of_role_labels_where_the_names_end():
+    plan = parse(
+        "三、保障措施",
+        "（一）强化人力保障加强多层次人才培养。支持校企共建基地。"
+        "牵头单位：区党群工作部，配合单位：区教育局，区农村发展局等加大人才引进力度。"
+        "吸引高端人才来岚创业。牵头单位：区党群工作部，配合单位：区台湾工作部",
+        "（二）抓好组织实施加强协调沟通。发挥领导小组协调作用。"
+        "牵头单位：区经济发展局，配合单位：区相关部门广泛宣传推广。"
+        "组织好区内媒体开设专栏。牵头单位：区宣传部",
+        year=2016,
+    )
+    assert read(plan, "lead_units", "support_units") == [
+        (["区党群工作部"], ["区教育局", "区农村发展局"]),
+        (["区党群工作部"], ["区台湾工作部"]),
+        (["区经济发展局"], ["区相关部门"]),
+        (["区宣传部"], []),
+    ]
+    assert all(item.flags for item in plan.items)
+
+
+def test_it_leaves_labels_inside_a_bracket_to_the_bracket_reader():
+    plan = parse(
+        "二、主要任务",
+        "1．推进决策公开。（责任处室：办公室牵头，各相关处室配合）",
+        "2．推进预算公开。（责任处室：预算处、国库处）",
+        year=2018,
+    )
+    assert read(plan, "lead_units", "support_units") == [
+        (["办公室"], ["各相关处室"]),
+        (["预算处", "国库处"], []),
+    ]

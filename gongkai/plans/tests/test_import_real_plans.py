@@ -77,7 +77,7 @@ BATCHES = {
     "real_dev3": (4, 119, 113, 0),
     "real_heldout6": (6, 251, 246, 0),
     "real_dev4": (5, 173, 117, 0),
-    "real_heldout7": (5, 86, 54, 1),
+    "real_heldout7": (5, 86, 81, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {"real_heldout4", "real_heldout5", "real_heldout6", "real_dev4", "real_heldout7"}
