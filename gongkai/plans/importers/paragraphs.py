@@ -36,7 +36,7 @@ from gongkai.plans.importers.cells import (
 from gongkai.plans.importers.headers import LEAD, NUMBER, REQUIREMENT, SUPPORT, UNITS
 from gongkai.plans.importers.labels import label_sets, one_task_per_group
 from gongkai.plans.importers.runon import _HEADER_RUN, _numbered_rows, _run_on_table
-from gongkai.plans.importers.stream import UNCLOSED, stream_rows
+from gongkai.plans.importers.stream import MID_TEXT, UNCLOSED, stream_rows
 
 # ---- paragraphs (no table at all) ---------------------------------------------
 
@@ -449,6 +449,8 @@ def _records(lines: list[str]) -> list[Row]:
     for row in rows:
         if isinstance(row, _Record) and row.unclosed:
             row.append(UNCLOSED)
+        elif isinstance(row, _Record) and row.mid_text:
+            row.append(MID_TEXT)
     return rows
 
 
@@ -568,6 +570,7 @@ class _Record(list):
         super().__init__(cells)
         self.piece, self.unnumbered = piece, unnumbered
         self.unclosed = False  # its units bracket was never closed (see UNCLOSED)
+        self.mid_text = False  # its units are a bracket of bare names inside its text
 
 
 _UNNUMBERED_FLAG = "原文此段没有任务编号（或编号无法识别），但注有责任单位，已作为一项任务，请核对"
@@ -872,6 +875,7 @@ def _take_trailer(record: Row, line: str) -> str:
         return _take_inline_labels(record, line)
     if len(brackets) == 1:
         units, deadline = _split_bracket(brackets[0].group(1))
+        record.mid_text = _mid_text(line, brackets[0])
         if _UNIT_LABEL.search(simplify(units)):
             units = brackets[0].group(1)  # labels: the deadline label is read below
         elif deadline and not record[2]:
@@ -933,6 +937,19 @@ def _labels_after(line: str, at: int) -> bool:
     """Units labels written after the task's sentences, past position ``at``."""
     found = _INLINE_LABELS.search(_close_label_gaps(simplify(line)), at)
     return bool(found)
+
+
+def _mid_text(line: str, bracket: re.Match) -> bool:
+    """…示范镇（街道）。引导村民… — a bracket of bare names (no label, no role word) with
+    more sentences after it: maybe the task's units, maybe an aside in its text."""
+    inner = simplify(bracket.group(1))
+    if _UNIT_LABEL.search(inner) or _ROLE_WORD.search(inner):
+        return False
+    return len(line[bracket.end() :].strip("。.；;，,、 \u3000")) >= _MIN_AFTER
+
+
+# More text than this after a bracket of bare names: the bracket is inside the text.
+_MIN_AFTER = 10
 
 
 def _take_inline_labels(record: Row, line: str) -> str:

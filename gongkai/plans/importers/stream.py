@@ -57,6 +57,9 @@ STUCK, UNREAD = "\x06", "\x07"
 # Appended to a task read from a paragraph whose units bracket the text never closes (a
 # page cut off there): the bracket is read as if closed.
 UNCLOSED = "\x08"
+# Appended to a task whose units were read from a bracket of bare names with more of its text
+# after it (an aside, maybe): flagged.
+MID_TEXT = "\x0e"
 
 # Where the capture marks a row's end: an empty cell between two bars, or "X | ||".
 ROW_END = "\x01"

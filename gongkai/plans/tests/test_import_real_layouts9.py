@@ -177,3 +177,15 @@ def test_it_leaves_labels_inside_a_bracket_to_the_bracket_reader():
         (["办公室"], ["各相关处室"]),
         (["预算处", "国库处"], []),
     ]
+
+
+def test_it_flags_units_read_from_a_bracket_of_bare_names_with_more_text_after_it():
+    plan = parse(
+        "一、重点任务",
+        "1.开展庭院创建。培育示范户、示范村、示范镇（街道）。此外还要推进农村粪污资源化利用工作。",
+        "2.提升公厕档次。改造升级一批老旧公厕。（交通建设处）",
+    )
+    first, second = plan.items
+    assert first.lead_units == ["街道"]
+    assert any("中间的括注" in flag for flag in first.flags)
+    assert not any("中间的括注" in flag for flag in second.flags)
