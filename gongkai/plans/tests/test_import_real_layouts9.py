@@ -189,3 +189,18 @@ def test_it_flags_units_read_from_a_bracket_of_bare_names_with_more_text_after_i
     assert first.lead_units == ["街道"]
     assert any("中间的括注" in flag for flag in first.flags)
     assert not any("中间的括注" in flag for flag in second.flags)
+
+
+def test_it_flags_a_number_that_neither_follows_the_last_nor_restarts_at_one():
+    task = "。改造升级一批老旧公厕。（责任单位：交通建设处；完成时限：2023年6月底前）"
+    plan = parse(
+        "一、重点任务",
+        "1.改造户用厕所" + task,
+        "2.提升公厕档次" + task,
+        "二、保障措施",
+        "1.加强组织领导" + task,
+        "3.完善配套政策" + task,
+    )
+    assert read(plan, "number") == [(1,), (2,), (3,), (4,)]
+    flagged = [any("既不连续" in flag for flag in item.flags) for item in plan.items]
+    assert flagged == [False, False, False, True]
