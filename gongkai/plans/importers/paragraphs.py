@@ -6,6 +6,7 @@ before its headings and numbers. A table whose cells lost their separators is tu
 cell stream here too; one run into one line is read by runon.py into flagged rows. The
 records then go through the row core (rows.py)."""
 
+import functools
 import re
 
 from gongkai.lib.deadline_text import cn_number, simplify
@@ -72,6 +73,14 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
     if _lost_run_on_table(lines, rows):
         raise PlanImportError(LOST_TABLE)
     return rows
+
+
+def forget_memos() -> None:
+    """What the readers remember of lines (_unit_brackets, _looks_like_units) is kept within
+    one plan only: memory stays bounded, and a plan is timed as read afresh."""
+    _unit_brackets_of.cache_clear()
+    _looks_like_units.cache_clear()
+    _looks_like_deadline.cache_clear()
 
 
 LOST_TABLE = (
@@ -965,9 +974,15 @@ def _take_inline_labels(record: Row, line: str) -> str:
     return line[: found.start()].strip()
 
 
-def _unit_brackets(line: str) -> list[re.Match]:
+def _unit_brackets(line: str) -> tuple[re.Match, ...]:
     """Brackets that name a task's units, each closing a sentence: with a label (责任单位：)
-    or, without one, holding nothing but units and their roles."""
+    or, without one, holding nothing but units and their roles. Asked many times of each
+    line while a plan is cut (a 2,000-task plan: six times a line), so remembered."""
+    return _unit_brackets_of(str(line))
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
     found = []
     for match in _ANY_BRACKET.finditer(line):
         inner = match.group(1)
@@ -987,7 +1002,7 @@ def _unit_brackets(line: str) -> list[re.Match]:
             and (_ROLE_WORD.search(simplify(units)) or _bare_units(units))
         ):
             found.append(match)
-    return found
+    return tuple(found)
 
 
 _BOTH_ROLES = re.compile(r"牵头.*[，,；;].*(?:参与|配合|协办|协助)")

@@ -78,6 +78,7 @@ from gongkai.plans.importers.paragraphs import (
     _paragraph_rows,
     _Record,
     _unit_brackets,
+    forget_memos,
 )
 from gongkai.plans.importers.stream import DOUBT, GLUED, MID_TEXT, STUCK, UNCLOSED, UNREAD
 
@@ -180,6 +181,7 @@ def _parse_rows(
     merged: bool = False,
     bar_separated: bool = False,
 ) -> ParsedPlan:
+    forget_memos()
     rows = [cleaned for row in rows if (cleaned := _clean_row(row))]
     doubtful = _doubtful_rows(rows)
     rows = [row for row in rows if any(row)]

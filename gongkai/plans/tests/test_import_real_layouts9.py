@@ -204,3 +204,13 @@ def test_it_flags_a_number_that_neither_follows_the_last_nor_restarts_at_one():
     assert read(plan, "number") == [(1,), (2,), (3,), (4,)]
     flagged = [any("既不连续" in flag for flag in item.flags) for item in plan.items]
     assert flagged == [False, False, False, True]
+
+
+def test_it_reads_a_plan_afresh_after_reading_another_that_shares_its_lines():
+    # What the readers remember of lines is kept within one plan (see forget_memos): the same
+    # task line gives the same units in a plan read after another.
+    line = "1.提升公厕档次。改造升级一批老旧公厕。（交通建设处、社会事业处负责）"
+    first = parse("一、重点任务", line)
+    second = parse("一、重点任务", line, "2.完善机制。建立长效管护机制。（农业农村处负责）")
+    assert read(first, "lead_units") == [(["交通建设处", "社会事业处"],)]
+    assert read(second, "lead_units") == [(["交通建设处", "社会事业处"],), (["农业农村处"],)]
