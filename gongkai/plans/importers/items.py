@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
 from gongkai.lib.unit_text import parse_units
 from gongkai.plans.importers.base import ParsedItem
+from gongkai.plans.importers.brackets import _JOINED
 from gongkai.plans.importers.cells import _SUBSECTION, Row
 from gongkai.plans.importers.headers import (
     DEADLINE,
@@ -19,7 +20,6 @@ from gongkai.plans.importers.headers import (
 )
 from gongkai.plans.importers.paragraphs import (
     _FROM_HEADING,
-    _JOINED,
     _SPLIT_FLAG,
     _UNNUMBERED_FLAG,
     _heading_owners,

@@ -32,6 +32,7 @@ from gongkai.plans.importers.base import (
     PlanColumnsUnclear,
     PlanImportError,
 )
+from gongkai.plans.importers.brackets import _Record, _unit_brackets
 from gongkai.plans.importers.cells import (
     _CANONICAL_HEADER,
     _LEARNED,
@@ -74,12 +75,7 @@ from gongkai.plans.importers.items import (
     _groups_as_sections,
     _number_items,
 )
-from gongkai.plans.importers.paragraphs import (
-    _paragraph_rows,
-    _Record,
-    _unit_brackets,
-    forget_memos,
-)
+from gongkai.plans.importers.paragraphs import _paragraph_rows, forget_memos
 from gongkai.plans.importers.stream import DOUBT, GLUED, MID_TEXT, STUCK, UNCLOSED, UNREAD
 
 # Columns whose parts must line up one-to-one with the requirements.
