@@ -35,6 +35,10 @@ class _Record(list):
         self.piece, self.unnumbered = piece, unnumbered
         self.unclosed = False  # its units bracket was never closed (see UNCLOSED)
         self.mid_text = False  # its units are a bracket of bare names inside its text
+        # The labels it was given (责任单位, 完成时限 …); one given twice (TWICE) may be a
+        # second task's, run into this one with no number of its own.
+        self.labels: set[str] = set()
+        self.twice = False
 
 
 def _new_record(line: str, *, unnumbered: bool = False) -> _Record:
@@ -276,10 +280,14 @@ def _fill_record(record: Row, line: str) -> None:
     value = line[label.end() :] if label else line
     if label:
         word = label.group(1)
+        again = isinstance(record, _Record) and word in record.labels
+        if isinstance(record, _Record):
+            record.labels.add(word)
+            record.twice = record.twice or again
         if re.search("单位|处室|科室|部门", word):
             record[3] = "；".join(filter(None, [record[3], line]))
-        elif "时" in word:
-            record[2] = value
+        elif "时" in word and not again:
+            record[2] = value  # a second 完成时限 (another task's, maybe): the first kept
         elif word == "备注":
             record[4] = value
         else:

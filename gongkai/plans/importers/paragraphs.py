@@ -53,7 +53,7 @@ from gongkai.plans.importers.cells import (
 from gongkai.plans.importers.headers import LEAD, NUMBER, REQUIREMENT, SUPPORT, UNITS
 from gongkai.plans.importers.labels import label_sets, one_task_per_group
 from gongkai.plans.importers.runon import _HEADER_RUN, _run_on_table
-from gongkai.plans.importers.stream import MID_TEXT, UNCLOSED, stream_rows
+from gongkai.plans.importers.stream import MID_TEXT, TWICE, UNCLOSED, stream_rows
 
 # ---- paragraphs (no table at all) ---------------------------------------------
 
@@ -263,14 +263,14 @@ def _records(lines: list[str]) -> list[Row]:
             _units_from_heading(record, heading_units)
             record = _new_record(line)
             rows.append(record)
-        elif record is not None and record[3] and len(line) > 20 and _unit_brackets(line):
+        elif record is not None and record[3] and len(line) > 20 and _names_own_units(line):
             # A paragraph closed by units of its own after a task that named its units: a
             # task with no number (建立…考核制度。(牵头单位:办公室,配合单位:信息中心)), flagged.
             record = _new_record(line, unnumbered=True)
             rows.append(record)
         elif record is not None:
             _fill_record(record, line)
-        elif seen_section and len(line) > 20 and _unit_brackets(line):
+        elif seen_section and len(line) > 20 and _names_own_units(line):
             # A paragraph naming its units under a heading but with no number of its own
             # (its （一） garbled on the way, or never written): a task, flagged.
             _add_header_once(rows)
@@ -285,6 +285,8 @@ def _records(lines: list[str]) -> list[Row]:
             row.append(UNCLOSED)
         elif isinstance(row, _Record) and row.mid_text:
             row.append(MID_TEXT)
+        elif isinstance(row, _Record) and row.twice:
+            row.append(TWICE)
     return rows
 
 
@@ -296,6 +298,12 @@ def _label_closed(lines: list[str]) -> list[str]:
         pieces = label_sets(line)
         out += [line] if len(pieces) == 1 else [_Piece(p) for p in pieces]
     return out
+
+
+def _names_own_units(line: str) -> bool:
+    """A paragraph closed by units of its own: a units bracket, or labels after its last
+    sentence (…。责任单位：X。完成时限：Y。)."""
+    return bool(_unit_brackets(line) or _INLINE_LABELS.search(_close_label_gaps(simplify(line))))
 
 
 # A 一、 heading's words up to the first comma or full stop (the most it can be).

@@ -76,7 +76,7 @@ from gongkai.plans.importers.items import (
     _number_items,
 )
 from gongkai.plans.importers.paragraphs import _paragraph_rows, forget_memos
-from gongkai.plans.importers.stream import DOUBT, GLUED, MID_TEXT, STUCK, UNCLOSED, UNREAD
+from gongkai.plans.importers.stream import DOUBT, GLUED, MID_TEXT, STUCK, TWICE, UNCLOSED, UNREAD
 
 # Columns whose parts must line up one-to-one with the requirements.
 _ALIGNED = (MEASURES, DEADLINE, UNITS, LEAD, SUPPORT)
@@ -97,6 +97,10 @@ _DOUBTFUL = "原表未标明行的起止，本行是按各单元格的内容切�
 _GUESSED_COLUMNS = "表格部分列的含义是按内容判断的，请核对各列对应关系"
 _SPILLED = "原表此处单元格错行（任务与措施、时限、单位的条数不一致），已跨行按顺序对齐，请核对"
 _MID_TEXT = "本项的责任单位取自任务内容中间的括注（其后还有正文，可能只是说明），请核对"
+_TWICE = (
+    "本项读到两处相同的标注（如两处“责任单位”或“完成时限”），其后一处可能属于另一项未编号的任务，"
+    "已合并（完成时限取第一处），请核对"
+)
 _MAX_BLOCK_ROWS = 4
 _CONTINUED = (
     "原表下一行没有任务单元格（与本行合并），其措施、单位已并入本项任务（完成时限取第一行），请核对"
@@ -252,6 +256,7 @@ def _doubtful_rows(rows: list[Row]) -> dict[int, list[str]]:
             (UNREAD, _UNREAD),
             (UNCLOSED, _UNCLOSED),
             (MID_TEXT, _MID_TEXT),
+            (TWICE, _TWICE),
         ):
             if row and row[-1] == mark:
                 row.pop()

@@ -60,6 +60,8 @@ UNCLOSED = "\x08"
 # Appended to a task whose units were read from a bracket of bare names with more of its text
 # after it (an aside, maybe): flagged.
 MID_TEXT = "\x0e"
+# Appended to a task given the same label twice (责任单位：X … 责任单位：Y): flagged.
+TWICE = "\x0f"
 
 # Where the capture marks a row's end: an empty cell between two bars, or "X | ||".
 ROW_END = "\x01"

@@ -3,8 +3,10 @@ flags the item, never guesses silently. The plans here are small and invented, t
 in the shape each layout has; the real ones are scored by test_import_real_plans.py.
 """
 
+from datetime import date
+
 from gongkai.plans.importers.paragraphs import _UNNUMBERED_FLAG
-from gongkai.plans.tests.plan_text import parse, read
+from gongkai.plans.tests.plan_text import parse, read, units
 
 # A sentence long enough that the heading it follows cannot be a title alone.
 BODY = "完善由牵头部门统筹协调、相关职能处室专项主抓、具体落实的协调推进机制，定期研究推进工作。"
@@ -214,3 +216,40 @@ def test_it_reads_a_plan_afresh_after_reading_another_that_shares_its_lines():
     second = parse("一、重点任务", line, "2.完善机制。建立长效管护机制。（农业农村处负责）")
     assert read(first, "lead_units") == [(["交通建设处", "社会事业处"],)]
     assert read(second, "lead_units") == [(["交通建设处", "社会事业处"],), (["农业农村处"],)]
+
+
+def test_it_keeps_an_unnumbered_paragraph_closed_by_its_own_labels_as_a_task():
+    plan = parse(
+        "一、重点任务",
+        "1.改造户用厕所。引导群众自主改造厕屋。责任单位：农业农村处。完成时限：2023年6月底前。",
+        "加强农村公厕管护，建立长效管护机制，确保公厕干净整洁。责任单位：社会事业处。"
+        "完成时限：2023年9月底前。",
+        "2.提升公厕档次。改造升级一批老旧公厕。责任单位：交通建设处。完成时限：2023年6月底前。",
+    )
+    assert read(plan, "lead_units", "due_date") == [
+        (["农业农村处"], date(2023, 6, 30)),
+        (["社会事业处"], date(2023, 9, 30)),
+        (["交通建设处"], date(2023, 6, 30)),
+    ]
+    assert _UNNUMBERED_FLAG in plan.items[1].flags
+
+
+def test_it_flags_a_task_given_the_same_label_twice_and_keeps_its_first_deadline():
+    plan = parse(
+        "一、重点任务",
+        "1.改造户用厕所。引导群众自主改造厕屋。",
+        "责任单位：农业农村处",
+        "完成时限：2023年6月底前",
+        "加强农村公厕管护，建立长效管护机制，确保公厕干净整洁。",
+        "责任单位：社会事业处",
+        "完成时限：2023年9月底前",
+        "2.提升公厕档次。改造升级一批老旧公厕。",
+        "牵头单位：交通建设处",
+        "配合单位：社会事业处",
+        "完成时限：2023年6月底前",
+    )
+    first, second = plan.items
+    assert first.due_date == date(2023, 6, 30)
+    assert any("两处相同的标注" in flag for flag in first.flags)
+    assert units(second) == (["交通建设处"], ["社会事业处"])
+    assert not any("两处相同的标注" in flag for flag in second.flags)
