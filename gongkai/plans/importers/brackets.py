@@ -19,6 +19,7 @@ from gongkai.plans.importers.cells import (
     _looks_like_deadline,
     _looks_like_units,
 )
+from gongkai.plans.importers.labels import Joined
 
 
 class _Piece(str):
@@ -39,10 +40,12 @@ class _Record(list):
         # second task's, run into this one with no number of its own.
         self.labels: set[str] = set()
         self.twice = False
+        self.joined = False  # a group's numbered paragraphs joined into one task (labels.py)
 
 
 def _new_record(line: str, *, unnumbered: bool = False) -> _Record:
     record = _Record(["", "", "", "", ""], piece=isinstance(line, _Piece), unnumbered=unnumbered)
+    record.joined = isinstance(line, Joined)
     closed = _close_cut_bracket(line)
     record.unclosed = closed != line
     record[0] = _take_trailer(record, closed)

@@ -37,6 +37,10 @@ def _names_unit(line: str) -> bool:
     return any(not _bracketed(text, m.start()) for m in _ANY_LABEL.finditer(text))
 
 
+class Joined(str):
+    """A group's numbered paragraphs joined into one task (see one_task_per_group)."""
+
+
 def one_task_per_group(lines: list[str]) -> list[str]:
     """（一）… 1．…(no units) 2．…牵头单位：X — in a plan where two or more groups have
     several numbered paragraphs of which only the last names units, each such group's
@@ -54,7 +58,7 @@ def one_task_per_group(lines: list[str]) -> list[str]:
         return lines
     out = list(lines)
     for first, end in reversed(closed_once):
-        out[first:end] = ["".join(lines[first:end])]
+        out[first:end] = [Joined("".join(lines[first:end]))]
     return out
 
 

@@ -53,7 +53,7 @@ from gongkai.plans.importers.cells import (
 from gongkai.plans.importers.headers import LEAD, NUMBER, REQUIREMENT, SUPPORT, UNITS
 from gongkai.plans.importers.labels import label_sets, one_task_per_group
 from gongkai.plans.importers.runon import _HEADER_RUN, _run_on_table
-from gongkai.plans.importers.stream import MID_TEXT, TWICE, UNCLOSED, stream_rows
+from gongkai.plans.importers.stream import JOINED_GROUP, MID_TEXT, TWICE, UNCLOSED, stream_rows
 
 # ---- paragraphs (no table at all) ---------------------------------------------
 
@@ -287,6 +287,8 @@ def _records(lines: list[str]) -> list[Row]:
             row.append(MID_TEXT)
         elif isinstance(row, _Record) and row.twice:
             row.append(TWICE)
+        elif isinstance(row, _Record) and row.joined:
+            row.append(JOINED_GROUP)
     return rows
 
 

@@ -76,7 +76,16 @@ from gongkai.plans.importers.items import (
     _number_items,
 )
 from gongkai.plans.importers.paragraphs import _paragraph_rows, forget_memos
-from gongkai.plans.importers.stream import DOUBT, GLUED, MID_TEXT, STUCK, TWICE, UNCLOSED, UNREAD
+from gongkai.plans.importers.stream import (
+    DOUBT,
+    GLUED,
+    JOINED_GROUP,
+    MID_TEXT,
+    STUCK,
+    TWICE,
+    UNCLOSED,
+    UNREAD,
+)
 
 # Columns whose parts must line up one-to-one with the requirements.
 _ALIGNED = (MEASURES, DEADLINE, UNITS, LEAD, SUPPORT)
@@ -101,6 +110,7 @@ _TWICE = (
     "本项读到两处相同的标注（如两处“责任单位”或“完成时限”），其后一处可能属于另一项未编号的任务，"
     "已合并（完成时限取第一处），请核对"
 )
+_JOINED_GROUP = "原文此组的各段只在最后一段注有责任单位，已将整组读作一项任务，请核对是否应拆分"
 _MAX_BLOCK_ROWS = 4
 _CONTINUED = (
     "原表下一行没有任务单元格（与本行合并），其措施、单位已并入本项任务（完成时限取第一行），请核对"
@@ -257,6 +267,7 @@ def _doubtful_rows(rows: list[Row]) -> dict[int, list[str]]:
             (UNCLOSED, _UNCLOSED),
             (MID_TEXT, _MID_TEXT),
             (TWICE, _TWICE),
+            (JOINED_GROUP, _JOINED_GROUP),
         ):
             if row and row[-1] == mark:
                 row.pop()

@@ -62,6 +62,8 @@ UNCLOSED = "\x08"
 MID_TEXT = "\x0e"
 # Appended to a task given the same label twice (责任单位：X … 责任单位：Y): flagged.
 TWICE = "\x0f"
+# Appended to a group's numbered paragraphs read as one task (labels.py): flagged.
+JOINED_GROUP = "\x10"
 
 # Where the capture marks a row's end: an empty cell between two bars, or "X | ||".
 ROW_END = "\x01"

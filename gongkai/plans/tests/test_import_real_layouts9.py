@@ -146,6 +146,7 @@ def test_it_reads_a_group_whose_units_close_its_last_numbered_paragraph_as_one_t
         (1, ["区经发局经信处"], ["区通管办"]),
         (2, ["区农村发展局"], ["区商务局"]),
     ]
+    assert all(any("整组读作一项任务" in flag for flag in item.flags) for item in plan.items)
 
 
 def test_it_cuts_a_paragraph_after_each_set_of_role_labels_where_the_names_end():
