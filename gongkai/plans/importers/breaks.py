@@ -36,6 +36,18 @@ _PAGE_END = re.compile(
 )
 
 
+def without_page_end(line: str) -> str:
+    """The line without the page's end run on after it. A bare name and date after a space
+    end a line as a table row's last cells may (…办公室 2023年12月31日): taken off only from
+    a whole page run into one line, or with the page's own words (印发, 来源：, 附件下载)."""
+    found = _PAGE_END.search(line)
+    if not found:
+        return line
+    if len(line) < _RUN_ON and not re.search("印发|来源[:：]|附件下载", found.group()):
+        return line
+    return line[: found.start()]
+
+
 # A document-sharing site's text preview cuts the document into chunks, each line starting
 # with its chunk's number (1、 2、 3、) wherever the cut fell, even inside a word.
 _CHUNK = re.compile(r"^(\d{1,2})、")

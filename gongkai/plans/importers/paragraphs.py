@@ -26,11 +26,11 @@ from gongkai.plans.importers.brackets import (
 from gongkai.plans.importers.breaks import (
     _ATTACHMENT,
     _HEADING_MAX,
-    _PAGE_END,
     _RUN_ON_SHORTEST,
     _inline_headings,
     _join_viewer_chunks,
     _ordinals,
+    without_page_end,
 )
 from gongkai.plans.importers.cells import (
     _ANY_BRACKET,
@@ -65,7 +65,7 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
         for text in _header_onto_run_on_rows(
             _join_viewer_chunks(
                 [
-                    _PAGE_END.sub("", _ATTACHMENT.sub("", line))
+                    without_page_end(_ATTACHMENT.sub("", line))
                     for text in lines
                     for line in text.split("\n")
                 ]

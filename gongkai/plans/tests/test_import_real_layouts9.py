@@ -254,3 +254,15 @@ def test_it_flags_a_task_given_the_same_label_twice_and_keeps_its_first_deadline
     assert any("两处相同的标注" in flag for flag in first.flags)
     assert units(second) == (["交通建设处"], ["社会事业处"])
     assert not any("两处相同的标注" in flag for flag in second.flags)
+
+
+def test_it_keeps_a_rows_last_cells_that_look_like_a_signature_and_date():
+    plan = parse(
+        "序号 工作任务 责任单位 完成时限",
+        "1 加强政务公开平台建设工作 办公室 2023年12月31日",
+        "2 推进决策公开工作 法规科 2023年6月30日",
+    )
+    assert read(plan, "number", "lead_units", "due_date") == [
+        (1, ["办公室"], date(2023, 12, 31)),
+        (2, ["法规科"], date(2023, 6, 30)),
+    ]
