@@ -76,6 +76,7 @@ from gongkai.plans.importers.items import (
     _number_items,
 )
 from gongkai.plans.importers.paragraphs import _paragraph_rows, forget_memos
+from gongkai.plans.importers.runon_dated import PART
 from gongkai.plans.importers.stream import (
     DOUBT,
     GLUED,
@@ -892,6 +893,10 @@ class _Walker:
         self.origin: _Record | None = None  # the paragraph record being added, if it is one
 
     def add(self, row: Row) -> None:
+        if len(row) == 2 and row[1] == PART:
+            # A run-on table's part, its number dropped (runon_dated.py): the section.
+            self.section, self.subsection, self.group = row[0], "", ""
+            return
         self.origin = row if isinstance(row, _Record) else None
         row = self._heading_row(row)
         filled = [c for c in row if c]

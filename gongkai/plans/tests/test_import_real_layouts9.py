@@ -266,3 +266,41 @@ def test_it_keeps_a_rows_last_cells_that_look_like_a_signature_and_date():
         (1, ["办公室"], date(2023, 12, 31)),
         (2, ["法规科"], date(2023, 6, 30)),
     ]
+
+
+# ---- a run-on table with a deadline column and cited lists between its rows ----------------
+
+
+def test_it_reads_a_run_on_table_whose_rows_give_a_deadline_then_units_between_cited_lists():
+    body = (
+        "附件 2016年生态环境保护工作分解表 序号主要工作任务具体工作措施完成时限主要责任单位任务来源"
+        "1推进生态文明建设1、建立生态文明建设领导机制3月区经发局区环保局"
+        "1、全区2016年工作要点（综委〔2016〕5号）2、全省生态环境保护工作会议 "
+        "2、制定加强生态环境保护工作的实施方案6月区环保局 3、组织编制生态文明建设规划12月区环保局"
+        "2分解落实生态环保目标责任4、分解细化目标责任到各乡镇3月区环保局 "
+        "1、目标责任书2、全省环境保护工作视频会议5、每月调度并通报目标责任落实情况全年区环保局"
+        "区农业局 注：主要责任单位第一个为牵头单位，其余为主要配合单位。"
+    )
+    plan = parse("2016年生态环境保护工作要点", body, year=2016)
+    assert read(plan, "number", "section", "lead_units", "support_units", "due_date") == [
+        (1, "推进生态文明建设", ["区经发局"], ["区环保局"], date(2016, 3, 31)),
+        (2, "推进生态文明建设", ["区环保局"], [], date(2016, 6, 30)),
+        (3, "推进生态文明建设", ["区环保局"], [], date(2016, 12, 31)),
+        (4, "分解落实生态环保目标责任", ["区环保局"], [], date(2016, 3, 31)),
+        (5, "分解落实生态环保目标责任", ["区环保局"], ["区农业局"], date(2016, 12, 31)),
+    ]
+    assert all(item.flags for item in plan.items)
+
+
+def test_it_lets_every_unit_lead_in_such_a_table_without_a_note_saying_the_first_leads():
+    body = (
+        "分解表 序号主要工作任务具体工作措施完成时限主要责任单位任务来源"
+        "1推进生态文明建设1、建立领导机制3月区经发局区环保局1、全区工作要点 "
+        "2、制定实施方案6月区环保局区农业局 3、组织编制建设规划12月区环保局"
+    )
+    plan = parse("生态环境保护工作要点", body, year=2016)
+    assert read(plan, "lead_units", "support_units") == [
+        (["区经发局", "区环保局"], []),
+        (["区环保局", "区农业局"], []),
+        (["区环保局"], []),
+    ]
