@@ -23,6 +23,10 @@ _ANY_LABEL = re.compile(r"(?:牵头|责任|配合|主办|协办|承办|落实)(?
 _FOLLOWING_LABEL = re.compile(
     r"[，,；;]\s*(?:配合|协办|协助|参与|责任)(?:单位|处室|科室|部门)\s*[:：]"
 )
+# The set's deadline after its units (。完成时限：6月底前。), up to its sentence's end.
+_DEADLINE_LABEL = re.compile(
+    r"[，,；;。]?\s*(?:完成时限|完成时间|时限要求|时限)\s*[:：][^。；;]{1,30}[。；;]?"
+)
 # What a body's name ends in, for where a list run on into a sentence stops.
 _ORGAN = re.compile(
     r"(?:单位|部门|机构|机关|公司|集团|支行|分行|企业|海关|银行|中心|政府|街道|"
@@ -90,10 +94,13 @@ def _set_end(text: str, at: int) -> int | None:
     """Where the set of labels whose first value starts at ``at`` ends: its last label's list
     of names, cut where the names end (等, a quote, or a sentence running on)."""
     while True:
-        following = _FOLLOWING_LABEL.match(text, _list_end(text, at))
-        if not following:
-            return _list_end(text, at)
-        at = following.end()
+        end = _list_end(text, at)
+        following = _FOLLOWING_LABEL.match(text, end)
+        if following:
+            at = following.end()
+            continue
+        deadline = _DEADLINE_LABEL.match(text, end)
+        return deadline.end() if deadline else end
 
 
 def _list_end(text: str, at: int) -> int:

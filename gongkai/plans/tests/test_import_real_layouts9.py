@@ -304,3 +304,17 @@ def test_it_lets_every_unit_lead_in_such_a_table_without_a_note_saying_the_first
         (["区环保局", "区农业局"], []),
         (["区环保局"], []),
     ]
+
+
+def test_it_cuts_after_a_label_sets_deadline_so_each_task_keeps_its_own():
+    plan = parse(
+        "一、重点任务",
+        "1.推进预决算公开。按规定公开部门预决算。责任单位：财政局。完成时限：2023年6月底前。"
+        "推进重大项目公开，及时公开项目批准信息。责任单位：发改局。完成时限：2023年9月底前。",
+        "2.推进决策公开。责任单位：办公室。完成时限：2023年12月底前。",
+    )
+    assert read(plan, "lead_units", "due_date") == [
+        (["财政局"], date(2023, 6, 30)),
+        (["发改局"], date(2023, 9, 30)),
+        (["办公室"], date(2023, 12, 31)),
+    ]
