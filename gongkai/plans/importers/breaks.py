@@ -172,7 +172,11 @@ def _restore_breaks(line: str) -> list[str]:
             # the next part or its group cell given again over the next row (a repeat).
             after_sentence = not before or before in _SENTENCE_END
             glued = value in (last[kind], last[kind] + 1)
-            follows = (follows and after_sentence) or (glued and _heads_a_number(line, marker))
+            follows = (
+                (follows and after_sentence)
+                or (glued and _heads_a_number(line, marker))
+                or (value == last[kind] + 1 and _ends_units_list(line, at))
+            )
         if kind == "group" and (before in "按依据照" or after in "项款条"):
             continue
         if not follows:
@@ -182,6 +186,18 @@ def _restore_breaks(line: str) -> list[str]:
     bounds = [0, *cuts, len(line)]
     parts = (line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False))
     return [part for part in parts if part]
+
+
+# A units label whose list runs up to a point, no sentence ending between: …责任处室：X、Y五、….
+_UNITS_LIST_BEFORE = re.compile(r"(?:单位|处室|科室|部门)\s*[:：][^。；;：:（）()]{1,50}$")
+_NAME_END_CHARS = "局办委厅室处院所站队心部门科府会村组"
+
+
+def _ends_units_list(line: str, at: int) -> bool:
+    """…责任处室：资源生态处、党政办公室五、目标任务… — the next part's numeral right after a
+    units label's list, glued to a unit's name: a heading, though no sentence ends there."""
+    before = line[max(0, at - 60) : at]
+    return before[-1:] in _NAME_END_CHARS and bool(_UNITS_LIST_BEFORE.search(before))
 
 
 def _heads_a_number(line: str, marker: re.Match) -> bool:

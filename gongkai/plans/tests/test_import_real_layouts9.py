@@ -318,3 +318,19 @@ def test_it_cuts_after_a_label_sets_deadline_so_each_task_keeps_its_own():
         (["发改局"], date(2023, 9, 30)),
         (["办公室"], date(2023, 12, 31)),
     ]
+
+
+def test_it_cuts_before_the_next_part_glued_to_the_last_units_label_list():
+    text = (
+        "一、总体要求做好林长制工作。二、考核对象为各片区。三、考核方式为按季度考核。"
+        "四、考核内容1.营造林生产（8分）考核营造林质量和生产任务完成情况。"
+        + "考核工作按季度开展，结果通报各处室和各村。"
+        * 50
+        + "责任处室：资源生态处、苏平服务站2.义务植树（3分）考核全民义务植树活动组织开展情况。"
+        "责任处室：资源生态处、党政办公室五、缺项计分方法有缺项情形的，按平均分计分。"
+    )
+    plan = parse(text)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["资源生态处", "苏平服务站"]),
+        (2, ["资源生态处", "党政办公室"]),
+    ]

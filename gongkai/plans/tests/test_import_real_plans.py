@@ -55,7 +55,7 @@ tests/:
   numbered task under them are tasks (flagged), a page's signature/date/来源 no longer read
   into the last task, labels run on after a title with no full stop, tasks closed by bare
   role labels (labels.py: one task per set, a group closed once is one task, both flagged),
-  closing measures naming no units left out with a warning; real_dev4 117/173 -> 161/173,
+  closing measures naming no units left out with a warning; real_dev4 117/173 -> 162/173,
   its 01 (a run-on table with a deadline column and cited lists between its rows) read by
   runon_dated.py (44/46) instead of refused. The others unchanged.
 
@@ -85,7 +85,7 @@ BATCHES = {
     "real_heldout5": (10, 26, 26, 0),
     "real_dev3": (4, 119, 113, 0),
     "real_heldout6": (6, 251, 246, 0),
-    "real_dev4": (5, 173, 161, 0),
+    "real_dev4": (5, 173, 162, 0),
     "real_heldout7": (5, 86, 81, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
