@@ -5,7 +5,8 @@ Two shapes are read here, before the paragraph walker (paragraphs.py) sees the l
 
 - a group (（一）…) whose numbered paragraphs restart in every group and whose units are
   written once, after its last paragraph (1．行动目标。…2．主要任务…牵头单位：X): in a plan
-  where most groups are so, the group's paragraphs are one task;
+  where two or more groups are so, each such group's paragraphs are one task (flagged: they
+  may be tasks whose own units were left unwritten);
 - a paragraph holding several such sets (…。牵头单位：X，配合单位：Y加大…。牵头单位：Z): cut
   after each set's list, where its names end (flagged: where a list ends is a guess).
 """
