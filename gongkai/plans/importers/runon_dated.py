@@ -85,7 +85,7 @@ def _number_at(number: int) -> re.Pattern:
 def _part_title(text: str, number: int) -> str:
     """Part ``number`` run into its title at the end of ``text`` (…区环土局2分解推动…落实):
     the title, or ""."""
-    pattern = rf"(?<![\d、.．〔]){number}\s*(?=[\u4e00-\u9fff])(?![年月日号个项])"
+    pattern = rf"(?<![\d、.．〔第]){number}\s*(?=[\u4e00-\u9fff])(?![年月日号个项])"
     found = [*re.finditer(pattern, text)]
     if not found:
         return ""

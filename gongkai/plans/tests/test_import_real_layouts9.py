@@ -334,3 +334,17 @@ def test_it_cuts_before_the_next_part_glued_to_the_last_units_label_list():
         (1, ["资源生态处", "苏平服务站"]),
         (2, ["资源生态处", "党政办公室"]),
     ]
+
+
+def test_it_takes_no_ordinal_inside_a_part_title_for_the_parts_number():
+    body = (
+        "分解表 序号主要工作任务具体工作措施完成时限主要责任单位任务来源"
+        "1第1部分工作1、建立领导机制3月区经发局1、全区工作要点 "
+        "2、制定实施方案6月区环保局 2第2部分工作3、组织编制建设规划12月区环保局"
+    )
+    plan = parse("生态环境保护工作要点", body, year=2016)
+    assert read(plan, "number", "section") == [
+        (1, "第1部分工作"),
+        (2, "第1部分工作"),
+        (3, "第2部分工作"),
+    ]
