@@ -251,8 +251,19 @@ def _finish_deadline(item: ParsedItem, year: int) -> None:
         _deadline_from_text(item, year)
         return
     parsed = parse_deadline(item.deadline_text, year)
+    if not parsed.due_date and _BARE_YEAR.match(simplify(item.deadline_text)):
+        # 2023年 (in a 完成时限 cell): that year's end, flagged — the year only is written.
+        written = re.search(r"\d{4}", simplify(item.deadline_text)).group()
+        parsed = parse_deadline(f"{written}年底前", year)
+        parsed.flags.append(
+            f"完成时限只写了年份（“{item.deadline_text.strip()}”），已按该年年底计，请核对"
+        )
     item.due_date, item.ongoing = parsed.due_date, parsed.ongoing
     item.flags += parsed.flags
+
+
+# A deadline cell holding a year only: 2023年, 2023 年度.
+_BARE_YEAR = re.compile(r"^\s*\d{4}\s*年(?:度)?\s*$")
 
 
 # 2023年10月底前2, — a number after the deadline: the next task's, run on into this one.

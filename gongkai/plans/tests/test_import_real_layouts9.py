@@ -348,3 +348,13 @@ def test_it_takes_no_ordinal_inside_a_part_title_for_the_parts_number():
         (2, "第1部分工作"),
         (3, "第2部分工作"),
     ]
+
+
+def test_it_takes_a_deadline_of_a_year_only_as_that_years_end_and_flags_it():
+    plan = parse(
+        "一、重点任务",
+        "1.推进决策公开。（责任单位：办公室；完成时限：2023年）",
+        "2.推进执行公开。（责任单位：法规科；完成时限：2023年度）",
+    )
+    assert read(plan, "due_date") == [(date(2023, 12, 31),), (date(2023, 12, 31),)]
+    assert all(any("只写了年份" in flag for flag in item.flags) for item in plan.items)
