@@ -2,6 +2,7 @@
 word (责任单位), units, a deadline; the brackets closing a task paragraph. Shared by the row
 core (rows.py) and the paragraph reader (paragraphs.py)."""
 
+import functools
 import re
 from contextvars import ContextVar
 
@@ -175,7 +176,10 @@ def _settle_roles(roles: list[str | None]) -> list[str]:
     return settled
 
 
+@functools.lru_cache(maxsize=8192)
 def _looks_like_deadline(text: str) -> bool:
+    """Text that is a deadline (remembered within a plan: see paragraphs.forget_memos)."""
+    text = str(text)
     plain = simplify(text)
     if not _DATE_WORDS.search(plain):
         # Only 持续/动态更新/每月 …: a deadline when short, a requirement when a sentence.
@@ -191,7 +195,11 @@ _DATE_WORDS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def _looks_like_units(text: str, longest: int = 200) -> bool:
+    """Text that names units and nothing else (remembered: the paragraph reader asks it of
+    every bracket several times; see paragraphs.forget_memos)."""
+    text = str(text)
     if len(text) > longest and not re.match(
         r"(?:牵头|责任|配合)(?:单位|处室|科室|部门)[:：]", text
     ):

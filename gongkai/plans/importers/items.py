@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
 from gongkai.lib.unit_text import parse_units
 from gongkai.plans.importers.base import ParsedItem
+from gongkai.plans.importers.brackets import _JOINED
 from gongkai.plans.importers.cells import _SUBSECTION, Row
 from gongkai.plans.importers.headers import (
     DEADLINE,
@@ -19,7 +20,6 @@ from gongkai.plans.importers.headers import (
 )
 from gongkai.plans.importers.paragraphs import (
     _FROM_HEADING,
-    _JOINED,
     _SPLIT_FLAG,
     _UNNUMBERED_FLAG,
     _heading_owners,
@@ -128,6 +128,7 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
         warnings.append("原文任务未编号，已按出现顺序编号")
     elif any(b <= a for a, b in zip(given, given[1:], strict=False)):
         warnings.append("原文任务序号有重复或倒序（可能按部分分别编号），已按出现顺序重新编号")
+        _flag_broken_runs(drafts)
         given = []
     elif given[-1] > MAX_ITEM_NUMBER:
         warnings.append(f"原文任务序号超过{MAX_ITEM_NUMBER}，不像任务编号，已按出现顺序重新编号")
@@ -158,6 +159,23 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
                     f"原文编号从{before.item.number}跳到{draft.item.number}，"
                     "中间的任务可能漏读，请核对"
                 )
+
+
+def _flag_broken_runs(drafts: list[_Draft]) -> None:
+    """Numbers that restart (by part: 1 2 3, 1 2) are renumbered in order; a number that
+    neither follows the one before nor starts again at 1 (1 2 4, or 1 2 2) may mark a task
+    read twice, or lost: flagged."""
+    previous = None
+    for draft in drafts:
+        number = draft.explicit_number
+        if number is None:
+            continue
+        if previous is not None and number != previous + 1 and number != 1:
+            draft.item.flags.append(
+                f"原文编号在{previous}之后是{number}（既不连续，也不是重新从1编起），"
+                "任务可能漏读或重复，请核对"
+            )
+        previous = number
 
 
 def _groups_as_sections(drafts: list[_Draft]) -> None:
@@ -233,8 +251,19 @@ def _finish_deadline(item: ParsedItem, year: int) -> None:
         _deadline_from_text(item, year)
         return
     parsed = parse_deadline(item.deadline_text, year)
+    if not parsed.due_date and _BARE_YEAR.match(simplify(item.deadline_text)):
+        # 2023年 (in a 完成时限 cell): that year's end, flagged — the year only is written.
+        written = re.search(r"\d{4}", simplify(item.deadline_text)).group()
+        parsed = parse_deadline(f"{written}年底前", year)
+        parsed.flags.append(
+            f"完成时限只写了年份（“{item.deadline_text.strip()}”），已按该年年底计，请核对"
+        )
     item.due_date, item.ongoing = parsed.due_date, parsed.ongoing
     item.flags += parsed.flags
+
+
+# A deadline cell holding a year only: 2023年, 2023 年度.
+_BARE_YEAR = re.compile(r"^\s*\d{4}\s*年(?:度)?\s*$")
 
 
 # 2023年10月底前2, — a number after the deadline: the next task's, run on into this one.

@@ -1,28 +1,45 @@
 """Plans written as paragraphs, with no table at all: each task (numbered, （一）, 一是, or a
 paragraph closed by its units bracket) becomes a record under the canonical header, its units
 and deadline read from its brackets and labels; a paragraph holding several bracket-closed
-tasks is cut into them. A plan whose line breaks were lost (one long line) has them restored
-before its headings and numbers. A table whose cells lost their separators is turned into a
-cell stream here too; one run into one line is read by runon.py into flagged rows. The
-records then go through the row core (rows.py)."""
+tasks is cut into them. A table whose cells lost their separators is turned into a cell
+stream here too. The records then go through the row core (rows.py).
+
+Beside it: breaks.py restores the line breaks of a plan run into one line; brackets.py reads a
+task paragraph's brackets and labels into its record; labels.py cuts tasks closed by bare role
+labels; runon.py reads a table run into one line into flagged rows."""
 
 import re
 
-from gongkai.lib.deadline_text import cn_number, simplify
+from gongkai.lib.deadline_text import simplify
 from gongkai.lib.unit_text import COMMA_LEGEND, parse_units
 from gongkai.plans.importers.base import PlanImportError
+from gongkai.plans.importers.brackets import (
+    _INLINE_LABELS,
+    _close_label_gaps,
+    _fill_record,
+    _new_record,
+    _Piece,
+    _Record,
+    _unit_brackets,
+    _unit_brackets_of,
+)
+from gongkai.plans.importers.breaks import (
+    _ATTACHMENT,
+    _HEADING_MAX,
+    _RUN_ON_SHORTEST,
+    _inline_headings,
+    _join_viewer_chunks,
+    _ordinals,
+    without_page_end,
+)
 from gongkai.plans.importers.cells import (
     _ANY_BRACKET,
     _CANONICAL_HEADER,
-    _INLINE_HEADING,
-    _LABEL,
     _NUMBERED,
     _ORDINAL,
     _SECTION,
     _SUBSECTION,
     _TRAILER,
-    _TRAILER_PIECES,
-    _UNIT_LABEL,
     Row,
     _glued_header,
     _header_role,
@@ -34,8 +51,9 @@ from gongkai.plans.importers.cells import (
     header_roles,
 )
 from gongkai.plans.importers.headers import LEAD, NUMBER, REQUIREMENT, SUPPORT, UNITS
-from gongkai.plans.importers.runon import _HEADER_RUN, _numbered_rows, _run_on_table
-from gongkai.plans.importers.stream import UNCLOSED, stream_rows
+from gongkai.plans.importers.labels import label_sets, one_task_per_group
+from gongkai.plans.importers.runon import _HEADER_RUN, _run_on_table
+from gongkai.plans.importers.stream import JOINED_GROUP, MID_TEXT, TWICE, UNCLOSED, stream_rows
 
 # ---- paragraphs (no table at all) ---------------------------------------------
 
@@ -46,7 +64,11 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
         part
         for text in _header_onto_run_on_rows(
             _join_viewer_chunks(
-                [_ATTACHMENT.sub("", line) for text in lines for line in text.split("\n")]
+                [
+                    without_page_end(_ATTACHMENT.sub("", line))
+                    for text in lines
+                    for line in text.split("\n")
+                ]
             )
         )
         for inline in _inline_headings(text)
@@ -67,6 +89,14 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
     if _lost_run_on_table(lines, rows):
         raise PlanImportError(LOST_TABLE)
     return rows
+
+
+def forget_memos() -> None:
+    """What the readers remember of lines (_unit_brackets, _looks_like_units) is kept within
+    one plan only: memory stays bounded, and a plan is timed as read afresh."""
+    _unit_brackets_of.cache_clear()
+    _looks_like_units.cache_clear()
+    _looks_like_deadline.cache_clear()
 
 
 LOST_TABLE = (
@@ -112,54 +142,6 @@ def _header_onto_run_on_rows(lines: list[str]) -> list[str]:
 _RUN_ON_NUMBERS = re.compile(r"(?<![\d.．])\d{1,2}[.．、](?!\d)")
 
 
-# A web page's link to the document as an attachment, run on after its text:
-# …制度规定。 政府信息公开工作部门关于印发…的通知.pdf 附件下载.
-_ATTACHMENT = re.compile(
-    r"关于[^。；;\n]{2,80}?\.(?:pdf|docx?|xlsx?|wps|ofd)\s*(?:附件下载)?\s*$", re.I
-)
-
-
-# A document-sharing site's text preview cuts the document into chunks, each line starting
-# with its chunk's number (1、 2、 3、) wherever the cut fell, even inside a word.
-_CHUNK = re.compile(r"^(\d{1,2})、")
-_CHUNK_LENGTH = 200
-# The first chunk opens with the document itself: its title (…工作要点分工方案, …的方案).
-_CHUNK_OPENS_DOCUMENT = re.compile(r"^1、.{0,50}?(?:方案|要点|计划|通知|意见|安排|清单)")
-
-
-def _join_viewer_chunks(lines: list[str]) -> list[str]:
-    """Chunks numbered 1、 2、 … in turn, each long and cut off in mid-sentence (its last
-    character a letter, no punctuation): one text again, the numbers dropped, its breaks
-    restored (a preview runs the document's lines together). A chunk that ends a sentence
-    is left as it is (its number may be the next task's)."""
-    chunks = [at for at, line in enumerate(lines) if _CHUNK.match(line)]
-    numbers = [int(_CHUNK.match(lines[at]).group(1)) for at in chunks]
-    if len(chunks) < 2 or numbers != list(range(1, len(chunks) + 1)):
-        return lines
-    if not _CHUNK_OPENS_DOCUMENT.search(lines[chunks[0]][:60]):
-        return lines  # 1、 opens a task, not the document: numbered paragraphs, no preview
-    out = list(lines)
-    groups: dict[int, list[int]] = {}  # the chunk a group starts at → the chunks run on
-    for at, following in zip(chunks, chunks[1:], strict=False):
-        cut = lines[at].rstrip()
-        between = any(line.strip() for line in lines[at + 1 : following])
-        if between or len(cut) < _CHUNK_LENGTH or not re.search(r"[\u4e00-\u9fff]$", cut):
-            continue
-        first = next((s for s, run in groups.items() if at in run), at)
-        groups.setdefault(first, [first]).append(following)
-    for first, run in groups.items():
-        text = "".join(_CHUNK.sub("", lines[at], count=1).rstrip() for at in run)
-        for at in range(first, run[-1] + 1):
-            out[at] = None
-        out[first] = _restore_breaks(text)
-    return [
-        part
-        for line in out
-        if line is not None
-        for part in (line if isinstance(line, list) else [line])
-    ]
-
-
 # A row's number glued to its task (1做好…, 12 加强…), not a date or an amount (2022年, 3个).
 _GLUED_NUMBER = re.compile(r"^(\d{1,3})\s*(?=[\u4e00-\u9fff“（(])(?![年月日号个项次家所条])")
 
@@ -185,140 +167,6 @@ def _glued_table(lines: list[str]) -> list[str]:
             cells += text.split() if spaced and not _is_heading(text) else [text]
         return [*lines[:at], *words, *cells]
     return lines
-
-
-def _inline_headings(line: str) -> list[str]:
-    """A whole plan on one line (its breaks lost on the way): cut before each heading or
-    number that follows a space, when there are several; or, a long line with no such
-    spaces, before each marker that continues the plan's numbering (_restore_breaks); a
-    line holding a table's header words run together is a table run into one line, however
-    short."""
-    run_on_table = len(line) >= _RUN_ON_SHORTEST and bool(_HEADER_RUN.search(line))
-    if len(line) < _RUN_ON_SHORTEST:
-        return [line]
-    if run_on_table:
-        line = _numbered_rows(line)
-    restored = _restore_breaks(line)
-    if run_on_table and len(restored) > 1 and _glued_header(restored[0]):
-        # The header stays on the line of the rows: a table run into one line, not a
-        # header over a cell per line.
-        restored[:2] = [restored[0] + restored[1]]
-    # Shorter than a whole plan, but holding two parts (一、 二、) that each go on with their
-    # groups or numbers, or one part and three of them: a plan on one line as well.
-    sections = sum(bool(_SECTION.match(p)) for p in restored)
-    numbered = sum(bool(_NUMBERED.match(p) or _SUBSECTION.match(p)) for p in restored)
-    parted = (sections >= 2 and len(restored) >= 4) or (sections >= 1 and numbered >= 3)
-    if len(line) < 300 and not (run_on_table or parted):
-        return [line]
-    parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
-    if len(line) >= _RUN_ON or run_on_table or parted:
-        if len(restored) > len(parts):
-            return restored  # a space inside it is no break
-    if len(parts) < 3 or sum(bool(_SECTION.match(p)) for p in parts) < 2:
-        # A long paragraph that lists things, not a plan on one line; but a heading after
-        # a sentence's end and a space (…方案。 一、…透明 (一)加强…) starts a part.
-        parts = _heading_after_sentence(line)
-        if len(parts) == 1:
-            return [line]
-    cut = []
-    for part in parts:
-        # "二、目标任务 2022年，全区…": the heading, then its paragraph after a space.
-        title, space, rest = part.partition(" ")
-        heading = _SECTION.match(part) or _SUBSECTION.match(part)
-        # Not a space inside a long paragraph (…。(责任时限:2022 年底前,…)): a title is short.
-        short = len(title) <= _HEADING_MAX and not re.search("[。；;]", title)
-        if heading and space and short and len(title) > heading.end() and len(rest) > 20:
-            cut += [title, rest.strip()]
-        else:
-            cut.append(part)
-    return cut
-
-
-# A line this long holding a plan's headings is a plan whose line breaks were lost.
-_RUN_ON = 1000
-# A table run into one line is at least its header and three rows long.
-_RUN_ON_SHORTEST = 100
-_MARKER = re.compile(
-    r"(?P<section>[一二三四五六七八九十]{1,3})、"
-    r"|[（(](?P<group>[一二三四五六七八九十]{1,3})[)）]"
-    r"|(?<![\d.．])(?P<number>\d{1,2})[.．、](?!\d)"
-)
-# What ends a sentence or a bracket, after which a 一、 heading may start.
-_SENTENCE_END = "。；;！!）)：: \u3000"
-
-
-def _restore_breaks(line: str) -> list[str]:
-    """A plan whose breaks were lost (text taken from a page or a PDF): cut before each
-    一、, （一） and 1. / 1、 that continues its own numbering (the next number, one skipped,
-    or a restart at one), outside brackets; a 一、 only after a sentence's end (统一、规范
-    is no heading); no 第（一）项-style reference, no 1.5亿."""
-    depth, depths = 0, []
-    for char in line:
-        depths.append(depth)
-        depth = depth + 1 if char in "（(" else max(depth - 1, 0) if char in "）)" else depth
-    last = {"section": 0, "group": 0, "number": 0}
-    cuts = []
-    for marker in _MARKER.finditer(line):
-        kind, at = marker.lastgroup, marker.start()
-        before, after = line[at - 1 : at], line[marker.end() : marker.end() + 1]
-        value = cn_number(marker.group(kind))
-        if depths[at] or before == "第":
-            continue
-        follows = value in (1, last[kind] + 1, last[kind] + 2)
-        if kind == "section":
-            # After a sentence's end; or glued to the cell before it, heading a number, as
-            # the next part or its group cell given again over the next row (a repeat).
-            after_sentence = not before or before in _SENTENCE_END
-            glued = value in (last[kind], last[kind] + 1)
-            follows = (follows and after_sentence) or (glued and _heads_a_number(line, marker))
-        if kind == "group" and (before in "按依据照" or after in "项款条"):
-            continue
-        if not follows:
-            continue
-        last[kind] = value
-        cuts.append(at)
-    bounds = [0, *cuts, len(line)]
-    parts = (line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False))
-    return [part for part in parts if part]
-
-
-def _heads_a_number(line: str, marker: re.Match) -> bool:
-    """二、 with a short title and the next 1. / （一） right after it: a heading, even
-    glued to the cell before it (…各区属国有企业七、开展…公开16.结合…)."""
-    title = line[marker.end() : marker.end() + 40]
-    return bool(
-        re.match(
-            r"[^。；;，,]{2,38}?(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))",
-            title,
-        )
-    )
-
-
-# A run-on copy may have lost the spaces too: …的作用。一、抓好…落实(一)做好…, or
-# …分解如下:一、围绕…公开1.全面公开….
-_SENTENCE_THEN_HEADING = re.compile(r"(?<=[。；;:：])\s*(?=[一二三四五六七八九十]{1,3}、)")
-_HEADING_THEN_GROUP = re.compile(
-    r"\s*(?=[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.．])\d{1,2}[.．、](?!\d))"
-)
-
-
-def _heading_after_sentence(line: str) -> list[str]:
-    """…制定本方案。 一、强化…透明 (一)加强…: the preamble, the heading, the group (or the
-    first numbered task); a line starting with the heading is cut the same way."""
-    parts = [p.strip() for p in _SENTENCE_THEN_HEADING.split(line) if p.strip()]
-    cut = [] if _SECTION.match(parts[0]) else parts[:1]
-    for part in parts[len(cut) :]:
-        heading, *rest = _HEADING_THEN_GROUP.split(part, maxsplit=1)
-        cut += [heading, *rest] if rest and not re.search("[。；;]", heading) else [part]
-    return cut
-
-
-def _ordinals(line: str) -> list[str]:
-    """一是…。二是…。 → one line per task, when the paragraph starts with 一是."""
-    starts = [m.start() for m in _ORDINAL.finditer(line)]
-    if not starts or starts[0] != 0 or not line.lstrip().startswith("一是"):
-        return [line]
-    return [line[a:b].strip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
 
 
 def _line_header(lines: list[str]) -> tuple[int, list[str]] | None:
@@ -362,6 +210,7 @@ def _records(lines: list[str]) -> list[Row]:
     paragraph after the first heading) starts a task; lines after it fill its columns."""
     lines = [_bare_units_bracketed(line) for line in lines]
     lines = _cut_numbered_groups(lines)
+    lines = _label_closed(one_task_per_group(lines))
     arabic = any(_NUMBERED.match(line) for line in lines)
     if not arabic:
         lines = _split_at_unit_brackets(lines)
@@ -391,6 +240,8 @@ def _records(lines: list[str]) -> list[Row]:
             heading_task = _heading_then_text(line)
         if not heading_task and cn_tasks and _section_task(lines, at):
             heading_task = (_SECTION_TITLE.match(line).group(), line[_SECTION.match(line).end() :])
+        if not heading_task and not starts_task and arabic and _heading_closes_task(lines, at):
+            heading_task = _heading_and_its_task(line)
         if heading_task:
             # （二）…工程 配合…。牵头处室：X。 — a heading, and one task under it with no number.
             _units_from_heading(record, heading_units)
@@ -412,14 +263,14 @@ def _records(lines: list[str]) -> list[Row]:
             _units_from_heading(record, heading_units)
             record = _new_record(line)
             rows.append(record)
-        elif record is not None and record[3] and len(line) > 20 and _unit_brackets(line):
+        elif record is not None and record[3] and len(line) > 20 and _names_own_units(line):
             # A paragraph closed by units of its own after a task that named its units: a
             # task with no number (建立…考核制度。(牵头单位:办公室,配合单位:信息中心)), flagged.
             record = _new_record(line, unnumbered=True)
             rows.append(record)
         elif record is not None:
             _fill_record(record, line)
-        elif seen_section and len(line) > 20 and _unit_brackets(line):
+        elif seen_section and len(line) > 20 and _names_own_units(line):
             # A paragraph naming its units under a heading but with no number of its own
             # (its （一） garbled on the way, or never written): a task, flagged.
             _add_header_once(rows)
@@ -432,7 +283,29 @@ def _records(lines: list[str]) -> list[Row]:
     for row in rows:
         if isinstance(row, _Record) and row.unclosed:
             row.append(UNCLOSED)
+        elif isinstance(row, _Record) and row.mid_text:
+            row.append(MID_TEXT)
+        elif isinstance(row, _Record) and row.twice:
+            row.append(TWICE)
+        elif isinstance(row, _Record) and row.joined:
+            row.append(JOINED_GROUP)
     return rows
+
+
+def _label_closed(lines: list[str]) -> list[str]:
+    """Paragraphs holding several tasks each closed by its set of role labels: cut into
+    them (labels.py), each a piece flagged as cut."""
+    out: list[str] = []
+    for line in lines:
+        pieces = label_sets(line)
+        out += [line] if len(pieces) == 1 else [_Piece(p) for p in pieces]
+    return out
+
+
+def _names_own_units(line: str) -> bool:
+    """A paragraph closed by units of its own: a units bracket, or labels after its last
+    sentence (…。责任单位：X。完成时限：Y。)."""
+    return bool(_unit_brackets(line) or _INLINE_LABELS.search(_close_label_gaps(simplify(line))))
 
 
 # A 一、 heading's words up to the first comma or full stop (the most it can be).
@@ -451,6 +324,31 @@ def _section_task(lines: list[str], at: int) -> bool:
         and _unit_brackets(line)
         and not _SUBSECTION.match(following)
     )
+
+
+def _heading_closes_task(lines: list[str], at: int) -> bool:
+    """（八）加强组织领导落实…。…。责任处室:X、Y（九）… — in a plan of numbered tasks, a long
+    heading closed by units of its own (a label after its last sentence, or a units bracket)
+    with no numbered task under it is a task whose number was never written: kept, flagged,
+    not a heading whose units are lost."""
+    line = lines[at]
+    following = lines[at + 1] if at + 1 < len(lines) else ""
+    if not _is_heading(line) or len(line) <= _HEADING_MAX or _NUMBERED.match(following):
+        return False
+    numeral = (_SUBSECTION.match(line) or _SECTION.match(line)).end()
+    body = line[numeral:]
+    if _INLINE_LABELS.search(_close_label_gaps(simplify(body))):
+        return True
+    brackets = _unit_brackets(body)
+    return bool(brackets) and not body[brackets[-1].end() :].strip("。.；; ")
+
+
+def _heading_and_its_task(line: str) -> tuple[str, str]:
+    """(heading, task) of such a line: the heading up to its first full stop (or its whole
+    first sentence), the task the text after the numeral."""
+    numeral = (_SUBSECTION.match(line) or _SECTION.match(line)).end()
+    title = _SECTION_TITLE.match(line[numeral:]).group()
+    return line[:numeral] + title, line[numeral:]
 
 
 def _introduces(line: str) -> bool:
@@ -503,21 +401,6 @@ def _heading_then_text(line: str) -> tuple[str, str] | None:
     return line[: numeral.end()] + title + stop, body.strip()
 
 
-class _Piece(str):
-    """A task cut out of a paragraph that held several (see _split_at_unit_brackets)."""
-
-
-class _Record(list):
-    """A task read from a paragraph: the canonical header's five cells, and how it was found
-    (``piece``: cut out of a paragraph holding several; ``unnumbered``: a paragraph with its
-    units but no number). The walker carries both to the item's draft, to flag it."""
-
-    def __init__(self, cells: Row, *, piece: bool = False, unnumbered: bool = False):
-        super().__init__(cells)
-        self.piece, self.unnumbered = piece, unnumbered
-        self.unclosed = False  # its units bracket was never closed (see UNCLOSED)
-
-
 _UNNUMBERED_FLAG = "原文此段没有任务编号（或编号无法识别），但注有责任单位，已作为一项任务，请核对"
 _SPLIT_FLAG = (
     "原文一段内写有多项任务（各自注明责任单位），已按责任单位括注逐项拆分，并按出现顺序编号，请核对"
@@ -525,7 +408,6 @@ _SPLIT_FLAG = (
 # A piece this short (without its brackets) is no task of its own: 。（B配合） after
 # （A牵头）, or a lone （完成时限：…）.
 _MIN_PIECE = 4
-_HEADING_MAX = 60
 
 
 def _split_at_unit_brackets(lines: list[str]) -> list[str]:
@@ -769,222 +651,3 @@ def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
     if not (has_sections and seen_section):
         return False  # without numbers or headings, a bare paragraph is preamble
     return len(line) >= 8 and not _looks_like_deadline(line) and not _looks_like_units(line)
-
-
-def _new_record(line: str, *, unnumbered: bool = False) -> _Record:
-    record = _Record(["", "", "", "", ""], piece=isinstance(line, _Piece), unnumbered=unnumbered)
-    closed = _close_cut_bracket(line)
-    record.unclosed = closed != line
-    record[0] = _take_trailer(record, closed)
-    return record
-
-
-_CLOSING = dict(zip("（([【〔﹝", "）)]】〕﹞", strict=True))
-
-
-def _close_cut_bracket(line: str) -> str:
-    """…。(牵头单位:经济发展局,责任单位:宣传部、各有关部门、单位 — a units bracket the text
-    never closes (the page breaks off in it): closed, to be read as a bracket is."""
-    opened: list[int] = []
-    for at, char in enumerate(line):
-        if char in _CLOSING:
-            opened.append(at)
-        elif char in _CLOSING.values() and opened:
-            opened.pop()
-    if not opened:
-        return line
-    inner = line[opened[0] + 1 :]
-    if not _UNIT_LABEL.search(simplify(inner)) or not re.search("[。；;]", line[: opened[0]]):
-        return line
-    return line.rstrip("。；;，, ") + _CLOSING[line[opened[0]]] * len(opened)
-
-
-def _take_trailer(record: Row, line: str) -> str:
-    """Fill the record from the brackets of a task paragraph; the paragraph without them.
-
-    One bracket of labels at the end (（责任单位：X；完成时限：…）), or brackets naming units
-    after the paragraph's sentences, with labels or without (（X、Y按职责分工负责）): several
-    are joined, their 牵头 units leading and the others' units as they say."""
-    brackets = _unit_brackets(line)
-    # Labels are matched in simplified characters (a 1:1 mapping), the text kept as written.
-    trailer = _TRAILER.search(simplify(line))
-    if trailer and not (len(brackets) > 1 or (brackets and brackets[-1].end() < trailer.start())):
-        for text in (line[slice(*trailer.span(g))] for g in (1, 2) if trailer.group(g)):
-            for piece in _TRAILER_PIECES.split(text or ""):
-                if piece.strip():
-                    _fill_record(record, piece.strip())
-        return line[: trailer.start()].strip()
-    if not brackets:
-        return _take_inline_labels(record, line)
-    if len(brackets) == 1:
-        units, deadline = _split_bracket(brackets[0].group(1))
-        if _UNIT_LABEL.search(simplify(units)):
-            units = brackets[0].group(1)  # labels: the deadline label is read below
-        elif deadline and not record[2]:
-            record[2] = deadline
-        remark = brackets[0].group(1).partition("。")[2].strip()
-        if remark and not _UNIT_LABEL.search(simplify(units)):
-            record[4] = "；".join(filter(None, [record[4], remark]))
-    else:
-        lead: list[str] = []
-        support: list[str] = []
-        for bracket in brackets:
-            parsed = parse_units(bracket.group(1))
-            lead += [u for u in parsed.lead if u not in lead]
-            support += [u for u in parsed.support if u not in support]
-        support = [u for u in support if u not in lead]
-        units = f"{_JOINED}牵头单位：{'、'.join(lead)}" + (
-            f"；配合单位：{'、'.join(support)}" if support else ""
-        )
-    record[3] = "；".join(filter(None, [record[3], units]))
-    for bracket in brackets:
-        deadline = re.search(r"(?:时限|时间)[:：]([^；;，,]+)", simplify(bracket.group(1)))
-        if deadline and not record[2]:
-            record[2] = bracket.group(1)[deadline.start(1) : deadline.end(1)]
-    text = line
-    for bracket in reversed(brackets):
-        text = text[: bracket.start()] + text[bracket.end() :]
-    return text.strip()
-
-
-# 1.做好…。责任单位：办公室。完成时限：6月底前。 — labels after the task's last sentence.
-_INLINE_LABELS = re.compile(
-    r"(?<=[。；;！!])\s*(?=(?:(?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)|"
-    r"完成时限|完成时间|时限要求)[:：])"
-)
-
-
-# 配合部门 ：X — a space between a role label and its colon.
-_LABEL_GAP = re.compile(
-    r"((?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门))\s+(?=[:：])"
-)
-
-
-def _close_label_gaps(text: str) -> str:
-    """The text without those spaces (found in simplified characters, kept as written)."""
-    for gap in reversed(list(_LABEL_GAP.finditer(simplify(text)))):
-        text = text[: gap.end(1)] + text[gap.end() :]
-    return text
-
-
-def _take_inline_labels(record: Row, line: str) -> str:
-    """Fill the record from labels written after the task's sentences, without brackets;
-    the task's text before them."""
-    line = _close_label_gaps(line)
-    found = _INLINE_LABELS.search(simplify(line))
-    if not found:
-        return line
-    for piece in re.split(r"[。；;]", line[found.end() :]):
-        if piece.strip():
-            _fill_record(record, piece.strip())
-    return line[: found.start()].strip()
-
-
-def _unit_brackets(line: str) -> list[re.Match]:
-    """Brackets that name a task's units, each closing a sentence: with a label (责任单位：)
-    or, without one, holding nothing but units and their roles."""
-    found = []
-    for match in _ANY_BRACKET.finditer(line):
-        inner = match.group(1)
-        after = line[match.end() : match.end() + 1]
-        before = line[match.start() - 1 : match.start()] if match.start() else ""
-        if after and after not in "。.；;，,、" and before not in "。.；;":
-            if not (_BOTH_ROLES.search(inner) and after.isdigit()):
-                continue  # inside a sentence: an aside, not the task's units
-            # …搬迁工程（A牵头，B等参与）2018年底前，…: a bracket giving both roles, then a
-            # new sentence opening on its date, closes a task though no full stop stands by it.
-        if _ASIDE.match(inner):
-            continue  # （含县市区） （见附件） （以下简称…）
-        units, _ = _split_bracket(inner)
-        if _UNIT_LABEL.search(simplify(inner)) or (
-            units
-            and _looks_like_units(units)
-            and (_ROLE_WORD.search(simplify(units)) or _bare_units(units))
-        ):
-            found.append(match)
-    return found
-
-
-_BOTH_ROLES = re.compile(r"牵头.*[，,；;].*(?:参与|配合|协办|协助)")
-_ROLE_WORD = re.compile(r"牵头|负责|配合|落实|主办|协办|协助|参与|承办|主责")
-# What a body's name ends in (局 委 办 厅 处 科 室 中心 …): a place alone (浦东新区, 上海市)
-# is no unit in a bracket without a role word.
-_ORGAN_END = re.compile(
-    r"(?:局|委|办|厅|处|科|室|中心|院|所|站|队|政府|街道|镇|乡|街镇|部|司|署|馆|组|会|"
-    r"单位|部门|机构|机关|公司|集团|分局|支队|大队|中队|股|团|社|校|台|专班|小组|"
-    # Zones run by a committee of their own: bodies, not mere places.
-    r"新区|园区|开发区|片区|保税区|试验区)$"
-)
-
-
-def _bare_units(text: str) -> bool:
-    """A bracket of names with no role word ((区发展改革委、各街镇)) names units only when
-    every name is a body (ends in an organ word) or a collective (各县区, 各有关单位)."""
-    parsed = parse_units(text)
-    names = parsed.lead + parsed.support
-    return bool(names) and all(
-        _ORGAN_END.search(re.sub(r"[（(〔][^）)〕]*[）)〕]", "", name)) or name.startswith("各")
-        for name in names
-    )
-
-
-_ASIDE = re.compile(r"\s*(?:含|包括|包含|即|如|例如|详见|见|注|以下|简称|不含)")
-# Units text joined from several brackets of one task, to flag (see _finish_units).
-_JOINED = "多处括注："
-
-
-def _split_bracket(inner: str) -> tuple[str, str]:
-    """（市政务服务局牵头，各区政府配合，2023年6月底前完成）: (units, deadline). A sentence
-    after the units (…负责。以下工作均需…落实，不再列出) is a remark, not more units."""
-    first, stop, remark = inner.partition("。")
-    if stop and remark.strip() and _looks_like_units(first):
-        inner = first
-    pieces = [p for p in re.split(r"[，,；;]", inner) if p.strip()]
-    deadline = [p for p in pieces if _looks_like_deadline(p)]
-    units = "，".join(p for p in pieces if p not in deadline)
-    return units, "，".join(deadline)
-
-
-# Where the next label starts on a line of several: 牵头单位：X；责任单位：Y　完成时限：Z.
-_NEXT_LABEL = re.compile(
-    r"[；;，,\s]+(?=(?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)[:：]|"
-    r"(?:完成时限|完成时间|时限要求|时限)[:：])"
-)
-
-
-def _label_pieces(line: str) -> list[str]:
-    """A line of labels cut before each (found in simplified characters, kept as written)."""
-    cuts = [m.span() for m in _NEXT_LABEL.finditer(simplify(line))]
-    starts = [0, *(end for _, end in cuts)]
-    ends = [*(start for start, _ in cuts), len(line)]
-    return [line[a:b] for a, b in zip(starts, ends, strict=True)]
-
-
-def _fill_record(record: Row, line: str) -> None:
-    """Put one unnumbered line (or trailer piece) into the record's right column; a line
-    of several labels piece by piece."""
-    pieces = _label_pieces(line) if _LABEL.match(simplify(line)) else [line]
-    if len(pieces) > 1:
-        for piece in filter(None, (p.strip() for p in pieces)):
-            _fill_record(record, piece)
-        return
-    if not record[3] and len(line) > 20 and _unit_brackets(line):
-        line = _take_trailer(record, line)  # the task's text on a line of its own
-    label = _LABEL.match(simplify(line))
-    value = line[label.end() :] if label else line
-    if label:
-        word = label.group(1)
-        if re.search("单位|处室|科室|部门", word):
-            record[3] = "；".join(filter(None, [record[3], line]))
-        elif "时" in word:
-            record[2] = value
-        elif word == "备注":
-            record[4] = value
-        else:
-            record[1] = "\n".join(filter(None, [record[1], value]))
-    elif not record[2] and _looks_like_deadline(line):
-        record[2] = line
-    elif not record[3] and _looks_like_units(line):
-        record[3] = line
-    else:
-        record[1] = "；".join(filter(None, [record[1], line]))

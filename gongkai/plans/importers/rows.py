@@ -32,6 +32,7 @@ from gongkai.plans.importers.base import (
     PlanColumnsUnclear,
     PlanImportError,
 )
+from gongkai.plans.importers.brackets import _Record, _unit_brackets
 from gongkai.plans.importers.cells import (
     _CANONICAL_HEADER,
     _LEARNED,
@@ -74,12 +75,18 @@ from gongkai.plans.importers.items import (
     _groups_as_sections,
     _number_items,
 )
-from gongkai.plans.importers.paragraphs import (
-    _paragraph_rows,
-    _Record,
-    _unit_brackets,
+from gongkai.plans.importers.paragraphs import _paragraph_rows, forget_memos
+from gongkai.plans.importers.runon_dated import PART
+from gongkai.plans.importers.stream import (
+    DOUBT,
+    GLUED,
+    JOINED_GROUP,
+    MID_TEXT,
+    STUCK,
+    TWICE,
+    UNCLOSED,
+    UNREAD,
 )
-from gongkai.plans.importers.stream import DOUBT, GLUED, STUCK, UNCLOSED, UNREAD
 
 # Columns whose parts must line up one-to-one with the requirements.
 _ALIGNED = (MEASURES, DEADLINE, UNITS, LEAD, SUPPORT)
@@ -99,6 +106,12 @@ _META_LABEL = re.compile(r"^[^，。,；;]{1,8}[:：]$")
 _DOUBTFUL = "原表未标明行的起止，本行是按各单元格的内容切分出来的，请核对"
 _GUESSED_COLUMNS = "表格部分列的含义是按内容判断的，请核对各列对应关系"
 _SPILLED = "原表此处单元格错行（任务与措施、时限、单位的条数不一致），已跨行按顺序对齐，请核对"
+_MID_TEXT = "本项的责任单位取自任务内容中间的括注（其后还有正文，可能只是说明），请核对"
+_TWICE = (
+    "本项读到两处相同的标注（如两处“责任单位”或“完成时限”），其后一处可能属于另一项未编号的任务，"
+    "已合并（完成时限取第一处），请核对"
+)
+_JOINED_GROUP = "原文此组的各段只在最后一段注有责任单位，已将整组读作一项任务，请核对是否应拆分"
 _MAX_BLOCK_ROWS = 4
 _CONTINUED = (
     "原表下一行没有任务单元格（与本行合并），其措施、单位已并入本项任务（完成时限取第一行），请核对"
@@ -125,6 +138,26 @@ class _RowParts:
         if not text:
             return []
         return text.split("\n") if as_lines else [text.replace("\n", "；")]
+
+
+_CLOSING_MEASURES = (
+    "文末“{}”部分的{}段未注明责任单位（全文其余任务均已注明），视为保障措施，未作为任务导入"
+)
+
+
+def _without_closing_measures(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+    """四、保障措施 1.加强领导…2.统一调度… — in a plan of paragraphs where every task names its
+    units, the paragraphs of the closing part(s) that name none are the plan's measures for
+    itself, not tasks: left out, and the plan says so."""
+    named = [bool(i.units_text or i.lead_units or i.support_units) for i in items]
+    last = max((at for at, has in enumerate(named) if has), default=-1)
+    tail = items[last + 1 :]
+    if not tail or last < 2 or not all(named[: last + 1]):
+        return items
+    if any(item.section == items[last].section for item in tail):
+        return items  # the last part's own paragraphs: tasks whose units were lost
+    warnings.append(_CLOSING_MEASURES.format(tail[0].section, len(tail)))
+    return items[: last + 1]
 
 
 def parse_rows(
@@ -159,6 +192,7 @@ def _parse_rows(
     merged: bool = False,
     bar_separated: bool = False,
 ) -> ParsedPlan:
+    forget_memos()
     rows = [cleaned for row in rows if (cleaned := _clean_row(row))]
     doubtful = _doubtful_rows(rows)
     rows = [row for row in rows if any(row)]
@@ -198,6 +232,8 @@ def _parse_rows(
     _flag_tasks_before_any_heading(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
     _flag_numbers_run_into_deadlines(items)
+    if records:
+        items = _without_closing_measures(items, warnings)
     _flag_plan_without_units(items, warnings)
     if records or header_at > 0:  # a whole document, not a bare table (which has no year)
         _flag_unstated_year(items, rows, year, warnings)
@@ -230,6 +266,9 @@ def _doubtful_rows(rows: list[Row]) -> dict[int, list[str]]:
             (STUCK, _STUCK),
             (UNREAD, _UNREAD),
             (UNCLOSED, _UNCLOSED),
+            (MID_TEXT, _MID_TEXT),
+            (TWICE, _TWICE),
+            (JOINED_GROUP, _JOINED_GROUP),
         ):
             if row and row[-1] == mark:
                 row.pop()
@@ -854,6 +893,10 @@ class _Walker:
         self.origin: _Record | None = None  # the paragraph record being added, if it is one
 
     def add(self, row: Row) -> None:
+        if len(row) == 2 and row[1] == PART:
+            # A run-on table's part, its number dropped (runon_dated.py): the section.
+            self.section, self.subsection, self.group = row[0], "", ""
+            return
         self.origin = row if isinstance(row, _Record) else None
         row = self._heading_row(row)
         filled = [c for c in row if c]

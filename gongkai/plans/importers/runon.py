@@ -31,6 +31,7 @@ from gongkai.plans.importers.cells import (
     _looks_like_units,
 )
 from gongkai.plans.importers.headers import DEADLINE, LEAD, NUMBER, SUPPORT, UNITS
+from gongkai.plans.importers.runon_dated import dated_rows
 from gongkai.plans.importers.stream import STUCK, UNREAD
 
 # Header words run together inside a line (…分解表工作任务工作要求牵头单位配合/责任单位一、…),
@@ -67,6 +68,9 @@ def _run_on_table(lines: list[str]) -> list[Row] | None:
             dated = DEADLINE in roles
             columns = [role for role in roles if role != DEADLINE]
             rows = _run_on_rows([a for a in after if a], columns[-1] in _UNIT_ROLES, dated)
+            if not rows and dated and NUMBER in roles:
+                header = [*_RUN_ON_HEADER, "完成时限"]
+                rows = dated_rows("".join(a for a in after if a), header)
             if rows:
                 before = [*lines[:at], line[: match.start()]]
                 return [[text] for text in before if text.strip()] + rows

@@ -57,6 +57,13 @@ STUCK, UNREAD = "\x06", "\x07"
 # Appended to a task read from a paragraph whose units bracket the text never closes (a
 # page cut off there): the bracket is read as if closed.
 UNCLOSED = "\x08"
+# Appended to a task whose units were read from a bracket of bare names with more of its text
+# after it (an aside, maybe): flagged.
+MID_TEXT = "\x0e"
+# Appended to a task given the same label twice (责任单位：X … 责任单位：Y): flagged.
+TWICE = "\x0f"
+# Appended to a group's numbered paragraphs read as one task (labels.py): flagged.
+JOINED_GROUP = "\x10"
 
 # Where the capture marks a row's end: an empty cell between two bars, or "X | ||".
 ROW_END = "\x01"

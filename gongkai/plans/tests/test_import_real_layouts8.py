@@ -5,6 +5,7 @@ The plans here are small and invented, typed by hand in the shape each layout ha
 ones are scored by test_import_real_plans.py (real_dev4).
 """
 
+import re
 from datetime import date
 
 import pytest
@@ -60,6 +61,8 @@ def test_it_refuses_a_run_on_table_it_cannot_cut_rather_than_lose_tasks_silently
         "2分解落实生态环保目标责任4、分解细化目标责任到各乡镇3月区环保局 "
         "1、目标责任书2、全省环境保护工作视频会议5、每月调度并通报目标责任落实情况12月区环保局"
     )
+    # Without its deadline column no reader can cut it (with one, see layouts9's run-on test).
+    body = re.sub(r"(?:\d{1,2}月)(?=区)", "", body).replace("完成时限", "")
     with pytest.raises(PlanImportError) as refused:
         parse("2016年生态环境保护工作要点", body, year=2016)
     assert str(refused.value) == LOST_TABLE

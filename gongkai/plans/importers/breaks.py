@@ -1,0 +1,239 @@
+"""A plan whose line breaks were lost (one long line from a web page or a PDF): the breaks
+restored before its headings and numbers that continue its own numbering, a document-sharing
+site's preview chunks joined, a web page's attachment link and page end taken off, and
+一是…二是… paragraphs cut one task a line. Used by the paragraph reader (paragraphs.py)."""
+
+import re
+
+from gongkai.lib.deadline_text import cn_number
+from gongkai.plans.importers.cells import (
+    _INLINE_HEADING,
+    _NUMBERED,
+    _ORDINAL,
+    _SECTION,
+    _SUBSECTION,
+    _glued_header,
+)
+from gongkai.plans.importers.runon import _HEADER_RUN, _numbered_rows
+
+# The longest a heading's title runs (a longer line holds a task's sentences).
+_HEADING_MAX = 60
+
+
+# A web page's link to the document as an attachment, run on after its text:
+# …制度规定。 政府信息公开工作部门关于印发…的通知.pdf 附件下载.
+_ATTACHMENT = re.compile(
+    r"关于[^。；;\n]{2,80}?\.(?:pdf|docx?|xlsx?|wps|ofd)\s*(?:附件下载)?\s*$", re.I
+)
+
+
+# A web page's end run on after the last task, after a space: the issuer's signature and its
+# date (…处室 平潭某局 2023年3月16日 [印发]), the page's 来源：… and its 附件下载 link. Read
+# into the last task, the signature became a unit and the date its deadline.
+_PAGE_END = re.compile(
+    r"\s+(?:(?:[^\s。；;，,：:]{2,40}\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发)?"
+    r"(?:\s*来源[:：]\S{0,40})?|来源[:：]\S{0,40})(?:\s*附件下载)?\s*$"
+)
+
+
+def without_page_end(line: str) -> str:
+    """The line without the page's end run on after it. A bare name and date after a space
+    end a line as a table row's last cells may (…办公室 2023年12月31日): taken off only from
+    a whole page run into one line, or with the page's own words (印发, 来源：, 附件下载)."""
+    found = _PAGE_END.search(line)
+    if not found:
+        return line
+    if len(line) < _RUN_ON and not re.search("印发|来源[:：]|附件下载", found.group()):
+        return line
+    return line[: found.start()]
+
+
+# A document-sharing site's text preview cuts the document into chunks, each line starting
+# with its chunk's number (1、 2、 3、) wherever the cut fell, even inside a word.
+_CHUNK = re.compile(r"^(\d{1,2})、")
+_CHUNK_LENGTH = 200
+# The first chunk opens with the document itself: its title (…工作要点分工方案, …的方案).
+_CHUNK_OPENS_DOCUMENT = re.compile(r"^1、.{0,50}?(?:方案|要点|计划|通知|意见|安排|清单)")
+
+
+def _join_viewer_chunks(lines: list[str]) -> list[str]:
+    """Chunks numbered 1、 2、 … in turn, each long and cut off in mid-sentence (its last
+    character a letter, no punctuation): one text again, the numbers dropped, its breaks
+    restored (a preview runs the document's lines together). A chunk that ends a sentence
+    is left as it is (its number may be the next task's)."""
+    chunks = [at for at, line in enumerate(lines) if _CHUNK.match(line)]
+    numbers = [int(_CHUNK.match(lines[at]).group(1)) for at in chunks]
+    if len(chunks) < 2 or numbers != list(range(1, len(chunks) + 1)):
+        return lines
+    if not _CHUNK_OPENS_DOCUMENT.search(lines[chunks[0]][:60]):
+        return lines  # 1、 opens a task, not the document: numbered paragraphs, no preview
+    out = list(lines)
+    groups: dict[int, list[int]] = {}  # the chunk a group starts at → the chunks run on
+    for at, following in zip(chunks, chunks[1:], strict=False):
+        cut = lines[at].rstrip()
+        between = any(line.strip() for line in lines[at + 1 : following])
+        if between or len(cut) < _CHUNK_LENGTH or not re.search(r"[\u4e00-\u9fff]$", cut):
+            continue
+        first = next((s for s, run in groups.items() if at in run), at)
+        groups.setdefault(first, [first]).append(following)
+    for first, run in groups.items():
+        text = "".join(_CHUNK.sub("", lines[at], count=1).rstrip() for at in run)
+        for at in range(first, run[-1] + 1):
+            out[at] = None
+        out[first] = _restore_breaks(text)
+    return [
+        part
+        for line in out
+        if line is not None
+        for part in (line if isinstance(line, list) else [line])
+    ]
+
+
+def _inline_headings(line: str) -> list[str]:
+    """A whole plan on one line (its breaks lost on the way): cut before each heading or
+    number that follows a space, when there are several; or, a long line with no such
+    spaces, before each marker that continues the plan's numbering (_restore_breaks); a
+    line holding a table's header words run together is a table run into one line, however
+    short."""
+    run_on_table = len(line) >= _RUN_ON_SHORTEST and bool(_HEADER_RUN.search(line))
+    if len(line) < _RUN_ON_SHORTEST:
+        return [line]
+    if run_on_table:
+        line = _numbered_rows(line)
+    restored = _restore_breaks(line)
+    if run_on_table and len(restored) > 1 and _glued_header(restored[0]):
+        # The header stays on the line of the rows: a table run into one line, not a
+        # header over a cell per line.
+        restored[:2] = [restored[0] + restored[1]]
+    # Shorter than a whole plan, but holding two parts (一、 二、) that each go on with their
+    # groups or numbers, or one part and three of them: a plan on one line as well.
+    sections = sum(bool(_SECTION.match(p)) for p in restored)
+    numbered = sum(bool(_NUMBERED.match(p) or _SUBSECTION.match(p)) for p in restored)
+    parted = (sections >= 2 and len(restored) >= 4) or (sections >= 1 and numbered >= 3)
+    if len(line) < 300 and not (run_on_table or parted):
+        return [line]
+    parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
+    if len(line) >= _RUN_ON or run_on_table or parted:
+        if len(restored) > len(parts):
+            return restored  # a space inside it is no break
+    if len(parts) < 3 or sum(bool(_SECTION.match(p)) for p in parts) < 2:
+        # A long paragraph that lists things, not a plan on one line; but a heading after
+        # a sentence's end and a space (…方案。 一、…透明 (一)加强…) starts a part.
+        parts = _heading_after_sentence(line)
+        if len(parts) == 1:
+            return [line]
+    cut = []
+    for part in parts:
+        # "二、目标任务 2022年，全区…": the heading, then its paragraph after a space.
+        title, space, rest = part.partition(" ")
+        heading = _SECTION.match(part) or _SUBSECTION.match(part)
+        # Not a space inside a long paragraph (…。(责任时限:2022 年底前,…)): a title is short.
+        short = len(title) <= _HEADING_MAX and not re.search("[。；;]", title)
+        if heading and space and short and len(title) > heading.end() and len(rest) > 20:
+            cut += [title, rest.strip()]
+        else:
+            cut.append(part)
+    return cut
+
+
+# A line this long holding a plan's headings is a plan whose line breaks were lost.
+_RUN_ON = 1000
+# A table run into one line is at least its header and three rows long.
+_RUN_ON_SHORTEST = 100
+_MARKER = re.compile(
+    r"(?P<section>[一二三四五六七八九十]{1,3})、"
+    r"|[（(](?P<group>[一二三四五六七八九十]{1,3})[)）]"
+    r"|(?<![\d.．])(?P<number>\d{1,2})[.．、](?!\d)"
+)
+# What ends a sentence or a bracket, after which a 一、 heading may start.
+_SENTENCE_END = "。；;！!）)：: \u3000"
+
+
+def _restore_breaks(line: str) -> list[str]:
+    """A plan whose breaks were lost (text taken from a page or a PDF): cut before each
+    一、, （一） and 1. / 1、 that continues its own numbering (the next number, one skipped,
+    or a restart at one), outside brackets; a 一、 only after a sentence's end (统一、规范
+    is no heading); no 第（一）项-style reference, no 1.5亿."""
+    depth, depths = 0, []
+    for char in line:
+        depths.append(depth)
+        depth = depth + 1 if char in "（(" else max(depth - 1, 0) if char in "）)" else depth
+    last = {"section": 0, "group": 0, "number": 0}
+    cuts = []
+    for marker in _MARKER.finditer(line):
+        kind, at = marker.lastgroup, marker.start()
+        before, after = line[at - 1 : at], line[marker.end() : marker.end() + 1]
+        value = cn_number(marker.group(kind))
+        if depths[at] or before == "第":
+            continue
+        follows = value in (1, last[kind] + 1, last[kind] + 2)
+        if kind == "section":
+            # After a sentence's end; or glued to the cell before it, heading a number, as
+            # the next part or its group cell given again over the next row (a repeat).
+            after_sentence = not before or before in _SENTENCE_END
+            glued = value in (last[kind], last[kind] + 1)
+            follows = (
+                (follows and after_sentence)
+                or (glued and _heads_a_number(line, marker))
+                or (value == last[kind] + 1 and _ends_units_list(line, at))
+            )
+        if kind == "group" and (before in "按依据照" or after in "项款条"):
+            continue
+        if not follows:
+            continue
+        last[kind] = value
+        cuts.append(at)
+    bounds = [0, *cuts, len(line)]
+    parts = (line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False))
+    return [part for part in parts if part]
+
+
+# A units label whose list runs up to a point, no sentence ending between: …责任处室：X、Y五、….
+_UNITS_LIST_BEFORE = re.compile(r"(?:单位|处室|科室|部门)\s*[:：][^。；;：:（）()]{1,50}$")
+_NAME_END_CHARS = "局办委厅室处院所站队心部门科府会村组"
+
+
+def _ends_units_list(line: str, at: int) -> bool:
+    """…责任处室：资源生态处、党政办公室五、目标任务… — the next part's numeral right after a
+    units label's list, glued to a unit's name: a heading, though no sentence ends there."""
+    before = line[max(0, at - 60) : at]
+    return before[-1:] in _NAME_END_CHARS and bool(_UNITS_LIST_BEFORE.search(before))
+
+
+def _heads_a_number(line: str, marker: re.Match) -> bool:
+    """二、 with a short title and the next 1. / （一） right after it: a heading, even
+    glued to the cell before it (…各区属国有企业七、开展…公开16.结合…)."""
+    title = line[marker.end() : marker.end() + 40]
+    return bool(
+        re.match(
+            r"[^。；;，,]{2,38}?(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))",
+            title,
+        )
+    )
+
+
+# A run-on copy may have lost the spaces too: …的作用。一、抓好…落实(一)做好…, or
+# …分解如下:一、围绕…公开1.全面公开….
+_SENTENCE_THEN_HEADING = re.compile(r"(?<=[。；;:：])\s*(?=[一二三四五六七八九十]{1,3}、)")
+_HEADING_THEN_GROUP = re.compile(
+    r"\s*(?=[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.．])\d{1,2}[.．、](?!\d))"
+)
+
+
+def _heading_after_sentence(line: str) -> list[str]:
+    """…制定本方案。 一、强化…透明 (一)加强…: the preamble, the heading, the group (or the
+    first numbered task); a line starting with the heading is cut the same way."""
+    parts = [p.strip() for p in _SENTENCE_THEN_HEADING.split(line) if p.strip()]
+    cut = [] if _SECTION.match(parts[0]) else parts[:1]
+    for part in parts[len(cut) :]:
+        heading, *rest = _HEADING_THEN_GROUP.split(part, maxsplit=1)
+        cut += [heading, *rest] if rest and not re.search("[。；;]", heading) else [part]
+    return cut
+
+
+def _ordinals(line: str) -> list[str]:
+    """一是…。二是…。 → one line per task, when the paragraph starts with 一是."""
+    starts = [m.start() for m in _ORDINAL.finditer(line)]
+    if not starts or starts[0] != 0 or not line.lstrip().startswith("一是"):
+        return [line]
+    return [line[a:b].strip() for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
