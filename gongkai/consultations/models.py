@@ -228,6 +228,12 @@ class Consultation(models.Model):
         self._check(by, "登记意见")
         if self.opened_at is None:
             raise DomainError("征求意见尚未开始，不能登记意见")
+        if self.phase() == Phase.WITHDRAWN:
+            raise DomainError("征求意见公告已撤回，不能再登记意见")
+        if self.phase() == Phase.CONCLUDED:
+            # The published note says every comment was handled; a later one could never be
+            # decided (713号 第二十九、三十二条; 穗府办函〔2022〕48号: 反馈 every comment).
+            raise DomainError("意见采纳情况反馈已发布，不能再登记意见")
         if not self.opens_on <= comment.sent_on <= self.closes_on:
             raise DomainError(
                 f"意见提交日期应在征求意见期限内（{cn_date(self.opens_on)}至{cn_date(self.closes_on)}）"

@@ -297,3 +297,45 @@ def test_a_landline_in_a_published_comment_is_masked(cast, client, settings):
     assert public in page and public in feedback.body
     for leak in ("8888 1234", "８３３３１２３４", "83331234"):
         assert leak not in page and leak not in feedback.body
+
+
+@pytest.mark.django_db
+def test_a_letter_is_not_registered_once_the_feedback_is_published(client, cast):
+    """Probe 3 finding 2: a letter postmarked within the period was registered after the
+    采纳情况 was published; it went public undecided and could never be decided (713号
+    第二十九、三十二条; 穗府办函〔2022〕48号 "不予采纳的应说明理由…反馈")."""
+    c = _opened(cast)
+    first = _comment(c, "建议增加检查频次")
+    _feedback_published(cast, c, first)
+    client.force_login(cast.clerk)
+    data = {
+        "channel": "post",
+        "sent_on": "2022-09-15",
+        "text": "建议第三条增加夜间施工的报告时限。",
+        "name": "王五",
+        "publish_consent": "on",
+    }
+    with _on(2022, 10, 10):
+        page = client.post(reverse("consultations:comment_register", args=[c.pk]), data)
+        assert "意见采纳情况反馈已发布，不能再登记意见" in page.content.decode()
+        with pytest.raises(DomainError, match="反馈已发布"):
+            c.register_comment(
+                by=cast.clerk,
+                comment=Comment(channel="email", sent_on=dt.date(2022, 9, 20), text="迟到的意见"),
+            )
+    assert list(Comment.objects.values_list("number", flat=True)) == [first.number]
+    assert not c.undecided().exists()
+
+
+@pytest.mark.django_db
+def test_a_letter_is_not_registered_once_the_notice_is_withdrawn(cast):
+    c = _opened(cast)
+    with _on(2022, 9, 10):
+        c.document.withdraw(by=cast.press, reason="草案暂缓出台")
+        c.refresh_from_db()
+        with pytest.raises(DomainError, match="已撤回"):
+            c.register_comment(
+                by=cast.clerk,
+                comment=Comment(channel="post", sent_on=dt.date(2022, 9, 5), text="邮寄的意见"),
+            )
+    assert not Comment.objects.exists()
