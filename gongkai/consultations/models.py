@@ -30,6 +30,7 @@ audit.register_actions(
         "consultation.create": "起草意见征集",
         "consultation.edit": "修改意见征集",
         "consultation.open": "开始征求意见",
+        "consultation.reschedule": "发布晚于计划开始日期，征求意见时间顺延",
         "consultation.register_comment": "登记来信来函意见",
         "consultation.decide": "作出意见处理",
         "consultation.draft_feedback": "生成意见采纳情况反馈",
@@ -66,6 +67,11 @@ class Phase(models.TextChoices):
     CLOSED = "closed", "已截止，正在研究处理"
     CONCLUDED = "concluded", "已反馈"
     WITHDRAWN = "withdrawn", "已撤回"
+
+
+def period_sentence(opens_on: dt.date, closes_on: dt.date) -> str:
+    """How the notice states its period (services.compose_notice)."""
+    return f"征求意见时间为{cn_date(opens_on)}至{cn_date(closes_on)}"
 
 
 def end_of(day: dt.date) -> dt.datetime:
@@ -199,26 +205,53 @@ class Consultation(models.Model):
         audit.record(by, f"consultation.{action}", self, unit=self.unit, **data)
 
     @transaction.atomic
+    def take_period_in_force(self, document, publishing_at: dt.datetime) -> None:
+        """Its notice is about to be published (三审) at `publishing_at`. Published after the
+        planned opening day, it opens that day and the closing day moves so that the period is
+        never shorter than the one reviewed; the notice's period sentence says the same dates,
+        so the official text never states a period that began before it was published (713号
+        第十五条: 明确提出意见的方式和期限). Only that sentence changes: what the reviewers
+        approved otherwise goes out as it was. When a reviewer rewrote the sentence, nothing
+        can be matched: the approval is refused until the drafting unit corrects the dates."""
+        published_on = timezone.localtime(publishing_at).date()
+        if self.opened_at is not None or self.opens_on >= published_on:
+            return
+        planned = period_sentence(self.opens_on, self.closes_on)
+        if planned not in document.body:
+            raise DomainError(
+                f"计划开始日期（{cn_date(self.opens_on)}）已过，公告中的征求意见时间无法自动顺延"
+                "（公告正文中的征求意见时间已被改动）：请退回起草单位改正开始、截止日期后重新送审"
+            )
+        before = {"opens_on": self.opens_on.isoformat(), "closes_on": self.closes_on.isoformat()}
+        length = self.closes_on - self.opens_on
+        self.opens_on, self.closes_on = published_on, published_on + length
+        document.body = document.body.replace(
+            planned, period_sentence(self.opens_on, self.closes_on)
+        )
+        self.save(update_fields=["opens_on", "closes_on"])
+        audit.record(
+            None,
+            "consultation.reschedule",
+            self,
+            unit=self.unit,
+            before=before,
+            after={"opens_on": self.opens_on.isoformat(), "closes_on": self.closes_on.isoformat()},
+            note=f"发布晚于计划开始日期，期限顺延至{cn_date(self.closes_on)}，公告随之更新",
+        )
+
+    @transaction.atomic
     def open(self) -> None:
-        """Its notice was published (三审): comments may come from the opening day. Published
-        after the planned opening, it opens that day, and the closing day moves so that the
-        period is never shorter than the one reviewed (the public never saw the earlier date)."""
+        """Its notice was published (三审): comments may come from the opening day (a late
+        publication already moved the period, `take_period_in_force`)."""
         self._lock()
         if self.opened_at is not None:
             return
         from gongkai.consultations.articles import store_articles
 
-        published = self.document.published_at
-        published_on = timezone.localtime(published).date()
-        note = ""
-        if self.opens_on < published_on:
-            length = self.closes_on - self.opens_on
-            self.opens_on, self.closes_on = published_on, published_on + length
-            note = f"发布晚于计划开始日期，期限顺延至{cn_date(self.closes_on)}"
-        self.opened_at = published
+        self.opened_at = self.document.published_at
         self.save()
         store_articles(self)
-        self._record(None, "open", closes_on=self.closes_on.isoformat(), note=note)
+        self._record(None, "open", closes_on=self.closes_on.isoformat())
 
     @transaction.atomic
     def register_comment(self, *, by, comment: Comment) -> Comment:

@@ -34,7 +34,7 @@ def consultation_create(request):
         try:
             consultation = services.create(by=request.user, **form.cleaned_data)
         except DomainError as error:
-            form.add_error(None, str(error))
+            form.add_error(error.field, str(error))
         else:
             flash.success(request, "已起草。请核对征求意见公告后送审（一审、二审、三审）。")
             return redirect("consultations:detail", consultation.pk)
@@ -53,7 +53,7 @@ def consultation_edit(request, pk):
         try:
             services.edit(consultation, by=request.user, **data)
         except DomainError as error:
-            form.add_error(None, str(error))
+            form.add_error(error.field, str(error))
         else:
             flash.success(request, "已保存，征求意见公告已随之更新。")
             return redirect("consultations:detail", pk)

@@ -339,3 +339,92 @@ def test_a_letter_is_not_registered_once_the_notice_is_withdrawn(cast):
                 comment=Comment(channel="post", sent_on=dt.date(2022, 9, 5), text="邮寄的意见"),
             )
     assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_notice_published_late_states_the_period_in_force(client, cast):
+    """Probe 3 finding 3: planned 9/1–10/1, 三审 on 9/5. The period moves to 9/5–10/5 and the
+    published notice says so, not the planned days (713号 第十五条: 明确…期限)."""
+    with _on(2022, 8, 30):
+        c = _draft(cast)
+    assert "征求意见时间为2022年9月1日至2022年10月1日" in c.document.body
+    with _on(2022, 9, 5):
+        _publish(cast, c.document)
+    c.refresh_from_db()
+    c.document.refresh_from_db()
+    assert (c.opens_on, c.closes_on) == (dt.date(2022, 9, 5), dt.date(2022, 10, 5))
+    assert "征求意见时间为2022年9月5日至2022年10月5日" in c.document.body
+    assert "2022年9月1日" not in c.document.body and "2022年10月1日" not in c.document.body
+    page = client.get(reverse("consultations_public:page", args=[c.pk])).content.decode()
+    assert "2022年9月5日至2022年10月5日" in page and "2022年9月1日" not in page
+    assert c.articles.count() == 3  # the draft itself went out as reviewed
+
+
+@pytest.mark.django_db
+def test_a_late_notice_whose_period_a_reviewer_rewrote_is_not_published_with_old_dates(cast):
+    """Probe 3 finding 3: when the period sentence no longer matches the fields, nothing can be
+    moved safely; 三审 is refused until the unit corrects the dates."""
+    with _on(2022, 8, 30):
+        c = _draft(cast)
+        doc = c.document
+        doc.submit(by=cast.clerk)
+        doc.edit(
+            by=cast.head,
+            version=doc.version,
+            body=doc.body.replace("征求意见时间为", "征求意见时间自"),
+        )
+        doc.approve(by=cast.head)
+        doc.approve(by=cast.reviewer)
+    with _on(2022, 9, 5):
+        with pytest.raises(DomainError, match="退回起草单位改正开始、截止日期"):
+            doc.approve(by=cast.leader)
+    doc.refresh_from_db()
+    c.refresh_from_db()
+    assert doc.status == DocumentStatus.REVIEW_3 and doc.published_at is None
+    assert (c.opens_on, c.opened_at) == (dt.date(2022, 9, 1), None)
+
+
+@pytest.mark.django_db
+def test_the_edit_form_refuses_a_past_start_at_its_field_like_the_create_form(client, cast):
+    """Probe 3 findings 3 and 9(d): edit accepted a 开始日期 in the past."""
+    with _on(2022, 8, 30):
+        c = _draft(cast)
+    client.force_login(cast.clerk)
+    data = {
+        "draft_title": c.draft_title,
+        "decision_type": "normative",
+        "affects_business": "on",
+        "opens_on": "2022-09-01",
+        "closes_on": "2022-10-01",
+        "channels": c.channels,
+        "explanation": c.explanation,
+        "draft_text": c.draft_text,
+    }
+    with _on(2022, 9, 2):
+        page = client.post(reverse("consultations:edit", args=[c.pk]), data)
+        with pytest.raises(DomainError, match="开始日期不能早于今天"):
+            services.edit(c, by=cast.clerk, opens_on=dt.date(2022, 9, 1))
+    form = page.context["form"]
+    assert form.errors["opens_on"] == ["开始日期不能早于今天"]
+    c.refresh_from_db()
+    assert c.opens_on == dt.date(2022, 9, 1) and c.document.version == 1
+
+
+@pytest.mark.django_db
+def test_a_period_too_short_is_refused_at_the_closing_date(client, cast):
+    """Probe 3 finding 9(a): the refusal showed above the form, not at 截止日期."""
+    client.force_login(cast.clerk)
+    data = {
+        "draft_title": "广州市危险化学品储存安全管理办法",
+        "decision_type": "major_decision",
+        "opens_on": "2022-09-01",
+        "closes_on": "2022-09-20",
+        "explanation": "起草说明",
+        "draft_text": DRAFT,
+        "category": Category.REGULATIONS_NORMATIVE_DOCS,
+    }
+    with _on(2022, 8, 30):
+        page = client.post(reverse("consultations:create"), data)
+    errors = page.context["form"].errors
+    assert "不少于30日" in errors["closes_on"][0] and "__all__" not in errors
+    assert not Consultation.objects.exists()

@@ -55,9 +55,10 @@ audit.register_actions(
 # these models need not import the search module that reads them.
 document_published = Signal()
 document_withdrawn = Signal()
-# Sent before 送审 and before the approval that publishes, with `document=`: an app whose record
-# the document speaks for (a consultation's feedback note) refuses with a DomainError when the
-# document no longer says what that record holds.
+# Sent before 送审 and before the approval that publishes, with `document=` and `publishing_at=`
+# (the moment it will be published; None at 送审): an app whose record the document speaks for
+# (a consultation's feedback note) refuses with a DomainError when the document no longer says
+# what that record holds; a consultation's notice takes the period in force at that moment.
 document_sending = Signal()
 
 
@@ -472,7 +473,7 @@ class Document(models.Model):
             raise DomainError("依申请公开或不予公开的信息不在网站发布，无需提交发布审核")
         if not self.body_text.strip() and not self.attachments.exists():
             raise DomainError("正文和附件不能都为空")
-        document_sending.send(type(self), document=self)
+        document_sending.send(type(self), document=self, publishing_at=None)
         self._move("submit", by, comment=comment, at=at)
         writers = self.author_ids()
         if review.written_by_head(self.unit_id, writers):
@@ -510,8 +511,9 @@ class Document(models.Model):
             self.interpretation_waiver = waiver
             audit.record(by, "document.waive_interpretation", self, reason=waiver)
         if TRANSITIONS["approve"][stage] == DocumentStatus.PUBLISHED:
-            document_sending.send(type(self), document=self)
-            self.published_at = at or timezone.now()
+            publishing_at = at or timezone.now()
+            document_sending.send(type(self), document=self, publishing_at=publishing_at)
+            self.published_at = publishing_at
             self.index_no = IndexCounter.next_index_number(
                 timezone.localtime(self.published_at).date()
             )
