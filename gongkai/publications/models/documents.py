@@ -44,7 +44,7 @@ audit.register_actions(
         "document.publish": "发布政府信息",
         "document.withdraw": "撤回已发布信息",
         "document.accept_hit": "确认个人信息扫描结果",
-        "document.waive_interpretation": "规范性文件不同步解读（说明理由）",
+        "document.waive_interpretation": "规章或规范性文件不同步解读（说明理由）",
         "document.set_validity": "变更文件有效性",
     }
 )
@@ -328,10 +328,13 @@ class Document(models.Model):
 
     @property
     def needs_interpretation(self) -> bool:
-        """三同步 (item 13): a 行政规范性文件 is published with its interpretation."""
+        """三同步 (item 13): a 规章 or 行政规范性文件 is published with its interpretation
+        (穗府办函〔2017〕313号 第二条 同步审签; 第三条(一) names 政府规章 and 行政规范性文件;
+        participation.md §12.1–12.2). Only an interpretation that went through its own 三审 and
+        is on the portal counts: a draft nobody reviewed is no interpretation at all."""
         return (
-            self.kind == Kind.NORMATIVE
-            and not self.interpretations.exclude(status=DocumentStatus.WITHDRAWN).exists()
+            self.kind in (Kind.NORMATIVE, Kind.RULE)
+            and not self.interpretations.filter(status=DocumentStatus.PUBLISHED).exists()
         )
 
     def publish_overdue(self, today: dt.date) -> bool:
@@ -505,8 +508,9 @@ class Document(models.Model):
             waiver = (waiver or "").strip()
             if not waiver:
                 raise DomainError(
-                    "该行政规范性文件尚未关联政策解读：请先起草解读（三同步），"
-                    "或填写不同步解读的理由"
+                    f"该{self.get_kind_display()}还没有已发布的政策解读：请先将解读审核发布"
+                    "（三同步：同步审签），或填写不同步解读的理由",
+                    field="waiver",
                 )
             self.interpretation_waiver = waiver
             audit.record(by, "document.waive_interpretation", self, reason=waiver)
