@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -67,6 +68,23 @@ class Phase(models.TextChoices):
     CLOSED = "closed", "已截止，正在研究处理"
     CONCLUDED = "concluded", "已反馈"
     WITHDRAWN = "withdrawn", "已撤回"
+
+
+@dataclass(frozen=True)
+class FeedbackClock:
+    """反馈期限: the day the 采纳情况 feedback is due (CONSULTATION_FEEDBACK_WORKDAYS working
+    days after the closing day [UNVERIFIED], participation.md §10.4), and while it is awaited
+    the working days left or overdue, or once published how many working days late it came
+    (0: on time)."""
+
+    due: dt.date
+    left: int | None = None  # working days from today to the due day
+    overdue_by: int | None = None  # working days from the due day to today (0: a weekend)
+    late: int | None = None
+
+    @property
+    def overdue(self) -> bool:
+        return self.overdue_by is not None
 
 
 def period_sentence(opens_on: dt.date, closes_on: dt.date) -> str:
@@ -161,6 +179,25 @@ class Consultation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.phase() == Phase.OPEN
+
+    def feedback_clock(self, today: dt.date | None = None, calendar=None) -> FeedbackClock | None:
+        """After the closing time: when the feedback is due and how that stands today. None
+        before, and for a withdrawn notice. `calendar`: one working-day calendar for a list."""
+        from gongkai.core.calendar import add_workdays, workday_calendar
+
+        phase = self.phase()
+        if phase not in (Phase.CLOSED, Phase.CONCLUDED):
+            return None
+        calendar = calendar or workday_calendar(provisional=True)
+        due = add_workdays(self.closes_on, settings.CONSULTATION_FEEDBACK_WORKDAYS, calendar).due
+        if phase == Phase.CONCLUDED:
+            published_on = timezone.localtime(self.concluded_at).date()
+            late = calendar.workdays_between(due, published_on) if published_on > due else 0
+            return FeedbackClock(due, late=late)
+        today = today or timezone.localdate()
+        if today <= due:
+            return FeedbackClock(due, left=calendar.workdays_between(today, due))
+        return FeedbackClock(due, overdue_by=calendar.workdays_between(due, today))
 
     def may_handle(self, user) -> bool:
         """The drafting unit's clerks and head, and the press office."""

@@ -428,3 +428,53 @@ def test_a_period_too_short_is_refused_at_the_closing_date(client, cast):
     errors = page.context["form"].errors
     assert "不少于30日" in errors["closes_on"][0] and "__all__" not in errors
     assert not Consultation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_feedback_deadline_shows_with_days_left_and_overdue_and_is_reminded(client, cast):
+    """Probe 3 finding 7: no feedback deadline anywhere. participation.md §10.4: 20 working
+    days after the close by default [UNVERIFIED, a setting]. Closing Saturday 2022-10-01:
+    国庆 10/1–10/7 off, 10/8 and 10/9 调休 workdays, so the 20th working day after it is
+    Wednesday 2022-11-02; on Monday 10/10 17 remain (10/11 … 11/2)."""
+    from gongkai.consultations import reminders
+    from gongkai.core.models import Notification
+
+    c = _opened(cast)
+    client.force_login(cast.clerk)
+    with _on(2022, 10, 10):
+        page = client.get(reverse("consultations:detail", args=[c.pk])).content.decode()
+        listing = client.get(reverse("consultations:list")).content.decode()
+        assert reminders.sweep(today=dt.date(2022, 10, 10), days=3) == []
+    for html in (page, listing):
+        assert "2022年11月2日前发布反馈" in html and "剩余17个工作日" in html
+    assert "本平台设定" in page
+    with _on(2022, 11, 3):
+        page = client.get(reverse("consultations:detail", args=[c.pk])).content.decode()
+        lines = reminders.sweep(today=dt.date(2022, 11, 3), days=3)
+    assert "已超期1个工作日" in page
+    assert len(lines) == 1 and lines[0].startswith("已超期\t2022-11-02")
+    told = set(Notification.objects.values_list("user__username", "text"))
+    text = (
+        "意见征集《广州市危险化学品储存安全管理办法》的意见采纳情况反馈应于2022年11月2日前发布"
+        "（已超期）"
+    )
+    assert (cast.clerk.username, text) in told and (cast.press.username, text) in told
+
+
+@pytest.mark.django_db
+def test_a_feedback_published_after_its_deadline_shows_how_late(client, cast, settings):
+    """With the setting at 5 working days the feedback is due Wednesday 10/12 (10/8 and 10/9
+    调休, 10/10, 10/11, 10/12); published Friday 10/14 it came 2 working days late (10/13,
+    10/14)."""
+    settings.CONSULTATION_FEEDBACK_WORKDAYS = 5
+    c = _opened(cast)
+    first = _comment(c, "建议增加检查频次")
+    with _on(2022, 10, 8):
+        c.decide(by=cast.clerk, comments=[first], disposition="adopted", reason="")
+        feedback = c.draft_feedback(by=cast.clerk)
+    with _on(2022, 10, 14):
+        _publish(cast, feedback)
+    c.refresh_from_db()
+    client.force_login(cast.clerk)
+    page = client.get(reverse("consultations:detail", args=[c.pk])).content.decode()
+    assert "2022年10月12日前发布反馈" in page and "超期反馈（2个工作日）" in page
