@@ -3,6 +3,7 @@ what happens when the chain publishes the notice or the feedback."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from django.conf import settings
@@ -60,6 +61,21 @@ def compose_notice(c: Consultation) -> str:
     return "\n".join(parts)
 
 
+# The notice adds （征求意见稿） after the name itself (compose_notice).
+DRAFT_SUFFIX = re.compile(r"[（(]?\s*征求意见稿\s*[)）]?\s*$")
+
+
+def check_title(c: Consultation) -> None:
+    """A name typed with （征求意见稿） would read "…规定（征求意见稿）》（征求意见稿）" in the
+    notice."""
+    if DRAFT_SUFFIX.search(c.draft_title.strip()):
+        raise DomainError(
+            "草案名称请不要加“（征求意见稿）”，公告会自动注明；请只填写文件名称，"
+            "如“广州市危险化学品储存安全管理办法”",
+            field="draft_title",
+        )
+
+
 def check_period(c: Consultation, today) -> None:
     """The notice cannot announce a period that has already begun (it is published at the
     earliest today); a period shorter than its kind's minimum needs a reason the public will
@@ -81,6 +97,7 @@ def create(*, by, category: str, unit=None, on=None, **fields) -> Consultation:
     draft document of the unit)."""
     on = on or timezone.localdate()
     consultation = Consultation(unit=unit or by.unit, **fields)
+    check_title(consultation)
     check_period(consultation, on)
     consultation.document = Document.create_draft(
         by=by,
@@ -104,6 +121,7 @@ def edit(consultation: Consultation, *, by, **fields) -> None:
         raise DomainError("征求意见公告已送审或已发布，不能再修改；如需修改请待退回")
     for name, value in fields.items():
         setattr(consultation, name, value)
+    check_title(consultation)
     check_period(consultation, timezone.localdate())
     consultation.save()
     document.edit(

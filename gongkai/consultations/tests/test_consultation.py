@@ -478,3 +478,34 @@ def test_a_feedback_published_after_its_deadline_shows_how_late(client, cast, se
     client.force_login(cast.clerk)
     page = client.get(reverse("consultations:detail", args=[c.pk])).content.decode()
     assert "2022年10月12日前发布反馈" in page and "超期反馈（2个工作日）" in page
+
+
+@pytest.mark.django_db
+def test_a_draft_name_typed_with_the_draft_suffix_is_refused_at_its_field(client, cast):
+    """Probe 3 finding 9(c): "…规定（征求意见稿）" gave "…规定（征求意见稿）》（征求意见稿）" in the
+    notice. The notice adds the suffix itself."""
+    client.force_login(cast.clerk)
+    data = {
+        "draft_title": "广州市危险化学品储存安全管理办法（征求意见稿）",
+        "decision_type": "other",
+        "opens_on": "2022-09-01",
+        "closes_on": "2022-09-20",
+        "explanation": "起草说明",
+        "draft_text": DRAFT,
+        "category": Category.REGULATIONS_NORMATIVE_DOCS,
+    }
+    with _on(2022, 8, 30):
+        page = client.post(reverse("consultations:create"), data)
+        with pytest.raises(DomainError, match="不要加“（征求意见稿）”"):
+            _draft(cast, draft_title="广州市危险化学品储存安全管理办法(征求意见稿)")
+    assert "不要加“（征求意见稿）”" in page.context["form"].errors["draft_title"][0]
+    assert not Consultation.objects.exists()
+    with _on(2022, 8, 30):
+        c = _draft(cast)
+        with pytest.raises(DomainError, match="不要加"):
+            services.edit(
+                c, by=cast.clerk, draft_title="广州市危险化学品储存安全管理办法征求意见稿"
+            )
+    c.refresh_from_db()
+    assert c.draft_title == "广州市危险化学品储存安全管理办法"
+    assert "（征求意见稿）》（征求意见稿）" not in c.document.body
