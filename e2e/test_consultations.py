@@ -79,7 +79,8 @@ def test_a_consultation_from_draft_to_published_feedback(page, live_server, e2e_
         "第一条 为加强危险化学品储存安全管理，制定本办法。\n第二条 储存单位应当建立台账。"
     )
     page.get_by_role("button", name="保存").click()
-    expect(page.locator(".errorlist")).to_contain_text("不少于30日")  # 19 days, no reason
+    closing = page.locator(".field.has-error", has=page.locator("#id_closes_on"))
+    expect(closing.locator(".error")).to_contain_text("不少于30日")  # 19 days, no reason
     page.get_by_label("缩短期限的理由").fill("落实国务院安委会专项整治要求，须于9月底前印发。")
     page.get_by_role("button", name="保存").click()
     expect(page.locator(".messages")).to_contain_text("已起草")

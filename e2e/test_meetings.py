@@ -204,9 +204,10 @@ def test_a_meeting_from_notice_to_a_re_run_draw_attendance_and_ledger_item_11(
                 "select:handling": "adopted",
             },
         )
+        _step(page, "提交列席情况审核", {"summary": "2名公众代表列席，意见1条已采纳。"})
         _sign_in_as(page, login, "fagui_head")
         page.goto(detail)
-        _step(page, "公开列席情况", {"summary": "2名公众代表列席，意见1条已采纳。"})
+        _step(page, "审核同意并公开列席情况", {})
         citizen.goto(f"{url}/hudong/meetings/{meeting.pk}/")
         expect(citizen.locator("#summary")).to_contain_text("建议整治期间增加夜间巡查")
 
@@ -229,6 +230,6 @@ def test_a_meeting_from_notice_to_a_re_run_draw_attendance_and_ledger_item_11(
     assert meeting.opinions.get().handling == "adopted"
     assert list(meeting.events.values_list("kind", flat=True)) == [
         "create", "submit", "publish", "record_seed", "select",
-        "record_attendance", "add_opinion", "publish_summary",
+        "record_attendance", "add_opinion", "submit_summary", "publish_summary",
     ]  # fmt: skip  # the story, one step a word
     assert AuditEntry.objects.filter(action="meeting.select", actor__username="fagui").count() == 1

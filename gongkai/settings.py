@@ -340,6 +340,9 @@ CONSULTATION_MINIMUM_PERIODS = {
     "normative_workdays": env_int("GONGKAI_NORMATIVE_COMMENT_WORKDAYS", 7),
     "normative_business": env_int("GONGKAI_NORMATIVE_BUSINESS_COMMENT_DAYS", 30),
 }
+# The 采纳情况 feedback is published "及时" after the period closes; no text read sets a number:
+# 20 working days after the closing day [UNVERIFIED] (participation.md §10.4).
+CONSULTATION_FEEDBACK_WORKDAYS = env_int("GONGKAI_CONSULTATION_FEEDBACK_WORKDAYS", 20)
 COMMENT_NUMBER_PREFIX = env_str("GONGKAI_COMMENT_NUMBER_PREFIX", "YJ")
 COMMENT_RATE_PER_HOUR = env_int("GONGKAI_COMMENT_RATE_PER_HOUR", 20)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -30,6 +31,7 @@ audit.register_actions(
         "consultation.create": "起草意见征集",
         "consultation.edit": "修改意见征集",
         "consultation.open": "开始征求意见",
+        "consultation.reschedule": "发布晚于计划开始日期，征求意见时间顺延",
         "consultation.register_comment": "登记来信来函意见",
         "consultation.decide": "作出意见处理",
         "consultation.draft_feedback": "生成意见采纳情况反馈",
@@ -66,6 +68,28 @@ class Phase(models.TextChoices):
     CLOSED = "closed", "已截止，正在研究处理"
     CONCLUDED = "concluded", "已反馈"
     WITHDRAWN = "withdrawn", "已撤回"
+
+
+@dataclass(frozen=True)
+class FeedbackClock:
+    """反馈期限: the day the 采纳情况 feedback is due (CONSULTATION_FEEDBACK_WORKDAYS working
+    days after the closing day [UNVERIFIED], participation.md §10.4), and while it is awaited
+    the working days left or overdue, or once published how many working days late it came
+    (0: on time)."""
+
+    due: dt.date
+    left: int | None = None  # working days from today to the due day
+    overdue_by: int | None = None  # working days from the due day to today (0: a weekend)
+    late: int | None = None
+
+    @property
+    def overdue(self) -> bool:
+        return self.overdue_by is not None
+
+
+def period_sentence(opens_on: dt.date, closes_on: dt.date) -> str:
+    """How the notice states its period (services.compose_notice)."""
+    return f"征求意见时间为{cn_date(opens_on)}至{cn_date(closes_on)}"
 
 
 def end_of(day: dt.date) -> dt.datetime:
@@ -156,6 +180,25 @@ class Consultation(models.Model):
     def is_open(self) -> bool:
         return self.phase() == Phase.OPEN
 
+    def feedback_clock(self, today: dt.date | None = None, calendar=None) -> FeedbackClock | None:
+        """After the closing time: when the feedback is due and how that stands today. None
+        before, and for a withdrawn notice. `calendar`: one working-day calendar for a list."""
+        from gongkai.core.calendar import add_workdays, workday_calendar
+
+        phase = self.phase()
+        if phase not in (Phase.CLOSED, Phase.CONCLUDED):
+            return None
+        calendar = calendar or workday_calendar(provisional=True)
+        due = add_workdays(self.closes_on, settings.CONSULTATION_FEEDBACK_WORKDAYS, calendar).due
+        if phase == Phase.CONCLUDED:
+            published_on = timezone.localtime(self.concluded_at).date()
+            late = calendar.workdays_between(due, published_on) if published_on > due else 0
+            return FeedbackClock(due, late=late)
+        today = today or timezone.localdate()
+        if today <= due:
+            return FeedbackClock(due, left=calendar.workdays_between(today, due))
+        return FeedbackClock(due, overdue_by=calendar.workdays_between(due, today))
+
     def may_handle(self, user) -> bool:
         """The drafting unit's clerks and head, and the press office."""
         return user.has_role(Role.PRESS_OFFICE) or (
@@ -199,26 +242,53 @@ class Consultation(models.Model):
         audit.record(by, f"consultation.{action}", self, unit=self.unit, **data)
 
     @transaction.atomic
+    def take_period_in_force(self, document, publishing_at: dt.datetime) -> None:
+        """Its notice is about to be published (三审) at `publishing_at`. Published after the
+        planned opening day, it opens that day and the closing day moves so that the period is
+        never shorter than the one reviewed; the notice's period sentence says the same dates,
+        so the official text never states a period that began before it was published (713号
+        第十五条: 明确提出意见的方式和期限). Only that sentence changes: what the reviewers
+        approved otherwise goes out as it was. When a reviewer rewrote the sentence, nothing
+        can be matched: the approval is refused until the drafting unit corrects the dates."""
+        published_on = timezone.localtime(publishing_at).date()
+        if self.opened_at is not None or self.opens_on >= published_on:
+            return
+        planned = period_sentence(self.opens_on, self.closes_on)
+        if planned not in document.body:
+            raise DomainError(
+                f"计划开始日期（{cn_date(self.opens_on)}）已过，公告中的征求意见时间无法自动顺延"
+                "（公告正文中的征求意见时间已被改动）：请退回起草单位改正开始、截止日期后重新送审"
+            )
+        before = {"opens_on": self.opens_on.isoformat(), "closes_on": self.closes_on.isoformat()}
+        length = self.closes_on - self.opens_on
+        self.opens_on, self.closes_on = published_on, published_on + length
+        document.body = document.body.replace(
+            planned, period_sentence(self.opens_on, self.closes_on)
+        )
+        self.save(update_fields=["opens_on", "closes_on"])
+        audit.record(
+            None,
+            "consultation.reschedule",
+            self,
+            unit=self.unit,
+            before=before,
+            after={"opens_on": self.opens_on.isoformat(), "closes_on": self.closes_on.isoformat()},
+            note=f"发布晚于计划开始日期，期限顺延至{cn_date(self.closes_on)}，公告随之更新",
+        )
+
+    @transaction.atomic
     def open(self) -> None:
-        """Its notice was published (三审): comments may come from the opening day. Published
-        after the planned opening, it opens that day, and the closing day moves so that the
-        period is never shorter than the one reviewed (the public never saw the earlier date)."""
+        """Its notice was published (三审): comments may come from the opening day (a late
+        publication already moved the period, `take_period_in_force`)."""
         self._lock()
         if self.opened_at is not None:
             return
         from gongkai.consultations.articles import store_articles
 
-        published = self.document.published_at
-        published_on = timezone.localtime(published).date()
-        note = ""
-        if self.opens_on < published_on:
-            length = self.closes_on - self.opens_on
-            self.opens_on, self.closes_on = published_on, published_on + length
-            note = f"发布晚于计划开始日期，期限顺延至{cn_date(self.closes_on)}"
-        self.opened_at = published
+        self.opened_at = self.document.published_at
         self.save()
         store_articles(self)
-        self._record(None, "open", closes_on=self.closes_on.isoformat(), note=note)
+        self._record(None, "open", closes_on=self.closes_on.isoformat())
 
     @transaction.atomic
     def register_comment(self, *, by, comment: Comment) -> Comment:
@@ -228,6 +298,12 @@ class Consultation(models.Model):
         self._check(by, "登记意见")
         if self.opened_at is None:
             raise DomainError("征求意见尚未开始，不能登记意见")
+        if self.phase() == Phase.WITHDRAWN:
+            raise DomainError("征求意见公告已撤回，不能再登记意见")
+        if self.phase() == Phase.CONCLUDED:
+            # The published note says every comment was handled; a later one could never be
+            # decided (713号 第二十九、三十二条; 穗府办函〔2022〕48号: 反馈 every comment).
+            raise DomainError("意见采纳情况反馈已发布，不能再登记意见")
         if not self.opens_on <= comment.sent_on <= self.closes_on:
             raise DomainError(
                 f"意见提交日期应在征求意见期限内（{cn_date(self.opens_on)}至{cn_date(self.closes_on)}）"

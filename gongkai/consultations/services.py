@@ -3,6 +3,7 @@ what happens when the chain publishes the notice or the feedback."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from django.conf import settings
@@ -10,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.consultations.articles import DRAFT_HEADING
-from gongkai.consultations.models import Comment, Consultation
+from gongkai.consultations.models import Comment, Consultation, period_sentence
 from gongkai.consultations.periods import shortfall
 from gongkai.core import audit, throttle
 from gongkai.core.errors import DomainError
@@ -42,7 +43,7 @@ def compose_notice(c: Consultation) -> str:
     ways += [escape(line.strip()) for line in c.channels.splitlines() if line.strip()]
     parts = [
         f"<p>为广泛听取社会公众意见，现将《{escape(c.draft_title)}》（征求意见稿）全文公布，"
-        f"征求意见时间为{cn_date(c.opens_on)}至{cn_date(c.closes_on)}。</p>",
+        f"{period_sentence(c.opens_on, c.closes_on)}。</p>",
         "<p>提出意见的方式：" + "；".join(ways) + "。</p>",
     ]
     if c.shortening_reason.strip():
@@ -60,13 +61,34 @@ def compose_notice(c: Consultation) -> str:
     return "\n".join(parts)
 
 
-def check_period(c: Consultation) -> None:
-    """A period shorter than its kind's minimum needs a reason the public will read."""
+# The notice adds （征求意见稿） after the name itself (compose_notice).
+DRAFT_SUFFIX = re.compile(r"[（(]?\s*征求意见稿\s*[)）]?\s*$")
+
+
+def check_title(c: Consultation) -> None:
+    """A name typed with （征求意见稿） would read "…规定（征求意见稿）》（征求意见稿）" in the
+    notice."""
+    if DRAFT_SUFFIX.search(c.draft_title.strip()):
+        raise DomainError(
+            "草案名称请不要加“（征求意见稿）”，公告会自动注明；请只填写文件名称，"
+            "如“广州市危险化学品储存安全管理办法”",
+            field="draft_title",
+        )
+
+
+def check_period(c: Consultation, today) -> None:
+    """The notice cannot announce a period that has already begun (it is published at the
+    earliest today); a period shorter than its kind's minimum needs a reason the public will
+    read. Each refusal names the date field it concerns."""
+    if c.opens_on < today:
+        raise DomainError("开始日期不能早于今天", field="opens_on")
     if c.closes_on < c.opens_on:
-        raise DomainError("截止日期不能早于开始日期")
+        raise DomainError("截止日期不能早于开始日期", field="closes_on")
     short = shortfall(c.decision_type, c.affects_business, c.opens_on, c.closes_on)
     if short and not c.shortening_reason.strip():
-        raise DomainError(f"{short}；因情况紧急等原因需要缩短的，请填写理由（将向社会公开）")
+        raise DomainError(
+            f"{short}；因情况紧急等原因需要缩短的，请填写理由（将向社会公开）", field="closes_on"
+        )
 
 
 @transaction.atomic
@@ -75,9 +97,8 @@ def create(*, by, category: str, unit=None, on=None, **fields) -> Consultation:
     draft document of the unit)."""
     on = on or timezone.localdate()
     consultation = Consultation(unit=unit or by.unit, **fields)
-    if consultation.opens_on < on:
-        raise DomainError("开始日期不能早于今天")
-    check_period(consultation)
+    check_title(consultation)
+    check_period(consultation, on)
     consultation.document = Document.create_draft(
         by=by,
         unit=consultation.unit,
@@ -100,7 +121,8 @@ def edit(consultation: Consultation, *, by, **fields) -> None:
         raise DomainError("征求意见公告已送审或已发布，不能再修改；如需修改请待退回")
     for name, value in fields.items():
         setattr(consultation, name, value)
-    check_period(consultation)
+    check_title(consultation)
+    check_period(consultation, timezone.localdate())
     consultation.save()
     document.edit(
         by=by,
@@ -121,11 +143,15 @@ def on_document_published(sender, document, **_):
         concluded.conclude()
 
 
-def on_document_sending(sender, document, **_):
-    """A feedback note goes to review or is published only while it covers every comment."""
+def on_document_sending(sender, document, publishing_at=None, **_):
+    """A feedback note goes to review or is published only while it covers every comment; a
+    notice is published with the period in force on its publication day."""
     consultation = Consultation.objects.filter(feedback=document).first()
     if consultation is not None:
         consultation.check_feedback_current()
+    noticed = Consultation.objects.filter(document=document).first()
+    if noticed is not None and publishing_at is not None:
+        noticed.take_period_in_force(document, publishing_at)
 
 
 def may_comment(ip: str | None) -> bool:

@@ -3,6 +3,7 @@ post, gives every comment a disposition, and generates the feedback note."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages as flash
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST
 from gongkai.consultations import forms, selectors, services
 from gongkai.consultations.models import Phase
 from gongkai.core.access import role_required
+from gongkai.core.calendar import workday_calendar
 from gongkai.core.errors import DomainError
 from gongkai.core.roles import Role
 
@@ -23,7 +25,10 @@ def _consultation(request, pk):
 
 @role_required(*STAFF)
 def consultation_list(request):
-    found = selectors.visible_consultations(request.user)
+    found = list(selectors.visible_consultations(request.user))
+    calendar = workday_calendar(provisional=True)
+    for consultation in found:
+        consultation.clock = consultation.feedback_clock(calendar=calendar)
     return render(request, "consultations/list.html", {"consultations": found})
 
 
@@ -34,7 +39,7 @@ def consultation_create(request):
         try:
             consultation = services.create(by=request.user, **form.cleaned_data)
         except DomainError as error:
-            form.add_error(None, str(error))
+            form.add_error(error.field, str(error))
         else:
             flash.success(request, "已起草。请核对征求意见公告后送审（一审、二审、三审）。")
             return redirect("consultations:detail", consultation.pk)
@@ -53,7 +58,7 @@ def consultation_edit(request, pk):
         try:
             services.edit(consultation, by=request.user, **data)
         except DomainError as error:
-            form.add_error(None, str(error))
+            form.add_error(error.field, str(error))
         else:
             flash.success(request, "已保存，征求意见公告已随之更新。")
             return redirect("consultations:detail", pk)
@@ -78,6 +83,8 @@ def consultation_detail(request, pk, *, bound=None):
             else None
         ),
         "handles": handles,
+        "clock": consultation.feedback_clock(),
+        "feedback_workdays": settings.CONSULTATION_FEEDBACK_WORKDAYS,
     }
     return render(request, "consultations/detail.html", context, status=400 if bound else 200)
 

@@ -245,7 +245,8 @@ def load(people, stdout):
                 response=response,
                 at=after,
             )
-        meeting.publish_summary(by=head, summary=summary, at=after + dt.timedelta(days=5))
+        meeting.submit_summary(by=clerk, summary=summary, at=after + dt.timedelta(days=4))
+        meeting.publish_summary(by=head, note="同意公开", at=after + dt.timedelta(days=5))
     stdout.write(
         f"决策会议：2022年{len(MEETINGS)}次，公众代表报名{serial}人，其中1次报名超过席位经公开抽签"
     )

@@ -261,7 +261,9 @@ STEP_FORMS = {
     "select": NoteOnlyForm,
     "record_attendance": AttendanceForm,
     "add_opinion": OpinionForm,
-    "publish_summary": SummaryForm,
+    "submit_summary": SummaryForm,
+    "return_summary": CommentForm,
+    "publish_summary": NoteOnlyForm,
     "cancel": ReasonForm,
     "note": NoteForm,
 }

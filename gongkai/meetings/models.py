@@ -42,7 +42,9 @@ audit.register_actions(
         "meeting.select": "确定列席人员",
         "meeting.record_attendance": "登记列席情况",
         "meeting.add_opinion": "登记列席代表意见",
-        "meeting.publish_summary": "公开会议列席情况",
+        "meeting.submit_summary": "提交会议列席情况审核",
+        "meeting.return_summary": "退回会议列席情况",
+        "meeting.publish_summary": "审核同意并公开会议列席情况",
         "meeting.cancel": "取消决策会议",
         "meeting.note": "决策会议备注",
     }
@@ -55,6 +57,7 @@ class MeetingStatus(models.TextChoices):
     PUBLISHED = "published", "已发布公告"
     SELECTED = "selected", "已确定列席人员"
     HELD = "held", "已召开"
+    SUMMARY_SUBMITTED = "sum_review", "列席情况待审核"
     SUMMARIZED = "summarized", "已公开列席情况"
     CANCELLED = "cancelled", "已取消"
 
@@ -74,12 +77,16 @@ class Handling(models.TextChoices):
 
 S = MeetingStatus
 OPEN_FOR_SIGNUP = (S.PUBLISHED,)
-PUBLIC_STATES = (S.PUBLISHED, S.SELECTED, S.HELD, S.SUMMARIZED, S.CANCELLED)
+PUBLIC_STATES = (S.PUBLISHED, S.SELECTED, S.HELD, S.SUMMARY_SUBMITTED, S.SUMMARIZED, S.CANCELLED)
+HELD_STATES = (S.HELD, S.SUMMARY_SUBMITTED, S.SUMMARIZED)
 
 # Who may take a step.
 UNIT = "unit"  # the meeting's unit: its clerks and head draft and run it
 APPROVER = "approver"  # the unit's head or the press office: publish, summary, cancel
 LEADER_FOR_HEAD = "leader_for_head"  # a 签发领导, for a notice the unit's head wrote (core.review)
+# The summary's second person (先审后发, seed item 26): the unit's head or the press office, or a
+# 签发领导 for a summary the head wrote; never one who submitted it (core.review).
+SUMMARY_CHECKER = "summary_checker"
 CASE_STAFF = "case_staff"  # the unit or the press office
 
 
@@ -100,7 +107,11 @@ TRANSITIONS = {
     "select": _t("确定列席人员", {S.PUBLISHED}, S.SELECTED),
     "record_attendance": _t("登记列席情况", {S.SELECTED}, S.HELD),
     "add_opinion": _t("登记代表意见及处理", {S.HELD}),
-    "publish_summary": _t("公开列席情况", {S.HELD}, S.SUMMARIZED, who=(APPROVER,)),
+    "submit_summary": _t("提交列席情况审核", {S.HELD}, S.SUMMARY_SUBMITTED),
+    "return_summary": _t("退回列席情况", {S.SUMMARY_SUBMITTED}, S.HELD, who=(SUMMARY_CHECKER,)),
+    "publish_summary": _t(
+        "审核同意并公开列席情况", {S.SUMMARY_SUBMITTED}, S.SUMMARIZED, who=(SUMMARY_CHECKER,)
+    ),
     "cancel": _t("取消会议", {S.SUBMITTED, S.PUBLISHED, S.SELECTED}, S.CANCELLED, who=(APPROVER,)),
     "note": _t("添加备注", S.values),
 }
@@ -117,7 +128,7 @@ class MeetingQuerySet(models.QuerySet):
     def with_public_attendance(self):
         """Held meetings that at least one citizen attended (seed item 11 counts these)."""
         attended = SignUp.objects.filter(meeting=models.OuterRef("pk"), attended=True)
-        return self.filter(models.Exists(attended), status__in=(S.HELD, S.SUMMARIZED))
+        return self.filter(models.Exists(attended), status__in=HELD_STATES)
 
 
 class Meeting(Workflow, models.Model):
@@ -276,6 +287,11 @@ class Meeting(Workflow, models.Model):
     def _is(self, user, who: str) -> bool:
         if who == LEADER_FOR_HEAD:
             return review.leader_stands_in(user, self.unit_id, self.writer_ids())
+        if who == SUMMARY_CHECKER:
+            writers = self.summary_writer_ids()
+            return user.pk not in writers and (
+                self._is(user, APPROVER) or review.leader_stands_in(user, self.unit_id, writers)
+            )
         in_unit = user.unit_id == self.unit_id and user.has_role(Role.CLERK, Role.UNIT_HEAD)
         office = user.has_role(Role.PRESS_OFFICE)
         return {
@@ -289,6 +305,14 @@ class Meeting(Workflow, models.Model):
         none of them may approve it)."""
         actors = self.events.filter(kind__in=("edit", "submit"), actor__isnull=False)
         return {self.created_by_id, *actors.values_list("actor_id", flat=True)}
+
+    def summary_writer_ids(self) -> set[int]:
+        """Who submitted the 列席情况说明 now under check (core.review: not its checker)."""
+        since = self.events.filter(kind="return_summary").order_by("-pk").first()
+        submitted = self.events.filter(kind="submit_summary", actor__isnull=False)
+        if since is not None:
+            submitted = submitted.filter(pk__gt=since.pk)
+        return set(submitted.values_list("actor_id", flat=True))
 
     def may(self, user, verb: str) -> bool:
         if verb == "publish" and user.pk in self.writer_ids():
@@ -565,13 +589,36 @@ class Meeting(Workflow, models.Model):
         )
         return self._move("add_opinion", by, opinion.text[:200], at=at, handling=handling)
 
+    def _refuse_summary_writer(self, by) -> None:
+        if by.pk in self.summary_writer_ids():
+            raise DomainError(
+                "提交列席情况说明的人不能审核自己提交的列席情况，请由本单位其他负责人或新闻处审核；"
+                "处室负责人提交的，可由局领导（签发领导）审核"
+            )
+
     @transaction.atomic
-    def publish_summary(self, *, by, summary: str, at=None):
-        """公开列席情况: the summary with each opinion and how it was handled."""
-        self._begin("publish_summary", by)
+    def submit_summary(self, *, by, summary: str, at=None):
+        """提交列席情况审核: the unit writes the summary; it goes public only once a second
+        person approves it (先审后发, seed item 26), like the notice."""
+        self._begin("submit_summary", by)
         self.summary = self._required(summary, "列席情况说明")
+        return self._move("submit_summary", by, at=at, chars=len(self.summary))
+
+    @transaction.atomic
+    def return_summary(self, *, by, comment: str, at=None):
+        """退回列席情况: back to the unit to rewrite, with what is wrong."""
+        self._refuse_summary_writer(by)
+        self._begin("return_summary", by)
+        return self._move("return_summary", by, self._required(comment, "退回意见"), at=at)
+
+    @transaction.atomic
+    def publish_summary(self, *, by, note: str = "", at=None):
+        """审核同意并公开列席情况: the summary with each opinion and how it was handled, by the
+        unit's head or the press office who did not submit it (a 签发领导 for the head's own)."""
+        self._refuse_summary_writer(by)
+        self._begin("publish_summary", by)
         self.summary_published_at = at or timezone.now()
-        return self._move("publish_summary", by, at=self.summary_published_at)
+        return self._move("publish_summary", by, note, at=self.summary_published_at)
 
     @property
     def public_summary(self) -> str:

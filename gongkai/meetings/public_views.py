@@ -16,11 +16,11 @@ from gongkai.core.lookup import CodeAccess
 from gongkai.core.middleware import client_ip
 from gongkai.lib import draw as draw_rule
 from gongkai.meetings import forms, services
-from gongkai.meetings.models import Meeting, MeetingStatus, SignUp
+from gongkai.meetings.models import HELD_STATES, Meeting, MeetingStatus, SignUp
 
 SESSION_KEY = "gongkai_signup_access"  # receipt numbers this browser has proved a code for
 ACCESS = CodeAccess(SESSION_KEY, "receipt_no", "报名编号")
-DECIDED = (MeetingStatus.SELECTED, MeetingStatus.HELD, MeetingStatus.SUMMARIZED)
+DECIDED = (MeetingStatus.SELECTED, *HELD_STATES)
 
 
 def _public_meeting(pk) -> Meeting:

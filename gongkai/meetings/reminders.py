@@ -16,7 +16,7 @@ from gongkai.meetings.models import Meeting, MeetingStatus, Selection
 from gongkai.meetings.selectors import visible_meetings
 
 S = MeetingStatus
-ACTIVE = (S.SUBMITTED, S.PUBLISHED, S.SELECTED, S.HELD)
+ACTIVE = (S.SUBMITTED, S.PUBLISHED, S.SELECTED, S.HELD, S.SUMMARY_SUBMITTED)
 
 
 def to_do(meeting: Meeting, now: dt.datetime, days: int = 3) -> tuple[str, str, bool] | None:
@@ -43,11 +43,17 @@ def to_do(meeting: Meeting, now: dt.datetime, days: int = 3) -> tuple[str, str, 
         return None
     if meeting.status == S.SELECTED and meeting.starts_at <= now:
         return "record_attendance", "会议已召开，待登记列席情况", True
-    if meeting.status == S.HELD:
+    if meeting.status in (S.HELD, S.SUMMARY_SUBMITTED):
         due = timezone.localtime(meeting.starts_at).date() + dt.timedelta(
             days=settings.MEETING_SUMMARY_DAYS
         )
-        return "publish_summary", f"待公开列席情况（应于{cn_date(due)}前）", today > due
+        if meeting.status == S.HELD:
+            return (
+                "submit_summary",
+                f"待撰写列席情况并送审（应于{cn_date(due)}前公开）",
+                today > due,
+            )
+        return "publish_summary", f"列席情况待审核公开（应于{cn_date(due)}前）", today > due
     return None
 
 

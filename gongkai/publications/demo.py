@@ -134,7 +134,7 @@ DOCUMENTS = [
             "第一条 为落实生产经营单位安全生产主体责任，预防和减少生产安全事故，制定本规定。",
             "第二条 生产经营单位的主要负责人是本单位安全生产第一责任人。",
         ],
-        {},
+        {"waiver": "市政府规章，解读材料由市政府随规章同步发布"},
     ),
     (
         "jigou",
@@ -286,8 +286,10 @@ def load(people, stdout):
         if extra.get("attach"):
             document.add_attachment(by=clerk, upload=_docx(f"{title}.docx", paragraphs))
         made[key] = document
-    # Drafted first, then reviewed: an interpretation exists before its document is signed (三同步).
-    for key, unit, _, _, _, _, _, published, _, _, extra in DOCUMENTS:
+    # Drafted first, then reviewed: an interpretation is signed and published just before its
+    # document, the same day (三同步: only a published interpretation counts).
+    in_order = sorted(DOCUMENTS, key=lambda d: (d[7], d[4] != Kind.INTERPRETATION))
+    for key, unit, _, _, _, _, _, published, _, _, extra in in_order:
         clerk, head = by_unit[unit]
         on = dt.date.fromisoformat(published)
         _review(made[key], clerk, head, reviewer, leader, on, waiver=extra.get("waiver", ""))

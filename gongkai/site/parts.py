@@ -9,6 +9,7 @@ from gongkai.answers import evidence as answers_evidence
 from gongkai.answers import reminders as answers_reminders
 from gongkai.consultations import demo as consultations_demo
 from gongkai.consultations import evidence as consultations_evidence
+from gongkai.consultations import reminders as consultations_reminders
 from gongkai.core import dashboard as core_dashboard
 from gongkai.core import throttle
 from gongkai.disclosure_requests import demo as requests_demo
@@ -47,6 +48,7 @@ REMINDERS = [
     requests_reminders.sweep_internal,
     requests_reminders.sweep_periods,
     meetings_reminders.sweep,
+    consultations_reminders.sweep,
     mailbox_reminders.sweep,
     answers_reminders.sweep,
     throttle.sweep,

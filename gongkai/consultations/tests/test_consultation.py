@@ -297,3 +297,215 @@ def test_a_landline_in_a_published_comment_is_masked(cast, client, settings):
     assert public in page and public in feedback.body
     for leak in ("8888 1234", "８３３３１２３４", "83331234"):
         assert leak not in page and leak not in feedback.body
+
+
+@pytest.mark.django_db
+def test_a_letter_is_not_registered_once_the_feedback_is_published(client, cast):
+    """Probe 3 finding 2: a letter postmarked within the period was registered after the
+    采纳情况 was published; it went public undecided and could never be decided (713号
+    第二十九、三十二条; 穗府办函〔2022〕48号 "不予采纳的应说明理由…反馈")."""
+    c = _opened(cast)
+    first = _comment(c, "建议增加检查频次")
+    _feedback_published(cast, c, first)
+    client.force_login(cast.clerk)
+    data = {
+        "channel": "post",
+        "sent_on": "2022-09-15",
+        "text": "建议第三条增加夜间施工的报告时限。",
+        "name": "王五",
+        "publish_consent": "on",
+    }
+    with _on(2022, 10, 10):
+        page = client.post(reverse("consultations:comment_register", args=[c.pk]), data)
+        assert "意见采纳情况反馈已发布，不能再登记意见" in page.content.decode()
+        with pytest.raises(DomainError, match="反馈已发布"):
+            c.register_comment(
+                by=cast.clerk,
+                comment=Comment(channel="email", sent_on=dt.date(2022, 9, 20), text="迟到的意见"),
+            )
+    assert list(Comment.objects.values_list("number", flat=True)) == [first.number]
+    assert not c.undecided().exists()
+
+
+@pytest.mark.django_db
+def test_a_letter_is_not_registered_once_the_notice_is_withdrawn(cast):
+    c = _opened(cast)
+    with _on(2022, 9, 10):
+        c.document.withdraw(by=cast.press, reason="草案暂缓出台")
+        c.refresh_from_db()
+        with pytest.raises(DomainError, match="已撤回"):
+            c.register_comment(
+                by=cast.clerk,
+                comment=Comment(channel="post", sent_on=dt.date(2022, 9, 5), text="邮寄的意见"),
+            )
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_notice_published_late_states_the_period_in_force(client, cast):
+    """Probe 3 finding 3: planned 9/1–10/1, 三审 on 9/5. The period moves to 9/5–10/5 and the
+    published notice says so, not the planned days (713号 第十五条: 明确…期限)."""
+    with _on(2022, 8, 30):
+        c = _draft(cast)
+    assert "征求意见时间为2022年9月1日至2022年10月1日" in c.document.body
+    with _on(2022, 9, 5):
+        _publish(cast, c.document)
+    c.refresh_from_db()
+    c.document.refresh_from_db()
+    assert (c.opens_on, c.closes_on) == (dt.date(2022, 9, 5), dt.date(2022, 10, 5))
+    assert "征求意见时间为2022年9月5日至2022年10月5日" in c.document.body
+    assert "2022年9月1日" not in c.document.body and "2022年10月1日" not in c.document.body
+    page = client.get(reverse("consultations_public:page", args=[c.pk])).content.decode()
+    assert "2022年9月5日至2022年10月5日" in page and "2022年9月1日" not in page
+    assert c.articles.count() == 3  # the draft itself went out as reviewed
+
+
+@pytest.mark.django_db
+def test_a_late_notice_whose_period_a_reviewer_rewrote_is_not_published_with_old_dates(cast):
+    """Probe 3 finding 3: when the period sentence no longer matches the fields, nothing can be
+    moved safely; 三审 is refused until the unit corrects the dates."""
+    with _on(2022, 8, 30):
+        c = _draft(cast)
+        doc = c.document
+        doc.submit(by=cast.clerk)
+        doc.edit(
+            by=cast.head,
+            version=doc.version,
+            body=doc.body.replace("征求意见时间为", "征求意见时间自"),
+        )
+        doc.approve(by=cast.head)
+        doc.approve(by=cast.reviewer)
+    with _on(2022, 9, 5):
+        with pytest.raises(DomainError, match="退回起草单位改正开始、截止日期"):
+            doc.approve(by=cast.leader)
+    doc.refresh_from_db()
+    c.refresh_from_db()
+    assert doc.status == DocumentStatus.REVIEW_3 and doc.published_at is None
+    assert (c.opens_on, c.opened_at) == (dt.date(2022, 9, 1), None)
+
+
+@pytest.mark.django_db
+def test_the_edit_form_refuses_a_past_start_at_its_field_like_the_create_form(client, cast):
+    """Probe 3 findings 3 and 9(d): edit accepted a 开始日期 in the past."""
+    with _on(2022, 8, 30):
+        c = _draft(cast)
+    client.force_login(cast.clerk)
+    data = {
+        "draft_title": c.draft_title,
+        "decision_type": "normative",
+        "affects_business": "on",
+        "opens_on": "2022-09-01",
+        "closes_on": "2022-10-01",
+        "channels": c.channels,
+        "explanation": c.explanation,
+        "draft_text": c.draft_text,
+    }
+    with _on(2022, 9, 2):
+        page = client.post(reverse("consultations:edit", args=[c.pk]), data)
+        with pytest.raises(DomainError, match="开始日期不能早于今天"):
+            services.edit(c, by=cast.clerk, opens_on=dt.date(2022, 9, 1))
+    form = page.context["form"]
+    assert form.errors["opens_on"] == ["开始日期不能早于今天"]
+    c.refresh_from_db()
+    assert c.opens_on == dt.date(2022, 9, 1) and c.document.version == 1
+
+
+@pytest.mark.django_db
+def test_a_period_too_short_is_refused_at_the_closing_date(client, cast):
+    """Probe 3 finding 9(a): the refusal showed above the form, not at 截止日期."""
+    client.force_login(cast.clerk)
+    data = {
+        "draft_title": "广州市危险化学品储存安全管理办法",
+        "decision_type": "major_decision",
+        "opens_on": "2022-09-01",
+        "closes_on": "2022-09-20",
+        "explanation": "起草说明",
+        "draft_text": DRAFT,
+        "category": Category.REGULATIONS_NORMATIVE_DOCS,
+    }
+    with _on(2022, 8, 30):
+        page = client.post(reverse("consultations:create"), data)
+    errors = page.context["form"].errors
+    assert "不少于30日" in errors["closes_on"][0] and "__all__" not in errors
+    assert not Consultation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_feedback_deadline_shows_with_days_left_and_overdue_and_is_reminded(client, cast):
+    """Probe 3 finding 7: no feedback deadline anywhere. participation.md §10.4: 20 working
+    days after the close by default [UNVERIFIED, a setting]. Closing Saturday 2022-10-01:
+    国庆 10/1–10/7 off, 10/8 and 10/9 调休 workdays, so the 20th working day after it is
+    Wednesday 2022-11-02; on Monday 10/10 17 remain (10/11 … 11/2)."""
+    from gongkai.consultations import reminders
+    from gongkai.core.models import Notification
+
+    c = _opened(cast)
+    client.force_login(cast.clerk)
+    with _on(2022, 10, 10):
+        page = client.get(reverse("consultations:detail", args=[c.pk])).content.decode()
+        listing = client.get(reverse("consultations:list")).content.decode()
+        assert reminders.sweep(today=dt.date(2022, 10, 10), days=3) == []
+    for html in (page, listing):
+        assert "2022年11月2日前发布反馈" in html and "剩余17个工作日" in html
+    assert "本平台设定" in page
+    with _on(2022, 11, 3):
+        page = client.get(reverse("consultations:detail", args=[c.pk])).content.decode()
+        lines = reminders.sweep(today=dt.date(2022, 11, 3), days=3)
+    assert "已超期1个工作日" in page
+    assert len(lines) == 1 and lines[0].startswith("已超期\t2022-11-02")
+    told = set(Notification.objects.values_list("user__username", "text"))
+    text = (
+        "意见征集《广州市危险化学品储存安全管理办法》的意见采纳情况反馈应于2022年11月2日前发布"
+        "（已超期）"
+    )
+    assert (cast.clerk.username, text) in told and (cast.press.username, text) in told
+
+
+@pytest.mark.django_db
+def test_a_feedback_published_after_its_deadline_shows_how_late(client, cast, settings):
+    """With the setting at 5 working days the feedback is due Wednesday 10/12 (10/8 and 10/9
+    调休, 10/10, 10/11, 10/12); published Friday 10/14 it came 2 working days late (10/13,
+    10/14)."""
+    settings.CONSULTATION_FEEDBACK_WORKDAYS = 5
+    c = _opened(cast)
+    first = _comment(c, "建议增加检查频次")
+    with _on(2022, 10, 8):
+        c.decide(by=cast.clerk, comments=[first], disposition="adopted", reason="")
+        feedback = c.draft_feedback(by=cast.clerk)
+    with _on(2022, 10, 14):
+        _publish(cast, feedback)
+    c.refresh_from_db()
+    client.force_login(cast.clerk)
+    page = client.get(reverse("consultations:detail", args=[c.pk])).content.decode()
+    assert "2022年10月12日前发布反馈" in page and "超期反馈（2个工作日）" in page
+
+
+@pytest.mark.django_db
+def test_a_draft_name_typed_with_the_draft_suffix_is_refused_at_its_field(client, cast):
+    """Probe 3 finding 9(c): "…规定（征求意见稿）" gave "…规定（征求意见稿）》（征求意见稿）" in the
+    notice. The notice adds the suffix itself."""
+    client.force_login(cast.clerk)
+    data = {
+        "draft_title": "广州市危险化学品储存安全管理办法（征求意见稿）",
+        "decision_type": "other",
+        "opens_on": "2022-09-01",
+        "closes_on": "2022-09-20",
+        "explanation": "起草说明",
+        "draft_text": DRAFT,
+        "category": Category.REGULATIONS_NORMATIVE_DOCS,
+    }
+    with _on(2022, 8, 30):
+        page = client.post(reverse("consultations:create"), data)
+        with pytest.raises(DomainError, match="不要加“（征求意见稿）”"):
+            _draft(cast, draft_title="广州市危险化学品储存安全管理办法(征求意见稿)")
+    assert "不要加“（征求意见稿）”" in page.context["form"].errors["draft_title"][0]
+    assert not Consultation.objects.exists()
+    with _on(2022, 8, 30):
+        c = _draft(cast)
+        with pytest.raises(DomainError, match="不要加"):
+            services.edit(
+                c, by=cast.clerk, draft_title="广州市危险化学品储存安全管理办法征求意见稿"
+            )
+    c.refresh_from_db()
+    assert c.draft_title == "广州市危险化学品储存安全管理办法"
+    assert "（征求意见稿）》（征求意见稿）" not in c.document.body

@@ -189,3 +189,17 @@ def test_a_signed_up_citizen_looks_up_the_result_by_number_and_code(drawn):
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert f"入选，请按时列席（第{chosen.rank}位）" in page
+
+
+def test_the_sign_up_confirmation_gives_the_time_to_the_minute_like_other_pages(cast, client):
+    """Probe 3 finding 9(b): "2026年11月27日 03:27:08" showed seconds, which no other page does."""
+    import re
+
+    meeting = published_meeting(cast)
+    moment = meeting.signup_opens + dt.timedelta(hours=1, seconds=8)
+    with time_machine.travel(moment, tick=False):
+        page = _signup(client, meeting).content.decode()
+    signup = SignUp.objects.get()
+    assert signup.submitted_at == moment
+    sentence = re.search(r"已于(\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2})(:\d{2})?收到", page)
+    assert sentence is not None and sentence.group(2) is None

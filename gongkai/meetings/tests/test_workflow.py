@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.core.errors import DomainError
@@ -296,7 +297,8 @@ def test_attendance_opinions_and_summary_feed_the_years_count(cast):
             handling=Handling.ADOPTED,
             response="",
         )
-        meeting.publish_summary(by=cast.head, summary="1名公众代表列席并发言，意见已采纳。")
+        meeting.submit_summary(by=cast.clerk, summary="1名公众代表列席并发言，意见已采纳。")
+        meeting.publish_summary(by=cast.head)
     a.refresh_from_db()
     b.refresh_from_db()
     assert (a.attended, b.attended) == (True, False)
@@ -393,3 +395,59 @@ def test_a_leader_is_not_told_of_a_notice_a_clerk_submitted(cast):
     meeting.submit(by=cast.clerk)
     assert not Notification.objects.filter(user=cast.leader).exists()
     assert Notification.objects.filter(user=cast.head, text__contains="待审核").exists()
+
+
+def _held(cast):
+    meeting = published_meeting(cast, selection="first_come", seats=1)
+    (attendee,) = signed_up(meeting, 1)
+    with time_machine.travel(meeting.starts_at - dt.timedelta(hours=1), tick=False):
+        meeting.select(by=cast.clerk)
+    with time_machine.travel(meeting.starts_at + dt.timedelta(hours=2), tick=False):
+        meeting.record_attendance(by=cast.clerk, present=[attendee])
+    return meeting
+
+
+def test_the_summary_goes_public_only_when_a_second_person_approves_it(client, cast):
+    """Probe 3 finding 8: one person wrote and published the 公开列席情况 in one step. Like the
+    notice, it needs a second person who did not write it (seed item 26 三审三校、先审后发;
+    core.review)."""
+    meeting = _held(cast)
+    meeting.submit_summary(by=cast.head, summary="1名公众代表列席，会议采纳其意见。")
+    with pytest.raises(DomainError, match="不能审核自己提交的列席情况"):
+        meeting.publish_summary(by=cast.head)
+    with pytest.raises(DomainError, match="无权"):
+        meeting.publish_summary(by=cast.clerk)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.SUMMARY_SUBMITTED
+    assert meeting.summary_published_at is None
+    page = client.get(reverse("meetings_public:detail", args=[meeting.pk])).content.decode()
+    assert "会议采纳其意见" not in page  # not public while it waits
+    assert not AuditEntry.objects.filter(action="meeting.publish_summary").exists()
+    meeting.publish_summary(by=cast.press, note="同意公开")
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.SUMMARIZED and meeting.summary_published_at
+    page = client.get(reverse("meetings_public:detail", args=[meeting.pk])).content.decode()
+    assert "会议采纳其意见" in page
+    entry = AuditEntry.objects.get(action="meeting.publish_summary")
+    assert entry.actor == cast.press and entry.before == {"status": "sum_review"}
+    assert AuditEntry.objects.get(action="meeting.submit_summary").actor == cast.head
+
+
+def test_a_returned_summary_is_rewritten_and_checked_again(cast):
+    meeting = _held(cast)
+    meeting.submit_summary(by=cast.clerk, summary="代表王五（13912345678）发言。")
+    with pytest.raises(DomainError, match="退回意见"):
+        meeting.return_summary(by=cast.head, comment=" ")
+    meeting.return_summary(by=cast.head, comment="请删去手机号")
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.HELD and meeting.summary_published_at is None
+    meeting.submit_summary(by=cast.clerk, summary="1名公众代表列席并发言。")
+    meeting.publish_summary(by=cast.head)
+    meeting.refresh_from_db()
+    assert meeting.summary == "1名公众代表列席并发言。"
+    assert list(meeting.events.order_by("pk").values_list("kind", flat=True))[-4:] == [
+        "submit_summary",
+        "return_summary",
+        "submit_summary",
+        "publish_summary",
+    ]

@@ -44,7 +44,7 @@ audit.register_actions(
         "document.publish": "发布政府信息",
         "document.withdraw": "撤回已发布信息",
         "document.accept_hit": "确认个人信息扫描结果",
-        "document.waive_interpretation": "规范性文件不同步解读（说明理由）",
+        "document.waive_interpretation": "规章或规范性文件不同步解读（说明理由）",
         "document.set_validity": "变更文件有效性",
     }
 )
@@ -55,9 +55,10 @@ audit.register_actions(
 # these models need not import the search module that reads them.
 document_published = Signal()
 document_withdrawn = Signal()
-# Sent before 送审 and before the approval that publishes, with `document=`: an app whose record
-# the document speaks for (a consultation's feedback note) refuses with a DomainError when the
-# document no longer says what that record holds.
+# Sent before 送审 and before the approval that publishes, with `document=` and `publishing_at=`
+# (the moment it will be published; None at 送审): an app whose record the document speaks for
+# (a consultation's feedback note) refuses with a DomainError when the document no longer says
+# what that record holds; a consultation's notice takes the period in force at that moment.
 document_sending = Signal()
 
 
@@ -327,10 +328,13 @@ class Document(models.Model):
 
     @property
     def needs_interpretation(self) -> bool:
-        """三同步 (item 13): a 行政规范性文件 is published with its interpretation."""
+        """三同步 (item 13): a 规章 or 行政规范性文件 is published with its interpretation
+        (穗府办函〔2017〕313号 第二条 同步审签; 第三条(一) names 政府规章 and 行政规范性文件;
+        participation.md §12.1–12.2). Only an interpretation that went through its own 三审 and
+        is on the portal counts: a draft nobody reviewed is no interpretation at all."""
         return (
-            self.kind == Kind.NORMATIVE
-            and not self.interpretations.exclude(status=DocumentStatus.WITHDRAWN).exists()
+            self.kind in (Kind.NORMATIVE, Kind.RULE)
+            and not self.interpretations.filter(status=DocumentStatus.PUBLISHED).exists()
         )
 
     def publish_overdue(self, today: dt.date) -> bool:
@@ -472,7 +476,7 @@ class Document(models.Model):
             raise DomainError("依申请公开或不予公开的信息不在网站发布，无需提交发布审核")
         if not self.body_text.strip() and not self.attachments.exists():
             raise DomainError("正文和附件不能都为空")
-        document_sending.send(type(self), document=self)
+        document_sending.send(type(self), document=self, publishing_at=None)
         self._move("submit", by, comment=comment, at=at)
         writers = self.author_ids()
         if review.written_by_head(self.unit_id, writers):
@@ -504,14 +508,16 @@ class Document(models.Model):
             waiver = (waiver or "").strip()
             if not waiver:
                 raise DomainError(
-                    "该行政规范性文件尚未关联政策解读：请先起草解读（三同步），"
-                    "或填写不同步解读的理由"
+                    f"该{self.get_kind_display()}还没有已发布的政策解读：请先将解读审核发布"
+                    "（三同步：同步审签），或填写不同步解读的理由",
+                    field="waiver",
                 )
             self.interpretation_waiver = waiver
             audit.record(by, "document.waive_interpretation", self, reason=waiver)
         if TRANSITIONS["approve"][stage] == DocumentStatus.PUBLISHED:
-            document_sending.send(type(self), document=self)
-            self.published_at = at or timezone.now()
+            publishing_at = at or timezone.now()
+            document_sending.send(type(self), document=self, publishing_at=publishing_at)
+            self.published_at = publishing_at
             self.index_no = IndexCounter.next_index_number(
                 timezone.localtime(self.published_at).date()
             )

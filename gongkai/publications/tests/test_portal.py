@@ -98,7 +98,7 @@ def test_it_links_a_document_and_its_interpretation(client, cast, make_draft, pu
     interpretation = make_draft(
         title="《管理办法》政策解读", kind=Kind.INTERPRETATION, interprets=doc
     )
-    publish(doc, waiver="")
+    publish(doc)  # with a waiver: its interpretation is still a draft
     page = client.get(reverse("publications_public:document", args=[doc.pk])).content.decode()
     assert "《管理办法》政策解读" not in page  # not published yet
     publish(interpretation)

@@ -106,7 +106,7 @@ def test_it_publishes_a_normative_document_with_its_interpretation_without_waive
     cast, make_draft, publish
 ):
     doc = make_draft(kind=Kind.NORMATIVE)
-    make_draft(kind=Kind.INTERPRETATION, title="一图读懂", interprets=doc)
+    publish(make_draft(kind=Kind.INTERPRETATION, title="一图读懂", interprets=doc))
     publish(doc, waiver="")
     assert doc.is_published and doc.interpretation_waiver == ""
 
@@ -178,3 +178,38 @@ def test_it_refuses_to_turn_a_normative_draft_into_an_on_request_one(cast, make_
         )
     doc.refresh_from_db()
     assert (doc.attribute, doc.attribute_reason, doc.version) == (Attribute.PROACTIVE, "", 1)
+
+
+def test_a_draft_interpretation_does_not_let_a_normative_document_out_without_a_waiver(
+    cast, make_draft
+):
+    """Probe 3 finding 4: a draft 解读 nobody reviewed let a 行政规范性文件 pass 三审 with no
+    waiver question (穗府办函〔2017〕313号 第二条 同步审签; participation.md §12.2)."""
+    doc = make_draft(kind=Kind.NORMATIVE, doc_no="穗应急规字〔2022〕3号")
+    draft = make_draft(kind=Kind.INTERPRETATION, title="（草稿）解读", interprets=doc)
+    doc.submit(by=cast.clerk)
+    doc.approve(by=cast.head)
+    doc.approve(by=cast.reviewer)
+    with pytest.raises(DomainError, match="还没有已发布的政策解读"):
+        doc.approve(by=cast.leader)
+    doc.refresh_from_db()
+    draft.refresh_from_db()
+    assert doc.status == DocumentStatus.REVIEW_3 and doc.published_at is None
+    assert doc.interpretation_waiver == "" and draft.status == DocumentStatus.DRAFT
+    assert not AuditEntry.objects.filter(action="document.publish").exists()
+
+
+def test_a_rule_needs_a_published_interpretation_or_a_waiver_too(cast, make_draft, publish):
+    """313号 第三条(一): 政府规章 (政府令) must be interpreted, like 行政规范性文件."""
+    rule = make_draft(kind=Kind.RULE, title="广州市危险化学品安全管理规定", doc_no="政府令第1号")
+    rule.submit(by=cast.clerk)
+    rule.approve(by=cast.head)
+    rule.approve(by=cast.reviewer)
+    with pytest.raises(DomainError, match="该规章还没有已发布的政策解读"):
+        rule.approve(by=cast.leader)
+    rule.refresh_from_db()
+    assert rule.status == DocumentStatus.REVIEW_3 and rule.published_at is None
+    publish(make_draft(kind=Kind.INTERPRETATION, title="规定解读", interprets=rule))
+    rule.approve(by=cast.leader)
+    rule.refresh_from_db()
+    assert rule.is_published and rule.interpretation_waiver == ""
