@@ -93,7 +93,7 @@ class Vocabulary:
         about the fee: a question with no word of money, pages or pieces is not about it)."""
         doc_no = passage.document.doc_no if passage.document_id else passage.source
         return any(
-            doc_no == number and not any(word in question for word in words)
+            doc_no == number and not any(_says(question, word) for word in words)
             for number, words in self.subjects
         )
 
