@@ -306,3 +306,12 @@ def test_a_reply_that_never_says_where_to_go_finds_the_article_on_replies_not_on
     answer = retrieval.ask("答复只说这事不归他们公开，却没告诉我该去找哪个机关")
     assert not answer.refused
     assert answer.candidates[0].passage.key == "条例:第三十六条（五）"
+
+
+def test_everyday_words_for_the_confused_articles_map_to_each_article_s_own_rule_words():
+    vocabulary = retrieval.vocabulary()
+    assert "区分处理" in vocabulary.expand("他们说要把签名遮掉再给我")  # 第三十七条
+    assert "更正" in vocabulary.expand("网上挂的处罚早撤销了，能让他们改过来吗")  # 第四十一条
+    assert "及时更新" in vocabulary.expand("目录好几年都没更新了")  # 第十二、五十三条
+    assert "不作为政府信息公开申请处理" in vocabulary.expand("他们说这不算信息公开申请")
+    assert "延迟答复" in vocabulary.expand("他们自己定了个延后的时间")  # 第三十五条
