@@ -53,11 +53,11 @@ def _scores(path):
 # 申请书, 拆 inside 拆迁 — the vocabulary's `unlike` rows; handing in (交) dozens (件) of
 # applications taken for money, so 109号第四条 stood over 第三十五条; 第八条's phrasings asking
 # "can I do it online" for 28/29's channels; topic words in a 第二十七条 phrasing; more
-# look-alikes of other agencies' procedures), SQLite, before → after: own 67/70 → 67/70;
-# dev 82 → 83/91; dev2 76 → 77/91; final 85 → 85/97; final2 141 → 144/149; final3 167 → 173/190;
-# final4_dev 81 → 87/95, hit@3 92 → 93, refused 48 → 49/51; final4_held 85 → 89/95, hit@3
+# look-alikes of other agencies' procedures), SQLite, before → after: own 67 → 68/70;
+# dev 82 → 83/91; dev2 76 → 77/91; final 85 → 85/97; final2 141 → 144/149; final3 167 → 175/190;
+# final4_dev 81 → 89/95, hit@3 92 → 93, refused 48 → 49/51; final4_held 85 → 89/95, hit@3
 # 92 → 95, refused 44 → 46/50; no hit@3 or refusal lost, false refusals unchanged; leaving each
-# phrasing out 0.73 / 0.92 → 0.74 / 0.92.
+# phrasing out 403/553 → 417/561 (0.73 → 0.74), hit@3 0.92 both.
 FLOORS = {
     "own": (evaluation.EVAL_SET, 70, 24, 0.92, 0.98, 0.95, 0.03, 30),
     "dev": (evaluation.DEV_SET, 91, 31, 0.87, 0.96, 0.96, 0.03, 30),  # sixth round: 31/31
@@ -80,12 +80,12 @@ FLOORS = {
     # 43/52, 1/190; plain BM25 0.51 / 0.69. The bar is met but for refusals (83%, bar 90%).
     # Sixth round (final3 now a dev set: other agencies' own records and procedures named as
     # such, fee words no evidence of ours): 0.87 / 0.98, 52/52, 1/190 (PostgreSQL 0.86 / 0.98).
-    "final3": (evaluation.FINAL3_SET, 190, 52, 0.87, 0.96, 0.96, 0.02, 50),
+    "final3": (evaluation.FINAL3_SET, 190, 52, 0.88, 0.96, 0.96, 0.02, 50),
     # A fifth author, as blind, wrote final4 (291 questions) during the sixth round; scored by the
     # lead on the merged code: hit@1 161/190 = 0.847, hit@3 0.96, 91% refused, 0% falsely refused.
     # Every other question became dev data (this half): 0.80 / 0.95, 48/51, 0/95 before the
     # seventh round's phrasings, 0.85 / 0.97, 48/51, 0/95 after (plain BM25 0.55 / 0.68).
-    "final4_dev": (evaluation.FINAL4_DEV_SET, 95, 51, 0.87, 0.96, 0.94, 0.02, 20),
+    "final4_dev": (evaluation.FINAL4_DEV_SET, 95, 51, 0.88, 0.96, 0.94, 0.02, 20),
     # final4's other half, held out from the sixth and seventh rounds (the lead's scoring): 85/95
     # (0.89) / 0.97, 44/50, 0/95 before the seventh round and after it. Floors less a margin
     # for PostgreSQL's BM25.
