@@ -80,13 +80,20 @@ class Vocabulary:
     # (document number, words): a document about one thing (the fee rules: money) answers only
     # a question that says one of its words
     subjects: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # (phrase, words): longer words in which a phrase does not mean what its row says (告 in
+    # 告诉, 书 in 申请书, 拆 in 拆迁): they are taken out before the phrase is looked for
+    unlike: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @functools.cached_property
+    def _unlike_words(self) -> dict[str, tuple[str, ...]]:
+        return dict(self.unlike)
 
     def off_subject(self, passage: Passage, question: str) -> bool:
         """The passage's document is about one thing the question never mentions (109号 is
         about the fee: a question with no word of money, pages or pieces is not about it)."""
         doc_no = passage.document.doc_no if passage.document_id else passage.source
         return any(
-            doc_no == number and not any(word in question for word in words)
+            doc_no == number and not any(_says(question, word) for word in words)
             for number, words in self.subjects
         )
 
@@ -94,9 +101,14 @@ class Vocabulary:
         return [
             word
             for phrase, words, hint in self.expansions
-            if _says(text, phrase) and (hints or not hint)
+            if _says(self._without_unlike(text, phrase), phrase) and (hints or not hint)
             for word in words
         ]
+
+    def _without_unlike(self, text: str, phrase: str) -> str:
+        for word in self._unlike_words.get(phrase, ()):
+            text = text.replace(word, " ")
+        return text
 
     def without_topics(self, text: str) -> str:
         """The question without the subject matters it names (longest first): what is left
@@ -151,7 +163,7 @@ def _pattern(phrase: str) -> re.Pattern:
 
 @functools.cache
 def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
-    expansions, stop, domain, elsewhere, topics, subjects = [], set(), set(), [], [], []
+    expansions, stop, domain, elsewhere, topics, subjects, unlike = [], set(), set(), [], [], [], []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -168,6 +180,8 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
             topics.extend(parts[1].split())
         elif parts[0] == "subject" and len(parts) == 3:
             subjects.append((parts[1], tuple(parts[2].split())))
+        elif parts[0] == "unlike" and len(parts) == 3:
+            unlike.append((parts[1], tuple(parts[2].split())))
         else:
             raise ValueError(f"{path.name} 第{number}行格式不对：应为“类别<TAB>说法<TAB>内容”")
     topics = tuple(sorted(dict.fromkeys(topics), key=len, reverse=True))
@@ -178,6 +192,7 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
         tuple(elsewhere),
         topics,
         tuple(subjects),
+        tuple(unlike),
     )
 
 

@@ -268,3 +268,50 @@ def test_a_document_s_subject_words_are_read_from_the_vocabulary(tmp_path):
     assert vocabulary.off_subject(fee_rule, "多久答复")
     assert not vocabulary.off_subject(fee_rule, "要交多少钱")
     assert not vocabulary.off_subject(Passage(source="国务院令第711号"), "多久答复")
+
+
+def test_a_phrase_inside_a_longer_word_of_another_meaning_is_not_read_as_that_phrase(tmp_path):
+    path = tmp_path / "vocabulary.tsv"
+    path.write_text("hint\t告\t行政复议\nunlike\t告\t告诉 告知\n", encoding="utf-8")
+    vocabulary = retrieval.vocabulary(path)
+    assert vocabulary.expand("答复里也没告诉我该找谁") == []
+    assert vocabulary.expand("过了期限不答复，我要告他们") == ["行政复议"]
+
+
+def test_being_told_something_is_not_suing_and_an_application_form_is_not_a_book():
+    vocabulary = retrieval.vocabulary()
+    assert "行政复议" not in vocabulary.expand("答复里也没告诉我该找哪个机关")
+    assert "行政复议" in vocabulary.expand("过了期限不答复，我能告他们吗")
+    assert "书籍" not in vocabulary.expand("申请书要写哪些内容")
+    assert "一事一申请" not in vocabulary.expand("拆迁的补偿方案要公开吗")
+
+
+def test_handing_in_an_application_is_no_word_of_money_for_the_fee_rules():
+    vocabulary = retrieval.vocabulary()
+    fee_rule = Passage(source="国办函〔2020〕109号", text="按件计收")
+    assert vocabulary.off_subject(fee_rule, "有人一周交了三十多份申请，政府能怎么办")
+    assert vocabulary.off_subject(fee_rule, "收到答复说不归他们管")
+    assert not vocabulary.off_subject(fee_rule, "一份申请拆成五件来收，合理吗")
+    assert not vocabulary.off_subject(fee_rule, "超过的部分要收多少")
+
+
+def test_many_applications_without_a_word_of_money_find_the_article_on_asking_for_reasons(laws):
+    answer = retrieval.ask("有个人一个月里交了几十件申请，政府能让他说明理由吗")
+    assert not answer.refused
+    assert answer.candidates[0].passage.key == "条例:第三十五条"
+    assert not [c for c in answer.candidates if c.passage.source == "国办函〔2020〕109号"]
+
+
+def test_a_reply_that_never_says_where_to_go_finds_the_article_on_replies_not_on_appeals(laws):
+    answer = retrieval.ask("答复只说这事不归他们公开，却没告诉我该去找哪个机关")
+    assert not answer.refused
+    assert answer.candidates[0].passage.key == "条例:第三十六条（五）"
+
+
+def test_everyday_words_for_the_confused_articles_map_to_each_article_s_own_rule_words():
+    vocabulary = retrieval.vocabulary()
+    assert "区分处理" in vocabulary.expand("他们说要把签名遮掉再给我")  # 第三十七条
+    assert "更正" in vocabulary.expand("网上挂的处罚早撤销了，能让他们改过来吗")  # 第四十一条
+    assert "及时更新" in vocabulary.expand("目录好几年都没更新了")  # 第十二、五十三条
+    assert "不作为政府信息公开申请处理" in vocabulary.expand("他们说这不算信息公开申请")
+    assert "延迟答复" in vocabulary.expand("他们自己定了个延后的时间")  # 第三十五条

@@ -49,10 +49,19 @@ def _scores(path):
 # evidence of ours, the fee rules only for questions about money, rumours as said): own 0.96 /
 # 1.00, 24/24, 0/70; dev 0.90 / 0.97, 31/31, 1/91; dev2 0.84 / 0.99, 31/31, 0/91; final 0.88 /
 # 0.98, 34/34, 1/97; final2 0.94 / 0.99, 43/43, 0/149 (PostgreSQL: 0.94, 0.87, 0.82, 0.88, 0.94).
+# Eighth round (all of final4 dev data; the confused pairs' causes: 告 read inside 告诉, 书 inside
+# 申请书, 拆 inside 拆迁 — the vocabulary's `unlike` rows; handing in (交) dozens (件) of
+# applications taken for money, so 109号第四条 stood over 第三十五条; 第八条's phrasings asking
+# "can I do it online" for 28/29's channels; topic words in a 第二十七条 phrasing; more
+# look-alikes of other agencies' procedures), SQLite, before → after: own 67 → 68/70;
+# dev 82 → 83/91; dev2 76 → 77/91; final 85 → 85/97; final2 141 → 144/149; final3 167 → 175/190;
+# final4_dev 81 → 89/95, hit@3 92 → 93, refused 48 → 49/51; final4_held 85 → 89/95, hit@3
+# 92 → 95, refused 44 → 46/50; no hit@3 or refusal lost, false refusals unchanged; leaving each
+# phrasing out 403/553 → 417/561 (0.73 → 0.74), hit@3 0.92 both.
 FLOORS = {
     "own": (evaluation.EVAL_SET, 70, 24, 0.92, 0.98, 0.95, 0.03, 30),
-    "dev": (evaluation.DEV_SET, 91, 31, 0.86, 0.96, 0.96, 0.03, 30),  # sixth round: 31/31
-    "dev2": (evaluation.DEV2_SET, 91, 31, 0.80, 0.97, 0.96, 0.03, 30),
+    "dev": (evaluation.DEV_SET, 91, 31, 0.87, 0.96, 0.96, 0.03, 30),  # sixth round: 31/31
+    "dev2": (evaluation.DEV2_SET, 91, 31, 0.81, 0.97, 0.96, 0.03, 30),
     # Written by a second author blind to the code, the vocabulary, the phrasings and the
     # other sets; scored once when the code was finished (18902df): hit@1 0.75, hit@3 0.93,
     # 29/34 refused, 1/97 falsely refused; plain BM25 0.40 / 0.53. Its misses were seen since.
@@ -63,7 +72,7 @@ FLOORS = {
     # read with its 109号 golds never matching. Read right (gold_key), 7e73729 (the same answers
     # as 572b18e) scores 0.93 / 0.99, 40/43, 1/149: the issue's bar was met. Floors less a
     # margin for PostgreSQL's BM25.
-    "final2": (evaluation.FINAL2_SET, 149, 43, 0.90, 0.96, 0.97, 0.02, 35),
+    "final2": (evaluation.FINAL2_SET, 149, 43, 0.93, 0.96, 0.97, 0.02, 35),
     # A fourth author, as blind, wrote it while the fourth round was made (190 answerable, 52 to
     # refuse, many of them look-alikes). Held out from both rounds; scored by the lead with the
     # 109号 names read as the library's 109 (see gold_key): 7e73729 0.86 / 0.96, 40/52, 0/190;
@@ -71,16 +80,16 @@ FLOORS = {
     # 43/52, 1/190; plain BM25 0.51 / 0.69. The bar is met but for refusals (83%, bar 90%).
     # Sixth round (final3 now a dev set: other agencies' own records and procedures named as
     # such, fee words no evidence of ours): 0.87 / 0.98, 52/52, 1/190 (PostgreSQL 0.86 / 0.98).
-    "final3": (evaluation.FINAL3_SET, 190, 52, 0.84, 0.96, 0.96, 0.02, 50),
+    "final3": (evaluation.FINAL3_SET, 190, 52, 0.88, 0.96, 0.96, 0.02, 50),
     # A fifth author, as blind, wrote final4 (291 questions) during the sixth round; scored by the
     # lead on the merged code: hit@1 161/190 = 0.847, hit@3 0.96, 91% refused, 0% falsely refused.
     # Every other question became dev data (this half): 0.80 / 0.95, 48/51, 0/95 before the
     # seventh round's phrasings, 0.85 / 0.97, 48/51, 0/95 after (plain BM25 0.55 / 0.68).
-    "final4_dev": (evaluation.FINAL4_DEV_SET, 95, 51, 0.83, 0.95, 0.92, 0.02, 20),
+    "final4_dev": (evaluation.FINAL4_DEV_SET, 95, 51, 0.88, 0.96, 0.94, 0.02, 20),
     # final4's other half, held out from the sixth and seventh rounds (the lead's scoring): 85/95
     # (0.89) / 0.97, 44/50, 0/95 before the seventh round and after it. Floors less a margin
     # for PostgreSQL's BM25.
-    "final4_held": (evaluation.FINAL4_HELD_SET, 95, 50, 0.85, 0.94, 0.84, 0.02, 20),
+    "final4_held": (evaluation.FINAL4_HELD_SET, 95, 50, 0.89, 0.96, 0.90, 0.02, 20),
 }
 
 
