@@ -91,7 +91,8 @@ def entry_save(*, entry: Entry, sources: list[dict], by, question: AskedQuestion
     if creating:
         audit.record(by, "answer_entry.create", entry, after=after)
     else:
-        audit.record(by, "answer_entry.edit", entry, *audit.changed_fields(before, after))
+        before, after = audit.changed_fields(before, after)
+        audit.record(by, "answer_entry.edit", entry, before=before, after=after)
     return entry
 
 
