@@ -92,7 +92,8 @@ def entry_save(*, entry: Entry, sources: list[dict], by, question: AskedQuestion
         audit.record(by, "answer_entry.create", entry, after=after)
     else:
         before, after = audit.changed_fields(before, after)
-        audit.record(by, "answer_entry.edit", entry, before=before, after=after)
+        if after:  # a save that changed nothing is no edit (nor makes its sender a writer)
+            audit.record(by, "answer_entry.edit", entry, before=before, after=after)
     return entry
 
 
