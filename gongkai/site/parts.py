@@ -48,6 +48,7 @@ REMINDERS = [
     requests_reminders.sweep_periods,
     meetings_reminders.sweep,
     mailbox_reminders.sweep,
+    answers_reminders.withdraw_lapsed,
     answers_reminders.sweep,
     throttle.sweep,
 ]
