@@ -16,6 +16,8 @@ that got no good answer and turn them into entries.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -160,6 +162,12 @@ class Entry(models.Model):
             "media": self.media.name or "",
             "sources": [str(s) for s in self.sources.all()] if self.pk else [],
         }
+
+    def fingerprint(self) -> str:
+        """What an edit form was opened on: a save from a second tab left open after another
+        edit is refused instead of overwriting it (services.entry_save)."""
+        snapshot = json.dumps(self.audit_snapshot(), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(snapshot.encode()).hexdigest()[:32]
 
     # ---- who may act ----------------------------------------------------------------------
 
