@@ -38,8 +38,12 @@ class EntryForm(forms.ModelForm):
         }
         help_texts = {"media": "图片（PNG、JPEG）、PDF或MP4短视频"}
 
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)  # Entry.fingerprint
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["seen"] = self.instance.fingerprint()
         documents = Document.public.exclude(validity__in=ENDED_VALIDITIES).order_by("title")
         current = list(self.instance.sources.all()) if self.instance.pk else []
         for n in range(1, 4):

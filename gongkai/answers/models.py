@@ -16,6 +16,8 @@ that got no good answer and turn them into entries.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -25,7 +27,7 @@ from django.utils import timezone
 
 from gongkai.core import audit, review
 from gongkai.core.errors import DomainError
-from gongkai.core.models import Unit
+from gongkai.core.models import AuditEntry, Unit
 from gongkai.core.notifications import notify
 from gongkai.core.roles import Role
 from gongkai.core.workflow import moved_on_text
@@ -157,8 +159,15 @@ class Entry(models.Model):
             "answer": self.answer,
             "topics": self.topics,
             "checked_on": self.checked_on.isoformat() if self.checked_on else None,
+            "media": self.media.name or "",
             "sources": [str(s) for s in self.sources.all()] if self.pk else [],
         }
+
+    def fingerprint(self) -> str:
+        """What an edit form was opened on: a save from a second tab left open after another
+        edit is refused instead of overwriting it (services.entry_save)."""
+        snapshot = json.dumps(self.audit_snapshot(), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(snapshot.encode()).hexdigest()[:32]
 
     # ---- who may act ----------------------------------------------------------------------
 
@@ -172,8 +181,16 @@ class Entry(models.Model):
         return user.has_role(Role.UNIT_HEAD if who == HEAD else Role.CLERK)
 
     def writer_ids(self) -> set[int]:
-        """Who wrote the entry under review: whoever created it and whoever submitted it."""
-        return {pk for pk in (self.created_by_id, self.submitted_by_id) if pk is not None}
+        """Who wrote the entry under review: whoever created, edited or submitted it (a head who
+        rewrote a clerk's draft does not approve his own wording; core.review)."""
+        editors = AuditEntry.objects.filter(
+            action="answer_entry.edit",
+            target_type=self._meta.label_lower,
+            target_id=str(self.pk),
+            actor__isnull=False,
+        ).values_list("actor_id", flat=True)
+        ids = (self.created_by_id, self.submitted_by_id, *(editors if self.pk else ()))
+        return {pk for pk in ids if pk is not None}
 
     def may(self, user, verb: str) -> bool:
         transition = TRANSITIONS[verb]
@@ -261,7 +278,9 @@ class Entry(models.Model):
         head's own entry (core.review); then it answers."""
         self._begin("approve", by)
         if by.pk in self.writer_ids():
-            raise DomainError("起草或提交问答条目的人不能审核自己的问答条目。" + review.STAND_IN)
+            raise DomainError(
+                "起草、修改或提交问答条目的人不能审核自己的问答条目。" + review.STAND_IN
+            )
         ended = [s for s in self.sources.select_related("document") if not s.document_in_force]
         if ended:
             raise DomainError(f"依据《{ended[0].document.title}》已不再有效或已撤回，不能发布")

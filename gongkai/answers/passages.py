@@ -132,3 +132,18 @@ def answers_from(document, today=None) -> bool:
     if document.expires_on is not None and document.expires_on <= today:
         return False
     return Document.public.filter(pk=document.pk).exists()
+
+
+def ended_documents(today=None):
+    """The documents that may not answer today (answers_from, for many at once): withdrawn or
+    never public, repealed, amended, or past their 失效日期 — even before anyone saves them."""
+    from django.db.models import Q
+
+    from gongkai.publications.models import ENDED_VALIDITIES, Document
+
+    today = today or timezone.localdate()
+    return Document.objects.filter(
+        Q(validity__in=ENDED_VALIDITIES)
+        | Q(expires_on__lte=today)
+        | ~Q(pk__in=Document.public.values("pk"))
+    )

@@ -1,5 +1,6 @@
-"""政策问答's part of `gongkai remind`: published entries not checked against their sources for
-a year (a rule may have changed without the document being repealed) go back to their unit."""
+"""政策问答's part of `gongkai remind`: entries whose source document's 失效日期 has arrived are
+withdrawn (来源文件失效, audited as 系统), and published entries not checked against their sources
+for a year (a rule may have changed without the document being repealed) go back to their unit."""
 
 from __future__ import annotations
 
@@ -12,6 +13,37 @@ from gongkai.core.notifications import notify
 from gongkai.core.selectors import units_staff
 
 RECHECK_DAYS = 365
+
+
+def withdraw_lapsed(*, today: dt.date, days: int) -> list[str]:
+    """A document that stopped answering without being saved (its 失效日期 arrived overnight):
+    its passages go and the entries citing it are withdrawn, as when it is repealed. The portal
+    already ignores them (retrieval.live_passages); this makes the library say so."""
+    from django.db.models import Q
+
+    from gongkai.answers import index
+    from gongkai.answers.models import EntryStatus
+    from gongkai.answers.passages import ended_documents
+
+    open_entries = [EntryStatus.DRAFT, EntryStatus.PENDING, EntryStatus.PUBLISHED]
+    documents = (
+        ended_documents(today)
+        .filter(
+            Q(answer_passages__isnull=False) | Q(answer_sources__entry__status__in=open_entries)
+        )
+        .distinct()
+        .order_by("pk")
+    )
+    lines = []
+    for document in documents:
+        cited = list(
+            Entry.objects.filter(sources__document=document, status__in=open_entries).distinct()
+        )
+        index.sync_document(document)
+        lines += [
+            f"来源文件失效，问答条目已撤下\t{document.title[:30]}\t{e.question[:30]}" for e in cited
+        ]
+    return lines
 
 
 def sweep(*, today: dt.date, days: int) -> list[str]:

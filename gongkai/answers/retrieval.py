@@ -298,13 +298,17 @@ def normalise(question: str) -> str:
 
 def live_passages(today=None):
     """Passages that may answer today: entries still published, documents still in force (a
-    document whose 失效日期 passed overnight answers no more, even before anyone saves it)."""
+    document whose 失效日期 passed overnight answers no more, even before anyone saves it), and
+    so no entry that cites one (the daily sweep withdraws it: reminders.withdraw_lapsed)."""
+    from gongkai.answers.models import EntrySource
+    from gongkai.answers.passages import ended_documents
     from gongkai.publications.models import ENDED_VALIDITIES
 
     today = today or timezone.localdate()
+    lapsed = EntrySource.objects.filter(document__in=ended_documents(today)).values("entry_id")
     return Passage.objects.filter(
         Q(kind=PassageKind.IMPORTED)
-        | Q(kind=PassageKind.ENTRY, entry__status=EntryStatus.PUBLISHED)
+        | (Q(kind=PassageKind.ENTRY, entry__status=EntryStatus.PUBLISHED) & ~Q(entry__in=lapsed))
         | (
             Q(document__isnull=False)
             & ~Q(document__validity__in=ENDED_VALIDITIES)

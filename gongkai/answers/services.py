@@ -64,13 +64,22 @@ def article_text(document, article: str) -> str:
 
 
 @transaction.atomic
-def entry_save(*, entry: Entry, sources: list[dict], by, question: AskedQuestion | None = None):
+def entry_save(
+    *, entry: Entry, sources: list[dict], by, question: AskedQuestion | None = None, seen=""
+):
     """Create or edit a draft entry with its sources [{document, article}] (quotes filled in
-    from the document's own text)."""
+    from the document's own text). `seen`: the Entry.fingerprint the edit form was opened on;
+    when the entry has changed since (another tab, a colleague), nothing is saved."""
     creating = entry.pk is None
-    if not creating and not entry.may_edit(by):
+    current = None if creating else Entry.objects.select_for_update().get(pk=entry.pk)
+    if current is not None and not current.may_edit(by):
         raise DomainError("只有本单位的经办人或负责人可以修改草稿状态的问答条目")
-    before = {} if creating else Entry.objects.get(pk=entry.pk).audit_snapshot()
+    if current is not None and seen and seen != current.fingerprint():
+        raise DomainError(
+            "保存失败：在您编辑期间，该问答条目已被他人修改。您填写的内容仍保留在表单中，"
+            "请重新打开修改页面，对照最新内容后再保存。"
+        )
+    before = {} if creating else current.audit_snapshot()
     if creating:
         entry.created_by, entry.unit = by, by.unit
         entry.from_question = question
@@ -91,7 +100,9 @@ def entry_save(*, entry: Entry, sources: list[dict], by, question: AskedQuestion
     if creating:
         audit.record(by, "answer_entry.create", entry, after=after)
     else:
-        audit.record(by, "answer_entry.edit", entry, *audit.changed_fields(before, after))
+        before, after = audit.changed_fields(before, after)
+        if after:  # a save that changed nothing is no edit (nor makes its sender a writer)
+            audit.record(by, "answer_entry.edit", entry, before=before, after=after)
     return entry
 
 

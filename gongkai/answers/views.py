@@ -72,7 +72,12 @@ def entry_edit(request, pk):
     form = forms.EntryForm(request.POST or None, request.FILES or None, instance=entry)
     if request.method == "POST" and form.is_valid():
         try:
-            services.entry_save(entry=form.instance, sources=form.sources(), by=request.user)
+            services.entry_save(
+                entry=form.instance,
+                sources=form.sources(),
+                by=request.user,
+                seen=form.cleaned_data["seen"],
+            )
         except DomainError as error:
             form.add_error(None, str(error))
         else:

@@ -50,6 +50,7 @@ REMINDERS = [
     meetings_reminders.sweep,
     consultations_reminders.sweep,
     mailbox_reminders.sweep,
+    answers_reminders.withdraw_lapsed,
     answers_reminders.sweep,
     throttle.sweep,
 ]

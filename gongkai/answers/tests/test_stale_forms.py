@@ -51,3 +51,61 @@ def test_another_units_clerk_still_gets_404_for_the_entrys_steps(client, cast):
     url = reverse("answers:entry_act", args=[item.pk, "approve"])
     assert client.post(url, {"comment": "越权"}).status_code == 404
     assert Entry.objects.get(pk=item.pk).status == EntryStatus.PENDING
+
+
+def _published(cast):
+    item = _pending(cast)
+    item.approve(by=cast.head)
+    return item
+
+
+def test_a_submit_sent_again_from_a_stale_tab_says_the_entry_moved_on_and_writes_nothing(
+    client, cast
+):
+    document = published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
+    item = entry(cast, document)
+    client.force_login(cast.clerk)
+    url = reverse("answers:entry_act", args=[item.pk, "submit"])
+    assert client.post(url).status_code == 302  # the first tab
+    response = client.post(url, follow=True)  # the second
+    page = response.content.decode()
+    assert "该问答条目已进入下一步（当前为“待处室负责人审核”），您提交的“提交审核”未再办理" in page
+    assert AuditEntry.objects.filter(action="answer_entry.submit").count() == 1
+    assert Entry.objects.get(pk=item.pk).status == EntryStatus.PENDING
+
+
+def test_a_withdrawal_sent_again_from_a_stale_tab_keeps_the_first_reason(client, cast):
+    item = _published(cast)
+    client.force_login(cast.head)
+    url = reverse("answers:entry_act", args=[item.pk, "withdraw"])
+    assert client.post(url, {"comment": "政策已调整"}).status_code == 302
+    response = client.post(url, {"comment": "另一个理由"}, follow=True)
+    page = response.content.decode()
+    assert "该问答条目已进入下一步（当前为“已撤下”），您提交的“撤下”未再办理" in page
+    item.refresh_from_db()
+    assert item.status == EntryStatus.WITHDRAWN and item.withdrawn_reason == "政策已调整"
+    withdrawals = AuditEntry.objects.filter(action="answer_entry.withdraw")
+    assert list(withdrawals.values_list("data", flat=True)) == [{"reason": "政策已调整"}]
+
+
+def _edit_form(page_form, answer):
+    data = {k: v for k, v in page_form.initial.items() if v is not None and k != "media"}
+    return data | {"answer": answer, "article2": "", "article3": ""}
+
+
+def test_an_edit_from_a_second_tab_after_an_edit_in_the_first_saves_nothing(client, cast):
+    document = published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
+    item = entry(cast, document)
+    client.force_login(cast.clerk)
+    url = reverse("answers:entry_edit", args=[item.pk])
+    first, second = client.get(url).context["form"], client.get(url).context["form"]
+    assert client.post(url, _edit_form(first, "第一个标签页的答复。")).status_code == 302
+
+    response = client.post(url, _edit_form(second, "第二个标签页的答复。"))
+
+    page = response.content.decode()
+    assert "保存失败：在您编辑期间，该问答条目已被他人修改" in page
+    assert "第二个标签页的答复。" in page  # what was typed stays in the form
+    assert Entry.objects.get(pk=item.pk).answer == "第一个标签页的答复。"
+    edits = AuditEntry.objects.filter(action="answer_entry.edit", target_id=str(item.pk))
+    assert [e.after for e in edits] == [{"answer": "第一个标签页的答复。"}]
