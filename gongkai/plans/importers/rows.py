@@ -87,6 +87,7 @@ from gongkai.plans.importers.stream import (
     UNCLOSED,
     UNREAD,
 )
+from gongkai.plans.importers.subjects import units_as_subjects
 
 # Columns whose parts must line up one-to-one with the requirements.
 _ALIGNED = (MEASURES, DEADLINE, UNITS, LEAD, SUPPORT)
@@ -234,6 +235,7 @@ def _parse_rows(
     _flag_numbers_run_into_deadlines(items)
     if records:
         items = _without_closing_measures(items, warnings)
+        items = units_as_subjects(items, warnings)
     _flag_plan_without_units(items, warnings)
     if records or header_at > 0:  # a whole document, not a bare table (which has no year)
         _flag_unstated_year(items, rows, year, warnings)
