@@ -300,6 +300,14 @@ _DEADLINE_IN_TEXT = re.compile(
 _YEAR_OPENS_SENTENCE = re.compile(r"(?<=[。；;])\d{4}年(?![起以内底末前度初中]|\d|[，,])")
 
 
+# 确保2022年…实现: a target year the task commits to (that year's end); 于4月24日开展…: the one
+# day set for the task's action (not a span, 4月24日-5月4日, nor a start, 4月24日起).
+_TARGET_OR_ACTION_DATE = re.compile(
+    r"(?<=确保)\d{4}年(?![起以内度初中]|\d|[，,])"
+    r"|(?<=于)(?:\d{4}年)?\d{1,2}月\d{1,2}日(?![起至到\-—~～]|前后|以后|之后)"
+)
+
+
 def _year_end(text: str) -> str:
     return f"{text}底前" if text.endswith("年") else text
 
@@ -310,7 +318,11 @@ def _deadline_from_text(item: ParsedItem, year: int) -> None:
     text = simplify(f"{item.requirement}{item.measures}")
     dated = [
         (parsed, found)
-        for found in [*_DEADLINE_IN_TEXT.finditer(text), *_YEAR_OPENS_SENTENCE.finditer(text)]
+        for found in [
+            *_DEADLINE_IN_TEXT.finditer(text),
+            *_YEAR_OPENS_SENTENCE.finditer(text),
+            *_TARGET_OR_ACTION_DATE.finditer(text),
+        ]
         if (parsed := parse_deadline(_year_end(found.group(0)), year)).due_date
     ]
     if not dated:

@@ -1,0 +1,76 @@
+"""Rules of the tenth round on plans of other bodies (issue 14): units written without a label
+(as a sentence's subject, run together), lists stopped where a number or heading is glued on.
+The plans here are small and invented, typed by hand in the shape each layout has; the real
+ones are scored by test_import_real_plans.py.
+"""
+
+from datetime import date
+
+from gongkai.plans.importers.subjects import SUBJECT_FLAG
+from gongkai.plans.tests.plan_text import parse, read
+
+
+def test_it_reads_a_group_of_duties_opening_on_their_units_as_the_tasks_of_a_plan_naming_none():
+    plan = parse(
+        "一、工作内容",
+        "1.应急处置。区畜牧局统一采购药剂，及时处置群众反映的问题。",
+        "2.日常巡查。由各乡镇组织巡查，发现问题及时上报。",
+        "二、职责分工",
+        "1.区畜牧局负责疫情监测和技术指导；牵头制定防控方案。",
+        "2.由区财政局牵头保障防控经费。",
+        "3.市场监督所做好流通环节的检查工作。",
+        "4.各街道、区属企业、各村（居）作为业主单位落实管护责任。",
+    )
+    assert read(plan, "number", "section", "lead_units", "support_units") == [
+        (1, "二、职责分工", ["区畜牧局"], []),
+        (2, "二、职责分工", ["区财政局"], []),
+        (3, "二、职责分工", ["市场监督所"], []),
+        (4, "二、职责分工", ["各街道", "区属企业", "各村"], []),
+    ]
+    assert all(SUBJECT_FLAG in item.flags for item in plan.items)
+    assert any("其余 2 段" in w for w in plan.warnings)
+
+
+def test_it_takes_no_subjects_from_a_group_where_one_duty_opens_otherwise():
+    plan = parse(
+        "一、职责分工",
+        "1.区畜牧局负责疫情监测和技术指导。",
+        "2.区财政局负责保障防控经费。",
+        "3.加强流通环节的检查工作。",
+    )
+    assert read(plan, "number", "lead_units") == [(1, []), (2, []), (3, [])]
+    assert not any(SUBJECT_FLAG in item.flags for item in plan.items)
+
+
+def test_it_takes_no_subjects_in_a_plan_that_labels_its_units():
+    plan = parse(
+        "一、职责分工",
+        "1.区畜牧局负责疫情监测和技术指导。（责任单位：区农业局）",
+        "2.区财政局负责保障防控经费。（责任单位：区财政局）",
+        "3.区商务局负责流通环节的检查工作。（责任单位：区商务局）",
+    )
+    assert read(plan, "number", "lead_units") == [
+        (1, ["区农业局"]),
+        (2, ["区财政局"]),
+        (3, ["区商务局"]),
+    ]
+
+
+def test_it_takes_a_target_year_a_task_commits_to_as_that_years_end_flagged():
+    plan = parse(
+        "一、工作内容",
+        "1.广泛摸排线索。建立举报奖励制度，确保2024年举报件数实现增长。责任单位：各村居",
+        "2.提升宣传效果。确保2024年起每季度开展一次宣传。责任单位：各处室",
+    )
+    assert read(plan, "number", "due_date") == [(1, date(2024, 12, 31)), (2, None)]
+    assert "完成时限取自任务内容（“2024年”），请核对" in plan.items[0].flags
+
+
+def test_it_takes_the_one_day_set_for_a_tasks_action_as_its_deadline_flagged():
+    plan = parse(
+        "一、整治内容",
+        "1.开展渔具堆放整治。各相关处室于5月8日开展综合执法。责任单位：资源处、各村委会",
+        "2.开展巡查。于5月8日至5月20日每日巡查。责任单位：资源处",
+    )
+    assert read(plan, "number", "due_date") == [(1, date(2023, 5, 8)), (2, None)]
+    assert "完成时限取自任务内容（“5月8日”），请核对" in plan.items[0].flags
