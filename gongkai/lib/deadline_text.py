@@ -92,6 +92,7 @@ class DeadlineParse:
 _ONGOING = re.compile(
     r"贯穿全年|全年|长期|持续|常态|动态更新|动态调整|定期|每月|每季度?|每半年|每年"
 )
+_PHASE_START = re.compile(r"(\d{1,2}月\d{1,2}日)(?:开始|起)")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _MONTH_CN = re.compile(r"([一二三四五六七八九十]{1,3})月")
 _FULL_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
@@ -112,6 +113,17 @@ def parse_deadline(text: str, year: int) -> DeadlineParse:
     if not candidates:
         flags.append(f"无法识别完成时限：{raw or '（空）'}")
         return DeadlineParse(None, ongoing, flags)
+    if ongoing:
+        # …4月16日-4月30日，全面提升；5月1日开始，长效常态化: the day the ongoing phase starts is
+        # no deadline; the last phase before it ends the task.
+        starts = set(_PHASE_START.findall(clean))
+        before = [c for c in candidates if c[1] not in starts]
+        if before and len(before) < len(candidates):
+            candidates = before
+            flags.append(
+                f"“{'、'.join(sorted(starts))}”起为长期（常态化）阶段的开始，"
+                "已取此前阶段的截止日期为完成时限，请核对"
+            )
     due, _ = max(candidates)
     labels = list(dict.fromkeys(label for _, label in candidates))
     if len({d for d, _ in candidates}) > 1:

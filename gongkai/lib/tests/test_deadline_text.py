@@ -118,3 +118,14 @@ def test_it_flags_a_year_no_plan_has_instead_of_failing(text):
     parsed = parse_deadline(text, 2022)
     assert parsed.due_date is None
     assert any("年份不正确" in flag for flag in parsed.flags)
+
+
+def test_it_ends_a_phased_schedule_at_the_last_phase_before_the_ongoing_one_and_flags_it():
+    parsed = parse_deadline("3月1日-3月20日，集中整治；3月21日起，转入常态化管理。", 2022)
+    assert (parsed.due_date, parsed.ongoing) == (date(2022, 3, 20), True)
+    assert any("3月21日" in flag and "常态化" in flag for flag in parsed.flags)
+
+
+def test_it_keeps_the_start_of_an_ongoing_task_given_no_other_date():
+    parsed = parse_deadline("5月1日起常态化", 2022)
+    assert (parsed.due_date, parsed.ongoing) == (date(2022, 5, 1), True)

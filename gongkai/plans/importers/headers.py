@@ -79,6 +79,7 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "时间要求",
             "完成期限",
             "时间安排",
+            "节点安排",
         ),
     ),
     (

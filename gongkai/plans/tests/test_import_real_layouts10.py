@@ -74,3 +74,35 @@ def test_it_takes_the_one_day_set_for_a_tasks_action_as_its_deadline_flagged():
     )
     assert read(plan, "number", "due_date") == [(1, date(2023, 5, 8)), (2, None)]
     assert "完成时限取自任务内容（“5月8日”），请核对" in plan.items[0].flags
+
+
+# A table run into one line: 序号|项目类别|工作内容|节点安排|责任单位|备注, the group and the
+# schedule cells printed on some rows only (merged), units spaced or run together, 备注 after.
+SCHEDULE = "3月1日-3月10日，摸底排查；3月11日-4月20日，集中整治；4月21日开始，转入长效常态化。"
+NOTED_TABLE = (
+    "附件2某街道市容整治任务清单序号项目类别工作内容节点安排责任单位备注"
+    f"1道路保洁专项行动城区每日清扫主次干道。{SCHEDULE}城管中队在建道路由施工单位负责。"
+    "2清理卫生死角，做到日产日清。城管中队 环卫公司 "
+    f"3道路保洁专项行动乡村清理村道沿线垃圾。{SCHEDULE}城管中队环卫公司 注：乡村指各行政村。"
+    "4绿化提升专项行动城区补种行道树。建设办"
+    f"5绿化提升专项行动乡村开展义务植树活动。{SCHEDULE}建设办各行政村 附件3整治任务分解表"
+)
+
+
+def test_it_reads_a_run_on_table_whose_units_run_together_before_a_note_column():
+    plan = parse(NOTED_TABLE)
+    assert read(plan, "number", "section", "lead_units", "support_units") == [
+        (1, "道路保洁专项行动", ["城管中队"], []),
+        (2, "道路保洁专项行动", ["城管中队", "环卫公司"], []),
+        (3, "道路保洁专项行动", ["城管中队", "环卫公司"], []),
+        (4, "绿化提升专项行动", ["建设办"], []),
+        (5, "绿化提升专项行动", ["建设办", "各行政村"], []),
+    ]
+    assert all(item.flags for item in plan.items)
+
+
+def test_it_gives_a_schedule_cell_printed_on_some_rows_to_the_rows_after_it():
+    plan = parse(NOTED_TABLE)
+    assert read(plan, "number", "due_date", "ongoing") == [
+        (n, date(2023, 4, 20), True) for n in range(1, 6)
+    ]

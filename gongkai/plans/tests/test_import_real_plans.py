@@ -62,7 +62,10 @@ tests/:
   农业农村局, given as dev data; the other five stay held out): 22/73 on arrival, none silently
   wrong. The tenth round: units written as the subject of a group of duties (1.区X局负责…) in a
   plan naming none by label (11: 0/7 -> 7/7), a target year (确保2022年…) or an action day
-  (于4月24日开展) taken as the deadline, flagged.
+  (于4月24日开展) taken as the deadline, flagged; a table run into one line whose units are
+  followed by a 备注 column (runon_noted.py: names run together cut against the names the
+  plan writes alone, group and schedule cells printed on some rows given to the rows after
+  them; 01: 0/42 -> 42/42, every row flagged). 22/73 -> 73/73.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -92,7 +95,7 @@ BATCHES = {
     "real_heldout6": (6, 251, 246, 0),
     "real_dev4": (5, 173, 162, 0),
     "real_heldout7": (5, 86, 81, 0),
-    "real_dev5": (6, 73, 31, 0),
+    "real_dev5": (6, 73, 73, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {"real_heldout4", "real_heldout5", "real_heldout6", "real_dev4", "real_heldout7"}
