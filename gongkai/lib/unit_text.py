@@ -239,6 +239,12 @@ def _from_clauses(text: str) -> UnitsParse:
     weak: list[str] = []
     has_lead_verb = False
     for clause in filter(None, _CLAUSE_SPLIT.split(text)):
+        assisted = _assisted(clause)
+        if assisted:
+            has_lead_verb = True
+            _add(result.lead, assisted[0])
+            _add(result.support, assisted[1])
+            continue
         role, names, note = _clause(clause)
         if note:
             notes.append(note)
@@ -262,6 +268,22 @@ def _from_clauses(text: str) -> UnitsParse:
     _drop_leads_from_support(result)
     result.note = "；".join(notes)
     return result
+
+
+# X配合Y落实 / X协助Y负责: Y does the work (it leads), X helps it.
+_ASSISTS_RE = re.compile(r"^(.+?)(?:配合|协助)(.+?)(?:负责落实|落实|负责|实施|开展|做好)$")
+
+
+def _assisted(clause: str) -> tuple[list[str], list[str]] | None:
+    """(leads, supports) of a clause X配合Y落实: Y leads, X supports; None for other clauses."""
+    assists = _ASSISTS_RE.match(clause)
+    if not assists or _VERB_RE.search(assists.group(1) + assists.group(2)):
+        return None
+    helpers, helpers_ok = _names(assists.group(1))
+    doers, doers_ok = _names(assists.group(2))
+    if helpers_ok and doers_ok and helpers and doers:
+        return doers, helpers
+    return None
 
 
 def _clause(clause: str) -> tuple[str, list[str], str]:

@@ -233,3 +233,16 @@ def test_it_reads_a_customs_office_as_a_unit_among_those_taking_part():
         ["区经济发展局", "福州海关"],
         "",
     )
+
+
+@pytest.mark.parametrize(
+    "text, lead, support",
+    [
+        ("经济发展处配合区经发局落实", ["区经发局"], ["经济发展处"]),
+        ("相关处室配合区应急局、区消防大队落实", ["区应急局", "区消防大队"], ["相关处室"]),
+        ("党群工作处协助区民政局负责", ["区民政局"], ["党群工作处"]),
+    ],
+)
+def test_it_makes_the_unit_an_other_helps_the_lead_and_the_helper_support(text, lead, support):
+    parsed = parse_units(text)
+    assert (parsed.lead, parsed.support, parsed.flags) == (lead, support, [])
