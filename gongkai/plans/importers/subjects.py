@@ -1,8 +1,9 @@
-"""Units written as the subject of a task's sentence (1.区X局负责…；2.由Y牵头…), in a plan that
-names no unit by label or bracket. A group of numbered paragraphs whose every paragraph opens
-so is the plan's division of labour: its tasks are the plan's items, each led by the units its
-sentence opens on (flagged: read from the sentence, not a label), and the plan's other
-paragraphs (its measures, whose actors are written in prose) are left out with a warning."""
+"""Units written as the subject of a task's sentence (1.区X局负责…；2.由Y牵头…) or as its
+heading (（一）X局。负责…), in a plan that names no unit by label or bracket. A group of
+numbered paragraphs whose every paragraph opens so is the plan's division of labour: its
+tasks are the plan's items, each led by the units its sentence opens on (flagged: read from
+the sentence, not a label), and the plan's other paragraphs (its measures, whose actors are
+written in prose) are left out with a warning."""
 
 import re
 from itertools import groupby
@@ -18,10 +19,11 @@ _LEFT_OUT = (
 )
 # A group this long, every paragraph of it opening on units, is no chance.
 _LEAST = 3
-# 1.区X局负责… / 由X牵头… / X、Y作为…: names before the verb of a duty.
+# 1.区X局负责… / 由X牵头… / X、Y作为… / （一）X局。负责…: names before the verb of a duty (the
+# names may be the duty's heading).
 _SUBJECT = re.compile(
     r"^由?((?:[^，,。；;、：:]{2,16}?、)*[^，,。；;、：:]{2,16}?)"
-    r"(?=负责|牵头|做好|作为|统筹|主抓|承担)"
+    r"(?=[。：:]?(?:负责|牵头|做好|作为|统筹|主抓|承担))"
 )
 _ALIAS = re.compile(r"[（(][^（()）]*[)）]$")
 

@@ -106,3 +106,23 @@ def test_it_gives_a_schedule_cell_printed_on_some_rows_to_the_rows_after_it():
     assert read(plan, "number", "due_date", "ongoing") == [
         (n, date(2023, 4, 20), True) for n in range(1, 6)
     ]
+
+
+def test_it_reads_duties_headed_by_their_unit_as_the_tasks_of_a_plan_naming_none():
+    plan = parse(
+        "二、整治内容",
+        "（一）整治充装站。全面排查充装站的安全隐患，督促整改到位。",
+        "（二）整治配送环节。严查无资质配送，规范配送车辆。",
+        "三、职责分工",
+        "（一）建设处。负责牵头组织本次专项整治，统筹协调各项工作。",
+        "（二）经济发展处。负责督促餐饮场所使用合格气瓶。",
+        "（三）综合执法队：负责查处违规经营行为。",
+        "（四）某某燃气有限公司。负责做好气瓶配送安全管理。",
+    )
+    assert read(plan, "number", "section", "lead_units") == [
+        (1, "三、职责分工", ["建设处"]),
+        (2, "三、职责分工", ["经济发展处"]),
+        (3, "三、职责分工", ["综合执法队"]),
+        (4, "三、职责分工", ["某某燃气有限公司"]),
+    ]
+    assert all(SUBJECT_FLAG in item.flags for item in plan.items)
