@@ -43,6 +43,7 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
         UNITS,
         (
             "主要责任单位",
+            "责任单位及分工",
             "责任单位",
             "责任部门",
             "责任处室",

@@ -33,6 +33,7 @@ from gongkai.plans.importers.cells import (
 from gongkai.plans.importers.headers import DEADLINE, LEAD, NUMBER, SUPPORT, UNITS
 from gongkai.plans.importers.runon_dated import dated_rows
 from gongkai.plans.importers.runon_noted import noted_layout, noted_rows
+from gongkai.plans.importers.runon_spaced import spaced_rows
 from gongkai.plans.importers.stream import STUCK, UNREAD
 
 # Header words run together inside a line (…分解表工作任务工作要求牵头单位配合/责任单位一、…),
@@ -66,17 +67,18 @@ def _run_on_table(lines: list[str]) -> list[Row] | None:
             if not any(role in _UNIT_ROLES for role in roles):
                 continue
             after = [line[match.end() :].strip(), *lines[at + 1 :]]
-            if noted_layout(roles):
-                rows = noted_rows([a for a in after if a])
-                if rows:
-                    before = [*lines[:at], line[: match.start()]]
-                    return [[text] for text in before if text.strip()] + rows
+            rows = noted_rows([a for a in after if a]) if noted_layout(roles) else None
+            if rows:
+                before = [*lines[:at], line[: match.start()]]
+                return [[text] for text in before if text.strip()] + rows
             dated = DEADLINE in roles
             columns = [role for role in roles if role != DEADLINE]
             rows = _run_on_rows([a for a in after if a], columns[-1] in _UNIT_ROLES, dated)
             if not rows and dated and NUMBER in roles:
                 header = [*_RUN_ON_HEADER, "完成时限"]
                 rows = dated_rows("".join(a for a in after if a), header)
+            if not rows and roles[-1] == DEADLINE and roles[-2:-1] in ([UNITS], [SUPPORT]):
+                rows = spaced_rows(" " + " ".join(a for a in after if a))
             if rows:
                 before = [*lines[:at], line[: match.start()]]
                 return [[text] for text in before if text.strip()] + rows

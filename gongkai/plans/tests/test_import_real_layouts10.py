@@ -126,3 +126,21 @@ def test_it_reads_duties_headed_by_their_unit_as_the_tasks_of_a_plan_naming_none
         (4, "三、职责分工", ["某某燃气有限公司"]),
     ]
     assert all(SUBJECT_FLAG in item.flags for item in plan.items)
+
+
+def test_it_reads_a_run_on_table_with_a_space_between_cells_and_a_deadline_column():
+    plan = parse(
+        "附件1 安全大排查任务清单 序号 工作任务 工作内容 责任单位及分工 完成时限"
+        " 1 开展隐患排查 对辖区敬老院开展全面排查，建立问题清单。 民政办负责 2022年4月8日前"
+        " 对商场开展排查，督促整改到位。 经济办配合区商务局落实 2022年4月15日前"
+        " 2 深化安全 培训教育 组织开展安全培训。 各科室 各社区 2022年4月20日前"
+        " 3 强化督导检查 对整改情况开展督导检查。 党政办牵头， 各科室配合 4月30日前",
+        year=2022,
+    )
+    assert read(plan, "number", "section", "lead_units", "support_units", "due_date") == [
+        (1, "开展隐患排查", ["民政办"], [], date(2022, 4, 8)),
+        (2, "开展隐患排查", ["区商务局"], ["经济办"], date(2022, 4, 15)),
+        (3, "深化安全 培训教育", ["各科室", "各社区"], [], date(2022, 4, 20)),
+        (4, "强化督导检查", ["党政办"], ["各科室"], date(2022, 4, 30)),
+    ]
+    assert all(item.flags for item in plan.items)
