@@ -103,8 +103,10 @@ def parse_units(text: str) -> UnitsParse:
     clean = _MANNER.sub("", clean)
     clean = _ROLE_IN_BRACKETS.sub(r"\1", clean)
     clean, held, notes = _hold_brackets(_strip_outer_parens(clean))
+    clean, other_labels = _other_labels_as_support(clean)
     labelled = _LABEL_RE.findall(clean)
     result = _from_labels(labelled) if labelled else _from_clauses(clean)
+    result.flags += other_labels
     result.lead = [_give_back(n, held) for n in result.lead]
     result.support = [_give_back(n, held) for n in result.support]
     result.asides = [n for n in notes if _looks_like_unit(n)]
@@ -272,6 +274,31 @@ def _from_clauses(text: str) -> UnitsParse:
 
 # X配合Y落实 / X协助Y负责: Y does the work (it leads), X helps it.
 _ASSISTS_RE = re.compile(r"^(.+?)(?:配合|协助)(.+?)(?:负责落实|落实|负责|实施|开展|做好)$")
+
+
+# 责任单位：X，所属片区：Y — a label of no role after a units label.
+_OTHER_LABEL = re.compile(r"(?<=[，,；;])\s*([\u4e00-\u9fff]{2,6})[:：]")
+_KNOWN_LABEL = re.compile(
+    r"(?:牵头|主办|配合|协办|参与|责任|承办|落实)(?:单位|处室|科室|部门|主体)?|"
+    r"完成时限|完成时间|时限要求|时限|备注"
+)
+
+
+def _other_labels_as_support(text: str) -> tuple[str, list[str]]:
+    """A label that gives no role (所属片区：Y) after a units label: its names support, and
+    it is said (never a name of its own, 所属片区：Y, nor dropped silently)."""
+    first = re.search(f"(?:{_KNOWN_LABEL.pattern})[:：]", text)
+    if not first:
+        return text, []
+    flags = []
+    for other in reversed(list(_OTHER_LABEL.finditer(text, first.end()))):
+        if _KNOWN_LABEL.fullmatch(other.group(1)):
+            continue
+        flags.insert(
+            0, f"“{other.group(1)}”不是责任单位的角色标签，其后的单位已作为配合单位，请核对"
+        )
+        text = text[: other.start(1)] + "配合单位：" + text[other.end() :]
+    return text, flags
 
 
 def _assisted(clause: str) -> tuple[list[str], list[str]] | None:

@@ -130,11 +130,12 @@ _INLINE_LABELS = re.compile(
 )
 
 
-# 1.习近平法治思想责任单位：X、Y — labels run on after a title with no full stop: taken only
+# 1.习近平法治思想责任单位：X、Y (or 1.建设200套，责任单位：X) — labels run on after a title
+# with no full stop: taken only
 # where they run to the paragraph's end (no sentence after them; 明确责任单位：… inside a
 # sentence is no label of the task's).
 _LAST_LABELS = re.compile(
-    r"(?<=[\u4e00-\u9fff》”）)])\s*(?=(?:责任|牵头|主办)(?:单位|处室|科室|部门)[:：][^。！!]*[。]?$)"
+    r"(?<=[\u4e00-\u9fff》”）)，,])\s*(?=(?:责任|牵头|主办)(?:单位|处室|科室|部门)[:：][^。！!]*[。]?$)"
 )
 
 
@@ -174,7 +175,12 @@ def _take_inline_labels(record: Row, line: str) -> str:
     """Fill the record from labels written after the task's sentences, without brackets;
     the task's text before them."""
     line = _close_label_gaps(line)
-    found = _INLINE_LABELS.search(simplify(line)) or _LAST_LABELS.search(simplify(line))
+    # The first labels: 责任单位：X run on after a comma, before 配合单位：Y after a ；.
+    found = min(
+        filter(None, (_INLINE_LABELS.search(simplify(line)), _LAST_LABELS.search(simplify(line)))),
+        key=lambda m: m.start(),
+        default=None,
+    )
     if not found:
         return line
     for piece in re.split(r"[。；;]", line[found.end() :]):

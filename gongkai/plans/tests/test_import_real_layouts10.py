@@ -144,3 +144,30 @@ def test_it_reads_a_run_on_table_with_a_space_between_cells_and_a_deadline_colum
         (4, "强化督导检查", ["党政办"], ["各科室"], date(2022, 4, 30)),
     ]
     assert all(item.flags for item in plan.items)
+
+
+def test_it_reads_units_labels_run_on_after_a_comma_to_the_paragraphs_end():
+    plan = parse(
+        "一、目标任务",
+        "1.甲小区项目200套，责任单位：某某投资公司。",
+        "2.乙小区项目100套，责任单位：某某建设公司；配合单位：南区管理局。",
+        year=2016,
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["某某投资公司"], []),
+        (2, ["某某建设公司"], ["南区管理局"]),
+    ]
+
+
+def test_it_takes_the_units_after_a_label_of_no_role_as_support_and_says_so():
+    plan = parse(
+        "一、目标任务",
+        "1.甲小区项目200套，责任单位：某某投资公司，所属片区：北区管理局。",
+        year=2016,
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["某某投资公司"], ["北区管理局"])
+    ]
+    assert (
+        "“所属片区”不是责任单位的角色标签，其后的单位已作为配合单位，请核对" in plan.items[0].flags
+    )
