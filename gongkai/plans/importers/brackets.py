@@ -130,12 +130,17 @@ _INLINE_LABELS = re.compile(
 )
 
 
+# 以上项目2016年9月底前开工。— a sentence closing a group of tasks, after its last one's labels.
+GROUP_CLOSE = "(?:以上|上述)"
+
+
 # 1.习近平法治思想责任单位：X、Y (or 1.建设200套，责任单位：X) — labels run on after a title
 # with no full stop: taken only
 # where they run to the paragraph's end (no sentence after them; 明确责任单位：… inside a
 # sentence is no label of the task's).
 _LAST_LABELS = re.compile(
-    r"(?<=[\u4e00-\u9fff》”）)，,])\s*(?=(?:责任|牵头|主办)(?:单位|处室|科室|部门)[:：][^。！!]*[。]?$)"
+    r"(?<=[\u4e00-\u9fff》”）)，,])\s*(?=(?:责任|牵头|主办)(?:单位|处室|科室|部门)[:：][^。！!]*"
+    r"(?:。|。" + GROUP_CLOSE + r"[^。！!]*。?)?$)"
 )
 
 
@@ -184,7 +189,9 @@ def _take_inline_labels(record: Row, line: str) -> str:
     if not found:
         return line
     for piece in re.split(r"[。；;]", line[found.end() :]):
-        if piece.strip():
+        if re.match(GROUP_CLOSE, piece.strip()) and not record[2]:
+            record[2] = piece.strip()  # the group's deadline (rows.py gives it to the group)
+        elif piece.strip():
             _fill_record(record, piece.strip())
     return line[: found.start()].strip()
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
 from gongkai.lib.unit_text import parse_units
 from gongkai.plans.importers.base import ParsedItem
-from gongkai.plans.importers.brackets import _JOINED
+from gongkai.plans.importers.brackets import _JOINED, GROUP_CLOSE
 from gongkai.plans.importers.cells import _SUBSECTION, Row
 from gongkai.plans.importers.headers import (
     DEADLINE,
@@ -268,6 +268,24 @@ _BARE_YEAR = re.compile(r"^\s*\d{4}\s*年(?:度)?\s*$")
 
 # 2023年10月底前2, — a number after the deadline: the next task's, run on into this one.
 _NUMBER_AFTER_DEADLINE = re.compile(r"[前底末止成](\d{1,2})\s*[,，、.．]?\s*$")
+
+
+_GROUP_DEADLINE = "完成时限取自本部分末尾的“{}”一句（对本部分各项），请核对"
+
+
+def _spread_group_deadlines(items: list[ParsedItem]) -> None:
+    """A group's closing sentence read as its last task's deadline (以上项目9月底前开工): the
+    deadline of every task of the group that has none, each flagged."""
+    for at, item in enumerate(items):
+        if not re.match(GROUP_CLOSE, simplify(item.deadline_text)) or not item.due_date:
+            continue
+        flag = _GROUP_DEADLINE.format(item.deadline_text)
+        item.flags.append(flag)
+        for earlier in reversed(items[:at]):
+            if earlier.section != item.section or earlier.deadline_text or earlier.due_date:
+                break
+            earlier.due_date, earlier.ongoing = item.due_date, item.ongoing
+            earlier.flags = [f for f in earlier.flags if f != "未填写完成时限"] + [flag]
 
 
 def _flag_numbers_run_into_deadlines(items: list[ParsedItem]) -> None:

@@ -74,6 +74,7 @@ from gongkai.plans.importers.items import (
     _flag_unstated_year,
     _groups_as_sections,
     _number_items,
+    _spread_group_deadlines,
 )
 from gongkai.plans.importers.paragraphs import _paragraph_rows, forget_memos
 from gongkai.plans.importers.runon_dated import PART
@@ -233,6 +234,7 @@ def _parse_rows(
     _flag_tasks_before_any_heading(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
     _flag_numbers_run_into_deadlines(items)
+    _spread_group_deadlines(items)
     if records:
         items = _without_closing_measures(items, warnings)
         items = units_as_subjects(items, warnings)

@@ -171,3 +171,18 @@ def test_it_takes_the_units_after_a_label_of_no_role_as_support_and_says_so():
     assert (
         "“所属片区”不是责任单位的角色标签，其后的单位已作为配合单位，请核对" in plan.items[0].flags
     )
+
+
+def test_it_gives_a_groups_closing_deadline_sentence_to_every_task_of_the_group_flagged():
+    plan = parse(
+        "一、新开工项目 1.甲小区项目200套，责任单位：甲投资公司。2.乙小区项目100套，"
+        "责任单位：乙建设公司。以上项目2016年9月底前开工。二、基本建成项目 1.丙小区项目"
+        "300套，责任单位：甲投资公司。上述项目2016年12月底前基本建成。",
+        year=2016,
+    )
+    assert read(plan, "number", "section", "lead_units", "due_date") == [
+        (1, "一、新开工项目", ["甲投资公司"], date(2016, 9, 30)),
+        (2, "一、新开工项目", ["乙建设公司"], date(2016, 9, 30)),
+        (3, "二、基本建成项目", ["甲投资公司"], date(2016, 12, 31)),
+    ]
+    assert all(any("本部分末尾" in f for f in item.flags) for item in plan.items)
