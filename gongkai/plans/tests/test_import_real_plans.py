@@ -65,7 +65,12 @@ tests/:
   (于4月24日开展) taken as the deadline, flagged; a table run into one line whose units are
   followed by a 备注 column (runon_noted.py: names run together cut against the names the
   plan writes alone, group and schedule cells printed on some rows given to the rows after
-  them; 01: 0/42 -> 42/42, every row flagged). 22/73 -> 73/73.
+  them; 01: 0/42 -> 42/42, every row flagged). 22/73 -> 73/73. General rules for the
+  layouts its README describes in the plans held out, tried on invented plans only
+  (test_import_real_layouts10.py): X配合Y落实 (Y leads), a run-on table with a space between
+  cells and a deadline column (runon_spaced.py), units labels after a comma, a label of no
+  role (所属片区：) as support flagged, a group's closing deadline sentence (以上项目…前),
+  duties headed by their unit (（一）X处。负责…). The other batches unchanged.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
