@@ -506,6 +506,8 @@ def _cut_numbered_groups(lines: list[str]) -> list[str]:
     order and each is flagged (see _SPLIT_FLAG)."""
     numbered = [line for line in lines if _NUMBERED.match(line)]
     grouped = [line for line in numbered if len(_pieces(line)) >= 2]
+    if numbered and grouped and 2 * len(grouped) < len(numbered):
+        return _cut_two_task_paragraphs(lines)
     if not numbered or 2 * len(grouped) < len(numbered):
         return lines
     if not all(_unit_brackets(line) for line in numbered) or not _third_level(lines):
@@ -520,6 +522,30 @@ def _cut_numbered_groups(lines: list[str]) -> list[str]:
             out += [_Piece(p) for p in pieces]
         else:
             out.append(line)
+    return out
+
+
+def _cut_two_task_paragraphs(lines: list[str]) -> list[str]:
+    """7.强化…。（A牵头）各有关处室统筹…。（B负责） — a few numbered paragraphs, among many
+    closed by one units bracket, go on after it with a sentence closed by a bracket of its
+    own: a second task written under the same number. When most numbered paragraphs close
+    with their units, each such paragraph is cut at its brackets and the plan's tasks are
+    numbered in order (the numbers dropped), each flagged (see _SPLIT_FLAG)."""
+    numbered = [line for line in lines if _NUMBERED.match(line)]
+    closed = [line for line in numbered if _unit_brackets(line)]
+    twice = [line for line in closed if sum(bool(_unit_brackets(p)) for p in _pieces(line)) >= 2]
+    if not twice or len(numbered) < 3 or 4 * len(closed) < 3 * len(numbered):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        numeral = _NUMBERED.match(line)
+        if not numeral:
+            out.append(line)
+            continue
+        pieces = _pieces(line[numeral.end() :]) or [line[numeral.end() :]]
+        if len(pieces) >= 2 and not _unit_brackets(pieces[-1]):
+            pieces[-2:] = [pieces[-2] + pieces[-1]]  # closing text with no units
+        out += [_Piece(p) for p in pieces]
     return out
 
 

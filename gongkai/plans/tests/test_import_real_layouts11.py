@@ -1,0 +1,26 @@
+"""Rules of the eleventh round on plans of other bodies (issue 14). The plans here are small
+and invented, typed by hand in the shape each layout has; the real ones are scored by
+test_import_real_plans.py.
+"""
+
+from gongkai.plans.importers.paragraphs import _SPLIT_FLAG
+from gongkai.plans.tests.plan_text import parse, read
+
+
+def test_it_cuts_a_numbered_task_going_on_with_a_second_bracketed_task_into_two():
+    plan = parse(
+        "一、重点任务",
+        "1.开展隐患整治。组织对本行业开展分析。（各处室、各村居按职责分工负责）",
+        "2.强化涉疫场所管理。组织对检测点开展专项检查。（甲处牵头）各有关处室统筹好疫情防控，"
+        "督促单位落实专人值守。（各相关处室按照职责分工负责）",
+        "3.加强文物建筑检查。深化隐患排查整治。（相关处室配合区文体局落实）",
+        "4.强化宣传教育。向公众普及消防知识。（乙处、丙处按职责分工负责）",
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["各处室", "各村居"], []),
+        (2, ["甲处"], []),
+        (3, ["各相关处室"], []),
+        (4, ["区文体局"], ["相关处室"]),
+        (5, ["乙处", "丙处"], []),
+    ]
+    assert all(_SPLIT_FLAG in item.flags for item in plan.items[1:3])
