@@ -56,6 +56,9 @@ _AND_SPLIT = re.compile(r"以及|[和及与]")
 _MANNER = re.compile(
     r"(按照?|根据)(各自)?(?:职责|职能)(分工)?|分别(?=负责|落实|牵头)|共同(?=负责|落实)|参照(?=落实|执行)"
 )
+# X结合工作实际推广 / X结合实际推进: the units do the work as fits their own; the work verb
+# (not one of the role verbs) closes the bracket. Read as X负责.
+_AS_FITS = re.compile(r"结合(?:工作|各自|自身|本单位)?实际(?:推广|推进|开展|执行|组织实施)$")
 # 市发改委（牵头）、市财政局: a role written in brackets after the unit is its verb.
 _ROLE_IN_BRACKETS = re.compile(r"[（(](牵头|主办|主责|配合|协办|协助|参与)(?:单位|部门)?[)）]")
 # A collective's tail: 等部门, 等市有关单位, 等单位 — the named units stay, the tail goes.
@@ -100,7 +103,7 @@ def parse_units(text: str) -> UnitsParse:
     if legend and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: legend.start()]):
         return _comma_legend(raw[: legend.start()], raw[legend.start() :])
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
-    clean = _MANNER.sub("", clean)
+    clean = _AS_FITS.sub("负责", _MANNER.sub("", clean))
     clean = _ROLE_IN_BRACKETS.sub(r"\1", clean)
     clean, held, notes = _hold_brackets(_strip_outer_parens(clean))
     clean, other_labels = _other_labels_as_support(clean)
@@ -236,6 +239,11 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
 
 def _from_clauses(text: str) -> UnitsParse:
     result = UnitsParse()
+    # X、Y配合A，B、C落实: one clause whose list of doers has a comma in it.
+    listed = _assisted(re.sub(r"[，,]", "、", text)) if re.search("[，,]", text) else None
+    if listed and not re.search("[；;。]", text):
+        result.lead, result.support = listed
+        return result
     notes: list[str] = []
     aid: list[str] = []
     weak: list[str] = []

@@ -246,3 +246,16 @@ def test_it_reads_a_customs_office_as_a_unit_among_those_taking_part():
 def test_it_makes_the_unit_an_other_helps_the_lead_and_the_helper_support(text, lead, support):
     parsed = parse_units(text)
     assert (parsed.lead, parsed.support, parsed.flags) == (lead, support, [])
+
+
+def test_it_reads_units_doing_the_work_as_fits_them_as_leads():
+    parsed = parse_units("各相关处室结合工作实际推广")
+    assert (parsed.lead, parsed.support, parsed.flags) == (["各相关处室"], [], [])
+
+
+def test_it_reads_a_list_of_doers_with_a_comma_in_it_after_配合_as_the_leads():
+    parsed = parse_units("甲处、相关单位配合区公安局，区交通局、区消防支队落实")
+    assert (parsed.lead, parsed.support) == (
+        ["区公安局", "区交通局", "区消防支队"],
+        ["甲处", "相关单位"],
+    )
