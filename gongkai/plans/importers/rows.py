@@ -147,10 +147,41 @@ _CLOSING_MEASURES = (
 )
 
 
+_OPENING_POINTS = (
+    "正文第一个部分标题之前的{}段未注明责任单位（可能是通知开头概述的总目标），"
+    "未作为任务导入，请核对"
+)
+
+
+def _without_opening_points(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+    """…下达目标任务为：1.新开工2912套；2.基本建成1754套。一、… — numbered points before the
+    plan's first part heading, naming no units, in a plan whose parts' tasks all stand under a
+    heading and name theirs: the notice's summary, not tasks. Left out, said; the tasks are
+    renumbered when they were numbered in page order."""
+    head = 0
+    while head < len(items) and not items[head].section and not _named(items[head]):
+        head += 1
+    rest = items[head:]
+    if not head or not rest or not all(i.section for i in rest) or not _named(rest[0]):
+        return items
+    warnings.append(_OPENING_POINTS.format(head))
+    if [i.number for i in items] == list(range(1, len(items) + 1)) and any(
+        "已按出现顺序" in w for w in warnings
+    ):
+        for number, item in enumerate(rest, start=1):
+            item.number = number
+    return rest
+
+
+def _named(item: ParsedItem) -> bool:
+    return bool(item.units_text or item.lead_units or item.support_units)
+
+
 def _without_closing_measures(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
     """四、保障措施 1.加强领导…2.统一调度… — in a plan of paragraphs where every task names its
     units, the paragraphs of the closing part(s) that name none are the plan's measures for
     itself, not tasks: left out, and the plan says so."""
+    items = _without_opening_points(items, warnings)
     named = [bool(i.units_text or i.lead_units or i.support_units) for i in items]
     last = max((at for at, has in enumerate(named) if has), default=-1)
     tail = items[last + 1 :]

@@ -24,3 +24,19 @@ def test_it_cuts_a_numbered_task_going_on_with_a_second_bracketed_task_into_two(
         (5, ["乙处", "丙处"], []),
     ]
     assert all(_SPLIT_FLAG in item.flags for item in plan.items[1:3])
+
+
+def test_it_leaves_out_the_notices_numbered_summary_before_its_first_part_and_says_so():
+    plan = parse(
+        "现下达目标任务为：1.新开工300套；2.基本建成100套。现提出如下要求：一、新开工项目 "
+        "1.甲小区200套，责任单位：甲投资公司；2.乙小区100套，责任单位：乙建设公司。"
+        "二、基本建成项目 1.丙小区100套，责任单位：甲投资公司。三、其它要求 1.务必高度重视。"
+        "各单位要加强领导。2.务必尽快启动。要抓紧做好前期工作。",
+        year=2016,
+    )
+    assert read(plan, "number", "section", "lead_units") == [
+        (1, "一、新开工项目", ["甲投资公司"]),
+        (2, "一、新开工项目", ["乙建设公司"]),
+        (3, "二、基本建成项目", ["甲投资公司"]),
+    ]
+    assert any("第一个部分标题之前" in w for w in plan.warnings)
