@@ -180,9 +180,10 @@ def _named(item: ParsedItem) -> bool:
 def _without_closing_measures(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
     """四、保障措施 1.加强领导…2.统一调度… — in a plan of paragraphs where every task names its
     units, the paragraphs of the closing part(s) that name none are the plan's measures for
-    itself, not tasks: left out, and the plan says so."""
+    itself, not tasks: left out, and the plan says so. Units taken from a bracket inside a
+    paragraph's text (各处室（中心）、…, flagged as such) do not make it a task here."""
     items = _without_opening_points(items, warnings)
-    named = [bool(i.units_text or i.lead_units or i.support_units) for i in items]
+    named = [_named(i) and _MID_TEXT not in i.flags for i in items]
     last = max((at for at, has in enumerate(named) if has), default=-1)
     tail = items[last + 1 :]
     if not tail or last < 2 or not all(named[: last + 1]):

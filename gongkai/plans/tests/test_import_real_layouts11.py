@@ -40,3 +40,21 @@ def test_it_leaves_out_the_notices_numbered_summary_before_its_first_part_and_sa
         (3, "二、基本建成项目", ["甲投资公司"]),
     ]
     assert any("第一个部分标题之前" in w for w in plan.warnings)
+
+
+def test_it_leaves_out_closing_parts_whose_only_units_are_a_bracket_inside_a_paragraph():
+    plan = parse(
+        "一、落实责任制",
+        "（一）建立消防安全组织，落实消防安全措施。（甲处、各村居）",
+        "（二）定期召开会议，督促整改火灾隐患。（乙处牵头，各村居配合）",
+        "（三）推进消防队伍建设。（丙办事处负责）",
+        "二、做好火灾预防工作",
+        "（一）建立常态化火灾隐患排查整治机制，组织开展冬春火灾防控。",
+        "（二）每半年组织各处室（中心）、各村（居）消防管理人员开展1次消防安全培训。",
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["甲处", "各村居"], []),
+        (2, ["乙处"], ["各村居"]),
+        (3, ["丙办事处"], []),
+    ]
+    assert any("未作为任务导入" in w for w in plan.warnings)

@@ -77,7 +77,9 @@ tests/:
   处室…（B负责）) is cut in two, the tasks numbered in order and flagged; brackets of units doing
   the work as fits them (（X结合工作实际推广）) and of doers listed with a comma after 配合
   (（X配合A，B、C落实）) read; a notice's numbered summary before the plan's first part,
-  naming no units, left out with a warning: 32/61 (2 silently wrong) -> 47/61 (none).
+  naming no units, left out with a warning; closing parts whose only units are a bracket inside
+  a paragraph (各处室（中心）) left out as the plan's measures: 32/61 (2 silently wrong) -> 57/61
+  (none).
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -108,7 +110,7 @@ BATCHES = {
     "real_dev4": (5, 173, 162, 0),
     "real_heldout7": (5, 86, 81, 0),
     "real_dev5": (6, 73, 73, 0),
-    "real_heldout8": (5, 61, 47, 0),
+    "real_heldout8": (5, 61, 57, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
