@@ -217,6 +217,8 @@ def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
             # new sentence opening on its date, closes a task though no full stop stands by it.
         if _ASIDE.match(inner):
             continue  # （含县市区） （见附件） （以下简称…）
+        if after in "、，," and before and _NAME_GOES_ON.match(before) and _bare_name_suffix(inner):
+            continue  # 各处室（中心）、东庠办事处: part of a name in a list, X（Y）
         units, _ = _split_bracket(inner)
         if _UNIT_LABEL.search(simplify(inner)) or (
             units
@@ -225,6 +227,15 @@ def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
         ):
             found.append(match)
     return tuple(found)
+
+
+_NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _bare_name_suffix(inner: str) -> bool:
+    """（中心） after 各处室 in a list: a short name with no role word nor label."""
+    plain = simplify(inner)
+    return len(plain) <= 8 and not _ROLE_WORD.search(plain) and not _UNIT_LABEL.search(plain)
 
 
 _BOTH_ROLES = re.compile(r"牵头.*[，,；;].*(?:参与|配合|协办|协助)")

@@ -58,3 +58,20 @@ def test_it_leaves_out_closing_parts_whose_only_units_are_a_bracket_inside_a_par
         (3, ["丙办事处"], []),
     ]
     assert any("未作为任务导入" in w for w in plan.warnings)
+
+
+def test_it_takes_a_bracket_after_a_name_in_a_list_as_part_of_the_name_not_the_units():
+    plan = parse(
+        "一、重点任务",
+        "1.开展隐患整治。组织对本行业开展分析。（甲处、各村居按职责分工负责）",
+        "2.加强燃气管理。开展常态化安全检查。（乙处牵头，丙处配合）",
+        "3.强化宣传教育。向公众普及消防知识。（各相关处室按职责分工负责）",
+        "4.部署发动。各处室（中心）、各村居要制定具体实施方案，召开会议部署。（丁处负责）",
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["甲处", "各村居"], []),
+        (2, ["乙处"], ["丙处"]),
+        (3, ["各相关处室"], []),
+        (4, ["丁处"], []),
+    ]
+    assert "多处责任单位括注" not in "".join(plan.items[3].flags)
