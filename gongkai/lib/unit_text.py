@@ -248,7 +248,17 @@ def _from_clauses(text: str) -> UnitsParse:
     aid: list[str] = []
     weak: list[str] = []
     has_lead_verb = False
+    helpers: list[str] = []  # of the last X配合Y负责Z clause, for one that names none
     for clause in filter(None, _CLAUSE_SPLIT.split(text)):
+        split_by_object = _assisted_for(clause, helpers)
+        if split_by_object:
+            has_lead_verb = True
+            _add(result.lead, split_by_object[0])
+            helpers = split_by_object[1]
+            _add(result.support, helpers)
+            if _SPLIT_BY_OBJECT not in result.flags:
+                result.flags.append(_SPLIT_BY_OBJECT)
+            continue
         assisted = _assisted(clause)
         if assisted:
             has_lead_verb = True
@@ -307,6 +317,24 @@ def _other_labels_as_support(text: str) -> tuple[str, list[str]]:
         )
         text = text[: other.start(1)] + "配合单位：" + text[other.end() :]
     return text, flags
+
+
+# X配合Y负责养老院；Z配合W负责商场，配合V负责…: each clause a unit leading for one object.
+_ASSISTS_FOR_RE = re.compile(r"^(.*?)(?:配合|协助)(.+?)负责([^、]{2,12})$")
+_SPLIT_BY_OBJECT = "责任单位按对象分别写明（X配合Y负责某类场所），已合并为牵头与配合单位，请核对"
+
+
+def _assisted_for(clause: str, helpers: list[str]) -> tuple[list[str], list[str]] | None:
+    """(leads, supports) of X配合Y负责Z (Z what Y is in charge of; with no X, the helpers of
+    the clause before); None for other clauses."""
+    found = _ASSISTS_FOR_RE.match(clause)
+    if not found or _VERB_RE.search(found.group(1) + found.group(2) + found.group(3)):
+        return None
+    doers, doers_ok = _names(found.group(2))
+    own, own_ok = _names(found.group(1)) if found.group(1) else (helpers, True)
+    if doers_ok and own_ok and doers and own:
+        return doers, own
+    return None
 
 
 def _assisted(clause: str) -> tuple[list[str], list[str]] | None:

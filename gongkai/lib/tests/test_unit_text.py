@@ -259,3 +259,9 @@ def test_it_reads_a_list_of_doers_with_a_comma_in_it_after_配合_as_the_leads()
         ["区公安局", "区交通局", "区消防支队"],
         ["甲处", "相关单位"],
     )
+
+
+def test_it_reads_units_split_by_object_as_the_doers_leading_and_their_helpers_supporting():
+    parsed = parse_units("甲处配合区甲局负责养老院；乙处配合区乙局负责商场，配合区丙局负责网吧")
+    assert (parsed.lead, parsed.support) == (["区甲局", "区乙局", "区丙局"], ["甲处", "乙处"])
+    assert any("按对象分别写明" in flag for flag in parsed.flags)

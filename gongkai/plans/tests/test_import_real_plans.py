@@ -79,7 +79,8 @@ tests/:
   (（X配合A，B、C落实）) read; a notice's numbered summary before the plan's first part,
   naming no units, left out with a warning; closing parts whose only units are a bracket inside
   a paragraph (各处室（中心）) left out as the plan's measures; a bracket after a name in a list
-  (各处室（中心）、…) part of the name, not units: 32/61 (2 silently wrong) -> 57/61 (none);
+  (各处室（中心）、…) part of the name, not units; a units cell split by object (X配合Y负责养老院；
+  Z配合W负责商场) read, flagged: 32/61 (2 silently wrong) -> 58/61 (none);
   real_heldout6 246 -> 247/251.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
@@ -111,7 +112,7 @@ BATCHES = {
     "real_dev4": (5, 173, 162, 0),
     "real_heldout7": (5, 86, 81, 0),
     "real_dev5": (6, 73, 73, 0),
-    "real_heldout8": (5, 61, 57, 0),
+    "real_heldout8": (5, 61, 58, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
