@@ -56,6 +56,20 @@ def _feedback_published(cast, consultation, comment):
     return feedback
 
 
+def _create_data(**overrides):
+    """The create form's POST: a 30-day-short period for a decision of type 其他."""
+    data = {
+        "draft_title": "广州市危险化学品储存安全管理办法",
+        "decision_type": "other",
+        "opens_on": "2022-09-01",
+        "closes_on": "2022-09-20",
+        "explanation": "起草说明",
+        "draft_text": DRAFT,
+        "category": Category.REGULATIONS_NORMATIVE_DOCS,
+    }
+    return {**data, **overrides}
+
+
 def _opened(cast, **fields):
     with _on(2022, 8, 30):
         consultation = _draft(cast, **fields)
@@ -414,15 +428,7 @@ def test_the_edit_form_refuses_a_past_start_at_its_field_like_the_create_form(cl
 def test_a_period_too_short_is_refused_at_the_closing_date(client, cast):
     """Probe 3 finding 9(a): the refusal showed above the form, not at 截止日期."""
     client.force_login(cast.clerk)
-    data = {
-        "draft_title": "广州市危险化学品储存安全管理办法",
-        "decision_type": "major_decision",
-        "opens_on": "2022-09-01",
-        "closes_on": "2022-09-20",
-        "explanation": "起草说明",
-        "draft_text": DRAFT,
-        "category": Category.REGULATIONS_NORMATIVE_DOCS,
-    }
+    data = _create_data(decision_type="major_decision")
     with _on(2022, 8, 30):
         page = client.post(reverse("consultations:create"), data)
     errors = page.context["form"].errors
@@ -485,15 +491,7 @@ def test_a_draft_name_typed_with_the_draft_suffix_is_refused_at_its_field(client
     """Probe 3 finding 9(c): "…规定（征求意见稿）" gave "…规定（征求意见稿）》（征求意见稿）" in the
     notice. The notice adds the suffix itself."""
     client.force_login(cast.clerk)
-    data = {
-        "draft_title": "广州市危险化学品储存安全管理办法（征求意见稿）",
-        "decision_type": "other",
-        "opens_on": "2022-09-01",
-        "closes_on": "2022-09-20",
-        "explanation": "起草说明",
-        "draft_text": DRAFT,
-        "category": Category.REGULATIONS_NORMATIVE_DOCS,
-    }
+    data = _create_data(draft_title="广州市危险化学品储存安全管理办法（征求意见稿）")
     with _on(2022, 8, 30):
         page = client.post(reverse("consultations:create"), data)
         with pytest.raises(DomainError, match="不要加“（征求意见稿）”"):
