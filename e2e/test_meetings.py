@@ -243,16 +243,10 @@ def test_a_clerk_writes_the_summary_and_a_second_person_returns_then_publishes_i
     and he is offered no approval; the head returns it, the clerk rewrites it and the head
     publishes it. The records say who did each step and when; the portal shows the summary
     with the attendee's phone masked."""
-    from gongkai.testing import published_meeting, signed_up
+    from gongkai.testing import held_meeting
 
-    cast = e2e_cast
     url = live_server.url
-    meeting = published_meeting(cast, selection="first_come", seats=1)
-    (attendee,) = signed_up(meeting, 1)
-    with time_machine.travel(meeting.starts_at - dt.timedelta(hours=1), tick=False):
-        meeting.select(by=cast.clerk)
-    with time_machine.travel(meeting.starts_at + dt.timedelta(hours=2), tick=False):
-        meeting.record_attendance(by=cast.clerk, present=[attendee])
+    meeting, attendee = held_meeting(e2e_cast)
     detail = f"{url}/staff/meetings/{meeting.pk}/"
     public = f"{url}/hudong/meetings/{meeting.pk}/"
     submitted_at = meeting.starts_at + dt.timedelta(days=1)
