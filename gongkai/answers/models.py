@@ -314,7 +314,7 @@ class Entry(models.Model):
         self.passages.all().delete()
 
 
-def writers_of(entries) -> dict:
+def writers_of(entries) -> dict[int, set[int]]:
     """Entry.writer_ids for several entries, in one read of the audit log (a list of 50
     waiting entries asks once, not 50 times)."""
     log = AuditEntry.objects.filter(

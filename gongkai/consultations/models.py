@@ -241,7 +241,6 @@ class Consultation(models.Model):
     def _record(self, by, action: str, **data) -> None:
         audit.record(by, f"consultation.{action}", self, unit=self.unit, **data)
 
-    @transaction.atomic
     def period_if_published(self, published_on: dt.date) -> tuple[dt.date, dt.date] | None:
         """The period a notice published on `published_on` moves to (opening that day, as long
         as the one reviewed); None when it keeps its planned dates."""
@@ -255,6 +254,7 @@ class Consultation(models.Model):
             "（公告正文中的征求意见时间已被改动）：请退回起草单位改正开始、截止日期后重新送审"
         )
 
+    @transaction.atomic
     def take_period_in_force(self, document, publishing_at: dt.datetime) -> None:
         """Its notice is about to be published (三审) at `publishing_at`. Published after the
         planned opening day, it opens that day and the closing day moves so that the period is
