@@ -233,3 +233,80 @@ def test_a_meeting_from_notice_to_a_re_run_draw_attendance_and_ledger_item_11(
         "record_attendance", "add_opinion", "submit_summary", "publish_summary",
     ]  # fmt: skip  # the story, one step a word
     assert AuditEntry.objects.filter(action="meeting.select", actor__username="fagui").count() == 1
+
+
+@time_machine.travel(_at(2022, 9, 1, 9, 0), tick=True)
+def test_a_clerk_writes_the_summary_and_a_second_person_returns_then_publishes_it(
+    page, live_server, e2e_cast, login
+):
+    """列席情况待审核 (先审后发): 法规处's clerk writes the summary; it is not public while it waits
+    and he is offered no approval; the head returns it, the clerk rewrites it and the head
+    publishes it. The records say who did each step and when; the portal shows the summary
+    with the attendee's phone masked."""
+    from gongkai.testing import held_meeting
+
+    url = live_server.url
+    meeting, attendee = held_meeting(e2e_cast)
+    detail = f"{url}/staff/meetings/{meeting.pk}/"
+    public = f"{url}/hudong/meetings/{meeting.pk}/"
+    submitted_at = meeting.starts_at + dt.timedelta(days=1)
+    published_at = meeting.starts_at + dt.timedelta(days=2)
+    citizen = page.context.browser.new_page()
+
+    with time_machine.travel(submitted_at, tick=True):
+        _sign_in_as(page, login, "fagui")
+        page.goto(detail)
+        _step(page, "提交列席情况审核", {"summary": "1名公众代表列席，提出意见1条。"})
+        expect(page.locator("#meeting-status")).to_have_text("列席情况待审核")
+        expect(
+            page.locator("details.step summary", has_text="审核同意并公开列席情况")
+        ).to_have_count(0)
+        citizen.goto(public)
+        expect(citizen.locator("#summary")).to_have_count(0)  # not public while it waits
+
+        _sign_in_as(page, login, "fagui_head")
+        page.goto(detail)
+        _step(page, "退回列席情况", {"comment": "请写明意见的采纳情况"})
+        expect(page.locator("#meeting-status")).to_have_text("已召开")
+
+        _sign_in_as(page, login, "fagui")
+        page.goto(detail)
+        rewritten = f"1名公众代表列席（联系电话{attendee.phone}），提出意见1条，已采纳。"
+        _step(page, "提交列席情况审核", {"summary": rewritten})
+
+    with time_machine.travel(published_at, tick=True):
+        _sign_in_as(page, login, "fagui_head")
+        page.goto(detail)
+        _step(page, "审核同意并公开列席情况", {"note": "同意公开"})
+        expect(page.locator("#meeting-status")).to_have_text("已公开列席情况")
+        citizen.goto(public)
+        expect(citizen.locator("#summary")).to_contain_text("提出意见1条，已采纳")
+        assert attendee.phone not in citizen.locator("#summary").inner_text()
+
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.SUMMARIZED
+    assert meeting.summary == rewritten
+    assert dt.timedelta(0) <= meeting.summary_published_at - published_at < dt.timedelta(minutes=5)
+    steps = AuditEntry.objects.filter(action__endswith="_summary", target_id=str(meeting.pk))
+    rows = [
+        (a.action, a.actor.username, a.before["status"], a.after["status"])
+        for a in steps.order_by("pk")
+    ]
+    assert rows == [
+        ("meeting.submit_summary", "fagui", "held", "sum_review"),
+        ("meeting.return_summary", "fagui_head", "sum_review", "held"),
+        ("meeting.submit_summary", "fagui", "held", "sum_review"),
+        ("meeting.publish_summary", "fagui_head", "sum_review", "summarized"),
+    ]
+    for entry in steps:
+        when = published_at if entry.action == "meeting.publish_summary" else submitted_at
+        assert dt.timedelta(0) <= entry.at - when < dt.timedelta(minutes=5)
+    kinds = list(
+        meeting.events.filter(kind__endswith="_summary").values_list("kind", "actor__username")
+    )
+    assert kinds == [
+        ("submit_summary", "fagui"),
+        ("return_summary", "fagui_head"),
+        ("submit_summary", "fagui"),
+        ("publish_summary", "fagui_head"),
+    ]

@@ -201,6 +201,22 @@ def published_meeting(cast, *, selection="lottery", seats=3, unit="法规处", *
     return meeting
 
 
+def held_meeting(cast):
+    """A first-come meeting of 法规处 with one seat, its one sign-up selected an hour before it
+    began and recorded present two hours after: (the meeting, the attendee)."""
+    import datetime as dt
+
+    import time_machine
+
+    meeting = published_meeting(cast, selection="first_come", seats=1)
+    (attendee,) = signed_up(meeting, 1)
+    with time_machine.travel(meeting.starts_at - dt.timedelta(hours=1), tick=False):
+        meeting.select(by=cast.clerk)
+    with time_machine.travel(meeting.starts_at + dt.timedelta(hours=2), tick=False):
+        meeting.record_attendance(by=cast.clerk, present=[attendee])
+    return meeting, attendee
+
+
 def signed_up(meeting, n: int, *, start: int = 0):
     """`n` sign-ups to `meeting`, as if sent through the public form (phones 13900000000+i)."""
     from gongkai.meetings.forms import SignUpForm

@@ -2,7 +2,7 @@
 unit's entries withdrawn because a source ended, and questions citizens asked that got none."""
 
 from gongkai.answers import services
-from gongkai.answers.models import Entry, EntryStatus
+from gongkai.answers.models import Entry, EntryStatus, writers_of
 from gongkai.core import review
 from gongkai.core.roles import Role
 
@@ -35,4 +35,5 @@ def _waiting_for(user) -> list[Entry]:
     else:
         return []
     heads = review.head_ids({e.unit_id for e in pending})
-    return [e for e in pending if review.may_check(user, e.unit_id, e.writer_ids(), heads)][:20]
+    writers = writers_of(pending)
+    return [e for e in pending if review.may_check(user, e.unit_id, writers[e.pk], heads)][:20]

@@ -83,27 +83,29 @@ def document_passages(document) -> list[Passage]:
     ]
 
 
+# The entries a source's end withdraws (来源文件失效); a withdrawn one is already gone.
+OPEN_ENTRIES = [EntryStatus.DRAFT, EntryStatus.PENDING, EntryStatus.PUBLISHED]
+
+
 @transaction.atomic
-def sync_document(document) -> None:
-    """Passages for a document that may answer; none (and its entries withdrawn) otherwise."""
+def sync_document(document, today=None) -> list[Entry]:
+    """Passages for a document that may answer; none otherwise, and the entries citing it
+    withdrawn (来源文件失效, audited as 系统). The one withdrawal path: a save, a withdrawal
+    or the daily sweep (reminders.withdraw_lapsed) all come here. Returns those withdrawn."""
     has = Passage.objects.filter(document=document).exists()
-    if answers_from(document):
+    if answers_from(document, today):
         if not has:
             save_passages(document_passages(document))
-        return
+        return []
     if has:
         remove(Passage.objects.filter(document=document))
-    _withdraw_entries_citing(document)
-
-
-def _withdraw_entries_citing(document) -> None:
-    entries = Entry.objects.filter(
-        sources__document=document,
-        status__in=[EntryStatus.DRAFT, EntryStatus.PENDING, EntryStatus.PUBLISHED],
-    ).distinct()
+    entries = list(
+        Entry.objects.filter(sources__document=document, status__in=OPEN_ENTRIES).distinct()
+    )
     for entry in entries:
         remove(Passage.objects.filter(entry=entry))
         entry.source_ended(document=document)
+    return entries
 
 
 # ---- entries ------------------------------------------------------------------------------

@@ -183,14 +183,7 @@ class Entry(models.Model):
     def writer_ids(self) -> set[int]:
         """Who wrote the entry under review: whoever created, edited or submitted it (a head who
         rewrote a clerk's draft does not approve his own wording; core.review)."""
-        editors = AuditEntry.objects.filter(
-            action="answer_entry.edit",
-            target_type=self._meta.label_lower,
-            target_id=str(self.pk),
-            actor__isnull=False,
-        ).values_list("actor_id", flat=True)
-        ids = (self.created_by_id, self.submitted_by_id, *(editors if self.pk else ()))
-        return {pk for pk in ids if pk is not None}
+        return writers_of([self])[self.pk]
 
     def may(self, user, verb: str) -> bool:
         transition = TRANSITIONS[verb]
@@ -319,6 +312,25 @@ class Entry(models.Model):
         self.withdrawn_reason = f"依据《{document.title}》已撤回或不再有效"
         self._move("source_ended", None, document=document.pk)
         self.passages.all().delete()
+
+
+def writers_of(entries) -> dict[int, set[int]]:
+    """Entry.writer_ids for several entries, in one read of the audit log (a list of 50
+    waiting entries asks once, not 50 times)."""
+    log = AuditEntry.objects.filter(
+        action="answer_entry.edit",
+        target_type=Entry._meta.label_lower,
+        target_id__in=[str(e.pk) for e in entries if e.pk],
+        actor__isnull=False,
+    ).values_list("target_id", "actor_id")
+    editors: dict[str, set[int]] = {}
+    for target_id, actor_id in log:  # no query at all when no entry is saved yet
+        editors.setdefault(target_id, set()).add(actor_id)
+    return {
+        e.pk: {pk for pk in (e.created_by_id, e.submitted_by_id) if pk is not None}
+        | editors.get(str(e.pk), set())
+        for e in entries
+    }
 
 
 class EntrySource(models.Model):

@@ -22,26 +22,23 @@ def withdraw_lapsed(*, today: dt.date, days: int) -> list[str]:
     from django.db.models import Q
 
     from gongkai.answers import index
-    from gongkai.answers.models import EntryStatus
     from gongkai.answers.passages import ended_documents
 
-    open_entries = [EntryStatus.DRAFT, EntryStatus.PENDING, EntryStatus.PUBLISHED]
     documents = (
         ended_documents(today)
         .filter(
-            Q(answer_passages__isnull=False) | Q(answer_sources__entry__status__in=open_entries)
+            Q(answer_passages__isnull=False)
+            | Q(answer_sources__entry__status__in=index.OPEN_ENTRIES)
         )
         .distinct()
         .order_by("pk")
     )
     lines = []
     for document in documents:
-        cited = list(
-            Entry.objects.filter(sources__document=document, status__in=open_entries).distinct()
-        )
-        index.sync_document(document)
+        withdrawn = index.sync_document(document, today)
         lines += [
-            f"来源文件失效，问答条目已撤下\t{document.title[:30]}\t{e.question[:30]}" for e in cited
+            f"来源文件失效，问答条目已撤下\t{document.title[:30]}\t{e.question[:30]}"
+            for e in withdrawn
         ]
     return lines
 

@@ -8,7 +8,12 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self):
         from gongkai.consultations import services
-        from gongkai.publications.models import document_published, document_sending
+        from gongkai.publications.models import (
+            document_published,
+            document_sending,
+            document_signing_notes,
+        )
 
         document_published.connect(services.on_document_published, dispatch_uid="consultations")
         document_sending.connect(services.on_document_sending, dispatch_uid="consultations")
+        document_signing_notes.connect(services.before_signing, dispatch_uid="consultations")

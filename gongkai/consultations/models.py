@@ -241,6 +241,19 @@ class Consultation(models.Model):
     def _record(self, by, action: str, **data) -> None:
         audit.record(by, f"consultation.{action}", self, unit=self.unit, **data)
 
+    def period_if_published(self, published_on: dt.date) -> tuple[dt.date, dt.date] | None:
+        """The period a notice published on `published_on` moves to (opening that day, as long
+        as the one reviewed); None when it keeps its planned dates."""
+        if self.opened_at is not None or self.opens_on >= published_on:
+            return None
+        return published_on, published_on + (self.closes_on - self.opens_on)
+
+    def unmovable_text(self) -> str:
+        return (
+            f"计划开始日期（{cn_date(self.opens_on)}）已过，公告中的征求意见时间无法自动顺延"
+            "（公告正文中的征求意见时间已被改动）：请退回起草单位改正开始、截止日期后重新送审"
+        )
+
     @transaction.atomic
     def take_period_in_force(self, document, publishing_at: dt.datetime) -> None:
         """Its notice is about to be published (三审) at `publishing_at`. Published after the
@@ -250,18 +263,14 @@ class Consultation(models.Model):
         第十五条: 明确提出意见的方式和期限). Only that sentence changes: what the reviewers
         approved otherwise goes out as it was. When a reviewer rewrote the sentence, nothing
         can be matched: the approval is refused until the drafting unit corrects the dates."""
-        published_on = timezone.localtime(publishing_at).date()
-        if self.opened_at is not None or self.opens_on >= published_on:
+        moved = self.period_if_published(timezone.localtime(publishing_at).date())
+        if moved is None:
             return
         planned = period_sentence(self.opens_on, self.closes_on)
         if planned not in document.body:
-            raise DomainError(
-                f"计划开始日期（{cn_date(self.opens_on)}）已过，公告中的征求意见时间无法自动顺延"
-                "（公告正文中的征求意见时间已被改动）：请退回起草单位改正开始、截止日期后重新送审"
-            )
+            raise DomainError(self.unmovable_text())
         before = {"opens_on": self.opens_on.isoformat(), "closes_on": self.closes_on.isoformat()}
-        length = self.closes_on - self.opens_on
-        self.opens_on, self.closes_on = published_on, published_on + length
+        self.opens_on, self.closes_on = moved
         document.body = document.body.replace(
             planned, period_sentence(self.opens_on, self.closes_on)
         )

@@ -3,6 +3,7 @@ what happens when the chain publishes the notice or the feedback."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from html import escape
 
@@ -152,6 +153,25 @@ def on_document_sending(sender, document, publishing_at=None, **_):
     noticed = Consultation.objects.filter(document=document).first()
     if noticed is not None and publishing_at is not None:
         noticed.take_period_in_force(document, publishing_at)
+
+
+def before_signing(sender, document, today: dt.date, **_) -> str:
+    """What the leader at 三审 is told before signing a consultation's notice whose planned
+    start has passed: publishing today moves the period and rewrites the notice's period
+    sentence (Consultation.take_period_in_force), or is refused when that sentence was
+    rewritten. "" for any other document."""
+    noticed = Consultation.objects.filter(document=document).first()
+    moved = noticed.period_if_published(today) if noticed is not None else None
+    if moved is None:
+        return ""
+    planned = period_sentence(noticed.opens_on, noticed.closes_on)
+    if planned not in document.body:
+        return noticed.unmovable_text()
+    return (
+        f"计划开始日期（{cn_date(noticed.opens_on)}）已过：现在签发发布，征求意见期将顺延为"
+        f"今天（{cn_date(moved[0])}）至{cn_date(moved[1])}，公告中的“{planned}”将改为"
+        f"“{period_sentence(*moved)}”。"
+    )
 
 
 def may_comment(ip: str | None) -> bool:

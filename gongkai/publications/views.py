@@ -123,6 +123,7 @@ def _detail_page(request, document, status=200):
         "attachment_form": AttachmentForm(),
         "overdue": document.publish_overdue(timezone.localdate()),
         "needs_waiver": document.status == "review_3" and document.needs_interpretation,
+        "signing_notes": document.signing_notes(timezone.localdate()) if may_review else [],
         "unresolved": sum(1 for _, decision in hits if decision is None),
     }
     return render(request, "publications/document_detail.html", context, status=status)

@@ -74,3 +74,34 @@ def test_a_leader_does_not_approve_a_clerks_entry(client, cast):
     assert not Notification.objects.filter(user=cast.leader).exists()
     client.force_login(cast.leader)
     assert item.question not in client.get(reverse("core:dashboard")).content.decode()
+
+
+def test_the_heads_waiting_list_reads_the_audit_log_once_however_many_entries_wait(client, cast):
+    """Review item 5: the 政策问答 dashboard list asked the audit log who wrote each pending
+    entry, one query per entry. With 1 and with 50 waiting, the list and the page read the
+    same number of times."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gongkai.answers import dashboard
+
+    document = published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
+    client.force_login(cast.head)
+
+    def queries_with(count):
+        while Entry.objects.filter(status=EntryStatus.PENDING).count() < count:
+            n = Entry.objects.count()
+            item = entry(cast, document, question=f"约谈问题{n}？")
+            item.submit(by=cast.clerk)
+        with CaptureQueriesContext(connection) as listed:
+            waiting = dashboard.my_entries(cast.head)["waiting"]
+        with CaptureQueriesContext(connection) as page:
+            html = client.get(reverse("core:dashboard")).content.decode()
+        return len(waiting), len(listed.captured_queries), len(page.captured_queries), html
+
+    one, list_one, page_one, _ = queries_with(1)
+    many, list_many, page_many, html = queries_with(50)
+    assert (one, many) == (1, 20)  # the dashboard shows the first 20
+    assert html.count("约谈问题") == 20
+    assert list_many == list_one == 4
+    assert page_many == page_one

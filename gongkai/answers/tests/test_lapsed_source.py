@@ -73,3 +73,21 @@ def test_the_daily_sweep_withdraws_entries_citing_an_expired_document_as_the_sys
     assert out.getvalue().count(said) == 2
     assert reminders.withdraw_lapsed(today=timezone.localdate(), days=7) == []  # once only
     assert AuditEntry.objects.filter(action="answer_entry.source_ended").count() == 2
+
+
+def test_the_sweep_for_a_given_day_withdraws_by_that_day_and_lists_only_what_it_withdrew(cast):
+    """The sweep run for tomorrow (its `today`), the document expiring tomorrow: the entry is
+    withdrawn by the same rule as on a save, and the line says so only because it was."""
+    document, item = _answering(cast)
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    Document.objects.filter(pk=document.pk).update(expires_on=tomorrow)
+
+    lines = reminders.withdraw_lapsed(today=tomorrow, days=7)
+
+    item.refresh_from_db()
+    assert item.status == EntryStatus.WITHDRAWN
+    assert lines == [
+        "来源文件失效，问答条目已撤下\t广州市应急管理局安全生产约谈办法\t" + item.question[:30]
+    ]
+    logged = AuditEntry.objects.filter(action="answer_entry.source_ended")
+    assert [(a.target_id, a.actor_name) for a in logged] == [(str(item.pk), "系统")]

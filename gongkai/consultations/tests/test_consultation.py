@@ -56,6 +56,20 @@ def _feedback_published(cast, consultation, comment):
     return feedback
 
 
+def _create_data(**overrides):
+    """The create form's POST: a 30-day-short period for a decision of type 其他."""
+    data = {
+        "draft_title": "广州市危险化学品储存安全管理办法",
+        "decision_type": "other",
+        "opens_on": "2022-09-01",
+        "closes_on": "2022-09-20",
+        "explanation": "起草说明",
+        "draft_text": DRAFT,
+        "category": Category.REGULATIONS_NORMATIVE_DOCS,
+    }
+    return {**data, **overrides}
+
+
 def _opened(cast, **fields):
     with _on(2022, 8, 30):
         consultation = _draft(cast, **fields)
@@ -361,9 +375,12 @@ def test_a_notice_published_late_states_the_period_in_force(client, cast):
 
 
 @pytest.mark.django_db
-def test_a_late_notice_whose_period_a_reviewer_rewrote_is_not_published_with_old_dates(cast):
+def test_a_late_notice_whose_period_a_reviewer_rewrote_is_not_published_with_old_dates(
+    client, cast
+):
     """Probe 3 finding 3: when the period sentence no longer matches the fields, nothing can be
-    moved safely; 三审 is refused until the unit corrects the dates."""
+    moved safely; 三审 is refused until the unit corrects the dates, and the leader's review
+    page says so before signing (review item 4)."""
     with _on(2022, 8, 30):
         c = _draft(cast)
         doc = c.document
@@ -375,9 +392,12 @@ def test_a_late_notice_whose_period_a_reviewer_rewrote_is_not_published_with_old
         )
         doc.approve(by=cast.head)
         doc.approve(by=cast.reviewer)
+    client.force_login(cast.leader)
     with _on(2022, 9, 5):
+        page = client.get(reverse("publications:document_detail", args=[doc.pk])).content.decode()
         with pytest.raises(DomainError, match="退回起草单位改正开始、截止日期"):
             doc.approve(by=cast.leader)
+    assert "公告中的征求意见时间无法自动顺延" in page and "请退回起草单位改正开始、截止日期" in page
     doc.refresh_from_db()
     c.refresh_from_db()
     assert doc.status == DocumentStatus.REVIEW_3 and doc.published_at is None
@@ -414,15 +434,7 @@ def test_the_edit_form_refuses_a_past_start_at_its_field_like_the_create_form(cl
 def test_a_period_too_short_is_refused_at_the_closing_date(client, cast):
     """Probe 3 finding 9(a): the refusal showed above the form, not at 截止日期."""
     client.force_login(cast.clerk)
-    data = {
-        "draft_title": "广州市危险化学品储存安全管理办法",
-        "decision_type": "major_decision",
-        "opens_on": "2022-09-01",
-        "closes_on": "2022-09-20",
-        "explanation": "起草说明",
-        "draft_text": DRAFT,
-        "category": Category.REGULATIONS_NORMATIVE_DOCS,
-    }
+    data = _create_data(decision_type="major_decision")
     with _on(2022, 8, 30):
         page = client.post(reverse("consultations:create"), data)
     errors = page.context["form"].errors
@@ -485,15 +497,7 @@ def test_a_draft_name_typed_with_the_draft_suffix_is_refused_at_its_field(client
     """Probe 3 finding 9(c): "…规定（征求意见稿）" gave "…规定（征求意见稿）》（征求意见稿）" in the
     notice. The notice adds the suffix itself."""
     client.force_login(cast.clerk)
-    data = {
-        "draft_title": "广州市危险化学品储存安全管理办法（征求意见稿）",
-        "decision_type": "other",
-        "opens_on": "2022-09-01",
-        "closes_on": "2022-09-20",
-        "explanation": "起草说明",
-        "draft_text": DRAFT,
-        "category": Category.REGULATIONS_NORMATIVE_DOCS,
-    }
+    data = _create_data(draft_title="广州市危险化学品储存安全管理办法（征求意见稿）")
     with _on(2022, 8, 30):
         page = client.post(reverse("consultations:create"), data)
         with pytest.raises(DomainError, match="不要加“（征求意见稿）”"):
@@ -509,3 +513,36 @@ def test_a_draft_name_typed_with_the_draft_suffix_is_refused_at_its_field(client
     c.refresh_from_db()
     assert c.draft_title == "广州市危险化学品储存安全管理办法"
     assert "（征求意见稿）》（征求意见稿）" not in c.document.body
+
+
+@pytest.mark.django_db
+def test_the_leader_is_told_before_signing_that_a_late_notice_moves_its_period(client, cast):
+    """Review item 4: planned 9/1–10/1, at 三审 on 9/5 the leader's page says, before signing,
+    that publishing now moves the period to 今天…10/5 and rewrites the notice's sentence; the
+    day before the planned start it says nothing; signed, the dates are the ones announced."""
+    with _on(2022, 8, 30):
+        c = _draft(cast)
+        doc = c.document
+        doc.submit(by=cast.clerk)
+        doc.approve(by=cast.head)
+        doc.approve(by=cast.reviewer)
+    client.force_login(cast.leader)
+    url = reverse("publications:document_detail", args=[doc.pk])
+    told = (
+        "计划开始日期（2022年9月1日）已过：现在签发发布，征求意见期将顺延为今天（2022年9月5日）"
+        "至2022年10月5日，公告中的“征求意见时间为2022年9月1日至2022年10月1日”将改为"
+        "“征求意见时间为2022年9月5日至2022年10月5日”。"
+    )
+    with _on(2022, 8, 31):
+        on_time = client.get(url).content.decode()
+    with _on(2022, 9, 5):
+        late = client.get(url).content.decode()
+        client.force_login(cast.head)  # the unit's head does not sign: not shown to him
+        heads = client.get(url).content.decode()
+    assert "顺延" not in on_time and "签发并发布" in on_time
+    assert told in late.replace("&ldquo;", "“").replace("&rdquo;", "”")
+    assert "顺延" not in heads
+    with _on(2022, 9, 5):
+        doc.approve(by=cast.leader)
+    c.refresh_from_db()
+    assert (c.opens_on, c.closes_on) == (dt.date(2022, 9, 5), dt.date(2022, 10, 5))

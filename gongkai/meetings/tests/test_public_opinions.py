@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 
 from gongkai.meetings.models import Handling, Opinion
-from gongkai.testing import published_meeting, signed_up
+from gongkai.testing import held_meeting, published_meeting, signed_up
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +23,8 @@ RESPONSE = "已转执法支队核查，进展可拨打本局咨询电话020-8333
 def test_the_meeting_page_masks_what_a_representative_said_and_keeps_the_office_number(
     client, cast
 ):
-    meeting = published_meeting(cast, selection="first_come", seats=1)
-    (speaker,) = signed_up(meeting, 1)
-    with time_machine.travel(meeting.starts_at - dt.timedelta(hours=1), tick=False):
-        meeting.select(by=cast.clerk)
+    meeting, speaker = held_meeting(cast)
     with time_machine.travel(meeting.starts_at + dt.timedelta(hours=2), tick=False):
-        meeting.record_attendance(by=cast.clerk, present=[speaker])
         meeting.add_opinion(
             by=cast.clerk,
             speaker=speaker,

@@ -13,7 +13,7 @@ from gongkai.core.models import AuditEntry
 from gongkai.meetings.models import Handling, Meeting, MeetingStatus, mask_name
 from gongkai.meetings.selectors import meetings_with_public_attendance
 from gongkai.meetings.services import meeting_create
-from gongkai.testing import SIGNUP_FORM, published_meeting, signed_up
+from gongkai.testing import SIGNUP_FORM, held_meeting, published_meeting, signed_up
 
 
 def _after(meeting, days):
@@ -398,13 +398,7 @@ def test_a_leader_is_not_told_of_a_notice_a_clerk_submitted(cast):
 
 
 def _held(cast):
-    meeting = published_meeting(cast, selection="first_come", seats=1)
-    (attendee,) = signed_up(meeting, 1)
-    with time_machine.travel(meeting.starts_at - dt.timedelta(hours=1), tick=False):
-        meeting.select(by=cast.clerk)
-    with time_machine.travel(meeting.starts_at + dt.timedelta(hours=2), tick=False):
-        meeting.record_attendance(by=cast.clerk, present=[attendee])
-    return meeting
+    return held_meeting(cast)[0]
 
 
 def test_the_summary_goes_public_only_when_a_second_person_approves_it(client, cast):

@@ -34,6 +34,7 @@ from gongkai.publications.models.documents import (
     attachment_path,
     document_published,
     document_sending,
+    document_signing_notes,
     document_withdrawn,
 )
 from gongkai.publications.models.portal import (
@@ -75,5 +76,6 @@ __all__ = [
     "attachment_path",
     "document_published",
     "document_sending",
+    "document_signing_notes",
     "document_withdrawn",
 ]

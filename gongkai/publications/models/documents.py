@@ -60,6 +60,10 @@ document_withdrawn = Signal()
 # (a consultation's feedback note) refuses with a DomainError when the document no longer says
 # what that record holds; a consultation's notice takes the period in force at that moment.
 document_sending = Signal()
+# Asked when the 签发领导's review page is shown (三审), with `document=` and `today=`: a receiver
+# returns what publishing today will change beyond the text reviewed ("" if nothing), for the
+# leader to read before signing (a consultation's notice published late moves its period).
+document_signing_notes = Signal()
 
 
 class StaleEdit(DomainError):
@@ -336,6 +340,13 @@ class Document(models.Model):
             self.kind in (Kind.NORMATIVE, Kind.RULE)
             and not self.interpretations.filter(status=DocumentStatus.PUBLISHED).exists()
         )
+
+    def signing_notes(self, today: dt.date) -> list[str]:
+        """What other apps say publishing today will change (document_signing_notes), at 三审."""
+        if self.status != DocumentStatus.REVIEW_3:
+            return []
+        replies = document_signing_notes.send(type(self), document=self, today=today)
+        return [text for _, text in replies if text]
 
     def publish_overdue(self, today: dt.date) -> bool:
         """第二十六条: not out within 20 working days of being formed."""
