@@ -18,6 +18,7 @@ from gongkai.mailbox.models import (
     NotPublishedReason,
     Route,
     Satisfaction,
+    tidy_order_no,
 )
 
 MAX_BODY_CHARS = 5000
@@ -125,6 +126,9 @@ class HotlineForm(forms.ModelForm):
         self.fields["hotline_order_no"].required = True
         self.instance.channel = Channel.HOTLINE  # the model's checks speak of 派发时间
         self.fields["submitted_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+    def clean_hotline_order_no(self):
+        return tidy_order_no(self.cleaned_data["hotline_order_no"])
 
 
 class LookupForm(CitizenForm, forms.Form):

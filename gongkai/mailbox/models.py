@@ -8,6 +8,8 @@ rules and what is unverified: participation.md §9.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -146,6 +148,12 @@ OWN_STEP = {
         ("draft", "答复稿由您本人拟写，不能由您本人签发，请由新闻处另一位工作人员或签发领导签发"),
     ),
 }
+
+
+def tidy_order_no(text: str) -> str:
+    """A 工单号 as the hotline writes it: full-width characters made ordinary, no spaces,
+    capitals — so "gz12345-0042 " and "GZ12345-0042" are the same order."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")).upper()
 
 
 def reply_workdays(category: str) -> int:
@@ -291,6 +299,14 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
                 condition=~models.Q(publish_consent=False, published_at__isnull=False),
                 name="message_published_only_with_consent",
             ),
+            # A 12345 work order is registered once: a double click or a resubmitted form
+            # would make two messages, answered and counted twice (probe 4 finding 1).
+            models.UniqueConstraint(
+                fields=["hotline_order_no"],
+                condition=~models.Q(hotline_order_no=""),
+                name="message_hotline_order_once",
+                violation_error_message="该12345工单已登记。",
+            ),
         ]
         indexes = [
             models.Index(
@@ -338,6 +354,27 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             what = "工单派发时间" if self.channel == Channel.HOTLINE else "留言时间"
             shown = cn_datetime(timezone.localtime(now))
             raise ValidationError({"submitted_at": f"{what}不能晚于当前时间（{shown}）。"})
+        self.refuse_registered_order()
+
+    def refuse_registered_order(self):
+        """A 12345 work order already registered is refused at 工单号, naming the message it
+        became, so the clerk can open it instead of answering the caller twice."""
+        if not self.hotline_order_no:
+            return
+        earlier = (
+            Message.objects.filter(hotline_order_no=self.hotline_order_no)
+            .exclude(pk=self.pk)
+            .values_list("tracking_no", flat=True)
+            .first()
+        )
+        if earlier is not None:
+            raise ValidationError(
+                {"hotline_order_no": f"该工单已登记（{earlier}），请勿重复登记。"}
+            )
+
+    def validate_constraints(self, exclude=None):
+        # The order number's uniqueness is checked in clean(), with the message it became.
+        super().validate_constraints(exclude={*(exclude or ()), "hotline_order_no"})
 
     # -- who may act --------------------------------------------------------------------------
 
