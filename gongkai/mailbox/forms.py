@@ -12,6 +12,7 @@ from gongkai.forms_common import CitizenForm, HoneypotForm, MultipleFileField
 from gongkai.lib import phones
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.mailbox.models import (
+    PHONE_INVALID,
     Category,
     Channel,
     Message,
@@ -81,7 +82,7 @@ class MessageForm(CitizenForm, HoneypotForm, forms.ModelForm):
     def clean_phone(self):
         value = phones.tidy(self.cleaned_data["phone"])
         if not phones.is_phone(value):
-            raise forms.ValidationError("联系电话格式不正确，请填写手机号码或带区号的固定电话。")
+            raise forms.ValidationError(PHONE_INVALID)
         return value
 
     def clean_attachments(self):

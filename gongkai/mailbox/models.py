@@ -28,7 +28,7 @@ from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib.cndate import cn_date, cn_datetime
-from gongkai.lib.phones import PhoneKeyed
+from gongkai.lib.phones import PhoneKeyed, is_phone
 from gongkai.lib.uploads import sniff_upload
 from gongkai.mailbox.masking import duplicate_reply
 from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
@@ -154,6 +154,9 @@ def tidy_order_no(text: str) -> str:
     """A 工单号 as the hotline writes it: full-width characters made ordinary, no spaces,
     capitals — so "gz12345-0042 " and "GZ12345-0042" are the same order."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")).upper()
+
+
+PHONE_INVALID = "联系电话格式不正确，请填写手机号码或带区号的固定电话。"
 
 
 def reply_workdays(category: str) -> int:
@@ -348,12 +351,19 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
 
     def clean(self):
         """留言时间 (a 12345 order's 派发时间, copied by staff) cannot lie in the future: the
-        office would accept it before it was sent (probe finding 16)."""
+        office would accept it before it was sent (probe finding 16). The phone is the only way
+        to call the writer back, so it must be a number (probe 4 finding 2: staff copying a
+        12345 order saved "abc")."""
+        errors = {}
         now = timezone.now()
         if self.submitted_at and self.submitted_at > now:
             what = "工单派发时间" if self.channel == Channel.HOTLINE else "留言时间"
             shown = cn_datetime(timezone.localtime(now))
-            raise ValidationError({"submitted_at": f"{what}不能晚于当前时间（{shown}）。"})
+            errors["submitted_at"] = f"{what}不能晚于当前时间（{shown}）。"
+        if self.phone and not is_phone(self.phone):
+            errors["phone"] = PHONE_INVALID
+        if errors:
+            raise ValidationError(errors)
         self.refuse_registered_order()
 
     def refuse_registered_order(self):

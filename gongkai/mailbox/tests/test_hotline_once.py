@@ -87,3 +87,35 @@ def _valid(data):
     form = HotlineForm(data)
     assert form.is_valid(), form.errors
     return form
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("phone", ["abc", "1380013800", "138-0013-800a"])
+def test_it_refuses_a_caller_phone_that_is_not_a_number(client, cast, phone):
+    """Probe 4 finding 2: the phone is the only way to call the caller back."""
+    client.force_login(cast.press)
+    response = client.post(reverse("mailbox:hotline"), {**ORDER, "phone": phone})
+    assert response.status_code == 200
+    assert response.context["form"].errors["phone"] == [
+        "联系电话格式不正确，请填写手机号码或带区号的固定电话。"
+    ]
+    assert not Message.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("phone", ["138 0013 8000", "020-83108000", "83108000"])
+def test_it_registers_a_mobile_or_a_landline_as_typed(client, cast, phone):
+    client.force_login(cast.press)
+    response = client.post(reverse("mailbox:hotline"), {**ORDER, "phone": phone})
+    assert response.status_code == 302
+    assert Message.objects.get().phone == phone
+
+
+@pytest.mark.django_db
+def test_the_model_refuses_a_phone_that_is_not_a_number():
+    message = Message(phone="abc")
+    with pytest.raises(ValidationError) as refused:
+        message.clean()
+    assert refused.value.message_dict["phone"] == [
+        "联系电话格式不正确，请填写手机号码或带区号的固定电话。"
+    ]
