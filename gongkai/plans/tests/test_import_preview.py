@@ -214,3 +214,28 @@ def test_a_plan_naming_no_units_is_previewed_and_the_user_assigns_them(client, c
     assert _units(first) == {("新闻处", "lead")}
     assert _units(second) == set()
     assert "计划未写明责任单位，请在预览中指定" in second.flags
+
+
+@pytest.mark.django_db
+def test_a_unit_cell_the_reader_could_not_read_is_offered_for_mapping_like_any_other(client, cast):
+    """Probe 4 finding 5: "不存在的办" got no dropdown; the task was saved with no unit and the
+    name only in its note. It is offered under 未识别的单位 and the mapping is applied."""
+    client.force_login(cast.press)
+    rows = [*PLAN_ROWS, ["4. 规范依申请公开答复", "答复率100%", "不存在的办", "2024年12月底"]]
+    preview = _map_columns(client, _upload(client, _plan_docx(rows)))
+    assert preview.context["units_form"].names == ["法规科", "不存在的办"]
+    assert "原文“不存在的办”对应" in preview.content.decode()
+
+    response = _confirm(
+        client,
+        preview,
+        unit_0=str(cast.units["法规处"].pk),
+        unit_1=str(cast.units["新闻处"].pk),
+    )
+
+    assert response.status_code == 302
+    fourth = Plan.objects.get().tasks.get(number=4)
+    assert _units(fourth) == {("新闻处", "lead")}
+    assert fourth.units_to_choose == [] and fourth.note == ""
+    assert not any("不存在的办" in flag for flag in fourth.flags)
+    assert UnitAlias.objects.get(name="不存在的办").unit == cast.units["新闻处"]
