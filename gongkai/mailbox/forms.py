@@ -12,12 +12,14 @@ from gongkai.forms_common import CitizenForm, HoneypotForm, MultipleFileField
 from gongkai.lib import phones
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.mailbox.models import (
+    PHONE_INVALID,
     Category,
     Channel,
     Message,
     NotPublishedReason,
     Route,
     Satisfaction,
+    tidy_order_no,
 )
 
 MAX_BODY_CHARS = 5000
@@ -80,7 +82,7 @@ class MessageForm(CitizenForm, HoneypotForm, forms.ModelForm):
     def clean_phone(self):
         value = phones.tidy(self.cleaned_data["phone"])
         if not phones.is_phone(value):
-            raise forms.ValidationError("联系电话格式不正确，请填写手机号码或带区号的固定电话。")
+            raise forms.ValidationError(PHONE_INVALID)
         return value
 
     def clean_attachments(self):
@@ -125,6 +127,9 @@ class HotlineForm(forms.ModelForm):
         self.fields["hotline_order_no"].required = True
         self.instance.channel = Channel.HOTLINE  # the model's checks speak of 派发时间
         self.fields["submitted_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+    def clean_hotline_order_no(self):
+        return tidy_order_no(self.cleaned_data["hotline_order_no"])
 
 
 class LookupForm(CitizenForm, forms.Form):

@@ -8,6 +8,8 @@ rules and what is unverified: participation.md §9.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,7 +28,7 @@ from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib.cndate import cn_date, cn_datetime
-from gongkai.lib.phones import PhoneKeyed
+from gongkai.lib.phones import PhoneKeyed, is_phone
 from gongkai.lib.uploads import sniff_upload
 from gongkai.mailbox.masking import duplicate_reply
 from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
@@ -146,6 +148,15 @@ OWN_STEP = {
         ("draft", "答复稿由您本人拟写，不能由您本人签发，请由新闻处另一位工作人员或签发领导签发"),
     ),
 }
+
+
+def tidy_order_no(text: str) -> str:
+    """A 工单号 as the hotline writes it: full-width characters made ordinary, no spaces,
+    capitals — so "gz12345-0042 " and "GZ12345-0042" are the same order."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")).upper()
+
+
+PHONE_INVALID = "联系电话格式不正确，请填写手机号码或带区号的固定电话。"
 
 
 def reply_workdays(category: str) -> int:
@@ -291,6 +302,14 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
                 condition=~models.Q(publish_consent=False, published_at__isnull=False),
                 name="message_published_only_with_consent",
             ),
+            # A 12345 work order is registered once: a double click or a resubmitted form
+            # would make two messages, answered and counted twice (probe 4 finding 1).
+            models.UniqueConstraint(
+                fields=["hotline_order_no"],
+                condition=~models.Q(hotline_order_no=""),
+                name="message_hotline_order_once",
+                violation_error_message="该12345工单已登记。",
+            ),
         ]
         indexes = [
             models.Index(
@@ -332,12 +351,40 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
 
     def clean(self):
         """留言时间 (a 12345 order's 派发时间, copied by staff) cannot lie in the future: the
-        office would accept it before it was sent (probe finding 16)."""
+        office would accept it before it was sent (probe finding 16). The phone is the only way
+        to call the writer back, so it must be a number (probe 4 finding 2: staff copying a
+        12345 order saved "abc")."""
+        errors = {}
         now = timezone.now()
         if self.submitted_at and self.submitted_at > now:
             what = "工单派发时间" if self.channel == Channel.HOTLINE else "留言时间"
             shown = cn_datetime(timezone.localtime(now))
-            raise ValidationError({"submitted_at": f"{what}不能晚于当前时间（{shown}）。"})
+            errors["submitted_at"] = f"{what}不能晚于当前时间（{shown}）。"
+        if self.phone and not is_phone(self.phone):
+            errors["phone"] = PHONE_INVALID
+        if errors:
+            raise ValidationError(errors)
+        self.refuse_registered_order()
+
+    def refuse_registered_order(self):
+        """A 12345 work order already registered is refused at 工单号, naming the message it
+        became, so the clerk can open it instead of answering the caller twice."""
+        if not self.hotline_order_no:
+            return
+        earlier = (
+            Message.objects.filter(hotline_order_no=self.hotline_order_no)
+            .exclude(pk=self.pk)
+            .values_list("tracking_no", flat=True)
+            .first()
+        )
+        if earlier is not None:
+            raise ValidationError(
+                {"hotline_order_no": f"该工单已登记（{earlier}），请勿重复登记。"}
+            )
+
+    def validate_constraints(self, exclude=None):
+        # The order number's uniqueness is checked in clean(), with the message it became.
+        super().validate_constraints(exclude={*(exclude or ()), "hotline_order_no"})
 
     # -- who may act --------------------------------------------------------------------------
 

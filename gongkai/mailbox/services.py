@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gongkai.core import audit, throttle
@@ -18,6 +18,7 @@ from gongkai.mailbox.models import (
     MessageEvent,
     MessageFile,
     MessageStatus,
+    tidy_order_no,
 )
 from gongkai.mailbox.topics import keywords
 from gongkai.mailbox.trends import record as record_topics
@@ -74,7 +75,16 @@ def register_hotline(*, by, form) -> Submitted:
     message = form.save(commit=False)
     message.channel = Channel.HOTLINE
     message.publish_consent = False
-    code = create(message, (), actor=by, note=f"12345工单 {message.hotline_order_no}")
+    message.hotline_order_no = tidy_order_no(message.hotline_order_no)
+    message.refuse_registered_order()
+    try:
+        with transaction.atomic():
+            code = create(message, (), actor=by, note=f"12345工单 {message.hotline_order_no}")
+    except IntegrityError:
+        # The same order saved by a second click in the same instant: the constraint held.
+        message.pk = None
+        message.refuse_registered_order()
+        raise
     return Submitted(message, code, created=True)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages as flash
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -101,9 +102,13 @@ def message_step(request, pk, verb):
 def hotline_register(request):
     form = forms.HotlineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        done = services.register_hotline(by=request.user, form=form)
-        flash.success(request, f"已登记12345工单，留言编号 {done.message.tracking_no}。")
-        return redirect("mailbox:detail", done.message.pk)
+        try:
+            done = services.register_hotline(by=request.user, form=form)
+        except ValidationError as refused:  # registered meanwhile, by another click
+            form.add_error(None, refused)
+        else:
+            flash.success(request, f"已登记12345工单，留言编号 {done.message.tracking_no}。")
+            return redirect("mailbox:detail", done.message.pk)
     return render(request, "core/form_page.html", {"form": form, "title": "登记12345热线工单"})
 
 

@@ -103,8 +103,13 @@ def load(people, stdout):
             )
         when = _posted_on(assignment, rng)
         files = _evidence_for(assignment, text) if story or rng.random() < 0.3 else []
+        done_bare = status == ProgressStatus.DONE and not files  # 已完成 needs evidence
         progress = assignment.report_progress(
-            by=author, text=text, status=status, links=_links(assignment, rng), files=files
+            by=author,
+            text=text,
+            status=status,
+            links=_links(assignment, rng, done_bare),
+            files=files,
         )
         Progress.objects.filter(pk=progress.pk).update(created_at=when)
         Assignment.objects.filter(pk=assignment.pk).update(updated_at=when)
@@ -120,8 +125,8 @@ def _posted_on(assignment, rng) -> dt.datetime:
     )
 
 
-def _links(assignment, rng) -> str:
-    if rng.random() < 0.5:
+def _links(assignment, rng, needed: bool = False) -> str:
+    if rng.random() < 0.5 and not needed:
         return ""
     return f"http://yjglj.gz.gov.cn/zwgk/content/post_{8000000 + assignment.pk * 37}.html"
 

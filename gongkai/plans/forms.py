@@ -8,6 +8,7 @@ from gongkai.plans.evidence_kinds import EVIDENCE_KINDS
 from gongkai.plans.importers.base import ParsedItem
 from gongkai.plans.importers.headers import ROLE_LABELS
 from gongkai.plans.models import ProgressStatus
+from gongkai.plans.services import NO_SUCH_DATE, missing_date_problem
 
 
 class PlanUploadForm(forms.Form):
@@ -114,6 +115,17 @@ class ItemForm(forms.Form):
                 f"截止日期{due.year}年{due.month}月{due.day}日不在方案年度（{self.year}年）内，请核对"
             )
         return due
+
+    def clean(self):
+        """A 完成时限 whose date does not exist (2024年2月30日) is corrected here, before
+        anything is saved: a task with no due date is never overdue nor reminded of."""
+        cleaned = super().clean()
+        flags = [f for f in cleaned.get("flags", "").splitlines() if f.strip()]
+        if cleaned.get("due_date") or cleaned.get("ongoing"):
+            cleaned["flags"] = "\n".join(f for f in flags if not f.startswith(NO_SUCH_DATE))
+        elif problem := missing_date_problem(flags):
+            self.add_error("due_date", problem)
+        return cleaned
 
     @classmethod
     def initial_from(cls, item: ParsedItem) -> dict:

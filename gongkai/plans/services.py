@@ -29,6 +29,20 @@ class ImportResult:
     parsed: ParsedPlan | None = None  # the parse, when one was made
 
 
+# The reader's flag for a 完成时限 naming a day the calendar lacks (2024年2月30日).
+NO_SUCH_DATE = "完成时限中的日期不存在"
+
+
+def missing_date_problem(flags: list[str]) -> str:
+    """What to tell the clerk of a task whose 完成时限 names a date that does not exist ("" if
+    none): it must be corrected before the plan is saved (probe 4 finding 6)."""
+    for flag in flags:
+        if flag.startswith(NO_SUCH_DATE):
+            written = flag[len(NO_SUCH_DATE) :].lstrip("：:").strip()
+            return f"完成时限中的日期“{written}”不存在，请填写正确的截止日期，或勾选“常态化”。"
+    return ""
+
+
 def fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -93,6 +107,9 @@ def plan_create(
         raise PlanImportError("没有可导入的工作任务。")
     if Plan.objects.filter(source_sha256=source_sha256).exists():
         raise PlanImportError("该文件已经导入过，未作任何更改。")
+    for item in parsed.items:
+        if not (item.due_date or item.ongoing) and (problem := missing_date_problem(item.flags)):
+            raise PlanImportError(f"第{item.number}项任务：{problem}")
     numbers = [item.number for item in parsed.items]
     if len(set(numbers)) != len(numbers):
         raise PlanImportError("任务序号有重复，请检查后再导入。")

@@ -7,11 +7,16 @@ preview can ask for them once."""
 
 from __future__ import annotations
 
+import re
+
 from gongkai.core.models import Unit
 from gongkai.core.units import COLLECTIVES, TO_CHOOSE, names_index, resolve_unit_names
 from gongkai.plans.importers.base import ParsedPlan
 
 UNKNOWN_FLAG = "未识别的单位"
+UNREAD_FLAG = "未能识别责任单位："
+# A units cell that is one name and nothing else: no separator, no sentence, no note.
+_ONE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,24}")
 
 
 def unknown_flag(name: str) -> str:
@@ -28,6 +33,7 @@ def match_units(parsed: ParsedPlan, units: list[Unit] | None = None) -> list[str
     unknown: list[str] = []
     for item in parsed.items:
         item.flags = [f for f in item.flags if not f.startswith(UNKNOWN_FLAG)]
+        _take_unread_name(item)
         item.unit_matches = {}
         for name in dict.fromkeys(item.lead_units + item.support_units):
             found = resolve_unit_names([name], units, by_name)
@@ -40,3 +46,19 @@ def match_units(parsed: ParsedPlan, units: list[Unit] | None = None) -> list[str
             else:
                 item.unit_matches[name] = found.units[0].pk
     return list(dict.fromkeys(unknown))
+
+
+def _take_unread_name(item) -> None:
+    """A units cell holding one name the reader knows no unit by (不存在的办): it is that
+    name, so it is offered under 未识别的单位 like any other, not left in the note with the
+    task saved unassigned (probe 4 finding 5)."""
+    if item.lead_units or item.support_units:
+        return
+    text = (item.units_text or "").strip()
+    flag = f"{UNREAD_FLAG}{text}"
+    if flag not in item.flags or not _ONE_NAME.fullmatch(text):
+        return
+    item.lead_units = [text]
+    item.flags = [f for f in item.flags if f != flag]
+    if item.note.strip() == text:
+        item.note = ""

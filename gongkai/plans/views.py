@@ -3,6 +3,7 @@
 import io
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -104,9 +105,13 @@ def report_progress(request, pk):
     if not form.is_valid():
         return _task_page(request, task, form=form, status=400)
     d = form.cleaned_data
-    assignment.report_progress(
-        by=request.user, text=d["text"], status=d["status"], links=d["links"], files=d["files"]
-    )
+    try:
+        assignment.report_progress(
+            by=request.user, text=d["text"], status=d["status"], links=d["links"], files=d["files"]
+        )
+    except ValidationError as refused:
+        form.add_error(None, refused)
+        return _task_page(request, task, form=form, status=400)
     messages.success(request, "进展已报送。")
     return redirect("plans:task_detail", task.pk)
 

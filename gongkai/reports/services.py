@@ -15,6 +15,17 @@ from gongkai.reports.report import build
 
 
 @transaction.atomic
+def report_write(*, by, year: int, form) -> AnnualReport:
+    """Save a valid figures or prose form to the year's report, made on this first save."""
+    report = AnnualReport.for_writing(year)
+    if hasattr(form, "stored_values"):
+        report.set_figures(by=by, values=form.stored_values())
+    else:
+        report.edit(by=by, **form.cleaned_data)
+    return report
+
+
+@transaction.atomic
 def report_submit(*, by, report: AnnualReport):
     """送审: refuse a report that does not add up; otherwise draft the catalogue document
     (body = the report, the .docx attached) and send it into 一审 → 二审 → 三审."""

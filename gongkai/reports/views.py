@@ -25,12 +25,10 @@ OFFICE = (Role.PRESS_OFFICE,)
 READERS = (Role.PRESS_OFFICE, Role.LEADER)
 
 
-def _report(year: int, *, for_writing: bool = False) -> AnnualReport:
+def _report(year: int) -> AnnualReport:
     """The year's report; a page that only reads gets an unsaved one (a GET writes nothing)."""
     if not 2000 <= year <= 2100:
         raise Http404
-    if for_writing:
-        return AnnualReport.objects.get_or_create(year=year)[0]
     return AnnualReport.objects.filter(year=year).first() or AnnualReport(year=year)
 
 
@@ -62,33 +60,31 @@ def annual(request, year):
 @require_POST
 @role_required(*OFFICE)
 def annual_edit(request, year):
-    """One of the two forms (figures or prose): saved whole, or shown again with its errors."""
-    report = _report(year, for_writing=True)
+    """One of the two forms (figures or prose): saved whole, or shown again with its errors;
+    a refused form writes nothing, not even the year's report row."""
+    report = _report(year)
     if report.locked_reason:
         messages.error(request, report.locked_reason)
         return redirect("reports:annual", year)
     if "licensing" in request.POST:
         form, name = FiguresForm(request.POST), "figures_form"
     else:
-        form, name = (
-            ProseForm(request.POST, instance=AnnualReport.objects.get(pk=report.pk)),
-            "prose_form",
-        )
-    if not form.is_valid():
-        return _annual_page(request, report, status=400, **{name: form})
-    if name == "figures_form":
-        report.set_figures(by=request.user, values=form.stored_values())
-    else:
-        report.edit(by=request.user, **form.cleaned_data)
-    messages.success(request, "已保存。")
-    return redirect("reports:annual", year)
+        form, name = ProseForm(request.POST, instance=_report(year)), "prose_form"
+    try:
+        if form.is_valid():
+            services.report_write(by=request.user, year=year, form=form)
+            messages.success(request, "已保存。")
+            return redirect("reports:annual", year)
+    except DomainError as error:
+        form.add_error(None, str(error))
+    return _annual_page(request, report, status=400, **{name: form})
 
 
 @require_POST
 @role_required(*OFFICE)
 def annual_submit(request, year):
     try:
-        document = services.report_submit(by=request.user, report=_report(year, for_writing=True))
+        document = services.report_submit(by=request.user, report=_report(year))
     except DomainError as error:
         messages.error(request, str(error))
         return redirect("reports:annual", year)

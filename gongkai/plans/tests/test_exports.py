@@ -319,7 +319,10 @@ def test_it_keeps_formulas_and_control_characters_out_of_the_reports(cast):
     Task.objects.filter(pk=task.pk).update(measures="=1+1")
     with at(2022, 9, 1, 9):
         share(task, cast.units["法规处"]).report_progress(
-            by=cast.clerk, text="-已完成\x0b（粘贴自Word）", status=ProgressStatus.DONE
+            by=cast.clerk,
+            text="-已完成\x0b（粘贴自Word）",
+            status=ProgressStatus.DONE,
+            links="https://example.gov.cn/a",
         )
 
     sheet = openpyxl.load_workbook(io.BytesIO(quarterly_report_xlsx(plan, 3))).active

@@ -7,6 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.core.models import AuditEntry, UnitAlias
+from gongkai.plans import services
+from gongkai.plans.importers import PlanImportError
 from gongkai.plans.models import HeaderSynonym, Plan, Task
 from gongkai.plans.tests.corpus_score import office_file
 
@@ -214,3 +216,70 @@ def test_a_plan_naming_no_units_is_previewed_and_the_user_assigns_them(client, c
     assert _units(first) == {("新闻处", "lead")}
     assert _units(second) == set()
     assert "计划未写明责任单位，请在预览中指定" in second.flags
+
+
+@pytest.mark.django_db
+def test_a_unit_cell_the_reader_could_not_read_is_offered_for_mapping_like_any_other(client, cast):
+    """Probe 4 finding 5: "不存在的办" got no dropdown; the task was saved with no unit and the
+    name only in its note. It is offered under 未识别的单位 and the mapping is applied."""
+    client.force_login(cast.press)
+    rows = [*PLAN_ROWS, ["4. 规范依申请公开答复", "答复率100%", "不存在的办", "2024年12月底"]]
+    preview = _map_columns(client, _upload(client, _plan_docx(rows)))
+    assert preview.context["units_form"].names == ["法规科", "不存在的办"]
+    assert "原文“不存在的办”对应" in preview.content.decode()
+
+    response = _confirm(
+        client,
+        preview,
+        unit_0=str(cast.units["法规处"].pk),
+        unit_1=str(cast.units["新闻处"].pk),
+    )
+
+    assert response.status_code == 302
+    fourth = Plan.objects.get().tasks.get(number=4)
+    assert _units(fourth) == {("新闻处", "lead")}
+    assert fourth.units_to_choose == [] and fourth.note == ""
+    assert not any("不存在的办" in flag for flag in fourth.flags)
+    assert UnitAlias.objects.get(name="不存在的办").unit == cast.units["新闻处"]
+
+
+BAD_DATE_ROWS = [
+    ["1. 公开年度工作计划", "在门户网站公开", "新闻处", "2024年3月底前"],
+    ["2. 做好政策解读", "同步解读", "新闻处", "2024年2月30日"],
+]
+
+
+@pytest.mark.django_db
+def test_a_deadline_whose_date_does_not_exist_is_corrected_before_the_plan_is_saved(client, cast):
+    """Probe 4 finding 6 (a judgement): "2024年2月30日" was saved with no due date, so the task
+    would never be overdue. The preview refuses at 截止日期 until the clerk gives one."""
+    client.force_login(cast.press)
+    preview = _map_columns(client, _upload(client, _plan_docx(BAD_DATE_ROWS)))
+    assert preview.status_code == 200
+
+    refused = _confirm(client, preview)
+
+    assert refused.status_code == 400
+    assert refused.context["formset"].forms[1].errors["due_date"] == [
+        "完成时限中的日期“2024年2月30日”不存在，请填写正确的截止日期，或勾选“常态化”。"
+    ]
+    assert not Plan.objects.exists() and not Task.objects.exists()
+
+    corrected = _confirm(client, preview, **{"form-1-due_date": "2024-02-29"})
+
+    assert corrected.status_code == 302
+    second = Plan.objects.get().tasks.get(number=2)
+    assert second.due_date.isoformat() == "2024-02-29"
+    assert second.deadline_text == "2024年2月30日"
+    assert not any("日期不存在" in flag for flag in second.flags)
+
+
+@pytest.mark.django_db
+def test_the_import_service_refuses_a_task_with_a_date_that_does_not_exist(cast):
+    data = _plan_docx(BAD_DATE_ROWS)
+    parsed = services.plan_parse(data=data, filename="安排.docx", year=2024, columns=ROLES)
+    with pytest.raises(PlanImportError, match="第2项任务：完成时限中的日期“2024年2月30日”不存在"):
+        services.plan_create(
+            by=cast.press, parsed=parsed, source_name="安排.docx", source_sha256="a" * 64
+        )
+    assert not Plan.objects.exists()

@@ -6,6 +6,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -355,3 +356,63 @@ def test_a_due_date_outside_the_plan_year_is_refused_in_the_preview(client, cast
     assert response.status_code == 400
     assert "截止日期2202年9月30日不在方案年度（2022年）内" in response.content.decode()
     assert not Plan.objects.exists()
+
+
+def _report(client, task, **data):
+    return client.post(reverse("plans:report_progress", args=[task.pk]), data)
+
+
+def test_the_same_report_sent_twice_is_saved_once(client, plan, cast):
+    """Probe 4 finding 4: a double click saved two identical progress rows."""
+    task = _task(plan, 12)  # 法规处牵头
+    data = {
+        "text": "已全部完成。",
+        "status": ProgressStatus.DONE,
+        "links": "https://example.gov.cn/a",
+    }
+    with time_machine.travel(dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC), tick=False):
+        client.force_login(cast.clerk)
+        first = _report(client, task, **data)
+        again = _report(client, task, **data)
+    assert first.status_code == 302 and again.status_code == 400
+    assert again.context["form"].errors["text"] == ["这条进展已于17:30报送，未重复保存。"]
+    assert list(Progress.objects.values_list("text", flat=True)) == ["已全部完成。"]
+    assert AuditEntry.objects.filter(action="task.report_progress").count() == 1
+
+
+def test_done_without_any_evidence_is_refused_and_nothing_saved(client, plan, cast):
+    """Probe 4 finding 4 (a judgement): 已完成 with no file and no link was accepted."""
+    task = _task(plan, 12)
+    client.force_login(cast.clerk)
+    response = _report(client, task, text="已全部完成。", status=ProgressStatus.DONE)
+    assert response.status_code == 400
+    assert response.context["form"].errors["files"] == [
+        "标记为“已完成”须附佐证材料或相关链接（此前的进展中也没有）。"
+    ]
+    assert not Progress.objects.exists()
+    assert task.assignments.get(unit=cast.units["法规处"]).status == ProgressStatus.NOT_STARTED
+
+
+def test_done_may_rest_on_evidence_sent_with_an_earlier_report(client, plan, cast):
+    task = _task(plan, 12)
+    client.force_login(cast.clerk)
+    upload = SimpleUploadedFile("清理目录.pdf", b"%PDF-1.4 list")
+    _report(client, task, text="清理过半", status=ProgressStatus.IN_PROGRESS, files=[upload])
+    response = _report(client, task, text="清理完毕", status=ProgressStatus.DONE)
+    assert response.status_code == 302
+    assert task.assignments.get(unit=cast.units["法规处"]).status == ProgressStatus.DONE
+
+
+def test_done_work_does_not_go_back_to_not_started(client, plan, cast):
+    task = _task(plan, 12)
+    client.force_login(cast.clerk)
+    _report(
+        client, task, text="已完成", status=ProgressStatus.DONE, links="https://example.gov.cn/a"
+    )
+    response = _report(client, task, text="回退", status=ProgressStatus.NOT_STARTED)
+    assert response.status_code == 400
+    assert "不能改回“未开始”" in response.context["form"].errors["status"][0]
+    assert list(Progress.objects.values_list("text", flat=True)) == ["已完成"]
+    assert task.assignments.get(unit=cast.units["法规处"]).status == ProgressStatus.DONE
+    reopened = _report(client, task, text="发现遗漏，继续清理", status=ProgressStatus.IN_PROGRESS)
+    assert reopened.status_code == 302

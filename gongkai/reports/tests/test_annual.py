@@ -11,13 +11,14 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
+from gongkai.core.models import AuditEntry
 from gongkai.disclosure_requests.models import CaseStatus, DisclosureRequest, Remedy
 from gongkai.disclosure_requests.services import create_registered
 from gongkai.disclosure_requests.taxonomy import HANDS_OVER, Outcome
 from gongkai.publications.models import Category, Document, Kind, Validity
 from gongkai.reports import tables
 from gongkai.reports.docx_export import report_docx
-from gongkai.reports.models import AnnualReport
+from gongkai.reports.models import AnnualReport, ManualFigure
 from gongkai.reports.report import build
 from gongkai.testing import a_pdf
 
@@ -393,8 +394,10 @@ def test_a_report_that_adds_up_goes_through_the_review_chain(client, cast):
 
 def test_a_report_without_its_overview_is_not_submitted(client, cast):
     client.force_login(cast.press)
-    client.post(reverse("reports:annual_submit", args=[2022]))
-    assert AnnualReport.objects.get(year=2022).document is None
+    response = client.post(reverse("reports:annual_submit", args=[2022]), follow=True)
+    assert "请先填写“一、总体情况”" in response.content.decode()
+    assert not AnnualReport.objects.exists()  # refused, so not even the year's row is saved
+    assert not Document.objects.exists()
 
 
 def test_other_matters_report_the_years_participation(cast):
@@ -489,3 +492,31 @@ def test_a_field_error_does_not_claim_the_checks_passed(client, cast):
     page = client.get(reverse("reports:annual", args=[2022])).content.decode()
     assert "勾稽关系校验通过" in page and "暂无法校验" not in page
     assert reverse("reports:annual_submit", args=[2022]) in page
+
+
+def test_a_refused_figure_for_a_year_never_written_leaves_no_report_row(client, cast):
+    """Probe 4 finding 3: 行政许可 "abc" for 2031 was refused, yet a 2031 report row was saved."""
+    with time_machine.travel(dt.datetime(2032, 1, 10, 9, tzinfo=dt.UTC), tick=False):
+        client.force_login(cast.press)
+        response = client.post(reverse("reports:annual_edit", args=[2031]), {"licensing": "abc"})
+    assert response.status_code == 400 and "请输入整数" in response.content.decode()
+    assert not AnnualReport.objects.exists()
+    assert not AuditEntry.objects.filter(action__startswith="report.").exists()
+
+
+def test_a_report_for_a_year_that_has_not_begun_is_refused_and_nothing_saved(client, cast):
+    """Probe 4 finding 3: 总体情况 for 2100 was saved. The report is written after its year
+    (条例 第四十九条: last year's report by 1 月 31 日), so a later year is refused."""
+    prose = {"overview": "未来", "problems": "", "other_matters": ""}
+    with time_machine.travel(dt.datetime(2026, 11, 26, 9, tzinfo=dt.UTC), tick=False):
+        client.force_login(cast.press)
+        refused = client.post(reverse("reports:annual_edit", args=[2027]), prose)
+        figures = client.post(reverse("reports:annual_edit", args=[2100]), {"licensing": "1"})
+        saved = client.post(reverse("reports:annual_edit", args=[2026]), prose)
+    page = refused.content.decode()
+    assert refused.status_code == 400 and figures.status_code == 400
+    assert "2027年度尚未开始，不能编写该年度的报告；最近可编写的是2026年度。" in page
+    assert "已保存" not in page
+    assert saved.status_code == 302
+    assert list(AnnualReport.objects.values_list("year", "overview")) == [(2026, "未来")]
+    assert not ManualFigure.objects.exists()
