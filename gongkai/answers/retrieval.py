@@ -93,6 +93,9 @@ class Vocabulary:
     public_asks: tuple[str, ...] = ()
     # …unless it is about building one (新建学校的批复, 修地铁的进度): the government's project
     public_projects: tuple[str, ...] = ()
+    # (as typed, as meant): a pinyin input method's same-sound slips on the domain's words
+    # (申清 → 申请, 多就 → 多久) and dialect words (咋办 → 怎么办, 晓得 → 知道), longest first
+    typos: tuple[tuple[str, str], ...] = ()
 
     @functools.cached_property
     def _unlike_words(self) -> dict[str, tuple[str, ...]]:
@@ -114,6 +117,17 @@ class Vocabulary:
             if _says(self._without_unlike(text, phrase), phrase) and (hints or not hint)
             for word in words
         ]
+
+    def corrected(self, text: str) -> str:
+        """The question as meant: same-sound slips and dialect words replaced (unless inside a
+        longer word of the `unlike` rows: 差不多就 is no slip for 多久)."""
+        for typed, meant in self.typos:
+            if typed in text:
+                text_without = self._without_unlike(text, typed)
+                if typed in text_without:
+                    kept = self._unlike_words.get(typed, ())
+                    text = _replace_outside(text, typed, meant, kept)
+        return text
 
     def asks_public_body(self, text: str) -> bool:
         """The question asks for a public body's information (第五十五条: 学校、医院、供水供电
@@ -169,6 +183,14 @@ class Vocabulary:
         return text
 
 
+def _replace_outside(text: str, typed: str, meant: str, kept: tuple[str, ...]) -> str:
+    """`typed` replaced by `meant` except where it is part of one of the `kept` words."""
+    if not kept:
+        return text.replace(typed, meant)
+    pieces = re.split(f"({'|'.join(map(re.escape, kept))})", text)
+    return "".join(p if p in kept else p.replace(typed, meant) for p in pieces)
+
+
 def _says(text: str, phrase: str) -> bool:
     """A phrase of the vocabulary; "…" in it stands for up to four characters (写…什么 matches
     写些什么 and 写点什么)."""
@@ -185,7 +207,7 @@ def _pattern(phrase: str) -> re.Pattern:
 @functools.cache
 def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
     expansions, stop, domain, elsewhere, topics, subjects, unlike = [], set(), set(), [], [], [], []
-    public_bodies, public_asks, public_projects = [], [], []
+    public_bodies, public_asks, public_projects, typos = [], [], [], []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -208,6 +230,8 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
             public_bodies.extend(parts[1].split())
         elif parts[0] == "publicask" and len(parts) == 2:
             public_asks.extend(parts[1].split())
+        elif parts[0] == "typo" and len(parts) == 3:
+            typos.append((parts[1], parts[2]))
         elif parts[0] == "publicnot" and len(parts) == 2:
             public_projects.extend(parts[1].split())
         else:
@@ -224,6 +248,7 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
         tuple(public_bodies),
         tuple(public_asks),
         tuple(public_projects),
+        tuple(sorted(typos, key=lambda row: len(row[0]), reverse=True)),
     )
 
 
@@ -355,6 +380,7 @@ def ask(question: str, *, limit: int = 4) -> Answer:
         answer.reasons.append("问题为空")
         return answer
     vocab = vocabulary()
+    question = vocab.corrected(question)
     expansion = vocab.expand(question)
     own_words = [t for t in query_terms(question) if t not in vocab.stop and len(t) > 1]
     terms = list(dict.fromkeys(own_words + [t for t in query_terms(" ".join(expansion))]))

@@ -338,3 +338,17 @@ def test_building_a_school_is_the_government_s_project_not_the_school_s_informat
     assert not vocabulary.asks_public_body("新建学校的规划批复会公开吗")
     assert not vocabulary.asks_public_body("学校的公开课怎么报名")
     assert not vocabulary.asks_public_body("我家电费账单算错了")
+
+
+def test_same_sound_slips_and_dialect_words_are_read_as_meant():
+    vocabulary = retrieval.vocabulary()
+    assert vocabulary.corrected("申清要多就才能答付") == "申请要多久才能答复"
+    assert vocabulary.corrected("俺不晓得咋办") == "我不知道怎么办"
+    assert vocabulary.corrected("差不多就行了") == "差不多就行了"
+
+
+def test_a_question_typed_with_slips_finds_the_article_it_means(laws):
+    answer = retrieval.ask("申清政府信息公开要多就才能答付")
+    assert not answer.refused
+    assert answer.candidates[0].passage.key == "条例:第三十三条"
+    assert answer.question == "申清政府信息公开要多就才能答付"  # kept as the citizen typed it
