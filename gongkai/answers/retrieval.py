@@ -58,6 +58,10 @@ TOPIC_WEIGHT = 0.5
 # the list an alternative the phrasings alone would miss (measured leaving each phrasing of
 # data/asked.tsv out in turn: hit@3 0.898 → 0.909, and on the four sets no hit@1 changed).
 SECOND_READING = (0.4, 0.3, 0.3)  # weights of: text or phrasings (e5), words (BM25), text (e5)
+# How the rules name schools, hospitals and utilities: the article that says it (第五十五条)
+# answers first a question asking such a body to make its information public (Vocabulary
+# .asks_public_body), which otherwise reads like a complaint about us (第四十七条).
+PUBLIC_BODIES = "公共企事业单位"
 
 # The evidence's thresholds, set on the evaluation set (tests/eval_questions.tsv) and kept
 # here with their meaning. The e5 score is used as a z-score: how far the best passage stands
@@ -83,6 +87,15 @@ class Vocabulary:
     # (phrase, words): longer words in which a phrase does not mean what its row says (告 in
     # 告诉, 书 in 申请书, 拆 in 拆迁): they are taken out before the phrase is looked for
     unlike: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # 第五十五条: the public bodies that serve everyone (学校, 医院, 自来水公司…) and the ways a
+    # question asks for their information to be made public (不公示, 要求…公开)
+    public_bodies: tuple[str, ...] = ()
+    public_asks: tuple[str, ...] = ()
+    # …unless it is about building one (新建学校的批复, 修地铁的进度): the government's project
+    public_projects: tuple[str, ...] = ()
+    # (as typed, as meant): a pinyin input method's same-sound slips on the domain's words
+    # (申清 → 申请, 多就 → 多久) and dialect words (咋办 → 怎么办, 晓得 → 知道), longest first
+    typos: tuple[tuple[str, str], ...] = ()
 
     @functools.cached_property
     def _unlike_words(self) -> dict[str, tuple[str, ...]]:
@@ -104,6 +117,28 @@ class Vocabulary:
             if _says(self._without_unlike(text, phrase), phrase) and (hints or not hint)
             for word in words
         ]
+
+    def corrected(self, text: str) -> str:
+        """The question as meant: same-sound slips and dialect words replaced (unless inside a
+        longer word of the `unlike` rows: 差不多就 is no slip for 多久)."""
+        for typed, meant in self.typos:
+            if typed in text:
+                text_without = self._without_unlike(text, typed)
+                if typed in text_without:
+                    kept = self._unlike_words.get(typed, ())
+                    text = _replace_outside(text, typed, meant, kept)
+        return text
+
+    def asks_public_body(self, text: str) -> bool:
+        """The question asks for a public body's information (第五十五条: 学校、医院、供水供电
+        供气供热、公交 publish what they make or get serving the public): it names one and asks
+        that something be made public. Their own service (a wrong bill, a booking) says neither;
+        building one (新建学校的批复) is the government's project (第二十条), not theirs."""
+        if any(word in text for word in self.public_projects):
+            return False
+        return any(body in text for body in self.public_bodies) and any(
+            _says(self._without_unlike(text, phrase), phrase) for phrase in self.public_asks
+        )
 
     def _without_unlike(self, text: str, phrase: str) -> str:
         for word in self._unlike_words.get(phrase, ()):
@@ -148,6 +183,14 @@ class Vocabulary:
         return text
 
 
+def _replace_outside(text: str, typed: str, meant: str, kept: tuple[str, ...]) -> str:
+    """`typed` replaced by `meant` except where it is part of one of the `kept` words."""
+    if not kept:
+        return text.replace(typed, meant)
+    pieces = re.split(f"({'|'.join(map(re.escape, kept))})", text)
+    return "".join(p if p in kept else p.replace(typed, meant) for p in pieces)
+
+
 def _says(text: str, phrase: str) -> bool:
     """A phrase of the vocabulary; "…" in it stands for up to four characters (写…什么 matches
     写些什么 and 写点什么)."""
@@ -164,6 +207,7 @@ def _pattern(phrase: str) -> re.Pattern:
 @functools.cache
 def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
     expansions, stop, domain, elsewhere, topics, subjects, unlike = [], set(), set(), [], [], [], []
+    public_bodies, public_asks, public_projects, typos = [], [], [], []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -182,6 +226,14 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
             subjects.append((parts[1], tuple(parts[2].split())))
         elif parts[0] == "unlike" and len(parts) == 3:
             unlike.append((parts[1], tuple(parts[2].split())))
+        elif parts[0] == "public" and len(parts) == 2:
+            public_bodies.extend(parts[1].split())
+        elif parts[0] == "publicask" and len(parts) == 2:
+            public_asks.extend(parts[1].split())
+        elif parts[0] == "typo" and len(parts) == 3:
+            typos.append((parts[1], parts[2]))
+        elif parts[0] == "publicnot" and len(parts) == 2:
+            public_projects.extend(parts[1].split())
         else:
             raise ValueError(f"{path.name} 第{number}行格式不对：应为“类别<TAB>说法<TAB>内容”")
     topics = tuple(sorted(dict.fromkeys(topics), key=len, reverse=True))
@@ -193,6 +245,10 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
         topics,
         tuple(subjects),
         tuple(unlike),
+        tuple(public_bodies),
+        tuple(public_asks),
+        tuple(public_projects),
+        tuple(sorted(typos, key=lambda row: len(row[0]), reverse=True)),
     )
 
 
@@ -324,6 +380,7 @@ def ask(question: str, *, limit: int = 4) -> Answer:
         answer.reasons.append("问题为空")
         return answer
     vocab = vocabulary()
+    question = vocab.corrected(question)
     expansion = vocab.expand(question)
     own_words = [t for t in query_terms(question) if t not in vocab.stop and len(t) > 1]
     terms = list(dict.fromkeys(own_words + [t for t in query_terms(" ".join(expansion))]))
@@ -369,7 +426,10 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     fits = fits or set(passages)
     order = one_per_article([pk for pk in ranked if pk in fits], passages)
     other = one_per_article([pk for pk in second_ranked if pk in fits], passages)
-    order = with_second_reading(order, other, passages)[:limit]
+    order = with_second_reading(order, other, passages)
+    if vocab.asks_public_body(question):
+        order.sort(key=lambda pk: PUBLIC_BODIES not in passages[pk].text)
+    order = order[:limit]
     answer.candidates = [
         Candidate(
             passage=passages[pk],
@@ -390,6 +450,7 @@ def ask(question: str, *, limit: int = 4) -> Answer:
         own=_shared_words(best.passage, own_words),
         domain=_shared_words(best.passage, vocab.expand(question, hints=False)),
         elsewhere=answer.elsewhere and not vocab.is_ours(question),
+        public=vocab.asks_public_body(question),
         agree=best.dense_rank is not None and best.lexical_rank is not None,
         elsewhere_names=answer.elsewhere,
         entry=best.passage.kind == PassageKind.ENTRY,
@@ -525,19 +586,23 @@ def _shared_words(passage: Passage, words: list[str]) -> int:
 
 
 def _decide(
-    *, z, own, domain, elsewhere, agree, elsewhere_names, entry, margin
+    *, z, own, domain, elsewhere, agree, elsewhere_names, entry, margin, public=False
 ) -> tuple[bool, list[str]]:
     """Refuse unless the evidence holds. A question about another agency's business is sent
     there, unless the library has an approved entry that clearly answers it (staff wrote
     one). Where the passages carry citizens' phrasings, the question is ours when it sits
     closer to them than to other agencies' everyday questions (`domain_margin`). Without
     phrasings: e5 clearly sure on its own, or both retrievers agree on the best passage and
-    it shares the question's own words (or the rule words the vocabulary maps them to)."""
+    it shares the question's own words (or the rule words the vocabulary maps them to). A
+    question asking a school's, hospital's or utility's information to be made public is ours
+    (第五十五条), though its words sit close to their everyday service questions."""
     evidence = [f"语义得分高出平均{z:.1f}个标准差", f"共有问题原词{own}个、规范用语{domain}个"]
     if margin is not None:
         evidence.append(f"与本库问法的相近程度比其他部门事项高{margin:+.3f}")
     if entry and agree and z >= Z_SURE and own >= MIN_WORDS_SURE:
         return False, [*evidence, "问答库中有审核发布的条目"]
+    if public:
+        return False, [*evidence, "问题要求公共企事业单位公开信息（第五十五条）"]
     if elsewhere:
         return True, [*evidence, f"问题属于{'、'.join(elsewhere_names)}的职责范围"]
     if margin is not None:

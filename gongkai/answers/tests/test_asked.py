@@ -315,3 +315,40 @@ def test_everyday_words_for_the_confused_articles_map_to_each_article_s_own_rule
     assert "及时更新" in vocabulary.expand("目录好几年都没更新了")  # 第十二、五十三条
     assert "不作为政府信息公开申请处理" in vocabulary.expand("他们说这不算信息公开申请")
     assert "延迟答复" in vocabulary.expand("他们自己定了个延后的时间")  # 第三十五条
+
+
+def test_a_school_asked_to_publish_its_admissions_list_is_article_55_not_another_agency(laws):
+    answer = retrieval.ask("学校的招生计划和录取名单不公示，找谁反映")
+    assert not answer.refused
+    assert answer.candidates[0].passage.key == "条例:第五十五条"
+    answer = retrieval.ask("热力公司不公开供暖收费依据，我能投诉到哪")
+    assert answer.candidates[0].passage.key == "条例:第五十五条"
+
+
+def test_a_utility_s_own_service_is_still_sent_to_it(laws):
+    assert retrieval.ask("我家电费账单算错了怎么办").refused
+    assert retrieval.ask("医院挂号怎么预约").refused
+    assert retrieval.ask("暖气不热找谁").refused
+
+
+def test_building_a_school_is_the_government_s_project_not_the_school_s_information():
+    vocabulary = retrieval.vocabulary()
+    assert vocabulary.asks_public_body("自来水公司不公布水质报告")
+    assert vocabulary.asks_public_body("能不能要求燃气公司公开调价依据")
+    assert not vocabulary.asks_public_body("新建学校的规划批复会公开吗")
+    assert not vocabulary.asks_public_body("学校的公开课怎么报名")
+    assert not vocabulary.asks_public_body("我家电费账单算错了")
+
+
+def test_same_sound_slips_and_dialect_words_are_read_as_meant():
+    vocabulary = retrieval.vocabulary()
+    assert vocabulary.corrected("申清要多就才能答付") == "申请要多久才能答复"
+    assert vocabulary.corrected("俺不晓得咋办") == "我不知道怎么办"
+    assert vocabulary.corrected("差不多就行了") == "差不多就行了"
+
+
+def test_a_question_typed_with_slips_finds_the_article_it_means(laws):
+    answer = retrieval.ask("申清政府信息公开要多就才能答付")
+    assert not answer.refused
+    assert answer.candidates[0].passage.key == "条例:第三十三条"
+    assert answer.question == "申清政府信息公开要多就才能答付"  # kept as the citizen typed it

@@ -58,6 +58,13 @@ def _scores(path):
 # final4_dev 81 → 89/95, hit@3 92 → 93, refused 48 → 49/51; final4_held 85 → 89/95, hit@3
 # 92 → 95, refused 44 → 46/50; no hit@3 or refusal lost, false refusals unchanged; leaving each
 # phrasing out 403/553 → 417/561 (0.73 → 0.74), hit@3 0.92 both.
+# Ninth round (第五十五条's public bodies asked to publish are ours, not refused as their
+# everyday service; input-method slips and dialect words read as meant), SQLite, hit@1 / hit@3
+# before → after: own 68/70 both; dev 83/89 both; dev2 77/91 both; final 85 → 88/97, 95 → 96,
+# falsely refused 1 → 0; final2 144/148 both; final3 175 → 176/190, 187 both; final4_dev 89 → 90,
+# 93 → 94/95; final4_held 89/95 both; refusals unchanged everywhere (310/316); leaving each
+# phrasing out 418/518/561 (hit@1/hit@3) after. The fusion's constants were tried again (RRF_K
+# 40, 60; the second reading's weights): none lifted leave-one-out hit@3 without a set losing.
 FLOORS = {
     "own": (evaluation.EVAL_SET, 70, 24, 0.92, 0.98, 0.95, 0.03, 30),
     "dev": (evaluation.DEV_SET, 91, 31, 0.87, 0.96, 0.96, 0.03, 30),  # sixth round: 31/31
@@ -65,7 +72,7 @@ FLOORS = {
     # Written by a second author blind to the code, the vocabulary, the phrasings and the
     # other sets; scored once when the code was finished (18902df): hit@1 0.75, hit@3 0.93,
     # 29/34 refused, 1/97 falsely refused; plain BM25 0.40 / 0.53. Its misses were seen since.
-    "final": (evaluation.FINAL_SET, 97, 34, 0.85, 0.96, 0.97, 0.03, 30),
+    "final": (evaluation.FINAL_SET, 97, 34, 0.87, 0.97, 0.97, 0.03, 30),
     # A third author, blind to everything but the two texts, wrote it while the third round was
     # made; scored once on its finished code (572b18e): hit@1 0.80, hit@3 0.87, 40/43 refused,
     # 1/149 falsely refused (2732c19: 0.78 / 0.87, 37/43, 1/149; plain BM25 0.42 / 0.59), all
@@ -80,12 +87,12 @@ FLOORS = {
     # 43/52, 1/190; plain BM25 0.51 / 0.69. The bar is met but for refusals (83%, bar 90%).
     # Sixth round (final3 now a dev set: other agencies' own records and procedures named as
     # such, fee words no evidence of ours): 0.87 / 0.98, 52/52, 1/190 (PostgreSQL 0.86 / 0.98).
-    "final3": (evaluation.FINAL3_SET, 190, 52, 0.88, 0.96, 0.96, 0.02, 50),
+    "final3": (evaluation.FINAL3_SET, 190, 52, 0.89, 0.96, 0.96, 0.02, 50),
     # A fifth author, as blind, wrote final4 (291 questions) during the sixth round; scored by the
     # lead on the merged code: hit@1 161/190 = 0.847, hit@3 0.96, 91% refused, 0% falsely refused.
     # Every other question became dev data (this half): 0.80 / 0.95, 48/51, 0/95 before the
     # seventh round's phrasings, 0.85 / 0.97, 48/51, 0/95 after (plain BM25 0.55 / 0.68).
-    "final4_dev": (evaluation.FINAL4_DEV_SET, 95, 51, 0.88, 0.96, 0.94, 0.02, 20),
+    "final4_dev": (evaluation.FINAL4_DEV_SET, 95, 51, 0.89, 0.97, 0.94, 0.02, 20),
     # final4's other half, held out from the sixth and seventh rounds (the lead's scoring): 85/95
     # (0.89) / 0.97, 44/50, 0/95 before the seventh round and after it. Floors less a margin
     # for PostgreSQL's BM25.
