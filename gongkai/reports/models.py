@@ -39,6 +39,14 @@ class AnnualReport(models.Model):
         related_name="+",
         help_text="送审发布的公开目录文件",
     )
+    docx = models.ForeignKey(
+        "publications.Attachment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="送审时附上的年度报告Word文件（重新送审时替换）",
+    )
 
     class Meta:
         ordering = ["-year"]
@@ -58,6 +66,14 @@ class AnnualReport(models.Model):
                 f"{year}年度尚未开始，不能编写该年度的报告；最近可编写的是{this_year}年度。"
             )
         return cls.objects.get_or_create(year=year)[0]
+
+    @property
+    def submit_refusal(self) -> str:
+        """Why 送审 is refused whatever the figures ("" if it is not): the report covers a year
+        that has ended, published by 1月31日 of the next (条例 第四十九条; probe 5 finding 4)."""
+        if self.year >= timezone.localdate().year:
+            return f"{self.year}年度尚未结束，年度报告应在次年1月31日前编制发布（条例第四十九条）。"
+        return ""
 
     def manual_values(self) -> dict:
         if self.pk is None:  # a report nobody has written to yet

@@ -27,21 +27,38 @@ def report_write(*, by, year: int, form) -> AnnualReport:
 
 @transaction.atomic
 def report_submit(*, by, report: AnnualReport):
-    """送审: refuse a report that does not add up; otherwise draft the catalogue document
-    (body = the report, the .docx attached) and send it into 一审 → 二审 → 三审."""
+    """送审: refuse a report that does not add up, or whose year has not ended; otherwise draft
+    the catalogue document (body = the report, the .docx attached) and send it into
+    一审 → 二审 → 三审.
+
+    A returned report goes back into the same draft, its own earlier .docx replaced by the new
+    one (probe 5 finding 3: both were published, with two sets of figures). A withdrawn report
+    is sent as a new document: a withdrawn one cannot go back to draft, and keeps its 索引号
+    and the file it was published with (probe 5 finding 4)."""
     from gongkai.publications.models import Attribute, Category, Document, DocumentStatus, Kind
 
+    if report.submit_refusal:
+        raise DomainError(report.submit_refusal)
     data = build(report.year, report)
     if data["problems"]:
         raise DomainError("年度报告数据不符合勾稽关系，不能送审：" + "；".join(data["problems"]))
     if not report.overview.strip():
         raise DomainError("请先填写“一、总体情况”")
-    if report.document_id and report.document.status not in (DocumentStatus.DRAFT,):
-        raise DomainError(f"年度报告已在“{report.document.get_status_display()}”环节，不能重复送审")
+    current = report.document if report.document_id else None
+    if current and current.status not in (DocumentStatus.DRAFT, DocumentStatus.WITHDRAWN):
+        raise DomainError(f"年度报告已在“{current.get_status_display()}”环节，不能重复送审")
     body = report_html(data, standalone=False)
-    if report.document_id:
-        document = report.document
+    if current and current.status == DocumentStatus.DRAFT:
+        document = current
         document.edit(by=by, version=document.version, body=body, written_on=timezone.localdate())
+        # the report's own earlier .docx (before it was recorded: the one of the report's name)
+        earlier = (
+            document.attachments.filter(pk=report.docx_id)
+            if report.docx_id
+            else document.attachments.filter(original_name=f"{data['title']}.docx")
+        )
+        for attachment in earlier:
+            document.remove_attachment(by=by, attachment=attachment)
     else:
         document = Document.create_draft(
             by=by,
@@ -54,11 +71,17 @@ def report_submit(*, by, report: AnnualReport):
             body=body,
             summary=f"依据《中华人民共和国政府信息公开条例》第四十九条、第五十条，公布本机关{report.year}年政府信息公开工作年度报告。",
         )
-        report.document = document
-        report.save(update_fields=["document"])
-    document.add_attachment(
+    report.document = document
+    report.docx = document.add_attachment(
         by=by, upload=SimpleUploadedFile(f"{data['title']}.docx", report_docx(data))
     )
+    report.save(update_fields=["document", "docx"])
     document.submit(by=by, comment="年度报告送审")
-    audit.record(by, "report.submit", report, after={"document": document.pk})
+    audit.record(
+        by,
+        "report.submit",
+        report,
+        before={"document": current.pk if current else None},
+        after={"document": document.pk, "docx": report.docx.pk},
+    )
     return document

@@ -520,3 +520,91 @@ def test_a_report_for_a_year_that_has_not_begun_is_refused_and_nothing_saved(cli
     assert saved.status_code == 302
     assert list(AnnualReport.objects.values_list("year", "overview")) == [(2026, "未来")]
     assert not ManualFigure.objects.exists()
+
+
+def _sent_2022(client, cast, licensing="1520"):
+    """The 2022 report with 行政许可 `licensing`, sent by the press office; its document."""
+    _cast_year(cast)
+    report = AnnualReport.objects.get_or_create(year=2022)[0]
+    report.edit(
+        by=cast.press, overview="2022年，本局认真贯彻落实《条例》……", problems="", other_matters=""
+    )
+    report.set_figure(by=cast.press, key="licensing", value=licensing)
+    client.force_login(cast.press)
+    response = client.post(reverse("reports:annual_submit", args=[2022]))
+    assert response.status_code == 302
+    report.refresh_from_db()
+    return report.document
+
+
+def test_a_returned_report_sent_again_carries_only_its_new_word_file(client, cast):
+    """Probe 5 finding 3: 1520 sent, returned, changed to 1600 and sent again: the document was
+    published with two .docx of the same name, one saying 1520. The report's own file is
+    replaced; a file someone else attached stays."""
+    from gongkai.publications.models import DocumentStatus
+
+    document = _sent_2022(client, cast, "1520")
+    document.return_(by=cast.press_head, comment="请补充数据")
+    document.refresh_from_db()
+    other = document.add_attachment(by=cast.press, upload=a_pdf("附表说明.pdf"))
+    report = AnnualReport.objects.get(year=2022)
+    report.set_figure(by=cast.press, key="licensing", value="1600")
+    response = client.post(reverse("reports:annual_submit", args=[2022]))
+    assert response.status_code == 302
+    report.refresh_from_db()
+    document.refresh_from_db()
+    assert report.document == document and document.status == DocumentStatus.REVIEW_1
+    files = list(document.attachments.all())
+    assert [f.original_name for f in files] == [
+        "附表说明.pdf",
+        "广州市应急管理局2022年政府信息公开工作年度报告.docx",
+    ]
+    assert files[0] == other and files[1] == report.docx
+    assert "1600" in files[1].text and "1520" not in files[1].text
+    detached = AuditEntry.objects.filter(action="document.detach")
+    assert detached.count() == 1 and detached.get().actor == cast.press
+
+
+def test_the_report_of_the_year_still_running_is_not_sent_and_nothing_is_saved(client, cast):
+    """Probe 5 finding 4: the 2026 report was sent on 2026-11-27 and published with eleven
+    months' figures (条例 第四十九条: the report covers the year before)."""
+    prose = {"overview": "2026年，本局……", "problems": "", "other_matters": ""}
+    with time_machine.travel(dt.datetime(2026, 11, 27, 9, tzinfo=dt.UTC), tick=False):
+        client.force_login(cast.press)
+        assert client.post(reverse("reports:annual_edit", args=[2026]), prose).status_code == 302
+        response = client.post(reverse("reports:annual_submit", args=[2026]), follow=True)
+    message = "2026年度尚未结束，年度报告应在次年1月31日前编制发布（条例第四十九条）。"
+    assert message in response.content.decode()
+    report = AnnualReport.objects.get(year=2026)
+    assert report.document is None and report.docx is None
+    assert not Document.objects.exists()
+    assert not AuditEntry.objects.filter(action="report.submit").exists()
+
+
+def test_a_withdrawn_report_is_corrected_and_sent_again_as_a_new_document(client, cast):
+    """Probe 5 finding 4: once withdrawn, 送审 said "已在“已撤回”环节，不能重复送审" for ever.
+    The corrected report goes out as a new document; the withdrawn one keeps its 索引号 and
+    the file it was published with."""
+    from gongkai.publications.models import DocumentStatus
+
+    first = _sent_2022(client, cast, "1520")
+    first.approve(by=cast.press_head)
+    first.approve(by=cast.reviewer)
+    first.approve(by=cast.leader)
+    first.withdraw(by=cast.press, reason="行政许可数有误")
+    first.refresh_from_db()
+    index_no = first.index_no
+    report = AnnualReport.objects.get(year=2022)
+    report.set_figure(by=cast.press, key="licensing", value="1600")
+    response = client.post(reverse("reports:annual_submit", args=[2022]))
+    assert response.status_code == 302
+    report.refresh_from_db()
+    first.refresh_from_db()
+    second = report.document
+    assert second != first and second.status == DocumentStatus.REVIEW_1
+    assert first.status == DocumentStatus.WITHDRAWN and first.index_no == index_no
+    assert "1520" in first.attachments.get().text
+    assert list(second.attachments.all()) == [report.docx] and "1600" in report.docx.text
+    entry = AuditEntry.objects.filter(action="report.submit").latest("id")
+    assert entry.before == {"document": first.pk}
+    assert entry.after == {"document": second.pk, "docx": report.docx.pk}
