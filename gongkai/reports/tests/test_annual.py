@@ -574,7 +574,9 @@ def test_the_report_of_the_year_still_running_is_not_sent_and_nothing_is_saved(c
         assert client.post(reverse("reports:annual_edit", args=[2026]), prose).status_code == 302
         response = client.post(reverse("reports:annual_submit", args=[2026]), follow=True)
     message = "2026年度尚未结束，年度报告应在次年1月31日前编制发布（条例第四十九条）。"
-    assert message in response.content.decode()
+    page = response.content.decode()
+    assert message in page
+    assert reverse("reports:annual_submit", args=[2026]) not in page  # no 送审 offered
     report = AnnualReport.objects.get(year=2026)
     assert report.document is None and report.docx is None
     assert not Document.objects.exists()
