@@ -236,6 +236,15 @@ class Entry(models.Model):
             raise DomainError(f"您无权对此问答条目{transition.label}")
         self._status_before = self.status
 
+    def _check_seen(self, seen: str | None) -> None:
+        """A review step sent from a page that showed other wording (a tab left open while the
+        entry was returned, edited and sent again) would publish an answer its head never read:
+        refused, nothing written. After _begin (the row is locked and re-read)."""
+        if seen is not None and seen != self.fingerprint():
+            raise DomainError(
+                "此页面显示的问答条目已被修改（问题、答复或依据已更新），请刷新后重新审核。"
+            )
+
     def _move(self, verb: str, by, **data) -> None:
         before = self._status_before
         self.status = TRANSITIONS[verb].target
@@ -266,10 +275,12 @@ class Entry(models.Model):
                 )
 
     @transaction.atomic
-    def approve(self, *, by, comment: str = "") -> None:
+    def approve(self, *, by, comment: str = "", seen: str | None = None) -> None:
         """审核通过: the unit's head, not one who wrote or submitted it, or a 签发领导 for the
-        head's own entry (core.review); then it answers."""
+        head's own entry (core.review); then it answers. `seen`: the fingerprint the page
+        showed (the staff form sends it)."""
         self._begin("approve", by)
+        self._check_seen(seen)
         if by.pk in self.writer_ids():
             raise DomainError(
                 "起草、修改或提交问答条目的人不能审核自己的问答条目。" + review.STAND_IN
@@ -284,10 +295,11 @@ class Entry(models.Model):
         index.add_entry(self)
 
     @transaction.atomic
-    def return_(self, *, by, comment: str) -> None:
+    def return_(self, *, by, comment: str, seen: str | None = None) -> None:
         if not (comment or "").strip():
             raise DomainError("退回时必须填写退回意见")
         self._begin("return", by)
+        self._check_seen(seen)
         self._move("return", by, comment=comment.strip())
 
     @transaction.atomic

@@ -94,6 +94,7 @@ def entry_detail(request, pk):
         "actions": [(verb, TRANSITIONS[verb].label) for verb in entry.actions_for(request.user)],
         "may_edit": entry.may_edit(request.user),
         "form": forms.ActForm(),
+        "seen": entry.fingerprint(),  # what a review step is taken on
     }
     return render(request, "answers/staff/entry_detail.html", context)
 
@@ -107,9 +108,9 @@ def entry_act(request, pk, verb):
         raise Http404
     if moved_on(request, entry, verb):  # a form left open in another tab: show it as it is
         return redirect("answers:entry_detail", entry.pk)
-    comment = request.POST.get("comment", "")
-    kwargs = {"submit": {}, "redraft": {}, "approve": {"comment": comment}}
-    kwargs.update({"return": {"comment": comment}, "withdraw": {"reason": comment}})
+    comment, seen = request.POST.get("comment", ""), request.POST.get("seen", "")
+    kwargs = {"submit": {}, "redraft": {}, "approve": {"comment": comment, "seen": seen}}
+    kwargs.update({"return": {"comment": comment, "seen": seen}, "withdraw": {"reason": comment}})
     method = getattr(entry, "return_" if verb == "return" else verb)
     try:
         method(by=request.user, **kwargs[verb])

@@ -181,6 +181,32 @@ class CommentForm(StepForm):
     comment = _text("退回意见")
 
 
+class _SeenStamp(StepForm):
+    """What the page showed (Meeting.stamp): a review step from a page left open while the
+    notice was returned, changed and sent again is refused."""
+
+    seen = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.meeting is not None:
+            self.initial["seen"] = self.meeting.stamp()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("seen") is None:  # shown above the form: the field itself is hidden
+            raise forms.ValidationError("页面缺少公告版本，请刷新后重新审核。")
+        return cleaned
+
+
+class PublishForm(_SeenStamp, NoteOnlyForm):
+    pass
+
+
+class ReturnDraftForm(_SeenStamp, CommentForm):
+    pass
+
+
 class ExcludeForm(StepForm):
     signup = forms.ModelChoiceField(label="报名编号", queryset=SignUp.objects.none())
     reason = _text("不符合条件的理由", rows=2)
@@ -253,8 +279,8 @@ class NoteForm(StepForm):
 
 STEP_FORMS = {
     "submit": NoteOnlyForm,
-    "return_draft": CommentForm,
-    "publish": NoteOnlyForm,
+    "return_draft": ReturnDraftForm,
+    "publish": PublishForm,
     "exclude": ExcludeForm,
     "invite": InviteForm,
     "record_seed": SeedForm,

@@ -96,6 +96,10 @@ def _t(label, sources, target=None, who=(CASE_STAFF,)):
 
 # verb → the states it starts from, the state it leads to, and who may take it. The verb of the
 # same name on Meeting is the only code that changes `status`.
+# 发布/退回 are taken on what the page showed (Meeting.stamp), not on a notice changed since.
+SEEN_STEPS = ("publish", "return_draft")
+CHANGED_SINCE_SEEN = "此页面显示的会议公告已被修改（退回、修改或重新提交），请刷新后重新审核。"
+
 TRANSITIONS = {
     "edit": _t("修改公告", {S.DRAFT}, who=(UNIT,)),
     "submit": _t("提交审核", {S.DRAFT}, S.SUBMITTED, who=(UNIT,)),
@@ -399,18 +403,42 @@ class Meeting(Workflow, models.Model):
                 link=link,
             )
 
+    def stamp(self) -> int:
+        """What a staff page showed: its latest step (every change, an edit included, is one);
+        0 before any."""
+        latest = self.events.order_by("-pk").values_list("pk", flat=True).first()
+        return latest or 0
+
+    def moved_on_message(self, user, verb: str, posted=None) -> str:
+        """Workflow's reason, and one more for 发布/退回: the notice has changed since the page
+        showed it (`posted` seen, Meeting.stamp), while this user could take the step."""
+        message = super().moved_on_message(user, verb, posted)
+        seen = str((posted or {}).get("seen", ""))
+        if message or verb not in SEEN_STEPS or not seen or seen == str(self.stamp()):
+            return message
+        return CHANGED_SINCE_SEEN if self.may(user, verb) else ""
+
+    def _check_seen(self, seen: int | None) -> None:
+        """A review step sent from a page that showed an earlier notice (a tab left open while
+        it was returned, changed and sent again) publishes what its reviewer never read:
+        refused, nothing written. After _begin (the row is locked)."""
+        if seen is not None and int(seen) != self.stamp():
+            raise DomainError(CHANGED_SINCE_SEEN)
+
     @transaction.atomic
-    def return_draft(self, *, by, comment: str, at=None):
+    def return_draft(self, *, by, comment: str, at=None, seen: int | None = None):
         self._begin("return_draft", by)
+        self._check_seen(seen)
         return self._move("return_draft", by, self._required(comment, "退回意见"), at=at)
 
     @transaction.atomic
-    def publish(self, *, by, note: str = "", at=None):
+    def publish(self, *, by, note: str = "", at=None, seen: int | None = None):
         """审核同意并发布: by the unit's head or the press office, never by one who drafted,
         edited or submitted it, or by a 签发领导 for the head's own notice (core.review); at
         least MEETING_NOTICE_DAYS before the meeting and before sign-up closes (so the seed's
         source is public while anyone can still sign up)."""
         self._begin("publish", by)
+        self._check_seen(seen)
         if by.pk in self.writer_ids():
             raise DomainError(
                 "起草、修改或提交会议公告的人不能审核发布自己的会议公告，"

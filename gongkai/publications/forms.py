@@ -99,7 +99,21 @@ class AttachmentForm(forms.Form):
         return upload
 
 
-class ApproveForm(forms.Form):
+class _SeenVersion(forms.Form):
+    """The 第N版 the page showed: a step from a page of another version is refused."""
+
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={"required": "页面缺少文件版本，请刷新后重新审核。"},
+    )
+
+
+class SubmitForm(forms.Form):
+    comment = forms.CharField(label="说明", required=False)
+
+
+class ApproveForm(_SeenVersion):
     comment = forms.CharField(
         label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -111,7 +125,7 @@ class ApproveForm(forms.Form):
     )
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(_SeenVersion):
     comment = forms.CharField(
         label="退回意见",
         widget=forms.Textarea(attrs={"rows": 2}),

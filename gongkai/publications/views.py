@@ -23,6 +23,7 @@ from gongkai.publications.forms import (
     DocumentForm,
     PortalPageForm,
     ReturnForm,
+    SubmitForm,
     WithdrawForm,
 )
 from gongkai.publications.models import (
@@ -135,7 +136,7 @@ def document_act(request, pk, verb):
     """提交/通过/退回/撤回: one form, one verb on the document, back to its page."""
     document = _get_document_for_user(request, pk)
     form_class = {
-        "submit": ApproveForm,
+        "submit": SubmitForm,
         "approve": ApproveForm,
         "return": ReturnForm,
         "withdraw": WithdrawForm,
@@ -148,8 +149,12 @@ def document_act(request, pk, verb):
     try:
         {
             "submit": lambda: document.submit(by=by, comment=d["comment"]),
-            "approve": lambda: document.approve(by=by, comment=d["comment"], waiver=d["waiver"]),
-            "return": lambda: document.return_(by=by, comment=d["comment"]),
+            "approve": lambda: document.approve(
+                by=by, comment=d["comment"], waiver=d["waiver"], seen_version=d["version"]
+            ),
+            "return": lambda: document.return_(
+                by=by, comment=d["comment"], seen_version=d["version"]
+            ),
             "withdraw": lambda: document.withdraw(by=by, reason=d["reason"]),
         }[verb]()
     except DomainError as error:

@@ -63,7 +63,8 @@ def test_a_head_who_rewrote_a_clerks_entry_cannot_approve_it_and_nothing_is_writ
 
     client.force_login(cast.head)
     approve = reverse("answers:entry_act", args=[item.pk, "approve"])
-    page = client.post(approve, {"comment": "同意"}, follow=True).content.decode()
+    data = {"comment": "同意", "seen": item.fingerprint()}
+    page = client.post(approve, data, follow=True).content.decode()
 
     assert "起草、修改或提交问答条目的人不能审核自己的问答条目" in page
     item.refresh_from_db()

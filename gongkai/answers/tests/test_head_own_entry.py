@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
 def _act(client, user, item, verb):
     client.force_login(user)
     url = reverse("answers:entry_act", args=[item.pk, verb])
-    return client.post(url, {"comment": "依据核对无误"}, follow=True).content.decode()
+    data = {"comment": "依据核对无误", "seen": item.fingerprint()}
+    return client.post(url, data, follow=True).content.decode()
 
 
 def _heads_entry(cast):

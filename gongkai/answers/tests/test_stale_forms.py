@@ -22,8 +22,9 @@ def test_an_approval_sent_from_a_stale_tab_says_the_entry_moved_on(client, cast)
     item = _pending(cast)
     client.force_login(cast.head)
     url = reverse("answers:entry_act", args=[item.pk, "approve"])
-    assert client.post(url, {"comment": "依据核对无误"}).status_code == 302  # the first tab
-    response = client.post(url, {"comment": "同意"}, follow=True)  # the stale one
+    seen = item.fingerprint()
+    assert client.post(url, {"comment": "依据核对无误", "seen": seen}).status_code == 302
+    response = client.post(url, {"comment": "同意", "seen": seen}, follow=True)  # the stale tab
     page = response.content.decode()
     assert response.status_code == 200 and response.context["entry"].pk == item.pk
     assert "该问答条目已进入下一步（当前为“已发布”），您提交的“审核通过并发布”未再办理" in page

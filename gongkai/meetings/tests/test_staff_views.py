@@ -66,7 +66,10 @@ def test_submit_and_publish_through_the_step_view(cast, client):
     meeting = Meeting.objects.get()
     client.post(reverse("meetings:step", args=[meeting.pk, "submit"]), {})
     client.force_login(cast.head)
-    response = client.post(reverse("meetings:step", args=[meeting.pk, "publish"]), {"note": "同意"})
+    response = client.post(
+        reverse("meetings:step", args=[meeting.pk, "publish"]),
+        {"note": "同意", "seen": meeting.stamp()},
+    )
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.PUBLISHED and meeting.number
@@ -136,8 +139,9 @@ def test_a_step_sent_from_a_stale_tab_says_the_meeting_moved_on_and_writes_nothi
     client.post(reverse("meetings:step", args=[meeting.pk, "submit"]), {})
     client.force_login(cast.head)
     step = reverse("meetings:step", args=[meeting.pk, "publish"])
-    assert client.post(step, {"note": "同意"}).status_code == 302  # the first tab
-    response = client.post(step, {"note": "同意发布"}, follow=True)  # the stale one
+    seen = meeting.stamp()
+    assert client.post(step, {"note": "同意", "seen": seen}).status_code == 302  # the first tab
+    response = client.post(step, {"note": "同意发布", "seen": seen}, follow=True)  # the stale one
     page = response.content.decode()
     assert response.status_code == 200 and response.context["meeting"].pk == meeting.pk
     assert "该会议已进入下一步（当前为“已发布公告”）" in page and "页面不存在" not in page

@@ -501,11 +501,19 @@ class Document(models.Model):
 
     @transaction.atomic
     def approve(
-        self, *, by, comment: str = "", waiver: str = "", at: dt.datetime | None = None
+        self,
+        *,
+        by,
+        comment: str = "",
+        waiver: str = "",
+        at: dt.datetime | None = None,
+        seen_version: int | None = None,
     ) -> None:
         """审核通过 at the current stage. The third approval publishes: index number, 发布日期,
-        search index. Every personal-data hit must be resolved or accepted at this stage."""
+        search index. Every personal-data hit must be resolved or accepted at this stage.
+        `seen_version`: the 第N版 the reviewer's page showed (the staff form sends it)."""
         self._lock()
+        self._check_seen(seen_version)
         stage = self.status
         self._check_reviewer(by, "approve")
         unresolved = self.unresolved_hits()
@@ -537,9 +545,12 @@ class Document(models.Model):
             self._published(by)
 
     @transaction.atomic
-    def return_(self, *, by, comment: str, at: dt.datetime | None = None) -> None:
+    def return_(
+        self, *, by, comment: str, at: dt.datetime | None = None, seen_version: int | None = None
+    ) -> None:
         """退回修改: back to the drafting unit as a draft, with the reason."""
         self._lock()
+        self._check_seen(seen_version)
         if not (comment or "").strip():
             raise DomainError("退回时必须填写退回意见")
         self._check_reviewer(by, "return")
@@ -665,6 +676,16 @@ class Document(models.Model):
         """Re-read state and version under a row lock: two reviewers, one wins."""
         row = type(self).objects.select_for_update().values("status", "version").get(pk=self.pk)
         self.status, self.version = row["status"], row["version"]
+
+    def _check_seen(self, seen_version: int | None) -> None:
+        """A review step sent from a page that showed another version (a tab left open while
+        the document was returned, edited and sent again) approves text its reviewer never
+        read (先审后发): refused, nothing written. Call after _lock."""
+        if seen_version is not None and int(seen_version) != self.version:
+            raise DomainError(
+                f"此页面显示的是第{seen_version}版，文件已更新为第{self.version}版，"
+                "请刷新后重新审核。"
+            )
 
     def _bump(self) -> None:
         self.version += 1

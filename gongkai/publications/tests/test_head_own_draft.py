@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 def _act(client, user, doc, verb, data=None):
     client.force_login(user)
     url = reverse("publications:document_act", args=[doc.pk, verb])
-    return client.post(url, data or {"comment": "同意"}, follow=True).content.decode()
+    doc.refresh_from_db()
+    data = {"version": doc.version, **(data or {"comment": "同意"})}
+    return client.post(url, data, follow=True).content.decode()
 
 
 def _second_leader(cast):

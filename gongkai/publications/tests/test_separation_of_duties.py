@@ -57,7 +57,10 @@ def test_the_first_review_page_offers_the_drafting_head_no_approve_button(client
     doc = make_draft(by=cast.head)
     doc.submit(by=cast.head)
     client.force_login(cast.head)
-    client.post(reverse("publications:document_act", args=[doc.pk, "approve"]), {"comment": "同意"})
+    client.post(
+        reverse("publications:document_act", args=[doc.pk, "approve"]),
+        {"comment": "同意", "version": doc.version},
+    )
     assert (
         Document.objects.get(pk=doc.pk).status == DocumentStatus.REVIEW_1 and _approvals(doc) == []
     )

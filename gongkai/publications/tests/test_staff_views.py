@@ -134,9 +134,10 @@ def test_the_review_page_walks_the_chain(client, cast, doc):
         (cast.leader, "approve"),
     ]:
         client.force_login(user)
+        doc.refresh_from_db()
         response = client.post(
             reverse("publications:document_act", args=[doc.pk, verb]),
-            {"comment": "同意", "waiver": ""},
+            {"comment": "同意", "waiver": "", "version": doc.version},
         )
         assert response.status_code == 302
     doc.refresh_from_db()
@@ -149,7 +150,10 @@ def test_the_review_page_walks_the_chain(client, cast, doc):
 def test_a_return_without_comment_is_refused(client, cast, doc):
     doc.submit(by=cast.clerk)
     client.force_login(cast.head)
-    client.post(reverse("publications:document_act", args=[doc.pk, "return"]), {"comment": ""})
+    client.post(
+        reverse("publications:document_act", args=[doc.pk, "return"]),
+        {"comment": "", "version": doc.version},
+    )
     doc.refresh_from_db()
     assert doc.status == DocumentStatus.REVIEW_1
 
@@ -175,7 +179,8 @@ def test_a_returned_draft_notifies_its_drafter(client, cast, doc):
     doc.submit(by=cast.clerk)
     client.force_login(cast.head)
     client.post(
-        reverse("publications:document_act", args=[doc.pk, "return"]), {"comment": "请补充依据"}
+        reverse("publications:document_act", args=[doc.pk, "return"]),
+        {"comment": "请补充依据", "version": doc.version},
     )
     doc.refresh_from_db()
     assert doc.status == DocumentStatus.DRAFT
