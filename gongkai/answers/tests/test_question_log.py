@@ -27,3 +27,13 @@ def test_a_long_question_with_an_email_still_fits_the_log(client, db):
     assert client.post(reverse("answers_public:ask"), {"q": question}).status_code == 200
     logged = AskedQuestion.objects.get()
     assert "a@b.cn" not in logged.text and len(logged.text) <= 200
+
+
+def test_the_log_keeps_no_name_after_wo_shi_nor_a_card_or_id_number_with_a_wrong_check_digit(
+    client, db
+):
+    """Probe 5 finding 1: 我是张三丰 and a mistyped card number were logged as typed."""
+    question = "我是张三丰，邮箱zsf@qq.com，银行卡6222021234567890123，社保怎么转移"
+    assert client.post(reverse("answers_public:ask"), {"q": question}).status_code == 200
+    [logged] = AskedQuestion.objects.all()
+    assert logged.text == "我是××，邮箱z***@qq.com，银行卡6222***********0123，社保怎么转移"
