@@ -64,7 +64,8 @@ _PASSPORT = re.compile(rf"(?:护照|通行证){_ID_AFTER}([A-Za-z0-9]{{5,12}})(?
 # An ID number or bank card whose check digit is wrong (a typo leaves the rest of it right):
 # any 15–19 digits, or 17 digits and X, in the text the scan has already masked.
 _LONG_NUMBER = re.compile(
-    r"(?<![0-9A-Za-z])(?:\d{17}[Xx]|\d{15,19}|\d{4}(?:[ -]\d{4}){3}[ -]\d{1,3})(?![0-9A-Za-z])"
+    r"(?<![0-9A-Za-z])(?:\d{17}[Xx]|\d{15,19}|\d{6}[ -]\d{8}[ -]\d{3}[\dXx]"
+    r"|\d{4}(?:[ -]\d{4}){3}[ -]\d{1,3})(?![0-9A-Za-z])"
 )
 NAME_LABEL = "姓名"
 NUMBER_LABEL = "身份证号或银行卡号"
