@@ -25,12 +25,13 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from gongkai.core import audit, review
+from gongkai.core import audit, publicity, review
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry, Unit
 from gongkai.core.notifications import notify
 from gongkai.core.roles import Role
 from gongkai.core.workflow import moved_on_text
+from gongkai.lib.pii import KIND_LABELS, scan_text
 
 audit.register_actions(
     **{
@@ -169,6 +170,24 @@ class Entry(models.Model):
         snapshot = json.dumps(self.audit_snapshot(), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(snapshot.encode()).hexdigest()[:32]
 
+    def personal_data(self) -> list[str]:
+        """The personal data the public would read in the entry, as "问题：银行卡号6222****0123":
+        the scan every document gets before approval (lib.pii) on each public field, and in the
+        question and its phrasings — a citizen's words, taken from the question log — the
+        question log's nets too (core.publicity: a name, a mistyped ID number, 微信号…)."""
+        found = []
+        fields = ("question", "phrasings", "answer", "topics")
+        for name in fields:
+            text = getattr(self, name) or ""
+            kinds = [f"{KIND_LABELS[hit.kind]}{hit.masked}" for hit in scan_text(text)]
+            if name in ("question", "phrasings"):
+                scanned = set(KIND_LABELS.values())
+                kinds += [k for k in publicity.personal_data_in(text, {}) if k not in scanned]
+            if kinds:
+                label = self._meta.get_field(name).verbose_name
+                found.append(f"{label}：{'、'.join(dict.fromkeys(kinds))}")
+        return found
+
     # ---- who may act ----------------------------------------------------------------------
 
     def _is(self, user, who: str) -> bool:
@@ -288,6 +307,11 @@ class Entry(models.Model):
         ended = [s for s in self.sources.select_related("document") if not s.document_in_force]
         if ended:
             raise DomainError(f"依据《{ended[0].document.title}》已不再有效或已撤回，不能发布")
+        if found := self.personal_data():
+            raise DomainError(
+                f"问答条目含有个人信息（{'；'.join(found)}），不能发布：请退回经办人删除后再审核",
+                field="comment",
+            )
         self.approved_by, self.approved_at = by, timezone.now()
         self._move("approve", by, comment=comment)
         from gongkai.answers import index

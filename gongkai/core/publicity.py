@@ -39,10 +39,43 @@ _HOUSE_NUMBER = re.compile(r"\d+号(?:之\d+)?")
 # A name the writer gives in the text: 我叫欧阳娜娜, 姓名：张三 (two to four characters, or a
 # name with a middle dot). A bare "我是…" is not taken: "我是一名教师".
 _SELF_NAMED = re.compile(
-    r"(?:我叫|我名叫|本人叫|我的名字(?:是|叫)|本人姓名(?:是|为)?[:\s]?|姓名[:\s]\s*)\s*"
+    r"(?:我叫|我名叫|本人叫|名字(?:是|叫|[:\s])|本人姓名(?:是|为)?[:\s]?|姓名[:\s]\s*)\s*"
     r"([\u3400-\u9fff]{1,6}·[\u3400-\u9fff]{1,8}|[\u3400-\u9fff]{2,4})"
 )
+# A name after a weaker cue (我是, 本人, 姓名 without a colon) only when it looks like one: a
+# common surname and one or two more characters, then a stop (我是张三丰，…; not 我是一名教师).
+_SURNAMES = (
+    "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|"
+    "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏"
+    "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万"
+    "钱严覃武戴莫孔汤容岑区麦冼邝梅温植甘]"
+)
+_INTRODUCED = re.compile(
+    r"(?:我是|我系|本人是?|姓名(?:是|为|叫)?)\s*"
+    rf"((?:{_SURNAMES})[\u3400-\u9fff]{{1,2}})(?=[\s,.;:!?，。；：！？、）)]|$|想|要|在|现)"
+)
+# Other ways to reach a person: a WeChat or QQ account, a passport or travel permit number.
+_ID_AFTER = r"(?:号码|号)?(?:是|为)?[:\s]*"
+_WECHAT = re.compile(
+    rf"(?:微信|[Vv][Xx]|[Ww]e[Cc]hat){_ID_AFTER}([A-Za-z][-_A-Za-z0-9]{{5,19}})(?![-_A-Za-z0-9])"
+)
+_QQ = re.compile(rf"(?:QQ|qq){_ID_AFTER}([1-9]\d{{4,10}})(?!\d)")
+_PASSPORT = re.compile(rf"(?:护照|通行证){_ID_AFTER}([A-Za-z0-9]{{5,12}})(?![A-Za-z0-9])")
+# An ID number or bank card whose check digit is wrong (a typo leaves the rest of it right):
+# any 15–19 digits, or 17 digits and X, in the text the scan has already masked.
+_LONG_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z])(?:\d{17}[Xx]|\d{15,19}|\d{6}[ -]\d{8}[ -]\d{3}[\dXx]"
+    r"|\d{4}(?:[ -]\d{4}){3}[ -]\d{1,3})(?![0-9A-Za-z])"
+)
 NAME_LABEL = "姓名"
+NUMBER_LABEL = "身份证号或银行卡号"
+_NETS = (
+    (_SELF_NAMED, NAME_LABEL),
+    (_INTRODUCED, NAME_LABEL),
+    (_WECHAT, "微信号"),
+    (_QQ, "QQ号"),
+    (_PASSPORT, "护照或通行证号"),
+)
 
 
 def _address_parts(value: str) -> list[str]:
@@ -113,11 +146,19 @@ def masked(text: str, details: dict[str, str], *, by_staff: bool = False) -> str
     """`text` with the writer's `details` ({label: value}) and a name given in the text replaced
     by ××, and every scan hit by its masked form; nothing else changed. `by_staff`: the text
     is staff's (a reply), where an office's landline is not personal data."""
-    text = _replaced(text, _spans(text, _SELF_NAMED, 1))  # first: 我叫欧阳娜娜 with 姓名 欧阳
+    for net, _ in _NETS:  # first: 我叫欧阳娜娜 with 姓名 欧阳
+        text = _replaced(text, _spans(text, net, 1))
     text = _without_details(text, details)
     for hit in reversed(scan_text(text, every_landline=not by_staff)):
         text = text[: hit.start] + hit.masked + text[hit.end :]
+    for start, end in reversed(_spans(text, _LONG_NUMBER)):
+        text = text[:start] + _masked_number(text[start:end]) + text[end:]
     return text
+
+
+def _masked_number(text: str) -> str:
+    kept = re.sub(r"[^0-9Xx]", "", normalized(text))
+    return kept[:4] + "*" * (len(kept) - 8) + kept[-4:]
 
 
 def personal_data_in(text: str, details: dict[str, str], *, by_staff: bool = False) -> list[str]:
@@ -125,10 +166,14 @@ def personal_data_in(text: str, details: dict[str, str], *, by_staff: bool = Fal
     for `masked`. A detail of the writer's is named once, by its label (联系电话), not also by
     the kind the scan gives it."""
     found = [label for label, pattern in _detail_patterns(details) if _spans(text, pattern)]
-    if _spans(text, _SELF_NAMED, 1):
-        found.append(NAME_LABEL)
-    hits = scan_text(_without_details(text, details), every_landline=not by_staff)
+    found += [label for net, label in _NETS if _spans(text, net, 1)]
+    rest = _without_details(text, details)
+    hits = scan_text(rest, every_landline=not by_staff)
     found += [KIND_LABELS.get(hit.kind, hit.kind) for hit in hits]
+    for hit in reversed(hits):
+        rest = rest[: hit.start] + hit.masked + rest[hit.end :]
+    if _spans(rest, _LONG_NUMBER):
+        found.append(NUMBER_LABEL)
     return list(dict.fromkeys(found))
 
 

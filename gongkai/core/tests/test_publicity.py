@@ -38,3 +38,32 @@ def test_it_leaves_every_other_character_as_it_was_written():
 
 def test_a_name_given_in_full_is_masked_whole_when_the_name_field_holds_part_of_it():
     assert masked("我叫欧阳娜娜，电话见上", {"姓名": "欧阳"}) == "我叫××，电话见上"
+
+
+def test_it_masks_an_id_or_card_number_whose_check_digit_is_wrong():
+    """Probe 5 finding 1: one mistyped digit still leaves 17 right ones of an ID number."""
+    assert masked("身份证440106199001011234", {}) == "身份证4401**********1234"
+    assert masked("身份证44010619900101123x。", {}) == "身份证4401**********123x。"
+    assert masked("卡号6222 0212 3456 7890 123", {}) == "卡号6222***********0123"
+    assert masked("身份证 440106 19900101 1234", {}) == "身份证 4401**********1234"
+    assert personal_data_in("身份证440106199001011234", {}) == ["身份证号或银行卡号"]
+    assert masked("身份证440106199003070028", {}) == "身份证440106********0028"  # a valid one
+
+
+def test_it_masks_a_name_after_wo_shi_ben_ren_or_ming_zi_but_not_a_word_after_them():
+    assert masked("我是张三丰，邮箱见上", {}) == "我是××，邮箱见上"
+    assert masked("本人李四想问一下", {}) == "本人××想问一下"
+    assert masked("名字：王小明，", {}) == "名字：××，"
+    assert masked("姓名王五。", {}) == "姓名××。"
+    assert masked("我是居民，本人到场办理，本人方可办理。", {}) == (
+        "我是居民，本人到场办理，本人方可办理。"
+    )
+    assert personal_data_in("我是张三丰。", {}) == ["姓名"]
+
+
+def test_it_masks_a_wechat_or_qq_account_and_a_passport_number():
+    assert masked("微信号 wxid_abc123，护照E12345678，QQ号：12345678", {}) == (
+        "微信号 ××，护照××，QQ号：××"
+    )
+    assert masked("加微信13922223333", {}) == "加微信139****3333"  # the mobile's own mask
+    assert personal_data_in("护照号码：G12345678", {}) == ["护照或通行证号"]
