@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from gongkai.core.bureau import PEOPLE, ensure_units
 from gongkai.core.models import User
@@ -238,3 +239,22 @@ def a_pdf(name: str = "提供的信息.pdf"):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+
+
+def meeting_form(**changes) -> dict:
+    """The meeting notice create/edit form's fields, filled as a clerk would; `changes` override."""
+    now = timezone.localtime()
+    return {
+        "title": "应急避护场所建设规划审议会",
+        "topics": "审议《广州市应急避护场所建设规划（2022—2035年）》",
+        "starts_at": (now + dt.timedelta(days=20)).strftime("%Y-%m-%dT%H:%M"),
+        "place": "市应急管理局5楼会议室",
+        "public_seats": "6",
+        "selection": "lottery",
+        "signup_opens": now.strftime("%Y-%m-%dT%H:%M"),
+        "signup_closes": (now + dt.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M"),
+        "eligibility": "年满18周岁的本市居民",
+        "seed_source": "福彩3D开奖号码",
+        "seed_date": (now + dt.timedelta(days=12)).date().isoformat(),
+        **changes,
+    }

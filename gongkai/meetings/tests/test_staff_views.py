@@ -8,30 +8,12 @@ from django.utils import timezone
 
 from gongkai.core.models import AuditEntry
 from gongkai.meetings.models import Meeting, MeetingStatus
-from gongkai.testing import published_meeting, signed_up
-
-
-def _form(**changes):
-    now = timezone.localtime()
-    return {
-        "title": "应急避护场所建设规划审议会",
-        "topics": "审议《广州市应急避护场所建设规划（2022—2035年）》",
-        "starts_at": (now + dt.timedelta(days=20)).strftime("%Y-%m-%dT%H:%M"),
-        "place": "市应急管理局5楼会议室",
-        "public_seats": "6",
-        "selection": "lottery",
-        "signup_opens": now.strftime("%Y-%m-%dT%H:%M"),
-        "signup_closes": (now + dt.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M"),
-        "eligibility": "年满18周岁的本市居民",
-        "seed_source": "福彩3D开奖号码",
-        "seed_date": (now + dt.timedelta(days=12)).date().isoformat(),
-        **changes,
-    }
+from gongkai.testing import meeting_form, published_meeting, signed_up
 
 
 def test_a_clerk_drafts_a_notice_for_their_own_unit(cast, client):
     client.force_login(cast.clerk)
-    response = client.post(reverse("meetings:create"), _form())
+    response = client.post(reverse("meetings:create"), meeting_form())
     meeting = Meeting.objects.get()
     assert response.status_code == 302
     assert (meeting.unit, meeting.created_by, meeting.status) == (
@@ -49,7 +31,7 @@ def test_the_form_refuses_a_sign_up_closing_too_close_to_the_meeting(cast, clien
     now = timezone.localtime()
     response = client.post(
         reverse("meetings:create"),
-        _form(
+        meeting_form(
             starts_at=(now + dt.timedelta(days=10, hours=12)).strftime("%Y-%m-%dT%H:%M"),
             signup_closes=(now + dt.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M"),
             seed_date="",
@@ -62,7 +44,7 @@ def test_the_form_refuses_a_sign_up_closing_too_close_to_the_meeting(cast, clien
 
 def test_submit_and_publish_through_the_step_view(cast, client):
     client.force_login(cast.clerk)
-    client.post(reverse("meetings:create"), _form())
+    client.post(reverse("meetings:create"), meeting_form())
     meeting = Meeting.objects.get()
     client.post(reverse("meetings:step", args=[meeting.pk, "submit"]), {})
     client.force_login(cast.head)
@@ -95,7 +77,7 @@ def test_a_published_notice_cannot_be_edited(cast, client):
     url = reverse("meetings:edit", args=[meeting.pk])
     assert client.get(url).status_code == 404
     # A form posted anyway (left open from the draft) is told the notice moved on.
-    response = client.post(url, _form(seed_source="上证指数"))
+    response = client.post(url, meeting_form(seed_source="上证指数"))
     assert response.status_code == 302 and response["Location"] == reverse(
         "meetings:detail", args=[meeting.pk]
     )
@@ -134,7 +116,7 @@ def test_attendance_through_the_step_view(cast, client):
 def test_a_step_sent_from_a_stale_tab_says_the_meeting_moved_on_and_writes_nothing(cast, client):
     """Probe 2, finding 11: a form made before the notice moved on got 404 "页面不存在"."""
     client.force_login(cast.clerk)
-    client.post(reverse("meetings:create"), _form())
+    client.post(reverse("meetings:create"), meeting_form())
     meeting = Meeting.objects.get()
     client.post(reverse("meetings:step", args=[meeting.pk, "submit"]), {})
     client.force_login(cast.head)
@@ -160,11 +142,11 @@ def test_a_step_outside_the_users_role_on_a_meeting_is_still_not_found(cast, cli
 
 def test_an_edit_sent_from_a_stale_tab_after_submitting_says_so_and_changes_nothing(cast, client):
     client.force_login(cast.clerk)
-    client.post(reverse("meetings:create"), _form())
+    client.post(reverse("meetings:create"), meeting_form())
     meeting = Meeting.objects.get()
     client.post(reverse("meetings:step", args=[meeting.pk, "submit"]), {})  # another tab
     edit = reverse("meetings:edit", args=[meeting.pk])
-    response = client.post(edit, _form(place="局机关2楼会议室"), follow=True)
+    response = client.post(edit, meeting_form(place="局机关2楼会议室"), follow=True)
     page = response.content.decode()
     assert response.status_code == 200 and response.context["meeting"].pk == meeting.pk
     assert "该会议已进入下一步（当前为“待审核”），您提交的“修改公告”未再办理" in page

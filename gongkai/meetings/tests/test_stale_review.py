@@ -2,42 +2,24 @@
 showed the notice before it was returned, changed and sent again is refused and writes nothing
 (probe 5, finding 2)."""
 
-import datetime as dt
 import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
 from gongkai.meetings.models import Meeting, MeetingStatus
+from gongkai.testing import meeting_form
 
 pytestmark = pytest.mark.django_db
 
 CHANGED = "此页面显示的会议公告已被修改（退回、修改或重新提交），请刷新后重新审核。"
 
 
-def _form():
-    now = timezone.localtime()
-    return {
-        "title": "应急避护场所建设规划审议会",
-        "topics": "审议《广州市应急避护场所建设规划（2022—2035年）》",
-        "starts_at": (now + dt.timedelta(days=20)).strftime("%Y-%m-%dT%H:%M"),
-        "place": "3楼第一会议室",
-        "public_seats": "5",
-        "selection": "lottery",
-        "signup_opens": now.strftime("%Y-%m-%dT%H:%M"),
-        "signup_closes": (now + dt.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M"),
-        "eligibility": "年满18周岁的本市居民",
-        "seed_source": "福彩3D开奖号码",
-        "seed_date": (now + dt.timedelta(days=12)).date().isoformat(),
-    }
-
-
 def _submitted(cast, client) -> Meeting:
     client.force_login(cast.clerk)
-    client.post(reverse("meetings:create"), _form())
+    client.post(reverse("meetings:create"), meeting_form(place="3楼第一会议室", public_seats="5"))
     meeting = Meeting.objects.get()
     meeting.submit(by=cast.clerk)
     return meeting
