@@ -19,6 +19,7 @@ from gongkai.core.middleware import client_ip
 from gongkai.disclosure_requests import forms, letters, services
 from gongkai.disclosure_requests.clock import deadline_for
 from gongkai.disclosure_requests.models import CaseFile, CaseStatus, DisclosureRequest
+from gongkai.lib.cndate import cn_date
 from gongkai.publications.models import Document
 
 SESSION_KEY = "gongkai_request_access"  # tracking numbers this browser has proved a code for
@@ -78,11 +79,14 @@ def status(request, tracking_no):
     if case is None:
         return redirect(reverse("disclosure_requests_public:lookup"))
     form = forms.SupplementForm(request.POST or None, request.FILES or None, case=case)
-    if (
-        request.method == "POST"
-        and case.status == CaseStatus.AWAITING_SUPPLEMENT
-        and form.is_valid()
-    ):
+    if request.method == "POST" and case.status != CaseStatus.AWAITING_SUPPLEMENT:
+        # A second tab, or a page left open after the 补正 was received: said at the form, with
+        # what was typed kept there (probe 6 F3: it used to vanish without a word).
+        form.is_valid()
+        form.add_error(None, supplement_not_taken(case))
+        page = _status_page(case, form)
+        return render(request, "disclosure_requests/public/status.html", page, status=409)
+    if request.method == "POST" and form.is_valid():
         try:
             case.receive_supplement(by=None, on=timezone.localdate(), **form.cleaned_data)
         except DomainError as error:
@@ -91,6 +95,24 @@ def status(request, tracking_no):
             messages.success(request, "补正材料已提交，答复期限自今日起重新计算。")
             return redirect("disclosure_requests_public:status", case.tracking_no)
     return render(request, "disclosure_requests/public/status.html", _status_page(case, form))
+
+
+def supplement_not_taken(case) -> str:
+    """Why a 补正 sent now is not taken: 第三十条 asks for it once, and the reply period runs from
+    the 补正 already received; further material goes to the office, not into the record unseen."""
+    contact = (
+        f"如需补充材料，请与{settings.AGENCY_NAME}政府信息公开工作机构联系"
+        f"（电话{settings.OFFICE_PHONE}）"
+    )
+    if case.supplement_received_on:
+        return (
+            f"本申请的补正已于{cn_date(case.supplement_received_on)}提交，本次提交的内容未保存。"
+            f"{contact}。您填写的内容保留在下方，可复制留存；所选文件需另行提供。"
+        )
+    return (
+        f"本申请目前无需补正（办理阶段：{case.get_status_display()}），本次提交的内容未保存。"
+        f"{contact}。"
+    )
 
 
 def _status_page(case, form) -> dict:
