@@ -158,6 +158,9 @@ class RegisterForm(ApplicationForm):
         help_text="平常信函、电子邮件、传真：与申请人确认之日（第三十一条）",
     )
 
+    # The same form sent twice is one registration (services.request_register).
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
     class Meta(ApplicationForm.Meta):
         fields = ["channel", *ApplicationForm.Meta.fields]
 
@@ -168,6 +171,16 @@ class RegisterForm(ApplicationForm):
         )
         if not data.get(needed):
             self.add_error(needed, "按此申请渠道，需填写该日期以确定收到申请之日（第三十一条）。")
+        for other in ("handed_in_on", "signed_on", "confirmed_on"):
+            # probe 6 F2: a date the channel does not use was accepted and stored nowhere, so
+            # a clerk who picked the wrong channel got a silently wrong 收到申请之日.
+            if other != needed and data.get(other) and data.get("channel"):
+                channel = Channel(data["channel"]).label
+                self.add_error(
+                    other,
+                    f"按“{channel}”渠道，收到申请之日以{self.fields[needed].label}为准，"
+                    "无需填写此日期；请清空，或改选申请渠道。",
+                )
         for name in ("handed_in_on", "signed_on", "confirmed_on"):
             if data.get(name) and data[name] > timezone.localdate():
                 self.add_error(name, "收到申请的日期不能晚于今天。")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.utils import timezone
 
 from gongkai.core import audit, throttle
 from gongkai.core.errors import DomainError
-from gongkai.core.idempotent import create_once
+from gongkai.core.idempotent import content_key, create_once
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due
 from gongkai.disclosure_requests.models import (
     IDENTITY_SUPPLEMENT,
@@ -123,22 +124,32 @@ def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Subm
 
 @transaction.atomic
 def request_register(*, by, form, files) -> Submitted:
-    """Staff register an application that came on paper, by post, fax or e-mail (第三十一条)."""
-    case = form.save(commit=False)
+    """Staff register an application that came on paper, by post, fax or e-mail (第三十一条).
+    The form carries an idempotency key as the public one does (probe 6 F1): the same form sent
+    twice (a double click, a reload) returns the first registration, never a second case."""
     d = form.cleaned_data
-    case.received_on = receipt_date(
-        d["channel"],
-        handed_in_on=d.get("handed_in_on"),
-        signed_on=d.get("signed_on"),
-        confirmed_on=d.get("confirmed_on"),
-    )
-    code = create_registered(
-        case,
-        files,
-        actor=by,
-        note=f"{case.get_channel_display()}，收到申请之日{case.received_on}",
-    )
-    return Submitted(case, code, created=True)
+    content = {name: value for name, value in d.items() if name != "idempotency_key"}
+    key = content_key((d.get("idempotency_key") or uuid.uuid4().hex)[:64], content)
+
+    def create_case() -> DisclosureRequest:
+        case = form.save(commit=False)
+        case.received_on = receipt_date(
+            d["channel"],
+            handed_in_on=d.get("handed_in_on"),
+            signed_on=d.get("signed_on"),
+            confirmed_on=d.get("confirmed_on"),
+        )
+        case.idempotency_key = key
+        create_registered(
+            case,
+            files,
+            actor=by,
+            note=f"{case.get_channel_display()}，收到申请之日{case.received_on}",
+        )
+        return case
+
+    case, created = create_once(DisclosureRequest, key, create_case)
+    return Submitted(case, DisclosureRequest.new_query_code(key), created=created)
 
 
 @transaction.atomic  # the yearly counter is taken under a row lock

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django import forms as django_forms
 from django.contrib import messages
@@ -121,16 +122,20 @@ def remedy_add(request, pk):
 
 @role_required(*OFFICE)
 def request_register(request):
-    form = forms.RegisterForm(request.POST or None, request.FILES or None)
+    form = forms.RegisterForm(
+        request.POST or None, request.FILES or None, initial={"idempotency_key": uuid.uuid4().hex}
+    )
     if request.method == "POST" and form.is_valid():
         done = services.request_register(
             by=request.user, form=form, files=form.cleaned_data["attachments"]
         )
+        code = f"申请编号 {done.case.tracking_no}，查询码 {done.query_code}（请告知申请人）"
+        if not done.created:  # the same form sent again: the first registration, shown
+            at = timezone.localtime(done.case.submitted_at).strftime("%H:%M")
+            messages.warning(request, f"该申请已于{at}登记，本次提交未重复登记。{code}。")
+            return redirect("disclosure_requests:detail", done.case.pk)
         services.acknowledge(done.case, done.query_code)
-        messages.success(
-            request,
-            f"已登记，申请编号 {done.case.tracking_no}，查询码 {done.query_code}（请告知申请人）。",
-        )
+        messages.success(request, f"已登记，{code}。")
         return redirect("disclosure_requests:detail", done.case.pk)
     return render(
         request,
