@@ -194,6 +194,8 @@ def _fee_notice_receipt_unknown(case) -> str:
 
 
 S = CaseStatus
+# The same 办理意见 or 备注 sent again this soon is a double click, not a second step.
+REPEAT_WINDOW = dt.timedelta(minutes=10)
 # verb → the states it starts from, the state it leads to, and who may take it. The verb of the
 # same name on DisclosureRequest is the only code that changes `status`.
 TRANSITIONS = {
@@ -666,6 +668,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         self._begin("propose", by)
         if not text.strip():
             raise DomainError("请填写办理意见")
+        self._refuse_repeat("propose", by, text, files, "这条办理意见已于{at}提交")
         for upload in files:
             CaseFile.store(self, upload, purpose=CaseFile.Purpose.FOUND)
         return self._move("propose", by, text, files=[f.name[:200] for f in files])
@@ -1360,7 +1363,22 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         self._begin("note", by)
         if not text.strip():
             raise DomainError("备注不能为空")
+        self._refuse_repeat("note", by, text, (), "这条备注已于{at}保存")
         return self._move("note", by, text)
+
+    def _refuse_repeat(self, verb: str, by, text: str, files, said: str) -> None:
+        """A step that keeps the state (办理意见, 备注) cannot tell a double click by the state:
+        the same person sending the same text and files again within REPEAT_WINDOW is refused,
+        under the row lock `_begin` took (probe 6 F4; the ledger does the same for progress)."""
+        last = self.events.filter(kind=verb, actor=by).order_by("-at", "-pk").first()
+        if (
+            last is not None
+            and last.note == text
+            and (last.data or {}).get("files", []) == [f.name[:200] for f in files]
+            and timezone.now() - last.at < REPEAT_WINDOW
+        ):
+            at = timezone.localtime(last.at).strftime("%H:%M")
+            raise DomainError(said.format(at=at) + "，未重复保存。", field="text")
 
     # -- reading the case's parts ------------------------------------------------------------
 

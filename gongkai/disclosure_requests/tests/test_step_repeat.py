@@ -1,0 +1,55 @@
+"""Probe 6 F4: a double click on 提交办理意见 or 添加备注 recorded the step twice (and the file
+twice). The identical repeat within minutes is refused under the row lock; nothing written."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from gongkai.core.models import AuditEntry
+from gongkai.disclosure_requests.models import CaseFile, RequestEvent
+from gongkai.testing import handling_case, on_day
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _step(case, verb):
+    return reverse("disclosure_requests:step", args=[case.pk, verb])
+
+
+def _found():
+    return SimpleUploadedFile("found.pdf", PDF, content_type="application/pdf")
+
+
+def test_a_double_clicked_proposal_is_recorded_once(cast, client):
+    case = handling_case(cast)
+    client.force_login(cast.clerk)
+    proposal = {"text": "检索到文件一份，建议予以公开"}
+    with on_day(2022, 9, 30, 10):
+        assert (
+            client.post(_step(case, "propose"), {**proposal, "files": [_found()]}).status_code
+            == 302
+        )
+        audits = AuditEntry.objects.count()
+        again = client.post(_step(case, "propose"), {**proposal, "files": [_found()]})
+    assert again.status_code == 400
+    assert again.context["steps"][0][2].errors["text"] == [
+        "这条办理意见已于10:00提交，未重复保存。"
+    ]
+    assert RequestEvent.objects.filter(case=case, kind="propose").count() == 1
+    assert CaseFile.objects.filter(case=case, purpose="found").count() == 1
+    assert AuditEntry.objects.count() == audits
+
+
+def test_a_double_clicked_note_is_recorded_once_and_a_later_one_is_not(cast, client):
+    case = handling_case(cast)
+    client.force_login(cast.press)
+    with on_day(2022, 9, 30, 10):
+        client.post(_step(case, "note"), {"text": "已电话联系申请人"})
+        audits = AuditEntry.objects.count()
+        again = client.post(_step(case, "note"), {"text": "已电话联系申请人"})
+        assert "这条备注已于10:00保存，未重复保存。" in again.content.decode()
+        assert AuditEntry.objects.count() == audits
+        client.post(_step(case, "note"), {"text": "申请人同意延后领取"})  # another note
+    with on_day(2022, 9, 30, 11):  # the same words an hour later: a new call, recorded
+        client.post(_step(case, "note"), {"text": "已电话联系申请人"})
+    notes = RequestEvent.objects.filter(case=case, kind="note").values_list("note", flat=True)
+    assert list(notes) == ["已电话联系申请人", "申请人同意延后领取", "已电话联系申请人"]
