@@ -264,6 +264,15 @@ RECONSIDERATION_BODY = env_str("GONGKAI_RECONSIDERATION_BODY", "广州市人民�
 COURT = env_str("GONGKAI_COURT", "广州铁路运输法院")
 # The disclosure office's phone, printed on letters beside the person who signs them (联系电话).
 OFFICE_PHONE = env_str("GONGKAI_OFFICE_PHONE", "020-83108000")
+# 缴纳方式 of the information-processing fee (109号第六条: the 收费通知 states it): the body's own
+# payee and way to pay, printed on the 收费通知书 and the applicant's page. The defaults name the
+# agency and its 受理窗口; set the bank account or 非税收入 payment channel the body uses.
+FEE_PAYEE = env_str("GONGKAI_FEE_PAYEE", "")  # empty: the agency's name (AGENCY_NAME)
+FEE_PAYMENT_METHOD = env_str(
+    "GONGKAI_FEE_PAYMENT_METHOD",
+    "持本通知书到本机关政府信息公开申请受理窗口缴纳（工作日办公时间），或按本机关另行告知的"
+    "非税收入缴款方式缴纳",
+)
 
 # ---- 主动公开 (gongkai.publications) ----
 # 索引号: a template with {org_id}, {yyyy} or {yyyymm}, and {seq:05d} (rules.md §4.2); the

@@ -149,6 +149,94 @@ def supplement_notice_content(case) -> Letter:
     )
 
 
+# 109号 standards in the words of 第四条、第五条 (what the 收费通知书 states as 标准).
+FEE_STANDARDS = {
+    "per_piece": (
+        "按件计收（109号第四条），超额累进：同一申请人一个自然月内累计申请10件以下（含10件）的，"
+        "不收费；11—30件（含30件）的部分，100元/件；31件以上的部分，以10件为一档，每增加一档，"
+        "收费标准提高100元/件"
+    ),
+    "per_volume": (
+        "按量计收（109号第五条），超额累进：30页以下（含30页）的，不收费；31—100页（含100页）的"
+        "部分，10元/页；101—200页（含200页）的部分，20元/页；201页以上的部分，40元/页"
+    ),
+}
+
+
+@dataclass
+class FeeFacts:
+    """What 109号第六条 says a 收费通知 states: 依据、标准、数额、缴纳方式 (and the period)."""
+
+    basis: str
+    standard: str
+    workings: list[str]  # the amount worked out under that standard, band by band
+    amount: str
+    payee: str
+    how_to_pay: str
+    period: str
+
+
+def fee_facts(notice) -> FeeFacts:
+    """The notice's facts, for the letter and the applicant's page alike."""
+    case = notice.case
+    quote = case.fee_quote(pages=notice.pages)
+    is_piece = notice.method == "per_piece"
+    workings = list(quote.piece_workings if is_piece else quote.volume_workings)
+    if (quote.per_piece if is_piece else quote.per_volume) != notice.amount:
+        workings = []  # the month's 件 changed since: the notice's amount stands, unexplained
+    due = "" if notice.payment_due_provisional else f"（即至{cn_date(notice.payment_due)}）"
+    return FeeFacts(
+        basis=(
+            "《中华人民共和国政府信息公开条例》第四十二条，《政府信息公开信息处理费管理办法》"
+            f"（国办函〔2020〕109号）第三条、{'第四条' if is_piece else '第五条'}"
+        ),
+        standard=FEE_STANDARDS[notice.method],
+        workings=[w.strip() for w in workings],
+        amount=f"{notice.amount}元",
+        payee=settings.FEE_PAYEE or settings.AGENCY_NAME,
+        how_to_pay=settings.FEE_PAYMENT_METHOD,
+        period=(
+            f"请自收到本通知之日次日起20个工作日内缴纳{due}。逾期未缴纳的，视为放弃申请，"
+            "本机关不再处理该政府信息公开申请（109号第六条）"
+        ),
+    )
+
+
+def fee_notice_content(notice) -> Letter:
+    """政府信息公开信息处理费收费通知书 (109号第六条): 依据、标准、数额、缴纳方式, the period
+    and its consequence, the 财政票据 (第八条) and what may be challenged (第七条)."""
+    case = notice.case
+    you = "贵单位" if case.is_organisation else "您"
+    facts = fee_facts(notice)
+    event = case.events.filter(kind="send_fee_notice").select_related("actor").last()
+    amount = f"三、收费数额：{facts.amount}。"
+    if facts.workings:
+        amount = f"三、收费数额：{'；'.join(facts.workings)}。应缴纳{facts.amount}。"
+    paragraphs = [
+        f"本机关于{cn_date(case.received_on)}收到{you}提出的政府信息公开申请，申请获取："
+        f"“{_short(case.description)}”。本机关决定对该申请收取信息处理费，现将有关事项通知如下：",
+        f"一、收费依据：{facts.basis}。",
+        f"二、收费标准：{facts.standard}。",
+        amount,
+        f"四、缴纳方式：收款单位为{facts.payee}；{facts.how_to_pay}。本机关收取信息处理费后，"
+        f"向{you}开具财政票据（109号第八条）。",
+        f"五、缴纳期限：{facts.period}。",
+        f"六、{you}对收取信息处理费的决定有异议的，不得单独就该决定申请行政复议或者提起行政诉讼；"
+        "缴费期限届满后，可以就本机关不再处理该政府信息公开申请的行为依法申请行政复议或者提起行政"
+        "诉讼（109号第七条）。",
+        "特此通知。",
+    ]
+    return Letter(
+        title_lines=_title("政府信息公开信息处理费收费通知书"),
+        number=f"编号：{case.tracking_no}",
+        salutation=f"{case.applicant_name}：",
+        paragraphs=paragraphs,
+        signature=settings.AGENCY_NAME,
+        date=cn_date(notice.sent_on),
+        contact=_contact(event.actor if event else None),
+    )
+
+
 def _short(text: str, limit: int = 120) -> str:
     """The applicant's words inside “…”, without their closing punctuation (no “…。”。)."""
     text = " ".join(text.split()).rstrip("。．.，,；;！!？? ")
@@ -223,14 +311,16 @@ def letter_pdf(letter: Letter) -> bytes:
 
 
 def letter_response(case, fmt: str, kind: str = "reply"):
-    """A letter as a download (.docx or PDF): the latest reply's, or the 补正告知书; 404 before
-    there is one."""
+    """A letter as a download (.docx or PDF): the latest reply's, the 补正告知书 or the latest
+    收费通知书; 404 before there is one."""
     from django.http import FileResponse, Http404
 
     if kind == "supplement" and case.supplement_requested_on:
         letter, name = supplement_notice_content(case), "补正告知书"
     elif kind == "reply" and (reply := case.replies.order_by("-pk").first()) is not None:
         letter, name = letter_content(reply), "答复告知书"
+    elif kind == "fee" and (notice := case.fee_notices.order_by("-pk").first()) is not None:
+        letter, name = fee_notice_content(notice), "收费通知书"
     else:
         raise Http404
     if fmt not in ("docx", "pdf"):

@@ -15,6 +15,12 @@ urlpatterns = [
         name="supplement_notice",
     ),
     path(
+        "status/<str:tracking_no>/fee-notice.<str:fmt>",
+        public_views.letter,
+        {"kind": "fee"},
+        name="fee_notice",
+    ),
+    path(
         "status/<str:tracking_no>/files/<int:attachment_pk>/",
         public_views.provided_file,
         name="file",

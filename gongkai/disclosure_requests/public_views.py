@@ -120,6 +120,7 @@ def _status_page(case, form) -> dict:
     asked for, and what the reply provides (published documents only through the portal)."""
     reply = case.replies.order_by("-pk").first()
     today = timezone.localdate()
+    pending_fee = case.pending_fee_notice()
     return {
         "case": case,
         "supplement_lapsed": case.supplement_lapsed(today),
@@ -128,7 +129,8 @@ def _status_page(case, form) -> dict:
         "supplement_items": case.events.filter(kind="request_supplement")
         .values_list("note", flat=True)
         .last(),
-        "pending_fee": case.pending_fee_notice(),
+        "pending_fee": pending_fee,
+        "fee": letters.fee_facts(pending_fee) if pending_fee else None,
         "provided": reply.attachments.all() if reply else [],
         "documents": reply.documents.filter(pk__in=Document.public.values("pk")) if reply else [],
         "form": form,

@@ -17,5 +17,11 @@ urlpatterns = [
         {"kind": "supplement"},
         name="supplement_notice",
     ),
+    path(
+        "<int:pk>/fee-notice.<str:fmt>",
+        views.letter_download,
+        {"kind": "fee"},
+        name="fee_notice",
+    ),
     path("<int:pk>/files/<int:attachment_pk>/", views.attachment_download, name="attachment"),
 ]

@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 
 from django import forms as django_forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import F
@@ -89,6 +90,9 @@ def request_detail(request, pk, *, bound=None, remedy_form=None):
         "remedy_form": remedy_form
         or (forms.RemedyForm() if request.user.has_role(*OFFICE) else None),
         "today": today,
+        # 缴纳方式 on the 收费通知书: the body's own facts, set by the administrator
+        "fee_payee": settings.FEE_PAYEE or settings.AGENCY_NAME,
+        "fee_payment_method": settings.FEE_PAYMENT_METHOD,
     }
     status = 400 if bound or remedy_form else 200
     return render(request, "disclosure_requests/detail.html", context, status=status)

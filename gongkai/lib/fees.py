@@ -26,6 +26,9 @@ class FeeQuote:
     per_piece: int  # 元, 按件计收
     per_volume: int  # 元, 按量计收
     workings: tuple[str, ...]  # Chinese lines citing 第三条/第四条/第五条
+    # The same lines for one standard only: what a 收费通知书 shows for the standard chosen.
+    piece_workings: tuple[str, ...] = ()
+    volume_workings: tuple[str, ...] = ()
 
 
 def per_piece_fee(k: int) -> int:
@@ -89,6 +92,7 @@ def quote(*, prior_pieces_this_month: int, pieces: int, pages: int) -> FeeQuote:
             f"  {span}：免费" if rate == 0 else f"  {span}：{rate}元/件×{n}件＝{rate * n}元"
         )
     lines.append(f"按件计收合计{by_piece}元（第三条：超额累进）")
+    piece_lines = tuple(lines)
 
     lines.append(f"按量计收（第五条）：本次提供{pages}页")
     for low, top, rate, n in _volume_bands(pages):
@@ -97,10 +101,17 @@ def quote(*, prior_pieces_this_month: int, pieces: int, pages: int) -> FeeQuote:
             f"  {span}：免费" if rate == 0 else f"  {span}：{rate}元/页×{n}页＝{rate * n}元"
         )
     lines.append(f"按量计收合计{by_volume}元（第三条：超额累进）")
+    volume_lines = tuple(lines[len(piece_lines) :])
     lines.append(
         "同一申请由行政机关选择按件或者按量一种标准计收，不得同时按照两种标准重复计算（第三条）"
     )
-    return FeeQuote(per_piece=by_piece, per_volume=by_volume, workings=tuple(lines))
+    return FeeQuote(
+        per_piece=by_piece,
+        per_volume=by_volume,
+        workings=tuple(lines),
+        piece_workings=piece_lines,
+        volume_workings=volume_lines,
+    )
 
 
 def _piece_bands(first_k: int, pieces: int) -> list[tuple[int, int, int]]:
