@@ -49,18 +49,21 @@ class Submitted:
 RESUBMIT_WINDOW = dt.timedelta(hours=24)
 
 
-def earlier_submission(form) -> DisclosureRequest | None:
-    """The online application this form repeats: every field the same, from the same applicant
-    (身份证明), submitted within RESUBMIT_WINDOW, and no file that the first one lacks (a new
-    file makes it a new application rather than losing the file)."""
+def earlier_submission(form, received_on: dt.date | None = None) -> DisclosureRequest | None:
+    """The application this form repeats: every field the same (channel included: online, or
+    the staff 登记 form's), from the same applicant (身份证明), submitted within
+    RESUBMIT_WINDOW, received the same day when registered by staff, and no file that the first
+    one lacks (a new file makes it a new application rather than losing the file)."""
     data = form.cleaned_data
     candidates = DisclosureRequest.objects.filter(
-        channel=Channel.ONLINE,
+        channel=data.get("channel") or Channel.ONLINE,
         idempotency_key__isnull=False,
         id_document=data["id_document"],
         applicant_name=data["applicant_name"],
         submitted_at__gte=timezone.now() - RESUBMIT_WINDOW,
     ).order_by("pk")
+    if received_on is not None:
+        candidates = candidates.filter(received_on=received_on)
     new_files = {_sha16(upload) for upload in data.get("attachments", [])}
     for case in candidates:
         if all(getattr(case, name) == data[name] for name in form._meta.fields) and (
@@ -126,20 +129,26 @@ def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Subm
 def request_register(*, by, form, files) -> Submitted:
     """Staff register an application that came on paper, by post, fax or e-mail (第三十一条).
     The form carries an idempotency key as the public one does (probe 6 F1): the same form sent
-    twice (a double click, a reload) returns the first registration, never a second case."""
+    twice (a double click), or the same application from a reloaded form (earlier_submission),
+    returns the first registration, never a second case."""
     d = form.cleaned_data
     content = {name: value for name, value in d.items() if name != "idempotency_key"}
     key = content_key((d.get("idempotency_key") or uuid.uuid4().hex)[:64], content)
+    received_on = receipt_date(
+        d["channel"],
+        handed_in_on=d.get("handed_in_on"),
+        signed_on=d.get("signed_on"),
+        confirmed_on=d.get("confirmed_on"),
+    )
+    # Back and 保存 again reloads the page with a fresh key: the same content is the same case
+    earlier = earlier_submission(form, received_on)
+    if earlier is not None:
+        code = DisclosureRequest.new_query_code(earlier.idempotency_key)
+        return Submitted(earlier, code, created=False, repeated=True)
 
     def create_case() -> DisclosureRequest:
         case = form.save(commit=False)
-        case.received_on = receipt_date(
-            d["channel"],
-            handed_in_on=d.get("handed_in_on"),
-            signed_on=d.get("signed_on"),
-            confirmed_on=d.get("confirmed_on"),
-        )
-        case.idempotency_key = key
+        case.received_on, case.idempotency_key = received_on, key
         create_registered(
             case,
             files,

@@ -53,6 +53,18 @@ def test_the_register_form_sent_twice_registers_once(cast, client):
 
 
 @on_day(2022, 10, 10)
+def test_the_same_application_from_a_reloaded_form_registers_once(cast, client):
+    """Back and 保存 again: the page is reloaded with a fresh key, the content is the same."""
+    client.force_login(cast.press)
+    client.post(reverse(REGISTER), _form())
+    again = client.post(reverse(REGISTER), _form(idempotency_key="form-2"), follow=True)
+    assert "本次提交未重复登记" in again.content.decode()
+    assert DisclosureRequest.objects.count() == 1 and CaseFile.objects.count() == 1
+    client.post(reverse(REGISTER), _form(idempotency_key="form-3", signed_on="2022-09-29"))
+    assert DisclosureRequest.objects.count() == 2  # another day's letter: another application
+
+
+@on_day(2022, 10, 10)
 def test_a_corrected_form_is_a_new_registration(cast, client):
     """Another application typed into the same page (other content) is not swallowed."""
     client.force_login(cast.press)
