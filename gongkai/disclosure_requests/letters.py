@@ -138,14 +138,8 @@ def supplement_notice_content(case) -> Letter:
         f"无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。",
         "特此告知。",
     ]
-    return Letter(
-        title_lines=_title("政府信息公开申请补正告知书"),
-        number=f"编号：{case.tracking_no}",
-        salutation=f"{case.applicant_name}：",
-        paragraphs=paragraphs,
-        signature=settings.AGENCY_NAME,
-        date=cn_date(case.supplement_requested_on),
-        contact=_contact(event.actor if event else None),
+    return _notice(
+        case, "政府信息公开申请补正告知书", paragraphs, case.supplement_requested_on, event
     )
 
 
@@ -226,13 +220,19 @@ def fee_notice_content(notice) -> Letter:
         "诉讼（109号第七条）。",
         "特此通知。",
     ]
+    return _notice(case, "政府信息公开信息处理费收费通知书", paragraphs, notice.sent_on, event)
+
+
+def _notice(case, document_name: str, paragraphs: list[str], on: dt.date, event) -> Letter:
+    """A notice to the applicant in the middle of the procedure, signed by whoever entered the
+    step (`event`): the 补正告知书 and the 收费通知书."""
     return Letter(
-        title_lines=_title("政府信息公开信息处理费收费通知书"),
+        title_lines=_title(document_name),
         number=f"编号：{case.tracking_no}",
         salutation=f"{case.applicant_name}：",
         paragraphs=paragraphs,
         signature=settings.AGENCY_NAME,
-        date=cn_date(notice.sent_on),
+        date=cn_date(on),
         contact=_contact(event.actor if event else None),
     )
 

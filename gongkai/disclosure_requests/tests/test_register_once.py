@@ -5,14 +5,12 @@ the chosen channel is refused at its field, not accepted and dropped."""
 
 import datetime as dt
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.core.models import AuditEntry
 from gongkai.disclosure_requests.models import CaseFile, Channel, DisclosureRequest
-from gongkai.testing import on_day
+from gongkai.testing import a_pdf, on_day
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 REGISTER = "disclosure_requests:register"
 
 
@@ -29,7 +27,7 @@ def _form(**changes):
         "description": "请提供某某检查记录全文",
         "delivery_form": "paper",
         "delivery_method": "post",
-        "attachments": [SimpleUploadedFile("申请表.pdf", PDF, content_type="application/pdf")],
+        "attachments": [a_pdf("申请表.pdf")],
         **changes,
     }
 

@@ -3,17 +3,9 @@ without a word. It is refused at the form, the text kept there, and nothing is w
 
 import datetime as dt
 
-from django.core.files.uploadedfile import SimpleUploadedFile
-
 from gongkai.core.models import AuditEntry
 from gongkai.disclosure_requests.models import CaseFile, RequestEvent
-from gongkai.testing import follow_application, on_day, registered_case
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def _pdf(name):
-    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+from gongkai.testing import a_pdf, follow_application, on_day, registered_case
 
 
 @on_day(2022, 10, 10)  # within the 补正 period (a later one is refused online: 第三十条)
@@ -21,9 +13,9 @@ def test_a_second_supplement_is_refused_visibly_and_nothing_is_written(cast, cli
     case, code = registered_case(cast)
     case.request_supplement(by=cast.press, items="请写明文件名称", on=dt.date(2022, 9, 30))
     status = follow_application(client, case, code)
-    first = client.post(status, {"text": "第一标签页：文件名称A", "files": [_pdf("tab1.pdf")]})
+    first = client.post(status, {"text": "第一标签页：文件名称A", "files": [a_pdf("tab1.pdf")]})
     audits = AuditEntry.objects.count()
-    second = client.post(status, {"text": "第二标签页：还有文件B", "files": [_pdf("tab2.pdf")]})
+    second = client.post(status, {"text": "第二标签页：还有文件B", "files": [a_pdf("tab2.pdf")]})
     assert first.status_code == 302
     assert second.status_code == 409
     page = second.content.decode()

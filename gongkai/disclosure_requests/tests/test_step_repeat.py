@@ -1,22 +1,15 @@
 """Probe 6 F4: a double click on 提交办理意见 or 添加备注 recorded the step twice (and the file
 twice). The identical repeat within minutes is refused under the row lock; nothing written."""
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.core.models import AuditEntry
 from gongkai.disclosure_requests.models import CaseFile, RequestEvent
-from gongkai.testing import handling_case, on_day
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from gongkai.testing import a_pdf, handling_case, on_day
 
 
 def _step(case, verb):
     return reverse("disclosure_requests:step", args=[case.pk, verb])
-
-
-def _found():
-    return SimpleUploadedFile("found.pdf", PDF, content_type="application/pdf")
 
 
 def test_a_double_clicked_proposal_is_recorded_once(cast, client):
@@ -25,11 +18,13 @@ def test_a_double_clicked_proposal_is_recorded_once(cast, client):
     proposal = {"text": "检索到文件一份，建议予以公开"}
     with on_day(2022, 9, 30, 10):
         assert (
-            client.post(_step(case, "propose"), {**proposal, "files": [_found()]}).status_code
+            client.post(
+                _step(case, "propose"), {**proposal, "files": [a_pdf("found.pdf")]}
+            ).status_code
             == 302
         )
         audits = AuditEntry.objects.count()
-        again = client.post(_step(case, "propose"), {**proposal, "files": [_found()]})
+        again = client.post(_step(case, "propose"), {**proposal, "files": [a_pdf("found.pdf")]})
     assert again.status_code == 400
     assert again.context["steps"][0][2].errors["text"] == [
         "这条办理意见已于10:00提交，未重复保存。"
