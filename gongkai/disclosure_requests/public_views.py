@@ -78,7 +78,10 @@ def status(request, tracking_no):
     case = _case_for_browser(request, tracking_no)
     if case is None:
         return redirect(reverse("disclosure_requests_public:lookup"))
-    form = forms.SupplementForm(request.POST or None, request.FILES or None, case=case)
+    posted = request.method == "POST"  # an empty POST too: bound, so it is answered, not dropped
+    form = forms.SupplementForm(
+        request.POST if posted else None, request.FILES if posted else None, case=case
+    )
     if request.method == "POST" and case.status != CaseStatus.AWAITING_SUPPLEMENT:
         # A second tab, or a page left open after the 补正 was received: said at the form, with
         # what was typed kept there (probe 6 F3: it used to vanish without a word).

@@ -100,6 +100,7 @@ MATRIX = {
     "disclosure_requests:letter":     ("LLONOFFOF", "LLONOFFOF"),
     "disclosure_requests:attachment": ("LLONOFFOF", "LLONOFFOF"),
     "disclosure_requests:supplement_notice": ("LLNNNFFNF", "LLNNNFFNF"),  # none was asked
+    "disclosure_requests:fee_notice": ("LLNNNFFNF", "LLNNNFFNF"),  # no fee was charged
     # ---- the mailbox's figures: statistics for all staff, signals for the office and leaders ----
     "mailbox_reports:statistics":     ("LLOOOOOOO", "LLOOOOOOO"),
     "mailbox_reports:signals":        ("LLFFFFOOF", "LLFFFFOOF"),
@@ -157,6 +158,7 @@ MATRIX = {
     "disclosure_requests_public:letter": ("RORRRRRRR", "RORRRRRRR"),
     "disclosure_requests_public:file":   ("RORRRRRRR", "RORRRRRRR"),
     "disclosure_requests_public:supplement_notice": ("RNRRRRRRR", "RNRRRRRRR"),  # none was asked
+    "disclosure_requests_public:fee_notice": ("RNRRRRRRR", "RNRRRRRRR"),  # no fee was charged
     # ---- the leader mailbox (a message answered by 法规处 and published) ----
     "mailbox:list":                   ("LLOOOFOOF", "LLOOOFOOF"),
     "mailbox:hotline":                ("LLFFFFFOF", "LLFFFFFOF"),
@@ -373,8 +375,10 @@ def _world(cast):
             "disclosure_requests:letter": [case.pk, "docx"],
             "disclosure_requests:attachment": [case.pk, provided.pk],
             "disclosure_requests:supplement_notice": [case.pk, "docx"],
+            "disclosure_requests:fee_notice": [case.pk, "docx"],
             "disclosure_requests_public:file": [case.tracking_no, provided.pk],
             "disclosure_requests_public:supplement_notice": [case.tracking_no, "docx"],
+            "disclosure_requests_public:fee_notice": [case.tracking_no, "docx"],
             "publications:portal_page_edit": ["guide"],
             "reports:annual": [2022],
             "reports:annual_edit": [2022],

@@ -38,3 +38,5 @@ def test_a_supplement_nobody_asked_for_is_refused_visibly(cast, client):
         "本申请目前无需补正（办理阶段：已登记），本次提交的内容未保存" in response.content.decode()
     )
     assert RequestEvent.objects.count() == events and not CaseFile.objects.exists()
+    empty = client.post(status, {})  # an empty POST is answered the same way
+    assert empty.status_code == 409 and "本次提交的内容未保存" in empty.content.decode()
