@@ -154,7 +154,7 @@ MATRIX = {
     # ---- applying and following a case: only the browser that proved the code sees it ----
     "disclosure_requests_public:apply":  ("OOOOOOOOO", "OOOOOOOOO"),
     "disclosure_requests_public:lookup": ("OOOOOOOOO", "OOOOOOOOO"),
-    "disclosure_requests_public:status": ("RORRRRRRR", "RORRRRRRR"),
+    "disclosure_requests_public:status": ("RORRRRRRR", "RCRRRRRRR"),  # no 补正 asked: refused
     "disclosure_requests_public:letter": ("RORRRRRRR", "RORRRRRRR"),
     "disclosure_requests_public:file":   ("RORRRRRRR", "RORRRRRRR"),
     "disclosure_requests_public:supplement_notice": ("RNRRRRRRR", "RNRRRRRRR"),  # none was asked
