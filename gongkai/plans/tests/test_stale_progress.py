@@ -25,7 +25,7 @@ def task(cast):
 
 
 def _seen(page: str) -> str:
-    return re.search(r'name="seen" value="(\d+)"', page).group(1)
+    return found.group(1) if (found := re.search(r'name="seen" value="(\d+)"', page)) else ""
 
 
 def _open(client, user, task) -> str:
