@@ -105,16 +105,8 @@ def report_progress(request, pk):
     form = ProgressForm(request.POST, request.FILES)
     if not form.is_valid():
         return _task_page(request, task, form=form, status=400)
-    d = form.cleaned_data
-    try:
-        assignment.report_progress(
-            by=request.user,
-            text=d["text"],
-            status=d["status"],
-            links=d["links"],
-            files=d["files"],
-            seen=d["seen"],
-        )
+    try:  # text, status, links, files and seen: the verb's arguments
+        assignment.report_progress(by=request.user, **form.cleaned_data)
     except ValidationError as refused:
         form.add_error(None, refused)
         form.now_shows(assignment)  # sent again from this page, it reports on what it shows

@@ -29,6 +29,18 @@ def _audit_rows(message) -> int:
     ).count()
 
 
+def _as_it_is(message) -> tuple:
+    """What a refused step must leave untouched: state, texts, timeline, audit rows."""
+    message.refresh_from_db()
+    return (
+        message.status,
+        message.draft_text,
+        message.reply_text,
+        message.events.count(),
+        _audit_rows(message),
+    )
+
+
 def _rewritten_after_tab_opened(client, cast):
     """Draft 1, the head's tab opened on it, then returned and rewritten (another tab)."""
     message = written_message()
@@ -46,12 +58,11 @@ def _rewritten_after_tab_opened(client, cast):
 )
 def test_a_review_from_a_tab_that_showed_an_earlier_draft_is_refused(client, cast, verb, data):
     message, tab = _rewritten_after_tab_opened(client, cast)
-    events, audits = message.events.count(), _audit_rows(message)
+    before = _as_it_is(message)
     response = _step(client, cast.press_head, message, verb, {**data, "seen": tab})
     assert "答复稿已由" in response.content.decode() and "重新提交" in response.content.decode()
-    message.refresh_from_db()
+    assert _as_it_is(message) == before
     assert message.status == MessageStatus.DRAFTED and message.draft_text == "第二稿：另行答复。"
-    assert message.events.count() == events and _audit_rows(message) == audits
 
 
 @pytest.mark.django_db
@@ -62,11 +73,10 @@ def test_a_release_from_a_tab_that_showed_an_earlier_draft_is_refused(client, ca
     message.draft(by=cast.press, text="第三稿。")
     message.approve(by=cast.press_head)
     tab = str(message.events.filter(kind="draft").order_by("-pk")[1].pk)  # an earlier draft's page
-    events, audits = message.events.count(), _audit_rows(message)
+    before = _as_it_is(message)
     _step(client, cast.leader, message, "release", {"note": "签发", "seen": tab})
-    message.refresh_from_db()
+    assert _as_it_is(message) == before
     assert message.status == MessageStatus.APPROVED and message.reply_text == ""
-    assert message.events.count() == events and _audit_rows(message) == audits
 
 
 @pytest.mark.django_db
