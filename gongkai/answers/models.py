@@ -30,7 +30,7 @@ from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry, Unit
 from gongkai.core.notifications import notify
 from gongkai.core.roles import Role
-from gongkai.core.workflow import moved_on_text
+from gongkai.core.workflow import ShownState, moved_on_text
 from gongkai.lib.pii import KIND_LABELS, scan_text
 
 audit.register_actions(
@@ -88,7 +88,7 @@ class PublicEntryManager(models.Manager):
         return super().get_queryset().filter(status=EntryStatus.PUBLISHED)
 
 
-class Entry(models.Model):
+class Entry(ShownState, models.Model):
     """问答条目 — one question as citizens ask it, answered in plain Chinese with its sources."""
 
     question = models.CharField("问题", max_length=200)
@@ -255,14 +255,13 @@ class Entry(models.Model):
             raise DomainError(f"您无权对此问答条目{transition.label}")
         self._status_before = self.status
 
-    def _check_seen(self, seen: str | None) -> None:
-        """A review step sent from a page that showed other wording (a tab left open while the
-        entry was returned, edited and sent again) would publish an answer its head never read:
-        refused, nothing written. After _begin (the row is locked and re-read)."""
-        if seen is not None and seen != self.fingerprint():
-            raise DomainError(
-                "此页面显示的问答条目已被修改（问题、答复或依据已更新），请刷新后重新审核。"
-            )
+    def seen_token(self) -> str:
+        """What a review page showed: the wording (a tab left open while the entry was
+        returned, edited and sent again would publish an answer its head never read)."""
+        return self.fingerprint()
+
+    def seen_changed(self, seen: str) -> str:
+        return "此页面显示的问答条目已被修改（问题、答复或依据已更新），请刷新后重新审核。"
 
     def _move(self, verb: str, by, **data) -> None:
         before = self._status_before
@@ -299,7 +298,7 @@ class Entry(models.Model):
         head's own entry (core.review); then it answers. `seen`: the fingerprint the page
         showed (the staff form sends it)."""
         self._begin("approve", by)
-        self._check_seen(seen)
+        self.check_seen(seen)
         if by.pk in self.writer_ids():
             raise DomainError(
                 "起草、修改或提交问答条目的人不能审核自己的问答条目。" + review.STAND_IN
@@ -323,7 +322,7 @@ class Entry(models.Model):
         if not (comment or "").strip():
             raise DomainError("退回时必须填写退回意见")
         self._begin("return", by)
-        self._check_seen(seen)
+        self.check_seen(seen)
         self._move("return", by, comment=comment.strip())
 
     @transaction.atomic

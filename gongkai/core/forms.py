@@ -121,3 +121,29 @@ class HolidayOverrideForm(forms.ModelForm):
         model = HolidayOverride
         fields = ["date", "is_workday", "name"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+
+
+class SeenForm(forms.Form):
+    """A review step's form carries what its page showed of the record (core.workflow.
+    ShownState), as the hidden `seen` (`shows` sets it). SEEN_REQUIRED: a form sent without it
+    is refused at the top (else the step is taken unchecked)."""
+
+    SEEN_REQUIRED = ""  # the refusal of a form without `seen`, "" when it may be left out
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def shows(self, record) -> None:
+        if record is not None:
+            self.initial["seen"] = record.seen_token()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.SEEN_REQUIRED and not cleaned.get("seen"):  # hidden: said above the form
+            raise forms.ValidationError(self.SEEN_REQUIRED)
+        cleaned["seen"] = cleaned.get("seen") or None
+        return cleaned
+
+    def now_shows(self, record) -> None:
+        """After a refusal, the page shows the record as it is now: the form sent again from
+        it carries that (the text typed stays)."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("seen")] = record.seen_token()

@@ -44,6 +44,39 @@ def moved_on_text(noun: str, status: str, label: str) -> str:
     )
 
 
+# The hidden field every review form carries: what its page showed of the record (ShownState).
+SEEN = "seen"
+
+
+class ShownState:
+    """此页面显示的… — what a staff page showed of its record: a version (文件第N版), a stamp
+    (the latest event) or a fingerprint (the text). A step sent from a page left open while the
+    record changed (a tab from before a colleague's edit, return or report) would act on what
+    its actor never read: refused, nothing written. The model says what its token is
+    (`seen_token`), which steps carry it (SEEN_STEPS) and how the change is told
+    (`seen_changed`); the check is here, after the verb has locked and re-read its row."""
+
+    SEEN_STEPS: tuple[str, ...] = ()
+
+    def seen_token(self) -> int | str:
+        raise NotImplementedError
+
+    def seen_changed(self, seen: str) -> str:
+        """The refusal: what changed since the page showed `seen`."""
+        return f"此页面显示的{self.NOUN}已被修改，请刷新后重新审核。"
+
+    def changed_since(self, seen) -> str:
+        """The refusal for a page that showed `seen`, or "" (it shows the record as it is, or
+        the form sent none)."""
+        if seen is None or str(seen) == str(self.seen_token()):
+            return ""
+        return self.seen_changed(str(seen))
+
+    def check_seen(self, seen) -> None:
+        if refusal := self.changed_since(seen):
+            raise DomainError(refusal)
+
+
 @dataclass(frozen=True)
 class Transition:
     label: str
@@ -66,9 +99,10 @@ def transition(
     return Transition(label, frozenset(sources), target, who, refusal)
 
 
-class Workflow:
+class Workflow(ShownState):
     """For a model with `status`, a TRANSITIONS table and `_is(user, who)`. NOUN names the
-    record in a refusal (“申请当前为…，不能…”)."""
+    record in a refusal (“申请当前为…，不能…”); SEEN_STEPS, the steps whose forms carry what
+    the page showed (ShownState)."""
 
     TRANSITIONS: dict[str, Transition] = {}
     NOUN = "记录"
@@ -103,14 +137,19 @@ class Workflow:
         """Why a step sent from a page left open (another tab, an earlier visit) was not taken:
         the record has since left the states the step starts from, while this user could take
         it there. Empty when that is not the reason (the step runs, or it is not theirs: 404).
-        Nothing is written; core.steps.moved_on shows it. `posted` is the form as sent, for a
-        procedure whose forms carry what they showed."""
+        Nothing is written; core.steps.moved_on shows it. `posted` is the form as sent: for
+        SEEN_STEPS, what the page showed, refused once the record has changed since."""
         step = self.TRANSITIONS.get(verb)
         if step is None or not any(self._is(user, who) for who in step.who):
             return ""
-        if self.status in step.sources:
-            return self.step_refusal(verb)  # the table's rule for the step, as the verb says it
-        return moved_on_text(self.NOUN, self.get_status_display(), step.label)
+        if self.status not in step.sources:
+            return moved_on_text(self.NOUN, self.get_status_display(), step.label)
+        if refusal := self.step_refusal(verb):  # the table's rule for the step, as the verb says it
+            return refusal
+        seen = (posted or {}).get(SEEN) or None  # none sent: the form itself says so
+        if verb in self.SEEN_STEPS and self.may(user, verb):
+            return self.changed_since(seen)
+        return ""
 
     def _lock(self) -> None:
         lock_row(self)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
+from gongkai.core.forms import SeenForm
 from gongkai.core.models import Unit
 from gongkai.disclosure_requests.models import ApplicantType, DeliveryForm, DeliveryMethod
 from gongkai.forms_common import CitizenForm, HoneypotForm, MultipleFileField
@@ -231,15 +232,24 @@ class DraftForm(StepForm):
     text = _text("答复内容", rows=8, max_length=10000)
 
 
-class ApproveForm(StepForm):
+class _SeenDraft(SeenForm, StepForm):
+    """The draft the page showed (Message.seen_token): a review step from a tab that showed an
+    earlier draft is refused (core.workflow.ShownState)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.shows(self.message)
+
+
+class ApproveForm(_SeenDraft):
     note = _text("审核意见", rows=2, required=False)
 
 
-class CommentForm(StepForm):
+class CommentForm(_SeenDraft):
     comment = _text("退回意见")
 
 
-class ReleaseForm(StepForm):
+class ReleaseForm(_SeenDraft):
     note = _text("签发意见", rows=2, required=False)
 
 

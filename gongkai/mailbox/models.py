@@ -182,6 +182,7 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
 
     CODE_SALT = b"message:"
     TRANSITIONS = TRANSITIONS
+    SEEN_STEPS = ("approve", "return_draft", "release", "return_reply")  # the draft shown
     NOUN = "留言"
 
     tracking_no = models.CharField("留言编号", max_length=20, unique=True)
@@ -428,6 +429,20 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             return f"该留言已由新闻处改交其他单位办理，您提交的“{step.label}”未再办理。"
         return super().moved_on_message(user, verb, posted)
 
+    def seen_token(self) -> int:
+        """What a review page showed: the latest draft (after a return, the rewritten one); an
+        approval from a tab that showed an earlier draft would pass text never read."""
+        latest = self.events.filter(kind="draft").order_by("-pk").values_list("pk", flat=True)
+        return latest.first() or 0
+
+    def seen_changed(self, seen: str) -> str:
+        latest = self.events.filter(kind="draft").select_related("actor").order_by("-pk").first()
+        when = timezone.localtime(latest.at).strftime("%Y年%-m月%-d日 %H:%M")
+        return (
+            f"此页面打开后，答复稿已由{latest.actor or '经办人'}于{when}重新提交，"
+            "您看到的不是最新的答复稿，本次操作未办理。请核对最新答复稿后再审核。"
+        )
+
     def _draft_writer_ids(self) -> set[int]:
         """Who wrote the latest draft (after a return, the rewritten one)."""
         last = self.events.filter(kind="draft").order_by("-pk").values_list("actor_id", flat=True)
@@ -592,24 +607,27 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
                 raise DomainError(refusal)
 
     @transaction.atomic
-    def approve(self, *, by, note: str = ""):
+    def approve(self, *, by, note: str = "", seen: str | None = None):
         """处室审核: the unit's head, not the one who wrote the draft; a 局领导 for the head's
-        own draft."""
+        own draft. `seen`: the draft the page showed (ShownState)."""
         self._begin("approve", by)
+        self.check_seen(seen)
         self._refuse_own_step("approve", by)
         return self._move("approve", by, note)
 
     @transaction.atomic
-    def return_draft(self, *, by, comment: str):
+    def return_draft(self, *, by, comment: str, seen: str | None = None):
         self._begin("return_draft", by)
+        self.check_seen(seen)
         return self._move("return_draft", by, self._required(comment, "退回意见"))
 
     @transaction.atomic
-    def release(self, *, by, note: str = ""):
+    def release(self, *, by, note: str = "", seen: str | None = None):
         """签发: the approved draft is the reply, dated today, in the unit's name; duplicates
         merged into this message get the same reply. Not by the one who approved it, nor by the
         one who wrote the draft."""
         self._begin("release", by)
+        self.check_seen(seen)
         self._refuse_own_step("release", by)
         self.reply_text = self.draft_text
         self.reply_unit_name = self.handling_unit.name
@@ -623,8 +641,9 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
         return event
 
     @transaction.atomic
-    def return_reply(self, *, by, comment: str):
+    def return_reply(self, *, by, comment: str, seen: str | None = None):
         self._begin("return_reply", by)
+        self.check_seen(seen)
         return self._move("return_reply", by, self._required(comment, "退回意见"))
 
     @transaction.atomic

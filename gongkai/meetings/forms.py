@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
+from gongkai.core.forms import SeenForm
 from gongkai.forms_common import HoneypotForm
 from gongkai.lib.phones import is_phone, tidy
 from gongkai.meetings.models import Handling, Meeting, SignUp
@@ -181,22 +182,15 @@ class CommentForm(StepForm):
     comment = _text("退回意见")
 
 
-class _SeenStamp(StepForm):
-    """What the page showed (Meeting.stamp): a review step from a page left open while the
-    notice was returned, changed and sent again is refused."""
+class _SeenStamp(SeenForm, StepForm):
+    """What the page showed (Meeting.stamp, core.workflow.ShownState): a review step from a
+    page left open while the notice was returned, changed and sent again is refused."""
 
-    seen = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+    SEEN_REQUIRED = "页面缺少公告版本，请刷新后重新审核。"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.meeting is not None:
-            self.initial["seen"] = self.meeting.stamp()
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("seen") is None:  # shown above the form: the field itself is hidden
-            raise forms.ValidationError("页面缺少公告版本，请刷新后重新审核。")
-        return cleaned
+        self.shows(self.meeting)
 
 
 class PublishForm(_SeenStamp, NoteOnlyForm):

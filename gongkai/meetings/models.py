@@ -140,6 +140,7 @@ class Meeting(Workflow, models.Model):
 
     TRANSITIONS = TRANSITIONS
     NOUN = "会议"
+    SEEN_STEPS = SEEN_STEPS  # what the page showed: Meeting.stamp
 
     number = models.CharField("会议编号", max_length=20, unique=True, null=True, blank=True)
     unit = models.ForeignKey(
@@ -409,36 +410,26 @@ class Meeting(Workflow, models.Model):
         latest = self.events.order_by("-pk").values_list("pk", flat=True).first()
         return latest or 0
 
-    def moved_on_message(self, user, verb: str, posted=None) -> str:
-        """Workflow's reason, and one more for 发布/退回: the notice has changed since the page
-        showed it (`posted` seen, Meeting.stamp), while this user could take the step."""
-        message = super().moved_on_message(user, verb, posted)
-        seen = str((posted or {}).get("seen", ""))
-        if message or verb not in SEEN_STEPS or not seen or seen == str(self.stamp()):
-            return message
-        return CHANGED_SINCE_SEEN if self.may(user, verb) else ""
+    def seen_token(self) -> int:
+        return self.stamp()
 
-    def _check_seen(self, seen: int | None) -> None:
-        """A review step sent from a page that showed an earlier notice (a tab left open while
-        it was returned, changed and sent again) publishes what its reviewer never read:
-        refused, nothing written. After _begin (the row is locked)."""
-        if seen is not None and int(seen) != self.stamp():
-            raise DomainError(CHANGED_SINCE_SEEN)
+    def seen_changed(self, seen: str) -> str:
+        return CHANGED_SINCE_SEEN
 
     @transaction.atomic
-    def return_draft(self, *, by, comment: str, at=None, seen: int | None = None):
+    def return_draft(self, *, by, comment: str, at=None, seen: str | None = None):
         self._begin("return_draft", by)
-        self._check_seen(seen)
+        self.check_seen(seen)
         return self._move("return_draft", by, self._required(comment, "退回意见"), at=at)
 
     @transaction.atomic
-    def publish(self, *, by, note: str = "", at=None, seen: int | None = None):
+    def publish(self, *, by, note: str = "", at=None, seen: str | None = None):
         """审核同意并发布: by the unit's head or the press office, never by one who drafted,
         edited or submitted it, or by a 签发领导 for the head's own notice (core.review); at
         least MEETING_NOTICE_DAYS before the meeting and before sign-up closes (so the seed's
         source is public while anyone can still sign up)."""
         self._begin("publish", by)
-        self._check_seen(seen)
+        self.check_seen(seen)
         if by.pk in self.writer_ids():
             raise DomainError(
                 "起草、修改或提交会议公告的人不能审核发布自己的会议公告，"

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 
+from gongkai.core.forms import SeenForm
 from gongkai.core.models import Unit
 from gongkai.forms_common import MultipleFileField
 from gongkai.lib.uploads import UploadError, sniff_upload
@@ -158,7 +159,9 @@ class ItemForm(forms.Form):
 ItemFormSet = forms.formset_factory(ItemForm, extra=0, max_num=5000, absolute_max=5000)
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(SeenForm):
+    """报送进展, with the latest report the page showed (`seen`, core.forms.SeenForm)."""
+
     text = forms.CharField(
         label="进展情况", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
     )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from gongkai.core import audit
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
+from gongkai.core.workflow import ShownState
 from gongkai.plans.evidence_kinds import evidence_kinds_for
 
 audit.register_actions(
@@ -144,7 +145,7 @@ class AssignmentQuerySet(models.QuerySet):
         )
 
 
-class Assignment(models.Model):
+class Assignment(ShownState, models.Model):
     """A unit's share of a task (牵头 or 配合), with the status that unit last reported."""
 
     class Role(models.TextChoices):
@@ -187,15 +188,33 @@ class Assignment(models.Model):
             and self.task.due_date < today
         )
 
+    def seen_token(self) -> int:
+        """What the task page showed of this share: its latest report (0 before any)."""
+        return self.progress.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    def seen_changed(self, seen: str) -> str:
+        last = self.progress.select_related("author").order_by("-pk").first()
+        when = timezone.localtime(last.created_at).strftime("%Y年%-m月%-d日 %H:%M")
+        return (
+            f"此页面打开后，{last.author}于{when}报送了新的进展（状态“{last.get_status_display()}”），"
+            "您的进展未保存。请核对下方最新进展后，再决定是否报送。"
+        )
+
     @transaction.atomic
-    def report_progress(self, *, by, text: str, status: str, links: str = "", files=()) -> Progress:
-        """报送进展: one update with its evidence files; the assignment takes the new status."""
+    def report_progress(
+        self, *, by, text: str, status: str, links: str = "", files=(), seen=None
+    ) -> Progress:
+        """报送进展: one update with its evidence files; the assignment takes the new status.
+        `seen`: the latest report the page showed — one sent from a page opened before a
+        colleague's report (已完成 flipped back to 推进中 unseen) is refused (ShownState)."""
         if not by.can_see_unit(self.unit_id):
             raise DomainError("只能报送本单位承担的任务进展")
         if status not in ProgressStatus.values:
             raise DomainError("进展状态不正确")
         locked = Assignment.objects.select_for_update().get(pk=self.pk)
         self.status = before = locked.status
+        if refusal := self.changed_since(seen):
+            raise ValidationError(refusal)
         self._refuse_progress(text=text, status=status, links=links, files=files)
         progress = Progress.objects.create(
             assignment=self, author=by, text=text, status=status, links=links

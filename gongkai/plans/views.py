@@ -73,6 +73,7 @@ def _task_page(request, task: Task, *, form=None, assign_form=None, status=200):
     mine = task.assignments.filter(unit_id=request.user.unit_id).first()
     if form is None and mine is not None:
         form = ProgressForm(initial={"status": mine.status})
+        form.shows(mine)
     if assign_form is None and request.user.has_role(*PRESS):
         assign_form = AssignUnitsForm(initial=services.current_units(task))
     context = {
@@ -104,13 +105,11 @@ def report_progress(request, pk):
     form = ProgressForm(request.POST, request.FILES)
     if not form.is_valid():
         return _task_page(request, task, form=form, status=400)
-    d = form.cleaned_data
-    try:
-        assignment.report_progress(
-            by=request.user, text=d["text"], status=d["status"], links=d["links"], files=d["files"]
-        )
+    try:  # text, status, links, files and seen: the verb's arguments
+        assignment.report_progress(by=request.user, **form.cleaned_data)
     except ValidationError as refused:
         form.add_error(None, refused)
+        form.now_shows(assignment)  # sent again from this page, it reports on what it shows
         return _task_page(request, task, form=form, status=400)
     messages.success(request, "进展已报送。")
     return redirect("plans:task_detail", task.pk)

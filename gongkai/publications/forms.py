@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from gongkai.core.forms import SeenForm
 from gongkai.core.models import Unit
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.publications.models import (
@@ -99,14 +100,10 @@ class AttachmentForm(forms.Form):
         return upload
 
 
-class _SeenVersion(forms.Form):
+class _SeenVersion(SeenForm):
     """The 第N版 the page showed: a step from a page of another version is refused."""
 
-    version = forms.IntegerField(
-        widget=forms.HiddenInput,
-        min_value=1,
-        error_messages={"required": "页面缺少文件版本，请刷新后重新审核。"},
-    )
+    SEEN_REQUIRED = "页面缺少文件版本，请刷新后重新审核。"
 
 
 class SubmitForm(forms.Form):

@@ -150,11 +150,9 @@ def document_act(request, pk, verb):
         {
             "submit": lambda: document.submit(by=by, comment=d["comment"]),
             "approve": lambda: document.approve(
-                by=by, comment=d["comment"], waiver=d["waiver"], seen_version=d["version"]
+                by=by, comment=d["comment"], waiver=d["waiver"], seen=d["seen"]
             ),
-            "return": lambda: document.return_(
-                by=by, comment=d["comment"], seen_version=d["version"]
-            ),
+            "return": lambda: document.return_(by=by, comment=d["comment"], seen=d["seen"]),
             "withdraw": lambda: document.withdraw(by=by, reason=d["reason"]),
         }[verb]()
     except DomainError as error:

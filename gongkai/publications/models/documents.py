@@ -18,6 +18,7 @@ from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry, Unit
 from gongkai.core.notifications import notify
 from gongkai.core.roles import Role
+from gongkai.core.workflow import ShownState
 from gongkai.lib.cndate import cn_date
 from gongkai.publications.models.choices import (
     CATEGORY_NUMERALS,
@@ -116,7 +117,7 @@ class PublicManager(models.Manager):
         )
 
 
-class Document(models.Model):
+class Document(ShownState, models.Model):
     """政府信息 — one document or item of government information, from draft to the portal."""
 
     title = models.CharField("名称", max_length=300)
@@ -507,13 +508,13 @@ class Document(models.Model):
         comment: str = "",
         waiver: str = "",
         at: dt.datetime | None = None,
-        seen_version: int | None = None,
+        seen: str | None = None,
     ) -> None:
         """审核通过 at the current stage. The third approval publishes: index number, 发布日期,
         search index. Every personal-data hit must be resolved or accepted at this stage.
-        `seen_version`: the 第N版 the reviewer's page showed (the staff form sends it)."""
+        `seen`: the 第N版 the reviewer's page showed (the staff form sends it)."""
         self._lock()
-        self._check_seen(seen_version)
+        self.check_seen(seen)
         stage = self.status
         self._check_reviewer(by, "approve")
         unresolved = self.unresolved_hits()
@@ -546,11 +547,11 @@ class Document(models.Model):
 
     @transaction.atomic
     def return_(
-        self, *, by, comment: str, at: dt.datetime | None = None, seen_version: int | None = None
+        self, *, by, comment: str, at: dt.datetime | None = None, seen: str | None = None
     ) -> None:
         """退回修改: back to the drafting unit as a draft, with the reason."""
         self._lock()
-        self._check_seen(seen_version)
+        self.check_seen(seen)
         if not (comment or "").strip():
             raise DomainError("退回时必须填写退回意见")
         self._check_reviewer(by, "return")
@@ -677,15 +678,13 @@ class Document(models.Model):
         row = type(self).objects.select_for_update().values("status", "version").get(pk=self.pk)
         self.status, self.version = row["status"], row["version"]
 
-    def _check_seen(self, seen_version: int | None) -> None:
-        """A review step sent from a page that showed another version (a tab left open while
-        the document was returned, edited and sent again) approves text its reviewer never
-        read (先审后发): refused, nothing written. Call after _lock."""
-        if seen_version is not None and int(seen_version) != self.version:
-            raise DomainError(
-                f"此页面显示的是第{seen_version}版，文件已更新为第{self.version}版，"
-                "请刷新后重新审核。"
-            )
+    def seen_token(self) -> int:
+        """What a review page showed: the 第N版 (a tab left open while the document was
+        returned, edited and sent again would approve text its reviewer never read, 先审后发)."""
+        return self.version
+
+    def seen_changed(self, seen: str) -> str:
+        return f"此页面显示的是第{seen}版，文件已更新为第{self.version}版，请刷新后重新审核。"
 
     def _bump(self) -> None:
         self.version += 1

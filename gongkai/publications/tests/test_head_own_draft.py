@@ -19,7 +19,7 @@ def _act(client, user, doc, verb, data=None):
     client.force_login(user)
     url = reverse("publications:document_act", args=[doc.pk, verb])
     doc.refresh_from_db()
-    data = {"version": doc.version, **(data or {"comment": "同意"})}
+    data = {"seen": doc.version, **(data or {"comment": "同意"})}
     return client.post(url, data, follow=True).content.decode()
 
 

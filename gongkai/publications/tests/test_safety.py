@@ -86,7 +86,7 @@ def test_the_edit_page_shows_the_conflict_and_keeps_what_was_typed(cast, make_dr
         "attribute": "proactive",
         "written_on": "2022-09-01",
         "body": "我的长篇修改",
-        "version": doc.version,
+        "seen": doc.version,
     }
     response = client.post(reverse("publications:document_edit", args=[doc.pk]), data)
     assert response.status_code == 409

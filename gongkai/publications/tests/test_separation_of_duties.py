@@ -59,7 +59,7 @@ def test_the_first_review_page_offers_the_drafting_head_no_approve_button(client
     client.force_login(cast.head)
     client.post(
         reverse("publications:document_act", args=[doc.pk, "approve"]),
-        {"comment": "同意", "version": doc.version},
+        {"comment": "同意", "seen": doc.version},
     )
     assert (
         Document.objects.get(pk=doc.pk).status == DocumentStatus.REVIEW_1 and _approvals(doc) == []

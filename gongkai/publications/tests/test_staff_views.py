@@ -137,7 +137,7 @@ def test_the_review_page_walks_the_chain(client, cast, doc):
         doc.refresh_from_db()
         response = client.post(
             reverse("publications:document_act", args=[doc.pk, verb]),
-            {"comment": "同意", "waiver": "", "version": doc.version},
+            {"comment": "同意", "waiver": "", "seen": doc.version},
         )
         assert response.status_code == 302
     doc.refresh_from_db()
@@ -152,7 +152,7 @@ def test_a_return_without_comment_is_refused(client, cast, doc):
     client.force_login(cast.head)
     client.post(
         reverse("publications:document_act", args=[doc.pk, "return"]),
-        {"comment": "", "version": doc.version},
+        {"comment": "", "seen": doc.version},
     )
     doc.refresh_from_db()
     assert doc.status == DocumentStatus.REVIEW_1
@@ -180,7 +180,7 @@ def test_a_returned_draft_notifies_its_drafter(client, cast, doc):
     client.force_login(cast.head)
     client.post(
         reverse("publications:document_act", args=[doc.pk, "return"]),
-        {"comment": "请补充依据", "version": doc.version},
+        {"comment": "请补充依据", "seen": doc.version},
     )
     doc.refresh_from_db()
     assert doc.status == DocumentStatus.DRAFT

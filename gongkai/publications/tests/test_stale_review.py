@@ -39,7 +39,7 @@ def test_it_refuses_a_step_from_a_page_of_an_earlier_version_and_writes_nothing(
     before = _state(doc)
     page = client.post(
         reverse("publications:document_act", args=[doc.pk, verb]),
-        {"comment": "同意", "waiver": "", "version": seen},
+        {"comment": "同意", "waiver": "", "seen": seen},
         follow=True,
     ).content.decode()
     assert f"此页面显示的是第{seen}版，文件已更新为第{doc.version}版，请刷新后重新审核。" in page
@@ -58,7 +58,7 @@ def test_the_model_refuses_an_approval_of_a_version_its_reviewer_did_not_see(cas
     _returned_edited_and_sent_again(doc, cast)
     before = _state(doc)
     with pytest.raises(DomainError, match="请刷新后重新审核"):
-        doc.approve(by=cast.head, comment="同意", seen_version=seen)
+        doc.approve(by=cast.head, comment="同意", seen=seen)
     assert _state(doc) == before
 
 
@@ -68,10 +68,10 @@ def test_the_page_of_the_current_version_still_approves(client, cast, make_draft
     _returned_edited_and_sent_again(doc, cast)
     client.force_login(cast.head)
     page = client.get(doc.get_staff_url()).content.decode()
-    assert f'name="version" value="{doc.version}"' in page
+    assert f'name="seen" value="{doc.version}"' in page
     client.post(
         reverse("publications:document_act", args=[doc.pk, "approve"]),
-        {"comment": "同意", "waiver": "", "version": doc.version},
+        {"comment": "同意", "waiver": "", "seen": doc.version},
     )
     doc.refresh_from_db()
     assert doc.status == DocumentStatus.REVIEW_2

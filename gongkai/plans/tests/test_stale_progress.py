@@ -1,0 +1,73 @@
+"""A progress report sent from a task page opened before a colleague's report (core.workflow.
+ShownState): the old tab would flip 已完成 back to 推进中 without anyone seeing the newer
+report. Refused with who reported what and when, nothing written, the text typed kept."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from gongkai.core.models import AuditEntry
+from gongkai.plans import services
+from gongkai.plans.models import Progress, ProgressStatus
+
+SEED = Path(__file__).parents[1] / "seed" / "guangzhou-yjj-2022.txt"
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def task(cast):
+    plan = services.plan_import(
+        by=cast.press, data=SEED.read_bytes(), filename="seed.txt", year=2022
+    ).plan
+    return plan.tasks.get(number=12)  # 法规处牵头
+
+
+def _seen(page: str) -> str:
+    return found.group(1) if (found := re.search(r'name="seen" value="(\d+)"', page)) else ""
+
+
+def _open(client, user, task) -> str:
+    client.force_login(user)
+    return client.get(reverse("plans:task_detail", args=[task.pk])).content.decode()
+
+
+def test_a_report_from_a_page_opened_before_a_colleagues_done_is_refused(client, cast, task):
+    tab = _seen(_open(client, cast.clerk, task))  # the first tab, on no report yet
+    share = task.assignments.get(unit=cast.units["法规处"])
+    share.report_progress(  # meanwhile, another tab (or a colleague) reports 已完成
+        by=cast.clerk, text="清理完毕", status=ProgressStatus.DONE, links="https://example.gov.cn/a"
+    )
+    audits = AuditEntry.objects.filter(action="task.report_progress").count()
+    response = client.post(
+        reverse("plans:report_progress", args=[task.pk]),
+        {"text": "正在推进清理", "status": ProgressStatus.IN_PROGRESS, "seen": tab},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert f"此页面打开后，{cast.clerk}于" in page and "（状态“已完成”）" in page
+    assert "正在推进清理" in page  # nothing typed is lost
+    share.refresh_from_db()
+    assert share.status == ProgressStatus.DONE
+    assert list(Progress.objects.values_list("text", flat=True)) == ["清理完毕"]
+    assert AuditEntry.objects.filter(action="task.report_progress").count() == audits
+    # Sent again from the page that now shows the 已完成 report, it is taken (reopened).
+    again = client.post(
+        reverse("plans:report_progress", args=[task.pk]),
+        {"text": "正在推进清理", "status": ProgressStatus.IN_PROGRESS, "seen": _seen(page)},
+    )
+    assert again.status_code == 302
+    share.refresh_from_db()
+    assert share.status == ProgressStatus.IN_PROGRESS and Progress.objects.count() == 2
+
+
+def test_a_report_from_the_page_as_it_is_is_taken(client, cast, task):
+    tab = _seen(_open(client, cast.clerk, task))
+    response = client.post(
+        reverse("plans:report_progress", args=[task.pk]),
+        {"text": "正在推进清理", "status": ProgressStatus.IN_PROGRESS, "seen": tab},
+    )
+    assert response.status_code == 302
+    assert task.assignments.get(unit=cast.units["法规处"]).status == ProgressStatus.IN_PROGRESS
+    assert AuditEntry.objects.filter(action="task.report_progress").count() == 1
