@@ -259,6 +259,17 @@ class OpinionForm(StepForm):
         self.fields["speaker"].label_from_instance = lambda s: f"{s.receipt_no} {s.name}"
 
 
+class PhonedForm(StepForm):
+    signup = forms.ModelChoiceField(label="已电话通知的入选人员", queryset=SignUp.objects.none())
+    note = _text("通知情况", rows=2, required=False, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.meeting is not None:
+            self.fields["signup"].queryset = self.meeting.to_phone().filter(phoned_at__isnull=True)
+        self.fields["signup"].label_from_instance = lambda s: f"{s.receipt_no} {s.name} {s.phone}"
+
+
 class SummaryForm(StepForm):
     summary = _text("列席情况说明（将公开）", rows=6, max_length=10000)
 
@@ -279,6 +290,7 @@ STEP_FORMS = {
     "invite": InviteForm,
     "record_seed": SeedForm,
     "select": NoteOnlyForm,
+    "record_phoned": PhonedForm,
     "record_attendance": AttendanceForm,
     "add_opinion": OpinionForm,
     "submit_summary": SummaryForm,

@@ -45,6 +45,7 @@ audit.register_actions(
         "meeting.submit_summary": "提交会议列席情况审核",
         "meeting.return_summary": "退回会议列席情况",
         "meeting.publish_summary": "审核同意并公开会议列席情况",
+        "meeting.record_phoned": "登记已电话通知入选人员",
         "meeting.cancel": "取消决策会议",
         "meeting.note": "决策会议备注",
     }
@@ -79,6 +80,7 @@ S = MeetingStatus
 OPEN_FOR_SIGNUP = (S.PUBLISHED,)
 PUBLIC_STATES = (S.PUBLISHED, S.SELECTED, S.HELD, S.SUMMARY_SUBMITTED, S.SUMMARIZED, S.CANCELLED)
 HELD_STATES = (S.HELD, S.SUMMARY_SUBMITTED, S.SUMMARIZED)
+DECIDED_STATES = (S.SELECTED, *HELD_STATES)
 
 # Who may take a step.
 UNIT = "unit"  # the meeting's unit: its clerks and head draft and run it
@@ -116,6 +118,7 @@ TRANSITIONS = {
     "publish_summary": _t(
         "审核同意并公开列席情况", {S.SUMMARY_SUBMITTED}, S.SUMMARIZED, who=(SUMMARY_CHECKER,)
     ),
+    "record_phoned": _t("登记已电话通知", {S.SELECTED}),
     "cancel": _t("取消会议", {S.SUBMITTED, S.PUBLISHED, S.SELECTED}, S.CANCELLED, who=(APPROVER,)),
     "note": _t("添加备注", S.values),
 }
@@ -128,6 +131,14 @@ class MeetingQuerySet(models.QuerySet):
         """What the portal shows: meetings whose notice was published (a cancelled one stays,
         with its reason); never a draft or one waiting for approval."""
         return self.filter(published_at__isnull=False, status__in=PUBLIC_STATES)
+
+    def with_public_result(self):
+        """Public meetings whose attendees were decided: the result (and a draw's seed and list)
+        stays public when the meeting is cancelled afterwards — others may need to check it."""
+        return self.public().filter(
+            models.Q(status__in=DECIDED_STATES)
+            | models.Q(status=S.CANCELLED, selected_at__isnull=False)
+        )
 
     def with_public_attendance(self):
         """Held meetings that at least one citizen attended (seed item 11 counts these)."""
@@ -233,8 +244,10 @@ class Meeting(Workflow, models.Model):
         return self.selection != Selection.INVITE
 
     def signup_state(self, now=None) -> str:
-        """'not_yet', 'open' or 'closed' (also for meetings past publication)."""
+        """'not_yet', 'open', 'closed' (also for meetings past publication) or 'cancelled'."""
         now = now or timezone.now()
+        if self.status == S.CANCELLED:
+            return "cancelled"
         if not self.uses_signup or self.status != S.PUBLISHED:
             return "closed"
         if now < self.signup_opens:
@@ -255,6 +268,18 @@ class Meeting(Workflow, models.Model):
 
     def attendees(self):
         return self.signups.filter(selected=True).order_by("rank", "receipt_no")
+
+    @property
+    def has_public_result(self) -> bool:
+        """Whether the portal shows who was selected (see MeetingQuerySet.with_public_result)."""
+        return self.status in DECIDED_STATES or (
+            self.status == S.CANCELLED and self.selected_at is not None
+        )
+
+    def to_phone(self):
+        """入选但未留电子邮箱的报名人: no e-mail tells them, so the unit phones them (staff only;
+        their numbers are never public)."""
+        return self.attendees().filter(email="", invited=False)
 
     def clean(self):
         errors = {}
@@ -331,6 +356,8 @@ class Meeting(Workflow, models.Model):
             return self.selection == Selection.INVITE
         if verb == "exclude":
             return self.uses_signup and not self.seed_value
+        if verb == "record_phoned":
+            return self.to_phone().filter(phoned_at__isnull=True).exists()
         return True
 
     # -- the verbs ----------------------------------------------------------------------------
@@ -650,6 +677,25 @@ class Meeting(Workflow, models.Model):
         return publicity.masked(text, {}, by_staff=True)
 
     @transaction.atomic
+    def record_phoned(self, *, by, signup: SignUp, note: str = "", at=None):
+        """已电话通知: an attendee who left no e-mail was told by phone; once, with who and when
+        (the audit names the receipt number, never the phone number)."""
+        self._begin("record_phoned", by)
+        found = self.to_phone().select_for_update().filter(pk=signup.pk).first()
+        if found is None:
+            raise DomainError("只能登记入选且未留电子邮箱的报名人（留有邮箱的已邮件通知）")
+        if found.phoned_at is not None:
+            raise DomainError(
+                f"报名 {found.receipt_no} 已于{self._when(found.phoned_at)}"
+                f"由{found.phoned_by}登记电话通知"
+            )
+        found.phoned_at, found.phoned_by = at or timezone.now(), by
+        found.save(update_fields=["phoned_at", "phoned_by"])
+        return self._move(
+            "record_phoned", by, note.strip(), at=found.phoned_at, receipt_no=found.receipt_no
+        )
+
+    @transaction.atomic
     def cancel(self, *, by, reason: str):
         self._begin("cancel", by)
         self.cancel_reason = self._required(reason, "取消理由")
@@ -696,6 +742,16 @@ class SignUp(PhoneKeyed, QueryCoded, models.Model):
     rank = models.PositiveIntegerField("顺序", null=True, blank=True)
     selected = models.BooleanField("入选", default=False)
     attended = models.BooleanField("实际列席", null=True, blank=True)
+    # 电话通知: for an attendee who left no e-mail (Meeting.record_phoned).
+    phoned_at = models.DateTimeField("电话通知时间", null=True, blank=True)
+    phoned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="电话通知人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["receipt_no"]

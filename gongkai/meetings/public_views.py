@@ -16,11 +16,10 @@ from gongkai.core.lookup import CodeAccess
 from gongkai.core.middleware import client_ip
 from gongkai.lib import draw as draw_rule
 from gongkai.meetings import forms, services
-from gongkai.meetings.models import HELD_STATES, Meeting, MeetingStatus, SignUp
+from gongkai.meetings.models import Meeting, SignUp
 
 SESSION_KEY = "gongkai_signup_access"  # receipt numbers this browser has proved a code for
 ACCESS = CodeAccess(SESSION_KEY, "receipt_no", "报名编号")
-DECIDED = (MeetingStatus.SELECTED, *HELD_STATES)
 
 
 def _public_meeting(pk) -> Meeting:
@@ -41,7 +40,7 @@ def meeting_detail(request, pk):
         "opinions": meeting.opinions.select_related("speaker")
         if meeting.summary_published_at
         else [],
-        "decided": meeting.status in DECIDED,
+        "decided": meeting.has_public_result,
     }
     return render(request, "meetings/public/detail.html", context)
 
@@ -75,7 +74,8 @@ def signup(request, pk):
 
 
 def _decided_meeting(pk) -> Meeting:
-    return get_object_or_404(Meeting.objects.public().filter(status__in=DECIDED), pk=pk)
+    """Its attendees were decided, even if it was cancelled afterwards (the draw stays public)."""
+    return get_object_or_404(Meeting.objects.with_public_result(), pk=pk)
 
 
 def result(request, pk):
@@ -121,6 +121,6 @@ def status(request, receipt_no):
     context = {
         "signup": found,
         "meeting": found.meeting,
-        "decided": found.meeting.status in DECIDED,
+        "decided": found.meeting.has_public_result,
     }
     return render(request, "meetings/public/status.html", context)

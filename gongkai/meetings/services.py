@@ -98,8 +98,16 @@ def signup_submit(
 
 
 def _closed_message(meeting: Meeting, state: str) -> str:
+    if state == "cancelled":
+        return cancelled_message(meeting)
     if not meeting.uses_signup:
         return "本次会议采用邀请方式确定列席代表，不接受公开报名。"
     if state == "not_yet":
         return f"报名尚未开始，报名时间为{Meeting._when(meeting.signup_opens)}起。"
     return f"报名已于{Meeting._when(meeting.signup_closes)}截止，不再接受报名。"
+
+
+def cancelled_message(meeting: Meeting) -> str:
+    """已取消, not 已截止: a cancelled meeting takes no sign-up, and says why."""
+    reason = meeting.cancel_reason.strip()
+    return f"本次会议已取消{'：' + reason if reason else ''}，不接受报名。"

@@ -84,9 +84,22 @@ def _sanitise(markup: str) -> str:
         tags=BODY_TAGS,
         attributes=BODY_ATTRIBUTES,
         clean_content_tags={"script", "style"},
+        # The annual report's national-format tables keep their look (site.css table.official).
+        allowed_classes={"table": {"official"}},
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+_TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_CLOSE = re.compile(r"</table>", re.IGNORECASE)
+
+
+def scrollable_tables(markup: str) -> str:
+    """A cleaned body with each table in a <div class="table-wrap">, for the page only (the
+    stored body keeps no div): a wide table scrolls in its own box, its scroll shown there."""
+    markup = _TABLE_OPEN.sub('<div class="table-wrap"><table', markup)
+    return _TABLE_CLOSE.sub("</table></div>", markup)
 
 
 class _LooseText(HTMLParser):

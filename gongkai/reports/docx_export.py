@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -30,6 +31,14 @@ WIDTHS = {
     "proactive": [44, 42, 42, 42],
     "review_litigation": [170 / 15] * 15,
 }
+
+
+# A figure: a count, an amount such as "1.25" (万元), a negative or a percentage, or "/" (不适用).
+FIGURE = re.compile(r"[-+]?\d[\d,]*(\.\d+)?%?|/+")
+
+
+def is_figure(text: str) -> bool:
+    return bool(FIGURE.fullmatch(text.strip()))
 
 
 def _table(document, grid, widths_mm) -> None:
@@ -60,7 +69,7 @@ def _table(document, grid, widths_mm) -> None:
             paragraph = cell.paragraphs[0]
             paragraph.alignment = (
                 WD_ALIGN_PARAGRAPH.CENTER
-                if header or text.replace("/", "").isdigit() or not text
+                if header or not text or is_figure(text)
                 else WD_ALIGN_PARAGRAPH.LEFT
             )
             set_font(paragraph.add_run(text), "宋体", 9, bold=header)

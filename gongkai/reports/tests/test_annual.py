@@ -610,3 +610,19 @@ def test_a_withdrawn_report_is_corrected_and_sent_again_as_a_new_document(client
     entry = AuditEntry.objects.filter(action="report.submit").latest("id")
     assert entry.before == {"document": first.pk}
     assert entry.after == {"document": second.pk, "docx": report.docx.pk}
+
+
+def test_every_figure_in_the_docx_is_centred_a_decimal_fee_too(cast):
+    """Probe finding: "1.25" (万元) was left-aligned while every other figure was centred, as in
+    the national format's tables."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    report = AnnualReport.objects.create(year=2022)
+    report.set_figure(by=cast.press, key="admin_fees", value="1.25")
+    document = docx.Document(io.BytesIO(report_docx(build(2022, report))))
+    cells = [cell for table in document.tables for row in table.rows for cell in row.cells]
+    figures = {c.text: c.paragraphs[0].alignment for c in cells if c.text in ("1.25", "0", "/")}
+    assert figures.get("1.25") == WD_ALIGN_PARAGRAPH.CENTER
+    assert set(figures.values()) == {WD_ALIGN_PARAGRAPH.CENTER}
+    labels = [c.paragraphs[0].alignment for c in cells if c.text == "行政事业性收费"]
+    assert labels == [WD_ALIGN_PARAGRAPH.LEFT]  # a label stays left
