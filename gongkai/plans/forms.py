@@ -71,9 +71,13 @@ class PlanTitleForm(forms.Form):
         error_messages={"required": "请填写方案标题。", "max_length": "方案标题不能超过200字。"},
     )
 
-    @staticmethod
-    def proposed(title: str, year: int) -> str:
-        return title.strip()[:200] or f"{year}年政务公开工作实施方案"
+    @classmethod
+    def proposing(cls, title: str, year: int) -> "PlanTitleForm":
+        """The preview's form: the file's title, or (none found) the year's plan, said so."""
+        form = cls(initial={"title": title.strip()[:200] or f"{year}年政务公开工作实施方案"})
+        if not title.strip():
+            form.fields["title"].help_text = "文件中未找到标题行，已按年度填写，请按方案原标题修改"
+        return form
 
 
 class UnitMappingForm(forms.Form):

@@ -102,9 +102,7 @@ def _preview(request, source: dict, parsed: ParsedPlan):
         initial=[ItemFormSet.form.initial_from(item) for item in parsed.items],
         form_kwargs={"year": source["year"]},
     )
-    title_form = PlanTitleForm(
-        initial={"title": PlanTitleForm.proposed(parsed.title, source["year"])}
-    )
+    title_form = PlanTitleForm.proposing(parsed.title, source["year"])
     token = signing.dumps(fields, salt=IMPORT_SALT)
     return _preview_page(request, token, fields, formset, parsed, title_form=title_form)
 

@@ -194,7 +194,9 @@ def test_an_emptied_title_is_refused_at_the_field_and_nothing_is_saved(client, c
 def test_a_file_without_a_title_row_proposes_the_years_plan(client, cast):
     client.force_login(cast.press)
     preview = _upload(client, _xlsx([HEADER, *ROWS]), "分工.xlsx")
-    assert preview.context["title_form"].initial == {"title": "2024年政务公开工作实施方案"}
+    title_form = preview.context["title_form"]
+    assert title_form.initial == {"title": "2024年政务公开工作实施方案"}
+    assert "文件中未找到标题行" in preview.content.decode()
 
 
 # ---- 4. the command line says what to fix in the file ----------------------------------
