@@ -77,7 +77,7 @@ from gongkai.plans.importers.items import (
     _spread_group_deadlines,
 )
 from gongkai.plans.importers.paragraphs import _paragraph_rows, forget_memos
-from gongkai.plans.importers.runon_dated import PART
+from gongkai.plans.importers.runon_core import PART
 from gongkai.plans.importers.stream import (
     DOUBT,
     GLUED,
