@@ -21,6 +21,13 @@ def _screenshots(tmp_path) -> Path:
     return folder
 
 
+def _upload(page, live_server, path: Path, year: int) -> None:
+    page.goto(f"{live_server.url}/staff/plans/import/")
+    page.get_by_label("工作方案文件").set_input_files(str(path))
+    page.get_by_label("年度").fill(str(year))
+    page.get_by_role("button", name="识别并预览").click()
+
+
 def test_the_press_office_maps_columns_and_a_unit_once_and_imports_a_word_plan(
     page, live_server, e2e_cast, login, tmp_path
 ):
@@ -34,10 +41,7 @@ def test_the_press_office_maps_columns_and_a_unit_once_and_imports_a_word_plan(
     shots = _screenshots(tmp_path)
 
     login("xinwen")
-    page.goto(f"{live_server.url}/staff/plans/import/")
-    page.get_by_label("工作方案文件").set_input_files(str(plan_file))
-    page.get_by_label("年度").fill("2024")
-    page.get_by_role("button", name="识别并预览").click()
+    _upload(page, live_server, plan_file, 2024)
 
     expect(page.get_by_role("heading", name="核对表格各列")).to_be_visible()
     page.set_viewport_size({"width": 390, "height": 844})
@@ -75,10 +79,7 @@ def test_the_press_office_maps_columns_and_a_unit_once_and_imports_a_word_plan(
     next_file = tmp_path / "2025年安排.docx"
     next_rows = [["1. 公开年度报告", "按时公开", "法规科", "1月31日前"]]
     next_file.write_bytes(office_file(spec | {"rows": [HEADER, *next_rows]}))
-    page.goto(f"{live_server.url}/staff/plans/import/")
-    page.get_by_label("工作方案文件").set_input_files(str(next_file))
-    page.get_by_label("年度").fill("2025")
-    page.get_by_role("button", name="识别并预览").click()
+    _upload(page, live_server, next_file, 2025)
     expect(page.get_by_role("heading", name="核对工作任务（共1项）")).to_be_visible()
     expect(page.get_by_text("未识别的单位")).to_have_count(0)
     page.get_by_role("button", name="确认导入").click()
@@ -103,10 +104,7 @@ def test_an_excel_task_table_with_a_title_row_and_remarks_is_imported_as_written
     shots = _screenshots(tmp_path)
 
     login("xinwen")
-    page.goto(f"{live_server.url}/staff/plans/import/")
-    page.get_by_label("工作方案文件").set_input_files(str(plan_file))
-    page.get_by_label("年度").fill("2024")
-    page.get_by_role("button", name="识别并预览").click()
+    _upload(page, live_server, plan_file, 2024)
 
     expect(page.get_by_role("heading", name="核对工作任务（共3项）")).to_be_visible()
     expect(page.get_by_label("方案标题")).to_have_value(TITLE)

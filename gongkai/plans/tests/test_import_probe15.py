@@ -7,13 +7,12 @@ import io
 
 import openpyxl
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from django.urls import reverse
 
 from gongkai.plans.importers import parse_plan_file
 from gongkai.plans.models import Plan, Task
 from gongkai.plans.tests.corpus_score import office_file
+from gongkai.plans.tests.test_import_preview import _confirm, _upload
 
 HEADER = ["序号", "工作任务", "具体措施", "责任单位", "完成时限", "备注"]
 # An office's table: most 备注 cells empty, one filled.
@@ -40,23 +39,6 @@ def _xlsx(rows, title=None) -> bytes:
 
 def _docx(rows, title=None) -> bytes:
     return office_file({"format": "docx", "before": [title] if title else [], "rows": rows})
-
-
-def _upload(client, data, name):
-    return client.post(
-        reverse("plans:plan_import"), {"file": SimpleUploadedFile(name, data), "year": 2024}
-    )
-
-
-def _confirm(client, preview, **changes):
-    formset = preview.context["formset"]
-    data = {"token": preview.context["token"], **preview.context["title_form"].initial}
-    data |= {f"form-{k}": v for k, v in formset.management_form.initial.items()}
-    for i, form in enumerate(formset.forms):
-        for name, value in form.initial.items():
-            if value is not None and value is not False:
-                data[f"form-{i}-{name}"] = "on" if value is True else value
-    return client.post(reverse("plans:plan_import"), data | changes)
 
 
 # ---- 1. a 备注 column does not swap 工作任务 and 具体措施 -----------------------------
@@ -102,35 +84,24 @@ def test_a_group_cell_merged_over_its_rows_still_groups_them_beside_a_remarks_co
 
 
 @pytest.mark.django_db
-def test_the_saved_tasks_keep_task_and_measures_from_an_xlsx_with_a_remarks_column(client, cast):
-    client.force_login(cast.press)
-    preview = _upload(client, _xlsx([HEADER, *ROWS]), "分工.xlsx")
-    assert preview.status_code == 200 and not Plan.objects.exists()
-    assert _confirm(client, preview).status_code == 302
-    saved = list(Task.objects.order_by("number").values_list("requirement", "measures"))
-    assert saved == [
-        ("加强政策解读", "对重要政策开展图文解读"),
-        ("做好依申请公开", "规范答复流程"),
-        ("推进基层公开", "更新标准目录"),
-    ]
-
-
-# ---- 2. the 备注 column is labelled as what is saved ----------------------------------
-
-
-@pytest.mark.django_db
-def test_the_remarks_column_is_labelled_as_saved_to_the_task_and_shown_for_correction(client, cast):
+def test_the_saved_tasks_keep_task_measures_and_remarks_each_in_its_place(client, cast):
+    # 2. The 备注 column was labelled 不导入 while its text was saved on the task: it is
+    # labelled as saved, and shown in the preview for correction.
     client.force_login(cast.press)
     preview = _upload(client, _xlsx([HEADER, *ROWS]), "分工.xlsx")
     page = preview.content.decode()
-    # The label said 不导入 while the text was saved on the task.
-    assert "不导入" not in page
-    assert "备注（存入任务的备注）" in page
+    assert "不导入" not in page and "备注（存入任务的备注）" in page
     assert 'name="form-1-note"' in page and "按季度报送台账</textarea>" in page
+    assert not Plan.objects.exists()
 
     assert _confirm(client, preview).status_code == 302
-    notes = dict(Task.objects.values_list("number", "note"))
-    assert notes == {1: "", 2: "按季度报送台账", 3: ""}
+
+    saved = Task.objects.order_by("number").values_list("requirement", "measures", "note")
+    assert list(saved) == [
+        ("加强政策解读", "对重要政策开展图文解读", ""),
+        ("做好依申请公开", "规范答复流程", "按季度报送台账"),
+        ("推进基层公开", "更新标准目录", ""),
+    ]
 
 
 @pytest.mark.django_db
@@ -162,10 +133,14 @@ def test_a_title_set_on_two_lines_is_read_whole():
     assert parsed.title == "某区政务服务数据管理局2024年政务公开工作任务分工表"
 
 
+def _titled_preview(client, cast, name="分工.xlsx"):
+    client.force_login(cast.press)
+    return _upload(client, _xlsx([HEADER, *ROWS], title=TITLE), name)
+
+
 @pytest.mark.django_db
 def test_the_preview_proposes_the_sheets_title_and_saves_it(client, cast):
-    client.force_login(cast.press)
-    preview = _upload(client, _xlsx([HEADER, *ROWS], title=TITLE), "20240301.xlsx")
+    preview = _titled_preview(client, cast, name="20240301.xlsx")
     assert f'value="{TITLE}"' in preview.content.decode()
     assert _confirm(client, preview).status_code == 302
     assert Plan.objects.get().title == TITLE
@@ -173,8 +148,7 @@ def test_the_preview_proposes_the_sheets_title_and_saves_it(client, cast):
 
 @pytest.mark.django_db
 def test_the_title_edited_in_the_preview_is_the_one_saved(client, cast):
-    client.force_login(cast.press)
-    preview = _upload(client, _xlsx([HEADER, *ROWS], title=TITLE), "分工.xlsx")
+    preview = _titled_preview(client, cast)
     response = _confirm(client, preview, title="某局2024年政务公开重点工作任务分工")
     assert response.status_code == 302
     assert Plan.objects.get().title == "某局2024年政务公开重点工作任务分工"
@@ -182,8 +156,7 @@ def test_the_title_edited_in_the_preview_is_the_one_saved(client, cast):
 
 @pytest.mark.django_db
 def test_an_emptied_title_is_refused_at_the_field_and_nothing_is_saved(client, cast):
-    client.force_login(cast.press)
-    preview = _upload(client, _xlsx([HEADER, *ROWS], title=TITLE), "分工.xlsx")
+    preview = _titled_preview(client, cast)
     refused = _confirm(client, preview, title="  ")
     assert refused.status_code == 400
     assert refused.context["title_form"].errors["title"] == ["请填写方案标题。"]
