@@ -21,6 +21,13 @@ def _screenshots(tmp_path) -> Path:
     return folder
 
 
+def _upload(page, live_server, path: Path, year: int) -> None:
+    page.goto(f"{live_server.url}/staff/plans/import/")
+    page.get_by_label("工作方案文件").set_input_files(str(path))
+    page.get_by_label("年度").fill(str(year))
+    page.get_by_role("button", name="识别并预览").click()
+
+
 def test_the_press_office_maps_columns_and_a_unit_once_and_imports_a_word_plan(
     page, live_server, e2e_cast, login, tmp_path
 ):
@@ -34,10 +41,7 @@ def test_the_press_office_maps_columns_and_a_unit_once_and_imports_a_word_plan(
     shots = _screenshots(tmp_path)
 
     login("xinwen")
-    page.goto(f"{live_server.url}/staff/plans/import/")
-    page.get_by_label("工作方案文件").set_input_files(str(plan_file))
-    page.get_by_label("年度").fill("2024")
-    page.get_by_role("button", name="识别并预览").click()
+    _upload(page, live_server, plan_file, 2024)
 
     expect(page.get_by_role("heading", name="核对表格各列")).to_be_visible()
     page.set_viewport_size({"width": 390, "height": 844})
@@ -75,10 +79,7 @@ def test_the_press_office_maps_columns_and_a_unit_once_and_imports_a_word_plan(
     next_file = tmp_path / "2025年安排.docx"
     next_rows = [["1. 公开年度报告", "按时公开", "法规科", "1月31日前"]]
     next_file.write_bytes(office_file(spec | {"rows": [HEADER, *next_rows]}))
-    page.goto(f"{live_server.url}/staff/plans/import/")
-    page.get_by_label("工作方案文件").set_input_files(str(next_file))
-    page.get_by_label("年度").fill("2025")
-    page.get_by_role("button", name="识别并预览").click()
+    _upload(page, live_server, next_file, 2025)
     expect(page.get_by_role("heading", name="核对工作任务（共1项）")).to_be_visible()
     expect(page.get_by_text("未识别的单位")).to_have_count(0)
     page.get_by_role("button", name="确认导入").click()
@@ -86,4 +87,45 @@ def test_the_press_office_maps_columns_and_a_unit_once_and_imports_a_word_plan(
     task = Plan.objects.get(year=2025).tasks.get()
     assert [(a.unit.name, a.role) for a in task.assignments.select_related("unit")] == [
         ("法规处", "lead")
+    ]
+
+
+def test_an_excel_task_table_with_a_title_row_and_remarks_is_imported_as_written(
+    page, live_server, e2e_cast, login, tmp_path
+):
+    """Probe findings (helper plans15): the sheet's title row is the proposed title, editable;
+    工作任务 and 具体措施 stay in place beside a 备注 column, whose text is shown and saved as
+    the task's 备注 (labelled so)."""
+    from gongkai.plans.models import Plan
+    from gongkai.plans.tests.test_import_probe15 import HEADER, ROWS, TITLE, _xlsx
+
+    plan_file = tmp_path / "分工.xlsx"
+    plan_file.write_bytes(_xlsx([HEADER, *ROWS], title=TITLE))
+    shots = _screenshots(tmp_path)
+
+    login("xinwen")
+    _upload(page, live_server, plan_file, 2024)
+
+    expect(page.get_by_role("heading", name="核对工作任务（共3项）")).to_be_visible()
+    expect(page.get_by_label("方案标题")).to_have_value(TITLE)
+    page.get_by_text("表格各列的对应关系").click()
+    expect(page.get_by_label("第6列“备注”")).to_have_value("note")
+    expect(page.get_by_label("第6列“备注”").locator("option:checked")).to_have_text(
+        "备注（存入任务的备注）"
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(shots / "import-xlsx-remarks-390.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=str(shots / "import-xlsx-remarks-1280.png"), full_page=True)
+
+    page.get_by_label("方案标题").fill("某局2024年政务公开重点工作任务分工")
+    page.get_by_role("button", name="确认导入").click()
+    expect(page.get_by_text("已导入3项工作任务")).to_be_visible()
+
+    plan = Plan.objects.get()
+    assert plan.title == "某局2024年政务公开重点工作任务分工"
+    assert list(plan.tasks.order_by("number").values_list("requirement", "measures", "note")) == [
+        ("加强政策解读", "对重要政策开展图文解读", ""),
+        ("做好依申请公开", "规范答复流程", "按季度报送台账"),
+        ("推进基层公开", "更新标准目录", ""),
     ]

@@ -61,6 +61,26 @@ class ColumnMappingForm(forms.Form):
         }
 
 
+class PlanTitleForm(forms.Form):
+    """The plan's title in the import preview: read from the file's title row (a sheet's first
+    row, the paragraph above a Word table), editable before anything is saved."""
+
+    title = forms.CharField(
+        label="方案标题",
+        max_length=200,
+        help_text="已按文件中的标题行填写，可修改",
+        error_messages={"required": "请填写方案标题。", "max_length": "方案标题不能超过200字。"},
+    )
+
+    @classmethod
+    def proposing(cls, title: str, year: int) -> "PlanTitleForm":
+        """The preview's form: the file's title, or (none found) the year's plan, said so."""
+        form = cls(initial={"title": title.strip()[:200] or f"{year}年政务公开工作实施方案"})
+        if not title.strip():
+            form.fields["title"].help_text = "文件中未找到标题行，已按年度填写，请按方案原标题修改"
+        return form
+
+
 class UnitMappingForm(forms.Form):
     """One select per unit name the organisation does not know: mapped once, remembered."""
 
@@ -101,7 +121,8 @@ class ItemForm(forms.Form):
     lead_units = forms.CharField(label="牵头单位", required=False, help_text="用顿号分隔")
     support_units = forms.CharField(label="配合单位", required=False)
     units_text = forms.CharField(required=False, widget=forms.HiddenInput)
-    note = forms.CharField(required=False, widget=forms.HiddenInput)
+    # 备注: the plan's remarks column (and what a units cell adds), saved as the task's note.
+    note = forms.CharField(label="备注", required=False, widget=forms.Textarea(attrs={"rows": 1}))
     flags = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, year: int | None = None, **kwargs):

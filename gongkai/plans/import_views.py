@@ -12,7 +12,13 @@ from django.utils import timezone
 from gongkai.core.access import role_required
 from gongkai.core.roles import Role
 from gongkai.plans import services
-from gongkai.plans.forms import ColumnMappingForm, ItemFormSet, PlanUploadForm, UnitMappingForm
+from gongkai.plans.forms import (
+    ColumnMappingForm,
+    ItemFormSet,
+    PlanTitleForm,
+    PlanUploadForm,
+    UnitMappingForm,
+)
 from gongkai.plans.importers import PlanColumnsUnclear, PlanImportError
 from gongkai.plans.importers.base import ParsedPlan
 from gongkai.plans.models import Plan
@@ -96,14 +102,19 @@ def _preview(request, source: dict, parsed: ParsedPlan):
         initial=[ItemFormSet.form.initial_from(item) for item in parsed.items],
         form_kwargs={"year": source["year"]},
     )
-    return _preview_page(request, signing.dumps(fields, salt=IMPORT_SALT), fields, formset, parsed)
+    title_form = PlanTitleForm.proposing(parsed.title, source["year"])
+    token = signing.dumps(fields, salt=IMPORT_SALT)
+    return _preview_page(request, token, fields, formset, parsed, title_form=title_form)
 
 
-def _preview_page(request, token, source, formset, parsed, *, units_form=None, status=200):
+def _preview_page(
+    request, token, source, formset, parsed, *, units_form=None, title_form=None, status=200
+):
     context = {
         "formset": formset,
         "token": token,
         "parsed": parsed,
+        "title_form": title_form,
         "units_form": units_form or UnitMappingForm(names=source.get("unknown", [])),
         "columns_form": ColumnMappingForm(columns=source.get("columns", [])),
     }
@@ -117,9 +128,11 @@ def _confirm(request):
         return redirect("plans:plan_import")
     formset = ItemFormSet(request.POST, form_kwargs={"year": source["year"]})
     units_form = UnitMappingForm(request.POST, names=source.get("unknown", []))
-    if formset.is_valid() and units_form.is_valid():
+    title_form = PlanTitleForm(request.POST)
+    if all([formset.is_valid(), units_form.is_valid(), title_form.is_valid()]):
         items = [f.to_item() for f in formset.forms]
-        parsed = ParsedPlan(title=source["title"], year=source["year"], items=items)
+        title = title_form.cleaned_data["title"]
+        parsed = ParsedPlan(title=title, year=source["year"], items=items)
         try:
             plan = services.plan_create(
                 by=request.user,
@@ -135,4 +148,13 @@ def _confirm(request):
             messages.success(request, f"已导入{len(items)}项工作任务。")
             return redirect("plans:plan_detail", plan.pk)
     token = request.POST["token"]
-    return _preview_page(request, token, source, formset, source, units_form=units_form, status=400)
+    return _preview_page(
+        request,
+        token,
+        source,
+        formset,
+        source,
+        units_form=units_form,
+        title_form=title_form,
+        status=400,
+    )

@@ -34,13 +34,36 @@ NO_SUCH_DATE = "完成时限中的日期不存在"
 
 
 def missing_date_problem(flags: list[str]) -> str:
-    """What to tell the clerk of a task whose 完成时限 names a date that does not exist ("" if
-    none): it must be corrected before the plan is saved (probe 4 finding 6)."""
+    """What to tell the clerk in the preview of a task whose 完成时限 names a date that does not
+    exist ("" if none): it must be corrected before the plan is saved (probe 4 finding 6)."""
+    written = missing_date(flags)
+    if written is None:
+        return ""
+    return f"完成时限中的日期“{written}”不存在，请填写正确的截止日期，或勾选“常态化”。"
+
+
+def missing_date(flags: list[str]) -> str | None:
+    """The 完成时限 as written, when it names a date that does not exist (2024年2月30日)."""
     for flag in flags:
         if flag.startswith(NO_SUCH_DATE):
-            written = flag[len(NO_SUCH_DATE) :].lstrip("：:").strip()
-            return f"完成时限中的日期“{written}”不存在，请填写正确的截止日期，或勾选“常态化”。"
-    return ""
+            return flag[len(NO_SUCH_DATE) :].lstrip("：:").strip()
+    return None
+
+
+class NoSuchDate(PlanImportError):
+    """A task whose 完成时限 names a date that does not exist, refused at saving. The message
+    speaks to the preview's user; the command line says what to fix in the file instead."""
+
+    def __init__(self, number: int, written: str, problem: str):
+        super().__init__(f"第{number}项任务：{problem}")
+        self.number, self.written = number, written
+
+    def in_the_file(self) -> str:
+        return (
+            f"第{self.number}项任务的完成时限“{self.written}”不是实际存在的日期。"
+            "请在文件中改为正确的日期，或改写为“常态化”“持续推进”等，保存后重新导入；"
+            "本次未导入任何内容。"
+        )
 
 
 def fingerprint(data: bytes) -> str:
@@ -109,7 +132,7 @@ def plan_create(
         raise PlanImportError("该文件已经导入过，未作任何更改。")
     for item in parsed.items:
         if not (item.due_date or item.ongoing) and (problem := missing_date_problem(item.flags)):
-            raise PlanImportError(f"第{item.number}项任务：{problem}")
+            raise NoSuchDate(item.number, missing_date(item.flags), problem)
     numbers = [item.number for item in parsed.items]
     if len(set(numbers)) != len(numbers):
         raise PlanImportError("任务序号有重复，请检查后再导入。")

@@ -132,7 +132,7 @@ ROLE_LABELS: dict[str, str] = {
     UNITS: "责任单位",
     LEAD: "牵头单位",
     SUPPORT: "配合单位",
-    NOTE: "备注（不导入）",
+    NOTE: "备注（存入任务的备注）",
 }
 
 # Of two units columns (市里落实单位 | 局内负责处室), the one naming the body's own divisions

@@ -77,7 +77,7 @@ from gongkai.plans.importers.items import (
     _spread_group_deadlines,
 )
 from gongkai.plans.importers.paragraphs import _paragraph_rows, forget_memos
-from gongkai.plans.importers.runon_dated import PART
+from gongkai.plans.importers.runon_core import PART
 from gongkai.plans.importers.stream import (
     DOUBT,
     GLUED,
@@ -99,7 +99,7 @@ _NOISE = re.compile(
     # A web page's list of the document's particulars: 1. [主题分类] 综合政务, [发文字号] 〔〕.
     r"|^(?:\d{1,2}\s*[.．]\s*)?\[[\u4e00-\u9fff]{2,6}\]"
 )
-_TITLE_WORDS = re.compile(r"方案|要点|计划|安排|任务清单|分工|台账")
+_TITLE_WORDS = re.compile(r"方案|要点|计划|安排|任务清单|分工|分解|台账|(?:任务|工作|一览|清单)表$")
 _TITLE_TAIL = re.compile(r"\s*(?:[_｜|]|\s[-—–]\s|[-—–](?=[^-—–]*(?:网|欢迎|门户)))")
 # Pinyin that a web page printed after characters: 政務(wù) 發(fā)展.
 _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüɑńňǹ]{1,7}[)）]")
@@ -243,7 +243,7 @@ def _parse_rows(
     unitless = records and not any(_record_units(row) for row in rows)
     title = _find_title(rows)
     rows = _widen_header(_join_two_row_header(rows))
-    header_at, roles, unclear = _columns(rows)
+    header_at, roles, unclear = _columns(rows, positional=not merged)
     if mapped:
         roles, unclear = _apply_mapping(roles, mapped), False
     elif header_at < 0 or unclear:
@@ -324,15 +324,16 @@ NO_TASKS = (
 )
 
 
-def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
-    """(header row, role of each column, unclear): by header words, then by content."""
+def _columns(rows: list[Row], positional: bool = False) -> tuple[int, list[str], bool]:
+    """(header row, role of each column, unclear): by header words, then by content.
+    ``positional``: every cell stands in its column (no short rows shifted left)."""
     header_at, raw = _find_header(rows)
     if raw is None:
         header_at = _header_like_row(rows)
         return header_at, _guess_roles(rows[header_at + 1 :]), True
     raw = _own_units_column(rows[header_at], raw)
     if None not in raw:
-        roles = _numbered_column(rows[header_at + 1 :], _settle_roles(raw), raw)
+        roles = _numbered_column(rows[header_at + 1 :], _settle_roles(raw), raw, positional)
         return header_at, _heading_columns(rows[header_at + 1 :], roles), False
     guessed = _guess_roles(rows[header_at + 1 :], width=len(raw))
     filled: list[str | None] = list(raw)
@@ -345,7 +346,7 @@ def _columns(rows: list[Row]) -> tuple[int, list[str], bool]:
     unknown = [
         j for j, role in enumerate(raw) if role is None and _column_has_text(rows, header_at, j)
     ]
-    roles = _numbered_column(rows[header_at + 1 :], _settle_roles(filled), raw)
+    roles = _numbered_column(rows[header_at + 1 :], _settle_roles(filled), raw, positional)
     roles = _heading_columns(rows[header_at + 1 :], roles)
     return header_at, roles, bool(unknown)
 
@@ -379,7 +380,9 @@ def _heading_columns(rows: list[Row], roles: list[str]) -> list[str]:
     return roles
 
 
-def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -> list[str]:
+def _numbered_column(
+    rows: list[Row], roles: list[str], raw: list[str | None], positional: bool = False
+) -> list[str]:
     """工作任务 | 具体要求, where 工作任务 groups the items of 具体要求: the second column's
     items are numbered through the table (1. … 2. … 3. …, while steps numbered afresh in
     each cell are measures), or the first column (and a 序号 before it) is written only
@@ -393,6 +396,7 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
         return roles
     numbers = []
     groups = items = numbered_rows = numbered_without_task = 0
+    above = "" if positional else None
     for row in rows:
         filled = [c for c in row if c]
         numbered_rows += bool(filled) and filled[0].isdigit()
@@ -409,11 +413,12 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
         )
         if not filled or (len(filled) == 1 and not lone_item):
             continue  # a heading on its own, not a row of the table
-        if len(filled) < len(roles) or len(row) <= measures:
-            cell = filled[0]  # a row under a merged heading cell: its cells shifted left
-        elif _NUMBERED.match(row[req]):
-            return roles  # numbered items in the first column of a whole row
-        else:
+        cell = _grouped_cell(row, filled, len(roles), req, measures, above)
+        if positional and len(row) > req and row[req]:
+            above = row[req]
+        if cell is None:
+            if _NUMBERED.match(row[req]):
+                return roles  # numbered items in the first column of a whole row
             cell = row[measures] if len(row) > measures else ""
             groups += 1
         items += bool(cell)
@@ -429,6 +434,21 @@ def _numbered_column(rows: list[Row], roles: list[str], raw: list[str | None]) -
         if number is not None and numbered_rows < items:
             roles[number] = NOTE  # it numbers the groups, not the items
     return roles
+
+
+def _grouped_cell(
+    row: Row, filled: Row, width: int, req: int, measures: int, above: str | None
+) -> str | None:
+    """The item cell of a row under its group's cell (merged from above), or None for a
+    whole row. Where every cell stands in its column (Word, Excel, HTML: ``above`` is the
+    工作任务 cell of the row above), an empty 备注 or 完成时限 shifts nothing: the row is one
+    of its group's when its 工作任务 is empty or repeats the one above (a merged cell, which
+    these formats repeat). In a table captured as text, a short row lost its leading cells."""
+    if above is not None and len(row) > measures:
+        return row[measures] if not row[req] or row[req] == above else None
+    if len(filled) < width or len(row) <= measures:
+        return filled[0]
+    return None
 
 
 def _join_two_row_header(rows: list[Row]) -> list[Row]:
@@ -775,9 +795,16 @@ def _tasks_use_cn_numbers(rows: list[Row], roles: list[str], unitless: bool = Fa
     return cn
 
 
+_YEAR_FIRST = re.compile(r"^\s*\d{4}年")
+_BODY_LINE = re.compile(
+    r"^[^\d，。：:,；;、（）()\s]{2,28}(?:局|委|办|厅|院|署|政府|中心|委员会|办公室)$"
+)
+
+
 def _find_title(rows: list[Row]) -> str:
     """The plan's title: a short line naming a 方案/要点 before the tasks start."""
     candidates = []
+    above = ""
     for row in rows[:60]:
         filled = [c for c in row if c]
         if len(filled) > 1 and not any(_header_role(c) for c in filled):
@@ -791,7 +818,11 @@ def _find_title(rows: list[Row]) -> str:
             and _TITLE_WORDS.search(simplify(line))
             and not re.search(r"[，。：:,]", line)
         ):
+            # 某区数据局 over 2024年政务公开工作任务分工表: a title set on two lines.
+            if _YEAR_FIRST.match(line) and _BODY_LINE.match(above):
+                line = above + line
             candidates.append(re.sub(r"\s+", " ", line))
+        above = filled[0].strip()
     plain = [c for c in candidates if not re.search(r"通知|印发", c)]
     chosen = (plain or candidates or [""])[-1]
     return re.sub(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff\d])", "", chosen).strip()
@@ -954,7 +985,9 @@ class _Walker:
             return
         if not filled or sum(_header_role(c) is not None for c in row) >= 2:
             return  # the header repeated (a second table, or a page break)
-        if self.records and len(row) == len(self.roles):
+        if (self.records or not self.merged) and len(row) == len(self.roles):
+            # Every cell in its column (a record, or a Word/Excel/HTML row with all its
+            # cells): an empty one at the end is empty, not lost, and nothing is moved.
             cells, flags, missing = list(row), [], set()
         else:
             # An unnumbered short row of a table that numbers its tasks is no task of its own:

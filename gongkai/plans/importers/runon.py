@@ -31,10 +31,10 @@ from gongkai.plans.importers.cells import (
     _looks_like_units,
 )
 from gongkai.plans.importers.headers import DEADLINE, LEAD, NUMBER, SUPPORT, UNITS
+from gongkai.plans.importers.runon_core import RunOnTable, units_cell
 from gongkai.plans.importers.runon_dated import dated_rows
 from gongkai.plans.importers.runon_noted import noted_layout, noted_rows
 from gongkai.plans.importers.runon_spaced import spaced_rows
-from gongkai.plans.importers.stream import STUCK, UNREAD
 
 # Header words run together inside a line (…分解表工作任务工作要求牵头单位配合/责任单位一、…),
 # maybe spaced out (工 作 任 务牵头单位责 任 单 位).
@@ -46,7 +46,6 @@ _HEADER_RUN = re.compile(
 _UNIT_ROLES = (UNITS, LEAD, SUPPORT)
 # Where one unit's name ends and the next one's begins, run together: …发展局区行政审批局.
 _NAME_JOIN = re.compile(r"(?<=[局办委厅室处院所站队心部科])(?=[区市县省各])")
-_RUN_ON_HEADER = ["序号", "工作任务", "责任单位"]
 
 
 def _run_on_table(lines: list[str]) -> list[Row] | None:
@@ -75,8 +74,7 @@ def _run_on_table(lines: list[str]) -> list[Row] | None:
             columns = [role for role in roles if role != DEADLINE]
             rows = _run_on_rows([a for a in after if a], columns[-1] in _UNIT_ROLES, dated)
             if not rows and dated and NUMBER in roles:
-                header = [*_RUN_ON_HEADER, "完成时限"]
-                rows = dated_rows("".join(a for a in after if a), header)
+                rows = dated_rows("".join(a for a in after if a))
             if not rows and roles[-1] == DEADLINE and roles[-2:-1] in ([UNITS], [SUPPORT]):
                 rows = spaced_rows(" " + " ".join(a for a in after if a))
             if rows:
@@ -116,25 +114,24 @@ def _run_on_rows(lines: list[str], units_last: bool, dated: bool = False) -> lis
     numbers = [int(m.group(1)) for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
     if len(numbers) < 3 or not _in_sequence(numbers):
         return None
-    rows = [[*_RUN_ON_HEADER, "完成时限"] if dated else list(_RUN_ON_HEADER)]
+    table = RunOnTable(dated)
     texts = [line[m.end() :] for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
     shared = [] if units_last else _shared_lists(texts)
     for line in lines:
         number = _NUMBERED.match(line)
         if not number or not number.group(1):
             if _is_heading(line):
-                rows.append([line])
+                table.heading(line)
             continue
         text, deadline = (
             _deadline_cut(line[number.end() :]) if dated else (line[number.end() :], "")
         )
         read = _run_on_units(text) if units_last else _units_before_text(text, shared)
         task, lead, support = read or (text, "", "")
-        # One units cell, labelled: an empty cell would be taken as merged from the row above.
-        units = f"牵头单位：{lead}；配合单位：{support}" if support else lead
-        cells = [number.group(1), task.strip(), units, *([deadline] if dated else [])]
-        rows.append([*cells, STUCK if read else UNREAD])
-    return rows
+        table.row(
+            number.group(1), task.strip(), units_cell(lead, support), deadline, unread=not read
+        )
+    return table.rows
 
 
 # What a deadline cell starts with (2021年…, 6月底前, 年底前, 持续推进, 长期坚持, 每季度 …).

@@ -11,7 +11,7 @@ makes the first lead and the others support; otherwise every unit leads. Every r
 
 import re
 
-from gongkai.plans.importers.stream import STUCK
+from gongkai.plans.importers.runon_core import RunOnTable, units_cell
 
 # A deadline cell run into the units after it: 3月区…, 12月相关…, 全年区…, 年底前各….
 _DATED_UNITS = re.compile(
@@ -22,20 +22,19 @@ _UNITS_END = re.compile(r"\s|\d|注[:：]|关于|《")
 # Where one unit's name ends and the next begins, run together: …局区…局, …府区….
 _NAME_JOIN = re.compile(r"(?<=[局办委厅室处院所站队心部科府])(?=[区市县省各相])")
 _FIRST_LEADS = re.compile(r"(?:第一个|第一位|排在首位|排名第一)的?(?:单位)?为牵头单位")
-PART = "\x11"  # a row holding a part's title (its number dropped), for the row core
 
 
-def dated_rows(text: str, header: list[str]) -> list[list[str]] | None:
+def dated_rows(text: str) -> list[list[str]] | None:
     """Rows of the run-on table in ``text`` (the line after its header), or None."""
     starts = _row_starts(text)
     if len(starts) < 3:
         return None
     first_leads = bool(_FIRST_LEADS.search(text))
-    rows: list[list[str]] = [header]
+    table = RunOnTable()
     part_number = 1
     part = _part_title(text[: starts[0][0]], part_number)
     if part:
-        rows.append([part, PART])
+        table.part(part)
         part_number += 1
     ends = [start for start, _, _ in starts[1:]] + [len(text)]
     for (_, body, number), end in zip(starts, ends, strict=True):
@@ -48,15 +47,15 @@ def dated_rows(text: str, header: list[str]) -> list[list[str]] | None:
         names = [n for part_ in re.split("[、，,]", units_text) for n in _NAME_JOIN.split(part_)]
         names = [n.strip() for n in names if n.strip()]
         if first_leads and len(names) > 1:
-            units = f"牵头单位：{names[0]}；配合单位：{'、'.join(names[1:])}"
+            units = units_cell(names[0], "、".join(names[1:]))
         else:
             units = "、".join(names)
-        rows.append([str(number), task, units, deadline, STUCK])
+        table.row(number, task, units, deadline)
         following = _part_title(rest, part_number)
         if following:
-            rows.append([following, PART])
+            table.part(following)
             part_number += 1
-    return rows
+    return table.rows
 
 
 def _row_starts(text: str) -> list[tuple[int, int, int]]:

@@ -22,10 +22,8 @@ from gongkai.lib.unit_text import _GE_COLLECTIVE, _looks_like_unit
 from gongkai.plans.importers.cells import _NUMBERED
 from gongkai.plans.importers.headers import LEAD, NOTE, NUMBER, REQUIREMENT, SUPPORT, UNITS
 from gongkai.plans.importers.labels import _ORGAN
-from gongkai.plans.importers.runon_dated import PART
-from gongkai.plans.importers.stream import STUCK
+from gongkai.plans.importers.runon_core import RunOnTable
 
-_HEADER = ["序号", "工作任务", "责任单位", "完成时限"]
 _LONGEST = 15  # a unit's name
 _ALIAS = re.compile(r"^[（(][^（()）]{1,8}[)）]")  # 党群工作处（妇联）: the name is the first
 _DATED = re.compile(r"\d{1,2}月\d{1,2}日")
@@ -58,22 +56,21 @@ def noted_rows(lines: list[str]) -> list[list[str]] | None:
     vocabulary = _names_written_alone(" ".join(text for _, text in texts))
     schedules = _repeated_dated_sentences([text for _, text in texts])
     titles = _group_titles([text for _, text in texts])
-    rows: list[list[str]] = [list(_HEADER)]
-    schedule, title, read = "", "", 0
+    table = RunOnTable()
+    schedule, title = "", ""
     for number, text in texts:
         found = next((t for t in titles if text.startswith(t)), "")
         if found:
             text = text[len(found) :]
             if found != title:
-                rows.append([found, PART])
+                table.part(found)
             title = found
         held = next((s for s in schedules if s in text), "")
         if held:
             schedule, text = held, text.replace(held, "。", 1)
         task, names = _units_at_end(text, vocabulary)
-        read += bool(names)
-        rows.append([number, task.strip("。 ") + "。", "、".join(names), schedule, STUCK])
-    return rows if read >= 3 else None
+        table.row(number, task.strip("。 ") + "。", "、".join(names), schedule)
+    return table.if_read()
 
 
 def _names_written_alone(text: str) -> list[str]:

@@ -11,10 +11,8 @@ by content)."""
 import re
 
 from gongkai.plans.importers.cells import _looks_like_units
-from gongkai.plans.importers.runon_dated import PART
-from gongkai.plans.importers.stream import STUCK, UNREAD
+from gongkai.plans.importers.runon_core import RunOnTable
 
-_HEADER = ["序号", "工作任务", "责任单位", "完成时限"]
 # A deadline cell between spaces: 2022年4月8日前, 4月15日前, 6月底前, 2022年12月31日.
 _DEADLINE_CELL = re.compile(
     r"(?<=\s)(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)?(?:前|之前)?(?=\s|$)"
@@ -28,8 +26,8 @@ def spaced_rows(text: str) -> list[list[str]] | None:
     ends = list(_DEADLINE_CELL.finditer(text))
     if len(ends) < 3:
         return None
-    rows: list[list[str]] = [list(_HEADER)]
-    at, group, read = 0, 1, 0
+    table = RunOnTable()
+    at, group = 0, 1
     for number, end in enumerate(ends, start=1):
         cells = text[at : end.start()].split()
         at = end.end()
@@ -44,10 +42,8 @@ def spaced_rows(text: str) -> list[list[str]] | None:
         if not cells:
             return None
         if first and len(cells) > 1:
-            rows.append([" ".join(cells[:-1]), PART])
+            table.part(" ".join(cells[:-1]))
             cells = cells[-1:]
-        read += bool(units)
         joined = "".join(u if u.endswith(_RUNS_ON) else u + "、" for u in units).rstrip("、")
-        flag = STUCK if units else UNREAD
-        rows.append([str(number), " ".join(cells), joined, end.group(), flag])
-    return rows if read >= 3 else None
+        table.row(number, " ".join(cells), joined, end.group(), unread=not units)
+    return table.if_read()

@@ -45,6 +45,10 @@ def sheet_rows(sheet, data: bytes) -> list[Row]:
     merges are clipped to that grid, and overlapping merges (invalid) are refused."""
     values = sheet_values(sheet, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
     grid = [[_text(v) for v in row] for row in values]
+    # Empty cells at a row's end (an empty 备注) are not stored: put them back, as Word keeps
+    # them, so the row's cells stand under their headers rather than look lost to a merge.
+    width = max(map(len, grid), default=0)
+    grid = [row + [""] * (width - len(row)) if len(row) > 1 else row for row in grid]
     dropped: set[tuple[int, int]] = set()
     budget = MAX_ROWS * MAX_COLUMNS
     for ref in _merged_ranges(sheet, data):

@@ -42,7 +42,7 @@ def _map_columns(client, page, roles=ROLES):
 
 def _confirm(client, preview, **extra):
     formset = preview.context["formset"]
-    data = {"token": preview.context["token"]}
+    data = {"token": preview.context["token"], **preview.context["title_form"].initial}
     data |= {f"form-{k}": v for k, v in formset.management_form.initial.items()}
     for i, form in enumerate(formset.forms):
         for name, value in form.initial.items():

@@ -235,12 +235,18 @@ def test_the_web_import_previews_and_saves_corrections(client, cast):
     assert preview.status_code == 200 and "核对工作任务（共38项）" in preview.content.decode()
     assert not Plan.objects.exists()  # nothing saved before confirmation
     form = preview.context["formset"]
+    assert (
+        preview.context["title_form"].initial["title"]
+        == "广州市应急管理局2022年政务公开工作实施方案"
+    )
     data = {"token": preview.context["token"], **{k: v for k, v in _formset_data(form).items()}}
     data["form-0-deadline_text"] = "9月底前"
     data["form-0-due_date"] = "2022-09-30"
+    data["title"] = "应急管理局2022年政务公开工作实施方案（修订）"
     response = client.post(reverse("plans:plan_import"), data)
     assert response.status_code == 302
     assert Task.objects.get(number=1).due_date == dt.date(2022, 9, 30)
+    assert Plan.objects.get().title == "应急管理局2022年政务公开工作实施方案（修订）"
 
 
 def _formset_data(formset):
@@ -351,6 +357,7 @@ def test_a_due_date_outside_the_plan_year_is_refused_in_the_preview(client, cast
     upload = SimpleUploadedFile("plan.txt", SEED.read_bytes())
     preview = client.post(reverse("plans:plan_import"), {"file": upload, "year": 2022})
     data = {"token": preview.context["token"], **_formset_data(preview.context["formset"])}
+    data |= preview.context["title_form"].initial
     data["form-0-due_date"] = "2202-09-30"
     response = client.post(reverse("plans:plan_import"), data)
     assert response.status_code == 400

@@ -34,6 +34,8 @@ class Command(GongkaiCommand):
             parsed = (result and result.parsed) or services.plan_parse(
                 data=data, filename=path.name, year=year
             )
+        except services.NoSuchDate as error:
+            raise CommandError(error.in_the_file()) from None  # no checkbox here: fix the file
         except PlanImportError as error:
             raise CommandError(str(error)) from None
         if options["json"]:
