@@ -218,7 +218,7 @@ def scores(rows, weights, names) -> dict:
             s["bm25_out_refused"] += not row["bm25"]
             continue
         s["n"] += 1
-        keys = reordered(row, weights, names)
+        keys = reordered(row, weights, names) + [c["key"] for c in row.get("rest", ())]
         gold = row["gold"]
         if row["refused"]:
             s["refused"] += 1
@@ -282,6 +282,9 @@ def main(argv=None):
     parser.add_argument("path", type=Path)
     parser.add_argument("--features", default="pos,top1,nb")
     parser.add_argument("--held", default=",".join(HELD), help="sets never fitted on")
+    parser.add_argument(
+        "--within", type=int, default=DEPTH, help="reorder only the first N (3: hit@3 stays)"
+    )
     parser.add_argument("--score-held", action="store_true", help="also score the held-out sets")
     args = parser.parse_args(argv)
     if args.command == "dump":
@@ -292,6 +295,12 @@ def main(argv=None):
     if unknown:
         sys.exit(f"错误：没有这些特征：{'、'.join(unknown)}（可用：{','.join(ALL)}）")
     data = load(args.path)
+    for rows in data.values():
+        for row in rows:
+            row["candidates"], row["rest"] = (
+                row["candidates"][: args.within],
+                row["candidates"][args.within :],
+            )
     print(
         "\n".join(table(data, names, tuple(h for h in args.held.split(",") if h), args.score_held))
     )

@@ -85,3 +85,21 @@ def test_it_refuses_an_unknown_feature_in_one_line(tmp_path, capsys):
     with pytest.raises(SystemExit) as stop:
         rerank.main(["fit", str(tmp_path / "none.json"), "--features", "pos,answer_type"])
     assert "没有这些特征：answer_type" in str(stop.value)
+
+
+def test_within_three_it_never_moves_an_article_out_of_the_first_three(tmp_path, capsys):
+    import json
+
+    # the bigram score would lift the fourth candidate (the gold) to the top: within 3 it
+    # may not, so hit@3 cannot change either way
+    rows = [row({"d"}, ["a", "b", "c", "d"], [-3.0, -3.0, -3.0, -0.5]) for _ in range(10)]
+    teach = [row({"b"}, ["a", "b", "c", "d"], [-3.0, -1.0, -4.0, -4.0]) for _ in range(20)]
+    path = tmp_path / "feat.json"
+    data = {"dev1": teach, "dev2": teach, "mine": rows}
+    for set_rows in data.values():
+        for r in set_rows:
+            r["gold"] = sorted(r["gold"])
+    path.write_text(json.dumps(data), encoding="utf-8")
+    rerank.main(["fit", str(path), "--within", "3", "--held", "none"])
+    mine = next(line for line in capsys.readouterr().out.splitlines() if " mine " in line)
+    assert "0.000→0.000        0.000→0.000" in mine
