@@ -165,6 +165,8 @@ def test_it_finds_a_repeated_list_in_long_run_on_rows_in_a_moment():
     )
     started = time.monotonic()
     plan = parse("2017年任务分解表工作任务牵头单位责任单位工作要求一、推进公开" + rows, year=2017)
-    assert time.monotonic() - started < 3.0
+    # A guard against the quadratic comparison (minutes), not a timing: ~0.5 s alone, and a
+    # loaded machine must not fail it.
+    assert time.monotonic() - started < 30.0
     assert len(plan.items) == 60
     assert units(plan.items[59]) == (["省财政厅"], ["各设区市", "综合实验区"])
