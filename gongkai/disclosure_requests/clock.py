@@ -7,6 +7,7 @@ verbs and whenever the holiday calendar changes (`recompute_open_cases`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from django.conf import settings
@@ -77,6 +78,13 @@ def deadline_for(case, *, today: dt.date, calendar: WorkdayCalendar | None = Non
     today = case.replied_on or today  # a replied case's clock stopped on the reply day
     calendar = calendar or office_calendar()
     return compute_deadline(clock_input(case, calendar), calendar, today=today)
+
+
+def deadline_without_extension(case) -> Deadline:
+    """The reply period as it would stand without the 第三十三条第二款 extension."""
+    calendar = office_calendar()
+    clock = dataclasses.replace(clock_input(case, calendar), extension_workdays=0)
+    return compute_deadline(clock, calendar, today=case.replied_on or timezone.localdate())
 
 
 def recompute_due(case, *, today: dt.date | None = None, calendar=None) -> None:

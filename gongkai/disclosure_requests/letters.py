@@ -223,9 +223,50 @@ def fee_notice_content(notice) -> Letter:
     return _notice(case, "政府信息公开信息处理费收费通知书", paragraphs, notice.sent_on, event)
 
 
+def extension_notice_content(case, event) -> Letter:
+    """政府信息公开申请延期答复告知书 (第三十三条第二款): the period as it stood, why it is
+    extended, by whom approved and when, and the new deadline, as the 延期答复 step set them."""
+    you = "贵单位" if case.is_organisation else "您"
+    before, after = _extension_deadlines(case, event)
+    opening = (
+        f"本机关于{cn_date(case.received_on)}收到{you}提出的政府信息公开申请（编号：{case.tracking_no}），"
+        f"申请获取：“{_short(case.description)}”。"
+    )
+    if case.supplement_received_on and case.supplement_received_on <= event.on:
+        opening += f"经告知补正，本机关于{cn_date(case.supplement_received_on)}收到补正后的申请。"
+    approver = getattr(event.actor, "full_name", "") or str(event.actor or "")
+    extended = (
+        f"经政府信息公开工作机构负责人{approver}于{cn_date(event.on)}同意，"
+        f"答复期限延长{event.data.get('workdays')}个工作日，延长至{cn_date(after)}。"
+    )
+    if event.data.get("provisional"):
+        extended += (
+            "（所跨年份的节假日安排尚未公布，暂按周末和法定节日计算，公布后以重新计算的日期为准。）"
+        )
+    paragraphs = [
+        opening + f"本机关原应于{cn_date(before)}前作出答复。",
+        f"因{_short(event.note, 300)}，本机关不能在上述期限内作出答复。{extended}",
+        "根据《中华人民共和国政府信息公开条例》第三十三条第二款“行政机关不能当场答复的，应当自"
+        "收到申请之日起20个工作日内予以答复；需要延长答复期限的，应当经政府信息公开工作机构负责人"
+        "同意并告知申请人，延长的期限最长不得超过20个工作日”的规定，特此告知。",
+    ]
+    return _notice(case, "政府信息公开申请延期答复告知书", paragraphs, event.on, event)
+
+
+def _extension_deadlines(case, event) -> tuple[dt.date | None, dt.date | None]:
+    """Both deadlines as the step stored them; for an extension entered before they were
+    stored, worked out again from the case."""
+    from gongkai.disclosure_requests.clock import deadline_without_extension
+
+    before, after = event.data.get("due_before"), event.data.get("due_after")
+    if before and after:
+        return dt.date.fromisoformat(before), dt.date.fromisoformat(after)
+    return deadline_without_extension(case).due, case.due_date
+
+
 def _notice(case, document_name: str, paragraphs: list[str], on: dt.date, event) -> Letter:
     """A notice to the applicant in the middle of the procedure, signed by whoever entered the
-    step (`event`): the 补正告知书 and the 收费通知书."""
+    step (`event`): the 补正告知书, the 收费通知书 and the 延期答复告知书."""
     return Letter(
         title_lines=_title(document_name),
         number=f"编号：{case.tracking_no}",
@@ -311,8 +352,8 @@ def letter_pdf(letter: Letter) -> bytes:
 
 
 def letter_response(case, fmt: str, kind: str = "reply"):
-    """A letter as a download (.docx or PDF): the latest reply's, the 补正告知书 or the latest
-    收费通知书; 404 before there is one."""
+    """A letter as a download (.docx or PDF): the latest reply's, the 补正告知书, the latest
+    收费通知书 or the 延期答复告知书; 404 before there is one."""
     from django.http import FileResponse, Http404
 
     if kind == "supplement" and case.supplement_requested_on:
@@ -321,6 +362,8 @@ def letter_response(case, fmt: str, kind: str = "reply"):
         letter, name = letter_content(reply), "答复告知书"
     elif kind == "fee" and (notice := case.fee_notices.order_by("-pk").first()) is not None:
         letter, name = fee_notice_content(notice), "收费通知书"
+    elif kind == "extension" and (event := case.extension_event()) is not None:
+        letter, name = extension_notice_content(case, event), "延期答复告知书"
     else:
         raise Http404
     if fmt not in ("docx", "pdf"):

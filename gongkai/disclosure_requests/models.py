@@ -730,8 +730,24 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
                 "延期告知日期不能早于该日",
                 field="notified_on",
             )
+        due_before, provisional_before = self.due_date, self.due_provisional
         self.extension_workdays = workdays
-        return self._move("extend", by, reason, on=notified_on, workdays=workdays)
+        recompute_due(self)
+        # both deadlines as told to the applicant: the 延期答复告知书 states them
+        return self._move(
+            "extend",
+            by,
+            reason,
+            on=notified_on,
+            workdays=workdays,
+            due_before=due_before.isoformat() if due_before else None,
+            due_after=self.due_date.isoformat() if self.due_date else None,
+            provisional=provisional_before or self.due_provisional,
+        )
+
+    def extension_event(self):
+        """The 延期答复 step, if the reply period was extended (its 延期答复告知书 exists)."""
+        return self.events.filter(kind="extend").select_related("actor").last()
 
     @transaction.atomic
     def set_override_due(self, *, by, due: dt.date, reason: str, notified_on: dt.date):

@@ -21,6 +21,12 @@ urlpatterns = [
         name="fee_notice",
     ),
     path(
+        "status/<str:tracking_no>/extension-notice.<str:fmt>",
+        public_views.letter,
+        {"kind": "extension"},
+        name="extension_notice",
+    ),
+    path(
         "status/<str:tracking_no>/files/<int:attachment_pk>/",
         public_views.provided_file,
         name="file",

@@ -132,6 +132,7 @@ def _status_page(case, form) -> dict:
         "supplement_items": case.events.filter(kind="request_supplement")
         .values_list("note", flat=True)
         .last(),
+        "extension": case.extension_event(),
         "pending_fee": pending_fee,
         "fee": letters.fee_facts(pending_fee) if pending_fee else None,
         "provided": reply.attachments.all() if reply else [],

@@ -23,5 +23,11 @@ urlpatterns = [
         {"kind": "fee"},
         name="fee_notice",
     ),
+    path(
+        "<int:pk>/extension-notice.<str:fmt>",
+        views.letter_download,
+        {"kind": "extension"},
+        name="extension_notice",
+    ),
     path("<int:pk>/files/<int:attachment_pk>/", views.attachment_download, name="attachment"),
 ]

@@ -82,6 +82,7 @@ def request_detail(request, pk, *, bound=None, remedy_form=None):
         "case": case,
         "deadline": deadline_for(case, today=today),
         "late_reply": case.late_reply(),
+        "extension": case.extension_event(),
         "events": case.events.select_related("actor"),
         "steps": steps,
         "duplicates": services.possible_duplicates(case, user=request.user),

@@ -101,6 +101,7 @@ MATRIX = {
     "disclosure_requests:attachment": ("LLONOFFOF", "LLONOFFOF"),
     "disclosure_requests:supplement_notice": ("LLNNNFFNF", "LLNNNFFNF"),  # none was asked
     "disclosure_requests:fee_notice": ("LLNNNFFNF", "LLNNNFFNF"),  # no fee was charged
+    "disclosure_requests:extension_notice": ("LLONOFFOF", "LLONOFFOF"),  # extended, 5 WD
     # ---- the mailbox's figures: statistics for all staff, signals for the office and leaders ----
     "mailbox_reports:statistics":     ("LLOOOOOOO", "LLOOOOOOO"),
     "mailbox_reports:signals":        ("LLFFFFOOF", "LLFFFFOOF"),
@@ -159,6 +160,7 @@ MATRIX = {
     "disclosure_requests_public:file":   ("RORRRRRRR", "RORRRRRRR"),
     "disclosure_requests_public:supplement_notice": ("RNRRRRRRR", "RNRRRRRRR"),  # none was asked
     "disclosure_requests_public:fee_notice": ("RNRRRRRRR", "RNRRRRRRR"),  # no fee was charged
+    "disclosure_requests_public:extension_notice": ("RORRRRRRR", "RORRRRRRR"),
     # ---- the leader mailbox (a message answered by 法规处 and published) ----
     "mailbox:list":                   ("LLOOOFOOF", "LLOOOFOOF"),
     "mailbox:hotline":                ("LLFFFFFOF", "LLFFFFFOF"),
@@ -297,6 +299,9 @@ def _world(cast):
     assert citizen.post(reverse("disclosure_requests_public:apply"), form).status_code == 200
     case = DisclosureRequest.objects.get()
     case.assign(by=cast.press, unit=cast.units["法规处"])
+    case.extend(
+        by=cast.press_head, workdays=5, reason="需调取档案", notified_on=timezone.localdate()
+    )
     case.reply(
         by=cast.press,
         outcome=Outcome.ALREADY_PUBLIC,
@@ -376,9 +381,11 @@ def _world(cast):
             "disclosure_requests:attachment": [case.pk, provided.pk],
             "disclosure_requests:supplement_notice": [case.pk, "docx"],
             "disclosure_requests:fee_notice": [case.pk, "docx"],
+            "disclosure_requests:extension_notice": [case.pk, "docx"],
             "disclosure_requests_public:file": [case.tracking_no, provided.pk],
             "disclosure_requests_public:supplement_notice": [case.tracking_no, "docx"],
             "disclosure_requests_public:fee_notice": [case.tracking_no, "docx"],
+            "disclosure_requests_public:extension_notice": [case.tracking_no, "docx"],
             "publications:portal_page_edit": ["guide"],
             "reports:annual": [2022],
             "reports:annual_edit": [2022],
