@@ -270,6 +270,20 @@ class PhonedForm(StepForm):
         self.fields["signup"].label_from_instance = lambda s: f"{s.receipt_no} {s.name} {s.phone}"
 
 
+class CancelPhonedForm(StepForm):
+    signup = forms.ModelChoiceField(
+        label="已电话告知会议取消的入选人员", queryset=SignUp.objects.none()
+    )
+    note = _text("告知情况", rows=2, required=False, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.meeting is not None:
+            to_call = self.meeting.to_phone().filter(cancel_phoned_at__isnull=True)
+            self.fields["signup"].queryset = to_call
+        self.fields["signup"].label_from_instance = lambda s: f"{s.receipt_no} {s.name} {s.phone}"
+
+
 class SummaryForm(StepForm):
     summary = _text("列席情况说明（将公开）", rows=6, max_length=10000)
 
@@ -291,6 +305,7 @@ STEP_FORMS = {
     "record_seed": SeedForm,
     "select": NoteOnlyForm,
     "record_phoned": PhonedForm,
+    "record_cancel_phoned": CancelPhonedForm,
     "record_attendance": AttendanceForm,
     "add_opinion": OpinionForm,
     "submit_summary": SummaryForm,

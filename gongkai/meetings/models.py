@@ -46,6 +46,7 @@ audit.register_actions(
         "meeting.return_summary": "退回会议列席情况",
         "meeting.publish_summary": "审核同意并公开会议列席情况",
         "meeting.record_phoned": "登记已电话通知入选人员",
+        "meeting.record_cancel_phoned": "登记已电话告知入选人员会议取消",
         "meeting.cancel": "取消决策会议",
         "meeting.note": "决策会议备注",
     }
@@ -119,6 +120,7 @@ TRANSITIONS = {
         "审核同意并公开列席情况", {S.SUMMARY_SUBMITTED}, S.SUMMARIZED, who=(SUMMARY_CHECKER,)
     ),
     "record_phoned": _t("登记已电话通知", {S.SELECTED}),
+    "record_cancel_phoned": _t("登记已电话告知取消", {S.CANCELLED}),
     "cancel": _t("取消会议", {S.SUBMITTED, S.PUBLISHED, S.SELECTED}, S.CANCELLED, who=(APPROVER,)),
     "note": _t("添加备注", S.values),
 }
@@ -358,6 +360,8 @@ class Meeting(Workflow, models.Model):
             return self.uses_signup and not self.seed_value
         if verb == "record_phoned":
             return self.to_phone().filter(phoned_at__isnull=True).exists()
+        if verb == "record_cancel_phoned":
+            return self.to_phone().filter(cancel_phoned_at__isnull=True).exists()
         return True
 
     # -- the verbs ----------------------------------------------------------------------------
@@ -696,6 +700,30 @@ class Meeting(Workflow, models.Model):
         )
 
     @transaction.atomic
+    def record_cancel_phoned(self, *, by, signup: SignUp, note: str = "", at=None):
+        """已电话告知取消: the cancellation e-mail (attendee_mail) does not reach a selected
+        attendee who left no e-mail, so the unit phones them; once, with who and when (the audit
+        names the receipt number, never the phone number)."""
+        self._begin("record_cancel_phoned", by)
+        found = self.to_phone().select_for_update().filter(pk=signup.pk).first()
+        if found is None:
+            raise DomainError("只能登记入选且未留电子邮箱的报名人（留有邮箱的已邮件告知会议取消）")
+        if found.cancel_phoned_at is not None:
+            raise DomainError(
+                f"报名 {found.receipt_no} 已于{self._when(found.cancel_phoned_at)}"
+                f"由{found.cancel_phoned_by}登记电话告知会议取消"
+            )
+        found.cancel_phoned_at, found.cancel_phoned_by = at or timezone.now(), by
+        found.save(update_fields=["cancel_phoned_at", "cancel_phoned_by"])
+        return self._move(
+            "record_cancel_phoned",
+            by,
+            note.strip(),
+            at=found.cancel_phoned_at,
+            receipt_no=found.receipt_no,
+        )
+
+    @transaction.atomic
     def cancel(self, *, by, reason: str):
         self._begin("cancel", by)
         self.cancel_reason = self._required(reason, "取消理由")
@@ -747,6 +775,17 @@ class SignUp(PhoneKeyed, QueryCoded, models.Model):
     phoned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="电话通知人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # 电话告知取消: the same attendee told by phone that the meeting was cancelled after the draw
+    # (Meeting.record_cancel_phoned).
+    cancel_phoned_at = models.DateTimeField("电话告知取消时间", null=True, blank=True)
+    cancel_phoned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="电话告知取消人",
         null=True,
         blank=True,
         on_delete=models.PROTECT,

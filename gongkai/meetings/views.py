@@ -73,8 +73,9 @@ def meeting_detail(request, pk, *, bound=None):
     context = {
         "meeting": meeting,
         "signups": meeting.signups.order_by("receipt_no"),
-        "to_phone": meeting.to_phone().select_related("phoned_by"),
+        "to_phone": meeting.to_phone().select_related("phoned_by", "cancel_phoned_by"),
         "may_phone": meeting.may(request.user, "record_phoned"),
+        "may_phone_cancel": meeting.may(request.user, "record_cancel_phoned"),
         "opinions": meeting.opinions.select_related("speaker"),
         "events": meeting.events.select_related("actor"),
         "steps": steps,

@@ -143,3 +143,77 @@ def test_another_units_clerk_cannot_record_a_phone_call(cast):
     first.refresh_from_db()
     assert first.phoned_at is None
     assert not AuditEntry.objects.filter(action="meeting.record_phoned").exists()
+
+
+def _cancelled_after_draw(cast):
+    """Two seats, first come: the first signed up left only a phone, the second an e-mail;
+    both selected, then the meeting is cancelled."""
+    meeting = published_meeting(cast, selection="first_come", seats=2)
+    first, second = signed_up(meeting, 2)
+    _no_email(first)
+    with time_machine.travel(meeting.signup_closes + dt.timedelta(minutes=1), tick=False):
+        meeting.select(by=cast.clerk)
+    meeting.refresh_from_db()
+    meeting.record_phoned(by=cast.clerk, signup=first, note="本人接听")
+    meeting.cancel(by=cast.head, reason="议题调整，会议另行安排")
+    meeting.refresh_from_db()
+    return meeting, first, second
+
+
+def test_after_a_cancellation_phone_only_attendees_are_listed_again_and_the_call_recorded(
+    cast, client
+):
+    meeting, first, second = _cancelled_after_draw(cast)
+    client.force_login(cast.clerk)
+    page = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    section = page.split('id="to-phone"')[1].split("</section>")[0]
+    assert "需电话告知会议取消的入选人员（1）" in section
+    assert first.name in section and first.phone in section and second.name not in section
+    assert "已电话通知" in section  # the selection call stays on record
+    assert "record_cancel_phoned" in section  # the button to record the cancellation call
+
+    url = reverse("meetings:step", args=[meeting.pk, "record_cancel_phoned"])
+    response = client.post(url, {"signup": first.pk, "note": "已告知取消理由"})
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.cancel_phoned_by == cast.clerk and first.cancel_phoned_at is not None
+    entry = AuditEntry.objects.get(action="meeting.record_cancel_phoned")
+    assert entry.actor == cast.clerk
+    assert first.receipt_no in str(entry.data) and first.phone not in str(entry.data)
+    event = meeting.events.get(kind="record_cancel_phoned")
+    assert event.actor == cast.clerk and event.note == "已告知取消理由"
+    page = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    cell = page.split('class="cancel-phoned"')[1].split("</td>")[0]
+    assert "已电话告知取消" in cell and str(cast.clerk) in cell and "<form" not in cell
+
+
+def test_the_cancellation_call_is_refused_twice_for_e_mail_attendees_another_unit_and_before(
+    cast,
+):
+    meeting = published_meeting(cast, selection="first_come", seats=1)
+    (only,) = signed_up(meeting, 1)
+    _no_email(only)
+    with time_machine.travel(meeting.signup_closes + dt.timedelta(minutes=1), tick=False):
+        meeting.select(by=cast.clerk)
+    meeting.refresh_from_db()
+    with pytest.raises(DomainError):  # not cancelled: nothing to tell
+        meeting.record_cancel_phoned(by=cast.clerk, signup=only)
+    only.refresh_from_db()
+    assert only.cancel_phoned_at is None
+
+    meeting, first, second = _cancelled_after_draw(cast)
+    with pytest.raises(DomainError, match="无权"):
+        meeting.record_cancel_phoned(by=cast.other_clerk, signup=first)
+    with pytest.raises(DomainError, match="已邮件告知"):
+        meeting.record_cancel_phoned(by=cast.clerk, signup=second)
+    assert meeting.may(cast.clerk, "record_cancel_phoned")
+    meeting.record_cancel_phoned(by=cast.clerk, signup=first)
+    with pytest.raises(DomainError, match="已于.*登记电话告知会议取消"):
+        meeting.record_cancel_phoned(by=cast.head, signup=first)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.cancel_phoned_by == cast.clerk and second.cancel_phoned_at is None
+    assert AuditEntry.objects.filter(action="meeting.record_cancel_phoned").count() == 1
+    assert meeting.events.filter(kind="record_cancel_phoned").count() == 1
+    # once everyone has been called the step is no longer offered
+    assert not meeting.may(cast.clerk, "record_cancel_phoned")
