@@ -29,3 +29,46 @@ def test_a_figure_in_the_annual_report_never_breaks_on_a_phone(page, live_server
     assert len(lines) > 50 and set(lines) == {1}
     # Whatever does not fit scrolls inside the table's box, never the page.
     assert page.evaluate("document.documentElement.scrollWidth") == 390
+
+
+# Table 三's label cells (the cells before the seven figures of a row): width in characters
+# of their own font size, and the min-width the stylesheet gives them.
+LABEL_CELLS = """() => {
+  const table = [...document.querySelectorAll('.doc-body table.official')]
+    .find(t => t.querySelector('td[rowspan]'));
+  return [...table.querySelectorAll('tr')].flatMap(tr => {
+    const cells = [...tr.querySelectorAll('td')];
+    return cells.slice(0, Math.max(0, cells.length - 7)).map(td => ({
+      text: td.textContent.trim(),
+      chars: td.getBoundingClientRect().width / parseFloat(getComputedStyle(td).fontSize),
+      minWidth: getComputedStyle(td).minWidth,
+    }));
+  });
+}"""
+
+
+def test_table_three_labels_keep_a_readable_width_on_a_phone(page, live_server, e2e_cast):
+    """Probe finding: at 390 px table 三's label columns wrapped one character a line
+    ("三/、/本/年/度…"). They keep at least four characters a line; the table scrolls in its
+    own box; at 1280 px and in print the labels are laid out as before (no minimum)."""
+    from django.urls import reverse
+
+    from e2e.test_annual_report_wide import _published_report
+
+    document = _published_report(e2e_cast)
+    url = live_server.url + reverse("publications_public:document", args=[document.pk])
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(url)
+    labels = page.evaluate(LABEL_CELLS)
+    # 一、二; the 三 group; （一）（二）; （三）–（六） and their 19 items; （七）; 四
+    assert len(labels) == 2 + 1 + 2 + 4 + 19 + 1 + 1
+    narrow = [c["text"] for c in labels if c["chars"] < 4.5]
+    assert narrow == [], narrow
+    assert page.evaluate("document.documentElement.scrollWidth") == 390  # the box scrolls
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(url)
+    assert {c["minWidth"] for c in page.evaluate(LABEL_CELLS)} <= {"auto", "0px"}
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.emulate_media(media="print")
+    assert {c["minWidth"] for c in page.evaluate(LABEL_CELLS)} <= {"auto", "0px"}
