@@ -94,6 +94,8 @@ def request_detail(request, pk, *, bound=None, remedy_form=None):
         # 缴纳方式 on the 收费通知书: the body's own facts, set by the administrator
         "fee_payee": settings.FEE_PAYEE or settings.AGENCY_NAME,
         "fee_payment_method": settings.FEE_PAYMENT_METHOD,
+        # whether the clock stops while a fee is unpaid: a reading of 109号 not yet verified
+        "fee_period_excluded": settings.FEE_PERIOD_EXCLUDED,
     }
     status = 400 if bound or remedy_form else 200
     return render(request, "disclosure_requests/detail.html", context, status=status)

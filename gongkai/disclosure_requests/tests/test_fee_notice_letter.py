@@ -68,3 +68,34 @@ def test_there_is_no_fee_notice_letter_before_a_notice_is_sent(cast, client):
         "收费通知书"
         not in client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
     )
+
+
+def _fee_period_line(client, case) -> str:
+    page = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
+    if 'id="fee-period-setting"' not in page:
+        return ""
+    return page.split('id="fee-period-setting">')[1].split("</p>")[0]
+
+
+def test_the_paused_clock_names_the_unverified_fee_period_setting(cast, client, settings):
+    """rules.md marks "the fee period is not counted" unverified: the page says the pause
+    follows GONGKAI_FEE_PERIOD_EXCLUDED and its value, as GONGKAI_FEE_PAYEE is named."""
+    case, _ = _fee_case(cast)
+    client.force_login(cast.press)
+    line = _fee_period_line(client, case)
+    assert "GONGKAI_FEE_PERIOD_EXCLUDED" in line and "当前值（不计入）" in line
+    assert "缴费期间不计入答复期限" in line
+    settings.FEE_PERIOD_EXCLUDED = False  # the administrator's other reading: the clock runs
+    line = _fee_period_line(client, case)
+    assert "缴费期间计入答复期限" in line and "当前值（计入）" in line
+    page = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
+    assert "缴费期间不计入答复期限（109号）" not in page  # not shown as paused
+
+
+def test_no_fee_period_line_without_a_fee_awaited(cast, client):
+    case = registered_case(cast)[0]
+    client.force_login(cast.press)
+    assert _fee_period_line(client, case) == ""
+    fee_case, _ = _fee_case(cast)
+    fee_case.record_payment(by=cast.press, paid_on=D(2022, 10, 12))
+    assert _fee_period_line(client, fee_case) == ""  # paid: the clock runs again
