@@ -60,3 +60,31 @@ def test_a_phone_call_recorded_then_the_drawn_meeting_cancelled(page, live_serve
         page.goto(f"{live_server.url}/hudong/meetings/{meeting.pk}/")
         page.screenshot(path=str(SHOTS / f"meeting-cancelled-{width}.png"), full_page=True)
     assert meeting.signups.filter(selected=True).count() == 2
+
+    # Cancelled after the draw: the attendees without e-mail hear of it only by phone. The
+    # staff page lists them again, and the call about the cancellation is recorded apart.
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{live_server.url}/staff/meetings/{meeting.pk}/")
+        section = page.locator("#to-phone")
+        expect(section).to_contain_text("需电话告知会议取消的入选人员（2）")
+        expect(section).to_contain_text(second.phone)
+        section.scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"meeting-cancel-phone-{width}.png"), full_page=True)
+    row = page.locator("#to-phone tr", has_text=second.receipt_no)
+    row.get_by_role("button", name="已电话告知取消").click()
+    cell = page.locator("#to-phone tr", has_text=second.receipt_no).locator(".cancel-phoned")
+    expect(cell).to_contain_text("已电话告知取消")
+    expect(cell).to_contain_text(str(cast.clerk))
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert second.cancel_phoned_by == cast.clerk and second.cancel_phoned_at is not None
+    assert first.cancel_phoned_at is None  # still to call: its button stays
+    expect(
+        page.locator("#to-phone tr", has_text=first.receipt_no).get_by_role(
+            "button", name="已电话告知取消"
+        )
+    ).to_be_visible()
+    entry = AuditEntry.objects.get(action="meeting.record_cancel_phoned")
+    assert entry.actor == cast.clerk and second.receipt_no in str(entry.data)
+    assert second.phone not in str(entry.data)
