@@ -682,45 +682,36 @@ class Meeting(Workflow, models.Model):
 
     @transaction.atomic
     def record_phoned(self, *, by, signup: SignUp, note: str = "", at=None):
-        """已电话通知: an attendee who left no e-mail was told by phone; once, with who and when
-        (the audit names the receipt number, never the phone number)."""
-        self._begin("record_phoned", by)
-        found = self.to_phone().select_for_update().filter(pk=signup.pk).first()
-        if found is None:
-            raise DomainError("只能登记入选且未留电子邮箱的报名人（留有邮箱的已邮件通知）")
-        if found.phoned_at is not None:
-            raise DomainError(
-                f"报名 {found.receipt_no} 已于{self._when(found.phoned_at)}"
-                f"由{found.phoned_by}登记电话通知"
-            )
-        found.phoned_at, found.phoned_by = at or timezone.now(), by
-        found.save(update_fields=["phoned_at", "phoned_by"])
-        return self._move(
-            "record_phoned", by, note.strip(), at=found.phoned_at, receipt_no=found.receipt_no
-        )
+        """已电话通知: an attendee who left no e-mail was told by phone of the selection."""
+        return self._record_call("record_phoned", "phoned", "电话通知", by, signup, note, at)
 
     @transaction.atomic
     def record_cancel_phoned(self, *, by, signup: SignUp, note: str = "", at=None):
         """已电话告知取消: the cancellation e-mail (attendee_mail) does not reach a selected
-        attendee who left no e-mail, so the unit phones them; once, with who and when (the audit
-        names the receipt number, never the phone number)."""
-        self._begin("record_cancel_phoned", by)
+        attendee who left no e-mail, so the unit phones them after the cancellation too."""
+        return self._record_call(
+            "record_cancel_phoned", "cancel_phoned", "电话告知会议取消", by, signup, note, at
+        )
+
+    def _record_call(self, verb: str, field: str, what: str, by, signup, note: str, at):
+        """A call to a selected attendee without e-mail, recorded once, with who and when, in
+        SignUp.<field>_at/_by (the audit names the receipt number, never the phone number)."""
+        self._begin(verb, by)
         found = self.to_phone().select_for_update().filter(pk=signup.pk).first()
         if found is None:
-            raise DomainError("只能登记入选且未留电子邮箱的报名人（留有邮箱的已邮件告知会议取消）")
-        if found.cancel_phoned_at is not None:
+            told = what.removeprefix("电话")  # 通知 / 告知会议取消
+            raise DomainError(f"只能登记入选且未留电子邮箱的报名人（留有邮箱的已邮件{told}）")
+        done_at = getattr(found, f"{field}_at")
+        if done_at is not None:
             raise DomainError(
-                f"报名 {found.receipt_no} 已于{self._when(found.cancel_phoned_at)}"
-                f"由{found.cancel_phoned_by}登记电话告知会议取消"
+                f"报名 {found.receipt_no} 已于{self._when(done_at)}"
+                f"由{getattr(found, f'{field}_by')}登记{what}"
             )
-        found.cancel_phoned_at, found.cancel_phoned_by = at or timezone.now(), by
-        found.save(update_fields=["cancel_phoned_at", "cancel_phoned_by"])
+        setattr(found, f"{field}_at", at or timezone.now())
+        setattr(found, f"{field}_by", by)
+        found.save(update_fields=[f"{field}_at", f"{field}_by"])
         return self._move(
-            "record_cancel_phoned",
-            by,
-            note.strip(),
-            at=found.cancel_phoned_at,
-            receipt_no=found.receipt_no,
+            verb, by, note.strip(), at=getattr(found, f"{field}_at"), receipt_no=found.receipt_no
         )
 
     @transaction.atomic
