@@ -7,6 +7,7 @@ from django.urls import reverse
 from gongkai.answers.models import Entry, EntryStatus
 from gongkai.answers.tests.helpers import YUETAN, entry, published
 from gongkai.core.models import AuditEntry
+from gongkai.testing import seen_on_page
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def test_an_approval_sent_from_a_stale_tab_says_the_entry_moved_on(client, cast)
     item = _pending(cast)
     client.force_login(cast.head)
     url = reverse("answers:entry_act", args=[item.pk, "approve"])
-    seen = item.fingerprint()
+    seen = seen_on_page(client, reverse("answers:entry_detail", args=[item.pk]))
     assert client.post(url, {"comment": "依据核对无误", "seen": seen}).status_code == 302
     response = client.post(url, {"comment": "同意", "seen": seen}, follow=True)  # the stale tab
     page = response.content.decode()

@@ -2,20 +2,17 @@
 the head opened the page on draft 1, it was returned and rewritten elsewhere, and the old tab's
 approval would pass text the head never read. Refused, nothing written."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from gongkai.core.models import AuditEntry
 from gongkai.mailbox.models import MessageStatus
-from gongkai.testing import written_message
+from gongkai.testing import seen_on_page, written_message
 
 
 def _seen_on_page(client, user, message) -> str:
     client.force_login(user)
-    page = client.get(reverse("mailbox:detail", args=[message.pk])).content.decode()
-    return found.group(1) if (found := re.search(r'name="seen" value="(\d+)"', page)) else ""
+    return seen_on_page(client, reverse("mailbox:detail", args=[message.pk]))
 
 
 def _step(client, user, message, verb, data):
