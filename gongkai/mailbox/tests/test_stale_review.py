@@ -85,3 +85,31 @@ def test_the_page_as_it_is_now_approves_the_draft_it_shows(client, cast):
     assert message.status == MessageStatus.APPROVED
     assert message.events.filter(kind="approve", actor=cast.press_head).count() == 1
     assert _audit_rows(message) == audits + 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "verb,data",
+    [
+        ("approve", {"note": "同意"}),
+        ("return_draft", {"comment": "退回"}),
+        ("release", {"note": "签发"}),
+        ("return_reply", {"comment": "请改"}),
+    ],
+)
+@pytest.mark.parametrize("sent", [{}, {"seen": ""}])
+def test_a_review_step_without_what_the_page_showed_is_refused_and_writes_nothing(
+    client, cast, verb, data, sent
+):
+    message = written_message()
+    message.assign(by=cast.press, unit=cast.units["法规处"])
+    message.draft(by=cast.clerk, text="答复如下。")
+    if verb in ("release", "return_reply"):
+        message.approve(by=cast.head)
+    actor = cast.head if verb in ("approve", "return_draft") else cast.press
+    before = _as_it_is(message)
+    client.force_login(actor)
+    response = client.post(reverse("mailbox:step", args=[message.pk, verb]), {**data, **sent})
+    assert response.status_code == 400
+    assert "页面缺少答复稿版本，请刷新后重新审核。" in response.content.decode()
+    assert _as_it_is(message) == before

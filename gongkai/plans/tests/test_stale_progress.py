@@ -67,3 +67,18 @@ def test_a_report_from_the_page_as_it_is_is_taken(client, cast, task):
     assert response.status_code == 302
     assert task.assignments.get(unit=cast.units["法规处"]).status == ProgressStatus.IN_PROGRESS
     assert AuditEntry.objects.filter(action="task.report_progress").count() == 1
+
+
+@pytest.mark.parametrize("sent", [{}, {"seen": ""}])
+def test_a_report_without_what_the_page_showed_is_refused_and_writes_nothing(
+    client, cast, task, sent
+):
+    client.force_login(cast.clerk)
+    form = {"text": "正在推进清理", "status": ProgressStatus.IN_PROGRESS}
+    response = client.post(reverse("plans:report_progress", args=[task.pk]), form | sent)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "页面缺少进展版本，请刷新后重新报送。" in page and "正在推进清理" in page
+    assert task.assignments.get(unit=cast.units["法规处"]).status == ProgressStatus.NOT_STARTED
+    assert not Progress.objects.exists()
+    assert not AuditEntry.objects.filter(action="task.report_progress").exists()
