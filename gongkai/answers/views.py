@@ -94,7 +94,7 @@ def entry_detail(request, pk):
         "actions": [(verb, TRANSITIONS[verb].label) for verb in entry.actions_for(request.user)],
         "may_edit": entry.may_edit(request.user),
         "form": forms.ActForm(),
-        "seen": entry.fingerprint(),  # what a review step is taken on
+        "seen": entry.seen_token(),  # what a review step is taken on (ShownState)
     }
     return render(request, "answers/staff/entry_detail.html", context)
 
