@@ -92,3 +92,9 @@ class ImportForm(forms.Form):
 
 class ActForm(forms.Form):
     comment = forms.CharField(label="意见或理由", required=False, max_length=500)
+
+
+class ReviewForm(SeenForm):
+    """审核通过 / 退回 (Entry.SEEN_STEPS): the wording the page showed, required."""
+
+    SEEN_REQUIRED = "页面缺少问答条目版本，请刷新后重新审核。"

@@ -108,7 +108,13 @@ def entry_act(request, pk, verb):
         raise Http404
     if moved_on(request, entry, verb):  # a form left open in another tab: show it as it is
         return redirect("answers:entry_detail", entry.pk)
-    comment, seen = request.POST.get("comment", ""), request.POST.get("seen", "")
+    comment, seen = request.POST.get("comment", ""), None
+    if verb in entry.SEEN_STEPS:  # a review step carries the wording its page showed
+        review = forms.ReviewForm(request.POST)
+        if not review.is_valid():
+            messages.error(request, review.non_field_errors()[0])
+            return redirect("answers:entry_detail", entry.pk)
+        seen = review.cleaned_data["seen"]
     kwargs = {"submit": {}, "redraft": {}, "approve": {"comment": comment, "seen": seen}}
     kwargs.update({"return": {"comment": comment, "seen": seen}, "withdraw": {"reason": comment}})
     method = getattr(entry, "return_" if verb == "return" else verb)

@@ -69,6 +69,19 @@ def test_a_post_without_what_the_page_showed_is_refused(client, cast):
     assert not AuditEntry.objects.filter(action="answer_entry.approve").exists()
 
 
+@pytest.mark.parametrize("verb", ["approve", "return"])
+@pytest.mark.parametrize("sent", [{}, {"seen": ""}])
+def test_a_review_without_what_the_page_showed_says_so_and_writes_nothing(client, cast, verb, sent):
+    item, _ = _pending(cast)
+    client.force_login(cast.head)
+    before = _state(item)
+    response = client.post(
+        reverse("answers:entry_act", args=[item.pk, verb]), {"comment": "同意"} | sent, follow=True
+    )
+    assert "页面缺少问答条目版本，请刷新后重新审核。" in response.content.decode()
+    assert _state(item) == before
+
+
 def test_the_model_refuses_an_approval_of_wording_its_head_did_not_see(cast):
     item, document = _pending(cast)
     seen = item.fingerprint()
