@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html.parser import HTMLParser
 
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
@@ -258,3 +259,37 @@ def meeting_form(**changes) -> dict:
         "seed_date": (now + dt.timedelta(days=12)).date().isoformat(),
         **changes,
     }
+
+
+class _SeenInputs(HTMLParser):
+    """The values of the hidden `seen` inputs on a page (a prefixed form's `x-seen` too)."""
+
+    def __init__(self):
+        super().__init__()
+        self.values: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs)
+        name = found.get("name") or ""
+        if tag == "input" and (name == "seen" or name.endswith("-seen")):
+            self.values.append(found.get("value") or "")
+
+
+def seen_in(page: str) -> str:
+    """What a served page shows of its record (core.workflow.ShownState): the hidden `seen` its
+    forms carry, as a browser would send it back. Every form on a page shows the same record
+    (two values are a fault); a page without one, or with an empty one, fails the test."""
+    parser = _SeenInputs()
+    parser.feed(page)
+    values = set(parser.values)
+    if len(values) != 1 or "" in values:
+        raise AssertionError(f"the page shows seen {sorted(values)}, not one value")
+    return values.pop()
+
+
+def seen_on_page(client, url: str) -> str:
+    """seen_in of the page at `url`, opened by the client's user (a tab opened now)."""
+    response = client.get(url)
+    if response.status_code != 200:
+        raise AssertionError(f"{url} answered {response.status_code}")
+    return seen_in(response.content.decode())

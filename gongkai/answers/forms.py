@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 
 from gongkai.answers.models import Entry
+from gongkai.core.forms import SeenForm
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.publications.models import ENDED_VALIDITIES, Document
 
@@ -25,8 +26,10 @@ class SearchForm(forms.Form):
     q = forms.CharField(label="问题", max_length=200, required=False)
 
 
-class EntryForm(forms.ModelForm):
-    """An entry and up to three sources (a published document by 文号 or title, and 第X条)."""
+class EntryForm(SeenForm, forms.ModelForm):
+    """An entry and up to three sources (a published document by 文号 or title, and 第X条).
+    Editing a saved one, it carries the wording the form was opened on (Entry.seen_token,
+    core.forms.SeenForm): a save from a form opened before another edit is refused."""
 
     class Meta:
         model = Entry
@@ -38,12 +41,11 @@ class EntryForm(forms.ModelForm):
         }
         help_texts = {"media": "图片（PNG、JPEG）、PDF或MP4短视频"}
 
-    seen = forms.CharField(widget=forms.HiddenInput, required=False)  # Entry.fingerprint
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.initial["seen"] = self.instance.fingerprint()
+        if self.instance.pk:  # a new entry has nothing to have changed
+            self.SEEN_REQUIRED = "页面缺少问答条目版本，请刷新后重新修改。"
+            self.shows(self.instance)
         documents = Document.public.exclude(validity__in=ENDED_VALIDITIES).order_by("title")
         current = list(self.instance.sources.all()) if self.instance.pk else []
         for n in range(1, 4):
@@ -90,3 +92,9 @@ class ImportForm(forms.Form):
 
 class ActForm(forms.Form):
     comment = forms.CharField(label="意见或理由", required=False, max_length=500)
+
+
+class ReviewForm(SeenForm):
+    """审核通过 / 退回 (Entry.SEEN_STEPS): the wording the page showed, required."""
+
+    SEEN_REQUIRED = "页面缺少问答条目版本，请刷新后重新审核。"

@@ -91,6 +91,8 @@ class PublicEntryManager(models.Manager):
 class Entry(ShownState, models.Model):
     """问答条目 — one question as citizens ask it, answered in plain Chinese with its sources."""
 
+    SEEN_STEPS = ("approve", "return")  # their forms carry the wording shown (seen_token)
+
     question = models.CharField("问题", max_length=200)
     phrasings = models.TextField("其他问法", blank=True, help_text="每行一种问法")
     answer = models.TextField("答复")

@@ -65,16 +65,17 @@ def article_text(document, article: str) -> str:
 
 @transaction.atomic
 def entry_save(
-    *, entry: Entry, sources: list[dict], by, question: AskedQuestion | None = None, seen=""
+    *, entry: Entry, sources: list[dict], by, question: AskedQuestion | None = None, seen=None
 ):
     """Create or edit a draft entry with its sources [{document, article}] (quotes filled in
-    from the document's own text). `seen`: the Entry.fingerprint the edit form was opened on;
-    when the entry has changed since (another tab, a colleague), nothing is saved."""
+    from the document's own text). `seen`: what the edit form was opened on (Entry.seen_token,
+    core.workflow.ShownState); when the entry has changed since (another tab, a colleague),
+    nothing is saved. None: not asked (a new entry, a script)."""
     creating = entry.pk is None
     current = None if creating else Entry.objects.select_for_update().get(pk=entry.pk)
     if current is not None and not current.may_edit(by):
         raise DomainError("只有本单位的经办人或负责人可以修改草稿状态的问答条目")
-    if current is not None and seen and seen != current.fingerprint():
+    if current is not None and current.changed_since(seen):  # told as an edit, not a review
         raise DomainError(
             "保存失败：在您编辑期间，该问答条目已被他人修改。您填写的内容仍保留在表单中，"
             "请重新打开修改页面，对照最新内容后再保存。"

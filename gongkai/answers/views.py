@@ -94,7 +94,7 @@ def entry_detail(request, pk):
         "actions": [(verb, TRANSITIONS[verb].label) for verb in entry.actions_for(request.user)],
         "may_edit": entry.may_edit(request.user),
         "form": forms.ActForm(),
-        "seen": entry.fingerprint(),  # what a review step is taken on
+        "seen": entry.seen_token(),  # what a review step is taken on (ShownState)
     }
     return render(request, "answers/staff/entry_detail.html", context)
 
@@ -108,7 +108,13 @@ def entry_act(request, pk, verb):
         raise Http404
     if moved_on(request, entry, verb):  # a form left open in another tab: show it as it is
         return redirect("answers:entry_detail", entry.pk)
-    comment, seen = request.POST.get("comment", ""), request.POST.get("seen", "")
+    comment, seen = request.POST.get("comment", ""), None
+    if verb in entry.SEEN_STEPS:  # a review step carries the wording its page showed
+        review = forms.ReviewForm(request.POST)
+        if not review.is_valid():
+            messages.error(request, review.non_field_errors()[0])
+            return redirect("answers:entry_detail", entry.pk)
+        seen = review.cleaned_data["seen"]
     kwargs = {"submit": {}, "redraft": {}, "approve": {"comment": comment, "seen": seen}}
     kwargs.update({"return": {"comment": comment, "seen": seen}, "withdraw": {"reason": comment}})
     method = getattr(entry, "return_" if verb == "return" else verb)

@@ -236,6 +236,8 @@ class _SeenDraft(SeenForm, StepForm):
     """The draft the page showed (Message.seen_token): a review step from a tab that showed an
     earlier draft is refused (core.workflow.ShownState)."""
 
+    SEEN_REQUIRED = "页面缺少答复稿版本，请刷新后重新审核。"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.shows(self.message)

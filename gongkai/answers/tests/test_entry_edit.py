@@ -8,12 +8,16 @@ from django.urls import reverse
 from gongkai.answers.models import Entry, EntryStatus
 from gongkai.answers.tests.helpers import YUETAN, entry, published
 from gongkai.core.models import AuditEntry
+from gongkai.testing import seen_on_page
 
 pytestmark = pytest.mark.django_db
 
 
-def _form(item, document, answer):
+def _form(client, item, document, answer):
+    """The edit form as sent from its page opened now (with the wording it shows, `seen`)."""
+    seen = seen_on_page(client, reverse("answers:entry_edit", args=[item.pk]))
     return {
+        "seen": seen,
         "question": "老板为什么会被应急局叫去谈话？",
         "phrasings": "企业负责人被约谈的原因",
         "answer": answer,
@@ -33,7 +37,7 @@ def test_it_saves_an_edit_of_a_returned_entry_and_audits_what_changed(client, ca
 
     url = reverse("answers:entry_edit", args=[item.pk])
     response = client.post(
-        url, _form(item, document, "发生生产安全事故，或者存在重大事故隐患的，约谈。")
+        url, _form(client, item, document, "发生生产安全事故，或者存在重大事故隐患的，约谈。")
     )
 
     assert response.status_code == 302
@@ -56,7 +60,9 @@ def test_a_head_who_rewrote_a_clerks_entry_cannot_approve_it_and_nothing_is_writ
     client.force_login(cast.head)
     url = reverse("answers:entry_edit", args=[item.pk])
     assert (
-        client.post(url, _form(item, document, "负责人重写：事故或重大隐患，约谈。")).status_code
+        client.post(
+            url, _form(client, item, document, "负责人重写：事故或重大隐患，约谈。")
+        ).status_code
         == 302
     )
     item.submit(by=cast.clerk)
@@ -83,7 +89,7 @@ def test_a_head_who_saved_a_draft_without_changing_it_may_still_approve_it(clien
     client.force_login(cast.head)
     url = reverse("answers:entry_edit", args=[item.pk])
     same = "发生生产安全事故或者存在重大事故隐患的企业，主要负责人会被约谈。"
-    assert client.post(url, _form(item, document, same)).status_code == 302
+    assert client.post(url, _form(client, item, document, same)).status_code == 302
     assert not AuditEntry.objects.filter(action="answer_entry.edit").exists()
     item.submit(by=cast.clerk)
     item.approve(by=cast.head)

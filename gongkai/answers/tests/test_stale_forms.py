@@ -7,6 +7,7 @@ from django.urls import reverse
 from gongkai.answers.models import Entry, EntryStatus
 from gongkai.answers.tests.helpers import YUETAN, entry, published
 from gongkai.core.models import AuditEntry
+from gongkai.testing import seen_on_page
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def test_an_approval_sent_from_a_stale_tab_says_the_entry_moved_on(client, cast)
     item = _pending(cast)
     client.force_login(cast.head)
     url = reverse("answers:entry_act", args=[item.pk, "approve"])
-    seen = item.fingerprint()
+    seen = seen_on_page(client, reverse("answers:entry_detail", args=[item.pk]))
     assert client.post(url, {"comment": "依据核对无误", "seen": seen}).status_code == 302
     response = client.post(url, {"comment": "同意", "seen": seen}, follow=True)  # the stale tab
     page = response.content.decode()
@@ -110,3 +111,33 @@ def test_an_edit_from_a_second_tab_after_an_edit_in_the_first_saves_nothing(clie
     assert Entry.objects.get(pk=item.pk).answer == "第一个标签页的答复。"
     edits = AuditEntry.objects.filter(action="answer_entry.edit", target_id=str(item.pk))
     assert [e.after for e in edits] == [{"answer": "第一个标签页的答复。"}]
+
+
+@pytest.mark.parametrize("sent", [{}, {"seen": ""}])
+def test_an_edit_without_what_the_form_showed_is_refused_and_saves_nothing(client, cast, sent):
+    document = published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
+    item = entry(cast, document)
+    client.force_login(cast.clerk)
+    url = reverse("answers:entry_edit", args=[item.pk])
+    data = _edit_form(client.get(url).context["form"], "没有版本的答复。")
+    del data["seen"]
+
+    response = client.post(url, data | sent)
+
+    page = response.content.decode()
+    assert "页面缺少问答条目版本，请刷新后重新修改。" in page
+    assert "没有版本的答复。" in page  # what was typed stays in the form
+    assert Entry.objects.get(pk=item.pk).answer == item.answer
+    assert not AuditEntry.objects.filter(action="answer_entry.edit").exists()
+
+
+def test_a_new_entry_needs_no_seen(client, cast):
+    document = published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
+    client.force_login(cast.clerk)
+    url = reverse("answers:entry_create")
+    form = client.get(url).context["form"]
+    assert "seen" not in form.initial
+    data = {"question": "约谈前要准备什么？", "answer": "按通知准备材料。", "source1": document.pk}
+    response = client.post(url, data | {"checked_on": "2022-10-01", "article1": ""})
+    assert response.status_code == 302
+    assert Entry.objects.filter(question="约谈前要准备什么？").exists()

@@ -2,8 +2,6 @@
 a page that showed other wording (a tab left open while the entry was returned, edited and
 sent again) is refused and writes nothing (probe 5, finding 2)."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
@@ -12,6 +10,7 @@ from gongkai.answers.models import Entry, EntryStatus
 from gongkai.answers.tests.helpers import YUETAN, entry, published
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
+from gongkai.testing import seen_on_page
 
 pytestmark = pytest.mark.django_db
 
@@ -23,11 +22,6 @@ def _pending(cast):
     item = entry(cast, document)
     item.submit(by=cast.clerk)
     return item, document
-
-
-def _seen_on_page(client, item) -> str:
-    page = client.get(reverse("answers:entry_detail", args=[item.pk])).content.decode()
-    return re.search(r'name="seen" value="([0-9a-f]+)"', page).group(1)
 
 
 def _returned_changed_and_sent_again(cast, item, document):
@@ -52,7 +46,7 @@ def test_it_refuses_a_step_from_a_page_showing_the_earlier_answer_and_writes_not
 ):
     item, document = _pending(cast)
     client.force_login(cast.head)
-    seen = _seen_on_page(client, item)  # tab A
+    seen = seen_on_page(client, reverse("answers:entry_detail", args=[item.pk]))  # tab A
     _returned_changed_and_sent_again(cast, item, document)
     before = _state(item)
     assert before == (EntryStatus.PENDING, None, 0, before[3])
@@ -75,6 +69,19 @@ def test_a_post_without_what_the_page_showed_is_refused(client, cast):
     assert not AuditEntry.objects.filter(action="answer_entry.approve").exists()
 
 
+@pytest.mark.parametrize("verb", ["approve", "return"])
+@pytest.mark.parametrize("sent", [{}, {"seen": ""}])
+def test_a_review_without_what_the_page_showed_says_so_and_writes_nothing(client, cast, verb, sent):
+    item, _ = _pending(cast)
+    client.force_login(cast.head)
+    before = _state(item)
+    response = client.post(
+        reverse("answers:entry_act", args=[item.pk, verb]), {"comment": "同意"} | sent, follow=True
+    )
+    assert "页面缺少问答条目版本，请刷新后重新审核。" in response.content.decode()
+    assert _state(item) == before
+
+
 def test_the_model_refuses_an_approval_of_wording_its_head_did_not_see(cast):
     item, document = _pending(cast)
     seen = item.fingerprint()
@@ -89,7 +96,7 @@ def test_the_page_of_the_current_wording_still_publishes(client, cast):
     item, document = _pending(cast)
     _returned_changed_and_sent_again(cast, item, document)
     client.force_login(cast.head)
-    seen = _seen_on_page(client, item)
+    seen = seen_on_page(client, reverse("answers:entry_detail", args=[item.pk]))
     client.post(
         reverse("answers:entry_act", args=[item.pk, "approve"]), {"comment": "同意", "seen": seen}
     )

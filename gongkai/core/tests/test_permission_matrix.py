@@ -262,8 +262,10 @@ def _world(cast):
         deadline_text="2022年12月底前",
         units_text="法规处",
     )
-    Assignment.objects.create(task=task, unit=cast.units["法规处"], role=Assignment.Role.LEAD)
-    task.assignments.get(unit=cast.units["法规处"]).report_progress(
+    share = Assignment.objects.create(
+        task=task, unit=cast.units["法规处"], role=Assignment.Role.LEAD
+    )
+    share.report_progress(
         by=cast.clerk,
         text="完成清理",
         status=ProgressStatus.DONE,
@@ -413,7 +415,11 @@ def _world(cast):
             "publications:document_act": {"comment": "同意"},
             "publications:attachment_add": lambda: {"file": _docx("补充附件")},
             "publications:cleanup_decide": {"decision": "confirm", "note": "继续有效"},
-            "plans:report_progress": {"text": "进展", "status": ProgressStatus.IN_PROGRESS},
+            "plans:report_progress": lambda: {
+                "text": "进展",
+                "status": ProgressStatus.IN_PROGRESS,
+                "seen": share.seen_token(),  # what the task page shows: its latest report
+            },
             "disclosure_requests:step": {"text": "已电话联系申请人", "on": today},
             "disclosure_requests:remedy_add": {
                 "kind": "reconsideration",

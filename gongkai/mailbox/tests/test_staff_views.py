@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from gongkai.mailbox.models import Category, Message, MessageStatus
-from gongkai.testing import written_message
+from gongkai.testing import seen_on_page, written_message
 
 
 def _step(client, message, verb, data):
@@ -87,10 +87,13 @@ def test_an_approval_sent_after_the_office_reassigned_the_message_says_so(client
     message = written_message()
     message.assign(by=cast.press, unit=cast.units["法规处"])
     message.draft(by=cast.clerk, text="答复如下。")
-    message.assign(by=cast.press, unit=cast.units["执法支队"], note="改由执法支队办理")
     client.force_login(cast.head)
+    seen = seen_on_page(client, reverse("mailbox:detail", args=[message.pk]))  # the head's tab
+    message.assign(by=cast.press, unit=cast.units["执法支队"], note="改由执法支队办理")
     response = client.post(
-        reverse("mailbox:step", args=[message.pk, "approve"]), {"note": "同意"}, follow=True
+        reverse("mailbox:step", args=[message.pk, "approve"]),
+        {"note": "同意", "seen": seen},
+        follow=True,
     )
     page = response.content.decode()
     assert response.status_code == 200 and response.redirect_chain[-1][0] == reverse("mailbox:list")
@@ -108,9 +111,10 @@ def test_a_step_sent_from_a_stale_tab_says_the_message_moved_on(client, cast):
     message.assign(by=cast.press, unit=cast.units["法规处"])
     message.draft(by=cast.clerk, text="答复如下。")
     client.force_login(cast.head)
+    seen = seen_on_page(client, reverse("mailbox:detail", args=[message.pk]))  # two tabs
     step = reverse("mailbox:step", args=[message.pk, "approve"])
-    assert client.post(step, {"note": "同意"}).status_code == 302  # the first tab
-    response = client.post(step, {"note": "同意。"}, follow=True)  # the stale one
+    assert client.post(step, {"note": "同意", "seen": seen}).status_code == 302  # the first tab
+    response = client.post(step, {"note": "同意。", "seen": seen}, follow=True)  # the stale one
     page = response.content.decode()
     assert response.status_code == 200 and response.context["message"].pk == message.pk
     assert "该留言已进入下一步（当前为“" in page and "页面不存在" not in page

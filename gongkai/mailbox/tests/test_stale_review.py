@@ -2,20 +2,17 @@
 the head opened the page on draft 1, it was returned and rewritten elsewhere, and the old tab's
 approval would pass text the head never read. Refused, nothing written."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from gongkai.core.models import AuditEntry
 from gongkai.mailbox.models import MessageStatus
-from gongkai.testing import written_message
+from gongkai.testing import seen_on_page, written_message
 
 
 def _seen_on_page(client, user, message) -> str:
     client.force_login(user)
-    page = client.get(reverse("mailbox:detail", args=[message.pk])).content.decode()
-    return found.group(1) if (found := re.search(r'name="seen" value="(\d+)"', page)) else ""
+    return seen_on_page(client, reverse("mailbox:detail", args=[message.pk]))
 
 
 def _step(client, user, message, verb, data):
@@ -88,3 +85,31 @@ def test_the_page_as_it_is_now_approves_the_draft_it_shows(client, cast):
     assert message.status == MessageStatus.APPROVED
     assert message.events.filter(kind="approve", actor=cast.press_head).count() == 1
     assert _audit_rows(message) == audits + 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "verb,data",
+    [
+        ("approve", {"note": "同意"}),
+        ("return_draft", {"comment": "退回"}),
+        ("release", {"note": "签发"}),
+        ("return_reply", {"comment": "请改"}),
+    ],
+)
+@pytest.mark.parametrize("sent", [{}, {"seen": ""}])
+def test_a_review_step_without_what_the_page_showed_is_refused_and_writes_nothing(
+    client, cast, verb, data, sent
+):
+    message = written_message()
+    message.assign(by=cast.press, unit=cast.units["法规处"])
+    message.draft(by=cast.clerk, text="答复如下。")
+    if verb in ("release", "return_reply"):
+        message.approve(by=cast.head)
+    actor = cast.head if verb in ("approve", "return_draft") else cast.press
+    before = _as_it_is(message)
+    client.force_login(actor)
+    response = client.post(reverse("mailbox:step", args=[message.pk, verb]), {**data, **sent})
+    assert response.status_code == 400
+    assert "页面缺少答复稿版本，请刷新后重新审核。" in response.content.decode()
+    assert _as_it_is(message) == before

@@ -2,15 +2,13 @@
 showed the notice before it was returned, changed and sent again is refused and writes nothing
 (probe 5, finding 2)."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
 from gongkai.meetings.models import Meeting, MeetingStatus
-from gongkai.testing import meeting_form
+from gongkai.testing import meeting_form, seen_on_page
 
 pytestmark = pytest.mark.django_db
 
@@ -23,11 +21,6 @@ def _submitted(cast, client) -> Meeting:
     meeting = Meeting.objects.get()
     meeting.submit(by=cast.clerk)
     return meeting
-
-
-def _seen_on_page(client, meeting) -> str:
-    page = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
-    return re.search(r'name="seen" value="(\d+)"', page).group(1)
 
 
 def _returned_changed_and_sent_again(cast, meeting):
@@ -49,7 +42,9 @@ def test_it_refuses_a_step_from_a_page_showing_the_earlier_notice_and_writes_not
 ):
     meeting = _submitted(cast, client)
     client.force_login(cast.head)
-    seen = _seen_on_page(client, meeting)  # tab A: 3楼第一会议室, 5 seats
+    seen = seen_on_page(
+        client, reverse("meetings:detail", args=[meeting.pk])
+    )  # tab A: 3楼第一会议室, 5 seats
     _returned_changed_and_sent_again(cast, meeting)
     before = _state(meeting)
     assert before[0] == MeetingStatus.SUBMITTED
@@ -86,7 +81,7 @@ def test_the_page_of_the_current_notice_still_publishes(cast, client):
     meeting = _submitted(cast, client)
     _returned_changed_and_sent_again(cast, meeting)
     client.force_login(cast.head)
-    seen = _seen_on_page(client, meeting)
+    seen = seen_on_page(client, reverse("meetings:detail", args=[meeting.pk]))
     client.post(
         reverse("meetings:step", args=[meeting.pk, "publish"]), {"note": "同意", "seen": seen}
     )

@@ -15,6 +15,7 @@ from gongkai.core.models import AuditEntry, Notification
 from gongkai.plans import services
 from gongkai.plans.importers import PlanImportError
 from gongkai.plans.models import Assignment, Evidence, Plan, Progress, ProgressStatus, Task
+from gongkai.testing import seen_on_page
 
 SEED = Path(__file__).parents[1] / "seed" / "guangzhou-yjj-2022.txt"
 
@@ -28,6 +29,13 @@ def plan(cast):
 
 def _task(plan, number):
     return plan.tasks.get(number=number)
+
+
+def _report(client, task, *, seen=None, **data):
+    """报送 from the task page opened now, or from one that showed `seen` (a tab left open)."""
+    if seen is None:
+        seen = seen_on_page(client, reverse("plans:task_detail", args=[task.pk]))
+    return client.post(reverse("plans:report_progress", args=[task.pk]), data | {"seen": seen})
 
 
 def test_it_imports_the_seed_with_units_expanded(plan, cast):
@@ -129,13 +137,14 @@ def test_a_clerk_posts_progress_with_a_file(client, plan, cast):
     task = _task(plan, 12)  # 法规处牵头
     client.force_login(cast.clerk)
     upload = SimpleUploadedFile("清理结果.pdf", b"%PDF-1.4 cleanup results")
-    data = {
-        "text": "完成规范性文件清理",
-        "status": ProgressStatus.DONE,
-        "links": "https://example.gov.cn/a",
-        "files": [upload],
-    }
-    response = client.post(reverse("plans:report_progress", args=[task.pk]), data)
+    response = _report(
+        client,
+        task,
+        text="完成规范性文件清理",
+        status=ProgressStatus.DONE,
+        links="https://example.gov.cn/a",
+        files=[upload],
+    )
     assert response.status_code == 302
     share = task.assignments.get(unit=cast.units["法规处"])
     assert share.status == ProgressStatus.DONE
@@ -151,10 +160,7 @@ def test_a_disguised_file_is_refused_and_nothing_is_saved(client, plan, cast):
     task = _task(plan, 12)
     client.force_login(cast.clerk)
     upload = SimpleUploadedFile("报告.pdf", b"MZ\x90 this is an executable")
-    response = client.post(
-        reverse("plans:report_progress", args=[task.pk]),
-        {"text": "x", "status": ProgressStatus.DONE, "files": [upload]},
-    )
+    response = _report(client, task, text="x", status=ProgressStatus.DONE, files=[upload])
     assert response.status_code == 400 and "不是可接受的文件类型" in response.content.decode()
     assert not Progress.objects.exists()
 
@@ -168,14 +174,13 @@ def test_after_an_error_the_clerk_is_told_to_choose_the_files_again(client, plan
         SimpleUploadedFile("清理结果.pdf", b"%PDF-1.4 cleanup results"),
         SimpleUploadedFile("清理目录.pdf", b"%PDF-1.4 list"),
     ]
-    response = client.post(
-        reverse("plans:report_progress", args=[task.pk]),
-        {
-            "text": "完成规范性文件清理",
-            "status": ProgressStatus.DONE,
-            "links": "www.gz.gov.cn",
-            "files": files,
-        },
+    response = _report(
+        client,
+        task,
+        text="完成规范性文件清理",
+        status=ProgressStatus.DONE,
+        links="www.gz.gov.cn",
+        files=files,
     )
     page = response.content.decode()
     assert response.status_code == 400 and "网址应以 http:// 或 https:// 开头" in page
@@ -365,10 +370,6 @@ def test_a_due_date_outside_the_plan_year_is_refused_in_the_preview(client, cast
     assert not Plan.objects.exists()
 
 
-def _report(client, task, **data):
-    return client.post(reverse("plans:report_progress", args=[task.pk]), data)
-
-
 def test_the_same_report_sent_twice_is_saved_once(client, plan, cast):
     """Probe 4 finding 4: a double click saved two identical progress rows."""
     task = _task(plan, 12)  # 法规处牵头
@@ -379,8 +380,9 @@ def test_the_same_report_sent_twice_is_saved_once(client, plan, cast):
     }
     with time_machine.travel(dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC), tick=False):
         client.force_login(cast.clerk)
-        first = _report(client, task, **data)
-        again = _report(client, task, **data)
+        seen = seen_on_page(client, reverse("plans:task_detail", args=[task.pk]))
+        first = _report(client, task, seen=seen, **data)
+        again = _report(client, task, seen=seen, **data)  # the second click, from the same page
     assert first.status_code == 302 and again.status_code == 400
     assert again.context["form"].errors["text"] == ["这条进展已于17:30报送，未重复保存。"]
     assert list(Progress.objects.values_list("text", flat=True)) == ["已全部完成。"]

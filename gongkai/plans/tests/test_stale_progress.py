@@ -2,7 +2,6 @@
 ShownState): the old tab would flip 已完成 back to 推进中 without anyone seeing the newer
 report. Refused with who reported what and when, nothing written, the text typed kept."""
 
-import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from django.urls import reverse
 from gongkai.core.models import AuditEntry
 from gongkai.plans import services
 from gongkai.plans.models import Progress, ProgressStatus
+from gongkai.testing import seen_in, seen_on_page
 
 SEED = Path(__file__).parents[1] / "seed" / "guangzhou-yjj-2022.txt"
 pytestmark = pytest.mark.django_db
@@ -24,17 +24,13 @@ def task(cast):
     return plan.tasks.get(number=12)  # 法规处牵头
 
 
-def _seen(page: str) -> str:
-    return found.group(1) if (found := re.search(r'name="seen" value="(\d+)"', page)) else ""
-
-
 def _open(client, user, task) -> str:
     client.force_login(user)
-    return client.get(reverse("plans:task_detail", args=[task.pk])).content.decode()
+    return seen_on_page(client, reverse("plans:task_detail", args=[task.pk]))
 
 
 def test_a_report_from_a_page_opened_before_a_colleagues_done_is_refused(client, cast, task):
-    tab = _seen(_open(client, cast.clerk, task))  # the first tab, on no report yet
+    tab = _open(client, cast.clerk, task)  # the first tab, on no report yet
     share = task.assignments.get(unit=cast.units["法规处"])
     share.report_progress(  # meanwhile, another tab (or a colleague) reports 已完成
         by=cast.clerk, text="清理完毕", status=ProgressStatus.DONE, links="https://example.gov.cn/a"
@@ -55,7 +51,7 @@ def test_a_report_from_a_page_opened_before_a_colleagues_done_is_refused(client,
     # Sent again from the page that now shows the 已完成 report, it is taken (reopened).
     again = client.post(
         reverse("plans:report_progress", args=[task.pk]),
-        {"text": "正在推进清理", "status": ProgressStatus.IN_PROGRESS, "seen": _seen(page)},
+        {"text": "正在推进清理", "status": ProgressStatus.IN_PROGRESS, "seen": seen_in(page)},
     )
     assert again.status_code == 302
     share.refresh_from_db()
@@ -63,7 +59,7 @@ def test_a_report_from_a_page_opened_before_a_colleagues_done_is_refused(client,
 
 
 def test_a_report_from_the_page_as_it_is_is_taken(client, cast, task):
-    tab = _seen(_open(client, cast.clerk, task))
+    tab = _open(client, cast.clerk, task)
     response = client.post(
         reverse("plans:report_progress", args=[task.pk]),
         {"text": "正在推进清理", "status": ProgressStatus.IN_PROGRESS, "seen": tab},
@@ -71,3 +67,18 @@ def test_a_report_from_the_page_as_it_is_is_taken(client, cast, task):
     assert response.status_code == 302
     assert task.assignments.get(unit=cast.units["法规处"]).status == ProgressStatus.IN_PROGRESS
     assert AuditEntry.objects.filter(action="task.report_progress").count() == 1
+
+
+@pytest.mark.parametrize("sent", [{}, {"seen": ""}])
+def test_a_report_without_what_the_page_showed_is_refused_and_writes_nothing(
+    client, cast, task, sent
+):
+    client.force_login(cast.clerk)
+    form = {"text": "正在推进清理", "status": ProgressStatus.IN_PROGRESS}
+    response = client.post(reverse("plans:report_progress", args=[task.pk]), form | sent)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "页面缺少进展版本，请刷新后重新报送。" in page and "正在推进清理" in page
+    assert task.assignments.get(unit=cast.units["法规处"]).status == ProgressStatus.NOT_STARTED
+    assert not Progress.objects.exists()
+    assert not AuditEntry.objects.filter(action="task.report_progress").exists()
