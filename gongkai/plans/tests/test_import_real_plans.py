@@ -113,6 +113,7 @@ BATCHES = {
     "real_heldout7": (5, 86, 81, 0),
     "real_dev5": (6, 73, 73, 0),
     "real_heldout8": (5, 61, 58, 0),
+    "real_heldout9": (10, 27, 8, 4),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
@@ -122,6 +123,7 @@ BLIND = {
     "real_dev4",
     "real_heldout7",
     "real_heldout8",
+    "real_heldout9",
 }
 ALL_PLANS = [(batch, plan) for batch in BATCHES for plan in plans(CORPUS.parent / batch)]
 
