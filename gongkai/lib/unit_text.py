@@ -237,8 +237,17 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
     return result
 
 
+# X牵头，A、B等部门，C、D配合: a list's tail word followed by a comma, then more names and
+# their verb — the list goes on past its 等部门 (the tail dropped, the names kept together).
+_ETC_MID = re.compile(
+    r"等(?:[市县区省]?直?(?:有关|相关)?(?:单位|部门|处室|科室))[，,]"
+    r"(?=[^，,；;。]+(?:配合|协办|参与|协助|落实|负责)$)"
+)
+
+
 def _from_clauses(text: str) -> UnitsParse:
     result = UnitsParse()
+    text = _ETC_MID.sub("、", text)
     # X、Y配合A，B、C落实: one clause whose list of doers has a comma in it.
     listed = _assisted(re.sub(r"[，,]", "、", text)) if re.search("[，,]", text) else None
     if listed and not re.search("[；;。]", text):
