@@ -491,6 +491,7 @@ _LABEL_FIT = {
 # The role a column with no label of its own takes from what its cells are.
 _KIND_ROLE = {"heading": TASK, "number": NUMBER, "units": UNITS, "deadline": DEADLINE}
 _ROLE_HEADER = {TASK: "任务分组", NUMBER: "序号", UNITS: "责任单位", DEADLINE: "完成时限"}
+_SPANNED_TASK = "工作内容"  # a requirement's header word (headers.py)
 
 
 def _widen_header(rows: list[Row]) -> list[Row]:
@@ -501,7 +502,14 @@ def _widen_header(rows: list[Row]) -> list[Row]:
     if raw is None:
         return rows
     header = _trimmed(rows[at])
-    body = [_trimmed(row) for row in rows[at + 1 :] if sum(1 for c in row if c) >= 2]
+    written = [row for row in rows[at + 1 :] if sum(1 for c in row if c) >= 2]
+    body = [_trimmed(row) for row in written]
+    spanned = bool(header) and len(rows[at]) == len(header) < max(map(len, written), default=0)
+    if spanned:
+        # 工作任务|目标和要求|责任单位|备注 over "group | task | … | units | |": a row wider
+        # than a header whose every column is labelled, counting its empty last cells; its
+        # cells the others lack are its first (a group's, printed on its first row only).
+        body = written
     width = max((len(row) for row in body), default=0)
     if not len(header) < width <= 10:
         return rows
@@ -516,8 +524,9 @@ def _widen_header(rows: list[Row]) -> list[Row]:
     labels = [raw[j] or NOTE for j in range(len(header))]
     slots = max(
         combinations(range(width), len(labels)),
-        key=lambda slots: sum(
-            _LABEL_FIT[role].get(kinds[j], -2) for role, j in zip(labels, slots, strict=True)
+        key=lambda slots: (
+            sum(_LABEL_FIT[role].get(kinds[j], -2) for role, j in zip(labels, slots, strict=True)),
+            slots if spanned else (),  # in a tie, the labels over the last columns
         ),
     )
     widened = [""] * width
@@ -527,6 +536,9 @@ def _widen_header(rows: list[Row]) -> list[Row]:
         role = _KIND_ROLE.get(kinds[j])
         if not widened[j] and role and (role == TASK or role not in labels):
             widened[j] = _ROLE_HEADER[role]
+    if spanned and slots[0] == 1 and labels[0] == TASK and REQUIREMENT not in labels:
+        # 工作任务 over two columns: the group's cell and the task's own.
+        widened[0], widened[1] = _ROLE_HEADER[TASK], _SPANNED_TASK
     return [*rows[:at], widened, *rows[at + 1 :]]
 
 

@@ -101,3 +101,28 @@ def test_a_heading_whose_paragraph_a_bracket_line_closes_is_a_task_numbered_as_w
         "一、推进落实“五公开”", "坚持以公开为常态、不公开为例外，推进五公开。（各处室落实）"
     )
     assert read(plan, "number", "section") == [(1, "一、推进落实“五公开”")]
+
+
+def test_a_task_header_over_a_group_column_and_the_task_column_reads_both():
+    plan = parse(
+        "工作任务 | 目标和要求 | 责任单位 | 备注 |",
+        "深化信息公开内容 | 推进重要信息公开 | 重点推进规划、土地出让等方面信息的公开 | 市规划局、市财政局 | |",
+        "完善草案公开工作 | 完善重大决定草案的公开工作 | 市信息委、市法制办 | |",
+        "深化处罚结果公开 | 加大行政处罚结果信息的公开力度 | 市工商局 | |",
+    )
+    assert read(plan, "subsection", "requirement", "lead_units") == [
+        ("深化信息公开内容", "推进重要信息公开", ["市规划局", "市财政局"]),
+        ("深化信息公开内容", "完善草案公开工作", ["市信息委", "市法制办"]),
+        ("深化信息公开内容", "深化处罚结果公开", ["市工商局"]),
+    ]
+    # Forbidden: rows as wide as the header take its columns as they are (工作任务 beside a
+    # 要求 column groups the tasks, as in the seed).
+    plan = parse(
+        "工作任务 | 目标和要求 | 责任单位 | 备注 |",
+        "推进重要信息公开 | 重点推进规划、土地出让等方面信息的公开 | 市规划局、市财政局 | |",
+        "完善草案公开工作 | 完善重大决定草案的公开工作 | 市信息委、市法制办 | |",
+    )
+    assert read(plan, "subsection", "requirement", "lead_units") == [
+        ("推进重要信息公开", "重点推进规划、土地出让等方面信息的公开", ["市规划局", "市财政局"]),
+        ("完善草案公开工作", "完善重大决定草案的公开工作", ["市信息委", "市法制办"]),
+    ]
