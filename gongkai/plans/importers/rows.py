@@ -504,11 +504,20 @@ def _widen_header(rows: list[Row]) -> list[Row]:
     header = _trimmed(rows[at])
     written = [row for row in rows[at + 1 :] if sum(1 for c in row if c) >= 2]
     body = [_trimmed(row) for row in written]
-    spanned = bool(header) and len(rows[at]) == len(header) < max(map(len, written), default=0)
+    # 工作任务|目标和要求|责任单位|备注 over "group | task | … | units | |" and "task | … |
+    # units | |": the header's last column empty on every row, a row one cell wider than it
+    # counting that empty cell — its cell the others lack is its first (a group's, printed
+    # on its first row only). Not a row spilled one cell right (its last cell empty too)
+    # where the rows as wide as the header fill their last cell.
+    level = [row for row in written if len(row) == len(header)]
+    spanned = (
+        bool(header)
+        and len(rows[at]) == len(header)
+        and any(len(row) == len(header) + 1 and not row[-1] for row in written)
+        and len(level) >= 2
+        and not any(row[-1] for row in level)
+    )
     if spanned:
-        # 工作任务|目标和要求|责任单位|备注 over "group | task | … | units | |": a row wider
-        # than a header whose every column is labelled, counting its empty last cells; its
-        # cells the others lack are its first (a group's, printed on its first row only).
         body = written
     width = max((len(row) for row in body), default=0)
     if not len(header) < width <= 10:

@@ -106,7 +106,8 @@ def test_a_heading_whose_paragraph_a_bracket_line_closes_is_a_task_numbered_as_w
 def test_a_task_header_over_a_group_column_and_the_task_column_reads_both():
     plan = parse(
         "工作任务 | 目标和要求 | 责任单位 | 备注 |",
-        "深化信息公开内容 | 推进重要信息公开 | 重点推进规划、土地出让等方面信息的公开 | 市规划局、市财政局 | |",
+        "深化信息公开内容 | 推进重要信息公开 | 重点推进规划、土地出让等方面信息的公开 | "
+        "市规划局、市财政局 | |",
         "完善草案公开工作 | 完善重大决定草案的公开工作 | 市信息委、市法制办 | |",
         "深化处罚结果公开 | 加大行政处罚结果信息的公开力度 | 市工商局 | |",
     )
