@@ -17,6 +17,23 @@ _SHORT_ROW = ("本行单元格缺失", "本行没有")
 CUT_WARNING = "原文在第{n}项中途截断（页面不完整），该项只有半截，未导入，请对照原文补上"
 
 
+# A web page's footer after the plan: print/close links, the site's record numbers, links to
+# the next page. Words no plan's own line holds.
+_FOOTER = re.compile(
+    r"打印本页|关闭窗口|返回顶部|扫一扫|手机打开|ICP备|公网安备|网站标识码|版权所有|"
+    r"上一篇|下一篇|分享到|【打印】|【关闭】|网站地图|联系我们"
+)
+
+
+def without_footer(text: str) -> str:
+    """``text`` without the page footer's lines at its end (a cut page's last task is then
+    its last words, and the footer no unit of it)."""
+    lines = text.rstrip().split("\n")
+    while len(lines) > 1 and (not lines[-1].strip() or _FOOTER.search(lines[-1])):
+        lines.pop()
+    return "\n".join(lines)
+
+
 def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     """``plan`` without its last item when the text ends inside it and that item lacks what
     every other item has: its units, when the text stops mid-word or the plan writes its

@@ -25,6 +25,19 @@ def test_it_leaves_out_a_task_cut_inside_its_units_bracket():
     assert CUT_WARNING.format(n=3) in plan.warnings
 
 
+def test_a_page_footer_after_a_cut_task_is_no_unit_of_it_and_no_reason_to_keep_it():
+    footer = (
+        "扫一扫在手机打开当前页",
+        "主办单位：某某市人民政府办公室  ICP备案号：琼ICP备05000000号",
+    )
+    plan = parse(*_PROSE, "3.强化项目会办推", *footer)
+    assert read(plan, "number", "lead_units") == [(1, ["甲局"]), (2, ["丙局"])]
+    assert CUT_WARNING.format(n=3) in plan.warnings
+    # Forbidden: the footer taken off, a whole last task stays, with its units.
+    plan = parse(*_PROSE, "3.强化项目会办推进。（戊局负责）", *footer)
+    assert read(plan, "number", "lead_units")[-1] == (3, ["戊局"])
+
+
 def test_it_leaves_out_a_numbered_target_whose_unit_lines_the_page_lacks():
     plan = parse(
         "一、主要预期目标",
