@@ -36,8 +36,8 @@ def without_footer(text: str) -> str:
 
 def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     """``plan`` without its last item when the text ends inside it and that item lacks what
-    every other item has: its units, when the text stops mid-word or the plan writes its
-    units on lines after each task's text; or, in a table whose every row or cell is closed by a |
+    every other item has: in prose, its units, when the text stops mid-word or the plan
+    writes its units on lines after each task's text; or, in a table whose every row or cell is closed by a |
     and whose last one is not, ending mid-word, its deadline or cells (read by content, or
     filled from the row above)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -54,7 +54,9 @@ def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     unit_lines = sum(bool(_UNIT_LINE.match(line)) for line in lines) >= len(others)
     cut_cell = mid_word and _unclosed_bar_end(lines)
     short = any(f.startswith(_SHORT_ROW) for f in last.flags)
-    if (unitless and (mid_word or unit_lines)) or (cut_cell and (undated or short)):
+    # A table's cell ends with no full stop anyway: a row there is cut only by the table rule.
+    prose = not any("|" in line or "\t" in line for line in lines)
+    if (prose and unitless and (mid_word or unit_lines)) or (cut_cell and (undated or short)):
         plan.items = others
         plan.warnings.append(CUT_WARNING.format(n=last.number))
     return plan

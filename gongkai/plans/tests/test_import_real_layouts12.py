@@ -140,3 +140,15 @@ def test_a_task_header_over_a_group_column_and_the_task_column_reads_both():
         ("推进重要信息公开", "重点推进规划、土地出让等方面信息的公开", ["市规划局", "市财政局"]),
         ("完善草案公开工作", "完善重大决定草案的公开工作", ["市信息委", "市法制办"]),
     ]
+
+
+def test_a_tables_last_row_naming_no_unit_is_kept():
+    # Forbidden: a cell ends with no full stop; a whole row whose units cell names none stays.
+    plan = parse(
+        "序号 | 工作任务 | 责任单位 | 完成时限",
+        "1 | 做好规范性文件公开 | 法规科 | 6月底前",
+        "2 | 做好政策解读 | 办公室 | 9月底前",
+        "3 | 做好其他工作 | 无 | 12月底前",
+    )
+    assert [item.number for item in plan.items] == [1, 2, 3]
+    assert not any("截断" in w for w in plan.warnings)
