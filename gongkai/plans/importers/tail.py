@@ -37,9 +37,9 @@ def without_footer(text: str) -> str:
 def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     """``plan`` without its last item when the text ends inside it and that item lacks what
     every other item has: in prose, its units, when the text stops mid-word or the plan
-    writes its units on lines after each task's text; or, in a table whose every row or cell is closed by a |
-    and whose last one is not, ending mid-word, its deadline or cells (read by content, or
-    filled from the row above)."""
+    writes its units on lines after each task's text; or, in a table whose every row or cell
+    is closed by a | and whose last one is not, ending mid-word, its deadline or cells (read
+    by content, or filled from the row above)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(plan.items) < 2 or not lines:
         return plan
