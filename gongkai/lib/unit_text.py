@@ -80,7 +80,8 @@ _UNIT_SUFFIX = re.compile(
 # Words that turn a "name" into a sentence (我局属于…, 无…职责).
 _SENTENCE_WORDS = re.compile(
     r"属于|没有|职责|无此|无相关|不涉及|不适用|不属于|的|是|已经|将于|应当|应该|需要|按照|根据|"
-    r"包含|以下|以上|均由|均为"
+    # 各地级以上市人民政府, 县级以上各级政府: 级以上 is part of a collective's name.
+    r"包含|以下|(?<!级)以上|均由|均为"
 )
 _NO_DUTY = re.compile(r"无[^，,。；;]*职责|不涉及|不适用|无此项")
 _GENERIC = {"单位", "部门", "处室", "相关", "有关"}
@@ -103,13 +104,14 @@ def parse_units(text: str) -> UnitsParse:
     if legend and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: legend.start()]):
         return _comma_legend(raw[: legend.start()], raw[legend.start() :])
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
+    clean, odd_verb = _odd_verb_read(clean)
     clean = _AS_FITS.sub("负责", _MANNER.sub("", clean))
     clean = _ROLE_IN_BRACKETS.sub(r"\1", clean)
     clean, held, notes = _hold_brackets(_strip_outer_parens(clean))
     clean, other_labels = _other_labels_as_support(clean)
     labelled = _LABEL_RE.findall(clean)
     result = _from_labels(labelled) if labelled else _from_clauses(clean)
-    result.flags += other_labels
+    result.flags += other_labels + odd_verb
     result.lead = [_give_back(n, held) for n in result.lead]
     result.support = [_give_back(n, held) for n in result.support]
     result.asides = [n for n in notes if _looks_like_unit(n)]
@@ -237,8 +239,35 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
     return result
 
 
+# X牵头，A、B等部门，C、D配合 (or …等部门和C配合): a list's tail word, then more names and
+# their verb — the list goes on past its 等部门 (the tail dropped, the names kept together).
+_ETC_MID = re.compile(
+    r"等(?:[市县区省]?直?(?:有关|相关)?(?:单位|部门|处室|科室))(?:[，,]|和|及)"
+    r"(?=[^，,；;。]+(?:配合|协办|参与|协助|落实|负责)$)"
+)
+
+
+# 牵头卖力, 按职责分工卖力: a plan copied by a mirror site that swapped words for synonyms
+# (负责 → 卖力); after 牵头 or 按职责分工 the closing word can only be the role's verb.
+_ODD_VERB = re.compile(r"(?<=牵头|分工|职责|职能)([\u4e00-\u9fff]{2})$")
+_NOT_A_VERB = re.compile(r"(?:单位|部门|处室|科室)$|[局委办厅处科室院所站队]$")
+
+
+def _odd_verb_read(text: str) -> tuple[str, list[str]]:
+    """(text with an unknown verb in that place read as 负责, the flag saying so)."""
+    found = _ODD_VERB.search(text)
+    word = found.group(1) if found else ""
+    if not word or word in _ALL_VERBS or _NOT_A_VERB.search(word):
+        return text, []
+    flag = (
+        f"责任单位的角色词“{word}”不是常用词（可能是转载网站改写的同义词），已按“负责”读取，请核对"
+    )
+    return text[: found.start()] + "负责", [flag]
+
+
 def _from_clauses(text: str) -> UnitsParse:
     result = UnitsParse()
+    text = _ETC_MID.sub("、", text)
     # X、Y配合A，B、C落实: one clause whose list of doers has a comma in it.
     listed = _assisted(re.sub(r"[，,]", "、", text)) if re.search("[，,]", text) else None
     if listed and not re.search("[；;。]", text):

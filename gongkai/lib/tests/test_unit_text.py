@@ -265,3 +265,26 @@ def test_it_reads_units_split_by_object_as_the_doers_leading_and_their_helpers_s
     parsed = parse_units("甲处配合区甲局负责养老院；乙处配合区乙局负责商场，配合区丙局负责网吧")
     assert (parsed.lead, parsed.support) == (["区甲局", "区乙局", "区丙局"], ["甲处", "乙处"])
     assert any("按对象分别写明" in flag for flag in parsed.flags)
+
+
+def test_a_list_going_on_past_its_tail_word_keeps_its_order_and_its_role():
+    # X牵头，A、B等部门，C、D配合: one list of supporters, its 等部门 in the middle dropped.
+    parsed = parse_units("区发改局牵头,区财政局、区水务局等部门,区国投公司、各街道办事处配合")
+    assert parsed.lead == ["区发改局"]
+    assert parsed.support == ["区财政局", "区水务局", "区国投公司", "各街道办事处"]
+    # Forbidden: a tail word that ends its list before a clause of another role joins nothing.
+    parsed = parse_units("区财政局、区水务局等部门负责,区国投公司配合")
+    assert (parsed.lead, parsed.support) == (["区财政局", "区水务局"], ["区国投公司"])
+
+
+def test_an_unknown_word_where_only_the_role_verb_can_stand_is_read_as_it_flagged():
+    # A mirror site swapped 负责 for 卖力: after 牵头 or 按职责分工 it can only be the verb.
+    parsed = parse_units("省生长改造委牵头卖力")
+    assert (parsed.lead, parsed.support) == (["省生长改造委"], [])
+    assert any("卖力" in flag for flag in parsed.flags)
+    parsed = parse_units("交通运输厅、能源局等省有关部门和各地级以上市人民政府按职责分工卖力")
+    assert parsed.lead == ["交通运输厅", "能源局", "各地级以上市人民政府"]
+    assert any("卖力" in flag for flag in parsed.flags)
+    # Forbidden: a verb we know, or a name's end, is not read as an odd verb, nor flagged.
+    assert parse_units("市发改委牵头负责").flags == []
+    assert not any("角色词" in f for f in parse_units("甲处牵头，各科室").flags)

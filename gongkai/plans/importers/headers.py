@@ -96,6 +96,9 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "主要内容",
             "有关要求",
             "相关要求",
+            # 工作任务 | 目标和要求: what the task aims at and asks, not a group (目标 alone).
+            "目标和要求",
+            "目标要求",
             "措施",
             "举措",
             "工作安排",

@@ -10,7 +10,7 @@ labels; runon.py reads a table run into one line into flagged rows."""
 
 import re
 
-from gongkai.lib.deadline_text import simplify
+from gongkai.lib.deadline_text import cn_number, simplify
 from gongkai.lib.unit_text import COMMA_LEGEND, parse_units
 from gongkai.plans.importers.base import PlanImportError
 from gongkai.plans.importers.brackets import (
@@ -225,6 +225,7 @@ def _records(lines: list[str]) -> list[Row]:
     record: Row | None = None
     seen_section = False
     heading_units = ""  # units a heading's bracket gives the tasks under it
+    open_task = False  # a heading that is itself a task, its units not yet read
     numbers = [_number(line) for line in lines]
     for at, line in enumerate(lines):
         starts_task = (
@@ -250,12 +251,29 @@ def _records(lines: list[str]) -> list[Row]:
             rows.append([heading_task[0]])
             record = _new_record(heading_task[1], unnumbered=True)
             rows.append(record)
+        elif open_task and not starts_task and not _is_heading(line):
+            _fill_record(record, line)  # the text and units of a 九、 heading that is a task
+            open_task = not record[3]
+        elif not starts_task and not (arabic or cn_tasks or split) and _heading_owns(lines, at):
+            _units_from_heading(record, heading_units)
+            heading_units, open_task = "", True
+            _add_header_once(rows)
+            numeral = _SECTION.match(line)
+            record = _new_record(f"{cn_number(numeral.group(1))}.{line[numeral.end() :]}")
+            rows.append(record)
         elif not starts_task and _is_heading(line):
             _units_from_heading(record, heading_units)
             seen_section, record = True, None
             heading_units = _bracket_units(line)
             _add_header_once(rows)
             rows.append([_without_unit_brackets(line) if heading_units else line])
+        elif not starts_task and _only_units_bracket(line) and not (record and record[3]):
+            # 九、标题 / its paragraph / (牵头单位:X,配合单位:Y): the bracket on a line of its own
+            # closes the task above; one before any task closes a task the page does not hold.
+            if record is None:
+                rows.append([line])
+            else:
+                _fill_record(record, line)
         elif starts_task or (
             not (arabic or cn_tasks or split) and _task_like(line, seen_section, has_sections)
         ):
@@ -290,6 +308,28 @@ def _records(lines: list[str]) -> list[Row]:
         elif isinstance(row, _Record) and row.joined:
             row.append(JOINED_GROUP)
     return rows
+
+
+def _heading_owns(lines: list[str], at: int) -> bool:
+    """九、指导检查…工作 / its paragraph / (牵头单位:X,配合单位:Y) — in a plan with no numbered
+    tasks, a 一、 heading whose paragraphs, up to the next heading, are closed by one units
+    bracket on a line of its own is itself a task, numbered as written. (One closing its
+    paragraph's last sentence stays a heading over that task: real_heldout4 04.)"""
+    if not _SECTION.match(lines[at]) or len(lines[at]) > _HEADING_MAX:
+        return False
+    block = []
+    for line in lines[at + 1 :]:
+        if _is_heading(line) or _NUMBERED.match(line) or _ORDINAL.match(line):
+            break
+        block.append(line)
+    closing = [line for line in block if _unit_brackets(line)]
+    return len(block) >= 2 and closing == block[-1:] and _only_units_bracket(block[-1])
+
+
+def _only_units_bracket(line: str) -> bool:
+    """A line holding nothing but a units bracket."""
+    brackets = _unit_brackets(line)
+    return bool(brackets) and brackets[0].start() == 0 and brackets[0].end() == len(line)
 
 
 def _label_closed(lines: list[str]) -> list[str]:

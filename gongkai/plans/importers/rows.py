@@ -491,6 +491,7 @@ _LABEL_FIT = {
 # The role a column with no label of its own takes from what its cells are.
 _KIND_ROLE = {"heading": TASK, "number": NUMBER, "units": UNITS, "deadline": DEADLINE}
 _ROLE_HEADER = {TASK: "任务分组", NUMBER: "序号", UNITS: "责任单位", DEADLINE: "完成时限"}
+_SPANNED_TASK = "工作内容"  # a requirement's header word (headers.py)
 
 
 def _widen_header(rows: list[Row]) -> list[Row]:
@@ -501,7 +502,23 @@ def _widen_header(rows: list[Row]) -> list[Row]:
     if raw is None:
         return rows
     header = _trimmed(rows[at])
-    body = [_trimmed(row) for row in rows[at + 1 :] if sum(1 for c in row if c) >= 2]
+    written = [row for row in rows[at + 1 :] if sum(1 for c in row if c) >= 2]
+    body = [_trimmed(row) for row in written]
+    # 工作任务|目标和要求|责任单位|备注 over "group | task | … | units | |" and "task | … |
+    # units | |": the header's last column empty on every row, a row one cell wider than it
+    # counting that empty cell — its cell the others lack is its first (a group's, printed
+    # on its first row only). Not a row spilled one cell right (its last cell empty too)
+    # where the rows as wide as the header fill their last cell.
+    level = [row for row in written if len(row) == len(header)]
+    spanned = (
+        bool(header)
+        and len(rows[at]) == len(header)
+        and any(len(row) == len(header) + 1 and not row[-1] for row in written)
+        and len(level) >= 2
+        and not any(row[-1] for row in level)
+    )
+    if spanned:
+        body = written
     width = max((len(row) for row in body), default=0)
     if not len(header) < width <= 10:
         return rows
@@ -516,8 +533,9 @@ def _widen_header(rows: list[Row]) -> list[Row]:
     labels = [raw[j] or NOTE for j in range(len(header))]
     slots = max(
         combinations(range(width), len(labels)),
-        key=lambda slots: sum(
-            _LABEL_FIT[role].get(kinds[j], -2) for role, j in zip(labels, slots, strict=True)
+        key=lambda slots: (
+            sum(_LABEL_FIT[role].get(kinds[j], -2) for role, j in zip(labels, slots, strict=True)),
+            slots if spanned else (),  # in a tie, the labels over the last columns
         ),
     )
     widened = [""] * width
@@ -527,6 +545,9 @@ def _widen_header(rows: list[Row]) -> list[Row]:
         role = _KIND_ROLE.get(kinds[j])
         if not widened[j] and role and (role == TASK or role not in labels):
             widened[j] = _ROLE_HEADER[role]
+    if spanned and slots[0] == 1 and labels[0] == TASK and REQUIREMENT not in labels:
+        # 工作任务 over two columns: the group's cell and the task's own.
+        widened[0], widened[1] = _ROLE_HEADER[TASK], _SPANNED_TASK
     return [*rows[:at], widened, *rows[at + 1 :]]
 
 

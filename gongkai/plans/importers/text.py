@@ -16,6 +16,7 @@ from gongkai.plans.importers.cells import (
 )
 from gongkai.plans.importers.rows import parse_rows
 from gongkai.plans.importers.stream import ROW_END, stream_rows
+from gongkai.plans.importers.tail import without_cut_tail, without_footer
 
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
@@ -29,8 +30,10 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
     if _TABLE_TAG.search(text):
         return parse_rows(html_rows(text), year, **options)
+    text = without_footer(text)
     rows, bars = _line_rows(text)
-    return parse_rows(rows, year, short_rows_merged=True, bar_separated=bars, **options)
+    plan = parse_rows(rows, year, short_rows_merged=True, bar_separated=bars, **options)
+    return without_cut_tail(plan, text)
 
 
 def line_rows(text: str) -> list[Row]:

@@ -83,6 +83,17 @@ tests/:
   Z配合W负责商场) read, flagged: 32/61 (2 silently wrong) -> 58/61 (none);
   real_heldout6 246 -> 247/251.
 
+- real_heldout9 (the ninth blind batch, ten plans from mirror and news sites, most of them
+  pages cut off inside a task; its README): 8/27 (4 silently wrong) blind on 54b5b78, dev data
+  from round 12: a page cut inside its last task leaves that half task out, warned, and a
+  page's footer after it is taken off (tail.py); 九、 headings whose paragraph a bracket line
+  closes are tasks numbered as written; X牵头，A等部门，B配合 one list; a role verb a mirror
+  swapped for a synonym (牵头卖力) read, flagged; a 工作任务 header over a group and a task
+  column: 8/27 -> 18/27. Still wrong: 01's sections (its collector takes the group column as
+  the section; the corpus keeps it as the group, section empty — flagged), 10's four rows
+  (every field right; its collector asks a flag for a year-end reckoned from the year chosen
+  at import, which a bare table is not given, by design since 5fbed97: the 4 silently wrong).
+
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
 What is still wrong, every item flagged: real_heldout4 10 and 11 (document-sharing previews:
@@ -113,6 +124,7 @@ BATCHES = {
     "real_heldout7": (5, 86, 81, 0),
     "real_dev5": (6, 73, 73, 0),
     "real_heldout8": (5, 61, 58, 0),
+    "real_heldout9": (10, 27, 18, 4),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {

@@ -1,0 +1,85 @@
+"""A page captured cut off (页面截断): the plan's text stops inside its last task, so that task
+is half there — its units bracket, unit lines or last cells missing. Such a half task is not an
+item: it is left out with a warning naming it, instead of imported with what happens to remain."""
+
+import re
+
+from gongkai.lib.deadline_text import simplify
+from gongkai.plans.importers.base import ParsedPlan
+
+# A sentence, a bracket or a cell that ends where it should; anything else stops mid-word.
+_WHOLE_END = re.compile(r"[。.；;！!？?）)】”\"」』|:：\d年月日]$")
+_SPACE = re.compile(r"\s+")
+# 牵头单位:X on a line of its own: a layout whose tasks have their units on the lines after.
+_UNIT_LINE = re.compile(r"^(?:牵头|责任|配合|协办|主办)(?:单位|部门|处室|科室)\s*[:：]")
+# The flags of a row that lacks cells (rows.py): read by content or filled from the row above.
+_SHORT_ROW = ("本行单元格缺失", "本行没有")
+CUT_WARNING = "原文在第{n}项中途截断（页面不完整），该项只有半截，未导入，请对照原文补上"
+
+
+# A web page's footer after the plan: print/close links, the site's record numbers, links to
+# the next page. Words no plan's own line holds.
+_FOOTER = re.compile(
+    r"打印本页|关闭窗口|返回顶部|扫一扫|手机打开|ICP备|公网安备|网站标识码|版权所有|"
+    r"上一篇|下一篇|分享到|【打印】|【关闭】|网站地图|联系我们"
+)
+
+
+def without_footer(text: str) -> str:
+    """``text`` without the page footer's lines at its end (a cut page's last task is then
+    its last words, and the footer no unit of it)."""
+    lines = text.rstrip().split("\n")
+    while len(lines) > 1 and (not lines[-1].strip() or _FOOTER.search(lines[-1])):
+        lines.pop()
+    return "\n".join(lines)
+
+
+def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
+    """``plan`` without its last item when the text ends inside it and that item lacks what
+    every other item has: in prose, its units, when the text stops mid-word or the plan
+    writes its units on lines after each task's text; or, in a table whose every row or cell
+    is closed by a | and whose last one is not, ending mid-word, its deadline or cells (read
+    by content, or filled from the row above)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(plan.items) < 2 or not lines:
+        return plan
+    last, others = plan.items[-1], plan.items[:-1]
+    if not _reaches_end(last, lines[-1]):
+        return plan
+    unitless = not (last.lead_units or last.support_units) and all(
+        i.lead_units or i.support_units for i in others
+    )
+    undated = not (last.due_date or last.ongoing) and all(i.due_date or i.ongoing for i in others)
+    mid_word = not _WHOLE_END.search(lines[-1])
+    unit_lines = sum(bool(_UNIT_LINE.match(line)) for line in lines) >= len(others)
+    cut_cell = mid_word and _unclosed_bar_end(lines)
+    short = any(f.startswith(_SHORT_ROW) for f in last.flags)
+    # A table's cell ends with no full stop anyway: a row there is cut only by the table rule.
+    prose = not any("|" in line or "\t" in line for line in lines)
+    if (prose and unitless and (mid_word or unit_lines)) or (cut_cell and (undated or short)):
+        plan.items = others
+        plan.warnings.append(CUT_WARNING.format(n=last.number))
+    return plan
+
+
+def _flat(text: str) -> str:
+    return _SPACE.sub("", simplify(text))
+
+
+def _reaches_end(item, line: str) -> bool:
+    """The text's last line (its last cell) ends with words of ``item``, not of footer lines
+    after it."""
+    cell = next((c for c in reversed(line.split("|")) if c.strip()), "")
+    tail = _flat(cell)[-6:]
+    own = _flat("".join((item.requirement, item.measures, item.units_text, item.deadline_text)))
+    return bool(tail) and tail in own
+
+
+def _unclosed_bar_end(lines: list[str]) -> bool:
+    """A table whose rows (or cells, one per line) are each closed by a |, but not the last."""
+    barred = [line for line in lines[:-1] if "|" in line]
+    return (
+        len(barred) >= 3
+        and all(line.endswith("|") for line in barred)
+        and not (lines[-1].endswith("|"))
+    )
