@@ -147,14 +147,14 @@ class PlainBM25:
         return [self.keys[i] for _, i in sorted(scores)[:limit]]
 
 
-def evaluate(rows) -> tuple[Scores, Scores]:
+def evaluate(rows, *, second_stage: bool = True) -> tuple[Scores, Scores]:
     """(hybrid, plain BM25). The baseline ranks by BM25 over the question's jieba words and
     the passages' own text, with no vocabulary, no phrasings and no embeddings, and refuses
-    only when nothing matches."""
+    only when nothing matches. `second_stage=False`: the hybrid's first stage alone."""
     hybrid, plain = Scores(), Scores()
     baseline = PlainBM25(list(retrieval.live_passages()))
     for question, gold in rows:
-        answer = retrieval.ask(question)
+        answer = retrieval.ask(question, second_stage=second_stage)
         keys = [article_of(c.passage.key) for c in answer.candidates]
         base_keys = baseline.rank(query_terms(question))
         if gold:
