@@ -5,7 +5,9 @@ The 条例 and 109号 are imported as passages; N synthetic passages fill the li
 Their embeddings are real e5 vectors of a few hundred synthetic sentences, mixed pairwise (so
 the matrix has N distinct rows without embedding N texts for minutes); their words go into the
 same FTS index. Latency is measured on the evaluation questions, each asked through the whole
-path (vocabulary, jieba, BM25, e5 query, fusion, decision), the model already loaded.
+path (vocabulary, jieba, BM25, e5 query, fusion, decision, second stage), the model already
+loaded, and beside it the same question without the second stage (rerank.py). Each set's
+figures are printed for the first stage alone and with the second stage.
 
 Run: .venv/bin/python bench/bench_answers.py [N] [--set PATH …] [--no-latency] [--leave-out]
 [--misses] (a throwaway SQLite database in /tmp). Every question set given with --set is scored
@@ -173,10 +175,13 @@ def main():
     if args.leave_out:
         leave_one_phrasing_out(misses=args.misses)
     for path in args.sets:
-        hybrid, plain = evaluation.evaluate(evaluation.questions(path))
+        rows = evaluation.questions(path)
+        first, _ = evaluation.evaluate(rows, second_stage=False)
+        hybrid, plain = evaluation.evaluate(rows)
         print(f"== {path.name}")
-        print(hybrid.line("hybrid (vocabulary + BM25 + e5, RRF, refusal)"))
-        print(plain.line("plain BM25 over jieba words              "))
+        print(first.line("first stage (vocabulary + BM25 + e5, RRF)   "))
+        print(hybrid.line("hybrid (first stage, refusal, second stage)"))
+        print(plain.line("plain BM25 over jieba words                "))
         if args.misses:
             print("\n".join(hybrid.misses))
     if args.no_latency:
@@ -185,16 +190,27 @@ def main():
     retrieval.ask("预热")  # the model and jieba load once per process
     client = Client()
     client.get("/")
-    asks, homes = [], []
+    asks, firsts, homes = [], [], []
     for _ in range(3):
         for question, _gold in evaluation_rows:
+            # each question with and without the second stage, in turn: the same load for both
             started = time.perf_counter()
             retrieval.ask(question)
             asks.append((time.perf_counter() - started) * 1000)
             started = time.perf_counter()
+            retrieval.ask(question, second_stage=False)
+            firsts.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
             client.get("/")
             homes.append((time.perf_counter() - started) * 1000)
-    for name, values in (("answer", asks), ("home page (cached)", homes)):
+    p50 = statistics.median(asks) / statistics.median(firsts)
+    p95 = percentile(asks, 95) / percentile(firsts, 95)
+    print(f"answer / first stage alone: p50 ×{p50:.2f}  p95 ×{p95:.2f}")
+    for name, values in (
+        ("answer", asks),
+        ("first stage alone", firsts),
+        ("home page (cached)", homes),
+    ):
         print(
             f"{name:20s} p50 {statistics.median(values):7.1f} ms"
             f"  p95 {percentile(values, 95):7.1f} ms"

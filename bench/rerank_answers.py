@@ -9,24 +9,18 @@ and prints every set before → after from that one dump. Sets named with --held
 fitted on; their scores print only with --score-held (score them once: at the start and the
 end of a piece of work). No question is ever printed.
 
-Features of a candidate article (each relative to the best candidate of the question):
-  pos, top1   its place in the current order (1 / (1 + place), first or not)
-  lex, dense  its BM25 and e5 ranks in the fusion (20 / (20 + rank), 0 when absent)
-  phr_max     e5: its nearest citizens' phrasing against the nearest of all (×10)
-  phr_top2    the same, mean of its two nearest (×10)
-  vote        share of the KNN nearest phrasings (all articles) that are its own, softmax-weighted
-  text        e5: question against its own text (×10)
-  nb          character-bigram naive Bayes over its phrasings in data/asked.tsv: what the
-              question asks for (多久, 收费, 不给…), read as characters, not as jieba words
+The features are the product's own (gongkai/answers/rerank.py, computed by retrieval.ask on
+its first stage's order): see that module. `fit … --write` fits on every dev set and writes
+the weights the product reads (gongkai/answers/data/rerank_weights.json) with how and when.
 
 Run: .venv/bin/python bench/rerank_answers.py dump /tmp/feat.json
-     .venv/bin/python bench/rerank_answers.py fit /tmp/feat.json --features pos,top1,nb
+     .venv/bin/python bench/rerank_answers.py fit /tmp/feat.json [--features pos,top1,nb] [--write]
 """
 
 import argparse
+import datetime
 import json
-import math
-import re
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -35,83 +29,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-DEPTH = 8  # candidates the second stage may reorder
-KNN = 10  # nearest phrasings that vote
-VOTE_TEMPERATURE = 0.02
-NB_SMOOTHING = 0.1
-NB_MAX_ARTICLES = 12  # a bigram in the phrasings of more articles says nothing of which
-HELD = ("eval_independent_final3", "eval_independent_final4_held")
-ALL = ("pos", "top1", "lex", "dense", "phr_max", "phr_top2", "vote", "text", "nb")
-_PUNCT = re.compile(r"[\s，。？！、,.?!；;：:“”\"']")
+from gongkai.answers import rerank  # noqa: E402  (no Django needed: numpy over the dump)
 
-
-def bigrams(text: str) -> list[str]:
-    text = _PUNCT.sub("", text)
-    return [text[i : i + 2] for i in range(len(text) - 1)]
-
-
-class Bigrams:
-    """Naive Bayes over the character bigrams of each article's citizens' phrasings."""
-
-    def __init__(self, phrasings: dict[str, list[str]]):
-        self.counts = {
-            key: Counter(g for p in ps for g in bigrams(p)) for key, ps in phrasings.items()
-        }
-        self.totals = {key: sum(c.values()) for key, c in self.counts.items()}
-        spread = Counter(g for c in self.counts.values() for g in c)
-        self.telling = {g for g, n in spread.items() if n <= NB_MAX_ARTICLES}
-        self.size = len(spread)
-
-    def score(self, question: str, key: str) -> float:
-        """Mean log P(bigram | article) over the question's telling bigrams (0 without any)."""
-        grams = [g for g in bigrams(question) if g in self.telling]
-        if not grams:
-            return 0.0
-        counts, total = self.counts.get(key, Counter()), self.totals.get(key, 0)
-        denominator = total + NB_SMOOTHING * self.size
-        return sum(math.log((counts[g] + NB_SMOOTHING) / denominator) for g in grams) / len(grams)
-
-
-def candidate_features(question, answer, context) -> list[dict]:
-    from gongkai.answers import embed, evaluation, retrieval
-
-    vectors, live, article_of_row, nb = context
-    vector = embed.query(retrieval.vocabulary().corrected(retrieval.normalise(question)))
-    text_cos = vectors.text[live] @ vector
-    mask = live[vectors.owner]
-    owners = [article_of_row[o] for o in vectors.owner[mask].tolist()]
-    phrasing = vectors.asked[mask] @ vector
-    order = np.argsort(-phrasing)
-    nearest = float(phrasing[order[0]]) if len(order) else 0.0
-    vote = Counter()
-    for i in order[:KNN]:
-        vote[owners[i]] += math.exp((float(phrasing[i]) - nearest) / VOTE_TEMPERATURE)
-    total = sum(vote.values()) or 1.0
-    mine, text = {}, {}
-    for i, key in enumerate(owners):
-        mine.setdefault(key, []).append(float(phrasing[i]))
-    for i, row in enumerate(np.flatnonzero(live).tolist()):
-        key = article_of_row[row]
-        text[key] = max(text.get(key, -1.0), float(text_cos[i]))
-    best_text = float(text_cos.max()) if len(text_cos) else 0.0
-    rows = []
-    for c in answer.candidates:
-        key = evaluation.article_of(c.passage.key)
-        near = sorted(mine.get(key, [-1.0]), reverse=True)
-        rows.append(
-            {
-                "key": key,
-                "fused": c.score,
-                "lexical": c.lexical_rank,
-                "dense": c.dense_rank,
-                "phr_max": near[0] - nearest,
-                "phr_top2": float(np.mean(near[:2])) - nearest,
-                "vote": vote.get(key, 0.0) / total,
-                "text": text.get(key, -1.0) - best_text,
-                "nb_raw": nb.score(question, key),
-            }
-        )
-    return rows
+DEPTH = 8  # candidates the second stage may reorder (the product: the first 3, see --within)
+# Every set is dev data since stop 26 (final3, final4_held, final7 too); name new ones with --held.
+HELD = ()
 
 
 def dump(out: Path):
@@ -119,30 +41,23 @@ def dump(out: Path):
 
     bench_answers.setup()
     bench_answers.build(0)
-    from gongkai.answers import evaluation, index, retrieval
-    from gongkai.answers.models import Passage
+    from gongkai.answers import evaluation, retrieval
 
-    vectors = retrieval.passage_vectors()
-    live = np.isin(vectors.ids, list(retrieval.live_passages().values_list("pk", flat=True)))
-    passages = Passage.objects.in_bulk(vectors.ids.tolist())
-    article_of_row = [evaluation.article_of(passages[pk].key) for pk in vectors.ids.tolist()]
-    phrasings = {}
-    for passage in passages.values():
-        phrasings.setdefault(evaluation.article_of(passage.key), []).extend(
-            index.asked_list(passage)
-        )
-    context = (vectors, live, article_of_row, Bigrams(phrasings))
     baseline = evaluation.PlainBM25(list(retrieval.live_passages()))
     data = {}
     for path in evaluation.EVAL_SETS:
         rows = []
         for question, gold in evaluation.questions(path):
-            answer = retrieval.ask(question, limit=DEPTH)
+            # the first stage's order, with the product's own features (rerank.raw_features)
+            answer = retrieval.ask(question, limit=DEPTH, second_stage=False, features=True)
             rows.append(
                 {
                     "gold": sorted(gold),
                     "refused": answer.refused,
-                    "candidates": candidate_features(question, answer, context),
+                    "candidates": [
+                        {"key": evaluation.article_of(c.passage.key), **c.features}
+                        for c in answer.candidates
+                    ],
                     "bm25": baseline.rank(evaluation.query_terms(question)),
                 }
             )
@@ -151,50 +66,32 @@ def dump(out: Path):
     out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-def _reciprocal(rank) -> float:
-    return 0.0 if rank is None else 20.0 / (20 + rank)
-
-
-def matrix(row: dict, names) -> np.ndarray:
-    candidates = row["candidates"]
-    best_nb = max((c["nb_raw"] for c in candidates), default=0.0)
-    values = []
-    for place, c in enumerate(candidates):
-        f = {
-            "pos": 1.0 / (1 + place),
-            "top1": float(place == 0),
-            "lex": _reciprocal(c["lexical"]),
-            "dense": _reciprocal(c["dense"]),
-            "phr_max": 10 * c["phr_max"],
-            "phr_top2": 10 * c["phr_top2"],
-            "vote": c["vote"],
-            "text": 10 * c["text"],
-            "nb": c["nb_raw"] - best_nb,
-        }
-        values.append([f[name] for name in names])
-    return np.array(values, dtype=float).reshape(len(candidates), len(names))
-
-
 def reordered(row: dict, weights, names) -> list[str]:
     keys = [c["key"] for c in row["candidates"]]
     if weights is None or not keys:
         return keys
-    scores = matrix(row, names) @ weights
+    scores = rerank.matrix(row["candidates"], names) @ weights
     return [keys[i] for i in np.argsort(-scores, kind="stable")]
 
 
-def fit(rows, names, *, l2=0.01, steps=600, rate=0.5) -> np.ndarray:
-    """Weights maximising the softmax probability of the gold candidates (gradient descent),
-    starting from the current order (weight 3 on `pos`), over the answered questions whose
-    gold is among the candidates but not all of them."""
+def training(rows, names) -> tuple[list, list]:
+    """The answered questions whose gold is among the candidates but not all of them: their
+    feature matrices and the gold as a distribution."""
     xs, ys = [], []
     for row in rows:
         if not row["gold"] or row["refused"]:
             continue
         y = np.array([c["key"] in row["gold"] for c in row["candidates"]], dtype=float)
         if 0 < y.sum() < len(y):
-            xs.append(matrix(row, names))
+            xs.append(rerank.matrix(row["candidates"], names))
             ys.append(y / y.sum())
+    return xs, ys
+
+
+def fit(rows, names, *, l2=0.01, steps=600, rate=0.5) -> np.ndarray:
+    """Weights maximising the softmax probability of the gold candidates (gradient descent),
+    starting from the current order (weight 3 on `pos`), over `training(rows)`."""
+    xs, ys = training(rows, names)
     weights = np.zeros(len(names))
     if "pos" in names:
         weights[names.index("pos")] = 3.0
@@ -268,6 +165,39 @@ def table(data, names, held, score_held) -> list[str]:
     return lines
 
 
+def write(data, names, held, within, argv, to: Path | None = None) -> dict:
+    """Fit on every dev set and write the weights the product reads, with how and when; the
+    file is read back the way the product reads it before it replaces the old one."""
+    dev = [name for name in data if name not in held]
+    rows = [r for name in dev for r in data[name]]
+    weights = fit(rows, names)
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True, text=True, check=True, cwd=Path(__file__).parent,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        commit = ""
+    payload = {
+        "features": {k: round(float(w), 6) for k, w in zip(names, weights, strict=True)},
+        "within": within,
+        "fitted": {
+            "date": datetime.date.today().isoformat(),
+            "commit": commit,
+            "sets": dev,
+            "questions": len(training(rows, names)[0]),
+            "how": "bench/rerank_answers.py fit DUMP " + " ".join(argv) + "：每题前 within 个"
+            "候选上的 softmax，从 pos 3 起梯度下降（l2 0.01，600 步），全部开发集",
+        },
+    }
+    to = to or rerank.WEIGHTS
+    temporary = to.with_suffix(".tmp")
+    temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    rerank.read_weights(temporary)
+    temporary.replace(to)
+    return payload
+
+
 def load(path: Path) -> dict:
     data = json.loads(path.read_text(encoding="utf-8"))
     for rows in data.values():
@@ -280,10 +210,16 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=("dump", "fit"))
     parser.add_argument("path", type=Path)
-    parser.add_argument("--features", default="pos,top1,nb")
+    parser.add_argument("--features", default="pos,top1,nb,vote,phr_max")
     parser.add_argument("--held", default=",".join(HELD), help="sets never fitted on")
     parser.add_argument(
-        "--within", type=int, default=DEPTH, help="reorder only the first N (3: hit@3 stays)"
+        "--within",
+        type=int,
+        default=rerank.MAX_WITHIN,
+        help="reorder only the first N (3: hit@3 stays)",
+    )
+    parser.add_argument(
+        "--write", action="store_true", help=f"fit on every dev set and write {rerank.WEIGHTS.name}"
     )
     parser.add_argument("--score-held", action="store_true", help="also score the held-out sets")
     args = parser.parse_args(argv)
@@ -291,9 +227,13 @@ def main(argv=None):
         dump(args.path)
         return
     names = [n for n in args.features.split(",") if n]
-    unknown = sorted(set(names) - set(ALL))
+    unknown = sorted(set(names) - set(rerank.FEATURES))
     if unknown:
-        sys.exit(f"错误：没有这些特征：{'、'.join(unknown)}（可用：{','.join(ALL)}）")
+        sys.exit(f"错误：没有这些特征：{'、'.join(unknown)}（可用：{','.join(rerank.FEATURES)}）")
+    if args.write and not 1 <= args.within <= rerank.MAX_WITHIN:
+        sys.exit(
+            f"错误：产品只重排前 {rerank.MAX_WITHIN} 个候选，--within 应为 1 到 {rerank.MAX_WITHIN}"
+        )
     data = load(args.path)
     for rows in data.values():
         for row in rows:
@@ -301,9 +241,12 @@ def main(argv=None):
                 row["candidates"][: args.within],
                 row["candidates"][args.within :],
             )
-    print(
-        "\n".join(table(data, names, tuple(h for h in args.held.split(",") if h), args.score_held))
-    )
+    held = tuple(h for h in args.held.split(",") if h)
+    print("\n".join(table(data, names, held, args.score_held)))
+    if args.write:
+        flags = [f"--features {','.join(names)}", f"--within {args.within}"]
+        payload = write(data, names, held, args.within, flags)
+        print(f"wrote {rerank.WEIGHTS} ({payload['fitted']['questions']} questions)")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,10 @@
    questions (`data/elsewhere.tsv`) than to the ways citizens ask our passages; without any
    phrasings, when neither retriever finds anything that stands out or the two disagree and
    neither is sure. `Answer.reasons` says which evidence decided.
+5. The second stage (rerank.py, its weights data/rerank_weights.json) reorders the first three
+   candidates of an answer that is not refused: what each article's citizens' phrasings say
+   of the question (their character bigrams, the nearest ones' vote) beside the first stage's
+   order. It never changes a refusal nor which three are shown.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import Length
 from django.utils import timezone
 
-from gongkai.answers import embed, index
+from gongkai.answers import embed, index, rerank
 from gongkai.answers.models import EntryStatus, Passage, PassageKind
 from gongkai.lib.search_text import query_terms
 
@@ -326,6 +330,8 @@ class Candidate:
     lexical_rank: int | None
     dense_rank: int | None
     cosine: float
+    # the second stage's features (rerank.raw_features), before they are made relative
+    features: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -373,7 +379,12 @@ def live_passages(today=None):
     )
 
 
-def ask(question: str, *, limit: int = 4) -> Answer:
+def ask(
+    question: str, *, limit: int = 4, second_stage: bool = True, features: bool = False
+) -> Answer:
+    """The answer to a citizen's question. `second_stage=False`: the first stage's order alone
+    (for measuring the second); `features`: each candidate's second-stage features kept on it
+    whatever the stage (for fitting the weights: bench/rerank_answers.py)."""
     question = normalise(question)
     answer = Answer(question=question, refused=True)
     if not question:
@@ -395,6 +406,7 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     # against the passages' texts and, like with like, the citizens' phrasings beside them.
     vector = embed.query(question)
     text_cosines, asked_cosines, phrasing_cosines = dense_scores(vectors, live, vector)
+    own_text_cosines = text_cosines
     # A passage is as close as its text or the nearest way citizens ask for it.
     cosines = np.maximum(text_cosines, asked_cosines)
     act = vocab.without_topics(question)
@@ -458,6 +470,30 @@ def ask(question: str, *, limit: int = 4) -> Answer:
     )
     if answer.refused and margin is not None and margin < 0 and not answer.elsewhere:
         answer.elsewhere = [nearest_place] if nearest_place != NOT_OURS else []
+    weights = rerank.weights() if second_stage and not answer.refused else None
+    if weights is not None or features:
+        features = rerank.raw_features(
+            question,
+            answer.candidates,
+            vectors=vectors,
+            live=live,
+            vector=vector,
+            phrasing=phrasing_cosines,
+            text=own_text_cosines,
+        )
+        for candidate, row in zip(answer.candidates, features, strict=True):
+            candidate.features = row
+    if weights is not None:
+        # The second stage, after the decision (which read the first stage's best): the first
+        # three reordered, an approved entry and 第五十五条 for a public body kept in place.
+        public = vocab.asks_public_body(question)
+        pinned = [
+            i
+            for i, c in enumerate(answer.candidates)
+            if c.passage.kind == PassageKind.ENTRY or (public and PUBLIC_BODIES in c.passage.text)
+        ]
+        order = rerank.reordered([c.features for c in answer.candidates], weights, pinned)
+        answer.candidates = [answer.candidates[i] for i in order]
     return answer
 
 
@@ -485,7 +521,7 @@ def one_per_article(order: list[int], passages: dict) -> list[int]:
     seen, kept = set(), []
     for pk in order:
         passage = passages[pk]
-        article = _article(passage)
+        article = article_id(passage)
         if article not in seen:
             seen.add(article)
             kept.append(pk)
@@ -495,15 +531,17 @@ def one_per_article(order: list[int], passages: dict) -> list[int]:
 def with_second_reading(order: list[int], other: list[int], passages: dict) -> list[int]:
     """The fusion's first two candidates, then the second reading's best other article, then
     the rest of the fusion's (each article once)."""
-    shown = {_article(passages[pk]) for pk in order[:2]}
-    third = next((pk for pk in other if _article(passages[pk]) not in shown), None)
+    shown = {article_id(passages[pk]) for pk in order[:2]}
+    third = next((pk for pk in other if article_id(passages[pk]) not in shown), None)
     if third is None:
         return order
-    rest = [pk for pk in order[2:] if _article(passages[pk]) != _article(passages[third])]
+    rest = [pk for pk in order[2:] if article_id(passages[pk]) != article_id(passages[third])]
     return [*order[:2], third, *rest]
 
 
-def _article(passage: Passage) -> tuple:
+def article_id(passage: Passage) -> tuple:
+    """What answers as one (an article and its cases): the second stage's features are read
+    by article too."""
     return (passage.document_id, passage.source, article_group(passage))
 
 

@@ -63,24 +63,6 @@ def test_held_out_sets_are_never_fitted_on_nor_scored_unless_asked():
     assert any(line.startswith("held mine_held") for line in scored)
 
 
-def test_the_bigram_score_reads_what_the_question_asks_for():
-    nb = rerank.Bigrams(
-        {
-            "条例:第三十三条": ["多久能答复我", "要等多少天"],
-            "条例:第四十二条": ["要收费吗", "收多少钱"],
-        }
-    )
-    assert nb.score("申请了多久答复", "条例:第三十三条") > nb.score(
-        "申请了多久答复", "条例:第四十二条"
-    )
-    assert nb.score("你好", "条例:第三十三条") == 0.0  # no bigram of any phrasing: no evidence
-
-
-def test_a_bigram_in_the_phrasings_of_too_many_articles_tells_nothing():
-    phrasings = {f"条例:第{i}条": ["政府信息"] for i in range(rerank.NB_MAX_ARTICLES + 1)}
-    assert rerank.Bigrams(phrasings).score("政府信息", "条例:第1条") == 0.0
-
-
 def test_it_refuses_an_unknown_feature_in_one_line(tmp_path, capsys):
     with pytest.raises(SystemExit) as stop:
         rerank.main(["fit", str(tmp_path / "none.json"), "--features", "pos,answer_type"])
@@ -103,3 +85,38 @@ def test_within_three_it_never_moves_an_article_out_of_the_first_three(tmp_path,
     rerank.main(["fit", str(path), "--within", "3", "--held", "none"])
     mine = next(line for line in capsys.readouterr().out.splitlines() if " mine " in line)
     assert "0.000→0.000        0.000→0.000" in mine
+
+
+def test_write_fits_on_every_dev_set_and_writes_weights_the_product_reads(
+    tmp_path, monkeypatch, capsys
+):
+    import json
+
+    from gongkai.answers import rerank as product
+
+    target = tmp_path / "rerank_weights.json"
+    monkeypatch.setattr(product, "WEIGHTS", target)
+    teach = [row({"b"}, ["a", "b", "c"], [-3.0, -1.0, -4.0]) for _ in range(20)]
+    data = {"dev1": teach, "dev2": teach}
+    for set_rows in data.values():
+        for r in set_rows:
+            r["gold"] = sorted(r["gold"])
+    path = tmp_path / "feat.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    rerank.main(["fit", str(path), "--features", "pos,top1,nb", "--write"])
+    weights = product.read_weights(target)
+    assert weights.names == ("pos", "top1", "nb") and weights.within == 3
+    assert weights.values[2] > 0  # it learnt the bigram signal of both sets
+    assert weights.fitted["sets"] == ["dev1", "dev2"] and weights.fitted["questions"] == 40
+    assert "--features pos,top1,nb --within 3" in weights.fitted["how"]
+
+
+def test_write_refuses_a_within_the_product_may_not_use(tmp_path, monkeypatch):
+    from gongkai.answers import rerank as product
+
+    target = tmp_path / "rerank_weights.json"
+    monkeypatch.setattr(product, "WEIGHTS", target)
+    with pytest.raises(SystemExit) as stop:
+        rerank.main(["fit", str(tmp_path / "none.json"), "--within", "8", "--write"])
+    assert "--within 应为 1 到 3" in str(stop.value)
+    assert not target.exists()

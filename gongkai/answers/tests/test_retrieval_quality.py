@@ -65,21 +65,27 @@ def _scores(path):
 # 93 → 94/95; final4_held 89/95 both; refusals unchanged everywhere (310/316); leaving each
 # phrasing out 418/518/561 (hit@1/hit@3) after. The fusion's constants were tried again (RRF_K
 # 40, 60; the second reading's weights): none lifted leave-one-out hit@3 without a set losing.
+# Stop 26: the second stage (rerank.py) reorders the first three; every set is dev data and its
+# weights are fitted on all of them. SQLite, hit@1 first stage → with it (hit@3 and refusals
+# cannot change): own 68/70 both; dev 83 → 85/91; dev2 77 → 82/91; final 88 → 89/97; final2
+# 144 → 146/149; final3 177 → 181/190; final4_dev 89 → 91/95; final4_held 89/95 both; final7
+# 175 → 180/206. Fitted leaving the set itself out instead (bench/rerank_answers.py fit), each
+# set scores the same. The hit@1 floors below are those figures less a margin for PostgreSQL.
 FLOORS = {
     "own": (evaluation.EVAL_SET, 70, 24, 0.92, 0.98, 0.95, 0.03, 30),
-    "dev": (evaluation.DEV_SET, 91, 31, 0.87, 0.96, 0.96, 0.03, 30),  # sixth round: 31/31
-    "dev2": (evaluation.DEV2_SET, 91, 31, 0.81, 0.97, 0.96, 0.03, 30),
+    "dev": (evaluation.DEV_SET, 91, 31, 0.90, 0.96, 0.96, 0.03, 30),  # sixth round: 31/31
+    "dev2": (evaluation.DEV2_SET, 91, 31, 0.86, 0.97, 0.96, 0.03, 30),
     # Written by a second author blind to the code, the vocabulary, the phrasings and the
     # other sets; scored once when the code was finished (18902df): hit@1 0.75, hit@3 0.93,
     # 29/34 refused, 1/97 falsely refused; plain BM25 0.40 / 0.53. Its misses were seen since.
-    "final": (evaluation.FINAL_SET, 97, 34, 0.87, 0.97, 0.97, 0.03, 30),
+    "final": (evaluation.FINAL_SET, 97, 34, 0.89, 0.97, 0.97, 0.03, 30),
     # A third author, blind to everything but the two texts, wrote it while the third round was
     # made; scored once on its finished code (572b18e): hit@1 0.80, hit@3 0.87, 40/43 refused,
     # 1/149 falsely refused (2732c19: 0.78 / 0.87, 37/43, 1/149; plain BM25 0.42 / 0.59), all
     # read with its 109号 golds never matching. Read right (gold_key), 7e73729 (the same answers
     # as 572b18e) scores 0.93 / 0.99, 40/43, 1/149: the issue's bar was met. Floors less a
     # margin for PostgreSQL's BM25.
-    "final2": (evaluation.FINAL2_SET, 149, 43, 0.93, 0.96, 0.97, 0.02, 35),
+    "final2": (evaluation.FINAL2_SET, 149, 43, 0.95, 0.96, 0.97, 0.02, 35),
     # A fourth author, as blind, wrote it while the fourth round was made (190 answerable, 52 to
     # refuse, many of them look-alikes). Held out from both rounds; scored by the lead with the
     # 109号 names read as the library's 109 (see gold_key): 7e73729 0.86 / 0.96, 40/52, 0/190;
@@ -87,16 +93,20 @@ FLOORS = {
     # 43/52, 1/190; plain BM25 0.51 / 0.69. The bar is met but for refusals (83%, bar 90%).
     # Sixth round (final3 now a dev set: other agencies' own records and procedures named as
     # such, fee words no evidence of ours): 0.87 / 0.98, 52/52, 1/190 (PostgreSQL 0.86 / 0.98).
-    "final3": (evaluation.FINAL3_SET, 190, 52, 0.89, 0.96, 0.96, 0.02, 50),
+    "final3": (evaluation.FINAL3_SET, 190, 52, 0.92, 0.96, 0.96, 0.02, 50),
     # A fifth author, as blind, wrote final4 (291 questions) during the sixth round; scored by the
     # lead on the merged code: hit@1 161/190 = 0.847, hit@3 0.96, 91% refused, 0% falsely refused.
     # Every other question became dev data (this half): 0.80 / 0.95, 48/51, 0/95 before the
     # seventh round's phrasings, 0.85 / 0.97, 48/51, 0/95 after (plain BM25 0.55 / 0.68).
-    "final4_dev": (evaluation.FINAL4_DEV_SET, 95, 51, 0.89, 0.97, 0.94, 0.02, 20),
+    "final4_dev": (evaluation.FINAL4_DEV_SET, 95, 51, 0.92, 0.97, 0.94, 0.02, 20),
     # final4's other half, held out from the sixth and seventh rounds (the lead's scoring): 85/95
     # (0.89) / 0.97, 44/50, 0/95 before the seventh round and after it. Floors less a margin
     # for PostgreSQL's BM25.
     "final4_held": (evaluation.FINAL4_HELD_SET, 95, 50, 0.89, 0.96, 0.90, 0.02, 20),
+    # A sixth author, as blind, wrote final7 in stop 25; held out with the lead and scored blind
+    # on c07297a: 175/206 (0.850) / 0.966, 72/80 refused (90%), 3/206 (1.5%) falsely refused;
+    # plain BM25 0.57 / 0.68. Dev data since stop 26. Floors less a margin for PostgreSQL.
+    "final7": (evaluation.FINAL7_SET, 206, 80, 0.85, 0.96, 0.88, 0.02, 50),
 }
 
 
