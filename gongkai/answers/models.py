@@ -126,6 +126,10 @@ class Entry(ShownState, models.Model):
     )
     approved_at = models.DateTimeField("发布时间", null=True, blank=True)
     withdrawn_reason = models.TextField("撤下理由", blank=True)
+    # The create form's key bound to what it sent (core.idempotent): sent twice, one draft.
+    idempotency_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     objects = models.Manager()
     public = PublicEntryManager()

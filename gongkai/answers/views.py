@@ -59,13 +59,14 @@ def entry_create(request):
     form = forms.EntryForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            entry = services.entry_save(
-                entry=form.instance, sources=form.sources(), by=request.user, question=asked
-            )
+            entry, created = services.entry_create(form=form, by=request.user, question=asked)
         except DomainError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "问答条目已保存为草稿，请提交处室负责人审核。")
+            if created:
+                messages.success(request, "问答条目已保存为草稿，请提交处室负责人审核。")
+            else:
+                messages.info(request, "该问答条目已经保存过，重复提交没有再新建。")
             return redirect("answers:entry_detail", entry.pk)
     return render(request, "answers/staff/entry_form.html", {"form": form, "asked": asked})
 
