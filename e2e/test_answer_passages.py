@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.urls import reverse
 
-from e2e.test_answers import _ask, _date, _sign_in
+from e2e.test_answers import _ask, _publish_laws, _sign_in
 
 SHOTS = Path(os.environ.get("GONGKAI_SHOTS", tempfile.gettempdir())) / "gongkai-shots"
 QUESTION = "被约谈以后要写整改材料吗"
@@ -40,16 +40,11 @@ def _import(page, base, record, tmp):
 def test_an_imported_passage_answers_only_after_the_head_approves_it(
     e2e_cast, page, browser, live_server, tmp_path
 ):
-    from gongkai.answers import demo, index
     from gongkai.answers.models import Passage
     from gongkai.core.models import AuditEntry
 
-    index.reindex_all()  # the index table outlives the rows of earlier live-server tests
     cast = e2e_cast
-    people = {"xinwen": cast.press, "xinwen_head": cast.press_head}
-    people |= {"baomi": cast.reviewer, "lingdao": cast.leader}
-    for filename, written, published in demo.LAWS:
-        demo._publish_law(people, filename, *map(_date, (written, published)))
+    _publish_laws(cast)
     base, ask = live_server.url, live_server.url + reverse("answers_public:ask")
 
     staff = browser.new_page()

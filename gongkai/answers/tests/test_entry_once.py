@@ -6,19 +6,8 @@ import re
 from django.urls import reverse
 
 from gongkai.answers.models import Entry
-from gongkai.answers.tests.helpers import YUETAN, published
+from gongkai.answers.tests.helpers import YUETAN, entry_form, published
 from gongkai.core.models import AuditEntry
-
-
-def _form(document, **fields):
-    return {
-        "question": "老板为什么会被应急局叫去谈话？",
-        "answer": "发生生产安全事故或者存在重大事故隐患的企业，主要负责人会被约谈。",
-        "checked_on": "2022-10-01",
-        "source1": document.pk,
-        "article1": "第二条",
-        **fields,
-    }
 
 
 def _key(client) -> str:
@@ -29,7 +18,7 @@ def _key(client) -> str:
 def test_the_same_form_sent_twice_makes_one_draft_and_one_audit_row(cast, client):
     document = published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
     client.force_login(cast.clerk)
-    form = _form(document, idempotency_key=_key(client))
+    form = entry_form(document, idempotency_key=_key(client))
     first = client.post(reverse("answers:entry_create"), form)
     again = client.post(reverse("answers:entry_create"), form, follow=True)
     entry = Entry.objects.get()
@@ -43,17 +32,17 @@ def test_a_new_form_or_other_content_is_a_new_draft(cast, client):
     document = published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
     client.force_login(cast.clerk)
     key = _key(client)
-    client.post(reverse("answers:entry_create"), _form(document, idempotency_key=key))
-    changed = _form(document, idempotency_key=key, question="约谈是怎么回事？")
+    client.post(reverse("answers:entry_create"), entry_form(document, idempotency_key=key))
+    changed = entry_form(document, idempotency_key=key, question="约谈是怎么回事？")
     client.post(reverse("answers:entry_create"), changed)
-    client.post(reverse("answers:entry_create"), _form(document, idempotency_key=_key(client)))
+    client.post(reverse("answers:entry_create"), entry_form(document, idempotency_key=_key(client)))
     assert Entry.objects.count() == 3
 
 
 def test_another_person_replaying_the_key_gets_their_own_draft_not_the_first(cast, client):
     document = published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
     client.force_login(cast.clerk)
-    form = _form(document, idempotency_key=_key(client))
+    form = entry_form(document, idempotency_key=_key(client))
     client.post(reverse("answers:entry_create"), form)
     client.force_login(cast.head)
     client.post(reverse("answers:entry_create"), form)
