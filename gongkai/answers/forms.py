@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.conf import settings
 
@@ -41,11 +43,17 @@ class EntryForm(SeenForm, forms.ModelForm):
         }
         help_texts = {"media": "图片（PNG、JPEG）、PDF或MP4短视频"}
 
+    # The same new-entry form sent twice is one draft (services.entry_create).
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:  # a new entry has nothing to have changed
             self.SEEN_REQUIRED = "页面缺少问答条目版本，请刷新后重新修改。"
             self.shows(self.instance)
+            del self.fields["idempotency_key"]
+        else:
+            self.initial["idempotency_key"] = uuid.uuid4().hex
         documents = Document.public.exclude(validity__in=ENDED_VALIDITIES).order_by("title")
         current = list(self.instance.sources.all()) if self.instance.pk else []
         for n in range(1, 4):

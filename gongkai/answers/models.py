@@ -43,6 +43,8 @@ audit.register_actions(
         "answer_entry.withdraw": "撤下问答条目",
         "answer_entry.source_ended": "来源文件失效，问答条目自动撤下",
         "answer_import": "批量导入问答条目和段落",
+        "answer_passage.approve": "审核通过导入段落",
+        "answer_passage.withdraw": "撤下导入段落",
     }
 )
 
@@ -126,6 +128,10 @@ class Entry(ShownState, models.Model):
     )
     approved_at = models.DateTimeField("发布时间", null=True, blank=True)
     withdrawn_reason = models.TextField("撤下理由", blank=True)
+    # The create form's key bound to what it sent (core.idempotent): sent twice, one draft.
+    idempotency_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     objects = models.Manager()
     public = PublicEntryManager()
@@ -177,18 +183,17 @@ class Entry(ShownState, models.Model):
         the scan every document gets before approval (lib.pii) on each public field, and in the
         question and its phrasings — a citizen's words, taken from the question log — the
         question log's nets too (core.publicity: a name, a mistyped ID number, 微信号…)."""
-        found = []
-        fields = ("question", "phrasings", "answer", "topics")
-        for name in fields:
-            text = getattr(self, name) or ""
-            kinds = [f"{KIND_LABELS[hit.kind]}{hit.masked}" for hit in scan_text(text)]
-            if name in ("question", "phrasings"):
-                scanned = set(KIND_LABELS.values())
-                kinds += [k for k in publicity.personal_data_in(text, {}) if k not in scanned]
-            if kinds:
-                label = self._meta.get_field(name).verbose_name
-                found.append(f"{label}：{'、'.join(dict.fromkeys(kinds))}")
-        return found
+        return personal_data_in(
+            [
+                (self._meta.get_field(name).verbose_name, getattr(self, name) or "", nets)
+                for name, nets in (
+                    ("question", True),
+                    ("phrasings", True),
+                    ("answer", False),
+                    ("topics", False),
+                )
+            ]
+        )
 
     # ---- who may act ----------------------------------------------------------------------
 
@@ -351,6 +356,20 @@ class Entry(ShownState, models.Model):
         self.passages.all().delete()
 
 
+def personal_data_in(fields) -> list[str]:
+    """[(label, text, nets)] → ["正文：手机号码139****5678", …]: lib.pii's scan on each text,
+    and where `nets` the question log's nets as well (core.publicity)."""
+    found = []
+    for label, text, nets in fields:
+        kinds = [f"{KIND_LABELS[hit.kind]}{hit.masked}" for hit in scan_text(text)]
+        if nets:
+            scanned = set(KIND_LABELS.values())
+            kinds += [k for k in publicity.personal_data_in(text, {}) if k not in scanned]
+        if kinds:
+            found.append(f"{label}：{'、'.join(dict.fromkeys(kinds))}")
+    return found
+
+
 def writers_of(entries) -> dict[int, set[int]]:
     """Entry.writer_ids for several entries, in one read of the audit log (a list of 50
     waiting entries asks once, not 50 times)."""
@@ -403,8 +422,22 @@ class PassageKind(models.TextChoices):
     ENTRY = "entry", "问答条目"
 
 
+class PassageStatus(models.TextChoices):
+    """Only an imported passage has a review of its own (导入段落, 先审后发): a document's and an
+    entry's passages exist only while what they come from may answer, so they are always LIVE."""
+
+    PENDING = "pending", "待处室负责人审核"
+    LIVE = "live", "已发布"
+    WITHDRAWN = "withdrawn", "已撤下"
+
+
 class Passage(models.Model):
-    """One answerable piece of text, with its index words and its e5 embedding."""
+    """One answerable piece of text, with its index words and its e5 embedding.
+
+    A passage imported by staff on the web comes in PENDING, in the importer's unit, and answers
+    nobody until a head of that unit who did not import it approves it (core.review, as entries);
+    the operator's bulk `gongkai qa import` (benchmarks, a first load) puts passages LIVE with no
+    unit. Either kind of import refuses a line holding personal data (`personal_data`)."""
 
     kind = models.CharField(max_length=20, choices=PassageKind.choices)
     key = models.CharField("编号", max_length=120, unique=True)
@@ -429,6 +462,26 @@ class Passage(models.Model):
     asked = models.TextField("群众问法", blank=True, default="")
     embedding = models.BinaryField()
     asked_embedding = models.BinaryField(blank=True, default=b"")  # one e5 vector a question
+    status = models.CharField(
+        "状态", max_length=20, choices=PassageStatus.choices, default=PassageStatus.LIVE
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="责任单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    imported_at = models.DateTimeField("导入时间", null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField("发布时间", null=True, blank=True)
+    withdrawn_reason = models.TextField("撤下理由", blank=True)
 
     class Meta:
         ordering = ["document_id", "position", "id"]
@@ -448,10 +501,104 @@ class Passage(models.Model):
                 ),
                 name="answer_passage_has_one_origin",
             ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=PassageStatus.values),
+                name="answer_passage_status_valid",
+            ),
+            models.CheckConstraint(  # staff's import answers only once a head approved it
+                condition=~models.Q(imported_by__isnull=False, status=PassageStatus.LIVE)
+                | models.Q(approved_by__isnull=False, approved_at__isnull=False),
+                name="answer_passage_imported_live_is_approved",
+            ),
         ]
 
     def __str__(self):
         return f"{self.title} {self.label}".strip()
+
+    def personal_data(self) -> list[str]:
+        """What a citizen would read of personal data in an imported passage: the entry's scan
+        with the question log's nets on every field, as nobody wrote it in the system (a
+        mistyped ID number is refused too; the 条例 and 109号 trip none of them)."""
+        return personal_data_in(
+            [("标题", self.title, True), ("正文", self.text, True), ("群众问法", self.asked, True)]
+        )
+
+    def may_approve(self, user) -> bool:
+        """A head of the importing unit who did not import it, or a 签发领导 for a head's own
+        import (core.review)."""
+        return (
+            self.status == PassageStatus.PENDING
+            and self.unit_id is not None
+            and review.may_check(user, self.unit_id, {self.imported_by_id})
+        )
+
+    def may_withdraw(self, user) -> bool:
+        """The unit's head, or the 政务公开管理员 who runs the import (any unit's, and the
+        operator's passages that have no unit)."""
+        if self.kind != PassageKind.IMPORTED or self.status == PassageStatus.WITHDRAWN:
+            return False
+        if not user.is_authenticated:
+            return False
+        if user.has_role(Role.PRESS_OFFICE):
+            return True
+        return (
+            self.unit_id is not None
+            and user.unit_id == self.unit_id
+            and user.has_role(Role.UNIT_HEAD)
+        )
+
+    def _locked(self) -> Passage:
+        fresh = type(self).objects.select_for_update().get(pk=self.pk)
+        for field in self._meta.concrete_fields:
+            setattr(self, field.attname, getattr(fresh, field.attname))
+        return self
+
+    @transaction.atomic
+    def approve(self, *, by, comment: str = "") -> None:
+        """审核通过: from now on it answers the public."""
+        self._locked()
+        if self.status != PassageStatus.PENDING:
+            raise DomainError(f"该段落当前为“{self.get_status_display()}”，不能审核")
+        if by.pk == self.imported_by_id:
+            raise DomainError("导入段落的人不能审核自己导入的段落。" + review.STAND_IN)
+        if not self.may_approve(by):
+            raise DomainError(f"只有{self.unit or '导入单位'}的处室负责人可以审核该段落")
+        if found := self.personal_data():
+            raise DomainError(f"段落含有个人信息（{'；'.join(found)}），不能发布")
+        self.status, self.approved_by, self.approved_at = PassageStatus.LIVE, by, timezone.now()
+        self.save(update_fields=["status", "approved_by", "approved_at"])
+        audit.record(
+            by,
+            "answer_passage.approve",
+            self,
+            before={"status": PassageStatus.PENDING},
+            after={"status": self.status},
+            key=self.key,
+            comment=comment,
+        )
+
+    @transaction.atomic
+    def withdraw(self, *, by, reason: str) -> None:
+        """撤下: it answers nobody any more; the row stays, with who withdrew it and why."""
+        if not (reason or "").strip():
+            raise DomainError("撤下时必须填写理由")
+        self._locked()
+        before = self.status
+        if not self.may_withdraw(by):
+            if self.status == PassageStatus.WITHDRAWN:
+                raise DomainError("该段落已撤下")
+            raise DomainError("只有该段落所属单位的处室负责人或政务公开管理员可以撤下")
+        self.status, self.withdrawn_reason = PassageStatus.WITHDRAWN, reason.strip()
+        self.save(update_fields=["status", "withdrawn_reason"])
+        audit.record(
+            by,
+            "answer_passage.withdraw",
+            self,
+            before={"status": before},
+            after={"status": self.status},
+            key=self.key,
+            reason=self.withdrawn_reason,
+        )
 
 
 class Outcome(models.TextChoices):

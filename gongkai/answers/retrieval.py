@@ -41,7 +41,7 @@ from django.db.models.functions import Length
 from django.utils import timezone
 
 from gongkai.answers import embed, index, rerank
-from gongkai.answers.models import EntryStatus, Passage, PassageKind
+from gongkai.answers.models import EntryStatus, Passage, PassageKind, PassageStatus
 from gongkai.lib.search_text import query_terms
 
 VOCABULARY = Path(__file__).with_name("vocabulary.tsv")
@@ -369,7 +369,7 @@ def live_passages(today=None):
     today = today or timezone.localdate()
     lapsed = EntrySource.objects.filter(document__in=ended_documents(today)).values("entry_id")
     return Passage.objects.filter(
-        Q(kind=PassageKind.IMPORTED)
+        Q(kind=PassageKind.IMPORTED, status=PassageStatus.LIVE)
         | (Q(kind=PassageKind.ENTRY, entry__status=EntryStatus.PUBLISHED) & ~Q(entry__in=lapsed))
         | (
             Q(document__isnull=False)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
-from gongkai.answers import index, retrieval
+from gongkai.answers import index, retrieval, withdrawn
 from gongkai.answers.models import (
     AskedQuestion,
     Entry,
@@ -16,10 +19,13 @@ from gongkai.answers.models import (
     Outcome,
     Passage,
     PassageKind,
+    PassageStatus,
 )
 from gongkai.answers.passages import answers_from, split
-from gongkai.core import audit, publicity
+from gongkai.core import audit, publicity, review
 from gongkai.core.errors import DomainError
+from gongkai.core.idempotent import content_key, create_once
+from gongkai.core.notifications import notify
 
 MAX_IMPORT_LINES = 5000
 
@@ -28,10 +34,11 @@ MAX_IMPORT_LINES = 5000
 
 
 def question_ask(*, text: str, log: bool = True) -> retrieval.Answer:
-    """Answer one question; a portal question is logged with its outcome: its text only, with
-    any name, ID number, phone, bank card, e-mail or address a citizen typed into it masked
-    (core.publicity, full-width digits too)."""
-    answer = retrieval.ask(text)
+    """Answer one question (refused when it stands in for a withdrawn entry: withdrawn.py); a
+    portal question is logged with its outcome: its text only, with any name, ID number,
+    phone, bank card, e-mail or address a citizen typed into it masked (core.publicity,
+    full-width digits too)."""
+    answer = withdrawn.refuse_if_withdrawn(retrieval.ask(text))
     if log and answer.question:
         best = answer.candidates[0].passage if answer.candidates else None
         AskedQuestion.objects.create(
@@ -105,6 +112,25 @@ def entry_save(
         if after:  # a save that changed nothing is no edit (nor makes its sender a writer)
             audit.record(by, "answer_entry.edit", entry, before=before, after=after)
     return entry
+
+
+def entry_create(*, form, by, question: AskedQuestion | None = None) -> tuple[Entry, bool]:
+    """新建 from the staff form: (entry, created). The form's key, bound to what it sent and who
+    sent it (core.idempotent), makes a resubmitted or retried form find the first draft instead
+    of writing a second (probe 7 N1)."""
+    data = form.cleaned_data
+    content = {
+        name: value for name, value in data.items() if name not in ("idempotency_key", "seen")
+    }
+    content["by"] = by.pk
+    key = content_key((data.get("idempotency_key") or uuid.uuid4().hex)[:64], content)
+    entry = form.instance
+    entry.idempotency_key = key
+
+    def create() -> Entry:
+        return entry_save(entry=entry, sources=form.sources(), by=by, question=question)
+
+    return create_once(Entry, key, create)
 
 
 # ---- bulk import --------------------------------------------------------------------------
@@ -197,6 +223,9 @@ def _passage_fields(record, line, errors) -> dict:
     fields["asked"] = "\n".join(q.strip() for q in asked if q.strip())
     if fields["id"].startswith(("doc", "entry")):
         errors.append(f"第{line}行：编号不能以 doc 或 entry 开头（系统保留）")
+    scanned = Passage(title=fields["title"], text=fields["text"], asked=fields["asked"])
+    if found := scanned.personal_data():
+        errors.append(f"第{line}行：含有个人信息（{'；'.join(found)}），请删除后再导入")
     return fields
 
 
@@ -230,17 +259,28 @@ def _entry_fields(record, line, errors) -> dict:
 
 
 def import_jsonl(data: bytes, *, by=None) -> ImportResult:
-    """All or nothing: any bad line and nothing is imported; the errors name every line.
-    Passages are kept under their id (importing the same id again replaces it); entries come
-    in as drafts of the importer's unit, to go through the head's approval."""
+    """All or nothing: any bad line (personal data too) and nothing is imported; the errors name
+    every line. Passages are kept under their id (importing the same id again replaces it).
+    Staff's import (`by`): entries come in as drafts and passages as PENDING, both of the
+    importer's unit, to go through the head's approval (Passage.approve). Without `by` (the
+    operator's `gongkai qa import`) passages answer at once: that command is the bulk tool for
+    a first load and the benchmarks, run by whoever runs the server."""
     records, errors = parse_jsonl(data)
     if errors:
         raise ImportErrors(errors)
     if by is None and any(kind == "entry" for _, kind, _ in records):
         raise ImportErrors(["命令行导入只接受段落；问答条目请在系统中导入（需要责任单位）"])
     result = ImportResult()
+    reviewed = {}
+    if by is not None:
+        reviewed = {
+            "status": PassageStatus.PENDING,
+            "unit": by.unit,
+            "imported_by": by,
+            "imported_at": timezone.now(),
+        }
     with transaction.atomic():
-        passages = []
+        passages, entries = [], []
         for line, kind, fields in records:
             if kind == "passage":
                 index.remove(Passage.objects.filter(key=fields["id"]))
@@ -253,20 +293,41 @@ def import_jsonl(data: bytes, *, by=None) -> ImportResult:
                         source=fields["source"],
                         asked=fields["asked"],
                         position=line,
+                        **reviewed,
                     )
                 )
             else:
                 sources = fields.pop("sources")
                 try:
-                    entry_save(entry=Entry(**fields), sources=sources, by=by)
+                    entries.append(entry_save(entry=Entry(**fields), sources=sources, by=by))
                 except (ValidationError, DomainError) as error:
                     message = getattr(error, "messages", [str(error)])
                     raise ImportErrors([f"第{line}行：{'；'.join(message)}"]) from error
-                result.entries += 1
         index.save_passages(passages)
-        result.passages = len(passages)
+        result.passages, result.entries = len(passages), len(entries)
         if by is not None:
             audit.record(
-                by, "answer_import", None, passages=result.passages, entries=result.entries
+                by,
+                "answer_import",
+                None,
+                passages=result.passages,
+                entries=result.entries,
+                passage_ids=[p.pk for p in passages],
+                passage_keys=[p.key for p in passages],
+                entry_ids=[e.pk for e in entries],
             )
+            if passages:
+                _tell_checkers(by, passages[0])
     return result
+
+
+def _tell_checkers(by, first: Passage) -> None:
+    """The unit's heads (a 签发领导 for a head's own import) are told passages wait for them."""
+    link = reverse("answers:passage_list") + "?status=pending"
+    for person in review.checkers(by.unit_id, {by.pk}):
+        notify(
+            user=person,
+            key=f"answer_passage.pending:{first.pk}",
+            text=f"{by}导入的政策问答段落待审核，审核通过后才用于答复群众",
+            link=link,
+        )

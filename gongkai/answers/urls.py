@@ -10,6 +10,9 @@ urlpatterns = [
     path("<int:pk>/edit/", views.entry_edit, name="entry_edit"),
     path("<int:pk>/act/<str:verb>/", views.entry_act, name="entry_act"),
     path("import/", views.import_jsonl, name="import"),
+    path("passages/", views.passage_list, name="passage_list"),
+    path("passages/<int:pk>/", views.passage_detail, name="passage_detail"),
+    path("passages/<int:pk>/act/<str:verb>/", views.passage_act, name="passage_act"),
     path("unanswered/", views.unanswered, name="unanswered"),
     path("search/", views.search, name="search"),
 ]

@@ -10,7 +10,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.answers import forms, services
-from gongkai.answers.models import TRANSITIONS, AskedQuestion, Entry, EntryStatus
+from gongkai.answers.models import (
+    TRANSITIONS,
+    AskedQuestion,
+    Entry,
+    EntryStatus,
+    Passage,
+    PassageKind,
+    PassageStatus,
+)
 from gongkai.answers.views_common import answer_text, refusal_text
 from gongkai.core.access import role_required, staff_required
 from gongkai.core.errors import DomainError
@@ -51,13 +59,14 @@ def entry_create(request):
     form = forms.EntryForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            entry = services.entry_save(
-                entry=form.instance, sources=form.sources(), by=request.user, question=asked
-            )
+            entry, created = services.entry_create(form=form, by=request.user, question=asked)
         except DomainError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "问答条目已保存为草稿，请提交处室负责人审核。")
+            if created:
+                messages.success(request, "问答条目已保存为草稿，请提交处室负责人审核。")
+            else:
+                messages.info(request, "该问答条目已经保存过，重复提交没有再新建。")
             return redirect("answers:entry_detail", entry.pk)
     return render(request, "answers/staff/entry_form.html", {"form": form, "asked": asked})
 
@@ -138,10 +147,63 @@ def import_jsonl(request):
             errors = error.errors
         else:
             messages.success(
-                request, f"已导入{result.entries}个问答条目（草稿）和{result.passages}个段落。"
+                request,
+                f"已导入{result.entries}个问答条目（草稿）和{result.passages}个段落"
+                "（待处室负责人审核，审核通过后才用于答复）。",
             )
             return redirect("answers:entry_list")
     return render(request, "answers/staff/import.html", {"form": form, "errors": errors})
+
+
+def _passages_for(user):
+    """Imported passages: the unit's own (every unit's, and the operator's, for bureau-wide
+    roles). A document's or an entry's passages are managed through what they come from."""
+    passages = Passage.objects.filter(kind=PassageKind.IMPORTED).select_related("unit")
+    return passages if user.sees_all_units else passages.filter(unit_id=user.unit_id)
+
+
+@staff_required
+def passage_list(request):
+    """导入段落: what staff imported, by status; a head approves or withdraws from here."""
+    status = request.GET.get("status", "")
+    passages = _passages_for(request.user).order_by("-id")
+    if status in PassageStatus.values:
+        passages = passages.filter(status=status)
+    page = Paginator(passages, 30).get_page(request.GET.get("page"))
+    context = {"page": page, "status": status, "statuses": PassageStatus.choices}
+    return render(request, "answers/staff/passage_list.html", context)
+
+
+@staff_required
+def passage_detail(request, pk):
+    passage = get_object_or_404(_passages_for(request.user), pk=pk)
+    context = {
+        "passage": passage,
+        "may_approve": passage.may_approve(request.user),
+        "may_withdraw": passage.may_withdraw(request.user),
+        "asked": [q for q in passage.asked.splitlines() if q.strip()],
+    }
+    return render(request, "answers/staff/passage_detail.html", context)
+
+
+@require_POST
+@staff_required
+def passage_act(request, pk, verb):
+    """审核通过 or 撤下 one imported passage."""
+    passage = get_object_or_404(_passages_for(request.user), pk=pk)
+    if verb not in ("approve", "withdraw"):
+        raise Http404
+    comment = request.POST.get("comment", "")
+    try:
+        if verb == "approve":
+            passage.approve(by=request.user, comment=comment)
+            messages.success(request, "已审核通过，该段落现在用于答复群众。")
+        else:
+            passage.withdraw(by=request.user, reason=comment)
+            messages.success(request, "已撤下，该段落不再用于答复。")
+    except DomainError as error:
+        messages.error(request, str(error))
+    return redirect("answers:passage_detail", passage.pk)
 
 
 @staff_required

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gongkai.answers.models import PassageKind
 from gongkai.answers.retrieval import HOTLINE, Answer
+from gongkai.answers.withdrawn import REASON as WITHDRAWN
 
 
 def answer_text(answer: Answer) -> str:
@@ -18,6 +19,11 @@ def answer_text(answer: Answer) -> str:
 
 
 def refusal_text(answer: Answer) -> str:
+    if WITHDRAWN in answer.reasons:
+        return (
+            "这个问题原来的答复已撤下（所依据的规定已废止、失效或撤回，或答复正在修订），"
+            f"暂时无法答复。请拨打{HOTLINE}，或通过领导信箱向本局咨询。"
+        )
     where = "、".join(answer.elsewhere)
     if where:
         return (

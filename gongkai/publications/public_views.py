@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.cache import cache_control
+from django.views.decorators.http import conditional_page
 
 from gongkai.publications import pages, portal_cache, portal_html
 from gongkai.publications import search as search_index
@@ -156,7 +157,8 @@ def search(request):
     return portal_html.page(request, title="检索", content=content, section="search")
 
 
-@cache_control(max_age=600, public=True)
+@cache_control(public=True, no_cache=True)  # a withdrawal must not linger in caches
+@conditional_page
 def feed(request):
     """Atom feed of the 50 newest published documents."""
     atom = Atom1Feed(
@@ -182,7 +184,8 @@ def feed(request):
     )
 
 
-@cache_control(max_age=3600, public=True)
+@cache_control(public=True, no_cache=True)
+@conditional_page
 def sitemap(request):
     urls = [
         (request.build_absolute_uri(reverse(name)), None)

@@ -43,3 +43,15 @@ def entry(cast, document, *, question="老板为什么会被应急局叫去谈�
         sources=[{"document": document, "article": article}],
         by=cast.clerk,
     )
+
+
+def entry_form(document, **fields) -> dict:
+    """What the 新建问答条目 page posts for `entry`'s question, citing 第二条."""
+    return {
+        "question": "老板为什么会被应急局叫去谈话？",
+        "answer": "发生生产安全事故或者存在重大事故隐患的企业，主要负责人会被约谈。",
+        "checked_on": "2022-10-01",
+        "source1": document.pk,
+        "article1": "第二条",
+        **fields,
+    }

@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.answers.models import Entry
-from gongkai.answers.tests.helpers import YUETAN, published
+from gongkai.answers.tests.helpers import YUETAN, entry_form, published
 
 # The first box of an MP4 file (ISO base media, brand isom), then some media data.
 MP4 = b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + b"\x00\x00\x00\x10mdat" + b"\x00" * 8
@@ -12,14 +12,7 @@ QUICKTIME = b"\x00\x00\x00\x14ftypqt  \x00\x00\x02\x00qt  " + b"\x00" * 16
 
 
 def _form(document, media):
-    return {
-        "question": "老板为什么会被应急局叫去谈话？",
-        "answer": "发生生产安全事故或者存在重大事故隐患的企业，主要负责人会被约谈。",
-        "checked_on": "2022-10-01",
-        "source1": document.pk,
-        "article1": "第二条",
-        "media": media,
-    }
+    return entry_form(document, media=media)
 
 
 def test_an_entry_answers_with_its_short_video(cast, client):

@@ -135,6 +135,9 @@ MATRIX = {
     "answers:entry_edit":             ("LLONONNNN", "LLONONNNN"),
     "answers:entry_act":              ("MMMMMMMMM", "LLRNWNRRR"),
     "answers:import":                 ("LLFFFFFOF", "LLFFFFFOF"),
+    "answers:passage_list":           ("LLOOOOOOO", "LLOOOOOOO"),
+    "answers:passage_detail":         ("LLONONOOO", "LLONONOOO"),
+    "answers:passage_act":            ("MMMMMMMMM", "LLRNWNRRR"),  # the importer cannot approve
     "answers:unanswered":             ("LLOOOOOOO", "LLOOOOOOO"),
     "answers:search":                 ("LLOOOOOOO", "LLOOOOOOO"),
     "answers_public:ask":             ("OOOOOOOOO", "OOOOOOOOO"),  # an empty question asks nothing
@@ -237,6 +240,19 @@ def _outcome(response) -> str:
     )
 
 
+def _pending_passage(cast):
+    """A passage 法规处's clerk imported, waiting for the head (services: the page is the
+    press office's)."""
+    import json
+
+    from gongkai.answers.models import Passage
+    from gongkai.answers.services import import_jsonl
+
+    line = {"id": "matrix-1", "title": "约谈记录", "text": "约谈应当制作约谈记录。"}
+    import_jsonl(json.dumps(line, ensure_ascii=False).encode(), by=cast.clerk)
+    return Passage.objects.get(key="matrix-1")
+
+
 def _world(cast):
     """One object of each kind, all belonging to 法规处 (the clerk's and the head's unit)."""
     from gongkai.answers.models import Entry
@@ -329,6 +345,7 @@ def _world(cast):
         for question in ("企业为什么被约谈", "约谈以后做什么")
     )
     pending_entry.submit(by=cast.clerk)
+    pending_passage = _pending_passage(cast)
     today = timezone.localdate().isoformat()
     message, message_file = _answered_message(cast)
     consultation = _open_consultation(cast)
@@ -365,6 +382,8 @@ def _world(cast):
             "answers:entry_detail": [pending_entry.pk],
             "answers:entry_edit": [draft_entry.pk],
             "answers:entry_act": [pending_entry.pk, "approve"],
+            "answers:passage_detail": [pending_passage.pk],
+            "answers:passage_act": [pending_passage.pk, "approve"],
             "answers_public:media": [pending_entry.pk],
             "publications:document_detail": [in_review.pk],
             "publications:document_edit": [in_review.pk],

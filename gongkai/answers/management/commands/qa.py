@@ -19,7 +19,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         imp = sub.add_parser(
-            "import", help="导入段落：每行 {id, title, text, source, asked（可选）}"
+            "import",
+            help="导入段落：每行 {id, title, text, source, asked（可选）}。运维人员的批量工具"
+            "（首次装载、基准测试）：不经处室负责人审核，导入后立即用于答复；含个人信息的行"
+            "同样拒绝导入。工作人员请在系统“批量导入”页面导入（须经审核）",
         )
         imp.add_argument("file")
         ask = sub.add_parser("ask", help="提问，每个问题输出一行 JSON")
