@@ -65,6 +65,11 @@ document_sending = Signal()
 # returns what publishing today will change beyond the text reviewed ("" if nothing), for the
 # leader to read before signing (a consultation's notice published late moves its period).
 document_signing_notes = Signal()
+# Asked with `document=` whether its text is composed from another app's record (a
+# consultation's notice from the consultation, its feedback note from the dispositions): a
+# receiver returns why reviewers may not change it ("" if it is not): what the record holds and
+# what the document says must not differ, so a change goes back to the unit (退回).
+document_composed = Signal()
 
 
 class StaleEdit(DomainError):
@@ -393,15 +398,23 @@ class Document(ShownState, models.Model):
 
     def may_edit(self, user) -> bool:
         """The drafting unit edits its draft; the 一审 and 二审 reviewers may edit at their own
-        stage (to take personal data out without sending the whole document back). At 三审 the
+        stage (to take personal data out without sending the whole document back), except a
+        text another app composes from its record (`composed_from`). At 三审 the
         签发领导 signs it off or returns it with the change wanted: an edit there would reach
         the portal without 一审 or 二审 ever seeing it."""
         if self.status == DocumentStatus.DRAFT:
             return self.drafters_include(user)
-        return self.status in (
-            DocumentStatus.REVIEW_1,
-            DocumentStatus.REVIEW_2,
-        ) and self.may_review(user)
+        return (
+            self.status in (DocumentStatus.REVIEW_1, DocumentStatus.REVIEW_2)
+            and self.may_review(user)
+            and not self.composed_from()
+        )
+
+    def composed_from(self) -> str:
+        """Why reviewers may not edit it, when another app composes its text (document_composed);
+        "" for an ordinary document."""
+        replies = document_composed.send(type(self), document=self)
+        return next((text for _, text in replies if text), "")
 
     def author_ids(self) -> set[int]:
         """起草人: who wrote the text now under review — its creator, whoever submitted it, and
