@@ -40,7 +40,13 @@ def waiting_for(user) -> QuerySet[Document]:
     first_stage = list(first_stage.only("pk", "unit_id", "created_by_id"))
     heads = review.head_ids({d.unit_id for d in first_stage})
     authors = authors_of(first_stage)
-    mine = [d.pk for d in first_stage if review.may_check(user, d.unit_id, authors[d.pk], heads)]
+    writers = authors_of(first_stage, with_review_edits=True)  # as Document.may_review
+    mine = [
+        d.pk
+        for d in first_stage
+        if review.may_check(user, d.unit_id, authors[d.pk], heads)
+        or review.may_check(user, d.unit_id, writers[d.pk], heads)
+    ]
     found = Document.objects.select_related("unit").filter(scope | Q(pk__in=mine))
     return found.order_by("publish_due", "id")
 

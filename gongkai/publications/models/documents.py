@@ -390,11 +390,23 @@ class Document(ShownState, models.Model):
         return user.unit_id == self.unit_id and user.has_role(Role.CLERK, Role.UNIT_HEAD)
 
     def may_review(self, user) -> bool:
+        """Acts at the current stage (approves, returns, edits). At 一审 the unit's head who did
+        not write the draft; once a head changed it under review (writer_ids), also whoever
+        core.review lets check a head's text (a 签发领导 standing in), since the head may no
+        longer approve it (`edited_in_review`)."""
         if self.status == DocumentStatus.REVIEW_1:
             # 一审 is a second pair of eyes: never the drafter's own (core.review).
-            return review.may_check(user, self.unit_id, self.author_ids())
+            return review.may_check(user, self.unit_id, self.author_ids()) or review.may_check(
+                user, self.unit_id, self.writer_ids()
+            )
         role = STAGE_ROLES.get(self.status)
         return role is not None and user.has_role(role)
+
+    def edited_in_review(self, user) -> bool:
+        """Changed the text (or attachments) after its latest 送审: a reviewer does not approve
+        his own wording (先审后发, as the Q&A library's writers_of); another person at the
+        stage does, or it goes back to the unit."""
+        return user.pk in self.writer_ids() - self.author_ids()
 
     def may_edit(self, user) -> bool:
         """The drafting unit edits its draft; the 一审 and 二审 reviewers may edit at their own
@@ -420,6 +432,10 @@ class Document(ShownState, models.Model):
         """起草人: who wrote the text now under review — its creator, whoever submitted it, and
         whoever changed it (text or attachments) before its latest submission."""
         return authors_of([self])[self.pk]
+
+    def writer_ids(self) -> set[int]:
+        """author_ids and the reviewers who changed it since its latest submission."""
+        return authors_of([self], with_review_edits=True)[self.pk]
 
     def may_withdraw(self, user) -> bool:
         return self.status == DocumentStatus.PUBLISHED and user.has_role(Role.PRESS_OFFICE)
@@ -466,6 +482,27 @@ class Document(ShownState, models.Model):
         self._bump()
         changed_before, changed_after = audit.changed_fields(before, self.audit_snapshot())
         audit.record(by, "document.edit", self, before=changed_before, after=changed_after)
+        self._tell_other_reviewers(by)
+
+    def _tell_other_reviewers(self, by) -> None:
+        """A reviewer changed the text at his stage: who else may approve it is told it waits."""
+        from gongkai.core.models import User
+
+        if self.status == DocumentStatus.REVIEW_1:
+            people = [p for p in review.checkers(self.unit_id, self.writer_ids()) if p != by]
+        elif self.status == DocumentStatus.REVIEW_2:
+            people = User.objects.filter(
+                is_active=True, groups__name=Role.CONFIDENTIALITY_REVIEWER
+            ).exclude(pk=by.pk)
+        else:
+            return
+        for person in people:
+            notify(
+                user=person,
+                key=f"document.review_edit:{self.pk}:{self.version}",
+                text=f"《{self.title}》在{self.get_status_display()}中被{by}修改，待您审核",
+                link=self.get_staff_url(),
+            )
 
     @transaction.atomic
     def add_attachment(self, *, by, upload) -> Attachment:
@@ -722,6 +759,16 @@ class Document(ShownState, models.Model):
         )
         if earlier.exists():
             raise DomainError("同一人不能审核同一文件的两个环节")
+        if verb == "approve" and self.edited_in_review(by):
+            others = (
+                review.STAND_IN
+                if self.status == DocumentStatus.REVIEW_1
+                else "请由其他保密审查员审核，或退回起草单位"
+            )
+            raise DomainError(
+                "您在审核中修改了该文件，不能审核通过自己修改的内容（先审后发：改动须经另一人审核）。"
+                + others
+            )
 
     @property
     def round(self) -> int:
@@ -937,8 +984,9 @@ class IndexCounter(models.Model):
 _WRITES = ("document.submit", "document.edit", "document.attach", "document.detach")
 
 
-def authors_of(documents) -> dict[int, set[int]]:
-    """Document.author_ids for several documents, in one read of the audit log."""
+def authors_of(documents, *, with_review_edits: bool = False) -> dict[int, set[int]]:
+    """Document.author_ids for several documents, in one read of the audit log (with
+    `with_review_edits`, Document.writer_ids)."""
     log = (
         AuditEntry.objects.filter(
             target_type=Document._meta.label_lower,
@@ -958,5 +1006,7 @@ def authors_of(documents) -> dict[int, set[int]]:
         submits = [i for i, (action, _) in enumerate(entries) if action == "document.submit"]
         # Writes up to the latest submission (a later edit is a reviewer's, after it was sent).
         upto = entries[: submits[-1] + 1] if submits else []
+        if with_review_edits:
+            upto = entries
         authors[document.pk] = {document.created_by_id, *(actor for _, actor in upto)}
     return authors
