@@ -582,6 +582,9 @@ class Document(ShownState, models.Model):
                     "（三同步：同步审签），或填写不同步解读的理由",
                     field="waiver",
                 )
+            weak = waiver_weakness(waiver)
+            if weak:
+                raise DomainError(weak, field="waiver")
             self.interpretation_waiver = waiver
             audit.record(by, "document.waive_interpretation", self, reason=waiver)
         if TRANSITIONS["approve"][stage] == DocumentStatus.PUBLISHED:
@@ -816,6 +819,26 @@ class Document(ShownState, models.Model):
     def _published(self, by) -> None:
         audit.record(by, "document.publish", self, index_no=self.index_no)
         document_published.send(type(self), document=self)
+
+
+# Words that say there is no reason (F7: "无" signed a 规范性文件 out without its 解读).
+NO_REASON_WORDS = {"无", "没有", "暂无", "不需要", "无需", "不用", "略", "否", "na", "none"}
+
+
+def waiver_weakness(waiver: str) -> str:
+    """Why a 不同步解读 reason is no reason ("" when it is one): empty words, or fewer than
+    INTERPRETATION_WAIVER_MIN_CHARS characters once punctuation and spaces are left out
+    (穗府办函〔2017〕313号 第三条(一): 规章 and 规范性文件 are interpreted when published)."""
+    import re
+
+    words = re.sub(r"[\W_]+", "", waiver).lower()
+    least = settings.INTERPRETATION_WAIVER_MIN_CHARS
+    if words in NO_REASON_WORDS or len(words) < least:
+        return (
+            f"请写明不同步发布解读的具体理由（不少于{least}个字，如“解读材料正在审核，"
+            "将于3个工作日内发布”）；“无”“没有”“/”等不能作为理由"
+        )
+    return ""
 
 
 def _iso(value):
