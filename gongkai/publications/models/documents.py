@@ -613,7 +613,12 @@ class Document(ShownState, models.Model):
 
     @transaction.atomic
     def withdraw(self, *, by, reason: str) -> None:
-        """撤回: the press office takes a published item off the portal; its 索引号 is kept."""
+        """撤回: the press office takes a published item off the portal; its 索引号 is kept.
+
+        Its published 解读 go with it: a 解读 exists for its 原文 (谁起草、谁解读; the two link
+        both ways, participation.md §12.1), and one left up would explain a policy no longer
+        published, linked to nothing. Whatever other apps stop because of it (Q&A entries
+        citing it, returned by the document_withdrawn receivers) is told to its writers."""
         self._lock()
         if not by.has_role(Role.PRESS_OFFICE):
             raise DomainError("只有政务公开管理员（新闻处）可以撤回已发布信息")
@@ -621,7 +626,32 @@ class Document(ShownState, models.Model):
             raise DomainError("撤回时必须填写理由")
         self.withdrawn_at, self.withdrawn_reason = timezone.now(), reason.strip()
         self._move("withdraw", by, comment=reason.strip())
-        document_withdrawn.send(type(self), document=self)
+        replies = document_withdrawn.send(type(self), document=self)
+        self._tell_writers_of_stopped(replies, reason.strip())
+        for interpretation in self.interpretations.filter(status=DocumentStatus.PUBLISHED):
+            interpretation.withdraw(
+                by=by, reason=f"所解读的《{self.title}》已撤回：{reason.strip()}"
+            )
+
+    def _tell_writers_of_stopped(self, replies, reason: str) -> None:
+        """Notify who wrote each record a receiver stopped (a Q&A entry citing this document):
+        its creator and submitter, so they can redraft it on another source."""
+        for _, stopped in replies:
+            for record in stopped or []:
+                people = {
+                    getattr(record, name, None) for name in ("created_by", "submitted_by")
+                } - {None}
+                link = record.get_staff_url() if hasattr(record, "get_staff_url") else ""
+                for person in people:
+                    if not person.is_active:
+                        continue
+                    notify(
+                        user=person,
+                        key=f"document.withdraw:{self.pk}:{record._meta.label_lower}:{record.pk}",
+                        text=f"《{self.title}》已撤回（{reason}），依据它的“{record}”已自动撤下，"
+                        "请更换依据后重新起草",
+                        link=link,
+                    )
 
     @transaction.atomic
     def accept_hit(self, *, by, key: str, reason: str) -> ScanDecision:
