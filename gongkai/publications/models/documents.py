@@ -475,6 +475,8 @@ class Document(ShownState, models.Model):
                 f"（当前为第{self.version}版）。您填写的内容仍保留在表单中，"
                 "请对照最新版本后重新提交。"
             )
+        if self.status == DocumentStatus.REVIEW_2:
+            self._check_confidentiality_edit(fields)
         before = self.audit_snapshot()
         for name, value in fields.items():
             setattr(self, name, value)
@@ -483,6 +485,22 @@ class Document(ShownState, models.Model):
         changed_before, changed_after = audit.changed_fields(before, self.audit_snapshot())
         audit.record(by, "document.edit", self, before=changed_before, after=changed_after)
         self._tell_other_reviewers(by)
+
+    # What the 保密审查员 may change at 二审: the published text where personal data or a secret
+    # can sit (probe 7 N4). 文号, 类别, dates and the rest are the unit's: returned, not rewritten.
+    CONFIDENTIALITY_EDITS = ("title", "summary", "body")
+
+    def _check_confidentiality_edit(self, fields: dict) -> None:
+        others = [
+            self._meta.get_field(name).verbose_name
+            for name, value in fields.items()
+            if name not in self.CONFIDENTIALITY_EDITS and getattr(self, name) != value
+        ]
+        if others:
+            raise DomainError(
+                f"二审（保密审查）只能修改名称、内容概述和正文（删去个人信息或涉密内容）；"
+                f"{'、'.join(others)}请退回起草单位修改"
+            )
 
     def _tell_other_reviewers(self, by) -> None:
         """A reviewer changed the text at his stage: who else may approve it is told it waits."""

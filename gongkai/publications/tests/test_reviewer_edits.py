@@ -85,3 +85,28 @@ def test_a_reviewer_who_only_read_it_approves_as_before(cast, make_draft):
     doc.submit(by=cast.clerk)
     doc.approve(by=cast.head)
     assert doc.status == DocumentStatus.REVIEW_2
+
+
+def test_the_confidentiality_reviewer_changes_only_the_text_not_the_units_metadata(
+    client, cast, make_draft
+):
+    """Probe 7 N4: at 二审 the 保密审查员 takes personal data or secrets out of the title, summary
+    or body; 文号, 类别 and dates go back to the unit."""
+    doc = make_draft(doc_no="穗应急〔2022〕1号")
+    doc.submit(by=cast.clerk)
+    doc.approve(by=cast.head)
+    version = doc.version
+    with pytest.raises(Exception, match="文号请退回起草单位修改"):
+        doc.edit(by=cast.reviewer, version=doc.version, doc_no="穗应急〔2022〕9号")
+    doc.refresh_from_db()
+    assert doc.version == version and doc.doc_no == "穗应急〔2022〕1号"
+    assert not AuditEntry.objects.filter(action="document.edit", actor=cast.reviewer).exists()
+    # Through the form, which posts every field: only the body changed, so it is saved.
+    client.force_login(cast.reviewer)
+    url = reverse("publications:document_edit", args=[doc.pk])
+    initial = client.get(url).context["form"].initial
+    fields = {k: v for k, v in initial.items() if v is not None and v is not False}
+    fields.update(body="<p>各区应急管理局：加强监督管理。</p>", version=version)
+    assert client.post(url, fields).status_code == 302
+    doc.refresh_from_db()
+    assert doc.version == version + 1 and "加强监督管理" in doc.body
