@@ -99,13 +99,22 @@ def _plain(text: str) -> str:
     return _NOT_TEXT.sub("", text)
 
 
+def _windows(text: str, size: int) -> set[str]:
+    return {text[i : i + size] for i in range(len(text) - size + 1)}
+
+
 def quoted_withheld(comments, note_text: str) -> list[str]:
     """Numbers of the comments that may not be published whose words the note quotes (words
-    another, publishable comment also used are not theirs alone)."""
+    another, publishable comment also used are not theirs alone). One set of the note's
+    character runs, so a long note with many comments is read once."""
     note = _plain(note_text)
-    published = [
-        _plain(c.text) + "\n" + _plain(c.public_text) for c in comments if c.may_be_published
-    ]
+    in_note = {size: _windows(note, size) for size in range(QUOTE_MIN, QUOTE_WINDOW + 1)}
+    shared = set()
+    for c in comments:
+        if c.may_be_published:
+            for words in (_plain(c.text), _plain(c.public_text)):
+                for size in range(QUOTE_MIN, QUOTE_WINDOW + 1):
+                    shared |= _windows(words, size)
     found = []
     for comment in comments:
         if comment.may_be_published:
@@ -114,10 +123,7 @@ def quoted_withheld(comments, note_text: str) -> list[str]:
             if len(words) < QUOTE_MIN:
                 continue
             size = min(QUOTE_WINDOW, len(words))
-            if any(
-                words[i : i + size] in note and not any(words[i : i + size] in p for p in published)
-                for i in range(len(words) - size + 1)
-            ):
+            if (_windows(words, size) & in_note[size]) - shared:
                 found.append(comment.number)
                 break
     return found
