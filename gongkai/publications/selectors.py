@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from gongkai.core import review
 from gongkai.core.roles import Role
 from gongkai.publications.models import STAGE_ROLES, Document, DocumentStatus
-from gongkai.publications.models.documents import authors_of
+from gongkai.publications.models.documents import authors_and_writers
 
 
 def visible_documents(user) -> QuerySet[Document]:
@@ -39,8 +39,7 @@ def waiting_for(user) -> QuerySet[Document]:
         first_stage = first_stage.filter(unit_id=user.unit_id)
     first_stage = list(first_stage.only("pk", "unit_id", "created_by_id"))
     heads = review.head_ids({d.unit_id for d in first_stage})
-    authors = authors_of(first_stage)
-    writers = authors_of(first_stage, with_review_edits=True)  # as Document.may_review
+    authors, writers = authors_and_writers(first_stage)  # as Document.may_review
     mine = [
         d.pk
         for d in first_stage

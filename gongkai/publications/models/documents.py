@@ -1058,6 +1058,11 @@ _WRITES = ("document.submit", "document.edit", "document.attach", "document.deta
 def authors_of(documents, *, with_review_edits: bool = False) -> dict[int, set[int]]:
     """Document.author_ids for several documents, in one read of the audit log (with
     `with_review_edits`, Document.writer_ids)."""
+    return authors_and_writers(documents)[1 if with_review_edits else 0]
+
+
+def authors_and_writers(documents) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """(author_ids, writer_ids) of several documents from one read of the audit log."""
     log = (
         AuditEntry.objects.filter(
             target_type=Document._meta.label_lower,
@@ -1071,13 +1076,12 @@ def authors_of(documents, *, with_review_edits: bool = False) -> dict[int, set[i
     writes = {d.pk: [] for d in documents}
     for target_id, action, actor_id in log:
         writes[int(target_id)].append((action, actor_id))
-    authors = {}
+    authors, writers = {}, {}
     for document in documents:
         entries = writes[document.pk]
         submits = [i for i, (action, _) in enumerate(entries) if action == "document.submit"]
         # Writes up to the latest submission (a later edit is a reviewer's, after it was sent).
         upto = entries[: submits[-1] + 1] if submits else []
-        if with_review_edits:
-            upto = entries
         authors[document.pk] = {document.created_by_id, *(actor for _, actor in upto)}
-    return authors
+        writers[document.pk] = {document.created_by_id, *(actor for _, actor in entries)}
+    return authors, writers
