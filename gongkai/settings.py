@@ -354,6 +354,9 @@ CONSULTATION_MINIMUM_PERIODS = {
 CONSULTATION_FEEDBACK_WORKDAYS = env_int("GONGKAI_CONSULTATION_FEEDBACK_WORKDAYS", 20)
 COMMENT_NUMBER_PREFIX = env_str("GONGKAI_COMMENT_NUMBER_PREFIX", "YJ")
 COMMENT_RATE_PER_HOUR = env_int("GONGKAI_COMMENT_RATE_PER_HOUR", 20)
+# 三同步: a 规章 or 规范性文件 signed without its interpretation needs a reason of at least this
+# many characters (punctuation and spaces not counted; "无" or "/" is no reason; probe 7 F7).
+INTERPRETATION_WAIVER_MIN_CHARS = env_int("GONGKAI_INTERPRETATION_WAIVER_MIN_CHARS", 6)
 
 # A cache shared by all workers (a folder by default; a database table or a cache server when
 # several machines serve): rendered portal pages, keyed so that a change is seen at once.

@@ -9,6 +9,7 @@ class ConsultationsConfig(AppConfig):
     def ready(self):
         from gongkai.consultations import services
         from gongkai.publications.models import (
+            document_composed,
             document_published,
             document_sending,
             document_signing_notes,
@@ -17,3 +18,4 @@ class ConsultationsConfig(AppConfig):
         document_published.connect(services.on_document_published, dispatch_uid="consultations")
         document_sending.connect(services.on_document_sending, dispatch_uid="consultations")
         document_signing_notes.connect(services.before_signing, dispatch_uid="consultations")
+        document_composed.connect(services.composed_from, dispatch_uid="consultations")

@@ -219,7 +219,8 @@ class Consultation(models.Model):
         return bool(self.feedback_id) and self.feedback_basis != self.comments_fingerprint()
 
     def check_feedback_current(self) -> None:
-        """Before the feedback note goes to review or is published."""
+        """Before the feedback note goes to review or is published: it covers every comment
+        as decided, says what it must and quotes no comment that may not be published."""
         left = self.undecided().count()
         if left:
             raise DomainError(f"还有{left}条意见未作处理，处理并重新生成反馈后才能送审或发布")
@@ -228,6 +229,11 @@ class Consultation(models.Model):
                 "反馈生成后又登记或处理了意见，反馈内容已不完整：请重新生成反馈（退回后重新生成），"
                 "再送审或发布"
             )
+        from gongkai.consultations.feedback import problems
+
+        said = problems(self, self.feedback.body_text)
+        if said:
+            raise DomainError(said)
 
     # -- the steps ----------------------------------------------------------------------------
 

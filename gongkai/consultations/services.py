@@ -151,8 +151,48 @@ def on_document_sending(sender, document, publishing_at=None, **_):
     if consultation is not None:
         consultation.check_feedback_current()
     noticed = Consultation.objects.filter(document=document).first()
-    if noticed is not None and publishing_at is not None:
-        noticed.take_period_in_force(document, publishing_at)
+    if noticed is not None:
+        mismatch = notice_mismatch(noticed, document)
+        if mismatch:
+            raise DomainError(mismatch)
+        if publishing_at is not None:
+            noticed.take_period_in_force(document, publishing_at)
+
+
+def notice_mismatch(c: Consultation, document) -> str:
+    """What the notice no longer says of what the system enforces — its period and the reason
+    for a short one (713号 第十五条: 明确…期限; a short period 应当予以说明) — "" when it says both.
+    The unit may reword its draft notice, but not these: the server takes comments until
+    `closes_on` whatever the notice says."""
+    text = re.sub(r"\s+", "", document.body_text)
+    missing = []
+    if period_sentence(c.opens_on, c.closes_on) not in text:
+        missing.append(f"征求意见时间（“{period_sentence(c.opens_on, c.closes_on)}”）")
+    reason = c.shortening_reason.strip()
+    if reason and re.sub(r"\s+", "", reason) not in text:
+        missing.append(f"缩短期限的理由（“{reason}”）")
+    if not missing:
+        return ""
+    return (
+        "公告中的" + "和".join(missing) + "与登记的不一致或已被删去：公告须写明系统执行的期限"
+        "和缩短理由。请在“修改意见征集”中修改期限或理由（公告随之重新生成），不要直接改公告正文"
+    )
+
+
+def composed_from(sender, document, **_) -> str:
+    """A consultation's notice and feedback note say what its record holds; reviewers do not
+    edit them (a changed period or an edited 采纳情况 would go out unchecked), they return them."""
+    if Consultation.objects.filter(document=document).exists():
+        return (
+            "征求意见公告由意见征集的登记内容（期限、缩短理由、草案）生成，审核中不能修改："
+            "如需修改请退回起草单位，在意见征集中修改后重新送审"
+        )
+    if Consultation.objects.filter(feedback=document).exists():
+        return (
+            "意见采纳情况反馈须与意见处理结果一致，审核中不能修改：如需修改请退回起草单位"
+            "修改或重新生成后重新送审"
+        )
+    return ""
 
 
 def before_signing(sender, document, today: dt.date, **_) -> str:
@@ -161,6 +201,8 @@ def before_signing(sender, document, today: dt.date, **_) -> str:
     sentence (Consultation.take_period_in_force), or is refused when that sentence was
     rewritten. "" for any other document."""
     noticed = Consultation.objects.filter(document=document).first()
+    if noticed is not None and notice_mismatch(noticed, document):
+        return notice_mismatch(noticed, document)
     moved = noticed.period_if_published(today) if noticed is not None else None
     if moved is None:
         return ""

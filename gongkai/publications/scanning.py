@@ -1,6 +1,7 @@
 """The personal-data scan reviewers see (条例第十五条, item 21): everything that is published —
-the body's text and its attributes (a link's href and title), and everything in each
-attachment (`lib.office`: headers, footers, comments, properties…).
+the body's text and its attributes (a link's href and title), and each attachment's file name
+and everything in it (`lib.office`: headers, footers, comments, properties…). An attachment
+without readable text (an image, a scan) is listed for the reviewers to check by eye.
 
 A hit is known by a keyed hash of its kind and text, so the same number accepted once at a
 stage stays accepted wherever it appears, a hit edited away simply disappears, and nothing
@@ -29,11 +30,24 @@ class ScanHit:
 
     @property
     def label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
+        return UNSCANNED_LABEL if self.kind == UNSCANNED else KIND_LABELS.get(self.kind, self.kind)
+
+
+# An attachment with no text the scan can read (an image, a scanned PDF): not "nothing found"
+# but a hit of its own, which each stage's reviewer clears after looking at it (probe 7 F6).
+UNSCANNED = "unscanned"
+UNSCANNED_LABEL = "图片未检查"
+UNSCANNED_NOTE = "图片或扫描件，系统无法读取其中文字，未检查个人信息，请人工核对"
 
 
 def hit_key(kind: str, text: str) -> str:
     return f"{kind}:" + salted_hmac("gongkai.publications.scan", f"{kind}\0{text}").hexdigest()[:32]
+
+
+def _masked(text: str) -> str:
+    for hit in scan_text(text):
+        text = text.replace(hit.text, hit.masked)
+    return text
 
 
 def scan_document(document) -> list[ScanHit]:
@@ -41,9 +55,15 @@ def scan_document(document) -> list[ScanHit]:
     sources = [
         ("正文", f"{document.title}\n{document.summary}\n{document.body_text}\n{attributes}")
     ]
-    if document.pk:
-        sources += [(a.original_name, a.text) for a in document.attachments.all()]
     hits: dict[str, ScanHit] = {}
+    if document.pk:
+        for a in document.attachments.all():
+            # The file name is published too (its download name): 申请人…-138….pdf.
+            sources.append((a.original_name, f"{a.original_name}\n{a.text}"))
+            if not a.text.strip():
+                key = hit_key(UNSCANNED, a.sha256)
+                name = _masked(a.original_name)  # stored with the decision: no number in clear
+                hits[key] = ScanHit(key, UNSCANNED, name[:100], [name], UNSCANNED_NOTE)
     for place, text in sources:
         for hit in scan_text(text or ""):
             key = hit_key(hit.kind, hit.text)

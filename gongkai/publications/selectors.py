@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from gongkai.core import review
 from gongkai.core.roles import Role
 from gongkai.publications.models import STAGE_ROLES, Document, DocumentStatus
-from gongkai.publications.models.documents import authors_of
+from gongkai.publications.models.documents import authors_and_writers
 
 
 def visible_documents(user) -> QuerySet[Document]:
@@ -39,8 +39,13 @@ def waiting_for(user) -> QuerySet[Document]:
         first_stage = first_stage.filter(unit_id=user.unit_id)
     first_stage = list(first_stage.only("pk", "unit_id", "created_by_id"))
     heads = review.head_ids({d.unit_id for d in first_stage})
-    authors = authors_of(first_stage)
-    mine = [d.pk for d in first_stage if review.may_check(user, d.unit_id, authors[d.pk], heads)]
+    authors, writers = authors_and_writers(first_stage)  # as Document.may_review
+    mine = [
+        d.pk
+        for d in first_stage
+        if review.may_check(user, d.unit_id, authors[d.pk], heads)
+        or review.may_check(user, d.unit_id, writers[d.pk], heads)
+    ]
     found = Document.objects.select_related("unit").filter(scope | Q(pk__in=mine))
     return found.order_by("publish_due", "id")
 

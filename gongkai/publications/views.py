@@ -112,7 +112,11 @@ def _detail_page(request, document, status=200):
         "document": document,
         "hits": hits,
         "may_review": may_review,
+        "edited_here": may_review and document.edited_in_review(user),
         "may_edit": document.may_edit(user),
+        "composed_note": document.composed_from()
+        if may_review and document.status in ("review_1", "review_2")
+        else "",
         "may_submit": document.status == "draft" and document.drafters_include(user),
         "may_withdraw": document.may_withdraw(user),
         "steps": document.steps.select_related("actor"),

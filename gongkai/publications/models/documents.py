@@ -65,6 +65,11 @@ document_sending = Signal()
 # returns what publishing today will change beyond the text reviewed ("" if nothing), for the
 # leader to read before signing (a consultation's notice published late moves its period).
 document_signing_notes = Signal()
+# Asked with `document=` whether its text is composed from another app's record (a
+# consultation's notice from the consultation, its feedback note from the dispositions): a
+# receiver returns why reviewers may not change it ("" if it is not): what the record holds and
+# what the document says must not differ, so a change goes back to the unit (退回).
+document_composed = Signal()
 
 
 class StaleEdit(DomainError):
@@ -385,28 +390,52 @@ class Document(ShownState, models.Model):
         return user.unit_id == self.unit_id and user.has_role(Role.CLERK, Role.UNIT_HEAD)
 
     def may_review(self, user) -> bool:
+        """Acts at the current stage (approves, returns, edits). At 一审 the unit's head who did
+        not write the draft; once a head changed it under review (writer_ids), also whoever
+        core.review lets check a head's text (a 签发领导 standing in), since the head may no
+        longer approve it (`edited_in_review`)."""
         if self.status == DocumentStatus.REVIEW_1:
             # 一审 is a second pair of eyes: never the drafter's own (core.review).
-            return review.may_check(user, self.unit_id, self.author_ids())
+            return review.may_check(user, self.unit_id, self.author_ids()) or review.may_check(
+                user, self.unit_id, self.writer_ids()
+            )
         role = STAGE_ROLES.get(self.status)
         return role is not None and user.has_role(role)
 
+    def edited_in_review(self, user) -> bool:
+        """Changed the text (or attachments) after its latest 送审: a reviewer does not approve
+        his own wording (先审后发, as the Q&A library's writers_of); another person at the
+        stage does, or it goes back to the unit."""
+        return user.pk in self.writer_ids() - self.author_ids()
+
     def may_edit(self, user) -> bool:
         """The drafting unit edits its draft; the 一审 and 二审 reviewers may edit at their own
-        stage (to take personal data out without sending the whole document back). At 三审 the
+        stage (to take personal data out without sending the whole document back), except a
+        text another app composes from its record (`composed_from`). At 三审 the
         签发领导 signs it off or returns it with the change wanted: an edit there would reach
         the portal without 一审 or 二审 ever seeing it."""
         if self.status == DocumentStatus.DRAFT:
             return self.drafters_include(user)
-        return self.status in (
-            DocumentStatus.REVIEW_1,
-            DocumentStatus.REVIEW_2,
-        ) and self.may_review(user)
+        return (
+            self.status in (DocumentStatus.REVIEW_1, DocumentStatus.REVIEW_2)
+            and self.may_review(user)
+            and not self.composed_from()
+        )
+
+    def composed_from(self) -> str:
+        """Why reviewers may not edit it, when another app composes its text (document_composed);
+        "" for an ordinary document."""
+        replies = document_composed.send(type(self), document=self)
+        return next((text for _, text in replies if text), "")
 
     def author_ids(self) -> set[int]:
         """起草人: who wrote the text now under review — its creator, whoever submitted it, and
         whoever changed it (text or attachments) before its latest submission."""
         return authors_of([self])[self.pk]
+
+    def writer_ids(self) -> set[int]:
+        """author_ids and the reviewers who changed it since its latest submission."""
+        return authors_of([self], with_review_edits=True)[self.pk]
 
     def may_withdraw(self, user) -> bool:
         return self.status == DocumentStatus.PUBLISHED and user.has_role(Role.PRESS_OFFICE)
@@ -446,6 +475,8 @@ class Document(ShownState, models.Model):
                 f"（当前为第{self.version}版）。您填写的内容仍保留在表单中，"
                 "请对照最新版本后重新提交。"
             )
+        if self.status == DocumentStatus.REVIEW_2:
+            self._check_confidentiality_edit(fields)
         before = self.audit_snapshot()
         for name, value in fields.items():
             setattr(self, name, value)
@@ -453,6 +484,43 @@ class Document(ShownState, models.Model):
         self._bump()
         changed_before, changed_after = audit.changed_fields(before, self.audit_snapshot())
         audit.record(by, "document.edit", self, before=changed_before, after=changed_after)
+        self._tell_other_reviewers(by)
+
+    # What the 保密审查员 may change at 二审: the published text where personal data or a secret
+    # can sit (probe 7 N4). 文号, 类别, dates and the rest are the unit's: returned, not rewritten.
+    CONFIDENTIALITY_EDITS = ("title", "summary", "body")
+
+    def _check_confidentiality_edit(self, fields: dict) -> None:
+        others = [
+            self._meta.get_field(name).verbose_name
+            for name, value in fields.items()
+            if name not in self.CONFIDENTIALITY_EDITS and getattr(self, name) != value
+        ]
+        if others:
+            raise DomainError(
+                f"二审（保密审查）只能修改名称、内容概述和正文（删去个人信息或涉密内容）；"
+                f"{'、'.join(others)}请退回起草单位修改"
+            )
+
+    def _tell_other_reviewers(self, by) -> None:
+        """A reviewer changed the text at his stage: who else may approve it is told it waits."""
+        from gongkai.core.models import User
+
+        if self.status == DocumentStatus.REVIEW_1:
+            people = [p for p in review.checkers(self.unit_id, self.writer_ids()) if p != by]
+        elif self.status == DocumentStatus.REVIEW_2:
+            people = User.objects.filter(
+                is_active=True, groups__name=Role.CONFIDENTIALITY_REVIEWER
+            ).exclude(pk=by.pk)
+        else:
+            return
+        for person in people:
+            notify(
+                user=person,
+                key=f"document.review_edit:{self.pk}:{self.version}",
+                text=f"《{self.title}》在{self.get_status_display()}中被{by}修改，待您审核",
+                link=self.get_staff_url(),
+            )
 
     @transaction.atomic
     def add_attachment(self, *, by, upload) -> Attachment:
@@ -532,6 +600,9 @@ class Document(ShownState, models.Model):
                     "（三同步：同步审签），或填写不同步解读的理由",
                     field="waiver",
                 )
+            weak = waiver_weakness(waiver)
+            if weak:
+                raise DomainError(weak, field="waiver")
             self.interpretation_waiver = waiver
             audit.record(by, "document.waive_interpretation", self, reason=waiver)
         if TRANSITIONS["approve"][stage] == DocumentStatus.PUBLISHED:
@@ -560,7 +631,12 @@ class Document(ShownState, models.Model):
 
     @transaction.atomic
     def withdraw(self, *, by, reason: str) -> None:
-        """撤回: the press office takes a published item off the portal; its 索引号 is kept."""
+        """撤回: the press office takes a published item off the portal; its 索引号 is kept.
+
+        Its published 解读 go with it: a 解读 exists for its 原文 (谁起草、谁解读; the two link
+        both ways, participation.md §12.1), and one left up would explain a policy no longer
+        published, linked to nothing. Whatever other apps stop because of it (Q&A entries
+        citing it, returned by the document_withdrawn receivers) is told to its writers."""
         self._lock()
         if not by.has_role(Role.PRESS_OFFICE):
             raise DomainError("只有政务公开管理员（新闻处）可以撤回已发布信息")
@@ -568,7 +644,32 @@ class Document(ShownState, models.Model):
             raise DomainError("撤回时必须填写理由")
         self.withdrawn_at, self.withdrawn_reason = timezone.now(), reason.strip()
         self._move("withdraw", by, comment=reason.strip())
-        document_withdrawn.send(type(self), document=self)
+        replies = document_withdrawn.send(type(self), document=self)
+        self._tell_writers_of_stopped(replies, reason.strip())
+        for interpretation in self.interpretations.filter(status=DocumentStatus.PUBLISHED):
+            interpretation.withdraw(
+                by=by, reason=f"所解读的《{self.title}》已撤回：{reason.strip()}"
+            )
+
+    def _tell_writers_of_stopped(self, replies, reason: str) -> None:
+        """Notify who wrote each record a receiver stopped (a Q&A entry citing this document):
+        its creator and submitter, so they can redraft it on another source."""
+        for _, stopped in replies:
+            for record in stopped or []:
+                people = {
+                    getattr(record, name, None) for name in ("created_by", "submitted_by")
+                } - {None}
+                link = record.get_staff_url() if hasattr(record, "get_staff_url") else ""
+                for person in people:
+                    if not person.is_active:
+                        continue
+                    notify(
+                        user=person,
+                        key=f"document.withdraw:{self.pk}:{record._meta.label_lower}:{record.pk}",
+                        text=f"《{self.title}》已撤回（{reason}），依据它的“{record}”已自动撤下，"
+                        "请更换依据后重新起草",
+                        link=link,
+                    )
 
     @transaction.atomic
     def accept_hit(self, *, by, key: str, reason: str) -> ScanDecision:
@@ -709,6 +810,16 @@ class Document(ShownState, models.Model):
         )
         if earlier.exists():
             raise DomainError("同一人不能审核同一文件的两个环节")
+        if verb == "approve" and self.edited_in_review(by):
+            others = (
+                review.STAND_IN
+                if self.status == DocumentStatus.REVIEW_1
+                else "请由其他保密审查员审核，或退回起草单位"
+            )
+            raise DomainError(
+                "您在审核中修改了该文件，不能审核通过自己修改的内容（先审后发：改动须经另一人审核）。"
+                + others
+            )
 
     @property
     def round(self) -> int:
@@ -756,6 +867,26 @@ class Document(ShownState, models.Model):
     def _published(self, by) -> None:
         audit.record(by, "document.publish", self, index_no=self.index_no)
         document_published.send(type(self), document=self)
+
+
+# Words that say there is no reason (F7: "无" signed a 规范性文件 out without its 解读).
+NO_REASON_WORDS = {"无", "没有", "暂无", "不需要", "无需", "不用", "略", "否", "na", "none"}
+
+
+def waiver_weakness(waiver: str) -> str:
+    """Why a 不同步解读 reason is no reason ("" when it is one): empty words, or fewer than
+    INTERPRETATION_WAIVER_MIN_CHARS characters once punctuation and spaces are left out
+    (穗府办函〔2017〕313号 第三条(一): 规章 and 规范性文件 are interpreted when published)."""
+    import re
+
+    words = re.sub(r"[\W_]+", "", waiver).lower()
+    least = settings.INTERPRETATION_WAIVER_MIN_CHARS
+    if words in NO_REASON_WORDS or len(words) < least:
+        return (
+            f"请写明不同步发布解读的具体理由（不少于{least}个字，如“解读材料正在审核，"
+            "将于3个工作日内发布”）；“无”“没有”“/”等不能作为理由"
+        )
+    return ""
 
 
 def _iso(value):
@@ -924,8 +1055,14 @@ class IndexCounter(models.Model):
 _WRITES = ("document.submit", "document.edit", "document.attach", "document.detach")
 
 
-def authors_of(documents) -> dict[int, set[int]]:
-    """Document.author_ids for several documents, in one read of the audit log."""
+def authors_of(documents, *, with_review_edits: bool = False) -> dict[int, set[int]]:
+    """Document.author_ids for several documents, in one read of the audit log (with
+    `with_review_edits`, Document.writer_ids)."""
+    return authors_and_writers(documents)[1 if with_review_edits else 0]
+
+
+def authors_and_writers(documents) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """(author_ids, writer_ids) of several documents from one read of the audit log."""
     log = (
         AuditEntry.objects.filter(
             target_type=Document._meta.label_lower,
@@ -939,11 +1076,12 @@ def authors_of(documents) -> dict[int, set[int]]:
     writes = {d.pk: [] for d in documents}
     for target_id, action, actor_id in log:
         writes[int(target_id)].append((action, actor_id))
-    authors = {}
+    authors, writers = {}, {}
     for document in documents:
         entries = writes[document.pk]
         submits = [i for i, (action, _) in enumerate(entries) if action == "document.submit"]
         # Writes up to the latest submission (a later edit is a reviewer's, after it was sent).
         upto = entries[: submits[-1] + 1] if submits else []
         authors[document.pk] = {document.created_by_id, *(actor for _, actor in upto)}
-    return authors
+        writers[document.pk] = {document.created_by_id, *(actor for _, actor in entries)}
+    return authors, writers
