@@ -5,11 +5,12 @@ from gongkai.core.forms import SeenForm
 from gongkai.core.models import Unit
 from gongkai.forms_common import MultipleFileField
 from gongkai.lib.uploads import UploadError, sniff_upload
+from gongkai.plans import services
 from gongkai.plans.evidence_kinds import EVIDENCE_KINDS
 from gongkai.plans.importers.base import ParsedItem
 from gongkai.plans.importers.headers import ROLE_LABELS
 from gongkai.plans.models import ProgressStatus
-from gongkai.plans.services import NO_SUCH_DATE, missing_date_problem
+from gongkai.plans.services import NO_SUCH_DATE, TASK_NUMBER_MAX, missing_date_problem
 
 
 class PlanUploadForm(forms.Form):
@@ -75,10 +76,54 @@ class PlanTitleForm(forms.Form):
     @classmethod
     def proposing(cls, title: str, year: int) -> "PlanTitleForm":
         """The preview's form: the file's title, or (none found) the year's plan, said so."""
-        form = cls(initial={"title": title.strip()[:200] or f"{year}年政务公开工作实施方案"})
+        form = cls(initial={"title": title.strip()[:200] or services.default_title(year)})
         if not title.strip():
             form.fields["title"].help_text = "文件中未找到标题行，已按年度填写，请按方案原标题修改"
         return form
+
+
+class DuplicatePlanForm(forms.Form):
+    """The year already has a plan like this one (probe 8 P1): the clerk replaces it (while no
+    unit has reported on it) or imports a separate plan, saying why; 取消导入 is a link."""
+
+    decision = forms.ChoiceField(
+        label="如何处理",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "请选择替换原方案，或作为另一份方案导入；不需要导入请点“取消导入”。"
+        },
+    )
+    reason = forms.CharField(
+        label="作为另一份方案导入的理由",
+        required=False,
+        max_length=200,
+        help_text="如：本年度的补充方案、专项工作方案。理由记入操作日志",
+        error_messages={"max_length": "理由不能超过200字。"},
+    )
+
+    def __init__(self, *args, similar: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.similar = similar
+        self.reported = [share for s in similar for share in s.reported]
+        replace = "替换原方案（删除原方案的任务和分工，按本次导入的内容重建）"
+        if self.reported:
+            replace = f"替换原方案——不可用：已有单位报送进展（{'、'.join(self.reported)}）"
+        self.fields["decision"].choices = [
+            (services.REPLACE, replace),
+            (services.SEPARATE, "作为另一份方案导入（两份方案的任务都会分给各单位）"),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == services.REPLACE and self.reported:
+            self.add_error(
+                "decision",
+                f"原方案已有单位报送进展（{'、'.join(self.reported)}），不能替换。"
+                "如确属另一份方案，请说明理由后作为另一份方案导入；否则请取消导入。",
+            )
+        if data.get("decision") == services.SEPARATE and not data.get("reason", "").strip():
+            self.add_error("reason", "请说明为什么作为另一份方案导入。")
+        return data
 
 
 class UnitMappingForm(forms.Form):
@@ -103,17 +148,34 @@ class UnitMappingForm(forms.Form):
         }
 
 
+def _too_long(label: str, limit: int) -> dict:
+    return {"max_length": f"{label}不能超过{limit}字（现有%(show_value)d字），请精简。"}
+
+
 class ItemForm(forms.Form):
     """One parsed task in the import preview, correctable before anything is saved."""
 
-    number = forms.IntegerField(label="序号", min_value=1)
+    # Bounds as the model stores them (probe 8 P2, P3): a field error, never a cut or a 500.
+    number = forms.IntegerField(
+        label="序号",
+        min_value=1,
+        max_value=TASK_NUMBER_MAX,
+        error_messages={
+            "max_value": f"序号不能大于{TASK_NUMBER_MAX}。",
+            "min_value": "序号应为正整数。",
+        },
+    )
     section = forms.CharField(label="工作任务", required=False, widget=forms.HiddenInput)
-    subsection = forms.CharField(label="分项", required=False)
+    subsection = forms.CharField(
+        label="分项", required=False, max_length=200, error_messages=_too_long("分项", 200)
+    )
     requirement = forms.CharField(label="上级要求", widget=forms.Textarea(attrs={"rows": 3}))
     measures = forms.CharField(
         label="落实措施", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    deadline_text = forms.CharField(label="完成时限", required=False)
+    deadline_text = forms.CharField(
+        label="完成时限", required=False, max_length=200, error_messages=_too_long("完成时限", 200)
+    )
     due_date = forms.DateField(
         label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -14,6 +14,7 @@ from gongkai.core.roles import Role
 from gongkai.plans import services
 from gongkai.plans.forms import (
     ColumnMappingForm,
+    DuplicatePlanForm,
     ItemFormSet,
     PlanTitleForm,
     PlanUploadForm,
@@ -107,14 +108,37 @@ def _preview(request, source: dict, parsed: ParsedPlan):
     return _preview_page(request, token, fields, formset, parsed, title_form=title_form)
 
 
+def _duplicate_form(source: dict, formset, title_form, data=None) -> DuplicatePlanForm | None:
+    """The choice to make when the year already has a plan like the one shown (probe 8 P1),
+    judged on the title and task texts as they stand on the page."""
+    similar = services.similar_plans(
+        source["year"],
+        title_form["title"].value() or services.default_title(source["year"]),
+        [form["requirement"].value() or "" for form in formset.forms],
+    )
+    return DuplicatePlanForm(data, similar=similar) if similar else None
+
+
 def _preview_page(
-    request, token, source, formset, parsed, *, units_form=None, title_form=None, status=200
+    request,
+    token,
+    source,
+    formset,
+    parsed,
+    *,
+    units_form=None,
+    title_form=None,
+    duplicate_form=None,
+    status=200,
 ):
+    if duplicate_form is None and title_form is not None:
+        duplicate_form = _duplicate_form(source, formset, title_form)
     context = {
         "formset": formset,
         "token": token,
         "parsed": parsed,
         "title_form": title_form,
+        "duplicate_form": duplicate_form,
         "units_form": units_form or UnitMappingForm(names=source.get("unknown", [])),
         "columns_form": ColumnMappingForm(columns=source.get("columns", [])),
     }
@@ -129,7 +153,10 @@ def _confirm(request):
     formset = ItemFormSet(request.POST, form_kwargs={"year": source["year"]})
     units_form = UnitMappingForm(request.POST, names=source.get("unknown", []))
     title_form = PlanTitleForm(request.POST)
-    if all([formset.is_valid(), units_form.is_valid(), title_form.is_valid()]):
+    duplicate_form = _duplicate_form(source, formset, title_form, request.POST)
+    forms_ = [formset, units_form, title_form, *([duplicate_form] if duplicate_form else [])]
+    if all([form.is_valid() for form in forms_]):
+        decision = duplicate_form.cleaned_data if duplicate_form else {}
         items = [f.to_item() for f in formset.forms]
         title = title_form.cleaned_data["title"]
         parsed = ParsedPlan(title=title, year=source["year"], items=items)
@@ -141,7 +168,13 @@ def _confirm(request):
                 source_sha256=source["sha"],
                 unit_aliases=units_form.aliases(),
                 header_words=source.get("header_words", {}),
+                duplicate=decision.get("decision", ""),
+                reason=decision.get("reason", ""),
             )
+        except services.SimilarPlanExists as error:
+            # A plan like it saved since the page was drawn: show the choice, nothing written.
+            duplicate_form = DuplicatePlanForm(similar=error.similar)
+            messages.error(request, str(error))
         except PlanImportError as error:
             messages.error(request, str(error))
         else:
@@ -156,5 +189,6 @@ def _confirm(request):
         source,
         units_form=units_form,
         title_form=title_form,
+        duplicate_form=duplicate_form,
         status=400,
     )

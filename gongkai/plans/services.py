@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 from gongkai.core import audit
 from gongkai.core.errors import DomainError
@@ -20,6 +22,8 @@ from gongkai.plans.models import Assignment, HeaderSynonym, Plan, Progress, Task
 from gongkai.plans.unit_matching import UNKNOWN_FLAG, match_units
 
 STASH_SECONDS = 6 * 3600  # as long as a preview's signed token lives
+# 序号 as the ledger stores it (a PostgreSQL int4 would take 2147483647; no plan has 10⁵ tasks).
+TASK_NUMBER_MAX = 99999
 
 
 @dataclass
@@ -70,6 +74,10 @@ def fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def default_title(year: int) -> str:
+    return f"{year}年政务公开工作实施方案"
+
+
 def plan_parse(
     *, data: bytes, filename: str, year: int, columns: list[str] | None = None
 ) -> ParsedPlan:
@@ -102,13 +110,90 @@ def stashed_upload(sha: str) -> bytes | None:
     return data if isinstance(data, bytes) and fingerprint(data) == sha else None
 
 
-def plan_import(*, by, data: bytes, filename: str, year: int) -> ImportResult:
-    """Parse and save a plan file. Importing the same file again changes nothing."""
+# What the clerk decides when the year already has a plan like this one (probe 8 P1).
+REPLACE, SEPARATE = "replace", "separate"
+# Share of the smaller plan's task texts found in the other: the same plan, re-saved or in
+# another format (a .docx of the .txt), not next year's plan reusing a few lines.
+SAME_TASKS_SHARE = 0.5
+
+
+@dataclass
+class SimilarPlan:
+    """A plan of the same year that looks like the one being imported."""
+
+    plan: Plan
+    same_title: bool
+    same_tasks: int  # tasks of the new plan whose text the old plan already has
+    reported: list[str]  # 第3项（法规处） — shares that reported progress: no replacing then
+
+    def describe(self) -> str:
+        why = "标题相同" if self.same_title else f"有{self.same_tasks}项任务内容相同"
+        when = timezone.localtime(self.plan.imported_at).strftime("%Y年%-m月%-d日")
+        return (
+            f"{self.plan.year}年已有工作方案《{self.plan.title}》"
+            f"（{when}导入，{self.plan.tasks.count()}项任务），与本次导入的方案{why}"
+        )
+
+
+def _same_text(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
+
+
+def similar_plans(year: int, title: str, requirements: list[str]) -> list[SimilarPlan]:
+    """Plans of the year with the same title or mostly the same task texts (上级要求): importing
+    again would give every unit each task twice. Byte-identical files are caught earlier."""
+    title = _same_text(title)
+    texts = {_same_text(text) for text in requirements} - {""}
+    found = []
+    for plan in Plan.objects.filter(year=year).order_by("pk"):
+        old = set(map(_same_text, plan.tasks.values_list("requirement", flat=True))) - {""}
+        same = len(texts & old)
+        same_title = bool(title) and title == _same_text(plan.title)
+        if same_title or (same and same >= SAME_TASKS_SHARE * min(len(texts), len(old))):
+            found.append(SimilarPlan(plan, same_title, same, _reported_shares(plan)))
+    return found
+
+
+def _reported_shares(plan: Plan) -> list[str]:
+    shares = (
+        Assignment.objects.filter(task__plan=plan, progress__isnull=False)
+        .select_related("task", "unit")
+        .distinct()
+        .order_by("task__number", "unit__order")
+    )
+    return [f"第{a.task.number}项（{a.unit.name}）" for a in shares]
+
+
+class SimilarPlanExists(PlanImportError):
+    """The year already has this plan: the clerk replaces it, imports a separate plan with a
+    reason, or cancels. Nothing was written."""
+
+    def __init__(self, similar: list[SimilarPlan], message: str = ""):
+        self.similar = similar
+        super().__init__(
+            message
+            or "；".join(s.describe() for s in similar)
+            + "。再次导入会使各单位的任务重复：请选择替换原方案，或说明理由后作为另一份方案导入。"
+        )
+
+
+def plan_import(
+    *, by, data: bytes, filename: str, year: int, force_new: bool = False
+) -> ImportResult:
+    """Parse and save a plan file. Importing the same file again changes nothing; a plan like
+    one the year already has is refused unless `force_new` (the command's --force-new)."""
     existing = Plan.objects.filter(source_sha256=fingerprint(data)).first()
     if existing:
         return ImportResult(existing, created=False)
     parsed = plan_parse(data=data, filename=filename, year=year)
-    plan = plan_create(by=by, parsed=parsed, source_name=filename, source_sha256=fingerprint(data))
+    plan = plan_create(
+        by=by,
+        parsed=parsed,
+        source_name=filename,
+        source_sha256=fingerprint(data),
+        duplicate=SEPARATE if force_new else "",
+        reason="命令行导入时指定 --force-new" if force_new else "",
+    )
     return ImportResult(plan, created=True, parsed=parsed)
 
 
@@ -121,24 +206,35 @@ def plan_create(
     source_sha256: str,
     unit_aliases: dict[str, Unit] | None = None,
     header_words: dict[str, str] | None = None,
+    duplicate: str = "",
+    reason: str = "",
 ) -> Plan:
     """Save the (possibly corrected) parse as the year's ledger: all of it, or nothing.
 
     ``unit_aliases`` (法规科 → 法规处) and ``header_words`` (谁来做 → units) are what the user
-    mapped in the preview: remembered in the same transaction, so the next import knows them."""
+    mapped in the preview: remembered in the same transaction, so the next import knows them.
+    When the year has a similar plan (similar_plans), ``duplicate`` says what the user chose:
+    REPLACE it (only while no unit has reported on it) or SEPARATE, with ``reason``."""
     if not parsed.items:
         raise PlanImportError("没有可导入的工作任务。")
     if Plan.objects.filter(source_sha256=source_sha256).exists():
         raise PlanImportError("该文件已经导入过，未作任何更改。")
+    # The year's plans locked: two clerks importing the same plan at once do not both pass.
+    list(Plan.objects.select_for_update().filter(year=parsed.year).values_list("pk", flat=True))
+    title = parsed.title[:200] or default_title(parsed.year)
+    similar = similar_plans(parsed.year, title, [item.requirement for item in parsed.items])
+    replaced = _check_duplicate(similar, duplicate, reason)
     for item in parsed.items:
         if not (item.due_date or item.ongoing) and (problem := missing_date_problem(item.flags)):
             raise NoSuchDate(item.number, missing_date(item.flags), problem)
     numbers = [item.number for item in parsed.items]
     if len(set(numbers)) != len(numbers):
         raise PlanImportError("任务序号有重复，请检查后再导入。")
+    if not all(1 <= number <= TASK_NUMBER_MAX for number in numbers):
+        raise PlanImportError(f"任务序号应在1至{TASK_NUMBER_MAX}之间，请检查后再导入。")
     plan = Plan.objects.create(
         year=parsed.year,
-        title=parsed.title[:200] or f"{parsed.year}年政务公开工作实施方案",
+        title=title,
         source_name=source_name[:200],
         source_sha256=source_sha256,
         imported_by=by,
@@ -165,8 +261,51 @@ def plan_create(
         after={"title": plan.title, "year": plan.year, "tasks": len(tasks)},
         source=source_name,
         flagged=sum(bool(t.flags) for t in tasks),
+        **_duplicate_record(similar, duplicate, reason, replaced),
     )
     return plan
+
+
+def _check_duplicate(similar: list[SimilarPlan], duplicate: str, reason: str) -> list[dict]:
+    """Refuse unless the user decided; replace the similar plans when that was the decision
+    (before the new plan is created). Returns what was replaced, for the audit entry."""
+    if not similar:
+        return []
+    if duplicate == SEPARATE:
+        if not reason.strip():
+            raise SimilarPlanExists(similar, "作为另一份方案导入，须说明理由。")
+        return []
+    if duplicate != REPLACE:
+        raise SimilarPlanExists(similar)
+    reported = [share for s in similar for share in s.reported]
+    if reported:
+        raise SimilarPlanExists(
+            similar,
+            f"原方案已有单位报送进展（{'、'.join(reported)}），不能替换。"
+            "如确属另一份方案，请说明理由后作为另一份方案导入；否则请取消导入。",
+        )
+    replaced = []
+    for s in similar:
+        plan = Plan.objects.select_for_update().get(pk=s.plan.pk)
+        replaced.append(
+            {
+                "id": plan.pk,
+                "title": plan.title,
+                "source": plan.source_name,
+                "tasks": plan.tasks.count(),
+                "imported_at": plan.imported_at.isoformat(),
+            }
+        )
+        plan.delete()  # its tasks and shares; nothing reported (checked above, rows locked)
+    return replaced
+
+
+def _duplicate_record(similar, duplicate: str, reason: str, replaced: list[dict]) -> dict:
+    if not similar:
+        return {}
+    if duplicate == REPLACE:
+        return {"replaced": replaced}
+    return {"separate_from": [s.plan.pk for s in similar], "reason": reason.strip()}
 
 
 def learn_names(*, by, unit_aliases: dict[str, Unit], header_words: dict[str, str]) -> None:
@@ -203,23 +342,34 @@ def _task_from_item(plan: Plan, item: ParsedItem, units: list[Unit], by_name: di
         flags.append(f"{UNKNOWN_FLAG}“{name}”，请指定对应单位（可在单位管理中添加别名）")
     shares = [(unit, Assignment.Role.LEAD) for unit in lead.units]
     shares += [(unit, Assignment.Role.SUPPORT) for unit in support.units if unit not in lead.units]
+    # The preview refuses an overlong cell it shows; one it does not (or the command line) is
+    # cut, and the task says so (probe 8 P2: never cut silently).
+    cut = {
+        name: _cut(item, name, flags)
+        for name in ("section", "subsection", "deadline_text", "units_text")
+    }
     task = Task(
         plan=plan,
         number=item.number,
-        section=item.section[:200],
-        subsection=item.subsection[:200],
         requirement=item.requirement,
         measures=item.measures,
-        deadline_text=item.deadline_text[:200],
         due_date=item.due_date,
         ongoing=item.ongoing,
-        units_text=item.units_text[:500],
+        **cut,
         units_to_choose=list(dict.fromkeys(lead.to_choose + support.to_choose + unknown)),
         note=item.note,
         flags=flags,
         evidence_kinds=evidence_kinds_for(f"{item.requirement}\n{item.measures}"),
     )
     return task, shares
+
+
+def _cut(item: ParsedItem, name: str, flags: list[str]) -> str:
+    field = Task._meta.get_field(name)
+    text = getattr(item, name)
+    if len(text) > field.max_length:
+        flags.append(f"{field.verbose_name}超过{field.max_length}字，已截取前{field.max_length}字")
+    return text[: field.max_length]
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
-"""`gongkai plan import FILE --year 2022 [--dry-run] [--json]`: a yearly plan into the ledger."""
+"""`gongkai plan import FILE --year 2022 [--dry-run] [--json] [--force-new]`: a yearly plan into
+the ledger. A plan like one the year already has is refused unless --force-new."""
 
 import json
 from pathlib import Path
@@ -20,8 +21,13 @@ class Command(GongkaiCommand):
         imp.add_argument("--year", type=int, required=True, help="方案年度，如 2022")
         imp.add_argument("--dry-run", action="store_true", help="只识别、不保存")
         imp.add_argument("--json", action="store_true", help="以JSON输出识别结果")
+        imp.add_argument(
+            "--force-new",
+            action="store_true",
+            help="该年度已有标题或任务相同的方案时，仍作为另一份方案导入（记入操作日志）",
+        )
 
-    def handle(self, *args, action, file, year, dry_run, **options):
+    def handle(self, *args, action, file, year, dry_run, force_new=False, **options):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"找不到文件：{file}")
@@ -29,13 +35,20 @@ class Command(GongkaiCommand):
         try:
             result = None
             if not dry_run:
-                result = services.plan_import(by=None, data=data, filename=path.name, year=year)
+                result = services.plan_import(
+                    by=None, data=data, filename=path.name, year=year, force_new=force_new
+                )
             # A file imported before has no fresh parse: make one only then, for the listing.
             parsed = (result and result.parsed) or services.plan_parse(
                 data=data, filename=path.name, year=year
             )
         except services.NoSuchDate as error:
             raise CommandError(error.in_the_file()) from None  # no checkbox here: fix the file
+        except services.SimilarPlanExists as error:
+            raise CommandError(
+                "；".join(s.describe() for s in error.similar)
+                + "。本次未导入任何内容。如确属另一份方案，请加 --force-new 重新导入。"
+            ) from None
         except PlanImportError as error:
             raise CommandError(str(error)) from None
         if options["json"]:
