@@ -12,6 +12,8 @@ ACTION_LABELS: dict[str, str] = {
     "auth.login_failed": "登录失败",
     "unit.create": "新增单位",
     "unit.update": "修改单位",
+    "unit.alias_repoint": "改正导入时记住的单位写法",
+    "unit.alias_delete": "删除导入时记住的单位写法",
     "user.create": "新增用户",
     "user.update": "修改用户",
     "user.set_password": "重置密码",

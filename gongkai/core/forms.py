@@ -55,6 +55,20 @@ class UnitForm(forms.ModelForm):
         fields = ["name", "full_name", "kind", "aliases", "order", "is_active"]
 
 
+class LearnedAliasForm(forms.Form):
+    """Point a unit name the plan import learned at another unit (or, by the 删除 button,
+    forget it)."""
+
+    unit = forms.ModelChoiceField(
+        label="改为对应",
+        queryset=Unit.objects.active(),
+        error_messages={
+            "required": "请选择对应的单位。",
+            "invalid_choice": "所选单位不存在或已停用，请重新选择。",
+        },
+    )
+
+
 class UserForm(forms.ModelForm):
     roles = forms.MultipleChoiceField(
         label="角色", choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False

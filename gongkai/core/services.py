@@ -5,7 +5,7 @@ from django.db import transaction
 from gongkai.core import audit
 from gongkai.core.calendar import calendar_changed
 from gongkai.core.errors import DomainError
-from gongkai.core.models import HolidayOverride, HolidaySchedule, Unit, User
+from gongkai.core.models import HolidayOverride, HolidaySchedule, Unit, UnitAlias, User
 
 
 @transaction.atomic
@@ -24,6 +24,33 @@ def unit_save(*, by: User, form) -> Unit:
             unit=unit,
         )
     return unit
+
+
+@transaction.atomic
+def learned_alias_change(*, by: User, alias_id: int, unit: Unit | None) -> UnitAlias | None:
+    """Correct a unit name the plan import learned (probe 8 P4): point it at another unit, or
+    (unit None) forget it, so the next import asks again. Tasks already imported keep their
+    units: those are corrected on the task page."""
+    alias = UnitAlias.objects.select_for_update().select_related("unit").filter(pk=alias_id).first()
+    if alias is None:
+        raise DomainError("该写法已被删除或改正，请刷新页面。")
+    before = {"name": alias.name, "unit": alias.unit.name}
+    if unit is None:
+        alias.delete()
+        audit.record(by, "unit.alias_delete", before=before)
+        return None
+    if unit.pk == alias.unit_id:
+        return alias
+    alias.unit = unit
+    alias.save(update_fields=["unit"])
+    audit.record(
+        by,
+        "unit.alias_repoint",
+        alias,
+        before=before,
+        after={"name": alias.name, "unit": unit.name},
+    )
+    return alias
 
 
 @transaction.atomic

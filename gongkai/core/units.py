@@ -50,13 +50,16 @@ class Resolution:
     unknown: list[str] = field(default_factory=list)  # names no unit answers to
 
 
-def names_index(units: list[Unit]) -> dict[str, Unit]:
-    """Every name a unit answers to: its name, full name, typed aliases and learned aliases."""
+def names_index(units: list[Unit], *, learned: bool = True) -> dict[str, Unit]:
+    """Every name a unit answers to: its name, full name, typed aliases and (unless
+    `learned` is False) learned aliases."""
     by_name: dict[str, Unit] = {}
     for unit in units:
         for alias in [unit.name, unit.full_name, *unit.alias_list]:
             if alias:
                 by_name.setdefault(alias, unit)
+    if not learned:
+        return by_name
     active = {unit.pk: unit for unit in units}
     for name, unit_id in UnitAlias.objects.values_list("name", "unit_id"):
         if unit_id in active:

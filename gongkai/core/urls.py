@@ -11,6 +11,7 @@ urlpatterns = [
     path("units/", views.unit_list, name="unit_list"),
     path("units/new/", views.unit_edit, name="unit_create"),
     path("units/<int:pk>/", views.unit_edit, name="unit_edit"),
+    path("units/aliases/<int:pk>/", views.learned_alias_change, name="learned_alias_change"),
     path("users/", views.user_list, name="user_list"),
     path("users/new/", views.user_edit, name="user_create"),
     path("users/<int:pk>/", views.user_edit, name="user_edit"),

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,11 +21,19 @@ from gongkai.core.forms import (
     DeadlineForm,
     HolidayOverrideForm,
     HolidayScheduleForm,
+    LearnedAliasForm,
     LoginForm,
     UnitForm,
     UserForm,
 )
-from gongkai.core.models import AuditEntry, HolidayOverride, HolidaySchedule, Unit, User
+from gongkai.core.models import (
+    AuditEntry,
+    HolidayOverride,
+    HolidaySchedule,
+    Unit,
+    UnitAlias,
+    User,
+)
 from gongkai.core.roles import Role
 from gongkai.lib.workdays import UnknownHolidayYear
 
@@ -46,10 +55,45 @@ def admin_login(request, extra_context=None):
     return redirect(f"{reverse('core:login')}?{urlencode({REDIRECT_FIELD_NAME: target})}")
 
 
-@role_required(*ADMINS)
+# The press office imports plans, so it sees the unit names the import learned and corrects
+# them; editing the units themselves stays with the administrator.
+ALIAS_KEEPERS = (Role.SYSADMIN, Role.PRESS_OFFICE)
+
+
+@role_required(*ALIAS_KEEPERS)
 def unit_list(request):
-    units = Unit.objects.all()
-    return render(request, "core/unit_list.html", {"units": units})
+    units = Unit.objects.prefetch_related(
+        Prefetch("learned_aliases", UnitAlias.objects.select_related("created_by"))
+    )
+    context = {
+        "units": units,
+        "active_units": Unit.objects.active(),
+        "can_edit_units": request.user.has_role(*ADMINS),
+        "has_learned": UnitAlias.objects.exists(),
+    }
+    return render(request, "core/unit_list.html", context)
+
+
+@require_POST
+@role_required(*ALIAS_KEEPERS)
+def learned_alias_change(request, pk):
+    """改正 or 删除 one unit name the plan import learned (probe 8 P4)."""
+    form = LearnedAliasForm(request.POST)
+    deleting = "delete" in request.POST
+    try:
+        if deleting:
+            services.learned_alias_change(by=request.user, alias_id=pk, unit=None)
+            messages.success(request, "已删除该写法；下次导入遇到它时会再次询问。")
+        elif form.is_valid():
+            alias = services.learned_alias_change(
+                by=request.user, alias_id=pk, unit=form.cleaned_data["unit"]
+            )
+            messages.success(request, f"已改正：“{alias.name}”对应{alias.unit.name}。")
+        else:
+            messages.error(request, "；".join(form.errors["unit"]))
+    except DomainError as error:
+        messages.error(request, str(error))
+    return redirect(f"{reverse('core:unit_list')}#learned-aliases")
 
 
 @role_required(*ADMINS)

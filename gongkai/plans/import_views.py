@@ -7,9 +7,12 @@ pages pass a signed token with its fingerprint, name, year and what was mapped s
 from django.contrib import messages
 from django.core import signing
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required
+from gongkai.core.errors import DomainError
 from gongkai.core.roles import Role
 from gongkai.plans import services
 from gongkai.plans.forms import (
@@ -22,7 +25,8 @@ from gongkai.plans.forms import (
 )
 from gongkai.plans.importers import PlanColumnsUnclear, PlanImportError
 from gongkai.plans.importers.base import ParsedPlan
-from gongkai.plans.models import Plan
+from gongkai.plans.importers.headers import ROLE_LABELS
+from gongkai.plans.models import HeaderSynonym, Plan
 
 IMPORT_SALT = "gongkai.plans.import"
 EXPIRED = "预览已过期，请重新上传文件。"
@@ -47,7 +51,32 @@ def plan_import(request):
             return redirect("plans:plan_detail", existing.pk)
         source = {"sha": services.stash_upload(data), "name": upload.name, "year": year}
         return _parse(request, source, data, form=form)
-    return render(request, "plans/import.html", {"form": form})
+    return _upload_page(request, form)
+
+
+def _upload_page(request, form, status=200):
+    context = {"form": form, "synonyms": HeaderSynonym.objects.select_related("created_by")}
+    context["roles"] = list(ROLE_LABELS.items())
+    return render(request, "plans/import.html", context, status=status)
+
+
+@require_POST
+@role_required(Role.PRESS_OFFICE)
+def header_synonym_change(request, pk):
+    """改正 or 删除 one column header the plan import learned (probe 8 P4)."""
+    role = None if "delete" in request.POST else request.POST.get("role", "")
+    try:
+        synonym = services.header_synonym_change(by=request.user, synonym_id=pk, role=role)
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            f"已改正：表头“{synonym.word}”读作“{ROLE_LABELS[synonym.role]}”。"
+            if synonym
+            else "已删除该表头写法；下次导入遇到它时会再次询问。",
+        )
+    return redirect(f"{reverse('plans:plan_import')}#learned-headers")
 
 
 def _parse(request, source: dict, data: bytes, *, columns=None, form=None):
@@ -63,7 +92,7 @@ def _parse(request, source: dict, data: bytes, *, columns=None, form=None):
             messages.error(request, str(error))
             return redirect("plans:plan_import")
         form.add_error("file", str(error))
-        return render(request, "plans/import.html", {"form": form})
+        return _upload_page(request, form)
     if parsed.columns_unclear and columns is None:
         return _ask_columns(request, source, parsed.columns)
     return _preview(request, source, parsed)
@@ -98,7 +127,17 @@ def _columns_posted(request):
 def _preview(request, source: dict, parsed: ParsedPlan):
     """Every parsed task in a correctable form, and a select for each unknown unit name."""
     unknown = services.unknown_unit_names(parsed)
-    fields = {**source, "title": parsed.title, "unknown": unknown, "columns": parsed.columns}
+    learned = [
+        {"name": a.name, "unit": a.unit.name, "by": str(a.created_by or "系统"), "pk": a.pk}
+        for a in services.learned_names_used(parsed)
+    ]
+    fields = {
+        **source,
+        "title": parsed.title,
+        "unknown": unknown,
+        "columns": parsed.columns,
+        "learned_used": learned,
+    }
     formset = ItemFormSet(
         initial=[ItemFormSet.form.initial_from(item) for item in parsed.items],
         form_kwargs={"year": source["year"]},
@@ -140,6 +179,7 @@ def _preview_page(
         "title_form": title_form,
         "duplicate_form": duplicate_form,
         "units_form": units_form or UnitMappingForm(names=source.get("unknown", [])),
+        "learned_used": source.get("learned_used", []),
         "columns_form": ColumnMappingForm(columns=source.get("columns", [])),
     }
     return render(request, "plans/import_preview.html", context, status=status)

@@ -19,6 +19,9 @@ audit.register_actions(
     **{
         "plan.import": "导入工作方案",
         "plan.learn_names": "记录导入时的单位和表头写法",
+        "plan.header_repoint": "改正导入时记住的表头写法",
+        "plan.header_delete": "删除导入时记住的表头写法",
+        "plan.replace": "替换工作方案",
         "task.evidence_kinds": "修改任务的佐证类别",
         "plan.assign_units": "指定责任单位",
         "task.report_progress": "报送工作进展",

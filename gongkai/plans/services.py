@@ -97,6 +97,20 @@ def unknown_unit_names(parsed: ParsedPlan) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def learned_names_used(parsed: ParsedPlan) -> list[UnitAlias]:
+    """The unit names of the parse that a learned alias (not the unit's own name or a typed
+    alias) resolved: shown in the preview, so a wrong one is seen and corrected (probe 8 P4)."""
+    matched = {
+        name: unit_id
+        for item in parsed.items
+        for name, unit_id in item.unit_matches.items()
+        if isinstance(unit_id, int)
+    }
+    typed = names_index(list(Unit.objects.active()), learned=False)
+    learned = UnitAlias.objects.filter(name__in=matched).select_related("unit", "created_by")
+    return [a for a in learned if a.name not in typed and matched[a.name] == a.unit_id]
+
+
 def stash_upload(data: bytes) -> str:
     """Keep the uploaded file while the user maps its columns; the preview's signed token
     carries only its fingerprint."""
@@ -109,6 +123,10 @@ def stashed_upload(sha: str) -> bytes | None:
     data = cache.get(f"plan-import:{sha}")
     return data if isinstance(data, bytes) and fingerprint(data) == sha else None
 
+
+# Where the flag of an unmapped unit name sends the press office (probe 8 P4: the learned
+# names are on the 单位 page, each correctable).
+UNKNOWN_HINT = "请在任务页“指定责任单位”中选择（导入时记住的单位写法可在“单位”页查看和改正）"
 
 # What the clerk decides when the year already has a plan like this one (probe 8 P1).
 REPLACE, SEPARATE = "replace", "separate"
@@ -223,7 +241,7 @@ def plan_create(
     list(Plan.objects.select_for_update().filter(year=parsed.year).values_list("pk", flat=True))
     title = parsed.title[:200] or default_title(parsed.year)
     similar = similar_plans(parsed.year, title, [item.requirement for item in parsed.items])
-    replaced = _check_duplicate(similar, duplicate, reason)
+    replaced = _check_duplicate(by, similar, duplicate, reason)
     for item in parsed.items:
         if not (item.due_date or item.ongoing) and (problem := missing_date_problem(item.flags)):
             raise NoSuchDate(item.number, missing_date(item.flags), problem)
@@ -266,7 +284,7 @@ def plan_create(
     return plan
 
 
-def _check_duplicate(similar: list[SimilarPlan], duplicate: str, reason: str) -> list[dict]:
+def _check_duplicate(by, similar: list[SimilarPlan], duplicate: str, reason: str) -> list[dict]:
     """Refuse unless the user decided; replace the similar plans when that was the decision
     (before the new plan is created). Returns what was replaced, for the audit entry."""
     if not similar:
@@ -296,6 +314,7 @@ def _check_duplicate(similar: list[SimilarPlan], duplicate: str, reason: str) ->
                 "imported_at": plan.imported_at.isoformat(),
             }
         )
+        audit.record(by, "plan.replace", plan, before=replaced[-1], reason="重新导入同一方案")
         plan.delete()  # its tasks and shares; nothing reported (checked above, rows locked)
     return replaced
 
@@ -332,6 +351,28 @@ def learn_names(*, by, unit_aliases: dict[str, Unit], header_words: dict[str, st
     )
 
 
+@transaction.atomic
+def header_synonym_change(*, by, synonym_id: int, role: str | None) -> HeaderSynonym | None:
+    """Correct a column header the plan import learned (probe 8 P4): read it as another
+    column, or (role None) forget it, so the next import asks again."""
+    synonym = HeaderSynonym.objects.select_for_update().filter(pk=synonym_id).first()
+    if synonym is None:
+        raise DomainError("该表头写法已被删除或改正，请刷新页面。")
+    if role is not None and role not in ROLE_LABELS:
+        raise DomainError("请选择该列的内容。")
+    before = {"word": synonym.word, "role": ROLE_LABELS.get(synonym.role, synonym.role)}
+    if role is None:
+        synonym.delete()
+        audit.record(by, "plan.header_delete", before=before)
+        return None
+    if role != synonym.role:
+        synonym.role = role
+        synonym.save(update_fields=["role"])
+        after = {"word": synonym.word, "role": ROLE_LABELS[role]}
+        audit.record(by, "plan.header_repoint", synonym, before=before, after=after)
+    return synonym
+
+
 def _task_from_item(plan: Plan, item: ParsedItem, units: list[Unit], by_name: dict[str, Unit]):
     lead = resolve_unit_names(item.lead_units, units, by_name)
     support = resolve_unit_names(item.support_units, units, by_name)
@@ -339,7 +380,7 @@ def _task_from_item(plan: Plan, item: ParsedItem, units: list[Unit], by_name: di
     flags = [f for f in item.flags if not f.startswith(UNKNOWN_FLAG)]
     unknown = list(dict.fromkeys(lead.unknown + support.unknown))
     for name in unknown:
-        flags.append(f"{UNKNOWN_FLAG}“{name}”，请指定对应单位（可在单位管理中添加别名）")
+        flags.append(f"{UNKNOWN_FLAG}“{name}”，{UNKNOWN_HINT}")
     shares = [(unit, Assignment.Role.LEAD) for unit in lead.units]
     shares += [(unit, Assignment.Role.SUPPORT) for unit in support.units if unit not in lead.units]
     # The preview refuses an overlong cell it shows; one it does not (or the command line) is

@@ -6,6 +6,11 @@ app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="plan_list"),
     path("import/", import_views.plan_import, name="plan_import"),
+    path(
+        "import/headers/<int:pk>/",
+        import_views.header_synonym_change,
+        name="header_synonym_change",
+    ),
     path("<int:pk>/", views.plan_detail, name="plan_detail"),
     path("<int:pk>/q<int:quarter>.<str:fmt>", views.plan_export, name="plan_export"),
     path("<int:pk>/archive.zip", views.plan_archive, name="plan_archive"),

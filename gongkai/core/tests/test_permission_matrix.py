@@ -51,7 +51,8 @@ MATRIX = {
     "core:login":                     ("OORRRRRRR", "OORRRRRRR"),
     "core:logout":                    ("MMMMMMMMM", "LLWWWWWWW"),
     "core:dashboard":                 ("LLOOOOOOO", "LLOOOOOOO"),
-    "core:unit_list":                 ("LLFFFFFFO", "LLFFFFFFO"),
+    "core:unit_list":                 ("LLFFFFFOO", "LLFFFFFOO"),  # press: the learned names
+    "core:learned_alias_change":      ("MMMMMMMMM", "LLFFFFFRR"),  # empty POST: nothing changed
     "core:unit_create":               ("LLFFFFFFO", "LLFFFFFFO"),
     "core:unit_edit":                 ("LLFFFFFFO", "LLFFFFFFO"),
     "core:user_list":                 ("LLFFFFFFO", "LLFFFFFFO"),
@@ -67,6 +68,7 @@ MATRIX = {
     # ---- plans (the ledger is bureau-wide; a task's page only for its units) ----
     "plans:plan_list":                ("LLRRRRRRR", "LLRRRRRRR"),  # one plan: straight to it
     "plans:plan_import":              ("LLFFFFFOF", "LLFFFFFOF"),
+    "plans:header_synonym_change":    ("MMMMMMMMM", "LLFFFFFRF"),  # empty POST: nothing changed
     "plans:plan_detail":              ("LLOOOOOOO", "LLOOOOOOO"),
     "plans:plan_export":              ("LLFFFFFOF", "LLFFFFFOF"),
     "plans:plan_archive":             ("LLFFFFFOF", "LLFFFFFOF"),
@@ -257,17 +259,28 @@ def _world(cast):
     """One object of each kind, all belonging to 法规处 (the clerk's and the head's unit)."""
     from gongkai.answers.models import Entry
     from gongkai.answers.services import entry_save
-    from gongkai.core.models import HolidayOverride, HolidaySchedule
+    from gongkai.core.models import HolidayOverride, HolidaySchedule, UnitAlias
     from gongkai.disclosure_requests.models import DisclosureRequest
     from gongkai.disclosure_requests.public_views import SESSION_KEY
     from gongkai.disclosure_requests.taxonomy import Outcome
     from gongkai.mailbox.public_views import SESSION_KEY as MESSAGE_SESSION_KEY
     from gongkai.meetings.public_views import SESSION_KEY as SIGNUP_SESSION_KEY
-    from gongkai.plans.models import Assignment, Evidence, Plan, ProgressStatus, Task
+    from gongkai.plans.models import (
+        Assignment,
+        Evidence,
+        HeaderSynonym,
+        Plan,
+        ProgressStatus,
+        Task,
+    )
     from gongkai.publications.models import Category, CleanupCampaign, Document, Kind
 
     cast.admin.is_staff = True
     cast.admin.save()
+    alias = UnitAlias.objects.create(
+        name="法规科", unit=cast.units["法规处"], created_by=cast.press
+    )
+    synonym = HeaderSynonym.objects.create(word="谁来做", role="units", created_by=cast.press)
     plan = Plan.objects.create(
         year=2022, title="2022年政务公开工作要点", source_sha256="0" * 64, imported_by=cast.press
     )
@@ -368,6 +381,8 @@ def _world(cast):
             "mailbox_public:status": [message.tracking_no],
             "mailbox_public:reply": [message.pk],
             "core:unit_edit": [cast.units["法规处"].pk],
+            "core:learned_alias_change": [alias.pk],
+            "plans:header_synonym_change": [synonym.pk],
             "core:user_edit": [cast.clerk.pk],
             "core:holiday_override_delete": [override.pk],
             "core:holiday_schedule_confirm": [schedule.year],
