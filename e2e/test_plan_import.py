@@ -129,3 +129,88 @@ def test_an_excel_task_table_with_a_title_row_and_remarks_is_imported_as_written
         ("做好依申请公开", "规范答复流程", "按季度报送台账"),
         ("推进基层公开", "更新标准目录", ""),
     ]
+
+
+def test_the_same_plan_again_is_named_and_a_wrong_learned_unit_is_corrected(
+    page, live_server, e2e_cast, login, tmp_path
+):
+    """Probe 8 P1 and P4: the same plan saved again (one more task, other bytes) is not silently
+    a second ledger: the preview names the year's plan, wants a choice, and a separate plan
+    needs a reason. A unit name mapped wrongly in the preview is then corrected on the 单位
+    page, and the next import follows it."""
+    from gongkai.core.models import AuditEntry, UnitAlias
+    from gongkai.plans.models import Plan, Task
+    from gongkai.plans.tests.corpus_score import office_file
+
+    spec = {"format": "docx", "before": ["某区应急管理局2024年政务公开工作安排"]}
+    first, again = tmp_path / "安排.docx", tmp_path / "安排（修订）.docx"
+    first.write_bytes(office_file(spec | {"rows": [HEADER, *ROWS]}))
+    more = [*ROWS, ["4. 更新公开目录", "每季度更新", "新闻处", "12月底前"]]
+    again.write_bytes(office_file(spec | {"rows": [HEADER, *more]}))
+    shots = _screenshots(tmp_path)
+
+    login("xinwen")
+    _upload(page, live_server, first, 2024)
+    page.get_by_label("第1列“内容”").select_option("requirement")
+    page.get_by_label("第2列“办法”").select_option("measures")
+    page.get_by_label("第3列“谁来做”").select_option("units")
+    page.get_by_label("第4列“何时完成”").select_option("deadline")
+    page.get_by_role("button", name="按此识别").click()
+    page.get_by_label("原文“法规科”对应").select_option(label="审批处")  # the wrong unit
+    page.get_by_role("button", name="确认导入").click()
+    expect(page.get_by_text("已导入3项工作任务")).to_be_visible()
+
+    _upload(page, live_server, again, 2024)
+    expect(page.get_by_text("本年度已有相同的工作方案")).to_be_visible()
+    expect(page.get_by_text("“法规科”→审批处")).to_be_visible()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(shots / "import-duplicate-390.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=str(shots / "import-duplicate-1280.png"), full_page=True)
+    page.get_by_label("作为另一份方案导入（两份方案的任务都会分给各单位）").check()
+    page.get_by_role("button", name="确认导入").click()
+    expect(page.get_by_text("请说明为什么作为另一份方案导入。")).to_be_visible()
+    assert Plan.objects.count() == 1 and Task.objects.count() == 3
+    page.get_by_label("替换原方案（删除原方案的任务和分工，按本次导入的内容重建）").check()
+    page.get_by_role("button", name="确认导入").click()
+    expect(page.get_by_text("已导入4项工作任务")).to_be_visible()
+    plan = Plan.objects.get()
+    assert plan.source_name == "安排（修订）.docx" and plan.tasks.count() == 4
+    assert AuditEntry.objects.filter(action="plan.replace").count() == 1
+
+    page.goto(f"{live_server.url}/staff/units/")
+    expect(page.get_by_role("heading", name="导入工作方案时记住的单位写法")).to_be_visible()
+    card = page.locator(".learned-alias").filter(has_text="“法规科”")
+    expect(card).to_contain_text("审批处")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(shots / "units-learned-390.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=str(shots / "units-learned-1280.png"), full_page=True)
+    card.get_by_label("改为对应").select_option(label="法规处")
+    card.get_by_role("button", name="改正").click()
+    expect(page.get_by_text("已改正：“法规科”对应法规处。")).to_be_visible()
+    assert UnitAlias.objects.get(name="法规科").unit.name == "法规处"
+    assert AuditEntry.objects.get(action="unit.alias_repoint").actor.username == "xinwen"
+
+    # The headers learned by the first import, on the import page; an unmapped name's task.
+    page.goto(f"{live_server.url}/staff/plans/import/")
+    expect(page.locator("#learned-headers .learned-alias")).to_have_count(4)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(shots / "import-headers-390.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=str(shots / "import-headers-1280.png"), full_page=True)
+    odd = tmp_path / "专项.docx"
+    odd_rows = [["1. 公开预决算", "按时公开", "宣教科", "6月底前"]]
+    odd.write_bytes(
+        office_file({"format": "docx", "before": ["预决算专项"], "rows": [HEADER, *odd_rows]})
+    )
+    _upload(page, live_server, odd, 2024)
+    page.get_by_role("button", name="确认导入").click()
+    expect(page.get_by_text("已导入1项工作任务")).to_be_visible()
+    task = Task.objects.get(plan__source_name="专项.docx")
+    page.goto(f"{live_server.url}/staff/plans/tasks/{task.pk}/")
+    expect(page.get_by_role("link", name="“单位”页")).to_be_visible()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(shots / "task-unmapped-390.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=str(shots / "task-unmapped-1280.png"), full_page=True)

@@ -160,7 +160,9 @@ def _same_text(text: str) -> str:
 def similar_plans(year: int, title: str, requirements: list[str]) -> list[SimilarPlan]:
     """Plans of the year with the same title or mostly the same task texts (上级要求): importing
     again would give every unit each task twice. Byte-identical files are caught earlier."""
+    # A title the file did not give (the year's default) says nothing about sameness.
     title = _same_text(title)
+    title = "" if title == _same_text(default_title(year)) else title
     texts = {_same_text(text) for text in requirements} - {""}
     found = []
     for plan in Plan.objects.filter(year=year).order_by("pk"):

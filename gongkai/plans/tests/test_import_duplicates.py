@@ -236,3 +236,15 @@ def test_a_cell_the_preview_does_not_show_is_cut_with_a_flag_saying_so(cast):
     task = plan.tasks.get(number=parsed.items[0].number)
     assert task.section == "乙" * 200
     assert "工作任务超过200字，已截取前200字" in task.flags
+
+
+@pytest.mark.django_db
+def test_two_different_plans_without_a_title_row_are_not_taken_for_the_same(cast):
+    """Both get the year's default title: that alone is no sign of the same plan."""
+    for n, rows in enumerate([PLAN_ROWS, [["1. 公开财政预决算", "按时公开", "新闻处", "6月底前"]]]):
+        parsed = services.plan_parse(data=_plan_docx(rows, title=""), filename="x.docx", year=2024)
+        parsed.title = ""
+        services.plan_create(
+            by=cast.press, parsed=parsed, source_name="x.docx", source_sha256=str(n) * 64
+        )
+    assert list(Plan.objects.values_list("title", flat=True)) == ["2024年政务公开工作实施方案"] * 2
