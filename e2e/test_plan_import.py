@@ -21,6 +21,22 @@ def _screenshots(tmp_path) -> Path:
     return folder
 
 
+def _shoot(page, shots: Path, name: str) -> None:
+    """The page at a phone's width and a desktop's, whole."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(shots / f"{name}-390.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=str(shots / f"{name}-1280.png"), full_page=True)
+
+
+def _map_the_four_columns(page) -> None:
+    page.get_by_label("第1列“内容”").select_option("requirement")
+    page.get_by_label("第2列“办法”").select_option("measures")
+    page.get_by_label("第3列“谁来做”").select_option("units")
+    page.get_by_label("第4列“何时完成”").select_option("deadline")
+    page.get_by_role("button", name="按此识别").click()
+
+
 def _upload(page, live_server, path: Path, year: int) -> None:
     page.goto(f"{live_server.url}/staff/plans/import/")
     page.get_by_label("工作方案文件").set_input_files(str(path))
@@ -46,11 +62,7 @@ def test_the_press_office_maps_columns_and_a_unit_once_and_imports_a_word_plan(
     expect(page.get_by_role("heading", name="核对表格各列")).to_be_visible()
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(shots / "import-columns-390.png"), full_page=True)
-    page.get_by_label("第1列“内容”").select_option("requirement")
-    page.get_by_label("第2列“办法”").select_option("measures")
-    page.get_by_label("第3列“谁来做”").select_option("units")
-    page.get_by_label("第4列“何时完成”").select_option("deadline")
-    page.get_by_role("button", name="按此识别").click()
+    _map_the_four_columns(page)
 
     expect(page.get_by_role("heading", name="核对工作任务（共3项）")).to_be_visible()
     expect(page.get_by_text("未识别的单位（1个）")).to_be_visible()
@@ -151,11 +163,7 @@ def test_the_same_plan_again_is_named_and_a_wrong_learned_unit_is_corrected(
 
     login("xinwen")
     _upload(page, live_server, first, 2024)
-    page.get_by_label("第1列“内容”").select_option("requirement")
-    page.get_by_label("第2列“办法”").select_option("measures")
-    page.get_by_label("第3列“谁来做”").select_option("units")
-    page.get_by_label("第4列“何时完成”").select_option("deadline")
-    page.get_by_role("button", name="按此识别").click()
+    _map_the_four_columns(page)
     page.get_by_label("原文“法规科”对应").select_option(label="审批处")  # the wrong unit
     page.get_by_role("button", name="确认导入").click()
     expect(page.get_by_text("已导入3项工作任务")).to_be_visible()
@@ -163,10 +171,7 @@ def test_the_same_plan_again_is_named_and_a_wrong_learned_unit_is_corrected(
     _upload(page, live_server, again, 2024)
     expect(page.get_by_text("本年度已有相同的工作方案")).to_be_visible()
     expect(page.get_by_text("“法规科”→审批处")).to_be_visible()
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.screenshot(path=str(shots / "import-duplicate-390.png"), full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.screenshot(path=str(shots / "import-duplicate-1280.png"), full_page=True)
+    _shoot(page, shots, "import-duplicate")
     page.get_by_label("作为另一份方案导入（两份方案的任务都会分给各单位）").check()
     page.get_by_role("button", name="确认导入").click()
     expect(page.get_by_text("请说明为什么作为另一份方案导入。")).to_be_visible()
@@ -182,10 +187,7 @@ def test_the_same_plan_again_is_named_and_a_wrong_learned_unit_is_corrected(
     expect(page.get_by_role("heading", name="导入工作方案时记住的单位写法")).to_be_visible()
     card = page.locator(".learned-alias").filter(has_text="“法规科”")
     expect(card).to_contain_text("审批处")
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.screenshot(path=str(shots / "units-learned-390.png"), full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.screenshot(path=str(shots / "units-learned-1280.png"), full_page=True)
+    _shoot(page, shots, "units-learned")
     card.get_by_label("改为对应").select_option(label="法规处")
     card.get_by_role("button", name="改正").click()
     expect(page.get_by_text("已改正：“法规科”对应法规处。")).to_be_visible()
@@ -195,10 +197,7 @@ def test_the_same_plan_again_is_named_and_a_wrong_learned_unit_is_corrected(
     # The headers learned by the first import, on the import page; an unmapped name's task.
     page.goto(f"{live_server.url}/staff/plans/import/")
     expect(page.locator("#learned-headers .learned-alias")).to_have_count(4)
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.screenshot(path=str(shots / "import-headers-390.png"), full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.screenshot(path=str(shots / "import-headers-1280.png"), full_page=True)
+    _shoot(page, shots, "import-headers")
     odd = tmp_path / "专项.docx"
     odd_rows = [["1. 公开预决算", "按时公开", "宣教科", "6月底前"]]
     odd.write_bytes(
@@ -210,7 +209,4 @@ def test_the_same_plan_again_is_named_and_a_wrong_learned_unit_is_corrected(
     task = Task.objects.get(plan__source_name="专项.docx")
     page.goto(f"{live_server.url}/staff/plans/tasks/{task.pk}/")
     expect(page.get_by_role("link", name="“单位”页")).to_be_visible()
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.screenshot(path=str(shots / "task-unmapped-390.png"), full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.screenshot(path=str(shots / "task-unmapped-1280.png"), full_page=True)
+    _shoot(page, shots, "task-unmapped")
