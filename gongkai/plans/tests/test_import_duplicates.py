@@ -2,6 +2,8 @@
 cells cut silently (P2), a 序号 beyond what the database stores (P3). Each refused step writes
 nothing."""
 
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -161,6 +163,9 @@ def test_the_command_refuses_the_same_plan_with_a_trailing_newline_unless_forced
     with pytest.raises(CommandError, match="2022年已有工作方案.*本次未导入任何内容.*--force-new"):
         call_command("plan", "import", str(copy), "--year", "2022")
     assert _written() == before
+    said = io.StringIO()
+    call_command("plan", "import", str(copy), "--year", "2022", "--dry-run", stderr=said)
+    assert "注意：2022年已有工作方案" in said.getvalue() and _written() == before
 
     call_command("plan", "import", str(copy), "--year", "2022", "--force-new")
     assert Plan.objects.filter(year=2022).count() == 2

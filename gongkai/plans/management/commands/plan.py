@@ -59,6 +59,11 @@ class Command(GongkaiCommand):
                 self.stdout.write(
                     f"{item.number:>3}. {item.due_date or '—'} {'、'.join(item.lead_units)}{flags}"
                 )
+        if dry_run:
+            reqs = [item.requirement for item in parsed.items]
+            title = parsed.title or services.default_title(year)
+            for similar in services.similar_plans(year, title, reqs):
+                self.stderr.write(f"注意：{similar.describe()}；导入时须加 --force-new。")
         if result is not None:
             state = "已导入" if result.created else "此前已导入，未作更改"
             self.stderr.write(f"{state}：{result.plan.title}（{result.plan.tasks.count()}项）")
