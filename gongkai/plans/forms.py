@@ -101,9 +101,9 @@ class DuplicatePlanForm(forms.Form):
         error_messages={"max_length": "理由不能超过200字。"},
     )
 
-    def __init__(self, *args, similar: list, **kwargs):
+    def __init__(self, *args, similar: list | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.similar = similar
+        self.similar = similar = similar or []
         self.reported = [share for s in similar for share in s.reported]
         replace = "替换原方案（删除原方案的任务和分工，按本次导入的内容重建）"
         if self.reported:
