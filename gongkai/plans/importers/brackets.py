@@ -85,7 +85,7 @@ def _take_trailer(record: Row, line: str) -> str:
         for text in (line[slice(*trailer.span(g))] for g in (1, 2) if trailer.group(g)):
             for piece in _TRAILER_PIECES.split(text or ""):
                 if piece.strip():
-                    _fill_record(record, piece.strip())
+                    _fill_record(record, _without_last_deadline(record, piece.strip()))
         return line[: trailer.start()].strip()
     if not brackets or _labels_after(line, brackets[-1].end()):
         # …示范镇（街道）。责任处室:X、Y — labels after the last bracket name the units; the
@@ -121,6 +121,17 @@ def _take_trailer(record: Row, line: str) -> str:
     for bracket in reversed(brackets):
         text = text[: bracket.start()] + text[bracket.end() :]
     return text.strip()
+
+
+def _without_last_deadline(record: Row, piece: str) -> str:
+    """责任单位:A、B,6月底完成 — a deadline written after the last units label with no label of
+    its own: the record's deadline (when it has none); the label without it."""
+    last = re.search(r"[，,]\s*([^，,]+)$", piece)
+    if last and not record[2] and _UNIT_LABEL.search(simplify(piece)):
+        if _looks_like_deadline(last.group(1)):
+            record[2] = last.group(1).strip()
+            return piece[: last.start()]
+    return piece
 
 
 # 1.做好…。责任单位：办公室。完成时限：6月底前。 — labels after the task's last sentence.

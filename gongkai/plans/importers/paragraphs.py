@@ -11,7 +11,7 @@ labels; runon.py reads a table run into one line into flagged rows."""
 import re
 
 from gongkai.lib.deadline_text import cn_number, simplify
-from gongkai.lib.unit_text import COMMA_LEGEND, parse_units
+from gongkai.lib.unit_text import COMMA_LEGEND, _looks_like_unit, parse_units
 from gongkai.plans.importers.base import PlanImportError
 from gongkai.plans.importers.brackets import (
     _INLINE_LABELS,
@@ -225,6 +225,8 @@ def _records(lines: list[str]) -> list[Row]:
     record: Row | None = None
     seen_section = False
     heading_units = ""  # units a heading's bracket gives the tasks under it
+    section_duties = ""  # units a 一、X及职责 heading gives the （一）s under it naming none
+    duty_open = False  # right under a （一）X职责 heading: a paragraph there is one of X's duties
     open_task = False  # a heading that is itself a task, its units not yet read
     numbers = [_number(line) for line in lines]
     for at, line in enumerate(lines):
@@ -264,9 +266,18 @@ def _records(lines: list[str]) -> list[Row]:
         elif not starts_task and _is_heading(line):
             _units_from_heading(record, heading_units)
             seen_section, record = True, None
-            heading_units = _bracket_units(line)
+            bracket = _bracket_units(line)
+            duties = "" if bracket else _duty_units(line)
+            if _SECTION.match(line):
+                section_duties = duties
+            heading_units, duty_open = bracket or duties or section_duties, bool(duties)
             _add_header_once(rows)
-            rows.append([_without_unit_brackets(line) if heading_units else line])
+            rows.append([_without_unit_brackets(line) if bracket else line])
+        elif duty_open and not starts_task and record is None and not _introduces(line):
+            # （二）信息中心职责 / 负责网站的维护…: the unit's one duty, written with no number.
+            _add_header_once(rows)
+            record = _new_record(line, unnumbered=True)
+            rows.append(record)
         elif not starts_task and _only_units_bracket(line) and not (record and record[3]):
             # 九、标题 / its paragraph / (牵头单位:X,配合单位:Y): the bracket on a line of its own
             # closes the task above; one before any task closes a task the page does not hold.
@@ -690,6 +701,20 @@ def _without_unit_brackets(heading: str) -> str:
     for bracket in reversed(_unit_brackets(heading)):
         heading = heading[: bracket.start()] + heading[bracket.end() :]
     return heading.strip()
+
+
+# （一）办公室职责 / 一、领导小组及职责 / 二、X及其职责: a heading naming whose duties follow.
+_DUTY_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*"
+    r"(.{2,20}?)(?:及其|及)?职责\s*[:：。]?$"
+)
+
+
+def _duty_units(heading: str) -> str:
+    """The unit a duties heading names, marked (its duties below name none); or ""."""
+    found = _DUTY_HEADING.match(simplify(heading))
+    name = found.group(1) if found else ""
+    return f"{_FROM_HEADING}{name}" if name and _looks_like_unit(name) else ""
 
 
 def _bracket_units(heading: str) -> str:

@@ -16,7 +16,7 @@ from gongkai.plans.importers.cells import (
 )
 from gongkai.plans.importers.rows import parse_rows
 from gongkai.plans.importers.stream import ROW_END, stream_rows
-from gongkai.plans.importers.tail import without_cut_tail, without_footer
+from gongkai.plans.importers.tail import without_cut_tail, without_elided, without_footer
 
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
@@ -33,7 +33,7 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
     text = without_footer(text)
     rows, bars = _line_rows(text)
     plan = parse_rows(rows, year, short_rows_merged=True, bar_separated=bars, **options)
-    return without_cut_tail(plan, text)
+    return without_cut_tail(without_elided(plan), text)
 
 
 def line_rows(text: str) -> list[Row]:
