@@ -27,9 +27,12 @@ from gongkai.plans.importers.breaks import (
     _ATTACHMENT,
     _HEADING_MAX,
     _RUN_ON_SHORTEST,
+    EntriesIntro,
+    UnitEntry,
     _inline_headings,
     _join_viewer_chunks,
     _ordinals,
+    unit_entries,
     without_page_end,
 )
 from gongkai.plans.importers.cells import (
@@ -72,7 +75,8 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
             )
         )
         for inline in _inline_headings(text)
-        for part in _ordinals(inline)
+        for ordinal in _ordinals(inline)
+        for part in unit_entries(ordinal)
     ]
     run_on = _run_on_table(lines)
     if run_on:
@@ -230,14 +234,21 @@ def _records(lines: list[str]) -> list[Row]:
     open_task = False  # a heading that is itself a task, its units not yet read
     numbers = [_number(line) for line in lines]
     for at, line in enumerate(lines):
+        entry = isinstance(line, UnitEntry)  # 县环保局。负责…, cut out of a run-on list
         starts_task = (
-            isinstance(line, _Piece)
+            entry
+            or isinstance(line, _Piece)
             or (_NUMBERED.match(line) and not (_introduces(line) and not seen_section))
             or (cn_tasks and _SUBSECTION.match(line))
             or _ORDINAL.match(line)
             # 一、 itself a task, unless numbered tasks stand under it
             or (_SECTION.match(line) and _unit_brackets(line) and not (arabic or cn_tasks))
         )
+        if isinstance(line, EntriesIntro):
+            _units_from_heading(record, heading_units)
+            record = None
+            rows.append([line])  # a lone line, as any preamble: no task
+            continue
         heading_task = None if starts_task else _heading_then_task(line)
         if not heading_task and not starts_task and arabic and _number_lost(numbers, at):
             heading_task = _heading_then_text(line)
@@ -290,7 +301,7 @@ def _records(lines: list[str]) -> list[Row]:
         ):
             _add_header_once(rows)
             _units_from_heading(record, heading_units)
-            record = _new_record(line)
+            record = _new_record(line, unnumbered=entry)
             rows.append(record)
         elif record is not None and record[3] and len(line) > 20 and _names_own_units(line):
             # A paragraph closed by units of its own after a task that named its units: a

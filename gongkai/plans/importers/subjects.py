@@ -54,7 +54,9 @@ def units_as_subjects(items: list[ParsedItem], warnings: list[str]) -> list[Pars
             heading = heading or " ".join(filter(None, (section, subsection)))
     if not kept:
         return items
-    warnings.append(_LEFT_OUT.format(heading, len(items) - len(kept)))
+    left_out = len(items) - len(kept)
+    warning = _LEFT_OUT.format(heading, left_out)
+    warnings.append(warning if left_out else warning.split("，其余")[0] + "，请核对")
     numbers = [item.number for item, _ in kept]
     # The plan's own numbers when the duties hold them (1、 5、 6、 past a gap the page lost);
     # numbered in order when they go on from the paragraphs left out.

@@ -8,7 +8,7 @@ from datetime import date
 
 from gongkai.plans.importers.subjects import SUBJECT_FLAG
 from gongkai.plans.importers.tail import CUT_WARNING, ELIDED_WARNING
-from gongkai.plans.tests.plan_text import parse, read
+from gongkai.plans.tests.plan_text import LONG, parse, read
 
 # ---- the year of a bare table ----------------------------------------------------------------
 
@@ -207,3 +207,37 @@ def test_a_last_task_whose_unclosed_bracket_ends_on_a_whole_word_is_kept_flagged
     plan = parse(*_BRACKETED, "3.加强电子商务政策信息公开。〔牵头单位:县商务局;责任单位:县教体局。")
     assert read(plan, "number", "lead_units")[-1] == (3, ["县商务局"])
     assert any("没有闭合" in flag for flag in plan.items[-1].flags)
+
+
+# ---- members' duties run into one paragraph (县环保局。负责…县农委。负责…) -----------------------
+
+_PREAMBLE = "为认真做好秸秆禁烧工作,进一步改善环境质量,根据有关规定,制订本方案。"
+
+
+def test_a_paragraph_of_units_each_followed_by_its_duties_is_one_task_per_unit():
+    plan = parse(
+        _PREAMBLE
+        + f"一、目标任务5月底到9月底全县秸秆禁烧。{LONG}。"
+        + "二、职责分工为切实加强对禁烧工作的领导,县政府成立领导小组。各成员单位职责如下:"
+        + "县环保局。负责对全县禁烧工作实施统一监督,并承担日常工作。"
+        + "县交通局、公路局。负责对公路两侧燃烧秸秆情况的巡查。"
+        + "县农委。负责全县秸秆综合利用工作的督导;负责技术推广。"
+        + "县广电局。负责对全县农作"
+    )
+    assert read(plan, "number", "section", "lead_units") == [
+        (1, "二、职责分工", ["县环保局"]),
+        (2, "二、职责分工", ["县交通局", "公路局"]),
+        (3, "二、职责分工", ["县农委"]),
+    ]
+    assert all(SUBJECT_FLAG in item.flags for item in plan.items)
+    assert CUT_WARNING.format(n=4) in plan.warnings
+
+
+def test_one_unit_followed_by_its_duties_in_a_paragraph_is_no_list():
+    # Forbidden: a paragraph cut at a single 'X。负责' (or at names that are no units).
+    plan = parse(
+        "一、工作要求",
+        "1.加强组织领导。县环保局。负责统一监督。(责任单位:县环保局)",
+        "2.强化宣传。广泛宣传。负责到人。(责任单位:县广电局)",
+    )
+    assert read(plan, "number", "lead_units") == [(1, ["县环保局"]), (2, ["县广电局"])]
