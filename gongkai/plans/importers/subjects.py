@@ -13,10 +13,8 @@ from gongkai.lib.unit_text import _looks_like_unit
 from gongkai.plans.importers.base import ParsedItem
 
 SUBJECT_FLAG = "原文未写责任单位，牵头单位取自本项句首的主语，请核对"
-_LEFT_OUT = (
-    "计划未用标签或括号写明责任单位；“{}”下各项以责任单位开头（X负责…），"
-    "已作为任务读取，其余 {} 段（无责任单位的措施）未作为任务，请核对"
-)
+_READ = "计划未用标签或括号写明责任单位；“{}”下各项以责任单位开头（X负责…），已作为任务读取"
+_LEFT_OUT = _READ + "，其余 {} 段（无责任单位的措施）未作为任务，请核对"
 # A group this long, every paragraph of it opening on units, is no chance (two: 1.党政办负责…
 # 2.文化站负责…, the whole division of labour of a small plan).
 _LEAST = 2
@@ -55,8 +53,9 @@ def units_as_subjects(items: list[ParsedItem], warnings: list[str]) -> list[Pars
     if not kept:
         return items
     left_out = len(items) - len(kept)
-    warning = _LEFT_OUT.format(heading, left_out)
-    warnings.append(warning if left_out else warning.split("，其余")[0] + "，请核对")
+    warnings.append(
+        _LEFT_OUT.format(heading, left_out) if left_out else f"{_READ.format(heading)}，请核对"
+    )
     numbers = [item.number for item, _ in kept]
     # The plan's own numbers when the duties hold them (1、 5、 6、 past a gap the page lost);
     # numbered in order when they go on from the paragraphs left out.

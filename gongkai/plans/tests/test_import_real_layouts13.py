@@ -49,6 +49,8 @@ def test_two_duties_opening_on_their_units_are_the_division_of_labour_of_a_small
         (2, "二、其他事项安排", ["文化站"]),
     ]
     assert all(SUBJECT_FLAG in item.flags for item in plan.items)
+    # The warning says the units were read so; it counts no paragraph left out (一、's is none).
+    assert any("已作为任务读取，请核对" in w for w in plan.warnings)
 
 
 def test_one_paragraph_opening_on_a_unit_is_no_division_of_labour():
@@ -112,6 +114,16 @@ def test_a_task_a_mirror_site_elided_words_of_is_left_out_and_said_so():
     assert read(plan, "number", "lead_units") == [(1, ["秘书科"]), (5, ["外事侨务科"])]
     assert ELIDED_WARNING.format(n=2, notice="省略217字") in plan.warnings
     assert any("跳到5" in flag for flag in plan.items[1].flags)
+
+
+def test_a_plan_whose_every_task_is_elided_keeps_them_flagged_rather_than_none():
+    plan = parse(
+        "一、公开内容",
+        "1、秘书科要全面做好……(某网省略80字)……依申请公开工作。",
+        "2、综合科要全面做好……(某网省略90字)……报送工作。",
+    )
+    assert read(plan, "number", "lead_units") == [(1, ["秘书科"]), (2, ["综合科"])]
+    assert all(any("被网页省略" in flag for flag in item.flags) for item in plan.items)
 
 
 # ---- duties under a heading naming their unit (（一）办公室职责) ---------------------------------
