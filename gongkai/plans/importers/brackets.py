@@ -230,6 +230,9 @@ def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
             continue  # （含县市区） （见附件） （以下简称…）
         if after in "、，," and before and _NAME_GOES_ON.match(before) and _bare_name_suffix(inner):
             continue  # 各处室（中心）、东庠办事处: part of a name in a list, X（Y）
+        if before and _NAME_GOES_ON.match(before) and _in_labelled_list(line, match.start()):
+            if _bare_name_suffix(inner):
+                continue  # 牵头单位:市政府效能办(市政务公开办)。: a name's alias in a labelled list
         units, _ = _split_bracket(inner)
         if _UNIT_LABEL.search(simplify(inner)) or (
             units
@@ -241,6 +244,16 @@ def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
 
 
 _NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
+# A units label written bare (not in a bracket), with no sentence's end after it.
+_OPEN_LABEL = re.compile(
+    r"(?:牵头|责任|配合|主办|协办|承办)(?:单位|处室|科室|部门)\s*[:：][^。；;（(）)]*$"
+)
+
+
+def _in_labelled_list(line: str, at: int) -> bool:
+    """Position ``at`` stands in the list of names a bare units label opens, in the same
+    sentence (…。 牵头单位:市委编办(市规服办)、…): a bracket there is part of a name."""
+    return bool(_OPEN_LABEL.search(simplify(line[max(0, at - 60) : at])))
 
 
 def _bare_name_suffix(inner: str) -> bool:
@@ -304,6 +317,11 @@ def _label_pieces(line: str) -> list[str]:
     return [line[a:b] for a, b in zip(starts, ends, strict=True)]
 
 
+def _inline_labelled(line: str) -> bool:
+    """Units labels after the line's last sentence (…。 牵头单位:X。 责任单位:Y。)."""
+    return bool(_INLINE_LABELS.search(_close_label_gaps(simplify(line))))
+
+
 def _fill_record(record: Row, line: str) -> None:
     """Put one unnumbered line (or trailer piece) into the record's right column; a line
     of several labels piece by piece."""
@@ -312,7 +330,7 @@ def _fill_record(record: Row, line: str) -> None:
         for piece in filter(None, (p.strip() for p in pieces)):
             _fill_record(record, piece)
         return
-    if not record[3] and len(line) > 20 and _unit_brackets(line):
+    if not record[3] and len(line) > 20 and (_unit_brackets(line) or _inline_labelled(line)):
         line = _take_trailer(record, line)  # the task's text on a line of its own
     label = _LABEL.match(simplify(line))
     value = line[label.end() :] if label else line

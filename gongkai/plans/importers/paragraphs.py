@@ -38,6 +38,7 @@ from gongkai.plans.importers.breaks import (
 from gongkai.plans.importers.cells import (
     _ANY_BRACKET,
     _CANONICAL_HEADER,
+    _LABEL,
     _NUMBERED,
     _ORDINAL,
     _SECTION,
@@ -264,14 +265,17 @@ def _records(lines: list[str]) -> list[Row]:
             rows.append([heading_task[0]])
             record = _new_record(heading_task[1], unnumbered=True)
             rows.append(record)
-        elif open_task and not starts_task and not _is_heading(line):
+        elif open_task and record is not None and not starts_task and not _is_heading(line):
             _fill_record(record, line)  # the text and units of a 九、 heading that is a task
             open_task = not record[3]
-        elif not starts_task and not (arabic or cn_tasks or split) and _heading_owns(lines, at):
+        elif not starts_task and (
+            (not (arabic or cn_tasks or split) and _heading_owns(lines, at))
+            or (arabic and _heading_labelled_task(lines, at))
+        ):
             _units_from_heading(record, heading_units)
             heading_units, open_task = "", True
             _add_header_once(rows)
-            numeral = _SECTION.match(line)
+            numeral = _SECTION.match(line) or _SUBSECTION.match(line)
             record = _new_record(f"{cn_number(numeral.group(1))}.{line[numeral.end() :]}")
             rows.append(record)
         elif not starts_task and _is_heading(line):
@@ -345,7 +349,43 @@ def _heading_owns(lines: list[str], at: int) -> bool:
             break
         block.append(line)
     closing = [line for line in block if _unit_brackets(line)]
-    return len(block) >= 2 and closing == block[-1:] and _only_units_bracket(block[-1])
+    if len(block) >= 2 and closing == block[-1:] and _only_units_bracket(block[-1]):
+        return True
+    # 七、试点推进…建设 / 选择…服务。 牵头单位:X。 责任单位:Y。 — the same with the units
+    # written as bare labels after the paragraph's last sentence.
+    labelled = [line for line in block if _labels_after_text(line)]
+    return bool(block) and labelled == block[-1:] and not closing
+
+
+def _heading_labelled_task(lines: list[str], at: int) -> bool:
+    """(三)验收总结阶段 / its paragraph / 责任单位:X。 / 完成时间:Y。 — in a plan of numbered
+    tasks, a short heading with no numbered task under it whose paragraph is followed by
+    lines of units labels is itself a task, numbered as written (a stage of the plan that
+    is one task; its units are not lost as a heading's)."""
+    line = lines[at]
+    if not _is_heading(line) or len(line) > _HEADING_MAX:
+        return False
+    block = []
+    for following in lines[at + 1 :]:
+        if _is_heading(following) or _NUMBERED.match(following) or _ORDINAL.match(following):
+            break
+        block.append(following)
+    labelled = [bool(_LABEL.match(simplify(b))) for b in block]
+    if not block or labelled[0] or not any(labelled):
+        return False
+    first = labelled.index(True)
+    return all(labelled[first:]) and any(
+        _UNITS_WORD.search(_LABEL.match(simplify(b)).group(1)) for b in block[first:]
+    )
+
+
+_UNITS_WORD = re.compile("单位|处室|科室|部门")
+
+
+def _labels_after_text(line: str) -> bool:
+    """A paragraph's sentences followed by bare units labels (…。 牵头单位:X。 责任单位:Y。)."""
+    found = _INLINE_LABELS.search(_close_label_gaps(simplify(line)))
+    return bool(found) and len(line[: found.start()].strip()) >= _MIN_PIECE
 
 
 def _only_units_bracket(line: str) -> bool:
