@@ -87,3 +87,48 @@ def test_a_heading_over_numbered_tasks_stays_a_heading():
         (1, "(二)公开审核阶段", ["市政府办公室"]),
         (2, "(二)公开审核阶段", ["市政府各部门"]),
     ]
+
+
+# ---- a page cut after a quote, before the task's bracket --------------------------------------
+
+
+_BRACKETED = (
+    "一、提升政务服务效能",
+    "(一)深化“一件事一次办”改革,梳理业务办理情形,丰富应用场景,优化升级智能导办服务。"
+    "(县行政审批服务局牵头,县直相关单位按职责分工负责)",
+    "(二)推进政务服务一体化平台建设,推动小程序与政务服务系统互联互通,推行全程网办。"
+    "(县行政审批服务局牵头,县直相关单位按职责分工负责)",
+)
+
+
+def test_a_page_cut_after_a_quote_leaves_the_half_task_out():
+    plan = parse(
+        *_BRACKETED,
+        "(三)推进综合窗口设置。按照相对集中办理的原则,设置市场准入、工程建设项目等“综合窗”",
+        year=2021,
+    )
+    assert [item.number for item in plan.items] == [1, 2]
+    assert any("第3项中途截断" in warning for warning in plan.warnings)
+
+
+def test_a_last_task_closed_by_a_full_stop_is_kept_though_it_names_no_units():
+    # Forbidden: a whole last paragraph (its sentence ended) dropped as cut; it stays,
+    # flagged for its missing units.
+    plan = parse(*_BRACKETED, "(三)推进综合窗口设置,设置市场准入等“综合窗”。", year=2021)
+    assert [item.number for item in plan.items] == [1, 2, 3]
+    assert plan.items[2].lead_units == [] and plan.items[2].flags
+
+
+# ---- a collective of two kinds of body -------------------------------------------------------
+
+
+def test_a_collective_with_its_qualifier_covering_two_kinds_of_body_is_one_unit():
+    plan = parse(
+        "1.深化政务服务“网上办”,持续优化办事流程。(牵头单位:市行政审批服务局;责任单位:"
+        "市直有关部门、单位,各区市政府)",
+        "2.优化“掌上办”功能,拓宽移动端服务范围。(牵头单位:市大数据局;责任单位:县直相关单位、部门)",
+    )
+    assert read(plan, "support_units") == [
+        (["市直有关部门、单位", "各区市政府"],),
+        (["县直相关单位、部门"],),
+    ]
