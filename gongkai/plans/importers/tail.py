@@ -11,9 +11,9 @@ from gongkai.plans.importers.subjects import SUBJECT_FLAG
 
 # A sentence, a bracket or a cell that ends where it should; anything else stops mid-word.
 _WHOLE_END = re.compile(r"[。.；;！!？?）)】”\"」』|:：\d年月日]$")
-# A prose task's paragraph ends with a full stop or a bracket; a quote, a date or a colon
-# there is the page stopping mid-sentence (…设置…等"综合窗").
-_SENTENCE_END = re.compile(r"[。.；;！!？?）)】」』]$")
+# A prose paragraph ends with a full stop, a bracket or a colon; a closing quote there is
+# the page stopping mid-sentence (…设置…等"综合窗").
+_QUOTE_END = re.compile(r"[”\"」』]$")
 _SPACE = re.compile(r"\s+")
 # 牵头单位:X on a line of its own: a layout whose tasks have their units on the lines after.
 _UNIT_LINE = re.compile(r"^(?:牵头|责任|配合|协办|主办)(?:单位|部门|处室|科室)\s*[:：]")
@@ -71,7 +71,7 @@ def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     # A table's cell ends with no full stop anyway: a row there is cut only by the table rule.
     # (One line with a bar is a page's byline: 文章来源:X | 发布日期:…)
     prose = sum("|" in line or "\t" in line for line in lines) < 2
-    unended = not _SENTENCE_END.search(lines[-1])
+    unended = mid_word or bool(_QUOTE_END.search(lines[-1]))
     cut_prose = prose and (
         (unitless and (unended or unit_lines)) or ((subject_led or unclosed) and mid_word)
     )

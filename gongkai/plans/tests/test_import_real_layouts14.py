@@ -132,3 +132,31 @@ def test_a_collective_with_its_qualifier_covering_two_kinds_of_body_is_one_unit(
         (["市直有关部门、单位", "各区市政府"],),
         (["县直相关单位、部门"],),
     ]
+
+
+# ---- a | row whose last cell wrapped onto a line of its own -----------------------------------
+
+_HEADER = "工作任务 | 具体要求 | 具体措施 | 牵头落实科室 | |"
+
+
+def test_a_units_cell_wrapped_onto_its_own_line_belongs_to_the_row_above():
+    plan = parse(
+        _HEADER,
+        "一、重点领域公开 | (一)推进建议提案办理结果公开。 | 1.及时公开答复。 2.公开总体情况。 |",
+        "办公室 | |",
+        "(二)公开预算执行审计报告。 | 审计报告须在局政务网公开。 | 财务室、技术科 | ||",
+        year=2017,
+    )
+    assert read(plan, "number", "lead_units") == [(1, ["办公室"]), (2, ["财务室", "技术科"])]
+
+
+def test_a_lone_cell_that_names_no_units_is_not_joined_to_the_row_above():
+    # Forbidden: a line of text (not units) joined to a short row as its units cell.
+    plan = parse(
+        _HEADER,
+        "一、重点领域公开 | (一)推进建议提案办理结果公开。 | 1.及时公开答复。 |",
+        "做好公开答复的跟踪督办工作,确保按时办结。 | |",
+        "(二)公开预算执行审计报告。 | 审计报告须在局政务网公开。 | 财务室、技术科 | ||",
+        year=2017,
+    )
+    assert all("做好" not in unit for item in plan.items for unit in item.lead_units)
