@@ -106,7 +106,13 @@ tests/:
   42/43 (none; 14 #1's 年内完成 is read as no deadline, flagged).
 - real_heldout12 (the twelfth blind batch, 7 web excerpts, mostly mirror pages starting
   mid-document or page 2 of split documents; its README): blind 9/19 (4 items silently
-  wrong) on 3315b83 and on helper-plans17; dev data from round 14.
+  wrong) on 3315b83 and on helper-plans17; dev data from round 14. Round 14: 01's and 05's
+  sections (null) and 06's (typed simplified) and 各乡镇(街道) aligned with the other batches;
+  a bracket after a name in a bare labelled list (牵头单位:X(Y)、Z) an alias, not a task's
+  units bracket; 牵头单位:X。 责任单位:Y。 one set; a 一、 heading whose paragraph ends in bare
+  labels, and a short heading followed by its paragraph and label lines, tasks numbered as
+  written; a | row's units cell wrapped onto its own line joined to it; a page cut after a
+  quote; 市直有关部门、单位 one collective: 9/19 (4 silently wrong) -> 19/19.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
