@@ -343,11 +343,7 @@ def _heading_owns(lines: list[str], at: int) -> bool:
     paragraph's last sentence stays a heading over that task: real_heldout4 04.)"""
     if not _SECTION.match(lines[at]) or len(lines[at]) > _HEADING_MAX:
         return False
-    block = []
-    for line in lines[at + 1 :]:
-        if _is_heading(line) or _NUMBERED.match(line) or _ORDINAL.match(line):
-            break
-        block.append(line)
+    block = _block_under(lines, at)
     closing = [line for line in block if _unit_brackets(line)]
     if len(block) >= 2 and closing == block[-1:] and _only_units_bracket(block[-1]):
         return True
@@ -357,19 +353,24 @@ def _heading_owns(lines: list[str], at: int) -> bool:
     return bool(block) and labelled == block[-1:] and not closing
 
 
+def _block_under(lines: list[str], at: int) -> list[str]:
+    """The lines after heading ``at`` up to the next heading or numbered task."""
+    block = []
+    for line in lines[at + 1 :]:
+        if _is_heading(line) or _NUMBERED.match(line) or _ORDINAL.match(line):
+            break
+        block.append(line)
+    return block
+
+
 def _heading_labelled_task(lines: list[str], at: int) -> bool:
     """(三)验收总结阶段 / its paragraph / 责任单位:X。 / 完成时间:Y。 — in a plan of numbered
     tasks, a short heading with no numbered task under it whose paragraph is followed by
     lines of units labels is itself a task, numbered as written (a stage of the plan that
     is one task; its units are not lost as a heading's)."""
-    line = lines[at]
-    if not _is_heading(line) or len(line) > _HEADING_MAX:
+    if not _is_heading(lines[at]) or len(lines[at]) > _HEADING_MAX:
         return False
-    block = []
-    for following in lines[at + 1 :]:
-        if _is_heading(following) or _NUMBERED.match(following) or _ORDINAL.match(following):
-            break
-        block.append(following)
+    block = _block_under(lines, at)
     labelled = [bool(_LABEL.match(simplify(b))) for b in block]
     if not block or labelled[0] or not any(labelled):
         return False
