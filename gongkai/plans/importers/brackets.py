@@ -253,7 +253,12 @@ _OPEN_LABEL = re.compile(
 def _in_labelled_list(line: str, at: int) -> bool:
     """Position ``at`` stands in the list of names a bare units label opens, in the same
     sentence (…。 牵头单位:市委编办(市规服办)、…): a bracket there is part of a name."""
-    return bool(_OPEN_LABEL.search(simplify(line[max(0, at - 60) : at])))
+    before = _INNER_BRACKET.sub("", simplify(line[max(0, at - 60) : at]))
+    return bool(_OPEN_LABEL.search(before))
+
+
+# A bracket inside or after an earlier name of the list (各区(市)县政府), closed.
+_INNER_BRACKET = re.compile(r"[（(][^（()）。；;]{1,10}[)）]")
 
 
 def _bare_name_suffix(inner: str) -> bool:

@@ -42,6 +42,14 @@ def test_a_bracket_after_a_name_in_a_labelled_list_is_its_alias_not_a_units_brac
     )
 
 
+def test_an_alias_is_known_after_a_name_holding_a_bracket_of_its_own():
+    text = _RUN_ON.replace("牵头单位:市政府办公厅(", "牵头单位:各区(市)县政府、市政府办公厅(")
+    assert read(parse(text, year=2011), "number", "lead_units")[1] == (
+        8,
+        ["各区(市)县政府", "市政府办公厅"],
+    )
+
+
 def test_a_heading_whose_paragraph_names_no_units_stays_no_task():
     # Forbidden: 九、 (cut by the page before its labels) read as a task with no units.
     plan = parse(_RUN_ON, year=2011)
