@@ -462,8 +462,9 @@ def _names(text: str) -> tuple[list[str], bool]:
         pieces += [first, *(p for p in after if not _ETC_REST.match(p))]
     for piece in pieces:
         for name in _split_and(_clean_name(piece)):
-            if names and name in _KINDS and names[-1].startswith("各"):
-                names[-1] = f"{names[-1]}、{name}"  # 各科室、单位: the 各 covers both kinds
+            if names and name in _KINDS and _KIND_COLLECTIVE.match(names[-1]):
+                # 各科室、单位, 市直有关部门、单位: the 各 (有关) covers both kinds
+                names[-1] = f"{names[-1]}、{name}"
                 continue
             if not name or name in _GENERIC:
                 continue
@@ -478,6 +479,8 @@ def _names(text: str) -> tuple[list[str], bool]:
 
 # Bare kinds of body after a 各 collective (各科室、单位): more of the same collective.
 _KINDS = {"单位", "部门", "处室", "科室", "机构", "单位部门"}
+# A collective that a bare kind after it goes on: 各X, or …有关/相关 + a kind of body.
+_KIND_COLLECTIVE = re.compile(r"^各|^[^、，,]{0,6}(?:有关|相关)(?:单位|部门|处室|科室|机构)$")
 # 各单位 after a collective (各级政府各部门、各单位) goes on with it: the same qualifier.
 _BARE_COLLECTIVE = re.compile(r"^各(?:单位|部门|机构)$")
 

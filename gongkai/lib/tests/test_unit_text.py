@@ -129,6 +129,10 @@ def test_it_reads_the_role_words_of_other_bodies(text, lead, support):
         ("县司法局牵头各行政机关负责", ["县司法局"], ["各行政机关"]),
         # One 各 over two kinds of body.
         ("各科室、单位", ["各科室、单位"], []),
+        # One 有关 over two kinds of body; a named unit's list goes on after it.
+        ("市直有关部门、单位,各区市政府", ["市直有关部门、单位", "各区市政府"], []),
+        # A bare kind after a named unit is no collective's second kind: dropped as before.
+        ("市财政局、单位", ["市财政局"], []),
         # The governments' offices of the districts and counties, named once at the end.
         (
             "市政府各部门，各区、县〔市〕政府办公室负责",

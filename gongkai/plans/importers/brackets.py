@@ -85,7 +85,7 @@ def _take_trailer(record: Row, line: str) -> str:
         for text in (line[slice(*trailer.span(g))] for g in (1, 2) if trailer.group(g)):
             for piece in _TRAILER_PIECES.split(text or ""):
                 if piece.strip():
-                    _fill_record(record, piece.strip())
+                    _fill_record(record, _without_last_deadline(record, piece.strip()))
         return line[: trailer.start()].strip()
     if not brackets or _labels_after(line, brackets[-1].end()):
         # …示范镇（街道）。责任处室:X、Y — labels after the last bracket name the units; the
@@ -121,6 +121,17 @@ def _take_trailer(record: Row, line: str) -> str:
     for bracket in reversed(brackets):
         text = text[: bracket.start()] + text[bracket.end() :]
     return text.strip()
+
+
+def _without_last_deadline(record: Row, piece: str) -> str:
+    """责任单位:A、B,6月底完成 — a deadline written after the last units label with no label of
+    its own: the record's deadline (when it has none); the label without it."""
+    last = re.search(r"[，,]\s*([^，,]+)$", piece)
+    if last and not record[2] and _UNIT_LABEL.search(simplify(piece)):
+        if _looks_like_deadline(last.group(1)):
+            record[2] = last.group(1).strip()
+            return piece[: last.start()]
+    return piece
 
 
 # 1.做好…。责任单位：办公室。完成时限：6月底前。 — labels after the task's last sentence.
@@ -219,6 +230,9 @@ def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
             continue  # （含县市区） （见附件） （以下简称…）
         if after in "、，," and before and _NAME_GOES_ON.match(before) and _bare_name_suffix(inner):
             continue  # 各处室（中心）、东庠办事处: part of a name in a list, X（Y）
+        if before and _NAME_GOES_ON.match(before) and _in_labelled_list(line, match.start()):
+            if _bare_name_suffix(inner):
+                continue  # 牵头单位:市政府效能办(市政务公开办)。: a name's alias in a labelled list
         units, _ = _split_bracket(inner)
         if _UNIT_LABEL.search(simplify(inner)) or (
             units
@@ -230,6 +244,21 @@ def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
 
 
 _NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
+# A units label written bare (not in a bracket), with no sentence's end after it.
+_OPEN_LABEL = re.compile(
+    r"(?:牵头|责任|配合|主办|协办|承办)(?:单位|处室|科室|部门)\s*[:：][^。；;（(）)]*$"
+)
+
+
+def _in_labelled_list(line: str, at: int) -> bool:
+    """Position ``at`` stands in the list of names a bare units label opens, in the same
+    sentence (…。 牵头单位:市委编办(市规服办)、…): a bracket there is part of a name."""
+    before = _INNER_BRACKET.sub("", simplify(line[max(0, at - 60) : at]))
+    return bool(_OPEN_LABEL.search(before))
+
+
+# A bracket inside or after an earlier name of the list (各区(市)县政府), closed.
+_INNER_BRACKET = re.compile(r"[（(][^（()）。；;]{1,10}[)）]")
 
 
 def _bare_name_suffix(inner: str) -> bool:
@@ -293,6 +322,11 @@ def _label_pieces(line: str) -> list[str]:
     return [line[a:b] for a, b in zip(starts, ends, strict=True)]
 
 
+def _inline_labelled(line: str) -> bool:
+    """Units labels after the line's last sentence (…。 牵头单位:X。 责任单位:Y。)."""
+    return bool(_INLINE_LABELS.search(_close_label_gaps(simplify(line))))
+
+
 def _fill_record(record: Row, line: str) -> None:
     """Put one unnumbered line (or trailer piece) into the record's right column; a line
     of several labels piece by piece."""
@@ -301,7 +335,7 @@ def _fill_record(record: Row, line: str) -> None:
         for piece in filter(None, (p.strip() for p in pieces)):
             _fill_record(record, piece)
         return
-    if not record[3] and len(line) > 20 and _unit_brackets(line):
+    if not record[3] and len(line) > 20 and (_unit_brackets(line) or _inline_labelled(line)):
         line = _take_trailer(record, line)  # the task's text on a line of its own
     label = _LABEL.match(simplify(line))
     value = line[label.end() :] if label else line

@@ -5,7 +5,8 @@ site's preview chunks joined, a web page's attachment link and page end taken of
 
 import re
 
-from gongkai.lib.deadline_text import cn_number
+from gongkai.lib.deadline_text import cn_number, simplify
+from gongkai.lib.unit_text import _looks_like_unit
 from gongkai.plans.importers.cells import (
     _INLINE_HEADING,
     _NUMBERED,
@@ -229,6 +230,49 @@ def _heading_after_sentence(line: str) -> list[str]:
         heading, *rest = _HEADING_THEN_GROUP.split(part, maxsplit=1)
         cut += [heading, *rest] if rest and not re.search("[。；;]", heading) else [part]
     return cut
+
+
+# 县环保局。负责… / 县交通局、公路局。负责…: a unit's entry in a list of members' duties run
+# into one paragraph, after a sentence's end or the colon that introduces the list.
+_UNIT_ENTRY = re.compile(
+    r"(?:^|(?<=[。；;：:]))\s*((?:[^\s，,。；;、：:（）()]{2,12}、)*[^\s，,。；;、：:（）()]{2,12})。(?=负责)"
+)
+
+
+class UnitEntry(str):
+    """One unit's entry cut out of such a paragraph: a task with no number."""
+
+
+class EntriesIntro(str):
+    """What introduces such a list after its heading (为切实加强…各成员单位职责如下:): no task."""
+
+
+# 三、组织领导及职责分工为切实加强…: a heading run into the purpose clause opening its paragraph.
+_TITLE_THEN_PURPOSE = re.compile(
+    r"^\s*([一二三四五六七八九十]{1,3}、[^，,。；;：:\s]{2,30}?)"
+    r"(?=为了|为切实|为进一步|为确保|为做好|为全面|为有效|为深入|为加强)"
+)
+
+
+def unit_entries(line: str) -> list[str]:
+    """A paragraph listing several units' duties as 'X。负责…' one after another: one line
+    for what comes before the first, and one per entry (read as a task led by X)."""
+    text = simplify(line)
+    starts = [
+        m.start(1)
+        for m in _UNIT_ENTRY.finditer(text)
+        if all(_looks_like_unit(name) for name in m.group(1).split("、"))
+    ]
+    if len(starts) < 2:
+        return [line]
+    head = line[: starts[0]].strip()
+    bounds = [*starts, len(line)]
+    entries = [UnitEntry(line[a:b].strip()) for a, b in zip(bounds, bounds[1:], strict=False)]
+    title = _TITLE_THEN_PURPOSE.match(simplify(head))
+    if title:
+        intro = EntriesIntro(head[title.end() :].strip())
+        return [head[: title.end()].strip(), intro, *entries]
+    return [head, *entries] if head else entries
 
 
 def _ordinals(line: str) -> list[str]:

@@ -65,8 +65,9 @@ def _flag_plan_without_units(items: list[ParsedItem], warnings: list[str]) -> No
 def _flag_unstated_year(
     items: list[ParsedItem], rows: list[Row], year: int | None, warnings: list[str]
 ) -> None:
-    """A plan document that never writes its year (2023年; a document number 〔2023〕
-    does not count): dates reckoned from the year given at import are flagged."""
+    """A plan that never writes its year (2023年; a document number 〔2023〕 does not
+    count): dates reckoned from the year given at import are flagged. A bare table too: the
+    year chosen at import is on no page of it (全年 / 6月底前 read as that year's)."""
     if not year:
         return
     text = simplify("\n".join(c for row in rows for c in row))

@@ -21,8 +21,9 @@ _OPENING_LABEL = re.compile(r"(?:牵头|责任|主办)(?:单位|处室|科室|�
 # Any units label, for a paragraph that names its units somewhere.
 _ANY_LABEL = re.compile(r"(?:牵头|责任|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)\s*[:：]")
 # A label of the same set after the first: ，配合单位：Y (or after a space).
+# After a full stop too: 牵头单位:X。 责任单位:Y。 is one set, no task text between them.
 _FOLLOWING_LABEL = re.compile(
-    r"(?:[，,；;]\s*|\s+)(?:配合|协办|协助|参与|责任)(?:单位|处室|科室|部门)\s*[:：]"
+    r"(?:[，,；;。]\s*|\s+)(?:配合|协办|协助|参与|责任)(?:单位|处室|科室|部门)\s*[:：]"
 )
 # The set's deadline after its units (。完成时限：6月底前。), up to its sentence's end.
 _DEADLINE_LABEL = re.compile(
@@ -34,6 +35,8 @@ _ORGAN = re.compile(
     r"局|委|办|厅|处|科|室|院|所|站|队|镇|乡|部|司|署|馆|组)"
 )
 _LONGEST_NAME = 10
+# A short bracket closing a name: its other name (市委编办(市规服办)).
+_ALIAS = re.compile(r"[（(][^（()）]{1,10}[)）]$")
 
 
 def _names_unit(line: str) -> bool:
@@ -130,8 +133,10 @@ def _name_end(token: str) -> int:
     quote = min((i for i in (token.find("“"), token.find('"')) if i > 0), default=None)
     if quote is not None:
         return quote
-    if _organ_end(token) == len(token):
-        return len(token)
+    if _organ_end(token) == len(token) or _organ_end(_ALIAS.sub("", token)) == len(
+        _ALIAS.sub("", token)
+    ):
+        return len(token)  # 市政府效能办(市政务公开办): a name and its alias
     return _organ_end(token[:_LONGEST_NAME]) or len(token)
 
 

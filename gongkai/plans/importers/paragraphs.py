@@ -11,7 +11,7 @@ labels; runon.py reads a table run into one line into flagged rows."""
 import re
 
 from gongkai.lib.deadline_text import cn_number, simplify
-from gongkai.lib.unit_text import COMMA_LEGEND, parse_units
+from gongkai.lib.unit_text import COMMA_LEGEND, _looks_like_unit, parse_units
 from gongkai.plans.importers.base import PlanImportError
 from gongkai.plans.importers.brackets import (
     _INLINE_LABELS,
@@ -27,14 +27,18 @@ from gongkai.plans.importers.breaks import (
     _ATTACHMENT,
     _HEADING_MAX,
     _RUN_ON_SHORTEST,
+    EntriesIntro,
+    UnitEntry,
     _inline_headings,
     _join_viewer_chunks,
     _ordinals,
+    unit_entries,
     without_page_end,
 )
 from gongkai.plans.importers.cells import (
     _ANY_BRACKET,
     _CANONICAL_HEADER,
+    _LABEL,
     _NUMBERED,
     _ORDINAL,
     _SECTION,
@@ -72,7 +76,8 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
             )
         )
         for inline in _inline_headings(text)
-        for part in _ordinals(inline)
+        for ordinal in _ordinals(inline)
+        for part in unit_entries(ordinal)
     ]
     run_on = _run_on_table(lines)
     if run_on:
@@ -225,17 +230,26 @@ def _records(lines: list[str]) -> list[Row]:
     record: Row | None = None
     seen_section = False
     heading_units = ""  # units a heading's bracket gives the tasks under it
+    section_duties = ""  # units a 一、X及职责 heading gives the （一）s under it naming none
+    duty_open = False  # right under a （一）X职责 heading: a paragraph there is one of X's duties
     open_task = False  # a heading that is itself a task, its units not yet read
     numbers = [_number(line) for line in lines]
     for at, line in enumerate(lines):
+        entry = isinstance(line, UnitEntry)  # 县环保局。负责…, cut out of a run-on list
         starts_task = (
-            isinstance(line, _Piece)
+            entry
+            or isinstance(line, _Piece)
             or (_NUMBERED.match(line) and not (_introduces(line) and not seen_section))
             or (cn_tasks and _SUBSECTION.match(line))
             or _ORDINAL.match(line)
             # 一、 itself a task, unless numbered tasks stand under it
             or (_SECTION.match(line) and _unit_brackets(line) and not (arabic or cn_tasks))
         )
+        if isinstance(line, EntriesIntro):
+            _units_from_heading(record, heading_units)
+            record = None
+            rows.append([line])  # a lone line, as any preamble: no task
+            continue
         heading_task = None if starts_task else _heading_then_task(line)
         if not heading_task and not starts_task and arabic and _number_lost(numbers, at):
             heading_task = _heading_then_text(line)
@@ -251,22 +265,34 @@ def _records(lines: list[str]) -> list[Row]:
             rows.append([heading_task[0]])
             record = _new_record(heading_task[1], unnumbered=True)
             rows.append(record)
-        elif open_task and not starts_task and not _is_heading(line):
+        elif open_task and record is not None and not starts_task and not _is_heading(line):
             _fill_record(record, line)  # the text and units of a 九、 heading that is a task
             open_task = not record[3]
-        elif not starts_task and not (arabic or cn_tasks or split) and _heading_owns(lines, at):
+        elif not starts_task and (
+            (not (arabic or cn_tasks or split) and _heading_owns(lines, at))
+            or (arabic and _heading_labelled_task(lines, at))
+        ):
             _units_from_heading(record, heading_units)
             heading_units, open_task = "", True
             _add_header_once(rows)
-            numeral = _SECTION.match(line)
+            numeral = _SECTION.match(line) or _SUBSECTION.match(line)
             record = _new_record(f"{cn_number(numeral.group(1))}.{line[numeral.end() :]}")
             rows.append(record)
         elif not starts_task and _is_heading(line):
             _units_from_heading(record, heading_units)
             seen_section, record = True, None
-            heading_units = _bracket_units(line)
+            bracket = _bracket_units(line)
+            duties = "" if bracket else _duty_units(line)
+            if _SECTION.match(line):
+                section_duties = duties
+            heading_units, duty_open = bracket or duties or section_duties, bool(duties)
             _add_header_once(rows)
-            rows.append([_without_unit_brackets(line) if heading_units else line])
+            rows.append([_without_unit_brackets(line) if bracket else line])
+        elif duty_open and not starts_task and record is None and not _introduces(line):
+            # （二）信息中心职责 / 负责网站的维护…: the unit's one duty, written with no number.
+            _add_header_once(rows)
+            record = _new_record(line, unnumbered=True)
+            rows.append(record)
         elif not starts_task and _only_units_bracket(line) and not (record and record[3]):
             # 九、标题 / its paragraph / (牵头单位:X,配合单位:Y): the bracket on a line of its own
             # closes the task above; one before any task closes a task the page does not hold.
@@ -279,7 +305,7 @@ def _records(lines: list[str]) -> list[Row]:
         ):
             _add_header_once(rows)
             _units_from_heading(record, heading_units)
-            record = _new_record(line)
+            record = _new_record(line, unnumbered=entry)
             rows.append(record)
         elif record is not None and record[3] and len(line) > 20 and _names_own_units(line):
             # A paragraph closed by units of its own after a task that named its units: a
@@ -317,13 +343,50 @@ def _heading_owns(lines: list[str], at: int) -> bool:
     paragraph's last sentence stays a heading over that task: real_heldout4 04.)"""
     if not _SECTION.match(lines[at]) or len(lines[at]) > _HEADING_MAX:
         return False
+    block = _block_under(lines, at)
+    closing = [line for line in block if _unit_brackets(line)]
+    if len(block) >= 2 and closing == block[-1:] and _only_units_bracket(block[-1]):
+        return True
+    # 七、试点推进…建设 / 选择…服务。 牵头单位:X。 责任单位:Y。 — the same with the units
+    # written as bare labels after the paragraph's last sentence.
+    labelled = [line for line in block if _labels_after_text(line)]
+    return bool(block) and labelled == block[-1:] and not closing
+
+
+def _block_under(lines: list[str], at: int) -> list[str]:
+    """The lines after heading ``at`` up to the next heading or numbered task."""
     block = []
     for line in lines[at + 1 :]:
         if _is_heading(line) or _NUMBERED.match(line) or _ORDINAL.match(line):
             break
         block.append(line)
-    closing = [line for line in block if _unit_brackets(line)]
-    return len(block) >= 2 and closing == block[-1:] and _only_units_bracket(block[-1])
+    return block
+
+
+def _heading_labelled_task(lines: list[str], at: int) -> bool:
+    """(三)验收总结阶段 / its paragraph / 责任单位:X。 / 完成时间:Y。 — in a plan of numbered
+    tasks, a short heading with no numbered task under it whose paragraph is followed by
+    lines of units labels is itself a task, numbered as written (a stage of the plan that
+    is one task; its units are not lost as a heading's)."""
+    if not _is_heading(lines[at]) or len(lines[at]) > _HEADING_MAX:
+        return False
+    block = _block_under(lines, at)
+    labelled = [bool(_LABEL.match(simplify(b))) for b in block]
+    if not block or labelled[0] or not any(labelled):
+        return False
+    first = labelled.index(True)
+    return all(labelled[first:]) and any(
+        _UNITS_WORD.search(_LABEL.match(simplify(b)).group(1)) for b in block[first:]
+    )
+
+
+_UNITS_WORD = re.compile("单位|处室|科室|部门")
+
+
+def _labels_after_text(line: str) -> bool:
+    """A paragraph's sentences followed by bare units labels (…。 牵头单位:X。 责任单位:Y。)."""
+    found = _INLINE_LABELS.search(_close_label_gaps(simplify(line)))
+    return bool(found) and len(line[: found.start()].strip()) >= _MIN_PIECE
 
 
 def _only_units_bracket(line: str) -> bool:
@@ -690,6 +753,20 @@ def _without_unit_brackets(heading: str) -> str:
     for bracket in reversed(_unit_brackets(heading)):
         heading = heading[: bracket.start()] + heading[bracket.end() :]
     return heading.strip()
+
+
+# （一）办公室职责 / 一、领导小组及职责 / 二、X及其职责: a heading naming whose duties follow.
+_DUTY_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*"
+    r"(.{2,20}?)(?:及其|及)?职责\s*[:：。]?$"
+)
+
+
+def _duty_units(heading: str) -> str:
+    """The unit a duties heading names, marked (its duties below name none); or ""."""
+    found = _DUTY_HEADING.match(simplify(heading))
+    name = found.group(1) if found else ""
+    return f"{_FROM_HEADING}{name}" if name and _looks_like_unit(name) else ""
 
 
 def _bracket_units(heading: str) -> str:

@@ -271,8 +271,7 @@ def _parse_rows(
         items = _without_closing_measures(items, warnings)
         items = units_as_subjects(items, warnings)
     _flag_plan_without_units(items, warnings)
-    if records or header_at > 0:  # a whole document, not a bare table (which has no year)
-        _flag_unstated_year(items, rows, year, warnings)
+    _flag_unstated_year(items, rows, year, warnings)
     if unclear:
         for item in items:  # until the user confirms the columns, nothing is taken on trust
             item.flags.append(_GUESSED_COLUMNS)

@@ -13,17 +13,16 @@ from gongkai.lib.unit_text import _looks_like_unit
 from gongkai.plans.importers.base import ParsedItem
 
 SUBJECT_FLAG = "原文未写责任单位，牵头单位取自本项句首的主语，请核对"
-_LEFT_OUT = (
-    "计划未用标签或括号写明责任单位；“{}”下各项以责任单位开头（X负责…），"
-    "已作为任务读取，其余 {} 段（无责任单位的措施）未作为任务，请核对"
-)
-# A group this long, every paragraph of it opening on units, is no chance.
-_LEAST = 3
-# 1.区X局负责… / 由X牵头… / X、Y作为… / （一）X局。负责…: names before the verb of a duty (the
-# names may be the duty's heading).
+_READ = "计划未用标签或括号写明责任单位；“{}”下各项以责任单位开头（X负责…），已作为任务读取"
+_LEFT_OUT = _READ + "，其余 {} 段（无责任单位的措施）未作为任务，请核对"
+# A group this long, every paragraph of it opening on units, is no chance (two: 1.党政办负责…
+# 2.文化站负责…, the whole division of labour of a small plan).
+_LEAST = 2
+# 1.区X局负责… / 由X牵头… / X、Y作为… / 1、X科要… / （一）X局。负责… / X处␣␣负责…: names
+# before the verb of a duty, or before a gap (the names may be the duty's heading).
 _SUBJECT = re.compile(
-    r"^由?((?:[^，,。；;、：:]{2,16}?、)*[^，,。；;、：:]{2,16}?)"
-    r"(?=[。：:]?(?:负责|牵头|做好|作为|统筹|主抓|承担))"
+    r"^由?((?:[^，,。；;、：:\s]{2,16}?、)*[^，,。；;、：:\s]{2,16}?)"
+    r"(?=[。：:]?(?:负责|牵头|做好|作为|统筹|主抓|承担|要)|\s)"
 )
 _ALIAS = re.compile(r"[（(][^（()）]*[)）]$")
 
@@ -53,8 +52,16 @@ def units_as_subjects(items: list[ParsedItem], warnings: list[str]) -> list[Pars
             heading = heading or " ".join(filter(None, (section, subsection)))
     if not kept:
         return items
-    warnings.append(_LEFT_OUT.format(heading, len(items) - len(kept)))
+    left_out = len(items) - len(kept)
+    warnings.append(
+        _LEFT_OUT.format(heading, left_out) if left_out else f"{_READ.format(heading)}，请核对"
+    )
+    numbers = [item.number for item, _ in kept]
+    # The plan's own numbers when the duties hold them (1、 5、 6、 past a gap the page lost);
+    # numbered in order when they go on from the paragraphs left out.
+    own = numbers[0] == 1 and numbers == sorted(set(numbers))
     for number, (item, units) in enumerate(kept, start=1):
-        item.number, item.lead_units, item.units_text = number, units, "、".join(units)
+        item.number = item.number if own else number
+        item.lead_units, item.units_text = units, "、".join(units)
         item.flags = [f for f in item.flags if f != "未填写责任单位"] + [SUBJECT_FLAG]
     return [item for item, _ in kept]

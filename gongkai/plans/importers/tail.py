@@ -6,15 +6,23 @@ import re
 
 from gongkai.lib.deadline_text import simplify
 from gongkai.plans.importers.base import ParsedPlan
+from gongkai.plans.importers.items import _UNCLOSED
+from gongkai.plans.importers.subjects import SUBJECT_FLAG
 
 # A sentence, a bracket or a cell that ends where it should; anything else stops mid-word.
 _WHOLE_END = re.compile(r"[。.；;！!？?）)】”\"」』|:：\d年月日]$")
+# A prose paragraph ends with a full stop, a bracket or a colon; a closing quote there is
+# the page stopping mid-sentence (…设置…等"综合窗").
+_QUOTE_END = re.compile(r"[”\"」』]$")
 _SPACE = re.compile(r"\s+")
 # 牵头单位:X on a line of its own: a layout whose tasks have their units on the lines after.
 _UNIT_LINE = re.compile(r"^(?:牵头|责任|配合|协办|主办)(?:单位|部门|处室|科室)\s*[:：]")
 # The flags of a row that lacks cells (rows.py): read by content or filled from the row above.
 _SHORT_ROW = ("本行单元格缺失", "本行没有")
 CUT_WARNING = "原文在第{n}项中途截断（页面不完整），该项只有半截，未导入，请对照原文补上"
+ELIDED_WARNING = "原文第{n}项有一段被网页省略（{notice}），该项不完整，未导入，请对照原文补上"
+# A mirror site's notice in place of the words it hides: ……(某某网省略217字，正式会员可完整阅读)……
+_ELIDED = re.compile(r"省略\s*\d+\s*字")
 
 
 # A web page's footer after the plan: print/close links, the site's record numbers, links to
@@ -37,9 +45,10 @@ def without_footer(text: str) -> str:
 def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     """``plan`` without its last item when the text ends inside it and that item lacks what
     every other item has: in prose, its units, when the text stops mid-word or the plan
-    writes its units on lines after each task's text; or, in a table whose every row or cell
-    is closed by a | and whose last one is not, ending mid-word, its deadline or cells (read
-    by content, or filled from the row above)."""
+    writes its units on lines after each task's text, or, in duties opening on their units
+    or a task whose units bracket the text stops inside, a whole last word; or, in a table
+    whose every row or cell is closed by a | and whose last one is not, ending mid-word, its
+    deadline or cells (read by content, or filled from the row above)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(plan.items) < 2 or not lines:
         return plan
@@ -49,16 +58,46 @@ def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     unitless = not (last.lead_units or last.support_units) and all(
         i.lead_units or i.support_units for i in others
     )
+    # Duties led by the units they open on (X负责…) keep their units when cut: the words at
+    # the end are what such an item lacks.
+    subject_led = all(SUBJECT_FLAG in i.flags for i in plan.items)
+    # 〔牵头单位:A、B;责任单 — a units bracket the text stops inside, every other one closed.
+    unclosed = _UNCLOSED in last.flags and not any(_UNCLOSED in i.flags for i in others)
     undated = not (last.due_date or last.ongoing) and all(i.due_date or i.ongoing for i in others)
     mid_word = not _WHOLE_END.search(lines[-1])
     unit_lines = sum(bool(_UNIT_LINE.match(line)) for line in lines) >= len(others)
     cut_cell = mid_word and _unclosed_bar_end(lines)
     short = any(f.startswith(_SHORT_ROW) for f in last.flags)
     # A table's cell ends with no full stop anyway: a row there is cut only by the table rule.
-    prose = not any("|" in line or "\t" in line for line in lines)
-    if (prose and unitless and (mid_word or unit_lines)) or (cut_cell and (undated or short)):
+    # (One line with a bar is a page's byline: 文章来源:X | 发布日期:…)
+    prose = sum("|" in line or "\t" in line for line in lines) < 2
+    unended = mid_word or bool(_QUOTE_END.search(lines[-1]))
+    cut_prose = prose and (
+        (unitless and (unended or unit_lines)) or ((subject_led or unclosed) and mid_word)
+    )
+    if cut_prose or (cut_cell and (undated or short)):
         plan.items = others
         plan.warnings.append(CUT_WARNING.format(n=last.number))
+    return plan
+
+
+def without_elided(plan: ParsedPlan) -> ParsedPlan:
+    """``plan`` without the items a site's elision notice falls in: the words hidden there
+    are the end of one task, the start of the next, or whole tasks (the plan's numbers then
+    skip them, flagged), so what remains of such an item is no item."""
+    kept = []
+    for item in plan.items:
+        text = simplify("".join((item.requirement, item.measures, item.units_text)))
+        notice = _ELIDED.search(text)
+        if notice:
+            plan.warnings.append(ELIDED_WARNING.format(n=item.number, notice=notice.group()))
+        else:
+            kept.append(item)
+    if kept:  # every item elided: they stay, each flagged, rather than an empty plan
+        plan.items = kept
+    else:
+        for item in plan.items:
+            item.flags.append("原文此项有一段被网页省略，内容不完整，请对照原文补上")
     return plan
 
 
@@ -72,7 +111,9 @@ def _reaches_end(item, line: str) -> bool:
     cell = next((c for c in reversed(line.split("|")) if c.strip()), "")
     tail = _flat(cell)[-6:]
     own = _flat("".join((item.requirement, item.measures, item.units_text, item.deadline_text)))
-    return bool(tail) and tail in own
+    # …县教体局;责任单: the words after the last stop may have gone to another field.
+    last_words = re.split(r"[，,。；;:：、]", _flat(cell))[-1][-6:]
+    return bool(tail) and (tail in own or (len(last_words) >= 2 and last_words in own))
 
 
 def _unclosed_bar_end(lines: list[str]) -> bool:

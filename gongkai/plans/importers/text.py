@@ -16,7 +16,7 @@ from gongkai.plans.importers.cells import (
 )
 from gongkai.plans.importers.rows import parse_rows
 from gongkai.plans.importers.stream import ROW_END, stream_rows
-from gongkai.plans.importers.tail import without_cut_tail, without_footer
+from gongkai.plans.importers.tail import without_cut_tail, without_elided, without_footer
 
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
@@ -33,7 +33,7 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
     text = without_footer(text)
     rows, bars = _line_rows(text)
     plan = parse_rows(rows, year, short_rows_merged=True, bar_separated=bars, **options)
-    return without_cut_tail(plan, text)
+    return without_cut_tail(without_elided(plan), text)
 
 
 def line_rows(text: str) -> list[Row]:
@@ -70,16 +70,40 @@ def _line_rows(text: str) -> tuple[list[Row], bool]:
 
 def _rejoin_broken_rows(lines: list[str]) -> list[str]:
     """ "工作任务 | 具体要求" then "| 责任单位 |": a row broken over two lines, the second
-    starting with the bar the first lacks at its end."""
+    starting with the bar the first lacks at its end. Or "(一)… | 1.… |" then "产业政策科 | |":
+    a row short of its last cell, which wrapped onto a line of its own (that cell, units, then
+    only empty cells)."""
+    widest = max((_filled(line) for line in lines if "|" in line), default=0)
     joined: list[str] = []
     for line in lines:
         text = line.strip()
         before = joined[-1].strip() if joined else ""
         if text.startswith("|") and text != "|" and "|" in before and not before.endswith("|"):
             joined[-1] = f"{before} {text}"
+        elif _wrapped_last_cell(text, before, widest):
+            joined[-1] = f"{before} {text}"
         else:
             joined.append(line)
     return joined
+
+
+_LONE_CELL = re.compile(r"^([^|]+?)\s*\|[\s|]*$")
+
+
+def _filled(line: str) -> int:
+    return sum(bool(cell.strip()) for cell in line.split("|"))
+
+
+def _wrapped_last_cell(text: str, before: str, widest: int) -> bool:
+    """``text`` is one units cell and empty ones, after a row of two or more cells closed by a
+    bar that lacks a cell the widest row has."""
+    cell = _LONE_CELL.match(text)
+    return bool(
+        cell
+        and before.endswith("|")
+        and 2 <= _filled(before) < widest
+        and cell_looks_like(cell.group(1)) == "units"
+    )
 
 
 _LABEL_LINE = re.compile(r"^[^\d，。：:；;、,（）()|]{1,12}$")

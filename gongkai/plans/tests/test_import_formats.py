@@ -181,7 +181,7 @@ def test_it_guesses_columns_without_a_header_and_says_so():
 def test_it_flags_a_row_that_lost_a_cell():
     text = (
         "工作任务\t上级要求\t完成时限\t责任单位\n"
-        "(一) 公开\t1. 做好公开\t6月底前\t新闻处\n"
+        "(一) 公开\t1. 做好公开\t2022年6月底前\t新闻处\n"
         "2. 做好解读\t9月底前\t法规处\n"
     )
     first, second = parse_plan_text(text, 2022).items

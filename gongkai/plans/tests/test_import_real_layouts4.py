@@ -138,7 +138,7 @@ def test_it_reads_a_heading_row_spanning_every_column_as_a_section_not_a_task():
 def test_it_flags_the_tasks_before_the_first_heading_of_a_plan_captured_mid_way():
     first, second = parse(
         "序号|工作任务|责任单位|完成时限",
-        "7|做好规范性文件公开，及时更新规范性文件库|法规科|6月底前",
+        "7|做好规范性文件公开，及时更新规范性文件库|法规科|2023年6月底前",
         "二、推进平台建设",
         "8|完善政府网站，确保信息及时更新|信息中心|9月底前",
     ).items
@@ -150,7 +150,7 @@ def test_it_flags_the_tasks_before_the_first_heading_of_a_plan_captured_mid_way(
 def test_it_does_not_flag_the_sections_of_a_plan_that_has_no_parts():
     plan = parse(
         "序号|工作任务|责任单位|完成时限",
-        "1|做好规范性文件公开，及时更新规范性文件库|法规科|6月底前",
+        "1|做好规范性文件公开，及时更新规范性文件库|法规科|2023年6月底前",
         "2|完善政府网站，确保信息及时更新|信息中心|9月底前",
     )
     assert read(plan, "section", "flags") == [("", []), ("", [])]

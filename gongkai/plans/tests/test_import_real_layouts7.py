@@ -14,7 +14,7 @@ from gongkai.plans.tests.plan_text import LONG, parse, read
 def test_it_keeps_the_plans_own_numbers_across_a_gap_and_flags_the_task_after_it():
     plan = parse(
         "序号|工作任务|责任单位|完成时限",
-        "1|做好规范性文件公开，及时更新规范性文件库|法规科|6月底前",
+        "1|做好规范性文件公开，及时更新规范性文件库|法规科|2023年6月底前",
         "2|加强政策解读，重要政策同步解读|办公室|长期坚持",
         "4|完善政府网站，确保信息及时更新|信息中心|9月底前",
     )
