@@ -296,6 +296,8 @@ def _handle(rng, message, topic, today, calendar, handlers, earlier, *, stuck=Fa
     if (
         roll < 0.10
         and topic in earlier
+        # a 检举 is merged only into a 检举 (Message.merge)
+        and (message.category != Category.REPORT or earlier[topic].category == Category.REPORT)
         and earlier[topic].status
         not in (
             MessageStatus.DECLINED,
@@ -306,7 +308,8 @@ def _handle(rng, message, topic, today, calendar, handlers, earlier, *, stuck=Fa
         message.merge(by=press, into=earlier[topic], note="与此前留言反映同一问题，合并办理")
         return _dates(message, events={"merge": accepted})
     staff = handlers[TOPICS[topic][0]]
-    message.assign(by=press, unit=staff["unit"])
+    # the demo's 检举 accuse companies, not a unit of the bureau
+    message.assign(by=press, unit=staff["unit"], no_named_unit=True)
     due = calendar.add_workdays(accepted, reply_workdays(message.category)).due
     _dates(message, accepted_on=accepted, due_date=due, events={"assign": accepted})
     if stuck:

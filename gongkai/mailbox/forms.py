@@ -166,21 +166,61 @@ def _units():
     return Unit.objects.active()
 
 
-class AssignForm(StepForm):
+NO_NAMED_UNIT = "none"
+
+
+class _AccusedUnit(StepForm):
+    """被检举单位 as one choice: a unit of the bureau, or expressly none (a company, a person):
+    a 检举 goes nowhere until the office has said which (Message.assign)."""
+
+    def add_named_unit(self, *, required: bool) -> None:
+        units = [(str(unit.pk), unit.name) for unit in _units()]
+        self.fields["named_unit"] = forms.ChoiceField(
+            label="被检举单位（本局内设或直属单位）",
+            choices=[("", "请选择"), (NO_NAMED_UNIT, "未指向本局具体单位（检举企业、个人等）")]
+            + units,
+            required=required,
+            initial=self.message.named_unit_id if self.message else None,
+            help_text="检举材料不得转给被检举单位（信访工作条例第三十条第三款）",
+            error_messages={"required": "请选择被检举单位，或选择“未指向本局具体单位”。"},
+        )
+
+    def clean(self):
+        data = super().clean()
+        if "named_unit" in self.fields:
+            value = data.get("named_unit") or ""
+            data["no_named_unit"] = value == NO_NAMED_UNIT
+            chosen = value if value.isdigit() else None
+            data["named_unit"] = _units().filter(pk=chosen).first() if chosen else None
+        return data
+
+
+class AssignForm(_AccusedUnit):
     unit = forms.ModelChoiceField(label="办理单位", queryset=Unit.objects.none())
-    named_unit = forms.ModelChoiceField(
-        label="被检举单位（检举类留言填写，本局内设单位）",
-        queryset=Unit.objects.none(),
-        required=False,
-        help_text="检举材料不得转给被检举单位（信访工作条例第三十条第三款）",
-    )
     note = _text("交办意见", rows=2, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = self.fields["named_unit"].queryset = _units()
-        if self.message is not None and self.message.category != Category.REPORT:
-            del self.fields["named_unit"]
+        self.fields["unit"].queryset = _units()
+        if self.message is not None and self.message.category == Category.REPORT:
+            self.add_named_unit(required=True)
+            self.order_fields(["named_unit", "unit", "note"])
+
+
+class ReclassifyForm(_AccusedUnit):
+    """更改留言类型: to 检举 with the unit it accuses (only then is 被检举单位 read)."""
+
+    category = forms.ChoiceField(label="改为", choices=Category.choices)
+    reason = _text("更改理由", rows=2)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.message is not None:
+            self.fields["category"].choices = [
+                c for c in Category.choices if c[0] != self.message.category
+            ]
+        self.add_named_unit(required=False)
+        self.fields["named_unit"].label = "被检举单位（改为检举时必选）"
 
 
 class DeclineForm(StepForm):
@@ -273,6 +313,7 @@ class NoteForm(StepForm):
 
 STEP_FORMS = {
     "assign": AssignForm,
+    "reclassify": ReclassifyForm,
     "decline": DeclineForm,
     "merge": MergeForm,
     "route": RouteForm,

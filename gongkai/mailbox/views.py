@@ -70,6 +70,9 @@ def message_detail(request, pk, *, bound=None):
         "duplicates": selectors.possible_duplicates(message, user=request.user)
         if message.may(request.user, "merge")
         else [],
+        "named_units": selectors.units_named_in(message)
+        if message.may(request.user, "assign")
+        else [],
     }
     return render(request, "mailbox/detail.html", context, status=400 if bound else 200)
 
