@@ -9,7 +9,7 @@ from django.conf import settings
 from gongkai.core.forms import SeenForm
 from gongkai.core.models import Unit
 from gongkai.disclosure_requests.models import ApplicantType, DeliveryForm, DeliveryMethod
-from gongkai.forms_common import CitizenForm, HoneypotForm, MultipleFileField
+from gongkai.forms_common import CitizenForm, HoneypotForm, KeepsNoFiles, MultipleFileField
 from gongkai.lib import phones
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.mailbox.models import (
@@ -27,8 +27,9 @@ MAX_BODY_CHARS = 5000
 MAX_FILES = 5
 
 
-class MessageForm(CitizenForm, HoneypotForm, forms.ModelForm):
-    """写信 — what a citizen sends to the leader mailbox."""
+class MessageForm(KeepsNoFiles, CitizenForm, HoneypotForm, forms.ModelForm):
+    """写信 — what a citizen sends to the leader mailbox. Sent back with an error, it says the
+    chosen attachments must be chosen again (a browser cannot keep them; probe 8 M2)."""
 
     attachments = MultipleFileField(
         label="附件（选填）", required=False, help_text="PDF 或图片，最多5个，每个不超过20MB"

@@ -2,8 +2,10 @@
 saved checked in the database."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from gongkai.forms_common import FILES_LOST
 from gongkai.mailbox.masking import suggested_copy
 from gongkai.mailbox.models import Category, Message, MessageStatus, Satisfaction
 from gongkai.testing import MESSAGE_FORM, replied_message
@@ -60,6 +62,19 @@ def test_the_form_says_what_is_wrong_and_keeps_what_was_typed(client):
     page = response.content.decode()
     assert "联系电话格式不正确" in page and "留言内容过短" in page
     assert "加油站旁边小区的安全距离" in page  # the subject is still in the form
+
+
+@pytest.mark.django_db
+def test_after_an_error_the_form_says_the_attachment_must_be_chosen_again(client):
+    """Probe 8 M2: the chosen PDF was dropped without a word; the corrected form went out
+    without it."""
+    pdf = SimpleUploadedFile("现场照片.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    response = _post(client, phone="12345", attachments=[pdf])
+    assert response.status_code == 200 and not Message.objects.exists()
+    assert response.context["form"].errors["attachments"] == [FILES_LOST]
+    assert "附件需要重新选择" in response.content.decode()
+    page = _post(client, phone="12345").content.decode()  # nothing chosen: nothing to say
+    assert "联系电话格式不正确" in page and "附件需要重新选择" not in page
 
 
 @pytest.mark.django_db
