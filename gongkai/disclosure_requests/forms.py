@@ -19,9 +19,6 @@ from gongkai.disclosure_requests.models import (
 from gongkai.disclosure_requests.services import RECEIVED_TOO_EARLY
 from gongkai.disclosure_requests.taxonomy import HANDS_OVER, PROVIDES, REFUSALS, Outcome
 from gongkai.forms_common import (
-    FILES_LOST as FILES_LOST,  # the tests read it here
-)
-from gongkai.forms_common import (
     CitizenForm,
     KeepsNoFiles,
     MultipleFileField,
