@@ -341,7 +341,7 @@ def _after_reply(rng, message, replied, today, calendar, press) -> None:
         published = calendar.add_workdays(replied, rng.randint(1, 5)).due
         roll = rng.random()
         if published <= today and roll < 0.88:
-            message.publish(by=press, **masking.suggested_copy(message))
+            message.publish(by=press, **masking.suggested_copy(message), names_checked=True)
             _dates(message, published_at=published, events={"publish": published})
         elif published <= today and roll < 0.97:
             message.withhold(by=press, reason=NotPublishedReason.SECRET_OR_PRIVATE)

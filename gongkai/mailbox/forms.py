@@ -302,6 +302,14 @@ class PublishForm(StepForm):
     public_subject = forms.CharField(label="公开标题", max_length=100)
     public_body = _text("公开的留言内容（已去除个人信息，请核对）", rows=6)
     public_reply = _text("公开的答复内容", rows=6)
+    names_checked = forms.BooleanField(
+        label="我已逐字核对，公开内容不含他人姓名等个人信息",
+        required=False,  # the verb refuses, at this field (Message.publish)
+        help_text=(
+            "系统已去除留言人的姓名、电话、地址等，并把“邻居李大明”“安全员王建军”这类写明身份的"
+            "他人姓名改为“李某”；没有身份词的姓名、单位内的人名、绰号等系统不能可靠识别，须人工核对。"
+        ),
+    )
 
 
 class WithholdForm(StepForm):

@@ -33,6 +33,9 @@ from gongkai.lib.uploads import sniff_upload
 from gongkai.mailbox.masking import duplicate_reply
 from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
 
+audit.register_read_actions(
+    **{"message.read": "查阅留言（含留言人信息）", "message.download": "下载留言附件"}
+)
 audit.register_actions(
     **{
         "message.assign": "受理并交办留言",
@@ -49,6 +52,7 @@ audit.register_actions(
         "message.withhold": "留言答复不予公开",
         "message.rate": "留言人评价",
         "message.reopen": "留言人不满意重新办理",
+        "message.withdraw_consent": "留言人撤回公开同意",
         "message.note": "留言备注",
         "message.register_hotline": "登记12345工单",
     }
@@ -136,6 +140,7 @@ TRANSITIONS = {
     "withhold": _t("不予公开", {S.REPLIED}),
     "rate": _t("评价答复", {S.REPLIED}, who=(WRITER,)),
     "reopen": _t("不满意，申请重新办理", {S.REPLIED}, S.ASSIGNED, who=(WRITER,)),
+    "withdraw_consent": _t("撤回公开同意", S.values, who=(WRITER,)),
     "note": _t("添加备注", S.values, who=(CASE_STAFF,)),
 }
 
@@ -158,6 +163,10 @@ def tidy_order_no(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")).upper()
 
 
+NAMES_UNCHECKED = (
+    "请逐字核对公开内容，确认已去除他人姓名（如被反映人、邻居、企业员工）后再勾选："
+    "系统不能可靠识别他人姓名"
+)
 PHONE_INVALID = "联系电话格式不正确，请填写手机号码或带区号的固定电话。"
 
 
@@ -457,6 +466,8 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             return not self.satisfaction
         if verb == "reopen":
             return self.satisfaction == Satisfaction.UNSATISFIED and not self.reopened_on
+        if verb == "withdraw_consent":
+            return self.publish_consent and self.category != Category.REPORT
         return True
 
     # -- the verbs ----------------------------------------------------------------------------
@@ -583,8 +594,8 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             "reclassify",
             by,
             reason,
-            category_before=before,
-            category=category,
+            category_before=Category(before).label,
+            category=Category(category).label,
             **self._accused_data(),
         )
 
@@ -724,9 +735,19 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
         return self._move("return_reply", by, self._required(comment, "退回意见"))
 
     @transaction.atomic
-    def publish(self, *, by, public_subject: str, public_body: str, public_reply: str):
+    def publish(
+        self,
+        *,
+        by,
+        public_subject: str,
+        public_body: str,
+        public_reply: str,
+        names_checked: bool = False,
+    ):
         """公开: the office's masked copy goes to the public list; it is refused while it still
-        holds the writer's contact details or anything the personal-data scan finds."""
+        holds the writer's contact details or anything the personal-data scan finds, and until
+        the clerk confirms having read it for other people's names (`names_checked`), which
+        no scan finds reliably: only the writer consented, not the people the message names."""
         self._begin("publish", by)
         if not self.may_be_published:
             raise DomainError(
@@ -743,10 +764,12 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
         found = personal_data_in(self, subject=subject, body=body, reply=reply)
         if found:
             raise DomainError("公开内容仍含个人信息：" + "、".join(found) + "，请去除后再公开")
+        if not names_checked:
+            raise DomainError(NAMES_UNCHECKED, field="names_checked")
         for name, value in copies.items():
             setattr(self, name, value)
         self.published_at, self.not_published_reason = timezone.now(), ""
-        event = self._move("publish", by)
+        event = self._move("publish", by, names_checked=True)
         transaction.on_commit(self._index)
         return event
 
@@ -800,6 +823,20 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
                 text=f"留言 {self.tracking_no} 不满意，重新办理，期限{cn_date(self.due_date)}",
             )
         )
+        return event
+
+    @transaction.atomic
+    def withdraw_consent(self, *, by=None):
+        """撤回同意 (个人信息保护法 第十五条): the writer takes back the consent to publish at
+        any time; a published copy leaves the public list and search now, 本人要求不公开."""
+        self._begin("withdraw_consent", by)
+        if not self.publish_consent:
+            raise DomainError("您未同意公开本留言，无需撤回")
+        was_public = self.published_at is not None
+        self.publish_consent, self.published_at = False, None
+        self.not_published_reason = NotPublishedReason.WRITER_ASKED
+        event = self._move("withdraw_consent", by, unpublished=was_public)
+        transaction.on_commit(self._index)
         return event
 
     @transaction.atomic

@@ -486,7 +486,7 @@ def _answered_message(cast):
     message.draft(by=cast.clerk, text="加油站与住宅的安全间距按国家标准执行。")
     message.approve(by=cast.head)
     message.release(by=cast.press)
-    message.publish(by=cast.press, **suggested_copy(message))
+    message.publish(by=cast.press, **suggested_copy(message), names_checked=True)
     return message, attachment
 
 

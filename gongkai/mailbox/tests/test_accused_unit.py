@@ -100,7 +100,7 @@ def test_an_accusation_sent_as_a_complaint_is_reclassified_and_leaves_the_accuse
     message.refresh_from_db()
     assert message.category == Category.REPORT and message.named_unit.name == "法规处"
     entry = AuditEntry.objects.get(action="message.reclassify", target_id=str(message.pk))
-    assert entry.data["category_before"] == Category.COMPLAIN
+    assert (entry.data["category_before"], entry.data["category"]) == ("投诉", "检举")
     assert entry.data["note"] == "反映法规处工作人员问题"
     assert not message.may_be_published  # a 检举 is never published, whatever was ticked
     with pytest.raises(DomainError, match="第三十条"):

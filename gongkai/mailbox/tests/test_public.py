@@ -5,6 +5,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from gongkai.core.errors import DomainError
+from gongkai.core.models import AuditEntry
 from gongkai.forms_common import FILES_LOST
 from gongkai.mailbox.masking import suggested_copy
 from gongkai.mailbox.models import Category, Message, MessageStatus, Satisfaction
@@ -20,7 +22,7 @@ def _post(client, **changes):
 def _published(cast, **fields):
     message = replied_message(cast, "加油站与住宅之间的安全间距执行国家标准。", **fields)
     if message.may_be_published:
-        message.publish(by=cast.press, **suggested_copy(message))
+        message.publish(by=cast.press, **suggested_copy(message), names_checked=True)
     return message
 
 
@@ -166,3 +168,42 @@ def test_an_over_long_subject_or_address_is_refused_with_its_limit_not_cut_by_th
     assert "标题请控制在100字以内" in text  # the form's own wording, kept
     assert "通信地址最多200个字，您填写了400个字" in text
     assert not Message.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_writer_withdraws_the_consent_and_the_copy_comes_down(client, cast):
+    """Probe 8 M3 (个人信息保护法 第十五条): the status page says how, and does it."""
+    _post(client)
+    message = Message.objects.get()
+    message.assign(by=cast.press, unit=cast.units["法规处"])
+    message.draft(by=cast.clerk, text="加油站与住宅之间的安全间距执行国家标准。")
+    message.approve(by=cast.head)
+    message.release(by=cast.press)
+    message.publish(by=cast.press, **suggested_copy(message), names_checked=True)
+    url = reverse("mailbox_public:status", args=[message.tracking_no])
+    page = client.get(url).content.decode()
+    assert "您可以随时撤回同意" in page and 'value="withdraw_consent"' in page
+    assert client.post(url, {"action": "withdraw_consent"}).status_code == 302
+    message.refresh_from_db()
+    assert not message.publish_consent and message.published_at is None
+    assert message.not_published_reason == "writer_asked"
+    assert client.get(reverse("mailbox_public:reply", args=[message.pk])).status_code == 404
+    entry = AuditEntry.objects.get(action="message.withdraw_consent")
+    assert entry.target_id == str(message.pk) and entry.data["unpublished"] is True
+    assert "您已撤回公开同意" in client.get(url).content.decode()
+    # Forbidden afterwards: the office publishing it again, or a second withdrawal.
+    with pytest.raises(DomainError):
+        message.publish(by=cast.press, **suggested_copy(message), names_checked=True)
+    client.post(url, {"action": "withdraw_consent"})
+    assert Message.objects.get(pk=message.pk).published_at is None
+    assert AuditEntry.objects.filter(action="message.withdraw_consent").count() == 1
+
+
+@pytest.mark.django_db
+def test_without_consent_there_is_nothing_to_withdraw(client):
+    _post(client, publish_consent="")
+    message = Message.objects.get()
+    url = reverse("mailbox_public:status", args=[message.tracking_no])
+    assert 'value="withdraw_consent"' not in client.get(url).content.decode()
+    client.post(url, {"action": "withdraw_consent"})
+    assert not AuditEntry.objects.filter(action="message.withdraw_consent").exists()

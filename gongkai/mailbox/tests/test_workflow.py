@@ -98,7 +98,11 @@ def test_publishing_refuses_a_copy_that_still_holds_the_writers_phone(cast):
         )
     assert Message.objects.get(pk=message.pk).published_at is None
     message.publish(
-        by=cast.press, public_subject="安全距离", public_body="我的电话××", public_reply="答复"
+        by=cast.press,
+        public_subject="安全距离",
+        public_body="我的电话××",
+        public_reply="答复",
+        names_checked=True,
     )
     assert Message.objects.published().filter(pk=message.pk).exists()
 
@@ -107,7 +111,13 @@ def test_publishing_refuses_a_copy_that_still_holds_the_writers_phone(cast):
 def test_without_consent_a_reply_is_never_published(cast):
     message = _replied(cast, publish_consent=False)
     with pytest.raises(DomainError, match="未同意"):
-        message.publish(by=cast.press, public_subject="a", public_body="b", public_reply="c")
+        message.publish(
+            by=cast.press,
+            public_subject="a",
+            public_body="b",
+            public_reply="c",
+            names_checked=True,
+        )
 
 
 @pytest.mark.django_db
