@@ -109,14 +109,20 @@ def test_a_wrong_code_shows_nothing_and_the_right_one_opens_the_status(client):
     assert "待受理" in stranger.get(right["Location"]).content.decode()
 
 
-@pytest.mark.django_db
-def test_the_writer_rates_and_reopens_from_the_status_page(client, cast):
+def _answered(client, cast, text):
+    """A message written on the form (this browser may follow it) and answered with `text`."""
     _post(client)
     message = Message.objects.get()
     message.assign(by=cast.press, unit=cast.units["法规处"])
-    message.draft(by=cast.clerk, text="答复内容")
+    message.draft(by=cast.clerk, text=text)
     message.approve(by=cast.head)
     message.release(by=cast.press)
+    return message
+
+
+@pytest.mark.django_db
+def test_the_writer_rates_and_reopens_from_the_status_page(client, cast):
+    message = _answered(client, cast, "答复内容")
     url = reverse("mailbox_public:status", args=[message.tracking_no])
     assert "答复内容" in client.get(url).content.decode()
     client.post(url, {"action": "rate", "satisfaction": Satisfaction.UNSATISFIED})
@@ -173,12 +179,7 @@ def test_an_over_long_subject_or_address_is_refused_with_its_limit_not_cut_by_th
 @pytest.mark.django_db
 def test_the_writer_withdraws_the_consent_and_the_copy_comes_down(client, cast):
     """Probe 8 M3 (个人信息保护法 第十五条): the status page says how, and does it."""
-    _post(client)
-    message = Message.objects.get()
-    message.assign(by=cast.press, unit=cast.units["法规处"])
-    message.draft(by=cast.clerk, text="加油站与住宅之间的安全间距执行国家标准。")
-    message.approve(by=cast.head)
-    message.release(by=cast.press)
+    message = _answered(client, cast, "加油站与住宅之间的安全间距执行国家标准。")
     message.publish(by=cast.press, **suggested_copy(message), names_checked=True)
     url = reverse("mailbox_public:status", args=[message.tracking_no])
     page = client.get(url).content.decode()
