@@ -95,6 +95,7 @@ def test_a_message_from_writing_to_a_published_reply_and_a_reopening(
     step.locator("summary").click()
     expect(step.locator("[name=public_body]")).not_to_have_value("13912345678", timeout=1000)
     assert "13912345678" not in step.locator("[name=public_body]").input_value()
+    step.get_by_label("我已逐字核对").check()
     step.get_by_role("button", name="公开答复").click()
     expect(page.locator(".messages")).to_contain_text("已公开答复")
     _shoot(page, "mailbox-detail")

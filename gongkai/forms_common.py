@@ -19,6 +19,24 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
+FILES_LOST = "表单有误未能提交，已选择的文件没有保存：附件需要重新选择。"
+
+
+class KeepsNoFiles:
+    """A form with a file input (a step's, a citizen's message): a browser cannot show chosen
+    files again, so whenever the form goes back with an error (a field, or the step's rule
+    refused by the model), the file input says the files must be chosen again."""
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        for name, form_field in self.fields.items():
+            chosen = self.files.getlist(self.add_prefix(name)) if self.files else []
+            if isinstance(form_field, MultipleFileField) and chosen:
+                errors = self._errors.setdefault(name, self.error_class())
+                if FILES_LOST not in errors:
+                    errors.append(FILES_LOST)
+
+
 class HoneypotForm(forms.Form):
     """A field people never see (core/_form_fields.html moves `trap_fields` off screen, and the
     tab key skips it) and a form robot fills like every field it finds. No outside CAPTCHA:

@@ -45,6 +45,9 @@ KEY_LABELS = {
     "channel": "渠道",
     "result": "结果",
     "body_chars": "正文字数",
+    "what": "查阅内容",
+    "category_before": "原留言类型",
+    "names_checked": "已核对他人姓名",
 }
 VALUE_WORDS = {True: "是", False: "否", None: "—", "lead": "牵头", "support": "配合"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

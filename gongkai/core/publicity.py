@@ -10,7 +10,9 @@ mobiles, bank cards, home addresses…), which in a citizen's own text takes eve
 (座机020-83331234 is theirs, most likely), while in staff text that goes with it (a reply,
 `by_staff=True`) an office's 咨询电话 stays and only a person's landline goes (lib.pii). All three
 match the NFKC form of the text (lib.pii) and replace only what they find: every other
-character stays as it was written.
+character stays as it was written. A fourth takes other people's names where a cue shows them
+(邻居李大明 → 邻居李某; lib.person_names): only the writer consented, not the neighbour. A name
+without a cue is not found, so a staff step must still read the copy (mailbox's publish form).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 
 from django.db import models
 
+from gongkai.lib.person_names import names_in, surnames
 from gongkai.lib.pii import KIND_LABELS, normalized, scan_text
 
 MIN_DETAIL_CHARS = 2  # a one-character "name" would blank every occurrence of that character
@@ -68,6 +71,7 @@ _LONG_NUMBER = re.compile(
     r"|\d{4}(?:[ -]\d{4}){3}[ -]\d{1,3})(?![0-9A-Za-z])"
 )
 NAME_LABEL = "姓名"
+OTHER_NAME_LABEL = "他人姓名"
 NUMBER_LABEL = "身份证号或银行卡号"
 _NETS = (
     (_SELF_NAMED, NAME_LABEL),
@@ -142,13 +146,26 @@ def _without_details(text: str, details: dict[str, str]) -> str:
     return text
 
 
-def masked(text: str, details: dict[str, str], *, by_staff: bool = False) -> str:
+def _without_names(text: str, names) -> str:
+    """Other people's names (lib.person_names) as 李某, 欧阳某, wherever they recur."""
+    for name in sorted(set(names), key=len, reverse=True):
+        surname = next(s for s in surnames() if name.startswith(s))
+        text = text.replace(name, surname + "某")
+    return text
+
+
+def masked(
+    text: str, details: dict[str, str], *, by_staff: bool = False, names: tuple[str, ...] = ()
+) -> str:
     """`text` with the writer's `details` ({label: value}) and a name given in the text replaced
-    by ××, and every scan hit by its masked form; nothing else changed. `by_staff`: the text
-    is staff's (a reply), where an office's landline is not personal data."""
+    by ××, other people's names found in it or given in `names` (found in the texts it goes
+    with: a reply repeats the neighbour the message named) by 李某, and every scan hit by its
+    masked form; nothing else changed. `by_staff`: the text is staff's (a reply), where an
+    office's landline is not personal data."""
     for net, _ in _NETS:  # first: 我叫欧阳娜娜 with 姓名 欧阳
         text = _replaced(text, _spans(text, net, 1))
-    text = _without_details(text, details)
+    text = _without_details(text, details)  # first: 欧阳娜娜女士 is the writer, ××女士
+    text = _without_names(text, [*names_in(text), *names])
     for hit in reversed(scan_text(text, every_landline=not by_staff)):
         text = text[: hit.start] + hit.masked + text[hit.end :]
     for start, end in reversed(_spans(text, _LONG_NUMBER)):
@@ -167,6 +184,8 @@ def personal_data_in(text: str, details: dict[str, str], *, by_staff: bool = Fal
     the kind the scan gives it."""
     found = [label for label, pattern in _detail_patterns(details) if _spans(text, pattern)]
     found += [label for net, label in _NETS if _spans(text, net, 1)]
+    if not by_staff and names_in(text):  # a staff text names officials in their post
+        found.append(OTHER_NAME_LABEL)
     rest = _without_details(text, details)
     hits = scan_text(rest, every_landline=not by_staff)
     found += [KIND_LABELS.get(hit.kind, hit.kind) for hit in hits]

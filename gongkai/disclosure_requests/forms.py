@@ -18,7 +18,12 @@ from gongkai.disclosure_requests.models import (
 )
 from gongkai.disclosure_requests.services import RECEIVED_TOO_EARLY
 from gongkai.disclosure_requests.taxonomy import HANDS_OVER, PROVIDES, REFUSALS, Outcome
-from gongkai.forms_common import CitizenForm, MultipleFileField, say_it_in_chinese
+from gongkai.forms_common import (
+    CitizenForm,
+    KeepsNoFiles,
+    MultipleFileField,
+    say_it_in_chinese,
+)
 from gongkai.lib import phones
 from gongkai.lib.request_clock import REVISED_REGULATION_IN_FORCE
 from gongkai.lib.uploads import DOCUMENT_KINDS, UploadError, sniff_upload
@@ -231,24 +236,6 @@ class SupplementForm(CitizenForm, forms.Form):
 
 # The procedure's steps: one form per verb, whose field names are the verb's keywords, so the
 # view calls `getattr(case, verb)(by=user, **form.cleaned_data)` and nothing else.
-
-
-FILES_LOST = "表单有误未能提交，已选择的文件没有保存：附件需要重新选择。"
-
-
-class KeepsNoFiles:
-    """A step form with a file input: a browser cannot show chosen files again, so whenever
-    the form goes back with an error (a field, or the step's rule refused by the model), the
-    file input says the files must be chosen again."""
-
-    def add_error(self, field, error):
-        super().add_error(field, error)
-        for name, form_field in self.fields.items():
-            chosen = self.files.getlist(self.add_prefix(name)) if self.files else []
-            if isinstance(form_field, MultipleFileField) and chosen:
-                errors = self._errors.setdefault(name, self.error_class())
-                if FILES_LOST not in errors:
-                    errors.append(FILES_LOST)
 
 
 def _date(label, **kwargs):

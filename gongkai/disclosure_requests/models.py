@@ -44,6 +44,9 @@ from gongkai.lib.request_clock import (
 from gongkai.lib.uploads import sniff_upload
 from gongkai.lib.workdays import UnknownHolidayYear
 
+audit.register_read_actions(
+    **{"request.read": "查阅申请（含申请人信息）", "request.download": "下载申请材料或告知书"}
+)
 audit.register_actions(
     **{
         "request.register": "登记申请",

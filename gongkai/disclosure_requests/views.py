@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai.core import audit
 from gongkai.core.access import role_required
 from gongkai.core.calendar import workday_calendar
 from gongkai.core.params import year_param
@@ -74,6 +75,7 @@ def _step_form(case, verb: str, today):
 @role_required(*STAFF)
 def request_detail(request, pk, *, bound=None, remedy_form=None):
     case = _get_request_for_user(request, pk)
+    audit.record_read(request.user, "request.read", case)
     today = timezone.localdate()
     steps = steps_offered(
         case, request.user, forms.STEP_FORMS, lambda verb: _step_form(case, verb, today), bound
@@ -156,6 +158,7 @@ def attachment_download(request, pk, attachment_pk):
     """申请材料 and 答复材料, for those who handle the case (scoped as the case is)."""
     case = _get_request_for_user(request, pk)
     attachment = get_object_or_404(case.attachments, pk=attachment_pk)
+    audit.record_read(request.user, "request.download", case, what=attachment.original_name)
     return FileResponse(
         attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
     )
@@ -164,7 +167,9 @@ def attachment_download(request, pk, attachment_pk):
 @role_required(*STAFF)
 def letter_download(request, pk, fmt, kind="reply"):
     case = _get_request_for_user(request, pk)
-    return letters.letter_response(case, fmt, kind)
+    response = letters.letter_response(case, fmt, kind)  # 404 before there is one: no entry
+    audit.record_read(request.user, "request.download", case, what=response.filename)
+    return response
 
 
 @role_required(*OFFICE)

@@ -296,6 +296,8 @@ def _handle(rng, message, topic, today, calendar, handlers, earlier, *, stuck=Fa
     if (
         roll < 0.10
         and topic in earlier
+        # a 检举 is merged only into a 检举 (Message.merge)
+        and (message.category != Category.REPORT or earlier[topic].category == Category.REPORT)
         and earlier[topic].status
         not in (
             MessageStatus.DECLINED,
@@ -306,7 +308,8 @@ def _handle(rng, message, topic, today, calendar, handlers, earlier, *, stuck=Fa
         message.merge(by=press, into=earlier[topic], note="与此前留言反映同一问题，合并办理")
         return _dates(message, events={"merge": accepted})
     staff = handlers[TOPICS[topic][0]]
-    message.assign(by=press, unit=staff["unit"])
+    # the demo's 检举 accuse companies, not a unit of the bureau
+    message.assign(by=press, unit=staff["unit"], no_named_unit=True)
     due = calendar.add_workdays(accepted, reply_workdays(message.category)).due
     _dates(message, accepted_on=accepted, due_date=due, events={"assign": accepted})
     if stuck:
@@ -338,7 +341,7 @@ def _after_reply(rng, message, replied, today, calendar, press) -> None:
         published = calendar.add_workdays(replied, rng.randint(1, 5)).due
         roll = rng.random()
         if published <= today and roll < 0.88:
-            message.publish(by=press, **masking.suggested_copy(message))
+            message.publish(by=press, **masking.suggested_copy(message), names_checked=True)
             _dates(message, published_at=published, events={"publish": published})
         elif published <= today and roll < 0.97:
             message.withhold(by=press, reason=NotPublishedReason.SECRET_OR_PRIVATE)

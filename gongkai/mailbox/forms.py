@@ -9,7 +9,7 @@ from django.conf import settings
 from gongkai.core.forms import SeenForm
 from gongkai.core.models import Unit
 from gongkai.disclosure_requests.models import ApplicantType, DeliveryForm, DeliveryMethod
-from gongkai.forms_common import CitizenForm, HoneypotForm, MultipleFileField
+from gongkai.forms_common import CitizenForm, HoneypotForm, KeepsNoFiles, MultipleFileField
 from gongkai.lib import phones
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.mailbox.models import (
@@ -27,8 +27,9 @@ MAX_BODY_CHARS = 5000
 MAX_FILES = 5
 
 
-class MessageForm(CitizenForm, HoneypotForm, forms.ModelForm):
-    """写信 — what a citizen sends to the leader mailbox."""
+class MessageForm(KeepsNoFiles, CitizenForm, HoneypotForm, forms.ModelForm):
+    """写信 — what a citizen sends to the leader mailbox. Sent back with an error, it says the
+    chosen attachments must be chosen again (a browser cannot keep them; probe 8 M2)."""
 
     attachments = MultipleFileField(
         label="附件（选填）", required=False, help_text="PDF 或图片，最多5个，每个不超过20MB"
@@ -166,21 +167,61 @@ def _units():
     return Unit.objects.active()
 
 
-class AssignForm(StepForm):
+NO_NAMED_UNIT = "none"
+
+
+class _AccusedUnit(StepForm):
+    """被检举单位 as one choice: a unit of the bureau, or expressly none (a company, a person):
+    a 检举 goes nowhere until the office has said which (Message.assign)."""
+
+    def add_named_unit(self, *, required: bool) -> None:
+        units = [(str(unit.pk), unit.name) for unit in _units()]
+        self.fields["named_unit"] = forms.ChoiceField(
+            label="被检举单位（本局内设或直属单位）",
+            choices=[("", "请选择"), (NO_NAMED_UNIT, "未指向本局具体单位（检举企业、个人等）")]
+            + units,
+            required=required,
+            initial=self.message.named_unit_id if self.message else None,
+            help_text="检举材料不得转给被检举单位（信访工作条例第三十条第三款）",
+            error_messages={"required": "请选择被检举单位，或选择“未指向本局具体单位”。"},
+        )
+
+    def clean(self):
+        data = super().clean()
+        if "named_unit" in self.fields:
+            value = data.get("named_unit") or ""
+            data["no_named_unit"] = value == NO_NAMED_UNIT
+            chosen = value if value.isdigit() else None
+            data["named_unit"] = _units().filter(pk=chosen).first() if chosen else None
+        return data
+
+
+class AssignForm(_AccusedUnit):
     unit = forms.ModelChoiceField(label="办理单位", queryset=Unit.objects.none())
-    named_unit = forms.ModelChoiceField(
-        label="被检举单位（检举类留言填写，本局内设单位）",
-        queryset=Unit.objects.none(),
-        required=False,
-        help_text="检举材料不得转给被检举单位（信访工作条例第三十条第三款）",
-    )
     note = _text("交办意见", rows=2, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = self.fields["named_unit"].queryset = _units()
-        if self.message is not None and self.message.category != Category.REPORT:
-            del self.fields["named_unit"]
+        self.fields["unit"].queryset = _units()
+        if self.message is not None and self.message.category == Category.REPORT:
+            self.add_named_unit(required=True)
+            self.order_fields(["named_unit", "unit", "note"])
+
+
+class ReclassifyForm(_AccusedUnit):
+    """更改留言类型: to 检举 with the unit it accuses (only then is 被检举单位 read)."""
+
+    category = forms.ChoiceField(label="改为", choices=Category.choices)
+    reason = _text("更改理由", rows=2)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.message is not None:
+            self.fields["category"].choices = [
+                c for c in Category.choices if c[0] != self.message.category
+            ]
+        self.add_named_unit(required=False)
+        self.fields["named_unit"].label = "被检举单位（改为检举时必选）"
 
 
 class DeclineForm(StepForm):
@@ -261,6 +302,14 @@ class PublishForm(StepForm):
     public_subject = forms.CharField(label="公开标题", max_length=100)
     public_body = _text("公开的留言内容（已去除个人信息，请核对）", rows=6)
     public_reply = _text("公开的答复内容", rows=6)
+    names_checked = forms.BooleanField(
+        label="我已逐字核对，公开内容不含他人姓名等个人信息",
+        required=False,  # the verb refuses, at this field (Message.publish)
+        help_text=(
+            "系统已去除留言人的姓名、电话、地址等，并把“邻居李大明”“安全员王建军”这类写明身份的"
+            "他人姓名改为“李某”；没有身份词的姓名、单位内的人名、绰号等系统不能可靠识别，须人工核对。"
+        ),
+    )
 
 
 class WithholdForm(StepForm):
@@ -273,6 +322,7 @@ class NoteForm(StepForm):
 
 STEP_FORMS = {
     "assign": AssignForm,
+    "reclassify": ReclassifyForm,
     "decline": DeclineForm,
     "merge": MergeForm,
     "route": RouteForm,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from gongkai.core import publicity
+from gongkai.lib.person_names import names_in
 
 
 def _details(message) -> dict[str, str]:
@@ -27,12 +28,14 @@ def personal_data_in(message, *, subject: str, body: str, reply: str) -> list[st
 
 
 def suggested_copy(message) -> dict:
-    """The publish form's starting point: masked subject, message and reply."""
+    """The publish form's starting point: masked subject, message and reply; a person the
+    writer names (邻居李大明) is masked in the reply too, where no cue may precede the name."""
     details = _details(message)
+    names = tuple(names_in(f"{message.subject}\n{message.body}"))
     return {
-        "public_subject": publicity.masked(message.subject, details)[:100],
-        "public_body": publicity.masked(message.body, details),
-        "public_reply": publicity.masked(message.reply_text, details, by_staff=True),
+        "public_subject": publicity.masked(message.subject, details, names=names)[:100],
+        "public_body": publicity.masked(message.body, details, names=names),
+        "public_reply": publicity.masked(message.reply_text, details, by_staff=True, names=names),
     }
 
 

@@ -33,9 +33,13 @@ from gongkai.lib.uploads import sniff_upload
 from gongkai.mailbox.masking import duplicate_reply
 from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
 
+audit.register_read_actions(
+    **{"message.read": "查阅留言（含留言人信息）", "message.download": "下载留言附件"}
+)
 audit.register_actions(
     **{
         "message.assign": "受理并交办留言",
+        "message.reclassify": "更改留言类型",
         "message.decline": "留言不予受理",
         "message.merge": "合并重复留言",
         "message.route": "留言转其他渠道",
@@ -48,6 +52,7 @@ audit.register_actions(
         "message.withhold": "留言答复不予公开",
         "message.rate": "留言人评价",
         "message.reopen": "留言人不满意重新办理",
+        "message.withdraw_consent": "留言人撤回公开同意",
         "message.note": "留言备注",
         "message.register_hotline": "登记12345工单",
     }
@@ -122,6 +127,7 @@ S = MessageStatus
 # same name on Message is the only code that changes `status`.
 TRANSITIONS = {
     "assign": _t("受理并交办", {S.RECEIVED, S.ASSIGNED, S.DRAFTED}, S.ASSIGNED),
+    "reclassify": _t("更改留言类型", set(OPEN)),
     "decline": _t("不予受理", {S.RECEIVED}, S.DECLINED),
     "merge": _t("合并重复留言", {S.RECEIVED}, S.MERGED),
     "route": _t("转其他渠道", {S.RECEIVED}, S.ROUTED),
@@ -134,6 +140,7 @@ TRANSITIONS = {
     "withhold": _t("不予公开", {S.REPLIED}),
     "rate": _t("评价答复", {S.REPLIED}, who=(WRITER,)),
     "reopen": _t("不满意，申请重新办理", {S.REPLIED}, S.ASSIGNED, who=(WRITER,)),
+    "withdraw_consent": _t("撤回公开同意", S.values, who=(WRITER,)),
     "note": _t("添加备注", S.values, who=(CASE_STAFF,)),
 }
 
@@ -156,6 +163,10 @@ def tidy_order_no(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")).upper()
 
 
+NAMES_UNCHECKED = (
+    "请逐字核对公开内容，确认已去除他人姓名（如被反映人、邻居、企业员工）后再勾选："
+    "系统不能可靠识别他人姓名"
+)
 PHONE_INVALID = "联系电话格式不正确，请填写手机号码或带区号的固定电话。"
 
 
@@ -455,6 +466,8 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             return not self.satisfaction
         if verb == "reopen":
             return self.satisfaction == Satisfaction.UNSATISFIED and not self.reopened_on
+        if verb == "withdraw_consent":
+            return self.publish_consent and self.category != Category.REPORT
         return True
 
     # -- the verbs ----------------------------------------------------------------------------
@@ -495,17 +508,21 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
         )
 
     @transaction.atomic
-    def assign(self, *, by, unit: Unit, named_unit: Unit | None = None, note: str = ""):
+    def assign(
+        self,
+        *,
+        by,
+        unit: Unit,
+        named_unit: Unit | None = None,
+        no_named_unit: bool = False,
+        note: str = "",
+    ):
         """受理并交办: the office accepts the message and a unit answers it, within the
         category's working days from acceptance (participation.md §9.5). A 检举 never goes to
-        the unit it names (信访工作条例 第三十条第三款)."""
+        the unit it names (信访工作条例 第三十条第三款): the office names that unit, or says
+        that it accuses no unit of the bureau (`no_named_unit`), before it goes anywhere."""
         self._begin("assign", by)
-        if named_unit is not None:
-            self.named_unit = named_unit
-        if self.category == Category.REPORT and self.named_unit_id == unit.pk:
-            raise DomainError(
-                "检举材料不得转给被检举的单位（信访工作条例第三十条第三款），请交其他单位办理"
-            )
+        self._name_accused(named_unit, no_named_unit, unit)
         if self.accepted_on is None:
             if timezone.localdate() < self.received_on:
                 raise DomainError(
@@ -514,9 +531,73 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             self.accepted_on = timezone.localdate()
             self._set_due(self.accepted_on)
         self.handling_unit = unit
-        event = self._move("assign", by, note, unit_name=unit.name)
+        event = self._move("assign", by, note, unit_name=unit.name, **self._accused_data())
         transaction.on_commit(self._tell_unit)
         return event
+
+    def _name_accused(self, named_unit, no_named_unit: bool, unit) -> None:
+        """For a 检举: record the accused unit and refuse `unit` (the handling unit) if it is
+        that one; an unnamed accused unit is refused unless the office says there is none."""
+        if named_unit is not None:
+            self.named_unit = named_unit
+        if self.category != Category.REPORT:
+            return
+        if self.named_unit_id is None and not no_named_unit:
+            raise DomainError(
+                "检举类留言请先选择被检举单位；检举企业或个人等、不涉及本局单位的，"
+                "请选择“未指向本局具体单位”",
+                field="named_unit",
+            )
+        if unit is not None and self.named_unit_id == unit.pk:
+            raise DomainError(
+                "检举材料不得转给被检举的单位（信访工作条例第三十条第三款），请交其他单位办理",
+                field="unit",
+            )
+
+    def _accused_data(self) -> dict:
+        if self.category != Category.REPORT:
+            return {}
+        return {"named_unit": self.named_unit.name if self.named_unit else "未指向本局具体单位"}
+
+    @transaction.atomic
+    def reclassify(
+        self,
+        *,
+        by,
+        category: str,
+        reason: str,
+        named_unit: Unit | None = None,
+        no_named_unit: bool = False,
+    ):
+        """更改留言类型: the office corrects the type the writer chose — an accusation sent as
+        投诉 is a 检举, kept from the unit it accuses and never published. The reply period
+        is counted again for the new type from the day of acceptance (or reopening)."""
+        self._begin("reclassify", by)
+        if category not in Category.values:
+            raise DomainError("请选择留言类型", field="category")
+        if category == self.category:
+            raise DomainError("留言类型未改变", field="category")
+        reason = self._required(reason, "更改理由")
+        before = self.category
+        self.category = category
+        if category == Category.REPORT:
+            self._name_accused(named_unit, no_named_unit, None)
+            if self.handling_unit_id is not None and self.handling_unit_id == self.named_unit_id:
+                raise DomainError(
+                    f"该留言现由{self.handling_unit.name}办理，不能改为检举该单位：请先在"
+                    "“受理并交办”中改交其他单位，再更改类型（信访工作条例第三十条第三款）",
+                    field="named_unit",
+                )
+        if self.accepted_on is not None:
+            self._set_due(self.reopened_on or self.accepted_on)
+        return self._move(
+            "reclassify",
+            by,
+            reason,
+            category_before=Category(before).label,
+            category=Category(category).label,
+            **self._accused_data(),
+        )
 
     def _tell_unit(self) -> None:
         self.notify(
@@ -550,6 +631,13 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
         if target.status in (MessageStatus.DECLINED, MessageStatus.ROUTED):
             raise DomainError(
                 f"{target.tracking_no} 已{target.get_status_display()}，不能合并到该留言"
+            )
+        if self.category == Category.REPORT and target.category != Category.REPORT:
+            # its writer would get the answer of whichever unit handles the other message:
+            # perhaps the accused one (信访工作条例 第三十条第三款)
+            raise DomainError(
+                "检举类留言只能合并到同一检举（检举类留言），不能合并到其他类型的留言",
+                field="into",
             )
         self.merged_into = target
         if target.status == MessageStatus.REPLIED:
@@ -647,9 +735,19 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
         return self._move("return_reply", by, self._required(comment, "退回意见"))
 
     @transaction.atomic
-    def publish(self, *, by, public_subject: str, public_body: str, public_reply: str):
+    def publish(
+        self,
+        *,
+        by,
+        public_subject: str,
+        public_body: str,
+        public_reply: str,
+        names_checked: bool = False,
+    ):
         """公开: the office's masked copy goes to the public list; it is refused while it still
-        holds the writer's contact details or anything the personal-data scan finds."""
+        holds the writer's contact details or anything the personal-data scan finds, and until
+        the clerk confirms having read it for other people's names (`names_checked`), which
+        no scan finds reliably: only the writer consented, not the people the message names."""
         self._begin("publish", by)
         if not self.may_be_published:
             raise DomainError(
@@ -666,10 +764,12 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
         found = personal_data_in(self, subject=subject, body=body, reply=reply)
         if found:
             raise DomainError("公开内容仍含个人信息：" + "、".join(found) + "，请去除后再公开")
+        if not names_checked:
+            raise DomainError(NAMES_UNCHECKED, field="names_checked")
         for name, value in copies.items():
             setattr(self, name, value)
         self.published_at, self.not_published_reason = timezone.now(), ""
-        event = self._move("publish", by)
+        event = self._move("publish", by, names_checked=True)
         transaction.on_commit(self._index)
         return event
 
@@ -723,6 +823,20 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
                 text=f"留言 {self.tracking_no} 不满意，重新办理，期限{cn_date(self.due_date)}",
             )
         )
+        return event
+
+    @transaction.atomic
+    def withdraw_consent(self, *, by=None):
+        """撤回同意 (个人信息保护法 第十五条): the writer takes back the consent to publish at
+        any time; a published copy leaves the public list and search now, 本人要求不公开."""
+        self._begin("withdraw_consent", by)
+        if not self.publish_consent:
+            raise DomainError("您未同意公开本留言，无需撤回")
+        was_public = self.published_at is not None
+        self.publish_consent, self.published_at = False, None
+        self.not_published_reason = NotPublishedReason.WRITER_ASKED
+        event = self._move("withdraw_consent", by, unpublished=was_public)
+        transaction.on_commit(self._index)
         return event
 
     @transaction.atomic

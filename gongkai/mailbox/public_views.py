@@ -59,6 +59,10 @@ def status(request, tracking_no):
         return redirect("mailbox_public:lookup")
     message = get_object_or_404(Message, tracking_no=tracking_no)
     action = request.POST.get("action")
+    if action == "withdraw_consent" and message.may(None, action):
+        message.withdraw_consent(by=None)
+        flash.success(request, "已撤回公开同意，本留言及答复不会公开；已公开的已撤下。")
+        return redirect("mailbox_public:status", message.tracking_no)
     rate_form = forms.RateForm(request.POST if action == "rate" else None)
     reopen_form = forms.ReopenForm(request.POST if action == "reopen" else None)
     form = {"rate": rate_form, "reopen": reopen_form}.get(action)
@@ -76,6 +80,7 @@ def status(request, tracking_no):
         "message": message,
         "rate_form": rate_form if message.may(None, "rate") else None,
         "reopen_form": reopen_form if message.may(None, "reopen") else None,
+        "may_withdraw": message.may(None, "withdraw_consent"),
         "application_code": services.application_code(message),
     }
     return render(request, "mailbox/public/status.html", context)

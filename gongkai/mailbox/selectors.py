@@ -7,7 +7,9 @@ import datetime as dt
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 
+from gongkai.core.models import Unit
 from gongkai.core.roles import Role
+from gongkai.core.units import names_index
 from gongkai.lib.search_text import query_terms
 from gongkai.mailbox import search
 from gongkai.mailbox.models import Message, MessageStatus
@@ -25,6 +27,17 @@ def visible_messages(user) -> QuerySet[Message]:
     if user.unit_id and user.has_role(Role.CLERK, Role.UNIT_HEAD):
         return Message.objects.filter(handling_unit_id=user.unit_id)
     return Message.objects.none()
+
+
+def units_named_in(message: Message) -> list[Unit]:
+    """The bureau's units the writer names (by name, full name or alias): the office is warned
+    before it gives a complaint about one of them to that unit (信访工作条例 第三十条第三款)."""
+    text = f"{message.subject}\n{message.body}"
+    found: list[Unit] = []
+    for name, unit in names_index(list(Unit.objects.active())).items():
+        if len(name) >= 3 and name in text and unit not in found:
+            found.append(unit)
+    return found
 
 
 DUPLICATE_WINDOW_DAYS = 90

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai.core import audit
 from gongkai.core.access import role_required
 from gongkai.core.roles import Role
 from gongkai.core.steps import moved_on, steps_offered, take_step
@@ -58,6 +59,7 @@ def _step_form(message, verb: str):
 @role_required(*STAFF)
 def message_detail(request, pk, *, bound=None):
     message = get_object_or_404(selectors.visible_messages(request.user), pk=pk)
+    audit.record_read(request.user, "message.read", message)
     steps = steps_offered(
         message, request.user, forms.STEP_FORMS, lambda verb: _step_form(message, verb), bound
     )
@@ -69,6 +71,9 @@ def message_detail(request, pk, *, bound=None):
         "application_code": services.application_code(message),
         "duplicates": selectors.possible_duplicates(message, user=request.user)
         if message.may(request.user, "merge")
+        else [],
+        "named_units": selectors.units_named_in(message)
+        if message.may(request.user, "assign")
         else [],
     }
     return render(request, "mailbox/detail.html", context, status=400 if bound else 200)
@@ -116,6 +121,7 @@ def hotline_register(request):
 def attachment_download(request, pk, attachment_pk):
     message = get_object_or_404(selectors.visible_messages(request.user), pk=pk)
     attachment = get_object_or_404(message.attachments, pk=attachment_pk)
+    audit.record_read(request.user, "message.download", message, what=attachment.original_name)
     return FileResponse(
         attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
     )

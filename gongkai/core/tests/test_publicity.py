@@ -67,3 +67,33 @@ def test_it_masks_a_wechat_or_qq_account_and_a_passport_number():
     )
     assert masked("加微信13922223333", {}) == "加微信139****3333"  # the mobile's own mask
     assert personal_data_in("护照号码：G12345678", {}) == ["护照或通行证号"]
+
+
+def test_it_masks_other_peoples_names_shown_by_a_relation_or_a_post():
+    """Probe 8 M4: only the writer consented, not the neighbour or the safety officer."""
+    assert masked("我的邻居李大明在楼道堆放液化气", {}) == "我的邻居李某在楼道堆放液化气"
+    text = "安全员王建军上个月就因为这条被罚，王建军还不改"
+    assert masked(text, {}) == "安全员王某上个月就因为这条被罚，王某还不改"
+    assert masked("邻居刘德胜家违规储存烟花", {}) == "邻居刘某家违规储存烟花"
+    assert masked("请转告欧阳娜娜女士", {}) == "请转告欧阳某女士"
+    assert masked("员工李明说没有培训", {}) == "员工李某说没有培训"
+    assert personal_data_in("某科长张建国收钱不办事", {}) == ["他人姓名"]
+    # the reply repeats the name without the cue: masked when the message's names are given
+    assert masked("李大明已清理液化气。", {}, by_staff=True, names=("李大明",)) == (
+        "李某已清理液化气。"
+    )
+
+
+def test_words_that_only_begin_with_a_surname_are_not_names():
+    for text in (
+        "负责人高度重视",
+        "工作人员于当日到场",
+        "执法人员严格执法",
+        "房东张贴了告示",
+        "请王科长回电",  # a surname and a post name no one
+        "隔壁王大妈天天烧纸",
+        "邻居张某某说",
+        "科长周末不上班",
+    ):
+        assert masked(text, {}) == text, text
+        assert personal_data_in(text, {}) == [], text

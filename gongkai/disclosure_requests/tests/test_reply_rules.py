@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
-from gongkai.disclosure_requests.forms import FILES_LOST, STEP_FORMS
+from gongkai.disclosure_requests.forms import STEP_FORMS
 from gongkai.disclosure_requests.letters import letter_content
 from gongkai.disclosure_requests.models import (
     CaseFile,
@@ -25,6 +25,7 @@ from gongkai.disclosure_requests.models import (
     RequestEvent,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
+from gongkai.forms_common import FILES_LOST
 from gongkai.reports.tables import fees_collected
 from gongkai.testing import a_pdf, on_day, registered_case
 

@@ -2,8 +2,12 @@
 saved checked in the database."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from gongkai.core.errors import DomainError
+from gongkai.core.models import AuditEntry
+from gongkai.forms_common import FILES_LOST
 from gongkai.mailbox.masking import suggested_copy
 from gongkai.mailbox.models import Category, Message, MessageStatus, Satisfaction
 from gongkai.testing import MESSAGE_FORM, replied_message
@@ -18,7 +22,7 @@ def _post(client, **changes):
 def _published(cast, **fields):
     message = replied_message(cast, "加油站与住宅之间的安全间距执行国家标准。", **fields)
     if message.may_be_published:
-        message.publish(by=cast.press, **suggested_copy(message))
+        message.publish(by=cast.press, **suggested_copy(message), names_checked=True)
     return message
 
 
@@ -63,6 +67,19 @@ def test_the_form_says_what_is_wrong_and_keeps_what_was_typed(client):
 
 
 @pytest.mark.django_db
+def test_after_an_error_the_form_says_the_attachment_must_be_chosen_again(client):
+    """Probe 8 M2: the chosen PDF was dropped without a word; the corrected form went out
+    without it."""
+    pdf = SimpleUploadedFile("现场照片.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    response = _post(client, phone="12345", attachments=[pdf])
+    assert response.status_code == 200 and not Message.objects.exists()
+    assert response.context["form"].errors["attachments"] == [FILES_LOST]
+    assert "附件需要重新选择" in response.content.decode()
+    page = _post(client, phone="12345").content.decode()  # nothing chosen: nothing to say
+    assert "联系电话格式不正确" in page and "附件需要重新选择" not in page
+
+
+@pytest.mark.django_db
 def test_a_robot_that_fills_the_hidden_field_is_refused(client):
     response = _post(client, homepage="http://spam.example")
     assert Message.objects.count() == 0
@@ -92,14 +109,20 @@ def test_a_wrong_code_shows_nothing_and_the_right_one_opens_the_status(client):
     assert "待受理" in stranger.get(right["Location"]).content.decode()
 
 
-@pytest.mark.django_db
-def test_the_writer_rates_and_reopens_from_the_status_page(client, cast):
+def _answered(client, cast, text):
+    """A message written on the form (this browser may follow it) and answered with `text`."""
     _post(client)
     message = Message.objects.get()
     message.assign(by=cast.press, unit=cast.units["法规处"])
-    message.draft(by=cast.clerk, text="答复内容")
+    message.draft(by=cast.clerk, text=text)
     message.approve(by=cast.head)
     message.release(by=cast.press)
+    return message
+
+
+@pytest.mark.django_db
+def test_the_writer_rates_and_reopens_from_the_status_page(client, cast):
+    message = _answered(client, cast, "答复内容")
     url = reverse("mailbox_public:status", args=[message.tracking_no])
     assert "答复内容" in client.get(url).content.decode()
     client.post(url, {"action": "rate", "satisfaction": Satisfaction.UNSATISFIED})
@@ -151,3 +174,37 @@ def test_an_over_long_subject_or_address_is_refused_with_its_limit_not_cut_by_th
     assert "标题请控制在100字以内" in text  # the form's own wording, kept
     assert "通信地址最多200个字，您填写了400个字" in text
     assert not Message.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_writer_withdraws_the_consent_and_the_copy_comes_down(client, cast):
+    """Probe 8 M3 (个人信息保护法 第十五条): the status page says how, and does it."""
+    message = _answered(client, cast, "加油站与住宅之间的安全间距执行国家标准。")
+    message.publish(by=cast.press, **suggested_copy(message), names_checked=True)
+    url = reverse("mailbox_public:status", args=[message.tracking_no])
+    page = client.get(url).content.decode()
+    assert "您可以随时撤回同意" in page and 'value="withdraw_consent"' in page
+    assert client.post(url, {"action": "withdraw_consent"}).status_code == 302
+    message.refresh_from_db()
+    assert not message.publish_consent and message.published_at is None
+    assert message.not_published_reason == "writer_asked"
+    assert client.get(reverse("mailbox_public:reply", args=[message.pk])).status_code == 404
+    entry = AuditEntry.objects.get(action="message.withdraw_consent")
+    assert entry.target_id == str(message.pk) and entry.data["unpublished"] is True
+    assert "您已撤回公开同意" in client.get(url).content.decode()
+    # Forbidden afterwards: the office publishing it again, or a second withdrawal.
+    with pytest.raises(DomainError):
+        message.publish(by=cast.press, **suggested_copy(message), names_checked=True)
+    client.post(url, {"action": "withdraw_consent"})
+    assert Message.objects.get(pk=message.pk).published_at is None
+    assert AuditEntry.objects.filter(action="message.withdraw_consent").count() == 1
+
+
+@pytest.mark.django_db
+def test_without_consent_there_is_nothing_to_withdraw(client):
+    _post(client, publish_consent="")
+    message = Message.objects.get()
+    url = reverse("mailbox_public:status", args=[message.tracking_no])
+    assert 'value="withdraw_consent"' not in client.get(url).content.decode()
+    client.post(url, {"action": "withdraw_consent"})
+    assert not AuditEntry.objects.filter(action="message.withdraw_consent").exists()

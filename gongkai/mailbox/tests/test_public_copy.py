@@ -8,6 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from gongkai.core.models import AuditEntry
 from gongkai.mailbox.models import Message
 from gongkai.testing import written_message
 
@@ -54,7 +55,9 @@ def _suggested(page: str) -> dict:
 
 
 def _publish(client, message, copy):
-    return client.post(reverse("mailbox:step", args=[message.pk, "publish"]), copy)
+    return client.post(
+        reverse("mailbox:step", args=[message.pk, "publish"]), {**copy, "names_checked": "on"}
+    )
 
 
 @pytest.mark.django_db
@@ -133,3 +136,36 @@ def test_a_landline_in_the_writers_text_is_masked_and_the_offices_number_in_the_
     assert message.published_at is not None
     assert message.public_body == copy["public_body"]
     assert message.public_reply == "已派员检查。如有问题请拨打咨询电话：020-83330000。"
+
+
+NEIGHBOUR = "我的邻居李大明在体育西路100号3栋201房堆放十几瓶液化气，非常危险，请尽快处理。"
+NEIGHBOUR_REPLY = "已派员现场核查，李大明已清理液化气。"
+
+
+@pytest.mark.django_db
+def test_a_neighbours_name_is_masked_and_the_clerk_confirms_he_read_for_names(client, cast):
+    """Probe 8 M4 (LY2026-00301): 李大明 was published twice under “已去除个人信息”."""
+    message = _released(cast, reply=NEIGHBOUR_REPLY, body=NEIGHBOUR)
+    client.force_login(cast.press)
+    page = client.get(reverse("mailbox:detail", args=[message.pk])).content.decode()
+    copy = _suggested(page)
+    assert "李大明" not in copy["public_body"] + copy["public_reply"]
+    assert copy["public_body"].startswith("我的邻居李某在")
+    assert copy["public_reply"] == "已派员现场核查，李某已清理液化气。"
+    assert "系统不能可靠识别" in page
+
+    # Forbidden: the name typed back, or no confirmation that the copy was read for names.
+    back = {**copy, "public_body": NEIGHBOUR.replace("体育西路100号3栋201房", "小区")}
+    response = _publish(client, message, back)
+    assert response.status_code == 400 and "他人姓名" in response.content.decode()
+    unconfirmed = client.post(reverse("mailbox:step", args=[message.pk, "publish"]), copy)
+    assert unconfirmed.status_code == 400
+    assert "系统不能可靠识别他人姓名" in unconfirmed.content.decode()
+    assert Message.objects.get(pk=message.pk).published_at is None
+    assert not AuditEntry.objects.filter(action="message.publish").exists()
+
+    assert _publish(client, message, copy).status_code == 302
+    entry = AuditEntry.objects.get(action="message.publish")
+    assert entry.data["names_checked"] is True
+    public = client.get(reverse("mailbox_public:reply", args=[message.pk])).content.decode()
+    assert "李大明" not in public and "李某" in public

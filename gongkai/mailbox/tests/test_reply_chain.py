@@ -187,6 +187,7 @@ def _published(cast, client):
         public_subject="加油站安全距离",
         public_body="小区旁加油站离住宅楼很近。",
         public_reply="旧答复：安全间距符合规定。",
+        names_checked=True,
     )
     assert client.get(reverse("mailbox_public:reply", args=[message.pk])).status_code == 200
     return message
@@ -214,6 +215,7 @@ def test_reopening_takes_the_rejected_public_reply_off_the_public_page(client, c
         public_subject="加油站安全距离",
         public_body="小区旁加油站离住宅楼很近。",
         public_reply="新答复：依标准，间距不少于50米。",
+        names_checked=True,
     )
     page = client.get(reverse("mailbox_public:reply", args=[message.pk])).content.decode()
     assert "新答复" in page and "旧答复" not in page

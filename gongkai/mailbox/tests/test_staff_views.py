@@ -52,10 +52,11 @@ def test_the_reported_unit_field_appears_only_for_a_report(client, cast):
     client.force_login(cast.press)
     ordinary = written_message()
     report = written_message(category=Category.REPORT)
-    page = client.get(reverse("mailbox:detail", args=[ordinary.pk])).content.decode()
-    assert 'name="named_unit"' not in page
-    page = client.get(reverse("mailbox:detail", args=[report.pk])).content.decode()
-    assert 'name="named_unit"' in page
+    for message, shown in ((ordinary, False), (report, True)):
+        page = client.get(reverse("mailbox:detail", args=[message.pk])).content.decode()
+        assign_form = page.split(reverse("mailbox:step", args=[message.pk, "assign"]))[1]
+        assign_form = assign_form.split("</form>")[0]
+        assert ('name="named_unit"' in assign_form) is shown
 
 
 @pytest.mark.django_db

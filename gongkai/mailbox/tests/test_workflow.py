@@ -10,6 +10,8 @@ from gongkai.disclosure_requests.models import DisclosureRequest
 from gongkai.mailbox.models import Category, Message, MessageStatus, Route, Satisfaction
 from gongkai.testing import on_day, replied_message, written_message
 
+PUBLIC_FIELDS = ("public_subject", "public_body", "public_reply")
+
 
 def _replied(cast, **fields):
     return replied_message(cast, "根据《汽车加油加气加氢站技术标准》，安全间距另有规定。", **fields)
@@ -97,9 +99,8 @@ def test_publishing_refuses_a_copy_that_still_holds_the_writers_phone(cast):
             public_reply="答复",
         )
     assert Message.objects.get(pk=message.pk).published_at is None
-    message.publish(
-        by=cast.press, public_subject="安全距离", public_body="我的电话××", public_reply="答复"
-    )
+    copy = {"public_subject": "安全距离", "public_body": "我的电话××", "public_reply": "答复"}
+    message.publish(by=cast.press, **copy, names_checked=True)
     assert Message.objects.published().filter(pk=message.pk).exists()
 
 
@@ -107,7 +108,7 @@ def test_publishing_refuses_a_copy_that_still_holds_the_writers_phone(cast):
 def test_without_consent_a_reply_is_never_published(cast):
     message = _replied(cast, publish_consent=False)
     with pytest.raises(DomainError, match="未同意"):
-        message.publish(by=cast.press, public_subject="a", public_body="b", public_reply="c")
+        message.publish(by=cast.press, **dict.fromkeys(PUBLIC_FIELDS, "a"), names_checked=True)
 
 
 @pytest.mark.django_db
