@@ -142,6 +142,11 @@ class SeenForm(forms.Form):
         cleaned["seen"] = cleaned.get("seen") or None
         return cleaned
 
+    def lacks_seen(self) -> bool:
+        """Sent without `seen` where it is required (the SEEN_REQUIRED refusal): the page shown
+        again with that refusal shows the record as it is now, so it carries now_shows."""
+        return bool(self.SEEN_REQUIRED) and not self.data.get(self.add_prefix("seen"))
+
     def now_shows(self, record) -> None:
         """After a refusal, the page shows the record as it is now: the form sent again from
         it carries that (the text typed stays)."""
