@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -24,7 +23,7 @@ from gongkai.answers.models import (
 from gongkai.answers.passages import answers_from, split
 from gongkai.core import audit, publicity, review
 from gongkai.core.errors import DomainError
-from gongkai.core.idempotent import content_key, create_once
+from gongkai.core.idempotent import create_from_form
 from gongkai.core.notifications import notify
 
 MAX_IMPORT_LINES = 5000
@@ -116,21 +115,15 @@ def entry_save(
 
 def entry_create(*, form, by, question: AskedQuestion | None = None) -> tuple[Entry, bool]:
     """新建 from the staff form: (entry, created). The form's key, bound to what it sent and who
-    sent it (core.idempotent), makes a resubmitted or retried form find the first draft instead
-    of writing a second (probe 7 N1)."""
-    data = form.cleaned_data
-    content = {
-        name: value for name, value in data.items() if name not in ("idempotency_key", "seen")
-    }
-    content["by"] = by.pk
-    key = content_key((data.get("idempotency_key") or uuid.uuid4().hex)[:64], content)
-    entry = form.instance
-    entry.idempotency_key = key
+    sent it (core.idempotent.create_from_form), makes a resubmitted or retried form find the
+    first draft instead of writing a second (probe 7 N1)."""
 
-    def create() -> Entry:
+    def create(key: str) -> Entry:
+        entry = form.instance
+        entry.idempotency_key = key
         return entry_save(entry=entry, sources=form.sources(), by=by, question=question)
 
-    return create_once(Entry, key, create)
+    return create_from_form(Entry, form, by, create)
 
 
 # ---- bulk import --------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from gongkai.answers.models import (
 from gongkai.answers.views_common import answer_text, refusal_text
 from gongkai.core.access import role_required, staff_required
 from gongkai.core.errors import DomainError
+from gongkai.core.idempotent import ALREADY_SAVED
 from gongkai.core.roles import Role
 from gongkai.core.steps import moved_on
 
@@ -66,7 +67,7 @@ def entry_create(request):
             if created:
                 messages.success(request, "问答条目已保存为草稿，请提交处室负责人审核。")
             else:
-                messages.info(request, "该问答条目已经保存过，重复提交没有再新建。")
+                messages.info(request, ALREADY_SAVED.format("该问答条目"))
             return redirect("answers:entry_detail", entry.pk)
     return render(request, "answers/staff/entry_form.html", {"form": form, "asked": asked})
 

@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
@@ -121,6 +123,22 @@ class HolidayOverrideForm(forms.ModelForm):
         model = HolidayOverride
         fields = ["date", "is_workday", "name"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+
+
+class OnceForm(forms.Form):
+    """A staff "new" form (新建) that is saved once however often it is sent: it carries a
+    hidden key, fresh on every page (core.idempotent.create_from_form). An edit form (a bound
+    instance) has no use for it."""
+
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk:
+            del self.fields["idempotency_key"]
+        elif not self.is_bound:
+            self.initial["idempotency_key"] = uuid.uuid4().hex
 
 
 class SeenForm(forms.Form):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required, staff_required
+from gongkai.core.idempotent import ALREADY_SAVED, create_from_form
 from gongkai.core.roles import Role
 from gongkai.publications import selectors
 from gongkai.publications.forms import (
@@ -65,11 +66,21 @@ def document_create(request):
     form = DocumentForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            document = Document.create_draft(by=request.user, **form.changes())
+            document, created = create_from_form(
+                Document,
+                form,
+                request.user,
+                lambda key: Document.create_draft(
+                    by=request.user, idempotency_key=key, **form.changes()
+                ),
+            )
         except (DomainError, ValidationError) as error:
             form.add_error(None, _message(error))
         else:
-            messages.success(request, "草稿已保存。可以继续上传附件，然后提交审核。")
+            if created:
+                messages.success(request, "草稿已保存。可以继续上传附件，然后提交审核。")
+            else:
+                messages.info(request, ALREADY_SAVED.format("该草稿"))
             return redirect("publications:document_detail", document.pk)
     return render(request, "publications/document_form.html", {"form": form, "document": None})
 

@@ -189,6 +189,10 @@ class Document(ShownState, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField("创建时间", default=timezone.now)
+    # The 起草 form's key bound to what it sent (core.idempotent): sent twice, one draft.
+    idempotency_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     updated_at = models.DateTimeField("修改时间", default=timezone.now)
 
     objects = DocumentQuerySet.as_manager()
