@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 
@@ -133,6 +134,7 @@ def entry_create(*, form, by, question: AskedQuestion | None = None) -> tuple[En
 class ImportResult:
     passages: int = 0
     entries: int = 0
+    entries_already: int = 0  # lines whose entry an earlier import (or line) already made
 
 
 class ImportErrors(DomainError):
@@ -251,13 +253,32 @@ def _entry_fields(record, line, errors) -> dict:
     }
 
 
+def import_key(fields: dict, unit_id: int) -> str:
+    """The key an imported entry is stored under (Entry.idempotency_key), so the same line
+    imported again finds the first draft instead of making a second. Entry lines have no id in
+    the format (only passages do, and a passage's id replaces it), so the key is the line's
+    content: question, other phrasings, answer, topics and sources (document and article), for
+    the importer's unit. Not the question alone: a line whose answer was corrected is a new
+    draft for the head to compare, never a silent overwrite of a draft a clerk may have edited
+    since; the draft keeps the key it was imported under, so editing it does not make the line
+    new again. Another unit importing the same line gets its own draft."""
+    content = {
+        "unit": unit_id,
+        **{name: fields[name] for name in ("question", "phrasings", "answer", "topics")},
+        "sources": [[s["document"].pk, s["article"]] for s in fields["sources"]],
+    }
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"answers.import:{text}".encode()).hexdigest()
+
+
 def import_jsonl(data: bytes, *, by=None) -> ImportResult:
     """All or nothing: any bad line (personal data too) and nothing is imported; the errors name
-    every line. Passages are kept under their id (importing the same id again replaces it).
-    Staff's import (`by`): entries come in as drafts and passages as PENDING, both of the
-    importer's unit, to go through the head's approval (Passage.approve). Without `by` (the
-    operator's `gongkai qa import`) passages answer at once: that command is the bulk tool for
-    a first load and the benchmarks, run by whoever runs the server."""
+        every line. Passages are kept under their id (importing the same id again replaces it);
+    entries under their line's content (import_key: the same line again is no second draft).
+        Staff's import (`by`): entries come in as drafts and passages as PENDING, both of the
+        importer's unit, to go through the head's approval (Passage.approve). Without `by` (the
+        operator's `gongkai qa import`) passages answer at once: that command is the bulk tool for
+        a first load and the benchmarks, run by whoever runs the server."""
     records, errors = parse_jsonl(data)
     if errors:
         raise ImportErrors(errors)
@@ -290,9 +311,14 @@ def import_jsonl(data: bytes, *, by=None) -> ImportResult:
                     )
                 )
             else:
+                key = import_key(fields, by.unit_id)
+                if Entry.objects.filter(idempotency_key=key).exists():
+                    result.entries_already += 1  # imported before: not a second draft
+                    continue
                 sources = fields.pop("sources")
                 try:
-                    entries.append(entry_save(entry=Entry(**fields), sources=sources, by=by))
+                    entry = Entry(idempotency_key=key, **fields)
+                    entries.append(entry_save(entry=entry, sources=sources, by=by))
                 except (ValidationError, DomainError) as error:
                     message = getattr(error, "messages", [str(error)])
                     raise ImportErrors([f"第{line}行：{'；'.join(message)}"]) from error
@@ -305,6 +331,7 @@ def import_jsonl(data: bytes, *, by=None) -> ImportResult:
                 None,
                 passages=result.passages,
                 entries=result.entries,
+                entries_already=result.entries_already,
                 passage_ids=[p.pk for p in passages],
                 passage_keys=[p.key for p in passages],
                 entry_ids=[e.pk for e in entries],

@@ -149,10 +149,15 @@ def import_jsonl(request):
         except services.ImportErrors as error:
             errors = error.errors
         else:
+            already = (
+                f"另有{result.entries_already}个问答条目此前已导入，未重复导入。"
+                if result.entries_already
+                else ""
+            )
             messages.success(
                 request,
                 f"已导入{result.entries}个问答条目（草稿）和{result.passages}个段落"
-                "（待处室负责人审核，审核通过后才用于答复）。",
+                f"（待处室负责人审核，审核通过后才用于答复）。{already}",
             )
             return redirect("answers:entry_list")
     return render(request, "answers/staff/import.html", {"form": form, "errors": errors})
