@@ -100,13 +100,15 @@ def entry_edit(request, pk):
 @staff_required
 def entry_detail(request, pk):
     entry = _get_entry_for_user(request, pk)
+    review_form = forms.ReviewForm(auto_id=False)  # one hidden `seen` in each step's form
+    review_form.shows(entry)  # what a review step is taken on (ShownState)
     context = {
         "entry": entry,
         "sources": entry.sources.select_related("document"),
         "actions": [(verb, TRANSITIONS[verb].label) for verb in entry.actions_for(request.user)],
         "may_edit": entry.may_edit(request.user),
         "form": forms.ActForm(),
-        "seen": entry.seen_token(),  # what a review step is taken on (ShownState)
+        "review_form": review_form,
     }
     return render(request, "answers/staff/entry_detail.html", context)
 

@@ -117,6 +117,9 @@ def document_detail(request, pk):
 def _detail_page(request, document, status=200):
     user = request.user
     may_review = document.may_review(user)
+    approve_form, return_form = ApproveForm(auto_id=False), ReturnForm(auto_id=False)
+    for form in (approve_form, return_form):
+        form.shows(document)  # the 第N版 a review step is taken on (ShownState)
     accepted = {d.key: d for d in document.scan_decisions.filter(stage=document.status)}
     hits = [(hit, accepted.get(hit.key)) for hit in document.scan()]
     context = {
@@ -133,8 +136,8 @@ def _detail_page(request, document, status=200):
         "steps": document.steps.select_related("actor"),
         "attachments": document.attachments.all(),
         "interpretations": document.interpretations.all(),
-        "approve_form": ApproveForm(),
-        "return_form": ReturnForm(),
+        "approve_form": approve_form,
+        "return_form": return_form,
         "withdraw_form": WithdrawForm(),
         "attachment_form": AttachmentForm(),
         "overdue": document.publish_overdue(timezone.localdate()),
