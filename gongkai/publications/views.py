@@ -188,7 +188,21 @@ def _done_message(verb, document):
         "approve": f"审核通过，已转{document.get_status_display()}。",
         "return": "已退回起草单位修改。",
         "withdraw": "已撤回，门户网站不再显示该信息。",
-    }[verb]
+    }[verb] + (_replaced_note(document) if verb == "withdraw" else "")
+
+
+def _replaced_note(document) -> str:
+    """A withdrawn document that others name as their 替代文件: their portal pages now say the
+    replacement is no longer public (no dead link); their units should check the validity."""
+    titles = list(document.replaces.values_list("title", flat=True)[:3])
+    if not titles:
+        return ""
+    count = document.replaces.count()
+    named = "、".join(f"《{t}》" for t in titles) + ("等" if count > len(titles) else "")
+    return (
+        f"注意：{named}{count}件文件以本文件为替代文件，门户网站已改为注明“替代文件已不再公开”，"
+        "请其发文单位核对有效性。"
+    )
 
 
 @require_POST

@@ -341,6 +341,22 @@ class Document(ShownState, models.Model):
         return self.status == DocumentStatus.PUBLISHED
 
     @property
+    def is_on_portal(self) -> bool:
+        """What PublicManager lets the portal read, for one loaded document."""
+        return (
+            self.is_published
+            and self.attribute == Attribute.PROACTIVE
+            and self.published_at is not None
+        )
+
+    @property
+    def replacement_on_portal(self) -> Document | None:
+        """The document that replaced this one, if the portal shows it; a replacement withdrawn
+        since is named as gone, never linked (its page is a 404)."""
+        replacement = self.replaced_by if self.replaced_by_id else None
+        return replacement if replacement is not None and replacement.is_on_portal else None
+
+    @property
     def needs_interpretation(self) -> bool:
         """三同步 (item 13): a 规章 or 行政规范性文件 is published with its interpretation
         (穗府办函〔2017〕313号 第二条 同步审签; 第三条(一) names 政府规章 and 行政规范性文件;
@@ -737,6 +753,13 @@ class Document(ShownState, models.Model):
             replaced_by = None
             if expires_on is not None and expires_on <= today:
                 expires_on = None
+        elif replaced_by is not None and not (
+            Document.public.select_for_update().filter(pk=replaced_by.pk).exists()
+        ):  # locked: not withdrawn between the form and this save
+            raise DomainError(
+                f"替代文件《{replaced_by.title}》未在门户网站公开（已撤回或尚未发布），"
+                "不能作为替代文件"
+            )
         else:
             on = on or today
             earliest = max(self.written_on, self.effective_on or self.written_on)
