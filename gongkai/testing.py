@@ -293,15 +293,3 @@ def seen_on_page(client, url: str) -> str:
     if response.status_code != 200:
         raise AssertionError(f"{url} answered {response.status_code}")
     return seen_in(response.content.decode())
-
-
-def once_key_on_page(client, url: str) -> str:
-    """The hidden idempotency key of the "new" form at `url` (core.forms.OnceForm), as a
-    browser sends it back; a page without one fails the test."""
-    import re
-
-    page = client.get(url).content.decode()
-    found = re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', page)
-    if found is None:
-        raise AssertionError(f"{url} carries no idempotency key")
-    return found.group(1)

@@ -118,9 +118,11 @@ def create_from(form, *, by) -> tuple[Consultation, bool]:
     """起草 from the staff form: (consultation, created). The same form sent twice (a double
     click, back and 保存 again) finds the first consultation and its notice, never a second
     (core.idempotent.create_from_form)."""
-    fields = {n: v for n, v in form.cleaned_data.items() if n != "idempotency_key"}
     return create_from_form(
-        Consultation, form, by, lambda key: create(by=by, idempotency_key=key, **fields)
+        Consultation,
+        form,
+        by,
+        lambda key: create(by=by, idempotency_key=key, **form.cleaned_data),
     )
 
 

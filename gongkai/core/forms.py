@@ -1,5 +1,3 @@
-import uuid
-
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
@@ -126,19 +124,11 @@ class HolidayOverrideForm(forms.ModelForm):
 
 
 class OnceForm(forms.Form):
-    """A staff "new" form (新建) that is saved once however often it is sent: it carries a
-    hidden key, fresh on every page (core.idempotent.create_from_form). An edit form (a bound
-    instance) has no use for it."""
+    """A staff "new" form (新建) saved once however often it is sent (a double click, Back and
+    保存 again): core.idempotent.create_from_form finds the first record. Its save button is
+    disabled after the first click (`once`: data-once)."""
 
-    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        instance = getattr(self, "instance", None)
-        if instance is not None and instance.pk:
-            del self.fields["idempotency_key"]
-        elif not self.is_bound:
-            self.initial["idempotency_key"] = uuid.uuid4().hex
+    once = True
 
 
 class SeenForm(forms.Form):
