@@ -92,8 +92,6 @@ def entry_edit(request, pk):
             form.add_error(None, str(error))
         else:
             return redirect("answers:entry_detail", entry.pk)
-    if form.is_bound and form.lacks_seen():  # shown again: on the entry as stored now
-        form.now_shows(Entry.objects.get(pk=entry.pk))  # (`entry` holds what was typed)
     return render(request, "answers/staff/entry_form.html", {"form": form, "entry": entry})
 
 

@@ -78,7 +78,10 @@ def test_a_report_without_what_the_page_showed_is_refused_and_writes_nothing(
     response = client.post(reverse("plans:report_progress", args=[task.pk]), form | sent)
     page = response.content.decode()
     assert response.status_code == 400
-    assert "页面缺少进展版本，请刷新后重新报送。" in page and "正在推进清理" in page
+    assert (
+        "页面缺少进展版本：本页已显示最新进展，请核对后重新报送。" in page
+        and "正在推进清理" in page
+    )
     assert task.assignments.get(unit=cast.units["法规处"]).status == ProgressStatus.NOT_STARTED
     assert not Progress.objects.exists()
     assert not AuditEntry.objects.filter(action="task.report_progress").exists()
