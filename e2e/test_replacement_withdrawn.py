@@ -3,40 +3,21 @@ portal page and the regulations library say the replacement is no longer public 
 nothing (it would be a 404). The record keeps what the clean-up decided; the withdrawal is
 audited and its message names the older rule."""
 
-import datetime as dt
 import os
 import tempfile
 from pathlib import Path
 
 from playwright.sync_api import expect
 
+from gongkai.answers.tests.helpers import published
 from gongkai.core.models import AuditEntry
-from gongkai.publications.models import (
-    Category,
-    Document,
-    DocumentStatus,
-    Kind,
-    Validity,
-)
+from gongkai.publications.models import Document, DocumentStatus, Validity
 
 SHOTS = Path(os.environ.get("GONGKAI_SHOTS", tempfile.gettempdir())) / "gongkai-shots"
 
 
 def _published(cast, title):
-    doc = Document.create_draft(
-        by=cast.clerk,
-        title=title,
-        kind=Kind.NORMATIVE,
-        category=Category.REGULATIONS_NORMATIVE_DOCS,
-        written_on=dt.date(2022, 9, 1),
-        body="<p>第一条 为规范有限空间作业，制定本办法。</p>",
-    )
-    doc.submit(by=cast.clerk)
-    doc.approve(by=cast.head)
-    doc.approve(by=cast.reviewer)
-    doc.approve(by=cast.leader, waiver="测试：不同步解读")
-    doc.refresh_from_db()
-    return doc
+    return published(cast, title, ["第一条 为规范有限空间作业，制定本办法。"])
 
 
 def test_a_withdrawn_replacement_is_named_as_gone_not_linked(page, live_server, e2e_cast, login):
