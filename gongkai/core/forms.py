@@ -151,8 +151,9 @@ class SeenForm(forms.Form):
         return cleaned
 
     def lacks_seen(self) -> bool:
-        """Sent without `seen` where it is required (the SEEN_REQUIRED refusal): the page shown
-        again with that refusal shows the record as it is now, so it carries now_shows."""
+        """Sent without `seen` where it is required (the SEEN_REQUIRED refusal). A page shown
+        again with that refusal that shows the record as it is now (a task page and its reports)
+        may carry now_shows; an edit form, which shows what was typed, may not."""
         return bool(self.SEEN_REQUIRED) and not self.data.get(self.add_prefix("seen"))
 
     def now_shows(self, record) -> None:
