@@ -1,12 +1,10 @@
 from __future__ import annotations
 
-import uuid
-
 from django import forms
 from django.conf import settings
 
 from gongkai.answers.models import Entry
-from gongkai.core.forms import SeenForm
+from gongkai.core.forms import OnceForm, SeenForm
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.publications.models import ENDED_VALIDITIES, Document
 
@@ -28,7 +26,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(label="问题", max_length=200, required=False)
 
 
-class EntryForm(SeenForm, forms.ModelForm):
+class EntryForm(OnceForm, SeenForm, forms.ModelForm):
     """An entry and up to three sources (a published document by 文号 or title, and 第X条).
     Editing a saved one, it carries the wording the form was opened on (Entry.seen_token,
     core.forms.SeenForm): a save from a form opened before another edit is refused."""
@@ -43,17 +41,11 @@ class EntryForm(SeenForm, forms.ModelForm):
         }
         help_texts = {"media": "图片（PNG、JPEG）、PDF或MP4短视频"}
 
-    # The same new-entry form sent twice is one draft (services.entry_create).
-    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:  # a new entry has nothing to have changed
             self.SEEN_REQUIRED = "页面缺少问答条目版本，请刷新后重新修改。"
             self.shows(self.instance)
-            del self.fields["idempotency_key"]
-        else:
-            self.initial["idempotency_key"] = uuid.uuid4().hex
         documents = Document.public.exclude(validity__in=ENDED_VALIDITIES).order_by("title")
         current = list(self.instance.sources.all()) if self.instance.pk else []
         for n in range(1, 4):

@@ -153,6 +153,10 @@ class Entry(ShownState, models.Model):
     def __str__(self):
         return self.question
 
+    def get_staff_url(self) -> str:
+        """The staff page of the entry (问答条目), the link a notification about it carries."""
+        return reverse("answers:entry_detail", args=[self.pk])
+
     @property
     def phrasing_list(self) -> list[str]:
         return [line.strip() for line in self.phrasings.splitlines() if line.strip()]
@@ -296,7 +300,7 @@ class Entry(ShownState, models.Model):
                     user=person,
                     key=f"answer_entry.submit:{self.pk}:{self.submitted_by_id}",
                     text=f"政策问答“{self.question}”由处室负责人起草，待审核",
-                    link=reverse("answers:entry_detail", args=[self.pk]),
+                    link=self.get_staff_url(),
                 )
 
     @transaction.atomic

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.urls import reverse
-
 from gongkai.answers.models import Entry
 from gongkai.core.notifications import notify
 from gongkai.core.selectors import units_staff
@@ -62,7 +60,7 @@ def sweep(*, today: dt.date, days: int) -> list[str]:
                 user=user,
                 key=f"answers.entry:{entry.pk}:recheck:{entry.checked_on}",
                 text=f"政策问答“{entry.question}”{when}：请对照依据文件核对答复，并更新核对日期",
-                link=reverse("answers:entry_detail", args=[entry.pk]),
+                link=entry.get_staff_url(),
             )
         lines.append(f"{when}\t{entry.checked_on}\t{entry.unit}\t{entry.question[:30]}")
     return lines

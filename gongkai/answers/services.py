@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
-import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -24,7 +24,7 @@ from gongkai.answers.models import (
 from gongkai.answers.passages import answers_from, split
 from gongkai.core import audit, publicity, review
 from gongkai.core.errors import DomainError
-from gongkai.core.idempotent import content_key, create_once
+from gongkai.core.idempotent import create_from_form
 from gongkai.core.notifications import notify
 
 MAX_IMPORT_LINES = 5000
@@ -116,21 +116,15 @@ def entry_save(
 
 def entry_create(*, form, by, question: AskedQuestion | None = None) -> tuple[Entry, bool]:
     """新建 from the staff form: (entry, created). The form's key, bound to what it sent and who
-    sent it (core.idempotent), makes a resubmitted or retried form find the first draft instead
-    of writing a second (probe 7 N1)."""
-    data = form.cleaned_data
-    content = {
-        name: value for name, value in data.items() if name not in ("idempotency_key", "seen")
-    }
-    content["by"] = by.pk
-    key = content_key((data.get("idempotency_key") or uuid.uuid4().hex)[:64], content)
-    entry = form.instance
-    entry.idempotency_key = key
+    sent it (core.idempotent.create_from_form), makes a resubmitted or retried form find the
+    first draft instead of writing a second (probe 7 N1)."""
 
-    def create() -> Entry:
+    def create(key: str) -> Entry:
+        entry = form.instance
+        entry.idempotency_key = key
         return entry_save(entry=entry, sources=form.sources(), by=by, question=question)
 
-    return create_once(Entry, key, create)
+    return create_from_form(Entry, form, by, create)
 
 
 # ---- bulk import --------------------------------------------------------------------------
@@ -140,6 +134,7 @@ def entry_create(*, form, by, question: AskedQuestion | None = None) -> tuple[En
 class ImportResult:
     passages: int = 0
     entries: int = 0
+    entries_already: int = 0  # lines whose entry an earlier import (or line) already made
 
 
 class ImportErrors(DomainError):
@@ -258,13 +253,32 @@ def _entry_fields(record, line, errors) -> dict:
     }
 
 
+def import_key(fields: dict, unit_id: int) -> str:
+    """The key an imported entry is stored under (Entry.idempotency_key), so the same line
+    imported again finds the first draft instead of making a second. Entry lines have no id in
+    the format (only passages do, and a passage's id replaces it), so the key is the line's
+    content: question, other phrasings, answer, topics and sources (document and article), for
+    the importer's unit. Not the question alone: a line whose answer was corrected is a new
+    draft for the head to compare, never a silent overwrite of a draft a clerk may have edited
+    since; the draft keeps the key it was imported under, so editing it does not make the line
+    new again. Another unit importing the same line gets its own draft."""
+    content = {
+        "unit": unit_id,
+        **{name: fields[name] for name in ("question", "phrasings", "answer", "topics")},
+        "sources": [[s["document"].pk, s["article"]] for s in fields["sources"]],
+    }
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"answers.import:{text}".encode()).hexdigest()
+
+
 def import_jsonl(data: bytes, *, by=None) -> ImportResult:
     """All or nothing: any bad line (personal data too) and nothing is imported; the errors name
-    every line. Passages are kept under their id (importing the same id again replaces it).
-    Staff's import (`by`): entries come in as drafts and passages as PENDING, both of the
-    importer's unit, to go through the head's approval (Passage.approve). Without `by` (the
-    operator's `gongkai qa import`) passages answer at once: that command is the bulk tool for
-    a first load and the benchmarks, run by whoever runs the server."""
+        every line. Passages are kept under their id (importing the same id again replaces it);
+    entries under their line's content (import_key: the same line again is no second draft).
+        Staff's import (`by`): entries come in as drafts and passages as PENDING, both of the
+        importer's unit, to go through the head's approval (Passage.approve). Without `by` (the
+        operator's `gongkai qa import`) passages answer at once: that command is the bulk tool for
+        a first load and the benchmarks, run by whoever runs the server."""
     records, errors = parse_jsonl(data)
     if errors:
         raise ImportErrors(errors)
@@ -297,9 +311,14 @@ def import_jsonl(data: bytes, *, by=None) -> ImportResult:
                     )
                 )
             else:
+                key = import_key(fields, by.unit_id)
+                if Entry.objects.filter(idempotency_key=key).exists():
+                    result.entries_already += 1  # imported before: not a second draft
+                    continue
                 sources = fields.pop("sources")
                 try:
-                    entries.append(entry_save(entry=Entry(**fields), sources=sources, by=by))
+                    entry = Entry(idempotency_key=key, **fields)
+                    entries.append(entry_save(entry=entry, sources=sources, by=by))
                 except (ValidationError, DomainError) as error:
                     message = getattr(error, "messages", [str(error)])
                     raise ImportErrors([f"第{line}行：{'；'.join(message)}"]) from error
@@ -312,6 +331,7 @@ def import_jsonl(data: bytes, *, by=None) -> ImportResult:
                 None,
                 passages=result.passages,
                 entries=result.entries,
+                entries_already=result.entries_already,
                 passage_ids=[p.pk for p in passages],
                 passage_keys=[p.key for p in passages],
                 entry_ids=[e.pk for e in entries],

@@ -22,6 +22,7 @@ from gongkai.answers.models import (
 from gongkai.answers.views_common import answer_text, refusal_text
 from gongkai.core.access import role_required, staff_required
 from gongkai.core.errors import DomainError
+from gongkai.core.idempotent import ALREADY_SAVED
 from gongkai.core.roles import Role
 from gongkai.core.steps import moved_on
 
@@ -66,7 +67,7 @@ def entry_create(request):
             if created:
                 messages.success(request, "问答条目已保存为草稿，请提交处室负责人审核。")
             else:
-                messages.info(request, "该问答条目已经保存过，重复提交没有再新建。")
+                messages.info(request, ALREADY_SAVED.format("该问答条目"))
             return redirect("answers:entry_detail", entry.pk)
     return render(request, "answers/staff/entry_form.html", {"form": form, "asked": asked})
 
@@ -97,13 +98,15 @@ def entry_edit(request, pk):
 @staff_required
 def entry_detail(request, pk):
     entry = _get_entry_for_user(request, pk)
+    review_form = forms.ReviewForm(auto_id=False)  # one hidden `seen` in each step's form
+    review_form.shows(entry)  # what a review step is taken on (ShownState)
     context = {
         "entry": entry,
         "sources": entry.sources.select_related("document"),
         "actions": [(verb, TRANSITIONS[verb].label) for verb in entry.actions_for(request.user)],
         "may_edit": entry.may_edit(request.user),
         "form": forms.ActForm(),
-        "seen": entry.seen_token(),  # what a review step is taken on (ShownState)
+        "review_form": review_form,
     }
     return render(request, "answers/staff/entry_detail.html", context)
 
@@ -146,10 +149,15 @@ def import_jsonl(request):
         except services.ImportErrors as error:
             errors = error.errors
         else:
+            already = (
+                f"另有{result.entries_already}个问答条目此前已导入，未重复导入。"
+                if result.entries_already
+                else ""
+            )
             messages.success(
                 request,
                 f"已导入{result.entries}个问答条目（草稿）和{result.passages}个段落"
-                "（待处室负责人审核，审核通过后才用于答复）。",
+                f"（待处室负责人审核，审核通过后才用于答复）。{already}",
             )
             return redirect("answers:entry_list")
     return render(request, "answers/staff/import.html", {"form": form, "errors": errors})

@@ -12,6 +12,7 @@ from gongkai.consultations.models import (
     Consultation,
     Disposition,
 )
+from gongkai.core.forms import OnceForm
 from gongkai.core.publicity import NotPublishedReason
 from gongkai.forms_common import HoneypotForm
 from gongkai.publications.models import Category
@@ -20,7 +21,9 @@ MAX_COMMENT_CHARS = 5000
 DATE = {"type": "date"}
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(OnceForm, forms.ModelForm):
+    """起草/修改 意见征集; a 起草 form sent twice is one consultation (OnceForm)."""
+
     category = forms.ChoiceField(
         label="公开目录分类（征求意见公告）",
         choices=Category.choices,

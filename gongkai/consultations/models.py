@@ -125,6 +125,10 @@ class Consultation(models.Model):
     channels = models.TextField(
         "其他提交方式", blank=True, help_text="信函地址、电子邮箱、传真号码等，每行一种"
     )
+    # The 起草 form's key bound to what it sent (core.idempotent): sent twice, one consultation.
+    idempotency_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     opened_at = models.DateTimeField("开始征求意见时间", null=True, blank=True)
     feedback = models.OneToOneField(
         "publications.Document",

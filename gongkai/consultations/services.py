@@ -16,7 +16,7 @@ from gongkai.consultations.models import Comment, Consultation, period_sentence
 from gongkai.consultations.periods import shortfall
 from gongkai.core import audit, throttle
 from gongkai.core.errors import DomainError
-from gongkai.core.idempotent import create_once
+from gongkai.core.idempotent import create_from_form, create_once
 from gongkai.lib.cndate import cn_date
 from gongkai.publications.models import Document, DocumentStatus, Kind
 
@@ -112,6 +112,18 @@ def create(*, by, category: str, unit=None, on=None, **fields) -> Consultation:
     consultation.save()
     audit.record(by, "consultation.create", consultation, unit=consultation.unit)
     return consultation
+
+
+def create_from(form, *, by) -> tuple[Consultation, bool]:
+    """起草 from the staff form: (consultation, created). The same form sent twice (a double
+    click, back and 保存 again) finds the first consultation and its notice, never a second
+    (core.idempotent.create_from_form)."""
+    return create_from_form(
+        Consultation,
+        form,
+        by,
+        lambda key: create(by=by, idempotency_key=key, **form.cleaned_data),
+    )
 
 
 @transaction.atomic

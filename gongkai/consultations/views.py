@@ -13,6 +13,7 @@ from gongkai.consultations.models import Phase
 from gongkai.core.access import role_required
 from gongkai.core.calendar import workday_calendar
 from gongkai.core.errors import DomainError
+from gongkai.core.idempotent import ALREADY_SAVED
 from gongkai.core.roles import Role
 
 STAFF = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD, Role.LEADER)
@@ -37,11 +38,14 @@ def consultation_create(request):
     form = forms.ConsultationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            consultation = services.create(by=request.user, **form.cleaned_data)
+            consultation, created = services.create_from(form, by=request.user)
         except DomainError as error:
             form.add_error(error.field, str(error))
         else:
-            flash.success(request, "已起草。请核对征求意见公告后送审（一审、二审、三审）。")
+            if created:
+                flash.success(request, "已起草。请核对征求意见公告后送审（一审、二审、三审）。")
+            else:
+                flash.info(request, ALREADY_SAVED.format("该意见征集"))
             return redirect("consultations:detail", consultation.pk)
     return render(request, "core/form_page.html", {"form": form, "title": "起草意见征集"})
 

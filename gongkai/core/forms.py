@@ -137,6 +137,14 @@ class HolidayOverrideForm(forms.ModelForm):
         widgets = {"date": forms.DateInput(attrs={"type": "date"})}
 
 
+class OnceForm(forms.Form):
+    """A staff "new" form (新建) saved once however often it is sent (a double click, Back and
+    保存 again): core.idempotent.create_from_form finds the first record. Its save button is
+    disabled after the first click (`once`: data-once)."""
+
+    once = True
+
+
 class SeenForm(forms.Form):
     """A review step's form carries what its page showed of the record (core.workflow.
     ShownState), as the hidden `seen` (`shows` sets it). SEEN_REQUIRED: a form sent without it
@@ -155,6 +163,12 @@ class SeenForm(forms.Form):
             raise forms.ValidationError(self.SEEN_REQUIRED)
         cleaned["seen"] = cleaned.get("seen") or None
         return cleaned
+
+    def lacks_seen(self) -> bool:
+        """Sent without `seen` where it is required (the SEEN_REQUIRED refusal). A page shown
+        again with that refusal that shows the record as it is now (a task page and its reports)
+        may carry now_shows; an edit form, which shows what was typed, may not."""
+        return bool(self.SEEN_REQUIRED) and not self.data.get(self.add_prefix("seen"))
 
     def now_shows(self, record) -> None:
         """After a refusal, the page shows the record as it is now: the form sent again from

@@ -3,6 +3,7 @@ its content), so a retried or double-clicked submission finds the first record, 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 from collections.abc import Callable
@@ -10,8 +11,12 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 
 T = TypeVar("T", bound=models.Model)
+
+# What a staff "new" form sent again is told (a double click, back and 保存 again).
+ALREADY_SAVED = "{}已经保存过，这次提交是重复的，未重复保存。"
 
 
 def create_once(model: type[T], idempotency_key: str, create: Callable[[], T]) -> tuple[T, bool]:
@@ -40,11 +45,41 @@ def content_key(idempotency_key: str, cleaned_data: dict) -> str:
     for name in sorted(cleaned_data):
         if name == "attachments":
             for upload in cleaned_data[name]:
-                content.update(f"{name}={upload.name}:".encode())
-                for chunk in upload.chunks():
-                    content.update(chunk)
-                upload.seek(0)
+                _add_upload(content, name, upload)
+        elif hasattr(cleaned_data[name], "chunks"):  # one file (a Q&A entry's 图解)
+            _add_upload(content, name, cleaned_data[name])
         else:
             content.update(f"{name}={cleaned_data[name]}\n".encode())
     message = f"submission:{idempotency_key}:{content.hexdigest()}".encode()
     return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def _add_upload(content, name: str, upload) -> None:
+    """A file by its name and bytes: another file of the same name is other content."""
+    content.update(f"{name}={upload.name}:".encode())
+    for chunk in upload.chunks():
+        content.update(chunk)
+    upload.seek(0)
+
+
+def form_key(form, by, *, on: dt.date | None = None) -> str:
+    """The key a staff "new" form's record is stored under (core.forms.OnceForm): what the form
+    sent, who sent it and the day. Not a key made with the page: Back re-fetches the form page
+    (a fresh page, the typed text restored by the browser), so a page-made key would make Back
+    and 保存 a second record. The same person sending the same content the same day is sending
+    it again; other content, or another person, is a record of its own."""
+    data = form.cleaned_data
+    content = {name: value for name, value in data.items() if name not in FORM_STATE}
+    content["by"] = by.pk
+    return content_key(f"staff-new:{(on or timezone.localdate()).isoformat()}", content)
+
+
+# The hidden fields that say which page sent a form, not what it says.
+FORM_STATE = ("seen", "version")
+
+
+def create_from_form(model: type[T], form, by, create: Callable[[str], T]) -> tuple[T, bool]:
+    """(record, created) for a staff "new" form: `create(key)` makes the record and stores the
+    key on its `idempotency_key` (unique), at most once (create_once)."""
+    key = form_key(form, by)
+    return create_once(model, key, lambda: create(key))

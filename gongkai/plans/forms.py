@@ -245,7 +245,7 @@ ItemFormSet = forms.formset_factory(ItemForm, extra=0, max_num=5000, absolute_ma
 class ProgressForm(SeenForm):
     """报送进展, with the latest report the page showed (`seen`, core.forms.SeenForm)."""
 
-    SEEN_REQUIRED = "页面缺少进展版本，请刷新后重新报送。"
+    SEEN_REQUIRED = "页面缺少进展版本：本页已显示最新进展，请核对后重新报送。"
 
     text = forms.CharField(
         label="进展情况", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000

@@ -104,6 +104,8 @@ def report_progress(request, pk):
     assignment = get_object_or_404(Assignment, task=task, unit_id=request.user.unit_id)
     form = ProgressForm(request.POST, request.FILES)
     if not form.is_valid():
+        if form.lacks_seen():  # the page shown again is read before it is sent again
+            form.now_shows(assignment)
         return _task_page(request, task, form=form, status=400)
     try:  # text, status, links, files and seen: the verb's arguments
         assignment.report_progress(by=request.user, **form.cleaned_data)

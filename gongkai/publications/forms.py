@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from gongkai.core.forms import SeenForm
+from gongkai.core.forms import OnceForm, SeenForm
 from gongkai.core.models import Unit
 from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.publications.models import (
@@ -22,8 +22,9 @@ from gongkai.publications.models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class DocumentForm(forms.ModelForm):
-    """起草/修改. `version` is the one the form was opened on (optimistic locking)."""
+class DocumentForm(OnceForm, forms.ModelForm):
+    """起草/修改. `version` is the one the form was opened on (optimistic locking); a 起草 form
+    sent twice is one draft (OnceForm)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required, staff_required
+from gongkai.core.idempotent import ALREADY_SAVED, create_from_form
 from gongkai.core.roles import Role
 from gongkai.publications import selectors
 from gongkai.publications.forms import (
@@ -65,11 +66,21 @@ def document_create(request):
     form = DocumentForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            document = Document.create_draft(by=request.user, **form.changes())
+            document, created = create_from_form(
+                Document,
+                form,
+                request.user,
+                lambda key: Document.create_draft(
+                    by=request.user, idempotency_key=key, **form.changes()
+                ),
+            )
         except (DomainError, ValidationError) as error:
             form.add_error(None, _message(error))
         else:
-            messages.success(request, "草稿已保存。可以继续上传附件，然后提交审核。")
+            if created:
+                messages.success(request, "草稿已保存。可以继续上传附件，然后提交审核。")
+            else:
+                messages.info(request, ALREADY_SAVED.format("该草稿"))
             return redirect("publications:document_detail", document.pk)
     return render(request, "publications/document_form.html", {"form": form, "document": None})
 
@@ -106,6 +117,9 @@ def document_detail(request, pk):
 def _detail_page(request, document, status=200):
     user = request.user
     may_review = document.may_review(user)
+    approve_form, return_form = ApproveForm(auto_id=False), ReturnForm(auto_id=False)
+    for form in (approve_form, return_form):
+        form.shows(document)  # the 第N版 a review step is taken on (ShownState)
     accepted = {d.key: d for d in document.scan_decisions.filter(stage=document.status)}
     hits = [(hit, accepted.get(hit.key)) for hit in document.scan()]
     context = {
@@ -122,8 +136,8 @@ def _detail_page(request, document, status=200):
         "steps": document.steps.select_related("actor"),
         "attachments": document.attachments.all(),
         "interpretations": document.interpretations.all(),
-        "approve_form": ApproveForm(),
-        "return_form": ReturnForm(),
+        "approve_form": approve_form,
+        "return_form": return_form,
         "withdraw_form": WithdrawForm(),
         "attachment_form": AttachmentForm(),
         "overdue": document.publish_overdue(timezone.localdate()),
@@ -174,7 +188,21 @@ def _done_message(verb, document):
         "approve": f"审核通过，已转{document.get_status_display()}。",
         "return": "已退回起草单位修改。",
         "withdraw": "已撤回，门户网站不再显示该信息。",
-    }[verb]
+    }[verb] + (_replaced_note(document) if verb == "withdraw" else "")
+
+
+def _replaced_note(document) -> str:
+    """A withdrawn document that others name as their 替代文件: their portal pages now say the
+    replacement is no longer public (no dead link); their units should check the validity."""
+    titles = list(document.replaces.values_list("title", flat=True)[:3])
+    if not titles:
+        return ""
+    count = document.replaces.count()
+    named = "、".join(f"《{t}》" for t in titles) + ("等" if count > len(titles) else "")
+    return (
+        f"注意：{named}{count}件文件以本文件为替代文件，门户网站已改为注明“替代文件已不再公开”，"
+        "请其发文单位核对有效性。"
+    )
 
 
 @require_POST

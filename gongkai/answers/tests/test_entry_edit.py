@@ -69,7 +69,7 @@ def test_a_head_who_rewrote_a_clerks_entry_cannot_approve_it_and_nothing_is_writ
 
     client.force_login(cast.head)
     approve = reverse("answers:entry_act", args=[item.pk, "approve"])
-    data = {"comment": "同意", "seen": item.fingerprint()}
+    data = {"comment": "同意", "seen": seen_on_page(client, item.get_staff_url())}
     page = client.post(approve, data, follow=True).content.decode()
 
     assert "起草、修改或提交问答条目的人不能审核自己的问答条目" in page

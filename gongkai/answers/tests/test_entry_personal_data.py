@@ -9,6 +9,7 @@ from gongkai.answers.models import AskedQuestion, Entry, EntryStatus, Outcome, P
 from gongkai.answers.tests.helpers import YUETAN, published
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
+from gongkai.testing import seen_on_page
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ def test_it_refuses_to_publish_an_entry_whose_question_holds_a_name_and_a_card_n
     item = _from_question(cast, LOGGED)
     client.force_login(cast.head)
     url = reverse("answers:entry_act", args=[item.pk, "approve"])
-    form = {"comment": "同意", "seen": item.fingerprint()}  # the page the head has open
+    form = {"comment": "同意", "seen": seen_on_page(client, item.get_staff_url())}  # the open page
     page = client.post(url, form, follow=True).content.decode()
 
     assert "问答条目含有个人信息（问题：姓名、身份证号或银行卡号），不能发布" in page

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from gongkai.core.models import AuditEntry
 from gongkai.meetings.models import Meeting, MeetingStatus
-from gongkai.testing import meeting_form, published_meeting, signed_up
+from gongkai.testing import meeting_form, published_meeting, seen_on_page, signed_up
 
 
 def test_a_clerk_drafts_a_notice_for_their_own_unit(cast, client):
@@ -50,7 +50,10 @@ def test_submit_and_publish_through_the_step_view(cast, client):
     client.force_login(cast.head)
     response = client.post(
         reverse("meetings:step", args=[meeting.pk, "publish"]),
-        {"note": "同意", "seen": meeting.stamp()},
+        {
+            "note": "同意",
+            "seen": seen_on_page(client, reverse("meetings:detail", args=[meeting.pk])),
+        },
     )
     assert response.status_code == 302
     meeting.refresh_from_db()
@@ -121,7 +124,7 @@ def test_a_step_sent_from_a_stale_tab_says_the_meeting_moved_on_and_writes_nothi
     client.post(reverse("meetings:step", args=[meeting.pk, "submit"]), {})
     client.force_login(cast.head)
     step = reverse("meetings:step", args=[meeting.pk, "publish"])
-    seen = meeting.stamp()
+    seen = seen_on_page(client, reverse("meetings:detail", args=[meeting.pk]))
     assert client.post(step, {"note": "同意", "seen": seen}).status_code == 302  # the first tab
     response = client.post(step, {"note": "同意发布", "seen": seen}, follow=True)  # the stale one
     page = response.content.decode()

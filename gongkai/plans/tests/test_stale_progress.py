@@ -78,7 +78,32 @@ def test_a_report_without_what_the_page_showed_is_refused_and_writes_nothing(
     response = client.post(reverse("plans:report_progress", args=[task.pk]), form | sent)
     page = response.content.decode()
     assert response.status_code == 400
-    assert "页面缺少进展版本，请刷新后重新报送。" in page and "正在推进清理" in page
+    assert (
+        "页面缺少进展版本：本页已显示最新进展，请核对后重新报送。" in page
+        and "正在推进清理" in page
+    )
     assert task.assignments.get(unit=cast.units["法规处"]).status == ProgressStatus.NOT_STARTED
     assert not Progress.objects.exists()
     assert not AuditEntry.objects.filter(action="task.report_progress").exists()
+
+
+def test_the_page_shown_after_a_missing_seen_refusal_carries_the_report_it_shows(
+    client, cast, task
+):
+    """After 页面缺少进展版本 the clerk reads the page shown again and sends it: that page carries
+    what it shows now (a colleague's 已完成 included), not nothing, so the resend is taken."""
+    share = task.assignments.get(unit=cast.units["法规处"])
+    share.report_progress(
+        by=cast.clerk, text="清理完毕", status=ProgressStatus.DONE, links="https://example.gov.cn/a"
+    )
+    client.force_login(cast.clerk)
+    url = reverse("plans:report_progress", args=[task.pk])
+    form = {"text": "正在推进清理", "status": ProgressStatus.IN_PROGRESS}
+    refused = client.post(url, form).content.decode()
+    assert "页面缺少进展版本" in refused and "清理完毕" in refused  # the newer report is shown
+    assert Progress.objects.count() == 1
+    shown = seen_in(refused)
+    assert shown == seen_on_page(client, reverse("plans:task_detail", args=[task.pk]))
+    assert client.post(url, form | {"seen": shown}).status_code == 302
+    share.refresh_from_db()
+    assert share.status == ProgressStatus.IN_PROGRESS and Progress.objects.count() == 2

@@ -189,6 +189,10 @@ class Document(ShownState, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField("创建时间", default=timezone.now)
+    # The 起草 form's key bound to what it sent (core.idempotent): sent twice, one draft.
+    idempotency_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     updated_at = models.DateTimeField("修改时间", default=timezone.now)
 
     objects = DocumentQuerySet.as_manager()
@@ -335,6 +339,22 @@ class Document(ShownState, models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == DocumentStatus.PUBLISHED
+
+    @property
+    def is_on_portal(self) -> bool:
+        """What PublicManager lets the portal read, for one loaded document."""
+        return (
+            self.is_published
+            and self.attribute == Attribute.PROACTIVE
+            and self.published_at is not None
+        )
+
+    @property
+    def replacement_on_portal(self) -> Document | None:
+        """The document that replaced this one, if the portal shows it; a replacement withdrawn
+        since is named as gone, never linked (its page is a 404)."""
+        replacement = self.replaced_by if self.replaced_by_id else None
+        return replacement if replacement is not None and replacement.is_on_portal else None
 
     @property
     def needs_interpretation(self) -> bool:
@@ -733,6 +753,13 @@ class Document(ShownState, models.Model):
             replaced_by = None
             if expires_on is not None and expires_on <= today:
                 expires_on = None
+        elif replaced_by is not None and not (
+            Document.public.select_for_update().filter(pk=replaced_by.pk).exists()
+        ):  # locked: not withdrawn between the form and this save
+            raise DomainError(
+                f"替代文件《{replaced_by.title}》未在门户网站公开（已撤回或尚未发布），"
+                "不能作为替代文件"
+            )
         else:
             on = on or today
             earliest = max(self.written_on, self.effective_on or self.written_on)

@@ -11,15 +11,20 @@ from gongkai.core.models import AuditEntry, Notification, User
 from gongkai.core.roles import Role
 from gongkai.core.tests.review_helpers import leader_told_instead_of_head
 from gongkai.publications.models import Document, DocumentStatus, ReviewStep
+from gongkai.testing import seen_on_page
 
 pytestmark = pytest.mark.django_db
 
 
-def _act(client, user, doc, verb, data=None):
+def _act(client, user, doc, verb, data=None, *, page_of=None):
+    """`user` sends `verb` from the document's page: a review step with the 第N版 that page shows
+    (to `page_of` when `user`'s own page has no form for it: a request made by hand)."""
+    data = data or {"comment": "同意"}
+    if verb != "submit":
+        client.force_login(page_of or user)
+        data = {"seen": seen_on_page(client, doc.get_staff_url()), **data}
     client.force_login(user)
     url = reverse("publications:document_act", args=[doc.pk, verb])
-    doc.refresh_from_db()
-    data = {"seen": doc.version, **(data or {"comment": "同意"})}
     return client.post(url, data, follow=True).content.decode()
 
 
@@ -38,7 +43,7 @@ def test_it_lets_a_leader_pass_the_first_review_of_the_only_heads_own_draft(
     _act(client, cast.head, doc, "submit", {"comment": ""})
     assert Document.objects.get(pk=doc.pk).status == DocumentStatus.REVIEW_1
 
-    page = _act(client, cast.head, doc, "approve")
+    page = _act(client, cast.head, doc, "approve", page_of=cast.leader)
     assert "不能办理一审" in page
     assert Document.objects.get(pk=doc.pk).status == DocumentStatus.REVIEW_1
     note = leader_told_instead_of_head(cast, page)
@@ -73,7 +78,7 @@ def test_the_leader_who_passed_the_first_review_does_not_sign_it_off_a_second_le
 def test_a_leader_does_not_take_the_first_review_of_a_clerks_draft(client, cast, make_draft):
     doc = make_draft(by=cast.clerk)
     doc.submit(by=cast.clerk)
-    page = _act(client, cast.leader, doc, "approve")
+    page = _act(client, cast.leader, doc, "approve", page_of=cast.head)
     assert "应由处室负责人办理" in page
     assert Document.objects.get(pk=doc.pk).status == DocumentStatus.REVIEW_1
     assert not ReviewStep.objects.filter(document=doc, action="approve").exists()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from gongkai.core.models import AuditEntry, Notification, User
 from gongkai.core.roles import Role
 from gongkai.publications.models import Document, DocumentStatus, ReviewStep
+from gongkai.testing import seen_on_page
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +18,7 @@ REWRITTEN = "<p>处室负责人重写的全文，经办人从未见过。</p>"
 
 def _act(client, user, doc, verb, data=None):
     client.force_login(user)
-    doc.refresh_from_db()
-    data = {"seen": doc.version, **(data or {"comment": "同意"})}
+    data = {"seen": seen_on_page(client, doc.get_staff_url()), **(data or {"comment": "同意"})}
     url = reverse("publications:document_act", args=[doc.pk, verb])
     return client.post(url, data, follow=True).content.decode()
 

@@ -39,6 +39,10 @@ def test_a_withdrawn_policy_takes_its_interpretation_down_and_tells_the_entry_wr
     assert Entry.objects.get(pk=cited.pk).status == EntryStatus.WITHDRAWN
     told = Notification.objects.get(user=cast.clerk, key__startswith="document.withdraw:")
     assert "约谈办法" in told.text and cited.question in told.text
+    # The notification leads to the entry's staff page, which its writer can open.
+    assert told.link == reverse("answers:entry_detail", args=[cited.pk])
+    client.force_login(cast.clerk)
+    assert cited.question in client.get(told.link).content.decode()
 
 
 def test_a_refused_withdrawal_leaves_the_policy_its_interpretation_and_entries_alone(
