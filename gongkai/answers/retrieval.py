@@ -18,7 +18,10 @@
    of ours outside those words, or when it sits closer to other agencies' everyday
    questions (`data/elsewhere.tsv`) than to the ways citizens ask our passages; without any
    phrasings, when neither retriever finds anything that stands out or the two disagree and
-   neither is sure. `Answer.reasons` says which evidence decided.
+   neither is sure; and when it sits closer to a retired passage (a withdrawn entry, a
+   withdrawn, repealed or replaced document: index.retire) than to the answer found, it is
+   told its answer was withdrawn (`stands_in_for_withdrawn`). `Answer.reasons` says which
+   evidence decided.
 5. The second stage (rerank.py, its weights data/rerank_weights.json) reorders the first three
    candidates of an answer that is not refused: what each article's citizens' phrasings say
    of the question (their character bigrams, the nearest ones' vote) beside the first stage's
