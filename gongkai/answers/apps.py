@@ -44,12 +44,16 @@ class AnswersConfig(AppConfig):
 
 def _validity_changed(instance, raw=False, **kwargs):
     from gongkai.answers import index
-    from gongkai.answers.models import EntrySource, Passage
+    from gongkai.answers.models import EntrySource, Passage, PassageStatus
     from gongkai.answers.passages import answers_from
 
     if raw or instance.status != "published":
         return
     if answers_from(instance):
+        # back in force (现行有效 again): its retired passages give way to live ones
+        retired = Passage.objects.filter(document=instance, status=PassageStatus.WITHDRAWN)
+        if retired.exists():
+            index.sync_document(instance)
         return
     cited = EntrySource.objects.filter(document=instance).exists()
     if cited or Passage.objects.filter(document=instance).exists():

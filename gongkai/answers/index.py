@@ -1,8 +1,11 @@
 """Keeping the passages in step with what may answer, and their word index.
 
 Publishing a document splits it into passages (`passages.split`); withdrawing it, or its
-repeal or replacement (a validity change), removes them and withdraws the library entries
-that cite it. Approving an entry adds it as a passage; withdrawing removes it. Each passage
+repeal or replacement (a validity change), retires them and withdraws the library entries
+that cite it. Approving an entry adds it as a passage; withdrawing retires it. A retired
+passage (status WITHDRAWN) answers nobody and leaves the word index, but keeps its vectors:
+a question that only it answered is told its answer was withdrawn (retrieval.ask), not
+answered with whatever ranks next. Each passage
 gets its jieba words in `answers_index` (FTS5 on SQLite, tsvector('simple') on PostgreSQL,
 the same approach as `publications.search`) and its e5 embedding, once, here.
 """
@@ -14,7 +17,7 @@ import logging
 from django.db import connection, transaction
 
 from gongkai.answers import embed
-from gongkai.answers.models import Entry, EntryStatus, Passage, PassageKind
+from gongkai.answers.models import Entry, EntryStatus, Passage, PassageKind, PassageStatus
 from gongkai.answers.passages import answers_from, asked_for, split
 from gongkai.lib.search_text import segment
 
@@ -55,6 +58,15 @@ def remove(queryset) -> int:
     return queryset.delete()[1].get(Passage._meta.label, 0)
 
 
+def retire(queryset) -> int:
+    """Passages that may answer no more: WITHDRAWN, out of the word index, vectors kept."""
+    pks = list(queryset.exclude(status=PassageStatus.WITHDRAWN).values_list("pk", flat=True))
+    Passage.objects.filter(pk__in=pks).update(status=PassageStatus.WITHDRAWN)
+    for pk in pks:
+        unindex(pk)
+    return len(pks)
+
+
 def unindex(pk: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [pk])  # noqa: S608
@@ -92,18 +104,17 @@ def sync_document(document, today=None) -> list[Entry]:
     """Passages for a document that may answer; none otherwise, and the entries citing it
     withdrawn (来源文件失效, audited as 系统). The one withdrawal path: a save, a withdrawal
     or the daily sweep (reminders.withdraw_lapsed) all come here. Returns those withdrawn."""
-    has = Passage.objects.filter(document=document).exists()
+    passages = Passage.objects.filter(document=document)
     if answers_from(document, today):
-        if not has:
+        if not passages.filter(status=PassageStatus.LIVE).exists():
+            remove(passages)  # retired ones, from before it was withdrawn
             save_passages(document_passages(document))
         return []
-    if has:
-        remove(Passage.objects.filter(document=document))
+    retire(passages)
     entries = list(
         Entry.objects.filter(sources__document=document, status__in=OPEN_ENTRIES).distinct()
     )
     for entry in entries:
-        remove(Passage.objects.filter(entry=entry))
         entry.source_ended(document=document)
     return entries
 
@@ -201,7 +212,9 @@ def reindex_all() -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
     imported = list(Passage.objects.filter(kind=PassageKind.IMPORTED))
-    Passage.objects.exclude(kind=PassageKind.IMPORTED).delete()
+    # retired passages stay (their vectors tell a question its answer was withdrawn), unindexed
+    kept = Passage.objects.exclude(kind=PassageKind.IMPORTED)
+    kept.exclude(status=PassageStatus.WITHDRAWN).delete()
     for passage in imported:
         _insert(passage.pk, index_words(passage))
     count = len(imported)

@@ -343,7 +343,9 @@ class Entry(ShownState, models.Model):
         self._begin("withdraw", by)
         self.withdrawn_reason = reason.strip()
         self._move("withdraw", by, reason=reason.strip())
-        self.passages.all().delete()  # their index rows go too (apps.py, post_delete)
+        from gongkai.answers import index
+
+        index.retire(self.passages.all())  # a question it answered is told so (retrieval.ask)
 
     @transaction.atomic
     def redraft(self, *, by) -> None:
@@ -357,7 +359,9 @@ class Entry(ShownState, models.Model):
         self._begin("source_ended", None)
         self.withdrawn_reason = f"依据《{document.title}》已撤回或不再有效"
         self._move("source_ended", None, document=document.pk)
-        self.passages.all().delete()
+        from gongkai.answers import index
+
+        index.retire(self.passages.all())
 
 
 def personal_data_in(fields) -> list[str]:
@@ -427,8 +431,9 @@ class PassageKind(models.TextChoices):
 
 
 class PassageStatus(models.TextChoices):
-    """Only an imported passage has a review of its own (导入段落, 先审后发): a document's and an
-    entry's passages exist only while what they come from may answer, so they are always LIVE."""
+    """Only an imported passage has a review of its own (导入段落, 先审后发). A document's and an
+    entry's passages are LIVE while what they come from may answer, and WITHDRAWN (retired:
+    out of the word index, vectors kept) once it is withdrawn, repealed or replaced."""
 
     PENDING = "pending", "待处室负责人审核"
     LIVE = "live", "已发布"

@@ -18,7 +18,10 @@
    of ours outside those words, or when it sits closer to other agencies' everyday
    questions (`data/elsewhere.tsv`) than to the ways citizens ask our passages; without any
    phrasings, when neither retriever finds anything that stands out or the two disagree and
-   neither is sure. `Answer.reasons` says which evidence decided.
+   neither is sure; and when it sits closer to a retired passage (a withdrawn entry, a
+   withdrawn, repealed or replaced document: index.retire) than to the answer found, it is
+   told its answer was withdrawn (`stands_in_for_withdrawn`). `Answer.reasons` says which
+   evidence decided.
 5. The second stage (rerank.py, its weights data/rerank_weights.json) reorders the first three
    candidates of an answer that is not refused: what each article's citizens' phrasings say
    of the question (their character bigrams, the nearest ones' vote) beside the first stage's
@@ -42,7 +45,7 @@ from django.utils import timezone
 
 from gongkai.answers import embed, index, rerank
 from gongkai.answers.models import EntryStatus, Passage, PassageKind, PassageStatus
-from gongkai.lib.search_text import query_terms
+from gongkai.lib.search_text import query_terms, simplified
 
 VOCABULARY = Path(__file__).with_name("vocabulary.tsv")
 logger = logging.getLogger(__name__)
@@ -123,8 +126,10 @@ class Vocabulary:
         ]
 
     def corrected(self, text: str) -> str:
-        """The question as meant: same-sound slips and dialect words replaced (unless inside a
-        longer word of the `unlike` rows: 差不多就 is no slip for 多久)."""
+        """The question as meant: traditional characters as simplified ones (處理費 → 处理费),
+        same-sound slips and dialect words replaced (unless inside a longer word of the
+        `unlike` rows: 差不多就 is no slip for 多久)."""
+        text = simplified(text)
         for typed, meant in self.typos:
             if typed in text:
                 text_without = self._without_unlike(text, typed)
@@ -369,12 +374,18 @@ def live_passages(today=None):
     today = today or timezone.localdate()
     lapsed = EntrySource.objects.filter(document__in=ended_documents(today)).values("entry_id")
     return Passage.objects.filter(
-        Q(kind=PassageKind.IMPORTED, status=PassageStatus.LIVE)
-        | (Q(kind=PassageKind.ENTRY, entry__status=EntryStatus.PUBLISHED) & ~Q(entry__in=lapsed))
-        | (
-            Q(document__isnull=False)
-            & ~Q(document__validity__in=ENDED_VALIDITIES)
-            & (Q(document__expires_on__isnull=True) | Q(document__expires_on__gt=today))
+        Q(status=PassageStatus.LIVE)
+        & (
+            Q(kind=PassageKind.IMPORTED)
+            | (
+                Q(kind=PassageKind.ENTRY, entry__status=EntryStatus.PUBLISHED)
+                & ~Q(entry__in=lapsed)
+            )
+            | (
+                Q(document__isnull=False)
+                & ~Q(document__validity__in=ENDED_VALIDITIES)
+                & (Q(document__expires_on__isnull=True) | Q(document__expires_on__gt=today))
+            )
         )
     )
 
@@ -398,6 +409,10 @@ def ask(
 
     vectors = passage_vectors()
     live = np.isin(vectors.ids, list(live_passages().values_list("pk", flat=True)))
+    # what answered once and may not now: withdrawn, or its document ended (not one waiting
+    # for its head's approval, which never answered)
+    pending = Passage.objects.filter(status=PassageStatus.PENDING).values_list("pk", flat=True)
+    retired = ~live & ~np.isin(vectors.ids, list(pending))
     if not live.any():
         answer.reasons.append("问答库和文件库中还没有可用于答复的内容")
         return answer
@@ -405,13 +420,13 @@ def ask(
     # e5 meets the question as asked (the vocabulary's rule words serve BM25): one embedding,
     # against the passages' texts and, like with like, the citizens' phrasings beside them.
     vector = embed.query(question)
-    text_cosines, asked_cosines, phrasing_cosines = dense_scores(vectors, live, vector)
+    text_cosines, asked_cosines, phrasing_cosines, closeness = dense_scores(vectors, live, vector)
     own_text_cosines = text_cosines
     # A passage is as close as its text or the nearest way citizens ask for it.
     cosines = np.maximum(text_cosines, asked_cosines)
     act = vocab.without_topics(question)
     if act.strip() and act != question:
-        act_text, act_asked, _ = dense_scores(vectors, live, embed.query(act))
+        act_text, act_asked, _, _ = dense_scores(vectors, live, embed.query(act))
         act_cosines = np.maximum(act_text, act_asked)
         cosines = (1 - TOPIC_WEIGHT) * cosines + TOPIC_WEIGHT * act_cosines
         text_cosines = (1 - TOPIC_WEIGHT) * text_cosines + TOPIC_WEIGHT * act_text
@@ -470,6 +485,9 @@ def ask(
     )
     if answer.refused and margin is not None and margin < 0 and not answer.elsewhere:
         answer.elsewhere = [nearest_place] if nearest_place != NOT_OURS else []
+    if retired.any() and stands_in_for_withdrawn(vectors, closeness, live, retired, best.passage):
+        answer.refused = True
+        answer.reasons.append(WITHDRAWN)
     weights = rerank.weights() if second_stage and not answer.refused else None
     if weights is not None or features:
         features = rerank.raw_features(
@@ -601,12 +619,60 @@ def passage_vectors() -> Vectors:
 def dense_scores(vectors: Vectors, live: np.ndarray, vector) -> tuple[np.ndarray, ...]:
     """Per live passage (`live`: a mask over `vectors.ids`): e5 cosine of the question with its
     text, and the best cosine with the citizens' phrasings stored beside it (-1 when it has
-    none); and the cosine with every live passage's phrasing (for the domain test)."""
+    none); the cosine with every live passage's phrasing (for the domain test); and per
+    passage, live or not, the better of its text's and its phrasings' (for the withdrawn)."""
     text = vectors.text @ vector
     cosines = vectors.asked @ vector
     asked = np.full(len(vectors.ids), -1.0, dtype=np.float32)
     np.maximum.at(asked, vectors.owner, cosines)
-    return text[live], asked[live], cosines[live[vectors.owner]]
+    return text[live], asked[live], cosines[live[vectors.owner]], np.maximum(text, asked)
+
+
+WITHDRAWN = "原来答复这个问题的问答条目或文件已撤下"
+
+
+def stands_in_for_withdrawn(vectors, closeness, live, retired, best: Passage) -> bool:
+    """The question is closer to a retired passage (a withdrawn entry, a withdrawn, repealed or
+    replaced document's article: index.retire) than to the best it would be answered with —
+    the ranking is right to rank what is left, but answering with it would be answering
+    another question (probe 7 N2: after 《主体责任规定》 was repealed, "企业里谁对安全生产负总
+    责？" got the 约谈 entry). Not when the best answer is what replaced it: the withdrawn
+    entry's own source still in force, or the new version of a replaced document."""
+    nearest = int(np.flatnonzero(retired)[np.argmax(closeness[retired])])
+    best_row = int(np.flatnonzero(vectors.ids == best.pk)[0])
+    if closeness[nearest] <= closeness[best_row]:
+        return False
+    gone = Passage.objects.select_related("document").get(pk=int(vectors.ids[nearest]))
+    return best.kind == PassageKind.ENTRY or best.document_id not in _successors(gone)
+
+
+def _successors(passage: Passage) -> set[int]:
+    """The documents that now stand for what the retired passage said: an entry's sources, a
+    document itself (an entry of it withdrawn, the article still in force), and the versions
+    that replaced either (修订: replaced_by, followed to the current one)."""
+    from gongkai.answers.models import EntrySource
+    from gongkai.publications.models import Document
+
+    if passage.entry_id:
+        found = set(
+            EntrySource.objects.filter(entry_id=passage.entry_id).values_list(
+                "document_id", flat=True
+            )
+        )
+    else:
+        found = {passage.document_id}
+    frontier = set(found)
+    while frontier:
+        frontier = (
+            set(
+                Document.objects.filter(pk__in=frontier, replaced_by__isnull=False).values_list(
+                    "replaced_by_id", flat=True
+                )
+            )
+            - found
+        )
+        found |= frontier
+    return found
 
 
 def fuse(rankings) -> dict[int, float]:

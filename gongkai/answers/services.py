@@ -11,7 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from gongkai.answers import index, retrieval, withdrawn
+from gongkai.answers import index, retrieval
 from gongkai.answers.models import (
     AskedQuestion,
     Entry,
@@ -34,11 +34,11 @@ MAX_IMPORT_LINES = 5000
 
 
 def question_ask(*, text: str, log: bool = True) -> retrieval.Answer:
-    """Answer one question (refused when it stands in for a withdrawn entry: withdrawn.py); a
-    portal question is logged with its outcome: its text only, with any name, ID number,
-    phone, bank card, e-mail or address a citizen typed into it masked (core.publicity,
-    full-width digits too)."""
-    answer = withdrawn.refuse_if_withdrawn(retrieval.ask(text))
+    """Answer one question (refused, and told so, when it stands in for a withdrawn entry or
+    document: retrieval.stands_in_for_withdrawn); a portal question is logged with its
+    outcome: its text only, with any name, ID number, phone, bank card, e-mail or address a
+    citizen typed into it masked (core.publicity, full-width digits too)."""
+    answer = retrieval.ask(text)
     if log and answer.question:
         best = answer.candidates[0].passage if answer.candidates else None
         AskedQuestion.objects.create(

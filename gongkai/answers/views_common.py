@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from gongkai.answers.models import PassageKind
-from gongkai.answers.retrieval import HOTLINE, Answer
-from gongkai.answers.withdrawn import REASON as WITHDRAWN
+from gongkai.answers.retrieval import HOTLINE, WITHDRAWN, Answer
 
 
 def answer_text(answer: Answer) -> str:

@@ -41,15 +41,20 @@ _TRADITIONAL = (
     "屆届 嶺岭 幣币 幫帮 廬庐 彙汇 徑径 鏈链 鎮镇 錯错 鍵键 閘闸 閩闽 閣阁 "
     "闊阔 隊队 階阶 雖虽 雞鸡 離离 靜静 韋韦 頸颈 頃顷 飾饰 餘余"
 )
+
+
+def known_traditional() -> dict[str, str]:
+    """The hand-checked pairs above: traditional → simplified (the Q&A questions use them too)."""
+    return {
+        pair[0]: pair[1] for pair in _TRADITIONAL.split() if len(pair) == 2 and pair[0] != pair[1]
+    }
+
+
 _TRAD_TABLE = str.maketrans(
     {
         # hanziconv's table maps one character to one, so positions in the text keep.
         **{t: s for t, s in zip(traditional_charmap, simplified_charmap, strict=True) if t != s},
-        **{
-            pair[0]: pair[1]
-            for pair in _TRADITIONAL.split()
-            if len(pair) == 2 and pair[0] != pair[1]
-        },
+        **known_traditional(),
     }
 )
 # Full-width digits and spaces, which Word documents are full of.

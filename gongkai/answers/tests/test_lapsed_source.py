@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from gongkai.answers import reminders, services
-from gongkai.answers.models import Entry, EntryStatus, Passage, PassageKind
+from gongkai.answers.models import Entry, EntryStatus, Passage, PassageKind, PassageStatus
 from gongkai.answers.tests.helpers import YUETAN, entry, published
 from gongkai.core.models import AuditEntry
 from gongkai.publications.models import Document
@@ -61,8 +61,8 @@ def test_the_daily_sweep_withdraws_entries_citing_an_expired_document_as_the_sys
     assert item.withdrawn_reason == "依据《广州市应急管理局安全生产约谈办法》已撤回或不再有效"
     assert Entry.objects.get(pk=draft.pk).status == EntryStatus.WITHDRAWN
     assert Entry.objects.get(pk=kept.pk).status == EntryStatus.DRAFT
-    assert not Passage.objects.filter(entry=item).exists()
-    assert not Passage.objects.filter(document=document).exists()
+    assert not Passage.objects.filter(entry=item, status=PassageStatus.LIVE).exists()
+    assert not Passage.objects.filter(document=document, status=PassageStatus.LIVE).exists()
     assert Passage.objects.filter(document=other).exists()
     logged = AuditEntry.objects.filter(action="answer_entry.source_ended")
     assert {(a.target_id, a.actor, a.actor_name) for a in logged} == {

@@ -8,7 +8,14 @@ import pytest
 from django.urls import reverse
 
 from gongkai.answers import index, passages, services
-from gongkai.answers.models import AskedQuestion, Entry, EntryStatus, Passage, PassageKind
+from gongkai.answers.models import (
+    AskedQuestion,
+    Entry,
+    EntryStatus,
+    Passage,
+    PassageKind,
+    PassageStatus,
+)
 from gongkai.answers.tests.helpers import YUETAN, entry, published
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
@@ -30,7 +37,7 @@ def test_it_splits_a_rule_by_article_and_a_notice_by_paragraph():
     assert [p.label for p in notice] == ["第1段", "第2段"]
 
 
-def test_publishing_a_document_splits_it_into_passages_and_withdrawing_removes_them(cast):
+def test_publishing_a_document_splits_it_into_passages_and_withdrawing_retires_them(cast):
     document = published(cast, "广州市应急管理局安全生产约谈办法", YUETAN)
     assert list(Passage.objects.filter(document=document).values_list("label", flat=True)) == [
         "第一条",
@@ -38,7 +45,7 @@ def test_publishing_a_document_splits_it_into_passages_and_withdrawing_removes_t
         "第三条",
     ]
     document.withdraw(by=cast.press, reason="发布有误")
-    assert not Passage.objects.filter(document=document).exists()
+    assert not Passage.objects.filter(document=document, status=PassageStatus.LIVE).exists()
     assert index.bm25(["约谈"]) == []
 
 
@@ -74,7 +81,7 @@ def test_withdrawing_a_source_document_withdraws_the_entries_citing_it(cast):
     item.refresh_from_db()
     assert item.status == EntryStatus.WITHDRAWN
     assert "已撤回或不再有效" in item.withdrawn_reason
-    assert not Passage.objects.filter(entry=item).exists()
+    assert not Passage.objects.filter(entry=item, status=PassageStatus.LIVE).exists()
     assert AuditEntry.objects.filter(action="answer_entry.source_ended", target_id=str(item.pk))
     answer = services.question_ask(text=QUESTION, log=False)
     assert all(c.passage.kind != PassageKind.ENTRY for c in answer.candidates)
@@ -88,7 +95,7 @@ def test_a_repealed_document_never_answers_and_its_entries_are_withdrawn(cast):
     document.set_validity(by=cast.clerk, validity=Validity.REPEALED, note="废止")
     item.refresh_from_db()
     assert item.status == EntryStatus.WITHDRAWN
-    assert not Passage.objects.filter(document=document).exists()
+    assert not Passage.objects.filter(document=document, status=PassageStatus.LIVE).exists()
     answer = services.question_ask(text="企业负责人什么情况会被约谈", log=False)
     assert answer.candidates == [] or all(
         c.passage.document_id != document.pk for c in answer.candidates
