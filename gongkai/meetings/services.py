@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from gongkai.core import audit, throttle
 from gongkai.core.errors import DomainError
-from gongkai.core.idempotent import create_once
+from gongkai.core.idempotent import create_from_form, create_once
 from gongkai.lib.phones import phone_key
 from gongkai.meetings.models import Meeting, MeetingEvent, NumberCounter, SignUp
 
@@ -46,6 +46,17 @@ def meeting_create(*, by, unit, **fields) -> Meeting:
     )
     audit.record(by, "meeting.create", meeting, unit=unit, after={"status": meeting.status})
     return meeting
+
+
+def meeting_create_from(form, *, by, unit) -> tuple[Meeting, bool]:
+    """起草 from the staff form: (meeting, created). The same form sent twice (a double click,
+    Back and 保存 again) finds the first draft, never a second (core.idempotent)."""
+    return create_from_form(
+        Meeting,
+        form,
+        by,
+        lambda key: meeting_create(by=by, unit=unit, idempotency_key=key, **form.cleaned_data),
+    )
 
 
 def may_submit(ip: str | None) -> bool:
