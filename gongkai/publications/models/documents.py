@@ -92,7 +92,8 @@ TRANSITIONS = {
         DocumentStatus.REVIEW_2: DocumentStatus.REVIEW_3,
         DocumentStatus.REVIEW_3: DocumentStatus.PUBLISHED,
     },
-    "return": {stage: DocumentStatus.DRAFT for stage in REVIEW_STAGES},
+    # A waiting 解读 (APPROVED) goes back only with its 原文 (Document.return_), never by itself.
+    "return": {stage: DocumentStatus.DRAFT for stage in (*REVIEW_STAGES, DocumentStatus.APPROVED)},
     "withdraw": {DocumentStatus.PUBLISHED: DocumentStatus.WITHDRAWN},
 }
 VERB_LABELS = {"submit": "提交审核", "approve": "审核通过", "return": "退回", "withdraw": "撤回"}
@@ -692,7 +693,9 @@ class Document(ShownState, models.Model):
     def return_(
         self, *, by, comment: str, at: dt.datetime | None = None, seen: str | None = None
     ) -> None:
-        """退回修改: back to the drafting unit as a draft, with the reason."""
+        """退回修改: back to the drafting unit as a draft, with the reason. A 解读 signed off and
+        waiting for this document goes back with it: it was signed with the text now being
+        changed, so it is signed again with the new one (三同步：同步审签)."""
         self._lock()
         self.check_seen(seen)
         if not (comment or "").strip():
@@ -700,6 +703,11 @@ class Document(ShownState, models.Model):
         self._check_reviewer(by, "return")
         self._move("return", by, comment=comment.strip(), at=at)
         self._notify_drafters(f"《{self.title}》被退回修改：{comment.strip()}。请修改后重新提交。")
+        waiting = self.interpretations.select_for_update().filter(status=DocumentStatus.APPROVED)
+        for interpretation in waiting.order_by("pk"):
+            why = f"所解读的《{self.title}》已退回修改（{comment.strip()}），解读须随原文重新审签"
+            interpretation._move("return", by, comment=why, at=at)
+            interpretation._notify_drafters(f"《{interpretation.title}》被退回：{why}。")
 
     @transaction.atomic
     def withdraw(self, *, by, reason: str) -> None:

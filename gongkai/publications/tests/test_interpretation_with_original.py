@@ -2,14 +2,15 @@
 `max_lag_wd = 0`): a 解读 is signed off with its 原文 and published WITH it, the two linked
 both ways. A 解读 of a document still in review passes its own 三审 but waits (已审定，待原文
 发布): nothing of it is public until the 原文 is published, in the same transaction; a 原文
-returned leaves it unpublished; a 原文 withdrawn takes it with it. The 原文 passes 三审 on an
+returned takes it back to draft (signed again with the new text); a 原文 withdrawn takes it
+with it. The 原文 passes 三审 on an
 approved (not yet published) 解读."""
 
 import pytest
 from django.urls import reverse
 
 from gongkai.core.errors import DomainError
-from gongkai.core.models import AuditEntry
+from gongkai.core.models import AuditEntry, Notification
 from gongkai.publications.models import Document, DocumentStatus, Kind
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +84,17 @@ def test_a_returned_original_leaves_its_interpretation_unpublished(
     assert interpretation.status != DocumentStatus.PUBLISHED
     assert interpretation.published_at is None and interpretation.index_no is None
     assert _public(client, interpretation) == 404 and _publications(interpretation) == 0
+    # Signed with the text now being changed: it goes back with it, to be signed again.
+    assert interpretation.status == DocumentStatus.DRAFT
+    returned = AuditEntry.objects.get(action="document.return", target_id=str(interpretation.pk))
+    assert returned.actor == cast.head and "条款需要修改" in returned.data["comment"]
+    assert Notification.objects.filter(user=cast.clerk, text__contains="须随原文重新审签").exists()
+    # The 原文 sent again and signed: no 解读 signed with it now, so a waiver is asked for.
+    original.submit(by=cast.clerk)
+    original.approve(by=cast.head)
+    original.approve(by=cast.reviewer)
+    with pytest.raises(DomainError, match="还没有审定的政策解读"):
+        original.approve(by=cast.leader)
 
 
 def test_the_interpretation_cannot_be_published_before_its_original_by_any_path(
