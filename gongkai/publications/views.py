@@ -120,7 +120,7 @@ def _detail_page(request, document, status=200):
     approve_form, return_form = ApproveForm(auto_id=False), ReturnForm(auto_id=False)
     for form in (approve_form, return_form):
         form.shows(document)  # the 第N版 a review step is taken on (ShownState)
-    accepted = {d.key: d for d in document.scan_decisions.filter(stage=document.status)}
+    accepted = {d.key: d for d in document.scan_decisions.filter(stage=document.scan_stage)}
     hits = [(hit, accepted.get(hit.key)) for hit in document.scan()]
     context = {
         "document": document,

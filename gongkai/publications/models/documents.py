@@ -854,6 +854,11 @@ class Document(ShownState, models.Model):
 
         return scan_document(self)
 
+    @property
+    def scan_stage(self) -> str:
+        """Whose scan decisions the page shows: a waiting 解读's are those of its 三审."""
+        return DocumentStatus.REVIEW_3 if self.status == DocumentStatus.APPROVED else self.status
+
     def unresolved_hits(self, stage: str | None = None):
         stage = stage or self.status
         accepted = set(self.scan_decisions.filter(stage=stage).values_list("key", flat=True))

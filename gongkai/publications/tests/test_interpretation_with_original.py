@@ -161,3 +161,28 @@ def test_the_staff_pages_say_the_interpretation_waits_for_its_original(
     assert (
         interpretation.status == DocumentStatus.APPROVED and _public(client, interpretation) == 404
     )
+
+
+def test_a_waiting_interpretations_page_shows_the_hits_its_signer_accepted(
+    client, cast, make_draft
+):
+    """The personal-data decisions are per stage: the waiting page shows those of its 三审,
+    not a list of hits "to handle" nobody can act on."""
+    original = make_draft(kind=Kind.NORMATIVE, title="有限空间作业安全管理的通知", doc_no="规1号")
+    original.submit(by=cast.clerk)
+    interpretation = make_draft(
+        kind=Kind.INTERPRETATION,
+        title="通知解读",
+        interprets=original,
+        body="<p>咨询电话：13800138000（值班手机）。</p>",
+    )
+    interpretation.submit(by=cast.clerk)
+    for reviewer in (cast.head, cast.reviewer, cast.leader):
+        for hit in interpretation.unresolved_hits():
+            interpretation.accept_hit(by=reviewer, key=hit.key, reason="单位公开的值班电话")
+        interpretation.approve(by=reviewer)
+    interpretation.refresh_from_db()
+    assert interpretation.status == DocumentStatus.APPROVED
+    client.force_login(cast.leader)
+    page = client.get(interpretation.get_staff_url()).content.decode()
+    assert "已确认可以公开：单位公开的值班电话" in page and "待处理" not in page
