@@ -229,9 +229,9 @@ def test_a_meeting_from_notice_to_a_re_run_draw_attendance_and_ledger_item_11(
     assert meeting.signups.filter(selected=False, rank=3).count() == 1
     assert meeting.opinions.get().handling == "adopted"
     assert list(meeting.events.values_list("kind", flat=True)) == [
-        "create", "submit", "publish", "record_seed", "select",
+        "create", "submit", "publish", "record_seed", "select", "select_told",
         "record_attendance", "add_opinion", "submit_summary", "publish_summary",
-    ]  # fmt: skip  # the story, one step a word
+    ]  # fmt: skip  # the story, one step a word (select_told: who the result reached by mail)
     assert AuditEntry.objects.filter(action="meeting.select", actor__username="fagui").count() == 1
 
 

@@ -227,7 +227,12 @@ def signed_up(meeting, n: int, *, start: int = 0):
 
     made = []
     for i in range(start, start + n):
-        data = {**SIGNUP_FORM, "name": f"报名人{i:03d}", "phone": f"139{i:08d}"}
+        data = {
+            **SIGNUP_FORM,
+            "name": f"报名人{i:03d}",
+            "phone": f"139{i:08d}",
+            "email": f"baoming{i:03d}@example.com",  # one person, one e-mail
+        }
         form = SignUpForm(data)
         if not form.is_valid():
             raise ValueError(form.errors)

@@ -1,6 +1,8 @@
 """Telling each person who signed up, by e-mail, what was decided: selected or not once the
-seats are filled, or that the meeting was cancelled. Only where they gave an address and SMTP
-is set up; the status page (number + query code) says the same either way."""
+seats are filled, or that the meeting was cancelled. Where they gave an address; with no SMTP
+host set the mail goes to the console (settings.EMAIL_BACKEND, as the README says). The status
+page (number + query code) says the same either way. A failed sending is never silent: the
+timeline says how many were told and how many were not, and who must be phoned."""
 
 from __future__ import annotations
 
@@ -27,21 +29,31 @@ def _body(meeting, signup, verb: str) -> tuple[str, str]:
     )
 
 
-def tell_signups(meeting, verb: str) -> int:
-    """Called after the commit of 确定列席人员 (`select`) or 取消 (`cancel`); the number sent."""
-    if not settings.EMAIL_HOST:
-        return 0
-    messages = []
+def _message(meeting, signup, verb: str) -> mail.EmailMessage:
+    subject, text = _body(meeting, signup, verb)
+    return mail.EmailMessage(
+        f"[{settings.AGENCY_NAME}] {subject}",
+        f"{signup.name}：\n{text}\n报名编号：{signup.receipt_no}。请凭报名编号和查询码"
+        f"在本局网站“会议列席”查询。\n{settings.AGENCY_NAME}",
+        to=[signup.email],
+    )
+
+
+def send(meeting, verb: str) -> tuple[list, dict]:
+    """Called after the commit of 确定列席人员 (`select`) or 取消 (`cancel`): one message to each
+    sign-up with an address. (sent sign-ups, {receipt_no: why it failed}); nothing raised, so a
+    mail server that is down never undoes the step, and the caller records what happened."""
+    sent, failed = [], {}
+    connection = mail.get_connection(fail_silently=False)
     for signup in meeting.signups.exclude(email="").order_by("receipt_no"):
-        subject, text = _body(meeting, signup, verb)
-        messages.append(
-            mail.EmailMessage(
-                f"[{settings.AGENCY_NAME}] {subject}",
-                f"{signup.name}：\n{text}\n报名编号：{signup.receipt_no}。请凭报名编号和查询码"
-                f"在本局网站“会议列席”查询。\n{settings.AGENCY_NAME}",
-                to=[signup.email],
-            )
-        )
-    if not messages:
-        return 0
-    return mail.get_connection(fail_silently=True).send_messages(messages) or 0
+        try:
+            delivered = connection.send_messages([_message(meeting, signup, verb)])
+        except Exception as error:  # noqa: BLE001 — SMTP, socket, TLS: each is recorded
+            failed[signup.receipt_no] = f"{type(error).__name__}: {error}"[:200]
+        else:
+            if delivered:
+                sent.append(signup)
+            else:
+                failed[signup.receipt_no] = "邮件服务器未接受"
+    connection.close()
+    return sent, failed

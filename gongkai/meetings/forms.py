@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
-from gongkai.core.forms import SeenForm
+from gongkai.core.forms import OnceForm, SeenForm
 from gongkai.forms_common import HoneypotForm
 from gongkai.lib.phones import is_phone, tidy
 from gongkai.meetings.models import Handling, Meeting, SignUp
@@ -24,8 +24,9 @@ def _moment(label, **kwargs):
     )
 
 
-class MeetingForm(forms.ModelForm):
-    """会议公告: what the unit drafts; the model's clean() checks the window and the seed."""
+class MeetingForm(OnceForm, forms.ModelForm):
+    """会议公告: what the unit drafts; the model's clean() checks the window and the seed. A
+    起草 form sent twice is one draft (OnceForm)."""
 
     starts_at = _moment("召开时间")
     signup_opens = _moment("报名开始时间", required=False)

@@ -27,7 +27,7 @@ from gongkai.core.roles import Role
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib import draw as draw_rule
 from gongkai.lib.phones import PhoneKeyed
-from gongkai.meetings.attendee_mail import tell_signups
+from gongkai.meetings import attendee_mail
 
 audit.register_actions(
     **{
@@ -48,6 +48,8 @@ audit.register_actions(
         "meeting.record_phoned": "登记已电话通知入选人员",
         "meeting.record_cancel_phoned": "登记已电话告知入选人员会议取消",
         "meeting.cancel": "取消决策会议",
+        "meeting.select_told": "邮件告知报名人列席结果",
+        "meeting.cancel_told": "告知报名人会议取消",
         "meeting.note": "决策会议备注",
     }
 )
@@ -193,6 +195,10 @@ class Meeting(Workflow, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # The 起草 form's key bound to what it sent (core.idempotent): sent twice, one draft.
+    idempotency_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -278,10 +284,58 @@ class Meeting(Workflow, models.Model):
             self.status == S.CANCELLED and self.selected_at is not None
         )
 
+    def to_tell(self):
+        """Who the outcome must reach: the selected attendees once they were chosen; every
+        sign-up while none was (a meeting cancelled before its draw). Invited representatives
+        are the unit's own contacts."""
+        people = self.signups.filter(invited=False)
+        return people.filter(selected=True) if self.selected_at else people
+
     def to_phone(self):
-        """入选但未留电子邮箱的报名人: no e-mail tells them, so the unit phones them (staff only;
-        their numbers are never public)."""
-        return self.attendees().filter(email="", invited=False)
+        """Who the unit phones (staff only; their numbers are never public): of `to_tell`, those
+        no e-mail reached — none given, or the last one failed (SignUp.mail_error). Before a
+        cancellation that is the selected attendees; after it, whoever must hear of it."""
+        if self.status != S.CANCELLED and not self.selected_at:
+            return self.signups.none()
+        unreached = models.Q(email="") | ~models.Q(mail_error="")
+        return self.to_tell().filter(unreached).order_by("rank", "receipt_no")
+
+    def told_by_mail(self, verb: str, by) -> None:
+        """After the commit of `select` or `cancel`: the e-mails go out (attendee_mail), then
+        the timeline and the audit say how many were told by mail, which failed and who waits
+        for a call; each sign-up keeps its own outcome (cancel_mailed_at, mail_error)."""
+        sent, failed = attendee_mail.send(self, verb)
+        with transaction.atomic():
+            now = timezone.now()
+            mailed = SignUp.objects.filter(pk__in=[s.pk for s in sent])
+            mailed.update(mail_error="", **({"cancel_mailed_at": now} if verb == "cancel" else {}))
+            for receipt_no, why in failed.items():
+                self.signups.filter(receipt_no=receipt_no).update(mail_error=why)
+            to_call = list(self.to_phone().values_list("receipt_no", flat=True))
+            note = f"已邮件告知{len(sent)}人"
+            if failed:
+                note += f"；{len(failed)}人邮件发送失败（{'、'.join(failed)}），已列入电话告知名单"
+            noun = "电话告知会议取消" if verb == "cancel" else "电话通知"
+            note += f"；{len(to_call)}人待{noun}" + (f"：{'、'.join(to_call)}" if to_call else "")
+            data = {"mailed": len(sent), "failed": len(failed), "to_call": len(to_call)}
+            MeetingEvent.objects.create(
+                meeting=self,
+                kind=f"{verb}_told",
+                actor=by,
+                note=note,
+                data={**data, "failures": failed},
+                status_after=type(self).objects.values_list("status", flat=True).get(pk=self.pk),
+                at=now,
+            )
+            audit.record(
+                by,
+                f"meeting.{verb}_told",
+                self,
+                unit=self.unit,
+                failed_receipts=list(failed),
+                to_call_receipts=to_call,
+                **data,
+            )
 
     def clean(self):
         errors = {}
@@ -587,7 +641,7 @@ class Meeting(Workflow, models.Model):
             signup.save(update_fields=["rank", "selected"])
         self.selected_at = now
         picked = sum(1 for *_, chosen in ranked if chosen)
-        transaction.on_commit(lambda: tell_signups(self, "select"))
+        transaction.on_commit(lambda: self.told_by_mail("select", by))
         return self._move(
             "select", by, note, at=now, selected=picked, signups=len(ranked), drawn=self.drawn
         )
@@ -687,8 +741,9 @@ class Meeting(Workflow, models.Model):
 
     @transaction.atomic
     def record_cancel_phoned(self, *, by, signup: SignUp, note: str = "", at=None):
-        """已电话告知取消: the cancellation e-mail (attendee_mail) does not reach a selected
-        attendee who left no e-mail, so the unit phones them after the cancellation too."""
+        """已电话告知取消: the cancellation e-mail (attendee_mail) does not reach whoever must
+        hear of it (every sign-up before a draw, the selected after) and left no e-mail, or whose
+        e-mail failed: the unit phones them (to_phone)."""
         return self._record_call(
             "record_cancel_phoned", "cancel_phoned", "电话告知会议取消", by, signup, note, at
         )
@@ -700,7 +755,12 @@ class Meeting(Workflow, models.Model):
         found = self.to_phone().select_for_update().filter(pk=signup.pk).first()
         if found is None:
             told = what.removeprefix("电话")  # 通知 / 告知会议取消
-            raise DomainError(f"只能登记入选且未留电子邮箱的报名人（留有邮箱的已邮件{told}）")
+            who = (
+                "待电话告知的报名人"
+                if verb == "record_cancel_phoned"
+                else "入选且未留电子邮箱的报名人"
+            )
+            raise DomainError(f"只能登记{who}（留有邮箱的已邮件{told}）")
         done_at = getattr(found, f"{field}_at")
         if done_at is not None:
             raise DomainError(
@@ -718,7 +778,7 @@ class Meeting(Workflow, models.Model):
     def cancel(self, *, by, reason: str):
         self._begin("cancel", by)
         self.cancel_reason = self._required(reason, "取消理由")
-        transaction.on_commit(lambda: tell_signups(self, "cancel"))
+        transaction.on_commit(lambda: self.told_by_mail("cancel", by))
         return self._move("cancel", by, self.cancel_reason)
 
     @transaction.atomic
@@ -774,6 +834,11 @@ class SignUp(PhoneKeyed, QueryCoded, models.Model):
     # 电话告知取消: the same attendee told by phone that the meeting was cancelled after the draw
     # (Meeting.record_cancel_phoned).
     cancel_phoned_at = models.DateTimeField("电话告知取消时间", null=True, blank=True)
+    # 邮件告知取消 (Meeting.told_by_mail): when the cancellation e-mail went out.
+    cancel_mailed_at = models.DateTimeField("邮件告知取消时间", null=True, blank=True)
+    # Why the last e-mail to this person failed ("" when it went out or none was sent): they are
+    # then phoned like one who left no address (Meeting.to_phone).
+    mail_error = models.CharField("邮件发送失败原因", max_length=200, blank=True)
     cancel_phoned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="电话告知取消人",

@@ -61,8 +61,8 @@ def signup(request, pk):
                 done = services.signup_submit(
                     meeting=meeting, form=form, idempotency_key=bound_key, ip=client_ip(request)
                 )
-            except DomainError as error:
-                form.add_error(None, str(error))
+            except DomainError as error:  # at its field (phone, e-mail) when it names one
+                form.add_error(error.field if error.field in form.fields else None, str(error))
             else:
                 ACCESS.remember(request, done.signup.receipt_no)
                 context = {"signup": done.signup, "code": done.query_code, "meeting": meeting}

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.access import role_required
 from gongkai.core.errors import DomainError
+from gongkai.core.idempotent import ALREADY_SAVED
 from gongkai.core.roles import Role
 from gongkai.core.steps import moved_on, steps_offered, take_step
 from gongkai.meetings import forms, selectors, services
@@ -31,9 +32,13 @@ def meeting_create(request):
     """A draft notice for the user's own unit."""
     form = forms.MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items()}
-        meeting = services.meeting_create(by=request.user, unit=request.user.unit, **data)
-        flash.success(request, "已保存会议公告草稿。")
+        meeting, created = services.meeting_create_from(
+            form, by=request.user, unit=request.user.unit
+        )
+        if created:
+            flash.success(request, "已保存会议公告草稿。")
+        else:
+            flash.info(request, ALREADY_SAVED.format("该会议公告草稿"))
         return redirect("meetings:detail", meeting.pk)
     context = {"form": form, "title": "起草决策会议公告"}
     return render(request, "meetings/form.html", context)

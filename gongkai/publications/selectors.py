@@ -71,7 +71,7 @@ def unit_published(user) -> QuerySet[Document]:
 def in_review_of_unit(user) -> QuerySet[Document]:
     return (
         Document.objects.select_related("unit")
-        .filter(unit_id=user.unit_id, status__in=STAGE_ROLES.keys())
+        .filter(unit_id=user.unit_id, status__in=[*STAGE_ROLES, DocumentStatus.APPROVED])
         .order_by("publish_due")
     )
 

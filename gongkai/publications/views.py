@@ -120,7 +120,7 @@ def _detail_page(request, document, status=200):
     approve_form, return_form = ApproveForm(auto_id=False), ReturnForm(auto_id=False)
     for form in (approve_form, return_form):
         form.shows(document)  # the 第N版 a review step is taken on (ShownState)
-    accepted = {d.key: d for d in document.scan_decisions.filter(stage=document.status)}
+    accepted = {d.key: d for d in document.scan_decisions.filter(stage=document.scan_stage)}
     hits = [(hit, accepted.get(hit.key)) for hit in document.scan()]
     context = {
         "document": document,
@@ -142,6 +142,7 @@ def _detail_page(request, document, status=200):
         "attachment_form": AttachmentForm(),
         "overdue": document.publish_overdue(timezone.localdate()),
         "needs_waiver": document.status == "review_3" and document.needs_interpretation,
+        "waits_for_original": document.status == "review_3" and document.waits_for_original,
         "signing_notes": document.signing_notes(timezone.localdate()) if may_review else [],
         "unresolved": sum(1 for _, decision in hits if decision is None),
     }
@@ -183,6 +184,8 @@ def document_act(request, pk, verb):
 def _done_message(verb, document):
     if verb == "approve" and document.is_published:
         return f"已签发并发布，索引号 {document.index_no}。"
+    if verb == "approve" and document.status == "approved":
+        return f"已签发。该解读将在《{document.interprets}》发布时同时发布。"
     return {
         "submit": "已提交一审。",
         "approve": f"审核通过，已转{document.get_status_display()}。",

@@ -101,7 +101,9 @@ def test_the_honeypot_and_the_rate_limit_refuse_without_saving(cast, client, set
     assert trapped.status_code == 400 and SignUp.objects.count() == 0
     settings.MEETING_SIGNUP_RATE_PER_HOUR = 2
     for i in range(3):
-        response = _signup(client, meeting, idempotency_key=f"r-{i}", phone=f"1380000000{i}")
+        response = _signup(
+            client, meeting, idempotency_key=f"r-{i}", phone=f"1380000000{i}", email=f"r{i}@a.cn"
+        )
     assert "同一网络报名过于频繁" in response.content.decode()
     assert SignUp.objects.count() == 2
 

@@ -11,9 +11,9 @@ from gongkai.testing import SIGNUP_FORM, published_meeting
 pytestmark = pytest.mark.django_db
 
 
-def _signup(client, meeting, key, phone):
+def _signup(client, meeting, key, phone, **changes):
     url = reverse("meetings_public:signup", args=[meeting.pk])
-    data = {**SIGNUP_FORM, "idempotency_key": key, "phone": phone}
+    data = {**SIGNUP_FORM, "idempotency_key": key, "phone": phone, **changes}
     return client.post(url, data)
 
 
@@ -49,7 +49,9 @@ def test_the_probes_three_entries_become_one(cast, client):
 def test_a_different_number_still_signs_up(cast, client):
     meeting = published_meeting(cast)
     assert _signup(client, meeting, "k-1", "13600136000").status_code == 200
-    assert _signup(client, meeting, "k-2", "+86 13600136001").status_code == 200
+    # Another person: another number and another e-mail (the same e-mail is one person).
+    second = _signup(client, meeting, "k-2", "+86 13600136001", email="li@example.com")
+    assert second.status_code == 200
     assert SignUp.objects.count() == 2
 
 

@@ -89,6 +89,9 @@ class DocumentStatus(models.TextChoices):
     REVIEW_1 = "review_1", "一审（处室负责人）"
     REVIEW_2 = "review_2", "二审（保密审查）"
     REVIEW_3 = "review_3", "三审（签发领导）"
+    # A 解读 signed off before its 原文 is published: it goes out with it (三同步,
+    # participation.md §12.1; never before it).
+    APPROVED = "approved", "已审定，待原文发布"
     PUBLISHED = "published", "已发布"
     WITHDRAWN = "withdrawn", "已撤回"
 

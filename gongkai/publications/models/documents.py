@@ -92,7 +92,8 @@ TRANSITIONS = {
         DocumentStatus.REVIEW_2: DocumentStatus.REVIEW_3,
         DocumentStatus.REVIEW_3: DocumentStatus.PUBLISHED,
     },
-    "return": {stage: DocumentStatus.DRAFT for stage in REVIEW_STAGES},
+    # A waiting 解读 (APPROVED) goes back only with its 原文 (Document.return_), never by itself.
+    "return": {stage: DocumentStatus.DRAFT for stage in (*REVIEW_STAGES, DocumentStatus.APPROVED)},
     "withdraw": {DocumentStatus.PUBLISHED: DocumentStatus.WITHDRAWN},
 }
 VERB_LABELS = {"submit": "提交审核", "approve": "审核通过", "return": "退回", "withdraw": "撤回"}
@@ -360,11 +361,23 @@ class Document(ShownState, models.Model):
     def needs_interpretation(self) -> bool:
         """三同步 (item 13): a 规章 or 行政规范性文件 is published with its interpretation
         (穗府办函〔2017〕313号 第二条 同步审签; 第三条(一) names 政府规章 and 行政规范性文件;
-        participation.md §12.1–12.2). Only an interpretation that went through its own 三审 and
-        is on the portal counts: a draft nobody reviewed is no interpretation at all."""
+        participation.md §12.1–12.2). Only an interpretation that went through its own 三审
+        counts (a draft nobody reviewed is no interpretation at all): one waiting for this
+        document (APPROVED) is published with it, one already out stays."""
         return (
             self.kind in (Kind.NORMATIVE, Kind.RULE)
-            and not self.interpretations.filter(status=DocumentStatus.PUBLISHED).exists()
+            and not self.interpretations.filter(
+                status__in=[DocumentStatus.APPROVED, DocumentStatus.PUBLISHED]
+            ).exists()
+        )
+
+    @property
+    def waits_for_original(self) -> bool:
+        """A 解读 whose 原文 is not published: its 三审 signs it off, it goes out with the 原文."""
+        return (
+            self.kind == Kind.INTERPRETATION
+            and self.interprets_id is not None
+            and self.interprets.status != DocumentStatus.PUBLISHED
         )
 
     def signing_notes(self, today: dt.date) -> list[str]:
@@ -600,11 +613,23 @@ class Document(ShownState, models.Model):
     ) -> None:
         """审核通过 at the current stage. The third approval publishes: index number, 发布日期,
         search index. Every personal-data hit must be resolved or accepted at this stage.
-        `seen`: the 第N版 the reviewer's page showed (the staff form sends it)."""
+        `seen`: the 第N版 the reviewer's page showed (the staff form sends it).
+
+        A 解读 whose 原文 is not yet published is signed off but not published: it waits
+        (APPROVED) and goes out in the transaction that publishes the 原文 (三同步,
+        participation.md §12.1, `max_lag_wd = 0`); one whose 原文 was withdrawn is refused."""
+        original = self._lock_original()  # the 原文 first, as its own approval locks it
         self._lock()
         self.check_seen(seen)
         stage = self.status
         self._check_reviewer(by, "approve")
+        waits = False
+        if stage == DocumentStatus.REVIEW_3 and original is not None:
+            if original.status == DocumentStatus.WITHDRAWN:
+                raise DomainError(
+                    f"所解读的《{original.title}》已撤回，解读不能发布：请退回起草单位"
+                )
+            waits = original.status != DocumentStatus.PUBLISHED
         unresolved = self.unresolved_hits()
         if unresolved:
             listed = "、".join(f"{h.label}{h.masked}" for h in unresolved[:5])
@@ -616,8 +641,8 @@ class Document(ShownState, models.Model):
             waiver = (waiver or "").strip()
             if not waiver:
                 raise DomainError(
-                    f"该{self.get_kind_display()}还没有已发布的政策解读：请先将解读审核发布"
-                    "（三同步：同步审签），或填写不同步解读的理由",
+                    f"该{self.get_kind_display()}还没有审定的政策解读：请先将解读送审并通过三审"
+                    "（三同步：同步审签，解读随文件同时发布），或填写不同步解读的理由",
                     field="waiver",
                 )
             weak = waiver_weakness(waiver)
@@ -625,22 +650,52 @@ class Document(ShownState, models.Model):
                 raise DomainError(weak, field="waiver")
             self.interpretation_waiver = waiver
             audit.record(by, "document.waive_interpretation", self, reason=waiver)
-        if TRANSITIONS["approve"][stage] == DocumentStatus.PUBLISHED:
-            publishing_at = at or timezone.now()
-            document_sending.send(type(self), document=self, publishing_at=publishing_at)
-            self.published_at = publishing_at
-            self.index_no = IndexCounter.next_index_number(
-                timezone.localtime(self.published_at).date()
-            )
-        self._move("approve", by, comment=comment, at=at)
+        if TRANSITIONS["approve"][stage] == DocumentStatus.PUBLISHED and not waits:
+            self._set_published(at or timezone.now())
+        self._move(
+            "approve", by, comment=comment, at=at, target=DocumentStatus.APPROVED if waits else None
+        )
         if self.status == DocumentStatus.PUBLISHED:
             self._published(by)
+            self._publish_waiting_interpretations(by)
+
+    def _set_published(self, publishing_at) -> None:
+        document_sending.send(type(self), document=self, publishing_at=publishing_at)
+        self.published_at = publishing_at
+        self.index_no = IndexCounter.next_index_number(timezone.localtime(publishing_at).date())
+
+    def _lock_original(self) -> Document | None:
+        """The 原文 of a 解读, locked (its status decides whether the 解读 may go out)."""
+        if self.kind != Kind.INTERPRETATION:
+            return None
+        original_id = type(self).objects.values_list("interprets_id", flat=True).get(pk=self.pk)
+        if original_id is None:
+            return None
+        return type(self).objects.select_for_update().only("title", "status").get(pk=original_id)
+
+    def _publish_waiting_interpretations(self, by) -> None:
+        """The 解读 signed off while this document was in review go out with it, at the same
+        moment, each with its own 索引号 and audit entry (三同步, 双向关联)."""
+        waiting = self.interpretations.select_for_update().filter(status=DocumentStatus.APPROVED)
+        for interpretation in waiting.order_by("pk"):
+            interpretation._set_published(self.published_at)
+            interpretation.status = DocumentStatus.PUBLISHED
+            interpretation._bump()
+            interpretation._published(
+                by,
+                before={"status": DocumentStatus.APPROVED},
+                after={"status": DocumentStatus.PUBLISHED},
+                with_original=self.pk,
+                comment=f"随所解读的《{self.title}》同时发布",
+            )
 
     @transaction.atomic
     def return_(
         self, *, by, comment: str, at: dt.datetime | None = None, seen: str | None = None
     ) -> None:
-        """退回修改: back to the drafting unit as a draft, with the reason."""
+        """退回修改: back to the drafting unit as a draft, with the reason. A 解读 signed off and
+        waiting for this document goes back with it: it was signed with the text now being
+        changed, so it is signed again with the new one (三同步：同步审签)."""
         self._lock()
         self.check_seen(seen)
         if not (comment or "").strip():
@@ -648,6 +703,11 @@ class Document(ShownState, models.Model):
         self._check_reviewer(by, "return")
         self._move("return", by, comment=comment.strip(), at=at)
         self._notify_drafters(f"《{self.title}》被退回修改：{comment.strip()}。请修改后重新提交。")
+        waiting = self.interpretations.select_for_update().filter(status=DocumentStatus.APPROVED)
+        for interpretation in waiting.order_by("pk"):
+            why = f"所解读的《{self.title}》已退回修改（{comment.strip()}），解读须随原文重新审签"
+            interpretation._move("return", by, comment=why, at=at)
+            interpretation._notify_drafters(f"《{interpretation.title}》被退回：{why}。")
 
     @transaction.atomic
     def withdraw(self, *, by, reason: str) -> None:
@@ -794,6 +854,11 @@ class Document(ShownState, models.Model):
 
         return scan_document(self)
 
+    @property
+    def scan_stage(self) -> str:
+        """Whose scan decisions the page shows: a waiting 解读's are those of its 三审."""
+        return DocumentStatus.REVIEW_3 if self.status == DocumentStatus.APPROVED else self.status
+
     def unresolved_hits(self, stage: str | None = None):
         stage = stage or self.status
         accepted = set(self.scan_decisions.filter(stage=stage).values_list("key", flat=True))
@@ -853,9 +918,10 @@ class Document(ShownState, models.Model):
         """Submissions so far: a returned document starts its review afresh."""
         return self.steps.filter(action="submit").count()
 
-    def _move(self, verb: str, by, *, comment: str = "", at=None) -> None:
+    def _move(self, verb: str, by, *, comment: str = "", at=None, target=None) -> None:
+        """`target`: where an approval leads instead of the table's (a 解读 that waits)."""
         stage = self.status
-        target = TRANSITIONS[verb].get(stage)
+        target = target or TRANSITIONS[verb].get(stage)
         if target is None:
             raise DomainError(f"当前状态为“{self.get_status_display()}”，不能{VERB_LABELS[verb]}")
         round_ = self.round + (verb == "submit")
@@ -891,8 +957,8 @@ class Document(ShownState, models.Model):
             key = f"document.return:{self.pk}:{self.version}"
             notify(user=person, key=key, text=text, link=self.get_staff_url())
 
-    def _published(self, by) -> None:
-        audit.record(by, "document.publish", self, index_no=self.index_no)
+    def _published(self, by, **details) -> None:
+        audit.record(by, "document.publish", self, index_no=self.index_no, **details)
         document_published.send(type(self), document=self)
 
 

@@ -190,7 +190,7 @@ def test_a_draft_interpretation_does_not_let_a_normative_document_out_without_a_
     doc.submit(by=cast.clerk)
     doc.approve(by=cast.head)
     doc.approve(by=cast.reviewer)
-    with pytest.raises(DomainError, match="还没有已发布的政策解读"):
+    with pytest.raises(DomainError, match="还没有审定的政策解读"):
         doc.approve(by=cast.leader)
     doc.refresh_from_db()
     draft.refresh_from_db()
@@ -205,7 +205,7 @@ def test_a_rule_needs_a_published_interpretation_or_a_waiver_too(cast, make_draf
     rule.submit(by=cast.clerk)
     rule.approve(by=cast.head)
     rule.approve(by=cast.reviewer)
-    with pytest.raises(DomainError, match="该规章还没有已发布的政策解读"):
+    with pytest.raises(DomainError, match="该规章还没有审定的政策解读"):
         rule.approve(by=cast.leader)
     rule.refresh_from_db()
     assert rule.status == DocumentStatus.REVIEW_3 and rule.published_at is None
