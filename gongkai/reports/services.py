@@ -37,6 +37,10 @@ def report_submit(*, by, report: AnnualReport):
     and the file it was published with (probe 5 finding 4)."""
     from gongkai.publications.models import Attribute, Category, Document, DocumentStatus, Kind
 
+    if report.pk is None:  # a page opened before the year's report was first saved
+        report = AnnualReport.objects.filter(year=report.year).first() or report
+    if report.pk:
+        report.lock()  # two 送审 at once: the second sees the first's document (probe 9)
     if report.submit_refusal:
         raise DomainError(report.submit_refusal)
     data = build(report.year, report)
