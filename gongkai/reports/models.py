@@ -48,6 +48,10 @@ class AnnualReport(models.Model):
         related_name="+",
         help_text="送审时附上的年度报告Word文件（重新送审时替换）",
     )
+    # 送审时的数据: every figure of tables 二 to 四 and the fees as sent, [[cell, value], …] in
+    # the tables' order. What the catalogue copy says, to tell the office when the records
+    # have since moved (probe 9 finding 3: the live page said 7 复议, the published report 5).
+    sent_figures = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-year"]
