@@ -29,6 +29,7 @@ def test_a_remedy_registered_after_publication_is_named_on_the_report_page(clien
     assert report.sent_figures and published_differences(report) == []
     page = client.get(reverse("reports:annual", args=[2022])).content.decode()
     assert NOTICE not in page
+    assert reverse("reports:annual_submit", args=[2022]) not in page  # published: no 送审 offered
     _a_remedy_in_2022()
     assert published_differences(report) == [
         {"cell": "表四 行政复议·尚未审结", "published": "0", "now": "1"},
