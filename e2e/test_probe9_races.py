@@ -7,6 +7,7 @@ import os
 
 from playwright.sync_api import expect
 
+from e2e.test_annual_report_wide import _published_report
 from gongkai.core.models import AuditEntry
 
 SHOTS = os.environ.get("GONGKAI_SHOTS")  # a folder: the pages are saved there as PNGs
@@ -17,17 +18,6 @@ def _shots(page, name):
         for width in (390, 1280):
             page.set_viewport_size({"width": width, "height": 900})
             page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
-
-
-def _published_2022(cast):
-    from gongkai.reports.models import AnnualReport
-    from gongkai.reports.services import report_submit
-
-    report = AnnualReport.objects.create(year=2022, overview="2022年，本局认真贯彻落实《条例》……")
-    report_submit(by=cast.press, report=report)
-    document = AnnualReport.objects.get(pk=report.pk).document
-    for person in (cast.press_head, cast.reviewer, cast.leader):
-        document.approve(by=person)
 
 
 def _register(page, url, note):
@@ -55,7 +45,7 @@ def test_a_remedy_registered_again_is_refused_and_the_report_page_says_what_move
         withheld_reason="过程性信息",
         on=dt.date(2022, 10, 10),
     )
-    _published_2022(e2e_cast)
+    _published_report(e2e_cast)
     login("xinwen")
     url = f"{live_server.url}/staff/requests/{case.pk}/"
     _register(page, url, "申请人来电告知")

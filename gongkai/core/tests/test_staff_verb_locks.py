@@ -2,39 +2,14 @@
 under the lock: it is what the row held at the change (probe 9 finding 8)."""
 
 import datetime as dt
-import threading
 
 import pytest
-from django.db import connection
 
 from gongkai.core import services
 from gongkai.core.errors import DomainError
 from gongkai.core.forms import HolidayOverrideForm, UnitForm, UserForm
 from gongkai.core.models import AuditEntry, HolidayOverride, Unit, User
-
-
-def _in_memory() -> bool:
-    return connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
-        ("file:memorydb", ":memory:")
-    )
-
-
-def _race(*calls):
-    """Run the calls at once (a Barrier), each on its own connection."""
-    barrier = threading.Barrier(len(calls))
-
-    def run(call):
-        try:
-            barrier.wait()
-            call()
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(c,)) for c in calls]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+from gongkai.testing import at_once, one_connection_only
 
 
 def _unit_form(unit, full_name):
@@ -67,21 +42,21 @@ def _chained(action: str, field: str) -> list:
 
 
 def test_two_admins_changing_a_unit_at_once_log_what_the_row_held(cast, transactional_db):
-    if _in_memory():
+    if one_connection_only():
         pytest.skip("the in-memory SQLite test database has one connection; PostgreSQL covers this")
     unit = cast.units["法规处"]
     forms = [_unit_form(unit, "法规与标准处"), _unit_form(unit, "政策法规与标准处")]
-    _race(*(lambda f=f: services.unit_save(by=cast.admin, form=f) for f in forms))
+    at_once(*(lambda f=f: services.unit_save(by=cast.admin, form=f) for f in forms))
     entries = _chained("unit.update", "full_name")
     unit.refresh_from_db()
     assert unit.full_name == entries[1].after["full_name"]
 
 
 def test_two_admins_changing_a_user_at_once_log_what_the_row_held(cast, transactional_db):
-    if _in_memory():
+    if one_connection_only():
         pytest.skip("the in-memory SQLite test database has one connection; PostgreSQL covers this")
     forms = [_user_form(cast.clerk, "王法规"), _user_form(cast.clerk, "李法规")]
-    _race(*(lambda f=f: services.user_save(by=cast.admin, form=f) for f in forms))
+    at_once(*(lambda f=f: services.user_save(by=cast.admin, form=f) for f in forms))
     entries = _chained("user.update", "full_name")
     assert User.objects.get(pk=cast.clerk.pk).full_name == entries[1].after["full_name"]
 

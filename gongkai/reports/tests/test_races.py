@@ -1,10 +1,7 @@
 """The annual report's verbs lock and re-read the report row (probe 9 finding 1): two 送审 of one
 report made two catalogue documents, both published; a stale edit could unlink the document."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
@@ -12,6 +9,7 @@ from gongkai.publications.models import Document
 from gongkai.reports import services
 from gongkai.reports.models import AnnualReport, ManualFigure
 from gongkai.reports.tests.test_annual import _cast_year
+from gongkai.testing import at_once, one_connection_only
 
 SENT_AGAIN = "年度报告已在“一审（处室负责人）”环节，不能重复送审"
 
@@ -70,30 +68,14 @@ def test_an_edit_saves_only_the_prose_it_changes(cast):
 
 def test_two_sends_at_once_make_one_document(cast, transactional_db):
     """Two 送审 racing (a Barrier): one document, one refused with the usual message."""
-    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
-        ("file:memorydb", ":memory:")
-    ):
+    if one_connection_only():
         pytest.skip("the in-memory SQLite test database has one connection; PostgreSQL covers this")
     report = _written(cast)
     copies = [AnnualReport.objects.get(pk=report.pk) for _ in range(2)]
-    barrier, outcomes = threading.Barrier(2), []
-
-    def send(copy):
-        try:
-            barrier.wait()
-            services.report_submit(by=cast.press, report=copy)
-            outcomes.append("sent")
-        except DomainError as error:
-            outcomes.append(str(error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=send, args=(c,)) for c in copies]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert sorted(outcomes) == sorted([SENT_AGAIN, "sent"])
+    outcomes = at_once(
+        *(lambda c=c: services.report_submit(by=cast.press, report=c) for c in copies)
+    )
+    assert sorted(outcomes) == sorted([SENT_AGAIN, "done"])
     report.refresh_from_db()
     assert list(Document.objects.all()) == [report.document]
     assert AuditEntry.objects.filter(action="report.submit").count() == 1
