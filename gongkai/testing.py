@@ -299,3 +299,42 @@ def seen_on_page(client, url: str) -> str:
     if response.status_code != 200:
         raise AssertionError(f"{url} answered {response.status_code}")
     return seen_in(response.content.decode())
+
+
+def one_connection_only() -> bool:
+    """The in-memory SQLite test database: one connection, so no two requests at once (a race
+    test skips there; PostgreSQL runs it)."""
+    from django.db import connection
+
+    return connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
+        ("file:memorydb", ":memory:")
+    )
+
+
+def at_once(*calls) -> list[str]:
+    """Run the calls together (threads released by one Barrier), each on its own connection,
+    as two requests racing. What each did, in finishing order: "done", or a refusal's text."""
+    import threading
+
+    from django.db import connection
+
+    from gongkai.core.errors import DomainError
+
+    barrier, outcomes = threading.Barrier(len(calls)), []
+
+    def run(call):
+        try:
+            barrier.wait()
+            call()
+            outcomes.append("done")
+        except DomainError as error:
+            outcomes.append(str(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes

@@ -1,17 +1,26 @@
 """Staff changes to the directory and the calendar: each one transaction with its audit entry."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from gongkai.core import audit
 from gongkai.core.calendar import calendar_changed
 from gongkai.core.errors import DomainError
 from gongkai.core.models import HolidayOverride, HolidaySchedule, Unit, UnitAlias, User
+from gongkai.lib.cndate import cn_date
+
+
+def _locked_before(form) -> dict:
+    """What the form's row holds now, read under a lock (probe 9 finding 8): of two admins
+    saving at once, the second waits, and its audit "before" is the first one's "after"."""
+    if form.instance.pk is None:
+        return {}
+    return type(form.instance).objects.select_for_update().get(pk=form.instance.pk).audit_snapshot()
 
 
 @transaction.atomic
 def unit_save(*, by: User, form) -> Unit:
     creating = form.instance.pk is None
-    before = {} if creating else Unit.objects.get(pk=form.instance.pk).audit_snapshot()
+    before = _locked_before(form)
     unit = form.save()
     changed_before, changed_after = audit.changed_fields(before, unit.audit_snapshot())
     if changed_after:
@@ -56,7 +65,7 @@ def learned_alias_change(*, by: User, alias_id: int, unit: Unit | None) -> UnitA
 @transaction.atomic
 def user_save(*, by: User, form) -> User:
     creating = form.instance.pk is None
-    before = {} if creating else User.objects.get(pk=form.instance.pk).audit_snapshot()
+    before = _locked_before(form)
     user = form.save(commit=False)
     password = form.cleaned_data.get("password")
     if password:
@@ -97,7 +106,18 @@ def holiday_schedule_save(*, by: User, form) -> int:
 
 @transaction.atomic
 def holiday_override_save(*, by: User, form) -> int:
-    override = form.save()
+    """A day off or a 调休 workday. The form checked the date was free when it was sent; a day
+    saved meanwhile (another tab, another admin) is refused, not a server error."""
+    day = form.cleaned_data["date"]
+    taken = HolidayOverride.objects.select_for_update().filter(date=day).first()
+    refusal = f"{cn_date(day)}已有节假日调整，未重复保存；如需更改，请先删除该日再录入。"
+    if taken is not None:
+        raise DomainError(refusal)
+    try:
+        with transaction.atomic():  # saved at the same moment by another admin
+            override = form.save()
+    except IntegrityError:
+        raise DomainError(refusal) from None
     audit.record(
         by,
         "holiday.override_save",
@@ -122,6 +142,12 @@ def holiday_schedule_confirm(*, by: User, schedule: HolidaySchedule) -> int:
 
 @transaction.atomic
 def holiday_override_delete(*, by: User, override: HolidayOverride) -> int:
+    """Under the lock of the year's schedule (two deletes of a year's last two 春节 days would
+    each see the other's still there) and of the day itself, re-read: deleted once."""
+    HolidaySchedule.objects.select_for_update().filter(year=override.date.year).first()
+    override = HolidayOverride.objects.select_for_update().filter(pk=override.pk).first()
+    if override is None:
+        raise DomainError("该节假日调整已被删除，请刷新页面。")
     if override.is_required_by_confirmed_schedule():
         raise DomainError(
             f"{override.date.year}年节假日安排已确认完整，法定节假日{override.name}"

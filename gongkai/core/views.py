@@ -198,9 +198,13 @@ def holidays(request):
     elif request.method == "POST":
         override_form = HolidayOverrideForm(request.POST, prefix="override")
         if override_form.is_valid():
-            changed = services.holiday_override_save(by=request.user, form=override_form)
-            messages.success(request, f"已保存节假日调整，{changed}项期限已重新计算。")
-            return redirect("core:holidays")
+            try:
+                changed = services.holiday_override_save(by=request.user, form=override_form)
+            except DomainError as error:  # the day was saved meanwhile: said at the form
+                override_form.add_error(None, str(error))
+            else:
+                messages.success(request, f"已保存节假日调整，{changed}项期限已重新计算。")
+                return redirect("core:holidays")
     context = {
         "schedules": HolidaySchedule.objects.all(),
         "overrides": HolidayOverride.objects.all(),

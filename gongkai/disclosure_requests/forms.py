@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from gongkai.core.errors import DomainError
+from gongkai.core.forms import OnceForm
 from gongkai.core.models import Unit
 from gongkai.disclosure_requests.models import (
     ApplicantType,
@@ -597,8 +598,9 @@ def _checked_files(files, allowed=DOCUMENT_KINDS):
     return files
 
 
-class RemedyForm(forms.ModelForm):
-    """行政复议/行政诉讼 against a reply: dates that cannot be true are refused."""
+class RemedyForm(OnceForm, forms.ModelForm):
+    """行政复议/行政诉讼 against a reply: dates that cannot be true are refused; sent twice, one
+    row (OnceForm)."""
 
     class Meta:
         model = Remedy

@@ -1682,6 +1682,10 @@ class Remedy(models.Model):
     result = models.CharField("结果", max_length=20, choices=Result.choices, default=Result.PENDING)
     decided_on = models.DateField("审结日期", null=True, blank=True)
     note = models.TextField("备注", blank=True)
+    # The 登记 form's key bound to what it sent (core.idempotent): a double click, one row.
+    idempotency_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["filed_on", "pk"]
@@ -1696,6 +1700,20 @@ class Remedy(models.Model):
 
     def __str__(self):
         return f"{self.case} {self.get_kind_display()}"
+
+    def already_registered(self) -> str:
+        """Why this remedy is a second copy of one on record ("" if it is not): the same kind,
+        date and body on the same application is the same 复议 or 诉讼, whatever its note."""
+        same = Remedy.objects.filter(
+            case=self.case_id, kind=self.kind, filed_on=self.filed_on, body=self.body.strip()
+        )
+        if not same.exclude(pk=self.pk).exists():
+            return ""
+        verb = "申请" if self.kind == self.Kind.RECONSIDERATION else "提起"
+        return (
+            f"该申请已登记过{cn_date(self.filed_on)}向{self.body.strip()}{verb}的"
+            f"{self.get_kind_display()}，未重复登记。如确是另一项，请核对日期和机关。"
+        )
 
     @property
     def warning(self) -> str:

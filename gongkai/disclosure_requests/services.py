@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from gongkai.core import audit, throttle
 from gongkai.core.errors import DomainError
-from gongkai.core.idempotent import content_key, create_once
+from gongkai.core.idempotent import content_key, create_from_form, create_once
+from gongkai.core.workflow import lock_row
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due
 from gongkai.disclosure_requests.models import (
     IDENTITY_SUPPLEMENT,
@@ -21,6 +22,7 @@ from gongkai.disclosure_requests.models import (
     CaseStatus,
     Channel,
     DisclosureRequest,
+    Remedy,
     RequestCounter,
     RequestEvent,
 )
@@ -263,31 +265,41 @@ def earlier_applications(case: DisclosureRequest, *, user):
     )
 
 
-@transaction.atomic
-def remedy_save(*, by, case: DisclosureRequest, form):
-    remedy = form.save(commit=False)
-    remedy.case = case
-    remedy.save()
-    audit.record(
-        by,
-        "request.add_remedy",
-        case,
-        unit=case.handling_unit,
-        after={
-            "kind": remedy.kind,
-            "result": remedy.result,
-            "filed_on": remedy.filed_on.isoformat(),
-        },
-    )
-    RequestEvent.objects.create(
-        case=case,
-        kind="add_remedy",
-        actor=by,
-        on=remedy.filed_on,
-        note=f"{remedy.get_kind_display()}：{remedy.get_result_display()}",
-        status_after=case.status,
-    )
-    return remedy
+def remedy_save(*, by, case: DisclosureRequest, form) -> tuple[Remedy, bool]:
+    """登记行政复议/诉讼: (remedy, created). The form sent again (a double click) finds the
+    first row (core.idempotent); the same remedy typed again — same kind, date and body — is
+    refused under the case's lock, since table 四 of the annual report would count it twice
+    (probe 9 finding 3)."""
+
+    def create(key: str) -> Remedy:
+        lock_row(case)
+        remedy = form.save(commit=False)
+        remedy.case, remedy.idempotency_key = case, key
+        if refusal := remedy.already_registered():
+            raise DomainError(refusal)
+        remedy.save()
+        audit.record(
+            by,
+            "request.add_remedy",
+            case,
+            unit=case.handling_unit,
+            after={
+                "kind": remedy.kind,
+                "result": remedy.result,
+                "filed_on": remedy.filed_on.isoformat(),
+            },
+        )
+        RequestEvent.objects.create(
+            case=case,
+            kind="add_remedy",
+            actor=by,
+            on=remedy.filed_on,
+            note=f"{remedy.get_kind_display()}：{remedy.get_result_display()}",
+            status_after=case.status,
+        )
+        return remedy
+
+    return create_from_form(Remedy, form, by, create)
 
 
 def acknowledge(case: DisclosureRequest, code: str) -> None:

@@ -18,6 +18,8 @@ from django.views.decorators.http import require_POST
 from gongkai.core import audit
 from gongkai.core.access import role_required
 from gongkai.core.calendar import workday_calendar
+from gongkai.core.errors import DomainError
+from gongkai.core.idempotent import ALREADY_SAVED
 from gongkai.core.params import year_param
 from gongkai.core.roles import Role
 from gongkai.core.steps import moved_on, steps_offered, take_step
@@ -122,7 +124,14 @@ def remedy_add(request, pk):
     form = forms.RemedyForm(request.POST, case=case)
     if not form.is_valid():  # shown again with what was typed and the wrong field marked
         return request_detail(request, pk, remedy_form=form)
-    remedy = services.remedy_save(by=request.user, case=case, form=form)
+    try:
+        remedy, created = services.remedy_save(by=request.user, case=case, form=form)
+    except DomainError as error:  # the same remedy is on record: shown at the form, nothing saved
+        form.add_error(None, str(error))
+        return request_detail(request, pk, remedy_form=form)
+    if not created:
+        messages.info(request, ALREADY_SAVED.format("该行政复议或行政诉讼"))
+        return redirect("disclosure_requests:detail", case.pk)
     messages.success(request, "已登记。")
     if remedy.warning:  # recorded as the citizen acted, but the letter's notice rules it out
         messages.warning(request, f"请注意：{remedy.warning}。")

@@ -14,6 +14,7 @@ from gongkai.core import audit
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit, UnitAlias
 from gongkai.core.units import names_index, resolve_unit_names
+from gongkai.core.workflow import lock_row
 from gongkai.plans.evidence_kinds import evidence_kinds_for
 from gongkai.plans.importers import PlanImportError, parse_plan_file
 from gongkai.plans.importers.base import ParsedItem, ParsedPlan
@@ -417,7 +418,9 @@ def _cut(item: ParsedItem, name: str, flags: list[str]) -> str:
 
 @transaction.atomic
 def task_set_evidence_kinds(*, by, task: Task, kinds: list[str]) -> None:
-    """The press office corrects which kinds of published work count as the task's evidence."""
+    """The press office corrects which kinds of published work count as the task's evidence.
+    The row is re-read under a lock: "before" is what the task held at the change (probe 9)."""
+    lock_row(task)
     before = task.kinds_of_evidence()
     task.evidence_kinds = list(kinds)
     task.save(update_fields=["evidence_kinds"])

@@ -364,7 +364,10 @@ _keyword_html: dict = {}
 
 
 class PortalPageForm(forms.ModelForm):
-    """公开指南 / 公开制度, as the press office edits them: plain text, one paragraph a line."""
+    """公开指南 / 公开制度, as the press office edits them: plain text, one paragraph a line.
+    It carries the version it was opened on (PortalPage.edit refuses a stale save)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = PortalPage
@@ -377,7 +380,8 @@ class PortalPageForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        wanted = PortalPage.FIELDS.get(self.instance.slug, self.Meta.fields)
+        wanted = [*PortalPage.FIELDS.get(self.instance.slug, self.Meta.fields), "version"]
+        self.initial["version"] = self.instance.shown_version
         for name in list(self.fields):
             if name not in wanted:
                 del self.fields[name]

@@ -359,9 +359,16 @@ def portal_page_edit(request, slug):
     page = PortalPage.get(slug)
     form = PortalPageForm(request.POST or None, instance=page)
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in form.fields}
-        PortalPage.get(slug).edit(by=request.user, **fields)  # fresh: the form changed `page`
-        messages.success(request, f"已保存{page.get_slug_display()}。")
-        return redirect("publications:portal_page_edit", slug)
+        fields = {name: form.cleaned_data[name] for name in form.fields if name != "version"}
+        try:  # fresh: the form changed `page`
+            PortalPage.get(slug).edit(
+                by=request.user, version=form.cleaned_data["version"], **fields
+            )
+        except DomainError as error:  # a colleague saved meanwhile: the typed text stays
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"已保存{page.get_slug_display()}。")
+            return redirect("publications:portal_page_edit", slug)
     context = {"form": form, "title": f"修改{page.get_slug_display()}", "page": page}
-    return render(request, "publications/portal_page_form.html", context)
+    status = 400 if form.errors else 200
+    return render(request, "publications/portal_page_form.html", context, status=status)

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from gongkai.core import audit
 from gongkai.core.errors import DomainError
+from gongkai.core.workflow import lock_row
 
 audit.register_actions(
     **{
@@ -47,6 +48,10 @@ class AnnualReport(models.Model):
         related_name="+",
         help_text="送审时附上的年度报告Word文件（重新送审时替换）",
     )
+    # 送审时的数据: every figure of tables 二 to 四 and the fees as sent, [[cell, value], …] in
+    # the tables' order. What the catalogue copy says, to tell the office when the records
+    # have since moved (probe 9 finding 3: the live page said 7 复议, the published report 5).
+    sent_figures = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-year"]
@@ -98,25 +103,39 @@ class AnnualReport(models.Model):
             return "年度报告已在公开目录发布，不能再修改。"
         return ""
 
+    def lock(self) -> None:
+        """Re-read the row under a lock (in a transaction): of two pages opened at once, the
+        second sees the first's 送审 or edit instead of acting on its stale copy (probe 9
+        finding 1: two 送审 made two published reports)."""
+        lock_row(self)
+        document = self._meta.get_field("document")
+        if document.is_cached(self):  # its status is read afresh too
+            document.delete_cached_value(self)
+
     def _refuse_if_locked(self):
+        self.lock()
         if self.locked_reason:
             raise DomainError(self.locked_reason)
 
     @transaction.atomic
     def edit(self, *, by, overview: str, problems: str, other_matters: str):
+        """The prose: only its own fields are saved (a full save() of a stale copy wrote
+        document=None back over a 送审)."""
         self._refuse_if_locked()
         before = {
             "overview": self.overview,
             "problems": self.problems,
             "other_matters": self.other_matters,
         }
-        self.overview, self.problems, self.other_matters = overview, problems, other_matters
-        self.updated_at, self.updated_by = timezone.now(), by
-        self.save()
         after = {"overview": overview, "problems": problems, "other_matters": other_matters}
         changed = audit.changed_fields(before, after)
-        if changed[1]:
-            audit.record(by, "report.edit", self, before=changed[0], after=changed[1])
+        if not changed[1]:
+            return
+        for name, value in after.items():
+            setattr(self, name, value)
+        self.updated_at, self.updated_by = timezone.now(), by
+        self.save(update_fields=[*changed[1], "updated_at", "updated_by"])
+        audit.record(by, "report.edit", self, before=changed[0], after=changed[1])
 
     @transaction.atomic
     def set_figure(self, *, by, key: str, value: str):

@@ -79,6 +79,27 @@ def build(year: int, report=None) -> dict:
     }
 
 
+def figure_cells(data: dict) -> list[tuple[str, str]]:
+    """Every figure of a built report as (cell name, value as text), in the tables' order:
+    what a published report is compared against later (services.published_differences)."""
+    tables = data["tables"]
+    cells = []
+    for block in tables["proactive"]["blocks"]:
+        for row in block["rows"]:
+            for column, value in zip(block["columns"][1:], row["values"], strict=True):
+                cells.append((f"表二 {row['label']}·{column}", str(value)))
+    applications = tables["applications"]
+    for row in applications["rows"]:
+        for column, value in zip(applications["columns"], row["values"] or (), strict=False):
+            cells.append((f"表三 {row['label']}·{column}", str(value)))
+    review = tables["review_litigation"]
+    for group in review["groups"]:
+        for column, value in zip(review["columns"], group["values"], strict=True):
+            cells.append((f"表四 {group['label']}·{column}", str(value)))
+    cells.append(("信息处理费（元）", str(data["fees_collected"])))
+    return cells
+
+
 def consistency(problems: list[str], *forms) -> dict:
     """What the report page may say of the 勾稽关系 (rules.md §3.3): "passed" only when the
     check ran on the figures being shown. While one of `forms` holds an error nothing it

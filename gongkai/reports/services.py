@@ -11,7 +11,7 @@ from gongkai.core.errors import DomainError
 from gongkai.reports.docx_export import report_docx
 from gongkai.reports.html_export import report_html
 from gongkai.reports.models import AnnualReport
-from gongkai.reports.report import build
+from gongkai.reports.report import build, figure_cells
 
 
 @transaction.atomic
@@ -37,6 +37,10 @@ def report_submit(*, by, report: AnnualReport):
     and the file it was published with (probe 5 finding 4)."""
     from gongkai.publications.models import Attribute, Category, Document, DocumentStatus, Kind
 
+    if report.pk is None:  # a page opened before the year's report was first saved
+        report = AnnualReport.objects.filter(year=report.year).first() or report
+    if report.pk:
+        report.lock()  # two 送审 at once: the second sees the first's document (probe 9)
     if report.submit_refusal:
         raise DomainError(report.submit_refusal)
     data = build(report.year, report)
@@ -75,7 +79,8 @@ def report_submit(*, by, report: AnnualReport):
     report.docx = document.add_attachment(
         by=by, upload=SimpleUploadedFile(f"{data['title']}.docx", report_docx(data))
     )
-    report.save(update_fields=["document", "docx"])
+    report.sent_figures = [list(cell) for cell in figure_cells(data)]
+    report.save(update_fields=["document", "docx", "sent_figures"])
     document.submit(by=by, comment="年度报告送审")
     audit.record(
         by,
@@ -85,3 +90,22 @@ def report_submit(*, by, report: AnnualReport):
         after={"document": document.pk, "docx": report.docx.pk},
     )
     return document
+
+
+def published_differences(report: AnnualReport) -> list[dict]:
+    """The figures in which the records now differ from the year's published report, e.g. a
+    复议 registered after publication: [{"cell", "published", "now"}]. Empty unless the report
+    is in the catalogue with the figures it was sent with (a report sent before they were
+    stored has nothing to compare against)."""
+    from gongkai.publications.models import DocumentStatus
+
+    if not (report.sent_figures and report.document_id):
+        return []
+    if report.document.status != DocumentStatus.PUBLISHED:
+        return []
+    now = dict(figure_cells(build(report.year, report)))
+    return [
+        {"cell": cell, "published": published, "now": now.get(cell, "")}
+        for cell, published in report.sent_figures
+        if now.get(cell, "") != published
+    ]

@@ -48,6 +48,7 @@ def _annual_page(request, report, *, prose_form=None, figures_form=None, status=
         "figures": report.figures.select_related("entered_by") if report.pk else [],
         "applicant_keys": list(zip(tables.APPLICANT_KEYS, tables.APPLICANT_COLUMNS, strict=False)),
         "can_edit": request.user.has_role(*OFFICE),
+        "differences": services.published_differences(report) if report.pk else [],
     }
     return render(request, "reports/annual.html", context, status=status)
 

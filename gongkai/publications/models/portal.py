@@ -10,6 +10,7 @@ from django.utils import timezone
 from gongkai.core import audit
 from gongkai.core.errors import DomainError
 from gongkai.core.roles import Role
+from gongkai.core.workflow import lock_row
 
 
 class PortalGeneration(models.Model):
@@ -110,11 +111,27 @@ class PortalPage(models.Model):
         page = cls.objects.filter(slug=slug).first()
         return page or cls(slug=slug, **PORTAL_PAGE_DEFAULTS[slug])
 
+    @property
+    def shown_version(self) -> int:
+        """The version an edit form carries: 0 for the defaults of a page never saved."""
+        return self.version if self.pk else 0
+
     @transaction.atomic
-    def edit(self, *, by, **fields) -> None:
-        """修改 by the press office; the audit entry holds what changed."""
+    def edit(self, *, by, version: int | None = None, **fields) -> None:
+        """修改 by the press office; the audit entry holds what changed. `version`: the one
+        the form was opened on (None: not asked, a script). The row is re-read under a lock;
+        a form opened before a colleague's save changes nothing and says so (probe 9)."""
         if not by.has_role(Role.PRESS_OFFICE):
             raise DomainError("只有政务公开管理员（新闻处）可以修改公开指南和公开制度")
+        if self.pk:
+            lock_row(self)
+        saved = type(self).objects.filter(slug=self.slug).values_list("version", flat=True)
+        current = self.version if self.pk else (saved.first() or 0)
+        if version is not None and int(version) != current:
+            raise DomainError(
+                f"保存失败：在您编辑期间，该页面已被他人修改（当前为第{current}版）。"
+                "您填写的内容仍保留在表单中，请复制后重新打开本页，对照最新内容再保存。"
+            )
         before = {name: getattr(self, name) for name in self.FIELDS[self.slug]}
         for name, value in fields.items():
             if name not in self.FIELDS[self.slug]:
