@@ -18,6 +18,7 @@ from gongkai.publications.models import (
     PortalPage,
     Validity,
 )
+from gongkai.publications.text import body_text, clean_html
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -75,9 +76,19 @@ class DocumentForm(OnceForm, forms.ModelForm):
             else Document.objects.none()
         )
         self.fields["interprets"].required = False
+        self.fields["body"].required = True  # the model allows blank: drafts made elsewhere
+        self.fields["body"].error_messages["required"] = "请填写正文。"
         if not self.is_bound and self.instance.pk:
             self.initial["version"] = self.instance.version
         self.fields["written_on"].initial = timezone.localdate
+
+    def clean_body(self):
+        """正文 is required: an editor left blank still sends markup (<p><br></p>), so what
+        counts is the text in it."""
+        body = self.cleaned_data.get("body", "")
+        if not body_text(clean_html(body)).strip():
+            raise forms.ValidationError("请填写正文。", code="required")
+        return body
 
     def clean(self):
         data = super().clean()
