@@ -32,7 +32,7 @@ def test_a_draft_saved_then_back_and_saved_again_is_one_draft(page, live_server,
     expect(page.get_by_text("草稿已保存")).to_be_visible()
     first = page.url
 
-    page.go_back()  # the form page fetched again: the browser restores the title, not the body
+    page.go_back()  # the form page fetched again: the browser restores the title and the body
     assert page.get_by_label("名称").input_value() == TITLE
     _fill_draft(page)  # the clerk fills in what is missing: the same draft
     page.get_by_role("button", name="保存").click()
