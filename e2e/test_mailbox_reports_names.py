@@ -19,27 +19,15 @@ import time_machine
 from django.conf import settings
 from playwright.sync_api import expect
 
-from gongkai.core import audit
+from e2e.test_mailbox import _write
 from gongkai.core.calendar import workday_calendar
 from gongkai.core.models import AuditEntry
 from gongkai.mailbox.models import Category, Message, MessageStatus
+from gongkai.testing import message_steps_logged
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 SHOTS = Path(os.environ.get("GONGKAI_SHOTS", tempfile.gettempdir())) / "gongkai-shots"
 NOW = dt.datetime(2022, 9, 26, 10, 0, tzinfo=SHANGHAI)  # a year the calendar knows
-
-
-def _write(citizen, url, category, subject, body, *, consent=False):
-    citizen.goto(f"{url}/hudong/")
-    citizen.get_by_label(category, exact=True).check()
-    citizen.get_by_label("留言标题").fill(subject)
-    citizen.get_by_label("留言内容").fill(body)
-    citizen.get_by_role("textbox", name="姓名").fill("陈大文")
-    citizen.get_by_role("textbox", name="联系电话").fill("13912345678")
-    if consent:
-        citizen.get_by_label("我同意").check()
-    citizen.get_by_role("button", name="提交留言").click()
-    return citizen.locator("#tracking-no").inner_text()
 
 
 def _open_step(page, label):
@@ -61,16 +49,6 @@ def _take(page, label, fields: dict, *, done=True):
         expect(page.locator(".messages")).to_contain_text(f"已{label}")
 
 
-def _steps_logged(message):
-    """The message's audit entries that change it (reads are logged apart: READ_ACTIONS)."""
-    return list(
-        AuditEntry.objects.filter(target_id=str(message.pk), action__startswith="message.")
-        .exclude(action__in=audit.READ_ACTIONS)
-        .order_by("pk")
-        .values_list("action", flat=True)
-    )
-
-
 def _shoot(page, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
     for width in (390, 1280):
@@ -90,8 +68,13 @@ def test_a_report_never_reaches_the_accused_unit_and_a_complaint_becomes_a_repor
 ):
     citizen = page.context.browser.new_page()
     url = live_server.url
-    number = _write(
-        citizen, url, "检举", "执法支队队员收受好处", "执法支队有队员检查时收受企业购物卡，请严查。"
+    number, _ = _write(
+        citizen,
+        url,
+        "执法支队队员收受好处",
+        "执法支队有队员检查时收受企业购物卡，请严查。",
+        consent=False,
+        category="检举",
     )
     _staff(page, login, "xinwen")
     page.goto(f"{url}/staff/mailbox/?state=received")
@@ -115,7 +98,7 @@ def test_a_report_never_reaches_the_accused_unit_and_a_complaint_becomes_a_repor
         None,
         None,
     )
-    assert _steps_logged(report) == []
+    assert message_steps_logged(report) == []
 
     page.goto(detail)
     _take(page, "受理并交办", {"select:named_unit": "执法支队", "select:unit": "法规处"})
@@ -129,33 +112,25 @@ def test_a_report_never_reaches_the_accused_unit_and_a_complaint_becomes_a_repor
     assert (assigned.actor, assigned.data["named_unit"]) == (e2e_cast.press, "执法支队")
 
     # An accusation against 法规处 sent as a 投诉, given to 审批处, then re-classified.
-    second = _write(
-        citizen, url, "投诉", "法规处科长不作为", "法规处某科长收受企业好处后不予查处，请领导严查。"
+    second, _ = _write(
+        citizen,
+        url,
+        "法规处科长不作为",
+        "法规处某科长收受企业好处后不予查处，请领导严查。",
+        category="投诉",  # consented to publication: as a 检举 it is still never published
     )
     page.goto(f"{url}/staff/mailbox/?state=received")
     page.get_by_role("link", name=second).click()
     _take(page, "受理并交办", {"select:unit": "审批处"})
     complaint = Message.objects.get(tracking_no=second)
     due_as_complaint = complaint.due_date
+    change = {"select:category": "检举", "select:named_unit": "法规处"}
     # Without a reason: refused, nothing written.
-    _take(
-        page,
-        "更改留言类型",
-        {"select:category": "检举", "select:named_unit": "法规处", "reason": ""},
-        done=False,
-    )
+    _take(page, "更改留言类型", {**change, "reason": ""}, done=False)
     expect(page.locator("details.step .error").first).to_be_visible()
     complaint.refresh_from_db()
     assert complaint.category == Category.COMPLAIN and complaint.named_unit is None
-    _take(
-        page,
-        "更改留言类型",
-        {
-            "select:category": "检举",
-            "select:named_unit": "法规处",
-            "reason": "反映法规处工作人员问题",
-        },
-    )
+    _take(page, "更改留言类型", {**change, "reason": "反映法规处工作人员问题"})
     _shoot(page, "mailbox-reclassified")
     complaint.refresh_from_db()
     assert (complaint.category, complaint.named_unit.name, complaint.handling_unit.name) == (
@@ -180,7 +155,7 @@ def test_a_report_never_reaches_the_accused_unit_and_a_complaint_becomes_a_repor
     assert complaint.due_date == expected.due == due_as_complaint
     assert complaint.accepted_on == dt.date(2022, 9, 26)
     assert not complaint.may_be_published
-    assert _steps_logged(complaint)[-2:] == ["message.assign", "message.reclassify"]
+    assert message_steps_logged(complaint)[-2:] == ["message.assign", "message.reclassify"]
 
 
 NEIGHBOUR = "我的邻居李大明在体育西路100号3栋201房堆放十几瓶液化气，非常危险，请尽快处理。"
@@ -192,7 +167,7 @@ def test_a_neighbours_name_is_masked_and_publishing_needs_the_names_check(
 ):
     citizen = page.context.browser.new_page()
     url = live_server.url
-    number = _write(citizen, url, "投诉", "邻居堆放液化气", NEIGHBOUR, consent=True)
+    number, _ = _write(citizen, url, "邻居堆放液化气", NEIGHBOUR, category="投诉")
     _staff(page, login, "xinwen")
     page.goto(f"{url}/staff/mailbox/?state=received")
     page.get_by_role("link", name=number).click()
