@@ -44,6 +44,7 @@ def test_the_body_survives_back_and_a_refused_submit(page, live_server, e2e_cast
 
 
 def test_an_empty_body_is_refused_at_the_field(page, live_server, e2e_cast, login):
+    from gongkai.publications.forms import BODY_REQUIRED
     from gongkai.publications.models import Document
 
     login("fagui")
@@ -53,7 +54,7 @@ def test_an_empty_body_is_refused_at_the_field(page, live_server, e2e_cast, logi
     page.keyboard.type("   ")
     page.get_by_role("button", name="保存").click()
     error = page.locator(".field", has=page.locator(".rt-area")).locator(".error")
-    expect(error).to_have_text("请填写正文。")
+    expect(error).to_have_text(BODY_REQUIRED)
     expect(page.get_by_label("名称")).to_have_value(TITLE)
     SHOTS.mkdir(parents=True, exist_ok=True)
     for width in (390, 1280):
