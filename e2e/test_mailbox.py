@@ -43,9 +43,9 @@ def _shoot(page, name):
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-def _write(citizen, url, subject, body, *, consent=True):
+def _write(citizen, url, subject, body, *, consent=True, category="咨询"):
     citizen.goto(f"{url}/hudong/")
-    citizen.get_by_label("咨询").check()
+    citizen.get_by_label(category, exact=True).check()
     citizen.get_by_label("留言标题").fill(subject)
     citizen.get_by_label("留言内容").fill(body)
     citizen.get_by_role("textbox", name="姓名").fill("陈大文")

@@ -141,6 +141,20 @@ def written_message(**fields):
     return message
 
 
+def message_steps_logged(message) -> list[str]:
+    """The audit actions that changed `message`, oldest first; reads of it are logged apart
+    (audit.READ_ACTIONS: a page shown again with a refusal logs one)."""
+    from gongkai.core import audit
+    from gongkai.core.models import AuditEntry
+
+    return list(
+        AuditEntry.objects.filter(target_id=str(message.pk), action__startswith="message.")
+        .exclude(action__in=audit.READ_ACTIONS)
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
+
+
 def replied_message(cast, text: str = "答复", **fields):
     """A message the press office assigned to 法规处, its clerk answered with `text`, its head
     approved and the press office released (答复已发布 to the citizen)."""

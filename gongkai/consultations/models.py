@@ -26,6 +26,7 @@ from gongkai.core.roles import Role
 from gongkai.core.workflow import lock_row
 from gongkai.lib.cndate import cn_date
 
+audit.register_read_actions(**{"consultation.read_comments": "查阅意见提交人信息"})
 audit.register_actions(
     **{
         "consultation.create": "起草意见征集",

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.consultations import forms, selectors, services
 from gongkai.consultations.models import Phase
+from gongkai.core import audit
 from gongkai.core.access import role_required
 from gongkai.core.calendar import workday_calendar
 from gongkai.core.errors import DomainError
@@ -74,10 +75,13 @@ def consultation_detail(request, pk, *, bound=None):
     consultation = _consultation(request, pk)
     handles = consultation.may_handle(request.user)
     phase = consultation.phase()
+    comments = list(consultation.comments.select_related("article", "decided_by"))
+    if any(c.name or c.contact for c in comments):  # commenters' names and contacts (查阅记录)
+        audit.record_read(request.user, "consultation.read_comments", consultation)
     context = {
         "c": consultation,
         "phase": phase,
-        "comments": consultation.comments.select_related("article", "decided_by"),
+        "comments": comments,
         "register_form": (bound or {}).get("register")
         or (forms.RegisterCommentForm(consultation=consultation) if handles else None),
         "decide_form": (bound or {}).get("decide")

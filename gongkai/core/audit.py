@@ -89,21 +89,24 @@ def register_read_actions(**labels: str) -> None:
 register_read_actions(**{"audit.export": "导出审计日志"})
 
 
-def record_read(actor, action: str, target: models.Model, *, what: str = "") -> AuditEntry | None:
-    """Log that `actor` read or downloaded `target`'s personal data (`what`: which file or
-    letter); None when the same was logged within READ_WINDOW."""
-    if action not in READ_ACTIONS:
-        raise ValueError(f"unregistered read action {action!r}")
-    since = timezone.now() - READ_WINDOW
-    seen = AuditEntry.objects.filter(
+def read_logged(actor, action: str, target: models.Model, what: str = ""):
+    """The entries that make a read within READ_WINDOW a repeat (every case-page view asks)."""
+    return AuditEntry.objects.filter(
         actor=actor,
         action=action,
         target_type=target._meta.label_lower,
         target_id=str(target.pk),
         data__what=what,
-        at__gte=since,
+        at__gte=timezone.now() - READ_WINDOW,
     )
-    if seen.exists():
+
+
+def record_read(actor, action: str, target: models.Model, *, what: str = "") -> AuditEntry | None:
+    """Log that `actor` read or downloaded `target`'s personal data (`what`: which file or
+    letter); None when the same was logged within READ_WINDOW."""
+    if action not in READ_ACTIONS:
+        raise ValueError(f"unregistered read action {action!r}")
+    if read_logged(actor, action, target, what).exists():
         return None
     unit = getattr(target, "handling_unit", None)
     return record(actor, action, target, unit=unit, what=what)

@@ -204,7 +204,14 @@ class AuditEntry(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
         verbose_name = verbose_name_plural = "审计日志"
-        indexes = [models.Index(fields=["target_type", "target_id"])]
+        # A record's history asks by target; audit.read_logged (every view of a case page) asks
+        # by target, action, actor and time: one index serves both, its prefix the first.
+        indexes = [
+            models.Index(
+                fields=["target_type", "target_id", "action", "actor", "at"],
+                name="audit_target_action_actor_at",
+            )
+        ]
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action_label}"

@@ -29,6 +29,7 @@ from gongkai.lib import draw as draw_rule
 from gongkai.lib.phones import PhoneKeyed
 from gongkai.meetings import attendee_mail
 
+audit.register_read_actions(**{"meeting.read_signups": "查阅会议报名人信息"})
 audit.register_actions(
     **{
         "meeting.create": "起草决策会议公告",

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from gongkai.core import audit
 from gongkai.core.access import role_required
 from gongkai.core.errors import DomainError
 from gongkai.core.idempotent import ALREADY_SAVED
@@ -75,9 +76,12 @@ def meeting_detail(request, pk, *, bound=None):
         lambda verb: forms.STEP_FORMS[verb](meeting=meeting),
         bound,
     )
+    signups = list(meeting.signups.order_by("receipt_no"))
+    if signups:  # names and phones on the page: a read of personal data (查阅记录)
+        audit.record_read(request.user, "meeting.read_signups", meeting)
     context = {
         "meeting": meeting,
-        "signups": meeting.signups.order_by("receipt_no"),
+        "signups": signups,
         "to_phone": meeting.to_phone().select_related("phoned_by", "cancel_phoned_by"),
         "may_phone": meeting.may(request.user, "record_phoned"),
         "may_phone_cancel": meeting.may(request.user, "record_cancel_phoned"),

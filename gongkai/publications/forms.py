@@ -18,7 +18,9 @@ from gongkai.publications.models import (
     PortalPage,
     Validity,
 )
+from gongkai.publications.text import body_text, clean_html
 
+BODY_REQUIRED = "请填写正文；只发布附件的，可填写“详见附件”。"
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -75,9 +77,23 @@ class DocumentForm(OnceForm, forms.ModelForm):
             else Document.objects.none()
         )
         self.fields["interprets"].required = False
+        self.fields["body"].required = not self._has_attachments()  # the model allows blank
+        self.fields["body"].error_messages["required"] = BODY_REQUIRED
         if not self.is_bound and self.instance.pk:
             self.initial["version"] = self.instance.version
         self.fields["written_on"].initial = timezone.localdate
+
+    def clean_body(self):
+        """正文 is required: an editor left blank still sends markup (<p><br></p>), so what
+        counts is the text in it. A draft that already has its attachments may go without
+        (Document.submit: 正文和附件不能都为空); attachments come after the first save."""
+        body = self.cleaned_data.get("body", "")
+        if body_text(clean_html(body)).strip() or self._has_attachments():
+            return body
+        raise forms.ValidationError(BODY_REQUIRED, code="required")
+
+    def _has_attachments(self) -> bool:
+        return bool(self.instance.pk) and self.instance.attachments.exists()
 
     def clean(self):
         data = super().clean()

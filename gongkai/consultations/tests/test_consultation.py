@@ -544,3 +544,26 @@ def test_the_leader_is_told_before_signing_that_a_late_notice_moves_its_period(c
         doc.approve(by=cast.leader)
     c.refresh_from_db()
     assert (c.opens_on, c.closes_on) == (dt.date(2022, 9, 5), dt.date(2022, 10, 5))
+
+
+@pytest.mark.django_db
+def test_commenters_names_on_the_staff_page_are_an_audited_read_once_per_half_hour(client, cast):
+    """查阅记录: a comment with a name or contact puts personal data on the page; anonymous
+    comments alone do not."""
+    from gongkai.core import audit
+    from gongkai.core.models import AuditEntry
+
+    c = _opened(cast)
+    detail = reverse("consultations:detail", args=[c.pk])
+    reads = AuditEntry.objects.filter(action="consultation.read_comments")
+    _comment(c, "建议增加检查频次")
+    client.force_login(cast.clerk)
+    assert client.get(detail).status_code == 200
+    assert not reads.exists()
+    _comment(c, "建议明确储存限量", name="陈晓东", contact="13812345678")
+    assert "13812345678" in client.get(detail).content.decode()
+    client.get(detail)  # a reload within the half hour writes nothing
+    assert list(reads.values_list("actor", "target_id")) == [(cast.clerk.pk, str(c.pk))]
+    client.force_login(cast.admin)
+    listed = client.get(reverse("core:audit_list"), {"action": audit.READS}).content.decode()
+    assert "查阅意见提交人信息" in listed and c.draft_title in listed

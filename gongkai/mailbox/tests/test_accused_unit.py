@@ -5,28 +5,17 @@ chose wrongly, and cannot merge a 检举 into another unit's message. Each refus
 import pytest
 from django.urls import reverse
 
-from gongkai.core import audit
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
 from gongkai.mailbox.forms import NO_NAMED_UNIT
 from gongkai.mailbox.models import Category, Message, MessageStatus
-from gongkai.testing import written_message
+from gongkai.testing import message_steps_logged, written_message
 
 ACCUSATION = "法规处某科长收受企业好处后不予查处，请领导严查"
 
 
 def _step(client, message, verb, data):
     return client.post(reverse("mailbox:step", args=[message.pk, verb]), data)
-
-
-def _audited(message):
-    """The steps logged (a page shown again with the refusal logs a read: audit.READ_ACTIONS)."""
-    return list(
-        AuditEntry.objects.filter(target_id=str(message.pk), action__startswith="message.")
-        .exclude(action__in=audit.READ_ACTIONS)
-        .order_by("pk")
-        .values_list("action", flat=True)
-    )
 
 
 @pytest.mark.django_db
@@ -38,7 +27,7 @@ def test_a_report_is_not_assigned_until_the_office_names_the_accused_unit(client
     assert "请选择被检举单位" in response.content.decode()
     report.refresh_from_db()
     assert report.status == MessageStatus.RECEIVED and report.handling_unit is None
-    assert _audited(report) == []
+    assert message_steps_logged(report) == []
     with pytest.raises(DomainError, match="被检举单位"):
         report.assign(by=cast.press, unit=cast.units["法规处"])
     assert Message.objects.get(pk=report.pk).handling_unit is None
@@ -46,7 +35,10 @@ def test_a_report_is_not_assigned_until_the_office_names_the_accused_unit(client
     fagui = cast.units["法规处"].pk
     response = _step(client, report, "assign", {"unit": fagui, "named_unit": fagui})
     assert response.status_code == 400 and "不得转给被检举的单位" in response.content.decode()
-    assert Message.objects.get(pk=report.pk).handling_unit is None and _audited(report) == []
+    assert (
+        Message.objects.get(pk=report.pk).handling_unit is None
+        and message_steps_logged(report) == []
+    )
 
     response = _step(
         client, report, "assign", {"unit": cast.units["审批处"].pk, "named_unit": fagui}
@@ -89,14 +81,14 @@ def test_an_accusation_sent_as_a_complaint_is_reclassified_and_leaves_the_accuse
     )
     message.refresh_from_db()
     assert message.category == Category.COMPLAIN and message.named_unit is None
-    assert _audited(message) == ["message.assign"]
+    assert message_steps_logged(message) == ["message.assign"]
     # Nor may the handling unit's clerk change the type (the office screens messages).
     with pytest.raises(DomainError, match="无权"):
         message.reclassify(by=cast.clerk, category=Category.SUGGEST, reason="x")
     assert Message.objects.get(pk=message.pk).category == Category.COMPLAIN
     # Without a reason: refused, nothing written.
     response = _step(client, message, "reclassify", {**change, "reason": ""})
-    assert response.status_code == 400 and _audited(message) == ["message.assign"]
+    assert response.status_code == 400 and message_steps_logged(message) == ["message.assign"]
 
     message.assign(by=cast.press, unit=cast.units["审批处"], note="改由审批处办理")
     assert _step(client, message, "reclassify", change).status_code == 302
@@ -132,7 +124,7 @@ def test_a_report_is_not_merged_into_a_message_another_unit_handles(client, cast
     )
     report.refresh_from_db()
     assert report.status == MessageStatus.RECEIVED and report.merged_into is None
-    assert _audited(report) == []
+    assert message_steps_logged(report) == []
     again = written_message(category=Category.REPORT, body="再次检举执法支队某队员收受好处")
     assert _step(client, again, "merge", {"into": report.tracking_no}).status_code == 302
     assert Message.objects.get(pk=again.pk).merged_into_id == report.pk

@@ -157,3 +157,28 @@ def test_an_edit_sent_from_a_stale_tab_after_submitting_says_so_and_changes_noth
     assert meeting.place == "市应急管理局5楼会议室" and meeting.status == MeetingStatus.SUBMITTED
     assert not meeting.events.filter(kind="edit").exists()
     assert client.get(edit).status_code == 404  # the form itself is not offered
+
+
+def test_the_sign_ups_on_the_meeting_page_are_an_audited_read_once_per_half_hour(cast, client):
+    """查阅记录: the page lists sign-ups' names and phones; no sign-ups, nothing to log."""
+    from gongkai.core import audit
+
+    meeting = published_meeting(cast)
+    detail = reverse("meetings:detail", args=[meeting.pk])
+    client.force_login(cast.clerk)
+    reads = AuditEntry.objects.filter(action="meeting.read_signups")
+    assert client.get(detail).status_code == 200
+    assert not reads.exists()
+    signed_up(meeting, 2)
+    page = client.get(detail).content.decode()
+    assert "13900000001" in page
+    client.get(detail)  # a reload within the half hour writes nothing
+    assert list(reads.values_list("actor", "target_id", "unit")) == [
+        (cast.clerk.pk, str(meeting.pk), cast.units["法规处"].pk)
+    ]
+    with time_machine.travel(timezone.now() + audit.READ_WINDOW + dt.timedelta(minutes=1)):
+        client.get(detail)
+    assert reads.count() == 2
+    client.force_login(cast.admin)
+    listed = client.get(reverse("core:audit_list"), {"action": audit.READS}).content.decode()
+    assert "查阅会议报名人信息" in listed

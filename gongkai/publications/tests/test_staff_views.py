@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from gongkai.publications.forms import BODY_REQUIRED
 from gongkai.publications.models import Document, DocumentStatus
-from gongkai.testing import seen_on_page
+from gongkai.testing import a_pdf, seen_on_page
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 
@@ -84,6 +85,39 @@ def test_a_clerk_drafts_through_the_form(client, cast):
     assert response.status_code == 302 and response["Location"] == _detail(doc)
     assert doc.unit == cast.clerk.unit and doc.validity == "current" and doc.business_related
     assert doc.body == "<p>第一条 为规范安全生产约谈工作……</p>"
+
+
+@pytest.mark.parametrize("body", ["", "  \n ", "<p><br></p>", "<p>&nbsp;</p><p> </p>", "<h2></h2>"])
+def test_a_draft_with_an_empty_body_is_refused_at_the_field(client, cast, body):
+    """An editor left blank sends <p><br></p>: no text, no draft, the error under 正文."""
+    client.force_login(cast.clerk)
+    response = client.post(reverse("publications:document_create"), _create_data(body=body))
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"body": [BODY_REQUIRED]}
+    assert "请填写正文" in response.content.decode()
+    assert not Document.objects.exists()
+
+
+def test_editing_a_draft_to_an_empty_body_is_refused_and_keeps_the_old_one(client, cast, doc):
+    client.force_login(cast.clerk)
+    data = _create_data(body="<p><br></p>", version=doc.version)
+    response = client.post(reverse("publications:document_edit", args=[doc.pk]), data)
+    assert response.context["form"].errors == {"body": [BODY_REQUIRED]}
+    doc.refresh_from_db()
+    assert doc.body == "<p>各区应急管理局：加强危险化学品安全生产监督管理。</p>"
+    assert doc.version == 1
+
+
+def test_a_draft_with_its_attachments_may_go_without_a_body(client, cast, doc):
+    """正文和附件不能都为空 (Document.submit): the attachment is the document."""
+    doc.add_attachment(by=cast.clerk, upload=a_pdf("处罚决定书.pdf"))
+    doc.refresh_from_db()
+    client.force_login(cast.clerk)
+    data = _create_data(body="<p><br></p>", version=doc.version)
+    response = client.post(reverse("publications:document_edit", args=[doc.pk]), data)
+    assert response.status_code == 302
+    doc.refresh_from_db()
+    assert doc.body == ""
 
 
 def test_the_form_requires_a_reason_when_not_proactive(client, cast):

@@ -65,13 +65,21 @@
     area.setAttribute("aria-multiline", "true");
     var label = document.querySelector('label[for="' + textarea.id + '"]');
     if (label) { area.setAttribute("aria-label", label.textContent.replace("*", "").trim()); }
-    area.innerHTML = cleanHtml(textarea.value);
     // Enter starts a new <p> (Chrome's default is a <div>, which the allow-list would drop,
     // running the paragraphs together); an empty body starts inside a paragraph, so the
     // first line typed is one too.
     document.execCommand("defaultParagraphSeparator", false, "p");
     function blank() { return !area.textContent.trim() && !area.querySelector("table, ul, ol, hr"); }
-    if (blank()) area.innerHTML = "<p><br></p>";
+    function load() {
+      area.innerHTML = cleanHtml(textarea.value);
+      if (blank()) area.innerHTML = "<p><br></p>";
+    }
+    load();
+    // Back (or a reload) fetches the page again and the browser refills the hidden textarea
+    // after this script ran: show what it kept instead of the page's empty body.
+    window.addEventListener("pageshow", function () {
+      if (textarea.value !== (blank() ? "" : area.innerHTML)) load();
+    });
     function cmd(name, value) { return function () { area.focus(); document.execCommand(name, false, value); sync(); }; }
     [
       ["标题", "二级标题", cmd("formatBlock", "h2")],
