@@ -17,10 +17,10 @@ Conventions every expectation follows (where collectors differed, the plan's pag
   cells are), and the section is the part heading above the table, or "" when none stands
   there (an annex's table is not under the last part of the notice before it). "" also for a
   task the page shows no heading above.
-- Deadlines: a deadline the plan states is its date (年底前 / 年内完成 in a task's text: the plan
-  year's end, flagged as taken from the text); an ambiguous one (M月前, 持续 in a text) or none
-  is flagged, never guessed silently; a goal or a frequency of the year (年内实现…目标, 年内…
-  不少于1次, N年内) is no deadline.
+- Deadlines: a deadline the plan states is its date (年底前 or 年内完成 in a task's text: the
+  plan year's end, flagged as taken from the text); an ambiguous one (M月前) is flagged, and
+  none is left empty and flagged, never guessed; a goal, a frequency or a span (年内实现…目标,
+  年内…不少于1次, 3年内) is no deadline.
 """
 
 import io

@@ -4,6 +4,8 @@ rests on a guess. The plans here are small and invented, typed in the shape each
 the real ones are scored by test_import_real_plans.py.
 """
 
+from datetime import date
+
 from gongkai.plans.tests.plan_text import parse, read
 
 # ---- a group cell beside its tasks is their 工作任务, not a part of the plan ------------------
@@ -41,3 +43,29 @@ def test_a_part_heading_on_a_line_of_its_own_above_a_table_stays_its_section():
         (1, "二、加大环保领域投资"),
         (2, "二、加大环保领域投资"),
     ]
+
+
+# ---- 年内完成 in a task's text ------------------------------------------------------------------
+
+
+def test_it_takes_nian_nei_wancheng_in_a_tasks_text_as_the_plan_years_end_flagged():
+    plan = parse(
+        "一、重点任务",
+        "1.推进清单管理。各部门要在年内完成本行业清单编制工作。（办公室牵头，各科室负责落实）",
+        year=2017,
+    )
+    (item,) = plan.items
+    assert item.due_date == date(2017, 12, 31)
+    assert "完成时限取自任务内容（“年内完成”），请核对" in item.flags
+
+
+def test_it_takes_no_span_goal_or_frequency_of_the_year_as_a_deadline():
+    plan = parse(
+        "一、重点任务",
+        "1.推进清单管理。用3年内完成全部清单编制工作。（办公室负责）",
+        "2.推进双随机监管。围绕年内实现监管全覆盖目标，公开抽查结果。（法规科负责）",
+        "3.加强政策解读。主要负责人年内解读重要政策不少于1次。（办公室负责）",
+        year=2017,
+    )
+    assert read(plan, "number", "due_date") == [(1, None), (2, None), (3, None)]
+    assert all("未填写完成时限" in item.flags for item in plan.items)
