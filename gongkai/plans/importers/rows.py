@@ -68,6 +68,7 @@ from gongkai.plans.importers.items import (
     _UNREAD,
     _Draft,
     _finish_item,
+    _flag_joined_and_cut_items,
     _flag_numbers_run_into_deadlines,
     _flag_plan_without_units,
     _flag_tasks_before_any_heading,
@@ -266,6 +267,7 @@ def _parse_rows(
     _flag_tasks_before_any_heading(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
     _flag_numbers_run_into_deadlines(items)
+    _flag_joined_and_cut_items(items)
     _spread_group_deadlines(items)
     if records:
         items = _without_closing_measures(items, warnings)

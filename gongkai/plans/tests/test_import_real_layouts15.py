@@ -6,7 +6,9 @@ the real ones are scored by test_import_real_plans.py.
 
 from datetime import date
 
-from gongkai.plans.tests.plan_text import parse, read
+from gongkai.plans.importers import ParsedItem, ParsedPlan
+from gongkai.plans.importers.unread import with_unread_tail
+from gongkai.plans.tests.plan_text import lines, parse, read
 
 # ---- a group cell beside its tasks is their 工作任务, not a part of the plan ------------------
 
@@ -69,3 +71,80 @@ def test_it_takes_no_span_goal_or_frequency_of_the_year_as_a_deadline():
     )
     assert read(plan, "number", "due_date") == [(1, None), (2, None), (3, None)]
     assert all("未填写完成时限" in item.flags for item in plan.items)
+
+
+# ---- flags on items whose parse rests on a guess ----------------------------------------------
+
+
+def test_it_flags_a_task_holding_the_next_tasks_number_that_no_item_has():
+    plan = parse(
+        "2023年政务公开工作要点",
+        "一、重点任务",
+        "1.推进决策公开，做好草案公示。2.推进执行公开，公开重点项目进展。（办公室负责，6月底前）",
+        "3.加强政策解读。（法规科负责，9月底前）",
+    )
+    assert read(plan, "number") == [(1,), (3,)]
+    joined, alone = plan.items
+    assert any("可能是两项任务连在一起" in f for f in joined.flags)
+    # The gap was flagged on the task after it already; the task holding 2. was not.
+    assert alone.flags == ["原文编号从1跳到3，中间的任务可能漏读，请核对"]
+
+
+def test_it_takes_a_tasks_own_numbered_points_for_no_second_task():
+    plan = parse(
+        "2023年政务公开工作要点",
+        "一、重点任务",
+        "1.推进决策公开。1.做好草案公示。2.公开意见采纳情况。（办公室负责，6月底前）",
+        "2.加强政策解读。（法规科负责，9月底前）",
+    )
+    assert read(plan, "number") == [(1,), (2,)]
+    assert not any(item.flags for item in plan.items)
+
+
+def test_it_flags_a_task_whose_text_is_a_scrap_of_the_one_before():
+    plan = parse(
+        "2023年政务公开工作要点",
+        "序号 | 工作任务 | 责任单位 | 完成时限",
+        "1 | 推进决策公开，做好草案公示。 | 办公室 | 6月底前",
+        "2 | ）、各科室配合。 | 法规科 | 9月底前",
+    )
+    first, scrap = plan.items
+    assert not first.flags
+    assert any("本项任务内容残缺" in f for f in scrap.flags)
+
+
+def test_it_says_when_the_text_goes_on_with_the_next_tasks_numbers_after_the_last_item():
+    # What a reader that stopped early leaves: the items it read, the text going on after them.
+    text = lines(
+        "1.推进决策公开，做好草案公示。（办公室负责，6月底前）",
+        "2.推进执行公开，公开重点项目进展。（法规科负责，9月底前）",
+        "3.加强政策解读，及时回应关切。（政策科负责）4.加强平台建设，做好网站管理。（信息中心负责）",
+    )
+    read_two = ParsedPlan(
+        title="",
+        year=2023,
+        items=[
+            ParsedItem(number=1, requirement="推进决策公开，做好草案公示。"),
+            ParsedItem(number=2, requirement="推进执行公开，公开重点项目进展。"),
+        ],
+    )
+    plan = with_unread_tail(read_two, text)
+    assert plan.warnings == [
+        "原文第2项之后还有编号为3、4的段落，未读作任务（可能漏读），请对照原文核对"
+    ]
+    assert plan.items[-1].flags == [
+        "本项之后原文还有编号为3、4的段落未读作任务，请核对本项及其后的任务"
+    ]
+    assert not plan.items[0].flags
+
+
+def test_it_names_no_unread_task_when_the_last_item_ends_the_text_or_was_cut_and_warned():
+    text = lines(
+        "1.推进决策公开，做好草案公示。（办公室负责，6月底前）",
+        "2.推进执行公开，公开重点项目进展。（法规科负责，9月底前）",
+        "3.加强政策解读，及时回应",
+    )
+    whole = parse("2023年政务公开工作要点", "一、重点任务", text)
+    assert read(whole, "number") == [(1,), (2,)]  # 3 is cut by the page: tail.py warns
+    assert not any("未读作任务" in w for w in whole.warnings)
+    assert not any(item.flags for item in whole.items)
