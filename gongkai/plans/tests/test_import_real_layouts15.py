@@ -7,7 +7,7 @@ the real ones are scored by test_import_real_plans.py.
 from datetime import date
 
 from gongkai.plans.importers import ParsedItem, ParsedPlan
-from gongkai.plans.importers.unread import with_unread_tail
+from gongkai.plans.importers.unread import with_unread_tail, with_unread_units
 from gongkai.plans.tests.plan_text import lines, parse, read
 
 # ---- a group cell beside its tasks is their 工作任务, not a part of the plan ------------------
@@ -148,3 +148,43 @@ def test_it_names_no_unread_task_when_the_last_item_ends_the_text_or_was_cut_and
     assert read(whole, "number") == [(1,), (2,)]  # 3 is cut by the page: tail.py warns
     assert not any("未读作任务" in w for w in whole.warnings)
     assert not any(item.flags for item in whole.items)
+
+
+_LABELLED = lines(
+    "1.推进决策公开，做好草案公示。",
+    "牵头单位：办公室；配合单位：各科室",
+    "2.推进执行公开，公开重点项目进展。",
+    "牵头单位：法规科；配合单位：各科室",
+    "3.加强政策解读，及时回应关切。",
+    "牵头单位：政策科；配合单位：各科室",
+    "4.加强平台建设，做好网站管理。",
+    "牵头单位：信息中心；配合单位：各科室",
+)
+
+
+def test_it_says_when_the_text_closes_more_tasks_with_units_than_the_items_took():
+    # A reader that took two of the four label sets: the other two tasks are lost unseen.
+    read_two = ParsedPlan(
+        title="",
+        year=2023,
+        items=[
+            ParsedItem(number=1, requirement="推进决策公开", units_text="牵头单位：办公室"),
+            ParsedItem(number=2, requirement="推进执行公开", units_text="牵头单位：法规科"),
+        ],
+    )
+    plan = with_unread_units(read_two, _LABELLED)
+    assert plan.warnings == [
+        "原文约有4处注明责任单位（“牵头单位：”），读出的任务只用到2处：可能有任务漏读"
+        "或责任单位未读出，请对照原文核对"
+    ]
+
+
+def test_a_plan_whose_every_labelled_task_is_read_is_not_warned_about():
+    plan = parse("2023年政务公开工作要点", "一、重点任务", _LABELLED)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["办公室"]),
+        (2, ["法规科"]),
+        (3, ["政策科"]),
+        (4, ["信息中心"]),
+    ]
+    assert not any("处注明责任单位" in w for w in plan.warnings)
