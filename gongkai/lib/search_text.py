@@ -15,6 +15,8 @@ import logging
 import re
 import threading
 
+from gongkai.lib import traditional
+
 # Terms of the bureau's work that jieba's general dictionary splits or misses.
 DOMAIN_WORDS = (
     "应急管理局",
@@ -79,36 +81,10 @@ def _tokenizer():
     return _jieba
 
 
-# Traditional characters (繁体) in a question, read as their simplified ones: hanziconv's table
-# maps some characters that simplified Chinese uses in their own right (糊 → 煳 in 模糊, 呼 → 唿 in
-# 招呼, 著 → 着 in 显著), so a pair is taken only where jieba's dictionary of simplified Chinese
-# shows the character itself is rare beside its simplified form: 50 times rarer, or 10 times
-# when it is rare at all (徵 beside 征, 範 beside 范); and the hand-checked pairs of the plan
-# importer (氣, 細, 備: the dictionary holds them as words of their own).
-RARER = 50
-RARER_WHEN_RARE, RARE = 10, 100
-
-
 def simplified(text: str) -> str:
-    """`text` with its traditional characters in simplified form (one character for one)."""
-    return text.translate(_simplified_table())
-
-
-@functools.cache
-def _simplified_table() -> dict[int, str]:
-    from hanziconv.charmap import simplified_charmap, traditional_charmap
-
-    from gongkai.lib.deadline_text import known_traditional
-
-    frequencies = _tokenizer().dt.FREQ
-
-    def rarer(traditional: str, simple: str) -> bool:
-        own, other = frequencies.get(traditional) or 0, frequencies.get(simple) or 0
-        return own * RARER < other or (own < RARE and own * RARER_WHEN_RARE < other)
-
-    pairs = zip(traditional_charmap, simplified_charmap, strict=True)
-    table = {t: s for t, s in pairs if t != s and rarer(t, s)}
-    return str.maketrans(table | known_traditional())
+    """`text` with its traditional characters (繁体) in simplified form, one character for one:
+    the table the plan importer reads with too (lib/traditional.py)."""
+    return traditional.simplified(text)
 
 
 # Bounds that keep segmentation linear in the length of the text (issue 15, item 5): a run of

@@ -307,10 +307,42 @@ def _flag_numbers_run_into_deadlines(items: list[ParsedItem]) -> None:
             )
 
 
+# A sentence of a task opening on a task's number (…公开。3.推进…): two tasks run together.
+_NUMBER_OPENS_SENTENCE = r"(?:[。；;！!？?]\s*){}\s*[.、．](?!\d)\s*[\u4e00-\u9fff“《]"
+# What a task's text is not: a scrap of a bracket or list cut off the task before it.
+_FRAGMENT_START = re.compile(r"\s*[)）】〕、，,。；;]")
+_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+def _flag_joined_and_cut_items(items: list[ParsedItem]) -> None:
+    """Items read across lines wrongly (串行), flagged, as their parse rests on a guess: a task
+    whose text holds the next task's number opening a sentence when no item has that number
+    (two tasks read as one; not when it holds its own number so too: then 1. 2. 3. are the
+    task's own points); a task whose text is a scrap (under four characters, or opening on a
+    closing bracket or a comma: the end of the task before it, cut at the wrong place)."""
+    numbers = {item.number for item in items}
+    for item in items:
+        text = simplify(item.requirement)
+        following = item.number + 1
+        joined = re.search(_NUMBER_OPENS_SENTENCE.format(following), text)
+        own_points = re.search(_NUMBER_OPENS_SENTENCE.format(item.number), text)
+        if joined and following not in numbers and not own_points:
+            item.flags.append(
+                f"本项内容中有以编号“{following}.”开头的一句，而原文第{following}项未单独读出："
+                "可能是两项任务连在一起，请核对"
+            )
+        if len(_WORDS.findall(text)) < 4 or _FRAGMENT_START.match(text):
+            item.flags.append(
+                f"本项任务内容残缺（“{item.requirement[:20]}”），可能是从上下文断开的片段，请核对"
+            )
+
+
 # A time limit written inside the task's own text: 2021年12月末前, 5月底前, 6月30日前,
-# 年底前完成 (always with 前: 2016年末政府债务 is no time limit).
+# 年底前完成 (always with 前: 2016年末政府债务 is no time limit); 年内完成, the plan year's end
+# as 年底前完成 (not 3年内完成, a span; nor 年内实现…目标 or 年内…不少于1次, a goal or a frequency).
 _DEADLINE_IN_TEXT = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)?前|(?:\d{4})?年(?:底|末)前"
+    r"|(?<![\d一二两三四五六七八九十几多数半个])年内完成"
 )
 
 

@@ -68,6 +68,7 @@ from gongkai.plans.importers.items import (
     _UNREAD,
     _Draft,
     _finish_item,
+    _flag_joined_and_cut_items,
     _flag_numbers_run_into_deadlines,
     _flag_plan_without_units,
     _flag_tasks_before_any_heading,
@@ -266,6 +267,7 @@ def _parse_rows(
     _flag_tasks_before_any_heading(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
     _flag_numbers_run_into_deadlines(items)
+    _flag_joined_and_cut_items(items)
     _spread_group_deadlines(items)
     if records:
         items = _without_closing_measures(items, warnings)
@@ -557,12 +559,17 @@ def _trimmed(row: Row) -> Row:
     return row[:end]
 
 
+# An annex's title run into the line before a table (… 附件：2016年…分工表, 附件1 …).
+_ANNEX_TITLE = re.compile(r"(?:^|[。；;\s])附件\s*\d*\s*[：:]?\s*\S")
+
+
 def _section_before(rows: list[Row]) -> str:
-    """A section heading (一、…) just above the table's header: its tasks belong to it."""
+    """A section heading (一、…) just above the table's header: its tasks belong to it; not
+    one run on into an annex's title (十一、… 附件：…分工表): the table is the annex's."""
     for row in reversed(rows):
         filled = [c for c in row if c]
         if len(filled) == 1 and _SECTION.match(filled[0]):
-            return filled[0]
+            return "" if _ANNEX_TITLE.search(filled[0]) else filled[0]
         if filled:
             return ""
     return ""
@@ -981,8 +988,10 @@ class _Walker:
 
     def add(self, row: Row) -> None:
         if len(row) == 2 and row[1] == PART:
-            # A run-on table's part, its number dropped (runon_dated.py): the section.
-            self.section, self.subsection, self.group = row[0], "", ""
+            # A run-on table's group cell, its 序号 dropped (runon_*.py): the tasks' 工作任务
+            # (subsection), as a group cell beside its tasks in any table; the section is the
+            # part heading standing above it, if any (corpus_score's convention).
+            self.subsection, self.group = row[0], ""
             return
         self.origin = row if isinstance(row, _Record) else None
         row = self._heading_row(row)

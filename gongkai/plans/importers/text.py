@@ -17,6 +17,7 @@ from gongkai.plans.importers.cells import (
 from gongkai.plans.importers.rows import parse_rows
 from gongkai.plans.importers.stream import ROW_END, stream_rows
 from gongkai.plans.importers.tail import without_cut_tail, without_elided, without_footer
+from gongkai.plans.importers.unread import with_unread_tail, with_unread_units
 
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
@@ -33,7 +34,9 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
     text = without_footer(text)
     rows, bars = _line_rows(text)
     plan = parse_rows(rows, year, short_rows_merged=True, bar_separated=bars, **options)
-    return without_cut_tail(without_elided(plan), text)
+    read = len(plan.items)
+    kept = without_cut_tail(without_elided(plan), text)
+    return with_unread_units(with_unread_tail(kept, text, cut=read - len(kept.items)), text)
 
 
 def line_rows(text: str) -> list[Row]:

@@ -4,6 +4,23 @@ Each plan is a text/HTML file, or a .json spec of a Word or Excel table built he
 python-docx / openpyxl (merged cells included), next to ``<name>.expected.json``. An item is
 right when its number, section, lead and support units (as written), due date and ongoing
 all match; a wrong item must carry a flag, never be silently wrong.
+
+Conventions every expectation follows (where collectors differed, the plan's page decides):
+
+- Section: the part of the plan the task stands in, as the page writes it — a heading of its
+  own (a line, or a table row spanning the table: 一、…, or an unnumbered part label in a plan
+  whose parts are such rows), or a group cell written as a part heading (一、…; （一）… when the
+  page has no 一、). A group cell beside its tasks that is not written so — unnumbered, or
+  numbered only by the table's 序号 column (1, 2 … over a merged 工作任务 cell, the tasks under it
+  numbered apart), repeated on each row or merged over them, in a table with cells or a table
+  run into one line — is the tasks' 工作任务 (the item's subsection, 分项, as the seed's （一）
+  cells are), and the section is the part heading above the table, or "" when none stands
+  there (an annex's table is not under the last part of the notice before it). "" also for a
+  task the page shows no heading above.
+- Deadlines: a deadline the plan states is its date (年底前 or 年内完成 in a task's text: the
+  plan year's end, flagged as taken from the text); an ambiguous one (M月前) is flagged, and
+  none is left empty and flagged, never guessed; a goal, a frequency or a span (年内实现…目标,
+  年内…不少于1次, 3年内) is no deadline.
 """
 
 import io

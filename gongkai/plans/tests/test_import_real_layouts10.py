@@ -91,13 +91,15 @@ NOTED_TABLE = (
 
 def test_it_reads_a_run_on_table_whose_units_run_together_before_a_note_column():
     plan = parse(NOTED_TABLE)
-    assert read(plan, "number", "section", "lead_units", "support_units") == [
+    assert read(plan, "number", "subsection", "lead_units", "support_units") == [
         (1, "道路保洁专项行动", ["城管中队"], []),
         (2, "道路保洁专项行动", ["城管中队", "环卫公司"], []),
         (3, "道路保洁专项行动", ["城管中队", "环卫公司"], []),
         (4, "绿化提升专项行动", ["建设办"], []),
         (5, "绿化提升专项行动", ["建设办", "各行政村"], []),
     ]
+    # The group cell is the tasks' 工作任务, not a part of the plan (no heading above).
+    assert {item.section for item in plan.items} == {""}
     assert all(item.flags for item in plan.items)
 
 
@@ -137,12 +139,14 @@ def test_it_reads_a_run_on_table_with_a_space_between_cells_and_a_deadline_colum
         " 3 强化督导检查 对整改情况开展督导检查。 党政办牵头， 各科室配合 4月30日前",
         year=2022,
     )
-    assert read(plan, "number", "section", "lead_units", "support_units", "due_date") == [
+    assert read(plan, "number", "subsection", "lead_units", "support_units", "due_date") == [
         (1, "开展隐患排查", ["民政办"], [], date(2022, 4, 8)),
         (2, "开展隐患排查", ["区商务局"], ["经济办"], date(2022, 4, 15)),
         (3, "深化安全 培训教育", ["各科室", "各社区"], [], date(2022, 4, 20)),
         (4, "强化督导检查", ["党政办"], ["各科室"], date(2022, 4, 30)),
     ]
+    # The group cell is the tasks' 工作任务, not a part of the plan (no heading above).
+    assert {item.section for item in plan.items} == {""}
     assert all(item.flags for item in plan.items)
 
 

@@ -282,13 +282,15 @@ def test_it_reads_a_run_on_table_whose_rows_give_a_deadline_then_units_between_c
         "区农业局 注：主要责任单位第一个为牵头单位，其余为主要配合单位。"
     )
     plan = parse("2016年生态环境保护工作要点", body, year=2016)
-    assert read(plan, "number", "section", "lead_units", "support_units", "due_date") == [
+    assert read(plan, "number", "subsection", "lead_units", "support_units", "due_date") == [
         (1, "推进生态文明建设", ["区经发局"], ["区环保局"], date(2016, 3, 31)),
         (2, "推进生态文明建设", ["区环保局"], [], date(2016, 6, 30)),
         (3, "推进生态文明建设", ["区环保局"], [], date(2016, 12, 31)),
         (4, "分解落实生态环保目标责任", ["区环保局"], [], date(2016, 3, 31)),
         (5, "分解落实生态环保目标责任", ["区环保局"], ["区农业局"], date(2016, 12, 31)),
     ]
+    # The group cell is the tasks' 工作任务, not a part of the plan (no heading above).
+    assert {item.section for item in plan.items} == {""}
     assert all(item.flags for item in plan.items)
 
 
@@ -343,7 +345,7 @@ def test_it_takes_no_ordinal_inside_a_part_title_for_the_parts_number():
         "2、制定实施方案6月区环保局 2第2部分工作3、组织编制建设规划12月区环保局"
     )
     plan = parse("生态环境保护工作要点", body, year=2016)
-    assert read(plan, "number", "section") == [
+    assert read(plan, "number", "subsection") == [
         (1, "第1部分工作"),
         (2, "第1部分工作"),
         (3, "第2部分工作"),

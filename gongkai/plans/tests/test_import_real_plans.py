@@ -114,6 +114,18 @@ tests/:
   written; a | row's units cell wrapped onto its own line joined to it; a page cut after a
   quote; 市直有关部门、单位 one collective: 9/19 (4 silently wrong) -> 19/19.
 
+- Stop 28 (helper plans19): one convention for a table's group cell (corpus_score's
+  docstring): a group cell beside its tasks, unnumbered or numbered only by the 序号 column,
+  is their 工作任务 (subsection), not a section — the run-on readers follow it and the
+  expectations of real_dev4 01, real_dev5 01 and real_heldout8 06 (110 items) are aligned
+  (their READMEs say why); 年内完成 in a task's text is the plan year's end, flagged
+  (real_heldout10 14: 42 -> 43/43); one traditional -> simplified table for the importer and
+  the Q&A (lib/traditional.py); a task holding the next task's number that no item has, and a
+  task whose text is a scrap, are flagged; numbered paragraphs after the last item that no
+  item took, and more units labels or role brackets in the text than the items took, are
+  warned about (unread.py: tasks lost with no item to flag were 123 of the 132 silently wrong
+  items of seven blind batches' first readings). Every other batch unchanged (1363/1407).
+
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
 What is still wrong, every item flagged: real_heldout4 10 and 11 (document-sharing previews:
@@ -145,7 +157,7 @@ BATCHES = {
     "real_dev5": (6, 73, 73, 0),
     "real_heldout8": (5, 61, 58, 0),
     "real_heldout9": (10, 27, 27, 0),
-    "real_heldout10": (15, 43, 42, 0),
+    "real_heldout10": (15, 43, 43, 0),
     "real_heldout12": (7, 19, 19, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
