@@ -39,6 +39,13 @@ def suggested_copy(message) -> dict:
     }
 
 
+def topic_text(message) -> str:
+    """What the 主题词 are drawn from: subject and text with the writer's details and other
+    people's names masked, so that no piece of a name (邻居李大明 → 大明) becomes a topic."""
+    details = _details(message)
+    return publicity.masked(f"{message.subject}\n{message.body}", details)
+
+
 def duplicate_reply(duplicate, source) -> str:
     """What the writer of a merged duplicate reads: a reply addressed to them, saying it was
     answered together with `source`, then `source`'s answer without its salutation

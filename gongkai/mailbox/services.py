@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from gongkai.core import audit, throttle
 from gongkai.core.idempotent import create_once
+from gongkai.mailbox.masking import topic_text
 from gongkai.mailbox.models import (
     Channel,
     Message,
@@ -95,7 +96,7 @@ def create(message: Message, files, *, actor, note: str) -> str:
     message.submitted_on = timezone.localtime(message.submitted_at).date()
     message.tracking_no = next_tracking_no(message.submitted_on.year)
     message.status = MessageStatus.RECEIVED
-    message.topics = keywords(f"{message.subject}\n{message.body}")
+    message.topics = keywords(topic_text(message))
     message.save()
     record_topics(message)  # one row per topic word, for the signals page
     for upload in files:

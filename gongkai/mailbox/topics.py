@@ -4,12 +4,14 @@ that the signals page counts topics in the database."""
 from __future__ import annotations
 
 import logging
+import re
 import threading
 
 TOPIC_COUNT = 5
 MAX_CHARS = 5_000
 _lock = threading.Lock()
 _extract = None
+_MASKED = re.compile(r"[某×*]")
 
 
 def keywords(text: str) -> list[str]:
@@ -29,4 +31,5 @@ def keywords(text: str) -> list[str]:
         topK=TOPIC_COUNT * 2,
         allowPOS=("n", "nz", "vn", "nt", "ns", "nr", "nrt", "eng"),
     )
-    return [w for w in words if len(w) >= 2][:TOPIC_COUNT]
+    # 李某, ×× and 1380****: what masking left of a person is no topic
+    return [w for w in words if len(w) >= 2 and not _MASKED.search(w)][:TOPIC_COUNT]
