@@ -669,7 +669,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             kind=kind,
             actor=by,
             on=timezone.localdate(),
-            note=f"{audit.action_label(f'request.{kind}')}：{why}",
+            note=f"邮件未能发出，请以其他方式告知申请人。原因：{why}",
             data={"error": why},
             status_after=self.status,
         )
