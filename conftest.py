@@ -12,6 +12,19 @@ def cast(db):
     return Cast()
 
 
+@pytest.fixture
+def smtp_refused(settings):
+    """A real SMTP backend pointed at a local port nobody listens on: the connection is refused,
+    as when the mail server is down (no mock: Django's own SMTP client fails)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

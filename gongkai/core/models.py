@@ -344,6 +344,9 @@ class Notification(models.Model):
     link = models.CharField("链接", max_length=300, blank=True)
     created_at = models.DateTimeField("时间", default=timezone.now)
     read_at = models.DateTimeField("已读", null=True, blank=True)
+    mail_error = models.CharField(
+        "邮件未发出", max_length=200, blank=True, help_text="why the e-mail copy failed, if it did"
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,11 +1,14 @@
-"""Notifications (通知): stored rows shown in the app, plus e-mail when SMTP is configured."""
+"""Notifications (通知): stored rows shown in the app, plus an e-mail copy to whoever has an
+address (SMTP when a host is set, the console otherwise: core.mailing). A copy that fails is
+recorded on the row (mail_error) and said on the dashboard, not swallowed."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 
+from gongkai.core.mailing import deliver
 from gongkai.core.models import Notification
 
 
@@ -13,15 +16,13 @@ def notify(*, user, key: str, text: str, link: str = "") -> bool:
     """Store one notification; the same `key` for the same user is sent once (idempotent sweeps)."""
     try:
         with transaction.atomic():
-            Notification.objects.create(user=user, key=key[:200], text=text, link=link)
+            row = Notification.objects.create(user=user, key=key[:200], text=text, link=link)
     except IntegrityError:
         return False
-    if settings.EMAIL_HOST and user.email:
-        send_mail(
-            f"[{settings.SITE_NAME}] 工作提醒",
-            f"{text}\n{link}",
-            None,
-            [user.email],
-            fail_silently=True,
+    if user.email:
+        message = EmailMessage(
+            f"[{settings.SITE_NAME}] 工作提醒", f"{text}\n{link}", to=[user.email]
         )
+        if why := deliver(message):
+            Notification.objects.filter(pk=row.pk).update(mail_error=why)
     return True

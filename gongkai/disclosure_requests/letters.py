@@ -373,12 +373,16 @@ def letter_response(case, fmt: str, kind: str = "reply"):
     return FileResponse(io.BytesIO(body), as_attachment=True, filename=filename)
 
 
-def email_reply(case, reply) -> bool:
+def email_reply(case, reply, by=None) -> bool:
     """送达 by e-mail, where the applicant chose it: the letter (PDF) and the files provided.
-    Sent only when SMTP is set up; the office's 送达 record stands either way."""
+    SMTP when a host is set, the console otherwise (core.mailing); a failed sending is put on
+    the case's timeline (serve_mail_failed) for the office to serve another way. The office's
+    送达 record stands either way. True when the mail went out."""
     from django.core.mail import EmailMessage
 
-    if not (case.email and settings.EMAIL_HOST):
+    from gongkai.core.mailing import deliver
+
+    if not case.email:
         return False
     letter = letter_content(reply)
     message = EmailMessage(
@@ -391,5 +395,7 @@ def email_reply(case, reply) -> bool:
     for attachment in reply.attachments.all():
         with attachment.file.open("rb") as handle:
             message.attach(attachment.original_name, handle.read())
-    message.send(fail_silently=True)
+    if why := deliver(message):
+        case.record_mail_failed("serve_mail_failed", why, by)
+        return False
     return True

@@ -60,6 +60,8 @@ audit.register_actions(
         "request.set_override_due": "另行确定答复期限",
         "request.propose": "提交办理意见",
         "request.send_fee_notice": "发出收费通知",
+        "request.ack_mail_failed": "受理回执邮件发送失败",
+        "request.serve_mail_failed": "答复告知书邮件送达失败",
         "request.record_fee_notice_received": "登记收费通知送达",
         "request.record_payment": "确认缴费",
         "request.waive_fee": "免收费用",
@@ -657,6 +659,22 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             key=f"assigned:{self.handling_unit_id}:{self.assigned_on}",
             text=f"新交办：依申请公开 {self.tracking_no}，内部办理期限{internal}",
         )
+
+    def record_mail_failed(self, kind: str, why: str, by=None) -> RequestEvent:
+        """A mail to the applicant that failed (回执 `ack_mail_failed`, 送达 `serve_mail_failed`):
+        on the timeline and in the audit, so the office tells them another way; the case's
+        state is untouched."""
+        event = RequestEvent.objects.create(
+            case=self,
+            kind=kind,
+            actor=by,
+            on=timezone.localdate(),
+            note=f"邮件未能发出，请以其他方式告知申请人。原因：{why}",
+            data={"error": why},
+            status_after=self.status,
+        )
+        audit.record(by, f"request.{kind}", self, unit=self.handling_unit, error=why)
+        return event
 
     def notify(self, people, *, key: str, text: str) -> None:
         """One notification per person, linking to the case; `key` makes a sweep idempotent."""
@@ -1368,7 +1386,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         self.served_on = on
         event = self._move("serve", by, on=on, method=method)
         if method == "email":
-            transaction.on_commit(lambda: email_reply(self, reply))
+            transaction.on_commit(lambda: email_reply(self, reply, by))
         return event
 
     @transaction.atomic

@@ -14,6 +14,7 @@ from django.utils import timezone
 from gongkai.core import audit, throttle
 from gongkai.core.errors import DomainError
 from gongkai.core.idempotent import content_key, create_from_form, create_once
+from gongkai.core.mailing import deliver
 from gongkai.core.workflow import lock_row
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due
 from gongkai.disclosure_requests.models import (
@@ -302,20 +303,19 @@ def remedy_save(*, by, case: DisclosureRequest, form) -> tuple[Remedy, bool]:
     return create_from_form(Remedy, form, by, create)
 
 
-def acknowledge(case: DisclosureRequest, code: str) -> None:
-    """Send the number and query code to the applicant's e-mail, if there is one and SMTP is set."""
-    if not (case.email and settings.EMAIL_HOST):
-        return
-    from django.core.mail import send_mail
+def acknowledge(case: DisclosureRequest, code: str) -> str:
+    """Send the number and query code to the applicant's e-mail, if there is one (SMTP when a
+    host is set, the console otherwise: core.mailing). '' when sent or no address; else why it
+    failed, also put on the case's timeline (ack_mail_failed) — never the query code."""
+    from django.core.mail import EmailMessage
 
+    if not case.email:
+        return ""
     body = (
         f"{case.applicant_name}：\n本机关已于{case.received_on:%Y年%m月%d日}收到您的政府信息公开申请。\n"
         f"申请编号：{case.tracking_no}\n查询码：{code}\n请凭申请编号和查询码查询办理进度。"
     )
-    send_mail(
-        f"[{settings.AGENCY_NAME}] 政府信息公开申请已收到",
-        body,
-        None,
-        [case.email],
-        fail_silently=True,
-    )
+    subject = f"[{settings.AGENCY_NAME}] 政府信息公开申请已收到"
+    if why := deliver(EmailMessage(subject, body, to=[case.email])):
+        case.record_mail_failed("ack_mail_failed", why)
+    return why

@@ -152,7 +152,8 @@ def request_register(request):
             at = timezone.localtime(done.case.submitted_at).strftime("%H:%M")
             messages.warning(request, f"该申请已于{at}登记，本次提交未重复登记。{code}。")
             return redirect("disclosure_requests:detail", done.case.pk)
-        services.acknowledge(done.case, done.query_code)
+        if services.acknowledge(done.case, done.query_code):
+            messages.warning(request, "受理回执邮件未能发出，请以其他方式告知申请人。")
         messages.success(request, f"已登记，{code}。")
         return redirect("disclosure_requests:detail", done.case.pk)
     return render(

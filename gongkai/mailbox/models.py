@@ -38,6 +38,7 @@ audit.register_read_actions(
 )
 audit.register_actions(
     **{
+        "message.tell_failed": "邮件告知留言人失败",
         "message.assign": "受理并交办留言",
         "message.reclassify": "更改留言类型",
         "message.decline": "留言不予受理",
@@ -494,7 +495,7 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             **data,
         )
         if verb in SUBJECTS:
-            transaction.on_commit(lambda: tell_writer(self, verb))
+            transaction.on_commit(lambda: self._tell_writer(verb, by))
         return event
 
     def _set_due(self, start: dt.date) -> None:
@@ -605,6 +606,20 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             key=f"assigned:{self.handling_unit_id}:{self.accepted_on}",
             text=f"新交办留言 {self.tracking_no}，答复期限{cn_date(self.due_date)}",
         )
+
+    def _tell_writer(self, verb: str, by) -> None:
+        """After the commit of a decision: the writer's e-mail (writer_mail); a failed one is on
+        the timeline and in the audit (tell_failed), so the office tells them another way."""
+        if why := tell_writer(self, verb):
+            MessageEvent.objects.create(
+                message=self,
+                kind="tell_failed",
+                actor=by,
+                note=f"邮件告知留言人（{SUBJECTS[verb]}）失败：{why}",
+                data={"verb": verb, "error": why},
+                status_after=self.status,
+            )
+            audit.record(by, "message.tell_failed", self, unit=self.handling_unit, error=why)
 
     def notify(self, people, *, key: str, text: str) -> None:
         link = reverse("mailbox:detail", args=[self.pk])

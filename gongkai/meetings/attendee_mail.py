@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
+from gongkai.core.mailing import deliver
+
 
 def _when(moment) -> str:
     return timezone.localtime(moment).strftime("%Y年%-m月%-d日 %H:%M")
@@ -46,14 +48,9 @@ def send(meeting, verb: str) -> tuple[list, dict]:
     sent, failed = [], {}
     connection = mail.get_connection(fail_silently=False)
     for signup in meeting.signups.exclude(email="").order_by("receipt_no"):
-        try:
-            delivered = connection.send_messages([_message(meeting, signup, verb)])
-        except Exception as error:  # noqa: BLE001 — SMTP, socket, TLS: each is recorded
-            failed[signup.receipt_no] = f"{type(error).__name__}: {error}"[:200]
+        if why := deliver(_message(meeting, signup, verb), connection):
+            failed[signup.receipt_no] = why
         else:
-            if delivered:
-                sent.append(signup)
-            else:
-                failed[signup.receipt_no] = "邮件服务器未接受"
+            sent.append(signup)
     connection.close()
     return sent, failed

@@ -98,7 +98,7 @@ def test_serving_by_email_sends_the_letter_and_the_files(
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    settings.EMAIL_HOST = "smtp.example.com"
+    settings.EMAIL_HOST = ""  # no SMTP host: the mail still goes out (the console in production)
     case = _case(cast)
     pdf = SimpleUploadedFile(
         "执法检查记录.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -115,3 +115,24 @@ def test_serving_by_email_sends_the_letter_and_the_files(
     assert len(mailoutbox) == 1 and mailoutbox[0].to == ["zhang@example.com"]
     names = [name for name, *_ in mailoutbox[0].attachments]
     assert names == [f"答复告知书-{case.tracking_no}.pdf", "执法检查记录.pdf"]
+
+
+def test_a_letter_mail_that_fails_is_on_the_timeline_for_the_office_to_serve_again(
+    cast, client, smtp_refused, django_capture_on_commit_callbacks
+):
+    """Was fail_silently=True: a refused SMTP connection left 送达 recorded as done by e-mail
+    and no trace that the letter never left. Now the failure is on the timeline and audited."""
+    from gongkai.core.models import AuditEntry
+
+    case = _replied(cast)
+    with django_capture_on_commit_callbacks(execute=True):
+        case.serve(by=cast.press, method="email", on=D(2022, 10, 21))  # nothing raised
+    case.refresh_from_db()
+    assert case.served_on == D(2022, 10, 21)  # the 送达 record stands
+    failed = case.events.get(kind="serve_mail_failed")
+    assert failed.actor == cast.press and "ConnectionRefusedError" in failed.data["error"]
+    entry = AuditEntry.objects.get(action="request.serve_mail_failed")
+    assert entry.actor == cast.press and entry.target_id == str(case.pk)
+    client.force_login(cast.press)
+    page = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
+    assert "答复告知书邮件送达失败" in page

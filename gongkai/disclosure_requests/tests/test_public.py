@@ -89,8 +89,7 @@ def test_an_organisation_needs_a_contact_person(client, db, applicant_type):
 
 
 def test_the_applicant_gets_number_and_code_by_mail(client, db, settings, mailoutbox):
-    settings.EMAIL_HOST = "smtp.example.gov.cn"
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.EMAIL_HOST = ""  # no SMTP host: the mail still goes out (the console in production)
     response = client.post(reverse("disclosure_requests_public:apply"), FORM)
     case = DisclosureRequest.objects.get()
     assert len(mailoutbox) == 1 and mailoutbox[0].to == ["lisi@example.com"]
@@ -101,3 +100,19 @@ def test_the_browser_lists_the_applications_it_made(client, db):
     client.post(reverse("disclosure_requests_public:apply"), FORM)
     page = client.get(reverse("disclosure_requests_public:lookup")).content.decode()
     assert DisclosureRequest.objects.get().tracking_no in page
+
+
+def test_a_receipt_mail_that_fails_is_recorded_without_the_query_code(client, db, smtp_refused):
+    """Was fail_silently=True: the applicant never got the code and nobody knew. The page still
+    shows number and code; the timeline and audit say the mail failed, never the code."""
+    from gongkai.core.models import AuditEntry
+
+    response = client.post(reverse("disclosure_requests_public:apply"), FORM)
+    case = DisclosureRequest.objects.get()
+    code = response.context["code"]
+    assert code in response.content.decode()
+    failed = case.events.get(kind="ack_mail_failed")
+    assert failed.actor is None and "ConnectionRefusedError" in failed.data["error"]
+    entry = AuditEntry.objects.get(action="request.ack_mail_failed")
+    assert entry.actor_name == "系统"
+    assert code not in failed.note + str(failed.data) + str(entry.data)

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
@@ -191,7 +192,7 @@ def test_two_stale_copies_cannot_both_release(cast):
 def test_the_writer_is_told_by_e_mail_when_the_reply_is_released(
     cast, settings, mailoutbox, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_HOST = "smtp.example.gov.cn"
+    settings.EMAIL_HOST = ""  # no SMTP host: the mail still goes out (the console in production)
     with django_capture_on_commit_callbacks(execute=True):
         message = _replied(cast)
     assert len(mailoutbox) == 1
@@ -223,3 +224,33 @@ def test_the_same_phone_typed_another_way_still_finds_the_earlier_message(cast):
     )
     assert later.phone != earlier.phone
     assert possible_duplicates(later, user=cast.press) == [earlier]
+
+
+@pytest.mark.django_db
+def test_a_reply_mail_that_fails_is_on_the_timeline_and_in_the_audit(
+    cast, client, smtp_refused, django_capture_on_commit_callbacks
+):
+    """Was fail_silently=True: a refused SMTP connection left no trace and the office believed
+    the writer told. Now the release stands and the failure is recorded for staff to see."""
+    with django_capture_on_commit_callbacks(execute=True):
+        message = _replied(cast)  # nothing raised
+    message.refresh_from_db()
+    assert message.events.filter(kind="release").count() == 1
+    failed = message.events.get(kind="tell_failed")
+    assert failed.data["verb"] == "release" and "ConnectionRefusedError" in failed.data["error"]
+    entry = AuditEntry.objects.get(action="message.tell_failed")
+    assert entry.target_id == str(message.pk) and entry.actor == failed.actor
+    client.force_login(cast.press)
+    page = client.get(reverse("mailbox:detail", args=[message.pk])).content.decode()
+    assert "邮件告知留言人失败" in page and "您的留言已答复" in page
+
+
+@pytest.mark.django_db
+def test_a_writer_without_an_address_gets_no_mail_and_no_failure(
+    cast, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_HOST = ""
+    with django_capture_on_commit_callbacks(execute=True):
+        message = _replied(cast, email="")
+    assert not [m for m in mailoutbox if message.tracking_no in m.body]
+    assert not message.events.filter(kind="tell_failed").exists()

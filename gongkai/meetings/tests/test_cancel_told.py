@@ -5,7 +5,6 @@ Now every sign-up to be told is: by e-mail where one was given (recorded per sig
 otherwise (listed for staff until they record the call), and the timeline says how many each."""
 
 import datetime as dt
-import socket
 
 import pytest
 import time_machine
@@ -83,13 +82,8 @@ def test_without_an_smtp_host_the_mail_is_printed_to_the_console(
 
 
 def test_a_mail_server_that_refuses_is_recorded_and_they_go_on_the_call_list(
-    cast, settings, django_capture_on_commit_callbacks
+    cast, smtp_refused, django_capture_on_commit_callbacks
 ):
-    with socket.socket() as probe:  # a port nobody listens on: the SMTP connection is refused
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
     meeting, (a, b, c, d) = _four_signups(cast)
     _cancel(meeting, cast.head, django_capture_on_commit_callbacks)  # nothing raised
     assert not SignUp.objects.filter(cancel_mailed_at__isnull=False).exists()
