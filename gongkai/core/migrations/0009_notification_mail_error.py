@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0007_unconfirm_schedules_missing_a_statutory_holiday'),
+        ('core', '0008_audit_index_for_read_lookup'),
     ]
 
     operations = [
