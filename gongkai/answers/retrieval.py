@@ -15,7 +15,11 @@
 4. Refusal is a decision with its own evidence, not one cosine threshold (e5 cosines sit in a
    narrow high band whatever the question): the question is refused when it names another
    agency's business (their own record or procedure: 不动产登记, 档案馆, 劳动仲裁) and nothing
-   of ours outside those words, or when it sits closer to other agencies' everyday
+   of ours outside those words, or when it asks for information the 条例 does not reach
+   (vocabulary `beyond`: a court's, a party committee's, a company's own records, a person's
+   record at a school or hospital, other rules of disclosure) whatever words of ours it
+   borrows, unless it asks an administrative body for it; a follow-up (…我知道了。那…) is
+   judged by what it asks; or when it sits closer to other agencies' everyday
    questions (`data/elsewhere.tsv`) than to the ways citizens ask our passages; without any
    phrasings, when neither retriever finds anything that stands out or the two disagree and
    neither is sure; and when it sits closer to a retired passage (a withdrawn entry, a
@@ -184,7 +188,14 @@ class Vocabulary:
         question asks an administrative body for it (`organ` rows: 向…局申请, 找…政府要)."""
         if any(_says(text, organ) for organ in self.organs):
             return []
-        return list(dict.fromkeys(where for phrase, where in self.beyond if _says(text, phrase)))
+        named = [(phrase, where) for phrase, where in self.beyond if _says(text, phrase)]
+        # the most specific thing named says where (县委组织部: the organisation department)
+        longest = max((len(phrase.replace("…", "")) for phrase, _ in named), default=0)
+        return list(
+            dict.fromkeys(
+                where for phrase, where in named if len(phrase.replace("…", "")) == longest
+            )
+        )
 
     def asked(self, text: str) -> str:
         """What a follow-up asks: "信息处理费我知道咋交了。那交通违章罚款在哪交？" asks the
