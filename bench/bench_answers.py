@@ -103,7 +103,12 @@ def leave_one_phrasing_out(*, misses=False):
                 keep = np.ones(len(stored.owner), dtype=bool)
                 keep[rows[j]] = False
                 without = retrieval.Vectors(
-                    stored.token, stored.ids, stored.text, stored.asked[keep], stored.owner[keep]
+                    stored.token,
+                    stored.ids,
+                    stored.text,
+                    stored.asked[keep],
+                    stored.owner[keep],
+                    stored.pending,
                 )
                 retrieval.passage_vectors = lambda without=without: without
                 _reindex(passage, "\n".join(p for i, p in enumerate(phrasings) if i != j))

@@ -92,6 +92,30 @@ def test_a_citizen_asks_and_an_unanswered_question_becomes_an_entry(
     assert latest.outcome == "answered" and latest.best.entry == entry
 
 
+def test_a_question_about_information_the_regulations_do_not_reach_is_sent_where_it_belongs(
+    e2e_cast, page, live_server
+):
+    # It borrows our words (申请公开) for a party committee's minutes: refused, with where to go
+    # and why (not a government body's information); the question is kept as refused.
+    from gongkai.answers.models import AskedQuestion
+
+    _publish_laws(e2e_cast)
+    question = "区委常委会的会议纪要，我能按信息公开申请要吗"
+    _ask(page, live_server.url + reverse("answers_public:ask"), question)
+    refusal = page.locator(".qa-refusal").inner_text()
+    assert "不由行政机关依《政府信息公开条例》公开" in refusal
+    assert "党的有关工作机关" in refusal and "12345" in refusal
+    assert page.locator(".qa-best").count() == 0
+    asked = AskedQuestion.objects.get(text=question)
+    assert asked.outcome == "refused" and asked.reason.endswith(
+        "所问信息不由行政机关依政府信息公开条例公开"
+    )
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(SHOTS / f"qa-beyond-{width}.png"), full_page=True)
+
+
 def _publish_laws(cast):
     """The 条例 and 109号 as the demo publishes them, split into articles."""
     from gongkai.answers import demo, index

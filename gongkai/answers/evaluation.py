@@ -38,6 +38,12 @@ FINAL7_SET = Path(__file__).parent / "tests" / "eval_independent_final7.tsv"
 # held out in bench/heldout: scored blind on 3315b83 hit@1 0.854, hit@3 0.922, 81% refused, 2.3%
 # falsely refused. Dev data since stop 27.
 FINAL8_SET = Path(__file__).parent / "tests" / "eval_independent_final8.tsv"
+# An eighth blind author's set (final10: 202 answerable incl. 10 multi-gold, 80 to refuse; people
+# who rarely deal with government, people who know the field asking edge cases, two-line
+# follow-ups, refusals that sound like disclosure), written in stop 27 and kept held out in
+# bench/heldout: scored blind on 3315b83 hit@1 0.827, hit@3 0.955, 66.2% refused, 1.5% falsely
+# refused, and on 42ba5d9 0.837 / 0.955 / 67.5% / 1.5%. Dev data since stop 28.
+FINAL10_SET = Path(__file__).parent / "tests" / "eval_independent_final10.tsv"
 EVAL_SETS = (
     EVAL_SET,
     DEV_SET,
@@ -49,6 +55,7 @@ EVAL_SETS = (
     FINAL4_HELD_SET,
     FINAL7_SET,
     FINAL8_SET,
+    FINAL10_SET,
 )
 LAWS = {"条例": "tiaoli.txt", "109": "fees109.txt"}
 

@@ -15,7 +15,11 @@
 4. Refusal is a decision with its own evidence, not one cosine threshold (e5 cosines sit in a
    narrow high band whatever the question): the question is refused when it names another
    agency's business (their own record or procedure: 不动产登记, 档案馆, 劳动仲裁) and nothing
-   of ours outside those words, or when it sits closer to other agencies' everyday
+   of ours outside those words, or when it asks for information the 条例 does not reach
+   (vocabulary `beyond`: a court's, a party committee's, a company's own records, a person's
+   record at a school or hospital, other rules of disclosure) whatever words of ours it
+   borrows, unless it asks an administrative body for it; a follow-up (…我知道了。那…) is
+   judged by what it asks; or when it sits closer to other agencies' everyday
    questions (`data/elsewhere.tsv`) than to the ways citizens ask our passages; without any
    phrasings, when neither retriever finds anything that stands out or the two disagree and
    neither is sure; and when it sits closer to a retired passage (a withdrawn entry, a
@@ -103,6 +107,15 @@ class Vocabulary:
     # (as typed, as meant): a pinyin input method's same-sound slips on the domain's words
     # (申清 → 申请, 多就 → 多久) and dialect words (咋办 → 怎么办, 晓得 → 知道), longest first
     typos: tuple[tuple[str, str], ...] = ()
+    # (phrase, where): information the 条例 does not reach whatever words the question borrows
+    # from it (公开, 申请, 条例): a holder that is no administrative body (法院, 检察院, 党委,
+    # 人大, a listed or private company, a bank, a foreign government) or a matter with its own
+    # rules of disclosure (上市公司的披露, 专利的公开, 档案的开放, 国家秘密的解密)
+    beyond: tuple[tuple[str, str], ...] = ()
+    # …unless the question says it asks an administrative body for it (向市场监管局申请)
+    organs: tuple[str, ...] = ()
+    # a follow-up's lead-in (…我知道了。那…): what the asker was told, not what is asked
+    followups: tuple[str, ...] = ()
 
     @functools.cached_property
     def _unlike_words(self) -> dict[str, tuple[str, ...]]:
@@ -170,6 +183,35 @@ class Vocabulary:
         rule_words = " ".join(self.expand(text, hints=False))
         return any(word in text or word in rule_words for word in self.domain)
 
+    def beyond_for(self, text: str) -> list[str]:
+        """Where to go for information the 条例 does not reach (`beyond` rows), unless the
+        question asks an administrative body for it (`organ` rows: 向…局申请, 找…政府要)."""
+        if any(_says(text, organ) for organ in self.organs):
+            return []
+        named = [(phrase, where) for phrase, where in self.beyond if _says(text, phrase)]
+        # the most specific thing named says where (县委组织部: the organisation department)
+        longest = max((len(phrase.replace("…", "")) for phrase, _ in named), default=0)
+        return list(
+            dict.fromkeys(
+                where for phrase, where in named if len(phrase.replace("…", "")) == longest
+            )
+        )
+
+    def asked(self, text: str) -> str:
+        """What a follow-up asks: "信息处理费我知道咋交了。那交通违章罚款在哪交？" asks the
+        last sentence, the first only says what the asker was told (`followup` rows). A short
+        "那X呢" borrows its verb from the first, so it stays whole."""
+        for lead in self.followups:
+            head, found, tail = text.rpartition(lead)
+            if (
+                found
+                and head.strip()
+                and len(tail) > 4
+                and not tail.rstrip("？?。 ").endswith("呢")
+            ):
+                return tail
+        return text
+
     def elsewhere_for(self, text: str) -> list[str]:
         """Other agencies the question names; a longer phrase of ours wins over a shorter one
         of theirs inside it (挂号信 is post, not the hospital's 挂号)."""
@@ -217,6 +259,7 @@ def _pattern(phrase: str) -> re.Pattern:
 def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
     expansions, stop, domain, elsewhere, topics, subjects, unlike = [], set(), set(), [], [], [], []
     public_bodies, public_asks, public_projects, typos = [], [], [], []
+    beyond, organs, followups = [], [], []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -243,6 +286,12 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
             typos.append((parts[1], parts[2]))
         elif parts[0] == "publicnot" and len(parts) == 2:
             public_projects.extend(parts[1].split())
+        elif parts[0] == "beyond" and len(parts) == 3:
+            beyond.extend((phrase, parts[2]) for phrase in parts[1].split())
+        elif parts[0] == "organ" and len(parts) == 2:
+            organs.extend(parts[1].split())
+        elif parts[0] == "followup" and len(parts) == 2:
+            followups.extend(parts[1].split())
         else:
             raise ValueError(f"{path.name} 第{number}行格式不对：应为“类别<TAB>说法<TAB>内容”")
     topics = tuple(sorted(dict.fromkeys(topics), key=len, reverse=True))
@@ -258,6 +307,9 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
         tuple(public_asks),
         tuple(public_projects),
         tuple(sorted(typos, key=lambda row: len(row[0]), reverse=True)),
+        tuple(beyond),
+        tuple(organs),
+        tuple(followups),
     )
 
 
@@ -410,9 +462,8 @@ def ask(
     vectors = passage_vectors()
     live = np.isin(vectors.ids, list(live_passages().values_list("pk", flat=True)))
     # what answered once and may not now: withdrawn, or its document ended (not one waiting
-    # for its head's approval, which never answered)
-    pending = Passage.objects.filter(status=PassageStatus.PENDING).values_list("pk", flat=True)
-    retired = ~live & ~np.isin(vectors.ids, list(pending))
+    # for its head's approval, which never answered: its status is read with the vectors)
+    retired = ~live & ~vectors.pending
     if not live.any():
         answer.reasons.append("问答库和文件库中还没有可用于答复的内容")
         return answer
@@ -470,13 +521,17 @@ def ask(
     spread = float(cosines.std()) or 1e-6
     z = (float(cosines[dense_order[0]]) - float(cosines.mean())) / spread
     best = answer.candidates[0]
-    answer.elsewhere = vocab.elsewhere_for(question)
+    # A follow-up is judged by what it asks, not by what it says it was told (…要公开我懂了)
+    asked = vocab.asked(question)
+    beyond = vocab.beyond_for(question)
+    answer.elsewhere = list(dict.fromkeys(beyond + vocab.elsewhere_for(asked)))
     margin, nearest_place = domain_margin(phrasing_cosines, vector)
     answer.refused, answer.reasons = _decide(
         z=z,
         own=_shared_words(best.passage, own_words),
         domain=_shared_words(best.passage, vocab.expand(question, hints=False)),
-        elsewhere=answer.elsewhere and not vocab.is_ours(question),
+        elsewhere=answer.elsewhere and (bool(beyond) or not vocab.is_ours(asked)),
+        beyond=bool(beyond),
         public=vocab.asks_public_body(question),
         agree=best.dense_rank is not None and best.lexical_rank is not None,
         elsewhere_names=answer.elsewhere,
@@ -578,6 +633,13 @@ class Vectors:
     text: np.ndarray
     asked: np.ndarray
     owner: np.ndarray
+    # per row: waiting for its unit head's approval (PassageStatus.PENDING), read with the
+    # vectors and again when a passage is approved or retired (`vectors_token`), not per question
+    pending: np.ndarray | None = None
+
+    def __post_init__(self):
+        if self.pending is None:
+            object.__setattr__(self, "pending", np.zeros(len(self.ids), dtype=bool))
 
 
 _vectors: Vectors | None = None
@@ -586,9 +648,16 @@ _vectors_lock = threading.Lock()
 
 def vectors_token() -> tuple:
     """Changes whenever a passage is added or removed (passages are never edited in place:
-    a changed document, entry or import replaces them), read in one small query."""
+    a changed document, entry or import replaces them) and whenever one changes status: a
+    status only moves forward (approved PENDING → LIVE, retired → WITHDRAWN), so the count in
+    each status changes with every move. Read in one small query."""
     totals = Passage.objects.aggregate(
-        n=Count("pk"), top=Max("pk"), text=Sum(Length("text")), asked=Sum(Length("asked"))
+        n=Count("pk"),
+        top=Max("pk"),
+        text=Sum(Length("text")),
+        asked=Sum(Length("asked")),
+        live=Count("pk", filter=Q(status=PassageStatus.LIVE)),
+        pending=Count("pk", filter=Q(status=PassageStatus.PENDING)),
     )
     return tuple(totals.values())
 
@@ -602,16 +671,18 @@ def passage_vectors() -> Vectors:
     if current is not None and current.token == token:
         return current
     with _vectors_lock:
-        rows = list(Passage.objects.values_list("pk", "embedding", "asked_embedding"))
-        blobs = [bytes(blob or b"") for _, _, blob in rows]
+        fields = ("pk", "embedding", "asked_embedding", "status")
+        rows = list(Passage.objects.values_list(*fields))
+        blobs = [bytes(blob or b"") for _, _, blob, _ in rows]
         counts = [len(blob) // (4 * embed.DIM) for blob in blobs]
         asked = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(-1, embed.DIM)
         _vectors = current = Vectors(
             token=token,
-            ids=np.array([pk for pk, _, _ in rows], dtype=np.int64),
-            text=embed.matrix(blob for _, blob, _ in rows),
+            ids=np.array([row[0] for row in rows], dtype=np.int64),
+            text=embed.matrix(row[1] for row in rows),
             asked=asked,
             owner=np.repeat(np.arange(len(rows)), counts),
+            pending=np.array([row[3] == PassageStatus.PENDING for row in rows], dtype=bool),
         )
     return current
 
@@ -629,6 +700,8 @@ def dense_scores(vectors: Vectors, live: np.ndarray, vector) -> tuple[np.ndarray
 
 
 WITHDRAWN = "原来答复这个问题的问答条目或文件已撤下"
+# the reason of a refusal for information the 条例 does not reach (vocabulary `beyond`)
+BEYOND = "所问信息不由行政机关依政府信息公开条例公开"
 
 
 def stands_in_for_withdrawn(vectors, closeness, live, retired, best: Passage) -> bool:
@@ -690,7 +763,7 @@ def _shared_words(passage: Passage, words: list[str]) -> int:
 
 
 def _decide(
-    *, z, own, domain, elsewhere, agree, elsewhere_names, entry, margin, public=False
+    *, z, own, domain, elsewhere, agree, elsewhere_names, entry, margin, public=False, beyond=False
 ) -> tuple[bool, list[str]]:
     """Refuse unless the evidence holds. A question about another agency's business is sent
     there, unless the library has an approved entry that clearly answers it (staff wrote
@@ -699,12 +772,16 @@ def _decide(
     phrasings: e5 clearly sure on its own, or both retrievers agree on the best passage and
     it shares the question's own words (or the rule words the vocabulary maps them to). A
     question asking a school's, hospital's or utility's information to be made public is ours
-    (第五十五条), though its words sit close to their everyday service questions."""
+    (第五十五条), though its words sit close to their everyday service questions — but not a
+    person's own record there (a pupil's 成绩单, a patient's 病历: `beyond`), which the 条例 does
+    not reach, whatever words of ours the question borrows."""
     evidence = [f"语义得分高出平均{z:.1f}个标准差", f"共有问题原词{own}个、规范用语{domain}个"]
     if margin is not None:
         evidence.append(f"与本库问法的相近程度比其他部门事项高{margin:+.3f}")
     if entry and agree and z >= Z_SURE and own >= MIN_WORDS_SURE:
         return False, [*evidence, "问答库中有审核发布的条目"]
+    if beyond:
+        return True, [*evidence, BEYOND]
     if public:
         return False, [*evidence, "问题要求公共企事业单位公开信息（第五十五条）"]
     if elsewhere:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gongkai.answers.models import PassageKind
-from gongkai.answers.retrieval import HOTLINE, WITHDRAWN, Answer
+from gongkai.answers.retrieval import BEYOND, HOTLINE, WITHDRAWN, Answer
 
 
 def answer_text(answer: Answer) -> str:
@@ -24,6 +24,11 @@ def refusal_text(answer: Answer) -> str:
             f"暂时无法答复。请拨打{HOTLINE}，或通过领导信箱向本局咨询。"
         )
     where = "、".join(answer.elsewhere)
+    if where and BEYOND in answer.reasons:
+        return (
+            "这个问题所问的信息不由行政机关依《政府信息公开条例》公开（它由其他机构保管，"
+            f"或另有公开的规定），本局无法答复。请向{where}咨询，或拨打{HOTLINE}。"
+        )
     if where:
         return (
             f"这个问题属于{where}的职责，本局的政策问答库和已公开文件中没有可以答复的内容。"

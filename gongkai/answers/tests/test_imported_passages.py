@@ -183,3 +183,38 @@ def test_the_web_import_no_longer_answers_at_once(cast, client):
     assert "待处室负责人审核" in response.content.decode()
     assert Passage.objects.get().status == PassageStatus.PENDING
     assert "yuetan-1" not in live_keys()
+
+
+AVOID = {
+    "id": "避难-1",
+    "title": "应急避难场所管理办法第二条",
+    "text": "应急避难场所应当设置明显的标志，标明场所的名称、位置和疏散路线。",
+    "source": "测试",
+    "asked": ["避难场所要不要挂牌子"],
+}
+
+
+def _pending_row(vectors, passage) -> bool:
+    return bool(vectors.pending[vectors.ids.tolist().index(passage.pk)])
+
+
+def test_a_passage_approved_or_withdrawn_between_two_questions_is_seen_by_the_second(cast):
+    # The passages' status is read with their cached vectors, not by a query per question: the
+    # cache is read again when one is approved or withdrawn, as when one is added.
+    services.import_jsonl(jsonl(AVOID))  # the operator's import: live at once
+    passage = imported(cast)
+    question = "被约谈以后要写整改材料吗"
+    before = retrieval.passage_vectors()
+    assert _pending_row(before, passage)
+    assert all(c.passage.key != "yuetan-1" for c in retrieval.ask(question).candidates)
+
+    passage.approve(by=cast.press_head)
+    approved = retrieval.passage_vectors()
+    assert approved is not before and not _pending_row(approved, passage)
+    assert retrieval.ask(question).candidates[0].passage.key == "yuetan-1"
+
+    passage.withdraw(by=cast.press, reason="内容有误")
+    withdrawn = retrieval.passage_vectors()
+    assert withdrawn is not approved and not _pending_row(withdrawn, passage)
+    assert all(c.passage.key != "yuetan-1" for c in retrieval.ask(question).candidates)
+    assert retrieval.passage_vectors() is withdrawn  # and kept while nothing changes
