@@ -124,7 +124,7 @@ def cell_looks_like(cell: str) -> str:
 # A task's first word (召开…新闻发布会 is a task, not the name of a 会).
 _TASK_VERB = re.compile(
     r"^(?:召开|举办|加强|做好|推进|开展|及时|建立|健全|完善|组织|编制|制定|深化|规范|推动|"
-    r"强化|提升|抓好|围绕|实行|实施|加大|加快|积极|全面|进一步)"
+    r"强化|提升|抓好|围绕|实行|实施|加大|加快|积极|全面|进一步|开工建设|建成投用|新增|打通|在)"
 )
 
 
@@ -173,6 +173,11 @@ def _settle_roles(roles: list[str | None]) -> list[str]:
         settled[settled.index(TASK)] = REQUIREMENT
     if REQUIREMENT not in settled and MEASURES in settled:
         settled[settled.index(MEASURES)] = REQUIREMENT
+    if REQUIREMENT in settled:
+        # 主要任务 | 全年目标任务: a group stands left of its tasks; right of them it is what
+        # the task aims at (a note), never the task's group.
+        at = settled.index(REQUIREMENT)
+        settled = [NOTE if j > at and r == TASK else r for j, r in enumerate(settled)]
     return settled
 
 

@@ -114,6 +114,7 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "具体任务",
             "主要任务",
             "重点任务",
+            "重点工作",
             "工作要点",
         ),
     ),
@@ -121,6 +122,9 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (NOTE, ("任务来源",)),
     # 公开载体 lists where it is published (websites), not who does it.
     (NOTE, ("备注", "说明", "完成情况", "进展情况", "落实情况", "公开载体", "公开渠道", "载体")),
+    # A progress report's columns (1-10月推进情况, 当前进度, 是否达序): how far the work has
+    # got, never its units or its deadline.
+    (NOTE, ("推进情况", "进展", "进度", "是否")),
     # A lone 工作任务 column holds the items; beside a 上级要求 column it groups them.
     (TASK, ("主要工作任务", "工作任务", "任务", "项目", "类别", "事项", "目标")),
 )

@@ -9,7 +9,7 @@ from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
 from gongkai.lib.unit_text import parse_units
 from gongkai.plans.importers.base import ParsedItem
 from gongkai.plans.importers.brackets import _JOINED, GROUP_CLOSE
-from gongkai.plans.importers.cells import _SUBSECTION, Row
+from gongkai.plans.importers.cells import _SUBSECTION, Row, _looks_like_deadline
 from gongkai.plans.importers.headers import (
     DEADLINE,
     LEAD,
@@ -240,9 +240,11 @@ def _finish_item(draft: _Draft, year: int) -> ParsedItem:
 
 
 def _finish_deadline(item: ParsedItem, year: int) -> None:
-    if not item.deadline_text and item.note:
-        # Some plans keep the deadline in the 备注 column.
-        from_note = parse_deadline(item.note, year)
+    dated = [p for p in re.split(r"[\n；]", item.note) if _looks_like_deadline(p.strip())]
+    if not item.deadline_text and dated:
+        # Some plans keep the deadline in the 备注 column: a deadline there, not a date in a
+        # progress report's sentence (项目于9月28才签订合同，滞后了2个月).
+        from_note = parse_deadline("；".join(dated), year)
         if from_note.due_date:
             item.due_date, item.ongoing = from_note.due_date, from_note.ongoing
             item.flags += ["完成时限取自备注栏，请核对", *from_note.flags]

@@ -36,6 +36,9 @@ _PLACEHOLDER = re.compile(
 )  # a row with no task in it (not a heading row of its own)
 
 
+# A progress report's cell (95%, 80%（…滞后）, 已完成): how far the work has got.
+_PROGRESS = re.compile(r"\d{1,3}(?:\.\d+)?\s*[%％]|已|正在|未完成|未开工")
+
 # Appended to a row cut out of the stream with doubt (a cell that fits its column badly),
 # for the row code to flag and drop.
 DOUBT = "\x03"
@@ -110,14 +113,64 @@ def stream_rows(
     if sum(r in (UNITS, LEAD, SUPPORT) for r in roles) == 1:
         segments = [_join_units(segment, looks_like) for segment in segments]
     segments = [_unglued(segment, looks_like) for segment in segments]
+    if roles and roles[0] == NUMBER:
+        segments = [part for segment in segments for part in _cut_before_numbers(segment)]
+    # Empty cells closing a segment are its last row's empty last columns: they place no cell,
+    # and more of them than the columns left would push a cell into a row of its own.
+    segments = [segment[: _filled_end(segment)] for segment in segments]
     data = [cell for segment in segments for cell in segment]
     kinds = [_kind(c, looks_like) for c in data]
     header, roles = _with_number_column(header, roles, data, kinds)
+    repeated = _repeated_labels(data, kinds)
     rows: list[Row] = []
     for segment in filter(None, segments):
-        rows += _align(roles, segment, [_kind(c, looks_like) for c in segment])
+        segment_kinds = [_kind(c, looks_like) for c in segment]
+        segment_kinds = [
+            "tag" if k == "label" and _tag_like(c.strip(), repeated) else k
+            for c, k in zip(segment, segment_kinds, strict=True)
+        ]
+        rows += _align(roles, segment, segment_kinds)
     preamble = [[c] for c in cells[:start] if c and c != ROW_END]
     return preamble + [header] + rows
+
+
+def _cut_before_numbers(cells: list[str]) -> list[list[str]]:
+    """An empty cell just before a 序号 (…说明 | then a lone | then 26 |), in a table whose
+    first column is the 序号: the row before ends there (the capture's own row end)."""
+    parts: list[list[str]] = [[]]
+    for at, cell in enumerate(cells):
+        following = cells[at + 1] if at + 1 < len(cells) else ""
+        if not cell.strip() and re.fullmatch(r"\d{1,3}", following.strip()) and parts[-1]:
+            parts.append([])
+        else:
+            parts[-1].append(cell)
+    return parts
+
+
+def _filled_end(cells: list[str]) -> int:
+    end = len(cells)
+    while end and not cells[end - 1].strip():
+        end -= 1
+    return end
+
+
+def _repeated_labels(data: list[str], kinds: list[str]) -> set[str]:
+    """Short labels the table writes three times or more (县民生实事 in a 备注 column, 主动公开
+    in a group column repeated on each row): a column's values, not headings over the rows
+    below them, which name each group once."""
+    counts: dict[str, int] = {}
+    for cell, kind in zip(data, kinds, strict=True):
+        if kind == "label":
+            counts[cell.strip()] = counts.get(cell.strip(), 0) + 1
+    return {text for text, count in counts.items() if count >= 3}
+
+
+def _tag_like(text: str, repeated: set[str]) -> bool:
+    """A repeated label, or one differing from it in its first character only (市民生实事
+    beside 县民生实事: the same column's value at another level)."""
+    return text in repeated or any(
+        len(text) == len(tag) >= 3 and text[1:] == tag[1:] for tag in repeated
+    )
 
 
 class _GluedText(str):
@@ -181,6 +234,10 @@ def _kind(cell: str, looks_like) -> str:
         return "blank"
     if re.fullmatch(r"[（(]?\d{1,3}[)）.．、]?", text):
         return "number"  # 3, （3）, 3.
+    if _PROGRESS.match(text):
+        return "progress"
+    if len(text) == 1 and not text.isdigit():
+        return "mark"  # 是 / 否 / √: a yes-or-no column's answer, never a heading
     if _NUMBERED.match(text):
         return "numbered"
     if _SECTION.match(text):
@@ -215,11 +272,15 @@ _FIT: dict[tuple[str, str], float] = {
     ("label", MEASURES): 1,
     ("label", NOTE): -0.5,
     ("label", DEADLINE): -0.5,  # 按上级要求, 处罚决定作出之日起20个工作日内
+    ("tag", TASK): 1.5,
+    ("tag", NOTE): 1,
+    ("mark", NOTE): 1,
     ("text", REQUIREMENT): 2,
     ("text", MEASURES): 2,
     ("text", TASK): -1,
     ("text", NOTE): -1,
     ("deadline", NOTE): 0,  # 备注 often says when
+    ("progress", NOTE): 2,
     ("blank", REQUIREMENT): -3,
     ("blank", UNITS): 1,
     ("blank", LEAD): 1,

@@ -14,11 +14,13 @@ from gongkai.plans.importers.cells import (
     header_roles,
     settle_roles,
 )
+from gongkai.plans.importers.headers import LEAD, REQUIREMENT, SUPPORT, TASK, UNITS
 from gongkai.plans.importers.rows import parse_rows
 from gongkai.plans.importers.stream import ROW_END, stream_rows
 from gongkai.plans.importers.tail import without_cut_tail, without_elided, without_footer
 from gongkai.plans.importers.unread import with_unread_tail, with_unread_units
 
+_TASK_ROLES = {REQUIREMENT, TASK}
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _TABLE_TAG = re.compile(r"<t[dr][\s>]", re.IGNORECASE)
@@ -49,6 +51,9 @@ def _line_rows(text: str) -> tuple[list[Row], bool]:
     """The rows, and whether they are lines of cells separated by | (a row short of cells
     there lost its leading ones to a rowspan)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    records = label_value_rows(lines)
+    if records:
+        return records, False
     cells = _stream_cells(lines)
     if cells:
         rows = stream_rows(cells, header_role, cell_looks_like, settle_roles, header_roles)
@@ -69,6 +74,39 @@ def _line_rows(text: str) -> tuple[list[Row], bool]:
             cells = cells[:-1] if not cells[-1].strip() else cells
         rows.append([_cell_text(c) for c in cells])
     return rows, separator == "|"
+
+
+# 牵头单位: | 市城管局 |: a two-column table of labels and values (one record per page).
+_LABEL_VALUE = re.compile(r"^\s*([^|:：，。]{2,24})[:：]\s*\|\s*(.*?)\s*\|?\s*$")
+_VALUE_LINE = re.compile(r"^\s*([^|]+?)\s*\|\s*$")
+
+
+def label_value_rows(lines: list[str]) -> list[Row] | None:
+    """Lines of ``label: | value |`` (a value may wrap onto a line of its own, "X |") naming
+    a task and its units: the labels as the header, each record as a row (a label coming
+    again starts the next record). None for any other text."""
+    labels: list[str] = []
+    records: list[dict[str, str]] = []
+    before: list[Row] = []
+    last = None
+    for line in lines:
+        found = _LABEL_VALUE.match(line)
+        if found and header_role(found.group(1)):
+            label, value = found.group(1).strip(), found.group(2).strip()
+            if not records or label in records[-1]:
+                records.append({})
+            labels += [label] if label not in labels else []
+            records[-1][label] = value
+            last = label
+        elif last and (value := _VALUE_LINE.match(line)):
+            kept = records[-1][last]
+            records[-1][last] = f"{kept}\n{value.group(1)}" if kept else value.group(1)
+        elif line.strip() and not records:
+            before.append([line.strip()])
+    roles = {header_role(label) for label in labels}
+    if len(labels) < 3 or not roles & {UNITS, LEAD, SUPPORT} or not roles & _TASK_ROLES:
+        return None
+    return before + [labels] + [[r.get(label, "") for label in labels] for r in records]
 
 
 def _rejoin_broken_rows(lines: list[str]) -> list[str]:
