@@ -9,7 +9,13 @@ from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
 from gongkai.lib.unit_text import parse_units
 from gongkai.plans.importers.base import ParsedItem
 from gongkai.plans.importers.brackets import _JOINED, GROUP_CLOSE
-from gongkai.plans.importers.cells import _SUBSECTION, Row, _looks_like_deadline
+from gongkai.plans.importers.cells import (
+    _SUBSECTION,
+    _TRAILER,
+    _UNIT_LABEL,
+    Row,
+    _looks_like_deadline,
+)
 from gongkai.plans.importers.headers import (
     DEADLINE,
     LEAD,
@@ -389,6 +395,8 @@ def _deadline_from_text(item: ParsedItem, year: int) -> None:
 
 def _finish_units(item: ParsedItem) -> None:
     if not item.units_text:
+        item.units_text = _closing_bracket_units(item)
+    if not item.units_text:
         item.units_text = _heading_owners(item.section)
     if item.units_text.startswith(_FROM_HEADING):
         item.units_text = item.units_text.removeprefix(_FROM_HEADING)
@@ -404,6 +412,16 @@ def _finish_units(item: ParsedItem) -> None:
     item.note = "；".join(filter(None, [item.note, parsed.note, *parsed.asides]))
     item.flags += parsed.flags
     _flag_odd_names(item)
+
+
+def _closing_bracket_units(item: ParsedItem) -> str:
+    """A table with no units column whose task cell ends in its own labelled units bracket
+    (17.实行…。（牵头单位：X；责任单位：Y）): those units, the bracket taken off the task."""
+    found = _TRAILER.search(item.requirement)
+    if not found or found.group(2) or not _UNIT_LABEL.search(found.group(1)):
+        return ""
+    item.requirement = item.requirement[: found.start()].rstrip()
+    return found.group(1)
 
 
 # What a sentence has and a body's name has not: a name read from text that spilled into

@@ -12,6 +12,7 @@ by the usual checks (cells missing, units not read).
 
 import re
 
+from gongkai.lib.deadline_text import simplify
 from gongkai.plans.importers.headers import (
     DEADLINE,
     LEAD,
@@ -113,6 +114,8 @@ def stream_rows(
     if sum(r in (UNITS, LEAD, SUPPORT) for r in roles) == 1:
         segments = [_join_units(segment, looks_like) for segment in segments]
     segments = [_unglued(segment, looks_like) for segment in segments]
+    if DEADLINE in roles:
+        segments = [_milestones_joined(segment, looks_like) for segment in segments]
     if roles and roles[0] == NUMBER:
         segments = [part for segment in segments for part in _cut_before_numbers(segment)]
     # Empty cells closing a segment are its last row's empty last columns: they place no cell,
@@ -121,6 +124,7 @@ def stream_rows(
     data = [cell for segment in segments for cell in segment]
     kinds = [_kind(c, looks_like) for c in data]
     header, roles = _with_number_column(header, roles, data, kinds)
+    header, roles = _items_in_group_column(header, roles, data, kinds)
     repeated = _repeated_labels(data, kinds)
     rows: list[Row] = []
     for segment in filter(None, segments):
@@ -130,8 +134,45 @@ def stream_rows(
             for c, k in zip(segment, segment_kinds, strict=True)
         ]
         rows += _align(roles, segment, segment_kinds)
+    rows = _text_after_table(rows, roles)
     preamble = [[c] for c in cells[:start] if c and c != ROW_END]
     return preamble + [header] + rows
+
+
+def _text_after_table(rows: list[Row], roles: list[str]) -> list[Row]:
+    """The notice's paragraph after a table numbered by its 序号 column (各承办单位要…): the
+    stream's last row, unnumbered, holding nothing but a task cell, is that text, not a row
+    (a line of its own)."""
+    if NUMBER not in roles or REQUIREMENT not in roles or not rows:
+        return rows
+    number, task, width = roles.index(NUMBER), roles.index(REQUIREMENT), len(roles)
+    numbered = [row for row in rows if len(row) >= width and row[number].strip()]
+    last = rows[-1]
+    if len(numbered) < 2 or len(last) < width or last[number].strip():
+        return rows
+    filled = [j for j, cell in enumerate(last[:width]) if cell.strip()]
+    if filled != [task] or len(last[task]) < 40:
+        return rows
+    return [*rows[:-1], [last[task]]]
+
+
+def _milestones_joined(cells: list[str], looks_like) -> list[str]:
+    """3月 / 孟晖 / 6月 / 9月 / 12月: deadline cells following one another (a person or a short
+    label between them at most) are one task's milestones, its rows left empty but for them:
+    one deadline cell, read as its last date (flagged there)."""
+    out: list[str] = []
+    at = None  # where the deadline cell being joined stands in out
+    for cell in cells:
+        kind = _kind(cell, looks_like)
+        if kind == "deadline" and at is not None:
+            out[at] = f"{out[at]}\n{cell}"
+            continue
+        if kind == "deadline":
+            at = len(out)
+        elif not (at is not None and kind in ("label", "tag") and len(cell.strip()) <= 4):
+            at = None
+        out.append(cell)
+    return out
 
 
 def _cut_before_numbers(cells: list[str]) -> list[list[str]]:
@@ -321,6 +362,38 @@ def _with_number_column(
         [*header[:place], "序号", *header[place:]],
         [*roles[:place], NUMBER, *roles[place:]],
     )
+
+
+# A task's own units label (…（牵头单位：X；责任单位：Y）): the cell is an item, not a group.
+_UNITS_LABELLED = re.compile(r"(?:单位|处室|科室|部门)[:：]")
+
+
+def _items_in_group_column(
+    header: Row, roles: list[str], data: list[str], kinds: list[str]
+) -> tuple[Row, list[str]]:
+    """责任事项 | 具体工作内容 | 工作措施 …, whose 责任事项 cells are numbered tasks closed by
+    their own units labels (17.实行…（牵头单位：X；责任单位：Y）): the column the header reads as
+    the group holds the items, and the columns after it say how each is done. The header is
+    given words that say so, for the row code that reads it again."""
+    if TASK not in roles or REQUIREMENT not in roles:
+        return header, roles
+    task, requirement = roles.index(TASK), roles.index(REQUIREMENT)
+    labelled = [
+        cell
+        for cell, kind in zip(data, kinds, strict=True)
+        if kind == "numbered" and _UNITS_LABELLED.search(simplify(cell))
+    ]
+    if task > requirement or len(labelled) < 1:
+        return header, roles
+    roles = [
+        REQUIREMENT if j == task else MEASURES if j == requirement else r
+        for j, r in enumerate(roles)
+    ]
+    header = [
+        "工作内容" if j == task else "具体措施" if j == requirement else cell
+        for j, cell in enumerate(header)
+    ]
+    return header, roles
 
 
 def _skip_costs(roles: list[str]) -> tuple[list[float], list[float], list[float]]:

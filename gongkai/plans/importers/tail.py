@@ -19,6 +19,8 @@ _SPACE = re.compile(r"\s+")
 _UNIT_LINE = re.compile(r"^(?:牵头|责任|配合|协办|主办)(?:单位|部门|处室|科室)\s*[:：]")
 # The flags of a row that lacks cells (rows.py): read by content or filled from the row above.
 _SHORT_ROW = ("本行单元格缺失", "本行没有")
+# The flag of a row a cell stream was cut into by content, not by a mark of its end.
+_STREAM_ROW = "原表未标明行的起止"
 CUT_WARNING = "原文在第{n}项中途截断（页面不完整），该项只有半截，未导入，请对照原文补上"
 ELIDED_WARNING = "原文第{n}项有一段被网页省略（{notice}），该项不完整，未导入，请对照原文补上"
 # A mirror site's notice in place of the words it hides: ……(某某网省略217字，正式会员可完整阅读)……
@@ -75,7 +77,10 @@ def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     cut_prose = prose and (
         (unitless and (unended or unit_lines)) or ((subject_led or unclosed) and mid_word)
     )
-    if cut_prose or (cut_cell and (undated or short)):
+    # A table of one cell per line cut by content (stream.py), its last row ending mid-word
+    # without the deadline every other row has: the page stopped inside that row.
+    cut_stream = mid_word and undated and any(f.startswith(_STREAM_ROW) for f in last.flags)
+    if cut_prose or (cut_cell and (undated or short)) or cut_stream:
         plan.items = others
         plan.warnings.append(CUT_WARNING.format(n=last.number))
     return plan
@@ -110,7 +115,8 @@ def _reaches_end(item, line: str) -> bool:
     after it."""
     cell = next((c for c in reversed(line.split("|")) if c.strip()), "")
     tail = _flat(cell)[-6:]
-    own = _flat("".join((item.requirement, item.measures, item.units_text, item.deadline_text)))
+    fields = (item.requirement, item.measures, item.units_text, item.deadline_text, item.note)
+    own = _flat("".join(fields))
     # …县教体局;责任单: the words after the last stop may have gone to another field.
     last_words = re.split(r"[，,。；;:：、]", _flat(cell))[-1][-6:]
     return bool(tail) and (tail in own or (len(last_words) >= 2 and last_words in own))
