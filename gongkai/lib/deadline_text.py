@@ -59,7 +59,7 @@ _PHASE_START = re.compile(r"(\d{1,2}月\d{1,2}日)(?:开始|起)")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _MONTH_CN = re.compile(r"([一二三四五六七八九十]{1,3})月")
 _FULL_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
-_MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|底|末|份|内|前)?")
+_MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|底|末|份前|份|内|前)?")
 _QUARTER = re.compile(r"第?([一二三四1-4])季度(前)?")
 _YEAR_PART = re.compile(r"(?:(\d{4})年?)?(上半年|下半年|年中|年底|年末|年内|年度内|全年)")
 
@@ -167,7 +167,7 @@ def _month(match: re.Match, year: int, flags: list[str]) -> list[tuple[date, str
     if word == "中旬":
         flags.append(f"“{label}”已按当月20日计，请核对")
         return [(date(y, m, 20), label)]
-    if word == "前":
+    if word in ("前", "份前"):  # 11月份前 as 11月前
         # "9月前" may mean "before September" or "by the end of September";
         # take the earlier reading and say so.
         flags.append(f"“{label}”已按上月底计（也可能指当月底），请核对")

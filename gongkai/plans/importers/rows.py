@@ -521,7 +521,12 @@ def _widen_header(rows: list[Row]) -> list[Row]:
     if spanned:
         body = written
     width = max((len(row) for row in body), default=0)
-    if not len(header) < width <= 10:
+    # 责任单位 | 政策处理单位 over "… | 县教育局 | |": the last label's column empty on every
+    # row, its cells trimmed off; the rows' own width (as wide as the header row) holds it.
+    full = [row for row in written if len(row) == len(rows[at]) > width]
+    if len(full) >= 2 and len(header) < width and raw[len(header) - 1] in (None, NOTE):
+        width, body = len(rows[at]), written
+    if not len(header) < width <= 14:
         return rows
     whole = [row for row in body if len(row) == width]
     kinds = []
