@@ -140,6 +140,8 @@ def settle_roles(roles: list[str | None]) -> list[str]:
 
 def _header_role(cell: str) -> str | None:
     text = simplify(cell).replace(" ", "")
+    if re.fullmatch(r"(?:牵头|主办)、(?:责任|配合|协办)?(?:单位|部门|处室|科室)", text):
+        return UNITS  # 牵头、责任部门: one cell naming the lead and the others, by label
     # A header cell is a bare label: "责任单位：新闻处" or a sentence is data.
     if not text or len(text) > 12 or re.search(r"[，。：:；;、,]", text):
         return None

@@ -126,7 +126,8 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # got, never its units or its deadline.
     (NOTE, ("推进情况", "进展", "进度", "是否")),
     # A lone 工作任务 column holds the items; beside a 上级要求 column it groups them.
-    (TASK, ("主要工作任务", "工作任务", "任务", "项目", "类别", "事项", "目标")),
+    # 一级指标 | 二级指标 over 一、… | 1.…: a ledger's headings over its numbered tasks.
+    (TASK, ("主要工作任务", "工作任务", "任务", "项目", "类别", "事项", "目标", "指标")),
 )
 
 # What the preview calls each role when it asks the user to map a column.

@@ -126,17 +126,29 @@ def stream_rows(
     header, roles = _with_number_column(header, roles, data, kinds)
     header, roles = _items_in_group_column(header, roles, data, kinds)
     repeated = _repeated_labels(data, kinds)
+    # 一级指标 | 二级指标 | 序号 | 主要任务: the 序号 numbers the tasks, so a short numbered
+    # title (1.全面推行行政审批制度改革) is a group's, in a group column before the tasks.
+    grouped = NUMBER in roles and TASK in roles and roles.index(TASK) < roles.index(NUMBER)
     rows: list[Row] = []
     for segment in filter(None, segments):
         segment_kinds = [_kind(c, looks_like) for c in segment]
         segment_kinds = [
-            "tag" if k == "label" and _tag_like(c.strip(), repeated) else k
+            "tag"
+            if k == "label" and _tag_like(c.strip(), repeated)
+            else "group"
+            if k == "numbered" and grouped and _short_title(c)
+            else k
             for c, k in zip(segment, segment_kinds, strict=True)
         ]
         rows += _align(roles, segment, segment_kinds)
     rows = _text_after_table(rows, roles)
     preamble = [[c] for c in cells[:start] if c and c != ROW_END]
     return preamble + [header] + rows
+
+
+def _short_title(cell: str) -> bool:
+    text = _NUMBERED.sub("", cell.strip())
+    return len(text) <= 20 and not _SENTENCE.search(text.rstrip("。"))
 
 
 def _text_after_table(rows: list[Row], roles: list[str]) -> list[Row]:
@@ -314,6 +326,8 @@ _FIT: dict[tuple[str, str], float] = {
     ("label", NOTE): -0.5,
     ("label", DEADLINE): -0.5,  # 按上级要求, 处罚决定作出之日起20个工作日内
     ("tag", TASK): 1.5,
+    ("group", TASK): 2,
+    ("group", REQUIREMENT): 1,
     ("tag", NOTE): 1,
     ("mark", NOTE): 1,
     ("text", REQUIREMENT): 2,

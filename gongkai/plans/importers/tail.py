@@ -6,6 +6,7 @@ import re
 
 from gongkai.lib.deadline_text import simplify
 from gongkai.plans.importers.base import ParsedPlan
+from gongkai.plans.importers.cells import _CANONICAL_HEADER
 from gongkai.plans.importers.items import _UNCLOSED
 from gongkai.plans.importers.subjects import SUBJECT_FLAG
 
@@ -79,7 +80,11 @@ def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     )
     # A table of one cell per line cut by content (stream.py), its last row ending mid-word
     # without the deadline every other row has: the page stopped inside that row.
-    cut_stream = mid_word and undated and any(f.startswith(_STREAM_ROW) for f in last.flags)
+    # So too a row of a table with one cell per line (its own header, not the paragraphs'
+    # canonical one) short of the cells the rows above it had.
+    cells = prose and [c["header"] for c in plan.columns] not in ([], _CANONICAL_HEADER)
+    streamed = any(f.startswith(_STREAM_ROW) for f in last.flags)
+    cut_stream = mid_word and ((undated and streamed) or (short and cells))
     if cut_prose or (cut_cell and (undated or short)) or cut_stream:
         plan.items = others
         plan.warnings.append(CUT_WARNING.format(n=last.number))
