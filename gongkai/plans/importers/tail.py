@@ -7,6 +7,7 @@ import re
 from gongkai.lib.deadline_text import simplify
 from gongkai.plans.importers.base import ParsedPlan
 from gongkai.plans.importers.cells import _CANONICAL_HEADER
+from gongkai.plans.importers.rows import _RUBY
 from gongkai.plans.importers.items import _UNCLOSED
 from gongkai.plans.importers.subjects import SUBJECT_FLAG
 
@@ -52,7 +53,8 @@ def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     or a task whose units bracket the text stops inside, a whole last word; or, in a table
     whose every row or cell is closed by a | and whose last one is not, ending mid-word, its
     deadline or cells (read by content, or filled from the row above)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # A mirror's pinyin after each character (開(kāi)發(fā)) is no closing bracket.
+    lines = [_RUBY.sub("", line).strip() for line in text.splitlines() if line.strip()]
     if len(plan.items) < 2 or not lines:
         return plan
     last, others = plan.items[-1], plan.items[:-1]
@@ -85,7 +87,7 @@ def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     cells = prose and [c["header"] for c in plan.columns] not in ([], _CANONICAL_HEADER)
     streamed = any(f.startswith(_STREAM_ROW) for f in last.flags)
     cut_stream = mid_word and ((undated and streamed) or (short and cells))
-    if cut_prose or (cut_cell and (undated or short)) or cut_stream:
+    if cut_prose or (cut_cell and (undated or short or unitless)) or cut_stream:
         plan.items = others
         plan.warnings.append(CUT_WARNING.format(n=last.number))
     return plan
