@@ -7,8 +7,8 @@ import re
 from gongkai.lib.deadline_text import simplify
 from gongkai.plans.importers.base import ParsedPlan
 from gongkai.plans.importers.cells import _CANONICAL_HEADER
-from gongkai.plans.importers.rows import _RUBY
 from gongkai.plans.importers.items import _UNCLOSED
+from gongkai.plans.importers.rows import _RUBY
 from gongkai.plans.importers.subjects import SUBJECT_FLAG
 
 # A sentence, a bracket or a cell that ends where it should; anything else stops mid-word.
