@@ -124,7 +124,7 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (NOTE, ("备注", "说明", "完成情况", "进展情况", "落实情况", "公开载体", "公开渠道", "载体")),
     # A progress report's columns (1-10月推进情况, 当前进度, 是否达序): how far the work has
     # got, never its units or its deadline.
-    (NOTE, ("推进情况", "进展", "进度", "是否")),
+    (NOTE, ("推进情况", "进展", "进度", "是否", "完成状况")),
     # A lone 工作任务 column holds the items; beside a 上级要求 column it groups them.
     # 一级指标 | 二级指标 over 一、… | 1.…: a ledger's headings over its numbered tasks.
     (TASK, ("主要工作任务", "工作任务", "任务", "项目", "类别", "事项", "目标", "指标")),

@@ -40,6 +40,11 @@ _PLACEHOLDER = re.compile(
 # A progress report's cell (95%, 80%（…滞后）, 已完成): how far the work has got.
 _PROGRESS = re.compile(r"\d{1,3}(?:\.\d+)?\s*[%％]|已|正在|未完成|未开工")
 
+# The role, in this module only, of a note column reporting progress (rows.py reads it as a
+# note from its header).
+PROGRESS = "progress"
+_PROGRESS_HEADER = re.compile(r"进展|进度|推进情况|完成情况|落实情况|任务分解")
+
 # Appended to a row cut out of the stream with doubt (a cell that fits its column badly),
 # for the row code to flag and drop.
 DOUBT = "\x03"
@@ -105,6 +110,14 @@ def stream_rows(
     roles = [r or NOTE for r in (header_roles or _each(header_role))(header)]
     if not {REQUIREMENT, MEASURES} & set(roles):
         roles = settle(roles)  # 工作任务 | 牵头单位 | 责任单位: the task column holds the items
+    elif REQUIREMENT in roles:
+        at = roles.index(REQUIREMENT)  # 重点工作内容 | … | 四季度任务分解: no group (settle_roles)
+        roles = [NOTE if j > at and r == TASK else r for j, r in enumerate(roles)]
+    # A progress report's columns (四季度进展情况 …) hold sentences and numbered points too.
+    roles = [
+        PROGRESS if r == NOTE and _PROGRESS_HEADER.search(simplify(h)) else r
+        for h, r in zip(header, roles, strict=True)
+    ]
     segments: list[list[str]] = [[]]
     for cell in cells[end:]:
         if cell == ROW_END:
@@ -336,6 +349,13 @@ _FIT: dict[tuple[str, str], float] = {
     ("text", NOTE): -1,
     ("deadline", NOTE): 0,  # 备注 often says when
     ("progress", NOTE): 2,
+    ("progress", PROGRESS): 2,
+    ("text", PROGRESS): 1,
+    ("numbered", PROGRESS): 1,
+    ("label", PROGRESS): 0.5,
+    ("tag", PROGRESS): 1,
+    ("mark", PROGRESS): 1,
+    ("deadline", PROGRESS): 0,
     ("blank", REQUIREMENT): -3,
     ("blank", UNITS): 1,
     ("blank", LEAD): 1,
@@ -414,8 +434,8 @@ def _skip_costs(roles: list[str]) -> tuple[list[float], list[float], list[float]
     """Cost of a row leaving out each column: at its start (a merged cell above), inside
     it, and at its end."""
     start = [0.0 if r == TASK else 0.5 if r == NUMBER else 2.0 for r in roles]
-    middle = [0.5 if r in (NOTE, TASK) else 2.0 for r in roles]
-    end = [0.5 if r == NOTE else 2.0 for r in roles]
+    middle = [0.5 if r in (NOTE, TASK, PROGRESS) else 2.0 for r in roles]
+    end = [0.5 if r in (NOTE, PROGRESS) else 2.0 for r in roles]
     return start, middle, end
 
 
