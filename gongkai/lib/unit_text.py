@@ -95,6 +95,16 @@ _SUFFIXES = ("分别", "共同", "具体")
 
 # The plan's own legend in a units bracket: 逗号前为牵头单位(，逗号后为责任单位)(，下同).
 COMMA_LEGEND = re.compile(r"[。.；;，,]?\s*逗号前(?:的|为|是)[^。]*$")
+# X、Y、Z，列第一位的为牵头单位，下同: the plan's legend that the first unit named leads.
+FIRST_LEADS = re.compile(
+    r"[。.；;，,]?\s*(?:列|排)(?:在)?(?:第一|首)位?的?(?:单位|部门)?为牵头(?:单位|部门)?.*$"
+)
+
+
+def without_legend(text: str) -> str:
+    """Units text without the plan's legend of who leads (列第一位的为牵头单位…)."""
+    found = FIRST_LEADS.search(simplify(text))
+    return text[: found.start()] if found else text
 
 
 def parse_units(text: str) -> UnitsParse:
@@ -103,6 +113,9 @@ def parse_units(text: str) -> UnitsParse:
     legend = COMMA_LEGEND.search(simplify(raw))
     if legend and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: legend.start()]):
         return _comma_legend(raw[: legend.start()], raw[legend.start() :])
+    first = FIRST_LEADS.search(simplify(raw))
+    if first and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: first.start()]):
+        return _first_leads(raw[: first.start()], raw[first.start() :])
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
     clean, odd_verb = _odd_verb_read(clean)
     clean = _AS_FITS.sub("负责", _MANNER.sub("", clean))
@@ -148,6 +161,16 @@ def _and_split_flags(names: list[str], text: str) -> list[str]:
                 flags.append(f"“{left}{joint}{right}”已按“{joint}”拆为两个单位，请核对")
                 break
     return flags
+
+
+def _first_leads(text: str, legend: str) -> UnitsParse:
+    """X、Y、Z (列第一位的为牵头单位): the plan says the first unit named leads, the others
+    are responsible with it."""
+    names = parse_units(text)
+    named = names.lead + names.support
+    result = UnitsParse(lead=named[:1], support=named[1:], note=legend.strip("。.；;，, "))
+    result.asides, result.flags = names.asides, names.flags
+    return result
 
 
 def _comma_legend(text: str, legend: str) -> UnitsParse:

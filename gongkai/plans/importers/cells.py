@@ -7,7 +7,7 @@ import re
 from contextvars import ContextVar
 
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
-from gongkai.lib.unit_text import parse_units
+from gongkai.lib.unit_text import parse_units, without_legend
 from gongkai.plans.importers.headers import (
     HEADER_SYNONYMS,
     LEAD,
@@ -211,7 +211,8 @@ def _looks_like_units(text: str, longest: int = 200) -> bool:
         r"(?:牵头|责任|配合)(?:单位|处室|科室|部门)[:：]", text
     ):
         return False
-    parsed = parse_units(_BRACKETS.sub("", text))  # 市有关单位（见附件1） is still units
+    # 市有关单位（见附件1） is still units; so are names before the plan's legend of who leads.
+    parsed = parse_units(_BRACKETS.sub("", without_legend(text)))
     return bool(parsed.lead or parsed.support) and not parsed.note
 
 

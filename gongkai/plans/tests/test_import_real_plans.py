@@ -133,7 +133,7 @@ tests/:
   notes, never the task, units or deadline; a label repeated down a column is its value; a
   numbered group cell closed by its own units labels is the item; milestones by month one
   deadline; label: | value | records; 牵头、责任部门; a cell table's cut last row or closing
-  notice left out: 26/63 (7 silently wrong) -> 55/63 (none). 07's 第三季度 (unflagged) and 15
+  notice left out: 26/63 (7 silently wrong) -> 56/63 (none). 07's 第三季度 (unflagged) and 15
   #2's 11月份前 (as M月前) aligned with the conventions.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
@@ -169,7 +169,7 @@ BATCHES = {
     "real_heldout9": (10, 27, 27, 0),
     "real_heldout10": (15, 43, 43, 0),
     "real_heldout12": (7, 19, 19, 0),
-    "real_heldout14": (16, 63, 55, 0),
+    "real_heldout14": (16, 63, 56, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
