@@ -104,6 +104,8 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "工作安排",
         ),
     ),
+    # 重点工作任务 stays a group header as before; a bare 重点工作 names the item itself.
+    (TASK, ("重点工作任务",)),
     (
         REQUIREMENT,
         (

@@ -42,7 +42,7 @@ _PROGRESS = re.compile(r"\d{1,3}(?:\.\d+)?\s*[%％]|已|正在|未完成|未开�
 
 # The role, in this module only, of a note column reporting progress (rows.py reads it as a
 # note from its header).
-PROGRESS = "progress"
+PROGRESS = "progress_note"
 _PROGRESS_HEADER = re.compile(r"进展|进度|推进情况|完成情况|落实情况|任务分解")
 
 # Appended to a row cut out of the stream with doubt (a cell that fits its column badly),
