@@ -442,8 +442,12 @@ def _flag_odd_names(item: ParsedItem) -> None:
 def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
     """牵头单位 | 配合单位 columns: everyone in the first leads, everyone in the second helps."""
     lead, support = parse_units(columns.get(LEAD, "")), parse_units(columns.get(SUPPORT, ""))
+    # 牵头单位 | 参与单位 | 责任单位: the third column's units are responsible with the lead.
+    third = parse_units(item.units_text) if item.units_text else None
     item.lead_units = lead.lead + lead.support
-    item.support_units = [u for u in support.lead + support.support if u not in item.lead_units]
+    others = support.lead + support.support + (third.lead + third.support if third else [])
+    item.support_units = list(dict.fromkeys(u for u in others if u not in item.lead_units))
+    item.flags += third.flags if third else []
     texts = [f"牵头单位：{columns[LEAD]}" if columns.get(LEAD) else ""]
     texts.append(f"配合单位：{columns[SUPPORT]}" if columns.get(SUPPORT) else "")
     item.units_text = "；".join(filter(None, [*texts, item.units_text]))

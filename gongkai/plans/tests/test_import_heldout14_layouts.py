@@ -376,3 +376,19 @@ def test_without_the_legend_a_plain_list_of_units_all_lead():
         (["市金融办", "市财政局", "市国资委"], []),
         (["市自然资源局", "市住建局"], []),
     ]
+
+
+# ---- 牵头单位 | 参与单位 | 责任单位: the third units column is not dropped ----------------
+
+
+def test_a_third_units_column_beside_lead_and_support_columns_names_support_units():
+    plan = parse(
+        "| 序号 | 主要任务 | 牵头单位 | 参与单位 | 责任单位 |",
+        "| 1 | 严守水资源开发利用控制红线。 | 市水利局 | 市发改委、市农业局等 | 各县(市、区)政府 |",
+        "| 2 | 抓好工业节水。 | 市工信委 | 市发改委 | 市发改委、各县(市、区)政府 |",
+        year=2018,
+    )
+    assert read(plan, "lead_units", "support_units") == [
+        (["市水利局"], ["市发改委", "市农业局", "各县(市、区)政府"]),
+        (["市工信委"], ["市发改委", "各县(市、区)政府"]),
+    ]
