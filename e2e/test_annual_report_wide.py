@@ -27,7 +27,7 @@ def _published_report(cast):
     from gongkai.reports.services import report_submit
 
     report = AnnualReport.objects.create(year=2022, overview="2022年，本局认真贯彻落实《条例》……")
-    report_submit(by=cast.press, report=report)
+    report_submit(by=cast.press, year=report.year)
     document = AnnualReport.objects.get(pk=report.pk).document
     for person in (cast.press_head, cast.reviewer, cast.leader):
         document.approve(by=person)

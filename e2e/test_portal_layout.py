@@ -41,7 +41,7 @@ def portal(e2e_cast):
         report = AnnualReport.objects.create(
             year=2022, overview="2022年，本局认真贯彻落实《条例》。"
         )
-        document = report_submit(by=cast.press, report=report)
+        document = report_submit(by=cast.press, year=report.year)
         document.approve(by=press_head, comment="同意")
         document.approve(by=cast.reviewer, comment="未发现涉密内容")
         document.approve(by=cast.leader, comment="同意发布")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("audit/export.csv", views.audit_export, name="audit_export"),
     path("deadline/", views.deadline_calculator, name="deadline"),
     path("notifications/read/", views.notifications_read, name="notifications_read"),
+    path("notifications/<int:pk>/resend/", views.notification_resend, name="notification_resend"),
     path("holidays/", views.holidays, name="holidays"),
     path(
         "holidays/<int:year>/confirm/",

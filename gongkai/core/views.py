@@ -6,7 +6,7 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,10 +30,12 @@ from gongkai.core.models import (
     AuditEntry,
     HolidayOverride,
     HolidaySchedule,
+    Notification,
     Unit,
     UnitAlias,
     User,
 )
+from gongkai.core.notifications import resend_mail
 from gongkai.core.roles import Role
 from gongkai.lib.workdays import UnknownHolidayYear
 
@@ -245,4 +247,22 @@ def holiday_override_delete(request, pk):
 @staff_required
 def notifications_read(request):
     request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return redirect("core:dashboard")
+
+
+@require_POST
+@staff_required
+def notification_resend(request, pk):
+    """重新发送 the e-mail copy of one of the user's own notifications marked 邮件未发出."""
+    try:
+        why = resend_mail(by=request.user, pk=pk)
+    except Notification.DoesNotExist:
+        raise Http404 from None
+    except DomainError as error:
+        messages.info(request, str(error))
+    else:
+        if why:
+            messages.error(request, f"邮件仍未发出（{why}），请稍后再试或以其他方式联系。")
+        else:
+            messages.success(request, "提醒邮件已重新发送。")
     return redirect("core:dashboard")

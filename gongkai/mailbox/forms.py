@@ -320,6 +320,10 @@ class NoteForm(StepForm):
     text = _text("备注")
 
 
+class ResendMailForm(StepForm):
+    """No fields: the mail is the one that failed (Message.unsent_mail)."""
+
+
 STEP_FORMS = {
     "assign": AssignForm,
     "reclassify": ReclassifyForm,
@@ -333,5 +337,6 @@ STEP_FORMS = {
     "return_reply": CommentForm,
     "publish": PublishForm,
     "withhold": WithholdForm,
+    "resend_mail": ResendMailForm,
     "note": NoteForm,
 }

@@ -39,6 +39,8 @@ audit.register_read_actions(
 audit.register_actions(
     **{
         "message.tell_failed": "邮件告知留言人失败",
+        "message.resend_mail": "重新发送邮件告知留言人",
+        "message.tell_resent": "邮件已重新发出",
         "message.assign": "受理并交办留言",
         "message.reclassify": "更改留言类型",
         "message.decline": "留言不予受理",
@@ -119,6 +121,9 @@ CASE_STAFF = "case_staff"  # the office or the handling unit
 WRITER = "writer"  # no staff user: the citizen, proven by number and query code
 
 
+NOTHING_TO_RESEND = "给留言人的邮件已发出（或已重新发送），无需再次发送。"
+
+
 def _t(label, sources, target=None, who=(OFFICE,)):
     return transition(label, sources, target, who)
 
@@ -142,6 +147,13 @@ TRANSITIONS = {
     "rate": _t("评价答复", {S.REPLIED}, who=(WRITER,)),
     "reopen": _t("不满意，申请重新办理", {S.REPLIED}, S.ASSIGNED, who=(WRITER,)),
     "withdraw_consent": _t("撤回公开同意", S.values, who=(WRITER,)),
+    "resend_mail": transition(
+        "重新发送邮件告知留言人",
+        S.values,
+        None,
+        (OFFICE,),
+        refusal=lambda message: "" if message.unsent_mail() else NOTHING_TO_RESEND,
+    ),
     "note": _t("添加备注", S.values, who=(CASE_STAFF,)),
 }
 
@@ -607,19 +619,43 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             text=f"新交办留言 {self.tracking_no}，答复期限{cn_date(self.due_date)}",
         )
 
-    def _tell_writer(self, verb: str, by) -> None:
+    def _tell_writer(self, verb: str, by, *, resent: bool = False) -> None:
         """After the commit of a decision: the writer's e-mail (writer_mail); a failed one is on
-        the timeline and in the audit (tell_failed), so the office tells them another way."""
-        if why := tell_writer(self, verb):
-            MessageEvent.objects.create(
-                message=self,
-                kind="tell_failed",
-                actor=by,
-                note=f"邮件告知留言人（{SUBJECTS[verb]}）失败：{why}",
-                data={"verb": verb, "error": why},
-                status_after=self.status,
-            )
-            audit.record(by, "message.tell_failed", self, unit=self.handling_unit, error=why)
+        the timeline and in the audit (tell_failed), so the office tells them another way or
+        sends it again (resend_mail), whose outcome is recorded either way."""
+        why = tell_writer(self, verb)
+        if not why and not resent:
+            return
+        kind = "tell_failed" if why else "tell_resent"
+        note = f"邮件告知留言人（{SUBJECTS[verb]}）" + (f"失败：{why}" if why else "已重新发出")
+        MessageEvent.objects.create(
+            message=self,
+            kind=kind,
+            actor=by,
+            note=note,
+            data={"verb": verb, "error": why},
+            status_after=self.status,
+        )
+        audit.record(by, f"message.{kind}", self, unit=self.handling_unit, error=why)
+
+    def unsent_mail(self) -> str:
+        """The decision ('release', 'route', 'decline') whose e-mail to the writer failed and
+        has not gone out since, or "": the last try at telling the writer — a decision's mail,
+        a resend — is a failure. Nothing of a resend is known until it is tried, after its
+        commit: a second click meanwhile finds it taken."""
+        tries = self.events.filter(kind__in=[*SUBJECTS, "tell_failed", "resend_mail"])
+        last = tries.order_by("-pk").first()
+        return last.data.get("verb", "") if last and last.kind == "tell_failed" else ""
+
+    @transaction.atomic
+    def resend_mail(self, *, by):
+        """重新发送: the writer's e-mail about the office's decision, which failed, sent again
+        after the commit (the message's lock is not held while a mail server answers); its
+        outcome is put on the timeline (tell_resent or tell_failed)."""
+        self._begin("resend_mail", by)  # refused when nothing is unsent (a second click)
+        verb = self.unsent_mail()
+        transaction.on_commit(lambda: self._tell_writer(verb, by, resent=True))
+        return self._move("resend_mail", by, f"重新发送“{SUBJECTS[verb]}”邮件", decision=verb)
 
     def notify(self, people, *, key: str, text: str) -> None:
         link = reverse("mailbox:detail", args=[self.pk])

@@ -13,6 +13,7 @@ from gongkai.meetings.models import Handling, Meeting, SignUp
 
 MAX_STATEMENT_CHARS = 500
 DATETIME = {"type": "datetime-local"}
+PHONE_INVALID = "联系电话格式不正确，请填写手机号码或带区号的固定电话。"
 
 
 def _moment(label, **kwargs):
@@ -140,7 +141,7 @@ class SignUpForm(HoneypotForm, forms.ModelForm):
     def clean_phone(self):
         value = tidy(self.cleaned_data["phone"])
         if not is_phone(value):
-            raise forms.ValidationError("联系电话格式不正确，请填写手机号码或带区号的固定电话。")
+            raise forms.ValidationError(PHONE_INVALID)
         return value
 
     def _short(self, name, what):
@@ -215,11 +216,24 @@ class ExcludeForm(StepForm):
 
 class InviteForm(StepForm):
     name = forms.CharField(label="姓名", max_length=50)
+    phone = forms.CharField(label="联系电话", max_length=30, required=False)
+    email = forms.EmailField(
+        label="电子邮箱",
+        required=False,
+        error_messages={"invalid": "电子邮箱格式不正确。"},
+        help_text="同一联系电话或电子邮箱只能登记一次。",
+    )
     district = forms.CharField(label="所在区", max_length=30, required=False)
     occupation = forms.CharField(label="职业", max_length=50, required=False)
     publish_consent = forms.BooleanField(
         label="代表本人同意公开遮蔽后的姓名", required=False, help_text="未同意的只公开编号。"
     )
+
+    def clean_phone(self):
+        value = tidy(self.cleaned_data["phone"])
+        if value and not is_phone(value):
+            raise forms.ValidationError(PHONE_INVALID)
+        return value
 
 
 class SeedForm(StepForm):

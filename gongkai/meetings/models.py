@@ -26,7 +26,7 @@ from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib import draw as draw_rule
-from gongkai.lib.phones import PhoneKeyed
+from gongkai.lib.phones import PhoneKeyed, phone_key
 from gongkai.meetings import attendee_mail
 
 audit.register_read_actions(**{"meeting.read_signups": "查阅会议报名人信息"})
@@ -562,30 +562,51 @@ class Meeting(Workflow, models.Model):
         *,
         by,
         name: str,
+        phone: str = "",
+        email: str = "",
         district: str = "",
         occupation: str = "",
         publish_consent: bool = False,
         at=None,
     ):
         """邀请 (selection by invitation): the representative is recorded, never public but
-        for the masked name."""
+        for the masked name; the same person twice is refused (add_signup)."""
         self._begin("invite", by)
-        from gongkai.meetings.services import next_number
-
         now = at or timezone.now()
-        signup = SignUp.objects.create(
-            meeting=self,
-            receipt_no=next_number(
-                settings.SIGNUP_NUMBER_PREFIX, timezone.localtime(now).year, width=5
-            ),
-            submitted_at=now,
+        signup = SignUp(
             name=self._required(name, "姓名"),
+            phone=phone,
+            email=email,
             district=district,
             occupation=occupation,
             invited=True,
             publish_consent=publish_consent,
         )
+        self.add_signup(signup, at=now)
         return self._move("invite", by, at=now, receipt_no=signup.receipt_no)
+
+    def add_signup(self, signup: SignUp, *, at) -> SignUp:
+        """Enter one person on this meeting — a citizen's 报名 or the unit's 邀请 — with its
+        receipt number. One person, one entry: the same phone (however typed) or, when given, the
+        same e-mail address (case and spaces aside) already here is refused, whoever enters it.
+        Under the meeting's row lock, which both callers hold: two racing entries are serialised."""
+        from gongkai.meetings.services import next_number
+
+        self._lock()
+        signup.email = (signup.email or "").strip()
+        key = phone_key(signup.phone)
+        for field, same in (
+            ("phone", key and models.Q(phone_key=key)),
+            ("email", signup.email and models.Q(email__iexact=signup.email)),
+        ):
+            if same and (first := self.signups.filter(same).first()):
+                raise DomainError(_second_entry(field, first, signup), field=field)
+        signup.meeting, signup.submitted_at = self, at
+        signup.receipt_no = next_number(
+            settings.SIGNUP_NUMBER_PREFIX, timezone.localtime(at).year, width=5
+        )
+        signup.save()
+        return signup
 
     @transaction.atomic
     def record_seed(self, *, by, value: str, at=None):
@@ -786,6 +807,24 @@ class Meeting(Workflow, models.Model):
     def note(self, *, by, text: str):
         self._begin("note", by)
         return self._move("note", by, self._required(text, "备注"))
+
+
+ALREADY_SIGNED_UP = "该联系电话已报名本次会议，请凭报名编号和查询码查询，无需重复报名。"
+EMAIL_SIGNED_UP = (
+    "该电子邮箱已报名本次会议（每人只能报名一次），请凭报名编号和查询码查询，无需重复报名。"
+)
+
+
+def _second_entry(field: str, first: SignUp, signup: SignUp) -> str:
+    """Why a second entry of the same person is refused: the citizen is pointed to the lookup;
+    the staff who invite are told whom the number or address already belongs to."""
+    if not signup.invited:
+        return ALREADY_SIGNED_UP if field == "phone" else EMAIL_SIGNED_UP
+    what = "联系电话" if field == "phone" else "电子邮箱"
+    return (
+        f"该{what}已登记在本次会议（{first.receipt_no} {first.name}），"
+        "同一人只能登记一次，未重复邀请。"
+    )
 
 
 class SignUp(PhoneKeyed, QueryCoded, models.Model):

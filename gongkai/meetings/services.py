@@ -12,8 +12,13 @@ from django.utils import timezone
 from gongkai.core import audit, throttle
 from gongkai.core.errors import DomainError
 from gongkai.core.idempotent import create_from_form, create_once
-from gongkai.lib.phones import phone_key
-from gongkai.meetings.models import Meeting, MeetingEvent, NumberCounter, SignUp
+from gongkai.meetings.models import (
+    ALREADY_SIGNED_UP,
+    Meeting,
+    MeetingEvent,
+    NumberCounter,
+    SignUp,
+)
 
 
 @dataclass
@@ -72,12 +77,6 @@ def is_retry(idempotency_key: str) -> bool:
     return SignUp.objects.filter(idempotency_key=idempotency_key).exists()
 
 
-ALREADY_SIGNED_UP = "该联系电话已报名本次会议，请凭报名编号和查询码查询，无需重复报名。"
-EMAIL_SIGNED_UP = (
-    "该电子邮箱已报名本次会议（每人只能报名一次），请凭报名编号和查询码查询，无需重复报名。"
-)
-
-
 def signup_submit(
     *, meeting: Meeting, form, idempotency_key: str, ip: str | None, at=None
 ) -> SignedUp:
@@ -93,32 +92,15 @@ def signup_submit(
         if state != "open":
             raise DomainError(_closed_message(locked, state))
         signup = form.save(commit=False)
-        _refuse_second_ticket(locked, signup)
-        signup.meeting, signup.submitted_at = locked, now
         signup.idempotency_key, signup.submitter_ip = idempotency_key, ip
         signup.set_query_code(SignUp.new_query_code(idempotency_key))
-        signup.receipt_no = next_number(
-            settings.SIGNUP_NUMBER_PREFIX, timezone.localtime(now).year, width=5
-        )
-        signup.save()
-        return signup
+        return locked.add_signup(signup, at=now)  # one person, one entry
 
     try:
         signup, created = create_once(SignUp, idempotency_key, create_signup)
     except IntegrityError:  # the same phone signed up by a concurrent request
         raise DomainError(ALREADY_SIGNED_UP, field="phone") from None
     return SignedUp(signup, SignUp.new_query_code(idempotency_key), created=created)
-
-
-def _refuse_second_ticket(meeting: Meeting, signup: SignUp) -> None:
-    """One person, one entry in the draw: the same phone (however typed) or, when given, the same
-    e-mail address (case and spaces aside) already signed up to this meeting. Checked under the
-    meeting's row lock, which every public sign-up takes, so two racing ones are serialised."""
-    if SignUp.objects.filter(meeting=meeting, phone_key=phone_key(signup.phone)).exists():
-        raise DomainError(ALREADY_SIGNED_UP, field="phone")
-    signup.email = (signup.email or "").strip()
-    if signup.email and meeting.signups.filter(email__iexact=signup.email).exists():
-        raise DomainError(EMAIL_SIGNED_UP, field="email")
 
 
 def _closed_message(meeting: Meeting, state: str) -> str:

@@ -86,6 +86,16 @@ class AnnualReport(models.Model):
         return {f.key: f.value for f in self.figures.all()}
 
     @property
+    def published_without_figures(self) -> bool:
+        """Published before the figures it was sent with were kept (reports/0003): which
+        figures the records have moved since cannot be said, and the page says so."""
+        from gongkai.publications.models import DocumentStatus
+
+        if self.sent_figures or self.document_id is None:
+            return False
+        return self.document.status == DocumentStatus.PUBLISHED
+
+    @property
     def locked_reason(self) -> str:
         """Why the report may not be changed now ("" if it may): the copy in review or in the
         catalogue was made from these values, and would no longer match them."""

@@ -26,7 +26,7 @@ def report_write(*, by, year: int, form) -> AnnualReport:
 
 
 @transaction.atomic
-def report_submit(*, by, report: AnnualReport):
+def report_submit(*, by, year: int):
     """送审: refuse a report that does not add up, or whose year has not ended; otherwise draft
     the catalogue document (body = the report, the .docx attached) and send it into
     一审 → 二审 → 三审.
@@ -37,10 +37,10 @@ def report_submit(*, by, report: AnnualReport):
     and the file it was published with (probe 5 finding 4)."""
     from gongkai.publications.models import Attribute, Category, Document, DocumentStatus, Kind
 
-    if report.pk is None:  # a page opened before the year's report was first saved
-        report = AnnualReport.objects.filter(year=report.year).first() or report
-    if report.pk:
-        report.lock()  # two 送审 at once: the second sees the first's document (probe 9)
+    # Read once, under a lock: of two 送审 at once, the second sees the first's document (probe
+    # 9). No row yet (nothing written for the year): an empty report, refused below.
+    report = AnnualReport.objects.select_for_update().filter(year=year).first()
+    report = report or AnnualReport(year=year)
     if report.submit_refusal:
         raise DomainError(report.submit_refusal)
     data = build(report.year, report)

@@ -25,11 +25,15 @@ OFFICE = (Role.PRESS_OFFICE,)
 READERS = (Role.PRESS_OFFICE, Role.LEADER)
 
 
-def _report(year: int) -> AnnualReport:
-    """The year's report; a page that only reads gets an unsaved one (a GET writes nothing)."""
+def _year(year: int) -> int:
     if not 2000 <= year <= 2100:
         raise Http404
-    return AnnualReport.objects.filter(year=year).first() or AnnualReport(year=year)
+    return year
+
+
+def _report(year: int) -> AnnualReport:
+    """The year's report; a page that only reads gets an unsaved one (a GET writes nothing)."""
+    return AnnualReport.objects.filter(year=_year(year)).first() or AnnualReport(year=year)
 
 
 def _annual_page(request, report, *, prose_form=None, figures_form=None, status=200):
@@ -85,7 +89,7 @@ def annual_edit(request, year):
 @role_required(*OFFICE)
 def annual_submit(request, year):
     try:
-        document = services.report_submit(by=request.user, report=_report(year))
+        document = services.report_submit(by=request.user, year=_year(year))
     except DomainError as error:
         messages.error(request, str(error))
         return redirect("reports:annual", year)

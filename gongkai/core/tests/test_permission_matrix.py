@@ -64,6 +64,8 @@ MATRIX = {
     "core:audit_export":              ("LLFFFFFOO", "LLFFFFFOO"),
     "core:deadline":                  ("LLOOOOOOO", "LLOOOOOOO"),
     "core:notifications_read":        ("MMMMMMMMM", "LLWWWWWWW"),
+    # the clerk's own reminder, whose mail went out: nothing to resend; anyone else's: 404
+    "core:notification_resend":       ("MMMMMMMMM", "LLRNNNNNN"),
     "core:holidays":                  ("LLFFFFFFO", "LLFFFFFFO"),
     "core:holiday_override_delete":   ("MMMMMMMMM", "LLFFFFFFW"),
     "core:holiday_schedule_confirm":  ("MMMMMMMMM", "LLFFFFFFW"),
@@ -355,7 +357,7 @@ def _world(cast):
     override = HolidayOverride.objects.create(
         date=dt.date(2026, 12, 31), is_workday=False, name="测试"
     )
-    cast.clerk.notifications.create(key="k", text="第12项任务即将到期")
+    reminder = cast.clerk.notifications.create(key="k", text="第12项任务即将到期")
     draft_entry, pending_entry = (
         entry_save(
             entry=Entry(question=question, answer="按规定约谈。"),
@@ -392,6 +394,7 @@ def _world(cast):
             "plans:header_synonym_change": [synonym.pk],
             "core:user_edit": [cast.clerk.pk],
             "core:holiday_override_delete": [override.pk],
+            "core:notification_resend": [reminder.pk],
             "core:holiday_schedule_confirm": [schedule.year],
             "plans:plan_detail": [plan.pk],
             "plans:plan_export": [plan.pk, 3, "xlsx"],

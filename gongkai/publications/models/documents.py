@@ -673,11 +673,16 @@ class Document(ShownState, models.Model):
             return None
         return type(self).objects.select_for_update().only("title", "status").get(pk=original_id)
 
+    def _waiting_interpretations(self):
+        """The 解读 signed off and waiting for this document (审定待发布), locked in a fixed
+        order: they go out with it (approve) or back with it (return_)."""
+        waiting = self.interpretations.select_for_update().filter(status=DocumentStatus.APPROVED)
+        return waiting.order_by("pk")
+
     def _publish_waiting_interpretations(self, by) -> None:
         """The 解读 signed off while this document was in review go out with it, at the same
         moment, each with its own 索引号 and audit entry (三同步, 双向关联)."""
-        waiting = self.interpretations.select_for_update().filter(status=DocumentStatus.APPROVED)
-        for interpretation in waiting.order_by("pk"):
+        for interpretation in self._waiting_interpretations():
             interpretation._set_published(self.published_at)
             interpretation.status = DocumentStatus.PUBLISHED
             interpretation._bump()
@@ -703,8 +708,7 @@ class Document(ShownState, models.Model):
         self._check_reviewer(by, "return")
         self._move("return", by, comment=comment.strip(), at=at)
         self._notify_drafters(f"《{self.title}》被退回修改：{comment.strip()}。请修改后重新提交。")
-        waiting = self.interpretations.select_for_update().filter(status=DocumentStatus.APPROVED)
-        for interpretation in waiting.order_by("pk"):
+        for interpretation in self._waiting_interpretations():
             why = f"所解读的《{self.title}》已退回修改（{comment.strip()}），解读须随原文重新审签"
             interpretation._move("return", by, comment=why, at=at)
             interpretation._notify_drafters(f"《{interpretation.title}》被退回：{why}。")
