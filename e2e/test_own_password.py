@@ -1,13 +1,10 @@
 """修改密码 in Chromium (probe10 finding 2): the administrator resets a clerk's password; the
 clerk, signing in with it, can do nothing but choose their own; the records say who did what."""
 
-import os
-import tempfile
-from pathlib import Path
-
 from playwright.sync_api import expect
 
-SHOTS = Path(os.environ.get("GONGKAI_SHOTS", tempfile.gettempdir())) / "gongkai-shots"
+from e2e.test_mailbox_reports_names import _shoot  # both widths, into GONGKAI_SHOTS
+
 ADMINS_CHOICE = "Admin-set-2026-x"
 OWN = "Qing-shui-he-2026"
 
@@ -17,14 +14,6 @@ def _sign_in(page, live_server, username, password):
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
-
-
-def _shoot(page, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for width in (390, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_a_reset_password_is_replaced_before_anything_else(page, live_server, e2e_cast, login):

@@ -72,7 +72,7 @@ class OwnPasswordForm(PasswordChangeForm):
         "locked_today": LoginForm.error_messages["locked_today"],
     }
 
-    def __init__(self, user, *args, request=None, **kwargs):
+    def __init__(self, user=None, *args, request=None, **kwargs):  # None: tests render it bare
         super().__init__(user, *args, **kwargs)
         self.request = request
         self.fields["old_password"].label = "原密码"

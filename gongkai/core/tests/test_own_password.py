@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from gongkai.core.bureau import DEMO_PASSWORD, ensure_people
 from gongkai.core.models import AuditEntry, Notification, User
-from gongkai.core.roles import Role
 from gongkai.testing import TEST_PASSWORD
 
 NEW = "Qing-shui-he-2026"
@@ -90,7 +89,8 @@ def test_mismatched_weak_or_unchanged_new_passwords_are_refused_in_chinese(cast)
     assert cast.clerk.check_password(TEST_PASSWORD) and _password_rows() == []
 
 
-def _reset_by_admin(cast, user, password):
+def _admin_saves(cast, user, password):
+    """The administrator saves `user` on the user page, as they are, with `password`."""
     admin = Client()
     admin.force_login(cast.admin)
     data = {
@@ -106,7 +106,7 @@ def _reset_by_admin(cast, user, password):
 
 
 def test_a_password_the_admin_sets_must_be_changed_before_anything_else(cast):
-    admin = _reset_by_admin(cast, cast.leader, "Admin-knows-this-1")
+    admin = _admin_saves(cast, cast.leader, "Admin-knows-this-1")
     cast.leader.refresh_from_db()
     assert cast.leader.must_change_password
     reset = AuditEntry.objects.get(action="user.set_password")
@@ -154,38 +154,14 @@ def test_a_password_the_admin_sets_must_be_changed_before_anything_else(cast):
 
 
 def test_a_forced_user_may_still_sign_out(cast):
-    _reset_by_admin(cast, cast.clerk, "Admin-knows-this-1")
+    _admin_saves(cast, cast.clerk, "Admin-knows-this-1")
     fagui = _signed_in("fagui", "Admin-knows-this-1")
     response = fagui.post(reverse("core:logout"))
     assert response.status_code == 302 and "_auth_user_id" not in fagui.session
 
 
-def test_a_new_user_must_change_the_first_password(client, cast):
-    client.force_login(cast.admin)
-    data = {
-        "username": "tongji",
-        "full_name": "孙一",
-        "unit": cast.units["审批处"].pk,
-        "roles": [Role.CLERK],
-        "password": "Tongji-2022-secret",
-        "is_active": "on",
-    }
-    assert client.post(reverse("core:user_create"), data).status_code == 302
-    assert User.objects.get(username="tongji").must_change_password
-
-
 def test_an_edit_without_a_password_forces_nothing(cast):
-    admin = Client()
-    admin.force_login(cast.admin)
-    data = {
-        "username": "fagui",
-        "full_name": "李晓梅（改）",
-        "unit": cast.clerk.unit_id,
-        "roles": [Role.CLERK],
-        "is_active": "on",
-        "password": "",
-    }
-    assert admin.post(reverse("core:user_edit", args=[cast.clerk.pk]), data).status_code == 302
+    _admin_saves(cast, cast.clerk, "")
     cast.clerk.refresh_from_db()
     assert not cast.clerk.must_change_password
 
@@ -207,7 +183,7 @@ def test_the_demo_logins_are_not_forced(db):
 
 
 def test_the_migration_forces_those_whose_password_the_admin_set(cast):
-    _reset_by_admin(cast, cast.clerk, "Admin-knows-this-1")
+    _admin_saves(cast, cast.clerk, "Admin-knows-this-1")
     User.objects.update(must_change_password=False)
     migration = importlib.import_module("gongkai.core.migrations.0010_user_must_change_password")
     migration.force_passwords_the_admin_set(apps, None)
