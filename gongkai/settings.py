@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gongkai.core.middleware.AuditContextMiddleware",
+    # innermost: its redirect still gets every header the others add
+    "gongkai.core.middleware.PasswordChangeRequired",
 ]
 
 ROOT_URLCONF = "gongkai.urls"
@@ -135,7 +137,7 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"user_attributes": ("username", "full_name", "email", "phone")},
     },
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "gongkai.core.passwords.MinimumLengthValidator",  # its message in Chinese
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -148,7 +150,11 @@ LOGOUT_REDIRECT_URL = "core:login"
 SESSION_COOKIE_AGE = env_int("GONGKAI_SESSION_SECONDS", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
-LOGIN_MAX_FAILURES = env_int("GONGKAI_LOGIN_MAX_FAILURES", 5)  # per account; ×4 per address
+# Per (account, address) in LOGIN_LOCKOUT_MINUTES; ×4 per address across accounts.
+LOGIN_MAX_FAILURES = env_int("GONGKAI_LOGIN_MAX_FAILURES", 5)
+# Per account from every address in a day: beyond it, an address that has failed for the account
+# may not try again that day (core.throttle.login_attempt).
+LOGIN_ACCOUNT_MAX_FAILURES = env_int("GONGKAI_LOGIN_ACCOUNT_MAX_FAILURES", 30)
 LOGIN_LOCKOUT_MINUTES = env_int("GONGKAI_LOGIN_LOCKOUT_MINUTES", 15)
 
 LANGUAGE_CODE = "zh-hans"

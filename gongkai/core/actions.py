@@ -17,6 +17,7 @@ ACTION_LABELS: dict[str, str] = {
     "user.create": "新增用户",
     "user.update": "修改用户",
     "user.set_password": "重置密码",
+    "user.change_password": "修改本人密码",
     "holiday.schedule": "登记年度节假日安排",
     "holiday.schedule_confirm": "确认年度节假日安排录入完整",
     "holiday.override_save": "保存节假日调整",

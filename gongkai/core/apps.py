@@ -37,7 +37,9 @@ class CoreConfig(AppConfig):
         from gongkai.core import audit, checks  # noqa: F401 — registers the system checks
 
         def on_login(sender, request, user, **kwargs):
-            audit.record(user, "auth.login", user, unit=user.unit)
+            from gongkai.core.services import record_login
+
+            record_login(user)
 
         def on_logout(sender, request, user, **kwargs):
             if user is not None:

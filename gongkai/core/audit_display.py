@@ -42,6 +42,7 @@ KEY_LABELS = {
     "username": "用户名",
     "roles": "角色",
     "password": "密码",
+    "failed_since_last": "上次登录以来登录失败次数",
     "channel": "渠道",
     "result": "结果",
     "body_chars": "正文字数",

@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 from gongkai.core import audit, throttle
 from gongkai.core.middleware import client_ip
@@ -17,7 +17,8 @@ from gongkai.lib.cndate import parse_typed_date
 
 
 class LoginForm(AuthenticationForm):
-    """Refuses to even try a password once an account or address has failed too often.
+    """Refuses to even try a password once this address has failed too often for the account
+    or for all accounts (core.throttle.login_attempt).
 
     The user name is normalised once (NFKC, stripped, case-folded) and that one spelling is
     both counted and signed in with, so " admin" or full-width letters get no fresh tries.
@@ -27,6 +28,8 @@ class LoginForm(AuthenticationForm):
         **AuthenticationForm.error_messages,
         "invalid_login": "用户名或密码不正确。",
         "locked": "登录失败次数过多，请%(minutes)s分钟后再试。",
+        "locked_today": "该账号今天登录失败次数过多，本网络已不能再试。"
+        "请明天再试，或在未输错过密码的电脑上登录；如非本人操作，请告知系统管理员。",
     }
 
     def clean(self):
@@ -35,18 +38,78 @@ class LoginForm(AuthenticationForm):
             return super().clean()
         self.cleaned_data["username"] = username
         ip = client_ip(self.request) if self.request else None
-        if not throttle.login_may_try(username, ip):
+        try:
+            taken = throttle.login_attempt(username, ip)
+        except throttle.LoginLocked as locked:
+            if locked.for_the_day:
+                raise forms.ValidationError(
+                    self.error_messages["locked_today"], code="locked"
+                ) from None
             minutes = settings.LOGIN_LOCKOUT_MINUTES
             raise forms.ValidationError(
                 self.error_messages["locked"], code="locked", params={"minutes": minutes}
-            )
+            ) from None
         try:
             cleaned = super().clean()
         except forms.ValidationError:
             audit.record(None, "auth.login_failed", username=username[:150])
             raise
-        throttle.login_succeeded(username, ip)
+        throttle.give_back(*taken)
         return cleaned
+
+
+class OwnPasswordForm(PasswordChangeForm):
+    """修改密码: the old password, the new one twice, Django's validators. A wrong old password
+    takes a try from the same lockout as the sign-in page, so a session left open on someone
+    else's screen does not let them guess it."""
+
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": "原密码不正确，请重新输入。",
+        "password_mismatch": "两次输入的新密码不一致，请重新输入。",
+        "password_unchanged": "新密码不能与原密码相同。",
+        "locked": LoginForm.error_messages["locked"],
+        "locked_today": LoginForm.error_messages["locked_today"],
+    }
+
+    def __init__(self, user=None, *args, request=None, **kwargs):  # None: tests render it bare
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+        self.fields["old_password"].label = "原密码"
+        self.fields["new_password1"].label = "新密码"
+        self.fields[
+            "new_password1"
+        ].help_text = "至少10个字符，不能全是数字，不能是常见密码，不能与用户名、姓名相近。"
+        self.fields["new_password2"].label = "再次输入新密码"
+        for name in self.fields:
+            self.fields[name].error_messages["required"] = "请填写此项。"
+
+    def clean_old_password(self):
+        old = self.cleaned_data["old_password"]
+        ip = client_ip(self.request) if self.request else None
+        try:
+            taken = throttle.login_attempt(self.user.username, ip)
+        except throttle.LoginLocked as locked:
+            code = "locked_today" if locked.for_the_day else "locked"
+            raise forms.ValidationError(
+                self.error_messages[code],
+                code=code,
+                params={"minutes": settings.LOGIN_LOCKOUT_MINUTES},
+            ) from None
+        if not self.user.check_password(old):
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        throttle.give_back(*taken)
+        return old
+
+    def clean(self):
+        data = super().clean()
+        new = data.get("new_password2")
+        # the administrator's password typed again would leave it known to them
+        if new and "new_password2" not in self.errors and self.user.check_password(new):
+            self.add_error("new_password2", self.error_messages["password_unchanged"])
+        return data
 
 
 class UnitForm(forms.ModelForm):

@@ -3,6 +3,8 @@
 import ipaddress
 
 from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
 
 from gongkai.core.audit import reset_request_context, set_request_context
 
@@ -66,3 +68,20 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         return response
+
+
+class PasswordChangeRequired:
+    """A user whose password the administrator set (User.must_change_password) can open
+    nothing but 修改密码 and 退出 until they choose their own: no staff page, no admin, no
+    draft's file. Every other request, GET or POST, is sent to 修改密码 with nothing done."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.must_change_password:
+            allowed = {reverse("core:password_change"), reverse("core:logout")}
+            if request.path not in allowed:
+                return redirect("core:password_change")
+        return self.get_response(request)

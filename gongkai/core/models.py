@@ -110,6 +110,10 @@ class User(AbstractUser):
         related_name="users",
     )
     phone = models.CharField("联系电话", max_length=30, blank=True)
+    # 须修改密码: a password the administrator set (new user, reset) is known to them, so an audit
+    # row under this user would not prove this user acted; until they choose their own, the
+    # staff area offers them nothing but 修改密码 and 退出 (core.middleware).
+    must_change_password = models.BooleanField("须修改密码", default=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "用户"

@@ -1,12 +1,22 @@
 """Staff changes to the directory and the calendar: each one transaction with its audit entry."""
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
 
 from gongkai.core import audit
 from gongkai.core.calendar import calendar_changed
 from gongkai.core.errors import DomainError
-from gongkai.core.models import HolidayOverride, HolidaySchedule, Unit, UnitAlias, User
-from gongkai.lib.cndate import cn_date
+from gongkai.core.models import (
+    AuditEntry,
+    HolidayOverride,
+    HolidaySchedule,
+    Unit,
+    UnitAlias,
+    User,
+)
+from gongkai.core.notifications import notify
+from gongkai.lib.cndate import cn_date, cn_datetime
 
 
 def _locked_before(form) -> dict:
@@ -70,6 +80,9 @@ def user_save(*, by: User, form) -> User:
     password = form.cleaned_data.get("password")
     if password:
         user.set_password(password)
+        # The administrator now knows it: the user replaces it at next sign-in (an administrator
+        # setting their own on this page knows it anyway).
+        user.must_change_password = creating or user.pk != by.pk
     user.save()
     user.set_roles(form.cleaned_data.get("roles") or [])
     changed_before, changed_after = audit.changed_fields(before, user.audit_snapshot())
@@ -83,8 +96,72 @@ def user_save(*, by: User, form) -> User:
             unit=user.unit,
         )
     if password and not creating:
-        audit.record(by, "user.set_password", user, unit=user.unit)  # never the password itself
+        audit.record(  # never the password itself
+            by,
+            "user.set_password",
+            user,
+            unit=user.unit,
+            must_change_password=user.must_change_password,
+        )
     return user
+
+
+@transaction.atomic
+def password_change(*, user: User, form) -> User:
+    """修改密码: the signed-in user sets their own (the form checked the old one and the
+    validators). Clears 须修改密码; the caller keeps this session, and every other session of
+    the user ends because its stored hash no longer matches (django.contrib.auth)."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    forced = locked.must_change_password
+    locked.set_password(form.cleaned_data["new_password1"])
+    locked.must_change_password = False
+    locked.save(update_fields=["password", "must_change_password"])
+    audit.record(  # never the password itself
+        locked,
+        "user.change_password",
+        locked,
+        unit=locked.unit,
+        before={"must_change_password": True} if forced else None,
+        after={"must_change_password": False} if forced else None,
+    )
+    user.password, user.must_change_password = locked.password, False
+    return user
+
+
+def failed_logins_since_last(user: User):
+    """Failed sign-ins under this user's name since their last one (the audit log keeps each
+    one with its address, whoever typed it)."""
+    last = (
+        AuditEntry.objects.filter(action="auth.login", actor=user)
+        .order_by("-at", "-id")
+        .values_list("at", flat=True)
+        .first()
+    )
+    failures = AuditEntry.objects.filter(action="auth.login_failed", data__username=user.username)
+    return failures.filter(at__gt=last) if last else failures
+
+
+def record_login(user: User) -> AuditEntry:
+    """The audit row of a sign-in, with how many failed sign-ins the account saw since the last
+    one; the user is told of those on the dashboard (probe10 finding 1: a stranger guessing)."""
+    failures = failed_logins_since_last(user)
+    count = failures.count()
+    entry = audit.record(
+        user, "auth.login", user, unit=user.unit, **({"failed_since_last": count} if count else {})
+    )
+    if count:
+        latest = failures.order_by("-at", "-id").first()
+        notify(
+            user=user,
+            key=f"login_failures:{entry.pk}",
+            text=(
+                f"自您上次登录以来，您的账号有{count}次登录失败（最近一次："
+                f"{cn_datetime(timezone.localtime(latest.at))}，来自{latest.ip or '未知地址'}）。"
+                "如不是您本人输错，可能有人在猜测您的密码：请修改密码，并告知系统管理员。"
+            ),
+            link=reverse("core:password_change"),
+        )
+    return entry
 
 
 def _calendar_changed(by: User) -> int:

@@ -9,6 +9,7 @@ it holds for any number of workers on SQLite and on PostgreSQL.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import ipaddress
 
 from django.conf import settings
@@ -77,18 +78,73 @@ def network_of(ip: str | None) -> str:
     return str(address)
 
 
+def _login_key(*parts: str) -> str:
+    """A Throttle key within its 200 characters: a user name is up to 150 and an address
+    up to 43, so a long pair is shortened to a digest rather than cut (two long names that
+    begin alike must not share a count)."""
+    key = ":".join(parts)
+    if len(key) <= 200:
+        return key
+    return f"{parts[0]}:sha256:{hashlib.sha256(key.encode()).hexdigest()}"
+
+
 def login_keys(username: str, ip: str | None) -> dict[str, int]:
-    # One address may be a whole bureau behind NAT, so it gets more tries than one account.
+    """The lockout counts per (account, address), not per account: a stranger's wrong guesses
+    lock out the stranger's own address, never the owner signing in from another one (probe10
+    finding 1). One address may be a whole bureau behind NAT, so across all accounts it gets
+    four times the tries of one (account, address) pair."""
     limit = settings.LOGIN_MAX_FAILURES
-    return {f"login:user:{username}"[:200]: limit, f"login:net:{network_of(ip)}": limit * 4}
+    network = network_of(ip)
+    return {
+        _login_key("login:pair", username, network): limit,
+        _login_key("login:net", network): limit * 4,
+    }
 
 
-def login_may_try(username: str, ip: str | None) -> bool:
-    return take_all(login_keys(username, ip), seconds=settings.LOGIN_LOCKOUT_MINUTES * 60)
+def account_key(username: str) -> str:
+    return _login_key("login:user", username)
 
 
-def login_succeeded(username: str, ip: str | None) -> None:
-    give_back(*login_keys(username, ip))
+def _counted(key: str, *, seconds: int) -> int:
+    """What `key` holds now (0 once its window has run out)."""
+    since = timezone.now() - dt.timedelta(seconds=seconds)
+    row = Throttle.objects.filter(key=key, started_at__gte=since).first()
+    return row.count if row else 0
+
+
+class LoginLocked(Exception):
+    """This client may not try this account now; `for_the_day` when the account's daily count
+    is full and this address has already failed for it."""
+
+    def __init__(self, *, for_the_day: bool = False):
+        super().__init__()
+        self.for_the_day = for_the_day
+
+
+def login_attempt(username: str, ip: str | None) -> list[str]:
+    """Take one try for `username` from `ip`: the keys taken (to give back if the password was
+    right); raises LoginLocked when this client may not try now.
+
+    Besides the per-pair lockout, failures of one account from every address are counted over
+    a day (LOGIN_ACCOUNT_MAX_FAILURES): a botnet gets LOGIN_MAX_FAILURES guesses per address
+    per window. Once the day's count is full, an address that has already failed for this
+    account may not try again that day, while an address that has not failed still may, so the
+    owner at their own desk is never the one shut out (the guesser needs a fresh address for
+    every single guess). The owner is told of the failures when they next sign in."""
+    keys = login_keys(username, ip)
+    pair = next(iter(keys))
+    account = account_key(username)
+    if _counted(account, seconds=MAX_WINDOW_SECONDS) >= settings.LOGIN_ACCOUNT_MAX_FAILURES:
+        # the pair's row is kept for a day (`sweep`): a count left in it is a failure today
+        since = timezone.now() - dt.timedelta(seconds=MAX_WINDOW_SECONDS)
+        if Throttle.objects.filter(key=pair, count__gt=0, started_at__gte=since).exists():
+            raise LoginLocked(for_the_day=True)
+    if not take_all(keys, seconds=settings.LOGIN_LOCKOUT_MINUTES * 60):
+        raise LoginLocked
+    taken = list(keys)
+    if take(account, limit=settings.LOGIN_ACCOUNT_MAX_FAILURES, seconds=MAX_WINDOW_SECONDS):
+        taken.append(account)
+    return taken
 
 
 def sweep(*, today: dt.date, days: int) -> list[str]:

@@ -8,6 +8,7 @@ app_name = "core"
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/", views.password_change, name="password_change"),
     path("units/", views.unit_list, name="unit_list"),
     path("units/new/", views.unit_edit, name="unit_create"),
     path("units/<int:pk>/", views.unit_edit, name="unit_edit"),

@@ -2,8 +2,9 @@
 which gathers every app, is in gongkai.site)."""
 
 from django.contrib import messages
-from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth import REDIRECT_FIELD_NAME, update_session_auth_hash
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, StreamingHttpResponse
@@ -23,6 +24,7 @@ from gongkai.core.forms import (
     HolidayScheduleForm,
     LearnedAliasForm,
     LoginForm,
+    OwnPasswordForm,
     UnitForm,
     UserForm,
 )
@@ -55,6 +57,20 @@ def admin_login(request, extra_context=None):
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = reverse("admin:index")
     return redirect(f"{reverse('core:login')}?{urlencode({REDIRECT_FIELD_NAME: target})}")
+
+
+@login_required
+def password_change(request):
+    """修改密码, for whoever is signed in; the one staff page (with 退出) open to a user who must
+    change the password the administrator set (core.middleware.PasswordChangeRequired)."""
+    forced = request.user.must_change_password
+    form = OwnPasswordForm(request.user, request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        user = services.password_change(user=request.user, form=form)
+        update_session_auth_hash(request, user)  # this session stays; the others end
+        messages.success(request, "密码已修改。您在其他电脑或浏览器上的登录已全部退出。")
+        return redirect("core:dashboard")
+    return render(request, "core/password_change.html", {"form": form, "forced": forced})
 
 
 # The press office imports plans, so it sees the unit names the import learned and corrects

@@ -57,7 +57,7 @@ def test_only_administrators_manage_units_and_users(client, cast, who):
     assert client.get(reverse("core:user_create")).status_code == 403
 
 
-def test_it_creates_a_user_with_roles_and_a_hashed_password(client, cast):
+def test_it_creates_a_user_with_roles_and_a_hashed_password_to_be_changed(client, cast):
     client.force_login(cast.admin)
     data = {
         "username": "tongji",
@@ -70,6 +70,7 @@ def test_it_creates_a_user_with_roles_and_a_hashed_password(client, cast):
     assert client.post(reverse("core:user_create"), data).status_code == 302
     user = User.objects.get(username="tongji")
     assert user.password.startswith("argon2") and user.has_role(Role.CLERK)
+    assert user.must_change_password  # the administrator knows it: changed at first sign-in
     entry = AuditEntry.objects.get(action="user.create")
     assert entry.after["roles"] == [Role.CLERK] and "Tongji-2022-secret" not in str(entry.after)
 

@@ -215,3 +215,89 @@ def test_concurrent_attempts_never_get_past_the_limit(tmp_path):
         granted, refused = _race_in_threads()
         assert Throttle.objects.get(key="race").count == 10
     assert (granted, refused) == (10, 10)
+
+
+# ---- probe10 finding 1: a stranger's guesses lock out the stranger, not the owner ----
+
+STRANGER = {"REMOTE_ADDR": "203.0.113.66"}
+OWNER = {"REMOTE_ADDR": "198.51.100.7"}
+
+
+def test_a_strangers_failures_do_not_lock_the_owner_out_from_another_address(client, cast):
+    for _ in range(7):  # more than LOGIN_MAX_FAILURES (5), as the probe did
+        _login(Client(), "shenpi", "wrong-guess", **STRANGER)
+    response = _login(client, "shenpi", TEST_PASSWORD, **OWNER)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(cast.other_clerk.pk)
+
+
+def test_the_strangers_own_address_stays_locked_and_nothing_else_is_written(client, cast):
+    for _ in range(5):
+        assert not _locked(_login(client, "shenpi", "wrong-guess", **STRANGER))
+    before = (AuditEntry.objects.count(), sorted(Throttle.objects.values_list("key", "count")))
+    response = _login(client, "shenpi", TEST_PASSWORD, **STRANGER)  # the right one, too late
+    assert _locked(response) and "_auth_user_id" not in client.session
+    assert (AuditEntry.objects.count(), sorted(Throttle.objects.values_list("key", "count"))) == (
+        before
+    )
+    assert not AuditEntry.objects.filter(action="auth.login").exists()
+    assert AuditEntry.objects.filter(action="auth.login_failed").count() == 5
+
+
+def test_spelling_variants_from_one_address_share_its_count(client, cast):
+    for variant in ["SHENPI", " shenpi", "ｓｈｅｎｐｉ", "shenpi\t", "Shenpi"]:
+        assert not _locked(_login(client, variant, "wrong-guess", **STRANGER))
+    assert _locked(_login(client, "ｓｈｅｎｐｉ", TEST_PASSWORD, **STRANGER))
+    assert _login(Client(), " SHENPI ", TEST_PASSWORD, **OWNER).status_code == 302
+
+
+def test_beyond_the_days_cap_an_address_that_failed_may_not_try_but_a_clean_one_may(
+    client, cast, settings
+):
+    """The slow per-account cap: 6 failures from 3 addresses fill it; then the addresses that
+    failed are refused (even after their 15 minutes), the owner's clean address is not."""
+    import datetime as dt
+
+    import time_machine
+
+    settings.LOGIN_MAX_FAILURES, settings.LOGIN_ACCOUNT_MAX_FAILURES = 2, 6
+    bots = [{"REMOTE_ADDR": f"203.0.113.{i}"} for i in (1, 2, 3)]
+    start = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False):
+        for bot in bots:
+            for _ in range(2):
+                _login(Client(), "lingdao", "wrong-guess", **bot)
+    with time_machine.travel(start + dt.timedelta(minutes=30), tick=False):  # pair windows over
+        failed = AuditEntry.objects.filter(action="auth.login_failed").count()
+        refused = _login(Client(), "lingdao", TEST_PASSWORD, **bots[0])
+        assert "该账号今天登录失败次数过多" in refused.content.decode()
+        assert AuditEntry.objects.filter(action="auth.login_failed").count() == failed
+        # a fresh address still gets a first guess; its failure then shuts it too
+        fresh = {"REMOTE_ADDR": "203.0.113.99"}
+        assert (
+            "用户名或密码不正确" in _login(Client(), "lingdao", "x-guess", **fresh).content.decode()
+        )
+        assert "该账号今天" in _login(Client(), "lingdao", "y-guess", **fresh).content.decode()
+        assert _login(client, "lingdao", TEST_PASSWORD, **OWNER).status_code == 302
+    with time_machine.travel(start + dt.timedelta(hours=25), tick=False):  # the day is over
+        assert _login(Client(), "lingdao", TEST_PASSWORD, **bots[0]).status_code == 302
+
+
+def test_the_owner_is_told_of_the_failures_since_their_last_sign_in(client, cast):
+    from gongkai.core.models import Notification
+
+    assert _login(Client(), "lingdao", TEST_PASSWORD, **OWNER).status_code == 302
+    for _ in range(3):
+        _login(Client(), "LINGDAO", "wrong-guess", **STRANGER)
+    _login(Client(), "fagui", "wrong-guess", **STRANGER)  # someone else's: not counted
+    assert _login(client, "lingdao", TEST_PASSWORD, **OWNER).status_code == 302
+    login = AuditEntry.objects.filter(action="auth.login", actor=cast.leader).first()
+    assert login.data == {"failed_since_last": 3}
+    notice = Notification.objects.get(user=cast.leader)
+    assert "3次登录失败" in notice.text and "203.0.113.66" in notice.text
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert "3次登录失败" in page
+    # told once: the next sign-in has nothing new to say
+    assert _login(Client(), "lingdao", TEST_PASSWORD, **OWNER).status_code == 302
+    assert AuditEntry.objects.filter(action="auth.login", actor=cast.leader).first().data == {}
+    assert Notification.objects.filter(user=cast.leader).count() == 1

@@ -53,6 +53,7 @@ MATRIX = {
     "core:login":                     ("OORRRRRRR", "OORRRRRRR"),
     "core:logout":                    ("MMMMMMMMM", "LLWWWWWWW"),
     "core:dashboard":                 ("LLOOOOOOO", "LLOOOOOOO"),
+    "core:password_change":           ("LLOOOOOOO", "LLOOOOOOO"),  # empty POST: nothing changed
     "core:unit_list":                 ("LLFFFFFOO", "LLFFFFFOO"),  # press: the learned names
     "core:learned_alias_change":      ("MMMMMMMMM", "LLFFFFFRR"),  # empty POST: nothing changed
     "core:unit_create":               ("LLFFFFFFO", "LLFFFFFFO"),
