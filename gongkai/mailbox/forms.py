@@ -8,7 +8,13 @@ from django import forms
 from gongkai.core.forms import SeenForm
 from gongkai.core.models import Unit
 from gongkai.disclosure_requests.models import ApplicantType, DeliveryForm, DeliveryMethod
-from gongkai.forms_common import CitizenForm, HoneypotForm, KeepsNoFiles, MultipleFileField
+from gongkai.forms_common import (
+    CitizenForm,
+    EmailField,
+    HoneypotForm,
+    KeepsNoFiles,
+    MultipleFileField,
+)
 from gongkai.lib import phones
 from gongkai.mailbox.models import (
     PHONE_INVALID,
@@ -44,6 +50,7 @@ class MessageForm(KeepsNoFiles, CitizenForm, HoneypotForm, forms.ModelForm):
             "address",
             "publish_consent",
         ]
+        field_classes = {"email": EmailField}
         widgets = {
             "category": forms.RadioSelect,
             "body": forms.Textarea(attrs={"rows": 8, "maxlength": MAX_BODY_CHARS}),
