@@ -270,6 +270,13 @@ FEE_PERIOD_EXCLUDED = env_bool("GONGKAI_FEE_PERIOD_EXCLUDED", True)
 REQUEST_NUMBER_PREFIX = env_str("GONGKAI_REQUEST_NUMBER_PREFIX", "GK")
 # Submissions accepted from one address per hour on the public form.
 REQUEST_RATE_PER_HOUR = env_int("GONGKAI_REQUEST_RATE_PER_HOUR", 10)
+# The citizen forms' hourly limits hold per address (IPv6: per /64) and this many times over
+# per IPv4 /24 (core.throttle.take_for_client): a /24 is often one organisation or a carrier's
+# pool, so five people at the limit, not one.
+RATE_BLOCK_FACTOR = env_int("GONGKAI_RATE_BLOCK_FACTOR", 5)
+# Online submissions of every citizen form together in the last hour above which the press
+# office's dashboard says the volume is unusual (site.volume): a signal, not a block.
+SUBMISSION_ALERT_PER_HOUR = env_int("GONGKAI_SUBMISSION_ALERT_PER_HOUR", 60)
 # Questions one address may ask 政策问答 per hour (each costs an embedding and two searches).
 QA_RATE_PER_HOUR = env_int("GONGKAI_QA_RATE_PER_HOUR", 60)
 # Wrong number + query code pairs per tracking number per hour on the public lookup (×3 per
