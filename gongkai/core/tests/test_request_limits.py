@@ -1,8 +1,6 @@
 """Requests and uploads within bounds (issue 15, item 6): an oversize body is refused before it
 is read, and hostile files get a Chinese sentence, never a 500, and leave nothing behind."""
 
-import datetime as dt
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -11,7 +9,7 @@ from gongkai.disclosure_requests.models import DisclosureRequest
 from gongkai.lib.tests import hostile
 from gongkai.lib.uploads import UploadError
 from gongkai.publications.models import Attachment
-from gongkai.testing import APPLICATION_FORM
+from gongkai.testing import APPLICATION_FORM, a_draft
 
 FORM = {**APPLICATION_FORM, "idempotency_key": "k-1"}
 
@@ -66,32 +64,14 @@ def test_an_anonymous_applicant_uploading_a_crafted_zip_gets_a_chinese_error(cli
     ],
 )
 def test_a_drafter_attaching_a_hostile_file_is_refused(cast, make, message):
-    from gongkai.publications.models import Category, Document, Kind
-
-    doc = Document.create_draft(
-        by=cast.clerk,
-        title="通知",
-        category=Category.REGULATIONS_NORMATIVE_DOCS,
-        kind=Kind.GENERAL,
-        body="<p>正文</p>",
-        written_on=dt.date(2022, 9, 1),
-    )
+    doc = a_draft(cast)
     with pytest.raises(UploadError, match=message):
         doc.add_attachment(by=cast.clerk, upload=SimpleUploadedFile("附件.docx", make()))
     assert not Attachment.objects.exists()
 
 
 def test_a_drafter_attaching_a_huge_dimension_sheet_gets_its_text(cast):
-    from gongkai.publications.models import Category, Document, Kind
-
-    doc = Document.create_draft(
-        by=cast.clerk,
-        title="通知",
-        category=Category.REGULATIONS_NORMATIVE_DOCS,
-        kind=Kind.GENERAL,
-        body="<p>正文</p>",
-        written_on=dt.date(2022, 9, 1),
-    )
+    doc = a_draft(cast)
     upload = SimpleUploadedFile(
         "名单.xlsx", hostile.huge_dimension_xlsx([["姓名", "手机13800000001"]])
     )

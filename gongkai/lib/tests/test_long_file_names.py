@@ -1,14 +1,13 @@
 """A long file name keeps its extension (probe 10, finding 4): a 304-character "….pdf" was
 stored and served as 200 characters with no ".pdf", which Windows will not open."""
 
-import datetime as dt
 from urllib.parse import unquote
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.lib.uploads import short_name
-from gongkai.testing import APPLICATION_FORM, MESSAGE_FORM
+from gongkai.testing import APPLICATION_FORM, MESSAGE_FORM, a_draft
 
 LONG = "材料" * 150 + ".pdf"  # 304 characters
 PDF = b"%PDF-1.7 long name"
@@ -47,16 +46,7 @@ def test_an_application_attachment_keeps_its_extension(client, db):
 
 
 def test_a_publication_attachment_is_stored_and_served_with_its_extension(cast, client):
-    from gongkai.publications.models import Category, Document, Kind
-
-    doc = Document.create_draft(
-        by=cast.clerk,
-        title="通知",
-        category=Category.REGULATIONS_NORMATIVE_DOCS,
-        kind=Kind.GENERAL,
-        body="<p>正文</p>",
-        written_on=dt.date(2022, 9, 1),
-    )
+    doc = a_draft(cast)
     long = "关于危险化学品安全管理的通知" * 14 + "附件一.pdf"
     attachment = doc.add_attachment(by=cast.clerk, upload=SimpleUploadedFile(long, PDF))
     assert attachment.original_name.endswith("通知.pdf") and len(attachment.original_name) == 200
