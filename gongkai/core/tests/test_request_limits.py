@@ -115,6 +115,19 @@ def test_eleven_files_are_refused_and_ten_are_kept(client, db):
     assert CaseFile.objects.count() == 10
 
 
+def test_files_past_the_count_are_dropped_when_uploads_go_to_disk_too(client, db, settings):
+    """Past FILE_UPLOAD_MAX_MEMORY_SIZE the temporary-file handler takes the files: the count
+    holds there too, and the kept files arrive whole."""
+    from gongkai.disclosure_requests.models import CaseFile
+
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+    url = reverse("disclosure_requests_public:apply")
+    page = client.post(url, {**FORM, "attachments": _pdfs(12)}).content.decode()
+    assert "最多可选10个文件，您选择了12个" in page and not CaseFile.objects.exists()
+    client.post(url, {**FORM, "idempotency_key": "k-2", "attachments": _pdfs(10, size=1000)})
+    assert [f.file.size for f in CaseFile.objects.all()] == [1009] * 10
+
+
 def test_files_over_the_total_are_refused_at_the_field(client, db, settings):
     from gongkai.mailbox.models import Message
 
