@@ -1,8 +1,41 @@
 """Form pieces shared by several apps."""
 
 import re
+import unicodedata
 
 from django import forms
+from django.conf import settings
+
+from gongkai.lib.uploads import DOCUMENT_KINDS, UploadError, sniff_upload
+
+KIND_WORDS = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "png": "图片", "jpg": "图片"}
+
+
+def upload_rule(kinds=DOCUMENT_KINDS) -> str:
+    """The site's one upload rule in words, as every file field says it (settings.UPLOAD_*),
+    e.g. "PDF 或图片，最多10个，每个不超过20MB，合计不超过60MB"."""
+    words = list(dict.fromkeys(KIND_WORDS[k] for k in kinds))
+    kinds_text = "、".join(words[:-1]) + " 或" + words[-1] if len(words) > 1 else words[0]
+    return (
+        f"{kinds_text}，最多{settings.UPLOAD_MAX_FILES}个，"
+        f"每个不超过{settings.UPLOAD_MAX_BYTES // 2**20}MB，"
+        f"合计不超过{settings.UPLOAD_TOTAL_MAX_BYTES // 2**20}MB"
+    )
+
+
+def tidy_email(text: str) -> str:
+    """An e-mail address as a Chinese IME types it made ordinary: full-width letters, ＠ and ．
+    folded (NFKC, as phone and ID numbers are), the ideographic 。 read as a dot, spaces at
+    the ends dropped. "ｚ＠example。com" → "z@example.com"."""
+    return unicodedata.normalize("NFKC", text or "").replace("。", ".").strip()
+
+
+class EmailField(forms.EmailField):
+    """The e-mail field of every form that takes one (`Meta.field_classes`): tidied by
+    `tidy_email` before it is checked, so ｓｕｎ＠ｅｘａｍｐｌｅ．ｃｏｍ is not refused."""
+
+    def to_python(self, value):
+        return super().to_python(tidy_email(value) if isinstance(value, str) else value)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -10,13 +43,39 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    """Several files in one field; each is validated by the owning form."""
+    """Several files in one field under the site's one rule (settings.UPLOAD_MAX_FILES,
+    UPLOAD_MAX_BYTES, UPLOAD_TOTAL_MAX_BYTES), checked by content against `kinds`. The help
+    text says the rule; `help_text` given is said before it. Files past the count never reach
+    the disk (core.limits.FileCountHandler) but are counted here."""
 
     widget = MultipleFileInput
 
+    def __init__(self, *, kinds=DOCUMENT_KINDS, help_text="", **kwargs):
+        self.kinds = kinds
+        rule = upload_rule(kinds)
+        kwargs["help_text"] = f"{help_text}；{rule}" if help_text else rule
+        super().__init__(**kwargs)
+
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+        most = settings.UPLOAD_MAX_FILES
+        if len(files) > most:
+            raise forms.ValidationError(
+                f"最多可选{most}个文件，您选择了{len(files)}个，请减少后重新选择。"
+            )
+        files = [super(MultipleFileField, self).clean(f, initial) for f in files]
+        for upload in files:
+            try:
+                sniff_upload(upload, allowed=self.kinds, max_bytes=settings.UPLOAD_MAX_BYTES)
+            except UploadError as error:
+                raise forms.ValidationError(str(error)) from None
+        total = sum(upload.size for upload in files)
+        if total > settings.UPLOAD_TOTAL_MAX_BYTES:
+            raise forms.ValidationError(
+                f"所选文件合计{total / 2**20:.1f}MB，超过"
+                f"{settings.UPLOAD_TOTAL_MAX_BYTES // 2**20}MB，请压缩或分次提交。"
+            )
+        return files
 
 
 FILES_LOST = "表单有误未能提交，已选择的文件没有保存：附件需要重新选择。"

@@ -177,13 +177,32 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env_str("GONGKAI_MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
+# The one upload rule every file field states and checks (forms_common.MultipleFileField):
+# each file, files per field, and all files of one submission together.
 UPLOAD_MAX_BYTES = env_int("GONGKAI_UPLOAD_MAX_MB", 20) * 1024 * 1024
+UPLOAD_MAX_FILES = env_int("GONGKAI_UPLOAD_MAX_FILES", 10)
+UPLOAD_TOTAL_MAX_BYTES = env_int("GONGKAI_UPLOAD_TOTAL_MAX_MB", 60) * 1024 * 1024
 # Form fields other than files (a document body of ~500,000 Chinese characters fits); files
 # stream to disk past FILE_UPLOAD_MAX_MEMORY_SIZE. A body over REQUEST_MAX_BYTES is refused
-# (413) before anything reads it: a few attachments of UPLOAD_MAX_BYTES each fit.
+# (413, templates/413.html) before anything reads it: the files' total, the other fields and
+# the multipart framing fit. deploy/nginx.conf's client_max_body_size must be at least this.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-REQUEST_MAX_BYTES = env_int("GONGKAI_REQUEST_MAX_MB", 3 * UPLOAD_MAX_BYTES // 2**20 + 1) * 2**20
+REQUEST_MAX_BYTES = (
+    env_int(
+        "GONGKAI_REQUEST_MAX_MB",
+        (UPLOAD_TOTAL_MAX_BYTES + DATA_UPLOAD_MAX_MEMORY_SIZE) // 2**20 + 1,
+    )
+    * 2**20
+)
+# Files past UPLOAD_MAX_FILES are dropped unstored by core.limits.FileCountHandler and refused
+# at the field; Django's own cap (a bare 400, everything typed lost) only for absurd requests.
+FILE_UPLOAD_HANDLERS = [
+    "gongkai.core.limits.FileCountHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+DATA_UPLOAD_MAX_NUMBER_FILES = 1000
 
 EMAIL_HOST = env_str("GONGKAI_EMAIL_HOST", "")
 EMAIL_PORT = env_int("GONGKAI_EMAIL_PORT", 25)
@@ -257,6 +276,13 @@ FEE_PERIOD_EXCLUDED = env_bool("GONGKAI_FEE_PERIOD_EXCLUDED", True)
 REQUEST_NUMBER_PREFIX = env_str("GONGKAI_REQUEST_NUMBER_PREFIX", "GK")
 # Submissions accepted from one address per hour on the public form.
 REQUEST_RATE_PER_HOUR = env_int("GONGKAI_REQUEST_RATE_PER_HOUR", 10)
+# The citizen forms' hourly limits hold per address (IPv6: per /64) and this many times over
+# per IPv4 /24 (core.throttle.take_for_client): a /24 is often one organisation or a carrier's
+# pool, so five people at the limit, not one.
+RATE_BLOCK_FACTOR = env_int("GONGKAI_RATE_BLOCK_FACTOR", 5)
+# Online submissions of every citizen form together in the last hour above which the press
+# office's dashboard says the volume is unusual (site.volume): a signal, not a block.
+SUBMISSION_ALERT_PER_HOUR = env_int("GONGKAI_SUBMISSION_ALERT_PER_HOUR", 60)
 # Questions one address may ask 政策问答 per hour (each costs an embedding and two searches).
 QA_RATE_PER_HOUR = env_int("GONGKAI_QA_RATE_PER_HOUR", 60)
 # Wrong number + query code pairs per tracking number per hour on the public lookup (×3 per

@@ -352,3 +352,17 @@ def at_once(*calls) -> list[str]:
     for thread in threads:
         thread.join()
     return outcomes
+
+
+def a_draft(cast):
+    """A draft notice of 法规处's clerk with a short 正文, ready for attachments."""
+    from gongkai.publications.models import Category, Document, Kind
+
+    return Document.create_draft(
+        by=cast.clerk,
+        title="通知",
+        category=Category.REGULATIONS_NORMATIVE_DOCS,
+        kind=Kind.GENERAL,
+        body="<p>正文</p>",
+        written_on=dt.date(2022, 9, 1),
+    )

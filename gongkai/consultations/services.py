@@ -229,11 +229,7 @@ def before_signing(sender, document, today: dt.date, **_) -> str:
 
 
 def may_comment(ip: str | None) -> bool:
-    return throttle.take(
-        f"comment:net:{throttle.network_of(ip)}",
-        limit=settings.COMMENT_RATE_PER_HOUR,
-        seconds=3600,
-    )
+    return throttle.take_for_client("comment", ip, limit=settings.COMMENT_RATE_PER_HOUR)
 
 
 def is_retry(idempotency_key: str) -> bool:

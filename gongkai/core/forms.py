@@ -13,6 +13,7 @@ from gongkai.core.models import (
     normalise_username,
 )
 from gongkai.core.roles import Role
+from gongkai.forms_common import EmailField
 from gongkai.lib.cndate import parse_typed_date
 
 
@@ -146,6 +147,7 @@ class UserForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["username", "full_name", "unit", "phone", "email", "is_active"]
+        field_classes = {"email": EmailField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

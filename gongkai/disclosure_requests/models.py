@@ -41,7 +41,7 @@ from gongkai.lib.request_clock import (
     SILENCE,
     SUPPLEMENT_NOTICE_WORKDAYS,
 )
-from gongkai.lib.uploads import sniff_upload
+from gongkai.lib.uploads import short_name, sniff_upload
 from gongkai.lib.workdays import UnknownHolidayYear
 
 audit.register_read_actions(
@@ -633,7 +633,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             data["extension_dropped"] = self.extension_workdays
             self.extension_workdays = 0
         return self._move(
-            "receive_supplement", by, note, on=on, files=[f.name[:200] for f in files], **data
+            "receive_supplement", by, note, on=on, files=[short_name(f.name) for f in files], **data
         )
 
     @transaction.atomic
@@ -692,7 +692,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         self._refuse_repeat("propose", by, text, files, "这条办理意见已于{at}提交")
         for upload in files:
             CaseFile.store(self, upload, purpose=CaseFile.Purpose.FOUND)
-        return self._move("propose", by, text, files=[f.name[:200] for f in files])
+        return self._move("propose", by, text, files=[short_name(f.name) for f in files])
 
     @transaction.atomic
     def start_consultation(self, *, by, kind: str, party: str, sent_on: dt.date, note: str = ""):
@@ -1050,7 +1050,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             "\n".join(notes),
             on=on,
             outcome=outcome,
-            files=[f.name[:200] for f in files],
+            files=[short_name(f.name) for f in files],
             documents=[d.pk for d in documents],
             **extra,
         )
@@ -1411,7 +1411,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         if (
             last is not None
             and last.note == text
-            and (last.data or {}).get("files", []) == [f.name[:200] for f in files]
+            and (last.data or {}).get("files", []) == [short_name(f.name) for f in files]
             and timezone.now() - last.at < REPEAT_WINDOW
         ):
             at = timezone.localtime(last.at).strftime("%H:%M")
@@ -1511,7 +1511,7 @@ class CaseFile(models.Model):
         attachment = cls(
             case=case,
             reply=reply,
-            original_name=upload.name[:200],
+            original_name=short_name(upload.name),
             kind=checked.kind,
             purpose=purpose,
         )

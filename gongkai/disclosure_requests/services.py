@@ -96,9 +96,7 @@ def next_tracking_no(year: int) -> str:
 def may_submit(ip: str | None) -> bool:
     """Takes one of the online submissions a network may make per hour (the public form's
     rate limit), atomically, so that concurrent requests cannot pass the limit."""
-    return throttle.take(
-        f"apply:net:{throttle.network_of(ip)}", limit=settings.REQUEST_RATE_PER_HOUR, seconds=3600
-    )
+    return throttle.take_for_client("apply", ip, limit=settings.REQUEST_RATE_PER_HOUR)
 
 
 def is_retry(idempotency_key: str) -> bool:

@@ -4,14 +4,18 @@ step whose field names are the verb's keywords (the view calls the verb with the
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 
 from gongkai.core.forms import SeenForm
 from gongkai.core.models import Unit
 from gongkai.disclosure_requests.models import ApplicantType, DeliveryForm, DeliveryMethod
-from gongkai.forms_common import CitizenForm, HoneypotForm, KeepsNoFiles, MultipleFileField
+from gongkai.forms_common import (
+    CitizenForm,
+    EmailField,
+    HoneypotForm,
+    KeepsNoFiles,
+    MultipleFileField,
+)
 from gongkai.lib import phones
-from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.mailbox.models import (
     PHONE_INVALID,
     Category,
@@ -24,7 +28,6 @@ from gongkai.mailbox.models import (
 )
 
 MAX_BODY_CHARS = 5000
-MAX_FILES = 5
 
 
 class MessageForm(KeepsNoFiles, CitizenForm, HoneypotForm, forms.ModelForm):
@@ -32,7 +35,7 @@ class MessageForm(KeepsNoFiles, CitizenForm, HoneypotForm, forms.ModelForm):
     chosen attachments must be chosen again (a browser cannot keep them; probe 8 M2)."""
 
     attachments = MultipleFileField(
-        label="附件（选填）", required=False, help_text="PDF 或图片，最多5个，每个不超过20MB"
+        label="附件（选填）", required=False, kinds=("pdf", "png", "jpg")
     )
 
     class Meta:
@@ -47,6 +50,7 @@ class MessageForm(KeepsNoFiles, CitizenForm, HoneypotForm, forms.ModelForm):
             "address",
             "publish_consent",
         ]
+        field_classes = {"email": EmailField}
         widgets = {
             "category": forms.RadioSelect,
             "body": forms.Textarea(attrs={"rows": 8, "maxlength": MAX_BODY_CHARS}),
@@ -86,20 +90,6 @@ class MessageForm(KeepsNoFiles, CitizenForm, HoneypotForm, forms.ModelForm):
         if not phones.is_phone(value):
             raise forms.ValidationError(PHONE_INVALID)
         return value
-
-    def clean_attachments(self):
-        return checked_files(self.cleaned_data["attachments"])
-
-
-def checked_files(files):
-    if len(files) > MAX_FILES:
-        raise forms.ValidationError(f"附件最多{MAX_FILES}个。")
-    for upload in files:
-        try:
-            sniff_upload(upload, allowed=("pdf", "png", "jpg"), max_bytes=settings.UPLOAD_MAX_BYTES)
-        except UploadError as error:
-            raise forms.ValidationError(str(error)) from None
-    return files
 
 
 class HotlineForm(forms.ModelForm):

@@ -29,7 +29,7 @@ from gongkai.core.selectors import unit_staff
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib.cndate import cn_date, cn_datetime
 from gongkai.lib.phones import PhoneKeyed, is_phone
-from gongkai.lib.uploads import sniff_upload
+from gongkai.lib.uploads import short_name, sniff_upload
 from gongkai.mailbox.masking import duplicate_reply
 from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
 
@@ -934,7 +934,7 @@ class MessageFile(models.Model):
     @classmethod
     def store(cls, message, upload) -> MessageFile:
         checked = sniff_upload(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
-        attachment = cls(message=message, original_name=upload.name[:200], kind=checked.kind)
+        attachment = cls(message=message, original_name=short_name(upload.name), kind=checked.kind)
         attachment.file.save(f"{checked.sha256[:16]}.{checked.kind}", upload, save=True)
         return attachment
 

@@ -43,11 +43,7 @@ def next_tracking_no(year: int) -> str:
 
 def may_submit(ip: str | None) -> bool:
     """One of the messages a network may send per hour, taken atomically."""
-    return throttle.take(
-        f"message:net:{throttle.network_of(ip)}",
-        limit=settings.MESSAGE_RATE_PER_HOUR,
-        seconds=3600,
-    )
+    return throttle.take_for_client("message", ip, limit=settings.MESSAGE_RATE_PER_HOUR)
 
 
 def is_retry(idempotency_key: str) -> bool:

@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 
 from gongkai.core.forms import OnceForm, SeenForm
-from gongkai.forms_common import HoneypotForm
+from gongkai.forms_common import EmailField, HoneypotForm
 from gongkai.lib.phones import is_phone, tidy
 from gongkai.meetings.models import Handling, Meeting, SignUp
 
@@ -101,6 +101,7 @@ class SignUpForm(HoneypotForm, forms.ModelForm):
             "conflicts",
             "publish_consent",
         ]
+        field_classes = {"email": EmailField}
         widgets = {
             "statement": forms.Textarea(attrs={"rows": 4, "maxlength": MAX_STATEMENT_CHARS}),
             "conflicts": forms.Textarea(attrs={"rows": 2, "maxlength": MAX_STATEMENT_CHARS}),

@@ -66,11 +66,7 @@ def meeting_create_from(form, *, by, unit) -> tuple[Meeting, bool]:
 
 def may_submit(ip: str | None) -> bool:
     """One of the sign-ups a network may send per hour, taken atomically."""
-    return throttle.take(
-        f"signup:net:{throttle.network_of(ip)}",
-        limit=settings.MEETING_SIGNUP_RATE_PER_HOUR,
-        seconds=3600,
-    )
+    return throttle.take_for_client("signup", ip, limit=settings.MEETING_SIGNUP_RATE_PER_HOUR)
 
 
 def is_retry(idempotency_key: str) -> bool:

@@ -1,10 +1,8 @@
 from django import forms
-from django.conf import settings
 
 from gongkai.core.forms import SeenForm
 from gongkai.core.models import Unit
 from gongkai.forms_common import MultipleFileField
-from gongkai.lib.uploads import UploadError, sniff_upload
 from gongkai.plans import services
 from gongkai.plans.evidence_kinds import EVIDENCE_KINDS
 from gongkai.plans.importers.base import ParsedItem
@@ -257,9 +255,7 @@ class ProgressForm(SeenForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="网页报道等，每行一个网址",
     )
-    files = MultipleFileField(
-        label="佐证材料", required=False, help_text="PDF、Word、Excel 或图片，每个不超过20MB"
-    )
+    files = MultipleFileField(label="佐证材料", required=False)
 
     def full_clean(self):
         """A browser never keeps chosen files across a page with errors: say so at the field
@@ -278,15 +274,6 @@ class ProgressForm(SeenForm):
             if not link.startswith(("http://", "https://")):
                 raise forms.ValidationError(f"网址应以 http:// 或 https:// 开头：{link}")
         return "\n".join(links)
-
-    def clean_files(self):
-        files = self.cleaned_data["files"]
-        for upload in files:
-            try:
-                sniff_upload(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
-            except UploadError as error:
-                raise forms.ValidationError(str(error)) from None
-        return files
 
 
 class AssignUnitsForm(forms.Form):

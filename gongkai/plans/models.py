@@ -330,12 +330,12 @@ class Evidence(models.Model):
 
     @classmethod
     def from_upload(cls, progress: Progress, upload) -> Evidence:
-        from gongkai.lib.uploads import sniff_upload
+        from gongkai.lib.uploads import short_name, sniff_upload
 
         checked = sniff_upload(upload)  # already validated by the form; cheap to redo
         evidence = cls(
             progress=progress,
-            original_name=upload.name[:200],
+            original_name=short_name(upload.name),
             kind=checked.kind,
             size=checked.size,
             sha256=checked.sha256,

@@ -106,7 +106,10 @@ class DocumentForm(OnceForm, forms.ModelForm):
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label="附件", help_text="PDF、Word、Excel 或图片，不超过20MB")
+    file = forms.FileField(
+        label="附件",
+        help_text=f"PDF、Word、Excel 或图片，不超过{settings.UPLOAD_MAX_BYTES // 2**20}MB",
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -26,11 +26,13 @@ from gongkai.plans import reminders as plans_reminders
 from gongkai.publications import dashboard as publications_dashboard
 from gongkai.publications import demo as publications_demo
 from gongkai.publications import evidence as publications_evidence
+from gongkai.site import volume
 
 # Each takes a user and returns one section of the staff dashboard ("my work, overdue first"),
 # or None. Documents waiting for the user's review come first: they hold up publication. The
 # unit's drafts come last.
 DASHBOARD_SECTIONS = [
+    volume.dashboard,  # an unusual number of submissions, for the press office
     publications_dashboard.review_queue,
     core_dashboard.notifications,
     requests_reminders.dashboard,

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.disclosure_requests.models import DisclosureRequest
-from gongkai.testing import APPLICATION_FORM
+from gongkai.testing import APPLICATION_FORM, SHANGHAI
 
 APPLY = "disclosure_requests_public:apply"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -38,6 +38,9 @@ def test_the_same_application_from_another_browser_shows_the_number_not_the_code
     assert DisclosureRequest.objects.count() == 1
     assert first.context["case"].tracking_no in page and "本次未重复登记" in page
     assert first.context["code"] not in page
+    case = DisclosureRequest.objects.get()
+    assert f"{case.submitted_at.astimezone(SHANGHAI):%Y年%-m月%-d日}" in page  # received on
+    assert "已发送至申请时填写的电子邮箱" in page and "本页不再显示查询码" in page
 
 
 def test_an_edited_resubmission_is_a_new_application(client, db):

@@ -1092,7 +1092,7 @@ class Attachment(models.Model):
 
     @classmethod
     def from_upload(cls, document: Document, upload) -> Attachment:
-        from gongkai.lib.uploads import sniff_upload
+        from gongkai.lib.uploads import short_name, sniff_upload
 
         checked = sniff_upload(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
         upload.seek(0)
@@ -1100,7 +1100,7 @@ class Attachment(models.Model):
         upload.seek(0)
         attachment = cls(
             document=document,
-            original_name=clean_line(upload.name)[:200],
+            original_name=short_name(clean_line(upload.name)),
             kind=checked.kind,
             size=checked.size,
             sha256=checked.sha256,
