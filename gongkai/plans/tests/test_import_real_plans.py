@@ -159,6 +159,7 @@ BATCHES = {
     "real_heldout9": (10, 27, 27, 0),
     "real_heldout10": (15, 43, 43, 0),
     "real_heldout12": (7, 19, 19, 0),
+    "real_heldout13": (12, 26, 20, 1),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
