@@ -29,9 +29,9 @@ _ALL_VERBS = _LEAD_VERBS + _SUPPORT_VERBS + _WEAK_VERBS
 _VERB_RE = re.compile(f"(?:{'|'.join(_ALL_VERBS)})(?!科室|处室|股室|单位|部门)")
 
 _LABEL_RE = re.compile(
-    r"((?:牵头|主办|配合|协办|参与|责任|承办|落实)(?:单位|处室|科室|部门|主体)|"
+    r"((?:牵头|主办|配合|协办|参与|责任|承办|落实|协同)(?:责任)?(?:单位|处室|科室|部门|主体)|"
     r"(?<![\w])(?:牵头|主办|配合|协办|责任))[:：]\s*"
-    r"([^;；:：]+?)(?=[;；]|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成)\w{0,2}[:：]|$)"
+    r"([^;；:：]+?)(?=[;；]|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成|协同)\w{0,4}[:：]|$)"
 )
 _PAREN_RE = re.compile(r"[（(〔﹝【\[]([^（）()〔〕﹝﹞【】\[\]]*)[)）〕﹞】\]]")
 # A bracket that belongs to a name (各县（市、区）人民政府, 各镇（办）) is held as one of these
@@ -75,7 +75,9 @@ _CO_SIGN_INSIDE = re.compile(rf"{_HUI_VERB}[\u4e00-\u9fff]{{2}}")
 _UNIT_SUFFIX = re.compile(
     r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|村居|主体|企业|银行|支行|分行|海关|"
     # People's organisations: 科学技术协会, 工商业联合会, 妇女联合会 …, by their short names.
-    r"科协|工商联|侨联|妇联|残联|文联|社科联)$"
+    r"科协|工商联|侨联|妇联|残联|文联|社科联|"
+    # Banks by their short names: 市人行 (人民银行), 县农行, 市建行.
+    r"人行|[农工建中交]行)$"
 )
 # Words that turn a "name" into a sentence (我局属于…, 无…职责).
 _SENTENCE_WORDS = re.compile(
@@ -326,7 +328,7 @@ _ASSISTS_RE = re.compile(r"^(.+?)(?:配合|协助)(.+?)(?:负责落实|落实|�
 # 责任单位：X，所属片区：Y — a label of no role after a units label.
 _OTHER_LABEL = re.compile(r"(?<=[，,；;])\s*([\u4e00-\u9fff]{2,6})[:：]")
 _KNOWN_LABEL = re.compile(
-    r"(?:牵头|主办|配合|协办|参与|责任|承办|落实)(?:单位|处室|科室|部门|主体)?|"
+    r"(?:牵头|主办|配合|协办|参与|责任|承办|落实|协同)(?:责任)?(?:单位|处室|科室|部门|主体)?|"
     r"完成时限|完成时间|时限要求|时限|备注"
 )
 
@@ -480,7 +482,9 @@ def _names(text: str) -> tuple[list[str], bool]:
 # Bare kinds of body after a 各 collective (各科室、单位): more of the same collective.
 _KINDS = {"单位", "部门", "处室", "科室", "机构", "单位部门"}
 # A collective that a bare kind after it goes on: 各X, or …有关/相关 + a kind of body.
-_KIND_COLLECTIVE = re.compile(r"^各|^[^、，,]{0,6}(?:有关|相关)(?:单位|部门|处室|科室|机构)$")
+_KIND_COLLECTIVE = re.compile(
+    r"^各|^[^、，,]{0,6}(?:有关|相关)(?:责任)?(?:单位|部门|处室|科室|机构)$"
+)
 # 各单位 after a collective (各级政府各部门、各单位) goes on with it: the same qualifier.
 _BARE_COLLECTIVE = re.compile(r"^各(?:单位|部门|机构)$")
 

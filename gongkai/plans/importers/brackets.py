@@ -136,7 +136,7 @@ def _without_last_deadline(record: Row, piece: str) -> str:
 
 # 1.做好…。责任单位：办公室。完成时限：6月底前。 — labels after the task's last sentence.
 _INLINE_LABELS = re.compile(
-    r"(?<=[。；;！!])\s*(?=(?:(?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)|"
+    r"(?<=[。；;！!])\s*(?=(?:(?:责任|牵头|配合|主办|协办|承办|落实|协同)(?:责任)?(?:单位|处室|科室|部门)|"
     r"完成时限|完成时间|时限要求)[:：])"
 )
 
@@ -150,14 +150,14 @@ GROUP_CLOSE = "(?:以上|上述)"
 # where they run to the paragraph's end (no sentence after them; 明确责任单位：… inside a
 # sentence is no label of the task's).
 _LAST_LABELS = re.compile(
-    r"(?<=[\u4e00-\u9fff》”）)，,])\s*(?=(?:责任|牵头|主办)(?:单位|处室|科室|部门)[:：][^。！!]*"
+    r"(?<=[\u4e00-\u9fff》”）)，,])\s*(?=(?:责任|牵头|主办)(?:责任)?(?:单位|处室|科室|部门)[:：][^。！!]*"
     r"(?:。|。" + GROUP_CLOSE + r"[^。！!]*。?)?$)"
 )
 
 
 # 配合部门 ：X — a space between a role label and its colon.
 _LABEL_GAP = re.compile(
-    r"((?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门))\s+(?=[:：])"
+    r"((?:责任|牵头|配合|主办|协办|承办|落实|协同)(?:责任)?(?:单位|处室|科室|部门))\s+(?=[:：])"
 )
 
 
@@ -246,7 +246,7 @@ def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
 _NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
 # A units label written bare (not in a bracket), with no sentence's end after it.
 _OPEN_LABEL = re.compile(
-    r"(?:牵头|责任|配合|主办|协办|承办)(?:单位|处室|科室|部门)\s*[:：][^。；;（(）)]*$"
+    r"(?:牵头|责任|配合|主办|协办|承办|协同)(?:责任)?(?:单位|处室|科室|部门)\s*[:：][^。；;（(）)]*$"
 )
 
 
@@ -309,7 +309,7 @@ def _split_bracket(inner: str) -> tuple[str, str]:
 
 # Where the next label starts on a line of several: 牵头单位：X；责任单位：Y　完成时限：Z.
 _NEXT_LABEL = re.compile(
-    r"[；;，,\s]+(?=(?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)[:：]|"
+    r"[；;，,\s]+(?=(?:责任|牵头|配合|主办|协办|承办|落实|协同)(?:责任)?(?:单位|处室|科室|部门)[:：]|"
     r"(?:完成时限|完成时间|时限要求|时限)[:：])"
 )
 

@@ -102,6 +102,9 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "措施",
             "举措",
             "工作安排",
+            # 年度阶段性工作目标: a ledger's stage targets for the task (第一季度…第四季度).
+            "阶段性工作目标",
+            "阶段目标",
         ),
     ),
     (
@@ -114,6 +117,7 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "具体任务",
             "主要任务",
             "重点任务",
+            "重点工作",
             "工作要点",
         ),
     ),

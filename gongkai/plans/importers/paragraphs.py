@@ -214,6 +214,7 @@ def _records(lines: list[str]) -> list[Row]:
     """No header: a numbered paragraph (or, with no numbers at all, any task-like
     paragraph after the first heading) starts a task; lines after it fill its columns."""
     lines = [_bare_units_bracketed(line) for line in lines]
+    lines = _cut_run_on_subtasks(lines)
     lines = _cut_numbered_groups(lines)
     lines = _label_closed(one_task_per_group(lines))
     arabic = any(_NUMBERED.match(line) for line in lines)
@@ -625,6 +626,35 @@ def _cut_numbered_groups(lines: list[str]) -> list[str]:
             out += [_Piece(p) for p in pieces]
         else:
             out.append(line)
+    return out
+
+
+# (2)完善…: a sub-task's own number run on in its group's paragraph, after the full stop or
+# the units bracket closing the sub-task before it.
+_RUN_ON_SUBTASK = re.compile(r"(?:^|(?<=[。；;）)]))\s*[（(](\d{1,2})[)）]")
+
+
+def _cut_run_on_subtasks(lines: list[str]) -> list[str]:
+    """1.深化商事制度改革。(1)全面落实…。(A牵头负责)(2)完善…。(A牵头负责)(3)推进… — a
+    numbered measure whose sub-tasks (1)(2)(3) run on in its paragraph, each closed by its
+    own units bracket: the sub-tasks are the tasks (the measure's title goes with the first),
+    numbered in order and flagged (see _SPLIT_FLAG), as _cut_numbered_groups does. A last
+    sub-task with no bracket stays a task of its own (no units, flagged; left out, warned,
+    when the page is cut inside it), never more text of the one before."""
+    out: list[str] = []
+    for line in lines:
+        numeral = _NUMBERED.match(line)
+        body = line[numeral.end() :] if numeral and numeral.group(1) else ""
+        marks = list(_RUN_ON_SUBTASK.finditer(body))
+        if len(marks) < 2 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+            out.append(line)
+            continue
+        starts = [0] + [m.start() for m in marks[1:]] + [len(body)]
+        pieces = [body[a:b] for a, b in zip(starts, starts[1:], strict=False)]
+        if not all(_unit_brackets(p) and _pieces(p)[-1] == p for p in pieces[:-1]):
+            out.append(line)  # (1)…(2)… points of one task, its units closing the last
+            continue
+        out += [_Piece(p.strip()) for p in pieces if p.strip()]
     return out
 
 

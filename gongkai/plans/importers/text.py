@@ -68,7 +68,54 @@ def _line_rows(text: str) -> tuple[list[Row], bool]:
             cells = cells[1:] if not cells[0].strip() else cells
             cells = cells[:-1] if not cells[-1].strip() else cells
         rows.append([_cell_text(c) for c in cells])
+    if separator == "|":
+        rows = _label_rows_as_table(rows)
     return rows, separator == "|"
+
+
+# 牵头单位: | X | — a row of a label (a header word, its colon) and the value it labels.
+_ROW_LABEL = re.compile(r"^([^，。,；;:：]{2,12})\s*[:：]$")
+_UNITS_ROLES = {"units", "lead", "support"}
+
+
+def _label_rows_as_table(rows: list[Row]) -> list[Row]:
+    """重点工作: | X | / 牵头单位: | Y | / 完成时限: | Z |: a ledger page writing each task as
+    rows of a label and its value (台账, 一事一页), turned round into the table it is: the
+    labels the header, the values a row, a new row where the first label comes again. Only
+    a run of such rows whose labels name the task and its units (索引号: | … | 成文日期: | …,
+    a page's index block, names neither and stays as it was)."""
+    out: list[Row] = []
+    at = 0
+    while at < len(rows):
+        end = at
+        while end < len(rows) and (_labelled(rows[end]) or (end > at and not any(rows[end]))):
+            end += 1
+        run = [row for row in rows[at:end] if any(row)]
+        roles = {header_role(_ROW_LABEL.match(row[0]).group(1)) for row in run}
+        if len(run) < 2 or not roles & _UNITS_ROLES or not roles & {"requirement", "task"}:
+            out.append(rows[at])
+            at += 1
+            continue
+        header: list[str] = []
+        for row in run:
+            label = _ROW_LABEL.match(row[0]).group(1)
+            if label not in header:
+                header.append(label)
+        out.append(header)
+        record: dict[str, str] = {}
+        for row in run:
+            label = _ROW_LABEL.match(row[0]).group(1)
+            if label in record:
+                out.append([record.get(h, "") for h in header])
+                record = {}
+            record[label] = row[1]
+        out.append([record.get(h, "") for h in header])
+        at = end
+    return out
+
+
+def _labelled(row: Row) -> bool:
+    return len(row) == 2 and bool(_ROW_LABEL.match(row[0])) and bool(row[1])
 
 
 def _rejoin_broken_rows(lines: list[str]) -> list[str]:
