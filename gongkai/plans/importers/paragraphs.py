@@ -730,10 +730,9 @@ def _without_brackets(text: str) -> str:
     return _ANY_BRACKET.sub("", text)
 
 
-# …。市政府办公室、各县(市)区政府负责落实 — units after the last sentence with no bracket.
-_BARE_UNITS_TAIL = re.compile(
-    r"(?<=[。；;])([^。；;，,:：]{2,80}?(?:负责|牵头|配合|落实|协办))[。]?$"
-)
+# …。市政府办公室、各县(市)区政府负责落实 — units after the last sentence with no bracket;
+# …。由区财政局负责,各部门配合。 — roles in two clauses (read only when nothing else is there).
+_BARE_UNITS_TAIL = re.compile(r"(?<=[。；;])([^。；;:：]{2,80}?(?:负责|牵头|配合|落实|协办))[。]?$")
 
 
 def _bare_units_bracketed(line: str) -> str:

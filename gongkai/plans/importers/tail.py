@@ -35,8 +35,13 @@ _FOOTER = re.compile(
     # The site's byline: 网站主办:X 技术支持:Y, 主办单位:X 承办单位:Y (the site's, on one
     # line with another of its roles — never a task's units, which come one set per task).
     r"网站主办|技术支持\s*[:：]|主办单位\s*[:：].{1,40}(?:承办单位|技术支持|运维)|"
-    r"建议使用.{0,20}浏览器|分辨率|我要纠错|网站纠错|【字体|字号\s*[:：]\s*大"
+    r"建议使用.{0,20}浏览器|分辨率|我要纠错|网站纠错|【字体|字号\s*[:：]\s*大|"
+    # The document's own end: its publicity note, copies sent, the printing line.
+    r"^\s*[（(]此件.{0,8}公开.{0,6}[)）]\s*$|^\s*抄送\s*[:：]|\d{1,2}\s*日\s*印发\s*$"
 )
+# The issuer's signature: a name, then the date alone on its line.
+_DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff（）()]{4,40}\s*$")
 # 相关链接 / 相关文件 …: a heading over links to other pages, after the plan.
 _LINKS_HEADING = re.compile(
     r"^\s*【?(?:相关|延伸)(?:链接|文件|阅读|新闻|文章|解读|稿件)】?\s*[:：]?\s*$"
@@ -54,6 +59,7 @@ def without_footer(text: str) -> str:
     lines = text.rstrip().split("\n")
     while len(lines) > 1 and (not lines[-1].strip() or _FOOTER.search(lines[-1])):
         lines.pop()
+    lines = _without_signature(lines)
     heading = next(
         (at for at in range(len(lines) - 1, 0, -1) if _LINKS_HEADING.match(lines[at])), None
     )
@@ -64,6 +70,25 @@ def without_footer(text: str) -> str:
         while len(lines) > 1 and (not lines[-1].strip() or _FOOTER.search(lines[-1])):
             lines.pop()
     return "\n".join(lines)
+
+
+def _without_signature(lines: list[str]) -> list[str]:
+    """``lines`` without the issuer's name and date at their end (某区人民政府办公室 /
+    2019年3月1日), read into the last task they became its deadline. Only where dates alone
+    on their lines are no column of the plan: two at most, the notice's and this one."""
+    filled = [line for line in lines if line.strip()]
+    dates = sum(bool(_DATE_LINE.match(simplify(line))) for line in filled)
+    if len(filled) < 3 or dates > 2 or not _DATE_LINE.match(simplify(filled[-1])):
+        return lines
+    if not _ISSUER.match(filled[-2]) or not _UNIT_END.search(filled[-2].strip()):
+        return lines
+    while not lines[-1].strip() or lines[-1] in filled[-2:]:
+        lines.pop()
+    return lines
+
+
+# What an issuer's name ends with.
+_UNIT_END = re.compile(r"(?:政府|办公室|办公厅|委员会|局|厅|委|办|中心|院|部)$")
 
 
 def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:

@@ -225,3 +225,58 @@ def test_a_pages_header_debris_before_the_plan_is_no_task():
         year=2019,
     )
     assert read(plan, "number", "lead_units", "support_units") == _TWO_ITEMS
+
+
+def test_the_issuers_signature_and_date_after_the_plan_are_no_deadline_of_its_last_task():
+    for end in (
+        ("某区人民政府办公室", "2019年3月1日", "(此件公开发布)"),
+        ("抄送:区委办公室,区人大常委会办公室。", "某区人民政府办公室 2019年3月5日印发"),
+    ):
+        plan = parse(*_TASKS, *end, year=2019)
+        assert read(plan, "number", "lead_units", "support_units") == _TWO_ITEMS, end
+        assert plan.items[-1].due_date is None and plan.items[-1].measures == "", end
+
+
+def test_dates_alone_on_their_lines_as_the_plans_deadline_column_are_kept():
+    plan = parse(
+        "1.推进财政信息公开。全面公开预决算。",
+        "区财政局",
+        "2019年6月30日",
+        "2.推进重大项目信息公开。及时公开批准和实施信息。",
+        "区发展改革委",
+        "2019年9月30日",
+        "3.推进公共资源配置信息公开。全面公开交易信息。",
+        "区公共资源交易中心",
+        "2019年12月31日",
+        year=2019,
+    )
+    assert read(plan, "lead_units", "due_date") == [
+        (["区财政局"], date(2019, 6, 30)),
+        (["区发展改革委"], date(2019, 9, 30)),
+        (["区公共资源交易中心"], date(2019, 12, 31)),
+    ]
+
+
+def test_role_labels_in_lenticular_brackets_are_labels_not_units():
+    plan = parse(
+        "1.推进财政信息公开。全面公开预决算。【牵头单位】区财政局【配合单位】区审计局",
+        "2.推进重大项目信息公开。及时公开批准和实施信息。【牵头单位】区发展改革委",
+        year=2019,
+    )
+    assert read(plan, "lead_units", "support_units") == [
+        (["区财政局"], ["区审计局"]),
+        (["区发展改革委"], []),
+    ]
+
+
+def test_roles_in_two_clauses_after_a_paragraphs_last_sentence_are_its_units():
+    plan = parse(
+        "一、加强重点领域信息公开",
+        "(一)推进财政信息公开。全面公开财政预决算。由区财政局负责,各部门配合。",
+        "(二)推进重大项目信息公开。及时公开批准信息,各部门要加强配合。(区发展改革委负责)",
+        year=2019,
+    )
+    assert read(plan, "lead_units", "support_units") == [
+        (["区财政局"], ["各部门"]),
+        (["区发展改革委"], []),
+    ]
