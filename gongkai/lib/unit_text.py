@@ -28,8 +28,18 @@ _ALL_VERBS = _LEAD_VERBS + _SUPPORT_VERBS + _WEAK_VERBS
 # A verb followed by a division word is part of a name: 局主办科室 is "the lead division".
 _VERB_RE = re.compile(f"(?:{'|'.join(_ALL_VERBS)})(?!科室|处室|股室|单位|部门)")
 
+# Units labels (牵头单位：, 协同责任单位：, 配合部门：, 责任主体：): a role word, maybe 责任, a kind
+# of unit. One vocabulary for every reader of labels (here and plans/importers).
+LEAD_ROLES = "牵头|主办|主责"
+SUPPORT_ROLES = "配合|协办|协同|协助|参与|支持"
+ROLE_WORDS = f"{LEAD_ROLES}|{SUPPORT_ROLES}|责任|承办|落实"
+UNIT_KINDS = "单位|处室|科室|部门|主体"
+UNITS_LABEL = f"(?:{ROLE_WORDS})(?:责任)?(?:{UNIT_KINDS})"
+# The labels that can open a task's set: its lead's, or its units' (责任单位：).
+OPENING_LABEL = f"(?:责任|{LEAD_ROLES})(?:责任)?(?:{UNIT_KINDS})"
+
 _LABEL_RE = re.compile(
-    r"((?:牵头|主办|配合|协办|参与|责任|承办|落实|协同)(?:责任)?(?:单位|处室|科室|部门|主体)|"
+    "(" + UNITS_LABEL + "|"
     r"(?<![\w])(?:牵头|主办|配合|协办|责任))[:：]\s*"
     r"([^;；:：]+?)(?=[;；]|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成|协同)\w{0,4}[:：]|$)"
 )
@@ -97,6 +107,13 @@ _SUFFIXES = ("分别", "共同", "具体")
 
 # The plan's own legend in a units bracket: 逗号前为牵头单位(，逗号后为责任单位)(，下同).
 COMMA_LEGEND = re.compile(r"[。.；;，,]?\s*逗号前(?:的|为|是)[^。]*$")
+# …, 排在第一位的为牵头单位(，下同): the first unit named leads, the others support it.
+FIRST_LEGEND = re.compile(
+    r"[。.；;，,]?\s*(?:排在?(?:第一位?|首位)|排名第一|列(?:第一位?|首位)|第一个|首个|首位)"
+    r"(?:的)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)?[^。]*$"
+)
+# Either legend, as the plan writes it once for the brackets after it (下同).
+LEGEND = re.compile(f"{COMMA_LEGEND.pattern}|{FIRST_LEGEND.pattern}")
 
 
 def parse_units(text: str) -> UnitsParse:
@@ -105,6 +122,9 @@ def parse_units(text: str) -> UnitsParse:
     legend = COMMA_LEGEND.search(simplify(raw))
     if legend and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: legend.start()]):
         return _comma_legend(raw[: legend.start()], raw[legend.start() :])
+    first = FIRST_LEGEND.search(simplify(raw))
+    if first and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: first.start()]):
+        return _first_leads(raw[: first.start()], raw[first.start() :])
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
     clean, odd_verb = _odd_verb_read(clean)
     clean = _AS_FITS.sub("负责", _MANNER.sub("", clean))
@@ -170,6 +190,16 @@ def _comma_legend(text: str, legend: str) -> UnitsParse:
     return result
 
 
+def _first_leads(text: str, legend: str) -> UnitsParse:
+    """X、Y、Z，排在第一位的为牵头单位: X leads, Y and Z support it (the legend says the
+    roles: no note, so that a bare bracket holding it still reads as units)."""
+    names = parse_units(text.strip().lstrip("（("))  # its bracket closes after the legend
+    every = names.lead + names.support
+    result = UnitsParse(lead=every[:1], support=every[1:])
+    result.asides, result.flags = names.asides, names.flags
+    return result
+
+
 _ORGAN_WORD = re.compile(r"[司局处科室厅委办部]")
 
 
@@ -215,13 +245,16 @@ def _strip_outer_parens(text: str) -> str:
     return match.group(1) if match else text
 
 
+_LEAD_LABEL = tuple(LEAD_ROLES.split("|"))
+
+
 def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
     """（牵头单位：…；责任单位：…）: the label says the role."""
     result = UnitsParse()
-    has_lead_label = any(label.startswith(("牵头", "主办")) for label, _ in labelled)
+    has_lead_label = any(label.startswith(_LEAD_LABEL) for label, _ in labelled)
     for label, names_text in labelled:
         names, ok = _names(names_text)
-        is_lead = label.startswith(("牵头", "主办"))
+        is_lead = label.startswith(_LEAD_LABEL)
         if not ok or _VERB_RE.search(names_text) or _CO_SIGN_RE.match(names_text):
             # 责任处室：X牵头，Y负责落实 — the value has roles of its own.
             inner = _from_clauses(names_text)
@@ -328,7 +361,7 @@ _ASSISTS_RE = re.compile(r"^(.+?)(?:配合|协助)(.+?)(?:负责落实|落实|�
 # 责任单位：X，所属片区：Y — a label of no role after a units label.
 _OTHER_LABEL = re.compile(r"(?<=[，,；;])\s*([\u4e00-\u9fff]{2,6})[:：]")
 _KNOWN_LABEL = re.compile(
-    r"(?:牵头|主办|配合|协办|参与|责任|承办|落实|协同)(?:责任)?(?:单位|处室|科室|部门|主体)?|"
+    f"(?:{ROLE_WORDS})(?:责任)?(?:{UNIT_KINDS})?|"
     r"完成时限|完成时间|时限要求|时限|备注"
 )
 

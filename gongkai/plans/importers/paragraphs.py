@@ -11,7 +11,7 @@ labels; runon.py reads a table run into one line into flagged rows."""
 import re
 
 from gongkai.lib.deadline_text import cn_number, simplify
-from gongkai.lib.unit_text import COMMA_LEGEND, _looks_like_unit, parse_units
+from gongkai.lib.unit_text import LEGEND, _looks_like_unit, parse_units
 from gongkai.plans.importers.base import PlanImportError
 from gongkai.plans.importers.brackets import (
     _INLINE_LABELS,
@@ -754,13 +754,13 @@ def _units_from_heading(record: Row | None, heading_units: str) -> None:
 
 
 def _spread_comma_legend(rows: list[Row]) -> None:
-    """逗号前为牵头单位……下同: the legend in the first units bracket holds for the later
-    brackets too (X、Y，Z: X and Y lead)."""
+    """逗号前为牵头单位……下同 (or 排在第一位的为牵头单位，下同): the legend in the first units
+    bracket holds for the later brackets too (X、Y，Z: X and Y lead; X、Y: X leads)."""
     legend = ""
     for row in rows:
         if len(row) != len(_CANONICAL_HEADER) or row is _CANONICAL_HEADER or not row[3]:
             continue
-        found = COMMA_LEGEND.search(simplify(row[3]))
+        found = LEGEND.search(simplify(row[3]))
         if found and "下同" in found.group(0):
             legend = found.group(0).strip("。.；;，, ")
         elif legend and not found and not _NAMES_ROLES.search(simplify(row[3])):

@@ -5,6 +5,7 @@ item: it is left out with a warning naming it, instead of imported with what hap
 import re
 
 from gongkai.lib.deadline_text import simplify
+from gongkai.lib.unit_text import UNITS_LABEL
 from gongkai.plans.importers.base import ParsedPlan
 from gongkai.plans.importers.items import _UNCLOSED
 from gongkai.plans.importers.subjects import SUBJECT_FLAG
@@ -16,9 +17,7 @@ _WHOLE_END = re.compile(r"[。.；;！!？?）)】”\"」』|:：\d年月日]$"
 _QUOTE_END = re.compile(r"[”\"」』]$")
 _SPACE = re.compile(r"\s+")
 # 牵头单位:X on a line of its own: a layout whose tasks have their units on the lines after.
-_UNIT_LINE = re.compile(
-    r"^(?:牵头|责任|配合|协办|主办|协同)(?:责任)?(?:单位|部门|处室|科室)\s*[:：]"
-)
+_UNIT_LINE = re.compile("^" + UNITS_LABEL + r"\s*[:：]")
 # The flags of a row that lacks cells (rows.py): read by content or filled from the row above.
 _SHORT_ROW = ("本行单元格缺失", "本行没有")
 CUT_WARNING = "原文在第{n}项中途截断（页面不完整），该项只有半截，未导入，请对照原文补上"

@@ -6,6 +6,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from gongkai.lib.unit_text import UNITS_LABEL
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError
 from gongkai.plans.importers.cells import (
     Row,
@@ -42,8 +43,7 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
 # 【牵头单位】X【配合单位】Y: a role or deadline label written in a bracket rather than before a
 # colon; read as 牵头单位：X (the bracket would otherwise be read as a unit named 牵头单位).
 _LENTICULAR_LABEL = re.compile(
-    r"[【〔\[]\s*((?:牵头|责任|配合|主办|协办|承办|落实|协同|参与)(?:责任)?(?:单位|部门|处室|科室)"
-    r"|完成时限|完成时间|时限要求)\s*[】〕\]]\s*[:：]?"
+    r"[【〔\[]\s*(" + UNITS_LABEL + r"|完成时限|完成时间|时限要求)\s*[】〕\]]\s*[:：]?"
 )
 
 

@@ -280,3 +280,69 @@ def test_roles_in_two_clauses_after_a_paragraphs_last_sentence_are_its_units():
         (["区财政局"], ["各部门"]),
         (["区发展改革委"], []),
     ]
+
+
+@pytest.mark.parametrize(
+    "label, lead, support",
+    [
+        ("参与单位", ["区财政局"], ["区审计局", "各街道"]),
+        ("协助单位", ["区财政局"], ["区审计局", "各街道"]),
+        ("支持单位", ["区财政局"], ["区审计局", "各街道"]),
+        ("责任主体", ["区财政局"], ["区审计局", "各街道"]),
+        ("主责单位", ["区财政局", "区审计局", "各街道"], []),
+    ],
+)
+def test_every_role_label_on_a_line_of_its_own_is_read_not_left_as_text(label, lead, support):
+    plan = parse(
+        "1.推进财政信息公开。全面公开预决算。",
+        "牵头单位:区财政局",
+        f"{label}:区审计局、各街道",
+        "完成时限:2019年6月底前",
+        "2.推进重大项目信息公开。及时公开批准和实施信息。",
+        "牵头单位:区发展改革委",
+        "完成时限:2019年9月底前",
+        year=2019,
+    )
+    first, _ = plan.items
+    assert (first.lead_units, first.support_units, first.measures) == (lead, support, "")
+
+
+def test_a_units_label_of_a_role_not_known_is_read_as_support_flagged_never_dropped():
+    plan = parse(
+        "1.推进财政信息公开。全面公开预决算。",
+        "牵头单位:区财政局",
+        "督办单位:区政府督查室",
+        "完成时限:2019年6月底前",
+        "2.推进重大项目信息公开。及时公开批准和实施信息。",
+        "牵头单位:区发展改革委",
+        "完成时限:2019年9月底前",
+        year=2019,
+    )
+    first, second = plan.items
+    assert (first.support_units, first.measures) == (["区政府督查室"], "")
+    assert any("督办单位" in flag for flag in first.flags)
+    assert second.flags == []
+
+
+def test_a_first_unit_leads_legend_holds_for_its_bracket_and_the_later_ones():
+    plan = parse(
+        "一、加强重点领域信息公开",
+        "(一)推进财政信息公开。全面公开预决算信息。(区财政局、区审计局,排在第一位的为牵头单位,下同)",
+        "(二)推进重大项目信息公开。及时公开批准和实施信息。(区发展改革委、区住房城乡建设委)",
+        "(三)推进公共资源信息公开。及时公开交易信息。(区政务服务局牵头,各部门配合)",
+        year=2019,
+    )
+    assert read(plan, "lead_units", "support_units") == [
+        (["区财政局"], ["区审计局"]),
+        (["区发展改革委"], ["区住房城乡建设委"]),
+        (["区政务服务局"], ["各部门"]),
+    ]
+
+
+def test_without_a_legend_a_bare_list_of_units_all_lead():
+    plan = parse(
+        "一、加强重点领域信息公开",
+        "(一)推进财政信息公开。全面公开预决算信息。(区财政局、区审计局)",
+        year=2019,
+    )
+    assert read(plan, "lead_units", "support_units") == [(["区财政局", "区审计局"], [])]

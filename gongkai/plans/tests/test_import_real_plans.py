@@ -135,7 +135,11 @@ tests/:
   progress note no deadline; 11's units aligned to simplified characters (corpus_score's
   docstring): 20/26 (1 silently wrong) -> 26/26. A page stopping inside a label of its last
   item (配合单) flags that item and warns; a site's byline (主办单位:X 承办单位:Y), 相关链接
-  and its titles after the plan are footer (test_import_real_layouts16.py). The scorer counts
+  and its titles after the plan are footer, and so are the issuer's signature and date, 抄送
+  and 印发 lines (read as the last task's deadline); 【牵头单位】X is a label; one vocabulary
+  of units labels for every reader (unit_text.UNITS_LABEL: 参与/协助/支持单位 and 责任主体 lines
+  were left as text, support lost with no flag), a label of a role not known (督办单位:) read
+  as support, flagged (test_import_real_layouts16.py). The scorer counts
   a task the import did not produce as flagged when a warning names it, and gives both
   figures. Every other batch unchanged.
 
