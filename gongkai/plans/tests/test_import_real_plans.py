@@ -139,9 +139,9 @@ tests/:
   and 印发 lines (read as the last task's deadline); 【牵头单位】X is a label; one vocabulary
   of units labels for every reader (unit_text.UNITS_LABEL: 参与/协助/支持单位 and 责任主体 lines
   were left as text, support lost with no flag), a label of a role not known (督办单位:) read
-  as support, flagged; 排在第一位的为牵头单位(，下同) (test_import_real_layouts16.py). The scorer counts
-  a task the import did not produce as flagged when a warning names it, and gives both
-  figures. Every other batch unchanged.
+  as support, flagged; 排在第一位的为牵头单位(，下同) (test_import_real_layouts16.py).
+  The scorer counts a task the import did not produce as flagged when a warning names it, and
+  gives both figures. Every other batch unchanged.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
