@@ -7,7 +7,7 @@ import re
 from contextvars import ContextVar
 
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
-from gongkai.lib.unit_text import parse_units, without_legend
+from gongkai.lib.unit_text import UNITS_LABEL, parse_units
 from gongkai.plans.importers.headers import (
     HEADER_SYNONYMS,
     LEAD,
@@ -45,7 +45,7 @@ _INLINE_HEADING = re.compile(
     r"\s+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、．](?!\d)))"
 )
 _LABEL = re.compile(
-    r"^((?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)|"
+    "^(" + UNITS_LABEL + "|"
     r"完成时限|完成时间|时限要求|时限|落实措施|具体措施|备注)[:：]\s*"
 )
 _TRAILER_PIECES = re.compile(r"[；;]|[，,。](?=[^，,；;:：（）()]{2,6}[:：])")
@@ -207,12 +207,10 @@ def _looks_like_units(text: str, longest: int = 200) -> bool:
     """Text that names units and nothing else (remembered: the paragraph reader asks it of
     every bracket several times; see paragraphs.forget_memos)."""
     text = str(text)
-    if len(text) > longest and not re.match(
-        r"(?:牵头|责任|配合)(?:单位|处室|科室|部门)[:：]", text
-    ):
+    if len(text) > longest and not re.match(UNITS_LABEL + "[:：]", text):
         return False
     # 市有关单位（见附件1） is still units; so are names before the plan's legend of who leads.
-    parsed = parse_units(_BRACKETS.sub("", without_legend(text)))
+    parsed = parse_units(_BRACKETS.sub("", text))
     return bool(parsed.lead or parsed.support) and not parsed.note
 
 

@@ -346,10 +346,12 @@ def _flag_joined_and_cut_items(items: list[ParsedItem]) -> None:
 
 
 # A time limit written inside the task's own text: 2021年12月末前, 5月底前, 6月30日前,
-# 年底前完成 (always with 前: 2016年末政府债务 is no time limit); 年内完成, the plan year's end
-# as 年底前完成 (not 3年内完成, a span; nor 年内实现…目标 or 年内…不少于1次, a goal or a frequency).
+# 年底前完成 (with 前, or with 完成/建成 right after it: 2023年底完成80%以上; 2016年末政府债务
+# is no time limit); 年内完成, the plan year's end as 年底前完成 (not 3年内完成, a span; nor
+# 年内实现…目标 or 年内…不少于1次, a goal or a frequency).
 _DEADLINE_IN_TEXT = re.compile(
     r"(?:\d{4}年)?\d{1,2}月份?(?:\d{1,2}日|底|末|[上中下]旬)?前|(?:\d{4})?年(?:底|末)前"
+    r"|(?:\d{4})?年(?:底|末)(?=(?:基本|全面)?(?:完成|建成))"
     r"|(?<![\d一二两三四五六七八九十几多数半个])年内完成"
 )
 

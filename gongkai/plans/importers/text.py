@@ -6,6 +6,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from gongkai.lib.unit_text import UNITS_LABEL
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError
 from gongkai.plans.importers.cells import (
     Row,
@@ -33,12 +34,19 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
     if _TABLE_TAG.search(text):
         return parse_rows(html_rows(text), year, **options)
-    text = without_footer(text)
+    text = _LENTICULAR_LABEL.sub(r"\1：", without_footer(text))
     rows, bars = _line_rows(text)
     plan = parse_rows(rows, year, short_rows_merged=True, bar_separated=bars, **options)
     read = len(plan.items)
     kept = without_cut_tail(without_elided(plan), text)
     return with_unread_units(with_unread_tail(kept, text, cut=read - len(kept.items)), text)
+
+
+# 【牵头单位】X【配合单位】Y: a role or deadline label written in a bracket rather than before a
+# colon; read as 牵头单位：X (the bracket would otherwise be read as a unit named 牵头单位).
+_LENTICULAR_LABEL = re.compile(
+    r"[【〔\[]\s*(" + UNITS_LABEL + r"|完成时限|完成时间|时限要求)\s*[】〕\]]\s*[:：]?"
+)
 
 
 def line_rows(text: str) -> list[Row]:
