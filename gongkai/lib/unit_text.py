@@ -117,6 +117,14 @@ FIRST_LEGEND = re.compile(
 LEGEND = re.compile(f"{COMMA_LEGEND.pattern}|{FIRST_LEGEND.pattern}")
 
 
+# 各县区(开发区) 安委会: a bare organ after a bracket and a space goes on the name before it
+# (the places' committees), it is no unit of its own.
+_SPACED_ORGAN = re.compile(
+    r"(?<=[)）〕])[ \t\u3000]+"
+    r"(?=(?:人民政府|政府|安委会|管委会|办事处|党委|党工委)(?:$|[、,，;；\s]))"
+)
+
+
 def parse_units(text: str) -> UnitsParse:
     """Lead and supporting units named in one units cell."""
     raw = (text or "").strip()
@@ -127,6 +135,7 @@ def parse_units(text: str) -> UnitsParse:
     if first and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: first.start()]):
         return _first_leads(raw[: first.start()], raw[first.start() :])
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
+    clean = _SPACED_ORGAN.sub("", clean)
     clean, odd_verb = _odd_verb_read(clean)
     clean = _AS_FITS.sub("负责", _MANNER.sub("", clean))
     clean = _ROLE_IN_BRACKETS.sub(r"\1", clean)

@@ -17,6 +17,8 @@ _WHOLE_END = re.compile(r"[。.；;！!？?）)】”\"」』|:：\d年月日]$"
 # A prose paragraph ends with a full stop, a bracket or a colon; a closing quote there is
 # the page stopping mid-sentence (…设置…等"综合窗").
 _QUOTE_END = re.compile(r"[”\"」』]$")
+# 保留12315、12316、123 — a list of numbers the page stops inside: a number there is no end.
+_CUT_NUMBERS = re.compile(r"\d[、,，]\d+$")
 _SPACE = re.compile(r"\s+")
 # 牵头单位:X on a line of its own: a layout whose tasks have their units on the lines after.
 _UNIT_LINE = re.compile("^" + UNITS_LABEL + r"\s*[:：]")
@@ -117,7 +119,7 @@ def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     # 〔牵头单位:A、B;责任单 — a units bracket the text stops inside, every other one closed.
     unclosed = _UNCLOSED in last.flags and not any(_UNCLOSED in i.flags for i in others)
     undated = not (last.due_date or last.ongoing) and all(i.due_date or i.ongoing for i in others)
-    mid_word = not _WHOLE_END.search(lines[-1])
+    mid_word = not _WHOLE_END.search(lines[-1]) or bool(_CUT_NUMBERS.search(lines[-1]))
     unit_lines = sum(bool(_UNIT_LINE.match(line)) for line in lines) >= len(others)
     cut_cell = mid_word and _unclosed_bar_end(lines)
     short = any(f.startswith(_SHORT_ROW) for f in last.flags)
