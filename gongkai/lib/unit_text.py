@@ -125,6 +125,10 @@ _SPACED_ORGAN = re.compile(
 )
 
 
+# 部门分工:X牵头,Y配合 — a label that only says the units follow, their roles in the words.
+_DUTY_LABEL = re.compile(r"^\s*(?:部门|责任|任务)?分工\s*[:：]\s*")
+
+
 def parse_units(text: str) -> UnitsParse:
     """Lead and supporting units named in one units cell."""
     raw = (text or "").strip()
@@ -135,7 +139,7 @@ def parse_units(text: str) -> UnitsParse:
     if first and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: first.start()]):
         return _first_leads(raw[: first.start()], raw[first.start() :])
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
-    clean = _SPACED_ORGAN.sub("", clean)
+    clean = _SPACED_ORGAN.sub("", _DUTY_LABEL.sub("", clean))
     clean, odd_verb = _odd_verb_read(clean)
     clean = _AS_FITS.sub("负责", _MANNER.sub("", clean))
     clean = _ROLE_IN_BRACKETS.sub(r"\1", clean)
@@ -498,7 +502,12 @@ def _names(text: str) -> tuple[list[str], bool]:
             not after
             and separator == "、"
             and (
-                (_QUALIFIER.match(first) and not _looks_like_unit(first))
+                # 县直、驻县有关单位 (not 各地、各部门: a 各 opens a collective of its own)
+                (
+                    _QUALIFIER.match(first)
+                    and not _looks_like_unit(first)
+                    and not parts[2 * at + 2].startswith("各")
+                )
                 or _shares_organ(first, parts[2 * at + 2 :: 2], separators[at + 1 :])
             )
         ):
@@ -592,8 +601,9 @@ def _looks_like_unit(name: str) -> bool:
     )
 
 
-# 各区属国企, 各镇街: a collective of bodies, ending as bodies gathered by kind do.
-_GE_COLLECTIVE = re.compile(r"^各[\u4e00-\u9fff（）()]{1,9}(?:企|街|镇|村|居|组|片)$")
+# 各区属国企, 各镇街: a collective of bodies, ending as bodies gathered by kind do; 各地, the
+# localities (各地、各部门配合).
+_GE_COLLECTIVE = re.compile(r"^各[\u4e00-\u9fff（）()]{1,9}(?:企|街|镇|村|居|组|片)$|^各地$")
 
 
 def _add(target: list[str], names: list[str]) -> None:

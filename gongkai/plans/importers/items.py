@@ -395,6 +395,9 @@ def _deadline_from_text(item: ParsedItem, year: int) -> None:
         item.flags += [f"完成时限取自任务内容（“{found.group(0)}”），请核对", *parsed.flags]
 
 
+HEADING_UNITS_FLAG = "本项任务未注明责任单位，已取其标题所注的单位，请核对"
+
+
 def _finish_units(item: ParsedItem) -> None:
     if not item.units_text:
         item.units_text = _closing_bracket_units(item)
@@ -402,7 +405,7 @@ def _finish_units(item: ParsedItem) -> None:
         item.units_text = _heading_owners(item.section)
     if item.units_text.startswith(_FROM_HEADING):
         item.units_text = item.units_text.removeprefix(_FROM_HEADING)
-        item.flags.append("本项任务未注明责任单位，已取其标题所注的单位，请核对")
+        item.flags.append(HEADING_UNITS_FLAG)
     if item.units_text.startswith(_JOINED):
         item.units_text = item.units_text.removeprefix(_JOINED)
         item.flags.append("本项任务有多处责任单位括注，已合并（牵头的单位牵头，其余配合），请核对")

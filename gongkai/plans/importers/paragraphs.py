@@ -771,9 +771,11 @@ def _spread_comma_legend(rows: list[Row]) -> None:
 _NAMES_ROLES = re.compile(r"牵头|配合|协办|主办|协助|参与|多处括注|标题所注")
 # Units standing on the heading over tasks that name none: their units, to check.
 _FROM_HEADING = "标题所注单位："
-# 一、各区、县(市)政府、市政府各部门负责落实的工作任务: a section named by who does its tasks.
+# 一、各区、县(市)政府、市政府各部门负责落实的工作任务, 一、县示范区管委会牵头工作(8项): a
+# section named by who does its tasks.
 _OWNERS_HEADING = re.compile(
-    r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．](.{2,60}?)(?:负责|牵头|承担)(?:落实|完成)?的(?:工作|重点)?任务"
+    r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．](.{2,60}?)(?:负责|牵头|承担)(?:落实|完成)?"
+    r"(?:的(?:工作|重点)?任务|的?工作\s*(?:[(（]\d+项[)）])?\s*$)"
 )
 
 

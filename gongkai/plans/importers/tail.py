@@ -8,7 +8,7 @@ from gongkai.lib.deadline_text import simplify
 from gongkai.lib.unit_text import UNITS_LABEL
 from gongkai.plans.importers.base import ParsedPlan
 from gongkai.plans.importers.cells import _CANONICAL_HEADER
-from gongkai.plans.importers.items import _UNCLOSED
+from gongkai.plans.importers.items import _UNCLOSED, HEADING_UNITS_FLAG
 from gongkai.plans.importers.rows import _RUBY
 from gongkai.plans.importers.subjects import SUBJECT_FLAG
 
@@ -116,6 +116,13 @@ def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     # Duties led by the units they open on (X负责…) keep their units when cut: the words at
     # the end are what such an item lacks.
     subject_led = all(SUBJECT_FLAG in i.flags for i in plan.items)
+    # Tasks under a heading naming who does them (一、X牵头工作) have no units to lack: the last
+    # is cut when its own text stops mid-word where every other one ends on a stop.
+    heading_led = (
+        all(HEADING_UNITS_FLAG in i.flags for i in plan.items)
+        and all(_WHOLE_END.search(i.requirement.strip()) for i in others)
+        and _flat(last.requirement).endswith(_flat(lines[-1])[-6:])
+    )
     # 〔牵头单位:A、B;责任单 — a units bracket the text stops inside, every other one closed.
     unclosed = _UNCLOSED in last.flags and not any(_UNCLOSED in i.flags for i in others)
     undated = not (last.due_date or last.ongoing) and all(i.due_date or i.ongoing for i in others)
@@ -127,8 +134,11 @@ def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     # (One line with a bar is a page's byline: 文章来源:X | 发布日期:…)
     prose = sum("|" in line or "\t" in line for line in lines) < 2
     unended = mid_word or bool(_QUOTE_END.search(lines[-1]))
+    # …部门分工: — a page stopping on the units label of a task that has none yet.
+    cut_label = bool(_CUT_LABEL.match(simplify(lines[-1])))
     cut_prose = prose and (
-        (unitless and (unended or unit_lines)) or ((subject_led or unclosed) and mid_word)
+        (unitless and (unended or unit_lines or cut_label))
+        or ((subject_led or unclosed or heading_led) and mid_word)
     )
     # A table of one cell per line cut by content (stream.py), its last row ending mid-word
     # without the deadline every other row has: the page stopped inside that row.
@@ -150,7 +160,7 @@ def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
 
 # 配合单, 完成时, 牵头责任, 责任单位: — a label the page stops inside, or right after.
 _CUT_LABEL = re.compile(
-    r"^(?:牵头|配合|责任|协同|协办|主办|完成|时限)[\u4e00-\u9fff]{0,4}\s*[:：]?\s*$"
+    r"^(?:牵头|配合|责任|协同|协办|主办|完成|时限|(?:部门|任务)?分工)[\u4e00-\u9fff]{0,4}\s*[:：]?\s*$"
 )
 CUT_LABEL_FLAG = (
     "原文在本项的“{}”处截断（页面不完整），本项的责任单位或完成时限可能不全，请对照原文补上"
