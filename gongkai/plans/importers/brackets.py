@@ -359,7 +359,13 @@ def _fill_record(record: Row, line: str) -> None:
         record[3] = "；".join([record[3], line])
     elif not record[2] and _looks_like_deadline(line):
         record[2] = line
-    elif not record[3] and _looks_like_units(line):
+    elif not record[3] and (_looks_like_units(line) or _alone_in_brackets(line)):
         record[3] = line
     else:
         record[1] = "；".join(filter(None, [record[1], line]))
+
+
+def _alone_in_brackets(line: str) -> bool:
+    """(市农业农村局) on a line of its own after the task's paragraphs: its units."""
+    found = _unit_brackets(line.strip())
+    return len(found) == 1 and found[0].span() == (0, len(line.strip()))

@@ -24,9 +24,10 @@ from gongkai.plans.importers.headers import (
 Row = list[str]
 _CANONICAL_HEADER = ["工作内容", "落实措施", "完成时限", "责任单位", "备注"]
 
-_SECTION = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．]")
+# 一'加快… — a page's quote where 、 was (a garbled copy), before the heading's words.
+_SECTION = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*(?:[、.．﹒]|['’](?=[\u4e00-\u9fff]))")
 _SUBSECTION = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*")
-_NUMBERED = re.compile(r"^\s*(?:(\d{1,4})\s*[.．、](?!\d)|[（(](\d{1,4})[)）])\s*")
+_NUMBERED = re.compile(r"^\s*(?:(\d{1,4})\s*[.．、﹒](?!\d)|[（(](\d{1,4})[)）])\s*")
 # A bracket of labels closing a task paragraph: （责任处室：X牵头，Y落实；完成时限：…）, with
 # one level of brackets inside (X（Y）), and maybe a label or two after it (…）完成时限：6月底).
 # Brackets of every kind plans use around their labels: （）() 〔〕 [] 【】 ﹝﹞.

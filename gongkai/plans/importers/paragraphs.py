@@ -213,7 +213,7 @@ def _chunk_cells(lines: list[str], header: list[str]) -> list[Row]:
 def _records(lines: list[str]) -> list[Row]:
     """No header: a numbered paragraph (or, with no numbers at all, any task-like
     paragraph after the first heading) starts a task; lines after it fill its columns."""
-    lines = [_bare_units_bracketed(line) for line in lines]
+    lines = _dots_lost([_bare_units_bracketed(line) for line in lines])
     lines = _cut_run_on_subtasks(lines)
     lines = _cut_numbered_groups(lines)
     lines = _label_closed(one_task_per_group(lines))
@@ -477,6 +477,24 @@ def _heading_then_task(line: str) -> tuple[str, str] | None:
     if _INLINE_LABELS.search(_close_label_gaps(simplify(body))) or _unit_brackets(body):
         return found.group(1), body
     return None
+
+
+# 6 加强猪肉市场监测 — a task's number whose dot was lost, its words after a space.
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s+(?=[\u4e00-\u9fff])(?![年月日号个项次家所条万亿])")
+
+
+def _dots_lost(lines: list[str]) -> list[str]:
+    """A line opening on a bare number that fits the tasks' sequence (5., 6 …, 7.) is that
+    task: its number written as the others are."""
+    numbers = [_number(line) for line in lines]
+    out = list(lines)
+    for at, line in enumerate(lines):
+        bare = None if numbers[at] else _BARE_NUMBER.match(line)
+        if bare and _number_lost(numbers, at):
+            before = next((n for n in reversed(numbers[:at]) if n is not None), 0)
+            if int(bare.group(1)) == before + 1:
+                out[at] = f"{bare.group(1)}.{line[bare.end() :]}"
+    return out
 
 
 def _number(line: str) -> int | None:

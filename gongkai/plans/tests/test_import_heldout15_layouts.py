@@ -113,3 +113,78 @@ def test_a_heading_led_task_the_page_stops_inside_is_left_out_and_told():
     plan = parse(*_HEADING_LED, "4.加强示范区与主城区基础设施", year=2025)
     assert [i.number for i in plan.items] == [1, 2, 3]
     assert any("第4项中途截断" in warning for warning in plan.warnings)
+
+
+# ---- a unit alone in brackets on its own line; 1﹒ numbers; a dot lost; 一' headings ----------
+
+
+def test_a_units_bracket_alone_on_the_line_after_a_tasks_paragraphs_gives_its_units():
+    plan = parse(
+        "一、加快推进农业高质量发展",
+        "1. 稳定粮食生产。",
+        "落实产粮大县奖励等政策,全市粮食播种面积稳定在180万亩以上。",
+        "(市农业农村局)",
+        "2. 实施优质粮食工程。",
+        "推动大米提档升级。",
+        "(市发展改革委)",
+        year=2020,
+    )
+    assert read(plan, "number", "lead_units", "measures") == [
+        (1, ["市农业农村局"], "落实产粮大县奖励等政策,全市粮食播种面积稳定在180万亩以上。"),
+        (2, ["市发展改革委"], "推动大米提档升级。"),
+    ]
+
+
+def test_a_bracket_that_is_no_units_alone_on_a_line_stays_text():
+    plan = parse("一、重点工作", "1. 稳定粮食生产。", "(见附件1)", year=2020)
+    assert read(plan, "lead_units", "measures") == [([], "(见附件1)")]
+
+
+def test_a_number_whose_dot_was_lost_is_read_when_it_fits_the_sequence_and_only_then():
+    plan = parse(
+        "一、抓好生猪稳产保供",
+        "1. 加快恢复生猪生产。(市农业农村局)",
+        "2 加强猪肉市场监测和调控。(市商务局)",
+        "3. 强化非洲猪瘟疫病防控。(市农业农村局)",
+        year=2020,
+    )
+    assert read(plan, "number", "lead_units") == [
+        (1, ["市农业农村局"]),
+        (2, ["市商务局"]),
+        (3, ["市农业农村局"]),
+    ]
+    # 180 万亩 opens a sentence of task 1, no task of its own: it fits no gap in the numbers.
+    plan = parse(
+        "一、稳定粮食生产",
+        "1. 稳定粮食生产。",
+        "180 万亩以上的播种面积保持稳定。",
+        "(市农业农村局)",
+        "2. 实施优质粮食工程。(市发展改革委)",
+        year=2020,
+    )
+    assert read(plan, "number", "lead_units") == [(1, ["市农业农村局"]), (2, ["市发展改革委"])]
+
+
+def test_small_full_stop_numbers_and_a_quote_for_the_headings_mark_are_read():
+    plan = parse(
+        "一'加快推进农业高质量发展",
+        "1﹒稳定粮食生产。(市农业农村局)",
+        "2﹒实施优质粮食工程。(市发展改革委)",
+        year=2020,
+    )
+    assert read(plan, "number", "section", "lead_units") == [
+        (1, "一'加快推进农业高质量发展", ["市农业农村局"]),
+        (2, "一'加快推进农业高质量发展", ["市发展改革委"]),
+    ]
+
+
+def test_a_document_sharing_sites_notice_is_no_task():
+    plan = parse(
+        "合集下载",
+        "  1. 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑服务。",
+        '  2. 2、"仅部分预览"的文档,不可在线预览部分如存在完整性等问题,可反馈申请退款。',
+        "1. 稳定粮食生产。(市农业农村局)",
+        "2. 夯实农业生产基础。(市发展改革委)",
+        year=2020,
+    )
+    assert read(plan, "number", "lead_units") == [(1, ["市农业农村局"]), (2, ["市发展改革委"])]
