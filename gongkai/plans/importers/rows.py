@@ -699,6 +699,19 @@ _LABEL_ROW = re.compile(r"^[^\d，。；;：:,、|（）()]{4,30}$")
 # ---- cleaning -------------------------------------------------------------
 
 
+# 文号 | 平政办〔2013〕11号 | 索引号 | … | 关键词 | |: a page's index block, its labels and
+# values in cells of one row — no row of the plan's table (its | would make the page a table).
+_INDEX_LABEL = re.compile(
+    r"^(?:文号|发文字号|索引号|关键词|主题分类|体裁分类|服务对象|发布机构|成文日期|发布日期|"
+    r"公开方式|公开范围|有效性|生成日期|信息来源|组配分类)[:：]?$"
+)
+
+
+def index_block_row(line: str) -> bool:
+    cells = [c.strip() for c in line.split("|")]
+    return len(cells) >= 3 and sum(bool(_INDEX_LABEL.match(c)) for c in cells) >= 2
+
+
 def _clean_row(row: Row) -> Row:
     """Cleaned cells, or [] for an empty row or a line of web-page noise."""
     cells = [_clean_cell(c) for c in row]

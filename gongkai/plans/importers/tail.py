@@ -9,7 +9,7 @@ from gongkai.lib.unit_text import UNITS_LABEL
 from gongkai.plans.importers.base import ParsedPlan
 from gongkai.plans.importers.cells import _CANONICAL_HEADER
 from gongkai.plans.importers.items import _UNCLOSED, HEADING_UNITS_FLAG
-from gongkai.plans.importers.rows import _RUBY
+from gongkai.plans.importers.rows import _RUBY, index_block_row
 from gongkai.plans.importers.subjects import SUBJECT_FLAG
 
 # A sentence, a bracket or a cell that ends where it should; anything else stops mid-word.
@@ -105,6 +105,7 @@ def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     deadline or cells (read by content, or filled from the row above)."""
     # A mirror's pinyin after each character (開(kāi)發(fā)) is no closing bracket.
     lines = [_RUBY.sub("", line).strip() for line in text.splitlines() if line.strip()]
+    lines = [line for line in lines if not index_block_row(line)]
     if len(plan.items) < 2 or not lines:
         return plan
     last, others = plan.items[-1], plan.items[:-1]

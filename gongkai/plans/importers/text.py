@@ -16,7 +16,7 @@ from gongkai.plans.importers.cells import (
     settle_roles,
 )
 from gongkai.plans.importers.headers import LEAD, REQUIREMENT, SUPPORT, TASK, UNITS
-from gongkai.plans.importers.rows import parse_rows
+from gongkai.plans.importers.rows import index_block_row, parse_rows
 from gongkai.plans.importers.stream import ROW_END, stream_rows
 from gongkai.plans.importers.tail import without_cut_tail, without_elided, without_footer
 from gongkai.plans.importers.unread import with_unread_tail, with_unread_units
@@ -59,6 +59,7 @@ def _line_rows(text: str) -> tuple[list[Row], bool]:
     """The rows, and whether they are lines of cells separated by | (a row short of cells
     there lost its leading ones to a rowspan)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [line for line in lines if not index_block_row(line)]
     records = label_value_rows(lines)
     if records:
         return records, False

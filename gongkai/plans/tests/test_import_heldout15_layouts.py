@@ -188,3 +188,37 @@ def test_a_document_sharing_sites_notice_is_no_task():
         year=2020,
     )
     assert read(plan, "number", "lead_units") == [(1, ["市农业农村局"]), (2, ["市发展改革委"])]
+
+
+# ---- a page's index block in | cells above a prose plan ------------------------------------
+
+
+_INDEXED = (
+    "文号 | 平政办〔2013〕11号 | 索引号 | 005452065/2013-00024 | 关键词 | |",
+    "主题分类 | 政府办文件 | 体裁分类 | 服务对象 |",
+    "一、加快产业转型",
+    "1.加大传统优势产业帮扶力度,释放产能。",
+    "牵头单位:市工业和信息化局",
+    "责任单位:市发改委、市商务局",
+    "2.加快产业产品结构调整。",
+    "牵头单位:市发改委",
+    "责任单位:市工业和信息化局",
+)
+
+
+def test_a_pages_index_block_in_cells_leaves_a_prose_plan_prose_and_its_cut_end_told():
+    plan = parse(*_INDEXED, "3.每个产业集聚区都要引进知名企业,形成龙头带", year=2013)
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["市工业和信息化局"], ["市发改委", "市商务局"]),
+        (2, ["市发改委"], ["市工业和信息化局"]),
+    ]
+    assert any("第3项中途截断" in warning for warning in plan.warnings)
+
+
+def test_a_table_row_naming_one_index_label_is_still_a_row():
+    plan = parse(
+        "序号 | 工作任务 | 责任单位 | 完成时限",
+        "1 | 公开文号 | 市政府办 | 2013年6月底前",
+        year=2013,
+    )
+    assert read(plan, "number", "lead_units") == [(1, ["市政府办"])]
