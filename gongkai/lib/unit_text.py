@@ -41,7 +41,10 @@ OPENING_LABEL = f"(?:责任|{LEAD_ROLES})(?:责任)?(?:{UNIT_KINDS})"
 _LABEL_RE = re.compile(
     "(" + UNITS_LABEL + "|"
     r"(?<![\w])(?:牵头|主办|配合|协办|责任))[:：]\s*"
-    r"([^;；:：]+?)(?=[;；]|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成|协同)\w{0,4}[:：]|$)"
+    # The value ends at a ; at the next label, or at a full stop a sentence follows
+    # (…按职责分工负责。具体任务均涉及相关市(州)人民政府,下同: a note, no unit).
+    r"([^;；:：]+?)(?=[;；]|。(?=[^\s。]{4})"
+    r"|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成|协同)\w{0,4}[:：]|$)"
 )
 _PAREN_RE = re.compile(r"[（(〔﹝【\[]([^（）()〔〕﹝﹞【】\[\]]*)[)）〕﹞】\]]")
 # A bracket that belongs to a name (各县（市、区）人民政府, 各镇（办）) is held as one of these

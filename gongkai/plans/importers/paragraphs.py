@@ -214,6 +214,7 @@ def _records(lines: list[str]) -> list[Row]:
     """No header: a numbered paragraph (or, with no numbers at all, any task-like
     paragraph after the first heading) starts a task; lines after it fill its columns."""
     lines = _dots_lost([_bare_units_bracketed(line) for line in lines])
+    lines = _sub_measures_joined(lines)
     lines = _cut_run_on_subtasks(lines)
     lines = _cut_numbered_groups(lines)
     lines = _label_closed(one_task_per_group(lines))
@@ -495,6 +496,45 @@ def _dots_lost(lines: list[str]) -> list[str]:
             if int(bare.group(1)) == before + 1:
                 out[at] = f"{bare.group(1)}.{line[bare.end() :]}"
     return out
+
+
+_POINT = re.compile(r"^\s*[（(](\d{1,2})[)）]")
+
+
+def _sub_measures_joined(lines: list[str]) -> list[str]:
+    """1.完善应急预案体系 / (1)… / (2)… / (责任单位:X、Y): a numbered task's title, its points
+    (1)(2)… naming no units, then one units bracket on a line of its own closing them all —
+    one task, its points its measures (joined into one line). So too a title and its points
+    the page stops inside (no bracket yet: the cut rule then leaves it out, told). Only in a
+    plan where some such run is closed by its bracket."""
+    runs: list[tuple[int, int, bool]] = []  # (first, end, closed)
+    at = 0
+    while at < len(lines):
+        title = _NUMBERED.match(lines[at])
+        if not title or not title.group(1) or _names_own_units(lines[at]):
+            at += 1
+            continue
+        end, expect = at + 1, 1
+        while end < len(lines) and (point := _POINT.match(lines[end])):
+            if int(point.group(1)) != expect or _names_own_units(lines[end]):
+                break
+            end, expect = end + 1, expect + 1
+        points = end - at - 1
+        closed = end < len(lines) and _alone_units_line(lines[end])
+        if (closed and points >= 2) or (end == len(lines) and points >= 1):
+            runs.append((at, end + closed, closed))
+        at = max(end, at + 1)
+    if not any(closed for _, _, closed in runs):
+        return lines
+    out = list(lines)
+    for first, end, _ in reversed(runs):
+        out[first:end] = ["".join(line.strip() for line in lines[first:end])]
+    return out
+
+
+def _alone_units_line(line: str) -> bool:
+    found = _unit_brackets(line.strip())
+    return len(found) == 1 and found[0].span() == (0, len(line.strip()))
 
 
 def _number(line: str) -> int | None:

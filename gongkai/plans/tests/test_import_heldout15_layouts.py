@@ -222,3 +222,60 @@ def test_a_table_row_naming_one_index_label_is_still_a_row():
         year=2013,
     )
     assert read(plan, "number", "lead_units") == [(1, ["市政府办"])]
+
+
+# ---- a labelled value ends at a full stop a sentence follows --------------------------------
+
+
+def test_a_sentence_after_the_units_labels_value_is_a_note_not_a_unit():
+    parsed = parse_units(
+        "责任单位:省发展改革委、商务厅按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工"
+    )
+    assert (parsed.lead, parsed.support) == (["省发展改革委", "商务厅"], [])
+    labelled = parse_units("牵头单位:市财政局。责任单位:市审计局。")
+    assert (labelled.lead, labelled.support) == (["市财政局"], ["市审计局"])
+
+
+# ---- 1.title / (1)…(4) points / (责任单位:…): one task ------------------------------------
+
+
+_POINTS = (
+    "(一)“一案三制”建设",
+    "1.完善应急预案体系",
+    "(1)加强应急预案管理,规范应急预案编制工作。",
+    "(2)加强应急预案演练,完善演练管理制度。",
+    "(责任单位:市直各有关单位、各县(市、区)人民政府)",
+    "2.健全应急管理体制",
+    "(1)推进应急管理办事机构建设。",
+    "(2)落实应急管理专职人员编制。",
+    "(责任单位:市应急局)",
+)
+
+
+def test_a_tasks_points_closed_by_one_units_bracket_are_its_measures_not_tasks():
+    plan = parse(*_POINTS, year=2017)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["市直各有关单位", "各县(市、区)人民政府"]),
+        (2, ["市应急局"]),
+    ]
+
+
+def test_points_each_closed_by_their_own_units_stay_tasks():
+    plan = parse(
+        "(一)“一案三制”建设",
+        "1.完善应急预案体系",
+        "(1)加强应急预案管理。(责任单位:市应急局)",
+        "(2)加强应急预案演练。(责任单位:市消防救援支队)",
+        year=2017,
+    )
+    # (the title before them stays a task of its own, unitless and flagged, as before)
+    assert [units for (units,) in read(plan, "lead_units")][-2:] == [
+        ["市应急局"],
+        ["市消防救援支队"],
+    ]
+
+
+def test_a_title_and_its_points_the_page_stops_inside_are_left_out_and_told():
+    plan = parse(*_POINTS[:5], "2.健全应急管理体制", "(1)推进应急管理办事机构建", year=2017)
+    assert read(plan, "number", "lead_units") == [(1, ["市直各有关单位", "各县(市、区)人民政府"])]
+    assert any("第2项中途截断" in warning for warning in plan.warnings)
