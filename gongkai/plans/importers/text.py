@@ -39,7 +39,29 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
     plan = parse_rows(rows, year, short_rows_merged=True, bar_separated=bars, **options)
     read = len(plan.items)
     kept = without_cut_tail(without_elided(plan), text)
-    return with_unread_units(with_unread_tail(kept, text, cut=read - len(kept.items)), text)
+    told = with_unread_units(with_unread_tail(kept, text, cut=read - len(kept.items)), text)
+    return with_mirror_told(told, text)
+
+
+# A mirror site's copy, not the plan as its office wrote it: pinyin after characters
+# (構(gòu)建: taken out as it is read), or text garbled in the copying (?。ǘ┩ for （二）).
+_PINYIN = re.compile(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+_GARBLED = re.compile(r"[\ufffd\u2500-\u257f]|^\s*[?？]\s*。", re.MULTILINE)
+MIRROR_FLAG = "原文是转载网站的副本（夹注拼音或有乱码），本项可能读错，请对照原件核对"
+MIRROR_WARNING = (
+    "原文是转载网站的副本（汉字后夹注拼音，或有乱码），拼音已去除，但编号、标题或单位可能读错，"
+    "请对照原件核对每一项"
+)
+
+
+def with_mirror_told(plan: ParsedPlan, text: str) -> ParsedPlan:
+    """Every item flagged, and a warning, when the text is a mirror's garbled copy."""
+    if len(_PINYIN.findall(text)) < 3 and not _GARBLED.search(text):
+        return plan
+    for item in plan.items:
+        item.flags.append(MIRROR_FLAG)
+    plan.warnings.append(MIRROR_WARNING)
+    return plan
 
 
 # 【牵头单位】X【配合单位】Y: a role or deadline label written in a bracket rather than before a

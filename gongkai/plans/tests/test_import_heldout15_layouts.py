@@ -279,3 +279,39 @@ def test_a_title_and_its_points_the_page_stops_inside_are_left_out_and_told():
     plan = parse(*_POINTS[:5], "2.健全应急管理体制", "(1)推进应急管理办事机构建", year=2017)
     assert read(plan, "number", "lead_units") == [(1, ["市直各有关单位", "各县(市、区)人民政府"])]
     assert any("第2项中途截断" in warning for warning in plan.warnings)
+
+
+# ---- a mirror's copy (pinyin after characters, garbled numbers) is told, every item flagged --
+
+
+def test_a_mirrors_copy_with_pinyin_flags_every_item_and_warns():
+    plan = parse(
+        "一(yī)、實施創(chuàng)新驅動發展戰略",
+        "1.建設(shè)崂山實驗室。(牽頭單位:市科技局;配合單位:青島藍谷管理局)",
+        "2.完善實驗室建設體系。(牽頭單位:市科技局)完成時限:2023年底前",
+        year=2023,
+    )
+    assert read(plan, "number", "lead_units") == [(1, ["市科技局"]), (2, ["市科技局"])]
+    assert all(any("转载网站的副本" in f for f in i.flags) for i in plan.items)
+    assert any("转载网站的副本" in w for w in plan.warnings)
+
+
+def test_a_garbled_number_flags_every_item():
+    plan = parse(
+        "一、努力構建現代產業體系",
+        "(一)加快建設三大汽車產業基地。(牽頭單位:市經貿委;配合單位:市發改委)",
+        "?。ǘ┩七M東部石化基地建設。(牽頭單位:市發改委;配合單位:市經貿委)",
+        year=2006,
+    )
+    assert plan.items and all(any("转载网站的副本" in f for f in i.flags) for i in plan.items)
+
+
+def test_a_clean_traditional_plan_is_no_mirrors_copy():
+    plan = parse(
+        "一、實施創新驅動發展戰略",
+        "1.建設崂山實驗室。(牽頭單位:市科技局)完成時限:2023年底前",
+        "2.完善實驗室建設體系(含a類項目)。(牽頭單位:市科技局)完成時限:2023年底前",
+        year=2023,
+    )
+    assert not any("转载网站的副本" in f for i in plan.items for f in i.flags)
+    assert not any("转载网站的副本" in w for w in plan.warnings)
