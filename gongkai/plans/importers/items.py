@@ -449,6 +449,11 @@ def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
     lead, support = parse_units(columns.get(LEAD, "")), parse_units(columns.get(SUPPORT, ""))
     # 牵头单位 | 参与单位 | 责任单位: the third column's units are responsible with the lead.
     third = parse_units(item.units_text) if item.units_text else None
+    if LEAD not in columns and third:
+        # 主要责任单位 | 协同配合单位 (no 牵头 column): the units column names who leads.
+        lead, third = third, None
+        columns = {**columns, LEAD: item.units_text}
+        item.units_text = ""
     item.lead_units = lead.lead + lead.support
     others = support.lead + support.support + (third.lead + third.support if third else [])
     item.support_units = list(dict.fromkeys(u for u in others if u not in item.lead_units))

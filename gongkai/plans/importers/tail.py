@@ -18,7 +18,8 @@ _WHOLE_END = re.compile(r"[。.；;！!？?）)】”\"」』|:：\d年月日]$"
 # the page stopping mid-sentence (…设置…等"综合窗").
 _QUOTE_END = re.compile(r"[”\"」』]$")
 # 保留12315、12316、123 — a list of numbers the page stops inside: a number there is no end.
-_CUT_NUMBERS = re.compile(r"\d[、,，]\d+$")
+# …全区托位数提高至560 — an amount the page stops inside, its measure word lost.
+_CUT_NUMBERS = re.compile(r"\d[、,，]\d+$|^[^|]{8,}[\u4e00-\u9fff]\d+$")
 _SPACE = re.compile(r"\s+")
 # 牵头单位:X on a line of its own: a layout whose tasks have their units on the lines after.
 _UNIT_LINE = re.compile("^" + UNITS_LABEL + r"\s*[:：]")

@@ -315,3 +315,40 @@ def test_a_clean_traditional_plan_is_no_mirrors_copy():
     )
     assert not any("转载网站的副本" in f for i in plan.items for f in i.flags)
     assert not any("转载网站的副本" in w for w in plan.warnings)
+
+
+# ---- 主要责任单位 | 协同配合单位: the units column leads when no 牵头 column stands -----------
+
+
+def test_a_units_column_beside_a_support_column_and_no_lead_column_names_the_leads():
+    plan = parse(
+        "序号 | 重点工作任务 | 主要责任单位 | 协同配合单位",
+        "3 | 固定资产投资增长7.5%左右。 | 区发改委 | 区工信局、区住建局",
+        "4 | 社会消费品零售总额增长6%。 | 区商务局 | 区发改委",
+        year=2025,
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (3, ["区发改委"], ["区工信局", "区住建局"]),
+        (4, ["区商务局"], ["区发改委"]),
+    ]
+
+
+def test_beside_a_lead_column_a_units_column_still_supports():
+    plan = parse(
+        "序号 | 主要任务 | 牵头单位 | 参与单位 | 责任单位",
+        "1 | 严守水资源开发利用控制红线。 | 市水利局 | 市发改委 | 各县政府",
+        year=2018,
+    )
+    assert read(plan, "lead_units", "support_units") == [(["市水利局"], ["市发改委", "各县政府"])]
+
+
+def test_a_last_row_the_page_stops_inside_an_amount_of_is_left_out_and_told():
+    cells = (
+        "序号", "重点工作任务", "主要责任单位", "协同配合单位",
+        "68", "持续推进学前教育普及普惠。", "区教育局", "区政府有关部门。",
+        "69", "深化与海亮集团合作,积极引进优质教育资源。", "区教育局", "区投资促进中心。",
+        "73", "大力推进“安心托幼”,全区托位数提高至560",
+    )  # fmt: skip
+    plan = parse(*(line for cell in cells for line in (cell, "")), year=2025)
+    assert [i.number for i in plan.items] == [68, 69]
+    assert any("第73项中途截断" in warning for warning in plan.warnings)
