@@ -343,12 +343,11 @@ def test_beside_a_lead_column_a_units_column_still_supports():
 
 
 def test_a_last_row_the_page_stops_inside_an_amount_of_is_left_out_and_told():
-    cells = (
-        "序号", "重点工作任务", "主要责任单位", "协同配合单位",
-        "68", "持续推进学前教育普及普惠。", "区教育局", "区政府有关部门。",
-        "69", "深化与海亮集团合作,积极引进优质教育资源。", "区教育局", "区投资促进中心。",
-        "73", "大力推进“安心托幼”,全区托位数提高至560",
-    )  # fmt: skip
+    header = ("序号", "重点工作任务", "主要责任单位", "协同配合单位")
+    row68 = ("68", "持续推进学前教育普及普惠。", "区教育局", "区政府有关部门。")
+    row69 = ("69", "深化与海亮集团合作,积极引进优质教育资源。", "区教育局", "区投资促进中心。")
+    cut = ("73", "大力推进“安心托幼”,全区托位数提高至560")
+    cells = (*header, *row68, *row69, *cut)
     plan = parse(*(line for cell in cells for line in (cell, "")), year=2025)
     assert [i.number for i in plan.items] == [68, 69]
     assert any("第73项中途截断" in warning for warning in plan.warnings)
