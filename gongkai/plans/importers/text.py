@@ -46,7 +46,11 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
 # A mirror site's copy, not the plan as its office wrote it: pinyin after characters
 # (構(gòu)建: taken out as it is read), or text garbled in the copying (?。ǘ┩ for （二）).
 _PINYIN = re.compile(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
-_GARBLED = re.compile(r"[\ufffd\u2500-\u257f]|^\s*[?？]\s*。", re.MULTILINE)
+# (A table drawn with box characters, │序号│, is no garbling: only one glued to a Latin or
+# bopomofo letter is.)
+_GARBLED = re.compile(
+    r"\ufffd|[\u0100-\u024f\u3100-\u312f][\u2500-\u257f]|^\s*[?？]\s*。", re.MULTILINE
+)
 MIRROR_FLAG = "原文是转载网站的副本（夹注拼音或有乱码），本项可能读错，请对照原件核对"
 MIRROR_WARNING = (
     "原文是转载网站的副本（汉字后夹注拼音，或有乱码），拼音已去除，但编号、标题或单位可能读错，"

@@ -351,3 +351,15 @@ def test_a_last_row_the_page_stops_inside_an_amount_of_is_left_out_and_told():
     plan = parse(*(line for cell in cells for line in (cell, "")), year=2025)
     assert [i.number for i in plan.items] == [68, 69]
     assert any("第73项中途截断" in warning for warning in plan.warnings)
+
+
+def test_a_table_drawn_with_box_characters_is_no_garbled_copy():
+    plan = parse(
+        "┌──┬──────┬──────┐",
+        "一、推进重点领域信息公开",
+        "1.公开财政预决算。(牵头单位:市财政局)",
+        "2.公开重大项目信息。(牵头单位:市发改委)",
+        "└──┴──────┴──────┘",
+        year=2023,
+    )
+    assert not any("转载网站的副本" in w for w in plan.warnings)
