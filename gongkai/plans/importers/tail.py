@@ -81,10 +81,13 @@ def without_footer(text: str) -> str:
 def _without_signature(lines: list[str]) -> list[str]:
     """``lines`` without the issuer's name and date at their end (某区人民政府办公室 /
     2019年3月1日), read into the last task they became its deadline. Only where dates alone
-    on their lines are no column of the plan: two at most, the notice's and this one."""
+    on their lines are no column of the plan: no other stands among the tasks (the notice's
+    own signature stands before the first)."""
     filled = [line for line in lines if line.strip()]
-    dates = sum(bool(_DATE_LINE.match(simplify(line))) for line in filled)
-    if len(filled) < 3 or dates > 2 or not _DATE_LINE.match(simplify(filled[-1])):
+    if len(filled) < 3 or not _DATE_LINE.match(simplify(filled[-1])):
+        return lines
+    first = next((at for at, line in enumerate(filled) if _TASK_NUMBER.match(line)), 0)
+    if any(_DATE_LINE.match(simplify(line)) for line in filled[first:-1]):
         return lines
     if not _ISSUER.match(filled[-2]) or not _UNIT_END.search(filled[-2].strip()):
         return lines
@@ -93,6 +96,10 @@ def _without_signature(lines: list[str]) -> list[str]:
     return lines
 
 
+# A task's or a part's number opening its line: 1. 1、 （一） 一、
+_TASK_NUMBER = re.compile(
+    r"^\s*(?:\d{1,3}\s*[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+)
 # What an issuer's name ends with.
 _UNIT_END = re.compile(r"(?:政府|办公室|办公厅|委员会|局|厅|委|办|中心|院|部)$")
 

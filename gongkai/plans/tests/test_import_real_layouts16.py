@@ -346,3 +346,20 @@ def test_without_a_legend_a_bare_list_of_units_all_lead():
         year=2019,
     )
     assert read(plan, "lead_units", "support_units") == [(["区财政局", "区审计局"], [])]
+
+
+def test_the_last_tasks_unit_and_date_lines_are_no_signature_in_a_short_page():
+    # Two dates alone on their lines, as a notice's signature and the plan's would be.
+    plan = parse(
+        "1.推进财政信息公开。全面公开预决算。",
+        "区财政局",
+        "2019年6月30日",
+        "2.推进重大项目信息公开。及时公开批准和实施信息。",
+        "区发展改革委",
+        "2019年9月30日",
+        year=2019,
+    )
+    assert read(plan, "lead_units", "due_date") == [
+        (["区财政局"], date(2019, 6, 30)),
+        (["区发展改革委"], date(2019, 9, 30)),
+    ]
