@@ -60,6 +60,8 @@ _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _MONTH_CN = re.compile(r"([一二三四五六七八九十]{1,3})月")
 _FULL_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
 _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|底|末|份前|份|内|前)?")
+# 2019年3月起, 3月开始: when the work starts, not when it is due.
+_STARTS = re.compile(r"起|开始")
 _QUARTER = re.compile(r"第?([一二三四1-4])季度(前)?")
 _YEAR_PART = re.compile(r"(?:(\d{4})年?)?(上半年|下半年|年中|年底|年末|年内|年度内|全年)")
 
@@ -108,7 +110,12 @@ def _explicit_dates(text: str, year: int, flags: list[str]) -> list[tuple[date, 
         found += _day(match, year, flags)
     rest = _FULL_DATE.sub("", text)
     for match in _MONTH.finditer(rest):
+        # 2019年3月起 alone: a start taken for the deadline, said so (5月起常态化 is the start of
+        # an ongoing task, kept as its date, as 5月1日起常态化 is).
+        start = not match.group(3) and _STARTS.match(rest, match.end())
         found += _month(match, year, flags)
+        if start and not _ONGOING.search(text):
+            flags.append(f"“{match.group(0)}{start.group(0)}”是开始时间，已按当月底计，请核对")
     for match in _QUARTER.finditer(rest):
         quarter = cn_number(match.group(1)) or 4
         if match.group(2):

@@ -4,18 +4,14 @@ and the Q&A (search_text.simplified: a citizen's question).
 
 hanziconv's table maps one character to one (positions in a text keep), but it also maps some
 characters that simplified Chinese uses in their own right (糊 → 煳 in 模糊, 呼 → 唿 in 呼吁 and
-呼和浩特, 著 → 着 in 显著), so a pair is taken only where jieba's dictionary of simplified Chinese
-shows the character itself is rare beside its simplified form: 50 times rarer, or 10 times when
-it is rare at all (徵 beside 征, 範 beside 范); and the hand-checked pairs below, seen in plans
-sent from Hong Kong / Macao / Taiwan templates or typed with a traditional input method (氣, 細,
-備: the dictionary holds them as words of their own).
+呼和浩特, 著 → 着 in 显著, 矽 → 硅), so a pair is dropped when its traditional character is itself
+in GB2312, the simplified character set; every other pair is taken (貧 → 贫, 績 → 绩, 樹 → 树,
+豐 → 丰: real traditional characters that a filter by jieba's word frequencies dropped, since its
+dictionary holds them too — 扶貧辦 came out 扶貧办). And the hand-checked pairs below, seen in
+plans sent from Hong Kong / Macao / Taiwan templates or typed with a traditional input method.
 """
 
 import functools
-import re
-
-RARER = 50
-RARER_WHEN_RARE, RARE = 10, 100
 
 _TRADITIONAL = (
     "貫贯 長长 堅坚 續续 態态 動动 內内 處处 辦办 門门 單单 牽牵 頭头 責责 負负 聞闻 規规 審审 "
@@ -56,34 +52,24 @@ def known_traditional() -> dict[str, str]:
 
 @functools.cache
 def simplified_table() -> dict[int, str]:
-    """The table for str.translate: hanziconv's pairs the dictionary bears out, and ours."""
+    """The table for str.translate: hanziconv's pairs whose traditional character simplified
+    Chinese does not use itself, and ours."""
     from hanziconv.charmap import simplified_charmap, traditional_charmap
 
-    frequencies = _character_frequencies()
-
-    def rarer(traditional: str, simple: str) -> bool:
-        own, other = frequencies.get(traditional, 0), frequencies.get(simple, 0)
-        return own * RARER < other or (own < RARE and own * RARER_WHEN_RARE < other)
-
     pairs = zip(traditional_charmap, simplified_charmap, strict=True)
-    table = {t: s for t, s in pairs if t != s and rarer(t, s)}
+    table = {t: s for t, s in pairs if t != s and not _in_gb2312(t)}
     return str.maketrans(table | known_traditional())
+
+
+def _in_gb2312(character: str) -> bool:
+    """A character of GB2312, the simplified character set: 糊, 呼, 著 (not 貧, 績)."""
+    try:
+        character.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def simplified(text: str) -> str:
     """`text` with the traditional characters we know in simplified form (one for one)."""
     return text.translate(simplified_table())
-
-
-# A one-character word of jieba's dictionary file and its frequency: `字 123 n`.
-_ONE_CHARACTER = re.compile(r"^(\S) (\d+)", re.MULTILINE)
-
-
-def _character_frequencies() -> dict[str, int]:
-    """How often each character stands as a word of its own in jieba's dictionary, read from
-    its file (not by loading jieba's tokenizer, which takes about a second)."""
-    import jieba
-
-    with jieba.get_dict_file() as dictionary:
-        text = dictionary.read().decode("utf-8")
-    return {word: int(count) for word, count in _ONE_CHARACTER.findall(text)}

@@ -28,10 +28,23 @@ _ALL_VERBS = _LEAD_VERBS + _SUPPORT_VERBS + _WEAK_VERBS
 # A verb followed by a division word is part of a name: 局主办科室 is "the lead division".
 _VERB_RE = re.compile(f"(?:{'|'.join(_ALL_VERBS)})(?!科室|处室|股室|单位|部门)")
 
+# Units labels (牵头单位：, 协同责任单位：, 配合部门：, 责任主体：): a role word, maybe 责任, a kind
+# of unit. One vocabulary for every reader of labels (here and plans/importers).
+LEAD_ROLES = "牵头|主办|主责"
+SUPPORT_ROLES = "配合|协办|协同|协助|参与|支持"
+ROLE_WORDS = f"{LEAD_ROLES}|{SUPPORT_ROLES}|责任|承办|落实"
+UNIT_KINDS = "单位|处室|科室|部门|主体"
+UNITS_LABEL = f"(?:{ROLE_WORDS})(?:责任)?(?:{UNIT_KINDS})"
+# The labels that can open a task's set: its lead's, or its units' (责任单位：).
+OPENING_LABEL = f"(?:责任|{LEAD_ROLES})(?:责任)?(?:{UNIT_KINDS})"
+
 _LABEL_RE = re.compile(
-    r"((?:牵头|主办|配合|协办|参与|责任|承办|落实)(?:单位|处室|科室|部门|主体)|"
+    "(" + UNITS_LABEL + "|"
     r"(?<![\w])(?:牵头|主办|配合|协办|责任))[:：]\s*"
-    r"([^;；:：]+?)(?=[;；]|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成)\w{0,2}[:：]|$)"
+    # The value ends at a ; at the next label, or at a full stop a sentence follows
+    # (…按职责分工负责。具体任务均涉及相关市(州)人民政府,下同: a note, no unit).
+    r"([^;；:：]+?)(?=[;；]|。(?=[^\s。]{4})"
+    r"|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成|协同)\w{0,4}[:：]|$)"
 )
 _PAREN_RE = re.compile(r"[（(〔﹝【\[]([^（）()〔〕﹝﹞【】\[\]]*)[)）〕﹞】\]]")
 # A bracket that belongs to a name (各县（市、区）人民政府, 各镇（办）) is held as one of these
@@ -75,7 +88,9 @@ _CO_SIGN_INSIDE = re.compile(rf"{_HUI_VERB}[\u4e00-\u9fff]{{2}}")
 _UNIT_SUFFIX = re.compile(
     r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|村居|主体|企业|银行|支行|分行|海关|"
     # People's organisations: 科学技术协会, 工商业联合会, 妇女联合会 …, by their short names.
-    r"科协|工商联|侨联|妇联|残联|文联|社科联)$"
+    r"科协|工商联|侨联|妇联|残联|文联|社科联|"
+    # Banks by their short names: 市人行 (人民银行), 县农行, 市建行.
+    r"人行|[农工建中交]行)$"
 )
 # Words that turn a "name" into a sentence (我局属于…, 无…职责).
 _SENTENCE_WORDS = re.compile(
@@ -95,16 +110,26 @@ _SUFFIXES = ("分别", "共同", "具体")
 
 # The plan's own legend in a units bracket: 逗号前为牵头单位(，逗号后为责任单位)(，下同).
 COMMA_LEGEND = re.compile(r"[。.；;，,]?\s*逗号前(?:的|为|是)[^。]*$")
-# X、Y、Z，列第一位的为牵头单位，下同: the plan's legend that the first unit named leads.
-FIRST_LEADS = re.compile(
-    r"[。.；;，,]?\s*(?:列|排)(?:在)?(?:第一|首)位?的?(?:单位|部门)?为牵头(?:单位|部门)?.*$"
+# …, 排在第一位的为牵头单位(，下同), X、Y、Z，列第一位的为牵头单位，下同。…: the plan's legend
+# that the first unit named leads, the others support it.
+FIRST_LEGEND = re.compile(
+    r"[。.；;，,]?\s*(?:(?:列|排)在?(?:第一位?|首位?)|排名第一|第一个|首个|首位)"
+    r"(?:的)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)?.*$"
+)
+# Either legend, as the plan writes it once for the brackets after it (下同).
+LEGEND = re.compile(f"{COMMA_LEGEND.pattern}|{FIRST_LEGEND.pattern}")
+
+
+# 各县区(开发区) 安委会: a bare organ after a bracket and a space goes on the name before it
+# (the places' committees), it is no unit of its own.
+_SPACED_ORGAN = re.compile(
+    r"(?<=[)）〕])[ \t\u3000]+"
+    r"(?=(?:人民政府|政府|安委会|管委会|办事处|党委|党工委)(?:$|[、,，;；\s]))"
 )
 
 
-def without_legend(text: str) -> str:
-    """Units text without the plan's legend of who leads (列第一位的为牵头单位…)."""
-    found = FIRST_LEADS.search(simplify(text))
-    return text[: found.start()] if found else text
+# 部门分工:X牵头,Y配合 — a label that only says the units follow, their roles in the words.
+_DUTY_LABEL = re.compile(r"^\s*(?:部门|责任|任务)?分工\s*[:：]\s*")
 
 
 def parse_units(text: str) -> UnitsParse:
@@ -113,10 +138,11 @@ def parse_units(text: str) -> UnitsParse:
     legend = COMMA_LEGEND.search(simplify(raw))
     if legend and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: legend.start()]):
         return _comma_legend(raw[: legend.start()], raw[legend.start() :])
-    first = FIRST_LEADS.search(simplify(raw))
+    first = FIRST_LEGEND.search(simplify(raw))
     if first and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: first.start()]):
         return _first_leads(raw[: first.start()], raw[first.start() :])
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
+    clean = _SPACED_ORGAN.sub("", _DUTY_LABEL.sub("", clean))
     clean, odd_verb = _odd_verb_read(clean)
     clean = _AS_FITS.sub("负责", _MANNER.sub("", clean))
     clean = _ROLE_IN_BRACKETS.sub(r"\1", clean)
@@ -163,16 +189,6 @@ def _and_split_flags(names: list[str], text: str) -> list[str]:
     return flags
 
 
-def _first_leads(text: str, legend: str) -> UnitsParse:
-    """X、Y、Z (列第一位的为牵头单位): the plan says the first unit named leads, the others
-    are responsible with it."""
-    names = parse_units(text)
-    named = names.lead + names.support
-    result = UnitsParse(lead=named[:1], support=named[1:], note=legend.strip("。.；;，, "))
-    result.asides, result.flags = names.asides, names.flags
-    return result
-
-
 def _comma_legend(text: str, legend: str) -> UnitsParse:
     """责任单位：X、Y，Z、W (逗号前为牵头单位): the plan's legend says the units before the
     first comma lead and the others are responsible with them."""
@@ -188,6 +204,17 @@ def _comma_legend(text: str, legend: str) -> UnitsParse:
     result.asides = lead.asides + support.asides
     if not result.lead:
         result.flags.append(f"未能识别责任单位：{text}")
+    return result
+
+
+def _first_leads(text: str, legend: str) -> UnitsParse:
+    """X、Y、Z，排在第一位的为牵头单位 (列第一位的为牵头单位…): X leads, Y and Z support it (the
+    legend says the roles: no note, so that a bare bracket or cell holding it still reads as
+    units)."""
+    names = parse_units(text.strip().lstrip("（("))  # its bracket closes after the legend
+    every = names.lead + names.support
+    result = UnitsParse(lead=every[:1], support=every[1:])
+    result.asides, result.flags = names.asides, names.flags
     return result
 
 
@@ -236,13 +263,16 @@ def _strip_outer_parens(text: str) -> str:
     return match.group(1) if match else text
 
 
+_LEAD_LABEL = tuple(LEAD_ROLES.split("|"))
+
+
 def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
     """（牵头单位：…；责任单位：…）: the label says the role."""
     result = UnitsParse()
-    has_lead_label = any(label.startswith(("牵头", "主办")) for label, _ in labelled)
+    has_lead_label = any(label.startswith(_LEAD_LABEL) for label, _ in labelled)
     for label, names_text in labelled:
         names, ok = _names(names_text)
-        is_lead = label.startswith(("牵头", "主办"))
+        is_lead = label.startswith(_LEAD_LABEL)
         if not ok or _VERB_RE.search(names_text) or _CO_SIGN_RE.match(names_text):
             # 责任处室：X牵头，Y负责落实 — the value has roles of its own.
             inner = _from_clauses(names_text)
@@ -349,7 +379,7 @@ _ASSISTS_RE = re.compile(r"^(.+?)(?:配合|协助)(.+?)(?:负责落实|落实|�
 # 责任单位：X，所属片区：Y — a label of no role after a units label.
 _OTHER_LABEL = re.compile(r"(?<=[，,；;])\s*([\u4e00-\u9fff]{2,6})[:：]")
 _KNOWN_LABEL = re.compile(
-    r"(?:牵头|主办|配合|协办|参与|责任|承办|落实)(?:单位|处室|科室|部门|主体)?|"
+    f"(?:{ROLE_WORDS})(?:责任)?(?:{UNIT_KINDS})?|"
     r"完成时限|完成时间|时限要求|时限|备注"
 )
 
@@ -475,7 +505,12 @@ def _names(text: str) -> tuple[list[str], bool]:
             not after
             and separator == "、"
             and (
-                (_QUALIFIER.match(first) and not _looks_like_unit(first))
+                # 县直、驻县有关单位 (not 各地、各部门: a 各 opens a collective of its own)
+                (
+                    _QUALIFIER.match(first)
+                    and not _looks_like_unit(first)
+                    and not parts[2 * at + 2].startswith("各")
+                )
                 or _shares_organ(first, parts[2 * at + 2 :: 2], separators[at + 1 :])
             )
         ):
@@ -503,7 +538,9 @@ def _names(text: str) -> tuple[list[str], bool]:
 # Bare kinds of body after a 各 collective (各科室、单位): more of the same collective.
 _KINDS = {"单位", "部门", "处室", "科室", "机构", "单位部门"}
 # A collective that a bare kind after it goes on: 各X, or …有关/相关 + a kind of body.
-_KIND_COLLECTIVE = re.compile(r"^各|^[^、，,]{0,6}(?:有关|相关)(?:单位|部门|处室|科室|机构)$")
+_KIND_COLLECTIVE = re.compile(
+    r"^各|^[^、，,]{0,6}(?:有关|相关)(?:责任)?(?:单位|部门|处室|科室|机构)$"
+)
 # 各单位 after a collective (各级政府各部门、各单位) goes on with it: the same qualifier.
 _BARE_COLLECTIVE = re.compile(r"^各(?:单位|部门|机构)$")
 
@@ -567,8 +604,9 @@ def _looks_like_unit(name: str) -> bool:
     )
 
 
-# 各区属国企, 各镇街: a collective of bodies, ending as bodies gathered by kind do.
-_GE_COLLECTIVE = re.compile(r"^各[\u4e00-\u9fff（）()]{1,9}(?:企|街|镇|村|居|组|片)$")
+# 各区属国企, 各镇街: a collective of bodies, ending as bodies gathered by kind do; 各地, the
+# localities (各地、各部门配合).
+_GE_COLLECTIVE = re.compile(r"^各[\u4e00-\u9fff（）()]{1,9}(?:企|街|镇|村|居|组|片)$|^各地$")
 
 
 def _add(target: list[str], names: list[str]) -> None:

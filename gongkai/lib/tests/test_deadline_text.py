@@ -129,3 +129,23 @@ def test_it_ends_a_phased_schedule_at_the_last_phase_before_the_ongoing_one_and_
 def test_it_keeps_the_start_of_an_ongoing_task_given_no_other_date():
     parsed = parse_deadline("5月1日起常态化", 2022)
     assert (parsed.due_date, parsed.ongoing) == (date(2022, 5, 1), True)
+
+
+@pytest.mark.parametrize(
+    ("text", "due", "flag"),
+    [
+        ("2022年3月起", date(2022, 3, 31), "开始时间"),
+        ("3月开始", date(2022, 3, 31), "开始时间"),
+        ("9月份前", date(2022, 8, 31), "上月底"),
+        ("9月前", date(2022, 8, 31), "上月底"),
+    ],
+)
+def test_it_flags_a_start_or_an_ambiguous_month_taken_for_the_deadline(text, due, flag):
+    parsed = parse_deadline(text, 2022)
+    assert parsed.due_date == due
+    assert any(flag in f for f in parsed.flags)
+
+
+@pytest.mark.parametrize("text", ["9月份", "9月底前", "5月起常态化"])
+def test_a_month_with_no_start_or_doubt_is_taken_unflagged(text):
+    assert parse_deadline(text, 2022).flags == []

@@ -23,3 +23,13 @@ def test_a_unit_written_with_hu_is_kept_as_written_in_a_traditional_plan():
         year=2023,
     )
     assert read(plan, "lead_units", "support_units") == [(["呼和浩特市政务服务局"], ["各旗县区"])]
+
+
+def test_real_traditional_characters_simplified_chinese_does_not_use_are_read_simplified():
+    # 貧, 績, 樹, 豐 are in jieba's dictionary too; the frequency filter dropped them.
+    assert simplify("扶貧辦 績效考核 植樹造林 豐富") == "扶贫办 绩效考核 植树造林 丰富"
+
+
+def test_a_pair_whose_traditional_character_is_in_gb2312_is_not_taken():
+    # 矽 (hanziconv: → 硅) and 糊/呼/著 are characters of the simplified set.
+    assert simplify("矽谷 模糊 呼吁 显著") == "矽谷 模糊 呼吁 显著"

@@ -33,6 +33,13 @@ from gongkai.lib.unit_text import parse_units
             ["各处室", "局保密办", "直属单位"],
         ),
         ("新聞處牽頭，各處室配合", ["新闻处"], ["各处室"]),
+        # Labels with 责任 between the role and the unit word; 协同 supports.
+        (
+            "牵头责任单位:市财政局。；协同责任单位:市税务局、市人行",
+            ["市财政局"],
+            ["市税务局", "市人行"],
+        ),
+        ("牵头单位：市财政局；协同单位：市审计局", ["市财政局"], ["市审计局"]),
     ],
 )
 def test_it_reads_lead_and_support(text, lead, support):

@@ -8,7 +8,7 @@ import functools
 import re
 
 from gongkai.lib.deadline_text import simplify
-from gongkai.lib.unit_text import parse_units
+from gongkai.lib.unit_text import OPENING_LABEL, UNIT_KINDS, UNITS_LABEL, parse_units
 from gongkai.plans.importers.cells import (
     _ANY_BRACKET,
     _LABEL,
@@ -136,7 +136,7 @@ def _without_last_deadline(record: Row, piece: str) -> str:
 
 # 1.做好…。责任单位：办公室。完成时限：6月底前。 — labels after the task's last sentence.
 _INLINE_LABELS = re.compile(
-    r"(?<=[。；;！!])\s*(?=(?:(?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)|"
+    r"(?<=[。；;！!])\s*(?=(?:" + UNITS_LABEL + "|"
     r"完成时限|完成时间|时限要求)[:：])"
 )
 
@@ -150,15 +150,13 @@ GROUP_CLOSE = "(?:以上|上述)"
 # where they run to the paragraph's end (no sentence after them; 明确责任单位：… inside a
 # sentence is no label of the task's).
 _LAST_LABELS = re.compile(
-    r"(?<=[\u4e00-\u9fff》”）)，,])\s*(?=(?:责任|牵头|主办)(?:单位|处室|科室|部门)[:：][^。！!]*"
+    r"(?<=[\u4e00-\u9fff》”）)，,])\s*(?=" + OPENING_LABEL + r"[:：][^。！!]*"
     r"(?:。|。" + GROUP_CLOSE + r"[^。！!]*。?)?$)"
 )
 
 
 # 配合部门 ：X — a space between a role label and its colon.
-_LABEL_GAP = re.compile(
-    r"((?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门))\s+(?=[:：])"
-)
+_LABEL_GAP = re.compile("(" + UNITS_LABEL + r")\s+(?=[:：])")
 
 
 def _close_label_gaps(text: str) -> str:
@@ -245,9 +243,7 @@ def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
 
 _NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
 # A units label written bare (not in a bracket), with no sentence's end after it.
-_OPEN_LABEL = re.compile(
-    r"(?:牵头|责任|配合|主办|协办|承办)(?:单位|处室|科室|部门)\s*[:：][^。；;（(）)]*$"
-)
+_OPEN_LABEL = re.compile(UNITS_LABEL + r"\s*[:：][^。；;（(）)]*$")
 
 
 def _in_labelled_list(line: str, at: int) -> bool:
@@ -309,7 +305,7 @@ def _split_bracket(inner: str) -> tuple[str, str]:
 
 # Where the next label starts on a line of several: 牵头单位：X；责任单位：Y　完成时限：Z.
 _NEXT_LABEL = re.compile(
-    r"[；;，,\s]+(?=(?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)[:：]|"
+    r"[；;，,\s]+(?=" + UNITS_LABEL + "[:：]|"
     r"(?:完成时限|完成时间|时限要求|时限)[:：])"
 )
 
@@ -325,6 +321,10 @@ def _label_pieces(line: str) -> list[str]:
 def _inline_labelled(line: str) -> bool:
     """Units labels after the line's last sentence (…。 牵头单位:X。 责任单位:Y。)."""
     return bool(_INLINE_LABELS.search(_close_label_gaps(simplify(line))))
+
+
+# A label naming a kind of unit with a role word we do not know (督办单位：, 联系部门：).
+_OTHER_UNITS_LABEL = re.compile(rf"^[\u4e00-\u9fff]{{1,4}}(?:{UNIT_KINDS})\s*[:：]")
 
 
 def _fill_record(record: Row, line: str) -> None:
@@ -345,7 +345,7 @@ def _fill_record(record: Row, line: str) -> None:
         if isinstance(record, _Record):
             record.labels.add(word)
             record.twice = record.twice or again
-        if re.search("单位|处室|科室|部门", word):
+        if re.search(UNIT_KINDS, word):
             record[3] = "；".join(filter(None, [record[3], line]))
         elif "时" in word and not again:
             record[2] = value  # a second 完成时限 (another task's, maybe): the first kept
@@ -353,9 +353,19 @@ def _fill_record(record: Row, line: str) -> None:
             record[4] = value
         else:
             record[1] = "\n".join(filter(None, [record[1], value]))
+    elif record[3] and _OTHER_UNITS_LABEL.match(simplify(line)):
+        # 督办单位:Y after the task's units: a label of no role we know, read with them (its
+        # names support, flagged: unit_text._other_labels_as_support), never left as text.
+        record[3] = "；".join([record[3], line])
     elif not record[2] and _looks_like_deadline(line):
         record[2] = line
-    elif not record[3] and _looks_like_units(line):
+    elif not record[3] and (_looks_like_units(line) or _alone_in_brackets(line)):
         record[3] = line
     else:
         record[1] = "；".join(filter(None, [record[1], line]))
+
+
+def _alone_in_brackets(line: str) -> bool:
+    """(市农业农村局) on a line of its own after the task's paragraphs: its units."""
+    found = _unit_brackets(line.strip())
+    return len(found) == 1 and found[0].span() == (0, len(line.strip()))

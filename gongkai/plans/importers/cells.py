@@ -7,7 +7,7 @@ import re
 from contextvars import ContextVar
 
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
-from gongkai.lib.unit_text import parse_units, without_legend
+from gongkai.lib.unit_text import UNITS_LABEL, parse_units
 from gongkai.plans.importers.headers import (
     HEADER_SYNONYMS,
     LEAD,
@@ -24,9 +24,10 @@ from gongkai.plans.importers.headers import (
 Row = list[str]
 _CANONICAL_HEADER = ["工作内容", "落实措施", "完成时限", "责任单位", "备注"]
 
-_SECTION = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．]")
+# 一'加快… — a page's quote where 、 was (a garbled copy), before the heading's words.
+_SECTION = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*(?:[、.．﹒]|['’](?=[\u4e00-\u9fff]))")
 _SUBSECTION = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*")
-_NUMBERED = re.compile(r"^\s*(?:(\d{1,4})\s*[.．、](?!\d)|[（(](\d{1,4})[)）])\s*")
+_NUMBERED = re.compile(r"^\s*(?:(\d{1,4})\s*[.．、﹒](?!\d)|[（(](\d{1,4})[)）])\s*")
 # A bracket of labels closing a task paragraph: （责任处室：X牵头，Y落实；完成时限：…）, with
 # one level of brackets inside (X（Y）), and maybe a label or two after it (…）完成时限：6月底).
 # Brackets of every kind plans use around their labels: （）() 〔〕 [] 【】 ﹝﹞.
@@ -45,7 +46,7 @@ _INLINE_HEADING = re.compile(
     r"\s+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、．](?!\d)))"
 )
 _LABEL = re.compile(
-    r"^((?:责任|牵头|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)|"
+    "^(" + UNITS_LABEL + "|"
     r"完成时限|完成时间|时限要求|时限|落实措施|具体措施|备注)[:：]\s*"
 )
 _TRAILER_PIECES = re.compile(r"[；;]|[，,。](?=[^，,；;:：（）()]{2,6}[:：])")
@@ -207,12 +208,10 @@ def _looks_like_units(text: str, longest: int = 200) -> bool:
     """Text that names units and nothing else (remembered: the paragraph reader asks it of
     every bracket several times; see paragraphs.forget_memos)."""
     text = str(text)
-    if len(text) > longest and not re.match(
-        r"(?:牵头|责任|配合)(?:单位|处室|科室|部门)[:：]", text
-    ):
+    if len(text) > longest and not re.match(UNITS_LABEL + "[:：]", text):
         return False
     # 市有关单位（见附件1） is still units; so are names before the plan's legend of who leads.
-    parsed = parse_units(_BRACKETS.sub("", without_legend(text)))
+    parsed = parse_units(_BRACKETS.sub("", text))
     return bool(parsed.lead or parsed.support) and not parsed.note
 
 

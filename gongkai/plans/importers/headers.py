@@ -102,6 +102,9 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "措施",
             "举措",
             "工作安排",
+            # 年度阶段性工作目标: a ledger's stage targets for the task (第一季度…第四季度).
+            "阶段性工作目标",
+            "阶段目标",
         ),
     ),
     # 重点工作任务 stays a group header as before; a bare 重点工作 names the item itself.

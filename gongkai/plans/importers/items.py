@@ -346,10 +346,12 @@ def _flag_joined_and_cut_items(items: list[ParsedItem]) -> None:
 
 
 # A time limit written inside the task's own text: 2021年12月末前, 5月底前, 6月30日前,
-# 年底前完成 (always with 前: 2016年末政府债务 is no time limit); 年内完成, the plan year's end
-# as 年底前完成 (not 3年内完成, a span; nor 年内实现…目标 or 年内…不少于1次, a goal or a frequency).
+# 年底前完成 (with 前, or with 完成/建成 right after it: 2023年底完成80%以上; 2016年末政府债务
+# is no time limit); 年内完成, the plan year's end as 年底前完成 (not 3年内完成, a span; nor
+# 年内实现…目标 or 年内…不少于1次, a goal or a frequency).
 _DEADLINE_IN_TEXT = re.compile(
     r"(?:\d{4}年)?\d{1,2}月份?(?:\d{1,2}日|底|末|[上中下]旬)?前|(?:\d{4})?年(?:底|末)前"
+    r"|(?:\d{4})?年(?:底|末)(?=(?:基本|全面)?(?:完成|建成))"
     r"|(?<![\d一二两三四五六七八九十几多数半个])年内完成"
 )
 
@@ -393,6 +395,9 @@ def _deadline_from_text(item: ParsedItem, year: int) -> None:
         item.flags += [f"完成时限取自任务内容（“{found.group(0)}”），请核对", *parsed.flags]
 
 
+HEADING_UNITS_FLAG = "本项任务未注明责任单位，已取其标题所注的单位，请核对"
+
+
 def _finish_units(item: ParsedItem) -> None:
     if not item.units_text:
         item.units_text = _closing_bracket_units(item)
@@ -400,7 +405,7 @@ def _finish_units(item: ParsedItem) -> None:
         item.units_text = _heading_owners(item.section)
     if item.units_text.startswith(_FROM_HEADING):
         item.units_text = item.units_text.removeprefix(_FROM_HEADING)
-        item.flags.append("本项任务未注明责任单位，已取其标题所注的单位，请核对")
+        item.flags.append(HEADING_UNITS_FLAG)
     if item.units_text.startswith(_JOINED):
         item.units_text = item.units_text.removeprefix(_JOINED)
         item.flags.append("本项任务有多处责任单位括注，已合并（牵头的单位牵头，其余配合），请核对")
@@ -444,6 +449,11 @@ def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
     lead, support = parse_units(columns.get(LEAD, "")), parse_units(columns.get(SUPPORT, ""))
     # 牵头单位 | 参与单位 | 责任单位: the third column's units are responsible with the lead.
     third = parse_units(item.units_text) if item.units_text else None
+    if LEAD not in columns and third:
+        # 主要责任单位 | 协同配合单位 (no 牵头 column): the units column names who leads.
+        lead, third = third, None
+        columns = {**columns, LEAD: item.units_text}
+        item.units_text = ""
     item.lead_units = lead.lead + lead.support
     others = support.lead + support.support + (third.lead + third.support if third else [])
     item.support_units = list(dict.fromkeys(u for u in others if u not in item.lead_units))

@@ -14,16 +14,17 @@ Two shapes are read here, before the paragraph walker (paragraphs.py) sees the l
 import re
 
 from gongkai.lib.deadline_text import simplify
+from gongkai.lib.unit_text import OPENING_LABEL, SUPPORT_ROLES, UNIT_KINDS, UNITS_LABEL
 from gongkai.plans.importers.cells import _NUMBERED, _is_heading
 
 # The label that opens a set: who leads (or who is responsible, every unit leading).
-_OPENING_LABEL = re.compile(r"(?:牵头|责任|主办)(?:单位|处室|科室|部门)\s*[:：]")
+_OPENING_LABEL = re.compile(OPENING_LABEL + r"\s*[:：]")
 # Any units label, for a paragraph that names its units somewhere.
-_ANY_LABEL = re.compile(r"(?:牵头|责任|配合|主办|协办|承办|落实)(?:单位|处室|科室|部门)\s*[:：]")
+_ANY_LABEL = re.compile(UNITS_LABEL + r"\s*[:：]")
 # A label of the same set after the first: ，配合单位：Y (or after a space).
 # After a full stop too: 牵头单位:X。 责任单位:Y。 is one set, no task text between them.
 _FOLLOWING_LABEL = re.compile(
-    r"(?:[，,；;。]\s*|\s+)(?:配合|协办|协助|参与|责任)(?:单位|处室|科室|部门)\s*[:：]"
+    rf"(?:[，,；;。]\s*|\s+)(?:{SUPPORT_ROLES}|责任)(?:责任)?(?:{UNIT_KINDS})\s*[:：]"
 )
 # The set's deadline after its units (。完成时限：6月底前。), up to its sentence's end.
 _DEADLINE_LABEL = re.compile(

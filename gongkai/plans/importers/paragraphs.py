@@ -11,7 +11,7 @@ labels; runon.py reads a table run into one line into flagged rows."""
 import re
 
 from gongkai.lib.deadline_text import cn_number, simplify
-from gongkai.lib.unit_text import COMMA_LEGEND, FIRST_LEADS, _looks_like_unit, parse_units
+from gongkai.lib.unit_text import LEGEND, _looks_like_unit, parse_units
 from gongkai.plans.importers.base import PlanImportError
 from gongkai.plans.importers.brackets import (
     _INLINE_LABELS,
@@ -213,7 +213,9 @@ def _chunk_cells(lines: list[str], header: list[str]) -> list[Row]:
 def _records(lines: list[str]) -> list[Row]:
     """No header: a numbered paragraph (or, with no numbers at all, any task-like
     paragraph after the first heading) starts a task; lines after it fill its columns."""
-    lines = [_bare_units_bracketed(line) for line in lines]
+    lines = _dots_lost([_bare_units_bracketed(line) for line in lines])
+    lines = _sub_measures_joined(lines)
+    lines = _cut_run_on_subtasks(lines)
     lines = _cut_numbered_groups(lines)
     lines = _label_closed(one_task_per_group(lines))
     arabic = any(_NUMBERED.match(line) for line in lines)
@@ -478,6 +480,63 @@ def _heading_then_task(line: str) -> tuple[str, str] | None:
     return None
 
 
+# 6 加强猪肉市场监测 — a task's number whose dot was lost, its words after a space.
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s+(?=[\u4e00-\u9fff])(?![年月日号个项次家所条万亿])")
+
+
+def _dots_lost(lines: list[str]) -> list[str]:
+    """A line opening on a bare number that fits the tasks' sequence (5., 6 …, 7.) is that
+    task: its number written as the others are."""
+    numbers = [_number(line) for line in lines]
+    out = list(lines)
+    for at, line in enumerate(lines):
+        bare = None if numbers[at] else _BARE_NUMBER.match(line)
+        if bare and _number_lost(numbers, at):
+            before = next((n for n in reversed(numbers[:at]) if n is not None), 0)
+            if int(bare.group(1)) == before + 1:
+                out[at] = f"{bare.group(1)}.{line[bare.end() :]}"
+    return out
+
+
+_POINT = re.compile(r"^\s*[（(](\d{1,2})[)）]")
+
+
+def _sub_measures_joined(lines: list[str]) -> list[str]:
+    """1.完善应急预案体系 / (1)… / (2)… / (责任单位:X、Y): a numbered task's title, its points
+    (1)(2)… naming no units, then one units bracket on a line of its own closing them all —
+    one task, its points its measures (joined into one line). So too a title and its points
+    the page stops inside (no bracket yet: the cut rule then leaves it out, told). Only in a
+    plan where some such run is closed by its bracket."""
+    runs: list[tuple[int, int, bool]] = []  # (first, end, closed)
+    at = 0
+    while at < len(lines):
+        title = _NUMBERED.match(lines[at])
+        if not title or not title.group(1) or _names_own_units(lines[at]):
+            at += 1
+            continue
+        end, expect = at + 1, 1
+        while end < len(lines) and (point := _POINT.match(lines[end])):
+            if int(point.group(1)) != expect or _names_own_units(lines[end]):
+                break
+            end, expect = end + 1, expect + 1
+        points = end - at - 1
+        closed = end < len(lines) and _alone_units_line(lines[end])
+        if (closed and points >= 2) or (end == len(lines) and points >= 1):
+            runs.append((at, end + closed, closed))
+        at = max(end, at + 1)
+    if not any(closed for _, _, closed in runs):
+        return lines
+    out = list(lines)
+    for first, end, _ in reversed(runs):
+        out[first:end] = ["".join(line.strip() for line in lines[first:end])]
+    return out
+
+
+def _alone_units_line(line: str) -> bool:
+    found = _unit_brackets(line.strip())
+    return len(found) == 1 and found[0].span() == (0, len(line.strip()))
+
+
 def _number(line: str) -> int | None:
     found = _NUMBERED.match(line)
     return int(found.group(1) or found.group(2)) if found else None
@@ -628,6 +687,35 @@ def _cut_numbered_groups(lines: list[str]) -> list[str]:
     return out
 
 
+# (2)完善…: a sub-task's own number run on in its group's paragraph, after the full stop or
+# the units bracket closing the sub-task before it.
+_RUN_ON_SUBTASK = re.compile(r"(?:^|(?<=[。；;）)]))\s*[（(](\d{1,2})[)）]")
+
+
+def _cut_run_on_subtasks(lines: list[str]) -> list[str]:
+    """1.深化商事制度改革。(1)全面落实…。(A牵头负责)(2)完善…。(A牵头负责)(3)推进… — a
+    numbered measure whose sub-tasks (1)(2)(3) run on in its paragraph, each closed by its
+    own units bracket: the sub-tasks are the tasks (the measure's title goes with the first),
+    numbered in order and flagged (see _SPLIT_FLAG), as _cut_numbered_groups does. A last
+    sub-task with no bracket stays a task of its own (no units, flagged; left out, warned,
+    when the page is cut inside it), never more text of the one before."""
+    out: list[str] = []
+    for line in lines:
+        numeral = _NUMBERED.match(line)
+        body = line[numeral.end() :] if numeral and numeral.group(1) else ""
+        marks = list(_RUN_ON_SUBTASK.finditer(body))
+        if len(marks) < 2 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+            out.append(line)
+            continue
+        starts = [0] + [m.start() for m in marks[1:]] + [len(body)]
+        pieces = [body[a:b] for a, b in zip(starts, starts[1:], strict=False)]
+        if not all(_unit_brackets(p) and _pieces(p)[-1] == p for p in pieces[:-1]):
+            out.append(line)  # (1)…(2)… points of one task, its units closing the last
+            continue
+        out += [_Piece(p.strip()) for p in pieces if p.strip()]
+    return out
+
+
 def _cut_two_task_paragraphs(lines: list[str]) -> list[str]:
     """7.强化…。（A牵头）各有关处室统筹…。（B负责） — a few numbered paragraphs, among many
     closed by one units bracket, go on after it with a sentence closed by a bracket of its
@@ -700,10 +788,9 @@ def _without_brackets(text: str) -> str:
     return _ANY_BRACKET.sub("", text)
 
 
-# …。市政府办公室、各县(市)区政府负责落实 — units after the last sentence with no bracket.
-_BARE_UNITS_TAIL = re.compile(
-    r"(?<=[。；;])([^。；;，,:：]{2,80}?(?:负责|牵头|配合|落实|协办))[。]?$"
-)
+# …。市政府办公室、各县(市)区政府负责落实 — units after the last sentence with no bracket;
+# …。由区财政局负责,各部门配合。 — roles in two clauses (read only when nothing else is there).
+_BARE_UNITS_TAIL = re.compile(r"(?<=[。；;])([^。；;:：]{2,80}?(?:负责|牵头|配合|落实|协办))[。]?$")
 
 
 def _bare_units_bracketed(line: str) -> str:
@@ -725,13 +812,13 @@ def _units_from_heading(record: Row | None, heading_units: str) -> None:
 
 
 def _spread_comma_legend(rows: list[Row]) -> None:
-    """逗号前为牵头单位……下同: the legend in the first units bracket holds for the later
-    brackets too (X、Y，Z: X and Y lead)."""
+    """逗号前为牵头单位……下同 (or 排在第一位的为牵头单位，下同): the legend in the first units
+    bracket holds for the later brackets too (X、Y，Z: X and Y lead; X、Y: X leads)."""
     legend = ""
     for row in rows:
         if len(row) != len(_CANONICAL_HEADER) or row is _CANONICAL_HEADER or not row[3]:
             continue
-        found = COMMA_LEGEND.search(simplify(row[3])) or FIRST_LEADS.search(simplify(row[3]))
+        found = LEGEND.search(simplify(row[3]))
         if found and "下同" in found.group(0):
             legend = found.group(0).strip("。.；;，, ")
         elif legend and not found and not _NAMES_ROLES.search(simplify(row[3])):
@@ -742,9 +829,11 @@ def _spread_comma_legend(rows: list[Row]) -> None:
 _NAMES_ROLES = re.compile(r"牵头|配合|协办|主办|协助|参与|多处括注|标题所注")
 # Units standing on the heading over tasks that name none: their units, to check.
 _FROM_HEADING = "标题所注单位："
-# 一、各区、县(市)政府、市政府各部门负责落实的工作任务: a section named by who does its tasks.
+# 一、各区、县(市)政府、市政府各部门负责落实的工作任务, 一、县示范区管委会牵头工作(8项): a
+# section named by who does its tasks.
 _OWNERS_HEADING = re.compile(
-    r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．](.{2,60}?)(?:负责|牵头|承担)(?:落实|完成)?的(?:工作|重点)?任务"
+    r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．](.{2,60}?)(?:负责|牵头|承担)(?:落实|完成)?"
+    r"(?:的(?:工作|重点)?任务|的?工作\s*(?:[(（]\d+项[)）])?\s*$)"
 )
 
 

@@ -97,6 +97,8 @@ _NOISE = re.compile(
     r"^(首页\s*[>›»]|当前位置|您的位置|您现在的位置|打印本页|【?打印|【?关闭|关闭窗口|"
     r"【?字体[:：]|字号[:：]|分享到|扫一扫|返回顶部|上一篇|下一篇|浏览次数|访问量|"
     r"来源[:：]|发布时间[:：]|发布日期[:：])"
+    # A document-sharing site's notice before the document: 1、下载文档前请自行甄别…
+    r"|^.{0,12}(?:下载文档前请|[\"“]?仅部分预览[\"”]?的文档|如文档侵犯您的权益)"
     # A web page's list of the document's particulars: 1. [主题分类] 综合政务, [发文字号] 〔〕.
     r"|^(?:\d{1,2}\s*[.．]\s*)?\[[\u4e00-\u9fff]{2,6}\]"
 )
@@ -695,6 +697,19 @@ _LABEL_ROW = re.compile(r"^[^\d，。；;：:,、|（）()]{4,30}$")
 
 
 # ---- cleaning -------------------------------------------------------------
+
+
+# 文号 | 平政办〔2013〕11号 | 索引号 | … | 关键词 | |: a page's index block, its labels and
+# values in cells of one row — no row of the plan's table (its | would make the page a table).
+_INDEX_LABEL = re.compile(
+    r"^(?:文号|发文字号|索引号|关键词|主题分类|体裁分类|服务对象|发布机构|成文日期|发布日期|"
+    r"公开方式|公开范围|有效性|生成日期|信息来源|组配分类)[:：]?$"
+)
+
+
+def index_block_row(line: str) -> bool:
+    cells = [c.strip() for c in line.split("|")]
+    return len(cells) >= 3 and sum(bool(_INDEX_LABEL.match(c)) for c in cells) >= 2
 
 
 def _clean_row(row: Row) -> Row:

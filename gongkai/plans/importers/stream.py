@@ -27,8 +27,8 @@ from gongkai.plans.importers.headers import (
 
 Row = list[str]
 
-_SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,4}\s*[.．、](?!\d)|[（(]\d{1,4}[)）])")
+_SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*(?:[、.．﹒]|['’](?=[\u4e00-\u9fff]))")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,4}\s*[.．、﹒](?!\d)|[（(]\d{1,4}[)）])")
 _SENTENCE = re.compile(r"[，,。；;：:]")
 _NO_REQUIREMENT = 4.0
 # A cell written as a dash (——, —, /, 无): a column the row leaves empty on purpose.

@@ -6,6 +6,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from gongkai.lib.unit_text import UNITS_LABEL
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError
 from gongkai.plans.importers.cells import (
     Row,
@@ -15,7 +16,7 @@ from gongkai.plans.importers.cells import (
     settle_roles,
 )
 from gongkai.plans.importers.headers import LEAD, REQUIREMENT, SUPPORT, TASK, UNITS
-from gongkai.plans.importers.rows import parse_rows
+from gongkai.plans.importers.rows import index_block_row, parse_rows
 from gongkai.plans.importers.stream import ROW_END, stream_rows
 from gongkai.plans.importers.tail import without_cut_tail, without_elided, without_footer
 from gongkai.plans.importers.unread import with_unread_tail, with_unread_units
@@ -33,12 +34,45 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
     if _TABLE_TAG.search(text):
         return parse_rows(html_rows(text), year, **options)
-    text = without_footer(text)
+    text = _LENTICULAR_LABEL.sub(r"\1：", without_footer(text))
     rows, bars = _line_rows(text)
     plan = parse_rows(rows, year, short_rows_merged=True, bar_separated=bars, **options)
     read = len(plan.items)
     kept = without_cut_tail(without_elided(plan), text)
-    return with_unread_units(with_unread_tail(kept, text, cut=read - len(kept.items)), text)
+    told = with_unread_units(with_unread_tail(kept, text, cut=read - len(kept.items)), text)
+    return with_mirror_told(told, text)
+
+
+# A mirror site's copy, not the plan as its office wrote it: pinyin after characters
+# (構(gòu)建: taken out as it is read), or text garbled in the copying (?。ǘ┩ for （二）).
+_PINYIN = re.compile(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+# (A table drawn with box characters, │序号│, is no garbling: only one glued to a Latin or
+# bopomofo letter is.)
+_GARBLED = re.compile(
+    r"\ufffd|[\u0100-\u024f\u3100-\u312f][\u2500-\u257f]|^\s*[?？]\s*。", re.MULTILINE
+)
+MIRROR_FLAG = "原文是转载网站的副本（夹注拼音或有乱码），本项可能读错，请对照原件核对"
+MIRROR_WARNING = (
+    "原文是转载网站的副本（汉字后夹注拼音，或有乱码），拼音已去除，但编号、标题或单位可能读错，"
+    "请对照原件核对每一项"
+)
+
+
+def with_mirror_told(plan: ParsedPlan, text: str) -> ParsedPlan:
+    """Every item flagged, and a warning, when the text is a mirror's garbled copy."""
+    if len(_PINYIN.findall(text)) < 3 and not _GARBLED.search(text):
+        return plan
+    for item in plan.items:
+        item.flags.append(MIRROR_FLAG)
+    plan.warnings.append(MIRROR_WARNING)
+    return plan
+
+
+# 【牵头单位】X【配合单位】Y: a role or deadline label written in a bracket rather than before a
+# colon; read as 牵头单位：X (the bracket would otherwise be read as a unit named 牵头单位).
+_LENTICULAR_LABEL = re.compile(
+    r"[【〔\[]\s*(" + UNITS_LABEL + r"|完成时限|完成时间|时限要求)\s*[】〕\]]\s*[:：]?"
+)
 
 
 def line_rows(text: str) -> list[Row]:
@@ -51,6 +85,7 @@ def _line_rows(text: str) -> tuple[list[Row], bool]:
     """The rows, and whether they are lines of cells separated by | (a row short of cells
     there lost its leading ones to a rowspan)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [line for line in lines if not index_block_row(line)]
     records = label_value_rows(lines)
     if records:
         return records, False

@@ -126,6 +126,23 @@ tests/:
   warned about (unread.py: tasks lost with no item to flag were 123 of the 132 silently wrong
   items of seven blind batches' first readings). Every other batch unchanged (1363/1407).
 
+- real_heldout13 (the thirteenth blind batch, 12 web excerpts the search tool cut after about
+  700 characters, six of them plans of other government work; its README): blind 20/26 (1
+  item silently wrong) on 9950656 and 83bb6c3; dev data from round 15. Round 15: compound role
+  labels (牵头责任单位:/协同责任单位: lines), banks by their short names (市人行), sub-tasks
+  (1)(2) run on in their measure's paragraph each closed by its units, a year's end followed by
+  完成 in a task's text (2023年底完成80%以上), a ledger page's label | value rows, a long
+  progress note no deadline; 11's units aligned to simplified characters (corpus_score's
+  docstring): 20/26 (1 silently wrong) -> 26/26. A page stopping inside a label of its last
+  item (配合单) flags that item and warns; a site's byline (主办单位:X 承办单位:Y), 相关链接
+  and its titles after the plan are footer, and so are the issuer's signature and date, 抄送
+  and 印发 lines (read as the last task's deadline); 【牵头单位】X is a label; one vocabulary
+  of units labels for every reader (unit_text.UNITS_LABEL: 参与/协助/支持单位 and 责任主体 lines
+  were left as text, support lost with no flag), a label of a role not known (督办单位:) read
+  as support, flagged; 排在第一位的为牵头单位(，下同) (test_import_real_layouts16.py).
+  The scorer counts a task the import did not produce as flagged when a warning names it, and
+  gives both figures. Every other batch unchanged.
+
 - real_heldout14 (the fourteenth blind batch, plans14: 16 web excerpts, 14 of them task lists of
   other government work — 河长制, 垃圾分类, 民生实事 progress reports, a 法治政府 ledger, a 重大行政
   决策目录 — and two 政务公开 plans; its README): blind 26/63 (7 items silently wrong) on 8da6408;
@@ -137,6 +154,12 @@ tests/:
   (unflagged), 04's 全年 (year end, ongoing) and 15 #2's 11月份前 (as M月前) aligned with the
   conventions. Still refused with the importer's message: 02 (cells separated by spaces), 03
   and 04 (tables run into one line).
+
+- real_heldout15 (the fifteenth blind batch, plans15: 21 web excerpts, 20 of them plans
+  of other government work — 政府工作报告分工, 营商环境, 安全生产, 乡村振兴, 热线 — and one
+  政务公开 plan; its README): blind 14/55 (2 silent) on 8da6408, 16/55 (3 silent) with
+  plans21; dev data from this round. 09's (管委会), 18's 年内持续推进 and 05's
+  各乡镇人民政府、街道办事处 aligned with the conventions.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -171,7 +194,9 @@ BATCHES = {
     "real_heldout9": (10, 27, 27, 0),
     "real_heldout10": (15, 43, 43, 0),
     "real_heldout12": (7, 19, 19, 0),
+    "real_heldout13": (12, 26, 26, 0),
     "real_heldout14": (16, 63, 56, 0),
+    "real_heldout15": (21, 55, 47, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
@@ -183,6 +208,7 @@ BLIND = {
     "real_heldout8",
     "real_heldout10",
     "real_heldout14",
+    "real_heldout15",
 }
 ALL_PLANS = [(batch, plan) for batch in BATCHES for plan in plans(CORPUS.parent / batch)]
 
@@ -218,3 +244,24 @@ def test_the_scorer_takes_a_unit_name_in_either_script_and_nothing_else_as_the_s
     expected = {"year": 2016, "layout": "", "items": [{**want, "due": None, "ongoing": False}]}
     assert score("p", b"", "p.txt", expected, parse=parsed(["区编办"])).right == 1
     assert score("p", b"", "p.txt", expected, parse=parsed(["区编委"])).right == 0
+
+
+@pytest.mark.parametrize(
+    "warning, silent, told",
+    [
+        ("原文在第2项中途截断（页面不完整），该项只有半截，未导入，请对照原文补上", [], [2]),
+        ("原文第1项之后还有编号为2、3的段落，未读作任务（可能漏读），请对照原文核对", [], [2]),
+        ("原文约有2处注明责任单位，读出的任务只用到1处：可能有任务漏读", [2], []),
+        ("原文在第12项中途截断（页面不完整）", [2], []),
+    ],
+)
+def test_a_missing_task_counts_as_flagged_only_when_a_warning_names_it(warning, silent, told):
+    from gongkai.plans.importers import ParsedItem, ParsedPlan
+
+    item = ParsedItem(number=1, section="", lead_units=["办公室"], flags=["未填写完成时限"])
+    plan = ParsedPlan(title="", year=2020, items=[item], warnings=[warning])
+    want = {"section": "", "lead": ["办公室"], "support": [], "due": None, "ongoing": False}
+    expected = {"year": 2020, "layout": "", "items": [{**want, "n": 1}, {**want, "n": 2}]}
+    result = score("p", b"", "p.txt", expected, parse=lambda: plan)
+    assert (result.right, result.silent, result.told) == (1, silent, told)
+    assert result.silent_strict == [2]
