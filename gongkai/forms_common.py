@@ -31,8 +31,9 @@ def tidy_email(text: str) -> str:
 
 
 class EmailField(forms.EmailField):
-    """The e-mail field of every form that takes one (`Meta.field_classes`): tidied by
-    `tidy_email` before it is checked, so ｓｕｎ＠ｅｘａｍｐｌｅ．ｃｏｍ is not refused."""
+    """The e-mail field of every form: tidied by `tidy_email` before it is checked, so
+    ｓｕｎ＠ｅｘａｍｐｌｅ．ｃｏｍ is not refused. A model's e-mail (core.fields.EmailField) gives
+    its ModelForms this field by itself; a plain form names it."""
 
     def to_python(self, value):
         return super().to_python(tidy_email(value) if isinstance(value, str) else value)

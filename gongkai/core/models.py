@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 
 from gongkai.core.actions import action_label
 from gongkai.core.errors import DomainError
+from gongkai.core.fields import EmailField
 from gongkai.core.roles import BUREAU_WIDE_ROLES, Role
 from gongkai.lib.workdays import Override, missing_statutory_holidays
 
@@ -110,6 +111,7 @@ class User(AbstractUser):
         related_name="users",
     )
     phone = models.CharField("联系电话", max_length=30, blank=True)
+    email = EmailField("email address", blank=True)  # AbstractUser's, tidied (core.fields)
     # 须修改密码: a password the administrator set (new user, reset) is known to them, so an audit
     # row under this user would not prove this user acted; until they choose their own, the
     # staff area offers them nothing but 修改密码 and 退出 (core.middleware).
