@@ -241,3 +241,15 @@ def test_the_migration_forces_those_whose_password_the_admin_set(cast):
     migration.force_passwords_the_admin_set(apps, None)
     forced = set(User.objects.filter(must_change_password=True).values_list("username", flat=True))
     assert forced == {"fagui"}
+
+
+def test_the_user_list_and_page_show_who_must_change_the_password(client, cast):
+    _admin_saves(cast, cast.leader, "Admin-knows-this-1")
+    client.force_login(cast.admin)
+    rows = client.get(reverse("core:user_list")).content.decode().split("<tr>")
+    marked = [row for row in rows if "须修改密码</span>" in row]
+    assert len(marked) == 1 and f"<td>{cast.leader.username}</td>" in marked[0]
+    page = client.get(reverse("core:user_edit", args=[cast.leader.pk])).content.decode()
+    assert "须修改密码：该用户的密码由管理员设置" in page
+    other = client.get(reverse("core:user_edit", args=[cast.clerk.pk])).content.decode()
+    assert "须修改密码" not in other
