@@ -42,6 +42,15 @@ class EmailField(forms.EmailField):
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
+    def get_context(self, name, value, attrs):
+        # The rule as it stands when the page is drawn, for site.js's pre-check, which tells
+        # at once; the server's check stays the rule.
+        rule = {
+            "data-max-files": settings.UPLOAD_MAX_FILES,
+            "data-max-mb": settings.UPLOAD_MAX_BYTES // 2**20,
+        }
+        return super().get_context(name, value, {**(attrs or {}), **rule})
+
 
 class MultipleFileField(forms.FileField):
     """Several files in one field under the site's one rule (settings.UPLOAD_MAX_FILES,
