@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 
 from gongkai.core.actions import action_label
 from gongkai.core.errors import DomainError
@@ -111,7 +112,8 @@ class User(AbstractUser):
         related_name="users",
     )
     phone = models.CharField("联系电话", max_length=30, blank=True)
-    email = EmailField("email address", blank=True)  # AbstractUser's, tidied (core.fields)
+    # AbstractUser's (its label, 电子邮件地址, from Django's catalogue), tidied (core.fields)
+    email = EmailField(gettext_lazy("email address"), blank=True)
     # 须修改密码: a password the administrator set (new user, reset) is known to them, so an audit
     # row under this user would not prove this user acted; until they choose their own, the
     # staff area offers them nothing but 修改密码 and 退出 (core.middleware).
