@@ -34,8 +34,8 @@ def test_the_hour_s_figures_by_form_in_one_query(client, cast, django_assert_num
 
     from django.utils import timezone
 
-    from gongkai.consultations import services as consultations
     from gongkai.consultations.models import Comment, CommentChannel
+    from gongkai.core.tests.test_permission_matrix import _open_consultation
     from gongkai.mailbox.models import Channel, Message
     from gongkai.meetings.models import SignUp
     from gongkai.site.volume import submissions_since
@@ -48,18 +48,7 @@ def test_the_hour_s_figures_by_form_in_one_query(client, cast, django_assert_num
     a_case(cast)  # entered by staff, not online
     written_message(), written_message(), written_message(channel=Channel.HOTLINE)
     Message.objects.filter(pk=written_message().pk).update(submitted_at=two_hours_ago)
-    consultation = consultations.create(
-        by=cast.clerk,
-        draft_title="广州市危险化学品储存安全管理办法",
-        draft_text="第一条 为加强危险化学品安全管理，制定本办法。",
-        explanation="一、起草背景\n为落实安全生产法。",
-        decision_type="normative",
-        affects_business=True,
-        opens_on=timezone.localdate(),
-        closes_on=timezone.localdate() + dt.timedelta(days=30),
-        channels="传真：020-83100000",
-        category="regulations_normative_docs",
-    )
+    consultation = _open_consultation(cast)  # open today, as the permission matrix opens one
     for channel in [CommentChannel.ONLINE, CommentChannel.POST]:
         comment = Comment(
             consultation=consultation, text="意见", channel=channel, sent_on=timezone.localdate()
