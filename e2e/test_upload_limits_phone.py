@@ -61,3 +61,23 @@ def test_too_many_files_and_too_big_a_request_at_390(page, live_server, e2e_cast
     page.get_by_role("link", name="重新打开表单").click()
     expect(page.get_by_role("button", name="提交申请")).to_be_visible()
     assert not DisclosureRequest.objects.exists() and not CaseFile.objects.exists()
+
+
+def test_the_browser_says_at_once_when_too_many_or_too_big_files_are_chosen(
+    page, live_server, e2e_cast, settings
+):
+    """site.js's pre-check: the rule's words at the field as soon as files are chosen, nothing
+    sent; the server's check stays the rule (the test above)."""
+    settings.UPLOAD_MAX_BYTES = 2**20  # the page's data-max-mb comes from the live server
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(f"{live_server.url}/apply/")
+    files = page.locator('input[name="attachments"]')
+    note = page.locator("[data-precheck]")
+    files.set_input_files([_pdf(i) for i in range(11)])
+    expect(note).to_have_text("最多可选10个文件，您选择了11个，请减少后重新选择。")
+    page.screenshot(path=str(SHOTS / "apply-precheck-390.png"), full_page=True)
+    files.set_input_files([_pdf(1), _pdf(2, size=2**20)])
+    expect(note).to_have_text("“证明材料2.pdf”超过1MB，请压缩或拆分后再上传。")
+    files.set_input_files([_pdf(1), _pdf(2)])
+    expect(note).to_be_hidden()
+    assert not DisclosureRequest.objects.exists() and not CaseFile.objects.exists()

@@ -31,8 +31,9 @@ def tidy_email(text: str) -> str:
 
 
 class EmailField(forms.EmailField):
-    """The e-mail field of every form that takes one (`Meta.field_classes`): tidied by
-    `tidy_email` before it is checked, so ｓｕｎ＠ｅｘａｍｐｌｅ．ｃｏｍ is not refused."""
+    """The e-mail field of every form: tidied by `tidy_email` before it is checked, so
+    ｓｕｎ＠ｅｘａｍｐｌｅ．ｃｏｍ is not refused. A model's e-mail (core.fields.EmailField) gives
+    its ModelForms this field by itself; a plain form names it."""
 
     def to_python(self, value):
         return super().to_python(tidy_email(value) if isinstance(value, str) else value)
@@ -41,12 +42,21 @@ class EmailField(forms.EmailField):
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
+    def get_context(self, name, value, attrs):
+        # The rule as it stands when the page is drawn, for site.js's pre-check, which tells
+        # at once; the server's check stays the rule.
+        rule = {
+            "data-max-files": settings.UPLOAD_MAX_FILES,
+            "data-max-mb": settings.UPLOAD_MAX_BYTES // 2**20,
+        }
+        return super().get_context(name, value, {**(attrs or {}), **rule})
+
 
 class MultipleFileField(forms.FileField):
     """Several files in one field under the site's one rule (settings.UPLOAD_MAX_FILES,
-    UPLOAD_MAX_BYTES, UPLOAD_TOTAL_MAX_BYTES), checked by content against `kinds`. The help
-    text says the rule; `help_text` given is said before it. Files past the count never reach
-    the disk (core.limits.FileCountHandler) but are counted here."""
+    UPLOAD_MAX_BYTES, UPLOAD_TOTAL_MAX_BYTES — the total across the form), checked by content
+    against `kinds`. The help text says the rule; `help_text` given is said before it. Files
+    past the count never reach the disk (core.limits.FileCountHandler) but are counted here."""
 
     widget = MultipleFileInput
 
@@ -55,6 +65,24 @@ class MultipleFileField(forms.FileField):
         rule = upload_rule(kinds)
         kwargs["help_text"] = f"{help_text}；{rule}" if help_text else rule
         super().__init__(**kwargs)
+
+    def get_bound_field(self, form, field_name):
+        self.form = form  # the total is the form's, whatever its file fields (see clean)
+        return super().get_bound_field(form, field_name)
+
+    def _chosen_before(self) -> int:
+        """Bytes chosen in the form's file fields before this one: the total holds across the
+        form, so of two fields with 40 MB each the second is refused, with the same message."""
+        form = getattr(self, "form", None)
+        if form is None or not form.files:
+            return 0
+        before = 0
+        for name, field in form.fields.items():
+            if field is self:
+                break
+            if isinstance(field, MultipleFileField):
+                before += sum(f.size for f in form.files.getlist(form.add_prefix(name)))
+        return before
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data] if data else []
@@ -69,7 +97,7 @@ class MultipleFileField(forms.FileField):
                 sniff_upload(upload, allowed=self.kinds, max_bytes=settings.UPLOAD_MAX_BYTES)
             except UploadError as error:
                 raise forms.ValidationError(str(error)) from None
-        total = sum(upload.size for upload in files)
+        total = self._chosen_before() + sum(upload.size for upload in files)
         if total > settings.UPLOAD_TOTAL_MAX_BYTES:
             raise forms.ValidationError(
                 f"所选文件合计{total / 2**20:.1f}MB，超过"

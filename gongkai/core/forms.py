@@ -13,7 +13,6 @@ from gongkai.core.models import (
     normalise_username,
 )
 from gongkai.core.roles import Role
-from gongkai.forms_common import EmailField
 from gongkai.lib.cndate import parse_typed_date
 
 
@@ -147,7 +146,6 @@ class UserForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["username", "full_name", "unit", "phone", "email", "is_active"]
-        field_classes = {"email": EmailField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

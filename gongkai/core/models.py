@@ -9,9 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy
 
 from gongkai.core.actions import action_label
 from gongkai.core.errors import DomainError
+from gongkai.core.fields import EmailField
 from gongkai.core.roles import BUREAU_WIDE_ROLES, Role
 from gongkai.lib.workdays import Override, missing_statutory_holidays
 
@@ -110,6 +112,8 @@ class User(AbstractUser):
         related_name="users",
     )
     phone = models.CharField("联系电话", max_length=30, blank=True)
+    # AbstractUser's (its label, 电子邮件地址, from Django's catalogue), tidied (core.fields)
+    email = EmailField(gettext_lazy("email address"), blank=True)
     # 须修改密码: a password the administrator set (new user, reset) is known to them, so an audit
     # row under this user would not prove this user acted; until they choose their own, the
     # staff area offers them nothing but 修改密码 and 退出 (core.middleware).

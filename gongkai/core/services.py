@@ -77,12 +77,8 @@ def user_save(*, by: User, form) -> User:
     creating = form.instance.pk is None
     before = _locked_before(form)
     user = form.save(commit=False)
-    password = form.cleaned_data.get("password")
-    if password:
-        user.set_password(password)
-        # The administrator now knows it: the user replaces it at next sign-in (an administrator
-        # setting their own on this page knows it anyway).
-        user.must_change_password = creating or user.pk != by.pk
+    if creating:
+        user.set_unusable_password()  # until force_password_change below sets the one typed
     user.save()
     user.set_roles(form.cleaned_data.get("roles") or [])
     changed_before, changed_after = audit.changed_fields(before, user.audit_snapshot())
@@ -95,14 +91,30 @@ def user_save(*, by: User, form) -> User:
             after=changed_after,
             unit=user.unit,
         )
-    if password and not creating:
-        audit.record(  # never the password itself
-            by,
-            "user.set_password",
-            user,
-            unit=user.unit,
-            must_change_password=user.must_change_password,
-        )
+    if password := form.cleaned_data.get("password"):
+        force_password_change(user, by=by, password=password)
+    return user
+
+
+@transaction.atomic
+def force_password_change(
+    user: User, *, by: User | None, password: str | None = None, actor_name: str | None = None
+) -> User:
+    """重置密码: a password set for someone by another (the user page, a new user, the
+    changepassword command) is known to whoever set it, so its owner must replace it at their
+    next sign-in (须修改密码) — unless `by` is the owner. Sets `password` (None: the caller,
+    Django's command, has set it already) and writes the one "user.set_password" row, never
+    the password. `by` None is the command line, named by `actor_name`."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if password is not None:
+        locked.set_password(password)
+    forced = by is None or locked.pk != by.pk
+    locked.must_change_password = forced
+    locked.save(update_fields=["password", "must_change_password"])
+    audit.record(
+        by, "user.set_password", locked, actor_name=actor_name, must_change_password=forced
+    )
+    user.password, user.must_change_password = locked.password, forced
     return user
 
 

@@ -137,6 +137,10 @@ def user_list(request):
     return render(request, "core/user_list.html", {"users": users})
 
 
+# 须修改密码, as the user page says it (the list shows the same as a tag)
+MUST_CHANGE_NOTICE = "须修改密码：该用户的密码由管理员设置，下次登录时须先设置自己的密码。"
+
+
 @role_required(*ADMINS)
 def user_edit(request, pk=None):
     user = get_object_or_404(User, pk=pk) if pk else None
@@ -145,9 +149,10 @@ def user_edit(request, pk=None):
         user = services.user_save(by=request.user, form=form)
         messages.success(request, f"已保存用户：{user}")
         return redirect("core:user_list")
-    return render(
-        request, "core/form_page.html", {"form": form, "title": "编辑用户" if user else "新增用户"}
-    )
+    context = {"form": form, "title": "编辑用户" if user else "新增用户"}
+    if user is not None and user.must_change_password:
+        context["warning"] = MUST_CHANGE_NOTICE
+    return render(request, "core/form_page.html", context)
 
 
 def _filtered_audit(request):

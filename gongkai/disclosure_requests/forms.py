@@ -21,7 +21,6 @@ from gongkai.disclosure_requests.services import RECEIVED_TOO_EARLY
 from gongkai.disclosure_requests.taxonomy import HANDS_OVER, PROVIDES, REFUSALS, Outcome
 from gongkai.forms_common import (
     CitizenForm,
-    EmailField,
     KeepsNoFiles,
     MultipleFileField,
     say_it_in_chinese,
@@ -67,7 +66,6 @@ class ApplicationForm(CitizenForm, forms.ModelForm):
             "delivery_method",
             "needs_assistance",
         ]
-        field_classes = {"email": EmailField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "purpose": forms.Textarea(attrs={"rows": 2}),

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from gongkai.core import audit
 from gongkai.core.errors import DomainError
+from gongkai.core.fields import EmailField
 from gongkai.core.models import Unit
 from gongkai.core.notifications import notify
 from gongkai.core.query_codes import QueryCoded
@@ -263,7 +264,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
     )
     contact_person = models.CharField("联系人", max_length=50, blank=True)
     phone = models.CharField("联系电话", max_length=30)
-    email = models.EmailField("电子邮箱", blank=True)
+    email = EmailField("电子邮箱", blank=True)
     address = models.CharField("通信地址", max_length=200, blank=True)
     postal_code = models.CharField("邮政编码", max_length=10, blank=True)
 

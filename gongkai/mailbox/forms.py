@@ -10,7 +10,6 @@ from gongkai.core.models import Unit
 from gongkai.disclosure_requests.models import ApplicantType, DeliveryForm, DeliveryMethod
 from gongkai.forms_common import (
     CitizenForm,
-    EmailField,
     HoneypotForm,
     KeepsNoFiles,
     MultipleFileField,
@@ -50,7 +49,6 @@ class MessageForm(KeepsNoFiles, CitizenForm, HoneypotForm, forms.ModelForm):
             "address",
             "publish_consent",
         ]
-        field_classes = {"email": EmailField}
         widgets = {
             "category": forms.RadioSelect,
             "body": forms.Textarea(attrs={"rows": 8, "maxlength": MAX_BODY_CHARS}),

@@ -20,6 +20,7 @@ from django.utils import timezone
 from gongkai.core import audit, review
 from gongkai.core.calendar import workday_calendar
 from gongkai.core.errors import DomainError
+from gongkai.core.fields import EmailField
 from gongkai.core.models import AuditEntry, Unit
 from gongkai.core.notifications import notify
 from gongkai.core.publicity import NotPublishedReason
@@ -228,7 +229,7 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
     # The number however it was typed (+86, dashes, full-width digits), for finding a writer's
     # earlier messages (lib.phones.phone_key); set on save.
     phone_key = models.CharField(max_length=30, blank=True, editable=False, db_index=True)
-    email = models.EmailField("电子邮箱", blank=True)
+    email = EmailField("电子邮箱", blank=True)
     address = models.CharField("通信地址", max_length=200, blank=True)
     publish_consent = models.BooleanField(
         "同意公开留言及答复（已去除个人信息）",

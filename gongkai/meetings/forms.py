@@ -101,7 +101,6 @@ class SignUpForm(HoneypotForm, forms.ModelForm):
             "conflicts",
             "publish_consent",
         ]
-        field_classes = {"email": EmailField}
         widgets = {
             "statement": forms.Textarea(attrs={"rows": 4, "maxlength": MAX_STATEMENT_CHARS}),
             "conflicts": forms.Textarea(attrs={"rows": 2, "maxlength": MAX_STATEMENT_CHARS}),
@@ -218,7 +217,7 @@ class ExcludeForm(StepForm):
 class InviteForm(StepForm):
     name = forms.CharField(label="姓名", max_length=50)
     phone = forms.CharField(label="联系电话", max_length=30, required=False)
-    email = forms.EmailField(
+    email = EmailField(
         label="电子邮箱",
         required=False,
         error_messages={"invalid": "电子邮箱格式不正确。"},

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from gongkai.core import audit, publicity, review
 from gongkai.core.errors import DomainError
+from gongkai.core.fields import EmailField
 from gongkai.core.models import Unit
 from gongkai.core.notifications import notify
 from gongkai.core.publicity import masked_name
@@ -844,7 +845,7 @@ class SignUp(PhoneKeyed, QueryCoded, models.Model):
     phone = models.CharField("联系电话", max_length=30, blank=True)
     # The number however it was typed (+86, spaces, dashes, full-width): one sign-up per person.
     phone_key = models.CharField(max_length=30, blank=True, editable=False)
-    email = models.EmailField("电子邮箱", blank=True)
+    email = EmailField("电子邮箱", blank=True)
     district = models.CharField("所在区", max_length=30, blank=True)
     occupation = models.CharField("职业", max_length=50, blank=True)
     statement = models.TextField("报名理由", blank=True)

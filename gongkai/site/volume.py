@@ -6,31 +6,41 @@ a real surge (an accident in the news) must still get through."""
 import datetime as dt
 
 from django.conf import settings
+from django.db.models import CharField, Count, Value
 from django.utils import timezone
 
 from gongkai.core.roles import Role
 
 
 def submissions_since(since: dt.datetime) -> dict[str, int]:
-    """Online submissions of each citizen form since `since`, by the form's name."""
+    """Online submissions of each citizen form since `since`, by the form's name: one query
+    (a UNION ALL of four counts) on every press-office dashboard load, not four."""
     from gongkai.consultations.models import Comment, CommentChannel
     from gongkai.disclosure_requests.models import Channel, DisclosureRequest
     from gongkai.mailbox.models import Channel as MessageChannel
     from gongkai.mailbox.models import Message
     from gongkai.meetings.models import SignUp
 
-    return {
+    online = {
         "政府信息公开申请": DisclosureRequest.objects.filter(
             channel=Channel.ONLINE, submitted_at__gte=since
-        ).count(),
+        ),
         "领导信箱留言": Message.objects.filter(
             channel=MessageChannel.MAILBOX, submitted_at__gte=since
-        ).count(),
-        "征求意见": Comment.objects.filter(
-            channel=CommentChannel.ONLINE, created_at__gte=since
-        ).count(),
-        "列席报名": SignUp.objects.filter(submitted_at__gte=since).count(),
+        ),
+        "征求意见": Comment.objects.filter(channel=CommentChannel.ONLINE, created_at__gte=since),
+        "列席报名": SignUp.objects.filter(submitted_at__gte=since),
     }
+    first, *others = [
+        rows.order_by()
+        .annotate(form=Value(name, output_field=CharField()))
+        .values("form")
+        .annotate(n=Count("pk"))
+        .values_list("form", "n")
+        for name, rows in online.items()
+    ]
+    counted = dict(first.union(*others, all=True))  # a form with none has no row
+    return {name: counted.get(name, 0) for name in online}
 
 
 def dashboard(user):

@@ -3,9 +3,10 @@ must be replaced before anything else, so that an audit row under a name was tha
 
 import importlib
 
+import pytest
 from django.apps import apps
 from django.contrib.auth.management.commands import changepassword
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -175,6 +176,57 @@ def test_the_command_line_reset_forces_a_change_too(cast, monkeypatch):
     assert entry.actor is None and entry.data == {"must_change_password": True}
 
 
+def test_the_command_line_and_the_user_page_write_the_same_reset(cast, monkeypatch):
+    """One service (force_password_change) for every password set by another: the row of
+    the command line and of the user page differ only in who acted."""
+    monkeypatch.setattr(changepassword.Command, "_get_pass", lambda self, prompt=None: NEW)
+    call_command("changepassword", "fagui", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    _admin_saves(cast, cast.leader, "Admin-knows-this-1")
+    by_command, by_page = AuditEntry.objects.filter(action="user.set_password").order_by("id")
+    assert (by_command.actor_name, by_page.actor) == ("命令行（changepassword）", cast.admin)
+    for entry, user in [(by_command, cast.clerk), (by_page, cast.leader)]:
+        assert entry.data == {"must_change_password": True} and entry.unit == user.unit
+        assert entry.target_id == str(user.pk) and (entry.before, entry.after) == (None, None)
+
+
+def test_a_new_user_s_password_is_a_reset_in_the_log(client, cast):
+    """The administrator chose it: the log says so as for any reset, and the user must change it."""
+    client.force_login(cast.admin)
+    data = {
+        "username": "tongji",
+        "unit": cast.clerk.unit_id,
+        "roles": sorted(cast.clerk.roles),
+        "password": "Tongji-2022-secret",
+        "is_active": "on",
+    }
+    assert client.post(reverse("core:user_create"), data).status_code == 302
+    user = User.objects.get(username="tongji")
+    assert user.check_password("Tongji-2022-secret") and user.must_change_password
+    entry = AuditEntry.objects.get(action="user.set_password")
+    assert entry.actor == cast.admin and entry.target_id == str(user.pk)
+    assert entry.data == {"must_change_password": True}
+    assert "Tongji-2022-secret" not in str(AuditEntry.objects.values().get(pk=entry.pk))
+
+
+def test_an_admin_setting_their_own_password_is_not_forced(cast):
+    _admin_saves(cast, cast.admin, "Admin-knows-this-1")
+    cast.admin.refresh_from_db()
+    assert cast.admin.check_password("Admin-knows-this-1") and not cast.admin.must_change_password
+    entry = AuditEntry.objects.get(action="user.set_password")
+    assert entry.data == {"must_change_password": False}
+
+
+def test_a_command_line_reset_that_fails_writes_nothing(cast, monkeypatch):
+    typed = iter(["Qing-shui-he-2026", "something-else-1"] * 3)  # never the same twice
+    monkeypatch.setattr(changepassword.Command, "_get_pass", lambda self, prompt=None: next(typed))
+    before = cast.clerk.password
+    with pytest.raises(CommandError):
+        call_command("changepassword", "fagui", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    cast.clerk.refresh_from_db()
+    assert cast.clerk.password == before and not cast.clerk.must_change_password
+    assert _password_rows() == []
+
+
 def test_the_demo_logins_are_not_forced(db):
     people = ensure_people()
     assert not any(user.must_change_password for user in people.values())
@@ -189,3 +241,15 @@ def test_the_migration_forces_those_whose_password_the_admin_set(cast):
     migration.force_passwords_the_admin_set(apps, None)
     forced = set(User.objects.filter(must_change_password=True).values_list("username", flat=True))
     assert forced == {"fagui"}
+
+
+def test_the_user_list_and_page_show_who_must_change_the_password(client, cast):
+    _admin_saves(cast, cast.leader, "Admin-knows-this-1")
+    client.force_login(cast.admin)
+    rows = client.get(reverse("core:user_list")).content.decode().split("<tr>")
+    marked = [row for row in rows if "须修改密码</span>" in row]
+    assert len(marked) == 1 and f">{cast.leader.username}</td>" in marked[0]
+    page = client.get(reverse("core:user_edit", args=[cast.leader.pk])).content.decode()
+    assert "须修改密码：该用户的密码由管理员设置" in page
+    other = client.get(reverse("core:user_edit", args=[cast.clerk.pk])).content.decode()
+    assert "须修改密码" not in other

@@ -2,10 +2,13 @@
 is read, and hostile files get a Chinese sentence, never a 500, and leave nothing behind."""
 
 import pytest
+from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 
 from gongkai.disclosure_requests.models import DisclosureRequest
+from gongkai.forms_common import MultipleFileField
 from gongkai.lib.tests import hostile
 from gongkai.lib.uploads import UploadError
 from gongkai.publications.models import Attachment
@@ -145,6 +148,34 @@ def test_files_over_the_total_are_refused_at_the_field(client, db, settings):
     assert response.status_code == 200 and "超过1MB，请压缩或分次提交" in page
     assert "请问安全生产许可证如何办理？" in page
     assert not Message.objects.exists()
+
+
+class _TwoFileFields(forms.Form):
+    """A form with two file fields (none of the site's has two yet): the total is the form's."""
+
+    name = forms.CharField()
+    proofs = MultipleFileField(label="身份证明", required=False)
+    papers = MultipleFileField(label="其他材料", required=False)
+
+
+def _two_fields(proofs, papers):
+    files = MultiValueDict({"proofs": proofs, "papers": papers})
+    return _TwoFileFields({"name": "王五"}, files)
+
+
+def test_the_upload_total_holds_across_a_form_with_two_file_fields(settings):
+    settings.UPLOAD_TOTAL_MAX_BYTES = 2**20
+    form = _two_fields(_pdfs(1, size=600 * 1024), _pdfs(1, size=600 * 1024, stem="其他"))
+    assert not form.is_valid()  # each field is within the total alone
+    assert "proofs" not in form.errors
+    assert form.errors["papers"] == ["所选文件合计1.2MB，超过1MB，请压缩或分次提交。"]
+
+
+def test_two_file_fields_within_the_total_are_taken(settings):
+    settings.UPLOAD_TOTAL_MAX_BYTES = 2**20
+    form = _two_fields(_pdfs(1, size=400 * 1024), _pdfs(1, size=400 * 1024, stem="其他"))
+    assert form.is_valid(), form.errors
+    assert [f.name for f in form.cleaned_data["papers"]] == ["其他0.pdf"]
 
 
 def test_a_body_over_the_cap_gets_a_page_in_the_site_frame(client, db, settings):

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from gongkai.core import audit
 from gongkai.core.errors import DomainError
+from gongkai.core.fields import EmailField
 from gongkai.core.roles import Role
 from gongkai.core.workflow import lock_row
 
@@ -71,7 +72,7 @@ class PortalPage(models.Model):
     hours = models.CharField("办公时间", max_length=200, blank=True)
     phone = models.CharField("联系电话", max_length=100, blank=True)
     fax = models.CharField("传真", max_length=100, blank=True)
-    email = models.EmailField("电子邮箱", blank=True)
+    email = EmailField("电子邮箱", blank=True)
     version = models.PositiveIntegerField("版本", default=1)
     updated_at = models.DateTimeField("修改时间", default=timezone.now)
     updated_by = models.ForeignKey(

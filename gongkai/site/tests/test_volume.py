@@ -26,3 +26,41 @@ def test_the_press_office_is_told_of_an_unusual_hour_and_nothing_is_blocked(clie
     assert "过去一小时网上提交3件（政府信息公开申请3件），超过提醒线2件" in page
     client.force_login(cast.clerk)  # a unit's clerk has nothing to do about it
     assert 'id="unusual-volume"' not in client.get(reverse("core:dashboard")).content.decode()
+
+
+def test_the_hour_s_figures_by_form_in_one_query(client, cast, django_assert_num_queries):
+    """Online submissions only, within the hour only, each form apart: one query for all four."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from gongkai.consultations.models import Comment, CommentChannel
+    from gongkai.core.tests.test_permission_matrix import _open_consultation
+    from gongkai.mailbox.models import Channel, Message
+    from gongkai.meetings.models import SignUp
+    from gongkai.site.volume import submissions_since
+    from gongkai.testing import a_case, published_meeting, signed_up, written_message
+
+    two_hours_ago = timezone.now() - dt.timedelta(hours=2)
+    for i in range(3):
+        _apply(client, i)
+    DisclosureRequest.objects.filter(applicant_name="申请人0").update(submitted_at=two_hours_ago)
+    a_case(cast)  # entered by staff, not online
+    written_message(), written_message(), written_message(channel=Channel.HOTLINE)
+    Message.objects.filter(pk=written_message().pk).update(submitted_at=two_hours_ago)
+    consultation = _open_consultation(cast)  # open today, as the permission matrix opens one
+    for channel in [CommentChannel.ONLINE, CommentChannel.POST]:
+        comment = Comment(
+            consultation=consultation, text="意见", channel=channel, sent_on=timezone.localdate()
+        )
+        comment.save_numbered()
+    meeting = published_meeting(cast, seats=5)
+    SignUp.objects.filter(pk=signed_up(meeting, 3)[0].pk).update(submitted_at=two_hours_ago)
+
+    since = timezone.now() - dt.timedelta(hours=1)
+    with django_assert_num_queries(1):
+        counts = submissions_since(since)
+    assert counts == {"政府信息公开申请": 2, "领导信箱留言": 2, "征求意见": 1, "列席报名": 2}
+    with django_assert_num_queries(1):
+        nothing = submissions_since(timezone.now() + dt.timedelta(minutes=1))
+    assert nothing == dict.fromkeys(counts, 0)

@@ -40,6 +40,29 @@
     if (event.target.matches("select[name=outcome]")) showForOutcome(event.target.form);
   });
 
+  // A file field of the site's upload rule (data-max-files, data-max-mb) says at once, at the
+  // field, that too many files or too big a file was chosen. Only a hint: the server decides.
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input.matches("input[type=file][data-max-files]")) return;
+    var most = Number(input.getAttribute("data-max-files"));
+    var mb = Number(input.getAttribute("data-max-mb"));
+    var files = Array.prototype.slice.call(input.files || []);
+    var big = files.filter(function (f) { return f.size > mb * 1048576; });
+    var text = files.length > most ? "最多可选" + most + "个文件，您选择了" + files.length + "个，请减少后重新选择。"
+      : big.length ? "“" + big[0].name + "”超过" + mb + "MB，请压缩或拆分后再上传。" : "";
+    var note = input.parentNode.querySelector("[data-precheck]");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "error";
+      note.setAttribute("data-precheck", "");
+      note.setAttribute("role", "alert");
+      input.insertAdjacentElement("afterend", note);
+    }
+    note.textContent = text;
+    note.hidden = !text;
+  });
+
   // Forms marked data-once: the button is disabled after the first submit (the server also
   // refuses duplicates).
   document.addEventListener("submit", function (event) {
