@@ -232,7 +232,9 @@ def test_entering_next_years_holidays_recomputes_open_cases(cast, client):
         assert "国庆节（10月2日、10月3日）" in page.content.decode()
         case.refresh_from_db()
         assert case.due_date == D(2027, 1, 8) and case.due_provisional
-        rest = [("10-02", "国庆节"), ("10-03", "国庆节"), ("02-06", "春节"), ("04-05", "清明节"),
+        # 劳动节 5月2日 and 春节 four days from 2025 (国务院令第795号)
+        rest = [("10-02", "国庆节"), ("10-03", "国庆节"), ("05-02", "劳动节"),
+                *[(f"02-0{d}", "春节") for d in (6, 7, 8, 9)], ("04-05", "清明节"),
                 ("06-09", "端午节"), ("09-15", "中秋节")]  # fmt: skip
         for day, name in rest:
             client.post(
