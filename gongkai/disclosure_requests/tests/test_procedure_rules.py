@@ -250,6 +250,30 @@ def test_entering_next_years_holidays_recomputes_open_cases(cast, client):
     assert case in reminders.due_cases(D(2027, 1, 8), days=0)
 
 
+def test_registering_a_year_leaves_an_overdue_due_date_of_a_known_year_firm(cast, client):
+    """Probe 11 F1.4: on 2027-01-21, registering 2027 (not confirmed) recomputed a case due
+    in 2026 and flipped it to 暂定 because today lay in 2027. 暂定 only when the reckoning of
+    the due date crossed an unconfirmed year: this one (2026-11-02 + 20 WD) never did."""
+    with on_day(2026, 11, 2):
+        case = a_case(cast, received=D(2026, 11, 2))
+    due = case.due_date
+    assert due.year == 2026 and not case.due_provisional
+    with on_day(2027, 1, 21):
+        client.force_login(cast.admin)
+        client.post(
+            reverse("core:holidays"),
+            {"schedule-year": 2027, "schedule-notice": "国办发明电〔2026〕1号"},
+        )
+        client.post(
+            reverse("core:holidays"), {"override-date": "2027-01-01", "override-name": "元旦"}
+        )
+    case.refresh_from_db()
+    assert (case.due_date, case.due_provisional) == (due, False)
+    assert not AuditEntry.objects.filter(
+        action="request.recompute_due", target_id=str(case.pk)
+    ).exists()
+
+
 def test_a_provisional_due_date_is_marked_for_the_clerk_and_the_citizen(cast, client):
     with on_day(2026, 12, 10):
         case = a_case(cast, received=D(2026, 12, 10))
