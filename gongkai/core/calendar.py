@@ -38,6 +38,23 @@ def add_workdays(start: dt.date, days: int, calendar: WorkdayCalendar | None = N
     return calendar.add_workdays(start, days, count_start_day=settings.COUNT_START_DAY)
 
 
+# What a provisional count (暂定) leaves out, as every page and letter says it.
+PROVISIONAL_BASIS = "周末和元旦（1月1日）、劳动节（5月1日、2日）、国庆节（10月1日至3日）"
+
+
+def provisional_note(calendar: WorkdayCalendar, start: dt.date, end: dt.date) -> str:
+    """Why a date counted from `start` to `end` is 暂定, or "" when every year it crosses is
+    entered and confirmed: the one wording for the reply period, 补正 period, consultation
+    feedback and the deadline calculator."""
+    years = [y for y in range(start.year, end.year + 1) if not calendar.knows_year(y)]
+    if not years:
+        return ""
+    return (
+        f"{'、'.join(f'{y}年' for y in years)}节假日安排尚未录入，暂按{PROVISIONAL_BASIS}"
+        "不计算工作日，为暂定；系统管理员录入后以正式安排为准"
+    )
+
+
 def recompute_stored_dates(
     rows: Iterable,
     *,

@@ -236,3 +236,20 @@ def test_confirming_a_year_with_one_spring_festival_day_is_refused_with_the_coun
     assert "春节（已录入1天，应不少于4天：农历除夕、正月初一至初三，国务院令第795号）" in page
     assert HolidaySchedule.objects.get(year=2027).confirmed_at is None
     assert not AuditEntry.objects.filter(action="holiday.schedule_confirm").exists()
+
+
+def test_the_calculator_counts_an_unentered_year_provisionally_as_the_case_pages_do(client, cast):
+    """Probe 11 F4.5: it refused ("请先维护2028年节假日安排") while a case page gave 暂定.
+    2027-12-20 + 20 WD on weekends and 元旦 (2028-01-01, a Saturday) only: 2028-01-17."""
+    client.force_login(cast.clerk)
+    page = client.get(
+        reverse("core:deadline"), {"start": "2027-12-20", "days": 20}
+    ).content.decode()
+    assert "2028年1月17日" in page and "暂定" in page
+    assert (
+        "2027年、2028年节假日安排尚未录入，暂按周末和元旦（1月1日）、劳动节（5月1日、2日）" in page
+    )
+    assert "请先维护" not in page
+    # what it forbids: a count within entered years is never called 暂定
+    known = client.get(reverse("core:deadline"), {"start": "2022-09-28", "days": 20})
+    assert "暂定" not in known.content.decode()
