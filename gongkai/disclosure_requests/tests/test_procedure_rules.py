@@ -274,6 +274,29 @@ def test_registering_a_year_leaves_an_overdue_due_date_of_a_known_year_firm(cast
     ).exists()
 
 
+def test_a_supplement_period_running_into_an_unentered_year_is_marked_provisional(cast, client):
+    """Probe 11 F1.6: a 补正 period into a year not yet entered was shown as firm. From
+    2026-12-22, 15 WD on weekends and 元旦 only: 12/23–25 (3), 12/28–31 (7), 1/4–8 (12),
+    1/11–13 → 2027-01-13, 暂定 with why. A period within known years is not (the step it
+    forbids)."""
+    with on_day(2026, 12, 21):
+        case = a_case(cast, received=D(2026, 12, 21))
+    with on_day(2026, 12, 22):
+        case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2026, 12, 22))
+        client.force_login(cast.press)
+        page = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
+    assert case.supplement_due == D(2027, 1, 13)
+    assert '补正期限至2027年1月13日 <span class="tag warn">暂定</span>' in page
+    assert "补正期限：2027年节假日安排尚未录入，暂按周末和元旦（1月1日）" in page
+    known = a_case(cast)
+    with on_day(2022, 9, 30):
+        known.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
+        client.force_login(cast.press)
+        page = client.get(reverse("disclosure_requests:detail", args=[known.pk])).content.decode()
+    assert "补正期限至" in page and 'id="supplement-provisional"' not in page
+    assert known.supplement_due_note == ""
+
+
 def test_a_provisional_due_date_is_marked_for_the_clerk_and_the_citizen(cast, client):
     with on_day(2026, 12, 10):
         case = a_case(cast, received=D(2026, 12, 10))
