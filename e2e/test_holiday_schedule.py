@@ -9,9 +9,11 @@ from gongkai.core.models import AuditEntry, HolidaySchedule
 # Days off as an administrator types them from a notice (not the real 2027 notice).
 DAYS_OFF = [
     ("2027-01-01", "元旦"),
-    ("2027-02-06", "春节"),
+    # 春节 four days and 劳动节 5月2日 from 2025 (国务院令第795号)
+    *[(f"2027-02-0{day}", "春节") for day in (6, 7, 8, 9)],
     ("2027-04-05", "清明节"),
     ("2027-05-01", "劳动节"),
+    ("2027-05-02", "劳动节"),
     ("2027-06-09", "端午节"),
     ("2027-10-01", "国庆节"),
     ("2027-10-02", "国庆节"),

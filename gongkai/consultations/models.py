@@ -82,6 +82,7 @@ class FeedbackClock:
     left: int | None = None  # working days from today to the due day
     overdue_by: int | None = None  # working days from the due day to today (0: a weekend)
     late: int | None = None
+    note: str = ""  # why `due` is 暂定 (core.calendar.provisional_note), or ""
 
     @property
     def overdue(self) -> bool:
@@ -188,21 +189,22 @@ class Consultation(models.Model):
     def feedback_clock(self, today: dt.date | None = None, calendar=None) -> FeedbackClock | None:
         """After the closing time: when the feedback is due and how that stands today. None
         before, and for a withdrawn notice. `calendar`: one working-day calendar for a list."""
-        from gongkai.core.calendar import add_workdays, workday_calendar
+        from gongkai.core.calendar import add_workdays, provisional_note, workday_calendar
 
         phase = self.phase()
         if phase not in (Phase.CLOSED, Phase.CONCLUDED):
             return None
         calendar = calendar or workday_calendar(provisional=True)
         due = add_workdays(self.closes_on, settings.CONSULTATION_FEEDBACK_WORKDAYS, calendar).due
+        note = provisional_note(calendar, self.closes_on, due)
         if phase == Phase.CONCLUDED:
             published_on = timezone.localtime(self.concluded_at).date()
             late = calendar.workdays_between(due, published_on) if published_on > due else 0
-            return FeedbackClock(due, late=late)
+            return FeedbackClock(due, late=late, note=note)
         today = today or timezone.localdate()
         if today <= due:
-            return FeedbackClock(due, left=calendar.workdays_between(today, due))
-        return FeedbackClock(due, overdue_by=calendar.workdays_between(due, today))
+            return FeedbackClock(due, left=calendar.workdays_between(today, due), note=note)
+        return FeedbackClock(due, overdue_by=calendar.workdays_between(due, today), note=note)
 
     def may_handle(self, user) -> bool:
         """The drafting unit's clerks and head, and the press office."""

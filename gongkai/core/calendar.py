@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.dispatch import Signal
 
+from gongkai.core import audit
 from gongkai.core.models import HolidayOverride, HolidaySchedule
 from gongkai.lib.workdays import PACKAGE_YEARS, Count, Override, WorkdayCalendar
 
@@ -34,6 +36,49 @@ def add_workdays(start: dt.date, days: int, calendar: WorkdayCalendar | None = N
     """The statutory count: the start day excluded unless GONGKAI_COUNT_START_DAY says otherwise."""
     calendar = calendar or workday_calendar()
     return calendar.add_workdays(start, days, count_start_day=settings.COUNT_START_DAY)
+
+
+# What a provisional count (暂定) leaves out, as every page and letter says it.
+PROVISIONAL_BASIS = "周末和元旦（1月1日）、劳动节（5月1日、2日）、国庆节（10月1日至3日）"
+
+
+def provisional_note(calendar: WorkdayCalendar, start: dt.date, end: dt.date) -> str:
+    """Why a date counted from `start` to `end` is 暂定, or "" when every year it crosses is
+    entered and confirmed: the one wording for the reply period, 补正 period, consultation
+    feedback and the deadline calculator."""
+    years = [y for y in range(start.year, end.year + 1) if not calendar.knows_year(y)]
+    if not years:
+        return ""
+    return (
+        f"{'、'.join(f'{y}年' for y in years)}节假日安排尚未录入，暂按{PROVISIONAL_BASIS}"
+        "不计算工作日，为暂定；系统管理员录入后以正式安排为准"
+    )
+
+
+def recompute_stored_dates(
+    rows: Iterable,
+    *,
+    by,
+    action: str,
+    dates: Callable[[object], dict],
+    recompute: Callable[[object], None],
+    unit: Callable[[object], object],
+    fields: Iterable[str] = (),
+) -> int:
+    """The one way a `calendar_changed` receiver updates what it stored: for each row (already
+    locked by the caller's select_for_update), `recompute` it in place; a row whose `dates`
+    (a dict keyed by field name, JSON-able) changed is saved (those fields and `fields`) and
+    audited as `action` with the dates before and after. Returns how many rows changed."""
+    changed = 0
+    for row in rows:
+        before = dates(row)
+        recompute(row)
+        after = dates(row)
+        if after != before:
+            row.save(update_fields=[*before, *fields])
+            audit.record(by, action, row, unit=unit(row), before=before, after=after)
+            changed += 1
+    return changed
 
 
 def missing_next_year(today: dt.date) -> int | None:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core import audit, audit_display, services
 from gongkai.core.access import role_required, staff_required
-from gongkai.core.calendar import add_workdays
+from gongkai.core.calendar import add_workdays, provisional_note, workday_calendar
 from gongkai.core.errors import DomainError
 from gongkai.core.forms import (
     DeadlineForm,
@@ -39,7 +39,6 @@ from gongkai.core.models import (
 )
 from gongkai.core.notifications import resend_mail
 from gongkai.core.roles import Role
-from gongkai.lib.workdays import UnknownHolidayYear
 
 ADMINS = (Role.SYSADMIN,)
 AUDIT_READERS = (Role.SYSADMIN, Role.PRESS_OFFICE)
@@ -195,13 +194,13 @@ def audit_export(request):
 def deadline_calculator(request):
     """期限计算器: shows the due date and its workings (which days were skipped and why)."""
     form = DeadlineForm(request.GET or None)
-    count = error = None
+    count, note = None, ""
     if form.is_valid():
-        try:
-            count = add_workdays(form.cleaned_data["start"], form.cleaned_data["days"])
-        except UnknownHolidayYear as exc:
-            error = str(exc)
-    return render(request, "core/deadline.html", {"form": form, "count": count, "error": error})
+        # A year not yet entered is counted provisionally, as the case pages count it (暂定).
+        calendar = workday_calendar(provisional=True)
+        count = add_workdays(form.cleaned_data["start"], form.cleaned_data["days"], calendar)
+        note = provisional_note(calendar, count.start, count.due)
+    return render(request, "core/deadline.html", {"form": form, "count": count, "note": note})
 
 
 @role_required(*ADMINS)

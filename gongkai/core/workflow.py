@@ -44,6 +44,12 @@ def moved_on_text(noun: str, status: str, label: str) -> str:
     )
 
 
+def state_refusal(noun: str, status: str, label: str) -> str:
+    """A step its record's state does not allow, whether the record has moved past it or has
+    not reached it yet (延期 before 受理): one wording for both (probe 11 F1.3)."""
+    return f"该{noun}当前为“{status}”，在此状态下不能{label}"
+
+
 # The hidden field every review form carries: what its page showed of the record (ShownState).
 SEEN = "seen"
 
@@ -143,7 +149,10 @@ class Workflow(ShownState):
         if step is None or not any(self._is(user, who) for who in step.who):
             return ""
         if self.status not in step.sources:
-            return moved_on_text(self.NOUN, self.get_status_display(), step.label)
+            return (
+                f"{state_refusal(self.NOUN, self.get_status_display(), step.label)}，"
+                f"您提交的“{step.label}”未办理。以下是{self.NOUN}的最新情况，请核对后再操作。"
+            )
         if refusal := self.step_refusal(verb):  # the table's rule for the step, as the verb says it
             return refusal
         seen = (posted or {}).get(SEEN) or None  # none sent: the form itself says so
@@ -160,9 +169,7 @@ class Workflow(ShownState):
         self._lock()
         step = self.TRANSITIONS[verb]
         if self.status not in step.sources:
-            raise DomainError(
-                f"{self.NOUN}当前为“{self.get_status_display()}”状态，不能{step.label}"
-            )
+            raise DomainError(state_refusal(self.NOUN, self.get_status_display(), step.label))
         if not any(self._is(by, who) for who in step.who):
             raise DomainError(f"您无权对此{self.NOUN}{step.label}")
         if refusal := self.step_refusal(verb):

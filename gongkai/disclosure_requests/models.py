@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.core import audit
+from gongkai.core.calendar import provisional_note
 from gongkai.core.errors import DomainError
 from gongkai.core.fields import EmailField
 from gongkai.core.models import Unit
@@ -417,6 +418,15 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         if message or verb != "assign" or not seen or seen == self.seen_unit_token():
             return message
         return self._reassigned_message() if self.may(user, verb) else ""
+
+    @property
+    def supplement_due_note(self) -> str:
+        """Why the 补正 period told is 暂定 (it runs into a year not yet entered), or "": an
+        early error there shortens the applicant's period (probe 11 F1.6)."""
+        if self.status != CaseStatus.AWAITING_SUPPLEMENT or self.supplement_due is None:
+            return ""
+        start = self.supplement_requested_on or self.supplement_due
+        return provisional_note(office_calendar(), start, self.supplement_due)
 
     def supplement_lapsed(self, today: dt.date) -> bool:
         """第三十条: the 补正 period has run out unused, so a supplement is no longer taken

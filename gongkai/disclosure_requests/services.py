@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from gongkai.core import audit, throttle
+from gongkai.core.calendar import recompute_stored_dates
 from gongkai.core.errors import DomainError
 from gongkai.core.idempotent import content_key, create_from_form, create_once
 from gongkai.core.mailing import deliver
@@ -203,23 +204,17 @@ def ask_for_identity(case: DisclosureRequest, *, by) -> None:
 def recompute_open_cases(*, by, **_signal) -> int:
     """After the holiday calendar changed: every open case's stored dates, recomputed under a
     lock, each change audited. Returns how many cases' dates changed."""
-    calendar, today, changed = office_calendar(), timezone.localdate(), 0
+    calendar, today = office_calendar(), timezone.localdate()
     cases = DisclosureRequest.objects.open().select_for_update().order_by("pk")
-    for case in cases.prefetch_related("consultations", "fee_notices"):
-        before = _dates(case)
-        recompute_due(case, today=today, calendar=calendar)
-        if _dates(case) != before:
-            case.save(update_fields=["due_date", "due_provisional", "clock_state", "internal_due"])
-            audit.record(
-                by,
-                "request.recompute_due",
-                case,
-                unit=case.handling_unit,
-                before=before,
-                after=_dates(case),
-            )
-            changed += 1
-    return changed
+    return recompute_stored_dates(
+        cases.prefetch_related("consultations", "fee_notices"),
+        by=by,
+        action="request.recompute_due",
+        dates=_dates,
+        recompute=lambda case: recompute_due(case, today=today, calendar=calendar),
+        unit=lambda case: case.handling_unit,
+        fields=["clock_state"],
+    )
 
 
 def _dates(case) -> dict:

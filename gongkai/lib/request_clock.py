@@ -197,7 +197,11 @@ def compute_deadline(inp: ClockInput, calendar, *, today: dt.date) -> Deadline:
         state, due, left = "paused", computed_due, allowed - used
     else:
         state, due, left = "running", computed_due, allowed - used
-    last = max(d for d in (today, notice_due, walk.due, inp.override_due) if d is not None)
+    # 暂定 only when the reckoning of a date crossed a year not yet entered: an overdue case's
+    # due date in a known year stays firm however far today has run (probe 11 F1.4); today
+    # counts only while there is no due date to reckon to.
+    reckoned = [d for d in (notice_due, walk.due, inp.override_due) if d is not None]
+    last = max([*reckoned, today] if due is None else reckoned)
     provisional = not all(
         getattr(calendar, "knows_year", lambda year: True)(year)
         for year in range(inp.received_on.year, last.year + 1)
@@ -374,7 +378,7 @@ def _workings(
             if not calendar.knows_year(year)
         )
         lines.append(
-            f"{years}节假日安排尚未录入：暂按周末和元旦（1月1日）、劳动节（5月1日）、"
+            f"{years}节假日安排尚未录入：暂按周末和元旦（1月1日）、劳动节（5月1日、2日）、"
             "国庆节（10月1日至3日）不计算，以上日期为暂定，录入后自动重新计算"
         )
 

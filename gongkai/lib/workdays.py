@@ -37,6 +37,19 @@ FIXED_DATE_HOLIDAYS = {
 }
 
 
+# 全国年节及纪念日放假办法 as revised by 国务院令第795号 (in force 2025-01-01): 劳动节 two days
+# (5月1日、2日) and 春节 four (农历除夕、正月初一至初三). Years before keep the old rule.
+REVISED_HOLIDAYS_FROM = 2025
+SPRING_FESTIVAL_DAYS = 4
+
+
+def fixed_date_holidays(year: int) -> dict[tuple[int, int], str]:
+    """The fixed-date statutory holidays of `year`, by (month, day)."""
+    if year < REVISED_HOLIDAYS_FROM:
+        return FIXED_DATE_HOLIDAYS
+    return {**FIXED_DATE_HOLIDAYS, (5, 2): "劳动节"}
+
+
 # The statutory holidays whose dates move (lunar calendar, solar terms): every year's notice
 # gives each days off, so a schedule names each (中秋 may come with 国庆: "国庆节、中秋节").
 MOVING_HOLIDAYS = {"春节": "春节", "清明": "清明节", "端午": "端午节", "中秋": "中秋节"}
@@ -63,12 +76,19 @@ def missing_statutory_holidays(year: int, overrides: Mapping[dt.date, Override])
         else:
             off[date] = override.name
     missing: dict[str, list[str]] = {}
-    for (month, day), name in FIXED_DATE_HOLIDAYS.items():
+    for (month, day), name in sorted(fixed_date_holidays(year).items()):
         if dt.date(year, month, day) not in off:
             missing.setdefault(name, []).append(f"{month}月{day}日")
     fixed = [f"{name}（{'、'.join(days)}）" for name, days in missing.items()]
     names = set(off.values())
     moving = [full for word, full in MOVING_HOLIDAYS.items() if not any(word in n for n in names)]
+    spring = sum("春节" in name for name in off.values())
+    if year >= REVISED_HOLIDAYS_FROM and 0 < spring < SPRING_FESTIVAL_DAYS:
+        moving.insert(
+            0,
+            f"春节（已录入{spring}天，应不少于{SPRING_FESTIVAL_DAYS}天：农历除夕、正月初一至初三，"
+            "国务院令第795号）",
+        )
     return fixed + moving
 
 
@@ -149,7 +169,7 @@ class WorkdayCalendar:
                 raise UnknownHolidayYear(date.year)
             if override is not None:
                 return _describe(date, override.is_workday, override.name, weekend)
-            name = FIXED_DATE_HOLIDAYS.get((date.month, date.day), "")
+            name = fixed_date_holidays(date.year).get((date.month, date.day), "")
             return _describe(date, not (weekend or name), name, weekend)
         if override is not None:
             return _describe(date, override.is_workday, override.name, weekend)

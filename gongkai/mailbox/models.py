@@ -31,6 +31,7 @@ from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.lib.cndate import cn_date, cn_datetime
 from gongkai.lib.phones import PhoneKeyed, is_phone
 from gongkai.lib.uploads import short_name, sniff_upload
+from gongkai.lib.workdays import WorkdayCalendar
 from gongkai.mailbox.masking import duplicate_reply
 from gongkai.mailbox.writer_mail import SUBJECTS, tell_writer
 
@@ -59,6 +60,7 @@ audit.register_actions(
         "message.withdraw_consent": "留言人撤回公开同意",
         "message.note": "留言备注",
         "message.register_hotline": "登记12345工单",
+        "message.recompute_due": "节假日安排变更后重新计算留言答复期限",
     }
 )
 
@@ -511,8 +513,8 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
             transaction.on_commit(lambda: self._tell_writer(verb, by))
         return event
 
-    def _set_due(self, start: dt.date) -> None:
-        calendar = workday_calendar(provisional=True)
+    def _set_due(self, start: dt.date, calendar: WorkdayCalendar | None = None) -> None:
+        calendar = calendar or workday_calendar(provisional=True)
         count = calendar.add_workdays(
             start, reply_workdays(self.category), count_start_day=settings.COUNT_START_DAY
         )
@@ -520,6 +522,13 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
         self.due_provisional = not (
             calendar.knows_year(start.year) and calendar.knows_year(count.due.year)
         )
+
+    def recompute_due(self, calendar: WorkdayCalendar | None = None) -> None:
+        """The reply period counted again from where it started (acceptance, or 重新办理),
+        after the holiday calendar changed; see `services.recompute_messages`."""
+        start = self.reopened_on or self.accepted_on
+        if start is not None:
+            self._set_due(start, calendar)
 
     @transaction.atomic
     def assign(

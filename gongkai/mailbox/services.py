@@ -6,13 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from gongkai.core import audit, throttle
+from gongkai.core.calendar import recompute_stored_dates, workday_calendar
 from gongkai.core.idempotent import create_once
 from gongkai.mailbox.masking import topic_text
 from gongkai.mailbox.models import (
+    OPEN,
     Channel,
     Message,
     MessageCounter,
@@ -141,3 +143,28 @@ def application_code(message: Message) -> str | None:
     from gongkai.disclosure_requests.models import DisclosureRequest
 
     return DisclosureRequest.new_query_code(f"message-{message.pk}")
+
+
+def recompute_messages(*, by, **_signal) -> int:
+    """After the holiday calendar changed (core.calendar.calendar_changed): the reply period of
+    every open message, and of any answered one whose period was still 暂定 (so a reply on the
+    true last day counts on time in the statistics), counted again under a lock; each change
+    audited. Returns how many messages' dates changed."""
+    calendar = workday_calendar(provisional=True)
+    rows = (
+        Message.objects.filter(models.Q(status__in=OPEN) | models.Q(due_provisional=True))
+        .filter(due_date__isnull=False)
+        .select_for_update()
+        .order_by("pk")
+    )
+    return recompute_stored_dates(
+        rows,
+        by=by,
+        action="message.recompute_due",
+        dates=lambda m: {
+            "due_date": m.due_date.isoformat() if m.due_date else None,
+            "due_provisional": m.due_provisional,
+        },
+        recompute=lambda m: m.recompute_due(calendar),
+        unit=lambda m: m.handling_unit,
+    )

@@ -191,6 +191,24 @@ class Assignment(ShownState, models.Model):
             and self.task.due_date < today
         )
 
+    @property
+    def overdue_label(self) -> str:
+        """An open share past its deadline today: 逾期未完成 once its plan's year has ended
+        (the year's ledger closed on it unfinished), 已逾期 within the year; "" otherwise."""
+        today = timezone.localdate()
+        if not self.is_overdue(today):
+            return ""
+        return "逾期未完成" if self.task.plan.year < today.year else "已逾期"
+
+    @property
+    def done_late_on(self) -> dt.date | None:
+        """逾期完成: the day a share was reported done, when that was after its deadline."""
+        if self.status != ProgressStatus.DONE or self.updated_at is None:
+            return None
+        done_on = timezone.localdate(self.updated_at)
+        due = self.task.due_date
+        return done_on if due is not None and done_on > due else None
+
     def seen_token(self) -> int:
         """What the task page showed of this share: its latest report (0 before any)."""
         return self.progress.order_by("-pk").values_list("pk", flat=True).first() or 0

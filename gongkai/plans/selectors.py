@@ -32,7 +32,11 @@ def ledger_tasks(
     if due_month:
         tasks = tasks.filter(due_date__month=due_month)
     assignments = Assignment.objects.select_related("unit").order_by("role", "unit__order")
-    return tasks.order_by("number").prefetch_related(Prefetch("assignments", queryset=assignments))
+    return (
+        tasks.order_by("number")
+        .select_related("plan")  # each share's state names its plan's year (逾期未完成)
+        .prefetch_related(Prefetch("assignments", queryset=assignments))
+    )
 
 
 def task_history(task: Task) -> QuerySet[Progress]:

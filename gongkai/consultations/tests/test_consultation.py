@@ -567,3 +567,26 @@ def test_commenters_names_on_the_staff_page_are_an_audited_read_once_per_half_ho
     client.force_login(cast.admin)
     listed = client.get(reverse("core:audit_list"), {"action": audit.READS}).content.decode()
     assert "查阅意见提交人信息" in listed and c.draft_title in listed
+
+
+@pytest.mark.django_db
+def test_a_feedback_deadline_in_an_unentered_year_is_marked_provisional_with_why(client, cast):
+    """Probe 11 F1.2: closing Monday 2026-12-28, the 20th working day after it on weekends and
+    元旦 only (2027 not entered) is 2027-01-26, shown with no 暂定. It is 暂定, and says why."""
+    with _on(2026, 11, 20):
+        c = _draft(cast, opens_on=dt.date(2026, 11, 23), closes_on=dt.date(2026, 12, 28))
+        _publish(cast, c.document)
+    with _on(2026, 12, 29):
+        client.force_login(cast.clerk)
+        page = client.get(reverse("consultations:detail", args=[c.pk])).content.decode()
+        listing = client.get(reverse("consultations:list")).content.decode()
+    cell = page[page.index('id="feedback-clock"') :].split("</td>")[0]
+    assert "2027年1月26日前发布反馈" in cell and "暂定" in cell
+    assert "2027年节假日安排尚未录入，暂按周末和元旦（1月1日）" in cell
+    assert '2027年1月26日前发布反馈 <span class="tag warn"' in listing
+    # what it forbids: a deadline within entered years is not 暂定
+    old = _opened(cast)
+    with _on(2022, 10, 10):
+        client.force_login(cast.clerk)
+        page = client.get(reverse("consultations:detail", args=[old.pk])).content.decode()
+    assert "暂定" not in page[page.index('id="feedback-clock"') :].split("</td>")[0]

@@ -134,15 +134,18 @@ def test_confirming_a_year_without_its_fixed_date_holidays_is_refused(client, ca
         reverse("core:holiday_schedule_confirm", args=[2027]), follow=True
     ).content.decode()
     assert (
-        "2027年的法定节假日尚未录入：劳动节（5月1日）、国庆节（10月1日、10月2日、10月3日）" in page
+        "2027年的法定节假日尚未录入：劳动节（5月1日、5月2日）、国庆节（10月1日、10月2日、10月3日）"
+        in page
     )
     assert HolidaySchedule.objects.get(year=2027).confirmed_at is None
     assert not AuditEntry.objects.filter(action="holiday.schedule_confirm").exists()
 
 
 # Days off for the holidays whose dates move, as a test enters them (not the real 2027 notice).
+# 春节 four days from 2025 (国务院令第795号: 农历除夕、正月初一至初三).
+SPRING_2027 = [(f"2027-02-{day:02}", "春节") for day in (6, 7, 8, 9)]
 MOVING_2027 = [
-    ("2027-02-06", "春节"),
+    *SPRING_2027,
     ("2027-04-05", "清明节"),
     ("2027-06-09", "端午节"),
     ("2027-09-15", "中秋节"),
@@ -154,10 +157,11 @@ def test_confirming_a_year_without_its_moving_holidays_is_refused(client, cast):
     # 端午节 or 中秋节, and February's deadlines became final and too early.
     client.force_login(cast.admin)
     _register_2027(client)
-    fixed = ["2027-01-01", "2027-05-01", "2027-10-01", "2027-10-02", "2027-10-03"]
+    fixed = ["2027-01-01", "2027-05-01", "2027-05-02", "2027-10-01", "2027-10-02", "2027-10-03"]
     for date in fixed:
         client.post(reverse("core:holidays"), {"override-date": date, "override-name": "假日"})
-    client.post(reverse("core:holidays"), {"override-date": "2027-02-06", "override-name": "春节"})
+    for date, name in SPRING_2027:
+        client.post(reverse("core:holidays"), {"override-date": date, "override-name": name})
     client.post(
         reverse("core:holidays"), {"override-date": "2027-09-15", "override-name": "国庆节、中秋节"}
     )
@@ -174,6 +178,7 @@ def test_a_year_confirmed_complete_gives_final_deadlines(client, cast):
     for date, name in [
         ("2027-01-01", "元旦"),
         ("2027-05-01", "劳动节"),
+        ("2027-05-02", "劳动节"),
         ("2027-10-01", "国庆节"),
         ("2027-10-02", "国庆节"),
         ("2027-10-03", "国庆节"),
@@ -196,17 +201,18 @@ def test_a_year_confirmed_complete_gives_final_deadlines(client, cast):
 
 def test_the_only_day_off_of_a_moving_holiday_in_a_confirmed_year_cannot_be_deleted(client, cast):
     """Deleting 2027's only 春节 day left the year confirmed complete without 春节: its
-    deadlines final and wrong. A second 春节 day may go; the last one may not."""
+    deadlines final and wrong. A fifth 春节 day may go; the fourth may not (from 2025 春节 is
+    four days, 国务院令第795号)."""
     client.force_login(cast.admin)
     _register_2027(client)
-    fixed = ["2027-01-01", "2027-05-01", "2027-10-01", "2027-10-02", "2027-10-03"]
-    for date, name in [*[(d, "节日") for d in fixed], *MOVING_2027, ("2027-02-07", "春节")]:
+    fixed = ["2027-01-01", "2027-05-01", "2027-05-02", "2027-10-01", "2027-10-02", "2027-10-03"]
+    for date, name in [*[(d, "节日") for d in fixed], *MOVING_2027, ("2027-02-10", "春节")]:
         client.post(reverse("core:holidays"), {"override-date": date, "override-name": name})
     client.post(reverse("core:holiday_schedule_confirm", args=[2027]))
     assert HolidaySchedule.objects.get(year=2027).confirmed_at is not None
-    second = HolidayOverride.objects.get(date="2027-02-07")
-    client.post(reverse("core:holiday_override_delete", args=[second.pk]))
-    assert not HolidayOverride.objects.filter(date="2027-02-07").exists()
+    fifth = HolidayOverride.objects.get(date="2027-02-10")
+    client.post(reverse("core:holiday_override_delete", args=[fifth.pk]))
+    assert not HolidayOverride.objects.filter(date="2027-02-10").exists()
     last = HolidayOverride.objects.get(date="2027-02-06")
     page = client.post(
         reverse("core:holiday_override_delete", args=[last.pk]), follow=True
@@ -214,3 +220,36 @@ def test_the_only_day_off_of_a_moving_holiday_in_a_confirmed_year_cannot_be_dele
     assert "法定节假日春节（2月6日）不能删除" in page
     assert HolidayOverride.objects.filter(date="2027-02-06", name="春节").exists()
     assert AuditEntry.objects.filter(action="holiday.override_delete").count() == 1
+
+
+def test_confirming_a_year_with_one_spring_festival_day_is_refused_with_the_count(client, cast):
+    """全国年节及纪念日放假办法 as revised by 国务院令第795号 (from 2025-01-01): 春节 is four days
+    (农历除夕、正月初一至初三). Probe 11 F1.1: one day named 春节 passed."""
+    client.force_login(cast.admin)
+    _register_2027(client)
+    fixed = ["2027-01-01", "2027-05-01", "2027-05-02", "2027-10-01", "2027-10-02", "2027-10-03"]
+    for date, name in [*[(d, "节日") for d in fixed], *MOVING_2027[3:]]:
+        client.post(reverse("core:holidays"), {"override-date": date, "override-name": name})
+    page = client.post(
+        reverse("core:holiday_schedule_confirm", args=[2027]), follow=True
+    ).content.decode()
+    assert "春节（已录入1天，应不少于4天：农历除夕、正月初一至初三，国务院令第795号）" in page
+    assert HolidaySchedule.objects.get(year=2027).confirmed_at is None
+    assert not AuditEntry.objects.filter(action="holiday.schedule_confirm").exists()
+
+
+def test_the_calculator_counts_an_unentered_year_provisionally_as_the_case_pages_do(client, cast):
+    """Probe 11 F4.5: it refused ("请先维护2028年节假日安排") while a case page gave 暂定.
+    2027-12-20 + 20 WD on weekends and 元旦 (2028-01-01, a Saturday) only: 2028-01-17."""
+    client.force_login(cast.clerk)
+    page = client.get(
+        reverse("core:deadline"), {"start": "2027-12-20", "days": 20}
+    ).content.decode()
+    assert "2028年1月17日" in page and "暂定" in page
+    assert (
+        "2027年、2028年节假日安排尚未录入，暂按周末和元旦（1月1日）、劳动节（5月1日、2日）" in page
+    )
+    assert "请先维护" not in page
+    # what it forbids: a count within entered years is never called 暂定
+    known = client.get(reverse("core:deadline"), {"start": "2022-09-28", "days": 20})
+    assert "暂定" not in known.content.decode()

@@ -27,6 +27,7 @@ def _fixed(year):
     return [
         (dt.date(year, 1, 1), "元旦"),
         (dt.date(year, 5, 1), "劳动节"),
+        (dt.date(year, 5, 2), "劳动节"),  # from 2025 (国务院令第795号)
         *[(dt.date(year, 10, day), "国庆节") for day in (1, 2, 3)],
     ]
 
@@ -52,7 +53,7 @@ def test_it_keeps_a_complete_year_and_a_year_the_package_holds_confirmed(cast):
     )
     _days_off(
         *_fixed(2028),
-        (dt.date(2028, 1, 26), "春节"),
+        *[(dt.date(2028, 1, day), "春节") for day in (25, 26, 27, 28)],
         (dt.date(2028, 4, 4), "清明节"),
         (dt.date(2028, 5, 28), "端午节"),
         (dt.date(2028, 10, 4), "国庆节、中秋节"),
@@ -75,7 +76,7 @@ def test_the_shipped_years_pass_the_confirm_rule_on_the_packages_own_days():
 def test_the_rule_names_every_holiday_missing_from_an_empty_year():
     assert missing_statutory_holidays(2027, {}) == [
         "元旦（1月1日）",
-        "劳动节（5月1日）",
+        "劳动节（5月1日、5月2日）",
         "国庆节（10月1日、10月2日、10月3日）",
         "春节",
         "清明节",

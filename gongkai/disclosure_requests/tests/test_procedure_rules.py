@@ -232,7 +232,9 @@ def test_entering_next_years_holidays_recomputes_open_cases(cast, client):
         assert "国庆节（10月2日、10月3日）" in page.content.decode()
         case.refresh_from_db()
         assert case.due_date == D(2027, 1, 8) and case.due_provisional
-        rest = [("10-02", "国庆节"), ("10-03", "国庆节"), ("02-06", "春节"), ("04-05", "清明节"),
+        # 劳动节 5月2日 and 春节 four days from 2025 (国务院令第795号)
+        rest = [("10-02", "国庆节"), ("10-03", "国庆节"), ("05-02", "劳动节"),
+                *[(f"02-0{d}", "春节") for d in (6, 7, 8, 9)], ("04-05", "清明节"),
                 ("06-09", "端午节"), ("09-15", "中秋节")]  # fmt: skip
         for day, name in rest:
             client.post(
@@ -246,6 +248,53 @@ def test_entering_next_years_holidays_recomputes_open_cases(cast, client):
         action="request.recompute_due", target_id=str(case.pk)
     ).exists()
     assert case in reminders.due_cases(D(2027, 1, 8), days=0)
+
+
+def test_registering_a_year_leaves_an_overdue_due_date_of_a_known_year_firm(cast, client):
+    """Probe 11 F1.4: on 2027-01-21, registering 2027 (not confirmed) recomputed a case due
+    in 2026 and flipped it to 暂定 because today lay in 2027. 暂定 only when the reckoning of
+    the due date crossed an unconfirmed year: this one (2026-11-02 + 20 WD) never did."""
+    with on_day(2026, 11, 2):
+        case = a_case(cast, received=D(2026, 11, 2))
+    due = case.due_date
+    assert due.year == 2026 and not case.due_provisional
+    with on_day(2027, 1, 21):
+        client.force_login(cast.admin)
+        client.post(
+            reverse("core:holidays"),
+            {"schedule-year": 2027, "schedule-notice": "国办发明电〔2026〕1号"},
+        )
+        client.post(
+            reverse("core:holidays"), {"override-date": "2027-01-01", "override-name": "元旦"}
+        )
+    case.refresh_from_db()
+    assert (case.due_date, case.due_provisional) == (due, False)
+    assert not AuditEntry.objects.filter(
+        action="request.recompute_due", target_id=str(case.pk)
+    ).exists()
+
+
+def test_a_supplement_period_running_into_an_unentered_year_is_marked_provisional(cast, client):
+    """Probe 11 F1.6: a 补正 period into a year not yet entered was shown as firm. From
+    2026-12-22, 15 WD on weekends and 元旦 only: 12/23–25 (3), 12/28–31 (7), 1/4–8 (12),
+    1/11–13 → 2027-01-13, 暂定 with why. A period within known years is not (the step it
+    forbids)."""
+    with on_day(2026, 12, 21):
+        case = a_case(cast, received=D(2026, 12, 21))
+    with on_day(2026, 12, 22):
+        case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2026, 12, 22))
+        client.force_login(cast.press)
+        page = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
+    assert case.supplement_due == D(2027, 1, 13)
+    assert '补正期限至2027年1月13日 <span class="tag warn">暂定</span>' in page
+    assert "补正期限：2027年节假日安排尚未录入，暂按周末和元旦（1月1日）" in page
+    known = a_case(cast)
+    with on_day(2022, 9, 30):
+        known.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
+        client.force_login(cast.press)
+        page = client.get(reverse("disclosure_requests:detail", args=[known.pk])).content.decode()
+    assert "补正期限至" in page and 'id="supplement-provisional"' not in page
+    assert known.supplement_due_note == ""
 
 
 def test_a_provisional_due_date_is_marked_for_the_clerk_and_the_citizen(cast, client):

@@ -19,11 +19,26 @@ def test_a_step_sent_from_a_stale_tab_says_the_case_moved_on_and_shows_it(cast, 
     response = client.post(step, {"on": "2022-09-29", "note": ""}, follow=True)  # the stale one
     page = response.content.decode()
     assert response.status_code == 200
-    assert "该申请已进入下一步" in page and "“审查中”" in page and "页面不存在" not in page
+    assert "该申请当前为“审查中”，在此状态下不能" in page and "页面不存在" not in page
     assert response.context["case"].pk == case.pk
     assert RequestEvent.objects.filter(case=case, kind="accept").count() == 1
     case.refresh_from_db()
     assert case.status == CaseStatus.REVIEWING
+
+
+def test_a_step_not_yet_possible_says_so_not_that_the_case_moved_on(cast, client):
+    """Probe 11 F1.3: 延期 before 受理 was told "该申请已进入下一步" although the case had not
+    moved; the step is simply not possible in its state (one wording for every such step)."""
+    case = registered_case(cast)[0]
+    client.force_login(cast.press_head)
+    step = reverse("disclosure_requests:step", args=[case.pk, "extend"])
+    page = client.post(
+        step, {"workdays": 20, "notified_on": "2022-09-29", "reason": "需要调取档案"}, follow=True
+    ).content.decode()
+    assert "该申请当前为“已登记”，在此状态下不能延期答复" in page
+    assert "已进入下一步" not in page
+    case.refresh_from_db()
+    assert case.extension_workdays == 0 and not case.events.filter(kind="extend").exists()
 
 
 def test_a_step_outside_the_users_role_is_still_not_found(cast, client):

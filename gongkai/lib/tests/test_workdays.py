@@ -10,6 +10,7 @@ from gongkai.lib.workdays import (
     Override,
     UnknownHolidayYear,
     WorkdayCalendar,
+    missing_statutory_holidays,
     parse_iso_date,
 )
 
@@ -121,3 +122,46 @@ def test_it_parses_iso_dates_and_names_bad_ones():
     assert parse_iso_date(" 2022-09-28 ") == D(2022, 9, 28)
     with pytest.raises(ValueError, match="2022-13-01"):
         parse_iso_date("2022-13-01")
+
+
+# 全国年节及纪念日放假办法 as revised by 国务院令第795号 (in force 2025-01-01): 劳动节 5月1日、2日;
+# 春节 four days (农历除夕、正月初一至初三). Probe 11 F1.1.
+SCHEDULE_2028 = {
+    dt.date(2028, 1, 1): Override(False, "元旦"),
+    dt.date(2028, 1, 26): Override(False, "春节"),  # one day named 春节 only
+    dt.date(2028, 4, 4): Override(False, "清明节"),
+    dt.date(2028, 5, 1): Override(False, "劳动节"),
+    dt.date(2028, 5, 28): Override(False, "端午节"),
+    dt.date(2028, 10, 1): Override(False, "国庆节"),
+    dt.date(2028, 10, 2): Override(False, "国庆节"),
+    dt.date(2028, 10, 3): Override(False, "国庆节"),
+    dt.date(2028, 10, 4): Override(False, "中秋节"),
+}
+
+
+def test_from_2025_a_schedule_lacking_may_2nd_or_four_spring_festival_days_is_incomplete():
+    assert missing_statutory_holidays(2028, SCHEDULE_2028) == [
+        "劳动节（5月2日）",
+        "春节（已录入1天，应不少于4天：农历除夕、正月初一至初三，国务院令第795号）",
+    ]
+    full = {
+        **SCHEDULE_2028,
+        dt.date(2028, 5, 2): Override(False, "劳动节"),
+        **{dt.date(2028, 1, d): Override(False, "春节") for d in (25, 27, 28)},
+    }
+    assert missing_statutory_holidays(2028, full) == []
+
+
+def test_before_2025_the_old_rule_stands():
+    """The same shape of schedule for 2003, a year outside the package (old 放假办法: 劳动节
+    on 5月1日 only, 春节 checked by name)."""
+    old = {day.replace(year=2003): o for day, o in SCHEDULE_2028.items()}
+    assert missing_statutory_holidays(2003, old) == []
+    assert WorkdayCalendar(provisional=True).day(D(2003, 5, 2)).is_workday  # a Friday
+
+
+def test_a_provisional_count_skips_may_2nd_from_2025():
+    """2028-05-02 is a Tuesday: counted as a working day it would shorten a provisional period."""
+    calendar = WorkdayCalendar(provisional=True)
+    assert calendar.day(dt.date(2028, 5, 2)).reason == "劳动节"
+    assert calendar.add_workdays(dt.date(2028, 4, 28), 1).due == dt.date(2028, 5, 3)

@@ -129,8 +129,8 @@ def test_a_step_sent_from_a_stale_tab_says_the_meeting_moved_on_and_writes_nothi
     response = client.post(step, {"note": "同意发布", "seen": seen}, follow=True)  # the stale one
     page = response.content.decode()
     assert response.status_code == 200 and response.context["meeting"].pk == meeting.pk
-    assert "该会议已进入下一步（当前为“已发布公告”）" in page and "页面不存在" not in page
-    assert "您提交的“审核同意并发布”未再办理" in page
+    assert "该会议当前为“已发布公告”，在此状态下不能" in page and "页面不存在" not in page
+    assert "您提交的“审核同意并发布”未办理" in page
     assert list(meeting.events.filter(kind="publish").values_list("note", flat=True)) == ["同意"]
     assert AuditEntry.objects.filter(action="meeting.publish").count() == 1
 
@@ -152,7 +152,7 @@ def test_an_edit_sent_from_a_stale_tab_after_submitting_says_so_and_changes_noth
     response = client.post(edit, meeting_form(place="局机关2楼会议室"), follow=True)
     page = response.content.decode()
     assert response.status_code == 200 and response.context["meeting"].pk == meeting.pk
-    assert "该会议已进入下一步（当前为“待审核”），您提交的“修改公告”未再办理" in page
+    assert "该会议当前为“待审核”，在此状态下不能修改公告，您提交的“修改公告”未办理" in page
     meeting.refresh_from_db()
     assert meeting.place == "市应急管理局5楼会议室" and meeting.status == MeetingStatus.SUBMITTED
     assert not meeting.events.filter(kind="edit").exists()
