@@ -188,7 +188,7 @@ def csv_lines(entries):
     for e in entries:
         cells = [
             timezone.localtime(e.at).isoformat(timespec="seconds"), e.actor_name, e.action_label,
-            e.target_type, e.target_id, e.target_repr, e.unit.name if e.unit_id else "",
+            e.target_type, e.target_id, e.target_repr, e.unit_name,
             _json(e.before), _json(e.after), _json(e.data), e.ip or "", e.request_id or "",
             "；".join(describe(e)),
         ]  # fmt: skip  # a table: the row in CSV_HEADER's order

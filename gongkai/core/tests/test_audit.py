@@ -122,3 +122,27 @@ def test_the_csv_keeps_the_json_and_adds_the_words(client, cast):
     body = b"".join(client.get(reverse("core:audit_export")).streaming_content).decode("utf-8")
     assert '"{""full_name"": ""新名""}"' in body
     assert body.splitlines()[0].endswith(",变更内容") and "：旧名 → 新名" in body
+
+
+def test_the_log_keeps_the_units_name_as_it_was_when_written(client, cast):
+    """Probe 11 F4.2 — fails on main: the CSV's 单位 column followed the live unit row, so acts
+    done as 法规处 read as done by 政策法规处 after the rename."""
+    import csv
+
+    from gongkai.core.audit_display import CSV_HEADER
+
+    unit = cast.units["法规处"]
+    audit.record(cast.clerk, "request.note", unit, unit=unit, what="改名前")
+    client.force_login(cast.admin)
+    form = {"name": "政策法规处", "full_name": "", "kind": unit.kind, "aliases": unit.aliases}
+    form |= {"order": unit.order, "is_active": "on"}
+    assert client.post(reverse("core:unit_edit", args=[unit.pk]), form).status_code == 302
+    unit.refresh_from_db()
+    audit.record(cast.clerk, "request.note", unit, unit=unit, what="改名后")
+    rows = AuditEntry.objects.filter(action="request.note").order_by("pk")
+    assert [r.unit_name for r in rows] == ["法规处", "政策法规处"]
+    body = b"".join(client.get(reverse("core:audit_export")).streaming_content).decode("utf-8")
+    table = list(csv.reader(body.lstrip("\ufeff").splitlines()))
+    unit_column, data_column = CSV_HEADER.index("单位"), CSV_HEADER.index("说明")
+    said = {row[data_column]: row[unit_column] for row in table[1:] if "改名" in row[data_column]}
+    assert said == {'{"what": "改名后"}': "政策法规处", '{"what": "改名前"}': "法规处"}

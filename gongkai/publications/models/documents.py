@@ -123,6 +123,11 @@ class PublicManager(models.Manager):
         )
 
 
+def publisher_name(unit) -> str:
+    """发布机构: the agency and the publishing unit, as the catalogue shows them today."""
+    return f"{settings.AGENCY_NAME}（{unit.full_name or unit.name}）"
+
+
 class Document(ShownState, models.Model):
     """政府信息 — one document or item of government information, from draft to the portal."""
 
@@ -138,6 +143,9 @@ class Document(ShownState, models.Model):
     effective_on = models.DateField("施行日期", null=True, blank=True)
     expires_on = models.DateField("失效日期", null=True, blank=True)
     published_at = models.DateTimeField("发布日期", null=True, blank=True, db_index=True)
+    # 发布机构 as it stood at publication: a later rename of the unit (or the agency) does not
+    # rewrite what the catalogue said then
+    publisher = models.CharField("发布机构（发布时）", max_length=200, blank=True)
     publish_due = models.DateField(
         "应公开日期", null=True, blank=True, help_text="条例第二十六条：形成之日起20个工作日内"
     )
@@ -662,6 +670,7 @@ class Document(ShownState, models.Model):
     def _set_published(self, publishing_at) -> None:
         document_sending.send(type(self), document=self, publishing_at=publishing_at)
         self.published_at = publishing_at
+        self.publisher = publisher_name(self.unit)
         self.index_no = IndexCounter.next_index_number(timezone.localtime(publishing_at).date())
 
     def _lock_original(self) -> Document | None:
