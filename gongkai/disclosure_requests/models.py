@@ -1693,7 +1693,17 @@ class Reply(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    served_method = models.CharField("送达方式", max_length=20, blank=True)
+    served_method = models.CharField(
+        "送达方式",
+        max_length=20,
+        blank=True,
+        choices=[
+            ("post", "邮寄送达"),
+            ("direct", "直接送达"),
+            ("email", "电子邮件送达"),
+            ("online", "网上送达"),
+        ],  # ServeForm's choices, in the words the audit log shows
+    )
     served_on = models.DateField("送达日期", null=True, blank=True)
     documents = models.ManyToManyField(
         "publications.Document", blank=True, related_name="+", verbose_name="提供的已公开文件"
