@@ -108,8 +108,9 @@ def public_documents(pks) -> dict[int, tuple[Document, dict]]:
     pks = list(pks)
     rows = list(
         Document.public.select_related("unit").filter(
-            Q(pk__in=pks) | Q(interprets_id__in=pks) | Q(replaced_by_id__in=pks)
+            Q(interprets_id__in=pks) | Q(replaced_by_id__in=pks)
         )
+        | Document.shown.select_related("unit").filter(pk__in=pks)
     )
     by_pk = {d.pk: d for d in rows}
     wanted = [by_pk[pk] for pk in pks if pk in by_pk]

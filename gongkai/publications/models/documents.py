@@ -123,6 +123,27 @@ class PublicManager(models.Manager):
         )
 
 
+class ShownManager(models.Manager):
+    """What a document's own page may show: the public ones, and a report withdrawn because a
+    correction replaced it (更正) once the correction is published. The public must still find
+    the version it read, marked 已被更正 (probe 11 F2.1); anything withdrawn for any other
+    reason stays hidden. Lists and search read `public` only."""
+
+    def get_queryset(self):
+        corrected = self.model.objects.filter(
+            corrects=models.OuterRef("pk"), status=DocumentStatus.PUBLISHED
+        )
+        return (
+            super()
+            .get_queryset()
+            .filter(attribute=Attribute.PROACTIVE, published_at__isnull=False)
+            .filter(
+                models.Q(status=DocumentStatus.PUBLISHED)
+                | models.Q(status=DocumentStatus.WITHDRAWN) & models.Exists(corrected)
+            )
+        )
+
+
 def publisher_name(unit) -> str:
     """发布机构: the agency and the publishing unit, as the catalogue shows them today."""
     return f"{settings.AGENCY_NAME}（{unit.full_name or unit.name}）"
@@ -178,6 +199,15 @@ class Document(ShownState, models.Model):
         on_delete=models.SET_NULL,
         related_name="replaces",
     )
+    # 更正: the published version this one corrects (an annual report withdrawn and sent again)
+    corrects = models.ForeignKey(
+        "self",
+        verbose_name="更正的文件",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+    )
     interprets = models.ForeignKey(
         "self",
         verbose_name="解读的文件",
@@ -206,6 +236,12 @@ class Document(ShownState, models.Model):
 
     objects = DocumentQuerySet.as_manager()
     public = PublicManager()
+    shown = ShownManager()
+
+    @property
+    def correction(self):
+        """The published version that corrects this one (它已被更正), if any."""
+        return self.corrections.filter(status=DocumentStatus.PUBLISHED).first()
 
     class Meta:
         ordering = ["-published_at", "-written_on", "-id"]
