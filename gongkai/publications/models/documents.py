@@ -238,11 +238,6 @@ class Document(ShownState, models.Model):
     public = PublicManager()
     shown = ShownManager()
 
-    @property
-    def correction(self):
-        """The published version that corrects this one (它已被更正), if any."""
-        return self.corrections.filter(status=DocumentStatus.PUBLISHED).first()
-
     class Meta:
         ordering = ["-published_at", "-written_on", "-id"]
         verbose_name = verbose_name_plural = "政府信息"
@@ -323,6 +318,11 @@ class Document(ShownState, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("publications_public:document", args=[self.pk])
+
+    @property
+    def correction(self):
+        """The published version that corrects this one (它已被更正), if any."""
+        return self.corrections.filter(status=DocumentStatus.PUBLISHED).first()
 
     def get_staff_url(self) -> str:
         return reverse("publications:document_detail", args=[self.pk])
