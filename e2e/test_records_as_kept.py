@@ -51,3 +51,38 @@ def test_the_records_pages_read_at_390_and_1280(page, live_server, e2e_cast, log
     assert "起始日期：日期不存在" in page.inner_text("main")
     _shoot(page, "audit-filter-error")
     assert AuditEntry.objects.filter(action="request.note").count() == 1
+
+
+def _published(cast, title, corrects=None):
+    from gongkai.publications.models import Category, Document, Kind
+
+    doc = Document.create_draft(
+        by=cast.clerk,
+        title=title,
+        category=Category.OTHER_MANDATED,
+        kind=Kind.GENERAL,
+        written_on=dt.date(2023, 1, 10),
+        body="<p>一、总体情况</p>",
+    )
+    if corrects is not None:
+        doc.corrects = corrects
+        doc.save(update_fields=["corrects"])
+    doc.submit(by=cast.clerk)
+    doc.approve(by=cast.head)
+    doc.approve(by=cast.reviewer)
+    doc.approve(by=cast.leader, waiver="未制发解读：年度报告")
+    doc.refresh_from_db()
+    return doc
+
+
+def test_a_corrected_reports_first_version_reads_at_390_and_1280(page, live_server, e2e_cast):
+    first = _published(e2e_cast, "广州市应急管理局2022年政府信息公开工作年度报告")
+    first.withdraw(by=e2e_cast.press, reason="行政许可数有误")
+    second = _published(e2e_cast, "广州市应急管理局2022年政府信息公开工作年度报告", first)
+    page.goto(f"{live_server.url}/gk/doc/{first.pk}/")
+    text = page.inner_text("main")
+    assert "已被更正" in text and second.index_no in text and first.index_no in text
+    _shoot(page, "report-corrected-first")
+    page.goto(f"{live_server.url}/gk/doc/{second.pk}/")
+    assert f"索引号{first.index_no}" in page.inner_text("main")
+    _shoot(page, "report-correction")
