@@ -5,6 +5,7 @@ sideways; the records the story leaves behind are asserted."""
 
 import datetime as dt
 import os
+import tempfile
 from pathlib import Path
 
 from gongkai.core import audit
@@ -13,7 +14,7 @@ from gongkai.disclosure_requests.models import SentLetter
 from gongkai.disclosure_requests.taxonomy import Outcome
 from gongkai.testing import a_case, on_day
 
-SHOTS = Path(os.environ.get("GONGKAI_SHOTS", "/tmp/shots-fix-AI"))
+SHOTS = Path(os.environ.get("GONGKAI_SHOTS", tempfile.gettempdir())) / "gongkai-shots"
 WIDE = "() => document.documentElement.scrollWidth"
 
 
