@@ -117,6 +117,12 @@ def public_documents(pks) -> dict[int, tuple[Document, dict]]:
     linked = {i for d in wanted for i in (d.interprets_id, d.replaced_by_id) if i} - set(by_pk)
     if linked:
         by_pk.update((d.pk, d) for d in Document.public.filter(pk__in=linked))
+    # 已被更正: only a withdrawn document can be shown for its correction; a page of a
+    # published one costs no query for it
+    withdrawn = [d.pk for d in wanted if d.status == DocumentStatus.WITHDRAWN]
+    corrections = {}
+    if withdrawn:
+        corrections = {c.corrects_id: c for c in Document.public.filter(corrects_id__in=withdrawn)}
     interpretations, replaces = defaultdict(list), defaultdict(list)
     for d in rows:
         if d.interprets_id:
@@ -131,6 +137,7 @@ def public_documents(pks) -> dict[int, tuple[Document, dict]]:
                 "interprets": by_pk.get(doc.interprets_id),
                 "replaced_by": by_pk.get(doc.replaced_by_id),
                 "replaces": replaces[doc.pk],
+                "correction": corrections.get(doc.pk),
             },
         )
         for doc in wanted

@@ -319,11 +319,6 @@ class Document(ShownState, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("publications_public:document", args=[self.pk])
 
-    @property
-    def correction(self):
-        """The published version that corrects this one (它已被更正), if any."""
-        return self.corrections.filter(status=DocumentStatus.PUBLISHED).first()
-
     def get_staff_url(self) -> str:
         return reverse("publications:document_detail", args=[self.pk])
 
