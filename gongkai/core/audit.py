@@ -63,6 +63,7 @@ def record(
         target_id=str(target.pk) if target is not None else "",
         target_repr=str(target)[:200] if target is not None else "",
         unit=unit,
+        unit_name=unit.name if unit is not None else "",
         before=before,
         after=after,
         data=data,

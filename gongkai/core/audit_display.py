@@ -50,6 +50,9 @@ KEY_LABELS = {
     "category_before": "原留言类型",
     "names_checked": "已核对他人姓名",
 }
+# A key one action records under a name another model's field also has: read as this field
+# (送达's "method" is the 送达方式, not a 收费通知's 计收方式).
+ACTION_KEYS = {("request.serve", "method"): "served_method"}
 VALUE_WORDS = {True: "是", False: "否", None: "—", "lead": "牵头", "support": "配合"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
@@ -157,6 +160,7 @@ def describe(entry) -> list[str]:
     for key, value in (entry.data or {}).items():
         if value in ("", None, [], {}):
             continue
+        key = ACTION_KEYS.get((entry.action, key), key)
         lines.append(f"{label_for(model, key)}：{value_text(model, key, value)}")
     return lines
 
@@ -188,7 +192,7 @@ def csv_lines(entries):
     for e in entries:
         cells = [
             timezone.localtime(e.at).isoformat(timespec="seconds"), e.actor_name, e.action_label,
-            e.target_type, e.target_id, e.target_repr, e.unit.name if e.unit_id else "",
+            e.target_type, e.target_id, e.target_repr, e.unit_name,
             _json(e.before), _json(e.after), _json(e.data), e.ip or "", e.request_id or "",
             "；".join(describe(e)),
         ]  # fmt: skip  # a table: the row in CSV_HEADER's order

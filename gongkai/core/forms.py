@@ -187,6 +187,50 @@ class DeadlineForm(forms.Form):
             raise forms.ValidationError(str(error)) from None
 
 
+class AuditFilterForm(forms.Form):
+    """审计日志的筛选: a date range (both days included, Beijing time) and a unit; the list and
+    the CSV export read the same form, so an export is what the page shows."""
+
+    since = forms.CharField(label="起始日期", required=False)
+    until = forms.CharField(label="截止日期", required=False)
+    unit = forms.ModelChoiceField(
+        label="单位", queryset=Unit.objects.all(), required=False, empty_label="全部单位"
+    )
+
+    def _date(self, name):
+        text = self.cleaned_data.get(name, "")
+        try:
+            return parse_typed_date(text) if text.strip() else None
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean_since(self):
+        return self._date("since")
+
+    def clean_until(self):
+        return self._date("until")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            self.add_error("until", "截止日期不能早于起始日期")
+        return data
+
+    def filter(self, entries):
+        """The entries within the range and of the unit; the whole log for a form with errors
+        is never returned (the view shows the errors and no rows)."""
+        if not self.is_valid():
+            return entries.none()
+        data = self.cleaned_data
+        if data["since"]:
+            entries = entries.filter(at__date__gte=data["since"])
+        if data["until"]:
+            entries = entries.filter(at__date__lte=data["until"])
+        if data["unit"]:
+            entries = entries.filter(unit=data["unit"])
+        return entries
+
+
 class HolidayScheduleForm(forms.ModelForm):
     class Meta:
         model = HolidaySchedule

@@ -201,6 +201,9 @@ class AuditEntry(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # the unit's name when the entry was written (as actor_name): a rename later does not
+    # make the log say a unit acted before it had that name
+    unit_name = models.CharField("单位名称（记录时）", max_length=40, blank=True)
     before = models.JSONField("变更前", null=True, blank=True)
     after = models.JSONField("变更后", null=True, blank=True)
     data = models.JSONField("说明", default=dict, blank=True)

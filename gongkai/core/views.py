@@ -19,6 +19,7 @@ from gongkai.core.access import role_required, staff_required
 from gongkai.core.calendar import add_workdays, provisional_note, workday_calendar
 from gongkai.core.errors import DomainError
 from gongkai.core.forms import (
+    AuditFilterForm,
     DeadlineForm,
     HolidayOverrideForm,
     HolidayScheduleForm,
@@ -154,8 +155,8 @@ def user_edit(request, pk=None):
     return render(request, "core/form_page.html", context)
 
 
-def _filtered_audit(request):
-    entries = AuditEntry.objects.select_related("unit")
+def _filtered_audit(request, form):
+    entries = form.filter(AuditEntry.objects.all())
     if (action := request.GET.get("action")) == audit.READS:
         entries = entries.filter(action__in=audit.READ_ACTIONS)
     elif action:
@@ -169,20 +170,26 @@ def _filtered_audit(request):
 
 @role_required(*AUDIT_READERS)
 def audit_list(request):
-    page = Paginator(_filtered_audit(request), 50).get_page(request.GET.get("page"))
+    form = AuditFilterForm(request.GET)
+    page = Paginator(_filtered_audit(request, form), 50).get_page(request.GET.get("page"))
     for entry in page:
         entry.lines, entry.kind = audit_display.describe(entry), audit_display.target_kind(entry)
     codes = AuditEntry.objects.order_by().values_list("action", flat=True).distinct()
     actions = sorted((audit.action_label(code), code) for code in set(codes))
-    return render(request, "core/audit_list.html", {"page": page, "actions": actions})
+    context = {"page": page, "actions": actions, "form": form}
+    return render(request, "core/audit_list.html", context)
 
 
 @role_required(*AUDIT_READERS)
 def audit_export(request):
     """CSV with a BOM so that Excel opens the Chinese correctly; streamed, so any size works.
-    The export holds who handled whose case: it is itself logged (with its filter)."""
+    The export holds who handled whose case: it is itself logged (with its filter). A filter
+    with errors (a date mistyped) goes back to the list, which says so at the field."""
+    form = AuditFilterForm(request.GET)
+    if not form.is_valid():
+        return redirect(f"{reverse('core:audit_list')}?{request.GET.urlencode()}")
     audit.record(request.user, "audit.export", None, what=request.GET.urlencode()[:300])
-    entries = _filtered_audit(request).iterator(chunk_size=2000)
+    entries = _filtered_audit(request, form).iterator(chunk_size=2000)
     response = StreamingHttpResponse(
         audit_display.csv_lines(entries), content_type="text/csv; charset=utf-8"
     )

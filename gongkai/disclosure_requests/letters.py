@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from gongkai.disclosure_requests.taxonomy import BASIS, Outcome, needs_reconsideration_first
 from gongkai.lib.cndate import cn_date
@@ -29,6 +32,8 @@ class Letter:
     signature: str
     date: str
     contact: str  # 联系人、联系电话
+    # above the letter when it is not the one sent (rendered again from today's settings)
+    notice: str = ""
 
     @property
     def title(self) -> str:
@@ -312,6 +317,8 @@ def letter_docx(letter: Letter) -> bytes:
         set_font(run, font, size)
         return paragraph, run
 
+    if letter.notice:
+        add(f"【{letter.notice}】", size=12, font="黑体")
     for line in letter.title_lines:
         add(line, size=22, font="方正小标宋简体", align=WD_ALIGN_PARAGRAPH.CENTER)
     add(letter.number, size=14, align=WD_ALIGN_PARAGRAPH.RIGHT, before=14)
@@ -351,22 +358,77 @@ def letter_pdf(letter: Letter) -> bytes:
     return HTML(string=letter_html(letter)).write_pdf()
 
 
+NOT_KEPT = "发送时未保存原件"
+# the step that issues each letter (its RequestEvent kind)
+ISSUED_BY = {
+    "reply": "reply",
+    "supplement": "request_supplement",
+    "fee": "send_fee_notice",
+    "extension": "extend",
+}
+
+
+def _digest(content: dict) -> str:
+    return hashlib.sha256(
+        json.dumps(content, ensure_ascii=False, sort_keys=True).encode()
+    ).hexdigest()
+
+
+def keep_sent_letter(event, kind: str, letter: Letter):
+    """Keep the letter as the step sends it (SentLetter): its words and their SHA-256. The
+    words, not the .docx/PDF bytes: the text is what was told (rendering it is code, and a
+    .docx saved twice differs in its timestamps), and a PDF at every step would cost a second."""
+    from gongkai.disclosure_requests.models import SentLetter
+
+    content = asdict(letter)
+    return SentLetter.objects.create(
+        event=event, kind=kind, content=content, digest=_digest(content)
+    )
+
+
+def sent_letter(case, kind: str) -> Letter | None:
+    """The latest letter of this kind as it was sent, or None when there is none yet (404).
+    One sent before letters were kept: rendered from today's settings, marked 发送时未保存原件."""
+    event = case.events.filter(kind=ISSUED_BY[kind]).order_by("-pk").first()
+    if event is None:
+        return None
+    from gongkai.disclosure_requests.models import SentLetter
+
+    kept = SentLetter.objects.filter(event=event).first()
+    if kept is not None:
+        return Letter(**kept.content)
+    letter = _live_letter(case, kind, event)
+    if letter is not None:
+        letter.notice = (
+            f"{NOT_KEPT}：本件于{cn_date(timezone.localdate())}按现行设置重新生成，"
+            "机关名称、联系电话、复议机关等可能与发出时不同。"
+        )
+    return letter
+
+
+def _live_letter(case, kind: str, event) -> Letter | None:
+    if kind == "supplement":
+        return supplement_notice_content(case) if case.supplement_requested_on else None
+    if kind == "reply":
+        reply = case.replies.order_by("-pk").first()
+        return letter_content(reply) if reply else None
+    if kind == "fee":
+        notice = case.fee_notices.order_by("-pk").first()
+        return fee_notice_content(notice) if notice else None
+    return extension_notice_content(case, event)
+
+
 def letter_response(case, fmt: str, kind: str = "reply"):
     """A letter as a download (.docx or PDF): the latest reply's, the 补正告知书, the latest
-    收费通知书 or the 延期答复告知书; 404 before there is one."""
+    收费通知书 or the 延期答复告知书, as sent (sent_letter); 404 before there is one."""
     from django.http import FileResponse, Http404
 
-    if kind == "supplement" and case.supplement_requested_on:
-        letter, name = supplement_notice_content(case), "补正告知书"
-    elif kind == "reply" and (reply := case.replies.order_by("-pk").first()) is not None:
-        letter, name = letter_content(reply), "答复告知书"
-    elif kind == "fee" and (notice := case.fee_notices.order_by("-pk").first()) is not None:
-        letter, name = fee_notice_content(notice), "收费通知书"
-    elif kind == "extension" and (event := case.extension_event()) is not None:
-        letter, name = extension_notice_content(case, event), "延期答复告知书"
-    else:
+    names = {"supplement": "补正告知书", "reply": "答复告知书", "fee": "收费通知书"}
+    names["extension"] = "延期答复告知书"
+    if kind not in names or fmt not in ("docx", "pdf"):
         raise Http404
-    if fmt not in ("docx", "pdf"):
+    letter, name = sent_letter(case, kind), names[kind]
+    if letter is None:
         raise Http404
     body = letter_docx(letter) if fmt == "docx" else letter_pdf(letter)
     filename = f"{name}-{case.tracking_no}.{fmt}"
@@ -384,7 +446,7 @@ def email_reply(case, reply, by=None) -> bool:
 
     if not case.email:
         return False
-    letter = letter_content(reply)
+    letter = sent_letter(case, "reply") or letter_content(reply)
     message = EmailMessage(
         f"[{settings.AGENCY_NAME}] 政府信息公开申请答复（{case.tracking_no}）",
         f"{case.applicant_name}：\n本机关对您的政府信息公开申请（编号{case.tracking_no}）的答复告知书"

@@ -26,7 +26,15 @@ from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
 from gongkai.core.workflow import TimelineEvent, Workflow, transition
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due, workdays_after
-from gongkai.disclosure_requests.letters import REMEDY_REFORM_DATE, email_reply
+from gongkai.disclosure_requests.letters import (
+    REMEDY_REFORM_DATE,
+    email_reply,
+    extension_notice_content,
+    fee_notice_content,
+    keep_sent_letter,
+    letter_content,
+    supplement_notice_content,
+)
 from gongkai.disclosure_requests.taxonomy import (
     HANDS_OVER,
     PROVIDES,
@@ -582,6 +590,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             period_end=period_end.isoformat(),
             not_supplemented=not_supplemented,
         )
+        keep_sent_letter(event, SentLetter.Kind.SUPPLEMENT, supplement_notice_content(self))
         if supplemented_on:
             return self.receive_supplement(
                 by=by, text=f"申请人于{cn_date(supplemented_on)}补正（补录）", on=supplemented_on
@@ -766,7 +775,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         self.extension_workdays = workdays
         recompute_due(self)
         # both deadlines as told to the applicant: the 延期答复告知书 states them
-        return self._move(
+        event = self._move(
             "extend",
             by,
             reason,
@@ -776,6 +785,19 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             due_after=self.due_date.isoformat() if self.due_date else None,
             provisional=provisional_before or self.due_provisional,
         )
+        keep_sent_letter(event, SentLetter.Kind.EXTENSION, extension_notice_content(self, event))
+        return event
+
+    def letters_not_kept(self) -> list[str]:
+        """The letters this case sent before letters were kept (SentLetter): their downloads
+        are rendered from today's settings and marked 发送时未保存原件."""
+        from gongkai.disclosure_requests.letters import ISSUED_BY
+
+        kinds = {step: kind for kind, step in ISSUED_BY.items()}
+        steps = self.events.filter(kind__in=kinds, letter__isnull=True).values_list(
+            "kind", flat=True
+        )
+        return sorted({SentLetter.Kind(kinds[step]).label for step in steps})
 
     def extension_event(self):
         """The 延期答复 step, if the reply period was extended (its 延期答复告知书 exists)."""
@@ -869,7 +891,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         amount = quote.per_piece if method == FeeNotice.Method.PER_PIECE else quote.per_volume
         if amount <= 0:
             raise DomainError("按所选标准计算的金额为零，无需发出收费通知")
-        FeeNotice.objects.create(
+        notice = FeeNotice.objects.create(
             case=self,
             method=method,
             amount=amount,
@@ -882,7 +904,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         note = f"{amount}元"
         if received_on is None:
             note += "，邮寄送达，申请人收到日期待登记（缴费期限自收到通知之日次日起计算）"
-        return self._move(
+        event = self._move(
             "send_fee_notice",
             by,
             note,
@@ -892,6 +914,9 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             delivery=delivery,
             received_on=received_on.isoformat() if received_on else None,
         )
+        notice.refresh_from_db()  # its 缴费期限, set by the recompute in _move
+        keep_sent_letter(event, SentLetter.Kind.FEE, fee_notice_content(notice))
+        return event
 
     @staticmethod
     def _check_fee_notice_received(sent_on: dt.date, received_on: dt.date) -> None:
@@ -1055,7 +1080,7 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             }.items()
             if value
         }
-        return self._move(
+        event = self._move(
             "reply",
             by,
             "\n".join(notes),
@@ -1065,6 +1090,8 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             documents=[d.pk for d in documents],
             **extra,
         )
+        keep_sent_letter(event, SentLetter.Kind.REPLY, letter_content(reply))
+        return event
 
     def _check_provision(self, outcome: str, provision: str, files, documents) -> None:
         """An answer that gives information says how (第三十六条第（二）项, 第四十条): electronic
@@ -1677,7 +1704,17 @@ class Reply(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    served_method = models.CharField("送达方式", max_length=20, blank=True)
+    served_method = models.CharField(
+        "送达方式",
+        max_length=20,
+        blank=True,
+        choices=[
+            ("post", "邮寄送达"),
+            ("direct", "直接送达"),
+            ("email", "电子邮件送达"),
+            ("online", "网上送达"),
+        ],  # ServeForm's choices, in the words the audit log shows
+    )
     served_on = models.DateField("送达日期", null=True, blank=True)
     documents = models.ManyToManyField(
         "publications.Document", blank=True, related_name="+", verbose_name="提供的已公开文件"
@@ -1774,3 +1811,31 @@ class RequestCounter(models.Model):
 
     def __str__(self):
         return f"{self.year}: {self.last}"
+
+
+class SentLetter(models.Model):
+    """发出的告知书原件 — a letter as it was sent: the words the step produced (title, number,
+    paragraphs, signature, date, contact), frozen at the step that issued it, with the SHA-256
+    of that text. Every later download renders the .docx/PDF from these words, never from
+    today's settings (机关名称、电话、复议机关 change; the letter the applicant received does
+    not). A letter sent before this record existed has no row: it is rendered live and
+    marked 发送时未保存原件."""
+
+    class Kind(models.TextChoices):
+        REPLY = "reply", "答复告知书"
+        SUPPLEMENT = "supplement", "补正告知书"
+        FEE = "fee", "收费通知书"
+        EXTENSION = "extension", "延期答复告知书"
+
+    # the step that issued it (作出答复, 告知补正, 收费通知, 延期答复)
+    event = models.OneToOneField(RequestEvent, on_delete=models.PROTECT, related_name="letter")
+    kind = models.CharField("文书", max_length=20, choices=Kind.choices)
+    content = models.JSONField("发出时的文书内容")
+    digest = models.CharField("SHA-256", max_length=64)
+    issued_at = models.DateTimeField("保存时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "发出的告知书"
+
+    def __str__(self):
+        return f"{self.event.case} {self.get_kind_display()}"

@@ -26,6 +26,7 @@ from gongkai.core.steps import moved_on, steps_offered, take_step
 from gongkai.disclosure_requests import forms, letters, selectors, services
 from gongkai.disclosure_requests.clock import deadline_for
 from gongkai.disclosure_requests.models import CaseStatus, DisclosureRequest
+from gongkai.reports.models import AnnualReport
 
 STAFF = (Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD)
 OFFICE = (Role.PRESS_OFFICE,)
@@ -155,6 +156,8 @@ def request_register(request):
         if services.acknowledge(done.case, done.query_code):
             messages.warning(request, "受理回执邮件未能发出，请以其他方式告知申请人。")
         messages.success(request, f"已登记，{code}。")
+        if notice := AnnualReport.published_notice(done.case.received_on):
+            messages.warning(request, notice)
         return redirect("disclosure_requests:detail", done.case.pk)
     return render(
         request,

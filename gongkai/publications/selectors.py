@@ -108,14 +108,21 @@ def public_documents(pks) -> dict[int, tuple[Document, dict]]:
     pks = list(pks)
     rows = list(
         Document.public.select_related("unit").filter(
-            Q(pk__in=pks) | Q(interprets_id__in=pks) | Q(replaced_by_id__in=pks)
+            Q(interprets_id__in=pks) | Q(replaced_by_id__in=pks)
         )
+        | Document.shown.select_related("unit").filter(pk__in=pks)
     )
     by_pk = {d.pk: d for d in rows}
     wanted = [by_pk[pk] for pk in pks if pk in by_pk]
     linked = {i for d in wanted for i in (d.interprets_id, d.replaced_by_id) if i} - set(by_pk)
     if linked:
         by_pk.update((d.pk, d) for d in Document.public.filter(pk__in=linked))
+    # 已被更正: only a withdrawn document can be shown for its correction; a page of a
+    # published one costs no query for it
+    withdrawn = [d.pk for d in wanted if d.status == DocumentStatus.WITHDRAWN]
+    corrections = {}
+    if withdrawn:
+        corrections = {c.corrects_id: c for c in Document.public.filter(corrects_id__in=withdrawn)}
     interpretations, replaces = defaultdict(list), defaultdict(list)
     for d in rows:
         if d.interprets_id:
@@ -130,6 +137,7 @@ def public_documents(pks) -> dict[int, tuple[Document, dict]]:
                 "interprets": by_pk.get(doc.interprets_id),
                 "replaced_by": by_pk.get(doc.replaced_by_id),
                 "replaces": replaces[doc.pk],
+                "correction": corrections.get(doc.pk),
             },
         )
         for doc in wanted

@@ -85,6 +85,21 @@ class AnnualReport(models.Model):
             return {}
         return {f.key: f.value for f in self.figures.all()}
 
+    @classmethod
+    def published_notice(cls, received_on) -> str:
+        """What the clerk registering a late-entered record of `received_on`'s year is told when
+        that year's report is already published: it counts there, and the report page will
+        show the published figures no longer match (probe 11 F2.3). "" otherwise."""
+        from gongkai.publications.models import DocumentStatus
+
+        year = received_on.year
+        if not cls.objects.filter(year=year, document__status=DocumentStatus.PUBLISHED).exists():
+            return ""
+        return (
+            f"本申请计入{year}年度报告，而该年度报告已经发布：报告数据将与已发布的不一致，"
+            "请告知政务公开管理员（年度报告页面列出不一致的数据）。"
+        )
+
     @property
     def published_without_figures(self) -> bool:
         """Published before the figures it was sent with were kept (reports/0003): which

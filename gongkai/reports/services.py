@@ -75,6 +75,9 @@ def report_submit(*, by, year: int):
             body=body,
             summary=f"依据《中华人民共和国政府信息公开条例》第四十九条、第五十条，公布本机关{report.year}年政府信息公开工作年度报告。",
         )
+        if current is not None and current.index_no:  # withdrawn after publication: 更正
+            document.corrects = current
+            document.save(update_fields=["corrects"])
     report.document = document
     report.docx = document.add_attachment(
         by=by, upload=SimpleUploadedFile(f"{data['title']}.docx", report_docx(data))

@@ -16,3 +16,29 @@ def test_every_application_action_label_is_one_the_code_records():
     recorded = {f"request.{verb}" for verb in TRANSITIONS} | RECORDED_BY_SERVICES
     recorded |= RECORDED_BY_VIEWS | RECORDED_ON_MAIL_FAILURE
     assert labelled == recorded
+
+
+def test_the_serve_entry_reads_as_the_method_of_service(cast):
+    """Probe 11 F4.4 — fails on main: "计收方式：post" (the fee notice's field, the raw code)."""
+    import datetime as dt
+
+    from gongkai.core.audit_display import describe
+    from gongkai.core.models import AuditEntry
+    from gongkai.disclosure_requests.taxonomy import Outcome
+    from gongkai.testing import a_pdf, registered_case
+
+    case, _ = registered_case(cast)
+    case.reply(
+        by=cast.press,
+        outcome=Outcome.DISCLOSED,
+        text="现提供。",
+        on=dt.date(2022, 10, 20),
+        files=[a_pdf()],
+    )
+    case.serve(by=cast.press, method="post", on=dt.date(2022, 10, 21))
+    lines = describe(AuditEntry.objects.get(action="request.serve"))
+    assert "送达方式：邮寄送达" in lines and not any("计收方式" in line for line in lines)
+    # a fee notice's own method still reads as 计收方式
+    assert "计收方式：按件计收" in describe(
+        AuditEntry(action="request.send_fee_notice", data={"method": "per_piece"})
+    )

@@ -123,6 +123,32 @@ class PublicManager(models.Manager):
         )
 
 
+class ShownManager(models.Manager):
+    """What a document's own page may show: the public ones, and a report withdrawn because a
+    correction replaced it (更正) once the correction is published. The public must still find
+    the version it read, marked 已被更正 (probe 11 F2.1); anything withdrawn for any other
+    reason stays hidden. Lists and search read `public` only."""
+
+    def get_queryset(self):
+        corrected = self.model.objects.filter(
+            corrects=models.OuterRef("pk"), status=DocumentStatus.PUBLISHED
+        )
+        return (
+            super()
+            .get_queryset()
+            .filter(attribute=Attribute.PROACTIVE, published_at__isnull=False)
+            .filter(
+                models.Q(status=DocumentStatus.PUBLISHED)
+                | models.Q(status=DocumentStatus.WITHDRAWN) & models.Exists(corrected)
+            )
+        )
+
+
+def publisher_name(unit) -> str:
+    """发布机构: the agency and the publishing unit, as the catalogue shows them today."""
+    return f"{settings.AGENCY_NAME}（{unit.full_name or unit.name}）"
+
+
 class Document(ShownState, models.Model):
     """政府信息 — one document or item of government information, from draft to the portal."""
 
@@ -138,6 +164,9 @@ class Document(ShownState, models.Model):
     effective_on = models.DateField("施行日期", null=True, blank=True)
     expires_on = models.DateField("失效日期", null=True, blank=True)
     published_at = models.DateTimeField("发布日期", null=True, blank=True, db_index=True)
+    # 发布机构 as it stood at publication: a later rename of the unit (or the agency) does not
+    # rewrite what the catalogue said then
+    publisher = models.CharField("发布机构（发布时）", max_length=200, blank=True)
     publish_due = models.DateField(
         "应公开日期", null=True, blank=True, help_text="条例第二十六条：形成之日起20个工作日内"
     )
@@ -170,6 +199,15 @@ class Document(ShownState, models.Model):
         on_delete=models.SET_NULL,
         related_name="replaces",
     )
+    # 更正: the published version this one corrects (an annual report withdrawn and sent again)
+    corrects = models.ForeignKey(
+        "self",
+        verbose_name="更正的文件",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+    )
     interprets = models.ForeignKey(
         "self",
         verbose_name="解读的文件",
@@ -198,6 +236,7 @@ class Document(ShownState, models.Model):
 
     objects = DocumentQuerySet.as_manager()
     public = PublicManager()
+    shown = ShownManager()
 
     class Meta:
         ordering = ["-published_at", "-written_on", "-id"]
@@ -662,6 +701,7 @@ class Document(ShownState, models.Model):
     def _set_published(self, publishing_at) -> None:
         document_sending.send(type(self), document=self, publishing_at=publishing_at)
         self.published_at = publishing_at
+        self.publisher = publisher_name(self.unit)
         self.index_no = IndexCounter.next_index_number(timezone.localtime(publishing_at).date())
 
     def _lock_original(self) -> Document | None:

@@ -167,7 +167,11 @@ def test_deleting_the_replacing_document_takes_its_link_off_the_old_page(
 
 
 def test_a_unit_renamed_shows_on_its_documents_pages(client, cast, make_draft, publish):
+    """The page is generated again; the 发布机构 shown is the one kept at publication (probe 11
+    F4.2), so the new name shows only where none was kept (published before it was)."""
     doc = publish(make_draft())
+    kept = publish(make_draft(title="另一份通知"))
+    Document.objects.filter(pk=doc.pk).update(publisher="")  # published before it was kept
     client.get(_url(doc))
     unit = cast.units["法规处"]
     assert doc.unit_id == unit.pk
@@ -175,12 +179,14 @@ def test_a_unit_renamed_shows_on_its_documents_pages(client, cast, make_draft, p
     unit.save()
     assert _stored(doc) is None
     assert "政策法规与标准处" in client.get(_url(doc)).content.decode()
+    assert "政策法规与标准处" not in client.get(_url(kept)).content.decode()
 
 
 def test_a_page_generated_with_other_settings_is_generated_again(
     client, make_draft, publish, settings
 ):
     doc = publish(make_draft())
+    Document.objects.filter(pk=doc.pk).update(publisher="")  # published before it was kept
     client.get(_url(doc))
     settings.AGENCY_NAME = "广州市安全生产委员会办公室"
     page = client.get(_url(doc)).content.decode()

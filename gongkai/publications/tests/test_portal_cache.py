@@ -28,7 +28,11 @@ def test_a_withdrawn_document_is_gone_at_once(client, cast, make_draft, publish)
 
 
 def test_an_edit_to_a_unit_name_shows_at_once(client, cast, make_draft, publish):
+    from gongkai.publications.models import Document
+
     doc = publish(make_draft())
+    # kept at publication, the 发布机构 stays (probe 11 F4.2): one published before it was kept
+    Document.objects.filter(pk=doc.pk).update(publisher="")
     url = reverse("publications_public:document", args=[doc.pk])
     client.get(url)
     unit = cast.units["法规处"]

@@ -626,3 +626,58 @@ def test_every_figure_in_the_docx_is_centred_a_decimal_fee_too(cast):
     assert set(figures.values()) == {WD_ALIGN_PARAGRAPH.CENTER}
     labels = [c.paragraphs[0].alignment for c in cells if c.text == "行政事业性收费"]
     assert labels == [WD_ALIGN_PARAGRAPH.LEFT]  # a label stays left
+
+
+def test_a_corrected_report_stays_public_marked_and_linked_both_ways(
+    client, cast, django_capture_on_commit_callbacks
+):
+    """Probe 11 F2.1 — fails on main: the first 2022 report answered 404 once its correction
+    was published, its 索引号 gone, and the correction did not say what it corrected."""
+    from gongkai.publications.models import DocumentStatus
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _sent_2022(client, cast, "1520")
+        for approver in (cast.press_head, cast.reviewer, cast.leader):
+            first.approve(by=approver)
+    first.withdraw(by=cast.press, reason="行政许可数有误，更正后重新发布")
+    first.refresh_from_db()
+    client.logout()
+    url = reverse("publications_public:document", args=[first.pk])
+    assert client.get(url).status_code == 404  # withdrawn, its correction not yet published
+    report = AnnualReport.objects.get(year=2022)
+    report.set_figure(by=cast.press, key="licensing", value="1600")
+    client.force_login(cast.press)
+    assert client.post(reverse("reports:annual_submit", args=[2022])).status_code == 302
+    report.refresh_from_db()
+    second = report.document
+    assert second.corrects == first
+    client.logout()
+    assert client.get(url).status_code == 404  # the correction is in review: still hidden
+    with django_capture_on_commit_callbacks(execute=True):
+        for approver in (cast.press_head, cast.reviewer, cast.leader):
+            second.approve(by=approver)
+    second.refresh_from_db()
+    assert second.status == DocumentStatus.PUBLISHED
+    old = client.get(url)
+    assert old.status_code == 200
+    page = old.content.decode()
+    assert "已被更正" in page and first.index_no in page and second.index_no in page
+    assert reverse("publications_public:document", args=[second.pk]) in page
+    new = client.get(reverse("publications_public:document", args=[second.pk])).content.decode()
+    assert f"本件更正{first.published_at.year}年" in new and first.index_no in new
+    assert url in new
+
+
+def test_a_report_withdrawn_for_another_reason_stays_hidden(client, cast):
+    """The step it forbids: withdrawn and not corrected (or withdrawn for any other reason),
+    the page is not shown, and no document claims to correct it."""
+    from gongkai.publications.models import Document
+
+    first = _sent_2022(client, cast, "1520")
+    for approver in (cast.press_head, cast.reviewer, cast.leader):
+        first.approve(by=approver)
+    first.withdraw(by=cast.press, reason="误发")
+    client.logout()
+    assert client.get(reverse("publications_public:document", args=[first.pk])).status_code == 404
+    assert not Document.objects.filter(corrects=first).exists()
+    assert not Document.shown.filter(pk=first.pk).exists()
