@@ -46,7 +46,8 @@ _LABEL_RE = re.compile(
     r"([^;；:：]+?)(?=[;；]|。(?=[^\s。]{4})"
     r"|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成|协同)\w{0,4}[:：]|$)"
 )
-_PAREN_RE = re.compile(r"[（(〔﹝【\[]([^（）()〔〕﹝﹞【】\[\]]*)[)）〕﹞】\]]")
+# Angle brackets too: a web page may print 各县<市、区>人民政府 for 各县（市、区）人民政府.
+_PAREN_RE = re.compile(r"[（(〔﹝【\[<〈]([^（）()〔〕﹝﹞【】\[\]<>〈〉]*)[)）〕﹞】\]>〉]")
 # A bracket that belongs to a name (各县（市、区）人民政府, 各镇（办）) is held as one of these
 # placeholders while the text is split, and written back as it was.
 _HELD = re.compile("[\ue000-\ue0ff]")
@@ -111,11 +112,18 @@ _SUFFIXES = ("分别", "共同", "具体")
 # The plan's own legend in a units bracket: 逗号前为牵头单位(，逗号后为责任单位)(，下同).
 COMMA_LEGEND = re.compile(r"[。.；;，,]?\s*逗号前(?:的|为|是)[^。]*$")
 # …, 排在第一位的为牵头单位(，下同), X、Y、Z，列第一位的为牵头单位，下同。…: the plan's legend
-# that the first unit named leads, the others support it.
-FIRST_LEGEND = re.compile(
-    r"[。.；;，,]?\s*(?:(?:列|排)在?(?:第一位?|首位?)|排名第一|第一个|首个|首位)"
-    r"(?:的)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)?.*$"
+# that the first unit named leads, the others support it. One phrase for every way plans write
+# it: 列/排(在)/排名 + 第一位/首位/第一个 (or 第一个/首个 alone) + 的/者 + 为/是 + (总)牵头 (或汇总/或总牵头)
+# 单位/部门, maybe after the exception it makes first (除标注“分别牵头”外，).
+_FIRST_PLACE = r"(?:(?:(?:列|排)在?|排名)(?:第一位?|第一个|首位?)|第一个|第一位|首个|首位)"
+_LEGEND_EXCEPT = r"(?:除[^，,。；;（()）]{1,20}?外[，,]?\s*)?"
+FIRST_LEADS = re.compile(
+    _LEGEND_EXCEPT + _FIRST_PLACE + r"(?:的|者)?(?:单位|部门)?(?:为|是)"
+    r"总?(?:牵头|主办)(?:或(?:总牵头|汇总|总))?(?:单位|部门)?"
 )
+# In a bracket of its own after the names (…、工商联(列第一位者为牵头或汇总单位,下同)), or after
+# them in theirs.
+FIRST_LEGEND = re.compile(r"[。.；;，,]?\s*[（(]?\s*" + FIRST_LEADS.pattern + ".*$")
 # Either legend, as the plan writes it once for the brackets after it (下同).
 LEGEND = re.compile(f"{COMMA_LEGEND.pattern}|{FIRST_LEGEND.pattern}")
 
@@ -244,6 +252,8 @@ def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
         alias = _ORGAN_WORD.fullmatch(inner) and _ORGAN_WORD.search(text[: match.start()][-1:])
         if alias:
             return ""  # the units text as written keeps it for the reader
+        if match.group(0)[0] in "<〈" and not goes_on:
+            goes_on = fragments = False  # 各乡镇<街道>: closing the name, an aside (as X（Y）)
         if inner and (goes_on or fragments) and len(held) < 256:
             held.append(match.group(0))
             return chr(0xE000 + len(held) - 1)

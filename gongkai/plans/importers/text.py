@@ -23,7 +23,9 @@ from gongkai.plans.importers.unread import with_unread_tail, with_unread_units
 
 _TASK_ROLES = {REQUIREMENT, TASK}
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
+# A tag is named in Latin letters (<p>, </td>, <!-- -->); <市、区> in 各县<市、区>人民政府 is a
+# bracket a web page wrote with angle brackets, part of the name.
+_TAG = re.compile(r"<(?:[/!?]?[A-Za-z]|!--)[^>]*>")
 _TABLE_TAG = re.compile(r"<t[dr][\s>]", re.IGNORECASE)
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 

@@ -1,0 +1,115 @@
+"""Rules of the round on real_heldout16 (issue 14): 政府工作报告 task splits whose units lines
+carry the plan's legend (列第一位为牵头或汇总单位, 下同) written in other words than the earlier
+batches, and prose plans whose tasks carry two units brackets. The plans here are small and
+invented, typed in the shape each layout has; the real ones are scored by
+test_import_real_plans.py.
+"""
+
+import pytest
+
+from gongkai.lib.unit_text import parse_units
+from gongkai.plans.tests.plan_text import parse, read
+
+# ---- the plan's legend, in the words plans use ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "units",
+    [
+        "市交通局、市财政局、市住建局(列第一位为牵头或汇总单位,下同)",
+        "市交通局、市财政局、市住建局(列第一位者为牵头或汇总单位,下同)",
+        "市交通局,市财政局,市住建局,排名第一位为牵头单位,下同",
+        "市交通局、市财政局、市住建局,排在首位的为牵头部门",
+        "市交通局、市财政局、市住建局(列第一个的为总牵头单位)",
+        "市交通局、市财政局、市住建局(排名第一位者为牵头或总牵头单位)",
+        "市交通局、市财政局、市住建局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)",
+        "责任单位:市交通局、市财政局、市住建局(除注明外,列第一位的为牵头单位)",
+    ],
+)
+def test_every_wording_of_the_first_leads_legend_makes_the_first_unit_lead(units):
+    parsed = parse_units(units)
+    assert (parsed.lead, parsed.support) == (["市交通局"], ["市财政局", "市住建局"])
+    assert not parsed.flags
+
+
+@pytest.mark.parametrize(
+    "units, lead, support",
+    [
+        # No legend: a plain list, every unit leads.
+        ("市交通局、市财政局、市住建局", ["市交通局", "市财政局", "市住建局"], []),
+        # A rank in a name or a goal is no legend.
+        ("市交通局、市财政局(力争排名第一位)", ["市交通局", "市财政局"], []),
+        # The roles the names say themselves stand.
+        ("市交通局、市财政局分别牵头", ["市交通局", "市财政局"], []),
+    ],
+)
+def test_without_the_legend_the_units_say_their_own_roles(units, lead, support):
+    parsed = parse_units(units)
+    assert (parsed.lead, parsed.support) == (lead, support)
+
+
+_REPORT_LINES = (
+    "一、主要预期目标",
+    "1.固定资产投资增长10%。",
+    "责任单位:市发改委、市经信局、市财政局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)",
+    "2.城乡居民收入增速保持全省领先。",
+    "责任单位:市人力社保局、市农业农村局分别牵头",
+    "3.实施招商引资“百千”行动,每年招引亿元以上制造业项目100个。",
+    "责任单位:市双招双引办、市发改委,各县(市、区)政府",
+)
+
+
+def test_the_legend_on_a_units_line_holds_for_the_lines_below_but_not_for_named_roles():
+    plan = parse(*_REPORT_LINES, year=2023)
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["市发改委"], ["市经信局", "市财政局"]),
+        (2, ["市人力社保局", "市农业农村局"], []),
+        (3, ["市双招双引办"], ["市发改委", "各县(市、区)政府"]),
+    ]
+
+
+def test_units_lines_without_the_legend_all_lead():
+    plan = parse(
+        *_REPORT_LINES[:2], "责任单位:市发改委、市经信局、市财政局", *_REPORT_LINES[5:], year=2023
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["市发改委", "市经信局", "市财政局"], []),
+        (3, ["市双招双引办", "市发改委", "各县(市、区)政府"], []),
+    ]
+
+
+# ---- a bare bracket holding the legend; angle brackets in a name ------------------------------
+
+
+_ANGLE = (
+    "一、落实政府职责",
+    "(一)健全管理体制。建立完善市统筹、县级政府为主、镇(街道)参与的学前教育管理体制。"
+    "(市教育局,市委农办,各县<市、区>人民政府,排名第一位为牵头单位,下同)",
+    "(二)完善投入机制。建立学前教育生均拨款制度,逐年提高财政投入水平。(市财政局,市教育局)",
+)
+
+
+def test_a_bare_bracket_holding_the_legend_names_its_units_and_the_brackets_below():
+    plan = parse(*_ANGLE, year=2019)
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["市教育局"], ["市委农办", "各县<市、区>人民政府"]),
+        (2, ["市财政局"], ["市教育局"]),
+    ]
+
+
+def test_an_angle_bracket_inside_a_name_is_kept_and_one_closing_a_name_is_an_aside():
+    assert parse_units("市教育局、各县<市、区>人民政府").lead == [
+        "市教育局",
+        "各县<市、区>人民政府",
+    ]
+    parsed = parse_units("牵头单位:市政府办公室,责任单位:各乡镇<街道>")
+    assert (parsed.lead, parsed.support) == (["市政府办公室"], ["各乡镇"])
+
+
+def test_markup_tags_are_still_taken_out_of_a_plan_typed_as_text():
+    plan = parse(
+        "一、落实政府职责",
+        "<p>(一)健全管理体制。建立完善学前教育管理体制。(市教育局牵头,市财政局配合)</p>",
+        year=2019,
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [(1, ["市教育局"], ["市财政局"])]
