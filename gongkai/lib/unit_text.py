@@ -112,9 +112,10 @@ _SUFFIXES = ("分别", "共同", "具体")
 # The plan's own legend in a units bracket: 逗号前为牵头单位(，逗号后为责任单位)(，下同).
 COMMA_LEGEND = re.compile(r"[。.；;，,]?\s*逗号前(?:的|为|是)[^。]*$")
 # …, 排在第一位的为牵头单位(，下同), X、Y、Z，列第一位的为牵头单位，下同。…: the plan's legend
-# that the first unit named leads, the others support it. One phrase for every way plans write
-# it: 列/排(在)/排名 + 第一位/首位/第一个 (or 第一个/首个 alone) + 的/者 + 为/是 + (总)牵头 (或汇总/或总牵头)
-# 单位/部门, maybe after the exception it makes first (除标注“分别牵头”外，).
+# that the first unit named leads, the others support it. One phrase for every way plans
+# write it: 列/排(在)/排名 + 第一位/首位/第一个 (or 第一个/首个 alone) + 的/者 + 为/是 +
+# (总)牵头 (或汇总/或总牵头) 单位/部门, maybe after the exception it makes first
+# (除标注“分别牵头”外，).
 _FIRST_PLACE = r"(?:(?:(?:列|排)在?|排名)(?:第一位?|第一个|首位?)|第一个|第一位|首个|首位)"
 _LEGEND_EXCEPT = r"(?:除[^，,。；;（()）]{1,20}?外[，,]?\s*)?"
 FIRST_LEADS = re.compile(
