@@ -87,7 +87,7 @@ _CO_SIGN_RE = re.compile(rf"^(.+?){_HUI_VERB}(.+)$")
 _CO_SIGN_INSIDE = re.compile(rf"{_HUI_VERB}[\u4e00-\u9fff]{{2}}")
 
 _UNIT_SUFFIX = re.compile(
-    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|村居|主体|企业|银行|支行|分行|海关|"
+    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|村居|主体|企业|国企|央企|银行|支行|分行|海关|"
     # People's organisations: 科学技术协会, 工商业联合会, 妇女联合会 …, by their short names.
     r"科协|工商联|侨联|妇联|残联|文联|社科联|"
     # Banks by their short names: 市人行 (人民银行), 县农行, 市建行.
@@ -292,6 +292,12 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
                 _add(result.support, inner.support)
                 continue
             names = inner.lead + inner.support
+            if not names and not _VERB_RE.search(names_text):
+                names, odd = _mostly_units(names_text)
+                if odd:
+                    result.flags.append(
+                        f"“{'、'.join(odd)}”不像单位名称，已按{label}所列读作单位，请核对"
+                    )
             if not names and names_text.strip():
                 # 配合部门：… of which nothing reads as units: say so, never drop it silently.
                 result.flags.append(f"未能识别{label}：{names_text.strip()}")
@@ -301,6 +307,28 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
             _add(result.support, names)
     _drop_leads_from_support(result)
     return result
+
+
+def _mostly_units(text: str) -> tuple[list[str], list[str]]:
+    """(names, the odd ones) of a labelled list most of whose names are units but some not
+    (责任单位:区住建委、区财政局、各重点景区等): the label says they are units, so every name
+    is kept as written and the odd ones are said, not the whole list dropped. Nothing when
+    the list is no list of short names (a sentence, one name alone) or most are no units."""
+    pieces = [_clean_name(p) for p in _NAME_SPLIT.split(_ETC_TAIL.sub("", text.strip(" ：:，,、")))]
+    pieces = [p for p in pieces if p and not _NAME_SPLIT.fullmatch(p)]
+    if len(pieces) < 2 or any(
+        not 2 <= len(p) <= 24 or _SENTENCE_WORDS.search(p) or "等" in p for p in pieces
+    ):
+        return [], []
+    read = [_names(p) for p in pieces]
+    if 2 * sum(ok for _, ok in read) <= len(pieces):
+        return [], []
+    names = [
+        n
+        for piece, (found, ok) in zip(pieces, read, strict=True)
+        for n in (found if ok else [piece])
+    ]
+    return names, [p for p, (_, ok) in zip(pieces, read, strict=True) if not ok]
 
 
 # X牵头，A、B等部门，C、D配合 (or …等部门和C配合): a list's tail word, then more names and

@@ -113,3 +113,48 @@ def test_markup_tags_are_still_taken_out_of_a_plan_typed_as_text():
         year=2019,
     )
     assert read(plan, "number", "lead_units", "support_units") == [(1, ["市教育局"], ["市财政局"])]
+
+
+# ---- a 责任单位 line after a 牵头单位 line: every name the label lists ---------------------------
+
+
+_TARGETS = (
+    "一、主要预期指标",
+    "1.区级一般公共预算收入增长5%。",
+    "牵头单位:区财政局",
+    "责任单位:区税务局、区国资委等",
+    "2.固定资产投资总额增长5%以上。",
+    "牵头单位:区发改委",
+)
+
+
+def test_state_enterprises_are_units_of_a_support_line():
+    plan = parse(*_TARGETS, "责任单位:区住建委、各管委会、区属各重点国企等", year=2023)
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["区财政局"], ["区税务局", "区国资委"]),
+        (2, ["区发改委"], ["区住建委", "各管委会", "区属各重点国企"]),
+    ]
+
+
+def test_a_labelled_list_keeps_a_name_of_no_known_kind_among_units_and_says_so():
+    plan = parse(*_TARGETS, "责任单位:区住建委、区商务委、重点商圈等", year=2023)
+    item = plan.items[1]
+    assert (item.lead_units, item.support_units) == (
+        ["区发改委"],
+        ["区住建委", "区商务委", "重点商圈"],
+    )
+    assert any("“重点商圈”不像单位名称" in flag for flag in item.flags)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "责任单位:加快建设重点商圈、特色街区",  # a sentence, no list of names
+        "责任单位:区住建委、重点商圈、特色街巷等",  # most names are no units
+    ],
+)
+def test_a_labelled_value_that_is_no_list_of_units_is_not_read_as_names(line):
+    plan = parse(*_TARGETS, line, year=2023)
+    item = plan.items[1]
+    assert "重点商圈" not in item.support_units and "特色街巷" not in item.support_units
+    assert any("未能识别" in flag for flag in item.flags)
