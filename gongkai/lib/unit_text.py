@@ -485,13 +485,17 @@ def _clause(clause: str) -> tuple[str, list[str], str]:
         return _leading_names(clause)
     verb = match.group(0) if match else ""
     rest = clause[match.end() :] if match else ""
-    note = clause if (rest and rest not in _WEAK_VERBS) or verb in ("技术支持", "支持") else ""
+    done = rest in _WEAK_VERBS or (verb in _LEAD_VERBS and rest in _LEAD_WORK)
+    note = clause if (rest and not done) or verb in ("技术支持", "支持") else ""
     if verb in _LEAD_VERBS:
         return "lead", names, note
     if verb in _SUPPORT_VERBS:
         return "support", names, note
     return "weak", names, note
 
+
+# X牵头督导, X牵头抓总: what a lead does, more of its role (not a note on the clause).
+_LEAD_WORK = ("督导", "督办", "协调", "抓总", "组织", "推进", "推动")
 
 # Verbs that also stand inside names: 总规实施工作组, 区法院执行局.
 _NAME_VERBS = ("实施", "执行", "办理", "承办")

@@ -672,6 +672,13 @@ def _cut_numbered_groups(lines: list[str]) -> list[str]:
         return _cut_two_task_paragraphs(lines)
     if not numbered or 2 * len(grouped) < len(numbered):
         return lines
+    roled = [_roled_tasks(line) for line in grouped]
+    if sum(n >= 2 for n in roled) < 2 and max(roled) < 3:
+        # 1.制定…。〔A牵头,B参与〕按省的要求…。(A、C牵头,B参与) alone (its next paragraph cut by
+        # the page, or holding a bare name in brackets: 工业企业(场所)): one paragraph of two
+        # is no sign that the plan's numbers head groups (two such, or one of three, are) —
+        # it is one task of two measures, as the plan numbers it (units joined, flagged).
+        return lines
     if not all(_unit_brackets(line) for line in numbered) or not _third_level(lines):
         return lines
     out: list[str] = []
@@ -690,6 +697,19 @@ def _cut_numbered_groups(lines: list[str]) -> list[str]:
 # (2)完善…: a sub-task's own number run on in its group's paragraph, after the full stop or
 # the units bracket closing the sub-task before it.
 _RUN_ON_SUBTASK = re.compile(r"(?:^|(?<=[。；;）)]))\s*[（(](\d{1,2})[)）]")
+
+
+def _roled_tasks(line: str) -> int:
+    """How many pieces of ``line`` close on a units bracket saying roles or labels (X牵头,
+    牵头单位:X), not on bare names, which may be an aside (工业企业(场所))."""
+    said = 0
+    for piece in _pieces(line):
+        brackets = _unit_brackets(piece)
+        said += bool(brackets) and bool(_SAYS_ROLES.search(simplify(brackets[-1].group(1))))
+    return said
+
+
+_SAYS_ROLES = re.compile(r"牵头|负责|配合|落实|主办|协办|协助|参与|承办|主责|单位|部门|处室|科室")
 
 
 def _cut_run_on_subtasks(lines: list[str]) -> list[str]:

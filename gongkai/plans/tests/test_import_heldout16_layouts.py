@@ -158,3 +158,69 @@ def test_a_labelled_value_that_is_no_list_of_units_is_not_read_as_names(line):
     item = plan.items[1]
     assert "重点商圈" not in item.support_units and "特色街巷" not in item.support_units
     assert any("未能识别" in flag for flag in item.flags)
+
+
+# ---- a numbered task closed by two units brackets; a page cut inside a roles bracket ---------
+
+
+_TWO_BRACKETS = (
+    "二、工作任务",
+    "(一)升级产业结构,推动产业绿色转型。",
+    "1.制定实施准入清单。完成生态保护红线、环境准入清单编制工作。〔市生态环境局牵头,"
+    "市发展和改革局参与,各县、区人民政府负责落实。以下各项工作均需各县、区人民政府落实,不再列出。〕"
+    "按省的要求,县级及以上城市建成区原则上不再新建燃煤锅炉。(市生态环境局、市场监管局牵头,"
+    "市发展和改革局参与)",
+)
+_CUT_LAST = (
+    "2.排查整治“散乱污”工业企业(场所)。全面落实综合整治工作方案,2019年9月底前,基本完成"
+    "全市整治任务。(市生态环境局、发展和改革局牵头督导,市公安局、自然资源局、应急管理局、"
+)
+
+
+def test_one_numbered_task_with_two_units_brackets_stays_one_task_its_units_joined():
+    plan = parse(*_TWO_BRACKETS, _CUT_LAST, year=2019)
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["市生态环境局", "市场监管局"], ["市发展和改革局", "各县、区人民政府"])
+    ]
+    assert any("多处责任单位括注" in flag for flag in plan.items[0].flags)
+    assert any("第2项中途截断" in warning for warning in plan.warnings)
+
+
+def test_a_last_task_whose_roles_bracket_is_closed_is_kept():
+    whole = _CUT_LAST.rstrip("、") + "参与)"
+    plan = parse(*_TWO_BRACKETS, whole, year=2019)
+    assert [i.number for i in plan.items] == [1, 2]
+    assert plan.items[1].lead_units == ["市生态环境局", "发展和改革局"]
+    assert not any("截断" in warning for warning in plan.warnings)
+
+
+def test_numbered_paragraphs_each_holding_two_tasks_with_roles_are_still_cut_into_tasks():
+    plan = parse(
+        "二、工作任务",
+        "(一)升级产业结构。",
+        "1.制定实施准入清单。完成环境准入清单编制工作。(市生态环境局牵头)"
+        "严格控制燃煤锅炉新建。(市场监管局牵头,市发展和改革局参与)",
+        "2.排查整治工业企业。基本完成全市整治任务。(市公安局牵头)"
+        "加强工业炉窑治理。(市工业和信息化局牵头)",
+        year=2019,
+    )
+    assert read(plan, "number", "lead_units") == [
+        (1, ["市生态环境局"]),
+        (2, ["市场监管局"]),
+        (3, ["市公安局"]),
+        (4, ["市工业和信息化局"]),
+    ]
+
+
+def test_what_a_lead_does_after_its_role_word_is_more_of_the_role():
+    parsed = parse_units("市生态环境局、发展和改革局牵头督导,市公安局参与")
+    assert (parsed.lead, parsed.support, parsed.note) == (
+        ["市生态环境局", "发展和改革局"],
+        ["市公安局"],
+        "",
+    )
+
+
+def test_other_words_after_the_role_word_stay_a_note():
+    parsed = parse_units("市生态环境局牵头宣传环保知识,市公安局参与")
+    assert parsed.note
