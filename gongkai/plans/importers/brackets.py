@@ -26,6 +26,11 @@ class _Piece(str):
     """A task cut out of a paragraph that held several (see _split_at_unit_brackets)."""
 
 
+class NumberGuessed(str):
+    """A task line whose bare number (6 加强…, its dot lost) was read as the task's number
+    because it fits the numbers around it (see paragraphs._dots_lost): flagged."""
+
+
 class _Record(list):
     """A task read from a paragraph: the canonical header's five cells, and how it was found
     (``piece``: cut out of a paragraph holding several; ``unnumbered``: a paragraph with its
@@ -41,11 +46,13 @@ class _Record(list):
         self.labels: set[str] = set()
         self.twice = False
         self.joined = False  # a group's numbered paragraphs joined into one task (labels.py)
+        self.guessed = False  # its number read from a bare number (NumberGuessed)
 
 
 def _new_record(line: str, *, unnumbered: bool = False) -> _Record:
     record = _Record(["", "", "", "", ""], piece=isinstance(line, _Piece), unnumbered=unnumbered)
     record.joined = isinstance(line, Joined)
+    record.guessed = isinstance(line, NumberGuessed)
     closed = _close_cut_bracket(line)
     record.unclosed = closed != line
     record[0] = _take_trailer(record, closed)

@@ -15,6 +15,7 @@ from gongkai.lib.unit_text import LEGEND, _looks_like_unit, parse_units
 from gongkai.plans.importers.base import PlanImportError
 from gongkai.plans.importers.brackets import (
     _INLINE_LABELS,
+    NumberGuessed,
     _close_label_gaps,
     _fill_record,
     _new_record,
@@ -57,7 +58,14 @@ from gongkai.plans.importers.cells import (
 from gongkai.plans.importers.headers import LEAD, NUMBER, REQUIREMENT, SUPPORT, UNITS
 from gongkai.plans.importers.labels import label_sets, one_task_per_group
 from gongkai.plans.importers.runon import _HEADER_RUN, _run_on_table
-from gongkai.plans.importers.stream import JOINED_GROUP, MID_TEXT, TWICE, UNCLOSED, stream_rows
+from gongkai.plans.importers.stream import (
+    JOINED_GROUP,
+    MID_TEXT,
+    NUMBER_GUESSED,
+    TWICE,
+    UNCLOSED,
+    stream_rows,
+)
 
 # ---- paragraphs (no table at all) ---------------------------------------------
 
@@ -335,6 +343,8 @@ def _records(lines: list[str]) -> list[Row]:
             row.append(TWICE)
         elif isinstance(row, _Record) and row.joined:
             row.append(JOINED_GROUP)
+        if isinstance(row, _Record) and row.guessed:
+            row.append(NUMBER_GUESSED)
     return rows
 
 
@@ -486,7 +496,8 @@ _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s+(?=[\u4e00-\u9fff])(?![年月日号�
 
 def _dots_lost(lines: list[str]) -> list[str]:
     """A line opening on a bare number that fits the tasks' sequence (5., 6 …, 7.) is that
-    task: its number written as the others are."""
+    task: its number written as the others are, marked (the number is a guess, flagged). A
+    plan writing every number so is not touched here (no dotted numbers around it)."""
     numbers = [_number(line) for line in lines]
     out = list(lines)
     for at, line in enumerate(lines):
@@ -494,7 +505,7 @@ def _dots_lost(lines: list[str]) -> list[str]:
         if bare and _number_lost(numbers, at):
             before = next((n for n in reversed(numbers[:at]) if n is not None), 0)
             if int(bare.group(1)) == before + 1:
-                out[at] = f"{bare.group(1)}.{line[bare.end() :]}"
+                out[at] = NumberGuessed(f"{bare.group(1)}.{line[bare.end() :]}")
     return out
 
 

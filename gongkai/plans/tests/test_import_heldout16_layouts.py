@@ -224,3 +224,47 @@ def test_what_a_lead_does_after_its_role_word_is_more_of_the_role():
 def test_other_words_after_the_role_word_stay_a_note():
     parsed = parse_units("市生态环境局牵头宣传环保知识,市公安局参与")
     assert parsed.note
+
+
+# ---- a task number that lost its dot ----------------------------------------------------------
+
+_GUESS_FLAG = "编号后没有点或顿号"
+
+
+def _tasks(second: str) -> tuple[str, ...]:
+    return (
+        "一、加快推进农业高质量发展",
+        "1.加快恢复生猪生产。(市农业农村局牵头,市财政局配合,2020年6月底前完成)",
+        second,
+        "3.推进农产品加工业发展。(市工信局牵头,市农业农村局配合,2020年12月底前完成)",
+    )
+
+
+def test_a_bare_number_read_as_the_task_between_its_neighbours_is_flagged():
+    plan = parse(
+        *_tasks("2 加强猪肉市场监测和调控。(市商务局牵头,市发改委配合,2020年9月底前完成)"),
+        year=2020,
+    )
+    assert [i.number for i in plan.items] == [1, 2, 3]
+    assert [any(_GUESS_FLAG in f for f in i.flags) for i in plan.items] == [False, True, False]
+
+
+def test_a_task_whose_number_has_its_dot_is_not_flagged_as_a_guess():
+    plan = parse(
+        *_tasks("2.加强猪肉市场监测和调控。(市商务局牵头,市发改委配合,2020年9月底前完成)"),
+        year=2020,
+    )
+    assert [i.number for i in plan.items] == [1, 2, 3]
+    assert not any(_GUESS_FLAG in f for i in plan.items for f in i.flags)
+
+
+def test_a_plan_numbering_every_task_without_a_dot_has_no_number_guessed():
+    plan = parse(
+        "一、加快推进农业高质量发展",
+        "1 加快恢复生猪生产。(市农业农村局牵头,市财政局配合,2020年6月底前完成)",
+        "2 加强猪肉市场监测和调控。(市商务局牵头,市发改委配合,2020年9月底前完成)",
+        "3 推进农产品加工业发展。(市工信局牵头,市农业农村局配合,2020年12月底前完成)",
+        year=2020,
+    )
+    assert [i.number for i in plan.items] == [1, 2, 3]
+    assert not any(_GUESS_FLAG in f for i in plan.items for f in i.flags)
