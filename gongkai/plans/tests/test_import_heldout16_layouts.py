@@ -268,3 +268,26 @@ def test_a_plan_numbering_every_task_without_a_dot_has_no_number_guessed():
     )
     assert [i.number for i in plan.items] == [1, 2, 3]
     assert not any(_GUESS_FLAG in f for i in plan.items for f in i.flags)
+
+
+@pytest.mark.parametrize(
+    "last, lead, support",
+    [
+        # The last bracket says the roles: the bare name inside the text is an aside.
+        ("(市公安局牵头,市应急局参与)", ["市公安局"], ["市应急局"]),
+        # It does not: which bracket names the units is not known, both are read, flagged.
+        ("(市公安局、市应急局)", ["场所", "市公安局", "市应急局"], []),
+    ],
+)
+def test_a_bare_name_in_brackets_inside_the_text_is_an_aside_only_beside_a_roles_bracket(
+    last, lead, support
+):
+    plan = parse(
+        "二、工作任务",
+        "1.开展燃煤锅炉整治。完成锅炉淘汰工作。(市生态环境局牵头)",
+        "2.排查整治工业企业(场所)。全面落实综合整治工作方案,基本完成全市整治任务。" + last,
+        year=2019,
+    )
+    item = plan.items[1]
+    assert (item.lead_units, item.support_units) == (lead, support)
+    assert any("多处责任单位括注" in f for f in item.flags) == (support == [])

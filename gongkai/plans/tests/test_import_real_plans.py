@@ -163,7 +163,11 @@ tests/:
 
 - real_heldout16 (the sixteenth blind batch, plans16: 5 web excerpts, three 政府工作报告 task
   splits with the legend 列第一位为牵头(或汇总)单位; its README): blind 10/17 on 8da6408, 11/17
-  on 2583a04, none silently wrong; dev data from stop 30. 05's (管委会) aligned.
+  on 2583a04, none silently wrong; dev data from stop 30. 05's (管委会) aligned. Stop 30 (helper
+  plans23): one legend phrase (列/排/排名 第一位/首位/第一个 的/者 为 牵头[或汇总]单位, after
+  除标注…外), 各县<市、区> kept, 国企 units, a labelled list's odd name kept and said, one
+  numbered task with two units brackets one task, a task number that lost its dot flagged:
+  11/17 -> 17/17.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
