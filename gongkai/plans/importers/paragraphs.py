@@ -755,13 +755,17 @@ def _cut_two_task_paragraphs(lines: list[str]) -> list[str]:
     numbered in order (the numbers dropped), each flagged (see _SPLIT_FLAG)."""
     numbered = [line for line in lines if _NUMBERED.match(line)]
     closed = [line for line in numbered if _unit_brackets(line)]
-    twice = [line for line in closed if sum(bool(_unit_brackets(p)) for p in _pieces(line)) >= 2]
+    twice = [
+        line
+        for line in closed
+        if sum(bool(_unit_brackets(p)) for p in _pieces(line)) >= 2 and not _one_lead(line)
+    ]
     if not twice or len(numbered) < 3 or 4 * len(closed) < 3 * len(numbered):
         return lines
     out: list[str] = []
     for line in lines:
         numeral = _NUMBERED.match(line)
-        if not numeral:
+        if not numeral or _one_lead(line):
             out.append(line)
             continue
         pieces = _pieces(line[numeral.end() :]) or [line[numeral.end() :]]
@@ -769,6 +773,13 @@ def _cut_two_task_paragraphs(lines: list[str]) -> list[str]:
             pieces[-2:] = [pieces[-2] + pieces[-1]]  # closing text with no units
         out += [_Piece(p) for p in pieces]
     return out
+
+
+def _one_lead(line: str) -> bool:
+    """Every units bracket of ``line`` names one same unit leading (…。(A牵头,B参与)…。(A、C牵头)):
+    the measures of one task, not a second task under the same number."""
+    leads = [set(parse_units(b.group(1)).lead) for b in _unit_brackets(line)]
+    return len(leads) >= 2 and bool(set.intersection(*leads))
 
 
 def _third_level(lines: list[str]) -> bool:

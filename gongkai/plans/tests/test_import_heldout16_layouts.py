@@ -291,3 +291,41 @@ def test_a_bare_name_in_brackets_inside_the_text_is_an_aside_only_beside_a_roles
     item = plan.items[1]
     assert (item.lead_units, item.support_units) == (lead, support)
     assert any("多处责任单位括注" in f for f in item.flags) == (support == [])
+
+
+_MANY = (
+    "二、工作任务",
+    "1.开展燃煤锅炉整治。完成锅炉淘汰工作。(市生态环境局牵头)",
+    "3.推进工业炉窑治理。完成炉窑清单编制。(市工业和信息化局牵头)",
+    "4.加强扬尘管控。落实施工工地扬尘防治措施。(市住房和城乡建设局牵头)",
+)
+
+
+def test_a_task_among_many_whose_two_brackets_share_their_lead_stays_one_task():
+    second = (
+        "2.制定实施准入清单。完成清单编制工作。(市生态环境局牵头,市发展和改革局参与)"
+        "严格控制新建燃煤锅炉。(市生态环境局、市场监管局牵头)"
+    )
+    plan = parse(_MANY[0], _MANY[1], second, *_MANY[2:], year=2019)
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["市生态环境局"], []),
+        (2, ["市生态环境局", "市场监管局"], ["市发展和改革局"]),
+        (3, ["市工业和信息化局"], []),
+        (4, ["市住房和城乡建设局"], []),
+    ]
+
+
+def test_a_task_among_many_whose_two_brackets_name_other_leads_is_cut_in_two():
+    second = (
+        "2.制定实施准入清单。完成清单编制工作。(市生态环境局牵头,市发展和改革局参与)"
+        "各县区统筹推进锅炉淘汰。(市场监管局牵头)"
+    )
+    plan = parse(_MANY[0], _MANY[1], second, *_MANY[2:], year=2019)
+    assert read(plan, "lead_units") == [
+        (["市生态环境局"],),
+        (["市生态环境局"],),
+        (["市场监管局"],),
+        (["市工业和信息化局"],),
+        (["市住房和城乡建设局"],),
+    ]
+    assert any("逐项拆分" in f for f in plan.items[2].flags)
