@@ -9,6 +9,7 @@ from contextvars import ContextVar
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
 from gongkai.lib.unit_text import UNITS_LABEL, parse_units
 from gongkai.plans.importers.headers import (
+    AFTER_NUMBER,
     HEADER_SYNONYMS,
     LEAD,
     MEASURES,
@@ -27,7 +28,7 @@ _CANONICAL_HEADER = ["工作内容", "落实措施", "完成时限", "责任单�
 # 一'加快… — a page's quote where 、 was (a garbled copy), before the heading's words.
 _SECTION = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*(?:[、.．﹒]|['’](?=[\u4e00-\u9fff]))")
 _SUBSECTION = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*")
-_NUMBERED = re.compile(r"^\s*(?:(\d{1,4})\s*[.．、﹒](?!\d)|[（(](\d{1,4})[)）])\s*")
+_NUMBERED = re.compile(r"^\s*(?:(\d{1,4})\s*[.．、﹒]" + AFTER_NUMBER + r"|[（(](\d{1,4})[)）])\s*")
 # A bracket of labels closing a task paragraph: （责任处室：X牵头，Y落实；完成时限：…）, with
 # one level of brackets inside (X（Y）), and maybe a label or two after it (…）完成时限：6月底).
 # Brackets of every kind plans use around their labels: （）() 〔〕 [] 【】 ﹝﹞.
@@ -43,7 +44,9 @@ _ANY_BRACKET = re.compile(rf"[{_OPEN}]({_BRACKETED})[{_CLOSE}]")
 _UNIT_LABEL = re.compile(r"(?:单位|处室|科室|部门)[:：]")
 # 一、 二、 (一) 1、 inside one long line: a plan whose line breaks were lost.
 _INLINE_HEADING = re.compile(
-    r"\s+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、．](?!\d)))"
+    r"\s+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、．]"
+    + AFTER_NUMBER
+    + "))"
 )
 _LABEL = re.compile(
     "^(" + UNITS_LABEL + "|"

@@ -151,3 +151,7 @@ ROLE_LABELS: dict[str, str] = {
 # Of two units columns (市里落实单位 | 局内负责处室), the one naming the body's own divisions
 # is where its work is assigned; the other says who does it elsewhere.
 OWN_UNITS = ("局内", "本局", "本单位", "内设", "处室", "科室", "股室")
+
+# What may follow a task number's dot (1. / 1、): no digit — 1.5亿 is an amount, 2.2025年…清单
+# an annex's title — unless a deadline opens the task (1.2017年10月底前实现…, 3.2018年底前…).
+AFTER_NUMBER = r"(?!\d(?!\d{3}年(?:\d{1,2}月|[底内前])))"

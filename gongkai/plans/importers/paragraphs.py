@@ -55,7 +55,7 @@ from gongkai.plans.importers.cells import (
     cell_looks_like,
     header_roles,
 )
-from gongkai.plans.importers.headers import LEAD, NUMBER, REQUIREMENT, SUPPORT, UNITS
+from gongkai.plans.importers.headers import AFTER_NUMBER, LEAD, NUMBER, REQUIREMENT, SUPPORT, UNITS
 from gongkai.plans.importers.labels import label_sets, one_task_per_group
 from gongkai.plans.importers.runon import _HEADER_RUN, _run_on_table
 from gongkai.plans.importers.stream import (
@@ -152,7 +152,7 @@ def _header_onto_run_on_rows(lines: list[str]) -> list[str]:
 
 
 # Row numbers run on inside a line: …展示。区发展局2.做好…
-_RUN_ON_NUMBERS = re.compile(r"(?<![\d.．])\d{1,2}[.．、](?!\d)")
+_RUN_ON_NUMBERS = re.compile(r"(?<![\d.．])\d{1,2}[.．、]" + AFTER_NUMBER)
 
 
 # A row's number glued to its task (1做好…, 12 加强…), not a date or an amount (2022年, 3个).

@@ -719,8 +719,12 @@ def _clean_row(row: Row) -> Row:
     """Cleaned cells, or [] for an empty row or a line of web-page noise."""
     cells = [_clean_cell(c) for c in row]
     filled = [c for c in cells if c]
-    # A breadcrumb is short; a long line starting with one holds the page's body as well.
-    if not filled or all(_NOISE.search(c) and len(c) < 300 for c in filled):
+    # A breadcrumb (or a site's notice) is short and one sentence at most; a line starting
+    # with one that is long or goes on after a sentence (当前位置：… 为了…，制订本方案。 1、…)
+    # holds the page's body as well.
+    if not filled or all(
+        _NOISE.search(c) and len(c) < 300 and not re.search("。.", c) for c in filled
+    ):
         return []
     if len(filled) >= 2 and _META_LABEL.match(filled[0]):
         return []  # 索引号: | … | 成文日期: | …, a web page's index block

@@ -353,6 +353,12 @@ class _TableHTML(HTMLParser):
 
     def close(self):
         super().close()
+        # A fragment cut off before its cell and row close (a page body taken out of its
+        # table, cut after a task): what the open cell holds is the text, not nothing.
+        if self.cell is not None and self.row is not None:
+            self.handle_endtag("td")
+        if self.row is not None:
+            self.handle_endtag("tr")
         self._flush_loose()
 
     def _text(self, text: str) -> None:
