@@ -35,7 +35,12 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
     if not text or not text.strip():
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
     if _TABLE_TAG.search(text):
-        return parse_rows(html_rows(text), year, **options)
+        rows = html_rows(text)
+        if any(len(row) > 1 for row in rows):
+            return parse_rows(rows, year, **options)
+        # A page laid out in one table cell (a document's prose in a <td>) is no table: its
+        # text is read as a text page's, footer and the issuer's signature at its end included.
+        text = "\n".join(row[0] for row in rows if row)
     text = _LENTICULAR_LABEL.sub(r"\1：", without_footer(text))
     rows, bars = _line_rows(text)
     plan = parse_rows(rows, year, short_rows_merged=True, bar_separated=bars, **options)

@@ -1,0 +1,59 @@
+"""Rules of the round on real_heldout17 (issue 14): documents of the State Council given as the
+HTML of one table cell, their prose tasks each closed by a units bracket, the issuer and date at
+the end; 2009年底前 tasks with 责任单位及责任人 lines; a person named before the units. The plans
+here are small and invented, typed in the shape each layout has; the real ones are scored by
+test_import_real_plans.py.
+"""
+
+from gongkai.plans.importers import parse_plan_text
+from gongkai.plans.tests.plan_text import parse, read
+
+# ---- a document laid out in one table cell, signed and dated at its end ------------------------
+
+_CELL_PAGE = (
+    '<table><tbody><tr><td><p style="text-indent: 2em;">一、稳定就业</p>'
+    '<p style="text-indent: 2em;">（一）支持企业稳岗。加大稳岗支持力度。'
+    '<span style="font-family: 楷体;">（市人社局、市财政局负责）</span></p>'
+    '<p style="text-indent: 2em;">（二）加强职业培训。扩大培训规模。'
+    '<span style="font-family: 楷体;">（市人社局、市教育局负责）</span></p>'
+    '<p style="text-align: right;">{issuer} &nbsp; &nbsp; &nbsp;</p>'
+    '<p style="text-align: right;">2018年11月16日&nbsp;&nbsp;&nbsp;&nbsp;</p>'
+    '<p style="text-indent: 2em;">（此件公开发布）</p></td></tr><tr><td></td></tr></tbody></table>'
+)
+
+
+def test_the_issuer_and_date_ending_a_one_cell_page_are_no_deadline():
+    for issuer in ("国务院", "某市人民政府办公室"):
+        plan = parse_plan_text(_CELL_PAGE.format(issuer=issuer), 2018)
+        assert read(plan, "number", "lead_units", "due_date") == [
+            (1, ["市人社局", "市财政局"], None),
+            (2, ["市人社局", "市教育局"], None),
+        ], issuer
+
+
+def test_a_date_the_last_task_states_itself_stays_its_deadline():
+    # The step the rule forbids: a task's own date (not a signature after it) is kept.
+    page = _CELL_PAGE.replace("扩大培训规模。", "2018年12月31日前扩大培训规模。")
+    plan = parse_plan_text(page.format(issuer="国务院"), 2018)
+    assert [str(item.due_date) for item in plan.items] == ["None", "2018-12-31"]
+
+
+def test_a_table_of_several_cells_is_still_read_as_a_table():
+    page = (
+        "<table><tr><td>序号</td><td>工作任务</td><td>责任单位</td><td>完成时限</td></tr>"
+        "<tr><td>1</td><td>支持企业稳岗</td><td>市人社局</td><td>2018年12月底</td></tr></table>"
+    )
+    plan = parse_plan_text(page, 2018)
+    assert read(plan, "number", "lead_units", "due_date")[0][:2] == (1, ["市人社局"])
+    assert str(plan.items[0].due_date) == "2018-12-31"
+
+
+def test_a_signature_in_plain_text_with_a_three_character_issuer_is_taken_off():
+    plan = parse(
+        "1.支持企业稳岗。（市人社局负责）",
+        "2.加强职业培训。（市教育局负责）",
+        "国务院",
+        "2018年11月16日",
+        year=2018,
+    )
+    assert read(plan, "number", "due_date") == [(1, None), (2, None)]
