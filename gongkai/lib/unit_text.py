@@ -34,7 +34,8 @@ LEAD_ROLES = "牵头|主办|主责"
 SUPPORT_ROLES = "配合|协办|协同|协助|参与|支持"
 ROLE_WORDS = f"{LEAD_ROLES}|{SUPPORT_ROLES}|责任|承办|落实"
 UNIT_KINDS = "单位|处室|科室|部门|主体"
-UNITS_LABEL = f"(?:{ROLE_WORDS})(?:责任)?(?:{UNIT_KINDS})"
+# 责任单位及责任人: — the label names the units' heads too; the value is the units.
+UNITS_LABEL = f"(?:{ROLE_WORDS})(?:责任)?(?:{UNIT_KINDS})(?:及(?:其)?(?:主要)?(?:责任人|负责人))?"
 # The labels that can open a task's set: its lead's, or its units' (责任单位：).
 OPENING_LABEL = f"(?:责任|{LEAD_ROLES})(?:责任)?(?:{UNIT_KINDS})"
 
@@ -77,6 +78,9 @@ _AS_FITS = re.compile(r"结合(?:工作|各自|自身|本单位)?实际(?:推广
 _ROLE_IN_BRACKETS = re.compile(r"[（(](牵头|主办|主责|配合|协办|协助|参与)(?:单位|部门)?[)）]")
 # A collective's tail: 等部门, 等市有关单位, 等单位 — the named units stay, the tail goes.
 _ETC_TAIL = re.compile(r"等(?:[市县区省]?(?:直)?(?:有关|相关)?(?:单位|部门|处室|科室))?$")
+# …、市公安消防支队主要领导: the units' heads, after the last name — a person is no unit, the
+# units stay.
+_HEADS_TAIL = re.compile(r"(?:主要领导|主要负责人|主要负责同志|负责同志|一把手)$")
 # "X会Y"/"X会同Y": X leads and Y supports, 会 after a name's organ word (…处会…, …厅会同…). A
 # 委 before a bare 会 is a committee's name (党委会, 管委会), before 会同 the verb; nor is the
 # 会 of a word starting a name's next part (市财政局会计处, 办公室会议科).
@@ -143,6 +147,9 @@ _DUTY_LABEL = re.compile(r"^\s*(?:部门|责任|任务)?分工\s*[:：]\s*")
 def parse_units(text: str) -> UnitsParse:
     """Lead and supporting units named in one units cell."""
     raw = (text or "").strip()
+    heads = _HEADS_TAIL.search(raw.rstrip("。.；; "))
+    if heads and heads.start() > 0:
+        raw = raw[: heads.start()]
     legend = COMMA_LEGEND.search(simplify(raw))
     if legend and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: legend.start()]):
         return _comma_legend(raw[: legend.start()], raw[legend.start() :])

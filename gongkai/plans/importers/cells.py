@@ -27,7 +27,12 @@ _CANONICAL_HEADER = ["工作内容", "落实措施", "完成时限", "责任单�
 # 一'加快… — a page's quote where 、 was (a garbled copy), before the heading's words.
 _SECTION = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*(?:[、.．﹒]|['’](?=[\u4e00-\u9fff]))")
 _SUBSECTION = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*")
-_NUMBERED = re.compile(r"^\s*(?:(\d{1,4})\s*[.．、﹒](?!\d)|[（(](\d{1,4})[)）])\s*")
+# 1.2009年底前,完成… — a task's number, then its deadline opening its words (no decimal
+# 1.2009; 2.2025年十五件民盼实事 is an annex's title, no deadline after its year).
+_NUMBERED = re.compile(
+    r"^\s*(?:(\d{1,4})\s*[.．、﹒](?:(?!\d)|(?=\d{4}\s*年\s*(?:底|末|前|内|[上下]半年|\d{1,2}\s*月)))"
+    r"|[（(](\d{1,4})[)）])\s*"
+)
 # A bracket of labels closing a task paragraph: （责任处室：X牵头，Y落实；完成时限：…）, with
 # one level of brackets inside (X（Y）), and maybe a label or two after it (…）完成时限：6月底).
 # Brackets of every kind plans use around their labels: （）() 〔〕 [] 【】 ﹝﹞.

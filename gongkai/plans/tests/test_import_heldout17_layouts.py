@@ -57,3 +57,42 @@ def test_a_signature_in_plain_text_with_a_three_character_issuer_is_taken_off():
         year=2018,
     )
     assert read(plan, "number", "due_date") == [(1, None), (2, None)]
+
+
+# ---- 1.2009年底前,… tasks, each followed by 责任单位及责任人:…主要领导 ---------------------------
+
+_HEADS_LINES = (
+    "一、消防站点建设",
+    "1.2009年底前,完成特勤消防三中队建设,并配套完成消防车辆装备建设。",
+    "责任单位及责任人:呈贡县政府、市发改委、市公安消防支队主要领导。",
+    "2.2010年底前,完成盘龙消防三中队建设。",
+    "责任单位及责任人:盘龙区政府主要领导。",
+)
+
+
+def test_a_task_opening_on_its_deadline_year_and_its_units_and_heads_line_are_read():
+    plan = parse(*_HEADS_LINES, year=2009)
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["呈贡县政府", "市发改委", "市公安消防支队"], []),
+        (2, ["盘龙区政府"], []),
+    ]
+    assert [str(item.due_date) for item in plan.items] == ["2009-12-31", "2010-12-31"]
+    assert all(any("任务内容" in flag for flag in item.flags) for item in plan.items)
+
+
+def test_the_units_heads_are_no_unit():
+    from gongkai.lib.unit_text import parse_units
+
+    for heads in ("主要领导", "主要负责人", "负责同志"):
+        assert parse_units(f"市发改委、盘龙区政府{heads}").lead == ["市发改委", "盘龙区政府"]
+
+
+def test_a_year_opening_an_annex_title_or_a_decimal_is_no_task_number():
+    # The step the rule forbids: 2.2025年十五件民盼实事任务分解 (an annex's title, no deadline
+    # after its year) and 1.5倍 stay words, not tasks 2 and 1.
+    from gongkai.plans.importers.cells import _NUMBERED
+
+    assert _NUMBERED.match("1.2009年底前,完成营房改造。").group(1) == "1"
+    assert _NUMBERED.match("3、2024年6月底前完成验收。").group(1) == "3"
+    assert not _NUMBERED.match("2.2025年十五件民盼实事任务分解")
+    assert not _NUMBERED.match("1.5倍以上")
