@@ -62,6 +62,7 @@ _NAME_SPLIT = re.compile(r"([、/,，])")
 # After 等, a collective that sums up the units before it (等市有关单位, 等相关区直部门,
 # 等领导小组成员单位): not a unit of its own.
 _ETC_REST = re.compile(r"^(?!各)[^、,，]*(?:单位|部门|处室|科室|股室|机构)$")
+_AFTER_ETC_AND = re.compile(r"^(?:以及|和|及|与)(?=[\u4e00-\u9fff]{2})")
 # 县直、驻县有关单位: a qualifier too short to be a unit, standing before the next name.
 _QUALIFIER = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 # 和/及/与 join two units only when the left part is a unit itself: 办公室和法规科, but
@@ -534,6 +535,8 @@ def _names(text: str) -> tuple[list[str], bool]:
             glue = first + separator  # 县直、驻县有关单位 is one collective
             continue
         # X等相关区直部门、Y: the collective after 等 only sums up the units before it.
+        # X等和各有关省级人民政府: the 和 joins the list (its tail dropped) to the next name.
+        after = [_AFTER_ETC_AND.sub("", p) for p in after]
         pieces += [first, *(p for p in after if not _ETC_REST.match(p))]
     for piece in pieces:
         for name in _split_and(_clean_name(piece)):

@@ -96,3 +96,23 @@ def test_a_year_opening_an_annex_title_or_a_decimal_is_no_task_number():
     assert _NUMBERED.match("3、2024年6月底前完成验收。").group(1) == "3"
     assert not _NUMBERED.match("2.2025年十五件民盼实事任务分解")
     assert not _NUMBERED.match("1.5倍以上")
+
+
+# ---- …等和各有关省级人民政府负责: the list's 等 tail, then one more unit joined by 和 --------------
+
+
+def test_a_unit_joined_by_and_after_the_lists_etc_is_a_unit_of_its_own():
+    from gongkai.lib.unit_text import parse_units
+
+    parsed = parse_units("商务部、发展改革委、农业农村部等和各有关省级人民政府负责")
+    assert parsed.lead == ["商务部", "发展改革委", "农业农村部", "各有关省级人民政府"]
+    assert not parsed.flags
+    assert parse_units("商务部等和市公安局负责").lead == ["商务部", "市公安局"]
+
+
+def test_a_collective_tail_after_etc_stays_dropped():
+    # The step the rule forbids: 等部门和单位 sums up the names before it, no unit.
+    from gongkai.lib.unit_text import parse_units
+
+    assert parse_units("商务部、财政部等部门和单位负责").lead == ["商务部", "财政部"]
+    assert parse_units("商务部等有关部门负责").lead == ["商务部"]
