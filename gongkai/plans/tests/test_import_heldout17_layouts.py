@@ -98,7 +98,7 @@ def test_a_year_opening_an_annex_title_or_a_decimal_is_no_task_number():
     assert not _NUMBERED.match("1.5倍以上")
 
 
-# ---- …等和各有关省级人民政府负责: the list's 等 tail, then one more unit joined by 和 --------------
+# ---- …等和各有关省级人民政府负责: the list's 等 tail, then one more unit joined by 和 ----------
 
 
 def test_a_unit_joined_by_and_after_the_lists_etc_is_a_unit_of_its_own():
