@@ -116,3 +116,43 @@ def test_a_collective_tail_after_etc_stays_dropped():
 
     assert parse_units("商务部、财政部等部门和单位负责").lead == ["商务部", "财政部"]
     assert parse_units("商务部等有关部门负责").lead == ["商务部"]
+
+
+# ---- the legend after 负责 inside the same bracket: （X、Y负责。列第一位者为牵头单位，下同） ------
+
+_LEGEND_IN_BRACKET = (
+    "一、稳定就业",
+    "（一）支持企业稳岗。加大稳岗支持力度。（市人社局、市财政局负责。列第一位者为牵头单位，下同）",
+    "（二）加强职业培训。扩大培训规模。（市人社局、市教育局、共青团市委负责）",
+    "（三）开展见习。扩大见习规模。（市人社局、市教育局牵头负责）",
+)
+
+
+def test_the_legend_after_the_units_in_their_bracket_makes_the_first_lead_from_there_on():
+    plan = parse(*_LEGEND_IN_BRACKET)
+    assert read(plan, "number", "lead_units", "support_units", "note") == [
+        (1, ["市人社局"], ["市财政局"], ""),
+        (2, ["市人社局"], ["市教育局", "共青团市委"], ""),
+        # 牵头 written in the bracket: the units say their own roles.
+        (3, ["市人社局", "市教育局"], [], ""),
+    ]
+
+
+def test_a_sentence_after_the_units_in_their_bracket_that_is_no_legend_stays_a_remark():
+    # The step the rule forbids: any sentence after 负责。 read as the roles' legend.
+    plan = parse(
+        "一、稳定就业",
+        "（一）支持企业稳岗。加大稳岗支持力度。（市人社局、市财政局负责。以下工作均需各区落实）",
+        "（二）加强职业培训。扩大培训规模。（市人社局、市教育局负责）",
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["市人社局", "市财政局"], []),
+        (2, ["市人社局", "市教育局"], []),
+    ]
+    assert "以下工作均需各区落实" in plan.items[0].note
+
+
+def test_a_central_committee_of_a_peoples_organisation_is_a_unit():
+    from gongkai.lib.unit_text import parse_units
+
+    assert parse_units("共青团中央、全国妇联负责").lead == ["共青团中央", "全国妇联"]
