@@ -118,7 +118,7 @@ def test_a_collective_tail_after_etc_stays_dropped():
     assert parse_units("商务部等有关部门负责").lead == ["商务部"]
 
 
-# ---- the legend after 负责 inside the same bracket: （X、Y负责。列第一位者为牵头单位，下同） ------
+# ---- the legend after 负责 inside the same bracket: （X、Y负责。列第一位者为牵头单位，下同） --
 
 _LEGEND_IN_BRACKET = (
     "一、稳定就业",
