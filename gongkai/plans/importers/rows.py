@@ -176,6 +176,42 @@ def _without_opening_points(items: list[ParsedItem], warnings: list[str]) -> lis
     return rest
 
 
+_OPENING_AIMS = (
+    "正文开头“{}”部分的{}段未注明责任单位（其后各项任务均已注明），视为总体要求，未作为任务导入"
+)
+
+
+# 指导思想。以…为指导 / 基本原则。 / 发展目标。到2025年… — a paragraph titled as an aim.
+_AIMS_TITLE = re.compile(
+    r"^\s*(?:指导思想|基本原则|工作原则|总体要求|总体思路|发展目标|工作目标|总体目标|主要目标)[。:：]"
+)
+
+
+def _without_opening_aims(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+    """一、总体要求 （一）指导思想…（二）基本原则…（三）发展目标… — in a plan of paragraphs where
+    every task after them names its units, the paragraphs of an opening part setting out aims
+    (its heading says so: _GENERAL_PART), each titled as an aim, that name none are no tasks:
+    left out, said; the tasks keep their numbers as written. (A numbered target paragraph
+    with no such title stays an item, flagged for its missing units.)"""
+    head = 0
+    while (
+        head < len(items)
+        and not _named(items[head])
+        and _GENERAL_PART.search(items[head].section)
+        and _AIMS_TITLE.match(items[head].requirement)
+    ):
+        head += 1
+    rest = items[head:]
+    named = [_named(i) and _MID_TEXT not in i.flags for i in rest]
+    if not head or sum(named) < 3 or not named[0] or rest[0].section == items[0].section:
+        return items
+    last = max(at for at, has in enumerate(named) if has)
+    if not all(named[: last + 1]):
+        return items
+    warnings.append(_OPENING_AIMS.format(items[0].section, head))
+    return rest
+
+
 def _named(item: ParsedItem) -> bool:
     return bool(item.units_text or item.lead_units or item.support_units)
 
@@ -185,7 +221,7 @@ def _without_closing_measures(items: list[ParsedItem], warnings: list[str]) -> l
     units, the paragraphs of the closing part(s) that name none are the plan's measures for
     itself, not tasks: left out, and the plan says so. Units taken from a bracket inside a
     paragraph's text (各处室（中心）、…, flagged as such) do not make it a task here."""
-    items = _without_opening_points(items, warnings)
+    items = _without_opening_aims(_without_opening_points(items, warnings), warnings)
     named = [_named(i) and _MID_TEXT not in i.flags for i in items]
     last = max((at for at, has in enumerate(named) if has), default=-1)
     tail = items[last + 1 :]

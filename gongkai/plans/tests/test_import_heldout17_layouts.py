@@ -156,3 +156,41 @@ def test_a_central_committee_of_a_peoples_organisation_is_a_unit():
     from gongkai.lib.unit_text import parse_units
 
     assert parse_units("共青团中央、全国妇联负责").lead == ["共青团中央", "全国妇联"]
+
+
+# ---- 一、总体要求 with （一）指导思想。（二）基本原则。 naming no units, tasks after it --
+
+_AIMS = (
+    "一、总体要求",
+    "（一）指导思想。以新发展理念为指导，推动农业机械化高质量发展。",
+    "（二）基本原则。坚持市场主导、政府引导。",
+    "二、主要任务",
+    "（三）完善创新体系。加快推进农机装备创新。（市工信局、市农业农村局负责）",
+    "（四）推进协同发展。支持产业链上下游协作。（市工信局、市商务局负责）",
+    "（五）优化产业布局。鼓励大型企业做强做优。（市发改委负责）",
+)
+
+
+def test_an_opening_part_of_aims_naming_no_units_is_no_task_and_said():
+    plan = parse(*_AIMS)
+    assert read(plan, "number", "lead_units") == [
+        (3, ["市工信局", "市农业农村局"]),
+        (4, ["市工信局", "市商务局"]),
+        (5, ["市发改委"]),
+    ]
+    assert any("一、总体要求" in w and "未作为任务导入" in w for w in plan.warnings)
+
+
+def test_a_target_paragraph_with_no_aims_title_stays_an_item():
+    # The step the rule forbids: a numbered paragraph under 一、总体目标 that is not titled as
+    # an aim (a target written as a task) is kept, flagged for its missing units.
+    plan = parse(
+        "一、总体目标",
+        "1.重点引进和培养1万名企业紧缺人才。",
+        "二、主要任务",
+        "2.实施引才计划。（市人社局负责）",
+        "3.实施育才计划。（市教育局负责）",
+        "4.实施留才计划。（市住建局负责）",
+    )
+    assert [item.number for item in plan.items] == [1, 2, 3, 4]
+    assert plan.items[0].flags
