@@ -194,3 +194,34 @@ def test_a_target_paragraph_with_no_aims_title_stays_an_item():
     )
     assert [item.number for item in plan.items] == [1, 2, 3, 4]
     assert plan.items[0].flags
+
+
+# ---- 1、title / 由X副市长负责,市Y牵头,相关部门配合,… (a person in charge, then the units) --
+
+
+def test_the_roles_opening_a_tasks_text_are_its_units_and_the_person_in_charge_none():
+    plan = parse(
+        "1、设立综合配套改革试验区事宜",
+        "由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成实施方案。",
+        "2、轨道交通项目",
+        "由吴继德副市长负责,市建设局牵头,市发改委配合,进一步修改完善项目建设方案。",
+        year=2010,
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["市发改委"], ["相关部门"]),
+        (2, ["市建设局"], ["市发改委"]),
+    ]
+    assert all(item.flags for item in plan.items)
+
+
+def test_a_person_in_charge_alone_is_never_a_unit():
+    # The step the rule forbids: 由X副市长负责 read as a unit named 杨志武副市长.
+    plan = parse(
+        "1、设立综合配套改革试验区事宜",
+        "由杨志武副市长负责,尽快完成实施方案。",
+        "2、轨道交通项目",
+        "由吴继德副市长负责,进一步修改完善项目建设方案。",
+        year=2010,
+    )
+    assert all(not (item.lead_units or item.support_units) for item in plan.items)
+    assert all(item.flags for item in plan.items)
