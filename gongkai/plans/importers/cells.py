@@ -70,6 +70,9 @@ def header_roles(header: Row) -> list[str | None]:
 _UPPER_LEVEL = re.compile(r"^(?:上级|国家|中央|省级|省里|市级|市里)")
 
 
+_INSIDE_NAMED = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?<![局本])内(?:牵头|配合|协办|责任|负责)")
+
+
 def _own_units_column(header: Row, raw: list[str | None]) -> list[str | None]:
     """Two 责任单位 columns, one of them the body's own divisions (局内负责处室): that one
     holds the units; the other (市里落实单位) is kept as a note. So is a column naming the
@@ -80,6 +83,11 @@ def _own_units_column(header: Row, raw: list[str | None]) -> list[str | None]:
         raw = [NOTE if j in upper else role for j, role in enumerate(raw)]
         if LEAD not in raw and SUPPORT in raw:
             raw[raw.index(SUPPORT)] = UNITS
+    # 牵头单位 | 配合单位 | 市卫健委内牵头处室 | 市卫健委内配合处室: the plan's units, then one
+    # of them split inside (a body named before 内): that split is a note.
+    inside = [j for j in named if _INSIDE_NAMED.match(simplify(header[j]))]
+    if inside and len(inside) < len(named):
+        raw = [NOTE if j in inside else role for j, role in enumerate(raw)]
     units = [j for j, role in enumerate(raw) if role == UNITS]
     if len(units) != 2:
         return raw

@@ -1030,6 +1030,7 @@ class _Walker:
         self.records = False  # rows are records read from paragraphs, their fields in place
         self.unitless = False  # records of a plan that names no units: each one is a task
         self.right_aligned = False  # short rows of a | table lost their leading cells
+        self.last_task = ("", "")  # the (序号, 工作任务) cells of the row above
         self.numbered = False  # the table numbers its tasks (a 序号 column, or 1. 2.)
         # Flags of the rows a cell stream was cut into with doubt, by row id.
         self.doubtful: dict[int, list[str]] = {}
@@ -1102,9 +1103,23 @@ class _Walker:
                 columns[role] = f"{columns[role]}\n{cell}" if role in columns else cell
         lacking = {self.roles[j] for j in missing}
         self._carry_down(columns, lacking, flags)
-        requirements = self._requirements(columns.pop(REQUIREMENT, ""), columns.get(NUMBER, ""))
+        text = columns.pop(REQUIREMENT, "")
+        # 序号 and 工作事项 merged over several rows of 主要内容 (an HTML or Word rowspan, repeated
+        # in each row), the rows numbered by nothing else: the 序号 numbers one item, the rows
+        # below its first are more of it, not items of their own.
+        group = next((c for r, c in zip(self.roles, cells, strict=True) if r == TASK), "")
+        task = (columns.get(NUMBER, ""), group)
+        spanned = (
+            bool(task[0].strip().isdigit() and group)
+            and task == self.last_task
+            and not _NUMBERED.match(text)
+        )
+        self.last_task = task
+        requirements = [] if spanned else self._requirements(text, task[0])
         parts = self._row(requirements, columns, flags)
-        parts.continues = self.right_aligned and REQUIREMENT in lacking and NUMBER not in columns
+        parts.continues = spanned or (
+            self.right_aligned and REQUIREMENT in lacking and NUMBER not in columns
+        )
         self._push(parts)
 
     def _heading_row(self, row: Row) -> Row:

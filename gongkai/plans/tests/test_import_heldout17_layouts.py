@@ -225,3 +225,55 @@ def test_a_person_in_charge_alone_is_never_a_unit():
     )
     assert all(not (item.lead_units or item.support_units) for item in plan.items)
     assert all(item.flags for item in plan.items)
+
+
+# ---- a saved page whose 附件2 任务分工表 holds the items, 序号 merged over several rows --
+
+_ROWS = (
+    '<tr><td rowspan="2">1</td><td rowspan="2">扩大家庭医生来源。</td><td>推动人才下沉。</td>'
+    "<td>各区政府</td><td>市卫生健康委</td><td>基层处</td><td>医政处</td></tr>"
+    "<tr><td>引导医师多点执业。</td><td>各区政府、市医保局</td><td>市人社局、市医保局</td>"
+    "<td>人事处</td><td>基层处</td></tr>"
+    "<tr><td>2</td><td>优化签约团队。</td><td>组建签约团队。</td><td>各区政府</td>"
+    "<td>市卫生健康委</td><td>基层处</td><td>/</td></tr>"
+)
+_HEADER = (
+    "<tr><td>序号</td><td>工作事项</td><td>主要内容</td><td>牵头单位</td><td>配合单位</td>"
+    "<td>市卫健委内牵头处室</td><td>市卫健委内配合处室</td></tr>"
+)
+_SAVED_PAGE = (
+    "<html><body><div>网站首页 &gt; 政务公开</div>"
+    "<p>二、主要任务</p><p>1.有序扩大家庭医生来源。各区要推动人才下沉。</p>"
+    "<p>2.不断优化签约服务团队。组建签约团队。</p><p>3.完善培养培训体系。</p>"
+    "<p>附件：1.监测指标体系</p><p>2.任务分工表</p>"
+    "<p>附件2</p><p>关于推进家庭医生签约服务高质量发展工作的任务分工表</p>"
+    f"<table>{_HEADER}{_ROWS}</table><p>打印本页</p></body></html>"
+)
+
+
+def test_a_saved_pages_annex_task_table_gives_the_items_not_the_notices_prose():
+    plan = parse_plan_text(_SAVED_PAGE, 2023)
+    assert read(plan, "number", "section", "lead_units", "support_units") == [
+        # the 序号 merged over two rows: one item, its rows' units joined, leads first.
+        (1, "", ["各区政府", "市医保局"], ["市卫生健康委", "市人社局"]),
+        (2, "", ["各区政府"], ["市卫生健康委"]),
+    ]
+    assert any("附件" in w and "任务分工表" in w for w in plan.warnings)
+
+
+def test_a_page_whose_table_is_under_no_annex_heading_is_read_whole():
+    # The step the rule forbids: the notice's own task table (no 附件 before it) set aside.
+    page = _SAVED_PAGE.replace("<p>附件2</p>", "<p>三、任务分工</p>")
+    plan = parse_plan_text(page, 2023)
+    assert not any("附件的任务分工表" in w for w in plan.warnings)
+
+
+def test_rows_each_numbered_in_their_own_cell_stay_items_of_their_own():
+    # The step the rule forbids: rows with 序号 of their own (or a 工作事项 merged over rows
+    # numbered apart) joined into one item.
+    rows = _ROWS.replace(' rowspan="2"', "")
+    page = f"<table>{_HEADER}{rows}</table>"
+    page = page.replace("<tr><td>引导医师", "<tr><td>2</td><td>扩大来源。</td><td>引导医师")
+    page = page.replace("<tr><td>2</td><td>优化", "<tr><td>3</td><td>优化")
+    plan = parse_plan_text(page, 2023)
+    assert [item.number for item in plan.items] == [1, 2, 3]
