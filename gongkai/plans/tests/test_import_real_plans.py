@@ -168,7 +168,11 @@ tests/:
 - real_heldout17 (the seventeenth blind batch, plans17: 12 plans of other government work — five
   国务院/国办 documents as HTML fragments of an SQL dump, a 517 KB saved page whose 附件2 任务分工表
   holds the items, a table run into one line; its README): blind 50/149 (13 silent) on the lead's
-  main; dev data from stop 31.
+  main; dev data from stop 31. Stop 31: a page laid out in one table cell read as text (the
+  issuer's 国务院 / date no deadline), 1.2009年底前 numbers, 责任单位及责任人 and 主要领导, the
+  legend after 负责 in its bracket, 等和各…, an opening 总体要求 part of aims, 由X副市长负责,Y牵头
+  opening the text, an annex task table with 序号 merged over rows: 50/149 (13 silent) ->
+  139/149 (none); 12 (a table run into one line) still refused with the importer's message.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
