@@ -17,7 +17,18 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Bare 牵头 / 配合 are the second row of a two-row header (责任单位 over 牵头 | 配合).
     (
         LEAD,
-        ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "主办单位", "主责单位", "牵头", "主办"),
+        (
+            "牵头单位",
+            "牵头部门",
+            "牵头处室",
+            "牵头科室",
+            "主办单位",
+            "主责单位",
+            # 第一责任单位 | 主要责任单位: the unit answering first for the task leads.
+            "第一责任单位",
+            "牵头",
+            "主办",
+        ),
     ),
     (
         SUPPORT,

@@ -5,7 +5,9 @@ here are small and invented, typed in the shape each layout has; the real ones a
 test_import_real_plans.py.
 """
 
-from gongkai.plans.importers import parse_plan_text
+import pytest
+
+from gongkai.plans.importers import PlanImportError, parse_plan_text
 from gongkai.plans.tests.plan_text import parse, read
 
 # ---- a document laid out in one table cell, signed and dated at its end ------------------------
@@ -277,3 +279,32 @@ def test_rows_each_numbered_in_their_own_cell_stay_items_of_their_own():
     page = page.replace("<tr><td>2</td><td>优化", "<tr><td>3</td><td>优化")
     plan = parse_plan_text(page, 2023)
     assert [item.number for item in plan.items] == [1, 2, 3]
+
+
+# ---- a table run into one line under 序号主要工作任务第一责任单位主要责任单位 --
+
+_RUNON = (
+    "主要目标任务分解落实方案序号主要工作任务第一责任单位主要责任单位一、主要发展指标"
+    "1地区生产总值年均增长12%左右。市发展改革委各县(市、区)政府、嘉兴港区"
+    "2服务业增加值占生产总值比重达到40%。市发展改革委各县(市、区)政府"
+    "3地方财政收入年均增长13%。市财政局各县(市、区)政府、市国税局"
+    "4社会消费品零售总额年均增长12%以上。市经贸委各县(市、区)政府、嘉兴港区"
+)
+
+
+def test_a_run_on_table_with_a_first_responsible_unit_column_is_read_its_first_unit_leading():
+    plan = parse(_RUNON, year=2006)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["市发展改革委"]),
+        (2, ["市发展改革委"]),
+        (3, ["市财政局"]),
+        (4, ["市经贸委"]),
+    ]
+    assert plan.items[2].support_units == ["各县(市、区)政府", "市国税局"]
+    assert all(item.flags for item in plan.items)  # cells cut by content: every row told
+
+
+def test_a_run_on_line_whose_header_names_people_is_still_refused():
+    # The step the rule forbids: 第一责任人 (a person) read as a units column.
+    with pytest.raises(PlanImportError):
+        parse(_RUNON.replace("第一责任单位主要责任单位", "第一责任人主要负责人"), year=2006)

@@ -171,8 +171,9 @@ tests/:
   main; dev data from stop 31. Stop 31: a page laid out in one table cell read as text (the
   issuer's 国务院 / date no deadline), 1.2009年底前 numbers, 责任单位及责任人 and 主要领导, the
   legend after 负责 in its bracket, 等和各…, an opening 总体要求 part of aims, 由X副市长负责,Y牵头
-  opening the text, an annex task table with 序号 merged over rows: 50/149 (13 silent) ->
-  139/149 (none); 12 (a table run into one line) still refused with the importer's message.
+  opening the text, an annex task table with 序号 merged over rows, 第一责任单位 a lead column
+  (12, a table run into one line, 7/10, every row flagged): 50/149 (13 silent) -> 146/149
+  (none).
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -211,7 +212,7 @@ BATCHES = {
     "real_heldout14": (16, 63, 56, 0),
     "real_heldout15": (21, 55, 47, 0),
     "real_heldout16": (5, 17, 15, 0),
-    "real_heldout17": (12, 149, 139, 0),
+    "real_heldout17": (12, 149, 146, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
