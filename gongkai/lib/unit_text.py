@@ -34,7 +34,8 @@ LEAD_ROLES = "牵头|主办|主责"
 SUPPORT_ROLES = "配合|协办|协同|协助|参与|支持"
 ROLE_WORDS = f"{LEAD_ROLES}|{SUPPORT_ROLES}|责任|承办|落实"
 UNIT_KINDS = "单位|处室|科室|部门|主体"
-UNITS_LABEL = f"(?:{ROLE_WORDS})(?:责任)?(?:{UNIT_KINDS})"
+# 责任单位及责任人: — the label names the units' heads too; the value is the units.
+UNITS_LABEL = f"(?:{ROLE_WORDS})(?:责任)?(?:{UNIT_KINDS})(?:及(?:其)?(?:主要)?(?:责任人|负责人))?"
 # The labels that can open a task's set: its lead's, or its units' (责任单位：).
 OPENING_LABEL = f"(?:责任|{LEAD_ROLES})(?:责任)?(?:{UNIT_KINDS})"
 
@@ -61,6 +62,7 @@ _NAME_SPLIT = re.compile(r"([、/,，])")
 # After 等, a collective that sums up the units before it (等市有关单位, 等相关区直部门,
 # 等领导小组成员单位): not a unit of its own.
 _ETC_REST = re.compile(r"^(?!各)[^、,，]*(?:单位|部门|处室|科室|股室|机构)$")
+_AFTER_ETC_AND = re.compile(r"^(?:以及|和|及|与)(?=[\u4e00-\u9fff]{2})")
 # 县直、驻县有关单位: a qualifier too short to be a unit, standing before the next name.
 _QUALIFIER = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 # 和/及/与 join two units only when the left part is a unit itself: 办公室和法规科, but
@@ -77,6 +79,9 @@ _AS_FITS = re.compile(r"结合(?:工作|各自|自身|本单位)?实际(?:推广
 _ROLE_IN_BRACKETS = re.compile(r"[（(](牵头|主办|主责|配合|协办|协助|参与)(?:单位|部门)?[)）]")
 # A collective's tail: 等部门, 等市有关单位, 等单位 — the named units stay, the tail goes.
 _ETC_TAIL = re.compile(r"等(?:[市县区省]?(?:直)?(?:有关|相关)?(?:单位|部门|处室|科室))?$")
+# …、市公安消防支队主要领导: the units' heads, after the last name — a person is no unit, the
+# units stay.
+_HEADS_TAIL = re.compile(r"(?:主要领导|主要负责人|主要负责同志|负责同志|一把手)$")
 # "X会Y"/"X会同Y": X leads and Y supports, 会 after a name's organ word (…处会…, …厅会同…). A
 # 委 before a bare 会 is a committee's name (党委会, 管委会), before 会同 the verb; nor is the
 # 会 of a word starting a name's next part (市财政局会计处, 办公室会议科).
@@ -90,6 +95,8 @@ _UNIT_SUFFIX = re.compile(
     r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|村居|主体|企业|国企|央企|银行|支行|分行|海关|"
     # People's organisations: 科学技术协会, 工商业联合会, 妇女联合会 …, by their short names.
     r"科协|工商联|侨联|妇联|残联|文联|社科联|"
+    # Their central committees: 共青团中央, 民盟中央.
+    r"(?<=[团盟革建进工党社])中央|"
     # Banks by their short names: 市人行 (人民银行), 县农行, 市建行.
     r"人行|[农工建中交]行)$"
 )
@@ -144,6 +151,9 @@ _DUTY_LABEL = re.compile(r"^\s*(?:部门|责任|任务)?分工\s*[:：]\s*")
 def parse_units(text: str) -> UnitsParse:
     """Lead and supporting units named in one units cell."""
     raw = (text or "").strip()
+    heads = _HEADS_TAIL.search(raw.rstrip("。.；; "))
+    if heads and heads.start() > 0:
+        raw = raw[: heads.start()]
     legend = COMMA_LEGEND.search(simplify(raw))
     if legend and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: legend.start()]):
         return _comma_legend(raw[: legend.start()], raw[legend.start() :])
@@ -560,6 +570,8 @@ def _names(text: str) -> tuple[list[str], bool]:
             glue = first + separator  # 县直、驻县有关单位 is one collective
             continue
         # X等相关区直部门、Y: the collective after 等 only sums up the units before it.
+        # X等和各有关省级人民政府: the 和 joins the list (its tail dropped) to the next name.
+        after = [_AFTER_ETC_AND.sub("", p) for p in after]
         pieces += [first, *(p for p in after if not _ETC_REST.match(p))]
     for piece in pieces:
         for name in _split_and(_clean_name(piece)):

@@ -8,7 +8,7 @@ import functools
 import re
 
 from gongkai.lib.deadline_text import simplify
-from gongkai.lib.unit_text import OPENING_LABEL, UNIT_KINDS, UNITS_LABEL, parse_units
+from gongkai.lib.unit_text import LEGEND, OPENING_LABEL, UNIT_KINDS, UNITS_LABEL, parse_units
 from gongkai.plans.importers.cells import (
     _ANY_BRACKET,
     _LABEL,
@@ -109,7 +109,8 @@ def _take_trailer(record: Row, line: str) -> str:
         elif deadline and not record[2]:
             record[2] = deadline
         remark = brackets[0].group(1).partition("。")[2].strip()
-        if remark and not _UNIT_LABEL.search(simplify(units)):
+        legend = LEGEND.match(simplify(remark))  # …负责。列第一位者为牵头单位: no remark
+        if remark and not _UNIT_LABEL.search(simplify(units)) and not legend:
             record[4] = "；".join(filter(None, [record[4], remark]))
     else:
         lead: list[str] = []
@@ -314,7 +315,9 @@ def _split_bracket(inner: str) -> tuple[str, str]:
     """（市政务服务局牵头，各区政府配合，2023年6月底前完成）: (units, deadline). A sentence
     after the units (…负责。以下工作均需…落实，不再列出) is a remark, not more units."""
     first, stop, remark = inner.partition("。")
-    if stop and remark.strip() and _looks_like_units(first):
+    # …负责。列第一位者为牵头单位，下同 — the plan's legend of the units' roles, no remark.
+    legend = LEGEND.match(simplify(remark.strip()))
+    if stop and remark.strip() and _looks_like_units(first) and not legend:
         inner = first
     pieces = [p for p in re.split(r"[，,；;]", inner) if p.strip()]
     deadline = [p for p in pieces if _looks_like_deadline(p)]

@@ -47,7 +47,7 @@ _FOOTER = re.compile(
 )
 # The issuer's signature: a name, then the date alone on its line.
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
-_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff（）()]{4,40}\s*$")
+_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff（）()]{3,40}\s*$")  # 国务院, 某区人民政府办公室
 # 相关链接 / 相关文件 …: a heading over links to other pages, after the plan.
 _LINKS_HEADING = re.compile(
     r"^\s*【?(?:相关|延伸)(?:链接|文件|阅读|新闻|文章|解读|稿件)】?\s*[:：]?\s*$"
