@@ -390,7 +390,7 @@ def _from_clauses(text: str) -> UnitsParse:
             if _SPLIT_BY_OBJECT not in result.flags:
                 result.flags.append(_SPLIT_BY_OBJECT)
             continue
-        assisted = _assisted(clause)
+        assisted = _assisted(clause) or _co_signed(clause)
         if assisted:
             has_lead_verb = True
             _add(result.lead, assisted[0])
@@ -404,10 +404,6 @@ def _from_clauses(text: str) -> UnitsParse:
             _add(result.lead, names)
         elif role == "support":
             _add(result.support, names)
-        elif role == "co-sign":
-            has_lead_verb = True
-            _add(result.lead, names[:1])
-            _add(result.support, names[1:])
         elif role == "aid":
             aid += names
         else:
@@ -480,14 +476,22 @@ def _assisted(clause: str) -> tuple[list[str], list[str]] | None:
     return None
 
 
+def _co_signed(clause: str) -> tuple[list[str], list[str]] | None:
+    """(leads, supports) of a clause X会同Y负责: X leads, Y supports; several X only with 会同
+    (国家发展改革委、财政部会同有关部门负责). None for other clauses."""
+    co_sign = _CO_SIGN_RE.match(clause)
+    if not co_sign or _VERB_RE.search(co_sign.group(1)):
+        return None
+    left, _ = _names(co_sign.group(1))
+    right, _ = _names(_VERB_RE.split(co_sign.group(2))[0])
+    several = len(left) > 1 and clause[co_sign.end(1) :].startswith("会同")
+    if right and (len(left) == 1 or several):
+        return left, right
+    return None
+
+
 def _clause(clause: str) -> tuple[str, list[str], str]:
     """Role, unit names and any leftover note of one clause such as 新闻处牵头."""
-    co_sign = _CO_SIGN_RE.match(clause)
-    if co_sign and not _VERB_RE.search(co_sign.group(1)):
-        left, _ = _names(co_sign.group(1))
-        right, _ = _names(_VERB_RE.split(co_sign.group(2))[0])
-        if len(left) == 1 and right:
-            return "co-sign", left + right, ""
     match = _role_verb(clause)
     names_text = clause[: match.start()] if match else clause
     names, ok = _names(names_text)

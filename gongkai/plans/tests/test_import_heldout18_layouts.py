@@ -160,3 +160,31 @@ def test_an_html_fragment_whose_cell_closes_reads_as_before():
     )
     plan = parse(fragment, year=2018)
     assert read(plan, "number", "lead_units") == [(1, ["国家发展改革委"]), (2, ["财政部"])]
+
+
+# ---- several units 会同 others: they lead, the others support ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "units, lead, support",
+    [
+        # 10 #18: both units before 会同 lead (only the first led, 财政部会同有关部门 one name).
+        ("国家发展改革委、财政部会同有关部门负责", ["国家发展改革委", "财政部"], ["有关部门"]),
+        ("财政部会同有关部门负责", ["财政部"], ["有关部门"]),
+        ("办公室会信息中心负责", ["办公室"], ["信息中心"]),
+    ],
+)
+def test_the_units_before_huitong_lead_and_the_units_after_it_support(units, lead, support):
+    from gongkai.lib.unit_text import parse_units
+
+    parsed = parse_units(units)
+    assert (parsed.lead, parsed.support) == (lead, support)
+
+
+def test_several_units_before_a_bare_hui_are_not_read_as_co_signing():
+    # A bare 会 after a list may be part of a name: left as written, flagged, as before.
+    from gongkai.lib.unit_text import parse_units
+
+    parsed = parse_units("市发改委、市财政局会市住建局负责")
+    assert parsed.support == []
+    assert any("X会Y" in flag for flag in parsed.flags)

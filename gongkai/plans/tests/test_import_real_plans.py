@@ -185,7 +185,7 @@ tests/:
   dev data from stop 31 (helper plans25): a task opening with its deadline keeps its number
   (headers.AFTER_NUMBER, one rule with real_heldout17's 1.2009年底前), numbered paragraphs after
   spaces cut a short one-line page, a breadcrumb line going on after a sentence is the page's
-  body, a fragment's open cell is read: 56/119 (2 silent) -> 84/119 (none).
+  body, a fragment's open cell is read, A、B会同C: 56/119 (2 silent) -> 85/119 (none).
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -225,7 +225,7 @@ BATCHES = {
     "real_heldout15": (21, 55, 47, 0),
     "real_heldout16": (5, 17, 17, 0),
     "real_heldout17": (12, 149, 146, 0),
-    "real_heldout18": (10, 119, 84, 0),
+    "real_heldout18": (10, 119, 85, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
