@@ -92,7 +92,7 @@ _CO_SIGN_RE = re.compile(rf"^(.+?){_HUI_VERB}(.+)$")
 _CO_SIGN_INSIDE = re.compile(rf"{_HUI_VERB}[\u4e00-\u9fff]{{2}}")
 
 _UNIT_SUFFIX = re.compile(
-    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|村居|主体|企业|银行|支行|分行|海关|"
+    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|村居|主体|企业|国企|央企|银行|支行|分行|海关|"
     # People's organisations: 科学技术协会, 工商业联合会, 妇女联合会 …, by their short names.
     r"科协|工商联|侨联|妇联|残联|文联|社科联|"
     # Their central committees: 共青团中央, 民盟中央.
@@ -119,9 +119,10 @@ _SUFFIXES = ("分别", "共同", "具体")
 # The plan's own legend in a units bracket: 逗号前为牵头单位(，逗号后为责任单位)(，下同).
 COMMA_LEGEND = re.compile(r"[。.；;，,]?\s*逗号前(?:的|为|是)[^。]*$")
 # …, 排在第一位的为牵头单位(，下同), X、Y、Z，列第一位的为牵头单位，下同。…: the plan's legend
-# that the first unit named leads, the others support it. One phrase for every way plans write
-# it: 列/排(在)/排名 + 第一位/首位/第一个 (or 第一个/首个 alone) + 的/者 + 为/是 + (总)牵头 (或汇总/或总牵头)
-# 单位/部门, maybe after the exception it makes first (除标注“分别牵头”外，).
+# that the first unit named leads, the others support it. One phrase for every way plans
+# write it: 列/排(在)/排名 + 第一位/首位/第一个 (or 第一个/首个 alone) + 的/者 + 为/是 +
+# (总)牵头 (或汇总/或总牵头) 单位/部门, maybe after the exception it makes first
+# (除标注“分别牵头”外，).
 _FIRST_PLACE = r"(?:(?:(?:列|排)在?|排名)(?:第一位?|第一个|首位?)|第一个|第一位|首个|首位)"
 _LEGEND_EXCEPT = r"(?:除[^，,。；;（()）]{1,20}?外[，,]?\s*)?"
 FIRST_LEADS = re.compile(
@@ -301,6 +302,12 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
                 _add(result.support, inner.support)
                 continue
             names = inner.lead + inner.support
+            if not names and not _VERB_RE.search(names_text):
+                names, odd = _mostly_units(names_text)
+                if odd:
+                    result.flags.append(
+                        f"“{'、'.join(odd)}”不像单位名称，已按{label}所列读作单位，请核对"
+                    )
             if not names and names_text.strip():
                 # 配合部门：… of which nothing reads as units: say so, never drop it silently.
                 result.flags.append(f"未能识别{label}：{names_text.strip()}")
@@ -310,6 +317,28 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
             _add(result.support, names)
     _drop_leads_from_support(result)
     return result
+
+
+def _mostly_units(text: str) -> tuple[list[str], list[str]]:
+    """(names, the odd ones) of a labelled list most of whose names are units but some not
+    (责任单位:区住建委、区财政局、各重点景区等): the label says they are units, so every name
+    is kept as written and the odd ones are said, not the whole list dropped. Nothing when
+    the list is no list of short names (a sentence, one name alone) or most are no units."""
+    pieces = [_clean_name(p) for p in _NAME_SPLIT.split(_ETC_TAIL.sub("", text.strip(" ：:，,、")))]
+    pieces = [p for p in pieces if p and not _NAME_SPLIT.fullmatch(p)]
+    if len(pieces) < 2 or any(
+        not 2 <= len(p) <= 24 or _SENTENCE_WORDS.search(p) or "等" in p for p in pieces
+    ):
+        return [], []
+    read = [_names(p) for p in pieces]
+    if 2 * sum(ok for _, ok in read) <= len(pieces):
+        return [], []
+    names = [
+        n
+        for piece, (found, ok) in zip(pieces, read, strict=True)
+        for n in (found if ok else [piece])
+    ]
+    return names, [p for p, (_, ok) in zip(pieces, read, strict=True) if not ok]
 
 
 # X牵头，A、B等部门，C、D配合 (or …等部门和C配合): a list's tail word, then more names and
@@ -466,13 +495,17 @@ def _clause(clause: str) -> tuple[str, list[str], str]:
         return _leading_names(clause)
     verb = match.group(0) if match else ""
     rest = clause[match.end() :] if match else ""
-    note = clause if (rest and rest not in _WEAK_VERBS) or verb in ("技术支持", "支持") else ""
+    done = rest in _WEAK_VERBS or (verb in _LEAD_VERBS and rest in _LEAD_WORK)
+    note = clause if (rest and not done) or verb in ("技术支持", "支持") else ""
     if verb in _LEAD_VERBS:
         return "lead", names, note
     if verb in _SUPPORT_VERBS:
         return "support", names, note
     return "weak", names, note
 
+
+# X牵头督导, X牵头抓总: what a lead does, more of its role (not a note on the clause).
+_LEAD_WORK = ("督导", "督办", "协调", "抓总", "组织", "推进", "推动")
 
 # Verbs that also stand inside names: 总规实施工作组, 区法院执行局.
 _NAME_VERBS = ("实施", "执行", "办理", "承办")

@@ -84,6 +84,7 @@ from gongkai.plans.importers.stream import (
     GLUED,
     JOINED_GROUP,
     MID_TEXT,
+    NUMBER_GUESSED,
     STUCK,
     TWICE,
     UNCLOSED,
@@ -117,6 +118,7 @@ _TWICE = (
     "已合并（完成时限取第一处），请核对"
 )
 _JOINED_GROUP = "原文此组的各段只在最后一段注有责任单位，已将整组读作一项任务，请核对是否应拆分"
+_NUMBER_GUESSED = "原文此项编号后没有点或顿号（如“6 加强…”），编号是按前后任务推定的，请核对"
 _MAX_BLOCK_ROWS = 4
 _CONTINUED = (
     "原表下一行没有任务单元格（与本行合并），其措施、单位已并入本项任务（完成时限取第一行），请核对"
@@ -336,6 +338,7 @@ def _doubtful_rows(rows: list[Row]) -> dict[int, list[str]]:
     doubtful: dict[int, list[str]] = {}
     for row in rows:
         for mark, flag in (
+            (NUMBER_GUESSED, _NUMBER_GUESSED),  # appended after any other mark
             (DOUBT, _DOUBTFUL),
             (GLUED, _GLUED),
             (STUCK, _STUCK),

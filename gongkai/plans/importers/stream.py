@@ -73,6 +73,9 @@ MID_TEXT = "\x0e"
 TWICE = "\x0f"
 # Appended to a group's numbered paragraphs read as one task (labels.py): flagged.
 JOINED_GROUP = "\x10"
+# Appended to a task whose number was read from a bare number that lost its dot (6 加强…
+# between 5. and 7.): the number is a guess, flagged. (\x11 is runon_core's PART.)
+NUMBER_GUESSED = "\x12"
 
 # Where the capture marks a row's end: an empty cell between two bars, or "X | ||".
 ROW_END = "\x01"

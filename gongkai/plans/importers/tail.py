@@ -211,7 +211,9 @@ def _reaches_end(item, line: str) -> bool:
     fields = (item.requirement, item.measures, item.units_text, item.deadline_text, item.note)
     own = _flat("".join(fields))
     # …县教体局;责任单: the words after the last stop may have gone to another field.
-    last_words = re.split(r"[，,。；;:：、]", _flat(cell))[-1][-6:]
+    # …应急管理局、 — a list the page stops after a separator: its last name.
+    words = [w for w in re.split(r"[，,。；;:：、]", _flat(cell)) if w]
+    last_words = words[-1][-6:] if words else ""
     return bool(tail) and (tail in own or (len(last_words) >= 2 and last_words in own))
 
 
