@@ -34,7 +34,8 @@ LEAD_ROLES = "牵头|主办|主责"
 SUPPORT_ROLES = "配合|协办|协同|协助|参与|支持"
 ROLE_WORDS = f"{LEAD_ROLES}|{SUPPORT_ROLES}|责任|承办|落实"
 UNIT_KINDS = "单位|处室|科室|部门|主体"
-UNITS_LABEL = f"(?:{ROLE_WORDS})(?:责任)?(?:{UNIT_KINDS})"
+# 责任单位及责任人: — the label names the units' heads too; the value is the units.
+UNITS_LABEL = f"(?:{ROLE_WORDS})(?:责任)?(?:{UNIT_KINDS})(?:及(?:其)?(?:主要)?(?:责任人|负责人))?"
 # The labels that can open a task's set: its lead's, or its units' (责任单位：).
 OPENING_LABEL = f"(?:责任|{LEAD_ROLES})(?:责任)?(?:{UNIT_KINDS})"
 
@@ -46,7 +47,8 @@ _LABEL_RE = re.compile(
     r"([^;；:：]+?)(?=[;；]|。(?=[^\s。]{4})"
     r"|[，,]?\s*(?:牵头|主办|配合|协办|参与|责任|承办|落实|完成|协同)\w{0,4}[:：]|$)"
 )
-_PAREN_RE = re.compile(r"[（(〔﹝【\[]([^（）()〔〕﹝﹞【】\[\]]*)[)）〕﹞】\]]")
+# Angle brackets too: a web page may print 各县<市、区>人民政府 for 各县（市、区）人民政府.
+_PAREN_RE = re.compile(r"[（(〔﹝【\[<〈]([^（）()〔〕﹝﹞【】\[\]<>〈〉]*)[)）〕﹞】\]>〉]")
 # A bracket that belongs to a name (各县（市、区）人民政府, 各镇（办）) is held as one of these
 # placeholders while the text is split, and written back as it was.
 _HELD = re.compile("[\ue000-\ue0ff]")
@@ -60,6 +62,7 @@ _NAME_SPLIT = re.compile(r"([、/,，])")
 # After 等, a collective that sums up the units before it (等市有关单位, 等相关区直部门,
 # 等领导小组成员单位): not a unit of its own.
 _ETC_REST = re.compile(r"^(?!各)[^、,，]*(?:单位|部门|处室|科室|股室|机构)$")
+_AFTER_ETC_AND = re.compile(r"^(?:以及|和|及|与)(?=[\u4e00-\u9fff]{2})")
 # 县直、驻县有关单位: a qualifier too short to be a unit, standing before the next name.
 _QUALIFIER = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 # 和/及/与 join two units only when the left part is a unit itself: 办公室和法规科, but
@@ -76,6 +79,9 @@ _AS_FITS = re.compile(r"结合(?:工作|各自|自身|本单位)?实际(?:推广
 _ROLE_IN_BRACKETS = re.compile(r"[（(](牵头|主办|主责|配合|协办|协助|参与)(?:单位|部门)?[)）]")
 # A collective's tail: 等部门, 等市有关单位, 等单位 — the named units stay, the tail goes.
 _ETC_TAIL = re.compile(r"等(?:[市县区省]?(?:直)?(?:有关|相关)?(?:单位|部门|处室|科室))?$")
+# …、市公安消防支队主要领导: the units' heads, after the last name — a person is no unit, the
+# units stay.
+_HEADS_TAIL = re.compile(r"(?:主要领导|主要负责人|主要负责同志|负责同志|一把手)$")
 # "X会Y"/"X会同Y": X leads and Y supports, 会 after a name's organ word (…处会…, …厅会同…). A
 # 委 before a bare 会 is a committee's name (党委会, 管委会), before 会同 the verb; nor is the
 # 会 of a word starting a name's next part (市财政局会计处, 办公室会议科).
@@ -86,9 +92,11 @@ _CO_SIGN_RE = re.compile(rf"^(.+?){_HUI_VERB}(.+)$")
 _CO_SIGN_INSIDE = re.compile(rf"{_HUI_VERB}[\u4e00-\u9fff]{{2}}")
 
 _UNIT_SUFFIX = re.compile(
-    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|村居|主体|企业|银行|支行|分行|海关|"
+    r"(处|室|科|局|办|中心|委|部|院|所|队|站|组|厅|会|司|馆|单位|部门|机构|公司|街道|镇|乡|区|县|市|股|团|社|校|台|署|专班|政府|集团|机关|场|厂|社区|村|村居|主体|企业|国企|央企|银行|支行|分行|海关|"
     # People's organisations: 科学技术协会, 工商业联合会, 妇女联合会 …, by their short names.
     r"科协|工商联|侨联|妇联|残联|文联|社科联|"
+    # Their central committees: 共青团中央, 民盟中央.
+    r"(?<=[团盟革建进工党社])中央|"
     # Banks by their short names: 市人行 (人民银行), 县农行, 市建行.
     r"人行|[农工建中交]行)$"
 )
@@ -111,11 +119,19 @@ _SUFFIXES = ("分别", "共同", "具体")
 # The plan's own legend in a units bracket: 逗号前为牵头单位(，逗号后为责任单位)(，下同).
 COMMA_LEGEND = re.compile(r"[。.；;，,]?\s*逗号前(?:的|为|是)[^。]*$")
 # …, 排在第一位的为牵头单位(，下同), X、Y、Z，列第一位的为牵头单位，下同。…: the plan's legend
-# that the first unit named leads, the others support it.
-FIRST_LEGEND = re.compile(
-    r"[。.；;，,]?\s*(?:(?:列|排)在?(?:第一位?|首位?)|排名第一|第一个|首个|首位)"
-    r"(?:的)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)?.*$"
+# that the first unit named leads, the others support it. One phrase for every way plans
+# write it: 列/排(在)/排名 + 第一位/首位/第一个 (or 第一个/首个 alone) + 的/者 + 为/是 +
+# (总)牵头 (或汇总/或总牵头) 单位/部门, maybe after the exception it makes first
+# (除标注“分别牵头”外，).
+_FIRST_PLACE = r"(?:(?:(?:列|排)在?|排名)(?:第一位?|第一个|首位?)|第一个|第一位|首个|首位)"
+_LEGEND_EXCEPT = r"(?:除[^，,。；;（()）]{1,20}?外[，,]?\s*)?"
+FIRST_LEADS = re.compile(
+    _LEGEND_EXCEPT + _FIRST_PLACE + r"(?:的|者)?(?:单位|部门)?(?:为|是)"
+    r"总?(?:牵头|主办)(?:或(?:总牵头|汇总|总))?(?:单位|部门)?"
 )
+# In a bracket of its own after the names (…、工商联(列第一位者为牵头或汇总单位,下同)), or after
+# them in theirs.
+FIRST_LEGEND = re.compile(r"[。.；;，,]?\s*[（(]?\s*" + FIRST_LEADS.pattern + ".*$")
 # Either legend, as the plan writes it once for the brackets after it (下同).
 LEGEND = re.compile(f"{COMMA_LEGEND.pattern}|{FIRST_LEGEND.pattern}")
 
@@ -135,6 +151,9 @@ _DUTY_LABEL = re.compile(r"^\s*(?:部门|责任|任务)?分工\s*[:：]\s*")
 def parse_units(text: str) -> UnitsParse:
     """Lead and supporting units named in one units cell."""
     raw = (text or "").strip()
+    heads = _HEADS_TAIL.search(raw.rstrip("。.；; "))
+    if heads and heads.start() > 0:
+        raw = raw[: heads.start()]
     legend = COMMA_LEGEND.search(simplify(raw))
     if legend and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: legend.start()]):
         return _comma_legend(raw[: legend.start()], raw[legend.start() :])
@@ -244,6 +263,8 @@ def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
         alias = _ORGAN_WORD.fullmatch(inner) and _ORGAN_WORD.search(text[: match.start()][-1:])
         if alias:
             return ""  # the units text as written keeps it for the reader
+        if match.group(0)[0] in "<〈" and not goes_on:
+            goes_on = fragments = False  # 各乡镇<街道>: closing the name, an aside (as X（Y）)
         if inner and (goes_on or fragments) and len(held) < 256:
             held.append(match.group(0))
             return chr(0xE000 + len(held) - 1)
@@ -281,6 +302,12 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
                 _add(result.support, inner.support)
                 continue
             names = inner.lead + inner.support
+            if not names and not _VERB_RE.search(names_text):
+                names, odd = _mostly_units(names_text)
+                if odd:
+                    result.flags.append(
+                        f"“{'、'.join(odd)}”不像单位名称，已按{label}所列读作单位，请核对"
+                    )
             if not names and names_text.strip():
                 # 配合部门：… of which nothing reads as units: say so, never drop it silently.
                 result.flags.append(f"未能识别{label}：{names_text.strip()}")
@@ -290,6 +317,28 @@ def _from_labels(labelled: list[tuple[str, str]]) -> UnitsParse:
             _add(result.support, names)
     _drop_leads_from_support(result)
     return result
+
+
+def _mostly_units(text: str) -> tuple[list[str], list[str]]:
+    """(names, the odd ones) of a labelled list most of whose names are units but some not
+    (责任单位:区住建委、区财政局、各重点景区等): the label says they are units, so every name
+    is kept as written and the odd ones are said, not the whole list dropped. Nothing when
+    the list is no list of short names (a sentence, one name alone) or most are no units."""
+    pieces = [_clean_name(p) for p in _NAME_SPLIT.split(_ETC_TAIL.sub("", text.strip(" ：:，,、")))]
+    pieces = [p for p in pieces if p and not _NAME_SPLIT.fullmatch(p)]
+    if len(pieces) < 2 or any(
+        not 2 <= len(p) <= 24 or _SENTENCE_WORDS.search(p) or "等" in p for p in pieces
+    ):
+        return [], []
+    read = [_names(p) for p in pieces]
+    if 2 * sum(ok for _, ok in read) <= len(pieces):
+        return [], []
+    names = [
+        n
+        for piece, (found, ok) in zip(pieces, read, strict=True)
+        for n in (found if ok else [piece])
+    ]
+    return names, [p for p, (_, ok) in zip(pieces, read, strict=True) if not ok]
 
 
 # X牵头，A、B等部门，C、D配合 (or …等部门和C配合): a list's tail word, then more names and
@@ -341,7 +390,7 @@ def _from_clauses(text: str) -> UnitsParse:
             if _SPLIT_BY_OBJECT not in result.flags:
                 result.flags.append(_SPLIT_BY_OBJECT)
             continue
-        assisted = _assisted(clause)
+        assisted = _assisted(clause) or _co_signed(clause)
         if assisted:
             has_lead_verb = True
             _add(result.lead, assisted[0])
@@ -355,10 +404,6 @@ def _from_clauses(text: str) -> UnitsParse:
             _add(result.lead, names)
         elif role == "support":
             _add(result.support, names)
-        elif role == "co-sign":
-            has_lead_verb = True
-            _add(result.lead, names[:1])
-            _add(result.support, names[1:])
         elif role == "aid":
             aid += names
         else:
@@ -431,14 +476,22 @@ def _assisted(clause: str) -> tuple[list[str], list[str]] | None:
     return None
 
 
+def _co_signed(clause: str) -> tuple[list[str], list[str]] | None:
+    """(leads, supports) of a clause X会同Y负责: X leads, Y supports; several X only with 会同
+    (国家发展改革委、财政部会同有关部门负责). None for other clauses."""
+    co_sign = _CO_SIGN_RE.match(clause)
+    if not co_sign or _VERB_RE.search(co_sign.group(1)):
+        return None
+    left, _ = _names(co_sign.group(1))
+    right, _ = _names(_VERB_RE.split(co_sign.group(2))[0])
+    several = len(left) > 1 and clause[co_sign.end(1) :].startswith("会同")
+    if right and (len(left) == 1 or several):
+        return left, right
+    return None
+
+
 def _clause(clause: str) -> tuple[str, list[str], str]:
     """Role, unit names and any leftover note of one clause such as 新闻处牵头."""
-    co_sign = _CO_SIGN_RE.match(clause)
-    if co_sign and not _VERB_RE.search(co_sign.group(1)):
-        left, _ = _names(co_sign.group(1))
-        right, _ = _names(_VERB_RE.split(co_sign.group(2))[0])
-        if len(left) == 1 and right:
-            return "co-sign", left + right, ""
     match = _role_verb(clause)
     names_text = clause[: match.start()] if match else clause
     names, ok = _names(names_text)
@@ -446,13 +499,17 @@ def _clause(clause: str) -> tuple[str, list[str], str]:
         return _leading_names(clause)
     verb = match.group(0) if match else ""
     rest = clause[match.end() :] if match else ""
-    note = clause if (rest and rest not in _WEAK_VERBS) or verb in ("技术支持", "支持") else ""
+    done = rest in _WEAK_VERBS or (verb in _LEAD_VERBS and rest in _LEAD_WORK)
+    note = clause if (rest and not done) or verb in ("技术支持", "支持") else ""
     if verb in _LEAD_VERBS:
         return "lead", names, note
     if verb in _SUPPORT_VERBS:
         return "support", names, note
     return "weak", names, note
 
+
+# X牵头督导, X牵头抓总: what a lead does, more of its role (not a note on the clause).
+_LEAD_WORK = ("督导", "督办", "协调", "抓总", "组织", "推进", "推动")
 
 # Verbs that also stand inside names: 总规实施工作组, 区法院执行局.
 _NAME_VERBS = ("实施", "执行", "办理", "承办")
@@ -517,6 +574,8 @@ def _names(text: str) -> tuple[list[str], bool]:
             glue = first + separator  # 县直、驻县有关单位 is one collective
             continue
         # X等相关区直部门、Y: the collective after 等 only sums up the units before it.
+        # X等和各有关省级人民政府: the 和 joins the list (its tail dropped) to the next name.
+        after = [_AFTER_ETC_AND.sub("", p) for p in after]
         pieces += [first, *(p for p in after if not _ETC_REST.match(p))]
     for piece in pieces:
         for name in _split_and(_clean_name(piece)):

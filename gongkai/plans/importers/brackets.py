@@ -8,7 +8,7 @@ import functools
 import re
 
 from gongkai.lib.deadline_text import simplify
-from gongkai.lib.unit_text import OPENING_LABEL, UNIT_KINDS, UNITS_LABEL, parse_units
+from gongkai.lib.unit_text import LEGEND, OPENING_LABEL, UNIT_KINDS, UNITS_LABEL, parse_units
 from gongkai.plans.importers.cells import (
     _ANY_BRACKET,
     _LABEL,
@@ -26,6 +26,11 @@ class _Piece(str):
     """A task cut out of a paragraph that held several (see _split_at_unit_brackets)."""
 
 
+class NumberGuessed(str):
+    """A task line whose bare number (6 加强…, its dot lost) was read as the task's number
+    because it fits the numbers around it (see paragraphs._dots_lost): flagged."""
+
+
 class _Record(list):
     """A task read from a paragraph: the canonical header's five cells, and how it was found
     (``piece``: cut out of a paragraph holding several; ``unnumbered``: a paragraph with its
@@ -41,11 +46,13 @@ class _Record(list):
         self.labels: set[str] = set()
         self.twice = False
         self.joined = False  # a group's numbered paragraphs joined into one task (labels.py)
+        self.guessed = False  # its number read from a bare number (NumberGuessed)
 
 
 def _new_record(line: str, *, unnumbered: bool = False) -> _Record:
     record = _Record(["", "", "", "", ""], piece=isinstance(line, _Piece), unnumbered=unnumbered)
     record.joined = isinstance(line, Joined)
+    record.guessed = isinstance(line, NumberGuessed)
     closed = _close_cut_bracket(line)
     record.unclosed = closed != line
     record[0] = _take_trailer(record, closed)
@@ -56,8 +63,9 @@ _CLOSING = dict(zip("（([【〔﹝", "）)]】〕﹞", strict=True))
 
 
 def _close_cut_bracket(line: str) -> str:
-    """…。(牵头单位:经济发展局,责任单位:宣传部、各有关部门、单位 — a units bracket the text
-    never closes (the page breaks off in it): closed, to be read as a bracket is."""
+    """…。(牵头单位:经济发展局,责任单位:宣传部、各有关部门、单位 or …。(X牵头,A、B、 — a
+    units bracket the text never closes (the page breaks off in it): closed, to be read as a
+    bracket is."""
     opened: list[int] = []
     for at, char in enumerate(line):
         if char in _CLOSING:
@@ -66,8 +74,10 @@ def _close_cut_bracket(line: str) -> str:
             opened.pop()
     if not opened:
         return line
-    inner = line[opened[0] + 1 :]
-    if not _UNIT_LABEL.search(simplify(inner)) or not re.search("[。；;]", line[: opened[0]]):
+    inner = simplify(line[opened[0] + 1 :])
+    # (X、Y牵头督导,A、B、 — units with their roles, cut in the list, as a label would be.
+    units = _UNIT_LABEL.search(inner) or _ROLE_WORD.search(inner.split("。")[0])
+    if not units or not re.search("[。；;]", line[: opened[0]]):
         return line
     return line.rstrip("。；;，, ") + _CLOSING[line[opened[0]]] * len(opened)
 
@@ -78,7 +88,7 @@ def _take_trailer(record: Row, line: str) -> str:
     One bracket of labels at the end (（责任单位：X；完成时限：…）), or brackets naming units
     after the paragraph's sentences, with labels or without (（X、Y按职责分工负责）): several
     are joined, their 牵头 units leading and the others' units as they say."""
-    brackets = _unit_brackets(line)
+    brackets = _without_asides(line, _unit_brackets(line))
     # Labels are matched in simplified characters (a 1:1 mapping), the text kept as written.
     trailer = _TRAILER.search(simplify(line))
     if trailer and not (len(brackets) > 1 or (brackets and brackets[-1].end() < trailer.start())):
@@ -99,7 +109,8 @@ def _take_trailer(record: Row, line: str) -> str:
         elif deadline and not record[2]:
             record[2] = deadline
         remark = brackets[0].group(1).partition("。")[2].strip()
-        if remark and not _UNIT_LABEL.search(simplify(units)):
+        legend = LEGEND.match(simplify(remark))  # …负责。列第一位者为牵头单位: no remark
+        if remark and not _UNIT_LABEL.search(simplify(units)) and not legend:
             record[4] = "；".join(filter(None, [record[4], remark]))
     else:
         lead: list[str] = []
@@ -121,6 +132,15 @@ def _take_trailer(record: Row, line: str) -> str:
     for bracket in reversed(brackets):
         text = text[: bracket.start()] + text[bracket.end() :]
     return text.strip()
+
+
+def _without_asides(line: str, brackets: tuple[re.Match, ...]) -> tuple[re.Match, ...]:
+    """2.排查整治工业企业(场所)。全面落实…。(A牵头,B参与) — a bracket of bare names inside the
+    text, where the last bracket says the roles, is an aside of the text, not more units."""
+    if len(brackets) < 2 or not _ROLE_WORD.search(simplify(brackets[-1].group(1))):
+        return brackets
+    kept = [b for b in brackets[:-1] if not _mid_text(line, b)]
+    return (*kept, brackets[-1])
 
 
 def _without_last_deadline(record: Row, piece: str) -> str:
@@ -295,7 +315,9 @@ def _split_bracket(inner: str) -> tuple[str, str]:
     """（市政务服务局牵头，各区政府配合，2023年6月底前完成）: (units, deadline). A sentence
     after the units (…负责。以下工作均需…落实，不再列出) is a remark, not more units."""
     first, stop, remark = inner.partition("。")
-    if stop and remark.strip() and _looks_like_units(first):
+    # …负责。列第一位者为牵头单位，下同 — the plan's legend of the units' roles, no remark.
+    legend = LEGEND.match(simplify(remark.strip()))
+    if stop and remark.strip() and _looks_like_units(first) and not legend:
         inner = first
     pieces = [p for p in re.split(r"[，,；;]", inner) if p.strip()]
     deadline = [p for p in pieces if _looks_like_deadline(p)]

@@ -14,7 +14,9 @@ from gongkai.plans.importers.cells import (
     _SECTION,
     _SUBSECTION,
     _glued_header,
+    _number_of,
 )
+from gongkai.plans.importers.headers import AFTER_NUMBER
 from gongkai.plans.importers.runon import _HEADER_RUN, _numbered_rows
 
 # The longest a heading's title runs (a longer line holds a task's sentences).
@@ -111,13 +113,14 @@ def _inline_headings(line: str) -> list[str]:
     sections = sum(bool(_SECTION.match(p)) for p in restored)
     numbered = sum(bool(_NUMBERED.match(p) or _SUBSECTION.match(p)) for p in restored)
     parted = (sections >= 2 and len(restored) >= 4) or (sections >= 1 and numbered >= 3)
-    if len(line) < 300 and not (run_on_table or parted):
-        return [line]
     parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
+    spaced = _spaced_run(parts)
+    if len(line) < 300 and not (run_on_table or parted or spaced):
+        return [line]
     if len(line) >= _RUN_ON or run_on_table or parted:
         if len(restored) > len(parts):
             return restored  # a space inside it is no break
-    if len(parts) < 3 or sum(bool(_SECTION.match(p)) for p in parts) < 2:
+    if len(parts) < 3 or (sum(bool(_SECTION.match(p)) for p in parts) < 2 and not spaced):
         # A long paragraph that lists things, not a plan on one line; but a heading after
         # a sentence's end and a space (…方案。 一、…透明 (一)加强…) starts a part.
         parts = _heading_after_sentence(line)
@@ -137,6 +140,15 @@ def _inline_headings(line: str) -> list[str]:
     return cut
 
 
+def _spaced_run(parts: list[str]) -> bool:
+    """A page run into one line with its paragraphs joined by spaces (a crawler's copy):
+    three or more numbered paragraphs after a space, numbered 1, 2, 3 … in turn — a task's
+    own list (1、…2、…) runs on with no space."""
+    numbers = [_number_of(p, False) for p in parts[1:]]
+    numbers = [n[0] for n in numbers if n]
+    return len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1))
+
+
 # A line this long holding a plan's headings is a plan whose line breaks were lost.
 _RUN_ON = 1000
 # A table run into one line is at least its header and three rows long.
@@ -144,7 +156,7 @@ _RUN_ON_SHORTEST = 100
 _MARKER = re.compile(
     r"(?P<section>[一二三四五六七八九十]{1,3})、"
     r"|[（(](?P<group>[一二三四五六七八九十]{1,3})[)）]"
-    r"|(?<![\d.．])(?P<number>\d{1,2})[.．、](?!\d)"
+    r"|(?<![\d.．])(?P<number>\d{1,2})[.．、]" + AFTER_NUMBER
 )
 # What ends a sentence or a bracket, after which a 一、 heading may start.
 _SENTENCE_END = "。；;！!）)：: \u3000"
@@ -207,7 +219,9 @@ def _heads_a_number(line: str, marker: re.Match) -> bool:
     title = line[marker.end() : marker.end() + 40]
     return bool(
         re.match(
-            r"[^。；;，,]{2,38}?(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))",
+            r"[^。；;，,]{2,38}?(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]"
+            + AFTER_NUMBER
+            + ")",
             title,
         )
     )
@@ -217,7 +231,7 @@ def _heads_a_number(line: str, marker: re.Match) -> bool:
 # …分解如下:一、围绕…公开1.全面公开….
 _SENTENCE_THEN_HEADING = re.compile(r"(?<=[。；;:：])\s*(?=[一二三四五六七八九十]{1,3}、)")
 _HEADING_THEN_GROUP = re.compile(
-    r"\s*(?=[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.．])\d{1,2}[.．、](?!\d))"
+    r"\s*(?=[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.．])\d{1,2}[.．、]" + AFTER_NUMBER + ")"
 )
 
 

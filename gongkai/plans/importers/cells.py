@@ -9,6 +9,7 @@ from contextvars import ContextVar
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
 from gongkai.lib.unit_text import UNITS_LABEL, parse_units
 from gongkai.plans.importers.headers import (
+    AFTER_NUMBER,
     HEADER_SYNONYMS,
     LEAD,
     MEASURES,
@@ -27,7 +28,8 @@ _CANONICAL_HEADER = ["工作内容", "落实措施", "完成时限", "责任单�
 # 一'加快… — a page's quote where 、 was (a garbled copy), before the heading's words.
 _SECTION = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*(?:[、.．﹒]|['’](?=[\u4e00-\u9fff]))")
 _SUBSECTION = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*")
-_NUMBERED = re.compile(r"^\s*(?:(\d{1,4})\s*[.．、﹒](?!\d)|[（(](\d{1,4})[)）])\s*")
+# 1.2009年底前,完成… — a task's number, then its deadline opening its words (AFTER_NUMBER).
+_NUMBERED = re.compile(r"^\s*(?:(\d{1,4})\s*[.．、﹒]" + AFTER_NUMBER + r"|[（(](\d{1,4})[)）])\s*")
 # A bracket of labels closing a task paragraph: （责任处室：X牵头，Y落实；完成时限：…）, with
 # one level of brackets inside (X（Y）), and maybe a label or two after it (…）完成时限：6月底).
 # Brackets of every kind plans use around their labels: （）() 〔〕 [] 【】 ﹝﹞.
@@ -43,7 +45,9 @@ _ANY_BRACKET = re.compile(rf"[{_OPEN}]({_BRACKETED})[{_CLOSE}]")
 _UNIT_LABEL = re.compile(r"(?:单位|处室|科室|部门)[:：]")
 # 一、 二、 (一) 1、 inside one long line: a plan whose line breaks were lost.
 _INLINE_HEADING = re.compile(
-    r"\s+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、．](?!\d)))"
+    r"\s+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、．]"
+    + AFTER_NUMBER
+    + "))"
 )
 _LABEL = re.compile(
     "^(" + UNITS_LABEL + "|"
@@ -65,6 +69,9 @@ def header_roles(header: Row) -> list[str | None]:
 _UPPER_LEVEL = re.compile(r"^(?:上级|国家|中央|省级|省里|市级|市里)")
 
 
+_INSIDE_NAMED = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?<![局本])内(?:牵头|配合|协办|责任|负责)")
+
+
 def _own_units_column(header: Row, raw: list[str | None]) -> list[str | None]:
     """Two 责任单位 columns, one of them the body's own divisions (局内负责处室): that one
     holds the units; the other (市里落实单位) is kept as a note. So is a column naming the
@@ -75,6 +82,11 @@ def _own_units_column(header: Row, raw: list[str | None]) -> list[str | None]:
         raw = [NOTE if j in upper else role for j, role in enumerate(raw)]
         if LEAD not in raw and SUPPORT in raw:
             raw[raw.index(SUPPORT)] = UNITS
+    # 牵头单位 | 配合单位 | 市卫健委内牵头处室 | 市卫健委内配合处室: the plan's units, then one
+    # of them split inside (a body named before 内): that split is a note.
+    inside = [j for j in named if _INSIDE_NAMED.match(simplify(header[j]))]
+    if inside and len(inside) < len(named):
+        raw = [NOTE if j in inside else role for j, role in enumerate(raw)]
     units = [j for j, role in enumerate(raw) if role == UNITS]
     if len(units) != 2:
         return raw

@@ -17,7 +17,18 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Bare 牵头 / 配合 are the second row of a two-row header (责任单位 over 牵头 | 配合).
     (
         LEAD,
-        ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "主办单位", "主责单位", "牵头", "主办"),
+        (
+            "牵头单位",
+            "牵头部门",
+            "牵头处室",
+            "牵头科室",
+            "主办单位",
+            "主责单位",
+            # 第一责任单位 | 主要责任单位: the unit answering first for the task leads.
+            "第一责任单位",
+            "牵头",
+            "主办",
+        ),
     ),
     (
         SUPPORT,
@@ -151,3 +162,7 @@ ROLE_LABELS: dict[str, str] = {
 # Of two units columns (市里落实单位 | 局内负责处室), the one naming the body's own divisions
 # is where its work is assigned; the other says who does it elsewhere.
 OWN_UNITS = ("局内", "本局", "本单位", "内设", "处室", "科室", "股室")
+
+# What may follow a task number's dot (1. / 1、): no digit — 1.5亿 is an amount, 2.2025年十五件…
+# an annex's title — unless a deadline opens the task's words (1.2009年底前,…; 1.2017年10月底前…).
+AFTER_NUMBER = r"(?:(?!\d)|(?=\d{4}\s*年\s*(?:底|末|前|内|[上下]半年|\d{1,2}\s*月)))"

@@ -15,6 +15,7 @@ from gongkai.lib.unit_text import LEGEND, _looks_like_unit, parse_units
 from gongkai.plans.importers.base import PlanImportError
 from gongkai.plans.importers.brackets import (
     _INLINE_LABELS,
+    NumberGuessed,
     _close_label_gaps,
     _fill_record,
     _new_record,
@@ -54,10 +55,17 @@ from gongkai.plans.importers.cells import (
     cell_looks_like,
     header_roles,
 )
-from gongkai.plans.importers.headers import LEAD, NUMBER, REQUIREMENT, SUPPORT, UNITS
+from gongkai.plans.importers.headers import AFTER_NUMBER, LEAD, NUMBER, REQUIREMENT, SUPPORT, UNITS
 from gongkai.plans.importers.labels import label_sets, one_task_per_group
 from gongkai.plans.importers.runon import _HEADER_RUN, _run_on_table
-from gongkai.plans.importers.stream import JOINED_GROUP, MID_TEXT, TWICE, UNCLOSED, stream_rows
+from gongkai.plans.importers.stream import (
+    JOINED_GROUP,
+    MID_TEXT,
+    NUMBER_GUESSED,
+    TWICE,
+    UNCLOSED,
+    stream_rows,
+)
 
 # ---- paragraphs (no table at all) ---------------------------------------------
 
@@ -144,7 +152,7 @@ def _header_onto_run_on_rows(lines: list[str]) -> list[str]:
 
 
 # Row numbers run on inside a line: …展示。区发展局2.做好…
-_RUN_ON_NUMBERS = re.compile(r"(?<![\d.．])\d{1,2}[.．、](?!\d)")
+_RUN_ON_NUMBERS = re.compile(r"(?<![\d.．])\d{1,2}[.．、]" + AFTER_NUMBER)
 
 
 # A row's number glued to its task (1做好…, 12 加强…), not a date or an amount (2022年, 3个).
@@ -335,6 +343,8 @@ def _records(lines: list[str]) -> list[Row]:
             row.append(TWICE)
         elif isinstance(row, _Record) and row.joined:
             row.append(JOINED_GROUP)
+        if isinstance(row, _Record) and row.guessed:
+            row.append(NUMBER_GUESSED)
     return rows
 
 
@@ -486,7 +496,8 @@ _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s+(?=[\u4e00-\u9fff])(?![年月日号�
 
 def _dots_lost(lines: list[str]) -> list[str]:
     """A line opening on a bare number that fits the tasks' sequence (5., 6 …, 7.) is that
-    task: its number written as the others are."""
+    task: its number written as the others are, marked (the number is a guess, flagged). A
+    plan writing every number so is not touched here (no dotted numbers around it)."""
     numbers = [_number(line) for line in lines]
     out = list(lines)
     for at, line in enumerate(lines):
@@ -494,7 +505,7 @@ def _dots_lost(lines: list[str]) -> list[str]:
         if bare and _number_lost(numbers, at):
             before = next((n for n in reversed(numbers[:at]) if n is not None), 0)
             if int(bare.group(1)) == before + 1:
-                out[at] = f"{bare.group(1)}.{line[bare.end() :]}"
+                out[at] = NumberGuessed(f"{bare.group(1)}.{line[bare.end() :]}")
     return out
 
 
@@ -672,6 +683,13 @@ def _cut_numbered_groups(lines: list[str]) -> list[str]:
         return _cut_two_task_paragraphs(lines)
     if not numbered or 2 * len(grouped) < len(numbered):
         return lines
+    roled = [_roled_tasks(line) for line in grouped]
+    if sum(n >= 2 for n in roled) < 2 and max(roled) < 3:
+        # 1.制定…。〔A牵头,B参与〕按省的要求…。(A、C牵头,B参与) alone (its next paragraph cut by
+        # the page, or holding a bare name in brackets: 工业企业(场所)): one paragraph of two
+        # is no sign that the plan's numbers head groups (two such, or one of three, are) —
+        # it is one task of two measures, as the plan numbers it (units joined, flagged).
+        return lines
     if not all(_unit_brackets(line) for line in numbered) or not _third_level(lines):
         return lines
     out: list[str] = []
@@ -690,6 +708,19 @@ def _cut_numbered_groups(lines: list[str]) -> list[str]:
 # (2)完善…: a sub-task's own number run on in its group's paragraph, after the full stop or
 # the units bracket closing the sub-task before it.
 _RUN_ON_SUBTASK = re.compile(r"(?:^|(?<=[。；;）)]))\s*[（(](\d{1,2})[)）]")
+
+
+def _roled_tasks(line: str) -> int:
+    """How many pieces of ``line`` close on a units bracket saying roles or labels (X牵头,
+    牵头单位:X), not on bare names, which may be an aside (工业企业(场所))."""
+    said = 0
+    for piece in _pieces(line):
+        brackets = _unit_brackets(piece)
+        said += bool(brackets) and bool(_SAYS_ROLES.search(simplify(brackets[-1].group(1))))
+    return said
+
+
+_SAYS_ROLES = re.compile(r"牵头|负责|配合|落实|主办|协办|协助|参与|承办|主责|单位|部门|处室|科室")
 
 
 def _cut_run_on_subtasks(lines: list[str]) -> list[str]:
@@ -724,13 +755,17 @@ def _cut_two_task_paragraphs(lines: list[str]) -> list[str]:
     numbered in order (the numbers dropped), each flagged (see _SPLIT_FLAG)."""
     numbered = [line for line in lines if _NUMBERED.match(line)]
     closed = [line for line in numbered if _unit_brackets(line)]
-    twice = [line for line in closed if sum(bool(_unit_brackets(p)) for p in _pieces(line)) >= 2]
+    twice = [
+        line
+        for line in closed
+        if sum(bool(_unit_brackets(p)) for p in _pieces(line)) >= 2 and not _one_lead(line)
+    ]
     if not twice or len(numbered) < 3 or 4 * len(closed) < 3 * len(numbered):
         return lines
     out: list[str] = []
     for line in lines:
         numeral = _NUMBERED.match(line)
-        if not numeral:
+        if not numeral or _one_lead(line):
             out.append(line)
             continue
         pieces = _pieces(line[numeral.end() :]) or [line[numeral.end() :]]
@@ -738,6 +773,13 @@ def _cut_two_task_paragraphs(lines: list[str]) -> list[str]:
             pieces[-2:] = [pieces[-2] + pieces[-1]]  # closing text with no units
         out += [_Piece(p) for p in pieces]
     return out
+
+
+def _one_lead(line: str) -> bool:
+    """Every units bracket of ``line`` names one same unit leading (…。(A牵头,B参与)…。(A、C牵头)):
+    the measures of one task, not a second task under the same number."""
+    leads = [set(parse_units(b.group(1)).lead) for b in _unit_brackets(line)]
+    return len(leads) >= 2 and bool(set.intersection(*leads))
 
 
 def _third_level(lines: list[str]) -> bool:

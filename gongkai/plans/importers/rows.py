@@ -84,6 +84,7 @@ from gongkai.plans.importers.stream import (
     GLUED,
     JOINED_GROUP,
     MID_TEXT,
+    NUMBER_GUESSED,
     STUCK,
     TWICE,
     UNCLOSED,
@@ -117,6 +118,7 @@ _TWICE = (
     "已合并（完成时限取第一处），请核对"
 )
 _JOINED_GROUP = "原文此组的各段只在最后一段注有责任单位，已将整组读作一项任务，请核对是否应拆分"
+_NUMBER_GUESSED = "原文此项编号后没有点或顿号（如“6 加强…”），编号是按前后任务推定的，请核对"
 _MAX_BLOCK_ROWS = 4
 _CONTINUED = (
     "原表下一行没有任务单元格（与本行合并），其措施、单位已并入本项任务（完成时限取第一行），请核对"
@@ -176,6 +178,42 @@ def _without_opening_points(items: list[ParsedItem], warnings: list[str]) -> lis
     return rest
 
 
+_OPENING_AIMS = (
+    "正文开头“{}”部分的{}段未注明责任单位（其后各项任务均已注明），视为总体要求，未作为任务导入"
+)
+
+
+# 指导思想。以…为指导 / 基本原则。 / 发展目标。到2025年… — a paragraph titled as an aim.
+_AIMS_TITLE = re.compile(
+    r"^\s*(?:指导思想|基本原则|工作原则|总体要求|总体思路|发展目标|工作目标|总体目标|主要目标)[。:：]"
+)
+
+
+def _without_opening_aims(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+    """一、总体要求 （一）指导思想…（二）基本原则…（三）发展目标… — in a plan of paragraphs where
+    every task after them names its units, the paragraphs of an opening part setting out aims
+    (its heading says so: _GENERAL_PART), each titled as an aim, that name none are no tasks:
+    left out, said; the tasks keep their numbers as written. (A numbered target paragraph
+    with no such title stays an item, flagged for its missing units.)"""
+    head = 0
+    while (
+        head < len(items)
+        and not _named(items[head])
+        and _GENERAL_PART.search(items[head].section)
+        and _AIMS_TITLE.match(items[head].requirement)
+    ):
+        head += 1
+    rest = items[head:]
+    named = [_named(i) and _MID_TEXT not in i.flags for i in rest]
+    if not head or sum(named) < 3 or not named[0] or rest[0].section == items[0].section:
+        return items
+    last = max(at for at, has in enumerate(named) if has)
+    if not all(named[: last + 1]):
+        return items
+    warnings.append(_OPENING_AIMS.format(items[0].section, head))
+    return rest
+
+
 def _named(item: ParsedItem) -> bool:
     return bool(item.units_text or item.lead_units or item.support_units)
 
@@ -185,7 +223,7 @@ def _without_closing_measures(items: list[ParsedItem], warnings: list[str]) -> l
     units, the paragraphs of the closing part(s) that name none are the plan's measures for
     itself, not tasks: left out, and the plan says so. Units taken from a bracket inside a
     paragraph's text (各处室（中心）、…, flagged as such) do not make it a task here."""
-    items = _without_opening_points(items, warnings)
+    items = _without_opening_aims(_without_opening_points(items, warnings), warnings)
     named = [_named(i) and _MID_TEXT not in i.flags for i in items]
     last = max((at for at, has in enumerate(named) if has), default=-1)
     tail = items[last + 1 :]
@@ -300,6 +338,7 @@ def _doubtful_rows(rows: list[Row]) -> dict[int, list[str]]:
     doubtful: dict[int, list[str]] = {}
     for row in rows:
         for mark, flag in (
+            (NUMBER_GUESSED, _NUMBER_GUESSED),  # appended after any other mark
             (DOUBT, _DOUBTFUL),
             (GLUED, _GLUED),
             (STUCK, _STUCK),
@@ -716,8 +755,12 @@ def _clean_row(row: Row) -> Row:
     """Cleaned cells, or [] for an empty row or a line of web-page noise."""
     cells = [_clean_cell(c) for c in row]
     filled = [c for c in cells if c]
-    # A breadcrumb is short; a long line starting with one holds the page's body as well.
-    if not filled or all(_NOISE.search(c) and len(c) < 300 for c in filled):
+    # A breadcrumb (or a site's notice) is short and one sentence at most; a line starting
+    # with one that is long or goes on after a sentence (当前位置：… 为了…，制订本方案。 1、…)
+    # holds the page's body as well.
+    if not filled or all(
+        _NOISE.search(c) and len(c) < 300 and not re.search("。.", c) for c in filled
+    ):
         return []
     if len(filled) >= 2 and _META_LABEL.match(filled[0]):
         return []  # 索引号: | … | 成文日期: | …, a web page's index block
@@ -994,6 +1037,7 @@ class _Walker:
         self.records = False  # rows are records read from paragraphs, their fields in place
         self.unitless = False  # records of a plan that names no units: each one is a task
         self.right_aligned = False  # short rows of a | table lost their leading cells
+        self.last_task = ("", "")  # the (序号, 工作任务) cells of the row above
         self.numbered = False  # the table numbers its tasks (a 序号 column, or 1. 2.)
         # Flags of the rows a cell stream was cut into with doubt, by row id.
         self.doubtful: dict[int, list[str]] = {}
@@ -1066,9 +1110,23 @@ class _Walker:
                 columns[role] = f"{columns[role]}\n{cell}" if role in columns else cell
         lacking = {self.roles[j] for j in missing}
         self._carry_down(columns, lacking, flags)
-        requirements = self._requirements(columns.pop(REQUIREMENT, ""), columns.get(NUMBER, ""))
+        text = columns.pop(REQUIREMENT, "")
+        # 序号 and 工作事项 merged over several rows of 主要内容 (an HTML or Word rowspan, repeated
+        # in each row), the rows numbered by nothing else: the 序号 numbers one item, the rows
+        # below its first are more of it, not items of their own.
+        group = next((c for r, c in zip(self.roles, cells, strict=True) if r == TASK), "")
+        task = (columns.get(NUMBER, ""), group)
+        spanned = (
+            bool(task[0].strip().isdigit() and group)
+            and task == self.last_task
+            and not _NUMBERED.match(text)
+        )
+        self.last_task = task
+        requirements = [] if spanned else self._requirements(text, task[0])
         parts = self._row(requirements, columns, flags)
-        parts.continues = self.right_aligned and REQUIREMENT in lacking and NUMBER not in columns
+        parts.continues = spanned or (
+            self.right_aligned and REQUIREMENT in lacking and NUMBER not in columns
+        )
         self._push(parts)
 
     def _heading_row(self, row: Row) -> Row:

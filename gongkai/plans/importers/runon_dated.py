@@ -11,6 +11,8 @@ makes the first lead and the others support; otherwise every unit leads. Every r
 
 import re
 
+from gongkai.lib.deadline_text import simplify
+from gongkai.lib.unit_text import FIRST_LEADS
 from gongkai.plans.importers.runon_core import RunOnTable, units_cell
 
 # A deadline cell run into the units after it: 3月区…, 12月相关…, 全年区…, 年底前各….
@@ -21,7 +23,6 @@ _DATED_UNITS = re.compile(
 _UNITS_END = re.compile(r"\s|\d|注[:：]|关于|《")
 # Where one unit's name ends and the next begins, run together: …局区…局, …府区….
 _NAME_JOIN = re.compile(r"(?<=[局办委厅室处院所站队心部科府])(?=[区市县省各相])")
-_FIRST_LEADS = re.compile(r"(?:第一个|第一位|排在首位|排名第一)的?(?:单位)?为牵头单位")
 
 
 def dated_rows(text: str) -> list[list[str]] | None:
@@ -29,7 +30,7 @@ def dated_rows(text: str) -> list[list[str]] | None:
     starts = _row_starts(text)
     if len(starts) < 3:
         return None
-    first_leads = bool(_FIRST_LEADS.search(text))
+    first_leads = bool(FIRST_LEADS.search(simplify(text)))
     table = RunOnTable()
     part_number = 1
     part = _part_title(text[: starts[0][0]], part_number)

@@ -14,6 +14,7 @@ import re
 
 from gongkai.lib.deadline_text import simplify
 from gongkai.plans.importers.headers import (
+    AFTER_NUMBER,
     DEADLINE,
     LEAD,
     MEASURES,
@@ -28,7 +29,7 @@ from gongkai.plans.importers.headers import (
 Row = list[str]
 
 _SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*(?:[、.．﹒]|['’](?=[\u4e00-\u9fff]))")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,4}\s*[.．、﹒](?!\d)|[（(]\d{1,4}[)）])")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,4}\s*[.．、﹒]" + AFTER_NUMBER + r"|[（(]\d{1,4}[)）])")
 _SENTENCE = re.compile(r"[，,。；;：:]")
 _NO_REQUIREMENT = 4.0
 # A cell written as a dash (——, —, /, 无): a column the row leaves empty on purpose.
@@ -73,6 +74,9 @@ MID_TEXT = "\x0e"
 TWICE = "\x0f"
 # Appended to a group's numbered paragraphs read as one task (labels.py): flagged.
 JOINED_GROUP = "\x10"
+# Appended to a task whose number was read from a bare number that lost its dot (6 加强…
+# between 5. and 7.): the number is a guess, flagged. (\x11 is runon_core's PART.)
+NUMBER_GUESSED = "\x12"
 
 # Where the capture marks a row's end: an empty cell between two bars, or "X | ||".
 ROW_END = "\x01"

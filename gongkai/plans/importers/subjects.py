@@ -9,7 +9,7 @@ import re
 from itertools import groupby
 
 from gongkai.lib.deadline_text import simplify
-from gongkai.lib.unit_text import _looks_like_unit
+from gongkai.lib.unit_text import _looks_like_unit, parse_units
 from gongkai.plans.importers.base import ParsedItem
 
 SUBJECT_FLAG = "原文未写责任单位，牵头单位取自本项句首的主语，请核对"
@@ -38,16 +38,40 @@ def _subject_units(text: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+# 由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成… — the roles opening a task's text, one
+# clause each; a person in charge (a title after the name) is no unit.
+_ROLE_CLAUSE = re.compile(r"^由?([^，,。；;：:\s]{2,40}?)(?:牵头|配合|负责|协助|参与|协办)$")
+_PERSON = re.compile(r"(?:副?(?:省|市|州|县|区|镇|乡)长|书记|主任|秘书长|同志|领导)$")
+
+
+def _opening_roles(text: str) -> tuple[list[str], list[str]]:
+    """(lead, support) the clauses opening ``text`` name, or ([], []) when it opens otherwise."""
+    taken = []
+    for clause in re.split(r"[，,]", simplify(text).strip()):
+        found = _ROLE_CLAUSE.match(clause)
+        if not found:
+            break
+        if not _PERSON.search(found.group(1)):
+            taken.append(clause)
+    parsed = parse_units("，".join(taken)) if taken else None
+    if not parsed or not parsed.lead or parsed.flags or parsed.note:
+        return [], []
+    return parsed.lead, parsed.support
+
+
 def units_as_subjects(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
     """A unitless plan's groups whose every task opens on its units: those tasks, led by them."""
     if any(i.units_text or i.lead_units or i.support_units for i in items):
         return items
-    kept: list[tuple[ParsedItem, list[str]]] = []
+    kept: list[tuple[ParsedItem, tuple[list[str], list[str]]]] = []
     heading = ""
     for (section, subsection), group in groupby(items, lambda i: (i.section, i.subsection)):
         group = list(group)
-        subjects = [_subject_units(item.requirement) for item in group]
-        if len(group) >= _LEAST and all(subjects):
+        subjects = [(_subject_units(item.requirement), []) for item in group]
+        if not all(lead for lead, _ in subjects):
+            # 1、title / 由X副市长负责,市Y牵头,相关部门配合,… — the roles open the text under it.
+            subjects = [_opening_roles(item.measures or item.requirement) for item in group]
+        if len(group) >= _LEAST and all(lead for lead, _ in subjects):
             kept += zip(group, subjects, strict=True)
             heading = heading or " ".join(filter(None, (section, subsection)))
     if not kept:
@@ -60,8 +84,9 @@ def units_as_subjects(items: list[ParsedItem], warnings: list[str]) -> list[Pars
     # The plan's own numbers when the duties hold them (1、 5、 6、 past a gap the page lost);
     # numbered in order when they go on from the paragraphs left out.
     own = numbers[0] == 1 and numbers == sorted(set(numbers))
-    for number, (item, units) in enumerate(kept, start=1):
+    for number, (item, (lead, support)) in enumerate(kept, start=1):
         item.number = item.number if own else number
-        item.lead_units, item.units_text = units, "、".join(units)
+        item.lead_units, item.support_units = lead, support
+        item.units_text = "、".join(lead + support)
         item.flags = [f for f in item.flags if f != "未填写责任单位"] + [SUBJECT_FLAG]
     return [item for item, _ in kept]

@@ -47,7 +47,7 @@ _FOOTER = re.compile(
 )
 # The issuer's signature: a name, then the date alone on its line.
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
-_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff（）()]{4,40}\s*$")
+_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff（）()]{3,40}\s*$")  # 国务院, 某区人民政府办公室
 # 相关链接 / 相关文件 …: a heading over links to other pages, after the plan.
 _LINKS_HEADING = re.compile(
     r"^\s*【?(?:相关|延伸)(?:链接|文件|阅读|新闻|文章|解读|稿件)】?\s*[:：]?\s*$"
@@ -211,7 +211,9 @@ def _reaches_end(item, line: str) -> bool:
     fields = (item.requirement, item.measures, item.units_text, item.deadline_text, item.note)
     own = _flat("".join(fields))
     # …县教体局;责任单: the words after the last stop may have gone to another field.
-    last_words = re.split(r"[，,。；;:：、]", _flat(cell))[-1][-6:]
+    # …应急管理局、 — a list the page stops after a separator: its last name.
+    words = [w for w in re.split(r"[，,。；;:：、]", _flat(cell)) if w]
+    last_words = words[-1][-6:] if words else ""
     return bool(tail) and (tail in own or (len(last_words) >= 2 and last_words in own))
 
 

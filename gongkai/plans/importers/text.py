@@ -10,6 +10,7 @@ from gongkai.lib.unit_text import UNITS_LABEL
 from gongkai.plans.importers.base import ParsedPlan, PlanImportError
 from gongkai.plans.importers.cells import (
     Row,
+    _is_heading,
     cell_looks_like,
     header_role,
     header_roles,
@@ -23,7 +24,9 @@ from gongkai.plans.importers.unread import with_unread_tail, with_unread_units
 
 _TASK_ROLES = {REQUIREMENT, TASK}
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
+# A tag is named in Latin letters (<p>, </td>, <!-- -->); <市、区> in 各县<市、区>人民政府 is a
+# bracket a web page wrote with angle brackets, part of the name.
+_TAG = re.compile(r"<(?:[/!?]?[A-Za-z]|!--)[^>]*>")
 _TABLE_TAG = re.compile(r"<t[dr][\s>]", re.IGNORECASE)
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
@@ -33,7 +36,16 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
     if not text or not text.strip():
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
     if _TABLE_TAG.search(text):
-        return parse_rows(html_rows(text), year, **options)
+        rows = html_rows(text)
+        if any(len(row) > 1 for row in rows):
+            annex = annex_task_table(rows)
+            plan = parse_rows(annex or rows, year, **options)
+            if annex:
+                plan.warnings.append(ANNEX_TABLE_READ.format(" ".join(annex[0][0].split())[:30]))
+            return plan
+        # A page laid out in one table cell (a document's prose in a <td>) is no table: its
+        # text is read as a text page's, footer and the issuer's signature at its end included.
+        text = "\n".join(row[0] for row in rows if row)
     text = _LENTICULAR_LABEL.sub(r"\1：", without_footer(text))
     rows, bars = _line_rows(text)
     plan = parse_rows(rows, year, short_rows_merged=True, bar_separated=bars, **options)
@@ -41,6 +53,34 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
     kept = without_cut_tail(without_elided(plan), text)
     told = with_unread_units(with_unread_tail(kept, text, cut=read - len(kept.items)), text)
     return with_mirror_told(told, text)
+
+
+ANNEX_TABLE_READ = (
+    "网页正文是通知，任务取自其附件的任务分工表（“{}”），正文的段落未作为任务导入，请核对"
+)
+# 附件2 / 附件：任务分工表 — an annex's heading line.
+_ANNEX_HEADING = re.compile(r"^\s*附件\s*\d{0,2}\s*(?:[:：\n]|$)")
+
+
+def annex_task_table(rows: list[Row]) -> list[Row]:
+    """A saved page whose annex holds the plan's task table (附件2 … 任务分工表: a header with
+    a units column): that table's rows, its heading line first — the items are its rows, not
+    the notice's prose before it. [] when the page has no such annex."""
+    for at, row in enumerate(rows):
+        roles = [header_role(cell) for cell in row] if len(row) >= 3 else []
+        if not ({LEAD, UNITS} & set(roles)) or not ({REQUIREMENT, TASK} & set(roles)):
+            continue
+        heading = next(
+            (h for h in range(at - 1, max(at - 4, -1), -1) if _ANNEX_HEADING.match(rows[h][0])),
+            None,
+        )
+        if heading is None:
+            return []  # the page's first task table is no annex's: the page is read whole
+        end = at + 1
+        while end < len(rows) and (len(rows[end]) > 1 or _is_heading(rows[end][0])):
+            end += 1
+        return [rows[heading], *rows[at:end]]
+    return []
 
 
 # A mirror site's copy, not the plan as its office wrote it: pinyin after characters
@@ -351,6 +391,12 @@ class _TableHTML(HTMLParser):
 
     def close(self):
         super().close()
+        # A fragment cut off before its cell and row close (a page body taken out of its
+        # table, cut after a task): what the open cell holds is the text, not nothing.
+        if self.cell is not None and self.row is not None:
+            self.handle_endtag("td")
+        if self.row is not None:
+            self.handle_endtag("tr")
         self._flush_loose()
 
     def _text(self, text: str) -> None:
