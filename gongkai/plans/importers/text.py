@@ -16,11 +16,12 @@ from gongkai.plans.importers.cells import (
     header_roles,
     settle_roles,
 )
+from gongkai.plans.importers.first_listed import with_first_listed_lead
 from gongkai.plans.importers.headers import LEAD, REQUIREMENT, SUPPORT, TASK, UNITS
 from gongkai.plans.importers.rows import index_block_row, parse_rows
 from gongkai.plans.importers.stream import ROW_END, stream_rows
 from gongkai.plans.importers.tail import without_cut_tail, without_elided, without_footer
-from gongkai.plans.importers.unread import with_unread_tail, with_unread_units
+from gongkai.plans.importers.unread import with_unread_rows, with_unread_tail, with_unread_units
 
 _TASK_ROLES = {REQUIREMENT, TASK}
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
@@ -52,7 +53,8 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
     read = len(plan.items)
     kept = without_cut_tail(without_elided(plan), text)
     told = with_unread_units(with_unread_tail(kept, text, cut=read - len(kept.items)), text)
-    return with_mirror_told(told, text)
+    told = with_unread_rows(with_mirror_told(told, text), text)
+    return with_first_listed_lead(told, text)
 
 
 ANNEX_TABLE_READ = (

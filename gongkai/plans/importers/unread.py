@@ -84,3 +84,27 @@ def with_unread_units(plan: ParsedPlan, text: str) -> ParsedPlan:
     if marked - taken >= 2:
         plan.warnings.append(UNREAD_UNITS.format(marked=marked, how=how, taken=taken))
     return plan
+
+
+UNNUMBERED = "原文任务未编号，已按出现顺序编号"
+UNREAD_ROWS = (
+    "原文约有{marked}处“X牵头”，只读出{taken}项任务（可能是连成一行的表格）：按出现顺序编号为"
+    "{numbers}的任务可能漏读，请对照原文核对"
+)
+# X牵头 outside brackets: how a table's units cell, run into the text, opens (区经发局牵头，…).
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_BARE_LEAD = re.compile(r"[局委室部司心会厅办处组]牵头")
+
+
+def with_unread_rows(plan: ParsedPlan, text: str) -> ParsedPlan:
+    """``plan``, warned by number when its tasks, unnumbered and counted in order, are two or
+    more fewer than the text's bare “X牵头” marks: rows of a table run into one line read as
+    one task, the rest lost with nothing to flag."""
+    if UNNUMBERED not in plan.warnings:
+        return plan
+    marked = len(_BARE_LEAD.findall(_BRACKETED.sub("", simplify(text))))
+    taken = len(plan.items)
+    if marked - taken >= 2:
+        numbers = "、".join(str(n) for n in range(taken + 1, min(marked, 99) + 1))
+        plan.warnings.append(UNREAD_ROWS.format(marked=marked, taken=taken, numbers=numbers))
+    return plan

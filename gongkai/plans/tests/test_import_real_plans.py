@@ -226,6 +226,7 @@ BATCHES = {
     "real_heldout16": (5, 17, 17, 0),
     "real_heldout17": (12, 149, 146, 0),
     "real_heldout18": (10, 119, 85, 0),
+    "real_heldout19": (10, 136, 38, 3),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
@@ -241,6 +242,7 @@ BLIND = {
     "real_heldout16",
     "real_heldout17",
     "real_heldout18",
+    "real_heldout19",
 }
 ALL_PLANS = [(batch, plan) for batch in BATCHES for plan in plans(CORPUS.parent / batch)]
 

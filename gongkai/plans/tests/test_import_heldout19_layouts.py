@@ -1,0 +1,53 @@
+"""real_heldout19's rules on invented plans: each rule and the step it forbids."""
+
+from gongkai.plans.importers import ParsedItem, ParsedPlan, parse_plan_text
+from gongkai.plans.importers.unread import UNNUMBERED, with_unread_rows
+
+_TASKS = (
+    "一、整合资源\n"
+    "1．制定整合方案。（甲局、乙局、丙局，2016年4月底前完成）\n"
+    "2．建设交易平台。（丁局、戊局，2016年9月底前完成）\n"
+    "{note}"
+)
+_NOTE = "注：列第一位的为牵头单位。\n"
+
+
+def test_a_plan_saying_its_first_listed_unit_leads_has_the_others_support():
+    plan = parse_plan_text(_TASKS.format(note=_NOTE), 2016)
+    assert [(i.lead_units, i.support_units) for i in plan.items] == [
+        (["甲局"], ["乙局", "丙局"]),
+        (["丁局"], ["戊局"]),
+    ]
+
+
+def test_a_plan_not_saying_so_keeps_every_listed_unit_leading():
+    plan = parse_plan_text(_TASKS.format(note=""), 2016)
+    assert [(i.lead_units, i.support_units) for i in plan.items] == [
+        (["甲局", "乙局", "丙局"], []),
+        (["丁局", "戊局"], []),
+    ]
+
+
+_RUN_ON = (
+    "存在问题整改措施责任单位投资不足出台扩大投资的实施意见。甲局牵头，乙局、丙局"
+    "创新投融资方式。丁局牵头，戊局抓好重点项目建设。甲局牵头，己局"
+)
+
+
+def _one_task(*warnings):
+    # The reader's result on such a line: its rows read as one task (real_heldout19 02).
+    item = ParsedItem(
+        number=1, section="", requirement="出台扩大投资的实施意见", lead_units=["甲局"]
+    )
+    return ParsedPlan(title="", year=2016, items=[item], warnings=list(warnings))
+
+
+def test_a_table_run_into_one_line_read_as_one_task_warns_of_its_rows_by_number():
+    plan = with_unread_rows(_one_task(UNNUMBERED), _RUN_ON)
+    assert any("编号为2、3的任务可能漏读" in w for w in plan.warnings), plan.warnings
+
+
+def test_numbered_tasks_or_bracketed_leads_are_not_warned_of_by_row():
+    assert with_unread_rows(_one_task(), _RUN_ON).warnings == []
+    bracketed = "抓好投资（甲局牵头）抓好项目（乙局牵头）抓好建设（丙局牵头）"
+    assert with_unread_rows(_one_task(UNNUMBERED), bracketed).warnings == [UNNUMBERED]
