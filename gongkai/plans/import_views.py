@@ -208,12 +208,16 @@ def _apply(request, note=""):
         return redirect("plans:plan_import")
     kwargs = {"form_kwargs": {"year": source["year"]}}
     applied = apply_edits(ItemFormSet(request.POST, **kwargs).rows())
+    # The unit names asked for are those the items now hold; a choice made is kept.
+    asked = source.get("unknown", [])
+    chosen = {name: request.POST.get(f"unit_{i}", "") for i, name in enumerate(asked)}
+    source = {**source, "unknown": services.recheck_rows(applied.rows)}
     formset = ItemFormSet.from_rows(applied.rows, **kwargs)
     formset.is_valid()  # checked now, so the page shows what is still wrong, at the field
     for at, error in applied.errors.items():
         formset.forms[at].add_error("action", error)
-    names = source.get("unknown", [])
-    units = {f"unit_{i}": request.POST.get(f"unit_{i}", "") for i in range(len(names))}
+    names = source["unknown"]
+    units = {f"unit_{i}": chosen.get(name, "") for i, name in enumerate(names)}
     title_form = PlanTitleForm(initial={"title": request.POST.get("title", "")})
     duplicate_form = _duplicate_form(
         source,
@@ -230,7 +234,7 @@ def _apply(request, note=""):
     )
     return _preview_page(
         request,
-        request.POST["token"],
+        signing.dumps(source, salt=IMPORT_SALT),
         source,
         formset,
         units_form=UnitMappingForm(initial=units, names=names),

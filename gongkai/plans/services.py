@@ -20,7 +20,8 @@ from gongkai.plans.importers import PlanImportError, parse_plan_file
 from gongkai.plans.importers.base import ParsedItem, ParsedPlan
 from gongkai.plans.importers.headers import ROLE_LABELS
 from gongkai.plans.models import Assignment, HeaderSynonym, Plan, Progress, Task
-from gongkai.plans.unit_matching import UNKNOWN_FLAG, match_units
+from gongkai.plans.preview_edits import unit_names
+from gongkai.plans.unit_matching import UNKNOWN_FLAG, match_units, unknown_flag
 
 STASH_SECONDS = 6 * 3600  # as long as a preview's signed token lives
 # 序号 as the ledger stores it (a PostgreSQL int4 would take 2147483647; no plan has 10⁵ tasks).
@@ -96,6 +97,38 @@ def unknown_unit_names(parsed: ParsedPlan) -> list[str]:
     """The names no unit answers to, once each, in the order the plan writes them."""
     names = [n for item in parsed.items for n, match in item.unit_matches.items() if match is None]
     return list(dict.fromkeys(names))
+
+
+# The reader's flags a clerk's correction in the preview answers (importers/items.py).
+NO_UNITS_FLAGS = ("未填写责任单位", "计划未写明责任单位，请在预览中指定")
+NO_DEADLINE_FLAG = "未填写完成时限"
+
+
+def recheck_rows(rows: list[dict]) -> list[str]:
+    """The preview's items re-checked after the clerk's corrections (应用修改并重新核对): the
+    unknown-unit flags as the units now stand, the 未填写… flags of what is now filled.
+    Returns the unknown names once each, in order, for the preview to ask for again."""
+    units = list(Unit.objects.active())
+    by_name = names_index(units)
+    unknown: list[str] = []
+    for row in rows:
+        names = list(
+            dict.fromkeys(unit_names(row["lead_units"]) + unit_names(row["support_units"]))
+        )
+        answered = {*(NO_UNITS_FLAGS if names else ())}
+        if row.get("deadline_text", "").strip() or row.get("due_date") or row.get("ongoing"):
+            answered.add(NO_DEADLINE_FLAG)
+        flags = [
+            f
+            for f in row.get("flags", "").splitlines()
+            if f.strip() and f not in answered and not f.startswith(UNKNOWN_FLAG)
+        ]
+        for name in names:
+            if resolve_unit_names([name], units, by_name).unknown:
+                flags.append(unknown_flag(name))
+                unknown.append(name)
+        row["flags"] = "\n".join(flags)
+    return list(dict.fromkeys(unknown))
 
 
 def learned_names_used(parsed: ParsedPlan) -> list[UnitAlias]:

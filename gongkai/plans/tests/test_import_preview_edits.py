@@ -259,3 +259,31 @@ def test_a_merge_keeps_the_flags_of_both_and_the_lower_deadline_when_the_upper_h
         "完成时限的年份与方案年度不同",
     ]
     assert merged[0]["number"] == "4"
+
+
+@pytest.mark.django_db
+def test_a_unit_name_typed_in_the_preview_is_asked_for_once_and_a_filled_flag_cleared(
+    client, cast, preview
+):
+    from gongkai.core.models import UnitAlias
+
+    assert preview.context["units_form"].names == []
+    assert preview.context["formset"].forms[3]["flags"].value()  # #4 names no unit
+    edits = {"form-0-lead_units": "法规科", "form-3-lead_units": "新闻处"}
+    applied = _post(client, preview, **edits)
+
+    assert applied.context["units_form"].names == ["法规科"]
+    forms = applied.context["formset"].forms
+    assert "未识别的单位“法规科”" in forms[0]["flags"].value()
+    assert forms[3]["flags"].value() == "未填写完成时限"  # its unit given, no deadline yet
+    assert "共4项，2项待核实" in applied.content.decode()
+    _nothing_saved()
+
+    saved = _post(client, applied, apply=False, unit_0=str(cast.units["法规处"].pk))
+    assert saved.status_code == 302
+    task = Task.objects.get(number=1)
+    # 法规科 mapped to 法规处, which also supported: it leads, once.
+    assert [(a.unit.name, a.role) for a in task.assignments.select_related("unit")] == [
+        ("法规处", "lead")
+    ]
+    assert UnitAlias.objects.get(name="法规科").unit == cast.units["法规处"]
