@@ -126,3 +126,71 @@ def test_parts_that_are_not_tasks_are_left_out(page, live_server, e2e_cast, logi
     page.get_by_role("button", name="确认导入").click()
     expect(page.get_by_text("已导入7项工作任务")).to_be_visible()
     assert _saved(Plan.objects.get()) == _wanted(expected)
+
+
+ROWS_02 = [
+    (
+        "出台2016年度扩大有效投资的实施意见，细分投资领域，谋划实施一批跨界投资项目。",
+        "区经发局",
+        "区交建局、环土局、电信公司、电力公司、广电网络分公司",
+    ),
+    (
+        "创新应用各种投融资方式，总结推广PPP等建设运营模式，调动社会投资主体积极性。",
+        "区财金局、经发局",
+        "区环土局、交建局、社会事业局",
+    ),
+    (
+        "抓好科学发展跨越发展行动计划重大项目和2016年度省重点项目建设。",
+        "区经发局",
+        "区财金局、纪工委、环土局、交建局、社会事业局",
+    ),
+]
+
+
+def _fill(item, requirement: str, lead: str, support: str) -> None:
+    item.get_by_label("分项").fill("投资增长动力不足")
+    item.get_by_label("上级要求").fill(requirement)
+    item.get_by_label("牵头单位").fill(lead)
+    item.get_by_label("配合单位").fill(support)
+
+
+def test_rows_the_reader_missed_are_added_by_the_clerk(
+    page, live_server, e2e_cast, login, tmp_path
+):
+    """real_heldout19 02 (平潭 2016 立项挂牌 任务分解表, a table run into one line): the reader
+    reads the whole page as ONE task and warns that 编号为2、3…的任务可能漏读. The clerk makes
+    the first task of it, splits a copy off for the second and adds the third."""
+    from gongkai.plans.models import Plan
+
+    path, expected = _real("real_heldout19", "02_pingtan_gwhbgs_2016_lixiangguapai_runon_table")
+    _the_organisation_has(expected)
+    login("xinwen")
+    _upload_real(page, live_server, path, 2016)
+    expect(page.get_by_role("heading", name="核对工作任务（共1项）")).to_be_visible()
+    expect(page.get_by_text("编号为2、3、4")).to_be_visible()
+
+    _fill(_item(page, 1), *ROWS_02[0])
+    # The table has no deadline column: the year's end the reader took from the notice goes.
+    _item(page, 1).get_by_label("完成时限").fill("")
+    _item(page, 1).get_by_label("截止日期").fill("")
+    _item(page, 1).get_by_label("修改此项").select_option(
+        label="拆为两项（在下方复制一份，改为第二项的内容）"
+    )
+    page.get_by_role("button", name="应用修改并重新核对").click()
+    expect(page.get_by_role("heading", name="核对工作任务（共2项）")).to_be_visible()
+    expect(_item(page, 2).get_by_label("序号")).to_have_value("2")
+    expect(_item(page, 2).get_by_label("牵头单位")).to_have_value("区经发局")
+
+    _fill(_item(page, 2), *ROWS_02[1])
+    _item(page, 2).get_by_label("修改此项").select_option(label="在下方添加一项（原文漏读的任务）")
+    page.get_by_role("button", name="应用修改并重新核对").click()
+    expect(page.get_by_role("heading", name="核对工作任务（共3项）")).to_be_visible()
+    expect(_item(page, 3).get_by_text("请填写这一项的任务内容")).to_be_visible()
+    _fill(_item(page, 3), *ROWS_02[2])
+    assert not Plan.objects.exists()
+
+    page.get_by_role("button", name="确认导入").click()
+    expect(page.get_by_text("已导入3项工作任务")).to_be_visible()
+    plan = Plan.objects.get()
+    assert _saved(plan) == _wanted(expected, 3)
+    assert [t.requirement for t in plan.tasks.order_by("number")] == [r for r, _, _ in ROWS_02]
