@@ -279,7 +279,11 @@ def test_a_unit_name_typed_in_the_preview_is_asked_for_once_and_a_filled_flag_cl
     assert "共4项，2项待核实" in applied.content.decode()
     _nothing_saved()
 
-    saved = _post(client, applied, apply=False, unit_0=str(cast.units["法规处"].pk))
+    # The choice made survives another round (the name is asked for by name, not place).
+    again = _post(client, applied, unit_0=str(cast.units["法规处"].pk))
+    assert again.context["units_form"]["unit_0"].value() == str(cast.units["法规处"].pk)
+
+    saved = _post(client, again, apply=False, unit_0=str(cast.units["法规处"].pk))
     assert saved.status_code == 302
     task = Task.objects.get(number=1)
     # 法规科 mapped to 法规处, which also supported: it leads, once.
@@ -287,3 +291,28 @@ def test_a_unit_name_typed_in_the_preview_is_asked_for_once_and_a_filled_flag_cl
         ("法规处", "lead")
     ]
     assert UnitAlias.objects.get(name="法规科").unit == cast.units["法规处"]
+
+
+@pytest.mark.django_db
+def test_the_readers_warnings_stay_on_the_page_after_a_refused_confirm(client, cast):
+    client.force_login(cast.press)
+    text = "\n".join(
+        [
+            "2024年某区应急管理局政务公开工作要点",
+            "一、深化重点领域信息公开",
+            "（一）做好年度报告。按时公开年度报告。（法规处负责）",
+            "二、深化解读回应",
+            "围绕群众关切的热点问题，及时做好政策解读工作，提升解读质量。",
+        ]
+    ).encode()
+    warning = "“二、深化解读回应”下有成段文字，但未能识别出任务"
+    page = client.post(
+        reverse("plans:plan_import"), {"file": SimpleUploadedFile("要点.txt", text), "year": 2024}
+    )
+    assert warning in page.content.decode()
+
+    refused = _post(client, page, apply=False, **{"form-0-requirement": ""})
+    assert refused.status_code == 400 and warning in refused.content.decode()
+    applied = _post(client, refused, **{"form-0-action": "add"})
+    assert warning in applied.content.decode()
+    _nothing_saved()
