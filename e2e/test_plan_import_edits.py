@@ -86,6 +86,11 @@ def test_a_plan_cut_into_fragments_is_merged_back_and_its_roles_corrected(
     # 五、六 numbered as the plan numbers them.
     _item(page, 18).get_by_label("序号").fill("5")
     _item(page, 19).get_by_label("序号").fill("6")
+    # On a phone, mid-way down a long plan: the two buttons stay at hand.
+    page.set_viewport_size({"width": 390, "height": 844})
+    _item(page, 12).get_by_label("修改此项").scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "import-edits-phone-midway-390.png"))
+    expect(page.get_by_role("button", name="应用修改并重新核对")).to_be_in_viewport()
     page.get_by_role("button", name="应用修改并重新核对").click()
 
     expect(page.get_by_role("heading", name="核对工作任务（共6项）")).to_be_visible()

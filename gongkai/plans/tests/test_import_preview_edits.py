@@ -316,3 +316,27 @@ def test_the_readers_warnings_stay_on_the_page_after_a_refused_confirm(client, c
     applied = _post(client, refused, **{"form-0-action": "add"})
     assert warning in applied.content.decode()
     _nothing_saved()
+
+
+@pytest.mark.django_db
+def test_the_duplicate_plan_choice_survives_an_apply_round(client, cast, preview):
+    from gongkai.plans import services
+
+    assert _post(client, preview, apply=False, **{"form-3-lead_units": "新闻处"}).status_code == 302
+    again = client.post(
+        reverse("plans:plan_import"),
+        {"file": SimpleUploadedFile("要点（修订）.txt", TEXT + b"\n"), "year": 2024},
+    )
+    assert again.context["duplicate_form"] is not None
+    choice = {"decision": services.SEPARATE, "reason": "本年度的补充方案"}
+
+    applied = _post(client, again, **choice, **{"form-3-action": "delete"})
+
+    duplicate = applied.context["duplicate_form"]
+    assert (duplicate["decision"].value(), duplicate["reason"].value()) == tuple(choice.values())
+    assert not duplicate.errors  # not refused for a choice the clerk has not finished yet
+    assert Plan.objects.count() == 1
+
+    saved = _post(client, applied, apply=False, **choice)
+    assert saved.status_code == 302 and Plan.objects.count() == 2
+    assert Plan.objects.latest("pk").tasks.count() == 3
