@@ -173,6 +173,9 @@ def test_rows_the_reader_missed_are_added_by_the_clerk(
     _upload_real(page, live_server, path, 2016)
     expect(page.get_by_role("heading", name="核对工作任务（共1项）")).to_be_visible()
     expect(page.get_by_text("编号为2、3、4")).to_be_visible()
+    # The rows it missed are in the plan's text, beside the tasks, to copy from.
+    page.get_by_text("查看原文").click()
+    expect(page.locator("#source-text pre")).to_contain_text(ROWS_02[1][0])
 
     _fill(_item(page, 1), *ROWS_02[0])
     # The table has no deadline column: the year's end the reader took from the notice goes.

@@ -179,6 +179,7 @@ def _preview_page(
         "formset": formset,
         "token": token,
         "warnings": source.get("warnings", []),
+        "source_text": services.source_text(source["sha"]),
         "to_check": _to_check(formset),
         "title_form": title_form,
         "duplicate_form": duplicate_form,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from gongkai.core import audit
 from gongkai.core.errors import DomainError
@@ -16,7 +18,7 @@ from gongkai.core.models import Unit, UnitAlias
 from gongkai.core.units import names_index, resolve_unit_names
 from gongkai.core.workflow import lock_row
 from gongkai.plans.evidence_kinds import evidence_kinds_for
-from gongkai.plans.importers import PlanImportError, parse_plan_file
+from gongkai.plans.importers import PlanImportError, decode_text, parse_plan_file
 from gongkai.plans.importers.base import ParsedItem, ParsedPlan
 from gongkai.plans.importers.headers import ROLE_LABELS
 from gongkai.plans.models import Assignment, HeaderSynonym, Plan, Progress, Task
@@ -156,6 +158,29 @@ def stash_upload(data: bytes) -> str:
 def stashed_upload(sha: str) -> bytes | None:
     data = cache.get(f"plan-import:{sha}")
     return data if isinstance(data, bytes) and fingerprint(data) == sha else None
+
+
+# How much of a plan's text the preview shows beside the tasks (a page is rarely longer).
+SOURCE_TEXT_MAX = 100_000
+
+
+def source_text(sha: str) -> str:
+    """The uploaded plan's text, for the clerk to find and copy what the reader missed
+    (issue 14): a text or web page as text; "" for Word/Excel (their text is in the table
+    the preview shows) or once the upload has left the cache."""
+    data = stashed_upload(sha)
+    if data is None or data.startswith((b"PK", b"\xd0\xcf\x11\xe0")):
+        return ""
+    try:
+        text = decode_text(data)
+    except PlanImportError:
+        return ""
+    if re.search(r"<(html|body|p|div|table|br)\b", text[:5000], re.IGNORECASE):
+        text = html.unescape(strip_tags(re.sub(r"<(br|/p|/tr|/div|/h\d)\b[^>]*>", "\n", text)))
+    text = text.strip()
+    if len(text) > SOURCE_TEXT_MAX:
+        return text[:SOURCE_TEXT_MAX] + f"\n……（原文超过{SOURCE_TEXT_MAX}字，以下从略）"
+    return text
 
 
 # Where the flag of an unmapped unit name sends the press office (probe 8 P4: the learned

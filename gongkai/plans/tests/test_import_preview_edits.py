@@ -340,3 +340,25 @@ def test_the_duplicate_plan_choice_survives_an_apply_round(client, cast, preview
     saved = _post(client, applied, apply=False, **choice)
     assert saved.status_code == 302 and Plan.objects.count() == 2
     assert Plan.objects.latest("pk").tasks.count() == 3
+
+
+@pytest.mark.django_db
+def test_the_plans_text_is_beside_the_tasks_to_copy_what_the_reader_missed(client, preview):
+    assert "查看原文" in preview.content.decode()
+    assert "（四）更新公开目录。每季度更新一次。" in preview.context["source_text"]
+    applied = _post(client, preview, **{"form-3-action": "add"})
+    assert "（四）更新公开目录。每季度更新一次。" in applied.context["source_text"]
+
+
+@pytest.mark.django_db
+def test_a_web_page_is_shown_as_text_and_a_word_file_not_at_all(client, cast):
+    from gongkai.plans import services
+    from gongkai.plans.tests.test_import_preview import PLAN, _map_columns, _upload
+
+    page = "<html><body><p>一、公开</p><p>1. 做好年报&amp;解读（新闻处负责）</p></body></html>"
+    assert services.source_text(services.stash_upload(page.encode())) == (
+        "一、公开\n1. 做好年报&解读（新闻处负责）"
+    )
+    client.force_login(cast.press)
+    word = _map_columns(client, _upload(client, PLAN))
+    assert word.context["source_text"] == "" and "查看原文" not in word.content.decode()
