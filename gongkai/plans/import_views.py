@@ -1,5 +1,6 @@
 """The plan import pages: upload → (map the columns, when unclear) → preview every task and
-map unknown unit names → save all of it in one transaction, or nothing.
+map unknown unit names → (correct the task boundaries: 应用修改并重新核对, as often as needed,
+nothing saved) → save all of it in one transaction, or nothing.
 
 The uploaded file waits in the cache (services.stash_upload) while the user maps columns; the
 pages pass a signed token with its fingerprint, name, year and what was mapped so far."""
