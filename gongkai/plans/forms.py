@@ -8,6 +8,7 @@ from gongkai.plans.evidence_kinds import EVIDENCE_KINDS
 from gongkai.plans.importers.base import ParsedItem
 from gongkai.plans.importers.headers import ROLE_LABELS
 from gongkai.plans.models import ProgressStatus
+from gongkai.plans.preview_edits import ACTIONS, unit_names
 from gongkai.plans.services import NO_SUCH_DATE, TASK_NUMBER_MAX, missing_date_problem
 
 
@@ -17,10 +18,6 @@ class PlanUploadForm(forms.Form):
         help_text="支持 Word（.docx）、Excel（.xlsx）、网页或文本（.txt/.html），不超过5MB",
     )
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
-
-
-def _names(text: str) -> list[str]:
-    return [n.strip() for n in text.replace("，", "、").replace(",", "、").split("、") if n.strip()]
 
 
 class ColumnMappingForm(forms.Form):
@@ -167,7 +164,11 @@ class ItemForm(forms.Form):
     subsection = forms.CharField(
         label="分项", required=False, max_length=200, error_messages=_too_long("分项", 200)
     )
-    requirement = forms.CharField(label="上级要求", widget=forms.Textarea(attrs={"rows": 3}))
+    requirement = forms.CharField(
+        label="上级要求",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "请填写这一项的任务内容；不需要这一项请在下方选“不导入此项”。"},
+    )
     measures = forms.CharField(
         label="落实措施", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -184,6 +185,8 @@ class ItemForm(forms.Form):
     # 备注: the plan's remarks column (and what a units cell adds), saved as the task's note.
     note = forms.CharField(label="备注", required=False, widget=forms.Textarea(attrs={"rows": 1}))
     flags = forms.CharField(required=False, widget=forms.HiddenInput)
+    # 修改此项: a boundary the reader got wrong (preview_edits), applied by 应用修改并重新核对.
+    action = forms.ChoiceField(label="修改此项", choices=ACTIONS, required=False)
 
     def __init__(self, *args, year: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -229,15 +232,52 @@ class ItemForm(forms.Form):
             deadline_text=d["deadline_text"],
             due_date=d["due_date"],
             ongoing=d["ongoing"],
-            lead_units=_names(d["lead_units"]),
-            support_units=_names(d["support_units"]),
+            lead_units=unit_names(d["lead_units"]),
+            support_units=unit_names(d["support_units"]),
             units_text=d["units_text"],
             note=d["note"],
             flags=[f for f in d["flags"].splitlines() if f.strip()],
         )
 
 
-ItemFormSet = forms.formset_factory(ItemForm, extra=0, max_num=5000, absolute_max=5000)
+class BaseItemFormSet(forms.BaseFormSet):
+    def clean(self):
+        """Two tasks of one plan cannot share a number: said at each number, not after."""
+        seen: dict[int, list[forms.Form]] = {}
+        for form in self.forms:
+            if (number := getattr(form, "cleaned_data", {}).get("number")) is not None:
+                seen.setdefault(number, []).append(form)
+        for number, forms_ in seen.items():
+            for form in forms_ if len(forms_) > 1 else []:
+                form.add_error(
+                    "number",
+                    f"序号{number}与本页另一项重复（同一方案的序号不能重复），请修改其中一项。",
+                )
+
+    def pending_actions(self) -> bool:
+        """Some item has a verb chosen that was not applied yet."""
+        return any(form["action"].value() for form in self.forms)
+
+    @classmethod
+    def from_rows(cls, rows: list[dict], **kwargs) -> "BaseItemFormSet":
+        """The preview again, bound to ``rows`` (preview_edits): checked as it is shown."""
+        data = {"form-TOTAL_FORMS": str(len(rows)), "form-INITIAL_FORMS": "0"}
+        for i, row in enumerate(rows):
+            for name, value in row.items():
+                if name == "ongoing":
+                    data |= {f"form-{i}-ongoing": "on"} if value else {}
+                else:
+                    data[f"form-{i}-{name}"] = "" if value is None else str(value)
+        return cls(data, **kwargs)
+
+    def rows(self) -> list[dict]:
+        """Each item's values as posted (nothing lost, valid or not), for preview_edits."""
+        return [{name: form[name].value() for name in form.fields} for form in self.forms]
+
+
+ItemFormSet = forms.formset_factory(
+    ItemForm, formset=BaseItemFormSet, extra=0, max_num=5000, absolute_max=5000
+)
 
 
 class ProgressForm(SeenForm):

@@ -1,5 +1,6 @@
 """The plan import pages: upload → (map the columns, when unclear) → preview every task and
-map unknown unit names → save all of it in one transaction, or nothing.
+map unknown unit names → (correct the task boundaries: 应用修改并重新核对, as often as needed,
+nothing saved) → save all of it in one transaction, or nothing.
 
 The uploaded file waits in the cache (services.stash_upload) while the user maps columns; the
 pages pass a signed token with its fingerprint, name, year and what was mapped so far."""
@@ -27,6 +28,7 @@ from gongkai.plans.importers import PlanColumnsUnclear, PlanImportError
 from gongkai.plans.importers.base import ParsedPlan
 from gongkai.plans.importers.headers import ROLE_LABELS
 from gongkai.plans.models import HeaderSynonym, Plan
+from gongkai.plans.preview_edits import apply_edits
 
 IMPORT_SALT = "gongkai.plans.import"
 EXPIRED = "预览已过期，请重新上传文件。"
@@ -36,9 +38,9 @@ EXPIRED = "预览已过期，请重新上传文件。"
 def plan_import(request):
     """Upload a plan; the later steps post back here with the token."""
     if request.method == "POST" and "token" in request.POST:
-        return (
-            _columns_posted(request) if request.POST.get("step") == "columns" else _confirm(request)
-        )
+        if request.POST.get("step") == "columns":
+            return _columns_posted(request)
+        return _apply(request) if "apply" in request.POST else _confirm(request)
     form = PlanUploadForm(
         request.POST or None, request.FILES or None, initial={"year": timezone.localdate().year}
     )
@@ -137,6 +139,7 @@ def _preview(request, source: dict, parsed: ParsedPlan):
         "unknown": unknown,
         "columns": parsed.columns,
         "learned_used": learned,
+        "warnings": parsed.warnings,
     }
     formset = ItemFormSet(
         initial=[ItemFormSet.form.initial_from(item) for item in parsed.items],
@@ -144,10 +147,12 @@ def _preview(request, source: dict, parsed: ParsedPlan):
     )
     title_form = PlanTitleForm.proposing(parsed.title, source["year"])
     token = signing.dumps(fields, salt=IMPORT_SALT)
-    return _preview_page(request, token, fields, formset, parsed, title_form=title_form)
+    return _preview_page(request, token, fields, formset, title_form=title_form)
 
 
-def _duplicate_form(source: dict, formset, title_form, data=None) -> DuplicatePlanForm | None:
+def _duplicate_form(
+    source: dict, formset, title_form, data=None, initial=None
+) -> DuplicatePlanForm | None:
     """The choice to make when the year already has a plan like the one shown (probe 8 P1),
     judged on the title and task texts as they stand on the page."""
     similar = services.similar_plans(
@@ -155,7 +160,7 @@ def _duplicate_form(source: dict, formset, title_form, data=None) -> DuplicatePl
         title_form["title"].value() or services.default_title(source["year"]),
         [form["requirement"].value() or "" for form in formset.forms],
     )
-    return DuplicatePlanForm(data, similar=similar) if similar else None
+    return DuplicatePlanForm(data, initial=initial, similar=similar) if similar else None
 
 
 def _preview_page(
@@ -163,7 +168,6 @@ def _preview_page(
     token,
     source,
     formset,
-    parsed,
     *,
     units_form=None,
     title_form=None,
@@ -175,7 +179,9 @@ def _preview_page(
     context = {
         "formset": formset,
         "token": token,
-        "parsed": parsed,
+        "warnings": source.get("warnings", []),
+        "source_text": services.source_text(source["sha"]),
+        "to_check": _to_check(formset),
         "title_form": title_form,
         "duplicate_form": duplicate_form,
         "units_form": units_form or UnitMappingForm(names=source.get("unknown", [])),
@@ -185,12 +191,69 @@ def _preview_page(
     return render(request, "plans/import_preview.html", context, status=status)
 
 
+def _to_check(formset) -> list[dict]:
+    """The items a clerk on a deadline goes to first (待核实): flagged by the reader, or
+    refused by the check; each with its place on the page (#item-N)."""
+    return [
+        {"at": i, "number": form["number"].value()}
+        for i, form in enumerate(formset.forms, start=1)
+        if form["flags"].value() or form.errors
+    ]
+
+
+def _apply(request, note=""):
+    """应用修改并重新核对: the verbs chosen on the items (preview_edits) applied, the preview
+    shown again, checked; nothing is saved, every other edit on the page kept."""
+    source = _source(request)
+    if source is None:
+        messages.error(request, EXPIRED)
+        return redirect("plans:plan_import")
+    kwargs = {"form_kwargs": {"year": source["year"]}}
+    applied = apply_edits(ItemFormSet(request.POST, **kwargs).rows())
+    # The unit names asked for are those the items now hold; a choice made is kept.
+    asked = source.get("unknown", [])
+    chosen = {name: request.POST.get(f"unit_{i}", "") for i, name in enumerate(asked)}
+    source = {**source, "unknown": services.recheck_rows(applied.rows)}
+    formset = ItemFormSet.from_rows(applied.rows, **kwargs)
+    formset.is_valid()  # checked now, so the page shows what is still wrong, at the field
+    for at, error in applied.errors.items():
+        formset.forms[at].add_error("action", error)
+    names = source["unknown"]
+    units = {f"unit_{i}": chosen.get(name, "") for i, name in enumerate(names)}
+    title_form = PlanTitleForm(initial={"title": request.POST.get("title", "")})
+    duplicate_form = _duplicate_form(
+        source,
+        formset,
+        title_form,
+        initial={"decision": request.POST.get("decision"), "reason": request.POST.get("reason")},
+    )
+    done = applied.describe()
+    messages.info(
+        request,
+        note
+        or (f"已应用修改（{done}）" if done else "已重新核对")
+        + "，尚未保存：请核对后点击“确认导入”。",
+    )
+    return _preview_page(
+        request,
+        signing.dumps(source, salt=IMPORT_SALT),
+        source,
+        formset,
+        units_form=UnitMappingForm(initial=units, names=names),
+        title_form=title_form,
+        duplicate_form=duplicate_form,
+    )
+
+
 def _confirm(request):
     source = _source(request)
     if source is None:
         messages.error(request, EXPIRED)
         return redirect("plans:plan_import")
     formset = ItemFormSet(request.POST, form_kwargs={"year": source["year"]})
+    if formset.pending_actions():
+        # A verb chosen but not applied: the clerk sees its result before anything is saved.
+        return _apply(request, "所选修改已应用，尚未导入：请核对修改后的任务，再点击“确认导入”。")
     units_form = UnitMappingForm(request.POST, names=source.get("unknown", []))
     title_form = PlanTitleForm(request.POST)
     duplicate_form = _duplicate_form(source, formset, title_form, request.POST)
@@ -226,7 +289,6 @@ def _confirm(request):
         token,
         source,
         formset,
-        source,
         units_form=units_form,
         title_form=title_form,
         duplicate_form=duplicate_form,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from gongkai.core import audit
 from gongkai.core.errors import DomainError
@@ -16,11 +18,12 @@ from gongkai.core.models import Unit, UnitAlias
 from gongkai.core.units import names_index, resolve_unit_names
 from gongkai.core.workflow import lock_row
 from gongkai.plans.evidence_kinds import evidence_kinds_for
-from gongkai.plans.importers import PlanImportError, parse_plan_file
+from gongkai.plans.importers import PlanImportError, decode_text, parse_plan_file
 from gongkai.plans.importers.base import ParsedItem, ParsedPlan
 from gongkai.plans.importers.headers import ROLE_LABELS
 from gongkai.plans.models import Assignment, HeaderSynonym, Plan, Progress, Task
-from gongkai.plans.unit_matching import UNKNOWN_FLAG, match_units
+from gongkai.plans.preview_edits import unit_names
+from gongkai.plans.unit_matching import UNKNOWN_FLAG, match_units, unknown_flag
 
 STASH_SECONDS = 6 * 3600  # as long as a preview's signed token lives
 # 序号 as the ledger stores it (a PostgreSQL int4 would take 2147483647; no plan has 10⁵ tasks).
@@ -98,6 +101,38 @@ def unknown_unit_names(parsed: ParsedPlan) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+# The reader's flags a clerk's correction in the preview answers (importers/items.py).
+NO_UNITS_FLAGS = ("未填写责任单位", "计划未写明责任单位，请在预览中指定")
+NO_DEADLINE_FLAG = "未填写完成时限"
+
+
+def recheck_rows(rows: list[dict]) -> list[str]:
+    """The preview's items re-checked after the clerk's corrections (应用修改并重新核对): the
+    unknown-unit flags as the units now stand, the 未填写… flags of what is now filled.
+    Returns the unknown names once each, in order, for the preview to ask for again."""
+    units = list(Unit.objects.active())
+    by_name = names_index(units)
+    unknown: list[str] = []
+    for row in rows:
+        names = list(
+            dict.fromkeys(unit_names(row["lead_units"]) + unit_names(row["support_units"]))
+        )
+        answered = {*(NO_UNITS_FLAGS if names else ())}
+        if row.get("deadline_text", "").strip() or row.get("due_date") or row.get("ongoing"):
+            answered.add(NO_DEADLINE_FLAG)
+        flags = [
+            f
+            for f in row.get("flags", "").splitlines()
+            if f.strip() and f not in answered and not f.startswith(UNKNOWN_FLAG)
+        ]
+        for name in names:
+            if resolve_unit_names([name], units, by_name).unknown:
+                flags.append(unknown_flag(name))
+                unknown.append(name)
+        row["flags"] = "\n".join(flags)
+    return list(dict.fromkeys(unknown))
+
+
 def learned_names_used(parsed: ParsedPlan) -> list[UnitAlias]:
     """The unit names of the parse that a learned alias (not the unit's own name or a typed
     alias) resolved: shown in the preview, so a wrong one is seen and corrected (probe 8 P4)."""
@@ -123,6 +158,29 @@ def stash_upload(data: bytes) -> str:
 def stashed_upload(sha: str) -> bytes | None:
     data = cache.get(f"plan-import:{sha}")
     return data if isinstance(data, bytes) and fingerprint(data) == sha else None
+
+
+# How much of a plan's text the preview shows beside the tasks (a page is rarely longer).
+SOURCE_TEXT_MAX = 100_000
+
+
+def source_text(sha: str) -> str:
+    """The uploaded plan's text, for the clerk to find and copy what the reader missed
+    (issue 14): a text or web page as text; "" for Word/Excel (their text is in the table
+    the preview shows) or once the upload has left the cache."""
+    data = stashed_upload(sha)
+    if data is None or data.startswith((b"PK", b"\xd0\xcf\x11\xe0")):
+        return ""
+    try:
+        text = decode_text(data)
+    except PlanImportError:
+        return ""
+    if re.search(r"<(html|body|p|div|table|br)\b", text[:5000], re.IGNORECASE):
+        text = html.unescape(strip_tags(re.sub(r"<(br|/p|/tr|/div|/h\d)\b[^>]*>", "\n", text)))
+    text = text.strip()
+    if len(text) > SOURCE_TEXT_MAX:
+        return text[:SOURCE_TEXT_MAX] + f"\n……（原文超过{SOURCE_TEXT_MAX}字，以下从略）"
+    return text
 
 
 # Where the flag of an unmapped unit name sends the press office (probe 8 P4: the learned

@@ -120,7 +120,10 @@ def test_a_refused_import_leaves_no_plan_no_alias_and_no_header_word(client, cas
         client, preview, unit_0=str(cast.units["法规处"].pk), **{"form-1-number": "1"}
     )
     assert response.status_code == 400
-    assert "任务序号有重复" in response.content.decode()
+    # Said at both numbers (issue 14), before the service's own refusal is reached.
+    numbers = [f.errors.get("number") for f in response.context["formset"].forms]
+    duplicate = ["序号1与本页另一项重复（同一方案的序号不能重复），请修改其中一项。"]
+    assert numbers == [duplicate, duplicate, None]
     assert (Plan.objects.count(), Task.objects.count()) == (0, 0)
     assert not UnitAlias.objects.exists() and not HeaderSynonym.objects.exists()
 

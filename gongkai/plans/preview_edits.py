@@ -1,0 +1,127 @@
+"""Corrections of the import preview's task boundaries (issue 14): what the reader cut wrong
+— two tasks read as one, one task cut in two, a heading read as a task, a task missed — is
+put right by the clerk before anything is saved.
+
+Each preview item is a row of the values as the page posted them (strings, ``ongoing`` a
+bool, ``action`` the verb chosen for it). ``apply_edits`` returns the rows the preview shows
+next; nothing here touches the database."""
+
+from dataclasses import dataclass, field
+
+# The verbs a clerk can choose on one item (修改此项).
+KEEP, DELETE, MERGE, SPLIT, ADD = "", "delete", "merge", "split", "add"
+ACTIONS = [
+    (KEEP, "不修改"),
+    (DELETE, "不导入此项"),
+    (MERGE, "并入上一项"),
+    (SPLIT, "拆为两项（在下方复制一份，改为第二项的内容）"),
+    (ADD, "在下方添加一项（原文漏读的任务）"),
+]
+MERGE_FIRST = "这是第一项，上方没有任务可以并入；如不需要这一项，请选“不导入此项”。"
+# Text fields a merge joins (the upper item's text first), and how.
+JOINED = {"requirement": "\n", "measures": "\n", "note": "\n", "units_text": "；"}
+UNIT_FIELDS = ("lead_units", "support_units")
+
+
+@dataclass
+class Applied:
+    """What one round of edits did: the rows to show, and the refusals per shown row."""
+
+    rows: list[dict]
+    errors: dict[int, str] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        words = {DELETE: "删除", MERGE: "并入上一项", SPLIT: "拆分", ADD: "添加"}
+        done = [f"{words[verb]}{n}项" for verb, n in self.counts.items() if n]
+        return "、".join(done)
+
+
+def unit_names(text: str) -> list[str]:
+    """A units field as typed: names separated by 、 or commas."""
+    for comma in ("，", ",", ";", "；"):
+        text = text.replace(comma, "、")
+    return [n.strip() for n in text.split("、") if n.strip()]
+
+
+def _number(row: dict) -> int | None:
+    try:
+        return int(str(row.get("number", "")).strip())
+    except ValueError:
+        return None
+
+
+def _joined(upper: str, lower: str, sep: str) -> str:
+    return sep.join(part for part in (upper.strip(), lower.strip()) if part)
+
+
+def merge_rows(upper: dict, lower: dict) -> dict:
+    """``lower`` appended to ``upper``: texts joined, units joined without duplicates (a unit
+    leading in either leads), the upper's deadline unless it has none, flags of both kept."""
+    merged = dict(upper)
+    for name, sep in JOINED.items():
+        merged[name] = _joined(upper.get(name, ""), lower.get(name, ""), sep)
+    lead = list(dict.fromkeys(unit_names(upper["lead_units"]) + unit_names(lower["lead_units"])))
+    support = unit_names(upper["support_units"]) + unit_names(lower["support_units"])
+    merged["lead_units"] = "、".join(lead)
+    merged["support_units"] = "、".join(n for n in dict.fromkeys(support) if n not in lead)
+    if not (upper.get("deadline_text", "").strip() or upper.get("due_date")):
+        merged["deadline_text"] = lower.get("deadline_text", "")
+        merged["due_date"] = lower.get("due_date", "")
+    merged["ongoing"] = bool(upper.get("ongoing") or lower.get("ongoing"))
+    for name in ("section", "subsection"):
+        merged[name] = upper.get(name) or lower.get(name, "")
+    flags = upper.get("flags", "").splitlines() + lower.get("flags", "").splitlines()
+    merged["flags"] = "\n".join(dict.fromkeys(f for f in flags if f.strip()))
+    return merged
+
+
+def _next_number(row: dict, used: set[int]) -> str:
+    """The number a new row below ``row`` gets: the next one when free, else the same (the
+    clerk is warned of the duplicate at the field and sets it)."""
+    number = _number(row)
+    if number is None:
+        return ""
+    return str(number + 1 if number + 1 not in used else number)
+
+
+def blank_row(below: dict, used: set[int]) -> dict:
+    """A task the reader missed, in the part of the plan of the row above it."""
+    blank = {name: "" for name in below}
+    kept = {name: below.get(name, "") for name in ("section", "subsection")}
+    return blank | kept | {"number": _next_number(below, used), "ongoing": False}
+
+
+def apply_edits(rows: list[dict]) -> Applied:
+    """Apply each row's chosen verb, top to bottom; numbers stay as the clerk set them.
+
+    并入上一项 joins a row into the nearest row kept above it (so several rows in a run
+    merge into one); on the first row it is refused at the row, which is kept as it was."""
+    used = {n for row in rows if (n := _number(row)) is not None}
+    result = Applied(rows=[], counts={DELETE: 0, MERGE: 0, SPLIT: 0, ADD: 0})
+    for row in rows:
+        action = row.get("action", KEEP)
+        row = {**row, "action": KEEP}
+        if action == DELETE:
+            result.counts[DELETE] += 1
+            continue
+        if action == MERGE:
+            if not result.rows:
+                result.errors[len(result.rows)] = MERGE_FIRST
+                result.rows.append(row)
+                continue
+            result.rows[-1] = merge_rows(result.rows[-1], row)
+            result.counts[MERGE] += 1
+            continue
+        result.rows.append(row)
+        if action == SPLIT:
+            copy = {**row, "number": _next_number(row, used)}
+            used.add(_number(copy) or 0)
+            result.rows.append(copy)
+            result.counts[SPLIT] += 1
+        elif action == ADD:
+            blank = blank_row(row, used)
+            used.add(_number(blank) or 0)
+            result.rows.append(blank)
+            result.counts[ADD] += 1
+    return result
