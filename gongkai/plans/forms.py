@@ -160,7 +160,11 @@ class ItemForm(forms.Form):
             "min_value": "序号应为正整数。",
         },
     )
-    section = forms.CharField(label="工作任务", required=False, widget=forms.HiddenInput)
+    # The part of the plan a task sits under; correctable like every other field (a reader
+    # that took a heading for a task, or missed one, leaves the wrong part here).
+    section = forms.CharField(
+        label="工作任务", required=False, max_length=200, error_messages=_too_long("工作任务", 200)
+    )
     subsection = forms.CharField(
         label="分项", required=False, max_length=200, error_messages=_too_long("分项", 200)
     )

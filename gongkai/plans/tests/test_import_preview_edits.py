@@ -362,3 +362,29 @@ def test_a_web_page_is_shown_as_text_and_a_word_file_not_at_all(client, cast):
     client.force_login(cast.press)
     word = _map_columns(client, _upload(client, PLAN))
     assert word.context["source_text"] == "" and "查看原文" not in word.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_part_a_task_sits_under_is_corrected_in_the_preview(client, preview):
+    """A reader that took a heading for a task (or missed one) leaves the wrong 工作任务: the
+    clerk corrects it like any field, and a part name too long for the ledger is refused."""
+    too_long = _post(
+        client,
+        preview,
+        apply=False,
+        **{"form-0-section": "长" * 201, "form-3-lead_units": "新闻处"},
+    )
+    assert too_long.status_code == 400
+    assert "工作任务不能超过200字" in too_long.content.decode()
+    _nothing_saved()
+
+    saved = _post(
+        client,
+        preview,
+        apply=False,
+        **{"form-3-section": "二、加强政务公开平台建设", "form-3-lead_units": "新闻处"},
+    )
+    assert saved.status_code == 302
+    sections = dict(Plan.objects.get().tasks.values_list("number", "section"))
+    assert sections[4] == "二、加强政务公开平台建设"
+    assert sections[1] == "一、深化重点领域信息公开"
