@@ -78,7 +78,7 @@ def _published(cast, title, corrects=None):
 
 def test_a_corrected_reports_first_version_reads_at_390_and_1280(page, live_server, e2e_cast):
     first = _published(e2e_cast, "广州市应急管理局2022年政府信息公开工作年度报告")
-    first.withdraw(by=e2e_cast.press, reason="行政许可数有误")
+    first.withdraw(by=e2e_cast.press, reason="行政许可数有误", withdrawal="correction")
     second = _published(e2e_cast, "广州市应急管理局2022年政府信息公开工作年度报告", first)
     page.goto(f"{live_server.url}/gk/doc/{first.pk}/")
     text = page.inner_text("main")
