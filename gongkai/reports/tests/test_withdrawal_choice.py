@@ -29,6 +29,21 @@ def _withdraw_on_the_page(client, cast, document, **choice):
     return client.post(url, {"reason": "年报中出现申请人姓名", **choice}, follow=True)
 
 
+def _published_and_withdrawn(client, cast, withdrawal):
+    """The 2022 report published, then withdrawn on the page as `withdrawal`: the document (its
+    choice on the record and in the audit entry) and its file."""
+    first = _publish(cast, _sent_2022(client, cast, "1520"))
+    file = first.attachments.get()
+    page = _withdraw_on_the_page(client, cast, first, withdrawal=withdrawal).content.decode()
+    said = "（更正，更正版本发布后" if withdrawal == Withdrawal.CORRECTION else "（撤回不再公开）"
+    assert said in page  # the staff page says how it was withdrawn
+    first.refresh_from_db()
+    assert first.status == DocumentStatus.WITHDRAWN and first.withdrawal == withdrawal
+    entry = AuditEntry.objects.filter(action="document.withdraw").latest("id")
+    assert entry.after == {"status": "withdrawn", "withdrawal": withdrawal}
+    return first, file
+
+
 def _resend(client, cast):
     """The report corrected and sent again, then published; the new document."""
     report = AnnualReport.objects.get(year=2022)
@@ -65,14 +80,7 @@ def test_withdrawn_as_hidden_stays_hidden_after_the_new_report_is_published(
     """Fails on main: report_submit made the new report the correction of the withdrawn one, and
     the withdrawn version came back on its own, marked 已被更正, with its 索引号 and files."""
     with django_capture_on_commit_callbacks(execute=True):
-        first = _publish(cast, _sent_2022(client, cast, "1520"))
-        file = first.attachments.get()
-        _withdraw_on_the_page(client, cast, first, withdrawal="hidden")
-        first.refresh_from_db()
-        assert first.status == DocumentStatus.WITHDRAWN
-        assert first.withdrawal == Withdrawal.HIDDEN
-        entry = AuditEntry.objects.filter(action="document.withdraw").latest("id")
-        assert entry.after == {"status": "withdrawn", "withdrawal": "hidden"}
+        first, file = _published_and_withdrawn(client, cast, Withdrawal.HIDDEN)
         second = _resend(client, cast)
     assert second.corrects is None  # the step forbidden: no link to the hidden version
     pages = _public_pages(client, second)
@@ -96,13 +104,7 @@ def test_withdrawn_as_correction_comes_back_marked_and_keeps_its_files(
     """更正 chosen: as before, the first version's page is shown marked 已被更正 once the
     correction is published — and now its files download too (they were 404: Document.public)."""
     with django_capture_on_commit_callbacks(execute=True):
-        first = _publish(cast, _sent_2022(client, cast, "1520"))
-        file = first.attachments.get()
-        _withdraw_on_the_page(client, cast, first, withdrawal="correction")
-        first.refresh_from_db()
-        assert first.withdrawal == Withdrawal.CORRECTION
-        entry = AuditEntry.objects.filter(action="document.withdraw").latest("id")
-        assert entry.after == {"status": "withdrawn", "withdrawal": "correction"}
+        first, file = _published_and_withdrawn(client, cast, Withdrawal.CORRECTION)
         client.logout()
         file_url = reverse("publications_public:attachment", args=[file.pk])
         assert client.get(file_url).status_code == 404  # not until the correction is out
