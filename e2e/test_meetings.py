@@ -52,6 +52,19 @@ def _shoot(page, name):
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
+def _receipt_lines(page, table) -> dict[str, int]:
+    """How many lines each 报名编号 in `table` takes as laid out (the text's own boxes)."""
+    return page.eval_on_selector_all(
+        f"{table} td[data-label=编号]",
+        """cells => Object.fromEntries(cells.map(td => {
+            const range = document.createRange();
+            range.selectNodeContents(td.firstChild);
+            const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+            return [td.firstChild.textContent.trim(), tops.size];
+        }))""",
+    )
+
+
 def _fill_signup(citizen, name, phone):
     citizen.get_by_role("textbox", name="姓名").fill(name)
     citizen.get_by_role("textbox", name="联系电话").fill(phone)
@@ -155,6 +168,14 @@ def test_a_meeting_from_notice_to_a_re_run_draw_attendance_and_ledger_item_11(
         _step(page, "录入抽签种子数值", {"value": "387"})
         _step(page, "确定列席人员", {})
         expect(page.locator("#meeting-status")).to_have_text("已确定列席人员")
+        for width in (1280, 390):  # a receipt number never breaks at its hyphen
+            page.set_viewport_size({"width": width, "height": 900})
+            assert _receipt_lines(page, "#signups") == {
+                "LX2022-00001": 1,
+                "LX2022-00002": 1,
+                "LX2022-00003": 1,
+            }
+        _shoot(page, "meeting-signups")
 
         citizen.goto(f"{url}/hudong/meetings/")
         citizen.get_by_role("link", name=TITLE).click()
@@ -164,6 +185,9 @@ def test_a_meeting_from_notice_to_a_re_run_draw_attendance_and_ledger_item_11(
         assert "陈大文" not in page_text and "13912340001" not in page_text
         assert "陈*文" in page_text
         _shoot(citizen, "meeting-draw")
+        for width in (1280, 390):
+            citizen.set_viewport_size({"width": width, "height": 900})
+            assert set(_receipt_lines(citizen, "main").values()) == {1}
         seed = citizen.locator("#seed-text").inner_text()
         script = citizen.request.get(f"{url}/hudong/meetings/draw.py").body()
         href = citizen.get_by_role("link", name="下载 list.txt").get_attribute("href")

@@ -78,7 +78,7 @@ def _published(cast, title, corrects=None):
 
 def test_a_corrected_reports_first_version_reads_at_390_and_1280(page, live_server, e2e_cast):
     first = _published(e2e_cast, "广州市应急管理局2022年政府信息公开工作年度报告")
-    first.withdraw(by=e2e_cast.press, reason="行政许可数有误")
+    first.withdraw(by=e2e_cast.press, reason="行政许可数有误", withdrawal="correction")
     second = _published(e2e_cast, "广州市应急管理局2022年政府信息公开工作年度报告", first)
     page.goto(f"{live_server.url}/gk/doc/{first.pk}/")
     text = page.inner_text("main")
@@ -87,3 +87,52 @@ def test_a_corrected_reports_first_version_reads_at_390_and_1280(page, live_serv
     page.goto(f"{live_server.url}/gk/doc/{second.pk}/")
     assert f"索引号{first.index_no}" in page.inner_text("main")
     _shoot(page, "report-correction")
+
+
+def test_the_withdrawer_chooses_and_a_hidden_version_stays_gone(page, live_server, e2e_cast, login):
+    """撤回方式 on the press office's page (不再公开 checked unless they choose 更正): the version
+    withdrawn as 更正 comes back marked 已被更正 once its correction is out; the one withdrawn
+    as hidden answers 404 beside its new version, which does not name it."""
+    from playwright.sync_api import expect
+
+    from gongkai.publications.models import Document
+
+    title = "广州市应急管理局2022年政府信息公开工作年度报告"
+    corrected, hidden = (
+        _published(e2e_cast, title),
+        _published(e2e_cast, "关于2022年约谈情况的通报"),
+    )
+    login("xinwen")
+    for doc, choice in (
+        (corrected, "更正（将发布更正版本，原版本保留并标注已被更正）"),
+        (hidden, None),
+    ):
+        page.goto(f"{live_server.url}/staff/publications/{doc.pk}/")
+        expect(page.get_by_label("撤回不再公开")).to_be_checked()
+        if choice is None:
+            _shoot(page, "withdraw-choice")
+        else:
+            page.get_by_label(choice).check()
+        page.locator("#withdraw-reason").fill(
+            "含申请人姓名" if choice is None else "行政许可数有误"
+        )
+        page.get_by_role("button", name="从门户网站撤回").click()
+        expect(page.locator(".messages")).to_contain_text("已撤回")
+    corrected.refresh_from_db()
+    hidden.refresh_from_db()
+    assert (corrected.withdrawal, hidden.withdrawal) == ("correction", "hidden")
+    entries = AuditEntry.objects.filter(action="document.withdraw").order_by("id")
+    assert [e.after["withdrawal"] for e in entries] == ["correction", "hidden"]
+
+    _published(e2e_cast, title, corrected)
+    again = _published(e2e_cast, "关于2022年约谈情况的通报")
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/gk/doc/{corrected.pk}/")
+    assert "已被更正" in page.inner_text("main")
+    _shoot(page, "withdrawn-as-correction")
+    gone = page.goto(f"{live_server.url}/gk/doc/{hidden.pk}/")
+    assert gone.status == 404
+    _shoot(page, "withdrawn-as-hidden")
+    page.goto(f"{live_server.url}/gk/doc/{again.pk}/")
+    assert hidden.index_no not in page.content() and "已被更正" not in page.content()
+    assert not Document.shown.filter(pk=hidden.pk).exists()

@@ -37,6 +37,7 @@ def test_a_withdrawn_replacement_is_named_as_gone_not_linked(page, live_server, 
     page.get_by_role("button", name="退出").click()
 
     assert Document.objects.get(pk=new.pk).status == DocumentStatus.WITHDRAWN
+    assert Document.objects.get(pk=new.pk).withdrawal == "hidden"  # the default choice
     assert Document.objects.get(pk=old.pk).replaced_by_id == new.pk
     assert AuditEntry.objects.filter(action="document.withdraw", target_id=str(new.pk)).count() == 1
 

@@ -30,7 +30,7 @@ from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry, Unit
 from gongkai.core.notifications import notify
 from gongkai.core.roles import Role
-from gongkai.core.workflow import ShownState, moved_on_text
+from gongkai.core.workflow import ShownState, step_not_taken
 from gongkai.lib.pii import KIND_LABELS, scan_text
 
 audit.register_actions(
@@ -247,7 +247,7 @@ class Entry(ShownState, models.Model):
             return ""
         if not theirs or self.status in sources:
             return ""
-        return moved_on_text("问答条目", self.get_status_display(), label)
+        return step_not_taken("问答条目", self.get_status_display(), label)
 
     # ---- the verbs ------------------------------------------------------------------------
 

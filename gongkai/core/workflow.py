@@ -35,19 +35,19 @@ def required(text: str, what: str) -> str:
     return text.strip()
 
 
-def moved_on_text(noun: str, status: str, label: str) -> str:
-    """What a step sent from a page left open is told once its record has moved on (every
-    procedure says it alike)."""
-    return (
-        f"该{noun}已进入下一步（当前为“{status}”），您提交的“{label}”未再办理。"
-        f"以下是{noun}的最新情况，请核对后再操作。"
-    )
-
-
 def state_refusal(noun: str, status: str, label: str) -> str:
     """A step its record's state does not allow, whether the record has moved past it or has
     not reached it yet (延期 before 受理): one wording for both (probe 11 F1.3)."""
     return f"该{noun}当前为“{status}”，在此状态下不能{label}"
+
+
+def step_not_taken(noun: str, status: str, label: str) -> str:
+    """What a step sent from a page left open is told when its record's state no longer allows
+    it (nothing done): the state refusal, then where to look. Every workflow says it alike."""
+    return (
+        f"{state_refusal(noun, status, label)}，您提交的“{label}”未办理。"
+        f"以下是{noun}的最新情况，请核对后再操作。"
+    )
 
 
 # The hidden field every review form carries: what its page showed of the record (ShownState).
@@ -149,10 +149,7 @@ class Workflow(ShownState):
         if step is None or not any(self._is(user, who) for who in step.who):
             return ""
         if self.status not in step.sources:
-            return (
-                f"{state_refusal(self.NOUN, self.get_status_display(), step.label)}，"
-                f"您提交的“{step.label}”未办理。以下是{self.NOUN}的最新情况，请核对后再操作。"
-            )
+            return step_not_taken(self.NOUN, self.get_status_display(), step.label)
         if refusal := self.step_refusal(verb):  # the table's rule for the step, as the verb says it
             return refusal
         seen = (posted or {}).get(SEEN) or None  # none sent: the form itself says so

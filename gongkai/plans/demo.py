@@ -113,6 +113,10 @@ def load(people, stdout):
         )
         Progress.objects.filter(pk=progress.pk).update(created_at=when)
         Assignment.objects.filter(pk=assignment.pk).update(updated_at=when)
+        # the report that set 已完成 dates it (done_at), as it would have been sent then
+        Assignment.objects.filter(pk=assignment.pk, done_at=progress.created_at).update(
+            done_at=when
+        )
         posted += 1
     stdout.write(f"工作台账：{plan.title}，{plan.tasks.count()}项任务，演示进展{posted}条")
 

@@ -162,6 +162,9 @@ class Assignment(ShownState, models.Model):
         "状态", max_length=20, choices=ProgressStatus.choices, default=ProgressStatus.NOT_STARTED
     )
     updated_at = models.DateTimeField("最近报送", null=True, blank=True)
+    # 完成时间: when the report that set 已完成 was sent; a later report or edit leaves it
+    # (逾期完成 is dated by it, not by updated_at); cleared when the share is reopened
+    done_at = models.DateTimeField("完成时间", null=True, blank=True)
 
     objects = AssignmentQuerySet.as_manager()
 
@@ -202,10 +205,11 @@ class Assignment(ShownState, models.Model):
 
     @property
     def done_late_on(self) -> dt.date | None:
-        """逾期完成: the day a share was reported done, when that was after its deadline."""
-        if self.status != ProgressStatus.DONE or self.updated_at is None:
+        """逾期完成: the day a share was reported done (done_at), when that was after its
+        deadline."""
+        if self.status != ProgressStatus.DONE or self.done_at is None:
             return None
-        done_on = timezone.localdate(self.updated_at)
+        done_on = timezone.localdate(self.done_at)
         due = self.task.due_date
         return done_on if due is not None and done_on > due else None
 
@@ -244,8 +248,14 @@ class Assignment(ShownState, models.Model):
         )
         for upload in files:
             Evidence.from_upload(progress, upload)
+        if status != ProgressStatus.DONE:
+            self.done_at = None
+        elif before != ProgressStatus.DONE:  # this report completes it; a later one does not
+            self.done_at = progress.created_at
+        else:
+            self.done_at = locked.done_at
         self.status, self.updated_at = status, progress.created_at
-        self.save(update_fields=["status", "updated_at"])
+        self.save(update_fields=["status", "updated_at", "done_at"])
         audit.record(
             by,
             "task.report_progress",

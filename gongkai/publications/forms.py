@@ -17,6 +17,7 @@ from gongkai.publications.models import (
     Kind,
     PortalPage,
     Validity,
+    Withdrawal,
 )
 from gongkai.publications.text import body_text, clean_html
 
@@ -162,6 +163,14 @@ class WithdrawForm(forms.Form):
         label="撤回理由",
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "撤回时必须填写理由"},
+    )
+    # 撤回方式: hidden unless who withdraws says a correction will follow (privacy by default)
+    withdrawal = forms.ChoiceField(
+        label="撤回方式",
+        choices=Withdrawal.choices,
+        initial=Withdrawal.HIDDEN,
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择撤回方式", "invalid_choice": "请选择撤回方式"},
     )
 
 

@@ -1,6 +1,7 @@
 """The public portal (/gk/): catalogue, document pages, 涉企政策, regulations library, search,
-feed and sitemap. No login. Every read goes through Document.public: anything not published
-(draft, in review, returned, withdrawn) is a 404, whatever id is guessed."""
+feed and sitemap. No login. Every list reads Document.public: anything not published (draft,
+in review, returned, withdrawn) is a 404, whatever id is guessed; a document's own page and
+its files read Document.shown, which adds only a version withdrawn as 更正 once corrected."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -119,7 +120,8 @@ def document(request, pk):
 
 
 def attachment(request, pk):
-    item = get_object_or_404(Attachment, pk=pk, document__in=Document.public.all())
+    # a version shown marked 已被更正 keeps its files; one withdrawn as hidden does not
+    item = get_object_or_404(Attachment, pk=pk, document__in=Document.shown.all())
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
 
 

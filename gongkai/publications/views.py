@@ -172,7 +172,9 @@ def document_act(request, pk, verb):
                 by=by, comment=d["comment"], waiver=d["waiver"], seen=d["seen"]
             ),
             "return": lambda: document.return_(by=by, comment=d["comment"], seen=d["seen"]),
-            "withdraw": lambda: document.withdraw(by=by, reason=d["reason"]),
+            "withdraw": lambda: document.withdraw(
+                by=by, reason=d["reason"], withdrawal=d["withdrawal"]
+            ),
         }[verb]()
     except DomainError as error:
         messages.error(request, str(error))
@@ -190,7 +192,12 @@ def _done_message(verb, document):
         "submit": "已提交一审。",
         "approve": f"审核通过，已转{document.get_status_display()}。",
         "return": "已退回起草单位修改。",
-        "withdraw": "已撤回，门户网站不再显示该信息。",
+        "withdraw": "已撤回，门户网站不再显示该信息。"
+        + (
+            "更正版本发布后，原版本将标注“已被更正”重新显示。"
+            if document.withdrawal == "correction"
+            else ""
+        ),
     }[verb] + (_replaced_note(document) if verb == "withdraw" else "")
 
 

@@ -34,8 +34,16 @@ def report_submit(*, by, year: int):
     A returned report goes back into the same draft, its own earlier .docx replaced by the new
     one (probe 5 finding 3: both were published, with two sets of figures). A withdrawn report
     is sent as a new document: a withdrawn one cannot go back to draft, and keeps its 索引号
-    and the file it was published with (probe 5 finding 4)."""
-    from gongkai.publications.models import Attribute, Category, Document, DocumentStatus, Kind
+    and the file it was published with (probe 5 finding 4); it is the correction (corrects) of
+    the withdrawn one only if that was withdrawn as 更正."""
+    from gongkai.publications.models import (
+        Attribute,
+        Category,
+        Document,
+        DocumentStatus,
+        Kind,
+        Withdrawal,
+    )
 
     # Read once, under a lock: of two 送审 at once, the second sees the first's document (probe
     # 9). No row yet (nothing written for the year): an empty report, refused below.
@@ -75,7 +83,9 @@ def report_submit(*, by, year: int):
             body=body,
             summary=f"依据《中华人民共和国政府信息公开条例》第四十九条、第五十条，公布本机关{report.year}年政府信息公开工作年度报告。",
         )
-        if current is not None and current.index_no:  # withdrawn after publication: 更正
+        # 更正 only when who withdrew it chose so: a version withdrawn as hidden (a name, a
+        # figure that must not stand) must not come back marked 已被更正 beside the new one
+        if current is not None and current.index_no and current.withdrawal == Withdrawal.CORRECTION:
             document.corrects = current
             document.save(update_fields=["corrects"])
     report.document = document

@@ -28,7 +28,11 @@ def test_an_approval_sent_from_a_stale_tab_says_the_entry_moved_on(client, cast)
     response = client.post(url, {"comment": "同意", "seen": seen}, follow=True)  # the stale tab
     page = response.content.decode()
     assert response.status_code == 200 and response.context["entry"].pk == item.pk
-    assert "该问答条目已进入下一步（当前为“已发布”），您提交的“审核通过并发布”未再办理" in page
+    assert (
+        "该问答条目当前为“已发布”，在此状态下不能审核通过并发布，您提交的“审核通过并发布”未办理"
+        in page
+    )
+    assert "已进入下一步" not in page  # one wording: core.workflow.state_refusal
     entries = AuditEntry.objects.filter(action="answer_entry.approve", target_id=str(item.pk))
     assert list(entries.values_list("data", flat=True)) == [{"comment": "依据核对无误"}]
     assert Entry.objects.get(pk=item.pk).status == EntryStatus.PUBLISHED
@@ -41,7 +45,8 @@ def test_an_edit_sent_from_a_stale_tab_after_submitting_says_so_and_saves_nothin
     response = client.post(url, {"question": "改过的问题", "answer": "改过的回答"}, follow=True)
     page = response.content.decode()
     assert response.status_code == 200 and response.context["entry"].pk == item.pk
-    assert "该问答条目已进入下一步（当前为“待处室负责人审核”），您提交的“修改”未再办理" in page
+    assert "该问答条目当前为“待处室负责人审核”，在此状态下不能修改，您提交的“修改”未办理" in page
+    assert "已进入下一步" not in page  # one wording: core.workflow.state_refusal
     item.refresh_from_db()
     assert item.question == "老板为什么会被应急局叫去谈话？" and item.status == EntryStatus.PENDING
     assert client.get(url).status_code == 404  # the form itself is not offered
@@ -71,7 +76,11 @@ def test_a_submit_sent_again_from_a_stale_tab_says_the_entry_moved_on_and_writes
     assert client.post(url).status_code == 302  # the first tab
     response = client.post(url, follow=True)  # the second
     page = response.content.decode()
-    assert "该问答条目已进入下一步（当前为“待处室负责人审核”），您提交的“提交审核”未再办理" in page
+    assert (
+        "该问答条目当前为“待处室负责人审核”，在此状态下不能提交审核，您提交的“提交审核”未办理"
+        in page
+    )
+    assert "已进入下一步" not in page  # one wording: core.workflow.state_refusal
     assert AuditEntry.objects.filter(action="answer_entry.submit").count() == 1
     assert Entry.objects.get(pk=item.pk).status == EntryStatus.PENDING
 
@@ -83,7 +92,8 @@ def test_a_withdrawal_sent_again_from_a_stale_tab_keeps_the_first_reason(client,
     assert client.post(url, {"comment": "政策已调整"}).status_code == 302
     response = client.post(url, {"comment": "另一个理由"}, follow=True)
     page = response.content.decode()
-    assert "该问答条目已进入下一步（当前为“已撤下”），您提交的“撤下”未再办理" in page
+    assert "该问答条目当前为“已撤下”，在此状态下不能撤下，您提交的“撤下”未办理" in page
+    assert "已进入下一步" not in page  # one wording: core.workflow.state_refusal
     item.refresh_from_db()
     assert item.status == EntryStatus.WITHDRAWN and item.withdrawn_reason == "政策已调整"
     withdrawals = AuditEntry.objects.filter(action="answer_entry.withdraw")

@@ -16,6 +16,7 @@ from gongkai.publications.models.choices import (
     DocumentStatus,
     Kind,
     Validity,
+    Withdrawal,
 )
 from gongkai.publications.models.cleanup import CleanupCampaign, CleanupItem
 from gongkai.publications.models.documents import (
@@ -74,6 +75,7 @@ __all__ = [
     "ScanDecision",
     "StaleEdit",
     "Validity",
+    "Withdrawal",
     "attachment_path",
     "document_composed",
     "document_published",

@@ -96,4 +96,13 @@ class DocumentStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "已撤回"
 
 
+class Withdrawal(models.TextChoices):
+    """撤回方式, chosen by who withdraws: hidden unless they say a correction will follow. A version
+    withdrawn because it should never have been public (a citizen's name, a figure that must
+    not stand) must not come back on its own when a new version is published."""
+
+    HIDDEN = "hidden", "撤回不再公开"
+    CORRECTION = "correction", "更正（将发布更正版本，原版本保留并标注已被更正）"
+
+
 REVIEW_STAGES = (DocumentStatus.REVIEW_1, DocumentStatus.REVIEW_2, DocumentStatus.REVIEW_3)

@@ -30,6 +30,7 @@ from gongkai.publications.models.choices import (
     DocumentStatus,
     Kind,
     Validity,
+    Withdrawal,
 )
 from gongkai.publications.text import attachment_text, body_text, clean_html, clean_line
 
@@ -124,10 +125,11 @@ class PublicManager(models.Manager):
 
 
 class ShownManager(models.Manager):
-    """What a document's own page may show: the public ones, and a report withdrawn because a
-    correction replaced it (更正) once the correction is published. The public must still find
-    the version it read, marked 已被更正 (probe 11 F2.1); anything withdrawn for any other
-    reason stays hidden. Lists and search read `public` only."""
+    """What a document's own page may show: the public ones, and a report withdrawn as 更正
+    (its withdrawer chose it: `Withdrawal.CORRECTION`) once its correction is published. The
+    public must still find the version it read, marked 已被更正 (probe 11 F2.1); anything
+    withdrawn as hidden (the default) stays hidden, whatever is published after it. Lists and
+    search read `public` only."""
 
     def get_queryset(self):
         corrected = self.model.objects.filter(
@@ -139,7 +141,8 @@ class ShownManager(models.Manager):
             .filter(attribute=Attribute.PROACTIVE, published_at__isnull=False)
             .filter(
                 models.Q(status=DocumentStatus.PUBLISHED)
-                | models.Q(status=DocumentStatus.WITHDRAWN) & models.Exists(corrected)
+                | models.Q(status=DocumentStatus.WITHDRAWN, withdrawal=Withdrawal.CORRECTION)
+                & models.Exists(corrected)
             )
         )
 
@@ -223,6 +226,7 @@ class Document(ShownState, models.Model):
     index_no = models.CharField("索引号", max_length=80, null=True, blank=True, unique=True)
     withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True)
     withdrawn_reason = models.TextField("撤回理由", blank=True)
+    withdrawal = models.CharField("撤回方式", max_length=20, choices=Withdrawal.choices, blank=True)
     version = models.PositiveIntegerField("版本", default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -754,8 +758,10 @@ class Document(ShownState, models.Model):
             interpretation._notify_drafters(f"《{interpretation.title}》被退回：{why}。")
 
     @transaction.atomic
-    def withdraw(self, *, by, reason: str) -> None:
+    def withdraw(self, *, by, reason: str, withdrawal: str = Withdrawal.HIDDEN) -> None:
         """撤回: the press office takes a published item off the portal; its 索引号 is kept.
+        `withdrawal` is their choice: hidden for good (the default), or 更正 — the version comes
+        back marked 已被更正 once a correction of it is published.
 
         Its published 解读 go with it: a 解读 exists for its 原文 (谁起草、谁解读; the two link
         both ways, participation.md §12.1), and one left up would explain a policy no longer
@@ -766,8 +772,11 @@ class Document(ShownState, models.Model):
             raise DomainError("只有政务公开管理员（新闻处）可以撤回已发布信息")
         if not (reason or "").strip():
             raise DomainError("撤回时必须填写理由")
+        if withdrawal not in Withdrawal.values:
+            raise DomainError("请选择撤回方式：更正或撤回不再公开")
         self.withdrawn_at, self.withdrawn_reason = timezone.now(), reason.strip()
-        self._move("withdraw", by, comment=reason.strip())
+        self.withdrawal = withdrawal
+        self._move("withdraw", by, comment=reason.strip(), withdrawal=withdrawal)
         replies = document_withdrawn.send(type(self), document=self)
         self._tell_writers_of_stopped(replies, reason.strip())
         for interpretation in self.interpretations.filter(status=DocumentStatus.PUBLISHED):
@@ -962,8 +971,9 @@ class Document(ShownState, models.Model):
         """Submissions so far: a returned document starts its review afresh."""
         return self.steps.filter(action="submit").count()
 
-    def _move(self, verb: str, by, *, comment: str = "", at=None, target=None) -> None:
-        """`target`: where an approval leads instead of the table's (a 解读 that waits)."""
+    def _move(self, verb: str, by, *, comment: str = "", at=None, target=None, **changed) -> None:
+        """`target`: where an approval leads instead of the table's (a 解读 that waits);
+        `changed`: other fields the verb set, recorded in the audit entry's `after`."""
         stage = self.status
         target = target or TRANSITIONS[verb].get(stage)
         if target is None:
@@ -985,7 +995,7 @@ class Document(ShownState, models.Model):
             f"document.{verb}",
             self,
             before={"status": stage},
-            after={"status": target},
+            after={"status": target, **changed},
             comment=comment,
         )
 

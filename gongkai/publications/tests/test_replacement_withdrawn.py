@@ -51,7 +51,7 @@ def test_withdrawing_the_replacement_leaves_no_dead_link_on_the_portal(
     client.force_login(cast.press)
     done = client.post(
         reverse("publications:document_act", args=[new.pk, "withdraw"]),
-        {"reason": "新版办法暂缓施行"},
+        {"reason": "新版办法暂缓施行", "withdrawal": "hidden"},
         follow=True,
     ).content.decode()
     assert "《旧版管理办法》1件文件以本文件为替代文件" in done

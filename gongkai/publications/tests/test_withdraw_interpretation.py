@@ -53,7 +53,8 @@ def test_a_refused_withdrawal_leaves_the_policy_its_interpretation_and_entries_a
         policy.withdraw(by=cast.head, reason="处室想撤")
     client.force_login(cast.head)
     client.post(
-        reverse("publications:document_act", args=[policy.pk, "withdraw"]), {"reason": "处室想撤"}
+        reverse("publications:document_act", args=[policy.pk, "withdraw"]),
+        {"reason": "处室想撤", "withdrawal": "hidden"},
     )
     statuses = set(
         Document.objects.filter(pk__in=[policy.pk, interpretation.pk]).values_list(

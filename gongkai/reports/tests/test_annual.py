@@ -639,7 +639,7 @@ def test_a_corrected_report_stays_public_marked_and_linked_both_ways(
         first = _sent_2022(client, cast, "1520")
         for approver in (cast.press_head, cast.reviewer, cast.leader):
             first.approve(by=approver)
-    first.withdraw(by=cast.press, reason="行政许可数有误，更正后重新发布")
+    first.withdraw(by=cast.press, reason="行政许可数有误，更正后重新发布", withdrawal="correction")
     first.refresh_from_db()
     client.logout()
     url = reverse("publications_public:document", args=[first.pk])
