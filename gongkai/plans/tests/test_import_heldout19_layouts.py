@@ -28,6 +28,22 @@ def test_a_plan_not_saying_so_keeps_every_listed_unit_leading():
     ]
 
 
+def test_the_legend_in_any_of_its_forms_orders_a_bare_list_but_not_one_whose_roles_are_written():
+    written = (
+        "一、整合资源\n"
+        "1．制定整合方案。（甲局、乙局牵头，2016年4月底前完成）\n"
+        "2．建设交易平台。（丁局、戊局，2016年9月底前完成）\n"
+        "3．建设系统。（己局、庚局分别负责，2016年9月底前完成）\n"
+        "注：排名第一个的为牵头部门。\n"
+    )
+    plan = parse_plan_text(written, 2016)
+    assert [(i.lead_units, i.support_units) for i in plan.items] == [
+        (["甲局", "乙局"], []),  # the bracket writes 牵头 for both: two leads, as written
+        (["丁局"], ["戊局"]),
+        (["己局", "庚局"], []),  # 分别负责: each its own part
+    ]
+
+
 _RUN_ON = (
     "存在问题整改措施责任单位投资不足出台扩大投资的实施意见。甲局牵头，乙局、丙局"
     "创新投融资方式。丁局牵头，戊局抓好重点项目建设。甲局牵头，己局"
