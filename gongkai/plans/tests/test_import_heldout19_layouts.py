@@ -67,3 +67,25 @@ def test_numbered_tasks_or_bracketed_leads_are_not_warned_of_by_row():
     assert with_unread_rows(_one_task(), _RUN_ON).warnings == []
     bracketed = "抓好投资（甲局牵头）抓好项目（乙局牵头）抓好建设（丙局牵头）"
     assert with_unread_rows(_one_task(UNNUMBERED), bracketed).warnings == [UNNUMBERED]
+
+
+# ---- one rule for a task's number before a deadline (headers.AFTER_NUMBER) ---------------------
+
+
+def test_every_number_check_takes_a_task_opening_with_its_deadline_and_no_amount():
+    from gongkai.plans.importers.items import _NUMBER_OPENS_SENTENCE
+    from gongkai.plans.importers.runon import _cut_at_next_numbers
+    from gongkai.plans.importers.runon_dated import _number_at
+    from gongkai.plans.importers.unread import _numbered_start
+
+    dated, amount = "。2.2017年底前完成平台建设", "。2.5亿元用于平台建设工作"
+    assert _numbered_start(2).search(dated) and not _numbered_start(2).search(amount)
+    assert _NUMBER_OPENS_SENTENCE.search(dated) and not _NUMBER_OPENS_SENTENCE.search(amount)
+    assert _number_at(2).search("甲局2、2017年10月底前建成") and not _number_at(2).search(
+        "甲局2、5亿元"
+    )
+    assert _cut_at_next_numbers(["1.建立制度2.2017年底前建成平台"]) == [
+        "1.建立制度",
+        "2.2017年底前建成平台",
+    ]
+    assert _cut_at_next_numbers(["1.建立制度2.5亿元用于平台"]) == ["1.建立制度2.5亿元用于平台"]
