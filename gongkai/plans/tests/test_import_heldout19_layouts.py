@@ -89,3 +89,31 @@ def test_every_number_check_takes_a_task_opening_with_its_deadline_and_no_amount
         "2.2017年底前建成平台",
     ]
     assert _cut_at_next_numbers(["1.建立制度2.5亿元用于平台"]) == ["1.建立制度2.5亿元用于平台"]
+
+
+# ---- a part of the task led by another unit after the list (real_heldout19 09 #9) -------------
+
+_PART = (
+    "一、整合资源\n"
+    "1．建设专家库。（甲局、乙局、丙局，评审专家征集及考评机制由丁局牵头，2016年底前完成）\n"
+    "2．建设交易平台。（戊局牵头，己局、庚局配合，2016年9月底前完成）\n"
+    "{note}"
+)
+
+
+def test_a_part_of_the_task_led_by_another_unit_is_flagged_and_under_the_legend_both_lead():
+    from gongkai.plans.importers.first_listed import PART_LED
+
+    told = PART_LED.format("评审专家征集及考评机制", "丁局")
+    plan = parse_plan_text(_PART.format(note=_NOTE), 2016)
+    first, second = plan.items
+    assert (first.lead_units, first.support_units) == (["甲局", "丁局"], ["乙局", "丙局"])
+    assert told in first.flags
+    assert (second.lead_units, second.support_units, second.flags) == (
+        ["戊局"],
+        ["己局", "庚局"],
+        [],
+    )
+    unsaid = parse_plan_text(_PART.format(note=""), 2016).items[0]
+    assert told in unsaid.flags  # no legend: the roles as read, flagged all the same
+    assert unsaid.lead_units == ["丁局"]
