@@ -1215,7 +1215,7 @@ class _Walker:
         if not first:
             return
         if _SECTION.match(first):
-            self.section, self.subsection, self.group = first, "", ""
+            self.section, self.subsection, self.group = _without_intro(first), "", ""
             self.carry = {}
             return
         match = _SUBSECTION.match(first)
@@ -1356,3 +1356,15 @@ def _assign(drafts: list[_Draft], role: str, parts: list[str], lenient: bool) ->
         draft.item.flags.append(
             f"本行有{len(drafts)}项任务，但“{name}”有{len(parts)}条，已按顺序对应，请核对"
         )
+
+
+# 三、主要任务及分工 本次专项整治的主要任务是： — a part's heading, a space, and the sentence that
+# introduces what follows (ending on a colon): the heading is the section.
+_HEADING_INTRO = re.compile(
+    r"^(\s*[一二三四五六七八九十]{1,3}\s*[、.．]\S{2,30}?)\s+\S.{3,}[：:]\s*$"
+)
+
+
+def _without_intro(heading: str) -> str:
+    found = _HEADING_INTRO.match(heading)
+    return found.group(1) if found else heading

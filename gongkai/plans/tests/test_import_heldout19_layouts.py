@@ -117,3 +117,51 @@ def test_a_part_of_the_task_led_by_another_unit_is_flagged_and_under_the_legend_
     unsaid = parse_plan_text(_PART.format(note=""), 2016).items[0]
     assert told in unsaid.flags  # no legend: the roles as read, flagged all the same
     assert unsaid.lead_units == ["丁局"]
+
+
+# ---- duty paragraphs headed by their unit and a colon (real_heldout19 04, 05) -----------------
+
+_DUTIES = (
+    "一、目标任务\n"
+    "全年淘汰旧车不少于450辆。\n"
+    "二、补贴办法\n"
+    "（一）补贴范围：具备下列条件的旧车提前淘汰，可以享受补贴：\n"
+    "1.在本区注册登记的旧车，以省下达的名单为准。\n"
+    "2.报废时实际使用年限距强制报废年限一年以上。\n"
+    "三、职责分工\n"
+    "（一）区甲局：牵头负责淘汰工作，督促、调度工作进展。\n"
+    "（二）区乙局（商务部门）：对回收拆解企业加强行业监督管理。\n"
+    "（三）车主所在乡镇政府及公安派出所：配合做好政策宣传及动员工作。\n"
+)
+
+
+def test_duty_paragraphs_headed_by_a_unit_and_a_colon_are_the_tasks_of_a_unitless_plan():
+    plan = parse_plan_text(_DUTIES, 2016)
+    assert [(i.number, i.section, i.lead_units) for i in plan.items] == [
+        (1, "三、职责分工", ["区甲局"]),
+        (2, "三、职责分工", ["区乙局"]),
+        (3, "三、职责分工", ["车主所在乡镇政府", "公安派出所"]),
+    ]
+    assert all("主语" in " ".join(i.flags) for i in plan.items)
+    assert any("未作为任务" in w for w in plan.warnings)  # the conditions 1. 2. are said
+
+
+def test_a_colon_after_words_that_are_no_unit_or_before_a_scrap_is_no_duty():
+    # （一）补贴范围： names no unit; 1.经营单位:全部考核。 is a scope, too short for a duty.
+    plan = parse_plan_text(_DUTIES.split("三、职责分工")[0], 2016)
+    assert all(not i.lead_units for i in plan.items)
+    scope = (
+        "一、考核范围\n1.经营单位:全部进行考核。\n2.其他产废单位 :\n3.年产100吨以上的单位抽查。\n"
+    )
+    assert all(not i.lead_units for i in parse_plan_text(scope, 2018).items)
+
+
+def test_a_part_heading_followed_by_the_sentence_introducing_its_list_is_the_section():
+    text = (
+        "三、主要任务及分工 本次专项整治的主要任务是：\n"
+        "（一）甲局：一是加强企业源头管控，督促企业严格落实管理工作。\n"
+        "（二）乙局：一是打击无牌营运车辆，依法查处违法行为。\n"
+    )
+    assert {i.section for i in parse_plan_text(text, 2016).items} == {"三、主要任务及分工"}
+    kept = text.replace("是：", "是加强管控。")  # a heading run into a sentence of its own
+    assert {i.section for i in parse_plan_text(kept, 2016).items} != {"三、主要任务及分工"}
