@@ -235,6 +235,35 @@ def _without_closing_measures(items: list[ParsedItem], warnings: list[str]) -> l
     return items[: last + 1]
 
 
+# 二、主要任务 / 二、重点工作任务: the part a plan heads as its tasks.
+_TASKS_PART = re.compile(
+    r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*(?:主要|重点|具体)(?:工作)?任务"
+)
+_OTHER_PARTS = (
+    "原文各部分分别编号，且全文未写明责任单位：任务取自“{}”部分，"
+    "其后“{}”等部分的{}段（考核、要求等）未作为任务导入，请核对"
+)
+
+
+def _only_the_tasks_part(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+    """二、主要任务 1.–7. / 四、考核要求 1.–2. / 六、考核结果应用 1.–4. — in a plan naming no unit
+    whose parts number their paragraphs apart (1. again under each), the part headed as its
+    tasks holds the tasks; the other parts' numbered paragraphs are its rules for itself (how
+    it is checked, what follows): left out, said. A plan naming units, numbering through, or
+    with no part so headed is read as before."""
+    if any(_named(i) for i in items) or not any("已按出现顺序重新编号" in w for w in warnings):
+        return items
+    tasks = [i for i in items if _TASKS_PART.match(i.section)]
+    sections = {i.section for i in tasks}
+    if len(sections) != 1 or len(tasks) < 2 or len(tasks) == len(items):
+        return items
+    others = [i for i in items if i not in tasks]
+    warnings.append(_OTHER_PARTS.format(tasks[0].section, others[0].section, len(others)))
+    for number, item in enumerate(tasks, start=1):
+        item.number = number
+    return tasks
+
+
 def parse_rows(
     rows: list[Row],
     year: int,
@@ -311,7 +340,7 @@ def _parse_rows(
     _spread_group_deadlines(items)
     if records:
         items = _without_closing_measures(items, warnings)
-        items = units_as_subjects(items, warnings)
+        items = _only_the_tasks_part(units_as_subjects(items, warnings), warnings)
     _flag_plan_without_units(items, warnings)
     _flag_unstated_year(items, rows, year, warnings)
     if unclear:

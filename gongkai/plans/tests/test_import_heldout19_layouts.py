@@ -165,3 +165,32 @@ def test_a_part_heading_followed_by_the_sentence_introducing_its_list_is_the_sec
     assert {i.section for i in parse_plan_text(text, 2016).items} == {"三、主要任务及分工"}
     kept = text.replace("是：", "是加强管控。")  # a heading run into a sentence of its own
     assert {i.section for i in parse_plan_text(kept, 2016).items} != {"三、主要任务及分工"}
+
+
+# ---- a unitless plan numbering its parts apart: the tasks part holds the tasks (07) ------------
+
+_PARTS = (
+    "一、工作目标\n全面提升危险废物规范化管理水平。\n"
+    "二、主要任务\n1.建立区级经营单位和产废单位名单。\n2.建立全区危险废物转移情况数据库。\n"
+    "3.组织对辖区产废单位进行考评考核。\n"
+    "三、考核要求\n1.经营单位全部进行考核，按规范化指标打分。\n2.产废单位按比例抽查考核并通报结果。\n"
+)
+
+
+def test_a_unitless_plan_numbering_its_parts_apart_takes_its_tasks_part_only():
+    plan = parse_plan_text(_PARTS, 2018)
+    assert [(i.number, i.section) for i in plan.items] == [
+        (1, "二、主要任务"),
+        (2, "二、主要任务"),
+        (3, "二、主要任务"),
+    ]
+    assert any("三、考核要求" in w and "2段" in w for w in plan.warnings)
+
+
+def test_numbered_through_or_naming_units_or_no_tasks_part_every_part_is_read():
+    through = _PARTS.replace("1.经营", "4.经营").replace("2.产废", "5.产废")
+    assert len(parse_plan_text(through, 2018).items) == 5
+    named = _PARTS.replace("数据库。", "数据库。（甲局负责）")
+    assert len(parse_plan_text(named, 2018).items) == 5
+    other = _PARTS.replace("二、主要任务", "二、工作安排")
+    assert len(parse_plan_text(other, 2018).items) == 5
