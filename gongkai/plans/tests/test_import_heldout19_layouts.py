@@ -194,3 +194,17 @@ def test_numbered_through_or_naming_units_or_no_tasks_part_every_part_is_read():
     assert len(parse_plan_text(named, 2018).items) == 5
     other = _PARTS.replace("二、主要任务", "二、工作安排")
     assert len(parse_plan_text(other, 2018).items) == 5
+
+
+# ---- a page run into one line whose activities name 主办单位/承办单位 is no site byline (08) ---
+
+
+def test_a_long_line_naming_hosts_is_the_plan_and_a_short_byline_is_still_footer():
+    from gongkai.plans.importers.tail import without_footer
+
+    activity = "（一）周年节点活动 活动内容：举办周年系列活动，提高旅游服务质量，吸引外地游客。"
+    body = activity * 3 + "主办单位：甲管委会、乙委员会 承办单位：丙局、丁局 " + activity * 3
+    page = f"标题：行动计划\n{body}"
+    assert without_footer(page) == page
+    byline = "主办单位：某市人民政府办公室 承办单位：某市大数据中心"
+    assert without_footer(f"{page}\n{byline}") == page
