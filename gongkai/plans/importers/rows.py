@@ -1389,8 +1389,10 @@ def _assign(drafts: list[_Draft], role: str, parts: list[str], lenient: bool) ->
 
 # 三、主要任务及分工 本次专项整治的主要任务是： — a part's heading, a space, and the sentence that
 # introduces what follows (ending on a colon): the heading is the section.
+# Glued to it, the sentence opens on words that start one (各级各部门要…, 根据…, 为了…).
 _HEADING_INTRO = re.compile(
-    r"^(\s*[一二三四五六七八九十]{1,3}\s*[、.．]\S{2,30}?)\s+\S.{3,}[：:]\s*$"
+    r"^(\s*[一二三四五六七八九十]{1,3}\s*[、.．]\S{2,30}?)"
+    r"(?:\s+\S.{3,}|(?=各级|各部门|各单位|根据|按照|围绕|为了|本次|结合)[^。；;]{3,})[：:]\s*$"
 )
 
 

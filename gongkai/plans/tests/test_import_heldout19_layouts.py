@@ -165,6 +165,12 @@ def test_a_part_heading_followed_by_the_sentence_introducing_its_list_is_the_sec
     assert {i.section for i in parse_plan_text(text, 2016).items} == {"三、主要任务及分工"}
     kept = text.replace("是：", "是加强管控。")  # a heading run into a sentence of its own
     assert {i.section for i in parse_plan_text(kept, 2016).items} != {"三、主要任务及分工"}
+    glued = text.replace(" 本次专项整治", "各级各部门要围绕专项整治")
+    assert {i.section for i in parse_plan_text(glued, 2016).items} == {"三、主要任务及分工"}
+    titled = text.replace(" 本次专项整治的主要任务是：", "和工作措施：")  # the colon is the title's
+    assert {i.section for i in parse_plan_text(titled, 2016).items} == {
+        "三、主要任务及分工和工作措施："
+    }
 
 
 # ---- a unitless plan numbering its parts apart: the tasks part holds the tasks (07) ------------
