@@ -319,10 +319,13 @@ def _split_bracket(inner: str) -> tuple[str, str]:
     legend = LEGEND.match(simplify(remark.strip()))
     if stop and remark.strip() and _looks_like_units(first) and not legend:
         inner = first
-    pieces = [p for p in re.split(r"[，,；;]", inner) if p.strip()]
+    # (X、Y，2016年4月底前完成。列第一位的为牵头单位，下同): the legend after the deadline goes
+    # with the units it orders, not into the deadline.
+    dated = legend and stop and any(_looks_like_deadline(p) for p in re.split(r"[，,；;]", first))
+    pieces = [p for p in re.split(r"[，,；;]", first if dated else inner) if p.strip()]
     deadline = [p for p in pieces if _looks_like_deadline(p)]
     units = "，".join(p for p in pieces if p not in deadline)
-    return units, "，".join(deadline)
+    return units + (f"{stop}{remark}" if dated else ""), "，".join(deadline)
 
 
 # Where the next label starts on a line of several: 牵头单位：X；责任单位：Y　完成时限：Z.

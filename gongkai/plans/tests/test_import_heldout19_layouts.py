@@ -214,3 +214,25 @@ def test_a_long_line_naming_hosts_is_the_plan_and_a_short_byline_is_still_footer
     assert without_footer(page) == page
     byline = "主办单位：某市人民政府办公室 承办单位：某市大数据中心"
     assert without_footer(f"{page}\n{byline}") == page
+
+
+def test_the_legend_after_a_bracket_s_deadline_goes_with_its_units_not_into_the_deadline():
+    from gongkai.plans.importers.brackets import _split_bracket
+
+    text = (
+        "一、整合资源\n"
+        "1．制定整合方案。（甲局、乙局、丙局，2016年4月底前完成。列第一位的为牵头单位，下同）\n"
+        "2．建设交易平台。（丁局、戊局，2016年9月底前完成）\n"
+    )
+    assert [
+        (i.lead_units, i.support_units, str(i.due_date)) for i in parse_plan_text(text, 2016).items
+    ] == [
+        (["甲局"], ["乙局", "丙局"], "2016-04-30"),
+        (["丁局"], ["戊局"], "2016-09-30"),
+    ]
+    # Undated, the legend stays with its units as before; no legend, nothing is added.
+    assert _split_bracket("甲局、乙局负责。列第一位者为牵头单位，下同") == (
+        "甲局、乙局负责。列第一位者为牵头单位，下同",
+        "",
+    )
+    assert _split_bracket("甲局、乙局，2016年4月底前完成") == ("甲局、乙局", "2016年4月底前完成")
