@@ -185,7 +185,8 @@ _OPENING_AIMS = (
 
 # 指导思想。以…为指导 / 基本原则。 / 发展目标。到2025年… — a paragraph titled as an aim.
 _AIMS_TITLE = re.compile(
-    r"^\s*(?:指导思想|基本原则|工作原则|总体要求|总体思路|发展目标|工作目标|总体目标|主要目标)[。:：]"
+    r"^\s*(?:指导思想|基本原则|工作原则|总体要求|总体思路|发展目标|工作目标|总体目标|主要目标|"
+    r"目标要求)[。:：]"
 )
 
 
@@ -386,7 +387,7 @@ def _doubtful_rows(rows: list[Row]) -> dict[int, list[str]]:
 # Parts of a plan that set out aims and safeguards, not tasks: their prose is no loss.
 _GENERAL_PART = re.compile(
     r"总体要求|指导思想|总体目标|工作目标|主要目标|基本原则|保障措施|组织保障|工作要求|组织领导|"
-    r"组织实施|工作保障|有关要求|其他事项|总体思路|目标任务"
+    r"组织实施|工作保障|有关要求|其他事项|总体思路|目标任务|发展目标"
 )
 _LOOKS_LIKE_TASK = "有一段内容注有责任单位，像是工作任务，但未能识别为任务，已忽略，请核对原文："
 NO_TASKS = (

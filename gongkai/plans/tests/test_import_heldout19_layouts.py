@@ -236,3 +236,23 @@ def test_the_legend_after_a_bracket_s_deadline_goes_with_its_units_not_into_the_
         "",
     )
     assert _split_bracket("甲局、乙局，2016年4月底前完成") == ("甲局、乙局", "2016年4月底前完成")
+
+
+def test_an_opening_goal_paragraph_titled_目标要求_under_发展目标_is_no_task():
+    text = (
+        "一、明确发展目标\n"
+        "（一）目标要求。以规范提升为主线，到2022年农民合作社质量明显提升。\n"
+        "二、落实重点任务\n"
+        "（二）开展专项清理。压实各片区管理局责任。（责任单位：甲局、乙局）\n"
+        "（三）规范财务管理。指导合作社配备财务人员。（责任单位：丙局）\n"
+        "（四）完善盈余分配。按章程制定分配方案。（责任单位：丁局）\n"
+    )
+    plan = parse_plan_text(text, 2020)
+    assert [(i.number, i.lead_units) for i in plan.items] == [
+        (2, ["甲局", "乙局"]),
+        (3, ["丙局"]),
+        (4, ["丁局"]),
+    ]
+    # A goal paragraph not titled as one stays an item (flagged for its missing units).
+    kept = parse_plan_text(text.replace("目标要求。", "专项行动。"), 2020)
+    assert [i.number for i in kept.items] == [1, 2, 3, 4]
