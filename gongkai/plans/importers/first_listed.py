@@ -41,6 +41,8 @@ def _part_led(item: ParsedItem, first_leads: bool) -> None:
     """An item whose units close on a part of the task led by another unit is flagged: the
     list before it wrote no roles, so whether it leads or supports is a guess. Under the
     first-leads legend that list's first unit leads beside that unit, the rest support."""
+    if "由" not in item.units_text:
+        return  # most items: no clause 由X牵头 to look for
     units = simplify(item.units_text)
     found = _PART_LEAD.search(units)
     if not found or _looks_like_unit(found.group(1)):
