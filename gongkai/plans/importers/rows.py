@@ -265,6 +265,52 @@ def _only_the_tasks_part(items: list[ParsedItem], warnings: list[str]) -> list[P
     return tasks
 
 
+_PART_NUMERAL = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．]\s*")
+HEADINGS_AS_TASKS = (
+    "原文各部分的标题即任务（一、…，其后是说明和牵头单位），已按部分编号读作任务，请核对"
+)
+POINTS_JOINED = "本部分的编号小点未注明责任单位，只在末尾注明一次，已合并为一项任务，请核对"
+
+
+def _headings_as_tasks(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+    """一、实施档案电子化，构建… / its paragraph / 牵头单位：X 配合单位：Y 完成时间：… — a plan
+    whose every part is one task (its text opens on the part's title) or a part of numbered
+    points naming no units closed by the part's one set of units: the parts are the tasks,
+    numbered as the plan numbers them, under no section (the heading is the task); the
+    points of such a part are its measures, joined (flagged). Any other plan is read as
+    before: a part of several tasks naming their own units, or a task under no part."""
+    groups: list[list[ParsedItem]] = []
+    for item in items:
+        if groups and item.section == groups[-1][0].section:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    titled = 0
+    for group in groups:
+        numeral = _PART_NUMERAL.match(group[0].section)
+        if not numeral or not _named(group[-1]):
+            return items
+        title = re.split(r"[，,。\s]", group[0].section[numeral.end() :])[0]
+        if len(group) == 1 and title and group[0].requirement.startswith(title):
+            titled += 1
+        elif len(group) == 1 or any(_named(i) for i in group[:-1]):
+            return items
+    if titled < 2 or len(groups) < 3 or len(groups) == len(items):
+        return items
+    tasks = []
+    for group in groups:
+        numeral = _PART_NUMERAL.match(group[0].section)
+        task = group[-1]
+        if len(group) > 1:
+            task.requirement = group[0].section[numeral.end() :]
+            task.measures = "\n".join(i.requirement for i in group)
+            task.flags.append(POINTS_JOINED)
+        task.number, task.section, task.subsection = cn_number(numeral.group(1)), "", ""
+        tasks.append(task)
+    warnings.append(HEADINGS_AS_TASKS)
+    return tasks
+
+
 def parse_rows(
     rows: list[Row],
     year: int,
@@ -342,6 +388,7 @@ def _parse_rows(
     if records:
         items = _without_closing_measures(items, warnings)
         items = _only_the_tasks_part(units_as_subjects(items, warnings), warnings)
+        items = _headings_as_tasks(items, warnings)
     _flag_plan_without_units(items, warnings)
     _flag_unstated_year(items, rows, year, warnings)
     if unclear:

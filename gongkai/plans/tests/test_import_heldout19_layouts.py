@@ -256,3 +256,37 @@ def test_an_opening_goal_paragraph_titled_目标要求_under_发展目标_is_no_
     # A goal paragraph not titled as one stays an item (flagged for its missing units).
     kept = parse_plan_text(text.replace("目标要求。", "专项行动。"), 2020)
     assert [i.number for i in kept.items] == [1, 2, 3, 4]
+
+
+# ---- parts whose headings are the tasks (real_heldout18 05) -------------------------------------
+
+_HEADED = (
+    "一、实施档案电子化，构建审批一张网 为实现档案监管互认，推进全区档案电子化工程。"
+    " 牵头单位：甲局 配合单位：乙局 完成时间：2018年12月底前完成\n"
+    "二、加快医社保自助结算，实施多卡融合 进一步加大沟通协调力度，建立独立的社保卡管理系统。"
+    " 牵头单位：丙局 配合单位：丁局 完成时间：2018年3月底前完成\n"
+    "三、开启智能服务模式 引进智能自助终端机，建立自助服务区：\n"
+    "1.办理通行证旅游签注自助申请；\n"
+    "2.通行证旅游签注自助缴费。 牵头单位：戊局 配合单位：己局 完成时间：2017年12月底前完成\n"
+)
+
+
+def test_parts_whose_headings_are_the_tasks_are_read_as_numbered_with_their_points_joined():
+    from gongkai.plans.importers.rows import POINTS_JOINED
+
+    plan = parse_plan_text(_HEADED, 2017)
+    assert [(i.number, i.section, i.lead_units, str(i.due_date)) for i in plan.items] == [
+        (1, "", ["甲局"], "2018-12-31"),
+        (2, "", ["丙局"], "2018-03-31"),
+        (3, "", ["戊局"], "2017-12-31"),
+    ]
+    assert POINTS_JOINED in plan.items[2].flags and POINTS_JOINED not in plan.items[0].flags
+
+
+def test_points_naming_their_own_units_stay_tasks_under_their_part():
+    from gongkai.plans.importers.rows import HEADINGS_AS_TASKS
+
+    own = _HEADED.replace("自助申请；", "自助申请。（庚局负责）")
+    plan = parse_plan_text(own, 2017)
+    assert HEADINGS_AS_TASKS not in plan.warnings
+    assert len(plan.items) == 4 and all(i.section for i in plan.items)
