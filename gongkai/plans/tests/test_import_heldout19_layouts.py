@@ -253,6 +253,9 @@ def test_an_opening_goal_paragraph_titled_目标要求_under_发展目标_is_no_
         (3, ["丙局"]),
         (4, ["丁局"]),
     ]
+    # The title glued to its paragraph (指导思想以…为指导, real_heldout18 09) is one too.
+    glued = parse_plan_text(text.replace("（一）目标要求。", "（一）指导思想"), 2020)
+    assert [i.number for i in glued.items] == [2, 3, 4]
     # A goal paragraph not titled as one stays an item (flagged for its missing units).
     kept = parse_plan_text(text.replace("目标要求。", "专项行动。"), 2020)
     assert [i.number for i in kept.items] == [1, 2, 3, 4]

@@ -197,7 +197,7 @@ tests/:
   paragraphs headed by a unit and a colon ((一)区X局：负责…); a part heading's introducing
   sentence no part of the section; a unitless plan numbering its parts apart takes its 主要任务
   part; a site byline only on a short line; parts whose headings are the tasks. real_heldout18
-  85 -> 93/119, real_heldout19 38/136
+  85 -> 95/119, real_heldout19 38/136
   (3 silent) -> 115/151 (none).
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
@@ -238,7 +238,7 @@ BATCHES = {
     "real_heldout15": (21, 55, 47, 0),
     "real_heldout16": (5, 17, 17, 0),
     "real_heldout17": (12, 149, 146, 0),
-    "real_heldout18": (10, 119, 93, 0),
+    "real_heldout18": (10, 119, 95, 0),
     "real_heldout19": (10, 151, 115, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
