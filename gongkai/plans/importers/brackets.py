@@ -251,6 +251,9 @@ def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
         if before and _NAME_GOES_ON.match(before) and _in_labelled_list(line, match.start()):
             if _bare_name_suffix(inner):
                 continue  # 牵头单位:市政府效能办(市政务公开办)。: a name's alias in a labelled list
+        if _ADDRESSEE.search(simplify(line[max(0, match.start() - 40) : match.start()])):
+            if _bare_name_suffix(inner) and "、" not in inner:
+                continue  # 报送局纠评办（局办公室）。: the office written to, by its other name
         units, _ = _split_bracket(inner)
         if _UNIT_LABEL.search(simplify(inner)) or (
             units
@@ -262,6 +265,10 @@ def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
 
 
 _NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
+# …将落实情况书面报送局纠评办 / 报市政府办公室: a report sent to an office, named last.
+_ADDRESSEE = re.compile(
+    r"(?:报送|报给|送交|报至|抄送|报)[\u4e00-\u9fff]{2,12}(?:办|局|委|室|处|科|中心)$"
+)
 # A units label written bare (not in a bracket), with no sentence's end after it.
 _OPEN_LABEL = re.compile(UNITS_LABEL + r"\s*[:：][^。；;（(）)]*$")
 

@@ -293,3 +293,23 @@ def test_points_naming_their_own_units_stay_tasks_under_their_part():
     plan = parse_plan_text(own, 2017)
     assert HEADINGS_AS_TASKS not in plan.warnings
     assert len(plan.items) == 4 and all(i.section for i in plan.items)
+
+
+def test_an_office_a_report_is_sent_to_by_its_other_name_is_no_task_s_units():
+    notice = (
+        "各相关科室：请认真贯彻落实，牵头单位应于2012年10月底前"
+        "将落实情况书面报送局纠评办（局办公室）。\n"
+    )
+    tasks = (
+        "一、纠正保障性住房建设问题\n"
+        "严厉查处违规用地、闲置浪费土地行为。（牵头单位：监察大队，参加单位：征地部）\n"
+        "二、纠正强制征地拆迁问题\n"
+        "全面推广和谐征迁工作法，依法依规依程序征迁。（牵头单位：征地部，参与单位：法规科）\n"
+    )
+    plan = parse_plan_text(notice + tasks, 2012)
+    assert [i.lead_units for i in plan.items] == [["监察大队"], ["征地部"]]
+    # A task closed by its unit after a report it names (…做好信息报送（办公室）。) keeps it.
+    own = parse_plan_text(
+        tasks + "三、做好信息报送\n按月汇总上报纠风工作信息报送（办公室）。\n", 2012
+    )
+    assert own.items[-1].lead_units == ["办公室"]
