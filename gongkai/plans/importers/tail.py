@@ -146,8 +146,14 @@ def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     unended = mid_word or bool(_QUOTE_END.search(lines[-1]))
     # …部门分工: — a page stopping on the units label of a task that has none yet.
     cut_label = bool(_CUT_LABEL.match(simplify(lines[-1])))
+    # 增强海洋科技创新策源能力。 — the page stops after the title of a task whose text it
+    # lost: a short sentence, where every other task has its text.
+    title = len(_flat(last.requirement + last.measures))
+    title_only = title <= 20 and all(
+        len(_flat(i.requirement + i.measures)) >= max(24, 2 * title) for i in others
+    )
     cut_prose = prose and (
-        (unitless and (unended or unit_lines or cut_label))
+        (unitless and (unended or unit_lines or cut_label or title_only))
         or ((subject_led or unclosed or heading_led) and mid_word)
     )
     # A table of one cell per line cut by content (stream.py), its last row ending mid-word

@@ -313,3 +313,22 @@ def test_an_office_a_report_is_sent_to_by_its_other_name_is_no_task_s_units():
         tasks + "三、做好信息报送\n按月汇总上报纠风工作信息报送（办公室）。\n", 2012
     )
     assert own.items[-1].lead_units == ["办公室"]
+
+
+def test_a_page_stopping_after_the_title_of_its_last_task_leaves_that_title_out():
+    text = (
+        "一、实施创新驱动发展战略\n"
+        "（一）建设海洋实验室。实施透明海洋等重大战略科技任务，加快突破关键核心技术，推进成果转化。"
+        "（市科技局牵头）\n"
+        "（二）完善实验室建设体系。抢抓国家重点实验室重组机遇，组织现有实验室和高校院所争创。"
+        "（市科技局牵头）\n"
+        "（三）增强海洋科技创新策源能力。\n"
+    )
+    plan = parse_plan_text(text, 2023)
+    assert [i.number for i in plan.items] == [1, 2]
+    assert any("第3项" in w for w in plan.warnings), plan.warnings
+    # Its text there, the last task stays (flagged for its missing units).
+    whole = text.replace(
+        "策源能力。", "策源能力。支持高校院所建设海洋科技创新平台，集聚一批高层次创新人才团队。"
+    )
+    assert [i.number for i in parse_plan_text(whole, 2023).items] == [1, 2, 3]
