@@ -251,8 +251,9 @@ def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
         if before and _NAME_GOES_ON.match(before) and _in_labelled_list(line, match.start()):
             if _bare_name_suffix(inner):
                 continue  # 牵头单位:市政府效能办(市政务公开办)。: a name's alias in a labelled list
-        if _ADDRESSEE.search(simplify(line[max(0, match.start() - 40) : match.start()])):
-            if _bare_name_suffix(inner) and "、" not in inner:
+        window = line[max(0, match.start() - 40) : match.start()]
+        if "报" in window and "、" not in inner and _ADDRESSEE.search(simplify(window)):
+            if _bare_name_suffix(inner):
                 continue  # 报送局纠评办（局办公室）。: the office written to, by its other name
         units, _ = _split_bracket(inner)
         if _UNIT_LABEL.search(simplify(inner)) or (
