@@ -263,8 +263,11 @@ def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
         alias = _ORGAN_WORD.fullmatch(inner) and _ORGAN_WORD.search(text[: match.start()][-1:])
         if alias:
             return ""  # the units text as written keeps it for the reader
-        if match.group(0)[0] in "<〈" and not goes_on:
-            goes_on = fragments = False  # 各乡镇<街道>: closing the name, an aside (as X（Y）)
+        name = re.split(r"[、,，;；:：\s]", text[: match.start()])[-1]
+        if match.group(0)[0] in "<〈" and not goes_on and not name.startswith(_COLLECTIVE_WORDS):
+            # 市政府办公室<市政务公开办>: closing the name, an aside (as X（Y）); closing a
+            # collective (各乡镇<街道>) it widens it and is kept as written, as 各乡镇(街道).
+            goes_on = fragments = False
         if inner and (goes_on or fragments) and len(held) < 256:
             held.append(match.group(0))
             return chr(0xE000 + len(held) - 1)

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from gongkai.lib.office import BROKEN
+
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
@@ -87,3 +89,14 @@ def check_size(data: bytes) -> None:
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")
     if len(data) > MAX_FILE_BYTES:
         raise PlanImportError("文件超过5MB，请删去图片等无关内容或拆分后再上传。")
+
+
+def office_file_error(exc: Exception, program: str, suffix: str) -> PlanImportError:
+    """The error a Word or Excel file that will not open gives: what the office reader says
+    (too large, encrypted …) as it is, and a broken file told to be saved again as ``suffix``."""
+    if str(exc) != BROKEN:
+        return PlanImportError(f"{exc}。")
+    return PlanImportError(
+        f"无法打开该{program}文件，文件可能已损坏或不是.{suffix}格式，"
+        f"请用{program}/WPS另存为.{suffix}后再上传。"
+    )

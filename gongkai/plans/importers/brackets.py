@@ -251,6 +251,10 @@ def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
         if before and _NAME_GOES_ON.match(before) and _in_labelled_list(line, match.start()):
             if _bare_name_suffix(inner):
                 continue  # 牵头单位:市政府效能办(市政务公开办)。: a name's alias in a labelled list
+        window = line[max(0, match.start() - 40) : match.start()]
+        if "报" in window and "、" not in inner and _ADDRESSEE.search(simplify(window)):
+            if _bare_name_suffix(inner):
+                continue  # 报送局纠评办（局办公室）。: the office written to, by its other name
         units, _ = _split_bracket(inner)
         if _UNIT_LABEL.search(simplify(inner)) or (
             units
@@ -262,6 +266,10 @@ def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
 
 
 _NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
+# …将落实情况书面报送局纠评办 / 报市政府办公室: a report sent to an office, named last.
+_ADDRESSEE = re.compile(
+    r"(?:报送|报给|送交|报至|抄送|报)[\u4e00-\u9fff]{2,12}(?:办|局|委|室|处|科|中心)$"
+)
 # A units label written bare (not in a bracket), with no sentence's end after it.
 _OPEN_LABEL = re.compile(UNITS_LABEL + r"\s*[:：][^。；;（(）)]*$")
 
@@ -319,10 +327,13 @@ def _split_bracket(inner: str) -> tuple[str, str]:
     legend = LEGEND.match(simplify(remark.strip()))
     if stop and remark.strip() and _looks_like_units(first) and not legend:
         inner = first
-    pieces = [p for p in re.split(r"[，,；;]", inner) if p.strip()]
+    # (X、Y，2016年4月底前完成。列第一位的为牵头单位，下同): the legend after the deadline goes
+    # with the units it orders, not into the deadline.
+    dated = legend and stop and any(_looks_like_deadline(p) for p in re.split(r"[，,；;]", first))
+    pieces = [p for p in re.split(r"[，,；;]", first if dated else inner) if p.strip()]
     deadline = [p for p in pieces if _looks_like_deadline(p)]
     units = "，".join(p for p in pieces if p not in deadline)
-    return units, "，".join(deadline)
+    return units + (f"{stop}{remark}" if dated else ""), "，".join(deadline)
 
 
 # Where the next label starts on a line of several: 牵头单位：X；责任单位：Y　完成时限：Z.

@@ -3,8 +3,8 @@
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from gongkai.lib.office import BROKEN, OfficeFileError, open_docx
-from gongkai.plans.importers.base import ParsedPlan, PlanImportError, check_size
+from gongkai.lib.office import OfficeFileError, open_docx
+from gongkai.plans.importers.base import ParsedPlan, check_size, office_file_error
 from gongkai.plans.importers.rows import Row, parse_rows
 
 
@@ -14,11 +14,7 @@ def parse_plan_docx(data: bytes, year: int, **options) -> ParsedPlan:
     try:
         document = open_docx(data)  # the zip is checked before python-docx unpacks it
     except OfficeFileError as exc:
-        if str(exc) != BROKEN:
-            raise PlanImportError(f"{exc}。") from None
-        raise PlanImportError(
-            "无法打开该Word文件，文件可能已损坏或不是.docx格式，请用Word/WPS另存为.docx后再上传。"
-        ) from None
+        raise office_file_error(exc, "Word", "docx") from None
     return parse_rows(docx_rows(document), year, **options)
 
 

@@ -17,6 +17,7 @@ from gongkai.plans.importers.cells import (
     _looks_like_deadline,
 )
 from gongkai.plans.importers.headers import (
+    AFTER_NUMBER,
     DEADLINE,
     LEAD,
     MEASURES,
@@ -318,7 +319,9 @@ def _flag_numbers_run_into_deadlines(items: list[ParsedItem]) -> None:
 # A sentence of a task opening on a task's number (…公开。3.推进…): two tasks run together.
 # One pattern for every number (one per number missed re's cache on a long plan: 4,000
 # compilations of its CJK class made a 2,000-task plan take seconds).
-_NUMBER_OPENS_SENTENCE = re.compile(r"[。；;！!？?]\s*(\d+)\s*[.、．](?!\d)\s*[\u4e00-\u9fff“《]")
+_NUMBER_OPENS_SENTENCE = re.compile(
+    r"[。；;！!？?]\s*(\d+)\s*[.、．]\s*" + AFTER_NUMBER + r"[\d\u4e00-\u9fff“《]"
+)
 # What a task's text is not: a scrap of a bracket or list cut off the task before it.
 _FRAGMENT_START = re.compile(r"\s*[)）】〕、，,。；;]")
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")

@@ -254,6 +254,7 @@ def _records(lines: list[str]) -> list[Row]:
             or _ORDINAL.match(line)
             # 一、 itself a task, unless numbered tasks stand under it
             or (_SECTION.match(line) and _unit_brackets(line) and not (arabic or cn_tasks))
+            or _unit_duty(line)
         )
         if isinstance(line, EntriesIntro):
             _units_from_heading(record, heading_units)
@@ -925,3 +926,18 @@ def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
     if not (has_sections and seen_section):
         return False  # without numbers or headings, a bare paragraph is preamble
     return len(line) >= 8 and not _looks_like_deadline(line) and not _looks_like_units(line)
+
+
+# （一）区环境与国土资源局：牵头负责… / （七）车主所在乡镇政府及公安派出所：对… — a （一） paragraph
+# opening on a unit's name and a colon: that unit's duties (四、职责分工), a task of its own
+# whatever numbers the plan's other parts use.
+_DUTY_OPENING = re.compile(r"([^，,。；;：:、（()）\s]{2,24}(?:[（(][^（()）]{1,12}[)）])?)[：:]")
+
+
+def _unit_duty(line: str) -> bool:
+    numeral = isinstance(line, str) and _SUBSECTION.match(line)
+    found = numeral and _DUTY_OPENING.match(simplify(line), numeral.end())
+    if not found:
+        return False
+    names = re.split(r"及|和|、", re.sub(r"[（(][^（()）]*[)）]$", "", found.group(1)))
+    return all(_looks_like_unit(name) for name in names)

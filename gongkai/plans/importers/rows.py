@@ -185,7 +185,8 @@ _OPENING_AIMS = (
 
 # 指导思想。以…为指导 / 基本原则。 / 发展目标。到2025年… — a paragraph titled as an aim.
 _AIMS_TITLE = re.compile(
-    r"^\s*(?:指导思想|基本原则|工作原则|总体要求|总体思路|发展目标|工作目标|总体目标|主要目标)[。:：]"
+    r"^\s*(?:指导思想|基本原则|工作原则|总体要求|总体思路|发展目标|工作目标|总体目标|主要目标|"
+    r"目标要求)(?:[。:：]|(?=[\u4e00-\u9fff]))"
 )
 
 
@@ -233,6 +234,81 @@ def _without_closing_measures(items: list[ParsedItem], warnings: list[str]) -> l
         return items  # the last part's own paragraphs: tasks whose units were lost
     warnings.append(_CLOSING_MEASURES.format(tail[0].section, len(tail)))
     return items[: last + 1]
+
+
+# 二、主要任务 / 二、重点工作任务: the part a plan heads as its tasks.
+_TASKS_PART = re.compile(
+    r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*(?:主要|重点|具体)(?:工作)?任务"
+)
+_OTHER_PARTS = (
+    "原文各部分分别编号，且全文未写明责任单位：任务取自“{}”部分，"
+    "其后“{}”等部分的{}段（考核、要求等）未作为任务导入，请核对"
+)
+
+
+def _only_the_tasks_part(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+    """二、主要任务 1.–7. / 四、考核要求 1.–2. / 六、考核结果应用 1.–4. — in a plan naming no unit
+    whose parts number their paragraphs apart (1. again under each), the part headed as its
+    tasks holds the tasks; the other parts' numbered paragraphs are its rules for itself (how
+    it is checked, what follows): left out, said. A plan naming units, numbering through, or
+    with no part so headed is read as before."""
+    if any(_named(i) for i in items) or not any("已按出现顺序重新编号" in w for w in warnings):
+        return items
+    tasks = [i for i in items if _TASKS_PART.match(i.section)]
+    sections = {i.section for i in tasks}
+    if len(sections) != 1 or len(tasks) < 2 or len(tasks) == len(items):
+        return items
+    others = [i for i in items if i not in tasks]
+    warnings.append(_OTHER_PARTS.format(tasks[0].section, others[0].section, len(others)))
+    for number, item in enumerate(tasks, start=1):
+        item.number = number
+    return tasks
+
+
+_PART_NUMERAL = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．]\s*")
+HEADINGS_AS_TASKS = (
+    "原文各部分的标题即任务（一、…，其后是说明和牵头单位），已按部分编号读作任务，请核对"
+)
+POINTS_JOINED = "本部分的编号小点未注明责任单位，只在末尾注明一次，已合并为一项任务，请核对"
+
+
+def _headings_as_tasks(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+    """一、实施档案电子化，构建… / its paragraph / 牵头单位：X 配合单位：Y 完成时间：… — a plan
+    whose every part is one task (its text opens on the part's title) or a part of numbered
+    points naming no units closed by the part's one set of units: the parts are the tasks,
+    numbered as the plan numbers them, under no section (the heading is the task); the
+    points of such a part are its measures, joined (flagged). Any other plan is read as
+    before: a part of several tasks naming their own units, or a task under no part."""
+    groups: list[list[ParsedItem]] = []
+    for item in items:
+        if groups and item.section == groups[-1][0].section:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    titled = 0
+    for group in groups:
+        numeral = _PART_NUMERAL.match(group[0].section)
+        if not numeral or not _named(group[-1]):
+            return items
+        title = re.split(r"[，,。\s]", group[0].section[numeral.end() :])[0]
+        if len(group) == 1 and title and group[0].requirement.startswith(title):
+            titled += 1
+        elif len(group) == 1 or any(_named(i) for i in group[:-1]):
+            return items
+    if titled < 2 or len(groups) < 3 or len(groups) == len(items):
+        return items
+    tasks = []
+    for group in groups:
+        numeral = _PART_NUMERAL.match(group[0].section)
+        task = group[-1]
+        if len(group) > 1:
+            task.requirement = group[0].section[numeral.end() :]
+            task.measures = "\n".join(i.requirement for i in group)
+            task.flags.append(POINTS_JOINED)
+        task.number, task.section, task.subsection = cn_number(numeral.group(1)), "", ""
+        tasks.append(task)
+    warnings.append(HEADINGS_AS_TASKS)
+    return tasks
 
 
 def parse_rows(
@@ -311,7 +387,8 @@ def _parse_rows(
     _spread_group_deadlines(items)
     if records:
         items = _without_closing_measures(items, warnings)
-        items = units_as_subjects(items, warnings)
+        items = _only_the_tasks_part(units_as_subjects(items, warnings), warnings)
+        items = _headings_as_tasks(items, warnings)
     _flag_plan_without_units(items, warnings)
     _flag_unstated_year(items, rows, year, warnings)
     if unclear:
@@ -357,7 +434,7 @@ def _doubtful_rows(rows: list[Row]) -> dict[int, list[str]]:
 # Parts of a plan that set out aims and safeguards, not tasks: their prose is no loss.
 _GENERAL_PART = re.compile(
     r"总体要求|指导思想|总体目标|工作目标|主要目标|基本原则|保障措施|组织保障|工作要求|组织领导|"
-    r"组织实施|工作保障|有关要求|其他事项|总体思路|目标任务"
+    r"组织实施|工作保障|有关要求|其他事项|总体思路|目标任务|发展目标"
 )
 _LOOKS_LIKE_TASK = "有一段内容注有责任单位，像是工作任务，但未能识别为任务，已忽略，请核对原文："
 NO_TASKS = (
@@ -1215,7 +1292,7 @@ class _Walker:
         if not first:
             return
         if _SECTION.match(first):
-            self.section, self.subsection, self.group = first, "", ""
+            self.section, self.subsection, self.group = _without_intro(first), "", ""
             self.carry = {}
             return
         match = _SUBSECTION.match(first)
@@ -1356,3 +1433,17 @@ def _assign(drafts: list[_Draft], role: str, parts: list[str], lenient: bool) ->
         draft.item.flags.append(
             f"本行有{len(drafts)}项任务，但“{name}”有{len(parts)}条，已按顺序对应，请核对"
         )
+
+
+# 三、主要任务及分工 本次专项整治的主要任务是： — a part's heading, a space, and the sentence that
+# introduces what follows (ending on a colon): the heading is the section.
+# Glued to it, the sentence opens on words that start one (各级各部门要…, 根据…, 为了…).
+_HEADING_INTRO = re.compile(
+    r"^(\s*[一二三四五六七八九十]{1,3}\s*[、.．]\S{2,30}?)"
+    r"(?:\s+\S.{3,}|(?=各级|各部门|各单位|根据|按照|围绕|为了|本次|结合)[^。；;]{3,})[：:]\s*$"
+)
+
+
+def _without_intro(heading: str) -> str:
+    found = _HEADING_INTRO.match(heading)
+    return found.group(1) if found else heading

@@ -30,7 +30,7 @@ from gongkai.plans.importers.cells import (
     _looks_like_deadline,
     _looks_like_units,
 )
-from gongkai.plans.importers.headers import DEADLINE, LEAD, NUMBER, SUPPORT, UNITS
+from gongkai.plans.importers.headers import AFTER_NUMBER, DEADLINE, LEAD, NUMBER, SUPPORT, UNITS
 from gongkai.plans.importers.runon_core import RunOnTable, units_cell
 from gongkai.plans.importers.runon_dated import dated_rows
 from gongkai.plans.importers.runon_noted import noted_layout, noted_rows
@@ -100,7 +100,9 @@ def _numbered_rows(line: str) -> str:
         return line
     words = _glued_header(header.group().replace("/", "")) or []
     body = line[header.end() :]
-    if NUMBER not in [_header_role(w) for w in words] or re.search(r"(?<!\d)1[.．、]", body[:300]):
+    if NUMBER not in [_header_role(w) for w in words] or re.search(
+        r"(?<!\d)1[.．、]" + AFTER_NUMBER, body[:300]
+    ):
         return line
     out, at, number = [line[: header.end()]], 0, 1
     while found := re.compile(_BARE_NUMBER.format(number)).search(body, at):
@@ -182,7 +184,9 @@ def _cut_at_next_numbers(lines: list[str]) -> list[str]:
     for line in lines:
         number = _NUMBERED.match(line)
         while number and number.group(1):
-            following = re.search(rf"(?<![\d.．]){int(number.group(1)) + 1}[.．](?!\d)", line[1:])
+            following = re.search(
+                rf"(?<![\d.．]){int(number.group(1)) + 1}[.．]" + AFTER_NUMBER, line[1:]
+            )
             if not following:
                 break
             cut.append(line[: following.start() + 1])

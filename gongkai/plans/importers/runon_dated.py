@@ -13,6 +13,7 @@ import re
 
 from gongkai.lib.deadline_text import simplify
 from gongkai.lib.unit_text import FIRST_LEADS
+from gongkai.plans.importers.headers import AFTER_NUMBER
 from gongkai.plans.importers.runon_core import RunOnTable, units_cell
 
 # A deadline cell run into the units after it: 3月区…, 12月相关…, 全年区…, 年底前各….
@@ -79,7 +80,7 @@ def _row_starts(text: str) -> list[tuple[int, int, int]]:
 
 
 def _number_at(number: int) -> re.Pattern:
-    return re.compile(rf"(?<![\d.．、]){number}、(?!\d)")
+    return re.compile(rf"(?<![\d.．、]){number}、" + AFTER_NUMBER)
 
 
 def _part_title(text: str, number: int) -> str:

@@ -24,15 +24,23 @@ _SUBJECT = re.compile(
     r"^由?((?:[^，,。；;、：:\s]{2,16}?、)*[^，,。；;、：:\s]{2,16}?)"
     r"(?=[。：:]?(?:负责|牵头|做好|作为|统筹|主抓|承担|要)|\s)"
 )
+# （一）区X局：对…的车辆… — a duty paragraph headed by its units and a colon, whatever verb follows.
+_DUTY_SUBJECT = re.compile(_SUBJECT.pattern[:-1] + r"|[：:].{8})")
+# （一）区X局：负责… — the numeral of a duty paragraph read as a task (paragraphs._unit_duty).
+_DUTY_NUMERAL = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]\s*")
 _ALIAS = re.compile(r"[（(][^（()）]*[)）]$")
 
 
 def _subject_units(text: str) -> list[str]:
     """The units a task's sentence opens on as its subject, or [] when it opens otherwise."""
-    match = _SUBJECT.match(simplify(text).strip())
+    text = simplify(text).strip()
+    duty = _DUTY_NUMERAL.match(text)
+    match = _DUTY_SUBJECT.match(text[duty.end() if duty else 0 :])
     if not match:
         return []
     names = [_ALIAS.sub("", name) for name in match.group(1).split("、")]  # 各村（社区） as 各村
+    if len(names) == 1 and "及" in names[0]:
+        names = names[0].split("及")  # 乡镇政府及公安派出所：… two units, both leading
     if not all(_looks_like_unit(name) for name in names):
         return []
     return list(dict.fromkeys(names))

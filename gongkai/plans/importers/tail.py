@@ -39,8 +39,9 @@ _FOOTER = re.compile(
     r"打印本页|关闭窗口|返回顶部|扫一扫|手机打开|ICP备|公网安备|网站标识码|版权所有|"
     r"上一篇|下一篇|分享到|【打印】|【关闭】|网站地图|联系我们|"
     # The site's byline: 网站主办:X 技术支持:Y, 主办单位:X 承办单位:Y (the site's, on one
-    # line with another of its roles — never a task's units, which come one set per task).
-    r"网站主办|技术支持\s*[:：]|主办单位\s*[:：].{1,40}(?:承办单位|技术支持|运维)|"
+    # line with another of its roles — never a task's units, which come one set per task;
+    # a page run into one line whose activities name theirs so is no byline).
+    r"网站主办|技术支持\s*[:：]|^.{0,80}主办单位\s*[:：].{1,40}(?:承办单位|技术支持|运维).{0,80}$|"
     r"建议使用.{0,20}浏览器|分辨率|我要纠错|网站纠错|【字体|字号\s*[:：]\s*大|"
     # The document's own end: its publicity note, copies sent, the printing line.
     r"^\s*[（(]此件.{0,8}公开.{0,6}[)）]\s*$|^\s*抄送\s*[:：]|\d{1,2}\s*日\s*印发\s*$"
@@ -145,8 +146,14 @@ def without_cut_tail(plan: ParsedPlan, text: str) -> ParsedPlan:
     unended = mid_word or bool(_QUOTE_END.search(lines[-1]))
     # …部门分工: — a page stopping on the units label of a task that has none yet.
     cut_label = bool(_CUT_LABEL.match(simplify(lines[-1])))
+    # 增强海洋科技创新策源能力。 — the page stops after the title of a task whose text it
+    # lost: a short sentence, where every other task has its text.
+    title = len(_flat(last.requirement + last.measures))
+    title_only = title <= 20 and all(
+        len(_flat(i.requirement + i.measures)) >= max(24, 2 * title) for i in others
+    )
     cut_prose = prose and (
-        (unitless and (unended or unit_lines or cut_label))
+        (unitless and (unended or unit_lines or cut_label or title_only))
         or ((subject_led or unclosed or heading_led) and mid_word)
     )
     # A table of one cell per line cut by content (stream.py), its last row ending mid-word

@@ -7,6 +7,7 @@ import re
 
 from gongkai.lib.deadline_text import simplify
 from gongkai.plans.importers.base import ParsedPlan
+from gongkai.plans.importers.headers import AFTER_NUMBER
 
 _SPACE = re.compile(r"[^\S\n]+")  # spaces, not line breaks: a task opens a line
 UNREAD_TAIL = "原文第{n}项之后还有编号为{following}的段落，未读作任务（可能漏读），请对照原文核对"
@@ -20,7 +21,10 @@ def _flat(text: str) -> str:
 def _numbered_start(number: int) -> re.Pattern:
     """A paragraph opening on ``number`` (7. / 7、 / 7．) at a sentence's start, before words."""
     return re.compile(
-        rf"(?:^|[。；;！？!?）)])(?<!\d){number}[.、．](?!\d)[\u4e00-\u9fff“《]{{4}}", re.MULTILINE
+        rf"(?:^|[。；;！？!?）)])(?<!\d){number}[.、．]"
+        + AFTER_NUMBER
+        + r"[\d\u4e00-\u9fff“《]{4}",
+        re.MULTILINE,
     )
 
 

@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 from openpyxl.utils.cell import range_boundaries
 
-from gongkai.lib.office import BROKEN, OfficeFileError, open_xlsx, sheet_values
-from gongkai.plans.importers.base import ParsedPlan, PlanImportError, check_size
+from gongkai.lib.office import OfficeFileError, open_xlsx, sheet_values
+from gongkai.plans.importers.base import ParsedPlan, PlanImportError, check_size, office_file_error
 from gongkai.plans.importers.rows import Row, parse_rows
 
 # A plan is a few hundred rows of about ten columns; anything past this is not read.
@@ -32,11 +32,7 @@ def parse_plan_xlsx(data: bytes, year: int, **options) -> ParsedPlan:
         finally:
             workbook.close()
     except OfficeFileError as exc:
-        if str(exc) != BROKEN:
-            raise PlanImportError(f"{exc}。") from None
-        raise PlanImportError(
-            "无法打开该Excel文件，文件可能已损坏或不是.xlsx格式，请用Excel/WPS另存为.xlsx后再上传。"
-        ) from None
+        raise office_file_error(exc, "Excel", "xlsx") from None
     raise error or PlanImportError("该Excel文件没有工作表。")
 
 

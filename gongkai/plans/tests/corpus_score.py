@@ -25,6 +25,11 @@ Conventions every expectation follows (where collectors differed, the plan's pag
   text in simplified characters (the unit directory's script), so a traditional plan's
   expectation writes 市政务服务数据管理局 for 市政務服務數據管理局 (the scorer compares units
   in simplified characters either way). Sections are compared as printed.
+- Numbers: the task's number as printed, unless the plan restarts its numbers (1. 2. under each
+  （一）, or after a part): a task number is unique in a plan (the model's constraint), so such a
+  plan's tasks are numbered in order through it, as the importer does and warns.
+- Collectives as written: a bracket closing a collective is part of its name (各乡镇(街道),
+  各乡镇<街道>, 各镇(街)); one closing an office's name is its alias (X（Y） -> X).
 - Deadlines: a deadline the plan states is its date (年底前 or 年内完成 in a task's text: the
   plan year's end, flagged as taken from the text); an ambiguous one (M月前) is flagged, and
   none is left empty and flagged, never guessed; a goal, a frequency or a span (年内实现…目标,

@@ -102,8 +102,16 @@ def test_an_angle_bracket_inside_a_name_is_kept_and_one_closing_a_name_is_an_asi
         "市教育局",
         "各县<市、区>人民政府",
     ]
+    parsed = parse_units("牵头单位:市政府办公室<市政务公开办>,责任单位:市财政局")
+    assert (parsed.lead, parsed.support) == (["市政府办公室"], ["市财政局"])
+
+
+def test_an_angle_bracket_closing_a_collective_is_kept_as_written_as_a_round_one_is():
+    # Collectives as written (issue 14): 各乡镇<街道> as 各乡镇(街道) (real_heldout12 06).
     parsed = parse_units("牵头单位:市政府办公室,责任单位:各乡镇<街道>")
-    assert (parsed.lead, parsed.support) == (["市政府办公室"], ["各乡镇"])
+    assert (parsed.lead, parsed.support) == (["市政府办公室"], ["各乡镇<街道>"])
+    parsed = parse_units("牵头单位:市政府办公室,责任单位:各乡镇(街道)")
+    assert (parsed.lead, parsed.support) == (["市政府办公室"], ["各乡镇(街道)"])
 
 
 def test_markup_tags_are_still_taken_out_of_a_plan_typed_as_text():
