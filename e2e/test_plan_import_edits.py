@@ -1,14 +1,17 @@
-"""Issue 14 stories on REAL plans the reader gets partly wrong (gongkai/plans/tests/real_heldout18
-and real_heldout19): the press office corrects the task boundaries and roles in the preview,
+"""Issue 14 stories on REAL plans the reader still gets partly wrong (gongkai/plans/tests/real_*):
+the press office corrects the task boundaries and roles in the preview,
 sees the result, confirms, and the saved tasks are the plan's expected parse."""
 
 import json
+import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
 from e2e.test_plan_import import _screenshots, _shoot
 
+COUNTIES = "各县(市、区)政府"
 REAL = Path(__file__).resolve().parent.parent / "gongkai" / "plans" / "tests"
 
 
@@ -28,8 +31,10 @@ def _upload_real(page, live_server, path: Path, year: int) -> None:
 def _the_organisation_has(expected: dict) -> None:
     """The body whose plan it is knows its own units, named as its plan writes them."""
     from gongkai.core.models import Unit
+    from gongkai.core.units import COLLECTIVES
 
     names = {n for item in expected["items"] for n in item["lead"] + item["support"]}
+    names -= set(COLLECTIVES)  # 各处室 is every 处室, not a unit of that name
     for i, name in enumerate(sorted(names)):
         Unit.objects.get_or_create(name=name, defaults={"kind": "department", "order": 200 + i})
 
@@ -60,77 +65,112 @@ def _item(page, at: int):
     return page.locator(f"#item-{at}")
 
 
-def test_a_plan_cut_into_fragments_is_merged_back_and_its_roles_corrected(
+def test_a_task_cut_into_fragments_is_merged_back_with_its_roles(
     page, live_server, e2e_cast, login, tmp_path
 ):
-    """real_heldout18 05 (平潭 2017 三减二化, labelled 牵头单位/配合单位 lines): the reader cuts
-    task 四's service list into 14 items (#4–#17, the units and deadline on the last) and reads
-    task 一's 试点单位 lines as leading units. 19 items shown, 2 of the 6 right."""
+    """real_heldout4 13 (广东省经信委 2017, (X负责) brackets): task （二） holds two bracketed
+    parts, (法规处负责) mid-paragraph and (办公室牵头,各处室负责) after it, and the reader cuts it
+    in two (#2, #3): 3 items shown for the plan's 2, 1 of them right. Merged back, the task
+    carries both parts' units in their roles: 法规处、办公室 lead, 各处室 support."""
+    from gongkai.core.models import Unit
     from gongkai.plans.models import Plan, Task
 
-    path, expected = _real("real_heldout18", "05_pingtan_2017_sanjianerhua_labelled_lines")
+    path, expected = _real("real_heldout4", "13_guangdong_eit_2017_two_brackets")
     _the_organisation_has(expected)
     shots = _screenshots(tmp_path)
     login("xinwen")
     _upload_real(page, live_server, path, 2017)
 
-    expect(page.get_by_role("heading", name="核对工作任务（共19项）")).to_be_visible()
-    expect(page.locator("#to-check strong")).to_have_text("共19项，18项待核实")
+    expect(page.get_by_role("heading", name="核对工作任务（共3项）")).to_be_visible()
+    expect(_item(page, 2).get_by_label("牵头单位")).to_have_value("法规处")
+    expect(_item(page, 2).get_by_label("配合单位")).to_have_value("")
     _shoot(page, shots, "import-edits-before")
 
-    # 一: the 试点单位 are where it is piloted, not leads.
-    _item(page, 1).get_by_label("牵头单位").fill("区行政审批局、智慧岛服务管理中心")
-    # 四: the 13 fragments below #4 back into it, the last one bringing its units and deadline.
-    for at in range(5, 18):
-        _item(page, at).get_by_label("修改此项").select_option(label="并入上一项")
-    # 五、六 numbered as the plan numbers them.
-    _item(page, 18).get_by_label("序号").fill("5")
-    _item(page, 19).get_by_label("序号").fill("6")
-    # On a phone, mid-way down a long plan: the two buttons stay at hand.
+    # #3 is the second half of task （二）: back into it, bringing its units.
+    _item(page, 3).get_by_label("修改此项").select_option(label="并入上一项")
+    # On a phone, at the bottom of the plan: the two buttons stay at hand.
     page.set_viewport_size({"width": 390, "height": 844})
-    _item(page, 12).get_by_label("修改此项").scroll_into_view_if_needed()
-    page.screenshot(path=str(shots / "import-edits-phone-midway-390.png"))
+    _item(page, 3).get_by_label("修改此项").scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "import-edits-phone-390.png"))
     expect(page.get_by_role("button", name="应用修改并重新核对")).to_be_in_viewport()
     page.get_by_role("button", name="应用修改并重新核对").click()
 
-    expect(page.get_by_role("heading", name="核对工作任务（共6项）")).to_be_visible()
-    expect(page.get_by_text("已应用修改（并入上一项13项）")).to_be_visible()
-    expect(_item(page, 4).get_by_label("牵头单位")).to_have_value("区公安局")
-    expect(_item(page, 1).get_by_label("牵头单位")).to_have_value(
-        "区行政审批局、智慧岛服务管理中心"
-    )
+    expect(page.get_by_role("heading", name="核对工作任务（共2项）")).to_be_visible()
+    expect(page.get_by_text("已应用修改（并入上一项1项）")).to_be_visible()
+    expect(_item(page, 2).get_by_label("牵头单位")).to_have_value("法规处、办公室")
+    expect(_item(page, 2).get_by_label("配合单位")).to_have_value("各处室")
     assert not Plan.objects.exists() and not Task.objects.exists()
     _shoot(page, shots, "import-edits-after")
 
     page.get_by_role("button", name="确认导入").click()
-    expect(page.get_by_text("已导入6项工作任务")).to_be_visible()
+    expect(page.get_by_text("已导入2项工作任务")).to_be_visible()
     plan = Plan.objects.get()
-    assert _saved(plan) == _wanted(expected)
-    fourth = plan.tasks.get(number=4)
-    assert fourth.requirement.startswith("办理往来港澳通行证（卡式）旅游签注自助申请；")
-    assert "五是自助个人征信查询业务。" in fourth.requirement
+    saved, wanted = _saved(plan), _wanted(expected)
+    # 各处室 is saved as what it means: every other 处室 of the body supports task 2.
+    departments = Unit.objects.filter(kind="department").values_list("name", flat=True)
+    assert wanted[1]["support"] == ["各处室"]
+    assert sorted(saved[1].pop("support")) == sorted(set(departments) - {"法规处", "办公室"})
+    wanted[1].pop("support")
+    assert saved == wanted
+    second = plan.tasks.get(number=2).requirement
+    assert second.startswith("建立健全政府信息公开申请制度规范。")
+    assert "修订公文办理程序" in second
 
 
 def test_parts_that_are_not_tasks_are_left_out(page, live_server, e2e_cast, login, tmp_path):
-    """real_heldout19 07 (平潭 2018 危废督查考核): the reader also takes 四、考核要求 and
-    六、考核结果应用 as tasks (#8–#16); the plan's tasks are 二、主要任务 1.–7."""
+    """real_heldout17 12 (嘉兴 2006 十一五 分解表, a table run into one line): the page's last row
+    (#11) is cut off mid-task, so it is no task to import; #9 carries the page marker into a unit
+    (嘉兴港区—2—) and #10's units could not be told from its text. 11 items shown for the
+    plan's 10, 8 of them right."""
     from gongkai.plans.models import Plan
 
-    path, expected = _real("real_heldout19", "07_pingtan_huantu_2018_weifei_numbered_due_in_text")
+    path, expected = _real("real_heldout17", "12_jiaxing_2006_shiyiwu_fenjie_runon_table")
+    _the_organisation_has(expected)
     login("xinwen")
-    _upload_real(page, live_server, path, 2018)
-    expect(page.get_by_role("heading", name="核对工作任务（共16项）")).to_be_visible()
+    _upload_real(page, live_server, path, 2006)
+    expect(page.get_by_role("heading", name="核对工作任务（共11项）")).to_be_visible()
 
-    for at in range(8, 17):
-        _item(page, at).get_by_label("修改此项").select_option(label="不导入此项")
+    support_9 = _item(page, 9).get_by_label("配合单位")
+    expect(support_9).to_have_value(re.compile("嘉兴港区—2—$"))
+    support_9.fill(support_9.input_value().removesuffix("—2—"))
+    tenth = expected["items"][9]
+    _item(page, 10).get_by_label("牵头单位").fill("、".join(tenth["lead"]))
+    _item(page, 10).get_by_label("配合单位").fill("、".join(tenth["support"]))
+    _item(page, 11).get_by_label("修改此项").select_option(label="不导入此项")
     page.get_by_role("button", name="确认导入").click()  # not applied yet: shown, not saved
     expect(page.get_by_text("所选修改已应用，尚未导入")).to_be_visible()
-    expect(page.get_by_role("heading", name="核对工作任务（共7项）")).to_be_visible()
+    expect(page.get_by_role("heading", name="核对工作任务（共10项）")).to_be_visible()
     assert not Plan.objects.exists()
 
     page.get_by_role("button", name="确认导入").click()
-    expect(page.get_by_text("已导入7项工作任务")).to_be_visible()
-    assert _saved(Plan.objects.get()) == _wanted(expected)
+    expect(page.get_by_text("已导入10项工作任务")).to_be_visible()
+    saved, wanted = _saved(Plan.objects.get()), _wanted(expected)
+    # The collective 各县(市、区)政府 is lost on the way (test below); all else is the plan's.
+    for row in saved + wanted:
+        row["support"] = [n for n in row["support"] if n != COUNTIES]
+    assert saved == wanted
+
+
+@pytest.mark.xfail(strict=True, reason="预览的单位栏按顿号拆分，拆断了括号内带顿号的单位名")
+def test_a_unit_named_with_a_comma_in_brackets_survives_the_preview(
+    page, live_server, e2e_cast, login
+):
+    """BUG (left for the lead): the preview's units field is split at every 、
+    (gongkai/plans/preview_edits.unit_names), so 各县(市、区)政府 comes back as 各县(市 and
+    区)政府, no unit answers to either, and the import saves the task without it."""
+    from gongkai.plans.models import Plan
+
+    path, expected = _real("real_heldout17", "12_jiaxing_2006_shiyiwu_fenjie_runon_table")
+    _the_organisation_has(expected)
+    login("xinwen")
+    _upload_real(page, live_server, path, 2006)
+    expect(_item(page, 1).get_by_label("配合单位")).to_have_value(re.compile(re.escape(COUNTIES)))
+    _item(page, 11).get_by_label("修改此项").select_option(label="不导入此项")
+    page.get_by_role("button", name="应用修改并重新核对").click()
+    expect(page.get_by_role("heading", name="核对工作任务（共10项）")).to_be_visible()
+    page.get_by_role("button", name="确认导入").click()
+    expect(page.get_by_text("已导入10项工作任务")).to_be_visible()
+    assert _saved(Plan.objects.get())[0]["support"] == expected["items"][0]["support"]
 
 
 ROWS_02 = [
