@@ -37,11 +37,25 @@ class Applied:
         return "、".join(done)
 
 
+_OPENING, _CLOSING = "（(［[【〈《<‹", "）)］]】〉》>›"
+
+
 def unit_names(text: str) -> list[str]:
-    """A units field as typed: names separated by 、 or commas."""
-    for comma in ("，", ",", ";", "；"):
-        text = text.replace(comma, "、")
-    return [n.strip() for n in text.split("、") if n.strip()]
+    """A units field as typed: names separated by 、 or commas — but not inside brackets,
+    which belong to the name (各县(市、区)政府 is one collective, not 各县(市 and 区)政府)."""
+    names, current, depth = [], [], 0
+    for char in text:
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING:
+            depth = max(depth - 1, 0)
+        if depth == 0 and char in "、，,;；":
+            names.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    names.append("".join(current))
+    return [n.strip() for n in names if n.strip()]
 
 
 def _number(row: dict) -> int | None:

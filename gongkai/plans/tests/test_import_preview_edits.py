@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from gongkai.core.models import AuditEntry
 from gongkai.plans.models import Plan, Task
-from gongkai.plans.preview_edits import MERGE_FIRST, apply_edits
+from gongkai.plans.preview_edits import MERGE_FIRST, apply_edits, unit_names
 
 TEXT = "\n".join(
     [
@@ -388,3 +388,17 @@ def test_the_part_a_task_sits_under_is_corrected_in_the_preview(client, preview)
     sections = dict(Plan.objects.get().tasks.values_list("number", "section"))
     assert sections[4] == "二、加强政务公开平台建设"
     assert sections[1] == "一、深化重点领域信息公开"
+
+
+def test_a_units_field_splits_between_names_not_inside_their_brackets():
+    """各县(市、区)政府 is one collective: split at 、 it became 各县(市 and 区)政府, neither
+    answered to a unit, and the task was saved without it, silently."""
+    assert unit_names("各县(市、区)政府、法规处，办公室") == [
+        "各县(市、区)政府",
+        "法规处",
+        "办公室",
+    ]
+    assert unit_names("各乡镇（街道、园区）；新闻处") == ["各乡镇（街道、园区）", "新闻处"]
+    assert unit_names("法规处、、 ") == ["法规处"]
+    # A stray closing bracket does not swallow the names after it.
+    assert unit_names("法规处)、新闻处") == ["法规处)", "新闻处"]
