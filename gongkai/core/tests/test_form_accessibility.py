@@ -139,3 +139,11 @@ def test_every_portal_page_starts_with_a_skip_link_to_the_content(client):
 def test_large_text_from_the_address_says_the_button_is_pressed(client):
     assert 'data-bigtext aria-pressed="true"' in client.get("/?big=1").content.decode()
     assert 'data-bigtext aria-pressed="false"' in client.get("/").content.decode()
+
+
+def test_no_home_page_link_says_only_more(client):
+    """A8: a screen reader's list of links reads each alone; "更多" alone says nothing."""
+    html = client.get("/").content.decode()
+    texts = [t.strip() for t in re.findall(r"<a [^>]*>([^<]*)</a>", html)]
+    assert "更多公开信息" in texts
+    assert not {"更多", "查看", "详情", "点击这里"} & set(texts)
