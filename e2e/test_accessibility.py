@@ -5,12 +5,21 @@ buttons are 44 px high on a phone (A7); 大字 remembered from an earlier page s
 aria-pressed="true" at once (A9)."""
 
 import datetime as dt
+import os
 
 import pytest
 from playwright.sync_api import expect
 
 PHONE = {"width": 390, "height": 844}
 ZOOMED_PHONE = {"width": 195, "height": 422}  # 390 px at 200% zoom: 195 CSS px
+SHOTS = os.environ.get("GONGKAI_SCREENSHOTS")
+
+
+def _shoot(page, name, widths=(390, 1280)):
+    if SHOTS:
+        for width in widths:
+            page.set_viewport_size({"width": width, "height": 900})
+            page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
 
 
 @pytest.fixture
@@ -38,6 +47,7 @@ def test_a_refused_application_takes_focus_to_its_summary_and_saves_nothing(
     expect(summary).to_have_attribute("role", "alert")
     expect(summary).to_contain_text("请修改以下")
     assert page.title().startswith("错误：政府信息公开申请")
+    _shoot(page, "apply-refused")
     summary.get_by_role("link", name="请填写身份证明").click()
     expect(page.locator("#id_id_document")).to_be_focused()
     expect(page.get_by_label("申请人姓名/名称")).to_have_value("李四")  # nothing typed is lost
@@ -73,7 +83,13 @@ def test_a_phone_at_200_percent_zoom_does_not_scroll_sideways(page, live_server,
     for path in ("/", "/hudong/statistics/", f"/hudong/consultations/{consultation.pk}/", "/gk/"):
         page.goto(f"{live_server.url}{path}")
         widths[path] = page.evaluate("document.documentElement.scrollWidth")
+        if SHOTS:
+            name = path.strip("/").replace("/", "-") or "home"
+            page.screenshot(path=f"{SHOTS}/zoom200-{name}.png", full_page=True)
     assert widths == {path: ZOOMED_PHONE["width"] for path in widths}
+    for path in ("/", f"/hudong/consultations/{consultation.pk}/"):
+        page.goto(f"{live_server.url}{path}")
+        _shoot(page, path.strip("/").replace("/", "-") or "home")
 
 
 def test_main_buttons_are_44_px_high_on_a_phone(page, live_server, e2e_cast):

@@ -2,9 +2,18 @@
 agency, what was asked and where to look the case up; a staff case page prints without its verb
 widgets and keeps the bottom line of every table."""
 
+import os
+
 import pytest
 from django.conf import settings
 from playwright.sync_api import expect
+
+SHOTS = os.environ.get("GONGKAI_SCREENSHOTS")
+
+
+def _shoot(page, name):
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
 @pytest.fixture
@@ -24,7 +33,11 @@ def test_the_status_page_prints_the_agency_what_was_asked_and_where_to_look(
     page.get_by_role("button", name="查询").click()
     expect(page.locator("#asked")).to_have_text("2022年安全生产执法检查计划")  # on screen too
     expect(page.locator("#print-agency")).to_be_hidden()  # the header says it on screen
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        _shoot(page, f"status-{width}")
     page.emulate_media(media="print")
+    _shoot(page, "status-print")
     expect(page.locator("#print-agency")).to_be_visible()
     expect(page.locator("#print-agency")).to_contain_text(settings.AGENCY_NAME)
     expect(page.locator("#asked")).to_be_visible()
@@ -47,6 +60,7 @@ def test_a_staff_case_page_prints_without_its_verbs_and_with_every_table_closed(
     assert verbs.count() >= 1
     expect(verbs.first).to_be_visible()
     page.emulate_media(media="print")
+    _shoot(page, "case-print")
     for i in range(verbs.count()):
         expect(verbs.nth(i)).to_be_hidden()
     expect(page.get_by_role("heading", name="办理", exact=True)).to_be_hidden()
