@@ -109,7 +109,10 @@ def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Subm
     double-clicked submission with the same key returns the first one, never a second, and so
     does the same application sent again from a fresh form (earlier_submission)."""
     earlier = earlier_submission(form)
-    if earlier is not None:
+    # Stored under this very key, it is this form's own twin (a double click whose two requests
+    # raced): the receipt with its query code, as for a retry, not "already submitted" without
+    # the code (probe 12 D1).
+    if earlier is not None and earlier.idempotency_key != idempotency_key:
         code = DisclosureRequest.new_query_code(earlier.idempotency_key)
         return Submitted(earlier, code, created=False, repeated=True)
 
