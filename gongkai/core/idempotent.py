@@ -36,6 +36,16 @@ def create_once(model: type[T], idempotency_key: str, create: Callable[[], T]) -
         return existing, False
 
 
+def upload_digest16(upload) -> str:
+    """The first 16 hex digits of a file's SHA-256: a stored upload is named by them
+    (…/<16>.<kind>), so a form sent again can tell whether it brings a file the first lacked."""
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()[:16]
+
+
 def content_key(idempotency_key: str, cleaned_data: dict) -> str:
     """The key a submission is stored under: the form's key bound to what was submitted. A
     retry of the same submission finds the first one; the same form key with other content
