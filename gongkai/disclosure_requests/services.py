@@ -13,7 +13,7 @@ from django.utils import timezone
 from gongkai.core import audit, throttle
 from gongkai.core.calendar import recompute_stored_dates
 from gongkai.core.errors import DomainError
-from gongkai.core.idempotent import content_key, create_from_form, create_once, upload_digest16
+from gongkai.core.idempotent import content_key, create_from_form, create_once, repeated_by
 from gongkai.core.mailing import deliver
 from gongkai.core.workflow import lock_row
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due
@@ -67,13 +67,7 @@ def earlier_submission(form, received_on: dt.date | None = None) -> DisclosureRe
     ).order_by("pk")
     if received_on is not None:
         candidates = candidates.filter(received_on=received_on)
-    new_files = {upload_digest16(upload) for upload in data.get("attachments", [])}
-    for case in candidates:
-        if all(getattr(case, name) == data[name] for name in form._meta.fields) and (
-            new_files <= {a.file.name.rsplit("/", 1)[-1][:16] for a in case.attachments.all()}
-        ):
-            return case
-    return None
+    return repeated_by(candidates, form)
 
 
 def next_tracking_no(year: int) -> str:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from gongkai.core import audit, throttle
 from gongkai.core.calendar import recompute_stored_dates, workday_calendar
-from gongkai.core.idempotent import create_once, upload_digest16
+from gongkai.core.idempotent import create_once, repeated_by
 from gongkai.mailbox.masking import topic_text
 from gongkai.mailbox.models import (
     OPEN,
@@ -53,13 +53,7 @@ def earlier_message(form) -> Message | None:
         phone=data["phone"],
         submitted_at__gte=timezone.now() - RESUBMIT_WINDOW,
     ).order_by("pk")
-    new_files = {upload_digest16(upload) for upload in data.get("attachments", [])}
-    for message in candidates:
-        if all(getattr(message, name) == data[name] for name in form._meta.fields) and (
-            new_files <= {a.file.name.rsplit("/", 1)[-1][:16] for a in message.attachments.all()}
-        ):
-            return message
-    return None
+    return repeated_by(candidates, form)
 
 
 def next_tracking_no(year: int) -> str:
