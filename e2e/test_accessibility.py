@@ -110,3 +110,24 @@ def test_large_text_remembered_says_pressed_on_the_next_page(page, live_server, 
     assert page.evaluate("document.documentElement.classList.contains('bigtext')")
     expect(page.get_by_role("button", name="大字")).to_have_attribute("aria-pressed", "true")
     assert page.evaluate("getComputedStyle(document.body).fontSize") == "20px"
+
+
+def test_a_comments_answer_opens_where_it_is_not_at_the_top_of_the_draft(
+    page, live_server, consultation
+):
+    """Probe 12 A2 on a phone: refused and accepted comments looked the same (the draft's top),
+    the answer 1,300 px below. Refused: the summary is on screen and focused; accepted: the
+    receipt is on screen."""
+    from gongkai.consultations.models import Comment
+
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{live_server.url}/hudong/consultations/{consultation.pk}/")
+    page.get_by_role("button", name="提交意见").click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(summary).to_be_in_viewport()
+    assert not Comment.objects.exists()
+    page.get_by_label("意见内容").fill("建议明确储存单位安全管理制度的内容。")
+    page.get_by_role("button", name="提交意见").click()
+    expect(page.locator("#receipt")).to_be_in_viewport()
+    assert Comment.objects.count() == 1

@@ -19,6 +19,8 @@
   if (summary) {
     if (document.title.indexOf("错误：") !== 0) document.title = "错误：" + document.title;
     summary.focus();
+    // a form posted to #anchor: the browser's own scroll to it comes after, and takes focus
+    window.addEventListener("load", function () { setTimeout(function () { summary.focus(); }, 0); });
   }
 
   document.addEventListener("click", function (event) {
