@@ -174,7 +174,8 @@ def test_the_same_plan_again_is_named_and_a_wrong_learned_unit_is_corrected(
     _shoot(page, shots, "import-duplicate")
     page.get_by_label("作为另一份方案导入（两份方案的任务都会分给各单位）").check()
     page.get_by_role("button", name="确认导入").click()
-    expect(page.get_by_text("请说明为什么作为另一份方案导入。")).to_be_visible()
+    # at its field (the form's error summary links to it as well)
+    expect(page.locator("p.error", has_text="请说明为什么作为另一份方案导入。")).to_be_visible()
     assert Plan.objects.count() == 1 and Task.objects.count() == 3
     page.get_by_label("替换原方案（删除原方案的任务和分工，按本次导入的内容重建）").check()
     page.get_by_role("button", name="确认导入").click()

@@ -41,7 +41,9 @@ def test_too_many_files_and_too_big_a_request_at_390(page, live_server, e2e_cast
     _fill(page)
     page.locator('input[name="attachments"]').set_input_files([_pdf(i) for i in range(11)])
     page.get_by_role("button", name="提交申请").click()
-    expect(page.get_by_text("最多可选10个文件，您选择了11个，请减少后重新选择。")).to_be_visible()
+    too_many = "最多可选10个文件，您选择了11个，请减少后重新选择。"
+    expect(page.locator("p.error", has_text=too_many)).to_be_visible()  # at the field
+    expect(page.locator("[data-error-summary] a", has_text=too_many)).to_be_visible()
     expect(page.get_by_label("申请人姓名/名称")).to_have_value("钱小兰")
     expect(page.get_by_label("所需信息的内容描述")).to_have_value(
         "贵局2025年度安全生产执法检查记录"

@@ -36,6 +36,29 @@ def create_once(model: type[T], idempotency_key: str, create: Callable[[], T]) -
         return existing, False
 
 
+def repeated_by(candidates, form):
+    """The first of `candidates` (records with `attachments`, each a stored `file`) that a
+    citizen's form sent again repeats: every field of the form the same, and no file the record
+    lacks (a new file makes a new record rather than losing the file). None when none does."""
+    data = form.cleaned_data
+    new_files = {_digest16(upload) for upload in data.get("attachments", [])}
+    for record in candidates:
+        if all(getattr(record, name) == data[name] for name in form._meta.fields) and (
+            new_files <= {a.file.name.rsplit("/", 1)[-1][:16] for a in record.attachments.all()}
+        ):
+            return record
+    return None
+
+
+def _digest16(upload) -> str:
+    """The first 16 hex digits of a file's SHA-256, by which a stored upload is named."""
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()[:16]
+
+
 def content_key(idempotency_key: str, cleaned_data: dict) -> str:
     """The key a submission is stored under: the form's key bound to what was submitted. A
     retry of the same submission finds the first one; the same form key with other content

@@ -87,7 +87,7 @@ def status(request, tracking_no):
         # what was typed kept there (probe 6 F3: it used to vanish without a word).
         form.is_valid()
         form.add_error(None, supplement_not_taken(case))
-        page = _status_page(case, form)
+        page = _status_page(request, case, form)
         return render(request, "disclosure_requests/public/status.html", page, status=409)
     if request.method == "POST" and form.is_valid():
         try:
@@ -97,7 +97,8 @@ def status(request, tracking_no):
         else:
             messages.success(request, "补正材料已提交，答复期限自今日起重新计算。")
             return redirect("disclosure_requests_public:status", case.tracking_no)
-    return render(request, "disclosure_requests/public/status.html", _status_page(case, form))
+    page = _status_page(request, case, form)
+    return render(request, "disclosure_requests/public/status.html", page)
 
 
 def supplement_not_taken(case) -> str:
@@ -118,9 +119,10 @@ def supplement_not_taken(case) -> str:
     )
 
 
-def _status_page(case, form) -> dict:
+def _status_page(request, case, form) -> dict:
     """What the applicant may see of their case: stage, dates, the pause's reason, the 补正
-    asked for, and what the reply provides (published documents only through the portal)."""
+    asked for, and what the reply provides (published documents only through the portal).
+    A printed page also names where to look the case up again (probe 12 P1)."""
     reply = case.replies.order_by("-pk").first()
     today = timezone.localdate()
     pending_fee = case.pending_fee_notice()
@@ -138,6 +140,7 @@ def _status_page(case, form) -> dict:
         "provided": reply.attachments.all() if reply else [],
         "documents": reply.documents.filter(pk__in=Document.public.values("pk")) if reply else [],
         "form": form,
+        "lookup_url": request.build_absolute_uri(reverse("disclosure_requests_public:lookup")),
     }
 
 

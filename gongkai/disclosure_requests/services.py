@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import uuid
 from dataclasses import dataclass
 
@@ -14,7 +13,7 @@ from django.utils import timezone
 from gongkai.core import audit, throttle
 from gongkai.core.calendar import recompute_stored_dates
 from gongkai.core.errors import DomainError
-from gongkai.core.idempotent import content_key, create_from_form, create_once
+from gongkai.core.idempotent import content_key, create_from_form, create_once, repeated_by
 from gongkai.core.mailing import deliver
 from gongkai.core.workflow import lock_row
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due
@@ -68,21 +67,7 @@ def earlier_submission(form, received_on: dt.date | None = None) -> DisclosureRe
     ).order_by("pk")
     if received_on is not None:
         candidates = candidates.filter(received_on=received_on)
-    new_files = {_sha16(upload) for upload in data.get("attachments", [])}
-    for case in candidates:
-        if all(getattr(case, name) == data[name] for name in form._meta.fields) and (
-            new_files <= {a.file.name.rsplit("/", 1)[-1][:16] for a in case.attachments.all()}
-        ):
-            return case
-    return None
-
-
-def _sha16(upload) -> str:
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
-    return digest.hexdigest()[:16]
+    return repeated_by(candidates, form)
 
 
 def next_tracking_no(year: int) -> str:
@@ -109,7 +94,10 @@ def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Subm
     double-clicked submission with the same key returns the first one, never a second, and so
     does the same application sent again from a fresh form (earlier_submission)."""
     earlier = earlier_submission(form)
-    if earlier is not None:
+    # Stored under this very key, it is this form's own twin (a double click whose two requests
+    # raced): the receipt with its query code, as for a retry, not "already submitted" without
+    # the code (probe 12 D1).
+    if earlier is not None and earlier.idempotency_key != idempotency_key:
         code = DisclosureRequest.new_query_code(earlier.idempotency_key)
         return Submitted(earlier, code, created=False, repeated=True)
 

@@ -36,8 +36,12 @@ def write(request):
                 idempotency_key=bound_key,
                 ip=client_ip(request),
             )
+            if done.repeated and not ACCESS.proven(request, done.message.tracking_no):
+                # another browser: the number, never the first message's query code
+                context = {"message": done.message}
+                return render(request, "mailbox/public/repeated.html", context)
             ACCESS.remember(request, done.message.tracking_no)
-            context = {"message": done.message, "code": done.query_code}
+            context = {"message": done.message, "code": done.query_code, "repeated": done.repeated}
             return render(request, "mailbox/public/submitted.html", context)
     return render(request, "mailbox/public/write.html", {"form": form, "key": key})
 

@@ -3,6 +3,7 @@ information-disclosure application."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from gongkai.core import audit, throttle
 from gongkai.core.calendar import recompute_stored_dates, workday_calendar
-from gongkai.core.idempotent import create_once
+from gongkai.core.idempotent import create_once, repeated_by
 from gongkai.mailbox.masking import topic_text
 from gongkai.mailbox.models import (
     OPEN,
@@ -32,6 +33,27 @@ class Submitted:
     message: Message
     query_code: str
     created: bool
+    repeated: bool = False  # the same message sent again from a fresh form (Back, reload)
+
+
+# The same person sending the same words again within a day is sending the same message (Back
+# and 提交 again, a reload, "did it go through?"): one message, not two for the office to
+# answer and count (probe 12 D2), as an application (disclosure_requests.services).
+RESUBMIT_WINDOW = dt.timedelta(hours=24)
+
+
+def earlier_message(form) -> Message | None:
+    """The mailbox message this form repeats: every field the same (phone included), sent
+    within RESUBMIT_WINDOW, and no file the first one lacks (a new file is a new message
+    rather than a lost file)."""
+    data = form.cleaned_data
+    candidates = Message.objects.filter(
+        channel=Channel.MAILBOX,
+        idempotency_key__isnull=False,
+        phone=data["phone"],
+        submitted_at__gte=timezone.now() - RESUBMIT_WINDOW,
+    ).order_by("pk")
+    return repeated_by(candidates, form)
 
 
 def next_tracking_no(year: int) -> str:
@@ -54,7 +76,12 @@ def is_retry(idempotency_key: str) -> bool:
 
 def submit(*, form, files, idempotency_key: str, ip: str | None) -> Submitted:
     """Stored durably before it is acknowledged; a retry with the same key (bound to the same
-    content) returns the first message, never a second."""
+    content) returns the first message, never a second, and so does the same message sent
+    again from a fresh form (earlier_message)."""
+    earlier = earlier_message(form)
+    if earlier is not None and earlier.idempotency_key != idempotency_key:
+        code = Message.new_query_code(earlier.idempotency_key)
+        return Submitted(earlier, code, created=False, repeated=True)
 
     def create_message() -> Message:
         message = form.save(commit=False)

@@ -92,11 +92,20 @@ def signup_submit(
         signup.set_query_code(SignUp.new_query_code(idempotency_key))
         return locked.add_signup(signup, at=now)  # one person, one entry
 
+    code = SignUp.new_query_code(idempotency_key)
     try:
         signup, created = create_once(SignUp, idempotency_key, create_signup)
-    except IntegrityError:  # the same phone signed up by a concurrent request
-        raise DomainError(ALREADY_SIGNED_UP, field="phone") from None
-    return SignedUp(signup, SignUp.new_query_code(idempotency_key), created=created)
+    except (IntegrityError, DomainError) as error:
+        # This very form's twin (same key: a double click whose requests raced) got in first
+        # while this one waited for the lock: its sign-up and code, not "该联系电话已报名"
+        # (probe 12 D3).
+        twin = SignUp.objects.filter(idempotency_key=idempotency_key).first()
+        if twin is not None:
+            return SignedUp(twin, code, created=False)
+        if isinstance(error, IntegrityError):  # the same phone signed up by a concurrent request
+            raise DomainError(ALREADY_SIGNED_UP, field="phone") from None
+        raise
+    return SignedUp(signup, code, created=created)
 
 
 def _closed_message(meeting: Meeting, state: str) -> str:

@@ -90,3 +90,15 @@ def test_a_stale_form_gets_a_chinese_page(cast):
     client.force_login(cast.clerk)
     response = client.post(reverse("core:notifications_read"))
     assert response.status_code == 403 and "页面已过期" in response.content.decode()
+
+
+def test_a_stale_citizen_form_is_told_to_go_back_not_to_reload(db):
+    """Probe 12 T1: "返回上一页，刷新后重新提交" — a reload empties the form (280 typed characters
+    lost on /hudong/); Back alone keeps them and the second submission works."""
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(reverse("mailbox_public:write"), {})
+    page = response.content.decode()
+    assert response.status_code == 403 and "页面已过期" in page
+    assert "刷新后重新提交" not in page
+    assert "您填写的内容仍在" in page and "请不要刷新上一页" in page

@@ -7,6 +7,22 @@
   try { if (localStorage.getItem("gongkai-bigtext") === "1") root.classList.add("bigtext"); } catch (e) {}
   if (/[?&]big=1(&|$)/.test(location.search)) root.classList.add("bigtext");
 
+  // The 大字 button says whether large text is on from the start, not only once clicked.
+  document.querySelectorAll(".bigtext-toggle").forEach(function (b) {
+    b.setAttribute("aria-pressed", String(root.classList.contains("bigtext")));
+  });
+
+  // A refused form (core/_form_fields.html): focus goes to its error summary, so a screen
+  // reader reads what to fix; the title says 错误： too (base.html does so when the view's form
+  // is called `form`; this covers the others).
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    if (document.title.indexOf("错误：") !== 0) document.title = "错误：" + document.title;
+    summary.focus();
+    // a form posted to #anchor: the browser's own scroll to it comes after, and takes focus
+    window.addEventListener("load", function () { setTimeout(function () { summary.focus(); }, 0); });
+  }
+
   document.addEventListener("click", function (event) {
     var toggle = event.target.closest(".bigtext-toggle, [data-bigtext]");
     if (toggle) {

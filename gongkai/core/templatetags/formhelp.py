@@ -1,0 +1,45 @@
+"""What core/_form_fields.html needs beyond Django's bound fields: the error summary of a refused
+form (错误摘要), one line per problem, each linked to its field."""
+
+import re
+from dataclasses import dataclass
+
+from django import template
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class Problem:
+    text: str
+    href: str = ""  # "#id_x" of the field to go to; none for a problem of the whole form
+
+
+@register.filter
+def error_summary(form) -> list[Problem]:
+    """The refused form's problems in page order: the form's own first, then one per field
+    (its first message, with the label unless the message names it). A field people never
+    see (hidden, or a `trap_fields` one) is said without a link; a radio group links to its
+    first option (its legend has no for=)."""
+    if form is None or not form.is_bound or not form.errors:
+        return []
+    problems = [Problem(str(e)) for e in form.non_field_errors()]
+    traps = getattr(form, "trap_fields", ())
+    for field in form:
+        if not field.errors:
+            continue
+        if field.is_hidden or field.name in traps:
+            problems.extend(Problem(str(e)) for e in field.errors)
+            continue
+        target = field.id_for_label or (f"{field.auto_id}_0" if field.auto_id else "")
+        message = str(field.errors[0])
+        # The citizen's messages name their field ("请填写申请人姓名或名称。"); Django's own
+        # ("这个字段是必填项。") do not, and get the label before them.
+        text = message if _named(field.label, message) else f"{field.label}：{message}"
+        problems.append(Problem(text, f"#{target}" if target else ""))
+    return problems
+
+
+def _named(label, message: str) -> bool:
+    label = re.sub(r"[（(].*?[)）]", "", str(label or "")).strip()
+    return bool(label) and any(part and part in message for part in re.split(r"[/／、]", label))
