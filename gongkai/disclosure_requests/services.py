@@ -16,6 +16,7 @@ from gongkai.core.calendar import recompute_stored_dates
 from gongkai.core.errors import DomainError
 from gongkai.core.idempotent import content_key, create_from_form, create_once
 from gongkai.core.mailing import deliver
+from gongkai.core.numbering import take_next
 from gongkai.core.workflow import lock_row
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due
 from gongkai.disclosure_requests.models import (
@@ -87,11 +88,7 @@ def _sha16(upload) -> str:
 
 def next_tracking_no(year: int) -> str:
     """GK2022-00042: one counter row per year, locked while it is taken."""
-    RequestCounter.objects.get_or_create(year=year)
-    counter = RequestCounter.objects.select_for_update().get(year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"{settings.REQUEST_NUMBER_PREFIX}{year}-{counter.last:05d}"
+    return f"{settings.REQUEST_NUMBER_PREFIX}{year}-{take_next(RequestCounter, year=year):05d}"
 
 
 def may_submit(ip: str | None) -> bool:
