@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from functools import wraps
-from urllib.parse import urlsplit
 
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
+
+from gongkai.core.params import referer_path
 
 UNSAVED_KEY = "unsaved_text"  # the session's copy of what a refused POST carried
 # Values no one typed: tokens, keys, numbers, dates, choice codes (ASCII without spaces).
@@ -35,13 +36,8 @@ def login_required(view):
 
 
 def _refused_post(request):
-    back = request.headers.get("referer", "")
-    ours = url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    parts = urlsplit(back)
-    back = parts.path + (f"?{parts.query}" if parts.query else "") if ours else ""
-    if not back.startswith("/") or back.startswith(reverse("core:login")):
+    back = referer_path(request)
+    if not back or back.startswith(reverse("core:login")):
         back = reverse("core:dashboard")
     typed = [
         value
