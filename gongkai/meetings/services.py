@@ -91,8 +91,15 @@ def signup_submit(
 
     try:
         signup, created = create_once(SignUp, idempotency_key, create_signup)
-    except IntegrityError:  # the same phone signed up by a concurrent request
-        raise DomainError(ALREADY_SIGNED_UP, field="phone") from None
+    except (DomainError, IntegrityError) as refused:
+        # A twin of this very submission (same key: a double click, two tabs) committed while
+        # this one waited on the meeting's lock: this browser's own sign-up, with its code
+        # (probe 12 D3: it was told 该联系电话已报名 without the number and code).
+        signup, created = SignUp.objects.filter(idempotency_key=idempotency_key).first(), False
+        if signup is None and isinstance(refused, IntegrityError):  # another's, same phone
+            raise DomainError(ALREADY_SIGNED_UP, field="phone") from None
+        if signup is None:
+            raise
     return SignedUp(signup, SignUp.new_query_code(idempotency_key), created=created)
 
 
