@@ -2,17 +2,14 @@
 second 400 "不能…" with no word that the first click had done it. Now the twin is told who did
 it and when, on the record's page; the step is taken once. Racing needs PostgreSQL."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.core.models import AuditEntry
 from gongkai.meetings.models import Meeting
-from gongkai.testing import meeting_form, one_connection_only, seen_on_page
+from gongkai.testing import at_once, meeting_form, one_connection_only, seen_on_page
 
 
 def test_two_publishes_at_once_publish_once_and_the_twin_is_told_it_is_done(cast, transactional_db):
@@ -29,20 +26,10 @@ def test_two_publishes_at_once_publish_once_and_the_twin_is_told_it_is_done(cast
     for head in heads:
         head.force_login(cast.head)
     seen = seen_on_page(heads[0], detail)
-    barrier, answers = threading.Barrier(2), []
-
-    def publish(client):
-        try:
-            barrier.wait()
-            answers.append(client.post(step, {"note": "同意", "seen": seen}))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=publish, args=(h,)) for h in heads]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    answers = []
+    at_once(
+        *(lambda h=h: answers.append(h.post(step, {"note": "同意", "seen": seen})) for h in heads)
+    )
     assert [a.status_code for a in answers] == [302, 302]
     assert all(a["Location"] == detail for a in answers)
     assert meeting.events.filter(kind="publish").count() == 1
