@@ -51,6 +51,9 @@ SECRET_KEY = env_str("GONGKAI_SECRET_KEY") or (
 )
 ALLOWED_HOSTS = env_list("GONGKAI_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("GONGKAI_CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = (
+    "gongkai.core.public_views.csrf_failure"  # 页面已过期: says to go back, not reload
+)
 SITE_NAME = env_str("GONGKAI_SITE_NAME", "广州市应急管理局政务公开平台")
 AGENCY_NAME = env_str("GONGKAI_AGENCY_NAME", "广州市应急管理局")
 

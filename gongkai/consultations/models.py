@@ -21,6 +21,7 @@ from django.utils import timezone
 from gongkai.core import audit, publicity
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Unit
+from gongkai.core.numbering import take_next
 from gongkai.core.publicity import NotPublishedReason
 from gongkai.core.roles import Role
 from gongkai.core.workflow import lock_row
@@ -518,14 +519,13 @@ class Comment(models.Model):
         """The text as the public may read it: the writer's details and personal data out."""
         return publicity.masked(self.text, {"姓名": self.name, "联系方式": self.contact})
 
+    @transaction.atomic
     def save_numbered(self) -> None:
-        """YJ2022-00042: one counter row per year, locked while it is taken."""
+        """YJ2022-00042: the number and the row in one transaction."""
         year = self.sent_on.year
-        CommentCounter.objects.get_or_create(year=year)
-        counter = CommentCounter.objects.select_for_update().get(year=year)
-        counter.last += 1
-        counter.save(update_fields=["last"])
-        self.number = f"{settings.COMMENT_NUMBER_PREFIX}{year}-{counter.last:05d}"
+        self.number = (
+            f"{settings.COMMENT_NUMBER_PREFIX}{year}-{take_next(CommentCounter, year=year):05d}"
+        )
         self.save()
 
 

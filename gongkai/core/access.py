@@ -2,10 +2,52 @@
 
 from __future__ import annotations
 
+import re
 from functools import wraps
 
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from gongkai.core.params import referer_path
+
+UNSAVED_KEY = "unsaved_text"  # the session's copy of what a refused POST carried
+# Values no one typed: tokens, keys, numbers, dates, choice codes (ASCII without spaces).
+_NOT_TYPED = re.compile(r"[\w\-.:/+=]*", re.ASCII)
+
+
+def login_required(view):
+    """Django's login_required, except for a POST whose session has ended (登录超时): its
+    action URL answers POST only, so after signing in the user goes back to the page the form
+    was on (the Referer, if it is ours), and the login page shows the text that was not saved."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        if request.method != "POST":
+            return redirect_to_login(request.get_full_path())
+        return _refused_post(request)
+
+    return wrapped
+
+
+def _refused_post(request):
+    back = referer_path(request)
+    if not back or back.startswith(reverse("core:login")):
+        back = reverse("core:dashboard")
+    typed = [
+        value
+        for key, values in request.POST.lists()
+        if key != "csrfmiddlewaretoken" and "password" not in key
+        for value in values
+        if value.strip() and not _NOT_TYPED.fullmatch(value.strip())
+    ]
+    request.session[UNSAVED_KEY] = typed
+    return redirect(f"{reverse('core:login')}?{urlencode({REDIRECT_FIELD_NAME: back})}")
 
 
 def staff_required(view):

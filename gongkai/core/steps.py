@@ -37,15 +37,22 @@ def moved_on(request, record, verb: str) -> bool:
 
 
 def take_step(request, record, verb: str, step_forms: dict, **form_kwargs):
-    """Take the step: None when it was taken (a success message is queued), else the form
-    with what is wrong. A verb without a form or not open to this user is a 404."""
+    """Take the step: None when it was taken (a success message is queued) or its twin took it
+    (said so), else the form with what is wrong. A verb without a form or not open to this
+    user is a 404."""
     if verb not in step_forms or not record.may(request.user, verb):
         raise Http404
     form = step_forms[verb](request.POST, **form_kwargs)
     if form.is_valid():
         try:
             getattr(record, verb)(by=request.user, **form.cleaned_data)
-        except DomainError as error:  # at the field it concerns, if the form has it
+        except DomainError as error:
+            # Its twin, sent at the same moment, took the step first: say it is done.
+            record.refresh_from_db()
+            if done := record.done_already(verb):
+                flash.warning(request, done)
+                return None
+            # else at the field it concerns, if the form has it
             form.add_error(error.field if error.field in form.fields else None, str(error))
         else:
             flash.success(request, f"已{record.TRANSITIONS[verb].label}。")

@@ -37,8 +37,11 @@ def take(key: str, *, limit: int, seconds: int) -> bool:
         return True  # the old window had run out: this attempt opens a new one
     if rows.filter(started_at__gte=window_start, count__lt=limit).update(count=F("count") + 1):
         return True
-    if rows.exists():
-        return False
+    if rows.exists():  # full, or made by a concurrent first attempt since the UPDATE above
+        return (
+            rows.filter(started_at__gte=window_start, count__lt=limit).update(count=F("count") + 1)
+            == 1
+        )
     try:
         with transaction.atomic():
             Throttle.objects.create(key=key, count=1, started_at=now)

@@ -4,7 +4,6 @@ which gathers every app, is in gongkai.site)."""
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, StreamingHttpResponse
@@ -15,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 
 from gongkai.core import audit, audit_display, services
-from gongkai.core.access import role_required, staff_required
+from gongkai.core.access import UNSAVED_KEY, login_required, role_required, staff_required
 from gongkai.core.calendar import add_workdays, provisional_note, workday_calendar
 from gongkai.core.errors import DomainError
 from gongkai.core.forms import (
@@ -49,6 +48,17 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "core/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        # A form sent after the session ended (access.login_required): say so, show its text.
+        expired = UNSAVED_KEY in self.request.session
+        unsaved = "\n\n".join(self.request.session.get(UNSAVED_KEY, []))
+        return super().get_context_data(expired=expired, unsaved=unsaved, **kwargs)
+
+    def form_valid(self, form):
+        if self.request.session.pop(UNSAVED_KEY, None) is not None:
+            messages.warning(self.request, "登录超时前提交的内容没有保存，请在本页重新填写后提交。")
+        return super().form_valid(form)
 
 
 def admin_login(request, extra_context=None):

@@ -9,6 +9,7 @@ and the actor. The model says who is who (`_is`) and writes its own timeline in 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -49,6 +50,9 @@ def step_not_taken(noun: str, status: str, label: str) -> str:
         f"以下是{noun}的最新情况，请核对后再操作。"
     )
 
+
+# How long a step just taken explains a twin of it (Workflow.done_already).
+DONE_RECENTLY = dt.timedelta(hours=1)
 
 # The hidden field every review form carries: what its page showed of the record (ShownState).
 SEEN = "seen"
@@ -149,6 +153,8 @@ class Workflow(ShownState):
         if step is None or not any(self._is(user, who) for who in step.who):
             return ""
         if self.status not in step.sources:
+            if done := self.done_already(verb):
+                return f"{done}以下是{self.NOUN}的最新情况。"
             return step_not_taken(self.NOUN, self.get_status_display(), step.label)
         if refusal := self.step_refusal(verb):  # the table's rule for the step, as the verb says it
             return refusal
@@ -156,6 +162,20 @@ class Workflow(ShownState):
         if verb in self.SEEN_STEPS and self.may(user, verb):
             return self.changed_since(seen)
         return ""
+
+    def done_already(self, verb: str) -> str:
+        """A step sent twice (a double click, two tabs) whose first send moved the record on:
+        who took it and when, so the second is told the first worked. "" unless the record has
+        left the step's states and its timeline (`events`) holds the step in the last hour."""
+        step, events = self.TRANSITIONS.get(verb), getattr(self, "events", None)
+        if step is None or events is None or self.status in step.sources:
+            return ""
+        last = events.filter(kind=verb).select_related("actor").order_by("-at", "-pk").first()
+        if last is None or timezone.now() - last.at > DONE_RECENTLY:
+            return ""
+        at = timezone.localtime(last.at).strftime("%H:%M")
+        who = f"由{last.actor}" if last.actor else ""
+        return f"“{step.label}”已{who}于{at}办理完成，本次提交未重复办理。"
 
     def _lock(self) -> None:
         lock_row(self)

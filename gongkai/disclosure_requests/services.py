@@ -15,6 +15,7 @@ from gongkai.core.calendar import recompute_stored_dates
 from gongkai.core.errors import DomainError
 from gongkai.core.idempotent import content_key, create_from_form, create_once, repeated_by
 from gongkai.core.mailing import deliver
+from gongkai.core.numbering import take_next
 from gongkai.core.workflow import lock_row
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due
 from gongkai.disclosure_requests.models import (
@@ -72,11 +73,7 @@ def earlier_submission(form, received_on: dt.date | None = None) -> DisclosureRe
 
 def next_tracking_no(year: int) -> str:
     """GK2022-00042: one counter row per year, locked while it is taken."""
-    RequestCounter.objects.get_or_create(year=year)
-    counter = RequestCounter.objects.select_for_update().get(year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"{settings.REQUEST_NUMBER_PREFIX}{year}-{counter.last:05d}"
+    return f"{settings.REQUEST_NUMBER_PREFIX}{year}-{take_next(RequestCounter, year=year):05d}"
 
 
 def may_submit(ip: str | None) -> bool:
@@ -99,7 +96,10 @@ def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Subm
     # the code (probe 12 D1).
     if earlier is not None and earlier.idempotency_key != idempotency_key:
         code = DisclosureRequest.new_query_code(earlier.idempotency_key)
-        return Submitted(earlier, code, created=False, repeated=True)
+        # The same key is this very submission's twin (a double click or a retry that raced
+        # the first): its own receipt with the code, not 本页不再显示查询码 (probe 12 D1).
+        own = earlier.idempotency_key == idempotency_key
+        return Submitted(earlier, code, created=False, repeated=not own)
 
     def create_case() -> DisclosureRequest:
         case = form.save(commit=False)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from gongkai.core import audit, throttle
 from gongkai.core.calendar import recompute_stored_dates, workday_calendar
 from gongkai.core.idempotent import create_once, repeated_by
+from gongkai.core.numbering import take_next
 from gongkai.mailbox.masking import topic_text
 from gongkai.mailbox.models import (
     OPEN,
@@ -58,11 +59,7 @@ def earlier_message(form) -> Message | None:
 
 def next_tracking_no(year: int) -> str:
     """LY2022-00042: one counter row per year, locked while it is taken."""
-    MessageCounter.objects.get_or_create(year=year)
-    counter = MessageCounter.objects.select_for_update().get(year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"{settings.MESSAGE_NUMBER_PREFIX}{year}-{counter.last:05d}"
+    return f"{settings.MESSAGE_NUMBER_PREFIX}{year}-{take_next(MessageCounter, year=year):05d}"
 
 
 def may_submit(ip: str | None) -> bool:

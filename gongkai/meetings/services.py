@@ -12,6 +12,7 @@ from django.utils import timezone
 from gongkai.core import audit, throttle
 from gongkai.core.errors import DomainError
 from gongkai.core.idempotent import create_from_form, create_once
+from gongkai.core.numbering import take_next
 from gongkai.meetings.models import (
     ALREADY_SIGNED_UP,
     Meeting,
@@ -30,11 +31,7 @@ class SignedUp:
 
 def next_number(prefix: str, year: int, *, width: int) -> str:
     """HY2022-03, LX2022-00042: one counter row per prefix and year, locked while it is taken."""
-    NumberCounter.objects.get_or_create(prefix=prefix, year=year)
-    counter = NumberCounter.objects.select_for_update().get(prefix=prefix, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"{prefix}{year}-{counter.last:0{width}d}"
+    return f"{prefix}{year}-{take_next(NumberCounter, prefix=prefix, year=year):0{width}d}"
 
 
 @transaction.atomic

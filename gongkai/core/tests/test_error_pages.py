@@ -102,3 +102,26 @@ def test_a_stale_citizen_form_is_told_to_go_back_not_to_reload(db):
     assert response.status_code == 403 and "页面已过期" in page
     assert "刷新后重新提交" not in page
     assert "您填写的内容仍在" in page and "请不要刷新上一页" in page
+
+
+def test_the_stale_form_page_says_go_back_not_reload_and_links_back(cast):
+    """Probe 12 T1: reloading the form empties it (280 characters lost); going back keeps them."""
+    from django.test import Client
+
+    from gongkai.mailbox.models import Message
+
+    client = Client(enforce_csrf_checks=True)
+    form = reverse("mailbox_public:write")
+    response = client.post(
+        form,
+        {"kind": "consult", "text": "留言内容" * 70},
+        HTTP_REFERER=f"http://testserver{form}",
+    )
+    page = response.content.decode()
+    assert response.status_code == 403 and "页面已过期" in page
+    assert "您填写的内容仍在，再点一次提交" in page and "刷新后重新提交" not in page
+    assert f'href="{form}" data-back>返回上一页</a>' in page
+    assert not Message.objects.exists()  # nothing written
+    # A Referer from another site is not linked to.
+    other = client.post(form, {"text": "x"}, HTTP_REFERER="https://evil.example/hudong/")
+    assert 'href="/" data-back>返回上一页</a>' in other.content.decode()
