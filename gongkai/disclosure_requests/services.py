@@ -96,10 +96,7 @@ def request_submit(*, form, files, idempotency_key: str, ip: str | None) -> Subm
     # the code (probe 12 D1).
     if earlier is not None and earlier.idempotency_key != idempotency_key:
         code = DisclosureRequest.new_query_code(earlier.idempotency_key)
-        # The same key is this very submission's twin (a double click or a retry that raced
-        # the first): its own receipt with the code, not 本页不再显示查询码 (probe 12 D1).
-        own = earlier.idempotency_key == idempotency_key
-        return Submitted(earlier, code, created=False, repeated=not own)
+        return Submitted(earlier, code, created=False, repeated=True)
 
     def create_case() -> DisclosureRequest:
         case = form.save(commit=False)
