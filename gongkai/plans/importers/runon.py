@@ -65,7 +65,8 @@ def _run_on_table(lines: list[str]) -> list[Row] | None:
             roles = [_header_role(word) for word in words or []]
             if not any(role in _UNIT_ROLES for role in roles):
                 continue
-            after = [line[match.end() :].strip(), *lines[at + 1 :]]
+            after = [_without_page_marks(a) for a in (line[match.end() :], *lines[at + 1 :])]
+            after = [a.strip() for a in after]
             rows = noted_rows([a for a in after if a]) if noted_layout(roles) else None
             if rows:
                 before = [*lines[:at], line[: match.start()]]
@@ -81,6 +82,15 @@ def _run_on_table(lines: list[str]) -> list[Row] | None:
                 before = [*lines[:at], line[: match.start()]]
                 return [[text] for text in before if text.strip()] + rows
     return None
+
+
+# A printed page's number left inside the text of a PDF (…嘉兴港区—2—二、产业…): not a year
+# span (2016—2020) nor a figure's range.
+_PAGE_MARK = re.compile(r"(?<![\d—－])[—－]\s?\d{1,3}\s?[—－](?![\d—－])")
+
+
+def _without_page_marks(line: str) -> str:
+    return _PAGE_MARK.sub("", line)
 
 
 # A row's number in a 序号 cell, run into its task with nothing after it (…公开1扩大…); not
@@ -338,9 +348,31 @@ def _short_name_at_end(text: str) -> str | None:
 _COLLECTIVE = re.compile(r"^(?:各|[省市区县]直|有关|相关)")
 
 
+def _units_start_unstopped(text: str) -> int:
+    """Where the units cells start in a row whose requirement has no full stop at all (…先进
+    生产技术市科技局市发展改革委、市经贸委，各县(市、区)政府): the first name after which the
+    rest is names only, the first one a whole name (a place's body, or 各…); 0 when none."""
+    for at in range(4, len(text) - 2):
+        if text[at] not in "省市区县各" or text[at - 1] in "省市区县各":
+            continue
+        rest = text[at:]
+        first = re.split(r"[、，,]", rest, maxsplit=1)[0]
+        if not _short_name_at_start(first):
+            continue
+        if _looks_like_units(rest) and not re.search(r"[。；;：:“”《》]|\d", rest):
+            return at
+    return 0
+
+
+def _short_name_at_start(text: str) -> bool:
+    return any(_whole_name(text[:length]) for length in range(3, min(len(text), 24) + 1))
+
+
 def _run_on_units(text: str) -> tuple[str, str, str] | None:
     """(task, lead, support) of a row whose units cells follow its requirement, or None."""
     end = max(text.rfind("。"), text.rfind("；"))
+    if end < 0:
+        end = _units_start_unstopped(text) - 1
     tail = text[end + 1 :]
     if end < 0 or not tail.strip():
         return None

@@ -1,0 +1,98 @@
+"""Tables run into one line (round 28): each rule on an invented plan, and the step it forbids."""
+
+from datetime import date
+
+from gongkai.plans.tests.plan_text import parse, read
+
+# ---- a printed page's number left inside a run-on table (…乙港区—2—二、…) -----------------
+
+_PAGED = (
+    "某市规划目标任务分解落实方案序号主要工作任务第一责任单位主要责任单位一、主要指标"
+    "1地区生产总值年均增长10%左右。市发展改革委各县(市、区)政府、甲开发区"
+    "2服务业增加值比重达到40%。市发展改革委各县(市、区)政府"
+    "3地方财政收入年均增长12%。市财政局各县(市、区)政府、乙港区—2—二、产业升级"
+    "4社会消费品零售总额年均增长11%以上。市经贸委各县(市、区)政府、甲开发区"
+)
+
+
+def test_a_page_number_between_two_rows_is_no_part_of_the_units_before_it():
+    plan = parse(_PAGED, year=2006)
+    assert plan.items[2].support_units == ["各县(市、区)政府", "乙港区"]
+    assert plan.items[3].section == "二、产业升级"
+
+
+def test_a_year_span_written_with_dashes_is_left_as_it_is():
+    # The step the rule forbids: 2006—2010 is no page number.
+    plan = parse(_PAGED.replace("年均增长11%以上", "2006—2010年均增长11%以上"), year=2006)
+    assert plan.items[3].lead_units == ["市经贸委"]
+
+
+# ---- a row whose requirement has no full stop at all (…先进技术市科技局市发展改革委、…) -----
+
+
+def test_a_row_with_no_full_stop_has_its_units_read_from_the_first_name_the_rest_are_names():
+    plan = parse(
+        _PAGED.replace("年均增长11%以上。", "推广应用通信技术、新能源技术等先进技术"), year=2006
+    )
+    assert read(plan, "lead_units", "support_units")[3] == (
+        ["市经贸委"],
+        ["各县(市、区)政府", "甲开发区"],
+    )
+    assert plan.items[3].flags
+
+
+def test_a_row_with_no_full_stop_whose_end_is_no_list_of_names_keeps_no_units():
+    # The step the rule forbids: text that merely mentions a body (…配合市财政局做好测算工作)
+    # read as the units.
+    plan = parse(
+        _PAGED.replace(
+            "比重达到40%。市发展改革委各县(市、区)政府", "比重达到40%配合市财政局做好测算"
+        ),
+        year=2006,
+    )
+    lead, support = plan.items[1].lead_units, plan.items[1].support_units
+    assert not any("财政局" in unit for unit in lead + support)
+    assert plan.items[1].flags
+
+
+# ---- a deadline column run into units that run together (12月区甲局区乙局某管理处) -------
+
+_DATED = (
+    "分解表 序号主要工作任务具体工作措施完成时限主要责任单位任务来源"
+    "1推进生态建设1、建立领导机制3月区经发局区环保局1、全区工作要点 "
+    "2、保障水库水质安全12月区环保局区农业局某水库管理处 3、组织编制建设规划12月区环保局"
+    " 注：主要责任单位第一个为牵头单位，其余为主要配合单位。"
+)
+
+
+def test_a_name_run_on_after_a_bureau_with_no_place_before_it_is_a_unit_of_its_own():
+    plan = parse("生态环境保护工作要点", _DATED, year=2016)
+    assert read(plan, "lead_units", "support_units")[1] == (
+        ["区环保局"],
+        ["区农业局", "某水库管理处"],
+    )
+
+
+def test_a_bureau_whose_name_goes_on_to_a_short_ending_is_not_cut():
+    # The step the rule forbids: 区环保局监测站 (a name of four or more needed after the cut)
+    # and 区农业局 alone stay whole.
+    plan = parse("生态环境保护工作要点", _DATED.replace("某水库管理处", "监测站"), year=2016)
+    assert read(plan, "lead_units", "support_units")[1] == (["区环保局"], ["区农业局监测站"])
+
+
+def test_a_document_title_run_on_after_the_units_is_not_read_as_a_unit():
+    body = _DATED.replace("12月区环保局 注", "全年区环保局某综合实验区2016年度目标责任书 注")
+    plan = parse("生态环境保护工作要点", body, year=2016)
+    assert read(plan, "lead_units", "support_units", "due_date")[2] == (
+        ["区环保局"],
+        [],
+        date(2016, 12, 31),
+    )
+
+
+def test_a_place_run_on_after_the_units_with_no_year_after_it_is_kept():
+    # The step the rule forbids: without a document's year after it, the place is left as
+    # written (a reader cannot tell it from a unit).
+    body = _DATED.replace("12月区环保局 注", "全年区环保局某综合实验区 注")
+    plan = parse("生态环境保护工作要点", body, year=2016)
+    assert plan.items[2].lead_units == ["区环保局某综合实验区"]
