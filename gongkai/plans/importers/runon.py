@@ -298,6 +298,13 @@ def _whole_name(text: str) -> bool:
     return bool(_NAME_AT_END.fullmatch(text)) or (text.startswith("各") and len(text) <= 15)
 
 
+# A list written over and over that goes on with one more name on some rows (<the list>，
+# 省经济信息中心推动…): a comma right after the list, then a name (the longest ending as one).
+_LIST_GOES_ON = re.compile(
+    rf"[，,、](?:中央|[省市区县各])[^\s，,、。；;：:“”《》（）()\d]{{1,10}}[{_NAME_END}]"
+)
+
+
 def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | None:
     """(task, lead, support) of a row whose units cells stand before its requirement, where
     its units list is one written over and over; None where it is not."""
@@ -306,6 +313,9 @@ def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | N
         return None
     at, units = found
     title, requirement = text[:at], text[at + len(units) :]
+    more = _LIST_GOES_ON.match(requirement)
+    if more:  # <the list>，中央驻闽有关机构建立…: this row's list names one more
+        units, requirement = units + more.group(0), requirement[more.end() :]
     if title.endswith(" "):
         return title.strip() + "。" + requirement, units, ""
     if title.endswith(("，", ",")):

@@ -96,3 +96,32 @@ def test_a_place_run_on_after_the_units_with_no_year_after_it_is_kept():
     body = _DATED.replace("12月区环保局 注", "全年区环保局某综合实验区 注")
     plan = parse("生态环境保护工作要点", body, year=2016)
     assert plan.items[2].lead_units == ["区环保局某综合实验区"]
+
+
+# ---- a list written over and over that goes on with one more name on some rows --------------
+
+_LONG = "坚持问题导向，细化工作措施，压实工作责任，确保各项工作落到实处" * 10
+_LISTED = (
+    "2018年政务公开工作主要任务分解表工 作 任 务牵头单位责 任 单 位工 作 要 求"
+    f"一、加强解读回应1.政府工作公开透明 省政府各部门、各直属机构，各设区市政府坚持{_LONG}。"
+    f"2.推进政策执行公开 省政府各部门、各直属机构，各设区市政府制定{_LONG}。"
+    f"3.做好权责清单公开省审改办省政府各部门、各直属机构，各设区市政府，省信息中心推动{_LONG}。"
+    f"4.推进预决算公开省财政厅省政府各部门、各直属机构，各设区市政府推动{_LONG}。"
+)
+_EVERYONE = ["省政府各部门", "各直属机构", "各设区市政府"]
+
+
+def test_a_comma_and_a_name_right_after_the_shared_list_is_one_more_unit_of_that_row():
+    plan = parse(_LISTED, year=2018)
+    assert read(plan, "lead_units", "support_units")[2:] == [
+        (["省审改办"], [*_EVERYONE, "省信息中心"]),
+        (["省财政厅"], _EVERYONE),
+    ]
+    assert plan.items[2].requirement == f"做好权责清单公开。推动{_LONG}。"
+
+
+def test_a_requirement_starting_right_after_the_list_with_no_comma_is_left_to_the_text():
+    # The step the rule forbids: 省信息中心推动… with no comma before it is the requirement's
+    # first words, not a unit.
+    plan = parse(_LISTED.replace("各设区市政府，省信息中心推动", "各设区市政府省信息中心推动"))
+    assert read(plan, "lead_units", "support_units")[2] == (["省审改办"], _EVERYONE)
