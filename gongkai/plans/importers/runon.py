@@ -356,6 +356,8 @@ def _short_name_at_end(text: str) -> str | None:
 
 # A collective of units, where a units cell of named bodies ends and the next cell begins.
 _COLLECTIVE = re.compile(r"^(?:各|[省市区县]直|有关|相关)")
+# Where one collective ends and the next begins, run together: …有关单位各区属….
+_COLLECTIVES_JOIN = re.compile(r"(?<=[位门构])(?=各|[省市区县]直)")
 
 
 def _units_start_unstopped(text: str) -> int:
@@ -414,5 +416,10 @@ def _run_on_units(text: str) -> tuple[str, str, str] | None:
         return text[: end + 1], "、".join(names), rest.strip() + comma + others
     names = _NAME_JOIN.split(first)
     if len(names) < 2:
-        return text[: end + 1], tail.strip(), ""
+        # 区直有关单位各区属事业单位各区属国企: collectives run together, the lead cell holding
+        # the first (the units cell starts at the next collective, as above).
+        names = _COLLECTIVES_JOIN.split(first)
+        if len(names) < 2 or not all(_COLLECTIVE.search(name) for name in names):
+            return text[: end + 1], tail.strip(), ""
+        return text[: end + 1], names[0], "、".join(names[1:]) + comma + others
     return text[: end + 1], "、".join(names[:-1]), names[-1] + comma + others

@@ -125,3 +125,29 @@ def test_a_requirement_starting_right_after_the_list_with_no_comma_is_left_to_th
     # first words, not a unit.
     plan = parse(_LISTED.replace("各设区市政府，省信息中心推动", "各设区市政府省信息中心推动"))
     assert read(plan, "lead_units", "support_units")[2] == (["省审改办"], _EVERYONE)
+
+
+# ---- collectives run together after the requirement (区直有关单位各区属事业单位各区属国企) -----
+
+_COLLECTIVES = (
+    "2021年政务公开工作主要任务分解表工作任务工作要求牵头单位配合/责任单位"
+    "一、深化政务公开（一）做好规划公开"
+    f"1.主动公开规划纲要。通过门户网站集中展示{_LONG}。区发展局区资源局区直有关单位，各乡镇政府"
+    f"2.归集整理历史规划。通过信息公开专栏集中发布{_LONG}。区发展局区直有关单位，各乡镇政府"
+    f"3.做好规划数据互联。通过专题专栏集中展示{_LONG}。区直有关单位各区属事业单位各区属国企"
+)
+
+
+def test_collectives_run_together_with_nothing_between_have_the_first_leading():
+    plan = parse(_COLLECTIVES, year=2021)
+    assert read(plan, "lead_units", "support_units")[2] == (
+        ["区直有关单位"],
+        ["各区属事业单位", "各区属国企"],
+    )
+    assert plan.items[2].flags
+
+
+def test_one_collective_with_a_ge_inside_its_name_is_not_cut():
+    # The step the rule forbids: 区直各部门 is one collective (its 各 follows 直, not a name's end).
+    plan = parse(_COLLECTIVES.replace("区直有关单位各区属事业单位各区属国企", "区直各部门"))
+    assert read(plan, "lead_units", "support_units")[2] == (["区直各部门"], [])
