@@ -344,7 +344,30 @@ def _units_cell_start(head: str) -> tuple[str, str] | None:
     while listed := _LISTED_NAME_AT_END.search(head):
         names, head = listed.group(0) + names, head[: listed.start()]
     first = _short_name_at_end(head)
-    return (head[: -len(first)], first + names) if first else None
+    if first:
+        return head[: -len(first)], first + names
+    return _list_of_names_at_end(head + names)
+
+
+# A name in a list that may not start with its place (人行福州中心支行, 福建证监局, 各设区市).
+_LISTED_NAME = re.compile(rf"[^\s。；;：:“”《》（）()]{{2,12}}[{_NAME_END}行区市县]")
+
+
+def _list_of_names_at_end(head: str) -> tuple[str, str] | None:
+    """(text before, names) of a list at the end of ``head`` whose names are parted by ，
+    as well as 、, some written without their place (…舆论引导省金融办，省财政厅，人行福州中心
+    支行，福建证监局、…): back from the end, name by name, to the first one, which must
+    start with its place (省金融办) after the text; None when the list starts otherwise."""
+    pieces = re.split(r"([，,、])", head)
+    for at in range(len(pieces) - 1, -1, -2):
+        piece = pieces[at]
+        first = _short_name_at_end(piece)
+        if first and len(first) < len(piece) and at < len(pieces) - 1:
+            before = "".join(pieces[:at]) + piece[: -len(first)]
+            return before, first + "".join(pieces[at + 1 :])
+        if first != piece and not _LISTED_NAME.fullmatch(piece):
+            return None
+    return None
 
 
 def _short_name_at_end(text: str) -> str | None:

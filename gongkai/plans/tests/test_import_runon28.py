@@ -151,3 +151,41 @@ def test_one_collective_with_a_ge_inside_its_name_is_not_cut():
     # The step the rule forbids: 区直各部门 is one collective (its 各 follows 直, not a name's end).
     plan = parse(_COLLECTIVES.replace("区直有关单位各区属事业单位各区属国企", "区直各部门"))
     assert read(plan, "lead_units", "support_units")[2] == (["区直各部门"], [])
+
+
+# ---- a row's own list before the shared one, its names parted by ， and 、 -----------------
+
+_OWN_LIST = (
+    "2017年政务公开工作主要任务分解表工　作　任　务牵头单位责　任　单　位工　作　要　求"
+    f"一、助力防风险1.做好政策解读省住建厅各设区市，某综合实验区做好{_LONG}。"
+    f"2.及时回应关切省国土厅各设区市，某综合实验区及时{_LONG}。"
+    "3.高度重视舆论引导省金融办，省财政厅，人行某中心支行，某证监局、某银监局，"
+    f"各设区市，某综合实验区密切关注{_LONG}。"
+    f"4.加强信息公开省住建厅各设区市，某综合实验区严格{_LONG}。"
+)
+
+
+def test_a_list_of_names_some_without_their_place_is_read_back_to_its_first_name():
+    plan = parse(_OWN_LIST, year=2017)
+    assert read(plan, "lead_units", "support_units")[2] == (
+        [
+            "省金融办",
+            "省财政厅",
+            "人行某中心支行",
+            "某证监局",
+            "某银监局",
+            "各设区市",
+            "某综合实验区",
+        ],
+        [],
+    )
+    assert plan.items[2].flags
+
+
+def test_such_a_list_whose_first_name_is_not_a_place_s_body_is_not_read():
+    # The step the rule forbids: a requirement's clause (…做好宣传工作，…) taken as the list's
+    # start when no body with its place opens it.
+    plan = parse(_OWN_LIST.replace("舆论引导省金融办，", "舆论引导，"), year=2017)
+    lead, support = plan.items[2].lead_units, plan.items[2].support_units
+    assert "舆论引导" not in "".join(lead + support)
+    assert "人行某中心支行" not in lead + support
