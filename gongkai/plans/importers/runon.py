@@ -31,6 +31,7 @@ from gongkai.plans.importers.cells import (
     _looks_like_units,
 )
 from gongkai.plans.importers.headers import AFTER_NUMBER, DEADLINE, LEAD, NUMBER, SUPPORT, UNITS
+from gongkai.plans.importers.runon_columns import column_rows
 from gongkai.plans.importers.runon_core import RunOnTable, units_cell
 from gongkai.plans.importers.runon_dated import dated_rows
 from gongkai.plans.importers.runon_noted import noted_layout, noted_rows
@@ -81,7 +82,7 @@ def _run_on_table(lines: list[str]) -> list[Row] | None:
             if rows:
                 before = [*lines[:at], line[: match.start()]]
                 return [[text] for text in before if text.strip()] + rows
-    return None
+    return column_rows(lines)
 
 
 # A printed page's number left inside the text of a PDF (…嘉兴港区—2—二、产业…): not a year

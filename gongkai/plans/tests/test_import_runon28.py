@@ -189,3 +189,45 @@ def test_such_a_list_whose_first_name_is_not_a_place_s_body_is_not_read():
     lead, support = plan.items[2].lead_units, plan.items[2].support_units
     assert "舆论引导" not in "".join(lead + support)
     assert "人行某中心支行" not in lead + support
+
+
+# ---- rows on lines of their own, cells parted by spaces, the header spaced out --------------
+
+_COLUMNS = [
+    "附件 某局2016年政务公开工作主要任务分解表 "
+    "工 作 任 务 管委会牵头部门 本局责任处（单位） 工　作　要　求",
+    "一、围绕深化改革推进公开",
+    "（一）推进权力清单公开",
+    "1.全面公开权力清单 区审批局 综合处牵头，各处配合落实 通过门户网站集中展示。",
+    "2.公开取消下放事项 重点公开保留的许可事项清单。",
+    "（二）推进监管公开",
+    "3.公开随机抽查事项清单 综合处牵头 及时公布抽查结果。",
+    "4.推进执法信息公开 执法处负责 公开执法的依据和结果。",
+    "5.推进信用信息公示 区市场监管局 法规处牵头，各处配合落实 归集并公示许可信息。",
+    "6.做好网站连接工作 区办公室 推动信用信息共享。",
+]
+
+
+def test_rows_with_cells_parted_by_spaces_take_the_units_from_the_body_s_own_column():
+    plan = parse(*_COLUMNS, year=2016)
+    assert read(plan, "number", "section", "subsection", "lead_units", "support_units") == [
+        (1, "一、围绕深化改革推进公开", "(一)", ["综合处"], ["各处"]),
+        # No units cell: merged from the row above on the page, and told.
+        (2, "一、围绕深化改革推进公开", "(一)", ["综合处"], ["各处"]),
+        (3, "一、围绕深化改革推进公开", "(二)", ["综合处"], []),
+        (4, "一、围绕深化改革推进公开", "(二)", ["执法处"], []),
+        (5, "一、围绕深化改革推进公开", "(二)", ["法规处"], ["各处"]),
+        (6, "一、围绕深化改革推进公开", "(二)", ["法规处"], ["各处"]),
+    ]
+    assert all(item.flags for item in plan.items)
+    # The upper level's department is no unit of this plan.
+    assert not any("区" in unit for item in plan.items for unit in item.lead_units)
+
+
+def test_such_rows_under_a_header_with_no_column_of_the_body_s_own_are_not_read_so():
+    # The step the rule forbids: with one units column (牵头部门), which space-parted cell is a
+    # unit cannot be told from the body's own divisions; the reader leaves the plan alone.
+    header = _COLUMNS[0].replace(" 本局责任处（单位）", "")
+    plan = parse(header, *_COLUMNS[1:], year=2016)
+    assert [(i.lead_units, i.support_units) for i in plan.items] == [([], [])] * 6
+    assert plan.warnings  # the user is told no units were read
