@@ -231,3 +231,28 @@ def test_such_rows_under_a_header_with_no_column_of_the_body_s_own_are_not_read_
     plan = parse(header, *_COLUMNS[1:], year=2016)
     assert [(i.lead_units, i.support_units) for i in plan.items] == [([], [])] * 6
     assert plan.warnings  # the user is told no units were read
+
+
+# ---- a document-sharing site's preview: lines wrapped inside a cell run on with a space ------
+
+_PREVIEW = (
+    "1、某市某局2022年政务公开工作要点分工方案工作要求工作要点计划措施责任单位"
+    "一、优化政 务公开工作 基础(一)深化行政 规章集中公开。"
+    "1.规范行政法规使用,统一参考行政法规库,确保使用的行政法 规文本为最新版本。"
+    "各科室按职能 落实,综合科 配合2.摸清规范性文件底数,健全动态更新工作机制,"
+    "提高规范性文件公 开质量和搜索功能准确性。各科室按职能 落实,综合科 配合"
+    "(二)持续推进 基层政务公开。3.结合权责清单以及实际承担的工作职责,"
+    "持续推动政府信息主动公开目录的动态更 新调整,切"
+    "\n2、实将主动公开目录列明的公开事项公开到位。各科室按职能 落实,综合科 配合"
+)
+
+
+def test_a_space_between_two_characters_of_a_preview_s_chunks_is_a_wrap_and_goes():
+    plan = parse(_PREVIEW, year=2022)
+    assert {item.section for item in plan.items} == {"一、优化政务公开工作基础"}
+
+
+def test_the_same_text_outside_a_preview_keeps_its_spaces_as_written():
+    # The step the rule forbids: without the preview's numbered chunks a space is the page's.
+    plan = parse(_PREVIEW.replace("1、某市", "某市").replace("\n2、实将", "实将"), year=2022)
+    assert {item.section for item in plan.items} == {"一、优化政 务公开工作 基础"}
