@@ -218,8 +218,9 @@ def _in_sequence(numbers: list[int]) -> bool:
 _NAME_END = "局办委厅室处院所站队心部门科府会构位"
 # A unit's name at the end of a text: 省审改办, 区经济发展局 (the shortest from the right).
 _NAME_AT_END = re.compile(
-    rf"[省市区县][^\s，。、；;,“”（）()]{{1,10}}[{_NAME_END}](?:[（(][^\s，。；;（）()]{{2,10}}[)）])?$"
-)
+    rf"[省市区县](?:[^\s，。、；;,“”（）()]|“[^\s，。、；;,“”]{{2,10}}”){{1,10}}[{_NAME_END}]"
+    r"(?:[（(][^\s，。；;（）()]{2,10}[)）])?$"
+)  # a quoted name inside one: 省“互联网+政务服务”联席办
 # A unit's name after 、 in a list: 省卫计委、住建厅 (the place said once, at the first).
 _LISTED_NAME_AT_END = re.compile(rf"[、]([^\s、，,。；;“”（）()]{{1,12}}[{_NAME_END}])$")
 

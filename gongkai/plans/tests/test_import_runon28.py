@@ -256,3 +256,21 @@ def test_the_same_text_outside_a_preview_keeps_its_spaces_as_written():
     # The step the rule forbids: without the preview's numbered chunks a space is the page's.
     plan = parse(_PREVIEW.replace("1、某市", "某市").replace("\n2、实将", "实将"), year=2022)
     assert {item.section for item in plan.items} == {"一、优化政 务公开工作 基础"}
+
+
+def test_a_lead_whose_name_holds_a_quoted_name_is_read_whole():
+    line = _LISTED.replace(
+        "3.做好权责清单公开省审改办", "3.推广“互联网+政务服务”省“互联网+政务服务”联席办"
+    )
+    plan = parse(line, year=2018)
+    assert read(plan, "lead_units", "support_units")[2] == (
+        ["省“互联网+政务服务”联席办"],
+        [*_EVERYONE, "省信息中心"],
+    )
+
+
+def test_a_title_ending_in_a_quoted_phrase_gives_no_lead():
+    # The step the rule forbids: the quotes belong to a name only between its place and its end.
+    line = _LISTED.replace("3.做好权责清单公开省审改办", "3.推广“互联网+政务服务”")
+    plan = parse(line, year=2018)
+    assert read(plan, "lead_units", "support_units")[2] == ([*_EVERYONE, "省信息中心"], [])
