@@ -274,3 +274,34 @@ def test_a_title_ending_in_a_quoted_phrase_gives_no_lead():
     line = _LISTED.replace("3.做好权责清单公开省审改办", "3.推广“互联网+政务服务”")
     plan = parse(line, year=2018)
     assert read(plan, "lead_units", "support_units")[2] == ([*_EVERYONE, "省信息中心"], [])
+
+
+# ---- a cell per line: a requirement that opens with places is no units cell ------------------
+
+
+def _cell_lines(second_task: str, third_units: str) -> list[str]:
+    return [
+        *("序号 |", "工作任务 |", "责任单位 |", "完成时限 |"),
+        *("1 |", "推行基层政务服务一次告知制度。 |", "市数据局,各县区政府 |", "2020年底 |"),
+        *("2 |", f"{second_task} |", "各县区政府,各乡镇政府 |", "2020年底 |"),
+        *("3 |", "全面准确公开基层政务服务事项。 |", f"{third_units} |", "2021年底 |"),
+    ]
+
+
+def test_a_requirement_saying_what_places_bodies_shall_do_is_not_read_as_units():
+    lines = _cell_lines(
+        "县、乡两级政府要健全政务公开工作机构,确保有机构承担、有专人负责。", "市数据局,各乡镇政府"
+    )
+    plan = parse(*lines, year=2020)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["市数据局", "各县区政府"]),
+        (2, ["各县区政府", "各乡镇政府"]),
+        (3, ["市数据局", "各乡镇政府"]),
+    ]
+
+
+def test_a_units_cell_saying_what_its_units_do_is_still_units():
+    # The step the rule forbids: 各乡镇做好发布工作，市数据局做好技术支持 starts with units.
+    lines = _cell_lines("推行政务公开标准目录。", "各乡镇做好发布工作,市数据局做好技术支持")
+    plan = parse(*lines, year=2020)
+    assert read(plan, "lead_units", "support_units")[2][0][0] == "各乡镇"
