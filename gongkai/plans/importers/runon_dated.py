@@ -77,11 +77,17 @@ def _ends_name(name: str) -> bool:
 
 def _run_together(name: str) -> list[str]:
     """Two names run together with no place before the second (区农发局三十六脚湖水库管理处):
-    cut after a bureau's name (…局, …委, …办) of three characters or more where what follows
-    is itself a name of four or more ending as one (…处, …局, …中心); a name so ending
-    with nothing after it stays whole."""
-    for at in range(3, len(name) - 3):
-        if name[at - 1] in "局委办" and _ends_name(name) and len(name) - at >= 4:
+    cut after a bureau's name (…局, …委) of four characters or more where what follows is
+    itself a name of four or more ending as one (…处, …局, …中心); not inside a word
+    (委员会, 办公室: 办 is never a cut), and a name so ending with nothing after it stays
+    whole."""
+    for at in range(4, len(name) - 3):
+        if (
+            name[at - 1] in "局委"
+            and not name.startswith("员", at)
+            and _ends_name(name)
+            and len(name) - at >= 4
+        ):
             return [name[:at], *_run_together(name[at:])]
     return [name]
 

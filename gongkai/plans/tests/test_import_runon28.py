@@ -305,3 +305,11 @@ def test_a_units_cell_saying_what_its_units_do_is_still_units():
     lines = _cell_lines("推行政务公开标准目录。", "各乡镇做好发布工作,市数据局做好技术支持")
     plan = parse(*lines, year=2020)
     assert read(plan, "lead_units", "support_units")[2][0][0] == "各乡镇"
+
+
+def test_an_office_s_name_holding_a_bureau_s_word_is_not_cut():
+    # The step the rule forbids: 区管委会办公室综合处 and 区纪委员会监督处 are cut nowhere
+    # inside 办公室 or 委员会.
+    for whole in ("区管委会办公室综合处", "区纪委员会监督处"):
+        plan = parse("生态环境保护工作要点", _DATED.replace("某水库管理处", whole), year=2016)
+        assert read(plan, "lead_units", "support_units")[1] == (["区环保局"], ["区农业局", whole])
