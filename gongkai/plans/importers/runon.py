@@ -5,17 +5,23 @@ left out here and there), each row cut before the next one's number wherever it 
 Each row becomes a task, flagged (its cells are guessed from content):
 
 - units after the requirement: the text after its last full stop (or the names ending a
-  last sentence with none), names run together (…局区…局) cut where one name ends and the
-  next begins, the second cell starting at the first collective (区直有关单位, 各…);
+  last sentence with none; in a row with no full stop at all, from the first name after
+  which the rest is names only), names run together (…局区…局) cut where one name ends and
+  the next begins, the second cell starting at the first collective (区直有关单位, 各…; the
+  second collective when only collectives run together);
 - units before the requirement: found where the rows repeat one list of names (after a
   space for an empty lead cell, or with nothing marking it, as the stretch nearby rows
-  share), the names run together before the list leading;
+  share; a comma and one more name after it belong to it), the names run together before
+  the list leading (a quoted name inside one: 省“互联网+政务服务”联席办), or a row's own list
+  of names parted by ， and 、 back to a first name starting with its place;
+- a printed page's number left between rows (—2—) is dropped;
 - a deadline column (完成时限): the deadline cut off the row's end, or from right after the
   requirement's last full stop when the units follow it;
 - rows whose units cannot be told are kept, their units empty, and flagged as unread.
 
 Section headings between rows stay rows of their own. The rows then go through the row
-core (rows.py) like any table's."""
+core (rows.py) like any table's. Rows that kept their lines but lost their borders (cells
+parted by spaces): runon_columns.py."""
 
 import re
 from difflib import SequenceMatcher
