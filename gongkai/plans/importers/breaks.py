@@ -59,6 +59,11 @@ _CHUNK_LENGTH = 200
 _CHUNK_OPENS_DOCUMENT = re.compile(r"^1、.{0,50}?(?:方案|要点|计划|通知|意见|安排|清单)")
 
 
+# A line wrapped inside a cell, run on by the preview with a space between two characters
+# (一、优化政 务公开工作 基础; 各科室按要求 落实,综合科 汇总).
+_WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，、]) (?=[\u4e00-\u9fff])")
+
+
 def _join_viewer_chunks(lines: list[str]) -> list[str]:
     """Chunks numbered 1、 2、 … in turn, each long and cut off in mid-sentence (its last
     character a letter, no punctuation): one text again, the numbers dropped, its breaks
@@ -81,6 +86,7 @@ def _join_viewer_chunks(lines: list[str]) -> list[str]:
         groups.setdefault(first, [first]).append(following)
     for first, run in groups.items():
         text = "".join(_CHUNK.sub("", lines[at], count=1).rstrip() for at in run)
+        text = _WRAP_SPACE.sub("", text)
         for at in range(first, run[-1] + 1):
             out[at] = None
         out[first] = _restore_breaks(text)

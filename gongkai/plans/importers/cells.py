@@ -131,7 +131,13 @@ def cell_looks_like(cell: str) -> str:
         return ""
     parsed = parse_units(_BRACKETS.sub("", cell))
     names = parsed.lead + parsed.support
+    if names and _SHOULD.search(names[0]):
+        return ""  # 县、乡两级政府要健全…机构: a requirement (…要…), not a body's name
     return "units" if names and simplify(cell).startswith(names[0][:2]) else ""
+
+
+# "Shall" inside a would-be name: the text says what is to be done (not 重要, 主要, 纪要).
+_SHOULD = re.compile(r"(?<![重主纪需必首摘])要")
 
 
 # A task's first word (召开…新闻发布会 is a task, not the name of a 会).

@@ -5,17 +5,23 @@ left out here and there), each row cut before the next one's number wherever it 
 Each row becomes a task, flagged (its cells are guessed from content):
 
 - units after the requirement: the text after its last full stop (or the names ending a
-  last sentence with none), names run together (…局区…局) cut where one name ends and the
-  next begins, the second cell starting at the first collective (区直有关单位, 各…);
+  last sentence with none; in a row with no full stop at all, from the first name after
+  which the rest is names only), names run together (…局区…局) cut where one name ends and
+  the next begins, the second cell starting at the first collective (区直有关单位, 各…; the
+  second collective when only collectives run together);
 - units before the requirement: found where the rows repeat one list of names (after a
   space for an empty lead cell, or with nothing marking it, as the stretch nearby rows
-  share), the names run together before the list leading;
+  share; a comma and one more name after it belong to it), the names run together before
+  the list leading (a quoted name inside one: 省“互联网+政务服务”联席办), or a row's own list
+  of names parted by ， and 、 back to a first name starting with its place;
+- a printed page's number left between rows (—2—) is dropped;
 - a deadline column (完成时限): the deadline cut off the row's end, or from right after the
   requirement's last full stop when the units follow it;
 - rows whose units cannot be told are kept, their units empty, and flagged as unread.
 
 Section headings between rows stay rows of their own. The rows then go through the row
-core (rows.py) like any table's."""
+core (rows.py) like any table's. Rows that kept their lines but lost their borders (cells
+parted by spaces): runon_columns.py."""
 
 import re
 from difflib import SequenceMatcher
@@ -31,6 +37,7 @@ from gongkai.plans.importers.cells import (
     _looks_like_units,
 )
 from gongkai.plans.importers.headers import AFTER_NUMBER, DEADLINE, LEAD, NUMBER, SUPPORT, UNITS
+from gongkai.plans.importers.runon_columns import column_rows
 from gongkai.plans.importers.runon_core import RunOnTable, units_cell
 from gongkai.plans.importers.runon_dated import dated_rows
 from gongkai.plans.importers.runon_noted import noted_layout, noted_rows
@@ -65,7 +72,8 @@ def _run_on_table(lines: list[str]) -> list[Row] | None:
             roles = [_header_role(word) for word in words or []]
             if not any(role in _UNIT_ROLES for role in roles):
                 continue
-            after = [line[match.end() :].strip(), *lines[at + 1 :]]
+            after = [_without_page_marks(a) for a in (line[match.end() :], *lines[at + 1 :])]
+            after = [a.strip() for a in after]
             rows = noted_rows([a for a in after if a]) if noted_layout(roles) else None
             if rows:
                 before = [*lines[:at], line[: match.start()]]
@@ -80,7 +88,16 @@ def _run_on_table(lines: list[str]) -> list[Row] | None:
             if rows:
                 before = [*lines[:at], line[: match.start()]]
                 return [[text] for text in before if text.strip()] + rows
-    return None
+    return column_rows(lines)
+
+
+# A printed page's number left inside the text of a PDF (…嘉兴港区—2—二、产业…): not a year
+# span (2016—2020) nor a figure's range.
+_PAGE_MARK = re.compile(r"(?<![\d—－])[—－]\s?\d{1,3}\s?[—－](?![\d—－])")
+
+
+def _without_page_marks(line: str) -> str:
+    return _PAGE_MARK.sub("", line)
 
 
 # A row's number in a 序号 cell, run into its task with nothing after it (…公开1扩大…); not
@@ -207,8 +224,9 @@ def _in_sequence(numbers: list[int]) -> bool:
 _NAME_END = "局办委厅室处院所站队心部门科府会构位"
 # A unit's name at the end of a text: 省审改办, 区经济发展局 (the shortest from the right).
 _NAME_AT_END = re.compile(
-    rf"[省市区县][^\s，。、；;,“”（）()]{{1,10}}[{_NAME_END}](?:[（(][^\s，。；;（）()]{{2,10}}[)）])?$"
-)
+    rf"[省市区县](?:[^\s，。、；;,“”（）()]|“[^\s，。、；;,“”]{{2,10}}”){{1,10}}[{_NAME_END}]"
+    r"(?:[（(][^\s，。；;（）()]{2,10}[)）])?$"
+)  # a quoted name inside one: 省“互联网+政务服务”联席办
 # A unit's name after 、 in a list: 省卫计委、住建厅 (the place said once, at the first).
 _LISTED_NAME_AT_END = re.compile(rf"[、]([^\s、，,。；;“”（）()]{{1,12}}[{_NAME_END}])$")
 
@@ -288,6 +306,13 @@ def _whole_name(text: str) -> bool:
     return bool(_NAME_AT_END.fullmatch(text)) or (text.startswith("各") and len(text) <= 15)
 
 
+# A list written over and over that goes on with one more name on some rows (<the list>，
+# 省经济信息中心推动…): a comma right after the list, then a name (the longest ending as one).
+_LIST_GOES_ON = re.compile(
+    rf"[，,、](?:中央|[省市区县各])[^\s，,、。；;：:“”《》（）()\d]{{1,10}}[{_NAME_END}]"
+)
+
+
 def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | None:
     """(task, lead, support) of a row whose units cells stand before its requirement, where
     its units list is one written over and over; None where it is not."""
@@ -296,6 +321,9 @@ def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | N
         return None
     at, units = found
     title, requirement = text[:at], text[at + len(units) :]
+    more = _LIST_GOES_ON.match(requirement)
+    if more:  # <the list>，中央驻闽有关机构建立…: this row's list names one more
+        units, requirement = units + more.group(0), requirement[more.end() :]
     if title.endswith(" "):
         return title.strip() + "。" + requirement, units, ""
     if title.endswith(("，", ",")):
@@ -324,7 +352,30 @@ def _units_cell_start(head: str) -> tuple[str, str] | None:
     while listed := _LISTED_NAME_AT_END.search(head):
         names, head = listed.group(0) + names, head[: listed.start()]
     first = _short_name_at_end(head)
-    return (head[: -len(first)], first + names) if first else None
+    if first:
+        return head[: -len(first)], first + names
+    return _list_of_names_at_end(head + names)
+
+
+# A name in a list that may not start with its place (人行福州中心支行, 福建证监局, 各设区市).
+_LISTED_NAME = re.compile(rf"[^\s。；;：:“”《》（）()]{{2,12}}[{_NAME_END}行区市县]")
+
+
+def _list_of_names_at_end(head: str) -> tuple[str, str] | None:
+    """(text before, names) of a list at the end of ``head`` whose names are parted by ，
+    as well as 、, some written without their place (…舆论引导省金融办，省财政厅，人行福州中心
+    支行，福建证监局、…): back from the end, name by name, to the first one, which must
+    start with its place (省金融办) after the text; None when the list starts otherwise."""
+    pieces = re.split(r"([，,、])", head)
+    for at in range(len(pieces) - 1, -1, -2):
+        piece = pieces[at]
+        first = _short_name_at_end(piece)
+        if first and len(first) < len(piece) and at < len(pieces) - 1:
+            before = "".join(pieces[:at]) + piece[: -len(first)]
+            return before, first + "".join(pieces[at + 1 :])
+        if first != piece and not _LISTED_NAME.fullmatch(piece):
+            return None
+    return None
 
 
 def _short_name_at_end(text: str) -> str | None:
@@ -336,11 +387,35 @@ def _short_name_at_end(text: str) -> str | None:
 
 # A collective of units, where a units cell of named bodies ends and the next cell begins.
 _COLLECTIVE = re.compile(r"^(?:各|[省市区县]直|有关|相关)")
+# Where one collective ends and the next begins, run together: …有关单位各区属….
+_COLLECTIVES_JOIN = re.compile(r"(?<=[位门构])(?=各|[省市区县]直)")
+
+
+def _units_start_unstopped(text: str) -> int:
+    """Where the units cells start in a row whose requirement has no full stop at all (…先进
+    生产技术市科技局市发展改革委、市经贸委，各县(市、区)政府): the first name after which the
+    rest is names only, the first one a whole name (a place's body, or 各…); 0 when none."""
+    for at in range(4, len(text) - 2):
+        if text[at] not in "省市区县各" or text[at - 1] in "省市区县各":
+            continue
+        rest = text[at:]
+        first = re.split(r"[、，,]", rest, maxsplit=1)[0]
+        if not _short_name_at_start(first):
+            continue
+        if _looks_like_units(rest) and not re.search(r"[。；;：:“”《》]|\d", rest):
+            return at
+    return 0
+
+
+def _short_name_at_start(text: str) -> bool:
+    return any(_whole_name(text[:length]) for length in range(3, min(len(text), 24) + 1))
 
 
 def _run_on_units(text: str) -> tuple[str, str, str] | None:
     """(task, lead, support) of a row whose units cells follow its requirement, or None."""
     end = max(text.rfind("。"), text.rfind("；"))
+    if end < 0:
+        end = _units_start_unstopped(text) - 1
     tail = text[end + 1 :]
     if end < 0 or not tail.strip():
         return None
@@ -372,5 +447,10 @@ def _run_on_units(text: str) -> tuple[str, str, str] | None:
         return text[: end + 1], "、".join(names), rest.strip() + comma + others
     names = _NAME_JOIN.split(first)
     if len(names) < 2:
-        return text[: end + 1], tail.strip(), ""
+        # 区直有关单位各区属事业单位各区属国企: collectives run together, the lead cell holding
+        # the first (the units cell starts at the next collective, as above).
+        names = _COLLECTIVES_JOIN.split(first)
+        if len(names) < 2 or not all(_COLLECTIVE.search(name) for name in names):
+            return text[: end + 1], tail.strip(), ""
+        return text[: end + 1], names[0], "、".join(names[1:]) + comma + others
     return text[: end + 1], "、".join(names[:-1]), names[-1] + comma + others

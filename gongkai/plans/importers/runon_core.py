@@ -1,4 +1,5 @@
-"""What the run-on readers share (runon.py, runon_dated.py, runon_noted.py, runon_spaced.py):
+"""What the run-on readers share (runon.py, runon_dated.py, runon_noted.py, runon_spaced.py,
+runon_columns.py):
 each cuts a table run into one line into rows by its own marks (numbers in sequence, deadline
 cells between spaces, a deadline run into the units), and hands the rows to the row core
 (rows.py) in one shape, built here: a header 序号 | 工作任务 | 责任单位 (| 完成时限), each row its

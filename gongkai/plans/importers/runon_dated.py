@@ -47,7 +47,12 @@ def dated_rows(text: str) -> list[list[str]] | None:
         stop = _UNITS_END.search(rest)
         units_text = rest[: stop.start()] if stop else rest
         names = [n for part_ in re.split("[、，,]", units_text) for n in _NAME_JOIN.split(part_)]
-        names = [n.strip() for n in names if n.strip()]
+        names = [n for name in names if name.strip() for n in _run_together(name.strip())]
+        if names and stop and _YEAR.match(rest, stop.start()) and not _ends_name(names[-1]):
+            # …全年区交建局平潭综合实验区2016年度…责任书: a document's title (place, year …)
+            # in the next cell, run on after the units.
+            names[-1] = _without_place(names[-1])
+            names = [n for n in names if n]
         if first_leads and len(names) > 1:
             units = units_cell(names[0], "、".join(names[1:]))
         else:
@@ -58,6 +63,41 @@ def dated_rows(text: str) -> list[list[str]] | None:
             table.part(following)
             part_number += 1
     return table.rows
+
+
+# A name's last character: 局, 处, 政府 … (not a bare place: 平潭综合实验区).
+_ENDS_NAME = re.compile(r"[局办委厅室处院所站队心部科府会]$")
+_YEAR = re.compile(r"\d{4}年")
+_PLACE_AT_END = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:综合实验区|新区|开发区|[省市区县])$")
+
+
+def _ends_name(name: str) -> bool:
+    return bool(_ENDS_NAME.search(name))
+
+
+def _run_together(name: str) -> list[str]:
+    """Two names run together with no place before the second (区农发局三十六脚湖水库管理处):
+    cut after a bureau's name (…局, …委) of four characters or more where what follows is
+    itself a name of four or more ending as one (…处, …局, …中心); not inside a word
+    (委员会, 办公室: 办 is never a cut), and a name so ending with nothing after it stays
+    whole."""
+    for at in range(4, len(name) - 3):
+        if (
+            name[at - 1] in "局委"
+            and not name.startswith("员", at)
+            and _ends_name(name)
+            and len(name) - at >= 4
+        ):
+            return [name[:at], *_run_together(name[at:])]
+    return [name]
+
+
+def _without_place(name: str) -> str:
+    """``name`` less a bare place run on at its end (区交建局平潭综合实验区 -> 区交建局)."""
+    for at in range(3, len(name)):
+        if _ends_name(name[:at]) and _PLACE_AT_END.fullmatch(name[at:]):
+            return name[:at]
+    return name
 
 
 def _row_starts(text: str) -> list[tuple[int, int, int]]:
