@@ -24,7 +24,9 @@ Conventions every expectation follows (where collectors differed, the plan's pag
 - Units: as the plan writes them, in simplified characters: the importer reads traditional
   text in simplified characters (the unit directory's script), so a traditional plan's
   expectation writes 市政务服务数据管理局 for 市政務服務數據管理局 (the scorer compares units
-  in simplified characters either way). Sections are compared as printed.
+  in simplified characters either way). Sections are compared as printed, less a mirror
+  site's pinyin ruby after characters (構(gòu)建 -> 構建, 一(yī)、 -> 一、): an annotation the
+  copy added, not the part's title, which is what the ledger shows.
 - Numbers: the task's number as printed, unless the plan restarts its numbers (1. 2. under each
   （一）, or after a part): a task number is unique in a plan (the model's constraint), so such a
   plan's tasks are numbered in order through it, as the importer does and warns.
