@@ -20,7 +20,8 @@ Conventions every expectation follows (where collectors differed, the plan's pag
   run into one line — is the tasks' 工作任务 (the item's subsection, 分项, as the seed's （一）
   cells are), and the section is the part heading above the table, or "" when none stands
   there (an annex's table is not under the last part of the notice before it). "" also for a
-  task the page shows no heading above.
+  task the page shows no heading above. A part that holds one task (一、title, then one paragraph
+  closed by its units) is that task's section, as a part of several tasks is theirs.
 - Units: as the plan writes them, in simplified characters: the importer reads traditional
   text in simplified characters (the unit directory's script), so a traditional plan's
   expectation writes 市政务服务数据管理局 for 市政務服務數據管理局 (the scorer compares units
