@@ -1,0 +1,76 @@
+"""Rules of round 29 on prose plans (issue 14): how a plan's prose names its units (sectors
+sharing one kind word, 公安、安监部门; 分工负责; two names joined by 和 where one has a 与 of its
+own). The plans here are small and invented, typed in the shape each rule reads; the real ones
+are scored by corpus_score.py.
+"""
+
+from gongkai.lib.unit_text import parse_units
+from gongkai.plans.tests.plan_text import parse, read
+
+# ---- sectors sharing one kind word: 公安、安监部门 ----------------------------------------------
+
+
+def test_sectors_before_their_shared_kind_word_are_units_as_written():
+    # 04_pingtan_2013: （区交通与建设局牵头，公安、安监、质监、信息化部门配合） was no units
+    # bracket at all (公安 is no unit's name alone), and 公安、安监部门 one glued name.
+    parsed = parse_units("区交通局牵头，卫生、环保、市场监管部门配合")
+    assert (parsed.lead, parsed.support) == (["区交通局"], ["卫生", "环保", "市场监管部门"])
+    assert not parsed.note
+    parsed = parse_units("区教育、体育部门负责")
+    assert parsed.lead == ["区教育", "体育部门"]
+
+
+def test_sectors_closed_by_etc_and_their_kind_are_units():
+    parsed = parse_units("区县民政、卫生、残疾人工作委员会办公室等部门分工负责")
+    assert parsed.lead == ["区县民政", "卫生", "残疾人工作委员会办公室"]
+    assert not parsed.flags
+
+
+def test_a_collective_tail_still_holds_its_qualifiers_together():
+    # Near-miss: 县直、驻县有关部门 is one collective (有关 sums them up), not sectors.
+    assert parse_units("县直、驻县有关部门负责").lead == ["县直、驻县有关部门"]
+    assert parse_units("市直、驻市相关部门配合").support == ["市直、驻市相关部门"]
+
+
+def test_sectors_need_a_kind_word_and_a_list_of_names_only():
+    # Near-misses: no kind word after the list, or a piece that is a sentence, or 单位.
+    assert parse_units("卫生、环保配合").support == []
+    assert parse_units("区交通局牵头，做好宣传、教育部门配合").support == []
+    assert "卫生" not in parse_units("卫生、环保单位配合").support
+    # A list joined by commas is no shared-kind list either.
+    assert "卫生" not in parse_units("区交通局牵头，卫生，环保部门配合").support
+
+
+def test_fengong_before_fuze_is_a_manner_word_not_part_of_the_name():
+    assert parse_units("区公安部门分工负责").lead == ["区公安部门"]
+    assert parse_units("区财政局分工落实").lead == ["区财政局"]
+
+
+def test_a_prose_plan_with_shared_kind_brackets_gives_every_task_its_units():
+    plan = parse(
+        "某区贯彻落实道路安全工作意见任务分工方案",
+        "一、强化运输企业管理",
+        "1.严格市场准入管理，对新设立运输企业严把安全条件审核关。（区交通局牵头，公安、安监部门配合）",
+        "2.推广车辆动态监控，督促企业规范卫星定位装置使用。（区县公安、交通等部门分工负责）",
+        year=2013,
+    )
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["区交通局"], ["公安", "安监部门"]),
+        (2, ["区县公安", "交通"], []),
+    ]
+
+
+# ---- two names joined by 和, a 与 inside the second ------------------------------------------
+
+
+def test_two_names_joined_by_he_part_though_one_has_a_yu_inside():
+    parsed = parse_units("区交通局牵头，公安部门和县规划与建设局配合")
+    assert parsed.support == ["公安部门", "县规划与建设局"]
+    assert any("拆为两个单位" in flag for flag in parsed.flags)  # said, as every 和 split is
+
+
+def test_a_name_with_he_and_yu_inside_stays_whole():
+    # Near-miss: 普法与依法治理处 and 县工业和信息化局 are names; nothing before a joint ends
+    # as a body of its own.
+    assert parse_units("县工业和信息化局").lead == ["县工业和信息化局"]
+    assert parse_units("县农业与农村和水利局").lead == ["县农业与农村和水利局"]
