@@ -28,16 +28,19 @@ _ALL_VERBS = _LEAD_VERBS + _SUPPORT_VERBS + _WEAK_VERBS
 # A verb followed by a division word is part of a name: 局主办科室 is "the lead division".
 _VERB_RE = re.compile(f"(?:{'|'.join(_ALL_VERBS)})(?!科室|处室|股室|单位|部门)")
 
-# Units labels (牵头单位：, 协同责任单位：, 配合部门：, 责任主体：): a role word, maybe 责任, a kind
-# of unit. One vocabulary for every reader of labels (here and plans/importers).
+# Units labels (牵头单位：, 协同责任单位：, 牵头负责单位：, 配合部门：, 责任主体：): a role word,
+# maybe 责任 or 负责, a kind of unit. One vocabulary for every reader of labels (here and
+# plans/importers).
 LEAD_ROLES = "牵头|主办|主责"
 SUPPORT_ROLES = "配合|协办|协同|协助|参与|支持"
 ROLE_WORDS = f"{LEAD_ROLES}|{SUPPORT_ROLES}|责任|承办|落实"
 UNIT_KINDS = "单位|处室|科室|部门|主体"
 # 责任单位及责任人: — the label names the units' heads too; the value is the units.
-UNITS_LABEL = f"(?:{ROLE_WORDS})(?:责任)?(?:{UNIT_KINDS})(?:及(?:其)?(?:主要)?(?:责任人|负责人))?"
+UNITS_LABEL = (
+    f"(?:{ROLE_WORDS})(?:责任|负责)?(?:{UNIT_KINDS})(?:及(?:其)?(?:主要)?(?:责任人|负责人))?"
+)
 # The labels that can open a task's set: its lead's, or its units' (责任单位：).
-OPENING_LABEL = f"(?:责任|{LEAD_ROLES})(?:责任)?(?:{UNIT_KINDS})"
+OPENING_LABEL = f"(?:责任|{LEAD_ROLES})(?:责任|负责)?(?:{UNIT_KINDS})"
 
 _LABEL_RE = re.compile(
     "(" + UNITS_LABEL + "|"

@@ -74,3 +74,23 @@ def test_a_name_with_he_and_yu_inside_stays_whole():
     # as a body of its own.
     assert parse_units("县工业和信息化局").lead == ["县工业和信息化局"]
     assert parse_units("县农业与农村和水利局").lead == ["县农业与农村和水利局"]
+
+
+# ---- 牵头负责单位：X；配合单位：Y ------------------------------------------------------------
+
+
+def test_a_lead_label_with_fuze_names_the_lead():
+    # heldout19/08: （牵头负责单位：X；配合单位：Y） gave Y alone, the lead lost.
+    plan = parse(
+        "某区旅游旺季行动计划",
+        "一、优化旅游线路",
+        "工作任务：将海岛游作为经典线路进行优化升级，推动线路落地。（牵头负责单位：区文旅局；配合单位：区交通局、区财政局）",
+        year=2017,
+    )
+    assert read(plan, "lead_units", "support_units") == [(["区文旅局"], ["区交通局", "区财政局"])]
+
+
+def test_a_lead_label_naming_a_person_is_no_units_label():
+    # Near-miss: 牵头负责同志 names a person, not a kind of unit.
+    parsed = parse_units("牵头负责同志：张三；配合单位：区财政局")
+    assert "张三" not in parsed.lead + parsed.support
