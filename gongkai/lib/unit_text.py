@@ -428,8 +428,9 @@ def _from_clauses(text: str) -> UnitsParse:
 _ASSISTS_RE = re.compile(r"^(.+?)(?:配合|协助)(.+?)(?:负责落实|落实|负责|实施|开展|做好)$")
 
 
-# 责任单位：X，所属片区：Y — a label of no role after a units label.
-_OTHER_LABEL = re.compile(r"(?<=[，,；;])\s*([\u4e00-\u9fff]{2,6})[:：]")
+# 责任单位：X，所属片区：Y (or after a space: 牵头单位：X 试点单位：Y) — a label of no role after
+# a units label.
+_OTHER_LABEL = re.compile(r"(?<=[，,；;\s])\s*([\u4e00-\u9fff]{2,6})[:：]")
 _KNOWN_LABEL = re.compile(
     f"(?:{ROLE_WORDS})(?:责任)?(?:{UNIT_KINDS})?|"
     r"完成时限|完成时间|时限要求|时限|备注"

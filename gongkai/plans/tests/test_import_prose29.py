@@ -94,3 +94,20 @@ def test_a_lead_label_naming_a_person_is_no_units_label():
     # Near-miss: 牵头负责同志 names a person, not a kind of unit.
     parsed = parse_units("牵头负责同志：张三；配合单位：区财政局")
     assert "张三" not in parsed.lead + parsed.support
+
+
+# ---- a label of no role after a space: 牵头单位：X 试点单位：Y --------------------------------
+
+
+def test_a_label_of_no_role_after_a_space_is_not_left_in_the_names():
+    # heldout18/05: 牵头单位：X、Y 试点单位：… gave the names 牵头单位：X and 试点单位：… .
+    parsed = parse_units("牵头单位：区审批局、区数据中心 所属片区：东片区")
+    assert parsed.lead == ["区审批局", "区数据中心"]
+    assert parsed.support == ["东片区"]
+    assert any("所属片区" in flag for flag in parsed.flags)  # said, never read silently
+
+
+def test_role_labels_after_a_space_keep_their_roles():
+    # Near-miss: a known label after a space is read as its role, with no flag.
+    parsed = parse_units("牵头单位：区财政局 配合单位：区教育局")
+    assert (parsed.lead, parsed.support, parsed.flags) == (["区财政局"], ["区教育局"], [])
