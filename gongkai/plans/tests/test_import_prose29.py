@@ -111,3 +111,95 @@ def test_role_labels_after_a_space_keep_their_roles():
     # Near-miss: a known label after a space is read as its role, with no flag.
     parsed = parse_units("牵头单位：区财政局 配合单位：区教育局")
     assert (parsed.lead, parsed.support, parsed.flags) == (["区财政局"], ["区教育局"], [])
+
+
+# ---- a crawler's page, paragraphs joined by spaces: lists inside a paragraph, parts renumbered
+
+
+def _activities(first_content: str) -> list[str]:
+    """Activities （一）…（八） with 主办单位/承办单位 labels, as a crawler's page runs them."""
+    names = "一二三四五六七八"
+    paragraphs = []
+    for at, numeral in enumerate(names):
+        content = (
+            first_content
+            if at == 0
+            else f"举办第{at + 1}项主题活动，邀请海内外嘉宾参加，扩大海岛旅游的影响力。"
+        )
+        paragraphs.append(
+            f"（{numeral}）第{at + 1}项精品活动 活动时间：8—10月 活动地点：海滨浴场 "
+            f"活动内容：{content} 主办单位：区管委会、省文旅厅 承办单位：区文旅局、区体育局"
+        )
+    return paragraphs
+
+
+def _spaced_page(*paragraphs: str) -> tuple[str, str]:
+    return ("标题: 某区旅游旺季行动计划", "==== 正文 ====", " ".join(paragraphs))
+
+
+def test_a_numbered_list_inside_a_paragraph_of_a_spaced_page_is_no_task():
+    # heldout19/08: 共分三项子活动：1.…；2.…；3.… inside activity （一） became three tasks,
+    # and every activity after it took the next one's number.
+    content = (
+        "举办周年系列活动，共分三项子活动：1.成果发布会，邀请知名旅行社参加；2.优质服务月启动仪式，"
+        "组织千人开展优质服务行动；3.生活美学艺术展，展览展销艺术精品。"
+    )
+    plan = parse(
+        *_spaced_page(
+            "一、活动时间 旅游旺季8—10月，共三个月。",
+            "二、策划精品活动 按照务实管用的原则，精心策划精品活动。具体安排如下：",
+            *_activities(content),
+        ),
+        year=2017,
+    )
+    assert len(plan.items) == 8
+    assert read(plan, "lead_units")[0] == (["区管委会", "省文旅厅"],)
+    assert "子活动" in plan.items[0].measures
+
+
+def test_a_task_opened_after_a_colon_with_a_full_stop_is_still_a_task():
+    # Near-miss: …以下五项工作：1.着力加强公民道德建设。一是…（责任单位：X） — the 1. opens a
+    # task (its title ends in a full stop), though a colon stands before it.
+    tasks = [
+        f"{n}.着力加强第{n}项建设。一是继续深入贯彻落实实施纲要，组织学习宣传与评选帮扶活动。"
+        f"（责任单位：区第{n}处）"
+        for n in range(2, 6)
+    ]
+    plan = parse(
+        *_spaced_page(
+            "一、总体要求 坚持问题导向，细化工作措施，压实工作责任。",
+            "二、重点工作 各部门要全面对标创建的同时，重点组织实施好以下五项工作："
+            "1.着力加强公民道德建设。一是继续深入贯彻落实实施纲要，组织道德模范学习宣传活动。（责任单位：区第1处）",
+            *tasks,
+            "三、工作要求 各部门要高度重视，加强组织领导，确保各项工作落到实处。",
+            "四、附则 本方案自印发之日起施行。",
+            "五、其他 未尽事宜另行通知，请各部门认真组织实施，确保取得实效。",
+        ),
+        year=2017,
+    )
+    assert [lead for (lead,) in read(plan, "lead_units")] == [[f"区第{n}处"] for n in range(1, 6)]
+
+
+def test_parts_numbered_anew_on_a_spaced_page_are_parts():
+    # heldout19/08: 一、活动时间 二、总牵头单位 三、策划… then 二、优化… 三、梳理… — the second
+    # 二、 was no heading, its task read into the last activity.
+    plan = parse(
+        *_spaced_page(
+            "一、活动时间 旅游旺季8—10月，共三个月。",
+            "二、策划精品活动 按照务实管用的原则，精心策划精品活动。具体安排如下：",
+            *_activities("举办周年系列活动，邀请知名旅行社、两岸媒体参加，展示建设成效。"),
+            "二、优化精选夏季旅游线路 工作任务：以夏季来海岛看海为主题，"
+            "将海岛游作为经典线路优化升级。（牵头负责单位：省文旅厅；配合单位：区管委会）",
+            "三、梳理出台旅游优惠政策 工作任务：认真分析客源市场新形势，"
+            "出台精准管用的优惠政策。（牵头负责单位：区管委会；配合单位：省文旅厅）",
+            "四、强化多元媒体宣传",
+            "（一）工作任务：充分运用传统媒体资源，强化海岛旅游品牌，提高知晓度。",
+            "（二）具体措施：1.加大广告投放力度。在省内机场投放灯箱广告。 2.加强媒体推广。组织记者"
+            "赴海岛采风报道。（牵头负责单位：省文旅厅；配合单位：区管委会）",
+        ),
+        year=2017,
+    )
+    assert read(plan, "section", "lead_units")[8:10] == [
+        ("二、优化精选夏季旅游线路", ["省文旅厅"]),
+        ("三、梳理出台旅游优惠政策", ["区管委会"]),
+    ]
