@@ -36,6 +36,8 @@ _ATTACHMENT = re.compile(
 _PAGE_END = re.compile(
     r"\s+(?:(?:[^\s。；;，,：:]{2,40}\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发)?"
     r"(?:\s*来源[:：]\S{0,40})?|来源[:：]\S{0,40})(?:\s*附件下载)?\s*$"
+    # The attachment link alone: …配合单位：Y） 附件下载.
+    r"|\s+附件下载\s*$"
 )
 
 

@@ -203,3 +203,30 @@ def test_parts_numbered_anew_on_a_spaced_page_are_parts():
         ("二、优化精选夏季旅游线路", ["省文旅厅"]),
         ("三、梳理出台旅游优惠政策", ["区管委会"]),
     ]
+
+
+def test_an_attachment_link_after_the_last_bracket_is_no_part_of_it():
+    # heldout19/08: …（牵头负责单位：X；配合单位：Y） 附件下载 — the page's link after the last
+    # task's bracket left it unclosed, and its units unread.
+    plan = parse(
+        *_spaced_page(
+            "一、活动时间 旅游旺季8—10月，共三个月。",
+            "二、策划精品活动 按照务实管用的原则，精心策划精品活动。具体安排如下：",
+            *_activities("举办周年系列活动，邀请知名旅行社、两岸媒体参加，展示建设成效。"),
+            "三、拓展客源市场推介 工作任务：联合航空、铁路部门，组织旅游企业赴重要客源城市开展"
+            "旅游推介。 具体措施：8月下旬，赴重点客源城市举办推介会，吸引游客到海岛旅游。 "
+            "（牵头负责单位：区文旅局；配合单位：区交通局、区财政局） 附件下载",
+        ),
+        year=2017,
+    )
+    assert read(plan, "lead_units", "support_units")[-1] == (["区文旅局"], ["区交通局", "区财政局"])
+
+
+def test_words_after_the_last_bracket_that_are_no_link_stay():
+    # Near-miss: a sentence after the bracket is the plan's, not the page's link.
+    plan = parse(
+        "某区行动计划",
+        "1.拓展客源市场推介。组织旅游企业赴重要客源城市开展旅游推介。（牵头单位：区文旅局） 附件一",
+        year=2017,
+    )
+    assert "附件一" in plan.items[0].requirement + plan.items[0].measures + plan.items[0].note
