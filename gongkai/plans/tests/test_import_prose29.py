@@ -230,3 +230,41 @@ def test_words_after_the_last_bracket_that_are_no_link_stay():
         year=2017,
     )
     assert "附件一" in plan.items[0].requirement + plan.items[0].measures + plan.items[0].note
+
+
+# ---- a span of years (3年内完成) and a start (2016年开始) in a units bracket -------------------
+
+
+def test_a_span_of_years_is_no_deadline():
+    from gongkai.lib.deadline_text import parse_deadline
+
+    # heldout19/09: 3年内完成 was read as the plan year's end (年内), silently.
+    for text in ("3年内完成", "三年内完成", "2016年开始，两年内完成"):
+        parsed = parse_deadline(text, 2016)
+        assert parsed.due_date is None and parsed.flags
+
+
+def test_this_years_nian_nei_is_still_the_year_end():
+    import datetime
+
+    from gongkai.lib.deadline_text import parse_deadline
+
+    # Near-miss: 年内完成, 2016年内 — this year (or the year written), its end.
+    for text in ("年内完成", "2016年内", "今年年内完成"):
+        assert parse_deadline(text, 2016).due_date == datetime.date(2016, 12, 31)
+
+
+def test_a_bracket_of_units_and_a_span_gives_its_units_and_no_date():
+    # heldout19/09: （区行政审批局、区公共资源交易中心等，2016年开始，3年内完成） was no units
+    # bracket (the time pieces read as names), its task left with none.
+    plan = parse(
+        "某区平台整合实施方案",
+        "一、强化实施保障",
+        "1.加强督促检查，建立定期通报机制。（区审批局、区管委会办公室，2016年4月底前完成。"
+        "列第一位的为牵头单位，下同）",
+        "2.开展工作人员及管理人员轮训。（区审批局、区交易中心等，2016年开始，3年内完成）",
+        year=2016,
+    )
+    second = plan.items[1]
+    assert (second.lead_units, second.support_units) == (["区审批局"], ["区交易中心"])
+    assert second.due_date is None and second.flags
