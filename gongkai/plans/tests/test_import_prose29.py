@@ -268,3 +268,32 @@ def test_a_bracket_of_units_and_a_span_gives_its_units_and_no_date():
     second = plan.items[1]
     assert (second.lead_units, second.support_units) == (["区审批局"], ["区交易中心"])
     assert second.due_date is None and second.flags
+
+
+# ---- 今年内 in a task's text ---------------------------------------------------------------
+
+
+def test_jinnian_nei_in_the_text_is_the_plan_years_end_flagged():
+    import datetime
+
+    # heldout18/06: 今年内在各级网上办事大厅公布…清单 gave no deadline.
+    plan = parse(
+        "某区任务分工方案",
+        "1.向社会公布收费目录清单。今年内在网上办事大厅公布收费清单，清单外收费一律不得实行。",
+        "责任单位：区财政局牵头，区直相关部门按职责分工负责",
+        year=2017,
+    )
+    item = plan.items[0]
+    assert item.due_date == datetime.date(2017, 12, 31)
+    assert any("今年内" in flag for flag in item.flags)
+
+
+def test_jinnian_neirong_is_no_deadline():
+    # Near-miss: 今年内容 (this year's content) says no time.
+    plan = parse(
+        "某区任务分工方案",
+        "1.做好信息发布。及时更新今年内容，方便群众查阅。",
+        "责任单位：区财政局",
+        year=2017,
+    )
+    assert plan.items[0].due_date is None
