@@ -395,6 +395,9 @@ def _deadline_from_text(item: ParsedItem, year: int) -> None:
     ]
     if not dated:
         return
+    # A date in a year before the plan's (2021年1月中旬前 in a 2022 plan: past, or a slip) is
+    # no deadline of its task when the text gives another.
+    dated = [pair for pair in dated if pair[0].due_date.year >= year] or dated
     # The first written (collectors differ on two: the first is the one read so far).
     parsed, found = min(dated, key=lambda pair: pair[1].start())
     if parsed.due_date:

@@ -297,3 +297,35 @@ def test_jinnian_neirong_is_no_deadline():
         year=2017,
     )
     assert plan.items[0].due_date is None
+
+
+# ---- two dates in a task's text, one before the plan's year ---------------------------------
+
+
+def test_a_date_before_the_plan_year_gives_way_to_one_in_it():
+    import datetime
+
+    # heldout8/10: 2021年1月中旬前，完成排查。2022年2月底前，落实整改。 (a 2022 plan) took the
+    # past date.
+    plan = parse(
+        "某片区2022年冬春火灾防控工作方案",
+        "1.整治高层建筑火灾隐患。2021年1月中旬前，完成高层建筑排查。2022年2月底前，落实整改。"
+        "（建设处牵头，综治处配合）",
+        year=2022,
+    )
+    item = plan.items[0]
+    assert item.due_date == datetime.date(2022, 2, 28)
+    assert item.flags
+
+
+def test_of_two_dates_in_the_plan_year_the_first_is_kept():
+    import datetime
+
+    # Near-miss: both in the plan's year — the first written, as before.
+    plan = parse(
+        "某片区2022年冬春火灾防控工作方案",
+        "1.整治高层建筑火灾隐患。2022年1月底前，完成高层建筑排查。2022年2月底前，落实整改。"
+        "（建设处牵头，综治处配合）",
+        year=2022,
+    )
+    assert plan.items[0].due_date == datetime.date(2022, 1, 31)
