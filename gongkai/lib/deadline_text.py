@@ -64,6 +64,8 @@ _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|底|末|�
 _STARTS = re.compile(r"起|开始")
 _QUARTER = re.compile(r"第?([一二三四1-4])季度(前)?")
 _YEAR_PART = re.compile(r"(?:(\d{4})年?)?(上半年|下半年|年中|年底|年末|年内|年度内|全年)")
+# The count of years a span gives (3年内, 三年内, 两年内): what stands right before its 年内.
+_COUNT_BEFORE = re.compile(r"(?<!\d)(?:\d{1,2}|[一二两三四五六七八九十])$")
 
 
 def parse_deadline(text: str, year: int) -> DeadlineParse:
@@ -127,6 +129,8 @@ def _explicit_dates(text: str, year: int, flags: list[str]) -> list[tuple[date, 
             found.append((_month_end(year, quarter * 3), match.group(0)))
     for match in _YEAR_PART.finditer(rest):
         word = match.group(2)
+        if word == "年内" and not match.group(1) and _COUNT_BEFORE.search(rest[: match.start()]):
+            continue  # 3年内完成: a span of years, no deadline (年内 alone is this year's end)
         month = 6 if word in ("上半年", "年中") else 12
         if word == "年中":
             flags.append("“年中”已按6月30日计，请核对")

@@ -28,16 +28,19 @@ _ALL_VERBS = _LEAD_VERBS + _SUPPORT_VERBS + _WEAK_VERBS
 # A verb followed by a division word is part of a name: 局主办科室 is "the lead division".
 _VERB_RE = re.compile(f"(?:{'|'.join(_ALL_VERBS)})(?!科室|处室|股室|单位|部门)")
 
-# Units labels (牵头单位：, 协同责任单位：, 配合部门：, 责任主体：): a role word, maybe 责任, a kind
-# of unit. One vocabulary for every reader of labels (here and plans/importers).
+# Units labels (牵头单位：, 协同责任单位：, 牵头负责单位：, 配合部门：, 责任主体：): a role word,
+# maybe 责任 or 负责, a kind of unit. One vocabulary for every reader of labels (here and
+# plans/importers).
 LEAD_ROLES = "牵头|主办|主责"
 SUPPORT_ROLES = "配合|协办|协同|协助|参与|支持"
 ROLE_WORDS = f"{LEAD_ROLES}|{SUPPORT_ROLES}|责任|承办|落实"
 UNIT_KINDS = "单位|处室|科室|部门|主体"
 # 责任单位及责任人: — the label names the units' heads too; the value is the units.
-UNITS_LABEL = f"(?:{ROLE_WORDS})(?:责任)?(?:{UNIT_KINDS})(?:及(?:其)?(?:主要)?(?:责任人|负责人))?"
+UNITS_LABEL = (
+    f"(?:{ROLE_WORDS})(?:责任|负责)?(?:{UNIT_KINDS})(?:及(?:其)?(?:主要)?(?:责任人|负责人))?"
+)
 # The labels that can open a task's set: its lead's, or its units' (责任单位：).
-OPENING_LABEL = f"(?:责任|{LEAD_ROLES})(?:责任)?(?:{UNIT_KINDS})"
+OPENING_LABEL = f"(?:责任|{LEAD_ROLES})(?:责任|负责)?(?:{UNIT_KINDS})"
 
 _LABEL_RE = re.compile(
     "(" + UNITS_LABEL + "|"
@@ -71,6 +74,7 @@ _AND_SPLIT = re.compile(r"以及|[和及与]")
 # Manner words between the names and the verb: X按职责分工落实, X分别负责.
 _MANNER = re.compile(
     r"(按照?|根据)(各自)?(?:职责|职能)(分工)?|分别(?=负责|落实|牵头)|共同(?=负责|落实)|参照(?=落实|执行)"
+    r"|分工(?=负责|落实)"
 )
 # X结合工作实际推广 / X结合实际推进: the units do the work as fits their own; the work verb
 # (not one of the role verbs) closes the bracket. Read as X负责.
@@ -424,8 +428,9 @@ def _from_clauses(text: str) -> UnitsParse:
 _ASSISTS_RE = re.compile(r"^(.+?)(?:配合|协助)(.+?)(?:负责落实|落实|负责|实施|开展|做好)$")
 
 
-# 责任单位：X，所属片区：Y — a label of no role after a units label.
-_OTHER_LABEL = re.compile(r"(?<=[，,；;])\s*([\u4e00-\u9fff]{2,6})[:：]")
+# 责任单位：X，所属片区：Y (or after a space: 牵头单位：X 试点单位：Y) — a label of no role after
+# a units label.
+_OTHER_LABEL = re.compile(r"(?<=[，,；;\s])\s*([\u4e00-\u9fff]{2,6})[:：]")
 _KNOWN_LABEL = re.compile(
     f"(?:{ROLE_WORDS})(?:责任)?(?:{UNIT_KINDS})?|"
     r"完成时限|完成时间|时限要求|时限|备注"
@@ -555,6 +560,7 @@ def _names(text: str) -> tuple[list[str], bool]:
     names = []
     pieces: list[str] = []
     parts = _NAME_SPLIT.split(_ETC_TAIL.sub("", text.strip(" ：:，,、")))
+    sectors = _sectors_sharing_kind(text, parts)
     glue = ""
     separators = [*parts[1::2], ""]
     for at, (part, separator) in enumerate(zip(parts[::2], separators, strict=True)):
@@ -563,6 +569,7 @@ def _names(text: str) -> tuple[list[str], bool]:
             first, glue = glue + first, ""
         if (
             not after
+            and not sectors
             and separator == "、"
             and (
                 # 县直、驻县有关单位 (not 各地、各部门: a 各 opens a collective of its own)
@@ -588,13 +595,40 @@ def _names(text: str) -> tuple[list[str], bool]:
                 continue
             if not name or name in _GENERIC:
                 continue
-            if not _looks_like_unit(name):
+            if not _looks_like_unit(name) and name not in sectors:
                 return [], False
             if names and _BARE_COLLECTIVE.match(name) and "各" in names[-1][1:]:
                 names[-1] = f"{names[-1]}、{name}"  # 各级政府各部门、各单位: one collective
             else:
                 names.append(name)
     return names, bool(names)
+
+
+# 公安、安监部门 / 公安、交通、安监等部门 (部门, 分工: a plan's shared kind of body): sectors
+# named bare, their kind (部门) written once after the last. Each is a unit, kept as written
+# (公安, 安监部门). Not a collective's tail (县直、驻县有关部门: one collective), nor 单位.
+_SHARED_KIND = re.compile(r"^(?!各)[\u4e00-\u9fff]{2,8}部门$")
+_SHARED_KIND_ETC = re.compile(r"等部门$")
+_SECTOR = re.compile(r"^(?!各)[\u4e00-\u9fff]{2,6}$")
+# What a sector's name never holds: a sentence's words, a task's verbs (做好宣传、教育部门配合).
+_NOT_SECTOR = re.compile(
+    _SENTENCE_WORDS.pattern + r"|做好|加强|开展|推进|落实|负责|完成|实施|提供|承担|办理|要|应|确保"
+)
+
+
+def _sectors_sharing_kind(text: str, parts: list[str]) -> set[str]:
+    """The bare sector names of a 、 list whose kind, 部门, is written once at its end."""
+    pieces, separators = parts[::2], parts[1::2]
+    if len(pieces) < 2 or any(s != "、" for s in separators):
+        return set()
+    etc = bool(_SHARED_KIND_ETC.search(text.strip(" ：:，,、")))
+    last = pieces[-1]
+    if not etc and not (_SHARED_KIND.match(last) and not re.search("有关|相关|直|属", last)):
+        return set()
+    bare = [p for p in (pieces if etc else pieces[:-1]) if not _looks_like_unit(p)]
+    if not bare or not all(_SECTOR.match(p) and not _NOT_SECTOR.search(p) for p in bare):
+        return set()
+    return set(bare)
 
 
 # Bare kinds of body after a 各 collective (各科室、单位): more of the same collective.
@@ -641,7 +675,23 @@ def _split_and(name: str) -> list[str]:
         and not any(p.endswith(("场", "市", "区", "县")) for p in parts[:-1])
     ):
         return [_clean_name(p) for p in parts]
+    # 公安部门和县交通与建设局: a 与 inside the second name (交通与建设局); the 和 between two
+    # names, each a unit by itself, still parts them (one joint only, the names' ends kept).
+    for joint in _AND_SPLIT.finditer(name) if len(parts) > 2 else ():
+        left, right = _clean_name(name[: joint.start()]), _clean_name(name[joint.end() :])
+        if (
+            _looks_like_unit(left)
+            and _looks_like_unit(right)
+            and not left.endswith(("场", "市", "区", "县"))
+            and _KIND_END.search(left)
+        ):
+            return [left, right]
     return [name]
+
+
+# A name that ends in a kind of body (…部门, …局, …办公室): what stands before a joint that
+# parts two names.
+_KIND_END = re.compile(r"(?:部门|单位|局|办公室|中心|委员会|委)$")
 
 
 def _clean_name(piece: str) -> str:

@@ -319,6 +319,13 @@ _ASIDE = re.compile(r"\s*(?:含|包括|包含|即|如|例如|详见|见|注|以�
 _JOINED = "多处括注："
 
 
+# When the work starts or how long it runs (2016年开始, 3年内完成): no deadline, but the
+# bracket's time, not its units — read as its deadline text (and flagged as no date there).
+_TIMING = re.compile(
+    r"^\s*(?:\d{4}年(?:\d{1,2}月)?(?:开始|起)|(?:\d{1,2}|[一二两三四五六七八九十])年内(?:完成)?)\s*$"
+)
+
+
 def _split_bracket(inner: str) -> tuple[str, str]:
     """（市政务服务局牵头，各区政府配合，2023年6月底前完成）: (units, deadline). A sentence
     after the units (…负责。以下工作均需…落实，不再列出) is a remark, not more units."""
@@ -331,7 +338,7 @@ def _split_bracket(inner: str) -> tuple[str, str]:
     # with the units it orders, not into the deadline.
     dated = legend and stop and any(_looks_like_deadline(p) for p in re.split(r"[，,；;]", first))
     pieces = [p for p in re.split(r"[，,；;]", first if dated else inner) if p.strip()]
-    deadline = [p for p in pieces if _looks_like_deadline(p)]
+    deadline = [p for p in pieces if _looks_like_deadline(p) or _TIMING.match(simplify(p))]
     units = "，".join(p for p in pieces if p not in deadline)
     return units + (f"{stop}{remark}" if dated else ""), "，".join(deadline)
 

@@ -36,6 +36,8 @@ _ATTACHMENT = re.compile(
 _PAGE_END = re.compile(
     r"\s+(?:(?:[^\s。；;，,：:]{2,40}\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发)?"
     r"(?:\s*来源[:：]\S{0,40})?|来源[:：]\S{0,40})(?:\s*附件下载)?\s*$"
+    # The attachment link alone: …配合单位：Y） 附件下载.
+    r"|\s+附件下载\s*$"
 )
 
 
@@ -109,7 +111,11 @@ def _inline_headings(line: str) -> list[str]:
         return [line]
     if run_on_table:
         line = _numbered_rows(line)
-    restored = _restore_breaks(line)
+    parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
+    # A crawler's page, its paragraphs joined by spaces: a number glued to a colon or a ；
+    # (…共分三项子活动：1.…；2.…；3.…) is an item of a paragraph's own list, not a task.
+    lists_inside = len(parts) >= _SPACED_PARAGRAPHS
+    restored = _restore_breaks(line, lists_inside=lists_inside)
     if run_on_table and len(restored) > 1 and _glued_header(restored[0]):
         # The header stays on the line of the rows: a table run into one line, not a
         # header over a cell per line.
@@ -119,13 +125,15 @@ def _inline_headings(line: str) -> list[str]:
     sections = sum(bool(_SECTION.match(p)) for p in restored)
     numbered = sum(bool(_NUMBERED.match(p) or _SUBSECTION.match(p)) for p in restored)
     parted = (sections >= 2 and len(restored) >= 4) or (sections >= 1 and numbered >= 3)
-    parts = [p.strip() for p in _INLINE_HEADING.split(line) if p.strip()]
     spaced = _spaced_run(parts)
     if len(line) < 300 and not (run_on_table or parted or spaced):
         return [line]
     if len(line) >= _RUN_ON or run_on_table or parted:
-        if len(restored) > len(parts):
+        if len(restored) > len(parts) and not lists_inside:
             return restored  # a space inside it is no break
+        if len(restored) > len(parts):
+            # Its parts' titles still end at a space: 二、优化…线路 工作任务：….
+            return [p for part in restored for p in _part_title_cut(part)]
     if len(parts) < 3 or (sum(bool(_SECTION.match(p)) for p in parts) < 2 and not spaced):
         # A long paragraph that lists things, not a plan on one line; but a heading after
         # a sentence's end and a space (…方案。 一、…透明 (一)加强…) starts a part.
@@ -144,6 +152,17 @@ def _inline_headings(line: str) -> list[str]:
         else:
             cut.append(part)
     return cut
+
+
+def _part_title_cut(part: str) -> list[str]:
+    """A part's heading, then its paragraph after a space (二、优化精选夏季旅游线路 工作任务：以…):
+    cut in two (a part's title is short and holds no sentence)."""
+    title, space, rest = part.partition(" ")
+    heading = _SECTION.match(part)
+    short = len(title) <= _HEADING_MAX and not re.search("[。；;，,：:]", title)
+    if heading and space and short and len(title) > heading.end() and len(rest) > 20:
+        return [title, rest.strip()]
+    return [part]
 
 
 def _spaced_run(parts: list[str]) -> bool:
@@ -168,7 +187,24 @@ _MARKER = re.compile(
 _SENTENCE_END = "。；;！!）)：: \u3000"
 
 
-def _restore_breaks(line: str) -> list[str]:
+# So many headings and numbers after a space: a page whose paragraphs were joined by spaces.
+_SPACED_PARAGRAPHS = 8
+
+
+def _in_paragraph_list(line: str, marker: re.Match, value: int) -> bool:
+    """共分三项子活动：1.…；2.…；3.…。 — a number glued to a colon that the next goes on from
+    after a ；, no full stop between (or glued to that ；): a paragraph's own list. (…五项
+    工作：1.着力加强公民道德建设。一是… is a task: its title ends in a full stop.)"""
+    before = line[marker.start() - 1 : marker.start()]
+    if before in "；;":
+        return True
+    if before not in "：:":
+        return False
+    item = re.match(r"[^。；;]*[；;]\s*(\d{1,2})[.．、]", line[marker.end() :])
+    return bool(item and int(item.group(1)) == value + 1)
+
+
+def _restore_breaks(line: str, lists_inside: bool = False) -> list[str]:
     """A plan whose breaks were lost (text taken from a page or a PDF): cut before each
     一、, （一） and 1. / 1、 that continues its own numbering (the next number, one skipped,
     or a restart at one), outside brackets; a 一、 only after a sentence's end (统一、规范
@@ -195,8 +231,13 @@ def _restore_breaks(line: str) -> list[str]:
                 (follows and after_sentence)
                 or (glued and _heads_a_number(line, marker))
                 or (value == last[kind] + 1 and _ends_units_list(line, at))
+                # A crawler's page: a part's numeral opening a paragraph (after a space),
+                # though the plan numbers its parts anew (一、…三、 then 二、…五、).
+                or (lists_inside and before.isspace())
             )
         if kind == "group" and (before in "按依据照" or after in "项款条"):
+            continue
+        if kind == "number" and lists_inside and _in_paragraph_list(line, marker, value):
             continue
         if not follows:
             continue

@@ -358,6 +358,8 @@ _DEADLINE_IN_TEXT = re.compile(
     r"(?:\d{4}年)?\d{1,2}月份?(?:\d{1,2}日|底|末|[上中下]旬)?前|(?:\d{4})?年(?:底|末)前"
     r"|(?:\d{4})?年(?:底|末)(?=(?:基本|全面)?(?:完成|建成))"
     r"|(?<![\d一二两三四五六七八九十几多数半个])年内完成"
+    # 今年内在…公布…: this year, the plan's (not 今年内容, 今年内部).
+    r"|今年内(?![容部])"
 )
 
 
@@ -393,6 +395,9 @@ def _deadline_from_text(item: ParsedItem, year: int) -> None:
     ]
     if not dated:
         return
+    # A date in a year before the plan's (2021年1月中旬前 in a 2022 plan: past, or a slip) is
+    # no deadline of its task when the text gives another.
+    dated = [pair for pair in dated if pair[0].due_date.year >= year] or dated
     # The first written (collectors differ on two: the first is the one read so far).
     parsed, found = min(dated, key=lambda pair: pair[1].start())
     if parsed.due_date:

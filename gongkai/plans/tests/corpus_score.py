@@ -20,18 +20,22 @@ Conventions every expectation follows (where collectors differed, the plan's pag
   run into one line — is the tasks' 工作任务 (the item's subsection, 分项, as the seed's （一）
   cells are), and the section is the part heading above the table, or "" when none stands
   there (an annex's table is not under the last part of the notice before it). "" also for a
-  task the page shows no heading above.
+  task the page shows no heading above. A part that holds one task (一、title, then one paragraph
+  closed by its units) is that task's section, as a part of several tasks is theirs.
 - Units: as the plan writes them, in simplified characters: the importer reads traditional
   text in simplified characters (the unit directory's script), so a traditional plan's
   expectation writes 市政务服务数据管理局 for 市政務服務數據管理局 (the scorer compares units
-  in simplified characters either way). Sections are compared as printed.
+  in simplified characters either way). Sections are compared as printed, less a mirror
+  site's pinyin ruby after characters (構(gòu)建 -> 構建, 一(yī)、 -> 一、): an annotation the
+  copy added, not the part's title, which is what the ledger shows.
 - Numbers: the task's number as printed, unless the plan restarts its numbers (1. 2. under each
   （一）, or after a part): a task number is unique in a plan (the model's constraint), so such a
   plan's tasks are numbered in order through it, as the importer does and warns.
 - Collectives as written: a bracket closing a collective is part of its name (各乡镇(街道),
   各乡镇<街道>, 各镇(街)); one closing an office's name is its alias (X（Y） -> X).
 - Deadlines: a deadline the plan states is its date (年底前 or 年内完成 in a task's text: the
-  plan year's end, flagged as taken from the text); an ambiguous one (M月前) is flagged, and
+  plan year's end, flagged as taken from the text); a part of a month is its last day (10月中旬:
+  the 20th), flagged; an ambiguous one (M月前) is flagged, and
   none is left empty and flagged, never guessed; a goal, a frequency or a span (年内实现…目标,
   年内…不少于1次, 3年内) is no deadline.
 """
