@@ -1,5 +1,6 @@
 """What core/_form_fields.html needs beyond Django's bound fields: the error summary of a refused
-form (错误摘要), one line per problem, each linked to its field."""
+form (错误摘要), one line per problem, each linked to its field, and whether a citizen's form
+says 带*号的为必填项 at its top."""
 
 import re
 from dataclasses import dataclass
@@ -43,3 +44,13 @@ def error_summary(form) -> list[Problem]:
 def _named(label, message: str) -> bool:
     label = re.sub(r"[（(].*?[)）]", "", str(label or "")).strip()
     return bool(label) and any(part and part in message for part in re.split(r"[/／、]", label))
+
+
+@register.filter
+def has_required_field(form) -> bool:
+    """Whether the form has a field people see and must fill (its label carries the *): a
+    citizen's form then says once, at its top, what the * means (带*号的为必填项)."""
+    if form is None:
+        return False
+    traps = getattr(form, "trap_fields", ())
+    return any(f.field.required and not f.is_hidden and f.name not in traps for f in form)
