@@ -21,8 +21,9 @@ def error_summary(form) -> list[Problem]:
     """The refused form's problems in page order: the form's own first, then one per field
     (its first message, with the label unless the message names it). A field people never
     see (hidden, or a `trap_fields` one) is said without a link; a radio group links to its
-    first option (its legend has no for=)."""
-    if form is None or not form.is_bound or not form.errors:
+    first option (its legend has no for=). None for a formset's item: its errors stay at its
+    fields, and the page lists its items itself (plans' import preview: 共N项，M项待核实)."""
+    if form is None or _formset_item(form) or not form.is_bound or not form.errors:
         return []
     problems = [Problem(str(e)) for e in form.non_field_errors()]
     traps = getattr(form, "trap_fields", ())
@@ -39,6 +40,12 @@ def error_summary(form) -> list[Problem]:
         text = message if _named(field.label, message) else f"{field.label}：{message}"
         problems.append(Problem(text, f"#{target}" if target else ""))
     return problems
+
+
+def _formset_item(form) -> bool:
+    """A form a formset made: its prefix is the formset's and its number ("form-3"), or
+    "__prefix__" for the empty one. A page's own prefixed form ("schedule") is not one."""
+    return bool(re.fullmatch(r".+-(\d+|__prefix__)", form.prefix or ""))
 
 
 def _named(label, message: str) -> bool:
