@@ -113,3 +113,17 @@ def test_a_form_with_nothing_to_fill_says_nothing_of_stars():
         "core/_form_fields.html", {"form": _OneRequired(), "citizen_page": True}
     )
     assert html.count(NOTE) == 1
+
+
+def test_a_field_required_only_in_some_cases_says_when_under_its_label(client):
+    """No * (it is not always required): the application form says when under the label."""
+    html = client.get(reverse("disclosure_requests_public:apply")).content.decode()
+    labels = _labels(html)
+    for name, when in [
+        ("contact_person", "法人或者其他组织申请的，必填"),
+        ("email", "选择以电子邮件获取的，必填"),
+        ("address", "选择邮寄获取的，必填"),
+    ]:
+        assert STAR not in labels[f"id_{name}"]
+        assert f'<p class="help" id="id_{name}_helptext">{when}</p>' in html
+        assert f'aria-describedby="id_{name}_helptext"' in html
