@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from functools import wraps
 
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -15,6 +16,8 @@ from django.utils.http import urlencode
 from gongkai.core.params import referer_path
 
 UNSAVED_KEY = "unsaved_text"  # the session's copy of what a refused POST carried
+# On a shared office PC the text must not wait for the next person: kept 15 minutes at most.
+UNSAVED_SECONDS = 15 * 60
 # Values no one typed: tokens, keys, numbers, dates, choice codes (ASCII without spaces).
 _NOT_TYPED = re.compile(r"[\w\-.:/+=]*", re.ASCII)
 
@@ -46,8 +49,20 @@ def _refused_post(request):
         for value in values
         if value.strip() and not _NOT_TYPED.fullmatch(value.strip())
     ]
-    request.session[UNSAVED_KEY] = typed
+    request.session[UNSAVED_KEY] = {"at": time.time(), "text": typed}
     return redirect(f"{reverse('core:login')}?{urlencode({REDIRECT_FIELD_NAME: back})}")
+
+
+def unsaved_text(session, *, pop: bool = False) -> list[str] | None:
+    """The text a refused POST carried (未保存的内容), or None: none kept, or kept longer
+    than UNSAVED_SECONDS (then it is dropped from the session). `pop` takes it out."""
+    kept = session.get(UNSAVED_KEY)
+    if kept is None:
+        return None
+    fresh = isinstance(kept, dict) and 0 <= time.time() - kept.get("at", 0) <= UNSAVED_SECONDS
+    if pop or not fresh:
+        del session[UNSAVED_KEY]
+    return kept["text"] if fresh else None
 
 
 def staff_required(view):

@@ -39,7 +39,8 @@ def create_once(model: type[T], idempotency_key: str, create: Callable[[], T]) -
 def repeated_by(candidates, form):
     """The first of `candidates` (records with `attachments`, each a stored `file`) that a
     citizen's form sent again repeats: every field of the form the same, and no file the record
-    lacks (a new file makes a new record rather than losing the file). None when none does."""
+    lacks (a new file makes a new record rather than losing the file). None when none does.
+    The callers prefetch `attachments`: else one query per candidate."""
     data = form.cleaned_data
     new_files = {_digest16(upload) for upload in data.get("attachments", [])}
     for record in candidates:

@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 
 from gongkai.core import audit, audit_display, services
-from gongkai.core.access import UNSAVED_KEY, login_required, role_required, staff_required
+from gongkai.core.access import login_required, role_required, staff_required, unsaved_text
 from gongkai.core.calendar import add_workdays, provisional_note, workday_calendar
 from gongkai.core.errors import DomainError
 from gongkai.core.forms import (
@@ -50,13 +50,14 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs):
-        # A form sent after the session ended (access.login_required): say so, show its text.
-        expired = UNSAVED_KEY in self.request.session
-        unsaved = "\n\n".join(self.request.session.get(UNSAVED_KEY, []))
-        return super().get_context_data(expired=expired, unsaved=unsaved, **kwargs)
+        # A form sent after the session ended (access.login_required): say so, show its text
+        # (for 15 minutes at most).
+        typed = unsaved_text(self.request.session)
+        unsaved = "\n\n".join(typed or [])
+        return super().get_context_data(expired=typed is not None, unsaved=unsaved, **kwargs)
 
     def form_valid(self, form):
-        if self.request.session.pop(UNSAVED_KEY, None) is not None:
+        if unsaved_text(self.request.session, pop=True) is not None:
             messages.warning(self.request, "登录超时前提交的内容没有保存，请在本页重新填写后提交。")
         return super().form_valid(form)
 

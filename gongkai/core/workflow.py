@@ -42,11 +42,13 @@ def state_refusal(noun: str, status: str, label: str) -> str:
     return f"该{noun}当前为“{status}”，在此状态下不能{label}"
 
 
-def step_not_taken(noun: str, status: str, label: str) -> str:
+def step_not_taken(noun: str, status: str, label: str, *, why: str = "") -> str:
     """What a step sent from a page left open is told when its record's state no longer allows
-    it (nothing done): the state refusal, then where to look. Every workflow says it alike."""
+    it (nothing done): the state refusal, then where to look. Every workflow says it alike.
+    `why` tells instead what changed when the state still allows the step but the record has
+    moved otherwise (an application 交办 meanwhile to another unit)."""
     return (
-        f"{state_refusal(noun, status, label)}，您提交的“{label}”未办理。"
+        f"{why or state_refusal(noun, status, label)}，您提交的“{label}”未办理。"
         f"以下是{noun}的最新情况，请核对后再操作。"
     )
 

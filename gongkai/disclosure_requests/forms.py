@@ -71,6 +71,12 @@ class ApplicationForm(CitizenForm, forms.ModelForm):
             "purpose": forms.Textarea(attrs={"rows": 2}),
             "applicant_type": forms.RadioSelect,
         }
+        # Required only in some cases (clean): no * at the label, the case said under it.
+        help_texts = {
+            "contact_person": "法人或者其他组织申请的，必填",
+            "email": "选择以电子邮件获取的，必填",
+            "address": "选择邮寄获取的，必填",
+        }
         error_messages = {
             "applicant_name": {"required": "请填写申请人姓名或名称。"},
             "id_document": {"required": "请填写身份证明（第二十九条）。"},

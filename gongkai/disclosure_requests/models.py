@@ -24,7 +24,7 @@ from gongkai.core.notifications import notify
 from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
-from gongkai.core.workflow import TimelineEvent, Workflow, transition
+from gongkai.core.workflow import TimelineEvent, Workflow, step_not_taken, transition
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due, workdays_after
 from gongkai.disclosure_requests.letters import (
     REMEDY_REFORM_DATE,
@@ -451,9 +451,14 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         return str(self.handling_unit_id) if self.handling_unit_id else "-"
 
     def _reassigned_message(self) -> str:
-        return (
-            f"该申请已进入下一步（已交办{self.handling_unit}，当前为“{self.get_status_display()}”），"
-            "您提交的“交办承办单位”未再办理。以下是申请的最新情况，请核对后再操作。"
+        """A 交办 form from before another 交办: where the case went (已转交X办理), not the
+        generic 已进入下一步 — its state still allows 交办; its unit has changed."""
+        status = self.get_status_display()
+        return step_not_taken(
+            self.NOUN,
+            status,
+            TRANSITIONS["assign"].label,
+            why=f"该{self.NOUN}已转交{self.handling_unit}办理（当前为“{status}”）",
         )
 
     # -- the verbs: each locks the row, checks state, actor and the rule, then `_move`s ------

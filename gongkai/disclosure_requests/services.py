@@ -59,13 +59,17 @@ def earlier_submission(form, received_on: dt.date | None = None) -> DisclosureRe
     RESUBMIT_WINDOW, received the same day when registered by staff, and no file that the first
     one lacks (a new file makes it a new application rather than losing the file)."""
     data = form.cleaned_data
-    candidates = DisclosureRequest.objects.filter(
-        channel=data.get("channel") or Channel.ONLINE,
-        idempotency_key__isnull=False,
-        id_document=data["id_document"],
-        applicant_name=data["applicant_name"],
-        submitted_at__gte=timezone.now() - RESUBMIT_WINDOW,
-    ).order_by("pk")
+    candidates = (
+        DisclosureRequest.objects.filter(
+            channel=data.get("channel") or Channel.ONLINE,
+            idempotency_key__isnull=False,
+            id_document=data["id_document"],
+            applicant_name=data["applicant_name"],
+            submitted_at__gte=timezone.now() - RESUBMIT_WINDOW,
+        )
+        .order_by("pk")
+        .prefetch_related("attachments")  # repeated_by reads each one's files
+    )
     if received_on is not None:
         candidates = candidates.filter(received_on=received_on)
     return repeated_by(candidates, form)

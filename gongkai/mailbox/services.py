@@ -48,12 +48,16 @@ def earlier_message(form) -> Message | None:
     within RESUBMIT_WINDOW, and no file the first one lacks (a new file is a new message
     rather than a lost file)."""
     data = form.cleaned_data
-    candidates = Message.objects.filter(
-        channel=Channel.MAILBOX,
-        idempotency_key__isnull=False,
-        phone=data["phone"],
-        submitted_at__gte=timezone.now() - RESUBMIT_WINDOW,
-    ).order_by("pk")
+    candidates = (
+        Message.objects.filter(
+            channel=Channel.MAILBOX,
+            idempotency_key__isnull=False,
+            phone=data["phone"],
+            submitted_at__gte=timezone.now() - RESUBMIT_WINDOW,
+        )
+        .order_by("pk")
+        .prefetch_related("attachments")  # repeated_by reads each one's files
+    )
     return repeated_by(candidates, form)
 
 

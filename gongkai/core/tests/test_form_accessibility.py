@@ -147,3 +147,25 @@ def test_no_home_page_link_says_only_more(client):
     texts = [t.strip() for t in re.findall(r"<a [^>]*>([^<]*)</a>", html)]
     assert "更多公开信息" in texts
     assert not {"更多", "查看", "详情", "点击这里"} & set(texts)
+
+
+def test_a_formset_item_has_no_summary_of_its_own_but_a_prefixed_page_form_has():
+    """error_summary leaves out a formset's items (their page lists them: plans' import
+    preview) — and only those: the holiday page's two prefixed forms keep their summary."""
+    from django import forms
+
+    from gongkai.core.forms import HolidayOverrideForm
+    from gongkai.core.templatetags.formhelp import error_summary
+
+    class Item(forms.Form):
+        name = forms.CharField(label="名称")
+
+    items = forms.formset_factory(Item, extra=0)(
+        {"form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "2"}
+    )
+    assert all(form.errors for form in items.forms)
+    assert [error_summary(form) for form in items.forms] == [[], []]
+    page_form = HolidayOverrideForm({}, prefix="override")
+    assert page_form.errors and error_summary(page_form)
+    unprefixed = Item({})
+    assert [p.href for p in error_summary(unprefixed)] == ["#id_name"]

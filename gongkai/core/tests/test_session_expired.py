@@ -3,9 +3,13 @@ POST-only action as `next`; after signing in the browser showed an English "405"
 text was gone. Now the login page says the text was not saved and shows it, and signing in
 leads back to the page the form was on."""
 
+import datetime as dt
+
+import time_machine
 from django.urls import reverse
 
 from gongkai.core import audit
+from gongkai.core.access import UNSAVED_KEY
 from gongkai.core.models import AuditEntry
 from gongkai.disclosure_requests.models import RequestEvent
 from gongkai.testing import TEST_PASSWORD, handling_case
@@ -68,3 +72,54 @@ def test_a_get_still_goes_to_login_with_its_own_address(cast, client):
     response = client.get(page)
     assert response.status_code == 302 and response.url.startswith(reverse("core:login"))
     assert "登录已超时" not in client.get(response.url).content.decode()
+
+
+def _refused_note(client, case) -> str:
+    page = reverse("disclosure_requests:detail", args=[case.pk])
+    step = reverse("disclosure_requests:step", args=[case.pk, "note"])
+    refused = client.post(step, {"text": TYPED}, HTTP_REFERER=f"http://testserver{page}")
+    assert refused.status_code == 302
+    return refused.url
+
+
+SENT = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+
+
+def test_the_unsaved_text_is_shown_for_15_minutes_then_dropped(cast, client):
+    """Probe 13: on a shared office PC the text waited on the login page for whoever came next."""
+    case = handling_case(cast)
+    with time_machine.travel(SENT, tick=False) as clock:
+        login = _refused_note(client, case)
+        clock.move_to(SENT + dt.timedelta(minutes=15))
+        shown = client.get(login).content.decode()
+        assert "登录已超时" in shown and TYPED in shown
+        clock.move_to(SENT + dt.timedelta(minutes=15, seconds=1))
+        shown = client.get(login).content.decode()
+        assert "登录已超时" not in shown and TYPED not in shown
+        assert UNSAVED_KEY not in client.session
+        # Gone for good: back at 15:00 (a clock set back) it does not return.
+        clock.move_to(SENT + dt.timedelta(minutes=14))
+        assert TYPED not in client.get(login).content.decode()
+
+
+def test_signing_in_after_15_minutes_says_nothing_of_the_dropped_text(cast, client):
+    case = handling_case(cast)
+    page = reverse("disclosure_requests:detail", args=[case.pk])
+    with time_machine.travel(SENT, tick=False) as clock:
+        login = _refused_note(client, case)
+        clock.move_to(SENT + dt.timedelta(minutes=15, seconds=1))
+        client.post(login, {"username": "xinwen", "password": TEST_PASSWORD, "next": page})
+        assert "登录超时前提交的内容没有保存" not in client.get(page).content.decode()
+        assert UNSAVED_KEY not in client.session
+
+
+def test_signing_in_within_15_minutes_says_once_the_text_was_not_saved(cast, client):
+    case = handling_case(cast)
+    page = reverse("disclosure_requests:detail", args=[case.pk])
+    with time_machine.travel(SENT, tick=False) as clock:
+        login = _refused_note(client, case)
+        clock.move_to(SENT + dt.timedelta(minutes=15))
+        client.post(login, {"username": "xinwen", "password": TEST_PASSWORD, "next": page})
+        assert "登录超时前提交的内容没有保存" in client.get(page).content.decode()
+        assert UNSAVED_KEY not in client.session
+        assert "登录超时前提交的内容没有保存" not in client.get(page).content.decode()

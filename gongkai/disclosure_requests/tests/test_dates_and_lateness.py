@@ -596,9 +596,46 @@ def test_a_stale_assignment_form_is_refused_not_applied_over_the_first(cast, cli
         client.post(step, first)
         second = client.post(step, {**first, "unit": cast.units["法规处"].pk}, follow=True)
     text = second.content.decode()
-    assert "该申请已进入下一步（已交办危化处" in text and "您提交的“交办承办单位”未再办理" in text
+    # Where it went, not the generic 已进入下一步 (probe 13): its state still allows 交办.
+    assert (
+        "该申请已转交危化处办理（当前为“办理中”），您提交的“交办承办单位”未办理。"
+        "以下是申请的最新情况，请核对后再操作。"
+    ) in text
+    assert "已进入下一步" not in text and "在此状态下不能" not in text
     case.refresh_from_db()
     assert case.handling_unit == cast.units["危化处"]
     assert case.events.filter(kind="assign").count() == 1
-    with on_day(2022, 9, 29), pytest.raises(DomainError, match="已交办危化处"):
+    with on_day(2022, 9, 29), pytest.raises(DomainError, match="已转交危化处办理"):
         case.assign(by=cast.press, unit=cast.units["法规处"], on=D(2022, 9, 29), seen_unit="-")
+
+
+def test_a_stale_transfer_form_says_where_the_case_went(cast, client):
+    """Probe 13: a 转交 form opened while 法规处 had the case, sent after a colleague had
+    transferred it to 危化处, was told the generic 已进入下一步 (its state had not moved): now
+    where it went. A form that shows the current unit transfers it."""
+    case = handling_case(cast)
+    client.force_login(cast.press)
+    step = reverse("disclosure_requests:step", args=[case.pk, "assign"])
+    detail = reverse("disclosure_requests:detail", args=[case.pk])
+    with on_day(2022, 9, 30):
+        stale = {"on": "2022-09-30", "seen_unit": str(cast.units["法规处"].pk)}
+        moved = client.post(step, {**stale, "unit": cast.units["危化处"].pk})
+        assert moved.status_code == 302
+        before = _snapshot(case)
+        refused = client.post(step, {**stale, "unit": cast.units["法规处"].pk}, follow=True)
+        text = refused.content.decode()
+        assert "该申请已转交危化处办理（当前为“办理中”），您提交的“交办承办单位”未办理。" in text
+        assert "已进入下一步" not in text
+        assert _snapshot(case) == before
+        case.refresh_from_db()
+        assert case.handling_unit == cast.units["危化处"]
+        # The page now shows 危化处: its form transfers the case back.
+        assert (
+            f'name="seen_unit" value="{cast.units["危化处"].pk}"'
+            in client.get(detail).content.decode()
+        )
+        fresh = {"on": "2022-09-30", "seen_unit": str(cast.units["危化处"].pk)}
+        client.post(step, {**fresh, "unit": cast.units["法规处"].pk})
+    case.refresh_from_db()
+    assert case.handling_unit == cast.units["法规处"]
+    assert case.events.filter(kind="assign").count() == 3

@@ -10,8 +10,11 @@ import datetime as dt
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 
+from gongkai.disclosure_requests.forms import ApplicationForm
 from gongkai.disclosure_requests.models import DisclosureRequest
+from gongkai.disclosure_requests.services import earlier_submission
 from gongkai.testing import APPLICATION_FORM, SHANGHAI
 
 APPLY = "disclosure_requests_public:apply"
@@ -70,3 +73,27 @@ def test_the_same_words_a_day_later_are_a_new_application(client, db):
     with time_machine.travel(dt.datetime(2026, 11, 26, 10, tzinfo=dt.UTC), tick=False):
         _apply(client, "form-2")
     assert DisclosureRequest.objects.count() == 2
+
+
+def test_the_earlier_applications_files_are_read_in_one_query(
+    client, db, django_assert_num_queries
+):
+    """core.idempotent.repeated_by compares the files of every earlier application with the
+    same words: read together (prefetch_related), not one query per candidate."""
+    for n in range(3):  # the same words, each with a file of its own: three applications
+        _apply(client, f"form-{n}", attachments=[_pdf(n)])
+    assert DisclosureRequest.objects.count() == 3
+    form = ApplicationForm(APPLICATION_FORM, MultiValueDict({"attachments": [_pdf(9)]}))
+    assert form.is_valid(), form.errors
+    with django_assert_num_queries(2):  # the candidates, then all their files
+        assert earlier_submission(form) is None
+    form = ApplicationForm(APPLICATION_FORM, MultiValueDict({"attachments": [_pdf(1)]}))
+    assert form.is_valid(), form.errors
+    second = DisclosureRequest.objects.order_by("pk")[1]  # the one whose file this is
+    with django_assert_num_queries(2):
+        assert earlier_submission(form) == second
+
+
+def _pdf(n: int):
+    content = PDF + f"%{n}\n".encode()
+    return SimpleUploadedFile(f"材料{n}.pdf", content, content_type="application/pdf")

@@ -8,8 +8,11 @@ import re
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 
+from gongkai.mailbox.forms import MessageForm
 from gongkai.mailbox.models import Message, MessageEvent
+from gongkai.mailbox.services import earlier_message
 from gongkai.testing import MESSAGE_FORM
 
 WRITE = reverse("mailbox_public:write")
@@ -50,3 +53,26 @@ def test_other_words_or_a_new_file_make_a_new_message(client, db):
     upload = SimpleUploadedFile("现场.png", PNG, content_type="image/png")
     client.post(WRITE, {**MESSAGE_FORM, "idempotency_key": "form-3", "attachments": [upload]})
     assert _written() == (3, 3)
+
+
+def test_the_earlier_messages_files_are_read_in_one_query(client, db, django_assert_num_queries):
+    """core.idempotent.repeated_by compares the files of every earlier message with the same
+    words: read together (prefetch_related), not one query per candidate."""
+    for n in range(3):  # the same words, each with a picture of its own: three messages
+        client.post(
+            WRITE, {**MESSAGE_FORM, "idempotency_key": f"form-{n}", "attachments": [_png(n)]}
+        )
+    assert _written() == (3, 3)
+    form = MessageForm(MESSAGE_FORM, MultiValueDict({"attachments": [_png(9)]}))
+    assert form.is_valid(), form.errors
+    with django_assert_num_queries(2):  # the candidates, then all their files
+        assert earlier_message(form) is None
+    form = MessageForm(MESSAGE_FORM, MultiValueDict({"attachments": [_png(1)]}))
+    assert form.is_valid(), form.errors
+    second = Message.objects.order_by("pk")[1]  # the one whose file this is
+    with django_assert_num_queries(2):
+        assert earlier_message(form) == second
+
+
+def _png(n: int):
+    return SimpleUploadedFile(f"现场{n}.png", PNG + bytes([n]), content_type="image/png")

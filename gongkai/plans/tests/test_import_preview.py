@@ -278,6 +278,20 @@ def test_a_deadline_whose_date_does_not_exist_is_corrected_before_the_plan_is_sa
 
 
 @pytest.mark.django_db
+def test_a_refused_items_error_is_at_its_field_not_repeated_in_a_summary_inside_it(client, cast):
+    """The error summary every form opens with (formhelp.error_summary) is left out of a
+    formset's items: the page's own 共N项，M项待核实 lists them; inside each refused item it
+    said the item's error twice."""
+    client.force_login(cast.press)
+    preview = _map_columns(client, _upload(client, _plan_docx(BAD_DATE_ROWS)))
+    page = _confirm(client, preview).content.decode()
+    item = page[page.index('id="item-2"') : page.index("import-actions")]
+    assert item.count("完成时限中的日期“2024年2月30日”不存在") == 1
+    assert 'id="id_form-1-due_date_error"' in item
+    assert "data-error-summary" not in page
+
+
+@pytest.mark.django_db
 def test_the_import_service_refuses_a_task_with_a_date_that_does_not_exist(cast):
     data = _plan_docx(BAD_DATE_ROWS)
     parsed = services.plan_parse(data=data, filename="安排.docx", year=2024, columns=ROLES)
