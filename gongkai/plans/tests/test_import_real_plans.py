@@ -240,6 +240,7 @@ BATCHES = {
     "real_heldout17": (12, 149, 149, 0),
     "real_heldout18": (10, 119, 117, 0),
     "real_heldout19": (10, 151, 126, 0),
+    "real_heldout21": (10, 129, 82, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
@@ -256,6 +257,7 @@ BLIND = {
     "real_heldout17",
     "real_heldout18",
     "real_heldout19",
+    "real_heldout21",
 }
 ALL_PLANS = [(batch, plan) for batch in BATCHES for plan in plans(CORPUS.parent / batch)]
 
