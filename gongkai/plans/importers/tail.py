@@ -73,7 +73,7 @@ def without_footer(text: str) -> str:
         lines.pop()
     lines = _without_signature(lines)
     annex = _ANNEX_LIST.search(lines[-1])
-    if annex and annex.start() > 200:
+    if annex and annex.start() > 100:
         lines[-1] = lines[-1][: annex.start()].rstrip()
     heading = next(
         (at for at in range(len(lines) - 1, 0, -1) if _LINKS_HEADING.match(lines[at])), None
