@@ -7,6 +7,7 @@ from datetime import date
 
 from gongkai.lib.unit_text import parse_units
 from gongkai.plans.importers import parse_plan_file
+from gongkai.plans.importers.cells import header_role
 from gongkai.plans.importers.rows import _SIDE_BY_SIDE
 from gongkai.plans.tests.corpus_score import office_file
 from gongkai.plans.tests.plan_text import parse, read
@@ -133,3 +134,26 @@ def test_an_annex_list_followed_by_a_sentence_is_left_to_the_readers():
     # readers take what they can, flagged).
     assert "《公开指南》" in [item.requirement for item in plan.items]
     assert all(item.flags for item in plan.items)
+
+
+# ---- columns of people: 牵头领导, 责任单位负责人 --------------------------------------
+
+
+def test_a_column_of_people_beside_the_units_column_is_no_units_column():
+    rows = [
+        ["序号", "项目名称", "牵头领导", "责任单位", "责任单位负责人"],
+        ["1", "建设产业园", "张三", "区经济发展局", "李四"],
+        ["2", "引进金融机构", "王五", "区财政金融局", "赵六"],
+    ]
+    plan = parse_plan_file(_xlsx(rows), "p.xlsx", 2015)
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["区经济发展局"], []),
+        (2, ["区财政金融局"], []),
+    ]
+
+
+def test_a_header_naming_units_or_a_role_is_still_read_as_before():
+    assert header_role("责任单位") == "units"
+    assert header_role("负责单位") == "units"
+    assert header_role("牵头单位") == "lead"
+    assert header_role("牵头领导") == "note"
