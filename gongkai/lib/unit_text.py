@@ -7,7 +7,7 @@ caller expands them against the unit directory.
 import re
 from dataclasses import dataclass, field
 
-from gongkai.lib.deadline_text import simplify
+from gongkai.lib.deadline_text import cn_number, simplify
 
 
 @dataclass
@@ -279,7 +279,25 @@ def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
             notes.append(inner)
         return ""
 
-    return _PAREN_RE.sub(hold, text), held, notes
+    text = _PAREN_RE.sub(hold, text)
+
+    def hold_counted(match: re.Match) -> str:
+        # 海坛、苏平、金井、君山四个片区管理局: places that name no body, counted by the name
+        # after them — one collective as written, its 、 held; only when the count fits.
+        places = match.group(1).split("、")
+        if cn_number(match.group(2)) != len(places) or len(held) >= 256:
+            return match.group(0)
+        held.append("、")
+        return chr(0xE000 + len(held) - 1).join(places) + match.group(0)[len(match.group(1)) :]
+
+    return _COUNTED.sub(hold_counted, text), held, notes
+
+
+# Short place names run up to a count and the kind of body each is (四个片区管理局).
+_COUNTED = re.compile(
+    r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})"
+    r"([两二三四五六七八九十]|[2-9])个[\u4e00-\u9fff]{2,8}"
+)
 
 
 def _give_back(name: str, held: list[str]) -> str:

@@ -157,6 +157,9 @@ def settle_roles(roles: list[str | None]) -> list[str]:
     return _settle_roles(roles)
 
 
+_PERSON_HEADER = re.compile(r"(?:领导|负责人|责任人|联系人)$")
+
+
 def _header_role(cell: str) -> str | None:
     text = simplify(cell).replace(" ", "")
     if re.fullmatch(r"(?:牵头|主办)、(?:责任|配合|协办)?(?:单位|部门|处室|科室)", text):
@@ -167,6 +170,8 @@ def _header_role(cell: str) -> str | None:
     learned = (_LEARNED.get() or {}).get(text)
     if learned:
         return learned
+    if _PERSON_HEADER.search(text):
+        return NOTE  # 牵头领导, 责任单位负责人: people, not units
     for role, words in HEADER_SYNONYMS:
         if any(word in text for word in words):
             return role

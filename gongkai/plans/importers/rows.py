@@ -359,6 +359,7 @@ def _parse_rows(
         merged = merged and not records
     unitless = records and not any(_record_units(row) for row in rows)
     title = _find_title(rows)
+    rows = _side_by_side(rows, warnings)
     rows = _widen_header(_join_two_row_header(rows))
     header_at, roles, unclear = _columns(rows, positional=not merged)
     if mapped:
@@ -568,6 +569,30 @@ def _grouped_cell(
     if len(filled) < width or len(row) <= measures:
         return filled[0]
     return None
+
+
+_SIDE_BY_SIDE = "原表是左右并排的两张表（表头重复），已先读左半、再读右半的任务，请核对"
+
+
+def _side_by_side(rows: list[Row], warnings: list[str]) -> list[Row]:
+    """序号|类别|责任单位|序号|类别|责任单位: one table printed twice side by side to fit the
+    page, two tasks to a row. Each half is a table: the left half's rows, then the right's."""
+    for at, row in enumerate(rows[:60]):
+        row = _trimmed(row)
+        half = len(row) // 2
+        if half < 2 or len(row) % 2:
+            continue
+        same = [simplify(c).replace(" ", "") for c in row]
+        if same[:half] != same[half:] or _find_header([row[:half]])[0] != 0:
+            continue
+        body = [r + [""] * (len(row) - len(r)) if len(r) > half else r for r in rows[at + 1 :]]
+        left = [r[:half] if len(r) == len(row) else r for r in body]
+        right = [r[half:] for r in body if len(r) == len(row) and any(r[half:])]
+        if not right:
+            return rows
+        warnings.append(_SIDE_BY_SIDE)
+        return [*rows[:at], row[:half], *left, *right]
+    return rows
 
 
 def _join_two_row_header(rows: list[Row]) -> list[Row]:
@@ -1115,6 +1140,7 @@ class _Walker:
         self.unitless = False  # records of a plan that names no units: each one is a task
         self.right_aligned = False  # short rows of a | table lost their leading cells
         self.last_task = ("", "")  # the (序号, 工作任务) cells of the row above
+        self.last_text = ""  # the task cell of the row above
         self.numbered = False  # the table numbers its tasks (a 序号 column, or 1. 2.)
         # Flags of the rows a cell stream was cut into with doubt, by row id.
         self.doubtful: dict[int, list[str]] = {}
@@ -1198,7 +1224,16 @@ class _Walker:
             and task == self.last_task
             and not _NUMBERED.match(text)
         )
-        self.last_task = task
+        # 序号 and 主要任务 merged over rows of different units and dates (Word and Excel
+        # repeat a merged cell in each row): the same number over the same task is one task,
+        # its later rows' units more of it (flagged), never a task of its own.
+        spanned = spanned or (
+            task[0].strip().isdigit()
+            and not group
+            and (task[0], text) == (self.last_task[0], self.last_text)
+            and bool(text)
+        )
+        self.last_task, self.last_text = task, text
         requirements = [] if spanned else self._requirements(text, task[0])
         parts = self._row(requirements, columns, flags)
         parts.continues = spanned or (

@@ -59,6 +59,11 @@ _TASK_LINE = re.compile(
 )
 
 
+# A notice's list of its annexes closing its last line (附件：1.《…指南》2.《…目录》 and the
+# issuer's signature after it, no sentence ending): titles of documents, no task.
+_ANNEX_LIST = re.compile(r"附件\s*[:：]\s*1\s*[.．、][^。；;！]*$")
+
+
 def without_footer(text: str) -> str:
     """``text`` without the page footer's lines at its end (a cut page's last task is then
     its last words, and the footer no unit of it): print/close links, the site's byline and
@@ -67,6 +72,9 @@ def without_footer(text: str) -> str:
     while len(lines) > 1 and (not lines[-1].strip() or _FOOTER.search(lines[-1])):
         lines.pop()
     lines = _without_signature(lines)
+    annex = _ANNEX_LIST.search(lines[-1])
+    if annex and annex.start() > 100:
+        lines[-1] = lines[-1][: annex.start()].rstrip()
     heading = next(
         (at for at in range(len(lines) - 1, 0, -1) if _LINKS_HEADING.match(lines[at])), None
     )
