@@ -116,36 +116,48 @@ def test_a_task_cut_into_fragments_is_merged_back_with_its_roles(
     assert "修订公文办理程序" in second
 
 
-def test_parts_that_are_not_tasks_are_left_out(page, live_server, e2e_cast, login, tmp_path):
-    """real_heldout17 12 (嘉兴 2006 十一五 分解表, a table run into one line): the page's last row
-    (#11) is cut off mid-task, so it is no task to import; #9 carries the page marker into a unit
-    (嘉兴港区—2—) and #10's units could not be told from its text. 11 items shown for the
-    plan's 10, 8 of them right."""
+def test_measures_read_as_tasks_are_merged_and_nothing_is_saved_before_it_is_shown(
+    page, live_server, e2e_cast, login
+):
+    """real_heldout19 08 (平潭 2017 百日行动, prose on one line): part 四 is one task whose
+    具体措施 1. 2. 3. the reader takes for three tasks (#13, #14 without units, #15 with the
+    part's bracket), so 16 items are shown for the plan's 14. The clerk merges #14 and #15 back
+    into #13; a 确认导入 before the merge is applied shows it and saves nothing."""
     from gongkai.plans.models import Plan
 
-    path, expected = _real("real_heldout17", "12_jiaxing_2006_shiyiwu_fenjie_runon_table")
+    path, expected = _real(
+        "real_heldout19", "08_pingtan_gwh_lvwei_2017_bairixingdong_zhuban_chengban"
+    )
     _the_organisation_has(expected)
     login("xinwen")
-    _upload_real(page, live_server, path, 2006)
-    expect(page.get_by_role("heading", name="核对工作任务（共11项）")).to_be_visible()
+    _upload_real(page, live_server, path, 2017)
+    expect(page.get_by_role("heading", name="核对工作任务（共16项）")).to_be_visible()
+    expect(_item(page, 14).get_by_label("牵头单位")).to_have_value("")
 
-    support_9 = _item(page, 9).get_by_label("配合单位")
-    expect(support_9).to_have_value(re.compile("嘉兴港区—2—$"))
-    support_9.fill(support_9.input_value().removesuffix("—2—"))
-    tenth = expected["items"][9]
-    _item(page, 10).get_by_label("牵头单位").fill("、".join(tenth["lead"]))
-    _item(page, 10).get_by_label("配合单位").fill("、".join(tenth["support"]))
-    _item(page, 11).get_by_label("修改此项").select_option(label="不导入此项")
+    _item(page, 14).get_by_label("修改此项").select_option(label="并入上一项")
     page.get_by_role("button", name="确认导入").click()  # not applied yet: shown, not saved
     expect(page.get_by_text("所选修改已应用，尚未导入")).to_be_visible()
-    expect(page.get_by_role("heading", name="核对工作任务（共10项）")).to_be_visible()
+    expect(page.get_by_role("heading", name="核对工作任务（共15项）")).to_be_visible()
     assert not Plan.objects.exists()
 
+    _item(page, 14).get_by_label("修改此项").select_option(label="并入上一项")
+    page.get_by_role("button", name="应用修改并重新核对").click()
+    expect(page.get_by_role("heading", name="核对工作任务（共14项）")).to_be_visible()
+    thirteenth = expected["items"][12]
+    expect(_item(page, 13).get_by_label("牵头单位")).to_have_value("、".join(thirteenth["lead"]))
+    expect(_item(page, 13).get_by_label("配合单位")).to_have_value("、".join(thirteenth["support"]))
+    assert not Plan.objects.exists()
+    # Numbers stay as set (preview_edits.apply_edits): part 五's task is still 16 until the
+    # clerk numbers it on from 13, as the plan reads.
+    expect(_item(page, 14).get_by_label("序号")).to_have_value("16")
+    _item(page, 14).get_by_label("序号").fill("14")
+
     page.get_by_role("button", name="确认导入").click()
-    expect(page.get_by_text("已导入10项工作任务")).to_be_visible()
-    saved, wanted = _saved(Plan.objects.get()), _wanted(expected)
-    assert COUNTIES in saved[0]["support"]  # a 、 inside brackets belongs to the name
-    assert saved == wanted
+    expect(page.get_by_text("已导入14项工作任务")).to_be_visible()
+    plan = Plan.objects.get()
+    assert _saved(plan) == _wanted(expected)
+    merged = plan.tasks.get(number=13).requirement
+    assert "加大广告投放力度" in merged and "启动网络营销" in merged
 
 
 def test_a_unit_named_with_a_comma_in_brackets_survives_the_preview(
@@ -153,20 +165,21 @@ def test_a_unit_named_with_a_comma_in_brackets_survives_the_preview(
 ):
     """The preview's units field was split at every 、, so 各县(市、区)政府 came back as 各县(市
     and 区)政府, no unit answered to either, and the import saved the task without it, silently.
-    A 、 inside brackets belongs to the name (gongkai/plans/preview_edits.unit_names)."""
+    A 、 inside brackets belongs to the name (gongkai/plans/preview_edits.unit_names).
+    The plan: real_heldout17 12 (嘉兴 2006 十一五 分解表, a table run into one line), read right."""
     from gongkai.plans.models import Plan
 
     path, expected = _real("real_heldout17", "12_jiaxing_2006_shiyiwu_fenjie_runon_table")
     _the_organisation_has(expected)
     login("xinwen")
     _upload_real(page, live_server, path, 2006)
-    expect(_item(page, 1).get_by_label("配合单位")).to_have_value(re.compile(re.escape(COUNTIES)))
-    _item(page, 11).get_by_label("修改此项").select_option(label="不导入此项")
-    page.get_by_role("button", name="应用修改并重新核对").click()
     expect(page.get_by_role("heading", name="核对工作任务（共10项）")).to_be_visible()
+    expect(_item(page, 1).get_by_label("配合单位")).to_have_value(re.compile(re.escape(COUNTIES)))
     page.get_by_role("button", name="确认导入").click()
     expect(page.get_by_text("已导入10项工作任务")).to_be_visible()
-    assert _saved(Plan.objects.get())[0]["support"] == expected["items"][0]["support"]
+    saved = _saved(Plan.objects.get())
+    assert COUNTIES in saved[0]["support"]
+    assert saved == _wanted(expected)
 
 
 ROWS_02 = [
