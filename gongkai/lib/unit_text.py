@@ -152,6 +152,28 @@ _SPACED_ORGAN = re.compile(
 _DUTY_LABEL = re.compile(r"^\s*(?:部门|责任|任务)?分工\s*[:：]\s*")
 
 
+# A line opening on a units label (牵头单位：, 配合单位： alone or with a name after it).
+_LABEL_LINE = re.compile(r"^(?:" + UNITS_LABEL + r")\s*[:：]")
+
+
+def label_lines_joined(text: str) -> str:
+    """牵头单位：\nX\n配合单位：\nY\nZ — a cell whose lines are labels, each label's names on
+    the lines after it (Word and Excel cells, a name a line): one line a label with its names
+    (牵头单位：X\n配合单位：Y、Z). Text whose first line is no label, or whose labels have no
+    names on lines of their own, is as it was."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    labels = [bool(_LABEL_LINE.match(simplify(line))) for line in lines]
+    if len(lines) < 2 or not labels[0] or all(labels):
+        return text
+    out: list[str] = []
+    for line, label in zip(lines, labels, strict=True):
+        if label:
+            out.append(line)
+        else:
+            out[-1] += line if out[-1].endswith((":", "：")) else f"、{line}"
+    return "\n".join(out)
+
+
 def parse_units(text: str) -> UnitsParse:
     """Lead and supporting units named in one units cell."""
     raw = (text or "").strip()

@@ -8,10 +8,11 @@ from datetime import date
 
 import pytest
 
-from gongkai.lib.unit_text import parse_units
-from gongkai.plans.importers import PlanImportError
+from gongkai.lib.unit_text import label_lines_joined, parse_units
+from gongkai.plans.importers import PlanImportError, parse_plan_file
 from gongkai.plans.importers.brackets import _label_pieces
 from gongkai.plans.importers.breaks import _restore_breaks
+from gongkai.plans.tests.corpus_score import office_file
 from gongkai.plans.tests.plan_text import parse, read
 
 INTRO = (
@@ -130,3 +131,49 @@ def test_labels_run_together_are_cut_before_each_but_never_inside_one():
         "实施单位：区丙公司",
         "完成时限：2021年底",
     ]
+
+
+# ---- a units cell of label lines, each label's names on the lines after it ----------
+
+
+def _xlsx(rows) -> bytes:
+    return office_file({"format": "xlsx", "before": ["某项目任务分解表"], "rows": rows})
+
+
+HEADER = ["序号", "项目名称", "项目内容", "责任单位", "负责事项"]
+
+
+def test_a_units_cell_of_label_lines_gives_each_label_the_names_under_it():
+    rows = [
+        HEADER,
+        [
+            "1",
+            "产业园项目",
+            "共同开发建设产业园。",
+            "牵头单位：\n某片区管理局\n配合单位：\n区规划局\n区国土局",
+            "对接",
+        ],
+        [
+            "2",
+            "博物馆项目",
+            "建设博物馆主体工程。",
+            "牵头单位：区文化局\n配合单位：区发展局\n区规划局",
+            "对接",
+        ],
+    ]
+    plan = parse_plan_file(_xlsx(rows), "p.xlsx", 2015)
+    assert read(plan, "lead_units", "support_units") == [
+        (["某片区管理局"], ["区规划局", "区国土局"]),
+        (["区文化局"], ["区发展局", "区规划局"]),
+    ]
+
+
+def test_a_units_cell_of_names_a_line_is_not_read_as_labels():
+    # No label on its first line: a list of names, each one leading, as before.
+    assert label_lines_joined("区文化局\n区规划局") == "区文化局\n区规划局"
+    # Each label with its names on its own line: nothing to join.
+    text = "牵头单位：区文化局\n配合单位：区规划局"
+    assert label_lines_joined(text) == text
+    assert label_lines_joined("牵头单位：\n区文化局\n配合单位：\n区规划局\n区国土局") == (
+        "牵头单位：区文化局\n配合单位：区规划局、区国土局"
+    )
