@@ -177,3 +177,23 @@ def test_a_units_cell_of_names_a_line_is_not_read_as_labels():
     assert label_lines_joined("牵头单位：\n区文化局\n配合单位：\n区规划局\n区国土局") == (
         "牵头单位：区文化局\n配合单位：区规划局、区国土局"
     )
+
+
+# ---- a sentence opening on a year before the plan's: history, no deadline ------------
+
+
+def _problems(text: str) -> bytes:
+    return _xlsx([["序号", "存在问题", "整改责任单位"], ["1", text, "区某局"]])
+
+
+def test_a_sentence_opening_on_a_past_year_gives_no_deadline():
+    text = "滨湖路项目计划开工建设。2015年第四轮督查发现审批手续尚未办理，无法开工。"
+    plan = parse_plan_file(_problems(text), "p.xlsx", 2016)
+    assert plan.items[0].due_date is None
+    assert plan.items[0].flags  # no deadline: said
+
+
+def test_a_sentence_opening_on_the_plan_year_is_its_deadline():
+    text = "滨湖路项目计划开工建设。2016年完成审批手续办理，实现开工。"
+    plan = parse_plan_file(_problems(text), "p.xlsx", 2016)
+    assert plan.items[0].due_date == date(2016, 12, 31)
