@@ -197,3 +197,47 @@ def test_a_sentence_opening_on_the_plan_year_is_its_deadline():
     text = "滨湖路项目计划开工建设。2016年完成审批手续办理，实现开工。"
     plan = parse_plan_file(_problems(text), "p.xlsx", 2016)
     assert plan.items[0].due_date == date(2016, 12, 31)
+
+
+# ---- a table run into one line, its cells kept apart by spaces, units before the text --
+
+
+def _spaced_table(header: str, *rows: str) -> str:
+    return (
+        "某局2018年政务公开工作主要任务分解表 " + header + " 一、加强公开解读回应 " + " ".join(rows)
+    )
+
+
+SPACED_ROWS = (
+    "1.推进决策公开 各有关处室 坚持以公开为常态、不公开为例外，除依法需要保密的外及时公开。",
+    "2.推进执行公开 局办公室 对涉及公共利益的建议和提案办理复文，原则上全文公开。",
+    "3.推进监管公开 政策法规处 局办公室 各有关处室 制定并公布随机抽查事项清单，及时公开抽查结果。",
+    "4.推进结果公开 发改处 重点办 突出做好项目批准和实施过程等信息公开工作。",
+)
+
+
+def test_a_spaced_run_on_table_gives_the_first_units_cell_the_lead_under_two_units_columns():
+    plan = parse(_spaced_table("工作任务 牵头单位 责任单位 工 作 要 求", *SPACED_ROWS), year=2018)
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["各有关处室"], []),
+        (2, ["局办公室"], []),
+        (3, ["政策法规处"], ["局办公室", "各有关处室"]),
+        (4, ["发改处"], ["重点办"]),
+    ]
+
+
+def test_a_spaced_run_on_table_with_one_units_column_has_every_unit_lead():
+    plan = parse(_spaced_table("工作任务 责任单位 工 作 要 求", *SPACED_ROWS), year=2018)
+    assert read(plan, "lead_units", "support_units")[2:] == [
+        (["政策法规处", "局办公室", "各有关处室"], []),
+        (["发改处", "重点办"], []),
+    ]
+
+
+def test_a_spaced_row_whose_cell_after_the_title_names_no_unit_reads_none_of_its_own():
+    rows = (*SPACED_ROWS[:3], "4.推进结果公开 加大力度 突出做好项目批准和实施过程等信息公开工作。")
+    plan = parse(_spaced_table("工作任务 牵头单位 责任单位 工 作 要 求", *rows), year=2018)
+    last = plan.items[3]
+    assert "加大力度" in last.requirement  # no unit: kept in the text, not read as one
+    assert "加大力度" not in last.lead_units + last.support_units
+    assert any("看不出自己的责任单位" in flag for flag in last.flags)
