@@ -196,8 +196,8 @@ def parse_units(text: str) -> UnitsParse:
     labelled = _LABEL_RE.findall(clean)
     result = _from_labels(labelled) if labelled else _from_clauses(clean)
     result.flags += other_labels + odd_verb
-    result.lead = [_give_back(n, held) for n in result.lead]
-    result.support = [_give_back(n, held) for n in result.support]
+    result.lead = [_give_back(n, held) for n in _unglued(result.lead, result.flags)]
+    result.support = [_give_back(n, held) for n in _unglued(result.support, result.flags)]
     result.asides = [n for n in notes if _looks_like_unit(n)]
     others = [n for n in notes if not _looks_like_unit(n)]
     result.note = _give_back("；".join(filter(None, [*others, result.note])), held)
@@ -759,6 +759,26 @@ def _looks_like_unit(name: str) -> bool:
 # 各区属国企, 各镇街: a collective of bodies, ending as bodies gathered by kind do; 各地, the
 # localities (各地、各部门配合).
 _GE_COLLECTIVE = re.compile(r"^各[\u4e00-\u9fff（）()]{1,9}(?:企|街|镇|村|居|组|片)$|^各地$")
+
+
+# Where one name ends and the next begins with its place, nothing between them (a cell's
+# line break lost: 区环境与国土资源局区规划局).
+_NAMES_GLUED = re.compile(r"(?<=[局办委厅])(?=[区市县省])")
+
+
+def _unglued(names: list[str], flags: list[str]) -> list[str]:
+    """Each name, a name that is two run together cut in two (said): only where every part
+    is a body's whole name, four characters or more, opening on its place (区…局区规划局; not
+    区公安局区分局, one name, whose 区分局 is a branch's)."""
+    out: list[str] = []
+    for name in names:
+        parts = [p for p in _NAMES_GLUED.split(name) if p]
+        if len(parts) > 1 and all(len(p) >= 4 and _looks_like_unit(p) for p in parts):
+            flags.append(f"“{name}”像是几个单位名称连写在一起，已拆开，请核对")
+            out += [p for p in parts if p not in out]
+        elif name not in out:
+            out.append(name)
+    return out
 
 
 def _add(target: list[str], names: list[str]) -> None:

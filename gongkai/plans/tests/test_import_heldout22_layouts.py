@@ -241,3 +241,18 @@ def test_a_spaced_row_whose_cell_after_the_title_names_no_unit_reads_none_of_its
     assert "加大力度" in last.requirement  # no unit: kept in the text, not read as one
     assert "加大力度" not in last.lead_units + last.support_units
     assert any("看不出自己的责任单位" in flag for flag in last.flags)
+
+
+# ---- two names run together in a units cell --------------------------------------------
+
+
+def test_two_bodies_names_run_together_are_cut_in_two_and_said():
+    parsed = parse_units("区环境与国土资源局区规划局、区财政局")
+    assert parsed.lead == ["区环境与国土资源局", "区规划局", "区财政局"]
+    assert any("连写" in flag for flag in parsed.flags)
+
+
+def test_a_name_with_a_branch_after_its_body_stays_one_name():
+    parsed = parse_units("区公安局区分局")
+    assert parsed.lead == ["区公安局区分局"]
+    assert not any("连写" in flag for flag in parsed.flags)

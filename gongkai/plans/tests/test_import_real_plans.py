@@ -230,7 +230,8 @@ tests/:
   sentence opening on a year before the plan's (。2015年第四轮督查发现…) is history, no
   deadline: 19 -> 23/24; 01: a table run into one line whose cells kept their spaces, units
   before the requirement (1.… 政策法规处 局办公室 要制定…), the first units cell leading under
-  a 牵头单位 and a 责任单位 column: 0 -> 14/14; real_heldout21 89 -> 115/129 (none silent).
+  a 牵头单位 and a 责任单位 column: 0 -> 14/14; two bodies' names run together in a units cell
+  (…局区规划局) cut in two, said (07: 13/15); real_heldout21 89 -> 116/129 (none silent).
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -272,7 +273,7 @@ BATCHES = {
     "real_heldout17": (12, 149, 149, 0),
     "real_heldout18": (10, 119, 117, 0),
     "real_heldout19": (10, 151, 126, 0),
-    "real_heldout21": (10, 129, 115, 0),
+    "real_heldout21": (10, 129, 116, 0),
     "real_heldout22": (2, 31, 27, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
