@@ -161,6 +161,8 @@ def label_lines_joined(text: str) -> str:
     the lines after it (Word and Excel cells, a name a line): one line a label with its names
     (牵头单位：X\n配合单位：Y、Z). Text whose first line is no label, or whose labels have no
     names on lines of their own, is as it was."""
+    if "\n" not in text or not re.search("[:：]", text):
+        return text  # one line, or no label: nothing to join (most cells; asked of each)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     labels = [bool(_LABEL_LINE.match(simplify(line))) for line in lines]
     if len(lines) < 2 or not labels[0] or all(labels):
@@ -770,6 +772,8 @@ def _unglued(names: list[str], flags: list[str]) -> list[str]:
     """Each name, a name that is two run together cut in two (said): only where every part
     is a body's whole name, four characters or more, opening on its place (区…局区规划局; not
     区公安局区分局, one name, whose 区分局 is a branch's)."""
+    if not any(len(name) >= 8 and _NAMES_GLUED.search(name) for name in names):
+        return names  # most lists: no name long enough to be two
     out: list[str] = []
     for name in names:
         parts = [p for p in _NAMES_GLUED.split(name) if p]
