@@ -37,10 +37,10 @@ ROLE_WORDS = f"{LEAD_ROLES}|{SUPPORT_ROLES}|责任|承办|落实"
 UNIT_KINDS = "单位|处室|科室|部门|主体"
 # 责任单位及责任人: — the label names the units' heads too; the value is the units.
 UNITS_LABEL = (
-    f"(?:{ROLE_WORDS})(?:责任|负责)?(?:{UNIT_KINDS})(?:及(?:其)?(?:主要)?(?:责任人|负责人))?"
+    f"(?:{ROLE_WORDS})(?:责任|负责|推进)?(?:{UNIT_KINDS})(?:及(?:其)?(?:主要)?(?:责任人|负责人))?"
 )
 # The labels that can open a task's set: its lead's, or its units' (责任单位：).
-OPENING_LABEL = f"(?:责任|{LEAD_ROLES})(?:责任|负责)?(?:{UNIT_KINDS})"
+OPENING_LABEL = f"(?:责任|{LEAD_ROLES})(?:责任|负责|推进)?(?:{UNIT_KINDS})"
 
 _LABEL_RE = re.compile(
     "(" + UNITS_LABEL + "|"
@@ -152,6 +152,30 @@ _SPACED_ORGAN = re.compile(
 _DUTY_LABEL = re.compile(r"^\s*(?:部门|责任|任务)?分工\s*[:：]\s*")
 
 
+# A line opening on a units label (牵头单位：, 配合单位： alone or with a name after it).
+_LABEL_LINE = re.compile(r"^(?:" + UNITS_LABEL + r")\s*[:：]")
+
+
+def label_lines_joined(text: str) -> str:
+    """牵头单位：\nX\n配合单位：\nY\nZ — a cell whose lines are labels, each label's names on
+    the lines after it (Word and Excel cells, a name a line): one line a label with its names
+    (牵头单位：X\n配合单位：Y、Z). Text whose first line is no label, or whose labels have no
+    names on lines of their own, is as it was."""
+    if "\n" not in text or not re.search("[:：]", text):
+        return text  # one line, or no label: nothing to join (most cells; asked of each)
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    labels = [bool(_LABEL_LINE.match(simplify(line))) for line in lines]
+    if len(lines) < 2 or not labels[0] or all(labels):
+        return text
+    out: list[str] = []
+    for line, label in zip(lines, labels, strict=True):
+        if label:
+            out.append(line)
+        else:
+            out[-1] += line if out[-1].endswith((":", "：")) else f"、{line}"
+    return "\n".join(out)
+
+
 def parse_units(text: str) -> UnitsParse:
     """Lead and supporting units named in one units cell."""
     raw = (text or "").strip()
@@ -174,8 +198,8 @@ def parse_units(text: str) -> UnitsParse:
     labelled = _LABEL_RE.findall(clean)
     result = _from_labels(labelled) if labelled else _from_clauses(clean)
     result.flags += other_labels + odd_verb
-    result.lead = [_give_back(n, held) for n in result.lead]
-    result.support = [_give_back(n, held) for n in result.support]
+    result.lead = [_give_back(n, held) for n in _unglued(result.lead, result.flags)]
+    result.support = [_give_back(n, held) for n in _unglued(result.support, result.flags)]
     result.asides = [n for n in notes if _looks_like_unit(n)]
     others = [n for n in notes if not _looks_like_unit(n)]
     result.note = _give_back("；".join(filter(None, [*others, result.note])), held)
@@ -737,6 +761,28 @@ def _looks_like_unit(name: str) -> bool:
 # 各区属国企, 各镇街: a collective of bodies, ending as bodies gathered by kind do; 各地, the
 # localities (各地、各部门配合).
 _GE_COLLECTIVE = re.compile(r"^各[\u4e00-\u9fff（）()]{1,9}(?:企|街|镇|村|居|组|片)$|^各地$")
+
+
+# Where one name ends and the next begins with its place, nothing between them (a cell's
+# line break lost: 区环境与国土资源局区规划局).
+_NAMES_GLUED = re.compile(r"(?<=[局办委厅])(?=[区市县省])")
+
+
+def _unglued(names: list[str], flags: list[str]) -> list[str]:
+    """Each name, a name that is two run together cut in two (said): only where every part
+    is a body's whole name, four characters or more, opening on its place (区…局区规划局; not
+    区公安局区分局, one name, whose 区分局 is a branch's)."""
+    if not any(len(name) >= 8 and _NAMES_GLUED.search(name) for name in names):
+        return names  # most lists: no name long enough to be two
+    out: list[str] = []
+    for name in names:
+        parts = [p for p in _NAMES_GLUED.split(name) if p]
+        if len(parts) > 1 and all(len(p) >= 4 and _looks_like_unit(p) for p in parts):
+            flags.append(f"“{name}”像是几个单位名称连写在一起，已拆开，请核对")
+            out += [p for p in parts if p not in out]
+        elif name not in out:
+            out.append(name)
+    return out
 
 
 def _add(target: list[str], names: list[str]) -> None:

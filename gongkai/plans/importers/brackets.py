@@ -8,7 +8,14 @@ import functools
 import re
 
 from gongkai.lib.deadline_text import simplify
-from gongkai.lib.unit_text import LEGEND, OPENING_LABEL, UNIT_KINDS, UNITS_LABEL, parse_units
+from gongkai.lib.unit_text import (
+    LEGEND,
+    OPENING_LABEL,
+    ROLE_WORDS,
+    UNIT_KINDS,
+    UNITS_LABEL,
+    parse_units,
+)
 from gongkai.plans.importers.cells import (
     _ANY_BRACKET,
     _LABEL,
@@ -344,9 +351,20 @@ def _split_bracket(inner: str) -> tuple[str, str]:
 
 
 # Where the next label starts on a line of several: 牵头单位：X；责任单位：Y　完成时限：Z.
+# Or glued to the value before it, the labels run together with nothing between them
+# (牵头单位：X配合单位：Y实施单位：Z完成时限：…): a label of a kind of unit (one of no role we
+# know, 实施单位：, too: read as support, flagged) or a deadline's, right after a character
+# that is no role word (牵头责任单位： is one label).
 _NEXT_LABEL = re.compile(
     r"[；;，,\s]+(?=" + UNITS_LABEL + "[:：]|"
     r"(?:完成时限|完成时间|时限要求|时限)[:：])"
+    r"|(?<=[\u4e00-\u9fff）)])"
+    + "".join(f"(?<!{word})" for word in ROLE_WORDS.split("|"))
+    + r"(?=(?:"
+    + UNITS_LABEL
+    + r"|[\u4e00-\u9fff]{2}(?:"
+    + UNIT_KINDS
+    + r")|完成时限|完成时间|时限要求)[:：])"
 )
 
 

@@ -231,6 +231,7 @@ def _restore_breaks(line: str, lists_inside: bool = False) -> list[str]:
                 (follows and after_sentence)
                 or (glued and _heads_a_number(line, marker))
                 or (value == last[kind] + 1 and _ends_units_list(line, at))
+                or (value == last[kind] + 1 and _ends_deadline_value(line, at))
                 # A crawler's page: a part's numeral opening a paragraph (after a space),
                 # though the plan numbers its parts anew (一、…三、 then 二、…五、).
                 or (lists_inside and before.isspace())
@@ -258,6 +259,20 @@ def _ends_units_list(line: str, at: int) -> bool:
     units label's list, glued to a unit's name: a heading, though no sentence ends there."""
     before = line[max(0, at - 60) : at]
     return before[-1:] in _NAME_END_CHARS and bool(_UNITS_LIST_BEFORE.search(before))
+
+
+# A deadline label's value running up to a point, no sentence ending between: the last of a
+# task's labels (…完成时限：2019年11月底三、…; 完成时限：A于2019年底前完成，B常态化实施十、…).
+_DEADLINE_VALUE_BEFORE = re.compile(
+    r"(?:完成时限|完成时间|完成期限|时限要求)\s*[:：][^。；;：:（）()]{2,60}$"
+)
+
+
+def _ends_deadline_value(line: str, at: int) -> bool:
+    """…完成时限：2019年底四、支持… — the next part's numeral right after a deadline label's
+    value, glued to it: a heading, though no sentence ends there (the labels close each part's
+    one task, the next part's title run on after them)."""
+    return bool(_DEADLINE_VALUE_BEFORE.search(line[max(0, at - 70) : at]))
 
 
 def _heads_a_number(line: str, marker: re.Match) -> bool:

@@ -16,6 +16,7 @@ from gongkai.plans.importers.headers import (
     NOTE,
     NUMBER,
     OWN_UNITS,
+    PEOPLE_HEADERS,
     REQUIREMENT,
     SUPPORT,
     TASK,
@@ -157,9 +158,6 @@ def settle_roles(roles: list[str | None]) -> list[str]:
     return _settle_roles(roles)
 
 
-_PERSON_HEADER = re.compile(r"(?:领导|负责人|责任人|联系人)$")
-
-
 def _header_role(cell: str) -> str | None:
     text = simplify(cell).replace(" ", "")
     if re.fullmatch(r"(?:牵头|主办)、(?:责任|配合|协办)?(?:单位|部门|处室|科室)", text):
@@ -170,7 +168,7 @@ def _header_role(cell: str) -> str | None:
     learned = (_LEARNED.get() or {}).get(text)
     if learned:
         return learned
-    if _PERSON_HEADER.search(text):
+    if text.endswith(PEOPLE_HEADERS):
         return NOTE  # 牵头领导, 责任单位负责人: people, not units
     for role, words in HEADER_SYNONYMS:
         if any(word in text for word in words):
@@ -238,7 +236,9 @@ def _looks_like_units(text: str, longest: int = 200) -> bool:
     return bool(parsed.lead or parsed.support) and not parsed.note
 
 
-_HEADER_WORDS = sorted({w for _, words in HEADER_SYNONYMS for w in words}, key=len, reverse=True)
+_HEADER_WORDS = sorted(
+    {w for _, words in HEADER_SYNONYMS for w in words} | set(PEOPLE_HEADERS), key=len, reverse=True
+)
 
 
 def _glued_header(line: str) -> list[str] | None:

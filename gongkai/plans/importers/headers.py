@@ -12,6 +12,12 @@ naming lead and supporting units), lead, support, note (anything else: 备注, �
 TASK, NUMBER, REQUIREMENT, MEASURES = "task", "number", "requirement", "measures"
 DEADLINE, UNITS, LEAD, SUPPORT, NOTE = "deadline", "units", "lead", "support", "note"
 
+# People, not units (负责人, 联系人; 责任领导 张某某 is no unit to assign): a header ending in one
+# of these is a note column, whatever comes before — tried before HEADER_SYNONYMS, since
+# 责任单位负责人 holds the units word 责任单位 and 牵头领导 the lead word 牵头. The whole words
+# (责任领导) also cut headers run together.
+PEOPLE_HEADERS = ("责任领导", "分管领导", "牵头领导", "领导", "负责人", "责任人", "联系人")
+
 HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (NUMBER, ("序号", "编号")),
     # Bare 牵头 / 配合 are the second row of a two-row header (责任单位 over 牵头 | 配合).
@@ -48,8 +54,6 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "协同",
         ),
     ),
-    # People, not units: 责任领导 张某某 is no unit to assign.
-    (NOTE, ("责任领导", "分管领导", "责任人", "联系人")),
     (
         UNITS,
         (

@@ -388,7 +388,8 @@ def _deadline_from_text(item: ParsedItem, year: int) -> None:
         (parsed, found)
         for found in [
             *_DEADLINE_IN_TEXT.finditer(text),
-            *_YEAR_OPENS_SENTENCE.finditer(text),
+            # 。2015年第四轮督查发现… in a 2016 plan: what a past year saw, no deadline.
+            *(m for m in _YEAR_OPENS_SENTENCE.finditer(text) if int(m.group()[:4]) >= year),
             *_TARGET_OR_ACTION_DATE.finditer(text),
         ]
         if (parsed := parse_deadline(_year_end(found.group(0)), year)).due_date

@@ -244,6 +244,8 @@ def _records(lines: list[str]) -> list[Row]:
     duty_open = False  # right under a （一）X职责 heading: a paragraph there is one of X's duties
     open_task = False  # a heading that is itself a task, its units not yet read
     numbers = [_number(line) for line in lines]
+    # Parts that are each one task, the plan numbering nothing under them.
+    part_tasks = not (arabic or cn_tasks or split) and sum(map(_part_task, lines)) >= 2
     for at, line in enumerate(lines):
         entry = isinstance(line, UnitEntry)  # 县环保局。负责…, cut out of a run-on list
         starts_task = (
@@ -264,6 +266,8 @@ def _records(lines: list[str]) -> list[Row]:
         heading_task = None if starts_task else _heading_then_task(line)
         if not heading_task and not starts_task and arabic and _number_lost(numbers, at):
             heading_task = _heading_then_text(line)
+        if not heading_task and not starts_task and part_tasks and _part_task(line):
+            heading_task = _part_title_and_task(line)
         if not heading_task and cn_tasks and _section_task(lines, at):
             heading_task = (_SECTION_TITLE.match(line).group(), line[_SECTION.match(line).end() :])
         if not heading_task and not starts_task and arabic and _heading_closes_task(lines, at):
@@ -440,6 +444,32 @@ def _section_task(lines: list[str], at: int) -> bool:
         and _unit_brackets(line)
         and not _SUBSECTION.match(following)
     )
+
+
+# A part's title: its first sentence, short, closed by its full stop.
+_PART_TITLE = re.compile(rf"^[^。；;！!]{{2,{_HEADING_MAX}}}。")
+
+
+def _part_task(line: str) -> bool:
+    """一、支持…建设。支持…。牵头单位：X配合单位：Y完成时限：Z — a part whose title sentence
+    runs on into its one task's text, closed by that task's own units labels after its last
+    sentence. Read as a task only in a plan numbering nothing under its parts, and when two
+    or more parts are so (one such part among headings is a heading). (A part closed by a
+    units bracket is a task already, its heading no title: real_heldout18 10.)"""
+    numeral = _SECTION.match(line)
+    if not numeral or len(line) <= _HEADING_MAX:
+        return False
+    body = line[numeral.end() :]
+    title = _PART_TITLE.match(body)
+    rest = body[title.end() :] if title else ""
+    return bool(_INLINE_LABELS.search(_close_label_gaps(simplify(rest))))
+
+
+def _part_title_and_task(line: str) -> tuple[str, str]:
+    """(heading, task) of such a part: the numeral and title sentence as printed, then the
+    whole text after the numeral (the title is the task's first sentence)."""
+    numeral = _SECTION.match(line).end()
+    return line[: numeral + _PART_TITLE.match(line[numeral:]).end()], line[numeral:]
 
 
 def _heading_closes_task(lines: list[str], at: int) -> bool:

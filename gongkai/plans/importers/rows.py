@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from gongkai.lib.deadline_text import cn_number, simplify
+from gongkai.lib.unit_text import label_lines_joined
 from gongkai.plans.importers.base import (
     ParsedItem,
     ParsedPlan,
@@ -144,6 +145,8 @@ class _RowParts:
         text = self.columns.get(role, "").strip()
         if not text:
             return []
+        if role in (UNITS, LEAD, SUPPORT):
+            text = label_lines_joined(text)  # 牵头单位：\nX\n配合单位：\nY: a label a line
         return text.split("\n") if as_lines else [text.replace("\n", "；")]
 
 

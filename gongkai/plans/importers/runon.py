@@ -80,7 +80,10 @@ def _run_on_table(lines: list[str]) -> list[Row] | None:
                 return [[text] for text in before if text.strip()] + rows
             dated = DEADLINE in roles
             columns = [role for role in roles if role != DEADLINE]
-            rows = _run_on_rows([a for a in after if a], columns[-1] in _UNIT_ROLES, dated)
+            two = LEAD in roles and bool({UNITS, SUPPORT} & set(roles))
+            rows = _run_on_rows(
+                [a for a in after if a], columns[-1] in _UNIT_ROLES, dated, lead_first=two
+            )
             if not rows and dated and NUMBER in roles:
                 rows = dated_rows("".join(a for a in after if a))
             if not rows and roles[-1] == DEADLINE and roles[-2:-1] in ([UNITS], [SUPPORT]):
@@ -128,7 +131,9 @@ def _numbered_rows(line: str) -> str:
     return "".join(out) + body[at:] if number > 3 else line
 
 
-def _run_on_rows(lines: list[str], units_last: bool, dated: bool = False) -> list[Row] | None:
+def _run_on_rows(
+    lines: list[str], units_last: bool, dated: bool = False, lead_first: bool = False
+) -> list[Row] | None:
     lines = _cut_at_next_numbers(lines)
     numbers = [int(m.group(1)) for line in lines if (m := _NUMBERED.match(line)) and m.group(1)]
     if len(numbers) < 3 or not _in_sequence(numbers):
@@ -145,7 +150,11 @@ def _run_on_rows(lines: list[str], units_last: bool, dated: bool = False) -> lis
         text, deadline = (
             _deadline_cut(line[number.end() :]) if dated else (line[number.end() :], "")
         )
-        read = _run_on_units(text) if units_last else _units_before_text(text, shared)
+        read = (
+            _run_on_units(text)
+            if units_last
+            else _units_before_text(text, shared) or _spaced_units(text, lead_first)
+        )
         task, lead, support = read or (text, "", "")
         table.row(
             number.group(1), task.strip(), units_cell(lead, support), deadline, unread=not read
@@ -339,6 +348,35 @@ def _units_before_text(text: str, shared: list[str]) -> tuple[str, str, str] | N
     if not leads:  # the lead cell empty: the units cell's units lead
         return title.strip() + "。" + requirement, units, ""
     return title.strip() + "。" + requirement, "、".join(leads), units
+
+
+# The longest a units cell parted by spaces runs (one name, or a short list).
+_SPACED_UNITS_LONGEST = 30
+
+
+def _spaced_units(text: str, lead_first: bool) -> tuple[str, str, str] | None:
+    """(task, lead, support) of a row whose cells kept the spaces between them, the units
+    before the requirement (1.推进…公开 政策法规处 局办公室 各有关处室 要制定…): the cells
+    after the title that name units, up to the requirement. Under a header of a lead column
+    and another units column, the first cell leads and the others support; otherwise they
+    all lead. None unless a title, units and a requirement are all there."""
+    cells = text.split()
+    units = []
+    for cell in cells[1:-1]:
+        if len(cell) > _SPACED_UNITS_LONGEST or re.search("[。；;]", cell):
+            break
+        if not _looks_like_units(cell):
+            break
+        units.append(cell)
+    if not units:
+        return None
+    requirement = " ".join(cells[1 + len(units) :])
+    if len(requirement) < len(units[-1]) or not re.search("[。；;]", requirement):
+        return None  # no sentence after the names: they may be the requirement's own words
+    task = cells[0] + "。" + requirement
+    if lead_first and len(units) > 1:
+        return task, units[0], "、".join(units[1:])
+    return task, "、".join(units), ""
 
 
 def _units_cell_start(head: str) -> tuple[str, str] | None:
