@@ -35,9 +35,13 @@ Conventions every expectation follows (where collectors differed, the plan's pag
   各乡镇<街道>, 各镇(街)); one closing an office's name is its alias (X（Y） -> X).
 - Deadlines: a deadline the plan states is its date (年底前 or 年内完成 in a task's text: the
   plan year's end, flagged as taken from the text); a part of a month is its last day (10月中旬:
-  the 20th), flagged; an ambiguous one (M月前) is flagged, and
+  the 20th), flagged; an ambiguous one (M月前) is the last day before month M begins, flagged;
   none is left empty and flagged, never guessed; a goal, a frequency or a span (年内实现…目标,
   年内…不少于1次, 3年内) is no deadline.
+- Ongoing: a task the plan calls ongoing (常态化, 长期坚持, 持续推进 or 动态更新 as its deadline) is
+  ongoing, due at the plan year's end when it names no date of its own (the year's ledger
+  closes it; 133 items are so, 8 left the date empty), at its own date when it names one.
+- Sections end as printed: a part title that closes with 。 on the page keeps it.
 """
 
 import io
