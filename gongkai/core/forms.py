@@ -156,6 +156,8 @@ class UserForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         roles = set(data.get("roles") or [])
+        if Role.AUDITOR in roles and len(roles) > 1:  # read-only: it would silence the others
+            self.add_error("roles", "审计查阅为只读角色，不能与其他角色同时授予。")
         if roles & {Role.CLERK, Role.UNIT_HEAD} and not data.get("unit"):
             self.add_error("unit", "处室经办人和处室负责人必须指定所在单位。")
         if not self.instance.pk and not data.get("password"):
