@@ -448,16 +448,22 @@ def _live_letter(case, kind: str, event) -> Letter | None:
     return extension_notice_content(case, event)
 
 
+LETTER_NAMES = {
+    "reply": "答复告知书",
+    "supplement": "补正告知书",
+    "fee": "收费通知书",
+    "extension": "延期答复告知书",
+}
+
+
 def letter_response(case, fmt: str, kind: str = "reply"):
     """A letter as a download (.docx or PDF): the latest reply's, the 补正告知书, the latest
     收费通知书 or the 延期答复告知书, as sent (sent_letter); 404 before there is one."""
     from django.http import FileResponse, Http404
 
-    names = {"supplement": "补正告知书", "reply": "答复告知书", "fee": "收费通知书"}
-    names["extension"] = "延期答复告知书"
-    if kind not in names or fmt not in ("docx", "pdf"):
+    if kind not in LETTER_NAMES or fmt not in ("docx", "pdf"):
         raise Http404
-    letter, name = sent_letter(case, kind), names[kind]
+    letter, name = sent_letter(case, kind), LETTER_NAMES[kind]
     if letter is None:
         raise Http404
     body = letter_docx(letter) if fmt == "docx" else letter_pdf(letter)
@@ -489,5 +495,30 @@ def email_reply(case, reply, by=None) -> bool:
             message.attach(attachment.original_name, handle.read())
     if why := deliver(message):
         case.record_mail_failed("serve_mail_failed", why, by)
+        return False
+    return True
+
+
+def email_letter(case, kind: str, by=None) -> bool:
+    """重新发送 a notice (补正、收费、延期) by e-mail, as it was sent (sent_letter), as a PDF;
+    the reply goes with its files (email_reply). A failed sending is put on the timeline
+    (resend_mail_failed) for the office to tell the applicant another way. True when sent."""
+    from django.core.mail import EmailMessage
+
+    from gongkai.core.mailing import deliver
+
+    letter = sent_letter(case, kind)
+    if not case.email or letter is None:
+        return False
+    name = LETTER_NAMES[kind]
+    message = EmailMessage(
+        f"[{settings.AGENCY_NAME}] {name}（{case.tracking_no}）",
+        f"{case.applicant_name}：\n本机关就您的政府信息公开申请（编号{case.tracking_no}）发出的"
+        f"{name}见附件。\n{settings.AGENCY_NAME}",
+        to=[case.email],
+    )
+    message.attach(f"{name}-{case.tracking_no}.pdf", letter_pdf(letter), "application/pdf")
+    if why := deliver(message):
+        case.record_mail_failed("resend_mail_failed", why, by)
         return False
     return True
