@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gongkai.core.middleware.AuditContextMiddleware",
+    "gongkai.core.middleware.ReadOnlyRoles",  # 审计查阅: every verb refused before any view
     # innermost: its redirect still gets every header the others add
     "gongkai.core.middleware.PasswordChangeRequired",
 ]

@@ -12,7 +12,7 @@ from gongkai.publications.models import Document
 def visible_consultations(user) -> QuerySet[Consultation]:
     """The press office and leaders see all; a unit sees its own."""
     found = Consultation.objects.select_related("document", "unit")
-    if user.has_role(Role.PRESS_OFFICE, Role.LEADER):
+    if user.has_role(Role.PRESS_OFFICE, Role.LEADER, Role.AUDITOR):
         return found
     if user.unit_id and user.has_role(Role.CLERK, Role.UNIT_HEAD):
         return found.filter(unit_id=user.unit_id)

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.consultations.articles import DRAFT_HEADING
-from gongkai.consultations.models import Comment, Consultation, period_sentence
+from gongkai.consultations.models import Comment, CommentChannel, Consultation, period_sentence
 from gongkai.consultations.periods import shortfall
 from gongkai.core import audit, throttle
 from gongkai.core.errors import DomainError
@@ -234,6 +234,26 @@ def may_comment(ip: str | None) -> bool:
 
 def is_retry(idempotency_key: str) -> bool:
     return Comment.objects.filter(idempotency_key=idempotency_key).exists()
+
+
+# The same words on the same draft from the same network within a day are the comment sent
+# again (Back and 提交 again, a reload), not a second one to answer and count: as an
+# application or a mailbox message (core.idempotent.repeated_by).
+RESUBMIT_WINDOW = dt.timedelta(hours=24)
+
+
+def earlier_comment(consultation: Consultation, form, ip: str | None) -> Comment | None:
+    """The online comment this form repeats: on this consultation, every field the same
+    (article, text, name, contact, consent), from the same address, within RESUBMIT_WINDOW."""
+    data = form.cleaned_data
+    candidates = consultation.comments.filter(
+        channel=CommentChannel.ONLINE,
+        idempotency_key__isnull=False,
+        submitter_ip=ip,
+        created_at__gte=timezone.now() - RESUBMIT_WINDOW,
+    ).order_by("pk")
+    fields = form._meta.fields
+    return next((c for c in candidates if all(getattr(c, n) == data[n] for n in fields)), None)
 
 
 def submit_comment(consultation: Consultation, *, form, idempotency_key: str, ip):

@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 
 from gongkai.core.params import referer_path
 
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 UNSAVED_KEY = "unsaved_text"  # the session's copy of what a refused POST carried
 # On a shared office PC the text must not wait for the next person: kept 15 minutes at most.
 UNSAVED_SECONDS = 15 * 60
@@ -79,13 +80,15 @@ def staff_required(view):
 
 
 def role_required(*roles: str):
-    """Login, and one of `roles`."""
+    """Login, and one of `roles`; a read-only role (审计查阅) may open every staff page, and
+    its verbs are refused before any view (core.middleware.ReadOnlyRoles)."""
 
     def decorator(view):
         @login_required
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not request.user.has_role(*roles):
+            reading = request.method in SAFE_METHODS and request.user.is_read_only
+            if not (request.user.has_role(*roles) or reading):
                 raise PermissionDenied("您没有此项操作的权限")
             return view(request, *args, **kwargs)
 

@@ -18,7 +18,8 @@ from gongkai.lib.cndate import parse_typed_date
 
 class LoginForm(AuthenticationForm):
     """Refuses to even try a password once this address has failed too often for the account
-    or for all accounts (core.throttle.login_attempt).
+    or for all accounts (core.throttle.login_attempt), or, from a browser that has signed in
+    as the account before (its device cookie), once that browser has.
 
     The user name is normalised once (NFKC, stripped, case-folded) and that one spelling is
     both counted and signed in with, so " admin" or full-width letters get no fresh tries.
@@ -38,8 +39,9 @@ class LoginForm(AuthenticationForm):
             return super().clean()
         self.cleaned_data["username"] = username
         ip = client_ip(self.request) if self.request else None
+        cookie = self.request.COOKIES.get(throttle.DEVICE_COOKIE) if self.request else None
         try:
-            taken = throttle.login_attempt(username, ip)
+            taken = throttle.login_attempt(username, ip, throttle.device_for(cookie, username))
         except throttle.LoginLocked as locked:
             if locked.for_the_day:
                 raise forms.ValidationError(
@@ -156,6 +158,8 @@ class UserForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         roles = set(data.get("roles") or [])
+        if Role.AUDITOR in roles and len(roles) > 1:  # read-only: it would silence the others
+            self.add_error("roles", "审计查阅为只读角色，不能与其他角色同时授予。")
         if roles & {Role.CLERK, Role.UNIT_HEAD} and not data.get("unit"):
             self.add_error("unit", "处室经办人和处室负责人必须指定所在单位。")
         if not self.instance.pk and not data.get("password"):

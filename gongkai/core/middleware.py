@@ -3,6 +3,7 @@
 import ipaddress
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -85,3 +86,27 @@ class PasswordChangeRequired:
             if request.path not in allowed:
                 return redirect("core:password_change")
         return self.get_response(request)
+
+
+class ReadOnlyRoles:
+    """审计查阅: a read-only account's verbs (every method but GET/HEAD/OPTIONS, on every URL,
+    staff or public) are refused with 403 before any view runs, so none can write, whatever
+    the view checks; only signing in and out and its own password are left to it."""
+
+    ALLOWED = frozenset({"core:login", "core:logout", "core:password_change", "admin:logout"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from gongkai.core.access import SAFE_METHODS
+
+        user = getattr(request, "user", None)
+        if request.method in SAFE_METHODS or user is None or not user.is_authenticated:
+            return None
+        if not user.is_read_only or request.resolver_match.view_name in self.ALLOWED:
+            return None
+        raise PermissionDenied("审计查阅账号只能查阅，不能办理或修改任何事项")

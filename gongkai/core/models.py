@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from gongkai.core.actions import action_label
 from gongkai.core.errors import DomainError
 from gongkai.core.fields import EmailField
-from gongkai.core.roles import BUREAU_WIDE_ROLES, Role
+from gongkai.core.roles import BUREAU_WIDE_ROLES, READ_ONLY_ROLES, Role
 from gongkai.lib.workdays import Override, missing_statutory_holidays
 
 
@@ -142,6 +142,11 @@ class User(AbstractUser):
     def is_staff_member(self) -> bool:
         """Holds any gongkai role: may enter the staff area."""
         return self.is_active and bool(self.roles.intersection(Role.values))
+
+    @property
+    def is_read_only(self) -> bool:
+        """审计查阅: sees what the staff see, changes nothing (every verb refused)."""
+        return self.has_role(*READ_ONLY_ROLES)
 
     @property
     def sees_all_units(self) -> bool:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import ipaddress
+import secrets
 
 from django.conf import settings
+from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -146,9 +148,60 @@ class LoginLocked(Exception):
         self.for_the_day = for_the_day
 
 
-def login_attempt(username: str, ip: str | None) -> list[str]:
+# 设备凭证 (OWASP's device cookie): a browser that has signed in as an account before is given
+# a signed cookie naming it; from that browser the account's tries are counted per cookie, so
+# no one elsewhere (the same office's address included) can lock the owner out.
+DEVICE_COOKIE = "gongkai_device"
+DEVICE_SALT = "gongkai.core.throttle.device"
+DEVICE_DAYS = 180
+DEVICES_KEPT = 5  # accounts one browser remembers (a shared office PC)
+
+
+def _account_digest(username: str) -> str:
+    """The cookie names the account by a digest: who signs in at a PC is not in its cookies."""
+    return hashlib.sha256(f"device:{username}".encode()).hexdigest()[:24]
+
+
+def _device_entries(cookie: str | None) -> list[list[str]]:
+    """[[account digest, device id], …] from a cookie this site signed within DEVICE_DAYS;
+    [] for none, an old one, or one altered (it then counts as an unknown browser)."""
+    if not cookie:
+        return []
+    try:
+        entries = signing.loads(cookie, salt=DEVICE_SALT, max_age=DEVICE_DAYS * 86400)
+    except signing.BadSignature:
+        return []
+    if not isinstance(entries, list):
+        return []
+    return [
+        e
+        for e in entries
+        if isinstance(e, list) and len(e) == 2 and all(isinstance(x, str) for x in e)
+    ]
+
+
+def device_for(cookie: str | None, username: str) -> str | None:
+    """The device id this browser's cookie holds for `username`, or None (unknown browser)."""
+    digest = _account_digest(username)
+    return next((device for name, device in _device_entries(cookie) if name == digest), None)
+
+
+def device_cookie(cookie: str | None, username: str) -> str:
+    """The cookie after `username` signed in here: a fresh device id for it (each sign-in
+    issues a new one), the browser's other accounts kept, the newest DEVICES_KEPT."""
+    digest = _account_digest(username)
+    others = [e for e in _device_entries(cookie) if e[0] != digest]
+    entries = [[digest, secrets.token_urlsafe(16)], *others][:DEVICES_KEPT]
+    return signing.dumps(entries, salt=DEVICE_SALT, compress=True)
+
+
+def login_attempt(username: str, ip: str | None, device: str | None = None) -> list[str]:
     """Take one try for `username` from `ip`: the keys taken (to give back if the password was
     right); raises LoginLocked when this client may not try now.
+
+    A browser holding a device cookie for the account (`device`, device_for) is counted on
+    its own: LOGIN_MAX_FAILURES per LOGIN_LOCKOUT_MINUTES for that cookie, whatever others did
+    from its address or to the account; its own failures lock that cookie, nothing else.
 
     Besides the per-pair lockout, failures of one account from every address are counted over
     a day (LOGIN_ACCOUNT_MAX_FAILURES): a botnet gets LOGIN_MAX_FAILURES guesses per address
@@ -156,6 +209,13 @@ def login_attempt(username: str, ip: str | None) -> list[str]:
     account may not try again that day, while an address that has not failed still may, so the
     owner at their own desk is never the one shut out (the guesser needs a fresh address for
     every single guess). The owner is told of the failures when they next sign in."""
+    if device is not None:
+        key = _login_key("login:device", device)
+        if not take(
+            key, limit=settings.LOGIN_MAX_FAILURES, seconds=settings.LOGIN_LOCKOUT_MINUTES * 60
+        ):
+            raise LoginLocked
+        return [key]
     keys = login_keys(username, ip)
     pair = next(iter(keys))
     account = account_key(username)

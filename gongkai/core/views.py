@@ -1,6 +1,7 @@
 """Staff pages of the core app: sign-in, the directory, audit log, calendar (the staff home,
 which gathers every app, is in gongkai.site)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 
-from gongkai.core import audit, audit_display, services
+from gongkai.core import audit, audit_display, services, throttle
 from gongkai.core.access import login_required, role_required, staff_required, unsaved_text
 from gongkai.core.calendar import add_workdays, provisional_note, workday_calendar
 from gongkai.core.errors import DomainError
@@ -59,7 +60,20 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form):
         if unsaved_text(self.request.session, pop=True) is not None:
             messages.warning(self.request, "登录超时前提交的内容没有保存，请在本页重新填写后提交。")
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        # this browser is now known for this account: its tries are its own (throttle)
+        response.set_cookie(
+            throttle.DEVICE_COOKIE,
+            throttle.device_cookie(
+                self.request.COOKIES.get(throttle.DEVICE_COOKIE), form.get_user().username
+            ),
+            max_age=throttle.DEVICE_DAYS * 86400,
+            path=reverse("core:login"),  # sent with the sign-in form only
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
 
 
 def admin_login(request, extra_context=None):

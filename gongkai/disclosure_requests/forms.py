@@ -522,6 +522,36 @@ class ServeForm(forms.Form):
     on = _date("送达日期")
 
 
+class ResendForm(forms.Form):
+    """重新发送: which receipt or letter, to the applicant's e-mail address on file."""
+
+    document = forms.ChoiceField(
+        label="重新发送的文书",
+        choices=[
+            ("receipt", "受理回执（申请编号和查询码）"),
+            ("reply", "答复告知书（及提供的信息）"),
+            ("supplement", "补正告知书"),
+            ("fee", "收费通知书"),
+            ("extension", "延期答复告知书"),
+        ],
+        help_text="按发出时保存的原文，以电子邮件发送至申请人登记的电子邮箱；办理状态和期限不变。",
+    )
+    reason = forms.CharField(
+        label="原因（选填）", required=False, max_length=200, help_text="如：申请人来电称未收到"
+    )
+
+    def offer(self, case) -> None:
+        """On the case page: only what this case has sent (the verb refuses anything else)."""
+        from gongkai.disclosure_requests.letters import sent_letter
+
+        field = self.fields["document"]
+        field.choices = [
+            (value, label)
+            for value, label in field.choices
+            if (case.may_resend_receipt() if value == "receipt" else sent_letter(case, value))
+        ]
+
+
 class ArchiveForm(forms.Form):
     on = _date("归档日期")
 
@@ -546,6 +576,7 @@ STEP_FORMS = {
     "waive_fee": WaiveForm,
     "reply": ReplyForm,
     "serve": ServeForm,
+    "resend": ResendForm,
     "archive": ArchiveForm,
     "note": NoteForm,
 }

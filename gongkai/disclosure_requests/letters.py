@@ -12,6 +12,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from gongkai.core.calendar import provisional_note, workday_calendar
 from gongkai.disclosure_requests.taxonomy import BASIS, Outcome, needs_reconsideration_first
 from gongkai.lib.cndate import cn_date
 from gongkai.lib.word import set_font
@@ -134,12 +135,14 @@ def supplement_notice_content(case) -> Letter:
     you = "贵单位" if case.is_organisation else "您"
     event = case.events.filter(kind="request_supplement").select_related("actor").last()
     items = [line for line in (event.note if event else "").splitlines() if line.strip()]
+    start = case.supplement_requested_on or case.supplement_due
+    provisional = _marked(_provisional(start, case.supplement_due))
     paragraphs = [
         f"本机关于{cn_date(case.received_on)}收到{you}提出的政府信息公开申请，申请获取："
         f"“{_short(case.description)}”。经审查，该申请内容不明确。根据《中华人民共和国政府信息公开条例》"
         f"第三十条的规定，请{you}对以下事项作出补正：",
         *items,
-        f"请于{cn_date(case.supplement_due)}前补正。答复期限自本机关收到补正的申请之日起计算。"
+        f"请于{cn_date(case.supplement_due)}前补正{provisional}。答复期限自本机关收到补正的申请之日起计算。"
         f"无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。",
         "特此告知。",
     ]
@@ -183,7 +186,7 @@ def fee_facts(notice) -> FeeFacts:
     workings = list(quote.piece_workings if is_piece else quote.volume_workings)
     if (quote.per_piece if is_piece else quote.per_volume) != notice.amount:
         workings = []  # the month's 件 changed since: the notice's amount stands, unexplained
-    due = "" if notice.payment_due_provisional else f"（即至{cn_date(notice.payment_due)}）"
+    due = _payment_due(notice)
     return FeeFacts(
         basis=(
             "《中华人民共和国政府信息公开条例》第四十二条，《政府信息公开信息处理费管理办法》"
@@ -198,6 +201,24 @@ def fee_facts(notice) -> FeeFacts:
             f"请自收到本通知之日次日起20个工作日内缴纳{due}。逾期未缴纳的，视为放弃申请，"
             "本机关不再处理该政府信息公开申请（109号第六条）"
         ),
+    )
+
+
+def _payment_due(notice) -> str:
+    """The date to pay by, as the letter states it. A posted notice's 送达 date is unknown when
+    it is sent, so its letter states the date counted from the earliest one (the day it is
+    sent) and how it moves: one working day later for each working day it arrives later
+    (add_workdays: a receipt on a rest day counts as on the working day before)."""
+    if notice.payment_due is None:
+        return ""
+    due = cn_date(notice.payment_due)
+    note = _provisional(notice.received_on or notice.sent_on, notice.payment_due)
+    if not notice.payment_due_provisional:
+        return f"（即至{due}{'；暂定：' + note if note else ''}）"
+    return (
+        f"。本通知邮寄送达，缴纳期限自签收之日次日起计算："
+        f"于{cn_date(notice.sent_on)}签收的，至{due}{_marked(note)}；签收之日每晚一个工作日，"
+        "缴纳期限相应顺延一个工作日"
     )
 
 
@@ -244,10 +265,8 @@ def extension_notice_content(case, event) -> Letter:
         f"经政府信息公开工作机构负责人{approver}于{cn_date(event.on)}同意，"
         f"答复期限延长{event.data.get('workdays')}个工作日，延长至{cn_date(after)}。"
     )
-    if event.data.get("provisional"):
-        extended += (
-            "（所跨年份的节假日安排尚未公布，暂按周末和法定节日计算，公布后以重新计算的日期为准。）"
-        )
+    if event.data.get("provisional"):  # in the case page's words, as the other letters
+        extended += _marked(_provisional(case.received_on, after) or "所跨年份的节假日安排尚未录入")
     paragraphs = [
         opening + f"本机关原应于{cn_date(before)}前作出答复。",
         f"因{_short(event.note, 300)}，本机关不能在上述期限内作出答复。{extended}",
@@ -281,6 +300,17 @@ def _notice(case, document_name: str, paragraphs: list[str], on: dt.date, event)
         date=cn_date(on),
         contact=_contact(event.actor if event else None),
     )
+
+
+def _provisional(start: dt.date, end: dt.date) -> str:
+    """Why a date the letter states is 暂定 (counted from `start` over a year whose holidays are
+    not entered yet), in the case page's words (core.calendar.provisional_note); "" if it is
+    firm. The letter is kept as sent, so the applicant's copy says what the page said."""
+    return provisional_note(workday_calendar(provisional=True), start, end)
+
+
+def _marked(note: str) -> str:
+    return f"（暂定：{note}）" if note else ""
 
 
 def _short(text: str, limit: int = 120) -> str:
@@ -418,16 +448,22 @@ def _live_letter(case, kind: str, event) -> Letter | None:
     return extension_notice_content(case, event)
 
 
+LETTER_NAMES = {
+    "reply": "答复告知书",
+    "supplement": "补正告知书",
+    "fee": "收费通知书",
+    "extension": "延期答复告知书",
+}
+
+
 def letter_response(case, fmt: str, kind: str = "reply"):
     """A letter as a download (.docx or PDF): the latest reply's, the 补正告知书, the latest
     收费通知书 or the 延期答复告知书, as sent (sent_letter); 404 before there is one."""
     from django.http import FileResponse, Http404
 
-    names = {"supplement": "补正告知书", "reply": "答复告知书", "fee": "收费通知书"}
-    names["extension"] = "延期答复告知书"
-    if kind not in names or fmt not in ("docx", "pdf"):
+    if kind not in LETTER_NAMES or fmt not in ("docx", "pdf"):
         raise Http404
-    letter, name = sent_letter(case, kind), names[kind]
+    letter, name = sent_letter(case, kind), LETTER_NAMES[kind]
     if letter is None:
         raise Http404
     body = letter_docx(letter) if fmt == "docx" else letter_pdf(letter)
@@ -459,5 +495,30 @@ def email_reply(case, reply, by=None) -> bool:
             message.attach(attachment.original_name, handle.read())
     if why := deliver(message):
         case.record_mail_failed("serve_mail_failed", why, by)
+        return False
+    return True
+
+
+def email_letter(case, kind: str, by=None) -> bool:
+    """重新发送 a notice (补正、收费、延期) by e-mail, as it was sent (sent_letter), as a PDF;
+    the reply goes with its files (email_reply). A failed sending is put on the timeline
+    (resend_mail_failed) for the office to tell the applicant another way. True when sent."""
+    from django.core.mail import EmailMessage
+
+    from gongkai.core.mailing import deliver
+
+    letter = sent_letter(case, kind)
+    if not case.email or letter is None:
+        return False
+    name = LETTER_NAMES[kind]
+    message = EmailMessage(
+        f"[{settings.AGENCY_NAME}] {name}（{case.tracking_no}）",
+        f"{case.applicant_name}：\n本机关就您的政府信息公开申请（编号{case.tracking_no}）发出的"
+        f"{name}见附件。\n{settings.AGENCY_NAME}",
+        to=[case.email],
+    )
+    message.attach(f"{name}-{case.tracking_no}.pdf", letter_pdf(letter), "application/pdf")
+    if why := deliver(message):
+        case.record_mail_failed("resend_mail_failed", why, by)
         return False
     return True

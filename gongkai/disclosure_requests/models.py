@@ -27,12 +27,15 @@ from gongkai.core.selectors import unit_staff
 from gongkai.core.workflow import TimelineEvent, Workflow, step_not_taken, transition
 from gongkai.disclosure_requests.clock import office_calendar, recompute_due, workdays_after
 from gongkai.disclosure_requests.letters import (
+    LETTER_NAMES,
     REMEDY_REFORM_DATE,
+    email_letter,
     email_reply,
     extension_notice_content,
     fee_notice_content,
     keep_sent_letter,
     letter_content,
+    sent_letter,
     supplement_notice_content,
 )
 from gongkai.disclosure_requests.taxonomy import (
@@ -72,6 +75,8 @@ audit.register_actions(
         "request.send_fee_notice": "发出收费通知",
         "request.ack_mail_failed": "受理回执邮件发送失败",
         "request.serve_mail_failed": "答复告知书邮件送达失败",
+        "request.resend": "重新发送文书",
+        "request.resend_mail_failed": "重新发送文书邮件失败",
         "request.record_fee_notice_received": "登记收费通知送达",
         "request.record_payment": "确认缴费",
         "request.waive_fee": "免收费用",
@@ -208,6 +213,13 @@ def _fee_notice_receipt_unknown(case) -> str:
     return ""
 
 
+def _no_email(case) -> str:
+    return "" if case.email else "申请人未留电子邮箱，不能以电子邮件重新发送"
+
+
+# What 重新发送 may send: the 受理回执 (number and query code) and every letter a step keeps.
+RESEND_DOCUMENTS = {"receipt": "受理回执", **LETTER_NAMES}
+
 S = CaseStatus
 # The same 办理意见 or 备注 sent again this soon is a double click, not a second step.
 REPEAT_WINDOW = dt.timedelta(minutes=10)
@@ -236,6 +248,8 @@ TRANSITIONS = {
     "serve": _t("送达", {S.REPLIED}, S.SERVED),
     "archive": _t("归档", {S.SERVED}, S.ARCHIVED),
     "note": _t("添加备注", S.values, who=(CASE_STAFF,)),
+    # the office sends a receipt or letter again when the applicant says it never arrived
+    "resend": _t("重新发送文书", S.values, refusal=_no_email),
 }
 
 
@@ -1445,6 +1459,51 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
             raise DomainError("备注不能为空")
         self._refuse_repeat("note", by, text, (), "这条备注已于{at}保存")
         return self._move("note", by, text)
+
+    @transaction.atomic
+    def resend(self, *, by, document: str, reason: str = ""):
+        """重新发送: the applicant says an e-mail never arrived, so the office sends it again to
+        the address on file — the 受理回执 (number and query code), or a letter as it was sent
+        (SentLetter; the reply with its files). On the timeline and in the audit log; the
+        state and every date stay as they were (the first sending is the one that counted)."""
+        self._begin("resend", by)
+        name = RESEND_DOCUMENTS.get(document)
+        if name is None:
+            raise DomainError("请选择要重新发送的文书", field="document")
+        if document == "receipt":
+            if not self.may_resend_receipt():
+                raise DomainError(
+                    "本申请的查询码无法重新生成，不能重新发送受理回执；请以其他方式告知申请人"
+                    "申请编号",
+                    field="document",
+                )
+        elif sent_letter(self, document) is None:
+            raise DomainError(f"本申请尚未发出{name}", field="document")
+        note = f"以电子邮件重新发送{name}"
+        if reason.strip():
+            note += f"。原因：{reason.strip()}"
+        self._refuse_repeat("resend", by, note, (), f"{name}已于{{at}}重新发送")
+        event = self._move("resend", by, note, document=document)
+        transaction.on_commit(lambda: self._send_again(document, by))
+        return event
+
+    def may_resend_receipt(self) -> bool:
+        """The receipt's query code can be derived again (registered under a form's key)."""
+        return bool(self.idempotency_key) and self.check_query_code(self.receipt_code())
+
+    def receipt_code(self) -> str:
+        """The query code the 受理回执 gave: derived from the key it was registered under."""
+        return self.new_query_code(self.idempotency_key)
+
+    def _send_again(self, document: str, by) -> None:
+        if document == "receipt":
+            from gongkai.disclosure_requests.services import acknowledge
+
+            acknowledge(self, self.receipt_code())
+        elif document == "reply":
+            email_reply(self, self.replies.latest("pk"), by)
+        else:
+            email_letter(self, document, by)
 
     def _refuse_repeat(self, verb: str, by, text: str, files, said: str) -> None:
         """A step that keeps the state (办理意见, 备注) cannot tell a double click by the state:

@@ -14,8 +14,9 @@ from gongkai.disclosure_requests.taxonomy import Outcome
 
 def visible_requests(user) -> QuerySet[DisclosureRequest]:
     """The disclosure office (政务公开管理员) sees every application; a unit sees those it handles.
-    Applicants' identity data is for the people handling the case, so no one else sees any."""
-    if user.has_role(Role.PRESS_OFFICE):
+    Applicants' identity data is for the people handling the case, so no one else sees any;
+    an auditor (审计查阅, read-only) reads every case as the office keeps it."""
+    if user.has_role(Role.PRESS_OFFICE, Role.AUDITOR):  # 审计查阅 reads every unit's
         return DisclosureRequest.objects.all()
     if user.unit_id and user.has_role(Role.CLERK, Role.UNIT_HEAD):
         return DisclosureRequest.objects.filter(handling_unit_id=user.unit_id)

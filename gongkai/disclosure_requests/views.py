@@ -72,7 +72,10 @@ def _step_form(case, verb: str, today):
     }
     if "seen_unit" in form_class.base_fields:
         initial["seen_unit"] = case.seen_unit_token()
-    return form_class(initial=initial)
+    form = form_class(initial=initial)
+    if hasattr(form, "offer"):  # choices that depend on the case (重新发送)
+        form.offer(case)
+    return form
 
 
 @role_required(*STAFF)

@@ -22,7 +22,7 @@ PAGE_SIZE = 20
 def visible_messages(user) -> QuerySet[Message]:
     """The press office and the leaders the mailbox is addressed to see every message; a unit
     sees those it answers. The writer's details are for these people only."""
-    if user.has_role(Role.PRESS_OFFICE, Role.LEADER):
+    if user.has_role(Role.PRESS_OFFICE, Role.LEADER, Role.AUDITOR):
         return Message.objects.all()
     if user.unit_id and user.has_role(Role.CLERK, Role.UNIT_HEAD):
         return Message.objects.filter(handling_unit_id=user.unit_id)

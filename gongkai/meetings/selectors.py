@@ -11,7 +11,7 @@ from gongkai.meetings.models import Meeting
 def visible_meetings(user) -> QuerySet[Meeting]:
     """The press office and the leaders see every unit's meetings; a unit sees its own. The
     sign-ups' contact details are for these people only."""
-    if user.has_role(Role.PRESS_OFFICE, Role.LEADER):
+    if user.has_role(Role.PRESS_OFFICE, Role.LEADER, Role.AUDITOR):
         return Meeting.objects.all()
     if user.unit_id and user.has_role(Role.CLERK, Role.UNIT_HEAD):
         return Meeting.objects.filter(unit_id=user.unit_id)

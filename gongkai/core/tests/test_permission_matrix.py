@@ -12,6 +12,8 @@ visitor, in the order of ROLES:
     leader   签发领导
     press    政务公开管理员 (新闻处; also a 经办人 of 新闻处)
     admin    系统管理员 (is_staff, as the demo makes it; not a superuser)
+    auditor  审计查阅 (read-only, of 办公室): reads what the press office reads, and every staff
+             page; every POST refused (F) but signing in and out and an (empty) password change
 
     O 200              R redirect (not to a login page)      L redirect to a login page
     F 403              N 404                                  M 405 (wrong method)
@@ -44,157 +46,159 @@ from gongkai.core import audit
 from gongkai.core.models import AuditEntry
 from gongkai.testing import APPLICATION_FORM
 
-ROLES = ("anon", "citizen", "clerk", "other", "head", "reviewer", "leader", "press", "admin")
+ROLES = (
+    "anon", "citizen", "clerk", "other", "head", "reviewer", "leader", "press", "admin", "auditor"
+)  # fmt: skip
 
 # (GET, POST), one letter per visitor: anon citizen clerk other head reviewer leader press admin
 MATRIX = {
     # ---- core ----
-    "home":                           ("OOOOOOOOO", "OOOOOOOOO"),
-    "core:login":                     ("OORRRRRRR", "OORRRRRRR"),
-    "core:logout":                    ("MMMMMMMMM", "LLWWWWWWW"),
-    "core:dashboard":                 ("LLOOOOOOO", "LLOOOOOOO"),
-    "core:password_change":           ("LLOOOOOOO", "LLOOOOOOO"),  # empty POST: nothing changed
-    "core:unit_list":                 ("LLFFFFFOO", "LLFFFFFOO"),  # press: the learned names
-    "core:learned_alias_change":      ("MMMMMMMMM", "LLFFFFFRR"),  # empty POST: nothing changed
-    "core:unit_create":               ("LLFFFFFFO", "LLFFFFFFO"),
-    "core:unit_edit":                 ("LLFFFFFFO", "LLFFFFFFO"),
-    "core:user_list":                 ("LLFFFFFFO", "LLFFFFFFO"),
-    "core:user_create":               ("LLFFFFFFO", "LLFFFFFFO"),
-    "core:user_edit":                 ("LLFFFFFFO", "LLFFFFFFO"),
-    "core:audit_list":                ("LLFFFFFOO", "LLFFFFFOO"),
-    "core:audit_export":              ("LLFFFFFOO", "LLFFFFFOO"),
-    "core:deadline":                  ("LLOOOOOOO", "LLOOOOOOO"),
-    "core:notifications_read":        ("MMMMMMMMM", "LLWWWWWWW"),
+    "home":                           ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "core:login":                     ("OORRRRRRRR", "OORRRRRRRR"),
+    "core:logout":                    ("MMMMMMMMMM", "LLWWWWWWWW"),
+    "core:dashboard":                 ("LLOOOOOOOO", "LLOOOOOOOF"),
+    "core:password_change":           ("LLOOOOOOOO", "LLOOOOOOOO"),  # empty POST: nothing changed
+    "core:unit_list":                 ("LLFFFFFOOO", "LLFFFFFOOF"),  # press: the learned names
+    "core:learned_alias_change":      ("MMMMMMMMMM", "LLFFFFFRRF"),  # empty POST: nothing changed
+    "core:unit_create":               ("LLFFFFFFOO", "LLFFFFFFOF"),
+    "core:unit_edit":                 ("LLFFFFFFOO", "LLFFFFFFOF"),
+    "core:user_list":                 ("LLFFFFFFOO", "LLFFFFFFOF"),
+    "core:user_create":               ("LLFFFFFFOO", "LLFFFFFFOF"),
+    "core:user_edit":                 ("LLFFFFFFOO", "LLFFFFFFOF"),
+    "core:audit_list":                ("LLFFFFFOOO", "LLFFFFFOOF"),
+    "core:audit_export":              ("LLFFFFFOOO", "LLFFFFFOOF"),
+    "core:deadline":                  ("LLOOOOOOOO", "LLOOOOOOOF"),
+    "core:notifications_read":        ("MMMMMMMMMM", "LLWWWWWWWF"),
     # the clerk's own reminder, whose mail went out: nothing to resend; anyone else's: 404
-    "core:notification_resend":       ("MMMMMMMMM", "LLRNNNNNN"),
-    "core:holidays":                  ("LLFFFFFFO", "LLFFFFFFO"),
-    "core:holiday_override_delete":   ("MMMMMMMMM", "LLFFFFFFW"),
-    "core:holiday_schedule_confirm":  ("MMMMMMMMM", "LLFFFFFFW"),
+    "core:notification_resend":       ("MMMMMMMMMM", "LLRNNNNNNF"),
+    "core:holidays":                  ("LLFFFFFFOO", "LLFFFFFFOF"),
+    "core:holiday_override_delete":   ("MMMMMMMMMM", "LLFFFFFFWF"),
+    "core:holiday_schedule_confirm":  ("MMMMMMMMMM", "LLFFFFFFWF"),
     # ---- plans (the ledger is bureau-wide; a task's page only for its units) ----
-    "plans:plan_list":                ("LLRRRRRRR", "LLRRRRRRR"),  # one plan: straight to it
-    "plans:plan_import":              ("LLFFFFFOF", "LLFFFFFOF"),
-    "plans:header_synonym_change":    ("MMMMMMMMM", "LLFFFFFRF"),  # empty POST: nothing changed
-    "plans:plan_detail":              ("LLOOOOOOO", "LLOOOOOOO"),
-    "plans:plan_export":              ("LLFFFFFOF", "LLFFFFFOF"),
-    "plans:plan_archive":             ("LLFFFFFOF", "LLFFFFFOF"),
-    "plans:task_detail":              ("LLONONOOO", "LLONONOOO"),
-    "plans:report_progress":          ("MMMMMMMMM", "LLWNWFFNF"),
-    "plans:assign_units":             ("MMMMMMMMM", "LLFFFFFBF"),
-    "plans:task_evidence_kinds":      ("MMMMMMMMM", "LLFFFFFWF"),
-    "plans:evidence_download":        ("LLONONOOO", "LLONONOOO"),
+    "plans:plan_list":                ("LLRRRRRRRR", "LLRRRRRRRF"),  # one plan: straight to it
+    "plans:plan_import":              ("LLFFFFFOFO", "LLFFFFFOFF"),
+    "plans:header_synonym_change":    ("MMMMMMMMMM", "LLFFFFFRFF"),  # empty POST: nothing changed
+    "plans:plan_detail":              ("LLOOOOOOOO", "LLOOOOOOOF"),
+    "plans:plan_export":              ("LLFFFFFOFO", "LLFFFFFOFF"),
+    "plans:plan_archive":             ("LLFFFFFOFO", "LLFFFFFOFF"),
+    "plans:task_detail":              ("LLONONOOOO", "LLONONOOOF"),
+    "plans:report_progress":          ("MMMMMMMMMM", "LLWNWFFNFF"),
+    "plans:assign_units":             ("MMMMMMMMMM", "LLFFFFFBFF"),
+    "plans:task_evidence_kinds":      ("MMMMMMMMMM", "LLFFFFFWFF"),
+    "plans:evidence_download":        ("LLONONOOOO", "LLONONOOOF"),
     # ---- publications (a document of 法规处 at 一审, drafted and submitted by the clerk) ----
-    "publications:home":              ("LLOOOOOOO", "LLOOOOOOO"),
-    "publications:document_create":   ("LLOOOFFOF", "LLOOOFFOF"),
-    "publications:document_detail":   ("LLONOOOOO", "LLONOOOOO"),
-    "publications:document_edit":     ("LLONOOOOO", "LLCNCCCCC"),
-    "publications:accept_hit":        ("MMMMMMMMM", "LLRNRRRRR"),
-    "publications:attachment_add":    ("MMMMMMMMM", "LLRNWRRRR"),
-    "publications:document_act":      ("MMMMMMMMM", "LLRNWRRRR"),
-    "publications:attachment_download": ("LLONOOOOO", "LLONOOOOO"),
-    "publications:attachment_delete": ("MMMMMMMMM", "LLRNWRRRR"),
-    "publications:campaign_list":     ("LLOOOOOOO", "LLOOOOOOO"),
-    "publications:campaign_detail":   ("LLOOOOOOO", "LLOOOOOOO"),
-    "publications:campaign_export":   ("LLFFFFFOF", "LLFFFFFOF"),
-    "publications:cleanup_decide":    ("MMMMMMMMM", "LLWNWNRWR"),
-    "publications:portal_page_edit":  ("LLFFFFFOF", "LLFFFFFOF"),  # an empty POST saves nothing
+    "publications:home":              ("LLOOOOOOOO", "LLOOOOOOOF"),
+    "publications:document_create":   ("LLOOOFFOFO", "LLOOOFFOFF"),
+    "publications:document_detail":   ("LLONOOOOOO", "LLONOOOOOF"),
+    "publications:document_edit":     ("LLONOOOOOO", "LLCNCCCCCF"),
+    "publications:accept_hit":        ("MMMMMMMMMM", "LLRNRRRRRF"),
+    "publications:attachment_add":    ("MMMMMMMMMM", "LLRNWRRRRF"),
+    "publications:document_act":      ("MMMMMMMMMM", "LLRNWRRRRF"),
+    "publications:attachment_download": ("LLONOOOOOO", "LLONOOOOOF"),
+    "publications:attachment_delete": ("MMMMMMMMMM", "LLRNWRRRRF"),
+    "publications:campaign_list":     ("LLOOOOOOOO", "LLOOOOOOOF"),
+    "publications:campaign_detail":   ("LLOOOOOOOO", "LLOOOOOOOF"),
+    "publications:campaign_export":   ("LLFFFFFOFO", "LLFFFFFOFF"),
+    "publications:cleanup_decide":    ("MMMMMMMMMM", "LLWNWNRWRF"),
+    "publications:portal_page_edit":  ("LLFFFFFOFO", "LLFFFFFOFF"),  # an empty POST saves nothing
     # ---- disclosure applications (handled by 法规处, replied) ----
-    "disclosure_requests:list":       ("LLOOOFFOF", "LLOOOFFOF"),
-    "disclosure_requests:register":   ("LLFFFFFOF", "LLFFFFFOF"),
-    "disclosure_requests:statistics": ("LLFFFFFOF", "LLFFFFFOF"),
-    "disclosure_requests:detail":     ("LLONOFFOF", "LLONOFFOF"),
-    "disclosure_requests:step":       ("MMMMMMMMM", "LLWNWFFWF"),
-    "disclosure_requests:remedy_add": ("MMMMMMMMM", "LLFFFFFWF"),
-    "disclosure_requests:letter":     ("LLONOFFOF", "LLONOFFOF"),
-    "disclosure_requests:attachment": ("LLONOFFOF", "LLONOFFOF"),
-    "disclosure_requests:supplement_notice": ("LLNNNFFNF", "LLNNNFFNF"),  # none was asked
-    "disclosure_requests:fee_notice": ("LLNNNFFNF", "LLNNNFFNF"),  # no fee was charged
-    "disclosure_requests:extension_notice": ("LLONOFFOF", "LLONOFFOF"),  # extended, 5 WD
+    "disclosure_requests:list":       ("LLOOOFFOFO", "LLOOOFFOFF"),
+    "disclosure_requests:register":   ("LLFFFFFOFO", "LLFFFFFOFF"),
+    "disclosure_requests:statistics": ("LLFFFFFOFO", "LLFFFFFOFF"),
+    "disclosure_requests:detail":     ("LLONOFFOFO", "LLONOFFOFF"),
+    "disclosure_requests:step":       ("MMMMMMMMMM", "LLWNWFFWFF"),
+    "disclosure_requests:remedy_add": ("MMMMMMMMMM", "LLFFFFFWFF"),
+    "disclosure_requests:letter":     ("LLONOFFOFO", "LLONOFFOFF"),
+    "disclosure_requests:attachment": ("LLONOFFOFO", "LLONOFFOFF"),
+    "disclosure_requests:supplement_notice": ("LLNNNFFNFN", "LLNNNFFNFF"),  # none was asked
+    "disclosure_requests:fee_notice": ("LLNNNFFNFN", "LLNNNFFNFF"),  # no fee was charged
+    "disclosure_requests:extension_notice": ("LLONOFFOFO", "LLONOFFOFF"),  # extended, 5 WD
     # ---- the mailbox's figures: statistics for all staff, signals for the office and leaders ----
-    "mailbox_reports:statistics":     ("LLOOOOOOO", "LLOOOOOOO"),
-    "mailbox_reports:signals":        ("LLFFFFOOF", "LLFFFFOOF"),
-    "mailbox_reports:signal_note":    ("MMMMMMMMM", "LLFFFFFRF"),  # no signal: refused, no change
-    "mailbox_reports:signal_interpretation": ("MMMMMMMMM", "LLFFFFFRF"),
+    "mailbox_reports:statistics":     ("LLOOOOOOOO", "LLOOOOOOOF"),
+    "mailbox_reports:signals":        ("LLFFFFOOFO", "LLFFFFOOFF"),
+    "mailbox_reports:signal_note":    ("MMMMMMMMMM", "LLFFFFFRFF"),  # no signal: refused, no change
+    "mailbox_reports:signal_interpretation": ("MMMMMMMMMM", "LLFFFFFRFF"),
     # ---- reports ----
-    "reports:dashboard":              ("LLFFFFOOF", "LLFFFFOOF"),
-    "reports:annual":                 ("LLFFFFWWF", "LLFFFFWWF"),  # first view makes the row
-    "reports:annual_edit":            ("MMMMMMMMM", "LLFFFFFWF"),
-    "reports:annual_submit":          ("MMMMMMMMM", "LLFFFFFWF"),
-    "reports:cell_records":           ("LLFFFFFOF", "LLFFFFFOF"),
-    "reports:annual_download":        ("LLFFFFWWF", "LLFFFFWWF"),
+    "reports:dashboard":              ("LLFFFFOOFO", "LLFFFFOOFF"),
+    "reports:annual":                 ("LLFFFFWWFO", "LLFFFFWWFF"),  # first view makes the row
+    "reports:annual_edit":            ("MMMMMMMMMM", "LLFFFFFWFF"),
+    "reports:annual_submit":          ("MMMMMMMMMM", "LLFFFFFWFF"),
+    "reports:cell_records":           ("LLFFFFFOFO", "LLFFFFFOFF"),
+    "reports:annual_download":        ("LLFFFFWWFO", "LLFFFFWWFF"),
     # ---- decision meetings (a 法规处 meeting drawn by lottery; a 法规处 draft to edit) ----
-    "meetings:list":                  ("LLOOOFOOF", "LLOOOFOOF"),
-    "meetings:create":                ("LLOOOFFOF", "LLOOOFFOF"),  # an empty POST saves nothing
-    "meetings:detail":                ("LLONOFOOF", "LLONOFOOF"),
-    "meetings:edit":                  ("LLONOFFNF", "LLONOFFNF"),  # the unit's own draft only
-    "meetings:step":                  ("MMMMMMMMM", "LLWNWFNWF"),
-    "meetings_public:list":           ("OOOOOOOOO", "OOOOOOOOO"),
-    "meetings_public:detail":         ("OOOOOOOOO", "OOOOOOOOO"),
-    "meetings_public:signup":         ("OOOOOOOOO", "OOOOOOOOO"),  # an empty POST: the form
-    "meetings_public:result":         ("OOOOOOOOO", "OOOOOOOOO"),
-    "meetings_public:list_text":      ("OOOOOOOOO", "OOOOOOOOO"),
-    "meetings_public:draw_script":    ("OOOOOOOOO", "OOOOOOOOO"),
-    "meetings_public:lookup":         ("OOOOOOOOO", "OOOOOOOOO"),
-    "meetings_public:status":         ("RORRRRRRR", "RORRRRRRR"),
+    "meetings:list":                  ("LLOOOFOOFO", "LLOOOFOOFF"),
+    "meetings:create":                ("LLOOOFFOFO", "LLOOOFFOFF"),  # an empty POST saves nothing
+    "meetings:detail":                ("LLONOFOOFO", "LLONOFOOFF"),
+    "meetings:edit":                  ("LLONOFFNFN", "LLONOFFNFF"),  # the unit's own draft only
+    "meetings:step":                  ("MMMMMMMMMM", "LLWNWFNWFF"),
+    "meetings_public:list":           ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "meetings_public:detail":         ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "meetings_public:signup":         ("OOOOOOOOOO", "OOOOOOOOOF"),  # an empty POST: the form
+    "meetings_public:result":         ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "meetings_public:list_text":      ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "meetings_public:draw_script":    ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "meetings_public:lookup":         ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "meetings_public:status":         ("RORRRRRRRR", "RORRRRRRRF"),
     # ---- 政策问答 (a draft entry of 法规处 to edit, a pending one to approve) ----
-    "answers:entry_list":             ("LLOOOOOOO", "LLOOOOOOO"),
-    "answers:entry_create":           ("LLOOOFFOF", "LLOOOFFOF"),  # an empty POST saves nothing
-    "answers:entry_detail":           ("LLONONOOO", "LLONONOOO"),
-    "answers:entry_edit":             ("LLONONNNN", "LLONONNNN"),
-    "answers:entry_act":              ("MMMMMMMMM", "LLRNWNRRR"),
-    "answers:import":                 ("LLFFFFFOF", "LLFFFFFOF"),
-    "answers:passage_list":           ("LLOOOOOOO", "LLOOOOOOO"),
-    "answers:passage_detail":         ("LLONONOOO", "LLONONOOO"),
-    "answers:passage_act":            ("MMMMMMMMM", "LLRNWNRRR"),  # the importer cannot approve
-    "answers:unanswered":             ("LLOOOOOOO", "LLOOOOOOO"),
-    "answers:search":                 ("LLOOOOOOO", "LLOOOOOOO"),
-    "answers_public:ask":             ("OOOOOOOOO", "OOOOOOOOO"),  # an empty question asks nothing
-    "answers_public:media":           ("NNNNNNNNN", "NNNNNNNNN"),  # the entry is not published
+    "answers:entry_list":             ("LLOOOOOOOO", "LLOOOOOOOF"),
+    "answers:entry_create":           ("LLOOOFFOFO", "LLOOOFFOFF"),  # an empty POST saves nothing
+    "answers:entry_detail":           ("LLONONOOOO", "LLONONOOOF"),
+    "answers:entry_edit":             ("LLONONNNNN", "LLONONNNNF"),
+    "answers:entry_act":              ("MMMMMMMMMM", "LLRNWNRRRF"),
+    "answers:import":                 ("LLFFFFFOFO", "LLFFFFFOFF"),
+    "answers:passage_list":           ("LLOOOOOOOO", "LLOOOOOOOF"),
+    "answers:passage_detail":         ("LLONONOOOO", "LLONONOOOF"),
+    "answers:passage_act":            ("MMMMMMMMMM", "LLRNWNRRRF"),  # the importer cannot approve
+    "answers:unanswered":             ("LLOOOOOOOO", "LLOOOOOOOF"),
+    "answers:search":                 ("LLOOOOOOOO", "LLOOOOOOOF"),
+    "answers_public:ask":             ("OOOOOOOOOO", "OOOOOOOOOF"),  # an empty question: nothing
+    "answers_public:media":           ("NNNNNNNNNN", "NNNNNNNNNF"),  # the entry is not published
     # ---- the public portal (a published document and its attachment) ----
-    "publications_public:catalogue":  ("OOOOOOOOO", "OOOOOOOOO"),
-    "publications_public:document":   ("OOOOOOOOO", "OOOOOOOOO"),
-    "publications_public:attachment": ("OOOOOOOOO", "OOOOOOOOO"),
-    "publications_public:business":   ("OOOOOOOOO", "OOOOOOOOO"),
-    "publications_public:regulations": ("OOOOOOOOO", "OOOOOOOOO"),
-    "publications_public:search":     ("OOOOOOOOO", "OOOOOOOOO"),
-    "publications_public:feed":       ("OOOOOOOOO", "OOOOOOOOO"),
-    "publications_public:sitemap":    ("OOOOOOOOO", "OOOOOOOOO"),
-    "publications_public:guide":      ("OOOOOOOOO", "OOOOOOOOO"),
-    "publications_public:rules":      ("OOOOOOOOO", "OOOOOOOOO"),
-    "reports_public:annual_list":     ("OOOOOOOOO", "OOOOOOOOO"),
-    "mailbox_reports_public:statistics": ("OOOOOOOOO", "OOOOOOOOO"),
+    "publications_public:catalogue":  ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "publications_public:document":   ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "publications_public:attachment": ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "publications_public:business":   ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "publications_public:regulations": ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "publications_public:search":     ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "publications_public:feed":       ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "publications_public:sitemap":    ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "publications_public:guide":      ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "publications_public:rules":      ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "reports_public:annual_list":     ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "mailbox_reports_public:statistics": ("OOOOOOOOOO", "OOOOOOOOOF"),
     # ---- applying and following a case: only the browser that proved the code sees it ----
-    "disclosure_requests_public:apply":  ("OOOOOOOOO", "OOOOOOOOO"),
-    "disclosure_requests_public:lookup": ("OOOOOOOOO", "OOOOOOOOO"),
-    "disclosure_requests_public:status": ("RORRRRRRR", "RCRRRRRRR"),  # no 补正 asked: refused
-    "disclosure_requests_public:letter": ("RORRRRRRR", "RORRRRRRR"),
-    "disclosure_requests_public:file":   ("RORRRRRRR", "RORRRRRRR"),
-    "disclosure_requests_public:supplement_notice": ("RNRRRRRRR", "RNRRRRRRR"),  # none was asked
-    "disclosure_requests_public:fee_notice": ("RNRRRRRRR", "RNRRRRRRR"),  # no fee was charged
-    "disclosure_requests_public:extension_notice": ("RORRRRRRR", "RORRRRRRR"),
+    "disclosure_requests_public:apply":  ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "disclosure_requests_public:lookup": ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "disclosure_requests_public:status": ("RORRRRRRRR", "RCRRRRRRRF"),  # no 补正 asked: refused
+    "disclosure_requests_public:letter": ("RORRRRRRRR", "RORRRRRRRF"),
+    "disclosure_requests_public:file":   ("RORRRRRRRR", "RORRRRRRRF"),
+    "disclosure_requests_public:supplement_notice": ("RNRRRRRRRR", "RNRRRRRRRF"),  # none was asked
+    "disclosure_requests_public:fee_notice": ("RNRRRRRRRR", "RNRRRRRRRF"),  # no fee was charged
+    "disclosure_requests_public:extension_notice": ("RORRRRRRRR", "RORRRRRRRF"),
     # ---- the leader mailbox (a message answered by 法规处 and published) ----
-    "mailbox:list":                   ("LLOOOFOOF", "LLOOOFOOF"),
-    "mailbox:hotline":                ("LLFFFFFOF", "LLFFFFFOF"),
-    "mailbox:detail":                 ("LLONOFOOF", "LLONOFOOF"),
-    "mailbox:step":                   ("MMMMMMMMM", "LLWNWFNWF"),
-    "mailbox:file":                   ("LLONOFOOF", "LLONOFOOF"),
-    "mailbox_public:write":           ("OOOOOOOOO", "OOOOOOOOO"),
-    "mailbox_public:lookup":          ("OOOOOOOOO", "OOOOOOOOO"),
-    "mailbox_public:status":          ("RORRRRRRR", "RORRRRRRR"),
-    "mailbox_public:replies":         ("OOOOOOOOO", "OOOOOOOOO"),
-    "mailbox_public:reply":           ("OOOOOOOOO", "OOOOOOOOO"),
+    "mailbox:list":                   ("LLOOOFOOFO", "LLOOOFOOFF"),
+    "mailbox:hotline":                ("LLFFFFFOFO", "LLFFFFFOFF"),
+    "mailbox:detail":                 ("LLONOFOOFO", "LLONOFOOFF"),
+    "mailbox:step":                   ("MMMMMMMMMM", "LLWNWFNWFF"),
+    "mailbox:file":                   ("LLONOFOOFO", "LLONOFOOFF"),
+    "mailbox_public:write":           ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "mailbox_public:lookup":          ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "mailbox_public:status":          ("RORRRRRRRR", "RORRRRRRRF"),
+    "mailbox_public:replies":         ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "mailbox_public:reply":           ("OOOOOOOOOO", "OOOOOOOOOF"),
     # ---- consultations (a draft of 法规处 published and open for comment) ----
-    "consultations:list":             ("LLOOOFOOF", "LLOOOFOOF"),
-    "consultations:create":           ("LLOOOFFOF", "LLOOOFFOF"),
-    "consultations:detail":           ("LLONOFOOF", "LLONOFOOF"),
-    "consultations:edit":             ("LLONOFFOF", "LLONOFFOF"),
-    "consultations:comment_register": ("MMMMMMMMM", "LLBNBFFBF"),
-    "consultations:decide":           ("MMMMMMMMM", "LLBNBFFBF"),
-    "consultations:draft_feedback":   ("MMMMMMMMM", "LLRNRFFRF"),  # still open: refused
-    "consultations_public:list":      ("OOOOOOOOO", "OOOOOOOOO"),
-    "consultations_public:page":      ("OOOOOOOOO", "OOOOOOOOO"),
+    "consultations:list":             ("LLOOOFOOFO", "LLOOOFOOFF"),
+    "consultations:create":           ("LLOOOFFOFO", "LLOOOFFOFF"),
+    "consultations:detail":           ("LLONOFOOFO", "LLONOFOOFF"),
+    "consultations:edit":             ("LLONOFFOFR", "LLONOFFOFF"),
+    "consultations:comment_register": ("MMMMMMMMMM", "LLBNBFFBFF"),
+    "consultations:decide":           ("MMMMMMMMMM", "LLBNBFFBFF"),
+    "consultations:draft_feedback":   ("MMMMMMMMMM", "LLRNRFFRFF"),  # still open: refused
+    "consultations_public:list":      ("OOOOOOOOOO", "OOOOOOOOOF"),
+    "consultations_public:page":      ("OOOOOOOOOO", "OOOOOOOOOF"),
     # ---- Django's admin: one sign-in page (ours); the admin itself for is_staff only ----
-    "admin:login":                    ("LLLLLLLLL", "LLLLLLLLL"),
-    "admin:index":                    ("LLLLLLLLO", "LLLLLLLLO"),
+    "admin:login":                    ("LLLLLLLLLL", "LLLLLLLLLF"),
+    "admin:index":                    ("LLLLLLLLOL", "LLLLLLLLOF"),
 }  # fmt: skip  # a table: one row per URL, one column per role (GET, POST)
 
 # Django's admin has a URL per model and action, all behind admin:index's is_staff check and
@@ -552,6 +556,16 @@ def _docx(text):
     return SimpleUploadedFile("附件.docx", buffer.getvalue())
 
 
+def _auditor(cast):
+    """审计查阅 (read-only), in 办公室: sees every unit's records, changes nothing."""
+    from gongkai.core.models import User
+    from gongkai.core.roles import Role
+
+    user = User.objects.create(username="shenji", full_name="审计查阅", unit=cast.units["办公室"])
+    user.set_roles([Role.AUDITOR])
+    return user
+
+
 def _client_for(role, cast, world):
     client = Client()
     if role == "citizen":
@@ -569,7 +583,7 @@ def _client_for(role, cast, world):
             "press": cast.press,
             "admin": cast.admin,
         }
-        client.force_login(people[role])
+        client.force_login(_auditor(cast) if role == "auditor" else people[role])
     return client
 
 

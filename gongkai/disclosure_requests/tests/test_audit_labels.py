@@ -8,7 +8,11 @@ RECORDED_BY_SERVICES = {"request.register", "request.add_remedy", "request.recom
 # Recorded by the staff views when an application's personal data is read (audit.record_read).
 RECORDED_BY_VIEWS = {"request.read", "request.download"}
 # Recorded when a mail to the applicant fails (DisclosureRequest.record_mail_failed).
-RECORDED_ON_MAIL_FAILURE = {"request.ack_mail_failed", "request.serve_mail_failed"}
+RECORDED_ON_MAIL_FAILURE = {
+    "request.ack_mail_failed",
+    "request.serve_mail_failed",
+    "request.resend_mail_failed",
+}
 
 
 def test_every_application_action_label_is_one_the_code_records():

@@ -1,0 +1,74 @@
+"""审计查阅 — a read-only role for an auditor a year later (outside probes): the staff side of
+every unit (cases, letters, ledger, audit log, reports), and no verb. The permission matrix
+(test_permission_matrix) walks every URL of the URL conf with it, GET and POST, and compares
+every row of every table after each refused POST; these are the rules around it."""
+
+import datetime as dt
+
+from django.urls import reverse
+
+from gongkai.core.models import AuditEntry, User
+from gongkai.core.roles import Role
+from gongkai.testing import handling_case, on_day
+
+D = dt.date
+
+
+def _auditor(cast, *roles):
+    user = User.objects.create(username="shenji", full_name="审计查阅", unit=cast.units["办公室"])
+    user.set_roles([Role.AUDITOR, *roles])
+    return user
+
+
+def _note(client, case):
+    url = reverse("disclosure_requests:step", args=[case.pk, "note"])
+    return client.post(url, {"text": "已电话联系申请人", "on": "2022-09-29"})
+
+
+def test_an_auditor_reads_another_units_case_and_its_letter_and_the_audit_log(client, cast):
+    case = handling_case(cast)  # 法规处's; the auditor is of 办公室
+    client.force_login(_auditor(cast))
+    page = client.get(reverse("disclosure_requests:detail", args=[case.pk]))
+    assert page.status_code == 200 and case.tracking_no in page.content.decode()
+    assert 'action="/staff/requests/' not in page.content.decode()  # no step is offered
+    assert client.get(reverse("core:audit_list")).status_code == 200
+    assert client.get(reverse("reports:dashboard")).status_code == 200
+    client.force_login(cast.press)  # who may act is offered the steps
+    page = client.get(reverse("disclosure_requests:detail", args=[case.pk]))
+    assert 'action="/staff/requests/' in page.content.decode()
+    # a clerk of another unit does not see it (the rule the auditor is let past)
+    client.force_login(cast.other_clerk)
+    assert client.get(reverse("disclosure_requests:detail", args=[case.pk])).status_code == 404
+
+
+def test_an_auditor_account_stays_read_only_whatever_other_role_it_is_given(client, cast):
+    """A role added to an auditor's account does not let it act: refused (403), nothing
+    written; the same step by the press office is taken (the step it allows)."""
+    with on_day(2022, 9, 29):
+        case = handling_case(cast)
+        client.force_login(_auditor(cast, Role.PRESS_OFFICE))
+        entries = AuditEntry.objects.count()
+        assert _note(client, case).status_code == 403
+        assert not case.events.filter(kind="note").exists()
+        assert AuditEntry.objects.count() == entries
+        client.force_login(cast.press)
+        assert _note(client, case).status_code == 302
+    assert case.events.filter(kind="note").exists()
+
+
+def test_the_auditor_role_is_given_alone(client, cast):
+    client.force_login(cast.admin)
+    data = {
+        "username": "shenji",
+        "full_name": "审计查阅",
+        "unit": cast.units["办公室"].pk,
+        "roles": [Role.AUDITOR, Role.PRESS_OFFICE],
+        "password": "Shenji-2023-secret",
+        "is_active": "on",
+    }
+    response = client.post(reverse("core:user_create"), data)
+    assert "审计查阅为只读角色，不能与其他角色同时授予" in response.content.decode()
+    assert not User.objects.filter(username="shenji").exists()
+    data["roles"] = [Role.AUDITOR]
+    assert client.post(reverse("core:user_create"), data).status_code == 302
+    assert User.objects.get(username="shenji").is_read_only

@@ -1,0 +1,110 @@
+"""Outside probes: the dates a letter states, as kept at sending (SentLetter).
+
+- The 补正告知书 stated a 补正 date counted into a year whose holidays are not entered without
+  saying it is 暂定, while the case page did; every letter stating such a date now says so in
+  the page's words.
+- A 收费通知书 sent by post was kept without any date to pay by (its 送达 date is not known
+  when it is posted); it now states the date counted from the day it is sent and how a later
+  签收 moves it.
+"""
+
+import datetime as dt
+
+from gongkai.disclosure_requests.models import FeeNotice, SentLetter
+from gongkai.testing import a_case, handling_case, on_day
+
+D = dt.date
+
+
+def _kept(case, kind) -> str:
+    letter = SentLetter.objects.get(event__case=case, kind=kind)
+    return "\n".join(letter.content["paragraphs"])
+
+
+def test_a_supplement_letter_counted_into_an_unentered_year_says_it_is_provisional(cast):
+    """From 2026-12-22, 15 WD on weekends and 元旦 only → 2027-01-13 (test_procedure_rules)."""
+    with on_day(2026, 12, 21):
+        case = a_case(cast, received=D(2026, 12, 21))
+    with on_day(2026, 12, 22):
+        case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2026, 12, 22))
+    words = _kept(case, SentLetter.Kind.SUPPLEMENT)
+    assert (
+        "请于2027年1月13日前补正（暂定：2027年节假日安排尚未录入，暂按周末和元旦（1月1日）" in words
+    )
+    assert case.supplement_due_note in words
+
+
+def test_a_supplement_letter_within_entered_years_states_a_firm_date(cast):
+    case = a_case(cast)
+    with on_day(2022, 9, 30):
+        case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2022, 9, 30))
+    words = _kept(case, SentLetter.Kind.SUPPLEMENT)
+    assert "前补正。答复期限" in words and "暂定" not in words
+
+
+def _fee(cast, *, sent_on, delivery, case=None):
+    case = case or handling_case(cast)
+    with on_day(sent_on.year, sent_on.month, sent_on.day):
+        case.send_fee_notice(
+            by=cast.press,
+            method=FeeNotice.Method.PER_VOLUME,
+            pages=120,
+            sent_on=sent_on,
+            delivery=delivery,
+        )
+    return case
+
+
+def test_a_posted_fee_notice_states_the_date_to_pay_by_and_how_its_receipt_moves_it(cast):
+    """Posted 2022-10-10: received that day, 20 WD from 10-11 → 2022-11-07
+    (test_dates_and_lateness); each working day later it arrives, one working day later."""
+    case = _fee(cast, sent_on=D(2022, 10, 10), delivery=FeeNotice.Delivery.POST)
+    words = _kept(case, SentLetter.Kind.FEE)
+    assert (
+        "本通知邮寄送达，缴纳期限自签收之日次日起计算：于2022年10月10日签收的，至2022年11月7日；"
+        in words
+    )
+    assert "签收之日每晚一个工作日，缴纳期限相应顺延一个工作日" in words
+    assert "暂定" not in words
+
+
+def test_a_fee_notice_given_online_states_its_one_date(cast):
+    """The step it does not change: received the day it is sent, one date, no 签收 rule."""
+    case = _fee(cast, sent_on=D(2022, 10, 10), delivery=FeeNotice.Delivery.ONLINE)
+    words = _kept(case, SentLetter.Kind.FEE)
+    assert "20个工作日内缴纳（即至2022年11月7日）。" in words
+    assert "签收" not in words and "暂定" not in words
+
+
+def test_a_fee_notice_counted_into_an_unentered_year_says_it_is_provisional(cast):
+    """Sent online 2026-12-21 (2026 known; 2027 on weekends and 元旦 only): 12/22–25 (4),
+    12/28–31 (8), 1/4–8 (13), 1/11–15 (18), 1/18–19 → 2027-01-19, 暂定."""
+    with on_day(2026, 12, 10):
+        case = a_case(cast, received=D(2026, 12, 10))
+        case.assign(by=cast.press, unit=cast.units["法规处"], on=D(2026, 12, 10))
+    _fee(cast, sent_on=D(2026, 12, 21), delivery=FeeNotice.Delivery.ONLINE, case=case)
+    assert case.fee_notices.get().payment_due == D(2027, 1, 19)
+    words = _kept(case, SentLetter.Kind.FEE)
+    assert "（即至2027年1月19日；暂定：2027年节假日安排尚未录入" in words
+
+
+def test_an_extension_letter_counted_into_an_unentered_year_says_why_in_the_same_words(cast):
+    """Received 2026-12-10, due 2027-01-08 (test_procedure_rules); extended by 10 WD → 暂定."""
+    with on_day(2026, 12, 10):
+        case = a_case(cast, received=D(2026, 12, 10))
+        case.assign(by=cast.press, unit=cast.units["法规处"], on=D(2026, 12, 10))
+    with on_day(2026, 12, 28):
+        case.extend(
+            by=cast.press_head, workdays=10, reason="需逐件核对。", notified_on=D(2026, 12, 28)
+        )
+    words = _kept(case, SentLetter.Kind.EXTENSION)
+    assert "（暂定：2027年节假日安排尚未录入，暂按周末和元旦（1月1日）" in words
+
+
+def test_an_extension_letter_within_entered_years_is_not_marked(cast):
+    case = handling_case(cast)
+    with on_day(2022, 10, 20):
+        case.extend(
+            by=cast.press_head, workdays=10, reason="需逐件核对。", notified_on=D(2022, 10, 20)
+        )
+    assert "暂定" not in _kept(case, SentLetter.Kind.EXTENSION)
