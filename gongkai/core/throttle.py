@@ -18,6 +18,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from gongkai.core.models import Throttle
 
@@ -158,8 +159,10 @@ DEVICES_KEPT = 5  # accounts one browser remembers (a shared office PC)
 
 
 def _account_digest(username: str) -> str:
-    """The cookie names the account by a digest: who signs in at a PC is not in its cookies."""
-    return hashlib.sha256(f"device:{username}".encode()).hexdigest()[:24]
+    """The cookie names the account by a keyed digest: who signs in at a PC is not in its
+    cookies (the signed cookie is readable, and a plain hash of a short list of user names is
+    guessed by trying them)."""
+    return salted_hmac(DEVICE_SALT, username).hexdigest()[:24]
 
 
 def _device_entries(cookie: str | None) -> list[list[str]]:

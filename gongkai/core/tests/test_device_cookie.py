@@ -92,3 +92,11 @@ def test_the_cookie_does_not_name_the_account_and_is_sent_to_the_sign_in_page_on
     cookie = browser.cookies[throttle.DEVICE_COOKIE]
     assert cookie["path"] == reverse("core:login") and cookie["httponly"]
     assert "fagui" not in str(throttle.signing.loads(cookie.value, salt=throttle.DEVICE_SALT))
+
+
+def test_the_account_digest_is_keyed_by_the_sites_secret(settings):
+    """The signed cookie is readable; a plain hash of a user name is found by hashing the few
+    names a bureau has. Keyed by SECRET_KEY, the same name gives another digest elsewhere."""
+    here = throttle._account_digest("fagui")
+    settings.SECRET_KEY = "another-site-" + "x" * 40
+    assert throttle._account_digest("fagui") != here
