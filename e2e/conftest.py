@@ -3,12 +3,21 @@ driven by Debian's Chromium through Playwright. Never `playwright install`."""
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 from e2e.live_server import start_live_server
 
 CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
+E2E_DIR = Path(__file__).resolve().parent
+
+
+def pytest_itemcollected(item):
+    """Every test under e2e/ carries the `e2e` marker, set here once, so `-m e2e` and
+    `-m "not e2e"` select right; a plain `pytest` (make test) still runs them all."""
+    if E2E_DIR in Path(item.path).resolve().parents:
+        item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(scope="session")
