@@ -42,15 +42,14 @@ def state_refusal(noun: str, status: str, label: str) -> str:
     return f"该{noun}当前为“{status}”，在此状态下不能{label}"
 
 
-def step_not_taken(noun: str, status: str, label: str, *, why: str = "") -> str:
+def step_not_taken(noun: str, status: str, label: str, *, why: str = "", shown: bool = True) -> str:
     """What a step sent from a page left open is told when its record's state no longer allows
     it (nothing done): the state refusal, then where to look. Every workflow says it alike.
     `why` tells instead what changed when the state still allows the step but the record has
-    moved otherwise (an application 交办 meanwhile to another unit)."""
-    return (
-        f"{why or state_refusal(noun, status, label)}，您提交的“{label}”未办理。"
-        f"以下是{noun}的最新情况，请核对后再操作。"
-    )
+    moved otherwise (an application 交办 meanwhile to another unit). `shown=False` when the
+    record has left the user's sight (gone to another unit): no "以下是…" pointing at it."""
+    told = f"{why or state_refusal(noun, status, label)}，您提交的“{label}”未办理。"
+    return f"{told}以下是{noun}的最新情况，请核对后再操作。" if shown else told
 
 
 # How long a step just taken explains a twin of it (Workflow.done_already).

@@ -27,7 +27,7 @@ from gongkai.core.publicity import NotPublishedReason
 from gongkai.core.query_codes import QueryCoded
 from gongkai.core.roles import Role
 from gongkai.core.selectors import unit_staff
-from gongkai.core.workflow import TimelineEvent, Workflow, transition
+from gongkai.core.workflow import TimelineEvent, Workflow, step_not_taken, transition
 from gongkai.lib.cndate import cn_date, cn_datetime
 from gongkai.lib.phones import PhoneKeyed, is_phone
 from gongkai.lib.uploads import short_name, sniff_upload
@@ -453,7 +453,11 @@ class Message(PhoneKeyed, Workflow, QueryCoded, models.Model):
         roles = {UNIT: (Role.CLERK, Role.UNIT_HEAD), UNIT_HEAD: (Role.UNIT_HEAD,)}
         theirs = step is not None and any(user.has_role(*roles[w]) for w in step.who if w in roles)
         if theirs and user.unit_id != self.handling_unit_id and self.was_with_unit(user.unit_id):
-            return f"该留言已由新闻处改交其他单位办理，您提交的“{step.label}”未再办理。"
+            # The page goes back to the list: this unit no longer sees the message.
+            why = f"该{self.NOUN}已由新闻处改交其他单位办理"
+            return step_not_taken(
+                self.NOUN, self.get_status_display(), step.label, why=why, shown=False
+            )
         return super().moved_on_message(user, verb, posted)
 
     def seen_token(self) -> int:

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from gongkai.core.models import AuditEntry
 from gongkai.mailbox.models import Category, Message, MessageStatus
 from gongkai.testing import seen_on_page, written_message
 
@@ -91,6 +92,7 @@ def test_an_approval_sent_after_the_office_reassigned_the_message_says_so(client
     client.force_login(cast.head)
     seen = seen_on_page(client, reverse("mailbox:detail", args=[message.pk]))  # the head's tab
     message.assign(by=cast.press, unit=cast.units["执法支队"], note="改由执法支队办理")
+    before = (AuditEntry.objects.count(), message.events.count())
     response = client.post(
         reverse("mailbox:step", args=[message.pk, "approve"]),
         {"note": "同意", "seen": seen},
@@ -98,12 +100,16 @@ def test_an_approval_sent_after_the_office_reassigned_the_message_says_so(client
     )
     page = response.content.decode()
     assert response.status_code == 200 and response.redirect_chain[-1][0] == reverse("mailbox:list")
-    assert "该留言已由新闻处改交其他单位办理，您提交的“处室审核同意”未再办理。" in page
+    # Worded as every workflow's stale step (core.workflow.step_not_taken); the page is the list,
+    # so nothing points at "the latest state below".
+    assert "该留言已由新闻处改交其他单位办理，您提交的“处室审核同意”未办理。" in page
+    assert "未再办理" not in page and "以下是留言的最新情况" not in page
     assert "页面不存在" not in page and "答复如下。" not in page  # the message stays unseen
     message.refresh_from_db()
     assert message.status == MessageStatus.ASSIGNED
     assert message.handling_unit.name == "执法支队"
     assert not message.events.filter(kind="approve").exists()
+    assert (AuditEntry.objects.count(), message.events.count()) == before  # nothing written
 
 
 @pytest.mark.django_db
