@@ -14,6 +14,8 @@ def site(request):
         "is_press_office": signed_in and user.has_role(Role.PRESS_OFFICE),
         "can_read_audit": signed_in and user.has_role(Role.SYSADMIN, Role.PRESS_OFFICE),
         "can_read_reports": signed_in and user.has_role(Role.PRESS_OFFICE, Role.LEADER),
+        # 审计查阅 reads every staff page (its verbs are refused): the nav shows it each one.
+        "reads_everything": signed_in and user.is_read_only,
         "can_handle_requests": signed_in
         and user.has_role(Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD),
     }

@@ -72,3 +72,29 @@ def test_the_auditor_role_is_given_alone(client, cast):
     data["roles"] = [Role.AUDITOR]
     assert client.post(reverse("core:user_create"), data).status_code == 302
     assert User.objects.get(username="shenji").is_read_only
+
+
+def test_the_auditors_nav_leads_to_every_page_it_may_read_and_a_clerks_does_not(client, cast):
+    """The auditor reads every staff page, so the nav shows each (依申请公开, 领导信箱, 意见征集,
+    统计与年报, 决策会议, 单位, 审计日志); a unit clerk's nav keeps only its own."""
+    wanted = {
+        "disclosure_requests:list": "依申请公开",
+        "mailbox:list": "领导信箱",
+        "consultations:list": "意见征集",
+        "reports:dashboard": "统计与年报",
+        "meetings:list": "决策会议",
+        "core:unit_list": "单位",
+        "core:audit_list": "审计日志",
+    }
+
+    def nav(user):
+        client.force_login(user)
+        page = client.get(reverse("core:dashboard")).content.decode()
+        return page.split('<nav class="mainnav">')[1].split("</nav>")[0]
+
+    auditors = nav(_auditor(cast))
+    for name, label in wanted.items():
+        assert f'href="{reverse(name)}">{label}</a>' in auditors
+    clerks = nav(cast.clerk)
+    assert f'href="{reverse("core:audit_list")}"' not in clerks
+    assert f'href="{reverse("reports:dashboard")}"' not in clerks
