@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from gongkai.core.access import SAFE_METHODS
 from gongkai.core.audit import reset_request_context, set_request_context
 
 
@@ -102,8 +103,6 @@ class ReadOnlyRoles:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        from gongkai.core.access import SAFE_METHODS
-
         user = getattr(request, "user", None)
         if request.method in SAFE_METHODS or user is None or not user.is_authenticated:
             return None

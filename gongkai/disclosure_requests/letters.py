@@ -476,49 +476,59 @@ def email_reply(case, reply, by=None) -> bool:
     SMTP when a host is set, the console otherwise (core.mailing); a failed sending is put on
     the case's timeline (serve_mail_failed) for the office to serve another way. The office's
     送达 record stands either way. True when the mail went out."""
-    from django.core.mail import EmailMessage
-
-    from gongkai.core.mailing import deliver
-
     if not case.email:
         return False
     letter = sent_letter(case, "reply") or letter_content(reply)
-    message = EmailMessage(
-        f"[{settings.AGENCY_NAME}] 政府信息公开申请答复（{case.tracking_no}）",
-        f"{case.applicant_name}：\n本机关对您的政府信息公开申请（编号{case.tracking_no}）的答复告知书"
-        f"及提供的信息见附件。\n{settings.AGENCY_NAME}",
-        to=[case.email],
+    return _email_letter_pdf(
+        case,
+        letter,
+        subject="政府信息公开申请答复",
+        said=f"对您的政府信息公开申请（编号{case.tracking_no}）的答复告知书及提供的信息",
+        filename="答复告知书",
+        files=reply.attachments.all(),
+        failed_as="serve_mail_failed",
+        by=by,
     )
-    message.attach(f"答复告知书-{case.tracking_no}.pdf", letter_pdf(letter), "application/pdf")
-    for attachment in reply.attachments.all():
-        with attachment.file.open("rb") as handle:
-            message.attach(attachment.original_name, handle.read())
-    if why := deliver(message):
-        case.record_mail_failed("serve_mail_failed", why, by)
-        return False
-    return True
 
 
 def email_letter(case, kind: str, by=None) -> bool:
     """重新发送 a notice (补正、收费、延期) by e-mail, as it was sent (sent_letter), as a PDF;
     the reply goes with its files (email_reply). A failed sending is put on the timeline
     (resend_mail_failed) for the office to tell the applicant another way. True when sent."""
-    from django.core.mail import EmailMessage
-
-    from gongkai.core.mailing import deliver
-
     letter = sent_letter(case, kind)
     if not case.email or letter is None:
         return False
     name = LETTER_NAMES[kind]
+    return _email_letter_pdf(
+        case,
+        letter,
+        subject=name,
+        said=f"就您的政府信息公开申请（编号{case.tracking_no}）发出的{name}",
+        filename=name,
+        files=(),
+        failed_as="resend_mail_failed",
+        by=by,
+    )
+
+
+def _email_letter_pdf(case, letter, *, subject, said, filename, files, failed_as, by) -> bool:
+    """One e-mail to the applicant, 本机关{said}见附件: the letter as a PDF, then `files`
+    (Attachment rows); a failed sending goes on the timeline as `failed_as`. True when sent."""
+    from django.core.mail import EmailMessage
+
+    from gongkai.core.mailing import deliver
+
+    no = case.tracking_no
     message = EmailMessage(
-        f"[{settings.AGENCY_NAME}] {name}（{case.tracking_no}）",
-        f"{case.applicant_name}：\n本机关就您的政府信息公开申请（编号{case.tracking_no}）发出的"
-        f"{name}见附件。\n{settings.AGENCY_NAME}",
+        f"[{settings.AGENCY_NAME}] {subject}（{no}）",
+        f"{case.applicant_name}：\n本机关{said}见附件。\n{settings.AGENCY_NAME}",
         to=[case.email],
     )
-    message.attach(f"{name}-{case.tracking_no}.pdf", letter_pdf(letter), "application/pdf")
+    message.attach(f"{filename}-{no}.pdf", letter_pdf(letter), "application/pdf")
+    for attachment in files:
+        with attachment.file.open("rb") as handle:
+            message.attach(attachment.original_name, handle.read())
     if why := deliver(message):
-        case.record_mail_failed("resend_mail_failed", why, by)
+        case.record_mail_failed(failed_as, why, by)
         return False
     return True
