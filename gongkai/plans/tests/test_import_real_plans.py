@@ -276,6 +276,7 @@ BATCHES = {
     "real_heldout19": (10, 151, 126, 0),
     "real_heldout21": (10, 129, 116, 0),
     "real_heldout22": (2, 31, 29, 0),
+    "real_heldout23": (9, 141, 137, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
@@ -294,6 +295,7 @@ BLIND = {
     "real_heldout19",
     "real_heldout21",
     "real_heldout22",
+    "real_heldout23",
 }
 ALL_PLANS = [(batch, plan) for batch in BATCHES for plan in plans(CORPUS.parent / batch)]
 
