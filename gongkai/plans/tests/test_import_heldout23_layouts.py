@@ -6,7 +6,10 @@ test_import_real_plans.py."""
 
 from datetime import date
 
+import pytest
+
 from gongkai.lib.unit_text import parse_units
+from gongkai.plans.importers import PlanImportError
 from gongkai.plans.tests.plan_text import parse, read
 
 
@@ -59,3 +62,39 @@ def test_a_task_opening_on_its_year_and_a_goal_has_no_deadline():
         *PLAN[:2], PLAN[2].format("2023年，全镇火灾形势保持平稳，不发生重大火灾。"), PLAN[3]
     )
     assert read(plan, "number", "due_date")[0] == (1, None)
+
+
+# A 问题整改 task split run into one line, no separators, no numbers: each row closes on its
+# units cell (X牵头，A、B), the next row's text run straight on (real_heldout19 02's layout).
+RUN_ON_LED = (
+    "某区管委会办公室关于印发2016年问题整改任务分解表的通知 2016年问题整改任务分解表 "
+    "存在问题整改目标和措施责任单位"
+    "投资增长乏力出台扩大有效投资的实施意见，谋划一批项目。区发改局牵头，区交通局、电力公司"
+    "创新投融资方式，推广PPP模式。区财政局、发改局牵头，区住建局、区直有关单位"
+    "企业困难较大落实涉企税费优惠政策。区税务局牵头"
+    "加强企业帮扶，开展供需衔接活动。区工信局牵头，区财政局，区直有关单位"
+)
+
+
+def test_a_table_run_into_one_line_whose_rows_close_on_their_units_is_read_row_by_row():
+    plan = parse(RUN_ON_LED, year=2016)
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["区发改局"], ["区交通局", "电力公司"]),
+        (2, ["区财政局", "发改局"], ["区住建局", "区直有关单位"]),
+        (3, ["区税务局"], []),
+        (4, ["区工信局"], ["区财政局", "区直有关单位"]),
+    ]
+    assert plan.items[1].requirement.startswith("创新投融资方式")
+    assert all(item.flags for item in plan.items)  # cut by content: every row to check
+
+
+def test_prose_naming_a_lead_in_its_sentences_is_no_such_table():
+    # 由X牵头 inside sentences after the same header: no units cell closes a row, no row is
+    # read; the reader's own message stands.
+    prose = RUN_ON_LED.split("责任单位")[0] + (
+        "责任单位扩大有效投资。由区发改局牵头，谋划一批项目。"
+        "创新投融资方式。由区财政局牵头，推广PPP模式。"
+        "落实税费优惠政策。由区税务局牵头，做好政策宣传。"
+    )
+    with pytest.raises(PlanImportError, match="未能识别出任何工作任务"):
+        parse(prose, year=2016)
