@@ -271,6 +271,10 @@ def _first_leads(text: str, legend: str) -> UnitsParse:
 _ORGAN_WORD = re.compile(r"[司局处科室厅委办部]")
 
 
+# Numbers only, a list or a span of them: the task's points a unit answers for.
+_POINTS = re.compile(r"\s*\d{1,3}(?:\s*[-－—~～、,，]\s*\d{1,3})*\s*")
+
+
 def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
     """(text, brackets held, notes): a bracket inside a name (more of the name follows it) or
     of mere fragments (（市、区）, （办）) stays with its name; any other — an alias, X（Y）, or
@@ -292,8 +296,10 @@ def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
         # 制发司(局), 区卫健委(局): the same body under its other kind of name, an alias —
         # not a fragment like 各镇(办) or 各县(市、区), whose name is a place.
         alias = _ORGAN_WORD.fullmatch(inner) and _ORGAN_WORD.search(text[: match.start()][-1:])
-        if alias:
-            return ""  # the units text as written keeps it for the reader
+        if alias or _POINTS.fullmatch(inner):
+            # An alias, or the points of the task a unit answers for (区社会事业局（4）,
+            # （6-7）): no part of the name; the units text as written keeps it for the reader.
+            return ""
         name = re.split(r"[、,，;；:：\s]", text[: match.start()])[-1]
         if match.group(0)[0] in "<〈" and not goes_on and not name.startswith(_COLLECTIVE_WORDS):
             # 市政府办公室<市政务公开办>: closing the name, an aside (as X（Y）); closing a

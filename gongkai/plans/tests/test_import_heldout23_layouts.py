@@ -98,3 +98,15 @@ def test_prose_naming_a_lead_in_its_sentences_is_no_such_table():
     )
     with pytest.raises(PlanImportError, match="未能识别出任何工作任务"):
         parse(prose, year=2016)
+
+
+def test_the_points_a_unit_answers_for_in_brackets_are_no_part_of_its_name():
+    # 区社会事业局（4）, （6-7）: the task's points each unit answers for, printed after it.
+    parsed = parse_units("区效能办、区民政局（3）、区卫生健康局（6-7）、区教育局（1、2）")
+    assert parsed.lead == ["区效能办", "区民政局", "区卫生健康局", "区教育局"]
+
+
+def test_a_bracket_of_a_names_fragments_stays():
+    # （市、区）, （办）: parts of the collectives' names, kept with them.
+    parsed = parse_units("各县（市、区）政府、各镇（办）")
+    assert parsed.lead == ["各县（市、区）政府", "各镇（办）"]

@@ -274,7 +274,7 @@ BATCHES = {
     "real_heldout17": (12, 149, 149, 0),
     "real_heldout18": (10, 119, 117, 0),
     "real_heldout19": (10, 151, 146, 0),
-    "real_heldout21": (10, 129, 116, 0),
+    "real_heldout21": (10, 129, 117, 0),
     "real_heldout22": (2, 31, 29, 0),
     "real_heldout23": (9, 141, 140, 0),
 }
