@@ -144,6 +144,7 @@ def test_measures_read_as_tasks_are_merged_and_nothing_is_saved_before_it_is_sho
     _item(page, 14).get_by_label("修改此项").select_option(label="并入上一项")
     page.get_by_role("button", name="应用修改并重新核对").click()
     expect(page.get_by_role("heading", name="核对工作任务（共14项）")).to_be_visible()
+    expect(page.get_by_text("已应用修改（并入上一项1项，其后1项已顺延编号）")).to_be_visible()
     thirteenth = expected["items"][12]
     expect(_item(page, 13).get_by_label("牵头单位")).to_have_value("、".join(thirteenth["lead"]))
     expect(_item(page, 13).get_by_label("配合单位")).to_have_value("、".join(thirteenth["support"]))

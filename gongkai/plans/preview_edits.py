@@ -33,10 +33,13 @@ class Applied:
     errors: dict[int, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
 
+    renumbered: int = 0  # rows moved up after a merge (the reader's numbers)
+
     def describe(self) -> str:
         words = {DELETE: "删除", MERGE: "并入上一项", SPLIT: "拆分", ADD: "添加"}
         done = [f"{words[verb]}{n}项" for verb, n in self.counts.items() if n]
-        return "、".join(done)
+        moved = f"，其后{self.renumbered}项已顺延编号" if self.renumbered else ""
+        return "、".join(done) + moved
 
 
 _OPENING, _CLOSING = "（(［[【〈《<‹", "）)］]】〉》>›"
@@ -160,6 +163,7 @@ def apply_edits(rows: list[dict]) -> Applied:
         if read is not None and shift:
             row["number"] = row[READ_NUMBER] = str(read - shift)
             used.add(read - shift)
+            result.renumbered += 1
         result.rows.append(row)
         if action == SPLIT:
             copy = {**row, "number": _next_number(row, used)}

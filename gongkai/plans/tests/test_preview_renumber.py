@@ -87,6 +87,7 @@ def test_a_merge_in_a_plan_the_reader_numbered_renumbers_what_follows(client, ca
     assert [int(n) for n, _, _ in _shown(page)] == [1, 2, 3, 4, 5]
     applied = _merge_second(client, page)
     assert [n for n, _, _ in _shown(applied)] == ["1", "2", "3", "4"]
+    assert "已应用修改（并入上一项1项，其后3项已顺延编号）" in applied.content.decode()
     assert not Plan.objects.exists()
 
     saved = client.post(reverse("plans:plan_import"), _page_data(applied))
@@ -107,3 +108,4 @@ def test_a_merge_in_a_plan_that_numbered_its_tasks_itself_keeps_the_numbers(clie
     assert [int(n) for n, _, _ in _shown(page)] == [1, 2, 3, 4, 5]
     applied = _merge_second(client, page)
     assert [n for n, _, _ in _shown(applied)] == ["1", "3", "4", "5"]
+    assert "顺延编号" not in applied.content.decode()
