@@ -793,8 +793,12 @@ def _unbroken(name: str) -> str:
 # 各村（居）请各有关部门、各村（居）认真履职，…: the list runs into the plan's closing
 # sentence (请 + whom + what they are to do), no unit; cut there, said. Only after a name
 # (not 请X负责, a clause of its own).
+# So too a collective closing the list, the closing paragraph run on after it with no stop
+# (…配合单位：区相关部门积极推进“互联网+”行动是…): not when the words are its role (积极配合).
 _CLOSING_SENTENCE = re.compile(
-    r"(?<=[\u4e00-\u9fff）)])请(?=[^。；;，,]{2,40}?(?:认真|切实|抓好|履职|贯彻)).*$", re.S
+    r"(?<=[\u4e00-\u9fff）)])请(?=[^。；;，,]{2,40}?(?:认真|切实|抓好|履职|贯彻)).*$"
+    r"|(?<=部门|单位|处室|科室)(?:积极|切实|认真|务必)(?!配合|协助|参与|支持|协同)(?=[^、]{6}).*$",
+    re.S,
 )
 
 

@@ -110,3 +110,19 @@ def test_a_bracket_of_a_names_fragments_stays():
     # （市、区）, （办）: parts of the collectives' names, kept with them.
     parsed = parse_units("各县（市、区）政府、各镇（办）")
     assert parsed.lead == ["各县（市、区）政府", "各镇（办）"]
+
+
+def test_a_collective_closing_the_list_before_the_closing_paragraph_is_kept():
+    parsed = parse_units(
+        "牵头单位：区宣传部；配合单位：区相关部门积极推进此项行动是我区抢抓发展新优势的重要途径，"
+        "各单位要充分发挥引导带动作用"
+    )
+    assert (parsed.lead, parsed.support) == (["区宣传部"], ["区相关部门"])
+    assert any("不是单位" in flag for flag in parsed.flags)
+
+
+def test_a_collective_whose_role_follows_it_is_not_cut():
+    # 各有关单位积极配合: the units' role, read as such.
+    parsed = parse_units("区财政局牵头，各有关单位积极配合做好资金保障工作")
+    assert parsed.lead == ["区财政局"]
+    assert not any("不是单位" in flag for flag in parsed.flags)

@@ -247,7 +247,9 @@ tests/:
   said in .source; a convention, not a gain), and a table run into one line with no numbers
   whose rows each close on their units cell (…。区X局牵头，A、B…) read row by row
   (runon_led.py): 0 -> 20/20, real_heldout19 126 -> 146/151; a bracket of numbers after a unit
-  (区社会事业局（4）: the points it answers for) no part of its name: real_heldout21 09 23 -> 24/24.
+  (区社会事业局（4）: the points it answers for) no part of its name: real_heldout21 09 23 -> 24/24;
+  a collective closing a units list, the closing paragraph run on after it (…区相关部门积极推进…),
+  kept and the paragraph cut off, said: real_heldout7 05 27 -> 28/28.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -276,7 +278,7 @@ BATCHES = {
     "real_dev3": (4, 119, 117, 0),
     "real_heldout6": (6, 251, 250, 0),
     "real_dev4": (5, 173, 164, 0),
-    "real_heldout7": (5, 86, 81, 0),
+    "real_heldout7": (5, 86, 82, 0),
     "real_dev5": (6, 73, 73, 0),
     "real_heldout8": (5, 61, 61, 0),
     "real_heldout9": (10, 27, 27, 0),
