@@ -188,6 +188,7 @@ def parse_units(text: str) -> UnitsParse:
     first = FIRST_LEGEND.search(simplify(raw))
     if first and not re.search("牵头|配合|协办|主办|协助", simplify(raw)[: first.start()]):
         return _first_leads(raw[: first.start()], raw[first.start() :])
+    raw, closing = _without_closing_sentence(raw)
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
     clean = _SPACED_ORGAN.sub("", _DUTY_LABEL.sub("", clean))
     clean, odd_verb = _odd_verb_read(clean)
@@ -197,9 +198,11 @@ def parse_units(text: str) -> UnitsParse:
     clean, other_labels = _other_labels_as_support(clean)
     labelled = _LABEL_RE.findall(clean)
     result = _from_labels(labelled) if labelled else _from_clauses(clean)
-    result.flags += other_labels + odd_verb
-    result.lead = [_give_back(n, held) for n in _unglued(result.lead, result.flags)]
-    result.support = [_give_back(n, held) for n in _unglued(result.support, result.flags)]
+    result.flags += other_labels + odd_verb + closing
+    result.lead = [_give_back(_unbroken(n), held) for n in _unglued(result.lead, result.flags)]
+    result.support = [
+        _give_back(_unbroken(n), held) for n in _unglued(result.support, result.flags)
+    ]
     result.asides = [n for n in notes if _looks_like_unit(n)]
     others = [n for n in notes if not _looks_like_unit(n)]
     result.note = _give_back("；".join(filter(None, [*others, result.note])), held)
@@ -268,6 +271,10 @@ def _first_leads(text: str, legend: str) -> UnitsParse:
 _ORGAN_WORD = re.compile(r"[司局处科室厅委办部]")
 
 
+# Numbers only, a list or a span of them: the task's points a unit answers for.
+_POINTS = re.compile(r"\s*\d{1,3}(?:\s*[-－—~～、,，]\s*\d{1,3})*\s*")
+
+
 def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
     """(text, brackets held, notes): a bracket inside a name (more of the name follows it) or
     of mere fragments (（市、区）, （办）) stays with its name; any other — an alias, X（Y）, or
@@ -289,8 +296,10 @@ def _hold_brackets(text: str) -> tuple[str, list[str], list[str]]:
         # 制发司(局), 区卫健委(局): the same body under its other kind of name, an alias —
         # not a fragment like 各镇(办) or 各县(市、区), whose name is a place.
         alias = _ORGAN_WORD.fullmatch(inner) and _ORGAN_WORD.search(text[: match.start()][-1:])
-        if alias:
-            return ""  # the units text as written keeps it for the reader
+        if alias or _POINTS.fullmatch(inner):
+            # An alias, or the points of the task a unit answers for (区社会事业局（4）,
+            # （6-7）): no part of the name; the units text as written keeps it for the reader.
+            return ""
         name = re.split(r"[、,，;；:：\s]", text[: match.start()])[-1]
         if match.group(0)[0] in "<〈" and not goes_on and not name.startswith(_COLLECTIVE_WORDS):
             # 市政府办公室<市政务公开办>: closing the name, an aside (as X（Y）); closing a
@@ -766,6 +775,39 @@ _GE_COLLECTIVE = re.compile(r"^各[\u4e00-\u9fff（）()]{1,9}(?:企|街|镇|村
 # Where one name ends and the next begins with its place, nothing between them (a cell's
 # line break lost: 区环境与国土资源局区规划局).
 _NAMES_GLUED = re.compile(r"(?<=[局办委厅])(?=[区市县省])")
+
+
+# 各片区管理 局: a space (a page's line break) inside a name — the part before it ends on no
+# organ or kind of body, so the name goes on after it (not 市公安局 交警支队, two parts of a
+# name each whole, left as written).
+_BREAK_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
+def _unbroken(name: str) -> str:
+    found = _BREAK_IN_NAME.search(name)
+    if not found or _UNIT_SUFFIX.search(name[: found.start()]):
+        return name
+    return name[: found.start()] + _unbroken(name[found.end() :])
+
+
+# 各村（居）请各有关部门、各村（居）认真履职，…: the list runs into the plan's closing
+# sentence (请 + whom + what they are to do), no unit; cut there, said. Only after a name
+# (not 请X负责, a clause of its own).
+# So too a collective closing the list, the closing paragraph run on after it with no stop
+# (…配合单位：区相关部门积极推进“互联网+”行动是…): not when the words are its role (积极配合).
+_CLOSING_SENTENCE = re.compile(
+    r"(?<=[\u4e00-\u9fff）)])请(?=[^。；;，,]{2,40}?(?:认真|切实|抓好|履职|贯彻)).*$"
+    r"|(?<=部门|单位|处室|科室)(?:积极|切实|认真|务必)(?!配合|协助|参与|支持|协同)(?=[^、]{6}).*$",
+    re.S,
+)
+
+
+def _without_closing_sentence(raw: str) -> tuple[str, list[str]]:
+    found = _CLOSING_SENTENCE.search(raw)
+    if not found:
+        return raw, []
+    said = f"责任单位后接的句子（“{found.group(0)[:12]}…”）不是单位，已略去，请核对"
+    return raw[: found.start()], [said]
 
 
 def _unglued(names: list[str], flags: list[str]) -> list[str]:

@@ -189,6 +189,9 @@ class ItemForm(forms.Form):
     # 备注: the plan's remarks column (and what a units cell adds), saved as the task's note.
     note = forms.CharField(label="备注", required=False, widget=forms.Textarea(attrs={"rows": 1}))
     flags = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The number as the reader gave it, when it numbered the tasks itself
+    # (preview_edits.READ_NUMBER): a merge renumbers the tasks after it in that run.
+    read_number = forms.CharField(required=False, widget=forms.HiddenInput)
     # 修改此项: a boundary the reader got wrong (preview_edits), applied by 应用修改并重新核对.
     action = forms.ChoiceField(label="修改此项", choices=ACTIONS, required=False)
 
@@ -217,8 +220,10 @@ class ItemForm(forms.Form):
         return cleaned
 
     @classmethod
-    def initial_from(cls, item: ParsedItem) -> dict:
+    def initial_from(cls, item: ParsedItem, numbered: bool = False) -> dict:
+        """The item's fields; ``numbered``: the reader gave its number (numbered_by_reader)."""
         data = item.to_json()
+        data["read_number"] = str(item.number) if numbered else ""
         data["lead_units"] = "、".join(item.lead_units)
         data["support_units"] = "、".join(item.support_units)
         data["flags"] = "\n".join(item.flags)

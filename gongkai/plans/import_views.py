@@ -28,7 +28,7 @@ from gongkai.plans.importers import PlanColumnsUnclear, PlanImportError
 from gongkai.plans.importers.base import ParsedPlan
 from gongkai.plans.importers.headers import ROLE_LABELS
 from gongkai.plans.models import HeaderSynonym, Plan
-from gongkai.plans.preview_edits import apply_edits
+from gongkai.plans.preview_edits import apply_edits, numbered_by_reader
 
 IMPORT_SALT = "gongkai.plans.import"
 EXPIRED = "预览已过期，请重新上传文件。"
@@ -141,8 +141,9 @@ def _preview(request, source: dict, parsed: ParsedPlan):
         "learned_used": learned,
         "warnings": parsed.warnings,
     }
+    numbered = numbered_by_reader(parsed)
     formset = ItemFormSet(
-        initial=[ItemFormSet.form.initial_from(item) for item in parsed.items],
+        initial=[ItemFormSet.form.initial_from(item, numbered) for item in parsed.items],
         form_kwargs={"year": source["year"]},
     )
     title_form = PlanTitleForm.proposing(parsed.title, source["year"])

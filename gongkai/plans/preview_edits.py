@@ -8,6 +8,8 @@ next; nothing here touches the database."""
 
 from dataclasses import dataclass, field
 
+from gongkai.plans.importers.base import ParsedPlan
+
 # The verbs a clerk can choose on one item (修改此项).
 KEEP, DELETE, MERGE, SPLIT, ADD = "", "delete", "merge", "split", "add"
 ACTIONS = [
@@ -31,10 +33,13 @@ class Applied:
     errors: dict[int, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
 
+    renumbered: int = 0  # rows moved up after a merge (the reader's numbers)
+
     def describe(self) -> str:
         words = {DELETE: "删除", MERGE: "并入上一项", SPLIT: "拆分", ADD: "添加"}
         done = [f"{words[verb]}{n}项" for verb, n in self.counts.items() if n]
-        return "、".join(done)
+        moved = f"，其后{self.renumbered}项已顺延编号" if self.renumbered else ""
+        return "、".join(done) + moved
 
 
 _OPENING, _CLOSING = "（(［[【〈《<‹", "）)］]】〉》>›"
@@ -106,16 +111,43 @@ def blank_row(below: dict, used: set[int]) -> dict:
     return blank | kept | {"number": _next_number(below, used), "ongoing": False}
 
 
+# The number the reader gave a task when it numbered the plan's tasks itself, in order (a
+# hidden field of the preview; empty when the numbers are the plan's own or typed).
+READ_NUMBER = "read_number"
+
+
+def numbered_by_reader(parsed: ParsedPlan) -> bool:
+    """The reader numbered the tasks 1, 2, 3… itself (按出现顺序编号: the plan numbered them
+    under each part, or not at all), so a task merged away leaves a gap no plan has."""
+    numbers = [item.number for item in parsed.items]
+    said = any("按出现顺序" in warning for warning in parsed.warnings)
+    return said and numbers == list(range(1, len(numbers) + 1))
+
+
+def _read_number(row: dict) -> int | None:
+    """The reader's number of a row whose number the clerk has not changed, else None."""
+    read = _number({"number": row.get(READ_NUMBER, "")})
+    return read if read is not None and read == _number(row) else None
+
+
 def apply_edits(rows: list[dict]) -> Applied:
-    """Apply each row's chosen verb, top to bottom; numbers stay as the clerk set them.
+    """Apply each row's chosen verb, top to bottom.
 
     并入上一项 joins a row into the nearest row kept above it (so several rows in a run
-    merge into one); on the first row it is refused at the row, which is kept as it was."""
+    merge into one); on the first row it is refused at the row, which is kept as it was.
+    Numbers stay as set, but for the reader's own (numbered_by_reader): a task merged away
+    moves the tasks after it in the reader's run up by one. A number the clerk typed, or a
+    gap in the run, ends the run — what follows stays as set."""
     used = {n for row in rows if (n := _number(row)) is not None}
     result = Applied(rows=[], counts={DELETE: 0, MERGE: 0, SPLIT: 0, ADD: 0})
+    shift, last_read = 0, None
     for row in rows:
         action = row.get("action", KEEP)
         row = {**row, "action": KEEP}
+        read = _read_number(row)
+        if read is None or last_read is None or read != last_read + 1:
+            shift = 0  # not the reader's number, or not the next one: the run ends here
+        last_read = read
         if action == DELETE:
             result.counts[DELETE] += 1
             continue
@@ -126,7 +158,12 @@ def apply_edits(rows: list[dict]) -> Applied:
                 continue
             result.rows[-1] = merge_rows(result.rows[-1], row)
             result.counts[MERGE] += 1
+            shift += 1 if read is not None else 0
             continue
+        if read is not None and shift:
+            row["number"] = row[READ_NUMBER] = str(read - shift)
+            used.add(read - shift)
+            result.renumbered += 1
         result.rows.append(row)
         if action == SPLIT:
             copy = {**row, "number": _next_number(row, used)}

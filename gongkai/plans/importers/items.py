@@ -365,7 +365,11 @@ _DEADLINE_IN_TEXT = re.compile(
 
 # 。2016年完成…发布 — a sentence opening on a bare year (not 2018年起, 2016年度, 2016年内):
 # that year's end.
-_YEAR_OPENS_SENTENCE = re.compile(r"(?<=[。；;])\d{4}年(?![起以内底末前度初中]|\d|[，,])")
+# A task opening on its year and what is done in it (2023年，完成85%…): that year's end too.
+_YEAR_OPENS_SENTENCE = re.compile(
+    r"(?<=[。；;])\d{4}年(?![起以内底末前度初中]|\d|[，,])"
+    r"|^\d{4}年(?=[，,](?:基本|全面)?(?:完成|建成))"
+)
 
 
 # 确保2022年…实现: a target year the task commits to (that year's end); 于4月24日开展…: the one

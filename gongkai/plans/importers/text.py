@@ -19,9 +19,15 @@ from gongkai.plans.importers.cells import (
 from gongkai.plans.importers.first_listed import with_first_listed_lead
 from gongkai.plans.importers.headers import LEAD, REQUIREMENT, SUPPORT, TASK, UNITS
 from gongkai.plans.importers.rows import index_block_row, parse_rows
+from gongkai.plans.importers.runon_led import led_rows
 from gongkai.plans.importers.stream import ROW_END, stream_rows
 from gongkai.plans.importers.tail import without_cut_tail, without_elided, without_footer
-from gongkai.plans.importers.unread import with_unread_rows, with_unread_tail, with_unread_units
+from gongkai.plans.importers.unread import (
+    UNNUMBERED,
+    with_unread_rows,
+    with_unread_tail,
+    with_unread_units,
+)
 
 _TASK_ROLES = {REQUIREMENT, TASK}
 _PART_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
@@ -49,7 +55,16 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
         text = "\n".join(row[0] for row in rows if row)
     text = _LENTICULAR_LABEL.sub(r"\1：", without_footer(text))
     rows, bars = _line_rows(text)
-    plan = parse_rows(rows, year, short_rows_merged=True, bar_separated=bars, **options)
+    try:
+        plan = parse_rows(rows, year, short_rows_merged=True, bar_separated=bars, **options)
+    except PlanImportError:
+        # Nothing read: maybe a table run into one line whose rows each close on their
+        # units (…。区X局牵头，A、B…), no number to cut them by; else the reader's message.
+        if not (led := led_rows(text)):
+            raise
+        plan = parse_rows(led, year, **options)
+    if len(plan.items) <= 1 and UNNUMBERED in plan.warnings and (led := led_rows(text)):
+        plan = parse_rows(led, year, **options)  # the same, read as one task
     read = len(plan.items)
     kept = without_cut_tail(without_elided(plan), text)
     told = with_unread_units(with_unread_tail(kept, text, cut=read - len(kept.items)), text)
