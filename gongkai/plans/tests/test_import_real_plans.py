@@ -277,6 +277,7 @@ BATCHES = {
     "real_heldout21": (10, 129, 116, 0),
     "real_heldout22": (2, 31, 29, 0),
     "real_heldout23": (9, 141, 140, 0),
+    "real_heldout24": (10, 135, 116, 1),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
@@ -296,6 +297,7 @@ BLIND = {
     "real_heldout21",
     "real_heldout22",
     "real_heldout23",
+    "real_heldout24",
 }
 ALL_PLANS = [(batch, plan) for batch in BATCHES for plan in plans(CORPUS.parent / batch)]
 
