@@ -1,0 +1,60 @@
+"""Rules of the round on real_heldout24 (issue 14). The plans here are small and invented,
+typed in the shape each layout has; the real ones are scored by test_import_real_plans.py."""
+
+from gongkai.plans.importers import parse_plan_text
+
+
+def _parse(*lines: str, year: int = 2022):
+    return parse_plan_text("\n".join(lines), year)
+
+
+# A part of numbered tasks closed by unit brackets, then a （三） paragraph naming no units
+# and holding no numbered task, then the closing part of requirements.
+UNITLESS_LAST = (
+    "某镇安全检查工作方案",
+    "一、总体要求",
+    "坚持人民至上、生命至上，统筹发展和安全，坚决遏制重特大事故发生，确保全镇安全形势稳定。",
+    "二、工作安排",
+    "（一）全面开展隐患排查，即日起至年底集中开展排查，聚焦重点行业领域，督促企业落实主体责任。"
+    "（安监办牵头，各办按照职责分工负责）",
+    "（二）突出重点领域",
+    "1.燃气方面：检查餐饮场所燃气报警器安装情况，督促整改安全隐患。（建设办负责）",
+    "2.自建房方面：检查三层以上经营性自建房，建立问题清单，逐一整改销号。（建设办负责）",
+    "（三）{}",
+    "三、工作要求",
+    "（一）加强组织领导。安监办发挥统筹协调作用，督促各办强化责任措施落实，确保各项工作落到实处。",
+    "（二）注重检查实效。定期召开专班会议，会商安全形势，分析薄弱环节，针对性部署下一阶段工作。",
+)
+UNITLESS_TEXT = (
+    "突出问题导向，全过程督办落实到位。重点检查三年行动巩固提升情况，对尚未完成整改的"
+    "重大隐患和交办事项进行跟踪督促整改，形成闭环。"
+)
+
+
+def test_a_unitless_paragraph_closing_a_part_of_bracketed_tasks_is_a_task_flagged():
+    plan = _parse(*UNITLESS_LAST[:8], UNITLESS_LAST[8].format(UNITLESS_TEXT), *UNITLESS_LAST[9:])
+    assert [i.number for i in plan.items] == [1, 2, 3, 4]
+    last = plan.items[-1]
+    assert last.requirement.startswith("突出问题导向")
+    assert (last.section, last.lead_units, last.support_units) == ("二、工作安排", [], [])
+    assert any("没有任务编号" in flag for flag in last.flags)
+    # The closing part's requirements name no units under a part with no task: no tasks.
+    assert not any("组织领导" in i.requirement for i in plan.items)
+
+
+def test_a_short_subsection_heading_with_no_task_text_stays_a_heading():
+    # （三）强化督办落实 alone before the next part: a heading, its title no task.
+    plan = _parse(*UNITLESS_LAST[:8], UNITLESS_LAST[8].format("强化督办落实"), *UNITLESS_LAST[9:])
+    assert [i.number for i in plan.items] == [1, 2, 3]
+
+
+def test_a_unitless_subsection_over_numbered_tasks_stays_a_heading():
+    # Numbered tasks under the （三）: it heads them, it is no task of its own.
+    plan = _parse(
+        *UNITLESS_LAST[:8],
+        UNITLESS_LAST[8].format(UNITLESS_TEXT),
+        "1.危化品方面：检查特殊作业和检维修作业安全管理制度落实情况。（安监办负责）",
+        *UNITLESS_LAST[9:],
+    )
+    assert [i.requirement[:5] for i in plan.items][-1] == "危化品方面"
+    assert len(plan.items) == 4
