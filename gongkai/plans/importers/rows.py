@@ -806,9 +806,31 @@ def _walk(
     )
     if merged and TASK in roles:
         walker.from_below = _units_from_below(rows, roles)
+    walker.numbers_tasks = _numbers_within_groups(rows, roles)
     for row in rows:
         walker.add(row)
     return walker.finish()
+
+
+def _numbers_within_groups(rows: list[Row], roles: list[str]) -> bool:
+    """序号 1, 2, 3 down one merged 考核项目 cell (Word repeats it in each row): the 序号
+    numbers the tasks, not the groups — a table numbering its groups changes both together.
+    Then a 序号 merged over several rows is one task, and the 1. 2. points of its cells are
+    that task's points, never tasks of their own."""
+    if NUMBER not in roles or TASK not in roles:
+        return False
+    number, group = roles.index(NUMBER), roles.index(TASK)
+    last = None
+    for row in rows:
+        if len(row) != len(roles):
+            continue
+        cells = (row[number].strip(), row[group].strip())
+        if last and cells[0].isdigit() and last[0].isdigit() and cells[0] != last[0]:
+            if cells[1] and cells[1] == last[1]:
+                return True
+        if cells[0].isdigit():
+            last = cells
+    return False
 
 
 def _units_from_below(rows: list[Row], roles: list[str]) -> set[int]:
@@ -1145,6 +1167,7 @@ class _Walker:
         self.last_task = ("", "")  # the (序号, 工作任务) cells of the row above
         self.last_text = ""  # the task cell of the row above
         self.numbered = False  # the table numbers its tasks (a 序号 column, or 1. 2.)
+        self.numbers_tasks = False  # its 序号 numbers tasks within one group cell
         # Flags of the rows a cell stream was cut into with doubt, by row id.
         self.doubtful: dict[int, list[str]] = {}
         self.label_sections = False  # bare label rows head the table's parts (no 一、)
@@ -1235,6 +1258,11 @@ class _Walker:
             and not group
             and (task[0], text) == (self.last_task[0], self.last_text)
             and bool(text)
+        )
+        # 序号 numbering tasks inside one group cell, repeated over the rows it is merged
+        # over: those rows are more of its task, whatever their own 细则 cells say.
+        spanned = spanned or (
+            self.numbers_tasks and task[0].strip().isdigit() and task[0] == self.last_task[0]
         )
         self.last_task, self.last_text = task, text
         requirements = [] if spanned else self._requirements(text, task[0])
@@ -1351,6 +1379,8 @@ class _Walker:
     def _requirements(self, text: str, number_cell: str) -> list[tuple[int | None, str]]:
         """Split a requirement cell into (number, text) parts, one per numbered paragraph."""
         parts: list[tuple[int | None, str]] = []
+        if self.numbers_tasks and number_cell.strip().isdigit() and text:
+            return [(int(number_cell), text)]  # its 1. 2. lines are the task's points
         for line in text.split("\n") if text else []:
             numbered = _number_of(line, self.cn_tasks)
             if numbered:
@@ -1405,6 +1435,12 @@ class _Walker:
             text, have = row.columns.get(role, "").strip(), draft.get(role)
             if not text or simplify(text) == simplify(have) or (role == DEADLINE and have):
                 continue
+            if role == NOTE and _dated(have):
+                # A 节点任务 note dating the first row dates the task, as a deadline cell
+                # does (_CONTINUED: the first row's); a later row's dates are not taken.
+                text = "\n".join(p for p in re.split(r"[\n；]", text) if not _dated(p))
+                if not text.strip():
+                    continue
             joiner = "；" if role in (UNITS, LEAD, SUPPORT) else "\n"
             draft.set(role, f"{have}{joiner}{text}" if have else text)
         draft.item.flags.append(_CONTINUED)
@@ -1443,6 +1479,11 @@ class _Walker:
         draft = _Draft(item, number, group=row.group, piece=row.piece, unnumbered=row.unnumbered)
         self.drafts.append(draft)
         return draft
+
+
+def _dated(note: str) -> bool:
+    """A note holding a deadline (as items._finish_deadline reads one there)."""
+    return any(_looks_like_deadline(p.strip()) for p in re.split(r"[\n；]", note))
 
 
 def _assign(drafts: list[_Draft], role: str, parts: list[str], lenient: bool) -> None:

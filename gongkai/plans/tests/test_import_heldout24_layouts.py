@@ -58,3 +58,73 @@ def test_a_unitless_subsection_over_numbered_tasks_stays_a_heading():
     )
     assert [i.requirement[:5] for i in plan.items][-1] == "危化品方面"
     assert len(plan.items) == 4
+
+
+def _word(rows, merges, year: int = 2022):
+    from gongkai.plans.importers import parse_plan_file
+    from gongkai.plans.tests.corpus_score import office_file
+
+    spec = {"format": "docx", "rows": rows, "merges": merges}
+    return parse_plan_file(office_file(spec), "plan.docx", year)
+
+
+HEADER = ["序号", "考核项目", "考核内容", "考核评分细则", "节点任务", "责任单位"]
+
+
+def test_a_number_merged_over_rows_inside_one_group_cell_is_one_task():
+    # 序号 1 and 2 down one merged 考核项目 cell: the 序号 numbers tasks. 1 is merged over
+    # two rows, each with its own 细则 point, 节点任务 and units: one task, its units all of
+    # its rows', its first row's date.
+    rows = [
+        HEADER,
+        [
+            "1",
+            "工作考核",
+            "责任体系建设",
+            "1.完善责任体系，名单未及时更新的扣1分",
+            "6月底前完成",
+            "资源处、党群处",
+        ],
+        ["", "", "", "2.未公告名单的扣1分", "9月底前完成", "资源处、办公室"],
+        [
+            "2",
+            "",
+            "配套制度执行",
+            "1.制度运行每缺一项扣1分\n2.公示牌未达标的扣1分",
+            "持续跟进",
+            "资源处",
+        ],
+    ]
+    plan = _word(rows, [[1, 0, 2, 0], [1, 2, 2, 2], [1, 1, 3, 1]])
+    assert [i.number for i in plan.items] == [1, 2]
+    first, second = plan.items
+    assert first.lead_units == ["资源处", "党群处", "办公室"]
+    assert first.due_date.isoformat() == "2022-06-30"
+    assert first.flags
+    assert second.requirement.startswith("1.制度运行") and "2.公示牌" in second.requirement
+
+
+def test_a_number_for_each_group_cell_leaves_the_points_as_tasks():
+    # 序号 changes with the 考核项目 cell: it numbers the groups; the 1. 2. lines in a cell
+    # are the tasks under it, as before.
+    rows = [
+        HEADER,
+        [
+            "1",
+            "工作考核",
+            "责任体系建设",
+            "1.完善责任体系\n2.公告林长名单",
+            "6月底前完成\n9月底前完成",
+            "资源处\n办公室",
+        ],
+        [
+            "2",
+            "责任考核",
+            "营造林生产",
+            "1.完成营造林任务\n2.提供成果上图资料",
+            "10月底前完成\n11月底前完成",
+            "资源处\n服务站",
+        ],
+    ]
+    plan = _word(rows, [])
+    assert len(plan.items) == 4
