@@ -218,6 +218,41 @@ def _without_opening_aims(items: list[ParsedItem], warnings: list[str]) -> list[
     return rest
 
 
+_PARTS_BEFORE_TASKS = (
+    "正文“{}”部分的{}段未注明责任单位（其后“{}”部分的各项任务均已注明），"
+    "不是任务（如整治情形、具体要求），未作为任务导入，请核对"
+)
+# 三、工作任务及分工 / 四、责任分工: a part headed as the plan's tasks or their division.
+_TASKS_HEADING = re.compile(r"任务|分工|职责")
+
+
+def _without_parts_before_tasks(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+    """二、治理范围和整改措施 （一）…1.具体情形 2.整改措施 … 三、工作任务及分工 （一）…责任单位：X
+    完成时限：Y — in a plan numbering each part apart, the parts before the one headed as its
+    tasks (任务, 分工), whose paragraphs name no units while every paragraph from that part on
+    names its own, set out what the tasks deal with: left out, said; the tasks numbered in
+    order from 1 (the plan restarts its numbers, so they were renumbered already)."""
+    if not any("已按出现顺序重新编号" in w for w in warnings):
+        return items
+    head = 0
+    while head < len(items) and not _named(items[head]):
+        head += 1
+    rest = items[head:]
+    if not head or len(rest) < 2 or not all(_named(i) and _MID_TEXT not in i.flags for i in rest):
+        return items
+    heading = _PART_NUMERAL.match(rest[0].section)
+    if not heading or not _TASKS_HEADING.search(rest[0].section[heading.end() :][:12]):
+        return items
+    if any(item.section == rest[0].section for item in items[:head]):
+        return items  # the tasks part's own paragraphs: tasks whose units were lost
+    if [i.number for i in items] != list(range(1, len(items) + 1)):
+        return items
+    warnings.append(_PARTS_BEFORE_TASKS.format(items[0].section[:20], head, rest[0].section))
+    for number, item in enumerate(rest, start=1):
+        item.number = number
+    return rest
+
+
 def _named(item: ParsedItem) -> bool:
     return bool(item.units_text or item.lead_units or item.support_units)
 
@@ -228,6 +263,7 @@ def _without_closing_measures(items: list[ParsedItem], warnings: list[str]) -> l
     itself, not tasks: left out, and the plan says so. Units taken from a bracket inside a
     paragraph's text (各处室（中心）、…, flagged as such) do not make it a task here."""
     items = _without_opening_aims(_without_opening_points(items, warnings), warnings)
+    items = _without_parts_before_tasks(items, warnings)
     named = [_named(i) and _MID_TEXT not in i.flags for i in items]
     last = max((at for at, has in enumerate(named) if has), default=-1)
     tail = items[last + 1 :]

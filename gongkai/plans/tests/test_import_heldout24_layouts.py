@@ -128,3 +128,47 @@ def test_a_number_for_each_group_cell_leaves_the_points_as_tasks():
     ]
     plan = _word(rows, [])
     assert len(plan.items) == 4
+
+
+# A part setting out what is dealt with (its points numbered 1. 2. under each （N）, naming
+# no units), then the part headed as the tasks, each closed by its units and deadline labels.
+SITUATIONS_FIRST = (
+    "某镇燃气安全专项整治方案",
+    "一、工作目标",
+    "坚持人民至上、生命至上，集中排查、突出整治，坚决遏制燃气安全事故发生。",
+    "二、整治重点",
+    "（一）违规使用瓶装液化气。",
+    "1.具体情形：（1）在地下室使用瓶装液化气；（2）未安装燃气泄漏报警装置。",
+    "2.整改措施：责令停止使用，限期安装报警装置。",
+    "（二）燃气管线老化破损。",
+    "1.具体情形：（1）管线老化；（2）接口不牢。",
+    "2.整改措施：督促经营单位更换管线，定期检验。",
+    "三、{}",
+    "（一）摸清基础底数。各村要逐户开展排查，如实登记填写排查表，建立专档并上报镇安监办。"
+    "责任单位：各村完成时限：2022年5月31日前",
+    "（二）严格整改销号。对排查发现的问题隐患建立清单，逐一整改销号，做到闭环管理。"
+    "责任单位：安监办、各村完成时限：2022年9月25日前",
+)
+
+
+def test_parts_before_the_task_part_naming_no_units_are_no_tasks():
+    plan = _parse(
+        *SITUATIONS_FIRST[:10],
+        SITUATIONS_FIRST[10].format("工作任务及分工"),
+        *SITUATIONS_FIRST[11:],
+    )
+    assert [(i.number, i.section, i.lead_units) for i in plan.items] == [
+        (1, "三、工作任务及分工", ["各村"]),
+        (2, "三、工作任务及分工", ["安监办", "各村"]),
+    ]
+    assert any("未作为任务导入" in w and "整治重点" in w for w in plan.warnings)
+
+
+def test_unnamed_parts_before_a_part_not_headed_as_tasks_stay_items():
+    # 三、组织保障: the later part is not the plan's tasks; the points before it are kept
+    # (flagged for their missing units), as before.
+    plan = _parse(
+        *SITUATIONS_FIRST[:10], SITUATIONS_FIRST[10].format("组织保障"), *SITUATIONS_FIRST[11:]
+    )
+    assert len(plan.items) == 6
+    assert not any("未作为任务导入" in w for w in plan.warnings)
