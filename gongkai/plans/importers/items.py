@@ -376,6 +376,8 @@ _YEAR_OPENS_SENTENCE = re.compile(
 # day set for the task's action (not a span, 4月24日-5月4日, nor a start, 4月24日起).
 _TARGET_OR_ACTION_DATE = re.compile(
     r"(?<=确保)\d{4}年(?![起以内度初中]|\d|[，,])"
+    # 即日起至12月底开展…: a campaign run from now to its stated end, the task's end.
+    r"|(?<=即日起至)(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末)?"
     r"|(?<=于)(?:\d{4}年)?\d{1,2}月\d{1,2}日(?![起至到\-—~～]|前后|以后|之后)"
 )
 

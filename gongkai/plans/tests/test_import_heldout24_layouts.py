@@ -172,3 +172,24 @@ def test_unnamed_parts_before_a_part_not_headed_as_tasks_stay_items():
     )
     assert len(plan.items) == 6
     assert not any("未作为任务导入" in w for w in plan.warnings)
+
+
+CAMPAIGN = (
+    "某镇安全生产专项整治方案",
+    "一、工作安排",
+    "1.{}，聚焦重点行业领域开展排查整治，督促企业落实安全生产主体责任。（安监办负责）",
+    "2.开展消防安全宣传，组织村居开展应急演练，提高群众自救能力。（综治办负责）",
+)
+
+
+def test_a_campaign_run_from_now_to_a_stated_end_is_due_at_that_end():
+    plan = _parse(*CAMPAIGN[:2], CAMPAIGN[2].format("即日起至11月底开展专项整治"), CAMPAIGN[3])
+    first = plan.items[0]
+    assert first.due_date.isoformat() == "2022-11-30"
+    assert any("取自任务内容" in flag for flag in first.flags)
+
+
+def test_a_campaign_from_now_with_no_end_has_no_deadline():
+    # 即日起开展: a start, no end — no deadline is made up.
+    plan = _parse(*CAMPAIGN[:2], CAMPAIGN[2].format("即日起开展专项整治行动"), CAMPAIGN[3])
+    assert plan.items[0].due_date is None

@@ -245,6 +245,8 @@ tests/:
   apart, the parts before the one headed as its tasks (三、工作任务及分工), naming no units while
   every paragraph from there on names its own, are no tasks (02's nine risk situations, 1.具体
   情形 2.整改措施 each): left out, said, the tasks numbered from 1 (02: 0 -> 6/6): 127/135.
+  A campaign run from now to a stated end in a task's text (即日起至12月底开展…) is due at that
+  end, flagged (10 #1): 128/135.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -289,7 +291,7 @@ BATCHES = {
     "real_heldout21": (10, 129, 116, 0),
     "real_heldout22": (2, 31, 29, 0),
     "real_heldout23": (9, 141, 140, 0),
-    "real_heldout24": (10, 135, 127, 0),
+    "real_heldout24": (10, 135, 128, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
