@@ -386,6 +386,10 @@ def _year_end(text: str) -> str:
     return f"{text}底前" if text.endswith("年") else text
 
 
+# 10月底前编制完成… / 年底前基本完成…: the date the task (or its part) is done.
+_COMPLETED = re.compile(r"[^，,。；;]{0,6}完成")
+
+
 def _deadline_from_text(item: ParsedItem, year: int) -> None:
     """No deadline given: one written in the task's text (完成时限 in the sentence, often for
     a part of the task only) is taken, always flagged."""
@@ -405,8 +409,15 @@ def _deadline_from_text(item: ParsedItem, year: int) -> None:
     # A date in a year before the plan's (2021年1月中旬前 in a 2022 plan: past, or a slip) is
     # no deadline of its task when the text gives another.
     dated = [pair for pair in dated if pair[0].due_date.year >= year] or dated
-    # The first written (collectors differ on two: the first is the one read so far).
+    # The first written (collectors differ on two in different sentences: the first is the
+    # one read so far) — unless it is a step and not the completion (7月底前提出方案，10月底前
+    # 完成; 9月底前项目落地，年底前入统): then the latest of its sentence, when the task ends.
     parsed, found = min(dated, key=lambda pair: pair[1].start())
+    if not _COMPLETED.match(text, found.end()):
+        end = re.compile(r"[。；;]").search(text, found.start())
+        end = end.start() if end else len(text)
+        steps = [pair for pair in dated if found.start() <= pair[1].start() < end]
+        parsed, found = max(steps, key=lambda pair: (pair[0].due_date, -pair[1].start()))
     if parsed.due_date:
         item.due_date, item.ongoing = parsed.due_date, False
         item.flags += [f"完成时限取自任务内容（“{found.group(0)}”），请核对", *parsed.flags]

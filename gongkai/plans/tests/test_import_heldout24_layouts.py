@@ -193,3 +193,21 @@ def test_a_campaign_from_now_with_no_end_has_no_deadline():
     # 即日起开展: a start, no end — no deadline is made up.
     plan = _parse(*CAMPAIGN[:2], CAMPAIGN[2].format("即日起开展专项整治行动"), CAMPAIGN[3])
     assert plan.items[0].due_date is None
+
+
+def _due_of(text: str):
+    plan = _parse(*CAMPAIGN[:2], CAMPAIGN[2].format(text), CAMPAIGN[3])
+    return plan.items[0].due_date.isoformat()
+
+
+def test_a_sentence_of_dated_steps_is_due_at_its_last_step():
+    # 7月底前提出方案，10月底前完成提升: the task is done at its last step.
+    assert _due_of("7月底前提出网站栏目优化方案，10月底前完成提升工作") == "2022-10-31"
+    assert _due_of("争取9月底前项目落地，年底前入统") == "2022-12-31"
+
+
+def test_a_first_date_of_completion_or_in_a_sentence_of_its_own_is_kept():
+    # 6月底前编制完成: the task done then; the later date is another's duty.
+    assert _due_of("6月底前编制完成重点领域清单，年底前各村要公开本村清单") == "2022-06-30"
+    # The later date in a sentence of its own: the first written, as before.
+    assert _due_of("6月底前提出整治方案。年底前开展评估") == "2022-06-30"

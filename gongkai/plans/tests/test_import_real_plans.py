@@ -246,7 +246,10 @@ tests/:
   every paragraph from there on names its own, are no tasks (02's nine risk situations, 1.具体
   情形 2.整改措施 each): left out, said, the tasks numbered from 1 (02: 0 -> 6/6): 127/135.
   A campaign run from now to a stated end in a task's text (即日起至12月底开展…) is due at that
-  end, flagged (10 #1): 128/135.
+  end, flagged (10 #1): 128/135. A sentence of dated steps in a task's text (7月底前提出方案，
+  10月底前完成; 9月底前落地，年底前入统) is due at its last step, unless its first date is the
+  completion (6月底前编制完成…，年底前各村要…): 04 #16 (129/135), and real_dev4 03 #6
+  (164 -> 165/173) and real_heldout6 03 #25 (250 -> 251/251) with it.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -273,8 +276,8 @@ BATCHES = {
     "real_heldout4": (19, 52, 44, 0),
     "real_heldout5": (10, 26, 26, 0),
     "real_dev3": (4, 119, 117, 0),
-    "real_heldout6": (6, 251, 250, 0),
-    "real_dev4": (5, 173, 164, 0),
+    "real_heldout6": (6, 251, 251, 0),
+    "real_dev4": (5, 173, 165, 0),
     "real_heldout7": (5, 86, 81, 0),
     "real_dev5": (6, 73, 73, 0),
     "real_heldout8": (5, 61, 61, 0),
@@ -291,7 +294,7 @@ BATCHES = {
     "real_heldout21": (10, 129, 116, 0),
     "real_heldout22": (2, 31, 29, 0),
     "real_heldout23": (9, 141, 140, 0),
-    "real_heldout24": (10, 135, 128, 0),
+    "real_heldout24": (10, 135, 129, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
