@@ -102,6 +102,9 @@ class _Draft:
     group: str = ""  # the （一） heading over the item, as written
     piece: bool = False  # see _RowParts
     unnumbered: bool = False
+    # The units cells of a task's merged rows, each as written (rows._continue): each row
+    # says who leads its part (A配合B落实 / 政法综治处负责), read on its own.
+    unit_rows: list[str] = field(default_factory=list)
 
     def set(self, role: str, value: str) -> None:
         if role in (LEAD, SUPPORT):
@@ -236,6 +239,8 @@ def _finish_item(draft: _Draft, year: int) -> ParsedItem:
         _finish_two_unit_columns(item, draft.unit_columns)
     else:
         _finish_units(item)
+        if draft.unit_rows and item.lead_units:
+            _units_of_rows(item, draft.unit_rows)
     item.requirement = item.requirement.replace("\n", "")
     item.measures = item.measures.replace("\n", "；")
     if _UNREAD in item.flags and any("与上一行合并" in flag for flag in item.flags):
@@ -445,6 +450,21 @@ def _finish_units(item: ParsedItem) -> None:
     item.note = "；".join(filter(None, [item.note, parsed.note, *parsed.asides]))
     item.flags += parsed.flags
     _flag_odd_names(item)
+
+
+def _units_of_rows(item: ParsedItem, rows: list[str]) -> None:
+    """A task merged over rows, each naming its own units and roles (社会事业处配合区社会事业局
+    落实 / 各处室 / 政法综治处负责): each row read on its own, the task's leads and supports
+    all of theirs in order (a 配合 in one row makes no other row's names support)."""
+    lead: list[str] = []
+    support: list[str] = []
+    for text in rows:
+        parsed = parse_units(text)
+        lead += [name for name in parsed.lead if name not in lead]
+        support += [name for name in parsed.support if name not in support]
+        item.flags += [flag for flag in parsed.flags if flag not in item.flags]
+    item.lead_units = lead
+    item.support_units = [name for name in support if name not in lead]
 
 
 def _closing_bracket_units(item: ParsedItem) -> str:

@@ -1479,6 +1479,8 @@ class _Walker:
                     continue
             joiner = "；" if role in (UNITS, LEAD, SUPPORT) else "\n"
             draft.set(role, f"{have}{joiner}{text}" if have else text)
+            if role == UNITS and have:
+                draft.unit_rows = (draft.unit_rows or [have]) + [text]
         draft.item.flags.append(_CONTINUED)
 
     def _orphan(self, row: _RowParts) -> None:

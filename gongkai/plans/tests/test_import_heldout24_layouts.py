@@ -211,3 +211,41 @@ def test_a_first_date_of_completion_or_in_a_sentence_of_its_own_is_kept():
     assert _due_of("6月底前编制完成重点领域清单，年底前各村要公开本村清单") == "2022-06-30"
     # The later date in a sentence of its own: the first written, as before.
     assert _due_of("6月底前提出整治方案。年底前开展评估") == "2022-06-30"
+
+
+LIST_HEADER = ["序号", "工作任务", "工作内容", "责任单位及分工", "完成时限"]
+
+
+def test_each_merged_row_of_a_task_says_who_leads_its_own_part():
+    # 序号 and 工作任务 merged over three rows of their own units: 'A配合B落实' in the first
+    # makes no other row's names support.
+    rows = [
+        LIST_HEADER,
+        [
+            "1",
+            "开展消防培训",
+            "对养老院开展消防培训",
+            "社会事业处配合区社会事业局落实",
+            "2022年4月15日前",
+        ],
+        ["1", "开展消防培训", "对各单位开展消防培训", "各处室", "2022年4月15日前"],
+        ["1", "开展消防培训", "对村居开展消防培训", "政法综治处负责", "2022年4月15日前"],
+        ["2", "开展隐患排查", "全面排查隐患", "各村居", "2022年4月20日前"],
+    ]
+    plan = _word(rows, [[1, 0, 3, 0], [1, 1, 3, 1]])
+    first = plan.items[0]
+    assert (first.lead_units, first.support_units) == (
+        ["区社会事业局", "各处室", "政法综治处"],
+        ["社会事业处"],
+    )
+
+
+def test_one_units_cell_naming_a_supporter_is_read_whole_as_before():
+    # The same names in one row's cell: one list, read as parse_units reads it (unchanged).
+    from gongkai.lib.unit_text import parse_units
+
+    cell = "社会事业处配合区社会事业局落实；各处室；政法综治处负责"
+    rows = [LIST_HEADER, ["1", "开展消防培训", "开展消防培训", cell, "2022年4月15日前"]]
+    parsed = parse_units(cell)
+    first = _word(rows, []).items[0]
+    assert (first.lead_units, first.support_units) == (parsed.lead, parsed.support)

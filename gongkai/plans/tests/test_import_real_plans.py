@@ -249,7 +249,12 @@ tests/:
   end, flagged (10 #1): 128/135. A sentence of dated steps in a task's text (7月底前提出方案，
   10月底前完成; 9月底前落地，年底前入统) is due at its last step, unless its first date is the
   completion (6月底前编制完成…，年底前各村要…): 04 #16 (129/135), and real_dev4 03 #6
-  (164 -> 165/173) and real_heldout6 03 #25 (250 -> 251/251) with it.
+  (164 -> 165/173) and real_heldout6 03 #25 (250 -> 251/251) with it. A task merged over
+  rows each naming its own units and roles (A配合B落实 / 各处室 / 政法综治处负责): each row read on
+  its own, the task's leads and supports all of theirs in order (01 #6, #10): 131/135.
+  Still wrong, flagged: 04 #22 (三季度前, read as no date; the author took 06-30), 04 #25
+  (平潭金融港, no organ's name ending: left in the note), 08 #4 (staged timings with 持续跟进 read
+  as ongoing; the author did not) and 08 #6 (2-3月，3月前: 03-31, the author 02-28).
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -294,7 +299,7 @@ BATCHES = {
     "real_heldout21": (10, 129, 116, 0),
     "real_heldout22": (2, 31, 29, 0),
     "real_heldout23": (9, 141, 140, 0),
-    "real_heldout24": (10, 135, 129, 0),
+    "real_heldout24": (10, 135, 131, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
