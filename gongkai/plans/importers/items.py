@@ -361,6 +361,8 @@ def _flag_joined_and_cut_items(items: list[ParsedItem]) -> None:
 # 年内实现…目标 or 年内…不少于1次, a goal or a frequency).
 _DEADLINE_IN_TEXT = re.compile(
     r"(?:\d{4}年)?\d{1,2}月份?(?:\d{1,2}日|底|末|[上中下]旬)?前|(?:\d{4})?年(?:底|末)前"
+    # 于2022年三季度前落地: a quarter, read as a 完成时限 cell's (三季度前: before it begins).
+    r"|(?:\d{4}年)?第?[一二三四]季度(?:底|末)?前"
     r"|(?:\d{4})?年(?:底|末)(?=(?:基本|全面)?(?:完成|建成))"
     r"|(?<![\d一二两三四五六七八九十几多数半个])年内完成"
     # 今年内在…公布…: this year, the plan's (not 今年内容, 今年内部).

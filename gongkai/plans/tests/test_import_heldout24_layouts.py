@@ -249,3 +249,14 @@ def test_one_units_cell_naming_a_supporter_is_read_whole_as_before():
     parsed = parse_units(cell)
     first = _word(rows, []).items[0]
     assert (first.lead_units, first.support_units) == (parsed.lead, parsed.support)
+
+
+def test_a_quarter_before_which_a_task_is_done_is_its_deadline():
+    # 三季度前: read as a deadline cell's (before the quarter begins), flagged as ambiguous.
+    assert _due_of("力争项目于2022年三季度前落地开业") == "2022-06-30"
+
+
+def test_a_quarter_with_no_before_is_no_deadline():
+    # 三季度开展…: when the work is done, not a deadline — no date is made up.
+    plan = _parse(*CAMPAIGN[:2], CAMPAIGN[2].format("三季度开展一次集中检查"), CAMPAIGN[3])
+    assert plan.items[0].due_date is None
