@@ -102,6 +102,9 @@ class _Draft:
     group: str = ""  # the （一） heading over the item, as written
     piece: bool = False  # see _RowParts
     unnumbered: bool = False
+    # The units cells of a task's merged rows, each as written (rows._continue): each row
+    # says who leads its part (A配合B落实 / 政法综治处负责), read on its own.
+    unit_rows: list[str] = field(default_factory=list)
 
     def set(self, role: str, value: str) -> None:
         if role in (LEAD, SUPPORT):
@@ -236,6 +239,8 @@ def _finish_item(draft: _Draft, year: int) -> ParsedItem:
         _finish_two_unit_columns(item, draft.unit_columns)
     else:
         _finish_units(item)
+        if draft.unit_rows and item.lead_units:
+            _units_of_rows(item, draft.unit_rows)
     item.requirement = item.requirement.replace("\n", "")
     item.measures = item.measures.replace("\n", "；")
     if _UNREAD in item.flags and any("与上一行合并" in flag for flag in item.flags):
@@ -356,6 +361,8 @@ def _flag_joined_and_cut_items(items: list[ParsedItem]) -> None:
 # 年内实现…目标 or 年内…不少于1次, a goal or a frequency).
 _DEADLINE_IN_TEXT = re.compile(
     r"(?:\d{4}年)?\d{1,2}月份?(?:\d{1,2}日|底|末|[上中下]旬)?前|(?:\d{4})?年(?:底|末)前"
+    # 于2022年三季度前落地: a quarter, read as a 完成时限 cell's (三季度前: before it begins).
+    r"|(?:\d{4}年)?第?[一二三四]季度(?:底|末)?前"
     r"|(?:\d{4})?年(?:底|末)(?=(?:基本|全面)?(?:完成|建成))"
     r"|(?<![\d一二两三四五六七八九十几多数半个])年内完成"
     # 今年内在…公布…: this year, the plan's (not 今年内容, 今年内部).
@@ -376,12 +383,18 @@ _YEAR_OPENS_SENTENCE = re.compile(
 # day set for the task's action (not a span, 4月24日-5月4日, nor a start, 4月24日起).
 _TARGET_OR_ACTION_DATE = re.compile(
     r"(?<=确保)\d{4}年(?![起以内度初中]|\d|[，,])"
+    # 即日起至12月底开展…: a campaign run from now to its stated end, the task's end.
+    r"|(?<=即日起至)(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末)?"
     r"|(?<=于)(?:\d{4}年)?\d{1,2}月\d{1,2}日(?![起至到\-—~～]|前后|以后|之后)"
 )
 
 
 def _year_end(text: str) -> str:
     return f"{text}底前" if text.endswith("年") else text
+
+
+# 10月底前编制完成… / 年底前基本完成…: the date the task (or its part) is done.
+_COMPLETED = re.compile(r"[^，,。；;]{0,6}完成")
 
 
 def _deadline_from_text(item: ParsedItem, year: int) -> None:
@@ -403,8 +416,15 @@ def _deadline_from_text(item: ParsedItem, year: int) -> None:
     # A date in a year before the plan's (2021年1月中旬前 in a 2022 plan: past, or a slip) is
     # no deadline of its task when the text gives another.
     dated = [pair for pair in dated if pair[0].due_date.year >= year] or dated
-    # The first written (collectors differ on two: the first is the one read so far).
+    # The first written (collectors differ on two in different sentences: the first is the
+    # one read so far) — unless it is a step and not the completion (7月底前提出方案，10月底前
+    # 完成; 9月底前项目落地，年底前入统): then the latest of its sentence, when the task ends.
     parsed, found = min(dated, key=lambda pair: pair[1].start())
+    if not _COMPLETED.match(text, found.end()):
+        end = re.compile(r"[。；;]").search(text, found.start())
+        end = end.start() if end else len(text)
+        steps = [pair for pair in dated if found.start() <= pair[1].start() < end]
+        parsed, found = max(steps, key=lambda pair: (pair[0].due_date, -pair[1].start()))
     if parsed.due_date:
         item.due_date, item.ongoing = parsed.due_date, False
         item.flags += [f"完成时限取自任务内容（“{found.group(0)}”），请核对", *parsed.flags]
@@ -432,6 +452,21 @@ def _finish_units(item: ParsedItem) -> None:
     item.note = "；".join(filter(None, [item.note, parsed.note, *parsed.asides]))
     item.flags += parsed.flags
     _flag_odd_names(item)
+
+
+def _units_of_rows(item: ParsedItem, rows: list[str]) -> None:
+    """A task merged over rows, each naming its own units and roles (社会事业处配合区社会事业局
+    落实 / 各处室 / 政法综治处负责): each row read on its own, the task's leads and supports
+    all of theirs in order (a 配合 in one row makes no other row's names support)."""
+    lead: list[str] = []
+    support: list[str] = []
+    for text in rows:
+        parsed = parse_units(text)
+        lead += [name for name in parsed.lead if name not in lead]
+        support += [name for name in parsed.support if name not in support]
+        item.flags += [flag for flag in parsed.flags if flag not in item.flags]
+    item.lead_units = lead
+    item.support_units = [name for name in support if name not in lead]
 
 
 def _closing_bracket_units(item: ParsedItem) -> str:

@@ -272,6 +272,8 @@ def _records(lines: list[str]) -> list[Row]:
             heading_task = (_SECTION_TITLE.match(line).group(), line[_SECTION.match(line).end() :])
         if not heading_task and not starts_task and arabic and _heading_closes_task(lines, at):
             heading_task = _heading_and_its_task(line)
+        if not heading_task and not starts_task and arabic and _unitless_task(lines, at, rows):
+            heading_task = _heading_and_its_task(line)
         if heading_task:
             # （二）…工程 配合…。牵头处室：X。 — a heading, and one task under it with no number.
             _units_from_heading(record, heading_units)
@@ -487,6 +489,31 @@ def _heading_closes_task(lines: list[str], at: int) -> bool:
         return True
     brackets = _unit_brackets(body)
     return bool(brackets) and not body[brackets[-1].end() :].strip("。.；; ")
+
+
+def _unitless_task(lines: list[str], at: int, rows: list[Row]) -> bool:
+    """（三）突出问题导向…。重点检查…。 then 三、 — in a plan of numbered tasks, a long （N）
+    paragraph naming no units, with no numbered task under it, in a part whose tasks above it
+    are closed by their units: one of that part's tasks, kept unnumbered with its units left
+    to the user (flagged), not a heading over nothing that drops it. A part of such
+    paragraphs only (三、工作要求 （一）…（三）…) holds no task closed by units: left alone."""
+    line = lines[at]
+    following = lines[at + 1] if at + 1 < len(lines) else ""
+    if not _SUBSECTION.match(line) or _names_own_units(line) or len(line) <= _HEADING_MAX:
+        return False
+    if following and not _SECTION.match(following):
+        return False  # numbered tasks (or more text) under it: a heading
+    body = line[_SUBSECTION.match(line).end() :]
+    title, stop, rest = body.partition("。")
+    if not stop or len(title) > _HEADING_MAX or len(rest.strip()) < 20:
+        return False
+    for row in reversed(rows):
+        if isinstance(row, _Record):
+            if row[3]:
+                return True
+        elif row and isinstance(row[0], str) and _SECTION.match(row[0]):
+            return False
+    return False
 
 
 def _heading_and_its_task(line: str) -> tuple[str, str]:

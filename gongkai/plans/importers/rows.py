@@ -218,6 +218,41 @@ def _without_opening_aims(items: list[ParsedItem], warnings: list[str]) -> list[
     return rest
 
 
+_PARTS_BEFORE_TASKS = (
+    "正文“{}”部分的{}段未注明责任单位（其后“{}”部分的各项任务均已注明），"
+    "不是任务（如整治情形、具体要求），未作为任务导入，请核对"
+)
+# 三、工作任务及分工 / 四、责任分工: a part headed as the plan's tasks or their division.
+_TASKS_HEADING = re.compile(r"任务|分工|职责")
+
+
+def _without_parts_before_tasks(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+    """二、治理范围和整改措施 （一）…1.具体情形 2.整改措施 … 三、工作任务及分工 （一）…责任单位：X
+    完成时限：Y — in a plan numbering each part apart, the parts before the one headed as its
+    tasks (任务, 分工), whose paragraphs name no units while every paragraph from that part on
+    names its own, set out what the tasks deal with: left out, said; the tasks numbered in
+    order from 1 (the plan restarts its numbers, so they were renumbered already)."""
+    if not any("已按出现顺序重新编号" in w for w in warnings):
+        return items
+    head = 0
+    while head < len(items) and not _named(items[head]):
+        head += 1
+    rest = items[head:]
+    if not head or len(rest) < 2 or not all(_named(i) and _MID_TEXT not in i.flags for i in rest):
+        return items
+    heading = _PART_NUMERAL.match(rest[0].section)
+    if not heading or not _TASKS_HEADING.search(rest[0].section[heading.end() :][:12]):
+        return items
+    if any(item.section == rest[0].section for item in items[:head]):
+        return items  # the tasks part's own paragraphs: tasks whose units were lost
+    if [i.number for i in items] != list(range(1, len(items) + 1)):
+        return items
+    warnings.append(_PARTS_BEFORE_TASKS.format(items[0].section[:20], head, rest[0].section))
+    for number, item in enumerate(rest, start=1):
+        item.number = number
+    return rest
+
+
 def _named(item: ParsedItem) -> bool:
     return bool(item.units_text or item.lead_units or item.support_units)
 
@@ -228,6 +263,7 @@ def _without_closing_measures(items: list[ParsedItem], warnings: list[str]) -> l
     itself, not tasks: left out, and the plan says so. Units taken from a bracket inside a
     paragraph's text (各处室（中心）、…, flagged as such) do not make it a task here."""
     items = _without_opening_aims(_without_opening_points(items, warnings), warnings)
+    items = _without_parts_before_tasks(items, warnings)
     named = [_named(i) and _MID_TEXT not in i.flags for i in items]
     last = max((at for at, has in enumerate(named) if has), default=-1)
     tail = items[last + 1 :]
@@ -806,9 +842,31 @@ def _walk(
     )
     if merged and TASK in roles:
         walker.from_below = _units_from_below(rows, roles)
+    walker.numbers_tasks = _numbers_within_groups(rows, roles)
     for row in rows:
         walker.add(row)
     return walker.finish()
+
+
+def _numbers_within_groups(rows: list[Row], roles: list[str]) -> bool:
+    """序号 1, 2, 3 down one merged 考核项目 cell (Word repeats it in each row): the 序号
+    numbers the tasks, not the groups — a table numbering its groups changes both together.
+    Then a 序号 merged over several rows is one task, and the 1. 2. points of its cells are
+    that task's points, never tasks of their own."""
+    if NUMBER not in roles or TASK not in roles:
+        return False
+    number, group = roles.index(NUMBER), roles.index(TASK)
+    last = None
+    for row in rows:
+        if len(row) != len(roles):
+            continue
+        cells = (row[number].strip(), row[group].strip())
+        if last and cells[0].isdigit() and last[0].isdigit() and cells[0] != last[0]:
+            if cells[1] and cells[1] == last[1]:
+                return True
+        if cells[0].isdigit():
+            last = cells
+    return False
 
 
 def _units_from_below(rows: list[Row], roles: list[str]) -> set[int]:
@@ -1145,6 +1203,7 @@ class _Walker:
         self.last_task = ("", "")  # the (序号, 工作任务) cells of the row above
         self.last_text = ""  # the task cell of the row above
         self.numbered = False  # the table numbers its tasks (a 序号 column, or 1. 2.)
+        self.numbers_tasks = False  # its 序号 numbers tasks within one group cell
         # Flags of the rows a cell stream was cut into with doubt, by row id.
         self.doubtful: dict[int, list[str]] = {}
         self.label_sections = False  # bare label rows head the table's parts (no 一、)
@@ -1235,6 +1294,11 @@ class _Walker:
             and not group
             and (task[0], text) == (self.last_task[0], self.last_text)
             and bool(text)
+        )
+        # 序号 numbering tasks inside one group cell, repeated over the rows it is merged
+        # over: those rows are more of its task, whatever their own 细则 cells say.
+        spanned = spanned or (
+            self.numbers_tasks and task[0].strip().isdigit() and task[0] == self.last_task[0]
         )
         self.last_task, self.last_text = task, text
         requirements = [] if spanned else self._requirements(text, task[0])
@@ -1351,6 +1415,8 @@ class _Walker:
     def _requirements(self, text: str, number_cell: str) -> list[tuple[int | None, str]]:
         """Split a requirement cell into (number, text) parts, one per numbered paragraph."""
         parts: list[tuple[int | None, str]] = []
+        if self.numbers_tasks and number_cell.strip().isdigit() and text:
+            return [(int(number_cell), text)]  # its 1. 2. lines are the task's points
         for line in text.split("\n") if text else []:
             numbered = _number_of(line, self.cn_tasks)
             if numbered:
@@ -1405,8 +1471,16 @@ class _Walker:
             text, have = row.columns.get(role, "").strip(), draft.get(role)
             if not text or simplify(text) == simplify(have) or (role == DEADLINE and have):
                 continue
+            if role == NOTE and _dated(have):
+                # A 节点任务 note dating the first row dates the task, as a deadline cell
+                # does (_CONTINUED: the first row's); a later row's dates are not taken.
+                text = "\n".join(p for p in re.split(r"[\n；]", text) if not _dated(p))
+                if not text.strip():
+                    continue
             joiner = "；" if role in (UNITS, LEAD, SUPPORT) else "\n"
             draft.set(role, f"{have}{joiner}{text}" if have else text)
+            if role == UNITS and have:
+                draft.unit_rows = (draft.unit_rows or [have]) + [text]
         draft.item.flags.append(_CONTINUED)
 
     def _orphan(self, row: _RowParts) -> None:
@@ -1443,6 +1517,11 @@ class _Walker:
         draft = _Draft(item, number, group=row.group, piece=row.piece, unnumbered=row.unnumbered)
         self.drafts.append(draft)
         return draft
+
+
+def _dated(note: str) -> bool:
+    """A note holding a deadline (as items._finish_deadline reads one there)."""
+    return any(_looks_like_deadline(p.strip()) for p in re.split(r"[\n；]", note))
 
 
 def _assign(drafts: list[_Draft], role: str, parts: list[str], lenient: bool) -> None:
