@@ -471,11 +471,12 @@ def letter_response(case, fmt: str, kind: str = "reply"):
     return FileResponse(io.BytesIO(body), as_attachment=True, filename=filename)
 
 
-def email_reply(case, reply, by=None) -> bool:
+def email_reply(case, reply, by=None, *, failed_as: str = "serve_mail_failed") -> bool:
     """送达 by e-mail, where the applicant chose it: the letter (PDF) and the files provided.
     SMTP when a host is set, the console otherwise (core.mailing); a failed sending is put on
-    the case's timeline (serve_mail_failed) for the office to serve another way. The office's
-    送达 record stands either way. True when the mail went out."""
+    the case's timeline (serve_mail_failed; resend_mail_failed when 重新发送 sent it again) for
+    the office to serve another way. The office's 送达 record stands either way. True when the
+    mail went out."""
     if not case.email:
         return False
     letter = sent_letter(case, "reply") or letter_content(reply)
@@ -486,7 +487,7 @@ def email_reply(case, reply, by=None) -> bool:
         said=f"对您的政府信息公开申请（编号{case.tracking_no}）的答复告知书及提供的信息",
         filename="答复告知书",
         files=reply.attachments.all(),
-        failed_as="serve_mail_failed",
+        failed_as=failed_as,
         by=by,
     )
 

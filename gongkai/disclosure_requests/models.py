@@ -700,7 +700,8 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         )
 
     def record_mail_failed(self, kind: str, why: str, by=None) -> RequestEvent:
-        """A mail to the applicant that failed (回执 `ack_mail_failed`, 送达 `serve_mail_failed`):
+        """A mail to the applicant that failed (回执 `ack_mail_failed`, 送达 `serve_mail_failed`,
+        重新发送 `resend_mail_failed`):
         on the timeline and in the audit, so the office tells them another way; the case's
         state is untouched."""
         event = RequestEvent.objects.create(
@@ -1499,9 +1500,10 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         if document == "receipt":
             from gongkai.disclosure_requests.services import acknowledge
 
-            acknowledge(self, self.receipt_code())
+            acknowledge(self, self.receipt_code(), failed_as="resend_mail_failed", by=by)
         elif document == "reply":
-            email_reply(self, self.replies.latest("pk"), by)
+            # A failed resend is no failed 送达: the first sending is the one that counted.
+            email_reply(self, self.replies.latest("pk"), by, failed_as="resend_mail_failed")
         else:
             email_letter(self, document, by)
 

@@ -131,6 +131,7 @@ def test_a_letter_mail_that_fails_is_on_the_timeline_for_the_office_to_serve_aga
     assert case.served_on == D(2022, 10, 21)  # the 送达 record stands
     failed = case.events.get(kind="serve_mail_failed")
     assert failed.actor == cast.press and "ConnectionRefusedError" in failed.data["error"]
+    assert not case.events.filter(kind="resend_mail_failed").exists()  # no resend: 送达 failed
     entry = AuditEntry.objects.get(action="request.serve_mail_failed")
     assert entry.actor == cast.press and entry.target_id == str(case.pk)
     client.force_login(cast.press)
