@@ -444,11 +444,19 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
     @property
     def supplement_due_note(self) -> str:
         """Why the 补正 period told is 暂定 (it runs into a year not yet entered), or "": an
-        early error there shortens the applicant's period (probe 11 F1.6)."""
+        early error there shortens the applicant's period (probe 11 F1.6). For staff."""
+        return self._supplement_due_note(to_public=False)
+
+    @property
+    def supplement_due_public_note(self) -> str:
+        """The same, in the applicant's words (their status page, as the 补正告知书 says it)."""
+        return self._supplement_due_note(to_public=True)
+
+    def _supplement_due_note(self, *, to_public: bool) -> str:
         if self.status != CaseStatus.AWAITING_SUPPLEMENT or self.supplement_due is None:
             return ""
         start = self.supplement_requested_on or self.supplement_due
-        return provisional_note(office_calendar(), start, self.supplement_due)
+        return provisional_note(office_calendar(), start, self.supplement_due, to_public=to_public)
 
     def supplement_lapsed(self, today: dt.date) -> bool:
         """第三十条: the 补正 period has run out unused, so a supplement is no longer taken
