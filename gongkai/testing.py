@@ -81,6 +81,25 @@ def handling_case(cast, **fields):
     return case
 
 
+def replied_case(cast, case=None, *, on=dt.date(2022, 10, 20), text="现提供计划全文。", **fields):
+    """`case` (or a new registered_case of `fields`) answered by the press office on `on`:
+    予以公开 (DISCLOSED) with `text` and one file provided, 检查计划.pdf."""
+    from gongkai.disclosure_requests.taxonomy import Outcome
+
+    case = case or a_case(cast, **fields)
+    case.reply(
+        by=cast.press, outcome=Outcome.DISCLOSED, text=text, on=on, files=[a_pdf("检查计划.pdf")]
+    )
+    return case
+
+
+def served_case(cast, case=None, *, on=dt.date(2022, 10, 20), method="post", **fields):
+    """replied_case, then served (送达) by `method` the same day."""
+    case = replied_case(cast, case, on=on, **fields)
+    case.serve(by=cast.press, method=method, on=on)
+    return case
+
+
 def follow_application(client, case, code: str) -> str:
     """The applicant opens their application by number and query code (this browser then
     follows it); returns its status page's address."""

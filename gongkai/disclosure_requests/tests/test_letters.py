@@ -14,7 +14,7 @@ from gongkai.disclosure_requests.letters import (
     supplement_notice_content,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
-from gongkai.testing import a_pdf, registered_case
+from gongkai.testing import registered_case, replied_case
 
 D = dt.date
 
@@ -24,15 +24,7 @@ def _case(cast, description="2022年安全生产执法检查计划。"):
 
 
 def _replied(cast):
-    case = _case(cast)
-    case.reply(
-        by=cast.press,
-        outcome=Outcome.DISCLOSED,
-        text="现提供计划全文。",
-        on=D(2022, 10, 20),
-        files=[a_pdf("检查计划.pdf")],
-    )
-    return case
+    return replied_case(cast, _case(cast))
 
 
 def test_the_word_letter_is_an_a4_gongwen(cast, settings):

@@ -11,25 +11,15 @@ from django.urls import reverse
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
-from gongkai.disclosure_requests.taxonomy import Outcome
-from gongkai.testing import a_pdf, on_day, registered_case
+from gongkai.testing import handling_case, on_day, registered_case, served_case
 
 D = dt.date
 
 
 def _served_by_post(cast, **fields):
-    case = registered_case(cast, **fields)[0]
-    with on_day(2022, 9, 29):
-        case.assign(by=cast.press, unit=cast.units["法规处"], on=D(2022, 9, 29))
+    case = handling_case(cast, **fields)
     with on_day(2022, 10, 20):
-        case.reply(
-            by=cast.press,
-            outcome=Outcome.DISCLOSED,
-            text="现提供计划全文。",
-            on=D(2022, 10, 20),
-            files=[a_pdf("检查计划.pdf")],
-        )
-        case.serve(by=cast.press, method="post", on=D(2022, 10, 20))
+        served_case(cast, case)
     case.refresh_from_db()
     return case
 
