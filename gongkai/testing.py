@@ -281,6 +281,21 @@ def a_pdf(name: str = "提供的信息.pdf"):
     return SimpleUploadedFile(name, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
 
 
+def found_again_in_two_queries(find, form_class, data: dict, upload, assert_num_queries):
+    """What `find` (earlier_submission, earlier_message: core.idempotent.repeated_by) returns
+    for `form_class` filled in with `data` and `upload` as its one attachment, read in two
+    queries — the earlier submissions with the same words, then all their files together
+    (prefetch_related), never one query per candidate. `assert_num_queries`: pytest-django's
+    django_assert_num_queries fixture."""
+    from django.utils.datastructures import MultiValueDict
+
+    form = form_class(data, MultiValueDict({"attachments": [upload]}))
+    if not form.is_valid():
+        raise AssertionError(form.errors)
+    with assert_num_queries(2):
+        return find(form)
+
+
 def meeting_form(**changes) -> dict:
     """The meeting notice create/edit form's fields, filled as a clerk would; `changes` override."""
     now = timezone.localtime()
