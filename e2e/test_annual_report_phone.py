@@ -3,6 +3,8 @@
 
 from playwright.sync_api import expect
 
+from e2e.phone import at_width, scroll_width
+
 # For every cell of the official tables holding a figure: how many lines its text takes.
 LINES_PER_FIGURE = """() => [...document.querySelectorAll('table.official td')]
   .filter(td => /^\\d+$/.test(td.textContent.trim()))
@@ -15,7 +17,7 @@ LINES_PER_FIGURE = """() => [...document.querySelectorAll('table.official td')]
 
 def test_a_figure_in_the_annual_report_never_breaks_on_a_phone(page, live_server, e2e_cast, login):
     login("xinwen")
-    page.set_viewport_size({"width": 390, "height": 900})
+    at_width(page, 390)
     page.goto(f"{live_server.url}/staff/reports/annual/2022/")
     expect(page.locator("table.official.numbers")).to_be_visible()
     # The test year has no cases: give every figure the width of the probe's "260".
@@ -28,7 +30,7 @@ def test_a_figure_in_the_annual_report_never_breaks_on_a_phone(page, live_server
     lines = page.evaluate(LINES_PER_FIGURE)
     assert len(lines) > 50 and set(lines) == {1}
     # Whatever does not fit scrolls inside the table's box, never the page.
-    assert page.evaluate("document.documentElement.scrollWidth") == 390
+    assert scroll_width(page) == 390
 
 
 # Table 三's label cells (the cells before the seven figures of a row): width in characters
@@ -57,18 +59,18 @@ def test_table_three_labels_keep_a_readable_width_on_a_phone(page, live_server, 
 
     document = _published_report(e2e_cast)
     url = live_server.url + reverse("publications_public:document", args=[document.pk])
-    page.set_viewport_size({"width": 390, "height": 900})
+    at_width(page, 390)
     page.goto(url)
     labels = page.evaluate(LABEL_CELLS)
     # 一、二; the 三 group; （一）（二）; （三）–（六） and their 19 items; （七）; 四
     assert len(labels) == 2 + 1 + 2 + 4 + 19 + 1 + 1
     narrow = [c["text"] for c in labels if c["chars"] < 4.5]
     assert narrow == [], narrow
-    assert page.evaluate("document.documentElement.scrollWidth") == 390  # the box scrolls
+    assert scroll_width(page) == 390  # the box scrolls
 
-    page.set_viewport_size({"width": 1280, "height": 900})
+    at_width(page, 1280)
     page.goto(url)
     assert {c["minWidth"] for c in page.evaluate(LABEL_CELLS)} <= {"auto", "0px"}
-    page.set_viewport_size({"width": 390, "height": 900})
+    at_width(page, 390)
     page.emulate_media(media="print")
     assert {c["minWidth"] for c in page.evaluate(LABEL_CELLS)} <= {"auto", "0px"}

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from e2e.phone import at_width
+
 SHOTS = Path(os.environ.get("GONGKAI_SHOTS", tempfile.gettempdir())) / "gongkai-shots"
 QUESTION = "申请政府信息公开时一个月内申请了几十件，超过多少件会按件收取信息处理费，标准是多少"
 
@@ -37,7 +39,7 @@ def test_the_question_reads_across_a_phone_and_the_table_stays_wide(
     SHOTS.mkdir(parents=True, exist_ok=True)
     found = {}
     for width in (390, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
+        at_width(page, width)
         page.goto(f"{live_server.url}/staff/answers/")
         page.screenshot(path=str(SHOTS / f"answers-list-{width}.png"), full_page=True)
         found[width] = page.evaluate(MEASURE)

@@ -7,6 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from e2e.phone import at_width
 from gongkai.disclosure_requests.taxonomy import Outcome
 from gongkai.testing import a_case, on_day
 
@@ -46,7 +47,7 @@ def test_the_letter_buttons_wrap_readably_at_390_and_sit_in_a_row_at_1280(
     login("xinwen")
     SHOTS.mkdir(parents=True, exist_ok=True)
     for width in (390, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
+        at_width(page, width)
         page.goto(f"{live_server.url}/staff/requests/{case.pk}/")
         page.screenshot(path=str(SHOTS / f"case-letters-{width}.png"), full_page=False)
         buttons = page.evaluate(BUTTONS)

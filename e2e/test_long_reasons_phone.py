@@ -9,6 +9,8 @@ from pathlib import Path
 from django.urls import reverse
 from django.utils import timezone
 
+from e2e.phone import at_width, scroll_width
+
 SHOTS = Path(os.environ.get("GONGKAI_SHOTS", tempfile.gettempdir())) / "gongkai-shots"
 
 # How many lines each element's text takes, by its tops.
@@ -26,14 +28,14 @@ def _shoot(page, name, width):
 
 def _reason_fits(page, url, reason, name):
     for width in (1280, 390):
-        page.set_viewport_size({"width": width, "height": 900})
+        at_width(page, width)
         page.goto(url)
         notice = page.locator("p.warning", has_text=reason)
         assert notice.count() == 1 and notice.locator(".tag").count() == 0
         _shoot(page, name, width)
         if width == 390:
             assert page.evaluate(LINES, "p.warning")[0] > 1  # it wraps …
-            assert page.evaluate("document.documentElement.scrollWidth") <= 390  # … on screen
+            assert scroll_width(page) <= 390  # … on screen
             box = notice.bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 390
 
@@ -73,9 +75,9 @@ def test_a_phone_number_on_the_sign_up_table_stays_on_one_line(page, live_server
     login("fagui")
     url = live_server.url + reverse("meetings:detail", args=[meeting.pk])
     for width in (1280, 390):
-        page.set_viewport_size({"width": width, "height": 900})
+        at_width(page, width)
         page.goto(url)
         _shoot(page, "meeting-signups", width)
         lines = page.evaluate(LINES, '#signups td[data-label="电话"]')
         assert len(lines) == 6 and set(lines) == {1}, lines
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert scroll_width(page) <= width

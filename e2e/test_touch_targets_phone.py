@@ -8,6 +8,7 @@ import os
 
 import pytest
 
+from e2e.phone import scroll_width
 from gongkai.disclosure_requests.models import DisclosureRequest
 
 PHONE = {"width": 390, "height": 844}
@@ -41,7 +42,7 @@ def test_on_a_phone_nav_links_and_choices_are_44_px_and_the_nav_leaves_the_scree
     nav = page.locator(".portal-nav").bounding_box()
     assert nav["height"] <= PHONE["height"] / 4, nav
     assert page.locator("h1").bounding_box()["y"] < PHONE["height"] / 2
-    assert page.evaluate("document.documentElement.scrollWidth") == PHONE["width"]
+    assert scroll_width(page) == PHONE["width"]
     # 互动交流's own row of links too.
     page.goto(f"{live_server.url}/hudong/")
     _shoot(page, "hudong", PHONE)
@@ -52,7 +53,7 @@ def test_on_a_phone_nav_links_and_choices_are_44_px_and_the_nav_leaves_the_scree
     choices = _heights(page, CHOICE_LABELS)
     radios = page.locator("fieldset.field input[type=radio]").count()
     assert len(choices) == radios + 2 and min(choices) >= 44, choices  # 2: 第四十三条, 承诺
-    assert page.evaluate("document.documentElement.scrollWidth") == PHONE["width"]
+    assert scroll_width(page) == PHONE["width"]
 
 
 @pytest.mark.parametrize("name", ["home", "apply"])

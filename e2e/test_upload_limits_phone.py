@@ -8,6 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from e2e.phone import at_width
 from gongkai.disclosure_requests.models import CaseFile, DisclosureRequest
 
 SHOTS = Path(os.environ.get("GONGKAI_SHOTS", tempfile.gettempdir())) / "gongkai-shots"
@@ -35,7 +36,7 @@ def _fill(page):
 
 def test_too_many_files_and_too_big_a_request_at_390(page, live_server, e2e_cast, settings):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size({"width": 390, "height": 900})
+    at_width(page, 390)
     page.goto(f"{live_server.url}/apply/")
     expect(page.get_by_text("最多10个，每个不超过20MB，合计不超过60MB")).to_be_visible()
     _fill(page)
@@ -58,7 +59,7 @@ def test_too_many_files_and_too_big_a_request_at_390(page, live_server, e2e_cast
     expect(page.get_by_role("heading", name="提交的内容过大，未能提交")).to_be_visible()
     expect(page.get_by_text("一次提交合计不超过60MB")).to_be_visible()
     page.screenshot(path=str(SHOTS / "apply-too-big-390.png"), full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
+    at_width(page, 1280)
     page.screenshot(path=str(SHOTS / "apply-too-big-1280.png"), full_page=True)
     page.get_by_role("link", name="重新打开表单").click()
     expect(page.get_by_role("button", name="提交申请")).to_be_visible()
@@ -71,7 +72,7 @@ def test_the_browser_says_at_once_when_too_many_or_too_big_files_are_chosen(
     """site.js's pre-check: the rule's words at the field as soon as files are chosen, nothing
     sent; the server's check stays the rule (the test above)."""
     settings.UPLOAD_MAX_BYTES = 2**20  # the page's data-max-mb comes from the live server
-    page.set_viewport_size({"width": 390, "height": 900})
+    at_width(page, 390)
     page.goto(f"{live_server.url}/apply/")
     files = page.locator('input[name="attachments"]')
     note = page.locator("[data-precheck]")

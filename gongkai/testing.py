@@ -81,6 +81,25 @@ def handling_case(cast, **fields):
     return case
 
 
+def replied_case(cast, case=None, *, on=dt.date(2022, 10, 20), text="现提供计划全文。", **fields):
+    """`case` (or a new registered_case of `fields`) answered by the press office on `on`:
+    予以公开 (DISCLOSED) with `text` and one file provided, 检查计划.pdf."""
+    from gongkai.disclosure_requests.taxonomy import Outcome
+
+    case = case or a_case(cast, **fields)
+    case.reply(
+        by=cast.press, outcome=Outcome.DISCLOSED, text=text, on=on, files=[a_pdf("检查计划.pdf")]
+    )
+    return case
+
+
+def served_case(cast, case=None, *, on=dt.date(2022, 10, 20), method="post", **fields):
+    """replied_case, then served (送达) by `method` the same day."""
+    case = replied_case(cast, case, on=on, **fields)
+    case.serve(by=cast.press, method=method, on=on)
+    return case
+
+
 def follow_application(client, case, code: str) -> str:
     """The applicant opens their application by number and query code (this browser then
     follows it); returns its status page's address."""
@@ -260,6 +279,21 @@ def a_pdf(name: str = "提供的信息.pdf"):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+
+
+def found_again_in_two_queries(find, form_class, data: dict, upload, assert_num_queries):
+    """What `find` (earlier_submission, earlier_message: core.idempotent.repeated_by) returns
+    for `form_class` filled in with `data` and `upload` as its one attachment, read in two
+    queries — the earlier submissions with the same words, then all their files together
+    (prefetch_related), never one query per candidate. `assert_num_queries`: pytest-django's
+    django_assert_num_queries fixture."""
+    from django.utils.datastructures import MultiValueDict
+
+    form = form_class(data, MultiValueDict({"attachments": [upload]}))
+    if not form.is_valid():
+        raise AssertionError(form.errors)
+    with assert_num_queries(2):
+        return find(form)
 
 
 def meeting_form(**changes) -> dict:

@@ -42,15 +42,22 @@ def add_workdays(start: dt.date, days: int, calendar: WorkdayCalendar | None = N
 PROVISIONAL_BASIS = "周末和元旦（1月1日）、劳动节（5月1日、2日）、国庆节（10月1日至3日）"
 
 
-def provisional_note(calendar: WorkdayCalendar, start: dt.date, end: dt.date) -> str:
+def provisional_note(
+    calendar: WorkdayCalendar, start: dt.date, end: dt.date, *, to_public: bool = False
+) -> str:
     """Why a date counted from `start` to `end` is 暂定, or "" when every year it crosses is
     entered and confirmed: the one wording for the reply period, 补正 period, consultation
-    feedback and the deadline calculator."""
+    feedback and the deadline calculator. Staff read what to do (the 系统管理员 enters the
+    year); `to_public` words it for an applicant, who knows no 系统管理员 and is promised
+    nothing the system does not do (no notice is sent when a date is counted again)."""
     years = [y for y in range(start.year, end.year + 1) if not calendar.knows_year(y)]
     if not years:
         return ""
+    named = "、".join(f"{y}年" for y in years)
+    if to_public:
+        return f"{named}节假日安排尚未公布，本日期暂按{PROVISIONAL_BASIS}不计算工作日计算"
     return (
-        f"{'、'.join(f'{y}年' for y in years)}节假日安排尚未录入，暂按{PROVISIONAL_BASIS}"
+        f"{named}节假日安排尚未录入，暂按{PROVISIONAL_BASIS}"
         "不计算工作日，为暂定；系统管理员录入后以正式安排为准"
     )
 

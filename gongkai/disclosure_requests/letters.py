@@ -265,8 +265,8 @@ def extension_notice_content(case, event) -> Letter:
         f"经政府信息公开工作机构负责人{approver}于{cn_date(event.on)}同意，"
         f"答复期限延长{event.data.get('workdays')}个工作日，延长至{cn_date(after)}。"
     )
-    if event.data.get("provisional"):  # in the case page's words, as the other letters
-        extended += _marked(_provisional(case.received_on, after) or "所跨年份的节假日安排尚未录入")
+    if event.data.get("provisional"):  # in the applicant's words, as the other letters
+        extended += _marked(_provisional(case.received_on, after) or "所跨年份的节假日安排尚未公布")
     paragraphs = [
         opening + f"本机关原应于{cn_date(before)}前作出答复。",
         f"因{_short(event.note, 300)}，本机关不能在上述期限内作出答复。{extended}",
@@ -304,9 +304,9 @@ def _notice(case, document_name: str, paragraphs: list[str], on: dt.date, event)
 
 def _provisional(start: dt.date, end: dt.date) -> str:
     """Why a date the letter states is 暂定 (counted from `start` over a year whose holidays are
-    not entered yet), in the case page's words (core.calendar.provisional_note); "" if it is
-    firm. The letter is kept as sent, so the applicant's copy says what the page said."""
-    return provisional_note(workday_calendar(provisional=True), start, end)
+    not entered yet), in the applicant's words (core.calendar.provisional_note, to_public); ""
+    if it is firm. The letter is kept as sent (SentLetter), so a copy says what was sent."""
+    return provisional_note(workday_calendar(provisional=True), start, end, to_public=True)
 
 
 def _marked(note: str) -> str:
@@ -471,11 +471,12 @@ def letter_response(case, fmt: str, kind: str = "reply"):
     return FileResponse(io.BytesIO(body), as_attachment=True, filename=filename)
 
 
-def email_reply(case, reply, by=None) -> bool:
+def email_reply(case, reply, by=None, *, failed_as: str = "serve_mail_failed") -> bool:
     """送达 by e-mail, where the applicant chose it: the letter (PDF) and the files provided.
     SMTP when a host is set, the console otherwise (core.mailing); a failed sending is put on
-    the case's timeline (serve_mail_failed) for the office to serve another way. The office's
-    送达 record stands either way. True when the mail went out."""
+    the case's timeline (serve_mail_failed; resend_mail_failed when 重新发送 sent it again) for
+    the office to serve another way. The office's 送达 record stands either way. True when the
+    mail went out."""
     if not case.email:
         return False
     letter = sent_letter(case, "reply") or letter_content(reply)
@@ -486,7 +487,7 @@ def email_reply(case, reply, by=None) -> bool:
         said=f"对您的政府信息公开申请（编号{case.tracking_no}）的答复告知书及提供的信息",
         filename="答复告知书",
         files=reply.attachments.all(),
-        failed_as="serve_mail_failed",
+        failed_as=failed_as,
         by=by,
     )
 

@@ -444,11 +444,19 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
     @property
     def supplement_due_note(self) -> str:
         """Why the 补正 period told is 暂定 (it runs into a year not yet entered), or "": an
-        early error there shortens the applicant's period (probe 11 F1.6)."""
+        early error there shortens the applicant's period (probe 11 F1.6). For staff."""
+        return self._supplement_due_note(to_public=False)
+
+    @property
+    def supplement_due_public_note(self) -> str:
+        """The same, in the applicant's words (their status page, as the 补正告知书 says it)."""
+        return self._supplement_due_note(to_public=True)
+
+    def _supplement_due_note(self, *, to_public: bool) -> str:
         if self.status != CaseStatus.AWAITING_SUPPLEMENT or self.supplement_due is None:
             return ""
         start = self.supplement_requested_on or self.supplement_due
-        return provisional_note(office_calendar(), start, self.supplement_due)
+        return provisional_note(office_calendar(), start, self.supplement_due, to_public=to_public)
 
     def supplement_lapsed(self, today: dt.date) -> bool:
         """第三十条: the 补正 period has run out unused, so a supplement is no longer taken
@@ -700,7 +708,8 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         )
 
     def record_mail_failed(self, kind: str, why: str, by=None) -> RequestEvent:
-        """A mail to the applicant that failed (回执 `ack_mail_failed`, 送达 `serve_mail_failed`):
+        """A mail to the applicant that failed (回执 `ack_mail_failed`, 送达 `serve_mail_failed`,
+        重新发送 `resend_mail_failed`):
         on the timeline and in the audit, so the office tells them another way; the case's
         state is untouched."""
         event = RequestEvent.objects.create(
@@ -1499,9 +1508,10 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         if document == "receipt":
             from gongkai.disclosure_requests.services import acknowledge
 
-            acknowledge(self, self.receipt_code())
+            acknowledge(self, self.receipt_code(), failed_as="resend_mail_failed", by=by)
         elif document == "reply":
-            email_reply(self, self.replies.latest("pk"), by)
+            # A failed resend is no failed 送达: the first sending is the one that counted.
+            email_reply(self, self.replies.latest("pk"), by, failed_as="resend_mail_failed")
         else:
             email_letter(self, document, by)
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from gongkai.core.calendar import PROVISIONAL_BASIS
 from gongkai.core.errors import DomainError
 from gongkai.core.idempotent import content_key
 from gongkai.core.lookup import CodeAccess
@@ -131,6 +132,7 @@ def _status_page(request, case, form) -> dict:
         "supplement_lapsed": case.supplement_lapsed(today),
         "office_phone": settings.OFFICE_PHONE,
         "deadline": deadline_for(case, today=today),
+        "provisional_basis": PROVISIONAL_BASIS,  # what a 暂定 date leaves out, as letters say
         "supplement_items": case.events.filter(kind="request_supplement")
         .values_list("note", flat=True)
         .last(),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from gongkai.core.roles import Role
 from gongkai.core.selectors import disclosure_office, unit_staff
 from gongkai.disclosure_requests.models import (
     CaseStatus,
@@ -111,8 +110,10 @@ def sweep_internal(*, today: dt.date, days: int) -> list[str]:
 
 
 def dashboard(user):
+    """待办申请: the open cases this user may see (visible_requests): the office's and the
+    审计查阅's (read-only) every one, a unit's its own."""
     cases = visible_requests(user).open()
-    if not user.has_role(Role.PRESS_OFFICE, Role.CLERK, Role.UNIT_HEAD) or not cases.exists():
+    if not cases.exists():
         return None
     from django.utils import timezone
 

@@ -285,10 +285,13 @@ def remedy_save(*, by, case: DisclosureRequest, form) -> tuple[Remedy, bool]:
     return create_from_form(Remedy, form, by, create)
 
 
-def acknowledge(case: DisclosureRequest, code: str) -> str:
+def acknowledge(
+    case: DisclosureRequest, code: str, *, failed_as: str = "ack_mail_failed", by=None
+) -> str:
     """Send the number and query code to the applicant's e-mail, if there is one (SMTP when a
     host is set, the console otherwise: core.mailing). '' when sent or no address; else why it
-    failed, also put on the case's timeline (ack_mail_failed) — never the query code."""
+    failed, also put on the case's timeline (ack_mail_failed; resend_mail_failed when 重新发送
+    sent it again, by that person) — never the query code."""
     from django.core.mail import EmailMessage
 
     if not case.email:
@@ -299,5 +302,5 @@ def acknowledge(case: DisclosureRequest, code: str) -> str:
     )
     subject = f"[{settings.AGENCY_NAME}] 政府信息公开申请已收到"
     if why := deliver(EmailMessage(subject, body, to=[case.email])):
-        case.record_mail_failed("ack_mail_failed", why)
+        case.record_mail_failed(failed_as, why, by)
     return why

@@ -4,12 +4,13 @@ every unit (cases, letters, ledger, audit log, reports), and no verb. The permis
 every row of every table after each refused POST; these are the rules around it."""
 
 import datetime as dt
+import re
 
 from django.urls import reverse
 
 from gongkai.core.models import AuditEntry, User
 from gongkai.core.roles import Role
-from gongkai.testing import handling_case, on_day
+from gongkai.testing import handling_case, on_day, written_message
 
 D = dt.date
 
@@ -98,3 +99,42 @@ def test_the_auditors_nav_leads_to_every_page_it_may_read_and_a_clerks_does_not(
     clerks = nav(cast.clerk)
     assert f'href="{reverse("core:audit_list")}"' not in clerks
     assert f'href="{reverse("reports:dashboard")}"' not in clerks
+
+
+def _section(page: str, title: str) -> str:
+    """The dashboard section headed `title` (from its heading to its end)."""
+    assert f"<h2>{title}</h2>" in page, title
+    return page.split(f"<h2>{title}</h2>")[1].split("</section>")[0]
+
+
+def test_the_auditors_dashboard_shows_the_office_wide_open_figures_with_nothing_to_do(client, cast):
+    """Was: the 领导信箱 and 依申请公开 sections of the dashboard were for the office and the
+    units only, so the auditor, who reads every message and case, saw neither. It now sees the
+    office's figures (open, overdue, the 60-day alarm) and no form; every link it is offered
+    opens (GET), none leads to a step it would be refused."""
+    with on_day(2022, 9, 1):
+        message = written_message()
+        message.assign(by=cast.press, unit=cast.units["法规处"])
+        written_message().assign(by=cast.press, unit=cast.units["审批处"])
+    case = handling_case(cast)
+    auditor = _auditor(cast)
+    client.force_login(auditor)
+    with on_day(2022, 11, 1):
+        page = client.get(reverse("core:dashboard")).content.decode()
+    mailbox = _section(page, "领导信箱：待办留言")
+    assert "办理中 2 件" in mailbox and "已超过答复期限 2 件" in mailbox
+    assert "有 2 件有效留言超过60日未答复" in mailbox
+    assert message.tracking_no in mailbox
+    requests = _section(page, "依申请公开：待办申请")
+    assert "办理中 1 件" in requests and "已超期 1 件" in requests
+    assert case.tracking_no in requests
+    for section in (mailbox, requests):
+        assert "<form" not in section and "<button" not in section
+        for link in re.findall(r'href="([^"]+)"', section):
+            assert client.get(link).status_code == 200, link
+    assert reverse("mailbox_reports:signals") not in mailbox  # the office's page, refused to it
+    # and a person with no role in either still gets neither section
+    client.force_login(cast.reviewer)
+    with on_day(2022, 11, 1):
+        page = client.get(reverse("core:dashboard")).content.decode()
+    assert "领导信箱：待办留言" not in page and "依申请公开：待办申请" not in page

@@ -28,17 +28,9 @@ def test_the_serve_entry_reads_as_the_method_of_service(cast):
 
     from gongkai.core.audit_display import describe
     from gongkai.core.models import AuditEntry
-    from gongkai.disclosure_requests.taxonomy import Outcome
-    from gongkai.testing import a_pdf, registered_case
+    from gongkai.testing import replied_case
 
-    case, _ = registered_case(cast)
-    case.reply(
-        by=cast.press,
-        outcome=Outcome.DISCLOSED,
-        text="现提供。",
-        on=dt.date(2022, 10, 20),
-        files=[a_pdf()],
-    )
+    case = replied_case(cast)
     case.serve(by=cast.press, method="post", on=dt.date(2022, 10, 21))
     lines = describe(AuditEntry.objects.get(action="request.serve"))
     assert "送达方式：邮寄送达" in lines and not any("计收方式" in line for line in lines)

@@ -10,8 +10,11 @@
 
 import datetime as dt
 
+from django.urls import reverse
+
+from gongkai.disclosure_requests.letters import sent_letter
 from gongkai.disclosure_requests.models import FeeNotice, SentLetter
-from gongkai.testing import a_case, handling_case, on_day
+from gongkai.testing import a_case, follow_application, handling_case, on_day, registered_case
 
 D = dt.date
 
@@ -29,9 +32,10 @@ def test_a_supplement_letter_counted_into_an_unentered_year_says_it_is_provision
         case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2026, 12, 22))
     words = _kept(case, SentLetter.Kind.SUPPLEMENT)
     assert (
-        "请于2027年1月13日前补正（暂定：2027年节假日安排尚未录入，暂按周末和元旦（1月1日）" in words
+        "请于2027年1月13日前补正（暂定：2027年节假日安排尚未公布，本日期暂按周末和元旦（1月1日）"
+        in words
     )
-    assert case.supplement_due_note in words
+    assert case.supplement_due_public_note in words
 
 
 def test_a_supplement_letter_within_entered_years_states_a_firm_date(cast):
@@ -85,7 +89,8 @@ def test_a_fee_notice_counted_into_an_unentered_year_says_it_is_provisional(cast
     _fee(cast, sent_on=D(2026, 12, 21), delivery=FeeNotice.Delivery.ONLINE, case=case)
     assert case.fee_notices.get().payment_due == D(2027, 1, 19)
     words = _kept(case, SentLetter.Kind.FEE)
-    assert "（即至2027年1月19日；暂定：2027年节假日安排尚未录入" in words
+    assert "（即至2027年1月19日；暂定：2027年节假日安排尚未公布，本日期暂按" in words
+    assert "系统管理员" not in words and "录入" not in words
 
 
 def test_an_extension_letter_counted_into_an_unentered_year_says_why_in_the_same_words(cast):
@@ -98,7 +103,8 @@ def test_an_extension_letter_counted_into_an_unentered_year_says_why_in_the_same
             by=cast.press_head, workdays=10, reason="需逐件核对。", notified_on=D(2026, 12, 28)
         )
     words = _kept(case, SentLetter.Kind.EXTENSION)
-    assert "（暂定：2027年节假日安排尚未录入，暂按周末和元旦（1月1日）" in words
+    assert "（暂定：2027年节假日安排尚未公布，本日期暂按周末和元旦（1月1日）" in words
+    assert "系统管理员" not in words and "录入" not in words
 
 
 def test_an_extension_letter_within_entered_years_is_not_marked(cast):
@@ -108,3 +114,43 @@ def test_an_extension_letter_within_entered_years_is_not_marked(cast):
             by=cast.press_head, workdays=10, reason="需逐件核对。", notified_on=D(2022, 10, 20)
         )
     assert "暂定" not in _kept(case, SentLetter.Kind.EXTENSION)
+
+
+def test_the_applicant_reads_a_provisional_date_in_plain_words_and_staff_in_theirs(cast, client):
+    """Was: the 补正告知书, 收费通知书 and 延期答复告知书 (and the 补正 period on the applicant's
+    status page) said “系统管理员录入后以正式安排为准”, the staff's words: an applicant knows no
+    系统管理员. They now say the year's holidays are not yet published and how the date was
+    counted, promising no notice (none is sent when a date is counted again); the case page
+    the staff read keeps what they are to do."""
+    with on_day(2026, 12, 21):
+        case, code = registered_case(cast, received=D(2026, 12, 21))
+    with on_day(2026, 12, 22):
+        case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2026, 12, 22))
+        letter = _kept(case, SentLetter.Kind.SUPPLEMENT)
+        status = client.get(follow_application(client, case, code)).content.decode()
+        client.force_login(cast.press)
+        staff = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
+    plain = "2027年节假日安排尚未公布，本日期暂按周末和元旦（1月1日）"
+    for words in (letter, status):
+        assert f"（暂定：{plain}" in words
+        assert "系统管理员" not in words and "尚未录入" not in words
+    assert (
+        "补正期限：2027年节假日安排尚未录入" in staff and "系统管理员录入后以正式安排为准" in staff
+    )
+    assert plain not in staff
+
+
+def test_a_letter_sent_before_keeps_its_words(cast):
+    """A letter is kept as it was sent (SentLetter): one sent in the staff's words before the
+    change is given again in those words, not in today's."""
+    with on_day(2026, 12, 21):
+        case = a_case(cast, received=D(2026, 12, 21))
+    with on_day(2026, 12, 22):
+        case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2026, 12, 22))
+    kept = SentLetter.objects.get(event__case=case, kind=SentLetter.Kind.SUPPLEMENT)
+    then = [p.replace("尚未公布，本日期暂按", "尚未录入，暂按") for p in kept.content["paragraphs"]]
+    kept.content = {**kept.content, "paragraphs": then}
+    kept.save(update_fields=["content"])
+    with on_day(2026, 12, 23):
+        again = sent_letter(case, "supplement")
+    assert again.paragraphs == then and any("2027年节假日安排尚未录入" in p for p in then)

@@ -14,7 +14,7 @@ from gongkai.disclosure_requests.letters import (
     supplement_notice_content,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
-from gongkai.testing import a_pdf, registered_case
+from gongkai.testing import registered_case, replied_case
 
 D = dt.date
 
@@ -24,15 +24,7 @@ def _case(cast, description="2022年安全生产执法检查计划。"):
 
 
 def _replied(cast):
-    case = _case(cast)
-    case.reply(
-        by=cast.press,
-        outcome=Outcome.DISCLOSED,
-        text="现提供计划全文。",
-        on=D(2022, 10, 20),
-        files=[a_pdf("检查计划.pdf")],
-    )
-    return case
+    return replied_case(cast, _case(cast))
 
 
 def test_the_word_letter_is_an_a4_gongwen(cast, settings):
@@ -131,6 +123,7 @@ def test_a_letter_mail_that_fails_is_on_the_timeline_for_the_office_to_serve_aga
     assert case.served_on == D(2022, 10, 21)  # the 送达 record stands
     failed = case.events.get(kind="serve_mail_failed")
     assert failed.actor == cast.press and "ConnectionRefusedError" in failed.data["error"]
+    assert not case.events.filter(kind="resend_mail_failed").exists()  # no resend: 送达 failed
     entry = AuditEntry.objects.get(action="request.serve_mail_failed")
     assert entry.actor == cast.press and entry.target_id == str(case.pk)
     client.force_login(cast.press)

@@ -22,7 +22,16 @@ from gongkai.disclosure_requests.models import (
     RequestEvent,
 )
 from gongkai.disclosure_requests.taxonomy import Outcome
-from gongkai.testing import a_case, a_pdf, at_once, handling_case, on_day, one_connection_only
+from gongkai.testing import (
+    a_case,
+    a_pdf,
+    at_once,
+    follow_application,
+    handling_case,
+    on_day,
+    one_connection_only,
+    registered_case,
+)
 
 D = dt.date
 
@@ -299,13 +308,19 @@ def test_a_supplement_period_running_into_an_unentered_year_is_marked_provisiona
 
 def test_a_provisional_due_date_is_marked_for_the_clerk_and_the_citizen(cast, client):
     with on_day(2026, 12, 10):
-        case = a_case(cast, received=D(2026, 12, 10))
+        case, code = registered_case(cast, received=D(2026, 12, 10))
+        status = client.get(follow_application(client, case, code)).content.decode()
         client.force_login(cast.press)
         assert (
             "暂定"
             in client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
         )
         assert "暂定" in client.get(reverse("disclosure_requests:list")).content.decode()
+    # The citizen is told what the count leaves out, as the letters say it: it said “周末和法定
+    # 节日”, though 春节 and the other 法定节日 of an unpublished year are counted as workdays.
+    assert "暂定" in status
+    assert "暂按周末和元旦（1月1日）、劳动节（5月1日、2日）、国庆节（10月1日至3日）" in status
+    assert "法定节日" not in status and "系统管理员" not in status
 
 
 # One workflow shape: the row is locked, the actor checked.

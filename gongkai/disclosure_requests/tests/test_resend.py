@@ -11,25 +11,15 @@ from django.urls import reverse
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
-from gongkai.disclosure_requests.taxonomy import Outcome
-from gongkai.testing import a_pdf, on_day, registered_case
+from gongkai.testing import handling_case, on_day, registered_case, served_case
 
 D = dt.date
 
 
 def _served_by_post(cast, **fields):
-    case = registered_case(cast, **fields)[0]
-    with on_day(2022, 9, 29):
-        case.assign(by=cast.press, unit=cast.units["法规处"], on=D(2022, 9, 29))
+    case = handling_case(cast, **fields)
     with on_day(2022, 10, 20):
-        case.reply(
-            by=cast.press,
-            outcome=Outcome.DISCLOSED,
-            text="现提供计划全文。",
-            on=D(2022, 10, 20),
-            files=[a_pdf("检查计划.pdf")],
-        )
-        case.serve(by=cast.press, method="post", on=D(2022, 10, 20))
+        served_case(cast, case)
     case.refresh_from_db()
     return case
 
@@ -159,3 +149,24 @@ def test_a_failed_sending_again_is_on_the_timeline(
         case.resend(by=cast.press, document="supplement")
     failed = case.events.get(kind="resend_mail_failed")
     assert failed.actor == cast.press and "ConnectionRefusedError" in failed.data["error"]
+
+
+@pytest.mark.parametrize("document", ["reply", "receipt"])
+def test_a_failed_resend_of_the_reply_or_receipt_is_a_resend_failure_not_a_first_sendings(
+    cast, client, smtp_refused, django_capture_on_commit_callbacks, document
+):
+    """Was: a resent reply that failed went on the timeline as 答复告知书邮件送达失败
+    (serve_mail_failed) and a resent receipt as 受理回执邮件发送失败, with no one named — as if
+    the first sending, the one that counted, had failed."""
+    case = _served_by_post(cast, idempotency_key="form-key-1")
+    with on_day(2022, 11, 3), django_capture_on_commit_callbacks(execute=True):
+        case.resend(by=cast.press, document=document)
+    assert list(case.events.filter(kind__endswith="mail_failed").values_list("kind", "actor")) == [
+        ("resend_mail_failed", cast.press.pk)
+    ]
+    entry = AuditEntry.objects.get(action__endswith="mail_failed")
+    assert (entry.action, entry.actor) == ("request.resend_mail_failed", cast.press)
+    client.force_login(cast.press)
+    page = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
+    assert "重新发送文书邮件失败" in page
+    assert "答复告知书邮件送达失败" not in page and "受理回执邮件发送失败" not in page

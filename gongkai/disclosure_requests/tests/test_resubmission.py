@@ -10,12 +10,11 @@ import datetime as dt
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils.datastructures import MultiValueDict
 
 from gongkai.disclosure_requests.forms import ApplicationForm
 from gongkai.disclosure_requests.models import DisclosureRequest
 from gongkai.disclosure_requests.services import earlier_submission
-from gongkai.testing import APPLICATION_FORM, SHANGHAI
+from gongkai.testing import APPLICATION_FORM, SHANGHAI, found_again_in_two_queries
 
 APPLY = "disclosure_requests_public:apply"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -83,15 +82,14 @@ def test_the_earlier_applications_files_are_read_in_one_query(
     for n in range(3):  # the same words, each with a file of its own: three applications
         _apply(client, f"form-{n}", attachments=[_pdf(n)])
     assert DisclosureRequest.objects.count() == 3
-    form = ApplicationForm(APPLICATION_FORM, MultiValueDict({"attachments": [_pdf(9)]}))
-    assert form.is_valid(), form.errors
-    with django_assert_num_queries(2):  # the candidates, then all their files
-        assert earlier_submission(form) is None
-    form = ApplicationForm(APPLICATION_FORM, MultiValueDict({"attachments": [_pdf(1)]}))
-    assert form.is_valid(), form.errors
-    second = DisclosureRequest.objects.order_by("pk")[1]  # the one whose file this is
-    with django_assert_num_queries(2):
-        assert earlier_submission(form) == second
+
+    def found(upload):
+        return found_again_in_two_queries(
+            earlier_submission, ApplicationForm, APPLICATION_FORM, upload, django_assert_num_queries
+        )
+
+    assert found(_pdf(9)) is None
+    assert found(_pdf(1)) == DisclosureRequest.objects.order_by("pk")[1]  # whose file it is
 
 
 def _pdf(n: int):

@@ -15,7 +15,7 @@ from gongkai.core.errors import DomainError
 from gongkai.disclosure_requests.letters import NOT_KEPT, _digest
 from gongkai.disclosure_requests.models import DeliveryForm, SentLetter
 from gongkai.disclosure_requests.taxonomy import Outcome
-from gongkai.testing import a_pdf, follow_application, registered_case
+from gongkai.testing import follow_application, registered_case, replied_case
 
 D = dt.date
 CST = dt.timezone(dt.timedelta(hours=8))
@@ -42,13 +42,7 @@ def _issue(cast, kind):
             by=cast.press_head, workdays=10, reason="需逐件核对。", notified_on=D(2022, 10, 20)
         )
     else:
-        case.reply(
-            by=cast.press,
-            outcome=Outcome.DISCLOSED,
-            text="现提供计划全文。",
-            on=D(2022, 10, 20),
-            files=[a_pdf("检查计划.pdf")],
-        )
+        replied_case(cast, case)
     return case, code
 
 

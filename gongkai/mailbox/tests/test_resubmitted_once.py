@@ -8,12 +8,11 @@ import re
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils.datastructures import MultiValueDict
 
 from gongkai.mailbox.forms import MessageForm
 from gongkai.mailbox.models import Message, MessageEvent
 from gongkai.mailbox.services import earlier_message
-from gongkai.testing import MESSAGE_FORM
+from gongkai.testing import MESSAGE_FORM, found_again_in_two_queries
 
 WRITE = reverse("mailbox_public:write")
 CODE = re.compile(r'id="query-code">([^<]+)<')
@@ -63,15 +62,14 @@ def test_the_earlier_messages_files_are_read_in_one_query(client, db, django_ass
             WRITE, {**MESSAGE_FORM, "idempotency_key": f"form-{n}", "attachments": [_png(n)]}
         )
     assert _written() == (3, 3)
-    form = MessageForm(MESSAGE_FORM, MultiValueDict({"attachments": [_png(9)]}))
-    assert form.is_valid(), form.errors
-    with django_assert_num_queries(2):  # the candidates, then all their files
-        assert earlier_message(form) is None
-    form = MessageForm(MESSAGE_FORM, MultiValueDict({"attachments": [_png(1)]}))
-    assert form.is_valid(), form.errors
-    second = Message.objects.order_by("pk")[1]  # the one whose file this is
-    with django_assert_num_queries(2):
-        assert earlier_message(form) == second
+
+    def found(upload):
+        return found_again_in_two_queries(
+            earlier_message, MessageForm, MESSAGE_FORM, upload, django_assert_num_queries
+        )
+
+    assert found(_png(9)) is None
+    assert found(_png(1)) == Message.objects.order_by("pk")[1]  # the one whose file it is
 
 
 def _png(n: int):

@@ -26,3 +26,9 @@ def read(plan: ParsedPlan, *fields: str) -> list[tuple]:
 def units(item) -> tuple[list[str], list[str]]:
     """(lead units, support units) of a parsed item, as the plan writes them."""
     return item.lead_units, item.support_units
+
+
+def crawled_page(title: str, *paragraphs: str) -> tuple[str, str, str]:
+    """A crawler's capture of a plan's web page: its title line, the body's marker, then every
+    paragraph run into one line, as a page whose line breaks were lost gives it."""
+    return (f"标题: {title}", "==== 正文 ====", " ".join(paragraphs))

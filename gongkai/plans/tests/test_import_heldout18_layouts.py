@@ -8,14 +8,12 @@ import datetime
 
 import pytest
 
-from gongkai.plans.tests.plan_text import parse, read
+from gongkai.plans.tests.plan_text import crawled_page, parse, read
 
 # ---- a task whose text opens with its deadline: 1.2017年10月底前… --------------------------------
 
 
-def _page(*paragraphs: str) -> tuple[str, str]:
-    """A crawler's capture: header lines, then the whole page as one line."""
-    return ("标题: 某区重点任务分工方案", "==== 正文 ====", " ".join(paragraphs))
+_TITLE = "某区重点任务分工方案"
 
 
 def _tasks(first: str, count: int = 8) -> list[str]:
@@ -34,7 +32,8 @@ def test_a_task_opening_with_a_year_deadline_keeps_its_number_on_a_page_run_into
     # 06: 1.2017年10月底前… was read as the amount 1.2017, the task lost (told only as a
     # gap in the numbers).
     plan = parse(
-        *_page("一、任务分工", "（一）纵深推进减权放权", *_tasks("2017年10月底前")), year=2017
+        *crawled_page(_TITLE, "一、任务分工", "（一）纵深推进减权放权", *_tasks("2017年10月底前")),
+        year=2017,
     )
     assert read(plan, "number")[:3] == [(1,), (2,), (3,)]
     first = plan.items[0]
@@ -48,7 +47,9 @@ def test_a_task_opening_with_a_year_deadline_keeps_its_number_on_a_page_run_into
 @pytest.mark.parametrize("after", ["5亿元，推进第1项", "2025年县重点工作任务清单，推进第1项"])
 def test_a_number_before_an_amount_or_a_year_that_is_no_deadline_is_no_task_number(after):
     # 1.5亿 is an amount; 附件:1.2025年县…清单 an annex's title: neither opens task 1.
-    plan = parse(*_page("一、任务分工", *_tasks(after)[:1], *_tasks("")[1:]), year=2017)
+    plan = parse(
+        *crawled_page(_TITLE, "一、任务分工", *_tasks(after)[:1], *_tasks("")[1:]), year=2017
+    )
     assert 1 not in [number for (number,) in read(plan, "number")]
 
 
@@ -64,7 +65,8 @@ def test_numbered_paragraphs_after_spaces_on_one_line_are_the_pages_paragraphs()
     # 08: shorter than a whole plan and with no 一、, the line was cut only at its brackets:
     # 2's bracket, after no 。, ran into 3, and task 3 was lost without a word.
     plan = parse(
-        *_page(
+        *crawled_page(
+            _TITLE,
             _NOTICE,
             "1、加强耕地保护制度执行情况的监督检查。（牵头单位：规划科,配合单位：各国土所）",
             "2、加强农村土地利用管理制度执行情况的监督检查（牵头单位：用地科,配合单位：各国土所）",

@@ -5,7 +5,7 @@ are scored by corpus_score.py.
 """
 
 from gongkai.lib.unit_text import parse_units
-from gongkai.plans.tests.plan_text import parse, read
+from gongkai.plans.tests.plan_text import crawled_page, parse, read
 
 # ---- sectors sharing one kind word: 公安、安监部门 ----------------------------------------------
 
@@ -133,8 +133,7 @@ def _activities(first_content: str) -> list[str]:
     return paragraphs
 
 
-def _spaced_page(*paragraphs: str) -> tuple[str, str]:
-    return ("标题: 某区旅游旺季行动计划", "==== 正文 ====", " ".join(paragraphs))
+_TITLE = "某区旅游旺季行动计划"
 
 
 def test_a_numbered_list_inside_a_paragraph_of_a_spaced_page_is_no_task():
@@ -145,7 +144,8 @@ def test_a_numbered_list_inside_a_paragraph_of_a_spaced_page_is_no_task():
         "组织千人开展优质服务行动；3.生活美学艺术展，展览展销艺术精品。"
     )
     plan = parse(
-        *_spaced_page(
+        *crawled_page(
+            _TITLE,
             "一、活动时间 旅游旺季8—10月，共三个月。",
             "二、策划精品活动 按照务实管用的原则，精心策划精品活动。具体安排如下：",
             *_activities(content),
@@ -166,7 +166,8 @@ def test_a_task_opened_after_a_colon_with_a_full_stop_is_still_a_task():
         for n in range(2, 6)
     ]
     plan = parse(
-        *_spaced_page(
+        *crawled_page(
+            _TITLE,
             "一、总体要求 坚持问题导向，细化工作措施，压实工作责任。",
             "二、重点工作 各部门要全面对标创建的同时，重点组织实施好以下五项工作："
             "1.着力加强公民道德建设。一是继续深入贯彻落实实施纲要，组织道德模范学习宣传活动。（责任单位：区第1处）",
@@ -184,7 +185,8 @@ def test_parts_numbered_anew_on_a_spaced_page_are_parts():
     # heldout19/08: 一、活动时间 二、总牵头单位 三、策划… then 二、优化… 三、梳理… — the second
     # 二、 was no heading, its task read into the last activity.
     plan = parse(
-        *_spaced_page(
+        *crawled_page(
+            _TITLE,
             "一、活动时间 旅游旺季8—10月，共三个月。",
             "二、策划精品活动 按照务实管用的原则，精心策划精品活动。具体安排如下：",
             *_activities("举办周年系列活动，邀请知名旅行社、两岸媒体参加，展示建设成效。"),
@@ -209,7 +211,8 @@ def test_an_attachment_link_after_the_last_bracket_is_no_part_of_it():
     # heldout19/08: …（牵头负责单位：X；配合单位：Y） 附件下载 — the page's link after the last
     # task's bracket left it unclosed, and its units unread.
     plan = parse(
-        *_spaced_page(
+        *crawled_page(
+            _TITLE,
             "一、活动时间 旅游旺季8—10月，共三个月。",
             "二、策划精品活动 按照务实管用的原则，精心策划精品活动。具体安排如下：",
             *_activities("举办周年系列活动，邀请知名旅行社、两岸媒体参加，展示建设成效。"),

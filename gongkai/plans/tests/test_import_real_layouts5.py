@@ -6,14 +6,9 @@ The plans here are small and invented, typed by hand in the shape each layout ha
 ones are scored by test_import_real_plans.py (real_dev3).
 """
 
-from gongkai.plans.importers import parse_plan_text
 from gongkai.plans.importers.items import _STUCK, _UNREAD, NO_UNITS
-from gongkai.plans.tests.plan_text import lines as _lines
-
-# Text that makes a paragraph long without adding any marker (a line breaks are restored in
-# only when it is long).
-_LONG = "坚持问题导向，细化工作措施，压实工作责任，确保各项工作落到实处" * 10
-
+from gongkai.plans.tests.plan_text import LONG as _LONG
+from gongkai.plans.tests.plan_text import parse
 
 # ---- a plan whose line breaks were lost ------------------------------------------------
 
@@ -26,7 +21,7 @@ def test_it_restores_the_breaks_of_a_prose_plan_given_on_one_line():
         f"（二）落实部门责任。按照第（一）项的要求，投入1.5亿元，{_LONG}。（经济处牵头，建设处配合）"
         f"二、推进专项整治（三）开展燃气整治。{_LONG}。（建设处负责）"
     )
-    plan = parse_plan_text(_lines("2023年安全生产工作要点", body), 2023)
+    plan = parse("2023年安全生产工作要点", body, year=2023)
     assert [(i.number, i.section, i.lead_units, i.support_units) for i in plan.items] == [
         (1, "一、健全责任体系", ["综合处"], []),
         (2, "一、健全责任体系", ["经济处"], ["建设处"]),
@@ -43,7 +38,7 @@ def test_it_reads_numbered_tasks_of_a_one_line_plan_whose_numbers_follow_heading
         f"2.落实十五条措施。{_LONG}。(各处室按职责分工负责)"
         f"二、健全责任体系3.推动部门落实监管责任。{_LONG}。（经济处负责）"
     )
-    plan = parse_plan_text(_lines("2022年安全生产工作要点", body), 2022)
+    plan = parse("2022年安全生产工作要点", body, year=2022)
     assert [(i.number, i.section, i.lead_units) for i in plan.items] == [
         (1, "一、树牢安全理念", ["党群处"]),
         (2, "一、树牢安全理念", ["各处室"]),
@@ -62,7 +57,7 @@ def test_it_keeps_the_body_of_a_long_line_that_starts_with_the_pages_breadcrumb(
         "6.加强基层政务公开标准化规范化建设，推动公开事项目录编制和动态调整。（办公室负责） "
         "7.做好政府信息公开工作年度报告的编制和发布工作，按时向社会公开。（法规科负责）"
     )
-    plan = parse_plan_text(line, 2023)
+    plan = parse(line, year=2023)
     assert [(i.number, i.lead_units) for i in plan.items] == [
         (1, ["法规科"]),
         (2, ["办公室"]),
@@ -75,15 +70,15 @@ def test_it_keeps_the_body_of_a_long_line_that_starts_with_the_pages_breadcrumb(
 
 
 def test_it_cuts_tasks_out_of_a_heading_with_no_full_stop_followed_by_bracketed_measures():
-    text = _lines(
+    plan = parse(
         "2023年安全生产工作要点",
         "一、夯实基层基础",
         "（一）加快屏障建设一是治理源头隐患：探索渔长制，落实包船到人（农业处负责）；"
         "组建岸线巡防队伍（各联合党委负责）；推动安装燃气报警器（建设处负责）。"
         "二是推进为民办实事项目。（综治处负责）",
         "（二）加强安全培训。组织观看专题片，推进安全宣传五进工作。（各处室按职责分工负责）",
+        year=2023,
     )
-    plan = parse_plan_text(text, 2023)
     assert [(i.section, i.lead_units) for i in plan.items] == [
         ("一、夯实基层基础", ["农业处"]),
         ("一、夯实基层基础", ["各联合党委"]),
@@ -105,7 +100,7 @@ def test_it_reads_each_row_of_a_run_on_table_with_its_units_after_the_requiremen
         f"一、加强市场主体信息公开3.持续推进执法信息公开，{_LONG}。区财政局区直各有关单位，各区属国有企业"
         "二、开展规范性文件集中公开4.有序推进规范性文件集中公开。 区直各有关单位，各片区管理局"
     )
-    plan = parse_plan_text(line, 2022)
+    plan = parse(line, year=2022)
     assert [(i.number, i.section, i.lead_units, i.support_units) for i in plan.items] == [
         (1, "一、加强市场主体信息公开", ["区直各有关单位", "各片区管理局"], []),
         (
@@ -128,7 +123,7 @@ def test_it_keeps_the_rows_of_a_run_on_table_with_units_before_the_text_unitless
         f"2.做好权责清单公开省审改办省政府各部门，各设区市政府{_LONG}。"
         f"3.推进预决算公开省财政厅省政府各部门，各设区市政府{_LONG}。"
     )
-    plan = parse_plan_text(line, 2018)
+    plan = parse(line, year=2018)
     assert [(i.number, i.section, i.lead_units, i.support_units) for i in plan.items] == [
         (1, "一、加强解读回应", [], []),
         (2, "一、加强解读回应", [], []),
@@ -146,7 +141,7 @@ def test_it_reads_the_units_before_the_text_of_a_run_on_table_where_rows_repeat_
         f"3.做好权责清单公开省审改办省政府各部门、各直属机构，各设区市政府全面{_LONG}。"
         f"4.推进预决算公开省财政厅省政府各部门、各直属机构，各设区市政府推动{_LONG}。"
     )
-    plan = parse_plan_text(line, 2018)
+    plan = parse(line, year=2018)
     everyone = ["省政府各部门", "各直属机构", "各设区市政府"]
     assert [(i.number, i.lead_units, i.support_units) for i in plan.items] == [
         (1, everyone, []),

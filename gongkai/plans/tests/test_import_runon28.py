@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from gongkai.plans.tests.plan_text import LONG as _LONG
 from gongkai.plans.tests.plan_text import parse, read
 
 # ---- a printed page's number left inside a run-on table (…乙港区—2—二、…) -----------------
@@ -100,7 +101,6 @@ def test_a_place_run_on_after_the_units_with_no_year_after_it_is_kept():
 
 # ---- a list written over and over that goes on with one more name on some rows --------------
 
-_LONG = "坚持问题导向，细化工作措施，压实工作责任，确保各项工作落到实处" * 10
 _LISTED = (
     "2018年政务公开工作主要任务分解表工 作 任 务牵头单位责 任 单 位工 作 要 求"
     f"一、加强解读回应1.政府工作公开透明 省政府各部门、各直属机构，各设区市政府坚持{_LONG}。"
