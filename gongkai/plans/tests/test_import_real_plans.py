@@ -273,6 +273,9 @@ tests/:
   Still wrong, flagged: 04 #25
   (平潭金融港, no organ's name ending: left in the note), 08 #4 (staged timings with 持续跟进 read
   as ongoing; the author did not) and 08 #6 (2-3月，3月前: 03-31, the author 02-28).
+- real_heldout25 (plans25: 10 real task splits of the 平潭 archive (2021 and 2023 部门文件) by blind
+  author plans-author26, three typed as Word specs; its README): blind 73/119 (1 silently wrong:
+  07 #8, 片区 unflagged) on 0e8a479; dev data from stop 34 (helper plans34).
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -318,6 +321,7 @@ BATCHES = {
     "real_heldout22": (2, 31, 29, 0),
     "real_heldout23": (9, 141, 140, 0),
     "real_heldout24": (10, 135, 132, 0),
+    "real_heldout25": (10, 119, 73, 1),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
@@ -338,6 +342,7 @@ BLIND = {
     "real_heldout22",
     "real_heldout23",
     "real_heldout24",
+    "real_heldout25",
 }
 ALL_PLANS = [(batch, plan) for batch in BATCHES for plan in plans(CORPUS.parent / batch)]
 
