@@ -218,7 +218,19 @@ def parse_units(text: str) -> UnitsParse:
         if _CO_SIGN_INSIDE.search(name):
             result.flags.append(f"“{name}”可能是“X会Y”（X牵头、Y配合），请核对")
     result.flags += _and_split_flags(result.lead + result.support, simplify(raw))
+    result.flags += [
+        f"责任单位“{name}”只写了地域或层级，未指明具体单位，请核对"
+        for name in result.lead + result.support
+        if _BARE_AREA.match(simplify(name))
+    ]
     return result
+
+
+# A place or level written where a body goes (片区、各村（居）: which office of the 片区?):
+# no unit answers to it, so the clerk is told. 各X is a collective, not this.
+_BARE_AREA = re.compile(
+    r"^本?(?:片区|园区|社区|乡镇|镇街|街道|村居|村|镇|乡|街|区|县|市)(?:[（(][^（）()]{1,4}[)）])?$"
+)
 
 
 _COLLECTIVE_WORDS = ("各", "相关", "有关")
