@@ -261,6 +261,17 @@ def _finish_deadline(item: ParsedItem, year: int) -> None:
             item.due_date, item.ongoing = from_note.due_date, from_note.ongoing
             item.flags += ["完成时限取自备注栏，请核对", *from_note.flags]
             return
+    years = [p.strip() for p in re.split(r"[\n；]", item.note) if _BARE_YEAR.match(simplify(p))]
+    if not item.deadline_text and len(years) == 1:
+        # A 备注 column holding a year only (2021年) beside tasks with no deadline column: the
+        # year they are done in, so its end, as a 完成时限 cell holding a year only; said.
+        written = re.search(r"\d{4}", simplify(years[0])).group()
+        item.due_date = parse_deadline(f"{written}年底前", year).due_date
+        item.flags += [
+            "完成时限取自备注栏，请核对",
+            f"完成时限只写了年份（“{years[0]}”），已按该年年底计，请核对",
+        ]
+        return
     if not item.deadline_text:
         item.flags.append("未填写完成时限")
         _deadline_from_text(item, year)
