@@ -232,6 +232,7 @@ def _restore_breaks(line: str, lists_inside: bool = False) -> list[str]:
                 or (glued and _heads_a_number(line, marker))
                 or (value == last[kind] + 1 and _ends_units_list(line, at))
                 or (value == last[kind] + 1 and _ends_deadline_value(line, at))
+                or (value == last[kind] + 1 and _ends_dated_part(line, at))
                 # A crawler's page: a part's numeral opening a paragraph (after a space),
                 # though the plan numbers its parts anew (一、…三、 then 二、…五、).
                 or (lists_inside and before.isspace())
@@ -246,7 +247,20 @@ def _restore_breaks(line: str, lists_inside: bool = False) -> list[str]:
         cuts.append(at)
     bounds = [0, *cuts, len(line)]
     parts = (line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False))
-    return [part for part in parts if part]
+    return [piece for part in parts if part for piece in _title_then_intro(part)]
+
+
+# 三、工作重点根据《…》，既要…。 — a part's short title run into the sentence opening its
+# paragraph, on words that open one: the title, then the paragraph.
+_PART_TITLE_THEN_INTRO = re.compile(
+    r"^([一二三四五六七八九十]{1,3}、[^、，,。；;：:（）()《》“”要应将\s\d]{2,10}?)"
+    r"(?=(?:根据|按照|依据|对照|围绕|为了|为切实|为进一步|为确保|为全面)[^。；;]{6,}[，,])"
+)
+
+
+def _title_then_intro(part: str) -> list[str]:
+    found = _PART_TITLE_THEN_INTRO.match(part)
+    return [found.group(1), part[found.end() :]] if found else [part]
 
 
 # A units label whose list runs up to a point, no sentence ending between: …责任处室：X、Y五、….
@@ -273,6 +287,19 @@ def _ends_deadline_value(line: str, at: int) -> bool:
     value, glued to it: a heading, though no sentence ends there (the labels close each part's
     one task, the next part's title run on after them)."""
     return bool(_DEADLINE_VALUE_BEFORE.search(line[max(0, at - 70) : at]))
+
+
+# A part whose title is a label and a date or span only: 二、工作时限2023年5月25日-12月31日.
+_DATED_PART_BEFORE = re.compile(
+    r"[一二三四五六七八九十]{1,3}、[^。；;，,：:（）()\d]{2,10}"
+    r"[^。；;，,：:（）()]{0,30}?\d{1,2}\s*[月日](?:底|初|中旬|上旬|下旬)?(?:前|止)?$"
+)
+
+
+def _ends_dated_part(line: str, at: int) -> bool:
+    """…二、工作时限2023年5月25日-12月31日三、工作重点… — the next part's numeral right after a
+    part whose whole title is a label and its dates: a heading, though no sentence ends there."""
+    return bool(_DATED_PART_BEFORE.search(line[max(0, at - 50) : at]))
 
 
 def _heads_a_number(line: str, marker: re.Match) -> bool:

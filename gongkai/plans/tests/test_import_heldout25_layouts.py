@@ -53,3 +53,42 @@ def test_a_remarks_sentence_naming_a_year_gives_no_date():
     plan = _table(["2022年起施行", "2021年修订"])
     assert [i.due_date for i in plan.items] == [None, None]
     assert all("未填写完成时限" in i.flags for i in plan.items)
+
+
+# A page whose line breaks were lost: a part titled by its dates only, the next part's title
+# run on after them and into the sentence opening its paragraph.
+_FILL = "坚持问题导向，对照测评标准逐项整改，全面提升镇区环境面貌，巩固创建成果。" * 6
+
+
+def _run_on(span: str, opening: str) -> str:
+    return (
+        f"某镇环境整治工作方案 为全面提升镇区环境，制定如下方案：一、工作目标{_FILL}"
+        f"二、工作时限{span}三、工作重点{opening}，既要统筹兼顾、全面推进，又要突出重点。"
+        f"（一）集镇主街道环境提升。{_FILL}牵头单位：建设办（二）农贸市场秩序提升。{_FILL}"
+        f"牵头单位：市场监管所（三）学校周边环境提升。{_FILL}牵头单位：教育办四、工作要求"
+        f"各单位要高度重视，加强协调配合，确保整治工作取得实效。{_FILL}"
+    )
+
+
+def test_a_part_titled_by_its_dates_ends_where_the_next_part_begins():
+    plan = _parse(_run_on("2023年5月25日-12月31日", "根据全镇创建工作总体安排"))
+    assert [i.section for i in plan.items] == ["三、工作重点"] * 3
+    assert [i.lead_units for i in plan.items] == [["建设办"], ["市场监管所"], ["教育办"]]
+
+
+def test_a_part_title_ending_on_a_sentence_is_not_cut_after_its_date():
+    # 二、…于12月31日 then a sentence: 三、 glued to words, no dated title — not cut there.
+    plan = _parse(_run_on("持续到年底，各单位要于12月31日", "前报送总结"))
+    assert all(not i.section.startswith("三、工作重点") for i in plan.items)
+
+
+def test_a_part_title_run_into_its_opening_sentence_is_cut_but_not_a_sentence():
+    from gongkai.plans.importers.breaks import _title_then_intro
+
+    assert _title_then_intro("三、工作重点根据全镇创建工作安排，既要统筹兼顾。") == [
+        "三、工作重点",
+        "根据全镇创建工作安排，既要统筹兼顾。",
+    ]
+    # 一、各级、各部门要按照…: the part is a sentence of its own, no title run into it.
+    line = "一、各级、各部门要按照条例规定的范围，编制公开目录。"
+    assert _title_then_intro(line) == [line]
