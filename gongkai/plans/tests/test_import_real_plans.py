@@ -275,7 +275,14 @@ tests/:
   as ongoing; the author did not) and 08 #6 (2-3月，3月前: 03-31, the author 02-28).
 - real_heldout25 (plans25: 10 real task splits of the 平潭 archive (2021 and 2023 部门文件) by blind
   author plans-author26, three typed as Word specs; its README): blind 73/119 (1 silently wrong:
-  07 #8, 片区 unflagged) on 0e8a479; dev data from stop 34 (helper plans34).
+  07 #8, 片区 unflagged) on 0e8a479; dev data from stop 34 (helper plans34). A bare place or
+  level as a unit (片区, 乡镇, 村居; not 各X) flagged as naming no office (07 #8): 74/119, none
+  silent. A 备注 column holding a year only (2021年) is due at that year's end, flagged, as a
+  完成时限 cell holding a year only (09: 0 -> 20/20). Run-on: a part titled by its dates only
+  (二、工作时限2023年5月25日-12月31日) ends at the next part's glued numeral, and a short part title
+  run into its opening sentence (三、工作重点根据…，) is cut from it (01: 0 -> 11/13): 105/119.
+  Still wrong, flagged: 01 #4/#13 (牵头处室/配合单位 run together), 03 #4/#18, 07/08 frequencies
+  (每季度（9月18日、12月18日）, 每年) read as dates, 10 (units before each task) — not reached.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
