@@ -229,7 +229,7 @@ def parse_units(text: str) -> UnitsParse:
 # A place or level written where a body goes (片区、各村（居）: which office of the 片区?):
 # no unit answers to it, so the clerk is told. 各X is a collective, not this.
 _BARE_AREA = re.compile(
-    r"^本?(?:片区|园区|社区|乡镇|镇街|街道|村居|村|镇|乡|街|区|县|市)(?:[（(][^（）()]{1,4}[)）])?$"
+    r"^本?(?:片区|园区|社区|乡镇|镇街|街道|村|镇|乡|街|区|县|市)(?:[（(][^（）()]{1,4}[)）])?$"
 )
 
 

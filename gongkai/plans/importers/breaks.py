@@ -254,7 +254,7 @@ def _restore_breaks(line: str, lists_inside: bool = False) -> list[str]:
 # paragraph, on words that open one: the title, then the paragraph.
 _PART_TITLE_THEN_INTRO = re.compile(
     r"^([一二三四五六七八九十]{1,3}、[^、，,。；;：:（）()《》“”要应将\s\d]{2,10}?)"
-    r"(?=(?:根据|按照|依据|对照|围绕|为了|为切实|为进一步|为确保|为全面)[^。；;]{6,}[，,])"
+    r"(?=(?:根据|按照|依据|对照|围绕)[^。；;]{6,}[，,])"
 )
 
 
