@@ -276,7 +276,7 @@ tests/:
 - real_heldout25 (plans25: 10 real task splits of the 平潭 archive (2021 and 2023 部门文件) by blind
   author plans-author26, three typed as Word specs; its README): blind 73/119 (1 silently wrong:
   07 #8, 片区 unflagged) on 0e8a479; dev data from stop 34 (helper plans34). A bare place or
-  level as a unit (片区, 乡镇, 村居; not 各X) flagged as naming no office (07 #8): 74/119, none
+  level as a unit (片区, 乡镇; not 各X, nor 村居) flagged as naming no office (07 #8): 74/119, none
   silent. A 备注 column holding a year only (2021年) is due at that year's end, flagged, as a
   完成时限 cell holding a year only (09: 0 -> 20/20). Run-on: a part titled by its dates only
   (二、工作时限2023年5月25日-12月31日) ends at the next part's glued numeral, and a short part title
