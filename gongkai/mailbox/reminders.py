@@ -121,7 +121,8 @@ def dashboard(user):
     urgent = messages.order_by(to_screen_first, F("due_date").asc(nulls_last=True), "submitted_at")
     return {
         "template": "mailbox/_dashboard.html",
-        "title": "领导信箱：待办留言",
+        # a read-only role (审计查阅) has nothing 待办: it reads what is in hand (在办)
+        "title": "领导信箱：在办留言" if user.is_read_only else "领导信箱：待办留言",
         "rows": list(urgent.select_related("handling_unit")[:8]),
         "open_total": messages.count(),
         "overdue": messages.filter(due_date__lt=today).count(),
