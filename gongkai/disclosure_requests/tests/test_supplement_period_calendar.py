@@ -5,8 +5,10 @@ the reply periods, which the office counts for itself, are counted again (and au
 
 import datetime as dt
 
+from gongkai.core.calendar import provisional_note
 from gongkai.core.models import AuditEntry, HolidayOverride, HolidaySchedule
 from gongkai.core.services import _calendar_changed
+from gongkai.disclosure_requests.clock import office_calendar
 from gongkai.disclosure_requests.models import DisclosureRequest
 from gongkai.testing import a_case, on_day
 
@@ -31,8 +33,13 @@ def test_a_supplement_period_told_to_the_applicant_does_not_move_when_the_calend
     with on_day(2026, 12, 22):
         told.request_supplement(by=cast.press, items="请写明文件名称", on=D(2026, 12, 22))
     told.refresh_from_db()
-    assert told.supplement_due == D(2027, 1, 13) and told.supplement_due_note  # 暂定 as told
+    assert told.supplement_due == D(2027, 1, 13)
+    # the staff are told it stays, not promised a recount as the reply period is
+    assert "已按此告知申请人，系统管理员录入后也不重新计算" in told.supplement_due_note
+    assert "以正式安排为准" not in told.supplement_due_note
     reply_due = DisclosureRequest.objects.get(pk=counted.pk).due_date
+    reply_note = provisional_note(office_calendar(), D(2026, 12, 21), reply_due)
+    assert "系统管理员录入后以正式安排为准" in reply_note
     with on_day(2026, 12, 23):
         _enter_2027_with_a_day_off(cast.admin)
     told.refresh_from_db()
