@@ -43,19 +43,31 @@ PROVISIONAL_BASIS = "周末和元旦（1月1日）、劳动节（5月1日、2日
 
 
 def provisional_note(
-    calendar: WorkdayCalendar, start: dt.date, end: dt.date, *, to_public: bool = False
+    calendar: WorkdayCalendar,
+    start: dt.date,
+    end: dt.date,
+    *,
+    to_public: bool = False,
+    told: bool = False,
 ) -> str:
     """Why a date counted from `start` to `end` is 暂定, or "" when every year it crosses is
     entered and confirmed: the one wording for the reply period, 补正 period, consultation
     feedback and the deadline calculator. Staff read what to do (the 系统管理员 enters the
     year); `to_public` words it for an applicant, who knows no 系统管理员 and is promised
-    nothing the system does not do (no notice is sent when a date is counted again)."""
+    nothing the system does not do (no notice is sent when a date is counted again). `told`: a
+    date already told to the applicant as it stands (the 补正 period), which entering the year
+    does not move, so the staff are not promised a recount."""
     years = [y for y in range(start.year, end.year + 1) if not calendar.knows_year(y)]
     if not years:
         return ""
     named = "、".join(f"{y}年" for y in years)
     if to_public:
         return f"{named}节假日安排尚未公布，本日期暂按{PROVISIONAL_BASIS}不计算工作日计算"
+    if told:
+        return (
+            f"{named}节假日安排尚未录入，暂按{PROVISIONAL_BASIS}"
+            "不计算工作日；已按此告知申请人，系统管理员录入后也不重新计算"
+        )
     return (
         f"{named}节假日安排尚未录入，暂按{PROVISIONAL_BASIS}"
         "不计算工作日，为暂定；系统管理员录入后以正式安排为准"

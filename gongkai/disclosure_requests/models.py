@@ -444,7 +444,8 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
     @property
     def supplement_due_note(self) -> str:
         """Why the 补正 period told is 暂定 (it runs into a year not yet entered), or "": an
-        early error there shortens the applicant's period (probe 11 F1.6). For staff."""
+        early error there shortens the applicant's period (probe 11 F1.6). For staff, who are
+        told the period stays as told when the year is entered."""
         return self._supplement_due_note(to_public=False)
 
     @property
@@ -456,7 +457,11 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         if self.status != CaseStatus.AWAITING_SUPPLEMENT or self.supplement_due is None:
             return ""
         start = self.supplement_requested_on or self.supplement_due
-        return provisional_note(office_calendar(), start, self.supplement_due, to_public=to_public)
+        # told in the 补正告知书, the period stays when the year is entered (services._dates)
+        calendar = office_calendar()
+        return provisional_note(
+            calendar, start, self.supplement_due, to_public=to_public, told=True
+        )
 
     def supplement_lapsed(self, today: dt.date) -> bool:
         """第三十条: the 补正 period has run out unused, so a supplement is no longer taken

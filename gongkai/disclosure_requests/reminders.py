@@ -110,8 +110,8 @@ def sweep_internal(*, today: dt.date, days: int) -> list[str]:
 
 
 def dashboard(user):
-    """待办申请: the open cases this user may see (visible_requests): the office's and the
-    审计查阅's (read-only) every one, a unit's its own."""
+    """待办申请 (在办申请 for the read-only 审计查阅): the open cases this user may see
+    (visible_requests): the office's and the 审计查阅's every one, a unit's its own."""
     cases = visible_requests(user).open()
     if not cases.exists():
         return None
@@ -121,7 +121,8 @@ def dashboard(user):
     urgent = cases.by_days_left()  # most urgent first, whatever the window
     return {
         "template": "disclosure_requests/_dashboard.html",
-        "title": "依申请公开：待办申请",
+        # a read-only role (审计查阅) has nothing 待办: it reads what is in hand (在办)
+        "title": "依申请公开：在办申请" if user.is_read_only else "依申请公开：待办申请",
         "rows": list(urgent.select_related("handling_unit")[:8]),
         "open_total": cases.count(),
         "overdue": cases.filter(due_date__lt=today).count(),

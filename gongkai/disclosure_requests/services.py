@@ -207,6 +207,8 @@ def recompute_open_cases(*, by, **_signal) -> int:
 
 
 def _dates(case) -> dict:
+    # Not supplement_due: the 补正 period is the date the 补正告知书 told the applicant (it is
+    # stored only as the notice is recorded), so a later calendar does not move it.
     return {
         "due_date": case.due_date.isoformat() if case.due_date else None,
         "due_provisional": case.due_provisional,

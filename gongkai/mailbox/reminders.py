@@ -99,9 +99,10 @@ def sweep(*, today: dt.date, days: int) -> list[str]:
 
 def visible_open(user):
     """Open messages this user works on: all for the press office, the unit's own for its
-    clerks and head (a 检举 is never assigned to the unit it names); all, to read, for the
-    审计查阅 (read-only), as every list of the mailbox gives it (selectors.visible_messages)."""
-    if user.has_role(Role.PRESS_OFFICE, Role.AUDITOR):
+    clerks and head (a 检举 is never assigned to the unit it names); all for the 签发领导 the
+    mailbox is addressed to and, to read, for the 审计查阅 (read-only), as every list of the
+    mailbox gives them (selectors.visible_messages)."""
+    if user.has_role(Role.PRESS_OFFICE, Role.LEADER, Role.AUDITOR):
         return Message.objects.open()
     if user.unit_id and user.has_role(Role.CLERK, Role.UNIT_HEAD):
         return Message.objects.open().filter(handling_unit_id=user.unit_id)
@@ -113,13 +114,15 @@ def dashboard(user):
     if not messages.exists():
         return None
     today = timezone.localdate()
-    office = user.has_role(Role.PRESS_OFFICE)  # offered the office's own pages (集中反映的问题)
-    office_wide = office or user.has_role(Role.AUDITOR)  # the office's figures, to read
+    # 集中反映的问题 opens for the office and the leaders only (report_views.SIGNAL_READERS)
+    signals = user.has_role(Role.PRESS_OFFICE, Role.LEADER)
+    office_wide = user.has_role(Role.PRESS_OFFICE, Role.LEADER, Role.AUDITOR)  # to read
     to_screen_first = Case(When(status=MessageStatus.RECEIVED, then=0), default=1)
     urgent = messages.order_by(to_screen_first, F("due_date").asc(nulls_last=True), "submitted_at")
     return {
         "template": "mailbox/_dashboard.html",
-        "title": "领导信箱：待办留言",
+        # a read-only role (审计查阅) has nothing 待办: it reads what is in hand (在办)
+        "title": "领导信箱：在办留言" if user.is_read_only else "领导信箱：待办留言",
         "rows": list(urgent.select_related("handling_unit")[:8]),
         "open_total": messages.count(),
         "overdue": messages.filter(due_date__lt=today).count(),
@@ -128,5 +131,5 @@ def dashboard(user):
         "alarm_days": settings.MESSAGE_UNANSWERED_ALARM_DAYS,
         "publish_days": settings.MESSAGE_UNPUBLISHED_ALARM_DAYS,
         "today": today,
-        "office": office,
+        "signals": signals,
     }

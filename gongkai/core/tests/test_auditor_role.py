@@ -121,11 +121,11 @@ def test_the_auditors_dashboard_shows_the_office_wide_open_figures_with_nothing_
     client.force_login(auditor)
     with on_day(2022, 11, 1):
         page = client.get(reverse("core:dashboard")).content.decode()
-    mailbox = _section(page, "领导信箱：待办留言")
+    mailbox = _section(page, "领导信箱：在办留言")
     assert "办理中 2 件" in mailbox and "已超过答复期限 2 件" in mailbox
     assert "有 2 件有效留言超过60日未答复" in mailbox
     assert message.tracking_no in mailbox
-    requests = _section(page, "依申请公开：待办申请")
+    requests = _section(page, "依申请公开：在办申请")
     assert "办理中 1 件" in requests and "已超期 1 件" in requests
     assert case.tracking_no in requests
     for section in (mailbox, requests):
@@ -137,4 +137,22 @@ def test_the_auditors_dashboard_shows_the_office_wide_open_figures_with_nothing_
     client.force_login(cast.reviewer)
     with on_day(2022, 11, 1):
         page = client.get(reverse("core:dashboard")).content.decode()
-    assert "领导信箱：待办留言" not in page and "依申请公开：待办申请" not in page
+    assert "领导信箱：" not in page and "依申请公开：" not in page
+
+
+def test_a_read_only_role_has_nothing_to_do_so_its_sections_say_in_hand_not_to_do(client, cast):
+    """Was: the auditor's sections were titled 待办申请/待办留言, though it may do nothing; they
+    now say 在办 (in hand). The office, which works the same cases, keeps 待办."""
+    with on_day(2022, 9, 1):
+        written_message().assign(by=cast.press, unit=cast.units["法规处"])
+    handling_case(cast)
+    client.force_login(_auditor(cast))
+    with on_day(2022, 11, 1):
+        page = client.get(reverse("core:dashboard")).content.decode()
+    assert "<h2>领导信箱：在办留言</h2>" in page and "<h2>依申请公开：在办申请</h2>" in page
+    assert "待办" not in page
+    client.force_login(cast.press)
+    with on_day(2022, 11, 1):
+        page = client.get(reverse("core:dashboard")).content.decode()
+    assert "<h2>领导信箱：待办留言</h2>" in page and "<h2>依申请公开：待办申请</h2>" in page
+    assert "在办" not in page

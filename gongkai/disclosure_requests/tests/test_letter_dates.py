@@ -134,9 +134,8 @@ def test_the_applicant_reads_a_provisional_date_in_plain_words_and_staff_in_thei
     for words in (letter, status):
         assert f"（暂定：{plain}" in words
         assert "系统管理员" not in words and "尚未录入" not in words
-    assert (
-        "补正期限：2027年节假日安排尚未录入" in staff and "系统管理员录入后以正式安排为准" in staff
-    )
+    assert "补正期限：2027年节假日安排尚未录入" in staff
+    assert "已按此告知申请人，系统管理员录入后也不重新计算" in staff  # it stays as told
     assert plain not in staff
 
 

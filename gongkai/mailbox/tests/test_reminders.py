@@ -91,6 +91,17 @@ def test_the_dashboard_shows_a_unit_its_own_open_messages_and_the_office_all(cas
         clerk, office = reminders.dashboard(cast.clerk), reminders.dashboard(cast.press)
     assert clerk["rows"] == [ours] and clerk["open_total"] == 1
     assert clerk["unanswered_alarm"] == 1 and clerk["unpublished_alarm"] == 0
+    assert not clerk["signals"]  # 集中反映的问题 is refused to a unit (403): no link to it
     assert office["open_total"] == 2 and office["overdue"] == 2
-    assert reminders.dashboard(cast.leader) is None
     assert reminders.dashboard(cast.subordinate_clerk) is None
+
+
+def test_the_leaders_the_mailbox_is_addressed_to_see_every_open_message_on_the_dashboard(cast):
+    """Was: the 签发领导 read every message in the mailbox's lists and got no dashboard section."""
+    with on_day(2022, 9, 1):
+        written_message().assign(by=cast.press, unit=cast.units["法规处"])
+        written_message().assign(by=cast.press, unit=cast.units["审批处"])
+    with on_day(2022, 11, 1):
+        leader = reminders.dashboard(cast.leader)
+    assert leader["open_total"] == 2 and leader["overdue"] == 2
+    assert leader["unanswered_alarm"] == 2 and leader["signals"]

@@ -10,10 +10,9 @@ import pytest
 
 from gongkai.lib.deadline_text import parse_deadline
 from gongkai.lib.unit_text import parse_units
-from gongkai.plans.importers import parse_plan_text
 from gongkai.plans.importers.text import line_rows
 from gongkai.plans.tests.corpus_score import CORPUS, as_expected, plans
-from gongkai.plans.tests.plan_text import parse
+from gongkai.plans.tests.plan_text import parse, read
 from gongkai.plans.tests.plan_text import units as _units
 
 # ---- tables captured one cell after another ------------------------------------------
@@ -33,7 +32,7 @@ def test_it_cuts_a_stream_of_cells_with_a_bar_after_each_into_rows():
         "办公室", "|", "年底前", "|",
         year=2023,
     )  # fmt: skip
-    assert [(i.number, i.lead_units, i.due_date, i.ongoing) for i in plan.items] == [
+    assert read(plan, "number", "lead_units", "due_date", "ongoing") == [
         (1, ["法规科"], date(2023, 6, 30), False),
         (2, ["各科室"], date(2023, 12, 31), True),
         (3, ["办公室"], date(2023, 12, 31), False),
@@ -69,7 +68,7 @@ def test_it_reads_cells_one_per_line_without_any_bar():
         "全年工作", "",
         year=2016,
     )  # fmt: skip
-    assert [(i.number, i.lead_units, i.due_date) for i in plan.items] == [
+    assert read(plan, "number", "lead_units", "due_date") == [
         (1, ["市编办"], date(2016, 12, 31)),
         (2, ["市编办"], date(2016, 12, 31)),
         (3, ["市市场和质量监管委"], date(2016, 12, 31)),
@@ -91,7 +90,7 @@ def test_it_widens_a_header_narrower_than_its_rows():
         "2 | 开设行业帮扶政策专题。 | 市商务局 | 9月底前 | ||",
         year=2022,
     )
-    assert [(i.number, i.section, i.subsection, i.lead_units, i.due_date) for i in plan.items] == [
+    assert read(plan, "number", "section", "subsection", "lead_units", "due_date") == [
         (1, "一、以公开助力发展", "(一)", ["市政府各部门"], date(2022, 12, 31)),
         (2, "一、以公开助力发展", "(一)", ["市商务局"], date(2022, 9, 30)),
     ]
@@ -122,7 +121,7 @@ def test_it_reads_the_items_numbered_beside_a_column_of_task_groups():
         "3.及时反馈网民意见。 | 局主办科室 | |",
         year=2021,
     )
-    assert [(i.number, i.section, i.lead_units) for i in plan.items] == [
+    assert read(plan, "number", "section", "lead_units") == [
         (1, "一、做好执法信息公开", ["局政法科"]),
         (2, "二、做好网站信息公开", ["局规划科"]),
         (3, "二、做好网站信息公开", ["局主办科室"]),
@@ -158,7 +157,7 @@ def test_it_ignores_a_web_pages_index_block():
         "1.做好规划信息公开。(责任单位:县发改局)",
         year=2022,
     )
-    assert [(i.number, i.lead_units, i.due_date) for i in plan.items] == [(1, ["县发改局"], None)]
+    assert read(plan, "number", "lead_units", "due_date") == [(1, ["县发改局"], None)]
 
 
 # ---- prose ---------------------------------------------------------------------------
@@ -206,7 +205,7 @@ def test_it_reads_a_numbered_section_paragraph_that_carries_its_units_as_a_task(
         "二、聚焦民生推进信息公开。公开就业、教育等领域信息。(省人力资源社会保障厅、省教育厅按职责分工负责)",
         year=2024,
     )
-    assert [(i.number, i.section, i.lead_units) for i in plan.items] == [
+    assert read(plan, "number", "section", "lead_units") == [
         (1, "", ["省发展改革委", "省商务厅"]),
         (2, "", ["省人力资源社会保障厅", "省教育厅"]),
     ]
@@ -220,8 +219,8 @@ def test_it_cuts_a_plan_captured_on_one_line_at_its_headings():
         "(责任单位:区政府办公室、区发改委等领导小组成员单位,各乡、街办) "
         "2、营商环境领域。公开涉企政策。(责任单位:区商务局)"
     )
-    plan = parse_plan_text(text, 2022)
-    assert [(i.number, i.section, i.lead_units) for i in plan.items] == [
+    plan = parse(text, year=2022)
+    assert read(plan, "number", "section", "lead_units") == [
         (1, "二、目标任务", ["区政府办公室", "区发改委", "各乡", "街办"]),
         (2, "二、目标任务", ["区商务局"]),
     ]
@@ -396,8 +395,8 @@ def test_it_reads_a_corpus_table_captured_as_a_cell_stream_as_it_reads_its_rows(
             continue
         for cell in cells:
             lines += [cell.replace("\n", " "), "|"]
-    as_rows = [as_expected(i) for i in parse_plan_text(text, expected["year"]).items]
-    as_stream = [as_expected(i) for i in parse_plan_text("\n".join(lines), expected["year"]).items]
+    as_rows = [as_expected(i) for i in parse(text, year=expected["year"]).items]
+    as_stream = [as_expected(i) for i in parse(*lines, year=expected["year"]).items]
     assert as_stream == as_rows
 
 

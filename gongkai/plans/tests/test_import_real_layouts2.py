@@ -9,7 +9,7 @@ from datetime import date
 
 from gongkai.lib.unit_text import parse_units
 from gongkai.plans.importers import parse_plan_text
-from gongkai.plans.tests.plan_text import parse
+from gongkai.plans.tests.plan_text import parse, read
 from gongkai.plans.tests.plan_text import units as _units
 
 
@@ -33,7 +33,7 @@ def test_it_skips_a_pages_numbered_list_of_the_documents_particulars():
         "完成时限:2016年底",
         year=2016,
     )
-    assert [(i.number, i.section) for i in plan.items] == [(1, "一、推进决策公开")]
+    assert read(plan, "number", "section") == [(1, "一、推进决策公开")]
     assert _units(plan.items[0]) == (["市政府办公厅"], ["各区政府", "市政府各部门"])
     assert plan.items[0].due_date == date(2016, 12, 31)
 
@@ -80,7 +80,7 @@ def test_it_reads_a_table_of_requirements_whose_task_cell_spans_two_rows():
         "发展改革委、统计局", "",
         year=2017,
     )  # fmt: skip
-    assert [(i.number, i.lead_units) for i in plan.items] == [
+    assert read(plan, "number", "lead_units") == [
         (1, ["发展改革委", "财政厅"]),
         (2, ["发展改革委", "统计局"]),
     ]
@@ -99,7 +99,7 @@ def test_it_keeps_the_upper_levels_lead_column_as_a_note_and_the_groups_numbers(
         "市统计局 |", "牵头处室:规划处 | ||",
         year=2021,
     )  # fmt: skip
-    assert [(i.number, i.lead_units) for i in plan.items] == [(3, ["财务处"]), (5, ["规划处"])]
+    assert read(plan, "number", "lead_units") == [(3, ["财务处"]), (5, ["规划处"])]
     assert all(any("小标题" in flag for flag in i.flags) for i in plan.items)
 
 
@@ -238,7 +238,7 @@ def test_it_takes_the_group_headings_as_sections_on_a_page_without_any():
         "39.做好教育监管信息公开。(牵头单位:市教育局)",
         year=2017,
     )
-    assert [(i.number, i.section) for i in plan.items] == [
+    assert read(plan, "number", "section") == [
         (38, ""),
         (39, "(四)推进教育卫生领域信息公开。"),
     ]
@@ -284,7 +284,7 @@ def test_it_reads_a_numbered_row_whose_task_cell_is_merged_from_above_as_an_item
         ]
     )  # fmt: skip
     plan = parse_plan_text(text, 2022)
-    assert [(i.number, i.requirement, i.lead_units, i.due_date) for i in plan.items] == [
+    assert read(plan, "number", "requirement", "lead_units", "due_date") == [
         (1, "公开部门预决算。", ["区财政局"], date(2022, 6, 30)),
         (2, "公开政府债务信息。", ["区财政局"], None),
         (3, "公开十四五专项规划。", ["区发改委"], date(2022, 12, 31)),

@@ -10,7 +10,7 @@ from datetime import date
 
 from gongkai.plans.importers import parse_plan_file, parse_plan_text
 from gongkai.plans.tests.plan_text import lines as _lines
-from gongkai.plans.tests.plan_text import parse
+from gongkai.plans.tests.plan_text import parse, read
 from gongkai.plans.tests.plan_text import units as _units
 
 # ---- units brackets ---------------------------------------------------------------------
@@ -106,7 +106,7 @@ def test_it_numbers_tasks_again_in_order_when_an_unnumbered_one_takes_a_taken_nu
         "2.公开决策草案。（区发改委负责）",
         year=2023,
     )
-    assert [(i.number, i.lead_units) for i in plan.items] == [
+    assert read(plan, "number", "lead_units") == [
         (1, ["区府办"]),
         (2, ["区司法局"]),
         (3, ["区发改委"]),
@@ -125,7 +125,7 @@ def test_it_warns_of_a_part_whose_paragraphs_gave_no_task():
         "围绕群众关切的热点问题，及时做好政策解读工作，提升解读质量。",
         year=2023,
     )
-    assert [(i.number, i.lead_units) for i in plan.items] == [(1, ["区发改委"])]
+    assert read(plan, "number", "lead_units") == [(1, ["区发改委"])]
     (warning,) = [w for w in plan.warnings if "未能识别出任务" in w]
     assert "三、深化解读回应" in warning
     assert not any("总体要求" in w for w in plan.warnings)
@@ -140,7 +140,7 @@ def test_it_cuts_a_run_on_plan_at_headings_that_follow_a_full_stop_without_a_spa
         f"2020年某区政务公开工作要点{preamble}一、抓好信息公开规定落实(一)做好专题宣传。"
         "通过线上线下多种渠道开展专题宣传，抓好有关人员学习培训。(责任单位:区府办、区司法局)"
     )
-    (item,) = parse_plan_text(text, 2020).items
+    (item,) = parse(text, year=2020).items
     assert item.section == "一、抓好信息公开规定落实"
     assert _units(item) == (["区府办", "区司法局"], [])
 

@@ -8,7 +8,7 @@ ones are scored by test_import_real_plans.py (real_dev3).
 
 from gongkai.plans.importers.items import _STUCK, _UNREAD, NO_UNITS
 from gongkai.plans.tests.plan_text import LONG as _LONG
-from gongkai.plans.tests.plan_text import parse
+from gongkai.plans.tests.plan_text import parse, read
 
 # ---- a plan whose line breaks were lost ------------------------------------------------
 
@@ -22,7 +22,7 @@ def test_it_restores_the_breaks_of_a_prose_plan_given_on_one_line():
         f"二、推进专项整治（三）开展燃气整治。{_LONG}。（建设处负责）"
     )
     plan = parse("2023年安全生产工作要点", body, year=2023)
-    assert [(i.number, i.section, i.lead_units, i.support_units) for i in plan.items] == [
+    assert read(plan, "number", "section", "lead_units", "support_units") == [
         (1, "一、健全责任体系", ["综合处"], []),
         (2, "一、健全责任体系", ["经济处"], ["建设处"]),
         (3, "二、推进专项整治", ["建设处"], []),
@@ -39,7 +39,7 @@ def test_it_reads_numbered_tasks_of_a_one_line_plan_whose_numbers_follow_heading
         f"二、健全责任体系3.推动部门落实监管责任。{_LONG}。（经济处负责）"
     )
     plan = parse("2022年安全生产工作要点", body, year=2022)
-    assert [(i.number, i.section, i.lead_units) for i in plan.items] == [
+    assert read(plan, "number", "section", "lead_units") == [
         (1, "一、树牢安全理念", ["党群处"]),
         (2, "一、树牢安全理念", ["各处室"]),
         (3, "二、健全责任体系", ["经济处"]),
@@ -58,7 +58,7 @@ def test_it_keeps_the_body_of_a_long_line_that_starts_with_the_pages_breadcrumb(
         "7.做好政府信息公开工作年度报告的编制和发布工作，按时向社会公开。（法规科负责）"
     )
     plan = parse(line, year=2023)
-    assert [(i.number, i.lead_units) for i in plan.items] == [
+    assert read(plan, "number", "lead_units") == [
         (1, ["法规科"]),
         (2, ["办公室"]),
         (3, ["宣传科"]),
@@ -79,7 +79,7 @@ def test_it_cuts_tasks_out_of_a_heading_with_no_full_stop_followed_by_bracketed_
         "（二）加强安全培训。组织观看专题片，推进安全宣传五进工作。（各处室按职责分工负责）",
         year=2023,
     )
-    assert [(i.section, i.lead_units) for i in plan.items] == [
+    assert read(plan, "section", "lead_units") == [
         ("一、夯实基层基础", ["农业处"]),
         ("一、夯实基层基础", ["各联合党委"]),
         ("一、夯实基层基础", ["建设处"]),
@@ -101,7 +101,7 @@ def test_it_reads_each_row_of_a_run_on_table_with_its_units_after_the_requiremen
         "二、开展规范性文件集中公开4.有序推进规范性文件集中公开。 区直各有关单位，各片区管理局"
     )
     plan = parse(line, year=2022)
-    assert [(i.number, i.section, i.lead_units, i.support_units) for i in plan.items] == [
+    assert read(plan, "number", "section", "lead_units", "support_units") == [
         (1, "一、加强市场主体信息公开", ["区直各有关单位", "各片区管理局"], []),
         (
             2,
@@ -124,7 +124,7 @@ def test_it_keeps_the_rows_of_a_run_on_table_with_units_before_the_text_unitless
         f"3.推进预决算公开省财政厅省政府各部门，各设区市政府{_LONG}。"
     )
     plan = parse(line, year=2018)
-    assert [(i.number, i.section, i.lead_units, i.support_units) for i in plan.items] == [
+    assert read(plan, "number", "section", "lead_units", "support_units") == [
         (1, "一、加强解读回应", [], []),
         (2, "一、加强解读回应", [], []),
         (3, "一、加强解读回应", [], []),
@@ -143,7 +143,7 @@ def test_it_reads_the_units_before_the_text_of_a_run_on_table_where_rows_repeat_
     )
     plan = parse(line, year=2018)
     everyone = ["省政府各部门", "各直属机构", "各设区市政府"]
-    assert [(i.number, i.lead_units, i.support_units) for i in plan.items] == [
+    assert read(plan, "number", "lead_units", "support_units") == [
         (1, everyone, []),
         (2, everyone, []),
         (3, ["省审改办"], everyone),
