@@ -62,6 +62,8 @@ _FULL_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
 _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|底|末|份前|份|内|前)?")
 # 2019年3月起, 3月开始: when the work starts, not when it is due.
 _STARTS = re.compile(r"起|开始")
+# 2020年底前启动，持续推进: the date the work must start by (启动, 开工), not when it is done.
+_STARTED_BY = re.compile(r"前(?:启动|开工)")
 _QUARTER = re.compile(r"第?([一二三四1-4])季度(前)?")
 _YEAR_PART = re.compile(r"(?:(\d{4})年?)?(上半年|下半年|年中|年底|年末|年内|年度内|全年)")
 # The count of years a span gives (3年内, 三年内, 两年内): what stands right before its 年内.
@@ -92,6 +94,8 @@ def parse_deadline(text: str, year: int) -> DeadlineParse:
                 "已取此前阶段的截止日期为完成时限，请核对"
             )
     due, _ = max(candidates)
+    if started := _STARTED_BY.search(clean):
+        flags.append(f"“{started.group(0)}”是启动时间，不是完成时间，请核对")
     labels = list(dict.fromkeys(label for _, label in candidates))
     if len({d for d, _ in candidates}) > 1:
         flags.append(f"完成时限含多个时间点（{'、'.join(labels)}），已取最晚的日期")

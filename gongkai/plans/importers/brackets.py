@@ -333,10 +333,17 @@ _TIMING = re.compile(
 )
 
 
+# A remark run on after the units with a comma, on words that open one (以下…, 不再列出).
+_REMARK_AFTER_COMMA = re.compile(r"[，,](?=\s*(?:以下|不再))")
+
+
 def _split_bracket(inner: str) -> tuple[str, str]:
     """（市政务服务局牵头，各区政府配合，2023年6月底前完成）: (units, deadline). A sentence
     after the units (…负责。以下工作均需…落实，不再列出) is a remark, not more units."""
     first, stop, remark = inner.partition("。")
+    if not stop and (comma := _REMARK_AFTER_COMMA.search(inner)):
+        # (各片区管理局，以下各项工作均需各片区管理局负责推进，不再一一列出): after a comma.
+        first, stop, remark = inner[: comma.start()], comma.group(), inner[comma.end() :]
     # …负责。列第一位者为牵头单位，下同 — the plan's legend of the units' roles, no remark.
     legend = LEGEND.match(simplify(remark.strip()))
     if stop and remark.strip() and _looks_like_units(first) and not legend:

@@ -251,16 +251,20 @@ def _restore_breaks(line: str, lists_inside: bool = False) -> list[str]:
 
 
 # 三、工作重点根据《…》，既要…。 — a part's short title run into the sentence opening its
-# paragraph, on words that open one: the title, then the paragraph.
+# paragraph, on words that open one: the title, then the paragraph. 坚持 opens a paragraph as
+# often as it stands in a title (一、始终坚持…), so it cuts only after a label's noun
+# (四、职能分工坚持“…”的原则，…).
 _PART_TITLE_THEN_INTRO = re.compile(
     r"^([一二三四五六七八九十]{1,3}、[^、，,。；;：:（）()《》“”要应将\s\d]{2,10}?)"
     r"(?=(?:根据|按照|依据|对照|围绕)[^。；;]{6,}[，,])"
+    r"|^([一二三四五六七八九十]{1,3}、[^、，,。；;：:（）()《》“”要应将\s\d]{0,8}"
+    r"(?:分工|职责|任务|重点|要求|目标|原则|措施|安排))(?=坚持[^。；;]{6,}[，,])"
 )
 
 
 def _title_then_intro(part: str) -> list[str]:
     found = _PART_TITLE_THEN_INTRO.match(part)
-    return [found.group(1), part[found.end() :]] if found else [part]
+    return [found.group(found.lastindex), part[found.end() :]] if found else [part]
 
 
 # A units label whose list runs up to a point, no sentence ending between: …责任处室：X、Y五、….

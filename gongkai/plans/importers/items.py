@@ -105,6 +105,9 @@ class _Draft:
     # The units cells of a task's merged rows, each as written (rows._continue): each row
     # says who leads its part (A配合B落实 / 政法综治处负责), read on its own.
     unit_rows: list[str] = field(default_factory=list)
+    # The part before this task whose paragraph no task took (rows' walker): were it a task,
+    # a number counted in order of appearance would be one short from it on.
+    after_unread: str = ""
 
     def set(self, role: str, value: str) -> None:
         if role in (LEAD, SUPPORT):
@@ -149,6 +152,8 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
         explicit = draft.explicit_number
         draft.item.number = explicit if given and explicit is not None else previous + 1
         previous = draft.item.number
+        if not given and draft.after_unread:
+            draft.item.flags.append(AFTER_UNREAD_FLAG.format(draft.after_unread))
     numbers = [d.item.number for d in drafts]
     if len(set(numbers)) != len(numbers):
         # 1. … (a task with no number) … 2.: the unnumbered one took 2 as well.
@@ -170,6 +175,11 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
                     f"原文编号从{before.item.number}跳到{draft.item.number}，"
                     "中间的任务可能漏读，请核对"
                 )
+
+
+AFTER_UNREAD_FLAG = (
+    "任务按出现顺序编号，而其前“{}”下有成段文字未识别为任务：如那段也是任务，本项编号应顺延，请核对"
+)
 
 
 def _flag_broken_runs(drafts: list[_Draft]) -> None:

@@ -476,6 +476,8 @@ _GENERAL_PART = re.compile(
     r"总体要求|指导思想|总体目标|工作目标|主要目标|基本原则|保障措施|组织保障|工作要求|组织领导|"
     r"组织实施|工作保障|有关要求|其他事项|总体思路|目标任务|发展目标"
 )
+# …确保如期完成目标任务。（各片区管理局，以下各项工作均需…）: a paragraph closed by a bracket.
+_CLOSED_BY_BRACKET = re.compile(r"[）)]\s*[。.；;]?\s*$")
 _LOOKS_LIKE_TASK = "有一段内容注有责任单位，像是工作任务，但未能识别为任务，已忽略，请核对原文："
 NO_TASKS = (
     "未能识别出任何工作任务。请确认文件是工作实施方案：表格需有“工作任务/责任单位/完成时限”等表头，"
@@ -1208,7 +1210,8 @@ class _Walker:
         self.doubtful: dict[int, list[str]] = {}
         self.label_sections = False  # bare label rows head the table's parts (no 一、)
         self.from_below: set[int] = set()  # ids of rows given the units cell below them
-        self.ignored: dict[str, str] = {}  # section → the first paragraph no task took
+        # section → the first paragraph no task took, and how many tasks were read before it
+        self.ignored: dict[str, tuple[str, int]] = {}
         self.after_label = False  # the row before was such a label
         self.last_sub_no: int | None = None
         self.block: list[_RowParts] = []
@@ -1369,12 +1372,15 @@ class _Walker:
         while self.block:
             self._give_up_first()
         with_tasks = {d.item.section for d in self.drafts}
-        for section, text in self.ignored.items():
+        for section, (text, read_before) in self.ignored.items():
             if section not in with_tasks and not _GENERAL_PART.search(simplify(section)):
                 self.warnings.append(
                     f"“{section[:30]}”下有成段文字，但未能识别出任务（如其中有任务，请核对原文或改为"
                     f"逐项编号后再导入）：{text[:40]}…"
                 )
+                if _CLOSED_BY_BRACKET.search(text):  # closed as a task is, by its bracket
+                    for draft in self.drafts[read_before:]:
+                        draft.after_unread = draft.after_unread or section[:30]
         return self.drafts
 
     def _single_cell(self, text: str) -> None:
@@ -1386,7 +1392,7 @@ class _Walker:
             # It names units as a task does, yet no task took it: say so, never drop it.
             self.warnings.append(f"{_LOOKS_LIKE_TASK}{text[:60]}")
         elif self.section and len(text) > 15 and re.search("[。；;]", text):
-            self.ignored.setdefault(self.section, text)  # see finish()
+            self.ignored.setdefault(self.section, (text, len(self.drafts)))  # see finish()
         # Any other lone line (公开方式：主动公开, a signature) is not part of a task.
 
     def _heading(self, text: str) -> None:

@@ -54,6 +54,7 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
         # text is read as a text page's, footer and the issuer's signature at its end included.
         text = "\n".join(row[0] for row in rows if row)
     text = _LENTICULAR_LABEL.sub(r"\1：", without_footer(text))
+    text, dash_for_one = _first_numeral_restored(text)
     rows, bars = _line_rows(text)
     try:
         plan = parse_rows(rows, year, short_rows_merged=True, bar_separated=bars, **options)
@@ -69,7 +70,30 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
     kept = without_cut_tail(without_elided(plan), text)
     told = with_unread_units(with_unread_tail(kept, text, cut=read - len(kept.items)), text)
     told = with_unread_rows(with_mirror_told(told, text), text)
+    if dash_for_one:
+        told.warnings.append(DASH_FOR_ONE)
     return with_first_listed_lead(told, text)
+
+
+DASH_FOR_ONE = "原文第一部分的序号印作“―”，已按“一、”读取，请核对"
+# ―、压实属地管理责任 … 二、…: a page whose 一 came out as a dash (―, —, －), so its first
+# part heading is no heading and its paragraph would run into the preamble.
+_DASH_FOR_ONE = re.compile(r"(?:^|(?<=[\s：:。]))[―—－](?=、[\u4e00-\u9fff])", re.MULTILINE)
+
+
+_ONE_HEADING = re.compile(r"(?:^|(?<=[\s：:。]))一、", re.MULTILINE)  # not 统一、…
+
+
+def _first_numeral_restored(text: str) -> tuple[str, bool]:
+    """The first part's 一 where the page printed a dash: only a dash heading a part before
+    the first 二、, with no 一、 before that 二、 (so a dash in a list or a title stays)."""
+    found = _DASH_FOR_ONE.search(text)
+    if not found:
+        return text, False
+    second = text.find("二、", found.end())
+    if second < 0 or _ONE_HEADING.search(text[:second]):
+        return text, False
+    return text[: found.start()] + "一" + text[found.end() :], True
 
 
 ANNEX_TABLE_READ = (

@@ -27,7 +27,8 @@ Conventions every expectation follows (where collectors differed, the plan's pag
   expectation writes 市政务服务数据管理局 for 市政務服務數據管理局 (the scorer compares units
   in simplified characters either way). Sections are compared as printed, less a mirror
   site's pinyin ruby after characters (構(gòu)建 -> 構建, 一(yī)、 -> 一、): an annotation the
-  copy added, not the part's title, which is what the ledger shows.
+  copy added, not the part's title, which is what the ledger shows. So is a part numeral a
+  page garbled into a dash (―、 for 一、, before the plan's 二、): compared as 一、.
 - Numbers: the task's number as printed, unless the plan restarts its numbers (1. 2. under each
   （一）, or after a part): a task number is unique in a plan (the model's constraint), so such a
   plan's tasks are numbered in order through it, as the importer does and warns.
