@@ -75,12 +75,10 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
     return with_first_listed_lead(told, text)
 
 
-DASH_FOR_ONE = "原文第一部分的序号印作“―”，已按“一、”读取，请核对"
+DASH_FOR_ONE = "原文第一部分的序号印作横线（―、），已按“一、”读取，请核对"
 # ―、压实属地管理责任 … 二、…: a page whose 一 came out as a dash (―, —, －), so its first
 # part heading is no heading and its paragraph would run into the preamble.
 _DASH_FOR_ONE = re.compile(r"(?:^|(?<=[\s：:。]))[―—－](?=、[\u4e00-\u9fff])", re.MULTILINE)
-
-
 _ONE_HEADING = re.compile(r"(?:^|(?<=[\s：:。]))一、", re.MULTILINE)  # not 统一、…
 
 
