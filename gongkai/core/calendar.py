@@ -56,11 +56,17 @@ def provisional_note(
     year); `to_public` words it for an applicant, who knows no 系统管理员 and is promised
     nothing the system does not do (no notice is sent when a date is counted again). `told`: a
     date already told to the applicant as it stands (the 补正 period), which entering the year
-    does not move, so the staff are not promised a recount."""
+    does not move: the staff are not promised a recount, and the applicant reads it as firm."""
     years = [y for y in range(start.year, end.year + 1) if not calendar.knows_year(y)]
     if not years:
         return ""
     named = "、".join(f"{y}年" for y in years)
+    if to_public and told:
+        # binding as told: the applicant is not left to expect another date
+        return (
+            f"{named}节假日安排尚未公布，本期限按{PROVISIONAL_BASIS}不计算工作日计算，"
+            "公布后不再变动"
+        )
     if to_public:
         return f"{named}节假日安排尚未公布，本日期暂按{PROVISIONAL_BASIS}不计算工作日计算"
     if told:

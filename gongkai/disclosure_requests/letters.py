@@ -136,7 +136,9 @@ def supplement_notice_content(case) -> Letter:
     event = case.events.filter(kind="request_supplement").select_related("actor").last()
     items = [line for line in (event.note if event else "").splitlines() if line.strip()]
     start = case.supplement_requested_on or case.supplement_due
-    provisional = _marked(_provisional(start, case.supplement_due))
+    # kept as told when the year is entered (services._dates): counted so, not 暂定
+    counted = _provisional(start, case.supplement_due, told=True)
+    provisional = f"（{counted}）" if counted else ""
     paragraphs = [
         f"本机关于{cn_date(case.received_on)}收到{you}提出的政府信息公开申请，申请获取："
         f"“{_short(case.description)}”。经审查，该申请内容不明确。根据《中华人民共和国政府信息公开条例》"
@@ -302,11 +304,13 @@ def _notice(case, document_name: str, paragraphs: list[str], on: dt.date, event)
     )
 
 
-def _provisional(start: dt.date, end: dt.date) -> str:
+def _provisional(start: dt.date, end: dt.date, *, told: bool = False) -> str:
     """Why a date the letter states is 暂定 (counted from `start` over a year whose holidays are
     not entered yet), in the applicant's words (core.calendar.provisional_note, to_public); ""
     if it is firm. The letter is kept as sent (SentLetter), so a copy says what was sent."""
-    return provisional_note(workday_calendar(provisional=True), start, end, to_public=True)
+    return provisional_note(
+        workday_calendar(provisional=True), start, end, to_public=True, told=told
+    )
 
 
 def _marked(note: str) -> str:

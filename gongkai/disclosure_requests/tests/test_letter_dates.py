@@ -2,7 +2,8 @@
 
 - The 补正告知书 stated a 补正 date counted into a year whose holidays are not entered without
   saying it is 暂定, while the case page did; every letter stating such a date now says so in
-  the page's words.
+  the page's words. The 补正 date alone is kept as told when the year is entered (stop 35), so
+  its letter says how it was counted and that it stands, not 暂定.
 - A 收费通知书 sent by post was kept without any date to pay by (its 送达 date is not known
   when it is posted); it now states the date counted from the day it is sent and how a later
   签收 moves it.
@@ -24,7 +25,7 @@ def _kept(case, kind) -> str:
     return "\n".join(letter.content["paragraphs"])
 
 
-def test_a_supplement_letter_counted_into_an_unentered_year_says_it_is_provisional(cast):
+def test_a_supplement_letter_counted_into_an_unentered_year_says_how_and_that_it_stands(cast):
     """From 2026-12-22, 15 WD on weekends and 元旦 only → 2027-01-13 (test_procedure_rules)."""
     with on_day(2026, 12, 21):
         case = a_case(cast, received=D(2026, 12, 21))
@@ -32,9 +33,10 @@ def test_a_supplement_letter_counted_into_an_unentered_year_says_it_is_provision
         case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2026, 12, 22))
     words = _kept(case, SentLetter.Kind.SUPPLEMENT)
     assert (
-        "请于2027年1月13日前补正（暂定：2027年节假日安排尚未公布，本日期暂按周末和元旦（1月1日）"
-        in words
+        "请于2027年1月13日前补正（2027年节假日安排尚未公布，本期限按周末和元旦（1月1日）" in words
     )
+    # told as binding (it is not recounted when the year is entered): no 暂定 to wait on
+    assert "公布后不再变动）" in words and "暂定" not in words
     assert case.supplement_due_public_note in words
 
 
@@ -130,9 +132,9 @@ def test_the_applicant_reads_a_provisional_date_in_plain_words_and_staff_in_thei
         status = client.get(follow_application(client, case, code)).content.decode()
         client.force_login(cast.press)
         staff = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
-    plain = "2027年节假日安排尚未公布，本日期暂按周末和元旦（1月1日）"
+    plain = "2027年节假日安排尚未公布，本期限按周末和元旦（1月1日）"
     for words in (letter, status):
-        assert f"（暂定：{plain}" in words
+        assert f"（{plain}" in words and "公布后不再变动" in words
         assert "系统管理员" not in words and "尚未录入" not in words
     assert "补正期限：2027年节假日安排尚未录入" in staff
     assert "已按此告知申请人，系统管理员录入后也不重新计算" in staff  # it stays as told
@@ -147,7 +149,7 @@ def test_a_letter_sent_before_keeps_its_words(cast):
     with on_day(2026, 12, 22):
         case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2026, 12, 22))
     kept = SentLetter.objects.get(event__case=case, kind=SentLetter.Kind.SUPPLEMENT)
-    then = [p.replace("尚未公布，本日期暂按", "尚未录入，暂按") for p in kept.content["paragraphs"]]
+    then = [p.replace("尚未公布，本期限按", "尚未录入，暂按") for p in kept.content["paragraphs"]]
     kept.content = {**kept.content, "paragraphs": then}
     kept.save(update_fields=["content"])
     with on_day(2026, 12, 23):
