@@ -120,8 +120,7 @@ def numbered_by_reader(parsed: ParsedPlan) -> bool:
     """The reader numbered the tasks 1, 2, 3… itself (按出现顺序编号: the plan numbered them
     under each part, or not at all), so a task merged away leaves a gap no plan has."""
     numbers = [item.number for item in parsed.items]
-    said = any("按出现顺序" in warning for warning in parsed.warnings)
-    return said and numbers == list(range(1, len(numbers) + 1))
+    return parsed.numbered_in_order and numbers == list(range(1, len(numbers) + 1))
 
 
 def _read_number(row: dict) -> int | None:

@@ -62,6 +62,16 @@ class ParsedItem:
         }
 
 
+# How the tasks' numbers were given (ParsedPlan.numbering; items._number_items says why in a
+# warning): as the plan prints them; 1…N in page order because the plan numbers none, or
+# because paragraphs were split at their units brackets; or the plan's own numbers (restarting
+# in each part, repeated, or not task numbers at all) replaced by 1…N.
+OWN_NUMBERS = ""
+NUMBERED_IN_ORDER = "in_order"
+SPLIT_IN_ORDER = "split_in_order"
+RENUMBERED = "renumbered"
+
+
 @dataclass
 class ParsedPlan:
     """A whole plan (工作实施方案): its title, year, requirements and import warnings."""
@@ -74,6 +84,12 @@ class ParsedPlan:
     # some column's role was guessed from its content and the user should confirm it.
     columns: list[dict] = field(default_factory=list)
     columns_unclear: bool = False
+    numbering: str = OWN_NUMBERS  # see OWN_NUMBERS above
+
+    @property
+    def numbered_in_order(self) -> bool:
+        """The reader gave the numbers 1…N itself (按出现顺序), whatever the reason."""
+        return self.numbering != OWN_NUMBERS
 
     def to_json(self) -> dict:
         return {

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
 from gongkai.lib.unit_text import parse_units
-from gongkai.plans.importers.base import ParsedItem
+from gongkai.plans.importers.base import (
+    NUMBERED_IN_ORDER,
+    OWN_NUMBERS,
+    RENUMBERED,
+    SPLIT_IN_ORDER,
+    ParsedItem,
+)
 from gongkai.plans.importers.brackets import _JOINED, GROUP_CLOSE
 from gongkai.plans.importers.cells import (
     _SUBSECTION,
@@ -132,21 +138,26 @@ _ITEM_FIELDS = {MEASURES: "measures", DEADLINE: "deadline_text", UNITS: "units_t
 MAX_ITEM_NUMBER = 9999
 
 
-def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
+def _number_items(drafts: list[_Draft], warnings: list[str]) -> str:
+    """Number the tasks; how (base.OWN_NUMBERS …), each way but the plan's own said in a
+    warning."""
     given = [d.explicit_number for d in drafts if d.explicit_number is not None]
+    numbering = OWN_NUMBERS
     if not given and _number_by_subsections(drafts):
-        return
+        return numbering
     if not given and any(d.piece for d in drafts):
         warnings.append("原文有的段落写有多项任务，已按责任单位括注逐项拆分，并按出现顺序编号")
+        numbering = SPLIT_IN_ORDER
     elif not given:
         warnings.append("原文任务未编号，已按出现顺序编号")
+        numbering = NUMBERED_IN_ORDER
     elif any(b <= a for a, b in zip(given, given[1:], strict=False)):
         warnings.append("原文任务序号有重复或倒序（可能按部分分别编号），已按出现顺序重新编号")
         _flag_broken_runs(drafts)
-        given = []
+        given, numbering = [], RENUMBERED
     elif given[-1] > MAX_ITEM_NUMBER:
         warnings.append(f"原文任务序号超过{MAX_ITEM_NUMBER}，不像任务编号，已按出现顺序重新编号")
-        given = []
+        given, numbering = [], RENUMBERED
     previous = 0
     for draft in drafts:
         explicit = draft.explicit_number
@@ -161,7 +172,7 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
         for at, draft in enumerate(drafts, start=1):
             draft.item.number = at
             draft.item.flags.append("任务已按出现顺序重新编号，与原文编号可能不同，请核对")
-        return
+        return RENUMBERED
     if given:
         # An unnumbered task among numbered ones took the number before the next.
         present = {d.item.number for d in drafts}
@@ -175,6 +186,7 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> None:
                     f"原文编号从{before.item.number}跳到{draft.item.number}，"
                     "中间的任务可能漏读，请核对"
                 )
+    return numbering
 
 
 AFTER_UNREAD_FLAG = (

@@ -28,6 +28,8 @@ from itertools import combinations
 from gongkai.lib.deadline_text import cn_number, simplify
 from gongkai.lib.unit_text import label_lines_joined
 from gongkai.plans.importers.base import (
+    NUMBERED_IN_ORDER,
+    RENUMBERED,
     ParsedItem,
     ParsedPlan,
     PlanColumnsUnclear,
@@ -161,7 +163,9 @@ _OPENING_POINTS = (
 )
 
 
-def _without_opening_points(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+def _without_opening_points(
+    items: list[ParsedItem], warnings: list[str], numbering: str
+) -> list[ParsedItem]:
     """…下达目标任务为：1.新开工2912套；2.基本建成1754套。一、… — numbered points before the
     plan's first part heading, naming no units, in a plan whose parts' tasks all stand under a
     heading and name theirs: the notice's summary, not tasks. Left out, said; the tasks are
@@ -173,8 +177,9 @@ def _without_opening_points(items: list[ParsedItem], warnings: list[str]) -> lis
     if not head or not rest or not all(i.section for i in rest) or not _named(rest[0]):
         return items
     warnings.append(_OPENING_POINTS.format(head))
-    if [i.number for i in items] == list(range(1, len(items) + 1)) and any(
-        "已按出现顺序" in w for w in warnings
+    if [i.number for i in items] == list(range(1, len(items) + 1)) and numbering in (
+        NUMBERED_IN_ORDER,
+        RENUMBERED,
     ):
         for number, item in enumerate(rest, start=1):
             item.number = number
@@ -226,13 +231,15 @@ _PARTS_BEFORE_TASKS = (
 _TASKS_HEADING = re.compile(r"任务|分工|职责")
 
 
-def _without_parts_before_tasks(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+def _without_parts_before_tasks(
+    items: list[ParsedItem], warnings: list[str], numbering: str
+) -> list[ParsedItem]:
     """二、治理范围和整改措施 （一）…1.具体情形 2.整改措施 … 三、工作任务及分工 （一）…责任单位：X
     完成时限：Y — in a plan numbering each part apart, the parts before the one headed as its
     tasks (任务, 分工), whose paragraphs name no units while every paragraph from that part on
     names its own, set out what the tasks deal with: left out, said; the tasks numbered in
     order from 1 (the plan restarts its numbers, so they were renumbered already)."""
-    if not any("已按出现顺序重新编号" in w for w in warnings):
+    if numbering != RENUMBERED:
         return items
     head = 0
     while head < len(items) and not _named(items[head]):
@@ -257,13 +264,15 @@ def _named(item: ParsedItem) -> bool:
     return bool(item.units_text or item.lead_units or item.support_units)
 
 
-def _without_closing_measures(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+def _without_closing_measures(
+    items: list[ParsedItem], warnings: list[str], numbering: str
+) -> list[ParsedItem]:
     """四、保障措施 1.加强领导…2.统一调度… — in a plan of paragraphs where every task names its
     units, the paragraphs of the closing part(s) that name none are the plan's measures for
     itself, not tasks: left out, and the plan says so. Units taken from a bracket inside a
     paragraph's text (各处室（中心）、…, flagged as such) do not make it a task here."""
-    items = _without_opening_aims(_without_opening_points(items, warnings), warnings)
-    items = _without_parts_before_tasks(items, warnings)
+    items = _without_opening_aims(_without_opening_points(items, warnings, numbering), warnings)
+    items = _without_parts_before_tasks(items, warnings, numbering)
     named = [_named(i) and _MID_TEXT not in i.flags for i in items]
     last = max((at for at, has in enumerate(named) if has), default=-1)
     tail = items[last + 1 :]
@@ -285,13 +294,15 @@ _OTHER_PARTS = (
 )
 
 
-def _only_the_tasks_part(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+def _only_the_tasks_part(
+    items: list[ParsedItem], warnings: list[str], numbering: str
+) -> list[ParsedItem]:
     """二、主要任务 1.–7. / 四、考核要求 1.–2. / 六、考核结果应用 1.–4. — in a plan naming no unit
     whose parts number their paragraphs apart (1. again under each), the part headed as its
     tasks holds the tasks; the other parts' numbered paragraphs are its rules for itself (how
     it is checked, what follows): left out, said. A plan naming units, numbering through, or
     with no part so headed is read as before."""
-    if any(_named(i) for i in items) or not any("已按出现顺序重新编号" in w for w in warnings):
+    if any(_named(i) for i in items) or numbering != RENUMBERED:
         return items
     tasks = [i for i in items if _TASKS_PART.match(i.section)]
     sections = {i.section for i in tasks}
@@ -418,7 +429,7 @@ def _parse_rows(
         if _has_text_column(rows[header_at + 1 :]):
             raise PlanColumnsUnclear(columns)
         raise PlanImportError(NO_TASKS)
-    _number_items(drafts, warnings)
+    numbering = _number_items(drafts, warnings)
     _groups_as_sections(drafts)
     _flag_tasks_before_any_heading(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
@@ -426,8 +437,8 @@ def _parse_rows(
     _flag_joined_and_cut_items(items)
     _spread_group_deadlines(items)
     if records:
-        items = _without_closing_measures(items, warnings)
-        items = _only_the_tasks_part(units_as_subjects(items, warnings), warnings)
+        items = _without_closing_measures(items, warnings, numbering)
+        items = _only_the_tasks_part(units_as_subjects(items, warnings), warnings, numbering)
         items = _headings_as_tasks(items, warnings)
     _flag_plan_without_units(items, warnings)
     _flag_unstated_year(items, rows, year, warnings)
@@ -441,6 +452,7 @@ def _parse_rows(
         warnings=warnings,
         columns=columns,
         columns_unclear=unclear,
+        numbering=numbering,
     )
 
 

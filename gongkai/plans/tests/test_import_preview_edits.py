@@ -402,3 +402,28 @@ def test_a_units_field_splits_between_names_not_inside_their_brackets():
     assert unit_names("法规处、、 ") == ["法规处"]
     # A stray closing bracket does not swallow the names after it.
     assert unit_names("法规处)、新闻处") == ["法规处)", "新闻处"]
+
+
+def test_the_reader_numbering_is_known_by_how_it_numbered_not_by_its_warnings_words():
+    """Was: numbered_by_reader (and three trimming rules of rows.py) searched the warnings for
+    按出现顺序, so a warning reworded would have switched the merge's renumbering off. The
+    reader now says how it numbered (ParsedPlan.numbering)."""
+    from gongkai.plans.importers.base import NUMBERED_IN_ORDER, OWN_NUMBERS, RENUMBERED
+    from gongkai.plans.preview_edits import numbered_by_reader
+    from gongkai.plans.tests.plan_text import parse
+
+    unnumbered = parse(
+        "一、重点任务", "做好政策解读工作。（办公室）", "做好公开目录更新。（法规处）"
+    )
+    restarted = parse(
+        "一、重点任务", "1.做好政策解读。（办公室）", "二、保障措施", "1.加强培训。（法规处）"
+    )
+    own = parse("一、重点任务", "1.做好政策解读。（办公室）", "2.加强培训。（法规处）")
+    assert [p.numbering for p in (unnumbered, restarted, own)] == [
+        NUMBERED_IN_ORDER,
+        RENUMBERED,
+        OWN_NUMBERS,
+    ]
+    for plan in (unnumbered, restarted, own):
+        plan.warnings = ["已按出现顺序编号" if plan is own else "（改写的提示）"]
+    assert [numbered_by_reader(p) for p in (unnumbered, restarted, own)] == [True, True, False]
