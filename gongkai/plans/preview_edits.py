@@ -33,7 +33,7 @@ class Applied:
     errors: dict[int, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
 
-    renumbered: int = 0  # rows moved up after a merge (the reader's numbers)
+    renumbered: int = 0  # rows moved up after a merge or delete (the reader's numbers)
 
     def describe(self) -> str:
         words = {DELETE: "删除", MERGE: "并入上一项", SPLIT: "拆分", ADD: "添加"}
@@ -134,8 +134,9 @@ def apply_edits(rows: list[dict]) -> Applied:
 
     并入上一项 joins a row into the nearest row kept above it (so several rows in a run
     merge into one); on the first row it is refused at the row, which is kept as it was.
-    Numbers stay as set, but for the reader's own (numbered_by_reader): a task merged away
-    moves the tasks after it in the reader's run up by one. A number the clerk typed, or a
+    Numbers stay as set, but for the reader's own (numbered_by_reader): a task merged away or
+    deleted (不导入此项: a heading read as a task) moves the tasks after it in the reader's run
+    up by one. A number the clerk typed, or a
     gap in the run, ends the run — what follows stays as set."""
     used = {n for row in rows if (n := _number(row)) is not None}
     result = Applied(rows=[], counts={DELETE: 0, MERGE: 0, SPLIT: 0, ADD: 0})
@@ -149,6 +150,7 @@ def apply_edits(rows: list[dict]) -> Applied:
         last_read = read
         if action == DELETE:
             result.counts[DELETE] += 1
+            shift += 1 if read is not None else 0  # as a merge: the reader's run moves up
             continue
         if action == MERGE:
             if not result.rows:

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.plans.models import Plan
-from gongkai.plans.preview_edits import MERGE, READ_NUMBER, apply_edits
+from gongkai.plans.preview_edits import DELETE, MERGE, READ_NUMBER, apply_edits
 from gongkai.plans.tests.test_import_preview_edits import _page_data, _shown
 
 # Numbers restart under each part: the reader numbers the five tasks 1-5 through the plan.
@@ -55,6 +55,30 @@ def test_a_merge_moves_the_readers_numbers_after_it_up():
 def test_two_merges_move_the_numbers_after_them_up_by_two():
     rows = [_row(n, str(n), MERGE if n in (2, 3) else "") for n in range(1, 7)]
     assert [r["number"] for r in apply_edits(rows).rows] == ["1", "2", "3", "4"]
+
+
+def test_a_delete_moves_the_readers_numbers_after_it_up_as_a_merge_does():
+    """Was: 不导入此项 (a heading the reader took for task 1) left 2…N with a gap at 1."""
+    rows = [_row(n, str(n)) for n in range(1, 6)]
+    rows[0]["action"] = DELETE
+    applied = apply_edits(rows)
+    assert [(r["number"], r[READ_NUMBER]) for r in applied.rows] == [
+        ("1", "1"),
+        ("2", "2"),
+        ("3", "3"),
+        ("4", "4"),
+    ]
+    assert applied.renumbered == 4 and "删除1项，其后4项已顺延编号" == applied.describe()
+
+
+def test_a_delete_keeps_the_plans_own_and_the_clerks_numbers():
+    own = [_row(n, "") for n in (1, 2, 3)]
+    own[0]["action"] = DELETE
+    assert [r["number"] for r in apply_edits(own).rows] == ["2", "3"]
+    typed = [_row(n, str(n)) for n in range(1, 5)]
+    typed[0]["action"] = DELETE
+    typed[2]["number"] = "9"  # typed by the clerk over the reader's 3: the run ends there
+    assert [r["number"] for r in apply_edits(typed).rows] == ["1", "9", "4"]
 
 
 def test_a_number_the_clerk_typed_stays_and_ends_the_run():
