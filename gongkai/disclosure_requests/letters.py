@@ -135,9 +135,8 @@ def supplement_notice_content(case) -> Letter:
     you = "贵单位" if case.is_organisation else "您"
     event = case.events.filter(kind="request_supplement").select_related("actor").last()
     items = [line for line in (event.note if event else "").splitlines() if line.strip()]
-    start = case.supplement_requested_on or case.supplement_due
     # kept as told when the year is entered (services._dates): counted so, not 暂定
-    counted = _provisional(start, case.supplement_due, told=True)
+    counted = case.supplement_period_note(to_public=True)
     provisional = f"（{counted}）" if counted else ""
     paragraphs = [
         f"本机关于{cn_date(case.received_on)}收到{you}提出的政府信息公开申请，申请获取："
@@ -304,13 +303,11 @@ def _notice(case, document_name: str, paragraphs: list[str], on: dt.date, event)
     )
 
 
-def _provisional(start: dt.date, end: dt.date, *, told: bool = False) -> str:
+def _provisional(start: dt.date, end: dt.date) -> str:
     """Why a date the letter states is 暂定 (counted from `start` over a year whose holidays are
     not entered yet), in the applicant's words (core.calendar.provisional_note, to_public); ""
     if it is firm. The letter is kept as sent (SentLetter), so a copy says what was sent."""
-    return provisional_note(
-        workday_calendar(provisional=True), start, end, to_public=True, told=told
-    )
+    return provisional_note(workday_calendar(provisional=True), start, end, to_public=True)
 
 
 def _marked(note: str) -> str:

@@ -454,13 +454,19 @@ class DisclosureRequest(Workflow, QueryCoded, models.Model):
         return self._supplement_due_note(to_public=True)
 
     def _supplement_due_note(self, *, to_public: bool) -> str:
-        if self.status != CaseStatus.AWAITING_SUPPLEMENT or self.supplement_due is None:
+        if self.status != CaseStatus.AWAITING_SUPPLEMENT:
+            return ""
+        return self.supplement_period_note(to_public=to_public)
+
+    def supplement_period_note(self, *, to_public: bool) -> str:
+        """How the 补正 period was counted when it runs into a year not yet entered, or "":
+        the one wording for the 补正告知书 (whatever the status since) and the pages."""
+        if self.supplement_due is None:
             return ""
         start = self.supplement_requested_on or self.supplement_due
         # told in the 补正告知书, the period stays when the year is entered (services._dates)
-        calendar = office_calendar()
         return provisional_note(
-            calendar, start, self.supplement_due, to_public=to_public, told=True
+            office_calendar(), start, self.supplement_due, to_public=to_public, told=True
         )
 
     def supplement_lapsed(self, today: dt.date) -> bool:

@@ -40,6 +40,24 @@ def test_a_supplement_letter_counted_into_an_unentered_year_says_how_and_that_it
     assert case.supplement_due_public_note in words
 
 
+def test_a_supplement_letter_rendered_again_after_the_supplement_still_says_how(cast):
+    """A letter sent before letters were kept is rendered again (发送时未保存原件): once the
+    applicant has supplemented, the pages show no 补正 note any more, but the letter still
+    states its period with how it was counted, as it was sent."""
+    with on_day(2026, 12, 21):
+        case = a_case(cast, received=D(2026, 12, 21))
+    with on_day(2026, 12, 22):
+        case.request_supplement(by=cast.press, items="请写明文件名称", on=D(2026, 12, 22))
+    with on_day(2026, 12, 28):
+        case.receive_supplement(by=cast.press, text="已写明文件名称", on=D(2026, 12, 28))
+    SentLetter.objects.filter(event__case=case).delete()
+    case.refresh_from_db()
+    assert case.supplement_due_public_note == ""  # the case no longer awaits a supplement
+    words = "\n".join(sent_letter(case, "supplement").paragraphs)
+    assert "请于2027年1月13日前补正（2027年节假日安排尚未公布" in words
+    assert "公布后不再变动）" in words
+
+
 def test_a_supplement_letter_within_entered_years_states_a_firm_date(cast):
     case = a_case(cast)
     with on_day(2022, 9, 30):

@@ -295,7 +295,9 @@ def test_a_supplement_period_running_into_an_unentered_year_is_marked_provisiona
         client.force_login(cast.press)
         page = client.get(reverse("disclosure_requests:detail", args=[case.pk])).content.decode()
     assert case.supplement_due == D(2027, 1, 13)
-    assert '补正期限至2027年1月13日 <span class="tag warn">暂定</span>' in page
+    # told as it stands: tagged for what it lacks, not 暂定 (it is not counted again)
+    assert '补正期限至2027年1月13日 <span class="tag warn" title="已按此日期告知申请人' in page
+    assert '补正期限至2027年1月13日 <span class="tag warn">暂定' not in page
     assert "补正期限：2027年节假日安排尚未录入，暂按周末和元旦（1月1日）" in page
     known = a_case(cast)
     with on_day(2022, 9, 30):
