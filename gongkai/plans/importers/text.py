@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 from gongkai.lib.unit_text import UNITS_LABEL
-from gongkai.plans.importers.base import ParsedPlan, PlanImportError
+from gongkai.plans.importers.base import NUMBERED_IN_ORDER, ParsedPlan, PlanImportError
 from gongkai.plans.importers.cells import (
     Row,
     _is_heading,
@@ -23,7 +23,6 @@ from gongkai.plans.importers.runon_led import led_rows
 from gongkai.plans.importers.stream import ROW_END, stream_rows
 from gongkai.plans.importers.tail import without_cut_tail, without_elided, without_footer
 from gongkai.plans.importers.unread import (
-    UNNUMBERED,
     with_unread_rows,
     with_unread_tail,
     with_unread_units,
@@ -64,7 +63,7 @@ def parse_plan_text(text: str, year: int, **options) -> ParsedPlan:
         if not (led := led_rows(text)):
             raise
         plan = parse_rows(led, year, **options)
-    if len(plan.items) <= 1 and UNNUMBERED in plan.warnings and (led := led_rows(text)):
+    if len(plan.items) <= 1 and plan.numbering == NUMBERED_IN_ORDER and (led := led_rows(text)):
         plan = parse_rows(led, year, **options)  # the same, read as one task
     read = len(plan.items)
     kept = without_cut_tail(without_elided(plan), text)

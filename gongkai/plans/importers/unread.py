@@ -6,7 +6,7 @@ item held). The user is told where, in the preview's warnings."""
 import re
 
 from gongkai.lib.deadline_text import simplify
-from gongkai.plans.importers.base import ParsedPlan
+from gongkai.plans.importers.base import NUMBERED_IN_ORDER, ParsedPlan
 from gongkai.plans.importers.headers import AFTER_NUMBER
 
 _SPACE = re.compile(r"[^\S\n]+")  # spaces, not line breaks: a task opens a line
@@ -90,7 +90,6 @@ def with_unread_units(plan: ParsedPlan, text: str) -> ParsedPlan:
     return plan
 
 
-UNNUMBERED = "原文任务未编号，已按出现顺序编号"
 UNREAD_ROWS = (
     "原文约有{marked}处“X牵头”，只读出{taken}项任务（可能是连成一行的表格）：按出现顺序编号为"
     "{numbers}的任务可能漏读，请对照原文核对"
@@ -104,7 +103,7 @@ def with_unread_rows(plan: ParsedPlan, text: str) -> ParsedPlan:
     """``plan``, warned by number when its tasks, unnumbered and counted in order, are two or
     more fewer than the text's bare “X牵头” marks: rows of a table run into one line read as
     one task, the rest lost with nothing to flag."""
-    if UNNUMBERED not in plan.warnings:
+    if plan.numbering != NUMBERED_IN_ORDER:
         return plan
     marked = len(_BARE_LEAD.findall(_BRACKETED.sub("", simplify(text))))
     taken = len(plan.items)

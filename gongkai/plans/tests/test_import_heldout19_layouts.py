@@ -1,7 +1,8 @@
 """real_heldout19's rules on invented plans: each rule and the step it forbids."""
 
 from gongkai.plans.importers import ParsedItem, ParsedPlan, parse_plan_text
-from gongkai.plans.importers.unread import UNNUMBERED, with_unread_rows
+from gongkai.plans.importers.base import NUMBERED_IN_ORDER, OWN_NUMBERS
+from gongkai.plans.importers.unread import with_unread_rows
 
 _TASKS = (
     "一、整合资源\n"
@@ -50,23 +51,23 @@ _RUN_ON = (
 )
 
 
-def _one_task(*warnings):
+def _one_task(numbering):
     # The reader's result on such a line: its rows read as one task (real_heldout19 02).
     item = ParsedItem(
         number=1, section="", requirement="出台扩大投资的实施意见", lead_units=["甲局"]
     )
-    return ParsedPlan(title="", year=2016, items=[item], warnings=list(warnings))
+    return ParsedPlan(title="", year=2016, items=[item], numbering=numbering)
 
 
 def test_a_table_run_into_one_line_read_as_one_task_warns_of_its_rows_by_number():
-    plan = with_unread_rows(_one_task(UNNUMBERED), _RUN_ON)
+    plan = with_unread_rows(_one_task(NUMBERED_IN_ORDER), _RUN_ON)
     assert any("编号为2、3的任务可能漏读" in w for w in plan.warnings), plan.warnings
 
 
 def test_numbered_tasks_or_bracketed_leads_are_not_warned_of_by_row():
-    assert with_unread_rows(_one_task(), _RUN_ON).warnings == []
+    assert with_unread_rows(_one_task(OWN_NUMBERS), _RUN_ON).warnings == []
     bracketed = "抓好投资（甲局牵头）抓好项目（乙局牵头）抓好建设（丙局牵头）"
-    assert with_unread_rows(_one_task(UNNUMBERED), bracketed).warnings == [UNNUMBERED]
+    assert with_unread_rows(_one_task(NUMBERED_IN_ORDER), bracketed).warnings == []
 
 
 # ---- one rule for a task's number before a deadline (headers.AFTER_NUMBER) ---------------------
