@@ -198,7 +198,9 @@ _AIMS_TITLE = re.compile(
 )
 
 
-def _without_opening_aims(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+def _without_opening_aims(
+    items: list[ParsedItem], warnings: list[str], numbering: str
+) -> list[ParsedItem]:
     """一、总体要求 （一）指导思想…（二）基本原则…（三）发展目标… — in a plan of paragraphs where
     every task after them names its units, the paragraphs of an opening part setting out aims
     (its heading says so: _GENERAL_PART), each titled as an aim, that name none are no tasks:
@@ -271,8 +273,6 @@ def _without_closing_measures(
     units, the paragraphs of the closing part(s) that name none are the plan's measures for
     itself, not tasks: left out, and the plan says so. Units taken from a bracket inside a
     paragraph's text (各处室（中心）、…, flagged as such) do not make it a task here."""
-    items = _without_opening_aims(_without_opening_points(items, warnings, numbering), warnings)
-    items = _without_parts_before_tasks(items, warnings, numbering)
     named = [_named(i) and _MID_TEXT not in i.flags for i in items]
     last = max((at for at, has in enumerate(named) if has), default=-1)
     tail = items[last + 1 :]
@@ -322,7 +322,9 @@ HEADINGS_AS_TASKS = (
 POINTS_JOINED = "本部分的编号小点未注明责任单位，只在末尾注明一次，已合并为一项任务，请核对"
 
 
-def _headings_as_tasks(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+def _headings_as_tasks(
+    items: list[ParsedItem], warnings: list[str], numbering: str
+) -> list[ParsedItem]:
     """一、实施档案电子化，构建… / its paragraph / 牵头单位：X 配合单位：Y 完成时间：… — a plan
     whose every part is one task (its text opens on the part's title) or a part of numbered
     points naming no units closed by the part's one set of units: the parts are the tasks,
@@ -359,6 +361,26 @@ def _headings_as_tasks(items: list[ParsedItem], warnings: list[str]) -> list[Par
         tasks.append(task)
     warnings.append(HEADINGS_AS_TASKS)
     return tasks
+
+
+def _units_as_subjects(
+    items: list[ParsedItem], warnings: list[str], numbering: str
+) -> list[ParsedItem]:
+    return units_as_subjects(items, warnings)
+
+
+# A plan of paragraphs holds more than its tasks. Each rule, in this order, takes out what is
+# not a task (or reads the part headings as the tasks) and says so in a warning; each takes
+# how the tasks were numbered (numbering), which some of them renumber after.
+_PARAGRAPH_RULES = (
+    _without_opening_points,
+    _without_opening_aims,
+    _without_parts_before_tasks,
+    _without_closing_measures,
+    _units_as_subjects,
+    _only_the_tasks_part,
+    _headings_as_tasks,
+)
 
 
 def parse_rows(
@@ -437,9 +459,8 @@ def _parse_rows(
     _flag_joined_and_cut_items(items)
     _spread_group_deadlines(items)
     if records:
-        items = _without_closing_measures(items, warnings, numbering)
-        items = _only_the_tasks_part(units_as_subjects(items, warnings), warnings, numbering)
-        items = _headings_as_tasks(items, warnings)
+        for rule in _PARAGRAPH_RULES:
+            items = rule(items, warnings, numbering)
     _flag_plan_without_units(items, warnings)
     _flag_unstated_year(items, rows, year, warnings)
     if unclear:
