@@ -37,11 +37,14 @@ Conventions every expectation follows (where collectors differed, the plan's pag
 - Deadlines: a deadline the plan states is its date (年底前 or 年内完成 in a task's text: the
   plan year's end, flagged as taken from the text); a part of a month is its last day (10月中旬:
   the 20th), flagged; an ambiguous one (M月前) is the last day before month M begins, flagged;
-  none is left empty and flagged, never guessed; a goal, a frequency or a span (年内实现…目标,
-  年内…不少于1次, 3年内) is no deadline.
+  none is left empty and flagged, never guessed; a goal, a frequency or a span in a task's text
+  (年内实现…目标, 年内…不少于1次, 3年内) is no deadline.
 - Ongoing: a task the plan calls ongoing (常态化, 长期坚持, 持续推进 or 动态更新 as its deadline) is
-  ongoing, due at the plan year's end when it names no date of its own (the year's ledger
-  closes it; 133 items are so, 8 left the date empty), at its own date when it names one.
+  ongoing; so is one whose deadline is a frequency (每月, 每季度, 每年, 定期 as the 完成时限, the
+  seed's 贯穿全年 in other words: the work recurs all year). Either is due at the plan year's
+  end when it names no date of its own (the year's ledger closes it; 133 items are so, 8 left
+  the date empty), at its own (last) date when it names one: 每季度（9月18日、12月18日） is
+  ongoing, due 12月18日.
 - Sections end as printed: a part title that closes with 。 on the page keeps it.
 """
 
