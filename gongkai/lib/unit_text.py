@@ -218,12 +218,15 @@ def parse_units(text: str) -> UnitsParse:
         if _CO_SIGN_INSIDE.search(name):
             result.flags.append(f"“{name}”可能是“X会Y”（X牵头、Y配合），请核对")
     result.flags += _and_split_flags(result.lead + result.support, simplify(raw))
-    result.flags += [
-        f"责任单位“{name}”只写了地域或层级，未指明具体单位，请核对"
-        for name in result.lead + result.support
-        if _BARE_AREA.match(simplify(name))
-    ]
+    result.flags += [flag for name in result.lead + result.support if (flag := area_flag(name))]
     return result
+
+
+def area_flag(name: str) -> str:
+    """The flag of a unit written as a bare place or level (see _BARE_AREA), or ""."""
+    if not _BARE_AREA.match(simplify(name)):
+        return ""
+    return f"责任单位“{name}”只写了地域或层级，未指明具体单位，请核对"
 
 
 # A place or level written where a body goes (片区、各村（居）: which office of the 片区?):
@@ -770,7 +773,14 @@ def _clean_name(piece: str) -> str:
     return "直属单位" if name == "各直属单位" else name
 
 
+# 村(社区), 村（居）, 乡镇(街道): bodies of one kind with the other kind in brackets (the
+# villages, or communities), a collective as 各村 is; the bracket is held, so the name is 2.
+_KIND_AND_OTHER = re.compile(r"^(?:村|居|社区|镇|乡|乡镇|街|街道)[\ue000-\ue0ff]$")
+
+
 def _looks_like_unit(name: str) -> bool:
+    if _KIND_AND_OTHER.match(name):
+        return True
     name = _HELD.sub("", name)
     return (
         2 <= len(name) <= 24

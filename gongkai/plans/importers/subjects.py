@@ -9,7 +9,7 @@ import re
 from itertools import groupby
 
 from gongkai.lib.deadline_text import simplify
-from gongkai.lib.unit_text import _looks_like_unit, parse_units
+from gongkai.lib.unit_text import _looks_like_unit, area_flag, parse_units
 from gongkai.plans.importers.base import ParsedItem
 
 SUBJECT_FLAG = "原文未写责任单位，牵头单位取自本项句首的主语，请核对"
@@ -21,7 +21,8 @@ _LEAST = 2
 # 1.区X局负责… / 由X牵头… / X、Y作为… / 1、X科要… / （一）X局。负责… / X处␣␣负责…: names
 # before the verb of a duty, or before a gap (the names may be the duty's heading).
 _SUBJECT = re.compile(
-    r"^由?((?:[^，,。；;、：:\s]{2,16}?、)*[^，,。；;、：:\s]{2,16}?)"
+    # a name may close on its alias: X单位(片区相关处室)
+    r"^由?((?:[^，,。；;、：:\s]{2,16}?、)*[^，,。；;、：:\s]{2,16}?(?:[（(][^（()）]{1,10}[)）])?)"
     r"(?=[。：:]?(?:负责|牵头|做好|作为|统筹|主抓|承担|要)|\s)"
 )
 # （一）区X局：对…的车辆… — a duty paragraph headed by its units and a colon, whatever verb follows.
@@ -55,16 +56,28 @@ _PERSON = re.compile(r"(?:副?(?:省|市|州|县|区|镇|乡)长|书记|主任|�
 def _opening_roles(text: str) -> tuple[list[str], list[str]]:
     """(lead, support) the clauses opening ``text`` name, or ([], []) when it opens otherwise."""
     taken = []
-    for clause in re.split(r"[，,]", simplify(text).strip()):
+    # …，Y配合：摸清… — the last role before the duty's colon is a clause too
+    for clause in re.split(r"[，,：:]", simplify(text).strip()):
         found = _ROLE_CLAUSE.match(clause)
         if not found:
             break
         if not _PERSON.search(found.group(1)):
             taken.append(clause)
     parsed = parse_units("，".join(taken)) if taken else None
-    if not parsed or not parsed.lead or parsed.flags or parsed.note:
+    if not parsed or not parsed.lead or parsed.note:
+        return [], []
+    # a doubt of the reading refuses it; a bare level named (村(社区)配合) is as written
+    areas = {area_flag(name) for name in parsed.lead + parsed.support}
+    if any(flag not in areas for flag in parsed.flags):
         return [], []
     return parsed.lead, parsed.support
+
+
+def _opening_units(item: ParsedItem) -> tuple[list[str], list[str]]:
+    """(lead, support) a task opens on: its role clauses (1、title / 由X副市长负责,市Y牵头,相关部门
+    配合,… under it; X牵头负责，Y配合：…), else its subject (X负责… / X：…)."""
+    lead, support = _opening_roles(item.measures or item.requirement)
+    return (lead, support) if lead else (_subject_units(item.requirement), [])
 
 
 def units_as_subjects(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
@@ -75,10 +88,7 @@ def units_as_subjects(items: list[ParsedItem], warnings: list[str]) -> list[Pars
     heading = ""
     for (section, subsection), group in groupby(items, lambda i: (i.section, i.subsection)):
         group = list(group)
-        subjects = [(_subject_units(item.requirement), []) for item in group]
-        if not all(lead for lead, _ in subjects):
-            # 1、title / 由X副市长负责,市Y牵头,相关部门配合,… — the roles open the text under it.
-            subjects = [_opening_roles(item.measures or item.requirement) for item in group]
+        subjects = [_opening_units(item) for item in group]
         if len(group) >= _LEAST and all(lead for lead, _ in subjects):
             kept += zip(group, subjects, strict=True)
             heading = heading or " ".join(filter(None, (section, subsection)))
