@@ -104,8 +104,13 @@ def parse_deadline(text: str, year: int) -> DeadlineParse:
     return DeadlineParse(due, ongoing, flags)
 
 
+# 10月之前, 6月底之前: 前 written long (the same ambiguity as 10月前, said the same way).
+_BEFORE_WRITTEN_LONG = re.compile(r"(?<=[月日底末旬度])之前")
+
+
 def _normalise(text: str) -> str:
     text = re.sub(r"\s+", "", simplify(text))
+    text = _BEFORE_WRITTEN_LONG.sub("前", text)
     text = _ISO_DATE.sub(r"\1年\2月\3日", text)
     return _MONTH_CN.sub(lambda m: f"{cn_number(m.group(1)) or m.group(1)}月", text)
 

@@ -36,8 +36,10 @@ SUPPORT_ROLES = "配合|协办|协同|协助|参与|支持"
 ROLE_WORDS = f"{LEAD_ROLES}|{SUPPORT_ROLES}|责任|承办|落实"
 UNIT_KINDS = "单位|处室|科室|部门|主体"
 # 责任单位及责任人: — the label names the units' heads too; the value is the units.
+# 责任处室（单位）: — the other kind of unit it may be, in brackets.
 UNITS_LABEL = (
     f"(?:{ROLE_WORDS})(?:责任|负责|推进)?(?:{UNIT_KINDS})(?:及(?:其)?(?:主要)?(?:责任人|负责人))?"
+    f"(?:[（(](?:{UNIT_KINDS})[)）])?"
 )
 # The labels that can open a task's set: its lead's, or its units' (责任单位：).
 OPENING_LABEL = f"(?:责任|{LEAD_ROLES})(?:责任|负责|推进)?(?:{UNIT_KINDS})"

@@ -250,6 +250,26 @@ def _restore_breaks(line: str, lists_inside: bool = False) -> list[str]:
     return [piece for part in parts if part for piece in _title_then_intro(part)]
 
 
+# A part's whole title when it is a label only (二、主要任务, 五、工作要求).
+_LABEL_TITLES = (
+    "主要任务",
+    "重点任务",
+    "工作任务",
+    "具体任务",
+    "工作重点",
+    "任务分工",
+    "职责分工",
+    "工作措施",
+    "主要措施",
+    "保障措施",
+    "工作要求",
+    "总体要求",
+    "工作目标",
+    "主要目标",
+    "组织保障",
+)
+
+
 # 三、工作重点根据《…》，既要…。 — a part's short title run into the sentence opening its
 # paragraph, on words that open one: the title, then the paragraph. 坚持 opens a paragraph as
 # often as it stands in a title (一、始终坚持…), so it cuts only after a label's noun
@@ -259,6 +279,12 @@ _PART_TITLE_THEN_INTRO = re.compile(
     r"(?=(?:根据|按照|依据|对照|围绕)[^。；;]{6,}[，,])"
     r"|^([一二三四五六七八九十]{1,3}、[^、，,。；;：:（）()《》“”要应将\s\d]{0,8}"
     r"(?:分工|职责|任务|重点|要求|目标|原则|措施|安排))(?=坚持[^。；;]{6,}[，,])"
+    # 二、主要任务推动各有关处室…，: a part titled by a label alone, whatever opens after it
+    # (not 主要任务分工, 工作目标任务, 重点任务和…: a longer title goes on)
+    rf"|^([一二三四五六七八九十]{{1,3}}、(?:{'|'.join(_LABEL_TITLES)}))"
+    # (a purpose clause after it, 为切实…, is cut with a list of duties: unit_entries)
+    r"(?!任务|分工|清单|目标|措施|要求|安排|重点|职责|及|和|与|为|[^\u4e00-\u9fff])"
+    r"(?=[^。；;：:]{6,}[，,；;。])"
 )
 
 

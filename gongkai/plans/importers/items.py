@@ -4,6 +4,7 @@ the flags that say what to check. _Draft is an item being built."""
 
 import re
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
 from gongkai.lib.unit_text import parse_units
@@ -336,6 +337,39 @@ def _spread_group_deadlines(items: list[ParsedItem]) -> None:
             earlier.flags = [f for f in earlier.flags if f != "未填写完成时限"] + [flag]
 
 
+GROUP_UNITS_FLAG = (
+    "本项未注明责任单位，已取所在分组“{}”最后一项括注的单位（可能是整组的责任单位），请核对"
+)
+
+
+def _spread_group_units(items: list[ParsedItem]) -> None:
+    """（一）… 1.… 2.…（责任处室：X、Y） — in a plan whose other groups name every task's units,
+    a group where only its last task does: that bracket closes the group, and its units go to
+    the group's tasks that name none, each flagged. A plan where no group names every task's
+    units is left as read (its tasks are flagged for their missing units)."""
+    groups = [
+        list(group)
+        for (_, subsection), group in groupby(items, lambda i: (i.section, i.subsection))
+        if subsection
+    ]
+    groups = [group for group in groups if len(group) >= 2]
+    if not any(all(_names_units(item) for item in group) for group in groups):
+        return
+    for group in groups:
+        *before, last = group
+        if not _names_units(last) or any(_names_units(item) for item in before):
+            continue
+        flag = GROUP_UNITS_FLAG.format(last.subsection)
+        for item in before:
+            item.lead_units, item.support_units = list(last.lead_units), list(last.support_units)
+            item.units_text = last.units_text
+            item.flags = [f for f in item.flags if f != "未填写责任单位"] + [flag]
+
+
+def _names_units(item: ParsedItem) -> bool:
+    return bool(item.units_text or item.lead_units or item.support_units)
+
+
 def _flag_numbers_run_into_deadlines(items: list[ParsedItem]) -> None:
     """A deadline ending in a number (…底前2,) holds the next task's number, run on from a
     page whose breaks were lost: that task's own number was found elsewhere (a page viewer's
@@ -393,7 +427,7 @@ def _flag_joined_and_cut_items(items: list[ParsedItem]) -> None:
 # is no time limit); 年内完成, the plan year's end as 年底前完成 (not 3年内完成, a span; nor
 # 年内实现…目标 or 年内…不少于1次, a goal or a frequency).
 _DEADLINE_IN_TEXT = re.compile(
-    r"(?:\d{4}年)?\d{1,2}月份?(?:\d{1,2}日|底|末|[上中下]旬)?前|(?:\d{4})?年(?:底|末)前"
+    r"(?:\d{4}年)?\d{1,2}月份?(?:\d{1,2}日|底|末|[上中下]旬)?之?前|(?:\d{4})?年(?:底|末)之?前"
     # 于2022年三季度前落地: a quarter, read as a 完成时限 cell's (三季度前: before it begins).
     r"|(?:\d{4}年)?第?[一二三四]季度(?:底|末)?前"
     r"|(?:\d{4})?年(?:底|末)(?=(?:基本|全面)?(?:完成|建成))"

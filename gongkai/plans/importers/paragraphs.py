@@ -286,13 +286,17 @@ def _records(lines: list[str]) -> list[Row]:
             _fill_record(record, line)  # the text and units of a 九、 heading that is a task
             open_task = not record[3]
         elif not starts_task and (
-            (not (arabic or cn_tasks or split) and _heading_owns(lines, at))
+            (not (arabic or split) and _heading_owns(lines, at))
             or (arabic and _heading_labelled_task(lines, at))
         ):
             _units_from_heading(record, heading_units)
             heading_units, open_task = "", True
             _add_header_once(rows)
             numeral = _SECTION.match(line) or _SUBSECTION.match(line)
+            if cn_tasks and _SECTION.match(line):
+                # the other parts' tasks are their （一）s: this part stands over its one task
+                seen_section, record = True, None
+                rows.append([line])
             record = _new_record(f"{cn_number(numeral.group(1))}.{line[numeral.end() :]}")
             rows.append(record)
         elif not starts_task and _is_heading(line):
@@ -369,7 +373,16 @@ def _heading_owns(lines: list[str], at: int) -> bool:
     # 七、试点推进…建设 / 选择…服务。 牵头单位:X。 责任单位:Y。 — the same with the units
     # written as bare labels after the paragraph's last sentence.
     labelled = [line for line in block if _labels_after_text(line)]
-    return bool(block) and labelled == block[-1:] and not closing
+    if block and labelled == block[-1:] and not closing:
+        return True
+    # 一、推动…增效 / its paragraph / 责任单位：X、Y — the units label on a line of its own.
+    return len(block) >= 2 and _units_label(block[-1]) and not closing and not labelled
+
+
+def _units_label(line: str) -> bool:
+    """A line opening on a units label (责任单位：X, 牵头处室：Y)."""
+    found = _LABEL.match(simplify(line))
+    return bool(found) and bool(_UNITS_WORD.search(found.group(1)))
 
 
 def _block_under(lines: list[str], at: int) -> list[str]:

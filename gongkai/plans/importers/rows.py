@@ -79,6 +79,7 @@ from gongkai.plans.importers.items import (
     _groups_as_sections,
     _number_items,
     _spread_group_deadlines,
+    _spread_group_units,
 )
 from gongkai.plans.importers.paragraphs import _paragraph_rows, forget_memos
 from gongkai.plans.importers.runon_core import PART
@@ -458,6 +459,7 @@ def _parse_rows(
     _flag_numbers_run_into_deadlines(items)
     _flag_joined_and_cut_items(items)
     _spread_group_deadlines(items)
+    _spread_group_units(items)
     if records:
         for rule in _PARAGRAPH_RULES:
             items = rule(items, warnings, numbering)
