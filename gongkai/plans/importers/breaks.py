@@ -230,7 +230,8 @@ def _restore_breaks(line: str, lists_inside: bool = False) -> list[str]:
             follows = (
                 (follows and after_sentence)
                 or (glued and _heads_a_number(line, marker))
-                or (value == last[kind] + 1 and _ends_units_list(line, at))
+                # (the same numeral again too: a page numbering two parts 四、 by a slip)
+                or (glued and _ends_units_list(line, at))
                 or (value == last[kind] + 1 and _ends_deadline_value(line, at))
                 or (value == last[kind] + 1 and _ends_dated_part(line, at))
                 # A crawler's page: a part's numeral opening a paragraph (after a space),
@@ -294,8 +295,11 @@ def _title_then_intro(part: str) -> list[str]:
 
 
 # A units label whose list runs up to a point, no sentence ending between: …责任处室：X、Y五、….
-_UNITS_LIST_BEFORE = re.compile(r"(?:单位|处室|科室|部门)\s*[:：][^。；;：:（）()]{1,50}$")
-_NAME_END_CHARS = "局办委厅室处院所站队心部门科府会村组"
+# (a name in the list may close on a bracket: 各村（社区）)
+_UNITS_LIST_BEFORE = re.compile(
+    r"(?:单位|处室|科室|部门)\s*[:：](?:[^。；;：:（）()]|[（(][^。（）()]{1,6}[)）]){1,50}$"
+)
+_NAME_END_CHARS = "局办委厅室处院所站队心部门科府会村组）)"
 
 
 def _ends_units_list(line: str, at: int) -> bool:

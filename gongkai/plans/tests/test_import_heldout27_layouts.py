@@ -106,3 +106,28 @@ def test_a_plan_where_no_group_names_every_task_is_left_as_read():
     plan = parse(*lines, year=2020)
     assert read(plan, "number", "lead_units")[0] == (1, [])
     assert read(plan, "number", "lead_units")[2] == (3, [])
+
+
+def _run_on_with_parts(second_part: str) -> str:
+    return (
+        f"某片区重点行业领域专项整治方案 一、总体要求 {LONG}。二、工作目标 {LONG}。"
+        f"三、组织领导 {LONG}。四、重点任务及分工（一）矛盾纠纷"
+        "1.深入开展矛盾纠纷排查化解。重点排查邻里纠纷、土地纠纷，及时有效化解。"
+        "牵头单位:政法综治处责任单位:社会事业处、辖区内各派出所（二）安全生产"
+        "2.深入开展安全隐患排查化解。重点排查生产安全、公共安全等方面存在的安全隐患。"
+        f"牵头单位:政法综治处责任单位:资源生态处、各村（社区）{second_part}"
+        f"第一阶段:迅速动员部署。结合本辖区实际，{LONG}。"
+    )
+
+
+def test_a_part_numbered_again_by_a_slip_after_a_units_list_is_a_new_part():
+    # …各村（社区）四、实施阶段: the page numbers two parts 四; the list ends at the second
+    plan = parse(_run_on_with_parts("四、实施阶段"), year=2020)
+    assert plan.items[-1].support_units == ["资源生态处", "各村（社区）"]
+    assert "实施阶段" not in plan.items[-1].units_text
+
+
+def test_a_repeated_numeral_inside_a_units_list_is_no_part():
+    # Forbidden: a numeral not after a name's end (…各村（社区）等四、…) is not cut at
+    plan = parse(_run_on_with_parts("等四、"), year=2020)
+    assert plan.items[-1].support_units != ["资源生态处", "各村（社区）"]
