@@ -367,6 +367,8 @@ def _headings_as_tasks(
 def _units_as_subjects(
     items: list[ParsedItem], warnings: list[str], numbering: str
 ) -> list[ParsedItem]:
+    """subjects.units_as_subjects in the rules' shape (how the tasks were numbered is not
+    its concern)."""
     return units_as_subjects(items, warnings)
 
 
