@@ -43,6 +43,11 @@ class ParsedItem:
     # [ids] for a collective, or None for a name no unit answers to.
     unit_matches: dict[str, int | list[int] | None] = field(default_factory=dict)
 
+    @property
+    def names_units(self) -> bool:
+        """The task names a unit (read, or as written), whatever its role."""
+        return bool(self.units_text or self.lead_units or self.support_units)
+
     def to_json(self) -> dict:
         return {
             "number": self.number,

@@ -65,7 +65,7 @@ _NO_UNITS_WARNING = "整个计划未写明任何责任单位，各项任务的�
 def _flag_plan_without_units(items: list[ParsedItem], warnings: list[str]) -> None:
     """A plan that names no unit for any task: its tasks are kept with their units empty
     (never invented) and each is flagged for the user to assign them in the preview."""
-    if not items or any(i.units_text or i.lead_units or i.support_units for i in items):
+    if not items or any(i.names_units for i in items):
         return
     if any(_GLUED in i.flags or _UNREAD in i.flags for i in items):
         return  # the units may be there, glued to the text
@@ -353,21 +353,17 @@ def _spread_group_units(items: list[ParsedItem]) -> None:
         if subsection
     ]
     groups = [group for group in groups if len(group) >= 2]
-    if not any(all(_names_units(item) for item in group) for group in groups):
+    if not any(all(item.names_units for item in group) for group in groups):
         return
     for group in groups:
         *before, last = group
-        if not _names_units(last) or any(_names_units(item) for item in before):
+        if not last.names_units or any(item.names_units for item in before):
             continue
         flag = GROUP_UNITS_FLAG.format(last.subsection)
         for item in before:
             item.lead_units, item.support_units = list(last.lead_units), list(last.support_units)
             item.units_text = last.units_text
             item.flags = [f for f in item.flags if f != "未填写责任单位"] + [flag]
-
-
-def _names_units(item: ParsedItem) -> bool:
-    return bool(item.units_text or item.lead_units or item.support_units)
 
 
 def _flag_numbers_run_into_deadlines(items: list[ParsedItem]) -> None:

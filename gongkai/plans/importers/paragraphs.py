@@ -407,9 +407,7 @@ def _heading_labelled_task(lines: list[str], at: int) -> bool:
     if not block or labelled[0] or not any(labelled):
         return False
     first = labelled.index(True)
-    return all(labelled[first:]) and any(
-        _UNITS_WORD.search(_LABEL.match(simplify(b)).group(1)) for b in block[first:]
-    )
+    return all(labelled[first:]) and any(_units_label(b) for b in block[first:])
 
 
 _UNITS_WORD = re.compile("单位|处室|科室|部门")

@@ -172,10 +172,10 @@ def _without_opening_points(
     heading and name theirs: the notice's summary, not tasks. Left out, said; the tasks are
     renumbered when they were numbered in page order."""
     head = 0
-    while head < len(items) and not items[head].section and not _named(items[head]):
+    while head < len(items) and not items[head].section and not items[head].names_units:
         head += 1
     rest = items[head:]
-    if not head or not rest or not all(i.section for i in rest) or not _named(rest[0]):
+    if not head or not rest or not all(i.section for i in rest) or not rest[0].names_units:
         return items
     warnings.append(_OPENING_POINTS.format(head))
     if [i.number for i in items] == list(range(1, len(items) + 1)) and numbering in (
@@ -210,13 +210,13 @@ def _without_opening_aims(
     head = 0
     while (
         head < len(items)
-        and not _named(items[head])
+        and not items[head].names_units
         and _GENERAL_PART.search(items[head].section)
         and _AIMS_TITLE.match(items[head].requirement)
     ):
         head += 1
     rest = items[head:]
-    named = [_named(i) and _MID_TEXT not in i.flags for i in rest]
+    named = [i.names_units and _MID_TEXT not in i.flags for i in rest]
     if not head or sum(named) < 3 or not named[0] or rest[0].section == items[0].section:
         return items
     last = max(at for at, has in enumerate(named) if has)
@@ -245,10 +245,14 @@ def _without_parts_before_tasks(
     if numbering != RENUMBERED:
         return items
     head = 0
-    while head < len(items) and not _named(items[head]):
+    while head < len(items) and not items[head].names_units:
         head += 1
     rest = items[head:]
-    if not head or len(rest) < 2 or not all(_named(i) and _MID_TEXT not in i.flags for i in rest):
+    if (
+        not head
+        or len(rest) < 2
+        or not all(i.names_units and _MID_TEXT not in i.flags for i in rest)
+    ):
         return items
     heading = _PART_NUMERAL.match(rest[0].section)
     if not heading or not _TASKS_HEADING.search(rest[0].section[heading.end() :][:12]):
@@ -263,10 +267,6 @@ def _without_parts_before_tasks(
     return rest
 
 
-def _named(item: ParsedItem) -> bool:
-    return bool(item.units_text or item.lead_units or item.support_units)
-
-
 def _without_closing_measures(
     items: list[ParsedItem], warnings: list[str], numbering: str
 ) -> list[ParsedItem]:
@@ -274,7 +274,7 @@ def _without_closing_measures(
     units, the paragraphs of the closing part(s) that name none are the plan's measures for
     itself, not tasks: left out, and the plan says so. Units taken from a bracket inside a
     paragraph's text (各处室（中心）、…, flagged as such) do not make it a task here."""
-    named = [_named(i) and _MID_TEXT not in i.flags for i in items]
+    named = [i.names_units and _MID_TEXT not in i.flags for i in items]
     last = max((at for at, has in enumerate(named) if has), default=-1)
     tail = items[last + 1 :]
     if not tail or last < 2 or not all(named[: last + 1]):
@@ -303,7 +303,7 @@ def _only_the_tasks_part(
     tasks holds the tasks; the other parts' numbered paragraphs are its rules for itself (how
     it is checked, what follows): left out, said. A plan naming units, numbering through, or
     with no part so headed is read as before."""
-    if any(_named(i) for i in items) or numbering != RENUMBERED:
+    if any(i.names_units for i in items) or numbering != RENUMBERED:
         return items
     tasks = [i for i in items if _TASKS_PART.match(i.section)]
     sections = {i.section for i in tasks}
@@ -341,12 +341,12 @@ def _headings_as_tasks(
     titled = 0
     for group in groups:
         numeral = _PART_NUMERAL.match(group[0].section)
-        if not numeral or not _named(group[-1]):
+        if not numeral or not group[-1].names_units:
             return items
         title = re.split(r"[，,。\s]", group[0].section[numeral.end() :])[0]
         if len(group) == 1 and title and group[0].requirement.startswith(title):
             titled += 1
-        elif len(group) == 1 or any(_named(i) for i in group[:-1]):
+        elif len(group) == 1 or any(i.names_units for i in group[:-1]):
             return items
     if titled < 2 or len(groups) < 3 or len(groups) == len(items):
         return items

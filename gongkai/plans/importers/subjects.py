@@ -82,7 +82,7 @@ def _opening_units(item: ParsedItem) -> tuple[list[str], list[str]]:
 
 def units_as_subjects(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
     """A unitless plan's groups whose every task opens on its units: those tasks, led by them."""
-    if any(i.units_text or i.lead_units or i.support_units for i in items):
+    if any(i.names_units for i in items):
         return items
     kept: list[tuple[ParsedItem, tuple[list[str], list[str]]]] = []
     heading = ""
