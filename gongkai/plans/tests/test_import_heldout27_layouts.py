@@ -66,6 +66,19 @@ def test_a_units_label_naming_the_other_kind_in_brackets_is_a_units_label():
     assert read(plan, "lead_units") == [(["局整治办", "交通与建设处"],), (["社会事业处"],)]
 
 
+def test_only_another_kind_of_unit_in_the_label_s_brackets_makes_it_a_units_label():
+    import re
+
+    from gongkai.lib.unit_text import UNITS_LABEL
+
+    assert re.fullmatch(UNITS_LABEL, "责任处室（单位）") and re.fullmatch(
+        UNITS_LABEL, "牵头单位(部门)"
+    )
+    # Forbidden: any other bracket (a year, a remark) does not make the label
+    assert not re.fullmatch(UNITS_LABEL, "责任处室（2020年）")
+    assert not re.fullmatch(UNITS_LABEL, "责任处室（备注）")
+
+
 def test_before_written_long_is_read_as_before_and_flagged_the_same():
     # 10月之前: as 10月前, the last day before October, flagged as ambiguous
     long, short = parse_deadline("10月之前", 2020), parse_deadline("10月前", 2020)
