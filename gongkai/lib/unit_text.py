@@ -734,7 +734,8 @@ def _split_and(name: str) -> list[str]:
     """办公室和法规科 → two units; 县工业和信息化局 stays one, and so does 各处室和单位 (the
     各 covers both kinds: one collective)."""
     parts = _AND_SPLIT.split(name)
-    if parts[0].startswith("各") and parts[1:] and all(p in _KINDS for p in parts[1:]):
+    first, *rest = parts
+    if rest and _GE_BEFORE_KINDS.match(first) and all(map(_BARE_KIND.match, rest)):
         return [name]
     # 市市场和质量监管委 is one name: 场 ends a name (农场) but not before 和.
     if (
@@ -755,6 +756,14 @@ def _split_and(name: str) -> list[str]:
         ):
             return [left, right]
     return [name]
+
+
+# 各处室和单位, 辖区内各司法所和派出所: the 各 (after a place qualifier) covers the bare
+# kinds the 和 adds, which have no place of their own: one collective, as written.
+_GE_BEFORE_KINDS = re.compile(r"^(?:辖区内?|全区|区内|镇内)?各")
+_BARE_KIND = re.compile(
+    rf"^(?![区市县省镇乡])(?:{'|'.join(sorted(_KINDS))}|[\u4e00-\u9fff]{{1,3}}(?:所|站|队|院|校))$"
+)
 
 
 # A name that ends in a kind of body (…部门, …局, …办公室): what stands before a joint that

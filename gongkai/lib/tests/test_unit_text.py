@@ -209,6 +209,21 @@ def test_a_collective_whose_ge_covers_two_kinds_joined_by_he_stays_one_name():
 
 
 @pytest.mark.parametrize(
+    "text, lead",
+    [
+        # corpus_score: a collective is kept as written; the 各 after 辖区内 covers 派出所 too.
+        ("辖区内各司法所和派出所", ["辖区内各司法所和派出所"]),
+        ("全区各学校和卫生院", ["全区各学校和卫生院"]),
+        # The near-misses: a name with its own place, or a body that is no bare kind.
+        ("各司法所和区公安局", ["各司法所", "区公安局"]),
+        ("各村和环发公司", ["各村", "环发公司"]),
+    ],
+)
+def test_a_ge_after_a_place_qualifier_covers_the_bare_kind_joined_by_he(text, lead):
+    assert parse_units(text).lead == lead
+
+
+@pytest.mark.parametrize(
     "text, lead, support",
     [
         ("省公安厅会同省人社厅、卫计委、教育厅", ["省公安厅"], ["省人社厅", "卫计委", "教育厅"]),

@@ -452,6 +452,10 @@ _TARGET_OR_ACTION_DATE = re.compile(
 )
 
 
+# 到2023年，…: the year a target is reached by (not 达到, 做到; nor 到2023年起/前, a span).
+_TARGET_YEAR = re.compile(r"(?<![达做]到)(?<=到)\d{4}年(?:底|末)?(?![起以内度初中前]|\d)")
+
+
 def _year_end(text: str) -> str:
     return f"{text}底前" if text.endswith("年") else text
 
@@ -471,6 +475,8 @@ def _deadline_from_text(item: ParsedItem, year: int) -> None:
             # 。2015年第四轮督查发现… in a 2016 plan: what a past year saw, no deadline.
             *(m for m in _YEAR_OPENS_SENTENCE.finditer(text) if int(m.group()[:4]) >= year),
             *_TARGET_OR_ACTION_DATE.finditer(text),
+            # 到2023年，实现…全覆盖 in a 2023 plan: this year's target; 到2025年 is a goal.
+            *(m for m in _TARGET_YEAR.finditer(text) if int(m.group()[:4]) == year),
         ]
         if (parsed := parse_deadline(_year_end(found.group(0)), year)).due_date
     ]

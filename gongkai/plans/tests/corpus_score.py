@@ -33,13 +33,16 @@ Conventions every expectation follows (where collectors differed, the plan's pag
   （一）, or after a part): a task number is unique in a plan (the model's constraint), so such a
   plan's tasks are numbered in order through it, as the importer does and warns.
 - Collectives as written: a bracket closing a collective is part of its name (各乡镇(街道),
-  各乡镇<街道>, 各镇(街)); one closing an office's name is its alias (X（Y） -> X).
+  各乡镇<街道>, 各镇(街)); one closing an office's name is its alias (X（Y） -> X). A 各 that
+  covers a bare kind joined by 和 is one collective (各处室和单位, 辖区内各司法所和派出所); a
+  name with its own place after the 和 is a unit of its own (各村和区农业农村局: two).
 - Deadlines: a deadline the plan states is its date (年底前 or 年内完成 in a task's text, or a
   target year it commits to, 确保2023年…实现: that year's end, flagged as taken from the
-  text); a part of a month is its last day (10月中旬: the 20th), flagged; an ambiguous one
-  (M月前) is the last day before month M begins, flagged; none is left empty and flagged,
-  never guessed; a goal, a frequency or a span in a task's text (年内实现…目标, 年内…不少于1次,
-  3年内) is no deadline.
+  text; so is 到YYYY年 when YYYY is the plan's year, 到2023年，实现…全覆盖 in a 2023 plan, while
+  a later year's, 到2025年…达到…, is a goal); a part of a month is its last day (10月中旬: the
+  20th), flagged; an ambiguous one (M月前) is the last day before month M begins, flagged;
+  none is left empty and flagged, never guessed; a goal, a frequency or a span in a task's
+  text (年内实现…目标, 年内…不少于1次, 3年内) is no deadline.
 - Ongoing: a task the plan calls ongoing (常态化, 长期坚持, 持续推进 or 动态更新 as its deadline) is
   ongoing; so is one whose deadline is a frequency (每月, 每季度, 每年, 定期 as the 完成时限, the
   seed's 贯穿全年 in other words: the work recurs all year). Either is due at the plan year's

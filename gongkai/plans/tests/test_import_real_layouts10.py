@@ -66,6 +66,19 @@ def test_it_takes_a_target_year_a_task_commits_to_as_that_years_end_flagged():
     assert "完成时限取自任务内容（“2024年”），请核对" in plan.items[0].flags
 
 
+def test_it_takes_a_target_reached_by_the_plans_year_as_its_end_but_a_later_year_as_a_goal():
+    # corpus_score: 到YYYY年 of the plan's year is its end, flagged; a later year's is a goal.
+    plan = parse(
+        "一、重点任务",
+        "1.推进村庄规划。到2023年，实现村庄规划管控全覆盖。责任处室：资源生态处",
+        "2.改善人居环境。到2025年，农村卫生厕所普及率达到95%。责任处室：农业农村处",
+        "3.提升污水处理。污水处理率达到2023年目标。责任处室：交通建设处",
+    )
+    assert read(plan, "number", "due_date") == [(1, date(2023, 12, 31)), (2, None), (3, None)]
+    assert "完成时限取自任务内容（“2023年”），请核对" in plan.items[0].flags
+    assert "未填写完成时限" in " ".join(plan.items[1].flags)
+
+
 def test_it_takes_the_one_day_set_for_a_tasks_action_as_its_deadline_flagged():
     plan = parse(
         "一、整治内容",

@@ -312,6 +312,12 @@ tests/:
   #15). 116/119. Still wrong, flagged: 01 #1/#2 (辖区内各司法所和派出所 read as two units, the
   author kept one), 05 #6 (到2022年基本消除… a target year by the author; read so, three other
   plans' 到YYYY年 goals would be dates, so left as no deadline).
+- Stop 37 settled both: 到YYYY年 is that year's end, flagged, when YYYY is the plan's year (as
+  real_heldout7 08 #11's author read 到2023年，实现… in a 2023 plan), a goal when later (as nine
+  other plans read 到2018/2020/2022/2025年); real_heldout27 05 #6 (到2022年 in a 2020 plan) and
+  real_heldout17 11 #1 (到2023年底达到30% in a 2023 plan) were corrected to it, counted apart. A
+  各 after a place qualifier covers a bare kind joined by 和 (辖区内各司法所和派出所: one
+  collective, real_heldout27 01 #1/#2, as 各处室和单位 already was). real_heldout27: 119/119.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -340,7 +346,7 @@ BATCHES = {
     "real_dev3": (4, 119, 117, 0),
     "real_heldout6": (6, 251, 251, 0),
     "real_dev4": (5, 173, 165, 0),
-    "real_heldout7": (5, 86, 82, 0),
+    "real_heldout7": (5, 86, 83, 0),
     "real_dev5": (6, 73, 73, 0),
     "real_heldout8": (5, 61, 61, 0),
     "real_heldout9": (10, 27, 27, 0),
@@ -359,7 +365,7 @@ BATCHES = {
     "real_heldout24": (10, 135, 132, 0),
     "real_heldout25": (10, 119, 115, 0),
     "real_heldout26": (3, 33, 32, 0),
-    "real_heldout27": (9, 119, 116, 0),
+    "real_heldout27": (9, 119, 119, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
