@@ -807,7 +807,8 @@ _GE_COLLECTIVE = re.compile(r"^各[\u4e00-\u9fff（）()]{1,9}(?:企|街|镇|村
 
 # Where one name ends and the next begins with its place, nothing between them (a cell's
 # line break lost: 区环境与国土资源局区规划局).
-_NAMES_GLUED = re.compile(r"(?<=[局办委厅])(?=[区市县省])")
+# Or two offices (处) of one body, 经济发展处交通与建设处 (not a 办事处's own office).
+_NAMES_GLUED = re.compile(r"(?<=[局办委厅])(?=[区市县省])|(?<![办事]处)(?<=处)(?=[^处]{3,10}处$)")
 
 
 # 各片区管理 局: a space (a page's line break) inside a name — the part before it ends on no

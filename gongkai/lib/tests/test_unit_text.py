@@ -314,3 +314,22 @@ def test_an_unknown_word_where_only_the_role_verb_can_stand_is_read_as_it_flagge
     # Forbidden: a verb we know, or a name's end, is not read as an odd verb, nor flagged.
     assert parse_units("市发改委牵头负责").flags == []
     assert not any("角色词" in f for f in parse_units("甲处牵头，各科室").flags)
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        # Two offices of one body with no 、 between them (real_heldout25 03 #4's page): cut, said.
+        (
+            "各联合党委、经济发展处交通与建设处、农业农村处按职责分工负责",
+            ["各联合党委", "经济发展处", "交通与建设处", "农业农村处"],
+        ),
+        # The near-misses: an office of a 办事处 is its name; a part too short to be a body's.
+        ("东庠办事处社会事务处", ["东庠办事处社会事务处"]),
+        ("区经发局经信处发改处", ["区经发局经信处发改处"]),
+    ],
+)
+def test_two_offices_run_together_are_cut_and_said(text, lead):
+    parsed = parse_units(text)
+    assert parsed.lead == lead
+    assert any("连写在一起" in flag for flag in parsed.flags) == (len(lead) > 1)

@@ -244,8 +244,9 @@ def _unit_brackets_of(line: str) -> tuple[re.Match, ...]:
     found = []
     for match in _ANY_BRACKET.finditer(line):
         inner = match.group(1)
-        after = line[match.end() : match.end() + 1]
-        before = line[match.start() - 1 : match.start()] if match.start() else ""
+        # A space beside the bracket is a page's line break: the character past it decides.
+        after = line[match.end() : match.end() + 8].lstrip()[:1]
+        before = line[max(0, match.start() - 8) : match.start()].rstrip()[-1:]
         if after and after not in "。.；;，,、" and before not in "。.；;":
             if not (_BOTH_ROLES.search(inner) and after.isdigit()):
                 continue  # inside a sentence: an aside, not the task's units

@@ -318,6 +318,9 @@ tests/:
   real_heldout17 11 #1 (到2023年底达到30% in a 2023 plan) were corrected to it, counted apart. A
   各 after a place qualifier covers a bare kind joined by 和 (辖区内各司法所和派出所: one
   collective, real_heldout27 01 #1/#2, as 各处室和单位 already was). real_heldout27: 119/119.
+  Two offices run together (经济发展处交通与建设处) are cut, said (real_heldout25 03 #4); a
+  bracket set off by spaces, a run-on page's line breaks, closes its sentence (03 #18: 一是…。
+  (X、Y按职责分工负责) 二是…: the first bracket's units were lost). real_heldout25: 117/119.
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -363,7 +366,7 @@ BATCHES = {
     "real_heldout22": (2, 31, 29, 0),
     "real_heldout23": (9, 141, 141, 0),
     "real_heldout24": (10, 135, 132, 0),
-    "real_heldout25": (10, 119, 115, 0),
+    "real_heldout25": (10, 119, 117, 0),
     "real_heldout26": (3, 33, 32, 0),
     "real_heldout27": (9, 119, 119, 0),
 }
