@@ -101,11 +101,21 @@ def parse_deadline(text: str, year: int) -> DeadlineParse:
         flags.append(f"完成时限含多个时间点（{'、'.join(labels)}），已取最晚的日期")
     if due.year != year:
         flags.append(f"完成时限的年份（{due.year}年）与方案年份（{year}年）不同")
-    return DeadlineParse(due, ongoing, flags)
+    return DeadlineParse(due, ongoing, [_as_written(flag, raw) for flag in flags])
 
 
 # 10月之前, 6月底之前: 前 written long (the same ambiguity as 10月前, said the same way).
 _BEFORE_WRITTEN_LONG = re.compile(r"(?<=[月日底末旬度])之前")
+
+
+def _as_written(flag: str, raw: str) -> str:
+    """A flag quoting “10月前” where the cell wrote 10月之前 quotes what the cell wrote."""
+    written = re.sub(r"\s+", "", simplify(raw))
+    return re.sub(
+        r"“([^”]+)前”",
+        lambda m: f"“{m.group(1)}之前”" if f"{m.group(1)}之前" in written else m.group(0),
+        flag,
+    )
 
 
 def _normalise(text: str) -> str:

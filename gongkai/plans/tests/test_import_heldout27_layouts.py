@@ -2,6 +2,8 @@
 and invented, typed in the shape each layout has; the real ones are scored by
 test_import_real_plans.py once they are dev data, and by bench/heldout until then."""
 
+from datetime import date
+
 from gongkai.lib.deadline_text import parse_deadline
 from gongkai.plans.importers.breaks import _title_then_intro
 from gongkai.plans.importers.items import GROUP_UNITS_FLAG
@@ -82,8 +84,10 @@ def test_only_another_kind_of_unit_in_the_label_s_brackets_makes_it_a_units_labe
 def test_before_written_long_is_read_as_before_and_flagged_the_same():
     # 10月之前: as 10月前, the last day before October, flagged as ambiguous
     long, short = parse_deadline("10月之前", 2020), parse_deadline("10月前", 2020)
-    assert (long.due_date, long.flags) == (short.due_date, short.flags)
-    assert long.flags
+    assert long.due_date == short.due_date == date(2020, 9, 30)
+    # each flag quotes what the cell wrote
+    assert long.flags == ["“10月之前”已按上月底计（也可能指当月底），请核对"]
+    assert short.flags == ["“10月前”已按上月底计（也可能指当月底），请核对"]
     # Forbidden: a month's end or a day written long is no ambiguous month
     assert parse_deadline("10月底之前", 2020).flags == []
     assert parse_deadline("6月30日之前", 2020).due_date.isoformat() == "2020-06-30"
