@@ -668,8 +668,13 @@ def _split_at_unit_brackets(lines: list[str]) -> list[str]:
     cut = [_cut_block(lines[a:b]) for a, b in blocks]
     if not any(sum(bool(_unit_brackets(p)) for p in pieces) >= 2 for _, pieces in cut):
         return lines
+    # The （一）s after the plan's last units bracket are its closing measures (四、工作要求
+    # （一）加强组织领导…), which no rule here takes for tasks.
+    last_units = max((at for at, line in enumerate(lines) if _unit_brackets(line)), default=0)
     if any(
-        len(lines[a]) > _HEADING_MAX and not _bracketed_after_numeral(lines[a]) for a, _ in blocks
+        len(lines[a]) > _HEADING_MAX and not _bracketed_after_numeral(lines[a])
+        for a, _ in blocks
+        if a <= last_units
     ):
         # (一)按时报送…。各处室要…。 — a （一） paragraph naming no units is a task (its units
         # left to the user), not a heading: the （一）s are the tasks, none cut.
