@@ -781,7 +781,7 @@ def _cut_numbered_groups(lines: list[str]) -> list[str]:
 
 # (2)完善…: a sub-task's own number run on in its group's paragraph, after the full stop or
 # the units bracket closing the sub-task before it.
-_RUN_ON_SUBTASK = re.compile(r"(?:^|(?<=[。；;）)]))\s*[（(](\d{1,2})[)）]")
+_RUN_ON_SUBTASK = re.compile(r"(?:^|(?<=[。；;）)\s]))\s*[（(](\d{1,2})[)）]")
 
 
 def _roled_tasks(line: str) -> int:

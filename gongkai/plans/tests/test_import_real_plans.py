@@ -321,6 +321,17 @@ tests/:
   Two offices run together (经济发展处交通与建设处) are cut, said (real_heldout25 03 #4); a
   bracket set off by spaces, a run-on page's line breaks, closes its sentence (03 #18: 一是…。
   (X、Y按职责分工负责) 二是…: the first bracket's units were lost). real_heldout25: 117/119.
+- real_heldout29 and real_heldout31 (plans29: 8 task splits of the 平潭 archive's 2019–2020
+  documents, 68 items, two Word specs, by blind author plans-author29; plans31: 8, 110 items,
+  one a 政务公开 plan, two Word specs, by plans-author31; their READMEs): blind 38/68 with 4
+  silently wrong and 57/110 with 11, both on 0b35dc3; dev data from stop 37 (lead). A plan's
+  closing （一）s after its last units bracket (四、工作要求, no units) no longer keep its groups
+  of bracketed tasks from being cut (29 01: 0 -> 12/12); a sub-task （1） after a title closing
+  on a space (1.加强产地环境保护 （1）…) opens a run-on sub-task (31 08: 2 -> 20/20, 31 05: 7 ->
+  12/13). 50/68 and 80/110, none silently wrong. Still wrong, flagged: 29 03 (labels and
+  two-stage dates), 07 (a 、/， list), 08 (persons as units, 立整立改); 31 04 and 07 (Word
+  tables: a part cell merged down the first column, two unit columns; quarter cells merged
+  over their tasks), 31 02 (牵头单位：责任单位：配合单位： run together).
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -369,6 +380,8 @@ BATCHES = {
     "real_heldout25": (10, 119, 117, 0),
     "real_heldout26": (3, 33, 32, 0),
     "real_heldout27": (9, 119, 119, 0),
+    "real_heldout29": (8, 68, 50, 0),
+    "real_heldout31": (8, 110, 80, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
