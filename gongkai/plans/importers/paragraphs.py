@@ -669,7 +669,7 @@ def _split_at_unit_brackets(lines: list[str]) -> list[str]:
     if not any(sum(bool(_unit_brackets(p)) for p in pieces) >= 2 for _, pieces in cut):
         return lines
     # The （一）s after the plan's last units bracket are its closing measures (四、工作要求
-    # （一）加强组织领导…), which no rule here takes for tasks.
+    # （一）加强组织领导…, taken out later by rows._without_closing_measures), not unitless tasks.
     last_units = max((at for at, line in enumerate(lines) if _unit_brackets(line)), default=0)
     if any(
         len(lines[a]) > _HEADING_MAX and not _bracketed_after_numeral(lines[a])
@@ -780,7 +780,8 @@ def _cut_numbered_groups(lines: list[str]) -> list[str]:
 
 
 # (2)完善…: a sub-task's own number run on in its group's paragraph, after the full stop or
-# the units bracket closing the sub-task before it.
+# the units bracket closing the sub-task before it, or after a space (a title closing on the
+# page's line break: 1.加强产地环境保护 （1）…).
 _RUN_ON_SUBTASK = re.compile(r"(?:^|(?<=[。；;）)\s]))\s*[（(](\d{1,2})[)）]")
 
 
