@@ -298,6 +298,8 @@ def _finish_deadline(item: ParsedItem, year: int) -> None:
     if not item.deadline_text:
         item.flags.append("未填写完成时限")
         _deadline_from_text(item, year)
+        if not item.due_date:
+            _deadline_of_stage(item, year)
         return
     parsed = parse_deadline(item.deadline_text, year)
     if not parsed.due_date and _BARE_YEAR.match(simplify(item.deadline_text)):
@@ -497,6 +499,28 @@ def _deadline_from_text(item: ParsedItem, year: int) -> None:
     if parsed.due_date:
         item.due_date, item.ongoing = parsed.due_date, False
         item.flags += [f"完成时限取自任务内容（“{found.group(0)}”），请核对", *parsed.flags]
+
+
+# 一季度前，集中消除… / 6月底前，… — a group cell opening on a deadline: a timetable's stage.
+_STAGE = re.compile(
+    r"^(?:\d{4}年)?(?:第?([一二三四])季度(?:底|末)?前|\d{1,2}月份?(?:\d{1,2}日|底|末)?前)(?=[，,：:])"
+)
+
+
+def _deadline_of_stage(item: ParsedItem, year: int) -> None:
+    """A task with no deadline of its own under a stage cell (一季度前，… merged over its tasks in
+    a 时间表): the stage's deadline, flagged. A stage's X季度前 is that quarter's end, not the
+    one before it (as a 完成时限 cell's is read): the stages run through the year, 一季度前 first
+    and 四季度前，完成全年任务 last."""
+    found = _STAGE.match(simplify(item.subsection).strip())
+    if not found:
+        return
+    written = found.group(0)
+    parsed = parse_deadline(written.removesuffix("前") if found.group(1) else written, year)
+    item.due_date, item.ongoing = parsed.due_date, False
+    item.flags += [f"完成时限取自所在分组（“{written}”），请核对", *parsed.flags]
+    if found.group(1):
+        item.flags.append(f"“{written}”已按该季度末计（也可能指上季度末），请核对")
 
 
 HEADING_UNITS_FLAG = "本项任务未注明责任单位，已取其标题所注的单位，请核对"
