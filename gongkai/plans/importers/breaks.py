@@ -209,10 +209,16 @@ def _restore_breaks(line: str, lists_inside: bool = False) -> list[str]:
     一、, （一） and 1. / 1、 that continues its own numbering (the next number, one skipped,
     or a restart at one), outside brackets; a 一、 only after a sentence's end (统一、规范
     is no heading); no 第（一）项-style reference, no 1.5亿."""
-    depth, depths = 0, []
+    depth, depths, titles = 0, [], []
     for char in line:
         depths.append(depth)
         depth = depth + 1 if char in "（(" else max(depth - 1, 0) if char in "）)" else depth
+        if char == "《":
+            titles.append(depth)
+        elif char == "》" and titles:
+            # 《…方案（2019-2021》: a bracket a title leaves open closes with the title, or
+            # every marker after it would be taken for one inside brackets.
+            depth = min(depth, titles.pop())
     last = {"section": 0, "group": 0, "number": 0}
     cuts = []
     for marker in _MARKER.finditer(line):
@@ -295,11 +301,11 @@ def _title_then_intro(part: str) -> list[str]:
 
 
 # A units label whose list runs up to a point, no sentence ending between: …责任处室：X、Y五、….
-# (a name in the list may close on a bracket: 各村（社区）)
+# (a name in the list may close on a bracket, 各村（社区）, or be a company, 两岸发展公司)
 _UNITS_LIST_BEFORE = re.compile(
     r"(?:单位|处室|科室|部门)\s*[:：](?:[^。；;：:（）()]|[（(][^。（）()]{1,6}[)）]){1,50}$"
 )
-_NAME_END_CHARS = "局办委厅室处院所站队心部门科府会村组）)"
+_NAME_END_CHARS = "局办委厅室处院所站队心部门科府会村组司团）)"
 
 
 def _ends_units_list(line: str, at: int) -> bool:

@@ -4,6 +4,7 @@ test_import_real_plans.py."""
 
 from gongkai.plans.importers import parse_plan_file
 from gongkai.plans.tests.corpus_score import office_file
+from gongkai.plans.tests.plan_text import LONG, parse, read
 
 _HEADER = ["任务目标", "具体任务", "责任单位"]
 
@@ -72,3 +73,76 @@ def test_a_group_cell_with_a_date_inside_it_is_no_stage():
     )
     assert _dues(plan) == [None, None, None]
     assert all("未填写完成时限" in item.flags for item in plan.items)
+
+
+def _parts_run_on(last_units: str) -> str:
+    """A plan run into one line: two parts, each of bracketless tasks closed by their labels,
+    the second part's heading glued to the first part's last units list."""
+    return (
+        f"某区2019年台湾小镇建设实施方案 一、总体要求{LONG}。二、小镇工作任务"
+        f"1.打造宣传矩阵。{LONG}。牵头单位：区宣传部责任单位：区旅发委"
+        f"2.组建运营公司。{LONG}。牵头单位：区国资局责任单位：{last_units}"
+        f"三、创业园工作任务根据工作目标，结合园区实际，为企业提供有力的政策保障。"
+        f"1.腾笼换鸟。{LONG}。牵头单位：区管委会办公室责任单位：区财金局"
+    )
+
+
+def test_a_part_glued_to_a_units_list_ending_in_a_company_is_cut():
+    # plans31 02: …责任单位：区交通集团、两岸发展公司三、台湾创业园工作任务根据… — the list
+    # ends in 公司 (or 集团), a name's end as 局 is: the next part starts there.
+    for last_units in ("区交通集团、两岸发展公司", "两岸发展公司、区交通集团"):
+        plan = parse(_parts_run_on(last_units), year=2019)
+        assert [item.section for item in plan.items] == [
+            "二、小镇工作任务",
+            "二、小镇工作任务",
+            "三、创业园工作任务",
+        ], last_units
+        assert plan.items[1].support_units == last_units.split("、")
+
+
+def test_a_numeral_after_a_company_inside_a_sentence_is_no_part():
+    # Forbidden: 三、 glued to a word ending in 司 in a sentence, no units label's list before
+    # it (a list runs at most 50 characters after its label, commas included).
+    text = _parts_run_on("区财金局").replace(
+        "为企业提供",
+        "对园区功能区块重新规划定位，提高招商运营工作水平，支持公司三、四季度扩产，为企业提供",
+    )
+    plan = parse(text, year=2019)
+    assert [item.section for item in plan.items][-1] == "三、创业园工作任务"
+
+
+def _campaign(title: str, first_task: str = "（一）加强检验机构监管。") -> str:
+    """A campaign plan run into one line, its covering notice first, its title as ``title``."""
+    return (
+        f"局各相关单位：现将《{title}》印发给你们，请认真贯彻落实。 某局 2019年7月16日 "
+        "某局专项行动实施方案（2019-2021年） 为确保安全，特制定本方案。"
+        "一、整治目标立足职能，推动完善。"
+        "二、总体安排2019年以电动自行车为重点，部署开展专项整治行动。"
+        f"三、工作任务{first_task}一是做好资质认定工作，{LONG}。二是组织开展检定工作，依法查处。"
+        "（责任单位：局质监处、稽查支队，各辖区分局）"
+        f"（二）开展经营销售领域监管。一是加强监督检查，{LONG}。二是加强清理整顿。"
+        "（责任单位：局市场规范处、消保处）"
+        f"（三）加大宣传力度。发挥新闻宣传教育的作用，{LONG}。（责任单位：局办公室、各业务处）"
+        f"四、工作要求（一）提高意识，加强领导。各单位要充分认识{LONG}。"
+    )
+
+
+def test_a_bracket_a_title_leaves_open_closes_with_the_title():
+    # plans29 07: 《…实施方案（2019-2021》 in the covering notice left every later marker
+    # "inside brackets": the first group's title was read as a task of its own, with no units.
+    plan = parse(_campaign("某局专项行动实施方案（2019-2021"), year=2019)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["局质监处", "稽查支队", "各辖区分局"]),
+        (2, ["局市场规范处", "消保处"]),
+        (3, ["局办公室", "各业务处"]),
+    ]
+
+
+def test_a_marker_inside_brackets_after_a_title_stays_inside():
+    # Forbidden: a title inside brackets does not close them (（参照《方案》（一）执行）).
+    plan = parse(
+        _campaign("某局专项行动实施方案", "（一）加强检验机构监管（参照《实施方案》（一）执行）。"),
+        year=2019,
+    )
+    assert [item.lead_units for item in plan.items][0] == ["局质监处", "稽查支队", "各辖区分局"]
+    assert len(plan.items) == 3
