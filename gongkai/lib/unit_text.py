@@ -57,6 +57,7 @@ _PAREN_RE = re.compile(r"[（(〔﹝【\[<〈]([^（）()〔〕﹝﹞【】\[\]<
 # A bracket that belongs to a name (各县（市、区）人民政府, 各镇（办）) is held as one of these
 # placeholders while the text is split, and written back as it was.
 _HELD = re.compile("[\ue000-\ue0ff]")
+_HELD_CHARS = "".join(map(chr, range(0xE000, 0xE100)))
 _NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_SPLIT = re.compile(
     r"[，,；;。.\s]+|(?<=牵头|主办|协办|配合|参与|协助|落实|负责)、"
@@ -201,9 +202,11 @@ def parse_units(text: str) -> UnitsParse:
     labelled = _LABEL_RE.findall(clean)
     result = _from_labels(labelled) if labelled else _from_clauses(clean)
     result.flags += other_labels + odd_verb + closing
-    result.lead = [_give_back(_unbroken(n), held) for n in _unglued(result.lead, result.flags)]
+    result.lead = [
+        _give_back(_unbroken(n), held) for n in _unglued(result.lead, result.flags, held)
+    ]
     result.support = [
-        _give_back(_unbroken(n), held) for n in _unglued(result.support, result.flags)
+        _give_back(_unbroken(n), held) for n in _unglued(result.support, result.flags, held)
     ]
     result.asides = [n for n in notes if _looks_like_unit(n)]
     others = [n for n in notes if not _looks_like_unit(n)]
@@ -808,7 +811,11 @@ _GE_COLLECTIVE = re.compile(r"^各[\u4e00-\u9fff（）()]{1,9}(?:企|街|镇|村
 # Where one name ends and the next begins with its place, nothing between them (a cell's
 # line break lost: 区环境与国土资源局区规划局).
 # Or two offices (处) of one body, 经济发展处交通与建设处 (not a 办事处's own office).
-_NAMES_GLUED = re.compile(r"(?<=[局办委厅])(?=[区市县省])|(?<![办事]处)(?<=处)(?=[^处]{3,10}处$)")
+# Or a name after another's alias bracket (held, _hold_brackets), 综合执法局（安监局）规划局.
+_NAMES_GLUED = re.compile(
+    r"(?<=[局办委厅])(?=[区市县省])|(?<![办事]处)(?<=处)(?=[^处]{3,10}处$)"
+    r"|(?<=[局办委厅][\ue000-\ue0ff])(?=[\u4e00-\u9fff]{2,10}[局办委厅]$)"
+)
 
 
 # 各片区管理 局: a space (a page's line break) inside a name — the part before it ends on no
@@ -844,7 +851,7 @@ def _without_closing_sentence(raw: str) -> tuple[str, list[str]]:
     return raw[: found.start()], [said]
 
 
-def _unglued(names: list[str], flags: list[str]) -> list[str]:
+def _unglued(names: list[str], flags: list[str], held: list[str]) -> list[str]:
     """Each name, a name that is two run together cut in two (said): only where every part
     is a body's whole name, four characters or more, opening on its place (区…局区规划局; not
     区公安局区分局, one name, whose 区分局 is a branch's)."""
@@ -853,9 +860,12 @@ def _unglued(names: list[str], flags: list[str]) -> list[str]:
     out: list[str] = []
     for name in names:
         parts = [p for p in _NAMES_GLUED.split(name) if p]
-        if len(parts) > 1 and all(len(p) >= 4 and _looks_like_unit(p) for p in parts):
-            flags.append(f"“{name}”像是几个单位名称连写在一起，已拆开，请核对")
-            out += [p for p in parts if p not in out]
+        # (3 characters after an alias bracket: the bracket shows where a name ended)
+        shortest = 3 if _HELD.search(name) else 4
+        if len(parts) > 1 and all(len(p) >= shortest and _looks_like_unit(p) for p in parts):
+            flags.append(f"“{_give_back(name, held)}”像是几个单位名称连写在一起，已拆开，请核对")
+            # X（Y） closing a part: its alias, dropped as a name's alias is (X（Y） -> X)
+            out += [q for p in parts if (q := p.rstrip(_HELD_CHARS)) not in out]
         elif name not in out:
             out.append(name)
     return out

@@ -333,3 +333,23 @@ def test_two_offices_run_together_are_cut_and_said(text, lead):
     parsed = parse_units(text)
     assert parsed.lead == lead
     assert any("连写在一起" in flag for flag in parsed.flags) == (len(lead) > 1)
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        # plans34 01 #10: a name after another's alias bracket, no 、 between them — the bracket
+        # closes the first name (its alias dropped, as X（Y） is X); cut, said.
+        ("公安局、综合执法局（安监局）规划局", ["公安局", "综合执法局", "规划局"]),
+        # The near-misses: a bracket inside a name (各乡镇（街道）办事处), and one followed by
+        # words that end in no organ (区教育局（体育局）直属学校), stay one name.
+        ("各乡镇（街道）办事处", ["各乡镇（街道）办事处"]),
+        ("区教育局（体育局）直属学校", ["区教育局（体育局）直属学校"]),
+    ],
+)
+def test_a_name_after_an_alias_bracket_is_cut_and_said(text, lead):
+    parsed = parse_units(text)
+    assert parsed.lead == lead
+    said = [flag for flag in parsed.flags if "连写在一起" in flag]
+    assert bool(said) == (len(lead) > 2)
+    assert all("\ue000" not in flag for flag in said)

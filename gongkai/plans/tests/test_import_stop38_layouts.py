@@ -146,3 +146,35 @@ def test_a_marker_inside_brackets_after_a_title_stays_inside():
     )
     assert [item.lead_units for item in plan.items][0] == ["局质监处", "稽查支队", "各辖区分局"]
     assert len(plan.items) == 3
+
+
+def _with_closing_part(first: int) -> str:
+    """A plan run into one line (its breaks spaces): tasks closed by their units label, then
+    a closing part whose numbered paragraphs name no units."""
+    return " ".join(
+        [
+            "某区建设试验区的指导意见 二、主要任务",
+            f"1.推进城乡融合。{LONG}。 责任单位：区农业农村局",
+            f"2.提升基层治理。{LONG}。 责任单位：各片区管理局",
+            f"3.完善养老服务。{LONG}。 责任单位：区社会事业局，区自贸深改办",
+            "三、组织实施",
+            f"{first}.建立协调机制。{LONG}。",
+            f"{first + 1}.加强评估督查。{LONG}。",
+        ]
+    )
+
+
+def test_closing_paragraphs_numbered_on_after_a_part_title_are_named():
+    # plans34 04: …区自贸深改办 三、组织实施 16.建立… — the paragraphs numbered on from the
+    # tasks, left out as the plan's measures, are named in the warnings for the user to check
+    # (their number follows a part's title, not a sentence's end, once the spaces are gone).
+    plan = parse(_with_closing_part(4), year=2020)
+    assert [item.number for item in plan.items] == [1, 2, 3]
+    assert any("编号为4、5的段落" in warning for warning in plan.warnings)
+
+
+def test_closing_paragraphs_numbered_apart_are_not_named():
+    # Forbidden: 1. 2. again under the closing part are no tasks 4 and 5.
+    plan = parse(_with_closing_part(1), year=2020)
+    assert [item.number for item in plan.items] == [1, 2, 3]
+    assert not any("编号为" in warning for warning in plan.warnings)
