@@ -780,9 +780,9 @@ def _cut_numbered_groups(lines: list[str]) -> list[str]:
 
 
 # (2)完善…: a sub-task's own number run on in its group's paragraph, after the full stop or
-# the units bracket closing the sub-task before it, or after a space (a title closing on the
-# page's line break: 1.加强产地环境保护 （1）…).
-_RUN_ON_SUBTASK = re.compile(r"(?:^|(?<=[。；;）)\s]))\s*[（(](\d{1,2})[)）]")
+# the units bracket closing the sub-task before it, after a colon (…落实以下工作：（1）…), or
+# after a space (a title closing on the page's line break: 1.加强产地环境保护 （1）…).
+_RUN_ON_SUBTASK = re.compile(r"(?:^|(?<=[。；;：:）)\s]))\s*[（(](\d{1,2})[)）]")
 
 
 def _roled_tasks(line: str) -> int:

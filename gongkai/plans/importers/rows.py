@@ -277,7 +277,8 @@ def _without_closing_measures(
     named = [i.names_units and _MID_TEXT not in i.flags for i in items]
     last = max((at for at, has in enumerate(named) if has), default=-1)
     tail = items[last + 1 :]
-    if not tail or last < 2 or not all(named[: last + 1]):
+    # (one task in ten may have lost its units: 1.…（1）…（5） with no bracket of its own)
+    if not tail or last < 2 or 10 * named[: last + 1].count(False) > last + 1:
         return items
     if any(item.section == items[last].section for item in tail):
         return items  # the last part's own paragraphs: tasks whose units were lost

@@ -178,3 +178,84 @@ def test_closing_paragraphs_numbered_apart_are_not_named():
     plan = parse(_with_closing_part(1), year=2020)
     assert [item.number for item in plan.items] == [1, 2, 3]
     assert not any("编号为" in warning for warning in plan.warnings)
+
+
+def _fire_safety(points: str) -> str:
+    """A plan run into one line: numbered tasks closed by their units bracket, one with its
+    points and no units, and the next one's points (1)(2)(3) introduced by a colon."""
+    return (
+        "某片区消防安全整治三年行动专项实施方案 三、主要任务"
+        f"（一）实施打通消防生命通道工程1.督促指导物业服务企业制止占用消防车通道行为。{LONG}。"
+        "(交通与建设处负责)"
+        "（二）集中开展三类场所消防安全治理1.高层建筑消防安全综合整治。"
+        f"片区各相关处室要积极配合落实以下工作：（1）严格落实高层建筑消防安全管理规定。{LONG}。"
+        "（2）全面排查测试室内消火栓系统。"
+        f"2.大型商业综合体消防管理水平提升。督促建成投用的大型商业综合体落实以下工作：{points}"
+        f"3.易燃易爆危险化学品企业消防安全能力建设。{LONG}。（政法综治处、属地派出所按职责分工负责）"
+    )
+
+
+def test_points_after_a_colon_each_closed_by_units_are_the_tasks():
+    # plans33 02: …落实以下工作：（1）…(经济发展处负责)（2）…（…负责）— the points after the
+    # colon, each closed by its own units bracket, are the tasks (numbered in order, flagged).
+    points = (
+        f"（1）严格按照消防安全管理规则组织开展达标创建活动。{LONG}。(经济发展处负责)"
+        "（2）以店铺为单元推行网格化消防管理制度。（经济发展处、属地派出所负责）"
+        "（3）实行每季度消防安全检查评估制度。（政法综治处按职责分工负责）"
+    )
+    plan = parse(_fire_safety(points), year=2020)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["交通与建设处"]),
+        (2, []),
+        (3, ["经济发展处"]),
+        (4, ["经济发展处", "属地派出所"]),
+        (5, ["政法综治处"]),
+        (6, ["政法综治处", "属地派出所"]),
+    ]
+
+
+def test_points_after_a_colon_closed_by_one_bracket_stay_one_task():
+    # Forbidden: points whose units close only the last are the points of one task.
+    points = (
+        f"（1）严格按照消防安全管理规则组织开展达标创建活动。{LONG}。"
+        "（2）以店铺为单元推行网格化消防管理制度。"
+        "（3）实行每季度消防安全检查评估制度。（经济发展处负责）"
+    )
+    plan = parse(_fire_safety(points), year=2020)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["交通与建设处"]),
+        (2, []),
+        (3, ["经济发展处"]),
+        (4, ["政法综治处", "属地派出所"]),
+    ]
+
+
+def _tasks_then_measures(unitless: int) -> list[str]:
+    """Ten numbered tasks, the first ``unitless`` naming no units, then a closing part."""
+    tasks = [
+        f"{n}.推进第{n}项整治工作。{LONG}。" + ("" if n <= unitless else f"（第{n}处负责）")
+        for n in range(1, 11)
+    ]
+    return [
+        "三、主要任务",
+        *tasks,
+        "五、保障措施",
+        f"1.每月23日前报送工作推进情况；{LONG}。",
+        f"2.每年12月15日前报送年度工作报告；{LONG}。",
+    ]
+
+
+def test_closing_measures_are_left_out_though_one_task_in_ten_lost_its_units():
+    # plans33 02: a task whose points (1)–(5) close with no bracket named no units, and the
+    # closing part's reporting list (1.每月23日前报送…) was read as four more tasks.
+    plan = parse(*_tasks_then_measures(1), year=2020)
+    assert [item.number for item in plan.items] == list(range(1, 11))
+    assert any("视为保障措施" in warning for warning in plan.warnings)
+
+
+def test_closing_paragraphs_stay_tasks_when_more_tasks_name_no_units():
+    # Forbidden: two tasks in ten without units — the plan does not name every task's units,
+    # so unitless paragraphs after them may be tasks too: kept, flagged.
+    plan = parse(*_tasks_then_measures(2), year=2020)
+    assert len(plan.items) == 12
+    assert not any("视为保障措施" in warning for warning in plan.warnings)
