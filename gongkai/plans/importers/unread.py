@@ -23,9 +23,7 @@ def _numbered_start(number: int) -> re.Pattern:
     or right after a part's title (…深改办 三、组织实施 16.建立…: its spaces are flattened)."""
     return re.compile(
         rf"(?:^|[。；;！？!?）)]|[一二三四五六七八九十]{{1,3}}、[\u4e00-\u9fff]{{2,12}}?)"
-        rf"(?<!\d){number}[.、．]"
-        + AFTER_NUMBER
-        + r"[\d\u4e00-\u9fff“《]{4}",
+        rf"(?<!\d){number}[.、．]" + AFTER_NUMBER + r"[\d\u4e00-\u9fff“《]{4}",
         re.MULTILINE,
     )
 
