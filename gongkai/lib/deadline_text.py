@@ -101,7 +101,9 @@ def parse_deadline(text: str, year: int) -> DeadlineParse:
         flags.append(f"完成时限含多个时间点（{'、'.join(labels)}），已取最晚的日期")
     if due.year != year:
         flags.append(f"完成时限的年份（{due.year}年）与方案年份（{year}年）不同")
-    return DeadlineParse(due, ongoing, [_as_written(flag, raw) for flag in flags])
+    if "之前" in re.sub(r"\s+", "", raw):  # only then can a flag misquote the cell
+        flags = [_as_written(flag, raw) for flag in flags]
+    return DeadlineParse(due, ongoing, flags)
 
 
 # 10月之前, 6月底之前: 前 written long (the same ambiguity as 10月前, said the same way).
