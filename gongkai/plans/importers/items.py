@@ -454,6 +454,13 @@ _TARGET_OR_ACTION_DATE = re.compile(
 )
 
 
+# …，2020年片区…集中供养率达到50%及以上。: a clause opening on a year and the target reached in
+# it (that year's end, when it is the plan's: a past year's is a record, a later one's a goal).
+_YEAR_OPENS_TARGET = re.compile(
+    r"(?<=[，,])\d{4}年(?![起以内底末前度初中]|\d|[，,])(?=[^，,。；;]{2,40}?(?:达到|实现|建成))"
+)
+
+
 # 到2023年，…: the year a target is reached by (not 达到, 做到; nor 到2023年起/前, a span).
 _TARGET_YEAR = re.compile(r"(?<![达做]到)(?<=到)\d{4}年(?:底|末)?(?![起以内度初中前]|\d)")
 
@@ -479,6 +486,7 @@ def _deadline_from_text(item: ParsedItem, year: int) -> None:
             *_TARGET_OR_ACTION_DATE.finditer(text),
             # 到2023年，实现…全覆盖 in a 2023 plan: this year's target; 到2025年 is a goal.
             *(m for m in _TARGET_YEAR.finditer(text) if int(m.group()[:4]) == year),
+            *(m for m in _YEAR_OPENS_TARGET.finditer(text) if int(m.group()[:4]) == year),
         ]
         if (parsed := parse_deadline(_year_end(found.group(0)), year)).due_date
     ]

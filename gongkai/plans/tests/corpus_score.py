@@ -39,8 +39,9 @@ Conventions every expectation follows (where collectors differed, the plan's pag
 - Deadlines: a deadline the plan states is its date (年底前 or 年内完成 in a task's text, or a
   target year it commits to, 确保2023年…实现: that year's end, flagged as taken from the
   text; so is 到YYYY年 when YYYY is the plan's year, 到2023年，实现…全覆盖 in a 2023 plan, while
-  a later year's, 到2025年…达到…, is a goal); a part of a month is its last day (10月中旬: the
-  20th), flagged; an ambiguous one (M月前) is the last day before month M begins, flagged;
+  a later year's, 到2025年…达到…, is a goal; so is a clause opening on the plan's year and
+  the target reached in it, …，2020年…达到50%); a part of a month is its last day (10月中旬:
+  the 20th), flagged; an ambiguous one (M月前) is the last day before month M begins, flagged;
   none is left empty and flagged, never guessed; a goal, a frequency or a span in a task's
   text (年内实现…目标, 年内…不少于1次, 3年内) is no deadline. A group cell opening on a deadline
   (a timetable's stage, 一季度前，… merged over its tasks) is the deadline of its tasks that state

@@ -2,6 +2,8 @@
 here are small and invented, typed in the shape each layout has; the real ones are scored by
 test_import_real_plans.py."""
 
+import pytest
+
 from gongkai.plans.importers import parse_plan_file
 from gongkai.plans.tests.corpus_score import office_file
 from gongkai.plans.tests.plan_text import LONG, parse, read
@@ -259,3 +261,35 @@ def test_closing_paragraphs_stay_tasks_when_more_tasks_name_no_units():
     plan = parse(*_tasks_then_measures(2), year=2020)
     assert len(plan.items) == 12
     assert not any("视为保障措施" in warning for warning in plan.warnings)
+
+
+def _due_in_text(sentence: str) -> tuple[str | None, list[str]]:
+    """The due date (and flags) of a 2020 plan's first task, whose text holds ``sentence``."""
+    plan = parse(
+        "二、重点任务",
+        f"1.全面落实特困人员救助供养政策。开展认定和评估工作，{sentence}。责任单位：社会事业处",
+        "2.加大临时救助力度。优化临时救助审批程序。责任单位：社会事业处",
+        year=2020,
+    )
+    item = plan.items[0]
+    return (item.due_date.isoformat() if item.due_date else None), item.flags
+
+
+def test_a_clause_opening_on_the_plans_year_and_its_target_is_due_at_its_end():
+    # plans33 01 #2: …，2020年片区集中供养率达到50%及以上 in a 2020 plan: the year's end,
+    # flagged as taken from the text.
+    due, flags = _due_in_text("2020年片区生活不能自理特困人员集中供养率达到50%及以上")
+    assert due == "2020-12-31"
+    assert any("取自任务内容" in flag for flag in flags)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2019年片区集中供养率达到45%",  # a past year: a record
+        "2022年片区集中供养率达到60%",  # a later year: a goal
+        "2020年以分散供养特困人员为重点",  # no target reached
+    ],
+)
+def test_a_clause_opening_on_another_year_or_no_target_gives_no_deadline(sentence):
+    assert _due_in_text(sentence)[0] is None
