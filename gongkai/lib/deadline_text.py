@@ -99,6 +99,9 @@ def parse_deadline(text: str, year: int) -> DeadlineParse:
     labels = list(dict.fromkeys(label for _, label in candidates))
     if len({d for d, _ in candidates}) > 1:
         flags.append(f"完成时限含多个时间点（{'、'.join(labels)}），已取最晚的日期")
+    if ongoing and "阶段性" in clean:
+        # 10月15日前取得阶段性成果，并长期坚持: the date ends a stage; the work goes on after it.
+        flags.append("完成时限所写日期是阶段性节点，其后长期进行，已取该日期，请核对")
     if due.year != year:
         flags.append(f"完成时限的年份（{due.year}年）与方案年份（{year}年）不同")
     if "之前" in re.sub(r"\s+", "", raw):  # only then can a flag misquote the cell

@@ -126,6 +126,15 @@ def test_it_ends_a_phased_schedule_at_the_last_phase_before_the_ongoing_one_and_
     assert any("3月21日" in flag and "常态化" in flag for flag in parsed.flags)
 
 
+def test_it_flags_a_stage_date_after_which_the_work_goes_on():
+    # real_heldout29 03 #5: the date ends a stage (阶段性成果); the task is kept up after it.
+    parsed = parse_deadline("2019年10月15日前取得阶段性成果，并长期坚持", 2019)
+    assert (parsed.due_date, parsed.ongoing) == (date(2019, 10, 15), True)
+    assert any("阶段性节点" in flag for flag in parsed.flags)
+    # Forbidden: a date before ongoing work that names no stage is its date, unflagged.
+    assert parse_deadline("2019年10月15日前完成，并长期坚持", 2019).flags == []
+
+
 def test_it_keeps_the_start_of_an_ongoing_task_given_no_other_date():
     parsed = parse_deadline("5月1日起常态化", 2022)
     assert (parsed.due_date, parsed.ongoing) == (date(2022, 5, 1), True)

@@ -230,8 +230,9 @@ _PARTS_BEFORE_TASKS = (
     "正文“{}”部分的{}段未注明责任单位（其后“{}”部分的各项任务均已注明），"
     "不是任务（如整治情形、具体要求），未作为任务导入，请核对"
 )
-# 三、工作任务及分工 / 四、责任分工: a part headed as the plan's tasks or their division.
-_TASKS_HEADING = re.compile(r"任务|分工|职责")
+# 三、工作任务及分工 / 四、责任分工: a part headed as the plan's tasks or their division, or
+# the ways it takes (主要措施, 整治方式).
+_TASKS_HEADING = re.compile(r"任务|分工|职责|措施|举措|方式")
 
 
 def _without_parts_before_tasks(

@@ -293,3 +293,35 @@ def test_a_clause_opening_on_the_plans_year_and_its_target_is_due_at_its_end():
 )
 def test_a_clause_opening_on_another_year_or_no_target_gives_no_deadline(sentence):
     assert _due_in_text(sentence)[0] is None
+
+
+def _problems_then_tasks(tasks_part: str) -> list[str]:
+    """A campaign plan: the problems it looks for (1.–3., no units), then its tasks part, its
+    numbers restarting, each task closed by its labels."""
+    return [
+        "二、整治范围和内容",
+        "重点针对以下问题：",
+        "1.违法设置限制、排斥不同所有制企业参与招投标的规定。",
+        "2.违法限定潜在投标人的所有制形式或者组织形式。",
+        "3.设定明显超出招标项目实际需要的资质资格条件。",
+        tasks_part,
+        "1.排查摸底。全面梳理挂网招标项目。 责任单位：区公共资源交易中心 完成时限：11月25日前",
+        "2.随机抽查。组成检查组。 牵头单位：区经济发展局 配合单位：区农业局 完成时限：11月25日前",
+    ]
+
+
+def test_problems_before_a_part_of_ways_and_measures_are_no_tasks():
+    # real_heldout29 03: 三、整治方式 heads the tasks as 三、工作任务 does; the 1.–20. problems of
+    # 二、整治范围和内容 before it, naming no units, are left out and said.
+    plan = parse(*_problems_then_tasks("三、整治方式"), year=2019)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["区公共资源交易中心"]),
+        (2, ["区经济发展局"]),
+    ]
+    assert any("三、整治方式" in warning for warning in plan.warnings)
+
+
+def test_problems_before_a_part_not_headed_as_tasks_stay():
+    # Forbidden: before a part headed otherwise (三、整治目标) they are kept, flagged.
+    plan = parse(*_problems_then_tasks("三、整治目标"), year=2019)
+    assert len(plan.items) == 5
