@@ -502,6 +502,10 @@ def _heading_closes_task(lines: list[str], at: int) -> bool:
     return bool(brackets) and not body[brackets[-1].end() :].strip("。.；; ")
 
 
+# 由党群工作处牵头，…配合: who leads the work, said in its sentence.
+_LED_IN_TEXT = re.compile(r"由[^，,。；;：:]{2,40}?(?:牵头|负责)")
+
+
 def _unitless_task(lines: list[str], at: int, rows: list[Row]) -> bool:
     """（三）突出问题导向…。重点检查…。 then 三、 — in a plan of numbered tasks, a long （N）
     paragraph naming no units, with no numbered task under it, in a part whose tasks above it
@@ -512,11 +516,14 @@ def _unitless_task(lines: list[str], at: int, rows: list[Row]) -> bool:
     following = lines[at + 1] if at + 1 < len(lines) else ""
     if not _SUBSECTION.match(line) or _names_own_units(line) or len(line) <= _HEADING_MAX:
         return False
-    if following and not _SECTION.match(following):
-        return False  # numbered tasks (or more text) under it: a heading
     body = line[_SUBSECTION.match(line).end() :]
+    # （二）…大文章由X牵头，Y配合，坚持…。 then （三）: a group that is one task, led as its
+    # words say, no numbered task under it.
+    led = bool(_LED_IN_TEXT.search(simplify(body))) and _SUBSECTION.match(following)
+    if following and not (_SECTION.match(following) or led):
+        return False  # numbered tasks (or more text) under it: a heading
     title, stop, rest = body.partition("。")
-    if not stop or len(title) > _HEADING_MAX or len(rest.strip()) < 20:
+    if not led and (not stop or len(title) > _HEADING_MAX or len(rest.strip()) < 20):
         return False
     for row in reversed(rows):
         if isinstance(row, _Record):

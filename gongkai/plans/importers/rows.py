@@ -199,20 +199,40 @@ _AIMS_TITLE = re.compile(
 )
 
 
+# 一、总体要求 / 一、指导思想和基本原则: an opening part that sets out aims, whatever its titles
+# (not 一、总体目标: a target paragraph there may be a task, real_heldout6 07 #1).
+_AIMS_PART = re.compile(
+    r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*(?:总体要求|指导思想|基本原则|总体思路)"
+)
+
+
+def _too_many_unnamed(named: list[bool]) -> bool:
+    """More than one task in ten names no units: the plan does not name every task's, so the
+    paragraphs around its tasks that name none may be tasks too. (One in ten may have lost
+    its units: 1.…（1）…（5） with no bracket of its own, a group that is one task.)"""
+    return 10 * named.count(False) > len(named)
+
+
 def _without_opening_aims(
     items: list[ParsedItem], warnings: list[str], numbering: str
 ) -> list[ParsedItem]:
     """一、总体要求 （一）指导思想…（二）基本原则…（三）发展目标… — in a plan of paragraphs where
     every task after them names its units, the paragraphs of an opening part setting out aims
-    (its heading says so: _GENERAL_PART), each titled as an aim, that name none are no tasks:
-    left out, said; the tasks keep their numbers as written. (A numbered target paragraph
-    with no such title stays an item, flagged for its missing units.)"""
+    (its heading says so: _GENERAL_PART), each titled as an aim or standing in a part headed
+    as the plan's aims (一、总体要求 （二）基本原则 1.…), that name none are no tasks: left out,
+    said; the tasks keep their numbers as written, or are numbered from 1 when they were
+    numbered in order through the aims. (A numbered target paragraph with no such title, in
+    a part headed otherwise, stays an item, flagged for its missing units.)"""
     head = 0
     while (
         head < len(items)
         and not items[head].names_units
         and _GENERAL_PART.search(items[head].section)
-        and _AIMS_TITLE.match(items[head].requirement)
+        and (
+            _AIMS_TITLE.match(items[head].requirement)
+            # 一、总体要求 （二）基本原则 1.两岸融合… — a part headed as the plan's aims
+            or _AIMS_PART.match(items[head].section)
+        )
     ):
         head += 1
     rest = items[head:]
@@ -220,9 +240,16 @@ def _without_opening_aims(
     if not head or sum(named) < 3 or not named[0] or rest[0].section == items[0].section:
         return items
     last = max(at for at, has in enumerate(named) if has)
-    if not all(named[: last + 1]):
+    if _too_many_unnamed(named[: last + 1]):
         return items
     warnings.append(_OPENING_AIMS.format(items[0].section, head))
+    if [i.number for i in items] == list(range(1, len(items) + 1)) and numbering in (
+        NUMBERED_IN_ORDER,
+        RENUMBERED,
+    ):
+        # numbered in order through the aims (the plan restarts its numbers): from 1 again
+        for number, item in enumerate(rest, start=1):
+            item.number = number
     return rest
 
 
@@ -278,8 +305,7 @@ def _without_closing_measures(
     named = [i.names_units and _MID_TEXT not in i.flags for i in items]
     last = max((at for at, has in enumerate(named) if has), default=-1)
     tail = items[last + 1 :]
-    # (one task in ten may have lost its units: 1.…（1）…（5） with no bracket of its own)
-    if not tail or last < 2 or 10 * named[: last + 1].count(False) > last + 1:
+    if not tail or last < 2 or _too_many_unnamed(named[: last + 1]):
         return items
     if any(item.section == items[last].section for item in tail):
         return items  # the last part's own paragraphs: tasks whose units were lost

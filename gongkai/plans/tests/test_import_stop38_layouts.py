@@ -325,3 +325,65 @@ def test_problems_before_a_part_not_headed_as_tasks_stay():
     # Forbidden: before a part headed otherwise (三、整治目标) they are kept, flagged.
     plan = parse(*_problems_then_tasks("三、整治目标"), year=2019)
     assert len(plan.items) == 5
+
+
+def _four_articles(
+    opening: str, led_group_next: str = "（三）发挥先行先试,做好创新这篇大文章"
+) -> str:
+    """A plan run into one line: an opening part of numbered points naming no units, then its
+    tasks numbered anew under each （一）, closed by their labels (but one group's in ten)."""
+    return " ".join(
+        [
+            "某片区做好四篇大文章实施方案",
+            opening,
+            "1.两岸融合,国际带动。突出国际旅游岛的功能定位,全力配合推进国际旅游岛建设。",
+            "2.创新驱动,改革引领。进一步深化体制机制创新,放大改革创新集成效应。",
+            "二、全方位做好四篇大文章",
+            "（一）发挥特色优势,做好旅游这篇大文章",
+            f"1.南寨山文旅综合项目 {LONG}。 责任处室：经济发展处、社会事业处",
+            *(f"{n}.第{n}个旅游项目 {LONG}。 责任处室：社会事业处" for n in range(2, 10)),
+            "（二）发挥对台优势,做好对台这篇大文章由党群工作处牵头，经济发展处配合，"
+            f"坚持以“通”促融，扎实推动两岸融合发展，{LONG}，具体方案另行制定。",
+            led_group_next,
+            f"1.探索完善村居联合党委工作 {LONG}。 责任单位：联合党委办公室",
+            f"2.农村集体产权制度改革试点工作 {LONG}。 责任处室：财政经管办",
+        ]
+    )
+
+
+def test_points_of_a_part_headed_as_the_aims_are_no_tasks():
+    # plans36 03: 一、总体要求 （二）基本原则 1.两岸融合… — points of the plan's aims, naming
+    # no units, though not titled as aims themselves: left out, said; the tasks, numbered
+    # anew under each （一）, numbered from 1.
+    plan = parse(
+        _four_articles("一、总体要求 （一）指导思想 以新思想为指导。 （二）基本原则"), year=2021
+    )
+    assert [item.number for item in plan.items] == list(range(1, 13))
+    assert plan.items[0].lead_units == ["经济发展处", "社会事业处"]
+    assert any("一、总体要求" in warning for warning in plan.warnings)
+
+
+def test_points_of_a_part_headed_as_targets_stay_tasks():
+    # Forbidden: 一、总体目标 1.… may be targets the plan sets as tasks (real_heldout6 07 #1).
+    plan = parse(_four_articles("一、总体目标"), year=2021)
+    assert len(plan.items) == 14
+
+
+def test_a_group_led_in_its_words_with_no_task_under_it_is_a_task():
+    # plans36 03: （二）…大文章由党群工作处牵头，经济发展处配合，… then （三）: the group is one
+    # task (its units left to the user, flagged), not a heading over nothing that drops it.
+    plan = parse(_four_articles("一、总体要求 （二）基本原则"), year=2021)
+    assert [item.lead_units for item in plan.items][9:] == [
+        [],
+        ["联合党委办公室"],
+        ["财政经管办"],
+    ]
+    assert "发挥对台优势" in plan.items[9].requirement
+    assert plan.items[9].flags
+
+
+def test_a_group_led_in_its_words_over_numbered_tasks_is_a_heading():
+    # Forbidden: the same paragraph with numbered tasks right under it heads them.
+    text = _four_articles("一、总体要求 （二）基本原则", led_group_next="")
+    plan = parse(text, year=2021)
+    assert [item.lead_units for item in plan.items][9:] == [["联合党委办公室"], ["财政经管办"]]
