@@ -78,6 +78,8 @@ _AND_SPLIT = re.compile(r"以及|[和及与]")
 _MANNER = re.compile(
     r"(按照?|根据)(各自)?(?:职责|职能)(分工)?|分别(?=负责|落实|牵头)|共同(?=负责|落实)|参照(?=落实|执行)"
     r"|分工(?=负责|落实)"
+    # 质监处、药械处根据需要配合: they help when needed, helpers all the same
+    r"|根据(?:工作)?需要(?=配合|协助|参与)"
 )
 # X结合工作实际推广 / X结合实际推进: the units do the work as fits their own; the work verb
 # (not one of the role verbs) closes the bracket. Read as X负责.

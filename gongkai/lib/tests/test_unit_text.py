@@ -353,3 +353,11 @@ def test_a_name_after_an_alias_bracket_is_cut_and_said(text, lead):
     said = [flag for flag in parsed.flags if "连写在一起" in flag]
     assert bool(said) == (len(lead) > 2)
     assert all("\ue000" not in flag for flag in said)
+
+
+def test_helpers_when_needed_are_helpers():
+    # plans35 01: （法规处牵头，质监处、药械处根据需要配合）: they help when needed.
+    parsed = parse_units("法规处牵头，质监处、药械处根据需要配合")
+    assert (parsed.lead, parsed.support) == (["法规处"], ["质监处", "药械处"])
+    # Forbidden: 根据需要 before another verb is no role (the cell is not read as units).
+    assert parse_units("办公室根据需要安排").lead == []

@@ -183,6 +183,8 @@ _MARKER = re.compile(
     r"|[（(](?P<group>[一二三四五六七八九十]{1,3})[)）]"
     r"|(?<![\d.．])(?P<number>\d{1,2})[.．、]" + AFTER_NUMBER
 )
+# （二）项, （三）款: a reference to a clause, no heading (not （二）项目落地…, 条件, 条例).
+_CLAUSE_REFERENCE = re.compile(r"[项款条](?![目件例])")
 # What ends a sentence or a bracket, after which a 一、 heading may start.
 _SENTENCE_END = "。；;！!）)：: \u3000"
 
@@ -223,7 +225,7 @@ def _restore_breaks(line: str, lists_inside: bool = False) -> list[str]:
     cuts = []
     for marker in _MARKER.finditer(line):
         kind, at = marker.lastgroup, marker.start()
-        before, after = line[at - 1 : at], line[marker.end() : marker.end() + 1]
+        before = line[at - 1 : at]
         value = cn_number(marker.group(kind))
         if depths[at] or before == "第":
             continue
@@ -244,7 +246,9 @@ def _restore_breaks(line: str, lists_inside: bool = False) -> list[str]:
                 # though the plan numbers its parts anew (一、…三、 then 二、…五、).
                 or (lists_inside and before.isspace())
             )
-        if kind == "group" and (before in "按依据照" or after in "项款条"):
+        if kind == "group" and (
+            before in "按依据照" or _CLAUSE_REFERENCE.match(line, marker.end())
+        ):
             continue
         if kind == "number" and lists_inside and _in_paragraph_list(line, marker, value):
             continue

@@ -69,7 +69,7 @@ def without_footer(text: str) -> str:
     its last words, and the footer no unit of it): print/close links, the site's byline and
     record numbers, and a 相关链接 heading with the link titles under it."""
     lines = text.rstrip().split("\n")
-    while len(lines) > 1 and (not lines[-1].strip() or _FOOTER.search(lines[-1])):
+    while len(lines) > 1 and (not lines[-1].strip() or _footer_line(lines[-1])):
         lines.pop()
     lines = _without_signature(lines)
     annex = _ANNEX_LIST.search(lines[-1])
@@ -82,9 +82,22 @@ def without_footer(text: str) -> str:
         _TASK_LINE.search(simplify(line)) or len(line.strip()) > 80 for line in lines[heading:]
     ):
         lines = lines[:heading]
-        while len(lines) > 1 and (not lines[-1].strip() or _FOOTER.search(lines[-1])):
+        while len(lines) > 1 and (not lines[-1].strip() or _footer_line(lines[-1])):
             lines.pop()
     return "\n".join(lines)
+
+
+def _footer_line(line: str) -> bool:
+    """A line of the page's footer: not a page run into one line whose end is its footer
+    (…纪检监察组。某局办公室 2021年7月6日印发: the whole plan, whose end the paragraph reader
+    takes off, paragraphs.without_page_end)."""
+    return bool(_FOOTER.search(line)) and not (
+        len(line) > _RUN_ON_PAGE and _TASK_LINE.search(simplify(line))
+    )
+
+
+# Longer than any footer line: a page's text run into one line.
+_RUN_ON_PAGE = 300
 
 
 def _without_signature(lines: list[str]) -> list[str]:

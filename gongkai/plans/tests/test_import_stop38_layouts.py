@@ -5,6 +5,7 @@ test_import_real_plans.py."""
 import pytest
 
 from gongkai.plans.importers import parse_plan_file
+from gongkai.plans.importers.breaks import _restore_breaks
 from gongkai.plans.tests.corpus_score import office_file
 from gongkai.plans.tests.plan_text import LONG, parse, read
 
@@ -387,3 +388,57 @@ def test_a_group_led_in_its_words_over_numbered_tasks_is_a_heading():
     text = _four_articles("一、总体要求 （二）基本原则", led_group_next="")
     plan = parse(text, year=2021)
     assert [item.lead_units for item in plan.items][9:] == [["联合党委办公室"], ["财政经管办"]]
+
+
+def _price_plan(end: str) -> str:
+    """A six-body plan run into one line, each task closed by its labels, and ``end``."""
+    return (
+        "某局等六部门关于印发《住宿业价格管理工作实施方案》的通知\n岚市监综〔2021〕57号\n"
+        "各住宿业经营单位： 现将方案印发给你们。 二、工作任务 "
+        f"（一）健全住宿业价格监测机制 {LONG}。 责任单位：区市场监管局 配合单位：区住宿业经营单位 "
+        f"（二）签订价格承诺书 {LONG}。 责任单位：区市场监管局、各片区管理局 "
+        f"（三）发挥舆论导向和监督作用 {LONG}。 责任单位：区宣传部 配合单位：区融媒体中心 "
+        f"三、工作要求 （一）高度重视抓好落实。{LONG}。{end}"
+    )
+
+
+def test_a_page_run_into_one_line_ending_on_its_printing_line_is_read():
+    # plans35 02: …纪检监察组。某局办公室 2021年7月6日印发 ends the line holding the whole
+    # plan: it was taken for a footer line and the plan dropped (未能识别出任何工作任务).
+    plan = parse(_price_plan(" 抄送：纪检监察组。 某局办公室 2021年7月6日印发"), year=2021)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["区市场监管局"]),
+        (2, ["区市场监管局", "各片区管理局"]),
+        (3, ["区宣传部"]),
+    ]
+    assert plan.items[2].due_date is None
+
+
+def test_a_printing_line_of_its_own_is_still_the_footer():
+    # Forbidden: the printing line on a line of its own is no part of the last task.
+    plan = parse(_price_plan("\n某局办公室 2021年7月6日印发"), year=2021)
+    assert plan.items[2].support_units == ["区融媒体中心"]
+    assert plan.items[2].due_date is None
+    assert "印发" not in plan.items[2].units_text
+
+
+def _campaigns(second_group: str) -> list[str]:
+    """The pieces a run-on line of campaign groups is cut into where its breaks were lost."""
+    return _restore_breaks(
+        "一、任务分工（一）资金保障攻坚战分管领导：林某牵头单位：办公室"
+        "1.加大存量资金盘活力度。（局各单位配合）2.努力向上争取资金。（局各单位配合）"
+        f"{second_group}1.稳投资重点项目策划。（局各单位配合）"
+    )
+
+
+def test_a_group_whose_title_opens_on_xiangmu_is_cut():
+    # plans35 01: …（局各单位配合）（二）项目落地攻坚战… — （二）项 reads as a clause reference
+    # (（二）项, （三）款) only when 项 is no word's start: 项目 is.
+    pieces = _campaigns("（二）项目落地攻坚战分管领导：江某牵头单位：药械处")
+    assert any(piece.startswith("（二）项目落地攻坚战") for piece in pieces)
+
+
+def test_a_clause_reference_is_no_group():
+    # Forbidden: 依照（二）项规定 inside a task's sentence heads nothing.
+    pieces = _campaigns("3.依照（二）项规定办理。（局各单位配合）")
+    assert not any(piece.startswith("（二）") for piece in pieces)
