@@ -129,8 +129,10 @@ class PlanScore:
         return sorted(self.silent + self.told)
 
 
-# How a warning names a task: 第4项, 编号为5、6的段落, 编号“7.”.
-_NAMED_NUMBERS = re.compile(r"第(\d+)项|编号为?((?:\d+、)*\d+)|“(\d+)[.、．]”")
+# How a warning names a task: 第4项, 编号为5、6的段落, 编号“7.”, 原文任务序号不连续，缺少：2、3.
+_NAMED_NUMBERS = re.compile(
+    r"第(\d+)项|编号为?((?:\d+、)*\d+)|“(\d+)[.、．]”|序号不连续，缺少[:：]((?:\d+、)*\d+)"
+)
 
 
 def _told(want: dict, warnings: list[str]) -> bool:
