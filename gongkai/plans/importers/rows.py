@@ -178,6 +178,14 @@ def _without_opening_points(
     if not head or not rest or not all(i.section for i in rest) or not rest[0].names_units:
         return items
     warnings.append(_OPENING_POINTS.format(head))
+    return _numbered_from_one(items, rest, numbering)
+
+
+def _numbered_from_one(
+    items: list[ParsedItem], rest: list[ParsedItem], numbering: str
+) -> list[ParsedItem]:
+    """``rest``, the tasks left after the paragraphs before them were left out, numbered from
+    1 when the importer numbered them all in order (as the page's own numbers stay)."""
     if [i.number for i in items] == list(range(1, len(items) + 1)) and numbering in (
         NUMBERED_IN_ORDER,
         RENUMBERED,
@@ -243,14 +251,7 @@ def _without_opening_aims(
     if _too_many_unnamed(named[: last + 1]):
         return items
     warnings.append(_OPENING_AIMS.format(items[0].section, head))
-    if [i.number for i in items] == list(range(1, len(items) + 1)) and numbering in (
-        NUMBERED_IN_ORDER,
-        RENUMBERED,
-    ):
-        # numbered in order through the aims (the plan restarts its numbers): from 1 again
-        for number, item in enumerate(rest, start=1):
-            item.number = number
-    return rest
+    return _numbered_from_one(items, rest, numbering)
 
 
 _PARTS_BEFORE_TASKS = (
