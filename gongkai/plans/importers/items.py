@@ -36,6 +36,7 @@ from gongkai.plans.importers.paragraphs import (
     _FROM_HEADING,
     _SPLIT_FLAG,
     _UNNUMBERED_FLAG,
+    LEAD_FROM_HEADING,
     _heading_owners,
 )
 
@@ -532,6 +533,7 @@ def _deadline_of_stage(item: ParsedItem, year: int) -> None:
 
 
 HEADING_UNITS_FLAG = "本项任务未注明责任单位，已取其标题所注的单位，请核对"
+HEADING_LEAD_FLAG = "本项任务只注明了配合单位，牵头单位取自其标题所注的牵头单位，请核对"
 
 
 def _finish_units(item: ParsedItem) -> None:
@@ -542,6 +544,9 @@ def _finish_units(item: ParsedItem) -> None:
     if item.units_text.startswith(_FROM_HEADING):
         item.units_text = item.units_text.removeprefix(_FROM_HEADING)
         item.flags.append(HEADING_UNITS_FLAG)
+    if item.units_text.startswith(LEAD_FROM_HEADING):
+        item.units_text = item.units_text.removeprefix(LEAD_FROM_HEADING)
+        item.flags.append(HEADING_LEAD_FLAG)
     if item.units_text.startswith(_JOINED):
         item.units_text = item.units_text.removeprefix(_JOINED)
         item.flags.append("本项任务有多处责任单位括注，已合并（牵头的单位牵头，其余配合），请核对")

@@ -306,7 +306,8 @@ def _records(lines: list[str]) -> list[Row]:
             duties = "" if bracket else _duty_units(line)
             if _SECTION.match(line):
                 section_duties = duties
-            heading_units, duty_open = bracket or duties or section_duties, bool(duties)
+            lead = "" if bracket or duties else _lead_label_units(line)
+            heading_units, duty_open = bracket or duties or lead or section_duties, bool(duties)
             _add_header_once(rows)
             rows.append([_without_unit_brackets(line) if bracket else line])
         elif duty_open and not starts_task and record is None and not _introduces(line):
@@ -930,9 +931,36 @@ def _bare_units_bracketed(line: str) -> str:
 
 
 def _units_from_heading(record: Row | None, heading_units: str) -> None:
-    """A finished task that named no units takes those of its heading (marked)."""
-    if record is not None and not record[3] and heading_units:
+    """A finished task that named no units takes those of its heading (marked); one that names
+    only its helpers ((局各单位配合)) takes the unit a heading's label says leads (marked)."""
+    if record is None or not heading_units:
+        return
+    if not record[3]:
         record[3] = heading_units
+    elif heading_units.endswith("牵头") and _helpers_only(record[3]):
+        lead = heading_units.removeprefix(_FROM_HEADING)
+        record[3] = f"{LEAD_FROM_HEADING}{lead}，{record[3]}"
+
+
+def _helpers_only(units: str) -> bool:
+    parsed = parse_units(units)
+    return not parsed.lead and bool(parsed.support)
+
+
+# （一）资金保障攻坚战分管领导：林某牵头单位：办公室 — a group heading ending on the unit that leads
+# its tasks, by its label.
+_LEAD_LABEL_AT_END = re.compile(
+    r"牵头(?:单位|部门|处室|科室)\s*[:：]\s*([^：:，,。；;（）()\s]{2,40})$"
+)
+
+
+def _lead_label_units(heading: str) -> str:
+    """The units a heading's closing 牵头单位： label names, marked as leading; or ""."""
+    found = _LEAD_LABEL_AT_END.search(simplify(heading).strip())
+    names = found.group(1).split("、") if found else []
+    if not names or not all(_looks_like_unit(name) for name in names):
+        return ""
+    return f"{_FROM_HEADING}{found.group(1)}牵头"
 
 
 def _spread_comma_legend(rows: list[Row]) -> None:
@@ -953,6 +981,8 @@ def _spread_comma_legend(rows: list[Row]) -> None:
 _NAMES_ROLES = re.compile(r"牵头|配合|协办|主办|协助|参与|多处括注|标题所注")
 # Units standing on the heading over tasks that name none: their units, to check.
 _FROM_HEADING = "标题所注单位："
+# The unit a heading's label says leads, given to a task naming only its helpers: to check.
+LEAD_FROM_HEADING = "标题所注牵头单位："
 # 一、各区、县(市)政府、市政府各部门负责落实的工作任务, 一、县示范区管委会牵头工作(8项): a
 # section named by who does its tasks.
 _OWNERS_HEADING = re.compile(

@@ -442,3 +442,39 @@ def test_a_clause_reference_is_no_group():
     # Forbidden: 依照（二）项规定 inside a task's sentence heads nothing.
     pieces = _campaigns("3.依照（二）项规定办理。（局各单位配合）")
     assert not any(piece.startswith("（二）") for piece in pieces)
+
+
+def _led_groups(second_lead: str) -> str:
+    """Campaign groups whose headings end on the unit leading them (牵头单位：X), their tasks'
+    brackets naming only helpers, but one's."""
+    return (
+        "某局关于落实四个攻坚战实施方案任务分解的通知 本局各单位：现将任务分解如下。 一、任务分工"
+        f"（一）资金保障攻坚战分管领导：林某牵头单位：办公室1.加大存量资金盘活力度。{LONG}。（局各单位配合）"
+        f"2.努力向上争取资金。{LONG}。（局各单位配合）"
+        f"3.积极盘活国有资产。{LONG}。（财务处牵头，局各单位配合）"
+        f"（二）项目落地攻坚战分管领导：江某{second_lead}1.稳投资重点项目策划。{LONG}。（局各单位配合）"
+        f"2.第二阶段签约项目。{LONG}。（局相关单位配合）"
+        f"二、工作要求（一）提高站位，统一思想。{LONG}。"
+    )
+
+
+def test_a_task_naming_only_helpers_is_led_by_its_groups_labelled_lead():
+    # plans35 01: （一）…分管领导：林某牵头单位：办公室 1.…（局各单位配合）: the group's lead leads
+    # the tasks whose bracket names only helpers (flagged); a task's own 牵头 stays its own.
+    plan = parse(_led_groups("牵头单位：药械处"), year=2020)
+    assert read(plan, "lead_units", "support_units") == [
+        (["办公室"], ["局各单位"]),
+        (["办公室"], ["局各单位"]),
+        (["财务处"], ["局各单位"]),
+        (["药械处"], ["局各单位"]),
+        (["药械处"], ["局相关单位"]),
+    ]
+    assert any("取自其标题所注的牵头单位" in flag for flag in plan.items[0].flags)
+    assert not any("取自其标题" in flag for flag in plan.items[2].flags)
+
+
+def test_a_group_heading_naming_no_lead_leaves_its_helpers_tasks_unled():
+    # Forbidden: a heading naming a person only (分管领导：江某) gives its tasks no lead.
+    plan = parse(_led_groups(""), year=2020)
+    assert [item.lead_units for item in plan.items][3:] == [[], []]
+    assert all("未写明牵头单位，请核对" in item.flags for item in plan.items[3:])
