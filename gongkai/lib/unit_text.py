@@ -57,7 +57,7 @@ _PAREN_RE = re.compile(r"[（(〔﹝【\[<〈]([^（）()〔〕﹝﹞【】\[\]<
 # A bracket that belongs to a name (各县（市、区）人民政府, 各镇（办）) is held as one of these
 # placeholders while the text is split, and written back as it was.
 _HELD = re.compile("[\ue000-\ue0ff]")
-_HELD_CHARS = "".join(map(chr, range(0xE000, 0xE100)))
+_HELD_AT_END = re.compile("[\ue000-\ue0ff]+$")
 _NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_SPLIT = re.compile(
     r"[，,；;。.\s]+|(?<=牵头|主办|协办|配合|参与|协助|落实|负责)、"
@@ -867,7 +867,7 @@ def _unglued(names: list[str], flags: list[str], held: list[str]) -> list[str]:
         if len(parts) > 1 and all(len(p) >= shortest and _looks_like_unit(p) for p in parts):
             flags.append(f"“{_give_back(name, held)}”像是几个单位名称连写在一起，已拆开，请核对")
             # X（Y） closing a part: its alias, dropped as a name's alias is (X（Y） -> X)
-            out += [q for p in parts if (q := p.rstrip(_HELD_CHARS)) not in out]
+            out += [q for p in parts if (q := _HELD_AT_END.sub("", p)) not in out]
         elif name not in out:
             out.append(name)
     return out

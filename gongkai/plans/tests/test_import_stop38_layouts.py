@@ -198,39 +198,37 @@ def _fire_safety(points: str) -> str:
     )
 
 
-def test_points_after_a_colon_each_closed_by_units_are_the_tasks():
-    # plans33 02: …落实以下工作：（1）…(经济发展处负责)（2）…（…负责）— the points after the
-    # colon, each closed by its own units bracket, are the tasks (numbered in order, flagged).
-    points = (
-        f"（1）严格按照消防安全管理规则组织开展达标创建活动。{LONG}。(经济发展处负责)"
-        "（2）以店铺为单元推行网格化消防管理制度。（经济发展处、属地派出所负责）"
-        "（3）实行每季度消防安全检查评估制度。（政法综治处按职责分工负责）"
-    )
-    plan = parse(_fire_safety(points), year=2020)
-    assert read(plan, "number", "lead_units") == [
-        (1, ["交通与建设处"]),
-        (2, []),
-        (3, ["经济发展处"]),
-        (4, ["经济发展处", "属地派出所"]),
-        (5, ["政法综治处"]),
-        (6, ["政法综治处", "属地派出所"]),
-    ]
+_POINTS_EACH_CLOSED = (
+    f"（1）严格按照消防安全管理规则组织开展达标创建活动。{LONG}。(经济发展处负责)"
+    "（2）以店铺为单元推行网格化消防管理制度。（经济发展处、属地派出所负责）"
+    "（3）实行每季度消防安全检查评估制度。（政法综治处按职责分工负责）"
+)
+_POINTS_CLOSED_ONCE = (
+    f"（1）严格按照消防安全管理规则组织开展达标创建活动。{LONG}。"
+    "（2）以店铺为单元推行网格化消防管理制度。"
+    "（3）实行每季度消防安全检查评估制度。（经济发展处负责）"
+)
 
 
-def test_points_after_a_colon_closed_by_one_bracket_stay_one_task():
-    # Forbidden: points whose units close only the last are the points of one task.
-    points = (
-        f"（1）严格按照消防安全管理规则组织开展达标创建活动。{LONG}。"
-        "（2）以店铺为单元推行网格化消防管理制度。"
-        "（3）实行每季度消防安全检查评估制度。（经济发展处负责）"
-    )
+@pytest.mark.parametrize(
+    "points, task_two",
+    [
+        # plans33 02: …落实以下工作：（1）…(经济发展处负责)（2）…（…负责）— the points after the
+        # colon, each closed by its own units bracket, are the tasks (numbered in order, flagged).
+        (
+            _POINTS_EACH_CLOSED,
+            [["经济发展处"], ["经济发展处", "属地派出所"], ["政法综治处"]],
+        ),
+        # Forbidden: points whose units close only the last are the points of one task.
+        (_POINTS_CLOSED_ONCE, [["经济发展处"]]),
+    ],
+    ids=["each-closed-tasks", "closed-once-one-task"],
+)
+def test_points_after_a_colon_are_tasks_only_when_each_is_closed_by_units(points, task_two):
     plan = parse(_fire_safety(points), year=2020)
-    assert read(plan, "number", "lead_units") == [
-        (1, ["交通与建设处"]),
-        (2, []),
-        (3, ["经济发展处"]),
-        (4, ["政法综治处", "属地派出所"]),
-    ]
+    leads = [(1, ["交通与建设处"]), (2, []), *[(3 + at, lead) for at, lead in enumerate(task_two)]]
+    leads.append((len(leads) + 1, ["政法综治处", "属地派出所"]))
+    assert read(plan, "number", "lead_units") == leads
 
 
 def _tasks_then_measures(unitless: int) -> list[str]:
