@@ -33,11 +33,10 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# The whole suite on SQLite, then again on PostgreSQL (a throwaway server on loopback,
+# The whole suite on SQLite and on PostgreSQL side by side (a throwaway server on loopback,
 # or the one GONGKAI_TEST_POSTGRES_URL names).
 test: install system-deps lint
-	$(VENV)/bin/pytest
-	scripts/with-postgres $(VENV)/bin/pytest
+	PYTEST=$(VENV)/bin/pytest scripts/test-both-databases
 
 system-deps:
 	scripts/system-deps
