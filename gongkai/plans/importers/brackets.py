@@ -161,10 +161,12 @@ def _without_last_deadline(record: Row, piece: str) -> str:
     return piece
 
 
-# 1.做好…。责任单位：办公室。完成时限：6月底前。 — labels after the task's last sentence.
+# 1.做好…。责任单位：办公室。完成时限：6月底前。 — labels after the task's last sentence (the
+# leader's first: …。责任领导：分管领导 责任处室：X).
 _INLINE_LABELS = re.compile(
-    r"(?<=[。；;！!])\s*(?=(?:" + UNITS_LABEL + "|"
-    r"完成时限|完成时间|时限要求)[:：])"
+    r"(?<=[。；;！!])\s*(?:(?:责任|分管|牵头)领导[:：][^。；;：:\s]{1,12}?\s*)?(?=(?:"
+    + UNITS_LABEL
+    + r"|完成时限|完成时间|时限要求)[:：])"
 )
 
 

@@ -6,7 +6,7 @@ site's preview chunks joined, a web page's attachment link and page end taken of
 import re
 
 from gongkai.lib.deadline_text import cn_number, simplify
-from gongkai.lib.unit_text import _looks_like_unit
+from gongkai.lib.unit_text import ROLE_WORDS, UNIT_KINDS, UNITS_LABEL, _looks_like_unit
 from gongkai.plans.importers.cells import (
     _INLINE_HEADING,
     _NUMBERED,
@@ -252,6 +252,8 @@ def _restore_breaks(line: str, lists_inside: bool = False) -> list[str]:
             continue
         if kind == "number" and lists_inside and _in_paragraph_list(line, marker, value):
             continue
+        # …监督管理。7.负责…: the same number again after a full stop, a page's slip.
+        follows = follows or (kind == "number" and value == last[kind] and before == "。")
         if not follows:
             continue
         last[kind] = value
@@ -278,6 +280,9 @@ _LABEL_TITLES = (
     "工作目标",
     "主要目标",
     "组织保障",
+    "主要内容",
+    "活动内容",
+    "工作内容",
 )
 
 
@@ -380,10 +385,14 @@ def _heading_after_sentence(line: str) -> list[str]:
 
 
 # 县环保局。负责… / 县交通局、公路局。负责…: a unit's entry in a list of members' duties run
-# into one paragraph, after a sentence's end or the colon that introduces the list.
+# into one paragraph, after a sentence's end or the colon that introduces the list; or
+# 经济发展处：联合… 政法综治处：负责… (四、职责分工), each unit and its colon after a space.
 _UNIT_ENTRY = re.compile(
     r"(?:^|(?<=[。；;：:]))\s*((?:[^\s，,。；;、：:（）()]{2,12}、)*[^\s，,。；;、：:（）()]{2,12})。(?=负责)"
+    r"|(?:^|(?<=\s))((?:[^\s，,。；;、：:（）()]{2,16}、)*[^\s，,。；;、：:（）()]{2,16})[：:](?=[^\s：:])"
 )
+# 牵头单位：X, 责任处室：Y — a label, not a unit whose duties follow.
+_LABEL_NAME = re.compile(rf"^(?:{UNITS_LABEL}|{ROLE_WORDS}|.{{0,4}}(?:{UNIT_KINDS}))$")
 
 
 class UnitEntry(str):
@@ -405,10 +414,12 @@ def unit_entries(line: str) -> list[str]:
     """A paragraph listing several units' duties as 'X。负责…' one after another: one line
     for what comes before the first, and one per entry (read as a task led by X)."""
     text = simplify(line)
+    found = ((m, 1 if m.group(1) else 2) for m in _UNIT_ENTRY.finditer(text))
     starts = [
-        m.start(1)
-        for m in _UNIT_ENTRY.finditer(text)
-        if all(_looks_like_unit(name) for name in m.group(1).split("、"))
+        m.start(names)
+        for m, names in found
+        if all(_looks_like_unit(name) for name in m.group(names).split("、"))
+        and not (names == 2 and _LABEL_NAME.match(m.group(names)))
     ]
     if len(starts) < 2:
         return [line]

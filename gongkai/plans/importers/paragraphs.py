@@ -264,6 +264,8 @@ def _records(lines: list[str]) -> list[Row]:
             rows.append([line])  # a lone line, as any preamble: no task
             continue
         heading_task = None if starts_task else _heading_then_task(line)
+        if not heading_task and not starts_task and arabic:
+            heading_task = _heading_glued_to_task(lines, at)
         if not heading_task and not starts_task and arabic and _number_lost(numbers, at):
             heading_task = _heading_then_text(line)
         if not heading_task and not starts_task and part_tasks and _part_task(line):
@@ -327,6 +329,9 @@ def _records(lines: list[str]) -> list[Row]:
         ):
             _add_header_once(rows)
             _units_from_heading(record, heading_units)
+            if heading_units and _unit_duty(line):
+                # （五）X局：/1.…/2.… then （六）Y公司：…: Y's one duty, not X's
+                heading_units = f"{_FROM_HEADING}{_unit_duty(line)}"
             record = _new_record(line, unnumbered=entry)
             rows.append(record)
         elif record is not None and record[3] and len(line) > 20 and _names_own_units(line):
@@ -565,6 +570,19 @@ def _heading_then_task(line: str) -> tuple[str, str] | None:
     if _INLINE_LABELS.search(_close_label_gaps(simplify(body))) or _unit_brackets(body):
         return found.group(1), body
     return None
+
+
+def _heading_glued_to_task(lines: list[str], at: int) -> tuple[str, str] | None:
+    """（二）实施社区场所提升工程配合海坛片区…工作。责任处室：X — in a plan of numbered tasks, a
+    （一） line that runs its title into one task's sentences and closes on that task's labels,
+    no numbered task under it: the task, its title left in its text (no space marks its end)."""
+    numeral = _SUBSECTION.match(lines[at])
+    if not numeral or not _labels_after_text(lines[at]):
+        return None
+    following = lines[at + 1] if at + 1 < len(lines) else ""
+    if _NUMBERED.match(following):
+        return None  # the labels are the heading's, over the tasks under it
+    return numeral.group().strip(), lines[at][numeral.end() :].strip()
 
 
 # 6 加强猪肉市场监测 — a task's number whose dot was lost, its words after a space.
@@ -998,10 +1016,11 @@ def _without_unit_brackets(heading: str) -> str:
     return heading.strip()
 
 
-# （一）办公室职责 / 一、领导小组及职责 / 二、X及其职责: a heading naming whose duties follow.
+# （一）办公室职责 / 一、领导小组及职责 / 二、X及其职责 / （一）政法综治处： (its numbered duties
+# below): a heading naming whose duties follow.
 _DUTY_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*"
-    r"(.{2,20}?)(?:及其|及)?职责\s*[:：。]?$"
+    r"(.{2,20}?)(?:(?:及其|及)?职责\s*[:：。]?|\s*[:：])$"
 )
 
 
@@ -1045,10 +1064,11 @@ def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
 _DUTY_OPENING = re.compile(r"([^，,。；;：:、（()）\s]{2,24}(?:[（(][^（()）]{1,12}[)）])?)[：:]")
 
 
-def _unit_duty(line: str) -> bool:
+def _unit_duty(line: str) -> str:
+    """The units a duty paragraph opens on (（六）X公司：供电企业应…), or ""."""
     numeral = isinstance(line, str) and _SUBSECTION.match(line)
     found = numeral and _DUTY_OPENING.match(simplify(line), numeral.end())
-    if not found:
-        return False
+    if not found or not simplify(line)[found.end() :].strip():
+        return ""  # （一）政法综治处： alone heads the unit's numbered duties
     names = re.split(r"及|和|、", re.sub(r"[（(][^（()）]*[)）]$", "", found.group(1)))
-    return all(_looks_like_unit(name) for name in names)
+    return found.group(1) if all(_looks_like_unit(name) for name in names) else ""

@@ -154,7 +154,7 @@ class _RowParts:
 
 
 _CLOSING_MEASURES = (
-    "文末“{}”部分的{}段未注明责任单位（全文其余任务均已注明），视为保障措施，未作为任务导入"
+    "文末“{}”部分的{}段未注明责任单位（全文其余任务均已注明），视为保障措施，未作为任务导入：{}"
 )
 
 
@@ -310,8 +310,13 @@ def _without_closing_measures(
         return items
     if any(item.section == items[last].section for item in tail):
         return items  # the last part's own paragraphs: tasks whose units were lost
-    warnings.append(_CLOSING_MEASURES.format(tail[0].section, len(tail)))
+    warnings.append(_CLOSING_MEASURES.format(tail[0].section, len(tail), _openings(tail)))
     return items[: last + 1]
+
+
+def _openings(items: list[ParsedItem]) -> str:
+    """The paragraphs left out, each by its first words, so the user finds them on the page."""
+    return "、".join(f"“{item.requirement[:16]}…”" for item in items)
 
 
 # 二、主要任务 / 二、重点工作任务: the part a plan heads as its tasks.
@@ -557,7 +562,9 @@ def _columns(rows: list[Row], positional: bool = False) -> tuple[int, list[str],
     header_at, raw = _find_header(rows)
     if raw is None:
         header_at = _header_like_row(rows)
-        return header_at, _guess_roles(rows[header_at + 1 :]), True
+        raw = _some_labels_known(rows[header_at]) if header_at >= 0 else None
+        if raw is None:
+            return header_at, _guess_roles(rows[header_at + 1 :]), True
     raw = _own_units_column(rows[header_at], raw)
     if None not in raw:
         roles = _numbered_column(rows[header_at + 1 :], _settle_roles(raw), raw, positional)
@@ -842,6 +849,14 @@ def _has_text_column(rows: list[Row]) -> bool:
 
 def _column_has_text(rows: list[Row], header_at: int, column: int) -> bool:
     return any(len(row) > column and row[column] for row in rows[header_at + 1 :])
+
+
+def _some_labels_known(header: Row) -> list[str | None] | None:
+    """序号 | 摸排区域 | 摸排整治重点 | 责任处室 | 配合单位: a header whose task columns are named
+    in the plan's own words still names its units columns; those are kept, the rest guessed."""
+    raw = [_header_role(c) for c in header]
+    known = [role for role in raw if role is not None]
+    return raw if len(known) >= 2 and None in raw else None
 
 
 def _header_like_row(rows: list[Row]) -> int:

@@ -1,0 +1,188 @@
+"""Rules of stop 39 (issue 14) on shapes the blind batches plans33–36 showed. The plans here are
+small and invented, typed in the shape each layout has; the real ones are scored by
+test_import_real_plans.py."""
+
+from gongkai.plans.importers import parse_plan_file
+from gongkai.plans.tests.corpus_score import office_file
+from gongkai.plans.tests.plan_text import parse, read
+
+_ROWS = [
+    ["1", "滨海暗流等涉水区域", "设置安全警示标识牌，做好巡查工作", "各联合党委", "各包村工作大队"],
+    ["2", "城市公园", "对临水地带进行隐患排查", "交通与建设处", "各联合党委、各包村工作大队配合"],
+]
+
+
+def _sheet(header: list[str]):
+    spec = {
+        "format": "xlsx",
+        "before": ["附件1", "摸排整治重点及职责分工"],
+        "rows": [header, *_ROWS],
+    }
+    return parse_plan_file(office_file(spec), "plan.xlsx", 2021)
+
+
+def test_units_columns_named_beside_task_columns_in_the_plans_own_words_are_kept():
+    # plans36 06: 摸排区域 | 摸排整治重点 are no header words, but 责任处室 | 配合单位 are: the
+    # helpers stay helpers, not a note guessed from content; the guessed columns are still said.
+    plan = _sheet(["序号", "摸排区域", "摸排整治重点", "责任处室", "配合单位"])
+    assert [item.lead_units for item in plan.items] == [["各联合党委"], ["交通与建设处"]]
+    assert [item.support_units for item in plan.items] == [
+        ["各包村工作大队"],
+        ["各联合党委", "各包村工作大队"],
+    ]
+    assert plan.items[0].requirement.startswith("滨海暗流")
+    assert any("按内容判断" in warning for warning in plan.warnings)
+
+
+def test_a_header_of_unknown_words_only_is_still_guessed_from_content():
+    plan = _sheet(["序号", "摸排区域", "摸排整治重点", "处室", "协同"])
+    assert [item.lead_units for item in plan.items] == [["各联合党委"], ["交通与建设处"]]
+    assert any("按内容判断" in warning for warning in plan.warnings)
+
+
+_DUTIES = (
+    "二、工作措施（一）政法综治处:1.落实安全管理责任，开展摸排检查。2.配合区消防做好管理工作。"
+    "（二）交通与建设处：1.督促物业服务企业加强宣传教育。2.加强对所属人防工程的监督管理。"
+    "（三）平潭供电公司南区供电所：定期对所属供电设施进行检测，消除供电隐患。"
+    "三、工作要求（一）强化组织领导。各有关部门要高度重视。"
+)
+
+
+def test_a_unit_heading_ending_on_a_colon_leads_the_numbered_duties_under_it():
+    # plans36 04: （一）政法综治处: then 1. 2. — the unit's duties, each a task it leads (flagged:
+    # taken from the heading); a （三）X：… with its duty after the colon is X's one task, not
+    # the group's above it.
+    plan = parse(_DUTIES, year=2021)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["政法综治处"]),
+        (2, ["政法综治处"]),
+        (3, ["交通与建设处"]),
+        (4, ["交通与建设处"]),
+        (5, ["平潭供电公司南区供电所"]),
+    ]
+    assert all(any("标题所注" in flag for flag in item.flags) for item in plan.items[:4])
+    assert plan.items[0].requirement.startswith("落实安全管理责任")
+
+
+def test_a_heading_ending_on_a_colon_that_names_no_unit_gives_no_units():
+    # Forbidden: （一）主要措施： is no unit; its tasks name none and say so.
+    plan = parse(_DUTIES.replace("（一）政法综治处:", "（一）主要措施："), year=2021)
+    assert [item.lead_units for item in plan.items[:2]] == [[], []]
+
+
+def test_the_same_number_again_after_a_full_stop_is_a_task_of_its_own():
+    # plans36 04: …监督管理。2.负责… — the page numbered two duties 2. by a slip: two tasks,
+    # and the repeat is said.
+    plan = parse(_DUTIES.replace("监督管理。", "监督管理。2.负责废弃蓄电池的监督管理。"), year=2021)
+    assert [item.requirement[:6] for item in plan.items[2:5]] == [
+        "督促物业服务",
+        "加强对所属人",
+        "负责废弃蓄电",
+    ]
+    assert any("2之后是2" in flag for flag in plan.items[4].flags)
+
+
+def test_the_same_number_again_inside_a_sentence_is_no_task():
+    # Forbidden: …，2.负责… after 2. (no full stop before it) stays in its task.
+    plan = parse(_DUTIES.replace("监督管理。", "监督管理，2.负责废弃蓄电池的监督管理。"), year=2021)
+    assert len(plan.items) == 5
+    assert "负责废弃蓄电池" in plan.items[3].requirement
+
+
+_ENTRIES = (
+    "某片区海上非法养殖综合整治工作方案 一、工作目标 全面清理非法养殖设施。 二、行动安排"
+    " （一）摸底排查阶段。组织人员开展摸底排查行动。"
+    " （二）强制清理阶段。对逾期未清理的设施依法查处。"
+    " 三、职责分工 {}：联合工信部门加强对修造船企业的管控。"
+    " 政法综治处：负责对船舶建造点进行执法检查。"
+    " 区市场监督管理局君山分局：负责对船舶建造点的修造情况进行检查。"
+    " 四、工作要求 （一）高度重视。各相关单位要主动作为，确保清理整治行动取得预期效果。"
+)
+
+
+def test_units_each_opening_on_its_colon_after_a_space_are_the_plans_duties():
+    # plans36 05: 四、职责分工 经济发展处：… 政法综治处：… run into one line: each unit's duty is a
+    # task it leads (flagged); the plan's unitless stages and requirements are left out, said.
+    plan = parse(_ENTRIES.format("经济发展处"), year=2021)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["经济发展处"]),
+        (2, ["政法综治处"]),
+        (3, ["区市场监督管理局君山分局"]),
+    ]
+    assert any("未作为任务" in warning for warning in plan.warnings)
+
+
+def test_a_units_label_after_a_space_opens_no_duty():
+    # Forbidden: 牵头单位：X is a label, not a unit named 牵头单位 whose duty follows.
+    plan = parse(_ENTRIES.format("牵头单位"), year=2021)
+    assert ["牵头单位"] not in [item.lead_units for item in plan.items]
+
+
+_ACTIVITIES = (
+    "某局2021年安全生产月活动方案 一、活动主题以“落实安全责任，推动安全发展”为主题。"
+    "二、{}根据工作部署，结合工作实际，各所出资企业要采取多种形式开展活动。"
+    "（一）深入学习安全生产重要论述局党委安排理论中心组专题学习。责任处室：党建人事处、办公室完成时限：6月25日前"
+    "（二）开展宣传活动充分利用本单位宣传载体开展宣传。责任处室：办公室完成时限：6月15日前"
+    "（三）开展应急演练组织开展1场安全生产应急演练活动。责任处室：办公室完成时限：6月28日前"
+    "三、工作要求（一）加强领导，精心组织各所出资企业要提高认识，狠抓落实。"
+    "（二）及时总结，加强报送办公室要加强活动信息的收集。"
+)
+
+
+def test_a_part_titled_by_its_contents_label_is_cut_from_the_sentence_after_it():
+    # plans37 01: 五、主要内容根据工作部署，… — the part's title is the label alone.
+    plan = parse(_ACTIVITIES.format("主要内容"), year=2021)
+    assert {item.section for item in plan.items} == {"二、主要内容"}
+    assert [item.lead_units for item in plan.items] == [
+        ["党建人事处", "办公室"],
+        ["办公室"],
+        ["办公室"],
+    ]
+
+
+def test_a_longer_title_opening_on_the_label_is_not_cut():
+    # Forbidden: 二、主要内容和方式 goes on after the label: no cut inside it.
+    plan = parse(_ACTIVITIES.format("主要内容和方式"), year=2021)
+    assert all(item.section.startswith("二、主要内容和方式") for item in plan.items)
+
+
+def test_closing_measures_left_out_are_named_by_their_first_words():
+    # plans37 03: the user is told which paragraphs were left out, to find them on the page.
+    plan = parse(_ACTIVITIES.format("主要内容"), year=2021)
+    left_out = next(w for w in plan.warnings if "视为保障措施" in w)
+    assert "“加强领导，精心组织" in left_out and "“及时总结，加强报送" in left_out
+
+
+_MECHANISM = (
+    "二、落实长效常态工作机制（一）实施志愿服务持续工程"
+    "1.配合社区党组织开展志愿服务。责任领导：分管领导牵头处室：党建人事处责任处室：局各处室"
+    "2.加强志愿服务培训工作，切实发挥作用。责任领导：分管领导牵头处室：办公室责任处室：局各处室"
+    "（二）实施社区场所提升工程配合片区管理局，推进社区办公场所建设工作。"
+    "责任领导：分管领导 责任处室：产权管理与资本运营处"
+    "（三）强化监督问效把各处室的创城工作表现纳入绩效管理考核。"
+    "责任领导：分管领导牵头处室：办公室责任处室：局各处室"
+    "三、工作要求（一）提高政治站位。要把创城工作作为一项长期的政治任务。"
+)
+
+
+def test_a_group_line_running_its_title_into_a_labelled_task_is_that_task():
+    # plans37 02: （二）title + task + its labels on one line, no number under it: a task, led by
+    # its own label (a leader's label before it is no unit).
+    plan = parse(_MECHANISM, year=2020)
+    assert read(plan, "number", "lead_units", "support_units") == [
+        (1, ["党建人事处"], ["局各处室"]),
+        (2, ["办公室"], ["局各处室"]),
+        (3, ["产权管理与资本运营处"], []),
+        (4, ["办公室"], ["局各处室"]),
+    ]
+    assert "责任领导" not in plan.items[0].requirement
+
+
+def test_a_group_line_with_labels_over_numbered_tasks_stays_a_heading():
+    # Forbidden: （二）'s labels over 1. 2. under it are the heading's, not a task of its own.
+    text = _MECHANISM.replace(
+        "（三）强化监督问效", "1.推进场所建设。2.完善场所设施。（三）强化监督问效"
+    ).replace("推进社区办公场所建设工作。", "推进社区办公场所建设。")
+    plan = parse(text.replace("建设。责任领导", "建设。 责任领导"), year=2020)
+    assert [item.requirement for item in plan.items[2:4]] == ["推进场所建设。", "完善场所设施。"]
+    assert len(plan.items) == 5
