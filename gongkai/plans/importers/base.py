@@ -105,6 +105,14 @@ class ParsedPlan:
         }
 
 
+def naming_left_out(warning: str, items: list[ParsedItem]) -> str:
+    """A warning that paragraphs were left out, naming each by its first words (the first ten),
+    so the user finds them on the page."""
+    named = "、".join(f"“{item.requirement[:16]}…”" for item in items[:10])
+    more = f"等{len(items)}段" if len(items) > 10 else ""
+    return f"{warning}。未导入的段落：{named}{more}"
+
+
 def check_size(data: bytes) -> None:
     if not data or not data.strip():
         raise PlanImportError("文件内容为空，请选择填写好的工作实施方案。")

@@ -34,6 +34,7 @@ from gongkai.plans.importers.base import (
     ParsedPlan,
     PlanColumnsUnclear,
     PlanImportError,
+    naming_left_out,
 )
 from gongkai.plans.importers.brackets import _Record, _unit_brackets
 from gongkai.plans.importers.cells import (
@@ -154,7 +155,7 @@ class _RowParts:
 
 
 _CLOSING_MEASURES = (
-    "文末“{}”部分的{}段未注明责任单位（全文其余任务均已注明），视为保障措施，未作为任务导入：{}"
+    "文末“{}”部分的{}段未注明责任单位（全文其余任务均已注明），视为保障措施，未作为任务导入"
 )
 
 
@@ -177,7 +178,7 @@ def _without_opening_points(
     rest = items[head:]
     if not head or not rest or not all(i.section for i in rest) or not rest[0].names_units:
         return items
-    warnings.append(_OPENING_POINTS.format(head))
+    warnings.append(naming_left_out(_OPENING_POINTS.format(head), items[:head]))
     return _numbered_from_one(items, rest, numbering)
 
 
@@ -250,7 +251,7 @@ def _without_opening_aims(
     last = max(at for at, has in enumerate(named) if has)
     if _too_many_unnamed(named[: last + 1]):
         return items
-    warnings.append(_OPENING_AIMS.format(items[0].section, head))
+    warnings.append(naming_left_out(_OPENING_AIMS.format(items[0].section, head), items[:head]))
     return _numbered_from_one(items, rest, numbering)
 
 
@@ -310,13 +311,8 @@ def _without_closing_measures(
         return items
     if any(item.section == items[last].section for item in tail):
         return items  # the last part's own paragraphs: tasks whose units were lost
-    warnings.append(_CLOSING_MEASURES.format(tail[0].section, len(tail), _openings(tail)))
+    warnings.append(naming_left_out(_CLOSING_MEASURES.format(tail[0].section, len(tail)), tail))
     return items[: last + 1]
-
-
-def _openings(items: list[ParsedItem]) -> str:
-    """The paragraphs left out, each by its first words, so the user finds them on the page."""
-    return "、".join(f"“{item.requirement[:16]}…”" for item in items)
 
 
 # 二、主要任务 / 二、重点工作任务: the part a plan heads as its tasks.
@@ -344,7 +340,8 @@ def _only_the_tasks_part(
     if len(sections) != 1 or len(tasks) < 2 or len(tasks) == len(items):
         return items
     others = [i for i in items if i not in tasks]
-    warnings.append(_OTHER_PARTS.format(tasks[0].section, others[0].section, len(others)))
+    left_out = _OTHER_PARTS.format(tasks[0].section, others[0].section, len(others))
+    warnings.append(naming_left_out(left_out, others))
     for number, item in enumerate(tasks, start=1):
         item.number = number
     return tasks

@@ -10,7 +10,7 @@ from itertools import groupby
 
 from gongkai.lib.deadline_text import simplify
 from gongkai.lib.unit_text import _looks_like_unit, area_flag, parse_units
-from gongkai.plans.importers.base import ParsedItem
+from gongkai.plans.importers.base import ParsedItem, naming_left_out
 
 SUBJECT_FLAG = "原文未写责任单位，牵头单位取自本项句首的主语，请核对"
 _READ = "计划未用标签或括号写明责任单位；“{}”下各项以责任单位开头（X负责…），已作为任务读取"
@@ -23,7 +23,7 @@ _LEAST = 2
 _SUBJECT = re.compile(
     # a name may close on its alias: X单位(片区相关处室)
     r"^由?((?:[^，,。；;、：:\s]{2,16}?、)*[^，,。；;、：:\s]{2,16}?(?:[（(][^（()）]{1,10}[)）])?)"
-    r"(?=[。：:]?(?:负责|牵头|做好|作为|统筹|主抓|承担|要)|\s)"
+    r"(?=[。：:]?(?:主要|具体|全面)?(?:负责|牵头|做好|作为|统筹|主抓|承担|要)|\s)"
 )
 # （一）区X局：对…的车辆… — a duty paragraph headed by its units and a colon, whatever verb follows.
 _DUTY_SUBJECT = re.compile(_SUBJECT.pattern[:-1] + r"|[：:].{8})")
@@ -42,9 +42,29 @@ def _subject_units(text: str) -> list[str]:
     names = [_ALIAS.sub("", name) for name in match.group(1).split("、")]  # 各村（社区） as 各村
     if len(names) == 1 and "及" in names[0]:
         names = names[0].split("及")  # 乡镇政府及公安派出所：… two units, both leading
+    names = [*names[:-1], *_joined_by_he(names[-1])]
+    names = _sharing_a_kind(names)
     if not all(_looks_like_unit(name) for name in names):
         return []
     return list(dict.fromkeys(names))
+
+
+def _joined_by_he(name: str) -> list[str]:
+    """城建监察大队和综合科 — two units joined by 和, when both sides are units."""
+    parts = name.split("和")
+    return parts if len(parts) == 2 and all(map(_looks_like_unit, parts)) else [name]
+
+
+def _sharing_a_kind(names: list[str]) -> list[str]:
+    """案调、机动中队 — a short word that is no unit, before a unit, shares that unit's kind
+    (案调中队): kept with it as written, one name."""
+    out: list[str] = []
+    for name in names:
+        if out and len(out[-1]) <= 4 and not _looks_like_unit(out[-1].split("、")[-1]):
+            out[-1] = f"{out[-1]}、{name}"
+        else:
+            out.append(name)
+    return out
 
 
 # 由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成… — the roles opening a task's text, one
@@ -94,9 +114,12 @@ def units_as_subjects(items: list[ParsedItem], warnings: list[str]) -> list[Pars
             heading = heading or " ".join(filter(None, (section, subsection)))
     if not kept:
         return items
-    left_out = len(items) - len(kept)
+    taken = {id(item) for item, _ in kept}
+    left_out = [item for item in items if id(item) not in taken]
     warnings.append(
-        _LEFT_OUT.format(heading, left_out) if left_out else f"{_READ.format(heading)}，请核对"
+        naming_left_out(_LEFT_OUT.format(heading, len(left_out)), left_out)
+        if left_out
+        else f"{_READ.format(heading)}，请核对"
     )
     numbers = [item.number for item, _ in kept]
     # The plan's own numbers when the duties hold them (1、 5、 6、 past a gap the page lost);

@@ -186,3 +186,31 @@ def test_a_group_line_with_labels_over_numbered_tasks_stays_a_heading():
     plan = parse(text.replace("建设。责任领导", "建设。 责任领导"), year=2020)
     assert [item.requirement for item in plan.items[2:4]] == ["推进场所建设。", "完善场所设施。"]
     assert len(plan.items) == 5
+
+
+_SQUADS = (
+    "某局赛事期间市容整治工作方案 一、整治范围 城区主次干道两侧。 二、职责分工 具体分工如下："
+    " （一）{}要加强日常检查督导，及时排查解决整治工作中存在的问题。"
+    " （二）案调、机动中队主要负责东大街西段日常巡查工作。"
+    " （三）市容一中队负责金井湾大道等市容市貌巡查和整治工作。"
+    " 三、工作要求 （一）精心组织安排。合理调配城市管理执法力量，确保取得实效。"
+)
+
+
+def test_units_opening_each_duty_are_read_joined_by_he_or_sharing_a_kind():
+    # plans38 01: X、Y和Z要… (和 joins two units), 案调、机动中队主要负责… (案调 is no unit: it
+    # shares 中队 with the next, kept as written), 市容一中队负责…: each duty led by them.
+    plan = parse(_SQUADS.format("城市管理执法支队、城建监察大队和综合科"), year=2015)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["城市管理执法支队", "城建监察大队", "综合科"]),
+        (2, ["案调、机动中队"]),
+        (3, ["市容一中队"]),
+    ]
+    left_out = next(w for w in plan.warnings if "未作为任务" in w)
+    assert "未导入的段落：“精心组织安排。合理调配" in left_out
+
+
+def test_words_joined_by_he_that_are_no_units_open_no_duty():
+    # Forbidden: 宣传和教育要… names no unit: the plan's paragraphs are not read as duties.
+    plan = parse(_SQUADS.format("宣传和教育"), year=2015)
+    assert [item.lead_units for item in plan.items][0] == []
