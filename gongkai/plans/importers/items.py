@@ -533,6 +533,7 @@ def _deadline_of_stage(item: ParsedItem, year: int) -> None:
 
 
 HEADING_UNITS_FLAG = "本项任务未注明责任单位，已取其标题所注的单位，请核对"
+NO_LEAD_FLAG = "未写明牵头单位，请核对"
 HEADING_LEAD_FLAG = "本项任务只注明了配合单位，牵头单位取自其标题所注的牵头单位，请核对"
 
 
@@ -618,7 +619,7 @@ def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
     texts.append(f"配合单位：{columns[SUPPORT]}" if columns.get(SUPPORT) else "")
     item.units_text = "；".join(filter(None, [*texts, item.units_text]))
     if not item.lead_units:
-        item.flags.append("未写明牵头单位，请核对")
+        item.flags.append(NO_LEAD_FLAG)
     _flag_odd_names(item)
     asides = [*lead.asides, *support.asides]
     item.note = "；".join(filter(None, [item.note, lead.note, support.note, *asides]))

@@ -214,3 +214,40 @@ def test_words_joined_by_he_that_are_no_units_open_no_duty():
     # Forbidden: 宣传和教育要… names no unit: the plan's paragraphs are not read as duties.
     plan = parse(_SQUADS.format("宣传和教育"), year=2015)
     assert [item.lead_units for item in plan.items][0] == []
+
+
+def _split_table(helpers_header: str):
+    spec = {
+        "format": "docx",
+        "before": ["2022年全区政务公开工作主要任务分解表"],
+        "rows": [
+            ["工作任务", "工作要求", "牵头单位", helpers_header],
+            [
+                "一、加强涉及市场主体的信息公开",
+                "1.增强政策制定实施的透明度。",
+                "",
+                "区直各有关单位",
+            ],
+            ["", "2.建立审批问题的办理和反馈机制。", "区行政审批局", "区直各有关单位"],
+        ],
+        "merges": [[1, 0, 2, 0]],
+    }
+    return parse_plan_file(office_file(spec), "plan.docx", 2022)
+
+
+def test_a_row_with_no_lead_is_led_by_its_responsible_units():
+    # plans40 01: 牵头单位 | 配合/责任单位 — a row whose 牵头 cell is empty names the units
+    # responsible for it in the other column: they lead (责任, no 牵头), said on the item.
+    plan = _split_table("配合/责任单位")
+    assert [(item.lead_units, item.support_units) for item in plan.items] == [
+        (["区直各有关单位"], []),
+        (["区行政审批局"], ["区直各有关单位"]),
+    ]
+    assert any("配合/责任单位" in flag for flag in plan.items[0].flags)
+
+
+def test_a_row_with_no_lead_and_only_helpers_stays_unled():
+    # Forbidden: a column headed 配合单位 alone holds helpers: no lead, and the item says so.
+    plan = _split_table("配合单位")
+    assert (plan.items[0].lead_units, plan.items[0].support_units) == ([], ["区直各有关单位"])
+    assert any("未写明牵头单位" in flag for flag in plan.items[0].flags)
