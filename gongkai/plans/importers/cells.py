@@ -241,8 +241,9 @@ _HEADER_WORDS = sorted(
 )
 
 
-def _glued_header(line: str) -> list[str] | None:
-    """The header words a line is made of, three or more, or None."""
+def _glued_header(line: str, tasks_column: bool = True) -> list[str] | None:
+    """The header words a line is made of, three or more, or None; ``tasks_column``: one of
+    them must name the tasks' column."""
     text = re.sub(r"\s+", "", line)
     plain = simplify(text)
     if not 6 <= len(text) <= 40:
@@ -255,6 +256,6 @@ def _glued_header(line: str) -> list[str] | None:
         words.append(text[at : at + len(word)])
         at += len(word)
     roles = [_header_role(w) for w in words]
-    if len(words) < 3 or None in roles or REQUIREMENT not in _settle_roles(roles):
+    if len(words) < 3 or None in roles:
         return None
-    return words
+    return words if REQUIREMENT in _settle_roles(roles) or not tasks_column else None

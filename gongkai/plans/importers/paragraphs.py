@@ -55,7 +55,15 @@ from gongkai.plans.importers.cells import (
     cell_looks_like,
     header_roles,
 )
-from gongkai.plans.importers.headers import AFTER_NUMBER, LEAD, NUMBER, REQUIREMENT, SUPPORT, UNITS
+from gongkai.plans.importers.headers import (
+    AFTER_NUMBER,
+    DEADLINE,
+    LEAD,
+    NUMBER,
+    REQUIREMENT,
+    SUPPORT,
+    UNITS,
+)
 from gongkai.plans.importers.labels import label_sets, one_task_per_group
 from gongkai.plans.importers.runon import _HEADER_RUN, _run_on_table
 from gongkai.plans.importers.stream import (
@@ -113,16 +121,17 @@ def forget_memos() -> None:
 
 
 LOST_TABLE = (
-    "原文中的任务分解表在复制时连成了一行（表头有“序号”和“责任单位”，但读不出任何一项任务的"
+    "原文中的任务分解表在复制时连成了一行（表头有“责任单位”等列，但读不出任何一项任务的"
     "责任单位），无法可靠地逐项读出。请上传原Word或Excel文件，或把表格按每行一项粘贴。"
 )
 
 
 def _lost_run_on_table(lines: list[str], rows: list[Row]) -> bool:
     """A table run into one line (its header words run together inside a longer line, with a
-    序号 and a units column) that no reader could cut, and no task read with any units: the
-    paragraphs read are the table's cells, wrongly cut (tasks lost or run together), so the
-    plan is refused rather than read with tasks missing."""
+    序号 or a deadline column and a units column) that no reader could cut, and no task read
+    with any units: the paragraphs read are the table's cells, wrongly cut (tasks lost or run
+    together), or the notice's points before it, so the plan is refused rather than read with
+    tasks missing."""
     records = [row for row in rows if isinstance(row, _Record)]
     if not records or any(row[3].strip() for row in records):
         return False
@@ -130,8 +139,12 @@ def _lost_run_on_table(lines: list[str], rows: list[Row]) -> bool:
         for match in _HEADER_RUN.finditer(line):
             if match.group().strip() == line.strip():
                 continue
-            roles = [_header_role(w) for w in _glued_header(match.group().replace("/", "")) or []]
-            if NUMBER in roles and any(role in (UNITS, LEAD, SUPPORT) for role in roles):
+            # …分解表 类别项目内容责任领导责任处室责任人完成时限…: its tasks' column named in
+            # the plan's words, the units and deadline columns in header words.
+            words = _glued_header(match.group().replace("/", ""), tasks_column=False) or []
+            roles = [_header_role(w) for w in words]
+            numbered = NUMBER in roles or DEADLINE in roles
+            if numbered and any(role in (UNITS, LEAD, SUPPORT) for role in roles):
                 return True
     return False
 

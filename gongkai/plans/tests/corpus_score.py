@@ -29,11 +29,16 @@ Conventions every expectation follows (where collectors differed, the plan's pag
   site's pinyin ruby after characters (構(gòu)建 -> 構建, 一(yī)、 -> 一、): an annotation the
   copy added, not the part's title, which is what the ledger shows. So is a part numeral a
   page garbled into a dash (―、 for 一、, before the plan's 二、): compared as 一、.
+- Two units columns: 牵头单位 | 配合单位 — the first leads, the second helps; a row whose 牵头
+  cell is empty is led by the other column's units when its header names them responsible
+  too (配合/责任单位: 责任 with no 牵头), and has no lead (flagged) when it says 配合 only.
 - Numbers: the task's number as printed, unless the plan restarts its numbers (1. 2. under each
   （一）, or after a part): a task number is unique in a plan (the model's constraint), so such a
   plan's tasks are numbered in order through it, as the importer does and warns.
 - Collectives as written: a bracket closing a collective is part of its name (各乡镇(街道),
-  各乡镇<街道>, 各镇(街)); one closing an office's name is its alias (X（Y） -> X). A 各 that
+  各乡镇<街道>, 各镇(街)); one closing an office's name is its alias (X（Y） -> X), and so is
+  one closing a collective that ends on a body's name (各乡镇人民政府（街道办事处）,
+  各县市区人民政府(管委会) -> the name before the bracket). A 各 that
   covers a bare kind joined by 和 is one collective (各处室和单位, 辖区内各司法所和派出所); a
   name with its own place after the 和 is a unit of its own (各村和区农业农村局: two).
 - Deadlines: a deadline the plan states is its date (年底前 or 年内完成 in a task's text, or a

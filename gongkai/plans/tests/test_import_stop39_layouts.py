@@ -2,7 +2,10 @@
 small and invented, typed in the shape each layout has; the real ones are scored by
 test_import_real_plans.py."""
 
-from gongkai.plans.importers import parse_plan_file
+import pytest
+
+from gongkai.plans.importers import PlanImportError, parse_plan_file
+from gongkai.plans.importers.paragraphs import LOST_TABLE
 from gongkai.plans.tests.corpus_score import office_file
 from gongkai.plans.tests.plan_text import parse, read
 
@@ -251,3 +254,26 @@ def test_a_row_with_no_lead_and_only_helpers_stays_unled():
     plan = _split_table("配合单位")
     assert (plan.items[0].lead_units, plan.items[0].support_units) == ([], ["区直各有关单位"])
     assert any("未写明牵头单位" in flag for flag in plan.items[0].flags)
+
+
+_NOTICE_AND_ANNEX = (
+    "某局2017年工作要点 一、抓制度改革（一）深化商事制度改革。推进全程电子化登记。"
+    "（二）完善执法体系。制定执法程序规范。 二、抓队伍建设（一）加强干部培训。编制教育培训计划。"
+    " 附件：2017年主要任务分解表 类别项目内容责任领导{}责任人{}"
+    "改 革 创 新试行个体工商户自助打照系统江裕森许可处林本勇12月"
+    "试点个体工商户简易注销江裕森许可处林本勇3月"
+)
+
+
+def test_a_notice_whose_tasks_are_in_an_annex_table_run_into_one_line_is_refused():
+    # plans36 02: the notice's points name no units; its annex table, run into one line, has
+    # 责任处室 and 完成时限 columns but no 序号 — reading the points would be silently wrong.
+    with pytest.raises(PlanImportError) as refused:
+        parse(_NOTICE_AND_ANNEX.format("责任处室", "完成时限"), year=2017)
+    assert str(refused.value) == LOST_TABLE
+
+
+def test_an_annex_header_run_with_no_deadline_or_number_column_is_not_refused():
+    # Forbidden: units columns alone (类别项目内容责任领导责任处室责任人) are no table to refuse on.
+    plan = parse(_NOTICE_AND_ANNEX.format("责任处室", ""), year=2017)
+    assert plan.items
