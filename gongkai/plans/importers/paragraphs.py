@@ -342,9 +342,9 @@ def _records(lines: list[str]) -> list[Row]:
         ):
             _add_header_once(rows)
             _units_from_heading(record, heading_units)
-            if heading_units and _unit_duty(line):
+            if heading_units and (duty := _unit_duty(line)):
                 # （五）X局：/1.…/2.… then （六）Y公司：…: Y's one duty, not X's
-                heading_units = f"{_FROM_HEADING}{_unit_duty(line)}"
+                heading_units = f"{_FROM_HEADING}{duty}"
             record = _new_record(line, unnumbered=entry)
             rows.append(record)
         elif record is not None and record[3] and len(line) > 20 and _names_own_units(line):
