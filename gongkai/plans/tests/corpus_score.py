@@ -39,8 +39,9 @@ Conventions every expectation follows (where collectors differed, the plan's pag
   各乡镇<街道>, 各镇(街)); one closing an office's name is its alias (X（Y） -> X), and so is
   one closing a collective that ends on a body's name or an office's kind (各乡镇人民政府
   （街道办事处）, 各县市区人民政府(管委会), 厅机关各处(室) -> the name before the bracket).
-  A 各 that covers a bare kind joined by 和 is one collective (各处室和单位, 辖区内各司法所和派出所); a
-  name with its own place after the 和 is a unit of its own (各村和区农业农村局: two).
+  A 各 that covers a bare kind joined by 和 is one collective (各处室和单位,
+  辖区内各司法所和派出所); a name with its own place after the 和 is a unit of its own
+  (各村和区农业农村局: two).
 - Deadlines: a deadline the plan states is its date (年底前 or 年内完成 in a task's text, or a
   target year it commits to, 确保2023年…实现: that year's end, flagged as taken from the
   text; so is 到YYYY年 when YYYY is the plan's year, 到2023年，实现…全覆盖 in a 2023 plan, while
