@@ -116,6 +116,9 @@ class _Draft:
     # The part before this task whose paragraph no task took (rows' walker): were it a task,
     # a number counted in order of appearance would be one short from it on.
     after_unread: str = ""
+    # 牵头单位 | 配合/责任单位: the support column's heading when it says its units answer for
+    # a row with no lead (rows._responsible_heading); empty for a plain 配合单位 column.
+    responsible_heading: str = ""
 
     def set(self, role: str, value: str) -> None:
         if role in (LEAD, SUPPORT):
@@ -260,7 +263,7 @@ def _finish_item(draft: _Draft, year: int) -> ParsedItem:
         item.flags.append(_UNNUMBERED_FLAG if item.units_text else _UNNUMBERED_NO_UNITS)
     _finish_deadline(item, year)
     if draft.unit_columns:
-        _finish_two_unit_columns(item, draft.unit_columns)
+        _finish_two_unit_columns(item, draft.unit_columns, draft.responsible_heading)
     else:
         _finish_units(item)
         if draft.unit_rows and item.lead_units:
@@ -534,6 +537,7 @@ def _deadline_of_stage(item: ParsedItem, year: int) -> None:
 
 HEADING_UNITS_FLAG = "本项任务未注明责任单位，已取其标题所注的单位，请核对"
 NO_LEAD_FLAG = "未写明牵头单位，请核对"
+RESPONSIBLE_LEAD = "本项牵头单位栏为空，已将“{}”栏的单位作为责任单位（牵头），请核对"
 HEADING_LEAD_FLAG = "本项任务只注明了配合单位，牵头单位取自其标题所注的牵头单位，请核对"
 
 
@@ -601,8 +605,11 @@ def _flag_odd_names(item: ParsedItem) -> None:
         item.flags.append(f"责任单位中“{odd[0]}”不像单位名称，请核对")
 
 
-def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
-    """牵头单位 | 配合单位 columns: everyone in the first leads, everyone in the second helps."""
+def _finish_two_unit_columns(
+    item: ParsedItem, columns: dict[str, str], responsible_heading: str = ""
+) -> None:
+    """牵头单位 | 配合单位 columns: everyone in the first leads, everyone in the second helps;
+    under a 配合/责任单位 heading, a row with its 牵头 cell empty names who answers for it."""
     lead, support = parse_units(columns.get(LEAD, "")), parse_units(columns.get(SUPPORT, ""))
     # 牵头单位 | 参与单位 | 责任单位: the third column's units are responsible with the lead.
     third = parse_units(item.units_text) if item.units_text else None
@@ -618,7 +625,10 @@ def _finish_two_unit_columns(item: ParsedItem, columns: dict[str, str]) -> None:
     texts = [f"牵头单位：{columns[LEAD]}" if columns.get(LEAD) else ""]
     texts.append(f"配合单位：{columns[SUPPORT]}" if columns.get(SUPPORT) else "")
     item.units_text = "；".join(filter(None, [*texts, item.units_text]))
-    if not item.lead_units:
+    if not item.lead_units and item.support_units and responsible_heading:
+        item.lead_units, item.support_units = item.support_units, []
+        item.flags.append(RESPONSIBLE_LEAD.format(responsible_heading))
+    elif not item.lead_units:
         item.flags.append(NO_LEAD_FLAG)
     _flag_odd_names(item)
     asides = [*lead.asides, *support.asides]

@@ -261,6 +261,7 @@ def _records(lines: list[str]) -> list[Row]:
     part_tasks = not (arabic or cn_tasks or split) and sum(map(_part_task, lines)) >= 2
     for at, line in enumerate(lines):
         entry = isinstance(line, UnitEntry)  # 县环保局。负责…, cut out of a run-on list
+        duty = _unit_duty(line)  # （六）Y公司：… names the unit whose duty it is
         starts_task = (
             entry
             or isinstance(line, _Piece)
@@ -269,7 +270,7 @@ def _records(lines: list[str]) -> list[Row]:
             or _ORDINAL.match(line)
             # 一、 itself a task, unless numbered tasks stand under it
             or (_SECTION.match(line) and _unit_brackets(line) and not (arabic or cn_tasks))
-            or _unit_duty(line)
+            or duty
         )
         if isinstance(line, EntriesIntro):
             _units_from_heading(record, heading_units)
@@ -342,7 +343,7 @@ def _records(lines: list[str]) -> list[Row]:
         ):
             _add_header_once(rows)
             _units_from_heading(record, heading_units)
-            if heading_units and (duty := _unit_duty(line)):
+            if heading_units and duty:
                 # （五）X局：/1.…/2.… then （六）Y公司：…: Y's one duty, not X's
                 heading_units = f"{_FROM_HEADING}{duty}"
             record = _new_record(line, unnumbered=entry)

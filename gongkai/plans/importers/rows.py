@@ -70,7 +70,6 @@ from gongkai.plans.importers.items import (
     _STUCK,
     _UNCLOSED,
     _UNREAD,
-    NO_LEAD_FLAG,
     _Draft,
     _finish_item,
     _flag_joined_and_cut_items,
@@ -486,12 +485,13 @@ def _parse_rows(
         if _has_text_column(rows[header_at + 1 :]):
             raise PlanColumnsUnclear(columns)
         raise PlanImportError(NO_TASKS)
+    if header_at >= 0 and (heading := _responsible_heading(rows[header_at], roles)):
+        for draft in drafts:
+            draft.responsible_heading = heading
     numbering = _number_items(drafts, warnings)
     _groups_as_sections(drafts)
     _flag_tasks_before_any_heading(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
-    if header_at >= 0:
-        _responsible_when_no_lead(items, rows[header_at], roles)
     _flag_numbers_run_into_deadlines(items)
     _flag_joined_and_cut_items(items)
     _spread_group_deadlines(items)
@@ -851,22 +851,13 @@ def _column_has_text(rows: list[Row], header_at: int, column: int) -> bool:
     return any(len(row) > column and row[column] for row in rows[header_at + 1 :])
 
 
-RESPONSIBLE_LEAD = "本项牵头单位栏为空，已将“{}”栏的单位作为责任单位（牵头），请核对"
-
-
-def _responsible_when_no_lead(items: list[ParsedItem], header: Row, roles: list[str]) -> None:
-    """牵头单位 | 配合/责任单位: a row whose 牵头 cell is empty names in the other column the units
-    responsible for it (责任, no 牵头: they lead); a column headed 配合单位 alone still helps."""
-    if LEAD not in roles or SUPPORT not in roles:
-        return
-    title = header[roles.index(SUPPORT)] if roles.index(SUPPORT) < len(header) else ""
-    if "责任" not in simplify(title):
-        return
-    for item in items:
-        if not item.lead_units and item.support_units:
-            item.lead_units, item.support_units = item.support_units, []
-            item.flags = [f for f in item.flags if f != NO_LEAD_FLAG]
-            item.flags.append(RESPONSIBLE_LEAD.format(title.strip()))
+def _responsible_heading(header: Row, roles: list[str]) -> str:
+    """牵头单位 | 配合/责任单位: the support column's heading when it names 责任 units, who answer
+    for a row whose 牵头 cell is empty; "" for a column headed 配合单位 alone (it only helps)."""
+    if LEAD not in roles or SUPPORT not in roles or roles.index(SUPPORT) >= len(header):
+        return ""
+    title = header[roles.index(SUPPORT)].strip()
+    return title if "责任" in simplify(title) else ""
 
 
 def _some_labels_known(header: Row) -> list[str | None] | None:

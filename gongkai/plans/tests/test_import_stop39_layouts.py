@@ -5,6 +5,7 @@ test_import_real_plans.py."""
 import pytest
 
 from gongkai.plans.importers import PlanImportError, parse_plan_file
+from gongkai.plans.importers.base import ParsedItem, naming_left_out
 from gongkai.plans.importers.paragraphs import LOST_TABLE
 from gongkai.plans.tests.corpus_score import office_file
 from gongkai.plans.tests.plan_text import parse, read
@@ -247,6 +248,7 @@ def test_a_row_with_no_lead_is_led_by_its_responsible_units():
         (["区行政审批局"], ["区直各有关单位"]),
     ]
     assert any("配合/责任单位" in flag for flag in plan.items[0].flags)
+    assert not any("未写明牵头单位" in flag for flag in plan.items[0].flags)
 
 
 def test_a_row_with_no_lead_and_only_helpers_stays_unled():
@@ -277,3 +279,16 @@ def test_an_annex_header_run_with_no_deadline_or_number_column_is_not_refused():
     # Forbidden: units columns alone (类别项目内容责任领导责任处室责任人) are no table to refuse on.
     plan = parse(_NOTICE_AND_ANNEX.format("责任处室", ""), year=2017)
     assert plan.items
+
+
+def test_a_warning_names_the_first_ten_paragraphs_left_out_and_counts_the_rest():
+    # Forbidden: a warning naming every one of a long list; the clerk reads ten and the count.
+    left_out = [
+        ParsedItem(number=n, requirement=f"第{n}段落：加强政务公开平台建设与管理工作")
+        for n in range(12)
+    ]
+    warning = naming_left_out("以下段落未写明责任单位，未导入", left_out)
+    assert warning.count("“") == 10
+    assert "“第0段落：加强政务公开平台建设与…”" in warning
+    assert "第10段落" not in warning and warning.endswith("等12段")
+    assert "等" not in naming_left_out("未导入", left_out[:10])
