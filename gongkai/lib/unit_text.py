@@ -488,8 +488,11 @@ def _from_clauses(text: str) -> UnitsParse:
             aid += names
         else:
             weak += names
-    # Units with no verb, or only 负责/落实, lead unless someone else was named lead.
+    # Units with no verb, or only 负责/落实, lead unless someone else was named lead; as helpers
+    # they keep their place (X牵头，A、B，C配合: A, B, C).
     _add(result.support if has_lead_verb else result.lead, weak)
+    if has_lead_verb and weak:
+        result.support.sort(key=lambda name: _place(name, text))
     # 技术支持/指导 helps whoever does the work; alone, it is the work.
     _add(result.support if result.lead else result.lead, aid)
     _drop_leads_from_support(result)
@@ -871,6 +874,12 @@ def _unglued(names: list[str], flags: list[str], held: list[str]) -> list[str]:
         elif name not in out:
             out.append(name)
     return out
+
+
+def _place(name: str, text: str) -> int:
+    """Where a name stands in the text it was read from (a changed name: after the rest)."""
+    at = text.find(name)
+    return at if at >= 0 else len(text)
 
 
 def _add(target: list[str], names: list[str]) -> None:

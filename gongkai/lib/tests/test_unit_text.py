@@ -361,3 +361,20 @@ def test_helpers_when_needed_are_helpers():
     assert (parsed.lead, parsed.support) == (["法规处"], ["质监处", "药械处"])
     # Forbidden: 根据需要 before another verb is no role (the cell is not read as units).
     assert parse_units("办公室根据需要安排").lead == []
+
+
+def test_helpers_a_comma_cuts_from_their_verb_keep_their_place():
+    # plans42 04 (辽宁省民政厅): 办公室牵头，A、B,C配合 — A and B carry no verb of their own but
+    # help with C; they stand before C, as written.
+    units = parse_units("办公室牵头，各有关处室、民服中心,省信息中心运维九部配合")
+    assert (units.lead, units.support) == (
+        ["办公室"],
+        ["各有关处室", "民服中心", "省信息中心运维九部"],
+    )
+
+
+def test_units_with_no_verb_after_the_lead_and_helpers_still_help_after_them():
+    # Forbidden: sorting helpers by place must not move a verbless unit named last before
+    # the helpers named earlier, nor make it lead.
+    units = parse_units("办公室牵头，法规处配合，民服中心")
+    assert (units.lead, units.support) == (["办公室"], ["法规处", "民服中心"])

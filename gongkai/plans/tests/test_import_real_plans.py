@@ -332,6 +332,14 @@ tests/:
   two-stage dates), 07 (a 、/， list), 08 (persons as units, 立整立改); 31 04 and 07 (Word
   tables: a part cell merged down the first column, two unit columns; quarter cells merged
   over their tasks), 31 02 (牵头单位：责任单位：配合单位： run together).
+- real_heldout34 (plans34, stop 38: 7 task splits of the 平潭 archive, 121 items, by blind author
+  plans-author34): blind 115/121 with 4 silently wrong on 06fdc73; read by the lead from stop
+  38; dev data from stop 40 at 116/121, none silently wrong (three missing tasks the warnings
+  name). real_heldout42 (plans42, stop 40: 4 departments' 政务公开 plans from stored web pages,
+  25 items, by blind author helper-180): blind 16/25, none silently wrong, on 2dea4cb; dev data
+  at once at 18/25 (helpers a comma cuts from their 配合 keep their place). Still wrong, flagged:
+  42 02 (a five-level indicator table, one cell per line, its units cells not read), 42 04 #3
+  (X牵头，Y配合 run on after a sentence with no bracket).
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -382,6 +390,8 @@ BATCHES = {
     "real_heldout27": (9, 119, 119, 0),
     "real_heldout29": (8, 68, 50, 0),
     "real_heldout31": (8, 110, 80, 0),
+    "real_heldout34": (7, 121, 116, 0),
+    "real_heldout42": (4, 25, 18, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
