@@ -59,7 +59,7 @@ _PHASE_START = re.compile(r"(\d{1,2}月\d{1,2}日)(?:开始|起)")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _MONTH_CN = re.compile(r"([一二三四五六七八九十]{1,3})月")
 _FULL_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
-_MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|底|末|份前|份|内|前)?")
+_MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|初|底|末|份前|份|内|前)?")
 # 2019年3月起, 3月开始: when the work starts, not when it is due.
 _STARTS = re.compile(r"起|开始")
 # 2020年底前启动，持续推进: the date the work must start by (启动, 开工), not when it is done.
@@ -127,7 +127,12 @@ def _normalise(text: str) -> str:
     text = re.sub(r"\s+", "", simplify(text))
     text = _BEFORE_WRITTEN_LONG.sub("前", text)
     text = _ISO_DATE.sub(r"\1年\2月\3日", text)
-    return _MONTH_CN.sub(lambda m: f"{cn_number(m.group(1)) or m.group(1)}月", text)
+    text = _MONTH_CN.sub(lambda m: f"{cn_number(m.group(1)) or m.group(1)}月", text)
+    return _SPAN_IN_A_YEAR.sub(r"\g<0>\1年", text)
+
+
+# 2020年1月-3月: a span's second month is in the year its first writes (not the plan's).
+_SPAN_IN_A_YEAR = re.compile(r"(\d{4})年\d{1,2}月(?:\d{1,2}日)?[-—–~～至到](?=\d{1,2}月)")
 
 
 def _explicit_dates(text: str, year: int, flags: list[str]) -> list[tuple[date, str]]:
@@ -196,7 +201,7 @@ def _month(match: re.Match, year: int, flags: list[str]) -> list[tuple[date, str
         flags.append(f"完成时限中的月份不存在：{match.group(0)}")
         return []
     label = match.group(0)
-    if word == "上旬":
+    if word in ("上旬", "初"):  # 7月初, the month's start: its first ten days
         flags.append(f"“{label}”已按当月10日计，请核对")
         return [(date(y, m, 10), label)]
     if word == "中旬":

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
+from gongkai.lib.deadline_text import DeadlineParse, cn_number, parse_deadline, simplify
 
 
 @pytest.mark.parametrize(
@@ -158,3 +158,21 @@ def test_it_flags_a_start_or_an_ambiguous_month_taken_for_the_deadline(text, due
 @pytest.mark.parametrize("text", ["9月份", "9月底前", "5月起常态化"])
 def test_a_month_with_no_start_or_doubt_is_taken_unflagged(text):
     assert parse_deadline(text, 2022).flags == []
+
+
+def test_the_start_of_a_month_is_its_tenth_day_flagged_as_its_first_ten_days_are():
+    # plans36 04: （一）全面部署阶段（2021年7月初） — 月初 is 上旬 in other words; read as the
+    # month's end it was a date three weeks late, unflagged.
+    parsed = parse_deadline("2021年7月初", 2021)
+    assert parsed.due_date == date(2021, 7, 10)
+    assert any("当月10日" in flag for flag in parsed.flags)
+    # Forbidden: 月底 stays the month's last day, unflagged.
+    assert parse_deadline("7月底", 2021) == DeadlineParse(date(2021, 7, 31), False, [])
+
+
+def test_a_span_inside_one_written_year_ends_in_that_year():
+    # plans33 06: （三）巩固提升阶段（2020年1月-3月） in a 2019 plan: 3月 is 2020's March.
+    assert parse_deadline("2020年1月-3月", 2019).due_date == date(2020, 3, 31)
+    assert parse_deadline("2020年1月至3月底", 2019).due_date == date(2020, 3, 31)
+    # Forbidden: a span that writes no year stays in the plan's year.
+    assert parse_deadline("1月-3月", 2019).due_date == date(2019, 3, 31)

@@ -54,6 +54,7 @@ class _Record(list):
         self.twice = False
         self.joined = False  # a group's numbered paragraphs joined into one task (labels.py)
         self.guessed = False  # its number read from a bare number (NumberGuessed)
+        self.stage = False  # a stage of the plan's timetable (paragraphs._stage)
 
 
 def _new_record(line: str, *, unnumbered: bool = False) -> _Record:

@@ -221,13 +221,14 @@ def _restore_breaks(line: str, lists_inside: bool = False) -> list[str]:
             # 《…方案（2019-2021》: a bracket a title leaves open closes with the title, or
             # every marker after it would be taken for one inside brackets.
             depth = min(depth, titles.pop())
+    quoted = _quoted(line)
     last = {"section": 0, "group": 0, "number": 0}
     cuts = []
     for marker in _MARKER.finditer(line):
         kind, at = marker.lastgroup, marker.start()
         before = line[at - 1 : at]
         value = cn_number(marker.group(kind))
-        if depths[at] or before == "第":
+        if depths[at] or at in quoted or before == "第":
             continue
         follows = value in (1, last[kind] + 1, last[kind] + 2)
         if kind == "section":
@@ -261,6 +262,15 @@ def _restore_breaks(line: str, lists_inside: bool = False) -> list[str]:
     bounds = [0, *cuts, len(line)]
     parts = (line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False))
     return [piece for part in parts if part for piece in _title_then_intro(part)]
+
+
+# 分点罗列“1.…；2.…3.…”: a quote this short is an example inside a paragraph, its numbers no tasks.
+_QUOTE = re.compile(r"“[^“”]{1,60}”")
+
+
+def _quoted(line: str) -> set[int]:
+    """The positions inside a short quote (closed, on the same line)."""
+    return {at for found in _QUOTE.finditer(line) for at in range(found.start() + 1, found.end())}
 
 
 # A part's whole title when it is a label only (二、主要任务, 五、工作要求).
@@ -301,6 +311,10 @@ _PART_TITLE_THEN_INTRO = re.compile(
     # (a purpose clause after it, 为切实…, is cut with a list of duties: unit_entries)
     r"(?!任务|分工|清单|目标|措施|要求|安排|重点|职责|及|和|与|为|[^\u4e00-\u9fff])"
     r"(?=[^。；;：:]{6,}[，,；;。])"
+    # 五、整治时间和步骤2021年7月开始至2021年底，分三个阶段进行。: a title, then a sentence
+    # opening on the span of time it covers
+    r"|^([一二三四五六七八九十]{1,3}、[^、，,。；;：:（）()《》“”\s\d]{4,12}?)"
+    r"(?=(?:自|从)?\d{4}年[^。；;，,]{0,12}?(?:开始|起|至|到)[^。；;]{0,20}[，,。])"
 )
 
 

@@ -168,6 +168,9 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> str:
         explicit = draft.explicit_number
         draft.item.number = explicit if given and explicit is not None else previous + 1
         previous = draft.item.number
+        if numbering == RENUMBERED and explicit is not None and explicit != previous:
+            # 1. under （二） read as 6: the page's number beside the item's, to find it there
+            draft.item.flags.append(RENUMBERED_FLAG.format(explicit, previous))
         if not given and draft.after_unread:
             draft.item.flags.append(AFTER_UNREAD_FLAG.format(draft.after_unread))
     numbers = [d.item.number for d in drafts]
@@ -194,6 +197,7 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> str:
     return numbering
 
 
+RENUMBERED_FLAG = "原文此项编号为{}，全文按出现顺序重新编号后为第{}项，请对照原文核对"
 AFTER_UNREAD_FLAG = (
     "任务按出现顺序编号，而其前“{}”下有成段文字未识别为任务：如那段也是任务，本项编号应顺延，请核对"
 )
@@ -315,6 +319,14 @@ def _finish_deadline(item: ParsedItem, year: int) -> None:
         )
     item.due_date, item.ongoing = parsed.due_date, parsed.ongoing
     item.flags += parsed.flags
+    if parsed.due_date and _SCHEDULE.search(simplify(item.deadline_text)):
+        item.flags.append(_SCHEDULE_FLAG)
+
+
+# 第二季度：与省知识产权局联合开展执法… — a 进度安排 cell: what is done when, the deadline read
+# from its times (the last), not a date the plan set for the task.
+_SCHEDULE = re.compile(r"(?:季度|月|旬|年|底|前)\s*[：:]\s*[\u4e00-\u9fff]{4}")
+_SCHEDULE_FLAG = "完成时限栏写的是进度安排，已取其中最晚的时间作为完成时限，请核对"
 
 
 # A deadline cell holding a year only: 2023年, 2023 年度.

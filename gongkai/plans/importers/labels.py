@@ -53,9 +53,13 @@ class Joined(str):
 def one_task_per_group(lines: list[str]) -> list[str]:
     """（一）… 1．…(no units) 2．…牵头单位：X — in a plan where two or more groups have
     several numbered paragraphs of which only the last names units, each such group's
-    paragraphs are joined into one (the first's number)."""
+    paragraphs are joined into one (the first's number); so is one such group whose
+    paragraphs before the last end on ；, a list inside one task (1.清理范围…；2.对…；3.…。
+    责任单位：X), in a plan where another group's every numbered paragraph names its own."""
     heads = [at for at, line in enumerate(lines) if _is_heading(line)] + [len(lines)]
     closed_once = []
+    listed = False  # a group closed once whose paragraphs are the items of one list
+    closed_each = False  # a group whose every numbered paragraph names its units
     for start, end in zip(heads, heads[1:], strict=False):
         numbered = [at for at in range(start + 1, end) if _NUMBERED.match(lines[at])]
         if len(numbered) < 2 or numbered[-1] != end - 1:
@@ -63,7 +67,9 @@ def one_task_per_group(lines: list[str]) -> list[str]:
         named = [_names_unit(lines[at]) for at in numbered]
         if named[-1] and not any(named[:-1]):
             closed_once.append((numbered[0], end))
-    if len(closed_once) < 2:
+            listed = listed or all(lines[at].rstrip().endswith(("；", ";")) for at in numbered[:-1])
+        closed_each = closed_each or all(named)
+    if len(closed_once) < 2 and not (len(closed_once) == 1 and listed and closed_each):
         return lines
     out = list(lines)
     for first, end in reversed(closed_once):

@@ -70,6 +70,7 @@ from gongkai.plans.importers.stream import (
     JOINED_GROUP,
     MID_TEXT,
     NUMBER_GUESSED,
+    STAGE,
     TWICE,
     UNCLOSED,
     stream_rows,
@@ -259,6 +260,14 @@ def _records(lines: list[str]) -> list[Row]:
     numbers = [_number(line) for line in lines]
     # Parts that are each one task, the plan numbering nothing under them.
     part_tasks = not (arabic or cn_tasks or split) and sum(map(_part_task, lines)) >= 2
+    # A timetable whose stages say who does them (（一）全面摸排阶段。6月31日前，各片区管理局要…):
+    # each stage is a task, unless tasks naming their units follow it (the stages there are the
+    # plan's outline of them, and as tasks they would shift the numbers of all after).
+    named = [at for at, line in enumerate(lines) if _names_own_units(line)]
+    stages = [
+        _stage(line) if at > max(named, default=-1) else None for at, line in enumerate(lines)
+    ]
+    staged = any(stage and stage[0] for stage in stages)
     for at, line in enumerate(lines):
         entry = isinstance(line, UnitEntry)  # 县环保局。负责…, cut out of a run-on list
         duty = _unit_duty(line)  # （六）Y公司：… names the unit whose duty it is
@@ -290,7 +299,15 @@ def _records(lines: list[str]) -> list[Row]:
             heading_task = _heading_and_its_task(line)
         if not heading_task and not starts_task and arabic and _unitless_task(lines, at, rows):
             heading_task = _heading_and_its_task(line)
-        if heading_task:
+        if staged and stages[at] and not starts_task:
+            _units_from_heading(record, heading_units)
+            seen_section, heading_units = True, ""
+            _add_header_once(rows)
+            record = _new_record(line, unnumbered=True)
+            record[3], record[2] = stages[at]
+            record.stage = True
+            rows.append(record)
+        elif heading_task:
             # （二）…工程 配合…。牵头处室：X。 — a heading, and one task under it with no number.
             _units_from_heading(record, heading_units)
             seen_section, heading_units = True, ""
@@ -374,6 +391,8 @@ def _records(lines: list[str]) -> list[Row]:
             row.append(TWICE)
         elif isinstance(row, _Record) and row.joined:
             row.append(JOINED_GROUP)
+        elif isinstance(row, _Record) and row.stage:
+            row.append(STAGE)
         if isinstance(row, _Record) and row.guessed:
             row.append(NUMBER_GUESSED)
     return rows
@@ -1076,6 +1095,45 @@ def _task_like(line: str, seen_section: bool, has_sections: bool) -> bool:
 # opening on a unit's name and a colon: that unit's duties (四、职责分工), a task of its own
 # whatever numbers the plan's other parts use.
 _DUTY_OPENING = re.compile(r"([^，,。；;：:、（()）\s]{2,24}(?:[（(][^（()）]{1,12}[)）])?)[：:]")
+
+
+# （一）核查核实阶段（2019年11月底前）。各村要… / （一）全面摸排阶段。6月31日前，各片区管理局、
+# 各区属国企要… / （三）建立长效机制（2021年12月）。… — a stage of a plan's timetable (工作步骤),
+# its time in its title's bracket or opening its text, then the units that do it as the
+# sentence's subject.
+_STAGE = re.compile(
+    r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]\s*[^。，,；;：:（()）\s]{2,12}?"
+    r"(?:阶段\s*(?:[（(]([^（()）]{2,30})[)）])?|[（(](\d{4}年[^（()）]{2,24})[)）])\s*[。：:，,]?\s*"
+)
+_STAGE_OPENING_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|[上中下]旬)?前[，,]\s*")
+_STAGE_DATE_IN_TEXT = re.compile(r"(?:\d{4}年|今年)?\d{1,2}月(?:\d{1,2}日|底)前")
+_STAGE_SUBJECT = re.compile(
+    r"^((?:[^，,。；;、：:\s]{2,16}?[、，,])*?[^，,。；;、：:\s]{2,16}?)"
+    r"(?=要|负责|牵头|对照|按照|根据|做好|组织|开展)"
+)
+
+
+def _stage(line: str) -> tuple[str, str] | None:
+    """(units, deadline) of a stage paragraph, each "" when it names none; None for any other
+    line, or for a stage heading with its tasks under it (no text of its own)."""
+    text = simplify(line)
+    found = _STAGE.match(text)
+    rest = text[found.end() :] if found else ""
+    if len(rest) < 20:
+        return None
+    time = found.group(1) or found.group(2) or ""
+    if time and not _looks_like_deadline(time):
+        if found.group(2):
+            return None  # （三）X（2021年版）: a title, no stage
+        time = ""
+    if opening := _STAGE_OPENING_DATE.match(rest):
+        time, rest = time or opening.group().rstrip("，, "), rest[opening.end() :]
+    if not time and (dated := _STAGE_DATE_IN_TEXT.search(rest)):
+        time = dated.group()
+    subject = _STAGE_SUBJECT.match(rest)
+    names = re.split(r"[、，,]", subject.group(1)) if subject else []
+    units = "、".join(names) if names and all(_looks_like_unit(n) for n in names) else ""
+    return units, time
 
 
 def _unit_duty(line: str) -> str:

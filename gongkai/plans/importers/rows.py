@@ -90,12 +90,13 @@ from gongkai.plans.importers.stream import (
     JOINED_GROUP,
     MID_TEXT,
     NUMBER_GUESSED,
+    STAGE,
     STUCK,
     TWICE,
     UNCLOSED,
     UNREAD,
 )
-from gongkai.plans.importers.subjects import units_as_subjects
+from gongkai.plans.importers.subjects import STAGE_FLAG, units_as_subjects
 
 # Columns whose parts must line up one-to-one with the requirements.
 _ALIGNED = (MEASURES, DEADLINE, UNITS, LEAD, SUPPORT)
@@ -535,6 +536,7 @@ def _doubtful_rows(rows: list[Row]) -> dict[int, list[str]]:
             (MID_TEXT, _MID_TEXT),
             (TWICE, _TWICE),
             (JOINED_GROUP, _JOINED_GROUP),
+            (STAGE, STAGE_FLAG),
         ):
             if row and row[-1] == mark:
                 row.pop()

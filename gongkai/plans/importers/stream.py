@@ -77,6 +77,9 @@ JOINED_GROUP = "\x10"
 # Appended to a task whose number was read from a bare number that lost its dot (6 加强…
 # between 5. and 7.): the number is a guess, flagged. (\x11 is runon_core's PART.)
 NUMBER_GUESSED = "\x12"
+# Appended to a stage of the plan's timetable read as a task, its units the subject of its
+# sentence and its deadline the stage's time (paragraphs._stage): flagged.
+STAGE = "\x13"
 
 # Where the capture marks a row's end: an empty cell between two bars, or "X | ||".
 ROW_END = "\x01"

@@ -13,6 +13,9 @@ from gongkai.lib.unit_text import _looks_like_unit, area_flag, parse_units
 from gongkai.plans.importers.base import ParsedItem, naming_left_out
 
 SUBJECT_FLAG = "原文未写责任单位，牵头单位取自本项句首的主语，请核对"
+# paragraphs._stage: a stage of the plan's timetable read as a task, its units already read
+# from its sentence's subject (a stage may name none).
+STAGE_FLAG = "本项是方案的工作阶段，责任单位取自句首的主语、完成时限取自阶段的时间，请核对"
 _READ = "计划未用标签或括号写明责任单位；“{}”下各项以责任单位开头（X负责…），已作为任务读取"
 _LEFT_OUT = _READ + "，其余 {} 段（无责任单位的措施）未作为任务，请核对"
 # A group this long, every paragraph of it opening on units, is no chance (two: 1.党政办负责…
@@ -101,19 +104,24 @@ def _opening_units(item: ParsedItem) -> tuple[list[str], list[str]]:
 
 
 def units_as_subjects(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
-    """A unitless plan's groups whose every task opens on its units: those tasks, led by them."""
-    if any(i.names_units for i in items):
+    """A unitless plan's groups whose every task opens on its units: those tasks, led by them,
+    with the stages of its timetable (their units read from their sentences already)."""
+    staged = {id(i) for i in items if STAGE_FLAG in i.flags}
+    if any(i.names_units for i in items if id(i) not in staged):
         return items
     kept: list[tuple[ParsedItem, tuple[list[str], list[str]]]] = []
     heading = ""
     for (section, subsection), group in groupby(items, lambda i: (i.section, i.subsection)):
         group = list(group)
+        if all(id(item) in staged for item in group):
+            kept += [(item, (item.lead_units, item.support_units)) for item in group]
+            continue
         subjects = [_opening_units(item) for item in group]
         if len(group) >= _LEAST and all(lead for lead, _ in subjects):
             kept += zip(group, subjects, strict=True)
             heading = heading or " ".join(filter(None, (section, subsection)))
-    if not kept:
-        return items
+    if all(id(item) in staged for item, _ in kept):
+        return items  # stages alone: the plan's other tasks stay as they were read
     taken = {id(item) for item, _ in kept}
     left_out = [item for item in items if id(item) not in taken]
     warnings.append(
@@ -127,6 +135,8 @@ def units_as_subjects(items: list[ParsedItem], warnings: list[str]) -> list[Pars
     own = numbers[0] == 1 and numbers == sorted(set(numbers))
     for number, (item, (lead, support)) in enumerate(kept, start=1):
         item.number = item.number if own else number
+        if id(item) in staged:
+            continue
         item.lead_units, item.support_units = lead, support
         item.units_text = "、".join(lead + support)
         item.flags = [f for f in item.flags if f != "未填写责任单位"] + [SUBJECT_FLAG]

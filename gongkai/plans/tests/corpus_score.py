@@ -47,11 +47,16 @@ Conventions every expectation follows (where collectors differed, the plan's pag
   text; so is 到YYYY年 when YYYY is the plan's year, 到2023年，实现…全覆盖 in a 2023 plan, while
   a later year's, 到2025年…达到…, is a goal; so is a clause opening on the plan's year and
   the target reached in it, …，2020年…达到50%); a part of a month is its last day (10月中旬:
-  the 20th), flagged; an ambiguous one (M月前) is the last day before month M begins, flagged;
-  none is left empty and flagged, never guessed; a goal, a frequency or a span in a task's
-  text (年内实现…目标, 年内…不少于1次, 3年内) is no deadline. A group cell opening on a deadline
-  (a timetable's stage, 一季度前，… merged over its tasks) is the deadline of its tasks that state
-  none, flagged; a stage's X季度前 is that quarter's end (四季度前，完成全年任务).
+  the 20th; 7月初 or 上旬: the 10th), flagged; an ambiguous one (M月前) is the last day before
+  month M begins, flagged; none is left empty and flagged, never guessed; a goal, a frequency
+  or a span in a task's text (年内实现…目标, 年内…不少于1次, 3年内) is no deadline. A group
+  cell opening on a deadline (a timetable's stage, 一季度前，… merged over its tasks) is the
+  deadline of its tasks that state none, flagged; a stage's X季度前 is that quarter's end
+  (四季度前，完成全年任务).
+- Stages: a timetable (四、工作步骤 （一）核查核实阶段（2019年11月底前）。各村要…) whose stages open
+  their sentences on who does them holds tasks: each of its stages is one (a stage naming no unit
+  has none, flagged), led by the units its sentence opens on, due at the end of the stage's time,
+  flagged; unless tasks naming their units follow it, whose outline the stages then are.
 - Ongoing: a task the plan calls ongoing (常态化, 长期坚持, 持续推进 or 动态更新 as its deadline) is
   ongoing; so is one whose deadline is a frequency (每月, 每季度, 每年, 定期 as the 完成时限, the
   seed's 贯穿全年 in other words: the work recurs all year). Either is due at the plan year's
