@@ -340,6 +340,15 @@ tests/:
   at once at 18/25 (helpers a comma cuts from their 配合 keep their place). Still wrong, flagged:
   42 02 (a five-level indicator table, one cell per line, its units cells not read), 42 04 #3
   (X牵头，Y配合 run on after a sentence with no bracket).
+- real_heldout36 and real_heldout40 (plans36, stop 38: 7 task splits of the 平潭 archive, 114
+  items, a Word and an Excel spec, by plans-author36; plans40, stop 39: 6 of its 管委会
+  documents, 81 items, a Word and an Excel spec, by helper-178): blind 12/114 with 21 silently
+  wrong on 804e477 and 50/81 with 2 on 5582254; read by the lead from stops 38 and 39; dev data
+  from stop 40 at 82/117 (three stages added to 04's expectation when the stage convention was
+  settled) and 75/81, none silently wrong. 36 02 (a notice whose 30-row annex table ran into one
+  line with people's names in it) is refused with the run-on table message. Still wrong,
+  flagged: 36 03 (labels restart), 36 01 #7/#12 (a 全年 / 常年 schedule line read as ongoing
+  or not), 40 02/05/06 (a task's two brackets, a list of 配合 names cut).
 
 Each row is what the batch reaches today: floors that keep it from getting worse, not targets.
 Unit names are compared in simplified characters (see corpus_score._same_script).
@@ -392,6 +401,8 @@ BATCHES = {
     "real_heldout31": (8, 110, 80, 0),
     "real_heldout34": (7, 121, 116, 0),
     "real_heldout42": (4, 25, 18, 0),
+    "real_heldout36": (7, 117, 82, 0),
+    "real_heldout40": (6, 81, 75, 0),
 }
 # Batches scored blind, whose plans the importer may refuse with its message.
 BLIND = {
@@ -415,6 +426,7 @@ BLIND = {
     "real_heldout25",
     "real_heldout26",
     "real_heldout27",
+    "real_heldout36",
 }
 ALL_PLANS = [(batch, plan) for batch in BATCHES for plan in plans(CORPUS.parent / batch)]
 
