@@ -263,10 +263,10 @@ def _records(lines: list[str]) -> list[Row]:
     # A timetable whose stages say who does them (（一）全面摸排阶段。6月31日前，各片区管理局要…):
     # each stage is a task, unless tasks naming their units follow it (the stages there are the
     # plan's outline of them, and as tasks they would shift the numbers of all after).
-    named = [at for at, line in enumerate(lines) if _names_own_units(line)]
-    stages = [
-        _stage(line) if at > max(named, default=-1) else None for at, line in enumerate(lines)
-    ]
+    stages = [_stage(line) for line in lines]
+    if any(stage and stage[0] for stage in stages):
+        named = max((at for at, line in enumerate(lines) if _names_own_units(line)), default=-1)
+        stages = [stage if at > named else None for at, stage in enumerate(stages)]
     staged = any(stage and stage[0] for stage in stages)
     for at, line in enumerate(lines):
         entry = isinstance(line, UnitEntry)  # 县环保局。负责…, cut out of a run-on list
