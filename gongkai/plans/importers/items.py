@@ -168,9 +168,6 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> str:
         explicit = draft.explicit_number
         draft.item.number = explicit if given and explicit is not None else previous + 1
         previous = draft.item.number
-        if numbering == RENUMBERED and explicit is not None and explicit != previous:
-            # 1. under （二） read as 6: the page's number beside the item's, to find it there
-            draft.item.flags.append(RENUMBERED_FLAG.format(explicit, previous))
         if not given and draft.after_unread:
             draft.item.flags.append(AFTER_UNREAD_FLAG.format(draft.after_unread))
     numbers = [d.item.number for d in drafts]
@@ -198,6 +195,18 @@ def _number_items(drafts: list[_Draft], warnings: list[str]) -> str:
 
 
 RENUMBERED_FLAG = "原文此项编号为{}，全文按出现顺序重新编号后为第{}项，请对照原文核对"
+
+
+def say_printed_numbers(items: list[ParsedItem], printed: dict[int, int | None]) -> None:
+    """1. under （二） read as 6: a renumbered plan's items whose number is not the page's say
+    the page's (``printed``: by item id), to be found there. Called once the numbers are final
+    (a rule after the numbering may number the tasks it keeps again)."""
+    for item in items:
+        number = printed.get(id(item))
+        if number is not None and number != item.number:
+            item.flags.append(RENUMBERED_FLAG.format(number, item.number))
+
+
 AFTER_UNREAD_FLAG = (
     "任务按出现顺序编号，而其前“{}”下有成段文字未识别为任务：如那段也是任务，本项编号应顺延，请核对"
 )

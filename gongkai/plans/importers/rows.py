@@ -81,6 +81,7 @@ from gongkai.plans.importers.items import (
     _number_items,
     _spread_group_deadlines,
     _spread_group_units,
+    say_printed_numbers,
 )
 from gongkai.plans.importers.paragraphs import _paragraph_rows, forget_memos
 from gongkai.plans.importers.runon_core import PART
@@ -493,6 +494,7 @@ def _parse_rows(
     _groups_as_sections(drafts)
     _flag_tasks_before_any_heading(drafts)
     items = [_finish_item(draft, year) for draft in drafts]
+    printed = {id(d.item): d.explicit_number for d in drafts} if numbering == RENUMBERED else {}
     _flag_numbers_run_into_deadlines(items)
     _flag_joined_and_cut_items(items)
     _spread_group_deadlines(items)
@@ -500,6 +502,7 @@ def _parse_rows(
     if records:
         for rule in _PARAGRAPH_RULES:
             items = rule(items, warnings, numbering)
+    say_printed_numbers(items, printed)
     _flag_plan_without_units(items, warnings)
     _flag_unstated_year(items, rows, year, warnings)
     if unclear:

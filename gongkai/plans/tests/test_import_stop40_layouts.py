@@ -198,3 +198,22 @@ def test_a_quote_closed_only_far_on_keeps_the_tasks_inside_it():
     plan = parse(_SELF_CHECK[0], run_on, year=2015)
     assert [item.number for item in plan.items] == [1, 2, 3]
     assert plan.items[2].lead_units == ["区效能办"]
+
+
+def test_tasks_numbered_again_by_a_later_rule_say_no_stale_number():
+    # Forbidden: the tasks part kept alone (its 1.–3. as printed) says nothing of the numbers
+    # the whole plan's renumbering gave it before the other parts were left out (plans33 05).
+    plan = parse(
+        "关于印发农村改厕专项行动方案的通知",
+        "一、工作目标",
+        "1.到年底完成改厕任务的百分之九十以上并全面验收",
+        "2.建立长效管护机制确保户厕正常使用不反弹",
+        "二、主要任务",
+        "1.全面完成新增改厕任务，明确完成户厕无害化改造任务",
+        "2.加快推进农村户厕纳管工作，做好管网衔接",
+        "3.全面推进户厕改造项目验收工作，组织回头看",
+        year=2020,
+    )
+    assert [item.number for item in plan.items] == [1, 2, 3]
+    assert [item.section for item in plan.items] == ["二、主要任务"] * 3
+    assert not any("原文此项编号" in flag for item in plan.items for flag in item.flags)
