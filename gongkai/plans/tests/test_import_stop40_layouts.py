@@ -217,3 +217,22 @@ def test_tasks_numbered_again_by_a_later_rule_say_no_stale_number():
     assert [item.number for item in plan.items] == [1, 2, 3]
     assert [item.section for item in plan.items] == ["二、主要任务"] * 3
     assert not any("原文此项编号" in flag for item in plan.items for flag in item.flags)
+
+
+def test_a_timetables_step_titled_by_its_time_alone_is_one_of_its_stages():
+    # plans36 04: （三）建立长效机制（2021年12月）。… — the third step of a timetable whose first
+    # two are 阶段s, titled with its time in a bracket and no 阶段: a stage too, due that month.
+    step = "（三）建立长效机制（2020年12月）。结合工作实际，建立长效工作机制，与日常业务相结合。"
+    plan = parse(*_LABELLED_TASKS, *_STAGES[:3], step, year=2020)
+    assert read(plan, "number", "lead_units", "due_date")[4] == (5, [], date(2020, 12, 31))
+    assert STAGE_FLAG in plan.items[4].flags
+
+
+def test_a_title_with_an_edition_year_in_its_bracket_is_no_stage():
+    # Forbidden: （二）执行技术标准（2019年修订版）。… between two stages — a year in a title's
+    # bracket that is no time makes no stage of it.
+    step = "（二）执行技术标准（2019年修订版）。严格执行行业技术标准，对不达标的设备一律停用。"
+    later = _STAGES[2].replace("（二）", "（三）")
+    plan = parse(*_LABELLED_TASKS, *_STAGES[:2], step, later, year=2020)
+    assert len(plan.items) == 4
+    assert not any("执行技术标准" in item.requirement for item in plan.items)
