@@ -60,6 +60,9 @@ _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _MONTH_CN = re.compile(r"([一二三四五六七八九十]{1,3})月")
 _FULL_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
 _MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(上旬|中旬|下旬|初|底|末|份前|份|内|前)?")
+# 2021年6月底 / 6月30日 / 7月上旬: a month as a deadline writes it, for the importer's patterns
+# that find one inside a cell or a sentence (parse_deadline reads it).
+MONTH_DEADLINE = r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)?"
 # 2019年3月起, 3月开始: when the work starts, not when it is due.
 _STARTS = re.compile(r"起|开始")
 # 2020年底前启动，持续推进: the date the work must start by (启动, 开工), not when it is done.

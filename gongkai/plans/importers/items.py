@@ -39,6 +39,7 @@ from gongkai.plans.importers.paragraphs import (
     LEAD_FROM_HEADING,
     _heading_owners,
 )
+from gongkai.plans.importers.subjects import STAGE_FLAG
 
 _GLUED = (
     "原文此行的单元格粘连在一起（没有分隔），完成时限是从内容末尾拆出的，"
@@ -52,6 +53,7 @@ _UNREAD = (
 )
 
 _UNNUMBERED_NO_UNITS = "原文此段没有任务编号（或编号无法识别），已作为一项任务，请核对"
+_MID_TEXT = "本项的责任单位取自任务内容中间的括注（其后还有正文，可能只是说明），请核对"
 _UNCLOSED = "原文此项的责任单位括号没有闭合（原文可能在此截断），已按闭合读取，请核对"
 
 _UNREAD_CARRIED = (
@@ -110,6 +112,8 @@ class _Draft:
     group: str = ""  # the （一） heading over the item, as written
     piece: bool = False  # see _RowParts
     unnumbered: bool = False
+    mid_text: bool = False
+    stage: bool = False
     # The units cells of a task's merged rows, each as written (rows._continue): each row
     # says who leads its part (A配合B落实 / 政法综治处负责), read on its own.
     unit_rows: list[str] = field(default_factory=list)
@@ -274,6 +278,10 @@ def _finish_item(draft: _Draft, year: int) -> ParsedItem:
         item.flags.append(_SPLIT_FLAG)
     if draft.unnumbered:
         item.flags.append(_UNNUMBERED_FLAG if item.units_text else _UNNUMBERED_NO_UNITS)
+    if draft.mid_text:
+        item.flags.append(_MID_TEXT)
+    if draft.stage:
+        item.flags.append(STAGE_FLAG)
     _finish_deadline(item, year)
     if draft.unit_columns:
         _finish_two_unit_columns(item, draft.unit_columns, draft.responsible_heading)

@@ -10,7 +10,7 @@ labels; runon.py reads a table run into one line into flagged rows."""
 
 import re
 
-from gongkai.lib.deadline_text import cn_number, simplify
+from gongkai.lib.deadline_text import MONTH_DEADLINE, cn_number, simplify
 from gongkai.lib.unit_text import LEGEND, _looks_like_unit, parse_units
 from gongkai.plans.importers.base import PlanImportError
 from gongkai.plans.importers.brackets import (
@@ -68,9 +68,7 @@ from gongkai.plans.importers.labels import label_sets, one_task_per_group
 from gongkai.plans.importers.runon import _HEADER_RUN, _run_on_table
 from gongkai.plans.importers.stream import (
     JOINED_GROUP,
-    MID_TEXT,
     NUMBER_GUESSED,
-    STAGE,
     TWICE,
     UNCLOSED,
     stream_rows,
@@ -385,14 +383,10 @@ def _records(lines: list[str]) -> list[Row]:
     for row in rows:
         if isinstance(row, _Record) and row.unclosed:
             row.append(UNCLOSED)
-        elif isinstance(row, _Record) and row.mid_text:
-            row.append(MID_TEXT)
         elif isinstance(row, _Record) and row.twice:
             row.append(TWICE)
         elif isinstance(row, _Record) and row.joined:
             row.append(JOINED_GROUP)
-        elif isinstance(row, _Record) and row.stage:
-            row.append(STAGE)
         if isinstance(row, _Record) and row.guessed:
             row.append(NUMBER_GUESSED)
     return rows
@@ -1105,8 +1099,8 @@ _STAGE = re.compile(
     r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]\s*[^。，,；;：:（()）\s]{2,12}?"
     r"(?:阶段\s*(?:[（(]([^（()）]{2,30})[)）])?|[（(](\d{4}年[^（()）]{2,24})[)）])\s*[。：:，,]?\s*"
 )
-_STAGE_OPENING_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|[上中下]旬)?前[，,]\s*")
-_STAGE_DATE_IN_TEXT = re.compile(r"(?:\d{4}年|今年)?\d{1,2}月(?:\d{1,2}日|底)前")
+_STAGE_OPENING_DATE = re.compile(rf"^{MONTH_DEADLINE}前[，,]\s*")
+_STAGE_DATE_IN_TEXT = re.compile(rf"(?:今年)?{MONTH_DEADLINE}前")
 _STAGE_SUBJECT = re.compile(
     r"^((?:[^，,。；;、：:\s]{2,16}?[、，,])*?[^，,。；;、：:\s]{2,16}?)"
     r"(?=要|负责|牵头|对照|按照|根据|做好|组织|开展)"
@@ -1116,6 +1110,8 @@ _STAGE_SUBJECT = re.compile(
 def _stage(line: str) -> tuple[str, str] | None:
     """(units, deadline) of a stage paragraph, each "" when it names none; None for any other
     line, or for a stage heading with its tasks under it (no text of its own)."""
+    if not _SUBSECTION.match(line):
+        return None  # most lines: no （一） to open a stage
     text = simplify(line)
     found = _STAGE.match(text)
     rest = text[found.end() :] if found else ""

@@ -24,6 +24,7 @@ this module holds the core: columns, fitting rows to them, and walking them into
 import re
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import NamedTuple
 
 from gongkai.lib.deadline_text import cn_number, simplify
 from gongkai.lib.unit_text import label_lines_joined
@@ -89,15 +90,13 @@ from gongkai.plans.importers.stream import (
     DOUBT,
     GLUED,
     JOINED_GROUP,
-    MID_TEXT,
     NUMBER_GUESSED,
-    STAGE,
     STUCK,
     TWICE,
     UNCLOSED,
     UNREAD,
 )
-from gongkai.plans.importers.subjects import STAGE_FLAG, units_as_subjects
+from gongkai.plans.importers.subjects import units_as_subjects
 
 # Columns whose parts must line up one-to-one with the requirements.
 _ALIGNED = (MEASURES, DEADLINE, UNITS, LEAD, SUPPORT)
@@ -119,7 +118,6 @@ _META_LABEL = re.compile(r"^[^，。,；;]{1,8}[:：]$")
 _DOUBTFUL = "原表未标明行的起止，本行是按各单元格的内容切分出来的，请核对"
 _GUESSED_COLUMNS = "表格部分列的含义是按内容判断的，请核对各列对应关系"
 _SPILLED = "原表此处单元格错行（任务与措施、时限、单位的条数不一致），已跨行按顺序对齐，请核对"
-_MID_TEXT = "本项的责任单位取自任务内容中间的括注（其后还有正文，可能只是说明），请核对"
 _TWICE = (
     "本项读到两处相同的标注（如两处“责任单位”或“完成时限”），其后一处可能属于另一项未编号的任务，"
     "已合并（完成时限取第一处），请核对"
@@ -146,6 +144,8 @@ class _RowParts:
     continues: bool = False
     piece: bool = False  # a task cut out of a paragraph that held several (a _Record's)
     unnumbered: bool = False  # a paragraph with units but no number, read as a task
+    mid_text: bool = False  # its units a bracket of bare names inside its text (a _Record's)
+    stage: bool = False  # a stage of the plan's timetable (paragraphs._stage)
 
     def parts(self, role: str, as_lines: bool) -> list[str]:
         text = self.columns.get(role, "").strip()
@@ -167,8 +167,16 @@ _OPENING_POINTS = (
 )
 
 
+class _Reading(NamedTuple):
+    """What the rules over a plan of paragraphs know of how it was read."""
+
+    numbering: str  # how the tasks were numbered (items._number_items)
+    stages: set[int]  # ids of the items read from the stages of its timetable
+    mid_text: set[int]  # ids of the items whose units are a bracket inside their text
+
+
 def _without_opening_points(
-    items: list[ParsedItem], warnings: list[str], numbering: str
+    items: list[ParsedItem], warnings: list[str], reading: _Reading
 ) -> list[ParsedItem]:
     """…下达目标任务为：1.新开工2912套；2.基本建成1754套。一、… — numbered points before the
     plan's first part heading, naming no units, in a plan whose parts' tasks all stand under a
@@ -181,7 +189,7 @@ def _without_opening_points(
     if not head or not rest or not all(i.section for i in rest) or not rest[0].names_units:
         return items
     warnings.append(naming_left_out(_OPENING_POINTS.format(head), items[:head]))
-    return _numbered_from_one(items, rest, numbering)
+    return _numbered_from_one(items, rest, reading.numbering)
 
 
 def _numbered_from_one(
@@ -225,7 +233,7 @@ def _too_many_unnamed(named: list[bool]) -> bool:
 
 
 def _without_opening_aims(
-    items: list[ParsedItem], warnings: list[str], numbering: str
+    items: list[ParsedItem], warnings: list[str], reading: _Reading
 ) -> list[ParsedItem]:
     """一、总体要求 （一）指导思想…（二）基本原则…（三）发展目标… — in a plan of paragraphs where
     every task after them names its units, the paragraphs of an opening part setting out aims
@@ -247,14 +255,14 @@ def _without_opening_aims(
     ):
         head += 1
     rest = items[head:]
-    named = [i.names_units and _MID_TEXT not in i.flags for i in rest]
+    named = [i.names_units and id(i) not in reading.mid_text for i in rest]
     if not head or sum(named) < 3 or not named[0] or rest[0].section == items[0].section:
         return items
     last = max(at for at, has in enumerate(named) if has)
     if _too_many_unnamed(named[: last + 1]):
         return items
     warnings.append(naming_left_out(_OPENING_AIMS.format(items[0].section, head), items[:head]))
-    return _numbered_from_one(items, rest, numbering)
+    return _numbered_from_one(items, rest, reading.numbering)
 
 
 _PARTS_BEFORE_TASKS = (
@@ -267,14 +275,14 @@ _TASKS_HEADING = re.compile(r"任务|分工|职责|措施|举措|方式")
 
 
 def _without_parts_before_tasks(
-    items: list[ParsedItem], warnings: list[str], numbering: str
+    items: list[ParsedItem], warnings: list[str], reading: _Reading
 ) -> list[ParsedItem]:
     """二、治理范围和整改措施 （一）…1.具体情形 2.整改措施 … 三、工作任务及分工 （一）…责任单位：X
     完成时限：Y — in a plan numbering each part apart, the parts before the one headed as its
     tasks (任务, 分工), whose paragraphs name no units while every paragraph from that part on
     names its own, set out what the tasks deal with: left out, said; the tasks numbered in
     order from 1 (the plan restarts its numbers, so they were renumbered already)."""
-    if numbering != RENUMBERED:
+    if reading.numbering != RENUMBERED:
         return items
     head = 0
     while head < len(items) and not items[head].names_units:
@@ -283,7 +291,7 @@ def _without_parts_before_tasks(
     if (
         not head
         or len(rest) < 2
-        or not all(i.names_units and _MID_TEXT not in i.flags for i in rest)
+        or not all(i.names_units and id(i) not in reading.mid_text for i in rest)
     ):
         return items
     heading = _PART_NUMERAL.match(rest[0].section)
@@ -300,13 +308,13 @@ def _without_parts_before_tasks(
 
 
 def _without_closing_measures(
-    items: list[ParsedItem], warnings: list[str], numbering: str
+    items: list[ParsedItem], warnings: list[str], reading: _Reading
 ) -> list[ParsedItem]:
     """四、保障措施 1.加强领导…2.统一调度… — in a plan of paragraphs where every task names its
     units, the paragraphs of the closing part(s) that name none are the plan's measures for
     itself, not tasks: left out, and the plan says so. Units taken from a bracket inside a
     paragraph's text (各处室（中心）、…, flagged as such) do not make it a task here."""
-    named = [i.names_units and _MID_TEXT not in i.flags for i in items]
+    named = [i.names_units and id(i) not in reading.mid_text for i in items]
     last = max((at for at, has in enumerate(named) if has), default=-1)
     tail = items[last + 1 :]
     if not tail or last < 2 or _too_many_unnamed(named[: last + 1]):
@@ -328,14 +336,14 @@ _OTHER_PARTS = (
 
 
 def _only_the_tasks_part(
-    items: list[ParsedItem], warnings: list[str], numbering: str
+    items: list[ParsedItem], warnings: list[str], reading: _Reading
 ) -> list[ParsedItem]:
     """二、主要任务 1.–7. / 四、考核要求 1.–2. / 六、考核结果应用 1.–4. — in a plan naming no unit
     whose parts number their paragraphs apart (1. again under each), the part headed as its
     tasks holds the tasks; the other parts' numbered paragraphs are its rules for itself (how
     it is checked, what follows): left out, said. A plan naming units, numbering through, or
     with no part so headed is read as before."""
-    if any(i.names_units for i in items) or numbering != RENUMBERED:
+    if any(i.names_units for i in items) or reading.numbering != RENUMBERED:
         return items
     tasks = [i for i in items if _TASKS_PART.match(i.section)]
     sections = {i.section for i in tasks}
@@ -357,7 +365,7 @@ POINTS_JOINED = "本部分的编号小点未注明责任单位，只在末尾注
 
 
 def _headings_as_tasks(
-    items: list[ParsedItem], warnings: list[str], numbering: str
+    items: list[ParsedItem], warnings: list[str], reading: _Reading
 ) -> list[ParsedItem]:
     """一、实施档案电子化，构建… / its paragraph / 牵头单位：X 配合单位：Y 完成时间：… — a plan
     whose every part is one task (its text opens on the part's title) or a part of numbered
@@ -398,16 +406,15 @@ def _headings_as_tasks(
 
 
 def _units_as_subjects(
-    items: list[ParsedItem], warnings: list[str], numbering: str
+    items: list[ParsedItem], warnings: list[str], reading: _Reading
 ) -> list[ParsedItem]:
-    """subjects.units_as_subjects in the rules' shape (how the tasks were numbered is not
-    its concern)."""
-    return units_as_subjects(items, warnings)
+    """subjects.units_as_subjects in the rules' shape."""
+    return units_as_subjects(items, warnings, reading.stages)
 
 
 # A plan of paragraphs holds more than its tasks. Each rule, in this order, takes out what is
 # not a task (or reads the part headings as the tasks) and says so in a warning; each takes
-# how the tasks were numbered (numbering), which some of them renumber after.
+# how the plan was read (_Reading): some renumber the tasks after, by how they were numbered.
 _PARAGRAPH_RULES = (
     _without_opening_points,
     _without_opening_aims,
@@ -500,8 +507,13 @@ def _parse_rows(
     _spread_group_deadlines(items)
     _spread_group_units(items)
     if records:
+        reading = _Reading(
+            numbering,
+            stages={id(d.item) for d in drafts if d.stage},
+            mid_text={id(d.item) for d in drafts if d.mid_text},
+        )
         for rule in _PARAGRAPH_RULES:
-            items = rule(items, warnings, numbering)
+            items = rule(items, warnings, reading)
     say_printed_numbers(items, printed)
     _flag_plan_without_units(items, warnings)
     _flag_unstated_year(items, rows, year, warnings)
@@ -536,10 +548,8 @@ def _doubtful_rows(rows: list[Row]) -> dict[int, list[str]]:
             (STUCK, _STUCK),
             (UNREAD, _UNREAD),
             (UNCLOSED, _UNCLOSED),
-            (MID_TEXT, _MID_TEXT),
             (TWICE, _TWICE),
             (JOINED_GROUP, _JOINED_GROUP),
-            (STAGE, STAGE_FLAG),
         ):
             if row and row[-1] == mark:
                 row.pop()
@@ -1461,6 +1471,8 @@ class _Walker:
             self.group,
             piece=bool(origin and origin.piece),
             unnumbered=bool(origin and origin.unnumbered),
+            mid_text=bool(origin and origin.mid_text),
+            stage=bool(origin and origin.stage),
         )
 
     def finish(self) -> list[_Draft]:
@@ -1615,7 +1627,15 @@ class _Walker:
             requirement=text,
             flags=list(row.flags),
         )
-        draft = _Draft(item, number, group=row.group, piece=row.piece, unnumbered=row.unnumbered)
+        draft = _Draft(
+            item,
+            number,
+            group=row.group,
+            piece=row.piece,
+            unnumbered=row.unnumbered,
+            mid_text=row.mid_text,
+            stage=row.stage,
+        )
         self.drafts.append(draft)
         return draft
 

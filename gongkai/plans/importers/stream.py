@@ -12,7 +12,7 @@ by the usual checks (cells missing, units not read).
 
 import re
 
-from gongkai.lib.deadline_text import simplify
+from gongkai.lib.deadline_text import MONTH_DEADLINE, simplify
 from gongkai.plans.importers.headers import (
     AFTER_NUMBER,
     DEADLINE,
@@ -56,8 +56,7 @@ _NEEDED = (REQUIREMENT, MEASURES)
 # deadline is cut off; the units glued before it cannot be told from the text reliably.
 GLUED = "\x05"
 _GLUED_DEADLINE = re.compile(
-    r"(?<=[\u4e00-\u9fff])("
-    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)?(?:前|之前)?(?:完成)?"
+    r"(?<=[\u4e00-\u9fff])(" + MONTH_DEADLINE + r"(?:前|之前)?(?:完成)?"
     r"|(?:\d{4}年)?年[底末]前?(?:完成)?|长期坚持|长期推进|持续推进|常态化推进|贯穿全年|全年)$"
 )
 
@@ -67,9 +66,6 @@ STUCK, UNREAD = "\x06", "\x07"
 # Appended to a task read from a paragraph whose units bracket the text never closes (a
 # page cut off there): the bracket is read as if closed.
 UNCLOSED = "\x08"
-# Appended to a task whose units were read from a bracket of bare names with more of its text
-# after it (an aside, maybe): flagged.
-MID_TEXT = "\x0e"
 # Appended to a task given the same label twice (责任单位：X … 责任单位：Y): flagged.
 TWICE = "\x0f"
 # Appended to a group's numbered paragraphs read as one task (labels.py): flagged.
@@ -77,9 +73,6 @@ JOINED_GROUP = "\x10"
 # Appended to a task whose number was read from a bare number that lost its dot (6 加强…
 # between 5. and 7.): the number is a guess, flagged. (\x11 is runon_core's PART.)
 NUMBER_GUESSED = "\x12"
-# Appended to a stage of the plan's timetable read as a task, its units the subject of its
-# sentence and its deadline the stage's time (paragraphs._stage): flagged.
-STAGE = "\x13"
 
 # Where the capture marks a row's end: an empty cell between two bars, or "X | ||".
 ROW_END = "\x01"

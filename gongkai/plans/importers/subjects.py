@@ -103,10 +103,12 @@ def _opening_units(item: ParsedItem) -> tuple[list[str], list[str]]:
     return (lead, support) if lead else (_subject_units(item.requirement), [])
 
 
-def units_as_subjects(items: list[ParsedItem], warnings: list[str]) -> list[ParsedItem]:
+def units_as_subjects(
+    items: list[ParsedItem], warnings: list[str], staged: set[int]
+) -> list[ParsedItem]:
     """A unitless plan's groups whose every task opens on its units: those tasks, led by them,
-    with the stages of its timetable (their units read from their sentences already)."""
-    staged = {id(i) for i in items if STAGE_FLAG in i.flags}
+    with the stages of its timetable (``staged``, their ids: units read from their sentences
+    already)."""
     if any(i.names_units for i in items if id(i) not in staged):
         return items
     kept: list[tuple[ParsedItem, tuple[list[str], list[str]]]] = []
