@@ -81,6 +81,10 @@ _MANNER = re.compile(
     # 质监处、药械处根据需要配合: they help when needed, helpers all the same
     r"|根据(?:工作)?需要(?=配合|协助|参与)"
 )
+# 区公安局驻片区工作组、辖区派出所根据职责落实、各行政村: a manner closes a list of doers;
+# written mid-list, it leaves open whether the names after it share the role (read as they
+# do, and said).
+_MANNER_MID_LIST = re.compile(rf"(?:{_MANNER.pattern})(?:落实|负责|执行)、")
 # X结合工作实际推广 / X结合实际推进: the units do the work as fits their own; the work verb
 # (not one of the role verbs) closes the bracket. Read as X负责.
 _AS_FITS = re.compile(r"结合(?:工作|各自|自身|本单位)?实际(?:推广|推进|开展|执行|组织实施)$")
@@ -197,6 +201,7 @@ def parse_units(text: str) -> UnitsParse:
     clean = re.sub(r"[ \t\u3000]+(?=" + _VERB_RE.pattern + ")", "", simplify(raw))
     clean = _SPACED_ORGAN.sub("", _DUTY_LABEL.sub("", clean))
     clean, odd_verb = _odd_verb_read(clean)
+    mid_list = _MANNER_MID_LIST.search(clean)
     clean = _AS_FITS.sub("负责", _MANNER.sub("", clean))
     clean = _ROLE_IN_BRACKETS.sub(r"\1", clean)
     clean, held, notes = _hold_brackets(_strip_outer_parens(clean))
@@ -204,6 +209,9 @@ def parse_units(text: str) -> UnitsParse:
     labelled = _LABEL_RE.findall(clean)
     result = _from_labels(labelled) if labelled else _from_clauses(clean)
     result.flags += other_labels + odd_verb + closing
+    if mid_list:
+        said = mid_list.group().rstrip("、")
+        result.flags.append(f"单位名单中间写有“{said}”，其后的单位也读为同样的职责，请核对")
     result.lead = [
         _give_back(_unbroken(n), held) for n in _unglued(result.lead, result.flags, held)
     ]

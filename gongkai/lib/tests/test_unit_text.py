@@ -378,3 +378,14 @@ def test_units_with_no_verb_after_the_lead_and_helpers_still_help_after_them():
     # the helpers named earlier, nor make it lead.
     units = parse_units("办公室牵头，法规处配合，民服中心")
     assert (units.lead, units.support) == (["办公室"], ["法规处", "民服中心"])
+
+
+def test_a_manner_written_mid_list_is_said():
+    # plans35 05: 责任部门：区公安局驻片区工作组、政法综治处、辖区派出所根据职责落实、各行政村 —
+    # whether 各行政村 shares 根据职责落实 the list does not say: all lead, and it is said.
+    units = parse_units("区公安局驻片区工作组、政法综治处、辖区派出所根据职责落实、各行政村")
+    assert units.lead == ["区公安局驻片区工作组", "政法综治处", "辖区派出所", "各行政村"]
+    assert any("根据职责落实" in flag for flag in units.flags)
+    # Forbidden: closing the list, the manner is plain (every unit leads), nothing to say.
+    units = parse_units("法规审查处、办公室按职责分工落实")
+    assert (units.lead, units.flags) == (["法规审查处", "办公室"], [])

@@ -424,6 +424,13 @@ _TITLE_THEN_PURPOSE = re.compile(
 )
 
 
+# 市场规范管理处负责牵头查处…，信用信息监督管理处负责…，各分局、稽查支队负责… (二、明确职责分工):
+# a paragraph of duty clauses, each opening on its units and 负责.
+_DUTY_CLAUSE = re.compile(
+    r"(?:^|(?<=[，,；;。]))\s*((?:[^\s，,。；;、：:（）()]{2,12}、)*[^\s，,。；;、：:（）()]{2,12}?)负责(?!人|同志)"
+)
+
+
 def unit_entries(line: str) -> list[str]:
     """A paragraph listing several units' duties as 'X。负责…' one after another: one line
     for what comes before the first, and one per entry (read as a task led by X)."""
@@ -436,6 +443,8 @@ def unit_entries(line: str) -> list[str]:
         and not (names == 2 and _LABEL_NAME.match(m.group(names)))
     ]
     if len(starts) < 2:
+        starts = _duty_clauses(text)
+    if len(starts) < 2:
         return [line]
     head = line[: starts[0]].strip()
     bounds = [*starts, len(line)]
@@ -445,6 +454,40 @@ def unit_entries(line: str) -> list[str]:
         intro = EntriesIntro(head[title.end() :].strip())
         return [head[: title.end()].strip(), intro, *entries]
     return [head, *entries] if head else entries
+
+
+def _duty_clauses(text: str) -> list[int]:
+    """Where the duty clauses of an unnumbered paragraph that opens on one start (X负责…，Y负责…):
+    only a paragraph opening so, as a task's paragraph (1.…，区财政局负责资金保障) does not; or
+    a duties part's heading the first clause is run into (see _glued_first_unit)."""
+    starts = [
+        m.start(1)
+        for m in _DUTY_CLAUSE.finditer(text)
+        if all(_looks_like_unit(name) for name in m.group(1).split("、"))
+    ]
+    if starts and not text[: starts[0]].strip():
+        return starts
+    first = _glued_first_unit(text[: starts[0]]) if starts else None
+    return [first, *starts] if first is not None else []
+
+
+# 二、明确职责分工，强化督导检查市场规范管理处负责… (a page run into one line): a duties part's
+# title of two parallel phrases, the first clause's unit run into the second.
+_DUTIES_TITLE = re.compile(
+    r"^\s*[一二三四五六七八九十]{1,3}、([^，,。；;：:\s]*(?:职责|分工)[^，,。；;：:\s]*)[，,]([^，,。；;：:\s]+)负责"
+)
+
+
+def _glued_first_unit(head: str) -> int | None:
+    """Where the unit starts in such a heading: its second phrase as long as its first (the
+    title's phrases pair, 明确职责分工，强化督导检查), the rest a unit; None when it does not."""
+    found = _DUTIES_TITLE.match(head)
+    if not found or len(found.group(2)) <= len(found.group(1)):
+        return None
+    unit = found.group(2)[len(found.group(1)) :]
+    if not all(_looks_like_unit(name) for name in unit.split("、")):
+        return None
+    return found.start(2) + len(found.group(1))
 
 
 def _ordinals(line: str) -> list[str]:
