@@ -4,7 +4,7 @@ the flags that say what to check. _Draft is an item being built."""
 
 import re
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import count, groupby, takewhile
 
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
 from gongkai.lib.unit_text import parse_units
@@ -430,23 +430,34 @@ _FRAGMENT_START = re.compile(r"\s*[)）】〕、，,。；;]")
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
-def _flag_joined_and_cut_items(items: list[ParsedItem]) -> None:
+def _flag_joined_and_cut_items(items: list[ParsedItem], warnings: list[str]) -> None:
     """Items read across lines wrongly (串行), flagged, as their parse rests on a guess: a task
     whose text holds the next task's number opening a sentence when no item has that number
     (two tasks read as one; not when it holds its own number so too: then 1. 2. 3. are the
     task's own points); a task whose text is a scrap (under four characters, or opening on a
-    closing bracket or a comma: the end of the task before it, cut at the wrong place)."""
+    closing bracket or a comma: the end of the task before it, cut at the wrong place).
+    Numbers so joined past the plan's last item are said in a warning too: no gap in the
+    numbers read shows them (原文任务序号不连续 names the gaps)."""
     numbers = {item.number for item in items}
+    last = max(numbers, default=0)
     for item in items:
         text = simplify(item.requirement)
         following = item.number + 1
         opening = {int(found.group(1)) for found in _NUMBER_OPENS_SENTENCE.finditer(text)}
         joined, own_points = following in opening, item.number in opening
         if joined and following not in numbers and not own_points:
+            joined_to = opening - numbers
+            run = list(takewhile(joined_to.__contains__, count(following)))
             item.flags.append(
                 f"本项内容中有以编号“{following}.”开头的一句，而原文第{following}项未单独读出："
                 "可能是两项任务连在一起，请核对"
             )
+            past = [n for n in run if n > last]
+            if past:
+                said = "、".join(map(str, past))
+                warnings.append(
+                    f"原文编号为{said}的任务连在第{item.number}项的内容中，未单独读出，请核对"
+                )
         if len(_WORDS.findall(text)) < 4 or _FRAGMENT_START.match(text):
             item.flags.append(
                 f"本项任务内容残缺（“{item.requirement[:20]}”），可能是从上下文断开的片段，请核对"

@@ -503,7 +503,7 @@ def _parse_rows(
     items = [_finish_item(draft, year) for draft in drafts]
     printed = {id(d.item): d.explicit_number for d in drafts} if numbering == RENUMBERED else {}
     _flag_numbers_run_into_deadlines(items)
-    _flag_joined_and_cut_items(items)
+    _flag_joined_and_cut_items(items, warnings)
     _spread_group_deadlines(items)
     _spread_group_units(items)
     if records:

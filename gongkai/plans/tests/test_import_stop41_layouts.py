@@ -64,3 +64,33 @@ def test_a_heading_run_into_units_with_no_duties_word_is_not_cut():
     page = crawled_page(_TITLE, _AIMS, heading + _DUTIES, *_MEASURES)
     plan = parse(*page, year=2016)
     assert read(plan, "lead_units")[:1] != _LEADS[:1]
+
+
+_GROUP = (
+    "三、主要任务",
+    "（一）坚持思想先行强根基",
+    "1.理论武装头脑。坚持把学习宣传贯彻党的创新理论作为首要任务。责任部门：党群工作处",
+    "（二）深化基层减负提效能",
+    "2.理清权责。各处室要制定完善自身职责清单，层层压实责任。3.精文减会。坚决防止文山会海反弹回潮，"
+    "严禁重复发文。4.创新机制。建立三级联动的事务协调机制。责任部门：党政办公室牵头，各处室配合",
+)
+
+
+def test_numbers_joined_past_the_last_task_are_said_in_a_warning():
+    # plans35 06: 18.理清权责。…19.精文减会。…20.创新机制。…责任部门：… read as one task; the gaps
+    # the numbers read show (缺少：…) cannot show 19 and 20, the plan's last numbers.
+    plan = parse(_TITLE, *_GROUP, year=2020)
+    assert read(plan, "number") == [(1,), (2,)]
+    assert "原文编号为3、4的任务连在第2项的内容中，未单独读出，请核对" in plan.warnings
+
+
+def test_a_tasks_own_points_and_a_gap_already_said_get_no_such_warning():
+    # Forbidden: a task whose text numbers its own points (2.… 1.… 2.…) holds no joined task;
+    # a number joined before a task read after it is a gap the 缺少 warning names already.
+    own = "2.理清权责。1.制定职责清单。2.压实责任。3.定期通报。责任部门：党政办公室"
+    plan = parse(_TITLE, *_GROUP[:4], own, year=2020)
+    assert not any("连在第" in warning for warning in plan.warnings)
+    gap = (*_GROUP, "5.强化督查。建立督查督办机制。责任部门：党政办公室")
+    plan = parse(_TITLE, *gap, year=2020)
+    assert not any("连在第" in warning for warning in plan.warnings)
+    assert any("缺少：3、4" in warning for warning in plan.warnings)
