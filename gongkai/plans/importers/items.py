@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import count, groupby, takewhile
 
 from gongkai.lib.deadline_text import cn_number, parse_deadline, simplify
-from gongkai.lib.unit_text import parse_units
+from gongkai.lib.unit_text import LEGEND, parse_units
 from gongkai.plans.importers.base import (
     NUMBERED_IN_ORDER,
     OWN_NUMBERS,
@@ -34,6 +34,7 @@ from gongkai.plans.importers.headers import (
 )
 from gongkai.plans.importers.paragraphs import (
     _FROM_HEADING,
+    _NAMES_ROLES,
     _SPLIT_FLAG,
     _UNNUMBERED_FLAG,
     LEAD_FROM_HEADING,
@@ -272,7 +273,9 @@ def _number_by_subsections(drafts: list[_Draft]) -> bool:
     return True
 
 
-def _finish_item(draft: _Draft, year: int) -> ParsedItem:
+def _finish_item(draft: _Draft, year: int, legend: str = "") -> ParsedItem:
+    """The item of ``draft``; ``legend``: the plan's one note on how its units cells read
+    (rows._plan_legend), for a cell that says no roles itself."""
     item = draft.item
     if draft.piece:
         item.flags.append(_SPLIT_FLAG)
@@ -286,7 +289,7 @@ def _finish_item(draft: _Draft, year: int) -> ParsedItem:
     if draft.unit_columns:
         _finish_two_unit_columns(item, draft.unit_columns, draft.responsible_heading)
     else:
-        _finish_units(item)
+        _finish_units(item, legend)
         if draft.unit_rows and item.lead_units:
             _units_of_rows(item, draft.unit_rows)
     item.requirement = item.requirement.replace("\n", "")
@@ -581,7 +584,7 @@ RESPONSIBLE_LEAD = "本项牵头单位栏为空，已将“{}”栏的单位作�
 HEADING_LEAD_FLAG = "本项任务只注明了配合单位，牵头单位取自其标题所注的牵头单位，请核对"
 
 
-def _finish_units(item: ParsedItem) -> None:
+def _finish_units(item: ParsedItem, legend: str = "") -> None:
     if not item.units_text:
         item.units_text = _closing_bracket_units(item)
     if not item.units_text:
@@ -598,7 +601,10 @@ def _finish_units(item: ParsedItem) -> None:
     if not item.units_text:
         item.flags.append("未填写责任单位")
         return
-    parsed = parse_units(item.units_text)
+    text = item.units_text
+    if legend and not _NAMES_ROLES.search(simplify(text)) and not LEGEND.search(simplify(text)):
+        text = f"{text}，{legend}"  # 区经发局\n区环土局 under 第一个为牵头单位: the first leads
+    parsed = parse_units(text)
     item.lead_units, item.support_units = parsed.lead, parsed.support
     item.note = "；".join(filter(None, [item.note, parsed.note, *parsed.asides]))
     item.flags += parsed.flags

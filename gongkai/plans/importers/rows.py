@@ -27,7 +27,7 @@ from itertools import combinations
 from typing import NamedTuple
 
 from gongkai.lib.deadline_text import cn_number, simplify
-from gongkai.lib.unit_text import label_lines_joined
+from gongkai.lib.unit_text import LEGEND, label_lines_joined
 from gongkai.plans.importers.base import (
     NUMBERED_IN_ORDER,
     RENUMBERED,
@@ -500,7 +500,8 @@ def _parse_rows(
     numbering = _number_items(drafts, warnings)
     _groups_as_sections(drafts)
     _flag_tasks_before_any_heading(drafts)
-    items = [_finish_item(draft, year) for draft in drafts]
+    legend = _plan_legend(rows)
+    items = [_finish_item(draft, year, legend) for draft in drafts]
     printed = {id(d.item): d.explicit_number for d in drafts} if numbering == RENUMBERED else {}
     _flag_numbers_run_into_deadlines(items)
     _flag_joined_and_cut_items(items, warnings)
@@ -534,6 +535,22 @@ def _parse_rows(
 def _record_units(row: Row) -> bool:
     """A record read from a paragraph that names its units (or its heading's)."""
     return len(row) == len(_CANONICAL_HEADER) and row is not _CANONICAL_HEADER and bool(row[3])
+
+
+def _plan_legend(rows: list[Row]) -> str:
+    """注：主要责任单位第一个为牵头单位，其余为主要配合单位 — a line of its own (above or under the
+    table) saying how every units cell reads: that legend, as parse_units reads one after the
+    names; or "" when the plan has none."""
+    for row in rows:
+        filled = [cell for cell in row if cell]
+        if len(filled) == 1 and len(filled[0]) <= _LEGEND_LINE:
+            if found := LEGEND.search(simplify(filled[0])):
+                return found.group().strip("。.；;，, （()）")
+    return ""
+
+
+# A legend is a note: a longer line holding one is a paragraph of the plan, not about its table.
+_LEGEND_LINE = 60
 
 
 def _doubtful_rows(rows: list[Row]) -> dict[int, list[str]]:

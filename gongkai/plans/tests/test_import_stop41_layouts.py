@@ -1,7 +1,11 @@
-"""Rules of stop 41 (issue 14) on a shape the read batch plans39 showed: a duties part whose
-paragraph is a run of clauses, each opening on its units (X负责…，Y负责…). The plans here are
-small and invented, typed in the shape the layout has; the real one is scored by corpus_score."""
+"""Rules of stop 41 (issue 14) on shapes the read batches plans35 and plans39 and the blind batch
+plans43 showed: a duties part whose paragraph is a run of clauses, each opening on its units
+(X负责…，Y负责…); numbers joined into the plan's last task; a legend under a table saying its
+first unit leads. The plans here are small and invented, typed in the shape each layout has;
+the real ones are scored by corpus_score."""
 
+from gongkai.plans.importers import parse_plan_file
+from gongkai.plans.tests.corpus_score import office_file
 from gongkai.plans.tests.plan_text import crawled_page, parse, read
 
 _TITLE = "关于加强节日市场监管工作的通知"
@@ -94,3 +98,63 @@ def test_a_tasks_own_points_and_a_gap_already_said_get_no_such_warning():
     plan = parse(_TITLE, *gap, year=2020)
     assert not any("连在第" in warning for warning in plan.warnings)
     assert any("缺少：3、4" in warning for warning in plan.warnings)
+
+
+_LEGEND = "注：主要责任单位第一个为牵头单位，其余为主要配合单位。"
+
+
+def _units_table(*notes: str, units: str = "区经发局\n区环土局\n相关乡镇人民政府") -> list[tuple]:
+    """A Word table whose units cells list names one a line, with ``notes`` above it."""
+    spec = {
+        "format": "docx",
+        "before": ["2016年生态环境保护工作要点分工表", *notes],
+        "rows": [
+            ["序号", "主要工作任务", "完成时限", "主要责任单位"],
+            ["1", "建立生态文明建设领导机制", "3月", units],
+            ["2", "组织编制生态文明建设规划", "12月", "区环土局"],
+        ],
+    }
+    plan = parse_plan_file(office_file(spec), "plan.docx", 2016)
+    return read(plan, "lead_units", "support_units")
+
+
+def test_a_legend_by_the_table_makes_every_cells_first_unit_lead():
+    # plans43 02: 注：主要责任单位第一个为牵头单位，其余为主要配合单位 — the plan's one note on how
+    # its units cells read; read as a plain list, every unit led (34 items silently wrong).
+    assert _units_table(_LEGEND) == [
+        (["区经发局"], ["区环土局", "相关乡镇人民政府"]),
+        (["区环土局"], []),
+    ]
+
+
+def test_a_legend_under_the_table_reads_the_same():
+    # The page prints it under the table: in a sheet, a row of its own after the tasks.
+    spec = {
+        "format": "xlsx",
+        "before": ["2016年生态环境保护工作要点分工表"],
+        "rows": [
+            ["序号", "主要工作任务", "完成时限", "主要责任单位"],
+            ["1", "建立生态文明建设领导机制", "3月", "区经发局、区环土局"],
+            ["2", "组织编制生态文明建设规划", "12月", "区环土局"],
+            [_LEGEND, "", "", ""],
+        ],
+    }
+    plan = parse_plan_file(office_file(spec), "plan.xlsx", 2016)
+    assert read(plan, "lead_units", "support_units") == [
+        (["区经发局"], ["区环土局"]),
+        (["区环土局"], []),
+    ]
+
+
+def test_no_legend_or_roles_written_leave_the_cell_as_written():
+    # Forbidden: with no legend every unit of a plain list leads; a cell naming its roles
+    # (X牵头，Y配合) is read by them, whatever the legend says; a long paragraph of the plan
+    # holding the phrase is no note on the table.
+    assert _units_table()[0] == (["区经发局", "区环土局", "相关乡镇人民政府"], [])
+    roles = "区环土局牵头，区经发局、相关乡镇人民政府配合"
+    assert _units_table(_LEGEND, units=roles)[0] == (
+        ["区环土局"],
+        ["区经发局", "相关乡镇人民政府"],
+    )
+    paragraph = "各单位要高度重视生态环境保护工作，明确分管领导和具体责任人，" * 2 + _LEGEND
+    assert _units_table(paragraph)[0] == (["区经发局", "区环土局", "相关乡镇人民政府"], [])
