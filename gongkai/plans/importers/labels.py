@@ -15,7 +15,7 @@ import re
 
 from gongkai.lib.deadline_text import simplify
 from gongkai.lib.unit_text import OPENING_LABEL, SUPPORT_ROLES, UNIT_KINDS, UNITS_LABEL
-from gongkai.plans.importers.cells import _NUMBERED, _is_heading
+from gongkai.plans.importers.cells import _NUMBERED, _SUBSECTION, _is_heading
 
 # The label that opens a set: who leads (or who is responsible, every unit leading).
 _OPENING_LABEL = re.compile(OPENING_LABEL + r"\s*[:：]")
@@ -50,26 +50,46 @@ class Joined(str):
     """A group's numbered paragraphs joined into one task (see one_task_per_group)."""
 
 
+# Groups that are tasks themselves, enough to show the plan's tasks are its groups.
+_TASKS_ALONE = 2
+
+
 def one_task_per_group(lines: list[str]) -> list[str]:
     """（一）… 1．…(no units) 2．…牵头单位：X — in a plan where two or more groups have
     several numbered paragraphs of which only the last names units, each such group's
     paragraphs are joined into one (the first's number); so is one such group whose
     paragraphs before the last end on ；, a list inside one task (1.清理范围…；2.对…；3.…。
-    责任单位：X), in a plan where another group's every numbered paragraph names its own."""
+    责任单位：X), in a plan where another group's every numbered paragraph names its own; and
+    one whose heading introduces its paragraphs (…主要职责是：1.…8.…责任单位：X) in a plan
+    whose other groups are each one task, closed by its units (（二）…责任单位：Y); a part's
+    points (一、…：1.…) are left to the rules on parts whose headings are the tasks."""
     heads = [at for at, line in enumerate(lines) if _is_heading(line)] + [len(lines)]
     closed_once = []
     listed = False  # a group closed once whose paragraphs are the items of one list
     closed_each = False  # a group whose every numbered paragraph names its units
+    introduced = False  # a group closed once whose heading's text introduces its paragraphs
+    tasks_alone = 0  # groups of no numbered paragraph, closed by their units: tasks themselves
     for start, end in zip(heads, heads[1:], strict=False):
         numbered = [at for at in range(start + 1, end) if _NUMBERED.match(lines[at])]
+        if not numbered and _names_unit(lines[end - 1]):
+            tasks_alone += 1
         if len(numbered) < 2 or numbered[-1] != end - 1:
             continue
         named = [_names_unit(lines[at]) for at in numbered]
         if named[-1] and not any(named[:-1]):
             closed_once.append((numbered[0], end))
             listed = listed or all(lines[at].rstrip().endswith(("；", ";")) for at in numbered[:-1])
+            # …主要职责是：1.…2.…8.: the heading's text introduces one run of points (not
+            # 一是…：1.…3. 二是…：1.… lists inside a task, numbered again under each)
+            introduced = introduced or (
+                bool(_SUBSECTION.match(lines[start]))  # a part's (一、) are read as parts are
+                and lines[numbered[0] - 1].rstrip().endswith(("：", ":"))
+                and [_NUMBERED.match(lines[at]).group(1) for at in numbered]
+                == [str(n) for n in range(1, len(numbered) + 1)]
+            )
         closed_each = closed_each or all(named)
-    if len(closed_once) < 2 and not (len(closed_once) == 1 and listed and closed_each):
+    one_list = (listed and closed_each) or (introduced and tasks_alone >= _TASKS_ALONE)
+    if len(closed_once) < 2 and not (len(closed_once) == 1 and one_list):
         return lines
     out = list(lines)
     for first, end in reversed(closed_once):

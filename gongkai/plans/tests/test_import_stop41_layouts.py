@@ -158,3 +158,39 @@ def test_no_legend_or_roles_written_leave_the_cell_as_written():
     )
     paragraph = "各单位要高度重视生态环境保护工作，明确分管领导和具体责任人，" * 2 + _LEGEND
     assert _units_table(paragraph)[0] == (["区经发局", "区环土局", "相关乡镇人民政府"], [])
+
+
+_INTRODUCED = (
+    "一、明确保障粮食安全责任",
+    "（一）强化政府粮食安全责任。各乡镇人民政府必须切实承担起保障粮食安全的主体责任。主要职责是：",
+    "1.严守耕地红线，稳定粮食播种面积和粮食产量。",
+    "2.落实和完善粮食扶持政策，抓好粮食购销；",
+    "3.完善储备粮管理制度，落实粮食储备规模。责任单位：区直各相关单位，各乡镇人民政府。",
+    "（二）强化有关部门职责。加强粮食行政管理机构和队伍建设。责任单位：区农村发展局、财政金融局。",
+    "二、提高粮食综合生产能力",
+    "（三）落实最严格的耕地保护制度。做好基本农田的保护工作。责任单位：区环境与国土资源局。",
+)
+
+
+def test_points_a_groups_heading_introduces_are_that_groups_one_task():
+    # plans43 06: （一）…主要职责是：1.…8.…责任单位：X, the plan's other （一）s each one task
+    # closed by its units: the points are the task's, not eight tasks of which seven name no unit.
+    plan = parse(_TITLE, *_INTRODUCED, year=2016)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["区直各相关单位", "各乡镇人民政府"]),
+        (2, ["区农村发展局", "财政金融局"]),
+        (3, ["区环境与国土资源局"]),
+    ]
+    assert "严守耕地红线" in plan.items[0].requirement
+
+
+def test_points_with_no_introduction_or_numbered_again_stay_tasks():
+    # Forbidden: a heading that does not introduce its points (no closing colon) heads tasks
+    # sharing the units; so do points numbered again under each 一是…： (lists inside one part,
+    # real_heldout18 05's shape: the rule first read it 0/6).
+    plain = [_INTRODUCED[1].replace("主要职责是：", "")]
+    plan = parse(_TITLE, _INTRODUCED[0], *plain, *_INTRODUCED[2:], year=2016)
+    assert len(plan.items) == 5
+    again = [_INTRODUCED[3].replace("2.", "1.")]
+    plan = parse(_TITLE, *_INTRODUCED[:3], *again, *_INTRODUCED[4:], year=2016)
+    assert len(plan.items) > 3
