@@ -28,8 +28,9 @@ _SUBJECT = re.compile(
     r"^由?((?:[^，,。；;、：:\s]{2,16}?、)*[^，,。；;、：:\s]{2,16}?(?:[（(][^（()）]{1,10}[)）])?)"
     r"(?=[。：:]?(?:主要|具体|全面)?(?:负责|牵头|做好|作为|统筹|主抓|承担|要)|\s)"
 )
-# （一）区X局：对…的车辆… — a duty paragraph headed by its units and a colon, whatever verb follows.
-_DUTY_SUBJECT = re.compile(_SUBJECT.pattern[:-1] + r"|[：:].{8})")
+# （一）区X局：对…的车辆… / 1.街道消委办。牵头… — a duty paragraph headed by its units and a colon
+# (or its name alone as a sentence), whatever verb follows.
+_DUTY_SUBJECT = re.compile(_SUBJECT.pattern[:-1] + r"|[：:。].{8})")
 # （一）区X局：负责… — the numeral of a duty paragraph read as a task (paragraphs._unit_duty).
 _DUTY_NUMERAL = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]\s*")
 _ALIAS = re.compile(r"[（(][^（()）]*[)）]$")

@@ -194,3 +194,32 @@ def test_points_with_no_introduction_or_numbered_again_stay_tasks():
     again = [_INTRODUCED[3].replace("2.", "1.")]
     plan = parse(_TITLE, *_INTRODUCED[:3], *again, *_INTRODUCED[4:], year=2016)
     assert len(plan.items) > 3
+
+
+_DUTY_BLOCKS = (
+    "关于加强独居老人消防安全工作的实施方案",
+    "一、工作目标",
+    "全面排摸独居老人底数，落实分级分类管理，有效防范火灾事故发生。",
+    "二、职责分工",
+    "1.街道消委办。牵头开展独居老人消防安全关爱工作，建立分级分类管理机制。",
+    "2.派出所。配合开展独居老人消防安全关爱工作，负责消防安全隐患的确认。",
+    "3.城运中心。根据区网格中心要求，推动将独居老人消防安全管理工作纳入平台。",
+    "三、工作要求",
+    "1.加强组织领导。各部门要提高思想认识，细化任务分工，互相协作配合。",
+    "2.强化宣传引导。利用多种形式宣传消防安全常识，营造良好氛围。",
+)
+
+
+def test_numbered_duties_headed_by_their_unit_and_a_full_stop_are_its_tasks():
+    # plans44 06: 二、职责分工 1.街道消委办。牵头… 2.派出所。配合… 3.城运中心。根据… — each block's
+    # opening sentence is its unit's name alone; the plan names units nowhere else.
+    plan = parse(*_DUTY_BLOCKS, year=2022)
+    assert read(plan, "lead_units") == [(["街道消委办"],), (["派出所"],), (["城运中心"],)]
+    assert any("其余 2 段" in warning for warning in plan.warnings)
+
+
+def test_a_title_closed_by_a_full_stop_is_no_unit():
+    # Forbidden: 1.加强组织领导。… opens on its title, no unit's name: the 三、 paragraphs are
+    # no one's duties, and a plan of such titles alone reads no units.
+    plan = parse(*_DUTY_BLOCKS[:3], *_DUTY_BLOCKS[7:], year=2022)
+    assert all(not item.lead_units for item in plan.items)
