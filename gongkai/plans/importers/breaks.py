@@ -41,6 +41,16 @@ _PAGE_END = re.compile(
 )
 
 
+# （区市场监管局〉5.开展… — a units bracket a typist closed with 〉: read as closed, or the
+# bracket runs on over the next task. Only a bracket holding no other bracket, short.
+_ANGLE_CLOSED = re.compile(r"（([^（）()〈〉<>《》]{2,40})〉")
+
+
+def angle_closed(line: str) -> str:
+    """The line with its （…〉 brackets closed by ）."""
+    return _ANGLE_CLOSED.sub(r"（\1）", line) if "〉" in line else line
+
+
 def without_page_end(line: str) -> str:
     """The line without the page's end run on after it. A bare name and date after a space
     end a line as a table row's last cells may (…办公室 2023年12月31日): taken off only from

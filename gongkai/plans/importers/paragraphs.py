@@ -33,6 +33,7 @@ from gongkai.plans.importers.breaks import (
     _inline_headings,
     _join_viewer_chunks,
     _ordinals,
+    angle_closed,
     unit_entries,
     without_page_end,
 )
@@ -84,7 +85,7 @@ def _paragraph_rows(lines: list[str]) -> list[Row]:
         for text in _header_onto_run_on_rows(
             _join_viewer_chunks(
                 [
-                    without_page_end(_ATTACHMENT.sub("", line))
+                    without_page_end(_ATTACHMENT.sub("", angle_closed(line)))
                     for text in lines
                     for line in text.split("\n")
                 ]

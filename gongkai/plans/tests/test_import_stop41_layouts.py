@@ -5,6 +5,7 @@ first unit leads. The plans here are small and invented, typed in the shape each
 the real ones are scored by corpus_score."""
 
 from gongkai.plans.importers import parse_plan_file
+from gongkai.plans.importers.breaks import angle_closed
 from gongkai.plans.tests.corpus_score import office_file
 from gongkai.plans.tests.plan_text import crawled_page, parse, read
 
@@ -223,3 +224,22 @@ def test_a_title_closed_by_a_full_stop_is_no_unit():
     # no one's duties, and a plan of such titles alone reads no units.
     plan = parse(*_DUTY_BLOCKS[:3], *_DUTY_BLOCKS[7:], year=2022)
     assert all(not item.lead_units for item in plan.items)
+
+
+def test_a_units_bracket_closed_by_an_angle_bracket_is_closed():
+    # plans43 01: …示范店。（区市场监管局〉5.开展餐饮业食品监督抽检。… — the typist's 〉
+    # closes the bracket; read open, it ran on over task 5, and every number after slipped.
+    tasks = (
+        "二、目标任务",
+        "1.开展餐饮服务标准化建设。创建1条餐饮食品安全示范街。（区市场监管局〉",
+        "2.开展餐饮业食品监督抽检。加大问题产品的抽检力度。（区市场监管局）",
+        "3.开展食品安全社会共治建设试点。打好食品安全监管基础。（区食安办、区财政金融局）",
+    )
+    plan = parse(*crawled_page(_TITLE, *tasks), year=2015)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["区市场监管局"]),
+        (2, ["区市场监管局"]),
+        (3, ["区食安办", "区财政金融局"]),
+    ]
+    # Forbidden: 〈…〉 is a pair of its own (市政府办公室〈市政务公开办〉), left as written.
+    assert angle_closed("（市政府办公室〈市政务公开办〉）") == "（市政府办公室〈市政务公开办〉）"
