@@ -55,6 +55,7 @@ class _Record(list):
         self.joined = False  # a group's numbered paragraphs joined into one task (labels.py)
         self.guessed = False  # its number read from a bare number (NumberGuessed)
         self.stage = False  # a stage of the plan's timetable (paragraphs._stage)
+        self.duty = False  # a unit's duty, opening on its name and a colon (paragraphs._unit_duty)
 
 
 def _new_record(line: str, *, unnumbered: bool = False) -> _Record:

@@ -115,6 +115,7 @@ class _Draft:
     unnumbered: bool = False
     mid_text: bool = False
     stage: bool = False
+    duty: bool = False
     # The units cells of a task's merged rows, each as written (rows._continue): each row
     # says who leads its part (A配合B落实 / 政法综治处负责), read on its own.
     unit_rows: list[str] = field(default_factory=list)

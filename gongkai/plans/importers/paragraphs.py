@@ -363,6 +363,7 @@ def _records(lines: list[str]) -> list[Row]:
                 # （五）X局：/1.…/2.… then （六）Y公司：…: Y's one duty, not X's
                 heading_units = f"{_FROM_HEADING}{duty}"
             record = _new_record(line, unnumbered=entry)
+            record.duty = bool(duty)
             rows.append(record)
         elif record is not None and record[3] and len(line) > 20 and _names_own_units(line):
             # A paragraph closed by units of its own after a task that named its units: a

@@ -146,6 +146,7 @@ class _RowParts:
     unnumbered: bool = False  # a paragraph with units but no number, read as a task
     mid_text: bool = False  # its units a bracket of bare names inside its text (a _Record's)
     stage: bool = False  # a stage of the plan's timetable (paragraphs._stage)
+    duty: bool = False  # a unit's duty, opening on its name and a colon (a _Record's)
 
     def parts(self, role: str, as_lines: bool) -> list[str]:
         text = self.columns.get(role, "").strip()
@@ -172,6 +173,7 @@ class _Reading(NamedTuple):
 
     numbering: str  # how the tasks were numbered (items._number_items)
     stages: set[int]  # ids of the items read from the stages of its timetable
+    duties: set[int]  # ids of the items read from units' duties (（一）X局：…)
     mid_text: set[int]  # ids of the items whose units are a bracket inside their text
 
 
@@ -409,7 +411,7 @@ def _units_as_subjects(
     items: list[ParsedItem], warnings: list[str], reading: _Reading
 ) -> list[ParsedItem]:
     """subjects.units_as_subjects in the rules' shape."""
-    return units_as_subjects(items, warnings, reading.stages)
+    return units_as_subjects(items, warnings, reading.stages, reading.duties)
 
 
 # A plan of paragraphs holds more than its tasks. Each rule, in this order, takes out what is
@@ -511,6 +513,7 @@ def _parse_rows(
         reading = _Reading(
             numbering,
             stages={id(d.item) for d in drafts if d.stage},
+            duties={id(d.item) for d in drafts if d.duty},
             mid_text={id(d.item) for d in drafts if d.mid_text},
         )
         for rule in _PARAGRAPH_RULES:
@@ -1490,6 +1493,7 @@ class _Walker:
             unnumbered=bool(origin and origin.unnumbered),
             mid_text=bool(origin and origin.mid_text),
             stage=bool(origin and origin.stage),
+            duty=bool(origin and origin.duty),
         )
 
     def finish(self) -> list[_Draft]:
@@ -1652,6 +1656,7 @@ class _Walker:
             unnumbered=row.unnumbered,
             mid_text=row.mid_text,
             stage=row.stage,
+            duty=row.duty,
         )
         self.drafts.append(draft)
         return draft

@@ -105,12 +105,14 @@ def _opening_units(item: ParsedItem) -> tuple[list[str], list[str]]:
 
 
 def units_as_subjects(
-    items: list[ParsedItem], warnings: list[str], staged: set[int]
+    items: list[ParsedItem], warnings: list[str], staged: set[int], duties: set[int]
 ) -> list[ParsedItem]:
     """A unitless plan's groups whose every task opens on its units: those tasks, led by them,
     with the stages of its timetable (``staged``, their ids: units read from their sentences
-    already)."""
-    if any(i.names_units for i in items if id(i) not in staged):
+    already). A plan whose only units are its duties' (``duties``: （一）X局：…, each read as
+    its duty's units already) is unitless so far: its duties, read again as subjects, are such
+    a group, and its other paragraphs are left out."""
+    if any(i.names_units for i in items if id(i) not in staged | duties):
         return items
     kept: list[tuple[ParsedItem, tuple[list[str], list[str]]]] = []
     heading = ""

@@ -243,3 +243,40 @@ def test_a_units_bracket_closed_by_an_angle_bracket_is_closed():
     ]
     # Forbidden: 〈…〉 is a pair of its own (市政府办公室〈市政务公开办〉), left as written.
     assert angle_closed("（市政府办公室〈市政务公开办〉）") == "（市政府办公室〈市政务公开办〉）"
+
+
+_OUTLINE_AND_DUTIES = (
+    "关于印发住宅小区违法行为综合治理工作方案的通知",
+    "三、重点工作",
+    "1.充分发挥部门协作合力作用。建立住宅小区违法行为综合治理协作会商工作机制。",
+    "2.加强教育培训和普法宣传。强化普法宣传、典型案例宣传，在执法中普法。",
+    "四、部门职责",
+    "（一）区城管执法局：负责年度住宅小区违法行为查处工作计划的制定、组织协调和日常监督。",
+    "（二）区房管局：指导街镇督促物业服务企业落实住宅小区日常管理职责。",
+    "（三）区绿化市容局：协助执法部门依法对住宅小区占绿毁绿问题进行认定。",
+    "五、工作要求",
+    "（一）加强组织领导。各相关职能部门要提高思想认识，细化任务分工，互相协作配合。",
+    "（二）善用数据平台。充分发挥大数据信息化平台作用，提高解决问题的针对性。",
+)
+
+
+def test_a_plans_duties_are_its_tasks_when_it_names_units_nowhere_else():
+    # plans44 08: outline paragraphs naming no unit around 六、部门职责 (一)区城管执法局：…
+    # — the duties are the plan's division of labour; the outline is left out, and said.
+    plan = parse(*_OUTLINE_AND_DUTIES, year=2024)
+    assert read(plan, "number", "lead_units") == [
+        (1, ["区城管执法局"]),
+        (2, ["区房管局"]),
+        (3, ["区绿化市容局"]),
+    ]
+    assert any("其余 4 段" in warning for warning in plan.warnings)
+
+
+def test_one_duty_among_unitless_tasks_or_tasks_naming_units_leave_the_plan_as_read():
+    # Forbidden: a single duty paragraph is no division of labour (every task kept), and a plan
+    # whose tasks name their units by label keeps them all.
+    one_duty = (*_OUTLINE_AND_DUTIES[:6], *_OUTLINE_AND_DUTIES[8:])
+    assert len(parse(*one_duty, year=2024).items) == 5
+    labelled = _OUTLINE_AND_DUTIES[2].replace("工作机制。", "工作机制。（责任单位：区司法局）")
+    plan = parse(*_OUTLINE_AND_DUTIES[:2], labelled, *_OUTLINE_AND_DUTIES[3:], year=2024)
+    assert read(plan, "lead_units")[:2] == [(["区司法局"],), ([],)]
